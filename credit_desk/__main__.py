@@ -1,0 +1,3 @@
+from credit_desk.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,32 @@
+"""credit-desk: the services from a terminal, for administrators, automation and tests.
+
+Without a sub-command it starts the desktop application.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from credit_desk.cli import common, core_cmds
+
+
+def build_parser():
+    parser = common.root_parser()
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    core_cmds.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        return common.print_version(args)
+    if not args.command:
+        from credit_desk.gui.app import run_gui  # Qt only when the GUI is asked for
+        return run_gui(common.data_dir(args), lang=args.lang)
+    return common.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,169 @@
+"""Shared CLI plumbing: global options, opening the ledger, logging in, output and errors."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+from credit_desk import __version__
+from credit_desk.domain.errors import AuthError, DomainError
+from credit_desk.services import auth, ledgers
+from credit_desk.services.base import Desk, Session
+
+EXIT_REFUSED, EXIT_AUTH = 1, 2
+
+
+def _global_options(p: argparse.ArgumentParser, suppress: bool) -> None:
+    d = (lambda v: argparse.SUPPRESS) if suppress else (lambda v: v)
+    p.add_argument("--data-dir", default=d(None),
+                   help="账本所在目录 / ledger folder (env CREDIT_DESK_DATA_DIR)")
+    p.add_argument("--json", action="store_true", default=d(False), help="机器可读输出 / JSON output")
+    p.add_argument("--lang", choices=("zh", "en"), default=d(os.environ.get("CREDIT_DESK_LANG", "zh")))
+    p.add_argument("--user", default=d(None),
+                   help="登录用户名 / user name (password from env CREDIT_DESK_PASSWORD or prompt)")
+    p.add_argument("--recovery-passphrase-file", default=d(None),
+                   help="用恢复口令解锁 / unlock with the recovery passphrase in FILE")
+    p.add_argument("--store-key-in-keyring", action="store_true", default=d(False),
+                   help="用恢复口令解锁后把密钥重新存入钥匙串 / put the key back in the keyring after recovery")
+
+
+def root_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="credit-desk", description="县级信用办信用信息台账 credit_desk")
+    p.add_argument("--version", action="store_true", help="显示版本 / show the version")
+    _global_options(p, suppress=False)
+    return p
+
+
+# Leaf commands take the global options too, so they may stand before or after the command words.
+GLOBALS = argparse.ArgumentParser(add_help=False)
+_global_options(GLOBALS, suppress=True)
+
+
+def command(sub, name: str, handler, help: str | None = None) -> argparse.ArgumentParser:
+    """Add a leaf command that accepts the global options anywhere on the line."""
+    p = sub.add_parser(name, help=help, parents=[GLOBALS])
+    p.set_defaults(handler=handler)
+    return p
+
+
+def group(sub, name: str, help: str | None = None):
+    return sub.add_parser(name, help=help).add_subparsers(dest="sub", required=True, metavar="SUBCOMMAND")
+
+
+def data_dir(args) -> Path:
+    chosen = args.data_dir or os.environ.get("CREDIT_DESK_DATA_DIR")
+    return Path(chosen) if chosen else Path(user_data_dir("credit_desk", appauthor=False))
+
+
+def run(args) -> int:
+    """Run the chosen command; turn refusals into one sentence and an exit code, never a traceback."""
+    try:
+        result = args.handler(args)
+    except AuthError as exc:
+        return _fail(args, exc, EXIT_AUTH)
+    except DomainError as exc:
+        return _fail(args, exc, EXIT_REFUSED)
+    except KeyboardInterrupt:
+        print("已取消。/ Cancelled.", file=sys.stderr)
+        return 130
+    return result if isinstance(result, int) else 0
+
+
+def _fail(args, exc: DomainError, code: int) -> int:
+    if args.json:
+        print(json.dumps({"ok": False, "code": exc.code, "rule": exc.rule(), "field": exc.field,
+                          "row": exc.row, "message": exc.message(args.lang)}, ensure_ascii=False))
+    else:
+        print(f"{exc.message(args.lang)} [{exc.code}]", file=sys.stderr)
+    return code
+
+
+def emit(args, data, human: str) -> None:
+    """JSON for machines, one readable block for people."""
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, default=str, indent=1))
+    else:
+        print(human)
+
+
+def read_secret_file(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8").strip("\r\n")
+    except OSError as exc:
+        raise DomainError("FILE_UNREADABLE", f"无法读取文件 {path}：{exc.strerror}。",
+                          f"Cannot read {path}: {exc.strerror}.") from None
+
+
+def prompt_secret(label_zh: str, label_en: str, confirm: bool = False) -> str:
+    if not sys.stdin.isatty():
+        raise AuthError("NO_TTY", f"需要{label_zh}，但没有可交互的终端；请用对应的 --…-file 选项提供。",
+                        f"{label_en} is needed but there is no terminal; pass it with the --…-file option.")
+    first = getpass.getpass(f"{label_zh} / {label_en}: ")
+    if confirm and getpass.getpass(f"再次输入{label_zh} / repeat: ") != first:
+        raise AuthError("SECRET_MISMATCH", "两次输入不一致。", "The two entries differ.")
+    return first
+
+
+def open_desk(args, *, read_only: bool = False) -> Desk:
+    folder = data_dir(args)
+    passphrase = read_secret_file(args.recovery_passphrase_file) if args.recovery_passphrase_file else None
+    try:
+        desk = ledgers.unlock(folder, recovery_passphrase=passphrase, read_only=read_only)
+    except AuthError as exc:
+        if exc.code != "KEYRING_NO_KEY" or not sys.stdin.isatty():
+            raise
+        print(exc.message(args.lang), file=sys.stderr)
+        desk = ledgers.unlock(folder, recovery_passphrase=prompt_secret("恢复口令", "Recovery passphrase"),
+                              read_only=read_only)
+    if desk.unlocked_by == "recovery":
+        _offer_keyring(args, desk)
+    return desk
+
+
+def _offer_keyring(args, desk: Desk) -> None:
+    if args.store_key_in_keyring:
+        ok = ledgers.store_key_in_keyring(desk)
+        print("密钥已存入系统钥匙串。" if ok else "系统钥匙串不可用，下次仍需恢复口令。", file=sys.stderr)
+    else:
+        print("提示：已用恢复口令解锁；加 --store-key-in-keyring 可将密钥重新存入系统钥匙串。", file=sys.stderr)
+
+
+def login(args, desk: Desk) -> Session:
+    if not args.user:
+        raise AuthError("USER_REQUIRED", "请用 --user 指定登录用户名。", "Name the user with --user.")
+    password = os.environ.get("CREDIT_DESK_PASSWORD")
+    if password is None:
+        password = prompt_secret("密码", "Password")
+    return auth.login(desk, args.user, password)
+
+
+class session_for:
+    """``with session_for(args) as s:`` opens the ledger, logs in, and always closes it."""
+
+    def __init__(self, args) -> None:
+        self.args = args
+        self.desk: Desk | None = None
+
+    def __enter__(self) -> Session:
+        self.desk = open_desk(self.args)
+        try:
+            return login(self.args, self.desk)
+        except BaseException:
+            self.desk.close()
+            raise
+
+    def __exit__(self, *exc) -> None:
+        self.desk.close()
+
+
+def print_version(args) -> int:
+    from credit_desk.store.migrate import current_version
+    info = {"version": __version__, "schema": current_version()}
+    emit(args, info, f"credit_desk {__version__}（账本结构版本 schema {current_version()}）")
+    return 0

@@ -1,0 +1,193 @@
+"""Foundation commands: init, user, subject, audit, workdays, demo-data."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+
+from credit_desk.cli import common
+from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services import accounts, audit, demo, ledgers, subjects, workdays
+
+
+def register(sub) -> None:
+    p = command(sub, "init", cmd_init, "初始化本单位账本 / create the office ledger")
+    p.add_argument("--office", required=True)
+    p.add_argument("--region", required=True, help="6位行政区划代码 / 6-digit region code")
+    p.add_argument("--admin", required=True)
+    p.add_argument("--password-file")
+
+    user = group(sub, "user", "用户管理 / accounts")
+    p = command(user, "add", cmd_user_add)
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=["clerk", "reviewer", "approver", "admin", "auditor"])
+    p.add_argument("--display-name")
+    p.add_argument("--password-file")
+    command(user, "list", cmd_user_list)
+
+    _register_subject(sub)
+    a = group(sub, "audit", "审计日志 / audit log")
+    command(a, "verify", cmd_audit_verify)
+    p = command(a, "log", cmd_audit_log)
+    p.add_argument("--limit", type=int, default=50)
+
+    w = group(sub, "workdays", "工作日计算 / working days")
+    p = command(w, "add", cmd_workdays_add)
+    p.add_argument("start", type=_date)
+    p.add_argument("n", type=int)
+
+    p = command(sub, "demo-data", cmd_demo, "生成演示数据 / seed demo data")
+    p.add_argument("--subjects", type=int, required=True)
+    p.add_argument("--records", type=int, default=0)
+    p.add_argument("--seed", type=int, default=1)
+
+
+def _register_subject(sub) -> None:
+    s = group(sub, "subject", "信用主体 / subjects")
+    p = command(s, "add", cmd_subject_add)
+    p.add_argument("--kind", required=True, choices=["legal_person", "individual_business", "natural_person"])
+    p.add_argument("--name", required=True)
+    p.add_argument("--id-type", required=True)
+    p.add_argument("--id-number", required=True)
+    p.add_argument("--legal-rep-name")
+    p.add_argument("--legal-rep-id-type", default="ric")
+    p.add_argument("--legal-rep-id-number")
+    p.add_argument("--address")
+    p = command(s, "show", cmd_subject_show)
+    p.add_argument("id", type=int)
+    p.add_argument("--purpose", required=True, help="查询事由 (R14)")
+    p = command(s, "search", cmd_subject_search)
+    p.add_argument("text")
+    p.add_argument("--purpose", required=True, help="查询事由 (R14)")
+    p.add_argument("--limit", type=int, default=50)
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"日期应为 YYYY-MM-DD：{text}") from None
+
+
+def cmd_init(args) -> int:
+    folder = common.data_dir(args)
+    if args.password_file:
+        password = common.read_secret_file(args.password_file)
+    else:
+        password = common.prompt_secret("管理员密码", "Admin password", confirm=True)
+    if args.recovery_passphrase_file:
+        passphrase = common.read_secret_file(args.recovery_passphrase_file)
+    else:
+        passphrase = common.prompt_secret("恢复口令", "Recovery passphrase", confirm=True)
+    desk, in_keyring = ledgers.init_office(folder, office=args.office, region=args.region, admin=args.admin,
+                                           admin_password=password, recovery_passphrase=passphrase)
+    info = {**ledgers.office_info(desk), "folder": str(folder), "key_in_keyring": in_keyring}
+    desk.close()
+    note = "密钥已存入系统钥匙串。" if in_keyring else "本机没有可用的系统钥匙串：每次打开都需要恢复口令。"
+    emit(args, info, f"已在 {folder} 创建账本「{args.office}」。{note}\n请妥善保管恢复口令：丢失口令且钥匙串损坏时账本无法打开。")
+    return 0
+
+
+def cmd_user_add(args) -> int:
+    password = (common.read_secret_file(args.password_file) if args.password_file
+                else common.prompt_secret("新用户密码", "New user's password", confirm=True))
+    with session_for(args) as s:
+        u = accounts.add_user(s, args.name, args.role, password, args.display_name)
+    emit(args, {"id": u.id, "username": u.username, "role": u.role.value},
+         f"已添加用户 {u.username}（{u.role.zh}）。")
+    return 0
+
+
+def cmd_user_list(args) -> int:
+    with session_for(args) as s:
+        found = accounts.list_users(s)
+    rows = [{"username": u.username, "display_name": u.display_name, "role": u.role.value,
+             "active": u.active} for u in found]
+    emit(args, rows, "\n".join(f"{u.username}\t{u.role.zh}\t{'启用' if u.active else '停用'}" for u in found))
+    return 0
+
+
+def cmd_subject_add(args) -> int:
+    with session_for(args) as s:
+        subj = subjects.add_subject(
+            s, kind=args.kind, name=args.name, id_type=args.id_type, id_number=args.id_number,
+            legal_rep_name=args.legal_rep_name, legal_rep_id_type=args.legal_rep_id_type,
+            legal_rep_id_number=args.legal_rep_id_number, address=args.address)
+    emit(args, {"id": subj.id}, f"已登记信用主体，编号 {subj.id}。")
+    return 0
+
+
+def cmd_subject_show(args) -> int:
+    with session_for(args) as s:
+        subj = subjects.show_subject(s, args.id, args.purpose)
+    data = {"id": subj.id, "kind": subj.kind.value, "name": subj.name, "id_type": subj.id_type.value,
+            "id_number": subj.id_number, "legal_rep_name": subj.legal_rep_name,
+            "legal_rep_id_number": subj.legal_rep_id_number, "address": subj.address}
+    emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items() if v is not None))
+    return 0
+
+
+def cmd_subject_search(args) -> int:
+    with session_for(args) as s:
+        found = subjects.search_subjects(s, args.text, args.purpose, args.limit)
+    rows = [s.masked() for s in found]
+    emit(args, rows, "\n".join(f"{r['id']}\t{r['name']}\t{r['id_number']}" for r in rows) or "没有找到。")
+    return 0
+
+
+def cmd_audit_verify(args) -> int:
+    desk = common.open_desk(args, read_only=True)
+    try:
+        verdict = audit.verify_chain(desk)
+    finally:
+        desk.close()
+    data = {"ok": verdict.ok, "rows": verdict.rows, "first_bad_row": verdict.first_bad_id,
+            "reason": verdict.reason_en if args.lang == "en" else verdict.reason_zh}
+    if verdict.ok:
+        emit(args, data, f"审计日志完整：{verdict.rows} 行，哈希链无误。")
+        return 0
+    emit(args, data, f"审计日志校验失败：{data['reason']}（首个异常行 {verdict.first_bad_id}）")
+    return 3
+
+
+def cmd_audit_log(args) -> int:
+    with session_for(args) as s:
+        rows = audit.read_log(s, args.limit)
+    emit(args, rows, "\n".join(f"{r['id']}\t{r['ts']}\t{r['username']}\t{r['action']}\t{r['object_type']}:"
+                               f"{r['object_id']}\t{r['purpose']}\t{r['outcome']}" for r in rows))
+    return 0
+
+
+def cmd_workdays_add(args) -> int:
+    desk = None
+    folder = common.data_dir(args)
+    if ledgers_exist(folder):
+        try:
+            desk = ledgers.unlock(folder, read_only=True)
+        except DomainError:
+            desk = None  # no key at hand: the library's calendar alone, which is said below
+    try:
+        result = workdays.add_workdays(desk, args.start, args.n)
+    finally:
+        if desk:
+            desk.close()
+    for w in result.warnings:
+        print(f"注意：{w}", file=sys.stderr)
+    emit(args, {"date": result.date.isoformat(), "warnings": list(result.warnings)}, result.date.isoformat())
+    return 0
+
+
+def ledgers_exist(folder) -> bool:
+    from credit_desk.store.ledger import LedgerPaths
+    return LedgerPaths(folder).exists()
+
+
+def cmd_demo(args) -> int:
+    if args.subjects < 1 or args.records < 0:
+        raise ValidationError("DEMO_COUNTS", "主体数须至少为1，记录数不能为负。",
+                              "Subjects must be at least 1 and records not negative.", field="subjects")
+    with session_for(args) as s:
+        out = demo.seed(s, subjects_n=args.subjects, records_n=args.records, seed_value=args.seed)
+    emit(args, out, f"已生成演示数据：{out['subjects']} 个主体，{out['records']} 条记录（种子 {out['seed']}）。")
+    return 0

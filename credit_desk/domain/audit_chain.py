@@ -1,0 +1,73 @@
+"""The audit hash chain (R14): pure functions, so the store and any verifier agree byte for byte."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+# Fields hashed, in order. The row id is inside the hash so reordering rows breaks the chain.
+HASHED_FIELDS = ("id", "ts", "username", "role", "action", "object_type", "object_id",
+                 "purpose", "detail", "outcome", "prev_hash")
+
+
+def genesis_hash(ledger_id: str) -> str:
+    """The prev_hash of row 1: bound to the ledger so a chain cannot be moved between ledgers."""
+    return hashlib.sha256(f"credit_desk audit genesis {ledger_id}".encode()).hexdigest()
+
+
+def row_hash(row: dict) -> str:
+    """SHA-256 over the canonical JSON of the hashed fields of one audit row."""
+    payload = json.dumps([row.get(f) for f in HASHED_FIELDS], ensure_ascii=False,
+                         separators=(",", ":"), sort_keys=False)
+    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class ChainVerdict:
+    ok: bool
+    rows: int
+    first_bad_id: int | None = None
+    reason_zh: str = ""
+    reason_en: str = ""
+
+
+def verify_rows(rows, ledger_id: str, anchor: tuple[int, str] | None = None) -> ChainVerdict:
+    """Walk rows in id order; name the first row whose id, link or content does not hold.
+
+    ``anchor`` is (row count, head hash) kept outside the database; it catches rows cut off the end.
+    """
+    prev = genesis_hash(ledger_id)
+    expected_id, count, heads = 1, 0, {}
+    for row in rows:
+        rid = row["id"]
+        if rid != expected_id:
+            kind = "删除" if rid > expected_id else "插入或重排"
+            return _bad(count, expected_id, f"第 {expected_id} 行缺失或顺序错乱（{kind}）。",
+                        f"row {expected_id} is missing or out of order")
+        if row["prev_hash"] != prev:
+            return _bad(count, rid, f"第 {rid} 行与前一行的链接不符（前一行被改动、删除或插入）。",
+                        f"row {rid} does not link to the row before it")
+        if row_hash(row) != row["hash"]:
+            return _bad(count, rid, f"第 {rid} 行的内容被改动，哈希不符。",
+                        f"row {rid} was changed: its hash does not match")
+        prev, count, expected_id = row["hash"], count + 1, rid + 1
+        if anchor and rid == anchor[0]:
+            heads[rid] = row["hash"]
+    return _check_anchor(count, heads, anchor)
+
+
+def _check_anchor(count: int, heads: dict, anchor) -> ChainVerdict:
+    if anchor:
+        n, head = anchor
+        if count < n:
+            return _bad(count, count + 1, f"审计日志被截短：应至少有 {n} 行，实有 {count} 行。",
+                        f"the audit log was cut short: at least {n} rows expected, {count} found")
+        if heads.get(n) != head:
+            return _bad(count, n, f"第 {n} 行与链外锚点记录的哈希不符（整链被重算）。",
+                        f"row {n} does not match the anchor kept outside the database")
+    return ChainVerdict(True, count)
+
+
+def _bad(count: int, rid: int, zh: str, en: str) -> ChainVerdict:
+    return ChainVerdict(False, count, rid, zh, en)

@@ -1,0 +1,39 @@
+"""Domain errors: a stable code the GUI and CLI turn into words, Chinese first."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A refused step. ``code`` is stable (e.g. ``R5_NOTICE_NOT_SERVED``); messages are for people.
+
+    ``field`` and ``row`` say where bad input sits, so the message can name it.
+    """
+
+    def __init__(self, code: str, zh: str, en: str, *, field: str | None = None,
+                 row: int | None = None) -> None:
+        super().__init__(f"[{code}] {zh}")
+        self.code = code
+        self.zh = zh
+        self.en = en
+        self.field = field
+        self.row = row
+
+    def message(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+    def rule(self) -> str | None:
+        """The rule number (``R5``) when the code starts with one."""
+        head = self.code.split("_", 1)[0]
+        return head if head.startswith("R") and head[1:].isdigit() else None
+
+
+class ValidationError(DomainError):
+    """Bad input in one field: nothing is changed."""
+
+
+class PermissionDenied(DomainError):
+    """The session's role may not perform the action."""
+
+
+class AuthError(DomainError):
+    """Login, unlock or key problems."""

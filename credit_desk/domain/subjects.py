@@ -1,0 +1,59 @@
+"""信用主体 subjects (R7): who a record or listing is about."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from credit_desk.domain.errors import ValidationError
+from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, normalize_id
+from credit_desk.domain.masking import mask_id, mask_name
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: int | None
+    kind: SubjectKind
+    name: str
+    id_type: IdType
+    id_number: str
+    legal_rep_name: str | None = None
+    legal_rep_id_type: IdType | None = None
+    legal_rep_id_number: str | None = None
+    address: str | None = None
+
+    def masked(self) -> dict:
+        """R15: what may be shown or published without a legal basis for the full data."""
+        return {"id": self.id, "kind": self.kind.value, "name": _mask_subject_name(self),
+                "id_type": self.id_type.value, "id_number": mask_id(self.id_number)}
+
+
+def _mask_subject_name(s: Subject) -> str:
+    return s.name if s.kind is SubjectKind.LEGAL_PERSON else mask_name(s.name)
+
+
+def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep_name=None,
+                legal_rep_id_type=None, legal_rep_id_number=None, address=None) -> Subject:
+    """Validate raw input field by field (R7) and build a Subject; bad input names its field."""
+    kind_e = _enum(SubjectKind, kind, "kind", "主体类别")
+    type_e = _enum(IdType, id_type, "id_type", "证件类型")
+    name = (name or "").strip()
+    if not name or len(name) > 200:
+        raise ValidationError("NAME_REQUIRED", "名称/姓名不能为空，且不超过200字。",
+                              "The name is required (at most 200 characters).", field="name")
+    number = check_kind_and_id(kind_e, type_e, id_number)
+    rep_type, rep_number = None, None
+    if legal_rep_id_number:
+        rep_type = _enum(IdType, legal_rep_id_type or "ric", "legal_rep_id_type", "法定代表人证件类型")
+        rep_number = normalize_id(rep_type, legal_rep_id_number)
+    return Subject(None, kind_e, name, type_e, number, (legal_rep_name or "").strip() or None,
+                   rep_type, rep_number, (address or "").strip() or None)
+
+
+def _enum(cls, value, field: str, label: str):
+    try:
+        return cls(value)
+    except ValueError:
+        allowed = "、".join(f"{m.value}（{m.zh}）" for m in cls)
+        raise ValidationError("FIELD_VALUE", f"{label}「{value}」无效，可选：{allowed}。",
+                              f"{field} '{value}' is not one of {[m.value for m in cls]}.",
+                              field=field) from None

@@ -1,0 +1,67 @@
+"""Starting the desktop application: set-up on first start, unlock, login, then the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from credit_desk.domain.errors import AuthError
+from credit_desk.gui.i18n import install_translator
+from credit_desk.gui.main_window import MainWindow
+from credit_desk.gui.start_dialogs import LoginDialog, SetupDialog, UnlockDialog, _FormDialog
+from credit_desk.services import auth, ledgers
+from credit_desk.services.base import Desk
+from credit_desk.store.ledger import LedgerPaths
+
+
+class StartFlow:
+    """The dialogs between launch and the main window; each step is a service call."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.desk: Desk | None = None
+
+    def open_desk(self, parent=None) -> Desk | None:
+        if not LedgerPaths(self.folder).exists():
+            dlg = SetupDialog(lambda **kw: ledgers.init_office(self.folder, **kw)[0], parent)
+            return dlg.result_value if dlg.exec() == QDialog.Accepted else None
+        try:
+            return ledgers.unlock(self.folder)
+        except AuthError as exc:
+            if exc.code != "KEYRING_NO_KEY":
+                raise
+        dlg = UnlockDialog(self._unlock_with_passphrase, parent)
+        return dlg.result_value if dlg.exec() == QDialog.Accepted else None
+
+    def _unlock_with_passphrase(self, passphrase: str, store: bool) -> Desk:
+        desk = ledgers.unlock(self.folder, recovery_passphrase=passphrase)
+        if store:
+            ledgers.store_key_in_keyring(desk)
+        return desk
+
+    def login(self, desk: Desk, parent=None):
+        office = ledgers.office_info(desk)["office"] or ""
+        dlg = LoginDialog(lambda u, p: auth.login(desk, u, p), office, parent)
+        return dlg.result_value if dlg.exec() == QDialog.Accepted else None
+
+
+def run_gui(folder: Path, lang: str = "zh") -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("credit_desk")
+    translator = install_translator(app, lang)  # noqa: F841 - must stay alive while the app runs
+    _FormDialog.lang = lang
+    flow = StartFlow(folder)
+    desk = flow.open_desk()
+    if desk is None:
+        return 1
+    try:
+        session = flow.login(desk)
+        if session is None:
+            return 1
+        window = MainWindow(session)
+        window.show()
+        return app.exec()
+    finally:
+        desk.close()

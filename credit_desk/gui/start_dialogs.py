@@ -1,0 +1,109 @@
+"""First-run set-up, recovery unlock and login dialogs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+                               QVBoxLayout)
+
+from credit_desk.domain.errors import DomainError
+
+
+class _FormDialog(QDialog):
+    """A form with an error line: a refused input shows one sentence and keeps the dialog open."""
+
+    lang = "zh"  # which of a DomainError's sentences to show; the app sets it from settings
+
+    def __init__(self, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setMinimumWidth(460)
+        self.form = QFormLayout()
+        self.error = QLabel()
+        self.error.setObjectName("error")
+        self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addLayout(self.form)
+        box.addWidget(self.error)
+        box.addWidget(self.buttons)
+        self.result_value = None
+
+    def field(self, label: str, secret: bool = False, name: str = "") -> QLineEdit:
+        edit = QLineEdit()
+        edit.setObjectName(name)
+        if secret:
+            edit.setEchoMode(QLineEdit.Password)
+        self.form.addRow(label, edit)
+        return edit
+
+    def _submit(self) -> None:
+        try:
+            self.result_value = self.perform()
+        except DomainError as exc:
+            self.error.setText(exc.message(self.lang))
+            return
+        self.accept()
+
+    def perform(self):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+
+class SetupDialog(_FormDialog):
+    """First start: the office, its administrator and the recovery passphrase."""
+
+    def __init__(self, create, parent=None) -> None:
+        super().__init__(self.tr("Set up this office's ledger"), parent)
+        self._create = create
+        intro = QLabel(self.tr("No ledger was found on this PC. Enter the office details to create an "
+                               "encrypted ledger."))
+        intro.setWordWrap(True)
+        self.form.addRow(intro)
+        self.office = self.field(self.tr("Office name"), name="office")
+        self.region = self.field(self.tr("Region code (6 digits)"), name="region")
+        self.admin = self.field(self.tr("Administrator user name"), name="admin")
+        self.password = self.field(self.tr("Administrator password"), True, "password")
+        self.password2 = self.field(self.tr("Repeat password"), True, "password2")
+        self.passphrase = self.field(self.tr("Recovery passphrase (12+ characters)"), True, "passphrase")
+        self.passphrase2 = self.field(self.tr("Repeat recovery passphrase"), True, "passphrase2")
+
+    def perform(self):
+        if self.password.text() != self.password2.text():
+            raise DomainError("SECRET_MISMATCH", "两次输入的密码不一致。", "The passwords differ.")
+        if self.passphrase.text() != self.passphrase2.text():
+            raise DomainError("SECRET_MISMATCH", "两次输入的恢复口令不一致。", "The passphrases differ.")
+        return self._create(office=self.office.text(), region=self.region.text().strip(),
+                            admin=self.admin.text().strip(), admin_password=self.password.text(),
+                            recovery_passphrase=self.passphrase.text())
+
+
+class UnlockDialog(_FormDialog):
+    """No key in the keyring: unlock with the recovery passphrase, and offer to store the key again."""
+
+    def __init__(self, unlock, parent=None) -> None:
+        super().__init__(self.tr("Unlock the ledger"), parent)
+        self._unlock = unlock
+        note = QLabel(self.tr("The system keyring holds no key for this ledger. Enter the recovery "
+                              "passphrase to open it."))
+        note.setWordWrap(True)
+        self.form.addRow(note)
+        self.passphrase = self.field(self.tr("Recovery passphrase"), True, "passphrase")
+        self.store = QCheckBox(self.tr("Store the key in the system keyring again"))
+        self.store.setChecked(True)
+        self.form.addRow(self.store)
+
+    def perform(self):
+        return self._unlock(self.passphrase.text(), self.store.isChecked())
+
+
+class LoginDialog(_FormDialog):
+    def __init__(self, login, office: str, parent=None) -> None:
+        super().__init__(self.tr("Sign in — %1").replace("%1", office), parent)
+        self._login = login
+        self.username = self.field(self.tr("User name"), name="username")
+        self.password = self.field(self.tr("Password"), True, "password")
+
+    def perform(self):
+        return self._login(self.username.text().strip(), self.password.text())

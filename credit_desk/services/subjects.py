@@ -1,0 +1,56 @@
+"""信用主体 subjects: add, show and search — every look at personal data states a purpose (R14)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.subjects import Subject, new_subject
+from credit_desk.services.base import Session, require_purpose
+from credit_desk.store import subjects as repo
+
+
+def add_subject(session: Session, *, kind: str, name: str, id_type: str, id_number: str,
+                legal_rep_name=None, legal_rep_id_type=None, legal_rep_id_number=None,
+                address=None) -> Subject:
+    """Register a subject after validating its code or ID number (R7)."""
+    session.require("subject.add")
+    s = new_subject(kind, name, id_type, id_number, legal_rep_name=legal_rep_name,
+                    legal_rep_id_type=legal_rep_id_type, legal_rep_id_number=legal_rep_id_number,
+                    address=address)
+    if repo.find_by_id_number(session.ledger.conn, s.id_type, s.id_number):
+        raise ValidationError("SUBJECT_EXISTS", f"证件号码为 {s.id_number} 的主体已登记。",
+                              f"A subject with ID {s.id_number} is already registered.", field="id_number")
+    with session.ledger.tx() as tx:
+        sid = repo.insert(tx, s)
+        saved = replace(s, id=sid)
+        session.audit(tx, "subject.add", "subject", sid)
+        tx.change("subject", sid, "insert", repo.state(saved))
+    return saved
+
+
+def show_subject(session: Session, subject_id: int, purpose: str) -> Subject:
+    """A subject's full data; the look is logged with its purpose (R14 查询使用登记)."""
+    session.require("subject.view")
+    why = require_purpose(purpose)
+    s = repo.get(session.ledger.conn, subject_id)
+    if s is None:
+        raise DomainError("SUBJECT_NOT_FOUND", f"没有编号为 {subject_id} 的信用主体。",
+                          f"No subject with id {subject_id}.", field="subject_id")
+    with session.ledger.tx() as tx:
+        session.audit(tx, "subject.view", "subject", subject_id, purpose=why)
+    return s
+
+
+def search_subjects(session: Session, text: str, purpose: str, limit: int = 50) -> list[Subject]:
+    """Search by name fragment or ID/USCC prefix; the query and its purpose are logged (R14)."""
+    session.require("subject.search")
+    why = require_purpose(purpose)
+    if not text.strip():
+        raise ValidationError("SEARCH_EMPTY", "请输入要查询的名称或证件号码。",
+                              "Enter a name or ID number to search for.", field="text")
+    found = repo.search(session.ledger.conn, text, limit)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "subject.search", "query", text, purpose=why,
+                      detail={"results": [s.id for s in found]})
+    return found

@@ -1,0 +1,25 @@
+"""Reading the audit chain (writing is Tx.audit, inside each mutation's transaction)."""
+
+from __future__ import annotations
+
+from credit_desk.domain.audit_chain import HASHED_FIELDS, ChainVerdict, verify_rows
+
+_COLS = ", ".join(HASHED_FIELDS + ("hash",))
+
+
+def iter_rows(conn):
+    """Every row in physical rowid order, so a row moved or re-numbered shows up out of order."""
+    cur = conn.execute(f"SELECT {_COLS} FROM audit ORDER BY rowid")
+    names = HASHED_FIELDS + ("hash",)
+    for row in cur:
+        yield dict(zip(names, row))
+
+
+def verify(conn, ledger_id: str, anchor) -> ChainVerdict:
+    return verify_rows(iter_rows(conn), ledger_id, anchor)
+
+
+def recent(conn, limit: int = 100, offset: int = 0) -> list[dict]:
+    cur = conn.execute(f"SELECT {_COLS} FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
+    names = HASHED_FIELDS + ("hash",)
+    return [dict(zip(names, r)) for r in cur]

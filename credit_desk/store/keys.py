@@ -1,0 +1,127 @@
+"""The ledger key: random 256 bits, kept in the OS keyring, with a recovery copy wrapped by a passphrase (R14).
+
+The key itself is never written in plain text: the keyring holds it (the OS protects that store), and the
+recovery file holds it sealed with scrypt + AES-256-GCM under the administrator's recovery passphrase.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+from pathlib import Path
+
+import keyring
+import keyring.errors
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+from credit_desk.domain.errors import AuthError, ValidationError
+from credit_desk.store.files import write_atomic
+
+KEYRING_SERVICE = "credit_desk.ledger"
+KEY_BYTES = 32
+# scrypt cost for the recovery passphrase: ~64 MiB and a fraction of a second, paid only on recovery.
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**16, 8, 1
+MIN_PASSPHRASE = 12
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def check_passphrase(passphrase: str) -> None:
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise ValidationError(
+            "PASSPHRASE_TOO_SHORT",
+            f"恢复口令至少需要 {MIN_PASSPHRASE} 个字符。",
+            f"The recovery passphrase needs at least {MIN_PASSPHRASE} characters.",
+            field="recovery_passphrase")
+
+
+def _kdf(salt: bytes, n: int, r: int, p: int) -> Scrypt:
+    return Scrypt(salt=salt, length=32, n=n, r=r, p=p)
+
+
+def wrap_key(key: bytes, passphrase: str, ledger_id: str) -> dict:
+    """Seal the key under the passphrase; the ledger id is bound in as associated data."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = _kdf(salt, SCRYPT_N, SCRYPT_R, SCRYPT_P).derive(passphrase.encode("utf-8"))
+    sealed = AESGCM(kek).encrypt(nonce, key, ledger_id.encode())
+    b64 = lambda b: base64.b64encode(b).decode()  # noqa: E731
+    return {"format": "credit_desk.recovery/1", "ledger_id": ledger_id,
+            "kdf": {"name": "scrypt", "n": SCRYPT_N, "r": SCRYPT_R, "p": SCRYPT_P, "salt": b64(salt)},
+            "aead": {"name": "AES-256-GCM", "nonce": b64(nonce)}, "sealed_key": b64(sealed)}
+
+
+def unwrap_key(doc: dict, passphrase: str) -> bytes:
+    """Open a recovery document; a wrong passphrase is one clear sentence, never a traceback."""
+    try:
+        kdf, aead = doc["kdf"], doc["aead"]
+        salt = base64.b64decode(kdf["salt"])
+        kek = _kdf(salt, int(kdf["n"]), int(kdf["r"]), int(kdf["p"])).derive(passphrase.encode("utf-8"))
+        return AESGCM(kek).decrypt(base64.b64decode(aead["nonce"]),
+                                   base64.b64decode(doc["sealed_key"]), doc["ledger_id"].encode())
+    except InvalidTag:
+        raise AuthError("RECOVERY_WRONG", "恢复口令不正确，账本未打开，未做任何改动。",
+                        "The recovery passphrase is wrong; the ledger was not opened and nothing changed.") from None
+    except (KeyError, ValueError, TypeError):
+        raise AuthError("RECOVERY_FILE_BAD", "恢复文件已损坏或格式不对，无法用它打开账本。",
+                        "The recovery file is damaged or not in the expected format.") from None
+
+
+def write_recovery(path: Path, key: bytes, passphrase: str, ledger_id: str) -> None:
+    check_passphrase(passphrase)
+    write_atomic(path, json.dumps(wrap_key(key, passphrase, ledger_id), indent=1).encode())
+
+
+def read_recovery(path: Path, passphrase: str) -> bytes:
+    try:
+        doc = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise AuthError("RECOVERY_FILE_MISSING", f"找不到恢复文件 {path.name}。",
+                        f"The recovery file {path.name} is missing.") from None
+    except ValueError:
+        raise AuthError("RECOVERY_FILE_BAD", "恢复文件已损坏或格式不对，无法用它打开账本。",
+                        "The recovery file is damaged or not in the expected format.") from None
+    return unwrap_key(doc, passphrase)
+
+
+class KeyringSlot:
+    """The key's place in the OS keyring. Any keyring failure reads as 'not there', with the reason kept."""
+
+    def __init__(self, ledger_id: str) -> None:
+        self.ledger_id = ledger_id
+        self.problem: str | None = None
+
+    def load(self) -> bytes | None:
+        try:
+            value = keyring.get_password(KEYRING_SERVICE, self.ledger_id)
+        except keyring.errors.KeyringError as exc:
+            self.problem = f"{type(exc).__name__}: {exc}"
+            return None
+        if not value:
+            self.problem = "no entry"
+            return None
+        try:
+            key = bytes.fromhex(value)
+        except ValueError:
+            self.problem = "entry is not a key"
+            return None
+        return key if len(key) == KEY_BYTES else None
+
+    def store(self, key: bytes) -> bool:
+        try:
+            keyring.set_password(KEYRING_SERVICE, self.ledger_id, key.hex())
+            return True
+        except keyring.errors.KeyringError as exc:
+            self.problem = f"{type(exc).__name__}: {exc}"
+            return False
+
+    def forget(self) -> None:
+        try:
+            keyring.delete_password(KEYRING_SERVICE, self.ledger_id)
+        except keyring.errors.KeyringError:
+            pass

@@ -1,0 +1,8 @@
+"""Migrations in order. Never edit one that has been released; add the next file instead.
+
+The list is explicit (not discovered) so a frozen build carries every step.
+"""
+
+from credit_desk.store.migrations import m0001_create_core
+
+MIGRATIONS = [m0001_create_core]

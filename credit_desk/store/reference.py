@@ -1,0 +1,83 @@
+"""Reference data: catalogue and measures editions (R2, R8), rule sets (R20), calendar overrides (R6)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from credit_desk.domain.reference import CatalogueItem, Edition, MeasureItem
+from credit_desk.domain.rulesets import RuleSet
+from credit_desk.store.tx import now_iso
+
+
+def add_catalogue_edition(tx, ed: Edition, *, is_sample: bool, activate: bool = True) -> None:
+    tx.execute("INSERT INTO catalogue_editions (edition, label, source, is_sample, loaded_at, active) "
+               "VALUES (?, ?, ?, ?, ?, 0)", (ed.edition, ed.label, ed.source, int(is_sample), now_iso()))
+    tx.executemany(
+        "INSERT INTO catalogue_items (edition, code, group_name, name, legal_basis, shareable, share_scope, "
+        "publishable, publication_tiering, dishonesty) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        [(ed.edition, i.code, i.group, i.name, i.legal_basis, int(i.shareable), i.share_scope,
+          int(i.publishable), int(i.publication_tiering), int(i.dishonesty)) for i in ed.items])
+    if activate:
+        tx.execute("UPDATE catalogue_editions SET active = (edition = ?)", (ed.edition,))
+
+
+def add_measure_edition(tx, ed: Edition, *, is_sample: bool, activate: bool = True) -> None:
+    tx.execute("INSERT INTO measure_editions (edition, label, source, is_sample, loaded_at, active) "
+               "VALUES (?, ?, ?, ?, ?, 0)", (ed.edition, ed.label, ed.source, int(is_sample), now_iso()))
+    tx.executemany(
+        "INSERT INTO measure_items (edition, code, name, basis, list_types, kind, severity) "
+        "VALUES (?,?,?,?,?,?,?)",
+        [(ed.edition, m.code, m.name, m.basis, json.dumps(list(m.list_types)), m.kind, m.severity)
+         for m in ed.items])
+    if activate:
+        tx.execute("UPDATE measure_editions SET active = (edition = ?)", (ed.edition,))
+
+
+def active_catalogue(conn) -> tuple[dict, list[CatalogueItem]] | None:
+    head = conn.execute("SELECT edition, label, source, is_sample FROM catalogue_editions "
+                        "WHERE active = 1").fetchone()
+    if not head:
+        return None
+    rows = conn.execute("SELECT code, group_name, name, legal_basis, shareable, share_scope, publishable, "
+                        "publication_tiering, dishonesty FROM catalogue_items WHERE edition = ? ORDER BY code",
+                        (head[0],))
+    items = [CatalogueItem(c, g, n, b, bool(s), sc, bool(p), bool(t), bool(d))
+             for c, g, n, b, s, sc, p, t, d in rows]
+    return {"edition": head[0], "label": head[1], "source": head[2], "is_sample": bool(head[3])}, items
+
+
+def active_measures(conn) -> tuple[dict, list[MeasureItem]] | None:
+    head = conn.execute("SELECT edition, label, source, is_sample FROM measure_editions "
+                        "WHERE active = 1").fetchone()
+    if not head:
+        return None
+    rows = conn.execute("SELECT code, name, basis, list_types, kind, severity FROM measure_items "
+                        "WHERE edition = ? ORDER BY code", (head[0],))
+    items = [MeasureItem(c, n, b, tuple(json.loads(lt)), k, s) for c, n, b, lt, k, s in rows]
+    return {"edition": head[0], "label": head[1], "source": head[2], "is_sample": bool(head[3])}, items
+
+
+def add_rule_set(tx, rs: RuleSet) -> None:
+    tx.execute("INSERT INTO rule_sets (code, effective_from, source, params) VALUES (?, ?, ?, ?)",
+               (rs.code, rs.effective_from.isoformat(), rs.source, json.dumps(rs.to_dict(), ensure_ascii=False)))
+
+
+def rule_sets(conn) -> list[RuleSet]:
+    rows = conn.execute("SELECT params FROM rule_sets ORDER BY effective_from")
+    return [RuleSet.from_dict(json.loads(r[0])) for r in rows]
+
+
+def calendar_overrides(conn) -> tuple[dict[date, bool], set[int]]:
+    days = {date.fromisoformat(d): bool(w) for d, w in conn.execute("SELECT day, is_workday FROM calendar_days")}
+    years = {y for (y,) in conn.execute("SELECT year FROM calendar_years")}
+    return days, years
+
+
+def set_calendar_year(tx, year: int, days: dict[date, bool], source: str) -> None:
+    """Replace one year's overrides as a whole (all-or-nothing within the caller's transaction)."""
+    tx.execute("DELETE FROM calendar_days WHERE day LIKE ?", (f"{year}-%",))
+    tx.executemany("INSERT INTO calendar_days (day, is_workday, source) VALUES (?, ?, ?)",
+                   [(d.isoformat(), int(w), source) for d, w in sorted(days.items())])
+    tx.execute("INSERT INTO calendar_years (year, source) VALUES (?, ?) "
+               "ON CONFLICT(year) DO UPDATE SET source = excluded.source", (year, source))

@@ -1,0 +1,67 @@
+"""Subjects repository: returns domain Subjects."""
+
+from __future__ import annotations
+
+from credit_desk.domain.ids import IdType, SubjectKind
+from credit_desk.domain.subjects import Subject
+from credit_desk.store.tx import now_iso
+
+_COLS = ("id, kind, name, id_type, id_number, legal_rep_name, legal_rep_id_type, "
+         "legal_rep_id_number, address")
+
+
+def _subject(row) -> Subject:
+    rid, kind, name, id_type, number, rep, rep_type, rep_number, address = row
+    return Subject(rid, SubjectKind(kind), name, IdType(id_type), number, rep,
+                   IdType(rep_type) if rep_type else None, rep_number, address)
+
+
+def get(conn, subject_id: int) -> Subject | None:
+    row = conn.execute(f"SELECT {_COLS} FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+    return _subject(row) if row else None
+
+
+def find_by_id_number(conn, id_type: IdType, id_number: str) -> Subject | None:
+    row = conn.execute(f"SELECT {_COLS} FROM subjects WHERE id_type = ? AND id_number = ?",
+                       (id_type.value, id_number)).fetchone()
+    return _subject(row) if row else None
+
+
+def search(conn, text: str, limit: int = 50, offset: int = 0) -> list[Subject]:
+    """Name fragment, or ID/USCC prefix."""
+    text = text.strip()
+    rows = conn.execute(
+        f"SELECT {_COLS} FROM subjects WHERE id_number LIKE ? OR name LIKE ? ORDER BY id LIMIT ? OFFSET ?",
+        (text.upper() + "%", "%" + text + "%", limit, offset))
+    return [_subject(r) for r in rows]
+
+
+def count(conn) -> int:
+    return conn.execute("SELECT count(*) FROM subjects").fetchone()[0]
+
+
+def _values(s: Subject, demo: bool, ts: str) -> tuple:
+    return (s.kind.value, s.name, s.id_type.value, s.id_number, s.legal_rep_name,
+            s.legal_rep_id_type.value if s.legal_rep_id_type else None, s.legal_rep_id_number,
+            s.address, int(demo), ts, ts)
+
+
+_INSERT = ("INSERT INTO subjects (kind, name, id_type, id_number, legal_rep_name, legal_rep_id_type, "
+           "legal_rep_id_number, address, demo, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
+
+
+def insert(tx, s: Subject, demo: bool = False) -> int:
+    return tx.execute(_INSERT, _values(s, demo, now_iso())).lastrowid
+
+
+def insert_many(tx, subjects, demo: bool = False) -> None:
+    ts = now_iso()
+    tx.executemany(_INSERT, (_values(s, demo, ts) for s in subjects))
+
+
+def state(s: Subject) -> dict:
+    """The full state carried in the change log (encrypted in the bundle, never in clear)."""
+    return {"id": s.id, "kind": s.kind.value, "name": s.name, "id_type": s.id_type.value,
+            "id_number": s.id_number, "legal_rep_name": s.legal_rep_name,
+            "legal_rep_id_type": s.legal_rep_id_type.value if s.legal_rep_id_type else None,
+            "legal_rep_id_number": s.legal_rep_id_number, "address": s.address}

@@ -1,0 +1,57 @@
+"""A unit of work: the repositories of one transaction, plus its audit and change-log writers.
+
+Every mutation a service makes goes through one ``Tx``, so its audit row (R14) and its change-log row
+(the sync outbox) are written in the same transaction as the change itself.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from credit_desk.domain.audit_chain import genesis_hash, row_hash
+
+
+def now_iso() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def to_json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True, default=str)
+
+
+class Tx:
+    def __init__(self, conn, ledger_id: str) -> None:
+        self.conn = conn
+        self.ledger_id = ledger_id
+        self.audit_head: tuple[int, str] | None = None
+        self.changes_written = 0
+
+    def execute(self, sql: str, params=()):
+        return self.conn.execute(sql, params)
+
+    def executemany(self, sql: str, rows):
+        return self.conn.executemany(sql, rows)
+
+    def audit(self, *, username: str, role: str, action: str, object_type: str, object_id,
+              purpose: str = "", detail=None, outcome: str = "ok", ts: str | None = None) -> int:
+        """Append one hash-chained audit row; returns its id."""
+        last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        rid, prev = (last[0] + 1, last[1]) if last else (1, genesis_hash(self.ledger_id))
+        row = {"id": rid, "ts": ts or now_iso(), "username": username, "role": role, "action": action,
+               "object_type": object_type, "object_id": str(object_id), "purpose": purpose or "",
+               "detail": to_json(detail or {}), "outcome": outcome, "prev_hash": prev}
+        row["hash"] = row_hash(row)
+        cols = ", ".join(row)
+        self.conn.execute(f"INSERT INTO audit ({cols}) VALUES ({', '.join('?' * len(row))})",
+                          tuple(row.values()))
+        self.audit_head = (rid, row["hash"])
+        return rid
+
+    def change(self, entity: str, entity_id, op: str, state: dict) -> int:
+        """Append one row to the change log (the outbox sync reads)."""
+        cur = self.conn.execute(
+            "INSERT INTO changes (ts, entity, entity_id, op, state) VALUES (?, ?, ?, ?, ?)",
+            (now_iso(), entity, str(entity_id), op, to_json(state)))
+        self.changes_written += 1
+        return cur.lastrowid

@@ -1,0 +1,115 @@
+"""Test fixtures: a fresh data folder and an in-memory keyring per test; never the user's own."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Child processes get no keyring at all (the headless-Linux case); in-process tests get MemoryKeyring.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
+
+import keyring  # noqa: E402
+import pytest  # noqa: E402
+from keyring.backend import KeyringBackend  # noqa: E402
+
+from credit_desk.cli import main as cli_main  # noqa: E402
+
+ADMIN_PW = "admin-pass-1"
+PASSPHRASE = "correct horse battery staple"
+USER_PW = "user-pass-12"
+
+
+class MemoryKeyring(KeyringBackend):
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.entries: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service, username):
+        return self.entries.get((service, username))
+
+    def set_password(self, service, username, password):
+        self.entries[(service, username)] = password
+
+    def delete_password(self, service, username):
+        self.entries.pop((service, username), None)
+
+
+@pytest.fixture(autouse=True)
+def test_keyring():
+    previous = keyring.get_keyring()
+    kr = MemoryKeyring()
+    keyring.set_keyring(kr)
+    yield kr
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture(autouse=True)
+def isolated_home(tmp_path, monkeypatch):
+    """Point every per-user folder into tmp_path so no test can reach the real data folder."""
+    monkeypatch.setenv("CREDIT_DESK_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+    monkeypatch.setenv("CREDIT_DESK_PASSWORD", ADMIN_PW)
+    monkeypatch.delenv("CREDIT_DESK_LANG", raising=False)
+
+
+@pytest.fixture
+def data_dir(tmp_path) -> Path:
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def secret_files(tmp_path) -> dict[str, Path]:
+    """Password and passphrase files kept outside the data folder."""
+    folder = tmp_path / "secrets"
+    folder.mkdir()
+    files = {"admin": folder / "admin.txt", "passphrase": folder / "recovery.txt", "user": folder / "user.txt"}
+    files["admin"].write_text(ADMIN_PW)
+    files["passphrase"].write_text(PASSPHRASE)
+    files["user"].write_text(USER_PW)
+    return files
+
+
+class Cli:
+    """Runs credit-desk in-process, as a clerk would type it, and captures what it prints."""
+
+    def __init__(self, capsys, data_dir: Path) -> None:
+        self.capsys = capsys
+        self.data_dir = data_dir
+
+    def __call__(self, *argv, user: str | None = "admin", password: str | None = None):
+        full = ["--data-dir", str(self.data_dir)] + (["--user", user] if user else []) + list(argv)
+        if password is not None:
+            os.environ["CREDIT_DESK_PASSWORD"] = password
+        try:
+            code = cli_main(full)
+        finally:
+            os.environ["CREDIT_DESK_PASSWORD"] = ADMIN_PW
+        out, err = self.capsys.readouterr()
+        return code, out, err
+
+
+@pytest.fixture
+def cli(capsys, data_dir) -> Cli:
+    return Cli(capsys, data_dir)
+
+
+@pytest.fixture
+def office(cli, secret_files) -> Cli:
+    """An initialised office ledger with admin 'admin'; the key is in the test keyring."""
+    code, out, err = cli("init", "--office", "清江浦区信用办", "--region", "320812", "--admin", "admin",
+                         "--password-file", str(secret_files["admin"]), "--recovery-passphrase-file",
+                         str(secret_files["passphrase"]), user=None)
+    assert code == 0, err
+    return cli
+
+
+def run_cli_subprocess(args: list[str], env_extra: dict | None = None, timeout: int = 120):
+    import subprocess
+    env = {**os.environ, **(env_extra or {})}
+    return subprocess.run([sys.executable, "-m", "credit_desk", *args], capture_output=True, text=True,
+                          env=env, timeout=timeout)

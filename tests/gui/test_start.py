@@ -1,0 +1,111 @@
+"""First start, unlock and login through real widgets (offscreen)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox
+
+from credit_desk.gui.app import run_gui
+from credit_desk.gui.main_window import MainWindow
+from credit_desk.gui.start_dialogs import LoginDialog, SetupDialog, UnlockDialog
+from credit_desk.services import auth, ledgers
+from credit_desk.store.ledger import LedgerPaths
+from tests.conftest import ADMIN_PW, PASSPHRASE
+
+
+def _fill_setup(dlg: SetupDialog, region="320812"):
+    dlg.office.setText("清江浦区信用办")
+    dlg.region.setText(region)
+    dlg.admin.setText("admin")
+    for w in (dlg.password, dlg.password2):
+        w.setText(ADMIN_PW)
+    for w in (dlg.passphrase, dlg.passphrase2):
+        w.setText(PASSPHRASE)
+
+
+def _ok(dlg):
+    dlg.buttons.button(QDialogButtonBox.Ok).click()
+
+
+def test_setup_dialog_creates_ledger(qtbot, data_dir, shot):
+    dlg = SetupDialog(lambda **kw: ledgers.init_office(data_dir, **kw)[0])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.windowTitle() == "新建本单位账本"
+    _fill_setup(dlg)
+    shot(dlg, "setup_dialog")
+    _ok(dlg)
+    assert dlg.result() == QDialog.Accepted
+    assert LedgerPaths(data_dir).exists()
+    dlg.result_value.close()
+
+
+def test_setup_dialog_bad_region_says_why_and_creates_nothing(qtbot, data_dir, shot):
+    dlg = SetupDialog(lambda **kw: ledgers.init_office(data_dir, **kw)[0])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    _fill_setup(dlg, region="3208")
+    _ok(dlg)
+    assert "行政区划代码" in dlg.error.text() and "6位数字" in dlg.error.text()
+    assert dlg.isVisible()
+    shot(dlg, "setup_dialog_error")
+    assert not LedgerPaths(data_dir).exists()
+
+
+def test_unlock_dialog_with_wrong_then_right_passphrase(qtbot, data_dir, test_keyring, shot):
+    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
+                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    desk.close()
+    test_keyring.entries.clear()
+
+    def unlock(passphrase, store):
+        d = ledgers.unlock(data_dir, recovery_passphrase=passphrase)
+        if store:
+            ledgers.store_key_in_keyring(d)
+        return d
+    dlg = UnlockDialog(unlock)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.passphrase.setText("wrong wrong wrong")
+    _ok(dlg)
+    assert "恢复口令不正确" in dlg.error.text()
+    shot(dlg, "unlock_dialog_error")
+    dlg.passphrase.setText(PASSPHRASE)
+    _ok(dlg)
+    assert dlg.result() == QDialog.Accepted
+    dlg.result_value.close()
+    assert test_keyring.entries  # the key went back into the keyring
+
+
+def test_login_then_main_window(qtbot, data_dir, shot):
+    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
+                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    dlg = LoginDialog(lambda u, p: auth.login(desk, u, p), "清江浦区信用办")
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.username.setText("admin")
+    dlg.password.setText("nope-nope")
+    _ok(dlg)
+    assert dlg.error.text() == "用户名或密码不正确。"
+    shot(dlg, "login_dialog_error")
+    dlg.password.setText(ADMIN_PW)
+    _ok(dlg)
+    win = MainWindow(dlg.result_value)
+    qtbot.addWidget(win)
+    win.show()
+    assert win.windowTitle() == "信用办台账 — 清江浦区信用办"
+    shot(win, "main_window")
+    desk.close()
+
+
+def test_run_command_opens_setup_on_a_fresh_folder(qtbot, data_dir):
+    seen = {}
+
+    def look():
+        dlg = QApplication.activeModalWidget()
+        seen["type"] = type(dlg)
+        dlg.reject()
+    QTimer.singleShot(300, look)
+    assert run_gui(data_dir) == 1
+    assert seen["type"] is SetupDialog
+    assert not LedgerPaths(data_dir).exists()

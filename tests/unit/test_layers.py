@@ -1,0 +1,54 @@
+"""DESIGN.md habit 1: the core never imports PySide6; only store/ writes SQL; domain does no I/O imports."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+PKG = Path(__file__).resolve().parents[2] / "credit_desk"
+CORE = ("domain", "store", "services", "documents", "sync", "intake")
+SQL_WRITE = re.compile(r"\b(INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|CREATE\s+TABLE|DROP\s+TABLE)\b", re.I)
+
+
+def _imports(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def _files(*parts):
+    for part in parts:
+        yield from (PKG / part).rglob("*.py")
+
+
+def test_core_never_imports_qt():
+    offenders = [str(p.relative_to(PKG)) for p in _files(*CORE)
+                 if any(n.split(".")[0] == "PySide6" for n in _imports(p))]
+    assert offenders == []
+
+
+def test_cli_imports_qt_only_lazily_for_the_gui():
+    for p in _files("cli"):
+        tree = ast.parse(p.read_text(encoding="utf-8"))
+        top = [n for n in tree.body if isinstance(n, (ast.Import, ast.ImportFrom))]
+        assert not any("PySide6" in ast.dump(n) or "credit_desk.gui" in ast.dump(n) for n in top), p
+
+
+def test_only_store_writes_sql():
+    offenders = [str(p.relative_to(PKG)) for p in _files("domain", "services", "documents", "sync", "intake",
+                                                          "cli", "gui")
+                 if SQL_WRITE.search(p.read_text(encoding="utf-8"))]
+    assert offenders == []
+
+
+def test_domain_imports_no_store_or_services():
+    for p in _files("domain"):
+        bad = {n for n in _imports(p) if n.startswith(("credit_desk.store", "credit_desk.services",
+                                                        "sqlite", "sqlcipher3", "keyring"))}
+        assert not bad, (p, bad)
