@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from credit_desk.domain import passwords
+from credit_desk.domain import passwords, signing
 from credit_desk.domain.errors import AuthError, ValidationError
 from credit_desk.domain.reference import load_sample_catalogue, load_sample_measures
 from credit_desk.domain.roles import Role
 from credit_desk.domain.rulesets import DEFAULT_RULE_SETS
 from credit_desk.services.base import Desk
-from credit_desk.store import keys, ledger as ledger_store, meta, reference, users
+from credit_desk.store import keys, ledger as ledger_store, meta, office_keys, reference, users
 from credit_desk.store.ledger import LedgerPaths
 
 
@@ -39,6 +39,8 @@ def init_office(folder: Path, *, office: str, region: str, admin: str, admin_pas
             meta.set_meta(tx, k, v)
         users.insert(tx, admin, admin_display or admin, Role.ADMIN, passwords.hash_password(admin_password))
         _load_builtin_reference(tx)
+        private = signing.new_private()
+        office_keys.insert(tx, signing.public_of(private), private)
         tx.audit(username=admin, role=Role.ADMIN.value, action="ledger.init", object_type="ledger",
                  object_id=led.ledger_id, detail={"office": office, "region": region})
         tx.change("office", led.ledger_id, "upsert", {"office": office, "region": region})
@@ -83,5 +85,7 @@ def keyring_problem(folder: Path) -> str | None:
 
 def office_info(desk: Desk) -> dict:
     conn = desk.ledger.conn
+    key = office_keys.active(conn)
     return {"office": meta.get_meta(conn, "office"), "region": meta.get_meta(conn, "region"),
-            "ledger_id": desk.ledger.ledger_id, "schema": desk.ledger.schema_version()}
+            "ledger_id": desk.ledger.ledger_id, "schema": desk.ledger.schema_version(),
+            "key_fingerprint": signing.fingerprint(key.public_key) if key else None}

@@ -42,7 +42,7 @@ def active_catalogue(conn) -> tuple[dict, list[CatalogueItem]] | None:
     rows = conn.execute("SELECT code, group_name, name, legal_basis, shareable, share_scope, publishable, "
                         "publication_tiering, dishonesty FROM catalogue_items WHERE edition = ? ORDER BY code",
                         (head[0],))
-    items = [CatalogueItem(c, g, n, b, bool(s), sc, bool(p), bool(t), bool(d))
+    items = [CatalogueItem(c, g, n, b, bool(s), sc, bool(p), bool(t), bool(d), sample=bool(head[3]))
              for c, g, n, b, s, sc, p, t, d in rows]
     return {"edition": head[0], "label": head[1], "source": head[2], "is_sample": bool(head[3])}, items
 
@@ -54,7 +54,8 @@ def active_measures(conn) -> tuple[dict, list[MeasureItem]] | None:
         return None
     rows = conn.execute("SELECT code, name, basis, list_types, kind, severity FROM measure_items "
                         "WHERE edition = ? ORDER BY code", (head[0],))
-    items = [MeasureItem(c, n, b, tuple(json.loads(lt)), k, s) for c, n, b, lt, k, s in rows]
+    items = [MeasureItem(c, n, b, tuple(json.loads(lt)), k, s, sample=bool(head[3]))
+             for c, n, b, lt, k, s in rows]
     return {"edition": head[0], "label": head[1], "source": head[2], "is_sample": bool(head[3])}, items
 
 

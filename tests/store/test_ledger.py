@@ -170,3 +170,16 @@ def test_failed_migration_rolls_back_whole(data_dir, monkeypatch):
     assert desk.ledger.schema_version() == version
     assert "phone" not in [c.name for c in desk.ledger.db["subjects"].columns]
     desk.close()
+
+
+def test_init_creates_office_signing_key_inside_the_ledger(data_dir):
+    from credit_desk.domain import signing
+    from credit_desk.store import office_keys
+    desk, _ = _init(data_dir)
+    key = office_keys.active(desk.ledger.conn)
+    info = ledgers.office_info(desk)
+    desk.close()
+    assert signing.public_of(key.private_key) == key.public_key
+    assert info["key_fingerprint"] == signing.fingerprint(key.public_key)
+    assert signing.verify(key.public_key, signing.sign(key.private_key, b"x"), b"x")
+    assert not signing.verify(key.public_key, signing.sign(key.private_key, b"x"), b"y")

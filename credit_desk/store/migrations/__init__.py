@@ -3,6 +3,9 @@
 The list is explicit (not discovered) so a frozen build carries every step.
 """
 
-from credit_desk.store.migrations import m0001_create_core
+from credit_desk.store.migrations import m0001_create_core, m0002_add_office_keys
 
-MIGRATIONS = [m0001_create_core]
+MIGRATIONS = [
+    m0001_create_core,
+    m0002_add_office_keys,
+]
