@@ -1,0 +1,81 @@
+"""Every mutation writes its audit row and change-log row in the same transaction, or nothing at all."""
+
+import pytest
+
+from credit_desk.services import accounts, auth, ledgers, subjects
+from tests.conftest import ADMIN_PW, PASSPHRASE, USER_PW
+
+
+@pytest.fixture
+def session(data_dir):
+    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
+                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    yield auth.login(desk, "admin", ADMIN_PW)
+    desk.close()
+
+
+def _counts(session):
+    q = session.ledger.conn.execute
+    return q("SELECT count(*) FROM audit").fetchone()[0], q("SELECT count(*) FROM changes").fetchone()[0]
+
+
+def test_mutation_writes_audit_and_change_together(session):
+    a0, c0 = _counts(session)
+    s = subjects.add_subject(session, kind="natural_person", name="王小明", id_type="ric",
+                             id_number="11010519491231002X")
+    a1, c1 = _counts(session)
+    assert (a1 - a0, c1 - c0) == (1, 1)
+    change = session.ledger.query("SELECT * FROM changes ORDER BY id DESC LIMIT 1")[0]
+    assert change["entity"] == "subject" and change["entity_id"] == str(s.id) and change["op"] == "insert"
+
+
+def test_failure_inside_the_transaction_leaves_nothing(session, monkeypatch):
+    a0, c0 = _counts(session)
+    from credit_desk.store import subjects as repo
+
+    def boom(*a, **k):
+        raise RuntimeError("power cut")
+    monkeypatch.setattr(repo, "state", boom)
+    with pytest.raises(RuntimeError):
+        subjects.add_subject(session, kind="natural_person", name="王小明", id_type="ric",
+                             id_number="11010519491231002X")
+    assert _counts(session) == (a0, c0)
+    assert session.ledger.query("SELECT count(*) AS n FROM subjects")[0]["n"] == 0
+
+
+def test_change_log_ids_are_monotonic_and_append_only(session):
+    accounts.add_user(session, "clerk1", "clerk", USER_PW)
+    ids = [r["id"] for r in session.ledger.query("SELECT id FROM changes ORDER BY id")]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    import sqlcipher3
+    with pytest.raises(sqlcipher3.DatabaseError):
+        session.ledger.conn.execute("DELETE FROM changes")
+    with pytest.raises(sqlcipher3.DatabaseError):
+        session.ledger.conn.execute("UPDATE audit SET purpose = 'x'")
+
+
+def test_refused_action_is_audited(session):
+    accounts.add_user(session, "clerk1", "clerk", USER_PW)
+    clerk = auth.login(session.desk, "clerk1", USER_PW)
+    from credit_desk.domain.errors import PermissionDenied
+    with pytest.raises(PermissionDenied):
+        accounts.add_user(clerk, "clerk2", "clerk", USER_PW)
+    last = session.ledger.query("SELECT * FROM audit ORDER BY id DESC LIMIT 1")[0]
+    assert last["username"] == "clerk1" and last["outcome"] == "refused" and last["action"] == "user.manage"
+
+
+def test_lockout_expires_after_the_configured_minutes(session):
+    from datetime import datetime, timedelta
+    from credit_desk.domain.errors import AuthError
+    accounts.add_user(session, "clerk1", "clerk", USER_PW)
+    desk = session.desk
+    t0 = datetime(2026, 11, 2, 9, 0)
+    desk.clock = lambda: t0
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            auth.login(desk, "clerk1", "wrong-password")
+    with pytest.raises(AuthError) as err:
+        auth.login(desk, "clerk1", USER_PW)
+    assert err.value.code == "ACCOUNT_LOCKED"
+    desk.clock = lambda: t0 + timedelta(minutes=15, seconds=1)
+    assert auth.login(desk, "clerk1", USER_PW).user.username == "clerk1"
