@@ -166,7 +166,8 @@ def cmd_workdays_add(args) -> int:
         try:
             desk = ledgers.unlock(folder, read_only=True)
         except DomainError:
-            desk = None  # no key at hand: the library's calendar alone, which is said below
+            desk = None  # no key at hand: the library's calendar alone, and the clerk is told so
+            print("注意：未能打开账本，只按内置节假日安排计算，未包含账本中载入的节假日更新。", file=sys.stderr)
     try:
         result = workdays.add_workdays(desk, args.start, args.n)
     finally:

@@ -123,3 +123,27 @@ def test_headless_subprocess_uses_recovery_passphrase(data_dir, secret_files):
 def test_version(cli):
     code, out, _ = cli("--version", user=None)
     assert code == 0 and "credit_desk" in out
+
+
+def test_demo_data_is_deterministic(tmp_path, cli, secret_files):
+    import os
+    from credit_desk.cli import main
+    dumps = []
+    for name in ("a", "b"):
+        folder = tmp_path / name
+        base = ["--data-dir", str(folder)]
+        assert main(base + ["init", "--office", "演示信用办", "--region", "320812", "--admin", "admin",
+                            "--password-file", str(secret_files["admin"]),
+                            "--recovery-passphrase-file", str(secret_files["passphrase"])]) == 0
+        assert main(base + ["--user", "admin", "demo-data", "--subjects", "50", "--records", "200",
+                            "--seed", "3"]) == 0
+        desk = ledgers.unlock(folder, read_only=True)
+        dumps.append((desk.ledger.query("SELECT kind, name, id_number FROM subjects ORDER BY id"),
+                      desk.ledger.query("SELECT subject_id, catalogue_code, tier, doc_number, decision_date "
+                                        "FROM records ORDER BY id")))
+        desk.close()
+    assert dumps[0] == dumps[1]
+    subjects_rows, records_rows = dumps[0]
+    assert len(subjects_rows) == 50 and len(records_rows) == 200
+    assert {r["kind"] for r in subjects_rows} == {"legal_person", "individual_business", "natural_person"}
+    assert {r["tier"] for r in records_rows} == {"slight", "general", "serious"}
