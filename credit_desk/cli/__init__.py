@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import sys
 
-from credit_desk.cli import common, core_cmds
+from credit_desk.cli import common, core_cmds, maint_cmds
 
 
 def build_parser():
     parser = common.root_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     core_cmds.register(sub)
+    maint_cmds.register(sub)
     return parser
 
 

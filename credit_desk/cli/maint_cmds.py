@@ -1,0 +1,47 @@
+"""Maintenance commands: backup, restore, check."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from credit_desk.cli import common
+from credit_desk.cli.common import command, emit
+from credit_desk.services import backup
+
+
+def register(sub) -> None:
+    p = command(sub, "backup", cmd_backup, "备份账本 / back up the ledger (works while the app is open)")
+    p.add_argument("--to", help="备份目录（默认为数据目录下的 backups）/ target folder")
+    p = command(sub, "restore", cmd_restore, "从备份恢复到新的数据目录 / restore into a new data folder")
+    p.add_argument("file")
+    p.add_argument("--to", required=True, help="新的数据目录（须为空）/ new, empty data folder")
+    command(sub, "check", cmd_check, "检查账本 / integrity, audit chain, change log, backup age")
+
+
+def cmd_backup(args) -> int:
+    desk = common.open_desk(args, read_only=True)
+    try:
+        path = backup.backup_now(desk, Path(args.to) if args.to else None)
+    finally:
+        desk.close()
+    emit(args, {"file": str(path)}, f"已备份并校验：{path}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    passphrase = (common.read_secret_file(args.recovery_passphrase_file)
+                  if args.recovery_passphrase_file else None)
+    out = backup.restore(Path(args.file), Path(args.to), passphrase)
+    emit(args, out, f"已从备份恢复到 {out['folder']}（{out['created']} 的备份，审计日志 {out['audit_rows']} 行校验无误）。")
+    return 0
+
+
+def cmd_check(args) -> int:
+    desk = common.open_desk(args, read_only=True)
+    try:
+        items = backup.check(desk)
+    finally:
+        desk.close()
+    lines = [("✔ " if i.ok else "✘ ") + (i.detail_en if args.lang == "en" else i.detail_zh) for i in items]
+    emit(args, [{"item": i.name, "ok": i.ok, "detail": i.detail_zh} for i in items], "\n".join(lines))
+    return 0 if all(i.ok for i in items) else 3

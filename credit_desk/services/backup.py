@@ -1,0 +1,146 @@
+"""Backup, restore and the ledger health check.
+
+These take a Desk, not a Session: whoever holds the key can read the whole file anyway, and a backup must
+run while the desktop application holds the ledger for writing (so the CLI cannot log in, which writes).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from credit_desk.domain.audit_chain import verify_rows
+from credit_desk.domain.errors import AuthError, DomainError
+from credit_desk.services.base import Desk
+from credit_desk.store import audit_log, backup as store, keys, meta
+from credit_desk.store.files import write_atomic
+from credit_desk.store.ledger import LedgerPaths, read_anchor, write_anchor
+
+KEEP_DEFAULT = 10            # backups kept per ledger in one folder
+MAX_AGE_HOURS_DEFAULT = 24   # automatic backup when the last one is older
+WARN_AGE_DAYS = 7            # the GUI and `check` warn past this
+
+
+def _state_file(paths: LedgerPaths) -> Path:
+    return paths.folder / "backup.state.json"
+
+
+def backup_now(desk: Desk, folder: Path | None = None) -> Path:
+    """An online, consistent, verified backup; old ones beyond the configured number are rotated out."""
+    led = desk.ledger
+    target = Path(folder) if folder else led.paths.backups
+    head = read_anchor(led.paths.anchor)
+    path = store.write_backup(led.conn, led.paths, desk.key, led.ledger_id, target, head, led.schema_version())
+    keep = meta.get_setting(led.conn, "backup_keep", KEEP_DEFAULT)
+    store.rotate(target, led.ledger_id, keep)
+    write_atomic(_state_file(led.paths), json.dumps({"at": datetime.now().isoformat(timespec="seconds"),
+                                                     "file": path.name}).encode())
+    return path
+
+
+def last_backup_at(paths: LedgerPaths) -> datetime | None:
+    try:
+        return datetime.fromisoformat(json.loads(_state_file(paths).read_text())["at"])
+    except (OSError, ValueError, KeyError):
+        return None
+
+
+def backup_if_due(desk: Desk, max_age_hours: int | None = None) -> Path | None:
+    """Called at start: back up when the last backup is older than the configured age."""
+    hours = max_age_hours or meta.get_setting(desk.ledger.conn, "backup_max_age_hours", MAX_AGE_HOURS_DEFAULT)
+    last = last_backup_at(desk.ledger.paths)
+    if last and desk.now() - last < timedelta(hours=hours):
+        return None
+    return backup_now(desk)
+
+
+def restore(file: Path, target: Path, recovery_passphrase: str | None = None) -> dict:
+    """Check a backup whole, then unpack it into a new data folder; an existing ledger is never overwritten."""
+    manifest = store.read_manifest(Path(file), verify_hashes=True)
+    target = Path(target)
+    if target.exists() and any(target.iterdir()):
+        raise DomainError("RESTORE_TARGET_NOT_EMPTY", f"目标目录 {target} 不是空的，恢复不会覆盖已有文件。",
+                          f"The target folder {target} is not empty; restore never overwrites.", field="to")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restore-"))
+    try:
+        store.extract(Path(file), work)
+        verdict = _check_unpacked(work, manifest, recovery_passphrase)
+        if target.exists():
+            target.rmdir()
+        work.rename(target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return {"ledger_id": manifest["ledger_id"], "created": manifest["created"], "schema": manifest["schema"],
+            "audit_rows": verdict, "folder": str(target)}
+
+
+def _check_unpacked(work: Path, manifest: dict, passphrase: str | None) -> int:
+    paths = LedgerPaths(work)
+    key = keys.KeyringSlot(manifest["ledger_id"]).load() if passphrase is None else None
+    if key is None:
+        if passphrase is None:
+            raise AuthError("KEYRING_NO_KEY", "系统钥匙串中没有该备份账本的密钥，请提供恢复口令。",
+                            "The keyring has no key for this backup; give the recovery passphrase.")
+        key = keys.read_recovery(paths.recovery, passphrase)
+    conn = store.open_for_check(paths.db, key)
+    try:
+        if store.integrity(conn) != "ok":
+            raise DomainError("BACKUP_CORRUPT", "备份中的数据库完整性检查未通过。",
+                              "The database in the backup failed its integrity check.")
+        head = tuple(manifest["audit_head"]) if manifest.get("audit_head") else None
+        verdict = verify_rows(audit_log.iter_rows(conn), manifest["ledger_id"], head)
+        if not verdict.ok:
+            raise DomainError("BACKUP_AUDIT_BROKEN", f"备份中的审计日志校验失败：{verdict.reason_zh}",
+                              f"The audit log in the backup does not verify: {verdict.reason_en}")
+    finally:
+        conn.close()
+    if head:
+        write_anchor(paths.anchor, *head)
+    return verdict.rows
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    name: str
+    ok: bool
+    detail_zh: str
+    detail_en: str
+
+
+def check(desk: Desk) -> list[CheckItem]:
+    """`credit-desk check`: database integrity, audit chain, change-log continuity, backup age."""
+    led = desk.ledger
+    ok = store.integrity(led.conn) == "ok"
+    items = [CheckItem("integrity", ok, "数据库完整性：正常" if ok else "数据库完整性：发现损坏",
+                       "database integrity: ok" if ok else "database integrity: damaged")]
+    v = audit_log.verify(led.conn, led.ledger_id, read_anchor(led.paths.anchor))
+    items.append(CheckItem("audit", v.ok, f"审计日志：{v.rows} 行，哈希链完整" if v.ok else f"审计日志：{v.reason_zh}",
+                           f"audit log: {v.rows} rows, chain intact" if v.ok else f"audit log: {v.reason_en}"))
+    items.append(_change_log_item(led.conn))
+    items.append(_backup_item(desk))
+    return items
+
+
+def _change_log_item(conn) -> CheckItem:
+    n, lo, hi = conn.execute("SELECT count(*), min(id), max(id) FROM changes").fetchone()
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'changes'").fetchone()
+    ok = n == 0 or (lo == 1 and hi == n and (seq is None or seq[0] == hi))
+    return CheckItem("changes", ok, f"变更日志：{n} 条，编号连续" if ok else f"变更日志：编号不连续（{n} 条，{lo}–{hi}）",
+                     f"change log: {n} rows, continuous" if ok else f"change log: gap ({n} rows, {lo}–{hi})")
+
+
+def _backup_item(desk: Desk) -> CheckItem:
+    last = last_backup_at(desk.ledger.paths)
+    if last is None:
+        return CheckItem("backup", False, "备份：尚无备份", "backup: none yet")
+    age = desk.now() - last
+    ok = age <= timedelta(days=WARN_AGE_DAYS)
+    days = age.days
+    return CheckItem("backup", ok, f"备份：最近一次在 {days} 天前" + ("" if ok else "，已过久，请立即备份"),
+                     f"backup: last one {days} days ago" + ("" if ok else ", too old — back up now"))

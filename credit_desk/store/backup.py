@@ -1,0 +1,134 @@
+"""Backups: one self-describing file holding the encrypted database and the sealed key.
+
+A backup file (``*.cdbk``) is a ZIP (stored, not compressed: its members are already encrypted) with
+  manifest.json     format, ledger id, created-at, schema, app version, SHA-256 of each member, audit head
+  ledger.db         an online, consistent copy made with SQLite's backup API — SQLCipher-encrypted, same key
+  ledger.recovery   the key sealed with the recovery passphrase (as in the data folder)
+  ledger.json       the ledger id
+Nothing in it is readable without the key or the recovery passphrase.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import sqlcipher3
+
+from credit_desk import __version__
+from credit_desk.domain.errors import DomainError
+from credit_desk.store.files import fsync_dir
+from credit_desk.store.ledger import LedgerPaths, connect
+
+FORMAT = "credit_desk.backup/1"
+SUFFIX = ".cdbk"
+MEMBERS = ("ledger.db", "ledger.recovery", "ledger.json")
+MAX_MEMBER_BYTES = 64 * 2**30
+
+
+def _sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def snapshot_db(conn, target: Path, key: bytes) -> None:
+    """Copy the live database page by page into a new file encrypted with the same key."""
+    out = sqlcipher3.connect(str(target), isolation_level=None)
+    try:
+        out.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        conn.backup(out)
+    finally:
+        out.close()
+
+
+def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: Path,
+                 audit_head: tuple[int, str] | None, schema: int) -> Path:
+    """Write, fsync, rename into place, then read back and verify; returns the backup file's path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    final = folder / f"credit_desk-{ledger_id[:8]}-{stamp}{SUFFIX}"
+    with tempfile.TemporaryDirectory(dir=folder, prefix=".backup-") as work:
+        db_copy = Path(work) / "ledger.db"
+        snapshot_db(conn, db_copy, key)
+        sources = {"ledger.db": db_copy, "ledger.recovery": paths.recovery, "ledger.json": paths.meta}
+        manifest = {"format": FORMAT, "ledger_id": ledger_id, "created": datetime.now().isoformat(timespec="seconds"),
+                    "schema": schema, "app_version": __version__,
+                    "sha256": {name: _sha256(p) for name, p in sources.items()},
+                    "audit_head": list(audit_head) if audit_head else None}
+        tmp = Path(work) / "backup.tmp"
+        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
+            zf.writestr("manifest.json", json.dumps(manifest, indent=1))
+            for name, p in sources.items():
+                zf.write(p, name)
+        with open(tmp, "rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, final)
+        fsync_dir(folder)
+    read_manifest(final, verify_hashes=True)
+    return final
+
+
+def read_manifest(path: Path, verify_hashes: bool = False) -> dict:
+    """The manifest of a backup file, checked for shape, member names and (optionally) hashes."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            if names != {"manifest.json", *MEMBERS}:
+                raise _bad(path, "成员文件不符")
+            if any(i.file_size > MAX_MEMBER_BYTES for i in zf.infolist()):
+                raise _bad(path, "成员文件过大")
+            manifest = json.loads(zf.read("manifest.json"))
+            if manifest.get("format") != FORMAT:
+                raise _bad(path, "格式版本不符")
+            if verify_hashes:
+                for name in MEMBERS:
+                    with zf.open(name) as fh:
+                        h = hashlib.sha256()
+                        for block in iter(lambda: fh.read(1 << 20), b""):
+                            h.update(block)
+                    if h.hexdigest() != manifest["sha256"][name]:
+                        raise _bad(path, f"{name} 的校验值不符")
+            return manifest
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, TypeError, EOFError):
+        raise _bad(path, "文件已损坏或不是备份文件") from None
+
+
+def extract(path: Path, target: Path) -> None:
+    """Unpack the three members (fixed names only — nothing from the archive chooses a path)."""
+    with zipfile.ZipFile(path) as zf:
+        for name in MEMBERS:
+            with zf.open(name) as src, open(target / name, "wb") as dst:
+                shutil.copyfileobj(src, dst, 1 << 20)
+                dst.flush()
+                os.fsync(dst.fileno())
+
+
+def integrity(conn) -> str:
+    return conn.execute("PRAGMA integrity_check").fetchone()[0]
+
+
+def open_for_check(db: Path, key: bytes):
+    return connect(db, key, read_only=True)
+
+
+def rotate(folder: Path, ledger_id: str, keep: int) -> list[Path]:
+    """Delete all but the newest ``keep`` backups of this ledger in ``folder``; returns what was removed."""
+    mine = sorted(folder.glob(f"credit_desk-{ledger_id[:8]}-*{SUFFIX}"))
+    removed = mine[:-keep] if keep > 0 else []
+    for p in removed:
+        p.unlink()
+    return removed
+
+
+def _bad(path: Path, why: str) -> DomainError:
+    return DomainError("BACKUP_BAD", f"备份文件 {Path(path).name} 无法使用：{why}。",
+                       f"The backup file {Path(path).name} cannot be used: {why}.", field="file")
