@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from credit_desk.cli import common, core_cmds, maint_cmds
+from credit_desk.cli import cleanup_cmds, common, core_cmds, maint_cmds
 
 
 def build_parser():
@@ -15,6 +15,7 @@ def build_parser():
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     core_cmds.register(sub)
     maint_cmds.register(sub)
+    cleanup_cmds.register(sub)
     return parser
 
 

@@ -41,6 +41,27 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "calendar.manage": frozenset({Role.ADMIN}),
     "record.add": _STAFF,
     "record.approve": _SENIOR,
+    "ledger.manage": _STAFF,   # R16 clean-up ledger
+    "ledger.view": _ALL,
+    "record.browse": _ALL,     # lists are masked (R15)
+    "dashboard.view": _ALL,
+    # sync with the municipal platform (issue 6)
+    "keys.view": _ALL,
+    "keys.manage": frozenset({Role.ADMIN}),
+    "bundle.export": _STAFF,
+    "bundle.import": _STAFF,
+    "bundle.view": _ALL,
+    "bundle.requeue": _STAFF,
+    "joint.view": _ALL,
+    "joint.decide": _STAFF,
+    # records and listing cases (issue 3: R1–R12, R19); deciding and exiting need a senior role and four eyes
+    "record.view": _ALL, "record.revoke": _STAFF, "record.change": _STAFF,
+    "case.open": _STAFF, "case.update": _STAFF, "case.notice": _STAFF, "case.decide": _SENIOR,
+    "case.exit": _SENIOR, "case.expire": _STAFF, "case.view": _ALL, "case.list": _ALL,
+    "objection.add": _STAFF, "objection.resolve": _SENIOR, "due.view": _ALL,
+    # printed notices (issue 5): printing needs a staff role; voiding a registered number a senior one
+    "document.print": _STAFF, "document.reprint": _STAFF, "document.void": _SENIOR,
+    "document.verify": _ALL, "document.list": _ALL, "document.prefix": frozenset({Role.ADMIN}),
 }
 
 ACTION_ZH = {
@@ -48,7 +69,18 @@ ACTION_ZH = {
     "demo.seed": "生成演示数据", "subject.add": "新增信用主体", "subject.edit": "修改信用主体",
     "subject.view": "查看信用主体", "subject.search": "查询信用主体", "audit.read": "查看审计日志",
     "audit.verify": "校验审计日志", "calendar.manage": "维护节假日安排", "record.add": "录入失信信息",
-    "record.approve": "审批失信信息",
+    "record.approve": "审批失信信息", "ledger.manage": "维护失信约束措施台账", "ledger.view": "查看失信约束措施台账",
+    "record.browse": "浏览失信信息列表", "dashboard.view": "查看工作台",
+    "keys.view": "查看密钥指纹", "keys.manage": "管理密钥", "bundle.export": "导出或报送同步包",
+    "bundle.import": "导入回执或下发更新", "bundle.view": "查看同步状态", "bundle.requeue": "重新报送被退回的变更",
+    "joint.view": "查看联合惩戒比对提示", "joint.decide": "记录联合惩戒比对结论",
+    "record.view": "查看失信信息", "record.revoke": "撤销失信信息", "record.change": "变更失信信息",
+    "case.open": "新建认定案件", "case.update": "修改认定案件", "case.notice": "送达预先告知",
+    "case.decide": "作出认定决定", "case.exit": "移出名单", "case.expire": "执行有效期届满检查",
+    "case.view": "查看认定案件", "case.list": "浏览认定案件", "objection.add": "受理异议",
+    "objection.resolve": "处理异议", "due.view": "查看到期事项",
+    "document.print": "打印文书", "document.reprint": "重印文书（副本）", "document.void": "作废文书编号",
+    "document.verify": "核验文书", "document.list": "查看文书登记簿", "document.prefix": "设置文书编号前缀",
 }
 
 

@@ -1,0 +1,68 @@
+"""Clean-up ledger commands (R16): ledger import|export|check|status, contacts import|export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.services import cleanup
+
+
+def register(sub) -> None:
+    led = group(sub, "ledger", "失信约束措施台账 / clean-up ledger (R16)")
+    p = command(led, "import", cmd_import)
+    p.add_argument("file")
+    p = command(led, "export", cmd_export)
+    p.add_argument("file")
+    command(led, "check", cmd_check)
+    p = command(led, "status", cmd_status)
+    p.add_argument("id", type=int)
+    p.add_argument("status", choices=["open", "done", "stopped"])
+    con = group(sub, "contacts", "清理规范工作联系人反馈表 / contact feedback form")
+    p = command(con, "import", cmd_contacts_import)
+    p.add_argument("file")
+    p = command(con, "export", cmd_contacts_export)
+    p.add_argument("file")
+
+
+def cmd_import(args) -> int:
+    with session_for(args) as s:
+        out = cleanup.import_ledger(s, Path(args.file))
+    emit(args, out, f"已导入：新增 {out['added']} 条，更新 {out['updated']} 条，未变 {out['unchanged']} 条"
+                    + (f"；跳过示例行 {out['skipped_example_rows']}" if out["skipped_example_rows"] else "") + "。")
+    return 0
+
+
+def cmd_export(args) -> int:
+    with session_for(args) as s:
+        n = cleanup.export_ledger(s, Path(args.file))
+    emit(args, {"rows": n, "file": args.file}, f"已导出 {n} 条到 {args.file}。")
+    return 0
+
+
+def cmd_check(args) -> int:
+    with session_for(args) as s:
+        flags = cleanup.check_ledger(s)
+    emit(args, flags, "\n".join(f"{f['id']}\t{f['name']}\t{f['zh']}" for f in flags) or "台账检查未发现问题。")
+    return 0
+
+
+def cmd_status(args) -> int:
+    with session_for(args) as s:
+        cleanup.set_status(s, args.id, args.status)
+    emit(args, {"id": args.id, "status": args.status}, "已更新。")
+    return 0
+
+
+def cmd_contacts_import(args) -> int:
+    with session_for(args) as s:
+        n = cleanup.import_contacts(s, Path(args.file))
+    emit(args, {"rows": n}, f"已导入联系人 {n} 人。")
+    return 0
+
+
+def cmd_contacts_export(args) -> int:
+    with session_for(args) as s:
+        n = cleanup.export_contacts(s, Path(args.file))
+    emit(args, {"rows": n, "file": args.file}, f"已导出联系人 {n} 人到 {args.file}。")
+    return 0

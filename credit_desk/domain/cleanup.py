@@ -1,0 +1,164 @@
+"""失信约束措施台账 — the office's clean-up ledger of its own credit-constraint rules (R16).
+
+Columns and value sets are those of 发改办财金〔2021〕15号 附件1, word for word; the contact feedback form is
+its 附件2. A row that imposes a punishment measure with neither a national nor a local-regulation basis is a
+"先停止执行" candidate (R16; 49号 五(十): measures must cite law, regulation or central policy).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, fields
+from datetime import date, datetime
+from enum import StrEnum
+
+from credit_desk.domain.errors import ValidationError
+
+TITLE = "失信约束措施台账"
+HEADERS = ("序号", "规章、规范性文件或其他文件名称(含文号)", "是否涉及信用信息共享公开", "是否涉“黑名单”认定",
+           "是否涉及失信惩戒措施", "相关内容摘要", "是否有国家层面依据", "是否有地方性法规依据", "依据的具体内容",
+           "处置方式", "完成时间", "责任单位", "责任人姓名及职务", "电话")
+NOTES = (
+    "注：1. “是否有国家层面依据”栏，是指是否有法律、行政法规或者党中央、国务院政策文件的依据。",
+    "2. “依据的具体内容”栏，填写相关依据的某条款及其具体表述。",
+    "3. “处置方式”栏，如完全符合《指导意见》要求，无需修订可填“保留”；如有明确依据，仅需对相关内容进行修订即可的填"
+    "“修订”；如目前缺乏依据，但计划通过立法明确依据的填“立法”；如目前缺乏依据考虑废止的填“废止”。",
+    "4. “责任单位”栏，填写该规章、文件的印发单位；“责任人”填写该单位的负责相关工作的领导同志。",
+)
+CONTACT_TITLE = "清理规范工作联系人反馈表"
+CONTACT_HEADERS = ("序号", "姓名", "单位", "职务", "办公电话", "手机号码", "电子邮箱")
+YES_NO = ("是", "否")
+DISPOSITIONS = ("保留", "修订", "立法", "废止")
+EXAMPLE_MARK = "示例"
+
+
+class RowStatus(StrEnum):
+    OPEN = "open"              # 待处置
+    DONE = "done"              # 已完成
+    STOPPED = "stopped"        # 已停止执行 (R16: no basis)
+
+    @property
+    def zh(self) -> str:
+        return {"open": "待处置", "done": "已完成", "stopped": "已停止执行"}[self.value]
+
+
+@dataclass(frozen=True)
+class CleanupRow:
+    """One entry of the ledger; field order follows HEADERS[1:]."""
+
+    name: str
+    shares_info: str
+    blacklist: str
+    measures: str
+    summary: str
+    national_basis: str
+    local_basis: str
+    basis_text: str
+    disposition: str
+    completion: str
+    unit: str
+    person: str
+    phone: str
+    status: RowStatus = RowStatus.OPEN
+
+    def cells(self) -> tuple[str, ...]:
+        return tuple(getattr(self, f.name) for f in fields(self)[:13])
+
+    def completion_date(self) -> date:
+        return parse_completion(self.completion)
+
+
+@dataclass(frozen=True)
+class Contact:
+    name: str
+    unit: str
+    title: str
+    office_phone: str
+    mobile: str
+    email: str
+
+    def cells(self) -> tuple[str, ...]:
+        return (self.name, self.unit, self.title, self.office_phone, self.mobile, self.email)
+
+
+def needs_stop(row: CleanupRow) -> bool:
+    """R16: a measure without national or local-regulation basis is to be stopped first (先停止执行)."""
+    return row.measures == "是" and row.national_basis == "否" and row.local_basis == "否"
+
+
+def is_overdue(row: CleanupRow, today: date) -> bool:
+    return row.status is RowStatus.OPEN and parse_completion(row.completion) < today
+
+
+_FORMS = (
+    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), lambda y, m, d: date(y, m, d)),
+    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), lambda y, m, d: date(y, m, d)),
+    (re.compile(r"(\d{4})年(\d{1,2})月底?"), lambda y, m: date(y, m, calendar.monthrange(y, m)[1])),
+    (re.compile(r"(\d{4})年底?"), lambda y: date(y, 12, 31)),
+)
+
+
+def parse_completion(text: str) -> date:
+    """完成时间 as written in the template ('2021年1月底', '2021年底', '2021年3月31日', '2021-03-31')."""
+    t = (text or "").strip()
+    for pattern, build in _FORMS:
+        m = pattern.fullmatch(t)
+        if m:
+            try:
+                return build(*map(int, m.groups()))
+            except ValueError:
+                break
+    raise ValueError(t)
+
+
+def cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _bad(row: int, col: int, zh_why: str, en_why: str) -> ValidationError:
+    header = HEADERS[col]
+    return ValidationError("R16_CELL_INVALID", f"第 {row} 行「{header}」列：{zh_why}",
+                           f"Row {row}, column '{header}': {en_why}", field=header, row=row)
+
+
+def parse_row(values, row: int) -> CleanupRow:
+    """Validate one sheet row (14 cells after 序号 is checked by the caller); the first bad cell is named."""
+    cells = [cell_text(v) for v in values[1:14]]
+    cells += [""] * (13 - len(cells))
+    if not cells[0]:
+        raise _bad(row, 1, "文件名称不能为空。", "the document name is required.")
+    for col in (2, 3, 4, 6, 7):
+        if cells[col - 1] not in YES_NO:
+            raise _bad(row, col, f"应填“是”或“否”，实为“{cells[col - 1]}”。", "must be 是 or 否.")
+    if cells[8] not in DISPOSITIONS:
+        raise _bad(row, 9, f"应为“保留/修订/立法/废止”之一，实为“{cells[8]}”。",
+                   "must be one of 保留/修订/立法/废止.")
+    try:
+        parse_completion(cells[9])
+    except ValueError:
+        raise _bad(row, 10, f"“{cells[9]}”不是可识别的日期（如 2021年1月底、2021年3月31日）。",
+                   "not a recognisable date.") from None
+    for col in (11, 12):
+        if not cells[col]:
+            raise _bad(row, col + 1, "不能为空。", "is required.")
+    return CleanupRow(*cells)
+
+
+def parse_contact(values, row: int) -> Contact:
+    cells = [cell_text(v) for v in values[1:7]]
+    cells += [""] * (6 - len(cells))
+    if not cells[0] or not cells[1]:
+        which = 1 if not cells[0] else 2
+        raise ValidationError("R16_CELL_INVALID", f"第 {row} 行「{CONTACT_HEADERS[which]}」列不能为空。",
+                              f"Row {row}, column '{CONTACT_HEADERS[which]}' is required.",
+                              field=CONTACT_HEADERS[which], row=row)
+    return Contact(*cells)

@@ -1,0 +1,114 @@
+"""The clean-up ledger (失信约束措施台账, R16): Excel import/export in the national layout, and its checks."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from credit_desk.domain import cleanup as c
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services.base import Session
+from credit_desk.sheets import cleanup_xlsx as xlsx
+from credit_desk.store import cleanup as repo, meta
+
+
+def import_ledger(session: Session, path: Path) -> dict:
+    """Import a filled-in template: all rows or none; unchanged rows are left as they are."""
+    session.require("ledger.manage")
+    rows, skipped = xlsx.read_rows(Path(path), c.HEADERS, c.parse_row)
+    _no_duplicates([r.name for r in rows])
+    existing = dict((row.name, (rid, row)) for rid, row in repo.rows_named(session.ledger.conn,
+                                                                          [r.name for r in rows]))
+    added = updated = unchanged = 0
+    with session.ledger.tx() as tx:
+        for row in rows:
+            old = existing.get(row.name)
+            if old and old[1].cells() == row.cells():
+                unchanged += 1
+                continue
+            keep = old[1].status if old else c.RowStatus.OPEN
+            rid = repo.upsert(tx, replace(row, status=keep))
+            tx.change("cleanup_row", rid, "update" if old else "insert", _state(row, keep))
+            added, updated = added + (not old), updated + bool(old)
+        session.audit(tx, "ledger.import", "cleanup_ledger", Path(path).name,
+                      detail={"added": added, "updated": updated, "unchanged": unchanged})
+    return {"added": added, "updated": updated, "unchanged": unchanged, "skipped_example_rows": skipped}
+
+
+def _no_duplicates(names: list[str]) -> None:
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if name in seen:
+            raise ValidationError("R16_DUPLICATE", f"文件名称“{name}”在表中出现了两次。",
+                                  f"The document '{name}' appears twice.", field=c.HEADERS[1])
+        seen.add(name)
+
+
+def _state(row: c.CleanupRow, status: c.RowStatus) -> dict:
+    return {**dict(zip(c.HEADERS[1:], row.cells())), "status": status.value}
+
+
+def export_ledger(session: Session, path: Path) -> int:
+    """Write the ledger as .xlsx in the national template layout; returns the number of rows."""
+    session.require("ledger.view")
+    rows = [row for _, row in repo.rows(session.ledger.conn)]
+    office = meta.get_meta(session.ledger.conn, "office") or ""
+    xlsx.write_ledger(Path(path), office, rows, session.desk.today())
+    with session.ledger.tx() as tx:
+        session.audit(tx, "ledger.export", "cleanup_ledger", Path(path).name, detail={"rows": len(rows)})
+    return len(rows)
+
+
+def check_ledger(session: Session, today: date | None = None) -> list[dict]:
+    """R16 flags: measures without basis (停止执行 candidates) and rows past their completion date."""
+    session.require("ledger.view")
+    today = today or session.desk.today()
+    flags = []
+    for rid, row in repo.rows(session.ledger.conn):
+        if c.needs_stop(row) and row.status is not c.RowStatus.STOPPED:
+            flags.append({"id": rid, "name": row.name, "flag": "stop",
+                          "zh": "涉及失信惩戒措施但无国家层面及地方性法规依据，应先停止执行。"})
+        if c.is_overdue(row, today):
+            flags.append({"id": rid, "name": row.name, "flag": "overdue",
+                          "zh": f"完成时间（{row.completion}）已过，尚未处置完毕。"})
+    return flags
+
+
+def set_status(session: Session, row_id: int, status: str) -> None:
+    """Mark a ledger row done, stopped (先停止执行) or open again."""
+    session.require("ledger.manage")
+    try:
+        st = c.RowStatus(status)
+    except ValueError:
+        raise ValidationError("FIELD_VALUE", f"状态“{status}”无效，可选 open/done/stopped。",
+                              f"Unknown status '{status}'.", field="status") from None
+    found = [row for rid, row in repo.rows(session.ledger.conn) if rid == row_id]
+    if not found:
+        raise DomainError("NOT_FOUND", f"台账中没有编号为 {row_id} 的条目。", f"No ledger row {row_id}.")
+    with session.ledger.tx() as tx:
+        repo.set_status(tx, row_id, st)
+        session.audit(tx, "ledger.status", "cleanup_row", row_id, detail={"status": st.value})
+        tx.change("cleanup_row", row_id, "update", _state(found[0], st))
+
+
+def import_contacts(session: Session, path: Path) -> int:
+    """Import the contact feedback form (附件2); all rows or none."""
+    session.require("ledger.manage")
+    contacts, _ = xlsx.read_rows(Path(path), c.CONTACT_HEADERS, c.parse_contact)
+    with session.ledger.tx() as tx:
+        for contact in contacts:
+            cid = repo.upsert_contact(tx, contact)
+            tx.change("cleanup_contact", cid, "upsert", dict(zip(c.CONTACT_HEADERS[1:], contact.cells())))
+        session.audit(tx, "contacts.import", "cleanup_contacts", Path(path).name, detail={"rows": len(contacts)})
+    return len(contacts)
+
+
+def export_contacts(session: Session, path: Path) -> int:
+    """Write the contact feedback form (附件2) as .xlsx."""
+    session.require("ledger.view")
+    contacts = repo.contacts(session.ledger.conn)
+    xlsx.write_contacts(Path(path), contacts)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "contacts.export", "cleanup_contacts", Path(path).name, detail={"rows": len(contacts)})
+    return len(contacts)

@@ -1,0 +1,167 @@
+"""R16: the clean-up ledger in the national 14-column template — import, check, export, round trip."""
+
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import subprocess
+
+import pytest
+from openpyxl import Workbook, load_workbook
+
+from credit_desk.domain.cleanup import CONTACT_HEADERS, HEADERS, NOTES
+
+ROWS = [
+    (1, "《清江浦区垃圾分类管理办法》（清政规〔2020〕3号）", "是", "是", "否", "将违反本办法受到行政处罚的行为信息记入信用记录",
+     "否", "否", "无", "修订", "2021年1月底", "区城管局", "王某，副局长", "0517-83000001"),
+    (2, "《清江浦区交通运输局关于加强信用管理的通知》（清交发〔2020〕12号）", "是", "是", "是",
+     "将行人闯红灯的行为信息记入个人信用记录，禁止驾驶机动车", "否", "否", "无", "废止", "2030年底", "区交通运输局",
+     "李某，局长", "0517-83000002"),
+    (3, "《清江浦区政府采购信用管理办法》（清财规〔2019〕1号）", "是", "否", "是", "限制严重失信主体参加政府采购活动",
+     "是", "否", "《中华人民共和国政府采购法》第二十二条", "保留", "2030年6月30日", "区财政局", "赵某，局长",
+     "0517-83000003"),
+]
+
+
+def _template(path, rows=ROWS, example=True):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["失信约束措施台账样式"])
+    ws.append(list(HEADERS))
+    if example:
+        ws.append(["示例", "《XX市垃圾分类管理条例》(文号)", "是", "是", "否", "示例", "否", "否", "无", "修订", "2021年底",
+                   "XX生态环境局", "XXX", "办公电话"])
+    for r in rows:
+        ws.append(list(r))
+    ws.append([])
+    for n in NOTES:
+        ws.append([n])
+    wb.save(path)
+    return path
+
+
+def _cells(path):
+    ws = load_workbook(path).worksheets[0]
+    return [[c.value for c in row] for row in ws.iter_rows(min_row=3)]
+
+
+def _changes(office):
+    code, out, _ = office("--json", "audit", "log", "--limit", "200")
+    return json.loads(out)
+
+
+def test_r16_import_check_flags_stop_and_overdue(office, tmp_path):
+    code, out, err = office("--json", "ledger", "import", str(_template(tmp_path / "in.xlsx")))
+    assert code == 0, err
+    assert json.loads(out)["added"] == 3 and json.loads(out)["skipped_example_rows"] == [3]
+    code, out, _ = office("--json", "ledger", "check")
+    flags = {(f["id"], f["flag"]) for f in json.loads(out)}
+    # row 1: no measures but completion passed; row 2: measures without any basis -> stop; row 3 fine
+    assert flags == {(1, "overdue"), (2, "stop")}
+    office("ledger", "status", "2", "stopped")
+    code, out, _ = office("--json", "ledger", "check")
+    assert {(f["id"], f["flag"]) for f in json.loads(out)} == {(1, "overdue")}
+
+
+def test_r16_export_has_the_national_headers_and_opens_in_libreoffice(office, tmp_path):
+    office("ledger", "import", str(_template(tmp_path / "in.xlsx")))
+    out_file = tmp_path / "台账.xlsx"
+    code, _, err = office("ledger", "export", str(out_file))
+    assert code == 0, err
+    ws = load_workbook(out_file).worksheets[0]
+    assert ws.cell(row=1, column=1).value == "失信约束措施台账"
+    assert tuple(c.value for c in ws[3]) == HEADERS
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    lo = shutil.which("libreoffice") or shutil.which("soffice")
+    assert lo, "libreoffice is installed by scripts/setup.sh --test"
+    subprocess.run([lo, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir",
+                    str(tmp_path / "lo"), str(out_file)], check=True, capture_output=True, timeout=180,
+                   env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    with open(tmp_path / "lo" / "台账.csv", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    assert tuple(rows[2]) == HEADERS
+    assert rows[3][1] == ROWS[0][1]
+
+
+def test_r16_round_trip_export_import_export_gives_the_same_cells(office, tmp_path):
+    office("ledger", "import", str(_template(tmp_path / "in.xlsx")))
+    office("ledger", "export", str(tmp_path / "a.xlsx"))
+    before = len(_changes(office))
+    code, out, _ = office("--json", "ledger", "import", str(tmp_path / "a.xlsx"))
+    assert json.loads(out)["unchanged"] == 3 and json.loads(out)["added"] == 0
+    office("ledger", "export", str(tmp_path / "b.xlsx"))
+    assert _cells(tmp_path / "a.xlsx") == _cells(tmp_path / "b.xlsx")
+    log = _changes(office)[: len(_changes(office)) - before]
+    assert not any(r["action"] == "ledger.status" for r in log)
+
+
+def test_r16_reimport_of_the_same_file_changes_nothing(office, data_dir, tmp_path):
+    from credit_desk.services import ledgers
+    src = _template(tmp_path / "in.xlsx")
+    office("ledger", "import", str(src))
+    desk = ledgers.unlock(data_dir, read_only=True)
+    n_changes = desk.ledger.query("SELECT count(*) AS n FROM changes")[0]["n"]
+    rows = desk.ledger.query("SELECT * FROM cleanup_rows ORDER BY id")
+    desk.close()
+    office("ledger", "import", str(src))
+    desk = ledgers.unlock(data_dir, read_only=True)
+    assert desk.ledger.query("SELECT count(*) AS n FROM changes")[0]["n"] == n_changes
+    assert desk.ledger.query("SELECT * FROM cleanup_rows ORDER BY id") == rows
+    desk.close()
+
+
+def test_r16_one_bad_cell_refuses_the_whole_file_and_names_it(office, data_dir, tmp_path):
+    bad = [list(r) for r in ROWS]
+    bad[1][9] = "暂缓"          # 处置方式 outside 保留/修订/立法/废止
+    code, out, _ = office("--json", "ledger", "import", str(_template(tmp_path / "bad.xlsx", bad)))
+    assert code == 1
+    data = json.loads(out)
+    assert data["row"] == 5 and data["field"] == "处置方式" and "第 5 行「处置方式」列" in data["message"]
+    code, out, _ = office("--json", "ledger", "export", str(tmp_path / "empty.xlsx"))
+    assert json.loads(out)["rows"] == 0
+
+
+def test_r16_every_bad_cell_is_listed(office, tmp_path):
+    bad = [list(r) for r in ROWS]
+    bad[0][2] = "有"
+    bad[2][10] = "明年"
+    code, _, err = office("ledger", "import", str(_template(tmp_path / "bad.xlsx", bad)))
+    assert code == 1
+    assert "共 2 处错误" in err and "第 4 行「是否涉及信用信息共享公开」列" in err and "第 6 行「完成时间」列" in err
+
+
+def test_formula_cells_are_refused(office, tmp_path):
+    rows = [list(r) for r in ROWS]
+    rows[0][5] = '=HYPERLINK("http://example.invalid","x")'
+    code, _, err = office("ledger", "import", str(_template(tmp_path / "f.xlsx", rows)))
+    assert code == 1 and "F4" in err and "公式" in err
+
+
+def test_wrong_header_is_refused(office, tmp_path):
+    wb = Workbook()
+    wb.active.append(["序号", "名称", "是否公开"])
+    wb.save(tmp_path / "x.xlsx")
+    code, _, err = office("ledger", "import", str(tmp_path / "x.xlsx"))
+    assert code == 1 and "表头" in err
+
+
+def test_not_an_xlsx_is_one_sentence(office, tmp_path):
+    (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really")
+    code, _, err = office("ledger", "import", str(tmp_path / "x.xlsx"))
+    assert code == 1 and "不是有效的 Excel" in err and "Traceback" not in err
+
+
+def test_r16_contacts_form_round_trip(office, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["清理规范工作联系人反馈表"])
+    ws.append(list(CONTACT_HEADERS))
+    ws.append([1, "周某", "清江浦区发展改革委", "科长", "0517-83000010", "13800000000", "zhou@example.invalid"])
+    wb.save(tmp_path / "c.xlsx")
+    code, out, err = office("--json", "contacts", "import", str(tmp_path / "c.xlsx"))
+    assert code == 0 and json.loads(out)["rows"] == 1, err
+    office("contacts", "export", str(tmp_path / "c2.xlsx"))
+    ws2 = load_workbook(tmp_path / "c2.xlsx").worksheets[0]
+    assert tuple(c.value for c in ws2[2]) == CONTACT_HEADERS
+    assert ws2.cell(row=3, column=2).value == "周某"
