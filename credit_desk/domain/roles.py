@@ -43,6 +43,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "record.approve": _SENIOR,
     "ledger.manage": _STAFF,   # R16 clean-up ledger
     "ledger.view": _ALL,
+    "commitment.manage": _STAFF, "commitment.view": _ALL,   # R17
+    "interview.manage": _STAFF,                              # R18
     "record.browse": _ALL,     # lists are masked (R15)
     "dashboard.view": _ALL,
     # sync with the municipal platform (issue 6)
@@ -70,6 +72,7 @@ ACTION_ZH = {
     "subject.view": "查看信用主体", "subject.search": "查询信用主体", "audit.read": "查看审计日志",
     "audit.verify": "校验审计日志", "calendar.manage": "维护节假日安排", "record.add": "录入失信信息",
     "record.approve": "审批失信信息", "ledger.manage": "维护失信约束措施台账", "ledger.view": "查看失信约束措施台账",
+    "commitment.manage": "登记信用承诺", "commitment.view": "查看信用承诺与约谈", "interview.manage": "登记约谈记录",
     "record.browse": "浏览失信信息列表", "dashboard.view": "查看工作台",
     "keys.view": "查看密钥指纹", "keys.manage": "管理密钥", "bundle.export": "导出或报送同步包",
     "bundle.import": "导入回执或下发更新", "bundle.view": "查看同步状态", "bundle.requeue": "重新报送被退回的变更",

@@ -5,9 +5,11 @@ The list is explicit (not discovered) so a frozen build carries every step.
 
 from credit_desk.store.migrations import m0001_create_core, m0002_add_office_keys
 from credit_desk.store.migrations import m0006_add_cleanup_ledger
+from credit_desk.store.migrations import m0007_add_commitments_interviews
 
 MIGRATIONS = [
     m0001_create_core,
     m0002_add_office_keys,
     m0006_add_cleanup_ledger,
+    m0007_add_commitments_interviews,
 ]

@@ -1,0 +1,94 @@
+"""Commitment (R17) and interview (R18) commands."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.services import commitments
+
+
+def _date(text: str) -> date:
+    return date.fromisoformat(text)
+
+
+def register(sub) -> None:
+    com = group(sub, "commitment", "信用承诺 / credit commitments (R17)")
+    p = command(com, "item-add", cmd_item_add)
+    p.add_argument("code")
+    p.add_argument("--name", required=True)
+    p.add_argument("--type", required=True,
+                   choices=["certification", "investment", "voluntary", "self_discipline", "repair"])
+    p.add_argument("--basis", required=True)
+    p = command(com, "add", cmd_add)
+    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--item", required=True)
+    p.add_argument("--content", required=True)
+    p.add_argument("--made-on", type=_date)
+    p.add_argument("--record", type=int, help="信用修复型承诺对应的失信信息编号")
+    p = command(com, "check", cmd_check)
+    p.add_argument("id", type=int)
+    p.add_argument("--fulfilment", required=True, choices=["full", "partial", "none"])
+    p.add_argument("--checked-on", type=_date)
+    p = command(com, "list", cmd_list)
+    p.add_argument("--subject", type=int, required=True)
+    itv = group(sub, "interview", "约谈 / interviews (R18)")
+    p = command(itv, "add", cmd_interview_add)
+    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--kind", required=True, choices=["reminder", "warning"])
+    p.add_argument("--held-on", type=_date)
+    p.add_argument("--people", required=True)
+    p.add_argument("--content", required=True)
+    p.add_argument("--outcome", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--rectify-by", type=_date)
+    p = command(itv, "list", cmd_interview_list)
+    p.add_argument("--subject", type=int, required=True)
+
+
+def cmd_item_add(args) -> int:
+    with session_for(args) as s:
+        item = commitments.add_item(s, args.code, args.name, args.type, args.basis)
+    emit(args, item, f"已加入信用承诺事项清单：{item['code']} {item['name']}")
+    return 0
+
+
+def cmd_add(args) -> int:
+    with session_for(args) as s:
+        c = commitments.record_commitment(s, subject_id=args.subject, item_code=args.item, content=args.content,
+                                          made_on=args.made_on or s.desk.today(), record_id=args.record)
+    emit(args, {"id": c.id}, f"已登记信用承诺，编号 {c.id}。")
+    return 0
+
+
+def cmd_check(args) -> int:
+    with session_for(args) as s:
+        out = commitments.check_fulfilment(s, args.id, args.fulfilment, args.checked_on or s.desk.today())
+    note = "，已列入重点监管" if out["key_supervision_flag"] else ""
+    emit(args, out, f"已记录履行情况{note}。")
+    return 0
+
+
+def cmd_list(args) -> int:
+    with session_for(args) as s:
+        out = commitments.subject_commitments(s, args.subject)
+    emit(args, out, "\n".join(f"{c['id']}\t{c['item_code']}\t{c['made_on']}\t{c['fulfilment']}"
+                              for c in out["commitments"]) or "没有承诺记录。")
+    return 0
+
+
+def cmd_interview_add(args) -> int:
+    with session_for(args) as s:
+        i = commitments.record_interview(s, subject_id=args.subject, kind=args.kind,
+                                         held_on=args.held_on or s.desk.today(), people=args.people,
+                                         content=args.content, outcome=args.outcome, reason=args.reason,
+                                         rectify_by=args.rectify_by)
+    emit(args, {"id": i.id}, f"已登记{i.kind.zh}记录，编号 {i.id}。")
+    return 0
+
+
+def cmd_interview_list(args) -> int:
+    with session_for(args) as s:
+        rows = commitments.subject_interviews(s, args.subject)
+    emit(args, rows, "\n".join(f"{r['id']}\t{r['kind']}\t{r['held_on']}\t{r['outcome']}" for r in rows) or "没有约谈记录。")
+    return 0

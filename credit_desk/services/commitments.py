@@ -1,0 +1,117 @@
+"""Credit commitments (R17) and interviews (R18): recorded, checked, and sent on like any other change."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from datetime import date
+
+from credit_desk.domain.commitments import (Commitment, CommitmentType, Fulfilment, Interview, InterviewKind,
+                                            is_breach, not_in_future, parse_enum, require_text)
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services.base import Session
+from credit_desk.store import commitments as repo, subjects
+
+
+def _state(obj) -> dict:
+    return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(obj).items()}
+
+
+def _subject_exists(session: Session, subject_id: int) -> None:
+    if subjects.get(session.ledger.conn, subject_id) is None:
+        raise DomainError("SUBJECT_NOT_FOUND", f"没有编号为 {subject_id} 的信用主体。",
+                          f"No subject with id {subject_id}.", field="subject_id")
+
+
+def add_item(session: Session, code: str, name: str, type_: str, basis: str) -> dict:
+    """Add an item to the office's commitment items list (信用承诺事项清单, R17)."""
+    session.require("commitment.manage")
+    t = parse_enum(CommitmentType, type_, "type", "承诺类型")
+    code = require_text(code, "code", "事项编码", 32)
+    if repo.item(session.ledger.conn, code):
+        raise ValidationError("ITEM_EXISTS", f"事项编码 {code} 已存在。", f"Item {code} exists.", field="code")
+    with session.ledger.tx() as tx:
+        repo.add_item(tx, code, require_text(name, "name", "事项名称", 200), t, require_text(basis, "basis", "依据", 500))
+        session.audit(tx, "commitment.item_add", "commitment_item", code)
+        tx.change("commitment_item", code, "insert", {"code": code, "name": name, "type": t.value, "basis": basis})
+    return repo.item(session.ledger.conn, code)
+
+
+def record_commitment(session: Session, *, subject_id: int, item_code: str, made_on: date, content: str,
+                      record_id: int | None = None) -> Commitment:
+    """Record a subject's commitment under an item of the list (R17)."""
+    session.require("commitment.manage")
+    _subject_exists(session, subject_id)
+    item = repo.item(session.ledger.conn, item_code)
+    if not item or not item["active"]:
+        raise ValidationError("R17_ITEM_UNKNOWN", f"承诺事项 {item_code} 不在本单位的信用承诺事项清单中。",
+                              f"Commitment item {item_code} is not on the office's list.", field="item_code")
+    c = Commitment(None, subject_id, item_code, CommitmentType(item["type"]),
+                   not_in_future(made_on, session.desk.today(), "made_on", "承诺日期"),
+                   require_text(content, "content", "承诺内容"), Fulfilment.PENDING, record_id)
+    with session.ledger.tx() as tx:
+        cid = repo.insert(tx, c, session.user.username)
+        c = replace(c, id=cid)
+        session.audit(tx, "commitment.add", "commitment", cid)
+        tx.change("commitment", cid, "insert", _state(c))
+    return c
+
+
+def check_fulfilment(session: Session, commitment_id: int, fulfilment: str, checked_on: date) -> dict:
+    """Record whether a commitment was kept; a breach puts the subject under key supervision (R17)."""
+    session.require("commitment.manage")
+    c = repo.get(session.ledger.conn, commitment_id)
+    if c is None:
+        raise DomainError("NOT_FOUND", f"没有编号为 {commitment_id} 的承诺记录。", f"No commitment {commitment_id}.")
+    f = parse_enum(Fulfilment, fulfilment, "fulfilment", "履行情况")
+    checked_on = not_in_future(checked_on, session.desk.today(), "checked_on", "核查日期")
+    with session.ledger.tx() as tx:
+        repo.set_fulfilment(tx, commitment_id, f, checked_on)
+        session.audit(tx, "commitment.check", "commitment", commitment_id, detail={"fulfilment": f.value})
+        tx.change("commitment", commitment_id, "update", _state(replace(c, fulfilment=f)))
+        flag = _breach(session, tx, c, f, checked_on) if is_breach(f) else None
+    return {"id": commitment_id, "fulfilment": f.value, "key_supervision_flag": flag}
+
+
+def _breach(session: Session, tx, c: Commitment, f: Fulfilment, on: date) -> int:
+    """R17: a broken commitment puts the subject under key supervision (列入重点监管范围)."""
+    reason = f"违背信用承诺（{c.type.zh}，{f.zh}）"
+    fid = repo.add_flag(tx, c.subject_id, reason, "commitment", c.id, on)
+    session.audit(tx, "supervision.flag", "subject", c.subject_id, detail={"reason": reason, "commitment": c.id})
+    tx.change("supervision_flag", fid, "insert", {"subject_id": c.subject_id, "reason": reason,
+                                                  "source": f"commitment:{c.id}", "since": on.isoformat()})
+    return fid
+
+
+def subject_commitments(session: Session, subject_id: int) -> dict:
+    """A subject's commitments and open key-supervision flags."""
+    session.require("commitment.view")
+    conn = session.ledger.conn
+    return {"commitments": [_state(c) for c in repo.for_subject(conn, subject_id)],
+            "flags": repo.open_flags(conn, subject_id)}
+
+
+def record_interview(session: Session, *, subject_id: int, kind: str, held_on: date, people: str, content: str,
+                     outcome: str, reason: str, rectify_by: date | None = None) -> Interview:
+    """Record a reminder or warning interview with a subject that did not rectify in time (R18)."""
+    session.require("interview.manage")
+    _subject_exists(session, subject_id)
+    i = Interview(None, subject_id, parse_enum(InterviewKind, kind, "kind", "约谈类型"),
+                  not_in_future(held_on, session.desk.today(), "held_on", "约谈日期"),
+                  require_text(people, "people", "参加人员", 500), require_text(content, "content", "约谈内容"),
+                  require_text(outcome, "outcome", "约谈结果", 1000),
+                  require_text(reason, "reason", "约谈事由（逾期未整改的事项）", 500), rectify_by)
+    if rectify_by and rectify_by <= held_on:
+        raise ValidationError("DATE_ORDER", "整改期限须晚于约谈日期。", "The rectification deadline must follow the "
+                              "interview date.", field="rectify_by")
+    with session.ledger.tx() as tx:
+        iid = repo.insert_interview(tx, i, session.user.username)
+        i = replace(i, id=iid)
+        session.audit(tx, "interview.add", "interview", iid)
+        tx.change("interview", iid, "insert", _state(i))  # R18: the record goes to the platform
+    return i
+
+
+def subject_interviews(session: Session, subject_id: int) -> list[dict]:
+    """A subject's interview records."""
+    session.require("commitment.view")
+    return [_state(i) for i in repo.interviews_for(session.ledger.conn, subject_id)]
