@@ -20,7 +20,9 @@ BIN = Path(sys.executable).parent
 
 
 def update() -> None:
-    sources = sorted(str(p) for p in (ROOT / "credit_desk" / "gui").rglob("*.py"))
+    # Designer forms are scanned as .ui: lupdate's Python parser skips uic's u"" strings.
+    sources = sorted(str(p) for p in (ROOT / "credit_desk" / "gui").rglob("*.py")
+                     if p.parent.name != "forms") + sorted(str(p) for p in (ROOT / "forms").glob("*.ui"))
     subprocess.run([str(BIN / "pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(TS)], check=True)
     subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True)
 

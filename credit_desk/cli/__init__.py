@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import sys
 
-from credit_desk.cli import cleanup_cmds, commitment_cmds, common, core_cmds, maint_cmds
+from credit_desk.cli import case_cmds, cleanup_cmds, common, core_cmds, maint_cmds, sync_cmds
+from credit_desk.cli import commitment_cmds, print_cmds
 
 
 def build_parser():
@@ -16,6 +17,9 @@ def build_parser():
     core_cmds.register(sub)
     maint_cmds.register(sub)
     cleanup_cmds.register(sub)
+    case_cmds.register(sub)
+    sync_cmds.register(sub)
+    print_cmds.register(sub)
     commitment_cmds.register(sub)
     return parser
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
-from credit_desk import __version__
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.services import auth, ledgers
 from credit_desk.services.base import Desk, Session
@@ -163,7 +162,25 @@ class session_for:
 
 
 def print_version(args) -> int:
-    from credit_desk.store.migrate import current_version
-    info = {"version": __version__, "schema": current_version()}
-    emit(args, info, f"credit_desk {__version__}（账本结构版本 schema {current_version()}）")
+    from credit_desk.services import about
+    desk = _desk_for_version(args)
+    try:
+        info = about.describe(desk)
+    finally:
+        if desk is not None:
+            desk.close()
+    emit(args, info, "\n".join(about.human_lines(info)))
     return 0
+
+
+def _desk_for_version(args) -> Desk | None:
+    """The ledger opened read-only for its key fingerprint, if it opens without asking anything."""
+    from credit_desk.store.ledger import LedgerPaths
+    folder = data_dir(args)
+    if not LedgerPaths(folder).exists():
+        return None
+    try:
+        passphrase = read_secret_file(args.recovery_passphrase_file) if args.recovery_passphrase_file else None
+        return ledgers.unlock(folder, recovery_passphrase=passphrase, read_only=True)
+    except Exception:  # --version must always answer; the fingerprint is simply left out
+        return None

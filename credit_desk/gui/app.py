@@ -8,10 +8,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QDialog
 
 from credit_desk.domain.errors import AuthError
+from credit_desk.gui.context import GuiContext, open_settings
 from credit_desk.gui.i18n import install_translator
 from credit_desk.gui.main_window import MainWindow
+from credit_desk.gui.ops import Ops
 from credit_desk.gui.start_dialogs import LoginDialog, SetupDialog, UnlockDialog, _FormDialog
-from credit_desk.services import auth, ledgers
+from credit_desk.services import auth, browse, ledgers
 from credit_desk.services.base import Desk
 from credit_desk.store.ledger import LedgerPaths
 
@@ -41,15 +43,56 @@ class StartFlow:
             ledgers.store_key_in_keyring(desk)
         return desk
 
-    def login(self, desk: Desk, parent=None):
+    def login(self, desk: Desk, parent=None, username: str = ""):
         office = ledgers.office_info(desk)["office"] or ""
         dlg = LoginDialog(lambda u, p: auth.login(desk, u, p), office, parent)
+        if username:
+            dlg.username.setText(username)
+            dlg.password.setFocus()
         return dlg.result_value if dlg.exec() == QDialog.Accepted else None
+
+
+class Shell:
+    """Main window after login; on idle lock (or Ctrl+L) hides it and asks for the login again.
+
+    The same user gets the same window back; another user gets a fresh window with their own role.
+    """
+
+    def __init__(self, flow: StartFlow, desk: Desk, settings, lang: str) -> None:
+        self.flow, self.desk, self.settings, self.lang = flow, desk, settings, lang
+        self.window: MainWindow | None = None
+
+    def open(self, session) -> MainWindow:
+        ctx = GuiContext(session, Ops(lang=self.lang), browse.Reader(session), self.settings, self.lang)
+        self.window = MainWindow(ctx)
+        self.window.lockRequested.connect(self.relock)
+        self.window.show()
+        return self.window
+
+    def relock(self) -> None:
+        window = self.window
+        window.hide()
+        session = self.flow.login(self.desk, username=window.session.user.username)
+        if session is None:
+            window.close()
+            QApplication.instance().quit()
+            return
+        if session.user.username == window.session.user.username:
+            window.show()
+            window.resume()
+            return
+        window.close()
+        self.open(session)
 
 
 def run_gui(folder: Path, lang: str = "zh") -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("credit_desk")
+    from credit_desk.gui.smoke import arm_from_env  # hidden: installer smoke test, start-up timing
+    arm_from_env(app)
+    settings = open_settings(folder)
+    # An explicit --lang en wins; otherwise the language chosen in 设置 on this PC.
+    lang = "en" if lang == "en" else str(settings.value("ui/lang", "zh"))
     translator = install_translator(app, lang)  # noqa: F841 - must stay alive while the app runs
     _FormDialog.lang = lang
     flow = StartFlow(folder)
@@ -60,8 +103,9 @@ def run_gui(folder: Path, lang: str = "zh") -> int:
         session = flow.login(desk)
         if session is None:
             return 1
-        window = MainWindow(session)
-        window.show()
+        shell = Shell(flow, desk, settings, lang)
+        shell.open(session)
+        app.setQuitOnLastWindowClosed(True)
         return app.exec()
     finally:
         desk.close()

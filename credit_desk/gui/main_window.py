@@ -1,31 +1,204 @@
-"""The main window shell. The areas (dashboard, subjects, records, cases…) arrive with the GUI issue."""
+"""The main window: a shell of areas (left navigation, one view each), status bar, shortcuts, idle lock.
+
+An area whose service is not in this version yet shows a plain notice instead of an empty page; the
+area turns into its real view as soon as both its service module and its view module exist.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMainWindow, QVBoxLayout, QWidget
+import importlib
+import importlib.util
+from dataclasses import dataclass
 
-from credit_desk.services import ledgers
-from credit_desk.services.base import Session
+from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
+                               QWidget)
+
+from credit_desk.gui.context import GuiContext
+from credit_desk.gui.idle import IdleWatcher
+from credit_desk.gui.widgets.notice import ComingSoonView
+from credit_desk.services import ledgers, preferences
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str             # view module: gui/views/<key>_view.py, class <Key>View
+    services: tuple      # service modules it needs (credit_desk.services.<name>)
+    action: str = ""     # role action needed to see the area at all ("" = everyone)
+
+
+AREAS = (
+    Area("dashboard", ("browse",), "dashboard.view"),
+    Area("subjects", ("subjects", "browse")),
+    Area("records", ("browse",), "record.browse"),
+    Area("cases", ("cases",)),
+    Area("objections", ("objections",)),
+    Area("repair", ("repair",)),
+    Area("commitments", ("commitments",)),
+    Area("cleanup", ("cleanup",)),
+    Area("documents", ("documents",)),
+    Area("sync", ("sync",)),
+    Area("audit", ("browse",), "audit.read"),
+    Area("settings", ("preferences",)),
+)
+
+
+def area_available(area: Area) -> bool:
+    """Both the services and the view exist (services land one issue at a time)."""
+    names = [f"credit_desk.services.{s}" for s in area.services] + [f"credit_desk.gui.views.{area.key}_view"]
+    return all(importlib.util.find_spec(n) is not None for n in names)
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session) -> None:
+    lockRequested = Signal()
+
+    def __init__(self, ctx: GuiContext) -> None:
         super().__init__()
-        self.session = session
-        info = ledgers.office_info(session.desk)
+        self.ctx = ctx
+        self.session = ctx.session
+        info = ledgers.office_info(ctx.session.desk)
         self.setWindowTitle(self.tr("Credit Desk — %1").replace("%1", info["office"] or ""))
-        self.resize(1000, 680)
+        self.setMinimumSize(QSize(960, 600))
+        self.areas = [a for a in AREAS if not a.action or ctx.can(a.action)]
+        self.views: dict[str, object] = {}
+        self._build(info)
+        self._shortcuts()
+        self._restore_geometry()
+        self.idle = IdleWatcher(preferences.idle_lock_minutes(ctx.session), self)
+        self.idle.idle.connect(self.lock_now)
+
+    def titles(self) -> dict[str, str]:
+        return {"dashboard": self.tr("Dashboard"), "subjects": self.tr("Credit subjects"),
+                "records": self.tr("Dishonesty records"), "cases": self.tr("Listing cases"),
+                "objections": self.tr("Objections"), "repair": self.tr("Credit repair"),
+                "commitments": self.tr("Commitments and interviews"), "cleanup": self.tr("Clean-up ledger"),
+                "documents": self.tr("Documents"), "sync": self.tr("Sync"), "audit": self.tr("Audit"),
+                "settings": self.tr("Settings")}
+
+    def coming_later(self) -> dict[str, str]:
+        """What a clerk does meanwhile, per area still to come."""
+        return {
+            "cases": self.tr("Listing cases (black list, watch list, red list) with prior notice, objection "
+                             "window, decision and exit will be handled here. Until then, keep using the "
+                             "command line (credit-desk case …) or the paper register."),
+            "objections": self.tr("Objections to records, notices and listings will be registered and answered "
+                                  "here, with their 10-working-day reply deadline."),
+            "repair": self.tr("Credit repair applications (R13) will be received, decided and tracked here."),
+            "commitments": self.tr("Credit commitment letters and reminder or warning interviews (R17, R18) "
+                                   "will be recorded here."),
+            "cleanup": self.tr("The clean-up ledger of the office's own rules (14-column national template) "
+                               "with Excel import and export will be kept here."),
+            "documents": self.tr("The register of numbered notices with preview and printing will be here."),
+            "sync": self.tr("Exporting bundles to a USB folder, sending them, and importing receipts and "
+                            "updates from the municipal platform will be done here."),
+        }
+
+    def _build(self, info: dict) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(168)
+        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 7px 10px; }")
+        self.stack = QStackedWidget()
+        titles = self.titles()
+        for area in self.areas:
+            item = QListWidgetItem(titles[area.key])
+            item.setData(Qt.UserRole, area.key)
+            self.nav.addItem(item)
+            self.stack.addWidget(QLabel())  # replaced by the view on first visit
+        self.nav.currentRowChanged.connect(self._show_area)
         body = QWidget()
-        box = QVBoxLayout(body)
-        title = QLabel(self.tr("Dashboard"))
-        title.setStyleSheet("font-size: 22px; font-weight: bold;")
-        box.addWidget(title)
-        welcome = QLabel(self.tr("Signed in as %1 (%2). The ledger is open and encrypted.")
-                         .replace("%1", session.user.display_name).replace("%2", session.user.role.zh))
-        box.addWidget(welcome)
-        box.addStretch(1)
-        box.setAlignment(Qt.AlignTop)
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 6, 0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
-        self.statusBar().showMessage(self.tr("Office: %1    Region: %2")
-                                     .replace("%1", info["office"] or "").replace("%2", info["region"] or ""))
+        user = self.session.user
+        self.status_user = QLabel(self.tr("User: %1 (%2)    Office: %3 (%4)")
+                                  .replace("%1", user.display_name).replace("%2", user.role.zh)
+                                  .replace("%3", info["office"] or "").replace("%4", info["region"] or ""))
+        self.status_user.setObjectName("statusUser")
+        self.statusBar().addPermanentWidget(self.status_user)
+
+    def _shortcuts(self) -> None:
+        for seq, method in ((QKeySequence.Find, "focus_search"), (QKeySequence.New, "new_item"),
+                            (QKeySequence(Qt.Key_F5), "refresh")):
+            QShortcut(seq, self, activated=lambda m=method: self._call_view(m))
+        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_now)
+
+    def _call_view(self, method: str) -> None:
+        view = self.current_view()
+        fn = getattr(view, method, None)
+        if callable(fn):
+            fn()
+
+    # --- areas ----------------------------------------------------------------------------------
+    def area_keys(self) -> list[str]:
+        return [a.key for a in self.areas]
+
+    def open_area(self, key: str):
+        self.nav.setCurrentRow(self.area_keys().index(key))
+        return self.views[key]
+
+    def current_view(self):
+        item = self.nav.currentItem()
+        return self.views.get(item.data(Qt.UserRole)) if item else None
+
+    def _show_area(self, row: int) -> None:
+        if row < 0:
+            return
+        area = self.areas[row]
+        if area.key not in self.views:
+            view = self._make_view(area)
+            old = self.stack.widget(row)
+            self.stack.insertWidget(row, view)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self.views[area.key] = view
+        self.stack.setCurrentIndex(row)
+        self.ctx.settings.setValue("window/area", area.key)
+
+    def _make_view(self, area: Area):
+        title = self.titles()[area.key]
+        if not area_available(area):
+            return ComingSoonView(title, self.coming_later().get(area.key, ""))
+        module = importlib.import_module(f"credit_desk.gui.views.{area.key}_view")
+        cls = getattr(module, area.key.capitalize() + "View")
+        return cls(self.ctx, title, self)
+
+    # --- window state and lock --------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.ctx.settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 780)
+        last = self.ctx.settings.value("window/area", "dashboard")
+        keys = self.area_keys()
+        self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def save_state(self) -> None:
+        self.ctx.settings.setValue("window/geometry", self.saveGeometry())
+        self.ctx.settings.sync()
+
+    def lock_now(self) -> None:
+        """Hide everything and ask for the login again (R14: unattended desks show no data)."""
+        self.save_state()
+        self.idle.stop()
+        self.lockRequested.emit()
+
+    def resume(self) -> None:
+        self.idle = IdleWatcher(preferences.idle_lock_minutes(self.ctx.session), self)
+        self.idle.idle.connect(self.lock_now)
+
+    def set_idle_minutes(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+
+    def closeEvent(self, event) -> None:
+        self.save_state()
+        self.idle.stop()
+        for view in self.views.values():
+            if hasattr(view, "shutdown"):
+                view.shutdown()
+        self.ctx.close()
+        super().closeEvent(event)

@@ -77,7 +77,7 @@ def test_unlock_dialog_with_wrong_then_right_passphrase(qtbot, data_dir, test_ke
     assert test_keyring.entries  # the key went back into the keyring
 
 
-def test_login_then_main_window(qtbot, data_dir, shot):
+def test_login_then_main_window(qtbot, data_dir, shot, make_ctx):
     desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
                                   admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
     dlg = LoginDialog(lambda u, p: auth.login(desk, u, p), "清江浦区信用办")
@@ -90,11 +90,13 @@ def test_login_then_main_window(qtbot, data_dir, shot):
     shot(dlg, "login_dialog_error")
     dlg.password.setText(ADMIN_PW)
     _ok(dlg)
-    win = MainWindow(dlg.result_value)
+    win = MainWindow(make_ctx(dlg.result_value))
     qtbot.addWidget(win)
     win.show()
     assert win.windowTitle() == "信用办台账 — 清江浦区信用办"
+    assert win.nav.currentItem().text() == "工作台"  # after login, the dashboard
     shot(win, "main_window")
+    win.close()
     desk.close()
 
 

@@ -4,12 +4,18 @@ The list is explicit (not discovered) so a frozen build carries every step.
 """
 
 from credit_desk.store.migrations import m0001_create_core, m0002_add_office_keys
+from credit_desk.store.migrations import m0003_add_listing_cases
+from credit_desk.store.migrations import m0004_add_sync
+from credit_desk.store.migrations import m0005_add_document_register
 from credit_desk.store.migrations import m0006_add_cleanup_ledger
 from credit_desk.store.migrations import m0007_add_commitments_interviews
 
 MIGRATIONS = [
     m0001_create_core,
     m0002_add_office_keys,
+    m0003_add_listing_cases,
+    m0004_add_sync,
+    m0005_add_document_register,
     m0006_add_cleanup_ledger,
     m0007_add_commitments_interviews,
 ]

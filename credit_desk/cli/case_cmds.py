@@ -1,0 +1,385 @@
+"""Records, listing cases, objections and the due list: record …, case …, objection …, due, expiry check.
+
+Every date a step depends on can be given (``--served-on``, ``--received-on``, ``--decided-on`` …) and
+defaults to today, so a calendar can be walked from a script.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.domain.errors import ValidationError
+from credit_desk.services import case_exits, cases, due, objections, records
+from credit_desk.services.case_view import case_summary
+
+LISTS = ["black", "watch", "red"]
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"日期应为 YYYY-MM-DD：{text}") from None
+
+
+def register(sub) -> None:
+    _register_record(sub)
+    _register_case(sub)
+    o = group(sub, "objection", "异议 / objections (R19)")
+    p = command(o, "add", cmd_objection_add)
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--record", type=int)
+    target.add_argument("--case", type=int)
+    _objection_args(p)
+    p = command(o, "resolve", cmd_objection_resolve)
+    _resolve_args(p)
+    p = command(sub, "due", cmd_due, "到期事项 / open deadlines")
+    p.add_argument("--overdue", action="store_true", help="只列逾期事项 / overdue only")
+    p.add_argument("--today", type=_day, help="按此日期计算 / compute as of this date")
+    e = group(sub, "expiry", "有效期届满检查 / expiry check (R12)")
+    p = command(e, "check", cmd_case_expire)
+    p.add_argument("--on", type=_day)
+
+
+def _register_record(sub) -> None:
+    r = group(sub, "record", "失信信息 / dishonesty records")
+    p = command(r, "add", cmd_record_add)
+    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--catalogue-code", required=True)
+    p.add_argument("--tier", required=True, help="slight / general / serious")
+    p.add_argument("--facts", required=True)
+    _doc_args(p, required=True)
+    p.add_argument("--department", required=True)
+    p.add_argument("--act-date", type=_day, required=True)
+    p.add_argument("--decided-on", type=_day, help="认定日期（默认为文书作出日期）")
+    p.add_argument("--force-majeure", action="store_true")
+    p.add_argument("--no-intent", action="store_true")
+    p.add_argument("--slight", action="store_true")
+    p.add_argument("--justification", help="宽容审慎情形的书面说明 (R9)")
+    p = command(r, "show", cmd_record_show)
+    p.add_argument("id", type=int)
+    p.add_argument("--purpose", required=True)
+    p = command(r, "approve", cmd_record_approve)
+    p.add_argument("id", type=int)
+    p = command(r, "revoke", cmd_record_revoke)
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--on", type=_day)
+    p = command(r, "change", cmd_record_change)
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--on", type=_day)
+    p.add_argument("--facts")
+    p.add_argument("--tier")
+    _doc_args(p, required=False)
+
+
+def _doc_args(p, required: bool) -> None:
+    p.add_argument("--doc-type", required=required, help="court_judgment / court_ruling / arbitration_award / "
+                   "admin_penalty / admin_ruling / other_legal")
+    p.add_argument("--doc-number", required=required)
+    p.add_argument("--doc-authority", required=required)
+    p.add_argument("--doc-issued", type=_day, required=required)
+    p.add_argument("--doc-effective", type=_day, required=required)
+    p.add_argument("--doc-citation")
+
+
+def _case_fields(p) -> None:
+    p.add_argument("--department")
+    p.add_argument("--department-level", help="township / county / city / province / national")
+    p.add_argument("--domain", help="认定部门所属领域，如 税务 (R11)")
+    p.add_argument("--ground", help="a / b / c / d (R4)")
+    p.add_argument("--standard", help="认定标准 (R4)")
+    p.add_argument("--standard-kind", help="law / admin_regulation / central_policy / department_rule / "
+                   "local_regulation")
+    p.add_argument("--facts")
+    p.add_argument("--basis")
+    p.add_argument("--valid-until", type=_day)
+    p.add_argument("--warning-letter", help="警示函文号 (R11)")
+    p.add_argument("--post-exit-watch-months", type=int, help="移出后重点关注期限（月）(R12)")
+    p.add_argument("--channel", help="公示渠道 (R12)")
+
+
+def _register_case(sub) -> None:
+    c = group(sub, "case", "认定案件 / listing cases")
+    p = command(c, "open", cmd_case_open)
+    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--list", dest="list_type", required=True, choices=LISTS)
+    p.add_argument("--record", type=int, action="append", default=[])
+    p.add_argument("--opened-on", type=_day)
+    _case_fields(p)
+    p = command(c, "update", cmd_case_update)
+    p.add_argument("id", type=int)
+    _case_fields(p)
+    p = command(c, "notice", cmd_case_notice)
+    p.add_argument("id", type=int)
+    p.add_argument("--served-on", type=_day)
+    p.add_argument("--notice-number", required=True)
+    p = command(c, "object", cmd_case_object)
+    p.add_argument("id", type=int)
+    _objection_args(p)
+    p = command(c, "reply", cmd_objection_resolve)
+    _resolve_args(p)
+    _register_decide(c)
+    _register_exit(c)
+    p = command(c, "show", cmd_case_show)
+    p.add_argument("id", type=int)
+    p.add_argument("--purpose", required=True)
+    p = command(c, "list", cmd_case_list)
+    p.add_argument("--subject", type=int)
+    p.add_argument("--state")
+    p.add_argument("--list", dest="list_type", choices=LISTS)
+    p.add_argument("--limit", type=int, default=200)
+    p = command(c, "expire", cmd_case_expire)
+    p.add_argument("--on", type=_day)
+    command(c, "alerts", cmd_case_alerts)
+
+
+def _register_decide(c) -> None:
+    p = command(c, "decide", cmd_case_decide)
+    p.add_argument("id", type=int)
+    p.add_argument("--decided-on", type=_day)
+    p.add_argument("--decision-number", required=True)
+    p.add_argument("--not-list", action="store_true", help="决定不予列入 / decide not to list")
+    p.add_argument("--reason")
+    p.add_argument("--measure", action="append", default=[], help="惩戒措施编码 (R8)，可重复")
+    p.add_argument("--valid-until", type=_day)
+    p.add_argument("--warning-letter")
+    p.add_argument("--post-exit-watch-months", type=int)
+    p.add_argument("--channel")
+    p.add_argument("--removal-conditions")
+    p.add_argument("--remedies")
+    p.add_argument("--leniency-justification")
+
+
+def _register_exit(c) -> None:
+    p = command(c, "exit", cmd_case_exit)
+    p.add_argument("id", type=int)
+    p.add_argument("--way", required=True, choices=["1", "2", "3", "4"])
+    p.add_argument("--exit-on", type=_day)
+    p.add_argument("--consent", help="认定部门同意提前移出的文件或意见 (way 2)")
+    p.add_argument("--standard-change", help="改变后的认定标准 (way 4)")
+    p.add_argument("--objection", type=int, help="证明误列的异议编号 (way 1)")
+    p.add_argument("--apology-number", help="书面道歉及澄清函文号 (way 1)")
+    p.add_argument("--apology-on", type=_day)
+    p.add_argument("--watch-months", type=int)
+    p.add_argument("--note")
+
+
+def _objection_args(p) -> None:
+    p.add_argument("--received-on", type=_day)
+    p.add_argument("--grounds", required=True)
+    p.add_argument("--evidence", default="")
+
+
+def _resolve_args(p) -> None:
+    p.add_argument("objection_id", type=int)
+    p.add_argument("--outcome", required=True, choices=["upheld", "corrected", "revoked"])
+    p.add_argument("--reply", required=True)
+    p.add_argument("--replied-on", type=_day)
+    p.add_argument("--facts", help="更正后的事实 / corrected facts")
+    p.add_argument("--apology-number")
+    p.add_argument("--apology-on", type=_day)
+
+
+# --- handlers ------------------------------------------------------------------------------
+
+def cmd_record_add(args) -> int:
+    with session_for(args) as s:
+        out = records.add_record(
+            s, subject_id=args.subject, catalogue_code=args.catalogue_code, tier=args.tier, facts=args.facts,
+            doc_type=args.doc_type, doc_number=args.doc_number, doc_authority=args.doc_authority,
+            doc_issued=args.doc_issued, doc_effective=args.doc_effective, doc_citation=args.doc_citation,
+            department=args.department, act_date=args.act_date, decision_date=args.decided_on,
+            force_majeure=args.force_majeure, no_intent=args.no_intent, slight=args.slight,
+            justification=args.justification)
+    r = out["record"]
+    data = {**records.record_dict(r), "black_case_id": out["black_case_id"]}
+    note = "（适用宽容审慎，待第二人审批）" if r.status.value == "pending" else ""
+    extra = f"\n主体在重点关注名单期间又有严重失信行为，已新建严重失信主体名单案件 {out['black_case_id']}（R11）。" \
+        if out["black_case_id"] else ""
+    emit(args, data, f"已录入失信信息，编号 {r.id}{note}；公示截止 {r.publication_end}（规则集 {r.rule_set_code}）。{extra}")
+    return 0
+
+
+def cmd_record_show(args) -> int:
+    with session_for(args) as s:
+        r = records.show_record(s, args.id, args.purpose)
+        data = {**records.record_dict(r), "history": records.record_history(s, args.id)}
+    emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items() if v not in (None, [], "")))
+    return 0
+
+
+def cmd_record_approve(args) -> int:
+    with session_for(args) as s:
+        out = records.approve_record(s, args.id)
+    emit(args, {**records.record_dict(out["record"]), "black_case_id": out["black_case_id"]},
+         f"已审批失信信息 {args.id}。")
+    return 0
+
+
+def cmd_record_revoke(args) -> int:
+    with session_for(args) as s:
+        out = records.revoke_record(s, args.id, reason=args.reason, on=args.on)
+    warn = (f"\n注意：已列入名单的案件 {out['listed_case_ids']} 依据此信息，请经异议或移出程序处理。"
+            if out["listed_case_ids"] else "")
+    emit(args, {**records.record_dict(out["record"]), "listed_case_ids": out["listed_case_ids"]},
+         f"失信信息 {args.id} 已随认定依据撤销（R3）。{warn}")
+    return 0
+
+
+def cmd_record_change(args) -> int:
+    with session_for(args) as s:
+        r = records.change_record(s, args.id, reason=args.reason, on=args.on, facts=args.facts, tier=args.tier,
+                                  doc_type=args.doc_type, doc_number=args.doc_number,
+                                  doc_authority=args.doc_authority, doc_issued=args.doc_issued,
+                                  doc_effective=args.doc_effective, doc_citation=args.doc_citation)
+    emit(args, records.record_dict(r), f"失信信息 {args.id} 已随认定依据变更（R3）。")
+    return 0
+
+
+_FIELDS = ("department", "department_level", "domain", "ground", "standard", "standard_kind", "facts", "basis",
+           "valid_until", "warning_letter", "post_exit_watch_months", "channel")
+
+
+def _fields(args) -> dict:
+    return {f: getattr(args, f) for f in _FIELDS}
+
+
+def cmd_case_open(args) -> int:
+    with session_for(args) as s:
+        case = cases.open_case(s, subject_id=args.subject, list_type=args.list_type, record_ids=args.record,
+                               opened_on=args.opened_on, **_fields(args))
+    emit(args, {"id": case.id, "state": case.state.value}, f"已新建认定案件 {case.id}（{case.list_type.zh}，草拟）。")
+    return 0
+
+
+def cmd_case_update(args) -> int:
+    with session_for(args) as s:
+        case = cases.update_case(s, args.id, **_fields(args))
+    emit(args, {"id": case.id, "state": case.state.value}, f"已修改案件 {case.id}。")
+    return 0
+
+
+def cmd_case_notice(args) -> int:
+    with session_for(args) as s:
+        case = cases.serve_notice(s, args.id, served_on=args.served_on, notice_number=args.notice_number)
+    emit(args, {"id": case.id, "state": case.state.value, "served_on": case.served_on.isoformat(),
+                "window_end": case.window_end.isoformat()},
+         f"预先告知已送达；异议期至 {case.window_end.isoformat()} 届满。")
+    return 0
+
+
+def cmd_case_object(args) -> int:
+    args.record, args.case = None, args.id
+    return cmd_objection_add(args)
+
+
+def cmd_objection_add(args) -> int:
+    target, tid = ("record", args.record) if args.record is not None else ("case", args.case)
+    with session_for(args) as s:
+        o = objections.add_objection(s, target=target, target_id=tid, received_on=args.received_on,
+                                     grounds=args.grounds, evidence=args.evidence)
+    emit(args, {"id": o.id, "target_type": o.target_type.value, "target_id": o.target_id, "stage": o.stage.value,
+                "received_on": o.received_on.isoformat(), "due_on": o.due_on.isoformat(),
+                "rule_set_code": o.rule_set_code},
+         f"已受理异议 {o.id}，须于 {o.due_on.isoformat()} 前答复。")
+    return 0
+
+
+def cmd_objection_resolve(args) -> int:
+    with session_for(args) as s:
+        out = objections.resolve_objection(s, args.objection_id, outcome=args.outcome, reply=args.reply,
+                                           resolved_on=args.replied_on, corrected_facts=args.facts,
+                                           apology_number=args.apology_number, apology_on=args.apology_on)
+    emit(args, out, f"异议 {args.objection_id} 已处理（{args.outcome}）。")
+    return 0
+
+
+def cmd_case_decide(args) -> int:
+    with session_for(args) as s:
+        d = cases.Decision(decided_on=args.decided_on or s.desk.today(), decision_number=args.decision_number,
+                           list_it=not args.not_list, reason=args.reason, measures=tuple(args.measure),
+                           valid_until=args.valid_until, warning_letter=args.warning_letter,
+                           post_exit_watch_months=args.post_exit_watch_months, channel=args.channel,
+                           removal_conditions=args.removal_conditions, remedies=args.remedies,
+                           leniency_justification=args.leniency_justification)
+        out = cases.decide_case(s, args.id, d)
+    human = (f"案件 {args.id} 已决定列入名单，有效期至 {out['valid_until']}；须于 {out['share_due']} 前报送平台（R6）。"
+             if out["state"] == "listed" else f"案件 {args.id} 决定不予列入。")
+    emit(args, out, human)
+    return 0
+
+
+def cmd_case_exit(args) -> int:
+    with session_for(args) as s:
+        if args.way == "1":
+            out = _wrongful_exit(s, args)
+        else:
+            out = case_exits.exit_case(s, args.id, way=args.way, exit_on=args.exit_on, consent=args.consent,
+                                       standard_change=args.standard_change, watch_months=args.watch_months,
+                                       note=args.note)
+    watch = f"；已列入重点关注名单（案件 {out['watch_case_id']}）" if out.get("watch_case_id") else ""
+    emit(args, out, f"案件 {args.id} 已移出名单（方式 {args.way}），已生成移出公告{watch}。")
+    return 0
+
+
+def _wrongful_exit(s, args) -> dict:
+    """R12 way 1 comes from an objection that shows the listing was wrong: resolve it as revoked."""
+    if args.objection is None:
+        raise ValidationError("R12_OBJECTION_REQUIRED", "误列撤销须依据经核实成立的异议，请用 --objection 指明异议编号。",
+                              "A wrongful-listing exit rests on an objection; name it with --objection.",
+                              field="objection")
+    obj = objections.get_objection(s, args.objection)
+    if obj.target_type.value != "case" or obj.target_id != args.id:
+        raise ValidationError("R12_OBJECTION_MISMATCH", f"异议 {args.objection} 不是针对案件 {args.id} 的。",
+                              f"Objection {args.objection} is not about case {args.id}.", field="objection")
+    res = objections.resolve_objection(s, args.objection, outcome="revoked", reply=args.note or "经核实，列入名单有误。",
+                                       resolved_on=args.exit_on, apology_number=args.apology_number,
+                                       apology_on=args.apology_on)
+    return {**res["cases"][0], "objection_id": args.objection}
+
+
+def cmd_case_show(args) -> int:
+    with session_for(args) as s:
+        data = cases.case_detail(s, args.id, args.purpose)
+    emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items() if v not in (None, [], "")))
+    return 0
+
+
+def cmd_case_list(args) -> int:
+    with session_for(args) as s:
+        found = cases.list_cases(s, subject_id=args.subject, state=args.state, list_type=args.list_type,
+                                 limit=args.limit)
+        today = s.desk.today()
+    rows = [case_summary(c, today) for c in found]
+    emit(args, rows, "\n".join(f"{r['id']}\t主体{r['subject_id']}\t{r['list_type_zh']}\t{r['state_zh']}"
+                               f"\t{r['valid_until'] or ''}" for r in rows) or "没有案件。")
+    return 0
+
+
+def cmd_case_expire(args) -> int:
+    with session_for(args) as s:
+        done = case_exits.expire_listings(s, args.on)
+    emit(args, done, f"有效期届满检查完成：{len(done)} 个名单到期移出。"
+         + "".join(f"\n案件 {d['case_id']} 已移出" for d in done))
+    return 0
+
+
+def cmd_case_alerts(args) -> int:
+    with session_for(args) as s:
+        rows = cases.alerts(s)
+    emit(args, rows, "\n".join(f"主体{r['subject_id']}\t大数据警示\t{r['raised_on']}\t{r['domains']}" for r in rows)
+         or "没有大数据警示。")
+    return 0
+
+
+def cmd_due(args) -> int:
+    with session_for(args) as s:
+        items = due.due_items(s, overdue_only=args.overdue, today=args.today)
+    rows = [i.to_dict() for i in items]
+    label = "label_en" if args.lang == "en" else "label_zh"
+    emit(args, rows, "\n".join(f"{r['due_date']}\t{'逾期' if r['overdue'] else '　　'}\t{r[label]}" for r in rows)
+         or "没有到期事项。")
+    return 0

@@ -1,0 +1,152 @@
+"""Printed notices: ``print TYPE``, ``print batch``, ``print reprint|void|list|prefix`` and ``notice verify``."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.documents.templates import available
+from credit_desk.domain.errors import ValidationError
+from credit_desk.services import document_sources, document_verify, documents
+
+TYPE_ZH_HELP = "文书类型 / document type"
+
+
+def register(sub) -> None:
+    p = group(sub, "print", "打印文书 / print notices")
+    for code in available():
+        c = command(p, code, cmd_print, f"打印 {code}")
+        c.set_defaults(doc_type=code)
+        _object_options(c)
+        c.add_argument("--out", required=True, help="输出 PDF 文件 / output PDF")
+    b = command(p, "batch", cmd_batch, "批量打印 / many cases or subjects at once")
+    b.add_argument("doc_type", help=TYPE_ZH_HELP)
+    b.add_argument("--cases", help="案件编号，逗号分隔 / case ids, comma separated")
+    b.add_argument("--subjects", help="主体编号，逗号分隔 / subject ids, comma separated")
+    b.add_argument("--purpose")
+    b.add_argument("--matter")
+    b.add_argument("--out", required=True, help="一个 PDF，或 --split 时为目录 / one PDF, or a folder with --split")
+    b.add_argument("--split", action="store_true", help="每份文书一个 PDF / one PDF per document")
+    r = command(p, "reprint", cmd_reprint, "重印（副本）/ reprint, marked 副本")
+    r.add_argument("number")
+    r.add_argument("--out", required=True)
+    v = command(p, "void", cmd_void, "作废文书编号 / void a registered number")
+    v.add_argument("number")
+    v.add_argument("--reason", required=True)
+    ls = command(p, "list", cmd_list, "文书登记簿 / the register")
+    ls.add_argument("--type")
+    ls.add_argument("--case")
+    ls.add_argument("--limit", type=int, default=100)
+    pre = command(p, "prefix", cmd_prefix, "设置编号前缀 / set a number prefix")
+    pre.add_argument("doc_type")
+    pre.add_argument("prefix")
+    n = group(sub, "notice", "文书核验 / verify a notice")
+    ver = command(n, "verify", cmd_verify, "核验真伪 / valid, altered or unknown")
+    src = ver.add_mutually_exclusive_group(required=True)
+    src.add_argument("--qr", help="扫描二维码得到的文字 / the scanned QR text")
+    src.add_argument("--pdf", help="PDF 文件 / a PDF file")
+
+
+def _object_options(c) -> None:
+    c.add_argument("--case", type=int, help="认定案件编号 / case id")
+    c.add_argument("--subject", type=int, help="信用主体编号 / subject id")
+    c.add_argument("--objection", type=int, help="异议编号 / objection id")
+    c.add_argument("--record", type=int, help="失信信息编号 / record id (reserved)")
+    c.add_argument("--purpose", help="查询事由 (R14)")
+    c.add_argument("--matter", help="承诺事项 / commitment matter")
+    c.add_argument("--context", help="JSON 数据文件（尚未接入数据的文书类型）/ JSON context for types not wired yet")
+
+
+def _read_context(path: str | None) -> dict | None:
+    if not path:
+        return None
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ValidationError("CONTEXT_UNREADABLE", f"无法读取数据文件 {path}：{exc}。", f"Cannot read {path}: {exc}.",
+                              field="context") from None
+    if not isinstance(data, dict):
+        raise ValidationError("CONTEXT_UNREADABLE", "数据文件应为 JSON 对象。", "The context must be a JSON object.",
+                              field="context")
+    return data
+
+
+def _done(args, issued: list[dict]) -> int:
+    lines = [f"已打印 {d['number']} → {d['file']}（第{d['pages'][0]}–{d['pages'][1]}页）" for d in issued]
+    emit(args, {"ok": True, "documents": issued}, "\n".join(lines))
+    return 0
+
+
+def cmd_print(args) -> int:
+    with session_for(args) as s:
+        item = document_sources.item_for(s, args.doc_type, case_id=args.case, subject_id=args.subject,
+                                         objection_id=args.objection, purpose=args.purpose, matter=args.matter,
+                                         context=_read_context(args.context))
+        return _done(args, documents.issue(s, args.doc_type, [item], Path(args.out)))
+
+
+def _ids(text: str | None, name: str) -> list[int]:
+    try:
+        return [int(x) for x in (text or "").split(",") if x.strip()]
+    except ValueError:
+        raise ValidationError("IDS_INVALID", f"{name} 应为逗号分隔的数字。", f"{name} must be comma-separated numbers.",
+                              field=name) from None
+
+
+def cmd_batch(args) -> int:
+    cases, subjects = _ids(args.cases, "cases"), _ids(args.subjects, "subjects")
+    if not cases and not subjects:
+        raise ValidationError("DOC_NOTHING", "请用 --cases 或 --subjects 指定要打印的对象。",
+                              "Name the cases or subjects with --cases or --subjects.", field="cases")
+    with session_for(args) as s:
+        items = [document_sources.item_for(s, args.doc_type, case_id=c, purpose=args.purpose) for c in cases]
+        items += [document_sources.item_for(s, args.doc_type, subject_id=i, purpose=args.purpose, matter=args.matter)
+                  for i in subjects]
+        return _done(args, documents.issue(s, args.doc_type, items, Path(args.out), split=args.split))
+
+
+def cmd_reprint(args) -> int:
+    with session_for(args) as s:
+        d = documents.reprint(s, args.number, Path(args.out))
+    emit(args, {"ok": True, **d}, f"已重印 {d['number']}（副本，第{d['copy_no']}次重印）→ {d['file']}")
+    return 0
+
+
+def cmd_void(args) -> int:
+    with session_for(args) as s:
+        documents.void_numbers(s, [args.number], args.reason)
+    emit(args, {"ok": True, "number": args.number, "status": "voided"}, f"已作废 {args.number}")
+    return 0
+
+
+def cmd_list(args) -> int:
+    with session_for(args) as s:
+        rows = documents.list_documents(s, doc_type=args.type, object_id=args.case, limit=args.limit)
+    human = "\n".join(f"{r['number']}  {r['doc_type']}  {r['issued_on']}  {r['status']}  重印{r['reprint_count']}次"
+                      for r in rows) or "（无）"
+    emit(args, rows, human)
+    return 0
+
+
+def cmd_prefix(args) -> int:
+    with session_for(args) as s:
+        prefix = documents.set_prefix(s, args.doc_type, args.prefix)
+    emit(args, {"ok": True, "doc_type": args.doc_type, "prefix": prefix}, f"{args.doc_type} 的编号前缀为 {prefix}")
+    return 0
+
+
+_LABEL = {"valid": "真实有效 VALID", "altered": "已被改动 ALTERED", "unknown": "无法识别 UNKNOWN",
+          "voided": "已作废 VOIDED"}
+
+
+def cmd_verify(args) -> int:
+    with session_for(args) as s:
+        r = document_verify.verify_qr(s, args.qr) if args.qr else document_verify.verify_pdf(s, args.pdf)
+    msg = r["message_en"] if args.lang == "en" else r["message"]
+    human = f"{_LABEL[r['result']]}：{r.get('number') or ''} {msg}"
+    for name, value in (r.get("key_fields") or {}).items():
+        human += f"\n  {name}: {value}"
+    emit(args, r, human)
+    return 0 if r["result"] == "valid" else 1
+

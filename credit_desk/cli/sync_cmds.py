@@ -1,0 +1,262 @@
+"""Sync commands: bundle (export/import/verify/status/requeue), keys, joint (match prompts), intake."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.domain.errors import DomainError
+
+
+def register(sub) -> None:
+    b = group(sub, "bundle", "同步包 / bundles to and from the municipal platform")
+    p = command(b, "export", cmd_export, "导出（U盘）或报送（网络）/ export to a folder or send")
+    where = p.add_mutually_exclusive_group(required=True)
+    where.add_argument("--to", help="导出目录（如U盘）/ folder, e.g. a USB stick")
+    where.add_argument("--send", action="store_true", help="通过网络报送 / POST to the intake")
+    p.add_argument("--url", help="接收端地址 / intake URL (else the setting sync.intake_url)")
+    p = command(b, "import", cmd_import, "导入回执或下发更新 / import a receipt or downstream bundle")
+    p.add_argument("file")
+    p = command(b, "verify", cmd_verify, "校验同步包 / verify a bundle file")
+    p.add_argument("file")
+    command(b, "status", cmd_status, "同步状态 / sync status")
+    p = command(b, "requeue", cmd_requeue, "重新报送被退回的变更 / send a quarantined change again")
+    p.add_argument("change_id", type=int)
+
+    k = group(sub, "keys", "密钥 / keys")
+    command(k, "show", cmd_keys_show)
+    p = command(k, "export-public", cmd_keys_export)
+    p.add_argument("--to", required=True, help="本单位公钥文件 / office key file (JSON)")
+    p.add_argument("--pem", help="签名公钥 PEM（供 openssl 校验）/ signing key PEM for openssl")
+    p = command(k, "import-platform", cmd_keys_import)
+    p.add_argument("file")
+    command(k, "rotate", cmd_keys_rotate)
+
+    j = group(sub, "joint", "联合惩戒比对 / joint-punishment match prompts")
+    p = command(j, "prompts", cmd_joint_prompts)
+    p.add_argument("subject_id", type=int)
+    p = command(j, "decide", cmd_joint_decide)
+    p.add_argument("subject_id", type=int)
+    p.add_argument("entry_id")
+    p.add_argument("--applied", choices=("yes", "no"), required=True)
+    p.add_argument("--reason", default="")
+    _register_intake(sub)
+
+
+def _register_intake(sub) -> None:
+    i = group(sub, "intake", "市平台参考接收端 / reference municipal intake")
+    p = command(i, "init", cmd_intake_init)
+    p.add_argument("--data", required=True)
+    p.add_argument("--name", default="市信用信息共享平台")
+    p = command(i, "register", cmd_intake_register, "登记单位公钥 / register an office key file")
+    p.add_argument("--data", required=True)
+    p.add_argument("file")
+    p = command(i, "serve", cmd_intake_serve)
+    p.add_argument("--data", required=True)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8765)
+    p = command(i, "receive", cmd_intake_receive)
+    p.add_argument("--data", required=True)
+    p.add_argument("file")
+    p.add_argument("--receipt-out", help="回执保存目录 / folder for the receipt (default: beside FILE)")
+    p = command(i, "publish", cmd_intake_publish, "发布下发更新 / publish a downstream bundle")
+    p.add_argument("--data", required=True)
+    p.add_argument("--office", required=True, help="单位编号（账本编号）/ office (ledger) id")
+    p.add_argument("--kind", required=True, choices=("catalogue", "measures", "rule_set", "calendar", "joint_list",
+                                                     "platform_keys"))
+    p.add_argument("--item-version", type=int, required=True, help="该类更新的版本号（单调递增）/ version of this kind")
+    p.add_argument("--file", required=True, help="JSON 内容 / the item's JSON data")
+    p.add_argument("--valid-days", type=int)
+    p.add_argument("--out", help="另存一份到此目录 / also write the bundle into this folder")
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise DomainError("FILE_UNREADABLE", f"无法读取文件 {path}：{exc.strerror}。",
+                          f"Cannot read {path}: {exc.strerror}.") from None
+
+
+def cmd_export(args) -> int:
+    from credit_desk.services import sync
+    with session_for(args) as s:
+        if args.send:
+            out = sync.send(s, args.url)
+            human = (f"已报送同步包 {out['sent'] or '（无待报送）'}，导入回执 {len(out['receipts'])} 份，"
+                     f"下发更新 {len(out['downstream'])} 份。")
+        else:
+            out = sync.export_to_folder(s, Path(args.to))
+            human = "\n".join(f"已写入并校验 {b['file']}（序号 {b['seq']}，{b['changes']} 条变更）" for b in out) \
+                or "没有待报送的变更。"
+    emit(args, out, human)
+    return 0
+
+
+def cmd_import(args) -> int:
+    from credit_desk.services import sync_inbound
+    data = _read(args.file)
+    with session_for(args) as s:
+        out = sync_inbound.import_bytes(s, data)
+    if out["type"] == "receipt":
+        human = f"已导入回执：同步包 {out['bundle']}，接收 {out['accepted']} 条，退回 {out['rejected']} 条（见 bundle status）。"
+    else:
+        human = "已应用下发更新：" + "，".join(f"{k} 版本 {v}" for k, v in out["applied"].items())
+    emit(args, out, human)
+    return 0
+
+
+def cmd_verify(args) -> int:
+    from credit_desk.services import sync
+    data = _read(args.file)
+    with session_for(args) as s:
+        out = sync.verify_file(s, data)
+    emit(args, out, f"校验通过：{out['type']} 序号 {out['sequence']}，SHA-256 {out['sha256']}。")
+    return 0
+
+
+def cmd_status(args) -> int:
+    from credit_desk.services import sync
+    with session_for(args) as s:
+        out = sync.status(s)
+    lines = [f"最近序号 {out['last_seq']}；待确认 {len(out['pending'])} 个；未打包变更 {out['unbundled_changes']} 条；"
+             f"已接收 {out['acks'].get('accepted', 0)} 条；退回待处理 {len(out['quarantine'])} 条。"]
+    lines += [f"  退回 变更{q['change_id']} {q['entity']}:{q['entity_id']} — {q['reason_zh']}" for q in out["quarantine"]]
+    lines += [f"  下发 {k} 版本 {v['version']}{'（已过期）' if v['expired'] else ''}" for k, v in out["downstream"].items()]
+    emit(args, out, "\n".join(lines))
+    return 0
+
+
+def cmd_requeue(args) -> int:
+    from credit_desk.services import sync
+    with session_for(args) as s:
+        new_id = sync.requeue(s, args.change_id)
+    emit(args, {"change_id": args.change_id, "new_change_id": new_id},
+         f"变更 {args.change_id} 将随下一个同步包重新报送（新变更号 {new_id}）。")
+    return 0
+
+
+def _keys_human(info: dict) -> str:
+    lines = [f"本单位 {info['region']}-{info['code']}", f"  签名公钥指纹 {info['sign_fingerprint']}",
+             f"  加密公钥指纹 {info['enc_fingerprint']}"]
+    p = info.get("platform")
+    lines += ([f"平台 {p['name']}（{p['platform']}）", f"  签名公钥指纹 {p['sign_fingerprint']}",
+               f"  加密公钥指纹 {p['enc_fingerprint']}"] if p else ["尚未导入平台公钥。"])
+    return "\n".join(lines)
+
+
+def cmd_keys_show(args) -> int:
+    from credit_desk.services import keys
+    with session_for(args) as s:
+        info = keys.show(s)
+    emit(args, info, _keys_human(info))
+    return 0
+
+
+def cmd_keys_export(args) -> int:
+    from credit_desk.services import keys
+    with session_for(args) as s:
+        doc, pem = keys.export_public(s)
+    Path(args.to).write_bytes(doc)
+    if args.pem:
+        Path(args.pem).write_bytes(pem)
+    emit(args, {"file": args.to, "pem": args.pem}, f"已导出本单位公钥到 {args.to}。")
+    return 0
+
+
+def cmd_keys_import(args) -> int:
+    from credit_desk.services import keys
+    data = _read(args.file)
+    with session_for(args) as s:
+        info = keys.import_platform(s, data)
+    emit(args, info, "已固定平台公钥，请与平台电话核对指纹：\n" + _keys_human(info))
+    return 0
+
+
+def cmd_keys_rotate(args) -> int:
+    from credit_desk.services import keys
+    with session_for(args) as s:
+        info = keys.rotate(s)
+    emit(args, info, "已更换签名密钥（由旧密钥背书）：\n" + _keys_human(info))
+    return 0
+
+
+def cmd_joint_prompts(args) -> int:
+    from credit_desk.services import matching
+    with session_for(args) as s:
+        rows = matching.match_prompts(s, args.subject_id)
+    emit(args, rows, "\n".join(f"{r['entry_id']}\t{r['list_title']}\t{r['match_on']}\t"
+                               f"{'待确认' if r['decision'] is None else ('已适用' if r['decision']['applied'] else '不适用')}"
+                               for r in rows) or "未发现匹配的联合惩戒名单条目。")
+    return 0
+
+
+def cmd_joint_decide(args) -> int:
+    from credit_desk.services import matching
+    with session_for(args) as s:
+        out = matching.record_match_decision(s, args.subject_id, args.entry_id, args.applied == "yes", args.reason)
+    emit(args, out, "已记录比对结论。")
+    return 0
+
+
+def cmd_intake_init(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    doc = Intake.init(Path(args.data), args.name)
+    emit(args, doc, f"已初始化接收端 {args.data}；平台公钥文件 {Path(args.data) / 'platform.keys.json'}\n"
+                    f"  签名公钥指纹 {doc['fingerprints']['sign']}\n  加密公钥指纹 {doc['fingerprints']['enc']}")
+    return 0
+
+
+def cmd_intake_register(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    out = Intake(Path(args.data)).register_office(_read(args.file))
+    emit(args, out, f"已登记单位 {out['office']}，签名公钥指纹 {out['sign']}。")
+    return 0
+
+
+def cmd_intake_serve(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    from credit_desk.intake.server import serve
+    server = serve(Intake(Path(args.data)), args.host, args.port)
+    host, port = server.server_address[:2]
+    print(f"intake listening on http://{host}:{port}", flush=True)
+    try:
+        threading_wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
+def threading_wait() -> None:
+    import threading
+    threading.Event().wait()
+
+
+def cmd_intake_receive(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    path = Path(args.file)
+    receipt, out = Intake(Path(args.data)).receive(_read(args.file))
+    folder = Path(args.receipt_out) if args.receipt_out else path.parent
+    target = folder / f"{path.stem}.receipt.cdb"
+    target.write_bytes(receipt)
+    out["receipt"] = str(target)
+    emit(args, out, f"已接收序号 {out['sequence']}：接收 {out['accepted']} 条，退回 {out['rejected']} 条；回执 {target}")
+    return 0
+
+
+def cmd_intake_publish(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    try:
+        data = json.loads(_read(args.file).decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise DomainError("FILE_NOT_JSON", f"{args.file} 不是 JSON 文件。", f"{args.file} is not JSON.") from None
+    name, bundle = Intake(Path(args.data)).publish(args.office, [{"kind": args.kind, "version": args.item_version,
+                                                                  "data": data}], valid_days=args.valid_days)
+    if args.out:
+        (Path(args.out) / f"downstream-{name}").write_bytes(bundle)
+    emit(args, {"file": name}, f"已发布下发更新 {name}（{args.kind} 版本 {args.item_version}）。")
+    return 0
+

@@ -1,0 +1,140 @@
+"""Domain data → the plain context dict a template is filled from (pure functions, no I/O).
+
+Case types take the dict of ``services.cases.case_detail``; the record extract takes a Subject and
+its records. Dates are written the way the notice prints them (``2026年4月1日``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from credit_desk.documents.layout import format_date
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.masking import mask_id
+from credit_desk.domain.subjects import Subject
+
+# R17: the standard commitment items, used unless the office configures its own
+# (setting ``documents.commitment_items``).
+DEFAULT_COMMITMENT_ITEMS = (
+    "一、所提供的材料真实、准确、完整，无虚假内容；",
+    "二、严格遵守法律法规和行业规范，依法诚信经营；",
+    "三、已纠正失信行为并消除不良影响，不再发生同类失信行为；",
+    "四、自愿接受信用监管和社会监督，违反承诺愿承担相应责任。",
+)
+DEFAULT_REMEDIES = ("如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
+                    "或者自收到本决定书之日起六个月内依法提起行政诉讼。")
+
+
+def zh_date(value) -> str:
+    if not value:
+        return ""
+    return format_date(value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10]))
+
+
+def _party(subject: dict) -> dict:
+    return {"party_name": subject["name"], "party_id_type": subject.get("id_type_zh") or subject["id_type"],
+            "party_id": subject["id_number"]}
+
+
+def subject_dict(s: Subject) -> dict:
+    return {"name": s.name, "id_type": s.id_type.value, "id_type_zh": s.id_type.zh, "id_number": s.id_number,
+            "kind_zh": s.kind.zh, "legal_rep_name": s.legal_rep_name, "address": s.address}
+
+
+def credit_query(s: Subject, records: list[dict], *, purpose: str, querier: str, when: dt.datetime) -> dict:
+    """R15: the extract names the subject masked (organisations keep their name) and lists active records."""
+    masked = s.masked()
+    lines = [f"{i}. {r['doc_type_zh']} {r['doc_number']}（{r['doc_authority']}，{zh_date(r['doc_effective'])}生效），"
+             f"类别：{r['item_name']}；程度：{r['tier_zh']}。" for i, r in enumerate(records, start=1)]
+    return {"party_name": masked["name"], "party_kind": s.kind.zh, "party_id": masked["id_number"],
+            "purpose": purpose, "query_time": f"{zh_date(when.date())} {when:%H:%M}", "querier": querier,
+            "record_count": str(len(records)), "records": lines,
+            "note": "本结果仅反映本单位信用信息台账中的信息；个人信息已按规定脱敏，仅供上述查询事由使用。"}
+
+
+def commitment(s: Subject, *, matter: str, items=None) -> dict:
+    """R17: the commitment letter prefilled for one subject, to be signed by it."""
+    return {**_party(subject_dict(s)), "legal_rep": s.legal_rep_name or "", "matter": matter,
+            "items": list(items or DEFAULT_COMMITMENT_ITEMS)}
+
+
+def _need(detail: dict, *states: str) -> None:
+    if detail.get("state") not in states:
+        raise DomainError("DOC_CASE_STATE", f"案件当前状态为「{detail.get('state_zh', detail.get('state'))}」，"
+                          "不能打印此文书。", f"The case is {detail.get('state')}; this notice does not apply.",
+                          field="case")
+
+
+def _measures(detail: dict) -> list[str]:
+    out = []
+    for m in detail.get("measures") or []:
+        out.append(f"{m['name']}（{m['basis']}）；" if isinstance(m, dict) else str(m))
+    return out
+
+
+def prior_notice(detail: dict, *, deadline: dt.date, contact: str) -> dict:
+    """R5: reasons, basis, rights and the objection deadline, before any decision."""
+    _need(detail, "draft", "notice_served")
+    return {**_party(detail["subject"]), "list_name": detail["list_type_zh"], "reasons": detail.get("reasons") or "",
+            "basis": _basis(detail), "objection_deadline": zh_date(detail.get("objection_window_end") or deadline),
+            "contact": contact}
+
+
+def _basis(detail: dict) -> str:
+    parts = [detail.get("basis") or "", detail.get("standard") or ""]
+    return "；".join(p for p in parts if p)
+
+
+def decision(detail: dict, *, watch: bool) -> dict:
+    """R5/R11: the five parts (reasons, basis, measures, removal, remedies) plus validity."""
+    _need(detail, "listed", "exited")
+    ctx = {**_party(detail["subject"]), "reasons": detail.get("reasons") or "", "basis": _basis(detail),
+           "measures": _measures(detail), "valid_from": zh_date(detail.get("valid_from")),
+           "valid_until": zh_date(detail.get("valid_until")), "removal": detail.get("removal_conditions") or "",
+           "remedies": detail.get("remedies") or ""}
+    if watch:
+        return ctx
+    s = detail["subject"]
+    lines = [f"法定代表人：{s['legal_rep_name']}"] if s.get("legal_rep_name") else []
+    lines += [f"住所：{s['address']}"] if s.get("address") else []
+    served = detail.get("served_on")
+    notice = (f"本单位于{zh_date(served)}向你（单位）送达了《失信行为认定预先告知书》"
+              f"（{detail.get('notice_number')}），并依法听取了你（单位）的陈述、申辩。") if served else ""
+    return {**ctx, "party_lines": lines, "prior_notice": notice, "list_name": detail["list_type_zh"]}
+
+
+def exit_announcement(detail: dict, way_zh: str, masked: bool) -> dict:
+    """R12: the exit announcement through the original channel; R15 masks a natural person."""
+    _need(detail, "exited")
+    s = detail["subject"]
+    name = s["name"]
+    if masked:
+        from credit_desk.domain.masking import mask_name
+        name = mask_name(name)
+    return {"party_name": name, "party_id": mask_id(s["id_number"]), "list_name": detail["list_type_zh"],
+            "listed_on": f"{zh_date(detail.get('decided_on'))}，{detail.get('decision_number') or ''}",
+            "exit_way": way_zh, "exit_date": zh_date(detail.get("exited_on")),
+            "basis": detail.get("exit_note") or "有关规定"}
+
+
+def objection(detail: dict, objection_id: int, *, result: bool) -> dict:
+    """R19: acceptance, or the outcome, of one objection to the case."""
+    found = [o for o in detail.get("objections") or [] if o["id"] == objection_id]
+    if not found:
+        raise DomainError("OBJECTION_NOT_FOUND", f"该案件没有编号为 {objection_id} 的异议。",
+                          f"The case has no objection {objection_id}.", field="objection")
+    o = found[0]
+    base = {"party_name": detail["subject"]["name"], "objection_date": zh_date(o["received_on"]),
+            "objection_subject": o["grounds"]}
+    if not result:
+        return {**base, "reply_deadline": zh_date(o["due_on"])}
+    if not o.get("resolved_on"):
+        raise DomainError("OBJECTION_OPEN", "该异议尚未处理完毕，不能打印处理结果告知书。",
+                          "The objection is not resolved yet.", field="objection")
+    return {**base, "findings": o.get("reply") or "", "result": _outcome_zh(o.get("outcome")),
+            "remedies": detail.get("remedies") or DEFAULT_REMEDIES}
+
+
+def _outcome_zh(outcome: str | None) -> str:
+    return {"upheld": "异议成立，本单位已依法予以更正。", "rejected": "异议不成立，维持原认定。"}.get(
+        outcome or "", outcome or "")

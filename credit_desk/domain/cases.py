@@ -1,0 +1,317 @@
+"""认定案件 listing cases as an explicit state machine, with the guards of R4–R8 as pure functions.
+
+States::
+
+    draft ──serve_notice──► notice_served ──object──► objection_under_review
+                                 ▲   │                        │
+                                 └───┼────── answer ──────────┘
+                                     ├─decide(list)─► listed ──exit (ways 2–4, red: black_listed)──► exited
+                                     │                  └──exit way 1 (wrongful)──► withdrawn_wrongful
+                                     └─decide(not list) / objection revokes─► not_listed
+
+"Objection window" (异议期) is the phase of ``notice_served`` while the window is still open (it depends on
+the date, so it is derived by ``phase()``, never stored); "decided" resolves at once into ``listed`` or
+``not_listed`` because a listing takes effect on its decision date. For red lists the notice step is the
+publication for objection (公示, R10). R10–R12 live in ``domain/list_rules.py``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.ids import SubjectKind
+from credit_desk.domain.reference import MeasureItem
+from credit_desk.domain.subjects import Subject
+
+
+class ListType(StrEnum):
+    BLACK = "black"   # 严重失信主体名单
+    WATCH = "watch"   # 重点关注名单
+    RED = "red"       # 守信激励对象名单
+
+    @property
+    def zh(self) -> str:
+        return {"black": "严重失信主体名单", "watch": "重点关注名单", "red": "守信激励对象名单"}[self.value]
+
+
+class CaseState(StrEnum):
+    DRAFT = "draft"
+    NOTICE_SERVED = "notice_served"
+    OBJECTION_UNDER_REVIEW = "objection_under_review"
+    LISTED = "listed"
+    NOT_LISTED = "not_listed"
+    EXITED = "exited"
+    WITHDRAWN_WRONGFUL = "withdrawn_wrongful"
+
+    @property
+    def zh(self) -> str:
+        return _STATE_ZH[self]
+
+
+_STATE_ZH = {CaseState.DRAFT: "草拟", CaseState.NOTICE_SERVED: "已送达预先告知",
+             CaseState.OBJECTION_UNDER_REVIEW: "异议核查中", CaseState.LISTED: "已列入名单",
+             CaseState.NOT_LISTED: "决定不予列入", CaseState.EXITED: "已移出名单",
+             CaseState.WITHDRAWN_WRONGFUL: "误列已撤销"}
+
+
+class Event(StrEnum):
+    SERVE_NOTICE = "serve_notice"
+    OBJECT = "object"
+    ANSWER = "answer"
+    DECIDE_LIST = "decide_list"
+    DECIDE_NOT_LIST = "decide_not_list"
+    EXIT = "exit"
+    WITHDRAW_WRONGFUL = "withdraw_wrongful"
+
+
+S, E = CaseState, Event
+# The whole machine: (state, event) -> next state. Anything else is refused.
+TRANSITIONS: dict[tuple[CaseState, Event], CaseState] = {
+    (S.DRAFT, E.SERVE_NOTICE): S.NOTICE_SERVED,
+    (S.NOTICE_SERVED, E.OBJECT): S.OBJECTION_UNDER_REVIEW,
+    (S.OBJECTION_UNDER_REVIEW, E.OBJECT): S.OBJECTION_UNDER_REVIEW,
+    (S.OBJECTION_UNDER_REVIEW, E.ANSWER): S.NOTICE_SERVED,
+    (S.OBJECTION_UNDER_REVIEW, E.DECIDE_NOT_LIST): S.NOT_LISTED,
+    (S.NOTICE_SERVED, E.DECIDE_LIST): S.LISTED,
+    (S.NOTICE_SERVED, E.DECIDE_NOT_LIST): S.NOT_LISTED,
+    (S.DRAFT, E.DECIDE_NOT_LIST): S.NOT_LISTED,
+    (S.LISTED, E.EXIT): S.EXITED,
+    (S.LISTED, E.WITHDRAW_WRONGFUL): S.WITHDRAWN_WRONGFUL,
+}
+OPEN_STATES = frozenset({S.DRAFT, S.NOTICE_SERVED, S.OBJECTION_UNDER_REVIEW})
+
+
+def next_state(state: CaseState, event: Event) -> CaseState:
+    """The state after ``event``, or a refusal naming the current state."""
+    nxt = TRANSITIONS.get((state, event))
+    if nxt is None:
+        raise DomainError("CASE_BAD_STEP", f"案件当前状态为「{state.zh}」，不能执行此步骤（{event.value}）。",
+                          f"The case is {state.value}; the step {event.value} is not possible now.",
+                          field="state")
+    return nxt
+
+
+class Ground(StrEnum):
+    """R4: the four grounds of a black-list case (49号 四(六))."""
+
+    HEALTH = "a"
+    ORDER = "b"
+    OBLIGATION = "c"
+    DEFENCE = "d"
+
+    @property
+    def zh(self) -> str:
+        return _GROUND_ZH[self]
+
+
+_GROUND_ZH = {Ground.HEALTH: "严重危害人民群众身体健康和生命安全",
+              Ground.ORDER: "严重破坏市场公平竞争秩序和社会正常秩序",
+              Ground.OBLIGATION: "拒不履行法定义务，严重影响司法机关、行政机关公信力",
+              Ground.DEFENCE: "拒不履行国防义务"}
+# R4 认定标准: national lists rest on these; local-only lists on a local regulation.
+NATIONAL_STANDARD_KINDS = frozenset({"law", "admin_regulation", "central_policy", "department_rule"})
+LOCAL_STANDARD_KINDS = frozenset({"local_regulation"})
+STANDARD_KIND_ZH = {"law": "法律", "admin_regulation": "行政法规", "central_policy": "党中央、国务院政策文件",
+                    "department_rule": "部门规章", "local_regulation": "地方性法规"}
+DEPT_LEVELS = ("township", "county", "city", "province", "national")
+DEPT_LEVEL_ZH = {"township": "乡镇（街道）", "county": "县级", "city": "设区的市级", "province": "省级",
+                 "national": "国家级"}
+
+
+class ExitWay(StrEnum):
+    """R12: the four ways out, plus a red listing ended by a black listing (R10)."""
+
+    WRONGFUL = "1"
+    REPAIRED = "2"
+    EXPIRED = "3"
+    STANDARD_CHANGED = "4"
+    BLACK_LISTED = "red_removed"
+
+    @property
+    def zh(self) -> str:
+        return _EXIT_ZH[self]
+
+
+_EXIT_ZH = {ExitWay.WRONGFUL: "经异议认定有误撤销", ExitWay.REPAIRED: "信用修复后提前移出",
+            ExitWay.EXPIRED: "有效期届满自动移出", ExitWay.STANDARD_CHANGED: "认定标准改变不再符合",
+            ExitWay.BLACK_LISTED: "被列入严重失信主体名单，从守信激励名单删除"}
+
+
+@dataclass(frozen=True)
+class Case:
+    """One listing case and, once listed, its list entry (R7)."""
+
+    id: int | None
+    subject_id: int
+    list_type: ListType
+    state: CaseState
+    created_by: str
+    department: str | None = None
+    department_level: str | None = None
+    domain: str | None = None
+    ground: str | None = None
+    standard: str | None = None
+    standard_kind: str | None = None
+    facts: str | None = None
+    basis: str | None = None
+    record_ids: tuple[int, ...] = ()
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    warning_letter: str | None = None
+    post_exit_watch_months: int | None = None
+    channel: str | None = None
+    removal_conditions: str | None = None
+    remedies: str | None = None
+    notice_number: str | None = None
+    served_on: dt.date | None = None
+    window_end: dt.date | None = None
+    decision_number: str | None = None
+    decided_on: dt.date | None = None
+    decided_by: str | None = None
+    rule_set_code: str | None = None
+    leniency_justification: str | None = None
+    share_due: dt.date | None = None
+    shared_at: str | None = None
+    exit_way: str | None = None
+    exited_on: dt.date | None = None
+    exit_note: str | None = None
+    origin: str = "manual"
+    origin_case_id: int | None = None
+
+
+def phase(case: Case, today: dt.date) -> str:
+    """The stored state, with ``objection_window`` while a served notice's window is still open."""
+    if case.state is CaseState.NOTICE_SERVED and case.window_end and today <= case.window_end:
+        return "objection_window"
+    return case.state.value
+
+
+def check_r4_black_scope(case: Case) -> None:
+    """R4: exactly one of the four grounds, a cited 认定标准 of an allowed kind, a county+ department."""
+    if case.list_type is not ListType.BLACK:
+        return
+    grounds = [g.strip() for g in (case.ground or "").split(",") if g.strip()]
+    if len(grounds) != 1 or grounds[0] not in {g.value for g in Ground}:
+        raise ValidationError("R4_GROUND", "严重失信主体名单须写明且只写明四类情形之一（a、b、c、d）。",
+                              "A black-list case names exactly one of the four grounds (a, b, c, d).",
+                              field="ground")
+    if not (case.standard or "").strip():
+        raise ValidationError("R4_STANDARD_REQUIRED", "严重失信主体名单须引用认定标准。",
+                              "A black-list case must cite its 认定标准.", field="standard")
+    if case.standard_kind not in NATIONAL_STANDARD_KINDS | LOCAL_STANDARD_KINDS:
+        raise ValidationError("R4_STANDARD_KIND", "认定标准须为法律、行政法规、党中央国务院政策文件、部门规章"
+                              "或（仅地方名单）地方性法规。",
+                              "The standard must be a law, administrative regulation, central policy, department "
+                              "rule or (local lists) a local regulation.", field="standard_kind")
+    check_r4_department_level(case.department_level)
+
+
+def check_r4_department_level(level: str | None) -> None:
+    """R4: deciding departments are county level or above."""
+    if level not in DEPT_LEVELS or DEPT_LEVELS.index(level) < DEPT_LEVELS.index("county"):
+        raise ValidationError("R4_DEPARTMENT_LEVEL", "认定部门须为县级以上国家机关。",
+                              "The deciding department must be at county level or above.",
+                              field="department_level")
+
+
+def check_r5_may_decide(case: Case, decided_on: dt.date, open_objections: int,
+                        is_natural_person: bool) -> None:
+    """R5 (R10 for red lists): notice served, objection window closed, every objection answered."""
+    if case.served_on is None or case.state is CaseState.DRAFT:
+        if case.list_type is ListType.RED:
+            raise DomainError("R10_RED_NOT_PUBLISHED", "守信激励对象名单须先公示征求异议，公示期满后方可认定。",
+                              "A red list must first be published for objection.", field="served_on")
+        who = "自然人必须事先告知；" if is_natural_person else ""
+        raise DomainError("R5_NOTICE_NOT_SERVED", f"{who}尚未送达预先告知书，不能作出认定决定。",
+                          "No prior notice has been served; no decision may be taken.", field="served_on")
+    if open_objections:
+        raise DomainError("R5_OBJECTION_OPEN", f"尚有{open_objections}件异议未答复，不能作出认定决定。",
+                          f"{open_objections} objection(s) are unanswered; no decision may be taken.",
+                          field="objections")
+    if case.window_end is not None and decided_on <= case.window_end:
+        raise DomainError("R5_WINDOW_OPEN", f"异议期至{case.window_end.isoformat()}届满，届满后方可作出认定决定。",
+                          f"The objection window runs to {case.window_end.isoformat()}; decide after it.",
+                          field="decided_on")
+    if decided_on < case.served_on:
+        raise ValidationError("R5_DATE_ORDER", "决定日期不能早于告知送达日期。",
+                              "The decision date cannot precede the service date.", field="decided_on")
+
+
+def missing_entry_fields(case: Case, subject: Subject) -> list[tuple[str, str, str]]:
+    """R7: (field, zh, en) for every piece of the list entry that is missing."""
+    need = [("name", "主体名称", "subject name", subject.name),
+            ("id_number", "统一社会信用代码或身份证件号码", "code or ID number", subject.id_number),
+            ("department", "认定部门", "deciding department", case.department),
+            ("facts", "失信（守信）事实", "facts", case.facts),
+            ("basis", "认定依据", "basis", case.basis),
+            ("valid_until", "有效期", "validity period", case.valid_until)]
+    if subject.kind is not SubjectKind.NATURAL_PERSON:
+        need += [("legal_rep_name", "法定代表人（负责人）姓名", "legal representative's name",
+                  subject.legal_rep_name),
+                 ("legal_rep_id_number", "法定代表人证件类型和号码", "legal representative's ID type and number",
+                  subject.legal_rep_id_number and subject.legal_rep_id_type)]
+    return [(f, zh, en) for f, zh, en, v in need if v is None or (isinstance(v, str) and not v.strip())]
+
+
+def check_r7_entry(case: Case, subject: Subject, decided_on: dt.date) -> None:
+    """R7: a decision is refused while the entry lacks anything, with one message per missing field."""
+    missing = missing_entry_fields(case, subject)
+    if missing:
+        raise ValidationError("R7_ENTRY_INCOMPLETE",
+                              "名单信息不完整，不能作出决定：" + "；".join(f"缺少{zh}" for _, zh, _ in missing) + "。",
+                              "The list entry is incomplete: " + "; ".join(f"{en} is missing"
+                                                                           for _, _, en in missing) + ".",
+                              field=",".join(f for f, _, _ in missing))
+    if case.valid_until is not None and case.valid_until <= decided_on:
+        raise ValidationError("R7_VALIDITY", "有效期截止日须晚于决定日期。",
+                              "The validity must end after the decision date.", field="valid_until")
+
+
+def check_r5_decision_parts(case: Case, measures: list) -> None:
+    """R5: a decision states reasons, basis, measures, removal conditions and remedies — all five."""
+    parts = [("facts", "认定理由", case.facts), ("basis", "认定依据", case.basis),
+             ("removal_conditions", "移出条件和程序", case.removal_conditions),
+             ("remedies", "救济途径", case.remedies)]
+    if case.list_type is ListType.BLACK:
+        parts.append(("measures", "惩戒措施", measures))
+    gone = [(f, zh) for f, zh, v in parts if not v]
+    if gone:
+        raise ValidationError("R5_DECISION_PARTS", "认定决定须载明：" + "、".join(zh for _, zh in gone) + "。",
+                              "The decision must state: " + ", ".join(f for f, _ in gone) + ".",
+                              field=gone[0][0])
+
+
+def check_r8_measures(list_type: ListType, codes: list[str], items: list[MeasureItem] | None) -> list[MeasureItem]:
+    """R8: measures only from the active measures list, and only those it allows for this list type."""
+    by_code = {m.code: m for m in items or []}
+    chosen = []
+    for row, code in enumerate(codes):
+        item = by_code.get(code)
+        if item is None:
+            raise ValidationError("R8_NOT_IN_LIST", f"惩戒措施「{code}」不在现行失信惩戒措施清单中，不得采用。",
+                                  f"Measure {code!r} is not in the active measures list.", field="measure", row=row)
+        if list_type.value not in item.list_types:
+            raise ValidationError("R8_NOT_FOR_LIST", f"惩戒措施「{item.display_name}」不适用于{list_type.zh}。",
+                                  f"Measure {code!r} is not allowed for the {list_type.value} list.",
+                                  field="measure", row=row)
+        chosen.append(item)
+    return chosen
+
+
+def check_decider(case: Case, decider: str) -> None:
+    """Four eyes: the person who drafted a case can never decide it, the administrator included."""
+    if case.created_by == decider:
+        raise DomainError("FOUR_EYES", "起草人不能审批或决定自己起草的案件，请由另一位人员决定。",
+                          "The drafter cannot decide their own case; another person must decide it.",
+                          field="decided_by")
+
+
+# National texts used unless the office sets its own (settings ``case_remedies_text`` /
+# ``case_removal_conditions_text``): 行政复议法 (60 days) and 行政诉讼法 (6 months).
+DEFAULT_REMEDIES = ("如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，"
+                    "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。")
+DEFAULT_REMOVAL_CONDITIONS = ("有效期届满自动移出；有效期内主动纠正失信行为、消除不良影响的，可以依照规定申请信用修复，"
+                              "经认定部门同意后提前移出；经异议核实认定有误的，予以撤销。")

@@ -1,0 +1,49 @@
+"""Due items (到期事项): every open deadline the office has, with its date and overdue flag (R5, R6, R12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+
+
+class DueKind(StrEnum):
+    OBJECTION_REPLY = "objection_reply"    # R5/R19: reply within 10 working days of receipt
+    OBJECTION_WINDOW = "objection_window"  # R5/R10: the window closes; the decision may follow after it
+    SHARE = "share"                        # R6: the platform acknowledges a listing within 10 working days
+    EXPIRY = "expiry"                      # R12 way 3: the listing's validity ends
+    REPAIR = "repair"                      # R13: added by the repair feature
+
+    @property
+    def zh(self) -> str:
+        return _KIND_ZH[self.value]
+
+
+_KIND_ZH = {"objection_reply": "异议答复", "objection_window": "异议期届满", "share": "报送平台",
+            "expiry": "名单有效期届满", "repair": "信用修复"}
+
+
+@dataclass(frozen=True)
+class DueItem:
+    kind: str
+    object_type: str
+    object_id: int
+    due_date: dt.date
+    overdue: bool
+    label_zh: str
+    label_en: str
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["due_date"] = self.due_date.isoformat()
+        return data
+
+
+def is_overdue(due_date: dt.date, today: dt.date) -> bool:
+    """The due date itself is still in time; the day after it is overdue."""
+    return today > due_date
+
+
+def sort_items(items: list[DueItem]) -> list[DueItem]:
+    """Soonest first; ties in a stable order (kind, object)."""
+    return sorted(items, key=lambda i: (i.due_date, i.kind, i.object_type, i.object_id))

@@ -1,0 +1,115 @@
+"""List-level rules: the red/black cross-check (R10), the watch list and big-data alert (R11), and exits (R12).
+
+"Domain" (领域) for R11 is the deciding department's field of administration entered on the case (e.g. 税务,
+生态环境, 市场监管) — not the catalogue group, which sorts kinds of information rather than fields of
+administration, and a watch listing need not rest on a catalogue record.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from credit_desk.domain.cases import Case, CaseState, ExitWay, ListType
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.rulesets import add_months
+
+# R11 national default (1798号 (十七)): watch lists in this many domains flag the 大数据警示名单.
+# An office changes it with the setting ``big_data_alert_domains``.
+BIG_DATA_ALERT_DOMAINS = 3
+ALERT_KIND = "big_data_warning"
+
+
+def check_r10_red_candidate(black_case_ids: list[int]) -> None:
+    """R10: a red-list candidate that is on any black list is refused."""
+    if black_case_ids:
+        ids = "、".join(str(i) for i in black_case_ids)
+        raise DomainError("R10_RED_BLOCKED_BY_BLACK",
+                          f"该主体已列入严重失信主体名单（案件{ids}），不得列入守信激励对象名单。",
+                          f"The subject is on a black list (case {ids}); it cannot be put on a red list.",
+                          field="subject_id")
+
+
+def check_r11_watch_entry(case: Case) -> None:
+    """R11: a watch listing comes with a warning letter (警示函) and a validity period."""
+    if case.list_type is not ListType.WATCH:
+        return
+    if not (case.warning_letter or "").strip():
+        raise ValidationError("R11_WARNING_LETTER", "列入重点关注名单须向主体发出警示函（请填写警示函文号）。",
+                              "A watch listing needs a warning letter (give its number).", field="warning_letter")
+    if not (case.domain or "").strip():
+        raise ValidationError("R11_DOMAIN_REQUIRED", "请写明认定部门所属领域（如税务、生态环境），用于大数据警示。",
+                              "Name the deciding department's domain (e.g. tax), used for the big-data alert.",
+                              field="domain")
+
+
+def alert_due(domains: set[str], threshold: int = BIG_DATA_ALERT_DOMAINS) -> bool:
+    """R11: watch lists in ``threshold`` or more different domains flag the 大数据警示名单."""
+    return len({d.strip() for d in domains if d and d.strip()}) >= threshold
+
+
+def opens_black_case(tier_serious: bool, on_watch_list: bool) -> bool:
+    """R11: serious behaviour while on the watch list opens a black-list case."""
+    return tier_serious and on_watch_list
+
+
+@dataclass(frozen=True)
+class ExitInput:
+    """What an exit needs, by way (R12)."""
+
+    way: ExitWay
+    exit_on: dt.date
+    consent: str | None = None          # way 2: the deciding department's consent
+    standard_change: str | None = None  # way 4: the changed standard
+    apology_number: str | None = None   # way 1: the written apology and clarification
+    apology_on: dt.date | None = None
+    watch_months: int | None = None     # black exits except way 1: the watch period the department set
+    note: str | None = None
+
+
+def check_r12_exit(case: Case, ex: ExitInput) -> None:
+    """R12: each way's condition; a case must be listed to leave its list."""
+    if case.state is not CaseState.LISTED:
+        raise DomainError("R12_NOT_LISTED", f"案件当前状态为「{case.state.zh}」，不在名单上，不能移出。",
+                          f"The case is {case.state.value}, not listed; it cannot exit.", field="state")
+    if case.decided_on and ex.exit_on < case.decided_on:
+        raise ValidationError("R12_DATE_ORDER", "移出日期不能早于认定日期。",
+                              "The exit date cannot precede the decision date.", field="exit_on")
+    if ex.way is ExitWay.WRONGFUL and not ((ex.apology_number or "").strip() and ex.apology_on):
+        raise ValidationError("R12_APOLOGY_REQUIRED", "误列撤销须出具书面道歉及澄清函（请填写文号和日期）。",
+                              "A wrongful listing needs a written apology (give its number and date).",
+                              field="apology_number")
+    if ex.way is ExitWay.REPAIRED and not (ex.consent or "").strip():
+        raise ValidationError("R12_CONSENT_REQUIRED", "信用修复后提前移出须经认定部门同意（请填写同意文件或意见）。",
+                              "An early exit after repair needs the deciding department's consent.",
+                              field="consent")
+    if ex.way is ExitWay.EXPIRED and (case.valid_until is None or ex.exit_on < case.valid_until):
+        until = case.valid_until.isoformat() if case.valid_until else "—"
+        raise DomainError("R12_NOT_EXPIRED", f"有效期至{until}，尚未届满，不能按期满移出。",
+                          f"The validity runs to {until}; it has not ended.", field="exit_on")
+    if ex.way is ExitWay.STANDARD_CHANGED and not (ex.standard_change or "").strip():
+        raise ValidationError("R12_STANDARD_CHANGE_REQUIRED", "请写明已改变的认定标准及其文号。",
+                              "Name the changed standard.", field="standard_change")
+    if ex.way is ExitWay.BLACK_LISTED and case.list_type is not ListType.RED:
+        raise DomainError("R12_WAY_NOT_FOR_LIST", "该移出方式只适用于守信激励对象名单。",
+                          "That exit way applies only to red lists.", field="way")
+    if needs_post_exit_watch(case, ex.way) and not (ex.watch_months or case.post_exit_watch_months):
+        raise ValidationError("R12_WATCH_PERIOD_REQUIRED", "移出严重失信主体名单后须列入重点关注名单，请写明认定部门确定的期限（月）。",
+                              "After leaving a black list the subject goes on the watch list; give the period.",
+                              field="watch_months")
+
+
+def needs_post_exit_watch(case: Case, way: ExitWay) -> bool:
+    """R12: after leaving a black list, except as wrongful, the subject goes onto the watch list."""
+    return case.list_type is ListType.BLACK and way is not ExitWay.WRONGFUL
+
+
+def post_exit_watch_until(case: Case, ex: ExitInput) -> dt.date:
+    """The end of the watch period the department set (at the exit, or at the decision)."""
+    months = ex.watch_months or case.post_exit_watch_months or 0
+    return add_months(ex.exit_on, months)
+
+
+def expired(case: Case, today: dt.date) -> bool:
+    """R12 way 3: a listing whose validity has ended leaves its list automatically."""
+    return case.state is CaseState.LISTED and case.valid_until is not None and today >= case.valid_until

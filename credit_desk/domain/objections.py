@@ -1,0 +1,96 @@
+"""异议 objections to a record, a notice or a listing (R19), with the reply deadline of R5."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from enum import StrEnum
+
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.rulesets import RuleSet
+from credit_desk.domain.workcal import WorkCalendar
+
+
+class Target(StrEnum):
+    RECORD = "record"
+    CASE = "case"
+
+
+class Stage(StrEnum):
+    """What the objection challenges: a record, a prior notice (or red-list publication), or a listing."""
+
+    RECORD = "record"
+    NOTICE = "notice"
+    LISTING = "listing"
+
+
+class Outcome(StrEnum):
+    """R19: the objected item is upheld (维持), corrected (更正) or revoked (撤销)."""
+
+    UPHELD = "upheld"
+    CORRECTED = "corrected"
+    REVOKED = "revoked"
+
+    @property
+    def zh(self) -> str:
+        return {"upheld": "维持", "corrected": "更正", "revoked": "撤销"}[self.value]
+
+
+@dataclass(frozen=True)
+class Objection:
+    id: int | None
+    target_type: Target
+    target_id: int
+    subject_id: int
+    stage: Stage
+    received_on: dt.date
+    grounds: str
+    evidence: str
+    due_on: dt.date
+    rule_set_code: str
+    created_by: str
+    outcome: Outcome | None = None
+    reply: str | None = None
+    resolved_on: dt.date | None = None
+    resolved_by: str | None = None
+
+    @property
+    def open(self) -> bool:
+        return self.outcome is None
+
+    def overdue(self, today: dt.date) -> bool:
+        """R5: the reply is overdue after its due date while the objection is unanswered."""
+        return self.open and today > self.due_on
+
+
+def reply_due(cal: WorkCalendar, rule_set: RuleSet, received_on: dt.date) -> dt.date:
+    """R5: the office verifies and replies within ``objection_reply_workdays`` (default 10) of receipt."""
+    return cal.add_workdays(received_on, rule_set.objection_reply_workdays).date
+
+
+def check_grounds(grounds: str | None) -> str:
+    """R19: an objection states what is wrong."""
+    text = (grounds or "").strip()
+    if not text:
+        raise ValidationError("R19_GROUNDS_REQUIRED", "请写明异议的事实和理由。",
+                              "State the facts and reasons of the objection.", field="grounds")
+    return text
+
+
+def check_resolution(obj: Objection, outcome: str, reply: str | None, resolved_on: dt.date) -> Outcome:
+    """R19: an open objection is answered once, with a reply, not before it was received."""
+    if not obj.open:
+        raise DomainError("R19_ALREADY_RESOLVED", f"异议{obj.id}已于{obj.resolved_on}处理完毕。",
+                          f"Objection {obj.id} was already resolved.", field="objection_id")
+    try:
+        result = Outcome(outcome)
+    except ValueError:
+        raise ValidationError("R19_OUTCOME", "处理结果应为 upheld（维持）、corrected（更正）或 revoked（撤销）。",
+                              "The outcome must be upheld, corrected or revoked.", field="outcome") from None
+    if not (reply or "").strip():
+        raise ValidationError("R19_REPLY_REQUIRED", "请填写异议核查答复内容。",
+                              "Write the reply to the objection.", field="reply")
+    if resolved_on < obj.received_on:
+        raise ValidationError("R19_DATE_ORDER", "答复日期不能早于异议受理日期。",
+                              "The reply date cannot precede the receipt date.", field="resolved_on")
+    return result

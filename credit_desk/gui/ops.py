@@ -1,0 +1,209 @@
+"""Long work off the GUI thread: one pool, progress, cancel, and errors as a dialog (never a traceback).
+
+    job = ops.run(lambda job: slow(job), done=show, label="正在查询…")
+
+The function runs on a worker thread and receives its ``Job`` (``job.cancelled``, ``job.progress(i, n)``,
+``job.on_cancel(hook)``). ``done`` and ``failed`` run back on the GUI thread. A cancelled job's result is
+dropped. Every refusal (DomainError) is shown as its Chinese sentence; anything unexpected as a short
+sentence that says what to do, while the traceback goes to the log only.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from datetime import datetime
+from typing import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+
+from credit_desk.domain.errors import AuthError, DomainError, PermissionDenied, ValidationError
+
+log = logging.getLogger(__name__)
+PROGRESS_DELAY_MS = 400  # quick jobs finish before a progress dialog would flash up
+
+
+class Cancelled(Exception):
+    """Raised inside a job that noticed it was cancelled."""
+
+
+class Job:
+    """The handle a worker function gets, and the caller keeps to cancel it."""
+
+    def __init__(self) -> None:
+        self._cancelled = threading.Event()
+        self._hooks: list[Callable[[], None]] = []
+        self._signals = _Signals()
+        self._lock = threading.Lock()
+        self._ran = False  # set by the worker as soon as fn returned: hooks must not touch later work
+        self.finished = False
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+    def check(self) -> None:
+        if self.cancelled:
+            raise Cancelled()
+
+    def on_cancel(self, hook: Callable[[], None]) -> None:
+        self._hooks.append(hook)
+
+    def cancel(self) -> None:
+        if self._cancelled.is_set() or self.finished:
+            return
+        self._cancelled.set()
+        with self._lock:
+            if self._ran:
+                return
+            for hook in self._hooks:
+                hook()
+
+    def _mark_ran(self) -> None:
+        with self._lock:
+            self._ran = True
+
+    def progress(self, done: int, total: int) -> None:
+        self._signals.progress.emit(int(done), int(total))
+
+
+class _Signals(QObject):
+    # Created on the GUI thread, emitted from the worker: Qt queues the calls back to the GUI thread.
+    done = Signal(object)
+    failed = Signal(object)
+    progress = Signal(int, int)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn, job: Job) -> None:
+        super().__init__()
+        self.fn, self.job = fn, job
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.job)
+            self.job._mark_ran()
+        except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI as a dialog
+            self.job._mark_ran()
+            if not isinstance(exc, (DomainError, Cancelled)) and not self.job.cancelled:
+                log.exception("background job failed")
+            self.job._signals.failed.emit(exc)
+            return
+        self.job._signals.done.emit(result)
+
+
+class Ops(QObject):
+    """The one place the GUI starts background work."""
+
+    def __init__(self, parent: QWidget | None = None, threads: int = 2, lang: str = "zh") -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(threads)
+        self.lang = lang
+        self._live: set[Job] = set()
+
+    def run(self, fn, *, done=None, failed=None, label: str | None = None,
+            parent: QWidget | None = None) -> Job:
+        """Start ``fn(job)`` on the pool; with a label, a progress dialog with 取消 appears if it takes long."""
+        job = Job()
+        self._live.add(job)
+        dialog = self._progress_dialog(job, label, parent) if label else None
+        job._signals.done.connect(lambda result: self._finish(job, dialog, done, None, result))
+        job._signals.failed.connect(lambda exc: self._finish(job, dialog, None, failed or
+                                                             (lambda e: self.show_error(e, parent)), exc))
+        self.pool.start(_Runnable(fn, job))
+        return job
+
+    def _finish(self, job: Job, dialog, done, failed, value) -> None:
+        job.finished = True
+        self._live.discard(job)
+        if dialog is not None:
+            dialog.close()
+        if job.cancelled or isinstance(value, Cancelled) or _is_interrupt(value):
+            return
+        if failed is not None:
+            failed(value)
+        elif done is not None:
+            done(value)
+
+    def _progress_dialog(self, job: Job, label: str, parent) -> QProgressDialog:
+        dlg = QProgressDialog(label, QCoreApplication.translate("Ops", "Cancel"), 0, 0, parent)
+        dlg.setWindowTitle(QCoreApplication.translate("Ops", "Please wait"))
+        dlg.setMinimumDuration(PROGRESS_DELAY_MS)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        dlg.canceled.connect(job.cancel)
+        job._signals.progress.connect(lambda d, n: (dlg.setMaximum(n), dlg.setValue(d)))
+        return dlg
+
+    def cancel_all(self) -> None:
+        for job in list(self._live):
+            job.cancel()
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Let running jobs end (on close); True when the pool is idle."""
+        return self.pool.waitForDone(msecs)
+
+    def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
+        show_error(exc, parent, self.lang)
+
+
+def _is_interrupt(exc) -> bool:
+    return isinstance(exc, Exception) and "interrupted" in str(exc).lower()
+
+
+def error_text(exc: BaseException, lang: str = "zh") -> tuple[str, str]:
+    """(what happened, what to do) for any failure; a DomainError speaks its own sentence."""
+    if isinstance(exc, DomainError):
+        if isinstance(exc, PermissionDenied):
+            todo = QCoreApplication.translate("Ops", "If this is part of your work, ask the administrator to change your role.")
+        elif isinstance(exc, AuthError):
+            todo = QCoreApplication.translate("Ops", "Sign in again, or ask the administrator for help.")
+        elif isinstance(exc, ValidationError):
+            todo = QCoreApplication.translate("Ops", "Correct the input as described and try again; nothing was changed.")
+        else:
+            todo = QCoreApplication.translate("Ops", "Nothing was changed. Follow the rule above, then try again.")
+        return exc.message(lang), todo
+    when = datetime.now().strftime("%H:%M")
+    return (QCoreApplication.translate("Ops", "The operation could not be finished because of an unexpected error; nothing was changed."),
+            QCoreApplication.translate("Ops", "Try again. If it happens again, tell the administrator the time (%1) and what you "
+               "were doing.").replace("%1", when))
+
+
+def show_error(exc: BaseException, parent: QWidget | None = None, lang: str = "zh") -> QMessageBox:
+    """A warning dialog: the sentence, then what to do. Never a traceback."""
+    what, todo = error_text(exc, lang)
+    parent = parent or QApplication.activeWindow()
+    box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("Ops", "Cannot do this"), what,
+                      QMessageBox.Ok, parent)
+    box.setInformativeText(todo)
+    box.setObjectName("errorDialog")
+    _OPEN_BOXES.add(box)  # a parentless box would be collected as soon as this returns
+    box.finished.connect(lambda _r: _OPEN_BOXES.discard(box))
+    box.open()
+    return box
+
+
+_OPEN_BOXES: set = set()
+
+
+class Debouncer(QObject):
+    """Calls ``fn`` once typing has paused for ``msecs`` (search as you type)."""
+
+    def __init__(self, fn: Callable[[], None], msecs: int = 300, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._fn = fn
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(msecs)
+        self._timer.timeout.connect(fn)
+
+    def poke(self, *_args) -> None:
+        self._timer.start()
+
+    def flush(self) -> None:
+        if self._timer.isActive():
+            self._timer.stop()
+            self._fn()

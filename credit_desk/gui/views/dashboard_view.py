@@ -1,0 +1,132 @@
+"""工作台 dashboard: tallies, the monthly trend, due and overdue items, the last sync."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from credit_desk.gui.widgets.bar_chart import BarChart
+from credit_desk.gui.widgets.notice import card, note_label, title_label
+from credit_desk.domain.due import DueKind
+from credit_desk.services import browse
+
+TREND_MONTHS = 12
+DUE_ROWS = 50
+
+
+def has_service(name: str) -> bool:
+    return importlib.util.find_spec(f"credit_desk.services.{name}") is not None
+
+
+class DashboardView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.tallies: dict[str, QLabel] = {}
+        box = QVBoxLayout(self)
+        head = QHBoxLayout()
+        head.addWidget(title_label(title))
+        head.addStretch(1)
+        self.updated = QLabel()
+        self.updated.setStyleSheet("color: #666;")
+        head.addWidget(self.updated)
+        box.addLayout(head)
+        row = QHBoxLayout()
+        for key, heading in (("kind", self.tr("Subjects by kind")), ("tier", self.tr("Records by tier")),
+                             ("status", self.tr("Records by status"))):
+            self.tallies[key] = QLabel(self.tr("Counting…"))
+            self.tallies[key].setObjectName(f"tally_{key}")
+            self.tallies[key].setTextFormat(Qt.RichText)
+            self.tallies[key].setAlignment(Qt.AlignTop | Qt.AlignLeft)
+            row.addWidget(card(heading, self.tallies[key]), 1)
+        box.addLayout(row)
+        self.chart = BarChart(self.tr("Records per decision month (last 12 months)"))
+        self.chart.setObjectName("trend")
+        box.addWidget(card(self.tr("Monthly trend"), self.chart), 2)
+        lower = QHBoxLayout()
+        lower.addWidget(card(self.tr("Due and overdue"), self._due_box()), 3)
+        lower.addWidget(card(self.tr("Platform sync"), self._sync_box()), 2)
+        box.addLayout(lower, 1)
+        self.refresh()
+
+    def _due_box(self) -> QWidget:
+        if not has_service("due"):
+            return note_label(self.tr("Deadlines (objection replies, decisions, sharing with the platform) "
+                                      "will be listed here once listing cases arrive in a coming version."))
+        w = QWidget()
+        v = QVBoxLayout(w)
+        v.setContentsMargins(0, 0, 0, 0)
+        self.due_summary = QLabel()
+        self.due_summary.setObjectName("dueSummary")
+        self.due = QTableWidget(0, 3)
+        self.due.setObjectName("dueTable")
+        self.due.setHorizontalHeaderLabels([self.tr("Due date"), self.tr("Type of deadline"), self.tr("Item")])
+        self.due.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.due.verticalHeader().setVisible(False)
+        self.due.horizontalHeader().setStretchLastSection(True)
+        self.due.setColumnWidth(0, 110)
+        self.due.setColumnWidth(1, 120)
+        v.addWidget(self.due_summary)
+        v.addWidget(self.due, 1)
+        return w
+
+    def _sync_box(self) -> QWidget:
+        if not has_service("sync"):
+            return note_label(self.tr("The last sync and what is waiting to be sent will be shown here once "
+                                      "platform sync arrives in a coming version."))
+        self.sync_label = QLabel()
+        self.sync_label.setObjectName("syncStatus")
+        self.sync_label.setWordWrap(True)
+        self.sync_label.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        return self.sync_label
+
+    def _show_due(self) -> None:
+        from credit_desk.services import due
+        items = due.due_items(self.ctx.session)
+        late = sum(1 for i in items if i.overdue)
+        self.due_summary.setText(self.tr("%1 open deadlines, %2 overdue").replace("%1", str(len(items)))
+                                 .replace("%2", str(late)))
+        self.due.setRowCount(min(len(items), DUE_ROWS))
+        for row, item in enumerate(items[:DUE_ROWS]):
+            label = item.label_en if self.ctx.lang == "en" else item.label_zh
+            kind = DueKind(item.kind).zh if item.kind in DueKind._value2member_map_ else item.kind
+            overdue = self.tr(" (overdue)") if item.overdue else ""
+            for col, text in enumerate((item.due_date.isoformat() + overdue, kind, label)):
+                cell = QTableWidgetItem(text)
+                if item.overdue:
+                    cell.setForeground(QColor("#b00020"))
+                self.due.setItem(row, col, cell)
+
+    def _show_sync(self) -> None:
+        from credit_desk.services import sync
+        st = sync.status(self.ctx.session)
+        quarantined = len(st.get("quarantine") or [])
+        self.sync_label.setText(self.tr("Bundles made so far: %1\nWaiting to be sent: %2\nChanges not yet in a "
+                                        "bundle: %3\nReturned by the platform: %4")
+                                .replace("%1", str(st["last_seq"])).replace("%2", str(len(st["pending"])))
+                                .replace("%3", str(st["unbundled_changes"])).replace("%4", str(quarantined)))
+
+    def refresh(self) -> None:
+        ctx = self.ctx
+        if hasattr(self, "due"):
+            self._show_due()
+        if hasattr(self, "sync_label"):
+            self._show_sync()
+
+        def work(_job):
+            return (browse.dashboard_counts(ctx.session, ctx.reader),
+                    browse.monthly_trend(ctx.session, ctx.reader, ctx.session.desk.today(), TREND_MONTHS))
+        ctx.ops.run(work, done=self._show, parent=self)
+
+    def _show(self, result) -> None:
+        counts, trend = result
+        for key, pairs in counts.items():
+            rows = "".join(f"<tr><td>{label}</td><td align='right'>&nbsp;&nbsp;<b>{n:,}</b></td></tr>"
+                           for label, n in pairs)
+            self.tallies[key].setText(f"<table cellspacing='3'>{rows}</table>")
+        self.chart.set_points([(m[2:].replace("-", "/"), n) for m, n in trend])
+        self.updated.setText(self.tr("As of %1").replace("%1", self.ctx.session.desk.now().strftime("%Y-%m-%d %H:%M")))

@@ -1,0 +1,111 @@
+"""失信信息: a million records, a page at a time; search as you type off the GUI thread."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.records import RecordStatus
+from credit_desk.domain.rulesets import Tier
+from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
+from credit_desk.gui.models.records_model import RecordsModel
+from credit_desk.gui.widgets.notice import title_label
+from credit_desk.gui.widgets.search_bar import SearchBar
+from credit_desk.gui.widgets.tables import make_table, set_widths
+from credit_desk.services import browse
+from credit_desk.services.browse import RECORD_STATUS_ZH
+
+
+class RecordsView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = RecordsModel(ctx, parent=self)
+        self.search = SearchBar(ctx, self.tr("Document number, subject name, or the start of a code / ID"))
+        self.search.searchRequested.connect(self._search)
+        self.tier = self._combo("tierFilter", self.tr("All tiers"), [(t.zh, t.value) for t in Tier])
+        self.status = self._combo("statusFilter", self.tr("All statuses"),
+                                  [(RECORD_STATUS_ZH[s], s.value) for s in RecordStatus])
+        self.add_button = QPushButton(self.tr("New record (Ctrl+N)"))
+        self.add_button.setObjectName("addRecord")
+        self.add_button.setEnabled(self._can_add())
+        if not self._can_add():
+            self.add_button.setToolTip(self.tr("Entering records arrives in a coming version."))
+        self.open_button = QPushButton(self.tr("Open subject…"))
+        self.open_button.setObjectName("openSubject")
+        self.open_button.clicked.connect(self.open_selected)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        self.table = make_table(self.model, "recordsTable")
+        set_widths(self.table, [80, 200, 170, 90, 56, 70, 190, 180, 100])
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self._layout(title)
+        self.model.reset()
+        self._count()
+
+    def _combo(self, name: str, all_label: str, items) -> QComboBox:
+        combo = QComboBox()
+        combo.setObjectName(name)
+        combo.addItem(all_label, "")
+        for label, value in items:
+            combo.addItem(label, value)
+        combo.currentIndexChanged.connect(lambda _i: self.search.fire_now())
+        return combo
+
+    def _can_add(self) -> bool:
+        return (importlib.util.find_spec("credit_desk.gui.dialogs.new_record_dialog") is not None
+                and self.ctx.can("record.add"))
+
+    def _layout(self, title: str) -> None:
+        box = QVBoxLayout(self)
+        box.addWidget(title_label(title))
+        box.addWidget(self.search)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Tier")))
+        row.addWidget(self.tier)
+        row.addWidget(QLabel(self.tr("Status")))
+        row.addWidget(self.status)
+        row.addStretch(1)
+        row.addWidget(self.count)
+        row.addWidget(self.open_button)
+        row.addWidget(self.add_button)
+        box.addLayout(row)
+        box.addWidget(self.table, 1)
+        hint = QLabel(self.tr("Sorted by decision date, newest first; click the No., document number or "
+                              "decision date heading to sort. Subjects are masked in this list."))
+        hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+
+    def focus_search(self) -> None:
+        self.search.focus()
+
+    def refresh(self) -> None:
+        self.model.reset()
+        self._count()
+
+    def _search(self, text: str, purpose: str) -> None:
+        try:
+            token = browse.log_search(self.ctx.session, "records", text, purpose)
+        except DomainError as exc:
+            self.search.show_hint(exc.message(self.ctx.lang))
+            return
+        if text:
+            self.ctx.remember_purpose(purpose)
+        self.model.set_filter(token, self.tier.currentData(), self.status.currentData())
+        self._count()
+
+    def _count(self) -> None:
+        ctx, m = self.ctx, self.model
+        self.count.setText(self.tr("Counting…"))
+        ctx.ops.run(lambda _j: browse.records_count(ctx.session, ctx.reader, m.search, m.tier, m.status),
+                    done=lambda n: self.count.setText(self.tr("%1 records").replace("%1", f"{n:,}")))
+
+    def open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.search.show_hint(self.tr("Select a record in the list first."))
+            return
+        return open_subject(self.ctx, self.model.row(rows[0].row()), self.search.purpose_text(), self)

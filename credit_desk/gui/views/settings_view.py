@@ -1,0 +1,178 @@
+"""设置: users and roles (admin), the language of this PC, and the idle-lock time (admin)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+                               QPushButton, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget, QAbstractItemView)
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.roles import Role
+from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.services import accounts, preferences
+
+OK_STYLE = "color: #1b7f3b;"
+
+
+class SettingsView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.window_ = parent
+        box = QVBoxLayout(self)
+        box.addWidget(title_label(title))
+        top = QHBoxLayout()
+        top.addWidget(self._language_box(), 1)
+        top.addWidget(self._idle_box(), 1)
+        box.addLayout(top)
+        box.addWidget(self._users_box(), 1)
+
+    # --- language ----------------------------------------------------------------------------
+    def _language_box(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Language of this PC"))
+        self.zh = QRadioButton("中文（简体）")
+        self.zh.setObjectName("langZh")
+        self.en = QRadioButton("English")
+        self.en.setObjectName("langEn")
+        buttons = QButtonGroup(self)
+        buttons.addButton(self.zh)
+        buttons.addButton(self.en)
+        (self.en if self.ctx.settings.value("ui/lang", "zh") == "en" else self.zh).setChecked(True)
+        self.zh.toggled.connect(self._save_language)
+        self.lang_note = QLabel(self.tr("The language changes at the next start of the program."))
+        self.lang_note.setWordWrap(True)
+        self.lang_note.setStyleSheet("color: #666;")
+        v = QVBoxLayout(group)
+        v.addWidget(self.zh)
+        v.addWidget(self.en)
+        v.addWidget(self.lang_note)
+        return group
+
+    def _save_language(self, _checked: bool) -> None:
+        self.ctx.settings.setValue("ui/lang", "zh" if self.zh.isChecked() else "en")
+        self.ctx.settings.sync()
+
+    # --- idle lock ---------------------------------------------------------------------------
+    def _idle_box(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Automatic lock"))
+        self.idle = QSpinBox()
+        self.idle.setObjectName("idleMinutes")
+        self.idle.setRange(*preferences.IDLE_LOCK_RANGE)
+        self.idle.setSuffix(self.tr(" minutes"))
+        self.idle.setValue(preferences.idle_lock_minutes(self.ctx.session))
+        self.idle_save = QPushButton(self.tr("Save"))
+        self.idle_save.setObjectName("saveIdle")
+        self.idle_save.clicked.connect(self._save_idle)
+        self.idle_msg = QLabel()
+        self.idle_msg.setWordWrap(True)
+        admin = self.ctx.can("settings.manage")
+        self.idle.setEnabled(admin)
+        self.idle_save.setEnabled(admin)
+        v = QVBoxLayout(group)
+        v.addWidget(QLabel(self.tr("Lock the window after this long without use (all users of this office):")))
+        row = QHBoxLayout()
+        row.addWidget(self.idle)
+        row.addWidget(self.idle_save)
+        row.addStretch(1)
+        v.addLayout(row)
+        if not admin:
+            self.idle_msg.setText(self.tr("Only the administrator can change this."))
+        v.addWidget(self.idle_msg)
+        return group
+
+    def _save_idle(self) -> None:
+        try:
+            value = preferences.set_idle_lock_minutes(self.ctx.session, self.idle.value())
+        except DomainError as exc:
+            self.idle_msg.setStyleSheet(ERROR_STYLE)
+            self.idle_msg.setText(exc.message(self.ctx.lang))
+            return
+        self.idle_msg.setStyleSheet(OK_STYLE)
+        self.idle_msg.setText(self.tr("Saved: the window locks after %1 minutes without use.")
+                              .replace("%1", str(value)))
+        if hasattr(self.window_, "set_idle_minutes"):
+            self.window_.set_idle_minutes(value)
+
+    # --- users -------------------------------------------------------------------------------
+    def _users_box(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Users and roles"))
+        v = QVBoxLayout(group)
+        if not self.ctx.can("user.manage"):
+            v.addWidget(QLabel(self.tr("Only the administrator can see and manage the users.")))
+            return group
+        self.users = QTableWidget(0, 3)
+        self.users.setObjectName("usersTable")
+        self.users.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Display name"), self.tr("Role")])
+        self.users.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.users.verticalHeader().setVisible(False)
+        self.users.horizontalHeader().setStretchLastSection(True)
+        self.users.setColumnWidth(0, 160)
+        self.users.setColumnWidth(1, 200)
+        h = QHBoxLayout()
+        h.addWidget(self.users, 3)
+        h.addWidget(self._user_form(), 2)
+        v.addLayout(h)
+        self._load_users()
+        return group
+
+    def _user_form(self) -> QWidget:
+        w = QWidget()
+        form = QFormLayout(w)
+        self.new_name = QLineEdit()
+        self.new_name.setObjectName("newUsername")
+        self.new_display = QLineEdit()
+        self.new_display.setObjectName("newDisplayName")
+        self.new_role = QComboBox()
+        self.new_role.setObjectName("newRole")
+        for role in Role:
+            self.new_role.addItem(role.zh, role.value)
+        self.new_pw = QLineEdit()
+        self.new_pw.setObjectName("newPassword")
+        self.new_pw.setEchoMode(QLineEdit.Password)
+        self.new_pw2 = QLineEdit()
+        self.new_pw2.setObjectName("newPassword2")
+        self.new_pw2.setEchoMode(QLineEdit.Password)
+        self.add_user_button = QPushButton(self.tr("Add user"))
+        self.add_user_button.setObjectName("addUser")
+        self.add_user_button.clicked.connect(self._add_user)
+        self.user_msg = QLabel()
+        self.user_msg.setObjectName("userMessage")
+        self.user_msg.setWordWrap(True)
+        form.addRow(QLabel(self.tr("New user")))
+        form.addRow(self.tr("User name"), self.new_name)
+        form.addRow(self.tr("Display name"), self.new_display)
+        form.addRow(self.tr("Role"), self.new_role)
+        form.addRow(self.tr("Password"), self.new_pw)
+        form.addRow(self.tr("Repeat password"), self.new_pw2)
+        form.addRow(self.add_user_button)
+        form.addRow(self.user_msg)
+        return w
+
+    def _load_users(self) -> None:
+        users = accounts.list_users(self.ctx.session)
+        self.users.setRowCount(len(users))
+        for i, u in enumerate(users):
+            for j, value in enumerate((u.username, u.display_name, u.role.zh)):
+                self.users.setItem(i, j, QTableWidgetItem(value))
+
+    def _add_user(self) -> None:
+        self.user_msg.setStyleSheet(ERROR_STYLE)
+        if self.new_pw.text() != self.new_pw2.text():
+            self.user_msg.setText(self.tr("The two passwords differ."))
+            return
+        try:
+            user = accounts.add_user(self.ctx.session, self.new_name.text().strip(), self.new_role.currentData(),
+                                     self.new_pw.text(), self.new_display.text().strip() or None)
+        except DomainError as exc:
+            self.user_msg.setText(exc.message(self.ctx.lang))
+            return
+        self.user_msg.setStyleSheet(OK_STYLE)
+        self.user_msg.setText(self.tr("User %1 added as %2.").replace("%1", user.username)
+                              .replace("%2", user.role.zh))
+        for w in (self.new_name, self.new_display, self.new_pw, self.new_pw2):
+            w.clear()
+        self._load_users()
+
+    def refresh(self) -> None:
+        if self.ctx.can("user.manage"):
+            self._load_users()

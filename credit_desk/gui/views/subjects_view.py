@@ -1,0 +1,106 @@
+"""信用主体: masked list with search as you type; detail only with a purpose (R14, R15)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.ids import SubjectKind
+from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
+from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
+from credit_desk.gui.models.subjects_model import SubjectsModel
+from credit_desk.gui.widgets.notice import title_label
+from credit_desk.gui.widgets.search_bar import SearchBar
+from credit_desk.gui.widgets.tables import make_table, set_widths
+from credit_desk.services import browse
+
+
+class SubjectsView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = SubjectsModel(ctx, parent=self)
+        self.search = SearchBar(ctx, self.tr("Name, or the start of a code / ID number"))
+        self.search.searchRequested.connect(self._search)
+        self.kind = QComboBox()
+        self.kind.setObjectName("kindFilter")
+        self.kind.addItem(self.tr("All kinds"), "")
+        for k in SubjectKind:
+            self.kind.addItem(k.zh, k.value)
+        self.kind.currentIndexChanged.connect(lambda _i: self.search.fire_now())
+        self.add_button = QPushButton(self.tr("New subject (Ctrl+N)"))
+        self.add_button.setObjectName("addSubject")
+        self.add_button.setEnabled(ctx.can("subject.add"))
+        self.add_button.clicked.connect(self.new_item)
+        self.open_button = QPushButton(self.tr("Open details…"))
+        self.open_button.setObjectName("openSubject")
+        self.open_button.clicked.connect(self.open_selected)
+        self.count = QLabel()
+        self.count.setObjectName("count")
+        self.table = make_table(self.model, "subjectsTable")
+        set_widths(self.table, [80, 130, 320, 220])
+        self.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self._layout(title)
+        self.model.reset()
+        self._count()
+
+    def _layout(self, title: str) -> None:
+        box = QVBoxLayout(self)
+        box.addWidget(title_label(title))
+        box.addWidget(self.search)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Kind")))
+        row.addWidget(self.kind)
+        row.addStretch(1)
+        row.addWidget(self.count)
+        row.addWidget(self.open_button)
+        row.addWidget(self.add_button)
+        box.addLayout(row)
+        box.addWidget(self.table, 1)
+        hint = QLabel(self.tr("Names of people and all ID numbers are masked in this list. Double-click a row "
+                              "and state a purpose to see the full data; the look is logged."))
+        hint.setStyleSheet("color: #666;")
+        hint.setWordWrap(True)
+        box.addWidget(hint)
+
+    # --- actions (also the shortcuts) -----------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search.focus()
+
+    def refresh(self) -> None:
+        self.model.reset()
+        self._count()
+
+    def new_item(self) -> None:
+        if not self.ctx.can("subject.add"):
+            return
+        dlg = NewSubjectDialog(self.ctx, self)
+        if dlg.exec():
+            self.refresh()
+
+    def _search(self, text: str, purpose: str) -> None:
+        try:
+            token = browse.log_search(self.ctx.session, "subjects", text, purpose)
+        except DomainError as exc:
+            self.search.show_hint(exc.message(self.ctx.lang))
+            return
+        if text:
+            self.ctx.remember_purpose(purpose)
+        self.model.set_filter(token, self.kind.currentData())
+        self._count()
+
+    def _count(self) -> None:
+        ctx, token, kind = self.ctx, self.model.search, self.model.kind
+        self.count.setText(self.tr("Counting…"))
+        ctx.ops.run(lambda _j: browse.subjects_count(ctx.session, ctx.reader, token, kind),
+                    done=lambda n: self.count.setText(self.tr("%1 subjects").replace("%1", f"{n:,}")))
+
+    def open_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.search.show_hint(self.tr("Select a subject in the list first."))
+            return
+        return self.open_subject(self.model.row(rows[0].row()))
+
+    def open_subject(self, row: dict):
+        return open_subject(self.ctx, row, self.search.purpose_text(), self)

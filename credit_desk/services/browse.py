@@ -1,0 +1,198 @@
+"""Browsing for the desktop lists: masked pages of subjects and records, tallies, the audit log.
+
+Lists show names and ID numbers masked (R15); the full data of one subject is only shown through
+``subjects.show_subject`` with a purpose (R14). A search with text is a query of personal data, so
+``log_search`` states its purpose and writes the audit row before the pages are read (R14 查询使用登记).
+
+Pages are read on worker threads through a ``Reader``: one read-only connection per thread, so the
+GUI thread's writer connection is never shared.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+from credit_desk.domain.ids import IdType, SubjectKind
+from credit_desk.domain.records import RecordStatus
+from credit_desk.domain.roles import ACTION_ZH, Role
+from credit_desk.domain.rulesets import Tier
+from credit_desk.domain.subjects import Subject
+from credit_desk.services.base import Session, require_purpose
+from credit_desk.store import audit_log, views
+from credit_desk.store.ledger import read_anchor
+from credit_desk.store.views import PageSpec
+
+__all__ = ["PageSpec", "Reader", "SearchToken", "log_search", "subjects_page", "records_page",
+           "records_count", "subjects_count", "dashboard_counts", "monthly_trend", "audit_page",
+           "log_audit_read", "verify_chain"]
+
+RECORD_STATUS_ZH = {RecordStatus.ACTIVE: "有效", RecordStatus.PENDING: "待审批", RecordStatus.CHANGED: "已变更",
+                    RecordStatus.REVOKED: "已撤销", RecordStatus.REPAIRED: "已修复"}
+
+
+class Reader:
+    """Read-only connections, one per worker thread, opened on first use and closed together."""
+
+    def __init__(self, session: Session) -> None:
+        self._db = session.ledger.paths.db
+        self._key = session.desk.key
+        self._local = threading.local()
+        self._all: list = []
+        self._lock = threading.Lock()
+
+    def conn(self):
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = views.open_reader(self._db, self._key)
+            self._local.conn = conn
+            with self._lock:
+                self._all.append(conn)
+        return conn
+
+    def interrupt(self) -> None:
+        """Stop every query running on these connections (a cancelled search)."""
+        with self._lock:
+            for conn in self._all:
+                conn.interrupt()
+
+    def close(self) -> None:
+        with self._lock:
+            for conn in self._all:
+                conn.close()
+            self._all.clear()
+
+
+@dataclass(frozen=True)
+class SearchToken:
+    """Proof that a search text was logged with its purpose; the page functions take it (R14)."""
+
+    text: str = ""
+
+
+def log_search(session: Session, area: str, text: str, purpose: str | None) -> SearchToken:
+    """R14: log a list search (who, when, what, why); an empty text needs no purpose."""
+    session.require("subject.search")
+    text = (text or "").strip()
+    if not text:
+        return SearchToken("")
+    why = require_purpose(purpose)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "subject.search", "query", text, purpose=why, detail={"area": area})
+    return SearchToken(text)
+
+
+def _masked_row(row: dict) -> dict:
+    """R15: names of people and all ID numbers masked in lists (organisations keep their names)."""
+    s = Subject(row.get("subject_id", row["id"]), SubjectKind(row["kind"]), row["name"],
+                IdType(row.get("id_type") or IdType.USCC), row["id_number"])
+    m = s.masked()
+    return {**row, "name": m["name"], "id_number": m["id_number"], "kind_zh": s.kind.zh}
+
+
+def subjects_page(session: Session, reader: Reader, spec: PageSpec, search: SearchToken = SearchToken(),
+                  kind: str = "") -> list[dict]:
+    """One keyset page of subjects, masked (R15)."""
+    session.require("subject.search")
+    return [_masked_row(r) for r in views.subjects_page(reader.conn(), spec, search.text, kind)]
+
+
+def subjects_count(session: Session, reader: Reader, search: SearchToken = SearchToken(),
+                   kind: str = "") -> int:
+    """How many subjects match the list's filter."""
+    session.require("subject.search")
+    return views.subjects_count(reader.conn(), search.text, kind)
+
+
+def records_page(session: Session, reader: Reader, spec: PageSpec, search: SearchToken = SearchToken(),
+                 tier: str = "", status: str = "", subject_id: int | None = None) -> list[dict]:
+    """One keyset page of records with their subject masked (R15)."""
+    session.require("record.browse")
+    rows = views.records_page(reader.conn(), spec, search.text, tier, status, subject_id)
+    out = []
+    for r in rows:
+        m = _masked_row(r)
+        m["tier_zh"] = Tier(r["tier"]).zh
+        m["status_zh"] = _status_zh(r["status"])
+        out.append(m)
+    return out
+
+
+def _status_zh(value: str) -> str:
+    try:
+        return RECORD_STATUS_ZH[RecordStatus(value)]
+    except ValueError:
+        return value
+
+
+def records_count(session: Session, reader: Reader, search: SearchToken = SearchToken(), tier: str = "",
+                  status: str = "") -> int:
+    """How many records match the list's filter."""
+    session.require("record.browse")
+    return views.records_count(reader.conn(), search.text, tier, status)
+
+
+def dashboard_counts(session: Session, reader: Reader) -> dict:
+    """Tallies for the dashboard: subjects by kind, records by tier and by status (labels in Chinese)."""
+    session.require("dashboard.view")
+    conn = reader.conn()
+    kinds = views.counts_by(conn, "subjects", "kind")
+    tiers = views.counts_by(conn, "records", "tier")
+    statuses = views.counts_by(conn, "records", "status")
+    return {"kind": [(k.zh, kinds.get(k.value, 0)) for k in SubjectKind],
+            "tier": [(t.zh, tiers.get(t.value, 0)) for t in Tier],
+            "status": [(RECORD_STATUS_ZH[s], statuses.get(s.value, 0)) for s in RecordStatus]}
+
+
+def monthly_trend(session: Session, reader: Reader, today: date, months: int = 12) -> list[tuple[str, int]]:
+    """Records per decision month for the last ``months`` months up to ``today`` (zero months kept)."""
+    session.require("dashboard.view")
+    keys = []
+    y, m = today.year, today.month
+    for _ in range(months):
+        keys.append(f"{y:04d}-{m:02d}")
+        y, m = (y, m - 1) if m > 1 else (y - 1, 12)
+    keys.reverse()
+    found = views.monthly_records(reader.conn(), keys[0] + "-01")
+    return [(k, found.get(k, 0)) for k in keys]
+
+
+def log_audit_read(session: Session, text: str = "") -> None:
+    """Reading the audit log is itself logged (admin and auditor only)."""
+    session.require("audit.read")
+    with session.ledger.tx() as tx:
+        session.audit(tx, "audit.read", "audit", text or "*")
+
+
+def audit_page(session: Session, reader: Reader, before_id: int | None, limit: int = 200,
+               text: str = "") -> list[dict]:
+    """Audit rows newest first, keyset on id (admin and auditor only)."""
+    session.require("audit.read")
+    return [_audit_labels(r) for r in views.audit_page(reader.conn(), before_id, limit, text)]
+
+
+_AUDIT_EXTRA_ZH = {"login": "登录", "login.failed": "登录失败", "login.locked": "账户锁定时登录",
+                   "ledger.init": "初始化账本", "user.add": "新增用户"}
+_OUTCOME_ZH = {"ok": "成功", "refused": "拒绝"}
+_OBJECT_ZH = {"audit": "审计日志", "ledger": "账本", "user": "用户", "subject": "信用主体", "query": "查询",
+              "record": "失信信息", "case": "名单案件", "objection": "异议", "setting": "设置", "action": "操作",
+              "bundle": "同步包", "document": "文书"}
+
+
+def _audit_labels(row: dict) -> dict:
+    try:
+        role = Role(row["role"]).zh
+    except ValueError:
+        role = row["role"]
+    action = _AUDIT_EXTRA_ZH.get(row["action"]) or ACTION_ZH.get(row["action"], row["action"])
+    return {**row, "role": role, "action": action, "ts": row["ts"].replace("T", " "),
+            "object_type": _OBJECT_ZH.get(row["object_type"], row["object_type"]),
+            "outcome": _OUTCOME_ZH.get(row["outcome"], row["outcome"])}
+
+
+def verify_chain(session: Session, reader: Reader):
+    """R14: recompute the audit chain on a read connection (a long walk, run off the GUI thread)."""
+    session.require("audit.verify")
+    led = session.ledger
+    return audit_log.verify(reader.conn(), led.ledger_id, read_anchor(led.paths.anchor))

@@ -1,0 +1,171 @@
+"""Shared steps of the listing-case services: loading, transitions, opening, exits (R12) and the R11 alert.
+
+Used inside one transaction by ``cases``, ``case_exits``, ``objections`` and ``records``; not called from the
+CLI or GUI directly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import replace
+
+from credit_desk.domain.cases import Case, CaseState, Event, ExitWay, ListType, next_state
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
+                                           check_r12_exit, needs_post_exit_watch, post_exit_watch_until)
+from credit_desk.domain.rulesets import RuleSet, rule_set_in_force
+from credit_desk.domain.subjects import Subject
+from credit_desk.services import workdays
+from credit_desk.services.base import Session
+from credit_desk.store import cases as repo
+from credit_desk.store import meta, reference, subjects
+
+# Where exit announcements go unless the case named its own channel (R12: "through the original channel").
+DEFAULT_CHANNEL = "认定部门门户网站及地方政府信用网站"
+
+
+def get_case(conn, case_id: int) -> Case:
+    """The case, or a refusal naming the missing id."""
+    case = repo.get(conn, case_id)
+    if case is None:
+        raise DomainError("CASE_NOT_FOUND", f"没有编号为 {case_id} 的认定案件。", f"No case with id {case_id}.",
+                          field="case_id")
+    return case
+
+
+def get_subject(conn, subject_id: int) -> Subject:
+    """The subject, or a refusal naming the missing id."""
+    s = subjects.get(conn, subject_id)
+    if s is None:
+        raise DomainError("SUBJECT_NOT_FOUND", f"没有编号为 {subject_id} 的信用主体。",
+                          f"No subject with id {subject_id}.", field="subject_id")
+    return s
+
+
+def rule_set_on(conn, on: dt.date) -> RuleSet:
+    """R20: the rule set in force on ``on``."""
+    return rule_set_in_force(reference.rule_sets(conn), on)
+
+
+def step(session: Session, tx, case: Case, event: Event, on: dt.date, note: str = "", **changes) -> Case:
+    """Apply one transition of the state machine, save the case and record the event."""
+    new = replace(case, state=next_state(case.state, event), **changes)
+    repo.save(tx, new)
+    repo.add_event(tx, case.id, on, session.user.username, event.value, case.state, new.state, note)
+    return new
+
+
+def open_in_tx(session: Session, tx, case: Case, on: dt.date, event: str = "open") -> Case:
+    """Insert a case (a draft, or a listing made by rule) with its first event and change-log row."""
+    cid = repo.insert(tx, case)
+    saved = replace(case, id=cid)
+    repo.add_event(tx, cid, on, session.user.username, event, None, saved.state)
+    session.audit(tx, "case.open", "case", cid, detail={"list_type": case.list_type.value, "origin": case.origin})
+    tx.change("case", cid, "open", {"id": cid, "subject_id": case.subject_id, "list_type": case.list_type.value,
+                                    "state": saved.state.value, "origin": case.origin})
+    return saved
+
+
+def entry_state(conn, case: Case) -> dict:
+    """R7: the list entry as the platform receives it (the change-log state of a listing decision)."""
+    s = get_subject(conn, case.subject_id)
+    iso = (lambda d: d.isoformat() if d else None)
+    return {"id": case.id, "state": case.state.value, "list_type": case.list_type.value,
+            "subject": {"id": s.id, "kind": s.kind.value, "name": s.name, "id_type": s.id_type.value,
+                        "id_number": s.id_number, "legal_rep_name": s.legal_rep_name,
+                        "legal_rep_id_type": s.legal_rep_id_type.value if s.legal_rep_id_type else None,
+                        "legal_rep_id_number": s.legal_rep_id_number},
+            "facts": case.facts, "department": case.department, "department_level": case.department_level,
+            "domain": case.domain, "basis": case.basis, "ground": case.ground, "standard": case.standard,
+            "decision_number": case.decision_number, "decided_on": iso(case.decided_on),
+            "valid_from": iso(case.valid_from), "valid_until": iso(case.valid_until),
+            "rule_set_code": case.rule_set_code, "record_ids": list(case.record_ids),
+            "measures": [m["code"] for m in repo.measures(conn, case.id)] if case.id else [],
+            "origin": case.origin, "origin_case_id": case.origin_case_id}
+
+
+def share_due(session: Session, rs: RuleSet, decided_on: dt.date) -> dt.date:
+    """R6: a listing reaches the platform within ``share_listing_workdays`` (default 10) of the decision."""
+    return workdays.calendar(session.desk).add_workdays(decided_on, rs.share_listing_workdays).date
+
+
+def exit_in_tx(session: Session, tx, case: Case, ex: ExitInput) -> dict:
+    """R12: end a listing by one of its ways; announce it, stop its measures, then the watch list for black."""
+    check_r12_exit(case, ex)
+    conn = session.ledger.conn
+    channel = case.channel or meta.get_setting(conn, "publication_channel", DEFAULT_CHANNEL)
+    if ex.way is ExitWay.WRONGFUL:
+        return _withdraw_wrongful(session, tx, case, ex, channel)
+    done = step(session, tx, case, Event.EXIT, ex.exit_on, ex.note or "", exit_way=ex.way.value,
+                exited_on=ex.exit_on, exit_note=_exit_note(ex))
+    repo.stop_measures(tx, case.id, ex.exit_on)
+    ann = repo.add_announcement(tx, case.id, channel, ex.way.value, ex.exit_on)
+    session.audit(tx, "case.exit", "case", case.id, detail={"way": ex.way.value, "announcement": ann})
+    tx.change("case", case.id, "exit", {"id": case.id, "subject_id": case.subject_id, "state": done.state.value,
+                                        "list_type": case.list_type.value, "exit_way": ex.way.value,
+                                        "exited_on": ex.exit_on.isoformat(), "announcement_id": ann})
+    result = {"case_id": case.id, "state": done.state.value, "exit_way": ex.way.value, "announcement_id": ann}
+    if needs_post_exit_watch(case, ex.way):
+        result["watch_case_id"] = _post_exit_watch(session, tx, done, ex).id
+    if case.list_type is ListType.WATCH:
+        refresh_alert(session, tx, case.subject_id, ex.exit_on)
+    return result
+
+
+def _exit_note(ex: ExitInput) -> str | None:
+    return ex.consent or ex.standard_change or ex.note
+
+
+def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel: str) -> dict:
+    """R12 way 1: delete the listing's information, keep only the apology, and announce the correction."""
+    blank = repo.scrub_wrongful(tx, case)
+    repo.add_event(tx, case.id, ex.exit_on, session.user.username, Event.WITHDRAW_WRONGFUL.value,
+                   CaseState.LISTED, blank.state)
+    apology = repo.add_apology(tx, case.id, case.subject_id, ex.apology_number.strip(), ex.apology_on,
+                               session.user.username)
+    ann = repo.add_announcement(tx, case.id, channel, ex.way.value, ex.exit_on)
+    session.audit(tx, "case.exit", "case", case.id, detail={"way": ex.way.value, "apology": apology})
+    tx.change("case", case.id, "withdraw", {"id": case.id, "subject_id": case.subject_id,
+                                            "state": blank.state.value, "apology_number": ex.apology_number,
+                                            "apology_on": ex.apology_on.isoformat()})
+    if case.list_type is ListType.WATCH:
+        refresh_alert(session, tx, case.subject_id, ex.exit_on)
+    return {"case_id": case.id, "state": blank.state.value, "exit_way": ex.way.value, "announcement_id": ann,
+            "apology_id": apology}
+
+
+def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:
+    """R12: after a black list (not way 1) the subject goes onto the watch list for the period set."""
+    rs = rule_set_on(session.ledger.conn, ex.exit_on)
+    watch = Case(None, black.subject_id, ListType.WATCH, CaseState.LISTED, session.user.username,
+                 department=black.department, department_level=black.department_level, domain=black.domain,
+                 facts=f"移出严重失信主体名单（案件{black.id}）后依规列入重点关注名单。", basis=black.basis,
+                 valid_from=ex.exit_on, valid_until=post_exit_watch_until(black, ex), channel=black.channel,
+                 removal_conditions=black.removal_conditions, remedies=black.remedies,
+                 decided_on=ex.exit_on, decided_by=session.user.username, rule_set_code=rs.code,
+                 share_due=share_due(session, rs, ex.exit_on), origin="post_exit", origin_case_id=black.id)
+    saved = open_in_tx(session, tx, watch, ex.exit_on, event="post_exit_watch")
+    tx.change("case", saved.id, "decide", entry_state(session.ledger.conn, saved))
+    refresh_alert(session, tx, saved.subject_id, ex.exit_on)
+    return saved
+
+
+def alert_threshold(conn) -> int:
+    """R11: domains that flag the 大数据警示名单 (setting ``big_data_alert_domains``, national default 3)."""
+    return int(meta.get_setting(conn, "big_data_alert_domains", BIG_DATA_ALERT_DOMAINS))
+
+
+def refresh_alert(session: Session, tx, subject_id: int, on: dt.date) -> None:
+    """R11: raise the 大数据警示名单 flag at 3+ watch-list domains; clear it when fewer remain."""
+    conn = session.ledger.conn
+    domains = repo.watch_domains(conn, subject_id)
+    current = repo.open_alert(conn, subject_id, ALERT_KIND)
+    if alert_due(domains, alert_threshold(conn)) and current is None:
+        aid = repo.raise_alert(tx, subject_id, ALERT_KIND, on, json.dumps(sorted(domains), ensure_ascii=False))
+        session.audit(tx, "alert.raise", "subject", subject_id, detail={"alert": aid, "domains": len(domains)})
+        tx.change("alert", aid, "raise", {"id": aid, "subject_id": subject_id, "kind": ALERT_KIND,
+                                          "domains": sorted(domains), "raised_on": on.isoformat()})
+    elif current is not None and not alert_due(domains, alert_threshold(conn)):
+        repo.clear_alert(tx, current["id"], on)
+        tx.change("alert", current["id"], "clear", {"id": current["id"], "cleared_on": on.isoformat()})

@@ -1,0 +1,76 @@
+"""退出 exits from a list (R12) and the automatic expiry check (way 3), run on start and on demand."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from credit_desk.domain.cases import CaseState, ExitWay
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.list_rules import ExitInput, expired
+from credit_desk.domain.roles import allowed
+from credit_desk.services import case_core as core
+from credit_desk.services.base import Session
+from credit_desk.store import cases as repo
+from credit_desk.store import meta
+
+LAST_CHECK_KEY = "expiry_checked_on"
+
+
+def _way(value) -> ExitWay:
+    try:
+        way = ExitWay(str(value))
+    except ValueError:
+        way = None
+    if way is None or way is ExitWay.BLACK_LISTED:
+        raise ValidationError("R12_WAY", "移出方式应为 1（误列撤销）、2（修复后提前移出）、3（期满）或 4（标准改变）。",
+                              "The exit way must be 1, 2, 3 or 4.", field="way")
+    return way
+
+
+def exit_case(session: Session, case_id: int, *, way, exit_on: dt.date | None = None, consent=None,
+              standard_change=None, apology_number=None, apology_on=None, watch_months=None, note=None) -> dict:
+    """End a listing by way 1–4 (R12): announcement, measures stopped, watch list after a black list."""
+    session.require("case.exit")
+    conn = session.ledger.conn
+    case = core.get_case(conn, case_id)
+    ex = ExitInput(_way(way), exit_on or session.desk.today(), consent=consent, standard_change=standard_change,
+                   apology_number=apology_number, apology_on=apology_on, watch_months=watch_months, note=note)
+    if ex.way is ExitWay.REPAIRED or ex.way is ExitWay.STANDARD_CHANGED:
+        _check_not_drafter(case, session)
+    with session.ledger.tx() as tx:
+        return core.exit_in_tx(session, tx, case, ex)
+
+
+def _check_not_drafter(case, session: Session) -> None:
+    """Four eyes: an early exit is the deciding department's consent, never the drafter's own."""
+    if case.created_by == session.user.username:
+        raise DomainError("FOUR_EYES", "起草人不能批准自己起草的案件提前移出，请由另一位人员办理。",
+                          "The drafter cannot approve their own case's early exit.", field="exited_by")
+
+
+def expire_listings(session: Session, on: dt.date | None = None) -> list[dict]:
+    """R12 way 3: every listing whose validity has ended leaves its list, each with its announcement."""
+    session.require("case.expire")
+    today = on or session.desk.today()
+    due = [c for c in repo.by_state(session.ledger.conn, [CaseState.LISTED]) if expired(c, today)]
+    done = []
+    with session.ledger.tx() as tx:
+        for case in due:
+            # the exit is dated the day the validity ended, not the day the check ran
+            ex = ExitInput(ExitWay.EXPIRED, case.valid_until, note="有效期届满自动移出")
+            done.append(core.exit_in_tx(session, tx, case, ex))
+        meta.set_meta(tx, LAST_CHECK_KEY, today.isoformat())
+        session.audit(tx, "case.expire", "ledger", session.ledger.ledger_id,
+                      detail={"on": today.isoformat(), "exited": [d["case_id"] for d in done]})
+    return done
+
+
+def daily_check(session: Session) -> list[dict] | None:
+    """The on-start check: runs the expiry check once a day; None when it already ran or the role may not."""
+    conn = session.ledger.conn
+    today = session.desk.today()
+    if meta.get_meta(conn, LAST_CHECK_KEY) == today.isoformat() or session.ledger.read_only:
+        return None
+    if not allowed(session.user.role, "case.expire"):
+        return None
+    return expire_listings(session, today)

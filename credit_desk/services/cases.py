@@ -1,0 +1,288 @@
+"""认定案件 listing cases: open, edit a draft, serve the prior notice, decide (R4–R11), show and list.
+
+Exits and the expiry check are in ``case_exits``; objections in ``objections``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIONS, OPEN_STATES, Case,
+                                      CaseState, Event, ExitWay, ListType, check_decider, check_r4_black_scope,
+                                      check_r4_department_level, check_r5_decision_parts, check_r5_may_decide,
+                                      check_r7_entry, check_r8_measures, next_state)
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.ids import SubjectKind
+from credit_desk.domain.list_rules import ExitInput, check_r10_red_candidate, check_r11_watch_entry
+from credit_desk.domain.objections import Target
+from credit_desk.domain.record_rules import Record, status_zh
+from credit_desk.services import case_core as core
+from credit_desk.services import workdays
+from credit_desk.services.base import Session, require_purpose
+from credit_desk.services.case_view import detail_dict
+from credit_desk.store import cases as repo
+from credit_desk.store import dishonesty_records as records_repo
+from credit_desk.store import meta, objections as objections_repo, reference
+
+EDITABLE = ("department", "department_level", "domain", "ground", "standard", "standard_kind", "facts", "basis",
+            "valid_until", "warning_letter", "post_exit_watch_months", "channel")
+
+
+def _list_type(value) -> ListType:
+    try:
+        return ListType(value)
+    except ValueError:
+        raise ValidationError("LIST_TYPE", "名单类型应为 black（严重失信）、watch（重点关注）或 red（守信激励）。",
+                              "The list type must be black, watch or red.", field="list_type") from None
+
+
+def _records(conn, subject_id: int, record_ids) -> list[Record]:
+    """The records a case rests on: the subject's own, approved (R9) and still effective (R3)."""
+    found = []
+    for rid in record_ids:
+        r = records_repo.get(conn, rid)
+        if r is None or r.subject_id != subject_id:
+            raise ValidationError("CASE_RECORD", f"失信信息{rid}不存在或不属于该主体。",
+                                  f"Record {rid} does not exist or belongs to another subject.", field="record_ids")
+        if r.status.value == "pending":
+            raise DomainError("R9_RECORD_PENDING_APPROVAL", f"失信信息{rid}适用宽容审慎，尚未经第二人审批，不能据以认定。",
+                              f"Record {rid} awaits its leniency approval.", field="record_ids")
+        if not r.effective:
+            raise DomainError("R3_RECORD_NOT_EFFECTIVE", f"失信信息{rid}已{status_zh(r.status)}，不能作为认定依据。",
+                              f"Record {rid} is {r.status.value}; it cannot support a listing.", field="record_ids")
+        found.append(r)
+    return found
+
+
+def _from_records(recs: list[Record]) -> tuple[str | None, str | None]:
+    facts = "；".join(r.facts for r in recs) or None
+    basis = "；".join(f"{r.document.authority}{r.document.number}（{r.document.doc_type.zh}）" for r in recs) or None
+    return facts, basis
+
+
+def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(), opened_on=None,
+              **fields) -> Case:
+    """Draft a listing case for one subject and one list (R4, R10 are checked as early as they can be)."""
+    session.require("case.open")
+    conn = session.ledger.conn
+    core.get_subject(conn, subject_id)
+    lt = _list_type(list_type)
+    recs = _records(conn, subject_id, record_ids)
+    if lt is ListType.RED:
+        check_r10_red_candidate([c.id for c in repo.listed(conn, subject_id, ListType.BLACK)])  # R10
+    if lt is ListType.BLACK and fields.get("department_level"):
+        check_r4_department_level(fields["department_level"])  # R4
+    facts, basis = _from_records(recs)
+    values = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
+    values.setdefault("facts", facts)
+    values.setdefault("basis", basis)
+    case = Case(None, subject_id, lt, CaseState.DRAFT, session.user.username,
+                record_ids=tuple(r.id for r in recs), **values)
+    with session.ledger.tx() as tx:
+        return core.open_in_tx(session, tx, case, opened_on or session.desk.today())
+
+
+def update_case(session: Session, case_id: int, **fields) -> Case:
+    """Edit an undecided case's fields (e.g. to complete what R4/R7 ask before the decision)."""
+    session.require("case.update")
+    conn = session.ledger.conn
+    case = core.get_case(conn, case_id)
+    if case.state not in OPEN_STATES:
+        raise DomainError("CASE_CLOSED", f"案件已{case.state.zh}，不能再修改。",
+                          f"The case is {case.state.value}; it can no longer be edited.", field="state")
+    values = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
+    if case.list_type is ListType.BLACK and values.get("department_level"):
+        check_r4_department_level(values["department_level"])
+    new = replace(case, **values)
+    with session.ledger.tx() as tx:
+        repo.save(tx, new)
+        repo.add_event(tx, case_id, session.desk.today(), session.user.username, "update", case.state, case.state,
+                       ",".join(sorted(values)))
+        session.audit(tx, "case.update", "case", case_id, detail={"fields": sorted(values)})
+        tx.change("case", case_id, "update", {"id": case_id, "fields": sorted(values)})
+    return new
+
+
+def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = None,
+                 notice_number: str | None = None) -> Case:
+    """R5: serve the prior notice (R10: a red list's publication for objection); the window opens."""
+    session.require("case.notice")
+    conn = session.ledger.conn
+    case = core.get_case(conn, case_id)
+    on = served_on or session.desk.today()
+    if not (notice_number or "").strip():
+        raise ValidationError("R5_NOTICE_NUMBER", "请填写预先告知书（或公示）文号。",
+                              "Give the number of the prior notice (or publication).", field="notice_number")
+    rs = core.rule_set_on(conn, on)
+    window_end = workdays.calendar(session.desk).add_workdays(on, rs.objection_window_workdays).date
+    with session.ledger.tx() as tx:
+        new = core.step(session, tx, case, Event.SERVE_NOTICE, on, notice_number=notice_number.strip(),
+                        served_on=on, window_end=window_end)
+        session.audit(tx, "case.notice", "case", case_id, detail={"served_on": on.isoformat()})
+        tx.change("case", case_id, "notice", {"id": case_id, "state": new.state.value, "served_on": on.isoformat(),
+                                              "window_end": window_end.isoformat(), "notice_number": notice_number})
+    return new
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What the decider states (R5 parts, R7 validity, R8 measures, R11 warning letter, R12 watch period)."""
+
+    decided_on: dt.date
+    decision_number: str
+    list_it: bool = True
+    reason: str | None = None
+    measures: tuple[str, ...] = ()
+    valid_until: dt.date | None = None
+    warning_letter: str | None = None
+    post_exit_watch_months: int | None = None
+    channel: str | None = None
+    removal_conditions: str | None = None
+    remedies: str | None = None
+    leniency_justification: str | None = None
+
+
+def decide_case(session: Session, case_id: int, d: Decision) -> dict:
+    """Decide to list or not; every guard of R3–R11 and four eyes run before anything is written."""
+    session.require("case.decide")
+    conn = session.ledger.conn
+    case = core.get_case(conn, case_id)
+    check_decider(case, session.user.username)
+    if not (d.decision_number or "").strip():
+        raise ValidationError("DECISION_NUMBER", "请填写认定决定书文号。", "Give the decision's number.",
+                              field="decision_number")
+    if not d.list_it:
+        return _decide_not_list(session, case, d)
+    case, items, rs = _checked_listing(session, case, d)
+    with session.ledger.tx() as tx:
+        listed = core.step(session, tx, case, Event.DECIDE_LIST, d.decided_on, d.decision_number)
+        repo.add_measures(tx, case_id, _measure_edition(conn), items, d.decided_on)
+        session.audit(tx, "case.decide", "case", case_id, detail={"outcome": "listed", "rule_set": rs.code})
+        tx.change("case", case_id, "decide", core.entry_state(conn, listed))
+        removed = _cross_effects(session, tx, listed)
+    return {"case_id": case_id, "state": listed.state.value, "share_due": listed.share_due.isoformat(),
+            "valid_until": listed.valid_until.isoformat(), "rule_set_code": rs.code, "red_removed": removed}
+
+
+def _checked_listing(session: Session, case: Case, d: Decision):
+    conn = session.ledger.conn
+    if case.state not in OPEN_STATES:
+        next_state(case.state, Event.DECIDE_LIST)  # refuses: already decided or closed
+    subject = core.get_subject(conn, case.subject_id)
+    open_obj = objections_repo.open_count(conn, Target.CASE, case.id) + sum(
+        objections_repo.open_count(conn, Target.RECORD, rid) for rid in case.record_ids)
+    check_r5_may_decide(case, d.decided_on, open_obj, subject.kind is SubjectKind.NATURAL_PERSON)  # R5 / R10
+    recs = _records(conn, case.subject_id, case.record_ids)  # R3, R9
+    justification = _check_leniency(recs, d)  # R9
+    rs = core.rule_set_on(conn, d.decided_on)  # R20
+    case = _as_decided(session, case, d, recs, rs, justification)
+    check_r4_black_scope(case)  # R4
+    check_r11_watch_entry(case)  # R11
+    if case.list_type is ListType.RED:
+        check_r10_red_candidate([c.id for c in repo.listed(conn, case.subject_id, ListType.BLACK)])  # R10
+    if case.list_type is ListType.BLACK and not case.post_exit_watch_months:
+        raise ValidationError("R12_WATCH_PERIOD_REQUIRED", "请写明移出严重失信主体名单后列入重点关注名单的期限（月）。",
+                              "Set the watch-list period that follows the black listing (months).",
+                              field="post_exit_watch_months")
+    check_r7_entry(case, subject, d.decided_on)  # R7
+    measures_ed = reference.active_measures(conn)
+    items = check_r8_measures(case.list_type, list(d.measures), measures_ed[1] if measures_ed else None)  # R8
+    check_r5_decision_parts(case, items)  # R5
+    return case, items, rs
+
+
+def _as_decided(session: Session, case: Case, d: Decision, recs: list[Record], rs, justification) -> Case:
+    """The case as the decision would make it: validity, texts, R6 share date, the rule set used (R20)."""
+    conn = session.ledger.conn
+    return replace(case, valid_until=d.valid_until or case.valid_until or _records_end(recs),
+                   warning_letter=d.warning_letter or case.warning_letter,
+                   post_exit_watch_months=d.post_exit_watch_months or case.post_exit_watch_months,
+                   channel=d.channel or case.channel or meta.get_setting(conn, "publication_channel",
+                                                                          core.DEFAULT_CHANNEL),
+                   removal_conditions=d.removal_conditions or meta.get_setting(
+                       conn, "case_removal_conditions_text", DEFAULT_REMOVAL_CONDITIONS),
+                   remedies=d.remedies or meta.get_setting(conn, "case_remedies_text", DEFAULT_REMEDIES),
+                   decision_number=d.decision_number.strip(), decided_on=d.decided_on,
+                   decided_by=session.user.username, valid_from=d.decided_on, rule_set_code=rs.code,
+                   leniency_justification=justification, share_due=core.share_due(session, rs, d.decided_on))
+
+
+def _check_leniency(recs: list[Record], d: Decision) -> str | None:
+    """R9: listing a subject whose record was handled with leniency needs a written justification."""
+    flagged = [r.id for r in recs if r.leniency]
+    text = (d.leniency_justification or "").strip() or None
+    if flagged and not text:
+        raise ValidationError("R9_JUSTIFICATION_REQUIRED",
+                              f"失信信息{'、'.join(map(str, flagged))}适用宽容审慎，列入名单须写明书面理由。",
+                              "The records fall under leniency; listing needs a written justification.",
+                              field="leniency_justification")
+    return text
+
+
+def _records_end(recs: list[Record]) -> dt.date | None:
+    ends = [r.publication_end for r in recs if r.publication_end]
+    return max(ends) if ends else None
+
+
+def _measure_edition(conn) -> str:
+    ed = reference.active_measures(conn)
+    return ed[0]["edition"] if ed else ""
+
+
+def _cross_effects(session: Session, tx, listed: Case) -> list[int]:
+    """R10: a black listing removes the subject from every red list; R11: the watch-list alert."""
+    removed = []
+    if listed.list_type is ListType.BLACK:
+        for red in repo.listed(session.ledger.conn, listed.subject_id, ListType.RED):
+            core.exit_in_tx(session, tx, red, ExitInput(ExitWay.BLACK_LISTED, listed.decided_on,
+                                                        note=f"因列入严重失信主体名单（案件{listed.id}）删除"))
+            removed.append(red.id)
+    if listed.list_type is ListType.WATCH:
+        core.refresh_alert(session, tx, listed.subject_id, listed.decided_on)
+    return removed
+
+
+def _decide_not_list(session: Session, case: Case, d: Decision) -> dict:
+    reason = (d.reason or "").strip()
+    if not reason:
+        raise ValidationError("NOT_LISTED_REASON", "决定不予列入须写明理由。", "Give the reason for not listing.",
+                              field="reason")
+    with session.ledger.tx() as tx:
+        new = core.step(session, tx, case, Event.DECIDE_NOT_LIST, d.decided_on, reason,
+                        decision_number=d.decision_number.strip(), decided_on=d.decided_on,
+                        decided_by=session.user.username)
+        session.audit(tx, "case.decide", "case", case.id, detail={"outcome": "not_listed"})
+        tx.change("case", case.id, "decide", {"id": case.id, "state": new.state.value,
+                                              "decided_on": d.decided_on.isoformat()})
+    return {"case_id": case.id, "state": new.state.value}
+
+
+def case_detail(session: Session, case_id: int, purpose: str) -> dict:
+    """Everything R7 names plus reasons, basis, measures, removal, remedies, deadlines; the look is logged (R14)."""
+    session.require("case.view")
+    why = require_purpose(purpose)
+    conn = session.ledger.conn
+    case = core.get_case(conn, case_id)
+    data = detail_dict(session, case)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "case.view", "case", case_id, purpose=why)
+    return data
+
+
+def get_case(session: Session, case_id: int) -> Case:
+    """The case as a domain object (no personal data beyond the subject id)."""
+    session.require("case.list")
+    return core.get_case(session.ledger.conn, case_id)
+
+
+def list_cases(session: Session, *, subject_id=None, state=None, list_type=None, limit=200) -> list[Case]:
+    """Cases filtered by subject, state or list type (ids and dates only: no names, so no purpose needed)."""
+    session.require("case.list")
+    return repo.search(session.ledger.conn, subject_id=subject_id, state=state, list_type=list_type, limit=limit)
+
+
+def alerts(session: Session) -> list[dict]:
+    """R11: subjects flagged for the 大数据警示名单 (open flags)."""
+    session.require("case.list")
+    return repo.alerts(session.ledger.conn)

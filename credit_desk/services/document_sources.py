@@ -1,0 +1,152 @@
+"""Where each notice's data comes from: one small provider per document type → ``documents.Item``.
+
+Wired now: the record extract (信用信息查询结果) and the commitment form from subjects and records; the
+prior notice, decision, warning letter, repair notice, exit announcement and objection notices from
+``services.cases.case_detail``. Not wired yet (their services belong to the repair/commitment/
+interview issue): repair_accepted, repair_rejected, repair_decision, interview_notice and
+apology_letter; they print from an explicit context (``context=`` / ``--context FILE.json``).
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+
+from credit_desk.documents import context as C
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.ids import SubjectKind
+from credit_desk.services import workdays
+from credit_desk.services.base import Session, require_purpose
+from credit_desk.services.documents import Item
+from credit_desk.store import documents as repo
+from credit_desk.store import meta, reference, subjects
+from credit_desk.domain.rulesets import rule_set_in_force
+
+CASE_TYPES = ("prior_notice", "listing_decision", "watch_warning", "repair_notice", "exit_announcement",
+              "objection_accepted", "objection_result")
+SUBJECT_TYPES = ("credit_query", "commitment_form")
+REPAIR_PROCEDURE = ("向本单位提交信用修复申请书、已履行义务和纠正失信行为的证明材料，以及签署的信用承诺书。"
+                    "本单位自收到申请之日起{decide}个工作日内作出是否受理的决定，{finish}个工作日内办结。")
+REPAIR_CONDITIONS = "你（单位）已履行相关义务、纠正失信行为并消除不良影响，且最短公示期届满的，可以申请信用修复。"
+
+
+def _subject(conn, subject_id) -> object:
+    s = subjects.get(conn, int(subject_id)) if subject_id is not None else None
+    if s is None:
+        raise DomainError("SUBJECT_NOT_FOUND", f"没有编号为 {subject_id} 的信用主体。", f"No subject {subject_id}.",
+                          field="subject")
+    return s
+
+
+def _contact(conn) -> str:
+    return meta.get_setting(conn, "documents.contact") or (meta.get_meta(conn, "office") or "")
+
+
+def credit_query(session: Session, subject_id, purpose: str) -> Item:
+    """R14/R15: a subject's record extract, masked; the purpose is logged with the print."""
+    session.require("subject.view")
+    why = require_purpose(purpose)
+    conn = session.ledger.conn
+    s = _subject(conn, subject_id)
+    from credit_desk.domain.records import DocType
+    from credit_desk.domain.rulesets import Tier
+    recs = [{**r, "doc_type_zh": DocType(r["doc_type"]).zh, "tier_zh": Tier(r["tier"]).zh}
+            for r in repo.subject_records(conn, s.id)]
+    ctx = C.credit_query(s, recs, purpose=why, querier=session.user.display_name or session.user.username,
+                         when=session.desk.now())
+    return Item(ctx, "subject", str(s.id), s.id, why)
+
+
+def commitment_form(session: Session, subject_id, matter: str | None) -> Item:
+    """R17: the standard commitment letter for one subject (items configurable by the office)."""
+    conn = session.ledger.conn
+    s = _subject(conn, subject_id)
+    items = meta.get_setting(conn, "documents.commitment_items") or None
+    return Item(C.commitment(s, matter=(matter or "申请信用修复").strip(), items=items), "subject", str(s.id), s.id)
+
+
+def _add_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpose: str | None = None) -> Item:
+    """The notices of a listing case, from ``cases.case_detail`` (the look is logged there, R14)."""
+    from credit_desk.services import cases
+    conn = session.ledger.conn
+    detail = cases.case_detail(session, int(case_id), purpose or f"打印文书：{doc_type}")
+    rs = rule_set_in_force(reference.rule_sets(conn), session.desk.today())
+    if doc_type == "prior_notice":
+        deadline = workdays.calendar(session.desk).add_workdays(session.desk.today(), rs.objection_window_workdays).date
+        ctx = C.prior_notice(detail, deadline=deadline, contact=_contact(conn))
+    elif doc_type in ("listing_decision", "watch_warning"):
+        _list_type(detail, "black" if doc_type == "listing_decision" else "watch")
+        ctx = C.decision(detail, watch=doc_type == "watch_warning")
+        return Item(ctx, "case", str(case_id), detail["subject"]["id"], dated=_day(detail.get("decided_on")))
+    elif doc_type == "repair_notice":
+        ctx = _repair_notice(detail, rs, conn)
+    elif doc_type == "exit_announcement":
+        natural = detail["subject"]["kind"] == SubjectKind.NATURAL_PERSON.value
+        ctx = C.exit_announcement(detail, _exit_way_zh(detail.get("exit_way")), masked=natural)
+    else:
+        if objection_id is None:
+            raise ValidationError("DOC_OBJECTION_REQUIRED", "请用 --objection 指定异议编号。",
+                                  "Name the objection with --objection.", field="objection")
+        ctx = C.objection(detail, int(objection_id), result=doc_type == "objection_result")
+    return Item(ctx, "case", str(case_id), detail["subject"]["id"])
+
+
+def _day(value) -> dt.date | None:
+    return dt.date.fromisoformat(value[:10]) if value else None
+
+
+def _list_type(detail: dict, wanted: str) -> None:
+    if detail.get("list_type") != wanted:
+        raise DomainError("DOC_LIST_TYPE", f"该案件为「{detail.get('list_type_zh')}」案件，不能打印此文书。",
+                          f"The case is for the {detail.get('list_type')} list; this notice does not apply.",
+                          field="case")
+
+
+def _repair_notice(detail: dict, rs, conn) -> dict:
+    """R13 两书同达: served with the decision; repair may be sought once the shortest period has passed."""
+    if not detail.get("decision_number") or not detail.get("decided_on"):
+        raise DomainError("DOC_CASE_STATE", "案件尚未作出认定决定，不能打印信用修复告知书。",
+                          "The case is not decided yet; no repair notice.", field="case")
+    tier = rs.tiers.get("serious") if detail.get("list_type") == "black" else rs.tiers.get("general")
+    earliest = _add_months(dt.date.fromisoformat(detail["decided_on"]), tier.min_months if tier else 12)
+    return {"party_name": detail["subject"]["name"], "decision_number": f"《决定书》（{detail['decision_number']}）",
+            "earliest_date": C.zh_date(earliest), "conditions": REPAIR_CONDITIONS,
+            "procedure": REPAIR_PROCEDURE.format(decide=rs.repair_decide_workdays, finish=rs.repair_finish_workdays),
+            "contact": _contact(conn)}
+
+
+def _exit_way_zh(way: str | None) -> str:
+    try:
+        from credit_desk.domain.cases import ExitWay
+        return ExitWay(way).zh
+    except (ValueError, AttributeError):
+        return way or ""
+
+
+def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, objection_id=None,
+             purpose: str | None = None, matter: str | None = None, context: dict | None = None) -> Item:
+    """The Item for one document of ``doc_type`` about the object the options name."""
+    if doc_type == "credit_query":
+        return credit_query(session, subject_id, purpose or "")
+    if doc_type == "commitment_form":
+        return commitment_form(session, subject_id, matter)
+    if doc_type in CASE_TYPES:
+        if case_id is None:
+            raise ValidationError("DOC_CASE_REQUIRED", "请用 --case 指定认定案件编号。", "Name the case with --case.",
+                                  field="case")
+        return from_case(session, doc_type, case_id, objection_id, purpose)
+    if context is None:
+        raise ValidationError("DOC_CONTEXT_REQUIRED", f"文书类型「{doc_type}」的数据尚未接入，请用 --context 提供 JSON 数据。",
+                              f"Data for '{doc_type}' is not wired yet; pass --context FILE.json.", field="context")
+    obj_type, obj_id = ("case", case_id) if case_id is not None else ("subject", subject_id)
+    if obj_id is None:
+        raise ValidationError("DOC_OBJECT_REQUIRED", "请用 --case 或 --subject 指明文书所涉对象。",
+                              "Name what the notice is about with --case or --subject.", field="case")
+    sid = int(subject_id) if subject_id is not None else None
+    return Item(dict(context), obj_type, str(obj_id), sid)

@@ -1,0 +1,259 @@
+"""Printed notices (文书): number, sign, render, record and write — all of it or none of it.
+
+How a number never repeats or skips (R5's notices are legally real, so the register must hold):
+
+1. Everything that can be refused (role, template, context, R5's five parts, missing glyphs) is
+   checked before a number is taken.
+2. In ONE IMMEDIATE transaction: the number is MAX(seq) + 1 of its series (prefix, year); the PDF is
+   rendered in memory, written in full to ``FILE.pdf.part`` and fsync'd; the document, its print and
+   the audit and change-log rows are inserted. Another process waits on SQLite's write lock, and
+   UNIQUE (prefix, year, seq) guards the rest. Any failure here — a bad folder, a full disk, a
+   crash, Ctrl-C — rolls back everything: the number was never taken, nothing skips.
+3. After the commit the ``.part`` file is renamed over ``FILE.pdf``. If that rename fails, the
+   documents are voided (作废) at once, with the reason, in a second transaction: the number stays
+   in the register, so the series still has no gap, and it can never be handed out. A crash between
+   commit and rename leaves the number registered with its ``.part`` file on disk; the register
+   shows the file name, and the clerk renames the file or voids the number (``print void``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from credit_desk.documents import render as R
+from credit_desk.documents.fonts import load_fonts
+from credit_desk.documents.layout import format_number
+from credit_desk.documents.templates import Template, check_context, from_text, load_template
+from credit_desk.documents.verify import Header, parse_payload, sign_payload
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services.base import Session
+from credit_desk.store import documents as repo
+from credit_desk.store import meta, office_keys
+
+
+@dataclass(frozen=True)
+class Item:
+    """One document to issue: its context and what it is about."""
+    context: dict
+    object_type: str
+    object_id: str
+    subject_id: int | None = None
+    purpose: str = ""        # R14: stated when the document shows a subject's data on request
+    dated: dt.date | None = None   # 成文日期 fixed by the case (e.g. the decision date); else the print date
+
+
+@dataclass
+class _Prepared:
+    number: str
+    seq: int
+    context: dict
+    key_fields: list
+    qr_text: str
+    signature: bytes
+    meta: R.DocMeta
+    item: Item
+
+
+def fonts_for(conn):
+    """The fonts as configured for this office (setting ``documents.fonts``), found once per process."""
+    return load_fonts(meta.get_setting(conn, "documents.fonts") or None)
+
+
+def default_prefix(conn, tpl: Template) -> str:
+    """The office's prefix for a type: set by the administrator, else short office name + template prefix."""
+    chosen = repo.get_prefix(conn, tpl.code)
+    if chosen:
+        return chosen
+    short = meta.get_setting(conn, "documents.office_short") or (meta.get_meta(conn, "office") or "信")[:1]
+    return f"{short}{tpl.prefix}"
+
+
+def _office_key(conn):
+    key = office_keys.active(conn)
+    if key is None:
+        raise DomainError("OFFICE_KEY_MISSING", "本单位没有签名密钥，无法打印可核验的文书。",
+                          "The office has no signing key; notices cannot be signed.")
+    return key
+
+
+def _prepare(tx, tpl: Template, items: list[Item], contexts: list[dict], prefix: str, today: dt.date,
+             office: str, key) -> list[_Prepared]:
+    out, seqs = [], {}
+    for item, ctx in zip(items, contexts):
+        on = item.dated or today
+        if on.year not in seqs:  # the series of the document's own year (成文日期)
+            seqs[on.year] = repo.next_seq(tx, prefix, on.year)
+        seq = seqs[on.year]
+        seqs[on.year] += 1
+        number = format_number(prefix, on.year, seq)
+        key_fields = [[name, ctx[name]] for name in tpl.key_fields]
+        qr = sign_payload(Header(number, tpl.code, on.isoformat(), office), key_fields, key.private_key,
+                          key.public_key)
+        out.append(_Prepared(number, seq, ctx, key_fields, qr, parse_payload(qr).signature,
+                             R.DocMeta(number, on, office, qr), item))
+    return out
+
+
+def _meta_entry(p: _Prepared) -> dict:
+    return {"qr": p.qr_text, "fields": p.key_fields}
+
+
+def _write_part(final: Path, data: bytes) -> Path:
+    """The whole file next to its final name, flushed to disk; renamed only after the commit."""
+    part = final.with_name(final.name + ".part")
+    try:
+        final.parent.mkdir(parents=True, exist_ok=True)
+        with open(part, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        raise DomainError("DOC_WRITE_FAILED", f"无法写入文件 {final}：{exc.strerror}；未占用任何文书编号。",
+                          f"Cannot write {final}: {exc.strerror}; no number was taken.", field="out") from None
+    return part
+
+
+def _render(tpl: Template, docs: list[_Prepared], fonts, out: Path, split: bool):
+    """[(final path, part path, sha256, [(doc, (first page, last page))])]."""
+    groups = [[d] for d in docs] if split else [docs]
+    files = []
+    for group in groups:
+        pdf, ranges = R.render_pdf([(tpl, d.context, d.meta) for d in group], fonts,
+                                   [_meta_entry(d) for d in group])
+        final = out / f"{group[0].number}.pdf" if split else out
+        files.append((final, _write_part(final, pdf), hashlib.sha256(pdf).hexdigest(), list(zip(group, ranges))))
+    return files
+
+
+def issue(session: Session, doc_type: str, items: list[Item], out: Path, *, split: bool = False) -> list[dict]:
+    """Number, sign, render and record notices in one transaction, then put the PDF(s) in place."""
+    session.require("document.print")
+    if not items:
+        raise ValidationError("DOC_NOTHING", "没有要打印的文书。", "Nothing to print.", field="items")
+    conn = session.ledger.conn
+    tpl = load_template(doc_type)
+    contexts = [check_context(tpl, it.context) for it in items]  # R5: refused before a number is taken
+    fonts, key = fonts_for(conn), _office_key(conn)
+    office, on = meta.get_meta(conn, "office") or "", session.desk.today()
+    stamp = session.desk.now().isoformat(timespec="seconds")
+    with session.ledger.tx() as tx:
+        prefix = default_prefix(tx.conn, tpl)
+        docs = _prepare(tx, tpl, items, contexts, prefix, on, office, key)
+        files = _render(tpl, docs, fonts, Path(out), split)
+        for final, _part, sha, placed in files:
+            for d, pages in placed:
+                _record(session, tx, tpl, d, prefix, sha, final, pages, stamp)
+    return _publish(session, files)
+
+
+def _record(session: Session, tx, tpl: Template, d: _Prepared, prefix: str, sha: str, final: Path, pages,
+            stamp: str) -> None:
+    doc_id = repo.insert(tx, {
+        "doc_type": tpl.code, "year": d.meta.issued.year, "seq": d.seq, "prefix": prefix, "number": d.number,
+        "issued_on": d.meta.issued.isoformat(), "office": d.meta.office, "object_type": d.item.object_type,
+        "object_id": str(d.item.object_id), "subject_id": d.item.subject_id, "context": d.context,
+        "template": tpl.text, "key_fields": d.key_fields, "key_id": d.qr_text.split("|")[5],
+        "signature": d.signature, "qr_text": d.qr_text, "pdf_sha256": sha, "file_name": str(final),
+        "pages": f"{pages[0]}-{pages[1]}", "printed_by": session.user.username, "printed_at": stamp})
+    repo.add_print(tx, doc_id, 0, sha, str(final), session.user.username, stamp)
+    session.audit(tx, "document.print", "document", d.number, purpose=d.item.purpose,
+                  detail={"type": tpl.code, "object": f"{d.item.object_type}:{d.item.object_id}", "sha256": sha})
+    tx.change("document", d.number, "insert", {
+        "number": d.number, "type": tpl.code, "issued_on": d.meta.issued.isoformat(),
+        "object_type": d.item.object_type, "object_id": str(d.item.object_id), "subject_id": d.item.subject_id,
+        "pdf_sha256": sha, "status": "issued"})
+
+
+def _place(part: Path, final: Path) -> None:
+    os.replace(part, final)
+
+
+def _publish(session: Session, files) -> list[dict]:
+    """Rename each ``.part`` into place; a file that cannot be placed has its numbers voided (no gap)."""
+    out = []
+    for final, part, sha, placed in files:
+        try:
+            _place(part, final)
+        except OSError as exc:
+            numbers = [d.number for d, _ in placed]
+            void_numbers(session, numbers, f"PDF 文件未能写入（{exc.strerror}）", check_role=False)
+            raise DomainError("DOC_PLACE_FAILED", f"文书已登记但文件未能写入 {final}（{exc.strerror}），"
+                              f"编号 {'、'.join(numbers)} 已作废登记，请重新打印。",
+                              f"Registered, but {final} could not be written ({exc.strerror}); "
+                              f"{', '.join(numbers)} were voided; print again.", field="out") from None
+        out += [{"number": d.number, "file": str(final), "pages": list(p), "sha256": sha} for d, p in placed]
+    return out
+
+
+def void_numbers(session: Session, numbers: list[str], reason: str, *, check_role: bool = True) -> None:
+    """Mark registered numbers voided (作废) with a reason: they stay in the register, never reused."""
+    if check_role:
+        session.require("document.void")
+    if not (reason or "").strip():
+        raise ValidationError("DOC_VOID_REASON", "作废文书须写明理由。", "Give a reason for voiding.", field="reason")
+    stamp = session.desk.now().isoformat(timespec="seconds")
+    with session.ledger.tx() as tx:
+        for number in numbers:
+            row = _row(tx.conn, number)
+            repo.void(tx, row.id, reason.strip(), session.user.username, stamp)
+            session.audit(tx, "document.void", "document", number, detail={"reason": reason.strip()})
+            tx.change("document", number, "void", {"number": number, "status": "voided", "reason": reason.strip()})
+
+
+def _row(conn, number: str) -> repo.DocumentRow:
+    row = repo.get_by_number(conn, (number or "").strip())
+    if row is None:
+        raise DomainError("DOC_NOT_FOUND", f"文书登记簿中没有编号「{number}」。",
+                          f"No document numbered '{number}' in the register.", field="number")
+    return row
+
+
+def reprint(session: Session, number: str, out: Path) -> dict:
+    """Print a registered notice again, marked 副本 with its reprint count; the print is recorded."""
+    session.require("document.reprint")
+    conn = session.ledger.conn
+    row = _row(conn, number)
+    if row.status == "voided":
+        raise DomainError("DOC_VOIDED", f"文书 {number} 已作废，不能重印。", f"{number} was voided; it cannot be reprinted.",
+                          field="number")
+    tpl = from_text(row.template, f"{row.doc_type}.toml")
+    fonts = fonts_for(conn)
+    stamp = session.desk.now().isoformat(timespec="seconds")
+    final = Path(out)
+    with session.ledger.tx() as tx:
+        copy_no = _row(tx.conn, number).reprint_count + 1
+        m = R.DocMeta(row.number, dt.date.fromisoformat(row.issued_on), row.office, row.qr_text, copy_no)
+        pdf, ranges = R.render_pdf([(tpl, row.context, m)], fonts, [{"qr": row.qr_text, "fields": row.key_fields}])
+        sha = hashlib.sha256(pdf).hexdigest()
+        part = _write_part(final, pdf)
+        repo.add_print(tx, row.id, copy_no, sha, str(final), session.user.username, stamp)
+        session.audit(tx, "document.reprint", "document", number, detail={"copy_no": copy_no, "sha256": sha})
+        tx.change("document", number, "reprint", {"number": number, "copy_no": copy_no, "pdf_sha256": sha})
+    _place(part, final)
+    return {"number": number, "copy_no": copy_no, "file": str(final), "sha256": sha}
+
+
+def set_prefix(session: Session, doc_type: str, prefix: str) -> str:
+    """Set the office's number prefix for a document type (e.g. 清信决)."""
+    session.require("document.prefix")
+    load_template(doc_type)
+    text = (prefix or "").strip()
+    if not text or len(text) > 12 or any(c in text for c in "〔〕|[]号 "):
+        raise ValidationError("DOC_PREFIX", "编号前缀须为1–12个字，且不含〔〕、“号”、空格或“|”。",
+                              "The prefix must be 1–12 characters without 〔〕, 号, spaces or '|'.", field="prefix")
+    with session.ledger.tx() as tx:
+        repo.set_prefix(tx, doc_type, text, session.user.username, session.desk.now().isoformat(timespec="seconds"))
+        session.audit(tx, "document.prefix", "doc_type", doc_type, detail={"prefix": text})
+        tx.change("doc_prefix", doc_type, "upsert", {"doc_type": doc_type, "prefix": text})
+    return text
+
+
+def list_documents(session: Session, *, doc_type: str | None = None, object_id=None, limit: int = 100) -> list[dict]:
+    """The register: numbers, types, dates, status and reprint counts (no personal data)."""
+    session.require("document.list")
+    return repo.list_documents(session.ledger.conn, doc_type=doc_type,
+                               object_id=str(object_id) if object_id is not None else None, limit=limit)

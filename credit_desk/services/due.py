@@ -1,0 +1,85 @@
+"""The due list (到期事项): every open deadline with its due date and overdue flag, soonest first.
+
+Each kind of deadline comes from a *source*: a function ``(conn, today) -> iterable of DueItem``. A feature
+adds its own with ``register_source`` (the repair feature adds its repair deadlines this way); the GUI
+dashboard and ``credit-desk due`` both call ``due_items``.
+
+Decisions have no legal time limit after the objection window, so a case waiting for its decision is shown
+(kind ``objection_window``, due on the day the window closes) but never overdue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from credit_desk.domain.cases import CaseState
+from credit_desk.domain.due import DueItem, DueKind, is_overdue, sort_items
+from credit_desk.services.base import Session
+from credit_desk.store import cases as cases_repo
+from credit_desk.store import objections as objections_repo
+
+Source = Callable[[object, dt.date], Iterable[DueItem]]
+_SOURCES: list[Source] = []
+
+
+def register_source(source: Source) -> Source:
+    """Add a source of due items (usable as a decorator); registering the same one twice is harmless."""
+    if source not in _SOURCES:
+        _SOURCES.append(source)
+    return source
+
+
+def due_items(session: Session, overdue_only: bool = False, today: dt.date | None = None) -> list[DueItem]:
+    """Every open deadline, sorted by due date; only the overdue ones when ``overdue_only``."""
+    session.require("due.view")
+    day = today or session.desk.today()
+    conn = session.ledger.conn
+    items = [item for source in _SOURCES for item in source(conn, day)]
+    if overdue_only:
+        items = [i for i in items if i.overdue]
+    return sort_items(items)
+
+
+@register_source
+def objection_replies(conn, today: dt.date) -> Iterable[DueItem]:
+    """R5/R19: each unanswered objection, due 10 working days after receipt."""
+    for o in objections_repo.open_all(conn):
+        what = {"record": "失信信息", "case": "认定案件"}[o.target_type.value]
+        yield DueItem(DueKind.OBJECTION_REPLY.value, "objection", o.id, o.due_on, is_overdue(o.due_on, today),
+                      f"异议{o.id}（{what}{o.target_id}）须于{o.due_on.isoformat()}前答复",
+                      f"Reply to objection {o.id} ({o.target_type.value} {o.target_id}) by {o.due_on.isoformat()}")
+
+
+@register_source
+def decision_windows(conn, today: dt.date) -> Iterable[DueItem]:
+    """R5/R10: cases whose notice was served: the window closes, then the decision may be taken."""
+    for c in cases_repo.by_state(conn, [CaseState.NOTICE_SERVED]):
+        if c.window_end is None:
+            continue
+        if today <= c.window_end:
+            zh = f"案件{c.id}异议期至{c.window_end.isoformat()}届满，届满后方可作出决定"
+        else:
+            zh = f"案件{c.id}异议期已于{c.window_end.isoformat()}届满，待作出认定决定"
+        yield DueItem(DueKind.OBJECTION_WINDOW.value, "case", c.id, c.window_end, False, zh,
+                      f"Case {c.id}: objection window ends {c.window_end.isoformat()}; decision follows")
+
+
+@register_source
+def sharing(conn, today: dt.date) -> Iterable[DueItem]:
+    """R6: listings the platform has not yet acknowledged."""
+    for c in cases_repo.share_pending(conn):
+        yield DueItem(DueKind.SHARE.value, "case", c.id, c.share_due, is_overdue(c.share_due, today),
+                      f"案件{c.id}须于{c.share_due.isoformat()}前报送平台",
+                      f"Case {c.id}: share with the platform by {c.share_due.isoformat()}")
+
+
+@register_source
+def expiries(conn, today: dt.date) -> Iterable[DueItem]:
+    """R12 way 3: listings whose validity ends (overdue means the expiry check has not run since)."""
+    for c in cases_repo.by_state(conn, [CaseState.LISTED]):
+        if c.valid_until is None:
+            continue
+        yield DueItem(DueKind.EXPIRY.value, "case", c.id, c.valid_until, is_overdue(c.valid_until, today),
+                      f"案件{c.id}（{c.list_type.zh}）有效期至{c.valid_until.isoformat()}届满",
+                      f"Case {c.id} ({c.list_type.value} list) expires {c.valid_until.isoformat()}")

@@ -1,0 +1,148 @@
+"""异议 objections (R19) to a record, a prior notice or a listing; the reply is due in 10 working days (R5).
+
+Outcomes apply their consequences through the same steps as the other services, in the same transaction:
+
+=========  ==========================  ==========================================  ===================================
+outcome    record                      notice (case before its decision)           listing (listed case)
+=========  ==========================  ==========================================  ===================================
+upheld     nothing changes             the case may go on to its decision          nothing changes
+corrected  record marked 已变更 (R3)    facts corrected, the case goes on            the entry's facts corrected
+revoked    record revoked (R3); cases  the case ends as not listed                 R12 way 1: wrongful, apology,
+           on it: undecided → not                                                  information deleted
+           listed, listed → way 1
+=========  ==========================  ==========================================  ===================================
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from credit_desk.domain.cases import OPEN_STATES, CaseState, Event, ExitWay
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.list_rules import ExitInput
+from credit_desk.domain.records import RecordStatus
+from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, check_grounds, check_resolution,
+                                           reply_due)
+from credit_desk.services import case_core as core
+from credit_desk.services import records as records_svc
+from credit_desk.services import workdays
+from credit_desk.services.base import Session
+from credit_desk.store import cases as cases_repo
+from credit_desk.store import dishonesty_records as records_repo
+from credit_desk.store import objections as repo
+
+
+def _target(session: Session, target: str, target_id: int) -> tuple[Target, int, Stage]:
+    conn = session.ledger.conn
+    if target == Target.RECORD:
+        return Target.RECORD, records_svc.get_record(conn, target_id).subject_id, Stage.RECORD
+    if target != Target.CASE:
+        raise ValidationError("R19_TARGET", "异议对象应为 record（失信信息）或 case（认定案件）。",
+                              "An objection targets a record or a case.", field="target")
+    case = core.get_case(conn, target_id)
+    if case.state in (CaseState.NOTICE_SERVED, CaseState.OBJECTION_UNDER_REVIEW):
+        return Target.CASE, case.subject_id, Stage.NOTICE
+    if case.state is CaseState.LISTED:
+        return Target.CASE, case.subject_id, Stage.LISTING
+    raise DomainError("R19_NOTHING_TO_OBJECT", f"案件当前状态为「{case.state.zh}」，没有可异议的告知或名单。",
+                      f"The case is {case.state.value}; there is no notice or listing to object to.",
+                      field="case_id")
+
+
+def add_objection(session: Session, *, target: str, target_id: int, received_on: dt.date | None = None,
+                  grounds: str, evidence: str = "") -> Objection:
+    """Register an objection; the reply is due ``objection_reply_workdays`` working days after receipt (R5)."""
+    session.require("objection.add")
+    conn = session.ledger.conn
+    ttype, subject_id, stage = _target(session, target, target_id)
+    on = received_on or session.desk.today()
+    rs = core.rule_set_on(conn, on)
+    due = reply_due(workdays.calendar(session.desk), rs, on)
+    obj = Objection(None, ttype, target_id, subject_id, stage, on, check_grounds(grounds), (evidence or "").strip(),
+                    due, rs.code, session.user.username)
+    with session.ledger.tx() as tx:
+        oid = repo.insert(tx, obj)
+        saved = replace(obj, id=oid)
+        if stage is Stage.NOTICE:
+            case = core.get_case(conn, target_id)
+            core.step(session, tx, case, Event.OBJECT, on, f"objection {oid}")
+        session.audit(tx, "objection.add", "objection", oid, detail={"target": ttype.value, "id": target_id})
+        tx.change("objection", oid, "insert", repo.state(saved))
+    return saved
+
+
+def get_objection(session: Session, objection_id: int) -> Objection:
+    """One objection with its due date and outcome."""
+    session.require("case.list")
+    obj = repo.get(session.ledger.conn, objection_id)
+    if obj is None:
+        raise DomainError("OBJECTION_NOT_FOUND", f"没有编号为 {objection_id} 的异议。",
+                          f"No objection with id {objection_id}.", field="objection_id")
+    return obj
+
+
+def resolve_objection(session: Session, objection_id: int, *, outcome: str, reply: str,
+                      resolved_on: dt.date | None = None, corrected_facts: str | None = None,
+                      apology_number: str | None = None, apology_on: dt.date | None = None) -> dict:
+    """Answer an objection and apply what its outcome means (R19); see the module table."""
+    session.require("objection.resolve")
+    obj = get_objection(session, objection_id)
+    on = resolved_on or session.desk.today()
+    result = check_resolution(obj, outcome, reply, on)
+    apology = (apology_number, apology_on or on)
+    with session.ledger.tx() as tx:
+        repo.resolve(tx, objection_id, result, reply.strip(), on, session.user.username)
+        if obj.target_type is Target.RECORD:
+            effects = _on_record(session, tx, obj, result, reply.strip(), on, corrected_facts, apology)
+        else:
+            effects = _on_case(session, tx, obj, result, on, corrected_facts, apology)
+        saved = replace(obj, outcome=result, reply=reply.strip(), resolved_on=on, resolved_by=session.user.username)
+        session.audit(tx, "objection.resolve", "objection", objection_id, detail={"outcome": result.value})
+        tx.change("objection", objection_id, "resolve", repo.state(saved))
+    return {"objection_id": objection_id, "outcome": result.value, **effects}
+
+
+def _on_record(session, tx, obj: Objection, result: Outcome, reply: str, on, facts, apology) -> dict:
+    conn = session.ledger.conn
+    if result is Outcome.UPHELD:
+        return {}
+    r = records_svc.get_record(conn, obj.target_id)
+    if result is Outcome.CORRECTED:
+        new = replace(r, facts=(facts or r.facts).strip())
+        records_repo.add_history(tx, r.id, session.user.username, "correct", reply, r)
+        records_repo.revise(tx, new, f"异议{obj.id}更正：{reply}", on)
+        tx.change("record", r.id, "change", records_repo.state(replace(new, status=RecordStatus.CHANGED)))
+        return {"record_status": "changed"}
+    out = records_svc.revoke_in_tx(session, tx, r.id, f"异议{obj.id}核实撤销：{reply}", on)
+    ended = []
+    for case in cases_repo.cases_on_record(conn, r.id):
+        ended.append(_end_case(session, tx, case, on, f"异议{obj.id}撤销其所依据的失信信息", apology))
+    return {"record_status": out["record"].status.value, "cases": ended}
+
+
+def _on_case(session, tx, obj: Objection, result: Outcome, on, facts, apology) -> dict:
+    conn = session.ledger.conn
+    case = core.get_case(conn, obj.target_id)
+    if result is Outcome.CORRECTED and facts:
+        case = replace(case, facts=facts.strip())
+        cases_repo.save(tx, case)
+        tx.change("case", case.id, "update", {"id": case.id, "fields": ["facts"], "objection_id": obj.id})
+    if result is Outcome.REVOKED:
+        return {"cases": [_end_case(session, tx, case, on, f"异议{obj.id}成立", apology)]}
+    if case.state is CaseState.OBJECTION_UNDER_REVIEW and not repo.open_count(conn, Target.CASE, case.id):
+        case = core.step(session, tx, case, Event.ANSWER, on, f"objection {obj.id} answered")
+    return {"case_state": case.state.value}
+
+
+def _end_case(session, tx, case, on, note: str, apology) -> dict:
+    """An undecided case ends as not listed; a listing ends as wrongful (R12 way 1) with its apology."""
+    if case.state in OPEN_STATES:
+        done = core.step(session, tx, case, Event.DECIDE_NOT_LIST, on, note, decided_on=on,
+                         decided_by=session.user.username)
+        tx.change("case", case.id, "decide", {"id": case.id, "state": done.state.value, "decided_on": on.isoformat()})
+        return {"case_id": case.id, "state": done.state.value}
+    if case.state is CaseState.LISTED:
+        ex = ExitInput(ExitWay.WRONGFUL, on, apology_number=apology[0], apology_on=apology[1], note=note)
+        return core.exit_in_tx(session, tx, case, ex)
+    return {"case_id": case.id, "state": case.state.value}

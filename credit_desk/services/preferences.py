@@ -1,0 +1,36 @@
+"""Office-wide desktop settings kept in the ledger (R14: an unattended desk locks itself)."""
+
+from __future__ import annotations
+
+from credit_desk.domain.errors import ValidationError
+from credit_desk.services.base import Session
+from credit_desk.store import meta
+
+# R14 (leaks must be prevented): an unattended desk goes back to the login dialog after this many
+# minutes without input. Default beside the rule; the administrator changes it in 设置.
+IDLE_LOCK_MINUTES = 15
+IDLE_LOCK_RANGE = (1, 240)
+
+
+def idle_lock_minutes(session: Session) -> int:
+    """Minutes without input before the window locks."""
+    return int(meta.get_setting(session.ledger.conn, "idle_lock_minutes", IDLE_LOCK_MINUTES))
+
+
+def set_idle_lock_minutes(session: Session, minutes) -> int:
+    """Change the idle-lock time (administrator only); out-of-range values are refused."""
+    session.require("settings.manage")
+    lo, hi = IDLE_LOCK_RANGE
+    try:
+        value = int(minutes)
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not lo <= value <= hi:
+        raise ValidationError("IDLE_LOCK_RANGE", f"自动锁定时间应为{lo}至{hi}分钟之间的整数。",
+                              f"The idle-lock time must be a whole number of minutes from {lo} to {hi}.",
+                              field="idle_lock_minutes")
+    with session.ledger.tx() as tx:
+        meta.set_setting(tx, "idle_lock_minutes", value)
+        session.audit(tx, "settings.manage", "setting", "idle_lock_minutes", detail={"value": value})
+        tx.change("setting", "idle_lock_minutes", "upsert", {"value": value})
+    return value

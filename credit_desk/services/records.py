@@ -1,0 +1,187 @@
+"""失信信息 records: enter (R1, R2, R9, R20), approve (R9 four eyes), show (R14), revoke and change (R3).
+
+A serious record for a subject on the watch list opens a black-list case draft at once (R11).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from credit_desk.domain.cases import Case, CaseState, ListType
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.list_rules import opens_black_case
+from credit_desk.domain.record_rules import (Record, check_approval, check_basis, check_can_revise,
+                                             check_catalogue_item, check_leniency_justification, leniency_flags,
+                                             publication, status_zh)
+from credit_desk.domain.records import RecordStatus
+from credit_desk.domain.rulesets import Tier
+from credit_desk.services import case_core as core
+from credit_desk.services.base import Session, require_purpose
+from credit_desk.store import cases as cases_repo
+from credit_desk.store import dishonesty_records as repo
+from credit_desk.store import reference
+
+
+def _tier(value) -> Tier:
+    try:
+        return Tier(value)
+    except ValueError:
+        raise ValidationError("TIER", "失信等级应为 slight（轻微）、general（一般）或 serious（严重）。",
+                              "The tier must be slight, general or serious.", field="tier") from None
+
+
+def _text(value, name: str, zh: str) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError("FIELD_REQUIRED", f"请填写{zh}。", f"{name} is required.", field=name)
+    return text
+
+
+def get_record(conn, record_id: int) -> Record:
+    """The record, or a refusal naming the missing id (used inside other services)."""
+    r = repo.get(conn, record_id)
+    if r is None:
+        raise DomainError("RECORD_NOT_FOUND", f"没有编号为 {record_id} 的失信信息。", f"No record with id {record_id}.",
+                          field="record_id")
+    return r
+
+
+def add_record(session: Session, *, subject_id: int, catalogue_code: str, tier: str, facts: str, doc_type: str,
+               doc_number: str, doc_authority: str, doc_issued: dt.date, doc_effective: dt.date,
+               department: str, act_date: dt.date, doc_citation: str | None = None,
+               decision_date: dt.date | None = None, force_majeure: bool = False, no_intent: bool = False,
+               slight: bool = False, justification: str | None = None) -> dict:
+    """Enter a record on its basis document; leniency cases wait for a second user's approval (R9)."""
+    session.require("record.add")
+    conn = session.ledger.conn
+    subject = core.get_subject(conn, subject_id)
+    doc = check_basis(doc_type, doc_number, doc_authority, doc_issued, doc_effective, doc_citation,
+                      session.desk.today())  # R1
+    cat = reference.active_catalogue(conn)
+    item = check_catalogue_item(catalogue_code, cat[1] if cat else None)  # R2
+    tier_e = _tier(tier)
+    if act_date is None or act_date > doc.issued:
+        raise ValidationError("ACT_DATE", "行为发生日期须填写，且不能晚于认定依据的作出日期。",
+                              "The act date is required and cannot follow the document's issue date.", field="act_date")
+    decided = decision_date or doc.issued
+    rs = core.rule_set_on(conn, decided)  # R20
+    window = publication(rs, tier_e, decided)
+    flags = leniency_flags(tier_e, subject.id_type, subject.id_number, act_date, force_majeure=force_majeure,
+                           no_intent=no_intent, slight=slight)  # R9
+    why = check_leniency_justification(flags, justification)
+    record = Record(None, subject_id, cat[0]["edition"], item.code, tier_e, _text(facts, "facts", "失信事实"), doc,
+                    _text(department, "department", "认定部门"), act_date, decided, rs.code,
+                    RecordStatus.PENDING if flags else RecordStatus.ACTIVE, session.user.username, flags, why,
+                    earliest_repair=window.earliest_repair, publication_end=window.publication_end)
+    with session.ledger.tx() as tx:
+        rid = repo.insert(tx, record)
+        saved = replace(record, id=rid)
+        session.audit(tx, "record.add", "record", rid, detail={"status": saved.status.value,
+                                                               "leniency": [f.value for f in flags]})
+        tx.change("record", rid, "insert", repo.state(saved))
+        opened = _serious_while_watched(session, tx, saved)
+    return {"record": saved, "black_case_id": opened}
+
+
+def _serious_while_watched(session: Session, tx, r: Record) -> int | None:
+    """R11: serious behaviour while on the watch list opens a black-list case (a draft to complete)."""
+    if r.status is not RecordStatus.ACTIVE:
+        return None
+    watched = cases_repo.listed(session.ledger.conn, r.subject_id, ListType.WATCH)
+    if not opens_black_case(r.tier is Tier.SERIOUS, bool(watched)):
+        return None
+    d = r.document
+    draft = Case(None, r.subject_id, ListType.BLACK, CaseState.DRAFT, session.user.username,
+                 department=r.department, domain=watched[0].domain, facts=r.facts,
+                 basis=f"{d.authority}{d.number}（{d.doc_type.zh}）", record_ids=(r.id,),
+                 origin="serious_while_watched", origin_case_id=watched[0].id)
+    return core.open_in_tx(session, tx, draft, session.desk.today()).id
+
+
+def approve_record(session: Session, record_id: int) -> dict:
+    """R9: a second user approves a leniency record as dishonest; never the person who entered it."""
+    session.require("record.approve")
+    r = get_record(session.ledger.conn, record_id)
+    check_approval(r, session.user.username)
+    with session.ledger.tx() as tx:
+        repo.approve(tx, record_id, session.user.username)
+        saved = replace(r, status=RecordStatus.ACTIVE, approved_by=session.user.username)
+        session.audit(tx, "record.approve", "record", record_id)
+        tx.change("record", record_id, "approve", repo.state(saved))
+        opened = _serious_while_watched(session, tx, saved)
+    return {"record": saved, "black_case_id": opened}
+
+
+def show_record(session: Session, record_id: int, purpose: str) -> Record:
+    """A record in full; the look is logged with its purpose (R14)."""
+    session.require("record.view")
+    why = require_purpose(purpose)
+    r = get_record(session.ledger.conn, record_id)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "record.view", "record", record_id, purpose=why)
+    return r
+
+
+def record_history(session: Session, record_id: int) -> list[dict]:
+    """R3: the record's revocations and changes, newest last."""
+    session.require("record.view")
+    return repo.history(session.ledger.conn, record_id)
+
+
+def revoke_record(session: Session, record_id: int, *, reason: str, on: dt.date | None = None) -> dict:
+    """R3/R19: the basis document was revoked or declared invalid, so the record is revoked at once."""
+    session.require("record.revoke")
+    with session.ledger.tx() as tx:
+        return revoke_in_tx(session, tx, record_id, reason, on or session.desk.today())
+
+
+def revoke_in_tx(session: Session, tx, record_id: int, reason: str, on: dt.date) -> dict:
+    """R3/R19 inside the caller's transaction; returns the record and the listed cases resting on it."""
+    conn = session.ledger.conn
+    r = get_record(conn, record_id)
+    why = check_can_revise(r, reason)
+    repo.add_history(tx, record_id, session.user.username, "revoke", why, r)
+    repo.set_status(tx, record_id, RecordStatus.REVOKED, why, on)
+    saved = replace(r, status=RecordStatus.REVOKED, status_reason=why)
+    session.audit(tx, "record.revoke", "record", record_id)
+    tx.change("record", record_id, "revoke", repo.state(saved))
+    listed = [c.id for c in cases_repo.cases_on_record(conn, record_id) if c.state is CaseState.LISTED]
+    return {"record": saved, "listed_case_ids": listed}
+
+
+def change_record(session: Session, record_id: int, *, reason: str, on: dt.date | None = None,
+                  **changes) -> Record:
+    """R3: the basis document was changed, so the record takes the change at once (status 已变更)."""
+    session.require("record.change")
+    conn = session.ledger.conn
+    r = get_record(conn, record_id)
+    why = check_can_revise(r, reason)
+    old = r.document
+    doc = check_basis(changes.get("doc_type") or old.doc_type.value, changes.get("doc_number") or old.number,
+                      changes.get("doc_authority") or old.authority, changes.get("doc_issued") or old.issued,
+                      changes.get("doc_effective") or old.effective, changes.get("doc_citation") or old.citation,
+                      session.desk.today())  # R1 still holds for the changed document
+    tier_e = _tier(changes.get("tier") or r.tier.value)
+    decided = changes.get("decision_date") or r.decision_date
+    rs = core.rule_set_on(conn, decided)
+    window = publication(rs, tier_e, decided)
+    new = replace(r, document=doc, tier=tier_e, facts=(changes.get("facts") or r.facts).strip(), decision_date=decided,
+                  rule_set_code=rs.code, earliest_repair=window.earliest_repair,
+                  publication_end=window.publication_end, status=RecordStatus.CHANGED, status_reason=why)
+    with session.ledger.tx() as tx:
+        repo.add_history(tx, record_id, session.user.username, "change", why, r)
+        repo.revise(tx, new, why, on or session.desk.today())
+        session.audit(tx, "record.change", "record", record_id)
+        tx.change("record", record_id, "change", repo.state(new))
+    return new
+
+
+def record_dict(r: Record) -> dict:
+    """The record for the CLI's JSON and the printed extract."""
+    data = repo.state(r)
+    data["status_zh"] = status_zh(r.status)
+    data["leniency_zh"] = [f.zh for f in r.leniency]
+    data["leniency_justification"] = r.leniency_justification
+    data["tier_zh"] = r.tier.zh
+    return data

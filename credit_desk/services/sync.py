@@ -1,0 +1,229 @@
+"""同步包 bundles to the municipal platform: export (USB folder or network), verify, status, requeue.
+
+Export is incremental from the change log: every bundle not yet acknowledged is delivered again with its
+exact stored bytes (same sequence, byte-identical), and the changes after the last bundle made become the
+next one. The produced bytes are kept inside the encrypted ledger until the platform's receipt arrives,
+which is simpler and safer than re-deriving them (a new zlib or a rotated key could never change a resend).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.services import keys, sync_inbound
+from credit_desk.services.base import Session
+from credit_desk.services.keys import limits
+from credit_desk.store import meta, sync_state
+from credit_desk.sync import bundle, http, manifest as mf, payload, usb
+from credit_desk.sync.limits import Limits
+from credit_desk.sync.refusals import BundleRefused, refused
+
+# R12 way 1: a wrongful listing withdrawn is sent in place of every earlier row of its case.
+WITHDRAW = ("case", "withdraw")
+
+
+def prepare(session: Session) -> list[dict]:
+    """Make the next bundle if there are new changes; return every unacknowledged bundle, in order."""
+    session.require("bundle.export")
+    conn = session.ledger.conn
+    plat = keys.platform(conn)
+    with session.ledger.tx() as tx:
+        _reissue_expired(session, tx, plat)
+        last = sync_state.last_bundle(conn)
+        after = last["last_change"] if last else 0
+        upto = sync_state.max_change_id(conn)
+        if upto > after:
+            seq = (last["seq"] if last else 0) + 1
+            made = _build(session, seq, last["sha256"] if last else mf.GENESIS_HASH, after, upto, plat)
+            sync_state.save_bundle(tx, *made)
+            session.audit(tx, "bundle.create", "bundle", seq, detail={"changes": made[0]["change_count"],
+                                                                      "range": [after + 1, upto]})
+    out = []
+    for b in sync_state.bundles(conn, "pending"):
+        out.append({**b, "data": sync_state.bundle_bytes(conn, b["seq"])})
+    return out
+
+
+def _reissue_expired(session: Session, tx, plat: dict) -> None:
+    """An unacknowledged bundle past its expiry is made again under the SAME number (never a new one),
+    and so is every later pending bundle, whose previous-hash changes with it."""
+    pending = sync_state.bundles(session.ledger.conn, "pending")
+    now = mf.utc_text(session.desk.now())
+    first = next((i for i, b in enumerate(pending) if b["expires_at"] <= now), None)
+    if first is None:
+        return
+    prev = pending[first]["prev_hash"]
+    for b in pending[first:]:
+        made = _build(session, b["seq"], prev, b["first_change"] - 1, b["last_change"], plat)
+        sync_state.save_bundle(tx, *made)
+        session.audit(tx, "bundle.reissue", "bundle", b["seq"], detail={"reason": "expired"})
+        prev = made[0]["sha256"]
+
+
+def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict) -> tuple[dict, bytes]:
+    conn, ledger_id = session.ledger.conn, session.ledger.ledger_id
+    withdrawn = sync_state.withdrawn(conn, *WITHDRAW)
+    lines, by_entity = [], {}
+    for cid, ts, entity, eid, op, state in sync_state.change_rows(conn, after, upto):
+        if entity == WITHDRAW[0] and eid in withdrawn and cid < withdrawn[eid]:
+            continue  # R12 way 1: keep no information about a wrongful listing
+        lines.append(payload.change_line(cid, ts, entity, eid, op, state))
+        by_entity[entity] = by_entity.get(entity, 0) + 1
+    key = keys.signing_key(conn)
+    now = session.desk.now()
+    region, code = meta.get_meta(conn, "region") or "000000", keys.office_code(conn, ledger_id)
+    fields = {"type": "changes", "sender": {"role": "office", "id": ledger_id, "region": region, "code": code},
+              "office": ledger_id, "sequence": seq, "previous_hash": prev, "created_at": mf.utc_text(now),
+              "expires_at": mf.utc_text(now + timedelta(days=limits(conn).bundle_valid_days)),
+              "change_range": [after + 1, upto],
+              "counts": {"changes": len(lines), "attachments": 0, "by_entity": by_entity}}
+    chain = keys.endorsements(conn)
+    if chain:
+        fields["key_endorsements"] = chain
+    data, m = bundle.make(fields, payload.encode_lines(lines), bytes(key.private_key), plat["enc_public"])
+    row = {"seq": seq, "file_name": f"{region}-{code}-{seq:06d}.cdb", "sha256": bundle.crypto.sha256_hex(data),
+           "prev_hash": prev, "first_change": after + 1, "last_change": upto, "change_count": len(lines),
+           "key_id": key.id, "created_at": m.created_at, "expires_at": m.expires_at}
+    return row, data
+
+
+def export_to_folder(session: Session, folder: Path) -> list[dict]:
+    """USB: write each pending bundle (temp file, fsync, rename), read it back and verify it, then say done."""
+    bundles = prepare(session)
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise DomainError("EXPORT_FOLDER_MISSING", f"导出目录 {folder} 不存在。", f"The folder {folder} does not exist.",
+                          field="to")
+    done = []
+    for b in bundles:
+        path = usb.write_verified(folder / b["file_name"], b["data"], lambda back: _check_own(session, back))
+        done.append({"seq": b["seq"], "file": str(path), "sha256": b["sha256"], "changes": b["change_count"]})
+    with session.ledger.tx() as tx:
+        for b in bundles:
+            sync_state.mark_sent(tx, b["seq"], session.desk.now().isoformat(timespec="seconds"))
+        session.audit(tx, "bundle.export", "folder", str(folder), detail={"bundles": [b["seq"] for b in bundles]})
+    return done
+
+
+def _check_own(session: Session, data: bytes) -> bundle.Opened:
+    conn = session.ledger.conn
+    opened = bundle.open_bytes(data, limits(conn))
+    bundle.check_type(opened, "changes")
+    bundle.verify(opened, keys.own_sign_keys(conn))
+    if opened.manifest.office != session.ledger.ledger_id:
+        raise refused("BUNDLE_UNKNOWN_KEY", fp=opened.manifest.key_fingerprint[:16])
+    return opened
+
+
+def send(session: Session, url: str | None = None, sleep=None) -> dict:
+    """Network: POST each pending bundle in order (retries with backoff), import the receipts, then fetch
+    and import any downstream bundles the platform has published for this office."""
+    conn = session.ledger.conn
+    url = (url or meta.get_setting(conn, "sync.intake_url") or "").rstrip("/")
+    if not url:
+        raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址，请用 --url 指定。", "No intake URL; pass --url.",
+                          field="url")
+    lim, kw = limits(conn), ({"sleep": sleep} if sleep else {})
+    sent, receipts = [], []
+    for b in prepare(session):
+        reply = http.request(f"{url}/bundles", b["data"], retries=lim.retries, backoff=lim.backoff_seconds, **kw)
+        body = _receipt_from(reply, url, lim, kw)
+        with session.ledger.tx() as tx:
+            sync_state.mark_sent(tx, b["seq"], session.desk.now().isoformat(timespec="seconds"))
+            session.audit(tx, "bundle.send", "bundle", b["seq"], detail={"url": url, "status": reply.status})
+        sent.append(b["seq"])
+        receipts.append(_import_quietly(session, body))
+    downstream = fetch_downstream(session, url, lim, kw)
+    return {"sent": sent, "receipts": receipts, "downstream": downstream}
+
+
+def _receipt_from(reply: http.Reply, url: str, lim: Limits, kw: dict) -> bytes:
+    if reply.status == 200:
+        return reply.body
+    info = reply.json()
+    if reply.status == 409 and info.get("code") == "BUNDLE_REPLAY" and info.get("receipt"):
+        # The platform already holds it (our earlier reply was lost): fetch its receipt and carry on.
+        again = http.request(url + info["receipt"], retries=lim.retries, backoff=lim.backoff_seconds, **kw)
+        if again.status == 200:
+            return again.body
+    raise BundleRefused(info.get("code", "SEND_REFUSED"), info.get("message_zh", f"市平台拒收（HTTP {reply.status}）。"),
+                        info.get("message_en", f"The platform refused it (HTTP {reply.status})."))
+
+
+def _import_quietly(session: Session, data: bytes) -> dict:
+    try:
+        return sync_inbound.import_bytes(session, data)
+    except BundleRefused as exc:
+        if exc.code == "RECEIPT_REPLAY":
+            return {"type": "receipt", "already": True}
+        raise
+
+
+def fetch_downstream(session: Session, url: str, lim: Limits, kw: dict) -> list[dict]:
+    """GET the platform's list of downstream bundles for this office and import the new ones in order."""
+    office = session.ledger.ledger_id
+    have, _ = sync_state.downstream_head(session.ledger.conn)
+    listing = http.request(f"{url}/downstream/{office}?after={have}", retries=lim.retries,
+                           backoff=lim.backoff_seconds, **kw)
+    if listing.status != 200:
+        return []
+    out = []
+    for name in listing.json().get("files", []):
+        got = http.request(f"{url}/downstream/{office}/{name}", retries=lim.retries, backoff=lim.backoff_seconds,
+                           **kw)
+        if got.status == 200:
+            out.append(sync_inbound.import_bytes(session, got.body))
+    return out
+
+
+def verify_file(session: Session, data: bytes) -> dict:
+    """Check a bundle without applying it: structure, signature, payload hash, expiry; inbound ones are
+    also checked for recipient and decrypted."""
+    session.require("bundle.view")
+    conn = session.ledger.conn
+    opened = bundle.open_bytes(data, limits(conn))
+    if opened.manifest.type == "changes":
+        _check_own(session, data)
+        bundle.check_expiry(opened, session.desk.now())
+    else:
+        sync_inbound.check_inbound(session, opened)
+    m = opened.manifest
+    return {"ok": True, "type": m.type, "sequence": m.sequence, "sha256": opened.sha256, "created_at": m.created_at,
+            "expires_at": m.expires_at, "counts": m.counts, "change_range": m.doc.get("change_range")}
+
+
+def status(session: Session) -> dict:
+    """What is pending, acknowledged and quarantined, and which downstream kinds are stale (expired)."""
+    session.require("bundle.view")
+    conn = session.ledger.conn
+    last = sync_state.last_bundle(conn)
+    now = mf.utc_text(session.desk.now())
+    versions = sync_state.versions(conn)
+    for v in versions.values():
+        v["expired"] = v["expires_at"] <= now
+    return {"pending": [{k: b[k] for k in ("seq", "file_name", "change_count", "created_at", "expires_at", "sent_at")}
+                        for b in sync_state.bundles(conn, "pending")],
+            "last_seq": last["seq"] if last else 0,
+            "unbundled_changes": sync_state.max_change_id(conn) - (last["last_change"] if last else 0),
+            "acks": sync_state.ack_counts(conn), "quarantine": sync_state.quarantine(conn),
+            "downstream": versions, "platform_pinned": sync_state.active_platform(conn) is not None}
+
+
+def requeue(session: Session, change_id: int) -> int:
+    """Send a quarantined change again (after the cause was corrected): a new change-log row, same state."""
+    session.require("bundle.requeue")
+    conn = session.ledger.conn
+    row = next((q for q in sync_state.quarantine(conn) if q["change_id"] == change_id and q["q_state"] == "open"),
+               None)
+    if row is None:
+        raise DomainError("NOT_IN_QUARANTINE", f"变更 {change_id} 不在待处理的退回清单中。",
+                          f"Change {change_id} is not open in the quarantine.", field="change_id")
+    original = sync_state.change(conn, change_id)
+    with session.ledger.tx() as tx:
+        new_id = tx.change(original["entity"], original["entity_id"], original["op"], json.loads(original["state"]))
+        sync_state.mark_resent(tx, change_id, new_id)
+        session.audit(tx, "bundle.requeue", "change", change_id, detail={"new_change": new_id})
+    return new_id

@@ -1,0 +1,140 @@
+"""The document register (文书登记): number series, printed documents and their prints.
+
+``next_seq`` must be called inside the IMMEDIATE transaction that also inserts the document: the write
+lock SQLite takes at BEGIN IMMEDIATE serialises two processes, and the UNIQUE (prefix, year, seq)
+constraint is the last word should anything else slip.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from credit_desk.store.tx import to_json
+
+_COLS = ("id, doc_type, year, seq, prefix, number, issued_on, office, object_type, object_id, subject_id, "
+         "context, template, key_fields, key_id, signature, qr_text, status, void_reason, voided_by, voided_at, "
+         "pdf_sha256, file_name, pages, printed_by, printed_at, reprint_count")
+
+
+@dataclass(frozen=True)
+class DocumentRow:
+    id: int
+    doc_type: str
+    year: int
+    seq: int
+    prefix: str
+    number: str
+    issued_on: str
+    office: str
+    object_type: str
+    object_id: str
+    subject_id: int | None
+    context: dict
+    template: str           # the template's TOML as printed: a reprint uses the same wording
+    key_fields: list        # [[name, value], ...] in signing order
+    key_id: str
+    signature: bytes
+    qr_text: str
+    status: str
+    void_reason: str | None
+    voided_by: str | None
+    voided_at: str | None
+    pdf_sha256: str
+    file_name: str
+    pages: str
+    printed_by: str
+    printed_at: str
+    reprint_count: int
+
+
+def _row(r) -> DocumentRow:
+    r = list(r)
+    r[11], r[13] = json.loads(r[11]), json.loads(r[13])
+    return DocumentRow(*r)
+
+
+def get_prefix(conn, doc_type: str) -> str | None:
+    row = conn.execute("SELECT prefix FROM doc_prefixes WHERE doc_type = ?", (doc_type,)).fetchone()
+    return row[0] if row else None
+
+
+def set_prefix(tx, doc_type: str, prefix: str, username: str, ts: str) -> None:
+    tx.execute("INSERT INTO doc_prefixes (doc_type, prefix, updated_by, updated_at) VALUES (?, ?, ?, ?) "
+               "ON CONFLICT(doc_type) DO UPDATE SET prefix = excluded.prefix, updated_by = excluded.updated_by, "
+               "updated_at = excluded.updated_at", (doc_type, prefix, username, ts))
+
+
+def next_seq(tx, prefix: str, year: int) -> int:
+    """The next number of a series: one more than the last one registered, voided ones included."""
+    row = tx.execute("SELECT MAX(seq) FROM documents WHERE prefix = ? AND year = ?", (prefix, year)).fetchone()
+    return (row[0] or 0) + 1
+
+
+def insert(tx, d: dict) -> int:
+    """``d`` holds every column but id/status/void/reprint fields; context and key_fields as Python data."""
+    cols = [c.strip() for c in _COLS.split(",")
+            if c.strip() not in ("id", "status", "void_reason", "voided_by", "voided_at", "reprint_count")]
+    values = [to_json(d[c]) if c in ("context", "key_fields") else d[c] for c in cols]
+    return tx.execute(f"INSERT INTO documents ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})",
+                      values).lastrowid
+
+
+def add_print(tx, document_id: int, copy_no: int, sha256: str, file_name: str, username: str, ts: str) -> None:
+    tx.execute("INSERT INTO document_prints (document_id, copy_no, pdf_sha256, file_name, printed_by, printed_at) "
+               "VALUES (?, ?, ?, ?, ?, ?)", (document_id, copy_no, sha256, file_name, username, ts))
+    if copy_no:
+        tx.execute("UPDATE documents SET reprint_count = ? WHERE id = ?", (copy_no, document_id))
+
+
+def void(tx, document_id: int, reason: str, username: str, ts: str) -> None:
+    tx.execute("UPDATE documents SET status = 'voided', void_reason = ?, voided_by = ?, voided_at = ? "
+               "WHERE id = ?", (reason, username, ts, document_id))
+
+
+def get_by_number(conn, number: str) -> DocumentRow | None:
+    row = conn.execute(f"SELECT {_COLS} FROM documents WHERE number = ?", (number,)).fetchone()
+    return _row(row) if row else None
+
+
+def find_print(conn, sha256: str) -> tuple[int, int] | None:
+    """(document id, copy number) of the print whose file had this SHA-256."""
+    row = conn.execute("SELECT document_id, copy_no FROM document_prints WHERE pdf_sha256 = ? LIMIT 1",
+                       (sha256,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def list_documents(conn, *, doc_type: str | None = None, object_id: str | None = None,
+                   limit: int = 100) -> list[dict]:
+    sql = ("SELECT number, doc_type, issued_on, object_type, object_id, status, reprint_count, printed_by, "
+           "printed_at, pdf_sha256 FROM documents WHERE 1 = 1")
+    params: list = []
+    if doc_type:
+        sql += " AND doc_type = ?"
+        params.append(doc_type)
+    if object_id:
+        sql += " AND object_id = ?"
+        params.append(object_id)
+    rows = conn.execute(sql + " ORDER BY id DESC LIMIT ?", (*params, limit)).fetchall()
+    keys = ("number", "doc_type", "issued_on", "object_type", "object_id", "status", "reprint_count",
+            "printed_by", "printed_at", "pdf_sha256")
+    return [dict(zip(keys, r)) for r in rows]
+
+
+def series(conn, prefix: str, year: int) -> list[tuple[int, str]]:
+    """(seq, status) of a series in order: what a gap check reads."""
+    return conn.execute("SELECT seq, status FROM documents WHERE prefix = ? AND year = ? ORDER BY seq",
+                        (prefix, year)).fetchall()
+
+
+def subject_records(conn, subject_id: int, statuses=("active",)) -> list[dict]:
+    """A subject's records with their catalogue item names, for the record extract (信用信息查询结果)."""
+    marks = ", ".join("?" * len(statuses))
+    rows = conn.execute(
+        "SELECT r.id, r.doc_type, r.doc_number, r.doc_authority, r.doc_effective, r.tier, "
+        "COALESCE(c.name, r.catalogue_code) FROM records r LEFT JOIN catalogue_items c "
+        "ON c.edition = r.catalogue_edition AND c.code = r.catalogue_code "
+        f"WHERE r.subject_id = ? AND r.status IN ({marks}) ORDER BY r.doc_effective, r.id",
+        (subject_id, *statuses)).fetchall()
+    keys = ("id", "doc_type", "doc_number", "doc_authority", "doc_effective", "tier", "item_name")
+    return [dict(zip(keys, r)) for r in rows]

@@ -1,0 +1,74 @@
+"""Public key files exchanged at set-up (read out as fingerprints over the phone), and key endorsements."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+
+from credit_desk.domain import signing
+from credit_desk.domain.errors import ValidationError
+
+OFFICE_FORMAT = "credit_desk.office-keys/1"
+PLATFORM_FORMAT = "credit_desk.platform-keys/1"
+ENDORSE_PREFIX = b"credit_desk.key-endorsement/1\n"
+
+
+def b64(raw: bytes) -> str:
+    return base64.b64encode(raw).decode("ascii")
+
+
+def endorsement_message(new_public: bytes) -> bytes:
+    """What the old key signs to vouch for its successor (rotation)."""
+    return ENDORSE_PREFIX + new_public
+
+
+def office_doc(*, office: str, region: str, code: str, sign_public: bytes, enc_public: bytes,
+               endorsements: list[dict]) -> bytes:
+    doc = {"format": OFFICE_FORMAT, "office": office, "region": region, "code": code,
+           "sign_public": b64(sign_public), "enc_public": b64(enc_public),
+           "fingerprints": {"sign": signing.fingerprint(sign_public), "enc": signing.fingerprint(enc_public)},
+           "endorsements": endorsements}
+    return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
+
+
+def platform_doc(*, platform: str, name: str, sign_public: bytes, enc_public: bytes) -> bytes:
+    doc = {"format": PLATFORM_FORMAT, "platform": platform, "name": name,
+           "sign_public": b64(sign_public), "enc_public": b64(enc_public),
+           "fingerprints": {"sign": signing.fingerprint(sign_public), "enc": signing.fingerprint(enc_public)}}
+    return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
+
+
+def _bad(what: str) -> ValidationError:
+    return ValidationError("KEYFILE_BAD", f"公钥文件格式不对：{what}。", f"The public key file is malformed: {what}.",
+                           field=what)
+
+
+def parse(data: bytes, fmt: str) -> dict:
+    """The key file as a dict with raw ``sign_public`` / ``enc_public`` bytes; refused whole if malformed."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise _bad("JSON") from None
+    if not isinstance(doc, dict) or doc.get("format") != fmt:
+        raise _bad("format")
+    for name in ("sign_public", "enc_public"):
+        try:
+            raw = base64.b64decode(doc.get(name, ""), validate=True)
+        except (binascii.Error, TypeError):
+            raise _bad(name) from None
+        if len(raw) != 32:
+            raise _bad(name)
+        doc[name] = raw
+    ident = "office" if fmt == OFFICE_FORMAT else "platform"
+    if not isinstance(doc.get(ident), str) or not doc[ident]:
+        raise _bad(ident)
+    return doc
+
+
+def parse_b64(text: str) -> bytes:
+    """Strict base64 (ValueError on anything else)."""
+    try:
+        return base64.b64decode(text, validate=True)
+    except (binascii.Error, TypeError):
+        raise ValueError("base64") from None

@@ -1,0 +1,145 @@
+"""Payload documents inside the sealed payload (after decryption and decompression).
+
+changes     JSON lines, one object per line: {"t":"change","id","ts","entity","entity_id","op","state"}
+            or {"t":"attachment","name","sha256","data" (base64)}
+receipt     one JSON object: {"accepted": [[first,last],...], "rejected": [{"id","code","reason_zh","reason_en"}]}
+downstream  one JSON object: {"items": [{"kind","version","data"}]}
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+
+from credit_desk.sync.container import check_member_name
+from credit_desk.sync.refusals import refused
+
+DOWNSTREAM_KINDS = ("catalogue", "measures", "rule_set", "calendar", "joint_list", "platform_keys")
+_CHANGE_FIELDS = {"id": int, "ts": str, "entity": str, "entity_id": str, "op": str, "state": dict}
+
+
+def change_line(cid: int, ts: str, entity: str, entity_id: str, op: str, state_json: str) -> str:
+    """One line from a change-log row; ``state_json`` is already JSON (written by Tx.change)."""
+    d = json.dumps
+    return (f'{{"t":"change","id":{cid},"ts":{d(ts)},"entity":{d(entity)},"entity_id":{d(entity_id)},'
+            f'"op":{d(op)},"state":{state_json}}}')
+
+
+def attachment_line(name: str, data: bytes) -> str:
+    check_member_name(name)
+    return json.dumps({"t": "attachment", "name": name, "sha256": hashlib.sha256(data).hexdigest(),
+                       "data": base64.b64encode(data).decode()})
+
+
+def encode_lines(lines: list[str]) -> bytes:
+    return ("\n".join(lines) + "\n").encode("utf-8") if lines else b""
+
+
+def parse_changes(plain: bytes) -> tuple[list[dict], list[dict]]:
+    """(changes, attachments) from the JSON lines; any bad line refuses the whole bundle, naming the line."""
+    changes, attachments = [], []
+    try:
+        text = plain.decode("utf-8")
+    except UnicodeDecodeError:
+        raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="UTF-8") from None
+    for row, line in enumerate(text.splitlines(), 1):
+        try:
+            obj = json.loads(line)
+        except ValueError:
+            raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="JSON") from None
+        kind = obj.get("t") if isinstance(obj, dict) else None
+        if kind == "change":
+            _check_change(obj, row)
+            changes.append(obj)
+        elif kind == "attachment":
+            attachments.append(_check_attachment(obj, row))
+        else:
+            raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="t")
+    return changes, attachments
+
+
+def _check_change(obj: dict, row: int) -> None:
+    for name, kind in _CHANGE_FIELDS.items():
+        if not isinstance(obj.get(name), kind) or isinstance(obj.get(name), bool):
+            raise refused("BUNDLE_PAYLOAD_BAD", row=row, why=name)
+
+
+def _check_attachment(obj: dict, row: int) -> dict:
+    name = obj.get("name")
+    if not isinstance(name, str):
+        raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="name")
+    check_member_name(name)  # zip-slip: an attachment name becomes a path on the receiver's disk
+    try:
+        data = base64.b64decode(obj.get("data", ""), validate=True)
+    except (binascii.Error, TypeError):
+        raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="data") from None
+    if hashlib.sha256(data).hexdigest() != obj.get("sha256"):
+        raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="sha256")
+    return {"name": name, "data": data}
+
+
+def to_ranges(ids) -> list[list[int]]:
+    out: list[list[int]] = []
+    for i in sorted(ids):
+        if out and i == out[-1][1] + 1:
+            out[-1][1] = i
+        else:
+            out.append([i, i])
+    return out
+
+
+def from_ranges(ranges) -> list[int]:
+    ids = []
+    for pair in ranges:
+        if (not isinstance(pair, list) or len(pair) != 2 or not all(isinstance(x, int) for x in pair)
+                or pair[0] > pair[1]):
+            raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="accepted")
+        ids.extend(range(pair[0], pair[1] + 1))
+    return ids
+
+
+def receipt_doc(accepted_ids, rejected: list[dict]) -> bytes:
+    return json.dumps({"accepted": to_ranges(accepted_ids), "rejected": rejected},
+                      ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def parse_receipt(plain: bytes) -> tuple[list[int], list[dict]]:
+    doc = _object(plain)
+    rejected = doc.get("rejected")
+    if not isinstance(rejected, list) or not all(
+            isinstance(r, dict) and isinstance(r.get("id"), int) and isinstance(r.get("reason_zh"), str)
+            for r in rejected):
+        raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="rejected")
+    return from_ranges(doc.get("accepted") or []), rejected
+
+
+def downstream_doc(items: list[dict]) -> bytes:
+    return json.dumps({"items": items}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def parse_downstream(plain: bytes, versions: dict) -> list[dict]:
+    """Items must match the signed manifest's versions exactly (kind and version)."""
+    items = _object(plain).get("items")
+    if not isinstance(items, list) or not items:
+        raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="items")
+    seen = {}
+    for row, item in enumerate(items, 1):
+        if (not isinstance(item, dict) or item.get("kind") not in DOWNSTREAM_KINDS
+                or not isinstance(item.get("version"), int) or item.get("kind") in seen):
+            raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="kind / version")
+        seen[item["kind"]] = item["version"]
+    if seen != versions:
+        raise refused("BUNDLE_MANIFEST_BAD", why="versions do not match the payload")
+    return items
+
+
+def _object(plain: bytes) -> dict:
+    try:
+        doc = json.loads(plain.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="JSON") from None
+    if not isinstance(doc, dict):
+        raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="object")
+    return doc

@@ -1,0 +1,34 @@
+"""The case notices print from a seeded listing case (issue 3's services), through the CLI."""
+
+from __future__ import annotations
+
+import re
+
+from tests.documents.conftest import pdftotext
+from tests.e2e.case_kit import (BOSS, black_listing, company, desk, ok, open_case, record, serve,  # noqa: F401
+                                staffed_template)
+
+
+def _text(path) -> str:
+    return re.sub(r"\s", "", pdftotext(path))
+
+
+def test_prior_notice_decision_and_repair_notice_print_for_a_seeded_case(desk, tmp_path):  # noqa: F811
+    office = desk
+    subject = company(office, 5)
+    rid = record(office, subject)["id"]
+    cid = open_case(office, subject, "black", "--facts", "销售不合格产品，货值金额较大", "--basis", "清市监罚〔2026〕18号",
+                    records=[rid])
+    notice = ok(office, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "n.pdf"))
+    text = _text(tmp_path / "n.pdf")
+    assert notice["documents"][0]["number"] in text and "淮安测试5有限公司" in text and "提出异议" in text
+    listed = black_listing(office, company(office, 6))
+    ok(office, "print", "listing_decision", "--case", str(listed), "--out", str(tmp_path / "d.pdf"), user=BOSS)
+    text = _text(tmp_path / "d.pdf")
+    for heading in ("一、认定理由", "二、认定依据", "三、惩戒措施", "四、移出条件和程序", "五、救济途径"):
+        assert heading in text
+    assert "清江浦区信用办2026年10月12日" in text.replace("扫码核验·文书真伪", "")   # dated on the decision day
+    ok(office, "print", "repair_notice", "--case", str(listed), "--out", str(tmp_path / "r.pdf"))
+    assert "信用修复告知书" in _text(tmp_path / "r.pdf")
+    verdict = ok(office, "notice", "verify", "--pdf", str(tmp_path / "d.pdf"))
+    assert verdict["result"] == "valid"

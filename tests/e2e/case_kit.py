@@ -1,0 +1,138 @@
+"""Helpers for walking records and listing cases through the CLI (issue 3 tests)."""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+from datetime import date
+
+import keyring
+import pytest
+
+from credit_desk.domain import demo
+from credit_desk.services import accounts, auth, ledgers
+from credit_desk.store import keys
+from tests.conftest import ADMIN_PW, PASSPHRASE, USER_PW, MemoryKeyring
+
+CLERK, BOSS, REVIEWER = "clerk1", "boss1", "rev1"
+
+
+def ok(office, *argv, user=CLERK):
+    """Run a CLI step as ``user`` and return its JSON output; the step must succeed."""
+    password = None if user == "admin" else USER_PW
+    code, out, err = office("--json", *argv, user=user, password=password)
+    assert code == 0, (argv, out, err)
+    return json.loads(out)
+
+
+def refused(office, *argv, user=CLERK, lang=None):
+    """Run a CLI step that must be refused; returns (code, json error)."""
+    password = None if user == "admin" else USER_PW
+    extra = ("--lang", lang) if lang else ()
+    code, out, err = office("--json", *extra, *argv, user=user, password=password)
+    assert code != 0, (argv, out)
+    return json.loads(out)
+
+
+def staff(office, secret_files) -> None:
+    """Add the clerk, approver and reviewer to a freshly initialised office (used by other features' tests)."""
+    for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer")):
+        code, _, err = office("user", "add", name, "--role", role, "--password-file", str(secret_files["user"]))
+        assert code == 0, err
+
+
+@pytest.fixture(scope="session")
+def staffed_template(tmp_path_factory):
+    """One initialised ledger with its staff, built once; each test gets a copy (init costs seconds)."""
+    folder = tmp_path_factory.mktemp("case_template") / "data"
+    previous = keyring.get_keyring()
+    keyring.set_keyring(MemoryKeyring())
+    try:
+        desk, _ = ledgers.init_office(folder, office="清江浦区信用办", region="320812", admin="admin",
+                                      admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+        session = auth.login(desk, "admin", ADMIN_PW)
+        for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer")):
+            accounts.add_user(session, name, role, USER_PW)
+        ledger_id, key = desk.ledger.ledger_id, desk.key
+        desk.close()
+    finally:
+        keyring.set_keyring(previous)
+    return folder, ledger_id, key
+
+
+@pytest.fixture
+def desk(cli, data_dir, staffed_template, test_keyring):
+    """A copy of the staffed ledger in this test's data folder, its key in this test's keyring."""
+    folder, ledger_id, key = staffed_template
+    shutil.copytree(folder, data_dir)
+    keys.KeyringSlot(ledger_id).store(key)
+    return cli
+
+
+def company(office, seed: int, with_rep: bool = True) -> int:
+    rng = random.Random(seed)
+    args = ["subject", "add", "--kind", "legal_person", "--name", f"淮安测试{seed}有限公司", "--id-type", "uscc",
+            "--id-number", demo.uscc(rng, "320812")]
+    if with_rep:
+        args += ["--legal-rep-name", "王建国", "--legal-rep-id-number",
+                 demo.ric(rng, "320826", date(1970, 1, 1), date(1990, 12, 31))]
+    return ok(office, *args)["id"]
+
+
+def person(office, seed: int, born_from=date(1970, 1, 1), born_to=date(1990, 12, 31)) -> int:
+    rng = random.Random(seed)
+    return ok(office, "subject", "add", "--kind", "natural_person", "--name", "李四", "--id-type", "ric",
+              "--id-number", demo.ric(rng, "320826", born_from, born_to))["id"]
+
+
+def record(office, subject: int, *extra, tier="serious", code="S-03-02", user=CLERK, act="2026-08-01",
+           number="清市监罚〔2026〕18号") -> dict:
+    return ok(office, "record", "add", "--subject", str(subject), "--catalogue-code", code, "--tier", tier,
+              "--facts", "销售不合格产品，货值金额较大", "--doc-type", "admin_penalty", "--doc-number", number,
+              "--doc-authority", "县市场监督管理局", "--doc-issued", "2026-09-01", "--doc-effective", "2026-09-16",
+              "--department", "县市场监督管理局", "--act-date", act, *extra, user=user)
+
+
+BLACK_FIELDS = ("--department", "县市场监督管理局", "--department-level", "county", "--domain", "市场监管",
+                "--ground", "b", "--standard", "《严重违法失信名单管理办法》（国家市场监督管理总局令第44号）第二条",
+                "--standard-kind", "department_rule")
+
+
+def open_case(office, subject: int, list_type: str, *extra, records=(), user=CLERK) -> int:
+    rec_args = [a for r in records for a in ("--record", str(r))]
+    fields = BLACK_FIELDS if list_type == "black" else ()
+    return ok(office, "case", "open", "--subject", str(subject), "--list", list_type, *rec_args, *fields, *extra,
+              user=user)["id"]
+
+
+def serve(office, case: int, on="2026-09-28", user=CLERK) -> dict:
+    return ok(office, "case", "notice", str(case), "--served-on", on, "--notice-number", f"清信告〔2026〕{case}号",
+              user=user)
+
+
+def decide(office, case: int, *extra, on="2026-10-12", user=BOSS) -> dict:
+    return ok(office, "case", "decide", str(case), "--decided-on", on, "--decision-number",
+              f"清信决〔2026〕{case}号", *extra, user=user)
+
+
+def black_listing(office, subject: int, on="2026-10-12") -> int:
+    """A subject walked onto the black list: record, case, notice, decision."""
+    rid = record(office, subject)["id"]
+    cid = open_case(office, subject, "black", records=[rid])
+    serve(office, cid)
+    decide(office, cid, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12", on=on)
+    return cid
+
+
+def watch_listing(office, subject: int, domain: str, valid_until="2027-10-12", on="2026-10-12") -> int:
+    cid = open_case(office, subject, "watch", "--department", f"县{domain}局", "--department-level", "county",
+                    "--domain", domain, "--facts", "多次轻微违法", "--basis", "清罚〔2026〕1号",
+                    "--warning-letter", f"清警〔2026〕{domain}号", "--valid-until", valid_until)
+    serve(office, cid)
+    decide(office, cid, "--measure", "M-08", on=on)
+    return cid
+
+
+def show(office, case: int, user=CLERK) -> dict:
+    return ok(office, "case", "show", str(case), "--purpose", "办理认定案件", user=user)

@@ -1,0 +1,121 @@
+"""Audit (verify the chain), settings (users, idle lock, language), the lock, errors and window state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from credit_desk.domain.errors import ValidationError
+from credit_desk.gui.app import Shell, StartFlow
+from credit_desk.gui.context import SETTINGS_FILE
+from credit_desk.gui.main_window import MainWindow
+from credit_desk.gui.start_dialogs import LoginDialog
+from credit_desk.services import accounts, auth
+from tests.conftest import ADMIN_PW, USER_PW
+from tests.gui.test_areas import settle
+
+
+def test_audit_verify_button_shows_the_verdict(qtbot, window, shot):
+    view = window.open_area("audit")
+    settle(qtbot, view)
+    assert view.model.row(0)["action"] == "查看审计日志"  # reading the log is logged first
+    view.verify_button.click()
+    qtbot.waitUntil(lambda: view.verdict.text().startswith("✓"), timeout=10_000)
+    assert "审计日志完整" in view.verdict.text()
+    shot(window, "audit_verified")
+
+
+def test_audit_area_only_for_auditor_and_admin(qtbot, seeded, make_ctx):
+    accounts.add_user(seeded, "clerk1", "clerk", USER_PW)
+    accounts.add_user(seeded, "aud1", "auditor", USER_PW)
+    clerk = MainWindow(make_ctx(auth.login(seeded.desk, "clerk1", USER_PW)))
+    auditor = MainWindow(make_ctx(auth.login(seeded.desk, "aud1", USER_PW)))
+    qtbot.addWidget(clerk)
+    qtbot.addWidget(auditor)
+    assert "audit" not in clerk.area_keys() and "audit" in auditor.area_keys()
+    assert "经办" in clerk.status_user.text()
+
+
+def test_settings_add_user_and_idle_lock(qtbot, window, shot):
+    view = window.open_area("settings")
+    view.new_name.setText("zhangsan")
+    view.new_display.setText("张三")
+    view.new_role.setCurrentIndex(view.new_role.findData("clerk"))
+    view.new_pw.setText(USER_PW)
+    view.new_pw2.setText("different-pw-1")
+    view.add_user_button.click()
+    assert view.user_msg.text() == "两次输入的密码不一致。"
+    view.new_pw2.setText(USER_PW)
+    view.add_user_button.click()
+    assert "已添加用户 zhangsan" in view.user_msg.text()
+    assert view.users.rowCount() == 2
+    view.idle.setValue(30)
+    view.idle_save.click()
+    assert "30 分钟" in view.idle_msg.text()
+    assert window.idle._timer.interval() == 30 * 60_000
+    view.en.setChecked(True)
+    assert window.ctx.settings.value("ui/lang") == "en"
+    shot(window, "settings_user_added")
+
+
+def test_idle_lock_goes_back_to_login_and_the_same_user_resumes(qtbot, seeded, make_ctx, data_dir):
+    ctx = make_ctx(seeded)
+    shell = Shell(StartFlow(data_dir), seeded.desk, ctx.settings, "zh")
+    shell.open(seeded)
+    win = shell.window
+    qtbot.addWidget(win)
+    seen = {}
+
+    def login():
+        dlg = QApplication.activeModalWidget()
+        if not isinstance(dlg, LoginDialog):
+            QTimer.singleShot(50, login)
+            return
+        seen["hidden"] = not win.isVisible()
+        seen["user"] = dlg.username.text()
+        dlg.password.setText(ADMIN_PW)
+        dlg.buttons.accepted.emit()
+    QTimer.singleShot(50, login)
+    win.set_idle_minutes(0.002)  # about 120 ms of quiet
+    qtbot.waitUntil(lambda: "user" in seen, timeout=5000)
+    qtbot.waitUntil(lambda: win.isVisible(), timeout=5000)
+    assert seen == {"hidden": True, "user": "admin"}
+    assert shell.window is win
+    win.close()
+
+
+def test_errors_become_a_dialog_with_what_to_do_never_a_traceback(qtbot, window):
+    ops = window.ctx.ops
+    ops.run(lambda _j: 1 / 0)
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), QMessageBox) or
+                    bool(window.findChildren(QMessageBox)) or bool(_boxes()), timeout=5000)
+    box = _boxes()[-1]
+    assert "意外错误" in box.text() and "管理员" in box.informativeText()
+    assert "Traceback" not in box.text() + box.informativeText() and "ZeroDivision" not in box.text()
+    box.close()
+
+    def refuse(_j):
+        raise ValidationError("X", "名称不能为空。", "Name required.", field="name")
+    ops.run(refuse)
+    qtbot.waitUntil(lambda: any(b.text() == "名称不能为空。" for b in _boxes()), timeout=5000)
+    assert "未做任何改动" in [b for b in _boxes() if b.text() == "名称不能为空。"][0].informativeText()
+
+
+def _boxes():
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+
+
+def test_window_geometry_is_kept_in_the_data_folder(qtbot, seeded, make_ctx, data_dir, tmp_path):
+    win = MainWindow(make_ctx(seeded))
+    qtbot.addWidget(win)
+    win.show()
+    win.resize(1100, 700)
+    win.open_area("records")
+    win.save_state()
+    assert (data_dir / SETTINGS_FILE).exists()
+    again = MainWindow(make_ctx(seeded))
+    qtbot.addWidget(again)
+    # the offscreen screen is small, so Qt fits the width to it; the height comes back as saved
+    assert again.size().height() == 700 and again.nav.currentItem().text() == "失信信息"
+    assert "geometry" in (data_dir / SETTINGS_FILE).read_text()
+    assert not list((tmp_path / "xdg-config").rglob("*.ini"))  # nothing in the user's own config folder

@@ -1,0 +1,143 @@
+"""A clerk's paths driven through the widgets: add a subject, search, open a detail with a purpose."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel
+
+from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
+from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
+from credit_desk.gui.dialogs.subject_detail_dialog import SubjectDetailDialog
+from tests.gui.test_areas import settle
+
+USCC = "9132081239H4BXKFXR"
+
+
+def _audit(session, action):
+    return session.ledger.query("SELECT * FROM audit WHERE action = ? ORDER BY id", (action,))
+
+
+def _when_modal(qtbot, cls, act):
+    """Run ``act(dialog)`` once a modal dialog of ``cls`` is up (exec() blocks the test otherwise)."""
+    seen = {}
+
+    def poll():
+        dlg = QApplication.activeModalWidget()
+        if isinstance(dlg, cls):
+            seen["dlg"] = dlg
+            act(dlg)
+        else:
+            QTimer.singleShot(50, poll)
+    QTimer.singleShot(50, poll)
+    return seen
+
+
+def test_add_subject_through_the_form_checks_the_code_as_you_type(qtbot, window, shot):
+    view = window.open_area("subjects")
+    settle(qtbot, view)
+
+    def fill(dlg: NewSubjectDialog):
+        ui = dlg.ui
+        ui.name.setText("清江浦区示范测试有限公司")
+        qtbot.keyClicks(ui.idNumber, USCC[:-1] + "0")  # wrong check character
+        assert "校验位不符" in ui.idNumberError.text()
+        assert ui.idNumberError.text().startswith("证件号码「")
+        shot(dlg, "new_subject_form_error")
+        ui.idNumber.setText(USCC)
+        assert "格式正确" in ui.idNumberError.text()
+        ui.buttons.button(QDialogButtonBox.Save).click()
+    seen = _when_modal(qtbot, NewSubjectDialog, fill)
+    view.new_item()
+    assert seen["dlg"].result_value.id_number == USCC
+    assert [r["object_id"] for r in _audit(window.session, "subject.add")]
+
+
+def test_duplicate_subject_refusal_is_shown_beside_the_field(qtbot, window):
+    from credit_desk.services import subjects
+    subjects.add_subject(window.session, kind="legal_person", name="甲公司", id_type="uscc", id_number=USCC)
+    dlg = NewSubjectDialog(window.ctx)
+    qtbot.addWidget(dlg)
+    dlg.ui.name.setText("乙公司")
+    dlg.ui.idNumber.setText(USCC)
+    dlg.ui.buttons.button(QDialogButtonBox.Save).click()
+    assert "已登记" in dlg.ui.idNumberError.text()
+    assert dlg.result_value is None
+
+
+def test_search_as_you_type_needs_a_purpose_and_is_logged(qtbot, window, shot):
+    view = window.open_area("subjects")
+    settle(qtbot, view)
+    before = view.model.rowCount()
+    view.search.purpose.setEditText("")
+    for ch in "清江浦":  # typed one character at a time (QTest cannot type CJK keys)
+        view.search.edit.insert(ch)
+        qtbot.wait(40)
+    qtbot.waitUntil(lambda: "查询事由" in view.search.hint.text(), timeout=3000)
+    view.search.purpose.setEditText("核查企业信用状况")
+    qtbot.waitUntil(lambda: view.model.search.text == "清江浦", timeout=3000)
+    settle(qtbot, view)
+    assert 0 < view.model.rowCount() <= before
+    assert all("清江浦" in view.model.row(i)["name"] for i in range(view.model.rowCount()))
+    logged = _audit(window.session, "subject.search")
+    assert logged[-1]["object_id"] == "清江浦" and logged[-1]["purpose"] == "核查企业信用状况"
+    shot(window, "subjects_search")
+
+
+def test_people_and_ids_are_masked_in_lists(qtbot, window):
+    view = window.open_area("records")
+    settle(qtbot, view)
+    rows = [view.model.row(i) for i in range(view.model.rowCount())]
+    assert all("*" in r["id_number"] for r in rows)
+    people = [r for r in rows if r["kind"] == "natural_person"]
+    assert people and all("*" in r["name"] for r in people)
+
+
+def test_open_detail_only_with_a_purpose_which_is_logged_and_remembered(qtbot, window, shot):
+    view = window.open_area("subjects")
+    settle(qtbot, view)
+    view.table.selectRow(0)
+    steps = []
+
+    def answer(dlg: PurposeDialog):
+        dlg.purpose.setEditText("")
+        dlg.buttons.button(QDialogButtonBox.Ok).click()
+        steps.append(dlg.error.text())
+        dlg.purpose.setEditText("办理信用修复申请")
+        shot(dlg, "purpose_dialog")
+        dlg.buttons.button(QDialogButtonBox.Ok).click()
+    _when_modal(qtbot, PurposeDialog, answer)
+    detail = view.open_selected()
+    assert "查询事由" in steps[0]
+    assert isinstance(detail, SubjectDetailDialog)
+    qtbot.addWidget(detail)
+    qtbot.waitUntil(lambda: not detail.model.loading, timeout=5000)
+    views = _audit(window.session, "subject.view")
+    assert views[-1]["purpose"] == "办理信用修复申请"
+    assert window.ctx.recent_purposes()[0] == "办理信用修复申请"
+    shown = [w.text() for w in detail.findChildren(QLabel, "value")]
+    assert any("*" not in t and len(t) == 18 for t in shown)  # the full number, not masked
+    shot(detail, "subject_detail")
+    detail.close()
+
+
+def test_records_view_sorts_only_on_indexed_columns(qtbot, window):
+    view = window.open_area("records")
+    settle(qtbot, view)
+    first = view.model.row(0)["decision_date"]
+    assert all(view.model.row(i)["decision_date"] <= first for i in range(view.model.rowCount()))
+    view.table.horizontalHeader().sectionClicked.emit(4)  # 等级: not indexed, order stays
+    assert view.model.sort_key == "decision_date"
+    view.model.sort(0, Qt.AscendingOrder)
+    settle(qtbot, view)
+    ids = [view.model.row(i)["id"] for i in range(view.model.rowCount())]
+    assert ids == sorted(ids) and ids[0] == 1
+
+
+def test_scrolling_fetches_further_pages(qtbot, window):
+    view = window.open_area("records")
+    settle(qtbot, view)
+    assert view.model.rowCount() == 200
+    view.model.fetchMore()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 400, timeout=5000)
+    ids = [view.model.row(i)["id"] for i in range(400)]
+    assert len(set(ids)) == 400  # keyset pages never repeat a row
