@@ -31,6 +31,7 @@ KIND_WEIGHTS = ((SubjectKind.LEGAL_PERSON, 60), (SubjectKind.INDIVIDUAL_BUSINESS
                 (SubjectKind.NATURAL_PERSON, 25))
 TIER_WEIGHTS = ((Tier.SLIGHT, 30), (Tier.GENERAL, 50), (Tier.SERIOUS, 20))
 BATCH = 20_000
+LAST_DECISION = date(2026, 10, 31)  # fixed, so the same seed gives the same ledger on any day
 # ID numbers carry the address code in force at birth; older people were born under codes that still
 # validate for their birth year, so the office's own (possibly new) code falls back to long-lived ones.
 FALLBACK_REGIONS = ("320826", "320830", "320831", "110101")
@@ -95,9 +96,10 @@ def _insert_records(tx, rng, subject_range, n, edition, items, rule_sets, userna
     tiers, tweights = zip(*TIER_WEIGHTS)
     ts, batch = now_iso(), []
     start = date(2021, 1, 1)
+    span = (LAST_DECISION - start).days - 120  # every decision lies in the past of the data set
     for i in range(n):
         dept, prefix, doc_type = rng.choice(DEPARTMENTS)
-        act = start + timedelta(days=rng.randrange(0, 2120))
+        act = start + timedelta(days=rng.randrange(0, span))
         decided = act + timedelta(days=rng.randrange(20, 120))
         issued = decided
         year = decided.year
