@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from credit_desk.domain.errors import DomainError
@@ -38,8 +39,10 @@ class RecordsView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.count = QLabel()
         self.count.setObjectName("count")
+        self.count.setMinimumWidth(150)
+        self.count.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.table = make_table(self.model, "recordsTable")
-        set_widths(self.table, [80, 200, 170, 90, 56, 70, 190, 180, 100])
+        set_widths(self.table, [64, 190, 150, 84, 52, 64, 170, 170, 100])
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self._layout(title)
         self.model.reset()

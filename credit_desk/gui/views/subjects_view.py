@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from credit_desk.domain.errors import DomainError
@@ -37,6 +38,8 @@ class SubjectsView(QWidget):
         self.open_button.clicked.connect(self.open_selected)
         self.count = QLabel()
         self.count.setObjectName("count")
+        self.count.setMinimumWidth(150)
+        self.count.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.table = make_table(self.model, "subjectsTable")
         set_widths(self.table, [80, 130, 320, 220])
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
