@@ -5,13 +5,17 @@ Without a sub-command it starts the desktop application.
 
 from __future__ import annotations
 
+import functools
+import os
 import sys
 
 from credit_desk.cli import case_cmds, cleanup_cmds, common, core_cmds, maint_cmds, sync_cmds
 from credit_desk.cli import commitment_cmds, print_cmds
 
 
+@functools.lru_cache(maxsize=1)
 def build_parser():
+    """Built once per process: a few hundred sub-commands take a noticeable fraction of a second."""
     parser = common.root_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     core_cmds.register(sub)
@@ -27,6 +31,7 @@ def build_parser():
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang = args.lang or os.environ.get("CREDIT_DESK_LANG") or "zh"
     if args.version:
         return common.print_version(args)
     if not args.command:

@@ -23,7 +23,8 @@ def _global_options(p: argparse.ArgumentParser, suppress: bool) -> None:
     p.add_argument("--data-dir", default=d(None),
                    help="账本所在目录 / ledger folder (env CREDIT_DESK_DATA_DIR)")
     p.add_argument("--json", action="store_true", default=d(False), help="机器可读输出 / JSON output")
-    p.add_argument("--lang", choices=("zh", "en"), default=d(os.environ.get("CREDIT_DESK_LANG", "zh")))
+    # None means "not given": resolved from CREDIT_DESK_LANG at run time, since the parser is built once.
+    p.add_argument("--lang", choices=("zh", "en"), default=d(None))
     p.add_argument("--user", default=d(None),
                    help="登录用户名 / user name (password from env CREDIT_DESK_PASSWORD or prompt)")
     p.add_argument("--recovery-passphrase-file", default=d(None),
