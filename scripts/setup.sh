@@ -12,7 +12,7 @@ SYSTEM_PACKAGES=(
   fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fontconfig openssl
 )
 # What only the test suite needs: tools that read back what the app wrote (PDFs, workbooks, databases).
-TEST_PACKAGES=(poppler-utils qpdf sqlite3 xvfb libreoffice-calc-nogui)
+TEST_PACKAGES=(poppler-utils qpdf sqlite3 xvfb libreoffice-calc-nogui desktop-file-utils)
 [ "${1:-}" = "--test" ] && SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
 
 missing=()
