@@ -11,6 +11,8 @@ import sys
 
 from credit_desk.cli import case_cmds, cleanup_cmds, common, core_cmds, maint_cmds, sync_cmds
 from credit_desk.cli import commitment_cmds, print_cmds
+from credit_desk.cli import bench_cmds
+from credit_desk.cli import repair_cmds
 
 
 @functools.lru_cache(maxsize=1)
@@ -25,6 +27,8 @@ def build_parser():
     sync_cmds.register(sub)
     print_cmds.register(sub)
     commitment_cmds.register(sub)
+    bench_cmds.register(sub)
+    repair_cmds.register(sub)
     return parser
 
 

@@ -115,7 +115,7 @@ def _register_case(sub) -> None:
     p = command(c, "notice", cmd_case_notice)
     p.add_argument("id", type=int)
     p.add_argument("--served-on", type=_day)
-    p.add_argument("--notice-number", required=True)
+    p.add_argument("--external-number", help="仅当本单位已手工编号出具告知书时填写；否则由文书登记簿取号")
     p = command(c, "object", cmd_case_object)
     p.add_argument("id", type=int)
     _objection_args(p)
@@ -140,7 +140,7 @@ def _register_decide(c) -> None:
     p = command(c, "decide", cmd_case_decide)
     p.add_argument("id", type=int)
     p.add_argument("--decided-on", type=_day)
-    p.add_argument("--decision-number", required=True)
+    p.add_argument("--external-number", help="仅当本单位已手工编号出具决定书时填写；否则由文书登记簿取号")
     p.add_argument("--not-list", action="store_true", help="决定不予列入 / decide not to list")
     p.add_argument("--reason")
     p.add_argument("--measure", action="append", default=[], help="惩戒措施编码 (R8)，可重复")
@@ -264,10 +264,10 @@ def cmd_case_update(args) -> int:
 
 def cmd_case_notice(args) -> int:
     with session_for(args) as s:
-        case = cases.serve_notice(s, args.id, served_on=args.served_on, notice_number=args.notice_number)
+        case = cases.serve_notice(s, args.id, served_on=args.served_on, external_number=args.external_number)
     emit(args, {"id": case.id, "state": case.state.value, "served_on": case.served_on.isoformat(),
-                "window_end": case.window_end.isoformat()},
-         f"预先告知已送达；异议期至 {case.window_end.isoformat()} 届满。")
+                "window_end": case.window_end.isoformat(), "notice_number": case.notice_number},
+         f"预先告知已送达（{case.notice_number}）；异议期至 {case.window_end.isoformat()} 届满。")
     return 0
 
 
@@ -299,15 +299,18 @@ def cmd_objection_resolve(args) -> int:
 
 def cmd_case_decide(args) -> int:
     with session_for(args) as s:
-        d = cases.Decision(decided_on=args.decided_on or s.desk.today(), decision_number=args.decision_number,
+        d = cases.Decision(decided_on=args.decided_on or s.desk.today(), external_number=args.external_number,
                            list_it=not args.not_list, reason=args.reason, measures=tuple(args.measure),
                            valid_until=args.valid_until, warning_letter=args.warning_letter,
                            post_exit_watch_months=args.post_exit_watch_months, channel=args.channel,
                            removal_conditions=args.removal_conditions, remedies=args.remedies,
                            leniency_justification=args.leniency_justification)
         out = cases.decide_case(s, args.id, d)
-    human = (f"案件 {args.id} 已决定列入名单，有效期至 {out['valid_until']}；须于 {out['share_due']} 前报送平台（R6）。"
-             if out["state"] == "listed" else f"案件 {args.id} 决定不予列入。")
+    two = f"；信用修复告知书 {out['repair_notice_number']} 与决定书同时送达（两书同达）" \
+        if out.get("repair_notice_number") else ""
+    human = (f"案件 {args.id} 已决定列入名单（{out['decision_number']}{two}），有效期至 {out['valid_until']}；"
+             f"须于 {out['share_due']} 前报送平台（R6）。"
+             if out["state"] == "listed" else f"案件 {args.id} 决定不予列入（{out['decision_number']}）。")
     emit(args, out, human)
     return 0
 

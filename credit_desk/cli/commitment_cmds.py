@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 from credit_desk.cli.common import command, emit, group, session_for
-from credit_desk.services import commitments
+from credit_desk.services import commitments, interviews
 
 
 def _date(text: str) -> date:
@@ -42,6 +42,15 @@ def register(sub) -> None:
     p.add_argument("--outcome", required=True)
     p.add_argument("--reason", required=True)
     p.add_argument("--rectify-by", type=_date)
+    p.add_argument("--plan", type=int, help="对应的约谈安排编号 / the planned interview held")
+    p = command(itv, "plan", cmd_interview_plan, "安排约谈并登记约谈通知书编号 / plan an interview")
+    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--kind", required=True, choices=["reminder", "warning"])
+    p.add_argument("--at", required=True, type=datetime.fromisoformat, help="约谈时间 YYYY-MM-DDTHH:MM")
+    p.add_argument("--place", required=True)
+    p.add_argument("--matter", required=True, help="约谈事由")
+    p.add_argument("--basis", required=True, help="约谈依据")
+    p.add_argument("--bring", action="append", default=[], help="需携带的材料，可重复")
     p = command(itv, "list", cmd_interview_list)
     p.add_argument("--subject", type=int, required=True)
 
@@ -83,7 +92,18 @@ def cmd_interview_add(args) -> int:
                                          held_on=args.held_on or s.desk.today(), people=args.people,
                                          content=args.content, outcome=args.outcome, reason=args.reason,
                                          rectify_by=args.rectify_by)
+        if args.plan is not None:
+            interviews.link_held(s, args.plan, i.id)
     emit(args, {"id": i.id}, f"已登记{i.kind.zh}记录，编号 {i.id}。")
+    return 0
+
+
+def cmd_interview_plan(args) -> int:
+    with session_for(args) as s:
+        plan = interviews.plan_interview(s, subject_id=args.subject, kind=args.kind, planned_at=args.at,
+                                         place=args.place, matter=args.matter, basis=args.basis, bring=args.bring)
+    emit(args, plan, f"已安排约谈，编号 {plan['id']}；约谈通知书 {plan['notice_number']}（print interview_notice "
+                     f"--interview {plan['id']}）。")
     return 0
 
 

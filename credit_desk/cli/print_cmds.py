@@ -8,7 +8,7 @@ from pathlib import Path
 from credit_desk.cli.common import command, emit, group, session_for
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import ValidationError
-from credit_desk.services import document_sources, document_verify, documents
+from credit_desk.services import document_sources, document_verify, documents, repair_documents
 
 TYPE_ZH_HELP = "文书类型 / document type"
 
@@ -53,6 +53,8 @@ def _object_options(c) -> None:
     c.add_argument("--subject", type=int, help="信用主体编号 / subject id")
     c.add_argument("--objection", type=int, help="异议编号 / objection id")
     c.add_argument("--record", type=int, help="失信信息编号 / record id (reserved)")
+    c.add_argument("--repair", type=int, help="信用修复申请编号 / repair request id")
+    c.add_argument("--interview", type=int, help="约谈安排编号 / planned interview id")
     c.add_argument("--purpose", help="查询事由 (R14)")
     c.add_argument("--matter", help="承诺事项 / commitment matter")
     c.add_argument("--context", help="JSON 数据文件（尚未接入数据的文书类型）/ JSON context for types not wired yet")
@@ -63,7 +65,7 @@ def _read_context(path: str | None) -> dict | None:
         return None
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+    except (OSError, ValueError, RecursionError) as exc:  # RecursionError: JSON nested too deeply
         raise ValidationError("CONTEXT_UNREADABLE", f"无法读取数据文件 {path}：{exc}。", f"Cannot read {path}: {exc}.",
                               field="context") from None
     if not isinstance(data, dict):
@@ -82,8 +84,14 @@ def cmd_print(args) -> int:
     with session_for(args) as s:
         item = document_sources.item_for(s, args.doc_type, case_id=args.case, subject_id=args.subject,
                                          objection_id=args.objection, purpose=args.purpose, matter=args.matter,
-                                         context=_read_context(args.context))
-        return _done(args, documents.issue(s, args.doc_type, [item], Path(args.out)))
+                                         context=_read_context(args.context), repair_id=args.repair,
+                                         interview_id=args.interview)
+        issued = documents.issue(s, args.doc_type, [item], Path(args.out))
+        out = Path(args.out)
+        # R13 两书同达: the 信用修复告知书 registered with a decision is printed with it, next to it
+        for doc_type, extra in repair_documents.companions(s, args.doc_type, args.case):
+            issued += documents.issue(s, doc_type, [extra], out.with_name(f"{out.stem}-{doc_type}{out.suffix}"))
+        return _done(args, issued)
 
 
 def _ids(text: str | None, name: str) -> list[int]:
@@ -142,7 +150,8 @@ _LABEL = {"valid": "真实有效 VALID", "altered": "已被改动 ALTERED", "unk
 
 def cmd_verify(args) -> int:
     with session_for(args) as s:
-        r = document_verify.verify_qr(s, args.qr) if args.qr else document_verify.verify_pdf(s, args.pdf)
+        # `is not None`: an empty scanned text is still a QR to judge, not "no QR" (issue-10 corpus)
+        r = document_verify.verify_qr(s, args.qr) if args.qr is not None else document_verify.verify_pdf(s, args.pdf)
     msg = r["message_en"] if args.lang == "en" else r["message"]
     human = f"{_LABEL[r['result']]}：{r.get('number') or ''} {msg}"
     for name, value in (r.get("key_fields") or {}).items():

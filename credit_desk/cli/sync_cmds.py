@@ -251,7 +251,7 @@ def cmd_intake_publish(args) -> int:
     from credit_desk.intake.receiver import Intake
     try:
         data = json.loads(_read(args.file).decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deeply
         raise DomainError("FILE_NOT_JSON", f"{args.file} 不是 JSON 文件。", f"{args.file} is not JSON.") from None
     name, bundle = Intake(Path(args.data)).publish(args.office, [{"kind": args.kind, "version": args.item_version,
                                                                   "data": data}], valid_days=args.valid_days)

@@ -78,9 +78,16 @@ def _refuse(source: str, code: str, zh: str, en: str, field: str | None = None):
 
 def _placeholders(text: str, source: str) -> set[str]:
     try:
-        return {f for _, f, _, _ in string.Formatter().parse(text) if f is not None}
+        parts = [(f, spec, conv) for _, f, spec, conv in string.Formatter().parse(text) if f is not None]
     except ValueError as exc:
         _refuse(source, "TEMPLATE_SYNTAX", f"花括号不配对（{exc}）。", f"unbalanced braces ({exc}).")
+    # A format spec or conversion ({office:>999999999}, {office!r}) is never needed in a notice and could
+    # make printing allocate without bound; only plain {field} is allowed (found by fuzzing, issue 10).
+    for f, spec, conv in parts:
+        if spec or conv:
+            _refuse(source, "TEMPLATE_SYNTAX", f"占位符「{{{f}}}」只能写字段名，不能带格式（: 或 !）。",
+                    f"the placeholder {{{f}}} may hold a field name only, no ':' or '!' format.", f)
+    return {f for f, _, _ in parts}
 
 
 def _field(name: str, spec, source: str) -> Field:
@@ -97,6 +104,15 @@ def parse_template(data: dict, source: str) -> Template:
     for key in ("code", "title", "prefix", "body", "fields"):
         if key not in data:
             _refuse(source, "TEMPLATE_KEY", f"缺少「{key}」。", f"'{key}' is missing.", key)
+    # Types too: `body = 5` or `fields = [1]` crashed the parser (found by the issue-10 corpus).
+    for key in ("code", "title", "prefix", "body"):
+        if not isinstance(data[key], str):
+            _refuse(source, "TEMPLATE_KEY", f"「{key}」应为文字。", f"'{key}' must be text.", key)
+    for key in ("key_fields", "required_parts"):
+        if not isinstance(data.get(key, []), list) or not all(isinstance(x, str) for x in data.get(key, [])):
+            _refuse(source, "TEMPLATE_KEY", f"「{key}」应为文字列表。", f"'{key}' must be a list of names.", key)
+    if not isinstance(data["fields"], dict):
+        _refuse(source, "TEMPLATE_FIELD", "「fields」应为表（[fields]）。", "'fields' must be a table.", "fields")
     fields = {n: _field(n, spec, source) for n, spec in data["fields"].items()}
     used = _placeholders(data["body"], source) | _placeholders(data["title"], source)
     for name in sorted(used - set(fields) - set(BUILTINS)):
@@ -127,13 +143,20 @@ def from_text(text: str, source: str) -> Template:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         _refuse(source, "TEMPLATE_SYNTAX", f"TOML 格式错误：{exc}", f"TOML error: {exc}")
+    except RecursionError:  # arrays nested thousands deep (issue-10 corpus)
+        _refuse(source, "TEMPLATE_SYNTAX", "TOML 嵌套过深。", "TOML nested too deeply.")
     tpl = parse_template(data, source)
     return Template(**{**tpl.__dict__, "text": text})
 
 
 @lru_cache(maxsize=64)
 def _load_file(path: str, mtime: float) -> Template:
-    return from_text(Path(path).read_text(encoding="utf-8"), Path(path).name)
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError:  # e.g. saved as GBK by an editor: one sentence, not a traceback (issue 10)
+        _refuse(Path(path).name, "TEMPLATE_SYNTAX", "文件不是 UTF-8 编码，请另存为 UTF-8。",
+                "the file is not UTF-8; save it as UTF-8.")
+    return from_text(text, Path(path).name)
 
 
 def load_template(code: str, folder: Path | None = None) -> Template:

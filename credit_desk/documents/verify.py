@@ -96,6 +96,10 @@ def parse_payload(text: str) -> Payload | None:
     parts = (text or "").strip().split("|")
     if len(parts) != 7 or parts[0] != VERSION:
         return None
+    try:  # bytes that were not UTF-8 reach us as surrogates (argv); SQLite cannot bind them (fuzzing)
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
     _, number, day, office, dtype, kid, sig = parts
     try:
         signature = _unb64(sig)
@@ -121,9 +125,11 @@ def decode_meta(pdf_bytes: bytes) -> list[dict] | None:
     if not m:
         return None
     try:
-        return json.loads(zlib.decompress(_unb64(m[1].decode("ascii"))).decode("utf-8"))
-    except (ValueError, zlib.error):
+        entries = json.loads(zlib.decompress(_unb64(m[1].decode("ascii"))).decode("utf-8"))
+    except (ValueError, zlib.error, RecursionError):
         return []
+    # The PDF is outside data: only a list of objects is notice data (a dict or number crashed verify_pdf).
+    return entries if isinstance(entries, list) and all(isinstance(e, dict) for e in entries) else []
 
 
 def squash(text: str) -> str:

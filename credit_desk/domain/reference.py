@@ -159,7 +159,7 @@ def _measure_item(raw: Mapping[str, Any], row: int, sample: bool) -> MeasureItem
         raise _bad(_MEA, "list_types", "应为非空列表，取值为black或watch",
                    "must be a non-empty list of black / watch", row)
     kind = raw.get("kind")
-    if kind not in MEASURE_KINDS:
+    if not isinstance(kind, str) or kind not in MEASURE_KINDS:  # a list is unhashable (found by fuzzing)
         raise _bad(_MEA, "kind", "应为restrictive或supervisory",
                    "must be restrictive or supervisory", row)
     severity = raw.get("severity")

@@ -64,6 +64,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # printed notices (issue 5): printing needs a staff role; voiding a registered number a senior one
     "document.print": _STAFF, "document.reprint": _STAFF, "document.void": _SENIOR,
     "document.verify": _ALL, "document.list": _ALL, "document.prefix": frozenset({Role.ADMIN}),
+    # credit repair (issue 4: R13); deciding needs a senior role, and four eyes against the acceptor
+    "repair.apply": _STAFF, "repair.accept": _STAFF, "repair.decide": _SENIOR, "repair.view": _ALL,
+    "repair.list": _ALL, "record.non_repairable": _SENIOR,
 }
 
 ACTION_ZH = {
@@ -84,6 +87,8 @@ ACTION_ZH = {
     "objection.resolve": "处理异议", "due.view": "查看到期事项",
     "document.print": "打印文书", "document.reprint": "重印文书（副本）", "document.void": "作废文书编号",
     "document.verify": "核验文书", "document.list": "查看文书登记簿", "document.prefix": "设置文书编号前缀",
+    "repair.apply": "登记信用修复申请", "repair.accept": "受理或不予受理信用修复申请", "repair.decide": "作出信用修复决定",
+    "repair.view": "查看信用修复申请", "repair.list": "浏览信用修复申请", "record.non_repairable": "标记不可修复信息",
 }
 
 

@@ -15,18 +15,20 @@ from dataclasses import dataclass
 from datetime import date
 
 from credit_desk.domain.ids import IdType, SubjectKind
+from credit_desk.domain.record_rules import leniency_flags
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.roles import ACTION_ZH, Role
 from credit_desk.domain.rulesets import Tier
 from credit_desk.domain.subjects import Subject
 from credit_desk.services.base import Session, require_purpose
-from credit_desk.store import audit_log, views
+from credit_desk.store import audit_log, meta, reference, views
 from credit_desk.store.ledger import read_anchor
 from credit_desk.store.views import PageSpec
 
 __all__ = ["PageSpec", "Reader", "SearchToken", "log_search", "subjects_page", "records_page",
            "records_count", "subjects_count", "dashboard_counts", "monthly_trend", "audit_page",
-           "log_audit_read", "verify_chain"]
+           "log_audit_read", "verify_chain", "cases_page", "objections_page", "documents_page", "cleanup_rows",
+           "commitment_items", "commitments_page", "interviews_page", "subject_brief", "pending_records"]
 
 RECORD_STATUS_ZH = {RecordStatus.ACTIVE: "有效", RecordStatus.PENDING: "待审批", RecordStatus.CHANGED: "已变更",
                     RecordStatus.REVOKED: "已撤销", RecordStatus.REPAIRED: "已修复"}
@@ -196,3 +198,108 @@ def verify_chain(session: Session, reader: Reader):
     session.require("audit.verify")
     led = session.ledger
     return audit_log.verify(reader.conn(), led.ledger_id, read_anchor(led.paths.anchor))
+
+
+# --- work lists (cases, objections, documents, clean-up ledger, commitments, interviews) ---------------
+
+def _masked(rows: list[dict]) -> list[dict]:
+    return [_masked_row(r) for r in rows]
+
+
+def cases_page(session: Session, reader: Reader, spec: PageSpec, list_type: str = "", state: str = "") -> list[dict]:
+    """One keyset page of listing cases, their subject masked (R15)."""
+    session.require("case.list")
+    return _masked(views.cases_page(reader.conn(), spec, list_type, state))
+
+
+def objections_page(session: Session, reader: Reader, spec: PageSpec, open_only: bool = False,
+                    target_type: str = "") -> list[dict]:
+    """One keyset page of objections, their subject masked (R15)."""
+    session.require("case.list")
+    return _masked(views.objections_page(reader.conn(), spec, open_only, target_type))
+
+
+def documents_page(session: Session, reader: Reader, spec: PageSpec, doc_type: str = "", status: str = "",
+                   number: str = "") -> list[dict]:
+    """One keyset page of the document register (no personal data)."""
+    session.require("document.list")
+    return views.documents_page(reader.conn(), spec, doc_type, status, number)
+
+
+def cleanup_rows(session: Session) -> list[dict]:
+    """The clean-up ledger's rows (R16), for its table."""
+    session.require("ledger.view")
+    return views.cleanup_rows(session.ledger.conn)
+
+
+def commitment_items(session: Session) -> list[dict]:
+    """The office's commitment items list (R17)."""
+    session.require("commitment.view")
+    return views.commitment_items(session.ledger.conn)
+
+
+def commitments_page(session: Session, reader: Reader, spec: PageSpec, fulfilment: str = "") -> list[dict]:
+    """One keyset page of commitments, their subject masked, with the key-supervision flag (R17)."""
+    session.require("commitment.view")
+    return _masked(views.commitments_page(reader.conn(), spec, fulfilment))
+
+
+def interviews_page(session: Session, reader: Reader, spec: PageSpec) -> list[dict]:
+    """One keyset page of interview records, their subject masked (R18)."""
+    session.require("commitment.view")
+    return _masked(views.interviews_page(reader.conn(), spec))
+
+
+def subject_brief(session: Session, subject_id: int) -> dict:
+    """A subject's masked name and number, for the heading of a case or a picker (R15)."""
+    session.require("subject.search")
+    row = views.subject_brief(session.ledger.conn, subject_id)
+    return _masked_row(row) if row else {"id": subject_id, "name": "—", "id_number": "—", "kind_zh": ""}
+
+
+def pending_records(session: Session) -> list[dict]:
+    """Records waiting for the second user's approval (R9), subjects masked."""
+    session.require("record.browse")
+    out = []
+    for r in views.pending_records(session.ledger.conn):
+        m = _masked_row(r)
+        m["tier_zh"] = Tier(r["tier"]).zh
+        out.append(m)
+    return out
+
+
+def active_catalogue(session: Session) -> tuple[dict, list]:
+    """R2: the active catalogue edition and its dishonesty items (sample items say 示例 in display_name)."""
+    session.require("record.browse")
+    found = reference.active_catalogue(session.ledger.conn)
+    return (found[0], [i for i in found[1] if i.dishonesty]) if found else ({}, [])
+
+
+def active_measures(session: Session) -> tuple[dict, list]:
+    """R8: the active measures-list edition and its items."""
+    session.require("case.list")
+    found = reference.active_measures(session.ledger.conn)
+    return (found[0], list(found[1])) if found else ({}, [])
+
+
+def case_objections(session: Session, case_id: int) -> list[dict]:
+    """The objections to one case, newest last (ids, dates, grounds, outcome; no subject data)."""
+    session.require("case.list")
+    return views.case_objections(session.ledger.conn, case_id)
+
+
+def leniency_preview(session: Session, subject_id: int, tier: str, act_date: date, *, force_majeure: bool,
+                     no_intent: bool, slight: bool) -> tuple:
+    """R9 as ``records.add_record`` will judge it, for the form to show before saving (no data leaves here)."""
+    session.require("record.add")
+    s = views.subject_brief(session.ledger.conn, subject_id)
+    if s is None:
+        return ()
+    return leniency_flags(Tier(tier), IdType(s["id_type"] or IdType.USCC), s["id_number"], act_date,
+                          force_majeure=force_majeure, no_intent=no_intent, slight=slight)
+
+
+def intake_url(session: Session) -> str:
+    """The configured address of the municipal platform's intake (setting ``sync.intake_url``), or ""."""
+    session.require("bundle.view")
+    return str(meta.get_setting(session.ledger.conn, "sync.intake_url") or "")

@@ -12,11 +12,13 @@ from dataclasses import replace
 
 from credit_desk.domain.cases import Case, CaseState, Event, ExitWay, ListType, next_state
 from credit_desk.domain.errors import DomainError
+from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
                                            check_r12_exit, needs_post_exit_watch, post_exit_watch_until)
+from credit_desk.domain.masking import mask_id
 from credit_desk.domain.rulesets import RuleSet, rule_set_in_force
 from credit_desk.domain.subjects import Subject
-from credit_desk.services import workdays
+from credit_desk.services import doc_numbers, workdays
 from credit_desk.services.base import Session
 from credit_desk.store import cases as repo
 from credit_desk.store import meta, reference, subjects
@@ -92,6 +94,8 @@ def share_due(session: Session, rs: RuleSet, decided_on: dt.date) -> dt.date:
 
 def exit_in_tx(session: Session, tx, case: Case, ex: ExitInput) -> dict:
     """R12: end a listing by one of its ways; announce it, stop its measures, then the watch list for black."""
+    if ex.way is ExitWay.WRONGFUL and case.state is CaseState.LISTED:
+        ex = _apology_numbered(session, tx, case, ex)
     check_r12_exit(case, ex)
     conn = session.ledger.conn
     channel = case.channel or meta.get_setting(conn, "publication_channel", DEFAULT_CHANNEL)
@@ -117,13 +121,36 @@ def _exit_note(ex: ExitInput) -> str | None:
     return ex.consent or ex.standard_change or ex.note
 
 
+def _apology_numbered(session: Session, tx, case: Case, ex: ExitInput) -> ExitInput:
+    """R12 way 1: the apology's number comes from the register, unless the office issued it by hand."""
+    on = ex.apology_on or ex.exit_on
+    number = doc_numbers.take_in_tx(session, tx, "apology_letter", "case", case.id, on, ex.apology_number)
+    return replace(ex, apology_number=number, apology_on=on)
+
+
+def apology_letter_context(conn, case: Case, ex: ExitInput) -> dict:
+    """R12 way 1 / 1798号 (二十三): the written apology handed to the party, captured BEFORE the listing's
+    information is deleted. It keeps only what the letter says to the party: who, which list, when and under
+    which decision, and that it was wrong; facts, basis, records and measures are not kept. A natural person's
+    ID number is masked (R15): the letter needs to identify, not to repeat the full number."""
+    s = get_subject(conn, case.subject_id)
+    party_id = mask_id(s.id_number) if s.kind is SubjectKind.NATURAL_PERSON else s.id_number
+    listed = f"{case.decided_on.year}年{case.decided_on.month}月{case.decided_on.day}日" if case.decided_on else ""
+    note = (ex.note or "").strip()
+    return {"party_name": s.name, "party_id": party_id, "list_name": case.list_type.zh,
+            "listed_on": f"{listed}（{case.decision_number}）" if case.decision_number else listed,
+            "error_found": f"该认定有误{f'（{note}）' if note else ''}。",
+            "correction": f"撤销该认定，将你（单位）从{case.list_type.zh}中删除；"}
+
+
 def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel: str) -> dict:
     """R12 way 1: delete the listing's information, keep only the apology, and announce the correction."""
+    letter = apology_letter_context(session.ledger.conn, case, ex)
     blank = repo.scrub_wrongful(tx, case)
     repo.add_event(tx, case.id, ex.exit_on, session.user.username, Event.WITHDRAW_WRONGFUL.value,
                    CaseState.LISTED, blank.state)
     apology = repo.add_apology(tx, case.id, case.subject_id, ex.apology_number.strip(), ex.apology_on,
-                               session.user.username)
+                               session.user.username, letter)
     ann = repo.add_announcement(tx, case.id, channel, ex.way.value, ex.exit_on)
     session.audit(tx, "case.exit", "case", case.id, detail={"way": ex.way.value, "apology": apology})
     tx.change("case", case.id, "withdraw", {"id": case.id, "subject_id": case.subject_id,

@@ -18,7 +18,7 @@ from credit_desk.domain.list_rules import ExitInput, check_r10_red_candidate, ch
 from credit_desk.domain.objections import Target
 from credit_desk.domain.record_rules import Record, status_zh
 from credit_desk.services import case_core as core
-from credit_desk.services import workdays
+from credit_desk.services import doc_numbers, workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.services.case_view import detail_dict
 from credit_desk.store import cases as repo
@@ -105,19 +105,24 @@ def update_case(session: Session, case_id: int, **fields) -> Case:
 
 
 def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = None,
-                 notice_number: str | None = None) -> Case:
-    """R5: serve the prior notice (R10: a red list's publication for objection); the window opens."""
+                 external_number: str | None = None, notice_number: str | None = None) -> Case:
+    """R5: serve the prior notice (R10: a red list's publication for objection); the window opens.
+
+    The notice's number comes from the document register in the same transaction (the one already printed for
+    the draft, if any); ``external_number`` records a notice the office numbered and issued by hand.
+    ``notice_number`` (older forms) is the same as ``external_number``; typing the register's own number is fine.
+    """
+    external_number = external_number or notice_number
     session.require("case.notice")
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
     on = served_on or session.desk.today()
-    if not (notice_number or "").strip():
-        raise ValidationError("R5_NOTICE_NUMBER", "请填写预先告知书（或公示）文号。",
-                              "Give the number of the prior notice (or publication).", field="notice_number")
+    next_state(case.state, Event.SERVE_NOTICE)  # refused before any number is taken
     rs = core.rule_set_on(conn, on)
     window_end = workdays.calendar(session.desk).add_workdays(on, rs.objection_window_workdays).date
     with session.ledger.tx() as tx:
-        new = core.step(session, tx, case, Event.SERVE_NOTICE, on, notice_number=notice_number.strip(),
+        notice_number = doc_numbers.take_in_tx(session, tx, "prior_notice", "case", case_id, on, external_number)
+        new = core.step(session, tx, case, Event.SERVE_NOTICE, on, notice_number=notice_number,
                         served_on=on, window_end=window_end)
         session.audit(tx, "case.notice", "case", case_id, detail={"served_on": on.isoformat()})
         tx.change("case", case_id, "notice", {"id": case_id, "state": new.state.value, "served_on": on.isoformat(),
@@ -130,7 +135,7 @@ class Decision:
     """What the decider states (R5 parts, R7 validity, R8 measures, R11 warning letter, R12 watch period)."""
 
     decided_on: dt.date
-    decision_number: str
+    external_number: str | None = None   # a decision the office numbered by hand; else the register numbers it
     list_it: bool = True
     reason: str | None = None
     measures: tuple[str, ...] = ()
@@ -141,6 +146,7 @@ class Decision:
     removal_conditions: str | None = None
     remedies: str | None = None
     leniency_justification: str | None = None
+    decision_number: str | None = None   # older forms: same as external_number (the register's own is fine)
 
 
 def decide_case(session: Session, case_id: int, d: Decision) -> dict:
@@ -149,20 +155,35 @@ def decide_case(session: Session, case_id: int, d: Decision) -> dict:
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
     check_decider(case, session.user.username)
-    if not (d.decision_number or "").strip():
-        raise ValidationError("DECISION_NUMBER", "请填写认定决定书文号。", "Give the decision's number.",
-                              field="decision_number")
     if not d.list_it:
         return _decide_not_list(session, case, d)
     case, items, rs = _checked_listing(session, case, d)
     with session.ledger.tx() as tx:
-        listed = core.step(session, tx, case, Event.DECIDE_LIST, d.decided_on, d.decision_number)
+        number, repair_notice = _decision_numbers(session, tx, case, d)
+        case = replace(case, decision_number=number)
+        listed = core.step(session, tx, case, Event.DECIDE_LIST, d.decided_on, number)
         repo.add_measures(tx, case_id, _measure_edition(conn), items, d.decided_on)
         session.audit(tx, "case.decide", "case", case_id, detail={"outcome": "listed", "rule_set": rs.code})
         tx.change("case", case_id, "decide", core.entry_state(conn, listed))
         removed = _cross_effects(session, tx, listed)
     return {"case_id": case_id, "state": listed.state.value, "share_due": listed.share_due.isoformat(),
-            "valid_until": listed.valid_until.isoformat(), "rule_set_code": rs.code, "red_removed": removed}
+            "valid_until": listed.valid_until.isoformat(), "rule_set_code": rs.code, "red_removed": removed,
+            "decision_number": number, "repair_notice_number": repair_notice}
+
+
+# The printed decision of each list; a red listing has no template yet but still takes a register number.
+DECISION_DOC = {ListType.BLACK: "listing_decision", ListType.WATCH: "watch_warning", ListType.RED: "red_decision"}
+
+
+def _decision_numbers(session: Session, tx, case: Case, d: Decision) -> tuple[str, str | None]:
+    """The decision's number and, for a black or watch listing, its 信用修复告知书 (R13 两书同达)."""
+    on = d.decided_on
+    number = doc_numbers.take_in_tx(session, tx, DECISION_DOC[case.list_type], "case", case.id, on,
+                                    d.external_number or d.decision_number)
+    if case.list_type is ListType.RED:
+        return number, None
+    # R13 两书同达: the repair notice is registered with the decision and printed with it (print_cmds).
+    return number, doc_numbers.reserve_in_tx(session, tx, "repair_notice", "case", case.id, on)
 
 
 def _checked_listing(session: Session, case: Case, d: Decision):
@@ -176,7 +197,7 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     recs = _records(conn, case.subject_id, case.record_ids)  # R3, R9
     justification = _check_leniency(recs, d)  # R9
     rs = core.rule_set_on(conn, d.decided_on)  # R20
-    case = _as_decided(session, case, d, recs, rs, justification)
+    case = _as_decided(session, case, d, recs, rs, justification)  # the number is taken in the decision's tx
     check_r4_black_scope(case)  # R4
     check_r11_watch_entry(case)  # R11
     if case.list_type is ListType.RED:
@@ -203,7 +224,7 @@ def _as_decided(session: Session, case: Case, d: Decision, recs: list[Record], r
                    removal_conditions=d.removal_conditions or meta.get_setting(
                        conn, "case_removal_conditions_text", DEFAULT_REMOVAL_CONDITIONS),
                    remedies=d.remedies or meta.get_setting(conn, "case_remedies_text", DEFAULT_REMEDIES),
-                   decision_number=d.decision_number.strip(), decided_on=d.decided_on,
+                   decided_on=d.decided_on,
                    decided_by=session.user.username, valid_from=d.decided_on, rule_set_code=rs.code,
                    leniency_justification=justification, share_due=core.share_due(session, rs, d.decided_on))
 
@@ -248,14 +269,17 @@ def _decide_not_list(session: Session, case: Case, d: Decision) -> dict:
     if not reason:
         raise ValidationError("NOT_LISTED_REASON", "决定不予列入须写明理由。", "Give the reason for not listing.",
                               field="reason")
+    next_state(case.state, Event.DECIDE_NOT_LIST)  # refused before any number is taken
     with session.ledger.tx() as tx:
+        number = doc_numbers.take_in_tx(session, tx, "not_listed_decision", "case", case.id, d.decided_on,
+                                        d.external_number or d.decision_number)
         new = core.step(session, tx, case, Event.DECIDE_NOT_LIST, d.decided_on, reason,
-                        decision_number=d.decision_number.strip(), decided_on=d.decided_on,
+                        decision_number=number, decided_on=d.decided_on,
                         decided_by=session.user.username)
         session.audit(tx, "case.decide", "case", case.id, detail={"outcome": "not_listed"})
         tx.change("case", case.id, "decide", {"id": case.id, "state": new.state.value,
                                               "decided_on": d.decided_on.isoformat()})
-    return {"case_id": case.id, "state": new.state.value}
+    return {"case_id": case.id, "state": new.state.value, "decision_number": number}
 
 
 def case_detail(session: Session, case_id: int, purpose: str) -> dict:

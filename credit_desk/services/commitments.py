@@ -69,7 +69,14 @@ def check_fulfilment(session: Session, commitment_id: int, fulfilment: str, chec
         session.audit(tx, "commitment.check", "commitment", commitment_id, detail={"fulfilment": f.value})
         tx.change("commitment", commitment_id, "update", _state(replace(c, fulfilment=f)))
         flag = _breach(session, tx, c, f, checked_on) if is_breach(f) else None
-    return {"id": commitment_id, "fulfilment": f.value, "key_supervision_flag": flag}
+        reverted = _repair_revert(session, tx, c, checked_on) if is_breach(f) else []
+    return {"id": commitment_id, "fulfilment": f.value, "key_supervision_flag": flag, "repair_reverted": reverted}
+
+
+def _repair_revert(session: Session, tx, c: Commitment, on: date) -> list[int]:
+    """R17/R13: a broken repair-type commitment sends the repaired information back to its longest period."""
+    from credit_desk.services import repair_effects  # the repair feature; late import keeps the layers acyclic
+    return repair_effects.revert_after_breach(session, tx, c, on)
 
 
 def _breach(session: Session, tx, c: Commitment, f: Fulfilment, on: date) -> int:

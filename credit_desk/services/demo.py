@@ -15,7 +15,7 @@ from credit_desk.domain.records import DocType, RecordStatus
 from credit_desk.domain.rulesets import Tier, rule_set_in_force
 from credit_desk.domain.subjects import Subject
 from credit_desk.services.base import Session
-from credit_desk.store import meta, records, reference, subjects
+from credit_desk.store import bulk, meta, records, reference, subjects
 from credit_desk.store.tx import now_iso
 
 DEPARTMENTS = (
@@ -47,9 +47,12 @@ def seed(session: Session, *, subjects_n: int, records_n: int, seed_value: int =
     catalogue = reference.active_catalogue(conn)
     items = [i for i in catalogue[1] if i.dishonesty] if catalogue else []
     rule_sets = reference.rule_sets(conn)
-    with session.ledger.tx() as tx:
+    with bulk.large_cache(conn, subjects_n + records_n), session.ledger.tx() as tx:
         first = (conn.execute("SELECT coalesce(max(id), 0) FROM subjects").fetchone()[0]) + 1
-        subjects.insert_many(tx, _subjects(rng, region, subjects_n), demo=True)
+        # ID numbers already in the ledger are skipped: a second seed drawing one crashed with a raw
+        # IntegrityError (issue-10 kill test, long mode). An empty ledger still gets the same data per seed.
+        taken = {r[0] for r in conn.execute("SELECT id_number FROM subjects")}
+        subjects.insert_many(tx, _subjects(rng, region, subjects_n, taken), demo=True)
         last = conn.execute("SELECT coalesce(max(id), 0) FROM subjects").fetchone()[0]
         if records_n and last >= first:
             _insert_records(tx, rng, (first, last), records_n, catalogue[0]["edition"], items,
@@ -59,14 +62,16 @@ def seed(session: Session, *, subjects_n: int, records_n: int, seed_value: int =
     return {"subjects": subjects_n, "records": records_n, "seed": seed_value}
 
 
-def _subjects(rng: random.Random, region: str, n: int):
-    seen: set[str] = set()
+def _subjects(rng: random.Random, region: str, n: int, taken: set[str] | None = None):
+    seen: set[str] = set(taken or ())
     kinds, kweights = zip(*KIND_WEIGHTS)
-    while len(seen) < n:
+    made = 0
+    while made < n:
         kind = rng.choices(kinds, kweights)[0]
         s = _one_subject(rng, region, kind)
         if s.id_number not in seen:
             seen.add(s.id_number)
+            made += 1
             yield s
 
 

@@ -1,10 +1,10 @@
 """Where each notice's data comes from: one small provider per document type → ``documents.Item``.
 
-Wired now: the record extract (信用信息查询结果) and the commitment form from subjects and records; the
+Wired: the record extract (信用信息查询结果) and the commitment form from subjects and records; the
 prior notice, decision, warning letter, repair notice, exit announcement and objection notices from
-``services.cases.case_detail``. Not wired yet (their services belong to the repair/commitment/
-interview issue): repair_accepted, repair_rejected, repair_decision, interview_notice and
-apology_letter; they print from an explicit context (``context=`` / ``--context FILE.json``).
+``services.cases.case_detail``; repair_accepted, repair_rejected, repair_decision, interview_notice and
+apology_letter from ``services.repair_documents``. Any type still prints from an explicit context
+(``context=`` / ``--context FILE.json``).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ CASE_TYPES = ("prior_notice", "listing_decision", "watch_warning", "repair_notic
               "objection_accepted", "objection_result")
 SUBJECT_TYPES = ("credit_query", "commitment_form")
 REPAIR_PROCEDURE = ("向本单位提交信用修复申请书、已履行义务和纠正失信行为的证明材料，以及签署的信用承诺书。"
-                    "本单位自收到申请之日起{decide}个工作日内作出是否受理的决定，{finish}个工作日内办结。")
+                    "本单位自受理之日起{decide}个工作日内作出修复决定，自收到申请之日起{finish}个工作日内办结。")
 REPAIR_CONDITIONS = "你（单位）已履行相关义务、纠正失信行为并消除不良影响，且最短公示期届满的，可以申请信用修复。"
 
 
@@ -113,8 +113,11 @@ def _repair_notice(detail: dict, rs, conn) -> dict:
     if not detail.get("decision_number") or not detail.get("decided_on"):
         raise DomainError("DOC_CASE_STATE", "案件尚未作出认定决定，不能打印信用修复告知书。",
                           "The case is not decided yet; no repair notice.", field="case")
-    tier = rs.tiers.get("serious") if detail.get("list_type") == "black" else rs.tiers.get("general")
-    earliest = _add_months(dt.date.fromisoformat(detail["decided_on"]), tier.min_months if tier else 12)
+    # R13/R20: the tier a listing counts as (domain/repairs), by the rule set in force on the decision date
+    from credit_desk.domain.repairs import listing_tier
+    decided = dt.date.fromisoformat(detail["decided_on"])
+    rs = rule_set_in_force(reference.rule_sets(conn), decided)
+    earliest = _add_months(decided, rs.tier(listing_tier(detail.get("list_type"))).min_months)
     return {"party_name": detail["subject"]["name"], "decision_number": f"《决定书》（{detail['decision_number']}）",
             "earliest_date": C.zh_date(earliest), "conditions": REPAIR_CONDITIONS,
             "procedure": REPAIR_PROCEDURE.format(decide=rs.repair_decide_workdays, finish=rs.repair_finish_workdays),
@@ -130,8 +133,16 @@ def _exit_way_zh(way: str | None) -> str:
 
 
 def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, objection_id=None,
-             purpose: str | None = None, matter: str | None = None, context: dict | None = None) -> Item:
+             purpose: str | None = None, matter: str | None = None, context: dict | None = None,
+             repair_id=None, interview_id=None) -> Item:
     """The Item for one document of ``doc_type`` about the object the options name."""
+    from credit_desk.services import repair_documents as rd  # issue 4's providers (repairs, apology, interview)
+    if context is None and doc_type in rd.REPAIR_TYPES:
+        return rd.repair_item(session, doc_type, repair_id)
+    if context is None and doc_type == "apology_letter":
+        return rd.apology_item(session, case_id)
+    if context is None and doc_type == "interview_notice":
+        return rd.interview_item(session, interview_id)
     if doc_type == "credit_query":
         return credit_query(session, subject_id, purpose or "")
     if doc_type == "commitment_form":

@@ -93,7 +93,19 @@ def _page_text(path: Path, pages) -> str | None:
     return _NOISE.sub("", proc.stdout.decode("utf-8", "replace")) if proc.returncode == 0 else None
 
 
+def _shape_ok(entry: dict) -> bool:
+    """The PDF is outside data: fields must be [name, value] pairs and pages two numbers (found by fuzzing)."""
+    fields, pages = entry.get("fields") or [], entry.get("pages") or [1, 1]
+    return (isinstance(entry.get("qr", ""), str) and isinstance(fields, list)
+            and all(isinstance(f, list) and len(f) == 2 and isinstance(f[0], str) for f in fields)
+            and isinstance(pages, list) and len(pages) == 2
+            and all(isinstance(n, int) and not isinstance(n, bool) for n in pages))
+
+
 def _check_entry(conn, path: Path, entry: dict) -> dict:
+    if not _shape_ok(entry):
+        return _result("altered", "PDF 中的核验信息格式不对：文书已被改动。",
+                       "The notice data inside the PDF is malformed: the file was altered.")
     payload = parse_payload(entry.get("qr", ""))
     fields = entry.get("fields") or []
     verdict = _judge(conn, payload, fields)

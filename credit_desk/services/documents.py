@@ -30,6 +30,7 @@ from credit_desk.documents.layout import format_number
 from credit_desk.documents.templates import Template, check_context, from_text, load_template
 from credit_desk.documents.verify import Header, parse_payload, sign_payload
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services import doc_numbers
 from credit_desk.services.base import Session
 from credit_desk.store import documents as repo
 from credit_desk.store import meta, office_keys
@@ -56,6 +57,8 @@ class _Prepared:
     signature: bytes
     meta: R.DocMeta
     item: Item
+    prefix: str = ""
+    held_id: int | None = None   # the register's number held for this document (doc_numbers)
 
 
 def fonts_for(conn):
@@ -81,20 +84,23 @@ def _office_key(conn):
 
 
 def _prepare(tx, tpl: Template, items: list[Item], contexts: list[dict], prefix: str, today: dt.date,
-             office: str, key) -> list[_Prepared]:
+             office: str, key, held: list) -> list[_Prepared]:
     out, seqs = [], {}
-    for item, ctx in zip(items, contexts):
-        on = item.dated or today
-        if on.year not in seqs:  # the series of the document's own year (成文日期)
-            seqs[on.year] = repo.next_seq(tx, prefix, on.year)
-        seq = seqs[on.year]
-        seqs[on.year] += 1
-        number = format_number(prefix, on.year, seq)
+    for item, ctx, h in zip(items, contexts, held):
+        if h is not None:  # the number taken when the step happened (served, decided…): print under it
+            on, seq, number, pfx = dt.date.fromisoformat(h["reserved_on"]), h["seq"], h["number"], h["prefix"]
+        else:
+            on, pfx = item.dated or today, prefix
+            if on.year not in seqs:  # the series of the document's own year (成文日期)
+                seqs[on.year] = repo.next_seq(tx, prefix, on.year)
+            seq = seqs[on.year]
+            seqs[on.year] += 1
+            number = format_number(prefix, on.year, seq)
         key_fields = [[name, ctx[name]] for name in tpl.key_fields]
         qr = sign_payload(Header(number, tpl.code, on.isoformat(), office), key_fields, key.private_key,
                           key.public_key)
         out.append(_Prepared(number, seq, ctx, key_fields, qr, parse_payload(qr).signature,
-                             R.DocMeta(number, on, office, qr), item))
+                             R.DocMeta(number, on, office, qr), item, pfx, h["id"] if h else None))
     return out
 
 
@@ -142,24 +148,27 @@ def issue(session: Session, doc_type: str, items: list[Item], out: Path, *, spli
     stamp = session.desk.now().isoformat(timespec="seconds")
     with session.ledger.tx() as tx:
         prefix = default_prefix(tx.conn, tpl)
-        docs = _prepare(tx, tpl, items, contexts, prefix, on, office, key)
+        held = [doc_numbers.held_for_print(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
+        docs = _prepare(tx, tpl, items, contexts, prefix, on, office, key, held)
         files = _render(tpl, docs, fonts, Path(out), split)
         for final, _part, sha, placed in files:
             for d, pages in placed:
-                _record(session, tx, tpl, d, prefix, sha, final, pages, stamp)
+                _record(session, tx, tpl, d, sha, final, pages, stamp)
     return _publish(session, files)
 
 
-def _record(session: Session, tx, tpl: Template, d: _Prepared, prefix: str, sha: str, final: Path, pages,
+def _record(session: Session, tx, tpl: Template, d: _Prepared, sha: str, final: Path, pages,
             stamp: str) -> None:
     doc_id = repo.insert(tx, {
-        "doc_type": tpl.code, "year": d.meta.issued.year, "seq": d.seq, "prefix": prefix, "number": d.number,
+        "doc_type": tpl.code, "year": d.meta.issued.year, "seq": d.seq, "prefix": d.prefix, "number": d.number,
         "issued_on": d.meta.issued.isoformat(), "office": d.meta.office, "object_type": d.item.object_type,
         "object_id": str(d.item.object_id), "subject_id": d.item.subject_id, "context": d.context,
         "template": tpl.text, "key_fields": d.key_fields, "key_id": d.qr_text.split("|")[5],
         "signature": d.signature, "qr_text": d.qr_text, "pdf_sha256": sha, "file_name": str(final),
         "pages": f"{pages[0]}-{pages[1]}", "printed_by": session.user.username, "printed_at": stamp})
     repo.add_print(tx, doc_id, 0, sha, str(final), session.user.username, stamp)
+    if d.held_id is not None:
+        repo.link_reservation(tx, d.held_id, doc_id)
     session.audit(tx, "document.print", "document", d.number, purpose=d.item.purpose,
                   detail={"type": tpl.code, "object": f"{d.item.object_type}:{d.item.object_id}", "sha256": sha})
     tx.change("document", d.number, "insert", {

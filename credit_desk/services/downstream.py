@@ -94,6 +94,8 @@ def _calendar(tx, conn, data, version: int) -> None:
     year, source, days = data["year"], data["source"], data["days"]
     if not isinstance(year, int) or not isinstance(source, str) or not source.strip() or not isinstance(days, dict):
         raise ValueError("year / source / days")
+    if not 1900 <= year <= 9999:  # 10**30 overflowed SQLite (found by the issue-10 corpus)
+        raise ValueError("year")
     parsed = {}
     for text, workday in days.items():
         d = date.fromisoformat(text)
@@ -105,7 +107,7 @@ def _calendar(tx, conn, data, version: int) -> None:
 
 def _joint_list(tx, conn, data, version: int) -> None:
     """联合惩戒名单: the platform's whole current set of entries; the clerk's decisions are kept."""
-    entries = []
+    entries, seen = [], set()
     for lst in data["lists"]:
         list_id, title, list_type = lst["list_id"], lst["title"], lst["list_type"]
         if list_type not in JOINT_LIST_TYPES or not all(isinstance(x, str) and x for x in (list_id, title)):
@@ -113,6 +115,11 @@ def _joint_list(tx, conn, data, version: int) -> None:
         for e in lst["entries"]:
             if not isinstance(e.get("entry_id"), str) or not isinstance(e.get("name"), str) or not e["name"]:
                 raise ValueError("entry_id / name")
+            # Stored columns must be text, entry ids unique: a dict or a repeated id crashed the insert (corpus)
+            if not all(isinstance(e.get(k), (str, type(None))) for k in ("id_type", "id_number")) \
+                    or e["entry_id"] in seen:
+                raise ValueError(f"entry {e['entry_id'][:40]}: id_type / id_number / repeated entry_id")
+            seen.add(e["entry_id"])
             number = (e.get("id_number") or "").strip().upper() or None
             entries.append({**e, "id_number": number, "list_id": list_id, "list_title": title, "list_type": list_type})
     sync_state.replace_joint_entries(tx, entries, version)

@@ -83,3 +83,8 @@ def expiries(conn, today: dt.date) -> Iterable[DueItem]:
         yield DueItem(DueKind.EXPIRY.value, "case", c.id, c.valid_until, is_overdue(c.valid_until, today),
                       f"案件{c.id}（{c.list_type.zh}）有效期至{c.valid_until.isoformat()}届满",
                       f"Case {c.id} ({c.list_type.value} list) expires {c.valid_until.isoformat()}")
+
+
+# Features that register their own sources, imported here so every caller of ``due_items`` (CLI, GUI dashboard)
+# sees them; at the end of the module, so their ``register_source`` import finds it already defined.
+from credit_desk.services import repair_effects  # noqa: E402,F401  (R13 repair deadlines)

@@ -54,6 +54,22 @@ def add_record(session: Session, *, subject_id: int, catalogue_code: str, tier: 
                slight: bool = False, justification: str | None = None) -> dict:
     """Enter a record on its basis document; leniency cases wait for a second user's approval (R9)."""
     session.require("record.add")
+    record = prepare_record(session, subject_id=subject_id, catalogue_code=catalogue_code, tier=tier, facts=facts,
+                            doc_type=doc_type, doc_number=doc_number, doc_authority=doc_authority,
+                            doc_issued=doc_issued, doc_effective=doc_effective, department=department,
+                            act_date=act_date, doc_citation=doc_citation, decision_date=decision_date,
+                            force_majeure=force_majeure, no_intent=no_intent, slight=slight,
+                            justification=justification)
+    with session.ledger.tx() as tx:
+        return save_new_record(session, tx, record)
+
+
+def prepare_record(session: Session, *, subject_id: int, catalogue_code: str, tier: str, facts: str, doc_type: str,
+                   doc_number: str, doc_authority: str, doc_issued: dt.date, doc_effective: dt.date,
+                   department: str, act_date: dt.date, doc_citation: str | None = None,
+                   decision_date: dt.date | None = None, force_majeure: bool = False, no_intent: bool = False,
+                   slight: bool = False, justification: str | None = None) -> Record:
+    """The checked, unsaved record (R1, R2, R9, R20); ``add_record`` and batch imports save it."""
     conn = session.ledger.conn
     subject = core.get_subject(conn, subject_id)
     doc = check_basis(doc_type, doc_number, doc_authority, doc_issued, doc_effective, doc_citation,
@@ -74,13 +90,17 @@ def add_record(session: Session, *, subject_id: int, catalogue_code: str, tier: 
                     _text(department, "department", "认定部门"), act_date, decided, rs.code,
                     RecordStatus.PENDING if flags else RecordStatus.ACTIVE, session.user.username, flags, why,
                     earliest_repair=window.earliest_repair, publication_end=window.publication_end)
-    with session.ledger.tx() as tx:
-        rid = repo.insert(tx, record)
-        saved = replace(record, id=rid)
-        session.audit(tx, "record.add", "record", rid, detail={"status": saved.status.value,
-                                                               "leniency": [f.value for f in flags]})
-        tx.change("record", rid, "insert", repo.state(saved))
-        opened = _serious_while_watched(session, tx, saved)
+    return record
+
+
+def save_new_record(session: Session, tx, record: Record) -> dict:
+    """Insert a prepared record with its audit row and change-log row, inside the caller's transaction."""
+    rid = repo.insert(tx, record)
+    saved = replace(record, id=rid)
+    session.audit(tx, "record.add", "record", rid, detail={"status": saved.status.value,
+                                                           "leniency": [f.value for f in record.leniency]})
+    tx.change("record", rid, "insert", repo.state(saved))
+    opened = _serious_while_watched(session, tx, saved)
     return {"record": saved, "black_case_id": opened}
 
 

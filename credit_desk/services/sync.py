@@ -121,6 +121,7 @@ def _check_own(session: Session, data: bytes) -> bundle.Opened:
 def send(session: Session, url: str | None = None, sleep=None) -> dict:
     """Network: POST each pending bundle in order (retries with backoff), import the receipts, then fetch
     and import any downstream bundles the platform has published for this office."""
+    session.require("bundle.export")  # first, before the URL check: a refused role learns nothing (issue 10)
     conn = session.ledger.conn
     url = (url or meta.get_setting(conn, "sync.intake_url") or "").rstrip("/")
     if not url:

@@ -57,6 +57,11 @@ def _receipt(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
     lo, hi = sent["first_change"], sent["last_change"]
     if any(not lo <= i <= hi for i in accepted) or any(not lo <= r["id"] <= hi for r in rejected):
         raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="change id outside the bundle")
+    # Every change of the bundle is answered exactly once (bundle-format.md §5); a receipt leaving some out
+    # would mark the bundle acknowledged and those changes would never be sent again (found by fuzzing).
+    answered = set(accepted) | {r["id"] for r in rejected}
+    if len(answered) != len(accepted) + len(rejected) or len(answered) != sent["change_count"]:
+        raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="not every change of the bundle is answered exactly once")
     acked_at = opened.manifest.created.astimezone().replace(tzinfo=None).isoformat(timespec="seconds")
     accepted_set = set(accepted)
     heads = [h for h in sync_state.change_heads(conn, lo, hi) if h[0] in accepted_set]
@@ -82,6 +87,10 @@ def _close_r6(tx, heads, acked_at: str) -> list[int]:
         set_shared = _cases_set_shared()
         for case_id in decided:
             set_shared(tx, case_id, acked_at)
+    # R13 一次申请、同步修复: an accepted repair decision moves the request to "shared"
+    from credit_desk.store import repairs as repairs_repo
+    for repair_id in [int(eid) for _, entity, eid, op in heads if entity == "repair" and op == "decide"]:
+        repairs_repo.set_shared(tx, repair_id, acked_at)
     return decided
 
 

@@ -6,6 +6,7 @@ the table; A4 landscape, fitted to one page wide, header row repeated on every p
 
 from __future__ import annotations
 
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -20,6 +21,10 @@ from credit_desk.domain.errors import ValidationError
 WIDTHS = (6, 30, 10, 10, 10, 32, 10, 10, 24, 9, 14, 14, 14, 13)
 CONTACT_WIDTHS = (6, 12, 28, 16, 16, 16, 26)
 MAX_ROWS = 20_000
+# Zip-bomb guard: an .xlsx is a zip, and openpyxl inflates every member it reads. 20 000 rows of the
+# template with long texts in every cell take about 50 MB unpacked; a file declaring more than 128 MB is
+# refused before anything is inflated (zipfile never inflates a member past its declared size).
+MAX_UNPACKED_BYTES = 128 * 2**20
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
@@ -104,7 +109,21 @@ def _save(wb, path: Path) -> None:
     tmp.replace(path)
 
 
+def _check_unpacked_size(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        return  # not a zip at all: load_workbook below names the file as unreadable
+    if total > MAX_UNPACKED_BYTES:
+        raise ValidationError("XLSX_TOO_LARGE", f"{Path(path).name} 解压后超过 {MAX_UNPACKED_BYTES // 2**20} MB"
+                              "（疑似压缩炸弹），拒绝导入。",
+                              f"{Path(path).name} unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB "
+                              "(a decompression bomb?); it is refused.", field="file")
+
+
 def _open(path: Path):
+    _check_unpacked_size(path)
     try:
         return load_workbook(path, read_only=False, data_only=False)
     except Exception:  # noqa: BLE001 - openpyxl raises many types for a bad file; all mean the same here

@@ -87,8 +87,10 @@ def read_manifest(path: Path, verify_hashes: bool = False) -> dict:
             if any(i.file_size > MAX_MEMBER_BYTES for i in zf.infolist()):
                 raise _bad(path, "成员文件过大")
             manifest = json.loads(zf.read("manifest.json"))
-            if manifest.get("format") != FORMAT:
+            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
                 raise _bad(path, "格式版本不符")
+            if not _shape_ok(manifest):  # the manifest is hashed, not signed: a forged one is possible
+                raise _bad(path, "清单内容不符")
             if verify_hashes:
                 for name in MEMBERS:
                     with zf.open(name) as fh:
@@ -98,8 +100,18 @@ def read_manifest(path: Path, verify_hashes: bool = False) -> dict:
                     if h.hexdigest() != manifest["sha256"][name]:
                         raise _bad(path, f"{name} 的校验值不符")
             return manifest
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError, TypeError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, KeyError, TypeError, EOFError, RecursionError):
         raise _bad(path, "文件已损坏或不是备份文件") from None
+
+
+def _shape_ok(m: dict) -> bool:
+    """Every field restore() uses, of the right type (a forged manifest crashed restore; issue 10 fuzzing)."""
+    sha, head = m.get("sha256"), m.get("audit_head")
+    return (isinstance(m.get("ledger_id"), str) and bool(m["ledger_id"]) and isinstance(m.get("created"), str)
+            and isinstance(m.get("schema"), int) and isinstance(sha, dict)
+            and all(isinstance(sha.get(n), str) for n in MEMBERS)
+            and (head is None or (isinstance(head, list) and len(head) == 2 and isinstance(head[0], int)
+                                  and not isinstance(head[0], bool) and isinstance(head[1], str))))
 
 
 def extract(path: Path, target: Path) -> None:

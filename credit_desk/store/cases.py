@@ -14,11 +14,12 @@ Change-log rows for cases (entity ``case``, written by the services in the same 
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields, replace
 from datetime import date
 
 from credit_desk.domain.cases import Case, CaseState, ListType
-from credit_desk.store.tx import now_iso
+from credit_desk.store.tx import now_iso, to_json
 
 _SKIP = {"id", "record_ids"}
 FIELDS = tuple(f.name for f in fields(Case) if f.name not in _SKIP)
@@ -33,15 +34,28 @@ def _to_db(name: str, value):
     return value.value if hasattr(value, "value") else value
 
 
-def _case(conn, row) -> Case:
+def _case(conn, row, ids: tuple | None = None) -> Case:
     data = dict(zip(("id",) + FIELDS, row))
     for name in _DATES:
         data[name] = date.fromisoformat(data[name]) if data[name] else None
     data["list_type"] = ListType(data["list_type"])
     data["state"] = CaseState(data["state"])
-    ids = tuple(r for (r,) in conn.execute("SELECT record_id FROM case_records WHERE case_id = ? ORDER BY record_id",
-                                           (data["id"],)))
+    if ids is None:
+        ids = tuple(r for (r,) in conn.execute("SELECT record_id FROM case_records WHERE case_id = ? "
+                                               "ORDER BY record_id", (data["id"],)))
     return Case(record_ids=ids, **data)
+
+
+def _cases(conn, rows) -> list[Case]:
+    """Many cases with their record ids read in one query, not one per case (the due list reads thousands)."""
+    rows = list(rows)
+    ids: dict[int, list[int]] = {}
+    if rows:
+        for cid, rid in conn.execute("SELECT case_id, record_id FROM case_records WHERE case_id IN "
+                                     "(SELECT value FROM json_each(?)) ORDER BY case_id, record_id",
+                                     (json.dumps([r[0] for r in rows]),)):
+            ids.setdefault(cid, []).append(rid)
+    return [_case(conn, r, tuple(ids.get(r[0], ()))) for r in rows]
 
 
 _SELECT = f"SELECT id, {', '.join(FIELDS)} FROM cases"
@@ -108,7 +122,7 @@ def listed(conn, subject_id: int, list_type: ListType) -> list[Case]:
 def by_state(conn, states) -> list[Case]:
     marks = ", ".join("?" * len(states))
     rows = conn.execute(f"{_SELECT} WHERE state IN ({marks}) ORDER BY id", tuple(s.value for s in states))
-    return [_case(conn, r) for r in rows]
+    return _cases(conn, rows)
 
 
 def cases_on_record(conn, record_id: int) -> list[Case]:
@@ -131,7 +145,7 @@ def search(conn, *, subject_id=None, state=None, list_type=None, limit=200, offs
 def share_pending(conn) -> list[Case]:
     rows = conn.execute(f"{_SELECT} WHERE share_due IS NOT NULL AND shared_at IS NULL AND state IN (?, ?) "
                         "ORDER BY id", (CaseState.LISTED.value, CaseState.EXITED.value))
-    return [_case(conn, r) for r in rows]
+    return _cases(conn, rows)
 
 
 def set_shared(tx, case_id: int, acked_at: str) -> None:
@@ -155,10 +169,24 @@ def announcements(conn, case_id: int) -> list[dict]:
             for r in rows]
 
 
-def add_apology(tx, case_id: int, subject_id: int, number: str, on: date, username: str) -> int:
-    cur = tx.execute("INSERT INTO apologies (case_id, subject_id, doc_number, issued_on, created_by, created_at) "
-                     "VALUES (?,?,?,?,?,?)", (case_id, subject_id, number, on.isoformat(), username, now_iso()))
+def add_apology(tx, case_id: int, subject_id: int, number: str, on: date, username: str,
+                letter_context: dict | None = None) -> int:
+    """R12 way 1: the apology; ``letter_context`` is the letter's text for printing (m0008)."""
+    cur = tx.execute("INSERT INTO apologies (case_id, subject_id, doc_number, issued_on, created_by, created_at, "
+                     "letter_context) VALUES (?,?,?,?,?,?,?)",
+                     (case_id, subject_id, number, on.isoformat(), username, now_iso(),
+                      to_json(letter_context) if letter_context else None))
     return cur.lastrowid
+
+
+def apology_letter(conn, case_id: int) -> dict | None:
+    """The apology letter's number, date, subject and text, as captured at the withdrawal (R12 way 1)."""
+    row = conn.execute("SELECT doc_number, issued_on, subject_id, letter_context FROM apologies WHERE case_id = ?",
+                       (case_id,)).fetchone()
+    if row is None:
+        return None
+    return {"doc_number": row[0], "issued_on": row[1], "subject_id": row[2],
+            "context": json.loads(row[3]) if row[3] else None}
 
 
 def apology(conn, case_id: int) -> dict | None:

@@ -66,9 +66,61 @@ def set_prefix(tx, doc_type: str, prefix: str, username: str, ts: str) -> None:
 
 
 def next_seq(tx, prefix: str, year: int) -> int:
-    """The next number of a series: one more than the last one registered, voided ones included."""
-    row = tx.execute("SELECT MAX(seq) FROM documents WHERE prefix = ? AND year = ?", (prefix, year)).fetchone()
+    """The next number of a series: one more than the last one registered, voided and reserved ones included."""
+    row = tx.execute("SELECT MAX(s) FROM (SELECT MAX(seq) AS s FROM documents WHERE prefix = ? AND year = ? "
+                     "UNION ALL SELECT MAX(seq) FROM doc_numbers WHERE prefix = ? AND year = ?)",
+                     (prefix, year, prefix, year)).fetchone()
     return (row[0] or 0) + 1
+
+
+# --- numbers handed out before the paper is printed (served notices, decisions, repairs, apologies) ----------
+
+_RES_COLS = ("id", "doc_type", "object_type", "object_id", "prefix", "year", "seq", "number", "reserved_on",
+             "external", "document_id")
+
+
+def reserve(tx, *, doc_type: str, object_type: str, object_id, prefix: str | None, year: int | None,
+            seq: int | None, number: str, on: str, external: bool, username: str, ts: str,
+            document_id: int | None = None) -> int:
+    """Hold ``number`` for the document of ``doc_type`` about one object (``external``: issued by hand)."""
+    return tx.execute("INSERT INTO doc_numbers (doc_type, object_type, object_id, prefix, year, seq, number, "
+                      "reserved_on, external, document_id, reserved_by, reserved_at) "
+                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                      (doc_type, object_type, str(object_id), prefix, year, seq, number, on, int(external),
+                       document_id, username, ts)).lastrowid
+
+
+def reservation(conn, doc_type: str, object_type: str, object_id) -> dict | None:
+    """The latest number held for this document of this object, or None."""
+    row = conn.execute(f"SELECT {', '.join(_RES_COLS)} FROM doc_numbers WHERE doc_type = ? AND object_type = ? "
+                       "AND object_id = ? ORDER BY id DESC LIMIT 1", (doc_type, object_type, str(object_id))).fetchone()
+    return dict(zip(_RES_COLS, row)) if row else None
+
+
+def link_reservation(tx, reservation_id: int, document_id: int) -> None:
+    """The reserved number has been printed as this document."""
+    tx.execute("UPDATE doc_numbers SET document_id = ? WHERE id = ? AND document_id IS NULL",
+               (document_id, reservation_id))
+
+
+def latest_issued(conn, doc_type: str, object_type: str, object_id) -> dict | None:
+    """The newest printed, not voided document of this type about this object (a draft's notice printed early)."""
+    row = conn.execute("SELECT id, prefix, year, seq, number, issued_on FROM documents WHERE doc_type = ? "
+                       "AND object_type = ? AND object_id = ? AND status = 'issued' ORDER BY id DESC LIMIT 1",
+                       (doc_type, object_type, str(object_id))).fetchone()
+    return dict(zip(("id", "prefix", "year", "seq", "number", "issued_on"), row)) if row else None
+
+
+def number_taken(conn, number: str) -> bool:
+    return bool(conn.execute("SELECT 1 FROM documents WHERE number = ? UNION ALL SELECT 1 FROM doc_numbers "
+                             "WHERE number = ? LIMIT 1", (number, number)).fetchone())
+
+
+def reserved_for(conn, object_type: str, object_id) -> list[dict]:
+    """Every number held for one object, printed or not (e.g. a case's notice, decision and repair notice)."""
+    rows = conn.execute(f"SELECT {', '.join(_RES_COLS)} FROM doc_numbers WHERE object_type = ? AND object_id = ? "
+                        "ORDER BY id", (object_type, str(object_id))).fetchall()
+    return [dict(zip(_RES_COLS, r)) for r in rows]
 
 
 def insert(tx, d: dict) -> int:
@@ -122,9 +174,11 @@ def list_documents(conn, *, doc_type: str | None = None, object_id: str | None =
 
 
 def series(conn, prefix: str, year: int) -> list[tuple[int, str]]:
-    """(seq, status) of a series in order: what a gap check reads."""
-    return conn.execute("SELECT seq, status FROM documents WHERE prefix = ? AND year = ? ORDER BY seq",
-                        (prefix, year)).fetchall()
+    """(seq, status) of a series in order: what a gap check reads; a number held but not yet printed is
+    ``reserved``."""
+    return conn.execute("SELECT seq, status FROM documents WHERE prefix = ? AND year = ? UNION ALL "
+                        "SELECT seq, 'reserved' FROM doc_numbers WHERE prefix = ? AND year = ? AND document_id IS NULL "
+                        "ORDER BY 1", (prefix, year, prefix, year)).fetchall()
 
 
 def subject_records(conn, subject_id: int, statuses=("active",)) -> list[dict]:

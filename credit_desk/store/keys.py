@@ -25,6 +25,9 @@ KEYRING_SERVICE = "credit_desk.ledger"
 KEY_BYTES = 32
 # scrypt cost for the recovery passphrase: ~64 MiB and a fraction of a second, paid only on recovery.
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**16, 8, 1
+# A recovery file (or one inside a backup) is outside data: its scrypt cost is bounded so a forged file
+# cannot make unlocking take gigabytes of memory (128·n·r bytes). 16× today's cost leaves room to raise it.
+SCRYPT_MAX_MEMORY = 16 * 128 * SCRYPT_N * SCRYPT_R
 MIN_PASSPHRASE = 12
 
 
@@ -61,13 +64,16 @@ def unwrap_key(doc: dict, passphrase: str) -> bytes:
     try:
         kdf, aead = doc["kdf"], doc["aead"]
         salt = base64.b64decode(kdf["salt"])
-        kek = _kdf(salt, int(kdf["n"]), int(kdf["r"]), int(kdf["p"])).derive(passphrase.encode("utf-8"))
+        n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+        if not (n > 1 and r > 0 and 0 < p <= 16 and 128 * n * r <= SCRYPT_MAX_MEMORY):
+            raise ValueError("scrypt cost out of range")
+        kek = _kdf(salt, n, r, p).derive(passphrase.encode("utf-8"))
         return AESGCM(kek).decrypt(base64.b64decode(aead["nonce"]),
                                    base64.b64decode(doc["sealed_key"]), doc["ledger_id"].encode())
     except InvalidTag:
         raise AuthError("RECOVERY_WRONG", "恢复口令不正确，账本未打开，未做任何改动。",
                         "The recovery passphrase is wrong; the ledger was not opened and nothing changed.") from None
-    except (KeyError, ValueError, TypeError):
+    except (KeyError, ValueError, TypeError, AttributeError):  # AttributeError: a non-text ledger_id (fuzzing)
         raise AuthError("RECOVERY_FILE_BAD", "恢复文件已损坏或格式不对，无法用它打开账本。",
                         "The recovery file is damaged or not in the expected format.") from None
 
@@ -83,7 +89,7 @@ def read_recovery(path: Path, passphrase: str) -> bytes:
     except FileNotFoundError:
         raise AuthError("RECOVERY_FILE_MISSING", f"找不到恢复文件 {path.name}。",
                         f"The recovery file {path.name} is missing.") from None
-    except ValueError:
+    except (ValueError, RecursionError):
         raise AuthError("RECOVERY_FILE_BAD", "恢复文件已损坏或格式不对，无法用它打开账本。",
                         "The recovery file is damaged or not in the expected format.") from None
     return unwrap_key(doc, passphrase)

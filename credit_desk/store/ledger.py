@@ -26,6 +26,8 @@ from credit_desk.store.files import write_atomic
 from credit_desk.store.lock import LedgerLock
 from credit_desk.store.tx import Tx
 
+CACHE_KIB = 32 * 1024  # page cache per connection
+
 
 @dataclass(frozen=True)
 class LedgerPaths:
@@ -114,6 +116,9 @@ def connect(db_path: Path, key: bytes, *, read_only: bool = False):
                         "The key does not open this ledger; nothing was changed.") from None
     # Temporary tables and sorts stay in memory: nothing spills to an unencrypted temp file.
     conn.execute("PRAGMA temp_store = MEMORY")
+    # Every page read past the cache is decrypted again; the default 8 MB cache is small for a ledger of
+    # a million records (issue 9: warm searches ran 2x slower than on a plain copy with it).
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
     if not read_only:

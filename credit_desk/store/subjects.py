@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from credit_desk.domain.ids import IdType, SubjectKind
 from credit_desk.domain.subjects import Subject
+from credit_desk.store import search as text_search
 from credit_desk.store.tx import now_iso
 
 _COLS = ("id, kind, name, id_type, id_number, legal_rep_name, legal_rep_id_type, "
@@ -28,11 +29,17 @@ def find_by_id_number(conn, id_type: IdType, id_number: str) -> Subject | None:
 
 
 def search(conn, text: str, limit: int = 50, offset: int = 0) -> list[Subject]:
-    """Name fragment, or ID/USCC prefix."""
+    """Name fragment (FTS5, store/search.py), or ID/USCC prefix (index); in id order."""
     text = text.strip()
-    rows = conn.execute(
-        f"SELECT {_COLS} FROM subjects WHERE id_number LIKE ? OR name LIKE ? ORDER BY id LIMIT ? OFFSET ?",
-        (text.upper() + "%", "%" + text + "%", limit, offset))
+    if not text:
+        return []
+    wanted = limit + offset  # each source's first ``wanted`` ids in id order hold the merged page
+    ids = sorted(set(text_search.first_ids(conn, "subjects", text, wanted))
+                 | set(text_search.id_prefix_ids(conn, text, wanted)))[offset:offset + limit]
+    if not ids:
+        return []
+    rows = conn.execute(f"SELECT {_COLS} FROM subjects WHERE id IN ({', '.join('?' * len(ids))}) ORDER BY id",
+                        ids)
     return [_subject(r) for r in rows]
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from credit_desk.store import ledger as ledger_store
+from credit_desk.store import search as text_search, tallies
 
 SUBJECT_SORTS = {"id": "s.id", "name": "s.name", "id_number": "s.id_number"}
 RECORD_SORTS = {"id": "r.id", "decision_date": "r.decision_date", "doc_number": "r.doc_number"}
@@ -67,8 +68,9 @@ def subjects_page(conn, spec: PageSpec, text: str = "", kind: str = "") -> list[
     cursor, params, order = _keyset(col, spec, "s.id")
     conds, cparams = [], []
     if text.strip():
-        conds.append("(s.id_number GLOB ? OR s.name LIKE ? ESCAPE '\\')")
-        cparams += [_glob_prefix(text.strip()), _like_part(text.strip())]
+        name_sql, name_params = text_search.ids_sql("subjects", text.strip())  # FTS5 (migration 9)
+        conds.append(f"(s.id_number GLOB ? OR s.id IN ({name_sql}))")
+        cparams += [_glob_prefix(text.strip())] + name_params
     if kind:
         conds.append("s.kind = ?")
         cparams.append(kind)
@@ -90,9 +92,11 @@ def _record_filter(text: str, tier: str, status: str, subject_id: int | None,
     if text.strip():
         t = text.strip()
         plus = "+" if walk else ""
-        conds.append(f"({plus}r.doc_number GLOB ? OR {plus}r.subject_id IN (SELECT id FROM subjects "
-                     "WHERE id_number GLOB ? OR name LIKE ? ESCAPE '\\'))")
-        params += [t + "*" if "*" not in t else t, _glob_prefix(t), _like_part(t)]
+        doc_sql, doc_params = text_search.ids_sql("records", t)  # 文号 fragment, FTS5 (migration 9)
+        name_sql, name_params = text_search.ids_sql("subjects", t)
+        conds.append(f"({plus}r.id IN ({doc_sql}) OR {plus}r.subject_id IN (SELECT id FROM subjects "
+                     f"WHERE id_number GLOB ? OR id IN ({name_sql})))")
+        params += doc_params + [_glob_prefix(t)] + name_params
     for col, value in (("r.tier", tier), ("r.status", status)):
         if value:
             conds.append(f"{col} = ?")
@@ -134,8 +138,9 @@ def records_count(conn, text: str = "", tier: str = "", status: str = "") -> int
 def subjects_count(conn, text: str = "", kind: str = "") -> int:
     conds, params = [], []
     if text.strip():
-        conds.append("(s.id_number GLOB ? OR s.name LIKE ? ESCAPE '\\')")
-        params += [_glob_prefix(text.strip()), _like_part(text.strip())]
+        name_sql, name_params = text_search.ids_sql("subjects", text.strip())  # FTS5 (migration 9)
+        conds.append(f"(s.id_number GLOB ? OR s.id IN ({name_sql}))")
+        params += [_glob_prefix(text.strip())] + name_params
     if kind:
         conds.append("s.kind = ?")
         params.append(kind)
@@ -147,15 +152,12 @@ def counts_by(conn, table: str, column: str) -> dict[str, int]:
     allowed = {("subjects", "kind"), ("records", "tier"), ("records", "status")}
     if (table, column) not in allowed:
         raise ValueError(f"no tally for {table}.{column}")
-    rows = conn.execute(f"SELECT {column}, count(*) FROM {table} GROUP BY {column}")
-    return {k: n for k, n in rows}
+    return tallies.counts(conn, table, column)  # kept by triggers (migration 9): no count over 1M rows
 
 
 def monthly_records(conn, since: str) -> dict[str, int]:
-    """Records per decision month (YYYY-MM) from ``since`` (an ISO date) on; uses the date index."""
-    rows = conn.execute("SELECT substr(decision_date, 1, 7) AS m, count(*) FROM records "
-                        "WHERE decision_date >= ? GROUP BY m ORDER BY m", (since,))
-    return {m: n for m, n in rows}
+    """Records per decision month (YYYY-MM) from the month of ``since`` (an ISO date) on."""
+    return tallies.months_since(conn, since)  # kept by triggers (migration 9)
 
 
 def audit_page(conn, before_id: int | None, limit: int, text: str = "") -> list[dict]:
@@ -171,4 +173,123 @@ def audit_page(conn, before_id: int | None, limit: int, text: str = "") -> list[
     rows = conn.execute(f"SELECT id, ts, username, role, action, object_type, object_id, purpose, outcome "
                         f"FROM audit {_where(conds)} ORDER BY id DESC LIMIT ?", params + [limit]).fetchall()
     cols = ("id", "ts", "username", "role", "action", "object_type", "object_id", "purpose", "outcome")
+    return [dict(zip(cols, r)) for r in rows]
+
+
+# --- work lists: cases, objections, documents, clean-up ledger, commitments, interviews ----------------
+
+CASE_SORTS = {"id": "c.id"}
+OBJECTION_SORTS = {"id": "o.id", "due_on": "o.due_on"}
+DOCUMENT_SORTS = {"id": "d.id"}
+_CASE_COLS = ("id", "subject_id", "kind", "name", "id_type", "id_number", "list_type", "state", "window_end",
+              "decided_on", "valid_until", "share_due", "shared_at", "created_by", "origin")
+_OBJECTION_COLS = ("id", "subject_id", "kind", "name", "id_type", "id_number", "target_type", "target_id", "stage",
+                   "received_on", "due_on", "grounds", "outcome", "resolved_on")
+_DOCUMENT_COLS = ("id", "number", "doc_type", "issued_on", "object_type", "object_id", "status", "reprint_count",
+                  "printed_by", "file_name")
+
+
+def _page(conn, sql_head: str, cols, conds: list, params: list, sort_col: str, id_col: str, spec: PageSpec):
+    cursor, cparams, order = _keyset(sort_col, spec, id_col)
+    rows = conn.execute(f"{sql_head} {_where(conds + [cursor])} {order} LIMIT ?",
+                        params + cparams + [spec.limit]).fetchall()
+    return [dict(zip(cols, r)) for r in rows]
+
+
+def cases_page(conn, spec: PageSpec, list_type: str = "", state: str = "") -> list[dict]:
+    """One page of listing cases with their subject (the service masks it); filter by list and state."""
+    conds, params = [], []
+    for col, value in (("c.list_type", list_type), ("c.state", state)):
+        if value:
+            conds.append(f"{col} = ?")
+            params.append(value)
+    head = ("SELECT c.id, c.subject_id, s.kind, s.name, s.id_type, s.id_number, c.list_type, c.state, c.window_end, "
+            "c.decided_on, c.valid_until, c.share_due, c.shared_at, c.created_by, c.origin "
+            "FROM cases c JOIN subjects s ON s.id = c.subject_id")
+    return _page(conn, head, _CASE_COLS, conds, params, CASE_SORTS[spec.sort], "c.id", spec)
+
+
+def objections_page(conn, spec: PageSpec, open_only: bool = False, target_type: str = "") -> list[dict]:
+    """One page of objections with their subject; open ones only when asked."""
+    conds, params = [], []
+    if open_only:
+        conds.append("o.outcome IS NULL")
+    if target_type:
+        conds.append("o.target_type = ?")
+        params.append(target_type)
+    head = ("SELECT o.id, o.subject_id, s.kind, s.name, s.id_type, s.id_number, o.target_type, o.target_id, o.stage, "
+            "o.received_on, o.due_on, o.grounds, o.outcome, o.resolved_on "
+            "FROM objections o JOIN subjects s ON s.id = o.subject_id")
+    return _page(conn, head, _OBJECTION_COLS, conds, params, OBJECTION_SORTS[spec.sort], "o.id", spec)
+
+
+def documents_page(conn, spec: PageSpec, doc_type: str = "", status: str = "", number: str = "") -> list[dict]:
+    """One page of the document register (no personal data); filter by type, status, number prefix."""
+    conds, params = [], []
+    for col, value in (("d.doc_type", doc_type), ("d.status", status)):
+        if value:
+            conds.append(f"{col} = ?")
+            params.append(value)
+    if number.strip():
+        conds.append("d.number LIKE ? ESCAPE '\\'")
+        params.append(_like_part(number.strip()))
+    head = ("SELECT d.id, d.number, d.doc_type, d.issued_on, d.object_type, d.object_id, d.status, d.reprint_count, "
+            "d.printed_by, d.file_name FROM documents d")
+    return _page(conn, head, _DOCUMENT_COLS, conds, params, DOCUMENT_SORTS[spec.sort], "d.id", spec)
+
+
+def cleanup_rows(conn) -> list[dict]:
+    """The clean-up ledger in entry order (a register of the office's own rules: hundreds of rows at most)."""
+    cols = ("id", "name", "shares_info", "blacklist", "measures", "summary", "national_basis", "local_basis",
+            "basis_text", "disposition", "completion", "unit", "person", "phone", "status")
+    rows = conn.execute(f"SELECT {', '.join(cols)} FROM cleanup_rows ORDER BY id").fetchall()
+    return [dict(zip(cols, r)) for r in rows]
+
+
+def commitment_items(conn) -> list[dict]:
+    """The office's commitment items list."""
+    cols = ("code", "name", "type", "basis", "active")
+    return [dict(zip(cols, r)) for r in conn.execute(f"SELECT {', '.join(cols)} FROM commitment_items ORDER BY code")]
+
+
+def commitments_page(conn, spec: PageSpec, fulfilment: str = "") -> list[dict]:
+    """One page of commitments with their subject and whether it is under key supervision (R17)."""
+    conds, params = ([], []) if not fulfilment else (["m.fulfilment = ?"], [fulfilment])
+    cols = ("id", "subject_id", "kind", "name", "id_type", "id_number", "item_code", "type", "made_on", "content",
+            "fulfilment", "checked_on", "flagged")
+    head = ("SELECT m.id, m.subject_id, s.kind, s.name, s.id_type, s.id_number, m.item_code, m.type, m.made_on, "
+            "m.content, m.fulfilment, m.checked_on, EXISTS (SELECT 1 FROM supervision_flags f WHERE "
+            "f.subject_id = m.subject_id AND f.cleared_on IS NULL) FROM commitments m "
+            "JOIN subjects s ON s.id = m.subject_id")
+    return _page(conn, head, cols, conds, params, "m.id", "m.id", spec)
+
+
+def interviews_page(conn, spec: PageSpec) -> list[dict]:
+    """One page of interview records with their subject (R18)."""
+    cols = ("id", "subject_id", "kind", "name", "id_type", "id_number", "interview_kind", "held_on", "people",
+            "reason", "outcome", "rectify_by")
+    head = ("SELECT i.id, i.subject_id, s.kind, s.name, s.id_type, s.id_number, i.kind, i.held_on, i.people, i.reason, "
+            "i.outcome, i.rectify_by FROM interviews i JOIN subjects s ON s.id = i.subject_id")
+    return _page(conn, head, cols, [], [], "i.id", "i.id", spec)
+
+
+def subject_brief(conn, subject_id: int) -> dict | None:
+    """One subject's identifying columns (the service masks them) for pickers and headings."""
+    row = conn.execute("SELECT id, kind, name, id_type, id_number FROM subjects WHERE id = ?", (subject_id,)).fetchone()
+    return dict(zip(_SUBJECT_COLS, row)) if row else None
+
+
+def pending_records(conn, limit: int = 200) -> list[dict]:
+    """Records waiting for a second user's approval (R9), oldest first."""
+    rows = conn.execute("SELECT r.id, r.subject_id, s.kind, s.name, s.id_number, r.catalogue_code, r.tier, r.status, "
+                        "r.doc_number, r.department, r.decision_date FROM records r JOIN subjects s ON s.id = r.subject_id "
+                        "WHERE r.status = 'pending' ORDER BY r.id LIMIT ?", (limit,)).fetchall()
+    return [dict(zip(_RECORD_COLS, r)) for r in rows]
+
+
+def case_objections(conn, case_id: int) -> list[dict]:
+    """Objections to one case (also those to the records it rests on are counted by the service)."""
+    cols = ("id", "stage", "received_on", "due_on", "grounds", "outcome", "resolved_on")
+    rows = conn.execute(f"SELECT {', '.join(cols)} FROM objections WHERE target_type = 'case' AND target_id = ? "
+                        "ORDER BY id", (case_id,)).fetchall()
     return [dict(zip(cols, r)) for r in rows]

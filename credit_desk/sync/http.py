@@ -25,9 +25,10 @@ class Reply:
 
     def json(self) -> dict:
         try:
-            return json.loads(self.body.decode("utf-8"))
-        except (UnicodeDecodeError, ValueError):
+            doc = json.loads(self.body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
             return {}
+        return doc if isinstance(doc, dict) else {}  # callers use .get(): a list or number is no answer
 
 
 def request(url: str, data: bytes | None = None, *, retries: int, backoff: float,

@@ -48,7 +48,7 @@ def parse(data: bytes, fmt: str) -> dict:
     """The key file as a dict with raw ``sign_public`` / ``enc_public`` bytes; refused whole if malformed."""
     try:
         doc = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deeply
         raise _bad("JSON") from None
     if not isinstance(doc, dict) or doc.get("format") != fmt:
         raise _bad("format")

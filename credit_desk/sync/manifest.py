@@ -71,10 +71,12 @@ def parse(raw: bytes) -> Manifest:
     """Check every field's presence and type; a bad manifest is refused with the field named."""
     try:
         doc = json.loads(raw.decode("ascii"), object_pairs_hook=_no_dupes)
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: JSON nested too deeply
         raise _bad("not ASCII JSON / 不是ASCII JSON") from None
     if not isinstance(doc, dict):
         raise _bad("not an object / 不是对象")
+    if not _ints_fit(doc):  # numbers become SQLite INTEGERs: 2**63 crashed the receipt import (fuzzing)
+        raise _bad("a number is outside the 64-bit range")
     _fields(doc, _REQUIRED, "")
     _fields(doc["payload"], _PAYLOAD, "payload.")
     if doc["format"] != FORMAT:
@@ -86,12 +88,25 @@ def parse(raw: bytes) -> Manifest:
             raise _bad(f"{name} must be 64 hex digits")
     if not _HEX64.fullmatch(doc["payload"]["sha256"]) or doc["sequence"] < 1:
         raise _bad("payload.sha256 / sequence")
+    if doc["payload"]["size"] < 0 or doc["payload"]["plain_size"] < 0:  # a negative size broke zlib (fuzzing)
+        raise _bad("payload.size / payload.plain_size must not be negative")
     for name in ("created_at", "expires_at"):
         try:
             parse_utc(doc[name])
         except ValueError:
             raise _bad(f"{name} must be YYYY-MM-DDTHH:MM:SSZ") from None
     return Manifest(doc)
+
+
+_INT64 = range(-(2 ** 63), 2 ** 63)
+
+
+def _ints_fit(node) -> bool:
+    if isinstance(node, dict):
+        return all(_ints_fit(v) for v in node.values())
+    if isinstance(node, list):
+        return all(_ints_fit(v) for v in node)
+    return not isinstance(node, int) or node in _INT64
 
 
 def _fields(doc: dict, spec: dict, prefix: str) -> None:

@@ -47,7 +47,7 @@ def parse_changes(plain: bytes) -> tuple[list[dict], list[dict]]:
     for row, line in enumerate(text.splitlines(), 1):
         try:
             obj = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: a line nested too deeply
             raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="JSON") from None
         kind = obj.get("t") if isinstance(obj, dict) else None
         if kind == "change":
@@ -138,7 +138,7 @@ def parse_downstream(plain: bytes, versions: dict) -> list[dict]:
 def _object(plain: bytes) -> dict:
     try:
         doc = json.loads(plain.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError):
+    except (UnicodeDecodeError, ValueError, RecursionError):  # RecursionError: nested too deeply
         raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="JSON") from None
     if not isinstance(doc, dict):
         raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="object")

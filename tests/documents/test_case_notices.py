@@ -23,12 +23,14 @@ def test_prior_notice_decision_and_repair_notice_print_for_a_seeded_case(desk, t
     text = _text(tmp_path / "n.pdf")
     assert notice["documents"][0]["number"] in text and "淮安测试5有限公司" in text and "提出异议" in text
     listed = black_listing(office, company(office, 6))
-    ok(office, "print", "listing_decision", "--case", str(listed), "--out", str(tmp_path / "d.pdf"), user=BOSS)
+    printed = ok(office, "print", "listing_decision", "--case", str(listed), "--out", str(tmp_path / "d.pdf"),
+                 user=BOSS)["documents"]
     text = _text(tmp_path / "d.pdf")
     for heading in ("一、认定理由", "二、认定依据", "三、惩戒措施", "四、移出条件和程序", "五、救济途径"):
         assert heading in text
     assert "清江浦区信用办2026年10月12日" in text.replace("扫码核验·文书真伪", "")   # dated on the decision day
-    ok(office, "print", "repair_notice", "--case", str(listed), "--out", str(tmp_path / "r.pdf"))
-    assert "信用修复告知书" in _text(tmp_path / "r.pdf")
+    # issue 4: the 信用修复告知书 registered with the decision prints with it (两书同达), under its held number
+    assert [d["number"] for d in printed] == ["清信决〔2026〕1号", "清信修告〔2026〕1号"]
+    assert "信用修复告知书" in _text(tmp_path / "d-repair_notice.pdf")
     verdict = ok(office, "notice", "verify", "--pdf", str(tmp_path / "d.pdf"))
     assert verdict["result"] == "valid"

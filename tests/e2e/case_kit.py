@@ -107,13 +107,11 @@ def open_case(office, subject: int, list_type: str, *extra, records=(), user=CLE
 
 
 def serve(office, case: int, on="2026-09-28", user=CLERK) -> dict:
-    return ok(office, "case", "notice", str(case), "--served-on", on, "--notice-number", f"清信告〔2026〕{case}号",
-              user=user)
+    return ok(office, "case", "notice", str(case), "--served-on", on, user=user)
 
 
 def decide(office, case: int, *extra, on="2026-10-12", user=BOSS) -> dict:
-    return ok(office, "case", "decide", str(case), "--decided-on", on, "--decision-number",
-              f"清信决〔2026〕{case}号", *extra, user=user)
+    return ok(office, "case", "decide", str(case), "--decided-on", on, *extra, user=user)
 
 
 def black_listing(office, subject: int, on="2026-10-12") -> int:

@@ -32,14 +32,12 @@ def test_listed_then_wrongful_way1_apology_and_nothing_kept(desk, data_dir):
     cid = black_listing(desk, sid)
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
     assert obj["stage"] == "listing"
-    err = refused(desk, "case", "exit", str(cid), "--way", "1", "--objection", str(obj["id"]),
-                  "--exit-on", "2026-10-28", user=BOSS)
-    assert err["code"] == "R12_APOLOGY_REQUIRED" and err["rule"] == "R12"
+    # R12: the written apology is always issued; its number now comes from the document register (issue 4)
     out = ok(desk, "case", "exit", str(cid), "--way", "1", "--objection", str(obj["id"]), "--exit-on", "2026-10-28",
-             "--apology-number", "清信致歉〔2026〕1号", "--apology-on", "2026-10-28", user=BOSS)
+             user=BOSS)
     assert out["state"] == "withdrawn_wrongful" and "watch_case_id" not in out
     kept = show(desk, cid)
-    assert kept["apology"] == {"doc_number": "清信致歉〔2026〕1号", "issued_on": "2026-10-28"}
+    assert kept["apology"] == {"doc_number": "清信澄〔2026〕1号", "issued_on": "2026-10-28"}
     assert "facts" not in kept and "measures" not in kept and "basis" not in kept
     assert len(kept["announcements"]) == 1
     desk_ = ledgers.unlock(data_dir, read_only=True)
@@ -80,8 +78,7 @@ def test_r10_black_listing_removes_red_listing(desk):
     sid = company(desk, 5)
     red = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county",
                     "--facts", "连续三年纳税信用A级", "--basis", "纳税信用管理办法", "--valid-until", "2028-10-01")
-    err = refused(desk, "case", "decide", str(red), "--decided-on", "2026-10-12", "--decision-number", "x1",
-                  user=BOSS)
+    err = refused(desk, "case", "decide", str(red), "--decided-on", "2026-10-12", user=BOSS)
     assert err["code"] == "R10_RED_NOT_PUBLISHED"  # publication for objection comes first
     serve(desk, red)
     decide(desk, red)
@@ -108,11 +105,9 @@ def test_r11_three_watch_domains_raise_the_big_data_alert(desk):
 def test_refusal_in_english_with_lang_en(desk):
     sid = company(desk, 7)
     cid = open_case(desk, sid, "black")
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                  user=BOSS, lang="en")
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=BOSS, lang="en")
     assert err["code"] == "R5_NOTICE_NOT_SERVED" and err["message"].startswith("No prior notice")
-    code, _, stderr = desk("case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                           user=BOSS, password="user-pass-12")
+    code, _, stderr = desk("case", "decide", str(cid), "--decided-on", "2026-10-12", user=BOSS, password="user-pass-12")
     assert code == 1 and "预先告知书" in stderr and "R5_NOTICE_NOT_SERVED" in stderr
 
 

@@ -59,8 +59,7 @@ def test_r3_revoking_the_basis_document_revokes_the_record_and_blocks_its_case(d
     serve(desk, cid)
     out = ok(desk, "record", "revoke", str(rid), "--reason", "行政复议决定撤销该处罚决定", "--on", "2026-10-09")
     assert out["status"] == "revoked"
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                  "--measure", "M-01", "--post-exit-watch-months", "12", user=BOSS)
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01", "--post-exit-watch-months", "12", user=BOSS)
     assert err["code"] == "R3_RECORD_NOT_EFFECTIVE" and err["rule"] == "R3"
     assert refused(desk, "record", "revoke", str(rid), "--reason", "again")["code"] == "R3_RECORD_CLOSED"
     d = ledgers.unlock(data_dir, read_only=True)
@@ -94,8 +93,7 @@ def test_r4_black_list_needs_one_ground_a_standard_and_a_county_department(desk)
     for fields, code in (({"--ground": "a,b"}, "R4_GROUND"), ({"--ground": "e"}, "R4_GROUND"),
                          ({"--ground": "b", "--standard-kind": "normative_document"}, "R4_STANDARD_KIND")):
         ok(desk, "case", "update", str(cid), *[x for kv in fields.items() for x in kv])
-        err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                      "--measure", "M-01", "--post-exit-watch-months", "12", user=BOSS)
+        err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01", "--post-exit-watch-months", "12", user=BOSS)
         assert err["code"] == code and err["rule"] == "R4", fields
 
 
@@ -103,7 +101,7 @@ def test_r5_decision_refused_before_notice_in_window_and_with_open_objection(des
     sid = person(desk, 17)
     rid = record(desk, sid)["id"]
     cid = open_case(desk, sid, "black", records=[rid])
-    args = ("case", "decide", str(cid), "--decision-number", "x", "--measure", "M-01",
+    args = ("case", "decide", str(cid), "--measure", "M-01",
             "--post-exit-watch-months", "12")
     err = refused(desk, *args, "--decided-on", "2026-10-12", user=BOSS)
     assert err["code"] == "R5_NOTICE_NOT_SERVED" and "自然人" in err["message"]
@@ -158,8 +156,7 @@ def test_r7_missing_entry_fields_block_the_decision_one_message_each(desk):
     cid = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county",
                     "--facts", "连续三年纳税信用A级")
     serve(desk, cid)
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                  user=BOSS)
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=BOSS)
     assert err["code"] == "R7_ENTRY_INCOMPLETE"
     assert err["field"].split(",") == ["basis", "valid_until", "legal_rep_name", "legal_rep_id_number"]
     for words in ("缺少认定依据", "缺少有效期", "缺少法定代表人（负责人）姓名", "缺少法定代表人证件类型和号码"):
@@ -172,7 +169,7 @@ def test_r8_measures_only_from_the_list_and_for_the_list_type(desk):
                     "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--warning-letter", "清警〔2026〕1号",
                     "--valid-until", "2027-10-12")
     serve(desk, cid)
-    base = ("case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x")
+    base = ("case", "decide", str(cid), "--decided-on", "2026-10-12")
     err = refused(desk, *base, "--measure", "M-99", user=BOSS)
     assert err["code"] == "R8_NOT_IN_LIST" and err["row"] == 0
     err = refused(desk, *base, "--measure", "M-08", "--measure", "M-01", user=BOSS)
@@ -192,7 +189,7 @@ def test_r9_minor_needs_justification_and_a_second_users_approval(desk):
     assert ok(desk, "record", "approve", str(rec["id"]), user=BOSS)["status"] == "active"
     cid = open_case(desk, sid, "black", records=[rec["id"]])
     serve(desk, cid)
-    args = ("case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x", "--measure", "M-01",
+    args = ("case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01",
             "--post-exit-watch-months", "12")
     assert refused(desk, *args, user=BOSS)["code"] == "R9_JUSTIFICATION_REQUIRED"
     assert ok(desk, *args, "--leniency-justification", "屡教不改，不适用宽容", user=BOSS)["state"] == "listed"
@@ -211,11 +208,9 @@ def test_four_eyes_the_drafter_never_decides_own_case_admin_included(desk):
     rid = record(desk, sid)["id"]
     cid = open_case(desk, sid, "black", records=[rid], user="admin")
     serve(desk, cid)
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                  user="admin")
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user="admin")
     assert err["code"] == "FOUR_EYES"
-    assert refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                   user=CLERK)["code"] == "ROLE_FORBIDDEN"
+    assert refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=CLERK)["code"] == "ROLE_FORBIDDEN"
 
 
 def test_r11_watch_list_needs_a_warning_letter(desk):
@@ -223,8 +218,7 @@ def test_r11_watch_list_needs_a_warning_letter(desk):
     cid = open_case(desk, sid, "watch", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
                     "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--valid-until", "2027-10-12")
     serve(desk, cid)
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                  user=BOSS)
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=BOSS)
     assert err["code"] == "R11_WARNING_LETTER"
 
 
@@ -258,8 +252,7 @@ def test_r12_black_decision_needs_the_post_exit_watch_period(desk):
     rid = record(desk, sid)["id"]
     cid = open_case(desk, sid, "black", records=[rid])
     serve(desk, cid)
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--decision-number", "x",
-                  "--measure", "M-01", user=BOSS)
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01", user=BOSS)
     assert err["code"] == "R12_WATCH_PERIOD_REQUIRED"
 
 

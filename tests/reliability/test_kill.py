@@ -6,10 +6,17 @@ from __future__ import annotations
 import json
 import random
 import time
+from pathlib import Path
 
+from credit_desk.intake.receiver import Intake
 from credit_desk.services import backup, ledgers
+from credit_desk.services import keys as keys_service
+from credit_desk.store import sync_state
+from credit_desk.sync import bundle as bundle_fmt
 from tests.conftest import run_cli_subprocess
+from tests.e2e.sync_support import pair
 from tests.reliability.killer import RUNS, run_and_kill
+from tests.reliability.support import health, ledger_rows, reader, write_ledger_xlsx
 
 
 def _base(data_dir, secret_files):
@@ -59,6 +66,187 @@ def test_kill_demo_data_leaves_all_or_nothing(data_dir, secret_files):
     _write_result("demo-data", RUNS, killed)
 
 
-def _write_result(op: str, runs: int, killed: int) -> None:
-    """Long-mode figures land in tests/RELIABILITY.md by hand; CI just prints them."""
-    print(json.dumps({"operation": op, "runs": runs, "killed": killed}))
+def _write_result(op: str, runs: int, killed: int, **more) -> None:
+    """Long-mode figures land in tests/RELIABILITY.md by hand; CI just prints them (pytest -s shows them)."""
+    print(json.dumps({"operation": op, "runs": runs, "killed": killed, **more}, ensure_ascii=False))
+
+
+# --- issue 10 part 2: the clean-up ledger import, bundle export to a folder, and a receipt import ---------
+
+IMPORT_ROWS = 2000      # rows per ledger workbook in the import kill test
+MORE_ROWS = 200         # rows added between export / receipt runs (new changes to bundle)
+
+
+_STARTUP: list[float] = []
+
+
+def _window(base: list[str], full_cmd: list[str]) -> tuple[float, float]:
+    """(startup, full): how long a command that only opens the ledger takes, and the whole operation.
+    Kills are spread between most of the start-up and the end, where the write happens."""
+    if not _STARTUP:
+        started = time.monotonic()
+        run_and_kill(base + ["--user", "admin", "bundle", "status"], random.Random(0), 600, 600)
+        _STARTUP.append(time.monotonic() - started)
+    startup = _STARTUP[0]
+    started = time.monotonic()
+    run_and_kill(full_cmd, random.Random(0), 600, 600)
+    return startup, time.monotonic() - started
+
+
+def _cleanup_counts(data_dir) -> tuple[int, int, int]:
+    with reader(data_dir) as desk:
+        q = desk.ledger.query
+        rows = q("SELECT count(*) AS n FROM cleanup_rows")[0]["n"]
+        audits = q("SELECT count(*) AS n FROM audit WHERE action = 'ledger.import'")[0]["n"]
+        changes = q("SELECT count(*) AS n FROM changes WHERE entity = 'cleanup_row'")[0]["n"]
+    return rows, audits, changes
+
+
+def _assert_healthy(data_dir) -> None:
+    items = health(data_dir)
+    assert all(items.values()), items
+
+
+def test_kill_ledger_import_leaves_all_or_nothing(office, data_dir, secret_files, tmp_path):
+    """R16 import of thousands of rows killed anywhere: all rows with their audit and change rows, or none."""
+    base = _base(data_dir, secret_files)
+    rng = random.Random(20261123)
+
+    def cmd(i: int) -> list[str]:
+        path = write_ledger_xlsx(tmp_path / f"ledger{i}.xlsx", ledger_rows(IMPORT_ROWS, f"第{i}批"))
+        return base + ["--user", "admin", "ledger", "import", str(path)]
+
+    startup, full = _window(base, cmd(0))
+    killed = applied = 0
+    for i in range(1, RUNS + 1):
+        before = _cleanup_counts(data_dir)[0]
+        was_killed, _ = run_and_kill(cmd(i), rng, 0.7 * startup, 0.95 * full)
+        killed += was_killed
+        _assert_healthy(data_dir)
+        rows, audits, changes = _cleanup_counts(data_dir)
+        assert rows in (before, before + IMPORT_ROWS), (before, rows)
+        assert audits == rows // IMPORT_ROWS and changes == rows, (rows, audits, changes)
+        applied += rows > before
+    assert killed >= RUNS // 2, f"only {killed} of {RUNS} runs were killed mid-write"
+    _write_result("ledger import", RUNS, killed, applied=applied)
+
+
+def _more_changes(office, tmp_path, i: int) -> None:
+    path = write_ledger_xlsx(tmp_path / f"more{i}.xlsx", ledger_rows(MORE_ROWS, f"补充{i}"))
+    code, _, err = office("ledger", "import", str(path))
+    assert code == 0, err
+
+
+def _check_folder(data_dir, folder: Path) -> tuple[int, int]:
+    """Every visible file is a complete bundle the ledger made, byte for byte, with a valid signature;
+    temporary files are hidden (dot names). Returns (visible bundles, hidden temporary files)."""
+    visible, hidden = 0, 0
+    with reader(data_dir) as desk:
+        conn = desk.ledger.conn
+        made = {b["file_name"]: b for b in sync_state.bundles(conn)}
+        for path in folder.iterdir():
+            if path.name.startswith("."):
+                assert path.name.endswith(".part"), path.name
+                hidden += 1
+                continue
+            assert path.name in made, f"a file the ledger never made: {path.name}"
+            data = path.read_bytes()
+            assert data == sync_state.bundle_bytes(conn, made[path.name]["seq"]), f"partial bundle {path.name}"
+            opened = bundle_fmt.open_bytes(data, keys_service.limits(conn))
+            bundle_fmt.verify(opened, keys_service.own_sign_keys(conn))
+            visible += 1
+    return visible, hidden
+
+
+def _check_bundle_chain(data_dir) -> None:
+    """All or nothing in the ledger: bundles numbered 1..n, ranges back to back, each stored whole."""
+    with reader(data_dir) as desk:
+        conn = desk.ledger.conn
+        rows = sync_state.bundles(conn)
+        after = 0
+        for n, b in enumerate(rows, 1):
+            assert b["seq"] == n and b["first_change"] == after + 1, (n, b)
+            data = sync_state.bundle_bytes(conn, b["seq"])
+            assert bundle_fmt.crypto.sha256_hex(data) == b["sha256"]
+            after = b["last_change"]
+        assert after <= sync_state.max_change_id(conn)
+
+
+def test_kill_bundle_export_never_shows_a_partial_bundle(office, data_dir, secret_files, tmp_path):
+    """`bundle export --to DIR` killed anywhere: the folder holds only complete, verifiable bundles (the
+    temporary file is a dot name), and the ledger's bundles are whole; the next export delivers them all."""
+    pair(office, tmp_path)
+    _more_changes(office, tmp_path, 0)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    base = _base(data_dir, secret_files)
+    cmd = base + ["--user", "admin", "bundle", "export", "--to", str(usb)]
+    startup, full = _window(base, cmd)
+    rng = random.Random(20261124)
+    killed = hidden_max = 0
+    for i in range(1, RUNS + 1):
+        _more_changes(office, tmp_path, i)
+        was_killed, _ = run_and_kill(cmd, rng, 0.7 * startup, 0.95 * full)
+        killed += was_killed
+        _assert_healthy(data_dir)
+        _check_bundle_chain(data_dir)
+        hidden_max = max(hidden_max, _check_folder(data_dir, usb)[1])
+    code, out, err = office("--json", "bundle", "export", "--to", str(usb))
+    assert code == 0, err
+    visible, _ = _check_folder(data_dir, usb)
+    with reader(data_dir) as desk:
+        rows = sync_state.bundles(desk.ledger.conn)
+        assert visible == len(rows) and rows[-1]["last_change"] == sync_state.max_change_id(desk.ledger.conn)
+    assert killed >= RUNS // 2, f"only {killed} of {RUNS} runs were killed mid-write"
+    _write_result("bundle export --to DIR", RUNS, killed, hidden_temp_files=hidden_max)
+
+
+def _receipt_state(data_dir, seq: int) -> tuple[str, int, int]:
+    with reader(data_dir) as desk:
+        conn = desk.ledger.conn
+        b = sync_state.bundle(conn, seq)
+        acks = conn.execute("SELECT count(*) FROM sync_acks WHERE bundle_seq = ?", (seq,)).fetchone()[0]
+        inbound = conn.execute("SELECT count(*) FROM sync_inbound WHERE type = 'receipt' AND answers = ?",
+                               (seq,)).fetchone()[0]
+    return b["state"], acks, inbound
+
+
+def _next_receipt(office, tmp_path, intake: Intake, i: int) -> tuple[Path, int, int]:
+    _more_changes(office, tmp_path, i)
+    folder = tmp_path / f"usb{i}"
+    folder.mkdir()
+    code, out, err = office("--json", "bundle", "export", "--to", str(folder))
+    assert code == 0, err
+    b = json.loads(out)[-1]
+    receipt, summary = intake.receive(Path(b["file"]).read_bytes())
+    path = tmp_path / f"receipt{i}.cdb"
+    path.write_bytes(receipt)
+    return path, b["seq"], b["changes"]
+
+
+def test_kill_receipt_import_leaves_all_or_nothing(office, data_dir, secret_files, tmp_path):
+    """`bundle import RECEIPT` killed anywhere: the bundle is acknowledged with every ack row, or untouched
+    (still pending, no acks) and the same receipt then imports cleanly."""
+    intake = Intake(pair(office, tmp_path))
+    base = _base(data_dir, secret_files)
+    path, seq, n = _next_receipt(office, tmp_path, intake, 0)
+    startup, full = _window(base, base + ["--user", "admin", "bundle", "import", str(path)])
+    assert _receipt_state(data_dir, seq) == ("acknowledged", n, 1)
+    rng = random.Random(20261125)
+    killed = applied = 0
+    for i in range(1, RUNS + 1):
+        path, seq, n = _next_receipt(office, tmp_path, intake, i)
+        was_killed, _ = run_and_kill(base + ["--user", "admin", "bundle", "import", str(path)], rng,
+                                     0.7 * startup, 0.95 * full)
+        killed += was_killed
+        _assert_healthy(data_dir)
+        state = _receipt_state(data_dir, seq)
+        assert state in (("acknowledged", n, 1), ("pending", 0, 0)), state
+        if state[0] == "pending":
+            code, _, err = office("bundle", "import", str(path))
+            assert code == 0, err
+            assert _receipt_state(data_dir, seq) == ("acknowledged", n, 1)
+        else:
+            applied += 1
+    assert killed >= RUNS // 2, f"only {killed} of {RUNS} runs were killed mid-write"
+    _write_result("bundle import RECEIPT", RUNS, killed, applied=applied)

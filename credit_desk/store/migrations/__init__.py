@@ -9,6 +9,8 @@ from credit_desk.store.migrations import m0004_add_sync
 from credit_desk.store.migrations import m0005_add_document_register
 from credit_desk.store.migrations import m0006_add_cleanup_ledger
 from credit_desk.store.migrations import m0007_add_commitments_interviews
+from credit_desk.store.migrations import m0008_add_repairs
+from credit_desk.store.migrations import m0009_add_search_indexes
 
 MIGRATIONS = [
     m0001_create_core,
@@ -18,4 +20,6 @@ MIGRATIONS = [
     m0005_add_document_register,
     m0006_add_cleanup_ledger,
     m0007_add_commitments_interviews,
+    m0008_add_repairs,
+    m0009_add_search_indexes,
 ]

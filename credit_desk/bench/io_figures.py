@@ -1,0 +1,148 @@
+"""Write figures: bulk entry of records through the services, printing a batch of notices, sync export and
+intake. ``print_batch`` and ``sync_rates`` are also what tests/perf/test_print_perf.py and test_sync_perf.py
+run, so the bench and the perf tests measure the same thing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+from pathlib import Path
+
+import sqlite_utils
+
+from credit_desk.bench.timing import best, figure, seconds
+from credit_desk.domain.records import DocType
+from credit_desk.services import record_import, records
+from credit_desk.store import reference
+
+INSERT_GOAL_RATIO = 0.5
+PRINT_GOAL_RATIO = 0.5
+
+
+def record_rows(session, n: int, seed: int = 11) -> list[dict]:
+    """``add_record`` arguments for ``n`` valid records on organisations (no R9 leniency flag to approve)."""
+    conn = session.ledger.conn
+    rng, today = random.Random(seed), session.desk.today()
+    orgs = [r for (r,) in conn.execute("SELECT id FROM subjects WHERE kind = 'legal_person' ORDER BY id LIMIT 5000")]
+    codes = [i.code for i in reference.active_catalogue(conn)[1] if i.dishonesty]
+    rows = []
+    for i in range(n):
+        issued = today - dt.timedelta(days=rng.randint(30, 900))
+        rows.append({"subject_id": rng.choice(orgs), "catalogue_code": rng.choice(codes),
+                     "tier": rng.choice(("general", "serious")), "facts": "拖欠农民工工资",
+                     "doc_type": DocType.ADMIN_PENALTY.value, "doc_number": f"清人社监〔{issued.year}〕{9000 + i}号",
+                     "doc_authority": "县人力资源和社会保障局", "doc_issued": issued,
+                     "doc_effective": issued + dt.timedelta(days=15), "department": "县人力资源和社会保障局",
+                     "act_date": issued - dt.timedelta(days=rng.randint(20, 120))})
+    return rows
+
+
+def _raw_rate(rows: list[dict], folder: Path) -> float:
+    """Rows per second of a bare sqlite-utils insert of the same rows into a new plain SQLite file."""
+    path = folder / "raw-insert.db"
+
+    def run():
+        path.unlink(missing_ok=True)
+        sqlite_utils.Database(path).table("records").insert_all(
+            ({**r, "doc_issued": r["doc_issued"].isoformat(), "doc_effective": r["doc_effective"].isoformat(),
+              "act_date": r["act_date"].isoformat(), "status": "active", "created_by": "admin"} for r in rows),
+            batch_size=1000)
+    rate = len(rows) / best(run, 2)
+    path.unlink(missing_ok=True)
+    return rate
+
+
+def insert_figures(session, folder: Path, single: int, batch: int) -> list[dict]:
+    """Records entered one by one (``records.add_record``) and as one batch (``record_import.add_records``)."""
+    rows = record_rows(session, single + batch)
+    floor = _raw_rate(rows[single:], folder)
+    one = single / seconds(lambda: [records.add_record(session, **r) for r in rows[:single]])
+    many = batch / seconds(lambda: record_import.add_records(session, rows[single:]))
+    note = "records/s with audit + change log; floor: sqlite-utils insert_all of the same rows, plain file"
+    return [figure("insert.per_record_service", one, floor, unit="rows/s", goal_ratio=INSERT_GOAL_RATIO,
+                   higher_is_better=True, note=note + " (one committed transaction per record)", rows=single),
+            figure("insert.batch_service", many, floor, unit="rows/s", goal_ratio=INSERT_GOAL_RATIO,
+                   higher_is_better=True, note=note + " (one transaction for the batch)", rows=batch)]
+
+
+def print_batch(session, ctx: dict, n: int, folder: Path) -> dict:
+    """N listing decisions issued in one batch against reportlab drawing the same pages (best of two)."""
+    from credit_desk.documents.fonts import load_fonts
+    from credit_desk.documents.render import DocMeta, render_pdf
+    from credit_desk.documents.templates import load_template
+    from credit_desk.services import documents
+    from credit_desk.services.documents import Item
+
+    tpl, fonts = load_template("listing_decision"), load_fonts()
+    warm = DocMeta("清信决〔2026〕1号", dt.date(2026, 4, 1), "清江浦区信用办", "CDN1|warm-up|" + "Q" * 86)
+    render_pdf([(tpl, ctx, warm)], fonts)
+    items = [Item(dict(ctx), "case", str(i)) for i in range(n)]
+    docs = []
+    full = seconds(lambda: docs.extend(documents.issue(session, "listing_decision", items, folder / "batch.pdf")))
+    rows = session.ledger.query("SELECT number, issued_on, office, qr_text FROM documents ORDER BY seq DESC LIMIT ?",
+                                (n,))[::-1]
+    metas = [DocMeta(r["number"], dt.date.fromisoformat(r["issued_on"]), r["office"], r["qr_text"]) for r in rows]
+
+    def floor_run():
+        pdf, _ = render_pdf([(tpl, ctx, m) for m in metas], fonts)
+        (folder / "floor.pdf").write_bytes(pdf)
+    floor = best(floor_run, 2)
+    return {"docs": docs, "n": n, "full_s": full, "floor_s": floor, "ratio": floor / full}
+
+
+def sync_rates(folder: Path, n: int) -> dict:
+    """Export and intake of N changes against raw AES-256-GCM over the same bytes plus one Ed25519 signature."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    from credit_desk.bench.seeding import make_office
+    from credit_desk.domain import demo, signing
+    from credit_desk.intake.receiver import Intake
+    from credit_desk.services import keys, sync
+    from credit_desk.store import sync_state
+    from credit_desk.sync import payload
+
+    desk, s = make_office(folder / "data")
+    try:
+        Intake.init(folder / "intake")
+        keys.import_platform(s, (folder / "intake" / "platform.keys.json").read_bytes())
+        intake = Intake(folder / "intake")
+        intake.register_office(keys.export_public(s)[0])
+        rng = random.Random(6)
+        with desk.ledger.tx() as tx:
+            for i in range(1, n + 1):
+                tx.change("subject", i, "insert", _state(i, demo.uscc(rng, "320812")))
+        usb = folder / "usb"
+        usb.mkdir()
+        done = []
+        export_s = seconds(lambda: done.extend(sync.export_to_folder(s, usb)))
+        data = (usb / os.path.basename(done[0]["file"])).read_bytes()
+        received = []
+        intake_s = seconds(lambda: received.append(intake.receive(data)[1]))
+        rows = sync_state.change_rows(desk.ledger.conn, 0)
+        plain = payload.encode_lines([payload.change_line(*r) for r in rows])
+        aes, sign_key, nonce = AESGCM(AESGCM.generate_key(256)), signing.new_private(), os.urandom(12)
+        floor_s = best(lambda: (aes.encrypt(nonce, plain, None), signing.sign(sign_key, plain)))
+    finally:
+        desk.close()
+    return {"changes": received[0]["accepted"], "export_s": export_s, "intake_s": intake_s, "floor_s": floor_s,
+            "plain_bytes": len(plain), "bundle_bytes": len(data)}
+
+
+def _state(i: int, uscc: str) -> dict:
+    return {"id": i, "kind": "legal_person", "name": f"淮安市第{i}号建材有限公司", "id_type": "uscc",
+            "id_number": uscc, "legal_rep_name": "王建国", "legal_rep_id_type": "ric",
+            "legal_rep_id_number": "320826197501010012", "address": "淮安市清江浦区健康东路1号"}
+
+
+def print_and_sync_figures(session, folder: Path, ctx: dict, docs: int, changes: int) -> list[dict]:
+    p = print_batch(session, ctx, docs, folder)
+    s = sync_rates(folder / "sync", changes)
+    n = s["changes"]
+    return [figure("print.listing_decisions", p["n"] / p["full_s"], p["n"] / p["floor_s"], unit="docs/s",
+                   goal_ratio=PRINT_GOAL_RATIO, higher_is_better=True,
+                   note="numbering, signing, register, audit, PDF; floor: reportlab drawing the same pages"),
+            figure("sync.export", n / s["export_s"], n / s["floor_s"], unit="changes/s", higher_is_better=True,
+                   note="floor: AES-256-GCM + one Ed25519 signature over the same bytes"),
+            figure("sync.intake", n / s["intake_s"], n / s["floor_s"], unit="changes/s", higher_is_better=True,
+                   note="verify, decrypt, parse, check, store, receipt; same floor")]

@@ -1,0 +1,337 @@
+"""信用修复 credit repair requests (R13, R20) as an explicit state machine, with eligibility and materials.
+
+States::
+
+    received ──accept──► accepted ──repair──► repaired ──share──► shared
+        │                    └──────refuse───► refused  ──share──► shared
+        └──not_accept──► not_accepted
+
+Eligibility is judged by the rule set in force on the APPLICATION date (R20), never the decision's: the
+information must be repairable (R13: not what a law or central policy makes non-repairable), the shortest
+publication period of its tier must have passed (counted from the decision that recorded it), and the materials
+the tier requires must be there. Repair costs nothing: there is no fee anywhere in this module or its tables.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.rulesets import RuleSet, Tier, add_months
+
+
+class RepairState(StrEnum):
+    RECEIVED = "received"
+    ACCEPTED = "accepted"
+    NOT_ACCEPTED = "not_accepted"
+    REPAIRED = "repaired"
+    REFUSED = "refused"
+    SHARED = "shared"
+
+    @property
+    def zh(self) -> str:
+        return {"received": "已接收", "accepted": "已受理", "not_accepted": "不予受理", "repaired": "准予修复",
+                "refused": "不予修复", "shared": "已报送平台"}[self.value]
+
+
+class RepairEvent(StrEnum):
+    ACCEPT = "accept"
+    NOT_ACCEPT = "not_accept"
+    REPAIR = "repair"
+    REFUSE = "refuse"
+    SHARE = "share"
+
+
+_S, _E = RepairState, RepairEvent
+TRANSITIONS: dict[tuple[RepairState, RepairEvent], RepairState] = {
+    (_S.RECEIVED, _E.ACCEPT): _S.ACCEPTED,
+    (_S.RECEIVED, _E.NOT_ACCEPT): _S.NOT_ACCEPTED,
+    (_S.ACCEPTED, _E.REPAIR): _S.REPAIRED,
+    (_S.ACCEPTED, _E.REFUSE): _S.REFUSED,
+    (_S.REPAIRED, _E.SHARE): _S.SHARED,
+    (_S.REFUSED, _E.SHARE): _S.SHARED,
+}
+OPEN_STATES = frozenset({_S.RECEIVED, _S.ACCEPTED})
+
+
+def next_state(state: RepairState, event: RepairEvent) -> RepairState:
+    """The state after ``event``, or a refusal naming the current state."""
+    nxt = TRANSITIONS.get((state, event))
+    if nxt is None:
+        raise DomainError("REPAIR_BAD_STEP", f"修复申请当前状态为「{state.zh}」，不能执行此步骤（{event.value}）。",
+                          f"The repair request is {state.value}; the step {event.value} is not possible now.",
+                          field="state")
+    return nxt
+
+
+class Channel(StrEnum):
+    """How the application arrived (R13: 窗口/邮寄/平台转办)."""
+
+    WINDOW = "window"
+    MAIL = "mail"
+    PLATFORM = "platform"
+
+    @property
+    def zh(self) -> str:
+        return {"window": "窗口", "mail": "邮寄", "platform": "平台转办"}[self.value]
+
+
+class Material(StrEnum):
+    """The materials of an application; R13 (232号 (十三)) names the ways: rectification, commitment,
+    training, a report, public-interest or charity work."""
+
+    PROOF = "proof"                    # 已履行法定义务、纠正失信行为的证明材料
+    COMMITMENT = "commitment"          # 签署的信用承诺书
+    TRAINING = "training"              # 信用修复培训证明
+    REPORT = "report"                  # 信用报告
+    PUBLIC_SERVICE = "public_service"  # 参加公益慈善活动的证明
+
+    @property
+    def zh(self) -> str:
+        return _MATERIAL_ZH[self.value]
+
+
+_MATERIAL_ZH = {"proof": "履行义务、纠正失信行为的证明材料", "commitment": "签署的信用承诺书",
+                "training": "信用修复培训证明", "report": "信用报告", "public_service": "公益慈善活动证明"}
+
+
+class RecordAction(StrEnum):
+    """What a granted repair does to a record (49号 六(十一): 终止共享公开，或标注、屏蔽、删除)."""
+
+    STOP = "stopped"      # 停止公示和共享
+    MARK = "marked"       # 标注（已修复）
+    SHIELD = "shielded"   # 屏蔽
+    DELETE = "deleted"    # 删除（不再公示、共享或查询；台账后台留存，见 services/repairs）
+
+    @property
+    def zh(self) -> str:
+        return {"stopped": "停止公示和共享", "marked": "标注已修复", "shielded": "屏蔽", "deleted": "删除"}[self.value]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """Materials a tier requires: every one of ``all_of`` and, when given, at least one of ``any_of``."""
+
+    all_of: tuple[Material, ...]
+    any_of: tuple[Material, ...] = ()
+
+
+# R13 materials table, national default (used for every rule set unless the setting ``repair_materials`` gives
+# one per rule set code). Reasoning: R13 / 令2025年第36号 require, for every tier, proof that the obligations
+# are met and a signed 信用承诺书 ("once the shortest period has passed and the obligations are met, with a signed
+# 信用承诺书"). The tier-specific extras follow the national practice the 36号令 inherited (发改办财金〔2019〕527号,
+# the 信用中国 repair rules: 一般 — commitment plus training; 严重 — commitment, training and a credit report), with
+# 一般 relaxed to "a report OR training" because R13 lists both as equal ways. The seeds do not state a table,
+# so an office (or a platform rule set bundle) overrides it; 公益慈善 is always accepted as extra evidence, never
+# required, since no source makes it compulsory.
+NATIONAL_MATERIALS: Mapping[str, Requirement] = {
+    Tier.SLIGHT.value: Requirement((Material.PROOF, Material.COMMITMENT)),
+    Tier.GENERAL.value: Requirement((Material.PROOF, Material.COMMITMENT), (Material.REPORT, Material.TRAINING)),
+    Tier.SERIOUS.value: Requirement((Material.PROOF, Material.COMMITMENT, Material.TRAINING, Material.REPORT)),
+}
+
+# R13: information a law, regulation or central policy makes non-repairable by this procedure, by catalogue item
+# code (the sample catalogue's 失信被执行人: the court lists and deletes it under 最高人民法院《关于公布失信被执行人
+# 名单信息的若干规定》, not an administrative repair). Extended per office with the setting
+# ``repair_non_repairable_items`` ({code: basis}); a single record is flagged with ``records.non_repairable_basis``.
+NON_REPAIRABLE_ITEMS: Mapping[str, str] = {
+    "S-02-01": "失信被执行人信息由人民法院依《最高人民法院关于公布失信被执行人名单信息的若干规定》纳入和删除，"
+               "不适用行政机关信用修复程序",
+}
+
+_TIER_RANK = {Tier.SLIGHT: 0, Tier.GENERAL: 1, Tier.SERIOUS: 2}
+
+
+def listing_tier(list_type: str) -> Tier:
+    """The tier a listing counts as for repair: a black list is serious, a watch list general (1798号 (十六))."""
+    if list_type == "black":
+        return Tier.SERIOUS
+    if list_type == "watch":
+        return Tier.GENERAL
+    raise ValidationError("R13_NOT_A_DISHONESTY_LIST", "守信激励对象名单不是失信信息，不适用信用修复。",
+                          "A red list is not dishonesty information; it cannot be repaired.", field="targets")
+
+
+def parse_materials(values: Iterable[str]) -> tuple[Material, ...]:
+    """Materials from their codes; an unknown code is refused by name."""
+    out = []
+    for row, value in enumerate(values):
+        try:
+            m = Material(value)
+        except ValueError:
+            allowed = "、".join(f"{m.value}（{m.zh}）" for m in Material)
+            raise ValidationError("R13_MATERIAL_UNKNOWN", f"材料「{value}」无效，可选：{allowed}。",
+                                  f"Material {value!r} is not one of {[m.value for m in Material]}.",
+                                  field="materials", row=row) from None
+        if m not in out:
+            out.append(m)
+    return tuple(out)
+
+
+def parse_requirements(data: Mapping) -> dict[str, Requirement]:
+    """The setting form ``{tier: {"all": [...], "any": [...]}}`` → requirements, refusing a bad tier or code."""
+    table = {}
+    for tier in Tier:
+        spec = data.get(tier.value) if isinstance(data, Mapping) else None
+        if not isinstance(spec, Mapping):
+            raise ValidationError("R13_MATERIALS_TABLE", f"修复材料表缺少「{tier.zh}」（{tier.value}）一级。",
+                                  f"The materials table lacks the {tier.value} tier.", field="repair_materials")
+        table[tier.value] = Requirement(parse_materials(spec.get("all", [])), parse_materials(spec.get("any", [])))
+    return table
+
+
+def required_materials(table: Mapping[str, Requirement], tier: Tier) -> Requirement:
+    return table[Tier(tier).value]
+
+
+def missing_materials(req: Requirement, given: Iterable[Material]) -> list[str]:
+    """Chinese names of what is missing: each absent ``all_of`` item, and "A或B" when no ``any_of`` is there."""
+    have = set(given)
+    missing = [m.zh for m in req.all_of if m not in have]
+    if req.any_of and not have & set(req.any_of):
+        missing.append("或".join(m.zh for m in req.any_of))
+    return missing
+
+
+@dataclass(frozen=True)
+class RepairTarget:
+    """One record or listing an application asks to repair, with what eligibility needs to know."""
+
+    kind: str              # "record" | "case"
+    id: int
+    tier: Tier
+    decided_on: dt.date
+    department: str
+    label: str
+    non_repairable_basis: str | None = None
+
+
+@dataclass(frozen=True)
+class Problem:
+    code: str
+    zh: str
+    en: str
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    """R13 on the application date: the first date repair was possible and every reason it is not yet."""
+
+    tier: Tier
+    earliest_on: dt.date
+    required: Requirement
+    missing: tuple[str, ...]
+    problems: tuple[Problem, ...] = field(default=())
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def refusal(self) -> DomainError:
+        first = self.problems[0]
+        return DomainError(first.code, "；".join(p.zh for p in self.problems) + "。",
+                           "; ".join(p.en for p in self.problems) + ".", field="repair")
+
+
+def highest_tier(targets: Iterable[RepairTarget]) -> Tier:
+    return max((t.tier for t in targets), key=_TIER_RANK.__getitem__)
+
+
+def first_eligible(rs: RuleSet, targets: Iterable[RepairTarget]) -> dt.date:
+    """R13: repair may be applied for once the shortest period of every target has passed."""
+    return max(add_months(t.decided_on, rs.tier(t.tier).min_months) for t in targets)
+
+
+def eligibility(rs: RuleSet, table: Mapping[str, Requirement], targets: list[RepairTarget],
+                received_on: dt.date, materials: Iterable[Material]) -> Eligibility:
+    """R13/R20: judge an application by the rule set in force on ``received_on``."""
+    tier = highest_tier(targets)
+    earliest = first_eligible(rs, targets)
+    req = required_materials(table, tier)
+    missing = tuple(missing_materials(req, materials))
+    problems = [Problem("R13_NON_REPAIRABLE", f"{t.label}依法不可修复（{t.non_repairable_basis}）",
+                        f"{t.kind} {t.id} is non-repairable by law or central policy")
+                for t in targets if t.non_repairable_basis]
+    if received_on < earliest:
+        problems.append(Problem("R13_TOO_EARLY", f"最短公示期尚未届满，自{earliest.isoformat()}起方可申请信用修复",
+                                f"the shortest publication period has not passed; repair may be applied for from "
+                                f"{earliest.isoformat()}"))
+    if missing:
+        problems.append(Problem("R13_MATERIALS_MISSING", f"申请材料不齐全，缺少：{'、'.join(missing)}",
+                                f"materials missing: {len(missing)} item(s)"))
+    return Eligibility(tier, earliest, req, missing, tuple(problems))
+
+
+def check_one_department(targets: list[RepairTarget]) -> str:
+    """R13 谁认定、谁修复: one application goes to one deciding department."""
+    depts = sorted({t.department for t in targets})
+    if len(depts) != 1:
+        raise ValidationError("R13_ONE_DEPARTMENT", f"申请修复的信息分属不同认定部门（{'、'.join(depts)}），"
+                              "谁认定、谁修复，请按认定部门分别申请。",
+                              "The information belongs to several deciding departments; apply to each separately.",
+                              field="targets")
+    return depts[0]
+
+
+def check_who_decides(department: str, for_department: str | None) -> None:
+    """R13 谁认定、谁修复: the decision is the deciding department's own."""
+    if (for_department or "").strip() != department:
+        raise DomainError("R13_WHO_DECIDES", f"谁认定、谁修复：该信息由「{department}」认定，修复决定须由其作出"
+                          f"（--for-department 应为「{department}」）。",
+                          f"Whoever decided, repairs: the decision belongs to {department}.", field="for_department")
+
+
+def check_decider(accepted_by: str | None, drafters: Iterable[str], decider: str) -> None:
+    """Four eyes: the person who accepted the request, or drafted a listing it ends, cannot decide it."""
+    if decider == accepted_by:
+        raise DomainError("FOUR_EYES", "受理人不能决定自己受理的信用修复申请，请由另一位人员决定。",
+                          "The person who accepted the request cannot decide it.", field="decided_by")
+    if decider in set(drafters):
+        raise DomainError("FOUR_EYES", "认定案件的起草人不能决定该案件的信用修复（提前移出），请由另一位人员决定。",
+                          "The drafter of the listing cannot decide its repair (early exit).", field="decided_by")
+
+
+def check_date_order(later: dt.date, earlier: dt.date | None, field_name: str, zh: str, en: str) -> None:
+    if earlier is not None and later < earlier:
+        raise ValidationError("REPAIR_DATE_ORDER", zh, en, field=field_name)
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repair request (信用修复申请) and how far it has come."""
+
+    id: int | None
+    subject_id: int
+    applicant: str
+    channel: Channel
+    received_on: dt.date
+    materials: tuple[Material, ...]
+    state: RepairState
+    rule_set_code: str
+    department: str
+    tier: Tier
+    finish_due: dt.date
+    created_by: str
+    targets: tuple[tuple[str, int], ...] = ()
+    commitment_id: int | None = None
+    earliest_on: dt.date | None = None
+    decide_due: dt.date | None = None
+    accepted_on: dt.date | None = None
+    accepted_by: str | None = None
+    accept_number: str | None = None
+    not_accepted_on: dt.date | None = None
+    not_accepted_by: str | None = None
+    not_accepted_reason: str | None = None
+    reject_number: str | None = None
+    decided_on: dt.date | None = None
+    decided_by: str | None = None
+    outcome: str | None = None
+    refusal_reason: str | None = None
+    findings: str | None = None
+    record_action: str | None = None
+    decision_number: str | None = None
+    shared_at: str | None = None
+    reverted_on: dt.date | None = None

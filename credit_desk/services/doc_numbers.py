@@ -1,0 +1,131 @@
+"""Document numbers taken from the register when a step happens, printed later under the same number.
+
+The register (``store/documents``) is the single source of 文号: serving a prior notice, deciding a case
+(its decision and the 信用修复告知书 served with it, "两书同达"), accepting, refusing or deciding a repair and
+withdrawing a wrongful listing (the apology) each take the next number of their series inside the step's own
+transaction. ``documents.issue`` then prints that document under the held number (no second number); a second
+print is a reprint (副本). An office that really issued a paper by hand records its number as *external*: the
+number is kept against the object and the software will not print another paper for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from credit_desk.documents.templates import load_template
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services.base import Session
+from credit_desk.store import documents as repo
+from credit_desk.store import meta
+
+# Decisions that have no printed template yet still take their number from a series of the register.
+UNPRINTED_SERIES = {"red_decision": "信激决", "not_listed_decision": "信不决"}
+
+
+def series_prefix(conn, doc_type: str) -> str:
+    """The office's prefix for a type (as ``documents.default_prefix``), also for the unprinted series."""
+    chosen = repo.get_prefix(conn, doc_type)
+    if chosen:
+        return chosen
+    base = UNPRINTED_SERIES.get(doc_type) or load_template(doc_type).prefix
+    short = meta.get_setting(conn, "documents.office_short") or (meta.get_meta(conn, "office") or "信")[:1]
+    return f"{short}{base}"
+
+
+def _stamp(session: Session) -> str:
+    return session.desk.now().isoformat(timespec="seconds")
+
+
+def reserve_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id, on: dt.date) -> str:
+    """The number of this object's ``doc_type`` document: the one already held or printed, else the next one."""
+    conn = tx.conn
+    held = repo.reservation(conn, doc_type, object_type, object_id)
+    if held is not None:
+        return held["number"]
+    printed = repo.latest_issued(conn, doc_type, object_type, object_id)
+    if printed is not None:  # a draft's notice printed before it was served keeps its number
+        repo.reserve(tx, doc_type=doc_type, object_type=object_type, object_id=object_id, prefix=printed["prefix"],
+                     year=printed["year"], seq=printed["seq"], number=printed["number"], on=printed["issued_on"],
+                     external=False, username=session.user.username, ts=_stamp(session), document_id=printed["id"])
+        return printed["number"]
+    from credit_desk.documents.layout import format_number  # reportlab: loaded only when a number is taken
+    prefix = series_prefix(conn, doc_type)
+    seq = repo.next_seq(tx, prefix, on.year)
+    number = format_number(prefix, on.year, seq)
+    repo.reserve(tx, doc_type=doc_type, object_type=object_type, object_id=object_id, prefix=prefix, year=on.year,
+                 seq=seq, number=number, on=on.isoformat(), external=False, username=session.user.username,
+                 ts=_stamp(session))
+    session.audit(tx, "document.reserve", "document", number, detail={"type": doc_type,
+                                                                      "object": f"{object_type}:{object_id}"})
+    return number
+
+
+def record_external_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id, number: str,
+                          on: dt.date) -> str:
+    """Record a number the office issued by hand; refused when it belongs to the register's own series."""
+    text = (number or "").strip()
+    conn = tx.conn
+    prefix = series_prefix(conn, doc_type)
+    if not text or re.fullmatch(re.escape(prefix) + r"〔\d{4}〕\d+号", text):
+        expected = _expected(tx, doc_type, object_type, object_id, on)
+        raise ValidationError("DOC_EXTERNAL_NUMBER", f"文号「{text}」无效：本单位{prefix}〔年〕N号序列由文书登记簿"
+                              f"统一编号，此文书的编号应为「{expected}」；请不填编号，由系统取号。",
+                              f"The number '{text}' belongs to the register's own series; leave it to the register.",
+                              field="external_number")
+    if repo.number_taken(conn, text):
+        raise ValidationError("DOC_NUMBER_TAKEN", f"文号「{text}」已登记，不能重复使用。",
+                              f"The number '{text}' is already registered.", field="external_number")
+    repo.reserve(tx, doc_type=doc_type, object_type=object_type, object_id=object_id, prefix=None, year=None,
+                 seq=None, number=text, on=on.isoformat(), external=True, username=session.user.username,
+                 ts=_stamp(session))
+    session.audit(tx, "document.external", "document", text, detail={"type": doc_type,
+                                                                     "object": f"{object_type}:{object_id}"})
+    return text
+
+
+def _expected(tx, doc_type: str, object_type: str, object_id, on: dt.date) -> str:
+    """The number ``reserve_in_tx`` would give now, without taking it."""
+    conn = tx.conn
+    held = repo.reservation(conn, doc_type, object_type, object_id) or repo.latest_issued(
+        conn, doc_type, object_type, object_id)
+    if held is not None:
+        return held["number"]
+    from credit_desk.documents.layout import format_number
+    prefix = series_prefix(conn, doc_type)
+    return format_number(prefix, on.year, repo.next_seq(tx, prefix, on.year))
+
+
+def take_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id, on: dt.date,
+               external: str | None = None) -> str:
+    """The register's number; a typed number is accepted when it IS that number (a form that shows the clerk
+    the register's number), else recorded as hand-issued (outside the register's own series only)."""
+    text = (external or "").strip()
+    if text and text == _expected(tx, doc_type, object_type, object_id, on):
+        text = ""
+    if text:
+        return record_external_in_tx(session, tx, doc_type, object_type, object_id, text, on)
+    return reserve_in_tx(session, tx, doc_type, object_type, object_id, on)
+
+
+def held_for_print(conn, doc_type: str, object_type: str, object_id) -> dict | None:
+    """The number to print under, or None (a fresh number); refused when printed already or issued by hand."""
+    held = repo.reservation(conn, doc_type, object_type, object_id)
+    if held is None:
+        return None
+    if held["external"]:
+        raise DomainError("DOC_ISSUED_BY_HAND", f"该文书已由本单位手工编号出具（{held['number']}），不再由本系统打印。",
+                          f"This document was issued by hand as {held['number']}; it is not printed here.",
+                          field="number")
+    if held["document_id"] is not None:
+        raise DomainError("DOC_ALREADY_PRINTED", f"该文书已打印，文号 {held['number']}；再次打印请用"
+                          f"“print reprint {held['number']}”（副本）。",
+                          f"Already printed as {held['number']}; use print reprint for a copy (副本).",
+                          field="number")
+    return held
+
+
+def pending_for(conn, object_type: str, object_id) -> list[dict]:
+    """Numbers held for an object and not printed yet (e.g. the 信用修复告知书 due with a decision)."""
+    return [r for r in repo.reserved_for(conn, object_type, object_id)
+            if not r["external"] and r["document_id"] is None]

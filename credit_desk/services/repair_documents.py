@@ -1,0 +1,140 @@
+"""Providers for the notices of the repair, interview and wrongful-listing steps (→ ``documents.Item``).
+
+- ``repair_accepted`` / ``repair_rejected`` / ``repair_decision`` (R13) from ``repairs``: printed under the number
+  the step took from the register; each exists only once its step happened.
+- ``apology_letter`` (R12 way 1, 1798号 (二十三)): from the letter text captured at the withdrawal, before the
+  listing's information was deleted, under the number the register gave then.
+- ``interview_notice`` (R18): from a planned interview (``interviews.plan_interview``).
+- ``companions``: what is served WITH a printed decision — the 信用修复告知书 registered with it (R13 两书同达).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from credit_desk.documents import context as C
+from credit_desk.domain.cases import ListType
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.repairs import RecordAction
+from credit_desk.services import doc_numbers, interviews
+from credit_desk.services import repair_effects as fx
+from credit_desk.services.base import Session
+from credit_desk.services.documents import Item
+from credit_desk.store import cases as cases_repo
+from credit_desk.store import dishonesty_records as records_repo
+from credit_desk.store import meta, subjects
+from credit_desk.store import repairs as repairs_repo
+
+REPAIR_TYPES = ("repair_accepted", "repair_rejected", "repair_decision")
+# A decision of these types is served together with the case's 信用修复告知书 (R13 两书同达).
+DECISION_TYPES = ("listing_decision", "watch_warning")
+REMEDIES = C.DEFAULT_REMEDIES.replace("本决定书", "本通知书").replace("对本决定", "对本通知")
+
+
+def _refuse(zh: str, en: str, field: str = "repair") -> DomainError:
+    return DomainError("DOC_REPAIR_STATE", zh, en, field=field)
+
+
+def _name(conn, subject_id: int) -> str:
+    s = subjects.get(conn, subject_id)
+    return s.name if s else ""
+
+
+def _targets_text(conn, r) -> str:
+    parts = []
+    for kind, tid in r.targets:
+        if kind == "record":
+            rec = records_repo.get(conn, tid)
+            parts.append(f"{rec.document.authority}{rec.document.number}{rec.document.doc_type.zh}所载失信信息")
+        else:
+            case = cases_repo.get(conn, tid)
+            parts.append(f"{case.list_type.zh}（{case.decision_number or f'案件{tid}'}）")
+    return "；".join(parts)
+
+
+def _outcome_text(conn, r) -> str:
+    if r.outcome != "repaired":
+        return f"不予信用修复。理由：{r.refusal_reason}。"
+    done = []
+    for kind, tid in r.targets:
+        if kind == "case":
+            case = cases_repo.get(conn, tid)
+            watch = (f"并依规列入重点关注名单{case.post_exit_watch_months}个月，"
+                     if case.list_type is ListType.BLACK and case.post_exit_watch_months else "")
+            done.append(f"将你（单位）提前移出{case.list_type.zh}，停止实施相关失信惩戒措施，{watch}"
+                        "通过原公示渠道发布移出公告")
+        else:
+            done.append(f"对失信信息{tid}予以{RecordAction(r.record_action).zh}")
+    return "准予信用修复：" + "；".join(done) + "。"
+
+
+def repair_item(session: Session, doc_type: str, repair_id) -> Item:
+    """The acceptance, non-acceptance or decision notice of one repair request (R13)."""
+    conn = session.ledger.conn
+    r = repairs_repo.get(conn, int(repair_id)) if repair_id is not None else None
+    if r is None:
+        raise DomainError("REPAIR_NOT_FOUND", f"没有编号为 {repair_id} 的信用修复申请（请用 --repair 指定）。",
+                          f"No repair request {repair_id} (name it with --repair).", field="repair")
+    base = {"party_name": _name(conn, r.subject_id), "application_date": C.zh_date(r.received_on),
+            "repair_subject": _targets_text(conn, r)}
+    if doc_type == "repair_accepted":
+        if r.accepted_on is None:
+            raise _refuse("该申请尚未受理，不能打印受理通知书。", "The request was not accepted.")
+        ctx, on = {**base, "decision_deadline": C.zh_date(r.decide_due)}, r.accepted_on
+    elif doc_type == "repair_rejected":
+        if r.not_accepted_on is None:
+            raise _refuse("该申请未被决定不予受理，不能打印不予受理通知书。", "The request was not refused acceptance.")
+        reasons = f"{r.not_accepted_reason}。依据：{fx.rule_set(conn, r.rule_set_code).source}。"
+        ctx, on = {**base, "reasons": reasons, "remedies": REMEDIES}, r.not_accepted_on
+    else:
+        if r.decided_on is None:
+            raise _refuse("该申请尚未作出修复决定，不能打印决定书。", "The request is not decided yet.")
+        findings = r.findings or ("申请人提交了" + "、".join(m.zh for m in r.materials)
+                                  + "。经审查，申请人已履行相关义务、纠正失信行为，符合信用修复条件。"
+                                  if r.outcome == "repaired" else f"经审查，{r.refusal_reason}。")
+        basis = f"{fx.rule_set(conn, r.rule_set_code).source}；按照“谁认定、谁修复”原则，由{r.department}作出决定。"
+        ctx = {**base, "findings": findings, "basis": basis, "outcome": _outcome_text(conn, r),
+               "effective_date": C.zh_date(r.decided_on)}
+        on = r.decided_on
+    return Item(ctx, "repair", str(r.id), r.subject_id, purpose=f"打印信用修复文书（申请{r.id}）", dated=on)
+
+
+def apology_item(session: Session, case_id) -> Item:
+    """R12 way 1: the written apology, from the text captured when the wrongful listing was withdrawn."""
+    conn = session.ledger.conn
+    row = cases_repo.apology_letter(conn, int(case_id)) if case_id is not None else None
+    if row is None:
+        raise DomainError("DOC_NO_APOLOGY", f"案件{case_id}没有误列撤销的书面道歉记录（请用 --case 指定已撤销的案件）。",
+                          f"Case {case_id} has no wrongful-listing apology.", field="case")
+    if not row["context"]:
+        raise DomainError("DOC_NO_APOLOGY_TEXT", "该道歉函在本版本之前登记，未保存函件内容，请按原文号手工出具。",
+                          "This apology was registered before its text was kept; issue it by hand.", field="case")
+    return Item(dict(row["context"]), "case", str(case_id), row["subject_id"], purpose="打印书面道歉及澄清函",
+                dated=dt.date.fromisoformat(row["issued_on"]))
+
+
+def interview_item(session: Session, plan_id) -> Item:
+    """R18: the invitation to a planned interview."""
+    if plan_id is None:
+        raise DomainError("DOC_INTERVIEW_REQUIRED", "请用 --interview 指定约谈安排编号。",
+                          "Name the planned interview with --interview.", field="interview")
+    conn = session.ledger.conn
+    plan = interviews.get_plan(session, int(plan_id))
+    at = dt.datetime.fromisoformat(plan["planned_at"])
+    kind = {"reminder": "提示约谈", "warning": "警示约谈"}[plan["kind"]]
+    ctx = {"party_name": _name(conn, plan["subject_id"]), "kind": kind, "matter": plan["matter"],
+           "basis": plan["basis"], "interview_time": f"{C.zh_date(at.date())}{at.hour}时{at.minute:02d}分",
+           "place": plan["place"], "bring": [f"{i}. {b}" for i, b in enumerate(plan["bring"], start=1)],
+           "contact": meta.get_setting(conn, "documents.contact") or (meta.get_meta(conn, "office") or "")}
+    return Item(ctx, "interview_plan", str(plan["id"]), plan["subject_id"], purpose="打印约谈通知书")
+
+
+def companions(session: Session, doc_type: str, case_id) -> list[tuple[str, Item]]:
+    """R13 两书同达: printing a decision also prints the 信用修复告知书 registered with it, if not printed yet."""
+    if doc_type not in DECISION_TYPES or case_id is None:
+        return []
+    held = [h for h in doc_numbers.pending_for(session.ledger.conn, "case", case_id) if h["doc_type"] == "repair_notice"]
+    if not held:
+        return []
+    from credit_desk.services import document_sources
+    return [("repair_notice", document_sources.item_for(session, "repair_notice", case_id=case_id))]

@@ -1,0 +1,233 @@
+"""What a repair request rests on and what a granted repair does (R13), the R17 breach revert, and the
+repair deadlines on the due list.
+
+Outcomes go through the listing services' own steps, inside the decision's transaction: a listing leaves its
+list by R12 way 2 (``case_core.exit_in_tx``: announcement, measures stopped, and after a black list the watch
+list); a record takes a repair state — 停止公示和共享, 标注, 屏蔽 or 删除 (49号 六(十一)). "删除" removes the record
+from every publication, share and extract; the ledger keeps it in its back office because a broken repair
+commitment must be able to bring it back (R17) and 1798号 (二十) keeps exited information on the platform too.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import replace
+
+from credit_desk.domain.cases import CaseState, ExitWay
+from credit_desk.domain.commitments import Commitment, CommitmentType
+from credit_desk.domain.due import DueItem, DueKind, is_overdue
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.list_rules import ExitInput
+from credit_desk.domain.record_rules import EFFECTIVE_STATUSES, status_zh
+from credit_desk.domain.records import RecordStatus
+from credit_desk.domain.repairs import (NATIONAL_MATERIALS, NON_REPAIRABLE_ITEMS, Eligibility, RecordAction, Repair,
+                                        RepairState, RepairTarget, eligibility, listing_tier, parse_requirements)
+from credit_desk.domain.rulesets import RuleSet, add_months
+from credit_desk.services import case_core as core
+from credit_desk.services.base import Session
+from credit_desk.services.due import register_source
+from credit_desk.store import cases as cases_repo
+from credit_desk.store import dishonesty_records as records_repo
+from credit_desk.store import meta, reference
+from credit_desk.store import repairs as repo
+
+SETTING_MATERIALS = "repair_materials"               # {rule set code or "*": {tier: {"all": [...], "any": [...]}}}
+SETTING_NON_REPAIRABLE = "repair_non_repairable_items"  # {catalogue item code: legal basis}
+
+
+def rule_set(conn, code: str) -> RuleSet:
+    """R20: the rule set a request was judged by (stored with it)."""
+    for rs in reference.rule_sets(conn):
+        if rs.code == code:
+            return rs
+    raise DomainError("R20_RULE_SET_UNKNOWN", f"账本中没有规则集「{code}」。", f"No rule set {code!r} in the ledger.",
+                      field="rule_set")
+
+
+def materials_table(conn, rs: RuleSet) -> dict:
+    """R13: the required-materials table for ``rs``: the office's setting per rule set, else the national one."""
+    setting = meta.get_setting(conn, SETTING_MATERIALS) or {}
+    spec = setting.get(rs.code) or setting.get("*") if isinstance(setting, dict) else None
+    return parse_requirements(spec) if spec else dict(NATIONAL_MATERIALS)
+
+
+def _non_repairable_items(conn) -> dict:
+    return {**NON_REPAIRABLE_ITEMS, **(meta.get_setting(conn, SETTING_NON_REPAIRABLE) or {})}
+
+
+def split(targets: Iterable[tuple[str, int]]) -> tuple[list[int], list[int]]:
+    pairs = list(targets)
+    return [i for k, i in pairs if k == "record"], [i for k, i in pairs if k == "case"]
+
+
+def _record_target(conn, subject_id: int, rid: int, items: dict) -> RepairTarget:
+    r = records_repo.get(conn, rid)
+    if r is None or r.subject_id != subject_id:
+        raise ValidationError("R13_TARGET", f"失信信息{rid}不存在或不属于该主体。",
+                              f"Record {rid} does not exist or belongs to another subject.", field="record_ids")
+    if r.status not in EFFECTIVE_STATUSES:
+        raise DomainError("R13_TARGET_STATE", f"失信信息{rid}当前为「{status_zh(r.status)}」，不能申请修复。",
+                          f"Record {rid} is {r.status.value}; it cannot be repaired.", field="record_ids")
+    basis = repo.record_repair_state(conn, rid).get("non_repairable_basis") or items.get(r.catalogue_code)
+    return RepairTarget("record", rid, r.tier, r.decision_date, r.department, f"失信信息{rid}", basis)
+
+
+def _case_target(conn, subject_id: int, cid: int, items: dict) -> RepairTarget:
+    case = cases_repo.get(conn, cid)
+    if case is None or case.subject_id != subject_id:
+        raise ValidationError("R13_TARGET", f"认定案件{cid}不存在或不属于该主体。",
+                              f"Case {cid} does not exist or belongs to another subject.", field="case_ids")
+    if case.state is not CaseState.LISTED:
+        raise DomainError("R13_TARGET_STATE", f"案件{cid}当前为「{case.state.zh}」，不在名单上，不能申请修复。",
+                          f"Case {cid} is {case.state.value}, not listed.", field="case_ids")
+    tier = listing_tier(case.list_type.value)
+    basis = None  # a listing resting on non-repairable information is non-repairable too
+    for rid in case.record_ids:
+        rec = records_repo.get(conn, rid)
+        if rec is not None and basis is None:
+            basis = repo.record_repair_state(conn, rid).get("non_repairable_basis") or items.get(rec.catalogue_code)
+    return RepairTarget("case", cid, tier, case.decided_on, case.department or "", f"案件{cid}（{case.list_type.zh}）",
+                        basis)
+
+
+def targets(conn, subject_id: int, record_ids=(), case_ids=(), for_apply: bool = False) -> list[RepairTarget]:
+    """The records and listings a request names, each checked; on application none may have an open request."""
+    if not record_ids and not case_ids:
+        raise ValidationError("R13_NO_TARGET", "请指明申请修复的失信信息（--record）或名单（--case）。",
+                              "Name the records (--record) or listings (--case) to repair.", field="targets")
+    items = _non_repairable_items(conn)
+    found = [_record_target(conn, subject_id, int(i), items) for i in dict.fromkeys(record_ids)]
+    found += [_case_target(conn, subject_id, int(i), items) for i in dict.fromkeys(case_ids)]
+    if for_apply:
+        for t in found:
+            open_ = repo.open_for_target(conn, t.kind, t.id)
+            if open_:
+                raise DomainError("R13_ALREADY_OPEN", f"{t.label}已有未办结的修复申请（{open_[0]}），不能重复申请。",
+                                  f"{t.kind} {t.id} already has an open repair request ({open_[0]}).",
+                                  field="targets")
+    return found
+
+
+def eligibility_dict(e: Eligibility) -> dict:
+    return {"eligible": e.ok, "first_eligible_on": e.earliest_on.isoformat(),
+            "required": {"all": [m.value for m in e.required.all_of], "any": [m.value for m in e.required.any_of]},
+            "missing": list(e.missing), "problems": [{"code": p.code, "zh": p.zh, "en": p.en} for p in e.problems]}
+
+
+def _eligibility(conn, r: Repair) -> Eligibility:
+    rs = rule_set(conn, r.rule_set_code)
+    return eligibility(rs, materials_table(conn, rs), targets(conn, r.subject_id, *split(r.targets)),
+                       r.received_on, r.materials)
+
+
+def problems_text(conn, r: Repair) -> str:
+    """Every reason the request cannot be accepted, as one Chinese sentence (empty when eligible)."""
+    return "；".join(p.zh for p in _eligibility(conn, r).problems)
+
+
+def drafters(conn, r: Repair) -> list[str]:
+    return [cases_repo.get(conn, cid).created_by for cid in split(r.targets)[1]]
+
+
+def check_still_repairable(conn, found: list[RepairTarget]) -> None:
+    """R13: information marked non-repairable after acceptance is still refused."""
+    bad = [t for t in found if t.non_repairable_basis]
+    if bad:
+        raise DomainError("R13_NON_REPAIRABLE", f"{bad[0].label}依法不可修复（{bad[0].non_repairable_basis}）。",
+                          f"{bad[0].kind} {bad[0].id} is non-repairable by law or central policy.", field="targets")
+
+
+def apply_outcome(session: Session, tx, r: Repair, action: RecordAction) -> dict:
+    """A granted repair: listings leave by R12 way 2 (then the watch list), records take their repair state."""
+    conn = session.ledger.conn
+    record_ids, case_ids = split(r.targets)
+    if case_ids:
+        session.require("case.exit")
+    exits = []
+    for cid in case_ids:
+        ex = ExitInput(ExitWay.REPAIRED, r.decided_on, consent=f"{r.department}信用修复决定书（{r.decision_number}）",
+                       note=f"信用修复申请{r.id}准予修复")
+        exits.append(core.exit_in_tx(session, tx, core.get_case(conn, cid), ex))
+    for rid in record_ids:
+        rec = records_repo.get(conn, rid)
+        records_repo.add_history(tx, rid, session.user.username, "repair", f"信用修复决定书（{r.decision_number}）", rec)
+        repo.set_record_repaired(tx, rid, action.value, r.decided_on, r.id)
+        saved = replace(rec, status=RecordStatus.REPAIRED, status_reason=f"信用修复（申请{r.id}）")
+        tx.change("record", rid, "repair", {**records_repo.state(saved), "repair_action": action.value,
+                                            "repaired_on": r.decided_on.isoformat(), "repair_id": r.id})
+    return {"exits": exits, "records_repaired": record_ids}
+
+
+def detail_extra(conn, r: Repair) -> dict:
+    """The parts of a request that name the applicant, the targets and the materials (shown with a purpose)."""
+    labels = []
+    for kind, tid in r.targets:
+        if kind == "record":
+            rec = records_repo.get(conn, tid)
+            labels.append(f"失信信息{tid}：{rec.document.authority}{rec.document.number}（{rec.tier.zh}）")
+        else:
+            case = cases_repo.get(conn, tid)
+            labels.append(f"{case.list_type.zh}（案件{tid}，{case.decision_number or ''}）")
+    data = {"applicant": r.applicant, "target_labels": labels, "materials_zh": [m.zh for m in r.materials]}
+    if r.state is RepairState.RECEIVED:
+        data.update(eligibility_dict(_eligibility(conn, r)))
+    return data
+
+
+def mark_non_repairable(session: Session, record_id: int, basis: str | None) -> dict:
+    """R13: set or clear a record's non-repairable flag, with the law or central policy it rests on."""
+    conn = session.ledger.conn
+    rec = records_repo.get(conn, record_id)
+    if rec is None:
+        raise DomainError("RECORD_NOT_FOUND", f"没有编号为 {record_id} 的失信信息。", f"No record with id {record_id}.",
+                          field="record_id")
+    with session.ledger.tx() as tx:
+        repo.set_non_repairable(tx, record_id, basis)
+        records_repo.add_history(tx, record_id, session.user.username, "non_repairable", basis or "取消不可修复标记",
+                                 rec)
+        session.audit(tx, "record.non_repairable", "record", record_id, detail={"set": bool(basis)})
+        tx.change("record", record_id, "non_repairable", {"id": record_id, "non_repairable_basis": basis})
+    return {"record_id": record_id, "non_repairable_basis": basis}
+
+
+def revert_after_breach(session: Session, tx, c: Commitment, on: dt.date) -> list[int]:
+    """R17/R13: a broken repair-type commitment sends the repaired information back to its longest period."""
+    if c.type is not CommitmentType.REPAIR:
+        return []
+    conn = session.ledger.conn
+    repairs = [r for r in repo.by_commitment(conn, c.id) if r.outcome == "repaired" and r.reverted_on is None]
+    record_ids = dict.fromkeys(([c.record_id] if c.record_id else []) + [i for r in repairs for i in split(r.targets)[0]])
+    reverted = []
+    for rid in record_ids:
+        rec = records_repo.get(conn, rid)
+        if rec is None or rec.status is not RecordStatus.REPAIRED:
+            continue
+        used = next((r for r in repo.repaired_with_record(conn, rid)), None)
+        rs = rule_set(conn, used.rule_set_code if used else rec.rule_set_code)
+        end = add_months(rec.decision_date, rs.tier(rec.tier).max_months)
+        why = f"违背信用修复承诺（承诺{c.id}），恢复公示至最长公示期届满（{end.isoformat()}）"
+        records_repo.add_history(tx, rid, session.user.username, "repair_revert", why, rec)
+        repo.revert_record(tx, rid, end, on, why)
+        saved = replace(rec, status=RecordStatus.ACTIVE, publication_end=end, status_reason=why)
+        tx.change("record", rid, "repair_revert", {**records_repo.state(saved), "repair_action": None})
+        reverted.append(rid)
+    for r in repairs:
+        repo.save(tx, replace(r, reverted_on=on))
+        tx.change("repair", r.id, "revert", {**repo.state(replace(r, reverted_on=on)), "commitment_id": c.id})
+    if reverted:
+        session.audit(tx, "repair.revert", "commitment", c.id, detail={"records": reverted})
+    return reverted
+
+
+@register_source
+def repair_deadlines(conn, today: dt.date):
+    """R13: accept and finish within the finish limit of the application; decide within the decide limit."""
+    for r in repo.open_all(conn):
+        if r.state is RepairState.ACCEPTED and r.decide_due:
+            yield DueItem(DueKind.REPAIR.value, "repair", r.id, r.decide_due, is_overdue(r.decide_due, today),
+                          f"信用修复申请{r.id}须于{r.decide_due.isoformat()}前作出修复决定",
+                          f"Repair request {r.id}: decide by {r.decide_due.isoformat()}")
+        yield DueItem(DueKind.REPAIR.value, "repair", r.id, r.finish_due, is_overdue(r.finish_due, today),
+                      f"信用修复申请{r.id}须于{r.finish_due.isoformat()}前办结",
+                      f"Repair request {r.id}: finish by {r.finish_due.isoformat()}")

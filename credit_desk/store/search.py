@@ -1,0 +1,94 @@
+"""Substring search over subject names and 文号 through the FTS5 indexes of migration 9.
+
+A fragment of 3 or more characters is a phrase query on the trigram index (``<table>_fts``): the phrase of
+its consecutive trigrams matches exactly the texts that contain it. A shorter fragment cannot use trigrams,
+so it goes to the 2-character gram index (``<table>_grams``): 2 characters are one gram token, 1 character
+is a prefix query (each character of a text starts a gram, the last one stands alone). The gram index uses
+FTS5's ``ascii`` tokenizer, which splits at ASCII punctuation and spaces; a 1–2 character fragment that
+contains one is answered by a plain LIKE scan instead (rare, and still correct).
+
+FTS5 returns matches in rowid order, so "the first N matches by id" stops after N rows however common the
+fragment is.
+"""
+
+from __future__ import annotations
+
+TRIGRAM_MIN = 3
+SELECTIVE = 5000  # at most this many ID-prefix matches are collected and sorted; more are walked in id order
+
+# the searchable text of each table with a search index
+SEARCHED = {"subjects": "name", "records": "doc_number"}
+
+
+def phrase(text: str) -> str:
+    """An FTS5 string literal: the text as one phrase, double quotes doubled."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def like_part(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _gram_safe(text: str) -> bool:
+    return all(ord(ch) > 127 or ch.isalnum() for ch in text)
+
+
+def match(table: str, text: str) -> tuple[str, str] | None:
+    """(FTS5 table, MATCH expression) that finds ``text`` inside ``table``'s searched text; None: use LIKE."""
+    if len(text) >= TRIGRAM_MIN:
+        return f"{table}_fts", phrase(text)
+    if not text or not _gram_safe(text):
+        return None
+    return f"{table}_grams", phrase(text) + ("*" if len(text) == 1 else "")
+
+
+def ids_sql(table: str, text: str) -> tuple[str, list]:
+    """A SELECT of the ids of ``table`` rows whose searched text contains ``text`` (for ``id IN (...)``)."""
+    m = match(table, text)
+    if m is None:
+        return f"SELECT id FROM {table} WHERE {SEARCHED[table]} LIKE ? ESCAPE '\\'", [like_part(text)]
+    fts, expr = m
+    return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [expr]
+
+
+def first_ids(conn, table: str, text: str, limit: int, offset: int = 0) -> list[int]:
+    """Ids of the first matches in id order; stops after ``offset + limit`` rows."""
+    m = match(table, text)
+    if m is None:
+        sql, params = (f"SELECT id FROM {table} WHERE {SEARCHED[table]} LIKE ? ESCAPE '\\' ORDER BY id",
+                       [like_part(text)])
+    else:
+        fts, expr = m
+        sql, params = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid", [expr]
+    return [r for (r,) in conn.execute(f"{sql} LIMIT ? OFFSET ?", params + [limit, offset])]
+
+
+def glob_prefix(text: str) -> str:
+    """A GLOB pattern for an ID/USCC prefix (IDs are stored in capitals); GLOB uses the id_number index."""
+    return "".join(ch for ch in text.upper() if ch not in "*?[]") + "*"
+
+
+def id_prefix_ids(conn, text: str, limit: int) -> list[int]:
+    """Ids of subjects whose ID/USCC starts with ``text``, the first ``limit`` in id order.
+
+    A selective prefix is collected through the id_number index and sorted; a broad one ("9132", every
+    code of the county) is walked in id order (unary + keeps it off the index) and stops after ``limit``.
+    """
+    pattern = glob_prefix(text)
+    n = conn.execute("SELECT count(*) FROM (SELECT 1 FROM subjects WHERE id_number GLOB ? LIMIT ?)",
+                     (pattern, SELECTIVE + 1)).fetchone()[0]
+    plus = "+" if n > SELECTIVE else ""
+    rows = conn.execute(f"SELECT id FROM subjects WHERE {plus}id_number GLOB ? ORDER BY id LIMIT ?",
+                        (pattern, limit))
+    return [r for (r,) in rows]
+
+
+def records_by_doc_number(conn, text: str, limit: int = 50) -> list[tuple[int, str]]:
+    """(id, 文号) of the first records, in id order, whose 文号 contains ``text``."""
+    ids = first_ids(conn, "records", text.strip(), limit)
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    return [tuple(r) for r in conn.execute(f"SELECT id, doc_number FROM records WHERE id IN ({marks}) ORDER BY id",
+                                           ids)]

@@ -1,0 +1,38 @@
+"""``credit-desk bench`` at a small size (issue 9), so CI exercises every figure of it quickly.
+
+Asserts the shape of the report and ratios against floors measured in the same run, never a wall-clock.
+The figures at 100k and 1M records are in tests/perf/RESULTS.md (``credit-desk bench --records 1000000``).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from credit_desk.bench import runner
+from credit_desk.cli.bench_cmds import _human
+
+pytestmark = pytest.mark.perf
+N = int(os.environ.get("CREDIT_DESK_BENCH_RECORDS", "20000"))
+EXPECTED = {"search.name.p95", "search.id_prefix.p95", "search.doc_number.p95", "search.name_short.p95",
+            "view.records.first_page", "view.cases.first_page", "view.due.all_items", "dashboard.counts",
+            "open.keyring", "open.recovery_passphrase", "insert.per_record_service", "insert.batch_service",
+            "print.listing_decisions", "sync.export", "sync.intake", "gui.cold_start_to_dashboard",
+            "gui.peak_memory"}
+
+
+def test_bench_reports_every_figure_with_its_floor(tmp_path, capsys):
+    report = runner.run(N, keep=tmp_path / "bench")
+    figs = {f["name"]: f for f in report["figures"]}
+    with capsys.disabled():
+        print("\n" + _human(report))
+    assert EXPECTED <= set(figs)
+    assert all(f["floor"] and f["ratio"] for f in figs.values())
+    json.dumps(report)  # --json prints exactly this
+    assert not (tmp_path / "bench" / "plain").exists()  # the plaintext copy is gone
+    for kind in ("name", "id_prefix", "doc_number"):  # same queries, same SQLite: encryption costs little
+        assert figs[f"search.{kind}.p95"]["ratio"] < 3, figs[f"search.{kind}.p95"]
+    assert figs["dashboard.counts"]["value"] < figs["dashboard.counts_by_group_by"]["value"]
+    assert figs["insert.batch_service"]["value"] > figs["insert.per_record_service"]["value"]

@@ -1,0 +1,235 @@
+"""Access (R14, issue 10): a table of every public service function that takes a session — the action it
+checks, or why it checks none — called for every role on a seeded ledger. A role outside PERMISSIONS[action]
+gets PermissionDenied with a Chinese sentence naming the action, and the audit log records the refusal
+(outcome 'refused'); an allowed role is never refused. A new service function missing from the table fails
+the test, so the table cannot fall behind."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import json
+import pkgutil
+import re
+from pathlib import Path
+
+import pytest
+
+import credit_desk.services as services_pkg
+from credit_desk.domain.errors import PermissionDenied
+from credit_desk.domain.roles import ACTION_ZH, PERMISSIONS, Role
+from credit_desk.services import auth, ledgers
+from credit_desk.services.cases import Decision
+from credit_desk.store.views import PageSpec
+from tests.conftest import ADMIN_PW, USER_PW
+
+# function -> the action its role check names, or ("internal"/"open", why it has none of its own)
+CHECKS: dict[str, str | tuple[str, str]] = {
+    "accounts.add_user": "user.manage", "accounts.list_users": "user.manage",
+    "audit.read_log": "audit.read",
+    "browse.audit_page": "audit.read", "browse.dashboard_counts": "dashboard.view", "browse.log_audit_read": "audit.read",
+    "browse.log_search": "subject.search", "browse.monthly_trend": "dashboard.view",
+    "browse.records_count": "record.browse", "browse.records_page": "record.browse",
+    "browse.subjects_count": "subject.search", "browse.subjects_page": "subject.search",
+    "browse.verify_chain": "audit.verify",
+    "browse.active_catalogue": "record.browse", "browse.active_measures": "case.list",
+    "browse.case_objections": "case.list", "browse.cases_page": "case.list", "browse.cleanup_rows": "ledger.view",
+    "browse.commitment_items": "commitment.view", "browse.commitments_page": "commitment.view",
+    "browse.documents_page": "document.list", "browse.intake_url": "bundle.view",
+    "browse.interviews_page": "commitment.view", "browse.leniency_preview": "record.add",
+    "browse.objections_page": "case.list", "browse.pending_records": "record.browse",
+    "browse.subject_brief": "subject.search",
+    "case_core.exit_in_tx": ("internal", "inside a transaction opened by case_exits.exit_case (case.exit)"),
+    "case_core.open_in_tx": ("internal", "inside cases.open_case (case.open)"),
+    "case_core.refresh_alert": ("internal", "inside case steps that already checked their action"),
+    "case_core.share_due": ("internal", "pure date arithmetic for cases.decide_case (case.decide)"),
+    "case_core.step": ("internal", "the state-machine step of every case service, after its own check"),
+    "case_exits.daily_check": ("open", "runs on start for anyone; it only proceeds when the role carries "
+                                       "case.expire and then calls expire_listings, which checks it again"),
+    "case_exits.exit_case": "case.exit", "case_exits.expire_listings": "case.expire",
+    "case_view.detail_dict": ("internal", "formats a case already fetched by cases.case_detail (case.view)"),
+    "cases.alerts": "case.list", "cases.case_detail": "case.view", "cases.decide_case": "case.decide",
+    "cases.get_case": "case.list", "cases.list_cases": "case.list", "cases.open_case": "case.open",
+    "cases.serve_notice": "case.notice", "cases.update_case": "case.update",
+    "cleanup.check_ledger": "ledger.view", "cleanup.export_contacts": "ledger.view",
+    "cleanup.export_ledger": "ledger.view", "cleanup.import_contacts": "ledger.manage",
+    "cleanup.import_ledger": "ledger.manage", "cleanup.set_status": "ledger.manage",
+    "commitments.add_item": "commitment.manage", "commitments.check_fulfilment": "commitment.manage",
+    "commitments.record_commitment": "commitment.manage", "commitments.record_interview": "interview.manage",
+    "commitments.subject_commitments": "commitment.view", "commitments.subject_interviews": "commitment.view",
+    "demo.seed": "demo.seed",
+    "doc_numbers.record_external_in_tx": ("internal", "numbering inside the caller's checked transaction"),
+    "doc_numbers.reserve_in_tx": ("internal", "numbering inside the caller's checked transaction"),
+    "doc_numbers.take_in_tx": ("internal", "numbering inside the caller's checked transaction"),
+    "document_sources.commitment_form": ("internal", "builds a print item; documents.issue checks document.print "
+                                                     "before anything is written or printed"),
+    "document_sources.credit_query": "subject.view",
+    "document_sources.from_case": ("internal", "via cases.case_detail (case.view); printed by documents.issue"),
+    "document_sources.item_for": ("internal", "dispatches to the providers above; documents.issue checks "
+                                              "document.print"),
+    "document_verify.verify_pdf": "document.verify", "document_verify.verify_qr": "document.verify",
+    "documents.issue": "document.print", "documents.list_documents": "document.list",
+    "documents.reprint": "document.reprint", "documents.set_prefix": "document.prefix",
+    "documents.void_numbers": "document.void",
+    "downstream.apply": ("internal", "called by sync_inbound.import_bytes (bundle.import)"),
+    "due.due_items": "due.view",
+    "interviews.get_plan": "commitment.view", "interviews.link_held": "interview.manage",
+    "interviews.plan_interview": "interview.manage",
+    "keys.enc_key": ("internal", "the office decryption key for sync_inbound after bundle.import/bundle.view"),
+    "keys.export_public": "keys.view", "keys.import_platform": "keys.manage", "keys.rotate": "keys.manage",
+    "keys.show": "keys.view",
+    "matching.match_prompts": "joint.view", "matching.record_match_decision": "joint.decide",
+    "objections.add_objection": "objection.add", "objections.get_objection": "case.list",
+    "objections.resolve_objection": "objection.resolve",
+    "preferences.idle_lock_minutes": ("open", "reads the idle-lock setting every session needs"),
+    "preferences.set_idle_lock_minutes": "settings.manage",
+    "record_import.add_records": "record.add",
+    "records.add_record": "record.add", "records.approve_record": "record.approve",
+    "records.change_record": "record.change", "records.record_history": "record.view",
+    "records.prepare_record": ("internal", "the checked, unsaved record for add_record / record_import.add_records "
+                                           "(record.add); it writes nothing"),
+    "records.save_new_record": ("internal", "inside the caller's transaction, after record.add"),
+    "records.revoke_in_tx": ("internal", "inside records.revoke_record / objections (checked there)"),
+    "records.revoke_record": "record.revoke", "records.show_record": "record.view",
+    "repair_documents.apology_item": ("internal", "print item; documents.issue checks document.print"),
+    "repair_documents.companions": ("internal", "print items; documents.issue checks document.print"),
+    "repair_documents.interview_item": ("internal", "print item; documents.issue checks document.print"),
+    "repair_documents.repair_item": ("internal", "print item; documents.issue checks document.print"),
+    "repair_effects.apply_outcome": ("internal", "inside repairs.decide_repair's transaction (repair.decide)"),
+    "repair_effects.mark_non_repairable": ("internal", "the body of repairs.mark_non_repairable "
+                                                       "(record.non_repairable)"),
+    "repair_effects.revert_after_breach": ("internal", "inside commitments.check_fulfilment's transaction"),
+    "repairs.accept_repair": "repair.accept", "repairs.apply_repair": "repair.apply",
+    "repairs.decide_repair": "repair.decide", "repairs.get_repair": "repair.view",
+    "repairs.list_repairs": "repair.list", "repairs.mark_non_repairable": "record.non_repairable",
+    "repairs.refuse_acceptance": "repair.accept",
+    "subjects.add_subject": "subject.add", "subjects.search_subjects": "subject.search",
+    "subjects.show_subject": "subject.view",
+    "sync.export_to_folder": "bundle.export", "sync.fetch_downstream": ("internal", "only from sync.send, after "
+                                                                                   "sync.prepare (bundle.export)"),
+    "sync.prepare": "bundle.export", "sync.requeue": "bundle.requeue", "sync.send": "bundle.export",
+    "sync.status": "bundle.view", "sync.verify_file": "bundle.view",
+    "sync_inbound.check_inbound": ("internal", "inside import_bytes (bundle.import) / sync.verify_file "
+                                               "(bundle.view)"),
+    "sync_inbound.import_bytes": "bundle.import",
+}
+USERS = {Role.CLERK: "clerk1", Role.REVIEWER: "rev1", Role.APPROVER: "boss1", Role.ADMIN: "admin",
+         Role.AUDITOR: "audit1"}
+
+
+def service_functions() -> dict[str, object]:
+    """Every public function of credit_desk/services/*.py whose first parameter is ``session``."""
+    found = {}
+    for info in pkgutil.iter_modules(services_pkg.__path__):
+        mod = importlib.import_module(f"credit_desk.services.{info.name}")
+        for name, fn in inspect.getmembers(mod, inspect.isfunction):
+            if fn.__module__ == mod.__name__ and not name.startswith("_"):
+                params = list(inspect.signature(fn).parameters)
+                if params and params[0] == "session":
+                    found[f"{info.name}.{name}"] = fn
+    return found
+
+
+def test_the_table_covers_every_service_function():
+    found = service_functions()
+    missing, stale = sorted(set(found) - set(CHECKS)), sorted(set(CHECKS) - set(found))
+    assert not missing, f"service functions with no row in the access table (add them to CHECKS): {missing}"
+    assert not stale, f"rows for functions that no longer exist: {stale}"
+    for name, action in CHECKS.items():
+        src = inspect.getsource(found[name])
+        if isinstance(action, str):
+            assert action in PERMISSIONS and action in ACTION_ZH, (name, action)
+            # the check is the service's own, and (except send, whose prepare checks) its first statement
+            assert f'require("{action}")' in src or name in ("sync.export_to_folder", "sync.send"), name
+        else:
+            assert action[0] in ("internal", "open") and 'require("' not in src or name in (
+                "case_exits.daily_check", "repair_effects.apply_outcome"), name
+
+
+def _dummy(param: inspect.Parameter, session, tmp: Path):
+    """A well-typed argument pointing at nothing (id 999999): enough to get past the role check."""
+    name, ann = param.name, str(param.annotation)
+    by_name = {"reader": lambda: __import__("credit_desk.services.browse", fromlist=["Reader"]).Reader(session),
+               "spec": PageSpec, "d": lambda: Decision(decided_on=dt.date(2026, 10, 12)),
+               "purpose": lambda: "核查信用状况", "items": list, "numbers": lambda: ["清信决〔2026〕999号"],
+               "rows": list, "subjects_n": lambda: 1, "records_n": lambda: 1, "data": lambda: b"x",
+               "role": lambda: "clerk", "status": lambda: "done", "way": lambda: "2", "outcome": lambda: "x",
+               "text": lambda: "x", "area": lambda: "subjects", "url": lambda: "http://127.0.0.1:9",
+               "bring": list, "minutes": lambda: 10, "months": lambda: 12}
+    if name in by_name:
+        return by_name[name]()
+    if name in ("path", "folder", "out"):
+        return tmp / f"{name}.out"
+    if "datetime" in ann:
+        return dt.datetime(2026, 10, 12, 9, 0)
+    if "date" in ann or name.endswith("_on") or name in ("on", "today"):
+        return dt.date(2026, 10, 12)
+    if ann.startswith("int") or name.endswith("_id") or name == "case_id":
+        return 999_999
+    if "bool" in ann:
+        return False
+    if "bytes" in ann:
+        return b"x"
+    return "x"
+
+
+def _call(fn, session, tmp: Path):
+    args, kwargs = [], {}
+    for i, p in enumerate(inspect.signature(fn).parameters.values()):
+        if i == 0:
+            args.append(session)
+        elif p.default is inspect.Parameter.empty and p.kind is not p.VAR_KEYWORD:
+            (kwargs.__setitem__(p.name, _dummy(p, session, tmp)) if p.kind is p.KEYWORD_ONLY
+             else args.append(_dummy(p, session, tmp)))
+    return fn(*args, **kwargs)
+
+
+def _last_audit(desk) -> dict:
+    return desk.ledger.query("SELECT id, username, action, outcome FROM audit ORDER BY id DESC LIMIT 1")[0]
+
+
+@pytest.fixture
+def seeded(office, secret_files, data_dir):
+    for name, role in (("clerk1", "clerk"), ("rev1", "reviewer"), ("boss1", "approver"), ("audit1", "auditor")):
+        code, _, err = office("user", "add", name, "--role", role, "--password-file", str(secret_files["user"]))
+        assert code == 0, err
+    code, _, err = office("demo-data", "--subjects", "20", "--records", "40", "--seed", "3")
+    assert code == 0, err
+    return data_dir
+
+
+def test_every_role_against_every_service_function(seeded, tmp_path):
+    found = service_functions()
+    desk = ledgers.unlock(seeded)
+    matrix: dict[str, dict[str, str]] = {}
+    try:
+        for role, user in USERS.items():
+            session = auth.login(desk, user, ADMIN_PW if user == "admin" else USER_PW)
+            for name, action in CHECKS.items():
+                if not isinstance(action, str):
+                    continue
+                allowed = role in PERMISSIONS[action]
+                before = _last_audit(desk)["id"]
+                try:
+                    _call(found[name], session, tmp_path)
+                    outcome = "ok"
+                except PermissionDenied as exc:
+                    assert not allowed, f"{name}: role {role.value} refused although PERMISSIONS allow {action}"
+                    assert re.search(r"[\u4e00-\u9fff]", exc.zh) and ACTION_ZH[action] in exc.zh, exc.zh
+                    row = _last_audit(desk)
+                    assert (row["username"], row["action"], row["outcome"]) == (user, action, "refused"), (name, row)
+                    outcome = "refused"
+                except Exception:  # noqa: BLE001 - past the role check; dummy arguments end it (not found, …)
+                    outcome = "ok"
+                if outcome == "ok":
+                    assert allowed, f"{name}: role {role.value} was let through; PERMISSIONS deny {action}"
+                    assert not desk.ledger.query("SELECT 1 FROM audit WHERE id > ? AND outcome = 'refused'",
+                                                 (before,)), name
+                matrix.setdefault(name, {})[role.value] = "允许" if outcome == "ok" else "拒绝"
+    finally:
+        desk.close()
+    checked = sum(isinstance(a, str) for a in CHECKS.values())
+    assert len(matrix) == checked
+    print(json.dumps({"functions_checked": checked, "calls": checked * len(USERS),
+                      "internal_or_open": len(CHECKS) - checked}, ensure_ascii=False))

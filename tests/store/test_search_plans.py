@@ -1,0 +1,130 @@
+"""Issue 9: the listed queries use their index or FTS5 table, never a full scan of subjects or records.
+
+Each query is run for real with the trace hook on; every SELECT it sends is put through EXPLAIN QUERY PLAN.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from credit_desk.bench import seeding
+from credit_desk.services import browse, cases, demo, due
+from credit_desk.store import search, subjects, tallies, views
+from credit_desk.store.views import PageSpec
+
+BIG = ("subjects", "records", "s", "r")
+
+
+@pytest.fixture(scope="module")
+def led(tmp_path_factory):
+    desk, session = seeding.make_office(tmp_path_factory.mktemp("plans") / "data")
+    demo.seed(session, subjects_n=300, records_n=1500, seed_value=4)
+    seeding.seed_cases(session, 40, 300, 1500)
+    yield session
+    desk.close()
+
+
+def _plans(conn, call) -> list[tuple[str, list[str]]]:
+    """(statement, plan lines) of every SELECT ``call`` runs."""
+    sent: list[str] = []
+    conn.set_trace_callback(sent.append)
+    try:
+        call()
+    finally:
+        conn.set_trace_callback(None)
+    out = []
+    for sql in sent:
+        if sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            out.append((sql, [row[3] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]))
+    assert out, "the call ran no SELECT"
+    return out
+
+
+def _full_scans(plans) -> list[str]:
+    """Plan lines that read a big table from end to end (an FTS5 MATCH shows as 'VIRTUAL TABLE INDEX n:M')."""
+    bad = []
+    for sql, lines in plans:
+        for line in lines:
+            m = re.match(r"SCAN (\w+)", line)
+            if m and m.group(1) in BIG and "USING" not in line:
+                bad.append(f"{line}  <-  {sql}")
+    return bad
+
+
+def _uses(plans, needle: str) -> bool:
+    return any(needle in line for _sql, lines in plans for line in lines)
+
+
+@pytest.mark.parametrize("text, index", [("鑫源建材", "subjects_fts"), ("有限公司", "subjects_fts"),
+                                         ("张伟", "subjects_grams"), ("王", "subjects_grams")])
+def test_subject_name_search_uses_fts(led, text, index):
+    conn = led.ledger.conn
+    plans = _plans(conn, lambda: subjects.search(conn, text))
+    assert _uses(plans, f"{index} VIRTUAL TABLE INDEX") and not _full_scans(plans), plans
+
+
+def test_id_prefix_search_uses_the_id_number_index(led):
+    conn = led.ledger.conn
+    plans = _plans(conn, lambda: search.id_prefix_ids(conn, "91320812", 50))
+    assert _uses(plans, "INDEX subjects_id_number") or _uses(plans, "sqlite_autoindex_subjects_1")
+    selective = _plans(conn, lambda: search.id_prefix_ids(conn, "9132081234", 50))
+    assert not _full_scans(selective), selective
+
+
+@pytest.mark.parametrize("text, index", [("市监罚〔2024〕1", "records_fts"), ("〔2023〕", "records_fts"),
+                                         ("3号", "records_grams"), ("罚", "records_grams")])
+def test_doc_number_search_uses_fts(led, text, index):
+    conn = led.ledger.conn
+    plans = _plans(conn, lambda: search.records_by_doc_number(conn, text))
+    assert _uses(plans, f"{index} VIRTUAL TABLE INDEX") and not _full_scans(plans), plans
+
+
+@pytest.mark.parametrize("text, index", [("市监罚〔2024〕12", "records_fts"), ("清江浦区鑫源", "subjects_fts"),
+                                         ("张伟", "records_grams")])
+def test_records_view_search_collects_matches_through_fts_not_a_scan(led, text, index):
+    conn = led.ledger.conn
+    plans = _plans(conn, lambda: (views.records_page(conn, PageSpec("decision_date", True, None, 200), text),
+                                  views.records_count(conn, text)))
+    assert _uses(plans, f"{index} VIRTUAL TABLE INDEX") and not _full_scans(plans), plans
+
+
+def test_subjects_view_search_uses_fts(led):
+    conn = led.ledger.conn
+    plans = _plans(conn, lambda: (views.subjects_page(conn, PageSpec("name", False, None, 200), "建材"),
+                                  views.subjects_count(conn, "建材")))
+    assert _uses(plans, "subjects_grams VIRTUAL TABLE INDEX") and not _full_scans(plans), plans
+
+
+def test_first_pages_walk_an_index_in_order_and_sort_nothing(led):
+    conn = led.ledger.conn
+    for call in (lambda: views.records_page(conn, PageSpec("decision_date", True, None, 200)),
+                 lambda: views.subjects_page(conn, PageSpec("name", False, None, 200)),
+                 lambda: cases.list_cases(led, limit=200)):
+        plans = _plans(conn, call)
+        assert not any("TEMP B-TREE" in line for _s, lines in plans for line in lines), plans
+
+
+def test_dashboard_reads_tallies_not_a_million_rows(led):
+    reader = browse.Reader(led)
+    try:
+        conn = reader.conn()
+        plans = _plans(conn, lambda: (browse.dashboard_counts(led, reader),
+                                      browse.monthly_trend(led, reader, led.desk.today())))
+    finally:
+        reader.close()
+    assert all("tallies" in line for _s, lines in plans for line in lines), plans
+
+
+def test_due_list_finds_cases_by_state_index(led):
+    conn = led.ledger.conn
+    plans = _plans(conn, lambda: due.due_items(led))
+    assert _uses(plans, "cases_state") and not any(re.match(r"SCAN cases\b", line) and "USING" not in line
+                                                   for _s, lines in plans for line in lines), plans
+
+
+def test_tallies_match_a_recount(led):
+    conn = led.ledger.conn
+    for table, name, _expr in tallies.TALLIED:
+        assert tallies.counts(conn, table, name) == tallies.recount(conn, table, name)
