@@ -54,35 +54,31 @@ def objection_replies(conn, today: dt.date) -> Iterable[DueItem]:
 @register_source
 def decision_windows(conn, today: dt.date) -> Iterable[DueItem]:
     """R5/R10: cases whose notice was served: the window closes, then the decision may be taken."""
-    for c in cases_repo.by_state(conn, [CaseState.NOTICE_SERVED]):
-        if c.window_end is None:
-            continue
-        if today <= c.window_end:
-            zh = f"案件{c.id}异议期至{c.window_end.isoformat()}届满，届满后方可作出决定"
+    for c in cases_repo.deadlines(conn, "window_end", [CaseState.NOTICE_SERVED]):
+        if today <= c.due:
+            zh = f"案件{c.case_id}异议期至{c.due.isoformat()}届满，届满后方可作出决定"
         else:
-            zh = f"案件{c.id}异议期已于{c.window_end.isoformat()}届满，待作出认定决定"
-        yield DueItem(DueKind.OBJECTION_WINDOW.value, "case", c.id, c.window_end, False, zh,
-                      f"Case {c.id}: objection window ends {c.window_end.isoformat()}; decision follows")
+            zh = f"案件{c.case_id}异议期已于{c.due.isoformat()}届满，待作出认定决定"
+        yield DueItem(DueKind.OBJECTION_WINDOW.value, "case", c.case_id, c.due, False, zh,
+                      f"Case {c.case_id}: objection window ends {c.due.isoformat()}; decision follows")
 
 
 @register_source
 def sharing(conn, today: dt.date) -> Iterable[DueItem]:
     """R6: listings the platform has not yet acknowledged."""
-    for c in cases_repo.share_pending(conn):
-        yield DueItem(DueKind.SHARE.value, "case", c.id, c.share_due, is_overdue(c.share_due, today),
-                      f"案件{c.id}须于{c.share_due.isoformat()}前报送平台",
-                      f"Case {c.id}: share with the platform by {c.share_due.isoformat()}")
+    for c in cases_repo.deadlines(conn, "share_due", [CaseState.LISTED, CaseState.EXITED], unshared=True):
+        yield DueItem(DueKind.SHARE.value, "case", c.case_id, c.due, is_overdue(c.due, today),
+                      f"案件{c.case_id}须于{c.due.isoformat()}前报送平台",
+                      f"Case {c.case_id}: share with the platform by {c.due.isoformat()}")
 
 
 @register_source
 def expiries(conn, today: dt.date) -> Iterable[DueItem]:
     """R12 way 3: listings whose validity ends (overdue means the expiry check has not run since)."""
-    for c in cases_repo.by_state(conn, [CaseState.LISTED]):
-        if c.valid_until is None:
-            continue
-        yield DueItem(DueKind.EXPIRY.value, "case", c.id, c.valid_until, is_overdue(c.valid_until, today),
-                      f"案件{c.id}（{c.list_type.zh}）有效期至{c.valid_until.isoformat()}届满",
-                      f"Case {c.id} ({c.list_type.value} list) expires {c.valid_until.isoformat()}")
+    for c in cases_repo.deadlines(conn, "valid_until", [CaseState.LISTED]):
+        yield DueItem(DueKind.EXPIRY.value, "case", c.case_id, c.due, is_overdue(c.due, today),
+                      f"案件{c.case_id}（{c.list_type.zh}）有效期至{c.due.isoformat()}届满",
+                      f"Case {c.case_id} ({c.list_type.value} list) expires {c.due.isoformat()}")
 
 
 # Features that register their own sources, imported here so every caller of ``due_items`` (CLI, GUI dashboard)

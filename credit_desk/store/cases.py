@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import fields, replace
+from typing import NamedTuple
 from datetime import date
 
 from credit_desk.domain.cases import Case, CaseState, ListType
@@ -142,10 +143,25 @@ def search(conn, *, subject_id=None, state=None, list_type=None, limit=200, offs
     return [_case(conn, r) for r in rows]
 
 
-def share_pending(conn) -> list[Case]:
-    rows = conn.execute(f"{_SELECT} WHERE share_due IS NOT NULL AND shared_at IS NULL AND state IN (?, ?) "
-                        "ORDER BY id", (CaseState.LISTED.value, CaseState.EXITED.value))
-    return _cases(conn, rows)
+class Deadline(NamedTuple):
+    case_id: int
+    due: date
+    list_type: ListType
+
+
+_DEADLINE_COLUMNS = ("window_end", "share_due", "valid_until")
+
+
+def deadlines(conn, column: str, states, *, unshared: bool = False) -> list[Deadline]:
+    """Only what the due list shows (id, date, list type): building whole cases for thousands of open
+    deadlines is what made the due view slow on a large ledger."""
+    if column not in _DEADLINE_COLUMNS:
+        raise ValueError(column)
+    marks = ", ".join("?" * len(states))
+    extra = " AND shared_at IS NULL" if unshared else ""
+    rows = conn.execute(f"SELECT id, {column}, list_type FROM cases WHERE {column} IS NOT NULL{extra} "
+                        f"AND state IN ({marks}) ORDER BY id", tuple(s.value for s in states))
+    return [Deadline(cid, date.fromisoformat(d), ListType(lt)) for cid, d, lt in rows]
 
 
 def set_shared(tx, case_id: int, acked_at: str) -> None:
