@@ -67,6 +67,7 @@ class Shell:
         self.window = MainWindow(ctx)
         self.window.lockRequested.connect(self.relock)
         self.window.show()
+        self.window.start_checks()
         return self.window
 
     def relock(self) -> None:

@@ -34,7 +34,7 @@ AREAS = (
     Area("records", ("browse",), "record.browse"),
     Area("cases", ("cases",)),
     Area("objections", ("objections",)),
-    Area("repair", ("repair",)),
+    Area("repair", ("repairs",)),
     Area("commitments", ("commitments",)),
     Area("cleanup", ("cleanup",)),
     Area("documents", ("documents",)),
@@ -176,6 +176,19 @@ class MainWindow(QMainWindow):
         last = self.ctx.settings.value("window/area", "dashboard")
         keys = self.area_keys()
         self.nav.setCurrentRow(keys.index(last) if last in keys else 0)
+
+    def start_checks(self):
+        """After login: the daily expiry check and the automatic backup, off the GUI thread."""
+        from credit_desk.gui.startup import StartupChecks, status_text
+        self.checks = StartupChecks(self.ctx, self)
+        self.checks.finished.connect(lambda r: (self.statusBar().showMessage(status_text(r), 15_000),
+                                                self._refresh_dashboard()))
+        return self.checks.start()
+
+    def _refresh_dashboard(self) -> None:
+        view = self.views.get("dashboard")
+        if view is not None and hasattr(view, "refresh"):
+            view.refresh()
 
     def save_state(self) -> None:
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())

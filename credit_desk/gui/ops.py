@@ -15,7 +15,7 @@ import threading
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
 
 from credit_desk.domain.errors import AuthError, DomainError, PermissionDenied, ValidationError
@@ -105,11 +105,17 @@ class Ops(QObject):
         self._live: set[Job] = set()
 
     def run(self, fn, *, done=None, failed=None, label: str | None = None,
-            parent: QWidget | None = None) -> Job:
-        """Start ``fn(job)`` on the pool; with a label, a progress dialog with 取消 appears if it takes long."""
+            parent: QWidget | None = None, modal: bool = False) -> Job:
+        """Start ``fn(job)`` on the pool; with a label, a progress dialog with 取消 appears if it takes long.
+
+        ``modal`` blocks input to every window while it runs: use it for jobs that write through the session's
+        connection, so the clerk cannot start a second write on it meanwhile.
+        """
         job = Job()
         self._live.add(job)
         dialog = self._progress_dialog(job, label, parent) if label else None
+        if dialog is not None and modal:
+            dialog.setWindowModality(Qt.ApplicationModal)
         job._signals.done.connect(lambda result: self._finish(job, dialog, done, None, result))
         job._signals.failed.connect(lambda exc: self._finish(job, dialog, None, failed or
                                                              (lambda e: self.show_error(e, parent)), exc))

@@ -10,12 +10,13 @@ GUI thread's writer connection is never shared.
 
 from __future__ import annotations
 
+import json
 import threading
 from dataclasses import dataclass
 from datetime import date
 
 from credit_desk.domain.ids import IdType, SubjectKind
-from credit_desk.domain.record_rules import leniency_flags
+from credit_desk.domain.record_rules import Leniency, leniency_flags
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.roles import ACTION_ZH, Role
 from credit_desk.domain.rulesets import Tier
@@ -264,6 +265,7 @@ def pending_records(session: Session) -> list[dict]:
     for r in views.pending_records(session.ledger.conn):
         m = _masked_row(r)
         m["tier_zh"] = Tier(r["tier"]).zh
+        m["leniency_zh"] = "、".join(Leniency(f).zh for f in json.loads(r["leniency_flags"] or "[]"))
         out.append(m)
     return out
 

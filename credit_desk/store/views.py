@@ -281,10 +281,12 @@ def subject_brief(conn, subject_id: int) -> dict | None:
 
 def pending_records(conn, limit: int = 200) -> list[dict]:
     """Records waiting for a second user's approval (R9), oldest first."""
+    cols = _RECORD_COLS + ("leniency_flags", "leniency_justification", "created_by")
     rows = conn.execute("SELECT r.id, r.subject_id, s.kind, s.name, s.id_number, r.catalogue_code, r.tier, r.status, "
-                        "r.doc_number, r.department, r.decision_date FROM records r JOIN subjects s ON s.id = r.subject_id "
+                        "r.doc_number, r.department, r.decision_date, r.leniency_flags, r.leniency_justification, "
+                        "r.created_by FROM records r JOIN subjects s ON s.id = r.subject_id "
                         "WHERE r.status = 'pending' ORDER BY r.id LIMIT ?", (limit,)).fetchall()
-    return [dict(zip(_RECORD_COLS, r)) for r in rows]
+    return [dict(zip(cols, r)) for r in rows]
 
 
 def case_objections(conn, case_id: int) -> list[dict]:

@@ -61,6 +61,180 @@
     </message>
 </context>
 <context>
+    <name>AddObjectionDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="16"/>
+        <source>Register an objection</source>
+        <translation>受理异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="17"/>
+        <source>Objection to %1 %2. The reply is due within the working days the rule set in force gives (national default 10).</source>
+        <translation>对%1 %2 的异议。须在现行规则集规定的工作日内答复（国家默认 10 个工作日）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="19"/>
+        <source>Register</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="21"/>
+        <source>Received on *</source>
+        <translation>收到申请日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="22"/>
+        <source>Facts and reasons *</source>
+        <translation>异议的事实和理由 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="23"/>
+        <source>Evidence handed in</source>
+        <translation>提交的证据材料</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyRepairDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="41"/>
+        <source>Credit repair application</source>
+        <translation>信用修复申请</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="42"/>
+        <source>Subject: %1 (%2). Repair costs the applicant nothing. Whether the application can be accepted (the shortest publication period passed, the materials complete) is judged by the rule set in force on the day it was received.</source>
+        <translation>信用主体：%1（%2）。信用修复不收取任何费用。能否受理（最短公示期是否届满、材料是否齐全）按收到申请之日有效的规则集判断。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="45"/>
+        <source>Register the application</source>
+        <translation>登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="47"/>
+        <source>Applicant (and agent) *</source>
+        <translation>申请人（及经办人） *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="48"/>
+        <source>Received by *</source>
+        <translation>申请渠道 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="49"/>
+        <source>Received on *</source>
+        <translation>收到申请日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="55"/>
+        <source>To repair *</source>
+        <translation>申请修复的事项 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="56"/>
+        <source>The records to stop publishing, or the listings to leave early.</source>
+        <translation>申请停止公示的失信信息，或申请提前移出的名单。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="58"/>
+        <source>Materials handed in</source>
+        <translation>已提交的材料</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="59"/>
+        <source>Repair commitment (number)</source>
+        <translation>信用修复承诺（编号）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="60"/>
+        <source>A repair-type commitment this subject signed (信用承诺书), if recorded already.</source>
+        <translation>该主体已签署并登记的信用修复型承诺（信用承诺书）编号，如有。</translation>
+    </message>
+</context>
+<context>
+    <name>ApprovalDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="19"/>
+        <source>Records waiting for approval (R9)</source>
+        <translation>待审批的失信信息（R9）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="21"/>
+        <source>These records fall under leniency (minor, force majeure, no intent or slight). Each takes effect only when a second user approves it; the person who entered it cannot.</source>
+        <translation>以下信息适用宽容审慎（未成年、不可抗力、无主观故意或情节轻微），须经第二人审批后才生效；录入人本人不能审批。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="27"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="27"/>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="27"/>
+        <source>Code / ID number</source>
+        <translation>统一社会信用代码/证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
+        <source>Catalogue item</source>
+        <translation>目录条目</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="29"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="29"/>
+        <source>Entered by</source>
+        <translation>录入人</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="30"/>
+        <source>Leniency ground</source>
+        <translation>宽容审慎情形</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="30"/>
+        <source>Written justification</source>
+        <translation>书面说明理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="41"/>
+        <source>Approve the selected record</source>
+        <translation>审批通过所选信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="46"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="68"/>
+        <source>No record is waiting for approval.</source>
+        <translation>没有待审批的失信信息。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="74"/>
+        <source>Select a record in the list first.</source>
+        <translation>请先在列表中选择一条失信信息。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="85"/>
+        <source>Record %1 approved; it is now in effect.</source>
+        <translation>失信信息 %1 已审批通过，已生效。</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../credit_desk/gui/models/audit_model.py" line="20"/>
@@ -152,6 +326,634 @@
     </message>
 </context>
 <context>
+    <name>CaseDetailDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="215"/>
+        <source>Case %1 — full details</source>
+        <translation>案件 %1 — 完整信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="221"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
+        <source>Code / ID number</source>
+        <translation>统一社会信用代码/证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="231"/>
+        <source>Legal representative</source>
+        <translation>法定代表人</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
+        <source>Deciding department</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
+        <source>Facts (reasons)</source>
+        <translation>事实（认定理由）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
+        <source>Basis</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="234"/>
+        <source>Ground (R4)</source>
+        <translation>认定情形（R4）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="234"/>
+        <source>Standard cited (R4)</source>
+        <translation>引用的认定标准（R4）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="235"/>
+        <source>Measures (R8)</source>
+        <translation>惩戒措施（R8）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
+        <source>Validity</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <source>Removal conditions</source>
+        <translation>移出条件和程序</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <source>Remedies</source>
+        <translation>救济途径</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
+        <source>Decision</source>
+        <translation>认定决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
+        <source>Sharing with the platform (R6)</source>
+        <translation>报送平台（R6）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="240"/>
+        <source>Rule set used (R20)</source>
+        <translation>适用的规则集（R20）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
+        <source>History</source>
+        <translation>办理经过</translation>
+    </message>
+</context>
+<context>
+    <name>CasePanel</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="58"/>
+        <source>Choose a case in the list.</source>
+        <translation>请在左侧列表中选择案件。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="94"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="94"/>
+        <source>Prior notice</source>
+        <translation>预先告知</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="95"/>
+        <source>Objection window</source>
+        <translation>异议期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="95"/>
+        <source>Objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="96"/>
+        <source>Decision</source>
+        <translation>认定决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="96"/>
+        <source>Validity</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="97"/>
+        <source>Sharing with the platform (R6)</source>
+        <translation>报送平台（R6）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="97"/>
+        <source>Exit</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="98"/>
+        <source>Drafted by</source>
+        <translation>起草人</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
+        <source>Serve the prior notice…</source>
+        <translation>登记送达预先告知…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <source>Record an objection…</source>
+        <translation>受理异议…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
+        <source>Reply to the objection…</source>
+        <translation>答复异议…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
+        <source>Decide…</source>
+        <translation>作出认定决定…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="106"/>
+        <source>Exit the list…</source>
+        <translation>移出名单…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="107"/>
+        <source>Print a notice…</source>
+        <translation>打印文书…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="108"/>
+        <source>Full details (with purpose)…</source>
+        <translation>查看完整信息（须填事由）…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
+        <source>Case %1 · %2</source>
+        <translation>案件 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
+        <source>Subject: %1 (%2)</source>
+        <translation>信用主体：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
+        <source>%1, served %2</source>
+        <translation>%1，%2 送达</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
+        <source>until %1</source>
+        <translation>至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
+        <source>%1 in all, %2 open</source>
+        <translation>共 %1 件，未答复 %2 件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="159"/>
+        <source>acknowledged %1</source>
+        <translation>平台已于 %1 确认</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="160"/>
+        <source>due %1</source>
+        <translation>须于 %1 前报送</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
+        <source>Publish for objection…</source>
+        <translation>公示征求异议…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="184"/>
+        <source>Next: answer the open objection (the reply is due within 10 working days).</source>
+        <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="186"/>
+        <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
+        <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="188"/>
+        <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
+        <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="191"/>
+        <source>Next: a second person (reviewer, approver) takes the decision.</source>
+        <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
+        <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
+        <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="194"/>
+        <source>This case is closed.</source>
+        <translation>本案已办结。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
+        <source>case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+</context>
+<context>
+    <name>CasePrintDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="19"/>
+        <source>Print a notice</source>
+        <translation>打印文书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="20"/>
+        <source>Case %1 (%2). The notice gets the next number of its series, is signed with the office key and recorded in the document register; the preview opens when it is ready.</source>
+        <translation>案件 %1（%2）。文书取用本序列的下一个编号（或本案已取得的编号），以本单位密钥签名并记入文书登记簿；生成后自动打开预览。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="22"/>
+        <source>Issue</source>
+        <translation>出具</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="25"/>
+        <source>Notice *</source>
+        <translation>文书 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="28"/>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="29"/>
+        <source>(not needed)</source>
+        <translation>（不需要）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="31"/>
+        <source>Only for the objection acceptance and result notices.</source>
+        <translation>仅异议受理通知书和异议处理结果告知书需要选择。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="32"/>
+        <source>Purpose *</source>
+        <translation>查询事由 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="32"/>
+        <source>Print the case&apos;s notice</source>
+        <translation>打印案件文书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="33"/>
+        <source>The notice shows the subject&apos;s data; the look is logged (R14).</source>
+        <translation>文书载有主体信息，本次查看将记入审计日志（R14）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="52"/>
+        <source>Issuing the notice…</source>
+        <translation>正在生成文书…</translation>
+    </message>
+</context>
+<context>
+    <name>CasesModel</name>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <source>Code / ID number</source>
+        <translation>统一社会信用代码/证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <source>Valid until</source>
+        <translation>有效期至</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <source>Sharing (R6)</source>
+        <translation>报送平台（R6）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="54"/>
+        <source>acknowledged %1</source>
+        <translation>平台已于 %1 确认</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="57"/>
+        <source>due %1</source>
+        <translation>须于 %1 前报送</translation>
+    </message>
+</context>
+<context>
+    <name>CasesView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="31"/>
+        <source>All lists</source>
+        <translation>全部名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="32"/>
+        <source>All stages</source>
+        <translation>全部阶段</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="33"/>
+        <source>New case (Ctrl+N)</source>
+        <translation>新建案件（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="46"/>
+        <source>List</source>
+        <translation>名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="48"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="115"/>
+        <source>Whom is the new listing case about?</source>
+        <translation>新认定案件涉及哪个主体？</translation>
+    </message>
+</context>
+<context>
+    <name>CellErrorsDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="16"/>
+        <source>Import refused — nothing was changed</source>
+        <translation>导入被拒绝——未做任何改动</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="18"/>
+        <source>%1 was not imported because %2 cell(s) are not right. Correct them in the Excel file and import it again; the ledger is unchanged.</source>
+        <translation>%1 未导入：有 %2 处单元格不符合要求。请在 Excel 文件中改正后重新导入；台账没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
+        <source>What is wrong</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="37"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>CheckDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="51"/>
+        <source>Check the fulfilment</source>
+        <translation>核查承诺履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="52"/>
+        <source>Commitment %1 of %2 (%3), made %4:
+%5</source>
+        <translation>%2 的承诺 %1（事项 %3，%4 作出）：
+%5</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="55"/>
+        <source>Fulfilment *</source>
+        <translation>履行情况 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="57"/>
+        <source>Partly or not kept: the subject is put under key supervision (列入重点监管范围).</source>
+        <translation>部分履行或未履行：该主体将列入重点监管范围。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="58"/>
+        <source>Checked on *</source>
+        <translation>核查日期 *</translation>
+    </message>
+</context>
+<context>
+    <name>CleanupView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="34"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="34"/>
+        <source>Rule or document (with number)</source>
+        <translation>规章、规范性文件或其他文件名称（含文号）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <source>Measures?</source>
+        <translation>涉惩戒</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <source>National basis?</source>
+        <translation>国家依据</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <source>Local-regulation basis?</source>
+        <translation>地方法规依据</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <source>Disposition</source>
+        <translation>处置方式</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <source>Complete by</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <source>Responsible unit</source>
+        <translation>责任单位</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="34"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="34"/>
+        <source>Flags</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="58"/>
+        <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first (先停止执行). Yellow rows are past their completion date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2).</source>
+        <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="69"/>
+        <source>Import Excel…</source>
+        <translation>导入 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="70"/>
+        <source>Export Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="71"/>
+        <source>Import contacts…</source>
+        <translation>导入联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="72"/>
+        <source>Export contacts…</source>
+        <translation>导出联系人…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="81"/>
+        <source>Mark the selected row as</source>
+        <translation>将所选行标记为</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="83"/>
+        <source>Set</source>
+        <translation>标记</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="109"/>
+        <source>%1 rows · %2 to stop first (no basis) · %3 past their completion date</source>
+        <translation>共 %1 行 · %2 行应先停止执行（无依据） · %3 行已过完成时间</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="131"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="136"/>
+        <source>Import the clean-up ledger</source>
+        <translation>导入失信约束措施台账</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="141"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="151"/>
+        <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
+        <translation>导入完成：新增 %1 行，更新 %2 行，未变 %3 行。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="155"/>
+        <source>Export the clean-up ledger</source>
+        <translation>导出失信约束措施台账</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="159"/>
+        <source>%1 rows written to %2.</source>
+        <translation>已将 %1 行写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="163"/>
+        <source>Import the contact feedback form</source>
+        <translation>导入联系人反馈表</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="170"/>
+        <source>%1 contacts imported.</source>
+        <translation>已导入 %1 名联系人。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="174"/>
+        <source>Export the contact feedback form</source>
+        <translation>导出联系人反馈表</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="178"/>
+        <source>%1 contacts written to %2.</source>
+        <translation>已将 %1 名联系人写入 %2。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="184"/>
+        <source>Select a row first.</source>
+        <translation>请先选择一行。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="191"/>
+        <source>Row %1 marked %2.</source>
+        <translation>第 %1 行已标记为“%2”。</translation>
+    </message>
+</context>
+<context>
     <name>ComingSoonView</name>
     <message>
         <location filename="../../credit_desk/gui/widgets/notice.py" line="36"/>
@@ -160,84 +962,273 @@
     </message>
 </context>
 <context>
-    <name>DashboardView</name>
+    <name>CommitmentDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="39"/>
-        <source>Subjects by kind</source>
-        <translation>信用主体（按类别）</translation>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="27"/>
+        <source>Record a credit commitment</source>
+        <translation>登记信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="39"/>
-        <source>Records by tier</source>
-        <translation>失信信息（按等级）</translation>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="27"/>
+        <source>Subject: %1 (%2)</source>
+        <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="40"/>
-        <source>Records by status</source>
-        <translation>失信信息（按状态）</translation>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="32"/>
+        <source>Commitment item *</source>
+        <translation>承诺事项 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="41"/>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="33"/>
+        <source>The office&apos;s items list is empty: add an item first.</source>
+        <translation>本单位的承诺事项清单为空，请先新增事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="47"/>
-        <source>Records per decision month (last 12 months)</source>
-        <translation>近12个月每月认定的失信信息条数</translation>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="34"/>
+        <source>Made on *</source>
+        <translation>承诺日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="49"/>
-        <source>Monthly trend</source>
-        <translation>月度趋势</translation>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="35"/>
+        <source>Content *</source>
+        <translation>承诺内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="51"/>
-        <source>Due and overdue</source>
-        <translation>到期与逾期事项</translation>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="36"/>
+        <source>Record repaired (number)</source>
+        <translation>对应的失信信息编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="52"/>
-        <source>Platform sync</source>
-        <translation>报送平台</translation>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="37"/>
+        <source>Only for a repair-type commitment: the record it belongs to.</source>
+        <translation>仅信用修复型承诺填写：所对应的失信信息编号。</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsModel</name>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <source>No.</source>
+        <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
-        <source>Deadlines (objection replies, decisions, sharing with the platform) will be listed here once listing cases arrive in a coming version.</source>
-        <translation>名单案件功能在后续版本上线后，这里将列出各项期限（异议答复、认定决定、报送平台）。</translation>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <source>Subject</source>
+        <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="67"/>
-        <source>Due date</source>
-        <translation>期限</translation>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <source>Code / ID number</source>
+        <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
+        <source>Made on</source>
+        <translation>承诺日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
+        <source>Fulfilment</source>
+        <translation>履行情况</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
+        <source>Checked on</source>
+        <translation>核查日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
+        <source>Key supervision</source>
+        <translation>重点监管</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="35"/>
+        <source>⚑ under key supervision</source>
+        <translation>⚑ 重点监管</translation>
+    </message>
+</context>
+<context>
+    <name>CommitmentsView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="32"/>
+        <source>Credit commitments</source>
+        <translation>信用承诺</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="33"/>
+        <source>Commitment items</source>
+        <translation>承诺事项清单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="34"/>
+        <source>Interviews</source>
+        <translation>约谈记录</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="54"/>
+        <source>Record a commitment…</source>
+        <translation>登记信用承诺…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="56"/>
+        <source>Check fulfilment…</source>
+        <translation>核查履约…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="72"/>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="72"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="72"/>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="72"/>
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="78"/>
+        <source>New item…</source>
+        <translation>新增事项…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="86"/>
+        <source>Record an interview…</source>
+        <translation>登记约谈…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="121"/>
+        <source>Who makes the commitment?</source>
+        <translation>作出承诺的主体是谁？</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="127"/>
+        <source>Commitment %1 recorded.</source>
+        <translation>已登记承诺 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="133"/>
+        <source>Select a commitment in the list first.</source>
+        <translation>请先在列表中选择一条承诺。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="138"/>
+        <source>⚑ Commitment not kept: the subject is now under key supervision (R17).</source>
+        <translation>⚑ 未履行承诺：该主体已列入重点监管范围（R17）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="141"/>
+        <source>Fulfilment recorded: kept.</source>
+        <translation>已登记：承诺已履行。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="146"/>
+        <source>Who is interviewed?</source>
+        <translation>约谈对象是谁？</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="152"/>
+        <source>Interview %1 recorded; it goes to the platform with the next bundle.</source>
+        <translation>已登记约谈记录 %1，将随下一个同步包报送平台。</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="43"/>
+        <source>Subjects by kind</source>
+        <translation>信用主体（按类别）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="43"/>
+        <source>Records by tier</source>
+        <translation>失信信息（按等级）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="44"/>
+        <source>Records by status</source>
+        <translation>失信信息（按状态）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="45"/>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="51"/>
+        <source>Records per decision month (last 12 months)</source>
+        <translation>近12个月每月认定的失信信息条数</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="53"/>
+        <source>Monthly trend</source>
+        <translation>月度趋势</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="55"/>
+        <source>Due and overdue</source>
+        <translation>到期与逾期事项</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="56"/>
+        <source>Platform sync</source>
+        <translation>报送平台</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="62"/>
+        <source>Deadlines (objection replies, decisions, sharing with the platform) will be listed here once listing cases arrive in a coming version.</source>
+        <translation>名单案件功能在后续版本上线后，这里将列出各项期限（异议答复、认定决定、报送平台）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="71"/>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="71"/>
+        <source>Item</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="71"/>
         <source>Type of deadline</source>
         <translation>期限类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="83"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="95"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="101"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="112"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -248,9 +1239,617 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="123"/>
+        <source>No backup of this ledger yet</source>
+        <translation>本账本尚无备份</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="126"/>
+        <source>Last backup: %1 (%2 days ago)</source>
+        <translation>上次备份：%1（%2 天前）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="130"/>
+        <source> — one is made automatically at the next start, or ask the administrator</source>
+        <translation>——下次启动时将自动备份，也可请管理员备份</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="154"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
+    </message>
+</context>
+<context>
+    <name>DecideDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="23"/>
+        <source>Decision</source>
+        <translation>认定决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="24"/>
+        <source>Case %1 (%2). A listing decision states the reasons, the basis, the measures, the removal conditions and the remedies (R5); the entry must be complete (R7).</source>
+        <translation>案件 %1（%2）。认定决定须载明认定理由、依据、惩戒措施、移出条件和程序以及救济途径（R5）；名单信息须完整（R7）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="26"/>
+        <source>Decide</source>
+        <translation>作出决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="32"/>
+        <source>Decided on *</source>
+        <translation>决定日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="33"/>
+        <source>Number of a hand-issued decision</source>
+        <translation>手工编号的决定书文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="34"/>
+        <source>leave empty: the document register numbers the decision</source>
+        <translation>留空：由文书登记簿统一编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="35"/>
+        <source>The decision and the credit repair notice served with it (两书同达) take their numbers from the register when you decide; print them afterwards.</source>
+        <translation>作出决定时，认定决定书及同时送达的信用修复告知书（两书同达）由文书登记簿统一编号；之后再打印。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="37"/>
+        <source>Reason for not listing</source>
+        <translation>不予列入的理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="46"/>
+        <source>List the subject</source>
+        <translation>列入名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="48"/>
+        <source>Do not list</source>
+        <translation>不予列入</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="63"/>
+        <source>Listing is possible only after the notice was served and every objection answered (R5).</source>
+        <translation>须已送达预先告知、异议期届满且异议均已答复，方可决定列入（R5）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="64"/>
+        <source>Outcome *</source>
+        <translation>决定结果 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="68"/>
+        <source>Deciding department *</source>
+        <translation>认定部门 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="69"/>
+        <source>Department level</source>
+        <translation>认定部门层级</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="70"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="79"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="71"/>
+        <source>Facts (reasons) *</source>
+        <translation>事实（认定理由） *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="72"/>
+        <source>Basis *</source>
+        <translation>依据 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="74"/>
+        <source>Ground (R4) *</source>
+        <translation>认定情形（R4） *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="75"/>
+        <source>(choose one of the four)</source>
+        <translation>（请选择四类情形之一）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="77"/>
+        <source>Standard cited (R4) *</source>
+        <translation>引用的认定标准（R4） *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="78"/>
+        <source>Kind of standard *</source>
+        <translation>认定标准类别 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="82"/>
+        <source>Domain *</source>
+        <translation>所属领域 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="86"/>
+        <source>Until the records&apos; publication ends</source>
+        <translation>至失信信息公示期届满</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="98"/>
+        <source>Valid until *</source>
+        <translation>有效期至 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="101"/>
+        <source>Warning letter number (R11) *</source>
+        <translation>警示函文号（R11） *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="107"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="110"/>
+        <source>Watch list after exit *</source>
+        <translation>移出后重点关注期限 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="111"/>
+        <source>R12: after leaving the black list the subject stays this long on the watch list.</source>
+        <translation>R12：移出严重失信主体名单后，在重点关注名单上保留的期限。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="127"/>
+        <source>Measures (R8)</source>
+        <translation>惩戒措施（R8）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="128"/>
+        <source>From the active measures list: %1. Nothing beyond the list, nothing heavier than it allows.</source>
+        <translation>取自现行失信惩戒措施清单：%1。不得超出清单，不得重于清单所允许的措施。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="130"/>
+        <source>Leniency justification (R9)</source>
+        <translation>宽容审慎书面理由（R9）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="132"/>
+        <source>Needed when a record of this case was handled with leniency.</source>
+        <translation>案件所依据的信息适用宽容审慎时必填。</translation>
+    </message>
+</context>
+<context>
+    <name>DecideRepairDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="90"/>
+        <source>Repair decision</source>
+        <translation>信用修复决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="91"/>
+        <source>Application %1, accepted %2, decision due %3. Deciding department: %4.</source>
+        <translation>申请 %1，%2 受理，应于 %3 前作出决定。认定部门：%4。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="94"/>
+        <source>Decide</source>
+        <translation>作出决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="96"/>
+        <source>Outcome *</source>
+        <translation>决定结果 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="97"/>
+        <source>Repaired</source>
+        <translation>准予修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="97"/>
+        <source>Refused</source>
+        <translation>不予修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="98"/>
+        <source>Deciding department *</source>
+        <translation>认定部门 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="100"/>
+        <source>Decided on *</source>
+        <translation>决定日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="101"/>
+        <source>What happens to the information</source>
+        <translation>对失信信息的处理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="103"/>
+        <source>Findings</source>
+        <translation>审查意见</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="104"/>
+        <source>Reason for refusing</source>
+        <translation>不予修复的理由</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <source>Number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <source>Issued on</source>
+        <translation>成文日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <source>About</source>
+        <translation>所涉对象</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="41"/>
+        <source>Reprints</source>
+        <translation>重印次数</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="41"/>
+        <source>Printed by</source>
+        <translation>打印人</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="31"/>
+        <source>All documents</source>
+        <translation>全部文书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="36"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="41"/>
+        <source>Part of the number</source>
+        <translation>文号中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
+        <source>Print the selected…</source>
+        <translation>打印所选…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="61"/>
+        <source>Reprint (副本)</source>
+        <translation>重印（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="62"/>
+        <source>Void the number…</source>
+        <translation>作废文号…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="77"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="79"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="89"/>
+        <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
+        <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="122"/>
+        <source>Select one or more documents first.</source>
+        <translation>请先选择一份或多份文书。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="125"/>
+        <source>The file of %1 is not on this PC any more; reprint it (副本) first.</source>
+        <translation>%1 的文件已不在本机，请先重印（副本）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="131"/>
+        <source>%1 document(s), %2 page(s) sent to the printer.</source>
+        <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="137"/>
+        <source>Select exactly one document to reprint.</source>
+        <translation>请只选择一份要重印的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="144"/>
+        <source>Reprinted %1 as copy %2.</source>
+        <translation>已重印 %1（副本，第 %2 次）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="152"/>
+        <source>Select exactly one document to void.</source>
+        <translation>请只选择一份要作废的文书。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="154"/>
+        <source>Void the number</source>
+        <translation>作废文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="155"/>
+        <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
+        <translation>%1 作废的理由（如纸质文书印坏）：</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="162"/>
+        <source>%1 is voided; the number stays in the register.</source>
+        <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
+    </message>
+</context>
+<context>
+    <name>ExitDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="103"/>
+        <source>Exit the list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="104"/>
+        <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list (except way 1) the subject goes on the watch list.</source>
+        <translation>案件 %1（%2）。每次移出均通过原公示渠道发布移出公告，并停止联合惩戒。移出严重失信主体名单后（误列撤销除外），主体转入重点关注名单。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="106"/>
+        <source>Exit</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="109"/>
+        <source>Way *</source>
+        <translation>移出方式 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="110"/>
+        <source>Exit on *</source>
+        <translation>移出日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="111"/>
+        <source>Department&apos;s consent</source>
+        <translation>认定部门同意意见</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="112"/>
+        <source>Way 2: the deciding department&apos;s consent (document or opinion).</source>
+        <translation>方式 2：认定部门同意提前移出的文件或意见。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="113"/>
+        <source>Changed standard</source>
+        <translation>改变后的认定标准</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="114"/>
+        <source>Way 4: the changed standard and its number.</source>
+        <translation>方式 4：改变后的认定标准及其文号。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="116"/>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="117"/>
+        <source>(none open)</source>
+        <translation>（没有未答复的异议）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="117"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="119"/>
+        <source>Way 1: the open objection that showed the listing was wrong; it is answered as 撤销.</source>
+        <translation>方式 1：证明列入有误的异议，将按“撤销”答复。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
+        <source>Apology letter number</source>
+        <translation>书面道歉及澄清函文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
+        <source>Apology dated</source>
+        <translation>道歉函日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="125"/>
+        <source>as decided</source>
+        <translation>按决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="126"/>
+        <source> months</source>
+        <translation> 个月</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="127"/>
+        <source>Watch-list period</source>
+        <translation>重点关注期限</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="128"/>
+        <source>Black list only: how long the subject stays on the watch list afterwards.</source>
+        <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="129"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="127"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="128"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="69"/>
+        <source>Record an interview</source>
+        <translation>登记约谈</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="69"/>
+        <source>Subject: %1 (%2)</source>
+        <translation>信用主体：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="72"/>
+        <source>Kind *</source>
+        <translation>类型 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="73"/>
+        <source>Held on *</source>
+        <translation>约谈日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="74"/>
+        <source>Not rectified in time *</source>
+        <translation>逾期未整改的事项 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="75"/>
+        <source>People present *</source>
+        <translation>参加人员 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="76"/>
+        <source>What was said *</source>
+        <translation>约谈内容 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="77"/>
+        <source>Outcome *</source>
+        <translation>决定结果 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="78"/>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+</context>
+<context>
+    <name>InterviewsModel</name>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
+        <source>Code / ID number</source>
+        <translation>统一社会信用代码/证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
+        <source>Held on</source>
+        <translation>约谈日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
+        <source>Rectify by</source>
+        <translation>整改期限</translation>
+    </message>
+</context>
+<context>
+    <name>ItemDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="14"/>
+        <source>New commitment item</source>
+        <translation>新增承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="15"/>
+        <source>Item code *</source>
+        <translation>事项编码 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="15"/>
+        <source>e.g. CN-01</source>
+        <translation>如 CN-01</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="16"/>
+        <source>Item name *</source>
+        <translation>事项名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="17"/>
+        <source>Type *</source>
+        <translation>类型 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="18"/>
+        <source>Basis *</source>
+        <translation>依据 *</translation>
     </message>
 </context>
 <context>
@@ -380,6 +1979,198 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
+    <name>MatchPromptDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="22"/>
+        <source>Joint punishment lists: matches found</source>
+        <translation>联合惩戒名单比对：发现匹配</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="24"/>
+        <source>This subject matches entries of the joint-punishment lists sent by the municipal platform. For each, record whether the punishment is applied; if not, say why.</source>
+        <translation>该主体与市平台下发的联合惩戒名单中的条目匹配。请逐条记录是否适用惩戒；不适用的须说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="36"/>
+        <source>Record the choices</source>
+        <translation>记录比对结论</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="37"/>
+        <source>Decide later</source>
+        <translation>稍后处理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="49"/>
+        <source>Matched on: %1
+Department: %2
+Basis: %3
+Measures: %4</source>
+        <translation>匹配依据：%1
+认定部门：%2
+认定依据：%3
+惩戒措施：%4</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="54"/>
+        <source>Apply</source>
+        <translation>适用</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="54"/>
+        <source>Not applied, because:</source>
+        <translation>不适用，理由：</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="62"/>
+        <source>Reason (required when not applied)</source>
+        <translation>理由（选择“不适用”时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="93"/>
+        <source>Recorded.</source>
+        <translation>已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecordDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="45"/>
+        <source>Subject: %1 (%2)</source>
+        <translation>信用主体：%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="57"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="58"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="72"/>
+        <source>Active catalogue: %1</source>
+        <translation>现行目录：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="93"/>
+        <source>No leniency ground applies: the record takes effect when saved.</source>
+        <translation>不适用宽容审慎情形：保存后即生效。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="97"/>
+        <source>Leniency applies (%1). Write the justification below. The record is saved as WAITING FOR APPROVAL and takes effect only after a second user (reviewer or approver) approves it.</source>
+        <translation>适用宽容审慎（%1）。请在下方填写书面说明理由。保存后该信息为“待审批”，须经第二人（审核或负责人）审批后才生效。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="6"/>
+        <source>New dishonesty record</source>
+        <translation>录入失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="17"/>
+        <source>A record rests on a legally effective document (R1) and belongs to an item of the active catalogue (R2). Fields marked * are required.</source>
+        <translation>失信信息须以生效法律文书为依据（R1），并属于现行目录中的条目（R2）。带 * 的为必填项。</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="26"/>
+        <source>Catalogue item *</source>
+        <translation>目录条目 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="47"/>
+        <source>Tier *</source>
+        <translation>失信等级 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="68"/>
+        <source>Facts of the dishonest act *</source>
+        <translation>失信事实 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="89"/>
+        <source>Basis document type *</source>
+        <translation>认定依据文书类型 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="110"/>
+        <source>Document number *</source>
+        <translation>文号 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="118"/>
+        <source>e.g. 清市监罚〔2026〕15号</source>
+        <translation>如 清市监罚〔2026〕15号</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="131"/>
+        <source>Issuing authority *</source>
+        <translation>作出机关 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="152"/>
+        <source>Date issued *</source>
+        <translation>作出日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="173"/>
+        <source>Date effective *</source>
+        <translation>生效日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="194"/>
+        <source>Law or policy naming the document</source>
+        <translation>规定该文书的法律或政策</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="202"/>
+        <source>only for other documents named by a law or central policy</source>
+        <translation>仅“其他文书”填写：规定该文书的法律、法规或中央政策</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="215"/>
+        <source>Deciding department *</source>
+        <translation>认定部门 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="236"/>
+        <source>Date of the act *</source>
+        <translation>行为发生日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="257"/>
+        <source>Decision date</source>
+        <translation>认定日期</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="280"/>
+        <source>Leniency (R9)</source>
+        <translation>宽容审慎（R9）</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="284"/>
+        <source>Caused by a natural disaster, epidemic or other force majeure</source>
+        <translation>因自然灾害、疫情等不可抗力导致</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="285"/>
+        <source>Without intent</source>
+        <translation>无主观故意</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="286"/>
+        <source>Slight</source>
+        <translation>情节轻微</translation>
+    </message>
+    <message>
+        <location filename="../../forms/new_record.ui" line="298"/>
+        <source>Written justification</source>
+        <translation>书面说明理由</translation>
+    </message>
+</context>
+<context>
     <name>NewSubjectDialog</name>
     <message>
         <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="40"/>
@@ -448,51 +2239,343 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
+    <name>NotAcceptDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="76"/>
+        <source>Do not accept</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="75"/>
+        <source>Application %1. Leave the reason empty to use every problem the eligibility check found.</source>
+        <translation>申请 %1。理由留空时，将列明受理条件检查发现的全部问题。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="78"/>
+        <source>Dated *</source>
+        <translation>日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="79"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsModel</name>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
+        <source>Objection to</source>
+        <translation>异议对象</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
+        <source>Code / ID number</source>
+        <translation>统一社会信用代码/证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <source>Stage</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <source>Reply due</source>
+        <translation>答复期限</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <source>Grounds</source>
+        <translation>异议理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="47"/>
+        <source>answered: %1</source>
+        <translation>已答复：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="49"/>
+        <source>OVERDUE</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="49"/>
+        <source>open</source>
+        <translation>待答复</translation>
+    </message>
+</context>
+<context>
+    <name>ObjectionsView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="20"/>
+        <source>Only unanswered</source>
+        <translation>只看未答复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="26"/>
+        <source>Records and cases</source>
+        <translation>失信信息和认定案件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="26"/>
+        <source>Records</source>
+        <translation>失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="27"/>
+        <source>Cases</source>
+        <translation>认定案件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="30"/>
+        <source>Objection to a record…</source>
+        <translation>受理对失信信息的异议…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="34"/>
+        <source>Reply…</source>
+        <translation>答复…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="54"/>
+        <source>Sorted by reply deadline. Unanswered objections past their deadline are shown in red. Objections to a notice or a listing are registered from the case (名单案件).</source>
+        <translation>按答复期限排序，逾期未答复的异议以红色显示。对预先告知或列入名单的异议，请在“名单案件”中受理。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="66"/>
+        <source>Objection to a record</source>
+        <translation>对失信信息的异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="67"/>
+        <source>Number of the record (see 失信信息):</source>
+        <translation>失信信息编号（见“失信信息”列表）：</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="79"/>
+        <source>Select an objection in the list first.</source>
+        <translation>请先在列表中选择一件异议。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="83"/>
+        <source>This objection was answered already.</source>
+        <translation>该异议已答复。</translation>
+    </message>
+</context>
+<context>
+    <name>OpenCaseDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="25"/>
+        <source>New listing case</source>
+        <translation>新建认定案件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="26"/>
+        <source>Subject: %1 (%2). The case starts as a draft; the prior notice, the objection window and the decision follow in that order.</source>
+        <translation>信用主体：%1（%2）。案件从“起草”开始，依次经过预先告知、异议期和认定决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="28"/>
+        <source>Open the case</source>
+        <translation>新建案件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="30"/>
+        <source>List *</source>
+        <translation>名单类型 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="35"/>
+        <source>Records it rests on</source>
+        <translation>所依据的失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="36"/>
+        <source>Tick the effective records of this subject that the case rests on. The facts and the basis are taken from them unless you write your own.</source>
+        <translation>勾选本案所依据的该主体有效失信信息。未另行填写时，事实和依据取自所选信息。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
+        <source>Deciding department *</source>
+        <translation>认定部门 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
+        <source>Department level</source>
+        <translation>认定部门层级</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
+        <source>R4: a black list is decided by a department at county level or above.</source>
+        <translation>R4：严重失信主体名单须由县级以上部门认定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <source>Domain</source>
+        <translation>所属领域</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <source>e.g. 税务, 生态环境, 市场监管</source>
+        <translation>如 税务、生态环境、市场监管</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
+        <source>R11: watch lists in 3 or more domains flag the big-data alert.</source>
+        <translation>R11：在 3 个以上领域被列入重点关注名单的，提示列入大数据警示名单。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="44"/>
+        <source>Facts</source>
+        <translation>失信事实</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="45"/>
+        <source>Basis</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="46"/>
+        <source>Opened on</source>
+        <translation>立案日期</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="132"/>
+        <location filename="../../credit_desk/gui/ops.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="133"/>
+        <location filename="../../credit_desk/gui/ops.py" line="139"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="161"/>
+        <location filename="../../credit_desk/gui/ops.py" line="167"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="163"/>
+        <location filename="../../credit_desk/gui/ops.py" line="169"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="165"/>
+        <location filename="../../credit_desk/gui/ops.py" line="171"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="167"/>
+        <location filename="../../credit_desk/gui/ops.py" line="173"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="170"/>
+        <location filename="../../credit_desk/gui/ops.py" line="176"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="171"/>
+        <location filename="../../credit_desk/gui/ops.py" line="177"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="179"/>
+        <location filename="../../credit_desk/gui/ops.py" line="185"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPreview</name>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="133"/>
+        <source>Choose a document to see it here.</source>
+        <translation>在列表中选择文书，即可在此预览。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="138"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="138"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="156"/>
+        <source>Rendering the pages…</source>
+        <translation>正在生成预览…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="170"/>
+        <source>%1 page(s) — %2</source>
+        <translation>共 %1 页 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="206"/>
+        <source>Preview — %1</source>
+        <translation>预览 — %1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="209"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="213"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="234"/>
+        <source>Sent %1 page(s) to the printer.</source>
+        <translation>已将 %1 页送往打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>Printing</name>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="101"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="110"/>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
     </message>
 </context>
 <context>
@@ -550,7 +2633,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="24"/>
         <source>Catalogue item</source>
-        <translation>目录项</translation>
+        <translation>目录条目</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
@@ -565,7 +2648,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
         <source>Document number</source>
-        <translation>文书文号</translation>
+        <translation>文号</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
@@ -575,70 +2658,319 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="26"/>
         <source>Decision date</source>
-        <translation>决定日期</translation>
+        <translation>认定日期</translation>
     </message>
 </context>
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="27"/>
         <source>Document number, subject name, or the start of a code / ID</source>
         <translation>输入文书文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="29"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="30"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
         <source>New record (Ctrl+N)</source>
         <translation>新增失信信息（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="35"/>
-        <source>Entering records arrives in a coming version.</source>
-        <translation>录入失信信息将在后续版本中提供。</translation>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="36"/>
+        <source>Approvals (R9)…</source>
+        <translation>待审批（R9）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="39"/>
         <source>Open subject…</source>
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="71"/>
         <source>Tier</source>
         <translation>等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="73"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="82"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按决定日期排列，最新的在前；点击“编号”“文书文号”或“决定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="95"/>
+        <source>Whose dishonest act is recorded?</source>
+        <translation>录入谁的失信信息？</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="132"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="134"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="139"/>
         <source>Select a record in the list first.</source>
-        <translation>请先在列表中选中一条失信信息。</translation>
+        <translation>请先在列表中选择一条失信信息。</translation>
+    </message>
+</context>
+<context>
+    <name>RepairView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="49"/>
+        <source>All states</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="53"/>
+        <source>New application (Ctrl+N)</source>
+        <translation>登记申请（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="59"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="59"/>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="77"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <source>Received</source>
+        <translation>收到日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <source>Tier</source>
+        <translation>等级</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <source>Deciding department</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <source>Decide by</source>
+        <translation>决定期限</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <source>Finish by</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="87"/>
+        <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
+        <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="96"/>
+        <source>Choose an application in the list.</source>
+        <translation>请在左侧列表中选择申请。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="108"/>
+        <source>Accept</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
+        <source>Do not accept…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
+        <source>Decide…</source>
+        <translation>作出修复决定…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
+        <source>Print its notice…</source>
+        <translation>打印相应文书…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="139"/>
+        <source> (overdue)</source>
+        <translation>（已逾期）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="156"/>
+        <source>Application %1 · %2</source>
+        <translation>申请 %1 · %2</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="166"/>
+        <source>Subject: %1</source>
+        <translation>信用主体：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="167"/>
+        <source>Received %1 (%2); tier %3; rule set %4</source>
+        <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="169"/>
+        <source>Can be repaired from: %1</source>
+        <translation>可申请修复日期：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
+        <source>Deciding department: %1</source>
+        <translation>认定部门：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="171"/>
+        <source>Acceptance notice</source>
+        <translation>受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
+        <source>Non-acceptance notice</source>
+        <translation>不予受理通知书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
+        <source>Decision</source>
+        <translation>修复决定书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
+        <source>Not accepted because: %1</source>
+        <translation>不予受理理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="178"/>
+        <source>Refused because: %1</source>
+        <translation>不予修复理由：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="189"/>
+        <source>Who applies for credit repair?</source>
+        <translation>申请信用修复的主体是谁？</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="199"/>
+        <source>Application %1 registered; it can be accepted.</source>
+        <translation>已登记申请 %1，符合受理条件。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="202"/>
+        <source>Application %1 registered, but it cannot be accepted yet: %2</source>
+        <translation>已登记申请 %1，但暂不能受理：%2</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="212"/>
+        <source>Accepted; the decision is due by %1.</source>
+        <translation>已受理；须于 %1 前作出修复决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="225"/>
+        <source>Decided: %1.</source>
+        <translation>已作出决定：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="239"/>
+        <source>Issuing the notice…</source>
+        <translation>正在生成文书…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="243"/>
+        <source>Printed %1.</source>
+        <translation>已打印 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>ResolveObjectionDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="35"/>
+        <source>Reply to the objection</source>
+        <translation>答复异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="36"/>
+        <source>Objection %1 to %2 %3, received %4, reply due %5.
+Grounds: %6</source>
+        <translation>异议 %1（对%2 %3），%4 受理，应于 %5 前答复。
+理由：%6</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="39"/>
+        <source>Save the reply</source>
+        <translation>保存答复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="41"/>
+        <source>Outcome *</source>
+        <translation>决定结果 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="42"/>
+        <source>维持 — the objection is not founded</source>
+        <translation>维持——异议不成立</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="43"/>
+        <source>更正 — correct the facts</source>
+        <translation>更正——更正事实</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="44"/>
+        <source>撤销 — the record or listing was wrong</source>
+        <translation>撤销——信息或列入有误</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="45"/>
+        <source>Reply *</source>
+        <translation>答复内容 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="46"/>
+        <source>Replied on *</source>
+        <translation>答复日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
+        <source>Corrected facts</source>
+        <translation>更正后的事实</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
+        <source>Apology letter number</source>
+        <translation>书面道歉及澄清函文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
+        <source>撤销 of a listing (R12 way 1) needs a written apology and clarification.</source>
+        <translation>撤销列入（R12 方式 1）须出具书面道歉及澄清函。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="50"/>
+        <source>Apology dated</source>
+        <translation>道歉函日期</translation>
     </message>
 </context>
 <context>
@@ -657,6 +2989,54 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <location filename="../../credit_desk/gui/widgets/search_bar.py" line="40"/>
         <source>Purpose</source>
         <translation>查询事由</translation>
+    </message>
+</context>
+<context>
+    <name>ServeNoticeDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
+        <source>Publish for objection</source>
+        <translation>公示征求异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
+        <source>Serve the prior notice</source>
+        <translation>登记送达预先告知</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="80"/>
+        <source>Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted in working days from that day.</source>
+        <translation>案件 %1（%2）。请登记预先告知书送达当事人的日期；异议期自该日起按工作日计算。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="84"/>
+        <source>Served on *</source>
+        <translation>送达日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="87"/>
+        <source>Number: %1</source>
+        <translation>文号：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="88"/>
+        <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
+        <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="90"/>
+        <source>Number of a hand-issued notice</source>
+        <translation>手工编号的告知书文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="91"/>
+        <source>leave empty unless the paper was numbered by hand</source>
+        <translation>除非纸质文书系手工编号，否则留空</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="92"/>
+        <source>Only for a notice the office numbered and handed over outside this software.</source>
+        <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
 </context>
 <context>
@@ -809,6 +3189,19 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <location filename="../../credit_desk/gui/startup.py" line="42"/>
+        <source>%1 listing(s) reached the end of their validity and left their list (announcements made).</source>
+        <translation>%1 个名单有效期届满，已自动移出（已生成移出公告）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/startup.py" line="46"/>
+        <source>Automatic backup made.</source>
+        <translation>已自动备份账本。</translation>
+    </message>
+</context>
+<context>
     <name>SubjectDetailDialog</name>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="17"/>
@@ -823,7 +3216,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="20"/>
         <source>Kind</source>
-        <translation>主体类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
@@ -867,6 +3260,39 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     </message>
 </context>
 <context>
+    <name>SubjectPickerDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="21"/>
+        <source>Choose the credit subject</source>
+        <translation>选择信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="24"/>
+        <source>Name, or the start of a code / ID number</source>
+        <translation>名称，或代码/证件号码的开头</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="30"/>
+        <source>Choose</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="31"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="34"/>
+        <source>Search by name or number (the search is logged with its purpose), then pick the subject. Not registered yet? Add it under 信用主体 first.</source>
+        <translation>按名称或号码查询（查询连同事由记入审计日志），再选择主体。尚未登记的，请先在“信用主体”中新增。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="65"/>
+        <source>Select a subject in the list first.</source>
+        <translation>请先在列表中选择一个主体。</translation>
+    </message>
+</context>
+<context>
     <name>SubjectsModel</name>
     <message>
         <location filename="../../credit_desk/gui/models/subjects_model.py" line="21"/>
@@ -876,7 +3302,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/models/subjects_model.py" line="21"/>
         <source>Kind</source>
-        <translation>主体类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/subjects_model.py" line="21"/>
@@ -892,49 +3318,272 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>SubjectsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="23"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="24"/>
         <source>Name, or the start of a code / ID number</source>
-        <translation>输入名称，或代码/证件号码的开头</translation>
+        <translation>名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="28"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="32"/>
         <source>New subject (Ctrl+N)</source>
         <translation>新增主体（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="36"/>
         <source>Open details…</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="55"/>
         <source>Kind</source>
-        <translation>主体类别</translation>
+        <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="63"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="97"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="99"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="104"/>
         <source>Select a subject in the list first.</source>
-        <translation>请先在列表中选中一个信用主体。</translation>
+        <translation>请先在列表中选择一个主体。</translation>
+    </message>
+</context>
+<context>
+    <name>SyncView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="70"/>
+        <source>Export to a USB folder…</source>
+        <translation>导出到 U 盘…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="75"/>
+        <source>Address of the municipal platform (government network)</source>
+        <translation>市平台接收地址（政务网络）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="76"/>
+        <source>Send now</source>
+        <translation>立即报送</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="79"/>
+        <source>Import receipts or updates…</source>
+        <translation>导入回执或更新…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="92"/>
+        <source>Bundles not yet acknowledged by the platform</source>
+        <translation>平台尚未确认的同步包</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="94"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="94"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="94"/>
+        <source>Changes</source>
+        <translation>变更数</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="95"/>
+        <source>Made</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="95"/>
+        <source>Sent</source>
+        <translation>报送时间</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="100"/>
+        <source>Key fingerprints (read them out by phone to compare)</source>
+        <translation>密钥指纹（电话核对时逐段读出）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="103"/>
+        <source>Office signing key</source>
+        <translation>本单位签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="103"/>
+        <source>Office encryption key</source>
+        <translation>本单位加密密钥</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="104"/>
+        <source>Platform signing key</source>
+        <translation>市平台签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="104"/>
+        <source>Platform encryption key</source>
+        <translation>市平台加密密钥</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="114"/>
+        <source>Import the platform&apos;s key file…</source>
+        <translation>导入市平台公钥文件…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="122"/>
+        <source>Returned by the platform (quarantine)</source>
+        <translation>被市平台退回的变更（待处理）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <source>Change</source>
+        <translation>变更编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <source>Bundle</source>
+        <translation>同步包</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <source>What</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <source>The platform&apos;s reason</source>
+        <translation>平台退回理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="127"/>
+        <source>Send the selected change again (after correcting it)</source>
+        <translation>重新报送所选变更（请先改正）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="141"/>
+        <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
+        <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="146"/>
+        <source>not yet</source>
+        <translation>尚未报送</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="147"/>
+        <source>to correct</source>
+        <translation>待改正</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="147"/>
+        <source>sent again</source>
+        <translation>已重新报送</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="147"/>
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="171"/>
+        <source>not imported yet — sending needs it</source>
+        <translation>尚未导入——报送前须导入</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="191"/>
+        <source>Choose the USB folder</source>
+        <translation>选择 U 盘中的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="196"/>
+        <source>Signing, encrypting and writing the bundles…</source>
+        <translation>正在签名、加密并写入同步包…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="203"/>
+        <source>Nothing to export: every change has been acknowledged.</source>
+        <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="205"/>
+        <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
+        <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="211"/>
+        <source>Sending to the municipal platform…</source>
+        <translation>正在报送市平台…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="216"/>
+        <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
+        <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="222"/>
+        <source>Receipts and updates from the platform</source>
+        <translation>市平台的回执和更新</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="223"/>
+        <source>Bundles (*.cdb);;All files (*)</source>
+        <translation>同步包 (*.cdb);;全部文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="235"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="240"/>
+        <source>%1 file(s) imported.</source>
+        <translation>已导入 %1 个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="245"/>
+        <source>Select a returned change first.</source>
+        <translation>请先选择一条被退回的变更。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="252"/>
+        <source>Change %1 goes out again in the next bundle (as %2).</source>
+        <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="259"/>
+        <source>The platform&apos;s key file</source>
+        <translation>市平台公钥文件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="260"/>
+        <source>Key files (*.json);;All files (*)</source>
+        <translation>公钥文件 (*.json);;全部文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="268"/>
+        <source>The platform&apos;s keys are pinned. Compare the fingerprints with the platform by phone.</source>
+        <translation>已固定市平台公钥。请与市平台电话核对指纹。</translation>
     </message>
 </context>
 <context>

@@ -67,3 +67,76 @@ def window(qtbot, seeded, make_ctx):
     win.resize(1280, 780)
     win.show()
     return win
+
+
+CLOCK = __import__("datetime").datetime(2026, 11, 16, 9, 0)  # a Monday after the demo data's last decision
+NOW = {"now": CLOCK}
+
+
+@pytest.fixture
+def staff(seeded):
+    """The seeded office with a clerk (经办) and a reviewer (审核), the desk's clock fixed on CLOCK."""
+    from credit_desk.services import accounts, auth
+    from tests.conftest import USER_PW
+    desk = seeded.desk
+    NOW["now"] = CLOCK
+    desk.clock = lambda: NOW["now"]
+    accounts.add_user(seeded, "clerk1", "clerk", USER_PW, "王经办")
+    accounts.add_user(seeded, "rev1", "reviewer", USER_PW, "李审核")
+    return {"admin": seeded, "clerk": auth.login(desk, "clerk1", USER_PW), "reviewer": auth.login(desk, "rev1", USER_PW)}
+
+
+def set_now(when) -> None:
+    """Move the shared desk clock (every session of the desk sees it)."""
+    NOW["now"] = when
+
+
+@pytest.fixture
+def clerk_window(qtbot, staff, make_ctx):
+    from credit_desk.gui.main_window import MainWindow
+    win = MainWindow(make_ctx(staff["clerk"]))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    return win
+
+
+def when_modal(qtbot, cls, act, timeout_ms: int = 8000):
+    """Run ``act(dialog)`` once a modal dialog of ``cls`` is up (exec() blocks the test otherwise)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    seen = {"waited": 0}
+
+    def poll():
+        dlg = QApplication.activeModalWidget()
+        if isinstance(dlg, cls) and "dlg" not in seen:
+            seen["dlg"] = dlg
+            try:
+                act(dlg)
+            except BaseException as exc:  # a failed check must fail the test, not leave exec() waiting
+                seen["error"] = exc
+                dlg.reject()
+                raise
+        elif seen["waited"] < timeout_ms:
+            seen["waited"] += 50
+            QTimer.singleShot(50, poll)
+    QTimer.singleShot(50, poll)
+    return seen
+
+
+@pytest.fixture
+def work(staff, tmp_path):
+    """The staffed office with work in every area (see seed_work.py)."""
+    from tests.gui.seed_work import seed_all
+    return {**seed_all(staff, tmp_path, CLOCK), "staff": staff}
+
+
+@pytest.fixture
+def work_window(qtbot, work, make_ctx):
+    """The administrator's main window on the office with work in every area."""
+    from credit_desk.gui.main_window import MainWindow
+    win = MainWindow(make_ctx(work["staff"]["admin"]))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    return win

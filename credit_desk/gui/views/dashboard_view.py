@@ -31,6 +31,10 @@ class DashboardView(QWidget):
         head = QHBoxLayout()
         head.addWidget(title_label(title))
         head.addStretch(1)
+        self.backup_label = QLabel()
+        self.backup_label.setObjectName("backupAge")
+        head.addWidget(self.backup_label)
+        head.addSpacing(16)
         self.updated = QLabel()
         self.updated.setStyleSheet("color: #666;")
         head.addWidget(self.updated)
@@ -68,7 +72,7 @@ class DashboardView(QWidget):
         self.due.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.due.verticalHeader().setVisible(False)
         self.due.horizontalHeader().setStretchLastSection(True)
-        self.due.setColumnWidth(0, 110)
+        self.due.setColumnWidth(0, 150)
         self.due.setColumnWidth(1, 120)
         v.addWidget(self.due_summary)
         v.addWidget(self.due, 1)
@@ -110,8 +114,26 @@ class DashboardView(QWidget):
                                 .replace("%1", str(st["last_seq"])).replace("%2", str(len(st["pending"])))
                                 .replace("%3", str(st["unbundled_changes"])).replace("%4", str(quarantined)))
 
+    def _show_backup(self) -> None:
+        """The last backup's age; in red when there is none or it is older than the warning age."""
+        from credit_desk.services import backup
+        last = backup.last_backup_at(self.ctx.session.ledger.paths)
+        now = self.ctx.session.desk.now()
+        if last is None:
+            text, old = self.tr("No backup of this ledger yet"), True
+        else:
+            days = max(0, (now - last).days)
+            text = self.tr("Last backup: %1 (%2 days ago)").replace("%1", last.strftime("%Y-%m-%d %H:%M")) \
+                .replace("%2", str(days))
+            old = days > backup.WARN_AGE_DAYS
+        if old:
+            text = "⚠ " + text + self.tr(" — one is made automatically at the next start, or ask the administrator")
+        self.backup_label.setText(text)
+        self.backup_label.setStyleSheet("color: #b00020; font-weight: bold;" if old else "color: #1b7f3b;")
+
     def refresh(self) -> None:
         ctx = self.ctx
+        self._show_backup()
         if hasattr(self, "due"):
             self._show_due()
         if hasattr(self, "sync_label"):

@@ -32,8 +32,10 @@ class RecordsView(QWidget):
         self.add_button = QPushButton(self.tr("New record (Ctrl+N)"))
         self.add_button.setObjectName("addRecord")
         self.add_button.setEnabled(self._can_add())
-        if not self._can_add():
-            self.add_button.setToolTip(self.tr("Entering records arrives in a coming version."))
+        self.add_button.clicked.connect(self.new_item)
+        self.approve_button = QPushButton(self.tr("Approvals (R9)…"))
+        self.approve_button.setObjectName("approvals")
+        self.approve_button.clicked.connect(self.approvals)
         self.open_button = QPushButton(self.tr("Open subject…"))
         self.open_button.setObjectName("openSubject")
         self.open_button.clicked.connect(self.open_selected)
@@ -73,6 +75,7 @@ class RecordsView(QWidget):
         row.addStretch(1)
         row.addWidget(self.count)
         row.addWidget(self.open_button)
+        row.addWidget(self.approve_button)
         row.addWidget(self.add_button)
         box.addLayout(row)
         box.addWidget(self.table, 1)
@@ -81,6 +84,30 @@ class RecordsView(QWidget):
         hint.setStyleSheet("color: #666;")
         hint.setWordWrap(True)
         box.addWidget(hint)
+
+    def new_item(self):
+        """Choose the subject, fill the form (R1, R2, R9), then the joint-punishment prompts for the subject."""
+        if not self._can_add():
+            return None
+        from credit_desk.gui.dialogs.match_dialog import prompt_matches
+        from credit_desk.gui.dialogs.new_record_dialog import NewRecordDialog
+        from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
+        picker = SubjectPickerDialog(self.ctx, self.tr("Whose dishonest act is recorded?"), self)
+        if not picker.exec():
+            return None
+        dlg = NewRecordDialog(self.ctx, picker.result_value, self)
+        if not dlg.exec():
+            return None
+        prompt_matches(self.ctx, picker.result_value["id"], self)
+        self.refresh()
+        return dlg.result_value
+
+    def approvals(self):
+        from credit_desk.gui.dialogs.approval_dialog import ApprovalDialog
+        dlg = ApprovalDialog(self.ctx, self)
+        dlg.exec()
+        self.refresh()
+        return dlg
 
     def focus_search(self) -> None:
         self.search.focus()

@@ -1,0 +1,167 @@
+"""Dialogs of a listing case: open a draft, serve the prior notice, exit a list (R4, R5, R10, R12)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox
+from PySide6.QtCore import Qt
+
+from credit_desk.domain.cases import DEPT_LEVEL_ZH, DEPT_LEVELS, Case, ExitWay, ListType
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.widgets.notice import NOTE_STYLE
+from credit_desk.services import browse, case_exits, cases, documents, objections
+from credit_desk.services.browse import PageSpec
+
+
+def level_items(blank: str) -> list[tuple[str, str | None]]:
+    return [(blank, None)] + [(DEPT_LEVEL_ZH[lv], lv) for lv in DEPT_LEVELS]
+
+
+class OpenCaseDialog(FormDialog):
+    """新建认定案件: list, the subject's records it rests on, the deciding department (R4 checked early)."""
+
+    def __init__(self, ctx, subject: dict, parent=None) -> None:
+        super().__init__(ctx, self.tr("New listing case"), self.tr(
+            "Subject: %1 (%2). The case starts as a draft; the prior notice, the objection window and the "
+            "decision follow in that order.").replace("%1", subject["name"]).replace("%2", subject["id_number"]),
+            parent, ok_text=self.tr("Open the case"))
+        self.subject = subject
+        self.add_field("list_type", self.tr("List *"), combo("listType", [(t.zh, t.value) for t in ListType]))
+        self.records = QListWidget()
+        self.records.setObjectName("records")
+        self.records.setMinimumHeight(120)
+        self._load_records()
+        self.add_field("record_ids", self.tr("Records it rests on"), self.records,
+                       self.tr("Tick the effective records of this subject that the case rests on. The facts and "
+                               "the basis are taken from them unless you write your own."))
+        self.add_field("department", self.tr("Deciding department *"), line("department"))
+        self.add_field("department_level", self.tr("Department level"),
+                       combo("departmentLevel", level_items(self.tr("(choose)"))),
+                       self.tr("R4: a black list is decided by a department at county level or above."))
+        self.add_field("domain", self.tr("Domain"), line("domain", self.tr("e.g. 税务, 生态环境, 市场监管")),
+                       self.tr("R11: watch lists in 3 or more domains flag the big-data alert."))
+        self.add_field("facts", self.tr("Facts"), text_box("facts", 3))
+        self.add_field("basis", self.tr("Basis"), text_box("basis", 2))
+        self.add_field("opened_on", self.tr("Opened on"), date_edit(ctx.session.desk.today(), "openedOn"))
+
+    def _load_records(self) -> None:
+        rows = browse.records_page(self.ctx.session, self.ctx.reader, PageSpec("id", True, None, 200),
+                                   subject_id=self.subject["id"])
+        for r in rows:
+            item = QListWidgetItem(f"{r['id']}　{r['doc_number']}　{r['tier_zh']}　{r['status_zh']}　{r['decision_date']}")
+            item.setData(Qt.UserRole, r["id"])
+            item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+            item.setCheckState(Qt.Unchecked)
+            self.records.addItem(item)
+
+    def record_ids(self) -> list[int]:
+        return [self.records.item(i).data(Qt.UserRole) for i in range(self.records.count())
+                if self.records.item(i).checkState() == Qt.Checked]
+
+    def check_record(self, record_id: int) -> None:
+        for i in range(self.records.count()):
+            if self.records.item(i).data(Qt.UserRole) == record_id:
+                self.records.item(i).setCheckState(Qt.Checked)
+
+    def apply(self) -> Case:
+        fields = {k: (self.value(k) or None) for k in ("department", "department_level", "domain", "facts", "basis")}
+        return cases.open_case(self.ctx.session, subject_id=self.subject["id"], list_type=self.value("list_type"),
+                               record_ids=self.record_ids(), opened_on=self.value("opened_on"), **fields)
+
+
+class ServeNoticeDialog(FormDialog):
+    """R5 预先告知 (R10: for a red list, the publication for objection): the window opens on service."""
+
+    def __init__(self, ctx, case: Case, parent=None) -> None:
+        red = case.list_type is ListType.RED
+        title = self.tr("Publish for objection") if red else self.tr("Serve the prior notice")
+        super().__init__(ctx, title, self.tr(
+            "Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted "
+            "in working days from that day."
+        ).replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=title)
+        self.case = case
+        self.add_field("served_on", self.tr("Served on *"), date_edit(ctx.session.desk.today(), "servedOn"))
+        printed = [d["number"] for d in documents.list_documents(ctx.session, doc_type="prior_notice",
+                                                                 object_id=case.id) if d["status"] == "issued"]
+        self.add_note(self.tr("Number: %1").replace("%1", printed[0]) if printed else self.tr(
+            "Number: the document register gives the next number of the prior-notice series when you save; "
+            "print the notice afterwards under that number (名单案件 → 印制文书)."))
+        self.add_field("external_number", self.tr("Number of a hand-issued notice"),
+                       line("externalNumber", self.tr("leave empty unless the paper was numbered by hand")),
+                       self.tr("Only for a notice the office numbered and handed over outside this software."))
+
+    def apply(self) -> Case:
+        return cases.serve_notice(self.ctx.session, self.case.id, served_on=self.value("served_on"),
+                                  external_number=self.value("external_number") or None)
+
+
+class ExitDialog(FormDialog):
+    """R12 移出: one of four ways; way 1 rests on an objection found right (answered as 撤销)."""
+
+    def __init__(self, ctx, case: Case, parent=None) -> None:
+        super().__init__(ctx, self.tr("Exit the list"), self.tr(
+            "Case %1 (%2). Every exit is announced through the original channel and stops the joint "
+            "punishments. After a black list (except way 1) the subject goes on the watch list."
+        ).replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=self.tr("Exit"))
+        self.case = case
+        ways = [(f"{w.value}. {w.zh}", w.value) for w in ExitWay if w is not ExitWay.BLACK_LISTED]
+        self.add_field("way", self.tr("Way *"), combo("way", ways, ExitWay.EXPIRED.value))
+        self.add_field("exit_on", self.tr("Exit on *"), date_edit(ctx.session.desk.today(), "exitOn"))
+        self.add_field("consent", self.tr("Department's consent"), line("consent"),
+                       self.tr("Way 2: the deciding department's consent (document or opinion)."))
+        self.add_field("standard_change", self.tr("Changed standard"), line("standardChange"),
+                       self.tr("Way 4: the changed standard and its number."))
+        open_obj = [o for o in browse.case_objections(ctx.session, case.id) if o["outcome"] is None]
+        self.add_field("objection", self.tr("Objection"), combo(
+            "objection", [(self.tr("(none open)") if not open_obj else self.tr("(choose)"), None)] +
+            [(f"{o['id']}　{o['received_on']}　{o['grounds'][:30]}", o["id"]) for o in open_obj]),
+            self.tr("Way 1: the open objection that showed the listing was wrong; it is answered as 撤销."))
+        self.add_field("apology_number", self.tr("Apology letter number"), line("apologyNumber"))
+        self.add_field("apology_on", self.tr("Apology dated"), date_edit(ctx.session.desk.today(), "apologyOn"))
+        months = QSpinBox()
+        months.setObjectName("watchMonths")
+        months.setRange(0, 120)
+        months.setSpecialValueText(self.tr("as decided"))
+        months.setSuffix(self.tr(" months"))
+        self.add_field("watch_months", self.tr("Watch-list period"), months,
+                       self.tr("Black list only: how long the subject stays on the watch list afterwards."))
+        self.add_field("note", self.tr("Note"), line("note"))
+        self.fields["way"].currentIndexChanged.connect(self._way_changed)
+        self._way_changed()
+
+    def _way_changed(self, *_a) -> None:
+        """Only the inputs the chosen way uses are enabled (which way is allowed is the service's call)."""
+        way = self.value("way")
+        for name, used in (("consent", way == "2"), ("standard_change", way == "4"), ("objection", way == "1"),
+                           ("apology_number", way == "1"), ("apology_on", way == "1"),
+                           ("watch_months", way != "1" and self.case.list_type is ListType.BLACK)):
+            self.fields[name].setEnabled(used)
+
+    def apply(self) -> dict:
+        way, on = self.value("way"), self.value("exit_on")
+        if way == ExitWay.WRONGFUL.value:
+            return self._wrongful(on)
+        return case_exits.exit_case(self.ctx.session, self.case.id, way=way, exit_on=on,
+                                    consent=self.value("consent") or None,
+                                    standard_change=self.value("standard_change") or None,
+                                    watch_months=self.value("watch_months") or None, note=self.value("note") or None)
+
+    def _wrongful(self, on: dt.date) -> dict:
+        oid = self.value("objection")
+        if oid is None:
+            from credit_desk.domain.errors import ValidationError
+            raise ValidationError("R12_OBJECTION_REQUIRED", "误列撤销须依据经核实成立的异议，请选择该异议。",
+                                  "A wrongful-listing exit rests on an objection; choose it.", field="objection")
+        res = objections.resolve_objection(self.ctx.session, oid, outcome="revoked",
+                                           reply=self.value("note") or "经核实，列入名单有误。", resolved_on=on,
+                                           apology_number=self.value("apology_number") or None,
+                                           apology_on=self.value("apology_on"))
+        return {**(res.get("cases") or [{}])[0], "objection_id": oid}
+
+
+def note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(NOTE_STYLE)
+    return label

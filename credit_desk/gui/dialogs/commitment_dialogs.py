@@ -1,0 +1,84 @@
+"""信用承诺 (R17) and 约谈 (R18) forms."""
+
+from __future__ import annotations
+
+from credit_desk.domain.commitments import CommitmentType, Fulfilment, InterviewKind
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.services import browse, commitments
+
+
+class ItemDialog(FormDialog):
+    """One item of the office's commitment items list (信用承诺事项清单)."""
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, self.tr("New commitment item"), "", parent)
+        self.add_field("code", self.tr("Item code *"), line("code", self.tr("e.g. CN-01")))
+        self.add_field("name", self.tr("Item name *"), line("name"))
+        self.add_field("type", self.tr("Type *"), combo("type", [(t.zh, t.value) for t in CommitmentType]))
+        self.add_field("basis", self.tr("Basis *"), text_box("basis", 2))
+
+    def apply(self):
+        return commitments.add_item(self.ctx.session, self.value("code"), self.value("name"), self.value("type"),
+                                    self.value("basis"))
+
+
+class CommitmentDialog(FormDialog):
+    def __init__(self, ctx, subject: dict, parent=None) -> None:
+        super().__init__(ctx, self.tr("Record a credit commitment"), self.tr("Subject: %1 (%2)")
+                         .replace("%1", subject["name"]).replace("%2", subject["id_number"]), parent)
+        self.subject = subject
+        items = [(f"{i['code']}　{i['name']}（{CommitmentType(i['type']).zh}）", i["code"])
+                 for i in browse.commitment_items(ctx.session) if i["active"]]
+        self.add_field("item_code", self.tr("Commitment item *"), combo("itemCode", items),
+                       "" if items else self.tr("The office's items list is empty: add an item first."))
+        self.add_field("made_on", self.tr("Made on *"), date_edit(ctx.session.desk.today(), "madeOn"))
+        self.add_field("content", self.tr("Content *"), text_box("content", 4))
+        self.add_field("record_id", self.tr("Record repaired (number)"), line("recordId"),
+                       self.tr("Only for a repair-type commitment: the record it belongs to."))
+
+    def apply(self):
+        rid = self.value("record_id")
+        return commitments.record_commitment(self.ctx.session, subject_id=self.subject["id"],
+                                             item_code=self.value("item_code") or "", made_on=self.value("made_on"),
+                                             content=self.value("content"),
+                                             record_id=int(rid) if rid.isdigit() else None)
+
+
+class CheckDialog(FormDialog):
+    """Whether the commitment was kept; a breach puts the subject under key supervision (R17)."""
+
+    def __init__(self, ctx, row: dict, parent=None) -> None:
+        super().__init__(ctx, self.tr("Check the fulfilment"), self.tr(
+            "Commitment %1 of %2 (%3), made %4:\n%5").replace("%1", str(row["id"])).replace("%2", row["name"])
+            .replace("%3", row["item_code"]).replace("%4", row["made_on"]).replace("%5", row["content"]), parent)
+        self.row = row
+        self.add_field("fulfilment", self.tr("Fulfilment *"), combo(
+            "fulfilment", [(f.zh, f.value) for f in Fulfilment if f is not Fulfilment.PENDING]),
+            self.tr("Partly or not kept: the subject is put under key supervision (列入重点监管范围)."))
+        self.add_field("checked_on", self.tr("Checked on *"), date_edit(ctx.session.desk.today(), "checkedOn"))
+
+    def apply(self):
+        return commitments.check_fulfilment(self.ctx.session, self.row["id"], self.value("fulfilment"),
+                                            self.value("checked_on"))
+
+
+class InterviewDialog(FormDialog):
+    """R18: a reminder or warning interview with a subject that did not rectify in time."""
+
+    def __init__(self, ctx, subject: dict, parent=None) -> None:
+        super().__init__(ctx, self.tr("Record an interview"), self.tr("Subject: %1 (%2)")
+                         .replace("%1", subject["name"]).replace("%2", subject["id_number"]), parent)
+        self.subject = subject
+        self.add_field("kind", self.tr("Kind *"), combo("kind", [(k.zh, k.value) for k in InterviewKind]))
+        self.add_field("held_on", self.tr("Held on *"), date_edit(ctx.session.desk.today(), "heldOn"))
+        self.add_field("reason", self.tr("Not rectified in time *"), line("reason"))
+        self.add_field("people", self.tr("People present *"), line("people"))
+        self.add_field("content", self.tr("What was said *"), text_box("content", 3))
+        self.add_field("outcome", self.tr("Outcome *"), text_box("outcome", 2))
+        self.add_field("rectify_by", self.tr("Rectify by"), date_edit(ctx.session.desk.today(), "rectifyBy"))
+
+    def apply(self):
+        return commitments.record_interview(
+            self.ctx.session, subject_id=self.subject["id"], kind=self.value("kind"), held_on=self.value("held_on"),
+            people=self.value("people"), content=self.value("content"), outcome=self.value("outcome"),
+            reason=self.value("reason"), rectify_by=self.value("rectify_by"))

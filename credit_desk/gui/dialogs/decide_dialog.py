@@ -1,0 +1,178 @@
+"""认定决定: list or not; the R4 scope, the R7 entry, R8 measures from the active list, R9 and R12 fields.
+
+Fields of the case that the decision needs (R4, R7) are saved onto the case first (``update_case``), then the
+decision is asked of ``decide_case``, which runs every guard; a refusal names its field(s) here.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QRadioButton, \
+    QSpinBox, QWidget
+
+from credit_desk.domain.cases import (OPEN_STATES, STANDARD_KIND_ZH, TRANSITIONS, Case, Event, Ground, ListType)
+from credit_desk.gui.dialogs.case_dialogs import level_items
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.services import browse, cases
+
+CASE_FIELDS = ("department", "department_level", "domain", "ground", "standard", "standard_kind", "facts", "basis")
+
+
+class DecideDialog(FormDialog):
+    def __init__(self, ctx, case: Case, parent=None) -> None:
+        super().__init__(ctx, self.tr("Decision"), self.tr(
+            "Case %1 (%2). A listing decision states the reasons, the basis, the measures, the removal "
+            "conditions and the remedies (R5); the entry must be complete (R7).").replace("%1", str(case.id))
+            .replace("%2", case.list_type.zh), parent, ok_text=self.tr("Decide"))
+        self.case = case
+        self.aliases = {"decision_number": "external_number", "measures": "measure", "watch_months": "post_exit_watch_months", "decided_by": "outcome",
+                        "served_on": "outcome", "objections": "outcome"}
+        self.resize(860, 700)
+        self._outcome()
+        self.add_field("decided_on", self.tr("Decided on *"), date_edit(ctx.session.desk.today(), "decidedOn"))
+        self.add_field("external_number", self.tr("Number of a hand-issued decision"),
+                       line("externalNumber", self.tr("leave empty: the document register numbers the decision")),
+                       self.tr("The decision and the credit repair notice served with it (两书同达) take their "
+                               "numbers from the register when you decide; print them afterwards."))
+        self.add_field("reason", self.tr("Reason for not listing"), text_box("reason", 2))
+        self._entry_fields()
+        self._list_fields()
+        self.list_it.toggled.connect(self._outcome_changed)
+        self._outcome_changed()
+
+    def _outcome(self) -> None:
+        """Which outcomes the state machine allows from the case's state (list / not list)."""
+        allowed = {e for (s, e) in TRANSITIONS if s is self.case.state}
+        self.list_it = QRadioButton(self.tr("List the subject"))
+        self.list_it.setObjectName("listIt")
+        self.not_list = QRadioButton(self.tr("Do not list"))
+        self.not_list.setObjectName("notList")
+        self.list_it.setEnabled(Event.DECIDE_LIST in allowed)
+        self.not_list.setEnabled(Event.DECIDE_NOT_LIST in allowed)
+        (self.list_it if self.list_it.isEnabled() else self.not_list).setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.list_it)
+        group.addButton(self.not_list)
+        row = QWidget()
+        h = QHBoxLayout(row)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(self.list_it)
+        h.addWidget(self.not_list)
+        h.addStretch(1)
+        hint = "" if self.list_it.isEnabled() else self.tr(
+            "Listing is possible only after the notice was served and every objection answered (R5).")
+        self.add_field("outcome", self.tr("Outcome *"), row, hint)
+
+    def _entry_fields(self) -> None:
+        c, black = self.case, self.case.list_type is ListType.BLACK
+        self.add_field("department", self.tr("Deciding department *"), line("department", text=c.department or ""))
+        self.add_field("department_level", self.tr("Department level") + (" *" if black else ""),
+                       combo("departmentLevel", level_items(self.tr("(choose)")), c.department_level))
+        self.add_field("facts", self.tr("Facts (reasons) *"), text_box("facts", 3)).setPlainText(c.facts or "")
+        self.add_field("basis", self.tr("Basis *"), text_box("basis", 2)).setPlainText(c.basis or "")
+        if black:
+            self.add_field("ground", self.tr("Ground (R4) *"), combo(
+                "ground", [(self.tr("(choose one of the four)"), None)] +
+                [(f"{g.value}. {g.zh}", g.value) for g in Ground], c.ground))
+            self.add_field("standard", self.tr("Standard cited (R4) *"), line("standard", text=c.standard or ""))
+            self.add_field("standard_kind", self.tr("Kind of standard *"), combo(
+                "standardKind", [(self.tr("(choose)"), None)] + [(v, k) for k, v in STANDARD_KIND_ZH.items()],
+                c.standard_kind))
+        if c.list_type is ListType.WATCH:
+            self.add_field("domain", self.tr("Domain *"), line("domain", text=c.domain or ""))
+
+    def _list_fields(self) -> None:
+        c = self.case
+        self.use_records_end = QCheckBox(self.tr("Until the records' publication ends"))
+        self.use_records_end.setObjectName("useRecordsEnd")
+        self.use_records_end.setChecked(bool(c.record_ids) and c.valid_until is None)
+        until = date_edit(c.valid_until or self.ctx.session.desk.today().replace(year=self.ctx.session.desk.today().year + 1),
+                          "validUntil")
+        self.use_records_end.toggled.connect(lambda on: until.setEnabled(not on))
+        until.setEnabled(not self.use_records_end.isChecked())
+        holder = QWidget()
+        h = QHBoxLayout(holder)
+        h.setContentsMargins(0, 0, 0, 0)
+        h.addWidget(until)
+        h.addWidget(self.use_records_end, 1)
+        self.add_field("valid_until", self.tr("Valid until *"), holder)
+        self.valid_until = until
+        if c.list_type is ListType.WATCH:
+            self.add_field("warning_letter", self.tr("Warning letter number (R11) *"),
+                           line("warningLetter", text=c.warning_letter or ""))
+        if c.list_type is ListType.BLACK:
+            months = QSpinBox()
+            months.setObjectName("postExitWatchMonths")
+            months.setRange(0, 120)
+            months.setSuffix(self.tr(" months"))
+            months.setValue(c.post_exit_watch_months or 0)
+            months.setMaximumWidth(160)
+            self.add_field("post_exit_watch_months", self.tr("Watch list after exit *"), months,
+                           self.tr("R12: after leaving the black list the subject stays this long on the watch list."))
+        self.measures = QListWidget()
+        self.measures.setObjectName("measures")
+        self.measures.setMinimumHeight(120)
+        edition, items = browse.active_measures(self.ctx.session)
+        for m in items:
+            if c.list_type.value in m.list_types:  # the list offers only its own measures; R8 is checked again
+                item = QListWidgetItem(f"{m.display_name}　—　{m.basis}")
+                item.setData(Qt.UserRole, m.code)
+                item.setToolTip(m.basis)
+                item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+                item.setCheckState(Qt.Unchecked)
+                self.measures.addItem(item)
+        label = edition.get("label", "")
+        if edition.get("is_sample") and "示例" not in label:
+            label += "（示例）"
+        self.add_field("measure", self.tr("Measures (R8)") + (" *" if c.list_type is ListType.BLACK else ""),
+                       self.measures, self.tr("From the active measures list: %1. Nothing beyond the list, nothing "
+                                              "heavier than it allows.").replace("%1", label))
+        self.add_field("leniency_justification", self.tr("Leniency justification (R9)"),
+                       text_box("leniencyJustification", 2),
+                       self.tr("Needed when a record of this case was handled with leniency."))
+
+    def _outcome_changed(self, *_a) -> None:
+        listing = self.list_it.isChecked()
+        self.fields["reason"].setEnabled(not listing)
+        for name in ("valid_until", "measure", "leniency_justification", "warning_letter",
+                     "post_exit_watch_months"):
+            if name in self.fields:
+                self.fields[name].setEnabled(listing)
+
+    def check_measure(self, code: str) -> None:
+        for i in range(self.measures.count()):
+            if self.measures.item(i).data(Qt.UserRole) == code:
+                self.measures.item(i).setCheckState(Qt.Checked)
+
+    def chosen_measures(self) -> tuple[str, ...]:
+        return tuple(self.measures.item(i).data(Qt.UserRole) for i in range(self.measures.count())
+                     if self.measures.item(i).checkState() == Qt.Checked)
+
+    def _case_changes(self) -> dict:
+        out = {}
+        for name in CASE_FIELDS:
+            if name in self.fields:
+                value = self.value(name) or None
+                if value != getattr(self.case, name):
+                    out[name] = value
+        return out
+
+    def apply(self) -> dict:
+        changes = self._case_changes()
+        if changes and self.case.state in OPEN_STATES:
+            self.case = cases.update_case(self.ctx.session, self.case.id, **changes)
+        listing = self.list_it.isChecked()
+        months = self.value("post_exit_watch_months") if "post_exit_watch_months" in self.fields else None
+        d = cases.Decision(
+            decided_on=self.value("decided_on"), external_number=self.value("external_number") or None,
+            list_it=listing,
+            reason=self.value("reason") or None, measures=self.chosen_measures() if listing else (),
+            valid_until=None if self.use_records_end.isChecked() else self.value_date(),
+            warning_letter=(self.value("warning_letter") or None) if "warning_letter" in self.fields else None,
+            post_exit_watch_months=months or None,
+            leniency_justification=self.value("leniency_justification") or None)
+        return cases.decide_case(self.ctx.session, self.case.id, d)
+
+    def value_date(self):
+        from credit_desk.gui.dialogs.form_dialog import day_of
+        return day_of(self.valid_until)

@@ -1,0 +1,122 @@
+"""新增失信信息: the Designer form; R1 document fields, R2 catalogue item, R9 leniency shown as it applies.
+
+Leniency is judged by the domain (``leniency_flags``: a minor on the date of the act comes from the ID number);
+the form only shows it, asks for the written justification and says a second user must approve.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.records import DocType
+from credit_desk.domain.rulesets import Tier
+from credit_desk.gui.dialogs.form_dialog import day_of
+from credit_desk.gui.forms.ui_new_record import Ui_NewRecordDialog
+from credit_desk.services import browse, records
+
+OK_STYLE = "color: #1b7f3b;"
+BANNER_STYLE = ("background: #fff3e0; border: 1px solid #e0a040; border-radius: 4px; padding: 6px; "
+                "color: #7a4100; font-weight: bold;")
+
+
+def _qdate(d: dt.date) -> QDate:
+    return QDate(d.year, d.month, d.day)
+
+
+class NewRecordDialog(QDialog):
+    """``subject``: the chosen subject (its id, masked name and number as the picker shows them)."""
+
+    FIELD_ERRORS = {"catalogue_code": "catalogueError", "tier": "tierError", "facts": "factsError",
+                    "doc_type": "docTypeError", "doc_number": "docNumberError", "doc_authority": "docAuthorityError",
+                    "doc_issued": "docIssuedError", "doc_effective": "docEffectiveError",
+                    "doc_citation": "docCitationError", "department": "departmentError", "act_date": "actDateError",
+                    "decision_date": "decisionDateError", "leniency_justification": "justificationError"}
+
+    def __init__(self, ctx, subject: dict, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx, self.subject = ctx, subject
+        self.result_value = None
+        self.ui = Ui_NewRecordDialog()
+        self.ui.setupUi(self)
+        self.ui.subjectText.setText(self.tr("Subject: %1 (%2)").replace("%1", subject["name"])
+                                    .replace("%2", subject["id_number"]))
+        self._fill_choices()
+        today = ctx.session.desk.today()
+        for edit in (self.ui.docIssued, self.ui.docEffective, self.ui.actDate, self.ui.decisionDate):
+            edit.setDate(_qdate(today))
+        self.ui.docIssued.dateChanged.connect(self.ui.decisionDate.setDate)
+        for box in (self.ui.forceMajeure, self.ui.noIntent, self.ui.slight):
+            box.toggled.connect(self.update_leniency)
+        self.ui.tier.currentIndexChanged.connect(self.update_leniency)
+        self.ui.actDate.dateChanged.connect(self.update_leniency)
+        self.ui.docType.currentIndexChanged.connect(self._type_changed)
+        self.ui.buttons.button(QDialogButtonBox.Save).setText(self.tr("Save"))
+        self.ui.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
+        self.ui.buttons.accepted.connect(self._save)
+        self.ui.buttons.rejected.connect(self.reject)
+        self._type_changed()
+        self.update_leniency()
+
+    def _fill_choices(self) -> None:
+        edition, items = browse.active_catalogue(self.ctx.session)
+        for item in items:
+            self.ui.catalogue.addItem(f"{item.code}　{item.display_name}（{item.group}）", item.code)
+            self.ui.catalogue.setItemData(self.ui.catalogue.count() - 1, item.legal_basis, 3)  # tooltip
+        label = edition.get("label", "")
+        if edition.get("is_sample"):
+            label += "（示例）"
+        self.ui.catalogueLabel.setToolTip(self.tr("Active catalogue: %1").replace("%1", label))
+        for tier in Tier:
+            self.ui.tier.addItem(tier.zh, tier.value)
+        self.ui.tier.setCurrentIndex(self.ui.tier.findData(Tier.GENERAL.value))
+        for t in DocType:
+            self.ui.docType.addItem(t.zh, t.value)
+
+    def _type_changed(self, *_a) -> None:
+        self.ui.docCitation.setEnabled(self.ui.docType.currentData() == DocType.OTHER_LEGAL.value)
+
+    def flags(self):
+        """R9 as the domain judges it for what is on the form now."""
+        return browse.leniency_preview(self.ctx.session, self.subject["id"], self.ui.tier.currentData(),
+                                       day_of(self.ui.actDate), force_majeure=self.ui.forceMajeure.isChecked(),
+                                       no_intent=self.ui.noIntent.isChecked(), slight=self.ui.slight.isChecked())
+
+    def update_leniency(self, *_a) -> None:
+        flags = self.flags()
+        self.ui.justification.setEnabled(bool(flags))
+        if not flags:
+            self.ui.leniencyBanner.setStyleSheet("color: #555;")
+            self.ui.leniencyBanner.setText(self.tr("No leniency ground applies: the record takes effect when saved."))
+            return
+        self.ui.leniencyBanner.setStyleSheet(BANNER_STYLE)
+        self.ui.leniencyBanner.setText(self.tr(
+            "Leniency applies (%1). Write the justification below. The record is saved as WAITING FOR APPROVAL "
+            "and takes effect only after a second user (reviewer or approver) approves it.")
+            .replace("%1", "、".join(f.zh for f in flags)))
+
+    def _clear(self) -> None:
+        for name in list(self.FIELD_ERRORS.values()) + ["formError"]:
+            getattr(self.ui, name).setText("")
+
+    def _save(self) -> None:
+        self._clear()
+        ui = self.ui
+        try:
+            self.result_value = records.add_record(
+                self.ctx.session, subject_id=self.subject["id"], catalogue_code=ui.catalogue.currentData() or "",
+                tier=ui.tier.currentData(), facts=ui.facts.toPlainText(), doc_type=ui.docType.currentData(),
+                doc_number=ui.docNumber.text(), doc_authority=ui.docAuthority.text(),
+                doc_issued=day_of(ui.docIssued), doc_effective=day_of(ui.docEffective),
+                doc_citation=ui.docCitation.text() or None, department=ui.department.text(),
+                act_date=day_of(ui.actDate), decision_date=day_of(ui.decisionDate),
+                force_majeure=ui.forceMajeure.isChecked(), no_intent=ui.noIntent.isChecked(),
+                slight=ui.slight.isChecked(), justification=ui.justification.toPlainText() or None)
+        except DomainError as exc:
+            label = getattr(self.ui, self.FIELD_ERRORS.get(exc.field or "", "formError"))
+            label.setText(exc.message(self.ctx.lang))
+            return
+        self.accept()

@@ -1,0 +1,66 @@
+"""异议: register an objection to a record or a case, and answer it (R5 10-working-day reply, R19)."""
+
+from __future__ import annotations
+
+from credit_desk.domain.objections import Outcome
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.services import objections
+
+TARGET_ZH = {"record": "失信信息", "case": "认定案件"}
+
+
+class AddObjectionDialog(FormDialog):
+    """受理异议: the reply falls due ``objection_reply_workdays`` working days after receipt (R5)."""
+
+    def __init__(self, ctx, target: str, target_id: int, parent=None) -> None:
+        super().__init__(ctx, self.tr("Register an objection"), self.tr(
+            "Objection to %1 %2. The reply is due within the working days the rule set in force gives "
+            "(national default 10).").replace("%1", TARGET_ZH[target]).replace("%2", str(target_id)),
+            parent, ok_text=self.tr("Register"))
+        self.target, self.target_id = target, target_id
+        self.add_field("received_on", self.tr("Received on *"), date_edit(ctx.session.desk.today(), "receivedOn"))
+        self.add_field("grounds", self.tr("Facts and reasons *"), text_box("grounds", 4))
+        self.add_field("evidence", self.tr("Evidence handed in"), text_box("evidence", 2))
+
+    def apply(self):
+        return objections.add_objection(self.ctx.session, target=self.target, target_id=self.target_id,
+                                        received_on=self.value("received_on"), grounds=self.value("grounds"),
+                                        evidence=self.value("evidence"))
+
+
+class ResolveObjectionDialog(FormDialog):
+    """答复异议: 维持 / 更正 / 撤销, and what each means for the record or case (see services/objections)."""
+
+    def __init__(self, ctx, objection, parent=None) -> None:
+        super().__init__(ctx, self.tr("Reply to the objection"), self.tr(
+            "Objection %1 to %2 %3, received %4, reply due %5.\nGrounds: %6").replace("%1", str(objection.id))
+            .replace("%2", TARGET_ZH[objection.target_type.value]).replace("%3", str(objection.target_id))
+            .replace("%4", objection.received_on.isoformat()).replace("%5", objection.due_on.isoformat())
+            .replace("%6", objection.grounds), parent, ok_text=self.tr("Save the reply"))
+        self.objection = objection
+        self.add_field("outcome", self.tr("Outcome *"), combo("outcome", [
+            (self.tr("维持 — the objection is not founded"), Outcome.UPHELD.value),
+            (self.tr("更正 — correct the facts"), Outcome.CORRECTED.value),
+            (self.tr("撤销 — the record or listing was wrong"), Outcome.REVOKED.value)]))
+        self.add_field("reply", self.tr("Reply *"), text_box("reply", 4))
+        self.add_field("resolved_on", self.tr("Replied on *"), date_edit(ctx.session.desk.today(), "resolvedOn"))
+        self.add_field("corrected_facts", self.tr("Corrected facts"), text_box("correctedFacts", 2))
+        self.add_field("apology_number", self.tr("Apology letter number"), line("apologyNumber"),
+                       self.tr("撤销 of a listing (R12 way 1) needs a written apology and clarification."))
+        self.add_field("apology_on", self.tr("Apology dated"), date_edit(ctx.session.desk.today(), "apologyOn"))
+        self.fields["outcome"].currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
+
+    def _outcome_changed(self, *_a) -> None:
+        outcome = self.value("outcome")
+        self.fields["corrected_facts"].setEnabled(outcome == Outcome.CORRECTED.value)
+        for name in ("apology_number", "apology_on"):
+            self.fields[name].setEnabled(outcome == Outcome.REVOKED.value)
+
+    def apply(self) -> dict:
+        revoked = self.value("outcome") == Outcome.REVOKED.value
+        return objections.resolve_objection(
+            self.ctx.session, self.objection.id, outcome=self.value("outcome"), reply=self.value("reply"),
+            resolved_on=self.value("resolved_on"), corrected_facts=self.value("corrected_facts") or None,
+            apology_number=(self.value("apology_number") or None) if revoked else None,
+            apology_on=self.value("apology_on") if revoked else None)

@@ -1,0 +1,68 @@
+"""印制文书 for a case: pick the notice, the office numbers and signs it, then the preview opens."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
+from credit_desk.gui.models.documents_model import type_title
+from credit_desk.gui.printing import PreviewDialog, notices_folder
+from credit_desk.services import browse, document_sources, documents
+
+OBJECTION_TYPES = ("objection_accepted", "objection_result")
+
+
+class CasePrintDialog(FormDialog):
+    """The number is taken only when the notice is really issued (all checks first, see services/documents)."""
+
+    def __init__(self, ctx, case, parent=None) -> None:
+        super().__init__(ctx, self.tr("Print a notice"), self.tr(
+            "Case %1 (%2). The notice gets the next number of its series, is signed with the office key "
+            "and recorded in the document register; the preview opens when it is ready.")
+            .replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=self.tr("Issue"))
+        self.case = case
+        self.preview = None
+        self.add_field("doc_type", self.tr("Notice *"), combo(
+            "docType", [(type_title(t), t) for t in document_sources.CASE_TYPES]))
+        objs = browse.case_objections(ctx.session, case.id)
+        self.add_field("objection", self.tr("Objection"), combo(
+            "objection", [(self.tr("(not needed)"), None)] +
+            [(f"{o['id']}　{o['received_on']}　{o['grounds'][:30]}", o["id"]) for o in objs]),
+            self.tr("Only for the objection acceptance and result notices."))
+        self.add_field("purpose", self.tr("Purpose *"), line("purpose", text=self.tr("Print the case's notice")),
+                       self.tr("The notice shows the subject's data; the look is logged (R14)."))
+        self.fields["doc_type"].currentIndexChanged.connect(self._type_changed)
+        self._type_changed()
+
+    def _type_changed(self, *_a) -> None:
+        self.fields["objection"].setEnabled(self.value("doc_type") in OBJECTION_TYPES)
+
+    def submit(self) -> None:
+        """Issue on a worker thread (rendering and signing take a moment); refusals come back to the form."""
+        self.clear_errors()
+        self.ok_button().setEnabled(False)
+        ctx, doc_type = self.ctx, self.value("doc_type")
+        objection, purpose = self.value("objection"), self.value("purpose")
+        out = notices_folder(ctx) / f"case{self.case.id}-{doc_type}-{ctx.session.desk.now():%Y%m%d%H%M%S}.pdf"
+
+        def work(_job):
+            item = document_sources.item_for(ctx.session, doc_type, case_id=self.case.id, objection_id=objection,
+                                             purpose=purpose)
+            return documents.issue(ctx.session, doc_type, [item], out)
+        ctx.ops.run(work, done=self._issued, failed=self._refused, label=self.tr("Issuing the notice…"), parent=self,
+                    modal=True)
+
+    def _refused(self, exc) -> None:
+        self.ok_button().setEnabled(True)
+        from credit_desk.domain.errors import DomainError
+        if isinstance(exc, DomainError):
+            self.show_error(exc)
+        else:
+            self.ctx.ops.show_error(exc, self)
+
+    def _issued(self, issued: list[dict]) -> None:
+        self.result_value = issued
+        self.accept()
+        doc = issued[0]
+        self.preview = PreviewDialog(self.ctx, Path(doc["file"]), doc["number"], self.parent())
+        self.preview.open()

@@ -1,0 +1,117 @@
+"""信用修复 (R13): the application at the window, not accepting it, and the deciding department's decision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem
+
+from credit_desk.domain.repairs import Channel, Material, RecordAction
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.services import browse, cases, repairs
+from credit_desk.services.browse import PageSpec
+
+
+def _checklist(name: str, items, minimum: int = 90) -> QListWidget:
+    box = QListWidget()
+    box.setObjectName(name)
+    box.setMinimumHeight(minimum)
+    for label, value in items:
+        item = QListWidgetItem(label)
+        item.setData(Qt.UserRole, value)
+        item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
+        item.setCheckState(Qt.Unchecked)
+        box.addItem(item)
+    return box
+
+
+def checked(box: QListWidget) -> list:
+    return [box.item(i).data(Qt.UserRole) for i in range(box.count()) if box.item(i).checkState() == Qt.Checked]
+
+
+def check(box: QListWidget, value) -> None:
+    for i in range(box.count()):
+        if box.item(i).data(Qt.UserRole) == value:
+            box.item(i).setCheckState(Qt.Checked)
+
+
+class ApplyRepairDialog(FormDialog):
+    """收到申请: what is to be repaired, the materials handed in; eligibility is judged by the rule set (R20)."""
+
+    def __init__(self, ctx, subject: dict, parent=None) -> None:
+        super().__init__(ctx, self.tr("Credit repair application"), self.tr(
+            "Subject: %1 (%2). Repair costs the applicant nothing. Whether the application can be accepted (the "
+            "shortest publication period passed, the materials complete) is judged by the rule set in force on "
+            "the day it was received.").replace("%1", subject["name"]).replace("%2", subject["id_number"]),
+            parent, ok_text=self.tr("Register the application"))
+        self.subject = subject
+        self.add_field("applicant", self.tr("Applicant (and agent) *"), line("applicant"))
+        self.add_field("channel", self.tr("Received by *"), combo("channel", [(c.zh, c.value) for c in Channel]))
+        self.add_field("received_on", self.tr("Received on *"), date_edit(ctx.session.desk.today(), "receivedOn"))
+        recs = browse.records_page(ctx.session, ctx.reader, PageSpec("id", True, None, 200), subject_id=subject["id"])
+        listed = [c for c in cases.list_cases(ctx.session, subject_id=subject["id"]) if c.state.value == "listed"]
+        targets = [(f"失信信息 {r['id']}　{r['doc_number']}　{r['tier_zh']}　{r['status_zh']}", ("record", r["id"]))
+                   for r in recs] + [(f"{c.list_type.zh}（案件 {c.id}）", ("case", c.id)) for c in listed]
+        self.targets = _checklist("targets", targets, 110)
+        self.add_field("targets", self.tr("To repair *"), self.targets,
+                       self.tr("The records to stop publishing, or the listings to leave early."))
+        self.materials = _checklist("materials", [(m.zh, m.value) for m in Material])
+        self.add_field("materials", self.tr("Materials handed in"), self.materials)
+        self.add_field("commitment_id", self.tr("Repair commitment (number)"), line("commitmentId"),
+                       self.tr("A repair-type commitment this subject signed (信用承诺书), if recorded already."))
+
+    def apply(self) -> dict:
+        chosen = checked(self.targets)
+        cid = self.value("commitment_id")
+        return repairs.apply_repair(
+            self.ctx.session, subject_id=self.subject["id"], applicant=self.value("applicant"),
+            channel=self.value("channel"), received_on=self.value("received_on"),
+            record_ids=[i for k, i in chosen if k == "record"], case_ids=[i for k, i in chosen if k == "case"],
+            materials=checked(self.materials), commitment_id=int(cid) if cid.isdigit() else None)
+
+
+class NotAcceptDialog(FormDialog):
+    def __init__(self, ctx, row: dict, parent=None) -> None:
+        super().__init__(ctx, self.tr("Do not accept"), self.tr(
+            "Application %1. Leave the reason empty to use every problem the eligibility check found.")
+            .replace("%1", str(row["id"])), parent, ok_text=self.tr("Do not accept"))
+        self.row = row
+        self.add_field("on", self.tr("Dated *"), date_edit(ctx.session.desk.today(), "on"))
+        self.add_field("reason", self.tr("Reason"), text_box("reason", 3))
+
+    def apply(self) -> dict:
+        return repairs.refuse_acceptance(self.ctx.session, self.row["id"], reason=self.value("reason") or None,
+                                         on=self.value("on"))
+
+
+class DecideRepairDialog(FormDialog):
+    """谁认定、谁修复: the department that decided the listing decides its repair; never the acceptor (four eyes)."""
+
+    def __init__(self, ctx, row: dict, parent=None) -> None:
+        super().__init__(ctx, self.tr("Repair decision"), self.tr(
+            "Application %1, accepted %2, decision due %3. Deciding department: %4.")
+            .replace("%1", str(row["id"])).replace("%2", row["accepted_on"] or "—")
+            .replace("%3", row["decide_due"] or "—").replace("%4", row["department"] or "—"),
+            parent, ok_text=self.tr("Decide"))
+        self.row = row
+        self.add_field("outcome", self.tr("Outcome *"), combo("outcome", [
+            (self.tr("Repaired"), "repaired"), (self.tr("Refused"), "refused")]))
+        self.add_field("for_department", self.tr("Deciding department *"),
+                       line("forDepartment", text=row["department"] or ""))
+        self.add_field("decided_on", self.tr("Decided on *"), date_edit(ctx.session.desk.today(), "decidedOn"))
+        self.add_field("record_action", self.tr("What happens to the information"),
+                       combo("recordAction", [(a.zh, a.value) for a in RecordAction]))
+        self.add_field("findings", self.tr("Findings"), text_box("findings", 2))
+        self.add_field("reason", self.tr("Reason for refusing"), text_box("reason", 2))
+        self.fields["outcome"].currentIndexChanged.connect(self._outcome_changed)
+        self._outcome_changed()
+
+    def _outcome_changed(self, *_a) -> None:
+        repaired = self.value("outcome") == "repaired"
+        self.fields["record_action"].setEnabled(repaired)
+        self.fields["reason"].setEnabled(not repaired)
+
+    def apply(self) -> dict:
+        return repairs.decide_repair(self.ctx.session, self.row["id"], outcome=self.value("outcome"),
+                                     for_department=self.value("for_department") or None,
+                                     decided_on=self.value("decided_on"), findings=self.value("findings") or None,
+                                     reason=self.value("reason") or None, record_action=self.value("record_action"))

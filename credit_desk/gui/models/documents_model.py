@@ -1,0 +1,58 @@
+"""文书 register model: every numbered notice, newest first; no personal data."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from credit_desk.documents.templates import load_template
+from credit_desk.gui.models.paged_model import PagedModel
+from credit_desk.services import browse
+from credit_desk.services.browse import PageSpec
+
+VOIDED = QColor("#888888")
+STATUS_ZH = {"issued": "已出具", "voided": "已作废"}
+OBJECT_ZH = {"case": "案件", "subject": "主体", "record": "失信信息"}
+
+
+@lru_cache(maxsize=None)
+def type_title(code: str) -> str:
+    """The notice's title from its template (e.g. 认定决定书)."""
+    try:
+        return load_template(code).title
+    except Exception:  # noqa: BLE001 - an unknown or broken template still lists under its code
+        return code
+
+
+class DocumentsModel(PagedModel):
+    KEYS = ("number", "type_zh", "issued_on", "object_zh", "status_zh", "reprint_count", "printed_by")
+    SORTS = {}
+    NUMERIC = frozenset({5})
+
+    def __init__(self, ctx, page_size: int = 200, parent=None) -> None:
+        super().__init__(ctx, page_size, parent)
+        self.descending = True
+        self.doc_type = self.status = self.number = ""
+
+    def headers(self) -> list[str]:
+        return [self.tr("Number"), self.tr("Document"), self.tr("Issued on"), self.tr("About"), self.tr("Status"),
+                self.tr("Reprints"), self.tr("Printed by")]
+
+    def set_filter(self, doc_type: str, status: str, number: str) -> None:
+        self.doc_type, self.status, self.number = doc_type, status, number
+        self.reset()
+
+    def load(self, spec: PageSpec) -> list[dict]:
+        rows = browse.documents_page(self.ctx.session, self.ctx.reader, spec, self.doc_type, self.status, self.number)
+        for r in rows:
+            r["type_zh"] = type_title(r["doc_type"])
+            r["object_zh"] = f"{OBJECT_ZH.get(r['object_type'], r['object_type'])} {r['object_id']}"
+            r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])
+        return rows
+
+    def data(self, index, role=Qt.DisplayRole):
+        if role == Qt.ForegroundRole and index.isValid() and self.rows[index.row()]["status"] == "voided":
+            return VOIDED
+        return super().data(index, role)

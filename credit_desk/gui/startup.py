@@ -1,0 +1,47 @@
+"""After login: the daily expiry check (R12 way 3: expired listings leave their lists) and the automatic backup,
+one after the other on a worker thread (they share the session's connection), with the outcome in the status
+bar and on the dashboard."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from credit_desk.services import backup, case_exits
+
+
+class StartupChecks(QObject):
+    finished = Signal(dict)
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.result: dict | None = None
+
+    def start(self):
+        session = self.ctx.session
+
+        def work(_job):
+            exited = case_exits.daily_check(session)
+            made = None if session.ledger.read_only else backup.backup_if_due(session.desk)
+            return {"exited": exited or [], "backup": str(made) if made else None}
+        return self.ctx.ops.run(work, done=self._done, failed=self._failed)
+
+    def _done(self, result: dict) -> None:
+        self.result = result
+        self.finished.emit(result)
+
+    def _failed(self, exc) -> None:
+        self.result = {"exited": [], "backup": None, "error": exc}
+        self.finished.emit(self.result)
+        self.ctx.ops.show_error(exc)
+
+
+def status_text(result: dict) -> str:
+    parts = []
+    if result.get("exited"):
+        parts.append(QCoreApplication.translate("Startup", "%1 listing(s) reached the end of their validity and left "
+                                                "their list (announcements made).").replace("%1",
+                                                                                          str(len(result["exited"]))))
+    if result.get("backup"):
+        parts.append(QCoreApplication.translate("Startup", "Automatic backup made."))
+    return " ".join(parts)

@@ -1,0 +1,246 @@
+"""The chosen case: its steps as a bar, the dates and numbers that matter, and the possible next steps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QLabel, QPushButton,
+                               QTextBrowser, QVBoxLayout, QWidget)
+
+from credit_desk.domain.cases import TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
+from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
+from credit_desk.gui.widgets.notice import note_label
+from credit_desk.gui.widgets.steps import StepBar
+from credit_desk.services import browse, cases
+
+EVENT_ZH = {"open": "立案", "serve_notice": "送达预先告知", "object": "受理异议", "answer": "答复异议",
+            "decide_list": "决定列入", "decide_not_list": "决定不予列入", "exit": "移出名单", "update": "修改",
+            "withdraw_wrongful": "误列撤销", "post_exit_watch": "移出后列入重点关注名单"}
+MAIN_STEPS = ("起草", "已送达预先告知", "异议期", "已决定", "已列入", "已移出")
+
+
+def step_states(case: Case, today) -> list[tuple[str, str]]:
+    """The bar for a case: which steps are behind it, where it stands, and a side exit if it took one."""
+    ph = phase(case, today)
+    third = "异议复核" if case.state is CaseState.OBJECTION_UNDER_REVIEW else "异议期"
+    labels = list(MAIN_STEPS)
+    labels[2] = third
+    at = {CaseState.DRAFT: 0, CaseState.NOTICE_SERVED: 2 if ph == "objection_window" else 3,
+          CaseState.OBJECTION_UNDER_REVIEW: 2, CaseState.LISTED: 4, CaseState.EXITED: 5}.get(case.state)
+    if case.state is CaseState.NOT_LISTED:
+        return [(labels[i], "done") for i in range(3)] + [("不予列入", "ended")]
+    if case.state is CaseState.WITHDRAWN_WRONGFUL:
+        return [(labels[i], "done") for i in range(5)] + [("错误列入已撤销", "ended")]
+    if case.state is CaseState.NOTICE_SERVED and ph != "objection_window":
+        labels[2] = "异议期届满"
+    return [(label, "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
+
+
+def _state_zh(value) -> str:
+    try:
+        return CaseState(value).zh
+    except ValueError:
+        return value or ""
+
+
+def allowed_events(case: Case) -> set[Event]:
+    """The state machine's next steps from the case's state."""
+    return {e for (s, e) in TRANSITIONS if s is case.state}
+
+
+class CasePanel(QWidget):
+    acted = Signal()
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case: Case | None = None
+        self.objections: list[dict] = []
+        self.heading = QLabel(self.tr("Choose a case in the list."))
+        self.heading.setObjectName("caseHeading")
+        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.subject_line = QLabel()
+        self.subject_line.setObjectName("caseSubject")
+        self.subject_line.setStyleSheet("font-size: 14px;")
+        self.steps = StepBar()
+        self.steps.setObjectName("steps")
+        self.facts = QFormLayout()
+        self.facts.setLabelAlignment(Qt.AlignRight)
+        self.fact_labels: dict[str, QLabel] = {}
+        self.next_hint = QLabel()
+        self.next_hint.setObjectName("nextHint")
+        self.next_hint.setWordWrap(True)
+        self.next_hint.setStyleSheet("color: #5d4a00; background: #fff8e1; padding: 6px; border-radius: 4px;")
+        box = QVBoxLayout(self)
+        box.addWidget(self.heading)
+        box.addWidget(self.subject_line)
+        box.addWidget(self.steps)
+        line = QFrame()
+        line.setFrameShape(QFrame.HLine)
+        box.addWidget(line)
+        box.addLayout(self.facts)
+        box.addWidget(self.next_hint)
+        box.addLayout(self._buttons())
+        box.addStretch(1)
+        for key, label in self._fact_rows():
+            value = QLabel("—")
+            value.setObjectName(f"fact_{key}")
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            self.fact_labels[key] = value
+            self.facts.addRow(label + "：", value)
+        self._enable_all(False)
+
+    def _fact_rows(self) -> list[tuple[str, str]]:
+        return [("state", self.tr("Stage")), ("notice", self.tr("Prior notice")),
+                ("window", self.tr("Objection window")), ("objections", self.tr("Objections")),
+                ("decision", self.tr("Decision")), ("valid", self.tr("Validity")),
+                ("share", self.tr("Sharing with the platform (R6)")), ("exit", self.tr("Exit")),
+                ("drafted", self.tr("Drafted by"))]
+
+    def _buttons(self) -> QGridLayout:
+        grid = QGridLayout()
+        specs = [("serve_button", "serveNotice", self.tr("Serve the prior notice…")),
+                 ("object_button", "addObjection", self.tr("Record an objection…")),
+                 ("reply_button", "replyObjection", self.tr("Reply to the objection…")),
+                 ("decide_button", "decide", self.tr("Decide…")),
+                 ("exit_button", "exitList", self.tr("Exit the list…")),
+                 ("print_button", "printNotice", self.tr("Print a notice…")),
+                 ("detail_button", "caseDetail", self.tr("Full details (with purpose)…"))]
+        for i, (attr, name, text) in enumerate(specs):
+            b = QPushButton(text)
+            b.setObjectName(name)
+            setattr(self, attr, b)
+            grid.addWidget(b, i // 3, i % 3)
+        self.detail_button.clicked.connect(self.open_detail)
+        return grid
+
+    def _enable_all(self, on: bool) -> None:
+        for b in self.action_buttons():
+            b.setEnabled(on)
+
+    def action_buttons(self) -> list[QPushButton]:
+        return [self.serve_button, self.object_button, self.reply_button, self.decide_button, self.exit_button,
+                self.print_button, self.detail_button]
+
+    def show_case(self, case_id: int) -> None:
+        self.case = cases.get_case(self.ctx.session, case_id)
+        self.reload()
+
+    def reload(self) -> None:
+        if self.case is None:
+            return
+        self.case = cases.get_case(self.ctx.session, self.case.id)
+        c, today = self.case, self.ctx.session.desk.today()
+        self.objections = browse.case_objections(self.ctx.session, c.id)
+        who = browse.subject_brief(self.ctx.session, c.subject_id)
+        self.heading.setText(self.tr("Case %1 · %2").replace("%1", str(c.id)).replace("%2", c.list_type.zh))
+        self.subject_line.setText(self.tr("Subject: %1 (%2)").replace("%1", who["name"])
+                                  .replace("%2", who["id_number"]))
+        self.steps.set_steps(step_states(c, today))
+        self._facts(c)
+        self._actions(c)
+
+    def _facts(self, c: Case) -> None:
+        d = lambda v: v.isoformat() if v else "—"  # noqa: E731
+        open_n = sum(1 for o in self.objections if o["outcome"] is None)
+        exit_text = "—"
+        if c.exit_way:
+            try:
+                exit_text = f"{ExitWay(c.exit_way).zh}（{d(c.exited_on)}）"
+            except ValueError:
+                exit_text = c.exit_way
+        notice = self.tr("%1, served %2").replace("%1", c.notice_number or "—").replace("%2", d(c.served_on))
+        values = {"state": c.state.zh, "notice": notice if c.served_on else "—",
+                  "window": self.tr("until %1").replace("%1", d(c.window_end)) if c.window_end else "—",
+                  "objections": self.tr("%1 in all, %2 open").replace("%1", str(len(self.objections)))
+                  .replace("%2", str(open_n)),
+                  "decision": f"{c.decision_number}　{d(c.decided_on)}" if c.decision_number else "—",
+                  "valid": f"{d(c.valid_from)} — {d(c.valid_until)}" if c.valid_until else "—",
+                  "share": (self.tr("acknowledged %1").replace("%1", c.shared_at[:10]) if c.shared_at else
+                            self.tr("due %1").replace("%1", d(c.share_due)) if c.share_due else "—"),
+                  "exit": exit_text, "drafted": c.created_by}
+        for key, text in values.items():
+            self.fact_labels[key].setText(text)
+
+    def _actions(self, c: Case) -> None:
+        events, can = allowed_events(c), self.ctx.can
+        has_open = any(o["outcome"] is None for o in self.objections)
+        self.serve_button.setText(self.tr("Publish for objection…") if c.list_type is ListType.RED
+                                  else self.tr("Serve the prior notice…"))
+        self.serve_button.setEnabled(Event.SERVE_NOTICE in events and can("case.notice"))
+        # R19: a listing may be objected to too; that does not move the state machine
+        self.object_button.setEnabled((Event.OBJECT in events or c.state is CaseState.LISTED)
+                                      and can("objection.add"))
+        self.reply_button.setEnabled(has_open and can("objection.resolve"))
+        self.decide_button.setEnabled(bool(events & {Event.DECIDE_LIST, Event.DECIDE_NOT_LIST})
+                                      and can("case.decide"))
+        self.exit_button.setEnabled(bool(events & {Event.EXIT, Event.WITHDRAW_WRONGFUL}) and can("case.exit"))
+        self.print_button.setEnabled(can("document.print"))
+        self.detail_button.setEnabled(can("case.view"))
+        self.next_hint.setText(self._next_hint(c, events, has_open))
+
+    def _next_hint(self, c: Case, events: set, has_open: bool) -> str:
+        if has_open:
+            return self.tr("Next: answer the open objection (the reply is due within 10 working days).")
+        if Event.SERVE_NOTICE in events:
+            return self.tr("Next: print the prior notice, hand it to the party, then record that it was served.")
+        if c.state is CaseState.NOTICE_SERVED and phase(c, self.ctx.session.desk.today()) == "objection_window":
+            return self.tr("Waiting: the objection window runs until %1; the decision can be taken after it.") \
+                .replace("%1", c.window_end.isoformat())
+        if Event.DECIDE_LIST in events:
+            return self.tr("Next: a second person (reviewer, approver) takes the decision.")
+        if c.state is CaseState.LISTED:
+            return self.tr("Listed. Print the decision and the credit repair notice together (两书同达).")
+        return self.tr("This case is closed.")
+
+    def open_detail(self):
+        """R14: the full case (with the subject's data) only with a purpose; the look is logged."""
+        if self.case is None:
+            return None
+        cid = self.case.id
+        dlg = PurposeDialog(self.ctx, self.tr("case %1").replace("%1", str(cid)),
+                            lambda p: cases.case_detail(self.ctx.session, cid, p), parent=self)
+        if not dlg.exec():
+            return None
+        view = CaseDetailDialog(dlg.result_value, self)
+        view.open()
+        return view
+
+
+class CaseDetailDialog(QDialog):
+    """Everything R7 names and the five parts of R5, as one readable page."""
+
+    def __init__(self, data: dict, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Case %1 — full details").replace("%1", str(data["id"])))
+        self.resize(760, 640)
+        text = QTextBrowser()
+        text.setObjectName("detail")
+        text.setHtml(self.html(data))
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(text, 1)
+        box.addWidget(buttons)
+
+    def html(self, d: dict) -> str:
+        s = d.get("subject") or {}
+        rows = [(self.tr("List"), d.get("list_type_zh")), (self.tr("Stage"), d.get("state_zh")),
+                (self.tr("Subject"), s.get("name")), (self.tr("Code / ID number"), f"{s.get('id_type_zh', '')} {s.get('id_number', '')}"),
+                (self.tr("Legal representative"), f"{s.get('legal_rep_name') or '—'} {s.get('legal_rep_id_number') or ''}"),
+                (self.tr("Deciding department"), f"{d.get('department') or '—'}（{d.get('department_level_zh') or '—'}）"),
+                (self.tr("Facts (reasons)"), d.get("facts")), (self.tr("Basis"), d.get("basis")),
+                (self.tr("Ground (R4)"), d.get("ground_zh")), (self.tr("Standard cited (R4)"), d.get("standard")),
+                (self.tr("Measures (R8)"), "；".join(m["name"] for m in d.get("measures") or [])),
+                (self.tr("Validity"), f"{d.get('valid_from') or '—'} — {d.get('valid_until') or '—'}"),
+                (self.tr("Removal conditions"), d.get("removal_conditions")), (self.tr("Remedies"), d.get("remedies")),
+                (self.tr("Decision"), f"{d.get('decision_number') or '—'} {d.get('decided_on') or ''}"),
+                (self.tr("Sharing with the platform (R6)"), d.get("share_status_zh")),
+                (self.tr("Rule set used (R20)"), d.get("rule_set_code"))]
+        body = "".join(f"<tr><td style='color:#555; padding-right:12px' valign='top'>{k}</td><td>{v or '—'}</td></tr>"
+                       for k, v in rows)
+        events = "".join(f"<li>{e.get('on_date', '')} {EVENT_ZH.get(e.get('event'), e.get('event'))} → "
+                         f"{_state_zh(e.get('to_state'))}（{e.get('username', '')}）</li>" for e in d.get("events") or [])
+        history = self.tr("History")
+        return f"<table cellspacing='4'>{body}</table><h4>{history}</h4><ul>{events}</ul>"

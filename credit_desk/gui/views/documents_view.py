@@ -1,0 +1,164 @@
+"""文书 register: every numbered notice with filters, a preview of the chosen one, printing to a chosen
+printer, batch printing of several, reprints (副本) and voiding a number (作废)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
+                               QPushButton, QSplitter, QVBoxLayout, QWidget)
+
+from credit_desk.documents.templates import available
+from credit_desk.domain.errors import DomainError
+from credit_desk.gui.models.documents_model import STATUS_ZH, DocumentsModel, type_title
+from credit_desk.gui.ops import Debouncer
+from credit_desk.gui.printing import PdfPreview, choose_printer, notices_folder, print_files
+from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.tables import make_table, set_widths
+from credit_desk.services import documents
+
+OK_STYLE = "color: #1b7f3b;"
+
+
+class DocumentsView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = DocumentsModel(ctx, parent=self)
+        self.type_filter = QComboBox()
+        self.type_filter.setObjectName("typeFilter")
+        self.type_filter.addItem(self.tr("All documents"), "")
+        for code in available():
+            self.type_filter.addItem(type_title(code), code)
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
+        self.status_filter.addItem(self.tr("Any status"), "")
+        for value, label in STATUS_ZH.items():
+            self.status_filter.addItem(label, value)
+        self.number = QLineEdit()
+        self.number.setObjectName("search")
+        self.number.setPlaceholderText(self.tr("Part of the number"))
+        self.number.setClearButtonEnabled(True)
+        self.debounce = Debouncer(self.refresh, 300, self)
+        self.number.textChanged.connect(self.debounce.poke)
+        for combo in (self.type_filter, self.status_filter):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.table = make_table(self.model, "documentsTable")
+        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        set_widths(self.table, [150, 140, 86, 64, 56, 60, 60])
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._preview(cur.row()))
+        self.preview = PdfPreview(ctx, self)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self._layout(title)
+        self.model.reset()
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        specs = (("print_button", "print", self.tr("Print the selected…"), self.print_selected, "document.print"),
+                 ("reprint_button", "reprint", self.tr("Reprint (副本)"), self.reprint_selected, "document.reprint"),
+                 ("void_button", "void", self.tr("Void the number…"), self.void_selected, "document.void"))
+        for attr, name, text, slot, action in specs:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setEnabled(self.ctx.can(action))
+            b.clicked.connect(slot)
+            setattr(self, attr, b)
+            row.addWidget(b)
+        row.addStretch(1)
+        return row
+
+    def _layout(self, title: str) -> None:
+        box = QVBoxLayout(self)
+        box.addWidget(title_label(title))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Document")))
+        row.addWidget(self.type_filter)
+        row.addWidget(QLabel(self.tr("Status")))
+        row.addWidget(self.status_filter)
+        row.addWidget(self.number, 1)
+        box.addLayout(row)
+        left = QWidget()
+        v = QVBoxLayout(left)
+        v.setContentsMargins(0, 0, 0, 0)
+        v.addWidget(self.table, 1)
+        v.addLayout(self._buttons())
+        v.addWidget(self.message)
+        hint = QLabel(self.tr("Select several rows (Ctrl or Shift + click) to print them as one batch. A number "
+                              "is never reused: a spoilt paper is voided, never deleted."))
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        v.addWidget(hint)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(left)
+        split.addWidget(self.preview)
+        split.setSizes([560, 560])
+        box.addWidget(split, 1)
+
+    def refresh(self) -> None:
+        self.model.set_filter(self.type_filter.currentData(), self.status_filter.currentData(),
+                              self.number.text().strip())
+
+    def focus_search(self) -> None:
+        self.number.setFocus()
+
+    def selected_rows(self) -> list[dict]:
+        return [self.model.row(i.row()) for i in sorted(self.table.selectionModel().selectedRows())]
+
+    def _preview(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.preview.load(Path(self.model.row(row)["file_name"]))
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    def print_selected(self, printer=None):
+        """One print job for all selected notices (batch), off the GUI thread with progress."""
+        rows = self.selected_rows()
+        if not rows:
+            return self._say(self.tr("Select one or more documents first."), ok=False)
+        missing = [r["number"] for r in rows if not Path(r["file_name"]).is_file()]
+        if missing:
+            return self._say(self.tr("The file of %1 is not on this PC any more; reprint it (副本) first.")
+                             .replace("%1", "、".join(missing)), ok=False)
+        printer = printer or choose_printer(self)
+        if printer is None:
+            return None
+        return print_files(self.ctx, [Path(r["file_name"]) for r in rows], printer, self,
+                           done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
+                                                    .replace("%1", str(len(rows))).replace("%2", str(n))))
+
+    def reprint_selected(self):
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return self._say(self.tr("Select exactly one document to reprint."), ok=False)
+        number = rows[0]["number"]
+        out = notices_folder(self.ctx) / f"{number}-副本-{self.ctx.session.desk.now():%Y%m%d%H%M%S}.pdf"
+        try:
+            done = documents.reprint(self.ctx.session, number, out)
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self._say(self.tr("Reprinted %1 as copy %2.").replace("%1", number).replace("%2", str(done["copy_no"])))
+        self.preview.load(Path(done["file"]))
+        self.refresh()
+        return done
+
+    def void_selected(self):
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return self._say(self.tr("Select exactly one document to void."), ok=False)
+        number = rows[0]["number"]
+        reason, ok = QInputDialog.getText(self, self.tr("Void the number"),
+                                          self.tr("Why is %1 voided (e.g. the paper was spoilt)?").replace("%1", number))
+        if not ok:
+            return None
+        try:
+            documents.void_numbers(self.ctx.session, [number], reason)
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self._say(self.tr("%1 is voided; the number stays in the register.").replace("%1", number))
+        self.refresh()
+        return number

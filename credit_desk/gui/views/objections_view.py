@@ -1,0 +1,88 @@
+"""异议: every objection with its reply deadline (R5), overdue ones in red; register and answer (R19)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog, ResolveObjectionDialog
+from credit_desk.gui.models.objections_model import ObjectionsModel
+from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.tables import make_table, set_widths
+from credit_desk.services import objections
+
+
+class ObjectionsView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.model = ObjectionsModel(ctx, parent=self)
+        self.open_only = QCheckBox(self.tr("Only unanswered"))
+        self.open_only.setObjectName("openOnly")
+        self.open_only.setChecked(False)
+        self.open_only.toggled.connect(lambda _c: self.refresh())
+        self.target = QComboBox()
+        self.target.setObjectName("targetFilter")
+        for label, value in ((self.tr("Records and cases"), ""), (self.tr("Records"), "record"),
+                             (self.tr("Cases"), "case")):
+            self.target.addItem(label, value)
+        self.target.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.add_button = QPushButton(self.tr("Objection to a record…"))
+        self.add_button.setObjectName("addObjection")
+        self.add_button.setEnabled(ctx.can("objection.add"))
+        self.add_button.clicked.connect(self.new_item)
+        self.reply_button = QPushButton(self.tr("Reply…"))
+        self.reply_button.setObjectName("reply")
+        self.reply_button.setEnabled(ctx.can("objection.resolve"))
+        self.reply_button.clicked.connect(self.reply_selected)
+        self.hint = QLabel()
+        self.hint.setObjectName("hint")
+        self.hint.setStyleSheet(ERROR_STYLE)
+        self.table = make_table(self.model, "objectionsTable")
+        set_widths(self.table, [50, 110, 180, 172, 90, 90, 90, 80, 240])
+        self.table.doubleClicked.connect(lambda _i: self.reply_selected())
+        box = QVBoxLayout(self)
+        box.addWidget(title_label(title))
+        row = QHBoxLayout()
+        row.addWidget(self.target)
+        row.addWidget(self.open_only)
+        row.addWidget(self.hint, 1)
+        row.addWidget(self.add_button)
+        row.addWidget(self.reply_button)
+        box.addLayout(row)
+        box.addWidget(self.table, 1)
+        note = QLabel(self.tr("Sorted by reply deadline. Unanswered objections past their deadline are shown in "
+                              "red. Objections to a notice or a listing are registered from the case (名单案件)."))
+        note.setStyleSheet("color: #666;")
+        note.setWordWrap(True)
+        box.addWidget(note)
+        self.model.reset()
+
+    def refresh(self) -> None:
+        self.model.set_filter(self.open_only.isChecked(), self.target.currentData())
+
+    def new_item(self):
+        """An objection to a record (R19): the record's number, then the form."""
+        rid, ok = QInputDialog.getInt(self, self.tr("Objection to a record"),
+                                      self.tr("Number of the record (see 失信信息):"), 1, 1, 2_000_000_000)
+        if not ok:
+            return None
+        dlg = AddObjectionDialog(self.ctx, "record", rid, self)
+        if dlg.exec():
+            self.refresh()
+        return dlg
+
+    def reply_selected(self):
+        self.hint.clear()
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.hint.setText(self.tr("Select an objection in the list first."))
+            return None
+        row = self.model.row(rows[0].row())
+        if row["outcome"]:
+            self.hint.setText(self.tr("This objection was answered already."))
+            return None
+        dlg = ResolveObjectionDialog(self.ctx, objections.get_objection(self.ctx.session, row["id"]), self)
+        if dlg.exec():
+            self.refresh()
+        return dlg

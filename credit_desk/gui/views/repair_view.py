@@ -1,0 +1,245 @@
+"""信用修复 (R13): applications with their deadlines (overdue in red), the steps of the chosen one, and only
+the next steps the repair state machine allows; notices printed from the register with a preview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
+                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.repairs import TRANSITIONS, RepairEvent, RepairState
+from credit_desk.gui.dialogs.repair_dialogs import ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog
+from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
+from credit_desk.gui.printing import PreviewDialog, notices_folder
+from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.steps import StepBar
+from credit_desk.services import browse, documents, repair_documents, repairs
+
+OK_STYLE = "color: #1b7f3b;"
+LATE = QColor("#b00020")
+COLUMNS = ("id", "subject", "state_zh", "received_on", "tier_zh", "department", "decide_due", "finish_due")
+DOC_OF = {RepairState.ACCEPTED: "repair_accepted", RepairState.NOT_ACCEPTED: "repair_rejected",
+          RepairState.REPAIRED: "repair_decision", RepairState.REFUSED: "repair_decision"}
+
+
+def repair_steps(state: RepairState) -> list[tuple[str, str]]:
+    """收到申请 → 受理 → 修复决定 → 报送平台, with 不予受理 / 不予修复 as side endings."""
+    labels = ["已接收", "已受理", "准予修复", "已报送平台"]
+    if state is RepairState.NOT_ACCEPTED:
+        return [("已接收", "done"), ("不予受理", "ended")]
+    if state is RepairState.REFUSED:
+        return [("已接收", "done"), ("已受理", "done"), ("不予修复", "ended")]
+    at = {RepairState.RECEIVED: 0, RepairState.ACCEPTED: 1, RepairState.REPAIRED: 2, RepairState.SHARED: 3}[state]
+    return [(label, "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
+
+
+class RepairView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[dict] = []
+        self.current: dict | None = None
+        self.preview = None
+        self.state_filter = QComboBox()
+        self.state_filter.setObjectName("stateFilter")
+        self.state_filter.addItem(self.tr("All states"), None)
+        for st in RepairState:
+            self.state_filter.addItem(st.zh, st.value)
+        self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.add_button = QPushButton(self.tr("New application (Ctrl+N)"))
+        self.add_button.setObjectName("addRepair")
+        self.add_button.setEnabled(ctx.can("repair.apply"))
+        self.add_button.clicked.connect(self.new_item)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("repairsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("No."), self.tr("Subject"), self.tr("State"),
+                                              self.tr("Received"), self.tr("Tier"), self.tr("Deciding department"),
+                                              self.tr("Decide by"), self.tr("Finish by")])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, w in enumerate((40, 150, 64, 86, 44, 120, 96)):
+            self.table.setColumnWidth(i, w)
+        self.table.itemSelectionChanged.connect(self._selected)
+        self._layout(title)
+        self.refresh()
+
+    def _layout(self, title: str) -> None:
+        box = QVBoxLayout(self)
+        box.addWidget(title_label(title))
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("State")))
+        row.addWidget(self.state_filter)
+        row.addStretch(1)
+        row.addWidget(self.add_button)
+        box.addLayout(row)
+        split = QSplitter(Qt.Horizontal)
+        split.addWidget(self.table)
+        split.addWidget(self._panel())
+        split.setSizes([640, 480])
+        box.addWidget(split, 1)
+        note = QLabel(self.tr("Deadlines in working days by the rule set of the application day (decide within 3 "
+                              "of acceptance, finish within 10 of the application; overdue in red). Repair is free."))
+        note.setWordWrap(True)
+        note.setStyleSheet("color: #666;")
+        box.addWidget(note)
+
+    def _panel(self) -> QWidget:
+        w = QWidget()
+        v = QVBoxLayout(w)
+        self.heading = QLabel(self.tr("Choose an application in the list."))
+        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        self.steps = StepBar()
+        self.steps.setObjectName("steps")
+        self.detail = QLabel()
+        self.detail.setObjectName("detail")
+        self.detail.setWordWrap(True)
+        self.detail.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        grid = QGridLayout()
+        specs = (("accept_button", "accept", self.tr("Accept"), self.accept_selected),
+                 ("not_accept_button", "notAccept", self.tr("Do not accept…"), self.not_accept_selected),
+                 ("decide_button", "decideRepair", self.tr("Decide…"), self.decide_selected),
+                 ("print_button", "printRepair", self.tr("Print its notice…"), self.print_selected))
+        for i, (attr, name, text, slot) in enumerate(specs):
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setEnabled(False)
+            b.clicked.connect(lambda _c=False, f=slot: f())
+            setattr(self, attr, b)
+            grid.addWidget(b, i // 2, i % 2)
+        for widget in (self.heading, self.steps, self.detail):
+            v.addWidget(widget)
+        v.addLayout(grid)
+        v.addWidget(self.message)
+        v.addStretch(1)
+        return w
+
+    # --- list and panel --------------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.current["id"] if self.current else None
+        self.rows = repairs.list_repairs(self.ctx.session, state=self.state_filter.currentData())
+        self.table.setRowCount(len(self.rows))
+        for i, r in enumerate(self.rows):
+            who = browse.subject_brief(self.ctx.session, r["subject_id"])
+            r["subject"] = f"{who['name']}（{who['id_number']}）"
+            for j, key in enumerate(COLUMNS):
+                item = QTableWidgetItem(str(r.get(key) or "—"))
+                late = (key == "decide_due" and r["decide_overdue"]) or (key == "finish_due" and r["finish_overdue"])
+                if late:
+                    item.setForeground(LATE)
+                    item.setText(item.text() + self.tr(" (overdue)"))
+                self.table.setItem(i, j, item)
+        index = next((i for i, r in enumerate(self.rows) if r["id"] == keep), 0 if self.rows else -1)
+        if index >= 0:
+            self.table.selectRow(index)
+        self._selected()
+
+    def _selected(self) -> None:
+        picked = self.table.selectionModel().selectedRows()
+        self.current = self.rows[picked[0].row()] if picked else None
+        r = self.current
+        for b in (self.accept_button, self.not_accept_button, self.decide_button, self.print_button):
+            b.setEnabled(False)
+        if r is None:
+            return
+        state = RepairState(r["state"])
+        events = {e for (s, e) in TRANSITIONS if s is state}  # the repair state machine's next steps
+        self.heading.setText(self.tr("Application %1 · %2").replace("%1", str(r["id"])).replace("%2", r["state_zh"]))
+        self.steps.set_steps(repair_steps(state))
+        self.detail.setText(self._detail(r))
+        self.accept_button.setEnabled(RepairEvent.ACCEPT in events and self.ctx.can("repair.accept"))
+        self.not_accept_button.setEnabled(RepairEvent.NOT_ACCEPT in events and self.ctx.can("repair.accept"))
+        self.decide_button.setEnabled(bool(events & {RepairEvent.REPAIR, RepairEvent.REFUSE})
+                                      and self.ctx.can("repair.decide"))
+        self.print_button.setEnabled(state in DOC_OF and self.ctx.can("document.print"))
+
+    def _detail(self, r: dict) -> str:
+        lines = [self.tr("Subject: %1").replace("%1", r["subject"]),
+                 self.tr("Received %1 (%2); tier %3; rule set %4").replace("%1", r["received_on"])
+                 .replace("%2", r["channel_zh"]).replace("%3", r["tier_zh"]).replace("%4", r["rule_set_code"]),
+                 self.tr("Can be repaired from: %1").replace("%1", r["earliest_on"] or "—"),
+                 self.tr("Deciding department: %1").replace("%1", r["department"] or "—")]
+        for key, label in (("accept_number", self.tr("Acceptance notice")), ("reject_number",
+                           self.tr("Non-acceptance notice")), ("decision_number", self.tr("Decision"))):
+            if r.get(key):
+                lines.append(f"{label}：{r[key]}")
+        if r.get("not_accepted_reason"):
+            lines.append(self.tr("Not accepted because: %1").replace("%1", r["not_accepted_reason"]))
+        if r.get("refusal_reason"):
+            lines.append(self.tr("Refused because: %1").replace("%1", r["refusal_reason"]))
+        return "\n".join(lines)
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    # --- actions -----------------------------------------------------------------------------------
+    def new_item(self):
+        if not self.ctx.can("repair.apply"):
+            return None
+        picker = SubjectPickerDialog(self.ctx, self.tr("Who applies for credit repair?"), self)
+        if not picker.exec():
+            return None
+        dlg = ApplyRepairDialog(self.ctx, picker.result_value, self)
+        if not dlg.exec():
+            return None
+        out = dlg.result_value
+        self.current = {"id": out["id"]}
+        self.refresh()
+        if out["eligible"]:
+            self._say(self.tr("Application %1 registered; it can be accepted.").replace("%1", str(out["id"])))
+        else:
+            why = "；".join(p["zh"] if self.ctx.lang != "en" else p["en"] for p in out["problems"])
+            self._say(self.tr("Application %1 registered, but it cannot be accepted yet: %2")
+                      .replace("%1", str(out["id"])).replace("%2", why), ok=False)
+        return out
+
+    def accept_selected(self):
+        try:
+            out = repairs.accept_repair(self.ctx.session, self.current["id"])
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self.refresh()
+        self._say(self.tr("Accepted; the decision is due by %1.").replace("%1", out["decide_due"]))
+        return out
+
+    def not_accept_selected(self):
+        dlg = NotAcceptDialog(self.ctx, self.current, self)
+        if dlg.exec():
+            self.refresh()
+        return dlg
+
+    def decide_selected(self):
+        dlg = DecideRepairDialog(self.ctx, self.current, self)
+        if dlg.exec():
+            self.refresh()
+            self._say(self.tr("Decided: %1.").replace("%1", dlg.result_value["state_zh"]))
+        return dlg
+
+    def print_selected(self):
+        """The notice of the current step, numbered when the step was taken; printed here under that number."""
+        r, ctx = self.current, self.ctx
+        doc_type = DOC_OF[RepairState(r["state"])]
+        out = notices_folder(ctx) / f"repair{r['id']}-{doc_type}-{ctx.session.desk.now():%Y%m%d%H%M%S}.pdf"
+
+        def work(_job):
+            return documents.issue(ctx.session, doc_type, [repair_documents.repair_item(ctx.session, doc_type,
+                                                                                        r["id"])], out)
+        return ctx.ops.run(work, done=self._printed, failed=lambda exc: self._say(
+            exc.message(ctx.lang) if isinstance(exc, DomainError) else str(exc), ok=False),
+            label=self.tr("Issuing the notice…"), parent=self, modal=True)
+
+    def _printed(self, issued: list[dict]) -> None:
+        doc = issued[0]
+        self._say(self.tr("Printed %1.").replace("%1", doc["number"]))
+        self.preview = PreviewDialog(self.ctx, Path(doc["file"]), doc["number"], self)
+        self.preview.open()

@@ -1,0 +1,269 @@
+"""同步: what waits to be sent, what the platform acknowledged or returned (with its reasons), export to a USB
+folder, send over the network, import receipts and updates, and the key fingerprints to compare by phone.
+
+Everything that signs, encrypts, writes files or talks to the network runs through ``gui/ops.py``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.services import browse, keys, sync, sync_inbound
+
+OK_STYLE = "color: #1b7f3b;"
+ENTITY_ZH = {"subject": "信用主体", "record": "失信信息", "case": "认定案件", "objection": "异议", "document": "文书",
+             "commitment": "信用承诺", "commitment_item": "承诺事项", "supervision_flag": "重点监管标记",
+             "interview": "约谈记录", "cleanup_row": "台账条目", "cleanup_contact": "台账联系人", "alert": "大数据警示",
+             "joint_decision": "联合惩戒比对结论", "office": "本单位", "repair": "信用修复", "doc_prefix": "文书编号前缀"}
+OP_ZH = {"insert": "新增", "update": "修改", "upsert": "更新", "open": "立案", "notice": "送达告知", "decide": "决定",
+         "exit": "移出", "withdraw": "误列撤销", "revoke": "撤销", "change": "变更", "approve": "审批", "resolve": "答复",
+         "void": "作废", "reprint": "重印", "raise": "提示", "clear": "解除"}
+MONO = "font-family: monospace; font-size: 13px;"
+
+
+def _table(name: str, headers: list[str], widths: list[int]) -> QTableWidget:
+    t = QTableWidget(0, len(headers))
+    t.setObjectName(name)
+    t.setHorizontalHeaderLabels(headers)
+    t.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    t.setSelectionBehavior(QAbstractItemView.SelectRows)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setStretchLastSection(True)
+    for i, w in enumerate(widths):
+        t.setColumnWidth(i, w)
+    return t
+
+
+class SyncView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.last_result = None
+        box = QVBoxLayout(self)
+        box.addWidget(title_label(title))
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet("font-size: 14px;")
+        box.addWidget(self.summary)
+        box.addLayout(self._actions())
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        box.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addWidget(self._pending_box(), 1)
+        row.addWidget(self._keys_box(), 1)
+        box.addLayout(row, 2)
+        box.addWidget(self._quarantine_box(), 3)
+        self.refresh()
+
+    # --- layout --------------------------------------------------------------------------------
+    def _actions(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.export_button = QPushButton(self.tr("Export to a USB folder…"))
+        self.export_button.setObjectName("export")
+        self.export_button.clicked.connect(lambda: self.export_to())
+        self.url = QLineEdit()
+        self.url.setObjectName("url")
+        self.url.setPlaceholderText(self.tr("Address of the municipal platform (government network)"))
+        self.send_button = QPushButton(self.tr("Send now"))
+        self.send_button.setObjectName("send")
+        self.send_button.clicked.connect(lambda: self.send())
+        self.import_button = QPushButton(self.tr("Import receipts or updates…"))
+        self.import_button.setObjectName("import")
+        self.import_button.clicked.connect(lambda: self.import_files())
+        for b in (self.export_button, self.send_button):
+            b.setEnabled(self.ctx.can("bundle.export"))
+        self.import_button.setEnabled(self.ctx.can("bundle.import"))
+        row.addWidget(self.export_button)
+        row.addWidget(self.url, 1)
+        row.addWidget(self.send_button)
+        row.addWidget(self.import_button)
+        return row
+
+    def _pending_box(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Bundles not yet acknowledged by the platform"))
+        v = QVBoxLayout(group)
+        self.pending = _table("pendingTable", [self.tr("No."), self.tr("File"), self.tr("Changes"),
+                                               self.tr("Made"), self.tr("Sent")], [50, 200, 60, 140])
+        v.addWidget(self.pending)
+        return group
+
+    def _keys_box(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Key fingerprints (read them out by phone to compare)"))
+        grid = QGridLayout(group)
+        self.fp: dict[str, QLabel] = {}
+        rows = (("office_sign", self.tr("Office signing key")), ("office_enc", self.tr("Office encryption key")),
+                ("platform_sign", self.tr("Platform signing key")), ("platform_enc", self.tr("Platform encryption key")))
+        for i, (key, label) in enumerate(rows):
+            value = QLabel("—")
+            value.setObjectName(f"fp_{key}")
+            value.setStyleSheet(MONO)
+            value.setTextInteractionFlags(Qt.TextSelectableByMouse)
+            value.setWordWrap(True)
+            grid.addWidget(QLabel(label + "："), i, 0, Qt.AlignRight | Qt.AlignTop)
+            grid.addWidget(value, i, 1)
+            self.fp[key] = value
+        self.platform_button = QPushButton(self.tr("Import the platform's key file…"))
+        self.platform_button.setObjectName("importPlatformKey")
+        self.platform_button.clicked.connect(lambda: self.import_platform_key())
+        grid.addWidget(self.platform_button, len(rows), 1)
+        grid.setColumnStretch(1, 1)
+        return group
+
+    def _quarantine_box(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Returned by the platform (quarantine)"))
+        v = QVBoxLayout(group)
+        self.quarantine = _table("quarantineTable", [self.tr("Change"), self.tr("Bundle"), self.tr("What"),
+                                                     self.tr("State"), self.tr("The platform's reason")],
+                                 [70, 60, 200, 80])
+        self.requeue_button = QPushButton(self.tr("Send the selected change again (after correcting it)"))
+        self.requeue_button.setObjectName("requeue")
+        self.requeue_button.setEnabled(self.ctx.can("bundle.requeue"))
+        self.requeue_button.clicked.connect(self.requeue_selected)
+        v.addWidget(self.quarantine, 1)
+        v.addWidget(self.requeue_button, 0, Qt.AlignRight)
+        return group
+
+    # --- status --------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        st = sync.status(self.ctx.session)
+        self.status = st
+        acks = st.get("acks") or {}
+        self.summary.setText(self.tr(
+            "Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · "
+            "changes accepted by the platform: %4 · returned: %5").replace("%1", str(st["last_seq"]))
+            .replace("%2", str(len(st["pending"]))).replace("%3", str(st["unbundled_changes"]))
+            .replace("%4", str(acks.get("accepted", 0))).replace("%5", str(acks.get("rejected", 0))))
+        self._fill(self.pending, [(b["seq"], b["file_name"], b["change_count"], (b["created_at"] or "")[:16],
+                                   (b["sent_at"] or self.tr("not yet"))[:16]) for b in st["pending"]])
+        states = {"open": self.tr("to correct"), "resent": self.tr("sent again"), "resolved": self.tr("resolved")}
+        q = st.get("quarantine") or []
+        self._fill(self.quarantine, [(r["change_id"], r["bundle_seq"],
+                                      f"{ENTITY_ZH.get(r['entity'], r['entity'])} {r['entity_id']}"
+                                      f"（{OP_ZH.get(r['op'], r['op'])}）",
+                                      states.get(r["q_state"], r["q_state"]),
+                                      r["reason_en"] if self.ctx.lang == "en" and r["reason_en"] else r["reason_zh"])
+                                     for r in q])
+        self.quarantine_rows = q
+        if not self.url.text():
+            self.url.setText(browse.intake_url(self.ctx.session))
+        self._show_keys()
+
+    def _fill(self, table: QTableWidget, rows) -> None:
+        table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
+                table.setItem(i, j, QTableWidgetItem(str(value)))
+
+    def _show_keys(self) -> None:
+        k = keys.show(self.ctx.session)
+        self.fp["office_sign"].setText(k["sign_fingerprint"])
+        self.fp["office_enc"].setText(k["enc_fingerprint"])
+        plat = k.get("platform")
+        none = self.tr("not imported yet — sending needs it")
+        self.fp["platform_sign"].setText(plat["sign_fingerprint"] if plat else none)
+        self.fp["platform_enc"].setText(plat["enc_fingerprint"] if plat else none)
+        self.platform_button.setVisible(plat is None)
+        self.platform_button.setEnabled(self.ctx.can("keys.manage"))
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    def _failed(self, exc) -> None:
+        self.refresh()
+        if isinstance(exc, DomainError):
+            self._say(exc.message(self.ctx.lang), ok=False)
+        else:
+            self.ctx.ops.show_error(exc, self)
+
+    # --- actions -------------------------------------------------------------------------------
+    def export_to(self, folder: str | None = None):
+        """Write every unacknowledged bundle to the folder (e.g. the USB stick), each read back and verified."""
+        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Choose the USB folder"))
+        if not folder:
+            return None
+        ctx = self.ctx
+        return ctx.ops.run(lambda _j: sync.export_to_folder(ctx.session, Path(folder)), done=self._exported,
+                           failed=self._failed, label=self.tr("Signing, encrypting and writing the bundles…"),
+                           parent=self, modal=True)
+
+    def _exported(self, done: list[dict]) -> None:
+        self.last_result = done
+        self.refresh()
+        if not done:
+            return self._say(self.tr("Nothing to export: every change has been acknowledged."))
+        files = "、".join(Path(d["file"]).name for d in done)
+        self._say(self.tr("%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts "
+                          "here when they come back.").replace("%1", str(len(done))).replace("%2", files))
+
+    def send(self):
+        ctx, url = self.ctx, self.url.text().strip() or None
+        return ctx.ops.run(lambda _j: sync.send(ctx.session, url), done=self._sent, failed=self._failed,
+                           label=self.tr("Sending to the municipal platform…"), parent=self, modal=True)
+
+    def _sent(self, out: dict) -> None:
+        self.last_result = out
+        self.refresh()
+        self._say(self.tr("Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.")
+                  .replace("%1", str(len(out["sent"]))).replace("%2", str(len(out["receipts"])))
+                  .replace("%3", str(len(out["downstream"]))))
+
+    def import_files(self, paths: list[str] | None = None):
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Receipts and updates from the platform"), "",
+                                                    self.tr("Bundles (*.cdb);;All files (*)"))
+        if not paths:
+            return None
+        ctx = self.ctx
+
+        def work(job):
+            out = []
+            for i, p in enumerate(paths):
+                job.check()
+                out.append(sync_inbound.import_bytes(ctx.session, Path(p).read_bytes()))
+                job.progress(i + 1, len(paths))
+            return out
+        return ctx.ops.run(work, done=self._imported, failed=self._failed, label=self.tr("Importing…"), parent=self, modal=True)
+
+    def _imported(self, out: list[dict]) -> None:
+        self.last_result = out
+        self.refresh()
+        self._say(self.tr("%1 file(s) imported.").replace("%1", str(len(out))))
+
+    def requeue_selected(self):
+        rows = self.quarantine.selectionModel().selectedRows()
+        if not rows:
+            return self._say(self.tr("Select a returned change first."), ok=False)
+        change_id = self.quarantine_rows[rows[0].row()]["change_id"]
+        try:
+            new_id = sync.requeue(self.ctx.session, change_id)
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self.refresh()
+        self._say(self.tr("Change %1 goes out again in the next bundle (as %2).").replace("%1", str(change_id))
+                  .replace("%2", str(new_id)))
+        return new_id
+
+    def import_platform_key(self, path: str | None = None):
+        """Pin the platform's keys at set-up (administrator); compare the fingerprints by phone afterwards."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("The platform's key file"), "",
+                                                  self.tr("Key files (*.json);;All files (*)"))
+        if not path:
+            return None
+        try:
+            keys.import_platform(self.ctx.session, Path(path).read_bytes())
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self.refresh()
+        self._say(self.tr("The platform's keys are pinned. Compare the fingerprints with the platform by phone."))
+        return True
