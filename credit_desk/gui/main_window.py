@@ -125,6 +125,12 @@ class MainWindow(QMainWindow):
                             (QKeySequence(Qt.Key_F5), "refresh")):
             QShortcut(seq, self, activated=lambda m=method: self._call_view(m))
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_now)
+        help_menu = self.menuBar().addMenu(self.tr("Help"))
+        help_menu.addAction(self.tr("About Credit Desk"), self.show_about)
+
+    def show_about(self) -> None:
+        from credit_desk.gui.about_dialog import AboutDialog
+        AboutDialog(self.session.desk, self).exec()
 
     def _call_view(self, method: str) -> None:
         view = self.current_view()

@@ -1977,6 +1977,16 @@ Returned by the platform: %4</source>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
+    <message>
+        <location filename="../../credit_desk/gui/main_window.py" line="128"/>
+        <source>Help</source>
+        <translation>帮助</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/main_window.py" line="129"/>
+        <source>About Credit Desk</source>
+        <translation>关于信用办台账</translation>
+    </message>
 </context>
 <context>
     <name>MatchPromptDialog</name>

@@ -119,3 +119,18 @@ def test_window_geometry_is_kept_in_the_data_folder(qtbot, seeded, make_ctx, dat
     assert again.size().height() == 700 and again.nav.currentItem().text() == "失信信息"
     assert "geometry" in (data_dir / SETTINGS_FILE).read_text()
     assert not list((tmp_path / "xdg-config").rglob("*.ini"))  # nothing in the user's own config folder
+
+
+
+def test_about_is_reachable_from_the_help_menu(qtbot, monkeypatch, window, shot):
+    from PySide6.QtWidgets import QLabel
+    from credit_desk.gui.about_dialog import AboutDialog
+    shown = []
+    monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(
+        " ".join(label.text() for label in self.findChildren(QLabel))) or 0)
+    help_menu = window.menuBar().actions()[0]
+    assert help_menu.text() == "帮助"
+    about = help_menu.menu().actions()[0]
+    assert about.text() == "关于信用办台账"
+    about.trigger()
+    assert shown and "0.1.0" in shown[0]
