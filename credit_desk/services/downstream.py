@@ -9,7 +9,6 @@ upstream direction a gap is allowed: every item is a whole state, so a later bun
 from __future__ import annotations
 
 import base64
-import binascii
 from datetime import date
 
 from credit_desk.domain.errors import ValidationError
@@ -131,7 +130,7 @@ def _platform_keys(tx, conn, data, version: int) -> None:
     for name in ("sign_public", "enc_public"):
         try:
             raw[name] = base64.b64decode(data[name], validate=True)
-        except (binascii.Error, TypeError):
+        except (ValueError, TypeError):  # ValueError: binascii.Error, or non-ASCII text
             raise ValueError(name) from None
         if len(raw[name]) != 32:
             raise ValueError(name)

@@ -113,8 +113,8 @@ def _check_unpacked_size(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as zf:
             total = sum(i.file_size for i in zf.infolist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-        return  # not a zip at all: load_workbook below names the file as unreadable
+    except Exception:  # noqa: BLE001 - not a zip we can read (bad, or e.g. "zip version 8.4"): _open names it
+        return
     if total > MAX_UNPACKED_BYTES:
         raise ValidationError("XLSX_TOO_LARGE", f"{Path(path).name} 解压后超过 {MAX_UNPACKED_BYTES // 2**20} MB"
                               "（疑似压缩炸弹），拒绝导入。",
@@ -155,7 +155,11 @@ def read_rows(path: Path, headers, parse) -> tuple[list, list[int]]:
     Every bad cell is collected; if there is any, the whole file is refused with all of them named.
     Returns (rows, skipped example rows).
     """
-    ws = _open(path).worksheets[0]
+    sheets = _open(path).worksheets
+    if not sheets:  # a damaged file whose sheet part is missing loads with none (issue-10 fuzzing)
+        raise ValidationError("XLSX_UNREADABLE", f"{Path(path).name} 中没有工作表。",
+                              f"{Path(path).name} holds no worksheet.", field="file")
+    ws = sheets[0]
     start = _find_header(ws, headers)
     out, skipped, problems = [], [], []
     for r in range(start + 1, ws.max_row + 1):

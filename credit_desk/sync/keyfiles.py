@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 
 from credit_desk.domain import signing
@@ -55,7 +54,7 @@ def parse(data: bytes, fmt: str) -> dict:
     for name in ("sign_public", "enc_public"):
         try:
             raw = base64.b64decode(doc.get(name, ""), validate=True)
-        except (binascii.Error, TypeError):
+        except (ValueError, TypeError):  # ValueError: binascii.Error, or non-ASCII text (fuzzing)
             raise _bad(name) from None
         if len(raw) != 32:
             raise _bad(name)
@@ -70,5 +69,5 @@ def parse_b64(text: str) -> bytes:
     """Strict base64 (ValueError on anything else)."""
     try:
         return base64.b64decode(text, validate=True)
-    except (binascii.Error, TypeError):
+    except (ValueError, TypeError):  # ValueError: binascii.Error, or non-ASCII text
         raise ValueError("base64") from None

@@ -9,7 +9,6 @@ downstream  one JSON object: {"items": [{"kind","version","data"}]}
 from __future__ import annotations
 
 import base64
-import binascii
 import hashlib
 import json
 
@@ -73,7 +72,7 @@ def _check_attachment(obj: dict, row: int) -> dict:
     check_member_name(name)  # zip-slip: an attachment name becomes a path on the receiver's disk
     try:
         data = base64.b64decode(obj.get("data", ""), validate=True)
-    except (binascii.Error, TypeError):
+    except (ValueError, TypeError):  # ValueError: binascii.Error, or non-ASCII text (issue-10 fuzzing)
         raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="data") from None
     if hashlib.sha256(data).hexdigest() != obj.get("sha256"):
         raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="sha256")

@@ -18,8 +18,8 @@ FUZZ = settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
                 derandomize=os.environ.get("CREDIT_DESK_FUZZ_RANDOM") != "1",
                 suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow,
                                        HealthCheck.data_too_large, HealthCheck.filter_too_much])
-# Pure parsers are cheap: ten times the budget.
-FUZZ_PURE = settings(FUZZ, max_examples=FUZZ_EXAMPLES * 10)
+# Pure parsers are cheap: ten times the small CI budget; in the long mode the same budget as the rest.
+FUZZ_PURE = settings(FUZZ, max_examples=FUZZ_EXAMPLES * 10 if FUZZ_EXAMPLES < 200 else FUZZ_EXAMPLES)
 
 HUGE_INTS = st.sampled_from([2 ** 63, -(2 ** 63) - 1, 10 ** 30, 2 ** 64 + 1, -1, 0])
 NASTY_TEXT = st.sampled_from([

@@ -120,7 +120,7 @@ def test_kill_ledger_import_leaves_all_or_nothing(office, data_dir, secret_files
     killed = applied = 0
     for i in range(1, RUNS + 1):
         before = _cleanup_counts(data_dir)[0]
-        was_killed, _ = run_and_kill(cmd(i), rng, 0.7 * startup, 0.95 * full)
+        was_killed, _ = run_and_kill(cmd(i), rng, 0.7 * startup, 0.9 * full)
         killed += was_killed
         _assert_healthy(data_dir)
         rows, audits, changes = _cleanup_counts(data_dir)
@@ -186,7 +186,7 @@ def test_kill_bundle_export_never_shows_a_partial_bundle(office, data_dir, secre
     killed = hidden_max = 0
     for i in range(1, RUNS + 1):
         _more_changes(office, tmp_path, i)
-        was_killed, _ = run_and_kill(cmd, rng, 0.7 * startup, 0.95 * full)
+        was_killed, _ = run_and_kill(cmd, rng, 0.7 * startup, 0.9 * full)
         killed += was_killed
         _assert_healthy(data_dir)
         _check_bundle_chain(data_dir)
@@ -237,7 +237,7 @@ def test_kill_receipt_import_leaves_all_or_nothing(office, data_dir, secret_file
     for i in range(1, RUNS + 1):
         path, seq, n = _next_receipt(office, tmp_path, intake, i)
         was_killed, _ = run_and_kill(base + ["--user", "admin", "bundle", "import", str(path)], rng,
-                                     0.7 * startup, 0.95 * full)
+                                     0.7 * startup, 0.9 * full)
         killed += was_killed
         _assert_healthy(data_dir)
         state = _receipt_state(data_dir, seq)
