@@ -59,6 +59,7 @@ def credit_query(session: Session, subject_id, purpose: str) -> Item:
 
 def commitment_form(session: Session, subject_id, matter: str | None) -> Item:
     """R17: the standard commitment letter for one subject (items configurable by the office)."""
+    session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
     conn = session.ledger.conn
     s = _subject(conn, subject_id)
     items = meta.get_setting(conn, "documents.commitment_items") or None

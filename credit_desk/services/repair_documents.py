@@ -70,6 +70,7 @@ def _outcome_text(conn, r) -> str:
 
 def repair_item(session: Session, doc_type: str, repair_id) -> Item:
     """The acceptance, non-acceptance or decision notice of one repair request (R13)."""
+    session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
     conn = session.ledger.conn
     r = repairs_repo.get(conn, int(repair_id)) if repair_id is not None else None
     if r is None:
@@ -101,6 +102,7 @@ def repair_item(session: Session, doc_type: str, repair_id) -> Item:
 
 def apology_item(session: Session, case_id) -> Item:
     """R12 way 1: the written apology, from the text captured when the wrongful listing was withdrawn."""
+    session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
     conn = session.ledger.conn
     row = cases_repo.apology_letter(conn, int(case_id)) if case_id is not None else None
     if row is None:
@@ -115,6 +117,7 @@ def apology_item(session: Session, case_id) -> Item:
 
 def interview_item(session: Session, plan_id) -> Item:
     """R18: the invitation to a planned interview."""
+    session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
     if plan_id is None:
         raise DomainError("DOC_INTERVIEW_REQUIRED", "请用 --interview 指定约谈安排编号。",
                           "Name the planned interview with --interview.", field="interview")
@@ -131,6 +134,7 @@ def interview_item(session: Session, plan_id) -> Item:
 
 def companions(session: Session, doc_type: str, case_id) -> list[tuple[str, Item]]:
     """R13 两书同达: printing a decision also prints the 信用修复告知书 registered with it, if not printed yet."""
+    session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
     if doc_type not in DECISION_TYPES or case_id is None:
         return []
     held = [h for h in doc_numbers.pending_for(session.ledger.conn, "case", case_id) if h["doc_type"] == "repair_notice"]

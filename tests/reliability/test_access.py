@@ -62,8 +62,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "doc_numbers.record_external_in_tx": ("internal", "numbering inside the caller's checked transaction"),
     "doc_numbers.reserve_in_tx": ("internal", "numbering inside the caller's checked transaction"),
     "doc_numbers.take_in_tx": ("internal", "numbering inside the caller's checked transaction"),
-    "document_sources.commitment_form": ("internal", "builds a print item; documents.issue checks document.print "
-                                                     "before anything is written or printed"),
+    "document_sources.commitment_form": "document.print",
     "document_sources.credit_query": "subject.view",
     "document_sources.from_case": ("internal", "via cases.case_detail (case.view); printed by documents.issue"),
     "document_sources.item_for": ("internal", "dispatches to the providers above; documents.issue checks "
@@ -92,10 +91,10 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "records.save_new_record": ("internal", "inside the caller's transaction, after record.add"),
     "records.revoke_in_tx": ("internal", "inside records.revoke_record / objections (checked there)"),
     "records.revoke_record": "record.revoke", "records.show_record": "record.view",
-    "repair_documents.apology_item": ("internal", "print item; documents.issue checks document.print"),
-    "repair_documents.companions": ("internal", "print items; documents.issue checks document.print"),
-    "repair_documents.interview_item": ("internal", "print item; documents.issue checks document.print"),
-    "repair_documents.repair_item": ("internal", "print item; documents.issue checks document.print"),
+    "repair_documents.apology_item": "document.print",
+    "repair_documents.companions": "document.print",
+    "repair_documents.interview_item": "document.print",
+    "repair_documents.repair_item": "document.print",
     "repair_effects.apply_outcome": ("internal", "inside repairs.decide_repair's transaction (repair.decide)"),
     "repair_effects.mark_non_repairable": ("internal", "the body of repairs.mark_non_repairable "
                                                        "(record.non_repairable)"),
