@@ -1,4 +1,4 @@
-"""GUI figures from the probe's child processes (gui_probe.py): cold start and peak memory."""
+"""GUI figures from the probe's child processes (gui/bench_probe.py): cold start and peak memory."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from credit_desk.bench.gui_probe import MARKER, RECORDS_MARKER
+from credit_desk.gui.bench_probe import MARKER, RECORDS_MARKER
 from credit_desk.bench.timing import figure
 
 START_GOAL_MS, MEMORY_GOAL_MB = 1500.0, 400.0
@@ -17,7 +17,7 @@ RUNS = 3
 
 def _run(args: list[str], env: dict) -> dict:
     start = time.time()
-    r = subprocess.run([sys.executable, "-m", "credit_desk.bench.gui_probe", *args], capture_output=True,
+    r = subprocess.run([sys.executable, "-m", "credit_desk.gui.bench_probe", *args], capture_output=True,
                        text=True, env=env, timeout=300)
     marks = {ln.split()[0]: ln.split()[1:] for ln in r.stdout.splitlines() if ln.startswith("CREDIT_DESK_")}
     if MARKER not in marks:

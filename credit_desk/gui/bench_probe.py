@@ -1,7 +1,7 @@
 """Cold start of the desktop application to a usable dashboard, in a child process (issue 9).
 
-    python -m credit_desk.bench.gui_probe DATA_DIR        # the application: unlock, login, dashboard
-    python -m credit_desk.bench.gui_probe --bare          # the floor: Qt alone showing an empty window
+    python -m credit_desk.gui.bench_probe DATA_DIR        # the application: unlock, login, dashboard
+    python -m credit_desk.gui.bench_probe --bare          # the floor: Qt alone showing an empty window
 
 The ledger key comes in CREDIT_DESK_BENCH_KEY (hex, a throwaway bench ledger) and goes into an in-memory
 keyring, so the unlock takes the keyring path of a normal start without touching the user's keyring. The
