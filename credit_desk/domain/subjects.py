@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from credit_desk.domain.errors import ValidationError
+from credit_desk.domain.fields import parse_enum
 from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, normalize_id
 from credit_desk.domain.masking import mask_id, mask_name
 
@@ -34,8 +35,8 @@ def _mask_subject_name(s: Subject) -> str:
 def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep_name=None,
                 legal_rep_id_type=None, legal_rep_id_number=None, address=None) -> Subject:
     """Validate raw input field by field (R7) and build a Subject; bad input names its field."""
-    kind_e = _enum(SubjectKind, kind, "kind", "主体类别")
-    type_e = _enum(IdType, id_type, "id_type", "证件类型")
+    kind_e = parse_enum(SubjectKind, kind, "kind", "主体类别")
+    type_e = parse_enum(IdType, id_type, "id_type", "证件类型")
     name = (name or "").strip()
     if not name or len(name) > 200:
         raise ValidationError("NAME_REQUIRED", "名称/姓名不能为空，且不超过200字。",
@@ -43,17 +44,7 @@ def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep
     number = check_kind_and_id(kind_e, type_e, id_number)
     rep_type, rep_number = None, None
     if legal_rep_id_number:
-        rep_type = _enum(IdType, legal_rep_id_type or "ric", "legal_rep_id_type", "法定代表人证件类型")
+        rep_type = parse_enum(IdType, legal_rep_id_type or "ric", "legal_rep_id_type", "法定代表人证件类型")
         rep_number = normalize_id(rep_type, legal_rep_id_number)
     return Subject(None, kind_e, name, type_e, number, (legal_rep_name or "").strip() or None,
                    rep_type, rep_number, (address or "").strip() or None)
-
-
-def _enum(cls, value, field: str, label: str):
-    try:
-        return cls(value)
-    except ValueError:
-        allowed = "、".join(f"{m.value}（{m.zh}）" for m in cls)
-        raise ValidationError("FIELD_VALUE", f"{label}「{value}」无效，可选：{allowed}。",
-                              f"{field} '{value}' is not one of {[m.value for m in cls]}.",
-                              field=field) from None

@@ -14,26 +14,18 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 
+from credit_desk import atomic
 from credit_desk.domain.errors import DomainError
-from credit_desk.sync.usb import fsync_dir
 
 OFFICE_ID = re.compile(r"[0-9a-fA-F][0-9a-fA-F\-]{7,63}")
 
 
 def write_atomic(path: Path, data: bytes, mode: int = 0o644) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(data)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
-    fsync_dir(path.parent)
+    atomic.write_atomic(path, data, mode=mode)
 
 
 def write_json(path: Path, doc, mode: int = 0o644) -> None:

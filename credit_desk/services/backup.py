@@ -17,7 +17,7 @@ from credit_desk.domain.audit_chain import verify_rows
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.services.base import Desk
 from credit_desk.store import audit_log, backup as store, keys, meta
-from credit_desk.store.files import write_atomic
+from credit_desk.atomic import write_atomic
 from credit_desk.store.ledger import LedgerPaths, read_anchor, write_anchor
 
 KEEP_DEFAULT = 10            # backups kept per ledger in one folder

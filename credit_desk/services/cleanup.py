@@ -8,6 +8,7 @@ from pathlib import Path
 
 from credit_desk.domain import cleanup as c
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.fields import parse_enum
 from credit_desk.services.base import Session
 from credit_desk.sheets import cleanup_xlsx as xlsx
 from credit_desk.store import cleanup as repo, meta
@@ -78,11 +79,7 @@ def check_ledger(session: Session, today: date | None = None) -> list[dict]:
 def set_status(session: Session, row_id: int, status: str) -> None:
     """Mark a ledger row done, stopped (先停止执行) or open again."""
     session.require("ledger.manage")
-    try:
-        st = c.RowStatus(status)
-    except ValueError:
-        raise ValidationError("FIELD_VALUE", f"状态“{status}”无效，可选 open/done/stopped。",
-                              f"Unknown status '{status}'.", field="status") from None
+    st = parse_enum(c.RowStatus, status, "status", "状态")
     found = [row for rid, row in repo.rows(session.ledger.conn) if rid == row_id]
     if not found:
         raise DomainError("NOT_FOUND", f"台账中没有编号为 {row_id} 的条目。", f"No ledger row {row_id}.")

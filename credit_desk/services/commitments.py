@@ -6,7 +6,8 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from credit_desk.domain.commitments import (Commitment, CommitmentType, Fulfilment, Interview, InterviewKind,
-                                            is_breach, not_in_future, parse_enum, require_text)
+                                            is_breach)
+from credit_desk.domain.fields import not_in_future, parse_enum, require_text
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services.base import Session
 from credit_desk.store import commitments as repo, subjects

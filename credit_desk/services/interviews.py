@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from credit_desk.domain.commitments import InterviewKind, parse_enum, require_text
+from credit_desk.domain.commitments import InterviewKind
+from credit_desk.domain.fields import parse_enum, require_text
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import doc_numbers
 from credit_desk.services.base import Session

@@ -23,7 +23,7 @@ import sqlcipher3
 
 from credit_desk import __version__
 from credit_desk.domain.errors import DomainError
-from credit_desk.store.files import fsync_dir
+from credit_desk.atomic import fsync_dir
 from credit_desk.store.ledger import LedgerPaths, connect
 
 FORMAT = "credit_desk.backup/1"

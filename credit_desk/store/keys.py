@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from credit_desk.domain.errors import AuthError, ValidationError
-from credit_desk.store.files import write_atomic
+from credit_desk.atomic import write_atomic
 
 KEYRING_SERVICE = "credit_desk.ledger"
 KEY_BYTES = 32

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.store import keys, migrate
-from credit_desk.store.files import write_atomic
+from credit_desk.atomic import write_atomic
 from credit_desk.store.lock import LedgerLock
 from credit_desk.store.tx import Tx
 
