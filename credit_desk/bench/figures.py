@@ -7,7 +7,6 @@ machine load.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 from credit_desk.bench import queries

@@ -165,7 +165,7 @@ def _draw_copy_mark(c: Canvas, copy_no: int, fonts: FontSet) -> None:
 
 def _draw_seal_and_qr(c: Canvas, meta: DocMeta, xs: dict, fonts: FontSet, signature: bool) -> None:
     if signature and "office" in xs and "date" in xs:
-        (ox, oi), (dx, di) = xs["office"], xs["date"]
+        (ox, oi), (_dx, di) = xs["office"], xs["date"]
         w = L._width(meta.office, fonts.names["fang"], L.SIZE_BODY, L.base_char_space(L.SIZE_BODY))
         cx = ox + w / 2
         cy = (L.baseline(oi, L.SIZE_BODY) + L.baseline(di, L.SIZE_BODY)) / 2 + 0.4 * L.LINE_PITCH

@@ -857,98 +857,98 @@
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="67"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="68"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="69"/>
         <source>Import contacts…</source>
         <translation>导入联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="70"/>
         <source>Export contacts…</source>
         <translation>导出联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="79"/>
         <source>Mark the selected row as</source>
         <translation>将所选行标记为</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="81"/>
         <source>Set</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="107"/>
         <source>%1 rows · %2 to stop first (no basis) · %3 past their completion date</source>
         <translation>共 %1 行 · %2 行应先停止执行（无依据） · %3 行已过完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="126"/>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="129"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="134"/>
         <source>Import the clean-up ledger</source>
         <translation>导入失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="139"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="149"/>
         <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
         <translation>导入完成：新增 %1 行，更新 %2 行，未变 %3 行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="153"/>
         <source>Export the clean-up ledger</source>
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="157"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="161"/>
         <source>Import the contact feedback form</source>
         <translation>导入联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="168"/>
         <source>%1 contacts imported.</source>
         <translation>已导入 %1 名联系人。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="172"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="176"/>
         <source>%1 contacts written to %2.</source>
         <translation>已将 %1 名联系人写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="182"/>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="189"/>
         <source>Row %1 marked %2.</source>
         <translation>第 %1 行已标记为“%2”。</translation>
     </message>
@@ -956,7 +956,7 @@
 <context>
     <name>ComingSoonView</name>
     <message>
-        <location filename="../../credit_desk/gui/widgets/notice.py" line="36"/>
+        <location filename="../../credit_desk/gui/widgets/notice.py" line="45"/>
         <source>This function arrives in a coming version of the software.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -1567,47 +1567,47 @@ Returned by the platform: %4</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="120"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="123"/>
         <source>The file of %1 is not on this PC any more; reprint it (副本) first.</source>
         <translation>%1 的文件已不在本机，请先重印（副本）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="129"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="135"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="142"/>
         <source>Reprinted %1 as copy %2.</source>
         <translation>已重印 %1（副本，第 %2 次）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="150"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="152"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="153"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="160"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -1718,12 +1718,12 @@ Returned by the platform: %4</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="127"/>
+        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="125"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="128"/>
+        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="126"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2373,22 +2373,22 @@ Measures: %4</source>
         <translation>按答复期限排序，逾期未答复的异议以红色显示。对预先告知或列入名单的异议，请在“名单案件”中受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="64"/>
         <source>Objection to a record</source>
         <translation>对失信信息的异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="65"/>
         <source>Number of the record (see 失信信息):</source>
         <translation>失信信息编号（见“失信信息”列表）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="77"/>
         <source>Select an objection in the list first.</source>
         <translation>请先在列表中选择一件异议。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="81"/>
         <source>This objection was answered already.</source>
         <translation>该异议已答复。</translation>
     </message>
@@ -2719,22 +2719,22 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>按决定日期排列，最新的在前；点击“编号”“文书文号”或“决定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="93"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="130"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="132"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="137"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
@@ -2798,117 +2798,117 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="94"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="106"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="107"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="108"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="137"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="154"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="164"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="165"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="167"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="168"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="169"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="187"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="197"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="200"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="210"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="223"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="237"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
         <source>Printed %1.</source>
         <translation>已打印 %1。</translation>
     </message>
@@ -3062,90 +3062,90 @@ Grounds: %6</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="55"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="59"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="61"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="70"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="77"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="89"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="96"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="99"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="105"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="140"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="105"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="141"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="105"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="142"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="133"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="139"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="143"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="144"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="159"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="168"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>
@@ -3358,17 +3358,17 @@ Grounds: %6</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="95"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="97"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="102"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>

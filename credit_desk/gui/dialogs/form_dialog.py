@@ -15,9 +15,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QWidget)
 
 from credit_desk.domain.errors import DomainError
-from credit_desk.gui.widgets.notice import ERROR_STYLE
-
-HINT_STYLE = "color: #666;"
+from credit_desk.gui.widgets.notice import ERROR_STYLE, HINT_STYLE
 
 
 def date_edit(value: dt.date | None = None, name: str = "") -> QDateEdit:

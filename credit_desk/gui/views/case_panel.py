@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
 
 from credit_desk.domain.cases import TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
-from credit_desk.gui.widgets.notice import note_label
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.services import browse, cases
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from credit_desk.domain.cleanup import RowStatus
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
-from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.services import browse, cleanup
 
 OK_STYLE = "color: #1b7f3b;"
@@ -55,11 +55,9 @@ class CleanupView(QWidget):
         box.addWidget(self.summary)
         box.addWidget(self.table, 1)
         box.addWidget(self.message)
-        note = QLabel(self.tr("Red rows impose a punishment measure with neither a national nor a local-regulation "
+        note = hint_label(self.tr("Red rows impose a punishment measure with neither a national nor a local-regulation "
                               "basis: stop applying them first (先停止执行). Yellow rows are past their completion "
                               "date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2)."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #666;")
         box.addWidget(note)
         self.refresh()
 

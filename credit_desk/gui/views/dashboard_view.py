@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QTableWid
                                QVBoxLayout, QWidget)
 
 from credit_desk.gui.widgets.bar_chart import BarChart
-from credit_desk.gui.widgets.notice import card, note_label, title_label
+from credit_desk.gui.widgets.notice import HINT_STYLE, card, note_label, title_label
 from credit_desk.domain.due import DueKind
 from credit_desk.services import browse
 
@@ -36,7 +36,7 @@ class DashboardView(QWidget):
         head.addWidget(self.backup_label)
         head.addSpacing(16)
         self.updated = QLabel()
-        self.updated.setStyleSheet("color: #666;")
+        self.updated.setStyleSheet(HINT_STYLE)
         head.addWidget(self.updated)
         box.addLayout(head)
         row = QHBoxLayout()

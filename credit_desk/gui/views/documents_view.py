@@ -14,7 +14,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.models.documents_model import STATUS_ZH, DocumentsModel, type_title
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.printing import PdfPreview, choose_printer, notices_folder, print_files
-from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import documents
 
@@ -86,10 +86,8 @@ class DocumentsView(QWidget):
         v.addWidget(self.table, 1)
         v.addLayout(self._buttons())
         v.addWidget(self.message)
-        hint = QLabel(self.tr("Select several rows (Ctrl or Shift + click) to print them as one batch. A number "
+        hint = hint_label(self.tr("Select several rows (Ctrl or Shift + click) to print them as one batch. A number "
                               "is never reused: a spoilt paper is voided, never deleted."))
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
         v.addWidget(hint)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, 
 
 from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog, ResolveObjectionDialog
 from credit_desk.gui.models.objections_model import ObjectionsModel
-from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import objections
 
@@ -51,10 +51,8 @@ class ObjectionsView(QWidget):
         row.addWidget(self.reply_button)
         box.addLayout(row)
         box.addWidget(self.table, 1)
-        note = QLabel(self.tr("Sorted by reply deadline. Unanswered objections past their deadline are shown in "
+        note = hint_label(self.tr("Sorted by reply deadline. Unanswered objections past their deadline are shown in "
                               "red. Objections to a notice or a listing are registered from the case (名单案件)."))
-        note.setStyleSheet("color: #666;")
-        note.setWordWrap(True)
         box.addWidget(note)
         self.model.reset()
 

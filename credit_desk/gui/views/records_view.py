@@ -12,7 +12,7 @@ from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
 from credit_desk.gui.models.records_model import RecordsModel
-from credit_desk.gui.widgets.notice import title_label
+from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
@@ -79,10 +79,8 @@ class RecordsView(QWidget):
         row.addWidget(self.add_button)
         box.addLayout(row)
         box.addWidget(self.table, 1)
-        hint = QLabel(self.tr("Sorted by decision date, newest first; click the No., document number or "
+        hint = hint_label(self.tr("Sorted by decision date, newest first; click the No., document number or "
                               "decision date heading to sort. Subjects are masked in this list."))
-        hint.setStyleSheet("color: #666;")
-        hint.setWordWrap(True)
         box.addWidget(hint)
 
     def new_item(self):

@@ -15,7 +15,7 @@ from credit_desk.domain.repairs import TRANSITIONS, RepairEvent, RepairState
 from credit_desk.gui.dialogs.repair_dialogs import ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.printing import PreviewDialog, notices_folder
-from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.services import browse, documents, repair_documents, repairs
 
@@ -84,10 +84,8 @@ class RepairView(QWidget):
         split.addWidget(self._panel())
         split.setSizes([640, 480])
         box.addWidget(split, 1)
-        note = QLabel(self.tr("Deadlines in working days by the rule set of the application day (decide within 3 "
+        note = hint_label(self.tr("Deadlines in working days by the rule set of the application day (decide within 3 "
                               "of acceptance, finish within 10 of the application; overdue in red). Repair is free."))
-        note.setWordWrap(True)
-        note.setStyleSheet("color: #666;")
         box.addWidget(note)
 
     def _panel(self) -> QWidget:

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, 
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
-from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.services import accounts, preferences
 
 OK_STYLE = "color: #1b7f3b;"
@@ -39,9 +39,7 @@ class SettingsView(QWidget):
         buttons.addButton(self.en)
         (self.en if self.ctx.settings.value("ui/lang", "zh") == "en" else self.zh).setChecked(True)
         self.zh.toggled.connect(self._save_language)
-        self.lang_note = QLabel(self.tr("The language changes at the next start of the program."))
-        self.lang_note.setWordWrap(True)
-        self.lang_note.setStyleSheet("color: #666;")
+        self.lang_note = hint_label(self.tr("The language changes at the next start of the program."))
         v = QVBoxLayout(group)
         v.addWidget(self.zh)
         v.addWidget(self.en)

@@ -10,7 +10,7 @@ from credit_desk.domain.ids import SubjectKind
 from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
 from credit_desk.gui.models.subjects_model import SubjectsModel
-from credit_desk.gui.widgets.notice import title_label
+from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
@@ -60,10 +60,8 @@ class SubjectsView(QWidget):
         row.addWidget(self.add_button)
         box.addLayout(row)
         box.addWidget(self.table, 1)
-        hint = QLabel(self.tr("Names of people and all ID numbers are masked in this list. Double-click a row "
+        hint = hint_label(self.tr("Names of people and all ID numbers are masked in this list. Double-click a row "
                               "and state a purpose to see the full data; the look is logged."))
-        hint.setStyleSheet("color: #666;")
-        hint.setWordWrap(True)
         box.addWidget(hint)
 
     # --- actions (also the shortcuts) -----------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Shared small widgets: an area's title, and the notice for a function that arrives later."""
+"""Shared small widgets: an area's title, grey hints, and the notice for a function that arrives later."""
 
 from __future__ import annotations
 
@@ -9,12 +9,21 @@ TITLE_STYLE = "font-size: 20px; font-weight: bold; padding: 2px 0 6px 0;"
 NOTE_STYLE = ("background: #fff8e1; border: 1px solid #e0c46c; border-radius: 6px; padding: 16px;"
               "font-size: 14px; color: #5d4a00;")
 ERROR_STYLE = "color: #b00020;"
+HINT_STYLE = "color: #666;"
 
 
 def title_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("areaTitle")
     label.setStyleSheet(TITLE_STYLE)
+    return label
+
+
+def hint_label(text: str = "") -> QLabel:
+    """Grey, wrapped explanatory text under a list or form."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet(HINT_STYLE)
     return label
 
 
