@@ -122,7 +122,7 @@ def sync_rates(folder: Path, n: int) -> dict:
         rows = sync_state.change_rows(desk.ledger.conn, 0)
         plain = payload.encode_lines([payload.change_line(*r) for r in rows])
         aes, sign_key, nonce = AESGCM(AESGCM.generate_key(256)), signing.new_private(), os.urandom(12)
-        floor_s = best(lambda: (aes.encrypt(nonce, plain, None), signing.sign(sign_key, plain)))
+        floor_s = best(lambda: (aes.encrypt(nonce, plain, None), signing.sign(sign_key, signing.Use.BUNDLE_MANIFEST, plain)))
     finally:
         desk.close()
     return {"changes": received[0]["accepted"], "export_s": export_s, "intake_s": intake_s, "floor_s": floor_s,

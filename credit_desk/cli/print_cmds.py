@@ -20,6 +20,10 @@ def register(sub) -> None:
         c.set_defaults(doc_type=code)
         _object_options(c)
         c.add_argument("--out", required=True, help="输出 PDF 文件 / output PDF")
+    d = command(p, "draft", cmd_draft, "样稿：无文号、无签名，不可核验 / unnumbered, unsigned draft")
+    d.add_argument("doc_type", help=TYPE_ZH_HELP)
+    d.add_argument("--context", required=True, help="JSON 数据文件 / JSON file with the draft's fields")
+    d.add_argument("--out", required=True, help="输出 PDF 文件 / output PDF")
     b = command(p, "batch", cmd_batch, "批量打印 / many cases or subjects at once")
     b.add_argument("doc_type", help=TYPE_ZH_HELP)
     b.add_argument("--cases", help="案件编号，逗号分隔 / case ids, comma separated")
@@ -57,7 +61,8 @@ def _object_options(c) -> None:
     c.add_argument("--interview", type=int, help="约谈安排编号 / planned interview id")
     c.add_argument("--purpose", help="查询事由 (R14)")
     c.add_argument("--matter", help="承诺事项 / commitment matter")
-    c.add_argument("--context", help="JSON 数据文件（尚未接入数据的文书类型）/ JSON context for types not wired yet")
+    c.add_argument("--context", help="不适用：编号文书只由台账生成；自拟内容请用 print draft / not for numbered "
+                                     "notices; use print draft")
 
 
 def _read_context(path: str | None) -> dict | None:
@@ -81,10 +86,15 @@ def _done(args, issued: list[dict]) -> int:
 
 
 def cmd_print(args) -> int:
+    if args.context:  # issue 14: a context file forged a signed 决定书; numbered notices come from the ledger only
+        raise ValidationError("DOC_CONTEXT_REFUSED", "编号文书只能由台账中已办理的事项生成，不接受数据文件；"
+                              "自拟内容请用 print draft 生成不编号、不签名的样稿。",
+                              "A numbered notice is built only from the act recorded in the ledger, never from a "
+                              "file; use print draft for an unnumbered, unsigned draft.", field="context")
     with session_for(args) as s:
         item = document_sources.item_for(s, args.doc_type, case_id=args.case, subject_id=args.subject,
                                          objection_id=args.objection, purpose=args.purpose, matter=args.matter,
-                                         context=_read_context(args.context), repair_id=args.repair,
+                                         repair_id=args.repair,
                                          interview_id=args.interview)
         issued = documents.issue(s, args.doc_type, [item], Path(args.out))
         out = Path(args.out)
@@ -92,6 +102,14 @@ def cmd_print(args) -> int:
         for doc_type, extra in repair_documents.companions(s, args.doc_type, args.case):
             issued += documents.issue(s, doc_type, [extra], out.with_name(f"{out.stem}-{doc_type}{out.suffix}"))
         return _done(args, issued)
+
+
+def cmd_draft(args) -> int:
+    context = _read_context(args.context)
+    with session_for(args) as s:
+        d = documents.draft(s, args.doc_type, context, Path(args.out))
+    emit(args, {"ok": True, **d}, f"已生成样稿（无文号、无签名，不可核验）→ {d['file']}")
+    return 0
 
 
 def _ids(text: str | None, name: str) -> list[int]:

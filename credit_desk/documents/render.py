@@ -34,6 +34,7 @@ class DocMeta:
     office: str
     qr_text: str
     copy_no: int = 0          # 0 = the original, n = the n-th reprint (副本)
+    draft: bool = False       # 样稿: no number, no QR, no seal, marked across every page
 
 
 @dataclass
@@ -65,6 +66,20 @@ def _para(text: str, role: str, fonts: FontSet, indent_chars: float, align="left
     else:
         lines = L.set_lines(text, font, size, indent_chars * L.CHAR_PITCH, justify=justify)
     return [Slot(ln.text, role, size, align, ind, ln.char_space, colour) for ln, ind in lines]
+
+
+def printed_text(tpl: Template, context: dict, meta: DocMeta) -> str:
+    """Every word the notice shows, in reading order, one line each (what the CDN2 signature digests).
+
+    Mirrors ``compose``: 发文机关, 发文字号, title, the body blocks, then 署名 and 成文日期 when signed.
+    The 副本 mark, page numbers and the QR caption are not part of the notice's text.
+    """
+    ctx = check_context(tpl, context)
+    title, blocks = fill(tpl, ctx, {"office": meta.office, "number": meta.number, "date": L.format_date(meta.issued)})
+    lines = [meta.office, meta.number, title] + [b.text for b in blocks]
+    if tpl.signature:
+        lines += [meta.office, L.format_date(meta.issued)]
+    return "\n".join(lines)
 
 
 def compose(tpl: Template, context: dict, meta: DocMeta, fonts: FontSet) -> Doc:
@@ -163,7 +178,23 @@ def _draw_copy_mark(c: Canvas, copy_no: int, fonts: FontSet) -> None:
     c.drawString(x, y, text)
 
 
+DRAFT_MARK = "样稿 · 无效力"
+
+
+def _draw_draft_mark(c: Canvas, fonts: FontSet) -> None:
+    """A draft says so diagonally across every page, in grey over the whole text block (样稿, no legal effect)."""
+    c.saveState()
+    c.setFillColorRGB(0.6, 0.6, 0.6)
+    c.setFont(fonts.names["hei"], 72)
+    c.translate(L.PAGE_W / 2, L.PAGE_H / 2)
+    c.rotate(45)
+    c.drawCentredString(0, -24, DRAFT_MARK)
+    c.restoreState()
+
+
 def _draw_seal_and_qr(c: Canvas, meta: DocMeta, xs: dict, fonts: FontSet, signature: bool) -> None:
+    if meta.draft:
+        return  # a draft carries no seal area and nothing to verify
     if signature and "office" in xs and "date" in xs:
         (ox, oi), (_dx, di) = xs["office"], xs["date"]
         w = L._width(meta.office, fonts.names["fang"], L.SIZE_BODY, L.base_char_space(L.SIZE_BODY))
@@ -190,6 +221,8 @@ def draw(c: Canvas, doc: Doc, meta: DocMeta, fonts: FontSet, signature: bool = T
         xs: dict = {}
         if meta.copy_no:
             _draw_copy_mark(c, meta.copy_no, fonts)
+        if meta.draft:
+            _draw_draft_mark(c, fonts)
         for i, slot in enumerate(page):
             _draw_slot(c, slot, i, fonts, xs)
         if n == len(pages):

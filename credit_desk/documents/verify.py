@@ -1,22 +1,26 @@
 """What a notice's signature covers, and how a printout is checked (valid / altered / unknown).
 
-Canonical key-field bytes (version ``CDN1``), UTF-8, every line ending in ``\\n``::
+Canonical bytes (version ``CDN2``), UTF-8, every line ending in ``\\n``::
 
-    CDN1
+    CDN2
     number=<发文字号, e.g. 清信决〔2026〕12号>
     type=<template code, e.g. listing_decision>
     date=<成文日期 as YYYY-MM-DD>
     office=<issuing office name>
     <field>=<value>        one line per key field, in the template's ``key_fields`` order
+    text=<SHA-256 hex of the whole printed text, squashed (see ``text_digest``)>
+
+The whole printed text is every character the notice shows — 发文机关, 发文字号, title, body, signature
+and date — in reading order, with all whitespace removed (``squash``), so a printout whose any word was
+changed no longer matches, not only one whose key fields were. The signature is Ed25519 with the office
+key under the domain tag ``credit_desk.document/2`` (``domain/signing.py``). Notices printed before that
+(``CDN1``: the same lines without ``text=``, signed without a tag) still verify on their key fields.
 
 Each value is NFC-normalised, every run of whitespace (newlines included) becomes one space, and the
 value is stripped; a list value is its items joined by ``；``. Nothing else is escaped: a value can
-no longer hold a newline, so the lines cannot be confused. The signature is Ed25519 with the office
-key over exactly these bytes.
+no longer hold a newline, so the lines cannot be confused. QR text (also the first item of the PDF's metadata payload)::
 
-QR text (also the first item of the PDF's metadata payload)::
-
-    CDN1|<number>|<YYYY-MM-DD>|<office>|<type>|<key id>|<signature, base64url without padding>
+    CDN2|<number>|<YYYY-MM-DD>|<office>|<type>|<key id>|<signature, base64url without padding>
 
 ``key id`` is the first 8 hex digits of SHA-256 over the raw 32-byte public key. The QR holds no key
 field values (they are personal); the verifier takes them from the register (``--qr``) or from the
@@ -36,7 +40,8 @@ from dataclasses import dataclass
 from credit_desk.domain import signing
 from credit_desk.domain.errors import ValidationError
 
-VERSION = "CDN1"
+VERSION = "CDN2"
+LEGACY = "CDN1"
 META_TAG = "CDN1META:"
 _WS = re.compile(r"\s+")
 
@@ -59,11 +64,20 @@ class Header:
     office: str
 
 
-def canonical_bytes(header: Header, key_fields: list[tuple[str, object]]) -> bytes:
-    lines = [VERSION, f"number={canonical_value(header.number)}", f"type={header.type}",
+def canonical_bytes(header: Header, key_fields: list[tuple[str, object]], text_sha256: str | None = None,
+                    version: str = VERSION) -> bytes:
+    """The signed bytes; ``text_sha256`` (CDN2) is ``text_digest`` of the whole printed text."""
+    lines = [version, f"number={canonical_value(header.number)}", f"type={header.type}",
              f"date={header.date}", f"office={canonical_value(header.office)}"]
     lines += [f"{name}={canonical_value(value)}" for name, value in key_fields]
+    if version != LEGACY:
+        lines.append(f"text={text_sha256 or ''}")
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def text_digest(text: str) -> str:
+    """SHA-256 hex of the printed text with every whitespace removed (line and page breaks do not count)."""
+    return hashlib.sha256(squash(text).encode("utf-8")).hexdigest()
 
 
 def _b64(data: bytes) -> str:
@@ -74,9 +88,9 @@ def _unb64(text: str) -> bytes:
     return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
 
 
-def sign_payload(header: Header, key_fields, private_raw: bytes, public_raw: bytes) -> str:
-    """The QR text for a notice: its header, the key id and the signature over the key fields."""
-    sig = signing.sign(private_raw, canonical_bytes(header, key_fields))
+def sign_payload(header: Header, key_fields, text_sha256: str, private_raw: bytes, public_raw: bytes) -> str:
+    """The QR text for a notice: its header, the key id and the signature over key fields and whole text."""
+    sig = signing.sign(private_raw, signing.Use.DOCUMENT, canonical_bytes(header, key_fields, text_sha256))
     parts = [VERSION, header.number, header.date, header.office, header.type, key_id(public_raw), _b64(sig)]
     if any("|" in p for p in parts):
         raise ValidationError("QR_FIELD_BAR", "文号、单位名称中不能含有“|”。",
@@ -89,12 +103,13 @@ class Payload:
     header: Header
     key_id: str
     signature: bytes
+    version: str = VERSION
 
 
 def parse_payload(text: str) -> Payload | None:
     """The QR text taken apart; None when it is not a notice code at all."""
     parts = (text or "").strip().split("|")
-    if len(parts) != 7 or parts[0] != VERSION:
+    if len(parts) != 7 or parts[0] not in (VERSION, LEGACY):
         return None
     try:  # bytes that were not UTF-8 reach us as surrogates (argv); SQLite cannot bind them (fuzzing)
         text.encode("utf-8")
@@ -105,11 +120,16 @@ def parse_payload(text: str) -> Payload | None:
         signature = _unb64(sig)
     except (ValueError, TypeError):
         signature = b""
-    return Payload(Header(number, dtype, day, office), kid, signature)
+    return Payload(Header(number, dtype, day, office), kid, signature, parts[0])
 
 
-def check_signature(payload: Payload, key_fields, public_raw: bytes) -> bool:
-    return signing.verify(public_raw, payload.signature, canonical_bytes(payload.header, key_fields))
+def check_signature(payload: Payload, key_fields, public_raw: bytes, text_sha256: str | None = None) -> bool:
+    """CDN2: signed under the document tag over fields and text digest; CDN1 (legacy): fields only."""
+    if payload.version == LEGACY:
+        return signing.verify(public_raw, payload.signature, signing.Use.LEGACY_DOCUMENT,
+                              canonical_bytes(payload.header, key_fields, version=LEGACY))
+    return signing.verify(public_raw, payload.signature, signing.Use.DOCUMENT,
+                          canonical_bytes(payload.header, key_fields, text_sha256))
 
 
 # --- the metadata block embedded in the PDF (Keywords), one entry per document in the file ---------

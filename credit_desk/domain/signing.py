@@ -1,7 +1,19 @@
-"""Ed25519 signing for printed notices and bundles: one office key, pinned platform keys."""
+"""Ed25519 signing for printed notices and bundles: one office key, pinned platform keys.
+
+Every signature is made over a *domain-separated* message, here and nowhere else::
+
+    message = b"credit_desk-sig\x00" + <use tag, ASCII> + b"\x00" + <data>
+
+so a signature made for one use (a printed notice) can never stand in for another (a bundle manifest,
+a receipt, a key endorsement, a backup manifest): the same key signs different bytes for each. The tag
+names the use and its version. ``openssl pkeyutl -verify -rawin`` checks a signature over ``message(use,
+data)`` (docs/bundle-format.md §3). The only untagged signatures ever accepted are printed notices of the
+first format (``CDN1``, before domain separation): ``Use.LEGACY_DOCUMENT`` verifies them and can sign nothing.
+"""
 
 from __future__ import annotations
 
+import enum
 import hashlib
 
 from cryptography.exceptions import InvalidSignature
@@ -20,13 +32,39 @@ def public_of(private_raw: bytes) -> bytes:
         serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def sign(private_raw: bytes, data: bytes) -> bytes:
-    return Ed25519PrivateKey.from_private_bytes(private_raw).sign(data)
+class Use(enum.Enum):
+    """What a signature is for (its domain tag). One tag per use; a new format gets a new tag."""
+    DOCUMENT = "credit_desk.document/2"                # a printed notice (CDN2 canonical bytes)
+    BUNDLE_MANIFEST = "credit_desk.bundle-manifest/1"  # manifest.json of a changes / downstream bundle
+    RECEIPT = "credit_desk.receipt/1"                  # manifest.json of the platform's receipt
+    KEY_ENDORSEMENT = "credit_desk.key-endorsement/1"  # an old office key vouching for its successor
+    BACKUP_MANIFEST = "credit_desk.backup-manifest/1"  # manifest.json of a ledger backup (*.cdbk)
+    LEGACY_DOCUMENT = ""                               # CDN1 notices printed before tags: verify only
 
 
-def verify(public_raw: bytes, signature: bytes, data: bytes) -> bool:
+_PREFIX = b"credit_desk-sig\x00"
+
+
+def message(use: Use, data: bytes) -> bytes:
+    """The exact bytes signed for ``use``: prefix, tag, NUL, data (what an independent tool verifies)."""
+    if use is Use.LEGACY_DOCUMENT:
+        return data
+    return _PREFIX + use.value.encode("ascii") + b"\x00" + data
+
+
+def sign(private_raw: bytes, use: Use, data: bytes) -> bytes:
+    """Ed25519 signature (64 bytes) over ``message(use, data)``; ValueError for a verify-only use."""
+    if not isinstance(use, Use) or use is Use.LEGACY_DOCUMENT:
+        raise ValueError("signing needs a current domain tag")
+    return Ed25519PrivateKey.from_private_bytes(private_raw).sign(message(use, data))
+
+
+def verify(public_raw: bytes, signature: bytes, use: Use, data: bytes) -> bool:
+    """True when ``signature`` was made by ``public_raw`` for exactly this use over ``data``."""
+    if not isinstance(use, Use):
+        return False
     try:
-        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, data)
+        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message(use, data))
         return True
     except (InvalidSignature, ValueError):
         return False

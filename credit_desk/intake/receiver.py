@@ -93,7 +93,7 @@ class Intake:
                 sig = keyfiles.parse_b64(e["signature"])
             except (KeyError, TypeError, ValueError):
                 raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements") from None
-            if old and signing.verify(old, sig, keyfiles.endorsement_message(new)):
+            if old and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
                 if crypto.key_id(new) not in known:
                     learned.append(new.hex())
                 known[crypto.key_id(new)] = new

@@ -3,8 +3,9 @@
 Wired: the record extract (信用信息查询结果) and the commitment form from subjects and records; the
 prior notice, decision, warning letter, repair notice, exit announcement and objection notices from
 ``services.cases.case_detail``; repair_accepted, repair_rejected, repair_decision, interview_notice and
-apology_letter from ``services.repair_documents``. Any type still prints from an explicit context
-(``context=`` / ``--context FILE.json``).
+apology_letter from ``services.repair_documents``. A numbered, signed notice is built only from the
+ledger by these providers (issue 14: a context file forged a 决定书); free text prints only as an
+unnumbered, unsigned 样稿 (``documents.draft``).
 """
 
 from __future__ import annotations
@@ -134,15 +135,18 @@ def _exit_way_zh(way: str | None) -> str:
 
 
 def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, objection_id=None,
-             purpose: str | None = None, matter: str | None = None, context: dict | None = None,
-             repair_id=None, interview_id=None) -> Item:
-    """The Item for one document of ``doc_type`` about the object the options name."""
+             purpose: str | None = None, matter: str | None = None, repair_id=None, interview_id=None) -> Item:
+    """The Item for one document of ``doc_type`` about the object the options name, from ledger state only.
+
+    Raises DomainError/ValidationError naming the missing object; ``DOC_TYPE_UNKNOWN`` for a type with no
+    provider (there is no way to hand in the text of a numbered notice).
+    """
     from credit_desk.services import repair_documents as rd  # issue 4's providers (repairs, apology, interview)
-    if context is None and doc_type in rd.REPAIR_TYPES:
+    if doc_type in rd.REPAIR_TYPES:
         return rd.repair_item(session, doc_type, repair_id)
-    if context is None and doc_type == "apology_letter":
+    if doc_type == "apology_letter":
         return rd.apology_item(session, case_id)
-    if context is None and doc_type == "interview_notice":
+    if doc_type == "interview_notice":
         return rd.interview_item(session, interview_id)
     if doc_type == "credit_query":
         return credit_query(session, subject_id, purpose or "")
@@ -153,12 +157,6 @@ def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, 
             raise ValidationError("DOC_CASE_REQUIRED", "请用 --case 指定认定案件编号。", "Name the case with --case.",
                                   field="case")
         return from_case(session, doc_type, case_id, objection_id, purpose)
-    if context is None:
-        raise ValidationError("DOC_CONTEXT_REQUIRED", f"文书类型「{doc_type}」的数据尚未接入，请用 --context 提供 JSON 数据。",
-                              f"Data for '{doc_type}' is not wired yet; pass --context FILE.json.", field="context")
-    obj_type, obj_id = ("case", case_id) if case_id is not None else ("subject", subject_id)
-    if obj_id is None:
-        raise ValidationError("DOC_OBJECT_REQUIRED", "请用 --case 或 --subject 指明文书所涉对象。",
-                              "Name what the notice is about with --case or --subject.", field="case")
-    sid = int(subject_id) if subject_id is not None else None
-    return Item(dict(context), obj_type, str(obj_id), sid)
+    raise ValidationError("DOC_TYPE_UNKNOWN", f"文书类型「{doc_type}」没有从台账生成的数据来源，不能编号出具。",
+                          f"'{doc_type}' has no source in the ledger; it cannot be issued under a number.",
+                          field="doc_type")

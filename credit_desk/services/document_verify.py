@@ -2,9 +2,9 @@
 
 - ``unknown``: not a credit_desk notice code, signed by a key this office does not hold, or a number
   this register has never issued.
-- ``altered``: the signature does not match the number/date/office/type and the key fields (the QR,
-  the metadata or the register copy was changed), the PDF's text no longer shows a key field's value,
-  or the PDF's fields differ from the register.
+- ``altered``: the signature does not match the number/date/office/type, the key fields and the whole
+  printed text (the QR, the metadata, the PDF's text or the register copy was changed), the PDF's text
+  no longer shows a key field's value, or the PDF's fields differ from the register.
 - ``voided``: genuine, but the number was voided (作废) and must not be relied on.
 - ``valid``: everything matches; the registered key fields are returned for comparison with the paper.
 """
@@ -18,8 +18,12 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from credit_desk.documents import render as R
 from credit_desk.documents.layout import format_date
-from credit_desk.documents.verify import Payload, check_signature, decode_meta, fields_in_text, key_id, parse_payload
+from credit_desk.documents.templates import from_text
+from credit_desk.documents.verify import (Payload, check_signature, decode_meta, fields_in_text, key_id,
+                                          parse_payload, text_digest)
+from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.errors import DomainError
 from credit_desk.services.base import Session
 from credit_desk.store import documents as repo
@@ -44,8 +48,23 @@ def _result(result: str, zh: str, en: str, payload: Payload | None = None, **ext
             "type": head.type if head else None, **extra}
 
 
-def _judge(conn, payload: Payload | None, fields: list | None) -> dict:
-    """Signature and register checks shared by the QR and the PDF paths."""
+def _register_digest(row, payload: Payload) -> str | None:
+    """The digest of the text the register says was printed under this number (None: cannot be rebuilt)."""
+    try:
+        tpl = from_text(row.template, f"{row.doc_type}.toml")
+        day = dt.date.fromisoformat(payload.header.date)
+        return text_digest(R.printed_text(tpl, row.context, R.DocMeta(payload.header.number, day,
+                                                                      payload.header.office, "")))
+    except (ValidationError, ValueError, TypeError, KeyError):
+        return None
+
+
+def _judge(conn, payload: Payload | None, fields: list | None, shown_text: str | None = None) -> dict:
+    """Signature and register checks shared by the QR and the PDF paths.
+
+    ``shown_text``: the PDF's own text (PDF path); the signature must cover exactly it. Without it (QR path)
+    the text is rebuilt from the register, so a register row edited behind the service no longer verifies.
+    """
     if payload is None:
         return _result("unknown", "不是本系统出具的文书二维码。", "Not a credit_desk notice code.")
     public = _public_key(conn, payload.key_id)
@@ -56,7 +75,9 @@ def _judge(conn, payload: Payload | None, fields: list | None) -> dict:
         if row is None:
             return _result("unknown", "本单位文书登记簿中没有该编号。", "This register never issued that number.", payload)
         fields = row.key_fields
-    if not check_signature(payload, fields, public):
+    digest = text_digest(shown_text) if shown_text is not None else (
+        _register_digest(row, payload) if row is not None else None)
+    if not check_signature(payload, fields, public, digest):
         return _result("altered", "签名与文书内容不符：文书已被改动或伪造。",
                        "The signature does not match: the notice was altered or forged.", payload)
     if row is None:
@@ -108,15 +129,18 @@ def _check_entry(conn, path: Path, entry: dict) -> dict:
                        "The notice data inside the PDF is malformed: the file was altered.")
     payload = parse_payload(entry.get("qr", ""))
     fields = entry.get("fields") or []
-    verdict = _judge(conn, payload, fields)
-    if verdict["result"] not in ("valid", "voided"):
-        return verdict
     text = _page_text(path, entry.get("pages") or [1, 1])
+    verdict = _judge(conn, payload, fields, text if payload and payload.version != "CDN1" else None)
+    if verdict["result"] not in ("valid", "voided", "altered") or (verdict["result"] == "altered" and text is None):
+        return verdict
     if text is None:
         return {**verdict, "text_checked": False}
     shown = list(fields) + [["number", payload.header.number],
                             ["date", format_date(dt.date.fromisoformat(payload.header.date))]]
     missing = fields_in_text(shown, text)
+    if verdict["result"] == "altered" and not missing:
+        return {**verdict, "message": "打印内容与签名不符：文书正文已被改动。",
+                "message_en": "The printed text no longer matches the signature: the notice was altered."}
     if missing:
         return _result("altered", f"打印内容与签名不符，被改动的项目：{'、'.join(missing)}。",
                        f"The printed text no longer matches the signed fields: {', '.join(missing)}.", payload,

@@ -28,7 +28,7 @@ from credit_desk.documents import render as R
 from credit_desk.documents.fonts import load_fonts
 from credit_desk.documents.layout import format_number
 from credit_desk.documents.templates import Template, check_context, from_text, load_template
-from credit_desk.documents.verify import Header, parse_payload, sign_payload
+from credit_desk.documents.verify import Header, parse_payload, sign_payload, text_digest
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import doc_numbers
 from credit_desk.services.base import Session
@@ -97,7 +97,8 @@ def _prepare(tx, tpl: Template, items: list[Item], contexts: list[dict], prefix:
             seqs[on.year] += 1
             number = format_number(prefix, on.year, seq)
         key_fields = [[name, ctx[name]] for name in tpl.key_fields]
-        qr = sign_payload(Header(number, tpl.code, on.isoformat(), office), key_fields, key.private_key,
+        digest = text_digest(R.printed_text(tpl, ctx, R.DocMeta(number, on, office, "")))
+        qr = sign_payload(Header(number, tpl.code, on.isoformat(), office), key_fields, digest, key.private_key,
                           key.public_key)
         out.append(_Prepared(number, seq, ctx, key_fields, qr, parse_payload(qr).signature,
                              R.DocMeta(number, on, office, qr), item, pfx, h["id"] if h else None))
@@ -175,6 +176,25 @@ def _record(session: Session, tx, tpl: Template, d: _Prepared, sha: str, final: 
         "number": d.number, "type": tpl.code, "issued_on": d.meta.issued.isoformat(),
         "object_type": d.item.object_type, "object_id": str(d.item.object_id), "subject_id": d.item.subject_id,
         "pdf_sha256": sha, "status": "issued"})
+
+
+def draft(session: Session, doc_type: str, context: dict, out: Path) -> dict:
+    """An unnumbered, unsigned 样稿 from free text (to agree wording before the act): marked 样稿 across every
+    page, no 文号, no QR, no register entry, so nothing can verify it. The print is logged (R14)."""
+    session.require("document.print")
+    tpl = load_template(doc_type)
+    ctx = check_context(tpl, context)
+    conn = session.ledger.conn
+    office, on = meta.get_meta(conn, "office") or "", session.desk.today()
+    m = R.DocMeta("（样稿 无文号）", on, office, "", draft=True)
+    pdf, _ = R.render_pdf([(tpl, ctx, m)], fonts_for(conn))
+    final = Path(out)
+    with session.ledger.tx() as tx:
+        part = _write_part(final, pdf)
+        session.audit(tx, "document.draft", "doc_type", tpl.code,
+                      detail={"sha256": hashlib.sha256(pdf).hexdigest(), "file": final.name})
+    _place(part, final)
+    return {"doc_type": tpl.code, "file": str(final), "number": None, "signed": False}
 
 
 def _place(part: Path, final: Path) -> None:

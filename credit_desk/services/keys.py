@@ -124,7 +124,8 @@ def rotate(session: Session) -> dict:
     old = signing_key(session.ledger.conn)
     private = signing.new_private()
     public = signing.public_of(private)
-    endorsement = signing.sign(bytes(old.private_key), keyfiles.endorsement_message(public))
+    endorsement = signing.sign(bytes(old.private_key), signing.Use.KEY_ENDORSEMENT,
+                               keyfiles.endorsement_message(public))
     with session.ledger.tx() as tx:
         office_keys.insert(tx, public, private, endorsed_by=old.id, endorsement=endorsement)
         session.audit(tx, "keys.rotate", "key", crypto.key_id(public)[:16],

@@ -26,6 +26,11 @@ class Opened:
         return crypto.sha256_hex(self.data)
 
 
+def use_of(kind: str) -> signing.Use:
+    """The signature domain of a manifest: a receipt is its own use, so no bundle can pass for one."""
+    return signing.Use.RECEIPT if kind == "receipt" else signing.Use.BUNDLE_MANIFEST
+
+
 def make(fields: dict, plaintext: bytes, sign_private: bytes, recipient_pub: bytes) -> tuple[bytes, mf.Manifest]:
     """Compress, seal to the recipient, describe in the manifest and sign it; returns the file bytes."""
     sealed = crypto.seal(crypto.deflate(plaintext), recipient_pub)
@@ -34,7 +39,7 @@ def make(fields: dict, plaintext: bytes, sign_private: bytes, recipient_pub: byt
            "payload": {"sha256": crypto.sha256_hex(sealed), "size": len(sealed), "plain_size": len(plaintext),
                        "encoding": crypto.ENCODING, "encryption": crypto.SUITE}}
     raw = mf.dump(doc)
-    return container.pack(raw, signing.sign(sign_private, raw), sealed), mf.Manifest(doc)
+    return container.pack(raw, signing.sign(sign_private, use_of(doc["type"]), raw), sealed), mf.Manifest(doc)
 
 
 def open_bytes(data: bytes, limits: Limits) -> Opened:
@@ -48,7 +53,7 @@ def verify(opened: Opened, keys: dict[str, bytes]) -> None:
     public = keys.get(fp)
     if public is None:
         raise refused("BUNDLE_UNKNOWN_KEY", fp=fp[:16])
-    if not signing.verify(public, opened.signature, opened.manifest_bytes):
+    if not signing.verify(public, opened.signature, use_of(opened.manifest.type), opened.manifest_bytes):
         raise refused("BUNDLE_BAD_SIGNATURE")
     check_payload_hash(opened)
 

@@ -25,9 +25,9 @@ def printed(session, tmp_path):
 
 def test_canonical_bytes_are_exactly_as_documented():
     got = canonical_bytes(Header("清信决〔2026〕1号", "listing_decision", "2026-04-01", "清江浦区信用办"),
-                          [["party_name", " 甲\n公司 "], ["measures", ["a", "b"]]])
-    assert got == ("CDN1\nnumber=清信决〔2026〕1号\ntype=listing_decision\ndate=2026-04-01\n"
-                   "office=清江浦区信用办\nparty_name=甲 公司\nmeasures=a；b\n").encode("utf-8")
+                          [["party_name", " 甲\n公司 "], ["measures", ["a", "b"]]], "ab" * 32)
+    assert got == ("CDN2\nnumber=清信决〔2026〕1号\ntype=listing_decision\ndate=2026-04-01\n"
+                   "office=清江浦区信用办\nparty_name=甲 公司\nmeasures=a；b\ntext=" + "ab" * 32 + "\n").encode("utf-8")
 
 
 def test_qr_and_pdf_of_a_printed_notice_are_valid(session, printed):
@@ -105,3 +105,55 @@ def test_cli_print_and_verify(office, tmp_path):
     assert code == 0 and "真实有效" in out
     code, out, err = office("notice", "verify", "--qr", "CDN1|x|2026-01-01|y|z|00000000|AAAA")
     assert code == 1 and "无法识别" in out
+
+
+def test_r5_a_changed_word_outside_the_key_fields_fails_the_whole_text_signature(session, printed, tmp_path):
+    """Issue 14 item 1: the signature covers the whole printed text, not only the key fields."""
+    _, qr, _ = printed
+    tpl = load_template("listing_decision")
+    free = next(n for n in tpl.fields if n not in tpl.key_fields and isinstance(SAMPLES["listing_decision"].get(n),
+                                                                                   str))
+    ctx = {**SAMPLES["listing_decision"], free: SAMPLES["listing_decision"][free] + "另加一句。"}
+    p = parse_payload(qr)
+    meta = R.DocMeta(p.header.number, dt.date.fromisoformat(p.header.date), p.header.office, qr)
+    fields = [[n, ctx[n]] for n in tpl.key_fields]
+    pdf, _ = R.render_pdf([(tpl, ctx, meta)], fonts_for(session.ledger.conn), [{"qr": qr, "fields": fields}])
+    (tmp_path / "f3.pdf").write_bytes(pdf)
+    assert V.verify_pdf(session, tmp_path / "f3.pdf")["result"] == "altered"
+
+
+def test_r14_a_register_row_edited_behind_the_service_no_longer_verifies(session, printed):
+    """A key holder who rewrites the registered text with SQL gets 'altered' for the QR (text rebuilt)."""
+    doc, qr, _ = printed
+    import json as _json
+    row = session.ledger.query("SELECT context FROM documents WHERE number = ?", (doc["number"],))[0]
+    ctx = _json.loads(row["context"])
+    tpl = load_template("listing_decision")
+    free = next(n for n in tpl.fields if n not in tpl.key_fields and isinstance(ctx.get(n), str) and ctx[n])
+    ctx[free] = ctx[free] + "（已改）"
+    session.ledger.conn.execute("DROP TRIGGER documents_fixed")   # the key holder can drop any trigger
+    session.ledger.conn.execute("UPDATE documents SET context = ? WHERE number = ?",
+                                (_json.dumps(ctx, ensure_ascii=False), doc["number"]))
+    assert V.verify_qr(session, qr)["result"] == "altered"
+
+
+def test_a_signature_made_for_another_use_does_not_verify_a_notice(session, printed):
+    """Domain separation: the office key's signature over the same bytes under another tag is refused."""
+    from credit_desk.documents import verify as DV
+    from credit_desk.domain import signing
+    from credit_desk.store import office_keys
+    doc, qr, _ = printed
+    p = parse_payload(qr)
+    key = office_keys.active(session.ledger.conn)
+    fields = session.ledger.query("SELECT key_fields FROM documents WHERE number = ?", (doc["number"],))[0]
+    import json as _json
+    signed = canonical_bytes(p.header, _json.loads(fields["key_fields"]),
+                             V._register_digest(documents._row(session.ledger.conn, doc["number"]), p))
+    assert signing.verify(key.public_key, p.signature, signing.Use.DOCUMENT, signed)   # the genuine one
+    for use in (signing.Use.BUNDLE_MANIFEST, signing.Use.RECEIPT, signing.Use.KEY_ENDORSEMENT,
+                signing.Use.BACKUP_MANIFEST):
+        other = signing.sign(bytes(key.private_key), use, signed)
+        forged = "|".join(qr.split("|")[:6] + [DV._b64(other)])
+        assert V.verify_qr(session, forged)["result"] == "altered", use
+    with pytest.raises(ValueError):   # nothing can sign without a tag any more
+        signing.sign(bytes(key.private_key), signing.Use.LEGACY_DOCUMENT, signed)

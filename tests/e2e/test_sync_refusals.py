@@ -46,13 +46,15 @@ def test_openssl_verifies_a_real_exported_bundle(exported, tmp_path):
     _, path = exported
     parts = members(path.read_bytes())
     assert list(parts) == ["manifest.json", "manifest.sig", "payload.bin"]
-    (tmp_path / "manifest.json").write_bytes(parts["manifest.json"])
+    # the signed message is the manifest behind its domain tag (docs/bundle-format.md §3)
+    (tmp_path / "manifest.json").write_bytes(signing.message(signing.Use.BUNDLE_MANIFEST, parts["manifest.json"]))
     (tmp_path / "manifest.sig").write_bytes(parts["manifest.sig"])
     cmd = ["openssl", "pkeyutl", "-verify", "-pubin", "-inkey", str(tmp_path / "office.pub.pem"), "-rawin",
            "-in", str(tmp_path / "manifest.json"), "-sigfile", str(tmp_path / "manifest.sig")]
     done = subprocess.run(cmd, capture_output=True, text=True)
     assert done.returncode == 0 and "Signature Verified Successfully" in done.stdout
-    (tmp_path / "manifest.json").write_bytes(parts["manifest.json"].replace(b'"sequence":1', b'"sequence":2'))
+    (tmp_path / "manifest.json").write_bytes(signing.message(signing.Use.BUNDLE_MANIFEST, parts["manifest.json"].replace(
+        b'"sequence":1', b'"sequence":2')))
     assert subprocess.run(cmd, capture_output=True).returncode != 0  # and openssl sees a change
 
 
@@ -165,7 +167,7 @@ def test_oversized_and_decompression_bomb_payloads_are_refused(office, tmp_path,
            "payload": {"sha256": crypto.sha256_hex(sealed), "size": len(sealed), "plain_size": 1000,
                        "encoding": "zlib", "encryption": crypto.SUITE}}
     raw = mf.dump(doc)
-    bomb = container.pack(raw, signing.sign(key, raw), sealed)
+    bomb = container.pack(raw, signing.sign(key, signing.Use.BUNDLE_MANIFEST, raw), sealed)
     assert len(bomb) < 100_000
     assert _refused_by_intake(intake_dir, bomb) == "BUNDLE_BOMB"
 
@@ -186,3 +188,17 @@ def test_http_refusals_are_one_sentence_and_oversize_is_refused_before_reading(o
     finally:
         srv.shutdown()
         srv.server_close()
+
+
+@pytest.mark.parametrize("use", ["DOCUMENT", "RECEIPT", "KEY_ENDORSEMENT", "BACKUP_MANIFEST"])
+def test_a_signature_made_for_another_use_cannot_stand_in_for_a_manifest(exported, data_dir, use):
+    """Issue 14: the office key's signature over the very manifest bytes, made under another domain tag
+    (a notice, a receipt, a key endorsement, a backup manifest), is refused as a bundle signature."""
+    intake_dir, path = exported
+    parts = members(path.read_bytes())
+    key, _ = office_signing(data_dir)
+    raw = parts["manifest.json"]
+    other = signing.sign(key, signing.Use[use], raw)
+    assert _refused_by_intake(intake_dir, container.pack(raw, other, parts["payload.bin"])) == "BUNDLE_BAD_SIGNATURE"
+    genuine = signing.sign(key, signing.Use.BUNDLE_MANIFEST, raw)   # the same bytes under the right tag pass
+    Intake(intake_dir).receive(container.pack(raw, genuine, parts["payload.bin"]))

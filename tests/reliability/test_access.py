@@ -68,7 +68,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "document_sources.item_for": ("internal", "dispatches to the providers above; documents.issue checks "
                                               "document.print"),
     "document_verify.verify_pdf": "document.verify", "document_verify.verify_qr": "document.verify",
-    "documents.issue": "document.print", "documents.list_documents": "document.list",
+    "documents.issue": "document.print", "documents.draft": "document.print",
+    "documents.list_documents": "document.list",
     "documents.reprint": "document.reprint", "documents.set_prefix": "document.prefix",
     "documents.void_numbers": "document.void",
     "downstream.apply": ("internal", "called by sync_inbound.import_bytes (bundle.import)"),

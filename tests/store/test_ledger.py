@@ -181,5 +181,6 @@ def test_init_creates_office_signing_key_inside_the_ledger(data_dir):
     desk.close()
     assert signing.public_of(key.private_key) == key.public_key
     assert info["key_fingerprint"] == signing.fingerprint(key.public_key)
-    assert signing.verify(key.public_key, signing.sign(key.private_key, b"x"), b"x")
-    assert not signing.verify(key.public_key, signing.sign(key.private_key, b"x"), b"y")
+    U = signing.Use.DOCUMENT
+    assert signing.verify(key.public_key, signing.sign(key.private_key, U, b"x"), U, b"x")
+    assert not signing.verify(key.public_key, signing.sign(key.private_key, U, b"x"), U, b"y")
