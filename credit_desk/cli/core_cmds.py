@@ -8,6 +8,7 @@ from datetime import date
 from credit_desk.cli import common
 from credit_desk.cli.common import command, emit, group, session_for
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.subjects import subject_warnings
 from credit_desk.services import accounts, audit, demo, ledgers, subjects, workdays
 
 
@@ -54,6 +55,8 @@ def _register_subject(sub) -> None:
     p.add_argument("--legal-rep-id-type", default="ric")
     p.add_argument("--legal-rep-id-number")
     p.add_argument("--address")
+    p.add_argument("--convert-15", action="store_true",
+                   help="确认把15位第一代身份证号码按 GB 11643 转换为18位 / confirm the 15-to-18-digit conversion")
     p = command(s, "show", cmd_subject_show)
     p.add_argument("id", type=int)
     p.add_argument("--purpose", required=True, help="查询事由 (R14)")
@@ -113,8 +116,10 @@ def cmd_subject_add(args) -> int:
         subj = subjects.add_subject(
             s, kind=args.kind, name=args.name, id_type=args.id_type, id_number=args.id_number,
             legal_rep_name=args.legal_rep_name, legal_rep_id_type=args.legal_rep_id_type,
-            legal_rep_id_number=args.legal_rep_id_number, address=args.address)
-    emit(args, {"id": subj.id}, f"已登记信用主体，编号 {subj.id}。")
+            legal_rep_id_number=args.legal_rep_id_number, address=args.address, convert_15=args.convert_15)
+    warnings = subject_warnings(subj)
+    text = f"已登记信用主体，编号 {subj.id}。" + "".join(f"\n注意：{w[1]}\nNote: {w[2]}" for w in warnings)
+    emit(args, {"id": subj.id, "warnings": [{"code": c, "zh": zh, "en": en} for c, zh, en in warnings]}, text)
     return 0
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from credit_desk.documents.layout import format_date
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.masking import mask_id
+from credit_desk.domain.masking import mask_id, mask_subject_name
 from credit_desk.domain.subjects import Subject
 
 # R17: the standard commitment items, used unless the office configures its own
@@ -107,10 +107,7 @@ def exit_announcement(detail: dict, way_zh: str, masked: bool) -> dict:
     """R12: the exit announcement through the original channel; R15 masks a natural person."""
     _need(detail, "exited")
     s = detail["subject"]
-    name = s["name"]
-    if masked:
-        from credit_desk.domain.masking import mask_name
-        name = mask_name(name)
+    name = mask_subject_name(s.get("kind"), s["name"]) if masked else s["name"]
     return {"party_name": name, "party_id": mask_id(s["id_number"]), "list_name": detail["list_type_zh"],
             "listed_on": f"{zh_date(detail.get('decided_on'))}，{detail.get('decision_number') or ''}",
             "exit_way": way_zh, "exit_date": zh_date(detail.get("exited_on")),

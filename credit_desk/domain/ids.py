@@ -19,6 +19,9 @@ from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.masking import mask_id
 
 ADULT_AGE = 18  # R9: a minor is under 18 on the date of the act
+# Stated lower bound of a birth date carried by an ID number (issue 15): nobody alive and registered today
+# was born before 1900 (the oldest verified living people were born after 1900); an earlier date is a typo.
+BIRTH_EARLIEST = dt.date(1900, 1, 1)
 _FIELD = "id_number"
 _HMT_PREFIXES = ("810000", "820000", "830000")  # Hong Kong, Macao, Taiwan address codes
 _OLD_FOREIGN_PR = re.compile(r"[A-Z]{3}[0-9]{12}")
@@ -95,7 +98,8 @@ def allowed_id_types(kind: SubjectKind | str) -> frozenset[IdType]:
 _R_EMPTY = ("号码为空", "the number is empty")
 _R_CHECKSUM = ("校验位不符", "the check digit does not match")
 _R_DATE = ("出生日期无效", "the birth date in it is not a real date")
-_R_PLACE = ("前6位地址码不存在", "the 6-digit address code does not exist")
+_R_PROVINCE = ("前2位不是有效的省级行政区划代码", "the first 2 digits are not a province code")
+_HMT_PROVINCES = {"81": "香港特别行政区", "82": "澳门特别行政区", "83": "台湾省"}
 
 
 def _r_length(expected: str, got: int) -> tuple[str, str]:
@@ -140,14 +144,37 @@ def _parse_kind(kind: SubjectKind | str) -> SubjectKind:
             f"Subject kind {kind!r} is not supported.", field="subject_kind") from None
 
 
-def normalize_id(id_type: IdType | str, value: str) -> str:
-    """The number cleaned and validated for its type; ValidationError ``ID_INVALID`` if not valid."""
+def normalize_id(id_type: IdType | str, value: str, today: dt.date | None = None) -> str:
+    """The number cleaned and validated for its type; ValidationError ``ID_INVALID`` if not valid.
+
+    A birth date in the number must lie between ``BIRTH_EARLIEST`` and ``today`` (the caller's clock;
+    the system date when not given). A 15-digit resident ID raises ``ID_15_DIGIT`` naming its 18-digit
+    form (``convert_15_to_18``); an unknown county is accepted (see ``id_warnings``).
+    """
     kind = _parse_type(id_type)
     number = clean_id(value)
     if not number:
         raise _invalid(kind, number, _R_EMPTY)
     _VALIDATORS[kind](number)
+    _check_birth_range(kind, number, today or dt.date.today())
     return number
+
+
+def _check_birth_range(kind: IdType, number: str, today: dt.date) -> None:
+    born = _carried_birth_date(kind, number)
+    if born is None:
+        return
+    if born > today:
+        raise _invalid(kind, number, (f"出生日期{born.isoformat()}晚于今天", f"the birth date {born} is after today"))
+    if born < BIRTH_EARLIEST:
+        raise _invalid(kind, number, (f"出生日期{born.isoformat()}早于{BIRTH_EARLIEST.year}年",
+                                      f"the birth date {born} is before {BIRTH_EARLIEST.year}"))
+
+
+def _carried_birth_date(kind: IdType, number: str) -> dt.date | None:
+    if kind in (IdType.RIC, IdType.HK_MO_TW_RESIDENCE) or (kind is IdType.FOREIGN_PR and len(number) == 18):
+        return stdnum_ric.get_birth_date(number)
+    return None
 
 
 def _check_uscc(number: str) -> None:
@@ -165,34 +192,106 @@ def _check_uscc(number: str) -> None:
 
 
 def _check_ric(number: str) -> None:
-    """GB 11643 via stdnum: length, digits, check digit, birth date, address code."""
-    if len(number) != 18:
-        raise _invalid(IdType.RIC, number, _r_length("18", len(number)))
-    _check_17_digits_and_check_char(IdType.RIC, number)  # stdnum checks only the first 17
-    try:
-        stdnum_ric.validate(number)
-    except stdnum_exc.InvalidChecksum:
-        raise _invalid(IdType.RIC, number, _R_CHECKSUM) from None
-    except stdnum_exc.InvalidComponent:
-        _check_ric_component(number)
-    except stdnum_exc.ValidationError:  # not expected after the checks above; refuse anyway
-        raise _invalid(IdType.RIC, number, _R_CHECKSUM) from None
+    """GB 11643: length, 17 digits + check character, ISO 7064 MOD 11-2 check, birth date, province.
 
-
-def _check_ric_component(number: str) -> None:
-    """stdnum refused the birth date or the address code; decide which, and how strictly.
-
-    stdnum also refuses an address code that did not yet exist in the birth year. Numbers are
-    assigned at first registration, not at birth (someone born in 1970 in 涟水县 got 320826,
-    a code its data starts in 1983), so only a code that never existed is refused here.
+    The checksum and the address table are python-stdnum's (``calc_check_digit``, ``numdb cn/loc``), but
+    its ``validate`` is not called as a whole: it raises ``KeyError`` for an address code its table lacks
+    (330114, a district created in 2021) and refuses codes that did not exist in the birth year. Numbers
+    are assigned at first registration, and districts are created and abolished, so a number whose
+    province is valid is accepted; an unknown county is a warning (``id_warnings``), not a refusal.
     """
+    if len(number) != 18:
+        if len(number) == 15 and number.isascii() and number.isdigit():
+            raise _fifteen_digit(number)
+        raise _invalid(IdType.RIC, number, _r_length("18", len(number)))
+    _check_17_digits_and_check_char(IdType.RIC, number)
+    if stdnum_ric.calc_check_digit(number) != number[17]:
+        raise _invalid(IdType.RIC, number, _R_CHECKSUM)
     try:
         stdnum_ric.get_birth_date(number)
     except stdnum_exc.ValidationError:
         raise _invalid(IdType.RIC, number, _R_DATE) from None
-    parts = numdb.get("cn/loc").info(number[:6])
-    if not any("county" in props for _part, props in parts):
-        raise _invalid(IdType.RIC, number, _R_PLACE)
+    if province_of(number) is None or number[:2] in _HMT_PROVINCES:  # 81–83: residence permits, not RIC
+        raise _invalid(IdType.RIC, number, _R_PROVINCE)
+
+
+def _place_parts(number: str) -> dict:
+    try:
+        return {k: v for _part, props in numdb.get("cn/loc").info(number[:6]) for k, v in props.items()}
+    except Exception:  # noqa: BLE001 - a damaged or missing table must not crash entry: no place known
+        return {}
+
+
+def province_of(number: str) -> str | None:
+    """The province named by the first two digits of a GB 11643 number, or None if there is none."""
+    if number[:2] in _HMT_PROVINCES:
+        return _HMT_PROVINCES[number[:2]]
+    return _place_parts(number[:2] + "0000").get("province") or _place_parts(number).get("province")
+
+
+def id_warnings(id_type: IdType | str, number: str) -> tuple[tuple[str, str, str], ...]:
+    """Warnings (code, zh, en) for a number that is accepted but not fully known (issue 15, R7).
+
+    A resident ID whose 6-digit address code is not in python-stdnum's table (a district created or
+    abolished after the table was made) is accepted when the province, birth date and check digit are
+    right; the clerk is told, and the warning is recorded in the audit row.
+    """
+    if _parse_type(id_type) is not IdType.RIC or len(number) != 18:
+        return ()
+    if "county" in _place_parts(number):
+        return ()
+    shown = mask_id(number)
+    return (("ID_COUNTY_UNKNOWN",
+             f"证件号码「{shown}」的地址码 {number[:6]} 不在本软件的行政区划表中（可能是新设或已撤销的县区），"
+             f"省份（{province_of(number)}）、出生日期和校验位均正确，已按有效号码接受，请核对证件原件。",
+             f"The address code {number[:6]} of ID {shown} is not in the software's table of counties (a new or "
+             f"abolished district?); province, birth date and check digit are right, so it was accepted — "
+             "check it against the card."),)
+
+
+def _fifteen_digit(number: str) -> ValidationError:
+    try:
+        converted = convert_15_to_18(number)
+    except ValidationError as exc:
+        return exc
+    shown = mask_id(converted)
+    return ValidationError(
+        "ID_15_DIGIT",
+        f"证件号码「{mask_id(number)}」是15位第一代居民身份证号码；按 GB 11643 可转换为18位「{shown}」，"
+        "请核对后确认转换（命令行加 --convert-15，窗口中点“转换为18位”）。",
+        f"ID {mask_id(number)!r} is a 15-digit first-generation number; by GB 11643 it converts to the "
+        f"18-digit {shown!r}. Confirm the conversion (--convert-15 on the command line, or the button in "
+        "the form).", field=_FIELD)
+
+
+def convert_15_to_18(value: str) -> str:
+    """GB 11643-1999 conversion of a 15-digit first-generation ID: insert "19" before the 6-digit birth
+    date (yymmdd; first-generation cards were issued to people born in the 1900s) and append the
+    ISO 7064 MOD 11-2 check character. ValidationError ``ID_INVALID`` if the 15 digits cannot be one.
+    """
+    number = clean_id(value)
+    if len(number) != 15 or not (number.isascii() and number.isdigit()):
+        raise _invalid(IdType.RIC, number, _r_format("15位旧号码应全为数字", "a 15-digit number has digits only"))
+    body = number[:6] + "19" + number[6:]
+    try:
+        dt.date(int(body[6:10]), int(body[10:12]), int(body[12:14]))
+    except ValueError:
+        raise _invalid(IdType.RIC, number, _R_DATE) from None
+    converted = body + stdnum_ric.calc_check_digit(body + "0")
+    if province_of(converted) is None:
+        raise _invalid(IdType.RIC, number, _R_PROVINCE)
+    return converted
+
+
+def id_search_forms(key: str) -> list[str]:
+    """The forms a (normalised) ID fragment is searched under: itself, and for a valid 15-digit first-
+    generation number also its 18-digit form (issue 15: a subject is found under either)."""
+    if len(key) == 15 and key.isascii() and key.isdigit():
+        try:
+            return [key, convert_15_to_18(key)]
+        except ValidationError:
+            pass
+    return [key]
 
 
 def _check_17_digits_and_check_char(id_type: IdType, number: str) -> None:
@@ -254,14 +353,10 @@ _VALIDATORS = {
 }
 
 
-def birth_date(id_type: IdType | str, value: str) -> dt.date | None:
+def birth_date(id_type: IdType | str, value: str, today: dt.date | None = None) -> dt.date | None:
     """The birth date carried by the number (RIC, HMT residence, 18-char foreign PR), else None."""
     kind = _parse_type(id_type)
-    number = normalize_id(kind, value)
-    if kind in (IdType.RIC, IdType.HK_MO_TW_RESIDENCE) or (
-            kind is IdType.FOREIGN_PR and len(number) == 18):
-        return stdnum_ric.get_birth_date(number)
-    return None
+    return _carried_birth_date(kind, normalize_id(kind, value, today))
 
 
 def _anniversary(birth: dt.date, years: int) -> dt.date:
@@ -287,10 +382,16 @@ def is_minor_on(id_type: IdType | str, value: str, on: dt.date) -> bool | None:
     born = birth_date(id_type, value)
     if born is None:
         return None
+    if on < born:  # an act before the birth date cannot be judged: a wrong date or a wrong number
+        raise ValidationError(
+            "ACT_BEFORE_BIRTH", f"行为日期{on.isoformat()}早于证件号码中的出生日期，请核对行为日期或证件号码。",
+            f"The date of the act ({on}) is before the birth date in the ID number; check both.",
+            field="act_date")
     return on <= _anniversary(born, ADULT_AGE)
 
 
-def check_kind_and_id(kind: SubjectKind | str, id_type: IdType | str, value: str) -> str:
+def check_kind_and_id(kind: SubjectKind | str, id_type: IdType | str, value: str,
+                      today: dt.date | None = None) -> str:
     """The normalized number, after checking the ID type fits the subject kind (R7)."""
     subject_kind = _parse_kind(kind)
     id_kind = _parse_type(id_type)
@@ -301,4 +402,4 @@ def check_kind_and_id(kind: SubjectKind | str, id_type: IdType | str, value: str
             f"证件类型「{id_kind.zh}」不能用于{subject_kind.zh}，应为：{allowed}。",
             f"ID type {id_kind.en!r} cannot identify a {subject_kind.value}.",
             field="id_type")
-    return normalize_id(id_kind, value)
+    return normalize_id(id_kind, value, today)

@@ -1,23 +1,53 @@
-"""R15 masking (脱敏) of personal information for display and publication.
+"""R15 masking (脱敏) of personal information for display and publication — the one masking function.
 
-Every function keeps the length of its input so masked values line up in tables and notices.
+Every place a subject's name reaches a clerk or the public (search results, GUI lists, printed extracts and
+announcements, messages) goes through ``mask_subject_name(kind, name)``. The decision is made by the
+subject's KIND, never by the length or look of its name:
+
+* 法人和非法人组织 (legal_person): the name is public registration data and is shown whole;
+* 自然人 (natural_person): always masked as a person's name;
+* 个体工商户 (individual_business): shown whole when it carries a trade name (字号: it ends in a business
+  word such as 店, 部, 厂, 馆, 行, 中心); a business registered under the operator's own name is masked as
+  a person's name.
+
+The person-name rule (each function keeps the length of its input so masked values line up):
+
+* a name of one character is fully masked: ``王`` → ``*``;
+* Chinese names without a separator keep the surname — two characters for a compound surname (欧阳, 司马,
+  诸葛 … see ``COMPOUND_SURNAMES``) when the name has at least three — and the last character of the given
+  name when the given name has two or more: ``张三`` → ``张*``, ``张小明`` → ``张*明``, ``欧阳娜娜`` →
+  ``欧阳*娜``, ``诸葛亮`` → ``诸葛*``;
+* names with a middle dot or another separator (minority and transliterated names, in any dot variant of
+  ``textkey.DOT_VARIANTS``): the first character of the first part and the last character of the last
+  part are kept (the last only when that part has two or more), everything else is masked, separators
+  stay: ``阿依古丽·买买提`` → ``阿***·**提``;
+* Latin names keep the first letter of each word: ``John Smith`` → ``J*** S****``.
 """
 
 from __future__ import annotations
 
 import re
 
+from credit_desk.domain.textkey import DOT_VARIANTS
+
 MASK = "*"
-_ORG_SUFFIXES = (
-    "公司", "厂", "店", "中心", "合作社", "事务所", "部", "站", "院", "所", "局", "委员会", "协会",
-    "商行", "经营部",
+# compound surnames of the 百家姓 and those common today
+COMPOUND_SURNAMES = frozenset((
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 轩辕 令狐 端木 独孤 南宫 西门 百里 呼延 "
+    "澹台 公冶 太史 申屠 赫连 钟离 闻人 万俟 拓跋 第五 东郭 濮阳 单于 司空 仲孙 亓官 司寇 宗政 谷梁 乐正 公羊 "
+    "左丘 漆雕 壤驷 公良 羊舌 微生 梁丘 段干 巫马 颛孙 公西 子车 鲜于 闾丘 东门 南门 淳于 即墨").split())
+# words that end the trade name (字号) of an organisation or an individual business; kept narrow on purpose:
+# when in doubt an individual business is masked (R15 errs on the side of the person)
+_BUSINESS_SUFFIXES = (
+    "公司", "厂", "店", "中心", "合作社", "事务所", "经营部", "商行", "门市部", "部", "馆", "超市", "工作室",
+    "诊所", "药房", "加工点", "养殖场", "种植场", "农场", "商店", "批发部", "维修部", "服务社", "协会", "委员会",
 )
-_ORG_MAX_PERSON_LEN = 6  # longer CJK names are taken for organisations
 _LATIN_ORG_WORDS = frozenset({
     "co", "corp", "corporation", "company", "inc", "ltd", "llc", "limited", "gmbh", "plc", "ag",
 })
-_NAME_SEPARATORS = frozenset(" ·•.-'")
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_NAME_SEPARATORS = frozenset(" -'\u3000" + DOT_VARIANTS)
+# CJK ideographs: BMP blocks, compatibility ideographs, and the supplementary planes (Extension B and later)
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]")
 _LATIN_WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -38,27 +68,40 @@ def mask_id(value: str) -> str:
     return _keep_ends(value, 4, 4)
 
 
-def is_organisation_name(name: str) -> bool:
-    """Heuristic: an organisation's name (not masked) rather than a person's."""
-    stripped = name.strip()
-    if not stripped:
-        return False
+def has_trade_name(name: str) -> bool:
+    """Whether ``name`` ends in a business word (字号) — used only for 个体工商户, never to guess a kind."""
+    stripped = (name or "").strip()
     if _CJK.search(stripped):
-        return stripped.endswith(_ORG_SUFFIXES) or len(stripped) > _ORG_MAX_PERSON_LEN
+        return stripped.endswith(_BUSINESS_SUFFIXES)
     words = {w.lower() for w in _LATIN_WORD.findall(stripped)}
     return bool(words & _LATIN_ORG_WORDS)
 
 
-def mask_name(name: str) -> str:
-    """R15: a person's name masked; organisations are not masked.
+def mask_subject_name(kind, name: str | None) -> str:
+    """R15: the one masking function for a subject's name, decided by its kind (see the module doc).
 
-    Chinese: ``张三`` → ``张*``, ``张小明`` → ``张*明``, ``欧阳娜娜`` → ``欧**娜``; separators such
-    as ``·`` stay. Latin: the first letter of each word stays, ``John Smith`` → ``J*** S****``.
+    ``kind``: a ``SubjectKind`` or its value (``legal_person``, ``individual_business``,
+    ``natural_person``); an unknown or missing kind is masked as a person (never shown by mistake).
     """
-    if not name or is_organisation_name(name):
+    if not name:
+        return name or ""
+    kind = getattr(kind, "value", kind)
+    if kind == "legal_person":
         return name
-    masked = _mask_cjk_name(name) if _CJK.search(name) else _mask_latin_name(name)
-    if masked == name and MASK not in name:  # e.g. "A B": nothing hidden; keep the first only
+    if kind == "individual_business" and has_trade_name(name):
+        return name
+    return mask_person_name(name)
+
+
+def mask_person_name(name: str) -> str:
+    """R15: a natural person's name masked by the rule of the module doc; the length is kept."""
+    if not name:
+        return name
+    if _CJK.search(name):
+        masked = _mask_cjk_name(name)
+    else:
+        masked = _LATIN_WORD.sub(lambda m: m[0][0] + MASK * (len(m[0]) - 1), name)
+    if masked == name:  # e.g. "A B": nothing hidden; keep the first only
         masked = _mask_positions(name, _maskable(name)[1:])
     return masked
 
@@ -67,22 +110,40 @@ def _maskable(name: str) -> list[int]:
     return [i for i, ch in enumerate(name) if ch not in _NAME_SEPARATORS]
 
 
-def _mask_positions(value: str, positions: list[int]) -> str:
+def _mask_positions(value: str, positions) -> str:
     chars = list(value)
     for i in positions:
         chars[i] = MASK
     return "".join(chars)
 
 
+def _parts(name: str) -> list[list[int]]:
+    """Runs of character positions between separators."""
+    runs, run = [], []
+    for i, ch in enumerate(name):
+        if ch in _NAME_SEPARATORS:
+            if run:
+                runs.append(run)
+            run = []
+        else:
+            run.append(i)
+    return runs + ([run] if run else [])
+
+
 def _mask_cjk_name(name: str) -> str:
-    positions = _maskable(name)
-    if len(positions) == 2:
-        return _mask_positions(name, positions[1:])
-    return _mask_positions(name, positions[1:-1])
-
-
-def _mask_latin_name(name: str) -> str:
-    return _LATIN_WORD.sub(lambda m: m[0][0] + MASK * (len(m[0]) - 1), name)
+    parts = _parts(name)
+    if not parts:
+        return name
+    if len(parts) == 1:
+        pos = parts[0]
+        if len(pos) == 1:
+            return _mask_positions(name, pos)
+        surname = 2 if len(pos) >= 3 and name[pos[0]] + name[pos[1]] in COMPOUND_SURNAMES else 1
+        given = pos[surname:]
+        keep = {given[-1]} if len(given) >= 2 else set()
+        return _mask_positions(name, [i for i in given if i not in keep])
+    keep = {parts[0][0]} | ({parts[-1][-1]} if len(parts[-1]) >= 2 else set())
+    return _mask_positions(name, [i for run in parts for i in run if i not in keep])
 
 
 def mask_phone(value: str) -> str:

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.fields import parse_enum
-from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, normalize_id
-from credit_desk.domain.masking import mask_id, mask_name
+import datetime as dt
+
+from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, convert_15_to_18, id_warnings, normalize_id
+from credit_desk.domain.masking import mask_id, mask_subject_name
 
 
 @dataclass(frozen=True)
@@ -29,22 +31,43 @@ class Subject:
 
 
 def _mask_subject_name(s: Subject) -> str:
-    return s.name if s.kind is SubjectKind.LEGAL_PERSON else mask_name(s.name)
+    return mask_subject_name(s.kind, s.name)  # R15: by kind, never by the name's length
+
+
+def subject_warnings(s: Subject) -> tuple[tuple[str, str, str], ...]:
+    """(code, zh, en) of what is accepted but worth the clerk's check (unknown county codes, issue 15)."""
+    out = id_warnings(s.id_type, s.id_number)
+    if s.legal_rep_id_type and s.legal_rep_id_number:
+        out += id_warnings(s.legal_rep_id_type, s.legal_rep_id_number)
+    return out
+
+
+def fifteen_to_eighteen(id_type: str, id_number: str, confirmed: bool) -> tuple[str, bool]:
+    """The number to validate and whether it was converted: a 15-digit resident ID becomes its 18-digit
+    GB 11643 form only when the clerk confirmed the conversion (issue 15); otherwise it is left as typed
+    and validation explains the conversion (``ID_15_DIGIT``)."""
+    if confirmed and str(id_type) == IdType.RIC.value and len("".join((id_number or "").split())) == 15:
+        return convert_15_to_18(id_number), True
+    return id_number, False
 
 
 def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep_name=None,
-                legal_rep_id_type=None, legal_rep_id_number=None, address=None) -> Subject:
-    """Validate raw input field by field (R7) and build a Subject; bad input names its field."""
+                legal_rep_id_type=None, legal_rep_id_number=None, address=None,
+                today: dt.date | None = None) -> Subject:
+    """Validate raw input field by field (R7) and build a Subject; bad input names its field.
+
+    ``today``: the caller's clock, for refusing birth dates after today (issue 15).
+    """
     kind_e = parse_enum(SubjectKind, kind, "kind", "主体类别")
     type_e = parse_enum(IdType, id_type, "id_type", "证件类型")
     name = (name or "").strip()
     if not name or len(name) > 200:
         raise ValidationError("NAME_REQUIRED", "名称/姓名不能为空，且不超过200字。",
                               "The name is required (at most 200 characters).", field="name")
-    number = check_kind_and_id(kind_e, type_e, id_number)
+    number = check_kind_and_id(kind_e, type_e, id_number, today)
     rep_type, rep_number = None, None
     if legal_rep_id_number:
         rep_type = parse_enum(IdType, legal_rep_id_type or "ric", "legal_rep_id_type", "法定代表人证件类型")
-        rep_number = normalize_id(rep_type, legal_rep_id_number)
+        rep_number = normalize_id(rep_type, legal_rep_id_number, today)
     return Subject(None, kind_e, name, type_e, number, (legal_rep_name or "").strip() or None,
                    rep_type, rep_number, (address or "").strip() or None)

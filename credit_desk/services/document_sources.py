@@ -15,7 +15,6 @@ import datetime as dt
 
 from credit_desk.documents import context as C
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.ids import SubjectKind
 from credit_desk.services import workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.services.documents import Item
@@ -89,8 +88,8 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
     elif doc_type == "repair_notice":
         ctx = _repair_notice(detail, rs, conn)
     elif doc_type == "exit_announcement":
-        natural = detail["subject"]["kind"] == SubjectKind.NATURAL_PERSON.value
-        ctx = C.exit_announcement(detail, _exit_way_zh(detail.get("exit_way")), masked=natural)
+        # R15: the one masking function decides by the subject's kind (organisations keep their name)
+        ctx = C.exit_announcement(detail, _exit_way_zh(detail.get("exit_way")), masked=True)
     else:
         if objection_id is None:
             raise ValidationError("DOC_OBJECTION_REQUIRED", "请用 --objection 指定异议编号。",

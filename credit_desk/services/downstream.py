@@ -12,8 +12,10 @@ import base64
 from datetime import date
 
 from credit_desk.domain.errors import ValidationError
+from credit_desk.domain.ids import id_search_forms
 from credit_desk.domain.reference import parse_catalogue, parse_measures
 from credit_desk.domain.rulesets import RuleSet
+from credit_desk.domain.textkey import search_key
 from credit_desk.services.base import Session
 from credit_desk.store import reference, sync_state
 from credit_desk.sync import bundle, payload
@@ -119,7 +121,8 @@ def _joint_list(tx, conn, data, version: int) -> None:
                     or e["entry_id"] in seen:
                 raise ValueError(f"entry {e['entry_id'][:40]}: id_type / id_number / repeated entry_id")
             seen.add(e["entry_id"])
-            number = (e.get("id_number") or "").strip().upper() or None
+            # the one normaliser (full-width digits, spaces); a 15-digit ID is kept in its 18-digit form
+            number = id_search_forms(search_key(e.get("id_number")))[-1] or None
             entries.append({**e, "id_number": number, "list_id": list_id, "list_title": title, "list_type": list_type})
     sync_state.replace_joint_entries(tx, entries, version)
 

@@ -4,6 +4,7 @@ joint-punishment lists (联合惩戒名单) that match it are shown, and the cle
 from __future__ import annotations
 
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.textkey import search_key
 from credit_desk.services.base import Session
 from credit_desk.store import subjects as subject_repo, sync_state
 
@@ -23,12 +24,12 @@ def match_prompts(session: Session, subject_id: int) -> list[dict]:
     when the entry has no number), each with the clerk's latest decision or None (still to decide)."""
     session.require("joint.view")
     s = _subject(session, subject_id)
-    ids = [x.strip().upper() for x in (s.id_number, s.legal_rep_id_number) if x]
+    ids = [search_key(x) for x in (s.id_number, s.legal_rep_id_number) if x]
     found = sync_state.joint_matches(session.ledger.conn, ids, [s.name])
     decided = sync_state.decisions(session.ledger.conn, subject_id)
     out = []
     for e in found:
-        on = ("id_number" if e.get("id_number") == (s.id_number or "").upper()
+        on = ("id_number" if e.get("id_number") == search_key(s.id_number)
               else "legal_rep_id_number" if e.get("id_number") else "name")
         out.append({"entry_id": e["entry_id"], "list_id": e["list_id"], "list_title": e["list_title"],
                     "list_type": e["list_type"], "name": e["name"], "match_on": on,

@@ -5,26 +5,36 @@ from __future__ import annotations
 from dataclasses import replace
 
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.subjects import Subject, new_subject
+from credit_desk.domain.masking import mask_id
+from credit_desk.domain.subjects import Subject, fifteen_to_eighteen, new_subject, subject_warnings
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import subjects as repo
 
 
 def add_subject(session: Session, *, kind: str, name: str, id_type: str, id_number: str,
                 legal_rep_name=None, legal_rep_id_type=None, legal_rep_id_number=None,
-                address=None) -> Subject:
-    """Register a subject after validating its code or ID number (R7)."""
+                address=None, convert_15: bool = False) -> Subject:
+    """Register a subject after validating its code or ID number (R7).
+
+    ``convert_15``: the clerk confirmed the GB 11643 conversion of a 15-digit resident ID to 18 digits.
+    Warnings (``subject_warnings``: an address code unknown to the table) are recorded in the audit row.
+    """
     session.require("subject.add")
+    id_number, converted = fifteen_to_eighteen(id_type, id_number, convert_15)
     s = new_subject(kind, name, id_type, id_number, legal_rep_name=legal_rep_name,
                     legal_rep_id_type=legal_rep_id_type, legal_rep_id_number=legal_rep_id_number,
-                    address=address)
+                    address=address, today=session.desk.today())
     if repo.find_by_id_number(session.ledger.conn, s.id_type, s.id_number):
-        raise ValidationError("SUBJECT_EXISTS", f"证件号码为 {s.id_number} 的主体已登记。",
-                              f"A subject with ID {s.id_number} is already registered.", field="id_number")
+        shown = mask_id(s.id_number)  # R15: messages reach screenshots and logs
+        raise ValidationError("SUBJECT_EXISTS", f"证件号码为 {shown} 的主体已登记。",
+                              f"A subject with ID {shown} is already registered.", field="id_number")
     with session.ledger.tx() as tx:
         sid = repo.insert(tx, s)
         saved = replace(s, id=sid)
-        session.audit(tx, "subject.add", "subject", sid)
+        detail = {"warnings": [w[0] for w in subject_warnings(saved)]} if subject_warnings(saved) else {}
+        if converted:
+            detail["converted_from_15_digits"] = True  # GB 11643 conversion confirmed by the clerk
+        session.audit(tx, "subject.add", "subject", sid, detail=detail or None)
         tx.change("subject", sid, "insert", repo.state(saved))
     return saved
 

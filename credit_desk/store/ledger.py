@@ -21,6 +21,7 @@ import sqlcipher3
 import sqlite_utils
 
 from credit_desk.domain.errors import AuthError, DomainError
+from credit_desk.domain.textkey import search_key
 from credit_desk.store import keys, migrate
 from credit_desk.atomic import write_atomic
 from credit_desk.store.lock import LedgerLock
@@ -121,10 +122,16 @@ def connect(db_path: Path, key: bytes, *, read_only: bool = False):
     conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 5000")
+    register_functions(conn)
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def register_functions(conn) -> None:
+    """SQL functions the schema's triggers call: ``cd_search_key`` is the one normaliser (issue 15)."""
+    conn.create_function("cd_search_key", 1, search_key, deterministic=True)
 
 
 def create(folder: Path, recovery_passphrase: str) -> tuple[Ledger, bytes]:

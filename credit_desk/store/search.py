@@ -7,11 +7,18 @@ is a prefix query (each character of a text starts a gram, the last one stands a
 FTS5's ``ascii`` tokenizer, which splits at ASCII punctuation and spaces; a 1–2 character fragment that
 contains one is answered by a plain LIKE scan instead (rare, and still correct).
 
+Both the indexes and the fragments hold ``domain.textkey.search_key`` of the text (migration 10): width,
+middle-dot, bracket and dash variants and spaces do not matter. A 15-digit first-generation ID number is
+also looked up under its 18-digit GB 11643 form.
+
 FTS5 returns matches in rowid order, so "the first N matches by id" stops after N rows however common the
 fragment is.
 """
 
 from __future__ import annotations
+
+from credit_desk.domain.ids import id_search_forms
+from credit_desk.domain.textkey import search_key
 
 TRIGRAM_MIN = 3
 SELECTIVE = 5000  # at most this many ID-prefix matches are collected and sorted; more are walked in id order
@@ -36,6 +43,7 @@ def _gram_safe(text: str) -> bool:
 
 def match(table: str, text: str) -> tuple[str, str] | None:
     """(FTS5 table, MATCH expression) that finds ``text`` inside ``table``'s searched text; None: use LIKE."""
+    text = search_key(text)
     if len(text) >= TRIGRAM_MIN:
         return f"{table}_fts", phrase(text)
     if not text or not _gram_safe(text):
@@ -43,11 +51,15 @@ def match(table: str, text: str) -> tuple[str, str] | None:
     return f"{table}_grams", phrase(text) + ("*" if len(text) == 1 else "")
 
 
+def _like_sql(table: str) -> str:
+    return f"SELECT id FROM {table} WHERE cd_search_key({SEARCHED[table]}) LIKE ? ESCAPE '\\'"
+
+
 def ids_sql(table: str, text: str) -> tuple[str, list]:
     """A SELECT of the ids of ``table`` rows whose searched text contains ``text`` (for ``id IN (...)``)."""
     m = match(table, text)
     if m is None:
-        return f"SELECT id FROM {table} WHERE {SEARCHED[table]} LIKE ? ESCAPE '\\'", [like_part(text)]
+        return _like_sql(table), [like_part(search_key(text))]
     fts, expr = m
     return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [expr]
 
@@ -56,8 +68,7 @@ def first_ids(conn, table: str, text: str, limit: int, offset: int = 0) -> list[
     """Ids of the first matches in id order; stops after ``offset + limit`` rows."""
     m = match(table, text)
     if m is None:
-        sql, params = (f"SELECT id FROM {table} WHERE {SEARCHED[table]} LIKE ? ESCAPE '\\' ORDER BY id",
-                       [like_part(text)])
+        sql, params = _like_sql(table) + " ORDER BY id", [like_part(search_key(text))]
     else:
         fts, expr = m
         sql, params = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid", [expr]
@@ -65,8 +76,15 @@ def first_ids(conn, table: str, text: str, limit: int, offset: int = 0) -> list[
 
 
 def glob_prefix(text: str) -> str:
-    """A GLOB pattern for an ID/USCC prefix (IDs are stored in capitals); GLOB uses the id_number index."""
-    return "".join(ch for ch in text.upper() if ch not in "*?[]") + "*"
+    """A GLOB pattern for an ID/USCC prefix (IDs are stored normalised, in capitals); GLOB uses the index.
+
+    A 15-digit first-generation ID number becomes its 18-digit form (the only form stored), so the subject
+    is found under either.
+    """
+    forms = id_search_forms(search_key(text))
+    if len(forms) > 1:
+        return forms[-1]
+    return "".join(ch for ch in forms[0] if ch not in "*?[]") + "*"
 
 
 def id_prefix_ids(conn, text: str, limit: int) -> list[int]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from credit_desk.domain.textkey import search_key
 from credit_desk.store.tx import now_iso
 
 # --- keys ---------------------------------------------------------------------------------------
@@ -204,12 +205,14 @@ def replace_joint_entries(tx, entries: list[dict], version: int) -> None:
 
 
 def joint_matches(conn, id_numbers: list[str], names: list[str]) -> list[dict]:
-    """Entries whose ID number equals one given, or (when the entry has no ID number) whose name does."""
+    """Entries whose ID number equals one given, or (when the entry has no ID number) whose name does;
+    names are compared through the one normaliser (``cd_search_key``: width, dot variants, spaces)."""
     ids = [i for i in id_numbers if i] or [""]
-    nms = [n for n in names if n] or [""]
+    nms = [search_key(n) for n in names if n] or [""]
     rows = conn.execute(
         f"SELECT data FROM jp_entries WHERE id_number IN ({', '.join('?' * len(ids))}) "
-        f"OR ((id_number IS NULL OR id_number = '') AND name IN ({', '.join('?' * len(nms))})) ORDER BY entry_id",
+        f"OR ((id_number IS NULL OR id_number = '') AND cd_search_key(name) IN ({', '.join('?' * len(nms))})) "
+        "ORDER BY entry_id",
         (*ids, *nms))
     return [json.loads(r[0]) for r in rows]
 

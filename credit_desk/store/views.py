@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from credit_desk.domain.textkey import search_key
 from credit_desk.store import ledger as ledger_store
 from credit_desk.store import search as text_search, tallies
 
@@ -37,7 +38,7 @@ def open_reader(db_path: Path, key: bytes):
 
 
 def _glob_prefix(text: str) -> str:
-    return "".join(ch for ch in text.upper() if ch not in "*?[]") + "*"
+    return text_search.glob_prefix(text)  # the one normaliser, and 15-digit IDs under their 18-digit form
 
 
 def _like_part(text: str) -> str:
@@ -231,8 +232,8 @@ def documents_page(conn, spec: PageSpec, doc_type: str = "", status: str = "", n
             conds.append(f"{col} = ?")
             params.append(value)
     if number.strip():
-        conds.append("d.number LIKE ? ESCAPE '\\'")
-        params.append(_like_part(number.strip()))
+        conds.append("cd_search_key(d.number) LIKE ? ESCAPE '\\'")  # one normaliser both sides (issue 15)
+        params.append(_like_part(search_key(number)))
     head = ("SELECT d.id, d.number, d.doc_type, d.issued_on, d.object_type, d.object_id, d.status, d.reprint_count, "
             "d.printed_by, d.file_name FROM documents d")
     return _page(conn, head, _DOCUMENT_COLS, conds, params, DOCUMENT_SORTS[spec.sort], "d.id", spec)

@@ -328,102 +328,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="214"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="220"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="231"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
         <source>Basis</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
         <source>Standard cited (R4)</source>
         <translation>引用的认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="234"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="235"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -431,163 +431,163 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="57"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="93"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="93"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="94"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="94"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="95"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="95"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="96"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="96"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="97"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
         <source>Decide…</source>
         <translation>作出认定决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="106"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="107"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="151"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="158"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="159"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="183"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="185"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="187"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="190"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="192"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -2183,19 +2183,24 @@ Measures: %4</source>
 <context>
     <name>NewSubjectDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="47"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="48"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="72"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="88"/>
         <source>✓ valid %1</source>
         <translation>✓ %1格式正确</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="93"/>
+        <source>Convert to the 18-digit number %1 (GB 11643)</source>
+        <translation>按 GB 11643 转换为18位号码 %1（点击确认）</translation>
     </message>
     <message>
         <location filename="../../forms/new_subject.ui" line="6"/>

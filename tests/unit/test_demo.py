@@ -10,7 +10,7 @@ from stdnum.cn import uscc as stdnum_uscc
 
 from credit_desk.domain import demo
 from credit_desk.domain.ids import IdType, birth_date, normalize_id
-from credit_desk.domain.masking import is_organisation_name
+from credit_desk.domain.masking import has_trade_name
 
 D = dt.date
 
@@ -57,6 +57,6 @@ def test_generated_text_looks_real():
         assert 2 <= len(name) <= 3 and name[0] in demo.SURNAMES
         company = demo.company_name(rng, "淮安市清江浦区")
         assert company.startswith("淮安市清江浦区") and company.endswith("公司")
-        assert is_organisation_name(company) and is_organisation_name(demo.business_name(rng, "涟水县"))
+        assert has_trade_name(company) and has_trade_name(demo.business_name(rng, "涟水县"))
         number = demo.phone(rng)
         assert len(number) == 11 and number.isdigit() and number[0] == "1"

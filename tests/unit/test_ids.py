@@ -96,7 +96,7 @@ def test_one_changed_ric_digit_is_rejected(number, pos, ch):
     (IdType.RIC, "36042619910101007A", "格式不符"),
     (IdType.RIC, "360426199101010072", "校验位不符"),
     (IdType.RIC, _with_check("36042619910231007"), "出生日期无效"),
-    (IdType.RIC, _with_check("99999919910101007"), "地址码不存在"),
+    (IdType.RIC, _with_check("99999919910101007"), "不是有效的省级行政区划代码"),
     (IdType.PASSPORT, "E12", "长度应为5至20位"),
     (IdType.PASSPORT, "E1234-567", "只能包含字母和数字"),
     (IdType.USCC, "   ", "号码为空"),

@@ -5,7 +5,17 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from credit_desk.domain.masking import is_organisation_name, mask_id, mask_name, mask_phone
+import pytest
+
+from credit_desk.domain.masking import has_trade_name, mask_id, mask_person_name, mask_phone, mask_subject_name
+
+
+def mask_name(name):
+    return mask_subject_name("natural_person", name)
+
+
+def is_organisation_name(name):
+    return has_trade_name(name)
 
 FAST = settings(max_examples=80, deadline=None)
 ID_CHARS = st.sampled_from("0123456789ABCDEFGHJKLMNPQRTUWXY")
@@ -37,18 +47,64 @@ def test_r15_mask_id_properties(value):
         assert masked[:keep] == value[:keep] and masked[-keep:] == value[-keep:]
 
 
-def test_r15_mask_chinese_names():
-    assert mask_name("张三") == "张*"
-    assert mask_name("张小明") == "张*明"
-    assert mask_name("欧阳娜娜") == "欧**娜"
-    assert mask_name("买买提·艾力") == "买**·*力"
+# R15 name shapes a county office meets, with the masked form the one masking function must give
+PERSON_NAMES = [
+    ("王", "*"),                                   # one character
+    ("张三", "张*"),                               # single surname, one-character given name
+    ("张小明", "张*明"),                           # single surname, two-character given name
+    ("张小明明", "张**明"),                        # single surname, three-character given name
+    ("欧阳娜娜", "欧阳*娜"),                       # compound surname, two-character given name
+    ("欧阳娜", "欧阳*"),                           # compound surname, one-character given name
+    ("诸葛亮", "诸葛*"),
+    ("司马相如", "司马*如"),
+    ("上官婉儿", "上官*儿"),
+    ("欧阳", "欧*"),                               # two characters: single surname reading
+    ("阿依古丽·买买提", "阿***·**提"),             # middle dot (Uyghur name)
+    ("阿依古丽•买买提", "阿***•**提"),             # bullet typed for the dot
+    ("阿依古丽・买买提", "阿***・**提"),           # katakana middle dot
+    ("阿依古丽．买买提", "阿***．**提"),           # full-width full stop
+    ("买买提·艾力", "买**·*力"),
+    ("阿卜杜拉·艾买提·买买提", "阿***·***·**提"),  # three parts
+    ("达瓦·次仁", "达*·*仁"),
+    ("扎西·多", "扎*·*"),                         # one-character last part
+    ("𠮷野家", "𠮷*家"),                           # CJK Extension B surname
+    ("张𠮷", "张*"),                               # Extension B given name
+    ("爱新觉罗·启星", "爱***·*星"),
+    ("John Smith", "J*** S****"),
+    ("Li", "L*"),
+    ("A B", "A *"),
+    ("Mary-Jane O'Neil", "M***-J*** O'N***"),
+]
 
 
-def test_r15_organisations_are_not_masked():
-    for org in ("淮安市清江浦区鑫源建材有限公司", "王记小吃店", "涟水县农机合作社", "城南经营部",
-                "ACME Trading Co., Ltd."):
-        assert is_organisation_name(org)
-        assert mask_name(org) == org
+@pytest.mark.parametrize("name,expected", PERSON_NAMES)
+def test_r15_person_names_masked_by_shape(name, expected):
+    assert mask_subject_name("natural_person", name) == expected
+    assert len(expected) == len(name)
+
+
+@pytest.mark.parametrize("name", ["阿依古丽·买买提", "欧阳娜娜娜娜娜娜", "淮安市清江浦区鑫源建材有限公司",
+                                  "王记小吃店", "ACME Trading Co., Ltd."])
+def test_r15_natural_person_always_masked_whatever_the_length(name):
+    assert mask_subject_name("natural_person", name) != name  # the kind decides, not the length
+
+
+@pytest.mark.parametrize("org", ["淮安市清江浦区鑫源建材有限公司", "涟水县农机合作社", "阿依古丽·买买提",
+                                 "ACME Trading Co., Ltd.", "张三"])
+def test_r15_organisations_are_not_masked(org):
+    assert mask_subject_name("legal_person", org) == org
+
+
+@pytest.mark.parametrize("name,expected", [
+    ("王记小吃店", "王记小吃店"), ("城南经营部", "城南经营部"), ("涟水县张三五金店", "涟水县张三五金店"),
+    ("张三", "张*"), ("阿依古丽·买买提", "阿***·**提"),   # registered under the operator's own name
+])
+def test_r15_individual_business_masked_unless_trade_name(name, expected):
+    assert mask_subject_name("individual_business", name) == expected
+
+
+def test_r15_unknown_kind_is_masked_as_a_person():
+    assert mask_subject_name(None, "欧阳娜娜") == "欧阳*娜"
 
 
 def test_r15_mask_latin_names():
@@ -58,7 +114,7 @@ def test_r15_mask_latin_names():
 
 
 @FAST
-@given(st.text(CJK, min_size=2, max_size=6).filter(lambda s: not is_organisation_name(s)))
+@given(st.text(CJK, min_size=2, max_size=12))
 def test_r15_mask_name_properties(name):
     masked = mask_name(name)
     assert len(masked) == len(name)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.ids import IdType, SubjectKind, allowed_id_types, normalize_id
+from credit_desk.domain.ids import IdType, SubjectKind, allowed_id_types, convert_15_to_18, id_warnings, normalize_id
 from credit_desk.gui.forms.ui_new_subject import Ui_NewSubjectDialog
 from credit_desk.services import subjects
 
 OK_STYLE = "color: #1b7f3b;"
 ERROR_STYLE = "color: #b00020;"
+WARN_STYLE = "color: #8a5a00;"
 
 
 class NewSubjectDialog(QDialog):
@@ -22,6 +23,12 @@ class NewSubjectDialog(QDialog):
         self.ui = Ui_NewSubjectDialog()
         self.ui.setupUi(self)
         self.result_value = None
+        self._converted_from = None  # the 15-digit number the clerk chose to convert (GB 11643)
+        # shown only for a 15-digit resident ID: its label carries the 18-digit form, clicking it confirms
+        self.convert_button = QPushButton(self)
+        self.convert_button.setVisible(False)
+        self.convert_button.clicked.connect(self._convert_15)
+        self.ui.grid.addWidget(self.convert_button, self.ui.grid.rowCount(), 1, 1, 2)
         two_lines = self.fontMetrics().lineSpacing() * 2 + 4
         for label in self._error_labels() + [self.ui.idNumberError, self.ui.repIdNumberError]:
             label.setMinimumHeight(two_lines)  # a two-line message must not be squeezed into one row
@@ -57,20 +64,40 @@ class NewSubjectDialog(QDialog):
         self._check(self.ui.idNumber, self.ui.idType, self.ui.idNumberError)
 
     def _check(self, edit, type_box, label) -> bool:
-        """As you type: the number checked for its type; True when empty or valid."""
+        """As you type: the number checked for its type; True when empty or valid (warnings shown)."""
         text = edit.text()
+        if edit is self.ui.idNumber:
+            self.convert_button.setVisible(False)
         if not text.strip():
             label.setText("")
             return True
         try:
-            normalize_id(type_box.currentData(), text)
+            number = normalize_id(type_box.currentData(), text, self.ctx.session.desk.today())
         except DomainError as exc:
             label.setStyleSheet(ERROR_STYLE)
             label.setText(exc.message(self.ctx.lang))
+            if exc.code == "ID_15_DIGIT" and edit is self.ui.idNumber:
+                self._offer_conversion(text)
             return False
+        warnings = id_warnings(type_box.currentData(), number)
+        if warnings:  # accepted, but the clerk is told why to look twice (issue 15: unknown county code)
+            label.setStyleSheet(WARN_STYLE)
+            label.setText("⚠ " + "；".join(w[1] if self.ctx.lang.startswith("zh") else w[2] for w in warnings))
+            return True
         label.setStyleSheet(OK_STYLE)
         label.setText(self.tr("✓ valid %1").replace("%1", type_box.currentText()))
         return True
+
+    def _offer_conversion(self, text: str) -> None:
+        converted = convert_15_to_18(text)
+        self.convert_button.setText(self.tr("Convert to the 18-digit number %1 (GB 11643)").replace("%1", converted))
+        self.convert_button.setProperty("converted", converted)
+        self.convert_button.setVisible(True)
+
+    def _convert_15(self) -> None:
+        """The clerk confirmed the conversion shown on the button; the service records it (audit)."""
+        self._converted_from = self.ui.idNumber.text()
+        self.ui.idNumber.setText(self.convert_button.property("converted"))
 
     def _error_labels(self) -> list:
         return [self.ui.kindError, self.ui.nameError, self.ui.idTypeError, self.ui.repIdTypeError,
@@ -86,10 +113,13 @@ class NewSubjectDialog(QDialog):
                                                                self.ui.repIdNumberError):
             return
         person = not self.ui.repName.isEnabled()
+        number, convert = self.ui.idNumber.text(), False
+        if self._converted_from and self.convert_button.property("converted") == number:
+            number, convert = self._converted_from, True
         try:
             self.result_value = subjects.add_subject(
                 self.ctx.session, kind=self.ui.kind.currentData(), name=self.ui.name.text(),
-                id_type=self.ui.idType.currentData(), id_number=self.ui.idNumber.text(),
+                id_type=self.ui.idType.currentData(), id_number=number, convert_15=convert,
                 legal_rep_name=None if person else self.ui.repName.text(),
                 legal_rep_id_type=None if person else self.ui.repIdType.currentData(),
                 legal_rep_id_number=None if person else self.ui.repIdNumber.text(),

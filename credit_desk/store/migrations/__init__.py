@@ -11,6 +11,7 @@ from credit_desk.store.migrations import m0006_add_cleanup_ledger
 from credit_desk.store.migrations import m0007_add_commitments_interviews
 from credit_desk.store.migrations import m0008_add_repairs
 from credit_desk.store.migrations import m0009_add_search_indexes
+from credit_desk.store.migrations import m0010_rebuild_search_keys
 
 MIGRATIONS = [
     m0001_create_core,
@@ -22,4 +23,5 @@ MIGRATIONS = [
     m0007_add_commitments_interviews,
     m0008_add_repairs,
     m0009_add_search_indexes,
+    m0010_rebuild_search_keys,
 ]

@@ -1,0 +1,76 @@
+"""Issue 15 in the GUI forms (pytest-qt): every input of the ID and name tables ends in a saved subject or a
+message beside its field — never a silent form or an exception in a slot."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox
+
+from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
+from tests.realinput.conftest import NOW
+from tests.realinput.test_ids_real import ID_TABLE
+
+
+@pytest.fixture
+def clerk_ctx(data_dir, make_ctx):
+    from credit_desk.services import accounts, auth, ledgers
+    from tests.conftest import ADMIN_PW, PASSPHRASE, USER_PW
+    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
+                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    desk.clock = lambda: NOW
+    admin = auth.login(desk, "admin", ADMIN_PW)
+    accounts.add_user(admin, "clerk1", "clerk", USER_PW, "王经办")
+    yield make_ctx(auth.login(desk, "clerk1", USER_PW))
+    desk.close()
+
+
+def _dialog(qtbot, ctx, number: str) -> NewSubjectDialog:
+    dlg = NewSubjectDialog(ctx)
+    qtbot.addWidget(dlg)
+    dlg.ui.kind.setCurrentIndex(dlg.ui.kind.findData("natural_person"))
+    dlg.ui.idType.setCurrentIndex(dlg.ui.idType.findData("ric"))
+    dlg.ui.name.setText("阿依古丽·买买提")
+    dlg.ui.idNumber.setText(number)
+    return dlg
+
+
+@pytest.mark.parametrize("label,typed,convert,expected,warnings", ID_TABLE, ids=[r[0] for r in ID_TABLE])
+def test_r7_id_table_in_the_new_subject_form(qtbot, clerk_ctx, label, typed, convert, expected, warnings):
+    dlg = _dialog(qtbot, clerk_ctx, typed)
+    if convert and dlg.convert_button.property("converted"):
+        assert "转换为18位" in dlg.convert_button.text() and expected in dlg.convert_button.text()
+        dlg.convert_button.click()
+    dlg.ui.buttons.button(QDialogButtonBox.Save).click()
+    if expected.startswith("ID_"):
+        assert dlg.result_value is None, label
+        assert dlg.ui.idNumberError.text(), label  # the clerk sees why, beside the field
+        if expected == "ID_15_DIGIT":
+            assert not dlg.convert_button.isHidden() and "320102199001011232" in dlg.convert_button.text()
+    else:
+        assert dlg.result_value is not None and dlg.result_value.id_number == expected, label
+    if warnings:
+        assert "330" in dlg.ui.idNumberError.text() or "320219" in dlg.ui.idNumberError.text()
+
+
+def test_unknown_county_warning_is_shown_before_saving(qtbot, clerk_ctx, shot):
+    dlg = _dialog(qtbot, clerk_ctx, "330114202203152713")
+    dlg.show()
+    text = dlg.ui.idNumberError.text()
+    assert "330114" in text and "行政区划表" in text and "#8a5a00" in dlg.ui.idNumberError.styleSheet()
+    shot(dlg, "new_subject_unknown_county")
+
+
+def test_15_digit_conversion_is_confirmed_by_the_clerk(qtbot, clerk_ctx, shot):
+    from credit_desk.services import subjects
+    dlg = _dialog(qtbot, clerk_ctx, "320102900101123")
+    dlg.show()
+    assert not dlg.convert_button.isHidden()
+    shot(dlg, "new_subject_15_digit_offer")
+    dlg.convert_button.click()
+    assert dlg.ui.idNumber.text() == "320102199001011232"
+    dlg.ui.buttons.button(QDialogButtonBox.Save).click()
+    assert dlg.result_value.id_number == "320102199001011232"
+    rows = clerk_ctx.session.ledger.query("SELECT detail FROM audit WHERE action = 'subject.add'")
+    assert "converted_from_15_digits" in rows[-1]["detail"]
+    found = subjects.search_subjects(clerk_ctx.session, "320102900101123", "核查身份")
+    assert [s.id for s in found] == [dlg.result_value.id]
