@@ -9,7 +9,7 @@ SYSTEM_PACKAGES=(
   python3-venv libegl1 libgl1 libglib2.0-0 libdbus-1-3 libfontconfig1 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
-  fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fontconfig openssl
+  fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-hanazono fontconfig openssl
 )
 # What only the test suite needs: tools that read back what the app wrote (PDFs, workbooks, databases).
 TEST_PACKAGES=(poppler-utils qpdf sqlite3 xvfb libreoffice-calc-nogui desktop-file-utils)

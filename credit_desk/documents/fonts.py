@@ -15,7 +15,12 @@ reportlab can embed wins:
 
 Fonts are embedded as subsets (reportlab's TrueType embedding always subsets). OpenType fonts with
 PostScript (CFF) outlines, such as Noto CJK, cannot be embedded by reportlab and are skipped.
-A character missing from the chosen font is an error naming the character — never a blank box.
+
+Each role has a fallback chain checked per character (issue 15): a character the role's font lacks —
+names with CJK Extension B and later, such as 𠮷 (U+20BB7) — is drawn with the first font of the chain that
+has it: the configured ``fallback`` path, then SimSun-ExtB / MingLiU-ExtB (Windows: simsunb.ttf,
+mingliub.ttc), then HanaMinB / HanaMinA (Debian fonts-hanazono). The chain is loaded only when a document
+needs it. A character is an error naming it only when no font in the chain has it — never a blank box.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import ttfonts as _ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from credit_desk.domain.errors import DomainError
@@ -45,6 +51,33 @@ FAMILIES = {
 }
 WINDOWS_FILES = {"song": ("simsun.ttc", "simsun.ttf"), "fang": ("simfang.ttf", "simkai.ttf"),
                  "hei": ("simhei.ttf",), "kai": ("simkai.ttf",)}
+# the fallback chain shared by every role: fonts covering CJK Extension B and later (supplementary planes)
+FALLBACK_FAMILIES = ("SimSun-ExtB", "MingLiU-ExtB", "HanaMinB", "HanaMinA")
+WINDOWS_FALLBACK_FILES = ("simsunb.ttf", "mingliub.ttc")
+
+
+def _to_unicode_cmap(fontname, subset):
+    """reportlab 5.1 writes a supplementary-plane character as 5 hex digits in the ToUnicode CMap, which
+    readers take for a BMP character (𠮷 was extracted as ₻); write it as its UTF-16BE surrogate pair."""
+    def hex16(v: int) -> str:
+        return chr(v).encode("utf-16-be", "surrogatepass").hex().upper()
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({fontname})", f"/Ordering ({fontname})", "/Supplement 0", ">> def",
+        f"/CMapName /{fontname} def", "/CMapType 2 def", "1 begincodespacerange",
+        "<00> <%02X>" % (len(subset) - 1), "endcodespacerange", "%d beginbfchar" % len(subset),
+        *("<%02X> <%s>" % (i, hex16(v)) for i, v in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+_ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+_RESOLVERS: dict = {}  # registered font name -> FontSet that can resolve a character to a chain member
+
+
+def resolve(font: str, ch: str) -> str:
+    """The font (name) that draws ``ch`` for a text set in ``font``: itself, or a member of its chain."""
+    fs = _RESOLVERS.get(font)
+    return fs.font_for_name(font, ch) if fs is not None else font
 
 
 @dataclass(frozen=True)
@@ -57,25 +90,67 @@ class FontChoice:
 
 
 class FontSet:
-    """The four registered fonts and their character maps."""
+    """The four registered fonts, their character maps, and the fallback chain (loaded when first needed)."""
 
-    def __init__(self, choices: dict[str, FontChoice]) -> None:
+    def __init__(self, choices: dict[str, FontChoice], fallback_specs: tuple = ()) -> None:
         self.choices = choices
         self.names = {role: c.name for role, c in choices.items()}
         self._cmaps = {c.name: pdfmetrics.getFont(c.name).face.charToGlyph for c in choices.values()}
+        self._fallback_specs = tuple(fallback_specs)
+        self._fallbacks: list[FontChoice] | None = None
+        for name in self.names.values():
+            _RESOLVERS[name] = self
+
+    def fallbacks(self) -> list[FontChoice]:
+        """The chain's fonts that could be registered, in order (registered on first call)."""
+        if self._fallbacks is None:
+            chain = [_register("fallback", p, i, src) for p, i, src in self._fallback_specs]
+            self._fallbacks = [c for c in chain if c]
+            for c in self._fallbacks:
+                self._cmaps[c.name] = pdfmetrics.getFont(c.name).face.charToGlyph
+        return self._fallbacks
+
+    def font_for_name(self, font: str, ch: str) -> str:
+        if ch.isspace() or ord(ch) in self._cmaps.get(font, ()):
+            return font
+        for c in self.fallbacks():
+            if ord(ch) in self._cmaps[c.name]:
+                return c.name
+        return font
+
+    def font_for(self, role: str, ch: str) -> str:
+        """The font that draws ``ch`` in ``role``: the role's own, else the first in the chain that has it."""
+        return self.font_for_name(self.names[role], ch)
+
+    def runs(self, role: str, text: str) -> list[tuple[str, str]]:
+        """``text`` cut into (font name, run) pieces, each run drawn with one font of the chain."""
+        out: list[tuple[str, str]] = []
+        for ch in text:
+            font = self.font_for(role, ch)
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1] + ch)
+            else:
+                out.append((font, ch))
+        return out
 
     def check_glyphs(self, role: str, text: str, where: str = "") -> None:
-        """Refuse text the font cannot draw, naming the first missing character."""
-        cmap = self._cmaps[self.names[role]]
+        """Refuse text that no font of the role's chain can draw, naming the first such character."""
+        primary = self.names[role]
         for ch in text:
-            if ord(ch) not in cmap and not ch.isspace():
-                place = f"（{where}）" if where else ""
-                raise DomainError(
-                    "FONT_GLYPH_MISSING",
-                    f"字体「{self.choices[role].path}」缺少字符「{ch}」（U+{ord(ch):04X}）{place}，无法打印；"
-                    f"请在设置中为{ROLE_ZH[role]}指定包含该字的字体。",
-                    f"The font {self.choices[role].path} has no glyph for '{ch}' (U+{ord(ch):04X}) {where}; "
-                    f"configure a {role} font that has it.", field=where or None)
+            if ch.isspace() or ord(ch) in self._cmaps[primary]:
+                continue
+            if any(ord(ch) in self._cmaps[c.name] for c in self.fallbacks()):
+                continue
+            place = f"（{where}）" if where else ""
+            tried = "、".join([self.choices[role].path] + [c.path for c in self.fallbacks()])
+            raise DomainError(
+                "FONT_GLYPH_MISSING",
+                f"字体「{tried}」都缺少字符「{ch}」（U+{ord(ch):04X}）{place}，无法打印；"
+                f"请在设置中为{ROLE_ZH[role]}指定包含该字的字体，或安装含扩展B区汉字的字体"
+                "（Windows：SimSun-ExtB；统信UOS/麒麟/Debian：fonts-hanazono）。",
+                f"No font of the chain ({tried}) has a glyph for '{ch}' (U+{ord(ch):04X}) {where}; configure a "
+                f"{role} font that has it, or install a font covering CJK Extension B (SimSun-ExtB, "
+                "fonts-hanazono).", field=where or None)
 
 
 def _split(spec: str) -> tuple[str, int]:
@@ -89,10 +164,14 @@ def _windows_candidates(role: str) -> list[tuple[str, int]]:
 
 
 def _fontconfig_candidates(role: str) -> list[tuple[str, int]]:
+    return _fontconfig_families(FAMILIES[role])
+
+
+def _fontconfig_families(families) -> list[tuple[str, int]]:
     if not shutil.which("fc-list"):
         return []
     found = []
-    for family in FAMILIES[role]:
+    for family in families:
         try:
             out = subprocess.run(["fc-list", f":family={family}", "-f", "%{file}|%{index}\\n"],
                                  capture_output=True, text=True, timeout=20).stdout
@@ -103,6 +182,20 @@ def _fontconfig_candidates(role: str) -> list[tuple[str, int]]:
             if path.lower().endswith((".ttf", ".ttc")) and idx.strip().isdigit():
                 found.append((path, int(idx)))
     return found
+
+
+def fallback_chain(configured: dict | None = None) -> list[tuple[str, int, str]]:
+    """Where the fallback fonts come from, in order: configured ``fallback``, the system's Ext-B fonts."""
+    out = []
+    spec = (configured or {}).get("fallback") or os.environ.get("CREDIT_DESK_FONT_FALLBACK")
+    if spec:
+        out.append((*_split(spec), "configured"))
+    if os.name == "nt":
+        folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+        out += [(str(folder / f), 0, "system") for f in WINDOWS_FALLBACK_FILES if (folder / f).exists()]
+    else:
+        out += [(p, i, "system") for p, i in _fontconfig_families(FALLBACK_FAMILIES)]
+    return out
 
 
 def _fallback_candidates(role: str) -> list[tuple[str, int]]:
@@ -136,7 +229,7 @@ def _register(role: str, path: str, index: int, source: str) -> FontChoice | Non
 def _load(configured_items: tuple) -> FontSet:
     configured = dict(configured_items)
     choices = {}
-    for role in ROLES:
+    for role in ROLES:  # the "fallback" key of the setting is the chain's head, not a role
         for path, index, source in candidates(role, configured):
             choice = _register(role, path, index, source)
             if choice:
@@ -147,7 +240,7 @@ def _load(configured_items: tuple) -> FontSet:
                               "请安装中文字体或在设置中指定字体文件。",
                               f"No embeddable TrueType {role} font found; install Chinese fonts or configure "
                               "a font file.", field=f"font.{role}")
-    return FontSet(choices)
+    return FontSet(choices, tuple(fallback_chain(configured)))
 
 
 def load_fonts(configured: dict | None = None) -> FontSet:

@@ -17,6 +17,8 @@ from functools import lru_cache
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from credit_desk.documents.fonts import resolve
+
 PAGE_W, PAGE_H = 210 * mm, 297 * mm          # 595.28 × 841.89 pt
 MARGIN_TOP, MARGIN_LEFT = 37 * mm, 28 * mm
 BLOCK_W, BLOCK_H = 156 * mm, 225 * mm
@@ -59,7 +61,8 @@ def baseline(line_index: int, size: float) -> float:
 
 @lru_cache(maxsize=65536)
 def char_width(ch: str, font: str, size: float) -> float:
-    return stringWidth(ch, font, size)
+    """Width of ``ch`` as drawn: by the font of the chain that has it (issue 15, fonts.resolve)."""
+    return stringWidth(ch, resolve(font, ch), size)
 
 
 def base_char_space(size: float) -> float:

@@ -139,10 +139,12 @@ def _draw_slot(c: Canvas, slot: Slot, i: int, fonts: FontSet, xs: dict) -> None:
     if slot.text:
         x = _x(slot, fonts)
         t = c.beginText(x, L.baseline(i, slot.size))
-        t.setFont(fonts.names[slot.role], slot.size)
         t.setCharSpace(slot.char_space)
         t.setFillColorRGB(*slot.colour)
-        t.textOut(slot.text)
+        for font, run in fonts.runs(slot.role, slot.text):  # per character: the role's fallback chain
+            t.setFont(font, slot.size)
+            t.setCharSpace(slot.char_space)
+            t.textOut(run)
         c.drawText(t)
         xs[slot.mark or "_"] = (x, i)
     if slot.rule_below:  # 版头 separator: red, full block width, 4 mm under the 发文字号

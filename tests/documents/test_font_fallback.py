@@ -1,0 +1,77 @@
+"""Issue 15 kind 8: characters outside the BMP (CJK Extension B and later) are printed through a per-role
+fallback chain checked per character, still embedded as subsets; only a character no font of the chain has
+is refused, and the refusal names it."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from credit_desk.documents import fonts as F
+from credit_desk.domain import demo
+from credit_desk.domain.errors import DomainError
+from credit_desk.services import document_sources, documents, subjects
+from tests.documents.conftest import pdffonts, pdftotext
+
+HAS_EXT_B = bool(F.fallback_chain())
+needs_chain = pytest.mark.skipif(not HAS_EXT_B, reason="no Extension B font installed (fonts-hanazono)")
+
+# (name, character the primary fonts lack or have) — every one must print and read back
+NAMES = [
+    ("𠮷野家", "𠮷"),              # U+20BB7, Extension B
+    ("张𠀀", "𠀀"),                # U+20000, the first Extension B character
+    ("王𪚥", "𪚥"),                # U+2A6A5, Extension B
+    ("李𫠝", "𫠝"),                # U+2B81D, Extension D
+    ("阿依古丽·买买提", "·"),       # BMP, primary font
+    ("欧阳娜娜", "娜"),
+]
+
+
+@needs_chain
+@pytest.mark.parametrize("role", F.ROLES)
+@pytest.mark.parametrize("name,ch", NAMES)
+def test_each_role_finds_a_font_for_each_character(name, ch, role):
+    fs = F.load_fonts()
+    fs.check_glyphs(role, name, "party_name")  # no error
+    font = fs.font_for(role, ch)
+    assert ord(ch) in F.pdfmetrics.getFont(font).face.charToGlyph
+
+
+@needs_chain
+@pytest.mark.parametrize("name,ch", NAMES[:4])
+def test_ext_b_name_prints_embedded_as_subsets(session, tmp_path, name, ch):
+    s = subjects.add_subject(session, kind="legal_person", name=name + "餐饮有限公司", id_type="uscc",
+                             id_number=demo.uscc(random.Random(9), "320812"))
+    item = document_sources.item_for(session, "credit_query", subject_id=s.id, purpose="政府采购资格审查")
+    documents.issue(session, "credit_query", [item], tmp_path / "q.pdf")
+    text = re.sub(r"\s", "", pdftotext(tmp_path / "q.pdf"))
+    assert name + "餐饮有限公司" in text  # the character reads back (ToUnicode written as UTF-16)
+    rows = pdffonts(tmp_path / "q.pdf")
+    assert rows and all(r["emb"] == "yes" and r["sub"] == "yes" for r in rows)
+    assert any("Hana" in r["name"] or "ExtB" in r["name"] or "SimSun" in r["name"] for r in rows)
+
+
+def test_a_character_no_font_has_is_named(session):
+    fs = F.load_fonts()
+    with pytest.raises(DomainError) as err:
+        fs.check_glyphs("fang", "示例\U000E0101商贸", "party_name")  # a variation selector: no glyph anywhere
+    assert err.value.code == "FONT_GLYPH_MISSING" and "U+E0101" in err.value.zh
+    for c in fs.fallbacks():
+        assert c.path in err.value.zh  # the whole chain was tried
+
+
+def test_without_a_chain_the_missing_character_is_named(monkeypatch):
+    fs = F.load_fonts()
+    monkeypatch.setattr(fs, "_fallbacks", [])
+    with pytest.raises(DomainError) as err:
+        fs.check_glyphs("song", "𠮷野家", "party_name")
+    assert "𠮷" in err.value.zh and "fonts-hanazono" in err.value.zh
+
+
+def test_setup_installs_an_ext_b_font():
+    from pathlib import Path
+    setup = (Path(__file__).parents[2] / "scripts" / "setup.sh").read_text(encoding="utf-8")
+    assert "fonts-hanazono" in setup
+    assert "simsunb.ttf" in F.WINDOWS_FALLBACK_FILES
