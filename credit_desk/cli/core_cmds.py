@@ -57,6 +57,16 @@ def _register_subject(sub) -> None:
     p.add_argument("--address")
     p.add_argument("--convert-15", action="store_true",
                    help="确认把15位第一代身份证号码按 GB 11643 转换为18位 / confirm the 15-to-18-digit conversion")
+    p = command(s, "update", cmd_subject_update, "补正或更正主体信息 / complete or correct a subject (R7)")
+    p.add_argument("id", type=int)
+    p.add_argument("--kind", choices=["legal_person", "individual_business", "natural_person"])
+    p.add_argument("--name")
+    p.add_argument("--id-type")
+    p.add_argument("--id-number")
+    p.add_argument("--legal-rep-name")
+    p.add_argument("--legal-rep-id-type")
+    p.add_argument("--legal-rep-id-number")
+    p.add_argument("--address")
     p = command(s, "show", cmd_subject_show)
     p.add_argument("id", type=int)
     p.add_argument("--purpose", required=True, help="查询事由 (R14)")
@@ -120,6 +130,15 @@ def cmd_subject_add(args) -> int:
     warnings = subject_warnings(subj)
     text = f"已登记信用主体，编号 {subj.id}。" + "".join(f"\n注意：{w[1]}\nNote: {w[2]}" for w in warnings)
     emit(args, {"id": subj.id, "warnings": [{"code": c, "zh": zh, "en": en} for c, zh, en in warnings]}, text)
+    return 0
+
+
+def cmd_subject_update(args) -> int:
+    fields = ("kind", "name", "id_type", "id_number", "legal_rep_name", "legal_rep_id_type", "legal_rep_id_number",
+              "address")
+    with session_for(args) as s:
+        subj = subjects.update_subject(s, args.id, **{f: getattr(args, f) for f in fields})
+    emit(args, {"id": subj.id}, f"已更新信用主体 {subj.id} 的信息。")
     return 0
 
 

@@ -68,6 +68,36 @@ def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep
     rep_type, rep_number = None, None
     if legal_rep_id_number:
         rep_type = parse_enum(IdType, legal_rep_id_type or "ric", "legal_rep_id_type", "法定代表人证件类型")
-        rep_number = normalize_id(rep_type, legal_rep_id_number, today)
+        try:
+            rep_number = normalize_id(rep_type, legal_rep_id_number, today)
+        except ValidationError as exc:  # the message must name the representative's field, not the subject's
+            raise ValidationError(exc.code, f"法定代表人证件号码：{exc.zh}", f"Legal representative's ID: {exc.en}",
+                                  field="legal_rep_id_number") from None
     return Subject(None, kind_e, name, type_e, number, (legal_rep_name or "").strip() or None,
                    rep_type, rep_number, (address or "").strip() or None)
+
+
+UPDATABLE = ("kind", "name", "id_type", "id_number", "legal_rep_name", "legal_rep_id_type", "legal_rep_id_number",
+             "address")
+
+
+def updated_subject(old: Subject, *, today: dt.date | None = None, **changes) -> Subject:
+    """R7: a subject with ``changes`` applied, validated exactly as ``new_subject`` validates a new one.
+
+    Only the keys of ``UPDATABLE`` whose value is not None change; the rest keep their stored value. This is how
+    an entry registered without its legal representative is completed before it can be listed (R7, 1798号 (九)).
+    Raises ValidationError naming the field, as ``new_subject`` does.
+    """
+    unknown = sorted(k for k in changes if k not in UPDATABLE)
+    if unknown:
+        raise ValidationError("SUBJECT_FIELD", f"不能修改字段：{'、'.join(unknown)}。",
+                              f"These fields cannot be changed: {', '.join(unknown)}.", field=unknown[0])
+    now = {"kind": old.kind.value, "name": old.name, "id_type": old.id_type.value, "id_number": old.id_number,
+           "legal_rep_name": old.legal_rep_name,
+           "legal_rep_id_type": old.legal_rep_id_type.value if old.legal_rep_id_type else None,
+           "legal_rep_id_number": old.legal_rep_id_number, "address": old.address}
+    now.update({k: v for k, v in changes.items() if v is not None})
+    kind, name, id_type, number = now.pop("kind"), now.pop("name"), now.pop("id_type"), now.pop("id_number")
+    fresh = new_subject(kind, name, id_type, number, today=today, **now)
+    return Subject(old.id, fresh.kind, fresh.name, fresh.id_type, fresh.id_number, fresh.legal_rep_name,
+                   fresh.legal_rep_id_type, fresh.legal_rep_id_number, fresh.address)

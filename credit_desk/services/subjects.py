@@ -6,7 +6,8 @@ from dataclasses import replace
 
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.masking import mask_id
-from credit_desk.domain.subjects import Subject, fifteen_to_eighteen, new_subject, subject_warnings
+from credit_desk.domain.subjects import (Subject, fifteen_to_eighteen, new_subject, subject_warnings,
+                                         updated_subject)
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import subjects as repo
 
@@ -37,6 +38,32 @@ def add_subject(session: Session, *, kind: str, name: str, id_type: str, id_numb
         session.audit(tx, "subject.add", "subject", sid, detail=detail or None)
         tx.change("subject", sid, "insert", repo.state(saved))
     return saved
+
+
+def update_subject(session: Session, subject_id: int, **changes) -> Subject:
+    """Complete or correct a subject's entry data (R7), validated as ``add_subject`` validates; audited and in
+    the change log. ``changes``: any of ``domain.subjects.UPDATABLE`` (None = keep). Raises ValidationError
+    (field named), DomainError SUBJECT_NOT_FOUND / SUBJECT_UNCHANGED / SUBJECT_EXISTS."""
+    session.require("subject.edit")
+    conn = session.ledger.conn
+    old = repo.get(conn, subject_id)
+    if old is None:
+        raise DomainError("SUBJECT_NOT_FOUND", f"没有编号为 {subject_id} 的信用主体。",
+                          f"No subject with id {subject_id}.", field="subject_id")
+    new = updated_subject(old, today=session.desk.today(), **changes)
+    changed = sorted(k for k in repo.state(new) if repo.state(new)[k] != repo.state(old)[k])
+    if not changed:
+        raise ValidationError("SUBJECT_UNCHANGED", "没有需要修改的内容。", "Nothing to change.", field="subject_id")
+    other = repo.find_by_id_number(conn, new.id_type, new.id_number)
+    if other is not None and other.id != old.id:
+        shown = mask_id(new.id_number)
+        raise ValidationError("SUBJECT_EXISTS", f"证件号码为 {shown} 的主体已登记。",
+                              f"A subject with ID {shown} is already registered.", field="id_number")
+    with session.ledger.tx() as tx:
+        repo.update(tx, new)
+        session.audit(tx, "subject.update", "subject", subject_id, detail={"fields": changed})
+        tx.change("subject", subject_id, "update", repo.state(new))
+    return new
 
 
 def show_subject(session: Session, subject_id: int, purpose: str) -> Subject:

@@ -66,6 +66,13 @@ def insert_many(tx, subjects, demo: bool = False) -> None:
     tx.executemany(_INSERT, (_values(s, demo, ts) for s in subjects))
 
 
+def update(tx, s: Subject) -> None:
+    """Write every field of ``s`` back (the service validated it with ``domain.subjects.updated_subject``)."""
+    tx.execute("UPDATE subjects SET kind = ?, name = ?, id_type = ?, id_number = ?, legal_rep_name = ?, "
+               "legal_rep_id_type = ?, legal_rep_id_number = ?, address = ?, updated_at = ? WHERE id = ?",
+               _values(s, False, now_iso())[:8] + (now_iso(), s.id))
+
+
 def state(s: Subject) -> dict:
     """The full state carried in the change log (encrypted in the bundle, never in clear)."""
     return {"id": s.id, "kind": s.kind.value, "name": s.name, "id_type": s.id_type.value,
