@@ -37,6 +37,14 @@ def register(sub) -> None:
     p = command(w, "add", cmd_workdays_add)
     p.add_argument("start", type=_date)
     p.add_argument("n", type=int)
+    p = command(w, "holidays", cmd_holidays_enter,
+                "录入一年的节假日安排（管理员）/ enter one year's holiday schedule (admin)")
+    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--rest", required=True, help="放假日期，如 2027-01-01..2027-01-03,2027-02-06..2027-02-14")
+    p.add_argument("--work", default="", help="调休上班日期，如 2027-02-20,2027-02-21")
+    p.add_argument("--source", required=True, help="通知文号，如 国办发明电〔2026〕7号")
+    p.add_argument("--replace", action="store_true",
+                   help="替换内置或平台下发的该年安排 / replace the library's or the platform's schedule")
 
     p = command(sub, "demo-data", cmd_demo, "生成演示数据 / seed demo data")
     p.add_argument("--subjects", type=int, required=True)
@@ -180,6 +188,18 @@ def cmd_audit_log(args) -> int:
         rows = audit.read_log(s, args.limit)
     emit(args, rows, "\n".join(f"{r['id']}\t{r['ts']}\t{r['username']}\t{r['action']}\t{r['object_type']}:"
                                f"{r['object_id']}\t{r['purpose']}\t{r['outcome']}" for r in rows))
+    return 0
+
+
+def cmd_holidays_enter(args) -> int:
+    with session_for(args) as s:
+        r = workdays.enter_holiday_year(s, args.year, args.rest, args.work, args.source, replace=args.replace)
+    text = (f"已录入{r['year']}年节假日安排（{r['source']}）：放假 {len(r['rest_days'])} 天，调休上班 "
+            f"{len(r['workdays'])} 天。")
+    if r["overrides"]:
+        text += "\n注意：本次录入替换了" + "、".join({"chinesecalendar": "软件内置安排", "platform": "平台下发的安排"}[o]
+                                              for o in r["overrides"]) + "。"
+    emit(args, r, text)
     return 0
 
 

@@ -54,3 +54,11 @@ def display_clean(text: str | None) -> str:
     Unlike ``search_key`` this keeps the clerk's own characters (the dot they typed stays on the notice).
     """
     return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+_BRACKETS = str.maketrans({**{c: "〔" for c in _OPEN}, **{c: "〕" for c in _CLOSE}})
+
+
+def clean_doc_number(text: str | None) -> str:
+    """A 文号 as it should be printed: NFKC (half-width digits), year brackets as 〔〕, no spaces."""
+    return _SPACE.sub("", unicodedata.normalize("NFKC", text or "").translate(_BRACKETS))

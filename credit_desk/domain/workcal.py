@@ -9,11 +9,15 @@ result that crossed it carries a warning (R20).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 import chinese_calendar
 from chinese_calendar.constants import holidays as _LIB_HOLIDAYS
+
+from credit_desk.domain.errors import ValidationError
+from credit_desk.domain.textkey import clean_doc_number, search_key
 
 _ONE_DAY = dt.timedelta(days=1)
 LIBRARY_YEARS = range(min(_LIB_HOLIDAYS).year, max(_LIB_HOLIDAYS).year + 1)
@@ -95,3 +99,68 @@ class WorkCalendar:
             day += _ONE_DAY
             count += self.is_workday(day)
         return count
+
+
+# --- a year's schedule entered by the administrator (issue 15; R6, R20) -------------------------------------
+
+_DOC_NUMBER = re.compile(r"\S+〔(\d{4})〕\d+号")
+
+
+def library_has_year(year: int) -> bool:
+    """Whether python chinesecalendar carries the holiday schedule of ``year``."""
+    return year in LIBRARY_YEARS
+
+
+def _bad(field: str, zh: str, en: str) -> ValidationError:
+    return ValidationError("CALENDAR_INVALID", zh, en, field=field)
+
+
+def parse_day_spec(text: str, field: str) -> list[dt.date]:
+    """Dates from ``2027-01-01``, ``2027-01-01..2027-01-03`` or ``2027/1/1`` items separated by commas,
+    semicolons, spaces or lines. ValidationError ``CALENDAR_INVALID`` naming the item otherwise."""
+    out: list[dt.date] = []
+    for item in re.split(r"[,，;；、\s]+", (text or "").strip()):
+        if not item:
+            continue
+        lo, _, hi = item.partition("..")
+        try:
+            a = dt.date.fromisoformat(lo.replace("/", "-").strip()) if "-" in lo or "/" in lo else None
+            b = dt.date.fromisoformat(hi.replace("/", "-").strip()) if hi else a
+        except ValueError:
+            a = b = None
+        if a is None or b is None or b < a or (b - a).days > 31:
+            raise _bad(field, f"「{item}」不是日期或日期范围（应为 2027-01-01 或 2027-01-01..2027-01-03）。",
+                       f"{item!r} is not a date or a date range (2027-01-01 or 2027-01-01..2027-01-03).")
+        out += [a + dt.timedelta(days=i) for i in range((b - a).days + 1)]
+    return out
+
+
+def holiday_schedule(year: int, rest_days: Iterable[dt.date], workdays: Iterable[dt.date],
+                     source: str) -> tuple[dict[dt.date, bool], str]:
+    """One year's public holidays and make-up working days (调休上班) as overrides, and the cleaned source.
+
+    Rules: every date lies in ``year``; a make-up working day is a Saturday or Sunday; no date is both;
+    at least one rest day; the source names the State Council notice by its 文号 (e.g. 国办发明电〔2025〕7号),
+    whose year is ``year - 1`` or ``year``. Raises ValidationError ``CALENDAR_INVALID`` naming the field.
+    """
+    rest, work = sorted(set(rest_days)), sorted(set(workdays))
+    if not rest:
+        raise _bad("rest_days", "请填写放假日期。", "Enter the rest days.")
+    for field, days in (("rest_days", rest), ("workdays", work)):
+        for d in days:
+            if d.year != year:
+                raise _bad(field, f"{d.isoformat()} 不在 {year} 年内。", f"{d} is not in {year}.")
+    both = set(rest) & set(work)
+    if both:
+        d = min(both)
+        raise _bad("workdays", f"{d.isoformat()} 既是放假日又是调休上班日。", f"{d} is both a rest day and a workday.")
+    for d in work:
+        if d.weekday() < 5:
+            raise _bad("workdays", f"{d.isoformat()} 是工作日（周{'一二三四五'[d.weekday()]}），调休上班日应为周六或周日。",
+                       f"{d} is a weekday; a make-up working day falls on a Saturday or Sunday.")
+    m = _DOC_NUMBER.search(search_key(source).replace("·", ""))
+    if not m or int(m[1]) not in (year - 1, year):
+        raise _bad("source", f"请填写国务院办公厅通知的文号（如 国办发明电〔{year - 1}〕7号）。",
+                   f"Enter the 文号 of the State Council notice (e.g. 国办发明电〔{year - 1}〕7号).")
+    days = {d: False for d in rest} | {d: True for d in work}
+    return days, clean_doc_number(source)

@@ -75,10 +75,28 @@ def calendar_overrides(conn) -> tuple[dict[date, bool], set[int]]:
     return days, years
 
 
-def set_calendar_year(tx, year: int, days: dict[date, bool], source: str) -> None:
-    """Replace one year's overrides as a whole (all-or-nothing within the caller's transaction)."""
+def set_calendar_year(tx, year: int, days: dict[date, bool], source: str, origin: str = "platform",
+                      entered_by: str | None = None, entered_at: str | None = None) -> None:
+    """Replace one year's overrides as a whole (all-or-nothing within the caller's transaction).
+
+    ``origin``: ``platform`` (a downstream bundle) or ``admin`` (entered by the administrator, issue 15).
+    """
     tx.execute("DELETE FROM calendar_days WHERE day LIKE ?", (f"{year}-%",))
     tx.executemany("INSERT INTO calendar_days (day, is_workday, source) VALUES (?, ?, ?)",
                    [(d.isoformat(), int(w), source) for d, w in sorted(days.items())])
-    tx.execute("INSERT INTO calendar_years (year, source) VALUES (?, ?) "
-               "ON CONFLICT(year) DO UPDATE SET source = excluded.source", (year, source))
+    tx.execute("INSERT INTO calendar_years (year, source, origin, entered_by, entered_at) VALUES (?, ?, ?, ?, ?) "
+               "ON CONFLICT(year) DO UPDATE SET source = excluded.source, origin = excluded.origin, "
+               "entered_by = excluded.entered_by, entered_at = excluded.entered_at",
+               (year, source, origin, entered_by, entered_at))
+
+
+def calendar_year(conn, year: int) -> dict | None:
+    """The stored schedule of one year: source, origin, who entered it and when, and its days."""
+    row = conn.execute("SELECT source, origin, entered_by, entered_at FROM calendar_years WHERE year = ?",
+                       (year,)).fetchone()
+    if row is None:
+        return None
+    days = conn.execute("SELECT day, is_workday FROM calendar_days WHERE day LIKE ? ORDER BY day",
+                        (f"{year}-%",)).fetchall()
+    return {"year": year, "source": row[0], "origin": row[1], "entered_by": row[2], "entered_at": row[3],
+            "rest_days": [d for d, w in days if not w], "workdays": [d for d, w in days if w]}

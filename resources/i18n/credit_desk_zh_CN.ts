@@ -1729,6 +1729,54 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
+    <name>HolidayDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="16"/>
+        <source>Enter a year&apos;s holiday schedule</source>
+        <translation>录入一年的节假日安排</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="17"/>
+        <source>Type the dates exactly as the State Council notice publishes them. Years the built-in calendar or the platform already carry are not replaced unless you tick the box.</source>
+        <translation>请按国务院办公厅通知原文填写日期。软件内置或平台已下发的年份，除非勾选“替换”，不会被覆盖。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="24"/>
+        <source>Year</source>
+        <translation>年份</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="25"/>
+        <source>Rest days</source>
+        <translation>放假日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="27"/>
+        <source>One date or range (from..to) per line.</source>
+        <translation>每行一个日期或日期范围（起..止），如 2027-01-01..2027-01-03。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="28"/>
+        <source>Make-up working days</source>
+        <translation>调休上班日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="29"/>
+        <source>Saturdays or Sundays that are working days.</source>
+        <translation>需上班的周六或周日。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="30"/>
+        <source>Source document</source>
+        <translation>通知文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/holiday_dialog.py" line="31"/>
+        <source>Replace the built-in or the platform&apos;s schedule of this year</source>
+        <translation>替换软件内置或平台下发的该年安排</translation>
+    </message>
+</context>
+<context>
     <name>InterviewDialog</name>
     <message>
         <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="69"/>
@@ -3057,100 +3105,130 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="34"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="44"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="57"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="61"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="63"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="72"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="79"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="89"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="91"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="98"/>
+        <source>Public holidays</source>
+        <translation>法定节假日</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="99"/>
+        <source>Enter a year&apos;s holiday schedule…</source>
+        <translation>录入节假日安排…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="114"/>
+        <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
+        <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="118"/>
+        <source>the built-in calendar</source>
+        <translation>软件内置安排</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="118"/>
+        <source>the platform&apos;s calendar</source>
+        <translation>平台下发的安排</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="119"/>
+        <source>It replaces: %1.</source>
+        <translation>替换了：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="125"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="128"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="103"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="169"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="103"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="170"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="103"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="171"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="162"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="168"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="172"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="173"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="188"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="197"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

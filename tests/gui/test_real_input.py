@@ -74,3 +74,58 @@ def test_15_digit_conversion_is_confirmed_by_the_clerk(qtbot, clerk_ctx, shot):
     assert "converted_from_15_digits" in rows[-1]["detail"]
     found = subjects.search_subjects(clerk_ctx.session, "320102900101123", "核查身份")
     assert [s.id for s in found] == [dlg.result_value.id]
+
+
+@pytest.fixture
+def admin_ctx(data_dir, make_ctx):
+    from credit_desk.services import auth, ledgers
+    from tests.conftest import ADMIN_PW, PASSPHRASE
+    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
+                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    desk.clock = lambda: NOW
+    yield make_ctx(auth.login(desk, "admin", ADMIN_PW))
+    desk.close()
+
+
+from tests.realinput.test_holiday_entry import TABLE as HOLIDAY_TABLE  # noqa: E402
+
+
+@pytest.mark.parametrize("label,year,rest,work,source,replace,expected", HOLIDAY_TABLE,
+                         ids=[t[0] for t in HOLIDAY_TABLE])
+def test_r20_holiday_dialog_table(qtbot, admin_ctx, label, year, rest, work, source, replace, expected):
+    from credit_desk.gui.dialogs.holiday_dialog import HolidayDialog
+    dlg = HolidayDialog(admin_ctx)
+    qtbot.addWidget(dlg)
+    dlg.fields["year"].setValue(year)
+    dlg.fields["rest_days"].setPlainText(rest.replace(", ", "\n"))
+    dlg.fields["workdays"].setPlainText(work)
+    dlg.fields["source"].setText(source)
+    dlg.fields["replace"].setChecked(replace)
+    dlg.ok_button().click()
+    if expected:
+        assert dlg.result_value is None
+        shown = [e.text() for e in dlg.errors.values() if e.text()] + [dlg.form_error.text()]
+        assert any(shown), label  # the administrator sees why
+    else:
+        assert dlg.result_value["year"] == year
+
+
+def test_r20_holiday_dialog_from_settings(qtbot, admin_ctx, shot):
+    from credit_desk.gui.dialogs.holiday_dialog import HolidayDialog
+    from credit_desk.gui.views.settings_view import SettingsView
+    from tests.gui.conftest import when_modal
+    from tests.realinput.test_holiday_entry import NEXT, REST, SRC, WORK
+    view = SettingsView(admin_ctx, "设置")
+    qtbot.addWidget(view)
+    view.show()
+
+    def fill(dlg):
+        dlg.fields["rest_days"].setPlainText(REST.replace(", ", "\n"))
+        dlg.fields["workdays"].setPlainText(WORK)
+        dlg.fields["source"].setText(SRC)
+        shot(dlg, "holiday_dialog")
+        dlg.ok_button().click()
+    seen = when_modal(qtbot, HolidayDialog, fill)
+    view.holiday_button.click()
+    assert "dlg" in seen and "error" not in seen
+    assert str(NEXT) in view.holiday_msg.text() and "已保存" in view.holiday_msg.text()

@@ -25,6 +25,8 @@ class SettingsView(QWidget):
         top.addWidget(self._language_box(), 1)
         top.addWidget(self._idle_box(), 1)
         box.addLayout(top)
+        if self.ctx.can("calendar.manage"):
+            box.addWidget(self._calendar_box())
         box.addWidget(self._users_box(), 1)
 
     # --- language ----------------------------------------------------------------------------
@@ -90,6 +92,33 @@ class SettingsView(QWidget):
                               .replace("%1", str(value)))
         if hasattr(self.window_, "set_idle_minutes"):
             self.window_.set_idle_minutes(value)
+
+    # --- holiday schedule (admin, issue 15) ------------------------------------------------------
+    def _calendar_box(self) -> QGroupBox:
+        group = QGroupBox(self.tr("Public holidays"))
+        self.holiday_button = QPushButton(self.tr("Enter a year's holiday schedule…"))
+        self.holiday_button.setObjectName("enterHolidays")
+        self.holiday_button.clicked.connect(self._enter_holidays)
+        self.holiday_msg = QLabel()
+        self.holiday_msg.setWordWrap(True)
+        row = QHBoxLayout(group)
+        row.addWidget(self.holiday_button)
+        row.addWidget(self.holiday_msg, 1)
+        return group
+
+    def _enter_holidays(self) -> None:
+        from credit_desk.gui.dialogs.holiday_dialog import HolidayDialog
+        dlg = HolidayDialog(self.ctx, self)
+        if dlg.exec() and dlg.result_value:
+            r = dlg.result_value
+            text = (self.tr("Saved: %1 (%2), %3 rest days, %4 make-up working days.")
+                    .replace("%1", str(r["year"])).replace("%2", r["source"])
+                    .replace("%3", str(len(r["rest_days"]))).replace("%4", str(len(r["workdays"]))))
+            if r["overrides"]:
+                words = {"chinesecalendar": self.tr("the built-in calendar"), "platform": self.tr("the platform's calendar")}
+                text += " " + self.tr("It replaces: %1.").replace("%1", "、".join(words[o] for o in r["overrides"]))
+            self.holiday_msg.setStyleSheet(OK_STYLE)
+            self.holiday_msg.setText(text)
 
     # --- users -------------------------------------------------------------------------------
     def _users_box(self) -> QGroupBox:

@@ -12,6 +12,7 @@ from credit_desk.store.migrations import m0007_add_commitments_interviews
 from credit_desk.store.migrations import m0008_add_repairs
 from credit_desk.store.migrations import m0009_add_search_indexes
 from credit_desk.store.migrations import m0010_rebuild_search_keys
+from credit_desk.store.migrations import m0011_add_calendar_origin
 
 MIGRATIONS = [
     m0001_create_core,
@@ -24,4 +25,5 @@ MIGRATIONS = [
     m0008_add_repairs,
     m0009_add_search_indexes,
     m0010_rebuild_search_keys,
+    m0011_add_calendar_origin,
 ]
