@@ -175,9 +175,12 @@ def cmd_audit_verify(args) -> int:
     finally:
         desk.close()
     data = {"ok": verdict.ok, "rows": verdict.rows, "first_bad_row": verdict.first_bad_id,
-            "reason": verdict.reason_en if args.lang == "en" else verdict.reason_zh}
+            "reason": verdict.reason_en if args.lang == "en" else verdict.reason_zh,
+            "backwards": [{"row": r, "ts": ts, "previous_ts": prev} for r, ts, prev in verdict.backwards]}
     if verdict.ok:
-        emit(args, data, f"审计日志完整：{verdict.rows} 行，哈希链无误。")
+        back = "".join(f"\n  注意：第 {r} 行时间 {ts} 早于前一行 {prev}（时钟被调回或记录被伪造）/ time runs backwards"
+                       for r, ts, prev in verdict.backwards[:20])
+        emit(args, data, f"审计日志完整：{verdict.rows} 行，哈希链无误。" + back)
         return 0
     emit(args, data, f"审计日志校验失败：{data['reason']}（首个异常行 {verdict.first_bad_id}）")
     return 3

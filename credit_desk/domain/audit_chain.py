@@ -30,15 +30,22 @@ class ChainVerdict:
     first_bad_id: int | None = None
     reason_zh: str = ""
     reason_en: str = ""
+    backwards: tuple = ()     # (row id, its ts, the ts of the row before): the clock ran backwards there
+    head: str = ""            # hash of the last row walked
 
 
-def verify_rows(rows, ledger_id: str, anchor: tuple[int, str] | None = None) -> ChainVerdict:
+def verify_rows(rows, ledger_id: str, anchor: tuple[int, str] | None = None,
+                receipted: tuple[int, str] | None = None) -> ChainVerdict:
     """Walk rows in id order; name the first row whose id, link or content does not hold.
 
     ``anchor`` is (row count, head hash) kept outside the database; it catches rows cut off the end.
+    ``receipted`` is the (row count, head hash) the platform's newest signed receipt returned (issue 14):
+    a head held outside the PC, so a chain rewritten together with its anchor is still caught. Rows whose
+    ``ts`` is earlier than the row before are listed in ``backwards`` (a clock set back, or rows forged).
     """
-    prev = genesis_hash(ledger_id)
-    expected_id, count, heads = 1, 0, {}
+    prev, prev_ts = genesis_hash(ledger_id), ""
+    expected_id, count, heads, backwards = 1, 0, {}, []
+    marks = {pair[0] for pair in (anchor, receipted) if pair}
     for row in rows:
         rid = row["id"]
         if rid != expected_id:
@@ -51,13 +58,19 @@ def verify_rows(rows, ledger_id: str, anchor: tuple[int, str] | None = None) -> 
         if row_hash(row) != row["hash"]:
             return _bad(count, rid, f"第 {rid} 行的内容被改动，哈希不符。",
                         f"row {rid} was changed: its hash does not match")
-        prev, count, expected_id = row["hash"], count + 1, rid + 1
-        if anchor and rid == anchor[0]:
+        ts = str(row.get("ts") or "")
+        if prev_ts and ts < prev_ts:
+            backwards.append((rid, ts, prev_ts))
+        prev, prev_ts, count, expected_id = row["hash"], max(ts, prev_ts), count + 1, rid + 1
+        if rid in marks:
             heads[rid] = row["hash"]
-    return _check_anchor(count, heads, anchor)
+    bad = _check_anchor(count, heads, anchor) or _check_receipted(count, heads, receipted)
+    if bad:
+        return bad
+    return ChainVerdict(True, count, backwards=tuple(backwards), head=prev if count else "")
 
 
-def _check_anchor(count: int, heads: dict, anchor) -> ChainVerdict:
+def _check_anchor(count: int, heads: dict, anchor) -> ChainVerdict | None:
     if anchor:
         n, head = anchor
         if count < n:
@@ -66,7 +79,19 @@ def _check_anchor(count: int, heads: dict, anchor) -> ChainVerdict:
         if heads.get(n) != head:
             return _bad(count, n, f"第 {n} 行与链外锚点记录的哈希不符（整链被重算）。",
                         f"row {n} does not match the anchor kept outside the database")
-    return ChainVerdict(True, count)
+    return None
+
+
+def _check_receipted(count: int, heads: dict, receipted) -> ChainVerdict | None:
+    if receipted:
+        n, head = receipted
+        if count < n:
+            return _bad(count, count + 1, f"市平台签收的回执记录审计日志已有 {n} 行，本账本只有 {count} 行（末尾被删除）。",
+                        f"the platform's signed receipt holds an audit head at row {n}; this ledger has {count}")
+        if heads.get(n) != head:
+            return _bad(count, n, f"第 {n} 行与市平台回执中签收的审计链头不符（日志被改写后重算）。",
+                        f"row {n} does not match the audit head the platform signed in its receipt")
+    return None
 
 
 def _bad(count: int, rid: int, zh: str, en: str) -> ChainVerdict:

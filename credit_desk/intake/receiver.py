@@ -123,7 +123,7 @@ class Intake:
                     kept.append(c)
         self._write_members(office, seq, opened.data, kept, attachments)
         result = {"sequence": seq, "sha256": opened.sha256, "accepted": payload.to_ranges(accepted),
-                  "rejected": rejected}
+                  "rejected": rejected, "echo": payload.receipt_echo(opened.manifest.doc)}
         write_json(self.store.file(office, "results", seq, "json"), result)
         receipt = self._receipt(office, reg, result)
         write_atomic(self.store.file(office, "receipts", seq, "cdb"), receipt)
@@ -150,7 +150,7 @@ class Intake:
         accepted = payload.from_ranges(result["accepted"])
         fields = {"type": "receipt", "sender": {"role": "platform", "id": self.platform["platform"]}, "office": office,
                   "sequence": result["sequence"], "previous_hash": result["sha256"],
-                  "answers": {"sequence": result["sequence"], "sha256": result["sha256"]},
+                  "answers": {"sequence": result["sequence"], "sha256": result["sha256"], **result.get("echo", {})},
                   "created_at": mf.utc_text(now),
                   "expires_at": mf.utc_text(now + timedelta(days=self.limits.receipt_valid_days)),
                   "counts": {"accepted": len(accepted), "rejected": len(result["rejected"])}}

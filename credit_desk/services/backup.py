@@ -15,6 +15,7 @@ from pathlib import Path
 
 from credit_desk.domain.audit_chain import verify_rows
 from credit_desk.domain.errors import AuthError, DomainError
+from credit_desk.services import audit
 from credit_desk.services.base import Desk
 from credit_desk.store import audit_log, backup as store, keys, meta
 from credit_desk.atomic import write_atomic
@@ -119,12 +120,27 @@ def check(desk: Desk) -> list[CheckItem]:
     ok = store.integrity(led.conn) == "ok"
     items = [CheckItem("integrity", ok, "数据库完整性：正常" if ok else "数据库完整性：发现损坏",
                        "database integrity: ok" if ok else "database integrity: damaged")]
-    v = audit_log.verify(led.conn, led.ledger_id, read_anchor(led.paths.anchor))
-    items.append(CheckItem("audit", v.ok, f"审计日志：{v.rows} 行，哈希链完整" if v.ok else f"审计日志：{v.reason_zh}",
-                           f"audit log: {v.rows} rows, chain intact" if v.ok else f"audit log: {v.reason_en}"))
+    if led.attention is not None:  # diagnosed at open: a damaged -wal, an anchor ahead or gone (issue 14)
+        items.append(CheckItem("attention", False, f"账本需要处理（已只读打开）：{led.attention.zh}",
+                               f"the ledger needs attention (opened read-only): {led.attention.en}"))
+    v = audit.verify_chain(desk)
+    if not v.ok and led.attention is not None and led.attention.code == "WAL_DAMAGED":
+        items.append(CheckItem("audit", False, f"审计日志：只读到 {v.rows} 行——预写日志损坏所致（见上），不是截断",
+                               f"audit log: only {v.rows} rows readable — caused by the damaged WAL above, "
+                               f"not a truncation"))
+    else:
+        items.append(_audit_item(v))
     items.append(_change_log_item(led.conn))
     items.append(_backup_item(desk))
     return items
+
+
+def _audit_item(v) -> CheckItem:
+    if not v.ok:
+        return CheckItem("audit", False, f"审计日志：{v.reason_zh}", f"audit log: {v.reason_en}")
+    back = f"；{len(v.backwards)} 处时间倒流（首个在第 {v.backwards[0][0]} 行）" if v.backwards else ""
+    back_en = f"; time runs backwards at {len(v.backwards)} rows (first: row {v.backwards[0][0]})" if v.backwards else ""
+    return CheckItem("audit", True, f"审计日志：{v.rows} 行，哈希链完整{back}", f"audit log: {v.rows} rows, chain intact{back_en}")
 
 
 def _change_log_item(conn) -> CheckItem:

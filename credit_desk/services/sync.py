@@ -16,7 +16,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.services import keys, sync_inbound
 from credit_desk.services.base import Session
 from credit_desk.services.keys import limits
-from credit_desk.store import meta, sync_state
+from credit_desk.store import heads, meta, sync_state
 from credit_desk.sync import bundle, http, manifest as mf, payload, usb
 from credit_desk.sync.limits import Limits
 from credit_desk.sync.refusals import BundleRefused, refused
@@ -79,7 +79,10 @@ def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: d
               "office": ledger_id, "sequence": seq, "previous_hash": prev, "created_at": mf.utc_text(now),
               "expires_at": mf.utc_text(now + timedelta(days=limits(conn).bundle_valid_days)),
               "change_range": [after + 1, upto],
-              "counts": {"changes": len(lines), "attachments": 0, "by_entity": by_entity}}
+              "counts": {"changes": len(lines), "attachments": 0, "by_entity": by_entity},
+              # issue 14: the platform's receipt echoes these back, signed, so the office holds its audit head
+              # and the register's high-water marks outside the PC (audit verify, restore)
+              "audit": _audit_head(conn), "register": heads.register_marks(conn)}
     chain = keys.endorsements(conn)
     if chain:
         fields["key_endorsements"] = chain
@@ -88,6 +91,11 @@ def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: d
            "prev_hash": prev, "first_change": after + 1, "last_change": upto, "change_count": len(lines),
            "key_id": key.id, "created_at": m.created_at, "expires_at": m.expires_at}
     return row, data
+
+
+def _audit_head(conn) -> dict:
+    row = conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    return {"rows": row[0], "head": row[1]} if row else {"rows": 0, "head": ""}
 
 
 def export_to_folder(session: Session, folder: Path) -> list[dict]:

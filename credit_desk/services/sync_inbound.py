@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from credit_desk.services import downstream, keys
 from credit_desk.services.base import Session
-from credit_desk.store import sync_state
+from credit_desk.store import heads as head_store, sync_state
 from credit_desk.sync import bundle, crypto, payload
 from credit_desk.sync.refusals import refused
 
@@ -72,6 +72,9 @@ def _receipt(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
         if sync_state.has_open_quarantine(conn):
             sync_state.resolve_quarantine(tx, [(e, eid, cid) for cid, e, eid, _ in heads], acked_at)
         shared = _close_r6(tx, heads, acked_at)
+        # issue 14: the audit head and register marks the platform signed back (audit verify, restore)
+        head_store.save_receipted(tx, sent["seq"], sent["sha256"], opened.manifest.doc.get("answers") or {},
+                             opened.manifest_bytes, opened.signature)
         sync_state.mark_acknowledged(tx, sent["seq"], acked_at)
         sync_state.record_inbound(tx, opened.sha256, "receipt", opened.manifest.sequence, sent["seq"])
         session.audit(tx, "bundle.receipt", "bundle", sent["seq"],

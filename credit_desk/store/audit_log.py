@@ -15,8 +15,8 @@ def iter_rows(conn):
         yield dict(zip(names, row))
 
 
-def verify(conn, ledger_id: str, anchor) -> ChainVerdict:
-    return verify_rows(iter_rows(conn), ledger_id, anchor)
+def verify(conn, ledger_id: str, anchor, receipted=None) -> ChainVerdict:
+    return verify_rows(iter_rows(conn), ledger_id, anchor, receipted)
 
 
 def recent(conn, limit: int = 100, offset: int = 0) -> list[dict]:

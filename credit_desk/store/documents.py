@@ -66,10 +66,12 @@ def set_prefix(tx, doc_type: str, prefix: str, username: str, ts: str) -> None:
 
 
 def next_seq(tx, prefix: str, year: int) -> int:
-    """The next number of a series: one more than the last one registered, voided and reserved ones included."""
+    """The next number of a series: one more than the last one registered, voided and reserved ones included,
+    and above the floor learnt after a restore (``number_floors``: receipts, the clerk's paper)."""
     row = tx.execute("SELECT MAX(s) FROM (SELECT MAX(seq) AS s FROM documents WHERE prefix = ? AND year = ? "
-                     "UNION ALL SELECT MAX(seq) FROM doc_numbers WHERE prefix = ? AND year = ?)",
-                     (prefix, year, prefix, year)).fetchone()
+                     "UNION ALL SELECT MAX(seq) FROM doc_numbers WHERE prefix = ? AND year = ? "
+                     "UNION ALL SELECT seq FROM number_floors WHERE prefix = ? AND year = ?)",
+                     (prefix, year, prefix, year, prefix, year)).fetchone()
     return (row[0] or 0) + 1
 
 

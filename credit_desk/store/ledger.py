@@ -6,11 +6,17 @@ Files in the data folder (none holds personal data in clear):
   ledger.recovery    the key sealed with the recovery passphrase
   ledger.lock        who has the ledger open for writing
   audit.anchor       row count and head hash of the audit chain, kept outside the database
+
+A ledger that does not match its anchor (fewer audit rows than the anchor counts, another hash at the
+anchor's row, the anchor gone although ``ledger.json`` records that one was written) or whose -wal is
+damaged (``store/wal.py``) opens read-only with ``attention`` set: nothing writes over the evidence —
+no login, no anchor, no checkpoint — until the office restores from a backup (issue 14).
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -22,7 +28,7 @@ import sqlite_utils
 
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.domain.textkey import search_key
-from credit_desk.store import keys, migrate
+from credit_desk.store import keys, migrate, wal
 from credit_desk.atomic import write_atomic
 from credit_desk.store.lock import LedgerLock
 from credit_desk.store.tx import Tx
@@ -47,6 +53,9 @@ class LedgerPaths:
     @property
     def backups(self) -> Path: return self.folder / "backups"
 
+    @property
+    def wal(self) -> Path: return self.folder / "ledger.db-wal"
+
     def exists(self) -> bool:
         return self.db.exists() and self.meta.exists()
 
@@ -58,15 +67,26 @@ class LedgerPaths:
                               f"No ledger in {self.folder}; run credit-desk init first.") from None
 
 
+@dataclass(frozen=True)
+class Attention:
+    """Why a ledger was opened read-only against the caller's wish: one sentence, Chinese and English."""
+    code: str
+    zh: str
+    en: str
+
+
 class Ledger:
     """An open ledger. Writes go through ``tx()``; reads through ``db`` (sqlite-utils) or ``query``."""
 
-    def __init__(self, paths: LedgerPaths, conn, ledger_id: str, lock: LedgerLock | None) -> None:
+    def __init__(self, paths: LedgerPaths, conn, ledger_id: str, lock: LedgerLock | None,
+                 attention: Attention | None = None) -> None:
         self.paths = paths
         self.conn = conn
         self.db = sqlite_utils.Database(conn)
         self.ledger_id = ledger_id
         self._lock = lock
+        self.attention = attention
+        self._anchored = False
 
     @property
     def read_only(self) -> bool:
@@ -75,6 +95,9 @@ class Ledger:
     @contextmanager
     def tx(self):
         """One IMMEDIATE transaction: all of it is committed, or none of it."""
+        if self.attention is not None:
+            raise DomainError("LEDGER_NEEDS_ATTENTION", f"账本需要处理，已只读打开：{self.attention.zh}",
+                              f"The ledger needs attention and is open read-only: {self.attention.en}")
         if self.read_only:
             raise DomainError("LEDGER_READ_ONLY", "账本以只读方式打开，不能修改。",
                               "The ledger is open read-only.")
@@ -87,7 +110,17 @@ class Ledger:
             self.conn.execute("ROLLBACK")
             raise
         if tx.audit_head is not None:
-            write_anchor(self.paths.anchor, *tx.audit_head)
+            self._advance_anchor(*tx.audit_head)
+
+    def _advance_anchor(self, rows: int, head: str) -> None:
+        """Move the anchor forward, never back: an anchor ahead of the database is evidence (issue 14)."""
+        current = read_anchor(self.paths.anchor)
+        if current is not None and current[0] > rows:
+            return
+        write_anchor(self.paths.anchor, rows, head)
+        if not self._anchored:
+            mark_anchored(self.paths)
+            self._anchored = True
 
     def query(self, sql: str, params=()) -> list[dict]:
         return list(self.db.query(sql, params))
@@ -161,8 +194,15 @@ def _open(paths: LedgerPaths, key: bytes, ledger_id: str, *, read_only: bool) ->
         lock = LedgerLock(paths.lock)
         lock.acquire()
     try:
-        conn = connect(paths.db, key, read_only=read_only)
-        if not read_only:
+        attention = _wal_attention(paths, held=lock is not None)
+        conn = connect(paths.db, key, read_only=read_only or attention is not None)
+        attention = attention or anchor_attention(conn, paths)
+        if attention is not None and lock is not None:
+            conn.close()  # nothing may write over the evidence: not a migration, not a login, not an anchor
+            lock.release()
+            lock = None
+            conn = connect(paths.db, key, read_only=True)
+        if lock is not None:
             migrate.upgrade(conn, paths, ledger_id)
         else:
             migrate.check_current(conn)
@@ -170,7 +210,68 @@ def _open(paths: LedgerPaths, key: bytes, ledger_id: str, *, read_only: bool) ->
         if lock:
             lock.release()
         raise
-    return Ledger(paths, conn, ledger_id, lock)
+    return Ledger(paths, conn, ledger_id, lock, attention)
+
+
+def _wal_attention(paths: LedgerPaths, *, held: bool) -> Attention | None:
+    """A damaged -wal is found before SQLite replays it; a copy is kept so nothing more is lost."""
+    damage = wal.scan(paths.wal)
+    if damage is not None and not held:
+        damage = wal.scan(paths.wal)  # another process may have been writing: believe it when seen twice
+    if damage is None:
+        return None
+    keep = paths.folder / "ledger.db-wal.damaged"
+    if not keep.exists():
+        shutil.copy2(paths.wal, keep)
+    return Attention("WAL_DAMAGED",
+                     f"预写日志（ledger.db-wal）第 {damage.bad_frame + 1} 帧损坏，其后已提交的 {damage.lost_commits} 个事务"
+                     f"无法读取（不是截断）；已保留副本 ledger.db-wal.damaged，请从备份恢复。",
+                     f"the write-ahead log (ledger.db-wal) is damaged at frame {damage.bad_frame + 1}; "
+                     f"{damage.lost_commits} committed transactions after it cannot be read (not a truncation); "
+                     f"a copy was kept as ledger.db-wal.damaged; restore from a backup.")
+
+
+def anchor_attention(conn, paths: LedgerPaths) -> Attention | None:
+    """The anchor checked against the database in two look-ups (the whole chain is `audit verify`'s job)."""
+    anchor = read_anchor(paths.anchor)
+    if anchor is None:
+        if is_anchored(paths):
+            return Attention("ANCHOR_MISSING", "审计锚点文件 audit.anchor 不见了，但账本记录它曾经存在（锚点被删除）；请从备份恢复。",
+                             "the audit anchor audit.anchor is gone although the ledger records that it existed "
+                             "(the anchor was deleted); restore from a backup.")
+        return None
+    rows, head = anchor
+    try:
+        found = conn.execute("SELECT hash FROM audit WHERE id = ?", (rows,)).fetchone()
+        have = conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+    except sqlcipher3.DatabaseError:
+        return None  # no audit table yet: a ledger being created
+    if found is None:
+        return Attention("AUDIT_BEHIND_ANCHOR", f"审计日志只有 {have} 行，而链外锚点记录了 {rows} 行：账本末尾的记录丢失或被删除；请从备份恢复。",
+                         f"the audit log has {have} rows but the anchor outside the database recorded {rows}: "
+                         f"the ledger's tail was lost or deleted; restore from a backup.")
+    if found[0] != head:
+        return Attention("AUDIT_ANCHOR_MISMATCH", f"审计日志第 {rows} 行与链外锚点不符（日志被改写后重算）；请从备份恢复。",
+                         f"audit row {rows} does not match the anchor outside the database (the log was "
+                         f"rewritten and re-chained); restore from a backup.")
+    return None
+
+
+def is_anchored(paths: LedgerPaths) -> bool:
+    """Whether ``ledger.json`` records that an anchor was written (so a missing anchor is a deletion)."""
+    try:
+        return bool(json.loads(paths.meta.read_text(encoding="utf-8")).get("anchored"))
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def mark_anchored(paths: LedgerPaths) -> None:
+    try:
+        doc = json.loads(paths.meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    if isinstance(doc, dict) and not doc.get("anchored"):
+        write_atomic(paths.meta, json.dumps({**doc, "anchored": True}).encode())
 
 
 def read_anchor(path: Path) -> tuple[int, str] | None:

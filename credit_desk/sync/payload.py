@@ -99,6 +99,28 @@ def from_ranges(ranges) -> list[int]:
     return ids
 
 
+ECHOED = ("audit", "register", "change_range")   # manifest fields a receipt's ``answers`` returns verbatim
+
+
+def receipt_echo(manifest_doc: dict) -> dict:
+    """What the platform signs back about the answered bundle (issue 14): the office's audit head
+    ``{"rows", "head"}``, the register's high-water marks ``{"<prefix>/<year>": seq}`` and the change range.
+    Only well-formed values are echoed; a field the office did not send is left out."""
+    out = {}
+    audit = manifest_doc.get("audit")
+    if isinstance(audit, dict) and isinstance(audit.get("rows"), int) and isinstance(audit.get("head"), str):
+        out["audit"] = {"rows": audit["rows"], "head": audit["head"][:64]}
+    register = manifest_doc.get("register")
+    if isinstance(register, dict) and len(register) <= 1000 and all(
+            isinstance(k, str) and len(k) <= 64 and isinstance(v, int) and not isinstance(v, bool)
+            for k, v in register.items()):
+        out["register"] = register
+    rng = manifest_doc.get("change_range")
+    if isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in rng):
+        out["change_range"] = rng
+    return out
+
+
 def receipt_doc(accepted_ids, rejected: list[dict]) -> bytes:
     return json.dumps({"accepted": to_ranges(accepted_ids), "rejected": rejected},
                       ensure_ascii=False, separators=(",", ":")).encode("utf-8")

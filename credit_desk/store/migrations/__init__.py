@@ -13,6 +13,7 @@ from credit_desk.store.migrations import m0008_add_repairs
 from credit_desk.store.migrations import m0009_add_search_indexes
 from credit_desk.store.migrations import m0010_rebuild_search_keys
 from credit_desk.store.migrations import m0011_add_calendar_origin
+from credit_desk.store.migrations import m0012_add_receipted_heads
 
 MIGRATIONS = [
     m0001_create_core,
@@ -26,4 +27,5 @@ MIGRATIONS = [
     m0009_add_search_indexes,
     m0010_rebuild_search_keys,
     m0011_add_calendar_origin,
+    m0012_add_receipted_heads,
 ]
