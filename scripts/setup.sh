@@ -11,8 +11,9 @@ SYSTEM_PACKAGES=(
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1
   fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-hanazono fontconfig openssl
 )
-# What only the test suite needs: tools that read back what the app wrote (PDFs, workbooks, databases).
-TEST_PACKAGES=(poppler-utils qpdf sqlite3 xvfb libreoffice-calc-nogui desktop-file-utils)
+# What only the test suite needs: tools that read back what the app wrote (PDFs, workbooks, databases), and
+# faketime for scripts/test_future_dates.sh (the suite run on other days).
+TEST_PACKAGES=(poppler-utils qpdf sqlite3 xvfb libreoffice-calc-nogui desktop-file-utils faketime)
 [ "${1:-}" = "--test" ] && SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
 
 missing=()

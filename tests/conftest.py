@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from datetime import datetime
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -15,6 +16,12 @@ import pytest  # noqa: E402
 from keyring.backend import KeyringBackend  # noqa: E402
 
 from credit_desk.cli import main as cli_main  # noqa: E402
+
+# The desk clock of the in-process CLI tests that opt into ``pinned_clock``: a Monday on or after every date
+# their stories type as past (served 2026-09-28, decided 2026-10-12, repair requests on 2026-11-20). Dates in
+# those tests are read against this clock, never the machine's, so the suite passes on any day
+# (scripts/test_future_dates.sh runs it under faketime; tests/README.md).
+TEST_NOW = datetime(2026, 11, 30, 9, 0)
 
 ADMIN_PW = "admin-pass-1"
 PASSPHRASE = "correct horse battery staple"
@@ -55,6 +62,26 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
     monkeypatch.setenv("CREDIT_DESK_PASSWORD", ADMIN_PW)
     monkeypatch.delenv("CREDIT_DESK_LANG", raising=False)
+
+
+@pytest.fixture
+def pinned_clock(monkeypatch) -> dict:
+    """Every desk the in-process CLI opens (``ledgers.unlock`` / ``init_office``) reads ``holder["now"]``
+    (TEST_NOW unless the test moves it) instead of the machine's clock. Child processes are not affected."""
+    from credit_desk.services import ledgers
+    holder = {"now": TEST_NOW}
+
+    def pinned(opener):
+        def open_pinned(*args, **kwargs):
+            opened = opener(*args, **kwargs)
+            desk = opened[0] if isinstance(opened, tuple) else opened
+            desk.clock = lambda: holder["now"]
+            return opened
+        return open_pinned
+
+    monkeypatch.setattr(ledgers, "unlock", pinned(ledgers.unlock))
+    monkeypatch.setattr(ledgers, "init_office", pinned(ledgers.init_office))
+    return holder
 
 
 @pytest.fixture

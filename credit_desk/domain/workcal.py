@@ -46,23 +46,26 @@ class WorkCalendar:
     """Working days for deadline arithmetic (R6: objection replies, sharing, publication)."""
 
     def __init__(self, overrides: Mapping[dt.date, bool] | None = None,
-                 known_years: Iterable[int] = ()) -> None:
+                 known_years: Iterable[int] = (), library_years: Iterable[int] | None = None) -> None:
         """``overrides``: date → True (working day) / False (rest day), ahead of the library.
 
         ``known_years``: years whose holiday schedule the overrides cover completely.
+        ``library_years``: the years taken from ``chinesecalendar`` (default: all it carries, LIBRARY_YEARS);
+        a narrower range makes a calendar that does not depend on the installed library's release (tests).
         """
         self._overrides = dict(overrides or {})
         self._known_years = frozenset(known_years)
+        self._library_years = frozenset(LIBRARY_YEARS if library_years is None else library_years)
 
     def year_has_data(self, year: int) -> bool:
         """Whether the holiday schedule of ``year`` is known (overrides or library)."""
-        return year in self._known_years or year in LIBRARY_YEARS
+        return year in self._known_years or year in self._library_years
 
     def is_workday(self, d: dt.date) -> bool:
         """Overrides first, then the library, then Monday–Friday (R20 fallback)."""
         if d in self._overrides:
             return self._overrides[d]
-        if d.year in LIBRARY_YEARS:
+        if d.year in self._library_years:
             try:
                 return chinese_calendar.is_workday(d)
             except NotImplementedError:  # the library's own range check; fall back below

@@ -4,9 +4,9 @@ printed for seeded cases and requests, read back with pdftotext."""
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
-from tests.conftest import USER_PW
+from tests.conftest import TEST_NOW, USER_PW
 from tests.documents.conftest import pdftotext
 from tests.e2e.case_kit import (BOSS, black_listing, company, decide, desk, ok, open_case, record,  # noqa: F401
                                 refused, serve, show, staffed_template)
@@ -120,7 +120,7 @@ def test_r12_apology_letter_prints_after_the_wrongful_listing_is_deleted(desk, t
 
 def test_r18_interview_notice_prints_for_a_planned_interview(desk, tmp_path):
     sid = company(desk, 69)
-    when = (date.today() + timedelta(days=10)).isoformat() + "T09:30"
+    when = (TEST_NOW.date() + timedelta(days=10)).isoformat() + "T09:30"
     err = refused(desk, "interview", "plan", "--subject", str(sid), "--kind", "warning", "--at", "2020-01-01T09:00",
                   "--place", "县信用办3楼会议室", "--matter", "x", "--basis", "y", "--bring", "z")
     assert err["code"] == "R18_PLAN_IN_PAST"

@@ -62,8 +62,9 @@ def staffed_template(tmp_path_factory):
 
 
 @pytest.fixture
-def desk(cli, data_dir, staffed_template, test_keyring):
-    """A copy of the staffed ledger in this test's data folder, its key in this test's keyring."""
+def desk(cli, data_dir, staffed_template, test_keyring, pinned_clock):
+    """A copy of the staffed ledger in this test's data folder, its key in this test's keyring; the CLI's
+    clock reads TEST_NOW (tests.conftest), after every date these stories type."""
     folder, ledger_id, key = staffed_template
     shutil.copytree(folder, data_dir)
     keys.KeyringSlot(ledger_id).store(key)

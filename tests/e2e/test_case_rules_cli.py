@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 
 from credit_desk.services import ledgers
+from tests.conftest import TEST_NOW
 from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, CLERK, black_listing, company, decide, desk,  # noqa: F401
                                 ok, open_case, person, record, refused, serve, show, staffed_template, watch_listing)
 
@@ -27,8 +28,8 @@ def test_r1_record_refused_without_an_allowed_basis_document(desk):
     assert refused(desk, *_record_args(sid, **{"--doc-type": "meeting_minutes"}))["code"] == "R1_DOC_TYPE"
     err = refused(desk, *_record_args(sid, **{"--doc-type": "other_legal"}))
     assert err["code"] == "R1_CITATION_REQUIRED" and err["field"] == "doc_citation"
-    err = refused(desk, *_record_args(sid, **{"--doc-effective": (date.today().replace(year=date.today().year + 1)
-                                                                  ).isoformat()}))
+    next_year = (TEST_NOW.date() + timedelta(days=366)).isoformat()  # the desk's clock reads TEST_NOW
+    err = refused(desk, *_record_args(sid, **{"--doc-effective": next_year}))
     assert err["code"] == "R1_NOT_EFFECTIVE"
     err = refused(desk, *_record_args(sid, **{"--doc-number": " "}))
     assert err["code"] == "R1_BASIS_INCOMPLETE" and err["field"] == "doc_number"

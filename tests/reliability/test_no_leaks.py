@@ -7,13 +7,8 @@ exact outputs the user asked for (the printed PDFs, the exported workbook): no n
 from __future__ import annotations
 
 import json
-import os
 import random
-import signal
-import subprocess
-import sys
 import tempfile
-import time
 from datetime import date
 from pathlib import Path
 
@@ -21,6 +16,7 @@ from credit_desk.domain import demo
 from credit_desk.intake.receiver import Intake
 from tests.e2e import case_kit as kit
 from tests.e2e.sync_support import pair
+from tests.reliability.killer import hold_and_kill
 from tests.reliability.support import ledger_rows, write_ledger_xlsx
 
 COMPANY = "淮安市龙腾飞跃建材有限公司"
@@ -74,15 +70,14 @@ def _walk(office, secret_files, tmp_path, out: Path, asked: list[Path]) -> None:
     office("subject", "show", "999", "--purpose", "x")  # refused: too short a purpose, unknown subject
 
 
-def _killed_process(data_dir, secret_files, env) -> None:
-    """A process killed mid-write (no chance to clean up) must not leave personal data behind either."""
-    proc = subprocess.Popen([sys.executable, "-m", "credit_desk", "--data-dir", str(data_dir),
-                             "--recovery-passphrase-file", str(secret_files["passphrase"]), "--user", "admin",
-                             "subject", "search", PERSON, "--purpose", "核查信用状况"],
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.2)
-    proc.send_signal(signal.SIGKILL)
-    proc.wait()
+def _killed_process(data_dir, secret_files, env, marks: Path) -> None:
+    """A process killed mid-write (no chance to clean up) must not leave personal data behind either: the
+    search is killed inside the open transaction of its own audit row (which names the person searched), at
+    the point the child reports (killer.hold_and_kill), not after a guessed sleep."""
+    args = ["--data-dir", str(data_dir), "--recovery-passphrase-file", str(secret_files["passphrase"]),
+            "--user", "admin", "subject", "search", PERSON, "--purpose", "核查信用状况"]
+    opened = hold_and_kill(args, "subject.search", marks, env)
+    assert [kind for kind, _ in opened] == ["tx"], opened  # killed with its transaction open
 
 
 def test_no_name_or_id_number_in_clear_anywhere_the_app_writes(office, data_dir, secret_files, tmp_path,
@@ -95,7 +90,7 @@ def test_no_name_or_id_number_in_clear_anywhere_the_app_writes(office, data_dir,
     out.mkdir()
     asked: list[Path] = []
     _walk(office, secret_files, tmp_path, out, asked)
-    _killed_process(data_dir, secret_files, {**os.environ, "TMPDIR": str(tmp)})
+    _killed_process(data_dir, secret_files, {"TMPDIR": str(tmp)}, tmp_path / "marks.txt")
     ids = _people()
     names, numbers = {COMPANY, REP, PERSON}, set(ids.values())
     # positive control: the platform's own store (the intake, decrypted by design) shows the seeded data,

@@ -9,11 +9,15 @@ import pytest
 from credit_desk.domain.workcal import WorkCalendar, WorkdayResult, missing_year_warning
 
 D = dt.date
+# The library as these tests read it: the years up to 2026, whatever later release is installed (the pin
+# allows new years). Without this, R20's "missing year" tests turned red by themselves when chinesecalendar
+# shipped 2027 (issue 23).
+LIBRARY_UP_TO_2026 = range(2004, 2027)
 
 
 @pytest.fixture
 def cal() -> WorkCalendar:
-    return WorkCalendar({}, set())
+    return WorkCalendar({}, set(), library_years=LIBRARY_UP_TO_2026)
 
 
 def test_r6_objection_reply_due_across_national_day(cal):
@@ -56,17 +60,17 @@ def test_r20_crossing_into_unknown_year_warns(cal):
 
 def test_r20_overrides_take_precedence_and_count_as_data():
     overrides = {D(2027, 10, d): False for d in range(1, 8)} | {D(2027, 10, 9): True}
-    cal = WorkCalendar(overrides, {2027})
+    cal = WorkCalendar(overrides, {2027}, library_years=LIBRARY_UP_TO_2026)
     assert cal.year_has_data(2027)
     result = cal.add_workdays(D(2027, 9, 30), 3)
     assert result.date == D(2027, 10, 11)  # Sat 9 (make-up), Fri 8, Mon 11
     assert result.warnings == ()
     # An override beats the library too.
-    assert not WorkCalendar({D(2026, 10, 9): False}).is_workday(D(2026, 10, 9))
+    assert not WorkCalendar({D(2026, 10, 9): False}, library_years=LIBRARY_UP_TO_2026).is_workday(D(2026, 10, 9))
 
 
 def test_r20_partial_overrides_still_warn():
-    cal = WorkCalendar({D(2030, 1, 1): False})
+    cal = WorkCalendar({D(2030, 1, 1): False}, library_years=LIBRARY_UP_TO_2026)
     assert not cal.is_workday(D(2030, 1, 1))
     assert cal.add_workdays(D(2029, 12, 31), 1).missing_years == (2030,)
 
@@ -76,3 +80,11 @@ def test_workdays_between(cal):
     assert cal.workdays_between(D(2026, 10, 16), D(2026, 10, 16)) == 0
     assert cal.workdays_between(D(2026, 10, 16), D(2026, 9, 28)) == 0
     assert cal.missing_years(D(2026, 1, 1), D(2028, 1, 1)) == (2027, 2028)
+
+
+def test_r20_a_year_the_library_does_not_carry_is_never_taken_from_it():
+    # 2026-10-05 is a national-day holiday in the library; outside the years taken from it, weekdays only
+    assert not WorkCalendar(library_years=LIBRARY_UP_TO_2026).is_workday(D(2026, 10, 5))
+    narrow = WorkCalendar(library_years=range(2004, 2026))
+    assert narrow.is_workday(D(2026, 10, 5)) and not narrow.year_has_data(2026)
+    assert narrow.add_workdays(D(2026, 9, 28), 10).missing_years == (2026,)

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs the test suite with the machine's clock moved to other days (libfaketime), to prove that no test fails by
+# itself as the calendar turns (issue 23): a new year, a 29 February, and years past the fixed dates the tests
+# type. Every test must read an injected clock or dates relative to it; this script is how we check.
+#
+#   scripts/test_future_dates.sh                      # the three default dates, whole suite
+#   scripts/test_future_dates.sh 2027-01-05           # one date
+#   scripts/test_future_dates.sh 2028-02-29 -- tests/unit tests/e2e -x   # pytest arguments after --
+#
+# Needs the Debian package `faketime` (scripts/setup.sh --test installs it). The clock starts at 09:00 of each
+# date and runs on. FAKETIME_DONT_FAKE_MONOTONIC=1 is NOT used: with libfaketime 0.9.10 it makes Python's
+# time.sleep fail with EINVAL (clock_nanosleep), while faking the monotonic clock as well works with SQLCipher,
+# Qt (offscreen) and the child processes, which inherit LD_PRELOAD. CPU-heavy: runs under nice, one date at a time.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+dates=()
+while [ $# -gt 0 ] && [ "$1" != "--" ]; do dates+=("$1"); shift; done
+[ "${1:-}" = "--" ] && shift
+[ ${#dates[@]} -eq 0 ] && dates=(2027-01-05 2028-02-29 2031-01-05)
+command -v faketime >/dev/null || { echo "faketime is missing: bash scripts/setup.sh --test" >&2; exit 2; }
+[ -x .venv/bin/python ] || bash scripts/setup.sh --test
+
+export QT_QPA_PLATFORM=offscreen
+failed=()
+for d in "${dates[@]}"; do
+  echo "== the suite on ${d} (faketime)"
+  if faketime "${d} 09:00:00" nice -n "${NICE:-10}" .venv/bin/python -c 'import datetime, sys
+assert datetime.date.today().isoformat() == sys.argv[1], "faketime did not take"' "${d}" &&
+     faketime "${d} 09:00:00" nice -n "${NICE:-10}" .venv/bin/python -m pytest -q -p no:cacheprovider "$@"; then
+    echo "== ${d}: passed"
+  else
+    echo "== ${d}: FAILED"
+    failed+=("${d}")
+  fi
+done
+[ ${#failed[@]} -eq 0 ] || { echo "failed on: ${failed[*]}" >&2; exit 1; }
+echo "== passed on: ${dates[*]}"
