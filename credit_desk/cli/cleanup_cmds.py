@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 from credit_desk.cli.common import command, emit, group, session_for
 from credit_desk.services import cleanup
+from credit_desk.sheets.cleanup_xlsx import ImportRefused
 
 
 def register(sub) -> None:
     led = group(sub, "ledger", "失信约束措施台账 / clean-up ledger (R16)")
     p = command(led, "import", cmd_import)
     p.add_argument("file")
+    p.add_argument("--sheet", help="要导入的工作表名 / the worksheet to import")
     p = command(led, "export", cmd_export)
     p.add_argument("file")
     command(led, "check", cmd_check)
@@ -21,16 +25,32 @@ def register(sub) -> None:
     con = group(sub, "contacts", "清理规范工作联系人反馈表 / contact feedback form")
     p = command(con, "import", cmd_contacts_import)
     p.add_argument("file")
+    p.add_argument("--sheet", help="要导入的工作表名 / the worksheet to import")
     p = command(con, "export", cmd_contacts_export)
     p.add_argument("file")
 
 
 def cmd_import(args) -> int:
-    with session_for(args) as s:
-        out = cleanup.import_ledger(s, Path(args.file))
-    emit(args, out, f"已导入：新增 {out['added']} 条，更新 {out['updated']} 条，未变 {out['unchanged']} 条"
-                    + (f"；跳过示例行 {out['skipped_example_rows']}" if out["skipped_example_rows"] else "") + "。")
+    with session_for(args) as s, _all_bad_cells(args):
+        out = cleanup.import_ledger(s, Path(args.file), args.sheet)
+    lines = [f"已导入工作表「{out['sheet']}」：新增 {out['added']} 条，更新 {out['updated']} 条，未变 {out['unchanged']} 条"
+             + (f"；跳过示例行 {out['skipped_example_rows']}" if out["skipped_example_rows"] else "") + "。"]
+    lines += [f"注意：{n['zh']}" for n in out["notes"]]
+    lines += [f"日期：{d['zh']}" for d in out["dates_read"]]  # the clerk sees how each date was read
+    emit(args, out, "\n".join(lines))
     return 0
+
+
+@contextmanager
+def _all_bad_cells(args):
+    """A refused import prints every bad cell, one per line (the message itself names the first 20)."""
+    try:
+        yield
+    except ImportRefused as exc:
+        if not args.json:
+            for p in exc.problems:
+                print(f"  {p.message(args.lang)}", file=sys.stderr)
+        raise
 
 
 def cmd_export(args) -> int:
@@ -55,8 +75,8 @@ def cmd_status(args) -> int:
 
 
 def cmd_contacts_import(args) -> int:
-    with session_for(args) as s:
-        n = cleanup.import_contacts(s, Path(args.file))
+    with session_for(args) as s, _all_bad_cells(args):
+        n = cleanup.import_contacts(s, Path(args.file), args.sheet)
     emit(args, {"rows": n}, f"已导入联系人 {n} 人。")
     return 0
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from enum import StrEnum
@@ -91,25 +92,70 @@ def is_overdue(row: CleanupRow, today: date) -> bool:
     return row.status is RowStatus.OPEN and parse_completion(row.completion) < today
 
 
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+_DEADLINE_WORDS = re.compile(r"(?:之前|以前|前|止|为止)$")
+# (pattern, builder, how it was read) — tried in order on the text after NFKC, spaces and 前/以前 removed
 _FORMS = (
-    (re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})"), lambda y, m, d: date(y, m, d)),
-    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), lambda y, m, d: date(y, m, d)),
-    (re.compile(r"(\d{4})年(\d{1,2})月底?"), lambda y, m: date(y, m, calendar.monthrange(y, m)[1])),
-    (re.compile(r"(\d{4})年底?"), lambda y: date(y, 12, 31)),
+    (re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})日?"), lambda y, m, d: date(y, m, d), "日期"),
+    (re.compile(r"(\d{4})年(\d{1,2})月(\d{1,2})日"), lambda y, m, d: date(y, m, d), "日期"),
+    (re.compile(r"(\d{4})(\d{2})(\d{2})"), lambda y, m, d: date(y, m, d), "日期"),
+    (re.compile(r"(\d{4})[-/.](\d{1,2})月?(?:底|末)?"), _month_end, "月末"),
+    (re.compile(r"(\d{4})年(\d{1,2})月(?:份)?(?:底|末|内)?"), _month_end, "月末"),
+    (re.compile(r"(\d{4})年?上半年(?:底|末)?"), lambda y: date(y, 6, 30), "上半年末"),
+    (re.compile(r"(\d{4})年?下半年(?:底|末)?"), lambda y: date(y, 12, 31), "年末"),
+    (re.compile(r"(\d{4})年(?:底|末|内|度)?"), lambda y: date(y, 12, 31), "年末"),
 )
 
 
-def parse_completion(text: str) -> date:
-    """完成时间 as written in the template ('2021年1月底', '2021年底', '2021年3月31日', '2021-03-31')."""
-    t = (text or "").strip()
-    for pattern, build in _FORMS:
+def _completion_key(text: str) -> str:
+    t = "".join(unicodedata.normalize("NFKC", text or "").split())
+    return _DEADLINE_WORDS.sub("", t)
+
+
+def read_completion(text: str) -> tuple[date, str]:
+    """完成时间 as offices really fill it, and how it was read (issue 15; R16).
+
+    Accepted: 2021-03-15, 2021/3/15, 2021.3.15, 20210315, 2021年3月15日, an Excel date cell; 2021.12,
+    2021-12, 2021年12月, 2021年6月底 (the month's last day); 2021年, 2021年底 (31 December); 2021年上半年
+    (30 June); each with 前/以前/之前 after it ("done by"), in full- or half-width. ValueError otherwise.
+    Returns (date, how: 日期 / 月末 / 年末 / 上半年末).
+    """
+    t = _completion_key(text)
+    for pattern, build, how in _FORMS:
         m = pattern.fullmatch(t)
         if m:
             try:
-                return build(*map(int, m.groups()))
+                return build(*map(int, m.groups())), how
             except ValueError:
                 break
-    raise ValueError(t)
+    raise ValueError(text)
+
+
+def parse_completion(text: str) -> date:
+    """完成时间 as a date (see ``read_completion``)."""
+    return read_completion(text)[0]
+
+
+def completion_note(row: int, text: str) -> dict | None:
+    """How a 完成时间 written other than as an ISO date was read, to show the clerk; None for ISO dates."""
+    d, how = read_completion(text)
+    if text.strip() == d.isoformat():
+        return None
+    return {"row": row, "text": text, "date": d.isoformat(), "how": how,
+            "zh": f"第 {row} 行完成时间「{text}」按{d.isoformat()}读取" + ("" if how == "日期" else f"（{how}）") + "。",
+            "en": f"Row {row}: completion time {text!r} read as {d.isoformat()}"
+                  + ("" if how == "日期" else f" (end of the {'month' if how == '月末' else 'year' if how == '年末' else 'half-year'})")
+                  + "."}
+
+
+def header_key(text) -> str:
+    """A header cell compared after NFKC (full-width brackets), without whitespace (in-cell line breaks)
+    and without quote marks (“黑名单” typed as "黑名单" or 「黑名单」)."""
+    t = unicodedata.normalize("NFKC", cell_text(text))
+    return "".join(ch for ch in t if not ch.isspace() and ch not in "“”‘’\"'「」『』")
 
 
 def cell_text(value) -> str:
@@ -130,35 +176,57 @@ def _bad(row: int, col: int, zh_why: str, en_why: str) -> ValidationError:
                            f"Row {row}, column '{header}': {en_why}", field=header, row=row)
 
 
+class CellErrors(ValidationError):
+    """Every bad cell of one row (issue 15: a row with several bad cells names all of them)."""
+
+    def __init__(self, problems: list[ValidationError]) -> None:
+        self.problems = problems
+        first = problems[0]
+        super().__init__(first.code, "；".join(p.zh for p in problems), "; ".join(p.en for p in problems),
+                         field=first.field, row=first.row)
+
+
+def _raise_all(problems: list[ValidationError]) -> None:
+    if problems:
+        raise CellErrors(problems)
+
+
 def parse_row(values, row: int) -> CleanupRow:
-    """Validate one sheet row (14 cells after 序号 is checked by the caller); the first bad cell is named."""
+    """Validate one sheet row (14 cells after 序号 is checked by the caller); every bad cell is named."""
     cells = [cell_text(v) for v in values[1:14]]
     cells += [""] * (13 - len(cells))
+    problems = []
     if not cells[0]:
-        raise _bad(row, 1, "文件名称不能为空。", "the document name is required.")
+        problems.append(_bad(row, 1, "文件名称不能为空。", "the document name is required."))
     for col in (2, 3, 4, 6, 7):
+        cells[col - 1] = _yes_no(cells[col - 1])
         if cells[col - 1] not in YES_NO:
-            raise _bad(row, col, f"应填“是”或“否”，实为“{cells[col - 1]}”。", "must be 是 or 否.")
+            problems.append(_bad(row, col, f"应填“是”或“否”，实为“{cells[col - 1]}”。", "must be 是 or 否."))
     if cells[8] not in DISPOSITIONS:
-        raise _bad(row, 9, f"应为“保留/修订/立法/废止”之一，实为“{cells[8]}”。",
-                   "must be one of 保留/修订/立法/废止.")
+        problems.append(_bad(row, 9, f"应为“保留/修订/立法/废止”之一，实为“{cells[8]}”。",
+                             "must be one of 保留/修订/立法/废止."))
     try:
         parse_completion(cells[9])
     except ValueError:
-        raise _bad(row, 10, f"“{cells[9]}”不是可识别的日期（如 2021年1月底、2021年3月31日）。",
-                   "not a recognisable date.") from None
+        problems.append(_bad(row, 10, f"“{cells[9]}”不是可识别的日期（如 2021-03-15、2021/3/15、2021.12、"
+                                      "2021年6月底前、2021年底前）。", "not a recognisable date."))
     for col in (11, 12):
         if not cells[col]:
-            raise _bad(row, col + 1, "不能为空。", "is required.")
+            problems.append(_bad(row, col + 1, "不能为空。", "is required."))
+    _raise_all(problems)
     return CleanupRow(*cells)
+
+
+def _yes_no(text: str) -> str:
+    """是/否 typed with spaces or in full width is still 是/否."""
+    return "".join(unicodedata.normalize("NFKC", text).split())
 
 
 def parse_contact(values, row: int) -> Contact:
     cells = [cell_text(v) for v in values[1:7]]
     cells += [""] * (6 - len(cells))
-    if not cells[0] or not cells[1]:
-        which = 1 if not cells[0] else 2
-        raise ValidationError("R16_CELL_INVALID", f"第 {row} 行「{CONTACT_HEADERS[which]}」列不能为空。",
-                              f"Row {row}, column '{CONTACT_HEADERS[which]}' is required.",
-                              field=CONTACT_HEADERS[which], row=row)
+    _raise_all([ValidationError("R16_CELL_INVALID", f"第 {row} 行「{CONTACT_HEADERS[which]}」列不能为空。",
+                                f"Row {row}, column '{CONTACT_HEADERS[which]}' is required.",
+                                field=CONTACT_HEADERS[which], row=row)
+                for which in (1, 2) if not cells[which - 1]])
     return Contact(*cells)

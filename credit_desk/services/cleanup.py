@@ -14,10 +14,16 @@ from credit_desk.sheets import cleanup_xlsx as xlsx
 from credit_desk.store import cleanup as repo, meta
 
 
-def import_ledger(session: Session, path: Path) -> dict:
-    """Import a filled-in template: all rows or none; unchanged rows are left as they are."""
+def import_ledger(session: Session, path: Path, sheet: str | None = None) -> dict:
+    """Import a filled-in template: all rows or none; unchanged rows are left as they are.
+
+    ``sheet``: the worksheet the clerk named (needed when several hold the template). The result says which
+    sheet was read, what was passed over (hidden sheets), and how each 完成时间 not typed as a date was read.
+    """
     session.require("ledger.manage")
-    rows, skipped = xlsx.read_rows(Path(path), c.HEADERS, c.parse_row)
+    got = xlsx.read_sheet(Path(path), c.HEADERS, c.parse_row, sheet)
+    rows, skipped = got.rows, got.skipped
+    dates_read = [n for n in (c.completion_note(r, row.completion) for r, row in zip(got.row_numbers, rows)) if n]
     _no_duplicates([r.name for r in rows])
     existing = dict((row.name, (rid, row)) for rid, row in repo.rows_named(session.ledger.conn,
                                                                           [r.name for r in rows]))
@@ -33,8 +39,10 @@ def import_ledger(session: Session, path: Path) -> dict:
             tx.change("cleanup_row", rid, "update" if old else "insert", _state(row, keep))
             added, updated = added + (not old), updated + bool(old)
         session.audit(tx, "ledger.import", "cleanup_ledger", Path(path).name,
-                      detail={"added": added, "updated": updated, "unchanged": unchanged})
-    return {"added": added, "updated": updated, "unchanged": unchanged, "skipped_example_rows": skipped}
+                      detail={"added": added, "updated": updated, "unchanged": unchanged, "sheet": got.sheet,
+                              "notes": [n["code"] for n in got.notes]})
+    return {"added": added, "updated": updated, "unchanged": unchanged, "skipped_example_rows": skipped,
+            "sheet": got.sheet, "notes": got.notes, "dates_read": dates_read}
 
 
 def _no_duplicates(names: list[str]) -> None:
@@ -89,10 +97,10 @@ def set_status(session: Session, row_id: int, status: str) -> None:
         tx.change("cleanup_row", row_id, "update", _state(found[0], st))
 
 
-def import_contacts(session: Session, path: Path) -> int:
-    """Import the contact feedback form (附件2); all rows or none."""
+def import_contacts(session: Session, path: Path, sheet: str | None = None) -> int:
+    """Import the contact feedback form (附件2); all rows or none; ``sheet`` as for ``import_ledger``."""
     session.require("ledger.manage")
-    contacts, _ = xlsx.read_rows(Path(path), c.CONTACT_HEADERS, c.parse_contact)
+    contacts, _ = xlsx.read_rows(Path(path), c.CONTACT_HEADERS, c.parse_contact, sheet)
     with session.ledger.tx() as tx:
         for contact in contacts:
             cid = repo.upsert_contact(tx, contact)

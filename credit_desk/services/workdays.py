@@ -71,7 +71,3 @@ def _override_words(year: int, overrides: list[str]) -> tuple[str, str]:
     return (f"{year}年：" + "，".join(zh[o] for o in overrides),
             f"{year}: " + ", ".join(en[o] for o in overrides))
 
-
-def holiday_year(session: Session, year: int) -> dict | None:
-    """The stored schedule of ``year`` (origin, source, who entered it), or None (no personal data)."""
-    return reference.calendar_year(session.ledger.conn, year)

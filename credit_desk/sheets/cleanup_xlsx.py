@@ -7,6 +7,7 @@ the table; A4 landscape, fitted to one page wide, header row repeated on every p
 from __future__ import annotations
 
 import zipfile
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
@@ -122,7 +123,27 @@ def _check_unpacked_size(path: Path) -> None:
                               "(a decompression bomb?); it is refused.", field="file")
 
 
+_OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls (Excel 97-2003) and .et files are OLE2 containers
+
+
+def _old_format(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return False
+    # the content decides; a .xls/.et name on something that is not a zip (.xlsx) is the old format too
+    return head == _OLE2_MAGIC or (Path(path).suffix.lower() in (".xls", ".et") and head[:2] != b"PK")
+
+
 def _open(path: Path):
+    if _old_format(path):
+        raise ValidationError(
+            "XLS_OLD_FORMAT",
+            f"{Path(path).name} 是旧版 Excel 97-2003（.xls）格式，本软件只读 .xlsx。请用 Excel 或 WPS 打开该文件，"
+            "点“文件 → 另存为”，保存类型选“Excel 工作簿(*.xlsx)”，再导入另存的 .xlsx 文件。",
+            f"{Path(path).name} is in the old Excel 97-2003 (.xls) format; only .xlsx is read. Open it in Excel or "
+            "WPS, choose File → Save As, type 'Excel Workbook (*.xlsx)', and import the saved .xlsx.", field="file")
     _check_unpacked_size(path)
     try:
         return load_workbook(path, read_only=False, data_only=False)
@@ -131,37 +152,118 @@ def _open(path: Path):
                               f"Cannot read {Path(path).name}: not a valid .xlsx file.", field="file") from None
 
 
-def _find_header(ws, headers) -> int:
+def _header_row(ws, headers) -> int | None:
+    """The row (1–10) whose first cells equal ``headers`` after normalising width, whitespace and quotes."""
+    wanted = tuple(c.header_key(h) for h in headers)
     for r in range(1, min(ws.max_row, 10) + 1):
-        values = tuple(c.cell_text(ws.cell(row=r, column=i).value) for i in range(1, len(headers) + 1))
-        if values == headers:
+        if tuple(c.header_key(ws.cell(row=r, column=i).value) for i in range(1, len(headers) + 1)) == wanted:
             return r
-    raise ValidationError("R16_HEADER_MISMATCH", f"没有找到与国家模板逐字一致的表头行（应为：{'、'.join(headers)}）。",
-                          "No header row matching the national template word for word was found.", field="header")
+    return None
 
 
-def _formula_check(ws, r: int, width: int) -> None:
-    for col in range(1, width + 1):
-        cell = ws.cell(row=r, column=col)
-        if cell.data_type == "f":
-            raise ValidationError("XLSX_FORMULA", f"单元格 {cell.coordinate} 含有公式，请改为直接填写的文字。",
-                                  f"Cell {cell.coordinate} holds a formula; enter plain text.",
-                                  field=cell.coordinate, row=r)
+def _find_header(ws, headers) -> int:
+    r = _header_row(ws, headers)
+    if r is None:
+        raise ValidationError("R16_HEADER_MISMATCH",
+                              f"工作表「{ws.title}」没有与国家模板一致的表头行（应为：{'、'.join(headers)}）。",
+                              f"Sheet {ws.title!r} has no header row matching the national template.", field="header")
+    return r
 
 
-def read_rows(path: Path, headers, parse) -> tuple[list, list[int]]:
-    """All data rows under the header, parsed; blank rows and the notes end the table.
+def _hidden(ws) -> bool:
+    return ws.sheet_state != "visible"
 
-    Every bad cell is collected; if there is any, the whole file is refused with all of them named.
-    Returns (rows, skipped example rows).
+
+def choose_sheet(wb, headers, name: str | None = None) -> tuple:
+    """The worksheet to read and the notes to show the clerk (issue 15).
+
+    With ``name`` (``--sheet``): that sheet, hidden or not (a hidden one is said). Without: the one visible
+    sheet holding the template's header; several such sheets are refused (the clerk names one); a header found
+    only on hidden sheets is refused, naming them. Hidden sheets passed over are said too.
     """
-    sheets = _open(path).worksheets
-    if not sheets:  # a damaged file whose sheet part is missing loads with none (issue-10 fuzzing)
+    sheets = [ws for ws in wb.worksheets]
+    if name is not None:
+        found = [ws for ws in sheets if c.header_key(ws.title) == c.header_key(name)]
+        if not found:
+            raise ValidationError("XLSX_SHEET_UNKNOWN", f"工作簿中没有名为「{name}」的工作表（有：{_titles(sheets)}）。",
+                                  f"There is no sheet named {name!r} (there are: {_titles(sheets)}).", field="sheet")
+        ws = found[0]
+        notes = [_note("XLSX_HIDDEN_SHEET_READ", f"按您的指定读取了隐藏的工作表「{ws.title}」。",
+                       f"The hidden sheet {ws.title!r} was read, as you named it.")] if _hidden(ws) else []
+        return ws, notes
+    with_header = [ws for ws in sheets if _header_row(ws, headers) is not None]
+    visible = [ws for ws in with_header if not _hidden(ws)]
+    if len(visible) > 1:
+        raise _with_sheets(visible, "XLSX_SHEETS_AMBIGUOUS",
+                              f"有 {len(visible)} 个工作表都含台账表头（{_titles(visible)}），请指定要导入的工作表"
+                              "（命令行加 --sheet 工作表名）。",
+                              f"{len(visible)} sheets hold the template header ({_titles(visible)}); name the one to "
+                              "import (--sheet NAME).", field="sheet")
+    if not visible and with_header:
+        raise _with_sheets(with_header, "XLSX_ONLY_HIDDEN_SHEET",
+                              f"表头只出现在隐藏的工作表（{_titles(with_header)}）中，未导入；如确需导入，请指定该工作表"
+                              "（命令行加 --sheet 工作表名）。",
+                              f"The header is only on hidden sheet(s) ({_titles(with_header)}); nothing imported. Name "
+                              "the sheet (--sheet NAME) to import it.", field="sheet")
+    ws = visible[0] if visible else wb.active
+    if ws is None or _hidden(ws):
+        ws = next((w for w in sheets if not _hidden(w)), sheets[0])
+    skipped = [w for w in sheets if _hidden(w) and w is not ws]
+    notes = [_note("XLSX_HIDDEN_SHEETS_SKIPPED", f"已略过隐藏的工作表：{_titles(skipped)}。",
+                   f"Hidden sheet(s) not read: {_titles(skipped)}.")] if skipped else []
+    return ws, notes
+
+
+def _with_sheets(sheets, *args, **kw) -> ValidationError:
+    """The refusal, carrying the candidate sheets' names (``exc.sheets``) for the GUI to offer."""
+    exc = ValidationError(*args, **kw)
+    exc.sheets = [ws.title for ws in sheets]
+    return exc
+
+
+def _titles(sheets) -> str:
+    return "、".join(f"「{ws.title}」" for ws in sheets)
+
+
+def _note(code: str, zh: str, en: str) -> dict:
+    return {"code": code, "zh": zh, "en": en}
+
+
+def _formula_problems(ws, r: int, width: int) -> list[ValidationError]:
+    return [ValidationError("XLSX_FORMULA", f"单元格 {cell.coordinate} 含有公式，请改为直接填写的文字。",
+                            f"Cell {cell.coordinate} holds a formula; enter plain text.", field=cell.coordinate, row=r)
+            for cell in (ws.cell(row=r, column=col) for col in range(1, width + 1)) if cell.data_type == "f"]
+
+
+@dataclass
+class SheetRead:
+    """What was read: the parsed rows, the example rows skipped, the sheet's name, and notes for the clerk."""
+
+    rows: list
+    skipped: list[int]
+    sheet: str
+    notes: list[dict] = field(default_factory=list)
+    row_numbers: list[int] = field(default_factory=list)
+
+
+def read_rows(path: Path, headers, parse, sheet: str | None = None) -> tuple[list, list[int]]:
+    """All data rows under the header, parsed (see ``read_sheet``); returns (rows, skipped example rows)."""
+    got = read_sheet(path, headers, parse, sheet)
+    return got.rows, got.skipped
+
+
+def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRead:
+    """All data rows under the header of the chosen sheet (``choose_sheet``), parsed; blank rows and the
+    notes end the table. Every bad cell of every row is collected; if there is any, the whole file is
+    refused (``ImportRefused``) with all of them named.
+    """
+    wb = _open(path)
+    if not wb.worksheets:  # a damaged file whose sheet part is missing loads with none (issue-10 fuzzing)
         raise ValidationError("XLSX_UNREADABLE", f"{Path(path).name} 中没有工作表。",
                               f"{Path(path).name} holds no worksheet.", field="file")
-    ws = sheets[0]
+    ws, notes = choose_sheet(wb, headers, sheet)
     start = _find_header(ws, headers)
-    out, skipped, problems = [], [], []
+    out, numbers, skipped, problems = [], [], [], []
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=i).value for i in range(1, len(headers) + 1)]
         first = c.cell_text(values[0])
@@ -173,14 +275,19 @@ def read_rows(path: Path, headers, parse) -> tuple[list, list[int]]:
         if len(out) + len(problems) >= MAX_ROWS:
             raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",
                                   f"More than {MAX_ROWS} rows; split the file.", row=r)
+        row_problems = _formula_problems(ws, r, len(headers))
         try:
-            _formula_check(ws, r, len(headers))
-            out.append(parse(values, r))
+            parsed = parse(values, r)
         except ValidationError as exc:
-            problems.append(exc)
+            row_problems += getattr(exc, "problems", [exc])
+        if row_problems:
+            problems += row_problems
+            continue
+        out.append(parsed)
+        numbers.append(r)
     if problems:
         raise ImportRefused(problems)
-    return out, skipped
+    return SheetRead(out, skipped, ws.title, notes, numbers)
 
 
 class ImportRefused(ValidationError):
@@ -188,6 +295,11 @@ class ImportRefused(ValidationError):
 
     def __init__(self, problems: list[ValidationError]) -> None:
         self.problems = problems
-        zh = f"导入被拒绝，未做任何改动；共 {len(problems)} 处错误：" + "；".join(p.zh for p in problems[:20])
-        en = f"Import refused, nothing changed; {len(problems)} bad cell(s): " + "; ".join(p.en for p in problems[:20])
+        # every bad cell is in ``problems`` (the GUI lists them all, the CLI prints them all); the message
+        # names the first 20 so it stays readable in one dialog line
+        more_zh = f"；另有 {len(problems) - 20} 处见错误清单" if len(problems) > 20 else ""
+        more_en = f"; {len(problems) - 20} more in the list" if len(problems) > 20 else ""
+        zh = f"导入被拒绝，未做任何改动；共 {len(problems)} 处错误：" + "；".join(p.zh for p in problems[:20]) + more_zh
+        en = (f"Import refused, nothing changed; {len(problems)} bad cell(s): " + "; ".join(p.en for p in problems[:20])
+              + more_en)
         super().__init__("R16_IMPORT_REFUSED", zh, en, field=problems[0].field, row=problems[0].row)

@@ -893,62 +893,71 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="124"/>
+        <source>Excel workbooks (*.xlsx *.xls)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="129"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="135"/>
         <source>Import the clean-up ledger</source>
         <translation>导入失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="140"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="149"/>
-        <source>Imported: %1 added, %2 updated, %3 unchanged.</source>
-        <translation>导入完成：新增 %1 行，更新 %2 行，未变 %3 行。</translation>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="155"/>
+        <source>Which worksheet?</source>
+        <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="161"/>
+        <source>Imported from sheet %4: %1 added, %2 updated, %3 unchanged.</source>
+        <translation>已从工作表「%4」导入：新增 %1 条，更新 %2 条，未变 %3 条。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="169"/>
         <source>Export the clean-up ledger</source>
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="173"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="177"/>
         <source>Import the contact feedback form</source>
         <translation>导入联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="184"/>
         <source>%1 contacts imported.</source>
         <translation>已导入 %1 名联系人。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="188"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="192"/>
         <source>%1 contacts written to %2.</source>
         <translation>已将 %1 名联系人写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="198"/>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="205"/>
         <source>Row %1 marked %2.</source>
         <translation>第 %1 行已标记为“%2”。</translation>
     </message>

@@ -129,3 +129,34 @@ def test_r20_holiday_dialog_from_settings(qtbot, admin_ctx, shot):
     view.holiday_button.click()
     assert "dlg" in seen and "error" not in seen
     assert str(NEXT) in view.holiday_msg.text() and "已保存" in view.holiday_msg.text()
+
+
+def test_r16_ledger_import_asks_which_sheet_and_shows_dates(qtbot, clerk_ctx, tmp_path, shot):
+    from credit_desk.gui.views.cleanup_view import CleanupView
+    from tests.realinput.test_sheets_real import _book, _row
+    view = CleanupView(clerk_ctx, "台账")
+    qtbot.addWidget(view)
+    view.resize(1100, 600)
+    view.show()
+    asked = []
+    view.ask_sheet = lambda names, why: asked.append((names, why)) or "乙"
+    path = _book(tmp_path / "two.xlsx", [("甲", [_row(1)], "visible"), ("乙", [_row(2, c10="2021年6月底前")], "visible")])
+    job = view.import_ledger(str(path))
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    qtbot.waitUntil(lambda: "工作表「乙」" in view.message.text(), timeout=20_000)
+    assert asked and asked[0][0] == ["甲", "乙"] and "--sheet" in asked[0][1]
+    assert "2021-06-30" in view.message.text() and "2021年6月底前" in view.message.text()
+    shot(view, "cleanup_import_sheet_and_dates")
+
+
+@pytest.mark.parametrize("name,content,words", [
+    ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "另存为"),
+])
+def test_r16_old_xls_is_explained_in_the_view(qtbot, clerk_ctx, tmp_path, name, content, words):
+    from credit_desk.gui.views.cleanup_view import CleanupView
+    view = CleanupView(clerk_ctx, "台账")
+    qtbot.addWidget(view)
+    (tmp_path / name).write_bytes(content)
+    job = view.import_ledger(str(tmp_path / name))
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    qtbot.waitUntil(lambda: words in view.message.text(), timeout=10_000)

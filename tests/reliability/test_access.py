@@ -106,6 +106,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "repairs.refuse_acceptance": "repair.accept",
     "subjects.add_subject": "subject.add", "subjects.search_subjects": "subject.search",
     "subjects.show_subject": "subject.view",
+    "workdays.enter_holiday_year": "calendar.manage", "subjects.update_subject": "subject.edit",
     "sync.export_to_folder": "bundle.export", "sync.fetch_downstream": ("internal", "only from sync.send, after "
                                                                                    "sync.prepare (bundle.export)"),
     "sync.prepare": "bundle.export", "sync.requeue": "bundle.requeue", "sync.send": "bundle.export",

@@ -6,7 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton,
+                               QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from credit_desk.domain.cleanup import RowStatus
@@ -45,6 +46,7 @@ class CleanupView(QWidget):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)  # several lines never clipped
         self.status_box = QComboBox()
         self.status_box.setObjectName("statusChoice")
         for st in RowStatus:
@@ -121,7 +123,7 @@ class CleanupView(QWidget):
 
     def _pick_open(self, path: str | None, title: str) -> str:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("Excel workbooks (*.xlsx)"))
+            path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("Excel workbooks (*.xlsx *.xls)"))
         return path
 
     def _pick_save(self, path: str | None, title: str, default: str) -> str:
@@ -129,25 +131,41 @@ class CleanupView(QWidget):
             path, _ = QFileDialog.getSaveFileName(self, title, default, self.tr("Excel workbooks (*.xlsx)"))
         return path
 
-    def import_ledger(self, path: str | None = None):
-        """All rows or none (the service); a refusal lists every bad cell in a dialog."""
+    def import_ledger(self, path: str | None = None, sheet: str | None = None):
+        """All rows or none (the service); a refusal lists every bad cell in a dialog; when several sheets
+        (or only a hidden one) hold the template, the clerk picks the sheet and the import runs again."""
         path = self._pick_open(path, self.tr("Import the clean-up ledger"))
         if not path:
             return None
         ctx = self.ctx
-        return ctx.ops.run(lambda _j: cleanup.import_ledger(ctx.session, Path(path)), done=self._imported,
+        return ctx.ops.run(lambda _j: cleanup.import_ledger(ctx.session, Path(path), sheet), done=self._imported,
                            failed=lambda exc: self._failed(path, exc), label=self.tr("Importing…"), parent=self, modal=True)
 
     def _failed(self, path: str, exc) -> None:
-        if isinstance(exc, DomainError):
+        if isinstance(exc, DomainError) and getattr(exc, "sheets", None):
+            self._say(exc.message(self.ctx.lang), ok=False)
+            chosen = self.ask_sheet(exc.sheets, exc.message(self.ctx.lang))
+            if chosen:
+                self.import_ledger(path, chosen)
+        elif isinstance(exc, DomainError):
             self._refused(path, exc)
         else:
             self.ctx.ops.show_error(exc, self)
 
+    def ask_sheet(self, names: list[str], why: str) -> str | None:
+        """The clerk names the worksheet to import (issue 15: never guessed among several)."""
+        name, ok = QInputDialog.getItem(self, self.tr("Which worksheet?"), why, names, 0, False)
+        return name if ok else None
+
     def _imported(self, out: dict) -> None:
         self.refresh()
-        self._say(self.tr("Imported: %1 added, %2 updated, %3 unchanged.").replace("%1", str(out["added"]))
-                  .replace("%2", str(out["updated"])).replace("%3", str(out["unchanged"])))
+        zh = self.ctx.lang.startswith("zh")
+        lines = [self.tr("Imported from sheet %4: %1 added, %2 updated, %3 unchanged.").replace("%1", str(out["added"]))
+                 .replace("%2", str(out["updated"])).replace("%3", str(out["unchanged"]))
+                 .replace("%4", out.get("sheet", ""))]
+        lines += [n["zh" if zh else "en"] for n in out.get("notes", [])]
+        lines += [d["zh" if zh else "en"] for d in out.get("dates_read", [])]  # how each date was read
+        self._say("\n".join(lines))
 
     def export_ledger(self, path: str | None = None):
         path = self._pick_save(path, self.tr("Export the clean-up ledger"), "失信约束措施台账.xlsx")
