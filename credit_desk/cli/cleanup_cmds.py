@@ -1,4 +1,4 @@
-"""Clean-up ledger commands (R16): ledger import|export|check|status, contacts import|export."""
+"""Clean-up ledger commands (R16): ledger import|export|check|status, contacts import|export|list."""
 
 from __future__ import annotations
 
@@ -28,6 +28,7 @@ def register(sub) -> None:
     p.add_argument("--sheet", help="要导入的工作表名 / the worksheet to import")
     p = command(con, "export", cmd_contacts_export)
     p.add_argument("file")
+    command(con, "list", cmd_contacts_list)
 
 
 def cmd_import(args) -> int:
@@ -85,4 +86,12 @@ def cmd_contacts_export(args) -> int:
     with session_for(args) as s:
         n = cleanup.export_contacts(s, Path(args.file))
     emit(args, {"rows": n, "file": args.file}, f"已导出联系人 {n} 人到 {args.file}。")
+    return 0
+
+
+def cmd_contacts_list(args) -> int:
+    with session_for(args) as s:
+        rows = cleanup.list_contacts(s)  # mobile numbers masked (R15)
+    emit(args, rows, "\n".join("\t".join((r["name"], r["unit"], r["title"], r["office_phone"], r["mobile"], r["email"]))
+                               for r in rows) or "尚未导入联系人。")
     return 0

@@ -9,6 +9,7 @@ from pathlib import Path
 from credit_desk.domain import cleanup as c
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.fields import parse_enum
+from credit_desk.domain.masking import mask_phone
 from credit_desk.services.base import Session
 from credit_desk.sheets import cleanup_xlsx as xlsx
 from credit_desk.store import cleanup as repo, meta
@@ -107,6 +108,16 @@ def import_contacts(session: Session, path: Path, sheet: str | None = None) -> i
             tx.change("cleanup_contact", cid, "upsert", dict(zip(c.CONTACT_HEADERS[1:], contact.cells())))
         session.audit(tx, "contacts.import", "cleanup_contacts", Path(path).name, detail={"rows": len(contacts)})
     return len(contacts)
+
+
+def list_contacts(session: Session) -> list[dict]:
+    """The contact feedback form (附件2) for the screen: one dict per contact with the keys name, unit, title,
+    office_phone, mobile, email. The mobile number is personal (R15): shown as ``138****5678``; the office phone
+    is the unit's published number and stays whole. The full form is only in ``export_contacts``."""
+    session.require("ledger.view")
+    return [{"name": ct.name, "unit": ct.unit, "title": ct.title, "office_phone": ct.office_phone,
+             "mobile": mask_phone(ct.mobile) if ct.mobile else "", "email": ct.email}
+            for ct in repo.contacts(session.ledger.conn)]
 
 
 def export_contacts(session: Session, path: Path) -> int:

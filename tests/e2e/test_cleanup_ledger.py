@@ -10,7 +10,15 @@ import subprocess
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from credit_desk.domain.cleanup import CONTACT_HEADERS, HEADERS, NOTES
+from credit_desk.domain.cleanup import NOTES
+
+# Written out from the seed, never imported from the product (issue 23): 发改办财金〔2021〕15号 附件1
+# 失信约束措施台账样式 (shared/seeds/003_00632503f87eb954.txt, the national template; DOMAIN.md R16) ...
+HEADERS = ("序号", "规章、规范性文件或其他文件名称(含文号)", "是否涉及信用信息共享公开", "是否涉“黑名单”认定",
+           "是否涉及失信惩戒措施", "相关内容摘要", "是否有国家层面依据", "是否有地方性法规依据", "依据的具体内容",
+           "处置方式", "完成时间", "责任单位", "责任人姓名及职务", "电话")
+# ... and its 附件2 清理规范工作联系人反馈表.
+CONTACT_HEADERS = ("序号", "姓名", "单位", "职务", "办公电话", "手机号码", "电子邮箱")
 
 ROWS = [
     (1, "《清江浦区垃圾分类管理办法》（清政规〔2020〕3号）", "是", "是", "否", "将违反本办法受到行政处罚的行为信息记入信用记录",
@@ -31,11 +39,11 @@ def _desk_clock(pinned_clock):
     return pinned_clock
 
 
-def _template(path, rows=ROWS, example=True):
+def _template(path, rows=ROWS, example=True, headers=HEADERS):
     wb = Workbook()
     ws = wb.active
     ws.append(["失信约束措施台账样式"])
-    ws.append(list(HEADERS))
+    ws.append(list(headers))
     if example:
         ws.append(["示例", "《XX市垃圾分类管理条例》(文号)", "是", "是", "否", "示例", "否", "否", "无", "修订", "2021年底",
                    "XX生态环境局", "XXX", "办公电话"])
@@ -153,6 +161,22 @@ def test_wrong_header_is_refused(office, tmp_path):
     assert code == 1 and "表头" in err
 
 
+def test_r16_the_national_headers_have_fourteen_and_seven_columns_word_for_word(office, tmp_path):
+    assert len(HEADERS) == 14 and len(CONTACT_HEADERS) == 7 and len(set(HEADERS)) == 14
+    # an export with nothing in it still carries both national header rows, exactly as the seed spells them
+    code, _, err = office("ledger", "export", str(tmp_path / "empty.xlsx"))
+    assert code == 0, err
+    assert tuple(c.value for c in load_workbook(tmp_path / "empty.xlsx").worksheets[0][3]) == HEADERS
+    code, _, err = office("contacts", "export", str(tmp_path / "contacts.xlsx"))
+    assert code == 0, err
+    assert tuple(c.value for c in load_workbook(tmp_path / "contacts.xlsx").worksheets[0][2]) == CONTACT_HEADERS
+    # a workbook with one header misspelt (the 附件1 quotes dropped) is refused, naming the header row
+    wrong = list(HEADERS)
+    wrong[3] = "是否涉黑名单认定"
+    code, _, err = office("ledger", "import", str(_template(tmp_path / "wrong.xlsx", headers=wrong)))
+    assert code == 1 and "表头" in err
+
+
 def test_not_an_xlsx_is_one_sentence(office, tmp_path):
     (tmp_path / "x.xlsx").write_bytes(b"PK\x03\x04 not really")
     code, _, err = office("ledger", "import", str(tmp_path / "x.xlsx"))
@@ -172,3 +196,21 @@ def test_r16_contacts_form_round_trip(office, tmp_path):
     ws2 = load_workbook(tmp_path / "c2.xlsx").worksheets[0]
     assert tuple(c.value for c in ws2[2]) == CONTACT_HEADERS
     assert ws2.cell(row=3, column=2).value == "周某"
+    assert ws2.cell(row=3, column=6).value == "13800000000"  # the form sent back is whole
+
+
+def test_r15_contacts_list_masks_the_mobile_number(office, tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["清理规范工作联系人反馈表"])
+    ws.append(list(CONTACT_HEADERS))
+    ws.append([1, "周某", "清江浦区发展改革委", "科长", "0517-83000010", "13812345678", "zhou@example.invalid"])
+    wb.save(tmp_path / "c.xlsx")
+    assert office("contacts", "import", str(tmp_path / "c.xlsx"))[0] == 0
+    code, out, err = office("--json", "contacts", "list")
+    assert code == 0, err
+    assert json.loads(out) == [{"name": "周某", "unit": "清江浦区发展改革委", "title": "科长",
+                                "office_phone": "0517-83000010", "mobile": "138****5678",
+                                "email": "zhou@example.invalid"}]
+    code, human, _ = office("contacts", "list")
+    assert "138****5678" in human and "13812345678" not in human

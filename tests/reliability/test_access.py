@@ -53,6 +53,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "cases.get_case": "case.list", "cases.list_cases": "case.list", "cases.open_case": "case.open",
     "cases.serve_notice": "case.notice", "cases.update_case": "case.update",
     "cleanup.check_ledger": "ledger.view", "cleanup.export_contacts": "ledger.view",
+    "cleanup.list_contacts": "ledger.view",
     "cleanup.export_ledger": "ledger.view", "cleanup.import_contacts": "ledger.manage",
     "cleanup.import_ledger": "ledger.manage", "cleanup.set_status": "ledger.manage",
     "commitments.add_item": "commitment.manage", "commitments.check_fulfilment": "commitment.manage",

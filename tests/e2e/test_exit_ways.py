@@ -1,0 +1,64 @@
+"""R12 through the CLI, every exit way of a black listing (issue 23): who may approve it (four eyes for the early
+ways 2 and 4), and whether the subject then goes onto the watch list. The expected outcomes are written here,
+from DOMAIN.md R12; the ways come from the domain's enum."""
+
+from __future__ import annotations
+
+import pytest
+
+from credit_desk.domain.cases import ExitWay
+from tests.e2e.case_kit import (BOSS, REVIEWER, company, decide, desk, ok, open_case, record,  # noqa: F401
+                                refused, serve, show, staffed_template)
+
+# way -> (what the drafter gets when approving it, whether a watch listing follows)
+EXPECTED = {
+    "1": ("allowed", False),     # wrongful: the objection's finding, no watch list after it
+    "2": ("FOUR_EYES", True),    # early exit after repair: the department's consent, never the drafter's own
+    "3": ("allowed", True),      # expiry
+    "4": ("FOUR_EYES", True),    # the standard changed: also an early exit
+}
+EXIT_ON = "2026-11-20"
+WAY_ARGS = {"1": (), "2": ("--consent", "县市场监督管理局同意提前移出（清市监函〔2026〕5号）"), "3": (),
+            "4": ("--standard-change", "认定标准第二条已于2026年11月1日废止")}
+
+
+def _black_listing_drafted_by_reviewer(desk, seed: int, way: str) -> int:
+    sid = company(desk, seed)
+    rid = record(desk, sid)["id"]
+    cid = open_case(desk, sid, "black", records=[rid], user=REVIEWER)  # the reviewer drafts the case
+    serve(desk, cid, user=REVIEWER)
+    valid = ("--valid-until", EXIT_ON) if way == "3" else ("--valid-until", "2029-10-12")
+    decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12", *valid, user=BOSS)
+    return cid
+
+
+def _exit_args(desk, cid: int, way: str) -> list[str]:
+    args = ["case", "exit", str(cid), "--way", way, "--exit-on", EXIT_ON, *WAY_ARGS[way]]
+    if way == "1":
+        obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
+        args += ["--objection", str(obj["id"])]
+    return args
+
+
+@pytest.mark.parametrize("way", [w.value for w in ExitWay if w is not ExitWay.BLACK_LISTED])
+def test_r12_every_exit_way_of_a_black_listing(desk, way):
+    assert {w.value for w in ExitWay} - {"red_removed"} == set(EXPECTED)
+    drafter_gets, watch_after = EXPECTED[way]
+    cid = _black_listing_drafted_by_reviewer(desk, 70 + int(way), way)
+    args = _exit_args(desk, cid, way)
+    if drafter_gets == "FOUR_EYES":
+        err = refused(desk, *args, user=REVIEWER)
+        assert err["code"] == "FOUR_EYES" and "起草人" in err["message"]
+        assert show(desk, cid)["state"] == "listed"  # nothing changed
+        out = ok(desk, *args, user=BOSS)
+    else:
+        out = ok(desk, *args, user=REVIEWER)
+    entry = show(desk, cid, user=BOSS)
+    assert entry["state"] == ("withdrawn_wrongful" if way == "1" else "exited")
+    if watch_after:
+        assert out["watch_case_id"], out
+        watch = show(desk, out["watch_case_id"], user=BOSS)
+        assert watch["list_type"] == "watch" and watch["state"] == "listed"
+        assert watch["valid_until"] == "2027-11-20"  # the 12 months the department set, from the exit
+    else:
+        assert not out.get("watch_case_id"), out

@@ -1,0 +1,359 @@
+"""Every step of every state machine in credit_desk/domain/, every hashed field of the audit chain, every exit way
+(issue 23). The cases are generated from the domain's own enums; what each must give is written out here, from
+DOMAIN.md, never read from the product's tables — so a step added, dropped or redirected in the product fails."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import itertools
+import random
+
+import pytest
+
+from credit_desk.domain import demo
+from credit_desk.domain.audit_chain import HASHED_FIELDS, genesis_hash, row_hash, verify_rows
+from credit_desk.domain.cases import (Case, CaseState, Event, ExitWay, ListType, check_r7_entry,
+                                      next_state as case_next)
+from credit_desk.domain.commitments import Fulfilment, is_breach
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.ids import IdType, SubjectKind
+from credit_desk.domain.list_rules import (ExitInput, check_r11_watch_entry, check_r12_exit, needs_post_exit_watch,
+                                           post_exit_watch_until)
+from credit_desk.domain.objections import Objection, Outcome, Stage, Target, check_resolution
+from credit_desk.domain.record_rules import BasisDocument, Record, check_approval, check_can_revise
+from credit_desk.domain.records import DocType, RecordStatus
+from credit_desk.domain.rulesets import Tier
+from credit_desk.domain.repairs import RepairEvent, RepairState, next_state as repair_next
+from credit_desk.domain.subjects import Subject
+
+D = dt.date
+
+# --- the listing case (R5, R7, R10, R12) -------------------------------------------------------------------------
+CASE_STATES = {"draft", "notice_served", "objection_under_review", "listed", "not_listed", "exited",
+               "withdrawn_wrongful"}
+CASE_EVENTS = {"serve_notice", "object", "answer", "decide_list", "decide_not_list", "exit", "withdraw_wrongful"}
+CASE_STEPS = {  # (state, event) -> next state; every other pair is refused with CASE_BAD_STEP
+    ("draft", "serve_notice"): "notice_served",               # R5 prior notice (red: publication, R10)
+    ("draft", "decide_not_list"): "not_listed",
+    ("notice_served", "object"): "objection_under_review",    # R5/R19 objection in the window
+    ("notice_served", "decide_list"): "listed",
+    ("notice_served", "decide_not_list"): "not_listed",
+    ("objection_under_review", "object"): "objection_under_review",
+    ("objection_under_review", "answer"): "notice_served",
+    ("objection_under_review", "decide_not_list"): "not_listed",
+    ("listed", "exit"): "exited",                              # R12 ways 2, 3, 4
+    ("listed", "withdraw_wrongful"): "withdrawn_wrongful",     # R12 way 1
+}
+
+
+def test_the_case_machine_has_the_states_and_events_written_here():
+    assert {s.value for s in CaseState} == CASE_STATES and {e.value for e in Event} == CASE_EVENTS
+
+
+@pytest.mark.parametrize("state,event", list(itertools.product(CaseState, Event)), ids=str)
+def test_r5_r12_every_case_step(state, event):
+    expected = CASE_STEPS.get((state.value, event.value))
+    if expected is None:
+        with pytest.raises(DomainError) as err:
+            case_next(state, event)
+        assert err.value.code == "CASE_BAD_STEP" and err.value.field == "state"
+        assert state.zh in err.value.zh and event.value in err.value.en
+    else:
+        assert case_next(state, event) is CaseState(expected)
+
+
+# --- the repair request (R13) --------------------------------------------------------------------------------------
+REPAIR_STATES = {"received", "accepted", "not_accepted", "repaired", "refused", "shared"}
+REPAIR_EVENTS = {"accept", "not_accept", "repair", "refuse", "share"}
+REPAIR_STEPS = {
+    ("received", "accept"): "accepted",
+    ("received", "not_accept"): "not_accepted",
+    ("accepted", "repair"): "repaired",
+    ("accepted", "refuse"): "refused",
+    ("repaired", "share"): "shared",
+    ("refused", "share"): "shared",
+}
+
+
+def test_the_repair_machine_has_the_states_and_events_written_here():
+    assert {s.value for s in RepairState} == REPAIR_STATES and {e.value for e in RepairEvent} == REPAIR_EVENTS
+
+
+@pytest.mark.parametrize("state,event", list(itertools.product(RepairState, RepairEvent)), ids=str)
+def test_r13_every_repair_step(state, event):
+    expected = REPAIR_STEPS.get((state.value, event.value))
+    if expected is None:  # 24 of the 30 pairs
+        with pytest.raises(DomainError) as err:
+            repair_next(state, event)
+        assert err.value.code == "REPAIR_BAD_STEP" and err.value.field == "state"
+        assert state.zh in err.value.zh and event.value in err.value.en
+    else:
+        assert repair_next(state, event) is RepairState(expected)
+
+
+def test_r13_the_repair_states_read_in_chinese():
+    assert {s.value: s.zh for s in RepairState} == {
+        "received": "已接收", "accepted": "已受理", "not_accepted": "不予受理", "repaired": "准予修复",
+        "refused": "不予修复", "shared": "已报送平台"}
+
+
+# --- objections (R19): open -> answered once, with one of three outcomes -------------------------------------------
+OUTCOMES = {"upheld": "维持", "corrected": "更正", "revoked": "撤销"}
+
+
+def _objection(outcome=None) -> Objection:
+    return Objection(5, Target.RECORD, 1, 1, Stage.RECORD, D(2026, 9, 28), "理由", "", D(2026, 10, 16), "CN-2026-04",
+                     "clerk1", outcome=outcome, reply="已答复" if outcome else None,
+                     resolved_on=D(2026, 10, 9) if outcome else None)
+
+
+@pytest.mark.parametrize("given", [None, *Outcome], ids=str)
+@pytest.mark.parametrize("answer", [*OUTCOMES, "dismissed", ""])
+def test_r19_every_objection_step(given, answer):
+    obj = _objection(given)
+    if given is not None:  # answered already: any second answer is refused
+        with pytest.raises(DomainError) as err:
+            check_resolution(obj, answer, "再答复", D(2026, 10, 12))
+        assert err.value.code == "R19_ALREADY_RESOLVED" and str(obj.resolved_on) in err.value.zh
+    elif answer in OUTCOMES:
+        assert check_resolution(obj, answer, "核查后答复", D(2026, 9, 28)) is Outcome(answer)
+        assert Outcome(answer).zh == OUTCOMES[answer]
+        for reply, on, code in ((" ", D(2026, 10, 1), "R19_REPLY_REQUIRED"),
+                                ("答复", D(2026, 9, 27), "R19_DATE_ORDER")):
+            with pytest.raises(DomainError) as err:
+                check_resolution(obj, answer, reply, on)
+            assert err.value.code == code
+    else:
+        with pytest.raises(DomainError) as err:
+            check_resolution(obj, answer, "答复", D(2026, 10, 1))
+        assert err.value.code == "R19_OUTCOME"
+
+
+def test_r5_an_objection_is_overdue_only_after_its_day_and_while_open():
+    assert not _objection().overdue(D(2026, 10, 16)) and _objection().overdue(D(2026, 10, 17))
+    assert not _objection(Outcome.UPHELD).overdue(D(2027, 1, 1))
+    assert _objection().open and not _objection(Outcome.REVOKED).open
+
+
+# --- dishonesty records (R3 revision, R9 approval) -----------------------------------------------------------------
+RECORD_STATUSES = {"active", "pending", "changed", "revoked", "repaired"}
+MAY_APPROVE = {"pending"}                       # R9: only a record waiting for the second user
+MAY_REVISE = {"active", "pending", "changed"}   # R3: a record that still stands
+
+
+def _record(status: RecordStatus) -> Record:
+    doc = BasisDocument(DocType.ADMIN_PENALTY, "清市监罚〔2026〕9号", "县市场监督管理局", D(2026, 9, 1), D(2026, 9, 16))
+    return Record(id=3, subject_id=1, catalogue_edition="示例-2026", catalogue_code="S-03-02", tier=Tier.GENERAL,
+                  facts="事实", document=doc, department="县市场监督管理局", act_date=D(2026, 8, 1),
+                  decision_date=D(2026, 9, 1), rule_set_code="CN-2026-04", status=status, created_by="clerk1")
+
+
+@pytest.mark.parametrize("status", list(RecordStatus), ids=str)
+def test_r3_r9_every_record_status(status):
+    assert {s.value for s in RecordStatus} == RECORD_STATUSES
+    rec = _record(status)
+    if status.value in MAY_APPROVE:
+        check_approval(rec, "boss1")
+        with pytest.raises(DomainError) as err:
+            check_approval(rec, "clerk1")       # four eyes: never the one who entered it
+        assert err.value.code == "FOUR_EYES"
+    else:
+        with pytest.raises(DomainError) as err:
+            check_approval(rec, "boss1")
+        assert err.value.code == "R9_NOT_PENDING"
+    if status.value in MAY_REVISE:
+        assert check_can_revise(rec, "  复议撤销  ") == "复议撤销"
+        with pytest.raises(DomainError) as err:
+            check_can_revise(rec, " ")
+        assert err.value.code == "R3_REASON_REQUIRED"
+    else:
+        with pytest.raises(DomainError) as err:
+            check_can_revise(rec, "复议撤销")
+        assert err.value.code == "R3_RECORD_CLOSED"
+
+
+# --- commitments (R17): a breach is anything short of full fulfilment, once checked ---------------------------------
+BREACH = {"pending": False, "full": False, "partial": True, "none": True}
+
+
+@pytest.mark.parametrize("fulfilment", list(Fulfilment), ids=str)
+def test_r17_every_fulfilment(fulfilment):
+    assert {f.value for f in Fulfilment} == set(BREACH)
+    assert is_breach(fulfilment) is BREACH[fulfilment.value]
+
+
+# --- exits (R12): every way for every list ------------------------------------------------------------------------
+EXIT_WAYS = {"1", "2", "3", "4", "red_removed"}
+# (list, way) -> what a complete exit on the validity's last-but-one day gives (None: allowed) ...
+EXIT_EARLY = {
+    ("black", "1"): None, ("black", "2"): None, ("black", "3"): "R12_NOT_EXPIRED", ("black", "4"): None,
+    ("black", "red_removed"): "R12_WAY_NOT_FOR_LIST",
+    ("watch", "1"): None, ("watch", "2"): None, ("watch", "3"): "R12_NOT_EXPIRED", ("watch", "4"): None,
+    ("watch", "red_removed"): "R12_WAY_NOT_FOR_LIST",
+    ("red", "1"): None, ("red", "2"): None, ("red", "3"): "R12_NOT_EXPIRED", ("red", "4"): None,
+    ("red", "red_removed"): None,
+}
+# ... and whether the subject then goes on the watch list (R12: after a black list, except way 1)
+WATCH_AFTER = {("black", "2"), ("black", "3"), ("black", "4"), ("black", "red_removed")}
+# what each way needs, and the refusal without it
+WAY_NEEDS = {"1": ({"apology_number": "清信澄〔2026〕1号", "apology_on": D(2026, 11, 2)}, "R12_APOLOGY_REQUIRED"),
+             "2": ({"consent": "县市场监管局同意提前移出"}, "R12_CONSENT_REQUIRED"),
+             "4": ({"standard_change": "某规章第二条已废止"}, "R12_STANDARD_CHANGE_REQUIRED")}
+DECIDED, VALID_UNTIL = D(2026, 10, 12), D(2027, 10, 12)
+
+
+def _listed(list_type: ListType, **kw) -> Case:
+    base = dict(id=1, subject_id=1, list_type=list_type, state=CaseState.LISTED, created_by="clerk1",
+                decided_on=DECIDED, valid_until=VALID_UNTIL, post_exit_watch_months=None)
+    base.update(kw)
+    return Case(**base)
+
+
+def _exit(way: ExitWay, on: dt.date, **kw) -> ExitInput:
+    return ExitInput(way, on, **{**WAY_NEEDS.get(way.value, ({}, ""))[0], **kw})
+
+
+@pytest.mark.parametrize("list_type,way", list(itertools.product(ListType, ExitWay)), ids=str)
+def test_r12_every_exit_way_for_every_list(list_type, way):
+    assert {w.value for w in ExitWay} == EXIT_WAYS
+    key = (list_type.value, way.value)
+    assert needs_post_exit_watch(_listed(list_type), way) is (key in WATCH_AFTER)
+    case = _listed(list_type)
+    early = _exit(way, VALID_UNTIL - dt.timedelta(days=1), watch_months=12)
+    if EXIT_EARLY[key] is None:
+        check_r12_exit(case, early)
+    else:
+        with pytest.raises(DomainError) as err:
+            check_r12_exit(case, early)
+        assert err.value.code == EXIT_EARLY[key]
+    if way.value in WAY_NEEDS:  # the way's own condition, left out
+        bare = ExitInput(way, VALID_UNTIL - dt.timedelta(days=1), watch_months=12)
+        with pytest.raises(DomainError) as err:
+            check_r12_exit(case, bare)
+        assert err.value.code == WAY_NEEDS[way.value][1]
+    if key in WATCH_AFTER and EXIT_EARLY[key] is None:
+        # the watch period is the department's: from the exit, or else from the decision; never none at all
+        with pytest.raises(DomainError) as err:
+            check_r12_exit(case, _exit(way, VALID_UNTIL - dt.timedelta(days=1)))
+        assert err.value.code == "R12_WATCH_PERIOD_REQUIRED"
+        check_r12_exit(_listed(list_type, post_exit_watch_months=6), _exit(way, VALID_UNTIL - dt.timedelta(days=1)))
+        assert post_exit_watch_until(case, _exit(way, D(2027, 1, 31), watch_months=1)) == D(2027, 2, 28)
+        assert post_exit_watch_until(_listed(list_type, post_exit_watch_months=6),
+                                     _exit(way, D(2027, 1, 31))) == D(2027, 7, 31)
+    # never before the decision, never from a case that is not listed
+    with pytest.raises(DomainError) as err:
+        check_r12_exit(case, _exit(way, DECIDED - dt.timedelta(days=1), watch_months=12))
+    assert err.value.code == "R12_DATE_ORDER"
+    for state in CaseState:
+        if state is not CaseState.LISTED:
+            with pytest.raises(DomainError) as err:
+                check_r12_exit(_listed(list_type, state=state), early)
+            assert err.value.code == "R12_NOT_LISTED" and state.zh in err.value.zh
+
+
+def test_r12_way_3_from_the_last_day_of_validity():
+    case = _listed(ListType.WATCH)
+    check_r12_exit(case, ExitInput(ExitWay.EXPIRED, VALID_UNTIL))
+    with pytest.raises(DomainError) as err:
+        check_r12_exit(_listed(ListType.WATCH, valid_until=None), ExitInput(ExitWay.EXPIRED, VALID_UNTIL))
+    assert err.value.code == "R12_NOT_EXPIRED" and "—" in err.value.zh
+
+
+# --- R11 watch entry, R7 list entry by subject kind ----------------------------------------------------------------
+@pytest.mark.parametrize("letter,domain,code", [("清警〔2026〕1号", "税务", None),
+                                                ("  ", "税务", "R11_WARNING_LETTER"),
+                                                (None, "税务", "R11_WARNING_LETTER"),
+                                                ("清警〔2026〕1号", " ", "R11_DOMAIN_REQUIRED"),
+                                                ("清警〔2026〕1号", None, "R11_DOMAIN_REQUIRED")])
+def test_r11_watch_entry_needs_a_letter_and_a_domain(letter, domain, code):
+    case = _listed(ListType.WATCH, state=CaseState.DRAFT, warning_letter=letter, domain=domain)
+    if code is None:
+        check_r11_watch_entry(case)
+    else:
+        with pytest.raises(DomainError) as err:
+            check_r11_watch_entry(case)
+        assert err.value.code == code and err.value.field == {"R11_WARNING_LETTER": "warning_letter",
+                                                              "R11_DOMAIN_REQUIRED": "domain"}[code]
+    for other in (ListType.BLACK, ListType.RED):  # the rule is the watch list's alone
+        check_r11_watch_entry(_listed(other, warning_letter=letter, domain=domain))
+
+
+SUBJECT_KINDS = {"legal_person", "individual_business", "natural_person"}
+# R7 (1798号 (九)): the legal representative (for a 个体工商户: its operator) is part of the entry, except for a
+# natural person, who is the subject.
+NEEDS_REPRESENTATIVE = {"legal_person": True, "individual_business": True, "natural_person": False}
+
+
+def _subject(kind: SubjectKind, with_rep: bool) -> Subject:
+    rng = random.Random(7)
+    number = demo.uscc(rng, "320812") if kind is not SubjectKind.NATURAL_PERSON else demo.ric(
+        rng, "320826", D(1970, 1, 1), D(1980, 1, 1))
+    id_type = IdType.RIC if kind is SubjectKind.NATURAL_PERSON else IdType.USCC
+    rep = ("王建国", IdType.RIC, demo.ric(rng, "320826", D(1970, 1, 1), D(1980, 1, 1))) if with_rep else (None,) * 3
+    return Subject(1, kind, "淮安某某", id_type, number, *rep)
+
+
+@pytest.mark.parametrize("kind", list(SubjectKind), ids=str)
+def test_r7_list_entry_for_every_subject_kind(kind):
+    assert {k.value for k in SubjectKind} == SUBJECT_KINDS
+    entry = _listed(ListType.BLACK, state=CaseState.NOTICE_SERVED, department="县市场监督管理局", facts="事实",
+                    basis="依据")
+    check_r7_entry(entry, _subject(kind, with_rep=True), DECIDED)
+    if NEEDS_REPRESENTATIVE[kind.value]:
+        with pytest.raises(DomainError) as err:
+            check_r7_entry(entry, _subject(kind, with_rep=False), DECIDED)
+        assert err.value.code == "R7_ENTRY_INCOMPLETE"
+        assert err.value.field == "legal_rep_name,legal_rep_id_number"
+    else:
+        check_r7_entry(entry, _subject(kind, with_rep=False), DECIDED)
+    for field, zh in (("department", "认定部门"), ("facts", "失信（守信）事实"), ("basis", "认定依据"),
+                      ("valid_until", "有效期")):
+        with pytest.raises(DomainError) as err:
+            check_r7_entry(dataclasses.replace(entry, **{field: None}), _subject(kind, True), DECIDED)
+        assert err.value.field == field and f"缺少{zh}" in err.value.zh
+    # the validity ends after the decision: the day after passes, the day itself does not
+    check_r7_entry(dataclasses.replace(entry, valid_until=DECIDED + dt.timedelta(days=1)),
+                   _subject(kind, True), DECIDED)
+    with pytest.raises(DomainError) as err:
+        check_r7_entry(dataclasses.replace(entry, valid_until=DECIDED), _subject(kind, True),
+                       DECIDED)
+    assert err.value.code == "R7_VALIDITY"
+
+
+# --- the audit chain (R14): every hashed field ---------------------------------------------------------------------
+AUDIT_HASHED = ("id", "ts", "username", "role", "action", "object_type", "object_id", "purpose", "detail", "outcome",
+                "prev_hash")
+LEDGER = "ledger-1"
+
+
+def _chain(n: int) -> list[dict]:
+    rows, prev = [], genesis_hash(LEDGER)
+    for i in range(1, n + 1):
+        row = {"id": i, "ts": f"2026-01-01T00:00:{i:02d}", "username": "clerk1", "role": "clerk",
+               "action": "subject.view", "object_type": "subject", "object_id": str(i), "purpose": "窗口查询",
+               "detail": "{}", "outcome": "ok", "prev_hash": prev}
+        row["hash"] = row_hash(row)
+        rows.append(row)
+        prev = row["hash"]
+    return rows
+
+
+def test_r14_the_hashed_fields_are_the_eleven_written_here():
+    assert HASHED_FIELDS == AUDIT_HASHED
+
+
+@pytest.mark.parametrize("field", AUDIT_HASHED)
+def test_r14_changing_any_hashed_field_breaks_the_chain_at_that_row(field):
+    rows = _chain(6)
+    good = row_hash(rows[3])
+    rows[3][field] = rows[3][field] + 1 if isinstance(rows[3][field], int) else rows[3][field] + "x"
+    assert row_hash(rows[3]) != good
+    verdict = verify_rows(rows, LEDGER)
+    assert not verdict.ok and verdict.first_bad_id == 4 and verdict.rows == 3
+
+
+def test_r14_the_chain_is_bound_to_its_ledger():
+    assert genesis_hash("a") != genesis_hash("b")
+    assert not verify_rows(_chain(3), "another-ledger").ok
+    assert verify_rows(_chain(3), LEDGER).ok
