@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from credit_desk.cli.common import command, emit, group, session_for
-from credit_desk.domain.errors import ValidationError
-from credit_desk.services import case_exits, cases, due, objections, records
+from credit_desk.services import case_exits, cases, due, objections, records, withdrawals
 from credit_desk.services.case_view import case_summary
 
 LISTS = ["black", "watch", "red"]
@@ -160,11 +159,20 @@ def _register_exit(c) -> None:
     p.add_argument("--exit-on", type=_day)
     p.add_argument("--consent", help="认定部门同意提前移出的文件或意见 (way 2)")
     p.add_argument("--standard-change", help="改变后的认定标准 (way 4)")
-    p.add_argument("--objection", type=int, help="证明误列的异议编号 (way 1)")
-    p.add_argument("--apology-number", help="书面道歉及澄清函文号 (way 1)")
-    p.add_argument("--apology-on", type=_day)
     p.add_argument("--watch-months", type=int)
     p.add_argument("--note")
+    p = command(c, "withdraw", cmd_case_withdraw, "提出误列撤销 / propose withdrawing a wrongful listing (R12 way 1)")
+    p.add_argument("id", type=int)
+    how = p.add_mutually_exclusive_group(required=True)
+    how.add_argument("--objection", type=int, help="证明误列的异议编号 / the objection that showed it")
+    how.add_argument("--finding", help="本单位主动发现的情况 / the office's own finding (1798号 (二十三))")
+    p.add_argument("--on", type=_day)
+    p = command(c, "withdraw-approve", cmd_case_withdraw_approve,
+                "批准误列撤销（另一位负责人）/ approve a proposed withdrawal (a second senior person)")
+    p.add_argument("id", type=int)
+    p.add_argument("--on", type=_day)
+    p.add_argument("--apology-number", help="手工编号的书面道歉及澄清函 / an apology numbered by hand")
+    p.add_argument("--apology-on", type=_day)
 
 
 def _objection_args(p) -> None:
@@ -179,8 +187,6 @@ def _resolve_args(p) -> None:
     p.add_argument("--reply", required=True)
     p.add_argument("--replied-on", type=_day)
     p.add_argument("--facts", help="更正后的事实 / corrected facts")
-    p.add_argument("--apology-number")
-    p.add_argument("--apology-on", type=_day)
 
 
 # --- handlers ------------------------------------------------------------------------------
@@ -291,8 +297,7 @@ def cmd_objection_add(args) -> int:
 def cmd_objection_resolve(args) -> int:
     with session_for(args) as s:
         out = objections.resolve_objection(s, args.objection_id, outcome=args.outcome, reply=args.reply,
-                                           resolved_on=args.replied_on, corrected_facts=args.facts,
-                                           apology_number=args.apology_number, apology_on=args.apology_on)
+                                           resolved_on=args.replied_on, corrected_facts=args.facts)
     emit(args, out, f"异议 {args.objection_id} 已处理（{args.outcome}）。")
     return 0
 
@@ -317,31 +322,29 @@ def cmd_case_decide(args) -> int:
 
 def cmd_case_exit(args) -> int:
     with session_for(args) as s:
-        if args.way == "1":
-            out = _wrongful_exit(s, args)
-        else:
-            out = case_exits.exit_case(s, args.id, way=args.way, exit_on=args.exit_on, consent=args.consent,
-                                       standard_change=args.standard_change, watch_months=args.watch_months,
-                                       note=args.note)
+        out = case_exits.exit_case(s, args.id, way=args.way, exit_on=args.exit_on, consent=args.consent,
+                                   standard_change=args.standard_change, watch_months=args.watch_months,
+                                   note=args.note)
     watch = f"；已列入重点关注名单（案件 {out['watch_case_id']}）" if out.get("watch_case_id") else ""
     emit(args, out, f"案件 {args.id} 已移出名单（方式 {args.way}），已生成移出公告{watch}。")
     return 0
 
 
-def _wrongful_exit(s, args) -> dict:
-    """R12 way 1 comes from an objection that shows the listing was wrong: resolve it as revoked."""
-    if args.objection is None:
-        raise ValidationError("R12_OBJECTION_REQUIRED", "误列撤销须依据经核实成立的异议，请用 --objection 指明异议编号。",
-                              "A wrongful-listing exit rests on an objection; name it with --objection.",
-                              field="objection")
-    obj = objections.get_objection(s, args.objection)
-    if obj.target_type.value != "case" or obj.target_id != args.id:
-        raise ValidationError("R12_OBJECTION_MISMATCH", f"异议 {args.objection} 不是针对案件 {args.id} 的。",
-                              f"Objection {args.objection} is not about case {args.id}.", field="objection")
-    res = objections.resolve_objection(s, args.objection, outcome="revoked", reply=args.note or "经核实，列入名单有误。",
-                                       resolved_on=args.exit_on, apology_number=args.apology_number,
-                                       apology_on=args.apology_on)
-    return {**res["cases"][0], "objection_id": args.objection}
+def cmd_case_withdraw(args) -> int:
+    with session_for(args) as s:
+        out = withdrawals.propose_withdrawal(s, args.id, objection_id=args.objection, finding=args.finding,
+                                             on=args.on)
+    emit(args, out, f"已提出撤销案件 {args.id} 的误列认定，须由另一位负责人批准后执行（case withdraw-approve）。")
+    return 0
+
+
+def cmd_case_withdraw_approve(args) -> int:
+    with session_for(args) as s:
+        out = withdrawals.approve_withdrawal(s, args.id, on=args.on, apology_number=args.apology_number,
+                                             apology_on=args.apology_on)
+    emit(args, out, f"案件 {args.id} 已按误列撤销：有关信息已删除，文书已撤回；书面道歉及澄清函已编号，"
+                    f"请打印道歉函和更正公告（correction_announcement）。")
+    return 0
 
 
 def cmd_case_show(args) -> int:

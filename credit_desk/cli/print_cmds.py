@@ -163,7 +163,7 @@ def cmd_prefix(args) -> int:
 
 
 _LABEL = {"valid": "真实有效 VALID", "altered": "已被改动 ALTERED", "unknown": "无法识别 UNKNOWN",
-          "voided": "已作废 VOIDED"}
+          "voided": "已作废 VOIDED", "withdrawn": "已撤回 WITHDRAWN"}
 
 
 def cmd_verify(args) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 
 from credit_desk.domain.cases import Case, CaseState, ExitWay, ListType
 from credit_desk.domain.errors import DomainError, ValidationError
@@ -113,3 +114,57 @@ def post_exit_watch_until(case: Case, ex: ExitInput) -> dt.date:
 def expired(case: Case, today: dt.date) -> bool:
     """R12 way 3: a listing whose validity has ended leaves its list automatically."""
     return case.state is CaseState.LISTED and case.valid_until is not None and today >= case.valid_until
+
+
+class WithdrawOrigin(StrEnum):
+    """R12 way 1 starts from a party's objection, or from the office's own finding (主动发现, 1798号 (二十三))."""
+
+    OBJECTION = "objection"
+    OWN_FINDING = "own_finding"
+
+
+def check_r12_withdrawal_proposal(case: Case, origin: WithdrawOrigin, *, objection_about_case: bool | None,
+                                  finding: str | None) -> None:
+    """R12 way 1: only a listing can be withdrawn as wrongful, and only on a stated ground: an objection about
+    this listing (or a record it rests on), or the office's own finding written out."""
+    if case.state is not CaseState.LISTED:
+        raise DomainError("R12_NOT_LISTED", f"案件当前状态为「{case.state.zh}」，不在名单上，不能按误列撤销。",
+                          f"The case is {case.state.value}, not listed; it cannot be withdrawn.", field="state")
+    if origin is WithdrawOrigin.OBJECTION and not objection_about_case:
+        raise ValidationError("R12_OBJECTION_MISMATCH", "误列撤销所依据的异议须针对本案件或其所依据的失信信息。",
+                              "The objection must be about this listing or a record it rests on.",
+                              field="objection")
+    if origin is WithdrawOrigin.OWN_FINDING and not (finding or "").strip():
+        raise ValidationError("R12_FINDING_REQUIRED", "本单位主动发现认定有误的，请写明发现的情况。",
+                              "Describe what the office found wrong.", field="finding")
+
+
+def check_r12_way1_two_people(way: ExitWay) -> None:
+    """R12 way 1 is never a one-person exit: it is proposed, then approved by a second person."""
+    if way is ExitWay.WRONGFUL:
+        raise DomainError("R12_WITHDRAW_TWO_PEOPLE", "误列撤销须先提出撤销（附异议或本单位发现的情况），"
+                          "再由另一位负责人批准后执行。",
+                          "A wrongful listing is withdrawn in two steps: one person proposes it, a second "
+                          "senior person approves it.", field="way")
+
+
+def check_r12_withdrawal_approver(proposed_by: str | None, approver: str) -> None:
+    """R12 way 1, four eyes: a withdrawal proposed by one person is carried out only by a second person."""
+    if proposed_by is None:
+        raise DomainError("R12_WITHDRAWAL_NOT_PROPOSED", "尚未提出误列撤销，请先提出撤销（附异议或本单位发现的情况）。",
+                          "No withdrawal has been proposed for this listing; propose it first.", field="case_id")
+    if proposed_by == approver:
+        raise DomainError("FOUR_EYES", "提出误列撤销的人员不能自行批准，请由另一位负责人批准。",
+                          "The person who proposed the withdrawal cannot approve it; a second person must.",
+                          field="approved_by")
+
+
+# R3 (苏信用办〔2022〕7号 一(二)): when every record a listing rests on is revoked, the listing loses its basis; the
+# deciding department ends it (way 1 or 4) within this many working days. The seeds give no period: this is our
+# local default, changed with the setting ``basis_revoked_end_workdays``.
+BASIS_REVOKED_END_WORKDAYS = 10
+
+
+def basis_all_revoked(case: Case, effective_record_ids: set[int]) -> bool:
+    """R3: a listing resting on records, none of which is still effective."""
+    return bool(case.record_ids) and not (set(case.record_ids) & effective_record_ids)

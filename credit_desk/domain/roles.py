@@ -59,7 +59,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # records and listing cases (issue 3: R1–R12, R19); deciding and exiting need a senior role and four eyes
     "record.view": _ALL, "record.revoke": _STAFF, "record.change": _STAFF,
     "case.open": _STAFF, "case.update": _STAFF, "case.notice": _STAFF, "case.decide": _SENIOR,
-    "case.exit": _SENIOR, "case.expire": _STAFF, "case.view": _ALL, "case.list": _ALL,
+    "case.exit": _SENIOR, "case.withdraw": _STAFF, "case.expire": _STAFF, "case.view": _ALL, "case.list": _ALL,
     "objection.add": _STAFF, "objection.resolve": _SENIOR, "due.view": _ALL,
     # printed notices (issue 5): printing needs a staff role; voiding a registered number a senior one
     "document.print": _STAFF, "document.reprint": _STAFF, "document.void": _SENIOR,
@@ -82,7 +82,7 @@ ACTION_ZH = {
     "joint.view": "查看联合惩戒比对提示", "joint.decide": "记录联合惩戒比对结论",
     "record.view": "查看失信信息", "record.revoke": "撤销失信信息", "record.change": "变更失信信息",
     "case.open": "新建认定案件", "case.update": "修改认定案件", "case.notice": "送达预先告知",
-    "case.decide": "作出认定决定", "case.exit": "移出名单", "case.expire": "执行有效期届满检查",
+    "case.decide": "作出认定决定", "case.exit": "移出名单", "case.withdraw": "提出误列撤销", "case.expire": "执行有效期届满检查",
     "case.view": "查看认定案件", "case.list": "浏览认定案件", "objection.add": "受理异议",
     "objection.resolve": "处理异议", "due.view": "查看到期事项",
     "document.print": "打印文书", "document.reprint": "重印文书（副本）", "document.void": "作废文书编号",

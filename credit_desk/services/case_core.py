@@ -22,6 +22,7 @@ from credit_desk.services import doc_numbers, workdays
 from credit_desk.services.base import Session
 from credit_desk.store import cases as repo
 from credit_desk.store import meta, reference, subjects
+from credit_desk.store import withdrawals as withdrawals_repo
 
 # Where exit announcements go unless the case named its own channel (R12: "through the original channel").
 DEFAULT_CHANNEL = "认定部门门户网站及地方政府信用网站"
@@ -92,15 +93,17 @@ def share_due(session: Session, rs: RuleSet, decided_on: dt.date) -> dt.date:
     return workdays.calendar(session.desk).add_workdays(decided_on, rs.share_listing_workdays).date
 
 
-def exit_in_tx(session: Session, tx, case: Case, ex: ExitInput) -> dict:
-    """R12: end a listing by one of its ways; announce it, stop its measures, then the watch list for black."""
+def exit_in_tx(session: Session, tx, case: Case, ex: ExitInput, origin: str = "objection") -> dict:
+    """R12: end a listing by one of its ways; announce it, stop its measures, then the watch list for black.
+
+    Way 1 is reached only through ``services.withdrawals`` (four eyes); ``origin`` says where it started."""
     if ex.way is ExitWay.WRONGFUL and case.state is CaseState.LISTED:
         ex = _apology_numbered(session, tx, case, ex)
     check_r12_exit(case, ex)
     conn = session.ledger.conn
     channel = case.channel or meta.get_setting(conn, "publication_channel", DEFAULT_CHANNEL)
     if ex.way is ExitWay.WRONGFUL:
-        return _withdraw_wrongful(session, tx, case, ex, channel)
+        return _withdraw_wrongful(session, tx, case, ex, channel, origin)
     done = step(session, tx, case, Event.EXIT, ex.exit_on, ex.note or "", exit_way=ex.way.value,
                 exited_on=ex.exit_on, exit_note=_exit_note(ex))
     repo.stop_measures(tx, case.id, ex.exit_on)
@@ -128,7 +131,7 @@ def _apology_numbered(session: Session, tx, case: Case, ex: ExitInput) -> ExitIn
     return replace(ex, apology_number=number, apology_on=on)
 
 
-def apology_letter_context(conn, case: Case, ex: ExitInput) -> dict:
+def apology_letter_context(conn, case: Case, ex: ExitInput, origin: str = "objection") -> dict:
     """R12 way 1 / 1798号 (二十三): the written apology handed to the party, captured BEFORE the listing's
     information is deleted. It keeps only what the letter says to the party: who, which list, when and under
     which decision, and that it was wrong; facts, basis, records and measures are not kept. A natural person's
@@ -136,23 +139,28 @@ def apology_letter_context(conn, case: Case, ex: ExitInput) -> dict:
     s = get_subject(conn, case.subject_id)
     party_id = mask_id(s.id_number) if s.kind is SubjectKind.NATURAL_PERSON else s.id_number
     listed = f"{case.decided_on.year}年{case.decided_on.month}月{case.decided_on.day}日" if case.decided_on else ""
-    note = (ex.note or "").strip()
+    how = "经异议核实" if origin == "objection" else "经本单位复查发现"
     return {"party_name": s.name, "party_id": party_id, "list_name": case.list_type.zh,
             "listed_on": f"{listed}（{case.decision_number}）" if case.decision_number else listed,
-            "error_found": f"该认定有误{f'（{note}）' if note else ''}。",
+            "error_found": f"{how}，该认定有误。",
             "correction": f"撤销该认定，将你（单位）从{case.list_type.zh}中删除；"}
 
 
-def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel: str) -> dict:
-    """R12 way 1: delete the listing's information, keep only the apology, and announce the correction."""
-    letter = apology_letter_context(session.ledger.conn, case, ex)
+def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel: str, origin: str) -> dict:
+    """R12 way 1: delete the listing's information, withdraw its documents, purge objection texts about it, keep
+    only the apology, and announce the correction."""
+    letter = apology_letter_context(session.ledger.conn, case, ex, origin)
+    stamp = session.desk.now().isoformat(timespec="seconds")
+    numbers = withdrawals_repo.withdraw_documents(tx, case.id, "误列撤销", session.user.username, stamp)
+    withdrawals_repo.purge_objection_texts(tx, case.id)
     blank = repo.scrub_wrongful(tx, case)
     repo.add_event(tx, case.id, ex.exit_on, session.user.username, Event.WITHDRAW_WRONGFUL.value,
                    CaseState.LISTED, blank.state)
     apology = repo.add_apology(tx, case.id, case.subject_id, ex.apology_number.strip(), ex.apology_on,
                                session.user.username, letter)
     ann = repo.add_announcement(tx, case.id, channel, ex.way.value, ex.exit_on)
-    session.audit(tx, "case.exit", "case", case.id, detail={"way": ex.way.value, "apology": apology})
+    session.audit(tx, "case.exit", "case", case.id, detail={"way": ex.way.value, "apology": apology,
+                                                          "documents_withdrawn": len(numbers)})
     tx.change("case", case.id, "withdraw", {"id": case.id, "subject_id": case.subject_id,
                                             "state": blank.state.value, "apology_number": ex.apology_number,
                                             "apology_on": ex.apology_on.isoformat()})

@@ -6,7 +6,7 @@ import datetime as dt
 
 from credit_desk.domain.cases import CaseState, ExitWay
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.list_rules import ExitInput, expired
+from credit_desk.domain.list_rules import ExitInput, check_r12_way1_two_people, expired
 from credit_desk.domain.roles import allowed
 from credit_desk.services import case_core as core
 from credit_desk.services.base import Session
@@ -33,6 +33,7 @@ def exit_case(session: Session, case_id: int, *, way, exit_on: dt.date | None = 
     session.require("case.exit")
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
+    check_r12_way1_two_people(_way(way))  # R12 way 1 goes through services.withdrawals
     ex = ExitInput(_way(way), exit_on or session.desk.today(), consent=consent, standard_change=standard_change,
                    apology_number=apology_number, apology_on=apology_on, watch_months=watch_months, note=note)
     if ex.way is ExitWay.REPAIRED or ex.way is ExitWay.STANDARD_CHANGED:

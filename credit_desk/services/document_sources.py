@@ -78,6 +78,11 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
     conn = session.ledger.conn
     detail = cases.case_detail(session, int(case_id), purpose or f"打印文书：{doc_type}")
     rs = rule_set_in_force(reference.rule_sets(conn), session.desk.today())
+    if detail.get("state") == "withdrawn_wrongful":  # R12 way 1: nothing of the listing is printed any more
+        raise DomainError("R12_CASE_WITHDRAWN", "该案件已按误列撤销，原文书已撤回；请打印书面道歉及澄清函"
+                          "（apology_letter）或更正公告（correction_announcement）。",
+                          "The listing was withdrawn as wrongful; print the apology letter or the correction "
+                          "announcement instead.", field="case")
     if doc_type == "prior_notice":
         deadline = workdays.calendar(session.desk).add_workdays(session.desk.today(), rs.objection_window_workdays).date
         ctx = C.prior_notice(detail, deadline=deadline, contact=_contact(conn))
@@ -133,6 +138,30 @@ def _exit_way_zh(way: str | None) -> str:
         return way or ""
 
 
+def correction_item(session: Session, case_id) -> Item:
+    """R12 way 1: the correction announcement (更正公告) of a listing withdrawn as wrongful, through the original
+    channel; it names the subject, the list and the apology, nothing of the listing itself. R15: a natural
+    person is masked by the one masker; an organisation shows its full code."""
+    session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
+    from credit_desk.domain.ids import SubjectKind
+    from credit_desk.domain.masking import mask_id, mask_subject_name
+    from credit_desk.store import cases as cases_repo
+    conn = session.ledger.conn
+    case = cases_repo.get(conn, int(case_id)) if case_id is not None else None
+    apology = cases_repo.apology(conn, case.id) if case is not None else None
+    if case is None or case.state.value != "withdrawn_wrongful" or apology is None:
+        raise DomainError("R12_NOT_WITHDRAWN", f"案件{case_id}未按误列撤销，没有更正公告。",
+                          f"Case {case_id} was not withdrawn as wrongful; there is no correction announcement.",
+                          field="case")
+    s = _subject(conn, case.subject_id)
+    natural = s.kind is SubjectKind.NATURAL_PERSON
+    ctx = {"party_name": mask_subject_name(s.kind, s.name), "party_id": mask_id(s.id_number) if natural
+           else s.id_number, "list_name": case.list_type.zh, "withdrawn_on": C.zh_date(apology["issued_on"]),
+           "apology": apology["doc_number"]}
+    return Item(ctx, "case", str(case.id), s.id, purpose="打印更正公告",
+                dated=dt.date.fromisoformat(apology["issued_on"]))
+
+
 def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, objection_id=None,
              purpose: str | None = None, matter: str | None = None, repair_id=None, interview_id=None) -> Item:
     """The Item for one document of ``doc_type`` about the object the options name, from ledger state only.
@@ -145,6 +174,8 @@ def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, 
         return rd.repair_item(session, doc_type, repair_id)
     if doc_type == "apology_letter":
         return rd.apology_item(session, case_id)
+    if doc_type == "correction_announcement":
+        return correction_item(session, case_id)
     if doc_type == "interview_notice":
         return rd.interview_item(session, interview_id)
     if doc_type == "credit_query":

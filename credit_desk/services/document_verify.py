@@ -6,6 +6,7 @@
   printed text (the QR, the metadata, the PDF's text or the register copy was changed), the PDF's text
   no longer shows a key field's value, or the PDF's fields differ from the register.
 - ``voided``: genuine, but the number was voided (作废) and must not be relied on.
+- ``withdrawn``: the document belonged to a listing withdrawn as wrongful (R12 way 1); its content is gone.
 - ``valid``: everything matches; the registered key fields are returned for comparison with the paper.
 """
 
@@ -30,7 +31,7 @@ from credit_desk.store import documents as repo
 from credit_desk.store import office_keys
 
 VERIFY_PURPOSE = "核验文书真伪"
-_RANK = {"valid": 0, "voided": 1, "unknown": 2, "altered": 3}
+_RANK = {"valid": 0, "voided": 1, "withdrawn": 2, "unknown": 3, "altered": 4}
 _NOISE = re.compile(r"^\s*(— \d+ —|副本（第\d+次重印）|扫码核验 · 文书真伪)\s*$", re.M)
 
 
@@ -71,6 +72,11 @@ def _judge(conn, payload: Payload | None, fields: list | None, shown_text: str |
     if public is None:
         return _result("unknown", "签名密钥不属于本单位，无法核验。", "Signed by a key this office does not hold.", payload)
     row = repo.get_by_number(conn, payload.header.number)
+    if row is not None and row.status == "withdrawn":
+        # R12 way 1: the listing was wrongful; its documents keep no content, so there is nothing to compare
+        return _result("withdrawn", "该文书所涉认定经核实有误，已撤销，文书已撤回，不再有效。",
+                       "The listing this document belongs to was found wrongful and withdrawn; the document is "
+                       "no longer valid.", payload)
     if fields is None:
         if row is None:
             return _result("unknown", "本单位文书登记簿中没有该编号。", "This register never issued that number.", payload)

@@ -249,6 +249,10 @@ def reprint(session: Session, number: str, out: Path) -> dict:
     if row.status == "voided":
         raise DomainError("DOC_VOIDED", f"文书 {number} 已作废，不能重印。", f"{number} was voided; it cannot be reprinted.",
                           field="number")
+    if row.status == "withdrawn":  # R12 way 1: nothing of a wrongful listing is kept or printed again
+        raise DomainError("R12_DOC_WITHDRAWN", f"文书 {number} 所涉认定已按误列撤销，文书已撤回，不能重印。",
+                          f"{number} belongs to a listing withdrawn as wrongful; it cannot be reprinted.",
+                          field="number")
     tpl = from_text(row.template, f"{row.doc_type}.toml")
     fonts = fonts_for(conn)
     stamp = session.desk.now().isoformat(timespec="seconds")

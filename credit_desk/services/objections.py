@@ -7,9 +7,9 @@ outcome    record                      notice (case before its decision)        
 =========  ==========================  ==========================================  ===================================
 upheld     nothing changes             the case may go on to its decision          nothing changes
 corrected  record marked 已变更 (R3)    facts corrected, the case goes on            the entry's facts corrected
-revoked    record revoked (R3); cases  the case ends as not listed                 R12 way 1: wrongful, apology,
-           on it: undecided → not                                                  information deleted
-           listed, listed → way 1
+revoked    record revoked (R3); cases  the case ends as not listed                 R12 way 1 proposed; a second
+           on it: undecided → not                                                  senior person approves it
+           listed, listed → way 1                                                  (services.withdrawals)
 =========  ==========================  ==========================================  ===================================
 """
 
@@ -18,15 +18,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from credit_desk.domain.cases import OPEN_STATES, CaseState, Event, ExitWay
+from credit_desk.domain.cases import OPEN_STATES, CaseState, Event
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.list_rules import ExitInput
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, check_grounds, check_resolution,
                                            reply_due)
 from credit_desk.services import case_core as core
 from credit_desk.services import records as records_svc
-from credit_desk.services import workdays
+from credit_desk.services import withdrawals, workdays
 from credit_desk.services.base import Session
 from credit_desk.store import cases as cases_repo
 from credit_desk.store import dishonesty_records as records_repo
@@ -83,27 +82,25 @@ def get_objection(session: Session, objection_id: int) -> Objection:
 
 
 def resolve_objection(session: Session, objection_id: int, *, outcome: str, reply: str,
-                      resolved_on: dt.date | None = None, corrected_facts: str | None = None,
-                      apology_number: str | None = None, apology_on: dt.date | None = None) -> dict:
+                      resolved_on: dt.date | None = None, corrected_facts: str | None = None) -> dict:
     """Answer an objection and apply what its outcome means (R19); see the module table."""
     session.require("objection.resolve")
     obj = get_objection(session, objection_id)
     on = resolved_on or session.desk.today()
     result = check_resolution(obj, outcome, reply, on)
-    apology = (apology_number, apology_on or on)
     with session.ledger.tx() as tx:
         repo.resolve(tx, objection_id, result, reply.strip(), on, session.user.username)
         if obj.target_type is Target.RECORD:
-            effects = _on_record(session, tx, obj, result, reply.strip(), on, corrected_facts, apology)
+            effects = _on_record(session, tx, obj, result, reply.strip(), on, corrected_facts)
         else:
-            effects = _on_case(session, tx, obj, result, on, corrected_facts, apology)
+            effects = _on_case(session, tx, obj, result, on, corrected_facts)
         saved = replace(obj, outcome=result, reply=reply.strip(), resolved_on=on, resolved_by=session.user.username)
         session.audit(tx, "objection.resolve", "objection", objection_id, detail={"outcome": result.value})
         tx.change("objection", objection_id, "resolve", repo.state(saved))
     return {"objection_id": objection_id, "outcome": result.value, **effects}
 
 
-def _on_record(session, tx, obj: Objection, result: Outcome, reply: str, on, facts, apology) -> dict:
+def _on_record(session, tx, obj: Objection, result: Outcome, reply: str, on, facts) -> dict:
     conn = session.ledger.conn
     if result is Outcome.UPHELD:
         return {}
@@ -117,11 +114,11 @@ def _on_record(session, tx, obj: Objection, result: Outcome, reply: str, on, fac
     out = records_svc.revoke_in_tx(session, tx, r.id, f"异议{obj.id}核实撤销：{reply}", on)
     ended = []
     for case in cases_repo.cases_on_record(conn, r.id):
-        ended.append(_end_case(session, tx, case, on, f"异议{obj.id}撤销其所依据的失信信息", apology))
+        ended.append(_end_case(session, tx, case, on, f"异议{obj.id}撤销其所依据的失信信息", obj.id))
     return {"record_status": out["record"].status.value, "cases": ended}
 
 
-def _on_case(session, tx, obj: Objection, result: Outcome, on, facts, apology) -> dict:
+def _on_case(session, tx, obj: Objection, result: Outcome, on, facts) -> dict:
     conn = session.ledger.conn
     case = core.get_case(conn, obj.target_id)
     if result is Outcome.CORRECTED and facts:
@@ -129,20 +126,21 @@ def _on_case(session, tx, obj: Objection, result: Outcome, on, facts, apology) -
         cases_repo.save(tx, case)
         tx.change("case", case.id, "update", {"id": case.id, "fields": ["facts"], "objection_id": obj.id})
     if result is Outcome.REVOKED:
-        return {"cases": [_end_case(session, tx, case, on, f"异议{obj.id}成立", apology)]}
+        return {"cases": [_end_case(session, tx, case, on, f"异议{obj.id}成立", obj.id)]}
     if case.state is CaseState.OBJECTION_UNDER_REVIEW and not repo.open_count(conn, Target.CASE, case.id):
         case = core.step(session, tx, case, Event.ANSWER, on, f"objection {obj.id} answered")
     return {"case_state": case.state.value}
 
 
-def _end_case(session, tx, case, on, note: str, apology) -> dict:
-    """An undecided case ends as not listed; a listing ends as wrongful (R12 way 1) with its apology."""
+def _end_case(session, tx, case, on, note: str, objection_id: int) -> dict:
+    """An undecided case ends as not listed; for a listing, the objection files the R12 way-1 withdrawal, which a
+    second senior person approves (``services.withdrawals``) before anything is deleted."""
     if case.state in OPEN_STATES:
         done = core.step(session, tx, case, Event.DECIDE_NOT_LIST, on, note, decided_on=on,
                          decided_by=session.user.username)
         tx.change("case", case.id, "decide", {"id": case.id, "state": done.state.value, "decided_on": on.isoformat()})
         return {"case_id": case.id, "state": done.state.value}
     if case.state is CaseState.LISTED:
-        ex = ExitInput(ExitWay.WRONGFUL, on, apology_number=apology[0], apology_on=apology[1], note=note)
-        return core.exit_in_tx(session, tx, case, ex)
+        wid = withdrawals.propose_in_tx(session, tx, case, objection_id=objection_id, on=on)
+        return {"case_id": case.id, "state": case.state.value, "withdrawal_id": wid, "withdrawal": "pending"}
     return {"case_id": case.id, "state": case.state.value}

@@ -66,10 +66,13 @@ def _reissue_expired(session: Session, tx, plat: dict) -> None:
 def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict) -> tuple[dict, bytes]:
     conn, ledger_id = session.ledger.conn, session.ledger.ledger_id
     withdrawn = sync_state.withdrawn(conn, *WITHDRAW)
+    related = sync_state.withdrawn_related(conn)
     lines, by_entity = [], {}
     for cid, ts, entity, eid, op, state in sync_state.change_rows(conn, after, upto):
         if entity == WITHDRAW[0] and eid in withdrawn and cid < withdrawn[eid]:
             continue  # R12 way 1: keep no information about a wrongful listing
+        if eid in related.get(entity, ()):
+            continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
         lines.append(payload.change_line(cid, ts, entity, eid, op, state))
         by_entity[entity] = by_entity.get(entity, 0) + 1
     key = keys.signing_key(conn)

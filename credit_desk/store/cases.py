@@ -24,7 +24,8 @@ from credit_desk.store.tx import now_iso, to_json
 
 _SKIP = {"id", "record_ids"}
 FIELDS = tuple(f.name for f in fields(Case) if f.name not in _SKIP)
-_DATES = {"valid_from", "valid_until", "served_on", "window_end", "decided_on", "share_due", "exited_on"}
+_DATES = {"valid_from", "valid_until", "served_on", "window_end", "decided_on", "share_due", "exited_on",
+          "end_due"}
 
 
 def _to_db(name: str, value):

@@ -60,6 +60,15 @@ def withdrawn(conn, entity: str, op: str) -> dict[str, int]:
     return {eid: cid for eid, cid in rows}
 
 
+def withdrawn_related(conn) -> dict[str, set[str]]:
+    """R12 way 1: change-log entity ids that belong to listings withdrawn as wrongful and must never be exported:
+    their registered documents (entity ``document``, id = number) and the objections about them."""
+    docs = conn.execute("SELECT number FROM documents WHERE status = 'withdrawn'").fetchall()
+    objs = conn.execute("SELECT o.id FROM objections o JOIN cases c ON c.id = o.target_id "
+                        "WHERE o.target_type = 'case' AND c.state = 'withdrawn_wrongful'").fetchall()
+    return {"document": {n for (n,) in docs}, "objection": {str(i) for (i,) in objs}}
+
+
 def change(conn, change_id: int) -> dict | None:
     row = conn.execute("SELECT id, ts, entity, entity_id, op, state FROM changes WHERE id = ?",
                        (change_id,)).fetchone()

@@ -235,6 +235,49 @@
     </message>
 </context>
 <context>
+    <name>ApproveWithdrawalDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="45"/>
+        <source>an objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="45"/>
+        <source>the office&apos;s own finding</source>
+        <translation>本单位主动发现</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="46"/>
+        <source>Approve the withdrawal</source>
+        <translation>批准误列撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="47"/>
+        <source>Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing&apos;s information, withdraws its documents (they no longer verify) and numbers the written apology. The proposer cannot approve.</source>
+        <translation>案件 %1（%2）：%3 于 %4 依据%5提出误列撤销。批准后将删除该认定的信息、撤回其文书（核验时显示已撤回），并为书面道歉及澄清函编号。提出人不能自行批准。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="51"/>
+        <source>Approve and withdraw</source>
+        <translation>批准并撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="53"/>
+        <source>Withdrawn on *</source>
+        <translation>撤销日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
+        <source>Apology numbered by hand</source>
+        <translation>手工编号的道歉函文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="55"/>
+        <source>Leave empty: the register numbers the apology.</source>
+        <translation>留空则由文书登记簿自动编号。</translation>
+    </message>
+</context>
+<context>
     <name>AuditModel</name>
     <message>
         <location filename="../../credit_desk/gui/models/audit_model.py" line="20"/>
@@ -328,102 +371,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="222"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
         <source>Legal representative</source>
         <translation>法定代表人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="240"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="240"/>
         <source>Basis</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="241"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="241"/>
         <source>Standard cited (R4)</source>
         <translation>引用的认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="242"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="243"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="246"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -482,7 +525,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="170"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
@@ -508,86 +551,96 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="106"/>
+        <source>Withdraw as wrongful…</source>
+        <translation>误列撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="107"/>
+        <source>Approve the withdrawal…</source>
+        <translation>批准误列撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="108"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="109"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="156"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="160"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="161"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="191"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="195"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="198"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="208"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -706,32 +759,32 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="32"/>
         <source>All lists</source>
         <translation>全部名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="33"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="34"/>
         <source>New case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="47"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="49"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="119"/>
         <source>Whom is the new listing case about?</source>
         <translation>新认定案件涉及哪个主体？</translation>
     </message>
@@ -802,162 +855,162 @@
 <context>
     <name>CleanupView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
         <source>Rule or document (with number)</source>
         <translation>规章、规范性文件或其他文件名称（含文号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
         <source>Measures?</source>
         <translation>涉惩戒</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
         <source>National basis?</source>
         <translation>国家依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
         <source>Local-regulation basis?</source>
         <translation>地方法规依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
         <source>Complete by</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="60"/>
         <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first (先停止执行). Yellow rows are past their completion date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2).</source>
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="69"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="70"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="71"/>
         <source>Import contacts…</source>
         <translation>导入联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="72"/>
         <source>Export contacts…</source>
         <translation>导出联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="81"/>
         <source>Mark the selected row as</source>
         <translation>将所选行标记为</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="83"/>
         <source>Set</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="109"/>
         <source>%1 rows · %2 to stop first (no basis) · %3 past their completion date</source>
         <translation>共 %1 行 · %2 行应先停止执行（无依据） · %3 行已过完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="126"/>
         <source>Excel workbooks (*.xlsx *.xls)</source>
         <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="131"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="137"/>
         <source>Import the clean-up ledger</source>
         <translation>导入失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="142"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="157"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="163"/>
         <source>Imported from sheet %4: %1 added, %2 updated, %3 unchanged.</source>
         <translation>已从工作表「%4」导入：新增 %1 条，更新 %2 条，未变 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="171"/>
         <source>Export the clean-up ledger</source>
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="175"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="179"/>
         <source>Import the contact feedback form</source>
         <translation>导入联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="186"/>
         <source>%1 contacts imported.</source>
         <translation>已导入 %1 名联系人。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="190"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="194"/>
         <source>%1 contacts written to %2.</source>
         <translation>已将 %1 名联系人写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="200"/>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="207"/>
         <source>Row %1 marked %2.</source>
         <translation>第 %1 行已标记为“%2”。</translation>
     </message>
@@ -1624,17 +1677,17 @@ Returned by the platform: %4</source>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="103"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="101"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="104"/>
-        <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list (except way 1) the subject goes on the watch list.</source>
-        <translation>案件 %1（%2）。每次移出均通过原公示渠道发布移出公告，并停止联合惩戒。移出严重失信主体名单后（误列撤销除外），主体转入重点关注名单。</translation>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="102"/>
+        <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people).</source>
+        <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="106"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="105"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
@@ -1669,57 +1722,27 @@ Returned by the platform: %4</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="116"/>
-        <source>Objection</source>
-        <translation>异议</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="117"/>
-        <source>(none open)</source>
-        <translation>（没有未答复的异议）</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="117"/>
-        <source>(choose)</source>
-        <translation>（请选择）</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="119"/>
-        <source>Way 1: the open objection that showed the listing was wrong; it is answered as 撤销.</source>
-        <translation>方式 1：证明列入有误的异议，将按“撤销”答复。</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
-        <source>Apology letter number</source>
-        <translation>书面道歉及澄清函文号</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
-        <source>Apology dated</source>
-        <translation>道歉函日期</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="125"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="118"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="119"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="127"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="128"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
         <source>Black list only: how long the subject stays on the watch list afterwards.</source>
         <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="129"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="122"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2458,82 +2481,82 @@ Measures: %4</source>
 <context>
     <name>OpenCaseDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="23"/>
         <source>New listing case</source>
         <translation>新建认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="24"/>
         <source>Subject: %1 (%2). The case starts as a draft; the prior notice, the objection window and the decision follow in that order.</source>
         <translation>信用主体：%1（%2）。案件从“起草”开始，依次经过预先告知、异议期和认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="26"/>
         <source>Open the case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="28"/>
         <source>List *</source>
         <translation>名单类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="33"/>
         <source>Records it rests on</source>
         <translation>所依据的失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="34"/>
         <source>Tick the effective records of this subject that the case rests on. The facts and the basis are taken from them unless you write your own.</source>
         <translation>勾选本案所依据的该主体有效失信信息。未另行填写时，事实和依据取自所选信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="36"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="37"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
         <source>R4: a black list is decided by a department at county level or above.</source>
         <translation>R4：严重失信主体名单须由县级以上部门认定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
         <source>e.g. 税务, 生态环境, 市场监管</source>
         <translation>如 税务、生态环境、市场监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
         <source>R11: watch lists in 3 or more domains flag the big-data alert.</source>
         <translation>R11：在 3 个以上领域被列入重点关注名单的，提示列入大数据警示名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
         <source>Basis</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="44"/>
         <source>Opened on</source>
         <translation>立案日期</translation>
     </message>
@@ -2648,6 +2671,49 @@ Measures: %4</source>
         <location filename="../../credit_desk/gui/printing.py" line="110"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
+    </message>
+</context>
+<context>
+    <name>ProposeWithdrawalDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="14"/>
+        <source>Withdraw a wrongful listing</source>
+        <translation>误列撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="15"/>
+        <source>Case %1 (%2). The withdrawal is carried out only when a second senior person approves it; then the listing&apos;s information is deleted, its documents are withdrawn, and an apology and a correction announcement are printed.</source>
+        <translation>案件 %1（%2）。误列撤销须经另一位负责人批准后才执行；执行后删除该认定的信息、撤回其文书，并打印书面道歉及澄清函和更正公告。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="18"/>
+        <source>Propose</source>
+        <translation>提出撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="21"/>
+        <source>Based on *</source>
+        <translation>依据 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="22"/>
+        <source>The office&apos;s own finding</source>
+        <translation>本单位主动发现</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="24"/>
+        <source>What was found</source>
+        <translation>发现的情况</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
+        <source>Own finding: what shows the listing was wrong (1798号 (二十三)).</source>
+        <translation>主动发现的：写明认定有误的情况（1798号（二十三））。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="26"/>
+        <source>Proposed on *</source>
+        <translation>提出日期 *</translation>
     </message>
 </context>
 <context>
@@ -3016,33 +3082,23 @@ Grounds: %6</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="45"/>
+        <source>撤销 of a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
+        <translation>对名单认定作出“撤销”，即提出误列撤销（R12 第一种方式）；须由另一位负责人在案件中批准后才删除任何信息。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
         <source>Reply *</source>
         <translation>答复内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
         <source>Replied on *</source>
         <translation>答复日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
         <source>Corrected facts</source>
         <translation>更正后的事实</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
-        <source>Apology letter number</source>
-        <translation>书面道歉及澄清函文号</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
-        <source>撤销 of a listing (R12 way 1) needs a written apology and clarification.</source>
-        <translation>撤销列入（R12 方式 1）须出具书面道歉及澄清函。</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="50"/>
-        <source>Apology dated</source>
-        <translation>道歉函日期</translation>
     </message>
 </context>
 <context>
@@ -3066,47 +3122,47 @@ Grounds: %6</source>
 <context>
     <name>ServeNoticeDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="76"/>
         <source>Publish for objection</source>
         <translation>公示征求异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="76"/>
         <source>Serve the prior notice</source>
         <translation>登记送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
         <source>Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted in working days from that day.</source>
         <translation>案件 %1（%2）。请登记预先告知书送达当事人的日期；异议期自该日起按工作日计算。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="82"/>
         <source>Served on *</source>
         <translation>送达日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="87"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="85"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="88"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="86"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="90"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="88"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="89"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="92"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="90"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>

@@ -82,8 +82,12 @@ SAMPLES: dict[str, dict] = {
     "apology_letter": {
         "party_name": "张某某", "party_id": "3208**********1234", "list_name": "严重失信主体名单",
         "listed_on": "2026年4月1日（清信决〔2026〕2号）",
-        "error_found": "作为认定依据的行政处罚决定已于认定前被依法撤销，认定有误。",
+        "error_found": "经异议核实，作为认定依据的行政处罚决定已于认定前被依法撤销，该认定有误。",
         "correction": "撤销清信决〔2026〕2号认定决定，将你移出名单。",
+    },
+    "correction_announcement": {
+        "party_name": "淮安市清江浦区示例商贸有限公司", "party_id": "91320812MA1XXXXX3T",
+        "list_name": "严重失信主体名单", "withdrawn_on": "2026年10月28日", "apology": "清信澄〔2026〕1号",
     },
     "interview_notice": {
         **{k: PARTY[k] for k in ("party_name",)}, "kind": "警示约谈",

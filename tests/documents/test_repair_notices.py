@@ -104,8 +104,8 @@ def test_r12_apology_letter_prints_after_the_wrongful_listing_is_deleted(desk, t
     sid = company(desk, 68)
     cid = black_listing(desk, sid)
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
-    out = ok(desk, "case", "exit", str(cid), "--way", "1", "--objection", str(obj["id"]), "--exit-on", "2026-10-28",
-             user=BOSS)
+    ok(desk, "case", "withdraw", str(cid), "--objection", str(obj["id"]), "--on", "2026-10-28")
+    out = ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-10-28", user=BOSS)
     assert out["state"] == "withdrawn_wrongful"
     kept = show(desk, cid)
     assert "facts" not in kept and kept["apology"]["doc_number"] == "清信澄〔2026〕1号"

@@ -33,8 +33,8 @@ def test_listed_then_wrongful_way1_apology_and_nothing_kept(desk, data_dir):
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
     assert obj["stage"] == "listing"
     # R12: the written apology is always issued; its number now comes from the document register (issue 4)
-    out = ok(desk, "case", "exit", str(cid), "--way", "1", "--objection", str(obj["id"]), "--exit-on", "2026-10-28",
-             user=BOSS)
+    ok(desk, "case", "withdraw", str(cid), "--objection", str(obj["id"]), "--on", "2026-10-28")
+    out = ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-10-28", user=BOSS)
     assert out["state"] == "withdrawn_wrongful" and "watch_case_id" not in out
     kept = show(desk, cid)
     assert kept["apology"] == {"doc_number": "清信澄〔2026〕1号", "issued_on": "2026-10-28"}

@@ -242,7 +242,7 @@ def test_r12_each_exit_way_refused_without_its_condition(desk):
     assert refused(desk, *exit_, "--way", "2", user=BOSS)["code"] == "R12_CONSENT_REQUIRED"
     assert refused(desk, *exit_, "--way", "3", user=BOSS)["code"] == "R12_NOT_EXPIRED"
     assert refused(desk, *exit_, "--way", "4", user=BOSS)["code"] == "R12_STANDARD_CHANGE_REQUIRED"
-    assert refused(desk, *exit_, "--way", "1", user=BOSS)["code"] == "R12_OBJECTION_REQUIRED"
+    assert refused(desk, *exit_, "--way", "1", user=BOSS)["code"] == "R12_WITHDRAW_TWO_PEOPLE"
     draft = open_case(desk, sid, "watch")
     assert refused(desk, "case", "exit", str(draft), "--way", "2", "--consent", "同意",
                    user=BOSS)["code"] == "R12_NOT_LISTED"

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox
 from PySide6.QtCore import Qt
 
 from credit_desk.domain.cases import DEPT_LEVEL_ZH, DEPT_LEVELS, Case, ExitWay, ListType
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
 from credit_desk.gui.widgets.notice import NOTE_STYLE
-from credit_desk.services import browse, case_exits, cases, documents, objections
+from credit_desk.services import browse, case_exits, cases, documents
 from credit_desk.services.browse import PageSpec
 
 
@@ -97,28 +95,23 @@ class ServeNoticeDialog(FormDialog):
 
 
 class ExitDialog(FormDialog):
-    """R12 移出: one of four ways; way 1 rests on an objection found right (answered as 撤销)."""
+    """R12 移出 by way 2, 3 or 4; way 1 (误列撤销) is proposed and approved in ``withdraw_dialogs``."""
 
     def __init__(self, ctx, case: Case, parent=None) -> None:
         super().__init__(ctx, self.tr("Exit the list"), self.tr(
             "Case %1 (%2). Every exit is announced through the original channel and stops the joint "
-            "punishments. After a black list (except way 1) the subject goes on the watch list."
+            "punishments. After a black list the subject goes on the watch list. A wrongful listing is "
+            "withdrawn with «Withdraw as wrongful…» instead (two people)."
         ).replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=self.tr("Exit"))
         self.case = case
-        ways = [(f"{w.value}. {w.zh}", w.value) for w in ExitWay if w is not ExitWay.BLACK_LISTED]
+        ways = [(f"{w.value}. {w.zh}", w.value) for w in ExitWay
+                if w not in (ExitWay.BLACK_LISTED, ExitWay.WRONGFUL)]
         self.add_field("way", self.tr("Way *"), combo("way", ways, ExitWay.EXPIRED.value))
         self.add_field("exit_on", self.tr("Exit on *"), date_edit(ctx.session.desk.today(), "exitOn"))
         self.add_field("consent", self.tr("Department's consent"), line("consent"),
                        self.tr("Way 2: the deciding department's consent (document or opinion)."))
         self.add_field("standard_change", self.tr("Changed standard"), line("standardChange"),
                        self.tr("Way 4: the changed standard and its number."))
-        open_obj = [o for o in browse.case_objections(ctx.session, case.id) if o["outcome"] is None]
-        self.add_field("objection", self.tr("Objection"), combo(
-            "objection", [(self.tr("(none open)") if not open_obj else self.tr("(choose)"), None)] +
-            [(f"{o['id']}　{o['received_on']}　{o['grounds'][:30]}", o["id"]) for o in open_obj]),
-            self.tr("Way 1: the open objection that showed the listing was wrong; it is answered as 撤销."))
-        self.add_field("apology_number", self.tr("Apology letter number"), line("apologyNumber"))
-        self.add_field("apology_on", self.tr("Apology dated"), date_edit(ctx.session.desk.today(), "apologyOn"))
         months = QSpinBox()
         months.setObjectName("watchMonths")
         months.setRange(0, 120)
@@ -133,31 +126,15 @@ class ExitDialog(FormDialog):
     def _way_changed(self, *_a) -> None:
         """Only the inputs the chosen way uses are enabled (which way is allowed is the service's call)."""
         way = self.value("way")
-        for name, used in (("consent", way == "2"), ("standard_change", way == "4"), ("objection", way == "1"),
-                           ("apology_number", way == "1"), ("apology_on", way == "1"),
-                           ("watch_months", way != "1" and self.case.list_type is ListType.BLACK)):
+        for name, used in (("consent", way == "2"), ("standard_change", way == "4"),
+                           ("watch_months", self.case.list_type is ListType.BLACK)):
             self.fields[name].setEnabled(used)
 
     def apply(self) -> dict:
-        way, on = self.value("way"), self.value("exit_on")
-        if way == ExitWay.WRONGFUL.value:
-            return self._wrongful(on)
-        return case_exits.exit_case(self.ctx.session, self.case.id, way=way, exit_on=on,
-                                    consent=self.value("consent") or None,
+        return case_exits.exit_case(self.ctx.session, self.case.id, way=self.value("way"),
+                                    exit_on=self.value("exit_on"), consent=self.value("consent") or None,
                                     standard_change=self.value("standard_change") or None,
                                     watch_months=self.value("watch_months") or None, note=self.value("note") or None)
-
-    def _wrongful(self, on: dt.date) -> dict:
-        oid = self.value("objection")
-        if oid is None:
-            from credit_desk.domain.errors import ValidationError
-            raise ValidationError("R12_OBJECTION_REQUIRED", "误列撤销须依据经核实成立的异议，请选择该异议。",
-                                  "A wrongful-listing exit rests on an objection; choose it.", field="objection")
-        res = objections.resolve_objection(self.ctx.session, oid, outcome="revoked",
-                                           reply=self.value("note") or "经核实，列入名单有误。", resolved_on=on,
-                                           apology_number=self.value("apology_number") or None,
-                                           apology_on=self.value("apology_on"))
-        return {**(res.get("cases") or [{}])[0], "objection_id": oid}
 
 
 def note(text: str) -> QLabel:

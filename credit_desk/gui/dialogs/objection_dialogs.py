@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from credit_desk.domain.objections import Outcome
-from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, text_box
 from credit_desk.services import objections
 
 TARGET_ZH = {"record": "失信信息", "case": "认定案件"}
@@ -41,26 +41,20 @@ class ResolveObjectionDialog(FormDialog):
         self.add_field("outcome", self.tr("Outcome *"), combo("outcome", [
             (self.tr("维持 — the objection is not founded"), Outcome.UPHELD.value),
             (self.tr("更正 — correct the facts"), Outcome.CORRECTED.value),
-            (self.tr("撤销 — the record or listing was wrong"), Outcome.REVOKED.value)]))
+            (self.tr("撤销 — the record or listing was wrong"), Outcome.REVOKED.value)]), self.tr(
+            "撤销 of a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves "
+            "it in the case before anything is deleted."))
         self.add_field("reply", self.tr("Reply *"), text_box("reply", 4))
         self.add_field("resolved_on", self.tr("Replied on *"), date_edit(ctx.session.desk.today(), "resolvedOn"))
         self.add_field("corrected_facts", self.tr("Corrected facts"), text_box("correctedFacts", 2))
-        self.add_field("apology_number", self.tr("Apology letter number"), line("apologyNumber"),
-                       self.tr("撤销 of a listing (R12 way 1) needs a written apology and clarification."))
-        self.add_field("apology_on", self.tr("Apology dated"), date_edit(ctx.session.desk.today(), "apologyOn"))
         self.fields["outcome"].currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
 
     def _outcome_changed(self, *_a) -> None:
         outcome = self.value("outcome")
         self.fields["corrected_facts"].setEnabled(outcome == Outcome.CORRECTED.value)
-        for name in ("apology_number", "apology_on"):
-            self.fields[name].setEnabled(outcome == Outcome.REVOKED.value)
 
     def apply(self) -> dict:
-        revoked = self.value("outcome") == Outcome.REVOKED.value
         return objections.resolve_objection(
             self.ctx.session, self.objection.id, outcome=self.value("outcome"), reply=self.value("reply"),
-            resolved_on=self.value("resolved_on"), corrected_facts=self.value("corrected_facts") or None,
-            apology_number=(self.value("apology_number") or None) if revoked else None,
-            apology_on=self.value("apology_on") if revoked else None)
+            resolved_on=self.value("resolved_on"), corrected_facts=self.value("corrected_facts") or None)

@@ -13,7 +13,7 @@ from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec
 
 VOIDED = QColor("#888888")
-STATUS_ZH = {"issued": "已出具", "voided": "已作废"}
+STATUS_ZH = {"issued": "已出具", "voided": "已作废", "withdrawn": "已撤回（误列撤销）"}
 OBJECT_ZH = {"case": "案件", "subject": "主体", "record": "失信信息"}
 
 
@@ -53,6 +53,6 @@ class DocumentsModel(PagedModel):
         return rows
 
     def data(self, index, role=Qt.DisplayRole):
-        if role == Qt.ForegroundRole and index.isValid() and self.rows[index.row()]["status"] == "voided":
+        if role == Qt.ForegroundRole and index.isValid() and self.rows[index.row()]["status"] in ("voided", "withdrawn"):
             return VOIDED
         return super().data(index, role)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
 from credit_desk.domain.cases import TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.widgets.steps import StepBar
-from credit_desk.services import browse, cases
+from credit_desk.services import browse, cases, withdrawals
 
 EVENT_ZH = {"open": "立案", "serve_notice": "送达预先告知", "object": "受理异议", "answer": "答复异议",
             "decide_list": "决定列入", "decide_not_list": "决定不予列入", "exit": "移出名单", "update": "修改",
@@ -103,6 +103,8 @@ class CasePanel(QWidget):
                  ("reply_button", "replyObjection", self.tr("Reply to the objection…")),
                  ("decide_button", "decide", self.tr("Decide…")),
                  ("exit_button", "exitList", self.tr("Exit the list…")),
+                 ("withdraw_button", "withdrawWrongful", self.tr("Withdraw as wrongful…")),
+                 ("approve_withdraw_button", "approveWithdrawal", self.tr("Approve the withdrawal…")),
                  ("print_button", "printNotice", self.tr("Print a notice…")),
                  ("detail_button", "caseDetail", self.tr("Full details (with purpose)…"))]
         for i, (attr, name, text) in enumerate(specs):
@@ -119,7 +121,7 @@ class CasePanel(QWidget):
 
     def action_buttons(self) -> list[QPushButton]:
         return [self.serve_button, self.object_button, self.reply_button, self.decide_button, self.exit_button,
-                self.print_button, self.detail_button]
+                self.withdraw_button, self.approve_withdraw_button, self.print_button, self.detail_button]
 
     def show_case(self, case_id: int) -> None:
         self.case = cases.get_case(self.ctx.session, case_id)
@@ -173,7 +175,13 @@ class CasePanel(QWidget):
         self.reply_button.setEnabled(has_open and can("objection.resolve"))
         self.decide_button.setEnabled(bool(events & {Event.DECIDE_LIST, Event.DECIDE_NOT_LIST})
                                       and can("case.decide"))
-        self.exit_button.setEnabled(bool(events & {Event.EXIT, Event.WITHDRAW_WRONGFUL}) and can("case.exit"))
+        self.exit_button.setEnabled(Event.EXIT in events and can("case.exit"))
+        # R12 way 1: one person proposes, a second senior person (not the proposer) approves
+        pending = withdrawals.pending_for(self.ctx.session, c.id) if c.state is CaseState.LISTED else None
+        self.withdraw_button.setEnabled(Event.WITHDRAW_WRONGFUL in events and pending is None
+                                        and can("case.withdraw"))
+        self.approve_withdraw_button.setEnabled(pending is not None and can("case.exit")
+                                                and pending["proposed_by"] != self.ctx.session.user.username)
         self.print_button.setEnabled(can("document.print"))
         self.detail_button.setEnabled(can("case.view"))
         self.next_hint.setText(self._next_hint(c, events, has_open))

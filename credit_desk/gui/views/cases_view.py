@@ -15,6 +15,7 @@ from credit_desk.gui.dialogs.decide_dialog import DecideDialog
 from credit_desk.gui.dialogs.match_dialog import prompt_matches
 from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog, ResolveObjectionDialog
 from credit_desk.gui.dialogs.print_dialog import CasePrintDialog
+from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog, ProposeWithdrawalDialog
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.models.cases_model import CasesModel
 from credit_desk.gui.views.case_panel import CasePanel
@@ -76,6 +77,9 @@ class CasesView(QWidget):
         p.reply_button.clicked.connect(self.reply)
         p.decide_button.clicked.connect(lambda: self._dialog(DecideDialog(self.ctx, p.case, self)))
         p.exit_button.clicked.connect(lambda: self._dialog(ExitDialog(self.ctx, p.case, self)))
+        p.withdraw_button.clicked.connect(lambda: self._dialog(ProposeWithdrawalDialog(self.ctx, p.case, self)))
+        p.approve_withdraw_button.clicked.connect(
+            lambda: self._dialog(ApproveWithdrawalDialog(self.ctx, p.case, self)))
         p.print_button.clicked.connect(lambda: self._dialog(CasePrintDialog(self.ctx, p.case, self)))
 
     def _first_page(self, _n: int) -> None:

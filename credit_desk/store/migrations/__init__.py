@@ -14,6 +14,7 @@ from credit_desk.store.migrations import m0009_add_search_indexes
 from credit_desk.store.migrations import m0010_rebuild_search_keys
 from credit_desk.store.migrations import m0011_add_calendar_origin
 from credit_desk.store.migrations import m0012_add_receipted_heads
+from credit_desk.store.migrations import m0013_add_withdrawals
 
 MIGRATIONS = [
     m0001_create_core,
@@ -28,4 +29,5 @@ MIGRATIONS = [
     m0010_rebuild_search_keys,
     m0011_add_calendar_origin,
     m0012_add_receipted_heads,
+    m0013_add_withdrawals,
 ]

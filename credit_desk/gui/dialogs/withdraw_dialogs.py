@@ -1,0 +1,59 @@
+"""R12 way 1 (误列撤销) in two steps: one person proposes, a second senior person approves (four eyes)."""
+
+from __future__ import annotations
+
+from credit_desk.domain.cases import Case
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.services import browse, withdrawals
+
+
+class ProposeWithdrawalDialog(FormDialog):
+    """Propose withdrawing a wrongful listing: from an objection about it, or from the office's own finding."""
+
+    def __init__(self, ctx, case: Case, parent=None) -> None:
+        super().__init__(ctx, self.tr("Withdraw a wrongful listing"), self.tr(
+            "Case %1 (%2). The withdrawal is carried out only when a second senior person approves it; then the "
+            "listing's information is deleted, its documents are withdrawn, and an apology and a correction "
+            "announcement are printed.").replace("%1", str(case.id)).replace("%2", case.list_type.zh),
+            parent, ok_text=self.tr("Propose"))
+        self.case = case
+        objs = browse.case_objections(ctx.session, case.id)
+        self.add_field("objection", self.tr("Based on *"), combo(
+            "objection", [(self.tr("The office's own finding"), None)] +
+            [(f"{self.tr('Objection')} {o['id']}　{o['received_on']}　{o['grounds'][:30]}", o["id"]) for o in objs]))
+        self.add_field("finding", self.tr("What was found"), text_box("finding", 3),
+                       self.tr("Own finding: what shows the listing was wrong (1798号 (二十三))."))
+        self.add_field("on", self.tr("Proposed on *"), date_edit(ctx.session.desk.today(), "proposedOn"))
+        self.fields["objection"].currentIndexChanged.connect(self._changed)
+        self._changed()
+
+    def _changed(self, *_a) -> None:
+        self.fields["finding"].setEnabled(self.value("objection") is None)
+
+    def apply(self) -> dict:
+        oid = self.value("objection")
+        return withdrawals.propose_withdrawal(self.ctx.session, self.case.id, objection_id=oid,
+                                              finding=None if oid is not None else self.value("finding"),
+                                              on=self.value("on"))
+
+
+class ApproveWithdrawalDialog(FormDialog):
+    """The second person carries out a proposed withdrawal."""
+
+    def __init__(self, ctx, case: Case, parent=None) -> None:
+        pending = withdrawals.pending_for(ctx.session, case.id) or {}
+        origin = self.tr("an objection") if pending.get("origin") == "objection" else self.tr("the office's own finding")
+        super().__init__(ctx, self.tr("Approve the withdrawal"), self.tr(
+            "Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing's information, "
+            "withdraws its documents (they no longer verify) and numbers the written apology. The proposer "
+            "cannot approve.").replace("%1", str(case.id)).replace("%2", case.list_type.zh)
+            .replace("%3", str(pending.get("proposed_by") or "—")).replace("%4", str(pending.get("proposed_on") or "—"))
+            .replace("%5", origin), parent, ok_text=self.tr("Approve and withdraw"))
+        self.case = case
+        self.add_field("on", self.tr("Withdrawn on *"), date_edit(ctx.session.desk.today(), "withdrawnOn"))
+        self.add_field("apology_number", self.tr("Apology numbered by hand"), line("apologyNumber"),
+                       self.tr("Leave empty: the register numbers the apology."))
+
+    def apply(self) -> dict:
+        return withdrawals.approve_withdrawal(self.ctx.session, self.case.id, on=self.value("on"),
+                                              apology_number=self.value("apology_number") or None)

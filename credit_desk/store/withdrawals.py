@@ -1,0 +1,57 @@
+"""R12 way 1 withdrawals (m0011): proposed by one person, carried out on a second person's approval.
+
+Change-log rows are written by ``services.withdrawals`` under entity ``case`` (ops ``withdraw_proposal`` and
+``withdraw``), so that sync drops the proposal with the rest of the listing's rows.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+_COLS = ("id", "case_id", "origin", "objection_id", "reason", "proposed_by", "proposed_on", "approved_by",
+         "approved_on", "status")
+
+
+def pending(conn, case_id: int) -> dict | None:
+    row = conn.execute(f"SELECT {', '.join(_COLS)} FROM withdrawals WHERE case_id = ? AND status = 'pending'",
+                       (case_id,)).fetchone()
+    return dict(zip(_COLS, row)) if row else None
+
+
+def all_pending(conn) -> list[dict]:
+    rows = conn.execute(f"SELECT {', '.join(_COLS)} FROM withdrawals WHERE status = 'pending' ORDER BY id")
+    return [dict(zip(_COLS, r)) for r in rows]
+
+
+def propose(tx, case_id: int, origin: str, objection_id: int | None, reason: str | None, username: str,
+            on: date) -> int:
+    return tx.execute("INSERT INTO withdrawals (case_id, origin, objection_id, reason, proposed_by, proposed_on) "
+                      "VALUES (?,?,?,?,?,?)", (case_id, origin, objection_id, reason, username,
+                                               on.isoformat())).lastrowid
+
+
+def approve(tx, withdrawal_id: int, username: str, on: date) -> None:
+    """Carried out: the reason text goes with the listing (R12 way 1 keeps no information about it)."""
+    tx.execute("UPDATE withdrawals SET status = 'done', approved_by = ?, approved_on = ?, reason = NULL "
+               "WHERE id = ?", (username, on.isoformat(), withdrawal_id))
+
+
+def withdraw_documents(tx, case_id: int, reason: str, username: str, ts: str) -> list[str]:
+    """R12 way 1: every registered document of the listing is withdrawn (撤回) and its stored content emptied; the
+    number stays in the register (no gap, never reused) and verifies as withdrawn."""
+    rows = tx.execute("SELECT id, number FROM documents WHERE object_type = 'case' AND object_id = ? "
+                      "AND status != 'withdrawn'", (str(case_id),)).fetchall()
+    for doc_id, _number in rows:
+        tx.execute("UPDATE documents SET status = 'withdrawn', context = '{}', key_fields = '[]', template = '', "
+                   "void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ?", (reason, username, ts, doc_id))
+    return [n for _, n in rows]
+
+
+PURGED_TEXT = "（误列撤销，内容已删除）"
+
+
+def purge_objection_texts(tx, case_id: int) -> int:
+    """R12 way 1: the texts of objections about the listing are not kept either (their dates and ids stay)."""
+    return tx.execute("UPDATE objections SET grounds = ?, evidence = '', reply = CASE WHEN reply IS NULL THEN NULL "
+                      "ELSE ? END WHERE target_type = 'case' AND target_id = ?",
+                      (PURGED_TEXT, PURGED_TEXT, case_id)).rowcount
