@@ -15,6 +15,8 @@ def register(sub) -> None:
     p = command(sub, "restore", cmd_restore, "从备份恢复到新的数据目录 / restore into a new data folder")
     p.add_argument("file")
     p.add_argument("--to", required=True, help="新的数据目录（须为空）/ new, empty data folder")
+    p.add_argument("--allow-unsigned", action="store_true",
+                   help="接受旧版本未签名的备份 / accept a backup made before manifests were signed")
     command(sub, "check", cmd_check, "检查账本 / integrity, audit chain, change log, backup age")
 
 
@@ -31,7 +33,7 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     passphrase = (common.read_secret_file(args.recovery_passphrase_file)
                   if args.recovery_passphrase_file else None)
-    out = backup.restore(Path(args.file), Path(args.to), passphrase)
+    out = backup.restore(Path(args.file), Path(args.to), passphrase, allow_unsigned=args.allow_unsigned)
     emit(args, out, f"已从备份恢复到 {out['folder']}（{out['created']} 的备份，审计日志 {out['audit_rows']} 行校验无误）。")
     return 0
 

@@ -45,6 +45,11 @@ def register(sub) -> None:
     pre = command(p, "prefix", cmd_prefix, "设置编号前缀 / set a number prefix")
     pre.add_argument("doc_type")
     pre.add_argument("prefix")
+    cl = command(p, "confirm-last", cmd_confirm_last, "恢复后确认某编号系列最后一个号 / confirm a series' last paper number")
+    cl.add_argument("prefix", help="编号前缀，如 清信决 / number prefix")
+    cl.add_argument("year", type=int)
+    cl.add_argument("last", type=int, help="纸质文书上最后一个号（未用过填 0）/ last number on paper (0: none)")
+    cl.add_argument("--done", action="store_true", help="所有系列均已确认，恢复编号 / all series confirmed: resume")
     n = group(sub, "notice", "文书核验 / verify a notice")
     ver = command(n, "verify", cmd_verify, "核验真伪 / valid, altered or unknown")
     src = ver.add_mutually_exclusive_group(required=True)
@@ -102,6 +107,15 @@ def cmd_print(args) -> int:
         for doc_type, extra in repair_documents.companions(s, args.doc_type, args.case):
             issued += documents.issue(s, doc_type, [extra], out.with_name(f"{out.stem}-{doc_type}{out.suffix}"))
         return _done(args, issued)
+
+
+def cmd_confirm_last(args) -> int:
+    from credit_desk.services import resync
+    with session_for(args) as s:
+        out = resync.confirm_last(s, args.prefix, args.year, args.last, done=args.done)
+    tail = "；已确认全部系列，恢复编号。" if args.done else "；确认完所有系列后加 --done。"
+    emit(args, {"ok": True, **out}, f"{out['series']} 的最后一个号确认为 {out['last']}{tail}")
+    return 0
 
 
 def cmd_draft(args) -> int:

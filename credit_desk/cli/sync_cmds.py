@@ -9,6 +9,18 @@ from credit_desk.cli.common import command, emit, group, session_for
 from credit_desk.domain.errors import DomainError
 
 
+def cmd_resync(args) -> int:
+    from credit_desk.services import resync
+    with session_for(args) as s:
+        out = resync.resync(s, args.url)
+    lost = "、".join(str(n) for n in out["lost_bundles"]) or "无"
+    floors = "；".join(f"{k} 最后 {v} 号" for k, v in out["floors"].items()) or "无变化"
+    emit(args, {"ok": True, **out}, f"已与市平台对齐：导入回执 {len(out['imported'])} 份；随末尾丢失的同步包 {lost}；"
+                                    f"文号下限 {floors}；此后的变更编号大于 {out['changes_above']}。\n"
+                                    f"提示：最后一次报送之后打印的文书，市平台无从得知，请核对纸质文书后用 print confirm-last 确认。")
+    return 0
+
+
 def register(sub) -> None:
     b = group(sub, "bundle", "同步包 / bundles to and from the municipal platform")
     p = command(b, "export", cmd_export, "导出（U盘）或报送（网络）/ export to a folder or send")
@@ -21,6 +33,8 @@ def register(sub) -> None:
     p = command(b, "verify", cmd_verify, "校验同步包 / verify a bundle file")
     p.add_argument("file")
     command(b, "status", cmd_status, "同步状态 / sync status")
+    p = command(b, "resync", cmd_resync, "恢复后与市平台重新对齐 / learn from the platform what was sent after a backup")
+    p.add_argument("--url", help="接收端地址 / intake URL (else the setting sync.intake_url)")
     p = command(b, "requeue", cmd_requeue, "重新报送被退回的变更 / send a quarantined change again")
     p.add_argument("change_id", type=int)
 

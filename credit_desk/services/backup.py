@@ -6,6 +6,7 @@ run while the desktop application holds the ledger for writing (so the CLI canno
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 import tempfile
@@ -13,13 +14,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from credit_desk.domain import signing
 from credit_desk.domain.audit_chain import verify_rows
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.services import audit
 from credit_desk.services.base import Desk
-from credit_desk.store import audit_log, backup as store, keys, meta
+from credit_desk.store import audit_log, backup as store, keys, meta, office_keys
 from credit_desk.atomic import write_atomic
-from credit_desk.store.ledger import LedgerPaths, read_anchor, write_anchor
+from credit_desk.store.ledger import LedgerPaths, read_anchor, set_restored, write_anchor
 
 KEEP_DEFAULT = 10            # backups kept per ledger in one folder
 MAX_AGE_HOURS_DEFAULT = 24   # automatic backup when the last one is older
@@ -35,7 +37,11 @@ def backup_now(desk: Desk, folder: Path | None = None) -> Path:
     led = desk.ledger
     target = Path(folder) if folder else led.paths.backups
     head = read_anchor(led.paths.anchor)
-    path = store.write_backup(led.conn, led.paths, desk.key, led.ledger_id, target, head, led.schema_version())
+    signer = office_keys.active(led.conn)  # issue 14: the manifest is signed by the office key
+    if signer is None:
+        raise DomainError("OFFICE_KEY_MISSING", "本单位没有签名密钥，无法签署备份。", "The office has no signing key to sign the backup.")
+    path = store.write_backup(led.conn, led.paths, desk.key, led.ledger_id, target, head, led.schema_version(),
+                              bytes(signer.private_key))
     keep = meta.get_setting(led.conn, "backup_keep", KEEP_DEFAULT)
     store.rotate(target, led.ledger_id, keep)
     write_atomic(_state_file(led.paths), json.dumps({"at": datetime.now().isoformat(timespec="seconds"),
@@ -59,9 +65,16 @@ def backup_if_due(desk: Desk, max_age_hours: int | None = None) -> Path | None:
     return backup_now(desk)
 
 
-def restore(file: Path, target: Path, recovery_passphrase: str | None = None) -> dict:
-    """Check a backup whole, then unpack it into a new data folder; an existing ledger is never overwritten."""
+def restore(file: Path, target: Path, recovery_passphrase: str | None = None, *, allow_unsigned: bool = False) -> dict:
+    """Check a backup whole (hashes, the office key's signature on its manifest, integrity, audit chain), then
+    unpack it into a new data folder marked as restored; an existing ledger is never overwritten.
+    ``allow_unsigned``: accept a backup made before manifests were signed (format /1), on the admin's word."""
     manifest = store.read_manifest(Path(file), verify_hashes=True)
+    signed = store.read_signature(Path(file))
+    if signed is None and not allow_unsigned:
+        raise DomainError("BACKUP_UNSIGNED", "该备份由旧版本生成，清单未经本单位密钥签名；确认来源可靠后可用 --allow-unsigned 恢复。",
+                          "This backup predates signed manifests; restore it with --allow-unsigned only if you trust "
+                          "where it came from.", field="file")
     target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise DomainError("RESTORE_TARGET_NOT_EMPTY", f"目标目录 {target} 不是空的，恢复不会覆盖已有文件。",
@@ -70,7 +83,7 @@ def restore(file: Path, target: Path, recovery_passphrase: str | None = None) ->
     work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restore-"))
     try:
         store.extract(Path(file), work)
-        verdict = _check_unpacked(work, manifest, recovery_passphrase)
+        verdict = _check_unpacked(work, manifest, recovery_passphrase, signed)
         if target.exists():
             target.rmdir()
         work.rename(target)
@@ -81,7 +94,22 @@ def restore(file: Path, target: Path, recovery_passphrase: str | None = None) ->
             "audit_rows": verdict, "folder": str(target)}
 
 
-def _check_unpacked(work: Path, manifest: dict, passphrase: str | None) -> int:
+def _check_signature(conn, manifest: dict, signed: tuple[bytes, bytes] | None) -> None:
+    """The manifest was signed by an office key held in the backed-up ledger itself (issue 14)."""
+    if signed is None:
+        return
+    raw, sig = signed
+    for k in office_keys.all_keys(conn):
+        public = bytes(k.public_key)
+        if hashlib.sha256(public).hexdigest() == manifest.get("key_id") and signing.verify(
+                public, sig, signing.Use.BACKUP_MANIFEST, raw):
+            return
+    raise DomainError("BACKUP_BAD_SIGNATURE", "备份清单的签名无效（不是本单位密钥签署的，或清单被改动），未恢复。",
+                      "The backup manifest's signature is not valid (not the office key, or the manifest was "
+                      "altered); nothing was restored.", field="file")
+
+
+def _check_unpacked(work: Path, manifest: dict, passphrase: str | None, signed=None) -> int:
     paths = LedgerPaths(work)
     key = keys.KeyringSlot(manifest["ledger_id"]).load() if passphrase is None else None
     if key is None:
@@ -91,6 +119,7 @@ def _check_unpacked(work: Path, manifest: dict, passphrase: str | None) -> int:
         key = keys.read_recovery(paths.recovery, passphrase)
     conn = store.open_for_check(paths.db, key)
     try:
+        _check_signature(conn, manifest, signed)
         if store.integrity(conn) != "ok":
             raise DomainError("BACKUP_CORRUPT", "备份中的数据库完整性检查未通过。",
                               "The database in the backup failed its integrity check.")
@@ -99,10 +128,16 @@ def _check_unpacked(work: Path, manifest: dict, passphrase: str | None) -> int:
         if not verdict.ok:
             raise DomainError("BACKUP_AUDIT_BROKEN", f"备份中的审计日志校验失败：{verdict.reason_zh}",
                               f"The audit log in the backup does not verify: {verdict.reason_en}")
+        max_change = conn.execute("SELECT coalesce(max(id), 0) FROM changes").fetchone()[0]
+        max_bundle = conn.execute("SELECT coalesce(max(seq), 0) FROM sync_bundles").fetchone()[0]
     finally:
         conn.close()
     if head:
         write_anchor(paths.anchor, *head)
+    # issue 14 item 3: numbers and bundles used after this backup are unknown until learnt (resync / clerk)
+    set_restored(paths, {"at": datetime.now().isoformat(timespec="seconds"), "backup_created": manifest["created"],
+                         "audit_rows": verdict.rows, "max_change": max_change, "max_bundle": max_bundle,
+                         "numbers": "unknown", "bundles": "unknown"})
     return verdict.rows
 
 
@@ -130,7 +165,7 @@ def check(desk: Desk) -> list[CheckItem]:
                                f"not a truncation"))
     else:
         items.append(_audit_item(v))
-    items.append(_change_log_item(led.conn))
+    items.append(_change_log_item(led.conn, (led.restored or {}).get("change_gap")))
     items.append(_backup_item(desk))
     return items
 
@@ -143,10 +178,13 @@ def _audit_item(v) -> CheckItem:
     return CheckItem("audit", True, f"审计日志：{v.rows} 行，哈希链完整{back}", f"audit log: {v.rows} rows, chain intact{back_en}")
 
 
-def _change_log_item(conn) -> CheckItem:
+def _change_log_item(conn, gap=None) -> CheckItem:
+    """Ids 1..max without a hole — except the one gap a resync after a restore leaves on purpose (recorded)."""
     n, lo, hi = conn.execute("SELECT count(*), min(id), max(id) FROM changes").fetchone()
     seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'changes'").fetchone()
-    ok = n == 0 or (lo == 1 and hi == n and (seq is None or seq[0] == hi))
+    skipped = gap[1] - gap[0] + 1 if gap else 0
+    top = max(hi or 0, seq[0] if seq else 0) if gap else hi
+    ok = n == 0 or (lo == 1 and top - skipped == n and (seq is None or seq[0] == top))
     return CheckItem("changes", ok, f"变更日志：{n} 条，编号连续" if ok else f"变更日志：编号不连续（{n} 条，{lo}–{hi}）",
                      f"change log: {n} rows, continuous" if ok else f"change log: gap ({n} rows, {lo}–{hi})")
 

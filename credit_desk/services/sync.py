@@ -29,6 +29,12 @@ def prepare(session: Session) -> list[dict]:
     """Make the next bundle if there are new changes; return every unacknowledged bundle, in order."""
     session.require("bundle.export")
     conn = session.ledger.conn
+    mark = session.ledger.restored
+    if mark and mark.get("bundles") == "unknown":  # issue 14: a restored ledger would reuse sent sequences
+        raise DomainError("RESTORED_BUNDLES_UNKNOWN", "账本是从备份恢复的，尚不知道备份之后市平台已收到哪些同步包："
+                          "请先联网执行 bundle resync，再导出或发送。",
+                          "The ledger was restored from a backup and does not know which bundles the platform "
+                          "received after it: run bundle resync first.")
     plat = keys.platform(conn)
     with session.ledger.tx() as tx:
         _reissue_expired(session, tx, plat)

@@ -1,7 +1,11 @@
 """Backups: one self-describing file holding the encrypted database and the sealed key.
 
 A backup file (``*.cdbk``) is a ZIP (stored, not compressed: its members are already encrypted) with
-  manifest.json     format, ledger id, created-at, schema, app version, SHA-256 of each member, audit head
+  manifest.json     format, ledger id, created-at, schema, app version, SHA-256 of each member, audit head,
+                    ``key_id`` (SHA-256 hex of the office signing key that signed it)
+  manifest.sig      Ed25519 signature by the office key over manifest.json's exact bytes, domain tag
+                    ``credit_desk.backup-manifest/1`` (format /2; issue 14: restore checks it, so a manifest
+                    cannot be forged around recomputed hashes)
   ledger.db         an online, consistent copy made with SQLite's backup API — SQLCipher-encrypted, same key
   ledger.recovery   the key sealed with the recovery passphrase (as in the data folder)
   ledger.json       the ledger id
@@ -22,11 +26,13 @@ from pathlib import Path
 import sqlcipher3
 
 from credit_desk import __version__
+from credit_desk.domain import signing
 from credit_desk.domain.errors import DomainError
 from credit_desk.atomic import fsync_dir
 from credit_desk.store.ledger import LedgerPaths, connect
 
-FORMAT = "credit_desk.backup/1"
+FORMAT = "credit_desk.backup/2"
+UNSIGNED_FORMAT = "credit_desk.backup/1"   # before issue 14: restored only when the admin says so
 SUFFIX = ".cdbk"
 MEMBERS = ("ledger.db", "ledger.recovery", "ledger.json")
 MAX_MEMBER_BYTES = 64 * 2**30
@@ -51,7 +57,7 @@ def snapshot_db(conn, target: Path, key: bytes) -> None:
 
 
 def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: Path,
-                 audit_head: tuple[int, str] | None, schema: int) -> Path:
+                 audit_head: tuple[int, str] | None, schema: int, sign_private: bytes) -> Path:
     """Write, fsync, rename into place, then read back and verify; returns the backup file's path."""
     folder.mkdir(parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
@@ -63,10 +69,13 @@ def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: P
         manifest = {"format": FORMAT, "ledger_id": ledger_id, "created": datetime.now().isoformat(timespec="seconds"),
                     "schema": schema, "app_version": __version__,
                     "sha256": {name: _sha256(p) for name, p in sources.items()},
-                    "audit_head": list(audit_head) if audit_head else None}
+                    "audit_head": list(audit_head) if audit_head else None,
+                    "key_id": hashlib.sha256(signing.public_of(sign_private)).hexdigest()}
+        raw = json.dumps(manifest, indent=1).encode("utf-8")
         tmp = Path(work) / "backup.tmp"
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:
-            zf.writestr("manifest.json", json.dumps(manifest, indent=1))
+            zf.writestr("manifest.json", raw)
+            zf.writestr("manifest.sig", signing.sign(sign_private, signing.Use.BACKUP_MANIFEST, raw))
             for name, p in sources.items():
                 zf.write(p, name)
         with open(tmp, "rb+") as fh:
@@ -82,12 +91,13 @@ def read_manifest(path: Path, verify_hashes: bool = False) -> dict:
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
-            if names != {"manifest.json", *MEMBERS}:
+            if names not in ({"manifest.json", "manifest.sig", *MEMBERS}, {"manifest.json", *MEMBERS}):
                 raise _bad(path, "成员文件不符")
             if any(i.file_size > MAX_MEMBER_BYTES for i in zf.infolist()):
                 raise _bad(path, "成员文件过大")
             manifest = json.loads(zf.read("manifest.json"))
-            if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
+            signed = "manifest.sig" in names
+            if not isinstance(manifest, dict) or manifest.get("format") != (FORMAT if signed else UNSIGNED_FORMAT):
                 raise _bad(path, "格式版本不符")
             if not _shape_ok(manifest):  # the manifest is hashed, not signed: a forged one is possible
                 raise _bad(path, "清单内容不符")
@@ -104,12 +114,24 @@ def read_manifest(path: Path, verify_hashes: bool = False) -> dict:
         raise _bad(path, "文件已损坏或不是备份文件") from None
 
 
+def read_signature(path: Path) -> tuple[bytes, bytes] | None:
+    """(manifest.json bytes, manifest.sig) of a signed backup; None for an unsigned one (format /1)."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            if "manifest.sig" not in zf.namelist():
+                return None
+            return zf.read("manifest.json"), zf.read("manifest.sig")
+    except (zipfile.BadZipFile, OSError, KeyError, EOFError):
+        raise _bad(path, "文件已损坏或不是备份文件") from None
+
+
 def _shape_ok(m: dict) -> bool:
     """Every field restore() uses, of the right type (a forged manifest crashed restore; issue 10 fuzzing)."""
     sha, head = m.get("sha256"), m.get("audit_head")
     return (isinstance(m.get("ledger_id"), str) and bool(m["ledger_id"]) and isinstance(m.get("created"), str)
             and isinstance(m.get("schema"), int) and isinstance(sha, dict)
             and all(isinstance(sha.get(n), str) for n in MEMBERS)
+            and (m.get("format") == UNSIGNED_FORMAT or isinstance(m.get("key_id"), str))
             and (head is None or (isinstance(head, list) and len(head) == 2 and isinstance(head[0], int)
                                   and not isinstance(head[0], bool) and isinstance(head[1], str))))
 

@@ -89,6 +89,11 @@ class Ledger:
         self._anchored = False
 
     @property
+    def restored(self) -> dict | None:
+        """The restore mark in ledger.json (issue 14 item 3), or None for a ledger never restored."""
+        return restored_state(self.paths)
+
+    @property
     def read_only(self) -> bool:
         return self._lock is None
 
@@ -103,6 +108,8 @@ class Ledger:
                               "The ledger is open read-only.")
         self.conn.execute("BEGIN IMMEDIATE")
         tx = Tx(self.conn, self.ledger_id)
+        mark = self.restored
+        tx.numbers_unknown = bool(mark) and mark.get("numbers") == "unknown"  # store/documents.next_seq refuses
         try:
             yield tx
             self.conn.execute("COMMIT")
@@ -255,6 +262,28 @@ def anchor_attention(conn, paths: LedgerPaths) -> Attention | None:
                          f"audit row {rows} does not match the anchor outside the database (the log was "
                          f"rewritten and re-chained); restore from a backup.")
     return None
+
+
+def _ledger_doc(paths: LedgerPaths) -> dict:
+    try:
+        doc = json.loads(paths.meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return doc if isinstance(doc, dict) else {}
+
+
+def restored_state(paths: LedgerPaths) -> dict | None:
+    """``{"at", "backup_created", "audit_rows", "max_change", "numbers", "bundles", ...}`` after a restore:
+    ``numbers`` / ``bundles`` are "unknown" until learnt (from the platform's receipts, or the clerk)."""
+    mark = _ledger_doc(paths).get("restored")
+    return mark if isinstance(mark, dict) else None
+
+
+def set_restored(paths: LedgerPaths, mark: dict) -> None:
+    """Write (or update) the restore mark in ledger.json (ids and states only: nothing secret or personal)."""
+    doc = _ledger_doc(paths)
+    if doc:
+        write_atomic(paths.meta, json.dumps({**doc, "restored": mark}).encode())
 
 
 def is_anchored(paths: LedgerPaths) -> bool:

@@ -259,3 +259,10 @@ def change_heads(conn, first: int, last: int):
 
 def has_open_quarantine(conn) -> bool:
     return conn.execute("SELECT 1 FROM sync_acks WHERE q_state IN ('open', 'resent') LIMIT 1").fetchone() is not None
+
+
+def raise_change_seq(tx, at_least: int) -> None:
+    """The next change id will be above ``at_least`` (after a restore: above the ids the platform holds)."""
+    tx.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'changes'", (at_least,))
+    if tx.execute("SELECT 1 FROM sqlite_sequence WHERE name = 'changes'").fetchone() is None:
+        tx.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('changes', ?)", (at_least,))

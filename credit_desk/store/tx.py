@@ -25,6 +25,7 @@ class Tx:
         self.conn = conn
         self.ledger_id = ledger_id
         self.audit_head: tuple[int, str] | None = None
+        self.numbers_unknown = False   # restored, and the numbers used since the backup are not learnt yet
         self.changes_written = 0
 
     def execute(self, sql: str, params=()):

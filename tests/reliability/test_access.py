@@ -70,6 +70,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
                                               "document.print"),
     "document_verify.verify_pdf": "document.verify", "document_verify.verify_qr": "document.verify",
     "documents.issue": "document.print", "documents.draft": "document.print",
+    "resync.resync": "bundle.export", "resync.confirm_last": "document.print",
     "documents.list_documents": "document.list",
     "documents.reprint": "document.reprint", "documents.set_prefix": "document.prefix",
     "documents.void_numbers": "document.void",

@@ -18,7 +18,8 @@ def test_backup_is_encrypted_and_restores_into_a_new_folder(office, data_dir, tm
     assert code == 0, err
     path = json.loads(out)["file"]
     with zipfile.ZipFile(path) as zf:
-        assert sorted(zf.namelist()) == ["ledger.db", "ledger.json", "ledger.recovery", "manifest.json"]
+        assert sorted(zf.namelist()) == ["ledger.db", "ledger.json", "ledger.recovery", "manifest.json",
+                                          "manifest.sig"]
         assert not zf.read("ledger.db").startswith(b"SQLite format 3")
     desk = ledgers.unlock(data_dir, read_only=True)
     names = [r["name"] for r in desk.ledger.query("SELECT name FROM subjects LIMIT 50")]

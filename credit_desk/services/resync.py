@@ -1,0 +1,144 @@
+"""After a restore (or any loss of the ledger's tail): learn what was used after the backup, never reissue it.
+
+A restored ledger is marked in ``ledger.json`` (``store.ledger.restored_state``) with ``numbers`` and ``bundles``
+"unknown". Until learnt, no 文号 is taken (``store.documents.next_seq``) and no bundle is made (``sync.prepare``):
+issue 14 found a restore reissuing a number already on another party's notice and every later send refused as
+``BUNDLE_REPLAY``. Two ways to learn:
+
+- ``resync`` (online, ``bundle resync``): fetch every receipt the platform holds after the last one this ledger
+  knows. A receipt for a bundle this ledger still has is imported as usual; one for a bundle lost with the tail
+  teaches its sequence and hash (the next bundle follows it), the change ids it carried (new changes are
+  numbered above them, so the platform never drops them as duplicates) and the register's high-water marks
+  (``number_floors``: the next number of each series is above them).
+- ``confirm_last`` (offline, ``print confirm-last``): the clerk reads the last number of a series off the paper;
+  with ``done`` the clerk states every series is confirmed and numbering resumes.
+"""
+
+from __future__ import annotations
+
+import json
+
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services import keys, sync_inbound
+from credit_desk.services.base import Session
+from credit_desk.store import heads, meta, sync_state
+from credit_desk.store.ledger import set_restored
+from credit_desk.sync import bundle, http
+from credit_desk.sync.refusals import BundleRefused
+
+
+def _probe(session: Session, url: str, kw: dict) -> list[bytes]:
+    """Receipts the platform holds for sequences after the last bundle this ledger has had answered."""
+    conn, office = session.ledger.conn, session.ledger.ledger_id
+    acked = [b["seq"] for b in sync_state.bundles(conn, "acknowledged", limit=1_000_000)]
+    seq, lim, out = (max(acked) if acked else 0) + 1, keys.limits(conn), []
+    while True:
+        reply = http.request(f"{url}/receipts/{office}/{seq}", retries=lim.retries, backoff=lim.backoff_seconds,
+                             **kw)
+        if reply.status != 200:
+            return out
+        out.append(reply.body)
+        seq += 1
+
+
+def resync(session: Session, url: str | None = None, sleep=None) -> dict:
+    """Bring the ledger back in step with the platform: import known receipts, learn the lost ones."""
+    session.require("bundle.export")
+    conn = session.ledger.conn
+    url = (url or meta.get_setting(conn, "sync.intake_url") or "").rstrip("/")
+    if not url:
+        raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址，请用 --url 指定。", "No intake URL; pass --url.",
+                          field="url")
+    imported, lost = [], []
+    for body in _probe(session, url, {"sleep": sleep} if sleep else {}):
+        opened = bundle.open_bytes(body, keys.limits(conn))
+        sync_inbound.check_inbound(session, opened)  # platform signature, addressed to us, not expired
+        bundle.check_type(opened, "receipt")
+        answers = opened.manifest.doc.get("answers") or {}
+        local = sync_state.bundle(conn, answers.get("sequence"))
+        if local is not None and local["sha256"] == answers.get("sha256"):
+            try:
+                imported.append(sync_inbound.import_bytes(session, body)["bundle"])
+            except BundleRefused as exc:
+                if exc.code != "RECEIPT_REPLAY":
+                    raise
+        else:
+            lost.append((opened, answers))
+    learned = _learn(session, lost)
+    _mark_learned(session, learned, "platform")
+    return {"imported": imported, "lost_bundles": [a["sequence"] for _, a in lost], **learned}
+
+
+def _learn(session: Session, lost: list) -> dict:
+    """Record each lost bundle as answered, lift number floors, and number new changes above the lost ones."""
+    conn, user = session.ledger.conn, session.user.username
+    key_id = keys.signing_key(conn).id
+    floors, hw = {}, 0
+    with session.ledger.tx() as tx:
+        for opened, a in lost:
+            rng = a.get("change_range") or [0, 0]
+            hw = max(hw, rng[-1])
+            prev = sync_state.bundle(conn, a["sequence"] - 1)
+            row = {"seq": a["sequence"], "file_name": "（随账本末尾丢失，由市平台回执获知）", "sha256": a["sha256"],
+                   "prev_hash": prev["sha256"] if prev else bundle.mf.GENESIS_HASH, "first_change": rng[0],
+                   "last_change": rng[-1], "change_count": 0, "key_id": key_id,
+                   "created_at": opened.manifest.created_at, "expires_at": opened.manifest.expires_at}
+            sync_state.save_bundle(tx, row, None)
+            sync_state.mark_acknowledged(tx, a["sequence"], session.desk.now().isoformat(timespec="seconds"))
+            for series, seq in (a.get("register") or {}).items():
+                prefix, _, year = series.rpartition("/")
+                if prefix and year.isdigit() and heads.raise_floor(tx, prefix, int(year), seq, "platform", user):
+                    floors[series] = max(seq, floors.get(series, 0))
+        mark = session.ledger.restored or {}
+        renumbered = _renumber_changes(tx, conn, hw, mark.get("max_change", sync_state.max_change_id(conn)))
+        session.audit(tx, "bundle.resync", "bundle", ",".join(str(a["sequence"]) for _, a in lost) or "-",
+                      detail={"lost": [{"seq": a["sequence"], "audit": a.get("audit")} for _, a in lost],
+                              "floors": floors, "changes_above": hw, "renumbered": renumbered})
+    return {"floors": floors, "changes_above": hw, "renumbered": renumbered}
+
+
+def _renumber_changes(tx, conn, hw: int, restored_max: int) -> int:
+    """Changes written here with ids the platform already holds (from the lost tail) are written again above
+    them: the platform keeps a change id once, so the old ids would be acknowledged and silently dropped."""
+    if not hw or hw <= restored_max and sync_state.max_change_id(conn) >= hw:
+        return 0
+    clash = list(sync_state.change_rows(conn, restored_max, hw))
+    sync_state.raise_change_seq(tx, hw)
+    for _cid, _ts, entity, eid, op, state in clash:
+        tx.change(entity, eid, op, json.loads(state))
+    return len(clash)
+
+
+def _mark_learned(session: Session, learned: dict, how: str) -> None:
+    mark = session.ledger.restored
+    if mark is None:
+        return
+    set_restored(session.ledger.paths, {**mark, "numbers": how, "bundles": how,
+                                        "change_gap": _gap(session.ledger.conn, learned.get("changes_above", 0))})
+
+
+def _gap(conn, hw: int) -> list | None:
+    """The change ids left unused by numbering above the platform's (``check`` accepts exactly this gap)."""
+    ids = {r[0] for r in conn.execute("SELECT id FROM changes WHERE id <= ?", (hw,))} if hw else set()
+    missing = [i for i in range(1, hw + 1) if i not in ids]
+    return [missing[0], missing[-1]] if missing else None
+
+
+def confirm_last(session: Session, prefix: str, year: int, last: int, *, done: bool = False) -> dict:
+    """Offline: the clerk confirms from the paper that ``last`` is the last number used in a series (R5)."""
+    session.require("document.print")
+    prefix = (prefix or "").strip()
+    if not prefix or not 1 <= int(year) <= 9999 or not 0 <= int(last) <= 10_000_000:
+        raise ValidationError("NUMBER_CONFIRM_BAD", "请给出编号前缀、年份（四位）和最后一个号（0 表示尚未使用）。",
+                              "Give the prefix, the four-digit year and the last number used (0: none).",
+                              field="last")
+    with session.ledger.tx() as tx:
+        moved = heads.raise_floor(tx, prefix, int(year), int(last), "clerk", session.user.username)
+        session.audit(tx, "document.confirm_last", "series", f"{prefix}/{year}",
+                      detail={"last": int(last), "raised": moved, "done": done})
+    if done:
+        mark = session.ledger.restored
+        if mark is not None and mark.get("numbers") == "unknown":
+            set_restored(session.ledger.paths, {**mark, "numbers": "clerk"})
+    return {"series": f"{prefix}/{year}", "last": int(last), "floors": heads.floors(session.ledger.conn),
+            "numbering": "resumed" if done else "still waiting for the clerk's confirmation"}
