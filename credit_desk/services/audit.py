@@ -37,15 +37,19 @@ def receipted_head(conn) -> tuple[tuple[int, str] | None, ChainVerdict | None]:
 
 def verify_chain(desk: Desk) -> ChainVerdict:
     """Recompute the whole chain; compare it with the anchor and with the newest receipted head."""
-    led = desk.ledger
+    return verify_on(desk.ledger.conn, desk.ledger)
+
+
+def verify_on(conn, led) -> ChainVerdict:
+    """``verify_chain`` on a given connection (the GUI walks the chain on its read connection, off its thread)."""
     anchor = read_anchor(led.paths.anchor)
     if anchor is None and is_anchored(led.paths):
         return ChainVerdict(False, 0, None, "审计锚点文件 audit.anchor 不见了，但账本记录它曾经存在（锚点被删除）。",
                             "the audit anchor is gone although the ledger records that it existed (deleted)")
-    receipted, forged = receipted_head(led.conn)
+    receipted, forged = receipted_head(conn)
     if forged is not None:
         return forged
-    return audit_log.verify(led.conn, led.ledger_id, anchor, receipted)
+    return audit_log.verify(conn, led.ledger_id, anchor, receipted)
 
 
 def read_log(session: Session, limit: int = 100, offset: int = 0) -> list[dict]:

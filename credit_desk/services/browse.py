@@ -22,8 +22,7 @@ from credit_desk.domain.roles import ACTION_ZH, Role
 from credit_desk.domain.rulesets import Tier
 from credit_desk.domain.subjects import Subject
 from credit_desk.services.base import Session, require_purpose
-from credit_desk.store import audit_log, meta, reference, views
-from credit_desk.store.ledger import read_anchor
+from credit_desk.store import meta, reference, views
 from credit_desk.store.views import PageSpec
 
 __all__ = ["PageSpec", "Reader", "SearchToken", "log_search", "subjects_page", "records_page",
@@ -197,8 +196,8 @@ def _audit_labels(row: dict) -> dict:
 def verify_chain(session: Session, reader: Reader):
     """R14: recompute the audit chain on a read connection (a long walk, run off the GUI thread)."""
     session.require("audit.verify")
-    led = session.ledger
-    return audit_log.verify(reader.conn(), led.ledger_id, read_anchor(led.paths.anchor))
+    from credit_desk.services import audit  # one verification for CLI, check and GUI (issue 14)
+    return audit.verify_on(reader.conn(), session.ledger)
 
 
 # --- work lists (cases, objections, documents, clean-up ledger, commitments, interviews) ---------------

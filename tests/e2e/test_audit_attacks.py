@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3  # noqa: F401  (documenting: the attacker uses plain SQL through sqlcipher3)
 from pathlib import Path
 
 import pytest
@@ -158,7 +157,7 @@ def test_r14_audit_verify_reports_timestamps_that_run_backwards(office, data_dir
 
 def test_r14_a_flipped_byte_in_the_wal_is_diagnosed_not_papered_over(office, data_dir, tmp_path):
     """The review's -wal flip: committed subjects silently lost, `check` blamed truncation, a login made it ✔."""
-    from credit_desk.services import ledgers, subjects
+    from credit_desk.services import subjects
     from tests.e2e.sync_support import session
     add_subject(office, "淮安市基线有限公司", uscc(300))
     crash = tmp_path / "crashed"
