@@ -33,13 +33,19 @@ def use_of(kind: str) -> signing.Use:
 
 def make(fields: dict, plaintext: bytes, sign_private: bytes, recipient_pub: bytes) -> tuple[bytes, mf.Manifest]:
     """Compress, seal to the recipient, describe in the manifest and sign it; returns the file bytes."""
-    sealed = crypto.seal(crypto.deflate(plaintext), recipient_pub)
     doc = {**fields, "format": mf.FORMAT, "recipient": crypto.key_id(recipient_pub),
-           "key_fingerprint": crypto.key_id(signing.public_of(sign_private)),
-           "payload": {"sha256": crypto.sha256_hex(sealed), "size": len(sealed), "plain_size": len(plaintext),
-                       "encoding": crypto.ENCODING, "encryption": crypto.SUITE}}
+           "key_fingerprint": crypto.key_id(signing.public_of(sign_private))}
+    sealed = crypto.seal(crypto.deflate(plaintext), recipient_pub, payload_aad(doc))
+    doc["payload"] = {"sha256": crypto.sha256_hex(sealed), "size": len(sealed), "plain_size": len(plaintext),
+                       "encoding": crypto.ENCODING, "encryption": crypto.SUITE}
     raw = mf.dump(doc)
     return container.pack(raw, signing.sign(sign_private, use_of(doc["type"]), raw), sealed), mf.Manifest(doc)
+
+
+def payload_aad(doc: dict) -> bytes:
+    """AES-GCM associated data: the manifest minus its "payload" member, canonical JSON (issue 20: binds the
+    sealed payload to this manifest, its sender, office, sequence and signing key)."""
+    return crypto.AAD_BASE + b"\n" + mf.dump({k: v for k, v in doc.items() if k != "payload"})
 
 
 def open_bytes(data: bytes, limits: Limits) -> Opened:
@@ -95,5 +101,5 @@ def check_type(opened: Opened, *types: str) -> None:
 
 
 def decrypt(opened: Opened, enc_private: bytes, limits: Limits) -> bytes:
-    compressed = crypto.open_sealed(opened.payload, enc_private)
+    compressed = crypto.open_sealed(opened.payload, enc_private, payload_aad(opened.manifest.doc))
     return crypto.inflate(compressed, opened.manifest.payload["plain_size"], limits)

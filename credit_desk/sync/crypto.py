@@ -3,7 +3,10 @@
     payload.bin = ephemeral X25519 public key (32) | nonce (12) | AES-256-GCM ciphertext with its 16-byte tag
     key         = HKDF-SHA256(ikm = X25519(ephemeral, recipient), salt = ephemeral_pub | recipient_pub,
                               info = "credit_desk.bundle/1 payload", length = 32)
-    AAD         = "credit_desk.bundle/1"
+    AAD         = "credit_desk.bundle/2\n" + the signed manifest's canonical JSON without its "payload" member
+                  (format, type, sender, office, sequence, previous hash, recipient, signing key, times, counts):
+                  the ciphertext is bound to the manifest and the sending office, so another office cannot
+                  re-wrap a sealed payload in its own signed manifest (issue 20). A bare seal() uses AAD_BASE.
     plaintext   = zlib (RFC 1950) stream of the payload document
 
 Each bundle gets a fresh ephemeral key, so a lost USB stick holds nothing the office itself can read
@@ -26,7 +29,7 @@ from credit_desk.sync.limits import ZLIB_LEVEL, Limits
 from credit_desk.sync.refusals import refused
 
 INFO = b"credit_desk.bundle/1 payload"
-AAD = b"credit_desk.bundle/1"
+AAD_BASE = b"credit_desk.bundle/2"
 SUITE = "X25519-HKDF-SHA256-AES-256-GCM"
 ENCODING = "zlib"
 _RAW = serialization.Encoding.Raw
@@ -57,15 +60,15 @@ def _derive(shared: bytes, eph_pub: bytes, recipient_pub: bytes) -> bytes:
     return HKDF(hashes.SHA256(), 32, salt=eph_pub + recipient_pub, info=INFO).derive(shared)
 
 
-def seal(compressed: bytes, recipient_pub: bytes) -> bytes:
+def seal(compressed: bytes, recipient_pub: bytes, aad: bytes = AAD_BASE) -> bytes:
     eph = X25519PrivateKey.generate()
     eph_pub = eph.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
     key = _derive(eph.exchange(X25519PublicKey.from_public_bytes(recipient_pub)), eph_pub, recipient_pub)
     nonce = os.urandom(12)
-    return eph_pub + nonce + AESGCM(key).encrypt(nonce, compressed, AAD)
+    return eph_pub + nonce + AESGCM(key).encrypt(nonce, compressed, aad)
 
 
-def open_sealed(blob: bytes, recipient_private: bytes) -> bytes:
+def open_sealed(blob: bytes, recipient_private: bytes, aad: bytes = AAD_BASE) -> bytes:
     if len(blob) < 32 + 12 + 16:
         raise refused("BUNDLE_DECRYPT_FAILED")
     eph_pub, nonce, body = blob[:32], blob[32:44], blob[44:]
@@ -73,7 +76,7 @@ def open_sealed(blob: bytes, recipient_private: bytes) -> bytes:
         me = X25519PrivateKey.from_private_bytes(recipient_private)
         my_pub = me.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
         key = _derive(me.exchange(X25519PublicKey.from_public_bytes(eph_pub)), eph_pub, my_pub)
-        return AESGCM(key).decrypt(nonce, body, AAD)
+        return AESGCM(key).decrypt(nonce, body, aad)
     except (InvalidTag, ValueError):
         raise refused("BUNDLE_DECRYPT_FAILED") from None
 

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 from credit_desk.sync.refusals import refused
 
-FORMAT = "credit_desk.bundle/1"
+FORMAT = "credit_desk.bundle/2"  # /2: payload AES-GCM AAD bound to the manifest (issue 20)
 TYPES = ("changes", "receipt", "downstream")
 GENESIS_HASH = "0" * 64
 _HEX64 = re.compile(r"[0-9a-f]{64}")

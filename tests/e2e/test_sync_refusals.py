@@ -19,7 +19,7 @@ from credit_desk.domain import signing
 from credit_desk.intake.receiver import Intake
 from credit_desk.intake.server import serve
 from credit_desk.services import sync
-from credit_desk.sync import container, crypto, manifest as mf
+from credit_desk.sync import bundle, container, crypto, manifest as mf
 from credit_desk.sync.limits import Limits
 from credit_desk.sync.refusals import BundleRefused
 from tests.e2e.sync_support import add_subject, craft, export, members, office_signing, pair, session
@@ -157,15 +157,17 @@ def test_oversized_and_decompression_bomb_payloads_are_refused(office, tmp_path,
     assert _refused_by_intake(intake_dir, good, limits=Limits(max_plain_bytes=100)) == "BUNDLE_OVERSIZED"
     key, ledger_id = office_signing(data_dir)
     plat = json.loads((intake_dir / "platform.keys.json").read_text())
-    sealed = crypto.seal(zlib.compress(b"\0" * (20 << 20), 9), base64.b64decode(plat["enc_public"]))
     now = datetime.now()
     doc = {"format": mf.FORMAT, "type": "changes", "office": ledger_id, "sender": {"role": "office", "id": ledger_id},
            "key_fingerprint": crypto.key_id(signing.public_of(key)),
            "recipient": crypto.key_id(base64.b64decode(plat["enc_public"])), "sequence": 1,
            "previous_hash": mf.GENESIS_HASH, "created_at": mf.utc_text(now),
-           "expires_at": mf.utc_text(now + timedelta(days=1)), "change_range": [1, 1], "counts": {"changes": 1},
-           "payload": {"sha256": crypto.sha256_hex(sealed), "size": len(sealed), "plain_size": 1000,
-                       "encoding": "zlib", "encryption": crypto.SUITE}}
+           "expires_at": mf.utc_text(now + timedelta(days=1)), "change_range": [1, 1], "counts": {"changes": 1}}
+    # sealed with the AAD bound to this manifest (format 2), so the bomb reaches the inflater
+    sealed = crypto.seal(zlib.compress(b"\0" * (20 << 20), 9), base64.b64decode(plat["enc_public"]),
+                         bundle.payload_aad(doc))
+    doc["payload"] = {"sha256": crypto.sha256_hex(sealed), "size": len(sealed), "plain_size": 1000,
+                      "encoding": "zlib", "encryption": crypto.SUITE}
     raw = mf.dump(doc)
     bomb = container.pack(raw, signing.sign(key, signing.Use.BUNDLE_MANIFEST, raw), sealed)
     assert len(bomb) < 100_000
