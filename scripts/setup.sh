@@ -12,9 +12,12 @@ SYSTEM_PACKAGES=(
   fonts-wqy-zenhei fonts-arphic-uming fonts-arphic-ukai fonts-hanazono fontconfig openssl
 )
 # What only the test suite needs: tools that read back what the app wrote (PDFs, workbooks, databases), and
-# faketime for scripts/test_future_dates.sh (the suite run on other days).
-TEST_PACKAGES=(poppler-utils qpdf sqlite3 xvfb libreoffice-calc-nogui desktop-file-utils faketime)
+# faketime for scripts/test_future_dates.sh (the suite run on other days); PostgreSQL for the platform intake's
+# tests (they initdb their own cluster in a temp folder; issue 20).
+TEST_PACKAGES=(poppler-utils qpdf sqlite3 xvfb libreoffice-calc-nogui desktop-file-utils faketime postgresql)
 [ "${1:-}" = "--test" ] && SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
+# The platform trial (scripts/platform.sh) needs PostgreSQL only.
+[ "${1:-}" = "--platform" ] && SYSTEM_PACKAGES+=(postgresql)
 
 missing=()
 for pkg in "${SYSTEM_PACKAGES[@]}"; do

@@ -54,6 +54,44 @@ def test_keyring():
     keyring.set_keyring(previous)
 
 
+@pytest.fixture(scope="session")
+def platform_dsn():
+    """A real PostgreSQL cluster for the whole run (issue 20): initdb in a temp folder, started as the unprivileged
+    user postgres when the tests run as root (runuser), Unix socket only; stopped and removed at the end."""
+    import shutil
+    import tempfile
+
+    from credit_desk.intake.cluster import Cluster
+    from credit_desk.intake.receiver import DSN_ENV
+    folder = Path(tempfile.mkdtemp(prefix="credit_desk_pg_"))
+    cluster = Cluster(folder, settings={"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"})
+    dsn = cluster.start()
+    os.environ[DSN_ENV] = dsn  # child processes (intake serve, the CLI) inherit it
+    try:
+        yield dsn
+    finally:
+        os.environ.pop(DSN_ENV, None)
+        cluster.stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+_NEEDS_PLATFORM: dict[str, bool] = {}
+
+
+@pytest.fixture(autouse=True)
+def _platform_when_used(request):
+    """Start the cluster only for test modules that use the intake (unit runs stay quick)."""
+    path = str(getattr(request.node, "fspath", ""))
+    if path not in _NEEDS_PLATFORM:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except OSError:
+            text = ""
+        _NEEDS_PLATFORM[path] = any(w in text for w in ("Intake", "intake", "pair(", "platform_dsn"))
+    if _NEEDS_PLATFORM[path]:
+        request.getfixturevalue("platform_dsn")
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path, monkeypatch):
     """Point every per-user folder into tmp_path so no test can reach the real data folder."""

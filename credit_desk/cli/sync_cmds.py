@@ -63,13 +63,31 @@ def _register_intake(sub) -> None:
     p = command(i, "init", cmd_intake_init)
     p.add_argument("--data", required=True)
     p.add_argument("--name", default="市信用信息共享平台")
+    p.add_argument("--dsn", help="PostgreSQL 连接串 / libpq DSN (else CREDIT_DESK_INTAKE_DSN); kept in platform.json")
+    p.add_argument("--schema", help="数据库模式名 / schema (default intake_<platform id>)")
     p = command(i, "register", cmd_intake_register, "登记单位公钥 / register an office key file")
     p.add_argument("--data", required=True)
     p.add_argument("file")
+    p = command(i, "rotate-keys", cmd_intake_rotate, "更换单位公钥（审计）/ rotate an office's keys (audited)")
+    p.add_argument("--data", required=True)
+    p.add_argument("--actor", required=True, help="操作人 / who does it")
+    p.add_argument("--reason", required=True, help="理由 / why")
+    p.add_argument("file")
+    p = command(i, "listings", cmd_intake_listings, "某主体在各单位的名单 / every listing of a subject")
+    p.add_argument("--data", required=True)
+    p.add_argument("--id-type", required=True)
+    p.add_argument("--id-number", required=True)
     p = command(i, "serve", cmd_intake_serve)
     p.add_argument("--data", required=True)
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--certfile", help="TLS 证书（PEM）/ TLS certificate file")
+    p.add_argument("--keyfile", help="TLS 私钥（PEM）/ TLS private key file")
+    p.add_argument("--max-body-mb", type=int, default=64)
+    p.add_argument("--body-seconds", type=float, default=60.0)
+    p.add_argument("--read-timeout", type=float, default=15.0)
+    p.add_argument("--max-in-flight", type=int, default=16)
+    p.add_argument("--rate", type=float, default=20.0, help="每单位每秒请求数 / requests per second per office")
     p = command(i, "receive", cmd_intake_receive)
     p.add_argument("--data", required=True)
     p.add_argument("file")
@@ -216,7 +234,7 @@ def cmd_joint_decide(args) -> int:
 
 def cmd_intake_init(args) -> int:
     from credit_desk.intake.receiver import Intake
-    doc = Intake.init(Path(args.data), args.name)
+    doc = Intake.init(Path(args.data), args.name, dsn=args.dsn, schema=args.schema, keep_dsn=bool(args.dsn))
     emit(args, doc, f"已初始化接收端 {args.data}；平台公钥文件 {Path(args.data) / 'platform.keys.json'}\n"
                     f"  签名公钥指纹 {doc['fingerprints']['sign']}\n  加密公钥指纹 {doc['fingerprints']['enc']}")
     return 0
@@ -229,12 +247,31 @@ def cmd_intake_register(args) -> int:
     return 0
 
 
+def cmd_intake_rotate(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    out = Intake(Path(args.data)).rotate_office_keys(_read(args.file), actor=args.actor, reason=args.reason)
+    emit(args, out, f"已更换单位 {out['office']} 的公钥，新签名公钥指纹 {out['sign']}；旧公钥保留（{out['closed']} 个已停用）。")
+    return 0
+
+
+def cmd_intake_listings(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    rows = Intake(Path(args.data)).subject_listings(args.id_type, args.id_number)
+    emit(args, rows, "\n".join(f"{r['office_id']} {r['region'] or ''} {r['list_type']} {r['decision_number'] or ''} "
+                               f"{r['decided_on'] or ''}–{r['valid_until'] or ''}" for r in rows) or "（无）")
+    return 0
+
+
 def cmd_intake_serve(args) -> int:
     from credit_desk.intake.receiver import Intake
-    from credit_desk.intake.server import serve
-    server = serve(Intake(Path(args.data)), args.host, args.port)
+    from credit_desk.intake.server import ServerConfig, serve
+    config = ServerConfig(max_body_bytes=args.max_body_mb << 20, body_seconds=args.body_seconds,
+                          read_timeout=args.read_timeout, max_in_flight=args.max_in_flight, rate_per_second=args.rate,
+                          certfile=args.certfile, keyfile=args.keyfile)
+    server = serve(Intake(Path(args.data), pool_size=args.max_in_flight), args.host, args.port, config)
     host, port = server.server_address[:2]
-    print(f"intake listening on http://{host}:{port}", flush=True)
+    scheme = "https" if args.certfile and args.keyfile else "http"
+    print(f"intake listening on {scheme}://{host}:{port}", flush=True)
     try:
         threading_wait()
     except KeyboardInterrupt:

@@ -1,26 +1,117 @@
-"""The reference platform's per-change checks. A rejected change is named with a reason in the receipt;
-the rest of the bundle is accepted (it never blocks the others)."""
+"""The platform's per-change checks. A rejected change is named with a reason in the receipt; the rest of the bundle
+is accepted — except the changes that rest on a rejected one: they are rejected too, with the reason (issue 20).
+
+R6/R7: what the platform files is what the office's receipt confirms. A listing decision whose case or record was
+rejected must not be filed (and the office must not show it as "平台已确认接收").
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field
 
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.ids import check_kind_and_id
 
+# Ops that (re)state an entity whole: judged on their own merits even when an earlier change of it was rejected
+# (that is how a corrected, requeued change gets through). Every other op rests on the entity as filed.
+CREATING_OPS = frozenset({"insert", "upsert", "open"})
+_SUBJECT_OPS = frozenset({"insert", "update", "upsert"})
+# state keys that point at another entity of the same office
+_REFS = {"subject_id": "subject", "record_id": "record", "case_id": "case", "origin_case_id": "case",
+         "repair_id": "repair", "commitment_id": "commitment", "objection_id": "objection"}
+_LIST_REFS = {"record_ids": "record", "case_ids": "case"}
+_NAMES = {"subject": ("信用主体", "subject"), "record": ("失信信息", "record"), "case": ("认定案件", "case"),
+          "repair": ("信用修复申请", "repair request"), "commitment": ("信用承诺", "commitment"),
+          "objection": ("异议", "objection")}
 
-def check(change: dict, subjects: set[str]) -> tuple[str, str, str] | None:
-    """(code, reason_zh, reason_en) when the change is rejected, else None; ``subjects`` learns accepted ones."""
+
+def refs(change: dict) -> list[tuple[str, str]]:
+    """The (entity, entity_id) pairs a change rests on: itself, then every entity its state points at."""
     state = change["state"]
-    if change["entity"] == "subject" and change["op"] in ("insert", "update", "upsert"):
-        problem = _subject_problem(state)
-        if problem:
-            return problem
-        subjects.add(str(change["entity_id"]))
-        return None
-    ref = state.get("subject_id")
-    if ref is not None and str(ref) not in subjects:
-        return ("SUBJECT_NOT_SHARED", f"所涉信用主体（编号 {ref}）尚未报送平台，请先报送该主体。",
-                f"The subject (id {ref}) has not been sent to the platform; send it first.")
+    out = [(change["entity"], change["entity_id"])]
+    for key, entity in _REFS.items():
+        v = state.get(key)
+        if isinstance(v, (int, str)) and not isinstance(v, bool):
+            out.append((entity, str(v)))
+    for key, entity in _LIST_REFS.items():
+        v = state.get(key)
+        if isinstance(v, list):
+            out.extend((entity, str(x)) for x in v if isinstance(x, (int, str)) and not isinstance(x, bool))
+    subj = state.get("subject")
+    if isinstance(subj, dict) and isinstance(subj.get("id"), (int, str)):
+        out.append(("subject", str(subj["id"])))
+    return out
+
+
+def subject_no(state: dict) -> str | None:
+    """The national key of a subject: "<id_type>:<id_number>"."""
+    if isinstance(state.get("id_type"), str) and isinstance(state.get("id_number"), str):
+        return f"{state['id_type']}:{state['id_number']}"
     return None
+
+
+@dataclass
+class Judge:
+    """Judges one office's changes in order. ``rejected`` and ``subjects`` start from what the platform already
+    holds for the entities this bundle refers to, and learn from each change."""
+
+    rejected: dict[tuple[str, str], tuple[int, str]]   # (entity, id) -> (change id that was rejected, code)
+    subjects: dict[str, str]                           # office-local subject id -> subject_no
+    cleared: set[tuple[str, str]] = field(default_factory=set)
+    new_subjects: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (no, kind, name)
+
+    def check(self, change: dict) -> tuple[str, str, str] | None:
+        """(code, reason_zh, reason_en) when the change is rejected, else None."""
+        problem = self._problem(change)
+        key = (change["entity"], change["entity_id"])
+        if problem:
+            self.rejected[key] = (change["id"], problem[0])
+            self.cleared.discard(key)
+        elif key in self.rejected:
+            del self.rejected[key]
+            self.cleared.add(key)
+        return problem
+
+    def _problem(self, change: dict) -> tuple[str, str, str] | None:
+        state, entity, op = change["state"], change["entity"], change["op"]
+        if entity == "subject" and op in _SUBJECT_OPS:
+            problem = _subject_problem(state)
+            if problem is None:
+                sid = change["entity_id"]
+                self.subjects[sid] = subject_no(state)
+                self.new_subjects[sid] = (self.subjects[sid], state["kind"], state["name"])
+            return problem
+        pointers = refs(change)
+        for i, ref in enumerate(pointers):
+            if i == 0 and op in CREATING_OPS:
+                continue  # a whole restatement of itself: judged by what it points at
+            if ref in self.rejected:
+                return _depends(ref, *self.rejected[ref])
+        for ent, ident in pointers[1:]:
+            if ent == "subject" and ident not in self.subjects:
+                return ("SUBJECT_NOT_SHARED", f"所涉信用主体（编号 {ident}）尚未报送平台，请先报送该主体。",
+                        f"The subject (id {ident}) has not been sent to the platform; send it first.")
+        return None
+
+    def subject_of(self, change: dict) -> str | None:
+        """subject_no of the subject an accepted change is about (for the cross-office view), when known."""
+        state = change["state"]
+        if change["entity"] == "subject":
+            return subject_no(state)
+        subj = state.get("subject")
+        if isinstance(subj, dict) and subject_no(subj):
+            return subject_no(subj)
+        ref = state.get("subject_id")
+        return self.subjects.get(str(ref)) if ref is not None else None
+
+
+def _depends(ref: tuple[str, str], change_id: int, code: str) -> tuple[str, str, str]:
+    zh, en = _NAMES.get(ref[0], (ref[0], ref[0]))
+    return ("DEPENDS_ON_REJECTED",
+            f"本变更所依据的{zh}（编号 {ref[1]}，变更 {change_id}，原因 {code}）已被平台退回，本变更一并退回；"
+            f"请先更正并重新报送该{zh}。",
+            f"This change rests on {en} {ref[1]} (change {change_id}, {code}), which the platform rejected; "
+            f"it is rejected too. Correct and resend that {en} first.")
 
 
 def _subject_problem(state: dict) -> tuple[str, str, str] | None:

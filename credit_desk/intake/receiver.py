@@ -1,151 +1,258 @@
-"""The reference municipal intake (市平台接收端): verifies, decrypts and stores office bundles idempotently,
-answers each with a signed receipt, and publishes downstream bundles for an office.
+"""The reference municipal intake (市平台接收端) on PostgreSQL: verifies, decrypts and stores office bundles
+idempotently, answers each with a signed receipt, and publishes downstream bundles for an office.
 
-It checks what an office checks, from the other side: signature by a registered office key (or a key
-endorsed by one), recipient, expiry, sequence and previous-hash chain, payload hash, size limits.
+It checks what an office checks, from the other side: signature by a key of the office valid when the bundle was
+made (or a key endorsed by one), recipient (any of the platform's encryption keys, old ones included, so bundles
+still on a USB stick open after a rotation), expiry, sequence and previous-hash chain, payload hash bound to the
+manifest (AES-GCM AAD), size limits; then judges each change (``checks.Judge``: a change resting on a rejected one
+is rejected too) and files the accepted ones in one transaction per bundle.
+
+The folder holds the platform's private keys (platform.key.json, 0600), its public key file and platform.json
+(id, name, database schema and DSN). The DSN may instead come from the environment: CREDIT_DESK_INTAKE_DSN.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import secrets
-import threading
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from credit_desk.domain import signing
 from credit_desk.domain.errors import DomainError
-from credit_desk.intake import checks
-from credit_desk.intake.store import IntakeStore, read_json, write_atomic, write_json
-from credit_desk.sync import bundle, crypto, keyfiles, manifest as mf, payload
+from credit_desk.intake import checks, pgstore
+from credit_desk.intake.store import OFFICE_ID, read_json, write_atomic, write_json
+from credit_desk.sync import bundle, crypto, keyfiles, manifest as mf, payload, reqauth
 from credit_desk.sync.limits import DEFAULT, Limits
 from credit_desk.sync.refusals import BundleRefused, refused
 
+DSN_ENV = "CREDIT_DESK_INTAKE_DSN"
+
+
+def _dsn(given: str | None, stored: str | None = None) -> str:
+    dsn = given or os.environ.get(DSN_ENV) or stored
+    if not dsn:
+        raise DomainError("INTAKE_DB_MISSING", f"未指定平台数据库：请用 --dsn 或环境变量 {DSN_ENV}。",
+                          f"No platform database: pass --dsn or set {DSN_ENV}.")
+    return dsn
+
 
 class Intake:
-    def __init__(self, folder: Path, *, clock=datetime.now, limits: Limits = DEFAULT) -> None:
-        self.store = IntakeStore(folder)
-        self.store.require()
+    def __init__(self, folder: Path, *, clock=datetime.now, limits: Limits = DEFAULT, dsn: str | None = None,
+                 pool_size: int = 4) -> None:
+        self.folder = Path(folder)
+        if not (self.folder / "platform.key.json").exists():
+            raise DomainError("INTAKE_NOT_INITIALISED", f"{self.folder} 不是已初始化的接收端目录，请先执行 intake init。",
+                              f"{self.folder} is not an initialised intake folder; run intake init first.")
         self.clock, self.limits = clock, limits
-        self.lock = threading.Lock()  # one writer: receive and publish are serialised
-        keys = read_json(self.store.folder / "platform.key.json")
+        keys = read_json(self.folder / "platform.key.json")
         self.sign_private = bytes.fromhex(keys["sign_private"])
         self.enc_private = bytes.fromhex(keys["enc_private"])
         self.enc_public = crypto.x25519_public(self.enc_private)
-        self.platform = read_json(self.store.folder / "platform.json")
+        # every encryption key the platform ever had, by key id: old bundles still open after a rotation
+        self.enc_keys = {crypto.key_id(crypto.x25519_public(bytes.fromhex(k))): bytes.fromhex(k)
+                         for k in [keys["enc_private"], *keys.get("enc_history", [])]}
+        self.platform = read_json(self.folder / "platform.json")
+        db = self.platform.get("database") or {}
+        self.schema = db.get("schema") or "intake"
+        self.dsn = _dsn(dsn, db.get("dsn"))
+        self.pool = pgstore.open_pool(self.dsn, self.schema, pool_size)
+        pgstore.finalize_pool(self, self.pool)
+        self.store = _StateView(self)
+
+    def close(self) -> None:
+        self.pool.close()
 
     @staticmethod
-    def init(folder: Path, name: str = "市信用信息共享平台") -> dict:
-        """New platform keys in an empty folder; returns the fingerprints to read out by phone."""
+    def init(folder: Path, name: str = "市信用信息共享平台", *, dsn: str | None = None, schema: str | None = None,
+             keep_dsn: bool = False) -> dict:
+        """New platform keys in an empty folder and its schema in the database (migrated); returns the
+        fingerprints to read out by phone. ``schema`` defaults to intake_<platform id>."""
         folder = Path(folder)
         if (folder / "platform.key.json").exists():
             raise DomainError("INTAKE_EXISTS", f"{folder} 已初始化，不会覆盖密钥。", f"{folder} is already initialised.")
+        conninfo = _dsn(dsn)
         sign_private, (enc_private, enc_public) = signing.new_private(), crypto.new_x25519()
-        platform = {"platform": "platform-" + secrets.token_hex(4), "name": name}
-        write_json(folder / "platform.key.json", {"sign_private": sign_private.hex(), "enc_private": enc_private.hex()},
-                   mode=0o600)
+        pid = "platform-" + secrets.token_hex(4)
+        schema = pgstore.check_schema(schema or "intake_" + pid.split("-")[1])
+        pgstore.migrate(conninfo, schema)
+        platform = {"platform": pid, "name": name,
+                    "database": {"schema": schema, **({"dsn": conninfo} if keep_dsn else {})}}
+        folder.mkdir(parents=True, exist_ok=True)
+        write_json(folder / "platform.key.json", {"sign_private": sign_private.hex(), "enc_private": enc_private.hex(),
+                                                  "enc_history": []}, mode=0o600)
         write_json(folder / "platform.json", platform)
-        doc = keyfiles.platform_doc(platform=platform["platform"], name=name,
-                                    sign_public=signing.public_of(sign_private), enc_public=enc_public)
+        doc = keyfiles.platform_doc(platform=pid, name=name, sign_public=signing.public_of(sign_private),
+                                    enc_public=enc_public)
         write_atomic(folder / "platform.keys.json", doc)
         return json.loads(doc)
 
+    def migrate(self) -> list[str]:
+        return pgstore.migrate(self.dsn, self.schema)
+
     def public_file(self) -> bytes:
-        return (self.store.folder / "platform.keys.json").read_bytes()
+        return (self.folder / "platform.keys.json").read_bytes()
 
-    def register_office(self, data: bytes) -> dict:
-        """Pin an office's public keys (its key file, checked by phone against its fingerprints)."""
+    # --- offices and keys -------------------------------------------------------------------------------
+
+    def register_office(self, data: bytes, *, actor: str = "intake", reason: str = "登记 / registration") -> dict:
+        """Pin a new office's public keys (its key file, checked by phone against its fingerprints).
+
+        Registering the same keys again is a no-op; different keys for an office already registered are refused
+        (OFFICE_KEYS_PINNED) — that takes ``rotate_office_keys``, explicit and audited (issue 20)."""
         doc = keyfiles.parse(data, keyfiles.OFFICE_FORMAT)
-        with self.lock:
-            self.store.save_office(doc["office"], {
-                "office": doc["office"], "region": doc.get("region"), "code": doc.get("code"),
-                "sign_keys": [doc["sign_public"].hex()], "enc_public": doc["enc_public"].hex()})
-        return {"office": doc["office"], "sign": signing.fingerprint(doc["sign_public"])}
+        office = _office_id(doc["office"])
+        sign_id, enc_id = crypto.key_id(doc["sign_public"]), crypto.key_id(doc["enc_public"])
+        with self.pool.connection() as conn, conn.transaction():
+            if pgstore.lock_office(conn, office) is not None:
+                current = ({k["key_id"] for k in pgstore.keys(conn, office, "sign") if k["valid_to"] is None},
+                           {k["key_id"] for k in pgstore.keys(conn, office, "enc") if k["valid_to"] is None})
+                if sign_id not in current[0] or enc_id not in current[1]:
+                    raise DomainError(
+                        "OFFICE_KEYS_PINNED",
+                        f"单位 {office} 已登记了其他公钥，不会替换。如确需更换，请执行 intake rotate-keys 并写明理由（记入审计）。",
+                        f"Office {office} is already registered with other keys; they are not replaced. To change "
+                        "them, run intake rotate-keys with a reason (audited).", field="office")
+                return {"office": office, "sign": signing.fingerprint(doc["sign_public"]), "already": True}
+            pgstore.insert_office(conn, office, doc.get("region"), doc.get("code"))
+            pgstore.add_key(conn, office, "sign", sign_id, doc["sign_public"], "registration")
+            pgstore.add_key(conn, office, "enc", enc_id, doc["enc_public"], "registration")
+            pgstore.audit_keys(conn, office, "register", actor, reason, [], [sign_id, enc_id])
+        return {"office": office, "sign": signing.fingerprint(doc["sign_public"])}
 
-    # --- receiving ------------------------------------------------------------------------------------
+    def rotate_office_keys(self, data: bytes, *, actor: str, reason: str) -> dict:
+        """Explicit rotation of a registered office's keys: the new ones become current, the old ones stay on
+        file with their validity closed (old bundles still verify), one audit row names who, when and why."""
+        if not (actor or "").strip() or len((reason or "").strip()) < 4:
+            raise DomainError("ROTATION_REASON_MISSING", "更换单位公钥须写明操作人和理由。",
+                              "A key rotation needs the person doing it and a reason.", field="reason")
+        doc = keyfiles.parse(data, keyfiles.OFFICE_FORMAT)
+        office = _office_id(doc["office"])
+        sign_id, enc_id = crypto.key_id(doc["sign_public"]), crypto.key_id(doc["enc_public"])
+        with self.pool.connection() as conn, conn.transaction():
+            if pgstore.lock_office(conn, office) is None:
+                raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
+            pgstore.add_key(conn, office, "sign", sign_id, doc["sign_public"], "rotation")
+            pgstore.add_key(conn, office, "enc", enc_id, doc["enc_public"], "rotation")
+            old = pgstore.close_keys(conn, office, "sign", sign_id) + pgstore.close_keys(conn, office, "enc", enc_id)
+            pgstore.audit_keys(conn, office, "rotate", actor.strip(), reason.strip(), old, [sign_id, enc_id])
+        return {"office": office, "sign": signing.fingerprint(doc["sign_public"]), "closed": len(old)}
+
+    def rotate_platform_key(self) -> dict:
+        """A new platform encryption key; the old private keys are kept, so bundles made to them still open."""
+        path = self.folder / "platform.key.json"
+        keys = read_json(path)
+        enc_private, enc_public = crypto.new_x25519()
+        keys = {**keys, "enc_private": enc_private.hex(),
+                "enc_history": [keys["enc_private"], *keys.get("enc_history", [])]}
+        write_json(path, keys, mode=0o600)
+        doc = keyfiles.platform_doc(platform=self.platform["platform"], name=self.platform["name"],
+                                    sign_public=signing.public_of(self.sign_private), enc_public=enc_public)
+        write_atomic(self.folder / "platform.keys.json", doc)
+        self.enc_private, self.enc_public = enc_private, enc_public
+        self.enc_keys[crypto.key_id(enc_public)] = enc_private
+        return json.loads(doc)
+
+    # --- receiving ----------------------------------------------------------------------------------------
 
     def receive(self, data: bytes) -> tuple[bytes, dict]:
         """(signed receipt bytes, summary); BundleRefused with one sentence when refused, nothing stored."""
-        with self.lock:
-            opened = bundle.open_bytes(data, self.limits)
-            bundle.check_type(opened, "changes")
-            office = opened.manifest.office
-            reg = self.store.office(office) if _office_ok(office) else None
-            if reg is None or opened.manifest.sender.get("id") != office:
+        opened = bundle.open_bytes(data, self.limits)
+        bundle.check_type(opened, "changes")
+        office = opened.manifest.office
+        if not _office_ok(office) or opened.manifest.sender.get("id") != office:
+            raise refused("BUNDLE_UNKNOWN_OFFICE", office=str(office)[:36])
+        with self.pool.connection() as conn:
+            sign_keys = pgstore.keys(conn, office, "sign")
+            if not sign_keys:
                 raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
-            learned = self._verify(opened, reg)
-            bundle.check_recipient(opened, self.enc_public)
+            learned = self._verify(opened, sign_keys)
+            enc_private = self.enc_keys.get(opened.manifest.recipient)
+            if enc_private is None:
+                raise refused("BUNDLE_WRONG_RECIPIENT")
             bundle.check_expiry(opened, self.clock())
-            state = self.store.state(office)
-            self._check_chain(opened, office, state)
-            changes, attachments = payload.parse_changes(bundle.decrypt(opened, self.enc_private, self.limits))
-            _check_counts(opened, changes)
-            return self._store(opened, office, reg, learned, state, changes, attachments)
-
-    def _verify(self, opened: bundle.Opened, reg: dict) -> list[str]:
-        """Registered keys, plus keys endorsed (rotation) by one of them; returns the newly learned ones."""
-        known = {crypto.key_id(bytes.fromhex(k)): bytes.fromhex(k) for k in reg["sign_keys"]}
-        learned = []
-        for e in opened.manifest.doc.get("key_endorsements") or []:
             try:
-                new = keyfiles.parse_b64(e["public_key"])
-                old = known.get(e["endorsed_by"])
-                sig = keyfiles.parse_b64(e["signature"])
-            except (KeyError, TypeError, ValueError):
-                raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements") from None
-            if old and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
-                if crypto.key_id(new) not in known:
-                    learned.append(new.hex())
-                known[crypto.key_id(new)] = new
+                changes, attachments = payload.parse_changes(bundle.decrypt(opened, enc_private, self.limits))
+                _check_counts(opened, changes)
+            except BundleRefused as exc:  # signed by the office but unreadable: kept for the platform's IT
+                with conn.transaction():
+                    pgstore.quarantine(conn, office, opened.manifest.sequence, opened.sha256, exc.code, exc.en,
+                                       data)
+                raise
+            with conn.transaction():
+                head = pgstore.lock_office(conn, office)
+                self._check_chain(conn, opened, office, head)
+                result = self._file(conn, opened, office, changes, attachments, learned)
+                receipt = self._receipt(conn, office, result)
+                pgstore.save_receipt(conn, office, result["sequence"], result, receipt)
+                pgstore.set_head(conn, office, result["sequence"], opened.sha256)
+        return receipt, {"office": office, "sequence": result["sequence"], "accepted": result["n_accepted"],
+                         "rejected": len(result["rejected"])}
+
+    def _verify(self, opened: bundle.Opened, sign_keys: list[dict]) -> list[tuple[str, bytes]]:
+        """Keys of the office valid when the bundle was made, plus keys endorsed (rotation) by one of them;
+        returns the newly learned ones. A closed key still opens the bundles it signed before it was closed."""
+        known, learned = _known_keys(sign_keys, opened.manifest.doc.get("key_endorsements") or [],
+                                     opened.manifest.created)
         bundle.verify(opened, known)
         return learned
 
-    def _check_chain(self, opened: bundle.Opened, office: str, state: dict) -> None:
+    def authenticate(self, headers: dict[str, str], method: str, target: str, length: int) -> str:
+        """The office that signed this HTTP request (sync.reqauth), or DomainError AUTH_*; nothing is read first."""
+        claim = reqauth.parse(headers, self.clock())
+        if not _office_ok(claim.office):
+            raise DomainError("AUTH_FAILED", "请求签名校验失败（未登记的单位或密钥）。",
+                              "The request signature does not verify (unknown office or key).")
+        with self.pool.connection() as conn:
+            sign_keys = pgstore.keys(conn, claim.office, "sign")
         try:
-            bundle.check_chain(opened, state["last_seq"], state["last_hash"])
+            known, _ = _known_keys(sign_keys, claim.endorsements, self.clock())
+        except BundleRefused:
+            known = {}
+        reqauth.check(claim, known.get(claim.key_id), method, target, length)
+        return claim.office
+
+    def _check_chain(self, conn, opened: bundle.Opened, office: str, head: dict) -> None:
+        try:
+            bundle.check_chain(opened, head["last_seq"], head["last_hash"])
         except BundleRefused as exc:
             if exc.code == "BUNDLE_REPLAY":
-                stored = self.store.file(office, "bundles", opened.manifest.sequence, "cdb")
-                if stored.exists() and crypto.sha256_hex(stored.read_bytes()) == opened.sha256:
+                if pgstore.stored_bundle_sha(conn, office, opened.manifest.sequence) == opened.sha256:
                     exc.receipt = f"/receipts/{office}/{opened.manifest.sequence}"  # same bundle: answer known
             raise
 
-    def _store(self, opened, office, reg, learned, state, changes, attachments) -> tuple[bytes, dict]:
-        seq, subjects = opened.manifest.sequence, set(state["subjects"])
-        accepted, rejected, kept = [], [], []
+    def _file(self, conn, opened, office, changes, attachments, learned) -> dict:
+        seq = opened.manifest.sequence
+        pointers = {r for c in changes for r in checks.refs(c)}
+        judge = checks.Judge(pgstore.rejected_entities(conn, office, sorted(pointers)),
+                             pgstore.known_subjects(conn, office, sorted({i for e, i in pointers if e == "subject"})))
+        accepted, rejected, rows, rej_rows = [], [], [], []
         for c in changes:
-            problem = checks.check(c, subjects)
+            problem = judge.check(c)
             if problem:
                 rejected.append({"id": c["id"], "code": problem[0], "reason_zh": problem[1], "reason_en": problem[2]})
+                rej_rows.append((office, seq, c["id"], c["entity"], c["entity_id"], *problem))
             else:
                 accepted.append(c["id"])
-                if c["id"] > state["last_change_id"]:  # idempotent: a change id is stored once
-                    kept.append(c)
-        self._write_members(office, seq, opened.data, kept, attachments)
-        result = {"sequence": seq, "sha256": opened.sha256, "accepted": payload.to_ranges(accepted),
-                  "rejected": rejected, "echo": payload.receipt_echo(opened.manifest.doc)}
-        write_json(self.store.file(office, "results", seq, "json"), result)
-        receipt = self._receipt(office, reg, result)
-        write_atomic(self.store.file(office, "receipts", seq, "cdb"), receipt)
-        if learned:
-            self.store.save_office(office, {**reg, "sign_keys": reg["sign_keys"] + learned})
-        last_id = max([state["last_change_id"]] + [c["id"] for c in changes])
-        self.store.save_state(office, {**state, "last_seq": seq, "last_hash": opened.sha256, "last_change_id": last_id,
-                                       "subjects": sorted(subjects)})
-        return receipt, {"office": office, "sequence": seq, "accepted": len(accepted), "rejected": len(rejected)}
+                rows.append((office, seq, c["id"], c["ts"], c["entity"], c["entity_id"], c["op"], judge.subject_of(c),
+                             json.dumps(c["state"], ensure_ascii=False)))
+        pgstore.store_bundle(conn, office, seq, opened.sha256, opened.manifest.doc, opened.data)
+        pgstore.copy_changes(conn, rows)
+        pgstore.insert_rejections(conn, rej_rows)
+        pgstore.mark_rejected(conn, [(office, e, i, cid, code) for (e, i), (cid, code) in judge.rejected.items()])
+        pgstore.clear_rejected(conn, office, sorted(judge.cleared))
+        pgstore.upsert_subjects(conn, [(office, sid, no, kind, name)
+                                       for sid, (no, kind, name) in judge.new_subjects.items()])
+        pgstore.insert_attachments(conn, office, seq, attachments)
+        for key_id, public in learned:
+            pgstore.add_key(conn, office, "sign", key_id, public, "endorsement")
+            pgstore.audit_keys(conn, office, "endorsement", f"office:{office}", f"bundle {seq}", [], [key_id])
+        return {"sequence": seq, "sha256": opened.sha256, "accepted": payload.to_ranges(accepted),
+                "rejected": rejected, "n_accepted": len(accepted),
+                "echo": payload.receipt_echo(opened.manifest.doc)}  # audit head etc., signed back (issue 14)
 
-    def _write_members(self, office, seq, data, kept, attachments) -> None:
-        write_atomic(self.store.file(office, "bundles", seq, "cdb"), data)
-        lines = "".join(json.dumps(c, ensure_ascii=False) + "\n" for c in kept)
-        write_atomic(self.store.file(office, "changes", seq, "jsonl"), lines.encode("utf-8"))
-        base = self.store.office_dir(office) / "attachments" / f"{seq:06d}"
-        for a in attachments:  # names were checked (no '..', no absolute path) when the payload was parsed
-            target = (base / a["name"]).resolve()
-            if not target.is_relative_to(base.resolve()):
-                raise refused("BUNDLE_UNSAFE_NAME", name=a["name"])
-            write_atomic(target, a["data"])
-
-    def _receipt(self, office: str, reg: dict, result: dict) -> bytes:
+    def _receipt(self, conn, office: str, result: dict) -> bytes:
         now = self.clock()
         accepted = payload.from_ranges(result["accepted"])
         fields = {"type": "receipt", "sender": {"role": "platform", "id": self.platform["platform"]}, "office": office,
@@ -155,21 +262,27 @@ class Intake:
                   "expires_at": mf.utc_text(now + timedelta(days=self.limits.receipt_valid_days)),
                   "counts": {"accepted": len(accepted), "rejected": len(result["rejected"])}}
         plain = payload.receipt_doc(accepted, result["rejected"])
-        data, _ = bundle.make(fields, plain, self.sign_private, bytes.fromhex(reg["enc_public"]))
+        data, _ = bundle.make(fields, plain, self.sign_private, self._office_enc(conn, office))
         return data
+
+    def _office_enc(self, conn, office: str) -> bytes:
+        current = [k for k in pgstore.keys(conn, office, "enc") if k["valid_to"] is None]
+        return current[-1]["public"]
 
     def receipt(self, office: str, seq: int) -> bytes | None:
         """The stored receipt; made again (fresh expiry, same content) when the stored one has expired."""
-        path = self.store.file(office, "receipts", seq, "cdb")
-        if not path.exists():
+        if not _office_ok(office):
             return None
-        data = path.read_bytes()
-        if bundle.open_bytes(data, self.limits).manifest.expires > mf.parse_utc(mf.utc_text(self.clock())):
-            return data
-        with self.lock:
-            data = self._receipt(office, self.store.office(office),
-                                 read_json(self.store.file(office, "results", seq, "json")))
-            write_atomic(path, data)
+        with self.pool.connection() as conn:
+            found = pgstore.receipt(conn, office, seq)
+            if found is None:
+                return None
+            data, result = found
+            if bundle.open_bytes(data, self.limits).manifest.expires > mf.parse_utc(mf.utc_text(self.clock())):
+                return data
+            with conn.transaction():
+                data = self._receipt(conn, office, result)
+                pgstore.save_receipt(conn, office, seq, result, data)
         return data
 
     # --- downstream -----------------------------------------------------------------------------------
@@ -177,11 +290,12 @@ class Intake:
     def publish(self, office: str, items: list[dict], *, valid_days: int | None = None,
                 check_versions: bool = True) -> tuple[str, bytes]:
         """A downstream bundle for one office: next sequence in its chain, versions per kind."""
-        with self.lock:
-            reg = self.store.office(office) if _office_ok(office) else None
-            if reg is None:
+        if not _office_ok(office):
+            raise refused("BUNDLE_UNKNOWN_OFFICE", office=str(office)[:36])
+        with self.pool.connection() as conn, conn.transaction():
+            state = pgstore.lock_office(conn, office)
+            if state is None:
                 raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
-            state = self.store.state(office)
             versions = {i["kind"]: i["version"] for i in items}
             for kind, v in versions.items():
                 if check_versions and v <= state["versions"].get(kind, 0):
@@ -193,22 +307,107 @@ class Intake:
                       "created_at": mf.utc_text(now), "expires_at": mf.utc_text(now + timedelta(days=days)),
                       "versions": versions, "counts": {"items": len(items)}}
             data, _ = bundle.make(fields, payload.downstream_doc(items), self.sign_private,
-                                  bytes.fromhex(reg["enc_public"]))
-            write_atomic(self.store.file(office, "downstream", seq, "cdb"), data)
+                                  self._office_enc(conn, office))
             merged = {**state["versions"], **{k: max(v, state["versions"].get(k, 0)) for k, v in versions.items()}}
-            self.store.save_state(office, {**state, "down_seq": seq, "down_hash": crypto.sha256_hex(data),
-                                           "versions": merged})
+            pgstore.save_downstream(conn, office, seq, versions, data, crypto.sha256_hex(data), merged)
         return f"{seq:06d}.cdb", data
 
     def downstream(self, office: str, after: int = 0) -> list[str]:
-        folder = self.store.office_dir(office) / "downstream"
-        names = sorted(p.name for p in folder.glob("[0-9]*.cdb")) if folder.exists() else []
-        return [n for n in names if int(n.split(".")[0]) > after]
+        if not _office_ok(office):
+            return []
+        with self.pool.connection() as conn:
+            return [f"{s:06d}.cdb" for s in pgstore.downstream_after(conn, office, after)]
+
+    def downstream_file(self, office: str, seq: int) -> bytes | None:
+        if not _office_ok(office):
+            return None
+        with self.pool.connection() as conn:
+            return pgstore.downstream_file(conn, office, seq)
+
+    # --- the platform's view ------------------------------------------------------------------------------
+
+    def subject_listings(self, id_type: str, id_number: str) -> list[dict]:
+        """Every listing of one subject across all offices (who is listed where)."""
+        with self.pool.connection() as conn:
+            return pgstore.subject_listings(conn, f"{id_type}:{id_number}")
+
+    def office_sign_keys(self, office: str) -> list[dict]:
+        with self.pool.connection() as conn:
+            return pgstore.keys(conn, office, "sign") if _office_ok(office) else []
+
+    def stored_changes(self, office: str) -> list[dict]:
+        """Every accepted change filed for an office: {seq, change_id, entity, entity_id, op, subject_no, state}."""
+        with self.pool.connection() as conn:
+            return pgstore.stored_changes(conn, office)
+
+    def counts(self, office: str) -> dict:
+        with self.pool.connection() as conn:
+            return pgstore.counts(conn, office)
+
+    def key_audit(self, office: str) -> list[dict]:
+        with self.pool.connection() as conn:
+            return pgstore.key_audit(conn, office)
 
 
-def _office_ok(office: str) -> bool:
-    from credit_desk.intake.store import OFFICE_ID
-    return bool(OFFICE_ID.fullmatch(office or ""))
+class _StateView:
+    """The office registration and chain state as dicts (what tests and tools of the file intake read)."""
+
+    def __init__(self, intake: Intake) -> None:
+        self.intake = intake
+
+    def office(self, office: str) -> dict | None:
+        if not _office_ok(office):
+            return None
+        with self.intake.pool.connection() as conn:
+            row = pgstore.office(conn, office)
+            if row is None:
+                return None
+            sign = [k["public"].hex() for k in pgstore.keys(conn, office, "sign")]
+            return {"office": office, "region": row["region"], "code": row["code"], "sign_keys": sign,
+                    "enc_public": self.intake._office_enc(conn, office).hex()}
+
+    def state(self, office: str) -> dict:
+        with self.intake.pool.connection() as conn:
+            row = pgstore.office(conn, office) or {}
+        return {"last_seq": row.get("last_seq", 0), "last_hash": row.get("last_hash", ""),
+                "down_seq": row.get("down_seq", 0), "down_hash": row.get("down_hash", ""),
+                "versions": row.get("versions", {})}
+
+    def save_state(self, office: str, state: dict) -> None:
+        """Only the downstream head (tests that play a platform publishing outside publish())."""
+        with self.intake.pool.connection() as conn, conn.transaction():
+            pgstore.set_down_state(conn, office, state["down_seq"], state["down_hash"], state["versions"])
+
+
+def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dict[str, bytes], list]:
+    """({key id: public} usable for something made at ``made``, [(key id, public) newly learned]): the office's
+    keys still valid then, plus each key endorsed by one of them (its rotation chain)."""
+    made = made.astimezone(timezone.utc)
+    known = {k["key_id"]: k["public"] for k in sign_keys
+             if k["valid_to"] is None or made < k["valid_to"].astimezone(timezone.utc)}
+    learned = []
+    for e in chain:
+        try:
+            new = keyfiles.parse_b64(e["public_key"])
+            old = known.get(e["endorsed_by"])
+            sig = keyfiles.parse_b64(e["signature"])
+        except (KeyError, TypeError, ValueError):
+            raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements") from None
+        if old and len(new) == 32 and signing.verify(old, sig, keyfiles.endorsement_message(new)):
+            if crypto.key_id(new) not in known and all(crypto.key_id(new) != k["key_id"] for k in sign_keys):
+                learned.append((crypto.key_id(new), new))
+            known[crypto.key_id(new)] = new
+    return known, learned
+
+
+def _office_ok(office) -> bool:
+    return isinstance(office, str) and bool(OFFICE_ID.fullmatch(office))
+
+
+def _office_id(office: str) -> str:
+    if not _office_ok(office):
+        raise DomainError("OFFICE_ID_BAD", "单位编号格式不对。", "The office id is malformed.", field="office")
+    return office
 
 
 def _check_counts(opened: bundle.Opened, changes: list[dict]) -> None:

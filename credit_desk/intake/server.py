@@ -1,97 +1,340 @@
-"""HTTP front of the reference intake (stdlib ThreadingHTTPServer; one writer lock inside Intake).
+"""HTTP front of the platform intake: an ASGI app served by Hypercorn (issue 20).
 
     POST /bundles                      body = .cdb bytes → 200 receipt bytes, or 4xx JSON refusal
     GET  /receipts/<office>/<seq>      the receipt for an accepted bundle (resume after a lost reply)
     GET  /downstream/<office>?after=N  {"files": [...]} downstream bundles published for the office
     GET  /downstream/<office>/<file>   one downstream bundle
-    GET  /health                       {"ok": true}
+    GET  /health                       {"ok": true} (the only route without a signature: it tells nothing)
+
+Why Hypercorn: an asyncio server (an idle or trickling connection costs a coroutine, not a thread), a per-read
+timeout (``read_timeout``) that uvicorn lacks (uvicorn issue #157: no request-receipt timeout), TLS from
+certificate files, a bounded header size (``h11_max_incomplete_size``), graceful shutdown.
+
+What the app adds, before any body byte is read: the office's request signature (sync.reqauth, GET included),
+a per-office rate limit (token bucket), Content-Length against the size limit, a bounded number of requests
+in flight (503 when full); while reading: the size limit again (chunked bodies), an absolute deadline for the
+whole body (408, slow or half-sent POSTs). Every answer that is not a bundle is JSON with a ``code``; an
+unexpected error is 500 {"code": "INTERNAL"} — never a traceback.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import logging
+import os
 import re
+import socket
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import parse_qs, urlsplit
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from urllib.parse import parse_qsl
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.intake.receiver import Intake
 from credit_desk.sync.http import CONTENT_TYPE
-from credit_desk.sync.refusals import refused
+
+log = logging.getLogger("credit_desk.intake")
 
 _CONFLICT = {"BUNDLE_REPLAY", "BUNDLE_SEQUENCE_GAP", "BUNDLE_CHAIN_BROKEN"}
-_RECEIPT = re.compile(r"/receipts/([0-9a-fA-F\-]{8,64})/(\d{1,9})")
-_LIST = re.compile(r"/downstream/([0-9a-fA-F\-]{8,64})")
-_FILE = re.compile(r"/downstream/([0-9a-fA-F\-]{8,64})/(\d{6}\.cdb)")
+_AUTH = {"AUTH_MISSING": 401, "AUTH_BAD": 401, "AUTH_STALE": 401, "AUTH_FAILED": 401}
+_OFFICE = r"([0-9a-fA-F][0-9a-fA-F\-]{7,63})"
+_RECEIPT = re.compile(rf"/receipts/{_OFFICE}/(\d{{1,9}})")
+_LIST = re.compile(rf"/downstream/{_OFFICE}")
+_FILE = re.compile(rf"/downstream/{_OFFICE}/(\d{{6}})\.cdb")
+_AFTER = re.compile(r"\d{1,9}")
 
 
-def make_handler(intake: Intake):
-    class Handler(BaseHTTPRequestHandler):
-        server_version = "credit-desk-intake/1"
+@dataclass(frozen=True)
+class ServerConfig:
+    max_body_bytes: int = 64 << 20        # a bundle POST larger than this is refused (413) before it is read
+    body_seconds: float = 60.0            # the whole body must arrive within this (408)
+    read_timeout: float = 15.0            # Hypercorn: a connection silent this long is closed (headers included)
+    keep_alive_seconds: float = 5.0
+    max_in_flight: int = 16               # requests being read or processed at once; more wait ...
+    queue_seconds: float = 5.0            # ... this long, then 503 BUSY
+    rate_per_second: float = 20.0         # per office: sustained requests per second ...
+    rate_burst: int = 60                  # ... and the burst above it (429 RATE_LIMITED)
+    per_office_in_flight: int = 2         # one office's requests at once (a bundle chain is sequential anyway)
+    max_header_bytes: int = 16384
+    backlog: int = 512
+    certfile: str | None = None           # TLS when both are given (PEM files)
+    keyfile: str | None = None
 
-        def log_message(self, fmt, *args):  # quiet: tests and the console stay readable
-            pass
 
-        def _send(self, status: int, body: bytes, ctype: str) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+class _Buckets:
+    """Per-office token buckets (monotonic clock)."""
 
-        def _json(self, status: int, doc: dict) -> None:
-            self._send(status, json.dumps(doc, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+    def __init__(self, rate: float, burst: int) -> None:
+        self.rate, self.burst, self.state = rate, burst, {}
 
-        def _refusal(self, exc: DomainError) -> None:
-            status = 409 if exc.code in _CONFLICT else 413 if exc.code == "BUNDLE_OVERSIZED" else 422
-            doc = {"ok": False, "code": exc.code, "message_zh": exc.zh, "message_en": exc.en}
-            if getattr(exc, "receipt", None):
-                doc["receipt"] = exc.receipt
-            self._json(status, doc)
+    def take(self, office: str) -> float:
+        """0 when allowed, else the seconds until a request would be."""
+        now = time.monotonic()
+        tokens, last = self.state.get(office, (float(self.burst), now))
+        tokens = min(self.burst, tokens + (now - last) * self.rate)
+        if tokens >= 1:
+            self.state[office] = (tokens - 1, now)
+            return 0.0
+        self.state[office] = (tokens, now)
+        return (1 - tokens) / self.rate
 
-        def do_POST(self):
-            if urlsplit(self.path).path != "/bundles":
-                return self._json(404, {"ok": False, "code": "NOT_FOUND"})
+
+class _Refuse(Exception):
+    def __init__(self, status: int, code: str, zh: str = "", en: str = "", headers=(), **extra) -> None:
+        super().__init__(code)
+        self.status, self.code, self.zh, self.en, self.headers, self.extra = status, code, zh, en, headers, extra
+
+
+def _domain_refusal(exc: DomainError) -> _Refuse:
+    status = _AUTH.get(exc.code) or (409 if exc.code in _CONFLICT else 413 if exc.code == "BUNDLE_OVERSIZED"
+                                     else 403 if exc.code == "OFFICE_FORBIDDEN" else 422)
+    extra = {"receipt": exc.receipt} if getattr(exc, "receipt", None) else {}
+    return _Refuse(status, exc.code, exc.zh, exc.en, **extra)
+
+
+def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
+    """The ASGI application. Blocking work (PostgreSQL, crypto) runs in a bounded thread pool."""
+    pool = ThreadPoolExecutor(max_workers=config.max_in_flight + 4, thread_name_prefix="intake-work")
+    buckets = _Buckets(config.rate_per_second, config.rate_burst)
+    state = {"slots": None}  # the semaphore belongs to the server's event loop: made there
+    busy: dict[str, int] = {}
+
+    async def run(fn, *args):
+        return await asyncio.get_running_loop().run_in_executor(pool, fn, *args)
+
+    async def app(scope, receive, send):
+        if scope["type"] == "lifespan":
+            while True:
+                msg = await receive()
+                if msg["type"] == "lifespan.startup":
+                    state["slots"] = asyncio.Semaphore(config.max_in_flight)
+                    await send({"type": "lifespan.startup.complete"})
+                elif msg["type"] == "lifespan.shutdown":
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
+        if scope["type"] != "http":
+            return
+        started = {"v": False}
+
+        async def respond(status: int, body: bytes, ctype: str, headers=()) -> None:
+            started["v"] = True
+            await send({"type": "http.response.start", "status": status,
+                        "headers": [(b"content-type", ctype.encode()), (b"content-length", str(len(body)).encode()),
+                                    *headers]})
+            await send({"type": "http.response.body", "body": body})
+
+        try:
+            body, ctype = await _route(scope, receive)
+            await respond(200, body, ctype)
+        except _Refuse as r:
+            doc = {"ok": False, "code": r.code, "message_zh": r.zh or r.code, "message_en": r.en or r.code, **r.extra}
+            hdrs = [*r.headers, *([(b"connection", b"close")] if r.status in (408, 411, 413) else [])]
+            await respond(r.status, json.dumps(doc, ensure_ascii=False).encode("utf-8"),
+                          "application/json; charset=utf-8", hdrs)
+        except Exception:  # never a traceback to the client; the log keeps it for the platform's IT
+            log.exception("intake request failed: %s %s", scope.get("method"), scope.get("path"))
+            if not started["v"]:
+                await respond(500, json.dumps({"ok": False, "code": "INTERNAL", "message_zh": "平台内部错误，请稍后重试。",
+                                               "message_en": "Internal error at the platform; try again later."},
+                                              ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
+
+    async def _route(scope, receive) -> tuple[bytes, str]:
+        method, path = scope["method"], scope["path"]
+        raw_query = scope.get("query_string", b"").decode("latin-1")
+        if path == "/health" and method in ("GET", "HEAD"):
+            return json.dumps({"ok": True}).encode(), "application/json"
+        route = _which(method, path)
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
+        length = _length(headers) if method == "POST" else 0
+        target = path + ("?" + raw_query if raw_query else "")
+        try:  # the signature is checked before a single body byte is read
+            office = await run(intake.authenticate, headers, method, target, max(length, 0))
+        except DomainError as exc:
+            raise _domain_refusal(exc) from None
+        wait = buckets.take(office)
+        if wait:
+            raise _Refuse(429, "RATE_LIMITED", "请求过于频繁，请稍后重试。", "Too many requests; slow down.",
+                          headers=[(b"retry-after", str(max(1, round(wait))).encode())])
+        if busy.get(office, 0) >= config.per_office_in_flight:
+            raise _Refuse(429, "OFFICE_BUSY", "本单位已有请求在处理中，请稍后重试。",
+                          "This office already has requests in progress; try again shortly.",
+                          headers=[(b"retry-after", b"2")])
+        if state["slots"] is None:
+            state["slots"] = asyncio.Semaphore(config.max_in_flight)
+        busy[office] = busy.get(office, 0) + 1
+        try:
             try:
-                size = int(self.headers.get("Content-Length", "-1"))
-            except ValueError:
-                size = -1
-            if size < 0:
-                return self._json(411, {"ok": False, "code": "LENGTH_REQUIRED"})
-            if size > intake.limits.max_file_bytes:  # refused before a single byte is read
-                return self._refusal(refused("BUNDLE_OVERSIZED", what=f"{size} bytes"))
-            data = self.rfile.read(size)
+                await asyncio.wait_for(state["slots"].acquire(), config.queue_seconds)
+            except asyncio.TimeoutError:
+                raise _Refuse(503, "BUSY", "平台繁忙，请稍后重试。", "The platform is busy; try again shortly.",
+                              headers=[(b"retry-after", b"5")]) from None
             try:
-                receipt, _ = intake.receive(data)
-            except DomainError as exc:
-                return self._refusal(exc)
-            self._send(200, receipt, CONTENT_TYPE)
+                return await _dispatch(route, office, method, raw_query, receive, length)
+            finally:
+                state["slots"].release()
+        finally:
+            busy[office] -= 1
+            if not busy[office]:
+                del busy[office]
 
-        def do_GET(self):
-            parts = urlsplit(self.path)
-            path = parts.path
-            if path == "/health":
-                return self._json(200, {"ok": True})
-            if m := _RECEIPT.fullmatch(path):
-                data = intake.receipt(m.group(1), int(m.group(2)))
-                return self._send(200, data, CONTENT_TYPE) if data else self._json(404, {"ok": False})
-            if m := _FILE.fullmatch(path):
-                target = intake.store.office_dir(m.group(1)) / "downstream" / m.group(2)
-                if target.exists():
-                    return self._send(200, target.read_bytes(), CONTENT_TYPE)
-                return self._json(404, {"ok": False})
-            if m := _LIST.fullmatch(path):
-                after = int((parse_qs(parts.query).get("after") or ["0"])[0] or 0)
-                return self._json(200, {"files": intake.downstream(m.group(1), after)})
-            self._json(404, {"ok": False, "code": "NOT_FOUND"})
+    async def _dispatch(route, office, method, raw_query, receive, length) -> tuple[bytes, str]:
+        kind, m = route
+        if kind != "post" and m.group(1) != office:
+            raise _Refuse(403, "OFFICE_FORBIDDEN", "只能查询本单位的回执和下发更新。",
+                          "An office may only read its own receipts and downstream bundles.")
+        try:
+            if kind == "post":
+                data = await _read_body(receive, length)
+                receipt, _ = await run(intake.receive, data)
+                return receipt, CONTENT_TYPE
+            if kind == "receipt":
+                data = await run(intake.receipt, office, int(m.group(2)))
+                if data is None:
+                    raise _Refuse(404, "RECEIPT_NOT_FOUND", "没有该序号的回执。", "No receipt for that bundle number.")
+                return data, CONTENT_TYPE
+            if kind == "file":
+                data = await run(intake.downstream_file, office, int(m.group(2)))
+                if data is None:
+                    raise _Refuse(404, "DOWNSTREAM_NOT_FOUND", "没有该下发更新。", "No such downstream bundle.")
+                return data, CONTENT_TYPE
+            after = _after(raw_query)
+            files = await run(intake.downstream, office, after)
+            return json.dumps({"files": files}).encode(), "application/json"
+        except DomainError as exc:
+            raise _domain_refusal(exc) from None
 
-    return Handler
+    async def _read_body(receive, length: int) -> bytes:
+        """Streamed: the limit is checked on the declared length first, then on every chunk; one deadline for all."""
+        limit = min(config.max_body_bytes, intake.limits.max_file_bytes)
+        if length > limit:
+            raise _too_big(length, limit)
+        chunks, got = [], 0
+        deadline = asyncio.get_running_loop().time() + config.body_seconds
+        while True:
+            left = deadline - asyncio.get_running_loop().time()
+            try:
+                msg = await asyncio.wait_for(receive(), max(left, 0.001))
+            except asyncio.TimeoutError:
+                raise _Refuse(408, "BODY_TIMEOUT", f"请求正文未在 {config.body_seconds:g} 秒内传完，连接已关闭。",
+                              f"The request body did not arrive within {config.body_seconds:g} s.") from None
+            if msg["type"] == "http.disconnect":
+                raise _Refuse(400, "CLIENT_GONE", "客户端已断开。", "The client disconnected.")
+            part = msg.get("body", b"")
+            got += len(part)
+            if got > limit or (length >= 0 and got > length):
+                raise _too_big(got, limit)
+            chunks.append(part)
+            if not msg.get("more_body"):
+                return b"".join(chunks)
+
+    return app
 
 
-def serve(intake: Intake, host: str, port: int) -> ThreadingHTTPServer:
-    """A started server (its own thread); ``server.server_address`` has the real port when port is 0."""
-    server = ThreadingHTTPServer((host, port), make_handler(intake))
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True, name="intake-http").start()
-    return server
+def _too_big(size: int, limit: int) -> _Refuse:
+    return _Refuse(413, "BUNDLE_OVERSIZED", f"同步包超过允许的大小（{size} > {limit} 字节），拒绝接收。",
+                   f"The bundle exceeds the allowed size ({size} > {limit} bytes); it is refused.")
+
+
+def _which(method: str, path: str):
+    if path == "/bundles":
+        if method != "POST":
+            raise _Refuse(405, "METHOD_NOT_ALLOWED", "此地址只接受 POST。", "Only POST is allowed here.")
+        return "post", None
+    for kind, rx in (("receipt", _RECEIPT), ("file", _FILE), ("list", _LIST)):
+        m = rx.fullmatch(path)
+        if m:
+            if method != "GET":
+                raise _Refuse(405, "METHOD_NOT_ALLOWED", "此地址只接受 GET。", "Only GET is allowed here.")
+            return kind, m
+    raise _Refuse(404, "NOT_FOUND", "没有这个地址。", "No such address.")
+
+
+def _length(headers: dict) -> int:
+    """The declared Content-Length; -1 for a chunked body; 411 when neither, 400 when malformed."""
+    text = headers.get("content-length")
+    if text is None:
+        if "chunked" in headers.get("transfer-encoding", "").lower():
+            return -1
+        raise _Refuse(411, "LENGTH_REQUIRED", "请求缺少 Content-Length。", "Content-Length is required.")
+    if not text.isdigit() or len(text) > 15:
+        raise _Refuse(400, "LENGTH_BAD", "Content-Length 不是数字。", "Content-Length is not a number.")
+    return int(text)
+
+
+def _after(raw_query: str) -> int:
+    try:
+        params = dict(parse_qsl(raw_query, keep_blank_values=True, strict_parsing=bool(raw_query), max_num_fields=4))
+    except ValueError:
+        raise _Refuse(400, "QUERY_BAD", "查询参数格式不对。", "The query string is malformed.") from None
+    after = params.get("after", "0") or "0"
+    if set(params) - {"after"} or not _AFTER.fullmatch(after):
+        raise _Refuse(400, "QUERY_BAD", "查询参数 after 须为不超过9位的非负整数。",
+                      "The query parameter after must be a non-negative whole number of at most 9 digits.")
+    return int(after)
+
+
+class Server:
+    """A running Hypercorn server in its own thread: ``server_address`` (host, port), ``shutdown()``."""
+
+    def __init__(self, sock: socket.socket, thread: threading.Thread, loop, stop: asyncio.Event) -> None:
+        self.server_address = sock.getsockname()[:2]
+        self._sock, self._thread, self._loop, self._stop = sock, thread, loop, stop
+
+    def shutdown(self) -> None:
+        self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(30)
+        self._sock.close()
+
+    def server_close(self) -> None:
+        """Compatibility with socketserver: shutdown() already closed everything."""
+
+
+def hypercorn_config(sock: socket.socket, config: ServerConfig):
+    from hypercorn.config import Config
+    hc = Config()
+    hc.bind = [f"fd://{os.dup(sock.fileno())}"]  # Hypercorn closes the descriptor it is given: give it a copy
+    hc.read_timeout = config.read_timeout
+    hc.keep_alive_timeout = config.keep_alive_seconds
+    hc.h11_max_incomplete_size = config.max_header_bytes
+    hc.backlog = config.backlog
+    hc.graceful_timeout = 5.0
+    hc.accesslog = None
+    hc.errorlog = log
+    hc.alpn_protocols = ["http/1.1"]
+    hc.include_server_header = False
+    if config.certfile and config.keyfile:
+        hc.certfile, hc.keyfile = config.certfile, config.keyfile
+    return hc
+
+
+def listen(host: str, port: int, backlog: int = 512) -> socket.socket:
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.listen(backlog)
+    sock.set_inheritable(True)
+    return sock
+
+
+def serve(intake: Intake, host: str, port: int, config: ServerConfig = ServerConfig()) -> Server:
+    """A started server (its own thread and event loop); ``server_address[1]`` is the real port when port is 0."""
+    from hypercorn.asyncio import serve as hc_serve
+    sock = listen(host, port, config.backlog)
+    hc = hypercorn_config(sock, config)
+    app = make_app(intake, config)
+    ready, box = threading.Event(), {}
+
+    def main() -> None:
+        async def runner() -> None:
+            box["loop"], box["stop"] = asyncio.get_running_loop(), asyncio.Event()
+            ready.set()
+            await hc_serve(app, hc, shutdown_trigger=box["stop"].wait)
+        asyncio.run(runner())
+
+    thread = threading.Thread(target=main, name="intake-http", daemon=True)
+    thread.start()
+    ready.wait(10)
+    return Server(sock, thread, box["loop"], box["stop"])

@@ -17,7 +17,7 @@ from credit_desk.services import keys, sync_inbound
 from credit_desk.services.base import Session
 from credit_desk.services.keys import limits
 from credit_desk.store import heads, meta, sync_state
-from credit_desk.sync import bundle, http, manifest as mf, payload, usb
+from credit_desk.sync import bundle, http, manifest as mf, payload, reqauth, usb
 from credit_desk.sync.limits import Limits
 from credit_desk.sync.refusals import BundleRefused, refused
 
@@ -145,6 +145,10 @@ def send(session: Session, url: str | None = None, sleep=None) -> dict:
         raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址，请用 --url 指定。", "No intake URL; pass --url.",
                           field="url")
     lim, kw = limits(conn), ({"sleep": sleep} if sleep else {})
+    kw["sign"] = _request_signer(session)
+    ca = meta.get_setting(conn, "sync.intake_ca")
+    if ca:
+        kw["cafile"] = str(ca)
     sent, receipts = [], []
     for b in prepare(session):
         reply = http.request(f"{url}/bundles", b["data"], retries=lim.retries, backoff=lim.backoff_seconds, **kw)
@@ -156,6 +160,17 @@ def send(session: Session, url: str | None = None, sleep=None) -> dict:
         receipts.append(_import_quietly(session, body))
     downstream = fetch_downstream(session, url, lim, kw)
     return {"sent": sent, "receipts": receipts, "downstream": downstream}
+
+
+def _request_signer(session: Session):
+    """Every request to the platform is signed with the office's active key (sync.reqauth, issue 20); the
+    rotation chain rides along so a platform that has not yet learned a new key still knows who asks."""
+    conn = session.ledger.conn
+    private, office, chain = bytes(keys.signing_key(conn).private_key), session.ledger.ledger_id, keys.endorsements(conn)
+
+    def sign(method: str, target: str, length: int) -> dict:
+        return reqauth.sign_headers(private, office, method, target, length, endorsements=chain)
+    return sign
 
 
 def _receipt_from(reply: http.Reply, url: str, lim: Limits, kw: dict) -> bytes:

@@ -7,10 +7,13 @@ bundle it already holds with BUNDLE_REPLAY plus where its receipt lies, so a ret
 from __future__ import annotations
 
 import json
+import ssl
 import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
+from typing import Callable
+from urllib.parse import urlsplit
 
 from credit_desk.domain.errors import DomainError
 
@@ -31,15 +34,25 @@ class Reply:
         return doc if isinstance(doc, dict) else {}  # callers use .get(): a list or number is no answer
 
 
+Signer = Callable[[str, str, int], dict]  # (method, path?query, body length) -> request headers (sync.reqauth)
+
+
 def request(url: str, data: bytes | None = None, *, retries: int, backoff: float,
-            timeout: float = 60.0, sleep=time.sleep) -> Reply:
-    """POST (with data) or GET; 5xx and network errors are retried, 4xx answers are returned at once."""
+            timeout: float = 60.0, sleep=time.sleep, sign: Signer | None = None, cafile: str | None = None) -> Reply:
+    """POST (with data) or GET; 5xx and network errors are retried, 4xx answers are returned at once. ``sign``
+    makes fresh signed headers for each attempt; ``cafile`` pins the CA of an https intake."""
     wait, last = backoff, None
+    parts = urlsplit(url)
+    target = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    method = "POST" if data is not None else "GET"
+    context = ssl.create_default_context(cafile=cafile) if cafile else None
     for attempt in range(retries + 1):
-        req = urllib.request.Request(url, data=data, method="POST" if data is not None else "GET",
-                                     headers={"Content-Type": CONTENT_TYPE} if data is not None else {})
+        headers = {"Content-Type": CONTENT_TYPE} if data is not None else {}
+        if sign:
+            headers.update(sign(method, target, len(data) if data is not None else 0))
+        req = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
-            with urllib.request.urlopen(req, timeout=timeout) as resp:
+            with urllib.request.urlopen(req, timeout=timeout, context=context) as resp:
                 return Reply(resp.status, resp.read(), resp.headers.get("Content-Type", ""))
         except urllib.error.HTTPError as exc:
             if exc.code < 500:

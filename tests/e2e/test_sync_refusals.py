@@ -19,7 +19,7 @@ from credit_desk.domain import signing
 from credit_desk.intake.receiver import Intake
 from credit_desk.intake.server import serve
 from credit_desk.services import sync
-from credit_desk.sync import bundle, container, crypto, manifest as mf
+from credit_desk.sync import bundle, container, crypto, manifest as mf, reqauth
 from credit_desk.sync.limits import Limits
 from credit_desk.sync.refusals import BundleRefused
 from tests.e2e.sync_support import add_subject, craft, export, members, office_signing, pair, session
@@ -174,14 +174,17 @@ def test_oversized_and_decompression_bomb_payloads_are_refused(office, tmp_path,
     assert _refused_by_intake(intake_dir, bomb) == "BUNDLE_BOMB"
 
 
-def test_http_refusals_are_one_sentence_and_oversize_is_refused_before_reading(office, tmp_path):
+def test_http_refusals_are_one_sentence_and_oversize_is_refused_before_reading(office, tmp_path, data_dir):
     intake_dir = pair(office, tmp_path)
     srv = serve(Intake(intake_dir, limits=Limits(max_file_bytes=4096)), "127.0.0.1", 0)
     url = f"http://127.0.0.1:{srv.server_address[1]}/bundles"
+    key, ledger_id = office_signing(data_dir)
     try:
-        for body, status, code in ((b"not a bundle", 422, "BUNDLE_NOT_A_BUNDLE"),
-                                   (b"x" * 5000, 413, "BUNDLE_OVERSIZED")):
-            req = urllib.request.Request(url, data=body, method="POST")
+        for body, status, code, signed in ((b"not a bundle", 401, "AUTH_MISSING", False),
+                                           (b"not a bundle", 422, "BUNDLE_NOT_A_BUNDLE", True),
+                                           (b"x" * 5000, 413, "BUNDLE_OVERSIZED", True)):
+            headers = reqauth.sign_headers(key, ledger_id, "POST", "/bundles", len(body)) if signed else {}
+            req = urllib.request.Request(url, data=body, method="POST", headers=headers)
             with pytest.raises(urllib.error.HTTPError) as info:
                 urllib.request.urlopen(req, timeout=10)
             assert info.value.code == status

@@ -42,9 +42,8 @@ def test_r6_round_trip_over_http_closes_the_sharing_deadline(office, secret_file
     status = json.loads(office("--json", "bundle", "status")[1])
     assert status["pending"] == [] and status["unbundled_changes"] == 0 and status["quarantine"] == []
     assert status["acks"]["accepted"] == result["receipts"][0]["accepted"]
-    stored = (intake_dir / "offices").rglob("changes/000001.jsonl")
-    lines = next(stored).read_text(encoding="utf-8").splitlines()
-    assert any(json.loads(x)["entity"] == "case" and json.loads(x)["op"] == "decide" for x in lines)
+    stored = Intake(intake_dir).stored_changes(_ledger(office))  # filed in PostgreSQL (issue 20)
+    assert any(c["seq"] == 1 and c["entity"] == "case" and c["op"] == "decide" for c in stored)
     code, out, _ = office("--json", "bundle", "export", "--send", "--url", url)  # nothing new: nothing sent
     assert code == 0 and json.loads(out)["sent"] == []
 
@@ -67,7 +66,7 @@ def test_send_resumes_after_a_lost_reply_via_the_intake_subprocess(office, tmp_p
     finally:
         proc.terminate()
         proc.wait(timeout=10)
-    assert len(list((intake_dir / "offices").rglob("bundles/*.cdb"))) == 1
+    assert Intake(intake_dir).counts(_ledger(office))["bundles"] == 1
     status = json.loads(office("--json", "bundle", "status")[1])
     assert status["pending"] == [] and status["last_seq"] == 1
 
@@ -149,7 +148,7 @@ def test_replaying_an_accepted_bundle_is_refused(office, tmp_path):
     with pytest.raises(BundleRefused) as info:
         Intake(intake_dir).receive(Path(path).read_bytes())
     assert info.value.code == "BUNDLE_REPLAY"
-    assert len(list((intake_dir / "offices").rglob("changes/*.jsonl"))) == 1
+    assert Intake(intake_dir).counts(_ledger(office))["bundles"] == 1
 
 
 def test_r12_rows_of_a_withdrawn_case_are_never_exported(office, tmp_path, data_dir):
@@ -162,8 +161,11 @@ def test_r12_rows_of_a_withdrawn_case_are_never_exported(office, tmp_path, data_
         tx.change("case", 78, "open", {"subject_id": sid, "facts": "另一案件"})
         tx.change("case", 77, "withdraw", {"case_id": 77, "subject_id": sid})
     _, info = Intake(intake_dir).receive(Path(export(office, tmp_path / "usb")[0]["file"]).read_bytes())
-    stored = [json.loads(x) for x in next((intake_dir / "offices").rglob("changes/000001.jsonl")).read_text(
-        encoding="utf-8").splitlines()]
+    stored = [c for c in Intake(intake_dir).stored_changes(_ledger(office)) if c["seq"] == 1]
     cases = [(c["entity_id"], c["op"]) for c in stored if c["entity"] == "case"]
     assert cases == [("78", "open"), ("77", "withdraw")]
     assert "错误认定" not in json.dumps(stored, ensure_ascii=False) and info["rejected"] == 0
+
+
+def _ledger(office) -> str:
+    return json.loads(office("--json", "keys", "show")[1])["office"]

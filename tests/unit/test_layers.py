@@ -41,10 +41,19 @@ def test_cli_imports_qt_only_lazily_for_the_gui():
 
 
 def test_only_store_writes_sql():
+    """store/ for the office; the platform intake has its own store, intake/pgstore.py (issue 20)."""
     offenders = [str(p.relative_to(PKG)) for p in _files("domain", "services", "documents", "sync", "intake", "sheets",
                                                           "cli", "gui")
-                 if SQL_WRITE.search(p.read_text(encoding="utf-8"))]
+                 if SQL_WRITE.search(p.read_text(encoding="utf-8")) and p != PKG / "intake" / "pgstore.py"]
     assert offenders == []
+
+
+def test_the_intake_never_imports_the_office_side():
+    """Issue 20: the platform shares only the bundle format (sync/) and pure validation (domain/) with the office."""
+    for p in _files("intake"):
+        bad = {n for n in _imports(p) if n.startswith(("credit_desk.store", "credit_desk.services", "credit_desk.gui",
+                                                        "credit_desk.cli", "sqlcipher3"))}
+        assert not bad, (p, bad)
 
 
 def test_domain_imports_no_store_or_services():

@@ -1,0 +1,291 @@
+"""The platform's store on PostgreSQL (psycopg 3): the only module of the intake that writes SQL.
+
+Schema: plain versioned SQL files in ``intake/migrations/NNNN_verb_noun.sql``, applied in order, all pending ones in
+ONE transaction together with their rows in ``schema_migrations`` (a failed file leaves nothing applied). Each
+platform lives in its own schema (``search_path`` set per connection), so one PostgreSQL database can hold a trial
+platform and the tests' many platforms side by side.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import weakref
+from importlib import resources
+
+import psycopg
+from psycopg import sql
+from psycopg_pool import ConnectionPool
+
+from credit_desk.domain.errors import DomainError
+
+_SCHEMA = re.compile(r"[a-z_][a-z0-9_]{0,62}")
+_MIGRATION = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
+
+
+def migrations() -> list[tuple[int, str, str]]:
+    """(version, file name, SQL text) of every migration file, in order."""
+    folder = resources.files("credit_desk.intake") / "migrations"
+    out = []
+    for f in folder.iterdir():
+        m = _MIGRATION.fullmatch(f.name)
+        if m:
+            out.append((int(m.group(1)), f.name, f.read_text(encoding="utf-8")))
+    return sorted(out)
+
+
+def check_schema(schema: str) -> str:
+    if not _SCHEMA.fullmatch(schema or ""):
+        raise DomainError("INTAKE_SCHEMA_BAD", f"数据库模式名「{schema}」不合规（小写字母、数字、下划线）。",
+                          f"Schema name {schema!r} is invalid (lowercase letters, digits, underscore).")
+    return schema
+
+
+def migrate(conninfo: str, schema: str) -> list[str]:
+    """Create the schema if needed and apply every pending migration in one transaction; returns the files applied."""
+    check_schema(schema)
+    try:
+        conn = psycopg.connect(conninfo, autocommit=False)
+    except psycopg.OperationalError as exc:
+        raise _unreachable(exc) from None
+    with conn:
+        conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (schema,))  # one migrator at a time
+        conn.execute(sql.SQL("CREATE SCHEMA IF NOT EXISTS {}").format(sql.Identifier(schema)))
+        conn.execute(sql.SQL("SET LOCAL search_path TO {}").format(sql.Identifier(schema)))
+        conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, "
+                     "applied_at timestamptz NOT NULL DEFAULT now())")
+        done = {r[0] for r in conn.execute("SELECT version FROM schema_migrations")}
+        applied = []
+        for version, name, text in migrations():
+            if version in done:
+                continue
+            conn.execute(text)
+            conn.execute("INSERT INTO schema_migrations (version, name) VALUES (%s, %s)", (version, name))
+            applied.append(name)
+    return applied
+
+
+def _unreachable(exc: Exception) -> DomainError:
+    return DomainError("INTAKE_DB_UNREACHABLE", f"无法连接平台数据库：{str(exc).strip()[:200]}",
+                       f"Cannot connect to the platform database: {str(exc).strip()[:200]}")
+
+
+def open_pool(conninfo: str, schema: str, size: int) -> ConnectionPool:
+    """A pool of connections whose search_path is the platform's schema; closed when its owner is collected."""
+    options = f"-c search_path={check_schema(schema)}"
+    pool = ConnectionPool(conninfo, min_size=1, max_size=max(1, size), kwargs={"options": options},
+                          open=False, num_workers=1, name=f"intake-{schema}")
+    try:
+        pool.open(wait=True, timeout=30)
+    except Exception as exc:  # psycopg_pool.PoolTimeout wraps the connection failure
+        pool.close()
+        raise _unreachable(exc) from None
+    return pool
+
+
+def finalize_pool(owner, pool: ConnectionPool) -> None:
+    weakref.finalize(owner, pool.close, 5)
+
+
+# --- offices and keys ---------------------------------------------------------------------------------------
+
+def office(conn, office_id: str) -> dict | None:
+    row = conn.execute("SELECT office_id, region, code, last_seq, last_hash, down_seq, down_hash, versions "
+                       "FROM offices WHERE office_id = %s", (office_id,)).fetchone()
+    if row is None:
+        return None
+    keys = ("office", "region", "code", "last_seq", "last_hash", "down_seq", "down_hash", "versions")
+    return dict(zip(keys, row))
+
+
+def lock_office(conn, office_id: str) -> dict | None:
+    """The office row, locked until the transaction ends (one receive or publish per office at a time)."""
+    conn.execute("SELECT 1 FROM offices WHERE office_id = %s FOR UPDATE", (office_id,))
+    return office(conn, office_id)
+
+
+def insert_office(conn, office_id: str, region, code) -> None:
+    conn.execute("INSERT INTO offices (office_id, region, code) VALUES (%s, %s, %s)", (office_id, region, code))
+
+
+def keys(conn, owner: str, purpose: str) -> list[dict]:
+    """Every key of an owner and purpose, oldest first: {key_id, public, valid_from, valid_to, source}."""
+    rows = conn.execute("SELECT key_id, public_key, valid_from, valid_to, source FROM keys "
+                        "WHERE owner = %s AND purpose = %s ORDER BY valid_from, key_id", (owner, purpose)).fetchall()
+    return [{"key_id": r[0], "public": bytes(r[1]), "valid_from": r[2], "valid_to": r[3], "source": r[4]}
+            for r in rows]
+
+
+def add_key(conn, owner: str, purpose: str, key_id: str, public: bytes, source: str) -> None:
+    conn.execute("INSERT INTO keys (owner, purpose, key_id, public_key, source) VALUES (%s, %s, %s, %s, %s) "
+                 "ON CONFLICT (owner, purpose, key_id) DO UPDATE SET valid_to = NULL",
+                 (owner, purpose, key_id, public, source))
+
+
+def close_keys(conn, owner: str, purpose: str, keep: str) -> list[str]:
+    """End the validity of every open key of the owner and purpose except ``keep``; returns their ids."""
+    rows = conn.execute("UPDATE keys SET valid_to = now() WHERE owner = %s AND purpose = %s AND key_id <> %s "
+                        "AND valid_to IS NULL RETURNING key_id", (owner, purpose, keep)).fetchall()
+    return [r[0] for r in rows]
+
+
+def audit_keys(conn, office_id: str, action: str, actor: str, reason: str, old: list[str], new: list[str]) -> None:
+    conn.execute("INSERT INTO key_audit (office_id, action, actor, reason, old_keys, new_keys) "
+                 "VALUES (%s, %s, %s, %s, %s, %s)", (office_id, action, actor, reason, old, new))
+
+
+def key_audit(conn, office_id: str) -> list[dict]:
+    rows = conn.execute("SELECT action, actor, reason, old_keys, new_keys, at FROM key_audit WHERE office_id = %s "
+                        "ORDER BY id", (office_id,)).fetchall()
+    return [dict(zip(("action", "actor", "reason", "old_keys", "new_keys", "at"), r)) for r in rows]
+
+
+# --- receiving ----------------------------------------------------------------------------------------------
+
+def stored_bundle_sha(conn, office_id: str, seq: int) -> str | None:
+    row = conn.execute("SELECT sha256 FROM bundles WHERE office_id = %s AND seq = %s", (office_id, seq)).fetchone()
+    return row[0] if row else None
+
+
+def rejected_entities(conn, office_id: str, refs: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str]]:
+    """{(entity, entity_id): (change id, code)} for the referenced entities the platform has rejected."""
+    if not refs:
+        return {}
+    rows = conn.execute(
+        "SELECT r.entity, r.entity_id, r.change_id, r.code FROM rejected_entities r "
+        "JOIN unnest(%s::text[], %s::text[]) AS u(entity, entity_id) USING (entity, entity_id) "
+        "WHERE r.office_id = %s", ([e for e, _ in refs], [i for _, i in refs], office_id)).fetchall()
+    return {(r[0], r[1]): (r[2], r[3]) for r in rows}
+
+
+def known_subjects(conn, office_id: str, ids: list[str]) -> dict[str, str]:
+    """{office-local subject id: subject_no} for the subjects among ``ids`` this office has shared."""
+    if not ids:
+        return {}
+    rows = conn.execute("SELECT entity_id, subject_no FROM subjects WHERE office_id = %s AND entity_id = ANY(%s)",
+                        (office_id, ids)).fetchall()
+    return dict(rows)
+
+
+def store_bundle(conn, office_id: str, seq: int, sha256: str, manifest: dict, data: bytes) -> None:
+    conn.execute("INSERT INTO bundles (office_id, seq, sha256, manifest, data) VALUES (%s, %s, %s, %s, %s)",
+                 (office_id, seq, sha256, json.dumps(manifest), data))
+
+
+def copy_changes(conn, rows) -> None:
+    """COPY accepted changes: rows of (office, seq, change id, ts, entity, entity id, op, subject_no, state JSON)."""
+    with conn.cursor().copy("COPY changes (office_id, seq, change_id, ts, entity, entity_id, op, subject_no, state) "
+                            "FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+
+
+def insert_rejections(conn, rows) -> None:
+    if rows:
+        conn.cursor().executemany(
+            "INSERT INTO rejections (office_id, seq, change_id, entity, entity_id, code, reason_zh, reason_en) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s)", rows)
+
+
+def mark_rejected(conn, rows) -> None:
+    """rows of (office, entity, entity id, change id, code): these entities now stand rejected."""
+    if rows:
+        conn.cursor().executemany(
+            "INSERT INTO rejected_entities (office_id, entity, entity_id, change_id, code) VALUES (%s, %s, %s, %s, %s) "
+            "ON CONFLICT (office_id, entity, entity_id) DO UPDATE SET change_id = EXCLUDED.change_id, "
+            "code = EXCLUDED.code", rows)
+
+
+def clear_rejected(conn, office_id: str, refs: list[tuple[str, str]]) -> None:
+    if refs:
+        conn.execute("DELETE FROM rejected_entities r USING unnest(%s::text[], %s::text[]) AS u(entity, entity_id) "
+                     "WHERE r.office_id = %s AND r.entity = u.entity AND r.entity_id = u.entity_id",
+                     ([e for e, _ in refs], [i for _, i in refs], office_id))
+
+
+def upsert_subjects(conn, rows) -> None:
+    """rows of (office, entity id, subject_no, kind, name)."""
+    if rows:
+        conn.cursor().executemany(
+            "INSERT INTO subjects (office_id, entity_id, subject_no, kind, name) VALUES (%s, %s, %s, %s, %s) "
+            "ON CONFLICT (office_id, entity_id) DO UPDATE SET subject_no = EXCLUDED.subject_no, kind = EXCLUDED.kind, "
+            "name = EXCLUDED.name", rows)
+
+
+def insert_attachments(conn, office_id: str, seq: int, attachments: list[dict]) -> None:
+    if attachments:
+        conn.cursor().executemany("INSERT INTO attachments (office_id, seq, name, data) VALUES (%s, %s, %s, %s)",
+                                  [(office_id, seq, a["name"], a["data"]) for a in attachments])
+
+
+def set_head(conn, office_id: str, seq: int, sha256: str) -> None:
+    conn.execute("UPDATE offices SET last_seq = %s, last_hash = %s WHERE office_id = %s", (seq, sha256, office_id))
+
+
+def save_receipt(conn, office_id: str, seq: int, result: dict, data: bytes) -> None:
+    conn.execute("INSERT INTO receipts (office_id, seq, result, data) VALUES (%s, %s, %s, %s) "
+                 "ON CONFLICT (office_id, seq) DO UPDATE SET data = EXCLUDED.data, made_at = now()",
+                 (office_id, seq, json.dumps(result, ensure_ascii=False), data))
+
+
+def receipt(conn, office_id: str, seq: int) -> tuple[bytes, dict] | None:
+    row = conn.execute("SELECT data, result FROM receipts WHERE office_id = %s AND seq = %s",
+                       (office_id, seq)).fetchone()
+    return (bytes(row[0]), row[1]) if row else None
+
+
+def quarantine(conn, office_id: str, seq: int | None, sha256: str, code: str, reason_en: str, data: bytes) -> None:
+    conn.execute("INSERT INTO quarantine (office_id, seq, sha256, code, reason_en, data) VALUES (%s, %s, %s, %s, %s, "
+                 "%s)", (office_id, seq, sha256, code, reason_en, data))
+
+
+# --- downstream ---------------------------------------------------------------------------------------------
+
+def save_downstream(conn, office_id: str, seq: int, versions: dict, data: bytes, down_hash: str,
+                    merged: dict) -> None:
+    conn.execute("INSERT INTO downstream (office_id, seq, versions, data) VALUES (%s, %s, %s, %s)",
+                 (office_id, seq, json.dumps(versions), data))
+    conn.execute("UPDATE offices SET down_seq = %s, down_hash = %s, versions = %s WHERE office_id = %s",
+                 (seq, down_hash, json.dumps(merged), office_id))
+
+
+def set_down_state(conn, office_id: str, seq: int, down_hash: str, versions: dict) -> None:
+    conn.execute("UPDATE offices SET down_seq = %s, down_hash = %s, versions = %s WHERE office_id = %s",
+                 (seq, down_hash, json.dumps(versions), office_id))
+
+
+def downstream_after(conn, office_id: str, after: int) -> list[int]:
+    return [r[0] for r in conn.execute("SELECT seq FROM downstream WHERE office_id = %s AND seq > %s ORDER BY seq",
+                                       (office_id, after))]
+
+
+def downstream_file(conn, office_id: str, seq: int) -> bytes | None:
+    row = conn.execute("SELECT data FROM downstream WHERE office_id = %s AND seq = %s", (office_id, seq)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+# --- the platform's view ------------------------------------------------------------------------------------
+
+def subject_listings(conn, subject_no: str) -> list[dict]:
+    """Every listing decision of one subject across all offices (the view ``subject_listings``), newest first."""
+    cur = conn.execute("SELECT office_id, region, case_id, change_id, list_type, case_state, decision_number, "
+                       "decided_on, valid_from, valid_until, subject_name FROM subject_listings "
+                       "WHERE subject_no = %s ORDER BY decided_on DESC NULLS LAST, office_id, change_id",
+                       (subject_no,))
+    names = [d.name for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def stored_changes(conn, office_id: str) -> list[dict]:
+    cur = conn.execute("SELECT seq, change_id, entity, entity_id, op, subject_no, state FROM changes "
+                       "WHERE office_id = %s ORDER BY seq, change_id", (office_id,))
+    names = [d.name for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def counts(conn, office_id: str) -> dict:
+    row = conn.execute("SELECT (SELECT count(*) FROM changes WHERE office_id = %(o)s), "
+                       "(SELECT count(*) FROM rejections WHERE office_id = %(o)s), "
+                       "(SELECT count(*) FROM bundles WHERE office_id = %(o)s), "
+                       "(SELECT count(*) FROM quarantine WHERE office_id = %(o)s)", {"o": office_id}).fetchone()
+    return dict(zip(("changes", "rejected", "bundles", "quarantined"), row))

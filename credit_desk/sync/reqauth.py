@@ -1,0 +1,88 @@
+"""Signed HTTP requests from an office to the platform (issue 20): every request, GET included, carries the office
+id, the time, the signing key's id and an Ed25519 signature by that key over
+
+    "credit_desk.request/1\\n" METHOD "\\n" PATH?QUERY "\\n" OFFICE "\\n" TIME "\\n" CONTENT-LENGTH
+
+so the platform knows who asks before it reads a single byte of a body, and a captured header cannot be used for
+another path, another office or another body length, nor after the allowed clock skew (±5 minutes). Headers:
+
+    X-CD-Office       the office (ledger) id
+    X-CD-Time         UTC, YYYY-MM-DDTHH:MM:SSZ
+    X-CD-Key          SHA-256 of the raw Ed25519 public key (hex), as in manifests
+    X-CD-Signature    base64 of the 64-byte signature
+    X-CD-Endorsements optional: base64 of the JSON key-endorsement chain (after the office rotated its key, until
+                      the platform has learned the new key from a bundle)
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from credit_desk.domain import signing
+from credit_desk.domain.errors import DomainError
+from credit_desk.sync import crypto, manifest as mf
+
+PREFIX = b"credit_desk.request/1\n"
+SKEW_SECONDS = 300
+OFFICE, TIME, KEY, SIGNATURE, ENDORSEMENTS = ("x-cd-office", "x-cd-time", "x-cd-key", "x-cd-signature",
+                                              "x-cd-endorsements")
+
+
+def message(method: str, target: str, office: str, at: str, length: int) -> bytes:
+    return PREFIX + "\n".join([method.upper(), target, office, at, str(length)]).encode("utf-8")
+
+
+def sign_headers(sign_private: bytes, office: str, method: str, target: str, length: int,
+                 now: datetime | None = None, endorsements: list[dict] | None = None) -> dict[str, str]:
+    """The headers for one request; ``target`` is the path with its query string exactly as sent."""
+    at = mf.utc_text(now or datetime.now(timezone.utc))
+    out = {"X-CD-Office": office, "X-CD-Time": at,
+           "X-CD-Key": crypto.key_id(signing.public_of(sign_private)),
+           "X-CD-Signature": base64.b64encode(signing.sign(sign_private, message(method, target, office, at,
+                                                                                    length))).decode("ascii")}
+    if endorsements:
+        out["X-CD-Endorsements"] = base64.b64encode(json.dumps(endorsements).encode()).decode("ascii")
+    return out
+
+
+@dataclass(frozen=True)
+class Claim:
+    office: str
+    at: str
+    key_id: str
+    signature: bytes
+    endorsements: list
+
+
+def _bad(code: str, zh: str, en: str) -> DomainError:
+    return DomainError(code, zh, en)
+
+
+def parse(headers: dict[str, str], now: datetime) -> Claim:
+    """The claimed identity from lower-cased headers; DomainError AUTH_MISSING / AUTH_BAD / AUTH_STALE."""
+    if not all(headers.get(h) for h in (OFFICE, TIME, KEY, SIGNATURE)):
+        raise _bad("AUTH_MISSING", "请求未签名：缺少单位签名请求头（X-CD-Office、X-CD-Time、X-CD-Key、X-CD-Signature）。",
+                   "The request is not signed: the office signature headers are missing.")
+    try:
+        at = mf.parse_utc(headers[TIME])
+        sig = base64.b64decode(headers[SIGNATURE], validate=True)
+        chain = json.loads(base64.b64decode(headers[ENDORSEMENTS], validate=True)) if headers.get(ENDORSEMENTS) else []
+    except (ValueError, TypeError, RecursionError):
+        raise _bad("AUTH_BAD", "请求签名头格式不对。", "The request signature headers are malformed.") from None
+    if len(sig) != 64 or not isinstance(chain, list) or len(headers[KEY]) != 64:
+        raise _bad("AUTH_BAD", "请求签名头格式不对。", "The request signature headers are malformed.")
+    if abs((now.astimezone(timezone.utc) - at).total_seconds()) > SKEW_SECONDS:
+        raise _bad("AUTH_STALE", "请求时间与平台时钟相差超过5分钟，请核对本机时间后重试。",
+                   "The request time is more than 5 minutes off the platform's clock; check the PC's clock.")
+    return Claim(headers[OFFICE], headers[TIME], headers[KEY], sig, chain)
+
+
+def check(claim: Claim, public: bytes | None, method: str, target: str, length: int) -> None:
+    """DomainError AUTH_FAILED unless ``public`` (the key the office holds under claim.key_id) signed this request."""
+    if public is None or not signing.verify(public, claim.signature,
+                                            message(method, target, claim.office, claim.at, length)):
+        raise _bad("AUTH_FAILED", "请求签名校验失败（未登记的单位或密钥）。",
+                   "The request signature does not verify (unknown office or key).")
