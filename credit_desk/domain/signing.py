@@ -39,6 +39,7 @@ class Use(enum.Enum):
     RECEIPT = "credit_desk.receipt/1"                  # manifest.json of the platform's receipt
     KEY_ENDORSEMENT = "credit_desk.key-endorsement/1"  # an old office key vouching for its successor
     BACKUP_MANIFEST = "credit_desk.backup-manifest/1"  # manifest.json of a ledger backup (*.cdbk)
+    REQUEST = "credit_desk.request/1"                  # an office's HTTP request to the platform (sync.reqauth)
     LEGACY_DOCUMENT = ""                               # CDN1 notices printed before tags: verify only
 
 

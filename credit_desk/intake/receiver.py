@@ -393,7 +393,7 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dic
             sig = keyfiles.parse_b64(e["signature"])
         except (KeyError, TypeError, ValueError):
             raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements") from None
-        if old and len(new) == 32 and signing.verify(old, sig, keyfiles.endorsement_message(new)):
+        if old and len(new) == 32 and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
             if crypto.key_id(new) not in known and all(crypto.key_id(new) != k["key_id"] for k in sign_keys):
                 learned.append((crypto.key_id(new), new))
             known[crypto.key_id(new)] = new

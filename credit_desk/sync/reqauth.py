@@ -41,8 +41,8 @@ def sign_headers(sign_private: bytes, office: str, method: str, target: str, len
     at = mf.utc_text(now or datetime.now(timezone.utc))
     out = {"X-CD-Office": office, "X-CD-Time": at,
            "X-CD-Key": crypto.key_id(signing.public_of(sign_private)),
-           "X-CD-Signature": base64.b64encode(signing.sign(sign_private, message(method, target, office, at,
-                                                                                    length))).decode("ascii")}
+           "X-CD-Signature": base64.b64encode(signing.sign(sign_private, signing.Use.REQUEST,
+                                                           message(method, target, office, at, length))).decode()}
     if endorsements:
         out["X-CD-Endorsements"] = base64.b64encode(json.dumps(endorsements).encode()).decode("ascii")
     return out
@@ -82,7 +82,7 @@ def parse(headers: dict[str, str], now: datetime) -> Claim:
 
 def check(claim: Claim, public: bytes | None, method: str, target: str, length: int) -> None:
     """DomainError AUTH_FAILED unless ``public`` (the key the office holds under claim.key_id) signed this request."""
-    if public is None or not signing.verify(public, claim.signature,
+    if public is None or not signing.verify(public, claim.signature, signing.Use.REQUEST,
                                             message(method, target, claim.office, claim.at, length)):
         raise _bad("AUTH_FAILED", "请求签名校验失败（未登记的单位或密钥）。",
                    "The request signature does not verify (unknown office or key).")
