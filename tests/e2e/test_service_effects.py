@@ -1,0 +1,255 @@
+"""Effects of services (issue 23, R14 and the sync outbox): every public service function that takes a session is
+wrapped; a walk through the CLI (as clerks use it) calls the writing ones; each call's audit rows and change-log
+rows (written through ``Tx.audit`` / ``Tx.change``) are recorded and judged against the table below, written out
+here from DOMAIN.md: which actions each service must log, and what the platform must hear about (its change-log
+entity) — or that it must write no change row (a view, a print, a refusal). The list of service functions comes
+from the product (tests/reliability/test_access.py::service_functions); a function in neither table fails, so the
+table cannot fall behind."""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import random
+from collections import defaultdict
+from datetime import date
+
+import pytest
+
+from credit_desk.domain import demo
+from credit_desk.store import tx as tx_store
+from tests.e2e.case_kit import (BOSS, black_listing, company, decide, desk, ok, open_case, person,  # noqa: F401
+                                record, refused, serve, staffed_template, watch_listing)
+from tests.e2e.repair_kit import apply, old_black_listing
+from tests.reliability.test_access import service_functions
+
+# service -> (an audit action it must write, the change-log rows "entity.op" the platform must get from it in the
+# walk below; an empty set: it must write none)
+MUST_WRITE = {
+    "subjects.add_subject": ("subject.add", {"subject.insert"}),
+    "subjects.update_subject": ("subject.update", {"subject.update"}),
+    "subjects.show_subject": ("subject.view", set()),             # R14: a full-record view is logged, not synced
+    "subjects.search_subjects": ("subject.search", set()),
+    "records.add_record": ("record.add", {"record.insert"}),
+    "records.approve_record": ("record.approve", {"record.approve"}),
+    "records.revoke_record": ("record.revoke", {"record.revoke"}),
+    "records.change_record": ("record.change", {"record.change"}),
+    "records.show_record": ("record.view", set()),
+    "repairs.mark_non_repairable": ("record.non_repairable", {"record.non_repairable"}),
+    "cases.open_case": ("case.open", {"case.open"}),
+    "cases.update_case": ("case.update", {"case.update"}),
+    "cases.serve_notice": ("case.notice", {"case.notice"}),
+    "cases.decide_case": ("case.decide", {"case.decide"}),
+    "cases.case_detail": ("case.view", set()),
+    # R12: the platform hears of every exit, and of the watch listing that follows a black one (way 4 here)
+    "case_exits.exit_case": ("case.exit", {"case.exit", "case.open", "case.decide"}),
+    "case_exits.expire_listings": ("case.expire", {"case.exit"}),  # a watch listing: nothing follows it
+    "objections.add_objection": ("objection.add", {"objection.insert"}),
+    "objections.resolve_objection": ("objection.resolve", {"objection.resolve"}),  # R19: and of its outcome
+    "repairs.apply_repair": ("repair.apply", {"repair.insert"}),
+    "repairs.accept_repair": ("repair.accept", {"repair.accept"}),
+    "repairs.refuse_acceptance": ("repair.not_accept", {"repair.not_accept"}),
+    # R13: a repaired black listing leaves its list early and goes onto the watch list (R12)
+    "repairs.decide_repair": ("repair.decide", {"repair.decide", "case.exit", "case.open", "case.decide"}),
+    "commitments.add_item": ("commitment.item_add", {"commitment_item.insert"}),
+    "commitments.record_commitment": ("commitment.add", {"commitment.insert"}),
+    # R17: a breach flags key supervision, and the platform hears of the flag as well
+    "commitments.check_fulfilment": ("commitment.check", {"commitment.update", "supervision_flag.insert"}),
+    "commitments.record_interview": ("interview.add", {"interview.insert"}),       # R18: the record goes up
+    "interviews.plan_interview": ("interview.plan", {"interview_plan.insert"}),
+    "cleanup.import_ledger": ("ledger.import", {"cleanup_row.insert"}),
+    "cleanup.set_status": ("ledger.status", {"cleanup_row.update"}),
+    "cleanup.import_contacts": ("contacts.import", {"cleanup_contact.upsert"}),
+    "cleanup.export_ledger": ("ledger.export", set()),
+    "cleanup.export_contacts": ("contacts.export", set()),
+    "documents.issue": ("document.print", {"document.insert"}),  # the register the platform checks QR codes with
+    "documents.reprint": ("document.reprint", {"document.reprint"}),
+    "accounts.add_user": ("user.add", {"user.insert"}),          # who may decide: username and role, no password
+}
+# every other service function, and why the walk does not judge it here
+NOT_WALKED = {
+    **{f"browse.{n}": "read for the screens (R14 reads are logged by log_search / log_audit_read)" for n in (
+        "active_catalogue", "active_measures", "audit_page", "case_objections", "cases_page", "cleanup_rows",
+        "commitment_items", "commitments_page", "dashboard_counts", "documents_page", "intake_url",
+        "interviews_page", "leniency_preview", "log_audit_read", "log_search", "monthly_trend", "objections_page",
+        "pending_records", "records_count", "records_page", "subject_brief", "subjects_count", "subjects_page",
+        "verify_chain")},
+    **{n: "internal: runs inside the transaction of a service judged above" for n in (
+        "case_core.exit_in_tx", "case_core.open_in_tx", "case_core.refresh_alert", "case_core.share_due",
+        "case_core.step", "case_view.detail_dict", "doc_numbers.record_external_in_tx", "doc_numbers.reserve_in_tx",
+        "doc_numbers.take_in_tx", "records.revoke_in_tx", "records.prepare_record", "records.save_new_record",
+        "repair_effects.apply_outcome", "repair_effects.mark_non_repairable", "repair_effects.revert_after_breach",
+        "document_sources.commitment_form", "document_sources.credit_query", "document_sources.from_case",
+        "document_sources.item_for", "document_sources.correction_item", "withdrawals.propose_in_tx",
+        "repair_documents.apology_item", "repair_documents.companions",
+        "repair_documents.interview_item", "repair_documents.repair_item", "interviews.link_held")},
+    **{n: "read only" for n in (
+        "accounts.list_users", "audit.read_log", "cases.alerts", "cases.get_case", "cases.list_cases",
+        "cleanup.check_ledger", "cleanup.list_contacts", "commitments.subject_commitments",
+        "commitments.subject_interviews", "due.due_items", "interviews.get_plan", "keys.enc_key", "keys.show",
+        "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",
+        "records.record_history", "repairs.get_repair", "repairs.list_repairs", "sync.status",
+        "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
+        "withdrawals.pending_withdrawals")},
+    **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
+        "case_exits.daily_check", "demo.seed", "document_verify.verify_pdf", "document_verify.verify_qr",
+        "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
+        "matching.record_match_decision", "preferences.set_idle_lock_minutes", "record_import.add_records",
+        "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare", "sync.requeue", "sync.send",
+        "sync.verify_file", "sync_inbound.check_inbound", "sync_inbound.import_bytes",
+        "workdays.enter_holiday_year", "resync.confirm_last", "resync.resync", "withdrawals.propose_withdrawal",
+        "withdrawals.approve_withdrawal")},
+}
+
+
+def _action_names(calls) -> set[str]:
+    return {a for c in calls for a in c["audit"]}
+
+
+@pytest.fixture
+def effects(monkeypatch):
+    """service name -> list of {"audit": [actions], "changes": [entities]}, one per completed top-level call."""
+    seen: dict[str, list] = defaultdict(list)
+    stack: list[dict] = []
+    real_audit, real_change = tx_store.Tx.audit, tx_store.Tx.change
+
+    def audit(self, **kw):
+        for frame in stack:
+            frame["audit"].append(kw["action"])
+        return real_audit(self, **kw)
+
+    def change(self, entity, entity_id, op, *args, **kw):
+        for frame in stack:
+            frame["changes"].append(f"{entity}.{op}")
+        return real_change(self, entity, entity_id, op, *args, **kw)
+
+    monkeypatch.setattr(tx_store.Tx, "audit", audit)
+    monkeypatch.setattr(tx_store.Tx, "change", change)
+    for name, fn in service_functions().items():
+        module = importlib.import_module(f"credit_desk.services.{name.split('.')[0]}")
+
+        def wrapped(*a, __fn=fn, __name=name, **kw):
+            frame = {"audit": [], "changes": []}
+            stack.append(frame)
+            try:
+                result = __fn(*a, **kw)
+            finally:
+                stack.pop()
+            seen[__name].append(frame)
+            return result
+
+        monkeypatch.setattr(module, name.split(".")[1], functools.wraps(fn)(wrapped))
+    return seen
+
+
+def _walk(desk, tmp_path) -> None:
+    """Every writing service of MUST_WRITE, once, through the CLI."""
+    from tests.e2e.test_cleanup_ledger import CONTACT_HEADERS, _template
+    from openpyxl import Workbook
+    sid = company(desk, 91)
+    pid = person(desk, 92)
+    ok(desk, "subject", "show", str(pid), "--purpose", "核查信用状况")
+    ok(desk, "subject", "search", "李四", "--purpose", "核查信用状况")
+    rid = record(desk, sid)["id"]
+    ok(desk, "record", "show", str(rid), "--purpose", "核查信用状况")
+    lenient = record(desk, sid, "--justification", "情节轻微但屡次发生", tier="slight", number="清市监罚〔2026〕93号")
+    ok(desk, "record", "approve", str(lenient["id"]), user=BOSS)
+    changed = record(desk, sid, number="清市监罚〔2026〕94号")["id"]
+    ok(desk, "record", "change", str(changed), "--reason", "复议变更处罚决定", "--facts", "变更后的事实", "--on", "2026-10-09")
+    revoked = record(desk, sid, number="清市监罚〔2026〕95号")["id"]
+    ok(desk, "record", "revoke", str(revoked), "--reason", "行政复议决定撤销该处罚决定", "--on", "2026-10-09")
+    cid = open_case(desk, sid, "black", records=[rid])
+    ok(desk, "case", "update", str(cid), "--facts", "销售不合格产品，货值金额较大（补正）")
+    serve(desk, cid)
+    obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-09-30", "--grounds", "事实认定有误")
+    ok(desk, "case", "reply", str(obj["id"]), "--outcome", "upheld", "--reply", "经核实，事实清楚",
+       "--replied-on", "2026-10-09", user=BOSS)
+    decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")
+    ok(desk, "case", "show", str(cid), "--purpose", "办理认定案件")
+    ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-11-20", "--standard-change",
+       "认定标准第二条已废止", user=BOSS)
+    short = black_listing(desk, company(desk, 96))
+    printed = ok(desk, "print", "listing_decision", "--case", str(short), "--out", str(tmp_path / "d.pdf"),
+                 user=BOSS)["documents"][0]["number"]
+    watch_listing(desk, company(desk, 95), "税务", valid_until="2026-11-20")  # ended before TEST_NOW
+    assert ok(desk, "case", "expire")  # as of the desk's today
+    repaired = company(desk, 97)
+    old = old_black_listing(desk, repaired)
+    req = apply(desk, repaired, cases=[old])["id"]
+    ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
+    ok(desk, "repair", "decide", str(req), "--outcome", "repaired", "--for-department", "县市场监督管理局",
+       "--decided-on", "2026-10-22", user=BOSS)
+    other = company(desk, 98)
+    no = apply(desk, other, records=[record(desk, other, number="清市监罚〔2026〕99号")["id"]], materials=["proof"],
+               on="2026-11-20")["id"]
+    ok(desk, "repair", "reject", str(no), "--on", "2026-11-20")
+    ok(desk, "commitment", "item-add", "CN-01", "--name", "市场主体主动型信用承诺", "--type", "voluntary",
+       "--basis", "苏府办〔2020〕232号（一）", user="admin")
+    com = ok(desk, "commitment", "add", "--subject", str(sid), "--item", "CN-01", "--content", "依法诚信经营",
+             "--made-on", "2026-03-01")
+    ok(desk, "commitment", "check", str(com["id"]), "--fulfilment", "none", "--checked-on", "2026-09-01")
+    ok(desk, "interview", "plan", "--subject", str(sid), "--kind", "warning", "--at", "2026-12-10T09:30",
+       "--place", "县信用办3楼会议室", "--matter", "未按期整改", "--basis", "苏府办〔2020〕232号（九）", "--bring", "整改情况说明")
+    ok(desk, "interview", "add", "--subject", str(sid), "--kind", "warning", "--held-on", "2026-11-20",
+       "--people", "张三、李四", "--content", "告知整改要求", "--outcome", "承诺整改", "--reason", "未按期整改")
+    ok(desk, "ledger", "import", str(_template(tmp_path / "in.xlsx")), user="admin")
+    ok(desk, "ledger", "status", "2", "stopped", user="admin")
+    ok(desk, "ledger", "export", str(tmp_path / "out.xlsx"), user="admin")
+    wb = Workbook()
+    wb.active.append(["清理规范工作联系人反馈表"])
+    wb.active.append(list(CONTACT_HEADERS))
+    wb.active.append([1, "周某", "清江浦区发展改革委", "科长", "0517-83000010", "13800000000", "zhou@example.invalid"])
+    wb.save(tmp_path / "c.xlsx")
+    ok(desk, "contacts", "import", str(tmp_path / "c.xlsx"), user="admin")
+    ok(desk, "contacts", "export", str(tmp_path / "c2.xlsx"), user="admin")
+    ok(desk, "user", "add", "clerk9", "--role", "clerk", "--password-file", str(tmp_path / "pw.txt"), user="admin")
+    bare = company(desk, 90, with_rep=False)
+    ok(desk, "subject", "update", str(bare), "--legal-rep-name", "王建国", "--legal-rep-id-number",
+       demo.ric(random.Random(90), "320826", date(1970, 1, 1), date(1980, 1, 1)))
+    ok(desk, "print", "reprint", printed, "--out", str(tmp_path / "copy.pdf"), user=BOSS)
+    plain = record(desk, bare, number="清市监罚〔2026〕89号")["id"]
+    ok(desk, "repair", "non-repairable", str(plain), "--basis", "《某法》第十条规定不得修复", user=BOSS)
+
+
+def test_every_writing_service_writes_its_audit_row_and_its_change_row(desk, effects, tmp_path):
+    (tmp_path / "pw.txt").write_text("user-pass-99")
+    _walk(desk, tmp_path)
+    functions = set(service_functions())
+    assert not set(MUST_WRITE) & set(NOT_WALKED)
+    assert functions == set(MUST_WRITE) | set(NOT_WALKED), (
+        "new service functions to classify: " + str(sorted(functions - set(MUST_WRITE) - set(NOT_WALKED))),
+        "gone: " + str(sorted((set(MUST_WRITE) | set(NOT_WALKED)) - functions)))
+    problems = []
+    for name in NOT_WALKED:  # a read that wrote a change row would tell the platform something it should not
+        if NOT_WALKED[name] == "read only" and any(c["changes"] for c in effects.get(name, [])):
+            problems.append(f"{name}: a read wrote change rows")
+    for name, (action, want) in MUST_WRITE.items():
+        calls = effects.get(name)
+        if not calls:
+            problems.append(f"{name}: not called by the walk")
+            continue
+        if action not in _action_names(calls):
+            problems.append(f"{name}: no audit row {action!r} (got {sorted(_action_names(calls))})")
+        changes = {e for c in calls for e in c["changes"]}
+        if changes != want:
+            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    # every call that wrote a change row also wrote an audit row (same transaction: Tx is one transaction)
+    for name, calls in effects.items():
+        for c in calls:
+            if c["changes"] and not c["audit"]:
+                problems.append(f"{name}: change rows {c['changes']} without any audit row")
+    assert not problems, "\n".join(problems)
+
+
+def test_r14_the_full_record_view_refuses_without_a_purpose_and_logs_when_it_shows(desk, effects):
+    pid = person(desk, 93)
+    for purpose in ("", " ", "查"):
+        err = refused(desk, "subject", "show", str(pid), "--purpose", purpose)
+        assert err["code"] == "R14_PURPOSE_REQUIRED" and err["field"] == "purpose"
+    assert not [c for c in effects["subjects.show_subject"] if "subject.view" in c["audit"]]
+    shown = ok(desk, "subject", "show", str(pid), "--purpose", "核查信用状况")
+    assert shown["id"] == pid
+    assert [c["audit"] for c in effects["subjects.show_subject"]][-1] == ["subject.view"]
+    log = ok(desk, "audit", "log", "--limit", "5", user="admin")
+    viewed = [r for r in log if r["action"] == "subject.view"]
+    assert viewed and viewed[0]["purpose"] == "核查信用状况" and viewed[0]["object_id"] == str(pid)
