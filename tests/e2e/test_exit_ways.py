@@ -10,15 +10,15 @@ from credit_desk.domain.cases import ExitWay
 from tests.e2e.case_kit import (BOSS, REVIEWER, company, decide, desk, ok, open_case, record,  # noqa: F401
                                 refused, serve, show, staffed_template)
 
-# way -> (what the drafter gets when approving it, whether a watch listing follows)
+# way -> (what the drafter gets when approving it, whether a watch listing follows). Way 1 (wrongful) is not a
+# `case exit`: it is the two-person withdrawal (case withdraw / withdraw-approve, tests/e2e/test_wrongful_withdrawal.py)
 EXPECTED = {
-    "1": ("allowed", False),     # wrongful: the objection's finding, no watch list after it
     "2": ("FOUR_EYES", True),    # early exit after repair: the department's consent, never the drafter's own
     "3": ("allowed", True),      # expiry
     "4": ("FOUR_EYES", True),    # the standard changed: also an early exit
 }
 EXIT_ON = "2026-11-20"
-WAY_ARGS = {"1": (), "2": ("--consent", "县市场监督管理局同意提前移出（清市监函〔2026〕5号）"), "3": (),
+WAY_ARGS = {"2": ("--consent", "县市场监督管理局同意提前移出（清市监函〔2026〕5号）"), "3": (),
             "4": ("--standard-change", "认定标准第二条已于2026年11月1日废止")}
 
 
@@ -33,16 +33,12 @@ def _black_listing_drafted_by_reviewer(desk, seed: int, way: str) -> int:
 
 
 def _exit_args(desk, cid: int, way: str) -> list[str]:
-    args = ["case", "exit", str(cid), "--way", way, "--exit-on", EXIT_ON, *WAY_ARGS[way]]
-    if way == "1":
-        obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
-        args += ["--objection", str(obj["id"])]
-    return args
+    return ["case", "exit", str(cid), "--way", way, "--exit-on", EXIT_ON, *WAY_ARGS[way]]
 
 
-@pytest.mark.parametrize("way", [w.value for w in ExitWay if w is not ExitWay.BLACK_LISTED])
+@pytest.mark.parametrize("way", [w.value for w in ExitWay if w not in (ExitWay.BLACK_LISTED, ExitWay.WRONGFUL)])
 def test_r12_every_exit_way_of_a_black_listing(desk, way):
-    assert {w.value for w in ExitWay} - {"red_removed"} == set(EXPECTED)
+    assert {w.value for w in ExitWay} - {"red_removed", "1"} == set(EXPECTED)
     drafter_gets, watch_after = EXPECTED[way]
     cid = _black_listing_drafted_by_reviewer(desk, 70 + int(way), way)
     args = _exit_args(desk, cid, way)
@@ -54,7 +50,7 @@ def test_r12_every_exit_way_of_a_black_listing(desk, way):
     else:
         out = ok(desk, *args, user=REVIEWER)
     entry = show(desk, cid, user=BOSS)
-    assert entry["state"] == ("withdrawn_wrongful" if way == "1" else "exited")
+    assert entry["state"] == "exited"
     if watch_after:
         assert out["watch_case_id"], out
         watch = show(desk, out["watch_case_id"], user=BOSS)
