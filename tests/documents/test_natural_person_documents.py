@@ -1,0 +1,127 @@
+"""R15 on paper (issue 23): every document type printed for a NATURAL PERSON, read back with pdftotext. A document
+served on the person themself names them in full (they must be able to tell it is theirs); everything that is
+published or may be shown to others carries the masked name and ID only. The table is written here from DOMAIN.md
+R12/R15; the document types come from the product's template list, and a type in neither set fails."""
+
+from __future__ import annotations
+
+import random
+import re
+from datetime import date
+
+from credit_desk.documents.templates import available
+from credit_desk.domain import demo
+from tests.documents.conftest import pdftotext
+from tests.e2e.case_kit import (BOSS, REVIEWER, decide, desk, ok, open_case, record, serve,  # noqa: F401
+                                staffed_template)
+from tests.e2e.repair_kit import apply, old_record
+
+NAME = "欧阳震华"
+RIC = demo.ric(random.Random(2323), "320826", date(1975, 1, 1), date(1985, 1, 1))
+
+# served on the person, who is named in full (and by the full ID number where the document identifies them)
+SERVED_ON_THE_PERSON = {"prior_notice", "listing_decision", "watch_warning", "repair_notice", "repair_accepted",
+                        "repair_rejected", "repair_decision", "interview_notice", "objection_accepted",
+                        "objection_result", "commitment_form"}
+# addressed to the person by name, but shown to others to clear it (R12 way 1): the ID number masked
+NAMED_ID_MASKED = {"apology_letter"}
+# published, or handed to whoever asks: the masked name and the masked ID number only (R15)
+PUBLISHED_OR_SHOWN = {"exit_announcement", "correction_announcement", "credit_query"}
+
+
+def _text(path) -> str:
+    return re.sub(r"\s", "", pdftotext(path))
+
+
+def _print(desk, doc_type: str, out, user=BOSS, **target) -> list:
+    args = [a for k, v in target.items() for a in (f"--{k}", str(v))]
+    return ok(desk, "print", doc_type, *args, "--out", str(out), user=user)["documents"]
+
+
+def _person(desk) -> int:
+    return ok(desk, "subject", "add", "--kind", "natural_person", "--name", NAME, "--id-type", "ric",
+              "--id-number", RIC)["id"]
+
+
+def _walk(desk, tmp_path) -> dict:
+    """Print every document type for one natural person; returns doc type -> PDF path."""
+    pid = _person(desk)
+    out = {}
+    # black listing: prior notice, objection accepted + answered, decision + repair notice, exit (way 4)
+    cid = open_case(desk, pid, "black", records=[record(desk, pid)["id"]])
+    serve(desk, cid)
+    _print(desk, "prior_notice", tmp_path / "prior_notice.pdf", case=cid)
+    obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-09-30", "--grounds", "事实认定有误")
+    _print(desk, "objection_accepted", tmp_path / "objection_accepted.pdf", case=cid, objection=obj["id"])
+    ok(desk, "case", "reply", str(obj["id"]), "--outcome", "upheld", "--reply", "经核实，事实清楚",
+       "--replied-on", "2026-10-09", user=BOSS)
+    _print(desk, "objection_result", tmp_path / "objection_result.pdf", case=cid, objection=obj["id"])
+    decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")
+    _print(desk, "listing_decision", tmp_path / "listing_decision.pdf", case=cid)
+    (tmp_path / "listing_decision-repair_notice.pdf").rename(tmp_path / "repair_notice.pdf")
+    ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-11-20", "--standard-change",
+       "认定标准第二条已废止", user=BOSS)
+    _print(desk, "exit_announcement", tmp_path / "exit_announcement.pdf", case=cid)
+    # a watch listing with its warning letter
+    watch = open_case(desk, pid, "watch", "--department", "县税务局", "--department-level", "county", "--domain",
+                      "税务", "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--warning-letter",
+                      "清警〔2026〕1号", "--valid-until", "2027-10-12")
+    serve(desk, watch)
+    decide(desk, watch, "--measure", "M-08")
+    _print(desk, "watch_warning", tmp_path / "watch_warning.pdf", case=watch)
+    # a second black listing withdrawn as wrongful: apology and correction announcement
+    wrong = open_case(desk, pid, "black", records=[record(desk, pid, number="清市监罚〔2026〕41号")["id"]])
+    serve(desk, wrong)
+    decide(desk, wrong, "--measure", "M-01", "--post-exit-watch-months", "12")
+    obj2 = ok(desk, "case", "object", str(wrong), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
+    ok(desk, "case", "withdraw", str(wrong), "--objection", str(obj2["id"]), "--on", "2026-10-28", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(wrong), "--on", "2026-10-28", user=BOSS)
+    _print(desk, "apology_letter", tmp_path / "apology_letter.pdf", case=wrong)
+    _print(desk, "correction_announcement", tmp_path / "correction_announcement.pdf", case=wrong)
+    # the record extract, an interview notice, a commitment form
+    _print(desk, "credit_query", tmp_path / "credit_query.pdf", subject=pid, purpose="核查信用状况")
+    plan = ok(desk, "interview", "plan", "--subject", str(pid), "--kind", "warning", "--at", "2026-12-10T09:30",
+              "--place", "县信用办3楼会议室", "--matter", "未按期整改", "--basis", "苏府办〔2020〕232号（九）",
+              "--bring", "身份证复印件")
+    _print(desk, "interview_notice", tmp_path / "interview_notice.pdf", interview=plan["id"])
+    _print(desk, "commitment_form", tmp_path / "commitment_form.pdf", subject=pid, matter="申请信用修复")
+    # repair requests: accepted and decided, and one not accepted
+    old = old_record(desk, pid, tier="general", issued="2026-05-06", effective="2026-05-20", act="2026-05-01",
+                     number="清市监罚〔2026〕42号")
+    req = apply(desk, pid, records=[old], materials=["proof", "commitment", "report"], on="2026-11-20")["id"]
+    ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-11-20")
+    _print(desk, "repair_accepted", tmp_path / "repair_accepted.pdf", repair=req)
+    ok(desk, "repair", "decide", str(req), "--outcome", "repaired", "--for-department", "县市场监督管理局",
+       "--decided-on", "2026-11-25", user=BOSS)
+    _print(desk, "repair_decision", tmp_path / "repair_decision.pdf", repair=req)
+    other = old_record(desk, pid, tier="general", issued="2026-05-06", effective="2026-05-20", act="2026-05-01",
+                       number="清市监罚〔2026〕43号")
+    no = apply(desk, pid, records=[other], materials=["proof"], on="2026-11-20")["id"]
+    ok(desk, "repair", "reject", str(no), "--on", "2026-11-20")
+    _print(desk, "repair_rejected", tmp_path / "repair_rejected.pdf", repair=no)
+    return {t: tmp_path / f"{t}.pdf" for t in available()}
+
+
+def test_r15_every_document_type_for_a_natural_person(desk, tmp_path):
+    assert set(available()) == SERVED_ON_THE_PERSON | NAMED_ID_MASKED | PUBLISHED_OR_SHOWN, "classify a new type"
+    assert len(SERVED_ON_THE_PERSON) + len(NAMED_ID_MASKED) + len(PUBLISHED_OR_SHOWN) == len(available())
+    pdfs = _walk(desk, tmp_path)
+    masked_name = NAME[:2] + "*" + NAME[-1]  # 欧阳*华: compound surname kept, the rest of the given name hidden
+    problems = []
+    for doc_type, path in sorted(pdfs.items()):
+        text = _text(path)
+        if doc_type in PUBLISHED_OR_SHOWN:
+            if NAME in text:
+                problems.append(f"{doc_type}: the full name {NAME}")
+            if RIC in text:
+                problems.append(f"{doc_type}: the full ID number")
+            if RIC[6:14] in text:
+                problems.append(f"{doc_type}: the birth date part of the ID number")
+            if masked_name not in text:
+                problems.append(f"{doc_type}: the masked name {masked_name} is not shown")
+        else:
+            if NAME not in text:
+                problems.append(f"{doc_type}: served on the person but does not name them")
+        if doc_type in NAMED_ID_MASKED and (RIC in text or RIC[6:14] in text):
+            problems.append(f"{doc_type}: the full ID number (or its birth date)")
+    assert not problems, "\n".join(problems)
