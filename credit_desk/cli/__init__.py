@@ -13,6 +13,7 @@ from credit_desk.cli import case_cmds, cleanup_cmds, common, core_cmds, maint_cm
 from credit_desk.cli import commitment_cmds, print_cmds
 from credit_desk.cli import bench_cmds
 from credit_desk.cli import repair_cmds
+from credit_desk.cli import department_cmds
 
 
 @functools.lru_cache(maxsize=1)
@@ -29,6 +30,7 @@ def build_parser():
     commitment_cmds.register(sub)
     bench_cmds.register(sub)
     repair_cmds.register(sub)
+    department_cmds.register(sub)
     return parser
 
 

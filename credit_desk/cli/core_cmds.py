@@ -7,6 +7,7 @@ from datetime import date
 
 from credit_desk.cli import common
 from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.cli.department_cmds import register_user_assign
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.subjects import subject_warnings
 from credit_desk.services import accounts, audit, demo, ledgers, subjects, workdays
@@ -26,6 +27,7 @@ def register(sub) -> None:
     p.add_argument("--display-name")
     p.add_argument("--password-file")
     command(user, "list", cmd_user_list)
+    register_user_assign(user)
 
     _register_subject(sub)
     a = group(sub, "audit", "审计日志 / audit log")

@@ -180,7 +180,8 @@ class Case:
     exit_note: str | None = None
     origin: str = "manual"
     origin_case_id: int | None = None
-    end_due: dt.date | None = None   # R3: all basis records revoked; the listing must end (way 1 or 4) by then
+    end_due: dt.date | None = None
+    department_id: int | None = None  # the 认定部门 entity (m0014); ``department`` etc. copy its name and level   # R3: all basis records revoked; the listing must end (way 1 or 4) by then
 
 
 def phase(case: Case, today: dt.date) -> str:

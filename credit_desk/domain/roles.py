@@ -29,6 +29,7 @@ _ALL = frozenset(Role)
 # action -> roles allowed. Later features add their actions here, in one place.
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "user.manage": frozenset({Role.ADMIN}),
+    "department.manage": frozenset({Role.ADMIN}),   # 认定部门 and who belongs to them (issue 13 item 5)
     "settings.manage": frozenset({Role.ADMIN}),
     "reference.manage": frozenset({Role.ADMIN}),
     "demo.seed": frozenset({Role.ADMIN}),
@@ -70,7 +71,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 }
 
 ACTION_ZH = {
-    "user.manage": "管理用户", "settings.manage": "修改设置", "reference.manage": "维护参考数据",
+    "user.manage": "管理用户", "department.manage": "管理认定部门", "settings.manage": "修改设置", "reference.manage": "维护参考数据",
     "demo.seed": "生成演示数据", "subject.add": "新增信用主体", "subject.edit": "修改信用主体",
     "subject.view": "查看信用主体", "subject.search": "查询信用主体", "audit.read": "查看审计日志",
     "audit.verify": "校验审计日志", "calendar.manage": "维护节假日安排", "record.add": "录入失信信息",

@@ -18,7 +18,7 @@ from credit_desk.domain.list_rules import ExitInput, check_r10_red_candidate, ch
 from credit_desk.domain.objections import Target
 from credit_desk.domain.record_rules import Record, status_zh
 from credit_desk.services import case_core as core
-from credit_desk.services import doc_numbers, workdays
+from credit_desk.services import departments, doc_numbers, workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.services.case_view import detail_dict
 from credit_desk.store import cases as repo
@@ -71,16 +71,26 @@ def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(
     recs = _records(conn, subject_id, record_ids)
     if lt is ListType.RED:
         check_r10_red_candidate([c.id for c in repo.listed(conn, subject_id, ListType.BLACK)])  # R10
-    if lt is ListType.BLACK and fields.get("department_level"):
-        check_r4_department_level(fields["department_level"])  # R4
     facts, basis = _from_records(recs)
-    values = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
+    values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None},
+                              opening=True)
     values.setdefault("facts", facts)
     values.setdefault("basis", basis)
     case = Case(None, subject_id, lt, CaseState.DRAFT, session.user.username,
                 record_ids=tuple(r.id for r in recs), **values)
     with session.ledger.tx() as tx:
         return core.open_in_tx(session, tx, case, opened_on or session.desk.today())
+
+
+def _with_department(session: Session, values: dict, opening: bool = False) -> dict:
+    """The 认定部门 fields: a registered department fills name, level and field (``departments.case_fields``;
+    on opening, the user's own department when none is named); R4 / 1798号 (六): county level or above for
+    every list type, checked as soon as a level is known."""
+    if "department" in values or opening:
+        values = {**values, **departments.case_fields(session, values.get("department"))}
+    if values.get("department_level"):
+        check_r4_department_level(values["department_level"])  # R4, every list type
+    return values
 
 
 def update_case(session: Session, case_id: int, **fields) -> Case:
@@ -91,9 +101,7 @@ def update_case(session: Session, case_id: int, **fields) -> Case:
     if case.state not in OPEN_STATES:
         raise DomainError("CASE_CLOSED", f"案件已{case.state.zh}，不能再修改。",
                           f"The case is {case.state.value}; it can no longer be edited.", field="state")
-    values = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
-    if case.list_type is ListType.BLACK and values.get("department_level"):
-        check_r4_department_level(values["department_level"])
+    values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None})
     new = replace(case, **values)
     with session.ledger.tx() as tx:
         repo.save(tx, new)
@@ -199,6 +207,7 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     rs = core.rule_set_on(conn, d.decided_on)  # R20
     case = _as_decided(session, case, d, recs, rs, justification)  # the number is taken in the decision's tx
     check_r4_black_scope(case)  # R4
+    check_r4_department_level(case.department_level)  # R4 / 1798号 (六): every list type, county or above
     check_r11_watch_entry(case)  # R11
     if case.list_type is ListType.RED:
         check_r10_red_candidate([c.id for c in repo.listed(conn, case.subject_id, ListType.BLACK)])  # R10

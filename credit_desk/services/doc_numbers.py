@@ -15,6 +15,7 @@ import re
 
 from credit_desk.documents.templates import load_template
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services import departments
 from credit_desk.services.base import Session
 from credit_desk.store import documents as repo
 from credit_desk.store import meta
@@ -23,12 +24,17 @@ from credit_desk.store import meta
 UNPRINTED_SERIES = {"red_decision": "信激决", "not_listed_decision": "信不决"}
 
 
-def series_prefix(conn, doc_type: str) -> str:
-    """The office's prefix for a type (as ``documents.default_prefix``), also for the unprinted series."""
+def series_prefix(conn, doc_type: str, object_type: str | None = None, object_id=None) -> str:
+    """The prefix of a document's series. A case's documents are issued by its deciding department (49号 四(八)):
+    the department's letterhead prefix + the type's (e.g. 清市监 + 信决). Otherwise the office's prefix for the
+    type (set by the administrator, else the office's short name + the type's), also for the unprinted series."""
+    base = UNPRINTED_SERIES.get(doc_type) or load_template(doc_type).prefix
+    dept = departments.issuer_for(conn, object_type, object_id) if object_type else None
+    if dept is not None:
+        return f"{dept.prefix}{base}"
     chosen = repo.get_prefix(conn, doc_type)
     if chosen:
         return chosen
-    base = UNPRINTED_SERIES.get(doc_type) or load_template(doc_type).prefix
     short = meta.get_setting(conn, "documents.office_short") or (meta.get_meta(conn, "office") or "信")[:1]
     return f"{short}{base}"
 
@@ -50,7 +56,7 @@ def reserve_in_tx(session: Session, tx, doc_type: str, object_type: str, object_
                      external=False, username=session.user.username, ts=_stamp(session), document_id=printed["id"])
         return printed["number"]
     from credit_desk.documents.layout import format_number  # reportlab: loaded only when a number is taken
-    prefix = series_prefix(conn, doc_type)
+    prefix = series_prefix(conn, doc_type, object_type, object_id)
     seq = repo.next_seq(tx, prefix, on.year)
     number = format_number(prefix, on.year, seq)
     repo.reserve(tx, doc_type=doc_type, object_type=object_type, object_id=object_id, prefix=prefix, year=on.year,
@@ -66,7 +72,7 @@ def record_external_in_tx(session: Session, tx, doc_type: str, object_type: str,
     """Record a number the office issued by hand; refused when it belongs to the register's own series."""
     text = (number or "").strip()
     conn = tx.conn
-    prefix = series_prefix(conn, doc_type)
+    prefix = series_prefix(conn, doc_type, object_type, object_id)
     if not text or re.fullmatch(re.escape(prefix) + r"〔\d{4}〕\d+号", text):
         expected = _expected(tx, doc_type, object_type, object_id, on)
         raise ValidationError("DOC_EXTERNAL_NUMBER", f"文号「{text}」无效：本单位{prefix}〔年〕N号序列由文书登记簿"
@@ -92,7 +98,7 @@ def _expected(tx, doc_type: str, object_type: str, object_id, on: dt.date) -> st
     if held is not None:
         return held["number"]
     from credit_desk.documents.layout import format_number
-    prefix = series_prefix(conn, doc_type)
+    prefix = series_prefix(conn, doc_type, object_type, object_id)
     return format_number(prefix, on.year, repo.next_seq(tx, prefix, on.year))
 
 

@@ -30,7 +30,7 @@ from credit_desk.documents.layout import format_number
 from credit_desk.documents.templates import Template, check_context, from_text, load_template
 from credit_desk.documents.verify import Header, parse_payload, sign_payload, text_digest
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.services import doc_numbers
+from credit_desk.services import departments, doc_numbers
 from credit_desk.services.base import Session
 from credit_desk.store import documents as repo
 from credit_desk.store import meta, office_keys
@@ -66,15 +66,6 @@ def fonts_for(conn):
     return load_fonts(meta.get_setting(conn, "documents.fonts") or None)
 
 
-def default_prefix(conn, tpl: Template) -> str:
-    """The office's prefix for a type: set by the administrator, else short office name + template prefix."""
-    chosen = repo.get_prefix(conn, tpl.code)
-    if chosen:
-        return chosen
-    short = meta.get_setting(conn, "documents.office_short") or (meta.get_meta(conn, "office") or "信")[:1]
-    return f"{short}{tpl.prefix}"
-
-
 def _office_key(conn):
     key = office_keys.active(conn)
     if key is None:
@@ -83,18 +74,19 @@ def _office_key(conn):
     return key
 
 
-def _prepare(tx, tpl: Template, items: list[Item], contexts: list[dict], prefix: str, today: dt.date,
-             office: str, key, held: list) -> list[_Prepared]:
+def _prepare(tx, tpl: Template, items: list[Item], contexts: list[dict], prefixes: list[str], today: dt.date,
+             offices: list[str], key, held: list) -> list[_Prepared]:
+    """``prefixes``/``offices``: per item, the series and the issuer (a case's deciding department, or the office)."""
     out, seqs = [], {}
-    for item, ctx, h in zip(items, contexts, held):
+    for item, ctx, h, prefix, office in zip(items, contexts, held, prefixes, offices):
         if h is not None:  # the number taken when the step happened (served, decided…): print under it
             on, seq, number, pfx = dt.date.fromisoformat(h["reserved_on"]), h["seq"], h["number"], h["prefix"]
         else:
             on, pfx = item.dated or today, prefix
-            if on.year not in seqs:  # the series of the document's own year (成文日期)
-                seqs[on.year] = repo.next_seq(tx, prefix, on.year)
-            seq = seqs[on.year]
-            seqs[on.year] += 1
+            if (prefix, on.year) not in seqs:  # the series of the document's own year (成文日期)
+                seqs[(prefix, on.year)] = repo.next_seq(tx, prefix, on.year)
+            seq = seqs[(prefix, on.year)]
+            seqs[(prefix, on.year)] += 1
             number = format_number(prefix, on.year, seq)
         key_fields = [[name, ctx[name]] for name in tpl.key_fields]
         digest = text_digest(R.printed_text(tpl, ctx, R.DocMeta(number, on, office, "")))
@@ -147,10 +139,13 @@ def issue(session: Session, doc_type: str, items: list[Item], out: Path, *, spli
     fonts, key = fonts_for(conn), _office_key(conn)
     office, on = meta.get_meta(conn, "office") or "", session.desk.today()
     stamp = session.desk.now().isoformat(timespec="seconds")
+    # 49号 四(八): a case's documents are issued by its deciding department, in its name and under its prefix
+    issuers = [departments.issuer_for(conn, it.object_type, it.object_id) for it in items]
+    offices = [d.name if d else office for d in issuers]
     with session.ledger.tx() as tx:
-        prefix = default_prefix(tx.conn, tpl)
+        prefixes = [doc_numbers.series_prefix(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
         held = [doc_numbers.held_for_print(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
-        docs = _prepare(tx, tpl, items, contexts, prefix, on, office, key, held)
+        docs = _prepare(tx, tpl, items, contexts, prefixes, on, offices, key, held)
         files = _render(tpl, docs, fonts, Path(out), split)
         for final, _part, sha, placed in files:
             for d, pages in placed:

@@ -403,7 +403,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
         <source>Legal representative</source>
-        <translation>法定代表人</translation>
+        <translation>法定代表人（负责人）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
@@ -1675,74 +1675,117 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
+    <name>EditSubjectDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="15"/>
+        <source>Complete the subject&apos;s data</source>
+        <translation>补正主体信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="16"/>
+        <source>%1 (%2). A listing needs the legal representative&apos;s name, ID type and number (R7). Every change is recorded in the audit log and sent to the platform.</source>
+        <translation>%1（%2）。列入名单须有法定代表人（负责人）姓名、证件类型和号码（R7）。每次修改都记入审计日志并报送平台。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="18"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="20"/>
+        <source>Name *</source>
+        <translation>名称/姓名 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="22"/>
+        <source>Legal representative</source>
+        <translation>法定代表人（负责人）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="25"/>
+        <source>Representative&apos;s ID type</source>
+        <translation>法定代表人证件类型</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="27"/>
+        <source>Representative&apos;s ID number</source>
+        <translation>法定代表人证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="29"/>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+</context>
+<context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="101"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="118"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="102"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="119"/>
         <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people).</source>
         <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="105"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="122"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="109"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="126"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="110"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="127"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="111"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="128"/>
         <source>Department&apos;s consent</source>
         <translation>认定部门同意意见</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="112"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="129"/>
         <source>Way 2: the deciding department&apos;s consent (document or opinion).</source>
         <translation>方式 2：认定部门同意提前移出的文件或意见。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="113"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="130"/>
         <source>Changed standard</source>
         <translation>改变后的认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="114"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="131"/>
         <source>Way 4: the changed standard and its number.</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="118"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="135"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="119"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="136"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="137"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="138"/>
         <source>Black list only: how long the subject stays on the watch list afterwards.</source>
         <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="122"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="139"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2315,7 +2358,7 @@ Measures: %4</source>
     <message>
         <location filename="../../forms/new_subject.ui" line="95"/>
         <source>Legal representative</source>
-        <translation>法定代表人</translation>
+        <translation>法定代表人（负责人）</translation>
     </message>
     <message>
         <location filename="../../forms/new_subject.ui" line="114"/>
@@ -2330,7 +2373,7 @@ Measures: %4</source>
     <message>
         <location filename="../../forms/new_subject.ui" line="152"/>
         <source>Address</source>
-        <translation>地址</translation>
+        <translation>住所</translation>
     </message>
 </context>
 <context>
@@ -2511,9 +2554,20 @@ Measures: %4</source>
         <translation>勾选本案所依据的该主体有效失信信息。未另行填写时，事实和依据取自所选信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
+        <source>R4: every list is decided by a department at county level or above.</source>
+        <translation>R4：各类名单均须由县级以上认定部门认定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="58"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="60"/>
+        <source>The case&apos;s documents are issued in this department&apos;s name and under its prefix.</source>
+        <translation>本案文书以该部门名义、按该部门文号前缀出具。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="37"/>
@@ -2524,11 +2578,6 @@ Measures: %4</source>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
-        <source>R4: a black list is decided by a department at county level or above.</source>
-        <translation>R4：严重失信主体名单须由县级以上部门认定。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
@@ -2546,17 +2595,17 @@ Measures: %4</source>
         <translation>R11：在 3 个以上领域被列入重点关注名单的，提示列入大数据警示名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="45"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="46"/>
         <source>Basis</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="47"/>
         <source>Opened on</source>
         <translation>立案日期</translation>
     </message>
@@ -3122,47 +3171,47 @@ Grounds: %6</source>
 <context>
     <name>ServeNoticeDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="93"/>
         <source>Publish for objection</source>
         <translation>公示征求异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="93"/>
         <source>Serve the prior notice</source>
         <translation>登记送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="95"/>
         <source>Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted in working days from that day.</source>
         <translation>案件 %1（%2）。请登记预先告知书送达当事人的日期；异议期自该日起按工作日计算。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="82"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="99"/>
         <source>Served on *</source>
         <translation>送达日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="85"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="102"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="86"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="103"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="88"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="105"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="89"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="106"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="90"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="107"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
@@ -3389,7 +3438,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
         <source>Legal representative</source>
-        <translation>法定代表人</translation>
+        <translation>法定代表人（负责人）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="23"/>
@@ -3399,7 +3448,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="26"/>
         <source>Address</source>
-        <translation>地址</translation>
+        <translation>住所</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="31"/>
@@ -3412,7 +3461,12 @@ Grounds: %6</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="43"/>
+        <source>Complete / correct…</source>
+        <translation>补正/更正…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="50"/>
         <source>Dishonesty records of this subject</source>
         <translation>该主体的失信信息</translation>
     </message>

@@ -116,6 +116,16 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "sync_inbound.check_inbound": ("internal", "inside import_bytes (bundle.import) / sync.verify_file "
                                                "(bundle.view)"),
     "sync_inbound.import_bytes": "bundle.import",
+    # issue 13: deciding departments (administrator acts) and the two-person R12 way-1 withdrawal
+    "departments.add_department": "department.manage", "departments.assign_user": "department.manage",
+    "departments.list_departments": "case.list",
+    "departments.case_fields": ("internal", "inside cases.open_case / update_case (case.open / case.update)"),
+    "departments.user_department": ("open", "the session's own department, to preselect it in a form"),
+    "document_sources.correction_item": "document.print",
+    "withdrawals.propose_withdrawal": "case.withdraw", "withdrawals.approve_withdrawal": "case.exit",
+    "withdrawals.pending_for": "case.list", "withdrawals.pending_withdrawals": "case.list",
+    "withdrawals.propose_in_tx": ("internal", "inside withdrawals.propose_withdrawal (case.withdraw) or "
+                                              "objections.resolve_objection (objection.resolve)"),
 }
 USERS = {Role.CLERK: "clerk1", Role.REVIEWER: "rev1", Role.APPROVER: "boss1", Role.ADMIN: "admin",
          Role.AUDITOR: "audit1"}

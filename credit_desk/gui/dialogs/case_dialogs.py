@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from credit_desk.domain.cases import DEPT_LEVEL_ZH, DEPT_LEVELS, Case, ExitWay, ListType
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
 from credit_desk.gui.widgets.notice import NOTE_STYLE
-from credit_desk.services import browse, case_exits, cases, documents
+from credit_desk.services import browse, case_exits, cases, departments, documents
 from credit_desk.services.browse import PageSpec
 
 
@@ -33,15 +33,31 @@ class OpenCaseDialog(FormDialog):
         self.add_field("record_ids", self.tr("Records it rests on"), self.records,
                        self.tr("Tick the effective records of this subject that the case rests on. The facts and "
                                "the basis are taken from them unless you write your own."))
-        self.add_field("department", self.tr("Deciding department *"), line("department"))
+        self._department_field(ctx)
         self.add_field("department_level", self.tr("Department level"),
                        combo("departmentLevel", level_items(self.tr("(choose)"))),
-                       self.tr("R4: a black list is decided by a department at county level or above."))
+                       self.tr("R4: every list is decided by a department at county level or above."))
         self.add_field("domain", self.tr("Domain"), line("domain", self.tr("e.g. 税务, 生态环境, 市场监管")),
                        self.tr("R11: watch lists in 3 or more domains flag the big-data alert."))
+        if self.registered:  # the department's own level and field of administration are used
+            self.fields["department_level"].setEnabled(False)
+            self.fields["domain"].setEnabled(False)
         self.add_field("facts", self.tr("Facts"), text_box("facts", 3))
         self.add_field("basis", self.tr("Basis"), text_box("basis", 2))
         self.add_field("opened_on", self.tr("Opened on"), date_edit(ctx.session.desk.today(), "openedOn"))
+
+    def _department_field(self, ctx) -> None:
+        """认定部门 chosen from the registered departments (the user's own first); typed only where none is
+        registered yet (older ledgers)."""
+        self.registered = departments.list_departments(ctx.session)
+        if not self.registered:
+            self.add_field("department", self.tr("Deciding department *"), line("department"))
+            return
+        own = departments.user_department(ctx.session)
+        items = [(f"{d.name}（{d.level_zh}，{d.domain}）", d.name) for d in self.registered]
+        self.add_field("department", self.tr("Deciding department *"),
+                       combo("department", items, own.name if own else None),
+                       self.tr("The case's documents are issued in this department's name and under its prefix."))
 
     def _load_records(self) -> None:
         rows = browse.records_page(self.ctx.session, self.ctx.reader, PageSpec("id", True, None, 200),
@@ -63,7 +79,8 @@ class OpenCaseDialog(FormDialog):
                 self.records.item(i).setCheckState(Qt.Checked)
 
     def apply(self) -> Case:
-        fields = {k: (self.value(k) or None) for k in ("department", "department_level", "domain", "facts", "basis")}
+        names = ("department", "facts", "basis") + (() if self.registered else ("department_level", "domain"))
+        fields = {k: (self.value(k) or None) for k in names}
         return cases.open_case(self.ctx.session, subject_id=self.subject["id"], list_type=self.value("list_type"),
                                record_ids=self.record_ids(), opened_on=self.value("opened_on"), **fields)
 

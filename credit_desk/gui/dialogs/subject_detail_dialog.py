@@ -39,6 +39,11 @@ class SubjectDetailDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
+        self.ctx, self.subject = ctx, subject
+        self.edit_button = buttons.addButton(self.tr("Complete / correct…"), QDialogButtonBox.ActionRole)
+        self.edit_button.setObjectName("editSubject")
+        self.edit_button.setEnabled(ctx.can("subject.edit"))
+        self.edit_button.clicked.connect(self.edit)
         box = QVBoxLayout(self)
         box.addLayout(form)
         box.addWidget(note)
@@ -46,6 +51,16 @@ class SubjectDetailDialog(QDialog):
         box.addWidget(self.table, 1)
         box.addWidget(buttons)
         self.model.reset()
+
+
+    def edit(self):
+        """R7: complete the entry data; the dialog closes on save so the next look reads the new data."""
+        from credit_desk.gui.dialogs.edit_subject_dialog import EditSubjectDialog
+        dlg = EditSubjectDialog(self.ctx, self.subject, self)
+        if dlg.exec():
+            self.subject = dlg.result_value
+            self.accept()
+        return dlg
 
 
 def open_subject(ctx, row: dict, preset: str = "", parent=None):

@@ -15,6 +15,7 @@ from credit_desk.store.migrations import m0010_rebuild_search_keys
 from credit_desk.store.migrations import m0011_add_calendar_origin
 from credit_desk.store.migrations import m0012_add_receipted_heads
 from credit_desk.store.migrations import m0013_add_withdrawals
+from credit_desk.store.migrations import m0014_add_departments
 
 MIGRATIONS = [
     m0001_create_core,
@@ -30,4 +31,5 @@ MIGRATIONS = [
     m0011_add_calendar_origin,
     m0012_add_receipted_heads,
     m0013_add_withdrawals,
+    m0014_add_departments,
 ]

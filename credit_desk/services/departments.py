@@ -1,0 +1,97 @@
+"""认定部门 deciding departments: register them, assign users, and resolve the department a case is decided by.
+
+Registering a department and assigning a user to one are administrator acts (``department.manage``). Every
+mutation writes its audit row and its change-log row (entity ``department``; ``user`` op ``department``).
+"""
+
+from __future__ import annotations
+
+from credit_desk.domain.departments import Department, check_r4_may_decide, new_department
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services.base import Session
+from credit_desk.store import departments as repo
+
+_CLASH_ZH = {"name": "部门名称", "uscc": "统一社会信用代码", "prefix": "文号前缀"}
+
+
+def _state(d: Department) -> dict:
+    return {"id": d.id, "name": d.name, "uscc": d.uscc, "level": d.level, "domain": d.domain, "prefix": d.prefix}
+
+
+def add_department(session: Session, *, name: str, uscc: str, level: str, domain: str, prefix: str) -> Department:
+    """Register a deciding department (validated by ``domain.departments.new_department``); names, codes and
+    prefixes are unique. Raises ValidationError naming the field."""
+    session.require("department.manage")
+    d = new_department(name, uscc, level, domain, prefix)
+    taken = repo.clash(session.ledger.conn, d)
+    if taken:
+        raise ValidationError("DEPT_EXISTS", f"已有部门使用相同的{_CLASH_ZH[taken]}。",
+                              f"Another department already has this {taken}.", field=taken)
+    with session.ledger.tx() as tx:
+        did = repo.insert(tx, d, session.user.username)
+        saved = Department(did, d.name, d.uscc, d.level, d.domain, d.prefix)
+        session.audit(tx, "department.add", "department", did)
+        tx.change("department", did, "insert", _state(saved))
+    return saved
+
+
+def list_departments(session: Session) -> list[Department]:
+    """Every registered department (no personal data)."""
+    session.require("case.list")
+    return repo.all_departments(session.ledger.conn)
+
+
+def get_department(conn, ref) -> Department:
+    """A department by id or exact name, or a refusal naming it."""
+    text = str(ref or "").strip()
+    d = repo.get(conn, int(text)) if text.isdigit() else repo.by_name(conn, text)
+    if d is None:
+        raise DomainError("DEPT_NOT_FOUND", f"没有已登记的认定部门「{text}」，请从部门列表中选择（department list）。",
+                          f"No registered department '{text}'; choose one from the list.", field="department")
+    return d
+
+
+def assign_user(session: Session, username: str, department) -> Department | None:
+    """Put a user in a department (None/"" takes them out); an administrator act, audited."""
+    session.require("department.manage")
+    conn = session.ledger.conn
+    if username not in repo.users_of(conn):
+        raise DomainError("USER_NOT_FOUND", f"没有用户「{username}」。", f"No user '{username}'.", field="username")
+    d = get_department(conn, department) if str(department or "").strip() else None
+    with session.ledger.tx() as tx:
+        repo.assign_user(tx, username, d.id if d else None)
+        session.audit(tx, "department.assign", "user", username, detail={"department": d.id if d else None})
+        tx.change("user", username, "department", {"username": username, "department_id": d.id if d else None})
+    return d
+
+
+def user_department(session: Session, username: str | None = None) -> Department | None:
+    """The department a user (default: the session's own) works for."""
+    return repo.of_user(session.ledger.conn, username or session.user.username)
+
+
+def case_fields(session: Session, department) -> dict:
+    """The case fields a deciding department fills (id, name, level, domain), checked against R4 for every list.
+
+    ``department``: an id or a registered name; None → the user's own department, if any. Where the ledger has
+    registered departments, a case must name one of them (a typed name alone is refused); a ledger with none
+    keeps the typed text (older ledgers). Returns {} when there is nothing to fill."""
+    conn = session.ledger.conn
+    if department is None or not str(department).strip():
+        d = repo.of_user(conn, session.user.username)
+    elif repo.count(conn) == 0:
+        return {}
+    else:
+        d = get_department(conn, department)
+    if d is None:
+        return {}
+    check_r4_may_decide(d)  # R4 / 1798号 (六): county level or above, whatever the list
+    return {"department_id": d.id, "department": d.name, "department_level": d.level, "domain": d.domain}
+
+
+def issuer_for(conn, object_type: str, object_id) -> Department | None:
+    """The department in whose name a document about this object is issued (a case's deciding department);
+    None: the credit office issues it (its own coordination and sharing documents)."""
+    if object_type != "case" or object_id is None or not str(object_id).isdigit():
+        return None
+    return repo.of_case(conn, int(object_id))
