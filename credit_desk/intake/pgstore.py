@@ -71,9 +71,10 @@ def _unreachable(exc: Exception) -> DomainError:
 
 
 def open_pool(conninfo: str, schema: str, size: int) -> ConnectionPool:
-    """A pool of connections whose search_path is the platform's schema; closed when its owner is collected."""
+    """A pool of connections whose search_path is the platform's schema; closed when its owner is collected.
+    Autocommit: reads stand alone, and every write is an explicit ``with conn.transaction()``."""
     options = f"-c search_path={check_schema(schema)}"
-    pool = ConnectionPool(conninfo, min_size=1, max_size=max(1, size), kwargs={"options": options},
+    pool = ConnectionPool(conninfo, min_size=1, max_size=max(1, size), kwargs={"options": options, "autocommit": True},
                           open=False, num_workers=1, name=f"intake-{schema}")
     try:
         pool.open(wait=True, timeout=30)

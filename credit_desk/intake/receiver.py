@@ -382,9 +382,9 @@ class _StateView:
 def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dict[str, bytes], list]:
     """({key id: public} usable for something made at ``made``, [(key id, public) newly learned]): the office's
     keys still valid then, plus each key endorsed by one of them (its rotation chain)."""
-    made = made.astimezone(timezone.utc)
-    known = {k["key_id"]: k["public"] for k in sign_keys
-             if k["valid_to"] is None or made < k["valid_to"].astimezone(timezone.utc)}
+    made = made.astimezone(timezone.utc)  # whole seconds (manifest times): a key closed at 10:00:00.4 signs
+    known = {k["key_id"]: k["public"] for k in sign_keys  # nothing made at 10:00:00 or later
+             if k["valid_to"] is None or made < k["valid_to"].astimezone(timezone.utc).replace(microsecond=0)}
     learned = []
     for e in chain:
         try:

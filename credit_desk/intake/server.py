@@ -154,6 +154,9 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
             office = await run(intake.authenticate, headers, method, target, max(length, 0))
         except DomainError as exc:
             raise _domain_refusal(exc) from None
+        limit = min(config.max_body_bytes, intake.limits.max_file_bytes)
+        if length > limit:  # declared too big: refused before a single body byte is read
+            raise _too_big(length, limit)
         wait = buckets.take(office)
         if wait:
             raise _Refuse(429, "RATE_LIMITED", "请求过于频繁，请稍后重试。", "Too many requests; slow down.",

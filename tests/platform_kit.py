@@ -1,0 +1,128 @@
+"""Synthetic offices for the platform tests (issue 20): their own keys, bundles made with the real bundle code,
+requests signed like the office client's, receipts opened and checked with the office's own key."""
+
+from __future__ import annotations
+
+import base64
+import json
+import random
+import socket
+import subprocess
+import sys
+import urllib.error
+import urllib.request
+import uuid
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from credit_desk.domain import demo, signing
+from credit_desk.sync import bundle, crypto, keyfiles, manifest as mf, payload, reqauth
+from credit_desk.sync.limits import DEFAULT
+
+
+class FakeOffice:
+    def __init__(self, platform_keys: dict, *, region: str = "320812", seed: int = 0) -> None:
+        self.office = str(uuid.UUID(int=random.Random(seed).getrandbits(128)))
+        self.region = region
+        self.sign = signing.new_private()
+        self.enc_private, self.enc_public = crypto.new_x25519()
+        self.platform_enc = base64.b64decode(platform_keys["enc_public"])
+        self.platform_sign = base64.b64decode(platform_keys["sign_public"])
+        self.seq, self.prev, self.next_id = 0, mf.GENESIS_HASH, 1
+        self.rng = random.Random(seed)
+        self.sent: list[tuple[int, list[int]]] = []  # (sequence, change ids) of every bundle made
+
+    def keyfile(self, sign_private: bytes | None = None) -> bytes:
+        return keyfiles.office_doc(office=self.office, region=self.region, code="t",
+                                   sign_public=signing.public_of(sign_private or self.sign),
+                                   enc_public=self.enc_public, endorsements=[])
+
+    # --- changes --------------------------------------------------------------------------------------
+
+    def subject_state(self) -> dict:
+        return {"kind": "legal_person", "name": f"测试企业{self.rng.randrange(10 ** 6)}有限公司", "id_type": "uscc",
+                "id_number": demo.uscc(self.rng, self.region)}
+
+    def listing_lines(self, n: int, subject: dict | None = None) -> list[str]:
+        """``n`` change lines in groups of four: subject, record, case open, case decide (a listing); every group
+        about a new subject, or about ``subject`` (kind, name, id_type, id_number) when given."""
+        lines, now = [], mf.utc_text(datetime.now())
+        while len(lines) < n:
+            base = self.next_id
+            subj = dict(subject) if subject else self.subject_state()
+            group = [("subject", str(base), "insert", subj),
+                     ("record", str(base), "insert", {"id": base, "subject_id": base, "kind": "penalty"}),
+                     ("case", str(base), "open", {"id": base, "subject_id": base, "record_ids": [base],
+                                                  "list_type": "black"}),
+                     ("case", str(base), "decide", {"id": base, "state": "listed", "list_type": "black",
+                                                    "subject": {"id": base, **subj}, "record_ids": [base],
+                                                    "decision_number": f"淮信认〔2026〕{base}号",
+                                                    "decided_on": "2026-10-01", "valid_until": "2029-10-01"})]
+            for entity, eid, op, state in group[:n - len(lines)]:
+                lines.append(payload.change_line(self.next_id, now, entity, eid, op,
+                                                 json.dumps(state, ensure_ascii=False)))
+                self.next_id += 1
+        return lines
+
+    def bundle(self, lines: list[str], *, office: str | None = None, sign_private: bytes | None = None,
+               made: datetime | None = None) -> bytes:
+        """The next bundle of this office's chain (sealed to the platform, signed), made now or at ``made``."""
+        ids = [json.loads(x)["id"] for x in lines]
+        self.seq += 1
+        now = made or datetime.now()
+        who = office or self.office
+        fields = {"type": "changes", "sender": {"role": "office", "id": who, "region": self.region, "code": "t"},
+                  "office": who, "sequence": self.seq, "previous_hash": self.prev, "created_at": mf.utc_text(now),
+                  "expires_at": mf.utc_text(now + timedelta(days=30)),
+                  "change_range": [min(ids, default=1), max(ids, default=1)],
+                  "counts": {"changes": len(lines), "attachments": 0}}
+        data, _ = bundle.make(fields, payload.encode_lines(lines), sign_private or self.sign, self.platform_enc)
+        self.prev = crypto.sha256_hex(data)
+        self.sent.append((self.seq, ids))
+        return data
+
+    # --- HTTP -----------------------------------------------------------------------------------------
+
+    def headers(self, method: str, target: str, length: int = 0) -> dict:
+        return reqauth.sign_headers(self.sign, self.office, method, target, length)
+
+    def request(self, base: str, target: str, data: bytes | None = None, *, signed: bool = True,
+                cafile: str | None = None, timeout: float = 120) -> tuple[int, bytes, dict]:
+        method = "POST" if data is not None else "GET"
+        headers = self.headers(method, target, len(data or b"")) if signed else {}
+        req = urllib.request.Request(base + target, data=data, method=method, headers=headers)
+        import ssl
+        ctx = ssl.create_default_context(cafile=cafile) if cafile else None
+        try:
+            with urllib.request.urlopen(req, timeout=timeout, context=ctx) as resp:
+                return resp.status, resp.read(), dict(resp.headers)
+        except urllib.error.HTTPError as exc:
+            return exc.code, exc.read(), dict(exc.headers)
+
+    def read_receipt(self, data: bytes) -> tuple[dict, list[int], list[dict]]:
+        """(manifest, accepted ids, rejected) of a receipt, verified with the platform's pinned key."""
+        opened = bundle.open_bytes(data, DEFAULT)
+        bundle.verify(opened, {crypto.key_id(self.platform_sign): self.platform_sign})
+        accepted, rejected = payload.parse_receipt(bundle.decrypt(opened, self.enc_private, DEFAULT))
+        return opened.manifest.doc, accepted, rejected
+
+
+def serve_subprocess(intake_dir: Path, *extra: str) -> tuple[subprocess.Popen, str]:
+    """``credit-desk intake serve`` in its own process on a free port; (process, base URL)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "credit_desk", "intake", "serve", "--data", str(intake_dir),
+                             "--host", "127.0.0.1", "--port", str(port), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline()
+    assert "listening" in line, proc.stderr.read()
+    return proc, line.split()[-1]
+
+
+def peak_rss_mb(pid: int) -> float:
+    """VmHWM (peak resident set) of a live process, MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
