@@ -21,6 +21,7 @@ import json
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import keys, sync_inbound
 from credit_desk.services.base import Session
+from credit_desk.services.sync import _request_signer as request_signer
 from credit_desk.store import heads, meta, sync_state
 from credit_desk.store.ledger import set_restored
 from credit_desk.sync import bundle, http
@@ -30,6 +31,7 @@ from credit_desk.sync.refusals import BundleRefused
 def _probe(session: Session, url: str, kw: dict) -> list[bytes]:
     """Receipts the platform holds for sequences after the last bundle this ledger has had answered."""
     conn, office = session.ledger.conn, session.ledger.ledger_id
+    kw = {**kw, "sign": request_signer(session)}  # every request to the platform is signed (issue 20)
     acked = [b["seq"] for b in sync_state.bundles(conn, "acknowledged", limit=1_000_000)]
     seq, lim, out = (max(acked) if acked else 0) + 1, keys.limits(conn), []
     while True:
