@@ -126,3 +126,82 @@ def peak_rss_mb(pid: int) -> float:
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
     return 0.0
+
+
+# --- load: many offices sending at once ---------------------------------------------------------------------
+
+def make_offices(platform_dir: Path, n_offices: int, n_bundles: int, n_changes: int, intake) -> tuple[list, dict]:
+    """Registered offices and their bundles, made before any clock starts: (offices, {office id: [bundle bytes]})."""
+    plat = json.loads((platform_dir / "platform.keys.json").read_text())
+    offices, bundles = [], {}
+    for i in range(n_offices):
+        o = FakeOffice(plat, seed=1000 + i)
+        intake.register_office(o.keyfile())
+        offices.append(o)
+        bundles[o.office] = [o.bundle(o.listing_lines(n_changes)) for _ in range(n_bundles)]
+    return offices, bundles
+
+
+def send_all(base: str, offices: list, bundles: dict, *, stop=None, acks: dict | None = None) -> dict:
+    """Every office in its own thread sends its bundles in order; network errors, 5xx, 429 and 503 are retried
+    (the server may be down for a while); a 409 BUNDLE_REPLAY is answered from the receipt it points to.
+    Returns {office id: {sequence: receipt bytes}} of what was acknowledged."""
+    import threading
+    import time
+    acks = {o.office: {} for o in offices} if acks is None else acks  # filled live: a test may look meanwhile
+    lock = threading.Lock()
+
+    def one(o) -> None:
+        for data in bundles[o.office]:
+            seq = json.loads(container_manifest(data))["sequence"]
+            while not (stop and stop.is_set()):
+                try:
+                    status, body, _ = o.request(base, "/bundles", data, timeout=300)
+                except OSError:
+                    time.sleep(0.2)
+                    continue
+                if status == 200:
+                    break
+                if status == 409 and json.loads(body).get("receipt"):
+                    try:
+                        status, body, _ = o.request(base, json.loads(body)["receipt"], timeout=60)
+                    except OSError:
+                        time.sleep(0.2)
+                        continue
+                    if status == 200:
+                        break
+                if status in (409, 422, 400, 401, 403, 404, 413):
+                    raise AssertionError((o.office, seq, status, body[:300]))
+                time.sleep(0.2)
+            else:
+                return
+            with lock:
+                acks[o.office][seq] = body
+
+    threads = [threading.Thread(target=one, args=(o,), daemon=True) for o in offices]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return acks
+
+
+def container_manifest(data: bytes) -> bytes:
+    from credit_desk.sync import container
+    return container.unpack(data, DEFAULT)[0]
+
+
+def check_all(offices: list, acks: dict, intake) -> int:
+    """Every receipt right (signed by the platform, answers its bundle, every change accepted) and every change
+    stored exactly once; returns the number of changes stored."""
+    total = 0
+    for o in offices:
+        assert sorted(acks[o.office]) == [s for s, _ in o.sent], o.office
+        for seq, ids in o.sent:
+            doc, accepted, rejected = o.read_receipt(acks[o.office][seq])
+            assert doc["answers"]["sequence"] == seq and accepted == ids and rejected == [], (o.office, seq)
+        stored = [tuple(k) for k in intake.change_keys(o.office)]
+        want = [(seq, i) for seq, ids in o.sent for i in ids]
+        assert stored == want, o.office  # ordered by (seq, change id): each once, none missing
+        total += len(stored)
+    return total

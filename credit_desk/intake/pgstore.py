@@ -284,6 +284,12 @@ def stored_changes(conn, office_id: str) -> list[dict]:
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
+def change_keys(conn, office_id: str) -> list[tuple[int, int]]:
+    """(bundle sequence, change id) of every change filed for an office, in order (duplicates would show)."""
+    return conn.execute("SELECT seq, change_id FROM changes WHERE office_id = %s ORDER BY seq, change_id",
+                        (office_id,)).fetchall()
+
+
 def counts(conn, office_id: str) -> dict:
     row = conn.execute("SELECT (SELECT count(*) FROM changes WHERE office_id = %(o)s), "
                        "(SELECT count(*) FROM rejections WHERE office_id = %(o)s), "

@@ -340,6 +340,10 @@ class Intake:
         with self.pool.connection() as conn:
             return pgstore.stored_changes(conn, office)
 
+    def change_keys(self, office: str) -> list[tuple[int, int]]:
+        with self.pool.connection() as conn:
+            return pgstore.change_keys(conn, office)
+
     def counts(self, office: str) -> dict:
         with self.pool.connection() as conn:
             return pgstore.counts(conn, office)

@@ -1,0 +1,86 @@
+"""Issue 20: many offices at once against the real server process, and a kill of that process mid-load.
+
+The full-size run (100 offices x 10 bundles x 5,000 changes, throughput against a bare COPY, peak memory) is
+tests/perf/test_platform_load.py; this is its small correctness variant in the default run."""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+
+import pytest
+
+from credit_desk.intake.receiver import Intake
+from tests.platform_kit import check_all, make_offices, send_all, serve_subprocess
+
+
+@pytest.fixture
+def platform(tmp_path, platform_dsn):
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder)
+    yield folder, intake
+    intake.close()
+
+
+def test_concurrent_offices_every_change_stored_once_every_receipt_right(platform):
+    folder, intake = platform
+    offices, bundles = make_offices(folder, 6, 3, 120, intake)
+    proc, url = serve_subprocess(folder, "--rate", "100")
+    try:
+        acks = send_all(url, offices, bundles)
+        assert check_all(offices, acks, intake) == 6 * 3 * 120
+        a = offices[0]  # the same bundle again: refused as a replay that points at its receipt, nothing doubled
+        status, body, _ = a.request(url, "/bundles", bundles[a.office][0])
+        assert status == 409 and json.loads(body)["receipt"] == f"/receipts/{a.office}/1"
+        status, body, _ = a.request(url, f"/receipts/{a.office}/1")
+        assert status == 200 and a.read_receipt(body)[1] == a.sent[0][1]
+        assert check_all(offices, acks, intake) == 6 * 3 * 120
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def test_a_kill_of_the_server_mid_load_loses_nothing_acknowledged(platform):
+    """SIGKILL the server while 8 offices send; everything acknowledged before the kill is on file; after a restart
+    the offices re-send what was not acknowledged and the set completes, each change stored once."""
+    folder, intake = platform
+    offices, bundles = make_offices(folder, 8, 5, 200, intake)
+    proc, url = serve_subprocess(folder, "--rate", "100")
+    port = url.rsplit(":", 1)[1]
+    acks = {o.office: {} for o in offices}
+    done = threading.Event()
+    sender = threading.Thread(target=lambda: (send_all(url, offices, bundles, acks=acks), done.set()), daemon=True)
+    sender.start()
+    try:
+        while sum(len(a) for a in acks.values()) < 6 and not done.is_set():
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        snapshot = {office: sorted(a) for office, a in acks.items()}  # what the offices hold a receipt for
+        assert not done.is_set(), "the load finished before the kill: make it larger"
+        assert sum(len(s) for s in snapshot.values()) >= 6
+        for o in offices:  # every acknowledged bundle is on file, whole
+            stored = {tuple(k) for k in intake.change_keys(o.office)}
+            for seq, ids in o.sent:
+                if seq in snapshot[o.office]:
+                    assert {(seq, i) for i in ids} <= stored, (o.office, seq)
+        proc = _restart(folder, port)  # the offices retry meanwhile; re-sending completes the set
+        sender.join(300)
+        assert done.is_set()
+        assert check_all(offices, acks, intake) == 8 * 5 * 200
+    finally:
+        proc.terminate()
+        proc.wait(30)
+
+
+def _restart(folder, port: str):
+    import subprocess
+    import sys
+    proc = subprocess.Popen([sys.executable, "-m", "credit_desk", "intake", "serve", "--data", str(folder),
+                             "--host", "127.0.0.1", "--port", port, "--rate", "100"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert "listening" in proc.stdout.readline(), proc.stderr.read()
+    return proc
