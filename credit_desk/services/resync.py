@@ -77,6 +77,8 @@ def _learn(session: Session, lost: list) -> dict:
     key_id = keys.signing_key(conn).id
     floors, hw = {}, 0
     with session.ledger.tx() as tx:
+        if lost:  # a pending bundle under a sequence the platform holds otherwise chains from the wrong head
+            sync_state.drop_pending_from(tx, min(a["sequence"] for _, a in lost))
         for opened, a in lost:
             rng = a.get("change_range") or [0, 0]
             hw = max(hw, rng[-1])

@@ -266,3 +266,9 @@ def raise_change_seq(tx, at_least: int) -> None:
     tx.execute("UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'changes'", (at_least,))
     if tx.execute("SELECT 1 FROM sqlite_sequence WHERE name = 'changes'").fetchone() is None:
         tx.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('changes', ?)", (at_least,))
+
+
+def drop_pending_from(tx, seq: int) -> int:
+    """Forget unacknowledged bundles from ``seq`` on (resync: the platform holds other bundles under those
+    numbers); their changes are bundled again after the platform's. Returns how many were dropped."""
+    return tx.execute("DELETE FROM sync_bundles WHERE seq >= ? AND state = 'pending'", (seq,)).rowcount
