@@ -24,8 +24,8 @@ from credit_desk.services.base import Session
 from credit_desk.services.sync import _request_signer as request_signer
 from credit_desk.store import heads, meta, sync_state
 from credit_desk.store.ledger import set_restored
-from credit_desk.sync import bundle, http
-from credit_desk.sync.refusals import BundleRefused
+from credit_desk.sync import bundle, http, payload
+from credit_desk.sync.refusals import BundleRefused, refused
 
 
 def _probe(session: Session, url: str, kw: dict) -> list[bytes]:
@@ -56,8 +56,12 @@ def resync(session: Session, url: str | None = None, sleep=None) -> dict:
         opened = bundle.open_bytes(body, keys.limits(conn))
         sync_inbound.check_inbound(session, opened)  # platform signature, addressed to us, not expired
         bundle.check_type(opened, "receipt")
-        answers = opened.manifest.doc.get("answers") or {}
-        local = sync_state.bundle(conn, answers.get("sequence"))
+        raw = opened.manifest.doc.get("answers")
+        if (not isinstance(raw, dict) or not isinstance(raw.get("sequence"), int) or isinstance(raw["sequence"], bool)
+                or not isinstance(raw.get("sha256"), str)):
+            raise refused("BUNDLE_MANIFEST_BAD", why="answers")
+        answers = {**payload.receipt_echo(raw), "sequence": raw["sequence"], "sha256": raw["sha256"]}
+        local = sync_state.bundle(conn, answers["sequence"])
         if local is not None and local["sha256"] == answers.get("sha256"):
             try:
                 imported.append(sync_inbound.import_bytes(session, body)["bundle"])

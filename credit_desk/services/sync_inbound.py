@@ -73,8 +73,9 @@ def _receipt(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
             sync_state.resolve_quarantine(tx, [(e, eid, cid) for cid, e, eid, _ in heads], acked_at)
         shared = _close_r6(tx, heads, acked_at)
         # issue 14: the audit head and register marks the platform signed back (audit verify, restore)
-        head_store.save_receipted(tx, sent["seq"], sent["sha256"], opened.manifest.doc.get("answers") or {},
-                             opened.manifest_bytes, opened.signature)
+        head_store.save_receipted(tx, sent["seq"], sent["sha256"],
+                                  payload.receipt_echo(opened.manifest.doc.get("answers") or {}),
+                                  opened.manifest_bytes, opened.signature)
         sync_state.mark_acknowledged(tx, sent["seq"], acked_at)
         sync_state.record_inbound(tx, opened.sha256, "receipt", opened.manifest.sequence, sent["seq"])
         session.audit(tx, "bundle.receipt", "bundle", sent["seq"],

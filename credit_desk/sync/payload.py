@@ -108,15 +108,17 @@ def receipt_echo(manifest_doc: dict) -> dict:
     Only well-formed values are echoed; a field the office did not send is left out."""
     out = {}
     audit = manifest_doc.get("audit")
-    if isinstance(audit, dict) and isinstance(audit.get("rows"), int) and isinstance(audit.get("head"), str):
-        out["audit"] = {"rows": audit["rows"], "head": audit["head"][:64]}
+    if (isinstance(audit, dict) and isinstance(audit.get("rows"), int) and not isinstance(audit["rows"], bool)
+            and audit["rows"] >= 0 and isinstance(audit.get("head"), str) and len(audit["head"]) <= 64):
+        out["audit"] = {"rows": audit["rows"], "head": audit["head"]}
     register = manifest_doc.get("register")
     if isinstance(register, dict) and len(register) <= 1000 and all(
             isinstance(k, str) and len(k) <= 64 and isinstance(v, int) and not isinstance(v, bool)
-            for k, v in register.items()):
+            and 0 <= v < 2 ** 31 for k, v in register.items()):
         out["register"] = register
     rng = manifest_doc.get("change_range")
-    if isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, int) and not isinstance(v, bool) for v in rng):
+    if isinstance(rng, list) and len(rng) == 2 and all(isinstance(v, int) and not isinstance(v, bool)
+                                                       and 0 <= v < 2 ** 63 for v in rng):
         out["change_range"] = rng
     return out
 
