@@ -21,7 +21,6 @@ import json
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import keys, sync_inbound
 from credit_desk.services.base import Session
-from credit_desk.services.sync import _request_signer as request_signer
 from credit_desk.store import heads, meta, sync_state
 from credit_desk.store.ledger import set_restored
 from credit_desk.sync import bundle, http, payload
@@ -31,7 +30,6 @@ from credit_desk.sync.refusals import BundleRefused, refused
 def _probe(session: Session, url: str, kw: dict) -> list[bytes]:
     """Receipts the platform holds for sequences after the last bundle this ledger has had answered."""
     conn, office = session.ledger.conn, session.ledger.ledger_id
-    kw = {**kw, "sign": request_signer(session)}  # every request to the platform is signed (issue 20)
     acked = [b["seq"] for b in sync_state.bundles(conn, "acknowledged", limit=1_000_000)]
     seq, lim, out = (max(acked) if acked else 0) + 1, keys.limits(conn), []
     while True:
@@ -52,7 +50,8 @@ def resync(session: Session, url: str | None = None, sleep=None) -> dict:
         raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址，请用 --url 指定。", "No intake URL; pass --url.",
                           field="url")
     imported, lost = [], []
-    for body in _probe(session, url, {"sleep": sleep} if sleep else {}):
+    from credit_desk.services.sync import request_options  # every request signed, the pinned CA (issue 20)
+    for body in _probe(session, url, request_options(session, sleep)):
         opened = bundle.open_bytes(body, keys.limits(conn))
         sync_inbound.check_inbound(session, opened)  # platform signature, addressed to us, not expired
         bundle.check_type(opened, "receipt")

@@ -144,11 +144,7 @@ def send(session: Session, url: str | None = None, sleep=None) -> dict:
     if not url:
         raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址，请用 --url 指定。", "No intake URL; pass --url.",
                           field="url")
-    lim, kw = limits(conn), ({"sleep": sleep} if sleep else {})
-    kw["sign"] = _request_signer(session)
-    ca = meta.get_setting(conn, "sync.intake_ca")
-    if ca:
-        kw["cafile"] = str(ca)
+    lim, kw = limits(conn), request_options(session, sleep)
     sent, receipts = [], []
     for b in prepare(session):
         reply = http.request(f"{url}/bundles", b["data"], retries=lim.retries, backoff=lim.backoff_seconds, **kw)
@@ -160,6 +156,16 @@ def send(session: Session, url: str | None = None, sleep=None) -> dict:
         receipts.append(_import_quietly(session, body))
     downstream = fetch_downstream(session, url, lim, kw)
     return {"sent": sent, "receipts": receipts, "downstream": downstream}
+
+
+def request_options(session: Session, sleep=None) -> dict:
+    """Keyword options of ``http.request`` for this office: signed requests, the pinned CA, a test's sleep."""
+    kw = {"sleep": sleep} if sleep else {}
+    kw["sign"] = _request_signer(session)
+    ca = meta.get_setting(session.ledger.conn, "sync.intake_ca")
+    if ca:
+        kw["cafile"] = str(ca)
+    return kw
 
 
 def _request_signer(session: Session):

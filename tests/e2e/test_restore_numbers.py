@@ -83,8 +83,8 @@ def test_r5_restore_learns_numbers_and_sequence_from_the_platform_and_never_reis
     assert sent["sent"] == [3] and sent["receipts"][0]["rejected"] == 0
     # the platform kept the new subject: its change id is above the ids it already held (not dropped as a replay)
     office = json.loads((restored / "ledger.json").read_text())["ledger_id"]
-    kept = [c for c in Intake(intake_dir).stored_changes(office) if c["seq"] == 3]  # filed in PostgreSQL
-    assert any(c["entity"] == "subject" for c in kept)
+    kept = Intake(intake_dir).stored_changes(office)   # what the platform filed (PostgreSQL, issue 20)
+    assert any(c["entity"] == "subject" and c["seq"] == 3 and c["change_id"] > learned["changes_above"] for c in kept)
     code, out, _ = desk("--json", "check", user=None)
     items = {i["item"]: i["ok"] for i in json.loads(out)}
     assert items["audit"] and items["changes"], out
