@@ -90,7 +90,7 @@ NOT_WALKED = {
         "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",
         "records.record_history", "repairs.get_repair", "repairs.list_repairs", "sync.status",
         "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
-        "withdrawals.pending_withdrawals")},
+        "withdrawals.pending_withdrawals", "sync.request_options")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
         "case_exits.daily_check", "demo.seed", "document_verify.verify_pdf", "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",

@@ -113,6 +113,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
                                                                                    "sync.prepare (bundle.export)"),
     "sync.prepare": "bundle.export", "sync.requeue": "bundle.requeue", "sync.send": "bundle.export",
     "sync.status": "bundle.view", "sync.verify_file": "bundle.view",
+    "sync.request_options": ("internal", "http options for sync.send and resync.resync, after their role check"),
     "sync_inbound.check_inbound": ("internal", "inside import_bytes (bundle.import) / sync.verify_file "
                                                "(bundle.view)"),
     "sync_inbound.import_bytes": "bundle.import",
