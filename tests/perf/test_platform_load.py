@@ -1,0 +1,74 @@
+"""Benchmark (report-only, issue 20): offices sending bundles to the platform server at once over loopback.
+
+Measured in the same run: the server's throughput (changes filed per second, from the first POST to the last
+receipt), a bare COPY of the very same rows into the same tables (a fresh schema), their ratio, and the server
+process's peak memory (VmHWM). Bundles are made before the clock starts (the offices are other machines).
+Full size: CREDIT_DESK_PLATFORM_OFFICES=100 CREDIT_DESK_PLATFORM_BUNDLES=10 CREDIT_DESK_PLATFORM_CHANGES=5000
+(the defaults) with ``pytest -m perf tests/perf/test_platform_load.py -s``.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import time
+
+import psycopg
+import pytest
+
+from credit_desk.intake import pgstore
+from credit_desk.intake.receiver import Intake
+from tests.platform_kit import check_all, make_offices, peak_rss_mb, send_all, serve_subprocess
+
+OFFICES = int(os.environ.get("CREDIT_DESK_PLATFORM_OFFICES", "100"))
+BUNDLES = int(os.environ.get("CREDIT_DESK_PLATFORM_BUNDLES", "10"))
+CHANGES = int(os.environ.get("CREDIT_DESK_PLATFORM_CHANGES", "5000"))
+
+
+@pytest.mark.perf
+def test_platform_load_throughput_against_a_bare_copy(tmp_path, platform_dsn):
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder)
+    t0 = time.perf_counter()
+    offices, bundles = make_offices(folder, OFFICES, BUNDLES, CHANGES, intake)
+    made_s = time.perf_counter() - t0
+    proc, url = serve_subprocess(folder, "--rate", "1000", "--max-in-flight", "8")
+    try:
+        t0 = time.perf_counter()
+        acks = send_all(url, offices, bundles)
+        load_s = time.perf_counter() - t0
+        peak = peak_rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(60)
+    total = check_all(offices, acks, intake)
+    copy_s = _bare_copy(platform_dsn, intake.schema, tmp_path)
+    intake.close()
+    print(f"\nplatform load: {OFFICES} offices x {BUNDLES} bundles x {CHANGES} changes = {total:,} changes "
+          f"(bundles made in {made_s:.1f} s, not counted)")
+    print(f"  server (verify, decrypt, judge, COPY, receipt; HTTP on loopback): {load_s:.2f} s = "
+          f"{total / load_s:,.0f} changes/s")
+    print(f"  bare COPY of the same rows into the same tables: {copy_s:.2f} s = {total / copy_s:,.0f} changes/s")
+    print(f"  ratio server / bare COPY: {copy_s / load_s:.2f}  (1.0 = as fast as COPY alone)")
+    print(f"  server peak memory (VmHWM): {peak:.0f} MiB")
+    assert total == OFFICES * BUNDLES * CHANGES
+
+
+def _bare_copy(dsn: str, schema: str, tmp_path) -> float:
+    """COPY the changes the server filed into a fresh schema with the same tables; seconds for the COPY alone."""
+    target = "copy_baseline_" + schema[-8:]
+    pgstore.migrate(dsn, target)
+    buf = io.BytesIO()
+    with psycopg.connect(dsn) as conn:
+        with conn.cursor().copy(f"COPY {schema}.changes TO STDOUT") as copy:
+            for chunk in copy:
+                buf.write(chunk)
+    data = buf.getvalue()
+    with psycopg.connect(dsn) as conn:
+        t0 = time.perf_counter()
+        with conn.cursor().copy(f"COPY {target}.changes FROM STDIN") as copy:
+            for i in range(0, len(data), 1 << 20):
+                copy.write(data[i:i + (1 << 20)])
+        conn.commit()
+        return time.perf_counter() - t0
