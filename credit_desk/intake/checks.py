@@ -20,6 +20,7 @@ _SUBJECT_OPS = frozenset({"insert", "update", "upsert"})
 _REFS = {"subject_id": "subject", "record_id": "record", "case_id": "case", "origin_case_id": "case",
          "repair_id": "repair", "commitment_id": "commitment", "objection_id": "objection"}
 _LIST_REFS = {"record_ids": "record", "case_ids": "case"}
+_REF_KEYS = frozenset(_REFS) | frozenset(_LIST_REFS)
 _NAMES = {"subject": ("信用主体", "subject"), "record": ("失信信息", "record"), "case": ("认定案件", "case"),
           "repair": ("信用修复申请", "repair request"), "commitment": ("信用承诺", "commitment"),
           "objection": ("异议", "objection")}
@@ -29,14 +30,13 @@ def refs(change: dict) -> list[tuple[str, str]]:
     """The (entity, entity_id) pairs a change rests on: itself, then every entity its state points at."""
     state = change["state"]
     out = [(change["entity"], change["entity_id"])]
-    for key, entity in _REFS.items():
-        v = state.get(key)
-        if isinstance(v, (int, str)) and not isinstance(v, bool):
-            out.append((entity, str(v)))
-    for key, entity in _LIST_REFS.items():
-        v = state.get(key)
-        if isinstance(v, list):
-            out.extend((entity, str(x)) for x in v if isinstance(x, (int, str)) and not isinstance(x, bool))
+    for key in _REF_KEYS.intersection(state):
+        v = state[key]
+        if key in _REFS:
+            if isinstance(v, (int, str)) and not isinstance(v, bool):
+                out.append((_REFS[key], str(v)))
+        elif isinstance(v, list):
+            out.extend((_LIST_REFS[key], str(x)) for x in v if isinstance(x, (int, str)) and not isinstance(x, bool))
     subj = state.get("subject")
     if isinstance(subj, dict) and isinstance(subj.get("id"), (int, str)):
         out.append(("subject", str(subj["id"])))
@@ -60,9 +60,9 @@ class Judge:
     cleared: set[tuple[str, str]] = field(default_factory=set)
     new_subjects: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (no, kind, name)
 
-    def check(self, change: dict) -> tuple[str, str, str] | None:
-        """(code, reason_zh, reason_en) when the change is rejected, else None."""
-        problem = self._problem(change)
+    def check(self, change: dict, pointers: list[tuple[str, str]] | None = None) -> tuple[str, str, str] | None:
+        """(code, reason_zh, reason_en) when the change is rejected, else None; ``pointers`` = refs(change)."""
+        problem = self._problem(change, refs(change) if pointers is None else pointers)
         key = (change["entity"], change["entity_id"])
         if problem:
             self.rejected[key] = (change["id"], problem[0])
@@ -72,7 +72,7 @@ class Judge:
             self.cleared.add(key)
         return problem
 
-    def _problem(self, change: dict) -> tuple[str, str, str] | None:
+    def _problem(self, change: dict, pointers: list[tuple[str, str]]) -> tuple[str, str, str] | None:
         state, entity, op = change["state"], change["entity"], change["op"]
         if entity == "subject" and op in _SUBJECT_OPS:
             problem = _subject_problem(state)
@@ -81,7 +81,6 @@ class Judge:
                 self.subjects[sid] = subject_no(state)
                 self.new_subjects[sid] = (self.subjects[sid], state["kind"], state["name"])
             return problem
-        pointers = refs(change)
         for i, ref in enumerate(pointers):
             if i == 0 and op in CREATING_OPS:
                 continue  # a whole restatement of itself: judged by what it points at

@@ -206,11 +206,16 @@ def clear_rejected(conn, office_id: str, refs: list[tuple[str, str]]) -> None:
 
 def upsert_subjects(conn, rows) -> None:
     """rows of (office, entity id, subject_no, kind, name)."""
-    if rows:
-        conn.cursor().executemany(
-            "INSERT INTO subjects (office_id, entity_id, subject_no, kind, name) VALUES (%s, %s, %s, %s, %s) "
-            "ON CONFLICT (office_id, entity_id) DO UPDATE SET subject_no = EXCLUDED.subject_no, kind = EXCLUDED.kind, "
-            "name = EXCLUDED.name", rows)
+    if not rows:
+        return
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS subjects_in (office_id text, entity_id text, subject_no text, "
+                 "kind text, name text) ON COMMIT DELETE ROWS")
+    with conn.cursor().copy("COPY subjects_in FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row(row)
+    conn.execute("INSERT INTO subjects (office_id, entity_id, subject_no, kind, name) SELECT * FROM subjects_in "
+                 "ON CONFLICT (office_id, entity_id) DO UPDATE SET subject_no = EXCLUDED.subject_no, "
+                 "kind = EXCLUDED.kind, name = EXCLUDED.name")
 
 
 def insert_attachments(conn, office_id: str, seq: int, attachments: list[dict]) -> None:

@@ -224,12 +224,13 @@ class Intake:
 
     def _file(self, conn, opened, office, changes, attachments, learned) -> dict:
         seq = opened.manifest.sequence
-        pointers = {r for c in changes for r in checks.refs(c)}
+        per_change = [checks.refs(c) for c in changes]
+        pointers = {r for refs in per_change for r in refs}
         judge = checks.Judge(pgstore.rejected_entities(conn, office, sorted(pointers)),
                              pgstore.known_subjects(conn, office, sorted({i for e, i in pointers if e == "subject"})))
         accepted, rejected, rows, rej_rows = [], [], [], []
-        for c in changes:
-            problem = judge.check(c)
+        for c, refs in zip(changes, per_change):
+            problem = judge.check(c, refs)
             if problem:
                 rejected.append({"id": c["id"], "code": problem[0], "reason_zh": problem[1], "reason_en": problem[2]})
                 rej_rows.append((office, seq, c["id"], c["entity"], c["entity_id"], *problem))
