@@ -210,9 +210,9 @@ def parse_row(values, row: int) -> CleanupRow:
     except ValueError:
         problems.append(_bad(row, 10, f"“{cells[9]}”不是可识别的日期（如 2021-03-15、2021/3/15、2021.12、"
                                       "2021年6月底前、2021年底前）。", "not a recognisable date."))
-    for col in (11, 12):
-        if not cells[col]:
-            problems.append(_bad(row, col + 1, "不能为空。", "is required."))
+    for col in (11, 12, 13):  # 责任单位, 责任人姓名及职务, 电话: who answers for the entry (R16)
+        if not cells[col - 1]:
+            problems.append(_bad(row, col, "不能为空。", "is required."))
     _raise_all(problems)
     return CleanupRow(*cells)
 

@@ -11,6 +11,10 @@ class DomainError(Exception):
 
     def __init__(self, code: str, zh: str, en: str, *, field: str | None = None,
                  row: int | None = None) -> None:
+        # A refusal is one sentence in Chinese and one in English (DESIGN.md); anything less is a programming
+        # error that must not reach a clerk as an empty message.
+        if not all(isinstance(t, str) and t.strip() for t in (code, zh, en)):
+            raise TypeError(f"DomainError needs a code and a Chinese and an English sentence: {code!r}")
         super().__init__(f"[{code}] {zh}")
         self.code = code
         self.zh = zh

@@ -357,3 +357,17 @@ def test_r14_the_chain_is_bound_to_its_ledger():
     assert genesis_hash("a") != genesis_hash("b")
     assert not verify_rows(_chain(3), "another-ledger").ok
     assert verify_rows(_chain(3), LEDGER).ok
+
+
+# --- every refusal is a code with a Chinese and an English sentence -----------------------------------------------
+def test_a_refusal_without_its_sentences_is_a_programming_error():
+    err = DomainError("R5_WINDOW_OPEN", "异议期未届满。", "The objection window is open.", field="decided_on", row=2)
+    assert (err.code, err.field, err.row, err.rule()) == ("R5_WINDOW_OPEN", "decided_on", 2, "R5")
+    assert err.message() == "异议期未届满。" and err.message("en") == "The objection window is open."
+    assert str(err) == "[R5_WINDOW_OPEN] 异议期未届满。"
+    assert DomainError("FOUR_EYES", "起草人不能审批。", "No.").rule() is None
+    assert DomainError("REPAIR_BAD_STEP", "不能。", "No.").rule() is None   # R + letters is not a rule number
+    assert DomainError("R_X", "不能。", "No.").rule() is None
+    for code, zh, en in (("X", "", "en"), ("X", "中文", " "), ("X", None, "en"), ("", "中文", "en")):
+        with pytest.raises(TypeError):
+            DomainError(code, zh, en)

@@ -1,0 +1,136 @@
+"""R16 clean-up ledger rules, pure (issue 23: they were reached only through the CLI, so a mutation run over
+domain/ saw none of them). Headers and value sets are written out from 发改办财金〔2021〕15号 附件1/附件2."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from credit_desk.domain.cleanup import (CellErrors, CleanupRow, Contact, RowStatus, cell_text, completion_note,
+                                        header_key, is_overdue, needs_stop, parse_completion, parse_contact,
+                                        parse_row, read_completion)
+from credit_desk.domain.errors import DomainError
+
+D = dt.date
+GOOD = [1, "《清江浦区垃圾分类管理办法》（清政规〔2020〕3号）", "是", "是", "否", "摘要", "否", "否", "无", "修订",
+        "2021年1月底", "区城管局", "王某，副局长", "0517-83000001"]
+
+
+def _row(**over) -> CleanupRow:
+    return CleanupRow(*[over.get(k, v) for k, v in zip(
+        ("name", "shares_info", "blacklist", "measures", "summary", "national_basis", "local_basis", "basis_text",
+         "disposition", "completion", "unit", "person", "phone"), GOOD[1:])])
+
+
+def test_r16_a_good_row_reads_cell_for_cell():
+    row = parse_row(GOOD, 4)
+    assert row.cells() == tuple(str(v) for v in GOOD[1:])
+    assert row.status is RowStatus.OPEN and row.completion_date() == D(2021, 1, 31)
+    assert {s.value: s.zh for s in RowStatus} == {"open": "待处置", "done": "已完成", "stopped": "已停止执行"}
+
+
+def test_r16_every_bad_cell_of_a_row_is_named():
+    bad = [1, " ", "对", "是", "否", "", "否", "否", "", "取消", "明年", "", "", ""]
+    with pytest.raises(CellErrors) as err:
+        parse_row(bad, 7)
+    named = [(p.field, p.row) for p in err.value.problems]
+    assert named == [("规章、规范性文件或其他文件名称(含文号)", 7), ("是否涉及信用信息共享公开", 7), ("处置方式", 7),
+                     ("完成时间", 7), ("责任单位", 7), ("责任人姓名及职务", 7), ("电话", 7)]
+    assert err.value.code == "R16_CELL_INVALID" and err.value.row == 7
+    assert err.value.zh.startswith("第 7 行「规章、规范性文件或其他文件名称(含文号)」列：文件名称不能为空。；")
+    assert "实为“对”" in err.value.zh and "实为“取消”" in err.value.zh and "“明年”不是可识别的日期" in err.value.zh
+    assert err.value.en.startswith("Row 7, column '规章、规范性文件或其他文件名称(含文号)': the document name is required.; ")
+
+
+@pytest.mark.parametrize("col,value", [(2, "否"), (3, "否"), (4, "是"), (6, "是"), (7, "是")])
+def test_r16_yes_no_columns_take_full_width_and_spaces(col, value):
+    cells = list(GOOD)
+    cells[col] = f" {value} "
+    assert parse_row(cells, 2).cells()[col - 1] == value
+    cells[col] = "Y"
+    with pytest.raises(DomainError) as err:
+        parse_row(cells, 2)
+    assert err.value.row == 2 and "应填“是”或“否”，实为“Y”" in err.value.zh
+
+
+@pytest.mark.parametrize("disposition", ["保留", "修订", "立法", "废止"])
+def test_r16_the_four_dispositions(disposition):
+    cells = list(GOOD)
+    cells[9] = disposition
+    assert parse_row(cells, 2).disposition == disposition
+
+
+def test_r16_short_rows_are_padded_and_refused():
+    with pytest.raises(DomainError) as err:
+        parse_row(GOOD[:11], 3)
+    assert {p.field for p in err.value.problems} == {"责任单位", "责任人姓名及职务", "电话"}
+    cells = list(GOOD)
+    cells[11] = ""  # 责任单位 alone missing: refused too (it was not checked before issue 23)
+    with pytest.raises(DomainError) as err:
+        parse_row(cells, 3)
+    assert [p.field for p in err.value.problems] == ["责任单位"]
+
+
+@pytest.mark.parametrize("text,day,how", [
+    ("2021-03-15", D(2021, 3, 15), "日期"), ("2021/3/15", D(2021, 3, 15), "日期"), ("2021.3.15", D(2021, 3, 15), "日期"),
+    ("20210315", D(2021, 3, 15), "日期"), ("2021年3月15日", D(2021, 3, 15), "日期"), ("2021年3月15日前", D(2021, 3, 15), "日期"),
+    ("2021.12", D(2021, 12, 31), "月末"), ("2021-02", D(2021, 2, 28), "月末"), ("2024年2月底", D(2024, 2, 29), "月末"),
+    ("2021年6月底以前", D(2021, 6, 30), "月末"), ("2021年上半年", D(2021, 6, 30), "上半年末"),
+    ("2021下半年", D(2021, 12, 31), "年末"), ("2021年底", D(2021, 12, 31), "年末"), ("2021年", D(2021, 12, 31), "年末"),
+    ("２０２１年底之前", D(2021, 12, 31), "年末"), (" 2021 年 1 月 底 ", D(2021, 1, 31), "月末")])
+def test_r16_completion_time_as_offices_write_it(text, day, how):
+    assert read_completion(text) == (day, how) and parse_completion(text) == day
+
+
+@pytest.mark.parametrize("text", ["", "明年", "2021-13-01", "2021-02-30", "21年底", "2021年13月"])
+def test_r16_completion_time_that_is_no_date(text):
+    with pytest.raises(ValueError):
+        read_completion(text)
+
+
+def test_r16_completion_note_says_how_it_was_read():
+    assert completion_note(3, "2021-03-15") is None
+    note = completion_note(3, "2021年6月底前")
+    assert note == {"row": 3, "text": "2021年6月底前", "date": "2021-06-30", "how": "月末",
+                    "zh": "第 3 行完成时间「2021年6月底前」按2021-06-30读取（月末）。",
+                    "en": "Row 3: completion time '2021年6月底前' read as 2021-06-30 (end of the month)."}
+    assert completion_note(4, "2021年底")["en"].endswith("(end of the year).")
+    assert completion_note(4, "2021年上半年")["en"].endswith("(end of the half-year).")
+    assert completion_note(5, "2021/3/15")["zh"] == "第 5 行完成时间「2021/3/15」按2021-03-15读取。"
+
+
+@pytest.mark.parametrize("measures,national,local,stop", [
+    ("是", "否", "否", True), ("是", "是", "否", False), ("是", "否", "是", False), ("否", "否", "否", False)])
+def test_r16_a_measure_without_basis_is_stopped_first(measures, national, local, stop):
+    assert needs_stop(_row(measures=measures, national_basis=national, local_basis=local)) is stop
+
+
+def test_r16_overdue_only_while_open_and_after_the_day():
+    row = _row(completion="2021年1月底")
+    assert not is_overdue(row, D(2021, 1, 31)) and is_overdue(row, D(2021, 2, 1))
+    for status in (RowStatus.DONE, RowStatus.STOPPED):
+        assert not is_overdue(CleanupRow(*row.cells(), status=status), D(2030, 1, 1))
+
+
+def test_r16_headers_compare_without_width_spaces_or_quotes():
+    assert header_key("是否涉“黑名单”认定") == header_key('是否涉"黑名单" 认定') == header_key("是否涉「黑名单」认定")
+    assert header_key("规章、规范性文件或其他文件名称（含文号）") == header_key("规章、规范性文件或其他文件名称(含文号)")
+    assert header_key("是否涉黑名单认定") != header_key("是否涉及黑名单认定")
+    assert header_key(None) == ""
+
+
+def test_cell_text_of_every_cell_kind():
+    assert cell_text(None) == "" and cell_text("  a ") == "a" and cell_text(3.0) == "3" and cell_text(3.5) == "3.5"
+    assert cell_text(D(2021, 3, 15)) == "2021-03-15"
+    assert cell_text(dt.datetime(2021, 3, 15, 10, 0)) == "2021-03-15"
+
+
+def test_r16_contact_needs_a_name_and_a_unit():
+    assert parse_contact([1, "周某", "发改委", "科长", "0517-1", "138", "z@x"], 2) == Contact(
+        "周某", "发改委", "科长", "0517-1", "138", "z@x")
+    assert parse_contact([1, "周某", "发改委"], 2).cells() == ("周某", "发改委", "", "", "", "")
+    with pytest.raises(CellErrors) as err:
+        parse_contact([1, "", " "], 9)
+    assert [(p.field, p.row) for p in err.value.problems] == [("姓名", 9), ("单位", 9)]
+    assert err.value.zh == "第 9 行「姓名」列不能为空。；第 9 行「单位」列不能为空。"
