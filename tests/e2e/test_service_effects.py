@@ -90,6 +90,7 @@ NOT_WALKED = {
         "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",
         "records.record_history", "repairs.get_repair", "repairs.list_repairs", "sync.status",
         "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
+        "departments.list_departments", "departments.user_department", "departments.case_fields",
         "withdrawals.pending_withdrawals", "sync.request_options")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
         "case_exits.daily_check", "demo.seed", "document_verify.verify_pdf", "document_verify.verify_qr",
@@ -97,7 +98,7 @@ NOT_WALKED = {
         "matching.record_match_decision", "preferences.set_idle_lock_minutes", "record_import.add_records",
         "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare", "sync.requeue", "sync.send",
         "sync.verify_file", "sync_inbound.check_inbound", "sync_inbound.import_bytes",
-        "workdays.enter_holiday_year", "resync.confirm_last", "resync.resync", "withdrawals.propose_withdrawal",
+        "workdays.enter_holiday_year", "departments.add_department", "departments.assign_user", "resync.confirm_last", "resync.resync", "withdrawals.propose_withdrawal",
         "withdrawals.approve_withdrawal")},
 }
 
