@@ -199,6 +199,10 @@ def test_half_sent_posts_and_huge_bodies_cost_neither_threads_nor_memory(server)
     assert (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - rss_before) / 1024 < 64  # MiB: no body was read
     status, body, _ = a.request(url, "/bundles", a.bundle(a.listing_lines(4)))  # A's slots are free again
     assert status == 200
+    silent = socket.create_connection(("127.0.0.1", port), timeout=30)  # headers started, then nothing
+    silent.sendall(b"POST /bundles HTTP/1.1\r\nHost: x\r\n")
+    assert silent.recv(65536) == b""  # closed by the server's read timeout (3 s here), not held open
+    silent.close()
 
 
 def test_tls_from_certificate_files(platform, tmp_path):
@@ -293,3 +297,20 @@ def test_r6_a_decision_resting_on_a_rejected_record_and_case_is_rejected_and_nev
     assert any(e == "record" and c == "DEPENDS_ON_REJECTED" for (e, _), c in codes.items())
     decide = next(q for q in quarantine if (q["entity"], q["op"]) == ("case", "decide"))
     assert "已被平台退回" in decide["reason_zh"]
+
+
+def test_migrations_apply_all_or_nothing(platform_dsn, monkeypatch):
+    """Plain versioned SQL files, every pending one in ONE transaction: a failing file leaves nothing applied."""
+    import psycopg
+
+    from credit_desk.intake import pgstore
+    good = pgstore.migrations()
+    monkeypatch.setattr(pgstore, "migrations", lambda: good + [(9999, "9999_break_things.sql", "SELECT 1/0;")])
+    with pytest.raises(psycopg.errors.DivisionByZero):
+        pgstore.migrate(platform_dsn, "migration_probe")
+    with psycopg.connect(platform_dsn) as conn:
+        assert conn.execute("SELECT count(*) FROM information_schema.schemata WHERE schema_name = %s",
+                            ("migration_probe",)).fetchone()[0] == 0
+    monkeypatch.setattr(pgstore, "migrations", lambda: good)
+    assert pgstore.migrate(platform_dsn, "migration_probe") == [name for _, name, _ in good]
+    assert pgstore.migrate(platform_dsn, "migration_probe") == []  # applied once

@@ -27,7 +27,7 @@ INSERT INTO changes (office_id, seq, change_id, ts, entity, entity_id, op, subje
 SELECT 'off' || lpad((i % 100)::text, 8, '0'), i / 5000 + 1, i, '2026-10-01T00:00:00',
        (ARRAY['subject', 'record', 'case', 'case'])[i % 4 + 1], (i / 4)::text,
        (ARRAY['insert', 'insert', 'open', 'decide'])[i % 4 + 1],
-       'uscc:' || lpad(((i * 7919) % %(subjects)s)::text, 18, '0'),
+       'uscc:' || lpad(((i::bigint * 7919) % %(subjects)s)::text, 18, '0'),
        CASE WHEN i % 4 = 3 THEN jsonb_build_object('state', 'listed', 'list_type', 'black',
             'decision_number', '淮信认〔2026〕' || i || '号', 'decided_on', '2026-10-01', 'valid_until', '2029-10-01',
             'subject', jsonb_build_object('name', '企业' || i)) ELSE '{}'::jsonb END
