@@ -63,7 +63,9 @@ def platform_dsn():
 
     from credit_desk.intake.cluster import Cluster
     from credit_desk.intake.receiver import DSN_ENV
-    folder = Path(tempfile.mkdtemp(prefix="credit_desk_pg_"))
+    # /tmp itself, not TMPDIR: a test may point TMPDIR into its own root-only folder, which the postgres user
+    # could not enter
+    folder = Path(tempfile.mkdtemp(prefix="credit_desk_pg_", dir="/tmp" if os.path.isdir("/tmp") else None))
     cluster = Cluster(folder, settings={"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"})
     dsn = cluster.start()
     os.environ[DSN_ENV] = dsn  # child processes (intake serve, the CLI) inherit it
