@@ -9,8 +9,8 @@ from credit_desk.cli import common
 from credit_desk.cli.common import command, emit, group, session_for
 from credit_desk.cli.department_cmds import register_user_assign
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.subjects import subject_warnings
-from credit_desk.services import accounts, audit, demo, ledgers, subjects, workdays
+from credit_desk.domain.subjects import EXCEPTION_MARK_ZH, id_with_mark, subject_warnings
+from credit_desk.services import accounts, audit, demo, id_exceptions, ledgers, subjects, workdays
 
 
 def register(sub) -> None:
@@ -77,6 +77,22 @@ def _register_subject(sub) -> None:
     p.add_argument("--legal-rep-id-type")
     p.add_argument("--legal-rep-id-number")
     p.add_argument("--address")
+    p = command(s, "exception-request", cmd_exception_request,
+                "申请按例外登记校验位不符的统一社会信用代码 / request registration of a USCC failing its check character")
+    p.add_argument("--kind", required=True, choices=["legal_person", "individual_business"])
+    p.add_argument("--name", required=True)
+    p.add_argument("--id-number", required=True)
+    p.add_argument("--justification", required=True, help="理由：代码来源及核实经过 / why the code is genuine")
+    p.add_argument("--legal-rep-name")
+    p.add_argument("--legal-rep-id-type", default="ric")
+    p.add_argument("--legal-rep-id-number")
+    p.add_argument("--address")
+    command(s, "exception-list", cmd_exception_list, "待审批的例外登记 / pending exception requests")
+    p = command(s, "exception-approve", cmd_exception_approve, "审批例外登记（另一人）/ approve (a second person)")
+    p.add_argument("request", type=int)
+    p = command(s, "exception-refuse", cmd_exception_refuse, "不予例外登记 / refuse")
+    p.add_argument("request", type=int)
+    p.add_argument("--reason", required=True)
     p = command(s, "show", cmd_subject_show)
     p.add_argument("id", type=int)
     p.add_argument("--purpose", required=True, help="查询事由 (R14)")
@@ -152,12 +168,50 @@ def cmd_subject_update(args) -> int:
     return 0
 
 
+def cmd_exception_request(args) -> int:
+    with session_for(args) as s:
+        r = id_exceptions.request_uscc_exception(
+            s, kind=args.kind, name=args.name, id_number=args.id_number, justification=args.justification,
+            legal_rep_name=args.legal_rep_name, legal_rep_id_type=args.legal_rep_id_type,
+            legal_rep_id_number=args.legal_rep_id_number, address=args.address)
+    emit(args, r, f"已提交例外登记申请，编号 {r['id']}，待另一名审核人员审批后登记。")
+    return 0
+
+
+def cmd_exception_list(args) -> int:
+    with session_for(args) as s:
+        rows = id_exceptions.pending_exceptions(s)
+    emit(args, rows, "\n".join(f"{r['id']}\t{r['name']}\t{r['id_number']}\t{r['requested_by']}\t{r['reason']}"
+                               for r in rows) or "没有待审批的例外登记。")
+    return 0
+
+
+def cmd_exception_approve(args) -> int:
+    with session_for(args) as s:
+        r = id_exceptions.approve_uscc_exception(s, args.request)
+    emit(args, {"request": args.request, "subject_id": r["subject"].id},
+         f"已审批并登记信用主体，编号 {r['subject'].id}（{EXCEPTION_MARK_ZH}）。")
+    return 0
+
+
+def cmd_exception_refuse(args) -> int:
+    with session_for(args) as s:
+        r = id_exceptions.refuse_uscc_exception(s, args.request, args.reason)
+    emit(args, r, f"已不予登记（申请编号 {args.request}）。")
+    return 0
+
+
 def cmd_subject_show(args) -> int:
     with session_for(args) as s:
         subj = subjects.show_subject(s, args.id, args.purpose)
     data = {"id": subj.id, "kind": subj.kind.value, "name": subj.name, "id_type": subj.id_type.value,
             "id_number": subj.id_number, "legal_rep_name": subj.legal_rep_name,
             "legal_rep_id_number": subj.legal_rep_id_number, "address": subj.address}
+    if subj.id_exception:  # issue 15: marked wherever the code shows
+        e = subj.id_exception
+        data.update({"id_exception": EXCEPTION_MARK_ZH, "exception_reason": e.reason,
+                     "exception_requested_by": e.requested_by, "exception_approved_by": e.approved_by,
+                     "exception_approved_at": e.approved_at})
     emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items() if v is not None))
     return 0
 
@@ -166,7 +220,8 @@ def cmd_subject_search(args) -> int:
     with session_for(args) as s:
         found = subjects.search_subjects(s, args.text, args.purpose, args.limit)
     rows = [s.masked() for s in found]
-    emit(args, rows, "\n".join(f"{r['id']}\t{r['name']}\t{r['id_number']}" for r in rows) or "没有找到。")
+    emit(args, rows, "\n".join(f"{r['id']}\t{r['name']}\t{id_with_mark(r['id_number'], r.get('id_exception'))}"
+                               for r in rows) or "没有找到。")
     return 0
 
 

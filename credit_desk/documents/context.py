@@ -11,7 +11,7 @@ import datetime as dt
 from credit_desk.documents.layout import format_date
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.masking import mask_id, mask_subject_name
-from credit_desk.domain.subjects import Subject
+from credit_desk.domain.subjects import Subject, id_with_mark
 
 # R17: the standard commitment items, used unless the office configures its own
 # (setting ``documents.commitment_items``).
@@ -33,12 +33,13 @@ def zh_date(value) -> str:
 
 def _party(subject: dict) -> dict:
     return {"party_name": subject["name"], "party_id_type": subject.get("id_type_zh") or subject["id_type"],
-            "party_id": subject["id_number"]}
+            "party_id": id_with_mark(subject["id_number"], subject.get("id_exception"))}
 
 
 def subject_dict(s: Subject) -> dict:
     return {"name": s.name, "id_type": s.id_type.value, "id_type_zh": s.id_type.zh, "id_number": s.id_number,
-            "kind_zh": s.kind.zh, "legal_rep_name": s.legal_rep_name, "address": s.address}
+            "kind_zh": s.kind.zh, "legal_rep_name": s.legal_rep_name, "address": s.address,
+            "id_exception": s.id_exception.kind if s.id_exception else None}
 
 
 def credit_query(s: Subject, records: list[dict], *, purpose: str, querier: str, when: dt.datetime) -> dict:
@@ -46,7 +47,8 @@ def credit_query(s: Subject, records: list[dict], *, purpose: str, querier: str,
     masked = s.masked()
     lines = [f"{i}. {r['doc_type_zh']} {r['doc_number']}（{r['doc_authority']}，{zh_date(r['doc_effective'])}生效），"
              f"类别：{r['item_name']}；程度：{r['tier_zh']}。" for i, r in enumerate(records, start=1)]
-    return {"party_name": masked["name"], "party_kind": s.kind.zh, "party_id": masked["id_number"],
+    return {"party_name": masked["name"], "party_kind": s.kind.zh,
+            "party_id": id_with_mark(masked["id_number"], s.id_exception),
             "purpose": purpose, "query_time": f"{zh_date(when.date())} {when:%H:%M}", "querier": querier,
             "record_count": str(len(records)), "records": lines,
             "note": "本结果仅反映本单位信用信息台账中的信息；个人信息已按规定脱敏，仅供上述查询事由使用。"}
@@ -108,7 +110,8 @@ def exit_announcement(detail: dict, way_zh: str, masked: bool) -> dict:
     _need(detail, "exited")
     s = detail["subject"]
     name = mask_subject_name(s.get("kind"), s["name"]) if masked else s["name"]
-    return {"party_name": name, "party_id": mask_id(s["id_number"]), "list_name": detail["list_type_zh"],
+    return {"party_name": name, "party_id": id_with_mark(mask_id(s["id_number"]), s.get("id_exception")),
+            "list_name": detail["list_type_zh"],
             "listed_on": f"{zh_date(detail.get('decided_on'))}，{detail.get('decision_number') or ''}",
             "exit_way": way_zh, "exit_date": zh_date(detail.get("exited_on")),
             "basis": detail.get("exit_note") or "有关规定"}

@@ -97,6 +97,10 @@ def allowed_id_types(kind: SubjectKind | str) -> frozenset[IdType]:
 
 _R_EMPTY = ("号码为空", "the number is empty")
 _R_CHECKSUM = ("校验位不符", "the check digit does not match")
+# issue 15: some genuine codes issued before 2016 fail their check character; they have a way in
+_R_USCC_CHECKSUM = ("校验位不符（如确为2016年前核发的真实代码，可申请按例外登记：写明理由，经另一名审核人员审批）",
+                    "the check character does not match (a genuine code issued before 2016 can be registered as an "
+                    "exception, with a written justification and a second person's approval)")
 _R_DATE = ("出生日期无效", "the birth date in it is not a real date")
 _R_PROVINCE = ("前2位不是有效的省级行政区划代码", "the first 2 digits are not a province code")
 _HMT_PROVINCES = {"81": "香港特别行政区", "82": "澳门特别行政区", "83": "台湾省"}
@@ -188,7 +192,28 @@ def _check_uscc(number: str) -> None:
             "前8位应为数字，其余为数字或大写字母（不含I、O、Z、S、V）",
             "8 digits, then digits or capital letters other than I, O, Z, S, V")) from None
     except stdnum_exc.ValidationError:
-        raise _invalid(IdType.USCC, number, _R_CHECKSUM) from None
+        raise _invalid(IdType.USCC, number, _R_USCC_CHECKSUM) from None
+
+
+def check_uscc_exception(value: str) -> str:
+    """The cleaned code when it is a well-formed 统一社会信用代码 whose ONLY fault is the check character
+    (issue 15: genuine codes issued before 2016 that do not verify, e.g. the Xiamen form 91350203M0001QKT19).
+
+    Raises ValidationError ``ID_INVALID`` for any other fault (length, alphabet), and
+    ``USCC_NOT_AN_EXCEPTION`` when the code verifies (no exception is needed then).
+    """
+    number = clean_id(value)
+    if not number:
+        raise _invalid(IdType.USCC, number, _R_EMPTY)
+    try:
+        stdnum_uscc.validate(number)
+    except stdnum_exc.InvalidChecksum:
+        return number  # the only fault an exception may cover
+    except stdnum_exc.ValidationError:
+        _check_uscc(number)  # raises the precise refusal (length, alphabet)
+        raise
+    raise ValidationError("USCC_NOT_AN_EXCEPTION", f"代码「{mask_id(number)}」校验正确，按普通方式登记即可，无需例外审批。",
+                          f"The code {mask_id(number)!r} verifies; register it the ordinary way.", field=_FIELD)
 
 
 def _check_ric(number: str) -> None:
@@ -390,9 +415,8 @@ def is_minor_on(id_type: IdType | str, value: str, on: dt.date) -> bool | None:
     return on <= _anniversary(born, ADULT_AGE)
 
 
-def check_kind_and_id(kind: SubjectKind | str, id_type: IdType | str, value: str,
-                      today: dt.date | None = None) -> str:
-    """The normalized number, after checking the ID type fits the subject kind (R7)."""
+def check_id_type_fits(kind: SubjectKind | str, id_type: IdType | str) -> tuple[SubjectKind, IdType]:
+    """R7: the ID type may identify a subject of this kind; ValidationError ``ID_TYPE_NOT_ALLOWED`` if not."""
     subject_kind = _parse_kind(kind)
     id_kind = _parse_type(id_type)
     if id_kind not in allowed_id_types(subject_kind):
@@ -402,4 +426,11 @@ def check_kind_and_id(kind: SubjectKind | str, id_type: IdType | str, value: str
             f"证件类型「{id_kind.zh}」不能用于{subject_kind.zh}，应为：{allowed}。",
             f"ID type {id_kind.en!r} cannot identify a {subject_kind.value}.",
             field="id_type")
+    return subject_kind, id_kind
+
+
+def check_kind_and_id(kind: SubjectKind | str, id_type: IdType | str, value: str,
+                      today: dt.date | None = None) -> str:
+    """The normalized number, after checking the ID type fits the subject kind (R7)."""
+    _kind, id_kind = check_id_type_fits(kind, id_type)
     return normalize_id(id_kind, value, today)

@@ -35,6 +35,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "demo.seed": frozenset({Role.ADMIN}),
     "subject.add": _STAFF,
     "subject.edit": _STAFF,
+    # issue 15: a USCC failing its check character — requested with a justification, approved by a second,
+    # senior person (four eyes)
+    "subject.exception.request": _STAFF, "subject.exception.approve": _SENIOR,
     "subject.view": _ALL,      # every view needs a purpose and is logged (R14)
     "subject.search": _ALL,
     "audit.read": frozenset({Role.ADMIN, Role.AUDITOR}),
@@ -73,6 +76,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 ACTION_ZH = {
     "user.manage": "管理用户", "department.manage": "管理认定部门", "settings.manage": "修改设置", "reference.manage": "维护参考数据",
     "demo.seed": "生成演示数据", "subject.add": "新增信用主体", "subject.edit": "修改信用主体",
+    "subject.exception.request": "申请按例外登记信用主体", "subject.exception.approve": "审批例外登记的信用主体",
+    "subject.exception.refuse": "不予例外登记",
     "subject.view": "查看信用主体", "subject.search": "查询信用主体", "audit.read": "查看审计日志",
     "audit.verify": "校验审计日志", "calendar.manage": "维护节假日安排", "record.add": "录入失信信息",
     "record.approve": "审批失信信息", "ledger.manage": "维护失信约束措施台账", "ledger.view": "查看失信约束措施台账",

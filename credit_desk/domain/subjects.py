@@ -8,8 +8,28 @@ from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.fields import parse_enum
 import datetime as dt
 
-from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, convert_15_to_18, id_warnings, normalize_id
+from credit_desk.domain.ids import (IdType, SubjectKind, check_id_type_fits, check_kind_and_id, check_uscc_exception, convert_15_to_18,
+                                   id_warnings, normalize_id)
 from credit_desk.domain.masking import mask_id, mask_subject_name
+
+
+@dataclass(frozen=True)
+class IdException:
+    """A code registered although its check character does not verify (issue 15; four eyes, R7).
+
+    ``kind``: ``uscc_check``. The justification is written by the requester; a second, senior person
+    approves. Shown with the subject wherever its code shows (``exception_mark``).
+    """
+
+    kind: str
+    reason: str
+    requested_by: str
+    approved_by: str
+    approved_at: str
+
+
+EXCEPTION_MARK_ZH = "校验位例外，经审批登记"
+EXCEPTION_MARK_EN = "check-character exception, registered with approval"
 
 
 @dataclass(frozen=True)
@@ -23,11 +43,21 @@ class Subject:
     legal_rep_id_type: IdType | None = None
     legal_rep_id_number: str | None = None
     address: str | None = None
+    id_exception: IdException | None = None
 
     def masked(self) -> dict:
         """R15: what may be shown or published without a legal basis for the full data."""
-        return {"id": self.id, "kind": self.kind.value, "name": _mask_subject_name(self),
-                "id_type": self.id_type.value, "id_number": mask_id(self.id_number)}
+        out = {"id": self.id, "kind": self.kind.value, "name": _mask_subject_name(self),
+               "id_type": self.id_type.value, "id_number": mask_id(self.id_number)}
+        if self.id_exception:
+            out["id_exception"] = self.id_exception.kind
+            out["id_note"] = EXCEPTION_MARK_ZH
+        return out
+
+
+def id_with_mark(number: str, exception) -> str:
+    """The code as shown, followed by the exception mark when it is one (issue 15: marked everywhere)."""
+    return f"{number}（{EXCEPTION_MARK_ZH}）" if exception else number
 
 
 def _mask_subject_name(s: Subject) -> str:
@@ -53,10 +83,12 @@ def fifteen_to_eighteen(id_type: str, id_number: str, confirmed: bool) -> tuple[
 
 def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep_name=None,
                 legal_rep_id_type=None, legal_rep_id_number=None, address=None,
-                today: dt.date | None = None) -> Subject:
+                today: dt.date | None = None, uscc_exception: bool = False) -> Subject:
     """Validate raw input field by field (R7) and build a Subject; bad input names its field.
 
     ``today``: the caller's clock, for refusing birth dates after today (issue 15).
+    ``uscc_exception``: a USCC whose only fault is its check character is accepted (the caller holds the
+    approved exception; ``check_uscc_exception``).
     """
     kind_e = parse_enum(SubjectKind, kind, "kind", "主体类别")
     type_e = parse_enum(IdType, id_type, "id_type", "证件类型")
@@ -64,7 +96,11 @@ def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep
     if not name or len(name) > 200:
         raise ValidationError("NAME_REQUIRED", "名称/姓名不能为空，且不超过200字。",
                               "The name is required (at most 200 characters).", field="name")
-    number = check_kind_and_id(kind_e, type_e, id_number, today)
+    if uscc_exception and type_e is IdType.USCC:
+        check_id_type_fits(kind_e, type_e)
+        number = check_uscc_exception(id_number)
+    else:
+        number = check_kind_and_id(kind_e, type_e, id_number, today)
     rep_type, rep_number = None, None
     if legal_rep_id_number:
         rep_type = parse_enum(IdType, legal_rep_id_type or "ric", "legal_rep_id_type", "法定代表人证件类型")
@@ -98,6 +134,8 @@ def updated_subject(old: Subject, *, today: dt.date | None = None, **changes) ->
            "legal_rep_id_number": old.legal_rep_id_number, "address": old.address}
     now.update({k: v for k, v in changes.items() if v is not None})
     kind, name, id_type, number = now.pop("kind"), now.pop("name"), now.pop("id_type"), now.pop("id_number")
-    fresh = new_subject(kind, name, id_type, number, today=today, **now)
+    keeps_exception = old.id_exception is not None and number == old.id_number and id_type == old.id_type.value
+    fresh = new_subject(kind, name, id_type, number, today=today, uscc_exception=keeps_exception, **now)
     return Subject(old.id, fresh.kind, fresh.name, fresh.id_type, fresh.id_number, fresh.legal_rep_name,
-                   fresh.legal_rep_id_type, fresh.legal_rep_id_number, fresh.address)
+                   fresh.legal_rep_id_type, fresh.legal_rep_id_number, fresh.address,
+                   old.id_exception if keeps_exception else None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.ids import check_kind_and_id
+from credit_desk.domain.ids import check_kind_and_id, check_uscc_exception
 
 # Ops that (re)state an entity whole: judged on their own merits even when an earlier change of it was rejected
 # (that is how a corrected, requeued change gets through). Every other op rests on the entity as filed.
@@ -117,8 +117,18 @@ def _subject_problem(state: dict) -> tuple[str, str, str] | None:
     if not all(isinstance(state.get(k), str) and state.get(k) for k in ("kind", "name", "id_type", "id_number")):
         return ("SUBJECT_INCOMPLETE", "信用主体缺少名称、证件类型或证件号码。",
                 "The subject lacks a name, an ID type or an ID number.")
+    exc_info = state.get("id_exception")
     try:
-        check_kind_and_id(state["kind"], state["id_type"], state["id_number"])
+        if _approved_exception(exc_info) and state["id_type"] == "uscc":
+            check_uscc_exception(state["id_number"])  # issue 15: only the check character may be at fault
+        else:
+            check_kind_and_id(state["kind"], state["id_type"], state["id_number"])
     except ValidationError as exc:
         return ("SUBJECT_ID_INVALID", exc.zh, exc.en)
     return None
+
+
+def _approved_exception(info) -> bool:
+    """A check-character exception the office approved with four eyes (requester and approver differ)."""
+    return (isinstance(info, dict) and info.get("kind") == "uscc_check" and bool(info.get("reason"))
+            and bool(info.get("approved_by")) and info.get("approved_by") != info.get("requested_by"))

@@ -20,7 +20,7 @@ from credit_desk.domain.record_rules import Leniency, leniency_flags
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.roles import ACTION_ZH, Role
 from credit_desk.domain.rulesets import Tier
-from credit_desk.domain.subjects import Subject
+from credit_desk.domain.subjects import Subject, id_with_mark
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import meta, reference, views
 from credit_desk.store.views import PageSpec
@@ -90,7 +90,9 @@ def _masked_row(row: dict) -> dict:
     s = Subject(row.get("subject_id", row["id"]), SubjectKind(row["kind"]), row["name"],
                 IdType(row.get("id_type") or IdType.USCC), row["id_number"])
     m = s.masked()
-    return {**row, "name": m["name"], "id_number": m["id_number"], "kind_zh": s.kind.zh}
+    # issue 15: a code registered as a check-character exception carries its mark in every list
+    shown = id_with_mark(m["id_number"], row.get("id_exception"))
+    return {**row, "name": m["name"], "id_number": shown, "kind_zh": s.kind.zh}
 
 
 def subjects_page(session: Session, reader: Reader, spec: PageSpec, search: SearchToken = SearchToken(),

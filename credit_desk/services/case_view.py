@@ -25,7 +25,8 @@ def _subject(conn, subject_id: int) -> dict:
             "id_type_zh": s.id_type.zh, "id_number": s.id_number, "legal_rep_name": s.legal_rep_name,
             "legal_rep_id_type": s.legal_rep_id_type.value if s.legal_rep_id_type else None,
             "legal_rep_id_type_zh": s.legal_rep_id_type.zh if s.legal_rep_id_type else None,
-            "legal_rep_id_number": s.legal_rep_id_number, "address": s.address}
+            "legal_rep_id_number": s.legal_rep_id_number, "address": s.address,
+            "id_exception": s.id_exception.kind if s.id_exception else None}
 
 
 def _records(conn, case: Case) -> list[dict]:

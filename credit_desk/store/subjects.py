@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import json
+
 from credit_desk.domain.ids import IdType, SubjectKind
-from credit_desk.domain.subjects import Subject
+from credit_desk.domain.subjects import IdException, Subject
 from credit_desk.store import search as text_search
 from credit_desk.store.tx import now_iso
 
 _COLS = ("id, kind, name, id_type, id_number, legal_rep_name, legal_rep_id_type, "
-         "legal_rep_id_number, address")
+         "legal_rep_id_number, address, id_exception, exception_reason, exception_requested_by, "
+         "exception_approved_by, exception_approved_at")
 
 
 def _subject(row) -> Subject:
-    rid, kind, name, id_type, number, rep, rep_type, rep_number, address = row
+    rid, kind, name, id_type, number, rep, rep_type, rep_number, address = row[:9]
+    exc = IdException(*row[9:14]) if row[9] else None
     return Subject(rid, SubjectKind(kind), name, IdType(id_type), number, rep,
-                   IdType(rep_type) if rep_type else None, rep_number, address)
+                   IdType(rep_type) if rep_type else None, rep_number, address, exc)
 
 
 def get(conn, subject_id: int) -> Subject | None:
@@ -58,7 +62,13 @@ _INSERT = ("INSERT INTO subjects (kind, name, id_type, id_number, legal_rep_name
 
 
 def insert(tx, s: Subject, demo: bool = False) -> int:
-    return tx.execute(_INSERT, _values(s, demo, now_iso())).lastrowid
+    sid = tx.execute(_INSERT, _values(s, demo, now_iso())).lastrowid
+    if s.id_exception:
+        e = s.id_exception
+        tx.execute("UPDATE subjects SET id_exception = ?, exception_reason = ?, exception_requested_by = ?, "
+                   "exception_approved_by = ?, exception_approved_at = ? WHERE id = ?",
+                   (e.kind, e.reason, e.requested_by, e.approved_by, e.approved_at, sid))
+    return sid
 
 
 def insert_many(tx, subjects, demo: bool = False) -> None:
@@ -78,4 +88,45 @@ def state(s: Subject) -> dict:
     return {"id": s.id, "kind": s.kind.value, "name": s.name, "id_type": s.id_type.value,
             "id_number": s.id_number, "legal_rep_name": s.legal_rep_name,
             "legal_rep_id_type": s.legal_rep_id_type.value if s.legal_rep_id_type else None,
-            "legal_rep_id_number": s.legal_rep_id_number, "address": s.address}
+            "legal_rep_id_number": s.legal_rep_id_number, "address": s.address,
+            **({"id_exception": {"kind": s.id_exception.kind, "reason": s.id_exception.reason,
+                                 "requested_by": s.id_exception.requested_by,
+                                 "approved_by": s.id_exception.approved_by,
+                                 "approved_at": s.id_exception.approved_at}} if s.id_exception else {})}
+
+
+# --- exception requests (issue 15: a USCC whose check character fails, four eyes) -------------------------
+
+def add_exception_request(tx, kind: str, fields: dict, reason: str, by: str, at: str) -> int:
+    return tx.execute("INSERT INTO subject_exception_requests (kind, fields, reason, requested_by, requested_at) "
+                      "VALUES (?, ?, ?, ?, ?)",
+                      (kind, json.dumps(fields, ensure_ascii=False), reason, by, at)).lastrowid
+
+
+def exception_request(conn, request_id: int) -> dict | None:
+    row = conn.execute("SELECT id, kind, fields, reason, requested_by, requested_at, status, decided_by, decided_at, "
+                       "decision_note, subject_id FROM subject_exception_requests WHERE id = ?",
+                       (request_id,)).fetchone()
+    return _request(row) if row else None
+
+
+def exception_requests(conn, status: str | None = "pending") -> list[dict]:
+    sql = ("SELECT id, kind, fields, reason, requested_by, requested_at, status, decided_by, decided_at, "
+           "decision_note, subject_id FROM subject_exception_requests")
+    rows = conn.execute(sql + (" WHERE status = ? ORDER BY id" if status else " ORDER BY id"),
+                        (status,) if status else ())
+    return [_request(r) for r in rows]
+
+
+def _request(row) -> dict:
+    keys = ("id", "kind", "fields", "reason", "requested_by", "requested_at", "status", "decided_by",
+            "decided_at", "decision_note", "subject_id")
+    out = dict(zip(keys, row))
+    out["fields"] = json.loads(out["fields"])
+    return out
+
+
+def decide_exception_request(tx, request_id: int, status: str, by: str, at: str, note: str,
+                             subject_id: int | None) -> None:
+    tx.execute("UPDATE subject_exception_requests SET status = ?, decided_by = ?, decided_at = ?, decision_note = ?, "
+               "subject_id = ? WHERE id = ? AND status = 'pending'", (status, by, at, note, subject_id, request_id))

@@ -20,6 +20,7 @@ RECORD_SORTS = {"id": "r.id", "decision_date": "r.decision_date", "doc_number": 
 _SUBJECT_COLS = ("id", "kind", "name", "id_type", "id_number")
 _RECORD_COLS = ("id", "subject_id", "kind", "name", "id_number", "catalogue_code", "tier", "status",
                 "doc_number", "department", "decision_date")
+_MARKED = ("id_exception",)  # issue 15: a code registered as an exception is marked wherever it shows
 
 
 @dataclass(frozen=True)
@@ -75,10 +76,10 @@ def subjects_page(conn, spec: PageSpec, text: str = "", kind: str = "") -> list[
     if kind:
         conds.append("s.kind = ?")
         cparams.append(kind)
-    sql = (f"SELECT s.id, s.kind, s.name, s.id_type, s.id_number FROM subjects s "
+    sql = (f"SELECT s.id, s.kind, s.name, s.id_type, s.id_number, s.id_exception FROM subjects s "
            f"{_where(conds + [cursor])} {order} LIMIT ?")
     rows = conn.execute(sql, cparams + params + [spec.limit]).fetchall()
-    return [dict(zip(_SUBJECT_COLS, r)) for r in rows]
+    return [dict(zip(_SUBJECT_COLS + _MARKED, r)) for r in rows]
 
 
 SELECTIVE = 5000  # at most this many matches: collect them through the indexes and sort them
@@ -125,10 +126,10 @@ def records_page(conn, spec: PageSpec, text: str = "", tier: str = "", status: s
     cursor, params, order = _keyset(col, spec, "r.id")
     conds, cparams = _record_filter(text, tier, status, subject_id, walk=_broad(conn, text))
     sql = (f"SELECT r.id, r.subject_id, s.kind, s.name, s.id_number, r.catalogue_code, r.tier, r.status, "
-           f"r.doc_number, r.department, r.decision_date FROM records r JOIN subjects s ON s.id = r.subject_id "
-           f"{_where(conds + [cursor])} {order} LIMIT ?")
+           f"r.doc_number, r.department, r.decision_date, s.id_exception FROM records r "
+           f"JOIN subjects s ON s.id = r.subject_id {_where(conds + [cursor])} {order} LIMIT ?")
     rows = conn.execute(sql, cparams + params + [spec.limit]).fetchall()
-    return [dict(zip(_RECORD_COLS, r)) for r in rows]
+    return [dict(zip(_RECORD_COLS + _MARKED, r)) for r in rows]
 
 
 def records_count(conn, text: str = "", tier: str = "", status: str = "") -> int:
@@ -276,8 +277,9 @@ def interviews_page(conn, spec: PageSpec) -> list[dict]:
 
 def subject_brief(conn, subject_id: int) -> dict | None:
     """One subject's identifying columns (the service masks them) for pickers and headings."""
-    row = conn.execute("SELECT id, kind, name, id_type, id_number FROM subjects WHERE id = ?", (subject_id,)).fetchone()
-    return dict(zip(_SUBJECT_COLS, row)) if row else None
+    row = conn.execute("SELECT id, kind, name, id_type, id_number, id_exception FROM subjects WHERE id = ?",
+                       (subject_id,)).fetchone()
+    return dict(zip(_SUBJECT_COLS + _MARKED, row)) if row else None
 
 
 def pending_records(conn, limit: int = 200) -> list[dict]:

@@ -108,7 +108,11 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "repairs.refuse_acceptance": "repair.accept",
     "subjects.add_subject": "subject.add", "subjects.search_subjects": "subject.search",
     "subjects.show_subject": "subject.view",
-    "workdays.enter_holiday_year": "calendar.manage", "subjects.update_subject": "subject.edit",
+    "workdays.enter_holiday_year": "calendar.manage",
+    "id_exceptions.request_uscc_exception": "subject.exception.request",
+    "id_exceptions.approve_uscc_exception": "subject.exception.approve",
+    "id_exceptions.refuse_uscc_exception": "subject.exception.approve",
+    "id_exceptions.pending_exceptions": "subject.exception.approve", "subjects.update_subject": "subject.edit",
     "sync.export_to_folder": "bundle.export", "sync.fetch_downstream": ("internal", "only from sync.send, after "
                                                                                    "sync.prepare (bundle.export)"),
     "sync.prepare": "bundle.export", "sync.requeue": "bundle.requeue", "sync.send": "bundle.export",

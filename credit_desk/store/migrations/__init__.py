@@ -16,6 +16,7 @@ from credit_desk.store.migrations import m0011_add_calendar_origin
 from credit_desk.store.migrations import m0012_add_receipted_heads
 from credit_desk.store.migrations import m0013_add_withdrawals
 from credit_desk.store.migrations import m0014_add_departments
+from credit_desk.store.migrations import m0015_add_id_exceptions
 
 MIGRATIONS = [
     m0001_create_core,
@@ -32,4 +33,5 @@ MIGRATIONS = [
     m0012_add_receipted_heads,
     m0013_add_withdrawals,
     m0014_add_departments,
+    m0015_add_id_exceptions,
 ]
