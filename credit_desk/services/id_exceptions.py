@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import IdType, check_uscc_exception
-from credit_desk.domain.masking import mask_id
+from credit_desk.domain.masking import mask_id, mask_subject_name
 from credit_desk.domain.subjects import IdException, new_subject
 from credit_desk.services.base import Session
 from credit_desk.store import subjects as repo
@@ -53,9 +53,11 @@ def request_uscc_exception(session: Session, *, kind: str, name: str, id_number:
 
 
 def pending_exceptions(session: Session) -> list[dict]:
-    """Requests waiting for a second person (names and codes masked, R15)."""
+    """Requests waiting for a second person. The approver must see the code to check it: a USCC identifies an
+    organisation or a business, not a person; a name is masked by its kind (R15) as everywhere."""
     session.require("subject.exception.approve")
-    return [{"id": r["id"], "name": r["fields"]["name"], "id_number": mask_id(r["fields"]["id_number"]),
+    return [{"id": r["id"], "name": mask_subject_name(r["fields"]["kind"], r["fields"]["name"]),
+             "id_number": r["fields"]["id_number"],
              "reason": r["reason"], "requested_by": r["requested_by"], "requested_at": r["requested_at"]}
             for r in repo.exception_requests(session.ledger.conn)]
 

@@ -1540,7 +1540,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="104"/>
         <source>Reason for refusing</source>
-        <translation>不予修复的理由</translation>
+        <translation>不予登记的理由</translation>
     </message>
 </context>
 <context>
@@ -1715,6 +1715,102 @@ Returned by the platform: %4</source>
         <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="29"/>
         <source>Address</source>
         <translation>住所</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionApprovalDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="42"/>
+        <source>Exception registrations waiting for approval</source>
+        <translation>待审批的例外登记</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="46"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="46"/>
+        <source>Subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="46"/>
+        <source>Code / ID number</source>
+        <translation>统一社会信用代码/证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="47"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="47"/>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="48"/>
+        <source>Justification</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="55"/>
+        <source>Reason for refusing</source>
+        <translation>不予登记的理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="56"/>
+        <source>Approve and register</source>
+        <translation>审批并登记</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="59"/>
+        <source>Refuse</source>
+        <translation>不予登记</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="65"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="94"/>
+        <source>Select a request in the list first.</source>
+        <translation>请先在列表中选择一项申请。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="112"/>
+        <source>Approved: subject %1 registered with the exception mark.</source>
+        <translation>已审批：信用主体 %1 已登记，并标注校验位例外。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="125"/>
+        <source>Refused; nothing was registered.</source>
+        <translation>已不予登记，未登记任何主体。</translation>
+    </message>
+</context>
+<context>
+    <name>ExceptionRequestDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="21"/>
+        <source>Request registration as an exception</source>
+        <translation>申请按例外登记</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="22"/>
+        <source>The code&apos;s check character does not verify. If it is a genuine code (some issued before 2016 are), write how you checked it. A second, senior person approves; the subject then carries the exception mark wherever its code shows.</source>
+        <translation>该代码校验位不符。如确为真实代码（2016年前核发的部分代码如此），请写明核实经过。经另一名审核人员审批后登记，该主体的代码在各处均标注“校验位例外，经审批登记”。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="25"/>
+        <source>Submit for approval</source>
+        <translation>提交审批</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="28"/>
+        <source>Justification</source>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
@@ -2306,22 +2402,32 @@ Measures: %4</source>
 <context>
     <name>NewSubjectDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="34"/>
+        <source>Request registration as an exception…</source>
+        <translation>申请按例外登记（校验位不符的真实代码）…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="56"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="57"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="88"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="100"/>
         <source>✓ valid %1</source>
         <translation>✓ %1格式正确</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="93"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="116"/>
+        <source>Request %1 submitted: the subject is registered once a second person approves it.</source>
+        <translation>已提交例外登记申请 %1：经另一名审核人员审批后登记。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="121"/>
         <source>Convert to the 18-digit number %1 (GB 11643)</source>
         <translation>按 GB 11643 转换为18位号码 %1（点击确认）</translation>
     </message>
@@ -3550,27 +3656,32 @@ Grounds: %6</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="39"/>
+        <source>Exception requests…</source>
+        <translation>例外登记审批…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="59"/>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="68"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="106"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="108"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="113"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>

@@ -160,3 +160,42 @@ def test_r16_old_xls_is_explained_in_the_view(qtbot, clerk_ctx, tmp_path, name, 
     job = view.import_ledger(str(tmp_path / name))
     qtbot.waitUntil(lambda: job.finished, timeout=20_000)
     qtbot.waitUntil(lambda: words in view.message.text(), timeout=10_000)
+
+
+def test_uscc_exception_request_in_the_form_and_approval_by_a_second_person(qtbot, clerk_ctx, make_ctx, shot):
+    from credit_desk.gui.dialogs.exception_dialogs import ExceptionApprovalDialog, ExceptionRequestDialog
+    from credit_desk.services import accounts, auth
+    from tests.conftest import ADMIN_PW, USER_PW
+    from tests.gui.conftest import when_modal
+    from tests.realinput.test_uscc_exception import WHY, XIAMEN
+    dlg = NewSubjectDialog(clerk_ctx)
+    qtbot.addWidget(dlg)
+    dlg.ui.kind.setCurrentIndex(dlg.ui.kind.findData("legal_person"))
+    dlg.ui.name.setText("厦门某某贸易有限公司")
+    dlg.ui.idNumber.setText(XIAMEN)
+    dlg.show()
+    assert "例外登记" in dlg.ui.idNumberError.text() and not dlg.exception_button.isHidden()
+    shot(dlg, "new_subject_uscc_exception_offer")
+
+    def fill(req):
+        req.fields["justification"].setPlainText(WHY)
+        req.ok_button().click()
+    seen = when_modal(qtbot, ExceptionRequestDialog, fill)
+    dlg.exception_button.click()
+    assert "dlg" in seen and "error" not in seen and dlg.request_value["status"] == "pending"
+    assert "审批" in dlg.ui.formError.text()
+    desk = clerk_ctx.session.desk
+    admin = auth.login(desk, "admin", ADMIN_PW)
+    accounts.add_user(admin, "rev1", "reviewer", USER_PW, "李审核")
+    rev_ctx = make_ctx(auth.login(desk, "rev1", USER_PW))
+    own = ExceptionApprovalDialog(clerk_ctx)  # a clerk may not approve: said in words, no list
+    qtbot.addWidget(own)
+    assert "无权" in own.message.text() and own.table.rowCount() == 0
+    appr = ExceptionApprovalDialog(rev_ctx)
+    qtbot.addWidget(appr)
+    appr.show()
+    assert appr.table.rowCount() == 1 and appr.table.item(0, 2).text() == XIAMEN
+    shot(appr, "exception_approval")
+    appr.table.selectRow(0)
+    appr.approve_selected()
+    assert "已审批" in appr.message.text() and appr.table.rowCount() == 0

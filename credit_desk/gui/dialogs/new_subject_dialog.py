@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.ids import IdType, SubjectKind, allowed_id_types, convert_15_to_18, id_warnings, normalize_id
+from credit_desk.domain.ids import (IdType, SubjectKind, allowed_id_types, check_uscc_exception, convert_15_to_18,
+                                   id_warnings, normalize_id)
 from credit_desk.gui.forms.ui_new_subject import Ui_NewSubjectDialog
 from credit_desk.services import subjects
 
@@ -29,6 +30,14 @@ class NewSubjectDialog(QDialog):
         self.convert_button.setVisible(False)
         self.convert_button.clicked.connect(self._convert_15)
         self.ui.grid.addWidget(self.convert_button, self.ui.grid.rowCount(), 1, 1, 2)
+        # shown only for a USCC whose sole fault is the check character (issue 15: four-eyes exception)
+        self.exception_button = QPushButton(self.tr("Request registration as an exception…"), self)
+        self.exception_button.setObjectName("requestException")
+        self.exception_button.setVisible(False)
+        self.exception_button.setEnabled(ctx.can("subject.exception.request"))
+        self.exception_button.clicked.connect(self._request_exception)
+        self.ui.grid.addWidget(self.exception_button, self.ui.grid.rowCount(), 1, 1, 2)
+        self.request_value = None
         two_lines = self.fontMetrics().lineSpacing() * 2 + 4
         for label in self._error_labels() + [self.ui.idNumberError, self.ui.repIdNumberError]:
             label.setMinimumHeight(two_lines)  # a two-line message must not be squeezed into one row
@@ -68,6 +77,7 @@ class NewSubjectDialog(QDialog):
         text = edit.text()
         if edit is self.ui.idNumber:
             self.convert_button.setVisible(False)
+            self.exception_button.setVisible(False)
         if not text.strip():
             label.setText("")
             return True
@@ -78,6 +88,8 @@ class NewSubjectDialog(QDialog):
             label.setText(exc.message(self.ctx.lang))
             if exc.code == "ID_15_DIGIT" and edit is self.ui.idNumber:
                 self._offer_conversion(text)
+            if edit is self.ui.idNumber and type_box.currentData() == IdType.USCC.value:
+                self.exception_button.setVisible(_check_character_only(text))
             return False
         warnings = id_warnings(type_box.currentData(), number)
         if warnings:  # accepted, but the clerk is told why to look twice (issue 15: unknown county code)
@@ -87,6 +99,22 @@ class NewSubjectDialog(QDialog):
         label.setStyleSheet(OK_STYLE)
         label.setText(self.tr("✓ valid %1").replace("%1", type_box.currentText()))
         return True
+
+    def _request_exception(self) -> None:
+        """The clerk writes why the code is genuine; a second person approves (nothing is registered yet)."""
+        from credit_desk.gui.dialogs.exception_dialogs import ExceptionRequestDialog
+        person = not self.ui.repName.isEnabled()
+        fields = {"kind": self.ui.kind.currentData(), "name": self.ui.name.text(), "id_number": self.ui.idNumber.text(),
+                  "legal_rep_name": None if person else self.ui.repName.text(),
+                  "legal_rep_id_type": None if person else self.ui.repIdType.currentData(),
+                  "legal_rep_id_number": None if person else self.ui.repIdNumber.text(),
+                  "address": self.ui.address.text()}
+        dlg = ExceptionRequestDialog(self.ctx, fields, self)
+        if dlg.exec() and dlg.result_value:
+            self.request_value = dlg.result_value
+            self.ui.formError.setStyleSheet(WARN_STYLE)
+            self.ui.formError.setText(self.tr("Request %1 submitted: the subject is registered once a second "
+                                              "person approves it.").replace("%1", str(dlg.result_value["id"])))
 
     def _offer_conversion(self, text: str) -> None:
         converted = convert_15_to_18(text)
@@ -136,3 +164,11 @@ class NewSubjectDialog(QDialog):
         label = labels.get(exc.field or "", self.ui.formError)
         label.setStyleSheet(ERROR_STYLE)
         label.setText(exc.message(self.ctx.lang))
+
+
+def _check_character_only(text: str) -> bool:
+    try:
+        check_uscc_exception(text)
+    except DomainError:
+        return False
+    return True

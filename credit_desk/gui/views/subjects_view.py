@@ -36,6 +36,10 @@ class SubjectsView(QWidget):
         self.open_button = QPushButton(self.tr("Open details…"))
         self.open_button.setObjectName("openSubject")
         self.open_button.clicked.connect(self.open_selected)
+        self.exceptions_button = QPushButton(self.tr("Exception requests…"))
+        self.exceptions_button.setObjectName("exceptionRequests")
+        self.exceptions_button.setVisible(ctx.can("subject.exception.approve"))
+        self.exceptions_button.clicked.connect(self.open_exceptions)
         self.count = QLabel()
         self.count.setObjectName("count")
         self.count.setMinimumWidth(150)
@@ -57,6 +61,7 @@ class SubjectsView(QWidget):
         row.addStretch(1)
         row.addWidget(self.count)
         row.addWidget(self.open_button)
+        row.addWidget(self.exceptions_button)
         row.addWidget(self.add_button)
         box.addLayout(row)
         box.addWidget(self.table, 1)
@@ -71,6 +76,12 @@ class SubjectsView(QWidget):
     def refresh(self) -> None:
         self.model.reset()
         self._count()
+
+    def open_exceptions(self) -> None:
+        """Issue 15: codes failing their check character wait here for a second person."""
+        from credit_desk.gui.dialogs.exception_dialogs import ExceptionApprovalDialog
+        ExceptionApprovalDialog(self.ctx, self).exec()
+        self.refresh()
 
     def new_item(self) -> None:
         if not self.ctx.can("subject.add"):
