@@ -199,3 +199,30 @@ def test_uscc_exception_request_in_the_form_and_approval_by_a_second_person(qtbo
     appr.table.selectRow(0)
     appr.approve_selected()
     assert "已审批" in appr.message.text() and appr.table.rowCount() == 0
+
+
+from tests.realinput.test_search_variants import NAME_VARIANTS  # noqa: E402
+
+
+@pytest.mark.parametrize("stored,typed", NAME_VARIANTS[:12])
+def test_search_variants_in_the_subjects_list(qtbot, clerk_ctx, stored, typed):
+    """Typed through the list's search box: the same row is found, masked by kind (R15)."""
+    from credit_desk.gui.views.subjects_view import SubjectsView
+    from credit_desk.services import subjects
+    from tests.realinput.test_search_variants import RIC
+    kind = "natural_person" if "公司" not in stored else "legal_person"
+    if kind == "natural_person":
+        subjects.add_subject(clerk_ctx.session, kind=kind, name=stored, id_type="ric", id_number=RIC)
+    else:
+        from tests.realinput.test_search_variants import USCC
+        subjects.add_subject(clerk_ctx.session, kind=kind, name=stored, id_type="uscc", id_number=USCC)
+    view = SubjectsView(clerk_ctx, "信用主体")
+    qtbot.addWidget(view)
+    view.search.purpose.setEditText("核查身份")
+    view.search.edit.setText(typed)
+    view.search.fire_now()
+    qtbot.waitUntil(lambda: view.model.search.text == typed.strip(), timeout=5000)
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == 1, timeout=5000)
+    row = view.model.row(0)
+    if kind == "natural_person":
+        assert "*" in row["name"] and row["name"] != stored
