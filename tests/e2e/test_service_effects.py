@@ -91,7 +91,7 @@ NOT_WALKED = {
         "records.record_history", "repairs.get_repair", "repairs.list_repairs", "sync.status",
         "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
         "departments.list_departments", "departments.user_department", "departments.case_fields",
-        "withdrawals.pending_withdrawals", "sync.request_options")},
+        "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
         "case_exits.daily_check", "demo.seed", "document_verify.verify_pdf", "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
@@ -99,7 +99,8 @@ NOT_WALKED = {
         "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare", "sync.requeue", "sync.send",
         "sync.verify_file", "sync_inbound.check_inbound", "sync_inbound.import_bytes",
         "workdays.enter_holiday_year", "departments.add_department", "departments.assign_user", "resync.confirm_last", "resync.resync", "withdrawals.propose_withdrawal",
-        "withdrawals.approve_withdrawal")},
+        "withdrawals.approve_withdrawal", "id_exceptions.request_uscc_exception",
+        "id_exceptions.approve_uscc_exception", "id_exceptions.refuse_uscc_exception")},
 }
 
 

@@ -12,7 +12,7 @@ from credit_desk.domain import demo
 from credit_desk.domain.errors import DomainError, PermissionDenied
 from credit_desk.domain.ids import IdType
 from credit_desk.domain.subjects import EXCEPTION_MARK_ZH
-from credit_desk.intake.checks import check as intake_check
+from credit_desk.intake.checks import Judge
 from credit_desk.services import accounts, auth, browse, document_sources, documents, id_exceptions, subjects
 from credit_desk.store import subjects as subject_repo
 from credit_desk.store.views import PageSpec
@@ -92,9 +92,10 @@ def test_four_eyes_and_the_mark_everywhere(clerk, reviewer, tmp_path):
     change = clerk.ledger.query("SELECT state FROM changes WHERE entity = 'subject' ORDER BY id DESC LIMIT 1")[0]
     state = json.loads(change["state"])
     assert state["id_exception"]["approved_by"] == "rev1"
-    assert intake_check({"entity": "subject", "op": "insert", "entity_id": s.id, "state": state}, set()) is None
-    forged = {**state, "id_exception": {**state["id_exception"], "approved_by": "clerk1"}}
-    assert intake_check({"entity": "subject", "op": "insert", "entity_id": s.id, "state": forged}, set())
+    change = {"id": 1, "entity": "subject", "op": "insert", "entity_id": str(s.id), "state": state}
+    assert Judge({}, {}).check(change) is None  # the platform files it
+    forged = {**state, "id_exception": {**state["id_exception"], "approved_by": "clerk1"}}  # one person only
+    assert Judge({}, {}).check({**change, "state": forged})[0] == "SUBJECT_ID_INVALID"
 
 
 def test_the_requester_cannot_approve_their_own(desk, admin, reviewer):
