@@ -98,9 +98,10 @@ NOT_WALKED = {
         "matching.record_match_decision", "preferences.set_idle_lock_minutes", "record_import.add_records",
         "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare", "sync.requeue", "sync.send",
         "sync.verify_file", "sync_inbound.check_inbound", "sync_inbound.import_bytes",
-        "workdays.enter_holiday_year", "departments.add_department", "departments.assign_user", "resync.confirm_last", "resync.resync", "withdrawals.propose_withdrawal",
-        "withdrawals.approve_withdrawal", "id_exceptions.request_uscc_exception",
-        "id_exceptions.approve_uscc_exception", "id_exceptions.refuse_uscc_exception")},
+        "workdays.enter_holiday_year", "departments.add_department", "departments.assign_user", "resync.confirm_last",
+        "resync.resync", "withdrawals.propose_withdrawal", "withdrawals.approve_withdrawal",
+        "id_exceptions.request_uscc_exception", "id_exceptions.approve_uscc_exception",
+        "id_exceptions.refuse_uscc_exception")},
 }
 
 

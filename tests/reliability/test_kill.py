@@ -9,7 +9,7 @@ import random
 from pathlib import Path
 
 from credit_desk.intake.receiver import Intake
-from credit_desk.services import backup, ledgers
+from credit_desk.services import backup
 from credit_desk.services import keys as keys_service
 from credit_desk.store import sync_state
 from credit_desk.sync import bundle as bundle_fmt
