@@ -371,3 +371,74 @@ def test_a_refusal_without_its_sentences_is_a_programming_error():
     for code, zh, en in (("X", "", "en"), ("X", "中文", " "), ("X", None, "en"), ("", "中文", "en")):
         with pytest.raises(TypeError):
             DomainError(code, zh, en)
+
+
+def test_r14_the_row_hash_is_sha256_of_the_canonical_json_written_here():
+    import hashlib
+    row = _chain(1)[0]
+    canonical = ('[1,"2026-01-01T00:00:01","clerk1","clerk","subject.view","subject","1","窗口查询","{}","ok","'
+                 + genesis_hash(LEDGER) + '"]')
+    assert row["hash"] == hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    assert genesis_hash(LEDGER) == hashlib.sha256(b"credit_desk audit genesis ledger-1").hexdigest()
+
+
+def test_r14_an_intact_chain_gives_its_count_and_head():
+    rows = _chain(5)
+    verdict = verify_rows(rows, LEDGER, anchor=(5, rows[-1]["hash"]), receipted=(3, rows[2]["hash"]))
+    assert (verdict.ok, verdict.rows, verdict.first_bad_id, verdict.head, verdict.backwards) == (
+        True, 5, None, rows[-1]["hash"], ())
+    assert verify_rows([], LEDGER).head == "" and verify_rows([], LEDGER).rows == 0
+
+
+@pytest.mark.parametrize("mark", ["anchor", "receipted"])
+def test_r14_a_head_kept_outside_catches_a_cut_or_a_rewritten_chain(mark):
+    rows = _chain(6)
+    head = (6, rows[-1]["hash"])
+    cut = verify_rows(rows[:4], LEDGER, **{mark: head})
+    assert (cut.ok, cut.rows, cut.first_bad_id) == (False, 4, 5) and "6" in cut.reason_zh and "4" in cut.reason_en
+    # the whole chain recomputed after an edit (what a key holder could do): only the outside head sees it
+    rows[1]["purpose"] = "改写"
+    prev = genesis_hash(LEDGER)
+    for r in rows:
+        r["prev_hash"], r["hash"] = prev, None
+        r["hash"] = row_hash(r)
+        prev = r["hash"]
+    assert verify_rows(rows, LEDGER).ok
+    rewritten = verify_rows(rows, LEDGER, **{mark: head})
+    assert (rewritten.ok, rewritten.first_bad_id) == (False, 6) and rewritten.reason_en.startswith("row 6 does not")
+    words = {"anchor": "链外锚点", "receipted": "市平台回执"}[mark]
+    assert words in rewritten.reason_zh
+    assert verify_rows(rows, LEDGER, **{mark: (6, rows[-1]["hash"])}).ok
+
+
+def test_r14_a_clock_set_back_is_listed_not_refused():
+    rows = _chain(4)
+    rows[2]["ts"] = "2025-12-31T23:59:59"
+    prev = rows[1]["hash"]
+    for r in rows[2:]:
+        r["prev_hash"] = prev
+        r["hash"] = row_hash(r)
+        prev = r["hash"]
+    verdict = verify_rows(rows, LEDGER)
+    assert verdict.ok and verdict.backwards == ((3, "2025-12-31T23:59:59", "2026-01-01T00:00:02"),)
+    same = _chain(3)
+    same[2]["ts"] = same[1]["ts"]  # the same second is not backwards
+    same[2]["hash"] = row_hash(same[2])
+    assert verify_rows(same, LEDGER).backwards == ()
+
+
+def test_r14_each_break_names_its_row_in_both_languages():
+    rows = _chain(4)
+    del rows[1]
+    gap = verify_rows(rows, LEDGER)
+    assert (gap.ok, gap.rows, gap.first_bad_id) == (False, 1, 2)
+    assert gap.reason_zh == "第 2 行缺失或顺序错乱（删除）。" and gap.reason_en == "row 2 is missing or out of order"
+    rows = _chain(4)
+    rows[2]["prev_hash"] = "0" * 64
+    link = verify_rows(rows, LEDGER)
+    assert link.first_bad_id == 3 and link.reason_en == "row 3 does not link to the row before it"
+    rows = _chain(4)
+    rows[3]["outcome"] = "refused"
+    changed = verify_rows(rows, LEDGER)
+    assert changed.first_bad_id == 4 and changed.reason_en == "row 4 was changed: its hash does not match"
+    assert changed.reason_zh == "第 4 行的内容被改动，哈希不符。"
