@@ -75,3 +75,26 @@ def test_setup_installs_an_ext_b_font():
     setup = (Path(__file__).parents[2] / "scripts" / "setup.sh").read_text(encoding="utf-8")
     assert "fonts-hanazono" in setup
     assert "simsunb.ttf" in F.WINDOWS_FALLBACK_FILES
+
+
+@needs_chain
+def test_cli_prints_an_ext_b_name(office, secret_files, tmp_path):
+    """The CLI path: a subject named with 𠮷 is printed, embedded as subsets, and reads back; a natural person's
+    Ext-B name is masked by the one masking function (𠮷*家)."""
+    import json
+    from tests.realinput.conftest import clerk_cli, with_check
+    run = clerk_cli(office, secret_files)
+    code, out, err = run("--json", "subject", "add", "--kind", "legal_person", "--name", "𠮷野家餐饮有限公司",
+                         "--id-type", "uscc", "--id-number", demo.uscc(random.Random(12), "320812"))
+    assert code == 0, err
+    org = json.loads(out)["id"]
+    code, out, err = run("--json", "subject", "add", "--kind", "natural_person", "--name", "𠮷野家",
+                         "--id-type", "ric", "--id-number", with_check("32010219900101123"))
+    assert code == 0, err
+    person = json.loads(out)["id"]
+    for sid, shown, pdf in ((org, "𠮷野家餐饮有限公司", "org.pdf"), (person, "𠮷*家", "person.pdf")):
+        code, out, err = run("print", "credit_query", "--subject", str(sid), "--purpose", "政府采购资格审查",
+                             "--out", str(tmp_path / pdf))
+        assert code == 0 and "Traceback" not in err, err
+        assert shown in re.sub(r"\s", "", pdftotext(tmp_path / pdf))
+        assert all(r["emb"] == "yes" and r["sub"] == "yes" for r in pdffonts(tmp_path / pdf))

@@ -226,3 +226,20 @@ def test_search_variants_in_the_subjects_list(qtbot, clerk_ctx, stored, typed):
     row = view.model.row(0)
     if kind == "natural_person":
         assert "*" in row["name"] and row["name"] != stored
+
+
+from tests.unit.test_masking import PERSON_NAMES  # noqa: E402
+
+
+@pytest.mark.parametrize("name,masked", PERSON_NAMES)
+def test_r15_name_shapes_through_the_form_and_the_list(qtbot, clerk_ctx, name, masked):
+    """Every name shape is saved through the form and shown in the subjects list masked by kind (R15)."""
+    from credit_desk.gui.views.subjects_view import SubjectsView
+    dlg = _dialog(qtbot, clerk_ctx, "11010519491231002X")
+    dlg.ui.name.setText(name)
+    dlg.ui.buttons.button(QDialogButtonBox.Save).click()
+    assert dlg.result_value is not None, dlg.ui.formError.text() or dlg.ui.nameError.text()
+    view = SubjectsView(clerk_ctx, "信用主体")
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == 1, timeout=5000)
+    assert view.model.row(0)["name"] == masked
