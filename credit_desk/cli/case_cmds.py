@@ -228,10 +228,10 @@ def cmd_record_approve(args) -> int:
 def cmd_record_revoke(args) -> int:
     with session_for(args) as s:
         out = records.revoke_record(s, args.id, reason=args.reason, on=args.on)
-    warn = (f"\n注意：已列入名单的案件 {out['listed_case_ids']} 依据此信息，请经异议或移出程序处理。"
-            if out["listed_case_ids"] else "")
-    emit(args, {**records.record_dict(out["record"]), "listed_case_ids": out["listed_case_ids"]},
-         f"失信信息 {args.id} 已随认定依据撤销（R3）。{warn}")
+    warn = "".join(f"\n案件 {e['case_id']} 所依据的失信信息已全部撤销：惩戒措施自 {e['measures_stopped_on']} 起停止，"
+                   f"须于 {e['end_due']} 前由认定部门撤销（误列）或移出（R3）。" for e in out["ending"])
+    emit(args, {**records.record_dict(out["record"]), "listed_case_ids": out["listed_case_ids"],
+                "ending": out["ending"]}, f"失信信息 {args.id} 已随认定依据撤销（R3）。{warn}")
     return 0
 
 

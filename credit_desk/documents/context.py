@@ -82,6 +82,19 @@ def prior_notice(detail: dict, *, deadline: dt.date, contact: str) -> dict:
             "contact": contact}
 
 
+def red_publication(detail: dict, *, contact: str) -> dict:
+    """R10 / 1798号 (八): the public notice (公示) of a red-list candidate; R15: a natural person is masked by the
+    one masker, an organisation shows its full code."""
+    _need(detail, "notice_served", "objection_under_review")  # published (numbered) when the window opened
+    s = detail["subject"]
+    natural = s.get("kind") == "natural_person"
+    return {"party_name": mask_subject_name(s.get("kind"), s["name"]),
+            "party_id": mask_id(s["id_number"]) if natural else s["id_number"], "list_name": detail["list_type_zh"],
+            "reasons": detail.get("reasons") or "", "basis": _basis(detail) or "有关认定标准",
+            "publish_from": zh_date(detail.get("served_on")), "publish_until": zh_date(detail.get("objection_window_end")),
+            "contact": contact}
+
+
 def _basis(detail: dict) -> str:
     parts = [detail.get("basis") or "", detail.get("standard") or ""]
     return "；".join(p for p in parts if p)

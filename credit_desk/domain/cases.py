@@ -137,7 +137,7 @@ class ExitWay(StrEnum):
 
 _EXIT_ZH = {ExitWay.WRONGFUL: "经异议认定有误撤销", ExitWay.REPAIRED: "信用修复后提前移出",
             ExitWay.EXPIRED: "有效期届满自动移出", ExitWay.STANDARD_CHANGED: "认定标准改变不再符合",
-            ExitWay.BLACK_LISTED: "被列入严重失信主体名单，从守信激励名单删除"}
+            ExitWay.BLACK_LISTED: "被列入严重失信主体名单或重点关注名单，从守信激励名单删除"}
 
 
 @dataclass(frozen=True)
@@ -286,8 +286,25 @@ def check_r5_decision_parts(case: Case, measures: list) -> None:
                               field=gone[0][0])
 
 
-def check_r8_measures(list_type: ListType, codes: list[str], items: list[MeasureItem] | None) -> list[MeasureItem]:
-    """R8: measures only from the active measures list, and only those it allows for this list type."""
+# R8 proportionality (过惩相当, 49号 五(十)): the heaviest measure (severity 1–3) a record of each tier supports.
+TIER_MAX_SEVERITY = {"slight": 1, "general": 2, "serious": 3}
+
+
+@dataclass(frozen=True)
+class MeasureScope:
+    """What a case's measures are judged against (R8): the catalogue groups of its records, the deciding
+    department's field of administration, and the heaviest tier among its records (None: it rests on none)."""
+
+    groups: frozenset[str] = frozenset()
+    domain: str | None = None
+    tier: str | None = None
+
+
+def check_r8_measures(list_type: ListType, codes: list[str], items: list[MeasureItem] | None,
+                      scope: MeasureScope | None = None) -> list[MeasureItem]:
+    """R8: measures only from the active measures list, only those it allows for this list type, only within
+    the measure's scope (catalogue groups, fields of administration) and no heavier than the records' tier
+    allows. Raises ValidationError R8_NOT_IN_LIST / R8_NOT_FOR_LIST / R8_OUT_OF_SCOPE / R8_DISPROPORTIONATE."""
     by_code = {m.code: m for m in items or []}
     chosen = []
     for row, code in enumerate(codes):
@@ -299,8 +316,31 @@ def check_r8_measures(list_type: ListType, codes: list[str], items: list[Measure
             raise ValidationError("R8_NOT_FOR_LIST", f"惩戒措施「{item.display_name}」不适用于{list_type.zh}。",
                                   f"Measure {code!r} is not allowed for the {list_type.value} list.",
                                   field="measure", row=row)
+        if scope is not None:
+            _check_r8_scope(item, scope, row)
         chosen.append(item)
     return chosen
+
+
+def _check_r8_scope(item: MeasureItem, scope: MeasureScope, row: int) -> None:
+    """R8 relevance and proportionality of one measure for one case."""
+    if item.catalogue_groups and not set(item.catalogue_groups) & scope.groups:
+        raise ValidationError("R8_OUT_OF_SCOPE", f"惩戒措施「{item.display_name}」只适用于"
+                              f"{'、'.join(item.catalogue_groups)}类信息，与本案所依据的失信信息无关，不得采用。",
+                              f"Measure {item.code!r} applies only to {', '.join(item.catalogue_groups)}; the "
+                              "case's records are of another kind.", field="measure", row=row)
+    if item.domains and (scope.domain or "").strip() not in item.domains:
+        raise ValidationError("R8_OUT_OF_SCOPE", f"惩戒措施「{item.display_name}」只适用于"
+                              f"{'、'.join(item.domains)}领域，本案认定部门领域为「{scope.domain or '未填写'}」。",
+                              f"Measure {item.code!r} applies only in {', '.join(item.domains)}.",
+                              field="measure", row=row)
+    most = TIER_MAX_SEVERITY.get(scope.tier or "", 1)
+    if item.severity > most:
+        tier = {"slight": "轻微", "general": "一般", "serious": "严重"}.get(scope.tier or "", "（无失信信息）")
+        raise ValidationError("R8_DISPROPORTIONATE", f"惩戒措施「{item.display_name}」（强度{item.severity}）重于"
+                              f"本案失信信息程度（{tier}）所允许的强度{most}，不符合过惩相当。",
+                              f"Measure {item.code!r} (severity {item.severity}) is heavier than the records' "
+                              f"tier allows ({most}).", field="measure", row=row)
 
 
 def check_decider(case: Case, decider: str) -> None:

@@ -13,6 +13,8 @@ class DueKind(StrEnum):
     SHARE = "share"                        # R6: the platform acknowledges a listing within 10 working days
     EXPIRY = "expiry"                      # R12 way 3: the listing's validity ends
     REPAIR = "repair"                      # R13: added by the repair feature
+    BASIS_REVOKED = "basis_revoked"        # R3: every basis record revoked; end the listing (way 1 or 4)
+    WITHDRAWAL = "withdrawal"              # R12 way 1: a proposed withdrawal waits for its second person
 
     @property
     def zh(self) -> str:
@@ -20,7 +22,8 @@ class DueKind(StrEnum):
 
 
 _KIND_ZH = {"objection_reply": "异议答复", "objection_window": "异议期届满", "share": "报送平台",
-            "expiry": "名单有效期届满", "repair": "信用修复"}
+            "expiry": "名单有效期届满", "repair": "信用修复", "basis_revoked": "依据已撤销须移出",
+            "withdrawal": "误列撤销待批准"}
 
 
 @dataclass(frozen=True)

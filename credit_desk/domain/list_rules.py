@@ -31,6 +31,23 @@ def check_r10_red_candidate(black_case_ids: list[int]) -> None:
                           field="subject_id")
 
 
+# R10 / 1798号 (八): a red list's initial list is published (公示) for objection before it is decided. The seeds
+# give no period: this is our local default, changed with the setting ``red_publication_workdays``.
+RED_PUBLICATION_WORKDAYS = 5
+
+
+def notice_document(list_type: ListType) -> str:
+    """R5/R10: the document that opens the objection window — a red list's public notice (公示), or the prior
+    notice (预先告知书) served on the party of a dishonesty listing."""
+    return "red_publication" if list_type is ListType.RED else "prior_notice"
+
+
+def removes_red_entries(list_type: ListType) -> bool:
+    """R10: a black listing (1798号 (七)) and a watch listing (1798号 (十九) 二) take the subject off every red
+    list."""
+    return list_type in (ListType.BLACK, ListType.WATCH)
+
+
 def check_r11_watch_entry(case: Case) -> None:
     """R11: a watch listing comes with a warning letter (警示函) and a validity period."""
     if case.list_type is not ListType.WATCH:

@@ -60,6 +60,8 @@ class MeasureItem:
     kind: str
     severity: int
     sample: bool = False
+    catalogue_groups: tuple[str, ...] = ()  # R8 scope: records of these catalogue groups only; () = any
+    domains: tuple[str, ...] = ()           # R8 scope: these fields of administration (领域) only; () = any
 
     @property
     def display_name(self) -> str:
@@ -165,8 +167,17 @@ def _measure_item(raw: Mapping[str, Any], row: int, sample: bool) -> MeasureItem
     severity = raw.get("severity")
     if isinstance(severity, bool) or not isinstance(severity, int) or severity not in SEVERITIES:
         raise _bad(_MEA, "severity", "应为1至3的整数", "must be an integer from 1 to 3", row)
+    scope = {n: _str_list(raw, n, row) for n in ("catalogue_groups", "domains")}
     return MeasureItem(list_types=tuple(sorted(set(lists))), kind=kind, severity=severity, sample=sample,
-                       **texts)
+                       **scope, **texts)
+
+
+def _str_list(raw: Mapping[str, Any], name: str, row: int) -> tuple[str, ...]:
+    """An optional list of non-empty strings (a measure's scope, R8); absent means no restriction."""
+    value = raw.get(name, [])
+    if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
+        raise _bad(_MEA, name, "应为文字列表", "must be a list of texts", row)
+    return tuple(sorted({x.strip() for x in value}))
 
 
 def parse_catalogue(data: Any) -> Edition:

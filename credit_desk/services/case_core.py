@@ -179,11 +179,27 @@ def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:
                  valid_from=ex.exit_on, valid_until=post_exit_watch_until(black, ex), channel=black.channel,
                  removal_conditions=black.removal_conditions, remedies=black.remedies,
                  decided_on=ex.exit_on, decided_by=session.user.username, rule_set_code=rs.code,
-                 share_due=share_due(session, rs, ex.exit_on), origin="post_exit", origin_case_id=black.id)
+                 share_due=share_due(session, rs, ex.exit_on), origin="post_exit", origin_case_id=black.id,
+                 department_id=black.department_id)
     saved = open_in_tx(session, tx, watch, ex.exit_on, event="post_exit_watch")
-    tx.change("case", saved.id, "decide", entry_state(session.ledger.conn, saved))
+    # R11 / 1798号 (十七): the subject gets its own numbered warning letter (警示函) stating the validity period
+    letter = doc_numbers.reserve_in_tx(session, tx, "watch_warning", "case", saved.id, ex.exit_on)
+    saved = replace(saved, warning_letter=letter, decision_number=letter)
+    repo.save(tx, saved)
+    ed = reference.active_measures(session.ledger.conn)
+    repo.add_measures(tx, saved.id, ed[0]["edition"] if ed else "",
+                      _watch_measures(repo.measures(session.ledger.conn, black.id), ed[1] if ed else []), ex.exit_on)
+    tx.change("case", saved.id, "decide", entry_state(session.ledger.conn, saved))  # shared like any listing
     refresh_alert(session, tx, saved.subject_id, ex.exit_on)
     return saved
+
+
+def _watch_measures(black_measures: list[dict], items) -> list:
+    """R8/R11: the supervisory measures the black listing applied that a watch list allows carry over; if none,
+    the lightest supervisory measure the list allows for a watch list (never a restrictive one)."""
+    fit = [m for m in items if "watch" in m.list_types and m.kind == "supervisory"]
+    carried = [m for m in fit if m.code in {b["code"] for b in black_measures}]
+    return carried or sorted(fit, key=lambda m: (m.severity, m.code))[:1]
 
 
 def alert_threshold(conn) -> int:

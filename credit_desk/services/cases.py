@@ -8,13 +8,15 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIONS, OPEN_STATES, Case,
-                                      CaseState, Event, ExitWay, ListType, check_decider, check_r4_black_scope,
-                                      check_r4_department_level, check_r5_decision_parts, check_r5_may_decide,
-                                      check_r7_entry, check_r8_measures, next_state)
+from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIONS, OPEN_STATES,
+                                      TIER_MAX_SEVERITY, Case, CaseState, Event, ExitWay, ListType, MeasureScope,
+                                      check_decider, check_r4_black_scope, check_r4_department_level,
+                                      check_r5_decision_parts, check_r5_may_decide, check_r7_entry,
+                                      check_r8_measures, next_state)
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import SubjectKind
-from credit_desk.domain.list_rules import ExitInput, check_r10_red_candidate, check_r11_watch_entry
+from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r10_red_candidate,
+                                           check_r11_watch_entry, notice_document, removes_red_entries)
 from credit_desk.domain.objections import Target
 from credit_desk.domain.record_rules import Record, status_zh
 from credit_desk.services import case_core as core
@@ -126,16 +128,23 @@ def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = 
     case = core.get_case(conn, case_id)
     on = served_on or session.desk.today()
     next_state(case.state, Event.SERVE_NOTICE)  # refused before any number is taken
-    rs = core.rule_set_on(conn, on)
-    window_end = workdays.calendar(session.desk).add_workdays(on, rs.objection_window_workdays).date
+    window_end = workdays.calendar(session.desk).add_workdays(on, _window_workdays(conn, case, on)).date
     with session.ledger.tx() as tx:
-        notice_number = doc_numbers.take_in_tx(session, tx, "prior_notice", "case", case_id, on, external_number)
+        notice_number = doc_numbers.take_in_tx(session, tx, notice_document(case.list_type), "case", case_id, on,
+                                               external_number)
         new = core.step(session, tx, case, Event.SERVE_NOTICE, on, notice_number=notice_number,
                         served_on=on, window_end=window_end)
         session.audit(tx, "case.notice", "case", case_id, detail={"served_on": on.isoformat()})
         tx.change("case", case_id, "notice", {"id": case_id, "state": new.state.value, "served_on": on.isoformat(),
                                               "window_end": window_end.isoformat(), "notice_number": notice_number})
     return new
+
+
+def _window_workdays(conn, case: Case, on: dt.date) -> int:
+    """R5: the rule set's objection window; R10: a red list's own publication period (a local setting)."""
+    if case.list_type is ListType.RED:
+        return int(meta.get_setting(conn, "red_publication_workdays", RED_PUBLICATION_WORKDAYS))
+    return core.rule_set_on(conn, on).objection_window_workdays
 
 
 @dataclass(frozen=True)
@@ -217,9 +226,19 @@ def _checked_listing(session: Session, case: Case, d: Decision):
                               field="post_exit_watch_months")
     check_r7_entry(case, subject, d.decided_on)  # R7
     measures_ed = reference.active_measures(conn)
-    items = check_r8_measures(case.list_type, list(d.measures), measures_ed[1] if measures_ed else None)  # R8
+    items = check_r8_measures(case.list_type, list(d.measures), measures_ed[1] if measures_ed else None,
+                              _measure_scope(conn, case, recs))  # R8
     check_r5_decision_parts(case, items)  # R5
     return case, items, rs
+
+
+def _measure_scope(conn, case: Case, recs: list[Record]) -> MeasureScope:
+    """R8: the catalogue groups and the heaviest tier of the case's records, and its department's field."""
+    order = list(TIER_MAX_SEVERITY)
+    groups = {reference.catalogue_group(conn, r.catalogue_edition, r.catalogue_code) for r in recs}
+    tiers = [r.tier.value for r in recs if r.tier.value in order]
+    return MeasureScope(frozenset(g for g in groups if g), case.domain,
+                        max(tiers, key=order.index) if tiers else None)
 
 
 def _as_decided(session: Session, case: Case, d: Decision, recs: list[Record], rs, justification) -> Case:
@@ -261,12 +280,13 @@ def _measure_edition(conn) -> str:
 
 
 def _cross_effects(session: Session, tx, listed: Case) -> list[int]:
-    """R10: a black listing removes the subject from every red list; R11: the watch-list alert."""
+    """R10 / 1798号 (七)(十九): a black or a watch listing removes the subject from every red list; R11: the
+    watch-list alert."""
     removed = []
-    if listed.list_type is ListType.BLACK:
+    if removes_red_entries(listed.list_type):  # R10
         for red in repo.listed(session.ledger.conn, listed.subject_id, ListType.RED):
             core.exit_in_tx(session, tx, red, ExitInput(ExitWay.BLACK_LISTED, listed.decided_on,
-                                                        note=f"因列入严重失信主体名单（案件{listed.id}）删除"))
+                                                        note=f"因列入{listed.list_type.zh}（案件{listed.id}）删除"))
             removed.append(red.id)
     if listed.list_type is ListType.WATCH:
         core.refresh_alert(session, tx, listed.subject_id, listed.decided_on)

@@ -22,7 +22,7 @@ from credit_desk.store import documents as repo
 from credit_desk.store import meta, reference, subjects
 from credit_desk.domain.rulesets import rule_set_in_force
 
-CASE_TYPES = ("prior_notice", "listing_decision", "watch_warning", "repair_notice", "exit_announcement",
+CASE_TYPES = ("prior_notice", "red_publication", "listing_decision", "watch_warning", "repair_notice", "exit_announcement",
               "objection_accepted", "objection_result")
 SUBJECT_TYPES = ("credit_query", "commitment_form")
 REPAIR_PROCEDURE = ("向本单位提交信用修复申请书、已履行义务和纠正失信行为的证明材料，以及签署的信用承诺书。"
@@ -83,7 +83,11 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
                           "（apology_letter）或更正公告（correction_announcement）。",
                           "The listing was withdrawn as wrongful; print the apology letter or the correction "
                           "announcement instead.", field="case")
-    if doc_type == "prior_notice":
+    if doc_type in ("prior_notice", "red_publication"):
+        _notice_fits(detail, doc_type)  # R10: a red list is published (公示), not served a prior notice
+    if doc_type == "red_publication":
+        ctx = C.red_publication(detail, contact=_contact(conn))
+    elif doc_type == "prior_notice":
         deadline = workdays.calendar(session.desk).add_workdays(session.desk.today(), rs.objection_window_workdays).date
         ctx = C.prior_notice(detail, deadline=deadline, contact=_contact(conn))
     elif doc_type in ("listing_decision", "watch_warning"):
@@ -101,6 +105,16 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
                                   "Name the objection with --objection.", field="objection")
         ctx = C.objection(detail, int(objection_id), result=doc_type == "objection_result")
     return Item(ctx, "case", str(case_id), detail["subject"]["id"])
+
+
+def _notice_fits(detail: dict, doc_type: str) -> None:
+    from credit_desk.domain.cases import ListType
+    from credit_desk.domain.list_rules import notice_document
+    wanted = notice_document(ListType(detail["list_type"]))
+    if wanted != doc_type:
+        raise DomainError("R10_NOTICE_TYPE", f"该案件为「{detail.get('list_type_zh')}」案件，应打印"
+                          f"{'守信激励对象名单公示（red_publication）' if wanted == 'red_publication' else '预先告知书（prior_notice）'}。",
+                          f"This case's notice is {wanted}, not {doc_type}.", field="doc_type")
 
 
 def _day(value) -> dt.date | None:

@@ -84,3 +84,25 @@ def expiries(conn, today: dt.date) -> Iterable[DueItem]:
 # Features that register their own sources, imported here so every caller of ``due_items`` (CLI, GUI dashboard)
 # sees them; at the end of the module, so their ``register_source`` import finds it already defined.
 from credit_desk.services import repair_effects  # noqa: E402,F401  (R13 repair deadlines)
+
+
+@register_source
+def basis_revoked(conn, today: dt.date) -> Iterable[DueItem]:
+    """R3: listings whose every basis record was revoked: the department ends them (way 1 or 4) by this date."""
+    for c in cases_repo.deadlines(conn, "end_due", [CaseState.LISTED]):
+        yield DueItem(DueKind.BASIS_REVOKED.value, "case", c.case_id, c.due, is_overdue(c.due, today),
+                      f"案件{c.case_id}（{c.list_type.zh}）所依据的失信信息已全部撤销，须于{c.due.isoformat()}前"
+                      "由认定部门决定撤销（误列）或移出（标准改变）",
+                      f"Case {c.case_id}: every basis record was revoked; end the listing (way 1 or 4) by "
+                      f"{c.due.isoformat()}")
+
+
+@register_source
+def withdrawals_pending(conn, today: dt.date) -> Iterable[DueItem]:
+    """R12 way 1: withdrawals proposed and waiting for a second senior person (no legal limit: never overdue)."""
+    from credit_desk.store import withdrawals as withdrawals_repo
+    for w in withdrawals_repo.all_pending(conn):
+        on = dt.date.fromisoformat(w["proposed_on"])
+        yield DueItem(DueKind.WITHDRAWAL.value, "case", w["case_id"], on, False,
+                      f"案件{w['case_id']}已于{on.isoformat()}提出误列撤销，待另一位负责人批准",
+                      f"Case {w['case_id']}: withdrawal proposed {on.isoformat()}, waiting for approval")

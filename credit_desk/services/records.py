@@ -10,17 +10,18 @@ from dataclasses import replace
 
 from credit_desk.domain.cases import Case, CaseState, ListType
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.list_rules import opens_black_case
+from credit_desk.domain.list_rules import BASIS_REVOKED_END_WORKDAYS, basis_all_revoked, opens_black_case
 from credit_desk.domain.record_rules import (Record, check_approval, check_basis, check_can_revise,
                                              check_catalogue_item, check_leniency_justification, leniency_flags,
                                              publication, status_zh)
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.rulesets import Tier
 from credit_desk.services import case_core as core
+from credit_desk.services import workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import cases as cases_repo
 from credit_desk.store import dishonesty_records as repo
-from credit_desk.store import reference
+from credit_desk.store import meta, reference
 
 
 def _tier(value) -> Tier:
@@ -166,8 +167,31 @@ def revoke_in_tx(session: Session, tx, record_id: int, reason: str, on: dt.date)
     saved = replace(r, status=RecordStatus.REVOKED, status_reason=why)
     session.audit(tx, "record.revoke", "record", record_id)
     tx.change("record", record_id, "revoke", repo.state(saved))
-    listed = [c.id for c in cases_repo.cases_on_record(conn, record_id) if c.state is CaseState.LISTED]
-    return {"record": saved, "listed_case_ids": listed}
+    listed = [c for c in cases_repo.cases_on_record(conn, record_id) if c.state is CaseState.LISTED]
+    ending = [_basis_gone(session, tx, c, on) for c in listed if basis_all_revoked(c, _effective(conn, c))]
+    return {"record": saved, "listed_case_ids": [c.id for c in listed],
+            "ending": [e for e in ending if e is not None]}
+
+
+def _effective(conn, case) -> set[int]:
+    return {rid for rid in case.record_ids if (r := repo.get(conn, rid)) is not None and r.effective}
+
+
+def _basis_gone(session: Session, tx, case, on: dt.date) -> dict | None:
+    """R3: every record a listing rests on is revoked: its measures stop now, and the deciding department ends
+    it (way 1 or 4) within ``basis_revoked_end_workdays`` working days (shown on the due list)."""
+    if case.end_due is not None:
+        return None
+    days = int(meta.get_setting(session.ledger.conn, "basis_revoked_end_workdays", BASIS_REVOKED_END_WORKDAYS))
+    due = workdays.calendar(session.desk).add_workdays(on, days).date
+    cases_repo.save(tx, replace(case, end_due=due))
+    cases_repo.stop_measures(tx, case.id, on)
+    cases_repo.add_event(tx, case.id, on, session.user.username, "basis_revoked", case.state, case.state,
+                         f"end by {due.isoformat()}")
+    session.audit(tx, "case.basis_revoked", "case", case.id, detail={"end_due": due.isoformat()})
+    tx.change("case", case.id, "basis_revoked", {"id": case.id, "measures_stopped_on": on.isoformat(),
+                                                 "end_due": due.isoformat()})
+    return {"case_id": case.id, "end_due": due.isoformat(), "measures_stopped_on": on.isoformat()}
 
 
 def change_record(session: Session, record_id: int, *, reason: str, on: dt.date | None = None,

@@ -150,7 +150,7 @@ class Deadline(NamedTuple):
     list_type: ListType
 
 
-_DEADLINE_COLUMNS = ("window_end", "share_due", "valid_until")
+_DEADLINE_COLUMNS = ("window_end", "share_due", "valid_until", "end_due")
 
 
 def deadlines(conn, column: str, states, *, unshared: bool = False) -> list[Deadline]:

@@ -26,12 +26,20 @@ def add_measure_edition(tx, ed: Edition, *, is_sample: bool, activate: bool = Tr
     tx.execute("INSERT INTO measure_editions (edition, label, source, is_sample, loaded_at, active) "
                "VALUES (?, ?, ?, ?, ?, 0)", (ed.edition, ed.label, ed.source, int(is_sample), now_iso()))
     tx.executemany(
-        "INSERT INTO measure_items (edition, code, name, basis, list_types, kind, severity) "
-        "VALUES (?,?,?,?,?,?,?)",
-        [(ed.edition, m.code, m.name, m.basis, json.dumps(list(m.list_types)), m.kind, m.severity)
+        "INSERT INTO measure_items (edition, code, name, basis, list_types, kind, severity, catalogue_groups, "
+        "domains) VALUES (?,?,?,?,?,?,?,?,?)",
+        [(ed.edition, m.code, m.name, m.basis, json.dumps(list(m.list_types)), m.kind, m.severity,
+          json.dumps(list(m.catalogue_groups), ensure_ascii=False), json.dumps(list(m.domains), ensure_ascii=False))
          for m in ed.items])
     if activate:
         tx.execute("UPDATE measure_editions SET active = (edition = ?)", (ed.edition,))
+
+
+def catalogue_group(conn, edition: str, code: str) -> str | None:
+    """The catalogue group (e.g. 司法裁判及执行信息) of one item of one edition."""
+    row = conn.execute("SELECT group_name FROM catalogue_items WHERE edition = ? AND code = ?",
+                       (edition, code)).fetchone()
+    return row[0] if row else None
 
 
 def active_catalogue(conn) -> tuple[dict, list[CatalogueItem]] | None:
@@ -52,10 +60,11 @@ def active_measures(conn) -> tuple[dict, list[MeasureItem]] | None:
                         "WHERE active = 1").fetchone()
     if not head:
         return None
-    rows = conn.execute("SELECT code, name, basis, list_types, kind, severity FROM measure_items "
-                        "WHERE edition = ? ORDER BY code", (head[0],))
-    items = [MeasureItem(c, n, b, tuple(json.loads(lt)), k, s, sample=bool(head[3]))
-             for c, n, b, lt, k, s in rows]
+    rows = conn.execute("SELECT code, name, basis, list_types, kind, severity, catalogue_groups, domains "
+                        "FROM measure_items WHERE edition = ? ORDER BY code", (head[0],))
+    items = [MeasureItem(c, n, b, tuple(json.loads(lt)), k, s, sample=bool(head[3]),
+                         catalogue_groups=tuple(json.loads(g)), domains=tuple(json.loads(dm)))
+             for c, n, b, lt, k, s, g, dm in rows]
     return {"edition": head[0], "label": head[1], "source": head[2], "is_sample": bool(head[3])}, items
 
 

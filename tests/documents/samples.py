@@ -85,6 +85,12 @@ SAMPLES: dict[str, dict] = {
         "error_found": "经异议核实，作为认定依据的行政处罚决定已于认定前被依法撤销，该认定有误。",
         "correction": "撤销清信决〔2026〕2号认定决定，将你移出名单。",
     },
+    "red_publication": {
+        "party_name": "淮安市清江浦区示例商贸有限公司", "party_id": "91320812MA1XXXXX3T",
+        "list_name": "守信激励对象名单", "reasons": "连续三年纳税信用评价为A级",
+        "basis": "《纳税信用管理办法》", "publish_from": "2026年10月12日", "publish_until": "2026年10月21日",
+        "contact": "清江浦区税务局 0517-00000000",
+    },
     "correction_announcement": {
         "party_name": "淮安市清江浦区示例商贸有限公司", "party_id": "91320812MA1XXXXX3T",
         "list_name": "严重失信主体名单", "withdrawn_on": "2026年10月28日", "apology": "清信澄〔2026〕1号",

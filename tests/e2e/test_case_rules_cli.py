@@ -190,7 +190,8 @@ def test_r9_minor_needs_justification_and_a_second_users_approval(desk):
     assert ok(desk, "record", "approve", str(rec["id"]), user=BOSS)["status"] == "active"
     cid = open_case(desk, sid, "black", records=[rec["id"]])
     serve(desk, cid)
-    args = ("case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01",
+    # M-05 (severity 2): the record is 一般, so R8 allows nothing heavier (issue 13 item 10)
+    args = ("case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-05",
             "--post-exit-watch-months", "12")
     assert refused(desk, *args, user=BOSS)["code"] == "R9_JUSTIFICATION_REQUIRED"
     assert ok(desk, *args, "--leniency-justification", "屡教不改，不适用宽容", user=BOSS)["state"] == "listed"

@@ -19,7 +19,8 @@ DAY = dt.timedelta(days=1)
 def subjects_with_records(session, n: int) -> list[tuple[int, int]]:
     rows = session.ledger.query(
         "SELECT s.id AS sid, min(r.id) AS rid FROM subjects s JOIN records r ON r.subject_id = s.id "
-        "WHERE s.kind = 'legal_person' AND r.status = 'active' GROUP BY s.id ORDER BY s.id LIMIT ?", (n,))
+        "WHERE s.kind = 'legal_person' AND r.status = 'active' AND r.tier = 'serious' "
+        "GROUP BY s.id ORDER BY s.id LIMIT ?", (n,))
     return [(r["sid"], r["rid"]) for r in rows]
 
 

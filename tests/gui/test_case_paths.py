@@ -22,7 +22,8 @@ from tests.gui.test_areas import settle
 def _subject_with_record(session) -> tuple[int, int]:
     row = session.ledger.query(
         "SELECT s.id AS sid, min(r.id) AS rid FROM subjects s JOIN records r ON r.subject_id = s.id "
-        "WHERE s.kind = 'legal_person' AND r.status = 'active' AND s.id <= 150 GROUP BY s.id ORDER BY s.id LIMIT 1")[0]
+        "WHERE s.kind = 'legal_person' AND r.status = 'active' AND r.tier = 'serious' AND s.id <= 150 "
+        "GROUP BY s.id ORDER BY s.id LIMIT 1")[0]
     return row["sid"], row["rid"]
 
 

@@ -17,6 +17,7 @@ from credit_desk.store.migrations import m0012_add_receipted_heads
 from credit_desk.store.migrations import m0013_add_withdrawals
 from credit_desk.store.migrations import m0014_add_departments
 from credit_desk.store.migrations import m0015_add_id_exceptions
+from credit_desk.store.migrations import m0016_add_measure_scope
 
 MIGRATIONS = [
     m0001_create_core,
@@ -34,4 +35,5 @@ MIGRATIONS = [
     m0013_add_withdrawals,
     m0014_add_departments,
     m0015_add_id_exceptions,
+    m0016_add_measure_scope,
 ]

@@ -1,0 +1,43 @@
+"""R3 reaching listings (issue 13 item 7): when every record a listing rests on is revoked (its basis document
+was revoked), the listing's measures stop at once, the deciding department must end it (way 1 or 4) by a
+deadline on the due list, and the change goes in the change log (the next bundle)."""
+
+from __future__ import annotations
+
+from credit_desk.services import ledgers
+from tests.e2e.case_kit import (BOSS, company, decide, desk, ok, open_case, record, serve, show,  # noqa: F401
+                                staffed_template)
+
+
+def _listed_on_two_records(desk, seed: int) -> tuple[int, int, int]:
+    sid = company(desk, seed)
+    r1 = record(desk, sid, number=f"清市监罚〔2026〕{seed}号")["id"]
+    r2 = record(desk, sid, number=f"清市监罚〔2026〕{seed + 1000}号")["id"]
+    cid = open_case(desk, sid, "black", records=[r1, r2])
+    serve(desk, cid)
+    decide(desk, cid, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
+    return cid, r1, r2
+
+
+def test_r3_revoking_every_basis_record_stops_measures_and_puts_the_end_on_the_due_list(desk, data_dir):
+    cid, r1, r2 = _listed_on_two_records(desk, 161)
+    first = ok(desk, "record", "revoke", str(r1), "--reason", "复议撤销", "--on", "2026-10-20")
+    assert first["listed_case_ids"] == [cid] and first["ending"] == []  # r2 still carries the listing
+    assert all(m["stopped_on"] is None for m in show(desk, cid)["measures"])
+    out = ok(desk, "record", "revoke", str(r2), "--reason", "诉讼撤销", "--on", "2026-10-21")
+    assert out["ending"] == [{"case_id": cid, "end_due": "2026-11-04", "measures_stopped_on": "2026-10-21"}]
+    entry = show(desk, cid)
+    assert entry["state"] == "listed" and all(m["stopped_on"] == "2026-10-21" for m in entry["measures"])
+    due = [i for i in ok(desk, "due") if i["kind"] == "basis_revoked"]
+    assert [(i["object_id"], i["due_date"]) for i in due] == [(cid, "2026-11-04")]
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        ops = [r[0] for r in d.ledger.conn.execute(
+            "SELECT op FROM changes WHERE entity = 'case' AND entity_id = ? ORDER BY id", (str(cid),))]
+    finally:
+        d.close()
+    assert ops[-1] == "basis_revoked"
+    # the department decides: way 4 here; the deadline leaves the due list
+    ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-10-28",
+       "--standard-change", "认定所依据的处罚决定均已撤销", user=BOSS)
+    assert not [i for i in ok(desk, "due") if i["kind"] == "basis_revoked"]
