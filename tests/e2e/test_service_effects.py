@@ -37,6 +37,9 @@ MUST_WRITE = {
     "records.show_record": ("record.view", set()),
     "repairs.mark_non_repairable": ("record.non_repairable", {"record.non_repairable"}),
     "cases.open_case": ("case.open", {"case.open"}),
+    # 认定部门 (issue 13 item 5): the platform hears of the department and of who belongs to it
+    "departments.add_department": ("department.add", {"department.insert"}),
+    "departments.assign_user": ("department.assign", {"user.department"}),
     "cases.update_case": ("case.update", {"case.update"}),
     "cases.serve_notice": ("case.notice", {"case.notice"}),
     "cases.decide_case": ("case.decide", {"case.decide"}),
@@ -98,7 +101,7 @@ NOT_WALKED = {
         "matching.record_match_decision", "preferences.set_idle_lock_minutes", "record_import.add_records",
         "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare", "sync.requeue", "sync.send",
         "sync.verify_file", "sync_inbound.check_inbound", "sync_inbound.import_bytes",
-        "workdays.enter_holiday_year", "departments.add_department", "departments.assign_user", "resync.confirm_last",
+        "workdays.enter_holiday_year", "resync.confirm_last",
         "resync.resync", "withdrawals.propose_withdrawal", "withdrawals.approve_withdrawal",
         "id_exceptions.request_uscc_exception", "id_exceptions.approve_uscc_exception",
         "id_exceptions.refuse_uscc_exception")},
@@ -210,6 +213,9 @@ def _walk(desk, tmp_path) -> None:
     ok(desk, "subject", "update", str(bare), "--legal-rep-name", "王建国", "--legal-rep-id-number",
        demo.ric(random.Random(90), "320826", date(1970, 1, 1), date(1980, 1, 1)))
     ok(desk, "print", "reprint", printed, "--out", str(tmp_path / "copy.pdf"), user=BOSS)
+    ok(desk, "department", "add", "--name", "清江浦区税务局", "--uscc", demo.uscc(random.Random(91), "320812"),
+       "--level", "county", "--domain", "税务", "--prefix", "清税", user="admin")
+    ok(desk, "user", "assign", "clerk9", "--department", "清江浦区税务局", user="admin")
     plain = record(desk, bare, number="清市监罚〔2026〕89号")["id"]
     ok(desk, "repair", "non-repairable", str(plain), "--basis", "《某法》第十条规定不得修复", user=BOSS)
 
