@@ -26,7 +26,7 @@ SERVED_ON_THE_PERSON = {"prior_notice", "listing_decision", "watch_warning", "re
 # addressed to the person by name, but shown to others to clear it (R12 way 1): the ID number masked
 NAMED_ID_MASKED = {"apology_letter"}
 # published, or handed to whoever asks: the masked name and the masked ID number only (R15)
-PUBLISHED_OR_SHOWN = {"exit_announcement", "correction_announcement", "credit_query"}
+PUBLISHED_OR_SHOWN = {"exit_announcement", "correction_announcement", "credit_query", "red_publication"}
 
 
 def _text(path) -> str:
@@ -47,6 +47,11 @@ def _walk(desk, tmp_path) -> dict:
     """Print every document type for one natural person; returns doc type -> PDF path."""
     pid = _person(desk)
     out = {}
+    # a red-list candidate's public notice (公示, R10), published before anything else happens to the person
+    red = open_case(desk, pid, "red", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
+                    "--facts", "连续三年按时足额纳税", "--basis", "《纳税信用管理办法》", "--valid-until", "2028-10-12")
+    serve(desk, red)
+    _print(desk, "red_publication", tmp_path / "red_publication.pdf", case=red)
     # black listing: prior notice, objection accepted + answered, decision + repair notice, exit (way 4)
     cid = open_case(desk, pid, "black", records=[record(desk, pid)["id"]])
     serve(desk, cid)
