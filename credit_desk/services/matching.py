@@ -4,6 +4,7 @@ joint-punishment lists (联合惩戒名单) that match it are shown, and the cle
 from __future__ import annotations
 
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.masking import mask_subject_name
 from credit_desk.domain.textkey import search_key
 from credit_desk.services.base import Session
 from credit_desk.store import subjects as subject_repo, sync_state
@@ -32,10 +33,16 @@ def match_prompts(session: Session, subject_id: int) -> list[dict]:
         on = ("id_number" if e.get("id_number") == search_key(s.id_number)
               else "legal_rep_id_number" if e.get("id_number") else "name")
         out.append({"entry_id": e["entry_id"], "list_id": e["list_id"], "list_title": e["list_title"],
-                    "list_type": e["list_type"], "name": e["name"], "match_on": on,
+                    "list_type": e["list_type"], "name": mask_subject_name(_entry_kind(e), e["name"]), "match_on": on,
                     "department": e.get("department"), "basis": e.get("basis"), "measures": e.get("measures", []),
                     "decision": decided.get(e["entry_id"])})
     return out
+
+
+def _entry_kind(entry: dict) -> str | None:
+    """R15: a platform entry identified by a USCC is an organisation (name shown); any other is masked as a
+    person (the one masking function decides; an unknown kind is masked)."""
+    return "legal_person" if entry.get("id_type") == "uscc" else None
 
 
 def record_match_decision(session: Session, subject_id: int, entry_id: str, applied: bool, reason: str) -> dict:

@@ -149,3 +149,21 @@ def test_cli_search_with_a_bullet_and_full_width_digits(office, secret_files):
         assert code == 0, err
         rows = json.loads(out)
         assert len(rows) == 1 and rows[0]["name"] == "阿***·**提"  # found, and masked by kind (R15)
+
+
+def test_platform_joint_list_entries_go_through_the_same_normaliser(clerk):
+    """Bundles from the platform: an entry typed with full-width digits or a 15-digit ID, or a name with a
+    bullet for the dot, matches the subject; a person's name in the prompt is masked (R15)."""
+    from credit_desk.services import downstream, matching
+    s = subjects.add_subject(clerk, kind="natural_person", name="阿依古丽·买买提", id_type="ric",
+                             id_number="320102199001011232")
+    data = {"lists": [{"list_id": "L1", "title": "失信被执行人", "list_type": "black", "entries": [
+        {"entry_id": "E1", "name": "某甲", "id_type": "ric", "id_number": "３２０１０２１９９００１０１１２３２"},
+        {"entry_id": "E2", "name": "某乙", "id_type": "ric", "id_number": "320102900101123"},
+        {"entry_id": "E3", "name": "阿依古丽•买买提", "id_type": None, "id_number": None},
+        {"entry_id": "E4", "name": "别人", "id_type": "ric", "id_number": "110105194912310021"}]}]}
+    with clerk.ledger.tx() as tx:
+        downstream._APPLY["joint_list"](tx, clerk.ledger.conn, data, 1)
+    prompts = matching.match_prompts(clerk, s.id)
+    assert sorted(p["entry_id"] for p in prompts) == ["E1", "E2", "E3"]
+    assert {p["entry_id"]: p["name"] for p in prompts}["E3"] == "阿***•**提"
