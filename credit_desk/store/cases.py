@@ -212,12 +212,14 @@ def apology(conn, case_id: int) -> dict | None:
 
 
 def scrub_wrongful(tx, case: Case) -> Case:
-    """R12 way 1: delete the listing's information; keep the subject, the list type and the state only."""
+    """R12 way 1: delete the listing's information; keep the subject, the list type, the state and who decided."""
     tx.execute("DELETE FROM case_measures WHERE case_id = ?", (case.id,))
     tx.execute("DELETE FROM case_records WHERE case_id = ?", (case.id,))
     tx.execute("DELETE FROM case_events WHERE case_id = ?", (case.id,))
     tx.execute("DELETE FROM announcements WHERE case_id = ?", (case.id,))
-    blank = Case(case.id, case.subject_id, case.list_type, CaseState.WITHDRAWN_WRONGFUL, case.created_by)
+    # the deciding department stays: it issues the apology and the correction in its own name (谁认定、谁纠错)
+    blank = Case(case.id, case.subject_id, case.list_type, CaseState.WITHDRAWN_WRONGFUL, case.created_by,
+                 department=case.department, department_id=case.department_id)
     save(tx, blank)
     return blank
 

@@ -5,8 +5,10 @@ correction announcement is printed (issue 13 item 6)."""
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
+from credit_desk.domain import demo
 from credit_desk.intake.receiver import Intake
 from credit_desk.services import ledgers
 from tests.documents.conftest import pdftotext
@@ -25,10 +27,16 @@ def _print(office, doc_type: str, case: int, out: Path, user=CLERK) -> str:
 
 def test_r12_way1_withdrawal_by_two_people_voids_purges_and_announces(desk, data_dir, tmp_path):
     intake_dir = pair(desk, tmp_path)
+    # the deciding department is a registered entity: the case's documents are issued in its name (item 5)
+    ok(desk, "department", "add", "--name", "县市场监督管理局", "--uscc", demo.uscc(random.Random(130), "320812"),
+       "--level", "county", "--domain", "市场监管", "--prefix", "清市监", user="admin")
     sid = company(desk, 131)
     cid = black_listing(desk, sid)
     decision_no = _print(desk, "listing_decision", cid, tmp_path / "decision.pdf")
-    assert FACTS in pdftotext(tmp_path / "decision.pdf")
+    decision = pdftotext(tmp_path / "decision.pdf")
+    assert FACTS in decision and decision_no.startswith("清市监信决〔")
+    assert "县市场监督管理局" in "".join(decision.strip().splitlines()[-6:])  # the 落款
+    assert "清江浦区信用办" not in decision
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", GROUNDS)
 
     # one person proposes; nothing is deleted yet, and the proposer can never carry it out (four eyes)
@@ -59,6 +67,7 @@ def test_r12_way1_withdrawal_by_two_people_voids_purges_and_announces(desk, data
     notice = pdftotext(tmp_path / "correction.pdf")
     assert "更正公告" in notice and "淮安测试131有限公司" in notice and apology_no in notice.replace("\n", "")
     assert FACTS not in notice and decision_no not in notice
+    assert "县市场监督管理局" in notice and "清江浦区信用办" not in notice  # issued by the deciding department
 
     # stored content of the listing and of the objection texts about it is gone
     d = ledgers.unlock(data_dir, read_only=True)
