@@ -7,7 +7,15 @@ import os
 from pathlib import Path
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int = 0o644, suffix: str = ".tmp") -> None:
+def owner_only(path) -> None:
+    """R14: files 0600, folders 0700 — nothing of the ledger readable by another account on the PC."""
+    try:
+        os.chmod(path, 0o700 if os.path.isdir(path) else 0o600)
+    except OSError:
+        pass  # a file system without POSIX modes (FAT USB stick, Windows): the ACLs of the folder apply
+
+
+def write_atomic(path: Path, data: bytes, *, mode: int = 0o600, suffix: str = ".tmp") -> None:
     """Replace ``path`` with ``data`` in one step; the temporary file is a dot-name ending in ``suffix``."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{suffix}")
@@ -18,6 +26,10 @@ def write_atomic(path: Path, data: bytes, *, mode: int = 0o644, suffix: str = ".
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+    except OSError as exc:  # a full disk or a read-only folder is named, not a traceback (issue 14 item 7)
+        tmp.unlink(missing_ok=True)
+        from credit_desk.faults import from_os
+        raise from_os(exc, path) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

@@ -9,13 +9,14 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from credit_desk.cli.common import command, emit
+from credit_desk import outpaths
+from credit_desk.cli.common import command, data_dir, emit, whole
 from credit_desk.domain.errors import ValidationError
 
 
 def register(sub) -> None:
     p = command(sub, "bench", cmd_bench, "性能基准 / performance benchmark")
-    p.add_argument("--records", type=int, default=100_000, help="演示失信信息条数 / demo records (default 100000)")
+    p.add_argument("--records", type=whole, default=100_000, help="演示失信信息条数 / demo records (default 100000)")
     p.add_argument("--keep", help="保留基准账本的目录 / keep the bench ledger in DIR")
     p.add_argument("--no-gui", action="store_true", help="不测桌面程序 / skip the GUI figures")
 
@@ -24,8 +25,11 @@ def cmd_bench(args) -> int:
     if args.records < 1000:
         raise ValidationError("BENCH_RECORDS", "--records 至少为 1000。", "--records must be at least 1000.",
                               field="records")
+    keep = None
+    if args.keep:  # issue 14 item 4: never inside the user's data folder, never over a file
+        keep = outpaths.guard_folder(args.keep, data_dir=data_dir(args), field="keep")
     from credit_desk.bench import runner  # the bench's imports only when it runs
-    report = runner.run(args.records, Path(args.keep) if args.keep else None, gui=not args.no_gui,
+    report = runner.run(args.records, keep, gui=not args.no_gui,
                         log=lambda msg: print(f"[bench] {msg}", file=sys.stderr, flush=True))
     emit(args, report, _human(report))
     return 0

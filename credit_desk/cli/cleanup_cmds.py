@@ -6,7 +6,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.cli.common import command, emit, group, session_for, whole
 from credit_desk.services import cleanup
 from credit_desk.sheets.cleanup_xlsx import ImportRefused
 
@@ -18,9 +18,10 @@ def register(sub) -> None:
     p.add_argument("--sheet", help="要导入的工作表名 / the worksheet to import")
     p = command(led, "export", cmd_export)
     p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="已有同名文件时替换它 / replace an existing file")
     command(led, "check", cmd_check)
     p = command(led, "status", cmd_status)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=whole)
     p.add_argument("status", choices=["open", "done", "stopped"])
     con = group(sub, "contacts", "清理规范工作联系人反馈表 / contact feedback form")
     p = command(con, "import", cmd_contacts_import)
@@ -28,6 +29,7 @@ def register(sub) -> None:
     p.add_argument("--sheet", help="要导入的工作表名 / the worksheet to import")
     p = command(con, "export", cmd_contacts_export)
     p.add_argument("file")
+    p.add_argument("--force", action="store_true", help="已有同名文件时替换它 / replace an existing file")
     command(con, "list", cmd_contacts_list)
 
 
@@ -56,7 +58,7 @@ def _all_bad_cells(args):
 
 def cmd_export(args) -> int:
     with session_for(args) as s:
-        n = cleanup.export_ledger(s, Path(args.file))
+        n = cleanup.export_ledger(s, Path(args.file), force=args.force)
     emit(args, {"rows": n, "file": args.file}, f"已导出 {n} 条到 {args.file}。")
     return 0
 
@@ -84,7 +86,7 @@ def cmd_contacts_import(args) -> int:
 
 def cmd_contacts_export(args) -> int:
     with session_for(args) as s:
-        n = cleanup.export_contacts(s, Path(args.file))
+        n = cleanup.export_contacts(s, Path(args.file), force=args.force)
     emit(args, {"rows": n, "file": args.file}, f"已导出联系人 {n} 人到 {args.file}。")
     return 0
 

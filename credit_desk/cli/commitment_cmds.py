@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.cli.common import command, emit, group, session_for, whole
 from credit_desk.services import commitments, interviews
 
 
@@ -21,20 +21,20 @@ def register(sub) -> None:
                    choices=["certification", "investment", "voluntary", "self_discipline", "repair"])
     p.add_argument("--basis", required=True)
     p = command(com, "add", cmd_add)
-    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--subject", type=whole, required=True)
     p.add_argument("--item", required=True)
     p.add_argument("--content", required=True)
     p.add_argument("--made-on", type=_date)
-    p.add_argument("--record", type=int, help="信用修复型承诺对应的失信信息编号")
+    p.add_argument("--record", type=whole, help="信用修复型承诺对应的失信信息编号")
     p = command(com, "check", cmd_check)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=whole)
     p.add_argument("--fulfilment", required=True, choices=["full", "partial", "none"])
     p.add_argument("--checked-on", type=_date)
     p = command(com, "list", cmd_list)
-    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--subject", type=whole, required=True)
     itv = group(sub, "interview", "约谈 / interviews (R18)")
     p = command(itv, "add", cmd_interview_add)
-    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--subject", type=whole, required=True)
     p.add_argument("--kind", required=True, choices=["reminder", "warning"])
     p.add_argument("--held-on", type=_date)
     p.add_argument("--people", required=True)
@@ -42,9 +42,9 @@ def register(sub) -> None:
     p.add_argument("--outcome", required=True)
     p.add_argument("--reason", required=True)
     p.add_argument("--rectify-by", type=_date)
-    p.add_argument("--plan", type=int, help="对应的约谈安排编号 / the planned interview held")
+    p.add_argument("--plan", type=whole, help="对应的约谈安排编号 / the planned interview held")
     p = command(itv, "plan", cmd_interview_plan, "安排约谈并登记约谈通知书编号 / plan an interview")
-    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--subject", type=whole, required=True)
     p.add_argument("--kind", required=True, choices=["reminder", "warning"])
     p.add_argument("--at", required=True, type=datetime.fromisoformat, help="约谈时间 YYYY-MM-DDTHH:MM")
     p.add_argument("--place", required=True)
@@ -52,7 +52,7 @@ def register(sub) -> None:
     p.add_argument("--basis", required=True, help="约谈依据")
     p.add_argument("--bring", action="append", default=[], help="需携带的材料，可重复")
     p = command(itv, "list", cmd_interview_list)
-    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--subject", type=whole, required=True)
 
 
 def cmd_item_add(args) -> int:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from platformdirs import user_data_dir
 
+from credit_desk import faults
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.services import auth, ledgers
 from credit_desk.services.base import Desk, Session
@@ -56,6 +57,28 @@ def group(sub, name: str, help: str | None = None):
     return sub.add_parser(name, help=help).add_subparsers(dest="sub", required=True, metavar="SUBCOMMAND")
 
 
+LIMIT_MAX = 100_000
+
+
+def whole(text: str) -> int:
+    """argparse type: an integer the ledger can store (SQLite's 64 bits); else one sentence (issue 14 item 7)."""
+    try:
+        n = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"应为整数 / not a whole number: {text[:30]}") from None
+    if not -faults.SQLITE_MAX_INT <= n <= faults.SQLITE_MAX_INT:
+        raise argparse.ArgumentTypeError(f"数字超出范围 / number out of range: {text[:30]}")
+    return n
+
+
+def limit(text: str) -> int:
+    """argparse type for --limit: 1 to LIMIT_MAX rows."""
+    n = whole(text)
+    if not 1 <= n <= LIMIT_MAX:
+        raise argparse.ArgumentTypeError(f"应在 1–{LIMIT_MAX} 之间 / must be 1–{LIMIT_MAX}: {text[:30]}")
+    return n
+
+
 def data_dir(args) -> Path:
     chosen = args.data_dir or os.environ.get("CREDIT_DESK_DATA_DIR")
     return Path(chosen) if chosen else Path(user_data_dir("credit_desk", appauthor=False))
@@ -69,6 +92,10 @@ def run(args) -> int:
         return _fail(args, exc, EXIT_AUTH)
     except DomainError as exc:
         return _fail(args, exc, EXIT_REFUSED)
+    except OverflowError:  # a number too large for the ledger (issue 14 item 7): one sentence, not a traceback
+        return _fail(args, faults.number_out_of_range("number"), EXIT_REFUSED)
+    except OSError as exc:  # a fault of the PC that no service named: disk full, read-only folder…
+        return _fail(args, faults.from_os(exc, None), EXIT_REFUSED)
     except KeyboardInterrupt:
         print("已取消。/ Cancelled.", file=sys.stderr)
         return 130
@@ -110,17 +137,21 @@ def prompt_secret(label_zh: str, label_en: str, confirm: bool = False) -> str:
     return first
 
 
+def _say_waiting(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
 def open_desk(args, *, read_only: bool = False) -> Desk:
     folder = data_dir(args)
     passphrase = read_secret_file(args.recovery_passphrase_file) if args.recovery_passphrase_file else None
     try:
-        desk = ledgers.unlock(folder, recovery_passphrase=passphrase, read_only=read_only)
+        desk = ledgers.unlock(folder, recovery_passphrase=passphrase, read_only=read_only, on_wait=_say_waiting)
     except AuthError as exc:
         if exc.code != "KEYRING_NO_KEY" or not sys.stdin.isatty():
             raise
         print(exc.message(args.lang), file=sys.stderr)
         desk = ledgers.unlock(folder, recovery_passphrase=prompt_secret("恢复口令", "Recovery passphrase"),
-                              read_only=read_only)
+                              read_only=read_only, on_wait=_say_waiting)
     if desk.unlocked_by == "recovery":
         _offer_keyring(args, desk)
     return desk
@@ -134,13 +165,15 @@ def _offer_keyring(args, desk: Desk) -> None:
         print("提示：已用恢复口令解锁；加 --store-key-in-keyring 可将密钥重新存入系统钥匙串。", file=sys.stderr)
 
 
+def password(args) -> str:
+    found = os.environ.get("CREDIT_DESK_PASSWORD")
+    return prompt_secret("密码", "Password") if found is None else found
+
+
 def login(args, desk: Desk) -> Session:
     if not args.user:
         raise AuthError("USER_REQUIRED", "请用 --user 指定登录用户名。", "Name the user with --user.")
-    password = os.environ.get("CREDIT_DESK_PASSWORD")
-    if password is None:
-        password = prompt_secret("密码", "Password")
-    return auth.login(desk, args.user, password)
+    return auth.login(desk, args.user, password(args))
 
 
 class session_for:

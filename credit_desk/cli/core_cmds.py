@@ -6,7 +6,7 @@ import sys
 from datetime import date
 
 from credit_desk.cli import common
-from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.cli.common import command, emit, group, limit, session_for, whole
 from credit_desk.cli.department_cmds import register_user_assign
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.subjects import EXCEPTION_MARK_ZH, id_with_mark, subject_warnings
@@ -33,15 +33,15 @@ def register(sub) -> None:
     a = group(sub, "audit", "审计日志 / audit log")
     command(a, "verify", cmd_audit_verify)
     p = command(a, "log", cmd_audit_log)
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=limit, default=50)
 
     w = group(sub, "workdays", "工作日计算 / working days")
     p = command(w, "add", cmd_workdays_add)
     p.add_argument("start", type=_date)
-    p.add_argument("n", type=int)
+    p.add_argument("n", type=whole)
     p = command(w, "holidays", cmd_holidays_enter,
                 "录入一年的节假日安排（管理员）/ enter one year's holiday schedule (admin)")
-    p.add_argument("--year", type=int, required=True)
+    p.add_argument("--year", type=whole, required=True)
     p.add_argument("--rest", required=True, help="放假日期，如 2027-01-01..2027-01-03,2027-02-06..2027-02-14")
     p.add_argument("--work", default="", help="调休上班日期，如 2027-02-20,2027-02-21")
     p.add_argument("--source", required=True, help="通知文号，如 国办发明电〔2026〕7号")
@@ -49,9 +49,9 @@ def register(sub) -> None:
                    help="替换内置或平台下发的该年安排 / replace the library's or the platform's schedule")
 
     p = command(sub, "demo-data", cmd_demo, "生成演示数据 / seed demo data")
-    p.add_argument("--subjects", type=int, required=True)
-    p.add_argument("--records", type=int, default=0)
-    p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--subjects", type=whole, required=True)
+    p.add_argument("--records", type=whole, default=0)
+    p.add_argument("--seed", type=whole, default=1)
 
 
 def _register_subject(sub) -> None:
@@ -68,7 +68,7 @@ def _register_subject(sub) -> None:
     p.add_argument("--convert-15", action="store_true",
                    help="确认把15位第一代身份证号码按 GB 11643 转换为18位 / confirm the 15-to-18-digit conversion")
     p = command(s, "update", cmd_subject_update, "补正或更正主体信息 / complete or correct a subject (R7)")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=whole)
     p.add_argument("--kind", choices=["legal_person", "individual_business", "natural_person"])
     p.add_argument("--name")
     p.add_argument("--id-type")
@@ -94,12 +94,12 @@ def _register_subject(sub) -> None:
     p.add_argument("request", type=int)
     p.add_argument("--reason", required=True)
     p = command(s, "show", cmd_subject_show)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=whole)
     p.add_argument("--purpose", required=True, help="查询事由 (R14)")
     p = command(s, "search", cmd_subject_search)
     p.add_argument("text")
     p.add_argument("--purpose", required=True, help="查询事由 (R14)")
-    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--limit", type=limit, default=50)
 
 
 def _date(text: str) -> date:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from credit_desk.cli import common
 from credit_desk.cli.common import command, emit
+from credit_desk.domain.errors import AuthError
 from credit_desk.services import backup
 
 
@@ -21,11 +22,8 @@ def register(sub) -> None:
 
 
 def cmd_backup(args) -> int:
-    desk = common.open_desk(args, read_only=True)
-    try:
-        path = backup.backup_now(desk, Path(args.to) if args.to else None)
-    finally:
-        desk.close()
+    with common.session_for(args) as s:  # R14: an administrator's act, logged in the audit chain
+        path = backup.run_backup(s, Path(args.to) if args.to else None)
     emit(args, {"file": str(path)}, f"已备份并校验：{path}")
     return 0
 
@@ -33,7 +31,13 @@ def cmd_backup(args) -> int:
 def cmd_restore(args) -> int:
     passphrase = (common.read_secret_file(args.recovery_passphrase_file)
                   if args.recovery_passphrase_file else None)
+    if not args.user:  # asked before anything is unpacked (R14: restore is an administrator's act)
+        raise AuthError("USER_REQUIRED", "恢复账本须由该账本的管理员登录：请用 --user 指定用户名。",
+                        "Restoring needs the restored ledger's administrator: name the user with --user.")
+    password = common.password(args)
     out = backup.restore(Path(args.file), Path(args.to), passphrase, allow_unsigned=args.allow_unsigned)
+    # R14: the administrator of the restored ledger logs in to it and the restore is recorded there
+    backup.confirm_restore(Path(args.to), Path(args.file), args.user, password, passphrase, out)
     emit(args, out, f"已从备份恢复到 {out['folder']}（{out['created']} 的备份，审计日志 {out['audit_rows']} 行校验无误）。")
     return 0
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.cli.common import command, emit, group, limit, session_for, whole
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import ValidationError
 from credit_desk.services import document_sources, document_verify, documents, repair_documents
 
 TYPE_ZH_HELP = "文书类型 / document type"
+FORCE_HELP = "已有同名文件时替换它 / replace an existing file"
 
 
 def register(sub) -> None:
@@ -20,10 +21,12 @@ def register(sub) -> None:
         c.set_defaults(doc_type=code)
         _object_options(c)
         c.add_argument("--out", required=True, help="输出 PDF 文件 / output PDF")
+        c.add_argument("--force", action="store_true", help=FORCE_HELP)
     d = command(p, "draft", cmd_draft, "样稿：无文号、无签名，不可核验 / unnumbered, unsigned draft")
     d.add_argument("doc_type", help=TYPE_ZH_HELP)
     d.add_argument("--context", required=True, help="JSON 数据文件 / JSON file with the draft's fields")
     d.add_argument("--out", required=True, help="输出 PDF 文件 / output PDF")
+    d.add_argument("--force", action="store_true", help=FORCE_HELP)
     b = command(p, "batch", cmd_batch, "批量打印 / many cases or subjects at once")
     b.add_argument("doc_type", help=TYPE_ZH_HELP)
     b.add_argument("--cases", help="案件编号，逗号分隔 / case ids, comma separated")
@@ -32,23 +35,26 @@ def register(sub) -> None:
     b.add_argument("--matter")
     b.add_argument("--out", required=True, help="一个 PDF，或 --split 时为目录 / one PDF, or a folder with --split")
     b.add_argument("--split", action="store_true", help="每份文书一个 PDF / one PDF per document")
+    b.add_argument("--force", action="store_true", help=FORCE_HELP)
     r = command(p, "reprint", cmd_reprint, "重印（副本）/ reprint, marked 副本")
     r.add_argument("number")
     r.add_argument("--out", required=True)
+    r.add_argument("--purpose", required=True, help="查询事由 (R14)：副本载有当事人姓名和证件号码")
+    r.add_argument("--force", action="store_true", help=FORCE_HELP)
     v = command(p, "void", cmd_void, "作废文书编号 / void a registered number")
     v.add_argument("number")
     v.add_argument("--reason", required=True)
     ls = command(p, "list", cmd_list, "文书登记簿 / the register")
     ls.add_argument("--type")
     ls.add_argument("--case")
-    ls.add_argument("--limit", type=int, default=100)
+    ls.add_argument("--limit", type=limit, default=100)
     pre = command(p, "prefix", cmd_prefix, "设置编号前缀 / set a number prefix")
     pre.add_argument("doc_type")
     pre.add_argument("prefix")
     cl = command(p, "confirm-last", cmd_confirm_last, "恢复后确认某编号系列最后一个号 / confirm a series' last paper number")
     cl.add_argument("prefix", help="编号前缀，如 清信决 / number prefix")
-    cl.add_argument("year", type=int)
-    cl.add_argument("last", type=int, help="纸质文书上最后一个号（未用过填 0）/ last number on paper (0: none)")
+    cl.add_argument("year", type=whole)
+    cl.add_argument("last", type=whole, help="纸质文书上最后一个号（未用过填 0）/ last number on paper (0: none)")
     cl.add_argument("--done", action="store_true", help="所有系列均已确认，恢复编号 / all series confirmed: resume")
     n = group(sub, "notice", "文书核验 / verify a notice")
     ver = command(n, "verify", cmd_verify, "核验真伪 / valid, altered or unknown")
@@ -58,12 +64,12 @@ def register(sub) -> None:
 
 
 def _object_options(c) -> None:
-    c.add_argument("--case", type=int, help="认定案件编号 / case id")
-    c.add_argument("--subject", type=int, help="信用主体编号 / subject id")
-    c.add_argument("--objection", type=int, help="异议编号 / objection id")
-    c.add_argument("--record", type=int, help="失信信息编号 / record id (reserved)")
-    c.add_argument("--repair", type=int, help="信用修复申请编号 / repair request id")
-    c.add_argument("--interview", type=int, help="约谈安排编号 / planned interview id")
+    c.add_argument("--case", type=whole, help="认定案件编号 / case id")
+    c.add_argument("--subject", type=whole, help="信用主体编号 / subject id")
+    c.add_argument("--objection", type=whole, help="异议编号 / objection id")
+    c.add_argument("--record", type=whole, help="失信信息编号 / record id (reserved)")
+    c.add_argument("--repair", type=whole, help="信用修复申请编号 / repair request id")
+    c.add_argument("--interview", type=whole, help="约谈安排编号 / planned interview id")
     c.add_argument("--purpose", help="查询事由 (R14)")
     c.add_argument("--matter", help="承诺事项 / commitment matter")
     c.add_argument("--context", help="不适用：编号文书只由台账生成；自拟内容请用 print draft / not for numbered "
@@ -101,11 +107,14 @@ def cmd_print(args) -> int:
                                          objection_id=args.objection, purpose=args.purpose, matter=args.matter,
                                          repair_id=args.repair,
                                          interview_id=args.interview)
-        issued = documents.issue(s, args.doc_type, [item], Path(args.out))
         out = Path(args.out)
+        companions = repair_documents.companions(s, args.doc_type, args.case)
+        for doc_type, _extra in companions:  # checked before the first number is taken (issue 14 item 4)
+            documents.check_out(s, _companion_path(out, doc_type), force=args.force)
+        issued = documents.issue(s, args.doc_type, [item], out, force=args.force)
         # R13 两书同达: the 信用修复告知书 registered with a decision is printed with it, next to it
-        for doc_type, extra in repair_documents.companions(s, args.doc_type, args.case):
-            issued += documents.issue(s, doc_type, [extra], out.with_name(f"{out.stem}-{doc_type}{out.suffix}"))
+        for doc_type, extra in companions:
+            issued += documents.issue(s, doc_type, [extra], _companion_path(out, doc_type), force=args.force)
         return _done(args, issued)
 
 
@@ -121,9 +130,11 @@ def cmd_confirm_last(args) -> int:
 def cmd_draft(args) -> int:
     context = _read_context(args.context)
     with session_for(args) as s:
-        d = documents.draft(s, args.doc_type, context, Path(args.out))
+        d = documents.draft(s, args.doc_type, context, Path(args.out), force=args.force)
     emit(args, {"ok": True, **d}, f"已生成样稿（无文号、无签名，不可核验）→ {d['file']}")
     return 0
+def _companion_path(out: Path, doc_type: str) -> Path:
+    return out.with_name(f"{out.stem}-{doc_type}{out.suffix}")
 
 
 def _ids(text: str | None, name: str) -> list[int]:
@@ -143,12 +154,13 @@ def cmd_batch(args) -> int:
         items = [document_sources.item_for(s, args.doc_type, case_id=c, purpose=args.purpose) for c in cases]
         items += [document_sources.item_for(s, args.doc_type, subject_id=i, purpose=args.purpose, matter=args.matter)
                   for i in subjects]
-        return _done(args, documents.issue(s, args.doc_type, items, Path(args.out), split=args.split))
+        return _done(args, documents.issue(s, args.doc_type, items, Path(args.out), split=args.split,
+                                                     force=args.force))
 
 
 def cmd_reprint(args) -> int:
     with session_for(args) as s:
-        d = documents.reprint(s, args.number, Path(args.out))
+        d = documents.reprint(s, args.number, Path(args.out), args.purpose, force=args.force)
     emit(args, {"ok": True, **d}, f"已重印 {d['number']}（副本，第{d['copy_no']}次重印）→ {d['file']}")
     return 0
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk.cli.common import command, emit, group, session_for, whole
 from credit_desk.domain.repairs import Channel, Material, RecordAction
 from credit_desk.services import repairs
 
@@ -23,24 +23,24 @@ def _day(text: str) -> date:
 def register(sub) -> None:
     r = group(sub, "repair", "信用修复 / credit repair (R13)")
     p = command(r, "apply", cmd_apply, "登记修复申请 / register an application")
-    p.add_argument("--subject", type=int, required=True)
+    p.add_argument("--subject", type=whole, required=True)
     p.add_argument("--applicant", required=True, help="申请人及经办人 / applicant (and agent)")
     p.add_argument("--channel", required=True, choices=[c.value for c in Channel], help="窗口/邮寄/平台转办")
     p.add_argument("--received-on", type=_day)
-    p.add_argument("--record", type=int, action="append", default=[], help="申请修复的失信信息编号，可重复")
-    p.add_argument("--case", type=int, action="append", default=[], help="申请移出的名单案件编号，可重复")
+    p.add_argument("--record", type=whole, action="append", default=[], help="申请修复的失信信息编号，可重复")
+    p.add_argument("--case", type=whole, action="append", default=[], help="申请移出的名单案件编号，可重复")
     p.add_argument("--material", action="append", default=[], choices=[m.value for m in Material],
                    help="已提交的材料，可重复 / materials handed in")
-    p.add_argument("--commitment", type=int, help="信用修复型承诺记录编号 (R17)")
+    p.add_argument("--commitment", type=whole, help="信用修复型承诺记录编号 (R17)")
     p = command(r, "accept", cmd_accept, "受理 / accept")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=whole)
     p.add_argument("--accepted-on", type=_day)
     p = command(r, "reject", cmd_reject, "不予受理 / do not accept")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=whole)
     p.add_argument("--reason", help="不填则写明审查发现的全部理由 / default: every problem found")
     p.add_argument("--on", type=_day)
     p = command(r, "decide", cmd_decide, "作出修复决定 / decide")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=whole)
     p.add_argument("--outcome", required=True, choices=["repaired", "refused"])
     p.add_argument("--for-department", required=True, help="作出决定的认定部门（谁认定、谁修复）")
     p.add_argument("--decided-on", type=_day)
@@ -49,13 +49,13 @@ def register(sub) -> None:
     p.add_argument("--record-action", default=RecordAction.STOP.value, choices=[a.value for a in RecordAction],
                    help="对失信信息：停止公示和共享/标注/屏蔽/删除")
     p = command(r, "show", cmd_show)
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=whole)
     p.add_argument("--purpose", required=True)
     p = command(r, "list", cmd_list)
     p.add_argument("--state")
-    p.add_argument("--subject", type=int)
+    p.add_argument("--subject", type=whole)
     p = command(r, "non-repairable", cmd_non_repairable, "标记依法不可修复的信息 / flag non-repairable")
-    p.add_argument("record", type=int)
+    p.add_argument("record", type=whole)
     p.add_argument("--basis", required=True, help="规定不可修复的法律、法规或党中央国务院政策文件；空字符串取消")
 
 

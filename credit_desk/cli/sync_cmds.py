@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from credit_desk.cli.common import command, emit, group, session_for
+from credit_desk import outpaths
+from credit_desk.atomic import write_atomic
+from credit_desk.cli.common import command, data_dir, emit, group, session_for, whole
 from credit_desk.domain.errors import DomainError
 
 
@@ -36,22 +38,24 @@ def register(sub) -> None:
     p = command(b, "resync", cmd_resync, "恢复后与市平台重新对齐 / learn from the platform what was sent after a backup")
     p.add_argument("--url", help="接收端地址 / intake URL (else the setting sync.intake_url)")
     p = command(b, "requeue", cmd_requeue, "重新报送被退回的变更 / send a quarantined change again")
-    p.add_argument("change_id", type=int)
+    p.add_argument("change_id", type=whole)
 
     k = group(sub, "keys", "密钥 / keys")
     command(k, "show", cmd_keys_show)
     p = command(k, "export-public", cmd_keys_export)
     p.add_argument("--to", required=True, help="本单位公钥文件 / office key file (JSON)")
     p.add_argument("--pem", help="签名公钥 PEM（供 openssl 校验）/ signing key PEM for openssl")
+    p.add_argument("--force", action="store_true", help="已有同名文件时替换它 / replace an existing file")
     p = command(k, "import-platform", cmd_keys_import)
     p.add_argument("file")
     command(k, "rotate", cmd_keys_rotate)
 
     j = group(sub, "joint", "联合惩戒比对 / joint-punishment match prompts")
     p = command(j, "prompts", cmd_joint_prompts)
-    p.add_argument("subject_id", type=int)
+    p.add_argument("subject_id", type=whole)
+    p.add_argument("--purpose", required=True, help="查询事由 (R14)")
     p = command(j, "decide", cmd_joint_decide)
-    p.add_argument("subject_id", type=int)
+    p.add_argument("subject_id", type=whole)
     p.add_argument("entry_id")
     p.add_argument("--applied", choices=("yes", "no"), required=True)
     p.add_argument("--reason", default="")
@@ -80,13 +84,13 @@ def _register_intake(sub) -> None:
     p = command(i, "serve", cmd_intake_serve)
     p.add_argument("--data", required=True)
     p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8765)
+    p.add_argument("--port", type=whole, default=8765)
     p.add_argument("--certfile", help="TLS 证书（PEM）/ TLS certificate file")
     p.add_argument("--keyfile", help="TLS 私钥（PEM）/ TLS private key file")
-    p.add_argument("--max-body-mb", type=int, default=64)
+    p.add_argument("--max-body-mb", type=whole, default=64)
     p.add_argument("--body-seconds", type=float, default=60.0)
     p.add_argument("--read-timeout", type=float, default=15.0)
-    p.add_argument("--max-in-flight", type=int, default=16)
+    p.add_argument("--max-in-flight", type=whole, default=16)
     p.add_argument("--rate", type=float, default=20.0, help="每单位每秒请求数 / requests per second per office")
     p = command(i, "receive", cmd_intake_receive)
     p.add_argument("--data", required=True)
@@ -97,9 +101,9 @@ def _register_intake(sub) -> None:
     p.add_argument("--office", required=True, help="单位编号（账本编号）/ office (ledger) id")
     p.add_argument("--kind", required=True, choices=("catalogue", "measures", "rule_set", "calendar", "joint_list",
                                                      "platform_keys"))
-    p.add_argument("--item-version", type=int, required=True, help="该类更新的版本号（单调递增）/ version of this kind")
+    p.add_argument("--item-version", type=whole, required=True, help="该类更新的版本号（单调递增）/ version of this kind")
     p.add_argument("--file", required=True, help="JSON 内容 / the item's JSON data")
-    p.add_argument("--valid-days", type=int)
+    p.add_argument("--valid-days", type=whole)
     p.add_argument("--out", help="另存一份到此目录 / also write the bundle into this folder")
 
 
@@ -188,11 +192,14 @@ def cmd_keys_show(args) -> int:
 
 def cmd_keys_export(args) -> int:
     from credit_desk.services import keys
+    folder = data_dir(args)
+    to = outpaths.guard_file(args.to, data_dir=folder, force=args.force, field="to")
+    pem_path = outpaths.guard_file(args.pem, data_dir=folder, force=args.force, field="pem") if args.pem else None
     with session_for(args) as s:
         doc, pem = keys.export_public(s)
-    Path(args.to).write_bytes(doc)
-    if args.pem:
-        Path(args.pem).write_bytes(pem)
+    write_atomic(to, doc)
+    if pem_path:
+        write_atomic(pem_path, pem)
     emit(args, {"file": args.to, "pem": args.pem}, f"已导出本单位公钥到 {args.to}。")
     return 0
 
@@ -217,7 +224,7 @@ def cmd_keys_rotate(args) -> int:
 def cmd_joint_prompts(args) -> int:
     from credit_desk.services import matching
     with session_for(args) as s:
-        rows = matching.match_prompts(s, args.subject_id)
+        rows = matching.match_prompts(s, args.subject_id, args.purpose)
     emit(args, rows, "\n".join(f"{r['entry_id']}\t{r['list_title']}\t{r['match_on']}\t"
                                f"{'待确认' if r['decision'] is None else ('已适用' if r['decision']['applied'] else '不适用')}"
                                for r in rows) or "未发现匹配的联合惩戒名单条目。")
@@ -289,10 +296,11 @@ def threading_wait() -> None:
 def cmd_intake_receive(args) -> int:
     from credit_desk.intake.receiver import Intake
     path = Path(args.file)
-    receipt, out = Intake(Path(args.data)).receive(_read(args.file))
     folder = Path(args.receipt_out) if args.receipt_out else path.parent
-    target = folder / f"{path.stem}.receipt.cdb"
-    target.write_bytes(receipt)
+    target = outpaths.guard_file(folder / f"{path.stem}.receipt.cdb", data_dir=data_dir(args), force=True,
+                                 field="receipt_out")
+    receipt, out = Intake(Path(args.data)).receive(_read(args.file))
+    write_atomic(target, receipt)
     out["receipt"] = str(target)
     emit(args, out, f"已接收序号 {out['sequence']}：接收 {out['accepted']} 条，退回 {out['rejected']} 条；回执 {target}")
     return 0
@@ -307,7 +315,8 @@ def cmd_intake_publish(args) -> int:
     name, bundle = Intake(Path(args.data)).publish(args.office, [{"kind": args.kind, "version": args.item_version,
                                                                   "data": data}], valid_days=args.valid_days)
     if args.out:
-        (Path(args.out) / f"downstream-{name}").write_bytes(bundle)
+        folder = outpaths.guard_folder(args.out, data_dir=data_dir(args), field="out")
+        write_atomic(folder / f"downstream-{name}", bundle)
     emit(args, {"file": name}, f"已发布下发更新 {name}（{args.kind} 版本 {args.item_version}）。")
     return 0
 

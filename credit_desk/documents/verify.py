@@ -140,12 +140,24 @@ def encode_meta(entries: list[dict]) -> str:
     return META_TAG + _b64(zlib.compress(raw, 9))
 
 
+MAX_META_BYTES = 4 * 2**20  # a real register entry is a few KiB; a zlib bomb stops here (issue 14 item 7)
+
+
+def _inflate_bounded(data: bytes) -> bytes:
+    """zlib-decompress at most MAX_META_BYTES; more is a bomb (ValueError), never a gigabyte in memory."""
+    d = zlib.decompressobj()
+    out = d.decompress(data, MAX_META_BYTES)
+    if d.unconsumed_tail:
+        raise ValueError("notice data larger than its bound")
+    return out
+
+
 def decode_meta(pdf_bytes: bytes) -> list[dict] | None:
     m = re.search(rb"CDN1META:([A-Za-z0-9_\-]+)", pdf_bytes)
     if not m:
         return None
     try:
-        entries = json.loads(zlib.decompress(_unb64(m[1].decode("ascii"))).decode("utf-8"))
+        entries = json.loads(_inflate_bounded(_unb64(m[1].decode("ascii"))).decode("utf-8"))
     except (ValueError, zlib.error, RecursionError):
         return []
     # The PDF is outside data: only a list of objects is notice data (a dict or number crashed verify_pdf).

@@ -10,6 +10,7 @@ from credit_desk.domain.roles import Role
 # Defaults beside the rule; an office changes them in settings.
 LOCKOUT_ATTEMPTS = 5
 LOCKOUT_MINUTES = 15
+LOCK_MAX_MINUTES = 24 * 60  # no lock-out lasts longer, whatever the clock said when it was set
 
 
 @dataclass(frozen=True)
@@ -22,8 +23,13 @@ class User:
     failed_count: int
     locked_until: datetime | None
 
-    def locked_at(self, now: datetime) -> bool:
-        return self.locked_until is not None and now < self.locked_until
+    def locked_at(self, now: datetime, max_minutes: int | None = None) -> bool:
+        """Locked now? A lock-out ends by itself after at most ``max_minutes`` (default LOCK_MAX_MINUTES) from
+        ``now``: an ``until`` set under a wrong clock (say 2028) does not lock the account until 2028
+        (issue 14 item 6)."""
+        if self.locked_until is None or now >= self.locked_until:
+            return False
+        return self.locked_until - now <= timedelta(minutes=max_minutes or LOCK_MAX_MINUTES)
 
 
 def after_failure(failed_count: int, now: datetime, attempts: int = LOCKOUT_ATTEMPTS,

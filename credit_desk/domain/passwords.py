@@ -10,13 +10,24 @@ import os
 from credit_desk.domain.errors import ValidationError
 
 N, R, P = 2**14, 8, 1
-MIN_LENGTH = 8
+# 等保 2.0 identity management (issue 14 item 6): a minimum length, and no common or guessable password —
+# judged by zxcvbn (its lists of leaked passwords, names, words and keyboard patterns), not a home-made list.
+MIN_LENGTH = 10
+MIN_SCORE = 3  # zxcvbn 0–4; 3 = "safely unguessable: moderate protection from offline slow-hash scenario"
 
 
-def check_strength(password: str) -> None:
-    if len(password) < MIN_LENGTH:
+def check_strength(password: str, user_inputs: tuple[str, ...] = ()) -> None:
+    """Refuse a password shorter than MIN_LENGTH or that zxcvbn scores below MIN_SCORE (``user_inputs``: the
+    user name, display name and office, which must not make the password guessable). Raises ValidationError."""
+    if len(password or "") < MIN_LENGTH:
         raise ValidationError("PASSWORD_TOO_SHORT", f"密码至少需要 {MIN_LENGTH} 个字符。",
                               f"The password needs at least {MIN_LENGTH} characters.", field="password")
+    from zxcvbn import zxcvbn
+    verdict = zxcvbn(password[:100], user_inputs=[u for u in user_inputs if u])
+    if verdict["score"] < MIN_SCORE:
+        raise ValidationError("PASSWORD_COMMON", "密码过于常见或容易猜到（如常用密码、键盘序列、用户名），请换一个更长、不常见的密码。",
+                              "The password is common or easy to guess (a leaked password, a keyboard pattern, "
+                              "the user name…); choose a longer, uncommon one.", field="password")
 
 
 def hash_password(password: str) -> str:

@@ -82,11 +82,10 @@ class WorkCalendar:
 
         ``n == 0`` returns ``start`` itself. Years crossed without data give warnings (R20).
         """
-        if n < 0:
-            raise ValueError("n must be zero or more")
+        _check_count(n)
         day, left = start, n
         while left:
-            day += _ONE_DAY
+            day = _next_day(day)
             if self.is_workday(day):
                 left -= 1
         missing = self.missing_years(start + _ONE_DAY, day) if n else ()
@@ -99,7 +98,7 @@ class WorkCalendar:
         """
         count, day = 0, a
         while day < b:
-            day += _ONE_DAY
+            day = _next_day(day)
             count += self.is_workday(day)
         return count
 
@@ -167,3 +166,22 @@ def holiday_schedule(year: int, rest_days: Iterable[dt.date], workdays: Iterable
                    f"Enter the 文号 of the State Council notice (e.g. 国办发明电〔{year - 1}〕7号).")
     days = {d: False for d in rest} | {d: True for d in work}
     return days, clean_doc_number(source)
+MAX_WORKDAYS = 2500  # about ten years of working days: far beyond any time limit of DOMAIN.md (issue 14 item 7)
+
+
+def _check_count(n: int) -> None:
+    if n < 0:
+        raise ValidationError("WORKDAYS_NEGATIVE", f"工作日数不能为负数（{n}）。",
+                              f"The number of working days cannot be negative ({n}).", field="n")
+    if n > MAX_WORKDAYS:
+        raise ValidationError("NUMBER_OUT_OF_RANGE", f"工作日数 {str(n)[:20]} 超出范围（最多 {MAX_WORKDAYS}）。",
+                              f"{str(n)[:20]} working days is out of range (at most {MAX_WORKDAYS}).", field="n")
+
+
+def _next_day(day: dt.date) -> dt.date:
+    try:
+        return day + _ONE_DAY
+    except OverflowError:
+        raise ValidationError("DATE_OUT_OF_RANGE", f"{day.isoformat()} 之后的日期超出可计算的范围（最晚 9999-12-31）。",
+                              f"Dates after {day.isoformat()} are out of range (the last is 9999-12-31).",
+                              field="start") from None

@@ -1,11 +1,13 @@
 """What every view is given: the session, the background runner, a reader, and the PC's settings.
 
-Services are passed in, never looked up globally. Window geometry, the language and the last few
-purposes are per-PC preferences kept in an INI file inside the data folder (never the user's home).
+Services are passed in, never looked up globally. Window geometry and the language are per-PC preferences kept
+in an INI file (0600) inside the data folder; the last few purposes, which may name people, come from the
+user's own audit rows in the encrypted ledger (R14, issue 14 item 5) and are never written to that file.
 """
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +15,7 @@ from PySide6.QtCore import QSettings
 
 from credit_desk.domain.roles import allowed
 from credit_desk.gui.ops import Ops
-from credit_desk.services import browse
+from credit_desk.services import browse, preferences
 from credit_desk.services.base import Session
 
 SETTINGS_FILE = "desktop.ini"
@@ -21,8 +23,15 @@ RECENT_PURPOSES = 5
 
 
 def open_settings(folder: Path) -> QSettings:
-    """The per-PC desktop settings file inside the data folder."""
-    return QSettings(str(Path(folder) / SETTINGS_FILE), QSettings.IniFormat)
+    """The per-PC desktop settings file inside the data folder (owner-only; older purpose lists removed)."""
+    path = Path(folder) / SETTINGS_FILE
+    settings = QSettings(str(path), QSettings.IniFormat)
+    if settings.contains("purposes/recent"):  # written in clear by earlier versions: names and ID numbers
+        settings.remove("purposes/recent")
+        settings.sync()
+    if path.exists():
+        os.chmod(path, 0o600)
+    return settings
 
 
 @dataclass
@@ -38,16 +47,11 @@ class GuiContext:
         return allowed(self.session.user.role, action)
 
     def recent_purposes(self) -> list[str]:
-        value = self.settings.value("purposes/recent", [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or []) if str(v).strip()]
+        """R14: the purpose dialog offers the user's last few purposes again (from the ledger's audit rows)."""
+        return preferences.recent_purposes(self.session, RECENT_PURPOSES)
 
     def remember_purpose(self, purpose: str) -> None:
-        """R14: the purpose dialog offers the last few purposes again."""
-        purpose = purpose.strip()
-        items = [purpose] + [p for p in self.recent_purposes() if p != purpose]
-        self.settings.setValue("purposes/recent", items[:RECENT_PURPOSES])
+        """Nothing to keep: the look's own audit row, inside the encrypted ledger, holds the purpose."""
 
     def close(self) -> None:
         self.ops.cancel_all()

@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
                                QWidget)
 
+from credit_desk.atomic import owner_only
 from credit_desk.gui.context import GuiContext
 from credit_desk.gui.idle import IdleWatcher
 from credit_desk.gui.widgets.notice import ComingSoonView
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
     def save_state(self) -> None:
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
         self.ctx.settings.sync()
+        owner_only(self.ctx.settings.fileName())
 
     def lock_now(self) -> None:
         """Hide everything and ask for the login again (R14: unattended desks show no data)."""

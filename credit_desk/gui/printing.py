@@ -235,8 +235,21 @@ class PreviewDialog(QDialog):
 
 
 def notices_folder(ctx) -> Path:
-    """Where issued notices are written on this PC (setting print/folder; default <data>/notices)."""
-    default = Path(ctx.session.ledger.paths.folder) / "notices"
+    """Where issued notices are written on this PC (setting print/folder; default ``<data>-notices`` beside the
+    data folder: only the ledger's own code writes inside the data folder, issue 14 item 4)."""
+    data = Path(ctx.session.ledger.paths.folder)
+    default = data.parent / f"{data.name}-notices"
     folder = Path(str(ctx.settings.value("print/folder", str(default))))
-    folder.mkdir(parents=True, exist_ok=True)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     return folder
+
+
+def notice_path(ctx, stem: str) -> Path:
+    """A new file in the notices folder: ``stem-<timestamp>.pdf``, with -2, -3… if that name is taken
+    (never replaces an earlier print)."""
+    folder, stamp = notices_folder(ctx), f"{ctx.session.desk.now():%Y%m%d%H%M%S}"
+    path, n = folder / f"{stem}-{stamp}.pdf", 1
+    while path.exists():
+        n += 1
+        path = folder / f"{stem}-{stamp}-{n}.pdf"
+    return path

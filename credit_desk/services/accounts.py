@@ -25,7 +25,7 @@ def add_user(session: Session, username: str, role: str, password: str,
         allowed = "、".join(f"{r.value}（{r.zh}）" for r in Role)
         raise ValidationError("ROLE_INVALID", f"角色「{role}」无效，可选：{allowed}。",
                               f"Unknown role '{role}'.", field="role") from None
-    passwords.check_strength(password)
+    passwords.check_strength(password, (username, display_name or ""))
     conn = session.ledger.conn
     if users.get(conn, username):
         raise ValidationError("USERNAME_TAKEN", f"用户名「{username}」已存在。",

@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from credit_desk import outpaths
 from credit_desk.domain import signing
 from credit_desk.domain.audit_chain import verify_rows
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.services import audit
-from credit_desk.services.base import Desk
+from credit_desk.services.base import Desk, Session
 from credit_desk.store import audit_log, backup as store, keys, meta, office_keys
 from credit_desk.atomic import write_atomic
 from credit_desk.store.ledger import LedgerPaths, read_anchor, set_restored, write_anchor
@@ -35,7 +37,8 @@ def _state_file(paths: LedgerPaths) -> Path:
 def backup_now(desk: Desk, folder: Path | None = None) -> Path:
     """An online, consistent, verified backup; old ones beyond the configured number are rotated out."""
     led = desk.ledger
-    target = Path(folder) if folder else led.paths.backups
+    # issue 14 item 4: a folder the user names is outside the data folder (the default backups/ is ours)
+    target = outpaths.guard_folder(folder, data_dir=led.paths.folder) if folder else led.paths.backups
     head = read_anchor(led.paths.anchor)
     signer = office_keys.active(led.conn)  # issue 14: the manifest is signed by the office key
     if signer is None:
@@ -47,6 +50,40 @@ def backup_now(desk: Desk, folder: Path | None = None) -> Path:
     write_atomic(_state_file(led.paths), json.dumps({"at": datetime.now().isoformat(timespec="seconds"),
                                                      "file": path.name}).encode())
     return path
+
+
+def sweep_leftovers(paths: LedgerPaths) -> list[Path]:
+    """At start: remove what a killed backup (in backups/) or restore (beside the data folder) left behind."""
+    return store.sweep_leftovers(paths.backups) + store.sweep_leftovers(paths.folder.parent)
+
+
+def run_backup(session: Session, folder: Path | None = None) -> Path:
+    """The administrator's backup (R14: an admin act, logged): checked, written, verified, then recorded."""
+    session.require("ledger.backup")
+    path = backup_now(session.desk, folder)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "ledger.backup", "backup", path.name, detail={"folder": str(path.parent)})
+    return path
+
+
+def confirm_restore(folder: Path, file: Path, username: str, password: str, passphrase: str | None,
+                    restored: dict) -> None:
+    """After ``restore``: the restoring person logs in to the restored ledger as its administrator and the
+    restore is recorded in it (R14). Without that the restored folder is removed again: nothing changed."""
+    from credit_desk.services import auth, ledgers
+    try:
+        desk = ledgers.unlock(folder, recovery_passphrase=passphrase)
+        try:
+            session = auth.login(desk, username, password)
+            session.require("ledger.restore")
+            with session.ledger.tx() as tx:
+                session.audit(tx, "ledger.restore", "backup", Path(file).name,
+                              detail={"created": restored.get("created"), "schema": restored.get("schema")})
+        finally:
+            desk.close()
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
 
 
 def last_backup_at(paths: LedgerPaths) -> datetime | None:
@@ -69,18 +106,19 @@ def restore(file: Path, target: Path, recovery_passphrase: str | None = None, *,
     """Check a backup whole (hashes, the office key's signature on its manifest, integrity, audit chain), then
     unpack it into a new data folder marked as restored; an existing ledger is never overwritten.
     ``allow_unsigned``: accept a backup made before manifests were signed (format /1), on the admin's word."""
+    target = outpaths.guard_folder(target, data_dir=None)  # issue 14 item 7: a file is not a folder
     manifest = store.read_manifest(Path(file), verify_hashes=True)
     signed = store.read_signature(Path(file))
     if signed is None and not allow_unsigned:
         raise DomainError("BACKUP_UNSIGNED", "该备份由旧版本生成，清单未经本单位密钥签名；确认来源可靠后可用 --allow-unsigned 恢复。",
                           "This backup predates signed manifests; restore it with --allow-unsigned only if you trust "
                           "where it came from.", field="file")
-    target = Path(target)
     if target.exists() and any(target.iterdir()):
         raise DomainError("RESTORE_TARGET_NOT_EMPTY", f"目标目录 {target} 不是空的，恢复不会覆盖已有文件。",
                           f"The target folder {target} is not empty; restore never overwrites.", field="to")
     target.parent.mkdir(parents=True, exist_ok=True)
-    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restore-"))
+    store.sweep_leftovers(target.parent)
+    work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restore-{os.getpid()}-"))
     try:
         store.extract(Path(file), work)
         verdict = _check_unpacked(work, manifest, recovery_passphrase, signed)

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
+from credit_desk import outpaths
 from credit_desk.domain import cleanup as c
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.fields import parse_enum
@@ -59,9 +60,10 @@ def _state(row: c.CleanupRow, status: c.RowStatus) -> dict:
     return {**dict(zip(c.HEADERS[1:], row.cells())), "status": status.value}
 
 
-def export_ledger(session: Session, path: Path) -> int:
+def export_ledger(session: Session, path: Path, *, force: bool = False) -> int:
     """Write the ledger as .xlsx in the national template layout; returns the number of rows."""
     session.require("ledger.view")
+    path = outpaths.guard_file(path, data_dir=session.ledger.paths.folder, force=force, field="file")
     rows = [row for _, row in repo.rows(session.ledger.conn)]
     office = meta.get_meta(session.ledger.conn, "office") or ""
     xlsx.write_ledger(Path(path), office, rows, session.desk.today())
@@ -120,9 +122,10 @@ def list_contacts(session: Session) -> list[dict]:
             for ct in repo.contacts(session.ledger.conn)]
 
 
-def export_contacts(session: Session, path: Path) -> int:
+def export_contacts(session: Session, path: Path, *, force: bool = False) -> int:
     """Write the contact feedback form (附件2) as .xlsx."""
     session.require("ledger.view")
+    path = outpaths.guard_file(path, data_dir=session.ledger.paths.folder, force=force, field="file")
     contacts = repo.contacts(session.ledger.conn)
     xlsx.write_contacts(Path(path), contacts)
     with session.ledger.tx() as tx:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -112,12 +113,34 @@ def verify_qr(session: Session, text: str) -> dict:
     return result
 
 
+MAX_PDF_BYTES = 64 * 2**20       # a notice is well under 1 MiB; a batch of hundreds stays under this
+MAX_TEXT_BYTES = 8 * 2**20       # text read back from pdftotext
+PDFTOTEXT_MEMORY = 768 * 2**20   # address-space limit of the pdftotext child
+
+
 def _page_text(path: Path, pages) -> str | None:
     if not shutil.which("pdftotext"):
         return None
-    proc = subprocess.run(["pdftotext", "-f", str(pages[0]), "-l", str(pages[1]), "-enc", "UTF-8", str(path), "-"],
-                          capture_output=True, timeout=60)
-    return _NOISE.sub("", proc.stdout.decode("utf-8", "replace")) if proc.returncode == 0 else None
+    # A crafted PDF (a decompression bomb) must not take the PC's memory: pdftotext runs with an address-space
+    # limit, and at most MAX_TEXT_BYTES of its output is read (issue 14 item 7).
+    proc = subprocess.Popen(["pdftotext", "-f", str(pages[0]), "-l", str(pages[1]), "-enc", "UTF-8", str(path), "-"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            preexec_fn=_limit_memory if os.name == "posix" else None)
+    try:
+        out = proc.stdout.read(MAX_TEXT_BYTES + 1)
+    finally:
+        proc.stdout.close()
+        if proc.poll() is None:
+            proc.kill()
+        code = proc.wait(timeout=60)
+    if len(out) > MAX_TEXT_BYTES or code != 0:
+        return None
+    return _NOISE.sub("", out.decode("utf-8", "replace"))
+
+
+def _limit_memory() -> None:  # pragma: no cover - runs in the child
+    import resource
+    resource.setrlimit(resource.RLIMIT_AS, (PDFTOTEXT_MEMORY, PDFTOTEXT_MEMORY))
 
 
 def _shape_ok(entry: dict) -> bool:
@@ -159,6 +182,10 @@ def verify_pdf(session: Session, path) -> dict:
     session.require("document.verify")
     p = Path(path)
     try:
+        if p.stat().st_size > MAX_PDF_BYTES:
+            raise DomainError("PDF_TOO_LARGE", f"{p.name} 大于 {MAX_PDF_BYTES >> 20} MB，不是本系统打印的文书，未核验。",
+                              f"{p.name} is larger than {MAX_PDF_BYTES >> 20} MB; it is not a notice printed here.",
+                              field="pdf")
         data = p.read_bytes()
     except OSError as exc:
         raise DomainError("FILE_UNREADABLE", f"无法读取文件 {p}：{exc.strerror}。", f"Cannot read {p}: {exc.strerror}.",

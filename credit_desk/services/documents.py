@@ -24,6 +24,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from credit_desk import outpaths
 from credit_desk.documents import render as R
 from credit_desk.documents.fonts import load_fonts
 from credit_desk.documents.layout import format_number
@@ -31,7 +32,7 @@ from credit_desk.documents.templates import Template, check_context, from_text, 
 from credit_desk.documents.verify import Header, parse_payload, sign_payload, text_digest
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import departments, doc_numbers
-from credit_desk.services.base import Session
+from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import documents as repo
 from credit_desk.store import meta, office_keys
 
@@ -116,23 +117,30 @@ def _write_part(final: Path, data: bytes) -> Path:
     return part
 
 
-def _render(tpl: Template, docs: list[_Prepared], fonts, out: Path, split: bool):
+def _render(tpl: Template, docs: list[_Prepared], fonts, out: Path, split: bool, force: bool = False):
     """[(final path, part path, sha256, [(doc, (first page, last page))])]."""
     groups = [[d] for d in docs] if split else [docs]
     files = []
     for group in groups:
+        final = out / f"{group[0].number}.pdf" if split else out
+        if split:  # inside the transaction: a refusal rolls the numbers back
+            outpaths.guard_files_in(out, [final.name], force=force)
         pdf, ranges = R.render_pdf([(tpl, d.context, d.meta) for d in group], fonts,
                                    [_meta_entry(d) for d in group])
-        final = out / f"{group[0].number}.pdf" if split else out
         files.append((final, _write_part(final, pdf), hashlib.sha256(pdf).hexdigest(), list(zip(group, ranges))))
     return files
 
 
-def issue(session: Session, doc_type: str, items: list[Item], out: Path, *, split: bool = False) -> list[dict]:
-    """Number, sign, render and record notices in one transaction, then put the PDF(s) in place."""
+def issue(session: Session, doc_type: str, items: list[Item], out: Path, *, split: bool = False,
+          force: bool = False) -> list[dict]:
+    """Number, sign, render and record notices in one transaction, then put the PDF(s) in place.
+
+    ``out`` is checked before a number is taken (issue 14: not in the data folder, not a folder when a file is
+    meant, an existing file only with ``force``)."""
     session.require("document.print")
     if not items:
         raise ValidationError("DOC_NOTHING", "没有要打印的文书。", "Nothing to print.", field="items")
+    out = check_out(session, out, split=split, force=force)
     conn = session.ledger.conn
     tpl = load_template(doc_type)
     contexts = [check_context(tpl, it.context) for it in items]  # R5: refused before a number is taken
@@ -146,7 +154,7 @@ def issue(session: Session, doc_type: str, items: list[Item], out: Path, *, spli
         prefixes = [doc_numbers.series_prefix(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
         held = [doc_numbers.held_for_print(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
         docs = _prepare(tx, tpl, items, contexts, prefixes, on, offices, key, held)
-        files = _render(tpl, docs, fonts, Path(out), split)
+        files = _render(tpl, docs, fonts, Path(out), split, force)
         for final, _part, sha, placed in files:
             for d, pages in placed:
                 _record(session, tx, tpl, d, sha, final, pages, stamp)
@@ -173,10 +181,11 @@ def _record(session: Session, tx, tpl: Template, d: _Prepared, sha: str, final: 
         "pdf_sha256": sha, "status": "issued"})
 
 
-def draft(session: Session, doc_type: str, context: dict, out: Path) -> dict:
+def draft(session: Session, doc_type: str, context: dict, out: Path, *, force: bool = False) -> dict:
     """An unnumbered, unsigned 样稿 from free text (to agree wording before the act): marked 样稿 across every
     page, no 文号, no QR, no register entry, so nothing can verify it. The print is logged (R14)."""
     session.require("document.print")
+    out = check_out(session, out, force=force)
     tpl = load_template(doc_type)
     ctx = check_context(tpl, context)
     conn = session.ledger.conn
@@ -190,6 +199,12 @@ def draft(session: Session, doc_type: str, context: dict, out: Path) -> dict:
                       detail={"sha256": hashlib.sha256(pdf).hexdigest(), "file": final.name})
     _place(part, final)
     return {"doc_type": tpl.code, "file": str(final), "number": None, "signed": False}
+def check_out(session: Session, out, *, split: bool = False, force: bool = False) -> Path:
+    """The output of a print checked by the one output guard (issue 14 item 4)."""
+    data = session.ledger.paths.folder
+    if split:
+        return outpaths.guard_folder(out, data_dir=data, field="out")
+    return outpaths.guard_file(out, data_dir=data, force=force)
 
 
 def _place(part: Path, final: Path) -> None:
@@ -236,9 +251,12 @@ def _row(conn, number: str) -> repo.DocumentRow:
     return row
 
 
-def reprint(session: Session, number: str, out: Path) -> dict:
-    """Print a registered notice again, marked 副本 with its reprint count; the print is recorded."""
+def reprint(session: Session, number: str, out: Path, purpose: str, *, force: bool = False) -> dict:
+    """Print a registered notice again, marked 副本 with its reprint count; the print is recorded with its
+    purpose (R14 查询使用登记: the copy shows the subject's name and ID number)."""
     session.require("document.reprint")
+    purpose = require_purpose(purpose)
+    out = check_out(session, out, force=force)
     conn = session.ledger.conn
     row = _row(conn, number)
     if row.status == "voided":
@@ -259,7 +277,8 @@ def reprint(session: Session, number: str, out: Path) -> dict:
         sha = hashlib.sha256(pdf).hexdigest()
         part = _write_part(final, pdf)
         repo.add_print(tx, row.id, copy_no, sha, str(final), session.user.username, stamp)
-        session.audit(tx, "document.reprint", "document", number, detail={"copy_no": copy_no, "sha256": sha})
+        session.audit(tx, "document.reprint", "document", number, purpose=purpose,
+                      detail={"copy_no": copy_no, "sha256": sha})
         tx.change("document", number, "reprint", {"number": number, "copy_no": copy_no, "pdf_sha256": sha})
     _place(part, final)
     return {"number": number, "copy_no": copy_no, "file": str(final), "sha256": sha}

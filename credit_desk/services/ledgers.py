@@ -31,7 +31,7 @@ def init_office(folder: Path, *, office: str, region: str, admin: str, admin_pas
                 recovery_passphrase: str, admin_display: str | None = None) -> tuple[Desk, bool]:
     """Create the ledger, its administrator and the built-in reference data; returns (desk, key in keyring)."""
     check_office(office, region, admin)
-    passwords.check_strength(admin_password)
+    passwords.check_strength(admin_password, (admin, admin_display or "", office))
     keys.check_passphrase(recovery_passphrase)
     led, key = ledger_store.create(Path(folder), recovery_passphrase)
     with led.tx() as tx:
@@ -56,21 +56,28 @@ def _load_builtin_reference(tx) -> None:
         reference.add_rule_set(tx, rs)
 
 
-def unlock(folder: Path, *, recovery_passphrase: str | None = None, read_only: bool = False) -> Desk:
-    """Open with the key from the keyring; without one, with the recovery passphrase if given."""
+def unlock(folder: Path, *, recovery_passphrase: str | None = None, read_only: bool = False,
+           on_wait=None) -> Desk:
+    """Open with the key from the keyring; without one, with the recovery passphrase if given.
+
+    ``on_wait(line)`` is told, every few seconds, that another writer is being waited for (bounded)."""
     paths = LedgerPaths(Path(folder))
     ledger_id = paths.ledger_id()
+    from credit_desk.services import backup  # issue 14 item 7: a killed backup/restore leaves nothing behind
+    backup.sweep_leftovers(paths)
     slot = keys.KeyringSlot(ledger_id)
     key = slot.load() if recovery_passphrase is None else None
     if key is not None:
-        return Desk(ledger_store.open_with_key(paths.folder, key, read_only=read_only), key, "keyring")
+        led = ledger_store.open_with_key(paths.folder, key, read_only=read_only, on_wait=on_wait)
+        return Desk(led, key, "keyring")
     if recovery_passphrase is None:
         raise AuthError("KEYRING_NO_KEY",
                         "系统钥匙串中没有本账本的密钥（或本机没有可用的钥匙串），请用恢复口令解锁。",
                         "The OS keyring holds no key for this ledger (or there is no usable keyring); "
                         "unlock with the recovery passphrase.")
     key = keys.read_recovery(paths.recovery, recovery_passphrase)
-    return Desk(ledger_store.open_with_key(paths.folder, key, read_only=read_only), key, "recovery")
+    led = ledger_store.open_with_key(paths.folder, key, read_only=read_only, on_wait=on_wait)
+    return Desk(led, key, "recovery")
 
 
 def store_key_in_keyring(desk: Desk) -> bool:

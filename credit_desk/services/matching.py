@@ -6,7 +6,7 @@ from __future__ import annotations
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.masking import mask_subject_name
 from credit_desk.domain.textkey import search_key
-from credit_desk.services.base import Session
+from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import subjects as subject_repo, sync_state
 
 REASON_MIN = 2
@@ -20,11 +20,15 @@ def _subject(session: Session, subject_id: int):
     return s
 
 
-def match_prompts(session: Session, subject_id: int) -> list[dict]:
+def match_prompts(session: Session, subject_id: int, purpose: str) -> list[dict]:
     """Joint-punishment entries matching the subject (by ID number, the legal representative's, or by name
-    when the entry has no number), each with the clerk's latest decision or None (still to decide)."""
+    when the entry has no number), each with the clerk's latest decision or None (still to decide).
+    R14: whether a person is on the court's list is personal data — the look takes a purpose and is logged."""
     session.require("joint.view")
+    purpose = require_purpose(purpose)
     s = _subject(session, subject_id)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "joint.view", "subject", subject_id, purpose=purpose)
     ids = [search_key(x) for x in (s.id_number, s.legal_rep_id_number) if x]
     found = sync_state.joint_matches(session.ledger.conn, ids, [s.name])
     decided = sync_state.decisions(session.ledger.conn, subject_id)
@@ -52,7 +56,7 @@ def record_match_decision(session: Session, subject_id: int, entry_id: str, appl
     if not applied and len(text) < REASON_MIN:
         raise ValidationError("JOINT_REASON_REQUIRED", "选择“不适用”时须填写理由（至少2个字）。",
                               "Not applying a joint punishment needs a reason (2+ characters).", field="reason")
-    if entry_id not in {p["entry_id"] for p in match_prompts(session, subject_id)}:
+    if entry_id not in {p["entry_id"] for p in match_prompts(session, subject_id, "记录联合惩戒比对结论")}:
         raise ValidationError("JOINT_NO_MATCH", f"名单条目「{entry_id}」与该主体不匹配。",
                               f"List entry {entry_id!r} does not match this subject.", field="entry_id")
     ts = session.desk.now().isoformat(timespec="seconds")

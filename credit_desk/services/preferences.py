@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from credit_desk.domain.errors import ValidationError
 from credit_desk.services.base import Session
-from credit_desk.store import meta
+from credit_desk.store import audit_log, meta
 
 # R14 (leaks must be prevented): an unattended desk goes back to the login dialog after this many
 # minutes without input. Default beside the rule; the administrator changes it in 设置.
@@ -34,3 +34,12 @@ def set_idle_lock_minutes(session: Session, minutes) -> int:
         session.audit(tx, "settings.manage", "setting", "idle_lock_minutes", detail={"value": value})
         tx.change("setting", "idle_lock_minutes", "upsert", {"value": value})
     return value
+
+
+RECENT_PURPOSES = 5
+
+
+def recent_purposes(session: Session, n: int = RECENT_PURPOSES) -> list[str]:
+    """The signed-in user's own last purposes, offered again in the purpose dialog. R14 / issue 14 item 5: they
+    come from the user's own audit rows inside the encrypted ledger, never from a plain file on the PC."""
+    return audit_log.recent_purposes(session.ledger.conn, session.user.username, n)

@@ -12,11 +12,12 @@ import json
 from datetime import timedelta
 from pathlib import Path
 
+from credit_desk import outpaths
 from credit_desk.domain.errors import DomainError
 from credit_desk.services import keys, sync_inbound
 from credit_desk.services.base import Session
 from credit_desk.services.keys import limits
-from credit_desk.store import heads, meta, sync_state
+from credit_desk.store import demo_scope, heads, meta, sync_state
 from credit_desk.sync import bundle, http, manifest as mf, payload, reqauth, usb
 from credit_desk.sync.limits import Limits
 from credit_desk.sync.refusals import BundleRefused, refused
@@ -79,6 +80,8 @@ def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: d
             continue  # R12 way 1: keep no information about a wrongful listing
         if eid in related.get(entity, ()):
             continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
+        if demo_scope.is_demo_change(conn, entity, eid, state):
+            continue  # issue 14 item 8: demo data and all derived from it never reach the platform
         lines.append(payload.change_line(cid, ts, entity, eid, op, state))
         by_entity[entity] = by_entity.get(entity, 0) + 1
     key = keys.signing_key(conn)
@@ -109,8 +112,8 @@ def _audit_head(conn) -> dict:
 
 def export_to_folder(session: Session, folder: Path) -> list[dict]:
     """USB: write each pending bundle (temp file, fsync, rename), read it back and verify it, then say done."""
+    folder = outpaths.guard_folder(folder, data_dir=session.ledger.paths.folder)  # issue 14 item 4
     bundles = prepare(session)
-    folder = Path(folder)
     if not folder.is_dir():
         raise DomainError("EXPORT_FOLDER_MISSING", f"导出目录 {folder} 不存在。", f"The folder {folder} does not exist.",
                           field="to")

@@ -23,3 +23,16 @@ def recent(conn, limit: int = 100, offset: int = 0) -> list[dict]:
     cur = conn.execute(f"SELECT {_COLS} FROM audit ORDER BY id DESC LIMIT ? OFFSET ?", (limit, offset))
     names = HASHED_FIELDS + ("hash",)
     return [dict(zip(names, r)) for r in cur]
+
+
+def recent_purposes(conn, username: str, n: int = 5, scan: int = 2000) -> list[str]:
+    """The user's last ``n`` distinct purposes, newest first, from their latest ``scan`` audit rows."""
+    out: list[str] = []
+    rows = conn.execute("SELECT purpose FROM audit WHERE username = ? AND purpose <> '' ORDER BY id DESC LIMIT ?",
+                        (username, scan))
+    for (purpose,) in rows:
+        if purpose not in out:
+            out.append(purpose)
+            if len(out) == n:
+                break
+    return out

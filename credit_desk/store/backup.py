@@ -25,11 +25,11 @@ from pathlib import Path
 
 import sqlcipher3
 
-from credit_desk import __version__
+from credit_desk import __version__, faults
 from credit_desk.domain import signing
 from credit_desk.domain.errors import DomainError
-from credit_desk.atomic import fsync_dir
-from credit_desk.store.ledger import LedgerPaths, connect
+from credit_desk.atomic import fsync_dir, owner_only
+from credit_desk.store.ledger import LedgerPaths, apply_key, connect
 
 FORMAT = "credit_desk.backup/2"
 UNSIGNED_FORMAT = "credit_desk.backup/1"   # before issue 14: restored only when the admin says so
@@ -50,7 +50,7 @@ def snapshot_db(conn, target: Path, key: bytes) -> None:
     """Copy the live database page by page into a new file encrypted with the same key."""
     out = sqlcipher3.connect(str(target), isolation_level=None)
     try:
-        out.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+        apply_key(out, key)  # the same pinned cipher settings as the ledger (issue 14 item 7)
         conn.backup(out)
     finally:
         out.close()
@@ -58,11 +58,24 @@ def snapshot_db(conn, target: Path, key: bytes) -> None:
 
 def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: Path,
                  audit_head: tuple[int, str] | None, schema: int, sign_private: bytes) -> Path:
-    """Write, fsync, rename into place, then read back and verify; returns the backup file's path."""
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write, fsync, rename into place, then read back and verify; returns the backup file's path.
+    A full disk or an unwritable folder is a DomainError naming it (DISK_FULL, FOLDER_NOT_WRITABLE), and
+    the half-written temporary folder is removed."""
+    try:
+        return _write_backup(conn, paths, key, ledger_id, folder, audit_head, schema, sign_private)
+    except OSError as exc:
+        raise faults.from_os(exc, folder) from None
+    except sqlcipher3.DatabaseError as exc:
+        raise faults.from_sqlite(exc, folder) from None
+
+
+def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: Path,
+                  audit_head: tuple[int, str] | None, schema: int, sign_private: bytes) -> Path:
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     final = folder / f"credit_desk-{ledger_id[:8]}-{stamp}{SUFFIX}"
-    with tempfile.TemporaryDirectory(dir=folder, prefix=".backup-") as work:
+    sweep_leftovers(folder)
+    with tempfile.TemporaryDirectory(dir=folder, prefix=f".backup-{os.getpid()}-") as work:
         db_copy = Path(work) / "ledger.db"
         snapshot_db(conn, db_copy, key)
         sources = {"ledger.db": db_copy, "ledger.recovery": paths.recovery, "ledger.json": paths.meta}
@@ -80,6 +93,7 @@ def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: P
                 zf.write(p, name)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
+        owner_only(tmp)
         os.replace(tmp, final)
         fsync_dir(folder)
     read_manifest(final, verify_hashes=True)
@@ -144,6 +158,52 @@ def extract(path: Path, target: Path) -> None:
                 shutil.copyfileobj(src, dst, 1 << 20)
                 dst.flush()
                 os.fsync(dst.fileno())
+
+
+def _alive(pid: int) -> bool:
+    if os.name != "posix":  # pragma: no cover - Windows: a leftover is only removed once a day old
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def _stale(path: Path, pid_at: int) -> bool:
+    try:
+        pid = int(path.name.split("-")[pid_at])
+    except (IndexError, ValueError):
+        pid = None
+    if pid is not None and os.name == "posix":
+        return pid != os.getpid() and not _alive(pid)
+    try:
+        return datetime.now().timestamp() - path.stat().st_mtime > 86400
+    except OSError:
+        return False
+
+
+def sweep_leftovers(folder: Path) -> list[Path]:
+    """Remove the hidden work folders of a backup or restore that was killed (issue 14 item 7): in ``folder``,
+    ``.backup-<pid>-*`` and ``.<name>.restore-<pid>-*`` whose process is gone. Returns what was removed."""
+    removed = []
+    try:
+        candidates = [p for p in Path(folder).iterdir() if p.name.startswith(".") and p.is_dir()]
+    except OSError:
+        return removed
+    for p in candidates:
+        if p.name.startswith(".backup-"):
+            stale = _stale(p, 1)
+        elif ".restore-" in p.name:
+            stale = _stale(Path(p.name.rsplit(".restore-", 1)[1]), 0)
+        else:
+            continue
+        if stale:
+            shutil.rmtree(p, ignore_errors=True)
+            removed.append(p)
+    return removed
 
 
 def integrity(conn) -> str:

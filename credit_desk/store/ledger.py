@@ -4,7 +4,7 @@ Files in the data folder (none holds personal data in clear):
   ledger.db          the encrypted database (and its -wal / -shm, encrypted too)
   ledger.json        the ledger id and format: no secrets, nothing personal
   ledger.recovery    the key sealed with the recovery passphrase
-  ledger.lock        who has the ledger open for writing
+  ledger.lock        who is writing to the ledger right now (held per write transaction)
   audit.anchor       row count and head hash of the audit chain, kept outside the database
 
 A ledger that does not match its anchor (fewer audit rows than the anchor counts, another hash at the
@@ -28,8 +28,9 @@ import sqlite_utils
 
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.domain.textkey import search_key
+from credit_desk import faults
 from credit_desk.store import keys, migrate, wal
-from credit_desk.atomic import write_atomic
+from credit_desk.atomic import owner_only, write_atomic
 from credit_desk.store.lock import LedgerLock
 from credit_desk.store.tx import Tx
 
@@ -87,6 +88,7 @@ class Ledger:
         self._lock = lock
         self.attention = attention
         self._anchored = False
+        self.on_wait = None  # called with a progress line while waiting for another writer (CLI: stderr)
 
     @property
     def restored(self) -> dict | None:
@@ -106,18 +108,30 @@ class Ledger:
         if self.read_only:
             raise DomainError("LEDGER_READ_ONLY", "账本以只读方式打开，不能修改。",
                               "The ledger is open read-only.")
-        self.conn.execute("BEGIN IMMEDIATE")
-        tx = Tx(self.conn, self.ledger_id)
-        mark = self.restored
-        tx.numbers_unknown = bool(mark) and mark.get("numbers") == "unknown"  # store/documents.next_seq refuses
+        # issue 14 item 9: one writer at a time across processes; a second one waits (bounded), not fails
+        self._lock.acquire(on_wait=self.on_wait)
         try:
-            yield tx
-            self.conn.execute("COMMIT")
-        except BaseException:
+            self.conn.execute("BEGIN IMMEDIATE")
+            tx = Tx(self.conn, self.ledger_id)
+            mark = self.restored
+            tx.numbers_unknown = bool(mark) and mark.get("numbers") == "unknown"  # store/documents.next_seq refuses
+            try:
+                yield tx
+                self.conn.execute("COMMIT")
+            except sqlcipher3.DatabaseError as exc:  # a full disk or a read-only folder: say so (issue 14 item 7)
+                self._rollback()
+                raise faults.from_sqlite(exc, self.paths.folder) from None
+            except BaseException:
+                self._rollback()
+                raise
+            if tx.audit_head is not None:  # under the lock: anchors are written in commit order
+                self._advance_anchor(*tx.audit_head)
+        finally:
+            self._lock.release()
+
+    def _rollback(self) -> None:
+        if self.conn.in_transaction:  # a failed COMMIT on a full disk may already have rolled back
             self.conn.execute("ROLLBACK")
-            raise
-        if tx.audit_head is not None:
-            self._advance_anchor(*tx.audit_head)
 
     def _advance_anchor(self, rows: int, head: str) -> None:
         """Move the anchor forward, never back: an anchor ahead of the database is evidence (issue 14)."""
@@ -144,17 +158,40 @@ class Ledger:
             self._lock = None
 
 
-def connect(db_path: Path, key: bytes, *, read_only: bool = False):
-    """Open the SQLCipher file with the raw key (no per-open KDF); a wrong key is a clear AuthError."""
-    uri = f"file:{db_path}?mode=ro" if read_only else f"file:{db_path}"
-    conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+# SQLCipher 4's settings, pinned here so that a library upgrade that changes its defaults cannot silently make
+# ledgers unreadable or write new ones in another format (issue 14 item 7). The key is raw: the KDF settings only
+# derive the HMAC key, but they are part of the format all the same.
+CIPHER_SETTINGS = (("cipher_page_size", "4096"), ("kdf_iter", "256000"), ("cipher_hmac_algorithm", "HMAC_SHA512"),
+                   ("cipher_kdf_algorithm", "PBKDF2_HMAC_SHA512"), ("cipher_plaintext_header_size", "0"))
+OLDER_FORMATS = (3, 2, 1)  # SQLCipher major versions whose files we can recognise (and refuse by name)
+
+
+def apply_key(conn, key: bytes, compatibility: int | None = None) -> None:
+    """Key a fresh connection with the pinned settings; SQLCipher's own log lines never reach stderr."""
+    conn.execute("PRAGMA cipher_log_level = NONE")
     conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    if compatibility is not None:
+        conn.execute(f"PRAGMA cipher_compatibility = {int(compatibility)}")
+        return
+    for name, value in CIPHER_SETTINGS:
+        conn.execute(f"PRAGMA {name} = {value}")
+
+
+def connect(db_path: Path, key: bytes, *, read_only: bool = False):
+    """Open the SQLCipher file with the raw key (no per-open KDF). Raises AuthError KEY_WRONG for a wrong key,
+    DomainError LEDGER_FORMAT_OTHER for a file of another SQLCipher version or a plain SQLite file,
+    LEDGER_FOLDER_NOT_WRITABLE / DISK_FULL when the folder refuses the open — each with nothing changed."""
+    uri = f"file:{db_path}?mode=ro" if read_only else f"file:{db_path}"
     try:
+        conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        apply_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher3.DatabaseError:
-        conn.close()
-        raise AuthError("KEY_WRONG", "密钥与账本不符，账本未打开，未做任何改动。",
-                        "The key does not open this ledger; nothing was changed.") from None
+    except sqlcipher3.DatabaseError as exc:
+        try:
+            conn.close()
+        except (NameError, UnboundLocalError):
+            pass
+        raise diagnose_open(Path(db_path), key, exc) from None
     # Temporary tables and sorts stay in memory: nothing spills to an unencrypted temp file.
     conn.execute("PRAGMA temp_store = MEMORY")
     # Every page read past the cache is decrypted again; the default 8 MB cache is small for a ledger of
@@ -164,7 +201,11 @@ def connect(db_path: Path, key: bytes, *, read_only: bool = False):
     conn.execute("PRAGMA busy_timeout = 5000")
     register_functions(conn)
     if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+        except sqlcipher3.DatabaseError as exc:
+            conn.close()
+            raise faults.from_sqlite(exc, Path(db_path).parent) from None
         conn.execute("PRAGMA synchronous = FULL")
     return conn
 
@@ -172,6 +213,43 @@ def connect(db_path: Path, key: bytes, *, read_only: bool = False):
 def register_functions(conn) -> None:
     """SQL functions the schema's triggers call: ``cd_search_key`` is the one normaliser (issue 15)."""
     conn.create_function("cd_search_key", 1, search_key, deterministic=True)
+def diagnose_open(db_path: Path, key: bytes, exc) -> Exception:
+    """Why a ledger file did not open: not writable, disk full, a plain SQLite file, another SQLCipher format,
+    or (only when none of these) a wrong key."""
+    fault = faults.from_sqlite(exc, db_path.parent, default=None)
+    if fault is not None:
+        return fault
+    try:
+        with open(db_path, "rb") as fh:
+            head = fh.read(16)
+    except OSError as err:
+        return faults.from_os(err, db_path)
+    if head.startswith(b"SQLite format 3\x00"):
+        return DomainError("LEDGER_FORMAT_OTHER", f"{db_path.name} 是未加密的 SQLite 文件，不是本程序的加密账本；未做任何改动。",
+                           f"{db_path.name} is a plain, unencrypted SQLite file, not an encrypted ledger; "
+                           "nothing was changed.")
+    for version in OLDER_FORMATS:
+        if _opens_as(db_path, key, version):
+            return DomainError(
+                "LEDGER_FORMAT_OTHER",
+                f"账本文件是 SQLCipher {version} 格式（本程序使用 SQLCipher 4），密钥无误；请用原版本程序导出或升级后再打开。"
+                "未做任何改动。",
+                f"The ledger file is in SQLCipher {version} format (this program uses SQLCipher 4); the key is right. "
+                "Export or upgrade it with the program that made it. Nothing was changed.")
+    return AuthError("KEY_WRONG", "密钥与账本不符，账本未打开，未做任何改动。",
+                     "The key does not open this ledger; nothing was changed.")
+
+
+def _opens_as(db_path: Path, key: bytes, version: int) -> bool:
+    conn = sqlcipher3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        apply_key(conn, key, compatibility=version)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except sqlcipher3.DatabaseError:
+        return False
+    finally:
+        conn.close()
 
 
 def create(folder: Path, recovery_passphrase: str) -> tuple[Ledger, bytes]:
@@ -181,7 +259,8 @@ def create(folder: Path, recovery_passphrase: str) -> tuple[Ledger, bytes]:
         raise DomainError("LEDGER_EXISTS", f"{paths.folder} 已有账本，不会覆盖。",
                           f"{paths.folder} already holds a ledger; it will not be overwritten.")
     keys.check_passphrase(recovery_passphrase)
-    paths.folder.mkdir(parents=True, exist_ok=True)
+    paths.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    owner_only(paths.folder)
     ledger_id, key = str(uuid.uuid4()), keys.new_key()
     keys.write_recovery(paths.recovery, key, recovery_passphrase, ledger_id)
     meta = {"format": "credit_desk.ledger/1", "ledger_id": ledger_id,
@@ -190,16 +269,19 @@ def create(folder: Path, recovery_passphrase: str) -> tuple[Ledger, bytes]:
     return _open(paths, key, ledger_id, read_only=False), key
 
 
-def open_with_key(folder: Path, key: bytes, *, read_only: bool = False) -> Ledger:
+def open_with_key(folder: Path, key: bytes, *, read_only: bool = False, on_wait=None) -> Ledger:
+    """Open for writing (or ``read_only``); ``on_wait(line)`` hears progress while another writer finishes."""
     paths = LedgerPaths(Path(folder))
-    return _open(paths, key, paths.ledger_id(), read_only=read_only)
+    led = _open(paths, key, paths.ledger_id(), read_only=read_only, on_wait=on_wait)
+    led.on_wait = on_wait
+    return led
 
 
-def _open(paths: LedgerPaths, key: bytes, ledger_id: str, *, read_only: bool) -> Ledger:
+def _open(paths: LedgerPaths, key: bytes, ledger_id: str, *, read_only: bool, on_wait=None) -> Ledger:
     lock = None
     if not read_only:
         lock = LedgerLock(paths.lock)
-        lock.acquire()
+        lock.acquire(on_wait=on_wait)  # held while opening and upgrading, then only per write transaction
     try:
         attention = _precheck(paths, key, held=lock is not None)
         conn = connect(paths.db, key, read_only=read_only or attention is not None)
@@ -210,13 +292,13 @@ def _open(paths: LedgerPaths, key: bytes, ledger_id: str, *, read_only: bool) ->
             lock = None
             conn = connect(paths.db, key, read_only=True)
         if lock is not None:
+            owner_only(paths.db)  # SQLite gives the -wal and -shm files the database file's mode
             migrate.upgrade(conn, paths, ledger_id)
         else:
             migrate.check_current(conn)
-    except BaseException:
+    finally:
         if lock:
             lock.release()
-        raise
     return Ledger(paths, conn, ledger_id, lock, attention)
 
 

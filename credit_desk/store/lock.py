@@ -1,4 +1,8 @@
-"""One writer per ledger: an OS file lock, with who holds it written beside it."""
+"""One writer at a time: an OS file lock taken for each write transaction, with who holds it written beside it.
+
+A second writer (another clerk printing at the same moment) waits for the lock — at most ``WAIT_SECONDS``,
+saying every few seconds that it is waiting and for whom — instead of failing at once (issue 14 item 9).
+"""
 
 from __future__ import annotations
 
@@ -6,6 +10,7 @@ import getpass
 import json
 import os
 import socket
+import time
 from datetime import datetime
 from pathlib import Path
 
@@ -17,28 +22,48 @@ else:
     import fcntl
 
 
+WAIT_SECONDS = 30.0   # how long a writer waits for another one to finish before giving up
+PROGRESS_EVERY = 2.0  # seconds between two "still waiting" lines
+POLL = 0.05
+
+
 class LedgerLock:
-    """Held for as long as a process has the ledger open for writing."""
+    """Held while a process writes (one transaction, or opening and upgrading the ledger)."""
 
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._fh = None
 
-    def acquire(self) -> None:
-        fh = open(self.path, "a+b")
-        try:
-            _lock(fh)
-        except OSError:
-            holder = _read_holder(self.path)
-            fh.close()
-            raise DomainError(
-                "LEDGER_IN_USE",
-                f"账本已在本机由 {holder['user']} 打开（进程 {holder['pid']}，自 {holder['since']} 起），"
-                "请先关闭那边的程序。",
-                f"The ledger is already open on this PC by {holder['user']} (process {holder['pid']}, "
-                f"since {holder['since']}); close it there first.") from None
+    @property
+    def held(self) -> bool:
+        return self._fh is not None
+
+    def acquire(self, wait: float | None = None, on_wait=None) -> None:
+        """Take the lock, waiting up to ``wait`` seconds (default WAIT_SECONDS); ``on_wait(line)`` is called
+        with a progress line while waiting. Raises DomainError LEDGER_IN_USE when the wait runs out."""
+        wait = WAIT_SECONDS if wait is None else wait
+        fh = os.fdopen(os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0),
+                               0o600), "a+b")
+        start = time.monotonic()
+        said = 0.0
+        while True:
+            try:
+                _lock(fh)
+                break
+            except OSError:
+                waited = time.monotonic() - start
+                if waited >= wait:
+                    fh.close()
+                    raise _in_use(_read_holder(self.path), wait) from None
+                if on_wait is not None and waited >= said:
+                    holder = _read_holder(self.path)
+                    on_wait(f"正在等待 {holder['user']}（进程 {holder['pid']}）完成写入…已等 {waited:.0f} 秒，"
+                            f"最多 {wait:.0f} 秒 / waiting for {holder['user']} (process {holder['pid']}) to finish "
+                            f"writing… {waited:.0f} s of at most {wait:.0f} s")
+                    said += PROGRESS_EVERY
+                time.sleep(POLL)
         info = {"pid": os.getpid(), "user": _os_user(), "host": socket.gethostname(),
-                "since": datetime.now().strftime("%Y-%m-%d %H:%M")}
+                "since": datetime.now().strftime("%Y-%m-%d %H:%M:%S")}
         fh.seek(0)
         fh.truncate()
         fh.write(json.dumps(info, ensure_ascii=False).encode())
@@ -52,6 +77,16 @@ class LedgerLock:
             _unlock(self._fh)
             self._fh.close()
             self._fh = None
+
+
+def _in_use(holder: dict, wait: float) -> DomainError:
+    return DomainError(
+        "LEDGER_IN_USE",
+        f"账本正由 {holder['user']} 写入（进程 {holder['pid']}，自 {holder['since']} 起），已等待 {wait:.0f} 秒仍未完成，"
+        "未做任何改动；请稍后再试，或查看那边的程序是否停住。",
+        f"The ledger is being written by {holder['user']} (process {holder['pid']}, since {holder['since']}); "
+        f"waited {wait:.0f} s without it finishing, nothing was changed. Try again later, or check whether that "
+        "program hangs.")
 
 
 def _lock(fh) -> None:

@@ -46,6 +46,6 @@ def upgrade(conn, paths, ledger_id: str) -> int:
 def backup_before_migration(conn, paths, version: int) -> None:
     """An encrypted copy (same key) of the ledger as it was, so a failed upgrade loses nothing."""
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    paths.backups.mkdir(exist_ok=True)
+    paths.backups.mkdir(mode=0o700, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     shutil.copy2(paths.db, paths.backups / f"pre-migration-v{version}-{stamp}.db")

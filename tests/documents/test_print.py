@@ -150,8 +150,8 @@ def test_batch_one_file_or_one_per_document(session, tmp_path):
 def test_reprint_says_copy_and_is_counted(session, tmp_path):
     [doc] = _issue(session, "prior_notice", tmp_path / "a.pdf")
     assert "副本" not in pdftotext(tmp_path / "a.pdf")
-    r1 = documents.reprint(session, doc["number"], tmp_path / "b.pdf")
-    r2 = documents.reprint(session, doc["number"], tmp_path / "c.pdf")
+    r1 = documents.reprint(session, doc["number"], tmp_path / "b.pdf", "核对文书副本")
+    r2 = documents.reprint(session, doc["number"], tmp_path / "c.pdf", "核对文书副本")
     assert (r1["copy_no"], r2["copy_no"]) == (1, 2)
     assert "副本（第2次重印）" in pdftotext(tmp_path / "c.pdf")
     assert documents.list_documents(session)[0]["reprint_count"] == 2

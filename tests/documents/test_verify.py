@@ -91,7 +91,7 @@ def test_a_voided_notice_says_so(session, printed):
     documents.void_numbers(session, [doc["number"]], "送达前发现当事人名称有误")
     assert V.verify_qr(session, qr)["result"] == "voided"
     with pytest.raises(Exception):
-        documents.reprint(session, doc["number"], printed[2].with_name("r.pdf"))
+        documents.reprint(session, doc["number"], printed[2].with_name("r.pdf"), "核对文书副本")
 
 
 def test_cli_print_and_verify(office, tmp_path):

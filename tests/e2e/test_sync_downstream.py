@@ -116,7 +116,7 @@ def test_joint_list_match_prompt_and_the_clerks_choice_is_kept(office, tmp_path,
     path = _publish(intake_dir, _ledger_id(office), tmp_path, "jl", [{"kind": "joint_list", "version": 1,
                                                                       "data": lists}])
     assert _import(office, path)[0] == 0
-    code, out, _ = office("--json", "joint", "prompts", str(sid))
+    code, out, _ = office("--json", "joint", "prompts", str(sid), "--purpose", "核对比对结论")
     prompts = json.loads(out)
     assert [p["entry_id"] for p in prompts] == ["TAX-001"] and prompts[0]["decision"] is None
     assert prompts[0]["match_on"] == "id_number"
@@ -126,7 +126,7 @@ def test_joint_list_match_prompt_and_the_clerks_choice_is_kept(office, tmp_path,
                             "--reason", "已于2026年补缴税款，名单待平台更新")
     assert code == 0, out + err
     with session(data_dir) as s:
-        kept = matching.match_prompts(s, sid)[0]["decision"]
+        kept = matching.match_prompts(s, sid, "核对比对结论")[0]["decision"]
     assert kept["applied"] is False and "补缴" in kept["reason"]
 
 

@@ -122,7 +122,7 @@ def test_document_register_previews_batch_prints_and_reprints(qtbot, work_window
     expected = sum(d["pages"][1] - d["pages"][0] + 1 for d in work["documents"])
     assert _pages(out) == expected
     view.table.selectRow(0)
-    done = view.reprint_selected()
+    done = view.reprint_selected("核对文书副本")
     assert done["copy_no"] == 1
     text = subprocess.run(["pdftotext", done["file"], "-"], capture_output=True, text=True).stdout
     assert "副本" in text
@@ -211,7 +211,7 @@ def test_joint_punishment_match_is_prompted_and_the_choice_recorded(qtbot, work,
     seen = when_modal(qtbot, MatchPromptDialog, answer)
     prompt_matches(ctx, sid)
     assert "error" not in seen
-    decision = matching.match_prompts(staff["clerk"], sid)[0]["decision"]
+    decision = matching.match_prompts(staff["clerk"], sid, "核对比对结论")[0]["decision"]
     assert decision["applied"] is False and "解除" in decision["reason"]
 
 

@@ -27,7 +27,7 @@ from tests.conftest import ADMIN_PW, USER_PW
 # function -> the action its role check names, or ("internal"/"open", why it has none of its own)
 CHECKS: dict[str, str | tuple[str, str]] = {
     "accounts.add_user": "user.manage", "accounts.list_users": "user.manage",
-    "audit.read_log": "audit.read",
+    "audit.read_log": "audit.read", "backup.run_backup": "ledger.backup",
     "browse.audit_page": "audit.read", "browse.dashboard_counts": "dashboard.view", "browse.log_audit_read": "audit.read",
     "browse.log_search": "subject.search", "browse.monthly_trend": "dashboard.view",
     "browse.records_count": "record.browse", "browse.records_page": "record.browse",
@@ -69,6 +69,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "document_sources.item_for": ("internal", "dispatches to the providers above; documents.issue checks "
                                               "document.print"),
     "document_verify.verify_pdf": "document.verify", "document_verify.verify_qr": "document.verify",
+    "documents.check_out": ("internal", "the output-path guard (issue 14 item 4) called by the CLI before "
+                                        "documents.issue (document.print); it reads and writes nothing"),
     "documents.issue": "document.print", "documents.draft": "document.print",
     "resync.resync": "bundle.export", "resync.confirm_last": "document.print",
     "documents.list_documents": "document.list",
@@ -85,6 +87,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "objections.add_objection": "objection.add", "objections.get_objection": "case.list",
     "objections.resolve_objection": "objection.resolve",
     "preferences.idle_lock_minutes": ("open", "reads the idle-lock setting every session needs"),
+    "preferences.recent_purposes": ("open", "the signed-in user's own typed purposes, from their own audit rows"),
     "preferences.set_idle_lock_minutes": "settings.manage",
     "record_import.add_records": "record.add",
     "records.add_record": "record.add", "records.approve_record": "record.approve",
@@ -251,3 +254,70 @@ def test_every_role_against_every_service_function(seeded, tmp_path):
     assert len(matrix) == checked
     print(json.dumps({"functions_checked": checked, "calls": checked * len(USERS),
                       "internal_or_open": len(CHECKS) - checked}, ensure_ascii=False))
+
+
+# --- R14 查询使用登记 (issue 14 item 5): purposes as well as roles -------------------------------------------
+# Every service function that shows personal data -> the audit action its look is logged under. A function
+# with a ``purpose`` parameter that is missing here fails the coverage test, so the table cannot fall behind.
+PURPOSES: dict[str, str] = {
+    "subjects.show_subject": "subject.view", "subjects.search_subjects": "subject.search",
+    "browse.log_search": "subject.search", "records.show_record": "record.view", "cases.case_detail": "case.view",
+    "repairs.get_repair": "repair.view", "matching.match_prompts": "joint.view",
+    "documents.reprint": "document.reprint", "document_sources.credit_query": "document.print",
+}
+PURPOSE_INTERNAL = {"document_sources.from_case": "via cases.case_detail, which takes and logs the purpose",
+                    "document_sources.item_for": "dispatches to credit_query / from_case above"}
+
+
+def test_every_function_taking_a_purpose_is_in_the_purpose_table():
+    found = service_functions()
+    taking = {n for n, fn in found.items() if "purpose" in inspect.signature(fn).parameters}
+    assert taking - set(PURPOSES) - set(PURPOSE_INTERNAL) == set()
+    assert set(PURPOSES) <= taking
+
+
+def _purpose_call(name, fn, session, tmp, purpose, real):
+    from credit_desk.services import documents
+    if name == "documents.reprint":
+        return fn(session, real["number"], tmp / f"r{len(purpose)}.pdf", purpose)
+    if name == "document_sources.credit_query":  # the print logs it: issue what the provider made
+        return documents.issue(session, "credit_query", [fn(session, 1, purpose)], tmp / f"q{len(purpose)}.pdf")
+    if name == "browse.log_search":
+        return fn(session, "subjects", "张", purpose)
+    if name == "subjects.search_subjects":
+        return fn(session, "张", purpose)
+    return fn(session, 1, purpose)
+
+
+def test_every_read_of_personal_data_takes_a_purpose_and_logs_it(seeded, tmp_path):
+    """With no purpose: refused (R14_PURPOSE_REQUIRED), nothing logged as a look; with one: the audit row
+    carries who and why. Cases and repairs do not exist in the seeded ledger: their refusal is still checked."""
+    from credit_desk.domain.errors import ValidationError
+    from credit_desk.services import document_sources, documents
+    found = service_functions()
+    desk = ledgers.unlock(seeded)
+    try:
+        clerk = auth.login(desk, "clerk1", USER_PW)
+        first = documents.issue(clerk, "credit_query", [document_sources.credit_query(clerk, 1, "准备比对")],
+                                tmp_path / "first.pdf")[0]
+        logged = 0
+        for name, action in PURPOSES.items():
+            before = _last_audit(desk)["id"]
+            with pytest.raises(ValidationError) as err:
+                _purpose_call(name, found[name], clerk, tmp_path, "  ", first)
+            assert err.value.code == "R14_PURPOSE_REQUIRED", name
+            assert not desk.ledger.query("SELECT 1 FROM audit WHERE id > ? AND action = ? AND outcome = 'ok'",
+                                         (before, action)), name
+            why = f"核查用途{len(name)}"
+            try:
+                _purpose_call(name, found[name], clerk, tmp_path, why, first)
+            except Exception as exc:  # noqa: BLE001 - no case/repair 1 in the seeded ledger
+                assert name in ("cases.case_detail", "repairs.get_repair"), (name, exc)
+                continue
+            rows = desk.ledger.query("SELECT username, purpose FROM audit WHERE id > ? AND action = ?",
+                                     (before, action))
+            assert ("clerk1", why) in {(r["username"], r["purpose"]) for r in rows}, (name, rows)
+            logged += 1
+        assert logged >= 7
+    finally:
+        desk.close()

@@ -14,7 +14,7 @@ from tests.conftest import PASSPHRASE
 
 def test_backup_is_encrypted_and_restores_into_a_new_folder(office, data_dir, tmp_path, test_keyring):
     office("demo-data", "--subjects", "200", "--records", "500", "--seed", "2")
-    code, out, err = office("--json", "backup", "--to", str(tmp_path / "bk"), user=None)
+    code, out, err = office("--json", "backup", "--to", str(tmp_path / "bk"))
     assert code == 0, err
     path = json.loads(out)["file"]
     with zipfile.ZipFile(path) as zf:
@@ -30,7 +30,7 @@ def test_backup_is_encrypted_and_restores_into_a_new_folder(office, data_dir, tm
     pw = tmp_path / "pw.txt"
     pw.write_text(PASSPHRASE)
     code, out, err = office("--json", "--recovery-passphrase-file", str(pw), "restore", path, "--to",
-                            str(tmp_path / "restored"), user=None)
+                            str(tmp_path / "restored"))
     assert code == 0, err
     code, out, err = office("--data-dir", str(tmp_path / "restored"), "--recovery-passphrase-file", str(pw),
                             "check", user=None)
@@ -38,24 +38,24 @@ def test_backup_is_encrypted_and_restores_into_a_new_folder(office, data_dir, tm
 
 
 def test_restore_refuses_a_damaged_backup_and_writes_nothing(office, tmp_path):
-    code, out, _ = office("--json", "backup", "--to", str(tmp_path / "bk"), user=None)
+    code, out, _ = office("--json", "backup", "--to", str(tmp_path / "bk"))
     path = json.loads(out)["file"]
     raw = bytearray(open(path, "rb").read())
     raw[len(raw) // 2] ^= 0x01
     bad = tmp_path / "bad.cdbk"
     bad.write_bytes(bytes(raw))
-    code, out, err = office("restore", str(bad), "--to", str(tmp_path / "restored"), user=None)
+    code, out, err = office("restore", str(bad), "--to", str(tmp_path / "restored"))
     assert code == 1 and "备份文件" in err and "Traceback" not in err
     assert not (tmp_path / "restored").exists()
     assert not list(tmp_path.glob(".restored*"))
 
 
 def test_restore_never_overwrites(office, tmp_path):
-    code, out, _ = office("--json", "backup", "--to", str(tmp_path / "bk"), user=None)
+    code, out, _ = office("--json", "backup", "--to", str(tmp_path / "bk"))
     target = tmp_path / "busy"
     target.mkdir()
     (target / "x").write_text("keep me")
-    code, _, err = office("restore", json.loads(out)["file"], "--to", str(target), user=None)
+    code, _, err = office("restore", json.loads(out)["file"], "--to", str(target))
     assert code == 1 and "不是空的" in err
     assert (target / "x").read_text() == "keep me"
 
@@ -105,6 +105,6 @@ def test_rotation_keeps_the_newest(office, data_dir, tmp_path):
 def test_check_reports_missing_backup_then_ok(office, data_dir):
     code, out, _ = office("check", user=None)
     assert code == 3 and "尚无备份" in out
-    office("backup", user=None)
+    office("backup")
     code, out, _ = office("check", user=None)
     assert code == 0, out

@@ -93,10 +93,16 @@ def test_recovery_file_is_sealed_with_scrypt_and_aes_gcm(data_dir):
     assert keys.read_recovery(data_dir / "ledger.recovery", PASSPHRASE) == desk.key
 
 
-def test_second_process_gets_already_open_message(data_dir, tmp_path):
+def test_second_process_waits_for_the_writer_then_names_it(data_dir, tmp_path):
+    """Issue 14 item 9: the lock is held per write; a second writer waits (bounded), then says who holds it."""
     desk, _ = _init(data_dir)
+    from credit_desk.store.lock import LedgerLock
+    held = LedgerLock(data_dir / "ledger.lock")
+    held.acquire()
     script = textwrap.dedent(f"""
         import sys
+        from credit_desk.store import lock
+        lock.WAIT_SECONDS = 0.5
         from credit_desk.store.ledger import open_with_key
         from credit_desk.domain.errors import DomainError
         try:
@@ -106,9 +112,10 @@ def test_second_process_gets_already_open_message(data_dir, tmp_path):
             sys.exit(7)
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    held.release()
     desk.close()
     assert out.returncode == 7, out.stderr
-    assert "LEDGER_IN_USE" in out.stdout and "已在本机由" in out.stdout
+    assert "LEDGER_IN_USE" in out.stdout and "正由" in out.stdout and "已等待" in out.stdout
 
 
 def test_init_refuses_to_overwrite_an_existing_ledger(data_dir):

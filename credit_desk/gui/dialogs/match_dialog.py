@@ -95,11 +95,14 @@ class MatchPromptDialog(QDialog):
             self.accept()
 
 
+MATCH_PURPOSE = "立案或录入失信信息后的联合惩戒比对"  # R14: the act that opens the prompts is the purpose
+
+
 def prompt_matches(ctx, subject_id: int, parent=None):
     """After opening a case or record: ask about every undecided match; returns the dialog or None."""
     if not ctx.can("joint.view"):
         return None
-    prompts = [p for p in matching.match_prompts(ctx.session, subject_id) if p["decision"] is None]
+    prompts = [p for p in matching.match_prompts(ctx.session, subject_id, MATCH_PURPOSE) if p["decision"] is None]
     if not prompts:
         return None
     dlg = MatchPromptDialog(ctx, subject_id, prompts, parent)

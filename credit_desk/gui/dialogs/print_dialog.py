@@ -6,7 +6,7 @@ from pathlib import Path
 
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
 from credit_desk.gui.models.documents_model import type_title
-from credit_desk.gui.printing import PreviewDialog, notices_folder
+from credit_desk.gui.printing import PreviewDialog, notice_path
 from credit_desk.services import browse, document_sources, documents
 
 OBJECTION_TYPES = ("objection_accepted", "objection_result")
@@ -43,7 +43,7 @@ class CasePrintDialog(FormDialog):
         self.ok_button().setEnabled(False)
         ctx, doc_type = self.ctx, self.value("doc_type")
         objection, purpose = self.value("objection"), self.value("purpose")
-        out = notices_folder(ctx) / f"case{self.case.id}-{doc_type}-{ctx.session.desk.now():%Y%m%d%H%M%S}.pdf"
+        out = notice_path(ctx, f"case{self.case.id}-{doc_type}")
 
         def work(_job):
             item = document_sources.item_for(ctx.session, doc_type, case_id=self.case.id, objection_id=objection,

@@ -168,10 +168,14 @@ class CleanupView(QWidget):
         self._say("\n".join(lines))
 
     def export_ledger(self, path: str | None = None):
+        asked = path is None  # the save dialog has asked before replacing a file (issue 14 item 4)
         path = self._pick_save(path, self.tr("Export the clean-up ledger"), "失信约束措施台账.xlsx")
         if not path:
             return None
-        n = cleanup.export_ledger(self.ctx.session, Path(path))
+        try:
+            n = cleanup.export_ledger(self.ctx.session, Path(path), force=asked)
+        except DomainError as exc:
+            return self._refused(path, exc)
         self._say(self.tr("%1 rows written to %2.").replace("%1", str(n)).replace("%2", path))
         return n
 
@@ -187,10 +191,14 @@ class CleanupView(QWidget):
         return n
 
     def export_contacts(self, path: str | None = None):
+        asked = path is None  # the save dialog has asked before replacing a file (issue 14 item 4)
         path = self._pick_save(path, self.tr("Export the contact feedback form"), "清理规范工作联系人反馈表.xlsx")
         if not path:
             return None
-        n = cleanup.export_contacts(self.ctx.session, Path(path))
+        try:
+            n = cleanup.export_contacts(self.ctx.session, Path(path), force=asked)
+        except DomainError as exc:
+            return self._refused(path, exc)
         self._say(self.tr("%1 contacts written to %2.").replace("%1", str(n)).replace("%2", path))
         return n
 

@@ -13,7 +13,7 @@ from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.models.documents_model import STATUS_ZH, DocumentsModel, type_title
 from credit_desk.gui.ops import Debouncer
-from credit_desk.gui.printing import PdfPreview, choose_printer, notices_folder, print_files
+from credit_desk.gui.printing import PdfPreview, choose_printer, notice_path, print_files
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import documents
@@ -129,16 +129,25 @@ class DocumentsView(QWidget):
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
                                                     .replace("%1", str(len(rows))).replace("%2", str(n))))
 
-    def reprint_selected(self):
+    def reprint_selected(self, purpose: str | None = None):
+        """A copy (副本) shows the subject's name and ID number: it takes a purpose, asked here (R14)."""
         rows = self.selected_rows()
         if len(rows) != 1:
             return self._say(self.tr("Select exactly one document to reprint."), ok=False)
         number = rows[0]["number"]
-        out = notices_folder(self.ctx) / f"{number}-副本-{self.ctx.session.desk.now():%Y%m%d%H%M%S}.pdf"
-        try:
-            done = documents.reprint(self.ctx.session, number, out)
-        except DomainError as exc:
-            return self._say(exc.message(self.ctx.lang), ok=False)
+        out = notice_path(self.ctx, f"{number}-副本")
+        if purpose is None:
+            from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
+            dlg = PurposeDialog(self.ctx, number, lambda p: documents.reprint(self.ctx.session, number, out, p),
+                                parent=self)
+            if not dlg.exec():
+                return None
+            done = dlg.result_value
+        else:
+            try:
+                done = documents.reprint(self.ctx.session, number, out, purpose)
+            except DomainError as exc:
+                return self._say(exc.message(self.ctx.lang), ok=False)
         self._say(self.tr("Reprinted %1 as copy %2.").replace("%1", number).replace("%2", str(done["copy_no"])))
         self.preview.load(Path(done["file"]))
         self.refresh()

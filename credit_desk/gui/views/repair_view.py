@@ -14,7 +14,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.repairs import TRANSITIONS, RepairEvent, RepairState
 from credit_desk.gui.dialogs.repair_dialogs import ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
-from credit_desk.gui.printing import PreviewDialog, notices_folder
+from credit_desk.gui.printing import PreviewDialog, notice_path
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.services import browse, documents, repair_documents, repairs
@@ -227,7 +227,7 @@ class RepairView(QWidget):
         """The notice of the current step, numbered when the step was taken; printed here under that number."""
         r, ctx = self.current, self.ctx
         doc_type = DOC_OF[RepairState(r["state"])]
-        out = notices_folder(ctx) / f"repair{r['id']}-{doc_type}-{ctx.session.desk.now():%Y%m%d%H%M%S}.pdf"
+        out = notice_path(ctx, f"repair{r['id']}-{doc_type}")
 
         def work(_job):
             return documents.issue(ctx.session, doc_type, [repair_documents.repair_item(ctx.session, doc_type,

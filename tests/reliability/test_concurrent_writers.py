@@ -1,0 +1,111 @@
+"""Issue 14 item 9: two clerks printing at once. The second writer waits for the first (bounded, with a stated
+timeout and a progress line) instead of failing with LEDGER_IN_USE; the 文号 stay unique and gap-free.
+
+Real processes on a real ledger: a third process holds the writer lock for a moment so that both printers
+really have to wait, then both print several notices through the CLI at the same time.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.services import ledgers, subjects
+from credit_desk.store import lock as lock_mod
+from tests.conftest import ADMIN_PW
+
+PRINTS = 4
+
+HOLDER = textwrap.dedent("""
+    import sys, time
+    from credit_desk.store.lock import LedgerLock
+    lk = LedgerLock(sys.argv[1])
+    lk.acquire(wait=0)
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+    lk.release()
+""")
+
+PRINTER = textwrap.dedent("""
+    import json, sys
+    from credit_desk.cli import main
+    who, out, n, passfile = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
+    for i in range(n):
+        rc = main(["--user", "admin", "--recovery-passphrase-file", passfile, "print", "credit_query",
+                   "--subject", "1", "--purpose", "资格审查", "--out", f"{out}/{who}-{i}.pdf"])
+        if rc != 0:
+            sys.exit(rc)
+""")
+
+
+def _script(tmp_path, name, text):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.fixture
+def ledger_with_person(office, data_dir):
+    desk = ledgers.unlock(data_dir)
+    from credit_desk.services import auth
+    subjects.add_subject(auth.login(desk, "admin", ADMIN_PW), kind="natural_person", name="张小明", id_type="ric",
+                         id_number="11010519491231002X")
+    desk.close()
+    return office
+
+
+def test_two_clerks_printing_at_once_wait_and_numbers_stay_unique_and_gap_free(ledger_with_person, data_dir,
+                                                                              secret_files, tmp_path):
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    holder = subprocess.Popen([sys.executable, _script(tmp_path, "holder.py", HOLDER), str(data_dir / "ledger.lock"),
+                               "3"], stdout=subprocess.PIPE, env=env, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    out = tmp_path / "out"
+    out.mkdir()
+    printer = _script(tmp_path, "printer.py", PRINTER)
+    procs = [subprocess.Popen([sys.executable, printer, who, str(out), str(PRINTS), str(secret_files["passphrase"])],
+                              env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for who in ("a", "b")]
+    results = [p.communicate(timeout=300) for p in procs]
+    holder.wait(timeout=60)
+    for p, (o, e) in zip(procs, results):
+        assert p.returncode == 0, e
+        assert "LEDGER_IN_USE" not in e and "Traceback" not in e
+    waited = "".join(e for _o, e in results)
+    assert "正在等待" in waited and "最多 30 秒" in waited and "at most 30 s" in waited  # the progress line
+    code, listing, err = ledger_with_person("--json", "print", "list", "--limit", "100")
+    assert code == 0, err
+    seqs = sorted(int(r["number"].split("〕")[1].rstrip("号")) for r in json.loads(listing))
+    assert seqs == list(range(1, 2 * PRINTS + 1))            # unique and gap-free
+    assert len(list(out.iterdir())) == 2 * PRINTS
+
+
+def test_a_writer_gives_up_after_the_stated_wait_with_nothing_changed(ledger_with_person, data_dir, tmp_path,
+                                                                      monkeypatch):
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    desk = ledgers.unlock(data_dir)
+    holder = subprocess.Popen([sys.executable, _script(tmp_path, "holder.py", HOLDER), str(data_dir / "ledger.lock"),
+                               "30"], stdout=subprocess.PIPE, env=env, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        monkeypatch.setattr(lock_mod, "WAIT_SECONDS", 1.0)
+        lines: list[str] = []
+        desk.ledger.on_wait = lines.append
+        before = desk.ledger.query("SELECT count(*) AS n FROM audit")[0]["n"]
+        with pytest.raises(DomainError) as err:
+            with desk.ledger.tx() as tx:
+                tx.audit(username="x", role="clerk", action="t", object_type="t", object_id=1)
+        assert err.value.code == "LEDGER_IN_USE"
+        assert "已等待 1 秒" in err.value.zh and "waited 1 s" in err.value.en
+        assert lines and "正在等待" in lines[0]
+        assert desk.ledger.query("SELECT count(*) AS n FROM audit")[0]["n"] == before
+        desk.close()
+    finally:
+        holder.kill()
+        holder.wait()
