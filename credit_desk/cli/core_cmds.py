@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 
-from credit_desk.cli import common
+from credit_desk.cli import account_cmds, common
 from credit_desk.cli.common import command, emit, group, limit, session_for, whole
 from credit_desk.cli.department_cmds import register_user_assign
 from credit_desk.domain.errors import DomainError, ValidationError
@@ -28,6 +28,7 @@ def register(sub) -> None:
     p.add_argument("--password-file")
     command(user, "list", cmd_user_list)
     register_user_assign(user)
+    account_cmds.register(user)
 
     _register_subject(sub)
     a = group(sub, "audit", "审计日志 / audit log")

@@ -22,6 +22,7 @@ class User:
     active: bool
     failed_count: int
     locked_until: datetime | None
+    must_change_password: bool = False   # set by an administrator's reset (issue 14 item 6)
 
     def locked_at(self, now: datetime, max_minutes: int | None = None) -> bool:
         """Locked now? A lock-out ends by itself after at most ``max_minutes`` (default LOCK_MAX_MINUTES) from

@@ -30,6 +30,7 @@ _ALL = frozenset(Role)
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "user.manage": frozenset({Role.ADMIN}),
     "department.manage": frozenset({Role.ADMIN}),   # 认定部门 and who belongs to them (issue 13 item 5)
+    "user.confirm": frozenset({Role.ADMIN, Role.AUDITOR}),  # a role change: a second admin or the auditor
     "settings.manage": frozenset({Role.ADMIN}),
     "ledger.backup": frozenset({Role.ADMIN}), "ledger.restore": frozenset({Role.ADMIN}),  # R14: admin acts, logged
     "reference.manage": frozenset({Role.ADMIN}),
@@ -75,7 +76,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 }
 
 ACTION_ZH = {
-    "user.manage": "管理用户", "department.manage": "管理认定部门", "settings.manage": "修改设置",
+    "user.manage": "管理用户", "user.confirm": "确认角色变更", "department.manage": "管理认定部门", "settings.manage": "修改设置",
     "ledger.backup": "备份账本", "ledger.restore": "从备份恢复账本", "reference.manage": "维护参考数据",
     "demo.seed": "生成演示数据", "subject.add": "新增信用主体", "subject.edit": "修改信用主体",
     "subject.exception.request": "申请按例外登记信用主体", "subject.exception.approve": "审批例外登记的信用主体",

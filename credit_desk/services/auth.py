@@ -10,7 +10,38 @@ from credit_desk.store import meta, users
 
 
 def login(desk: Desk, username: str, password: str) -> Session:
-    """Return a Session, or raise AuthError with one sentence; wrong attempts count toward the lock-out."""
+    """Return a Session, or raise AuthError with one sentence; wrong attempts count toward the lock-out.
+    A password reset by an administrator must be changed first (AuthError PASSWORD_CHANGE_REQUIRED)."""
+    user = _check(desk, username, password)
+    if user.must_change_password:
+        _log(desk, username, "login.must_change", {})
+        raise AuthError("PASSWORD_CHANGE_REQUIRED",
+                        "管理员已重置您的密码，请先设置新密码（命令行：credit-desk user passwd）。",
+                        "An administrator reset your password; set a new one first (CLI: credit-desk user passwd).")
+    with desk.ledger.tx() as tx:
+        users.set_failures(tx, user.id, 0, None)
+        tx.audit(username=username, role=user.role.value, action="login", object_type="user", object_id=user.id)
+    return Session(desk, users.get(desk.ledger.conn, username))
+
+
+def change_password(desk: Desk, username: str, old_password: str, new_password: str) -> Session:
+    """The user sets a new password (after a reset, or any time) by giving the current one; returns a Session.
+    The new one obeys the password rules and differs from the old one."""
+    user = _check(desk, username, old_password)
+    passwords.check_strength(new_password, (user.username, user.display_name))
+    if new_password == old_password:
+        raise AuthError("PASSWORD_SAME", "新密码不能与原密码相同。", "The new password must differ from the old one.")
+    with desk.ledger.tx() as tx:
+        users.set_password(tx, user.id, passwords.hash_password(new_password), must_change=False)
+        users.set_failures(tx, user.id, 0, None)
+        tx.audit(username=username, role=user.role.value, action="user.change_password", object_type="user",
+                 object_id=user.id)
+    return Session(desk, users.get(desk.ledger.conn, username))
+
+
+def _check(desk: Desk, username: str, password: str):
+    """The account if it is active, not locked and the password is right; else AuthError (and the attempt
+    is counted and logged)."""
     conn, now = desk.ledger.conn, desk.now()
     user = users.get(conn, username)
     if user is None or not user.active:
@@ -30,10 +61,7 @@ def login(desk: Desk, username: str, password: str) -> Session:
             tx.audit(username=username, role=user.role.value, action="login.failed", object_type="user",
                      object_id=user.id, detail={"locked": bool(locked)}, outcome="refused")
         raise _wrong()
-    with desk.ledger.tx() as tx:
-        users.set_failures(tx, user.id, 0, None)
-        tx.audit(username=username, role=user.role.value, action="login", object_type="user", object_id=user.id)
-    return Session(desk, users.get(conn, username))
+    return user
 
 
 def _wrong() -> AuthError:

@@ -27,6 +27,8 @@ from tests.conftest import ADMIN_PW, USER_PW
 # function -> the action its role check names, or ("internal"/"open", why it has none of its own)
 CHECKS: dict[str, str | tuple[str, str]] = {
     "accounts.add_user": "user.manage", "accounts.list_users": "user.manage",
+    "accounts.set_active": "user.manage", "accounts.unlock": "user.manage", "accounts.reset_password": "user.manage",
+    "accounts.request_role": "user.manage", "accounts.confirm_role": "user.confirm",
     "audit.read_log": "audit.read", "backup.run_backup": "ledger.backup",
     "browse.audit_page": "audit.read", "browse.dashboard_counts": "dashboard.view", "browse.log_audit_read": "audit.read",
     "browse.log_search": "subject.search", "browse.monthly_trend": "dashboard.view",

@@ -18,6 +18,7 @@ from credit_desk.store.migrations import m0013_add_withdrawals
 from credit_desk.store.migrations import m0014_add_departments
 from credit_desk.store.migrations import m0015_add_id_exceptions
 from credit_desk.store.migrations import m0016_add_measure_scope
+from credit_desk.store.migrations import m0017_add_account_lifecycle
 
 MIGRATIONS = [
     m0001_create_core,
@@ -36,4 +37,5 @@ MIGRATIONS = [
     m0014_add_departments,
     m0015_add_id_exceptions,
     m0016_add_measure_scope,
+    m0017_add_account_lifecycle,
 ]
