@@ -45,7 +45,8 @@ class StartFlow:
 
     def login(self, desk: Desk, parent=None, username: str = ""):
         office = ledgers.office_info(desk)["office"] or ""
-        dlg = LoginDialog(lambda u, p: auth.login(desk, u, p), office, parent)
+        dlg = LoginDialog(lambda u, p: auth.login(desk, u, p), office, parent,
+                          change=lambda u, old, new: auth.change_password(desk, u, old, new))
         if username:
             dlg.username.setText(username)
             dlg.password.setFocus()

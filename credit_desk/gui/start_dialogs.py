@@ -99,11 +99,34 @@ class UnlockDialog(_FormDialog):
 
 
 class LoginDialog(_FormDialog):
-    def __init__(self, login, office: str, parent=None) -> None:
+    """Sign in; after an administrator's reset the same dialog asks for a new password (issue 14 item 6)."""
+
+    def __init__(self, login, office: str, parent=None, change=None) -> None:
         super().__init__(self.tr("Sign in — %1").replace("%1", office), parent)
-        self._login = login
+        self._login, self._change = login, change
         self.username = self.field(self.tr("User name"), name="username")
         self.password = self.field(self.tr("Password"), True, "password")
+        # Chinese first (these two labels are newer than the translation file)
+        self.new_password = self.field("新密码 / New password", True, "newPassword")
+        self.new_password2 = self.field("再次输入新密码 / Repeat", True, "newPassword2")
+        self._show_change(False)
+
+    def _show_change(self, on: bool) -> None:
+        self.changing = on
+        for w in (self.new_password, self.new_password2):
+            w.setVisible(on)
+            self.form.labelForField(w).setVisible(on)
 
     def perform(self):
-        return self._login(self.username.text().strip(), self.password.text())
+        user, pw = self.username.text().strip(), self.password.text()
+        if self.changing and self._change is not None:
+            if self.new_password.text() != self.new_password2.text():
+                raise DomainError("SECRET_MISMATCH", "两次输入的新密码不一致。", "The two new passwords differ.")
+            return self._change(user, pw, self.new_password.text())
+        try:
+            return self._login(user, pw)
+        except DomainError as exc:
+            if exc.code == "PASSWORD_CHANGE_REQUIRED" and self._change is not None:
+                self._show_change(True)
+                self.new_password.setFocus()
+            raise

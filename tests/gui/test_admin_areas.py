@@ -134,3 +134,41 @@ def test_about_is_reachable_from_the_help_menu(qtbot, monkeypatch, window, shot)
     assert about.text() == "关于信用办台账"
     about.trigger()
     assert shown and "0.1.0" in shown[0]
+
+
+def test_accounts_dialog_runs_the_lifecycle_and_login_asks_for_a_new_password(qtbot, window, seeded, make_ctx,
+                                                                              shot):
+    """Issue 14 item 6 in the GUI: reset → the login dialog asks for a new password; deactivate; a role change
+    asked by the admin is confirmed by the auditor, never by the admin who asked."""
+    accounts.add_user(seeded, "clerk1", "clerk", USER_PW)
+    accounts.add_user(seeded, "aud1", "auditor", USER_PW)
+    view = window.open_area("settings")
+    dlg = view.open_accounts()
+    qtbot.addWidget(dlg)
+    assert dlg.table.rowCount() == 3
+    dlg.reset("clerk1", "Temporary-Pass-4411")
+    assert "须" in dlg.message.text() or "must" in dlg.message.text()
+    login = LoginDialog(lambda u, p: auth.login(seeded.desk, u, p), "清江浦区信用办",
+                        change=lambda u, old, new: auth.change_password(seeded.desk, u, old, new))
+    qtbot.addWidget(login)
+    login.username.setText("clerk1")
+    login.password.setText("Temporary-Pass-4411")
+    login._submit()
+    assert "重置" in login.error.text() and login.changing
+    login.new_password.setText("Qingjiangpu-river-2026")
+    login.new_password2.setText("Qingjiangpu-river-2026")
+    login._submit()
+    assert login.result_value.user.username == "clerk1"
+    dlg.request_role("clerk1", "reviewer", "轮岗")
+    dlg.confirm_role("clerk1")
+    assert "起草人不能审批" in dlg.message.text()        # the asker cannot confirm (four eyes)
+    shot(dlg, "accounts_dialog")
+    auditor = make_ctx(auth.login(seeded.desk, "aud1", USER_PW))
+    from credit_desk.gui.dialogs.accounts_dialog import AccountsDialog
+    adlg = AccountsDialog(auditor)
+    qtbot.addWidget(adlg)
+    adlg.confirm_role("clerk1")
+    assert {u.username: u.role.value for u in accounts.list_users(seeded)}["clerk1"] == "reviewer"
+    dlg.deactivate("clerk1", "调离")
+    assert "停用" in dlg.table.item(1, 2).text() or any(
+        "停用" in (dlg.table.item(i, 2).text()) for i in range(dlg.table.rowCount()))

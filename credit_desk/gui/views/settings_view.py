@@ -126,6 +126,8 @@ class SettingsView(QWidget):
         v = QVBoxLayout(group)
         if not self.ctx.can("user.manage"):
             v.addWidget(QLabel(self.tr("Only the administrator can see and manage the users.")))
+            if self.ctx.can("user.confirm"):  # the auditor confirms role changes (issue 14 item 6)
+                v.addWidget(self._accounts_button())
             return group
         self.users = QTableWidget(0, 3)
         self.users.setObjectName("usersTable")
@@ -139,8 +141,23 @@ class SettingsView(QWidget):
         h.addWidget(self.users, 3)
         h.addWidget(self._user_form(), 2)
         v.addLayout(h)
+        v.addWidget(self._accounts_button())
         self._load_users()
         return group
+
+    def _accounts_button(self) -> QPushButton:
+        b = QPushButton("账户管理：停用、解锁、重置密码、变更角色… / Accounts…")
+        b.setObjectName("manageAccounts")
+        b.clicked.connect(self.open_accounts)
+        return b
+
+    def open_accounts(self):
+        """The account lifecycle dialog (issue 14 item 6); returned so tests can drive it."""
+        from credit_desk.gui.dialogs.accounts_dialog import AccountsDialog
+        self.accounts_dialog = AccountsDialog(self.ctx, self)
+        self.accounts_dialog.finished.connect(lambda _r: self.refresh())
+        self.accounts_dialog.open()
+        return self.accounts_dialog
 
     def _user_form(self) -> QWidget:
         w = QWidget()
