@@ -84,6 +84,7 @@ NOT_WALKED = {
         "repair_effects.apply_outcome", "repair_effects.mark_non_repairable", "repair_effects.revert_after_breach",
         "document_sources.commitment_form", "document_sources.credit_query", "document_sources.from_case",
         "document_sources.item_for", "document_sources.correction_item", "withdrawals.propose_in_tx",
+        "documents.check_out",
         "repair_documents.apology_item", "repair_documents.companions",
         "repair_documents.interview_item", "repair_documents.repair_item", "interviews.link_held")},
     **{n: "read only" for n in (
@@ -94,7 +95,8 @@ NOT_WALKED = {
         "records.record_history", "repairs.get_repair", "repairs.list_repairs", "sync.status",
         "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
         "departments.list_departments", "departments.user_department", "departments.case_fields",
-        "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions")},
+        "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions",
+        "preferences.recent_purposes")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
         "case_exits.daily_check", "demo.seed", "document_verify.verify_pdf", "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
@@ -104,7 +106,10 @@ NOT_WALKED = {
         "workdays.enter_holiday_year", "resync.confirm_last",
         "resync.resync", "withdrawals.propose_withdrawal", "withdrawals.approve_withdrawal",
         "id_exceptions.request_uscc_exception", "id_exceptions.approve_uscc_exception",
-        "id_exceptions.refuse_uscc_exception")},
+        "id_exceptions.refuse_uscc_exception", "backup.run_backup",
+        # issue 14 item 6: account lifecycle, judged by tests/e2e/test_account_lifecycle.py
+        "accounts.set_active", "accounts.unlock", "accounts.reset_password", "accounts.request_role",
+        "accounts.confirm_role")},
 }
 
 
@@ -212,7 +217,7 @@ def _walk(desk, tmp_path) -> None:
     bare = company(desk, 90, with_rep=False)
     ok(desk, "subject", "update", str(bare), "--legal-rep-name", "王建国", "--legal-rep-id-number",
        demo.ric(random.Random(90), "320826", date(1970, 1, 1), date(1980, 1, 1)))
-    ok(desk, "print", "reprint", printed, "--out", str(tmp_path / "copy.pdf"), user=BOSS)
+    ok(desk, "print", "reprint", printed, "--out", str(tmp_path / "copy.pdf"), "--purpose", "当事人索要副本", user=BOSS)
     ok(desk, "department", "add", "--name", "清江浦区税务局", "--uscc", demo.uscc(random.Random(91), "320812"),
        "--level", "county", "--domain", "税务", "--prefix", "清税", user="admin")
     ok(desk, "user", "assign", "clerk9", "--department", "清江浦区税务局", user="admin")

@@ -64,8 +64,8 @@ def test_two_clerks_printing_at_once_wait_and_numbers_stay_unique_and_gap_free(l
                                                                               secret_files, tmp_path):
     env = {**os.environ, "PYTHONPATH": os.getcwd()}
     holder = subprocess.Popen([sys.executable, _script(tmp_path, "holder.py", HOLDER), str(data_dir / "ledger.lock"),
-                               "3"], stdout=subprocess.PIPE, env=env, text=True)
-    assert holder.stdout.readline().strip() == "held"
+                               "10"], stdout=subprocess.PIPE, env=env, text=True)
+    assert holder.stdout.readline().strip() == "held"   # held 10 s: both printers start within it and wait
     out = tmp_path / "out"
     out.mkdir()
     printer = _script(tmp_path, "printer.py", PRINTER)
