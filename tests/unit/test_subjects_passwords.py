@@ -92,11 +92,19 @@ def test_fifteen_digit_ids_convert_only_when_confirmed():
     assert fifteen_to_eighteen("ric", eighteen, True) == (eighteen, False)
 
 
-def test_passwords_need_eight_characters():
-    check_strength("12345678")
+def test_passwords_need_ten_characters_and_not_a_common_one():
+    """Issue 14 item 6 (等保 2.0): at least 10 characters, and zxcvbn must not find it common or guessable."""
+    check_strength("Huai'an-river-2026")
     with pytest.raises(DomainError) as err:
-        check_strength("1234567")
-    assert err.value.code == "PASSWORD_TOO_SHORT" and err.value.field == "password" and "8" in err.value.zh
+        check_strength("Huai-an-9")
+    assert err.value.code == "PASSWORD_TOO_SHORT" and err.value.field == "password" and "10" in err.value.zh
+    for common in ("1234567890", "password123", "qwertyuiop"):
+        with pytest.raises(DomainError) as err:
+            check_strength(common)
+        assert err.value.code == "PASSWORD_COMMON" and err.value.field == "password"
+    with pytest.raises(DomainError) as err:  # the user's own name makes it guessable
+        check_strength("zhangwei2026", ("zhangwei", "张伟"))
+    assert err.value.code == "PASSWORD_COMMON"
 
 
 def test_password_hashes_are_salted_and_verify_only_the_password():

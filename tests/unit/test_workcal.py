@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from credit_desk.domain.errors import DomainError
+
 from credit_desk.domain.workcal import WorkCalendar, WorkdayResult, missing_year_warning
 
 D = dt.date
@@ -40,8 +42,9 @@ def test_add_zero_workdays_returns_start(cal):
 
 
 def test_negative_workdays_refused(cal):
-    with pytest.raises(ValueError):
+    with pytest.raises(DomainError) as err:  # one sentence, not a ValueError traceback (issue 14 item 7)
         cal.add_workdays(D(2026, 1, 5), -1)
+    assert err.value.code == "WORKDAYS_NEGATIVE" and err.value.field == "n"
 
 
 def test_r20_year_without_data_warns(cal):
