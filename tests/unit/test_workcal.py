@@ -7,7 +7,6 @@ import datetime as dt
 import pytest
 
 from credit_desk.domain.errors import DomainError
-
 from credit_desk.domain.workcal import WorkCalendar, WorkdayResult, missing_year_warning
 
 D = dt.date
