@@ -119,7 +119,7 @@ def test_r14_a_backup_manifest_not_signed_by_the_office_key_is_refused(desk, dat
     with zipfile.ZipFile(bad, "w") as zf:
         for name, data in members.items():
             zf.writestr(name, data)
-    code, out, _ = desk("--json", "restore", str(bad), "--to", str(tmp_path / "r1"), user=None)
+    code, out, _ = desk("--json", "restore", str(bad), "--to", str(tmp_path / "r1"), user="admin")
     assert code != 0 and json.loads(out)["code"] == "BACKUP_BAD_SIGNATURE" and not (tmp_path / "r1").exists()
     # a document signature over the same bytes cannot stand in for the backup signature (domain tags)
     from credit_desk.domain import signing
@@ -133,5 +133,5 @@ def test_r14_a_backup_manifest_not_signed_by_the_office_key_is_refused(desk, dat
     with zipfile.ZipFile(bad, "w") as zf:
         for name, data in members.items():
             zf.writestr(name, data)
-    code, out, _ = desk("--json", "restore", str(bad), "--to", str(tmp_path / "r2"), user=None)
+    code, out, _ = desk("--json", "restore", str(bad), "--to", str(tmp_path / "r2"), user="admin")
     assert code != 0 and json.loads(out)["code"] == "BACKUP_BAD_SIGNATURE"
