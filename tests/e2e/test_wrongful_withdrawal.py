@@ -51,7 +51,8 @@ def test_r12_way1_withdrawal_by_two_people_voids_purges_and_announces(desk, data
     # the decision no longer verifies as valid, and is never printed again
     verdict = refused(desk, "notice", "verify", "--pdf", str(tmp_path / "decision.pdf"))
     assert verdict["result"] == "withdrawn" and "撤回" in verdict["message"]
-    assert refused(desk, "print", "reprint", decision_no, "--out", str(tmp_path / "again.pdf"))["code"] \
+    assert refused(desk, "print", "reprint", decision_no, "--out", str(tmp_path / "again.pdf"),
+                   "--purpose", "当事人索要副本")["code"] \
         == "R12_DOC_WITHDRAWN"
     assert refused(desk, "print", "listing_decision", "--case", str(cid), "--out",
                    str(tmp_path / "d2.pdf"))["code"] == "R12_CASE_WITHDRAWN"
