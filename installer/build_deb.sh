@@ -62,7 +62,7 @@ Section: misc
 Priority: optional
 Installed-Size: $SIZE_KB
 Depends: libc6 (>= $GLIBC), libegl1, libgl1, libxcb1, libxkbcommon-x11-0, libxcb-cursor0, libfontconfig1, libdbus-1-3, fonts-wqy-zenhei | fonts-wqy-microhei | fonts-arphic-uming | fonts-noto-cjk
-Recommends: fonts-arphic-uming, fonts-arphic-ukai, fonts-wqy-zenhei, libwayland-cursor0, libwayland-egl1
+Recommends: fonts-arphic-uming, fonts-arphic-ukai, fonts-wqy-zenhei, fonts-hanazono, libwayland-cursor0, libwayland-egl1
 Description: 信用办台账 — ledger for county social credit offices
  credit_desk keeps a county social credit office's ledger (dishonesty records,
  black/watch/red list cases, objections, credit repair), prints the numbered
