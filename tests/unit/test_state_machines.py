@@ -442,3 +442,47 @@ def test_r14_each_break_names_its_row_in_both_languages():
     changed = verify_rows(rows, LEDGER)
     assert changed.first_bad_id == 4 and changed.reason_en == "row 4 was changed: its hash does not match"
     assert changed.reason_zh == "第 4 行的内容被改动，哈希不符。"
+
+
+# --- R1 basis document: every boundary ----------------------------------------------------------------------------
+DOC_TYPES = {"court_judgment", "court_ruling", "arbitration_award", "admin_penalty", "admin_ruling", "other_legal"}
+
+
+@pytest.mark.parametrize("doc_type", sorted(DOC_TYPES))
+def test_r1_every_allowed_document_type_and_its_dates(doc_type):
+    from credit_desk.domain.record_rules import check_basis
+    assert {t.value for t in DocType} == DOC_TYPES
+    cite = "《某法》第十条" if doc_type == "other_legal" else None
+    today = D(2026, 11, 30)
+    doc = check_basis(doc_type, " 清市监罚〔2026〕9号 ", " 县市场监督管理局 ", D(2026, 9, 1), D(2026, 9, 1), cite, today)
+    assert doc == BasisDocument(DocType(doc_type), "清市监罚〔2026〕9号", "县市场监督管理局", D(2026, 9, 1), D(2026, 9, 1),
+                                cite)
+    assert check_basis(doc_type, "x", "y", D(2026, 9, 1), today, cite, today).effective == today  # in force today
+    for issued, effective, code, field in ((None, D(2026, 9, 1), "R1_BASIS_INCOMPLETE", "doc_issued"),
+                                           (D(2026, 9, 1), None, "R1_BASIS_INCOMPLETE", "doc_effective"),
+                                           (None, None, "R1_BASIS_INCOMPLETE", "doc_issued"),
+                                           (D(2026, 9, 2), D(2026, 9, 1), "R1_BASIS_DATES", "doc_effective"),
+                                           (D(2026, 9, 1), today + dt.timedelta(days=1), "R1_NOT_EFFECTIVE",
+                                            "doc_effective")):
+        with pytest.raises(DomainError) as err:
+            check_basis(doc_type, "x", "y", issued, effective, cite, today)
+        assert (err.value.code, err.value.field) == (code, field)
+    if doc_type == "other_legal":
+        with pytest.raises(DomainError) as err:
+            check_basis(doc_type, "x", "y", D(2026, 9, 1), D(2026, 9, 1), "  ", today)
+        assert (err.value.code, err.value.field) == ("R1_CITATION_REQUIRED", "doc_citation")
+    else:  # a citation typed anyway is kept, trimmed; blank is none
+        assert check_basis(doc_type, "x", "y", D(2026, 9, 1), D(2026, 9, 1), " 依据 ", today).citation == "依据"
+        assert check_basis(doc_type, "x", "y", D(2026, 9, 1), D(2026, 9, 1), " ", today).citation is None
+
+
+def test_r1_a_type_outside_the_list_names_the_ones_allowed():
+    from credit_desk.domain.record_rules import check_basis
+    with pytest.raises(DomainError) as err:
+        check_basis("meeting_minutes", "x", "y", D(2026, 9, 1), D(2026, 9, 1), None, D(2026, 11, 30))
+    assert (err.value.code, err.value.field) == ("R1_DOC_TYPE", "doc_type")
+    assert "admin_penalty（行政处罚决定）" in err.value.zh and "meeting_minutes" in err.value.zh
+    for number, authority, field in ((" ", "y", "doc_number"), ("x", None, "doc_authority")):
+        with pytest.raises(DomainError) as err:
+            check_basis("admin_penalty", number, authority, D(2026, 9, 1), D(2026, 9, 1), None, D(2026, 11, 30))
+        assert (err.value.code, err.value.field) == ("R1_BASIS_INCOMPLETE", field)
