@@ -205,11 +205,18 @@ def parse_row(values, row: int) -> CleanupRow:
     if cells[8] not in DISPOSITIONS:
         problems.append(_bad(row, 9, f"应为“保留/修订/立法/废止”之一，实为“{cells[8]}”。",
                              "must be one of 保留/修订/立法/废止."))
+    raw = values[10] if len(values) > 10 else None
     try:
         parse_completion(cells[9])
     except ValueError:
         problems.append(_bad(row, 10, f"“{cells[9]}”不是可识别的日期（如 2021-03-15、2021/3/15、2021.12、"
                                       "2021年6月底前、2021年底前）。", "not a recognisable date."))
+    else:
+        if isinstance(raw, float) and re.fullmatch(r"\d{4}\.1", repr(raw)):
+            # Excel stored "2021.10" typed as a number as 2021.1: October or January cannot be told apart
+            problems.append(_bad(row, 10, f"“{cells[9]}”是数字格式，无法区分1月还是10月（2021.10 会被存成 2021.1），"
+                                          "请改为文本或写成 2021年10月底。",
+                                 "a number: 2021.1 may be October typed as 2021.10; enter it as text."))
     for col in (11, 12, 13):  # 责任单位, 责任人姓名及职务, 电话: who answers for the entry (R16)
         if not cells[col - 1]:
             problems.append(_bad(row, col, "不能为空。", "is required."))

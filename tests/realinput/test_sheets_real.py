@@ -213,3 +213,15 @@ def test_cli_sheet_choice_dates_and_bad_cells(office, secret_files, tmp_path):
     assert code != 0 and "XLS_OLD_FORMAT" in err and "另存为" in err
     code, out, err = run("--json", "ledger", "import", str(path), "--sheet", "乙")
     assert code == 0 and json.loads(out)["sheet"] == "乙"
+
+
+@pytest.mark.parametrize("cell,ok", [(2021.12, True), (2021.1, False), (2021.3, True), ("2021.1", True),
+                                     (20210315, True), (dt.datetime(2021, 3, 15), True)])
+def test_r16_a_date_typed_as_a_number(clerk, tmp_path, cell, ok):
+    """2021.10 typed into a number cell is stored as 2021.1: refused as ambiguous rather than read as January."""
+    try:
+        out = cleanup.import_ledger(clerk, _book(tmp_path / "n.xlsx", [("台账", [_row(1, c10=cell)], "visible")]))
+    except ImportRefused as exc:
+        assert not ok and "10月" in exc.problems[0].zh
+        return
+    assert ok and out["added"] == 1
