@@ -313,7 +313,8 @@ def cmd_case_decide(args) -> int:
         out = cases.decide_case(s, args.id, d)
     two = f"；信用修复告知书 {out['repair_notice_number']} 与决定书同时送达（两书同达）" \
         if out.get("repair_notice_number") else ""
-    human = (f"案件 {args.id} 已决定列入名单（{out['decision_number']}{two}），有效期至 {out['valid_until']}；"
+    by = f"由{out['issuer']}作出，" if out.get("issuer") else ""
+    human = (f"案件 {args.id} 已决定列入名单（{by}{out['decision_number']}{two}），有效期至 {out['valid_until']}；"
              f"须于 {out['share_due']} 前报送平台（R6）。"
              if out["state"] == "listed" else f"案件 {args.id} 决定不予列入（{out['decision_number']}）。")
     emit(args, out, human)

@@ -185,7 +185,8 @@ def decide_case(session: Session, case_id: int, d: Decision) -> dict:
         removed = _cross_effects(session, tx, listed)
     return {"case_id": case_id, "state": listed.state.value, "share_due": listed.share_due.isoformat(),
             "valid_until": listed.valid_until.isoformat(), "rule_set_code": rs.code, "red_removed": removed,
-            "decision_number": number, "repair_notice_number": repair_notice}
+            "decision_number": number, "repair_notice_number": repair_notice,
+            "issuer": listed.department}  # 49号 四(八): the deciding department issues the decision
 
 
 # The printed decision of each list; a red listing has no template yet but still takes a register number.

@@ -38,7 +38,7 @@ def test_r4_documents_issued_in_the_deciding_departments_name_and_prefix(desk, t
     notice_no = serve(desk, cid)["notice_number"]
     assert notice_no.startswith("清市监信告〔")
     out = decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")
-    assert out["decision_number"].startswith("清市监信决〔")
+    assert out["decision_number"].startswith("清市监信决〔") and out["issuer"] == MARKET
     ok(desk, "print", "listing_decision", "--case", str(cid), "--out", str(tmp_path / "d.pdf"))
     text = pdftotext(tmp_path / "d.pdf")
     tail = text.strip().splitlines()[-8:]  # the 落款 block at the foot of the decision

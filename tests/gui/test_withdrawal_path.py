@@ -61,3 +61,15 @@ def test_r12_way1_withdrawal_needs_a_second_person_in_the_gui(qtbot, staff, make
     shot(approve, "dialog_withdraw_approve")
     _ok(approve)
     assert approve.result_value["state"] == "withdrawn_wrongful", approve.form_error.text()
+
+
+def test_r12_print_dialog_offers_only_the_apology_and_correction_after_withdrawal(qtbot, staff, make_ctx):
+    from credit_desk.gui.dialogs.print_dialog import CasePrintDialog
+    from credit_desk.services import withdrawals
+    cid = _listed(staff)
+    withdrawals.propose_withdrawal(staff["reviewer"], cid, finding="复查发现认定有误")
+    withdrawals.approve_withdrawal(staff["admin"], cid)
+    dlg = CasePrintDialog(make_ctx(staff["clerk"]), cases.get_case(staff["clerk"], cid))
+    qtbot.addWidget(dlg)
+    box = dlg.fields["doc_type"]
+    assert [box.itemData(i) for i in range(box.count())] == ["apology_letter", "correction_announcement"]

@@ -12,6 +12,17 @@ from credit_desk.services import browse, document_sources, documents
 OBJECTION_TYPES = ("objection_accepted", "objection_result")
 
 
+def case_document_types(case) -> tuple[str, ...]:
+    """The notices this case can have: a withdrawn listing only its apology and correction (R12 way 1); a red
+    list its public notice (公示), a dishonesty listing its prior notice (R10)."""
+    from credit_desk.domain.cases import CaseState
+    from credit_desk.domain.list_rules import notice_document
+    if case.state is CaseState.WITHDRAWN_WRONGFUL:
+        return ("apology_letter", "correction_announcement")
+    other = {"prior_notice", "red_publication"} - {notice_document(case.list_type)}
+    return tuple(t for t in document_sources.CASE_TYPES if t not in other)
+
+
 class CasePrintDialog(FormDialog):
     """The number is taken only when the notice is really issued (all checks first, see services/documents)."""
 
@@ -23,7 +34,7 @@ class CasePrintDialog(FormDialog):
         self.case = case
         self.preview = None
         self.add_field("doc_type", self.tr("Notice *"), combo(
-            "docType", [(type_title(t), t) for t in document_sources.CASE_TYPES]))
+            "docType", [(type_title(t), t) for t in case_document_types(case)]))
         objs = browse.case_objections(ctx.session, case.id)
         self.add_field("objection", self.tr("Objection"), combo(
             "objection", [(self.tr("(not needed)"), None)] +
