@@ -111,6 +111,9 @@ def _register_case(sub) -> None:
     p = command(c, "update", cmd_case_update)
     p.add_argument("id", type=whole)
     _case_fields(p)
+    p.add_argument("--record", type=int, action="append", help="所依据的失信信息（替换原有的，可重复）(R1)")
+    p.add_argument("--renotice-on", type=_day,
+                   help="告知书送达后修改事实、依据、情形、标准或失信信息时：新告知书的送达日期（重新编号、重新计算异议期）(R5)")
     p = command(c, "notice", cmd_case_notice)
     p.add_argument("id", type=whole)
     p.add_argument("--served-on", type=_day)
@@ -263,8 +266,16 @@ def cmd_case_open(args) -> int:
 
 def cmd_case_update(args) -> int:
     with session_for(args) as s:
-        case = cases.update_case(s, args.id, **_fields(args))
-    emit(args, {"id": case.id, "state": case.state.value}, f"已修改案件 {case.id}。")
+        old = cases.get_case(s, args.id)
+        case = cases.update_case(s, args.id, record_ids=args.record, renotice_on=args.renotice_on, **_fields(args))
+    data = {"id": case.id, "state": case.state.value}
+    human = f"已修改案件 {case.id}。"
+    if case.notice_number != old.notice_number:
+        data.update(notice_number=case.notice_number, superseded=old.notice_number,
+                    served_on=case.served_on.isoformat(), window_end=case.window_end.isoformat())
+        human += (f"原预先告知书 {old.notice_number} 已作废，新告知书 {case.notice_number} 于 {case.served_on} 送达；"
+                  f"异议期至 {case.window_end} 届满。")
+    emit(args, data, human)
     return 0
 
 

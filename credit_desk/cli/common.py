@@ -177,22 +177,36 @@ def login(args, desk: Desk) -> Session:
 
 
 class session_for:
-    """``with session_for(args) as s:`` opens the ledger, logs in, and always closes it."""
+    """``with session_for(args) as s:`` opens the ledger, logs in, runs the daily expiry check (R12 way 3, as the
+    GUI does on start: every command then sees expired listings as exited), and always closes the ledger."""
 
-    def __init__(self, args) -> None:
+    def __init__(self, args, daily: bool = True) -> None:
         self.args = args
+        self.daily = daily
         self.desk: Desk | None = None
 
     def __enter__(self) -> Session:
         self.desk = open_desk(self.args)
         try:
-            return login(self.args, self.desk)
+            session = login(self.args, self.desk)
+            if self.daily:
+                _daily_check(self.args, session)
+            return session
         except BaseException:
             self.desk.close()
             raise
 
     def __exit__(self, *exc) -> None:
         self.desk.close()
+
+
+def _daily_check(args, session: Session) -> None:
+    from credit_desk.services import case_exits
+    done = case_exits.daily_check(session)
+    if done:
+        ids = "、".join(str(d["case_id"]) for d in done)
+        print(f"有效期届满检查：案件 {ids} 已于有效期届满次日移出名单（R12）。/ Expiry check: case(s) {ids} left "
+              "their list.", file=sys.stderr)
 
 
 def print_version(args) -> int:

@@ -19,6 +19,9 @@ def register(sub) -> None:
     p.add_argument("--allow-unsigned", action="store_true",
                    help="接受旧版本未签名的备份 / accept a backup made before manifests were signed")
     command(sub, "check", cmd_check, "检查账本 / integrity, audit chain, change log, backup age")
+    c = common.group(sub, "clock", "本机时钟 / the clock check (R14)")
+    p = command(c, "confirm", cmd_clock_confirm)
+    p.add_argument("--reason", required=True, help="确认理由，如“春节后首次使用” / why the clock is right")
 
 
 def cmd_backup(args) -> int:
@@ -39,6 +42,14 @@ def cmd_restore(args) -> int:
     # R14: the administrator of the restored ledger logs in to it and the restore is recorded there
     backup.confirm_restore(Path(args.to), Path(args.file), args.user, password, passphrase, out)
     emit(args, out, f"已从备份恢复到 {out['folder']}（{out['created']} 的备份，审计日志 {out['audit_rows']} 行校验无误）。")
+    return 0
+
+
+def cmd_clock_confirm(args) -> int:
+    from credit_desk.services import clock
+    with common.session_for(args, daily=False) as s:
+        out = clock.confirm_clock(s, args.reason)
+    emit(args, out, f"已确认本机时钟（{out['confirmed_at']}）。")
     return 0
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 
 from credit_desk.documents.layout import format_date
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.masking import mask_id, mask_subject_name
+from credit_desk.domain.masking import mask_id, mask_subject_id, mask_subject_name
 from credit_desk.domain.subjects import Subject, id_with_mark
 
 # R17: the standard commitment items, used unless the office configures its own
@@ -75,8 +75,11 @@ def _measures(detail: dict) -> list[str]:
 
 
 def prior_notice(detail: dict, *, deadline: dt.date, contact: str) -> dict:
-    """R5: reasons, basis, rights and the objection deadline, before any decision."""
-    _need(detail, "draft", "notice_served")
+    """R5: reasons, basis, rights and the objection deadline, before any decision.
+
+    A served notice prints the window stored at service — the very date the decision waits for (one
+    computation); ``deadline`` (the window if served on the print date) is used only for a draft."""
+    _need(detail, "draft", "notice_served", "objection_under_review")
     return {**_party(detail["subject"]), "list_name": detail["list_type_zh"], "reasons": detail.get("reasons") or "",
             "basis": _basis(detail), "objection_deadline": zh_date(detail.get("objection_window_end") or deadline),
             "contact": contact}
@@ -112,10 +115,28 @@ def decision(detail: dict, *, watch: bool) -> dict:
     s = detail["subject"]
     lines = [f"法定代表人：{s['legal_rep_name']}"] if s.get("legal_rep_name") else []
     lines += [f"住所：{s['address']}"] if s.get("address") else []
+    return {**ctx, "party_lines": lines, "prior_notice": _notice_sentence(detail), "list_name": detail["list_type_zh"],
+            "ground": _ground_line(detail)}
+
+
+def _notice_sentence(detail: dict) -> str:
+    """R5: what happened after the prior notice — "听取了陈述、申辩" only when the party objected (a statement
+    or defence on record as an objection to the notice); otherwise that no objection was raised in time."""
     served = detail.get("served_on")
-    notice = (f"本单位于{zh_date(served)}向你（单位）送达了《失信行为认定预先告知书》"
-              f"（{detail.get('notice_number')}），并依法听取了你（单位）的陈述、申辩。") if served else ""
-    return {**ctx, "party_lines": lines, "prior_notice": notice, "list_name": detail["list_type_zh"]}
+    if not served:
+        return ""
+    head = f"本单位于{zh_date(served)}向你（单位）送达了《失信行为认定预先告知书》（{detail.get('notice_number')}），"
+    heard = [o for o in detail.get("objections") or [] if o.get("stage") == "notice"]
+    if heard:
+        return head + "你（单位）提出了陈述、申辩，本单位依法听取并进行了核实。"
+    return head + "你（单位）在规定期限内未提出陈述、申辩。"
+
+
+def _ground_line(detail: dict) -> str:
+    """R4: which of the four grounds of 49号 四(六) the listing rests on."""
+    ground = detail.get("ground")
+    zh = detail.get("ground_zh")
+    return f"（{ground}）{zh}" if ground and zh else (zh or "")
 
 
 def exit_announcement(detail: dict, way_zh: str, masked: bool) -> dict:
@@ -123,7 +144,9 @@ def exit_announcement(detail: dict, way_zh: str, masked: bool) -> dict:
     _need(detail, "exited")
     s = detail["subject"]
     name = mask_subject_name(s.get("kind"), s["name"]) if masked else s["name"]
-    return {"party_name": name, "party_id": id_with_mark(mask_id(s["id_number"]), s.get("id_exception")),
+    # R15: only personal ID numbers are masked; an organisation's 统一社会信用代码 is printed in full
+    pid = mask_subject_id(s.get("kind"), s.get("id_type"), s["id_number"]) if masked else s["id_number"]
+    return {"party_name": name, "party_id": id_with_mark(pid, s.get("id_exception")),
             "list_name": detail["list_type_zh"],
             "listed_on": f"{zh_date(detail.get('decided_on'))}，{detail.get('decision_number') or ''}",
             "exit_way": way_zh, "exit_date": zh_date(detail.get("exited_on")),

@@ -211,6 +211,26 @@ def check_r4_black_scope(case: Case) -> None:
     check_r4_department_level(case.department_level)
 
 
+def check_r4_given_fields(case: Case) -> None:
+    """R4 at opening and at every edit of a black-list case: the ground must be exactly one of a–d, and a
+    standard kind or department level, once given, must be allowed — a notice is never served on a case that
+    can never be decided (the whole of R4 is checked again at the notice, ``check_r4_black_scope``)."""
+    if case.list_type is not ListType.BLACK:
+        return
+    grounds = [g.strip() for g in (case.ground or "").split(",") if g.strip()]
+    if len(grounds) != 1 or grounds[0] not in {g.value for g in Ground}:
+        raise ValidationError("R4_GROUND", "严重失信主体名单须写明且只写明四类情形之一（a、b、c、d）。",
+                              "A black-list case names exactly one of the four grounds (a, b, c, d).",
+                              field="ground")
+    if case.standard_kind is not None and case.standard_kind not in NATIONAL_STANDARD_KINDS | LOCAL_STANDARD_KINDS:
+        raise ValidationError("R4_STANDARD_KIND", "认定标准须为法律、行政法规、党中央国务院政策文件、部门规章"
+                              "或（仅地方名单）地方性法规。",
+                              "The standard must be a law, administrative regulation, central policy, department "
+                              "rule or (local lists) a local regulation.", field="standard_kind")
+    if case.department_level is not None:
+        check_r4_department_level(case.department_level)
+
+
 def check_r4_department_level(level: str | None) -> None:
     """R4: deciding departments are county level or above."""
     if level not in DEPT_LEVELS or DEPT_LEVELS.index(level) < DEPT_LEVELS.index("county"):

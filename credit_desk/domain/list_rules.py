@@ -101,10 +101,11 @@ def check_r12_exit(case: Case, ex: ExitInput) -> None:
         raise ValidationError("R12_CONSENT_REQUIRED", "信用修复后提前移出须经认定部门同意（请填写同意文件或意见）。",
                               "An early exit after repair needs the deciding department's consent.",
                               field="consent")
-    if ex.way is ExitWay.EXPIRED and (case.valid_until is None or ex.exit_on < case.valid_until):
+    if ex.way is ExitWay.EXPIRED and (case.valid_until is None or ex.exit_on <= case.valid_until):
+        # R12 way 3: the last valid day is still on the list; the exit is the day after
         until = case.valid_until.isoformat() if case.valid_until else "—"
-        raise DomainError("R12_NOT_EXPIRED", f"有效期至{until}，尚未届满，不能按期满移出。",
-                          f"The validity runs to {until}; it has not ended.", field="exit_on")
+        raise DomainError("R12_NOT_EXPIRED", f"有效期至{until}（含当日），届满次日方可按期满移出。",
+                          f"The validity runs to {until} inclusive; the exit is the day after.", field="exit_on")
     if ex.way is ExitWay.STANDARD_CHANGED and not (ex.standard_change or "").strip():
         raise ValidationError("R12_STANDARD_CHANGE_REQUIRED", "请写明已改变的认定标准及其文号。",
                               "Name the changed standard.", field="standard_change")
@@ -128,9 +129,14 @@ def post_exit_watch_until(case: Case, ex: ExitInput) -> dt.date:
     return add_months(ex.exit_on, months)
 
 
+def expiry_exit_date(case: Case) -> dt.date:
+    """R12 way 3: a listing leaves its list the day AFTER its validity ends (the last valid day is still listed)."""
+    return case.valid_until + dt.timedelta(days=1)
+
+
 def expired(case: Case, today: dt.date) -> bool:
-    """R12 way 3: a listing whose validity has ended leaves its list automatically."""
-    return case.state is CaseState.LISTED and case.valid_until is not None and today >= case.valid_until
+    """R12 way 3: a listing whose validity ended before ``today`` leaves its list automatically."""
+    return case.state is CaseState.LISTED and case.valid_until is not None and today > case.valid_until
 
 
 class WithdrawOrigin(StrEnum):

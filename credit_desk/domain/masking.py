@@ -93,6 +93,19 @@ def mask_subject_name(kind, name: str | None) -> str:
     return mask_person_name(name)
 
 
+def mask_subject_id(kind, id_type, value: str | None) -> str:
+    """R15: a subject's code or ID number as published: an organisation's 统一社会信用代码 (GB 32100) is public
+    and shown in full; a personal ID number (a natural person, or an individual business registered by ID) is
+    masked. ``kind``/``id_type``: enums or their values; unknown is masked (never shown by mistake)."""
+    if not value:
+        return value or ""
+    kind = getattr(kind, "value", kind)
+    id_type = getattr(id_type, "value", id_type)
+    if id_type == "uscc" and kind in ("legal_person", "individual_business"):
+        return value
+    return mask_id(value)
+
+
 def mask_person_name(name: str) -> str:
     """R15: a natural person's name masked by the rule of the module doc; the length is kept."""
     if not name:

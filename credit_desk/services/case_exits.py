@@ -6,7 +6,8 @@ import datetime as dt
 
 from credit_desk.domain.cases import CaseState, ExitWay
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.list_rules import ExitInput, check_r12_way1_two_people, expired
+from credit_desk.domain.list_rules import ExitInput, check_r12_way1_two_people, expired, expiry_exit_date
+from credit_desk.domain.procedure import check_r5_date
 from credit_desk.domain.roles import allowed
 from credit_desk.services import case_core as core
 from credit_desk.services.base import Session
@@ -34,7 +35,10 @@ def exit_case(session: Session, case_id: int, *, way, exit_on: dt.date | None = 
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
     check_r12_way1_two_people(_way(way))  # R12 way 1 goes through services.withdrawals
-    ex = ExitInput(_way(way), exit_on or session.desk.today(), consent=consent, standard_change=standard_change,
+    today = session.desk.today()
+    on = check_r5_date(exit_on or today, today=today, after=case.decided_on, field="exit_on", label="移出日期",
+                       after_label="认定决定")  # R5 dates
+    ex = ExitInput(_way(way), on, consent=consent, standard_change=standard_change,
                    apology_number=apology_number, apology_on=apology_on, watch_months=watch_months, note=note)
     if ex.way is ExitWay.REPAIRED or ex.way is ExitWay.STANDARD_CHANGED:
         _check_not_drafter(case, session)
@@ -52,13 +56,14 @@ def _check_not_drafter(case, session: Session) -> None:
 def expire_listings(session: Session, on: dt.date | None = None) -> list[dict]:
     """R12 way 3: every listing whose validity has ended leaves its list, each with its announcement."""
     session.require("case.expire")
-    today = on or session.desk.today()
+    today = check_r5_date(on or session.desk.today(), today=session.desk.today(), after=None, field="on",
+                          label="届满检查日期")  # R12 way 3: never a future date (a clerk moved listings off early)
     due = [c for c in repo.by_state(session.ledger.conn, [CaseState.LISTED]) if expired(c, today)]
     done = []
     with session.ledger.tx() as tx:
         for case in due:
-            # the exit is dated the day the validity ended, not the day the check ran
-            ex = ExitInput(ExitWay.EXPIRED, case.valid_until, note="有效期届满自动移出")
+            # R12 way 3: the exit is dated the day after the validity ended, not the day the check ran
+            ex = ExitInput(ExitWay.EXPIRED, expiry_exit_date(case), note="有效期届满自动移出")
             done.append(core.exit_in_tx(session, tx, case, ex))
         meta.set_meta(tx, LAST_CHECK_KEY, today.isoformat())
         session.audit(tx, "case.expire", "ledger", session.ledger.ledger_id,

@@ -11,13 +11,16 @@ from dataclasses import dataclass, replace
 from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIONS, OPEN_STATES,
                                       TIER_MAX_SEVERITY, Case, CaseState, Event, ExitWay, ListType, MeasureScope,
                                       check_decider, check_r4_black_scope, check_r4_department_level,
-                                      check_r5_decision_parts, check_r5_may_decide, check_r7_entry,
-                                      check_r8_measures, next_state)
+                                      check_r4_given_fields, check_r5_decision_parts, check_r5_may_decide,
+                                      check_r7_entry, check_r8_measures, next_state)
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r10_red_candidate,
                                            check_r11_watch_entry, notice_document, removes_red_entries)
 from credit_desk.domain.objections import Target
+from credit_desk.domain.procedure import (check_r1_document_effective, check_r1_rests_on_records,
+                                          check_r5_date, check_r5_notice_frozen, notice_changes,
+                                          with_clerk_wording)
 from credit_desk.domain.record_rules import Record, status_zh
 from credit_desk.services import case_core as core
 from credit_desk.services import departments, doc_numbers, workdays
@@ -39,10 +42,11 @@ def _list_type(value) -> ListType:
                               "The list type must be black, watch or red.", field="list_type") from None
 
 
-def _records(conn, subject_id: int, record_ids) -> list[Record]:
-    """The records a case rests on: the subject's own, approved (R9) and still effective (R3)."""
+def _records(conn, subject_id: int, record_ids, on: dt.date | None = None) -> list[Record]:
+    """The records a case rests on: the subject's own, approved (R9), still effective (R3), and their basis
+    document legally effective on ``on`` (R1)."""
     found = []
-    for rid in record_ids:
+    for rid in dict.fromkeys(record_ids):
         r = records_repo.get(conn, rid)
         if r is None or r.subject_id != subject_id:
             raise ValidationError("CASE_RECORD", f"失信信息{rid}不存在或不属于该主体。",
@@ -53,6 +57,8 @@ def _records(conn, subject_id: int, record_ids) -> list[Record]:
         if not r.effective:
             raise DomainError("R3_RECORD_NOT_EFFECTIVE", f"失信信息{rid}已{status_zh(r.status)}，不能作为认定依据。",
                               f"Record {rid} is {r.status.value}; it cannot support a listing.", field="record_ids")
+        if on is not None:
+            check_r1_document_effective(rid, r.document.effective, on)  # R1
         found.append(r)
     return found
 
@@ -65,23 +71,30 @@ def _from_records(recs: list[Record]) -> tuple[str | None, str | None]:
 
 def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(), opened_on=None,
               **fields) -> Case:
-    """Draft a listing case for one subject and one list (R4, R10 are checked as early as they can be)."""
+    """Draft a listing case for one subject and one list (R1, R4, R10 are checked as early as they can be).
+
+    A black or watch case rests on ``record_ids`` (at least one, R1); its facts and basis are taken from them and
+    ``facts``/``basis`` given here are added as the clerk's wording, never in their place.
+    Raises R1_NO_RECORD, R1_DOCUMENT_NOT_EFFECTIVE, R4_*, R5_DATE_FUTURE, R10_RED_BLOCKED_BY_BLACK.
+    """
     session.require("case.open")
     conn = session.ledger.conn
     core.get_subject(conn, subject_id)
     lt = _list_type(list_type)
-    recs = _records(conn, subject_id, record_ids)
+    today = session.desk.today()
+    on = check_r5_date(opened_on or today, today=today, after=None, field="opened_on", label="立案日期")  # R5
+    check_r1_rests_on_records(lt.value, record_ids)  # R1
+    recs = _records(conn, subject_id, record_ids, on)
     if lt is ListType.RED:
         check_r10_red_candidate([c.id for c in repo.listed(conn, subject_id, ListType.BLACK)])  # R10
-    facts, basis = _from_records(recs)
     values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None},
                               opening=True)
-    values.setdefault("facts", facts)
-    values.setdefault("basis", basis)
+    values.update(_grounds_text(lt, recs, values))
     case = Case(None, subject_id, lt, CaseState.DRAFT, session.user.username,
                 record_ids=tuple(r.id for r in recs), **values)
+    check_r4_given_fields(case)  # R4: a black-list ground is checked at opening, not only at the decision
     with session.ledger.tx() as tx:
-        return core.open_in_tx(session, tx, case, opened_on or session.desk.today())
+        return core.open_in_tx(session, tx, case, on)
 
 
 def _with_department(session: Session, values: dict, opening: bool = False) -> dict:
@@ -95,8 +108,23 @@ def _with_department(session: Session, values: dict, opening: bool = False) -> d
     return values
 
 
-def update_case(session: Session, case_id: int, **fields) -> Case:
-    """Edit an undecided case's fields (e.g. to complete what R4/R7 ask before the decision)."""
+def _grounds_text(lt: ListType, recs: list[Record], values: dict) -> dict:
+    """R1: facts and basis from the records, the clerk's text added after them (red lists: the clerk's own)."""
+    if lt is ListType.RED:
+        return {}
+    facts, basis = _from_records(recs)
+    return {"facts": with_clerk_wording(facts, values.get("facts")),
+            "basis": with_clerk_wording(basis, values.get("basis"))}
+
+
+def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on: dt.date | None = None,
+                **fields) -> Case:
+    """Edit an undecided case's fields (e.g. to complete what R4/R7 ask before the decision).
+
+    After the prior notice was served, changing facts, basis, ground, standard or records is refused
+    (R5_RENOTICE_REQUIRED) unless ``renotice_on`` is given: then a new prior notice with a new number and a new
+    objection window is served on that date, and the old notice is recorded as superseded in the register (R5).
+    """
     session.require("case.update")
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
@@ -104,14 +132,71 @@ def update_case(session: Session, case_id: int, **fields) -> Case:
         raise DomainError("CASE_CLOSED", f"案件已{case.state.zh}，不能再修改。",
                           f"The case is {case.state.value}; it can no longer be edited.", field="state")
     values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None})
+    today = session.desk.today()
+    if record_ids is not None:
+        check_r1_rests_on_records(case.list_type.value, record_ids)  # R1
+        values["record_ids"] = tuple(r.id for r in _records(conn, case.subject_id, record_ids, today))
+    if case.list_type is not ListType.RED and ({"facts", "basis"} & values.keys() or record_ids is not None):
+        recs = _records(conn, case.subject_id, values.get("record_ids", case.record_ids))
+        values.update(_grounds_text(case.list_type, recs, {k: values.get(k, _clerk_part(case, k))
+                                                           for k in ("facts", "basis")}))
     new = replace(case, **values)
+    check_r4_given_fields(new)  # R4
+    changed = notice_changes(_notice_view(case), _notice_view(new))
+    check_r5_notice_frozen(case.state.value, changed, renotice_on is not None)  # R5
     with session.ledger.tx() as tx:
+        if changed and case.state is CaseState.NOTICE_SERVED:
+            return _renotice(session, tx, case, new, changed, renotice_on)
         repo.save(tx, new)
-        repo.add_event(tx, case_id, session.desk.today(), session.user.username, "update", case.state, case.state,
+        repo.add_event(tx, case_id, today, session.user.username, "update", case.state, case.state,
                        ",".join(sorted(values)))
         session.audit(tx, "case.update", "case", case_id, detail={"fields": sorted(values)})
         tx.change("case", case_id, "update", {"id": case_id, "fields": sorted(values)})
     return new
+
+
+def _notice_view(case: Case) -> dict:
+    return {"facts": case.facts, "basis": case.basis, "ground": case.ground, "standard": case.standard,
+            "standard_kind": case.standard_kind, "record_ids": tuple(sorted(case.record_ids))}
+
+
+def _clerk_part(case: Case, field: str) -> str | None:
+    """The wording the clerk added to the records' text, kept when only the records change."""
+    text = getattr(case, field) or ""
+    mark = "（补充说明："
+    return text[text.index(mark) + len(mark):-1] if mark in text and text.endswith("）") else None
+
+
+def _renotice(session: Session, tx, old: Case, new: Case, changed: list[str], on: dt.date) -> Case:
+    """R5: a new prior notice (new number, new window) after the notified grounds changed; the old one superseded."""
+    on = check_r5_date(on, today=session.desk.today(), after=old.served_on, field="renotice_on",
+                       label="重新告知送达日期", after_label="原告知送达")
+    window_end = _window_end(session, old, on).date
+    number = doc_numbers.supersede_in_tx(session, tx, notice_document(old.list_type), "case", old.id,
+                                         old.notice_number, on)
+    saved = replace(new, notice_number=number, served_on=on, window_end=window_end)
+    repo.save(tx, saved)
+    repo.add_event(tx, old.id, on, session.user.username, "renotice", old.state, saved.state,
+                   f"{old.notice_number} → {number}: {','.join(changed)}")
+    session.audit(tx, "case.renotice", "case", old.id, detail={"fields": changed, "old": old.notice_number,
+                                                                 "new": number, "served_on": on.isoformat()})
+    tx.change("case", old.id, "notice", {"id": old.id, "state": saved.state.value, "served_on": on.isoformat(),
+                                         "window_end": window_end.isoformat(), "notice_number": number,
+                                         "superseded": old.notice_number, "fields": changed})
+    return saved
+
+
+def _window_end(session: Session, case: Case, served_on: dt.date):
+    """R5: the objection window's last day — ONE computation for the printed notice and the state machine
+    (stored on the case at service). A result crossing a year without holiday data carries its warning (R20)."""
+    n = _window_workdays(session.ledger.conn, case, served_on)
+    return workdays.calendar(session.desk).add_workdays(served_on, n)
+
+
+def window_preview(session: Session, case: Case, served_on: dt.date) -> dict:
+    """The objection deadline a notice served on ``served_on`` would print (shown before serving)."""
+    res = _window_end(session, case, served_on)
+    return {"served_on": served_on.isoformat(), "window_end": res.date.isoformat(), "warnings": list(res.warnings)}
 
 
 def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = None,
@@ -121,14 +206,19 @@ def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = 
     The notice's number comes from the document register in the same transaction (the one already printed for
     the draft, if any); ``external_number`` records a notice the office numbered and issued by hand.
     ``notice_number`` (older forms) is the same as ``external_number``; typing the register's own number is fine.
+    ``served_on`` is the real date of service (送达回证): not before the case was opened, not after today (R5).
     """
     external_number = external_number or notice_number
     session.require("case.notice")
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
-    on = served_on or session.desk.today()
     next_state(case.state, Event.SERVE_NOTICE)  # refused before any number is taken
-    window_end = workdays.calendar(session.desk).add_workdays(on, _window_workdays(conn, case, on)).date
+    on = check_r5_date(served_on or session.desk.today(), today=session.desk.today(), after=opened_on(conn, case),
+                       field="served_on", label="告知送达日期", after_label="立案")  # R5 dates
+    check_r1_rests_on_records(case.list_type.value, case.record_ids)  # R1
+    _records(conn, case.subject_id, case.record_ids, on)  # R1/R3: still effective when served
+    check_r4_black_scope(case)  # R4: a notice is never served on a case that can never be decided
+    window_end = _window_end(session, case, on).date
     with session.ledger.tx() as tx:
         notice_number = doc_numbers.take_in_tx(session, tx, notice_document(case.list_type), "case", case_id, on,
                                                external_number)
@@ -145,6 +235,27 @@ def _window_workdays(conn, case: Case, on: dt.date) -> int:
     if case.list_type is ListType.RED:
         return int(meta.get_setting(conn, "red_publication_workdays", RED_PUBLICATION_WORKDAYS))
     return core.rule_set_on(conn, on).objection_window_workdays
+
+
+def opened_on(conn, case: Case) -> dt.date | None:
+    """The date the case was opened (its first event)."""
+    evs = repo.events(conn, case.id)
+    return dt.date.fromisoformat(evs[0]["on_date"]) if evs else None
+
+
+def step_dates(session: Session, case: Case) -> dict:
+    """R5: {"opened_on", "last_step_on", "today"} — the bounds a form offers for the next procedural date."""
+    session.require("case.list")
+    conn = session.ledger.conn
+    return {"opened_on": opened_on(conn, case), "last_step_on": last_step_on(conn, case),
+            "today": session.desk.today()}
+
+
+def last_step_on(conn, case: Case) -> dt.date | None:
+    """The date of the case's latest step (R5: the next step may not precede it)."""
+    # an edit of the draft is dated the day it was typed; it is not a procedural step
+    days = [dt.date.fromisoformat(e["on_date"]) for e in repo.events(conn, case.id) if e["event"] != "update"]
+    return max(days) if days else None
 
 
 @dataclass(frozen=True)
@@ -172,6 +283,8 @@ def decide_case(session: Session, case_id: int, d: Decision) -> dict:
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
     check_decider(case, session.user.username)
+    check_r5_date(d.decided_on, today=session.desk.today(), after=last_step_on(conn, case), field="decided_on",
+                  label="决定日期", after_label="上一办理步骤")  # R5 dates
     if not d.list_it:
         return _decide_not_list(session, case, d)
     case, items, rs = _checked_listing(session, case, d)
@@ -212,7 +325,8 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     open_obj = objections_repo.open_count(conn, Target.CASE, case.id) + sum(
         objections_repo.open_count(conn, Target.RECORD, rid) for rid in case.record_ids)
     check_r5_may_decide(case, d.decided_on, open_obj, subject.kind is SubjectKind.NATURAL_PERSON)  # R5 / R10
-    recs = _records(conn, case.subject_id, case.record_ids)  # R3, R9
+    check_r1_rests_on_records(case.list_type.value, case.record_ids)  # R1
+    recs = _records(conn, case.subject_id, case.record_ids, d.decided_on)  # R1, R3, R9
     justification = _check_leniency(recs, d)  # R9
     rs = core.rule_set_on(conn, d.decided_on)  # R20
     case = _as_decided(session, case, d, recs, rs, justification)  # the number is taken in the decision's tx

@@ -55,7 +55,12 @@ def reserve_in_tx(session: Session, tx, doc_type: str, object_type: str, object_
                      year=printed["year"], seq=printed["seq"], number=printed["number"], on=printed["issued_on"],
                      external=False, username=session.user.username, ts=_stamp(session), document_id=printed["id"])
         return printed["number"]
+    return _fresh_in_tx(session, tx, doc_type, object_type, object_id, on)
+
+
+def _fresh_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id, on: dt.date) -> str:
     from credit_desk.documents.layout import format_number  # reportlab: loaded only when a number is taken
+    conn = tx.conn
     prefix = series_prefix(conn, doc_type, object_type, object_id)
     seq = repo.next_seq(tx, prefix, on.year)
     number = format_number(prefix, on.year, seq)
@@ -64,6 +69,16 @@ def reserve_in_tx(session: Session, tx, doc_type: str, object_type: str, object_
                  ts=_stamp(session))
     session.audit(tx, "document.reserve", "document", number, detail={"type": doc_type,
                                                                       "object": f"{object_type}:{object_id}"})
+    return number
+
+
+def supersede_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id, old_number: str | None,
+                    on: dt.date) -> str:
+    """R5: a new number for a re-served notice; the old number (and its printed copy) recorded as superseded."""
+    number = _fresh_in_tx(session, tx, doc_type, object_type, object_id, on)
+    if old_number:
+        repo.supersede(tx, old_number, number, on.isoformat(), session.user.username, _stamp(session))
+        session.audit(tx, "document.supersede", "document", old_number, detail={"type": doc_type, "by": number})
     return number
 
 

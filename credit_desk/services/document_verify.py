@@ -92,7 +92,7 @@ def _judge(conn, payload: Payload | None, fields: list | None, shown_text: str |
                        "The signature is valid but this register never issued that number.", payload)
     if [list(f) for f in fields] != [list(f) for f in row.key_fields]:
         return _result("altered", "文书内容与登记簿不一致。", "The notice differs from the register.", payload)
-    if row.status == "voided":
+    if row.status in ("voided", "superseded"):  # superseded: a prior notice re-served with new grounds (R5)
         return _result("voided", f"该文书已作废（{row.void_reason}）。", f"Voided: {row.void_reason}.", payload)
     return _result("valid", "文书真实有效，请核对以下关键内容与纸质文书一致。",
                    "Genuine; compare these key fields with the paper.", payload,

@@ -21,6 +21,7 @@ from dataclasses import replace
 from credit_desk.domain.cases import OPEN_STATES, CaseState, Event
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.records import RecordStatus
+from credit_desk.domain.procedure import check_r5_date
 from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, check_grounds, check_resolution,
                                            reply_due)
 from credit_desk.services import case_core as core
@@ -55,7 +56,10 @@ def add_objection(session: Session, *, target: str, target_id: int, received_on:
     session.require("objection.add")
     conn = session.ledger.conn
     ttype, subject_id, stage = _target(session, target, target_id)
-    on = received_on or session.desk.today()
+    today = session.desk.today()
+    served = core.get_case(conn, target_id).served_on if ttype is Target.CASE else None
+    on = check_r5_date(received_on or today, today=today, after=served, field="received_on", label="异议受理日期",
+                       after_label="告知送达")  # R5 dates: not before the notice it objects to, not after today
     rs = core.rule_set_on(conn, on)
     due = reply_due(workdays.calendar(session.desk), rs, on)
     obj = Objection(None, ttype, target_id, subject_id, stage, on, check_grounds(grounds), (evidence or "").strip(),
@@ -86,7 +90,9 @@ def resolve_objection(session: Session, objection_id: int, *, outcome: str, repl
     """Answer an objection and apply what its outcome means (R19); see the module table."""
     session.require("objection.resolve")
     obj = get_objection(session, objection_id)
-    on = resolved_on or session.desk.today()
+    today = session.desk.today()
+    on = check_r5_date(resolved_on or today, today=today, after=obj.received_on, field="resolved_on",
+                       label="异议答复日期", after_label="异议受理")  # R5 dates
     result = check_resolution(obj, outcome, reply, on)
     with session.ledger.tx() as tx:
         repo.resolve(tx, objection_id, result, reply.strip(), on, session.user.username)

@@ -106,8 +106,24 @@ def reserve(tx, *, doc_type: str, object_type: str, object_id, prefix: str | Non
 def reservation(conn, doc_type: str, object_type: str, object_id) -> dict | None:
     """The latest number held for this document of this object, or None."""
     row = conn.execute(f"SELECT {', '.join(_RES_COLS)} FROM doc_numbers WHERE doc_type = ? AND object_type = ? "
-                       "AND object_id = ? ORDER BY id DESC LIMIT 1", (doc_type, object_type, str(object_id))).fetchone()
+                       "AND object_id = ? AND superseded_by IS NULL ORDER BY id DESC LIMIT 1",
+                       (doc_type, object_type, str(object_id))).fetchone()
     return dict(zip(_RES_COLS, row)) if row else None
+
+
+def supersede(tx, number: str, new_number: str, on: str, username: str, ts: str) -> None:
+    """R5: ``number`` is replaced by ``new_number`` (a new prior notice); a printed copy is marked superseded."""
+    tx.execute("UPDATE doc_numbers SET superseded_by = ?, superseded_on = ? WHERE number = ?",
+               (new_number, on, number))
+    tx.execute("UPDATE documents SET status = 'superseded', void_reason = ?, voided_by = ?, voided_at = ? "
+               "WHERE number = ? AND status = 'issued'", (f"已被重新送达的预先告知书 {new_number} 取代", username, ts,
+                                                          number))
+
+
+def superseded_by(conn, number: str) -> str | None:
+    row = conn.execute("SELECT superseded_by FROM doc_numbers WHERE number = ? AND superseded_by IS NOT NULL",
+                       (number,)).fetchone()
+    return row[0] if row else None
 
 
 def link_reservation(tx, reservation_id: int, document_id: int) -> None:

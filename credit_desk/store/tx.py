@@ -27,6 +27,7 @@ class Tx:
         self.audit_head: tuple[int, str] | None = None
         self.numbers_unknown = False   # restored, and the numbers used since the backup are not learnt yet
         self.changes_written = 0
+        self.clock_checked = False  # services.base.Session.audit checks the clock once per transaction
 
     def execute(self, sql: str, params=()):
         return self.conn.execute(sql, params)

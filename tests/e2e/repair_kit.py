@@ -25,7 +25,7 @@ def old_black_listing(office, subject: int) -> int:
     """A black listing decided on 2025-10-13 (rule set CN-2023), drafted by the clerk, decided by the boss."""
     rid = old_record(office, subject)
     cid = ok(office, "case", "open", "--subject", str(subject), "--list", "black", "--record", str(rid),
-             *BLACK_FIELDS)["id"]
+             *BLACK_FIELDS, "--opened-on", "2025-09-18")["id"]
     ok(office, "case", "notice", str(cid), "--served-on", "2025-09-19")
     ok(office, "case", "decide", str(cid), "--decided-on", "2025-10-13", "--measure", "M-01", "--measure", "M-08",
        "--post-exit-watch-months", "12", user=BOSS)

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from credit_desk.services import ledgers
-from tests.e2e.case_kit import (BOSS, black_listing, company, decide, desk, ok, open_case, refused,  # noqa: F401
-                                serve, show, staffed_template, watch_listing)
+from tests.e2e.case_kit import (BOSS, advance, black_listing, company, decide, desk, ok,  # noqa: F401
+                                open_case, refused, serve, show, staffed_template, watch_listing)
 
 
-def test_listed_then_repaired_exit_way2_then_watch_list(desk):
+def test_listed_then_repaired_exit_way2_then_watch_list(desk, pinned_clock):
     sid = company(desk, 1)
     cid = black_listing(desk, sid)
     entry = show(desk, cid)
@@ -15,6 +15,9 @@ def test_listed_then_repaired_exit_way2_then_watch_list(desk):
     assert entry["objection_window_end"] == "2026-10-10"  # 5 working days across 国庆 and the 10-10 make-up day
     assert entry["share_due"] == "2026-10-26" and entry["share_status_zh"].startswith("须于2026-10-26")
     assert [m["code"] for m in entry["measures"]] == ["M-01", "M-08"]
+    assert refused(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2027-01-11", "--consent", "同意",
+                   user=BOSS)["code"] == "R5_DATE_FUTURE"  # R5 dates: an exit is never dated ahead of today
+    advance(desk, pinned_clock, "2027-01-11")
     out = ok(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2027-01-11",
              "--consent", "县市场监督管理局同意提前移出（清市监信〔2027〕2号）", user=BOSS)
     assert out["state"] == "exited" and out["announcement_id"]
@@ -53,17 +56,19 @@ def test_listed_then_wrongful_way1_apology_and_nothing_kept(desk, data_dir):
         desk_.close()
 
 
-def test_listed_then_expiry_way3_on_demand(desk):
+def test_r12_expiry_way3_leaves_the_day_after_and_the_cli_sees_it(desk, pinned_clock):
     sid = company(desk, 3)
     cid = watch_listing(desk, sid, "税务", valid_until="2027-01-31")
-    assert ok(desk, "case", "expire", "--on", "2027-01-30") == []
-    due = ok(desk, "due", "--overdue", "--today", "2027-02-02")
-    assert any(i["kind"] == "expiry" and i["object_id"] == cid for i in due)
-    done = ok(desk, "expiry", "check", "--on", "2027-02-02")
-    assert [d["case_id"] for d in done] == [cid] and done[0]["exit_way"] == "3"
-    entry = show(desk, cid)
-    assert entry["state"] == "exited" and entry["exited_on"] == "2027-01-31"
+    # R12 way 3: a check dated in the future is refused (a clerk once moved every listing off years early)
+    assert refused(desk, "case", "expire", "--on", "2027-02-02")["code"] == "R5_DATE_FUTURE"
+    advance(desk, pinned_clock, "2027-01-31")
+    assert ok(desk, "expiry", "check") == []  # the last valid day: still on the list
+    assert show(desk, cid)["state"] == "listed"
+    advance(desk, pinned_clock, "2027-02-01")
+    entry = show(desk, cid)  # any command runs the daily check first, as the GUI does on start
+    assert entry["state"] == "exited" and entry["exit_way"] == "3" and entry["exited_on"] == "2027-02-01"
     assert entry["announcements"][0]["exit_way"] == "3"
+    assert not [i for i in ok(desk, "due", "--overdue") if i["kind"] == "expiry"]
 
 
 def test_r10_red_list_blocked_by_black_list(desk):
@@ -98,7 +103,7 @@ def test_r11_three_watch_domains_raise_the_big_data_alert(desk):
     assert [a["subject_id"] for a in alerts] == [sid]
     assert "市场监管" in alerts[0]["domains"]
     ok(desk, "case", "exit", str(third), "--way", "4", "--standard-change", "新标准（2027）", "--exit-on",
-       "2026-12-01", user=BOSS)
+       "2026-11-27", user=BOSS)
     assert ok(desk, "case", "alerts") == []  # fewer than three domains now: the flag clears
 
 
@@ -111,16 +116,15 @@ def test_refusal_in_english_with_lang_en(desk):
     assert code == 1 and "预先告知书" in stderr and "R5_NOTICE_NOT_SERVED" in stderr
 
 
-def test_r12_expiry_check_runs_once_a_day_on_start(desk, data_dir):
-    from datetime import datetime
-
+def test_r12_expiry_check_runs_once_a_day_on_start(desk, data_dir, pinned_clock):
     from credit_desk.services import auth, case_exits
     from tests.conftest import USER_PW
     sid = company(desk, 8)
     cid = watch_listing(desk, sid, "税务", valid_until="2027-01-31")
+    advance(desk, pinned_clock, "2027-01-20")
+    advance(desk, pinned_clock, "2027-02-01", hour=8)
     d = ledgers.unlock(data_dir)
     try:
-        d.clock = lambda: datetime(2027, 2, 1, 8, 30)
         session = auth.login(d, "clerk1", USER_PW)
         assert [x["case_id"] for x in case_exits.daily_check(session)] == [cid]
         assert case_exits.daily_check(session) is None  # already ran today

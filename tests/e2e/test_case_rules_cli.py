@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from credit_desk.services import ledgers
 from tests.conftest import TEST_NOW
-from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, CLERK, black_listing, company, decide, desk,  # noqa: F401
+from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, CLERK, advance, black_listing, company, decide, desk,  # noqa: F401
                                 ok, open_case, person, record, refused, serve, show, staffed_template, watch_listing)
 
 
@@ -87,15 +87,27 @@ def test_r4_black_list_needs_one_ground_a_standard_and_a_county_department(desk)
     sid = company(desk, 16)
     rid = record(desk, sid)["id"]
     err = refused(desk, "case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid),
-                  "--department", "某镇政府", "--department-level", "township")
+                  "--ground", "b", "--department", "某镇政府", "--department-level", "township")
     assert err["code"] == "R4_DEPARTMENT_LEVEL"
     cid = open_case(desk, sid, "black", records=[rid])
-    serve(desk, cid)
     for fields, code in (({"--ground": "a,b"}, "R4_GROUND"), ({"--ground": "e"}, "R4_GROUND"),
                          ({"--ground": "b", "--standard-kind": "normative_document"}, "R4_STANDARD_KIND")):
-        ok(desk, "case", "update", str(cid), *[x for kv in fields.items() for x in kv])
-        err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01", "--post-exit-watch-months", "12", user=BOSS)
+        err = refused(desk, "case", "update", str(cid), *[x for kv in fields.items() for x in kv])
         assert err["code"] == code and err["rule"] == "R4", fields
+
+
+def test_r4_invalid_ground_refused_at_opening_and_incomplete_scope_at_notice(desk):
+    """Issue 13 item 4: `case open --ground e` and a notice on a case that can never be decided are refused."""
+    sid = company(desk, 36)
+    rid = record(desk, sid)["id"]
+    base = ("case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid), "--opened-on",
+            "2026-09-20", "--department", "县市场监督管理局", "--department-level", "county")
+    assert refused(desk, *base, "--ground", "e")["code"] == "R4_GROUND"
+    assert refused(desk, *base)["code"] == "R4_GROUND"  # no ground at all
+    cid = ok(desk, *base, "--ground", "b")["id"]  # no 认定标准 yet: may be drafted, not served
+    err = refused(desk, "case", "notice", str(cid), "--served-on", "2026-09-28")
+    assert err["code"] == "R4_STANDARD_REQUIRED" and err["rule"] == "R4"
+    assert show(desk, cid)["state"] == "draft" and not show(desk, cid).get("notice_number")
 
 
 def test_r5_decision_refused_before_notice_in_window_and_with_open_objection(desk):
@@ -239,7 +251,7 @@ def test_r11_serious_act_while_watched_opens_a_black_list_case(desk):
 def test_r12_each_exit_way_refused_without_its_condition(desk):
     sid = company(desk, 27)
     cid = black_listing(desk, sid)
-    exit_ = ("case", "exit", str(cid), "--exit-on", "2027-01-11")
+    exit_ = ("case", "exit", str(cid), "--exit-on", "2026-11-27")
     assert refused(desk, *exit_, "--way", "2", user=BOSS)["code"] == "R12_CONSENT_REQUIRED"
     assert refused(desk, *exit_, "--way", "3", user=BOSS)["code"] == "R12_NOT_EXPIRED"
     assert refused(desk, *exit_, "--way", "4", user=BOSS)["code"] == "R12_STANDARD_CHANGE_REQUIRED"
@@ -258,16 +270,19 @@ def test_r12_black_decision_needs_the_post_exit_watch_period(desk):
     assert err["code"] == "R12_WATCH_PERIOD_REQUIRED"
 
 
-def test_r12_exit_of_a_black_listing_by_expiry_goes_onto_the_watch_list(desk):
+def test_r12_exit_of_a_black_listing_by_expiry_goes_onto_the_watch_list(desk, pinned_clock):
     sid = company(desk, 29)
     rid = record(desk, sid)["id"]
     cid = open_case(desk, sid, "black", records=[rid])
     serve(desk, cid)
     decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "6", "--valid-until", "2027-04-12")
-    done = ok(desk, "case", "expire", "--on", "2027-04-12")
-    assert done[0]["case_id"] == cid and done[0]["watch_case_id"]
-    watch = show(desk, done[0]["watch_case_id"])
-    assert watch["valid_until"] == "2027-10-12" and watch["state"] == "listed"
+    advance(desk, pinned_clock, "2027-04-13")  # the day after the validity ends (R12 way 3)
+    gone = show(desk, cid)  # the CLI's daily check ran before this command
+    assert gone["state"] == "exited" and gone["exited_on"] == "2027-04-13"
+    watch = [c for c in ok(desk, "case", "list", "--subject", str(sid), "--list", "watch")]
+    assert len(watch) == 1
+    entry = show(desk, watch[0]["id"])
+    assert entry["valid_until"] == "2027-10-13" and entry["state"] == "listed" and entry["origin_case_id"] == cid
 
 
 def test_r19_objection_to_a_record_revokes_it_and_ends_its_open_case(desk):

@@ -22,7 +22,8 @@ def _seed(desk, data_dir) -> dict:
     fresh_obj = ok(desk, "objection", "add", "--record", str(r1), "--received-on", "2026-10-26", "--grounds", "异议二")
     black = black_listing(desk, s1)                                  # shared late: share item overdue
     watch = watch_listing(desk, s2, "税务", valid_until="2026-10-30")  # expiry overdue; its sharing acknowledged
-    pending = ok(desk, "case", "open", "--subject", str(s3), "--list", "watch")["id"]
+    pending = ok(desk, "case", "open", "--subject", str(s3), "--list", "watch", "--record", str(r1),
+                 "--opened-on", "2026-10-29")["id"]
     serve(desk, pending, on="2026-10-30")                             # window open: shown, never overdue
     d = ledgers.unlock(data_dir)
     try:

@@ -36,6 +36,8 @@ def seeded(data_dir):
     from tests.conftest import ADMIN_PW, PASSPHRASE
     desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
                                   admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    NOW["now"] = CLOCK
+    desk.clock = lambda: NOW["now"]  # the ledger's clock mark (R14) is set by the same clock the tests move
     session = auth.login(desk, "admin", ADMIN_PW)
     demo.seed(session, subjects_n=300, records_n=3000, seed_value=7)
     yield session

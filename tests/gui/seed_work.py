@@ -33,16 +33,16 @@ def seed_cases(staff, now) -> dict:
     ids = {}
     for name, (sid, rid) in zip(("draft", "served", "objected", "listed", "watch"), picks):
         lt = "watch" if name == "watch" else "black"
+        r4 = {} if lt == "watch" else {"ground": "b", "standard": "《中华人民共和国产品质量法》第四十九条",
+                                       "standard_kind": "law"}  # R4 at opening
         c = cases.open_case(clerk, subject_id=sid, list_type=lt, record_ids=[rid], opened_on=now.date() - 30 * DAY,
-                            **base)
+                            **base, **r4)
         ids[name] = c.id
     served_on = now.date() - 20 * DAY
     for name in ("served", "objected", "listed", "watch"):
         cases.serve_notice(clerk, ids[name], served_on=served_on)
     objections.add_objection(clerk, target="case", target_id=ids["objected"], received_on=now.date() - 15 * DAY,
                              grounds="处罚决定正在行政复议中，请暂缓列入。", evidence="复议申请书复印件")
-    cases.update_case(clerk, ids["listed"], ground="b", standard="《中华人民共和国产品质量法》第四十九条",
-                      standard_kind="law")
     cases.decide_case(rev, ids["listed"], cases.Decision(
         decided_on=now.date() - 2 * DAY, measures=("M-01",),
         valid_until=now.date().replace(year=now.year + 3), post_exit_watch_months=12))

@@ -44,6 +44,12 @@ def _open_black_case(qtbot, view, sid, rid, shot):
         dlg.fields["department"].setText("县市场监督管理局")
         dlg.fields["department_level"].setCurrentIndex(dlg.fields["department_level"].findData("county"))
         dlg.fields["domain"].setText("市场监管")
+        _ok(dlg)  # R4 at opening: the ground is named beside its field, nothing is written
+        assert "四类情形" in dlg.errors["ground"].text() and dlg.isVisible()
+        dlg.fields["ground"].setCurrentIndex(dlg.fields["ground"].findData("b"))
+        dlg.fields["standard"].setText("《中华人民共和国产品质量法》第四十九条")
+        dlg.fields["standard_kind"].setCurrentIndex(dlg.fields["standard_kind"].findData("law"))
+        assert dlg.fields["opened_on"].maximumDate().toPython() == CLOCK.date()  # R5: never after today
         shot(dlg, "dialog_open_case")
         _ok(dlg)
     when_modal(qtbot, SubjectPickerDialog, pick)
@@ -72,6 +78,9 @@ def test_clerk_opens_serves_objects_then_reviewer_answers_decides_and_clerk_prin
         _ok(dlg)
         assert "由系统取号" in dlg.errors["external_number"].text() and dlg.isVisible()
         dlg.fields["external_number"].clear()
+        edit = dlg.fields["served_on"]
+        assert edit.maximumDate().toPython() == CLOCK.date() and edit.minimumDate().toPython() == CLOCK.date()
+        assert "2026-11-23" in dlg.deadline.text()  # R5: the printed deadline, shown before serving
         shot(dlg, "dialog_serve_notice")
         _ok(dlg)
     seen = when_modal(qtbot, ServeNoticeDialog, serve)
@@ -106,11 +115,10 @@ def test_clerk_opens_serves_objects_then_reviewer_answers_decides_and_clerk_prin
     set_now(dt.datetime(2026, 12, 10, 9, 0))  # after the objection window
     decide = DecideDialog(rev_ctx, cases.get_case(staff["reviewer"], case.id))
     qtbot.addWidget(decide)
-    _ok(decide)  # R4 ground missing: named beside its field
-    assert "四类情形" in decide.errors["ground"].text()
-    decide.fields["ground"].setCurrentIndex(decide.fields["ground"].findData("b"))
-    decide.fields["standard"].setText("《中华人民共和国产品质量法》第四十九条")
-    decide.fields["standard_kind"].setCurrentIndex(decide.fields["standard_kind"].findData("law"))
+    # R5: the notified ground, standard, facts and basis are shown, not edited, after service
+    assert not decide.fields["ground"].isEnabled() and decide.value("ground") == "b"
+    assert not decide.fields["basis"].isEnabled()
+    assert decide.fields["decided_on"].maximumDate().toPython() == dt.date(2026, 12, 10)
     decide.use_records_end.setChecked(False)
     decide.valid_until.setDate(dt.date(2029, 12, 10))
     decide.fields["post_exit_watch_months"].setValue(12)

@@ -218,7 +218,13 @@ def test_joint_punishment_match_is_prompted_and_the_choice_recorded(qtbot, work,
 def test_start_up_runs_the_expiry_check_and_the_backup_off_the_gui_thread(qtbot, work_window, work):
     from credit_desk.services import backup
     from tests.gui.conftest import set_now
-    set_now(dt.datetime(2027, 12, 1, 9, 0))  # past the watch listing's validity
+    from credit_desk.services import clock
+    set_now(dt.datetime(2027, 12, 1, 9, 0))  # past the watch listing's validity, a year after the last write
+    work_window.start_checks()
+    qtbot.waitUntil(lambda: work_window.checks.result is not None, timeout=30_000)
+    # R14/R12: a clock far ahead of the ledger moves no listing off its list (a PC set to 2029 once did)
+    assert work_window.checks.result["exited"] == [] and work_window.checks.result["error"].code == "CLOCK_FAR_AHEAD"
+    clock.confirm_clock(work["staff"]["admin"], "年度停用后首次启用，已核对北京时间")
     job = work_window.start_checks()
     qtbot.waitUntil(lambda: work_window.checks.result is not None, timeout=30_000)
     result = work_window.checks.result

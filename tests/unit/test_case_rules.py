@@ -180,16 +180,16 @@ def test_r12_exit_conditions_and_post_exit_watch():
                    post_exit_watch_months=12)
     for ex, code in ((ExitInput(ExitWay.WRONGFUL, D(2026, 11, 1)), "R12_APOLOGY_REQUIRED"),
                      (ExitInput(ExitWay.REPAIRED, D(2026, 11, 1)), "R12_CONSENT_REQUIRED"),
-                     (ExitInput(ExitWay.EXPIRED, D(2027, 10, 11)), "R12_NOT_EXPIRED"),
+                     (ExitInput(ExitWay.EXPIRED, D(2027, 10, 12)), "R12_NOT_EXPIRED"),
                      (ExitInput(ExitWay.STANDARD_CHANGED, D(2026, 11, 1)), "R12_STANDARD_CHANGE_REQUIRED"),
                      (ExitInput(ExitWay.REPAIRED, D(2026, 10, 1), consent="同意"), "R12_DATE_ORDER")):
         with pytest.raises(DomainError) as err:
             check_r12_exit(listed, ex)
         assert err.value.code == code
-    check_r12_exit(listed, ExitInput(ExitWay.EXPIRED, D(2027, 10, 12)))
+    check_r12_exit(listed, ExitInput(ExitWay.EXPIRED, D(2027, 10, 13)))  # R12 way 3: the day after
     assert needs_post_exit_watch(listed, ExitWay.EXPIRED) and not needs_post_exit_watch(listed, ExitWay.WRONGFUL)
     assert post_exit_watch_until(listed, ExitInput(ExitWay.EXPIRED, D(2027, 10, 12))) == D(2028, 10, 12)
-    assert expired(listed, D(2027, 10, 12)) and not expired(listed, D(2027, 10, 11))
+    assert expired(listed, D(2027, 10, 13)) and not expired(listed, D(2027, 10, 12))  # last valid day: listed
 
 
 def test_four_eyes_the_drafter_cannot_decide():

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox
 from PySide6.QtCore import Qt
 
-from credit_desk.domain.cases import DEPT_LEVEL_ZH, DEPT_LEVELS, Case, ExitWay, ListType
-from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.domain.cases import (DEPT_LEVEL_ZH, DEPT_LEVELS, STANDARD_KIND_ZH, Case, ExitWay, Ground,
+                                      ListType)
+from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, day_of, line, text_box
 from credit_desk.gui.widgets.notice import NOTE_STYLE
 from credit_desk.services import browse, case_exits, cases, departments, documents
 from credit_desk.services.browse import PageSpec
@@ -30,9 +31,9 @@ class OpenCaseDialog(FormDialog):
         self.records.setObjectName("records")
         self.records.setMinimumHeight(120)
         self._load_records()
-        self.add_field("record_ids", self.tr("Records it rests on"), self.records,
-                       self.tr("Tick the effective records of this subject that the case rests on. The facts and "
-                               "the basis are taken from them unless you write your own."))
+        self.add_field("record_ids", self.tr("Records it rests on *"), self.records,
+                       self.tr("R1: a black or watch listing rests on at least one effective record. The facts and "
+                               "the basis are taken from the ticked records; what you write below is added to them."))
         self._department_field(ctx)
         self.add_field("department_level", self.tr("Department level"),
                        combo("departmentLevel", level_items(self.tr("(choose)"))),
@@ -42,9 +43,26 @@ class OpenCaseDialog(FormDialog):
         if self.registered:  # the department's own level and field of administration are used
             self.fields["department_level"].setEnabled(False)
             self.fields["domain"].setEnabled(False)
-        self.add_field("facts", self.tr("Facts"), text_box("facts", 3))
-        self.add_field("basis", self.tr("Basis"), text_box("basis", 2))
-        self.add_field("opened_on", self.tr("Opened on"), date_edit(ctx.session.desk.today(), "openedOn"))
+        self.add_field("ground", self.tr("Ground (R4) *"), combo(
+            "ground", [(self.tr("(choose one of the four)"), None)] + [(f"{g.value}. {g.zh}", g.value) for g in Ground]),
+            self.tr("Black list only: checked when the case is opened, not only at the decision."))
+        self.add_field("standard", self.tr("Standard cited (R4)"), line("standard"))
+        self.add_field("standard_kind", self.tr("Kind of standard"), combo(
+            "standardKind", [(self.tr("(choose)"), None)] + [(v, k) for k, v in STANDARD_KIND_ZH.items()]))
+        self.add_field("facts", self.tr("Added wording to the facts"), text_box("facts", 2))
+        self.add_field("basis", self.tr("Added wording to the basis"), text_box("basis", 2),
+                       self.tr("Added after the records' own basis documents, never in their place (R1)."))
+        today = ctx.session.desk.today()
+        self.add_field("opened_on", self.tr("Opened on"), bound_dates(date_edit(today, "openedOn"), None, today))
+        self.fields["list_type"].currentIndexChanged.connect(self._list_changed)
+        self._list_changed()
+
+    def _list_changed(self, *_a) -> None:
+        """R4 fields only for a black list; a red list rests on no dishonesty record."""
+        black = self.value("list_type") == ListType.BLACK.value
+        for name in ("ground", "standard", "standard_kind"):
+            self.fields[name].setEnabled(black)
+        self.records.setEnabled(self.value("list_type") != ListType.RED.value)
 
     def _department_field(self, ctx) -> None:
         """认定部门 chosen from the registered departments (the user's own first); typed only where none is
@@ -80,6 +98,7 @@ class OpenCaseDialog(FormDialog):
 
     def apply(self) -> Case:
         names = ("department", "facts", "basis") + (() if self.registered else ("department_level", "domain"))
+        names += tuple(n for n in ("ground", "standard", "standard_kind") if self.fields[n].isEnabled())
         fields = {k: (self.value(k) or None) for k in names}
         return cases.open_case(self.ctx.session, subject_id=self.subject["id"], list_type=self.value("list_type"),
                                record_ids=self.record_ids(), opened_on=self.value("opened_on"), **fields)
@@ -96,7 +115,15 @@ class ServeNoticeDialog(FormDialog):
             "in working days from that day."
         ).replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=title)
         self.case = case
-        self.add_field("served_on", self.tr("Served on *"), date_edit(ctx.session.desk.today(), "servedOn"))
+        today = ctx.session.desk.today()
+        opened = cases.step_dates(ctx.session, case)["opened_on"]
+        self.add_field("served_on", self.tr("Served on *"), bound_dates(date_edit(today, "servedOn"), opened, today),
+                       self.tr("The real day of service (送达回证): not before the case was opened, not after today."))
+        self.deadline = note("")
+        self.deadline.setObjectName("printedDeadline")
+        self.add_field("deadline", self.tr("Deadline printed on the notice"), self.deadline)
+        self.fields["served_on"].dateChanged.connect(self._show_deadline)
+        self._show_deadline()
         printed = [d["number"] for d in documents.list_documents(ctx.session, doc_type="prior_notice",
                                                                  object_id=case.id) if d["status"] == "issued"]
         self.add_note(self.tr("Number: %1").replace("%1", printed[0]) if printed else self.tr(
@@ -105,6 +132,13 @@ class ServeNoticeDialog(FormDialog):
         self.add_field("external_number", self.tr("Number of a hand-issued notice"),
                        line("externalNumber", self.tr("leave empty unless the paper was numbered by hand")),
                        self.tr("Only for a notice the office numbered and handed over outside this software."))
+
+    def _show_deadline(self, *_a) -> None:
+        """R5: the deadline the notice prints is the one the decision waits for (one computation, shown before
+        serving); a year without holiday data says so (R20)."""
+        p = cases.window_preview(self.ctx.session, self.case, day_of(self.fields["served_on"]))
+        text = self.tr("Objections until %1; no decision before the day after.").replace("%1", p["window_end"])
+        self.deadline.setText(text + "".join(f"\n⚠ {w}" for w in p["warnings"]))
 
     def apply(self) -> Case:
         return cases.serve_notice(self.ctx.session, self.case.id, served_on=self.value("served_on"),
@@ -124,7 +158,8 @@ class ExitDialog(FormDialog):
         ways = [(f"{w.value}. {w.zh}", w.value) for w in ExitWay
                 if w not in (ExitWay.BLACK_LISTED, ExitWay.WRONGFUL)]
         self.add_field("way", self.tr("Way *"), combo("way", ways, ExitWay.EXPIRED.value))
-        self.add_field("exit_on", self.tr("Exit on *"), date_edit(ctx.session.desk.today(), "exitOn"))
+        today = ctx.session.desk.today()
+        self.add_field("exit_on", self.tr("Exit on *"), bound_dates(date_edit(today, "exitOn"), case.decided_on, today))
         self.add_field("consent", self.tr("Department's consent"), line("consent"),
                        self.tr("Way 2: the deciding department's consent (document or opinion)."))
         self.add_field("standard_change", self.tr("Changed standard"), line("standardChange"),

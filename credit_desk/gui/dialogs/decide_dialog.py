@@ -10,9 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QRadioButton, \
     QSpinBox, QWidget
 
-from credit_desk.domain.cases import (OPEN_STATES, STANDARD_KIND_ZH, TRANSITIONS, Case, Event, Ground, ListType)
+from credit_desk.domain.cases import (OPEN_STATES, STANDARD_KIND_ZH, TRANSITIONS, Case, CaseState, Event, Ground,
+                                      ListType)
 from credit_desk.gui.dialogs.case_dialogs import level_items
-from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.services import browse, cases
 
 CASE_FIELDS = ("department", "department_level", "domain", "ground", "standard", "standard_kind", "facts", "basis")
@@ -29,7 +30,10 @@ class DecideDialog(FormDialog):
                         "served_on": "outcome", "objections": "outcome"}
         self.resize(860, 700)
         self._outcome()
-        self.add_field("decided_on", self.tr("Decided on *"), date_edit(ctx.session.desk.today(), "decidedOn"))
+        today = ctx.session.desk.today()
+        last = cases.step_dates(ctx.session, case)["last_step_on"]
+        self.add_field("decided_on", self.tr("Decided on *"), bound_dates(date_edit(today, "decidedOn"), last, today),
+                       self.tr("Not before the case's last step, not after today (R5)."))
         self.add_field("external_number", self.tr("Number of a hand-issued decision"),
                        line("externalNumber", self.tr("leave empty: the document register numbers the decision")),
                        self.tr("The decision and the credit repair notice served with it (两书同达) take their "
@@ -80,6 +84,12 @@ class DecideDialog(FormDialog):
                 c.standard_kind))
         if c.list_type is ListType.WATCH:
             self.add_field("domain", self.tr("Domain *"), line("domain", text=c.domain or ""))
+        if c.state is not CaseState.DRAFT:  # R5: what the served notice told the party is not edited here
+            for name in ("facts", "basis", "ground", "standard", "standard_kind"):
+                if name in self.fields:
+                    self.fields[name].setEnabled(False)
+                    self.fields[name].setToolTip(self.tr("Told to the party in the prior notice; a change needs a "
+                                                         "new prior notice (R5)."))
 
     def _list_fields(self) -> None:
         c = self.case
@@ -151,7 +161,7 @@ class DecideDialog(FormDialog):
     def _case_changes(self) -> dict:
         out = {}
         for name in CASE_FIELDS:
-            if name in self.fields:
+            if name in self.fields and self.fields[name].isEnabled():
                 value = self.value(name) or None
                 if value != getattr(self.case, name):
                     out[name] = value

@@ -18,6 +18,15 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.widgets.notice import ERROR_STYLE, HINT_STYLE
 
 
+def bound_dates(edit: QDateEdit, earliest: dt.date | None, latest: dt.date | None) -> QDateEdit:
+    """R5 dates: a procedural date can be picked only between the previous step's date and today."""
+    if earliest is not None:
+        edit.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+    if latest is not None:
+        edit.setMaximumDate(QDate(latest.year, latest.month, latest.day))
+    return edit
+
+
 def date_edit(value: dt.date | None = None, name: str = "") -> QDateEdit:
     """A date box with a calendar, shown as 2026-05-01 (clerks type or pick)."""
     edit = QDateEdit()

@@ -19,6 +19,7 @@ from credit_desk.store.migrations import m0014_add_departments
 from credit_desk.store.migrations import m0015_add_id_exceptions
 from credit_desk.store.migrations import m0016_add_measure_scope
 from credit_desk.store.migrations import m0017_add_account_lifecycle
+from credit_desk.store.migrations import m0018_add_superseded_numbers
 
 MIGRATIONS = [
     m0001_create_core,
@@ -38,4 +39,5 @@ MIGRATIONS = [
     m0015_add_id_exceptions,
     m0016_add_measure_scope,
     m0017_add_account_lifecycle,
+    m0018_add_superseded_numbers,
 ]

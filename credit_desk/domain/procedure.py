@@ -1,0 +1,124 @@
+"""Guards of the listing procedure that no document may paper over (issue 13): the records a listing rests on
+(R1), grounds frozen once the prior notice is served (R5), honest procedural dates (R5) and an honest clock
+(R12 way 3, R14).
+
+Pure functions: the services call them with what they read from the store and the injected clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+
+from credit_desk.domain.errors import DomainError, ValidationError
+
+# R1 (49号 二(二)): black and watch listings rest on effective dishonesty records; a red list does not.
+LISTS_ON_RECORDS = frozenset({"black", "watch"})
+
+# R5 (49号 四(八)): what the prior notice told the party. Changing any of these after service needs a new notice.
+NOTICE_FIELDS = ("facts", "basis", "ground", "standard", "standard_kind", "record_ids")
+NOTICE_FIELD_ZH = {"facts": "认定事实", "basis": "认定依据", "ground": "认定情形", "standard": "认定标准",
+                   "standard_kind": "认定标准类别", "record_ids": "所依据的失信信息"}
+
+# How far ahead of the newest audit row the clock may read before the software refuses to write (R14):
+# an office setting ``clock_ahead_max_days``; this is our default, not a national figure.
+CLOCK_AHEAD_MAX_DAYS = 30
+# A clock may be set back a little by time synchronisation; more than this is a clock turned back.
+CLOCK_BACK_TOLERANCE = dt.timedelta(minutes=5)
+
+
+def check_r1_rests_on_records(list_type: str, record_ids: Iterable[int]) -> None:
+    """R1: a black or watch listing rests on at least one effective record with a legally effective basis
+    document (49号 二(二)); free text is no basis. Raises DomainError ``R1_NO_RECORD``."""
+    if list_type in LISTS_ON_RECORDS and not tuple(record_ids):
+        raise DomainError("R1_NO_RECORD", "列入严重失信主体名单或重点关注名单须依据至少一条已生效的失信信息（含生效的认定依据文书），"
+                          "不能仅凭文字说明；请先录入失信信息，再以其立案。",
+                          "A black or watch listing must rest on at least one effective dishonesty record with a "
+                          "legally effective basis document; record it first, then open the case on it.",
+                          field="record_ids")
+
+
+def check_r1_document_effective(record_id: int, doc_effective: dt.date | None, on: dt.date) -> None:
+    """R1: the record's basis document must already be legally effective on ``on`` (the step's date)."""
+    if doc_effective is None or doc_effective > on:
+        when = doc_effective.isoformat() if doc_effective else "—"
+        raise DomainError("R1_DOCUMENT_NOT_EFFECTIVE", f"失信信息{record_id}的认定依据文书生效日期为{when}，"
+                          f"在{on.isoformat()}尚未生效，不能据以认定。",
+                          f"Record {record_id}'s basis document takes effect on {when}, not yet on {on.isoformat()}.",
+                          field="record_ids")
+
+
+def with_clerk_wording(from_records: str | None, addition: str | None) -> str | None:
+    """R1: facts and basis come from the records; the clerk's text is added after them, never in their place.
+
+    Returns ``from_records`` followed by ``（补充说明：…）`` when the clerk added wording.
+    """
+    base = (from_records or "").strip()
+    extra = (addition or "").strip()
+    if extra and base and extra.startswith(base):  # a form sending the whole text back: keep only what it added
+        extra = extra[len(base):].strip(" ；;")
+        extra = extra.removeprefix("（补充说明：").removesuffix("）").strip()
+    if not extra:
+        return base or None
+    return f"{base}（补充说明：{extra}）" if base else extra
+
+
+def notice_changes(current: Mapping[str, object], wanted: Mapping[str, object]) -> list[str]:
+    """R5: the fields of ``wanted`` that would change what the served prior notice told the party."""
+    return [f for f in NOTICE_FIELDS if f in wanted and wanted[f] != current.get(f)]
+
+
+def check_r5_notice_frozen(state: str, changed: list[str], renotice: bool) -> None:
+    """R5 (49号 四(八)): once the prior notice is served, its facts, basis, ground, standard or records change
+    only with a new prior notice (new number, new window); during an objection's review not at all."""
+    if not changed or state == "draft":
+        return
+    names = "、".join(NOTICE_FIELD_ZH[f] for f in changed)
+    if state == "objection_under_review":
+        raise DomainError("R5_NOTICE_FROZEN_OBJECTION", f"异议核查中，不能修改已告知的{names}；请先答复异议。",
+                          f"An objection is under review; the notified {', '.join(changed)} cannot change now.",
+                          field=changed[0])
+    if state != "notice_served":
+        raise DomainError("CASE_CLOSED", "案件已作出决定，不能再修改。", "The case is decided; it cannot change.",
+                          field="state")
+    if not renotice:
+        raise DomainError("R5_RENOTICE_REQUIRED", f"预先告知书已送达，修改{names}须重新送达预先告知书"
+                          "（新文号、重新计算异议期），原告知书作废。",
+                          f"The prior notice was served; changing {', '.join(changed)} needs a new prior notice "
+                          "(new number, new window).", field=changed[0])
+
+
+def check_r5_date(on: dt.date, *, today: dt.date, after: dt.date | None, field: str, label: str,
+                  after_label: str = "上一步骤") -> dt.date:
+    """R5: a procedural date (opened, served, received, replied, decided, exited, expired) lies between the
+    previous step's date and today (the injected clock). Raises ``R5_DATE_FUTURE`` or ``R5_DATE_ORDER``."""
+    if on > today:
+        raise ValidationError("R5_DATE_FUTURE", f"{label}（{on.isoformat()}）不能晚于今天（{today.isoformat()}）。",
+                              f"{field} ({on.isoformat()}) cannot be later than today ({today.isoformat()}).",
+                              field=field)
+    if after is not None and on < after:
+        raise ValidationError("R5_DATE_ORDER", f"{label}（{on.isoformat()}）不能早于{after_label}日期"
+                              f"（{after.isoformat()}）。",
+                              f"{field} ({on.isoformat()}) cannot precede the previous step ({after.isoformat()}).",
+                              field=field)
+    return on
+
+
+def check_clock(now: dt.datetime, newest_audit: dt.datetime | None, ahead_max_days: int) -> None:
+    """R14/R12: refuse to write when the clock reads earlier than the newest audit row (turned back) or more than
+    ``ahead_max_days`` ahead of it (a PC clock set years ahead would expire every listing at once)."""
+    if newest_audit is None:
+        return
+    if now < newest_audit - CLOCK_BACK_TOLERANCE:
+        raise DomainError("CLOCK_TURNED_BACK", f"本机时钟（{now:%Y-%m-%d %H:%M}）早于账本最新一条审计记录的时间"
+                          f"（{newest_audit:%Y-%m-%d %H:%M}），时钟可能被调回；请校正系统时间后再操作，本次未做任何改动。",
+                          f"The clock ({now:%Y-%m-%d %H:%M}) reads earlier than the newest audit row "
+                          f"({newest_audit:%Y-%m-%d %H:%M}); correct the system time. Nothing was changed.",
+                          field="clock")
+    if now - newest_audit > dt.timedelta(days=ahead_max_days):
+        raise DomainError("CLOCK_FAR_AHEAD", f"本机时钟（{now:%Y-%m-%d}）比账本最新一条审计记录"
+                          f"（{newest_audit:%Y-%m-%d}）晚{(now - newest_audit).days}天，超过{ahead_max_days}天的设定；"
+                          "请校正系统时间，或确属久未使用的，由管理员执行“clock confirm”确认后再操作。本次未做任何改动。",
+                          f"The clock ({now:%Y-%m-%d}) is {(now - newest_audit).days} days ahead of the newest audit "
+                          f"row ({newest_audit:%Y-%m-%d}), more than {ahead_max_days}; correct the time, or an "
+                          "administrator confirms it with 'clock confirm'. Nothing was changed.", field="clock")

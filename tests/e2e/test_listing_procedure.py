@@ -1,0 +1,150 @@
+"""Issue 13 (items 1–4, 9): the unlawful listing paths a lawyer found, each tried through the CLI and refused.
+
+Every story runs on the pinned clock (tests.conftest.TEST_NOW, 2026-11-30); dates are typed relative to it.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from credit_desk.services import ledgers
+from tests.conftest import TEST_NOW
+from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, advance, company, decide, desk, ok,  # noqa: F401
+                                open_case, person, record, refused, serve, show, staffed_template)
+
+TODAY = TEST_NOW.date()
+
+
+def _day(offset: int) -> str:
+    return (TODAY + timedelta(days=offset)).isoformat()
+
+
+# --- item 1 (R1): a listing rests on records ---------------------------------------------------------------
+
+def test_r1_black_or_watch_case_refused_without_a_record(desk):
+    sid = company(desk, 101)
+    for lt, extra in (("black", BLACK_FIELDS), ("watch", ())):
+        err = refused(desk, "case", "open", "--subject", str(sid), "--list", lt, "--basis", "群众举报材料",
+                      "--facts", "群众反映", *extra)
+        assert err["code"] == "R1_NO_RECORD" and err["rule"] == "R1", lt
+    assert ok(desk, "case", "list", "--subject", str(sid)) == []  # nothing was written
+
+
+def test_r1_facts_and_basis_come_from_the_records_the_clerk_only_adds_wording(desk):
+    sid = company(desk, 102)
+    rid = record(desk, sid, number="清市监罚〔2026〕31号")["id"]
+    cid = open_case(desk, sid, "black", "--basis", "群众举报材料", records=[rid])
+    entry = show(desk, cid)
+    assert entry["basis"].startswith("县市场监督管理局清市监罚〔2026〕31号") and "补充说明：群众举报材料" in entry["basis"]
+    assert entry["reasons"].startswith("销售不合格产品")
+    ok(desk, "case", "update", str(cid), "--basis", "另见现场检查笔录")  # a draft: the wording may change
+    basis = show(desk, cid)["basis"]
+    assert basis.startswith("县市场监督管理局清市监罚〔2026〕31号") and "另见现场检查笔录" in basis
+    assert "群众举报材料" not in basis
+
+
+def test_r1_record_whose_document_is_not_yet_effective_cannot_support_a_case(desk):
+    sid = company(desk, 103)
+    rid = ok(desk, "record", "add", "--subject", str(sid), "--catalogue-code", "S-03-02", "--tier", "serious",
+             "--facts", "销售不合格产品", "--doc-type", "admin_penalty", "--doc-number", "清市监罚〔2026〕77号",
+             "--doc-authority", "县市场监督管理局", "--doc-issued", "2026-11-20", "--doc-effective", "2026-11-28",
+             "--department", "县市场监督管理局", "--act-date", "2026-10-01")["id"]
+    err = refused(desk, "case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid),
+                  *BLACK_FIELDS, "--opened-on", "2026-11-25")
+    assert err["code"] == "R1_DOCUMENT_NOT_EFFECTIVE"
+
+
+# --- item 2 (R5): grounds frozen once the notice is served --------------------------------------------------
+
+def test_r5_notified_grounds_change_only_with_a_new_notice(desk, data_dir):
+    sid = company(desk, 104)
+    rid = record(desk, sid, number="清市监罚〔2026〕41号")["id"]
+    rid2 = record(desk, sid, number="清市监罚〔2026〕42号")["id"]
+    cid = open_case(desk, sid, "black", records=[rid], opened_on=_day(-20))
+    first = serve(desk, cid, on=_day(-15))
+    for args in (("--facts", "另有违法事实"), ("--basis", "补充依据"), ("--ground", "a"),
+                 ("--standard", "另一标准"), ("--record", str(rid), "--record", str(rid2))):
+        err = refused(desk, "case", "update", str(cid), *args)
+        assert err["code"] == "R5_RENOTICE_REQUIRED" and err["rule"] == "R5", args
+    assert show(desk, cid)["notice_number"] == first["notice_number"]
+    ok(desk, "case", "update", str(cid), "--channel", "县政府网站")  # not part of the notice: no new notice
+    assert refused(desk, "case", "update", str(cid), "--facts", "另有违法事实", "--renotice-on",
+                   _day(-16))["code"] == "R5_DATE_ORDER"  # not before the first service
+    out = ok(desk, "case", "update", str(cid), "--record", str(rid), "--record", str(rid2), "--renotice-on", _day(-3))
+    assert out["superseded"] == first["notice_number"] and out["notice_number"] != first["notice_number"]
+    assert out["served_on"] == _day(-3) and out["window_end"] > first["window_end"]
+    entry = show(desk, cid)
+    assert "清市监罚〔2026〕42号" in entry["basis"] and entry["objection_window_end"] == out["window_end"]
+    # the new window governs the decision
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", _day(0), "--measure", "M-01",
+                  "--post-exit-watch-months", "12", user=BOSS)
+    assert err["code"] == "R5_WINDOW_OPEN"
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        row = d.ledger.conn.execute("SELECT superseded_by FROM doc_numbers WHERE number = ?",
+                                    (first["notice_number"],)).fetchone()
+    finally:
+        d.close()
+    assert row == (out["notice_number"],)  # the register records the old notice as superseded
+
+
+def test_r5_objection_under_review_freezes_the_grounds(desk):
+    sid = company(desk, 105)
+    cid = open_case(desk, sid, "black", opened_on=_day(-20))
+    serve(desk, cid, on=_day(-15))
+    ok(desk, "case", "object", str(cid), "--received-on", _day(-14), "--grounds", "事实有误")
+    err = refused(desk, "case", "update", str(cid), "--facts", "改写", "--renotice-on", _day(0))
+    assert err["code"] == "R5_NOTICE_FROZEN_OBJECTION"
+
+
+# --- item 3 (R5 dates) ----------------------------------------------------------------------------------------
+
+def test_r5_procedural_dates_lie_between_the_previous_step_and_today(desk):
+    sid = person(desk, 106)
+    rid = record(desk, sid, number="清市监罚〔2026〕51号")["id"]
+    base = ("case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid), *BLACK_FIELDS)
+    assert refused(desk, *base, "--opened-on", _day(1))["code"] == "R5_DATE_FUTURE"
+    cid = ok(desk, *base, "--opened-on", _day(-30))["id"]
+    assert refused(desk, "case", "notice", str(cid), "--served-on", _day(-40))["code"] == "R5_DATE_ORDER"
+    assert refused(desk, "case", "notice", str(cid), "--served-on", _day(2))["code"] == "R5_DATE_FUTURE"
+    served = serve(desk, cid, on=_day(-25))  # recorded after the fact (送达回证): the real date, within bounds
+    assert refused(desk, "case", "object", str(cid), "--received-on", _day(-26),
+                   "--grounds", "异议")["code"] == "R5_DATE_ORDER"
+    assert refused(desk, "case", "object", str(cid), "--received-on", _day(1),
+                   "--grounds", "异议")["code"] == "R5_DATE_FUTURE"
+    obj = ok(desk, "case", "object", str(cid), "--received-on", _day(-24), "--grounds", "异议")
+    assert refused(desk, "case", "reply", str(obj["id"]), "--outcome", "upheld", "--reply", "维持",
+                   "--replied-on", _day(1), user=BOSS)["code"] == "R5_DATE_FUTURE"
+    ok(desk, "case", "reply", str(obj["id"]), "--outcome", "upheld", "--reply", "维持", "--replied-on", _day(-10),
+       user=BOSS)
+    args = ("case", "decide", str(cid), "--measure", "M-01", "--post-exit-watch-months", "12")
+    assert refused(desk, *args, "--decided-on", _day(-11), user=BOSS)["code"] == "R5_DATE_ORDER"  # before the reply
+    assert refused(desk, *args, "--decided-on", _day(3), user=BOSS)["code"] == "R5_DATE_FUTURE"
+    # a natural person is never listed on or before the deadline printed on his notice: one computation
+    window_end = served["window_end"]
+    assert show(desk, cid)["objection_window_end"] == window_end
+    out = decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12", on=_day(-2))
+    assert out["state"] == "listed" and _day(-2) > window_end
+
+
+# --- item 4 (R4) is in test_case_rules_cli.py::test_r4_invalid_ground_refused_at_opening_… -------------------
+
+# --- item 9 (R12 way 3 and the clock) ------------------------------------------------------------------------
+
+def test_r12_expire_on_a_future_date_is_refused(desk):
+    err = refused(desk, "case", "expire", "--on", _day(365 * 3))
+    assert err["code"] == "R5_DATE_FUTURE" and err["field"] == "on"
+    assert refused(desk, "expiry", "check", "--on", _day(1))["code"] == "R5_DATE_FUTURE"
+
+
+def test_r14_clock_turned_back_or_far_ahead_refuses_to_write(desk, pinned_clock):
+    sid = company(desk, 107)
+    pinned_clock["now"] = TEST_NOW - timedelta(days=2)  # someone turned the PC clock back
+    err = refused(desk, "subject", "add", "--kind", "natural_person", "--name", "张三", "--id-type", "ric",
+                  "--id-number", "11010519491231002X")
+    assert err["code"] == "CLOCK_TURNED_BACK" and "时钟" in err["message"] and "未做任何改动" in err["message"]
+    pinned_clock["now"] = TEST_NOW + timedelta(days=365 * 3)  # a PC clock set three years ahead
+    err = refused(desk, "case", "list")  # the daily expiry check would write: refused before anything moves
+    assert err["code"] == "CLOCK_FAR_AHEAD"
+    pinned_clock["now"] = TEST_NOW + timedelta(days=10)  # within the bound (30 days by default): fine
+    assert ok(desk, "case", "list", "--subject", str(sid)) == []
