@@ -32,7 +32,8 @@ def test_r4_documents_issued_in_the_deciding_departments_name_and_prefix(desk, t
     rid = record(desk, sid)["id"]
     # the clerk's own department decides when none is named; the typed level/domain give way to the entity's
     cid = ok(desk, "case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid),
-             "--ground", "b", "--standard", "《严重违法失信名单管理办法》第二条", "--standard-kind", "department_rule")["id"]
+             "--ground", "b", "--standard", "《严重违法失信名单管理办法》第二条", "--standard-kind", "department_rule",
+             "--opened-on", "2026-09-20")["id"]
     entry = show(desk, cid)
     assert entry["department"] == MARKET and entry["department_level"] == "county" and entry["domain"] == "市场监管"
     notice_no = serve(desk, cid)["notice_number"]
@@ -62,9 +63,11 @@ def test_r4_a_township_decides_no_list_not_even_a_red_one(desk):
 
 def test_r4_county_level_for_every_list_type_also_on_typed_levels(desk):
     sid = company(desk, 143)
+    rid = record(desk, sid, tier="general")["id"]  # R1: a watch listing rests on a record
     for lt in ("red", "watch"):
+        recs = ("--record", str(rid)) if lt == "watch" else ()
         err = refused(desk, "case", "open", "--subject", str(sid), "--list", lt, "--department", "城南街道",
-                      "--department-level", "township")
+                      "--department-level", "township", *recs)
         assert err["code"] == "R4_DEPARTMENT_LEVEL", lt
 
 

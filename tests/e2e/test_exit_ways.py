@@ -27,7 +27,8 @@ def _black_listing_drafted_by_reviewer(desk, seed: int, way: str) -> int:
     rid = record(desk, sid)["id"]
     cid = open_case(desk, sid, "black", records=[rid], user=REVIEWER)  # the reviewer drafts the case
     serve(desk, cid, user=REVIEWER)
-    valid = ("--valid-until", EXIT_ON) if way == "3" else ("--valid-until", "2029-10-12")
+    # way 3: the validity ends the day before EXIT_ON; the listing leaves on the day after (R12 way 3)
+    valid = ("--valid-until", "2026-11-19") if way == "3" else ("--valid-until", "2029-10-12")
     decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12", *valid, user=BOSS)
     return cid
 

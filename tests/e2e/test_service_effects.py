@@ -80,7 +80,7 @@ NOT_WALKED = {
     **{n: "internal: runs inside the transaction of a service judged above" for n in (
         "case_core.exit_in_tx", "case_core.open_in_tx", "case_core.refresh_alert", "case_core.share_due",
         "case_core.step", "case_view.detail_dict", "doc_numbers.record_external_in_tx", "doc_numbers.reserve_in_tx",
-        "doc_numbers.take_in_tx", "records.revoke_in_tx", "records.prepare_record", "records.save_new_record",
+        "doc_numbers.take_in_tx", "doc_numbers.supersede_in_tx", "records.revoke_in_tx", "records.prepare_record", "records.save_new_record",
         "repair_effects.apply_outcome", "repair_effects.mark_non_repairable", "repair_effects.revert_after_breach",
         "document_sources.commitment_form", "document_sources.credit_query", "document_sources.from_case",
         "document_sources.item_for", "document_sources.correction_item", "withdrawals.propose_in_tx",
@@ -88,7 +88,7 @@ NOT_WALKED = {
         "repair_documents.apology_item", "repair_documents.companions",
         "repair_documents.interview_item", "repair_documents.repair_item", "interviews.link_held")},
     **{n: "read only" for n in (
-        "accounts.list_users", "audit.read_log", "cases.alerts", "cases.get_case", "cases.list_cases",
+        "accounts.list_users", "audit.read_log", "cases.alerts", "cases.step_dates", "cases.window_preview", "cases.get_case", "cases.list_cases",
         "cleanup.check_ledger", "cleanup.list_contacts", "commitments.subject_commitments",
         "commitments.subject_interviews", "due.due_items", "interviews.get_plan", "keys.enc_key", "keys.show",
         "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",
@@ -109,7 +109,7 @@ NOT_WALKED = {
         "id_exceptions.refuse_uscc_exception", "backup.run_backup",
         # issue 14 item 6: account lifecycle, judged by tests/e2e/test_account_lifecycle.py
         "accounts.set_active", "accounts.unlock", "accounts.reset_password", "accounts.request_role",
-        "accounts.confirm_role")},
+        "accounts.confirm_role", "clock.confirm_clock")},
 }
 
 

@@ -252,9 +252,12 @@ def test_r12_every_exit_way_for_every_list(list_type, way):
             assert err.value.code == "R12_NOT_LISTED" and state.zh in err.value.zh
 
 
-def test_r12_way_3_from_the_last_day_of_validity():
+def test_r12_way_3_from_the_day_after_the_last_day_of_validity():
     case = _listed(ListType.WATCH)
-    check_r12_exit(case, ExitInput(ExitWay.EXPIRED, VALID_UNTIL))
+    check_r12_exit(case, ExitInput(ExitWay.EXPIRED, VALID_UNTIL + dt.timedelta(days=1)))
+    with pytest.raises(DomainError) as last_day:  # the last valid day is still on the list (issue 13 item 9)
+        check_r12_exit(case, ExitInput(ExitWay.EXPIRED, VALID_UNTIL))
+    assert last_day.value.code == "R12_NOT_EXPIRED"
     with pytest.raises(DomainError) as err:
         check_r12_exit(_listed(ListType.WATCH, valid_until=None), ExitInput(ExitWay.EXPIRED, VALID_UNTIL))
     assert err.value.code == "R12_NOT_EXPIRED" and "—" in err.value.zh
