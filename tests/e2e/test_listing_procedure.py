@@ -5,10 +5,11 @@ Every story runs on the pinned clock (tests.conftest.TEST_NOW, 2026-11-30); date
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
 from credit_desk.services import ledgers
-from tests.conftest import TEST_NOW
+from tests.conftest import TEST_NOW, USER_PW
 from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, advance, company, decide, desk, ok,  # noqa: F401
                                 open_case, person, record, refused, serve, show, staffed_template)
 
@@ -148,3 +149,71 @@ def test_r14_clock_turned_back_or_far_ahead_refuses_to_write(desk, pinned_clock)
     assert err["code"] == "CLOCK_FAR_AHEAD"
     pinned_clock["now"] = TEST_NOW + timedelta(days=10)  # within the bound (30 days by default): fine
     assert ok(desk, "case", "list", "--subject", str(sid)) == []
+
+
+# --- item 11 and the end-to-end walk: what the printed documents say is true --------------------------------------
+
+def _text(path) -> str:
+    from tests.documents.conftest import pdftotext
+    return "".join(pdftotext(path).split())
+
+
+def test_r5_walk_open_on_records_notice_edit_refused_renotice_decide_object(desk, tmp_path):
+    """Issue 13 "Done when", up to the decision and the objection after listing (way 1 is tests/e2e/
+    test_wrongful_withdrawal.py): open (with records) → notice (dates checked) → edit after service refused →
+    re-notice → decision → objection."""
+    sid = company(desk, 108)
+    rid = record(desk, sid, number="清市监罚〔2026〕61号")["id"]
+    assert refused(desk, "case", "open", "--subject", str(sid), "--list", "black", *BLACK_FIELDS,
+                   "--basis", "群众举报材料")["code"] == "R1_NO_RECORD"
+    cid = open_case(desk, sid, "black", records=[rid], opened_on=_day(-40))
+    assert refused(desk, "case", "notice", str(cid), "--served-on", _day(-41))["code"] == "R5_DATE_ORDER"
+    first = serve(desk, cid, on=_day(-35))
+    ok(desk, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "n1.pdf"))
+    assert refused(desk, "case", "update", str(cid), "--facts", "另查明的事实")["code"] == "R5_RENOTICE_REQUIRED"
+    second = ok(desk, "case", "update", str(cid), "--facts", "另查明的事实", "--renotice-on", _day(-30))
+    ok(desk, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "n2.pdf"))
+    old, new = _text(tmp_path / "n1.pdf"), _text(tmp_path / "n2.pdf")
+    # R5 one computation: the notice prints the window the decision waits for, whatever the print date
+    end = second["window_end"]
+    assert f"{int(end[:4])}年{int(end[5:7])}月{int(end[8:])}日前" in new and second["notice_number"] in new
+    assert "另查明的事实" in new and "另查明的事实" not in old
+    assert "视为放弃" not in new and "列入名单后" in new  # 1798号 (二十二): no forfeiture threatened
+    _, out, _ = desk("--json", "notice", "verify", "--pdf", str(tmp_path / "n1.pdf"), user="clerk1",
+                     password=USER_PW)
+    verdict = json.loads(out)  # the superseded notice no longer verifies as valid
+    assert verdict["result"] == "voided" and second["notice_number"] in verdict["message"]
+    assert first["notice_number"] != second["notice_number"]
+    out = decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12", on=_day(-20))
+    ok(desk, "print", "listing_decision", "--case", str(cid), "--out", str(tmp_path / "d.pdf"), user=BOSS)
+    decision = _text(tmp_path / "d.pdf")
+    assert second["notice_number"] in decision and first["notice_number"] not in decision
+    assert "听取" not in decision and "未提出陈述、申辩" in decision  # the party raised nothing: no hearing claimed
+    assert "认定情形：（b）严重破坏市场公平竞争秩序和社会正常秩序" in decision  # R4: which of the four grounds
+    obj = ok(desk, "case", "object", str(cid), "--received-on", _day(-5), "--grounds", "处罚决定已被复议撤销")
+    assert obj["stage"] == "listing" and out["state"] == "listed"  # objections stay possible after listing
+
+
+def test_r5_decision_says_heard_only_after_an_objection(desk, tmp_path):
+    sid = company(desk, 109)
+    cid = open_case(desk, sid, "black", opened_on=_day(-40))
+    serve(desk, cid, on=_day(-35))
+    o = ok(desk, "case", "object", str(cid), "--received-on", _day(-34), "--grounds", "事实有误")
+    ok(desk, "case", "reply", str(o["id"]), "--outcome", "upheld", "--reply", "经核实，事实清楚", "--replied-on",
+       _day(-30), user=BOSS)
+    decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12", on=_day(-20))
+    ok(desk, "print", "listing_decision", "--case", str(cid), "--out", str(tmp_path / "d.pdf"), user=BOSS)
+    assert "提出了陈述、申辩，本单位依法听取并进行了核实" in _text(tmp_path / "d.pdf")
+
+
+def test_r15_exit_announcement_prints_an_organisations_code_in_full(desk, tmp_path):
+    sid = company(desk, 110)
+    code = ok(desk, "subject", "show", str(sid), "--purpose", "核对移出公告")["id_number"]
+    cid = open_case(desk, sid, "watch", "--warning-letter", "清警〔2026〕9号", "--domain", "市场监管",
+                    "--department", "县市场监督管理局", "--department-level", "county", opened_on=_day(-40))
+    serve(desk, cid, on=_day(-35))
+    decide(desk, cid, "--measure", "M-08", "--valid-until", _day(300), on=_day(-20))
+    ok(desk, "case", "exit", str(cid), "--way", "4", "--standard-change", "标准已废止", "--exit-on", _day(-1),
+       user=BOSS)
+    ok(desk, "print", "exit_announcement", "--case", str(cid), "--out", str(tmp_path / "a.pdf"))
+    assert code in _text(tmp_path / "a.pdf")  # R15: an organisation's 统一社会信用代码 is public
