@@ -8,7 +8,9 @@
 
 Why Hypercorn: an asyncio server (an idle or trickling connection costs a coroutine, not a thread), a per-read
 timeout (``read_timeout``) that uvicorn lacks (uvicorn issue #157: no request-receipt timeout), TLS from
-certificate files, a bounded header size (``h11_max_incomplete_size``), graceful shutdown.
+certificate files, a bounded header size (``h11_max_incomplete_size``), graceful shutdown, and a keep-alive timer
+that runs from a connection's start until a request's headers are complete (so headers trickled one byte at a
+time are cut off after ``keep_alive_seconds``).
 
 What the app adds, before any body byte is read: the office's request signature (sync.reqauth, GET included),
 a per-office rate limit (token bucket), Content-Length against the size limit, a bounded number of requests

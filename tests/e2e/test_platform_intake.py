@@ -314,3 +314,27 @@ def test_migrations_apply_all_or_nothing(platform_dsn, monkeypatch):
     monkeypatch.setattr(pgstore, "migrations", lambda: good)
     assert pgstore.migrate(platform_dsn, "migration_probe") == [name for _, name, _ in good]
     assert pgstore.migrate(platform_dsn, "migration_probe") == []  # applied once
+
+
+def test_slowloris_headers_trickled_byte_by_byte_are_cut_off(server):
+    """Headers sent one byte at a time (each read well inside the read timeout) still cannot hold a connection:
+    Hypercorn's keep-alive timer runs from the connection's start until a request's headers are complete."""
+    intake, url, a, _ = server
+    s = socket.create_connection(("127.0.0.1", int(url.rsplit(":", 1)[1])), timeout=30)
+    s.settimeout(0.5)
+    request = b"GET /downstream/" + a.office.encode() + b" HTTP/1.1\r\nHost: x\r\nX-Padding: " + b"a" * 200
+    closed = False
+    for byte in request:  # 250+ bytes at one per 0.5 s would take two minutes
+        try:
+            s.sendall(bytes([byte]))
+            if s.recv(1) == b"":
+                closed = True
+                break
+        except socket.timeout:
+            continue
+        except OSError:
+            closed = True
+            break
+    s.close()
+    assert closed
+    assert a.request(url, "/health", signed=False)[0] == 200
