@@ -127,8 +127,9 @@ def when_modal(qtbot, cls, act, timeout_ms: int = 8000):
 
 
 @pytest.fixture
-def work(staff, tmp_path):
-    """The staffed office with work in every area (see seed_work.py)."""
+def work(staff, tmp_path, platform_dsn):
+    """The staffed office with work in every area (see seed_work.py); its sync part needs the platform's
+    PostgreSQL (requested here: the modules using this fixture need not name the intake)."""
     from tests.gui.seed_work import seed_all
     return {**seed_all(staff, tmp_path, CLOCK), "staff": staff}
 

@@ -124,22 +124,23 @@ def seed_sync(staff, tmp: Path, now, joint_subject: int | None = None) -> dict:
 
 @contextmanager
 def _platform_refuses_one_change():
-    """The platform returns one change (about a subject it says it has not got): demo subjects used
-    to give that for free, but demo data no longer reaches the platform (issue 14 item 8)."""
+    """The platform returns one change (about a subject it says it has not got): demo subjects used to give
+    that for free, but demo data no longer reaches the platform (issue 14 item 8)."""
     from credit_desk.intake import checks
-    real, seen = checks.check, []
+    real, seen = checks.Judge.check, []
 
-    def check(change, subjects):
+    def check(self, change, pointers=None):
         if change["entity"] not in ("office", "subject") and not seen:
             seen.append(change)
+            self.rejected[(change["entity"], change["entity_id"])] = (change["id"], "SUBJECT_NOT_SHARED")
             return ("SUBJECT_NOT_SHARED", "所涉信用主体尚未报送平台，请先报送该主体。",
                     "The subject has not been sent to the platform; send it first.")
-        return real(change, subjects)
-    checks.check = check
+        return real(self, change, pointers)
+    checks.Judge.check = check
     try:
         yield
     finally:
-        checks.check = real
+        checks.Judge.check = real
 
 
 def publish_joint_list(staff, intake, subject_id: int) -> dict:
