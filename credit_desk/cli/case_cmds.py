@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from credit_desk.cli.common import command, emit, group, limit, session_for, whole
-from credit_desk.services import case_exits, cases, due, objections, records, withdrawals
+from credit_desk.services import case_exits, cases, due, objections, records, workdays, withdrawals
 from credit_desk.services.case_view import case_summary
 
 LISTS = ["black", "watch", "red"]
@@ -282,10 +282,16 @@ def cmd_case_update(args) -> int:
 def cmd_case_notice(args) -> int:
     with session_for(args) as s:
         case = cases.serve_notice(s, args.id, served_on=args.served_on, external_number=args.external_number)
+        warn = workdays.deadline_warnings(s.desk, case.served_on, case.window_end)  # R20
     emit(args, {"id": case.id, "state": case.state.value, "served_on": case.served_on.isoformat(),
-                "window_end": case.window_end.isoformat(), "notice_number": case.notice_number},
-         f"预先告知已送达（{case.notice_number}）；异议期至 {case.window_end.isoformat()} 届满。")
+                "window_end": case.window_end.isoformat(), "notice_number": case.notice_number, "warnings": warn},
+         f"预先告知已送达（{case.notice_number}）；异议期至 {case.window_end.isoformat()} 届满。" + _warn(warn))
     return 0
+
+
+def _warn(warnings) -> str:
+    """R20: a deadline counted across a year without holiday data says so on screen."""
+    return "".join(f"\n注意：{w}" for w in warnings)
 
 
 def cmd_case_object(args) -> int:
@@ -298,10 +304,11 @@ def cmd_objection_add(args) -> int:
     with session_for(args) as s:
         o = objections.add_objection(s, target=target, target_id=tid, received_on=args.received_on,
                                      grounds=args.grounds, evidence=args.evidence)
+        warn = workdays.deadline_warnings(s.desk, o.received_on, o.due_on)  # R20
     emit(args, {"id": o.id, "target_type": o.target_type.value, "target_id": o.target_id, "stage": o.stage.value,
                 "received_on": o.received_on.isoformat(), "due_on": o.due_on.isoformat(),
-                "rule_set_code": o.rule_set_code},
-         f"已受理异议 {o.id}，须于 {o.due_on.isoformat()} 前答复。")
+                "rule_set_code": o.rule_set_code, "warnings": warn},
+         f"已受理异议 {o.id}，须于 {o.due_on.isoformat()} 前答复。" + _warn(warn))
     return 0
 
 
@@ -322,11 +329,13 @@ def cmd_case_decide(args) -> int:
                            removal_conditions=args.removal_conditions, remedies=args.remedies,
                            leniency_justification=args.leniency_justification)
         out = cases.decide_case(s, args.id, d)
+        if out.get("share_due"):
+            out["warnings"] = workdays.deadline_warnings(s.desk, d.decided_on, date.fromisoformat(out["share_due"]))
     two = f"；信用修复告知书 {out['repair_notice_number']} 与决定书同时送达（两书同达）" \
         if out.get("repair_notice_number") else ""
     by = f"由{out['issuer']}作出，" if out.get("issuer") else ""
     human = (f"案件 {args.id} 已决定列入名单（{by}{out['decision_number']}{two}），有效期至 {out['valid_until']}；"
-             f"须于 {out['share_due']} 前报送平台（R6）。"
+             f"须于 {out['share_due']} 前报送平台（R6）。{_warn(out.get('warnings') or [])}"
              if out["state"] == "listed" else f"案件 {args.id} 决定不予列入（{out['decision_number']}）。")
     emit(args, out, human)
     return 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from enum import StrEnum
 
 
@@ -35,11 +35,26 @@ class DueItem:
     overdue: bool
     label_zh: str
     label_en: str
+    warnings: tuple[str, ...] = ()  # R20: a working-day deadline that crossed a year without holiday data
 
     def to_dict(self) -> dict:
         data = asdict(self)
         data["due_date"] = self.due_date.isoformat()
         return data
+
+
+# R20: the kinds whose due date is counted in working days (expiry is a calendar date)
+WORKDAY_KINDS = frozenset({"objection_reply", "objection_window", "share", "repair"})
+
+
+def with_calendar_warnings(item: DueItem, missing_years: tuple[int, ...], zh_of, en_of) -> DueItem:
+    """R20: every working-day deadline computed across a year without holiday data says so, in its label too."""
+    if item.kind not in WORKDAY_KINDS or not missing_years:
+        return item
+    zh = tuple(zh_of(y) for y in missing_years)
+    en = tuple(en_of(y) for y in missing_years)
+    return replace(item, warnings=zh, label_zh=f"{item.label_zh}（注意：{''.join(zh)}）",
+                   label_en=f"{item.label_en} (note: {' '.join(en)})")
 
 
 def is_overdue(due_date: dt.date, today: dt.date) -> bool:

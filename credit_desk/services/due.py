@@ -14,7 +14,9 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 
 from credit_desk.domain.cases import CaseState
-from credit_desk.domain.due import DueItem, DueKind, is_overdue, sort_items
+from credit_desk.domain.due import DueItem, DueKind, is_overdue, sort_items, with_calendar_warnings
+from credit_desk.domain.workcal import missing_year_warning, missing_year_warning_en
+from credit_desk.services import workdays
 from credit_desk.services.base import Session
 from credit_desk.store import cases as cases_repo
 from credit_desk.store import objections as objections_repo
@@ -35,7 +37,10 @@ def due_items(session: Session, overdue_only: bool = False, today: dt.date | Non
     session.require("due.view")
     day = today or session.desk.today()
     conn = session.ledger.conn
-    items = [item for source in _SOURCES for item in source(conn, day)]
+    cal = workdays.calendar(session.desk)
+    items = [with_calendar_warnings(item, cal.missing_years(min(day, item.due_date), item.due_date),
+                                    missing_year_warning, missing_year_warning_en)  # R20
+             for source in _SOURCES for item in source(conn, day)]
     if overdue_only:
         items = [i for i in items if i.overdue]
     return sort_items(items)

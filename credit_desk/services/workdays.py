@@ -23,6 +23,11 @@ def add_workdays(desk: Desk | None, start: date, n: int) -> WorkdayResult:
     return calendar(desk).add_workdays(start, n)
 
 
+def deadline_warnings(desk: Desk, start: date, end: date) -> list[str]:
+    """R20: the warning for each year between ``start`` and ``end`` whose holiday schedule is missing (zh)."""
+    return [workcal.missing_year_warning(y) for y in calendar(desk).missing_years(start, end)]
+
+
 def enter_holiday_year(session: Session, year: int, rest_days, workdays, source: str,
                        replace: bool = False) -> dict:
     """Admin: enter one year's public holidays and make-up working days from the State Council notice (R6, R20).

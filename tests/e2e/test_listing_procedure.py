@@ -217,3 +217,24 @@ def test_r15_exit_announcement_prints_an_organisations_code_in_full(desk, tmp_pa
        user=BOSS)
     ok(desk, "print", "exit_announcement", "--case", str(cid), "--out", str(tmp_path / "a.pdf"))
     assert code in _text(tmp_path / "a.pdf")  # R15: an organisation's 统一社会信用代码 is public
+
+
+def test_r20_every_deadline_across_a_year_without_holidays_says_so(desk, pinned_clock):
+    """Issue 13 item 11: not only `workdays add` — the notice window, the objection reply and the due list."""
+    from credit_desk.domain.workcal import LIBRARY_YEARS
+    year = LIBRARY_YEARS.stop  # the first year the calendar library does not carry
+    if year != TODAY.year + 1:
+        import pytest
+        pytest.skip("the library's range moved; the story needs a missing year right after today's")
+    sid = company(desk, 111)
+    cid = open_case(desk, sid, "black", opened_on=_day(-5))
+    advance(desk, pinned_clock, f"{TODAY.year}-12-28")
+    served = serve(desk, cid, on=f"{TODAY.year}-12-28")
+    assert served["window_end"].startswith(str(year)) and any(f"{year}年" in w for w in served["warnings"])
+    obj = ok(desk, "case", "object", str(cid), "--received-on", f"{TODAY.year}-12-28", "--grounds", "异议")
+    assert any(f"{year}年" in w for w in obj["warnings"])
+    items = ok(desk, "due")
+    reply = [i for i in items if i["kind"] == "objection_reply" and i["object_id"] == obj["id"]][0]
+    assert reply["warnings"] and f"{year}年的法定节假日安排尚未载入" in reply["label_zh"]
+    code, out, _ = desk("due", user="clerk1", password=USER_PW)
+    assert code == 0 and f"{year}年的法定节假日安排尚未载入" in out  # on screen too
