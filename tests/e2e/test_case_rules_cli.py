@@ -148,7 +148,7 @@ def test_r6_share_due_until_the_platform_acknowledges(desk, data_dir):
     share = [i for i in items if i["kind"] == "share"]
     assert share == [{"kind": "share", "object_type": "case", "object_id": cid, "due_date": "2026-10-26",
                       "overdue": True, "label_zh": f"案件{cid}须于2026-10-26前报送平台",
-                      "label_en": f"Case {cid}: share with the platform by 2026-10-26"}]
+                      "label_en": f"Case {cid}: share with the platform by 2026-10-26", "warnings": []}]
     from credit_desk.store import cases as cases_store
     d = ledgers.unlock(data_dir)
     try:
