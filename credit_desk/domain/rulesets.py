@@ -50,6 +50,19 @@ NATIONAL_TIERS: Mapping[str, TierPeriod] = MappingProxyType({
     Tier.SERIOUS.value: TierPeriod(12, 36, published=True),
 })
 
+# Where each time limit comes from. The seeds fix no period for a party to object to a prior notice before the
+# decision (DOMAIN.md "R5 dates and the objection window"): that one is a LOCAL SETTING, our default 5 working days,
+# and every place that shows it says so (issue 13 item 11).
+FIELD_SOURCES: Mapping[str, str] = MappingProxyType({
+    "objection_window_workdays": "本地设定（国家和省市文件未规定该期限，本软件默认5个工作日，可由规则集调整）",
+    "objection_reply_workdays": "淮政办发〔2021〕13号 四(一)",
+    "share_listing_workdays": "发改财金规〔2017〕1798号 (十)",
+    "publish_licence_penalty_workdays": "苏府办〔2020〕232号 (十五)",
+    "repair_decide_workdays": "国家发展改革委令2025年第36号",
+    "repair_finish_workdays": "国家发展改革委令2025年第36号",
+})
+LOCAL_SETTINGS = frozenset({"objection_window_workdays"})
+
 _INT_FIELDS = (
     "objection_window_workdays", "objection_reply_workdays", "share_listing_workdays",
     "publish_licence_penalty_workdays", "repair_decide_workdays", "repair_finish_workdays",

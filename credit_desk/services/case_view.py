@@ -9,6 +9,7 @@ from __future__ import annotations
 from credit_desk.domain.cases import (DEPT_LEVEL_ZH, STANDARD_KIND_ZH, Case, CaseState, Ground, ListType,
                                       phase)
 from credit_desk.domain.objections import Target
+from credit_desk.domain.rulesets import FIELD_SOURCES
 from credit_desk.services import case_core as core
 from credit_desk.store import cases as repo
 from credit_desk.store import dishonesty_records as records_repo
@@ -74,7 +75,8 @@ def detail_dict(session, case: Case) -> dict:
             "remedies": case.remedies, "warning_letter": case.warning_letter,
             "post_exit_watch_months": case.post_exit_watch_months, "channel": case.channel,
             "notice_number": case.notice_number, "served_on": _iso(case.served_on),
-            "objection_window_end": _iso(case.window_end), "decision_number": case.decision_number,
+            "objection_window_end": _iso(case.window_end),
+            "objection_window_rule": FIELD_SOURCES["objection_window_workdays"], "decision_number": case.decision_number,
             "decided_on": _iso(case.decided_on), "decided_by": case.decided_by,
             "valid_from": _iso(case.valid_from), "valid_until": _iso(case.valid_until),
             "rule_set_code": case.rule_set_code, "leniency_justification": case.leniency_justification,

@@ -169,6 +169,7 @@ def test_r5_walk_open_on_records_notice_edit_refused_renotice_decide_object(desk
     cid = open_case(desk, sid, "black", records=[rid], opened_on=_day(-40))
     assert refused(desk, "case", "notice", str(cid), "--served-on", _day(-41))["code"] == "R5_DATE_ORDER"
     first = serve(desk, cid, on=_day(-35))
+    assert "本地设定" in first["window_rule"] and "本地设定" in show(desk, cid)["objection_window_rule"]
     ok(desk, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "n1.pdf"))
     assert refused(desk, "case", "update", str(cid), "--facts", "另查明的事实")["code"] == "R5_RENOTICE_REQUIRED"
     second = ok(desk, "case", "update", str(cid), "--facts", "另查明的事实", "--renotice-on", _day(-30))

@@ -100,3 +100,11 @@ def test_r13_publication_window_by_tier():
     assert publication_window(NATIONAL_2026, "serious", decided) == (D(2027, 5, 20), D(2029, 5, 20))
     window = publication_window(NATIONAL_2026, Tier.SLIGHT, decided)
     assert window.earliest_repair == decided and window.publication_end == D(2026, 8, 20)
+
+
+def test_r5_objection_window_is_a_rule_set_value_labelled_a_local_setting():
+    """Issue 13 item 11: the seeds give no objection period; our 5 working days say they are a local default."""
+    from credit_desk.domain.rulesets import DEFAULT_RULE_SETS, FIELD_SOURCES, LOCAL_SETTINGS
+    assert "objection_window_workdays" in LOCAL_SETTINGS and "本地设定" in FIELD_SOURCES["objection_window_workdays"]
+    assert all(rs.objection_window_workdays == 5 for rs in DEFAULT_RULE_SETS)
+    assert "本地设定" not in FIELD_SOURCES["objection_reply_workdays"]  # 淮 四(一) fixes that one
