@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -106,8 +106,9 @@ def isolated_home(tmp_path, monkeypatch):
 
 @pytest.fixture
 def pinned_clock(monkeypatch) -> dict:
-    """Every desk the in-process CLI opens (``ledgers.unlock`` / ``init_office``) reads ``holder["now"]``
-    (TEST_NOW unless the test moves it) instead of the machine's clock. Child processes are not affected."""
+    """Every desk the in-process CLI opens (``ledgers.unlock`` / ``init_office``), and every in-process platform
+    ``Intake`` built without a clock, reads ``holder["now"]`` (TEST_NOW unless the test moves it) instead of the
+    machine's clock. Child processes are not affected."""
     from credit_desk.services import ledgers
     holder = {"now": TEST_NOW}
 
@@ -121,6 +122,23 @@ def pinned_clock(monkeypatch) -> dict:
 
     monkeypatch.setattr(ledgers, "unlock", pinned(ledgers.unlock))
     monkeypatch.setattr(ledgers, "init_office", pinned(ledgers.init_office))
+    # the platform's intake in the same test reads the same clock (bundle expiry, signed requests), unless the
+    # test gives it its own, and the office signs its requests on it: otherwise a bundle made "on TEST_NOW"
+    # expires on the machine's calendar (issue 23: red from 2027-02-28 on)
+    from credit_desk.intake import receiver
+    real_init = receiver.Intake.__init__
+
+    def intake_init(self, folder, *, clock=None, **kwargs):
+        real_init(self, folder, clock=clock or (lambda: holder["now"]), **kwargs)
+
+    monkeypatch.setattr(receiver.Intake, "__init__", intake_init)
+    from credit_desk.sync import reqauth
+    real_sign = reqauth.sign_headers
+
+    def sign_headers(*args, now=None, **kwargs):  # the office signs its requests on the same clock
+        return real_sign(*args, now=now or holder["now"].astimezone(timezone.utc), **kwargs)
+
+    monkeypatch.setattr(reqauth, "sign_headers", sign_headers)
     return holder
 
 
