@@ -195,6 +195,7 @@ def _window_end(session: Session, case: Case, served_on: dt.date):
 
 def window_preview(session: Session, case: Case, served_on: dt.date) -> dict:
     """The objection deadline a notice served on ``served_on`` would print (shown before serving)."""
+    session.require("case.list")
     res = _window_end(session, case, served_on)
     return {"served_on": served_on.isoformat(), "window_end": res.date.isoformat(), "warnings": list(res.warnings)}
 

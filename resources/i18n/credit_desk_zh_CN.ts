@@ -975,42 +975,42 @@
         <translation>已从工作表「%4」导入：新增 %1 条，更新 %2 条，未变 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="172"/>
         <source>Export the clean-up ledger</source>
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="179"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="183"/>
         <source>Import the contact feedback form</source>
         <translation>导入联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="190"/>
         <source>%1 contacts imported.</source>
         <translation>已导入 %1 名联系人。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="195"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="202"/>
         <source>%1 contacts written to %2.</source>
         <translation>已将 %1 名联系人写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="208"/>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="215"/>
         <source>Row %1 marked %2.</source>
         <translation>第 %1 行已标记为“%2”。</translation>
     </message>
@@ -1654,32 +1654,32 @@ Returned by the platform: %4</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="136"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="151"/>
         <source>Reprinted %1 as copy %2.</source>
         <translation>已重印 %1（副本，第 %2 次）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="159"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="161"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="162"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="169"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -1826,72 +1826,72 @@ Returned by the platform: %4</source>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="152"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="153"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="153"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="154"/>
         <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people).</source>
         <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="156"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="157"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="160"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="161"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="162"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="163"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="163"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="164"/>
         <source>Department&apos;s consent</source>
         <translation>认定部门同意意见</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="164"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="165"/>
         <source>Way 2: the deciding department&apos;s consent (document or opinion).</source>
         <translation>方式 2：认定部门同意提前移出的文件或意见。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="165"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
         <source>Changed standard</source>
         <translation>改变后的认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="167"/>
         <source>Way 4: the changed standard and its number.</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="170"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="171"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="171"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="172"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="173"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="173"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
         <source>Black list only: how long the subject stays on the watch list afterwards.</source>
         <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2084,17 +2084,17 @@ Returned by the platform: %4</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="103"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="105"/>
         <source>Sign in — %1</source>
         <translation>登录 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="105"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="107"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="106"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="108"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2102,117 +2102,117 @@ Returned by the platform: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="61"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="62"/>
         <source>Credit Desk — %1</source>
         <translation>信用办台账 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="72"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="73"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="72"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="73"/>
         <source>Credit subjects</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="73"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="74"/>
         <source>Dishonesty records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="73"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="74"/>
         <source>Listing cases</source>
         <translation>名单案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="74"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="75"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="74"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="75"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="75"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
         <source>Commitments and interviews</source>
         <translation>信用承诺与约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="75"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
         <source>Clean-up ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Listing cases (black list, watch list, red list) with prior notice, objection window, decision and exit will be handled here. Until then, keep using the command line (credit-desk case …) or the paper register.</source>
         <translation>这里将办理名单认定案件（严重失信主体名单、重点关注名单、守信激励对象名单）：预先告知、异议期、认定决定和移出。在此之前，请继续使用命令行（credit-desk case …）或纸质登记簿。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="85"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="86"/>
         <source>Objections to records, notices and listings will be registered and answered here, with their 10-working-day reply deadline.</source>
         <translation>这里将登记和答复对失信信息、文书和名单认定提出的异议，并提示10个工作日的答复期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="87"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="88"/>
         <source>Credit repair applications (R13) will be received, decided and tracked here.</source>
         <translation>这里将受理、决定和跟踪信用修复申请（R13）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="88"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="89"/>
         <source>Credit commitment letters and reminder or warning interviews (R17, R18) will be recorded here.</source>
         <translation>这里将登记信用承诺书以及提醒约谈、警示约谈（R17、R18）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="90"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="91"/>
         <source>The clean-up ledger of the office&apos;s own rules (14-column national template) with Excel import and export will be kept here.</source>
         <translation>这里将维护本单位失信约束措施清理台账（全国统一的14列模板），支持 Excel 导入导出。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="92"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
         <source>The register of numbered notices with preview and printing will be here.</source>
         <translation>这里将是编号文书的登记簿，可预览和打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="94"/>
         <source>Exporting bundles to a USB folder, sending them, and importing receipts and updates from the municipal platform will be done here.</source>
         <translation>这里将把同步包导出到U盘文件夹、发送，并导入市平台的回执和更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="117"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="118"/>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="128"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="129"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="129"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="130"/>
         <source>About Credit Desk</source>
         <translation>关于信用办台账</translation>
     </message>
@@ -2660,47 +2660,52 @@ Measures: %4</source>
         <translation>名单类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="35"/>
+        <source>R1: tick at least one effective record; the facts and basis come from them.</source>
+        <translation>R1：至少勾选一条已生效的失信信息；认定事实和依据取自所勾选的信息。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
         <source>R4: every list is decided by a department at county level or above.</source>
         <translation>R4：各类名单均须由县级以上认定部门认定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="45"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="46"/>
         <source>(choose one of the four)</source>
         <translation>（四类情形选其一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="47"/>
         <source>Black list only: checked when the case is opened, not only at the decision.</source>
         <translation>仅严重失信主体名单：立案时即核查，而非到决定时才核查。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="48"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="51"/>
         <source>Added wording to the facts</source>
         <translation>对认定事实的补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="52"/>
         <source>Added wording to the basis</source>
         <translation>对认定依据的补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="53"/>
         <source>Added after the records&apos; own basis documents, never in their place (R1).</source>
         <translation>附在失信信息所依据的文书之后，不能代替该文书（R1）。</translation>
     </message>
@@ -2716,7 +2721,7 @@ Measures: %4</source>
         <translation>本案文书以该部门名义、按该部门文号前缀出具。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="37"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
@@ -2726,33 +2731,28 @@ Measures: %4</source>
         <translation>所依据的失信信息 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="35"/>
-        <source>R1: a black or watch listing rests on at least one effective record. The facts and the basis are taken from the ticked records; what you write below is added to them.</source>
-        <translation>R1：列入严重失信主体名单或重点关注名单须依据至少一条已生效的失信信息。认定事实和依据取自勾选的失信信息；下方填写的内容作为补充说明附在其后。</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
         <source>e.g. 税务, 生态环境, 市场监管</source>
         <translation>如 税务、生态环境、市场监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
         <source>R11: watch lists in 3 or more domains flag the big-data alert.</source>
         <translation>R11：在 3 个以上领域被列入重点关注名单的，提示列入大数据警示名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
         <source>Opened on</source>
         <translation>立案日期</translation>
     </message>
@@ -3343,37 +3343,37 @@ Grounds: %6</source>
         <translation>实际送达日期（以送达回证为准）：不得早于立案日期，不得晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="124"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="126"/>
         <source>Deadline printed on the notice</source>
         <translation>告知书载明的异议截止日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="129"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="130"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="130"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="131"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="132"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="133"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="133"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="134"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="135"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="140"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="141"/>
         <source>Objections until %1; no decision before the day after.</source>
         <translation>异议期至%1届满；届满次日起方可作出认定决定。</translation>
     </message>
@@ -3461,50 +3461,50 @@ Grounds: %6</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="132"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="132"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="187"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="132"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="188"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="179"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="185"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="189"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="190"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="205"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="214"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

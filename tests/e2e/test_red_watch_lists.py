@@ -25,15 +25,15 @@ def test_r10_watch_listing_removes_the_red_listing(desk):
 def test_r11_post_exit_watch_listing_has_its_own_numbered_warning_letter(desk, data_dir, tmp_path):
     sid = company(desk, 172)
     cid = black_listing(desk, sid)
-    out = ok(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2027-01-11",
+    out = ok(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2026-11-27",
              "--consent", "县市场监督管理局同意提前移出（清市监信〔2027〕2号）", user=BOSS)
     watch = show(desk, out["watch_case_id"])
     letter = watch["warning_letter"]
-    assert letter and letter.startswith("清信警〔2027〕") and watch["valid_until"] == "2028-01-11"
+    assert letter and letter.startswith("清信警〔2026〕") and watch["valid_until"] == "2027-11-27"
     printed = ok(desk, "print", "watch_warning", "--case", str(out["watch_case_id"]), "--out", str(tmp_path / "w.pdf"))
     assert printed["documents"][0]["number"] == letter
     text = pdftotext(tmp_path / "w.pdf").replace("\n", "")
-    assert letter in text and "2028年1月11日" in text and "重点关注名单" in text
+    assert letter in text and "2027年11月27日" in text and "重点关注名单" in text
     d = ledgers.unlock(data_dir, read_only=True)
     try:
         ops = [r[0] for r in d.ledger.conn.execute(

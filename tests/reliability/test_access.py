@@ -54,6 +54,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "cases.alerts": "case.list", "cases.case_detail": "case.view", "cases.decide_case": "case.decide",
     "cases.get_case": "case.list", "cases.list_cases": "case.list", "cases.open_case": "case.open",
     "cases.serve_notice": "case.notice", "cases.update_case": "case.update",
+    "cases.step_dates": "case.list", "cases.window_preview": "case.list", "clock.confirm_clock": "settings.manage",
+    "doc_numbers.supersede_in_tx": ("internal", "numbering inside the caller's checked transaction"),
     "cleanup.check_ledger": "ledger.view", "cleanup.export_contacts": "ledger.view",
     "cleanup.list_contacts": "ledger.view",
     "cleanup.export_ledger": "ledger.view", "cleanup.import_contacts": "ledger.manage",

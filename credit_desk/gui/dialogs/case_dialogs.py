@@ -32,8 +32,7 @@ class OpenCaseDialog(FormDialog):
         self.records.setMinimumHeight(120)
         self._load_records()
         self.add_field("record_ids", self.tr("Records it rests on *"), self.records,
-                       self.tr("R1: a black or watch listing rests on at least one effective record. The facts and "
-                               "the basis are taken from the ticked records; what you write below is added to them."))
+                       self.tr("R1: tick at least one effective record; the facts and basis come from them."))
         self._department_field(ctx)
         self.add_field("department_level", self.tr("Department level"),
                        combo("departmentLevel", level_items(self.tr("(choose)"))),
@@ -56,6 +55,7 @@ class OpenCaseDialog(FormDialog):
         self.add_field("opened_on", self.tr("Opened on"), bound_dates(date_edit(today, "openedOn"), None, today))
         self.fields["list_type"].currentIndexChanged.connect(self._list_changed)
         self._list_changed()
+        self.resize(self.width(), max(self.sizeHint().height(), 780))  # the record list keeps its full height
 
     def _list_changed(self, *_a) -> None:
         """R4 fields only for a black list; a red list rests on no dishonesty record."""
@@ -119,11 +119,15 @@ class ServeNoticeDialog(FormDialog):
         opened = cases.step_dates(ctx.session, case)["opened_on"]
         self.add_field("served_on", self.tr("Served on *"), bound_dates(date_edit(today, "servedOn"), opened, today),
                        self.tr("The real day of service (送达回证): not before the case was opened, not after today."))
-        self.deadline = note("")
+        self.deadline = QLabel("")
         self.deadline.setObjectName("printedDeadline")
+        self.deadline.setWordWrap(True)
+        self.deadline.setMinimumWidth(420)
+        self.deadline.setStyleSheet("font-weight: bold;")
+        self._show_deadline()
         self.add_field("deadline", self.tr("Deadline printed on the notice"), self.deadline)
         self.fields["served_on"].dateChanged.connect(self._show_deadline)
-        self._show_deadline()
+        self.setMinimumHeight(400)  # room for a refusal under the number field
         printed = [d["number"] for d in documents.list_documents(ctx.session, doc_type="prior_notice",
                                                                  object_id=case.id) if d["status"] == "issued"]
         self.add_note(self.tr("Number: %1").replace("%1", printed[0]) if printed else self.tr(
