@@ -62,6 +62,8 @@ def _register_record(sub) -> None:
     p.add_argument("--purpose", required=True)
     p = command(r, "approve", cmd_record_approve)
     p.add_argument("id", type=whole)
+    p = command(r, "publication", cmd_record_publication, "公开依据（R15）/ the basis to publish, or a refusal")
+    p.add_argument("id", type=whole)
     p = command(r, "revoke", cmd_record_revoke)
     p.add_argument("id", type=whole)
     p.add_argument("--reason", required=True)
@@ -73,6 +75,13 @@ def _register_record(sub) -> None:
     p.add_argument("--facts")
     p.add_argument("--tier")
     _doc_args(p, required=False)
+
+
+def cmd_record_publication(args) -> int:
+    with session_for(args) as s:
+        out = records.publication_basis(s, args.id)
+    emit(args, out, f"失信信息 {args.id} 可以公开，依据：{out['text']}")
+    return 0
 
 
 def _doc_args(p, required: bool) -> None:
@@ -205,10 +214,14 @@ def cmd_record_add(args) -> int:
             force_majeure=args.force_majeure, no_intent=args.no_intent, slight=args.slight,
             justification=args.justification)
     r = out["record"]
-    data = {**records.record_dict(r), "black_case_id": out["black_case_id"]}
+    data = {**records.record_dict(r), "black_case_id": out["black_case_id"],
+            "repair_notice_number": out.get("repair_notice_number")}
     note = "（适用宽容审慎，待第二人审批）" if r.status.value == "pending" else ""
     extra = f"\n主体在重点关注名单期间又有严重失信行为，已新建严重失信主体名单案件 {out['black_case_id']}（R11）。" \
         if out["black_case_id"] else ""
+    if out.get("repair_notice_number"):
+        extra += (f"\n两书同达：信用修复告知书 {out['repair_notice_number']} 已预留，请随行政处罚决定书一并送达"
+                  f"（print repair_notice --record {r.id}）。")
     emit(args, data, f"已录入失信信息，编号 {r.id}{note}；公示截止 {r.publication_end}（规则集 {r.rule_set_code}）。{extra}")
     return 0
 

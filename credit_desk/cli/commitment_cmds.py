@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from credit_desk.cli.common import command, emit, group, session_for, whole
-from credit_desk.services import commitments, interviews
+from credit_desk.domain.commitments import CommitmentType
+from credit_desk.services import commitments, followups, interviews, publication
 
 
 def _date(text: str) -> date:
@@ -18,7 +19,7 @@ def register(sub) -> None:
     p.add_argument("code")
     p.add_argument("--name", required=True)
     p.add_argument("--type", required=True,
-                   choices=["certification", "investment", "voluntary", "self_discipline", "repair"])
+                   choices=[t.value for t in CommitmentType])
     p.add_argument("--basis", required=True)
     p = command(com, "add", cmd_add)
     p.add_argument("--subject", type=whole, required=True)
@@ -32,6 +33,21 @@ def register(sub) -> None:
     p.add_argument("--checked-on", type=_date)
     p = command(com, "list", cmd_list)
     p.add_argument("--subject", type=whole, required=True)
+    p = command(com, "lift", cmd_lift, "解除重点监管 / lift key supervision (R17)")
+    p.add_argument("flag", type=whole)
+    p.add_argument("--reason", required=True, help="期满或已整改的情况")
+    p.add_argument("--on", type=_date)
+    con = group(sub, "consent", "公开个人信息的本人同意 / a person's consent to publish (R15)")
+    p = command(con, "add", cmd_consent_add)
+    p.add_argument("--subject", type=whole, required=True)
+    p.add_argument("--record", type=whole, help="同意公开的失信信息编号（不填则须在范围中写明）")
+    p.add_argument("--scope", required=True, help="同意公开的具体范围（哪条信息、哪个渠道）")
+    p.add_argument("--given-on", type=_date, required=True)
+    p.add_argument("--valid-until", type=_date, required=True)
+    p.add_argument("--document", required=True, help="本人签署的同意书（名称、日期）")
+    p = command(con, "withdraw", cmd_consent_withdraw)
+    p.add_argument("id", type=whole)
+    p.add_argument("--on", type=_date)
     itv = group(sub, "interview", "约谈 / interviews (R18)")
     p = command(itv, "add", cmd_interview_add)
     p.add_argument("--subject", type=whole, required=True)
@@ -53,6 +69,39 @@ def register(sub) -> None:
     p.add_argument("--bring", action="append", default=[], help="需携带的材料，可重复")
     p = command(itv, "list", cmd_interview_list)
     p.add_argument("--subject", type=whole, required=True)
+    p = command(itv, "rectified", cmd_interview_rectified, "登记约谈后整改完成 / the subject rectified (R18)")
+    p.add_argument("id", type=whole)
+    p.add_argument("--note", required=True, help="整改情况")
+    p.add_argument("--on", type=_date)
+
+
+def cmd_lift(args) -> int:
+    with session_for(args) as s:
+        out = followups.lift_flag(s, args.flag, reason=args.reason, on=args.on)
+    emit(args, out, f"已解除重点监管标记 {args.flag}（{out['cleared_on']}）。")
+    return 0
+
+
+def cmd_consent_add(args) -> int:
+    with session_for(args) as s:
+        out = publication.add_consent(s, subject_id=args.subject, record_id=args.record, scope=args.scope,
+                                      given_on=args.given_on, valid_until=args.valid_until, document=args.document)
+    emit(args, out, f"已登记本人同意公开记录 {out['id']}（有效期至 {out['valid_until']}）。")
+    return 0
+
+
+def cmd_consent_withdraw(args) -> int:
+    with session_for(args) as s:
+        out = publication.withdraw_consent(s, args.id, on=args.on)
+    emit(args, out, f"同意记录 {args.id} 已于 {out['withdrawn_on']} 撤回。")
+    return 0
+
+
+def cmd_interview_rectified(args) -> int:
+    with session_for(args) as s:
+        out = followups.record_rectified(s, args.id, note=args.note, on=args.on)
+    emit(args, out, f"约谈 {args.id} 已登记整改完成（{out['rectified_on']}）。")
+    return 0
 
 
 def cmd_item_add(args) -> int:

@@ -67,7 +67,10 @@ def _object_options(c) -> None:
     c.add_argument("--case", type=whole, help="认定案件编号 / case id")
     c.add_argument("--subject", type=whole, help="信用主体编号 / subject id")
     c.add_argument("--objection", type=whole, help="异议编号 / objection id")
-    c.add_argument("--record", type=whole, help="失信信息编号 / record id (reserved)")
+    c.add_argument("--record", type=whole, help="失信信息编号 / record id")
+    c.add_argument("--flag", type=whole, help="重点监管标记编号 / key-supervision flag id (R17)")
+    c.add_argument("--commitment-type", help="承诺类型 / commitment type (R17): approval, tolerance, certification, "
+                   "investment, voluntary, self_discipline, repair")
     c.add_argument("--repair", type=whole, help="信用修复申请编号 / repair request id")
     c.add_argument("--interview", type=whole, help="约谈安排编号 / planned interview id")
     c.add_argument("--purpose", help="查询事由 (R14)")
@@ -105,8 +108,9 @@ def cmd_print(args) -> int:
     with session_for(args) as s:
         item = document_sources.item_for(s, args.doc_type, case_id=args.case, subject_id=args.subject,
                                          objection_id=args.objection, purpose=args.purpose, matter=args.matter,
-                                         repair_id=args.repair,
-                                         interview_id=args.interview)
+                                         repair_id=args.repair, interview_id=args.interview,
+                                         commitment_type=args.commitment_type, flag_id=args.flag,
+                                         record_id=args.record)
         out = Path(args.out)
         companions = repair_documents.companions(s, args.doc_type, args.case)
         for doc_type, _extra in companions:  # checked before the first number is taken (issue 14 item 4)

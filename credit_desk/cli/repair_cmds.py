@@ -1,4 +1,4 @@
-"""Credit repair (R13): ``repair apply|accept|reject|decide|show|list|non-repairable``.
+"""Credit repair (R13): ``repair apply|supplement|accept|reject|decide|show|list|non-repairable``.
 
 Every date can be given (``--received-on``, ``--accepted-on``, ``--on``, ``--decided-on``) and defaults to today.
 There is no fee option: repair costs the applicant nothing (R13).
@@ -32,6 +32,11 @@ def register(sub) -> None:
     p.add_argument("--material", action="append", default=[], choices=[m.value for m in Material],
                    help="已提交的材料，可重复 / materials handed in")
     p.add_argument("--commitment", type=whole, help="信用修复型承诺记录编号 (R17)")
+    p = command(r, "supplement", cmd_supplement, "补正材料（一次性告知后）/ materials handed in after the notice")
+    p.add_argument("id", type=whole)
+    p.add_argument("--material", action="append", default=[], choices=[m.value for m in Material],
+                   help="补正的材料，可重复 / materials handed in")
+    p.add_argument("--on", type=_day)
     p = command(r, "accept", cmd_accept, "受理 / accept")
     p.add_argument("id", type=whole)
     p.add_argument("--accepted-on", type=_day)
@@ -65,8 +70,18 @@ def cmd_apply(args) -> int:
                                    received_on=args.received_on, record_ids=args.record, case_ids=args.case,
                                    materials=args.material, commitment_id=args.commitment)
     verdict = "符合受理条件" if out["eligible"] else "不符合受理条件：" + "；".join(p["zh"] for p in out["problems"])
+    if out["missing"]:
+        verdict += f"（请打印补正材料一次性告知书：print repair_supplement --repair {out['id']}）"
     emit(args, out, f"已登记信用修复申请 {out['id']}（{out['channel_zh']}），{verdict}；"
          f"须于 {out['finish_due']} 前办结。")
+    return 0
+
+
+def cmd_supplement(args) -> int:
+    with session_for(args) as s:
+        out = repairs.supplement_materials(s, args.id, materials=args.material, on=args.on)
+    rest = "材料已齐全，可以受理" if out["eligible"] else "；".join(p["zh"] for p in out["problems"])
+    emit(args, out, f"信用修复申请 {args.id} 已补正材料：{rest}。")
     return 0
 
 

@@ -15,12 +15,6 @@ from credit_desk.domain.subjects import Subject, id_with_mark
 
 # R17: the standard commitment items, used unless the office configures its own
 # (setting ``documents.commitment_items``).
-DEFAULT_COMMITMENT_ITEMS = (
-    "一、所提供的材料真实、准确、完整，无虚假内容；",
-    "二、严格遵守法律法规和行业规范，依法诚信经营；",
-    "三、已纠正失信行为并消除不良影响，不再发生同类失信行为；",
-    "四、自愿接受信用监管和社会监督，违反承诺愿承担相应责任。",
-)
 DEFAULT_REMEDIES = ("如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
                     "或者自收到本决定书之日起六个月内依法提起行政诉讼。")
 
@@ -54,10 +48,13 @@ def credit_query(s: Subject, records: list[dict], *, purpose: str, querier: str,
             "note": "本结果仅反映本单位信用信息台账中的信息；个人信息已按规定脱敏，仅供上述查询事由使用。"}
 
 
-def commitment(s: Subject, *, matter: str, items=None) -> dict:
-    """R17: the commitment letter prefilled for one subject, to be signed by it."""
-    return {**_party(subject_dict(s)), "legal_rep": s.legal_rep_name or "", "matter": matter,
-            "items": list(items or DEFAULT_COMMITMENT_ITEMS)}
+def commitment(s: Subject, *, matter: str, items=None, kind=None) -> dict:
+    """R17: the standard letter of ``kind`` (default: repair type) prefilled for one subject, to be signed by it;
+    R15: publication is a separate, optional, time-limited choice on the letter (``DISCLOSURE``)."""
+    from credit_desk.domain.commitments import DISCLOSURE, CommitmentType, letter_items
+    kind = CommitmentType(kind or CommitmentType.REPAIR)
+    return {**_party(subject_dict(s)), "legal_rep": s.legal_rep_name or "", "matter": matter, "kind": kind.zh,
+            "items": list(items or letter_items(kind)), "disclosure": DISCLOSURE}
 
 
 def _need(detail: dict, *states: str) -> None:

@@ -85,7 +85,58 @@ class Contact:
 
 def needs_stop(row: CleanupRow) -> bool:
     """R16: a measure without national or local-regulation basis is to be stopped first (先停止执行)."""
-    return row.measures == "是" and row.national_basis == "否" and row.local_basis == "否"
+    return row.measures == "是" and _no_basis(row)
+
+
+def _no_basis(row: CleanupRow) -> bool:
+    return row.national_basis == "否" and row.local_basis == "否"
+
+
+# The export's own column, after the 14 of 附件1 (never inside them): the office's check of each row.
+CHECK_HEADER = "核查结果（本单位核查，非模板栏目）"
+CHECK_OK = "未发现问题"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One R16 check result for a row: a stable code, the words, and the clause they rest on."""
+
+    code: str
+    zh: str
+    basis: str
+
+    def text(self) -> str:
+        return f"{self.zh}（{self.basis}）"
+
+
+def check_row(row: CleanupRow) -> list[Finding]:
+    """R16 (发改办财金〔2021〕15号 一(二) and 附件1 注1–注3; 49号 四(七), 五(九)): what the row does wrong.
+
+    - a row that imposes a 黑名单 认定 or a punishment measure with neither a national basis (law, administrative
+      regulation or central policy, 注1) nor a local regulation is flagged — a list and a measure alike;
+    - a row that says it has a basis but gives no clause (注2) is incomplete;
+    - 保留 is only for a row that fully meets the guideline (注3): any finding above makes 保留 wrong too.
+    """
+    out = []
+    if row.blacklist == "是" and _no_basis(row):
+        out.append(Finding("R16_LIST_NO_BASIS", "涉及“黑名单”认定，但既无国家层面依据也无地方性法规依据",
+                           "国办发〔2020〕49号 四（七）；发改办财金〔2021〕15号 一（二）"))
+    if row.measures == "是" and _no_basis(row):
+        out.append(Finding("R16_MEASURE_NO_BASIS", "涉及失信惩戒措施，但既无国家层面依据也无地方性法规依据，应先停止执行",
+                           "国办发〔2020〕49号 五（九）；发改办财金〔2021〕15号 一（二）"))
+    if "是" in (row.national_basis, row.local_basis) and row.basis_text.strip() in ("", "无", "/", "-"):
+        out.append(Finding("R16_BASIS_TEXT_MISSING", "填写了有依据，但未写明依据的具体条款及表述",
+                           "发改办财金〔2021〕15号 附件1 注2"))
+    if row.disposition == "保留" and out:
+        out.append(Finding("R16_KEEP_NOT_COMPLIANT", "处置方式填“保留”，但本行不完全符合《指导意见》要求，"
+                           "应填“修订”“立法”或“废止”", "发改办财金〔2021〕15号 附件1 注3"))
+    return out
+
+
+def check_text(row: CleanupRow) -> str:
+    """The export's check cell: every finding with its clause, or 未发现问题."""
+    found = check_row(row)
+    return "；".join(f.text() for f in found) if found else CHECK_OK
 
 
 def is_overdue(row: CleanupRow, today: date) -> bool:

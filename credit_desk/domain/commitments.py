@@ -16,6 +16,10 @@ from enum import StrEnum
 
 
 class CommitmentType(StrEnum):
+    """R17 (232号 (一)): the kinds of commitment, each with its own standard letter (``LETTERS``)."""
+
+    APPROVAL = "approval"             # 审批替代型（告知承诺制）
+    TOLERANCE = "tolerance"           # 容缺受理型
     CERTIFICATION = "certification"   # 证明事项告知承诺
     INVESTMENT = "investment"         # 企业投资项目信用承诺
     VOLUNTARY = "voluntary"           # 主动型承诺
@@ -24,8 +28,50 @@ class CommitmentType(StrEnum):
 
     @property
     def zh(self) -> str:
-        return {"certification": "证明事项告知承诺", "investment": "企业投资项目信用承诺", "voluntary": "主动型承诺",
+        return {"approval": "审批替代型承诺（告知承诺）", "tolerance": "容缺受理型承诺",
+                "certification": "证明事项告知承诺", "investment": "企业投资项目信用承诺", "voluntary": "主动型承诺",
                 "self_discipline": "行业自律型承诺", "repair": "信用修复型承诺"}[self.value]
+
+
+_MATERIALS_TRUE = "所提交的材料真实、准确、完整，无虚假内容；"
+_SUPERVISED = "自愿接受有关部门的事中事后核查和信用监管；违背承诺的，愿依法承担相应责任，并接受列入重点监管范围等措施。"
+# R17: the standard letter of each type (232号 (一): 制定标准规范的信用承诺书样式). Only the repair type promises
+# that dishonest behaviour was corrected; an approval-type letter promises that the conditions are met.
+LETTERS: dict[CommitmentType, tuple[str, ...]] = {
+    CommitmentType.APPROVAL: (
+        "本主体已知悉所办事项的条件、标准和要求，符合上述条件、标准和要求；", _MATERIALS_TRUE,
+        "在约定期限内补交法律、法规规定的证明材料（如有），并接受行政机关的核查；",
+        "承诺不实或未履行承诺的，愿承担行政机关依法撤销相关决定等后果；" + _SUPERVISED),
+    CommitmentType.TOLERANCE: (
+        "本次申请的主要材料齐全、符合法定形式，所缺次要材料已由受理窗口一次性告知；", _MATERIALS_TRUE,
+        "在约定期限内补齐所缺材料；逾期未补齐或补齐的材料不符合要求的，愿承担终止办理等后果；", _SUPERVISED),
+    CommitmentType.CERTIFICATION: (
+        "本主体符合行政机关告知的证明事项所对应的条件和要求；", _MATERIALS_TRUE,
+        "承诺不实的，愿承担相应的法律责任；", _SUPERVISED),
+    CommitmentType.INVESTMENT: (
+        "本项目符合国家和地方的产业政策、准入标准和有关规划；", _MATERIALS_TRUE,
+        "按照承诺的条件、标准和时限开展建设，主动接受监管部门的监督检查；", _SUPERVISED),
+    CommitmentType.VOLUNTARY: (
+        "本主体自愿作出本承诺，依法诚信经营，遵守法律法规和行业规范；",
+        "提供的产品和服务符合有关标准，履行合同约定；", "自觉接受政府部门、社会公众和新闻舆论的监督；", _SUPERVISED),
+    CommitmentType.SELF_DISCIPLINE: (
+        "本主体遵守所在行业协会商会的自律公约和行业规范；", "诚信经营、公平竞争，不从事损害行业声誉和消费者权益的活动；",
+        "接受行业组织的自律管理和监督；", _SUPERVISED),
+    CommitmentType.REPAIR: (
+        "本主体已履行相关法定义务，纠正失信行为并消除不良影响；", "所提交的信用修复申请材料真实、准确、完整；",
+        "今后依法诚信经营，不再发生同类失信行为；",
+        "违背本承诺的，愿依规恢复公示相关失信信息，并接受列入重点监管范围等措施。"),
+}
+# R15 (49号 七(十四)): publication of the letter is asked separately, scoped and time-limited, and refusing it
+# changes nothing about the matter — never a blanket, forced or lifelong consent inside the promise.
+DISCLOSURE = ("本承诺及履行情况记入信用记录并依目录共享。是否在信用承诺专栏公示由本主体自愿选择：□同意公示"
+              "（至核查完毕后___个月止）□不同意公示；不同意公示不影响办理。")
+
+
+def letter_items(kind: CommitmentType) -> list[str]:
+    """R17: the numbered promises of ``kind``'s standard letter."""
+    numerals = "一二三四五六七八九十"
+    return [f"{numerals[i]}、{text}" for i, text in enumerate(LETTERS[kind])]
 
 
 class Fulfilment(StrEnum):

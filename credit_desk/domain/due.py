@@ -15,6 +15,9 @@ class DueKind(StrEnum):
     REPAIR = "repair"                      # R13: added by the repair feature
     BASIS_REVOKED = "basis_revoked"        # R3: every basis record revoked; end the listing (way 1 or 4)
     WITHDRAWAL = "withdrawal"              # R12 way 1: a proposed withdrawal waits for its second person
+    PUBLICATION_END = "publication_end"    # R13: a record's longest publication period ends
+    SUPERVISION = "supervision"            # R17: a key-supervision flag's period ends
+    INTERVIEW_RECTIFY = "interview_rectify"  # R18: the rectification deadline an interview set
 
     @property
     def zh(self) -> str:
@@ -23,7 +26,8 @@ class DueKind(StrEnum):
 
 _KIND_ZH = {"objection_reply": "异议答复", "objection_window": "异议期届满", "share": "报送平台",
             "expiry": "名单有效期届满", "repair": "信用修复", "basis_revoked": "依据已撤销须移出",
-            "withdrawal": "误列撤销待批准"}
+            "withdrawal": "误列撤销待批准", "publication_end": "公示期届满",
+            "supervision": "重点监管期满", "interview_rectify": "约谈整改期限"}
 
 
 @dataclass(frozen=True)

@@ -119,19 +119,29 @@ class Requirement:
     any_of: tuple[Material, ...] = ()
 
 
-# R13 materials table, national default (used for every rule set unless the setting ``repair_materials`` gives
-# one per rule set code). Reasoning: R13 / 令2025年第36号 require, for every tier, proof that the obligations
-# are met and a signed 信用承诺书 ("once the shortest period has passed and the obligations are met, with a signed
-# 信用承诺书"). The tier-specific extras follow the national practice the 36号令 inherited (发改办财金〔2019〕527号,
-# the 信用中国 repair rules: 一般 — commitment plus training; 严重 — commitment, training and a credit report), with
-# 一般 relaxed to "a report OR training" because R13 lists both as equal ways. The seeds do not state a table,
-# so an office (or a platform rule set bundle) overrides it; 公益慈善 is always accepted as extra evidence, never
-# required, since no source makes it compulsory.
+# R13 materials, national default for every tier (DOMAIN "R13 materials"; 国办发〔2025〕22号 and 国家发展改革委令
+# 2025年第36号): proof that the obligations are met and the behaviour corrected, plus a signed 信用承诺书. Training, a
+# credit report and public-interest work are WAYS to show correction (苏府办〔2020〕232号 (十三)), never conditions;
+# an office may require them only through a dated, cited local rule (``MaterialsTable`` from the setting
+# ``repair_materials``), and then that rule — not 22号/36号令 — is what a notice cites.
+NATIONAL_MATERIALS_SOURCE = ("国办发〔2025〕22号、国家发展改革委令2025年第36号《信用修复管理办法》关于申请信用修复应提交"
+                             "履行法定义务、纠正失信行为的证明材料和签署的信用承诺书的规定")
 NATIONAL_MATERIALS: Mapping[str, Requirement] = {
-    Tier.SLIGHT.value: Requirement((Material.PROOF, Material.COMMITMENT)),
-    Tier.GENERAL.value: Requirement((Material.PROOF, Material.COMMITMENT), (Material.REPORT, Material.TRAINING)),
-    Tier.SERIOUS.value: Requirement((Material.PROOF, Material.COMMITMENT, Material.TRAINING, Material.REPORT)),
-}
+    t.value: Requirement((Material.PROOF, Material.COMMITMENT)) for t in Tier}
+OPTIONAL_EVIDENCE = (Material.TRAINING, Material.REPORT, Material.PUBLIC_SERVICE)  # 232号 (十三): ways, not conditions
+
+
+@dataclass(frozen=True)
+class MaterialsTable:
+    """The required materials per tier, the clause that requires them, and the date that rule took effect."""
+
+    requirements: Mapping[str, Requirement]
+    source: str
+    effective_from: dt.date | None = None   # None: the national default, in force with its rule set
+    local: bool = False
+
+
+NATIONAL_TABLE = MaterialsTable(NATIONAL_MATERIALS, NATIONAL_MATERIALS_SOURCE)
 
 # R13: information a law, regulation or central policy makes non-repairable by this procedure, by catalogue item
 # code (the sample catalogue's 失信被执行人: the court lists and deletes it under 最高人民法院《关于公布失信被执行人
@@ -169,6 +179,26 @@ def parse_materials(values: Iterable[str]) -> tuple[Material, ...]:
         if m not in out:
             out.append(m)
     return tuple(out)
+
+
+def parse_local_table(data: Mapping) -> MaterialsTable:
+    """A local materials rule: ``{"source": clause, "effective_from": "YYYY-MM-DD", tier: {"all", "any"}}``.
+
+    R13: only a dated, cited local rule may ask for more than the national proof + commitment; a table without
+    its clause or date is refused (``R13_MATERIALS_RULE``) rather than silently applied.
+    """
+    source = data.get("source") if isinstance(data, Mapping) else None
+    if not isinstance(source, str) or not source.strip():
+        raise ValidationError("R13_MATERIALS_RULE", "本地修复材料要求须注明依据的本地规定（文件名称、文号及条款）。",
+                              "A local materials rule must cite its local rule (name, number, clause).",
+                              field="repair_materials.source")
+    try:
+        since = dt.date.fromisoformat(str(data.get("effective_from")))
+    except ValueError:
+        raise ValidationError("R13_MATERIALS_RULE", "本地修复材料要求须注明该规定的施行日期（YYYY-MM-DD）。",
+                              "A local materials rule needs its effective date (YYYY-MM-DD).",
+                              field="repair_materials.effective_from") from None
+    return MaterialsTable(parse_requirements(data), source.strip(), since, local=True)
 
 
 def parse_requirements(data: Mapping) -> dict[str, Requirement]:
@@ -211,9 +241,15 @@ class RepairTarget:
 
 @dataclass(frozen=True)
 class Problem:
+    """One reason an application cannot go on, with the clause that says so (printed as its basis)."""
+
     code: str
     zh: str
     en: str
+    basis: str = ""
+
+    def cited(self) -> str:
+        return f"{self.zh}（依据：{self.basis}）" if self.basis else self.zh
 
 
 @dataclass(frozen=True)
@@ -226,13 +262,24 @@ class Eligibility:
     missing: tuple[str, ...]
     problems: tuple[Problem, ...] = field(default=())
 
+    materials_basis: str = ""
+
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def only_materials_missing(self) -> bool:
+        """R13: what is missing can be added — a one-time notice (一次性告知), not a refusal."""
+        return bool(self.problems) and all(p.code == "R13_MATERIALS_MISSING" for p in self.problems)
+
+    def grounds(self) -> list[Problem]:
+        """The problems that may ground a refusal (never the materials a one-time notice asks for)."""
+        return [p for p in self.problems if p.code != "R13_MATERIALS_MISSING"]
+
     def refusal(self) -> DomainError:
         first = self.problems[0]
-        return DomainError(first.code, "；".join(p.zh for p in self.problems) + "。",
+        return DomainError(first.code, "；".join(p.cited() for p in self.problems) + "。",
                            "; ".join(p.en for p in self.problems) + ".", field="repair")
 
 
@@ -245,24 +292,37 @@ def first_eligible(rs: RuleSet, targets: Iterable[RepairTarget]) -> dt.date:
     return max(add_months(t.decided_on, rs.tier(t.tier).min_months) for t in targets)
 
 
-def eligibility(rs: RuleSet, table: Mapping[str, Requirement], targets: list[RepairTarget],
+def table_in_force(local: MaterialsTable | None, received_on: dt.date) -> MaterialsTable:
+    """R13/R20: a local materials rule applies to applications received on or after its effective date."""
+    if local is not None and local.effective_from is not None and local.effective_from <= received_on:
+        return local
+    return NATIONAL_TABLE
+
+
+def eligibility(rs: RuleSet, table: MaterialsTable | Mapping[str, Requirement], targets: list[RepairTarget],
                 received_on: dt.date, materials: Iterable[Material]) -> Eligibility:
-    """R13/R20: judge an application by the rule set in force on ``received_on``."""
+    """R13/R20: judge an application by the rule set in force on ``received_on``; each problem cites its clause.
+
+    Raises DomainError ``R20_VALUE_UNKNOWN`` when the rule set does not state the shortest period needed.
+    """
+    if not isinstance(table, MaterialsTable):
+        table = MaterialsTable(table, NATIONAL_MATERIALS_SOURCE)
     tier = highest_tier(targets)
     earliest = first_eligible(rs, targets)
-    req = required_materials(table, tier)
+    req = required_materials(table.requirements, tier)
     missing = tuple(missing_materials(req, materials))
-    problems = [Problem("R13_NON_REPAIRABLE", f"{t.label}依法不可修复（{t.non_repairable_basis}）",
-                        f"{t.kind} {t.id} is non-repairable by law or central policy")
+    problems = [Problem("R13_NON_REPAIRABLE", f"{t.label}依法不可修复", f"{t.kind} {t.id} is non-repairable by law "
+                        "or central policy", t.non_repairable_basis or "")
                 for t in targets if t.non_repairable_basis]
     if received_on < earliest:
+        cite = rs.citations.get(f"tiers.{tier.value}") or rs.source
         problems.append(Problem("R13_TOO_EARLY", f"最短公示期尚未届满，自{earliest.isoformat()}起方可申请信用修复",
                                 f"the shortest publication period has not passed; repair may be applied for from "
-                                f"{earliest.isoformat()}"))
+                                f"{earliest.isoformat()}", f"{cite}关于最短公示期届满后方可申请信用修复的规定"))
     if missing:
         problems.append(Problem("R13_MATERIALS_MISSING", f"申请材料不齐全，缺少：{'、'.join(missing)}",
-                                f"materials missing: {len(missing)} item(s)"))
-    return Eligibility(tier, earliest, req, missing, tuple(problems))
+                                f"materials missing: {len(missing)} item(s)", table.source))
+    return Eligibility(tier, earliest, req, missing, tuple(problems), table.source)
 
 
 def check_one_department(targets: list[RepairTarget]) -> str:

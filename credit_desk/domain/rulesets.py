@@ -35,11 +35,22 @@ _TIER_ZH = {Tier.SLIGHT: "轻微", Tier.GENERAL: "一般", Tier.SERIOUS: "严重
 
 @dataclass(frozen=True)
 class TierPeriod:
-    """R13: repair may be applied for after ``min_months``; publication stops at ``max_months``."""
+    """R13: repair may be applied for after ``min_months``; publication stops at ``max_months``.
 
-    min_months: int
-    max_months: int
-    published: bool
+    ``None`` means the rule set's source does not give the value (R20: never invented); using it is refused
+    through ``RuleSet.tier``.
+    """
+
+    min_months: int | None
+    max_months: int | None
+    published: bool | None
+
+    @property
+    def known(self) -> bool:
+        return None not in (self.min_months, self.max_months, self.published)
+
+
+UNKNOWN_PERIOD = TierPeriod(None, None, None)
 
 
 # R13 national default periods (令2025年第36号): slight — normally not published, at most 3 months;
@@ -67,6 +78,13 @@ _INT_FIELDS = (
     "objection_window_workdays", "objection_reply_workdays", "share_listing_workdays",
     "publish_licence_penalty_workdays", "repair_decide_workdays", "repair_finish_workdays",
 )
+# R20: values a national rule set may leave unknown (its source does not state them); the others are the seeds'
+# own local figures, which every rule set carries.
+NULLABLE_FIELDS = ("repair_decide_workdays", "repair_finish_workdays")
+FIELD_ZH = {"objection_window_workdays": "异议期（工作日）", "objection_reply_workdays": "异议答复时限（工作日）",
+            "share_listing_workdays": "名单报送平台时限（工作日）",
+            "publish_licence_penalty_workdays": "双公示时限（工作日）",
+            "repair_decide_workdays": "信用修复决定时限（工作日）", "repair_finish_workdays": "信用修复办结时限（工作日）"}
 
 
 @dataclass(frozen=True)
@@ -81,16 +99,40 @@ class RuleSet:
     objection_reply_workdays: int = 10  # R5: 淮政办发〔2021〕13号 四(一)
     share_listing_workdays: int = 10  # R6: 发改财金规〔2017〕1798号 (十)
     publish_licence_penalty_workdays: int = 7  # R6: 苏府办〔2020〕232号 (十五)
-    repair_decide_workdays: int = 3  # R13: 令2025年第36号
-    repair_finish_workdays: int = 10  # R13: 令2025年第36号
+    repair_decide_workdays: int | None = 3  # R13: 令2025年第36号
+    repair_finish_workdays: int | None = 10  # R13: 令2025年第36号
     tiers: Mapping[str, TierPeriod] = field(default_factory=lambda: dict(NATIONAL_TIERS), hash=False)
+    # Where each value comes from: field name (or "tiers.<tier>") → clause, or "local setting".
+    citations: Mapping[str, str] = field(default_factory=dict, hash=False, compare=False)
 
     def __post_init__(self) -> None:
         _check_rule_set(self)
         object.__setattr__(self, "tiers", MappingProxyType(dict(self.tiers)))
+        object.__setattr__(self, "citations", MappingProxyType(dict(self.citations)))
 
     def tier(self, tier: Tier | str) -> TierPeriod:
-        return self.tiers[Tier(tier).value]
+        """The tier's periods; R20: refused (``R20_VALUE_UNKNOWN``) when the source does not give them."""
+        t = Tier(tier)
+        period = self.tiers[t.value]
+        if not period.known:
+            raise self.unknown(f"「{t.zh}」失信信息的公示期限", f"the publication periods of the {t.value} tier")
+        return period
+
+    def limit(self, name: str) -> int:
+        """A time limit in working days; R20: refused (``R20_VALUE_UNKNOWN``) when the source does not give it."""
+        value = getattr(self, name)
+        if value is None:
+            raise self.unknown(FIELD_ZH[name], name)
+        return value
+
+    def unknown(self, what_zh: str, what_en: str) -> DomainError:
+        """R20: a case judged by this rule set needs a value its source does not state — ask, never invent."""
+        return DomainError(
+            "R20_VALUE_UNKNOWN",
+            f"本案适用规则集「{self.code}」（{self.source}），该规则集未载明{what_zh}；软件不使用推定或借用的数字。"
+            "请由市平台下发载明该数值（附条款）的规则集，或由管理员按原文补录后再办理。",
+            f"This case falls under rule set {self.code}, which does not state {what_en}; no number is invented. "
+            "Load a rule set that states it (with its clause) and try again.", field="rule_set")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-safe form, as stored with cases and carried in bundles."""
@@ -99,6 +141,8 @@ class RuleSet:
         data.update({name: getattr(self, name) for name in _INT_FIELDS})
         data["tiers"] = {key: {"min_months": p.min_months, "max_months": p.max_months,
                                "published": p.published} for key, p in self.tiers.items()}
+        if self.citations:
+            data["citations"] = dict(self.citations)
         return data
 
     @classmethod
@@ -112,8 +156,12 @@ class RuleSet:
         except ValueError:
             raise _bad("effective_from", "不是YYYY-MM-DD格式的日期",
                        "is not a YYYY-MM-DD date") from None
-        ints = {name: _int(data, name) for name in _INT_FIELDS if name in data}
-        return cls(effective_from=effective, tiers=_parse_tiers(data.get("tiers")), **text, **ints)
+        ints = {name: _int(data, name, nullable=name in NULLABLE_FIELDS) for name in _INT_FIELDS if name in data}
+        cites = data.get("citations") or {}
+        if not isinstance(cites, Mapping) or not all(isinstance(v, str) for v in cites.values()):
+            raise _bad("citations", "应为“字段→条款”的对象", "must map field names to clauses")
+        return cls(effective_from=effective, tiers=_parse_tiers(data.get("tiers")), citations=dict(cites),
+                   **text, **ints)
 
 
 def _bad(name: str, zh: str, en: str) -> ValidationError:
@@ -128,8 +176,10 @@ def _text(data: Mapping[str, Any], name: str) -> str:
     return value.strip()
 
 
-def _int(data: Mapping[str, Any], name: str) -> int:
+def _int(data: Mapping[str, Any], name: str, nullable: bool = False) -> int | None:
     value = data.get(name)
+    if value is None and nullable:
+        return None
     if isinstance(value, bool) or not isinstance(value, int):
         raise _bad(name, "应为整数", "must be an integer")
     return value
@@ -141,11 +191,11 @@ def _parse_tiers(raw: Any) -> dict[str, TierPeriod]:
     tiers = {}
     for key, period in raw.items():
         name = f"tiers.{key}"
-        if not isinstance(period, Mapping) or not isinstance(period.get("published"), bool):
-            raise _bad(name, "应含min_months、max_months和布尔值published",
-                       "needs min_months, max_months and a boolean published")
-        tiers[key] = TierPeriod(_int(period, "min_months"), _int(period, "max_months"),
-                                period["published"])
+        if not isinstance(period, Mapping) or not isinstance(period.get("published"), (bool, type(None))):
+            raise _bad(name, "应含min_months、max_months和布尔值published（未知时为null）",
+                       "needs min_months, max_months and a boolean published (null when unknown)")
+        tiers[key] = TierPeriod(_int(period, "min_months", nullable=True), _int(period, "max_months", nullable=True),
+                                period.get("published"))
     return tiers
 
 
@@ -157,38 +207,77 @@ def _check_rule_set(rs: RuleSet) -> None:
         raise _bad("source", "缺失或为空", "is missing or empty")
     for name in _INT_FIELDS:
         value = getattr(rs, name)
+        if value is None and name in NULLABLE_FIELDS:
+            continue
         if isinstance(value, bool) or not isinstance(value, int) or value < 1:
             raise _bad(name, "应为正整数", "must be a positive integer")
     if set(rs.tiers) != {t.value for t in Tier}:
         raise _bad("tiers", "应恰好包含slight、general、serious三级",
                    "must hold exactly slight, general and serious")
     for key, p in rs.tiers.items():
+        if p.min_months is None or p.max_months is None:
+            continue
         if not 0 <= p.min_months <= p.max_months or p.max_months < 1:
             raise _bad(f"tiers.{key}", "的期限不合理（应0≤最短≤最长且最长≥1个月）",
                        "has an impossible period (need 0 <= min <= max and max >= 1)")
 
 
+_SEED_CITATIONS = {
+    "objection_window_workdays": "local setting (no seed fixes it; DOMAIN Clarifications R5)",
+    "objection_reply_workdays": "淮政办发〔2021〕13号 四(一)",
+    "share_listing_workdays": "发改财金规〔2017〕1798号 (十)",
+    "publish_licence_penalty_workdays": "苏府办〔2020〕232号 (十五)",
+}
+
 NATIONAL_2026 = RuleSet(
     code="CN-2026-04",
     effective_from=dt.date(2026, 4, 1),
     source="国办发〔2025〕22号；国家发展改革委令2025年第36号《信用修复管理办法》",
+    citations={**_SEED_CITATIONS,
+               "repair_decide_workdays": "国家发展改革委令2025年第36号（认定单位3个工作日内作出决定）",
+               "repair_finish_workdays": "国家发展改革委令2025年第36号（10个工作日内办结）",
+               "tiers.slight": "国办发〔2025〕22号（轻微：一般不公示，最长3个月）",
+               "tiers.general": "国办发〔2025〕22号；令2025年第36号（一般：最短3个月，最长1年）",
+               "tiers.serious": "国办发〔2025〕22号；令2025年第36号（严重：最短1年，最长3年）"},
 )
 
-# The seeds do not give the 2023 measure's own figures, so it carries the same national defaults;
-# it exists so that cases decided before 2026-04-01 record the rule set then in force (R20).
+# R20: the 2023 national measure (in force 2023-05-01 until replaced on 2026-04-01). It carried the publication
+# periods of administrative penalty information that 信用中国 had used since 发改办财金〔2019〕527号: 一般 at least
+# 3 months and at most 1 year, 严重 at least 1 year and at most 3 years. The seeds do not hold its text, and this
+# software does not know its figures for the slight tier or its repair time limits: those are UNKNOWN (None), so
+# a case judged under it that needs them is refused with R20_VALUE_UNKNOWN rather than judged by 2026 numbers.
 NATIONAL_2023 = RuleSet(
     code="CN-2023",
     effective_from=dt.date(2023, 5, 1),
     source="国家发展改革委令2023年第58号《失信行为纠正后的信用信息修复管理办法（试行）》",
+    repair_decide_workdays=None,
+    repair_finish_workdays=None,
+    tiers={Tier.SLIGHT.value: UNKNOWN_PERIOD,
+           Tier.GENERAL.value: TierPeriod(3, 12, published=True),
+           Tier.SERIOUS.value: TierPeriod(12, 36, published=True)},
+    citations={**_SEED_CITATIONS,
+               "repair_decide_workdays": "unknown（未载入原文）",
+               "repair_finish_workdays": "unknown（未载入原文）",
+               "tiers.slight": "unknown（未载入原文）",
+               "tiers.general": "国家发展改革委令2023年第58号（一般失信行为行政处罚信息：最短3个月，最长1年）",
+               "tiers.serious": "国家发展改革委令2023年第58号（严重失信行为行政处罚信息：最短1年，最长3年）"},
 )
 
-# The baseline from the State Council guideline of December 2020. The seeds give its procedure (prior notice,
-# objection, repair) but no tiered periods, so it carries the same national defaults; an office that knows
-# otherwise receives a corrected rule set by bundle (R20).
+# R20: the State Council guideline of December 2020. 49号 六(十一)(十二) require repair rules, named staff and a
+# time limit but state no tiered periods and no day counts (seed 003): every such value is UNKNOWN here.
 NATIONAL_2020 = RuleSet(
     code="CN-2020-12",
     effective_from=dt.date(2020, 12, 7),
     source="国办发〔2020〕49号《关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》",
+    repair_decide_workdays=None,
+    repair_finish_workdays=None,
+    tiers={t.value: UNKNOWN_PERIOD for t in Tier},
+    citations={**_SEED_CITATIONS,
+               "repair_decide_workdays": "unknown（49号 六(十二) 只要求“在规定时间内办结”）",
+               "repair_finish_workdays": "unknown（49号 六(十二) 只要求“在规定时间内办结”）",
+               "tiers.slight": "unknown（49号未规定分级公示期限）",
+               "tiers.general": "unknown（49号未规定分级公示期限）",
+               "tiers.serious": "unknown（49号未规定分级公示期限）"},
 )
 
 DEFAULT_RULE_SETS: tuple[RuleSet, ...] = (NATIONAL_2020, NATIONAL_2023, NATIONAL_2026)
@@ -226,6 +315,6 @@ def publication_window(rule_set: RuleSet, tier: Tier | str,
     Both count from the decision date. For the slight tier (normally not published) the end is
     the longest time it may be shown if it is published at all.
     """
-    period = rule_set.tier(tier)
+    period = rule_set.tier(tier)  # R20: refused when the rule set does not state the periods
     return PublicationWindow(add_months(decision_date, period.min_months),
                              add_months(decision_date, period.max_months))

@@ -72,9 +72,13 @@ def expire_listings(session: Session, on: dt.date | None = None) -> list[dict]:
 
 
 def daily_check(session: Session) -> list[dict] | None:
-    """The on-start check: runs the expiry check once a day; None when it already ran or the role may not."""
+    """The on-start check: records ended publications (R13), then runs the expiry check once a day; None when
+    the expiry check already ran or the role may not."""
     conn = session.ledger.conn
     today = session.desk.today()
+    if not session.ledger.read_only:
+        from credit_desk.services import publication
+        publication.stop_ended(session, today)  # R13: publication stops by itself, whatever the user's role
     if meta.get_meta(conn, LAST_CHECK_KEY) == today.isoformat() or session.ledger.read_only:
         return None
     if not allowed(session.user.role, "case.expire"):

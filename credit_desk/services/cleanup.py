@@ -66,21 +66,29 @@ def export_ledger(session: Session, path: Path, *, force: bool = False) -> int:
     path = outpaths.guard_file(path, data_dir=session.ledger.paths.folder, force=force, field="file")
     rows = [row for _, row in repo.rows(session.ledger.conn)]
     office = meta.get_meta(session.ledger.conn, "office") or ""
-    xlsx.write_ledger(Path(path), office, rows, session.desk.today())
+    # R16: the check result of each row goes in a column AFTER the 14 national ones, never inside them
+    xlsx.write_ledger(Path(path), office, rows, session.desk.today(), checks=[c.check_text(r) for r in rows])
     with session.ledger.tx() as tx:
         session.audit(tx, "ledger.export", "cleanup_ledger", Path(path).name, detail={"rows": len(rows)})
     return len(rows)
 
 
 def check_ledger(session: Session, today: date | None = None) -> list[dict]:
-    """R16 flags: measures without basis (停止执行 candidates) and rows past their completion date."""
+    """R16 flags per row: measures without basis (``stop``: 先停止执行 candidates, until marked stopped), lists
+    without basis, basis without clause, 保留 on a row not fully compliant (``domain.cleanup.check_row``), and
+    rows past their completion date (``overdue``). Each flag carries ``code`` and ``basis`` (the clause)."""
     session.require("ledger.view")
     today = today or session.desk.today()
     flags = []
     for rid, row in repo.rows(session.ledger.conn):
-        if c.needs_stop(row) and row.status is not c.RowStatus.STOPPED:
-            flags.append({"id": rid, "name": row.name, "flag": "stop",
-                          "zh": "涉及失信惩戒措施但无国家层面及地方性法规依据，应先停止执行。"})
+        for f in c.check_row(row):
+            if f.code == "R16_MEASURE_NO_BASIS":
+                if row.status is not c.RowStatus.STOPPED:
+                    flags.append({"id": rid, "name": row.name, "flag": "stop", "code": f.code, "basis": f.basis,
+                                  "zh": f.zh + "。"})
+                continue
+            flags.append({"id": rid, "name": row.name, "flag": "check", "code": f.code, "basis": f.basis,
+                          "zh": f.zh + "。"})
         if c.is_overdue(row, today):
             flags.append({"id": rid, "name": row.name, "flag": "overdue",
                           "zh": f"完成时间（{row.completion}）已过，尚未处置完毕。"})

@@ -81,13 +81,11 @@ def _repair_revert(session: Session, tx, c: Commitment, on: date) -> list[int]:
 
 
 def _breach(session: Session, tx, c: Commitment, f: Fulfilment, on: date) -> int:
-    """R17: a broken commitment puts the subject under key supervision (列入重点监管范围)."""
+    """R17: a broken commitment puts the subject under key supervision (列入重点监管范围), for a period, with a
+    numbered notice to the subject (``followups``)."""
+    from credit_desk.services import followups  # due-list feature; late import keeps the layers acyclic
     reason = f"违背信用承诺（{c.type.zh}，{f.zh}）"
-    fid = repo.add_flag(tx, c.subject_id, reason, "commitment", c.id, on)
-    session.audit(tx, "supervision.flag", "subject", c.subject_id, detail={"reason": reason, "commitment": c.id})
-    tx.change("supervision_flag", fid, "insert", {"subject_id": c.subject_id, "reason": reason,
-                                                  "source": f"commitment:{c.id}", "since": on.isoformat()})
-    return fid
+    return followups.flag_breach_in_tx(session, tx, c.subject_id, reason, c.id, on)["id"]
 
 
 def subject_commitments(session: Session, subject_id: int) -> dict:

@@ -51,19 +51,29 @@ def credit_query(session: Session, subject_id, purpose: str) -> Item:
     from credit_desk.domain.records import DocType
     from credit_desk.domain.rulesets import Tier
     recs = [{**r, "doc_type_zh": DocType(r["doc_type"]).zh, "tier_zh": Tier(r["tier"]).zh}
-            for r in repo.subject_records(conn, s.id)]
+            for r in repo.subject_records(conn, s.id, today=session.desk.today())]
     ctx = C.credit_query(s, recs, purpose=why, querier=session.user.display_name or session.user.username,
                          when=session.desk.now())
     return Item(ctx, "subject", str(s.id), s.id, why)
 
 
-def commitment_form(session: Session, subject_id, matter: str | None) -> Item:
-    """R17: the standard commitment letter for one subject (items configurable by the office)."""
+def commitment_form(session: Session, subject_id, matter: str | None, kind: str | None = None) -> Item:
+    """R17: the standard letter of the commitment type ``kind`` (default 信用修复型) for one subject.
+
+    The office may reword a type's promises with the setting ``documents.commitment_items`` =
+    ``{type: [promise, ...]}``; a type it does not name keeps its national standard letter.
+    """
     session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
+    from credit_desk.domain.commitments import CommitmentType
+    from credit_desk.domain.fields import parse_enum
     conn = session.ledger.conn
     s = _subject(conn, subject_id)
-    items = meta.get_setting(conn, "documents.commitment_items") or None
-    return Item(C.commitment(s, matter=(matter or "申请信用修复").strip(), items=items), "subject", str(s.id), s.id)
+    t = parse_enum(CommitmentType, kind or CommitmentType.REPAIR.value, "commitment_type", "承诺类型")
+    custom = meta.get_setting(conn, "documents.commitment_items")
+    items = custom.get(t.value) if isinstance(custom, dict) else None
+    default_matter = "申请信用修复" if t is CommitmentType.REPAIR else t.zh
+    return Item(C.commitment(s, matter=(matter or default_matter).strip(), items=items, kind=t), "subject",
+                str(s.id), s.id)
 
 
 def _add_months(d: dt.date, months: int) -> dt.date:
@@ -140,7 +150,7 @@ def _repair_notice(detail: dict, rs, conn) -> dict:
     earliest = _add_months(decided, rs.tier(listing_tier(detail.get("list_type"))).min_months)
     return {"party_name": detail["subject"]["name"], "decision_number": f"《决定书》（{detail['decision_number']}）",
             "earliest_date": C.zh_date(earliest), "conditions": REPAIR_CONDITIONS,
-            "procedure": REPAIR_PROCEDURE.format(decide=rs.repair_decide_workdays, finish=rs.repair_finish_workdays),
+            "procedure": REPAIR_PROCEDURE.format(decide=rs.limit("repair_decide_workdays"), finish=rs.limit("repair_finish_workdays")),
             "contact": _contact(conn)}
 
 
@@ -177,7 +187,8 @@ def correction_item(session: Session, case_id) -> Item:
 
 
 def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, objection_id=None,
-             purpose: str | None = None, matter: str | None = None, repair_id=None, interview_id=None) -> Item:
+             purpose: str | None = None, matter: str | None = None, repair_id=None, interview_id=None,
+             commitment_type: str | None = None, flag_id=None, record_id=None) -> Item:
     """The Item for one document of ``doc_type`` about the object the options name, from ledger state only.
 
     Raises DomainError/ValidationError naming the missing object; ``DOC_TYPE_UNKNOWN`` for a type with no
@@ -195,7 +206,11 @@ def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, 
     if doc_type == "credit_query":
         return credit_query(session, subject_id, purpose or "")
     if doc_type == "commitment_form":
-        return commitment_form(session, subject_id, matter)
+        return commitment_form(session, subject_id, matter, commitment_type)
+    if doc_type == "supervision_notice":
+        return rd.supervision_item(session, flag_id)
+    if doc_type == "repair_notice" and record_id is not None and case_id is None:
+        return rd.penalty_repair_item(session, record_id)  # R13 两书同达 with an administrative penalty
     if doc_type in CASE_TYPES:
         if case_id is None:
             raise ValidationError("DOC_CASE_REQUIRED", "请用 --case 指定认定案件编号。", "Name the case with --case.",

@@ -111,3 +111,7 @@ def withdrawals_pending(conn, today: dt.date) -> Iterable[DueItem]:
         yield DueItem(DueKind.WITHDRAWAL.value, "case", w["case_id"], on, False,
                       f"案件{w['case_id']}已于{on.isoformat()}提出误列撤销，待另一位负责人批准",
                       f"Case {w['case_id']}: withdrawal proposed {on.isoformat()}, waiting for approval")
+
+
+from credit_desk.services import publication  # noqa: E402,F401  (R13 publication ends)
+from credit_desk.services import followups  # noqa: E402,F401  (R17 supervision flags, R18 interview rectification)

@@ -14,7 +14,7 @@ from credit_desk.domain.list_rules import BASIS_REVOKED_END_WORKDAYS, basis_all_
 from credit_desk.domain.record_rules import (Record, check_approval, check_basis, check_can_revise,
                                              check_catalogue_item, check_leniency_justification, leniency_flags,
                                              publication, status_zh)
-from credit_desk.domain.records import RecordStatus
+from credit_desk.domain.records import DocType, RecordStatus
 from credit_desk.domain.rulesets import Tier
 from credit_desk.services import case_core as core
 from credit_desk.services import workdays
@@ -100,9 +100,34 @@ def save_new_record(session: Session, tx, record: Record) -> dict:
     saved = replace(record, id=rid)
     session.audit(tx, "record.add", "record", rid, detail={"status": saved.status.value,
                                                            "leniency": [f.value for f in record.leniency]})
-    tx.change("record", rid, "insert", repo.state(saved))
+    tx.change("record", rid, "insert", {**repo.state(saved), "publication": _publication(session, rid)})
     opened = _serious_while_watched(session, tx, saved)
-    return {"record": saved, "black_case_id": opened}
+    notice = None
+    if saved.document.doc_type is DocType.ADMIN_PENALTY:
+        # R13 两书同达 (国办发〔2025〕22号): a penalty decision is served with its 信用修复告知书 — its number is
+        # taken now, with the record, and it prints with ``print repair_notice --record ID``
+        from credit_desk.services import doc_numbers
+        notice = doc_numbers.reserve_in_tx(session, tx, "repair_notice", "record", rid, session.desk.today())
+    return {"record": saved, "black_case_id": opened, "repair_notice_number": notice}
+
+
+def _publication(session: Session, record_id: int) -> dict:
+    """R15: what the platform may publish — the basis, or a refusal (a natural person's item with no legal basis
+    and no live consent is shared as the catalogue allows but never published)."""
+    from credit_desk.services import publication
+    basis = publication.basis_of(session.ledger.conn, record_id, session.desk.today())
+    if basis is None:
+        return {"publish": False, "refused": "R15_NO_PUBLICATION_BASIS"}
+    return {"publish": True, "basis": basis.to_dict()}
+
+
+def publication_basis(session: Session, record_id: int) -> dict:
+    """R15: the basis on which ``record_id`` may be published today; DomainError ``R15_NO_PUBLICATION_BASIS``
+    (publication refused) for a natural person's item with neither a legal basis nor a live, covering consent."""
+    session.require("record.view")
+    from credit_desk.services import publication
+    get_record(session.ledger.conn, record_id)
+    return publication.check_publishable(session.ledger.conn, record_id, session.desk.today()).to_dict()
 
 
 def _serious_while_watched(session: Session, tx, r: Record) -> int | None:
@@ -129,7 +154,8 @@ def approve_record(session: Session, record_id: int) -> dict:
         repo.approve(tx, record_id, session.user.username)
         saved = replace(r, status=RecordStatus.ACTIVE, approved_by=session.user.username)
         session.audit(tx, "record.approve", "record", record_id)
-        tx.change("record", record_id, "approve", repo.state(saved))
+        tx.change("record", record_id, "approve", {**repo.state(saved),
+                                                   "publication": _publication(session, record_id)})
         opened = _serious_while_watched(session, tx, saved)
     return {"record": saved, "black_case_id": opened}
 

@@ -25,7 +25,9 @@ from credit_desk.store import dishonesty_records as records_repo
 from credit_desk.store import meta, subjects
 from credit_desk.store import repairs as repairs_repo
 
-REPAIR_TYPES = ("repair_accepted", "repair_rejected", "repair_decision")
+REPAIR_TYPES = ("repair_accepted", "repair_rejected", "repair_decision", "repair_supplement")
+OPTIONAL_TEXT = ("参加信用修复培训的证明、信用报告、参加公益慈善活动的证明等，可作为纠正失信行为的佐证一并提交，"
+                 "但不是申请信用修复的条件（苏府办〔2020〕232号（十三）所列修复方式）。")
 # A decision of these types is served together with the case's 信用修复告知书 (R13 两书同达).
 DECISION_TYPES = ("listing_decision", "watch_warning")
 REMEDIES = C.DEFAULT_REMEDIES.replace("本决定书", "本通知书").replace("对本决定", "对本通知")
@@ -82,11 +84,13 @@ def repair_item(session: Session, doc_type: str, repair_id) -> Item:
         if r.accepted_on is None:
             raise _refuse("该申请尚未受理，不能打印受理通知书。", "The request was not accepted.")
         ctx, on = {**base, "decision_deadline": C.zh_date(r.decide_due)}, r.accepted_on
+    elif doc_type == "repair_supplement":
+        ctx, on = _supplement(conn, r, base), session.desk.today()
     elif doc_type == "repair_rejected":
         if r.not_accepted_on is None:
             raise _refuse("该申请未被决定不予受理，不能打印不予受理通知书。", "The request was not refused acceptance.")
-        reasons = f"{r.not_accepted_reason}。依据：{fx.rule_set(conn, r.rule_set_code).source}。"
-        ctx, on = {**base, "reasons": reasons, "remedies": REMEDIES}, r.not_accepted_on
+        # R13: each ground carries its own clause (``Problem.cited``); no blanket citation of a whole rule set
+        ctx, on = {**base, "reasons": f"{r.not_accepted_reason.rstrip('。')}。", "remedies": REMEDIES}, r.not_accepted_on
     else:
         if r.decided_on is None:
             raise _refuse("该申请尚未作出修复决定，不能打印决定书。", "The request is not decided yet.")
@@ -98,6 +102,19 @@ def repair_item(session: Session, doc_type: str, repair_id) -> Item:
                "effective_date": C.zh_date(r.decided_on)}
         on = r.decided_on
     return Item(ctx, "repair", str(r.id), r.subject_id, purpose=f"打印信用修复文书（申请{r.id}）", dated=on)
+
+
+def _supplement(conn, r, base: dict) -> dict:
+    """R13 一次性告知: every missing material at once, with the clause that requires it; optional evidence apart."""
+    from credit_desk.domain.repairs import RepairState
+    if r.state is not RepairState.RECEIVED:
+        raise _refuse("只有尚未受理的申请才出具补正材料一次性告知书。", "Only a received request gets the one-time notice.")
+    elig = fx.eligibility_of(conn, r)
+    if not elig.missing:
+        raise _refuse("该申请材料齐全，无需补正。", "No material is missing.")
+    return {**base, "missing": [f"{i}. {m}" for i, m in enumerate(elig.missing, start=1)],
+            "basis": elig.materials_basis + "。", "optional": OPTIONAL_TEXT,
+            "contact": meta.get_setting(conn, "documents.contact") or (meta.get_meta(conn, "office") or "")}
 
 
 def apology_item(session: Session, case_id) -> Item:
@@ -142,3 +159,49 @@ def companions(session: Session, doc_type: str, case_id) -> list[tuple[str, Item
         return []
     from credit_desk.services import document_sources
     return [("repair_notice", document_sources.item_for(session, "repair_notice", case_id=case_id))]
+
+
+def penalty_repair_item(session: Session, record_id) -> Item:
+    """R13 两书同达: the 信用修复告知书 served with an administrative penalty decision (a record resting on one)."""
+    session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
+    from credit_desk.domain.records import DocType
+    from credit_desk.domain.record_rules import EFFECTIVE_STATUSES
+    from credit_desk.services.document_sources import REPAIR_CONDITIONS, REPAIR_PROCEDURE
+    conn = session.ledger.conn
+    rec = records_repo.get(conn, int(record_id))
+    if rec is None or rec.document.doc_type is not DocType.ADMIN_PENALTY:
+        raise DomainError("DOC_NOT_PENALTY", f"失信信息{record_id}不存在或不是以行政处罚决定为依据，没有随处罚决定送达的"
+                          "信用修复告知书。", f"Record {record_id} does not rest on an administrative penalty decision.",
+                          field="record")
+    if rec.status not in EFFECTIVE_STATUSES:
+        raise DomainError("DOC_RECORD_STATE", f"失信信息{record_id}当前不是有效状态，不能打印信用修复告知书。",
+                          f"Record {record_id} is not effective.", field="record")
+    rs = fx.rule_set(conn, rec.rule_set_code)  # R20: the rules in force on the penalty decision date
+    procedure = REPAIR_PROCEDURE.format(decide=rs.limit("repair_decide_workdays"),
+                                        finish=rs.limit("repair_finish_workdays"))
+    ctx = {"party_name": _name(conn, rec.subject_id),
+           "decision_number": f"《行政处罚决定书》（{rec.document.authority}{rec.document.number}）",
+           "earliest_date": C.zh_date(rec.earliest_repair), "conditions": REPAIR_CONDITIONS, "procedure": procedure,
+           "contact": f"{rec.department}（谁认定、谁修复）"}
+    return Item(ctx, "record", str(rec.id), rec.subject_id, purpose=f"打印信用修复告知书（失信信息{rec.id}）",
+                dated=rec.decision_date)
+
+
+def supervision_item(session: Session, flag_id) -> Item:
+    """R17: the notice that tells a subject it is under key supervision, for how long, why, and how it ends."""
+    session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
+    from credit_desk.store import commitments as commitments_repo
+    conn = session.ledger.conn
+    f = commitments_repo.flag(conn, int(flag_id)) if flag_id is not None else None
+    if f is None:
+        raise DomainError("FLAG_NOT_FOUND", f"没有编号为 {flag_id} 的重点监管标记（请用 --flag 指定）。",
+                          f"No supervision flag {flag_id} (name it with --flag).", field="flag")
+    c = commitments_repo.get(conn, f["source_id"]) if f["source_type"] == "commitment" else None
+    matter = f"{c.type.zh}（承诺事项{c.item_code}，{C.zh_date(c.made_on)}作出）" if c else f["reason"]
+    ctx = {"party_name": _name(conn, f["subject_id"]), "commitment": matter, "reason": f["reason"],
+           "since": C.zh_date(dt.date.fromisoformat(f["since"])),
+           "until": C.zh_date(dt.date.fromisoformat(f["until"])) if f["until"] else "本单位另行通知之日",
+           "remedies": REMEDIES,
+           "contact": meta.get_setting(conn, "documents.contact") or (meta.get_meta(conn, "office") or "")}
+    return Item(ctx, "supervision_flag", str(f["id"]), f["subject_id"], purpose="打印列入重点监管告知书",
+                dated=dt.date.fromisoformat(f["since"]))

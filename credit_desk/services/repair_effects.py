@@ -21,8 +21,9 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.list_rules import ExitInput
 from credit_desk.domain.record_rules import EFFECTIVE_STATUSES, status_zh
 from credit_desk.domain.records import RecordStatus
-from credit_desk.domain.repairs import (NATIONAL_MATERIALS, NON_REPAIRABLE_ITEMS, Eligibility, RecordAction, Repair,
-                                        RepairState, RepairTarget, eligibility, listing_tier, parse_requirements)
+from credit_desk.domain.repairs import (NON_REPAIRABLE_ITEMS, Eligibility, MaterialsTable, RecordAction, Repair,
+                                        RepairState, RepairTarget, eligibility, listing_tier, parse_local_table,
+                                        table_in_force)
 from credit_desk.domain.rulesets import RuleSet, add_months
 from credit_desk.services import case_core as core
 from credit_desk.services.base import Session
@@ -32,7 +33,8 @@ from credit_desk.store import dishonesty_records as records_repo
 from credit_desk.store import meta, reference
 from credit_desk.store import repairs as repo
 
-SETTING_MATERIALS = "repair_materials"               # {rule set code or "*": {tier: {"all": [...], "any": [...]}}}
+# {rule set code or "*": {"source": local clause, "effective_from": date, tier: {"all": [...], "any": [...]}}}
+SETTING_MATERIALS = "repair_materials"
 SETTING_NON_REPAIRABLE = "repair_non_repairable_items"  # {catalogue item code: legal basis}
 
 
@@ -45,11 +47,12 @@ def rule_set(conn, code: str) -> RuleSet:
                       field="rule_set")
 
 
-def materials_table(conn, rs: RuleSet) -> dict:
-    """R13: the required-materials table for ``rs``: the office's setting per rule set, else the national one."""
+def materials_table(conn, rs: RuleSet, received_on: dt.date) -> MaterialsTable:
+    """R13: the national proof + commitment, unless a dated, cited local rule in force on ``received_on`` asks
+    for more (the setting per rule set code or "*"); ValidationError ``R13_MATERIALS_RULE`` for an uncited one."""
     setting = meta.get_setting(conn, SETTING_MATERIALS) or {}
-    spec = setting.get(rs.code) or setting.get("*") if isinstance(setting, dict) else None
-    return parse_requirements(spec) if spec else dict(NATIONAL_MATERIALS)
+    spec = (setting.get(rs.code) or setting.get("*")) if isinstance(setting, dict) else None
+    return table_in_force(parse_local_table(spec) if spec else None, received_on)
 
 
 def _non_repairable_items(conn) -> dict:
@@ -112,18 +115,26 @@ def targets(conn, subject_id: int, record_ids=(), case_ids=(), for_apply: bool =
 def eligibility_dict(e: Eligibility) -> dict:
     return {"eligible": e.ok, "first_eligible_on": e.earliest_on.isoformat(),
             "required": {"all": [m.value for m in e.required.all_of], "any": [m.value for m in e.required.any_of]},
-            "missing": list(e.missing), "problems": [{"code": p.code, "zh": p.zh, "en": p.en} for p in e.problems]}
+            "missing": list(e.missing), "problems": [{"code": p.code, "zh": p.zh, "en": p.en, "basis": p.basis} for p in e.problems],
+            "materials_basis": e.materials_basis}
 
 
 def _eligibility(conn, r: Repair) -> Eligibility:
     rs = rule_set(conn, r.rule_set_code)
-    return eligibility(rs, materials_table(conn, rs), targets(conn, r.subject_id, *split(r.targets)),
+    return eligibility(rs, materials_table(conn, rs, r.received_on), targets(conn, r.subject_id, *split(r.targets)),
                        r.received_on, r.materials)
 
 
 def problems_text(conn, r: Repair) -> str:
-    """Every reason the request cannot be accepted, as one Chinese sentence (empty when eligible)."""
-    return "；".join(p.zh for p in _eligibility(conn, r).problems)
+    """Every ground to refuse acceptance, each with the clause that says so (empty when there is none).
+
+    Missing materials are never a ground: they get the one-time notice (一次性告知, ``supplement_notice``)."""
+    return "；".join(p.cited() for p in _eligibility(conn, r).grounds())
+
+
+def eligibility_of(conn, r: Repair) -> Eligibility:
+    """R13: the request judged again with the materials it holds now."""
+    return _eligibility(conn, r)
 
 
 def drafters(conn, r: Repair) -> list[str]:

@@ -77,8 +77,8 @@ def apply_repair(session: Session, *, subject_id: int, applicant: str, channel: 
     if cid is not None and Material.COMMITMENT not in given:
         given += (Material.COMMITMENT,)
     rs = core.rule_set_on(conn, on)  # R20: the application date's rule set
-    elig = eligibility(rs, fx.materials_table(conn, rs), targets, on, given)
-    finish = workdays.calendar(session.desk).add_workdays(on, rs.repair_finish_workdays).date
+    elig = eligibility(rs, fx.materials_table(conn, rs, on), targets, on, given)
+    finish = workdays.calendar(session.desk).add_workdays(on, rs.limit("repair_finish_workdays")).date
     r = Repair(None, subject_id, _text(applicant, "applicant", "申请人（及经办人）"), _channel(channel), on, given,
                RepairState.RECEIVED, rs.code, department, elig.tier, finish, session.user.username,
                targets=tuple((t.kind, t.id) for t in targets), commitment_id=cid, earliest_on=elig.earliest_on)
@@ -101,10 +101,10 @@ def accept_repair(session: Session, repair_id: int, *, accepted_on: dt.date | No
                      "The acceptance cannot precede the application.")
     rs = fx.rule_set(conn, r.rule_set_code)
     targets = fx.targets(conn, r.subject_id, *fx.split(r.targets))
-    elig = eligibility(rs, fx.materials_table(conn, rs), targets, r.received_on, r.materials)
+    elig = eligibility(rs, fx.materials_table(conn, rs, r.received_on), targets, r.received_on, r.materials)
     if not elig.ok:
         raise elig.refusal()  # R13: non-repairable, too early (with the date) or materials missing (named)
-    decide_due = workdays.calendar(session.desk).add_workdays(on, rs.repair_decide_workdays).date
+    decide_due = workdays.calendar(session.desk).add_workdays(on, rs.limit("repair_decide_workdays")).date
     with session.ledger.tx() as tx:
         number = doc_numbers.reserve_in_tx(session, tx, "repair_accepted", "repair", repair_id, on)
         new = replace(r, state=RepairState.ACCEPTED, accepted_on=on, accepted_by=session.user.username,
@@ -117,7 +117,8 @@ def accept_repair(session: Session, repair_id: int, *, accepted_on: dt.date | No
 
 def refuse_acceptance(session: Session, repair_id: int, *, reason: str | None = None,
                       on: dt.date | None = None) -> dict:
-    """不予受理 with the reason: the one given, else every problem eligibility found (R13)."""
+    """不予受理 with the reason: the one given (e.g. the applicant withdrew), else every ground eligibility found,
+    each with its clause (R13). Missing materials alone are never a ground: ``R13_SUPPLEMENT_NOT_REFUSE``."""
     session.require("repair.accept")
     conn = session.ledger.conn
     r = _get(conn, repair_id)
@@ -125,9 +126,20 @@ def refuse_acceptance(session: Session, repair_id: int, *, reason: str | None = 
     day = on or session.desk.today()
     check_date_order(day, r.received_on, "on", "不予受理日期不能早于收到申请日期。",
                      "The refusal cannot precede the application.")
-    text = (reason or "").strip() or fx.problems_text(conn, r)
+    elig = fx.eligibility_of(conn, r)
+    given = (reason or "").strip()
+    if elig.only_materials_missing and not given:
+        # R13 (DOMAIN "R13 materials"): missing materials are told once, in full, so they can be added — they are
+        # not a ground to refuse. The clerk prints the 一次性告知书 and records what arrives (``supplement``).
+        raise DomainError("R13_SUPPLEMENT_NOT_REFUSE",
+                          f"该申请仅缺少材料（{'、'.join(elig.missing)}），应一次性告知需补正的全部材料"
+                          f"（print repair_supplement --repair {repair_id}），补正后受理，不得因此不予受理。",
+                          "Only materials are missing: issue the one-time notice listing them all "
+                          "(print repair_supplement) and accept once they arrive; this is not a ground to refuse.",
+                          field="reason")
+    text = given or fx.problems_text(conn, r)
     if not text:
-        raise ValidationError("R13_REASON_REQUIRED", "该申请符合受理条件；不予受理须写明理由。",
+        raise ValidationError("R13_REASON_REQUIRED", "该申请符合受理条件；不予受理须写明理由及其依据。",
                               "The application is eligible; give the reason for not accepting it.", field="reason")
     with session.ledger.tx() as tx:
         number = doc_numbers.reserve_in_tx(session, tx, "repair_rejected", "repair", repair_id, day)
@@ -137,6 +149,33 @@ def refuse_acceptance(session: Session, repair_id: int, *, reason: str | None = 
         session.audit(tx, "repair.not_accept", "repair", repair_id)
         tx.change("repair", repair_id, "not_accept", repo.state(new))
     return summary(new, session.desk.today())
+
+
+def supplement_materials(session: Session, repair_id: int, *, materials, on: dt.date | None = None) -> dict:
+    """Record materials handed in after the one-time notice (R13 一次性告知); returns the request judged again."""
+    session.require("repair.apply")
+    conn = session.ledger.conn
+    r = _get(conn, repair_id)
+    if r.state is not RepairState.RECEIVED:
+        raise DomainError("REPAIR_BAD_STEP", f"修复申请当前状态为「{r.state.zh}」，不能补正材料。",
+                          f"The repair request is {r.state.value}; materials cannot be added now.", field="state")
+    day = on or session.desk.today()
+    check_date_order(day, r.received_on, "on", "补正日期不能早于收到申请日期。",
+                     "The supplement cannot precede the application.")
+    if day > session.desk.today():
+        raise ValidationError("DATE_IN_FUTURE", f"补正日期（{day.isoformat()}）不能晚于今天。",
+                              f"The supplement date ({day.isoformat()}) cannot be in the future.", field="on")
+    added = tuple(m for m in parse_materials(materials) if m not in r.materials)
+    if not added:
+        raise ValidationError("R13_MATERIAL_NONE", "请写明补正的材料（--material，可重复），且不能与已交材料重复。",
+                              "Name the materials handed in (--material, repeatable), not ones already given.",
+                              field="materials")
+    new = replace(r, materials=r.materials + added)
+    with session.ledger.tx() as tx:
+        repo.save(tx, new)
+        session.audit(tx, "repair.supplement", "repair", repair_id, detail={"added": [m.value for m in added]})
+        tx.change("repair", repair_id, "supplement", repo.state(new))
+    return {**summary(new, session.desk.today()), **fx.eligibility_dict(fx.eligibility_of(conn, new))}
 
 
 def _record_action(value) -> RecordAction:

@@ -66,7 +66,12 @@ def _put(ws, row: int, values, font=None, border=True, widths=None) -> None:
             cell.border = _BOX
 
 
-def write_ledger(path: Path, office: str, rows, on: date) -> None:
+CHECK_WIDTH = 30
+
+
+def write_ledger(path: Path, office: str, rows, on: date, checks=None) -> None:
+    """The ledger in the 附件1 layout; ``checks`` (one text per row) fills a 15th column AFTER the 14 national
+    ones (R16: never inside them). Import reads the 14 columns only, so the file round-trips."""
     wb = Workbook()
     ws = wb.active
     ws.title = c.TITLE
@@ -76,15 +81,19 @@ def write_ledger(path: Path, office: str, rows, on: date) -> None:
     ws.cell(row=1, column=1).alignment = Alignment(horizontal="center")
     ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=n)
     ws.cell(row=2, column=1, value=f"填报单位（盖章）：{office}        {on.year}年{on.month}月{on.day}日")
-    _put(ws, 3, c.HEADERS, font=Font(bold=True), widths=WIDTHS)
+    headers, widths = c.HEADERS, WIDTHS
+    if checks is not None:
+        headers, widths = c.HEADERS + (c.CHECK_HEADER,), WIDTHS + (CHECK_WIDTH,)
+    _put(ws, 3, headers, font=Font(bold=True), widths=widths)
     for i, row in enumerate(rows, start=1):
-        _put(ws, 3 + i, (i,) + row.cells(), widths=WIDTHS)
+        extra = (checks[i - 1],) if checks is not None else ()
+        _put(ws, 3 + i, (i,) + row.cells() + extra, widths=widths)
     last = 3 + len(rows)
     for j, note in enumerate(c.NOTES, start=2):
         ws.merge_cells(start_row=last + j, start_column=1, end_row=last + j, end_column=n)
         ws.cell(row=last + j, column=1, value=note).alignment = Alignment(wrap_text=True)
         ws.row_dimensions[last + j].height = 18 * (1 + _display_width(note) // 250)
-    _sheet_setup(ws, WIDTHS, 3)
+    _sheet_setup(ws, widths, 3)
     _save(wb, path)
 
 

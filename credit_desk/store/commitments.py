@@ -53,15 +53,54 @@ def set_fulfilment(tx, commitment_id: int, fulfilment: Fulfilment, checked_on: d
                (fulfilment.value, checked_on.isoformat(), now_iso(), commitment_id))
 
 
-def add_flag(tx, subject_id: int, reason: str, source_type: str, source_id: int, since: date) -> int:
-    return tx.execute("INSERT INTO supervision_flags (subject_id, reason, source_type, source_id, since) "
-                      "VALUES (?, ?, ?, ?, ?)", (subject_id, reason, source_type, source_id, since.isoformat())).lastrowid
+def add_flag(tx, subject_id: int, reason: str, source_type: str, source_id: int, since: date,
+             until: date | None = None) -> int:
+    return tx.execute("INSERT INTO supervision_flags (subject_id, reason, source_type, source_id, since, until) "
+                      "VALUES (?, ?, ?, ?, ?, ?)", (subject_id, reason, source_type, source_id, since.isoformat(),
+                                                    until.isoformat() if until else None)).lastrowid
+
+
+_FLAG_COLS = ("id", "subject_id", "reason", "source_type", "source_id", "since", "until", "cleared_on",
+              "lift_reason", "lifted_by")
 
 
 def open_flags(conn, subject_id: int) -> list[dict]:
-    cur = conn.execute("SELECT id, reason, source_type, source_id, since FROM supervision_flags "
+    cur = conn.execute(f"SELECT {', '.join(_FLAG_COLS)} FROM supervision_flags "
                        "WHERE subject_id = ? AND cleared_on IS NULL ORDER BY id", (subject_id,))
-    return [dict(zip(("id", "reason", "source_type", "source_id", "since"), r)) for r in cur]
+    return [dict(zip(_FLAG_COLS, r)) for r in cur]
+
+
+def all_open_flags(conn) -> list[dict]:
+    cur = conn.execute(f"SELECT {', '.join(_FLAG_COLS)} FROM supervision_flags WHERE cleared_on IS NULL ORDER BY id")
+    return [dict(zip(_FLAG_COLS, r)) for r in cur]
+
+
+def flag(conn, flag_id: int) -> dict | None:
+    r = conn.execute(f"SELECT {', '.join(_FLAG_COLS)} FROM supervision_flags WHERE id = ?", (flag_id,)).fetchone()
+    return dict(zip(_FLAG_COLS, r)) if r else None
+
+
+def lift_flag(tx, flag_id: int, on: date, reason: str, username: str) -> None:
+    tx.execute("UPDATE supervision_flags SET cleared_on = ?, lift_reason = ?, lifted_by = ? WHERE id = ?",
+               (on.isoformat(), reason, username, flag_id))
+
+
+def interviews_to_rectify(conn) -> list[tuple[int, int, str, date, str]]:
+    """(id, subject id, kind, rectify_by, reason) of interviews with a deadline and no rectification yet (R18)."""
+    rows = conn.execute("SELECT id, subject_id, kind, rectify_by, reason FROM interviews "
+                        "WHERE rectify_by IS NOT NULL AND rectified_on IS NULL ORDER BY rectify_by, id").fetchall()
+    return [(r[0], r[1], r[2], date.fromisoformat(r[3]), r[4]) for r in rows]
+
+
+def interview_row(conn, interview_id: int) -> dict | None:
+    r = conn.execute("SELECT id, subject_id, held_on, rectify_by, rectified_on FROM interviews WHERE id = ?",
+                     (interview_id,)).fetchone()
+    return dict(zip(("id", "subject_id", "held_on", "rectify_by", "rectified_on"), r)) if r else None
+
+
+def set_rectified(tx, interview_id: int, on: date, note: str) -> None:
+    tx.execute("UPDATE interviews SET rectified_on = ?, rectified_note = ? WHERE id = ?",
+               (on.isoformat(), note, interview_id))
 
 
 def insert_interview(tx, i: Interview, username: str) -> int:

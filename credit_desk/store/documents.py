@@ -210,14 +210,17 @@ def series(conn, prefix: str, year: int) -> list[tuple[int, str]]:
                         "ORDER BY 1", (prefix, year, prefix, year)).fetchall()
 
 
-def subject_records(conn, subject_id: int, statuses=("active",)) -> list[dict]:
-    """A subject's records with their catalogue item names, for the record extract (信用信息查询结果)."""
+def subject_records(conn, subject_id: int, statuses=("active",), *, today) -> list[dict]:
+    """A subject's records still in publication on ``today``, with their catalogue item names, for the record
+    extract (信用信息查询结果). R13: a record leaves it the day after its longest period, whether or not the stop
+    has been recorded yet."""
     marks = ", ".join("?" * len(statuses))
     rows = conn.execute(
         "SELECT r.id, r.doc_type, r.doc_number, r.doc_authority, r.doc_effective, r.tier, "
         "COALESCE(c.name, r.catalogue_code) FROM records r LEFT JOIN catalogue_items c "
         "ON c.edition = r.catalogue_edition AND c.code = r.catalogue_code "
-        f"WHERE r.subject_id = ? AND r.status IN ({marks}) ORDER BY r.doc_effective, r.id",
-        (subject_id, *statuses)).fetchall()
+        f"WHERE r.subject_id = ? AND r.status IN ({marks}) AND r.publication_stopped_on IS NULL "
+        "AND (r.publication_end IS NULL OR r.publication_end >= ?) ORDER BY r.doc_effective, r.id",
+        (subject_id, *statuses, today.isoformat())).fetchall()
     keys = ("id", "doc_type", "doc_number", "doc_authority", "doc_effective", "tier", "item_name")
     return [dict(zip(keys, r)) for r in rows]

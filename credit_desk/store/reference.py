@@ -68,6 +68,17 @@ def active_measures(conn) -> tuple[dict, list[MeasureItem]] | None:
     return {"edition": head[0], "label": head[1], "source": head[2], "is_sample": bool(head[3])}, items
 
 
+def catalogue_item(conn, edition: str, code: str) -> CatalogueItem | None:
+    """One item of a catalogue edition (R2, R15: its legal basis and whether it may be published)."""
+    r = conn.execute("SELECT i.code, i.group_name, i.name, i.legal_basis, i.shareable, i.share_scope, i.publishable, "
+                     "i.publication_tiering, i.dishonesty, e.is_sample FROM catalogue_items i JOIN catalogue_editions e "
+                     "ON e.edition = i.edition WHERE i.edition = ? AND i.code = ?", (edition, code)).fetchone()
+    if r is None:
+        return None
+    return CatalogueItem(r[0], r[1], r[2], r[3], bool(r[4]), r[5], bool(r[6]), bool(r[7]), bool(r[8]),
+                         sample=bool(r[9]))
+
+
 def add_rule_set(tx, rs: RuleSet) -> None:
     tx.execute("INSERT INTO rule_sets (code, effective_from, source, params) VALUES (?, ?, ?, ?)",
                (rs.code, rs.effective_from.isoformat(), rs.source, json.dumps(rs.to_dict(), ensure_ascii=False)))

@@ -7,6 +7,8 @@ PARTY = {"party_name": "淮安市清江浦区示例商贸有限公司", "party_i
 REMEDIES = ("如对本决定不服，可以自收到本决定书之日起六十日内向淮安市清江浦区人民政府申请行政复议，"
             "或者自收到本决定书之日起六个月内向淮安市清江浦区人民法院提起行政诉讼。")
 
+from credit_desk.domain.commitments import DISCLOSURE  # noqa: E402
+
 SAMPLES: dict[str, dict] = {
     "listing_decision": {
         **PARTY, "party_lines": ["法定代表人：王某某", "住所：淮安市清江浦区健康东路18号"],
@@ -67,6 +69,15 @@ SAMPLES: dict[str, dict] = {
         "reasons": "该信息的最短公示期尚未届满（2027年4月1日届满），不符合申请信用修复的条件。",
         "remedies": REMEDIES,
     },
+    "repair_supplement": {
+        "party_name": "淮安市清江浦区示例商贸有限公司", "application_date": "2026年11月20日",
+        "repair_subject": "县市场监督管理局清市监罚〔2026〕7号行政处罚决定所载失信信息",
+        "missing": ["1. 签署的信用承诺书"],
+        "basis": "国办发〔2025〕22号、国家发展改革委令2025年第36号《信用修复管理办法》关于申请信用修复应提交履行法定义务、"
+                 "纠正失信行为的证明材料和签署的信用承诺书的规定。",
+        "optional": "参加信用修复培训的证明、信用报告等，可作为纠正失信行为的佐证一并提交，但不是申请信用修复的条件。",
+        "contact": "清江浦区信用办（示例）",
+    },
     "repair_decision": {
         "party_name": "淮安市清江浦区示例商贸有限公司", "application_date": "2027年4月6日",
         "repair_subject": "严重失信主体名单信息（清信决〔2026〕1号）",
@@ -105,9 +116,15 @@ SAMPLES: dict[str, dict] = {
         "contact": "0517-83600000",
     },
     "commitment_form": {
-        **PARTY, "legal_rep": "王某某", "matter": "申请信用修复",
+        **PARTY, "legal_rep": "王某某", "matter": "申请信用修复", "kind": "信用修复型承诺",
         "items": ["一、所提供的材料真实、准确、完整，无虚假内容；", "二、严格遵守法律法规，依法诚信经营；",
                   "三、已纠正失信行为并消除不良影响，不再发生同类失信行为；", "四、自愿接受信用监管和社会监督。"],
+        "disclosure": DISCLOSURE,
+    },
+    "supervision_notice": {
+        "party_name": "淮安市清江浦区示例商贸有限公司", "commitment": "审批替代型承诺（告知承诺）（承诺事项C-01，2026年3月2日作出）",
+        "reason": "违背信用承诺（审批替代型承诺（告知承诺），未履行）", "since": "2026年9月1日", "until": "2027年9月1日",
+        "remedies": REMEDIES, "contact": "清江浦区信用办（示例）",
     },
     "credit_query": {
         "party_name": "张*明", "party_kind": "自然人", "party_id": "3208**********1234", "purpose": "政府采购资格审查",

@@ -30,7 +30,8 @@ def test_prior_notice_decision_and_repair_notice_print_for_a_seeded_case(desk, t
         assert heading in text
     assert "清江浦区信用办2026年10月12日" in text.replace("扫码核验·文书真伪", "")   # dated on the decision day
     # issue 4: the 信用修复告知书 registered with the decision prints with it (两书同达), under its held number
-    assert [d["number"] for d in printed] == ["清信决〔2026〕1号", "清信修告〔2026〕1号"]
+    # (numbers 1 and 2 of the series went with the two penalty records entered above: 两书同达, issue 16)
+    assert [d["number"] for d in printed] == ["清信决〔2026〕1号", "清信修告〔2026〕3号"]
     assert "信用修复告知书" in _text(tmp_path / "d-repair_notice.pdf")
     verdict = ok(office, "notice", "verify", "--pdf", str(tmp_path / "d.pdf"))
     assert verdict["result"] == "valid"

@@ -22,7 +22,7 @@ RIC = demo.ric(random.Random(2323), "320826", date(1975, 1, 1), date(1985, 1, 1)
 # served on the person, who is named in full (and by the full ID number where the document identifies them)
 SERVED_ON_THE_PERSON = {"prior_notice", "listing_decision", "watch_warning", "repair_notice", "repair_accepted",
                         "repair_rejected", "repair_decision", "interview_notice", "objection_accepted",
-                        "objection_result", "commitment_form"}
+                        "objection_result", "commitment_form", "repair_supplement", "supervision_notice"}
 # addressed to the person by name, but shown to others to clear it (R12 way 1): the ID number masked
 NAMED_ID_MASKED = {"apology_letter"}
 # published, or handed to whoever asks: the masked name and the masked ID number only (R15)
@@ -101,9 +101,19 @@ def _walk(desk, tmp_path) -> dict:
     _print(desk, "repair_decision", tmp_path / "repair_decision.pdf", repair=req)
     other = old_record(desk, pid, tier="general", issued="2026-05-06", effective="2026-05-20", act="2026-05-01",
                        number="清市监罚〔2026〕43号")
-    no = apply(desk, pid, records=[other], materials=["proof"], on="2026-11-20")["id"]
-    ok(desk, "repair", "reject", str(no), "--on", "2026-11-20")
+    short = apply(desk, pid, records=[other], materials=["proof"], on="2026-11-20")["id"]   # R13: 一次性告知
+    _print(desk, "repair_supplement", tmp_path / "repair_supplement.pdf", repair=short)
+    ok(desk, "repair", "reject", str(short), "--reason", "申请人撤回申请", "--on", "2026-11-20")
+    no = apply(desk, pid, records=[other], materials=["proof", "commitment"], on="2026-07-10")["id"]   # too early
+    ok(desk, "repair", "reject", str(no), "--on", "2026-07-10")
     _print(desk, "repair_rejected", tmp_path / "repair_rejected.pdf", repair=no)
+    # R17: a broken commitment and its key-supervision notice
+    ok(desk, "commitment", "item-add", "NP-01", "--name", "个人信用承诺", "--type", "voluntary", "--basis",
+       "苏府办〔2020〕232号（一）", user=BOSS)
+    com = ok(desk, "commitment", "add", "--subject", str(pid), "--item", "NP-01", "--content", "守法诚信",
+             "--made-on", "2026-10-01")["id"]
+    flag = ok(desk, "commitment", "check", str(com), "--fulfilment", "none", "--checked-on", "2026-11-02")
+    _print(desk, "supervision_notice", tmp_path / "supervision_notice.pdf", flag=flag["key_supervision_flag"])
     return {t: tmp_path / f"{t}.pdf" for t in available()}
 
 

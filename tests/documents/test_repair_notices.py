@@ -59,9 +59,10 @@ def test_r13_two_books_decision_registers_and_prints_the_repair_notice_with_it(d
     entry = show(desk, cid)
     assert entry["decision_number"] == "清信决〔2026〕1号"
     out = ok(desk, "print", "listing_decision", "--case", str(cid), "--out", str(tmp_path / "d.pdf"), user=BOSS)
-    assert [d["number"] for d in out["documents"]] == ["清信决〔2026〕1号", "清信修告〔2026〕1号"]
+    # number 1 of the series went with the penalty record the listing rests on (两书同达 for penalties, issue 16)
+    assert [d["number"] for d in out["documents"]] == ["清信决〔2026〕1号", "清信修告〔2026〕2号"]
     text = _text(tmp_path / "d-repair_notice.pdf")
-    assert "信用修复告知书" in text and "清信修告〔2026〕1号" in text and "清信决〔2026〕1号" in text
+    assert "信用修复告知书" in text and "清信修告〔2026〕2号" in text and "清信决〔2026〕1号" in text
     assert "2027年10月12日起申请信用修复" in text and "不收取任何费用" in text
     # the decision CLI says the two are served together
     sid2 = company(desk, 65)
@@ -70,7 +71,7 @@ def test_r13_two_books_decision_registers_and_prints_the_repair_notice_with_it(d
     serve(desk, cid2)
     code, human, _ = desk("case", "decide", str(cid2), "--decided-on", "2026-10-12", "--measure", "M-01",
                           "--post-exit-watch-months", "12", user=BOSS, password=USER_PW)
-    assert code == 0 and "两书同达" in human and "清信修告〔2026〕2号" in human
+    assert code == 0 and "两书同达" in human and "清信修告〔2026〕4号" in human   # 3号: the second record's
 
 
 def test_repair_notices_print_for_a_seeded_request(desk, tmp_path):
@@ -91,11 +92,14 @@ def test_repair_notices_print_for_a_seeded_request(desk, tmp_path):
     other = old_record(desk, company(desk, 67), tier="general", issued="2026-05-06", effective="2026-05-20",
                        act="2026-05-01", number="清市监罚〔2026〕30号")
     sub = ok(desk, "record", "show", str(other), "--purpose", "打印")["subject_id"]
-    no = apply(desk, sub, records=[other], materials=["proof"], on="2026-11-20")["id"]
-    ok(desk, "repair", "reject", str(no), "--on", "2026-11-20")
+    no = apply(desk, sub, records=[other], materials=["proof"], on="2026-07-10")["id"]   # before 3 months passed
+    ok(desk, "repair", "reject", str(no), "--on", "2026-07-10")
     ok(desk, "print", "repair_rejected", "--repair", str(no), "--out", str(tmp_path / "rej.pdf"))
     text = _text(tmp_path / "rej.pdf")
-    assert "不予受理通知书" in text and "缺少：签署的信用承诺书" in text and "行政复议" in text
+    assert "不予受理通知书" in text and "自2026-08-06起方可申请" in text and "行政复议" in text
+    # R13: the only ground is the shortest period, cited to the clause that states it; the missing commitment is
+    # not a ground (it would get the one-time notice), and no blanket "依据：22号；36号令" is printed
+    assert "最短公示期尚未届满" in text and "最短3个月" in text and "缺少" not in text
     err = refused(desk, "print", "repair_decision", "--repair", str(no), "--out", str(tmp_path / "x.pdf"))
     assert err["code"] == "DOC_REPAIR_STATE"
 

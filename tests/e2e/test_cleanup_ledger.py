@@ -72,11 +72,12 @@ def test_r16_import_check_flags_stop_and_overdue(office, tmp_path):
     assert json.loads(out)["added"] == 3 and json.loads(out)["skipped_example_rows"] == [3]
     code, out, _ = office("--json", "ledger", "check")
     flags = {(f["id"], f["flag"]) for f in json.loads(out)}
-    # row 1: no measures but completion passed; row 2: measures without any basis -> stop; row 3 fine
-    assert flags == {(1, "overdue"), (2, "stop")}
+    # row 1: a 黑名单 without basis, completion passed; row 2: a list and a measure without any basis -> stop;
+    # row 3 fine
+    assert flags == {(1, "overdue"), (1, "check"), (2, "check"), (2, "stop")}
     office("ledger", "status", "2", "stopped")
     code, out, _ = office("--json", "ledger", "check")
-    assert {(f["id"], f["flag"]) for f in json.loads(out)} == {(1, "overdue")}
+    assert {(f["id"], f["flag"]) for f in json.loads(out)} == {(1, "overdue"), (1, "check"), (2, "check")}
 
 
 def test_r16_export_has_the_national_headers_and_opens_in_libreoffice(office, tmp_path):
@@ -86,7 +87,7 @@ def test_r16_export_has_the_national_headers_and_opens_in_libreoffice(office, tm
     assert code == 0, err
     ws = load_workbook(out_file).worksheets[0]
     assert ws.cell(row=1, column=1).value == "失信约束措施台账"
-    assert tuple(c.value for c in ws[3]) == HEADERS
+    assert tuple(c.value for c in ws[3])[:14] == HEADERS
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
     lo = shutil.which("libreoffice") or shutil.which("soffice")
     assert lo, "libreoffice is installed by scripts/setup.sh --test"
@@ -95,7 +96,7 @@ def test_r16_export_has_the_national_headers_and_opens_in_libreoffice(office, tm
                    env={"HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
     with open(tmp_path / "lo" / "台账.csv", encoding="utf-8") as fh:
         rows = list(csv.reader(fh))
-    assert tuple(rows[2]) == HEADERS
+    assert tuple(rows[2][:14]) == HEADERS
     assert rows[3][1] == ROWS[0][1]
 
 
@@ -166,7 +167,8 @@ def test_r16_the_national_headers_have_fourteen_and_seven_columns_word_for_word(
     # an export with nothing in it still carries both national header rows, exactly as the seed spells them
     code, _, err = office("ledger", "export", str(tmp_path / "empty.xlsx"))
     assert code == 0, err
-    assert tuple(c.value for c in load_workbook(tmp_path / "empty.xlsx").worksheets[0][3]) == HEADERS
+    # (a 15th column after them carries the office's own check, issue 16)
+    assert tuple(c.value for c in load_workbook(tmp_path / "empty.xlsx").worksheets[0][3])[:14] == HEADERS
     code, _, err = office("contacts", "export", str(tmp_path / "contacts.xlsx"))
     assert code == 0, err
     assert tuple(c.value for c in load_workbook(tmp_path / "contacts.xlsx").worksheets[0][2]) == CONTACT_HEADERS
@@ -214,3 +216,38 @@ def test_r15_contacts_list_masks_the_mobile_number(office, tmp_path):
                                 "email": "zhou@example.invalid"}]
     code, human, _ = office("contacts", "list")
     assert "138****5678" in human and "13812345678" not in human
+
+
+KEEP_ROWS = [
+    (1, "《清江浦区文明城市建设信用管理办法》（清政规〔2020〕9号）", "是", "是", "否", "将不文明行为人列入“黑名单”",
+     "否", "否", "无", "保留", "2030年底", "区文明办", "周某，主任", "0517-83000011"),
+    (2, "《清江浦区招投标信用管理办法》（清发改规〔2020〕2号）", "是", "否", "是", "限制失信主体参加招投标",
+     "是", "否", "无", "保留", "2030年底", "区发改委", "吴某，主任", "0517-83000012"),
+    (3, "《清江浦区政府采购信用管理办法》（清财规〔2019〕1号）", "是", "否", "是", "限制严重失信主体参加政府采购活动",
+     "是", "否", "《中华人民共和国政府采购法》第二十二条", "保留", "2030年6月30日", "区财政局", "赵某，局长",
+     "0517-83000003"),
+]
+
+
+def test_r16_list_without_basis_and_keep_on_a_non_compliant_row_are_flagged_and_exported_after_column_14(
+        office, tmp_path):
+    """R16 (15号 一(二), 附件1 注1–注3): a 黑名单 row without basis is flagged like a measure row; 保留 is only
+    for a fully compliant row; each row's check goes in a 15th column, the 14 national ones untouched."""
+    code, _, err = office("--json", "ledger", "import", str(_template(tmp_path / "in.xlsx", KEEP_ROWS, False)))
+    assert code == 0, err
+    code, out, _ = office("--json", "ledger", "check")
+    got = {(f["id"], f["code"]) for f in json.loads(out)}
+    assert got == {(1, "R16_LIST_NO_BASIS"), (1, "R16_KEEP_NOT_COMPLIANT"),
+                   (2, "R16_BASIS_TEXT_MISSING"), (2, "R16_KEEP_NOT_COMPLIANT")}
+    assert all(f["basis"] for f in json.loads(out))
+    office("ledger", "export", str(tmp_path / "out.xlsx"))
+    ws = load_workbook(tmp_path / "out.xlsx").worksheets[0]
+    header = [c.value for c in ws[3]]
+    assert tuple(header[:14]) == HEADERS and header[14].startswith("核查结果")
+    body = [[c.value for c in row] for row in ws.iter_rows(min_row=4, max_row=6)]
+    assert [r[1:14] for r in body] == [list(r[1:]) for r in KEEP_ROWS]          # the 14 national columns as given
+    assert "涉及“黑名单”认定" in body[0][14] and "注3" in body[0][14] and "49号 四（七）" in body[0][14]
+    assert "注2" in body[1][14] and "注3" in body[1][14]
+    assert body[2][14] == "未发现问题"
+    code, out, _ = office("--json", "ledger", "import", str(tmp_path / "out.xlsx"))   # still imports: 14 columns
+    assert code == 0 and json.loads(out)["unchanged"] == 3

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from credit_desk.cli import build_parser
 from credit_desk.services import ledgers
+from credit_desk.store import meta
+from tests.documents.test_repair_notices import _text
 from tests.e2e.case_kit import (BOSS, REVIEWER, black_listing, company, desk, ok, refused, show,  # noqa: F401
                                 staffed_template)
 from tests.e2e.repair_kit import DEPT, apply, old_black_listing, old_record
@@ -47,19 +49,66 @@ def test_r13_complete_application_accepted_repaired_listing_exits_onto_the_watch
     assert [r["state"] for r in listed] == ["repaired"]
 
 
-def test_r13_incomplete_materials_not_accepted_with_the_missing_items_named(desk):
+def test_r13_missing_materials_get_a_one_time_notice_not_a_refusal(desk, tmp_path):
+    """R13 (22号/36号令): proof + a signed 信用承诺书 are the national materials; training and a report are not
+    conditions; what is missing is told once, in a printed numbered notice, and the request is not refused."""
     sid = company(desk, 43)
     rid = old_record(desk, sid, tier="general", issued="2026-05-06", effective="2026-05-20", act="2026-05-01")
     out = apply(desk, sid, records=[rid], materials=["proof"], on="2026-11-20")
-    assert out["eligible"] is False and out["missing"] == ["签署的信用承诺书", "信用报告或信用修复培训证明"]
+    assert out["eligible"] is False and out["missing"] == ["签署的信用承诺书"]   # never training or a report
+    assert out["required"] == {"all": ["proof", "commitment"], "any": []}
+    assert "36号" in out["problems"][0]["basis"] and "信用承诺书" in out["problems"][0]["basis"]
     err = refused(desk, "repair", "accept", str(out["id"]))
     assert err["code"] == "R13_MATERIALS_MISSING" and "签署的信用承诺书" in err["message"]
-    no = ok(desk, "repair", "reject", str(out["id"]), "--on", "2026-11-20")
-    assert no["state"] == "not_accepted"
-    assert "缺少：签署的信用承诺书、信用报告或信用修复培训证明" in no["not_accepted_reason"]
-    # the general tier accepts a report OR training: with the commitment and a report it is complete
-    again = apply(desk, sid, records=[rid], materials=["proof", "commitment", "report"], on="2026-11-20")
+    err = refused(desk, "repair", "reject", str(out["id"]), "--on", "2026-11-20")   # not a ground to refuse
+    assert err["code"] == "R13_SUPPLEMENT_NOT_REFUSE" and "repair_supplement" in err["message"]
+    printed = ok(desk, "print", "repair_supplement", "--repair", str(out["id"]), "--out", str(tmp_path / "s.pdf"))
+    text = _text(tmp_path / "s.pdf")
+    assert "一次性告知书" in text and printed["documents"][0]["number"] in text
+    assert "1.签署的信用承诺书" in text and "2.信用" not in text and "培训证明" not in text.split("二、")[0]
+    assert "国家发展改革委令2025年第36号" in text and "不是申请信用修复的条件" in text
+    more = ok(desk, "repair", "supplement", str(out["id"]), "--material", "commitment", "--on", "2026-11-20")
+    assert more["eligible"] and more["materials"] == ["proof", "commitment"]
+    assert ok(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-11-23")["state"] == "accepted"
+    # a general record with proof + commitment alone is complete: no report, no training
+    other = old_record(desk, sid, tier="general", issued="2026-05-06", effective="2026-05-20", act="2026-05-01",
+                       number="清市监罚〔2026〕44号")
+    again = apply(desk, sid, records=[other], materials=["proof", "commitment"], on="2026-11-20")
     assert again["eligible"] and again["problems"] == []
+
+
+def test_r13_local_extra_material_needs_a_dated_cited_local_rule(desk, data_dir):
+    """R13: an office may ask for training only through a local rule with its clause and effective date."""
+    sid = company(desk, 48)
+    rid = old_record(desk, sid, tier="general", issued="2026-05-06", effective="2026-05-20", act="2026-05-01")
+    d = ledgers.unlock(data_dir)
+    try:
+        with d.ledger.tx() as tx:
+            meta.set_setting(tx, "repair_materials", {"CN-2026-04": {
+                "general": {"all": ["proof", "commitment", "training"]}, "slight": {}, "serious": {}}})
+    finally:
+        d.close()
+    err = refused(desk, *_apply_args(sid, rid))
+    assert err["code"] == "R13_MATERIALS_RULE"                          # no clause, no date: not applied
+    d = ledgers.unlock(data_dir)
+    try:
+        with d.ledger.tx() as tx:
+            meta.set_setting(tx, "repair_materials", {"CN-2026-04": {
+                "source": "《清江浦区信用修复实施细则》（清信用办〔2026〕3号）第五条", "effective_from": "2026-11-01",
+                "general": {"all": ["proof", "commitment", "training"]}, "slight": {}, "serious": {}}})
+    finally:
+        d.close()
+    early = apply(desk, sid, records=[rid], materials=["proof", "commitment"], on="2026-10-30")
+    assert early["eligible"]                                           # before the local rule took effect
+    ok(desk, "repair", "reject", str(early["id"]), "--reason", "申请人撤回申请", "--on", "2026-10-30")
+    late = apply(desk, sid, records=[rid], materials=["proof", "commitment"], on="2026-11-20")
+    assert late["missing"] == ["信用修复培训证明"]
+    assert late["problems"][0]["basis"].startswith("《清江浦区信用修复实施细则》") and "36号" not in late["problems"][0]["basis"]
+
+
+def _apply_args(sid, rid):
+    return ("repair", "apply", "--subject", str(sid), "--applicant", "王建国", "--channel", "window",
+            "--received-on", "2026-11-20", "--record", str(rid), "--material", "proof", "--material", "commitment")
 
 
 def test_r13_decision_past_3_working_days_is_overdue_on_the_due_list(desk):
@@ -108,7 +157,7 @@ def test_r13_non_repairable_information_is_refused(desk):
     assert err["code"] == "ROLE_FORBIDDEN"
     ok(desk, "repair", "non-repairable", str(plain), "--basis", "《某法》第十条规定不得修复", user=BOSS)
     again = apply(desk, sid, records=[plain], on="2026-11-20")
-    assert again["problems"][0]["code"] == "R13_NON_REPAIRABLE" and "《某法》第十条" in again["problems"][0]["zh"]
+    assert again["problems"][0]["code"] == "R13_NON_REPAIRABLE" and "《某法》第十条" in again["problems"][0]["basis"]
 
 
 def test_r13_who_decides_repairs_and_four_eyes(desk):

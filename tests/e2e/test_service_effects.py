@@ -59,6 +59,13 @@ MUST_WRITE = {
     # R17: a breach flags key supervision, and the platform hears of the flag as well
     "commitments.check_fulfilment": ("commitment.check", {"commitment.update", "supervision_flag.insert"}),
     "commitments.record_interview": ("interview.add", {"interview.insert"}),       # R18: the record goes up
+    # issue 16: the one-time notice's materials, the end of key supervision, the rectification after an
+    # interview and a natural person's consent to publish all reach the platform
+    "repairs.supplement_materials": ("repair.supplement", {"repair.supplement"}),
+    "followups.lift_flag": ("supervision.lift", {"supervision_flag.lift"}),
+    "followups.record_rectified": ("interview.rectified", {"interview.rectified"}),
+    "publication.add_consent": ("consent.add", {"publication_consent.insert"}),
+    "publication.withdraw_consent": ("consent.withdraw", {"publication_consent.withdraw"}),
     "interviews.plan_interview": ("interview.plan", {"interview_plan.insert"}),
     "cleanup.import_ledger": ("ledger.import", {"cleanup_row.insert"}),
     "cleanup.set_status": ("ledger.status", {"cleanup_row.update"}),
@@ -86,7 +93,9 @@ NOT_WALKED = {
         "document_sources.item_for", "document_sources.correction_item", "withdrawals.propose_in_tx",
         "documents.check_out",
         "repair_documents.apology_item", "repair_documents.companions",
-        "repair_documents.interview_item", "repair_documents.repair_item", "interviews.link_held")},
+        "repair_documents.interview_item", "repair_documents.repair_item", "interviews.link_held",
+        "repair_documents.penalty_repair_item", "repair_documents.supervision_item",
+        "followups.flag_breach_in_tx", "publication.stop_ended_in_tx")},
     **{n: "read only" for n in (
         "accounts.list_users", "audit.read_log", "cases.alerts", "cases.step_dates", "cases.window_preview", "cases.get_case", "cases.list_cases",
         "cleanup.check_ledger", "cleanup.list_contacts", "commitments.subject_commitments",
@@ -94,11 +103,13 @@ NOT_WALKED = {
         "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",
         "records.record_history", "repairs.get_repair", "repairs.list_repairs", "sync.status",
         "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
+        "records.publication_basis",
         "departments.list_departments", "departments.user_department", "departments.case_fields",
         "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions",
         "preferences.recent_purposes")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
-        "case_exits.daily_check", "demo.seed", "document_verify.verify_pdf", "document_verify.verify_qr",
+        "case_exits.daily_check", "demo.seed", "publication.stop_ended", "document_verify.verify_pdf",
+        "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
         "matching.record_match_decision", "preferences.set_idle_lock_minutes", "record_import.add_records",
         "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare", "sync.requeue", "sync.send",
@@ -198,11 +209,25 @@ def _walk(desk, tmp_path) -> None:
        "--basis", "苏府办〔2020〕232号（一）", user="admin")
     com = ok(desk, "commitment", "add", "--subject", str(sid), "--item", "CN-01", "--content", "依法诚信经营",
              "--made-on", "2026-03-01")
-    ok(desk, "commitment", "check", str(com["id"]), "--fulfilment", "none", "--checked-on", "2026-09-01")
+    broke = ok(desk, "commitment", "check", str(com["id"]), "--fulfilment", "none", "--checked-on", "2026-09-01")
+    ok(desk, "commitment", "lift", str(broke["key_supervision_flag"]), "--reason", "已整改，经核实提前解除")
+    short = company(desk, 88)
+    gen = ok(desk, "record", "add", "--subject", str(short), "--catalogue-code", "S-03-02", "--tier", "general",
+             "--facts", "一般失信", "--doc-type", "admin_penalty", "--doc-number", "清市监罚〔2026〕88号",
+             "--doc-authority", "县市场监督管理局", "--doc-issued", "2026-05-06", "--doc-effective", "2026-05-20",
+             "--department", "县市场监督管理局", "--act-date", "2026-05-01")["id"]
+    lacking = apply(desk, short, records=[gen], materials=["proof"], on="2026-11-20")["id"]
+    ok(desk, "repair", "supplement", str(lacking), "--material", "commitment", "--on", "2026-11-20")
+    consent = ok(desk, "consent", "add", "--subject", str(pid), "--scope", "在信用门户网站公开其行政处罚信息",
+                 "--given-on", "2026-11-02", "--valid-until", "2027-11-01", "--document", "本人签署的同意书")
+    ok(desk, "consent", "withdraw", str(consent["id"]))
     ok(desk, "interview", "plan", "--subject", str(sid), "--kind", "warning", "--at", "2026-12-10T09:30",
        "--place", "县信用办3楼会议室", "--matter", "未按期整改", "--basis", "苏府办〔2020〕232号（九）", "--bring", "整改情况说明")
     ok(desk, "interview", "add", "--subject", str(sid), "--kind", "warning", "--held-on", "2026-11-20",
-       "--people", "张三、李四", "--content", "告知整改要求", "--outcome", "承诺整改", "--reason", "未按期整改")
+       "--people", "张三、李四", "--content", "告知整改要求", "--outcome", "承诺整改", "--reason", "未按期整改",
+       "--rectify-by", "2026-12-20")
+    talk = ok(desk, "interview", "list", "--subject", str(sid))[-1]["id"]
+    ok(desk, "interview", "rectified", str(talk), "--note", "已整改完毕")
     ok(desk, "ledger", "import", str(_template(tmp_path / "in.xlsx")), user="admin")
     ok(desk, "ledger", "status", "2", "stopped", user="admin")
     ok(desk, "ledger", "export", str(tmp_path / "out.xlsx"), user="admin")

@@ -112,7 +112,16 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "repairs.accept_repair": "repair.accept", "repairs.apply_repair": "repair.apply",
     "repairs.decide_repair": "repair.decide", "repairs.get_repair": "repair.view",
     "repairs.list_repairs": "repair.list", "repairs.mark_non_repairable": "record.non_repairable",
-    "repairs.refuse_acceptance": "repair.accept",
+    "repairs.refuse_acceptance": "repair.accept", "repairs.supplement_materials": "repair.apply",
+    "repair_documents.penalty_repair_item": "document.print", "repair_documents.supervision_item": "document.print",
+    "followups.flag_breach_in_tx": ("internal", "inside commitments.check_fulfilment's transaction "
+                                                "(commitment.manage)"),
+    "followups.lift_flag": "commitment.manage", "followups.record_rectified": "interview.manage",
+    "publication.add_consent": "record.add", "publication.withdraw_consent": "record.add",
+    "publication.stop_ended": ("open", "R13: publication stops by itself; run by the daily check for anyone "
+                                       "who can write"),
+    "publication.stop_ended_in_tx": ("internal", "inside publication.stop_ended / sync.prepare (bundle.export)"),
+    "records.publication_basis": "record.view",
     "subjects.add_subject": "subject.add", "subjects.search_subjects": "subject.search",
     "subjects.show_subject": "subject.view",
     "workdays.enter_holiday_year": "calendar.manage",

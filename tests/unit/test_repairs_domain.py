@@ -9,7 +9,7 @@ import pytest
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.repairs import (NATIONAL_MATERIALS, Material, RepairEvent, RepairState, RepairTarget,
                                         check_decider, check_one_department, eligibility, listing_tier, next_state,
-                                        parse_requirements)
+                                        parse_requirements, parse_local_table, table_in_force, NATIONAL_TABLE)
 from credit_desk.domain.rulesets import NATIONAL_2026, RuleSet, Tier, TierPeriod
 
 
@@ -50,15 +50,25 @@ def test_r20_eligibility_follows_the_rule_set_it_is_given():
     assert e.ok and e.earliest_on == date(2026, 7, 10)
 
 
-def test_r13_materials_table_and_its_override():
-    e = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(Tier.SERIOUS, date(2025, 1, 1))], date(2026, 11, 1),
-                    (Material.PROOF, Material.COMMITMENT, Material.PUBLIC_SERVICE))
-    assert list(e.missing) == ["信用修复培训证明", "信用报告"]
-    table = parse_requirements({"slight": {"all": ["proof"]}, "general": {"all": ["proof"]},
-                                "serious": {"all": ["proof"], "any": ["training", "public_service"]}})
-    e = eligibility(NATIONAL_2026, table, [_t(Tier.SERIOUS, date(2025, 1, 1))], date(2026, 11, 1),
-                    (Material.PROOF, Material.PUBLIC_SERVICE))
-    assert e.ok
+def test_r13_national_materials_are_proof_and_commitment_and_a_local_rule_is_dated_and_cited():
+    for tier in Tier:  # R13 (22号/36号令): training and a report are ways to show correction, not conditions
+        e = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(tier, date(2023, 1, 1))], date(2026, 11, 1),
+                        (Material.PROOF, Material.COMMITMENT))
+        assert e.ok, tier
+    e = eligibility(NATIONAL_2026, NATIONAL_TABLE, [_t(Tier.SERIOUS, date(2025, 1, 1))], date(2026, 11, 1),
+                    (Material.PROOF, Material.TRAINING, Material.REPORT))
+    assert list(e.missing) == ["签署的信用承诺书"] and e.only_materials_missing and e.grounds() == []
+    assert "36号" in e.problems[0].basis
+    spec = {"source": "某县信用修复细则第五条", "effective_from": "2026-06-01", "slight": {"all": ["proof"]},
+            "general": {"all": ["proof"]}, "serious": {"all": ["proof"], "any": ["training", "public_service"]}}
+    local = parse_local_table(spec)
+    assert table_in_force(local, date(2026, 5, 31)) is NATIONAL_TABLE and table_in_force(local, date(2026, 6, 1)) is local
+    e = eligibility(NATIONAL_2026, local, [_t(Tier.SERIOUS, date(2025, 1, 1))], date(2026, 11, 1), (Material.PROOF,))
+    assert list(e.missing) == ["信用修复培训证明或公益慈善活动证明"] and e.problems[0].basis == "某县信用修复细则第五条"
+    for drop in ("source", "effective_from"):
+        with pytest.raises(ValidationError) as exc:
+            parse_local_table({k: v for k, v in spec.items() if k != drop})
+        assert exc.value.code == "R13_MATERIALS_RULE"
     with pytest.raises(ValidationError) as exc:
         parse_requirements({"slight": {"all": ["fee"]}, "general": {}, "serious": {}})
     assert exc.value.code == "R13_MATERIAL_UNKNOWN" and exc.value.row == 0

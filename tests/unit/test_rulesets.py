@@ -108,3 +108,25 @@ def test_r5_objection_window_is_a_rule_set_value_labelled_a_local_setting():
     assert "objection_window_workdays" in LOCAL_SETTINGS and "本地设定" in FIELD_SOURCES["objection_window_workdays"]
     assert all(rs.objection_window_workdays == 5 for rs in DEFAULT_RULE_SETS)
     assert "本地设定" not in FIELD_SOURCES["objection_reply_workdays"]  # 淮 四(一) fixes that one
+
+
+def test_r20_earlier_rule_sets_carry_only_known_figures_and_refuse_the_rest():
+    """R20 (issue 16): CN-2023 and CN-2020-12 no longer copy the 2026 figures backwards."""
+    from credit_desk.domain.rulesets import NATIONAL_2020
+    assert NATIONAL_2023.tier("general") == TierPeriod(3, 12, published=True)   # 令2023年第58号
+    assert NATIONAL_2023.tier("serious") == TierPeriod(12, 36, published=True)
+    assert "58号" in NATIONAL_2023.citations["tiers.serious"]
+    for rs, what in ((NATIONAL_2023, "slight"), (NATIONAL_2020, "general"), (NATIONAL_2020, "serious")):
+        with pytest.raises(DomainError) as err:
+            rs.tier(what)
+        assert err.value.code == "R20_VALUE_UNKNOWN" and rs.code in err.value.zh and err.value.rule() == "R20"
+        with pytest.raises(DomainError):
+            publication_window(rs, what, D(2025, 1, 1))
+    for rs in (NATIONAL_2023, NATIONAL_2020):
+        with pytest.raises(DomainError) as err:
+            rs.limit("repair_finish_workdays")
+        assert err.value.code == "R20_VALUE_UNKNOWN" and "信用修复办结时限" in err.value.zh
+        assert rs.objection_reply_workdays == 10        # the seeds' own local figure, cited to 淮 四(一)
+        again = RuleSet.from_dict(json.loads(json.dumps(rs.to_dict(), ensure_ascii=False)))
+        assert again == rs and again.citations == rs.citations
+    assert NATIONAL_2026.limit("repair_decide_workdays") == 3 and NATIONAL_2026.limit("repair_finish_workdays") == 10

@@ -20,6 +20,8 @@ from credit_desk.store.migrations import m0015_add_id_exceptions
 from credit_desk.store.migrations import m0016_add_measure_scope
 from credit_desk.store.migrations import m0017_add_account_lifecycle
 from credit_desk.store.migrations import m0018_add_superseded_numbers
+from credit_desk.store.migrations import m0019_correct_earlier_rule_sets
+from credit_desk.store.migrations import m0020_add_followups
 
 MIGRATIONS = [
     m0001_create_core,
@@ -40,4 +42,6 @@ MIGRATIONS = [
     m0016_add_measure_scope,
     m0017_add_account_lifecycle,
     m0018_add_superseded_numbers,
+    m0019_correct_earlier_rule_sets,
+    m0020_add_followups,
 ]

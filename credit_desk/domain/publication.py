@@ -1,0 +1,124 @@
+"""公示期限 publication periods (R13, R15): when information stops being published, and on what basis a natural
+person's information may be published at all.
+
+R13 (国办发〔2025〕22号 二; 国家发展改革委令2025年第36号): publication stops by itself at the longest period of the
+tier — 一般 1 year, 严重 3 years, 轻微 normally not published (at most 3 months). ``publication_end`` is the last day
+of publication; from the day after, the information leaves queries, extracts, documents and bundles.
+
+R15 (国办发〔2020〕49号 二(四), 七(十四); 淮政办发〔2021〕13号 三(二)): a natural person's information is published
+only with a legal basis (法律、法规或者国务院决定、命令) or the person's consent — and consent is never blanket,
+forced or lifelong (一次授权终身): it names its scope and has an end date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from credit_desk.domain.errors import DomainError, ValidationError
+
+# Local setting (not from the seeds): how many days ahead the due list shows a publication about to end.
+DEFAULT_HORIZON_DAYS = 30
+# Local setting: the longest a single consent to publish may run (R15: no lifelong consent). Five years is the
+# office's own default; the seeds forbid lifelong consent but set no number.
+MAX_CONSENT_YEARS = 5
+
+
+def publication_over(end: dt.date | None, today: dt.date) -> bool:
+    """R13: True from the day after the longest period (``end`` is the last day of publication)."""
+    return end is not None and today > end
+
+
+def stop_day(end: dt.date) -> dt.date:
+    """R13: the day publication stops by itself — the day after the longest period."""
+    return end + dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class PublicationBasis:
+    """R15: why a natural person's item may be published — a legal basis, or a consent record."""
+
+    kind: str            # "law" | "consent"
+    text: str            # the legal basis, or "本人同意（范围；日期；有效期至）"
+    consent_id: int | None = None
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "text": self.text, "consent_id": self.consent_id}
+
+
+@dataclass(frozen=True)
+class Consent:
+    id: int | None
+    subject_id: int
+    record_id: int | None
+    scope: str
+    given_on: dt.date
+    valid_until: dt.date
+    document: str
+    withdrawn_on: dt.date | None = None
+
+    def covers(self, record_id: int, on: dt.date) -> bool:
+        """R15: this consent grounds publishing ``record_id`` on ``on`` (in scope, in its period, not withdrawn)."""
+        in_scope = self.record_id is None or self.record_id == record_id
+        live = self.given_on <= on <= self.valid_until and (self.withdrawn_on is None or on < self.withdrawn_on)
+        return in_scope and live
+
+
+_BLANKET = ("全部", "所有", "一切", "任何", "终身", "永久", "长期", "不限")
+
+
+def check_consent(scope: str, given_on: dt.date, valid_until: dt.date | None, document: str,
+                  today: dt.date) -> tuple[str, dt.date, str]:
+    """R15 (49号 七(十四)): a consent names a definite scope, is dated, and ends; blanket or lifelong is refused.
+
+    Returns (scope, valid_until, document); ValidationError ``R15_CONSENT_*`` names the bad field.
+    """
+    text = (scope or "").strip()
+    if not text or any(word in text for word in _BLANKET):
+        raise ValidationError("R15_CONSENT_BLANKET", "同意公开的范围须具体写明（哪一条信息、在何渠道公开），不得概括授权"
+                              "（“全部”“一切”“终身”等）。依据：国办发〔2020〕49号 七（十四）禁止未经授权、强制授权或一次授权终身"
+                              "收集使用个人信用信息。",
+                              "The consent must name a definite scope; a blanket or lifelong consent is refused "
+                              "(49号 七(十四)).", field="scope")
+    if given_on > today:
+        raise ValidationError("DATE_IN_FUTURE", "同意日期不能晚于今天。", "The consent date cannot be in the future.",
+                              field="given_on")
+    limit = given_on.replace(year=given_on.year + MAX_CONSENT_YEARS) if not (
+        given_on.month == 2 and given_on.day == 29) else dt.date(given_on.year + MAX_CONSENT_YEARS, 2, 28)
+    if valid_until is None or valid_until < given_on or valid_until > limit:
+        raise ValidationError("R15_CONSENT_PERIOD", f"同意须写明有效期，且不超过{MAX_CONSENT_YEARS}年（本单位设置）："
+                              "不得一次授权终身。依据：国办发〔2020〕49号 七（十四）。",
+                              f"The consent needs an end date within {MAX_CONSENT_YEARS} years (local setting); "
+                              "no lifelong consent (49号 七(十四)).", field="valid_until")
+    doc = (document or "").strip()
+    if not doc:
+        raise ValidationError("R15_CONSENT_DOCUMENT", "请写明本人自愿签署的同意书（名称、签署日期），不得以办理业务为条件"
+                              "强制授权。", "Name the consent form the person signed of their own will.",
+                              field="document")
+    return text, valid_until, doc
+
+
+def basis_for(is_natural_person: bool, item_publishable: bool, item_basis: str, consents: list[Consent],
+              record_id: int, on: dt.date) -> PublicationBasis | None:
+    """R15: the basis for publishing one item on ``on``; None when a natural person's item has none.
+
+    A legal person's item follows the catalogue (R2); a natural person's needs the catalogue item's legal basis
+    (the item is publishable and cites one) or a live consent covering the record.
+    """
+    if item_publishable and (item_basis or "").strip():
+        return PublicationBasis("law", item_basis.strip())
+    if not is_natural_person:
+        return PublicationBasis("catalogue", "目录规定可公开") if item_publishable else None
+    for c in consents:
+        if c.covers(record_id, on):
+            return PublicationBasis("consent", f"本人同意（{c.scope}；{c.given_on.isoformat()}签署；"
+                                               f"有效期至{c.valid_until.isoformat()}；{c.document}）", c.id)
+    return None
+
+
+def refuse_without_basis(record_id: int) -> DomainError:
+    return DomainError("R15_NO_PUBLICATION_BASIS",
+                       f"失信信息{record_id}涉及自然人，既无法律、法规或国务院决定、命令作为公开依据，也无本人在有效期内、"
+                       "范围覆盖该信息的同意记录，不得公开（国办发〔2020〕49号 二（四））。",
+                       f"Record {record_id} concerns a natural person and has neither a legal basis nor a live "
+                       "consent covering it; it may not be published (49号 二(四)).", field="record_id")
