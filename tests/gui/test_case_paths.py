@@ -94,6 +94,8 @@ def test_clerk_opens_serves_objects_then_reviewer_answers_decides_and_clerk_prin
         _ok(dlg)  # empty grounds: refused beside the field
         assert "异议的事实和理由" in dlg.errors["grounds"].text() and dlg.isVisible()
         dlg.fields["grounds"].setPlainText("处罚决定已被撤销，不应列入。")
+        edit = dlg.fields["received_on"]  # R5 dates: between the service and today
+        assert edit.minimumDate().toPython() == CLOCK.date() == edit.maximumDate().toPython()
         shot(dlg, "dialog_objection")
         _ok(dlg)
     when_modal(qtbot, AddObjectionDialog, object_)

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from credit_desk.domain.objections import Outcome
-from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, text_box
-from credit_desk.services import objections
+from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, text_box
+from credit_desk.services import cases, objections
 
 TARGET_ZH = {"record": "失信信息", "case": "认定案件"}
 
@@ -18,7 +18,11 @@ class AddObjectionDialog(FormDialog):
             "(national default 10).").replace("%1", TARGET_ZH[target]).replace("%2", str(target_id)),
             parent, ok_text=self.tr("Register"))
         self.target, self.target_id = target, target_id
-        self.add_field("received_on", self.tr("Received on *"), date_edit(ctx.session.desk.today(), "receivedOn"))
+        today = ctx.session.desk.today()
+        served = cases.get_case(ctx.session, target_id).served_on if target == "case" else None
+        # R5 dates: not before the notice it objects to, never after today
+        self.add_field("received_on", self.tr("Received on *"), bound_dates(date_edit(today, "receivedOn"),
+                                                                            served, today))
         self.add_field("grounds", self.tr("Facts and reasons *"), text_box("grounds", 4))
         self.add_field("evidence", self.tr("Evidence handed in"), text_box("evidence", 2))
 
@@ -45,7 +49,9 @@ class ResolveObjectionDialog(FormDialog):
             "撤销 of a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves "
             "it in the case before anything is deleted."))
         self.add_field("reply", self.tr("Reply *"), text_box("reply", 4))
-        self.add_field("resolved_on", self.tr("Replied on *"), date_edit(ctx.session.desk.today(), "resolvedOn"))
+        today = ctx.session.desk.today()
+        self.add_field("resolved_on", self.tr("Replied on *"), bound_dates(date_edit(today, "resolvedOn"),
+                                                                           objection.received_on, today))
         self.add_field("corrected_facts", self.tr("Corrected facts"), text_box("correctedFacts", 2))
         self.fields["outcome"].currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
