@@ -30,15 +30,20 @@ WAIT_LIMIT = 600.0  # seconds a child may take to reach its write (a loaded 2-co
 
 def read_marks(path: Path) -> list[tuple[str, str, int, float]]:
     """(begin|end|hold, tx|file|action, number, monotonic seconds) per line of the child's marks."""
+    return [m[:4] for m in _read(path)]
+
+
+def _read(path: Path) -> list[tuple[str, str, int, float, str]]:
+    """As read_marks, with the service function that opened each transaction (its begin line) last."""
     if not path.exists():
         return []
     out = []
     for line in path.read_text().splitlines():
         parts = line.split()
-        if parts[0] == "hold":
-            out.append(("hold", parts[1], 0, float(parts[2])))
-        elif len(parts) == 4:
-            out.append((parts[0], parts[1], int(parts[2]), float(parts[3])))
+        if parts and parts[0] == "hold":
+            out.append(("hold", parts[1], 0, float(parts[2]), ""))
+        elif len(parts) >= 4:
+            out.append((parts[0], parts[1], int(parts[2]), float(parts[3]), parts[4] if len(parts) > 4 else ""))
     return out
 
 
@@ -62,10 +67,11 @@ def _finish(proc: subprocess.Popen) -> None:
 
 @dataclass(frozen=True)
 class Write:
-    """An operation's main write, from one complete run: transaction number ``tx`` (the longest) begins it and
-    the writing lasts ``span`` seconds from that begin to the last end mark of the run."""
+    """An operation's main write, from one complete run: the longest transaction, opened by the service
+    function ``opener``, begins it, and the writing lasts ``span`` seconds from that begin to the last end mark
+    of the run."""
 
-    tx: int
+    opener: str
     span: float
 
 
@@ -73,24 +79,26 @@ def measure(args: list[str], marks: Path, env: dict | None = None) -> Write:
     """Run ``args`` to the end once (it must succeed) and locate its main write from the marks."""
     proc = _start(args, marks, env)
     _finish(proc)
-    m = read_marks(marks)
-    begins = {n: t for what, kind, n, t in m if what == "begin" and kind == "tx"}
-    ends = {n: t for what, kind, n, t in m if what == "end" and kind == "tx"}
+    m = _read(marks)
+    begins = {n: (t, where) for what, kind, n, t, where in m if what == "begin" and kind == "tx"}
+    ends = {n: t for what, kind, n, t, _ in m if what == "end" and kind == "tx"}
     assert begins and begins.keys() == ends.keys(), m
-    main = max(begins, key=lambda n: ends[n] - begins[n])
-    last = max(t for what, _, _, t in m if what == "end")
-    return Write(main, last - begins[main])
+    main = max(begins, key=lambda n: ends[n] - begins[n][0])
+    last = max(t for what, _, _, t, _ in m if what == "end")
+    return Write(begins[main][1], last - begins[main][0])
 
 
 def kill_in_write(args: list[str], write: Write, rng: random.Random, marks: Path,
                   env: dict | None = None) -> list[tuple[str, int]]:
-    """Start ``args``, wait for the begin mark of ``write.tx``, SIGKILL at a random point of ``write.span``.
+    """Start ``args``, wait for the begin mark of a transaction opened by ``write.opener``, SIGKILL at a random
+    point of ``write.span``.
 
     Returns the writes open at the kill (empty: the kill came after the writing, or the child had finished).
     """
     proc = _start(args, marks, env)
     deadline = time.monotonic() + WAIT_LIMIT
-    while not any(what == "begin" and kind == "tx" and n == write.tx for what, kind, n, _ in read_marks(marks)):
+    while not any(what == "begin" and kind == "tx" and where == write.opener
+                  for what, kind, _, _, where in _read(marks)):
         if proc.poll() is not None:
             _finish(proc)
             return []

@@ -4,7 +4,8 @@
 every ledger transaction and every atomic file write appends a line to the file named by
 ``CREDIT_DESK_TEST_MARKS`` (outside every folder the leak scan reads; nothing personal is written to it):
 
-    begin tx N <monotonic s>     after BEGIN IMMEDIATE of the N-th transaction: the write has begun
+    begin tx N <monotonic s> W   after BEGIN IMMEDIATE of the N-th transaction (W: the service function that
+                                 opened it, e.g. cleanup.import_ledger): the write has begun
     end tx N <monotonic s>       after its COMMIT (and the audit anchor) returned
     begin file N / end file N    around an atomic file write (temporary file, fsync, rename, folder fsync)
 
@@ -34,11 +35,11 @@ MARKS = os.environ["CREDIT_DESK_TEST_MARKS"]
 HOLD = os.environ.get("CREDIT_DESK_TEST_HOLD_AT_AUDIT", "")
 
 
-def mark(text: str) -> None:
+def mark(text: str, where: str = "") -> None:
     """One line, appended with a single write(2): the page cache keeps it when the process is SIGKILLed."""
     fd = os.open(MARKS, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
     try:
-        os.write(fd, f"{text} {time.monotonic():.6f}\n".encode())
+        os.write(fd, f"{text} {time.monotonic():.6f} {where}".rstrip().encode() + b"\n")
     finally:
         os.close(fd)
 
@@ -50,11 +51,24 @@ _original_audit = tx_store.Tx.audit
 _original_write_atomic = atomic.write_atomic
 
 
+def _opener() -> str:
+    """The service function that opened the transaction (stable from run to run, unlike its number: a daily
+    check may add a transaction to the first run of a day)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        path = frame.f_code.co_filename.replace(os.sep, "/")
+        if "/credit_desk/services/" in path:
+            return f"{path.rsplit('/', 1)[1][:-3]}.{frame.f_code.co_name}"
+        frame = frame.f_back
+    return "-"
+
+
 @contextmanager
 def _marked_tx(self):
     n = next(_tx_numbers)
+    where = _opener()
     with _original_tx(self) as tx:
-        mark(f"begin tx {n}")
+        mark(f"begin tx {n}", where)
         yield tx
     mark(f"end tx {n}")
 
