@@ -51,10 +51,13 @@ def stop_ended_in_tx(session: Session, tx, today: dt.date) -> list[int]:
 
 def stop_ended(session: Session, today: dt.date | None = None) -> list[int]:
     """R13: publication stops by itself the day after the longest period; returns the records stopped now."""
-    if session.ledger.read_only:
+    day = today or session.desk.today()
+    ledger = session.ledger
+    # nothing to record, or a ledger that may not be written: no transaction at all (every CLI command runs this)
+    if ledger.read_only or getattr(ledger, "attention", None) is not None or not repo.ended_unstopped(ledger.conn, day):
         return []
-    with session.ledger.tx() as tx:
-        return stop_ended_in_tx(session, tx, today or session.desk.today())
+    with ledger.tx() as tx:
+        return stop_ended_in_tx(session, tx, day)
 
 
 def _horizon(conn) -> int:
