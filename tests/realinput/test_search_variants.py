@@ -164,6 +164,6 @@ def test_platform_joint_list_entries_go_through_the_same_normaliser(clerk):
         {"entry_id": "E4", "name": "别人", "id_type": "ric", "id_number": "110105194912310021"}]}]}
     with clerk.ledger.tx() as tx:
         downstream._APPLY["joint_list"](tx, clerk.ledger.conn, data, 1)
-    prompts = matching.match_prompts(clerk, s.id)
+    prompts = matching.match_prompts(clerk, s.id, purpose="核对联合惩戒名单")
     assert sorted(p["entry_id"] for p in prompts) == ["E1", "E2", "E3"]
     assert {p["entry_id"]: p["name"] for p in prompts}["E3"] == "阿***•**提"
