@@ -282,7 +282,7 @@ def cmd_intake_serve(args) -> int:
     try:
         threading_wait()
     except KeyboardInterrupt:
-        pass
+        pass  # Ctrl+C is how the operator stops the server; the finally block shuts it down
     finally:
         server.shutdown()
     return 0

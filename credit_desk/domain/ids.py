@@ -315,7 +315,7 @@ def id_search_forms(key: str) -> list[str]:
         try:
             return [key, convert_15_to_18(key)]
         except ValidationError:
-            pass
+            pass  # not a convertible 15-digit number: search by the key as typed only
     return [key]
 
 

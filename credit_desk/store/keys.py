@@ -130,4 +130,4 @@ class KeyringSlot:
         try:
             keyring.delete_password(KEYRING_SERVICE, self.ledger_id)
         except keyring.errors.KeyringError:
-            pass
+            pass  # no stored key to delete (or no keyring): the goal, no key left there, already holds

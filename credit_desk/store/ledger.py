@@ -190,7 +190,7 @@ def connect(db_path: Path, key: bytes, *, read_only: bool = False):
         try:
             conn.close()
         except (NameError, UnboundLocalError):
-            pass
+            pass  # the connection was never made: nothing to close; the diagnosis below is raised
         raise diagnose_open(Path(db_path), key, exc) from None
     # Temporary tables and sorts stay in memory: nothing spills to an unencrypted temp file.
     conn.execute("PRAGMA temp_store = MEMORY")
