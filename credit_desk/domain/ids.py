@@ -379,8 +379,14 @@ _VALIDATORS = {
 
 
 def birth_date(id_type: IdType | str, value: str, today: dt.date | None = None) -> dt.date | None:
-    """The birth date carried by the number (RIC, HMT residence, 18-char foreign PR), else None."""
+    """The birth date carried by the number (RIC, HMT residence, 18-char foreign PR), else None.
+
+    A code or passport number carries no birth date: None without validating it, so a 统一社会信用代码
+    registered as a check-character exception (issue 15) does not stop every record about its subject (R9).
+    """
     kind = _parse_type(id_type)
+    if kind in (IdType.USCC, IdType.PASSPORT):  # R9: no birth date in it, nothing to judge a minor by
+        return None
     return _carried_birth_date(kind, normalize_id(kind, value, today))
 
 

@@ -10,6 +10,7 @@ from credit_desk.domain.cases import (DEPT_LEVEL_ZH, STANDARD_KIND_ZH, Case, Cas
                                       phase)
 from credit_desk.domain.objections import Target
 from credit_desk.domain.rulesets import FIELD_SOURCES
+from credit_desk.domain.subjects import id_with_mark
 from credit_desk.services import case_core as core
 from credit_desk.store import cases as repo
 from credit_desk.store import dishonesty_records as records_repo
@@ -27,7 +28,8 @@ def _subject(conn, subject_id: int) -> dict:
             "legal_rep_id_type": s.legal_rep_id_type.value if s.legal_rep_id_type else None,
             "legal_rep_id_type_zh": s.legal_rep_id_type.zh if s.legal_rep_id_type else None,
             "legal_rep_id_number": s.legal_rep_id_number, "address": s.address,
-            "id_exception": s.id_exception.kind if s.id_exception else None}
+            "id_exception": s.id_exception.kind if s.id_exception else None,
+            "id_shown": id_with_mark(s.id_number, s.id_exception)}  # issue 15: the exception mark in the case
 
 
 def _records(conn, case: Case) -> list[dict]:

@@ -46,9 +46,9 @@ def request_uscc_exception(session: Session, *, kind: str, name: str, id_number:
     at = session.desk.now().isoformat(timespec="seconds")
     with session.ledger.tx() as tx:
         rid = repo.add_exception_request(tx, KIND, fields, why, session.user.username, at)
+        # audited here; the platform hears of it only once a second person approved it (approve_uscc_exception):
+        # an unapproved request is the office's own business, and a refused one never reaches the platform
         session.audit(tx, "subject.exception.request", "exception_request", rid, detail={"kind": KIND})
-        tx.change("exception_request", rid, "insert", {"kind": KIND, "fields": fields, "reason": why,
-                                                       "requested_by": session.user.username, "requested_at": at})
     return {"id": rid, "status": "pending", "id_number": mask_id(s.id_number)}
 
 
@@ -86,8 +86,10 @@ def approve_uscc_exception(session: Session, request_id: int) -> dict:
                       detail={"request": request_id, "kind": KIND, "requested_by": req["requested_by"]})
         session.audit(tx, "subject.add", "subject", sid, detail={"exception": KIND, "request": request_id})
         tx.change("subject", sid, "insert", repo.state(saved))
-        tx.change("exception_request", request_id, "update", {"status": "approved", "subject_id": sid,
-                                                              "decided_by": session.user.username, "decided_at": at})
+        tx.change("exception_request", request_id, "insert", {  # the first and only time it reaches the log
+            "kind": KIND, "fields": f, "reason": req["reason"], "requested_by": req["requested_by"],
+            "requested_at": req["requested_at"], "status": "approved", "subject_id": sid,
+            "decided_by": session.user.username, "decided_at": at})
     return {"request": request_id, "subject": saved}
 
 
@@ -103,8 +105,7 @@ def refuse_uscc_exception(session: Session, request_id: int, reason: str) -> dic
     with session.ledger.tx() as tx:
         repo.decide_exception_request(tx, request_id, "refused", session.user.username, at, note, None)
         session.audit(tx, "subject.exception.refuse", "exception_request", request_id, detail={"reason": note})
-        tx.change("exception_request", request_id, "update", {"status": "refused", "decision_note": note,
-                                                              "decided_by": session.user.username, "decided_at": at})
+        # no change-log row: nothing was registered, the platform has nothing to hear (the audit row keeps it)
     return {"request": request_id, "status": "refused", "requested_by": req["requested_by"]}
 
 

@@ -206,9 +206,9 @@ def cases_page(conn, spec: PageSpec, list_type: str = "", state: str = "") -> li
             conds.append(f"{col} = ?")
             params.append(value)
     head = ("SELECT c.id, c.subject_id, s.kind, s.name, s.id_type, s.id_number, c.list_type, c.state, c.window_end, "
-            "c.decided_on, c.valid_until, c.share_due, c.shared_at, c.created_by, c.origin "
+            "c.decided_on, c.valid_until, c.share_due, c.shared_at, c.created_by, c.origin, s.id_exception "
             "FROM cases c JOIN subjects s ON s.id = c.subject_id")
-    return _page(conn, head, _CASE_COLS, conds, params, CASE_SORTS[spec.sort], "c.id", spec)
+    return _page(conn, head, _CASE_COLS + _MARKED, conds, params, CASE_SORTS[spec.sort], "c.id", spec)
 
 
 def objections_page(conn, spec: PageSpec, open_only: bool = False, target_type: str = "") -> list[dict]:
@@ -220,9 +220,9 @@ def objections_page(conn, spec: PageSpec, open_only: bool = False, target_type: 
         conds.append("o.target_type = ?")
         params.append(target_type)
     head = ("SELECT o.id, o.subject_id, s.kind, s.name, s.id_type, s.id_number, o.target_type, o.target_id, o.stage, "
-            "o.received_on, o.due_on, o.grounds, o.outcome, o.resolved_on "
+            "o.received_on, o.due_on, o.grounds, o.outcome, o.resolved_on, s.id_exception "
             "FROM objections o JOIN subjects s ON s.id = o.subject_id")
-    return _page(conn, head, _OBJECTION_COLS, conds, params, OBJECTION_SORTS[spec.sort], "o.id", spec)
+    return _page(conn, head, _OBJECTION_COLS + _MARKED, conds, params, OBJECTION_SORTS[spec.sort], "o.id", spec)
 
 
 def documents_page(conn, spec: PageSpec, doc_type: str = "", status: str = "", number: str = "") -> list[dict]:
@@ -258,10 +258,10 @@ def commitments_page(conn, spec: PageSpec, fulfilment: str = "") -> list[dict]:
     """One page of commitments with their subject and whether it is under key supervision (R17)."""
     conds, params = ([], []) if not fulfilment else (["m.fulfilment = ?"], [fulfilment])
     cols = ("id", "subject_id", "kind", "name", "id_type", "id_number", "item_code", "type", "made_on", "content",
-            "fulfilment", "checked_on", "flagged")
+            "fulfilment", "checked_on", "flagged") + _MARKED
     head = ("SELECT m.id, m.subject_id, s.kind, s.name, s.id_type, s.id_number, m.item_code, m.type, m.made_on, "
             "m.content, m.fulfilment, m.checked_on, EXISTS (SELECT 1 FROM supervision_flags f WHERE "
-            "f.subject_id = m.subject_id AND f.cleared_on IS NULL) FROM commitments m "
+            "f.subject_id = m.subject_id AND f.cleared_on IS NULL), s.id_exception FROM commitments m "
             "JOIN subjects s ON s.id = m.subject_id")
     return _page(conn, head, cols, conds, params, "m.id", "m.id", spec)
 
@@ -269,9 +269,9 @@ def commitments_page(conn, spec: PageSpec, fulfilment: str = "") -> list[dict]:
 def interviews_page(conn, spec: PageSpec) -> list[dict]:
     """One page of interview records with their subject (R18)."""
     cols = ("id", "subject_id", "kind", "name", "id_type", "id_number", "interview_kind", "held_on", "people",
-            "reason", "outcome", "rectify_by")
+            "reason", "outcome", "rectify_by") + _MARKED
     head = ("SELECT i.id, i.subject_id, s.kind, s.name, s.id_type, s.id_number, i.kind, i.held_on, i.people, i.reason, "
-            "i.outcome, i.rectify_by FROM interviews i JOIN subjects s ON s.id = i.subject_id")
+            "i.outcome, i.rectify_by, s.id_exception FROM interviews i JOIN subjects s ON s.id = i.subject_id")
     return _page(conn, head, cols, [], [], "i.id", "i.id", spec)
 
 
@@ -284,10 +284,10 @@ def subject_brief(conn, subject_id: int) -> dict | None:
 
 def pending_records(conn, limit: int = 200) -> list[dict]:
     """Records waiting for a second user's approval (R9), oldest first."""
-    cols = _RECORD_COLS + ("leniency_flags", "leniency_justification", "created_by")
+    cols = _RECORD_COLS + ("leniency_flags", "leniency_justification", "created_by") + _MARKED
     rows = conn.execute("SELECT r.id, r.subject_id, s.kind, s.name, s.id_number, r.catalogue_code, r.tier, r.status, "
                         "r.doc_number, r.department, r.decision_date, r.leniency_flags, r.leniency_justification, "
-                        "r.created_by FROM records r JOIN subjects s ON s.id = r.subject_id "
+                        "r.created_by, s.id_exception FROM records r JOIN subjects s ON s.id = r.subject_id "
                         "WHERE r.status = 'pending' ORDER BY r.id LIMIT ?", (limit,)).fetchall()
     return [dict(zip(cols, r)) for r in rows]
 

@@ -133,3 +133,73 @@ def test_cli_exception_request_approve_search(office, secret_files):
     assert code == 0, err
     code, out, err = run("subject", "search", "厦门某某", "--purpose", "核查")
     assert code == 0 and EXCEPTION_MARK_ZH in out
+
+
+def test_r7_exception_mark_in_cases_objections_and_work_lists(desk, clerk, reviewer):
+    """Issue 15 kind 4: the exception mark shows in the cases, objections, commitments and pending lists too,
+    not only among subjects and records."""
+    import datetime as dt
+
+    from credit_desk.services import cases, objections, records
+    from credit_desk.services.browse import reference
+    r = id_exceptions.request_uscc_exception(clerk, kind="legal_person", name="厦门某某贸易有限公司",
+                                             id_number=XIAMEN, justification=WHY)
+    sid = id_exceptions.approve_uscc_exception(reviewer, r["id"])["subject"].id
+    today = desk.today()
+    code = next(i.code for i in reference.active_catalogue(clerk.ledger.conn)[1] if i.dishonesty)
+    rec = records.add_record(clerk, subject_id=sid, catalogue_code=code, tier="general", facts="未按期履行",
+                             doc_type="admin_penalty", doc_number="厦市监罚〔2026〕1号", doc_authority="厦门市市场监管局",
+                             doc_issued=today - dt.timedelta(days=40), doc_effective=today - dt.timedelta(days=30),
+                             department="厦门市市场监管局", act_date=today - dt.timedelta(days=60))
+    rid = rec["record"].id if isinstance(rec, dict) and "record" in rec else rec["id"]
+    case = cases.open_case(clerk, subject_id=sid, list_type="watch", record_ids=[rid], department="县市场监督管理局",
+                           department_level="county", domain="市场监管")
+    assert EXCEPTION_MARK_ZH in cases.case_detail(clerk, case.id, "核查")["subject"]["id_shown"]  # the case's own panel
+    objections.add_objection(clerk, target="record", target_id=rid, grounds="处罚决定正在行政复议中，请核实。")
+    reader = browse.Reader(clerk)
+    try:
+        for rows in (browse.cases_page(clerk, reader, PageSpec()), browse.objections_page(clerk, reader, PageSpec()),
+                     browse.records_page(clerk, reader, PageSpec())):
+            assert rows and all(EXCEPTION_MARK_ZH in row["id_number"] for row in rows), rows
+    finally:
+        reader.close()
+
+
+def test_r9_record_about_an_exception_subject_is_not_refused_by_its_code(desk, clerk, reviewer):
+    """R9 reads a minor's birth date from an ID number; a USCC carries none, so the leniency check must not
+    re-validate an approved exception code (it refused every record about such a subject)."""
+    import datetime as dt
+
+    from credit_desk.services import records
+    from credit_desk.services.browse import reference
+    r = id_exceptions.request_uscc_exception(clerk, kind="legal_person", name="厦门某某贸易有限公司",
+                                             id_number=XIAMEN, justification=WHY)
+    sid = id_exceptions.approve_uscc_exception(reviewer, r["id"])["subject"].id
+    today = desk.today()
+    code = next(i.code for i in reference.active_catalogue(clerk.ledger.conn)[1] if i.dishonesty)
+    out = records.add_record(clerk, subject_id=sid, catalogue_code=code, tier="general", facts="未按期履行",
+                             doc_type="admin_penalty", doc_number="厦市监罚〔2026〕2号", doc_authority="厦门市市场监管局",
+                             doc_issued=today - dt.timedelta(days=40), doc_effective=today - dt.timedelta(days=30),
+                             department="厦门市市场监管局", act_date=today - dt.timedelta(days=60))
+    assert out and clerk.ledger.query("SELECT count(*) AS n FROM records WHERE subject_id = ?", (sid,))[0]["n"] == 1
+
+
+def _exception_changes(session) -> list[dict]:
+    return [{**json.loads(r["state"]), "op": r["op"]} for r in session.ledger.query(
+        "SELECT op, state FROM changes WHERE entity = 'exception_request' ORDER BY id")]
+
+
+def test_r14_exception_request_reaches_the_change_log_only_once_approved(clerk, reviewer):
+    r = id_exceptions.request_uscc_exception(clerk, kind="legal_person", name="厦门某某贸易有限公司",
+                                             id_number=XIAMEN, justification=WHY)
+    assert _exception_changes(clerk) == []  # pending: audited, not sent
+    refused = id_exceptions.request_uscc_exception(clerk, kind="legal_person", name="厦门另一贸易有限公司",
+                                                   id_number=VALID[:-1] + ("0" if VALID[-1] != "0" else "1"),
+                                                   justification=WHY)
+    id_exceptions.refuse_uscc_exception(reviewer, refused["id"], "营业执照原件无法核实")
+    assert _exception_changes(clerk) == []  # refused: never sent
+    assert clerk.ledger.query("SELECT count(*) AS n FROM audit WHERE action LIKE 'subject.exception.%'")[0]["n"] == 3
+    id_exceptions.approve_uscc_exception(reviewer, r["id"])
+    (change,) = _exception_changes(clerk)  # approved: sent once, whole
+    assert change["op"] == "insert" and change["status"] == "approved" and change["reason"] == WHY
+    assert change["requested_by"] == "clerk1" and change["decided_by"] == "rev1"

@@ -234,7 +234,7 @@ class CaseDetailDialog(QDialog):
     def html(self, d: dict) -> str:
         s = d.get("subject") or {}
         rows = [(self.tr("List"), d.get("list_type_zh")), (self.tr("Stage"), d.get("state_zh")),
-                (self.tr("Subject"), s.get("name")), (self.tr("Code / ID number"), f"{s.get('id_type_zh', '')} {s.get('id_number', '')}"),
+                (self.tr("Subject"), s.get("name")), (self.tr("Code / ID number"), f"{s.get('id_type_zh', '')} {s.get('id_shown', s.get('id_number', ''))}"),
                 (self.tr("Legal representative"), f"{s.get('legal_rep_name') or '—'} {s.get('legal_rep_id_number') or ''}"),
                 (self.tr("Deciding department"), f"{d.get('department') or '—'}（{d.get('department_level_zh') or '—'}）"),
                 (self.tr("Facts (reasons)"), d.get("facts")), (self.tr("Basis"), d.get("basis")),
