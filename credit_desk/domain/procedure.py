@@ -104,6 +104,20 @@ def check_r5_date(on: dt.date, *, today: dt.date, after: dt.date | None, field: 
     return on
 
 
+def clock_bound_after(bound: dt.datetime | None, row_time: dt.datetime, ahead_max_days: int) -> dt.datetime:
+    """R14 (no backdating): the time no later write may precede, once an audit row was written at ``row_time``.
+
+    Every audit row bounds the clock — a login or a password change as much as a checked write — so a clock set
+    back after any row is caught. Only a row written by a clock more than ``ahead_max_days`` ahead of the bound
+    does not move it: that clock was refused every write (CLOCK_FAR_AHEAD), and a clerk who puts it right must
+    not be locked out behind the wrong time it stamped on a login row."""
+    if bound is None:
+        return row_time
+    if row_time <= bound or row_time - bound > dt.timedelta(days=ahead_max_days):
+        return bound
+    return row_time
+
+
 def check_clock(now: dt.datetime, newest_audit: dt.datetime | None, ahead_max_days: int) -> None:
     """R14/R12: refuse to write when the clock reads earlier than the newest audit row (turned back) or more than
     ``ahead_max_days`` ahead of it (a PC clock set years ahead would expire every listing at once)."""

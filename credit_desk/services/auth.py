@@ -5,7 +5,7 @@ from __future__ import annotations
 from credit_desk.domain import passwords
 from credit_desk.domain.accounts import LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES, after_failure
 from credit_desk.domain.errors import AuthError
-from credit_desk.services.base import Desk, Session
+from credit_desk.services.base import Desk, Session, note_row_time
 from credit_desk.store import meta, users
 
 
@@ -20,7 +20,8 @@ def login(desk: Desk, username: str, password: str) -> Session:
                         "An administrator reset your password; set a new one first (CLI: credit-desk user passwd).")
     with desk.ledger.tx() as tx:
         users.set_failures(tx, user.id, 0, None)
-        tx.audit(username=username, role=user.role.value, action="login", object_type="user", object_id=user.id)
+        tx.audit(username=username, role=user.role.value, action="login", object_type="user", object_id=user.id,
+                 ts=note_row_time(tx, desk))  # R14: a log-in row bounds the clock too
     return Session(desk, users.get(desk.ledger.conn, username))
 
 
@@ -35,7 +36,7 @@ def change_password(desk: Desk, username: str, old_password: str, new_password: 
         users.set_password(tx, user.id, passwords.hash_password(new_password), must_change=False)
         users.set_failures(tx, user.id, 0, None)
         tx.audit(username=username, role=user.role.value, action="user.change_password", object_type="user",
-                 object_id=user.id)
+                 object_id=user.id, ts=note_row_time(tx, desk))
     return Session(desk, users.get(desk.ledger.conn, username))
 
 
@@ -59,7 +60,8 @@ def _check(desk: Desk, username: str, password: str):
         with desk.ledger.tx() as tx:
             users.set_failures(tx, user.id, count, locked)
             tx.audit(username=username, role=user.role.value, action="login.failed", object_type="user",
-                     object_id=user.id, detail={"locked": bool(locked)}, outcome="refused")
+                     object_id=user.id, detail={"locked": bool(locked)}, outcome="refused",
+                     ts=note_row_time(tx, desk, bounds=False))
         raise _wrong()
     return user
 
@@ -73,4 +75,5 @@ def _log(desk: Desk, username: str, action: str, detail: dict) -> None:
         return
     with desk.ledger.tx() as tx:
         tx.audit(username=username or "?", role="-", action=action, object_type="user",
-                 object_id=username or "?", detail=detail, outcome="refused")
+                 object_id=username or "?", detail=detail, outcome="refused",
+                 ts=note_row_time(tx, desk, bounds=False))

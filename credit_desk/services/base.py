@@ -8,7 +8,7 @@ from typing import Callable
 
 from credit_desk.domain.accounts import User
 from credit_desk.domain.errors import DomainError, PermissionDenied, ValidationError
-from credit_desk.domain.procedure import CLOCK_AHEAD_MAX_DAYS, check_clock
+from credit_desk.domain.procedure import CLOCK_AHEAD_MAX_DAYS, check_clock, clock_bound_after
 from credit_desk.domain.roles import check_allowed
 from credit_desk.store import meta
 from credit_desk.store.ledger import Ledger
@@ -67,20 +67,47 @@ class Session:
 
 
     def check_clock(self, tx, ahead_ok: bool = False) -> None:
-        """R14/R12: no write while the clock reads before the newest checked audit row or far ahead of it
-        (setting ``clock_ahead_max_days``); ``ahead_ok`` is the administrator's ``clock confirm`` after a long
-        pause. The newest checked write's time is kept as ``clock_mark`` (login rows do not move it)."""
+        """R14/R12: no write while the clock reads before the newest audit row or far ahead of it (setting
+        ``clock_ahead_max_days``); ``ahead_ok`` is the administrator's ``clock confirm`` after a long pause.
+        The bound is kept as ``clock_mark``: every audit row moves it (``note_row_time``), checked or not."""
         conn = tx.conn
-        mark = meta.get_meta(conn, CLOCK_MARK_KEY)
-        newest = datetime.fromisoformat(mark) if mark else None
-        limit = int(meta.get_setting(conn, "clock_ahead_max_days", CLOCK_AHEAD_MAX_DAYS))
-        now = self.desk.now().replace(tzinfo=None, microsecond=0)
-        check_clock(now, newest, 10 ** 6 if ahead_ok else limit)
+        newest = clock_mark(conn)
+        now = _naive(self.desk.now())
+        check_clock(now, newest, 10 ** 6 if ahead_ok else _ahead_max(conn))
         if newest is None or now > newest:
             meta.set_meta(tx, CLOCK_MARK_KEY, now.isoformat())
 
 
 CLOCK_MARK_KEY = "clock_mark"
+
+
+def _naive(t: datetime) -> datetime:
+    return t.replace(tzinfo=None, microsecond=0)
+
+
+def _ahead_max(conn) -> int:
+    return int(meta.get_setting(conn, "clock_ahead_max_days", CLOCK_AHEAD_MAX_DAYS))
+
+
+def clock_mark(conn) -> datetime | None:
+    """The time of the newest audit row a write may not precede (R14), or None on a new ledger."""
+    mark = meta.get_meta(conn, CLOCK_MARK_KEY)
+    return datetime.fromisoformat(mark) if mark else None
+
+
+def note_row_time(tx, desk: "Desk", bounds: bool = True) -> str:
+    """R14: an audit row written outside a session (log-in, password change) is stamped by the desk's clock and
+    bounds the clock like any other row (``domain.procedure.clock_bound_after``); returns the row's time stamp.
+    Nothing is refused here: the next write is. ``bounds=False`` for refused attempts (a wrong password): someone
+    who is no user must not be able to push the bound ahead and lock the office out."""
+    now = _naive(desk.now())
+    old = clock_mark(tx.conn)
+    new = clock_bound_after(old, now, _ahead_max(tx.conn))
+    if bounds and new != old:
+        meta.set_meta(tx, CLOCK_MARK_KEY, new.isoformat())
+    return desk.now().isoformat(timespec="seconds")
+
+
 
 
 def require_purpose(purpose: str | None) -> str:

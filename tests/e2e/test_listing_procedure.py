@@ -151,6 +151,30 @@ def test_r14_clock_turned_back_or_far_ahead_refuses_to_write(desk, pinned_clock)
     assert ok(desk, "case", "list", "--subject", str(sid)) == []
 
 
+def test_r14_a_later_audit_row_bounds_the_clock_not_only_the_last_write(desk, pinned_clock, data_dir):
+    """Gap 5: the bound is the newest audit row, a log-in's as much as a write's (tests pin 09:00)."""
+    sid = company(desk, 131)                                  # the newest write: 09:00
+    pinned_clock["now"] = TEST_NOW + timedelta(hours=6)       # 15:00: someone only logs in and looks
+    assert ok(desk, "case", "list", "--subject", str(sid)) == []
+    pinned_clock["now"] = TEST_NOW + timedelta(hours=2)       # then the clock is set back to 11:00 and a write tried
+    err = refused(desk, "subject", "add", "--kind", "natural_person", "--name", "张三", "--id-type", "ric",
+                  "--id-number", "11010519491231002X")
+    assert err["code"] == "CLOCK_TURNED_BACK" and "15:00" in err["message"]
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        newest = d.ledger.conn.execute("SELECT ts, action FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+    finally:
+        d.close()
+    assert newest[1] != "subject.add"                          # nothing was written under the turned-back clock
+    # a stranger's failed log-ins under a clock set ahead do not push the bound (no lock-out of the office)
+    pinned_clock["now"] = TEST_NOW + timedelta(days=20)
+    code, _, _ = desk("--json", "case", "list", user="nobody", password="wrong-password-1")
+    assert code != 0
+    pinned_clock["now"] = TEST_NOW + timedelta(hours=7)
+    assert ok(desk, "subject", "add", "--kind", "natural_person", "--name", "张三", "--id-type", "ric",
+              "--id-number", "11010519491231002X")["id"]
+
+
 # --- item 11 and the end-to-end walk: what the printed documents say is true --------------------------------------
 
 def _text(path) -> str:
