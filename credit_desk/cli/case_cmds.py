@@ -200,6 +200,8 @@ def _resolve_args(p) -> None:
     p.add_argument("--reply", required=True)
     p.add_argument("--replied-on", type=_day)
     p.add_argument("--facts", help="更正后的事实 / corrected facts")
+    p.add_argument("--renotice-on", type=_day, help="更正预先告知书所载事实时，新预先告知书的送达日期（R5） / "
+                   "date the new prior notice with the corrected grounds is served")
 
 
 # --- handlers ------------------------------------------------------------------------------
@@ -331,8 +333,11 @@ def cmd_objection_add(args) -> int:
 def cmd_objection_resolve(args) -> int:
     with session_for(args) as s:
         out = objections.resolve_objection(s, args.objection_id, outcome=args.outcome, reply=args.reply,
-                                           resolved_on=args.replied_on, corrected_facts=args.facts)
-    emit(args, out, f"异议 {args.objection_id} 已处理（{args.outcome}）。")
+                                           resolved_on=args.replied_on, corrected_facts=args.facts,
+                                           renotice_on=args.renotice_on)
+    again = (f"已重新送达预先告知书（{out['notice_number']}），异议期至 {out['window_end']} 届满。"
+             if out.get("notice_number") else "")
+    emit(args, out, f"异议 {args.objection_id} 已处理（{args.outcome}）。{again}")
     return 0
 
 

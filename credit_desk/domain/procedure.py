@@ -88,6 +88,20 @@ def check_r5_notice_frozen(state: str, changed: list[str], renotice: bool) -> No
                           "(new number, new window).", field=changed[0])
 
 
+def check_r5_correction_renotice(stage: str, changed: list[str], renotice: bool) -> None:
+    """R5 (49号 四(八)): an objection to the prior notice answered "corrected" changes what the party was told;
+    the decision may rest on the corrected grounds only after they were notified again — a new prior notice
+    (new number, new window) served with the reply. Raises ``R5_RENOTICE_REQUIRED`` when none is given.
+    ``stage``: the objection's stage (``notice`` / ``listing`` / ``record``)."""
+    if stage != "notice" or not changed or renotice:
+        return
+    names = "、".join(NOTICE_FIELD_ZH[f] for f in changed)
+    raise DomainError("R5_RENOTICE_REQUIRED", f"异议更正了预先告知书所载的{names}；更正后的理由须重新告知当事人，"
+                      "请同时送达新的预先告知书（填写重新告知送达日期，新文号、重新计算异议期），原告知书作废。",
+                      f"The correction changes the notified {', '.join(changed)}; serve a new prior notice with the "
+                      "reply (give its date of service: new number, new window).", field="renotice_on")
+
+
 def check_r5_date(on: dt.date, *, today: dt.date, after: dt.date | None, field: str, label: str,
                   after_label: str = "上一步骤") -> dt.date:
     """R5: a procedural date (opened, served, received, replied, decided, exited, expired) lies between the

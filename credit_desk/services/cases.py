@@ -142,11 +142,11 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
                                                            for k in ("facts", "basis")}))
     new = replace(case, **values)
     check_r4_given_fields(new)  # R4
-    changed = notice_changes(_notice_view(case), _notice_view(new))
+    changed = notice_changes(notice_view(case), notice_view(new))
     check_r5_notice_frozen(case.state.value, changed, renotice_on is not None)  # R5
     with session.ledger.tx() as tx:
         if changed and case.state is CaseState.NOTICE_SERVED:
-            return _renotice(session, tx, case, new, changed, renotice_on)
+            return renotice_in_tx(session, tx, case, new, changed, renotice_on)
         repo.save(tx, new)
         repo.add_event(tx, case_id, today, session.user.username, "update", case.state, case.state,
                        ",".join(sorted(values)))
@@ -155,9 +155,19 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
     return new
 
 
-def _notice_view(case: Case) -> dict:
+def notice_view(case: Case) -> dict:
+    """R5: what the served prior notice told the party."""
     return {"facts": case.facts, "basis": case.basis, "ground": case.ground, "standard": case.standard,
             "standard_kind": case.standard_kind, "record_ids": tuple(sorted(case.record_ids))}
+
+
+def with_corrected_facts(session: Session, case: Case, facts: str) -> Case:
+    """R19 更正 of a case's facts under R1: the records' facts stay and the correction is the clerk's wording
+    (``with_clerk_wording``); a red list's facts are the clerk's own text."""
+    if case.list_type is ListType.RED:
+        return replace(case, facts=facts.strip())
+    recs = _records(session.ledger.conn, case.subject_id, case.record_ids)
+    return replace(case, facts=with_clerk_wording(_from_records(recs)[0], facts))
 
 
 def _clerk_part(case: Case, field: str) -> str | None:
@@ -167,7 +177,7 @@ def _clerk_part(case: Case, field: str) -> str | None:
     return text[text.index(mark) + len(mark):-1] if mark in text and text.endswith("）") else None
 
 
-def _renotice(session: Session, tx, old: Case, new: Case, changed: list[str], on: dt.date) -> Case:
+def renotice_in_tx(session: Session, tx, old: Case, new: Case, changed: list[str], on: dt.date) -> Case:
     """R5: a new prior notice (new number, new window) after the notified grounds changed; the old one superseded."""
     on = check_r5_date(on, today=session.desk.today(), after=old.served_on, field="renotice_on",
                        label="重新告知送达日期", after_label="原告知送达")

@@ -6,7 +6,8 @@ Outcomes apply their consequences through the same steps as the other services, 
 outcome    record                      notice (case before its decision)           listing (listed case)
 =========  ==========================  ==========================================  ===================================
 upheld     nothing changes             the case may go on to its decision          nothing changes
-corrected  record marked 已变更 (R3)    facts corrected, the case goes on            the entry's facts corrected
+corrected  record marked 已变更 (R3)    facts corrected and a new prior notice       the entry's facts corrected
+                                       served with the reply (R5; ``renotice_on``)
 revoked    record revoked (R3); cases  the case ends as not listed                 R12 way 1 proposed; a second
            on it: undecided → not                                                  senior person approves it
            listed, listed → way 1                                                  (services.withdrawals)
@@ -21,10 +22,11 @@ from dataclasses import replace
 from credit_desk.domain.cases import OPEN_STATES, CaseState, Event
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.records import RecordStatus
-from credit_desk.domain.procedure import check_r5_date
+from credit_desk.domain.procedure import check_r5_correction_renotice, check_r5_date, notice_changes
 from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, check_grounds, check_resolution,
                                            reply_due)
 from credit_desk.services import case_core as core
+from credit_desk.services import cases as cases_svc
 from credit_desk.services import records as records_svc
 from credit_desk.services import withdrawals, workdays
 from credit_desk.services.base import Session
@@ -86,20 +88,27 @@ def get_objection(session: Session, objection_id: int) -> Objection:
 
 
 def resolve_objection(session: Session, objection_id: int, *, outcome: str, reply: str,
-                      resolved_on: dt.date | None = None, corrected_facts: str | None = None) -> dict:
-    """Answer an objection and apply what its outcome means (R19); see the module table."""
+                      resolved_on: dt.date | None = None, corrected_facts: str | None = None,
+                      renotice_on: dt.date | None = None) -> dict:
+    """Answer an objection and apply what its outcome means (R19); see the module table.
+
+    A correction of the facts of a served prior notice needs ``renotice_on``: the date a new prior notice with
+    the corrected grounds is served with the reply (R5_RENOTICE_REQUIRED otherwise)."""
     session.require("objection.resolve")
     obj = get_objection(session, objection_id)
     today = session.desk.today()
     on = check_r5_date(resolved_on or today, today=today, after=obj.received_on, field="resolved_on",
                        label="异议答复日期", after_label="异议受理")  # R5 dates
     result = check_resolution(obj, outcome, reply, on)
+    corrected = _corrected_case(session, obj, result, corrected_facts)
+    if corrected is not None:
+        renotice_on = _check_renotice(session, obj, corrected, on, renotice_on)
     with session.ledger.tx() as tx:
         repo.resolve(tx, objection_id, result, reply.strip(), on, session.user.username)
         if obj.target_type is Target.RECORD:
             effects = _on_record(session, tx, obj, result, reply.strip(), on, corrected_facts)
         else:
-            effects = _on_case(session, tx, obj, result, on, corrected_facts)
+            effects = _on_case(session, tx, obj, result, on, corrected, renotice_on)
         saved = replace(obj, outcome=result, reply=reply.strip(), resolved_on=on, resolved_by=session.user.username)
         session.audit(tx, "objection.resolve", "objection", objection_id, detail={"outcome": result.value})
         tx.change("objection", objection_id, "resolve", repo.state(saved))
@@ -124,18 +133,45 @@ def _on_record(session, tx, obj: Objection, result: Outcome, reply: str, on, fac
     return {"record_status": out["record"].status.value, "cases": ended}
 
 
-def _on_case(session, tx, obj: Objection, result: Outcome, on, facts) -> dict:
+def _corrected_case(session, obj: Objection, result: Outcome, facts: str | None):
+    """The case as a "corrected" answer would leave it: R1 — the records' facts stay, the correction is the
+    clerk's wording (red lists: the clerk's own text). None when nothing about a case is corrected."""
+    if obj.target_type is not Target.CASE or result is not Outcome.CORRECTED or not (facts or "").strip():
+        return None
+    return cases_svc.with_corrected_facts(session, core.get_case(session.ledger.conn, obj.target_id), facts)
+
+
+def _check_renotice(session, obj: Objection, new, on: dt.date, renotice_on: dt.date | None) -> dt.date | None:
+    """R5: a correction at the notice stage is notified again, on or after the reply, never after today."""
+    old = core.get_case(session.ledger.conn, obj.target_id)
+    changed = notice_changes(cases_svc.notice_view(old), cases_svc.notice_view(new))
+    check_r5_correction_renotice(obj.stage.value, changed, renotice_on is not None)  # R5
+    if obj.stage is not Stage.NOTICE or not changed:
+        return None
+    return check_r5_date(renotice_on, today=session.desk.today(), after=on, field="renotice_on",
+                         label="重新告知送达日期", after_label="异议答复")
+
+
+def _on_case(session, tx, obj: Objection, result: Outcome, on, corrected, renotice_on) -> dict:
     conn = session.ledger.conn
     case = core.get_case(conn, obj.target_id)
-    if result is Outcome.CORRECTED and facts:
-        case = replace(case, facts=facts.strip())
-        cases_repo.save(tx, case)
-        tx.change("case", case.id, "update", {"id": case.id, "fields": ["facts"], "objection_id": obj.id})
     if result is Outcome.REVOKED:
         return {"cases": [_end_case(session, tx, case, on, f"异议{obj.id}成立", obj.id)]}
+    out = {}
     if case.state is CaseState.OBJECTION_UNDER_REVIEW and not repo.open_count(conn, Target.CASE, case.id):
         case = core.step(session, tx, case, Event.ANSWER, on, f"objection {obj.id} answered")
-    return {"case_state": case.state.value}
+    if corrected is not None and renotice_on is not None:  # R5: the corrected grounds are notified again
+        changed = notice_changes(cases_svc.notice_view(case), cases_svc.notice_view(corrected))
+        case = cases_svc.renotice_in_tx(session, tx, case, replace(corrected, state=case.state), changed,
+                                        renotice_on)
+        out = {"notice_number": case.notice_number, "served_on": case.served_on.isoformat(),
+               "window_end": case.window_end.isoformat()}
+    elif corrected is not None:  # a listing's entry (or a notice whose text did not change)
+        case = replace(corrected, state=case.state)
+        cases_repo.save(tx, case)
+        session.audit(tx, "case.update", "case", case.id, detail={"fields": ["facts"], "objection_id": obj.id})
+        tx.change("case", case.id, "update", {"id": case.id, "fields": ["facts"], "objection_id": obj.id})
+    return {"case_state": case.state.value, **out}
 
 
 def _end_case(session, tx, case, on, note: str, objection_id: int) -> dict:

@@ -98,6 +98,39 @@ def test_r5_objection_under_review_freezes_the_grounds(desk):
     assert err["code"] == "R5_NOTICE_FROZEN_OBJECTION"
 
 
+def test_r5_objection_corrected_at_the_notice_stage_needs_a_new_notice(desk, data_dir):
+    """Gap 4: "corrected" on an objection to the prior notice may not rewrite what the party was told without
+    notifying it again; with the new notice the decision waits for the new window."""
+    sid = company(desk, 132)
+    cid = open_case(desk, sid, "black", opened_on=_day(-20))
+    first = serve(desk, cid, on=_day(-15))
+    obj = ok(desk, "case", "object", str(cid), "--received-on", _day(-14), "--grounds", "货值金额有误")
+    err = refused(desk, "objection", "resolve", str(obj["id"]), "--outcome", "corrected", "--reply", "货值更正",
+                  "--replied-on", _day(-5), "--facts", "货值金额为3万元", user=BOSS)
+    assert err["code"] == "R5_RENOTICE_REQUIRED" and err["field"] == "renotice_on" and err["rule"] == "R5"
+    entry = show(desk, cid)
+    assert "3万元" not in entry["facts"] and entry["state"] == "objection_under_review"   # nothing changed
+    assert refused(desk, "objection", "resolve", str(obj["id"]), "--outcome", "corrected", "--reply", "货值更正",
+                   "--replied-on", _day(-5), "--facts", "货值金额为3万元",
+                   "--renotice-on", _day(-6), user=BOSS)["code"] == "R5_DATE_ORDER"  # the new notice goes with the reply
+    out = ok(desk, "objection", "resolve", str(obj["id"]), "--outcome", "corrected", "--reply", "货值更正",
+             "--replied-on", _day(-5), "--facts", "货值金额为3万元", "--renotice-on", _day(-4), user=BOSS)
+    assert out["notice_number"] != first["notice_number"] and out["served_on"] == _day(-4)
+    entry = show(desk, cid)
+    # R1: the record's facts stay, the correction is the office's wording after them
+    assert entry["facts"].startswith("销售不合格产品") and "货值金额为3万元" in entry["facts"]
+    assert entry["state"] == "notice_served" and entry["notice_number"] == out["notice_number"]
+    assert refused(desk, "case", "decide", str(cid), "--decided-on", _day(0), "--measure", "M-01",
+                   "--post-exit-watch-months", "12", user=BOSS)["code"] == "R5_WINDOW_OPEN"
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        row = d.ledger.conn.execute("SELECT superseded_by FROM doc_numbers WHERE number = ?",
+                                    (first["notice_number"],)).fetchone()
+    finally:
+        d.close()
+    assert row == (out["notice_number"],)
+
+
 # --- item 3 (R5 dates) ----------------------------------------------------------------------------------------
 
 def test_r5_procedural_dates_lie_between_the_previous_step_and_today(desk):

@@ -53,14 +53,23 @@ class ResolveObjectionDialog(FormDialog):
         self.add_field("resolved_on", self.tr("Replied on *"), bound_dates(date_edit(today, "resolvedOn"),
                                                                            objection.received_on, today))
         self.add_field("corrected_facts", self.tr("Corrected facts"), text_box("correctedFacts", 2))
+        # R5: corrected grounds of a served prior notice are notified again, with a new notice served with the reply
+        self.renotices = objection.target_type.value == "case" and objection.stage.value == "notice"
+        self.add_field("renotice_on", self.tr("New prior notice served on"), bound_dates(
+            date_edit(today, "renoticeOn"), objection.received_on, today), self.tr(
+            "Correcting the facts of a served prior notice serves a new prior notice (new number, new objection "
+            "window); the old one is superseded."))
         self.fields["outcome"].currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
 
     def _outcome_changed(self, *_a) -> None:
         outcome = self.value("outcome")
         self.fields["corrected_facts"].setEnabled(outcome == Outcome.CORRECTED.value)
+        self.fields["renotice_on"].setEnabled(self.renotices and outcome == Outcome.CORRECTED.value)
 
     def apply(self) -> dict:
+        facts = self.value("corrected_facts") or None
+        again = self.value("renotice_on") if self.renotices and facts else None
         return objections.resolve_objection(
             self.ctx.session, self.objection.id, outcome=self.value("outcome"), reply=self.value("reply"),
-            resolved_on=self.value("resolved_on"), corrected_facts=self.value("corrected_facts") or None)
+            resolved_on=self.value("resolved_on"), corrected_facts=facts, renotice_on=again)
