@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.rulesets import RuleSet, Tier, add_months
+from credit_desk.domain.rulesets import RuleSet, Tier, publication_window
 
 
 class RepairState(StrEnum):
@@ -289,7 +289,7 @@ def highest_tier(targets: Iterable[RepairTarget]) -> Tier:
 
 def first_eligible(rs: RuleSet, targets: Iterable[RepairTarget]) -> dt.date:
     """R13: repair may be applied for once the shortest period of every target has passed."""
-    return max(add_months(t.decided_on, rs.tier(t.tier).min_months) for t in targets)
+    return max(publication_window(rs, t.tier, t.decided_on).earliest_repair for t in targets)  # one computation
 
 
 def table_in_force(local: MaterialsTable | None, received_on: dt.date) -> MaterialsTable:

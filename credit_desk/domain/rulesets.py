@@ -310,11 +310,18 @@ class PublicationWindow(NamedTuple):
 
 def publication_window(rule_set: RuleSet, tier: Tier | str,
                        decision_date: dt.date) -> PublicationWindow:
-    """R13: repair may be applied for from ``earliest_repair``; publication stops at ``publication_end``.
+    """R13: repair may be applied for from ``earliest_repair``; ``publication_end`` is the last day of publication.
 
-    Both count from the decision date. For the slight tier (normally not published) the end is
-    the longest time it may be shown if it is published at all.
+    Both periods count from the decision date the same way (民法典 第二百零一条: the day of the decision is not
+    counted; 第二百零二条: a period in months ends on the corresponding day, or the month's last day when there is
+    none — so 2024-02-29 + 12 months ends 2025-02-28). That day is the LAST day of the period: publication runs
+    through ``publication_end`` and stops the day after, and repair may be applied for only once the shortest
+    period has passed (R13: "最短公示期届满后"), i.e. from the day after its last day — never on it. Calendar
+    months: public holidays neither lengthen nor shorten a publication period.
+    For the slight tier (normally not published) the end is the longest time it may be shown if it is published.
+    Raises DomainError ``R20_VALUE_UNKNOWN`` when the rule set does not state the tier's periods.
     """
     period = rule_set.tier(tier)  # R20: refused when the rule set does not state the periods
-    return PublicationWindow(add_months(decision_date, period.min_months),
+    last_day_of_shortest = add_months(decision_date, period.min_months)
+    return PublicationWindow(last_day_of_shortest + dt.timedelta(days=1),  # R13: after the shortest period
                              add_months(decision_date, period.max_months))

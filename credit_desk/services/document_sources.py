@@ -10,7 +10,6 @@ unnumbered, unsigned 样稿 (``documents.draft``).
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
 from credit_desk.documents import context as C
@@ -76,12 +75,6 @@ def commitment_form(session: Session, subject_id, matter: str | None, kind: str 
                 str(s.id), s.id)
 
 
-def _add_months(d: dt.date, months: int) -> dt.date:
-    y, m = divmod(d.month - 1 + months, 12)
-    year, month = d.year + y, m + 1
-    return dt.date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
-
-
 def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpose: str | None = None) -> Item:
     """The notices of a listing case, from ``cases.case_detail`` (the look is logged there, R14)."""
     from credit_desk.services import cases
@@ -145,9 +138,11 @@ def _repair_notice(detail: dict, rs, conn) -> dict:
                           "The case is not decided yet; no repair notice.", field="case")
     # R13/R20: the tier a listing counts as (domain/repairs), by the rule set in force on the decision date
     from credit_desk.domain.repairs import listing_tier
+    from credit_desk.domain.rulesets import publication_window
     decided = dt.date.fromisoformat(detail["decided_on"])
     rs = rule_set_in_force(reference.rule_sets(conn), decided)
-    earliest = _add_months(decided, rs.tier(listing_tier(detail.get("list_type"))).min_months)
+    # R13: the date printed is the date the repair check enforces (one computation, domain/rulesets)
+    earliest = publication_window(rs, listing_tier(detail.get("list_type")), decided).earliest_repair
     return {"party_name": detail["subject"]["name"], "decision_number": f"《决定书》（{detail['decision_number']}）",
             "earliest_date": C.zh_date(earliest), "conditions": REPAIR_CONDITIONS,
             "procedure": REPAIR_PROCEDURE.format(decide=rs.limit("repair_decide_workdays"), finish=rs.limit("repair_finish_workdays")),

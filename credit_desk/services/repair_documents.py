@@ -166,6 +166,7 @@ def penalty_repair_item(session: Session, record_id) -> Item:
     session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
     from credit_desk.domain.records import DocType
     from credit_desk.domain.record_rules import EFFECTIVE_STATUSES
+    from credit_desk.domain.rulesets import publication_window
     from credit_desk.services.document_sources import REPAIR_CONDITIONS, REPAIR_PROCEDURE
     conn = session.ledger.conn
     rec = records_repo.get(conn, int(record_id))
@@ -179,9 +180,11 @@ def penalty_repair_item(session: Session, record_id) -> Item:
     rs = fx.rule_set(conn, rec.rule_set_code)  # R20: the rules in force on the penalty decision date
     procedure = REPAIR_PROCEDURE.format(decide=rs.limit("repair_decide_workdays"),
                                         finish=rs.limit("repair_finish_workdays"))
+    # R13: the date the repair check enforces, computed the one way (not a value stored by an older version)
+    earliest = publication_window(rs, rec.tier, rec.decision_date).earliest_repair
     ctx = {"party_name": _name(conn, rec.subject_id),
            "decision_number": f"《行政处罚决定书》（{rec.document.authority}{rec.document.number}）",
-           "earliest_date": C.zh_date(rec.earliest_repair), "conditions": REPAIR_CONDITIONS, "procedure": procedure,
+           "earliest_date": C.zh_date(earliest), "conditions": REPAIR_CONDITIONS, "procedure": procedure,
            "contact": f"{rec.department}（谁认定、谁修复）"}
     return Item(ctx, "record", str(rec.id), rec.subject_id, purpose=f"打印信用修复告知书（失信信息{rec.id}）",
                 dated=rec.decision_date)

@@ -63,7 +63,7 @@ def test_r13_two_books_decision_registers_and_prints_the_repair_notice_with_it(d
     assert [d["number"] for d in out["documents"]] == ["清信决〔2026〕1号", "清信修告〔2026〕2号"]
     text = _text(tmp_path / "d-repair_notice.pdf")
     assert "信用修复告知书" in text and "清信修告〔2026〕2号" in text and "清信决〔2026〕1号" in text
-    assert "2027年10月12日起申请信用修复" in text and "不收取任何费用" in text
+    assert "2027年10月13日起申请信用修复" in text and "不收取任何费用" in text
     # the decision CLI says the two are served together
     sid2 = company(desk, 65)
     rid = record(desk, sid2)["id"]
@@ -96,7 +96,7 @@ def test_repair_notices_print_for_a_seeded_request(desk, tmp_path):
     ok(desk, "repair", "reject", str(no), "--on", "2026-07-10")
     ok(desk, "print", "repair_rejected", "--repair", str(no), "--out", str(tmp_path / "rej.pdf"))
     text = _text(tmp_path / "rej.pdf")
-    assert "不予受理通知书" in text and "自2026-08-06起方可申请" in text and "行政复议" in text
+    assert "不予受理通知书" in text and "自2026-08-07起方可申请" in text and "行政复议" in text
     # R13: the only ground is the shortest period, cited to the clause that states it; the missing commitment is
     # not a ground (it would get the one-time notice), and no blanket "依据：22号；36号令" is printed
     assert "最短公示期尚未届满" in text and "最短3个月" in text and "缺少" not in text

@@ -50,7 +50,7 @@ def test_r2_r20_publication_period_from_tier_and_rule_set_on_decision_date(desk)
     assert old["rule_set_code"] == "CN-2023" and old["publication_end"] == "2029-03-10"
     new = ok(desk, *_record_args(sid))
     assert new["rule_set_code"] == "CN-2026-04"
-    assert new["earliest_repair"] == "2026-12-01" and new["publication_end"] == "2027-09-01"
+    assert new["earliest_repair"] == "2026-12-02" and new["publication_end"] == "2027-09-01"
 
 
 def test_r3_revoking_the_basis_document_revokes_the_record_and_blocks_its_case(desk, data_dir):

@@ -16,12 +16,12 @@ def test_r13_applied_too_early_is_refused_with_the_first_eligible_date(desk):
     cid = black_listing(desk, sid)  # decided 2026-10-12: a black list is 严重, shortest period 1 year
     out = apply(desk, sid, cases=[cid], on="2026-11-20")
     assert out["state"] == "received" and out["eligible"] is False
-    assert out["first_eligible_on"] == "2027-10-12" and out["rule_set_code"] == "CN-2026-04"
+    assert out["first_eligible_on"] == "2027-10-13" and out["rule_set_code"] == "CN-2026-04"
     assert [p["code"] for p in out["problems"]] == ["R13_TOO_EARLY"]
     err = refused(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-11-20")
-    assert err["code"] == "R13_TOO_EARLY" and err["rule"] == "R13" and "2027-10-12" in err["message"]
+    assert err["code"] == "R13_TOO_EARLY" and err["rule"] == "R13" and "2027-10-13" in err["message"]
     no = ok(desk, "repair", "reject", str(out["id"]), "--on", "2026-11-20")
-    assert no["state"] == "not_accepted" and "自2027-10-12起方可申请信用修复" in no["not_accepted_reason"]
+    assert no["state"] == "not_accepted" and "自2027-10-13起方可申请信用修复" in no["not_accepted_reason"]
     assert no["reject_number"] == "清信修不〔2026〕1号"
     assert show(desk, cid)["state"] == "listed"
 
@@ -30,7 +30,7 @@ def test_r13_complete_application_accepted_repaired_listing_exits_onto_the_watch
     sid = company(desk, 42)
     cid = old_black_listing(desk, sid)          # decided 2025-10-13 under CN-2023
     out = apply(desk, sid, cases=[cid], on="2026-10-20")
-    assert out["eligible"] and out["first_eligible_on"] == "2026-10-13"
+    assert out["eligible"] and out["first_eligible_on"] == "2026-10-14"
     assert out["rule_set_code"] == "CN-2026-04"  # R20: the application date's rule set, not the listing's
     assert out["finish_due"] == "2026-11-03"     # 10 working days
     acc = ok(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-10-20")

@@ -30,24 +30,25 @@ def test_r13_state_machine_refuses_every_step_out_of_order():
 
 def test_r13_shortest_period_per_tier_and_the_first_eligible_date():
     given = (Material.PROOF, Material.COMMITMENT, Material.TRAINING, Material.REPORT)
-    slight = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(Tier.SLIGHT, date(2026, 5, 1))], date(2026, 5, 1), given)
-    assert slight.ok and slight.earliest_on == date(2026, 5, 1)
-    general = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(Tier.GENERAL, date(2026, 5, 31))], date(2026, 8, 30),
+    slight = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(Tier.SLIGHT, date(2026, 5, 1))], date(2026, 5, 2), given)
+    assert slight.ok and slight.earliest_on == date(2026, 5, 2)
+    general = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(Tier.GENERAL, date(2026, 5, 31))], date(2026, 8, 31),
                           given)
-    assert [p.code for p in general.problems] == ["R13_TOO_EARLY"] and general.earliest_on == date(2026, 8, 31)
+    # R13: 5-31 + 3 months ends on 8-31 (its last day, 民法典 第二百零二条): applying on it is still too early
+    assert [p.code for p in general.problems] == ["R13_TOO_EARLY"] and general.earliest_on == date(2026, 9, 1)
     both = eligibility(NATIONAL_2026, NATIONAL_MATERIALS,
                        [_t(Tier.GENERAL, date(2026, 1, 1)), _t(Tier.SERIOUS, date(2026, 1, 1), id_=2)],
                        date(2026, 11, 1), given)
-    assert both.tier is Tier.SERIOUS and both.earliest_on == date(2027, 1, 1)
+    assert both.tier is Tier.SERIOUS and both.earliest_on == date(2027, 1, 2)
 
 
 def test_r20_eligibility_follows_the_rule_set_it_is_given():
     shorter = RuleSet("LOCAL-TEST", date(2026, 6, 1), "测试规则集",
                       tiers={"slight": TierPeriod(0, 3, False), "general": TierPeriod(1, 12, True),
                              "serious": TierPeriod(6, 36, True)})
-    e = eligibility(shorter, NATIONAL_MATERIALS, [_t(Tier.SERIOUS, date(2026, 1, 10))], date(2026, 7, 10),
+    e = eligibility(shorter, NATIONAL_MATERIALS, [_t(Tier.SERIOUS, date(2026, 1, 10))], date(2026, 7, 11),
                     tuple(Material))
-    assert e.ok and e.earliest_on == date(2026, 7, 10)
+    assert e.ok and e.earliest_on == date(2026, 7, 11)
 
 
 def test_r13_national_materials_are_proof_and_commitment_and_a_local_rule_is_dated_and_cited():
