@@ -336,12 +336,25 @@ def check_one_department(targets: list[RepairTarget]) -> str:
     return depts[0]
 
 
-def check_who_decides(department: str, for_department: str | None) -> None:
-    """R13 谁认定、谁修复: the decision is the deciding department's own."""
+def check_who_decides(department: str, for_department: str | None, *, registered: bool = False,
+                      decider_department: str | None = None) -> None:
+    """R13 谁认定、谁修复 (DOMAIN "Deciding department"; 49号 四(八)): the decision is the deciding department's own.
+
+    ``registered``: the department is a registered entity of the ledger; then the person deciding must belong to
+    it (``decider_department``) — typing its name is not enough, and the credit office (a user of no department or
+    of another one) cannot decide in its place. Raises DomainError ``R13_WHO_DECIDES``.
+    """
     if (for_department or "").strip() != department:
         raise DomainError("R13_WHO_DECIDES", f"谁认定、谁修复：该信息由「{department}」认定，修复决定须由其作出"
                           f"（--for-department 应为「{department}」）。",
                           f"Whoever decided, repairs: the decision belongs to {department}.", field="for_department")
+    if registered and decider_department != department:
+        who = f"「{decider_department}」的人员" if decider_department else "不属于任何认定部门的人员（如信用办）"
+        raise DomainError("R13_WHO_DECIDES", f"谁认定、谁修复：该信息由「{department}」认定，修复决定须由该部门的人员"
+                          f"作出，{who}不能代为决定。",
+                          f"Whoever decided, repairs: only staff of {department} may decide; "
+                          f"{'staff of ' + decider_department if decider_department else 'a user of no department'}"
+                          " may not decide in its place.", field="decided_by")
 
 
 def check_decider(accepted_by: str | None, drafters: Iterable[str], decider: str) -> None:

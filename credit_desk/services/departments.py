@@ -90,8 +90,18 @@ def case_fields(session: Session, department) -> dict:
 
 
 def issuer_for(conn, object_type: str, object_id) -> Department | None:
-    """The department in whose name a document about this object is issued (a case's deciding department);
-    None: the credit office issues it (its own coordination and sharing documents)."""
-    if object_type != "case" or object_id is None or not str(object_id).isdigit():
+    """The department in whose name a document about this object is issued; None: the credit office issues it
+    (its own coordination and sharing documents).
+
+    49号 四(八); R13 谁认定、谁修复: a case's documents are its deciding department's; a repair request's notices
+    (受理, 不予受理, 一次性告知, 修复决定) are the registered department's that decided the information; the
+    信用修复告知书 served with a penalty decision (两书同达, object ``record``) is the penalty department's."""
+    if object_id is None or not str(object_id).isdigit():
         return None
-    return repo.of_case(conn, int(object_id))
+    if object_type == "case":
+        return repo.of_case(conn, int(object_id))
+    if object_type in ("repair", "record"):
+        from credit_desk.store import dishonesty_records, repairs  # store reads only; no service cycle
+        obj = (repairs.get if object_type == "repair" else dishonesty_records.get)(conn, int(object_id))
+        return repo.by_name(conn, obj.department) if obj is not None and obj.department else None
+    return None

@@ -21,6 +21,7 @@ from credit_desk.services import case_core as core
 from credit_desk.services import doc_numbers, repair_effects as fx, workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import commitments as commitments_repo
+from credit_desk.store import departments as departments_repo
 from credit_desk.store import repairs as repo
 
 
@@ -203,7 +204,10 @@ def decide_repair(session: Session, repair_id: int, *, outcome: str, for_departm
     on = decided_on or session.desk.today()
     check_date_order(on, r.accepted_on, "decided_on", "决定日期不能早于受理日期。",
                      "The decision cannot precede the acceptance.")
-    check_who_decides(r.department, for_department)  # R13 谁认定、谁修复
+    dept = departments_repo.by_name(conn, r.department)
+    own = departments_repo.of_user(conn, session.user.username) if dept is not None else None
+    check_who_decides(r.department, for_department, registered=dept is not None,
+                      decider_department=own.name if own else None)  # R13 谁认定、谁修复
     targets = fx.targets(conn, r.subject_id, *fx.split(r.targets))
     check_decider(r.accepted_by, fx.drafters(conn, r), session.user.username)  # four eyes
     why = (reason or "").strip() or None
