@@ -1,4 +1,5 @@
-"""Ed25519 signing for printed notices and bundles: one office key, pinned platform keys.
+"""Signing for printed notices and bundles: one office key, pinned platform keys, in the key's own suite
+(issue 22, ``domain/suites.py``): Ed25519 for intl/1 keys, SM2 with SM3 and the standard ID for gm/1 keys.
 
 Every signature is made over a *domain-separated* message, here and nowhere else::
 
@@ -14,22 +15,23 @@ first format (``CDN1``, before domain separation): ``Use.LEGACY_DOCUMENT`` verif
 from __future__ import annotations
 
 import enum
-import hashlib
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from credit_desk.domain import suites
+from credit_desk.domain.errors import DomainError
 
 
-def new_private() -> bytes:
-    """A fresh Ed25519 private key as 32 raw bytes."""
-    return Ed25519PrivateKey.generate().private_bytes(
-        serialization.Encoding.Raw, serialization.PrivateFormat.Raw, serialization.NoEncryption())
+def new_private(suite: str = suites.DEFAULT) -> bytes:
+    """A fresh signing key of ``suite``: raw 32 Ed25519 bytes (intl/1) or PKCS#8 DER (gm/1)."""
+    return suites.get(suite).new_sign_key()[0]
 
 
 def public_of(private_raw: bytes) -> bytes:
-    return Ed25519PrivateKey.from_private_bytes(private_raw).public_key().public_bytes(
-        serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return suites.of_private(private_raw).sign_public(private_raw)
+
+
+def suite_of(public_raw: bytes) -> str:
+    """The name of the suite a public key belongs to (what an artefact signed by it must name)."""
+    return suites.of_public(public_raw).name
 
 
 class Use(enum.Enum):
@@ -54,30 +56,31 @@ def message(use: Use, data: bytes) -> bytes:
 
 
 def sign(private_raw: bytes, use: Use, data: bytes) -> bytes:
-    """Ed25519 signature (64 bytes) over ``message(use, data)``; ValueError for a verify-only use."""
+    """A 64-byte signature over ``message(use, data)`` in the key's suite (Ed25519, or SM2 r|s); ValueError for
+    a verify-only use."""
     if not isinstance(use, Use) or use is Use.LEGACY_DOCUMENT:
         raise ValueError("signing needs a current domain tag")
-    return Ed25519PrivateKey.from_private_bytes(private_raw).sign(message(use, data))
+    return suites.of_private(private_raw).sign(private_raw, message(use, data))
 
 
 def verify(public_raw: bytes, signature: bytes, use: Use, data: bytes) -> bool:
     """True when ``signature`` was made by ``public_raw`` for exactly this use over ``data``."""
-    if not isinstance(use, Use):
+    if not isinstance(use, Use) or len(signature) != 64:
         return False
     try:
-        Ed25519PublicKey.from_public_bytes(public_raw).verify(signature, message(use, data))
-        return True
-    except (InvalidSignature, ValueError):
+        suite = suites.of_public(public_raw)
+    except DomainError:
         return False
+    return suite.verify(public_raw, signature, message(use, data))
 
 
 def fingerprint(public_raw: bytes) -> str:
-    """SHA-256 of the raw public key, in groups of four hex digits, to read out over the phone."""
-    digest = hashlib.sha256(public_raw).hexdigest().upper()[:32]
+    """The suite's hash (SHA-256 / SM3) of the raw public key, in groups of four hex digits, to read out over the
+    phone."""
+    digest = suites.of_public(public_raw).hash_hex(public_raw).upper()[:32]
     return " ".join(digest[i:i + 4] for i in range(0, len(digest), 4))
 
 
 def public_pem(public_raw: bytes) -> bytes:
     """SubjectPublicKeyInfo PEM, what `openssl pkeyutl -verify -pubin` reads."""
-    return Ed25519PublicKey.from_public_bytes(public_raw).public_bytes(
-        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
+    return suites.of_public(public_raw).public_pem(public_raw)

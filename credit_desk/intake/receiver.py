@@ -177,7 +177,7 @@ class Intake:
                 _check_counts(opened, changes)
             except BundleRefused as exc:  # signed by the office but unreadable: kept for the platform's IT
                 with conn.transaction():
-                    pgstore.quarantine(conn, office, opened.manifest.sequence, opened.sha256, exc.code, exc.en,
+                    pgstore.quarantine(conn, office, opened.manifest.sequence, opened.digest, exc.code, exc.en,
                                        data)
                 raise
             with conn.transaction():
@@ -186,7 +186,7 @@ class Intake:
                 result = self._file(conn, opened, office, changes, attachments, learned)
                 receipt = self._receipt(conn, office, result)
                 pgstore.save_receipt(conn, office, result["sequence"], result, receipt)
-                pgstore.set_head(conn, office, result["sequence"], opened.sha256)
+                pgstore.set_head(conn, office, result["sequence"], opened.digest)
         return receipt, {"office": office, "sequence": result["sequence"], "accepted": result["n_accepted"],
                          "rejected": len(result["rejected"])}
 
@@ -218,7 +218,7 @@ class Intake:
             bundle.check_chain(opened, head["last_seq"], head["last_hash"])
         except BundleRefused as exc:
             if exc.code == "BUNDLE_REPLAY":
-                if pgstore.stored_bundle_sha(conn, office, opened.manifest.sequence) == opened.sha256:
+                if pgstore.stored_bundle_sha(conn, office, opened.manifest.sequence) == opened.digest:
                     exc.receipt = f"/receipts/{office}/{opened.manifest.sequence}"  # same bundle: answer known
             raise
 
@@ -238,7 +238,7 @@ class Intake:
                 accepted.append(c["id"])
                 rows.append((office, seq, c["id"], c["ts"], c["entity"], c["entity_id"], c["op"], judge.subject_of(c),
                              json.dumps(c["state"], ensure_ascii=False)))
-        pgstore.store_bundle(conn, office, seq, opened.sha256, opened.manifest.doc, opened.data)
+        pgstore.store_bundle(conn, office, seq, opened.digest, opened.manifest.doc, opened.data)
         pgstore.copy_changes(conn, rows)
         pgstore.insert_rejections(conn, rej_rows)
         pgstore.mark_rejected(conn, [(office, e, i, cid, code) for (e, i), (cid, code) in judge.rejected.items()])
@@ -249,7 +249,7 @@ class Intake:
         for key_id, public in learned:
             pgstore.add_key(conn, office, "sign", key_id, public, "endorsement")
             pgstore.audit_keys(conn, office, "endorsement", f"office:{office}", f"bundle {seq}", [], [key_id])
-        return {"sequence": seq, "sha256": opened.sha256, "accepted": payload.to_ranges(accepted),
+        return {"sequence": seq, "sha256": opened.digest, "accepted": payload.to_ranges(accepted),
                 "rejected": rejected, "n_accepted": len(accepted),
                 "echo": payload.receipt_echo(opened.manifest.doc)}  # audit head etc., signed back (issue 14)
 
@@ -307,10 +307,10 @@ class Intake:
                       "office": office, "sequence": seq, "previous_hash": state["down_hash"] or mf.GENESIS_HASH,
                       "created_at": mf.utc_text(now), "expires_at": mf.utc_text(now + timedelta(days=days)),
                       "versions": versions, "counts": {"items": len(items)}}
-            data, _ = bundle.make(fields, payload.downstream_doc(items), self.sign_private,
+            data, made = bundle.make(fields, payload.downstream_doc(items), self.sign_private,
                                   self._office_enc(conn, office))
             merged = {**state["versions"], **{k: max(v, state["versions"].get(k, 0)) for k, v in versions.items()}}
-            pgstore.save_downstream(conn, office, seq, versions, data, crypto.sha256_hex(data), merged)
+            pgstore.save_downstream(conn, office, seq, versions, data, bundle.file_digest(data, made), merged)
         return f"{seq:06d}.cdb", data
 
     def downstream(self, office: str, after: int = 0) -> list[str]:

@@ -45,8 +45,8 @@ def apply(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
     with session.ledger.tx() as tx:
         for row, item in enumerate(items, 1):
             _apply_item(tx, conn, row, item)
-            sync_state.set_version(tx, item["kind"], item["version"], opened.manifest.expires_at, opened.sha256)
-        sync_state.record_inbound(tx, opened.sha256, "downstream", opened.manifest.sequence, None)
+            sync_state.set_version(tx, item["kind"], item["version"], opened.manifest.expires_at, opened.digest)
+        sync_state.record_inbound(tx, opened.digest, "downstream", opened.manifest.sequence, None)
         session.audit(tx, "bundle.downstream", "bundle", opened.manifest.sequence,
                       detail={i["kind"]: i["version"] for i in items})
     return {"type": "downstream", "sequence": opened.manifest.sequence,

@@ -102,7 +102,7 @@ def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: d
     if chain:
         fields["key_endorsements"] = chain
     data, m = bundle.make(fields, payload.encode_lines(lines), bytes(key.private_key), plat["enc_public"])
-    row = {"seq": seq, "file_name": f"{region}-{code}-{seq:06d}.cdb", "sha256": bundle.crypto.sha256_hex(data),
+    row = {"seq": seq, "file_name": f"{region}-{code}-{seq:06d}.cdb", "sha256": bundle.file_digest(data, m),
            "prev_hash": prev, "first_change": after + 1, "last_change": upto, "change_count": len(lines),
            "key_id": key.id, "created_at": m.created_at, "expires_at": m.expires_at}
     return row, data
@@ -236,7 +236,7 @@ def verify_file(session: Session, data: bytes) -> dict:
     else:
         sync_inbound.check_inbound(session, opened)
     m = opened.manifest
-    return {"ok": True, "type": m.type, "sequence": m.sequence, "sha256": opened.sha256, "created_at": m.created_at,
+    return {"ok": True, "type": m.type, "sequence": m.sequence, "sha256": opened.digest, "suite": m.suite, "created_at": m.created_at,
             "expires_at": m.expires_at, "counts": m.counts, "change_range": m.doc.get("change_range")}
 
 

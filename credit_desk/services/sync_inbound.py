@@ -29,7 +29,7 @@ def import_bytes(session: Session, data: bytes) -> dict:
     """Import a receipt or a downstream bundle; a refusal says why in one sentence and applies nothing."""
     session.require("bundle.import")
     opened = bundle.open_bytes(data, keys.limits(session.ledger.conn))
-    if sync_state.inbound_seen(session.ledger.conn, opened.sha256):
+    if sync_state.inbound_seen(session.ledger.conn, opened.digest):
         raise (refused("RECEIPT_REPLAY", seq=opened.manifest.doc.get("answers", {}).get("sequence"))
                if opened.manifest.type == "receipt" else refused("BUNDLE_REPLAY", seq=opened.manifest.sequence))
     plain = check_inbound(session, opened)
@@ -77,7 +77,7 @@ def _receipt(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
                                   payload.receipt_echo(opened.manifest.doc.get("answers") or {}),
                                   opened.manifest_bytes, opened.signature)
         sync_state.mark_acknowledged(tx, sent["seq"], acked_at)
-        sync_state.record_inbound(tx, opened.sha256, "receipt", opened.manifest.sequence, sent["seq"])
+        sync_state.record_inbound(tx, opened.digest, "receipt", opened.manifest.sequence, sent["seq"])
         session.audit(tx, "bundle.receipt", "bundle", sent["seq"],
                       detail={"accepted": len(accepted), "rejected": len(rejected), "cases_shared": shared})
     return {"type": "receipt", "bundle": sent["seq"], "accepted": len(accepted), "rejected": len(rejected),

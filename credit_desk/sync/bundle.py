@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from credit_desk.domain import signing
+from credit_desk.domain import signing, suites
+from credit_desk.domain.errors import DomainError
 from credit_desk.sync import container, crypto, manifest as mf
 from credit_desk.sync.limits import Limits
 from credit_desk.sync.refusals import refused
@@ -22,8 +23,19 @@ class Opened:
     manifest: mf.Manifest
 
     @property
-    def sha256(self) -> str:
-        return crypto.sha256_hex(self.data)
+    def suite(self) -> suites.Suite:
+        return suites.get(self.manifest.suite)
+
+    @property
+    def digest(self) -> str:
+        """The file's hash in its own suite (SHA-256 for intl/1, SM3 for gm/1), hex: what the next bundle's
+        previous_hash and a receipt's answers name (the chain link is always in the linked artefact's suite)."""
+        return self.suite.hash_hex(self.data)
+
+
+def file_digest(data: bytes, manifest: mf.Manifest) -> str:
+    """The hash of a bundle file just made, in its suite (Opened.digest without re-opening it)."""
+    return suites.get(manifest.suite).hash_hex(data)
 
 
 def use_of(kind: str) -> signing.Use:
@@ -32,12 +44,18 @@ def use_of(kind: str) -> signing.Use:
 
 
 def make(fields: dict, plaintext: bytes, sign_private: bytes, recipient_pub: bytes) -> tuple[bytes, mf.Manifest]:
-    """Compress, seal to the recipient, describe in the manifest and sign it; returns the file bytes."""
-    doc = {**fields, "format": mf.FORMAT, "recipient": crypto.key_id(recipient_pub),
-           "key_fingerprint": crypto.key_id(signing.public_of(sign_private))}
+    """Compress, seal to the recipient, describe in the manifest and sign it; returns the file bytes.
+
+    The suite is the signing key's (issue 22); the recipient's key must be of the same suite (ValueError), so one
+    bundle never mixes SM2 signatures with an X25519 seal."""
+    suite = suites.of_private(sign_private)
+    if suites.of_public(recipient_pub) is not suite:
+        raise ValueError(f"recipient key is not a {suite.name} key")
+    doc = {**fields, "format": mf.FORMAT, "suite": suite.name, "recipient": suite.key_id(recipient_pub),
+           "key_fingerprint": suite.key_id(signing.public_of(sign_private))}
     sealed = crypto.seal(crypto.deflate(plaintext), recipient_pub, payload_aad(doc))
-    doc["payload"] = {"sha256": crypto.sha256_hex(sealed), "size": len(sealed), "plain_size": len(plaintext),
-                       "encoding": crypto.ENCODING, "encryption": crypto.SUITE}
+    doc["payload"] = {suite.hash_name: suite.hash_hex(sealed), "size": len(sealed), "plain_size": len(plaintext),
+                       "encoding": crypto.ENCODING, "encryption": suite.encryption}
     raw = mf.dump(doc)
     return container.pack(raw, signing.sign(sign_private, use_of(doc["type"]), raw), sealed), mf.Manifest(doc)
 
@@ -53,22 +71,40 @@ def open_bytes(data: bytes, limits: Limits) -> Opened:
     return Opened(data, raw, sig, payload, mf.parse(raw))
 
 
-def verify(opened: Opened, keys: dict[str, bytes]) -> None:
-    """Signature by a known key over the exact manifest bytes, then the payload hash (no decryption)."""
+def verify(opened: Opened, keys: dict[str, bytes], allowed=suites.NAMES, last_suite: str | None = None) -> None:
+    """The suite first (issue 22: one the reader configured in ``allowed``, not below ``last_suite``, the last one
+    it accepted from this sender), then the signature by a known key of that very suite over the exact manifest
+    bytes, then the payload hash (no decryption)."""
+    check_suite(opened, allowed, last_suite)
     fp = opened.manifest.key_fingerprint
     public = keys.get(fp)
     if public is None:
         raise refused("BUNDLE_UNKNOWN_KEY", fp=fp[:16])
+    if signing.suite_of(public) != opened.manifest.suite:  # a key only signs in its own suite
+        raise refused("BUNDLE_SUITE_MISMATCH", suite=opened.manifest.suite)
     if not signing.verify(public, opened.signature, use_of(opened.manifest.type), opened.manifest_bytes):
         raise refused("BUNDLE_BAD_SIGNATURE")
     check_payload_hash(opened)
 
 
+def check_suite(opened: Opened, allowed=suites.NAMES, last_suite: str | None = None) -> None:
+    """BUNDLE_SUITE_NOT_ALLOWED / BUNDLE_SUITE_DOWNGRADE (issue 22: no downgrade below the last accepted suite)."""
+    name = opened.manifest.suite
+    try:
+        suites.check_allowed(name, tuple(allowed))
+    except DomainError:
+        raise refused("BUNDLE_SUITE_NOT_ALLOWED", suite=name, allowed=", ".join(allowed)) from None
+    try:
+        suites.check_no_downgrade(name, last_suite)
+    except DomainError:
+        raise refused("BUNDLE_SUITE_DOWNGRADE", suite=name, last=last_suite) from None
+
+
 def check_payload_hash(opened: Opened) -> None:
-    p = opened.manifest.payload
-    if p["size"] != len(opened.payload) or p["sha256"] != crypto.sha256_hex(opened.payload):
+    p, suite = opened.manifest.payload, opened.suite
+    if p["size"] != len(opened.payload) or p[suite.hash_name] != suite.hash_hex(opened.payload):
         raise refused("BUNDLE_PAYLOAD_HASH")
-    if p["encoding"] != crypto.ENCODING or p["encryption"] != crypto.SUITE:
+    if p["encoding"] != crypto.ENCODING or p["encryption"] != suite.encryption:
         raise refused("BUNDLE_MANIFEST_BAD", why="payload.encoding / payload.encryption")
 
 
@@ -85,7 +121,7 @@ def check_expiry(opened: Opened, now: datetime) -> None:
 
 
 def check_chain(opened: Opened, last_seq: int, last_hash: str) -> None:
-    """Sequence = last + 1 and previous_hash = SHA-256 of the last accepted bundle file."""
+    """Sequence = last + 1 and previous_hash = the hash of the last accepted bundle file in that file's suite."""
     seq = opened.manifest.sequence
     if seq <= last_seq:
         raise refused("BUNDLE_REPLAY", seq=seq)
@@ -101,5 +137,7 @@ def check_type(opened: Opened, *types: str) -> None:
 
 
 def decrypt(opened: Opened, enc_private: bytes, limits: Limits) -> bytes:
+    if suites.of_private(enc_private).name != opened.manifest.suite:
+        raise refused("BUNDLE_WRONG_RECIPIENT")
     compressed = crypto.open_sealed(opened.payload, enc_private, payload_aad(opened.manifest.doc))
     return crypto.inflate(compressed, opened.manifest.payload["plain_size"], limits)

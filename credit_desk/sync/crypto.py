@@ -1,4 +1,5 @@
-"""Payload encryption to one recipient: X25519 ephemeral key + HKDF-SHA256 + AES-256-GCM; zlib inside.
+"""Payload encryption to one recipient, in the recipient key's suite (domain/suites.py, issue 22); zlib inside.
+gm/1: u16 length | SM2-encrypted SM4 key | nonce (12) | SM4-GCM ciphertext and tag, same AAD. intl/1:
 
     payload.bin = ephemeral X25519 public key (32) | nonce (12) | AES-256-GCM ciphertext with its 16-byte tag
     key         = HKDF-SHA256(ikm = X25519(ephemeral, recipient), salt = ephemeral_pub | recipient_pub,
@@ -16,21 +17,17 @@ back: only the recipient's private key opens it.
 from __future__ import annotations
 
 import hashlib
-import os
 import zlib
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
+from credit_desk.domain import suites
 from credit_desk.sync.limits import ZLIB_LEVEL, Limits
 from credit_desk.sync.refusals import refused
 
-INFO = b"credit_desk.bundle/1 payload"
 AAD_BASE = b"credit_desk.bundle/2"
-SUITE = "X25519-HKDF-SHA256-AES-256-GCM"
+SUITE = suites.get(suites.INTL).encryption  # intl/1's payload.encryption
 ENCODING = "zlib"
 _RAW = serialization.Encoding.Raw
 
@@ -48,36 +45,32 @@ def x25519_public(private_raw: bytes) -> bytes:
 
 
 def key_id(public_raw: bytes) -> str:
-    """The full SHA-256 of a raw public key, lowercase hex: how manifests name keys."""
-    return hashlib.sha256(public_raw).hexdigest()
+    """The hash of a raw public key in its own suite (SHA-256 / SM3), lowercase hex: how manifests name keys."""
+    return suites.of_public(public_raw).key_id(public_raw)
 
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _derive(shared: bytes, eph_pub: bytes, recipient_pub: bytes) -> bytes:
-    return HKDF(hashes.SHA256(), 32, salt=eph_pub + recipient_pub, info=INFO).derive(shared)
+def new_enc(suite: str) -> tuple[bytes, bytes]:
+    """(private, public) encryption key of ``suite``."""
+    return suites.get(suite).new_enc_key()
+
+
+def enc_public(private: bytes) -> bytes:
+    return suites.of_private(private).enc_public(private)
 
 
 def seal(compressed: bytes, recipient_pub: bytes, aad: bytes = AAD_BASE) -> bytes:
-    eph = X25519PrivateKey.generate()
-    eph_pub = eph.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
-    key = _derive(eph.exchange(X25519PublicKey.from_public_bytes(recipient_pub)), eph_pub, recipient_pub)
-    nonce = os.urandom(12)
-    return eph_pub + nonce + AESGCM(key).encrypt(nonce, compressed, aad)
+    """Sealed to ``recipient_pub`` in that key's suite (intl/1: X25519-HKDF-AES-256-GCM; gm/1: SM2-wrapped SM4-GCM)."""
+    return suites.of_public(recipient_pub).seal(compressed, recipient_pub, aad)
 
 
 def open_sealed(blob: bytes, recipient_private: bytes, aad: bytes = AAD_BASE) -> bytes:
-    if len(blob) < 32 + 12 + 16:
-        raise refused("BUNDLE_DECRYPT_FAILED")
-    eph_pub, nonce, body = blob[:32], blob[32:44], blob[44:]
     try:
-        me = X25519PrivateKey.from_private_bytes(recipient_private)
-        my_pub = me.public_key().public_bytes(_RAW, serialization.PublicFormat.Raw)
-        key = _derive(me.exchange(X25519PublicKey.from_public_bytes(eph_pub)), eph_pub, my_pub)
-        return AESGCM(key).decrypt(nonce, body, aad)
-    except (InvalidTag, ValueError):
+        return suites.of_private(recipient_private).open(blob, recipient_private, aad)
+    except suites.CryptoFailed:
         raise refused("BUNDLE_DECRYPT_FAILED") from None
 
 

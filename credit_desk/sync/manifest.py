@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from credit_desk.domain import suites
 from credit_desk.sync.refusals import refused
 
 FORMAT = "credit_desk.bundle/2"  # /2: payload AES-GCM AAD bound to the manifest (issue 20)
@@ -21,7 +22,12 @@ _TS = "%Y-%m-%dT%H:%M:%SZ"
 _REQUIRED = {"format": str, "type": str, "sender": dict, "office": str, "key_fingerprint": str,
              "recipient": str, "sequence": int, "previous_hash": str, "created_at": str, "expires_at": str,
              "counts": dict, "payload": dict}
-_PAYLOAD = {"sha256": str, "size": int, "plain_size": int, "encoding": str, "encryption": str}
+_PAYLOAD = {"size": int, "plain_size": int, "encoding": str, "encryption": str}  # + the suite's hash name
+
+
+def payload_spec(suite: suites.Suite) -> dict:
+    """The payload member's fields: its hash under the suite's name ("sha256" / "sm3"), sizes, encoding, cipher."""
+    return {suite.hash_name: str, **_PAYLOAD}
 
 
 def utc_text(moment: datetime) -> str:
@@ -46,6 +52,11 @@ class Manifest:
             return self.doc[name]
         except KeyError:
             raise AttributeError(name) from None
+
+    @property
+    def suite(self) -> str:
+        """The suite the manifest names (issue 22); a manifest from before suites were named is intl/1."""
+        return self.doc.get("suite", suites.INTL)
 
     @property
     def expires(self) -> datetime:
@@ -78,7 +89,11 @@ def parse(raw: bytes) -> Manifest:
     if not _ints_fit(doc):  # numbers become SQLite INTEGERs: 2**63 crashed the receipt import (fuzzing)
         raise _bad("a number is outside the 64-bit range")
     _fields(doc, _REQUIRED, "")
-    _fields(doc["payload"], _PAYLOAD, "payload.")
+    name = doc.get("suite", suites.INTL)
+    if not isinstance(name, str) or name not in suites.NAMES:
+        raise _bad(f"suite {str(name)[:20]!r} unknown / 未知的密码套件")
+    suite = suites.get(name)
+    _fields(doc["payload"], payload_spec(suite), "payload.")
     if doc["format"] != FORMAT:
         raise _bad(f"format {doc['format']!r}")
     if doc["type"] not in TYPES:
@@ -86,8 +101,8 @@ def parse(raw: bytes) -> Manifest:
     for name in ("key_fingerprint", "recipient", "previous_hash"):
         if not _HEX64.fullmatch(doc[name]):
             raise _bad(f"{name} must be 64 hex digits")
-    if not _HEX64.fullmatch(doc["payload"]["sha256"]) or doc["sequence"] < 1:
-        raise _bad("payload.sha256 / sequence")
+    if not _HEX64.fullmatch(doc["payload"][suite.hash_name]) or doc["sequence"] < 1:
+        raise _bad(f"payload.{suite.hash_name} / sequence")
     if doc["payload"]["size"] < 0 or doc["payload"]["plain_size"] < 0:  # a negative size broke zlib (fuzzing)
         raise _bad("payload.size / payload.plain_size must not be negative")
     for name in ("created_at", "expires_at"):
