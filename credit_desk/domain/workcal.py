@@ -117,6 +117,16 @@ def _bad(field: str, zh: str, en: str) -> ValidationError:
     return ValidationError("CALENDAR_INVALID", zh, en, field=field)
 
 
+_SPEC_DAY = re.compile(r"(\d{4})([-/])(\d{1,2})\2(\d{1,2})")
+
+
+def _spec_day(text: str) -> dt.date | None:
+    """``2027-01-01``, ``2027-1-1`` or ``2027/1/1`` as a date; None when not of that shape (ValueError when the
+    shape is right but the day does not exist)."""
+    m = _SPEC_DAY.fullmatch(text.strip())
+    return dt.date(int(m[1]), int(m[3]), int(m[4])) if m else None
+
+
 def parse_day_spec(text: str, field: str) -> list[dt.date]:
     """Dates from ``2027-01-01``, ``2027-01-01..2027-01-03`` or ``2027/1/1`` items separated by commas,
     semicolons, spaces or lines. ValidationError ``CALENDAR_INVALID`` naming the item otherwise."""
@@ -126,8 +136,8 @@ def parse_day_spec(text: str, field: str) -> list[dt.date]:
             continue
         lo, _, hi = item.partition("..")
         try:
-            a = dt.date.fromisoformat(lo.replace("/", "-").strip()) if "-" in lo or "/" in lo else None
-            b = dt.date.fromisoformat(hi.replace("/", "-").strip()) if hi else a
+            a = _spec_day(lo)
+            b = _spec_day(hi) if hi else a
         except ValueError:
             a = b = None
         if a is None or b is None or b < a or (b - a).days > 31:
