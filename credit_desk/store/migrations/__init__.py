@@ -22,6 +22,7 @@ from credit_desk.store.migrations import m0017_add_account_lifecycle
 from credit_desk.store.migrations import m0018_add_superseded_numbers
 from credit_desk.store.migrations import m0019_correct_earlier_rule_sets
 from credit_desk.store.migrations import m0020_add_followups
+from credit_desk.store.migrations import m0021_add_admin_decisions
 
 MIGRATIONS = [
     m0001_create_core,
@@ -44,4 +45,5 @@ MIGRATIONS = [
     m0018_add_superseded_numbers,
     m0019_correct_earlier_rule_sets,
     m0020_add_followups,
+    m0021_add_admin_decisions,
 ]

@@ -1,0 +1,444 @@
+"""双公示 publication of administrative licence (行政许可) and penalty (行政处罚) decisions (R6, R13, R15, R21).
+
+Sources: 苏府办〔2020〕232号 (十五) — licence and penalty information is published, and reported to the platform, within
+7 working days of the decision (R6/R21; the number is the rule set's ``publish_licence_penalty_workdays``, R20);
+国办发〔2025〕22号 and 国家发展改革委令2025年第36号 — a penalty's information is published for the period of its tier
+(轻微 normally not published; 一般 3 months to 1 year; 严重 1 to 3 years) and stops by itself after the longest (R13);
+国办发〔2020〕49号 七(十四) — a natural person's data is published masked (R15).
+
+Data elements: the national 双公示 data standard used by the credit platforms (信用中国 行政许可/行政处罚 数据标准,
+2021 edition). The seeds do not carry that standard; the Chinese labels below follow its element names as the
+platforms' upload sheets print them (行政相对人代码_1 … _6 are the 统一社会信用代码, 工商注册号, 组织机构代码,
+税务登记号, 事业单位证书号, 社会组织登记证号). Codes and ID numbers are checked with ``domain.ids`` (python-stdnum).
+
+``check_decision(raw, today)`` takes the raw values (text, dates or numbers, as a sheet or a form gives them) and
+returns ``(decision, errors)``: every bad field is named, never only the first (an import names every bad cell).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass, replace
+from decimal import Decimal, InvalidOperation
+from enum import StrEnum
+
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, clean_id, normalize_id
+from credit_desk.domain.masking import mask_id, mask_person_name, mask_subject_id, mask_subject_name
+from credit_desk.domain.rulesets import RuleSet, Tier, publication_window
+from credit_desk.domain.textkey import clean_doc_number
+
+
+class DecisionKind(StrEnum):
+    LICENCE = "licence"
+    PENALTY = "penalty"
+
+    @property
+    def zh(self) -> str:
+        return {"licence": "行政许可", "penalty": "行政处罚"}[self.value]
+
+
+class DecisionState(StrEnum):
+    REGISTERED = "registered"      # entered, not yet published
+    PUBLISHED = "published"        # published on the office's channel (and in the next bundle)
+    NOT_PUBLISHED = "not_published"  # R13: a slight-tier penalty is normally not published; still reported
+    ENDED = "ended"                # R13: the longest publication period ended; publication stopped by itself
+
+    @property
+    def zh(self) -> str:
+        return {"registered": "待公示", "published": "已公示", "not_published": "不予公示（轻微）",
+                "ended": "公示期满已停止"}[self.value]
+
+
+# 行政相对人类别 as the national standard names them, mapped to the subject kinds of domain.ids
+PARTY_KIND_ZH = {SubjectKind.LEGAL_PERSON: "法人及非法人组织", SubjectKind.NATURAL_PERSON: "自然人",
+                 SubjectKind.INDIVIDUAL_BUSINESS: "个体工商户"}
+# 许可类别 of the national standard
+LICENCE_CATEGORIES = ("普通", "特许", "认可", "核准", "登记", "其他")
+# 处罚类别 (行政处罚法 第九条)
+PENALTY_CATEGORIES = ("警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级",
+                      "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留", "其他")
+
+
+@dataclass(frozen=True)
+class Field:
+    key: str
+    zh: str          # the element's name in the national standard / the upload sheet header
+    en: str
+    need: str        # "both" | "licence" | "penalty" | "" (optional)
+
+
+# The elements in the order of the platform's upload sheet. ``need`` says for which kind the element is required.
+FIELDS: tuple[Field, ...] = (
+    Field("kind", "决定类别", "decision kind (licence/penalty)", "both"),
+    Field("party_name", "行政相对人名称", "party name", "both"),
+    Field("party_kind", "行政相对人类别", "party kind", "both"),
+    Field("uscc", "行政相对人代码_1(统一社会信用代码)", "party USCC", ""),
+    Field("reg_no", "行政相对人代码_2(工商注册号)", "business registration number", ""),
+    Field("org_code", "行政相对人代码_3(组织机构代码)", "organisation code", ""),
+    Field("tax_no", "行政相对人代码_4(税务登记号)", "tax registration number", ""),
+    Field("inst_cert_no", "行政相对人代码_5(事业单位证书号)", "public institution certificate number", ""),
+    Field("social_org_no", "行政相对人代码_6(社会组织登记证号)", "social organisation registration number", ""),
+    Field("rep_name", "法定代表人", "legal representative", ""),
+    Field("rep_id_type", "法定代表人证件类型", "legal representative's ID type", ""),
+    Field("rep_id_number", "法定代表人证件号码", "legal representative's ID number", ""),
+    Field("id_type", "证件类型", "party's ID type (natural person)", ""),
+    Field("id_number", "证件号码", "party's ID number (natural person)", ""),
+    Field("doc_number", "决定书文号", "decision document number", "both"),
+    Field("category", "许可/处罚类别", "licence/penalty category", "both"),
+    Field("content", "许可/处罚内容", "content", "both"),
+    Field("facts", "违法事实", "facts of the violation", "penalty"),
+    Field("basis", "处罚依据", "legal basis of the penalty", "penalty"),
+    Field("fine_wan", "罚款金额(万元)", "fine (10,000 yuan)", ""),
+    Field("confiscated_wan", "没收违法所得、没收非法财物的金额(万元)", "confiscated amount (10,000 yuan)", ""),
+    Field("licence_no", "许可编号", "licence number", ""),
+    Field("decision_date", "决定日期", "decision date", "both"),
+    Field("valid_from", "有效期自", "valid from", ""),
+    Field("valid_until", "有效期至", "valid until", ""),
+    Field("tier", "失信行为分级(轻微/一般/严重)", "tier (slight/general/serious)", "penalty"),
+    Field("authority", "决定机关", "deciding authority", "both"),
+    Field("authority_uscc", "决定机关统一社会信用代码", "deciding authority's USCC", "both"),
+    Field("source_unit", "数据来源单位", "data source unit", "both"),
+    Field("source_uscc", "数据来源单位统一社会信用代码", "data source unit's USCC", "both"),
+    Field("note", "备注", "note", ""),
+)
+FIELD_BY_KEY = {f.key: f for f in FIELDS}
+_KIND_WORDS = {"行政许可": DecisionKind.LICENCE, "许可": DecisionKind.LICENCE, "licence": DecisionKind.LICENCE,
+               "行政处罚": DecisionKind.PENALTY, "处罚": DecisionKind.PENALTY, "penalty": DecisionKind.PENALTY}
+_PARTY_WORDS = {**{v: k for k, v in PARTY_KIND_ZH.items()}, "法人": SubjectKind.LEGAL_PERSON,
+                "非法人组织": SubjectKind.LEGAL_PERSON, **{k.value: k for k in SubjectKind}}
+_ID_TYPE_WORDS = {**{t.zh: t for t in IdType}, "身份证": IdType.RIC, **{t.value: t for t in IdType}}
+_TIER_WORDS = {**{t.zh: t for t in Tier}, **{t.value: t for t in Tier}}
+_REG_NO = re.compile(r"[0-9]{13}|[0-9]{15}")           # 工商注册号: 15 digits (13 in older registrations)
+_ORG_CODE = re.compile(r"[0-9A-Z]{8}-?[0-9X]")          # 组织机构代码 GB 11714: 8 + check character
+_TAX_NO = re.compile(r"[0-9A-Z]{15}|[0-9A-Z]{18}|[0-9A-Z]{20}")
+_SHORT_CODE = re.compile(r"[0-9A-Z\-（）()]{4,30}")
+MAX_AMOUNT_WAN = Decimal("10000000")  # a sanity bound (10^11 yuan), not a rule: a typo in units is caught
+
+
+@dataclass(frozen=True)
+class AdminDecision:
+    """One licence or penalty decision with its national data elements (R21). Amounts in 万元 (Decimal)."""
+
+    id: int | None
+    kind: DecisionKind
+    party_name: str
+    party_kind: SubjectKind
+    doc_number: str
+    category: str
+    content: str
+    decision_date: dt.date
+    authority: str
+    authority_uscc: str
+    source_unit: str
+    source_uscc: str
+    uscc: str = ""
+    reg_no: str = ""
+    org_code: str = ""
+    tax_no: str = ""
+    inst_cert_no: str = ""
+    social_org_no: str = ""
+    rep_name: str = ""
+    rep_id_type: str = ""
+    rep_id_number: str = ""
+    id_type: str = ""
+    id_number: str = ""
+    facts: str = ""
+    basis: str = ""
+    fine_wan: Decimal | None = None
+    confiscated_wan: Decimal | None = None
+    licence_no: str = ""
+    valid_from: dt.date | None = None
+    valid_until: dt.date | None = None
+    tier: Tier | None = None
+    note: str = ""
+    # computed at registration (R6, R13, R20)
+    publish_due: dt.date | None = None
+    publication_end: dt.date | None = None
+    earliest_repair: dt.date | None = None
+    rule_set_code: str = ""
+    state: DecisionState = DecisionState.REGISTERED
+    published_on: dt.date | None = None
+    ended_on: dt.date | None = None
+    reported_at: str | None = None
+
+    @property
+    def natural(self) -> bool:
+        """R15: the party is a person (a natural person, or an individual business under the operator's name)."""
+        return mask_subject_name(self.party_kind, self.party_name) != self.party_name
+
+    def to_state(self) -> dict:
+        """The change-log / bundle state: every element in clear (the bundle is encrypted to the platform)."""
+        out = asdict(self)
+        for k, v in out.items():
+            if isinstance(v, (dt.date, Decimal)):
+                out[k] = str(v) if isinstance(v, Decimal) else v.isoformat()
+            elif isinstance(v, StrEnum):
+                out[k] = v.value
+        return out
+
+    def public_row(self) -> dict:
+        """R15: the elements as shown or exported publicly — a person's name and every personal ID masked."""
+        row = self.to_state()
+        row["party_name"] = mask_subject_name(self.party_kind, self.party_name)
+        row["uscc"] = mask_subject_id(self.party_kind, IdType.USCC, self.uscc) if self.uscc else ""
+        row["id_number"] = mask_id(self.id_number) if self.id_number else ""
+        row["rep_id_number"] = mask_id(self.rep_id_number) if self.rep_id_number else ""
+        if self.rep_name and self.party_kind is not SubjectKind.LEGAL_PERSON:
+            row["rep_name"] = mask_person_name(self.rep_name)
+        return row
+
+
+# --- parsing ------------------------------------------------------------------------------------------------------
+
+def _bad(key: str, why_zh: str, why_en: str, code: str = "FIELD_VALUE") -> ValidationError:
+    f = FIELD_BY_KEY[key]
+    return ValidationError(code, f"「{f.zh}」{why_zh}", f"{f.en}: {why_en}", field=key)
+
+
+def _text(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float) and v.is_integer():
+        v = int(v)
+    return str(v).strip()
+
+
+def parse_date(v, key: str) -> dt.date | None:
+    """A date from a sheet cell or a form: a date/datetime, ``2026-03-05``, ``2026/3/5``, ``2026.3.5``,
+    ``2026年3月5日`` or ``20260305``; None when empty; ValidationError naming the field otherwise."""
+    if v is None or _text(v) == "":
+        return None
+    if isinstance(v, dt.datetime):
+        return v.date()
+    if isinstance(v, dt.date):
+        return v
+    text = _text(v)
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text) or \
+        re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    try:
+        if m:
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:
+        pass
+    raise _bad(key, f"「{text}」不是有效日期（应写作 2026-03-05）。", f"{text!r} is not a date (write 2026-03-05).")
+
+
+def parse_amount(v, key: str) -> Decimal | None:
+    """An amount in 万元, at most 6 decimals (one yuan is 0.0001 万元); None when empty."""
+    text = _text(v).replace(",", "").replace("，", "")
+    if not text:
+        return None
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise _bad(key, f"「{text}」不是数字（单位：万元）。", f"{text!r} is not a number (unit: 10,000 yuan).") from None
+    if not amount.is_finite() or amount < 0 or amount > MAX_AMOUNT_WAN or amount.as_tuple().exponent < -6:
+        raise _bad(key, f"「{text}」超出范围：应为不小于0的数字，单位为万元，最多6位小数。",
+                   f"{text!r} is out of range: a non-negative number in 10,000 yuan, at most 6 decimals.")
+    return amount
+
+
+def _word(v, words: dict, key: str):
+    text = _text(v)
+    if text in words:
+        return words[text]
+    allowed = "、".join(dict.fromkeys(k for k in words if not k.isascii()))
+    raise _bad(key, f"「{text}」无效，可选：{allowed}。", f"{text!r} is not one of the allowed values.")
+
+
+def _uscc(v, key: str, today: dt.date) -> str:
+    try:
+        return normalize_id(IdType.USCC, _text(v), today)
+    except ValidationError as exc:
+        raise _bad(key, f"不是有效的统一社会信用代码（GB 32100）：{exc.zh}", f"not a valid USCC: {exc.en}") from None
+
+
+def _format(v, key: str, pattern: re.Pattern, zh: str) -> str:
+    text = clean_id(_text(v))
+    if not pattern.fullmatch(text):
+        raise _bad(key, f"格式不符：{zh}。", f"wrong format: {zh}.")
+    return text
+
+
+# --- the checks -----------------------------------------------------------------------------------------------------
+
+class _Collect:
+    """Runs each field check, keeps its value or its error (every bad field is named, not only the first)."""
+
+    def __init__(self) -> None:
+        self.values: dict = {}
+        self.errors: list[ValidationError] = []
+
+    def run(self, key: str, fn, *args):
+        try:
+            self.values[key] = fn(*args)
+        except ValidationError as exc:
+            self.errors.append(exc if exc.field == key else ValidationError(exc.code, exc.zh, exc.en, field=key))
+            self.values[key] = None
+        return self.values[key]
+
+    def fail(self, key: str, zh: str, en: str, code: str = "FIELD_VALUE") -> None:
+        if not any(e.field == key for e in self.errors):
+            self.errors.append(_bad(key, zh, en, code))
+
+
+def _required(c: _Collect, raw: dict, kind: DecisionKind | None) -> None:
+    for f in FIELDS:
+        needed = f.need == "both" or (kind is not None and f.need == kind.value)
+        if needed and _text(raw.get(f.key)) == "" and not isinstance(raw.get(f.key), dt.date):
+            c.fail(f.key, "不能为空。", "is required.", "FIELD_REQUIRED")
+
+
+def check_decision(raw: dict, today: dt.date) -> tuple[AdminDecision | None, list[ValidationError]]:
+    """R21: the decision from raw element values, or every bad field (each a ValidationError naming its key)."""
+    c = _Collect()
+    kind = c.run("kind", _word, raw.get("kind"), _KIND_WORDS, "kind") if _text(raw.get("kind")) else None
+    _required(c, raw, kind)
+    party = c.run("party_kind", _word, raw.get("party_kind"), _PARTY_WORDS, "party_kind") \
+        if _text(raw.get("party_kind")) else None
+    for key in ("party_name", "doc_number", "category", "content", "facts", "basis", "authority", "source_unit",
+                "rep_name", "licence_no", "note"):
+        limit = 4000 if key in ("content", "facts", "basis") else 200
+        value = _text(raw.get(key))
+        if len(value) > limit:
+            c.fail(key, f"超过{limit}字。", f"longer than {limit} characters.")
+        c.values.setdefault(key, clean_doc_number(value) if key == "doc_number" else value)
+    _check_codes(c, raw, party, today)
+    _check_dates_amounts(c, raw, kind, today)
+    if kind is not None and c.values.get("category"):
+        allowed = LICENCE_CATEGORIES if kind is DecisionKind.LICENCE else PENALTY_CATEGORIES
+        if c.values["category"] not in allowed:
+            c.fail("category", f"「{c.values['category']}」不是{kind.zh}类别，可选：{'、'.join(allowed)}。",
+                   f"{c.values['category']!r} is not a {kind.value} category.")
+    if kind is DecisionKind.PENALTY and _text(raw.get("tier")):
+        c.run("tier", _word, raw.get("tier"), _TIER_WORDS, "tier")
+    if c.errors:
+        return None, sorted(c.errors, key=lambda e: list(FIELD_BY_KEY).index(e.field))
+    v = {k: val for k, val in c.values.items() if k in FIELD_BY_KEY and val not in (None, "")}
+    return AdminDecision(id=None, **{**v, "kind": kind, "party_kind": party}), []
+
+
+def _check_codes(c: _Collect, raw: dict, party: SubjectKind | None, today: dt.date) -> None:
+    """GB 32100 and GB 11643 through domain.ids (stdnum); the other 代码 by their published formats."""
+    for key in ("authority_uscc", "source_uscc"):
+        if _text(raw.get(key)):
+            c.run(key, _uscc, raw.get(key), key, today)
+    if _text(raw.get("uscc")):
+        c.run("uscc", _uscc, raw.get("uscc"), "uscc", today)
+    for key, pattern, zh in (("reg_no", _REG_NO, "15位数字（旧注册号13位）"),
+                             ("org_code", _ORG_CODE, "8位本体代码加1位校验码（GB 11714）"),
+                             ("tax_no", _TAX_NO, "15、18或20位数字或大写字母"),
+                             ("inst_cert_no", _SHORT_CODE, "4至30位数字或字母"),
+                             ("social_org_no", _SHORT_CODE, "4至30位数字或字母")):
+        if _text(raw.get(key)):
+            c.run(key, _format, raw.get(key), key, pattern, zh)
+    uscc, org = c.values.get("uscc"), c.values.get("org_code")
+    if uscc and org and org.replace("-", "") != uscc[8:17]:
+        c.fail("org_code", "与统一社会信用代码第9至17位（主体标识码）不一致。",
+               "does not match characters 9-17 of the USCC.")
+    if party is SubjectKind.LEGAL_PERSON:
+        if not uscc and not any(_text(raw.get(k)) for k in ("reg_no", "org_code", "tax_no", "inst_cert_no",
+                                                              "social_org_no")):
+            c.fail("uscc", "法人及非法人组织须填写统一社会信用代码（或至少一种其他代码）。",
+                   "an organisation needs its USCC (or at least one other code).", "FIELD_REQUIRED")
+        _check_person_id(c, raw, "rep_name", "rep_id_type", "rep_id_number", today, required=True)
+    elif party is SubjectKind.NATURAL_PERSON:
+        _check_person_id(c, raw, None, "id_type", "id_number", today, required=True)
+    elif party is SubjectKind.INDIVIDUAL_BUSINESS:
+        if not uscc and not _text(raw.get("id_number")):
+            c.fail("uscc", "个体工商户须填写统一社会信用代码或经营者证件号码。",
+                   "an individual business needs its USCC or the operator's ID number.", "FIELD_REQUIRED")
+        _check_person_id(c, raw, None, "id_type", "id_number", today, required=False)
+        _check_person_id(c, raw, "rep_name", "rep_id_type", "rep_id_number", today, required=False)
+
+
+def _check_person_id(c: _Collect, raw: dict, name_key: str | None, type_key: str, number_key: str,
+                     today: dt.date, required: bool) -> None:
+    """A person's ID type and number (GB 11643 and the other person ID types of domain.ids)."""
+    given = [k for k in (name_key, type_key, number_key) if k and _text(raw.get(k))]
+    if not given and not required:
+        return
+    for key in (name_key, type_key, number_key):
+        if key and not _text(raw.get(key)):
+            c.fail(key, "不能为空。", "is required.", "FIELD_REQUIRED")
+    if _text(raw.get(type_key)):
+        id_type = c.run(type_key, _word, raw.get(type_key), _ID_TYPE_WORDS, type_key)
+        if id_type is IdType.USCC:
+            c.fail(type_key, "个人证件类型不能是统一社会信用代码。", "a person's ID type cannot be a USCC.")
+        elif id_type is not None and _text(raw.get(number_key)):
+            c.run(number_key, _person_number, id_type, raw.get(number_key), number_key, today)
+        c.values[type_key] = id_type.value if isinstance(id_type, IdType) else None
+
+
+def _person_number(id_type: IdType, v, key: str, today: dt.date) -> str:
+    try:
+        return check_kind_and_id(SubjectKind.NATURAL_PERSON, id_type, _text(v), today)
+    except ValidationError as exc:
+        raise _bad(key, f"无效：{exc.zh}", f"invalid: {exc.en}") from None
+
+
+def _check_dates_amounts(c: _Collect, raw: dict, kind: DecisionKind | None, today: dt.date) -> None:
+    for key in ("decision_date", "valid_from", "valid_until"):
+        c.run(key, parse_date, raw.get(key), key)
+    decided = c.values.get("decision_date")
+    if decided and decided > today:
+        c.fail("decision_date", f"（{decided.isoformat()}）不能晚于今天。", "cannot be in the future.",
+               "DATE_IN_FUTURE")
+    start, end = c.values.get("valid_from"), c.values.get("valid_until")
+    if start and end and end < start:
+        c.fail("valid_until", "早于有效期自。", "is before the start of validity.")
+    for key in ("fine_wan", "confiscated_wan"):
+        c.run(key, parse_amount, raw.get(key), key)
+    if kind is DecisionKind.LICENCE:
+        for key in ("fine_wan", "confiscated_wan", "tier"):
+            if _text(raw.get(key)):
+                c.fail(key, "只适用于行政处罚。", "applies to penalties only.")
+    if kind is DecisionKind.PENALTY and c.values.get("category") == "罚款" and not c.values.get("fine_wan"):
+        c.fail("fine_wan", "处罚类别为罚款时须填写罚款金额（万元）。", "a fine needs its amount.", "FIELD_REQUIRED")
+
+
+def first_error(errors: list[ValidationError]) -> ValidationError:
+    """For single entry: one sentence naming every bad field, Chinese first."""
+    if len(errors) == 1:
+        return errors[0]
+    return ValidationError("FIELD_VALUE", "；".join(e.zh for e in errors), "; ".join(e.en for e in errors),
+                           field=errors[0].field)
+
+
+# --- deadlines and periods ------------------------------------------------------------------------------------------
+
+def with_periods(d: AdminDecision, rule_set: RuleSet, publish_due: dt.date) -> AdminDecision:
+    """R6/R21: published and reported by ``publish_due`` (7 working days, computed by the caller's calendar);
+    R13: a penalty's publication period from its tier under the rule set in force on the decision date (R20).
+    A slight-tier penalty is normally not published: no publication end, state NOT_PUBLISHED when published."""
+    end = repair = None
+    if d.kind is DecisionKind.PENALTY:
+        if d.tier is None:
+            raise _bad("tier", "行政处罚须写明失信行为分级（轻微、一般、严重），据以确定公示期限。",
+                       "a penalty needs its tier to set the publication period.", "FIELD_REQUIRED")
+        if rule_set.tier(d.tier).published:
+            repair, end = publication_window(rule_set, d.tier, d.decision_date)
+    return replace(d, publish_due=publish_due, publication_end=end, earliest_repair=repair,
+                   rule_set_code=rule_set.code)
+
+
+def publishable(d: AdminDecision) -> bool:
+    """R13: a licence is published; a penalty only when its tier is published (not 轻微)."""
+    return d.kind is DecisionKind.LICENCE or d.publication_end is not None
+
+
+def publication_over(d: AdminDecision, today: dt.date) -> bool:
+    """R13: True from the day after the penalty's longest publication period."""
+    return d.publication_end is not None and today > d.publication_end
+
+
+def publicly_shown(d: AdminDecision, today: dt.date) -> bool:
+    """What a public list or upload sheet carries: published, publishable, and within its period (R13)."""
+    return d.state is DecisionState.PUBLISHED and publishable(d) and not publication_over(d, today)
+
+
+def refuse_duplicate(doc_number: str) -> DomainError:
+    return DomainError("DECISION_DUPLICATE", f"决定书文号「{doc_number}」已登记，不能重复登记。",
+                       f"Decision {doc_number} is already registered.", field="doc_number")

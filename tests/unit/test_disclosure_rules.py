@@ -1,0 +1,89 @@
+"""双公示 rules in domain/ (issue 19 item 1; R6, R13, R15, R20, R21)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from credit_desk.domain import disclosure as d
+from credit_desk.domain.rulesets import NATIONAL_2026
+from credit_desk.domain.workcal import WorkCalendar
+from tests.conftest import TEST_NOW
+from tests.e2e.disclosure_kit import HOLIDAY_DECISION, HOLIDAY_DUE, penalty_row
+
+TODAY = TEST_NOW.date()
+
+
+def _decision(**over):
+    raw = {**penalty_row(1, TODAY - dt.timedelta(days=10)), **over}
+    decision, errors = d.check_decision(raw, TODAY)
+    return decision, errors
+
+
+def test_r21_every_bad_field_is_named_not_only_the_first():
+    _, errors = _decision(uscc="91320812XXXXXXXXXX", decision_date="2026-02-30", fine_wan="-1", authority="")
+    assert {e.field for e in errors} == {"uscc", "fine_wan", "decision_date", "authority"}
+    assert all(e.zh.startswith("「") for e in errors)  # Chinese first, naming the element
+
+
+def test_r21_codes_checked_with_domain_ids():
+    _, errors = _decision(authority_uscc="913208121234567891")
+    assert [e.field for e in errors] == ["authority_uscc"] and "GB 32100" in errors[0].zh
+    _, errors = _decision(rep_id_number="320812199001011235")
+    assert [e.field for e in errors] == ["rep_id_number"]
+    good, _ = _decision()
+    _, errors = _decision(org_code="12345678-9")
+    assert [e.field for e in errors] == ["org_code"]  # must equal USCC characters 9–17
+    _, errors = _decision(org_code=good.uscc[8:16] + "-" + good.uscc[16])
+    assert errors == []
+
+
+def test_r21_natural_person_needs_an_id_and_legal_person_a_representative():
+    _, errors = _decision(party_kind="自然人", uscc="", rep_name="", rep_id_type="", rep_id_number="")
+    assert {e.field for e in errors} == {"id_type", "id_number"}
+    _, errors = _decision(rep_name="", rep_id_type="", rep_id_number="")
+    assert {e.field for e in errors} == {"rep_name", "rep_id_type", "rep_id_number"}
+
+
+def test_r21_decision_in_the_future_is_refused():
+    _, errors = _decision(decision_date=(TODAY + dt.timedelta(days=1)).isoformat())
+    assert [e.code for e in errors] == ["DATE_IN_FUTURE"]
+
+
+def test_r6_seven_working_days_cross_national_day():
+    cal = WorkCalendar({}, set(), library_years=range(2004, 2027))
+    assert cal.add_workdays(HOLIDAY_DECISION, NATIONAL_2026.publish_licence_penalty_workdays).date == HOLIDAY_DUE
+
+
+def test_r13_publication_period_by_tier():
+    decision, _ = _decision(tier="一般")
+    general = d.with_periods(decision, NATIONAL_2026, TODAY)
+    assert general.publication_end.isoformat() == _months(decision.decision_date, 12)
+    assert general.earliest_repair.isoformat() == _months(decision.decision_date, 3)
+    serious = d.with_periods(_decision(tier="严重")[0], NATIONAL_2026, TODAY)
+    assert serious.publication_end.isoformat() == _months(decision.decision_date, 36)
+    slight = d.with_periods(_decision(tier="轻微")[0], NATIONAL_2026, TODAY)
+    assert slight.publication_end is None and not d.publishable(slight)    # 轻微: not published
+    assert d.publishable(general)
+
+
+def test_r13_publication_over_the_day_after_the_longest_period():
+    general = d.with_periods(_decision(tier="一般")[0], NATIONAL_2026, TODAY)
+    end = general.publication_end
+    assert not d.publication_over(general, end)
+    assert d.publication_over(general, end + dt.timedelta(days=1))
+
+
+def test_r15_public_row_masks_a_natural_person_only():
+    person, _ = _decision(party_kind="自然人", party_name="欧阳娜娜", uscc="", rep_name="", rep_id_type="",
+                          rep_id_number="", id_type="居民身份证", id_number=penalty_row(9, TODAY, person=True)["id_number"])
+    row = person.public_row()
+    assert row["party_name"] == "欧阳*娜" and row["id_number"].count("*") == 10
+    company, _ = _decision()
+    row = company.public_row()
+    assert row["party_name"] == company.party_name and row["uscc"] == company.uscc
+    assert "*" in row["rep_id_number"]                               # the representative's ID is personal
+
+
+def _months(day: dt.date, months: int) -> str:
+    from credit_desk.domain.rulesets import add_months
+    return add_months(day, months).isoformat()
