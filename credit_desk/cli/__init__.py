@@ -14,6 +14,7 @@ from credit_desk.cli import commitment_cmds, print_cmds
 from credit_desk.cli import bench_cmds
 from credit_desk.cli import repair_cmds
 from credit_desk.cli import department_cmds
+from credit_desk.cli import disclosure_cmds
 
 
 @functools.lru_cache(maxsize=1)
@@ -31,6 +32,7 @@ def build_parser():
     bench_cmds.register(sub)
     repair_cmds.register(sub)
     department_cmds.register(sub)
+    disclosure_cmds.register_commands(sub)
     return parser
 
 

@@ -7,8 +7,11 @@ rejected must not be filed (and the office must not show it as "平台已确认�
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 from dataclasses import dataclass, field
 
+from credit_desk.domain import disclosure
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.ids import check_kind_and_id, check_uscc_exception
 
@@ -59,6 +62,7 @@ class Judge:
     subjects: dict[str, str]                           # office-local subject id -> subject_no
     cleared: set[tuple[str, str]] = field(default_factory=set)
     new_subjects: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (no, kind, name)
+    today: dt.date = dt.date.max  # the platform's date (a decision dated after it is refused); max = no clock
 
     def check(self, change: dict, pointers: list[tuple[str, str]] | None = None) -> tuple[str, str, str] | None:
         """(code, reason_zh, reason_en) when the change is rejected, else None; ``pointers`` = refs(change)."""
@@ -81,6 +85,8 @@ class Judge:
                 self.subjects[sid] = subject_no(state)
                 self.new_subjects[sid] = (self.subjects[sid], state["kind"], state["name"])
             return problem
+        if entity == DECISION:
+            return decision_problem(state, self.today)
         for i, ref in enumerate(pointers):
             if i == 0 and op in CREATING_OPS:
                 continue  # a whole restatement of itself: judged by what it points at
@@ -102,6 +108,31 @@ class Judge:
             return subject_no(subj)
         ref = state.get("subject_id")
         return self.subjects.get(str(ref)) if ref is not None else None
+
+
+DECISION = "admin_decision"
+
+
+def decision_problem(state: dict, today: dt.date) -> tuple[str, str, str] | None:
+    """R21: a 双公示 decision carries its national data elements, valid (the same pure checks the office ran,
+    ``domain.disclosure.check_decision``), and its publication deadline."""
+    _decision, errors = disclosure.check_decision(state, today)
+    if errors:
+        e = disclosure.first_error(errors)
+        return ("DECISION_INVALID", f"许可或处罚决定的数据项不合格：{e.zh}", f"The decision's data elements are invalid: {e.en}")
+    if not isinstance(state.get("publish_due"), str) or state.get("state") not in {s.value for s in
+                                                                                   disclosure.DecisionState}:
+        return ("DECISION_INCOMPLETE", "许可或处罚决定缺少公示期限或状态。", "The decision lacks its deadline or state.")
+    return None
+
+
+def decision_row(office: str, seq: int, change: dict) -> tuple:
+    """The platform's current row of an accepted decision change (pgstore.upsert_decisions)."""
+    s = change["state"]
+    code = s.get("uscc") or s.get("id_number") or ""
+    return (office, change["entity_id"], s["kind"], s["doc_number"], s["authority_uscc"], s["party_kind"],
+            s["party_name"], code, s["decision_date"], s.get("publish_due"), s.get("tier"), s.get("publication_end"),
+            s["state"], seq, change["id"], json.dumps(s, ensure_ascii=False))
 
 
 def _depends(ref: tuple[str, str], change_id: int, code: str) -> tuple[str, str, str]:

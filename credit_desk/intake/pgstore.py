@@ -301,3 +301,30 @@ def counts(conn, office_id: str) -> dict:
                        "(SELECT count(*) FROM bundles WHERE office_id = %(o)s), "
                        "(SELECT count(*) FROM quarantine WHERE office_id = %(o)s)", {"o": office_id}).fetchone()
     return dict(zip(("changes", "rejected", "bundles", "quarantined"), row))
+
+
+def upsert_decisions(conn, rows) -> None:
+    """双公示 (R21): rows of (office, decision id, kind, 文号, authority USCC, party kind, party name, party code,
+    decision date, publish due, tier, publication end, state, seq, change id, state JSON); the latest change wins."""
+    if rows:
+        conn.cursor().executemany(
+            "INSERT INTO admin_decisions (office_id, decision_id, kind, doc_number, authority_uscc, party_kind, "
+            "party_name, party_code, decision_date, publish_due, tier, publication_end, state, seq, change_id, data) "
+            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) "
+            "ON CONFLICT (office_id, decision_id) DO UPDATE SET kind = EXCLUDED.kind, doc_number = EXCLUDED.doc_number, "
+            "authority_uscc = EXCLUDED.authority_uscc, party_kind = EXCLUDED.party_kind, "
+            "party_name = EXCLUDED.party_name, party_code = EXCLUDED.party_code, "
+            "decision_date = EXCLUDED.decision_date, publish_due = EXCLUDED.publish_due, tier = EXCLUDED.tier, "
+            "publication_end = EXCLUDED.publication_end, state = EXCLUDED.state, seq = EXCLUDED.seq, "
+            "change_id = EXCLUDED.change_id, data = EXCLUDED.data, updated_at = now() "
+            "WHERE admin_decisions.change_id < EXCLUDED.change_id", rows)
+
+
+def decisions(conn, office_id: str) -> list[dict]:
+    """The 双公示 decisions filed for an office, by decision id."""
+    cur = conn.execute("SELECT decision_id, kind, doc_number, party_name, decision_date, publish_due, tier, "
+                       "publication_end, state FROM admin_decisions WHERE office_id = %s "
+                       "ORDER BY decision_id::bigint", (office_id,))
+    keys = ("decision_id", "kind", "doc_number", "party_name", "decision_date", "publish_due", "tier",
+            "publication_end", "state")
+    return [dict(zip(keys, r)) for r in cur]

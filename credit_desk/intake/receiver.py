@@ -227,7 +227,9 @@ class Intake:
         per_change = [checks.refs(c) for c in changes]
         pointers = {r for refs in per_change for r in refs}
         judge = checks.Judge(pgstore.rejected_entities(conn, office, sorted(pointers)),
-                             pgstore.known_subjects(conn, office, sorted({i for e, i in pointers if e == "subject"})))
+                             pgstore.known_subjects(conn, office, sorted({i for e, i in pointers if e == "subject"})),
+                             today=self.clock().date() + timedelta(days=1))  # a day's slack for time zones
+        decisions = []
         accepted, rejected, rows, rej_rows = [], [], [], []
         for c, refs in zip(changes, per_change):
             problem = judge.check(c, refs)
@@ -236,6 +238,8 @@ class Intake:
                 rej_rows.append((office, seq, c["id"], c["entity"], c["entity_id"], *problem))
             else:
                 accepted.append(c["id"])
+                if c["entity"] == checks.DECISION:
+                    decisions.append(checks.decision_row(office, seq, c))
                 rows.append((office, seq, c["id"], c["ts"], c["entity"], c["entity_id"], c["op"], judge.subject_of(c),
                              json.dumps(c["state"], ensure_ascii=False)))
         pgstore.store_bundle(conn, office, seq, opened.digest, opened.manifest.doc, opened.data)
@@ -246,6 +250,7 @@ class Intake:
         pgstore.upsert_subjects(conn, [(office, sid, no, kind, name)
                                        for sid, (no, kind, name) in judge.new_subjects.items()])
         pgstore.insert_attachments(conn, office, seq, attachments)
+        pgstore.upsert_decisions(conn, decisions)  # R21: the platform's current 双公示 rows
         for key_id, public in learned:
             pgstore.add_key(conn, office, "sign", key_id, public, "endorsement")
             pgstore.audit_keys(conn, office, "endorsement", f"office:{office}", f"bundle {seq}", [], [key_id])
@@ -340,6 +345,11 @@ class Intake:
         """Every accepted change filed for an office: {seq, change_id, entity, entity_id, op, subject_no, state}."""
         with self.pool.connection() as conn:
             return pgstore.stored_changes(conn, office)
+
+    def decisions(self, office: str) -> list[dict]:
+        """双公示 (R21): the licence and penalty decisions filed for an office, as the platform holds them now."""
+        with self.pool.connection() as conn:
+            return pgstore.decisions(conn, office)
 
     def change_keys(self, office: str) -> list[tuple[int, int]]:
         with self.pool.connection() as conn:

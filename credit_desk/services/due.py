@@ -115,3 +115,4 @@ def withdrawals_pending(conn, today: dt.date) -> Iterable[DueItem]:
 
 from credit_desk.services import publication  # noqa: E402,F401  (R13 publication ends)
 from credit_desk.services import followups  # noqa: E402,F401  (R17 supervision flags, R18 interview rectification)
+from credit_desk.services.disclosure import register as _disclosure  # noqa: E402,F401  (R21 双公示 deadlines)

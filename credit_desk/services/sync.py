@@ -42,6 +42,8 @@ def prepare(session: Session) -> list[dict]:
         # R13: a publication past its longest period travels as stopped, in this very bundle
         from credit_desk.services import publication
         publication.stop_ended_in_tx(session, tx, session.desk.today())
+        from credit_desk.services.disclosure import register as disclosure
+        disclosure.stop_ended_in_tx(session, tx, session.desk.today())
         last = sync_state.last_bundle(conn)
         after = last["last_change"] if last else 0
         upto = sync_state.max_change_id(conn)

@@ -95,6 +95,10 @@ def _close_r6(tx, heads, acked_at: str) -> list[int]:
     from credit_desk.store import repairs as repairs_repo
     for repair_id in [int(eid) for _, entity, eid, op in heads if entity == "repair" and op == "decide"]:
         repairs_repo.set_shared(tx, repair_id, acked_at)
+    # R6/R21: an accepted 双公示 decision closes its "publish and report" deadline (once published)
+    from credit_desk.store import disclosures
+    for decision_id in {int(eid) for _, entity, eid, op in heads if entity == "admin_decision"}:
+        disclosures.set_reported(tx, decision_id, acked_at)
     return decided
 
 

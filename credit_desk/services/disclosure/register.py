@@ -1,0 +1,162 @@
+"""Entering, publishing and ending 双公示 decisions (R6, R13, R15, R21); the due-list source for their deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from credit_desk.domain import disclosure as d
+from credit_desk.domain.due import DueItem, DueKind, is_overdue
+from credit_desk.domain.errors import DomainError
+from credit_desk.domain.roles import check_four_eyes
+from credit_desk.domain.rulesets import rule_set_in_force
+from credit_desk.services import workdays
+from credit_desk.services.base import Session, require_purpose
+from credit_desk.services.due import register_source
+from credit_desk.store import disclosures as repo
+from credit_desk.store import reference
+
+ENTITY = "admin_decision"
+LIMIT_NAME = "publish_licence_penalty_workdays"
+
+
+def prepare(session: Session, raw: dict) -> d.AdminDecision:
+    """The checked decision with its deadline and period, or ValidationError naming every bad field (R21)."""
+    decision, errors = d.check_decision(raw, session.desk.today())
+    if errors:
+        raise d.first_error(errors)
+    return with_deadline(session, decision)
+
+
+def with_deadline(session: Session, decision: d.AdminDecision) -> d.AdminDecision:
+    """R6/R21: due 7 working days (rule set, R20) after the decision, on the office's calendar; R13: the period."""
+    rs = rule_set_in_force(reference.rule_sets(session.ledger.conn), decision.decision_date)
+    due = workdays.add_workdays(session.desk, decision.decision_date, rs.limit(LIMIT_NAME)).date
+    return d.with_periods(decision, rs, due)
+
+
+def save_in_tx(session: Session, tx, decision: d.AdminDecision, how: str = "entry") -> d.AdminDecision:
+    """Insert with its audit row and change-log row (the report to the platform travels in the next bundle)."""
+    if repo.exists(tx.conn, decision.authority_uscc, decision.doc_number):
+        raise d.refuse_duplicate(decision.doc_number)
+    did = repo.insert(tx, decision, session.user.username)
+    saved = replace(decision, id=did)
+    session.audit(tx, "disclosure.add", ENTITY, did, detail={"kind": decision.kind.value, "how": how,
+                                                              "publish_due": saved.publish_due.isoformat()})
+    tx.change(ENTITY, did, "insert", saved.to_state())
+    return saved
+
+
+def add_decision(session: Session, raw: dict) -> dict:
+    """Register one decision entered by hand; returns its public (masked, R15) row with the deadline."""
+    session.require("disclosure.manage")
+    decision = prepare(session, raw)
+    with session.ledger.tx() as tx:
+        saved = save_in_tx(session, tx, decision)
+    return public(saved)
+
+
+def public(decision: d.AdminDecision) -> dict:
+    """R15: the row as lists, messages and exports show it (a person's name and personal IDs masked)."""
+    return {**decision.public_row(), "state_zh": decision.state.zh, "kind_zh": decision.kind.zh,
+            "tier_zh": decision.tier.zh if decision.tier else ""}
+
+
+def list_decisions(session: Session, *, kind: str | None = None, state: str | None = None, text: str = "",
+                   after_id: int = 0, limit: int = 200) -> list[dict]:
+    """One page of the register, masked (R15)."""
+    session.require("disclosure.view")
+    return [public(x) for x in repo.page(session.ledger.conn, kind=kind, state=state, text=text,
+                                         after_id=after_id, limit=limit)]
+
+
+def show_decision(session: Session, decision_id: int, purpose: str) -> dict:
+    """R14: one decision in full, with the purpose logged (查询使用登记)."""
+    session.require("disclosure.view")
+    why = require_purpose(purpose)
+    decision = _get(session, decision_id)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "disclosure.view", ENTITY, decision_id, purpose=why)
+    return {**decision.to_state(), "state_zh": decision.state.zh}
+
+
+def _get(session: Session, decision_id: int) -> d.AdminDecision:
+    decision = repo.get(session.ledger.conn, decision_id)
+    if decision is None:
+        raise DomainError("DECISION_NOT_FOUND", f"没有编号为 {decision_id} 的许可或处罚决定。",
+                          f"No decision {decision_id}.", field="decision_id")
+    return decision
+
+
+def publish(session: Session, ids: list[int], on: dt.date | None = None) -> list[dict]:
+    """R21: the office checked and published these decisions (a slight-tier penalty is recorded as not
+    published, R13). Four eyes: whoever registered a decision does not publish it."""
+    session.require("disclosure.publish")
+    today = session.desk.today()
+    day = on or today
+    conn = session.ledger.conn
+    decisions = [_get(session, i) for i in ids]
+    for x in decisions:
+        _check_publishable(conn, session, x, day, today)
+    out = []
+    with session.ledger.tx() as tx:
+        for x in decisions:
+            state = d.DecisionState.PUBLISHED if d.publishable(x) else d.DecisionState.NOT_PUBLISHED
+            repo.set_state(tx, x.id, state, published_on=day)
+            done = replace(x, state=state, published_on=day)
+            session.audit(tx, "disclosure.publish", ENTITY, x.id, detail={"state": state.value, "on": day.isoformat()})
+            tx.change(ENTITY, x.id, "publish", done.to_state())
+            out.append(public(done))
+    return out
+
+
+def _check_publishable(conn, session: Session, x: d.AdminDecision, day: dt.date, today: dt.date) -> None:
+    if x.state is not d.DecisionState.REGISTERED:
+        raise DomainError("DECISION_STATE", f"决定{x.id}（{x.doc_number}）已是「{x.state.zh}」，不能再公示。",
+                          f"Decision {x.id} is already {x.state.value}.", field="decision_id")
+    if not x.decision_date <= day <= today:
+        raise DomainError("DATE_ORDER", f"公示日期{day.isoformat()}须在决定日期{x.decision_date.isoformat()}与今天之间。",
+                          f"The publication date must lie between the decision date and today.", field="on")
+    if d.publication_over(x, day):  # R13: a period already over is never started
+        raise DomainError("R13_PUBLICATION_OVER", f"决定{x.id}的最长公示期已于{x.publication_end.isoformat()}届满，不再公示。",
+                          f"Decision {x.id}'s longest publication period ended on {x.publication_end}.",
+                          field="decision_id")
+    check_four_eyes(repo.created_by(conn, x.id), session.user.username)
+
+
+def stop_ended(session: Session, today: dt.date | None = None) -> list[int]:
+    """R13: a published penalty stops by itself the day after its longest period; returns the decisions ended."""
+    day = today or session.desk.today()
+    ledger = session.ledger
+    if ledger.read_only or getattr(ledger, "attention", None) is not None:
+        return []
+    if not repo.ended_unstopped(ledger.conn, day):  # nothing to record: no transaction (run by every command)
+        return []
+    with ledger.tx() as tx:
+        return stop_ended_in_tx(session, tx, day)
+
+
+def stop_ended_in_tx(session: Session, tx, today: dt.date) -> list[int]:
+    ended = []
+    for x in repo.ended_unstopped(tx.conn, today):
+        stop = x.publication_end + dt.timedelta(days=1)
+        repo.set_state(tx, x.id, d.DecisionState.ENDED, ended_on=stop)
+        tx.change(ENTITY, x.id, "publication_stop", replace(x, state=d.DecisionState.ENDED, ended_on=stop).to_state())
+        ended.append(x.id)
+    if ended:
+        session.audit(tx, "disclosure.publication_stop", "ledger", session.ledger.ledger_id,
+                      detail={"on": today.isoformat(), "decisions": ended})
+    return ended
+
+
+@register_source
+def publish_deadlines(conn, today: dt.date):
+    """R6/R21: decisions not yet published, or not yet acknowledged by the platform, due 7 working days after
+    the decision."""
+    for x in repo.open_deadlines(conn):
+        who = d.AdminDecision.public_row(x)["party_name"]  # R15: the due list is masked too
+        step_zh = "公示并报送平台" if x.state is d.DecisionState.REGISTERED else "报送平台（待平台确认）"
+        step_en = "publish and report" if x.state is d.DecisionState.REGISTERED else "report (awaiting the platform)"
+        yield DueItem(DueKind.PUBLISH_DECISION.value, ENTITY, x.id, x.publish_due, is_overdue(x.publish_due, today),
+                      f"{x.kind.zh}决定{x.doc_number}（{who}）须于{x.publish_due.isoformat()}前{step_zh}（7个工作日）",
+                      f"{x.kind.value} decision {x.doc_number}: {step_en} by {x.publish_due.isoformat()}")

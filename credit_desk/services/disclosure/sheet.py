@@ -1,0 +1,88 @@
+"""双公示 sheets (R21): a department's hand-over sheet imported all-or-nothing; the platform's upload sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from credit_desk import outpaths
+from credit_desk.domain import disclosure as d
+from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services.base import Session
+from credit_desk.services.disclosure import register
+from credit_desk.sheets import disclosure_xlsx as xlsx
+from credit_desk.store import disclosures as repo
+from credit_desk.store import meta
+
+
+def import_sheet(session: Session, path: Path, sheet: str | None = None) -> dict:
+    """Import every decision of the sheet or none: every bad cell is named (sheet, row, column, element, why —
+    ``DisclosureImportRefused.problems``). Each decision gets its audit and change-log row; one summary audit row.
+    Returns {imported, sheet, notes, ids, first_due, last_due}."""
+    session.require("disclosure.manage")
+    got = xlsx.read(Path(path), sheet)
+    if not got.rows:
+        raise ValidationError("R21_IMPORT_EMPTY", f"工作表「{got.sheet}」表头下没有数据行，未导入。",
+                              f"Sheet {got.sheet!r} has no data rows under the header; nothing imported.",
+                              field="file")
+    ready, problems = _check_rows(session, got)
+    if problems:
+        raise xlsx.DisclosureImportRefused(problems)
+    with session.ledger.tx() as tx:
+        saved = [register.save_in_tx(session, tx, x, how="import") for x in ready]
+        session.audit(tx, "disclosure.import", "file", Path(path).name,
+                      detail={"sheet": got.sheet, "imported": len(saved), "ids": [saved[0].id, saved[-1].id]})
+    dues = sorted(x.publish_due for x in saved)
+    return {"imported": len(saved), "sheet": got.sheet, "notes": got.notes, "ids": [x.id for x in saved],
+            "first_due": dues[0].isoformat(), "last_due": dues[-1].isoformat()}
+
+
+def _check_rows(session: Session, got: xlsx.Read) -> tuple[list[d.AdminDecision], list[ValidationError]]:
+    today, conn = session.desk.today(), session.ledger.conn
+    ready, problems, seen = [], [], {}
+    for r, raw in got.rows:
+        decision, errors = d.check_decision(raw, today)
+        problems += [xlsx.cell_error(got.sheet, r, e.field, e.zh, e.en, e.code) for e in errors]
+        if decision is None:
+            continue
+        key = (decision.authority_uscc, decision.doc_number)
+        if key in seen or repo.exists(conn, *key):
+            where = f"与第{seen[key]}行重复" if key in seen else "已在登记簿中"
+            problems.append(xlsx.cell_error(got.sheet, r, "doc_number", f"「决定书文号」{decision.doc_number}{where}。",
+                                            f"decision number {decision.doc_number} is a duplicate.",
+                                            "DECISION_DUPLICATE"))
+            continue
+        seen[key] = r
+        try:
+            ready.append(register.with_deadline(session, decision))
+        except DomainError as exc:  # R20: a rule set that does not state the tier's periods, or none in force
+            problems.append(xlsx.cell_error(got.sheet, r, exc.field if exc.field in d.FIELD_BY_KEY else "decision_date",
+                                            exc.zh, exc.en, exc.code))
+    return ready, problems
+
+
+def write_template(session: Session, path: Path, force: bool = False) -> Path:
+    """The blank hand-over sheet to give a department (the national element names as its header)."""
+    session.require("disclosure.view")
+    path = outpaths.guard_file(path, data_dir=session.ledger.paths.folder, force=force, field="file")
+    xlsx.write_template(path)
+    return path
+
+
+def export_upload(session: Session, path: Path, force: bool = False) -> dict:
+    """The platform's upload sheet of what is publicly shown today (R13: within its period; slight penalties and
+    ended ones left out; R15: natural persons masked — the file lies outside the encrypted ledger). Audited."""
+    session.require("disclosure.view")
+    path = outpaths.guard_file(path, data_dir=session.ledger.paths.folder, force=force, field="file")
+    today, conn = session.desk.today(), session.ledger.conn
+    shown, after = {k: [] for k in d.DecisionKind}, 0
+    while page := repo.page(conn, after_id=after, limit=1000):
+        for x in page:
+            if d.publicly_shown(x, today):
+                shown[x.kind].append(register.public(x))
+        after = page[-1].id
+    office = meta.get_meta(conn, "office") or ""
+    xlsx.write_upload(path, shown, office, today)
+    counts = {k.value: len(v) for k, v in shown.items()}
+    with session.ledger.tx() as tx:
+        session.audit(tx, "disclosure.export", "file", path.name, detail=counts)
+    return {"file": str(path), **counts}

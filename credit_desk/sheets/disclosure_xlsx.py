@@ -1,0 +1,119 @@
+"""双公示 sheets (R21): the department's hand-over sheet read in, the platform's upload sheet written out.
+
+The layout is one header row with the national element names of ``domain.disclosure.FIELDS`` (a title row above
+it is allowed), one decision per row. Reading names every bad cell as 工作表/行/列 with the element's name and why,
+and the caller refuses the whole file if there is any (all-or-nothing). The upload sheet carries what is publicly
+shown (R13: within its period; R15: natural persons masked) — it is a file outside the encrypted ledger.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
+
+from credit_desk.domain import disclosure as d
+from credit_desk.domain.cleanup import EXAMPLE_MARK, cell_text
+from credit_desk.domain.errors import ValidationError
+from credit_desk.sheets import cleanup_xlsx as base
+
+HEADERS = tuple(f.zh for f in d.FIELDS)
+MAX_ROWS = base.MAX_ROWS
+UPLOAD_SHEETS = {d.DecisionKind.LICENCE: "行政许可", d.DecisionKind.PENALTY: "行政处罚"}
+_STATE_HEADERS = ("公示状态", "公示日期")
+
+
+@dataclass
+class Read:
+    """Rows read: (sheet row number, raw element values) and the sheet's name, with notes for the clerk."""
+
+    rows: list[tuple[int, dict]]
+    sheet: str
+    notes: list[dict] = field(default_factory=list)
+
+
+class DisclosureImportRefused(base.ImportRefused):
+    """R21 import: the file is refused whole; every bad cell is in ``problems``."""
+
+    def __init__(self, problems: list[ValidationError]) -> None:
+        super().__init__(problems)
+        self.code = "R21_IMPORT_REFUSED"
+
+
+def cell_error(sheet: str, row: int, key: str, zh: str, en: str, code: str = "FIELD_VALUE") -> ValidationError:
+    """One bad cell, named by sheet, row, column letter and element (Chinese first)."""
+    col = get_column_letter(list(d.FIELD_BY_KEY).index(key) + 1)
+    return ValidationError(code, f"工作表「{sheet}」第{row}行{col}列：{zh}", f"sheet {sheet!r} row {row} column {col}: "
+                           f"{en}", field=f"{col}{row}", row=row)
+
+
+def read(path: Path, sheet: str | None = None) -> Read:
+    """The raw rows under the header (blank rows end the table; rows marked 示例 in the first column are skipped).
+
+    Refused (``DisclosureImportRefused``) when a cell holds a formula; the element checks are the caller's."""
+    wb = base._open(Path(path))
+    if not wb.worksheets:
+        raise ValidationError("XLSX_UNREADABLE", f"{Path(path).name} 中没有工作表。",
+                              f"{Path(path).name} holds no worksheet.", field="file")
+    ws, notes = base.choose_sheet(wb, HEADERS, sheet)
+    start = base._header_row(ws, HEADERS)
+    if start is None:
+        raise ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」没有双公示数据表头行（应为：{'、'.join(HEADERS)}）。",
+                              f"Sheet {ws.title!r} has no header row of the 双公示 elements.", field="header")
+    rows, problems = [], []
+    for r in range(start + 1, ws.max_row + 1):
+        values = [ws.cell(row=r, column=i).value for i in range(1, len(HEADERS) + 1)]
+        if all(cell_text(v) == "" for v in values):
+            break
+        if cell_text(values[0]) == EXAMPLE_MARK:
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",
+                                  f"More than {MAX_ROWS} rows; split the file.", row=r)
+        problems += base._formula_problems(ws, r, len(HEADERS))
+        rows.append((r, {f.key: v for f, v in zip(d.FIELDS, values)}))
+    if problems:
+        raise DisclosureImportRefused(problems)
+    return Read(rows, ws.title, notes)
+
+
+def write_template(path: Path) -> None:
+    """The blank hand-over sheet a department fills in (header row only, with one 示例 row)."""
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "双公示数据"
+    ws.append(list(HEADERS))
+    _style(ws, len(HEADERS))
+    base._save(wb, Path(path))
+
+
+def write_upload(path: Path, rows_by_kind: dict, office: str, on: date) -> None:
+    """The platform's upload sheet: one sheet per kind, the kind's elements in the standard's order (R15 masked)."""
+    wb = Workbook()
+    wb.remove(wb.active)
+    for kind, title in UPLOAD_SHEETS.items():
+        fields = [f for f in d.FIELDS if f.key != "kind" and f.need in ("both", kind.value, "")
+                  and not (kind is d.DecisionKind.LICENCE and f.key in ("fine_wan", "confiscated_wan", "tier",
+                                                                        "facts", "basis"))
+                  and not (kind is d.DecisionKind.PENALTY and f.key in ("licence_no", "valid_from"))]
+        ws = wb.create_sheet(title)
+        ws.append([f"{title}信息（{office}，{on.isoformat()}导出）"])
+        ws.append([f.zh.replace("许可/处罚", title[2:]) if f.key in ("category", "content") else f.zh
+                   for f in fields] + list(_STATE_HEADERS))
+        for row in rows_by_kind.get(kind, []):
+            ws.append([row.get(f.key) or "" for f in fields] + [row.get("state_zh", ""), row.get("published_on") or ""])
+        _style(ws, len(fields) + len(_STATE_HEADERS), header_row=2)
+    base._save(wb, Path(path))
+
+
+def _style(ws, width: int, header_row: int = 1) -> None:
+    for col in range(1, width + 1):
+        ws.column_dimensions[get_column_letter(col)].width = 18
+        cell = ws.cell(row=header_row, column=col)
+        cell.font = Font(bold=True)
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    ws.freeze_panes = ws.cell(row=header_row + 1, column=1)

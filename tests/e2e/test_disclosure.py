@@ -1,0 +1,154 @@
+"""双公示 end to end (issue 19 item 1; R6, R13, R15, R21): a department's sheet of 50 penalty decisions refused
+with its 3 bad cells named, fixed, imported, on the due list within 7 working days across National Day,
+published (four eyes), and filed by the reference intake on PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from credit_desk.intake.receiver import Intake
+from tests.conftest import TEST_NOW
+from tests.e2e.case_kit import BOSS, CLERK, REVIEWER, desk, ok, refused, staffed_template  # noqa: F401
+from tests.e2e.disclosure_kit import HOLIDAY_DECISION, HOLIDAY_DUE, column, fifty_penalties, write_sheet
+from tests.e2e.sync_support import export, pair
+
+TODAY = TEST_NOW.date()
+
+
+def _ledger_id(office) -> str:
+    return json.loads((Path(office.data_dir) / "ledger.json").read_text())["ledger_id"]
+
+
+def _bad_sheet(tmp_path) -> tuple[Path, list[dict]]:
+    rows = fifty_penalties(TODAY)
+    good = [dict(r) for r in rows]
+    rows[4]["uscc"] = rows[4]["uscc"][:-1] + ("0" if rows[4]["uscc"][-1] != "0" else "1")  # sheet row 7
+    rows[16]["decision_date"] = "2026-13-01"                                                 # sheet row 19
+    rows[32]["fine_wan"] = "五千"                                                            # sheet row 35
+    path = tmp_path / "市监局双公示.xlsx"
+    write_sheet(path, rows)
+    return path, good
+
+
+def test_r21_import_refuses_every_bad_cell_then_imports_fifty_and_r6_deadlines_cross_the_holiday(desk, tmp_path):
+    path, good = _bad_sheet(tmp_path)
+    changes_before = ok(desk, "bundle", "status")["unbundled_changes"]
+    err = refused(desk, "decision", "import", str(path))
+    assert err["code"] == "R21_IMPORT_REFUSED"
+    msg = err["message"]
+    assert "共 3 处错误" in msg
+    assert f"第7行{column('uscc')}列" in msg and "统一社会信用代码" in msg
+    assert f"第19行{column('decision_date')}列" in msg and "2026-13-01" in msg
+    assert f"第35行{column('fine_wan')}列" in msg and "五千" in msg
+    assert "工作表「处罚信息」" in msg
+    assert ok(desk, "decision", "list") == []                       # all-or-nothing: nothing imported
+    assert ok(desk, "bundle", "status")["unbundled_changes"] == changes_before
+
+    write_sheet(path, good)
+    out = ok(desk, "decision", "import", str(path))
+    assert out["imported"] == 50 and out["sheet"] == "处罚信息"
+    listed = ok(desk, "decision", "list")
+    assert len(listed) == 50
+    person = next(r for r in listed if r["party_kind"] == "natural_person")
+    assert person["party_name"] == "张*明" and "*" in person["id_number"]    # R15: masked in lists
+
+    due = [i for i in ok(desk, "due") if i["kind"] == "publish_decision"]
+    assert len(due) == 50
+    first = next(i for i in due if "〔2026〕100号" in i["label_zh"])
+    assert first["due_date"] == HOLIDAY_DUE.isoformat() and first["overdue"]  # R6: 7 working days over 国庆
+    assert "7个工作日" in first["label_zh"]
+    yesterday = next(i for i in due if "〔2026〕101号" in i["label_zh"])
+    assert not yesterday["overdue"] and dt.date.fromisoformat(yesterday["due_date"]) > TODAY
+    assert not any("张小明" in i["label_zh"] for i in due)                    # R15 on the due list too
+
+    # R13: the slight-tier penalty has no publication period; the serious one 1–3 years
+    slight = next(r for r in listed if r["doc_number"].endswith("103号"))
+    serious = next(r for r in listed if r["doc_number"].endswith("104号"))
+    assert slight["publication_end"] is None
+    decided = dt.date.fromisoformat(serious["decision_date"])
+    assert serious["publication_end"] == decided.replace(year=decided.year + 3).isoformat()
+
+
+def test_r21_published_decisions_reach_the_intake_and_close_the_deadline(desk, tmp_path):
+    path, good = _bad_sheet(tmp_path)
+    write_sheet(path, good)
+    ids = ok(desk, "decision", "import", str(path))["ids"]
+    assert refused(desk, "decision", "publish", str(ids[0]))["code"] == "FOUR_EYES"   # the importer may not
+    published = ok(desk, "decision", "publish", *map(str, ids), user=REVIEWER)
+    states = {r["doc_number"][-4:]: r["state"] for r in published}
+    assert states["103号"] == "not_published" and states["100号"] == "published"   # R13: 轻微 not published
+
+    intake_dir = pair(desk, tmp_path)
+    bundle_file = Path(export(desk, tmp_path / "usb")[0]["file"])
+    intake = Intake(intake_dir)
+    receipt, info = intake.receive(bundle_file.read_bytes())
+    assert info["rejected"] == 0 and info["accepted"] >= 100            # 50 registrations + 50 publications
+    filed = intake.decisions(_ledger_id(desk))
+    assert len(filed) == 50 and {f["state"] for f in filed} == {"published", "not_published"}
+    first = next(f for f in filed if f["doc_number"].endswith("100号"))
+    assert first["publish_due"] == HOLIDAY_DUE and first["decision_date"] == HOLIDAY_DECISION
+    (tmp_path / "receipt.cdb").write_bytes(receipt)
+    ok(desk, "bundle", "import", str(tmp_path / "receipt.cdb"))
+    assert [i for i in ok(desk, "due") if i["kind"] == "publish_decision"] == []   # R6: acknowledged
+
+
+def test_r21_intake_refuses_a_decision_with_a_bad_code(desk, tmp_path):
+    """The platform runs the same element checks: a forged change with a broken authority code is rejected."""
+    from tests.e2e.sync_support import session
+    intake_dir = pair(desk, tmp_path)
+    path, good = _bad_sheet(tmp_path)
+    write_sheet(path, good[:1])
+    ok(desk, "decision", "import", str(path))
+    with session(Path(desk.data_dir)) as s, s.ledger.tx() as tx:
+        state = json.loads(s.ledger.conn.execute("SELECT state FROM changes WHERE entity = 'admin_decision'")
+                           .fetchone()[0])
+        tx.change("admin_decision", 999, "insert", {**state, "id": 999, "authority_uscc": "91320812MA1XXXXX0X"})
+    _, info = Intake(intake_dir).receive(Path(export(desk, tmp_path / "u")[0]["file"]).read_bytes())
+    assert info["rejected"] == 1
+    assert [f["decision_id"] for f in Intake(intake_dir).decisions(_ledger_id(desk))] == ["1"]
+
+
+def _rows(data_dir, sql: str, *params) -> list[tuple]:
+    from credit_desk.services import ledgers
+    d = ledgers.unlock(data_dir)
+    try:
+        return d.ledger.conn.execute(sql, params).fetchall()
+    finally:
+        d.close()
+
+
+def test_r13_penalty_publication_ends_by_itself_after_its_longest_period(desk, data_dir, tmp_path, pinned_clock):
+    """R13: a 一般 penalty is published for at most 1 year; the daily check (run as any command opens the ledger)
+    ends it the day after, with its audit and change-log rows, and the upload sheet no longer carries it."""
+    from credit_desk.domain.rulesets import add_months
+    from tests.e2e.disclosure_kit import penalty_row
+    decided = add_months(TODAY, -12) + dt.timedelta(days=10)
+    path = tmp_path / "one.xlsx"
+    write_sheet(path, [penalty_row(1, decided), penalty_row(2, TODAY - dt.timedelta(days=3), person=True)])
+    ids = ok(desk, "decision", "import", str(path))["ids"]
+    assert len(_rows(data_dir, "SELECT 1 FROM audit WHERE action = 'disclosure.add'")) == 2       # R14 audit
+    assert [r[0] for r in _rows(data_dir, "SELECT op FROM changes WHERE entity = 'admin_decision'")] == ["insert"] * 2
+    ok(desk, "decision", "publish", *map(str, ids), user=REVIEWER)
+    sheet = tmp_path / "upload.xlsx"
+    ok(desk, "decision", "export-sheet", str(sheet))
+    cells = [c for row in load_workbook(sheet)["行政处罚"].iter_rows(values_only=True) for c in row if c]
+    assert "清市监罚〔2026〕101号" in cells and "清市监罚〔2026〕102号" in cells
+    assert "张小明" not in cells and "张*明" in cells                   # R15: the file outside the ledger is masked
+    end = add_months(decided, 12)
+    pinned_clock["now"] = dt.datetime.combine(end, dt.time(9))               # the last day: still published
+    assert {r["state"] for r in ok(desk, "decision", "list")} == {"published"}
+    pinned_clock["now"] = dt.datetime.combine(end + dt.timedelta(days=1), dt.time(9))
+    states = {r["id"]: r["state"] for r in ok(desk, "decision", "list")}
+    assert states == {ids[0]: "ended", ids[1]: "published"}
+    ops = _rows(data_dir, "SELECT op, state FROM changes WHERE entity = 'admin_decision' AND entity_id = ? "
+                          "ORDER BY id", str(ids[0]))
+    assert [o for o, _ in ops] == ["insert", "publish", "publication_stop"]
+    assert json.loads(ops[-1][1])["ended_on"] == (end + dt.timedelta(days=1)).isoformat()
+    assert _rows(data_dir, "SELECT 1 FROM audit WHERE action = 'disclosure.publication_stop'")
+    ok(desk, "decision", "export-sheet", str(sheet), "--force")
+    cells = [c for row in load_workbook(sheet)["行政处罚"].iter_rows(values_only=True) for c in row if c]
+    assert "清市监罚〔2026〕101号" not in cells and "清市监罚〔2026〕102号" in cells
