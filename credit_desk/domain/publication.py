@@ -29,6 +29,19 @@ def publication_over(end: dt.date | None, today: dt.date) -> bool:
     return end is not None and today > end
 
 
+def check_r13_still_published(record_id: int, end: dt.date | None, on: dt.date) -> None:
+    """R13 (DOMAIN "R13 materials": from the day after the longest period the information leaves queries,
+    extracts, documents and bundles): a record whose publication ended before ``on`` may not be printed on a
+    case's documents — no case may be opened, served or decided on it. Raises DomainError
+    ``R13_PUBLICATION_ENDED``."""
+    if publication_over(end, on):
+        raise DomainError("R13_PUBLICATION_ENDED",
+                          f"失信信息{record_id}的最长公示期已于{end.isoformat()}届满，自{stop_day(end).isoformat()}起"
+                          "停止公示，不得再据以认定或写入文书。",
+                          f"Record {record_id}'s longest publication period ended on {end.isoformat()}; it may no "
+                          "longer ground a listing or appear on its documents.", field="record_ids")
+
+
 def stop_day(end: dt.date) -> dt.date:
     """R13: the day publication stops by itself — the day after the longest period."""
     return end + dt.timedelta(days=1)

@@ -21,6 +21,7 @@ from credit_desk.domain.objections import Target
 from credit_desk.domain.procedure import (check_r1_document_effective, check_r1_rests_on_records,
                                           check_r5_date, check_r5_notice_frozen, notice_changes,
                                           with_clerk_wording)
+from credit_desk.domain.publication import check_r13_still_published
 from credit_desk.domain.record_rules import Record, status_zh
 from credit_desk.services import case_core as core
 from credit_desk.services import departments, doc_numbers, workdays
@@ -43,8 +44,8 @@ def _list_type(value) -> ListType:
 
 
 def _records(conn, subject_id: int, record_ids, on: dt.date | None = None) -> list[Record]:
-    """The records a case rests on: the subject's own, approved (R9), still effective (R3), and their basis
-    document legally effective on ``on`` (R1)."""
+    """The records a case rests on: the subject's own, approved (R9), still effective (R3), their basis
+    document legally effective on ``on`` (R1) and their publication not ended before ``on`` (R13)."""
     found = []
     for rid in dict.fromkeys(record_ids):
         r = records_repo.get(conn, rid)
@@ -59,6 +60,7 @@ def _records(conn, subject_id: int, record_ids, on: dt.date | None = None) -> li
                               f"Record {rid} is {r.status.value}; it cannot support a listing.", field="record_ids")
         if on is not None:
             check_r1_document_effective(rid, r.document.effective, on)  # R1
+            check_r13_still_published(rid, r.publication_end, on)  # R13: ended information leaves documents
         found.append(r)
     return found
 

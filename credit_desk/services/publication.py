@@ -37,7 +37,7 @@ def stop_ended_in_tx(session: Session, tx, today: dt.date) -> list[int]:
     for rid, end in repo.ended_unstopped(conn, today):
         rec = records_repo.get(conn, rid)
         day = stop_day(end)
-        why = f"最长公示期于{end.isoformat()}届满，自{day.isoformat()}起停止公示（国办发〔2025〕22号；令2025年第36号）"
+        why = f"最长公示期于{end.isoformat()}届满，自{day.isoformat()}起停止公示（{_period_clause(conn, rec)}）"
         records_repo.add_history(tx, rid, session.user.username, "publication_stop", why, rec)
         repo.mark_stopped(tx, rid, day)
         tx.change("record", rid, "publication_stop", {**records_repo.state(rec), "publication_stopped_on":
@@ -47,6 +47,15 @@ def stop_ended_in_tx(session: Session, tx, today: dt.date) -> list[int]:
         session.audit(tx, "record.publication_stop", "ledger", session.ledger.ledger_id,
                       detail={"on": today.isoformat(), "records": stopped})
     return stopped
+
+
+def _period_clause(conn, rec) -> str:
+    """R13/R20: the clause that set THIS record's longest period — its own rule set's (a 2025 penalty stops under
+    令2023年第58号, not under the 2026 rules)."""
+    for rs in reference.rule_sets(conn):
+        if rs.code == rec.rule_set_code:
+            return rs.citations.get(f"tiers.{rec.tier.value}") or rs.source
+    return f"规则集{rec.rule_set_code}"
 
 
 def stop_ended(session: Session, today: dt.date | None = None) -> list[int]:

@@ -7,7 +7,8 @@ import datetime as dt
 
 from credit_desk.domain.rulesets import NATIONAL_2023, NATIONAL_2026, Tier, add_months, publication_window
 from tests.conftest import TEST_NOW
-from tests.e2e.case_kit import BOSS, company, desk, ok, refused, staffed_template  # noqa: F401
+from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, advance, company, desk, ok, refused,  # noqa: F401
+                                staffed_template)
 from tests.e2e.repair_kit import DEPT
 from tests.e2e.test_issue16_rules import _penalty, _text
 
@@ -86,3 +87,38 @@ def test_r13_who_decides_the_credit_office_cannot_decide_a_registered_department
             ok(desk, "print", doc, "--repair", str(rid), "--out", str(tmp_path / f"{doc}.pdf"))
         text = _text(tmp_path / f"{doc}.pdf")
         assert DEPT in text[-40:] and "清江浦区信用办" not in text, (doc, text[-80:])   # the 落款 is the department's
+
+
+# R13: information past its longest period leaves the documents built from records ------------------------------
+
+def test_r13_a_record_past_its_longest_period_grounds_no_case_and_no_case_document(desk, pinned_clock):
+    """R13 (22号 二; DOMAIN "R13 materials": the information leaves queries, extracts, documents and bundles from
+    the day after the longest period): a watch case's prior notice and decision print the facts and basis of its
+    records (R1), so a record whose publication ended may not ground a case — refused at opening, and at service
+    when the period ran out after the case was opened."""
+    sid = company(desk, 1604)
+    ended = _penalty(desk, sid, add_months(TODAY, -12) - dt.timedelta(days=1), number="清市监罚〔X〕1604号")
+    last = _penalty(desk, sid, add_months(TODAY, -12), number="清市监罚〔X〕1605号")   # its last day is today
+    args = ("case", "open", "--subject", str(sid), "--list", "watch", "--department", DEPT,
+            "--department-level", "county", "--domain", "市场监管", "--warning-letter", "清警〔2026〕9号",
+            "--opened-on", TODAY.isoformat())
+    err = refused(desk, *args, "--record", str(ended["id"]))
+    assert err["code"] == "R13_PUBLICATION_ENDED" and err["rule"] == "R13" and ended["publication_end"] in err["message"]
+    cid = ok(desk, *args, "--record", str(last["id"]))["id"]        # still published today: the case may open
+    tomorrow = TODAY + dt.timedelta(days=1)
+    advance(desk, pinned_clock, tomorrow.isoformat())
+    err = refused(desk, "case", "notice", str(cid), "--served-on", tomorrow.isoformat())
+    assert err["code"] == "R13_PUBLICATION_ENDED" and f"失信信息{last['id']}" in err["message"]
+
+
+def test_r20_a_publication_stop_cites_the_rule_set_that_set_its_period(desk, data_dir):
+    """R20/R13: a 严重 penalty decided in mid-2023 (CN-2023) stops after 3 years under 令2023年第58号; the stop's
+    recorded reason (record history, change log → platform) cites that rule, not the 2026 rules."""
+    from tests.e2e.test_issue16_rules import _changes
+    sid = company(desk, 1606)
+    old = _penalty(desk, sid, dt.date(2023, 6, 1), tier="serious", number="清市监罚〔2023〕1606号")
+    assert old["rule_set_code"] == "CN-2023"
+    ok(desk, "due", "--today", TODAY.isoformat())          # any command runs the daily check that records stops
+    op, state = _changes(data_dir, "record", old["id"])[-1]
+    assert op == "publication_stop" and "2026-06-01" in state["status_reason"]
+    assert "58号" in state["status_reason"] and "36号" not in state["status_reason"]
