@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import date
 
 from credit_desk.cli.common import command, emit, group, limit, session_for, whole
-from credit_desk.domain.rulesets import FIELD_SOURCES
 from credit_desk.services import case_exits, cases, due, objections, records, workdays, withdrawals
-from credit_desk.services.case_view import case_summary
+from credit_desk.services.case_view import case_summary, window_rule
 
 LISTS = ["black", "watch", "red"]
 
@@ -299,11 +298,12 @@ def cmd_case_notice(args) -> int:
     with session_for(args) as s:
         case = cases.serve_notice(s, args.id, served_on=args.served_on, external_number=args.external_number)
         warn = workdays.deadline_warnings(s.desk, case.served_on, case.window_end)  # R20
+        rule = window_rule(s.ledger.conn, case, s.desk.today())
     emit(args, {"id": case.id, "state": case.state.value, "served_on": case.served_on.isoformat(),
                 "window_end": case.window_end.isoformat(), "notice_number": case.notice_number, "warnings": warn,
-                "window_rule": FIELD_SOURCES["objection_window_workdays"]},
+                "window_rule": rule},
          f"预先告知已送达（{case.notice_number}）；异议期至 {case.window_end.isoformat()} 届满"
-         f"（期限：{FIELD_SOURCES['objection_window_workdays']}）。" + _warn(warn))
+         f"（期限：{rule}）。" + _warn(warn))
     return 0
 
 

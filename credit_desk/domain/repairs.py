@@ -315,7 +315,7 @@ def eligibility(rs: RuleSet, table: MaterialsTable | Mapping[str, Requirement], 
                         "or central policy", t.non_repairable_basis or "")
                 for t in targets if t.non_repairable_basis]
     if received_on < earliest:
-        cite = rs.citations.get(f"tiers.{tier.value}") or rs.source
+        cite = rs.citation(f"tiers.{tier.value}")
         problems.append(Problem("R13_TOO_EARLY", f"最短公示期尚未届满，自{earliest.isoformat()}起方可申请信用修复",
                                 f"the shortest publication period has not passed; repair may be applied for from "
                                 f"{earliest.isoformat()}", f"{cite}关于最短公示期届满后方可申请信用修复的规定"))

@@ -61,18 +61,23 @@ NATIONAL_TIERS: Mapping[str, TierPeriod] = MappingProxyType({
     Tier.SERIOUS.value: TierPeriod(12, 36, published=True),
 })
 
-# Where each time limit comes from. The seeds fix no period for a party to object to a prior notice before the
-# decision (DOMAIN.md "R5 dates and the objection window"): that one is a LOCAL SETTING, our default 5 working days,
-# and every place that shows it says so (issue 13 item 11).
-FIELD_SOURCES: Mapping[str, str] = MappingProxyType({
+# Where each of the seeds' own time limits comes from — written ONCE, here. Every rule set carries these four
+# figures (the seeds' local figures, not a national rule's), so their clause is the same in every rule set; a rule
+# set's own ``citations`` give only what is its own (the repair limits, the tiers) or a clause a platform bundle
+# states instead. Read a clause through ``RuleSet.citation(name)``, never from two places.
+# The seeds fix no period for a party to object to a prior notice before the decision (DOMAIN.md "R5 dates and
+# the objection window"): that one is a LOCAL SETTING, our default 5 working days, and every place that shows it
+# says so (issue 13 item 11).
+SEED_SOURCES: Mapping[str, str] = MappingProxyType({
     "objection_window_workdays": "本地设定（国家和省市文件未规定该期限，本软件默认5个工作日，可由规则集调整）",
     "objection_reply_workdays": "淮政办发〔2021〕13号 四(一)",
     "share_listing_workdays": "发改财金规〔2017〕1798号 (十)",
     "publish_licence_penalty_workdays": "苏府办〔2020〕232号 (十五)",
-    "repair_decide_workdays": "国家发展改革委令2025年第36号",
-    "repair_finish_workdays": "国家发展改革委令2025年第36号",
 })
 LOCAL_SETTINGS = frozenset({"objection_window_workdays"})
+# Issue 16 stored a second wording of the window's clause in each built-in rule set (ledgers keep it): it is read
+# as "no clause of its own", so the one wording above is shown.
+_LEGACY_CITATIONS = {"objection_window_workdays": "local setting (no seed fixes it; DOMAIN Clarifications R5)"}
 
 _INT_FIELDS = (
     "objection_window_workdays", "objection_reply_workdays", "share_listing_workdays",
@@ -117,6 +122,15 @@ class RuleSet:
         if not period.known:
             raise self.unknown(f"「{t.zh}」失信信息的公示期限", f"the publication periods of the {t.value} tier")
         return period
+
+    def citation(self, name: str) -> str:
+        """The clause a value comes from: this rule set's own (``citations``), else the seeds' clause for the four
+        figures every rule set carries (``SEED_SOURCES``), else the rule set's source. ``name``: a field name or
+        ``"tiers.<tier>"``."""
+        own = self.citations.get(name)
+        if own and own != _LEGACY_CITATIONS.get(name):
+            return own
+        return SEED_SOURCES.get(name) or own or self.source
 
     def limit(self, name: str) -> int:
         """A time limit in working days; R20: refused (``R20_VALUE_UNKNOWN``) when the source does not give it."""
@@ -222,18 +236,11 @@ def _check_rule_set(rs: RuleSet) -> None:
                        "has an impossible period (need 0 <= min <= max and max >= 1)")
 
 
-_SEED_CITATIONS = {
-    "objection_window_workdays": "local setting (no seed fixes it; DOMAIN Clarifications R5)",
-    "objection_reply_workdays": "淮政办发〔2021〕13号 四(一)",
-    "share_listing_workdays": "发改财金规〔2017〕1798号 (十)",
-    "publish_licence_penalty_workdays": "苏府办〔2020〕232号 (十五)",
-}
-
 NATIONAL_2026 = RuleSet(
     code="CN-2026-04",
     effective_from=dt.date(2026, 4, 1),
     source="国办发〔2025〕22号；国家发展改革委令2025年第36号《信用修复管理办法》",
-    citations={**_SEED_CITATIONS,
+    citations={
                "repair_decide_workdays": "国家发展改革委令2025年第36号（认定单位3个工作日内作出决定）",
                "repair_finish_workdays": "国家发展改革委令2025年第36号（10个工作日内办结）",
                "tiers.slight": "国办发〔2025〕22号（轻微：一般不公示，最长3个月）",
@@ -255,7 +262,7 @@ NATIONAL_2023 = RuleSet(
     tiers={Tier.SLIGHT.value: UNKNOWN_PERIOD,
            Tier.GENERAL.value: TierPeriod(3, 12, published=True),
            Tier.SERIOUS.value: TierPeriod(12, 36, published=True)},
-    citations={**_SEED_CITATIONS,
+    citations={
                "repair_decide_workdays": "unknown（未载入原文）",
                "repair_finish_workdays": "unknown（未载入原文）",
                "tiers.slight": "unknown（未载入原文）",
@@ -272,7 +279,7 @@ NATIONAL_2020 = RuleSet(
     repair_decide_workdays=None,
     repair_finish_workdays=None,
     tiers={t.value: UNKNOWN_PERIOD for t in Tier},
-    citations={**_SEED_CITATIONS,
+    citations={
                "repair_decide_workdays": "unknown（49号 六(十二) 只要求“在规定时间内办结”）",
                "repair_finish_workdays": "unknown（49号 六(十二) 只要求“在规定时间内办结”）",
                "tiers.slight": "unknown（49号未规定分级公示期限）",

@@ -6,10 +6,11 @@ takes its fields from there.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from credit_desk.domain.cases import (DEPT_LEVEL_ZH, STANDARD_KIND_ZH, Case, CaseState, Ground, ListType,
                                       phase)
 from credit_desk.domain.objections import Target
-from credit_desk.domain.rulesets import FIELD_SOURCES
 from credit_desk.domain.subjects import id_with_mark
 from credit_desk.services import case_core as core
 from credit_desk.store import cases as repo
@@ -78,7 +79,7 @@ def detail_dict(session, case: Case) -> dict:
             "post_exit_watch_months": case.post_exit_watch_months, "channel": case.channel,
             "notice_number": case.notice_number, "served_on": _iso(case.served_on),
             "objection_window_end": _iso(case.window_end),
-            "objection_window_rule": FIELD_SOURCES["objection_window_workdays"], "decision_number": case.decision_number,
+            "objection_window_rule": window_rule(conn, case, today), "decision_number": case.decision_number,
             "decided_on": _iso(case.decided_on), "decided_by": case.decided_by,
             "valid_from": _iso(case.valid_from), "valid_until": _iso(case.valid_until),
             "rule_set_code": case.rule_set_code, "leniency_justification": case.leniency_justification,
@@ -88,6 +89,13 @@ def detail_dict(session, case: Case) -> dict:
             "created_by": case.created_by, "objections": _objections(conn, case.id, today),
             "announcements": repo.announcements(conn, case.id), "events": repo.events(conn, case.id)}
     return data
+
+
+def window_rule(conn, case: Case, today: dt.date) -> str:
+    """R5/R20: the clause of the case's objection window — the rule set in force when the notice was served (or
+    today, before service); the one wording of ``RuleSet.citation`` (a local setting, issue 13 item 11)."""
+    on = case.served_on or today
+    return core.rule_set_on(conn, on).citation("objection_window_workdays")
 
 
 def _ground_zh(ground: str | None) -> str | None:

@@ -54,7 +54,7 @@ def _period_clause(conn, rec) -> str:
     令2023年第58号, not under the 2026 rules)."""
     for rs in reference.rule_sets(conn):
         if rs.code == rec.rule_set_code:
-            return rs.citations.get(f"tiers.{rec.tier.value}") or rs.source
+            return rs.citation(f"tiers.{rec.tier.value}")
     return f"规则集{rec.rule_set_code}"
 
 

@@ -104,10 +104,31 @@ def test_r13_publication_window_by_tier():
 
 def test_r5_objection_window_is_a_rule_set_value_labelled_a_local_setting():
     """Issue 13 item 11: the seeds give no objection period; our 5 working days say they are a local default."""
-    from credit_desk.domain.rulesets import DEFAULT_RULE_SETS, FIELD_SOURCES, LOCAL_SETTINGS
-    assert "objection_window_workdays" in LOCAL_SETTINGS and "本地设定" in FIELD_SOURCES["objection_window_workdays"]
+    from credit_desk.domain.rulesets import DEFAULT_RULE_SETS, LOCAL_SETTINGS
+    assert "objection_window_workdays" in LOCAL_SETTINGS
     assert all(rs.objection_window_workdays == 5 for rs in DEFAULT_RULE_SETS)
-    assert "本地设定" not in FIELD_SOURCES["objection_reply_workdays"]  # 淮 四(一) fixes that one
+    for rs in DEFAULT_RULE_SETS:
+        assert "本地设定" in rs.citation("objection_window_workdays")
+        assert "本地设定" not in rs.citation("objection_reply_workdays")  # 淮 四(一) fixes that one
+
+
+def test_r20_each_clause_lives_once_the_seed_figures_in_one_map_the_rule_sets_own_in_their_citations():
+    """R20 (issue 16 review): the four seed figures' clauses are written once (``SEED_SOURCES``) and read through
+    ``RuleSet.citation``; a rule set's own map holds only its own values, so no two wordings of one clause exist.
+    A ledger's stored rule set with the earlier second wording still shows the one wording; a bundle's own clause
+    for a seed figure wins (a platform may change the window by a local rule)."""
+    from credit_desk.domain.rulesets import DEFAULT_RULE_SETS, SEED_SOURCES
+    for rs in DEFAULT_RULE_SETS:
+        assert not set(rs.citations) & set(SEED_SOURCES), rs.code
+        for name, clause in SEED_SOURCES.items():
+            assert rs.citation(name) == clause
+    stored = dataclasses.replace(NATIONAL_2026, citations={
+        **NATIONAL_2026.citations,
+        "objection_window_workdays": "local setting (no seed fixes it; DOMAIN Clarifications R5)"})
+    assert stored.citation("objection_window_workdays") == SEED_SOURCES["objection_window_workdays"]
+    local = dataclasses.replace(NATIONAL_2026, citations={"objection_window_workdays": "淮安市某规定第五条"})
+    assert local.citation("objection_window_workdays") == "淮安市某规定第五条"
+    assert NATIONAL_2026.citation("repair_decide_workdays").startswith("国家发展改革委令2025年第36号")
 
 
 def test_r20_earlier_rule_sets_carry_only_known_figures_and_refuse_the_rest():
