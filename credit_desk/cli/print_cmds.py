@@ -68,6 +68,7 @@ def _object_options(c) -> None:
     c.add_argument("--subject", type=whole, help="信用主体编号 / subject id")
     c.add_argument("--objection", type=whole, help="异议编号 / objection id")
     c.add_argument("--record", type=whole, help="失信信息编号 / record id")
+    c.add_argument("--decision", type=whole, help="双公示处罚决定编号 / 双公示 penalty decision id (R21)")
     c.add_argument("--flag", type=whole, help="重点监管标记编号 / key-supervision flag id (R17)")
     c.add_argument("--commitment-type", help="承诺类型 / commitment type (R17): approval, tolerance, certification, "
                    "investment, voluntary, self_discipline, repair")
@@ -110,7 +111,7 @@ def cmd_print(args) -> int:
                                          objection_id=args.objection, purpose=args.purpose, matter=args.matter,
                                          repair_id=args.repair, interview_id=args.interview,
                                          commitment_type=args.commitment_type, flag_id=args.flag,
-                                         record_id=args.record)
+                                         record_id=args.record, decision_id=args.decision)
         out = Path(args.out)
         companions = repair_documents.companions(s, args.doc_type, args.case)
         for doc_type, _extra in companions:  # checked before the first number is taken (issue 14 item 4)

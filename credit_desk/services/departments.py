@@ -104,4 +104,8 @@ def issuer_for(conn, object_type: str, object_id) -> Department | None:
         from credit_desk.store import dishonesty_records, repairs  # store reads only; no service cycle
         obj = (repairs.get if object_type == "repair" else dishonesty_records.get)(conn, int(object_id))
         return repo.by_name(conn, obj.department) if obj is not None and obj.department else None
+    if object_type == "admin_decision":  # R21: a 双公示 penalty's notice is its deciding authority's, if registered
+        from credit_desk.store import disclosures
+        obj = disclosures.get(conn, int(object_id))
+        return repo.by_name(conn, obj.authority) if obj is not None else None
     return None

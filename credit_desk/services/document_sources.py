@@ -183,7 +183,7 @@ def correction_item(session: Session, case_id) -> Item:
 
 def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, objection_id=None,
              purpose: str | None = None, matter: str | None = None, repair_id=None, interview_id=None,
-             commitment_type: str | None = None, flag_id=None, record_id=None) -> Item:
+             commitment_type: str | None = None, flag_id=None, record_id=None, decision_id=None) -> Item:
     """The Item for one document of ``doc_type`` about the object the options name, from ledger state only.
 
     Raises DomainError/ValidationError naming the missing object; ``DOC_TYPE_UNKNOWN`` for a type with no
@@ -204,6 +204,9 @@ def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, 
         return commitment_form(session, subject_id, matter, commitment_type)
     if doc_type == "supervision_notice":
         return rd.supervision_item(session, flag_id)
+    if doc_type == "repair_notice" and decision_id is not None and case_id is None:
+        from credit_desk.services.disclosure import notices  # R13 两书同达 with a 双公示 penalty (R21)
+        return notices.repair_notice_item(session, decision_id)
     if doc_type == "repair_notice" and record_id is not None and case_id is None:
         return rd.penalty_repair_item(session, record_id)  # R13 两书同达 with an administrative penalty
     if doc_type in CASE_TYPES:

@@ -152,3 +152,34 @@ def test_r13_penalty_publication_ends_by_itself_after_its_longest_period(desk, d
     ok(desk, "decision", "export-sheet", str(sheet), "--force")
     cells = [c for row in load_workbook(sheet)["行政处罚"].iter_rows(values_only=True) for c in row if c]
     assert "清市监罚〔2026〕101号" not in cells and "清市监罚〔2026〕102号" in cells
+
+
+def test_r13_penalty_repair_notice_prints_with_its_held_number_and_verifies(desk, tmp_path):
+    """R13 两书同达: a published-tier 双公示 penalty takes its 信用修复告知书 number at registration and prints in the
+    GB/T 9704 layout with the signed QR; read back with pdftotext; a slight-tier penalty has none."""
+    import re
+
+    from tests.documents.conftest import pdftotext
+    from tests.e2e.disclosure_kit import penalty_row
+    decided = TODAY - dt.timedelta(days=5)
+    path = tmp_path / "two.xlsx"
+    write_sheet(path, [penalty_row(7, decided), penalty_row(8, decided, tier="轻微")])
+    general, slight = ok(desk, "decision", "import", str(path))["ids"]
+    held = _rows(desk.data_dir, "SELECT detail FROM audit WHERE action = 'document.reserve'")
+    assert len(held) == 1 and f"admin_decision:{general}" in held[0][0]    # taken at registration, slight has none
+    out = ok(desk, "print", "repair_notice", "--decision", str(general), "--out", str(tmp_path / "n.pdf"))
+    number = out["documents"][0]["number"]
+    assert "信修告" in number
+    again = refused(desk, "print", "repair_notice", "--decision", str(general), "--out", str(tmp_path / "n2.pdf"))
+    assert again["code"] == "DOC_ALREADY_PRINTED" and number in again["message"]   # one number, reprints are copies
+    text = re.sub(r"\s", "", pdftotext(tmp_path / "n.pdf"))
+    assert "信用修复告知书" in text and "淮安市清江浦区测试7食品有限公司" in text
+    assert "《行政处罚决定书》（淮安市清江浦区市场监督管理局清市监罚〔2026〕107号）" in text
+    from credit_desk.domain.rulesets import add_months
+    earliest = add_months(decided, 3) + dt.timedelta(days=1)
+    assert f"{earliest.year}年{earliest.month}月{earliest.day}日起申请信用修复" in text
+    assert "信用修复不收取任何费用" in text and number.replace(" ", "") in text
+    verdict = ok(desk, "notice", "verify", "--pdf", str(tmp_path / "n.pdf"))
+    assert verdict["result"] == "valid", verdict
+    err = refused(desk, "print", "repair_notice", "--decision", str(slight), "--out", str(tmp_path / "s.pdf"))
+    assert err["code"] == "DOC_NOT_PENALTY"

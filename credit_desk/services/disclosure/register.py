@@ -44,6 +44,10 @@ def save_in_tx(session: Session, tx, decision: d.AdminDecision, how: str = "entr
     session.audit(tx, "disclosure.add", ENTITY, did, detail={"kind": decision.kind.value, "how": how,
                                                               "publish_due": saved.publish_due.isoformat()})
     tx.change(ENTITY, did, "insert", saved.to_state())
+    from credit_desk.services.disclosure import notices
+    if notices.needs_repair_notice(saved):  # R13 两书同达: the 信用修复告知书's number is taken with the penalty
+        from credit_desk.services import doc_numbers
+        doc_numbers.reserve_in_tx(session, tx, notices.DOC_TYPE, ENTITY, did, session.desk.today())
     return saved
 
 
