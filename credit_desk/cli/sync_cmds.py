@@ -48,7 +48,9 @@ def register(sub) -> None:
     p.add_argument("--force", action="store_true", help="已有同名文件时替换它 / replace an existing file")
     p = command(k, "import-platform", cmd_keys_import)
     p.add_argument("file")
-    command(k, "rotate", cmd_keys_rotate)
+    p = command(k, "rotate", cmd_keys_rotate)
+    p.add_argument("--suite", choices=("intl/1", "gm/1"),
+                   help="改用该密码套件（如 gm/1 商用密码 SM2/SM3/SM4）/ move the office to this suite (docs/crypto.md)")
 
     j = group(sub, "joint", "联合惩戒比对 / joint-punishment match prompts")
     p = command(j, "prompts", cmd_joint_prompts)
@@ -216,8 +218,9 @@ def cmd_keys_import(args) -> int:
 def cmd_keys_rotate(args) -> int:
     from credit_desk.services import keys
     with session_for(args) as s:
-        info = keys.rotate(s)
-    emit(args, info, "已更换签名密钥（由旧密钥背书）：\n" + _keys_human(info))
+        info = keys.rotate(s, args.suite)
+    emit(args, info, f"已更换签名密钥（由旧密钥背书），密码套件 {info['suite']}；请导出新公钥文件交平台登记：\n"
+         + _keys_human(info))
     return 0
 
 

@@ -168,6 +168,13 @@ def known_subjects(conn, office_id: str, ids: list[str]) -> dict[str, str]:
     return dict(rows)
 
 
+def last_suite(conn, office_id: str) -> str | None:
+    """The suite named by the office's last accepted bundle (issue 22: no downgrade below it); None before any."""
+    row = conn.execute("SELECT coalesce(manifest->>'suite', 'intl/1') FROM bundles WHERE office_id = %s "
+                       "ORDER BY seq DESC LIMIT 1", (office_id,)).fetchone()
+    return row[0] if row else None
+
+
 def store_bundle(conn, office_id: str, seq: int, sha256: str, manifest: dict, data: bytes) -> None:
     conn.execute("INSERT INTO bundles (office_id, seq, sha256, manifest, data) VALUES (%s, %s, %s, %s, %s)",
                  (office_id, seq, sha256, json.dumps(manifest), data))

@@ -19,7 +19,7 @@ import secrets
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from credit_desk.domain import signing
+from credit_desk.domain import signing, suites
 from credit_desk.domain.errors import DomainError
 from credit_desk.intake import checks, pgstore
 from credit_desk.intake.store import OFFICE_ID, read_json, write_atomic, write_json
@@ -51,8 +51,14 @@ class Intake:
         self.enc_private = bytes.fromhex(keys["enc_private"])
         self.enc_public = crypto.x25519_public(self.enc_private)
         # every encryption key the platform ever had, by key id: old bundles still open after a rotation
-        self.enc_keys = {crypto.key_id(crypto.x25519_public(bytes.fromhex(k))): bytes.fromhex(k)
+        self.enc_keys = {crypto.key_id(crypto.enc_public(bytes.fromhex(k))): bytes.fromhex(k)
                          for k in [keys["enc_private"], *keys.get("enc_history", [])]}
+        # issue 22: the platform's key set per further suite; a bundle to an office in that suite is signed with it
+        self.sign_keys = {suites.INTL: self.sign_private}
+        for name, pair in (keys.get("suites") or {}).items():
+            self.sign_keys[name] = bytes.fromhex(pair["sign_private"])
+            for k in [pair["enc_private"], *pair.get("enc_history", [])]:
+                self.enc_keys[crypto.key_id(crypto.enc_public(bytes.fromhex(k)))] = bytes.fromhex(k)
         self.platform = read_json(self.folder / "platform.json")
         db = self.platform.get("database") or {}
         self.schema = db.get("schema") or "intake"
@@ -74,17 +80,21 @@ class Intake:
             raise DomainError("INTAKE_EXISTS", f"{folder} 已初始化，不会覆盖密钥。", f"{folder} is already initialised.")
         conninfo = _dsn(dsn)
         sign_private, (enc_private, enc_public) = signing.new_private(), crypto.new_x25519()
+        gm_sign, (gm_enc, gm_enc_public) = signing.new_private(suites.GM), crypto.new_enc(suites.GM)
         pid = "platform-" + secrets.token_hex(4)
         schema = pgstore.check_schema(schema or "intake_" + pid.split("-")[1])
         pgstore.migrate(conninfo, schema)
         platform = {"platform": pid, "name": name,
                     "database": {"schema": schema, **({"dsn": conninfo} if keep_dsn else {})}}
         folder.mkdir(parents=True, exist_ok=True)
-        write_json(folder / "platform.key.json", {"sign_private": sign_private.hex(), "enc_private": enc_private.hex(),
-                                                  "enc_history": []}, mode=0o600)
+        write_json(folder / "platform.key.json", {
+            "sign_private": sign_private.hex(), "enc_private": enc_private.hex(), "enc_history": [],
+            "suites": {suites.GM: {"sign_private": gm_sign.hex(), "enc_private": gm_enc.hex(), "enc_history": []}}},
+            mode=0o600)
         write_json(folder / "platform.json", platform)
         doc = keyfiles.platform_doc(platform=pid, name=name, sign_public=signing.public_of(sign_private),
-                                    enc_public=enc_public)
+                                    enc_public=enc_public,
+                                    more={suites.GM: (signing.public_of(gm_sign), gm_enc_public)})
         write_atomic(folder / "platform.keys.json", doc)
         return json.loads(doc)
 
@@ -148,11 +158,24 @@ class Intake:
                 "enc_history": [keys["enc_private"], *keys.get("enc_history", [])]}
         write_json(path, keys, mode=0o600)
         doc = keyfiles.platform_doc(platform=self.platform["platform"], name=self.platform["name"],
-                                    sign_public=signing.public_of(self.sign_private), enc_public=enc_public)
+                                    sign_public=signing.public_of(self.sign_private), enc_public=enc_public,
+                                    more=self._more_public(keys))
         write_atomic(self.folder / "platform.keys.json", doc)
         self.enc_private, self.enc_public = enc_private, enc_public
         self.enc_keys[crypto.key_id(enc_public)] = enc_private
         return json.loads(doc)
+
+    @staticmethod
+    def _more_public(keys: dict) -> dict:
+        return {name: (signing.public_of(bytes.fromhex(p["sign_private"])),
+                       crypto.enc_public(bytes.fromhex(p["enc_private"])))
+                for name, p in (keys.get("suites") or {}).items()}
+
+    def allowed_suites(self, office: str) -> tuple[str, ...]:
+        """The suites the platform accepts from ``office`` (issue 22): platform.json "suites" — {"<office id>":
+        [...], "*": [...]} — else every suite it holds keys for."""
+        conf = self.platform.get("suites") or {}
+        return tuple(conf.get(office) or conf.get("*") or self.sign_keys)
 
     # --- receiving ----------------------------------------------------------------------------------------
 
@@ -195,7 +218,9 @@ class Intake:
         returns the newly learned ones. A closed key still opens the bundles it signed before it was closed."""
         known, learned = _known_keys(sign_keys, opened.manifest.doc.get("key_endorsements") or [],
                                      opened.manifest.created)
-        bundle.verify(opened, known)
+        with self.pool.connection() as conn:
+            last = pgstore.last_suite(conn, opened.manifest.office)
+        bundle.verify(opened, known, self.allowed_suites(opened.manifest.office), last)
         return learned
 
     def authenticate(self, headers: dict[str, str], method: str, target: str, length: int) -> str:
@@ -268,8 +293,17 @@ class Intake:
                   "expires_at": mf.utc_text(now + timedelta(days=self.limits.receipt_valid_days)),
                   "counts": {"accepted": len(accepted), "rejected": len(result["rejected"])}}
         plain = payload.receipt_doc(accepted, result["rejected"])
-        data, _ = bundle.make(fields, plain, self.sign_private, self._office_enc(conn, office))
+        enc = self._office_enc(conn, office)
+        data, _ = bundle.make(fields, plain, self._sign_for(enc), enc)
         return data
+
+    def _sign_for(self, office_enc: bytes) -> bytes:
+        """The platform's signing key in the suite of the office's current encryption key (issue 22)."""
+        name = signing.suite_of(office_enc)
+        if name not in self.sign_keys:
+            raise DomainError("SUITE_NOT_ALLOWED", f"平台未配置密码套件「{name}」的密钥。",
+                              f"The platform holds no keys of suite {name!r}.")
+        return self.sign_keys[name]
 
     def _office_enc(self, conn, office: str) -> bytes:
         current = [k for k in pgstore.keys(conn, office, "enc") if k["valid_to"] is None]
@@ -312,8 +346,8 @@ class Intake:
                       "office": office, "sequence": seq, "previous_hash": state["down_hash"] or mf.GENESIS_HASH,
                       "created_at": mf.utc_text(now), "expires_at": mf.utc_text(now + timedelta(days=days)),
                       "versions": versions, "counts": {"items": len(items)}}
-            data, made = bundle.make(fields, payload.downstream_doc(items), self.sign_private,
-                                  self._office_enc(conn, office))
+            enc = self._office_enc(conn, office)
+            data, made = bundle.make(fields, payload.downstream_doc(items), self._sign_for(enc), enc)
             merged = {**state["versions"], **{k: max(v, state["versions"].get(k, 0)) for k, v in versions.items()}}
             pgstore.save_downstream(conn, office, seq, versions, data, bundle.file_digest(data, made), merged)
         return f"{seq:06d}.cdb", data
@@ -408,7 +442,7 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dic
             sig = keyfiles.parse_b64(e["signature"])
         except (KeyError, TypeError, ValueError):
             raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements") from None
-        if old and len(new) == 32 and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
+        if old and len(new) in (32, 65) and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
             if crypto.key_id(new) not in known and all(crypto.key_id(new) != k["key_id"] for k in sign_keys):
                 learned.append((crypto.key_id(new), new))
             known[crypto.key_id(new)] = new

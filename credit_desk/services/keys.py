@@ -1,4 +1,5 @@
-"""Keys for sync: the office's Ed25519 signing key and X25519 encryption key, and the pinned platform keys.
+"""Keys for sync: the office's signing and encryption keys (Ed25519 / X25519, or SM2 after a move to gm/1, issue
+22), and the pinned platform keys (one pair per suite).
 
 Fingerprints are shown to be compared by phone with the platform. A rotated office key is signed by the
 old one (the endorsement travels in the next bundle's manifest); a platform key change only arrives in a
@@ -7,7 +8,7 @@ bundle signed by the currently pinned platform key, never by re-importing a file
 
 from __future__ import annotations
 
-from credit_desk.domain import signing
+from credit_desk.domain import signing, suites
 from credit_desk.domain.errors import DomainError
 from credit_desk.services.base import Session
 from credit_desk.store import meta, office_keys, sync_state
@@ -26,12 +27,17 @@ def office_code(conn, ledger_id: str) -> str:
     return meta.get_setting(conn, "sync.office_code") or ledger_id.split("-")[0]
 
 
+def suite(conn) -> str:
+    """The office's current suite: its active signing key's (issue 22; changed only by ``rotate``)."""
+    return signing.suite_of(bytes(signing_key(conn).public_key))
+
+
 def enc_key(session: Session) -> tuple[int, bytes, bytes]:
-    """The office's X25519 key (made on first use, so older ledgers get one too)."""
+    """The office's encryption key in its current suite (made on first use, so older ledgers get one too)."""
     found = sync_state.active_enc_key(session.ledger.conn)
-    if found:
+    if found and signing.suite_of(found[1]) == suite(session.ledger.conn):
         return found
-    private, public = crypto.new_x25519()
+    private, public = crypto.new_enc(suite(session.ledger.conn))
     with session.ledger.tx() as tx:
         kid = sync_state.insert_enc_key(tx, public, private)
         session.audit(tx, "keys.enc_created", "key", crypto.key_id(public)[:16])
@@ -51,9 +57,9 @@ def own_sign_keys(conn) -> dict[str, bytes]:
     return {crypto.key_id(bytes(k.public_key)): bytes(k.public_key) for k in office_keys.all_keys(conn)}
 
 
-def platform(conn) -> dict:
-    """The pinned platform keys, or the refusal NO_PLATFORM_KEY."""
-    found = sync_state.active_platform(conn)
+def platform(conn, suite_name: str | None = None) -> dict:
+    """The pinned platform keys of ``suite_name`` (default: the office's current suite), or NO_PLATFORM_KEY."""
+    found = sync_state.active_platform(conn, suite_name or suite(conn))
     if found is None:
         raise refused("NO_PLATFORM_KEY")
     return found
@@ -65,8 +71,8 @@ def show(session: Session) -> dict:
     conn = session.ledger.conn
     _, enc_pub, _ = enc_key(session)
     sign = signing_key(conn)
-    plat = sync_state.active_platform(conn)
-    return {"office": session.ledger.ledger_id, "region": meta.get_meta(conn, "region"),
+    plat = sync_state.active_platform(conn, suite(conn))
+    return {"office": session.ledger.ledger_id, "suite": suite(conn), "region": meta.get_meta(conn, "region"),
             "code": office_code(conn, session.ledger.ledger_id),
             "sign_fingerprint": signing.fingerprint(bytes(sign.public_key)),
             "enc_fingerprint": signing.fingerprint(enc_pub),
@@ -104,7 +110,7 @@ def import_platform(session: Session, data: bytes) -> dict:
     """Pin the platform's public keys at set-up; a different key later must come in a signed bundle."""
     session.require("keys.manage")
     doc = keyfiles.parse(data, keyfiles.PLATFORM_FORMAT)
-    current = sync_state.active_platform(session.ledger.conn)
+    current = sync_state.active_platform(session.ledger.conn, signing.suite_of(doc["sign_public"]))
     if current and (current["sign_public"], current["enc_public"]) == (doc["sign_public"], doc["enc_public"]):
         return show(session)
     if current:
@@ -113,21 +119,39 @@ def import_platform(session: Session, data: bytes) -> dict:
     with session.ledger.tx() as tx:
         sync_state.pin_platform(tx, doc["platform"], str(doc.get("name") or doc["platform"]), doc["sign_public"],
                                 doc["enc_public"], "import")
+        for name, pair in (doc.get("suites") or {}).items():  # issue 22: the platform's keys of further suites
+            sync_state.pin_platform(tx, doc["platform"], str(doc.get("name") or doc["platform"]),
+                                    pair["sign_public"], pair["enc_public"], "import")
         session.audit(tx, "keys.import_platform", "platform", doc["platform"],
-                      detail={"sign": signing.fingerprint(doc["sign_public"])})
+                      detail={"sign": signing.fingerprint(doc["sign_public"]), "suites": [
+                          signing.suite_of(doc["sign_public"]), *(doc.get("suites") or {})]})
     return show(session)
 
 
-def rotate(session: Session) -> dict:
-    """A new signing key, endorsed by the old one; old bundles still verify against the old key."""
+def rotate(session: Session, suite_name: str | None = None) -> dict:
+    """A new signing key, endorsed by the old one; old bundles still verify against the old key.
+
+    With ``suite_name`` (issue 22) the office moves to that suite: a new signing key and a new encryption key of
+    the suite, the move audited with both suites named. The platform records its side when it pins the new key
+    file (``intake rotate-keys``); a step down (gm/1 to intl/1) is refused (SUITE_DOWNGRADE)."""
     session.require("keys.manage")
-    old = signing_key(session.ledger.conn)
-    private = signing.new_private()
+    conn = session.ledger.conn
+    old = signing_key(conn)
+    old_suite = suite(conn)
+    target = suites.check_no_downgrade(suite_name or old_suite, old_suite).name
+    if target != old_suite and sync_state.active_platform(conn, target) is None:
+        raise refused("NO_PLATFORM_KEY")
+    private = signing.new_private(target)
     public = signing.public_of(private)
     endorsement = signing.sign(bytes(old.private_key), signing.Use.KEY_ENDORSEMENT,
                                keyfiles.endorsement_message(public))
     with session.ledger.tx() as tx:
         office_keys.insert(tx, public, private, endorsed_by=old.id, endorsement=endorsement)
-        session.audit(tx, "keys.rotate", "key", crypto.key_id(public)[:16],
-                      detail={"old": signing.fingerprint(bytes(old.public_key)), "new": signing.fingerprint(public)})
+        detail = {"old": signing.fingerprint(bytes(old.public_key)), "new": signing.fingerprint(public),
+                  "old_suite": old_suite, "suite": target}
+        if target != old_suite:
+            enc_private, enc_public = crypto.new_enc(target)
+            sync_state.insert_enc_key(tx, enc_public, enc_private)
+            detail["enc"] = signing.fingerprint(enc_public)
+        session.audit(tx, "keys.rotate", "key", crypto.key_id(public)[:16], detail=detail)
     return show(session)

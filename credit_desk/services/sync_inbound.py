@@ -4,6 +4,7 @@ each verified against the pinned platform key and applied all-or-nothing in one 
 
 from __future__ import annotations
 
+from credit_desk.domain import suites
 from credit_desk.services import downstream, keys
 from credit_desk.services.base import Session
 from credit_desk.store import heads as head_store, sync_state
@@ -15,8 +16,12 @@ def check_inbound(session: Session, opened: bundle.Opened) -> bytes:
     """Signature by the pinned platform key, addressed to this office, not expired; returns the plaintext."""
     conn = session.ledger.conn
     bundle.check_type(opened, "receipt", "downstream")
-    plat = keys.platform(conn)
-    bundle.verify(opened, {crypto.key_id(plat["sign_public"]): plat["sign_public"]})
+    # issue 22: the platform key of the suite the bundle names, among the suites pinned; never below the office's own
+    pinned = {n: keys.platform(conn, n) for n in suites.NAMES if sync_state.active_platform(conn, n)}
+    if not pinned:
+        raise refused("NO_PLATFORM_KEY")
+    bundle.verify(opened, {crypto.key_id(p["sign_public"]): p["sign_public"] for p in pinned.values()},
+                  tuple(pinned), keys.suite(conn))
     _, enc_pub, enc_priv = keys.enc_key(session)
     bundle.check_recipient(opened, enc_pub)
     if opened.manifest.office != session.ledger.ledger_id:

@@ -24,9 +24,14 @@ def insert_enc_key(tx, public: bytes, private: bytes) -> int:
                       (public, private, now_iso())).lastrowid
 
 
-def active_platform(conn) -> dict | None:
+_KEY_BYTES = {"intl/1": 32, "gm/1": 65}  # the raw public key length of each suite (domain/suites.py)
+
+
+def active_platform(conn, suite: str = "intl/1") -> dict | None:
+    """The pinned platform keys of ``suite`` (issue 22: one active pair per suite), or None."""
     row = conn.execute("SELECT id, platform, name, sign_public, enc_public, pinned_at, source FROM platform_keys "
-                       "WHERE active = 1 ORDER BY id DESC LIMIT 1").fetchone()
+                       "WHERE active = 1 AND length(sign_public) = ? ORDER BY id DESC LIMIT 1",
+                       (_KEY_BYTES[suite],)).fetchone()
     if not row:
         return None
     keys = ("id", "platform", "name", "sign_public", "enc_public", "pinned_at", "source")
@@ -36,7 +41,9 @@ def active_platform(conn) -> dict | None:
 
 
 def pin_platform(tx, platform: str, name: str, sign_public: bytes, enc_public: bytes, source: str) -> int:
-    tx.execute("UPDATE platform_keys SET active = 0 WHERE active = 1")
+    """Pin a platform key pair; it replaces the active pair of the same suite (the same key length) only."""
+    tx.execute("UPDATE platform_keys SET active = 0 WHERE active = 1 AND length(sign_public) = ?",
+               (len(sign_public),))
     return tx.execute("INSERT INTO platform_keys (platform, name, sign_public, enc_public, pinned_at, source, active) "
                       "VALUES (?, ?, ?, ?, ?, ?, 1)", (platform, name, sign_public, enc_public, now_iso(),
                                                        source)).lastrowid

@@ -5,8 +5,8 @@ from __future__ import annotations
 import base64
 import json
 
-from credit_desk.domain import signing
-from credit_desk.domain.errors import ValidationError
+from credit_desk.domain import signing, suites
+from credit_desk.domain.errors import DomainError, ValidationError
 
 OFFICE_FORMAT = "credit_desk.office-keys/1"
 PLATFORM_FORMAT = "credit_desk.platform-keys/1"
@@ -25,16 +25,23 @@ def endorsement_message(new_public: bytes) -> bytes:
 def office_doc(*, office: str, region: str, code: str, sign_public: bytes, enc_public: bytes,
                endorsements: list[dict]) -> bytes:
     doc = {"format": OFFICE_FORMAT, "office": office, "region": region, "code": code,
-           "sign_public": b64(sign_public), "enc_public": b64(enc_public),
+           "suite": signing.suite_of(sign_public), "sign_public": b64(sign_public), "enc_public": b64(enc_public),
            "fingerprints": {"sign": signing.fingerprint(sign_public), "enc": signing.fingerprint(enc_public)},
            "endorsements": endorsements}
     return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
 
 
-def platform_doc(*, platform: str, name: str, sign_public: bytes, enc_public: bytes) -> bytes:
-    doc = {"format": PLATFORM_FORMAT, "platform": platform, "name": name,
+def platform_doc(*, platform: str, name: str, sign_public: bytes, enc_public: bytes,
+                 more: dict[str, tuple[bytes, bytes]] | None = None) -> bytes:
+    """The platform's key file: its intl/1 keys at the top (as before issue 22), and under "suites" the
+    (sign, enc) public keys of every further suite it serves, each named, with fingerprints."""
+    doc = {"format": PLATFORM_FORMAT, "platform": platform, "name": name, "suite": signing.suite_of(sign_public),
            "sign_public": b64(sign_public), "enc_public": b64(enc_public),
            "fingerprints": {"sign": signing.fingerprint(sign_public), "enc": signing.fingerprint(enc_public)}}
+    if more:
+        doc["suites"] = {name: {"sign_public": b64(s), "enc_public": b64(e),
+                                "fingerprints": {"sign": signing.fingerprint(s), "enc": signing.fingerprint(e)}}
+                         for name, (s, e) in more.items()}
     return json.dumps(doc, indent=1, ensure_ascii=False).encode("utf-8")
 
 
@@ -51,18 +58,33 @@ def parse(data: bytes, fmt: str) -> dict:
         raise _bad("JSON") from None
     if not isinstance(doc, dict) or doc.get("format") != fmt:
         raise _bad("format")
-    for name in ("sign_public", "enc_public"):
-        try:
-            raw = base64.b64decode(doc.get(name, ""), validate=True)
-        except (ValueError, TypeError):  # ValueError: binascii.Error, or non-ASCII text (fuzzing)
-            raise _bad(name) from None
-        if len(raw) != 32:
-            raise _bad(name)
-        doc[name] = raw
+    _pair(doc, "")
+    extra = (doc.get("suites") or {}) if fmt == PLATFORM_FORMAT else {}
+    if not isinstance(extra, dict):
+        raise _bad("suites")
+    for name, pair in extra.items():
+        if not isinstance(pair, dict) or _pair(pair, f"suites.{name}.") != name:
+            raise _bad(f"suites.{name}")
     ident = "office" if fmt == OFFICE_FORMAT else "platform"
     if not isinstance(doc.get(ident), str) or not doc[ident]:
         raise _bad(ident)
     return doc
+
+
+def _pair(doc: dict, where: str) -> str:
+    """Decode sign_public / enc_public in place (32-byte intl/1 or 65-byte gm/1 keys, both of one suite, and the
+    suite named, if named, the keys' own); returns the suite name."""
+    found = []
+    for name in ("sign_public", "enc_public"):
+        try:
+            raw = base64.b64decode(doc.get(name, ""), validate=True)
+            found.append(suites.of_public(raw).name)
+        except (ValueError, TypeError, DomainError):  # ValueError: binascii.Error, or non-ASCII text (fuzzing)
+            raise _bad(where + name) from None
+        doc[name] = raw
+    if found[0] != found[1] or doc.get("suite", found[0]) != found[0]:
+        raise _bad(where + "suite")
+    return found[0]
 
 
 def parse_b64(text: str) -> bytes:
