@@ -38,6 +38,7 @@ AREAS = (
     Area("repair", ("repairs",)),
     Area("commitments", ("commitments",)),
     Area("cleanup", ("cleanup",)),
+    Area("disclosure", ("disclosure",), "disclosure.view"),
     Area("documents", ("documents",)),
     Area("sync", ("sync",)),
     Area("audit", ("browse",), "audit.read"),
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
                 "records": self.tr("Dishonesty records"), "cases": self.tr("Listing cases"),
                 "objections": self.tr("Objections"), "repair": self.tr("Credit repair"),
                 "commitments": self.tr("Commitments and interviews"), "cleanup": self.tr("Clean-up ledger"),
+                "disclosure": self.tr("Licences and penalties (双公示)"),
                 "documents": self.tr("Documents"), "sync": self.tr("Sync"), "audit": self.tr("Audit"),
                 "settings": self.tr("Settings")}
 

@@ -78,17 +78,17 @@
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="24"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="26"/>
         <source>Facts and reasons *</source>
         <translation>异议的事实和理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="27"/>
         <source>Evidence handed in</source>
         <translation>提交的证据材料</translation>
     </message>
@@ -186,7 +186,7 @@
     <message>
         <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>分级</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="29"/>
@@ -1554,6 +1554,202 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="19"/>
+        <source>New licence or penalty decision</source>
+        <translation>登记行政许可、行政处罚决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="20"/>
+        <source>The elements of the national 双公示 standard. It is published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a natural person&apos;s name and ID are masked wherever it is shown publicly.</source>
+        <translation>按国家双公示数据标准填写各数据项。自作出决定之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；自然人的姓名和证件号码在所有公开场合均脱敏显示。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="34"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="36"/>
+        <source>(not a penalty)</source>
+        <translation>（非行政处罚）</translation>
+    </message>
+</context>
+<context>
+    <name>DisclosureView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <source>Decision number</source>
+        <translation>决定书文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <source>Party</source>
+        <translation>行政相对人</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <source>Unified code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="37"/>
+        <source>ID number</source>
+        <translation>证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="37"/>
+        <source>Category</source>
+        <translation>许可/处罚类别</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="37"/>
+        <source>Tier</source>
+        <translation>分级</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="37"/>
+        <source>Decided on</source>
+        <translation>决定日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="38"/>
+        <source>Publish by</source>
+        <translation>公示期限</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="38"/>
+        <source>Published until</source>
+        <translation>公示截止期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="38"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="58"/>
+        <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its tier&apos;s period (一般 3 months–1 year, 严重 1–3 years; 轻微 not published) and stops by itself after it.</source>
+        <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
+        <source>Import Excel…</source>
+        <translation>导入 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
+        <source>New decision…</source>
+        <translation>登记决定…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
+        <source>Publish selected</source>
+        <translation>公示所选</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="70"/>
+        <source>Export upload sheet…</source>
+        <translation>导出平台上传表…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="71"/>
+        <source>Print repair notice…</source>
+        <translation>打印信用修复告知书…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="73"/>
+        <source>More</source>
+        <translation>更多</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="108"/>
+        <source>%1 decisions · %2 past their 7-working-day date</source>
+        <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="130"/>
+        <source>Decision %1 registered; publish and report it by %2.</source>
+        <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="136"/>
+        <source>Import a department&apos;s 双公示 sheet</source>
+        <translation>导入部门报送的双公示表格</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="137"/>
+        <source>Excel workbooks (*.xlsx *.xls)</source>
+        <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="142"/>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="147"/>
+        <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
+        <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="162"/>
+        <source>Select the decisions to publish first.</source>
+        <translation>请先选择要公示的决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="168"/>
+        <source>%1 decision(s) published.</source>
+        <translation>已公示 %1 项决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="173"/>
+        <source>Export the platform&apos;s upload sheet</source>
+        <translation>导出平台上传表</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="174"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="181"/>
+        <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
+        <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="189"/>
+        <source>Select one penalty decision first.</source>
+        <translation>请先选择一项行政处罚决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="191"/>
+        <source>Print the repair notice</source>
+        <translation>打印信用修复告知书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="192"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="200"/>
+        <source>Printed %1.</source>
+        <translation>已打印 %1。</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsModel</name>
     <message>
         <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
@@ -1826,72 +2022,72 @@ Returned by the platform: %4</source>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="153"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="156"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="154"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="157"/>
         <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people).</source>
         <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="157"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="160"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="161"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="164"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="163"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="164"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="167"/>
         <source>Department&apos;s consent</source>
         <translation>认定部门同意意见</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="165"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="168"/>
         <source>Way 2: the deciding department&apos;s consent (document or opinion).</source>
         <translation>方式 2：认定部门同意提前移出的文件或意见。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="169"/>
         <source>Changed standard</source>
         <translation>改变后的认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="167"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="170"/>
         <source>Way 4: the changed standard and its number.</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="171"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="173"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="176"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="177"/>
         <source>Black list only: how long the subject stays on the watch list afterwards.</source>
         <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="178"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2025,7 +2221,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
@@ -2102,117 +2298,122 @@ Returned by the platform: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="62"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="63"/>
         <source>Credit Desk — %1</source>
         <translation>信用办台账 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="73"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="74"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="73"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="74"/>
         <source>Credit subjects</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="74"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="75"/>
         <source>Dishonesty records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="74"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="75"/>
         <source>Listing cases</source>
         <translation>名单案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="75"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="75"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
         <source>Commitments and interviews</source>
         <translation>信用承诺与约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
         <source>Clean-up ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
+        <source>Licences and penalties (双公示)</source>
+        <translation>双公示</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="85"/>
         <source>Listing cases (black list, watch list, red list) with prior notice, objection window, decision and exit will be handled here. Until then, keep using the command line (credit-desk case …) or the paper register.</source>
         <translation>这里将办理名单认定案件（严重失信主体名单、重点关注名单、守信激励对象名单）：预先告知、异议期、认定决定和移出。在此之前，请继续使用命令行（credit-desk case …）或纸质登记簿。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="86"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="88"/>
         <source>Objections to records, notices and listings will be registered and answered here, with their 10-working-day reply deadline.</source>
         <translation>这里将登记和答复对失信信息、文书和名单认定提出的异议，并提示10个工作日的答复期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="88"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="90"/>
         <source>Credit repair applications (R13) will be received, decided and tracked here.</source>
         <translation>这里将受理、决定和跟踪信用修复申请（R13）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="89"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="91"/>
         <source>Credit commitment letters and reminder or warning interviews (R17, R18) will be recorded here.</source>
         <translation>这里将登记信用承诺书以及提醒约谈、警示约谈（R17、R18）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="91"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
         <source>The clean-up ledger of the office&apos;s own rules (14-column national template) with Excel import and export will be kept here.</source>
         <translation>这里将维护本单位失信约束措施清理台账（全国统一的14列模板），支持 Excel 导入导出。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="95"/>
         <source>The register of numbered notices with preview and printing will be here.</source>
         <translation>这里将是编号文书的登记簿，可预览和打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="94"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="96"/>
         <source>Exporting bundles to a USB folder, sending them, and importing receipts and updates from the municipal platform will be done here.</source>
         <translation>这里将把同步包导出到U盘文件夹、发送，并导入市平台的回执和更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="118"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="120"/>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="129"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="131"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="130"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="132"/>
         <source>About Credit Desk</source>
         <translation>关于信用办台账</translation>
     </message>
@@ -2972,7 +3173,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>分级</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
@@ -3030,7 +3231,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="71"/>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>分级</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="73"/>
@@ -3099,7 +3300,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
         <source>Tier</source>
-        <translation>等级</translation>
+        <translation>分级</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
@@ -3240,61 +3441,71 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>ResolveObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="39"/>
         <source>Reply to the objection</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="40"/>
         <source>Objection %1 to %2 %3, received %4, reply due %5.
 Grounds: %6</source>
         <translation>异议 %1（对%2 %3），%4 受理，应于 %5 前答复。
 理由：%6</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="43"/>
         <source>Save the reply</source>
         <translation>保存答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="45"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="46"/>
         <source>维持 — the objection is not founded</source>
         <translation>维持——异议不成立</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
         <source>更正 — correct the facts</source>
         <translation>更正——更正事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
         <source>撤销 — the record or listing was wrong</source>
         <translation>撤销——信息或列入有误</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
         <source>撤销 of a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
         <translation>对名单认定作出“撤销”，即提出误列撤销（R12 第一种方式）；须由另一位负责人在案件中批准后才删除任何信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="51"/>
         <source>Reply *</source>
         <translation>答复内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="53"/>
         <source>Replied on *</source>
         <translation>答复日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="55"/>
         <source>Corrected facts</source>
         <translation>更正后的事实</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="58"/>
+        <source>New prior notice served on</source>
+        <translation>新预先告知书送达日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="60"/>
+        <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window); the old one is superseded.</source>
+        <translation>更正已送达预先告知书的事实须重新送达新的预先告知书（新文号、新的异议期），原告知书作废。</translation>
     </message>
 </context>
 <context>
@@ -3343,37 +3554,37 @@ Grounds: %6</source>
         <translation>实际送达日期（以送达回证为准）：不得早于立案日期，不得晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="128"/>
         <source>Deadline printed on the notice</source>
         <translation>告知书载明的异议截止日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="130"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="133"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="131"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="134"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="133"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="136"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="137"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="135"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="138"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="141"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
         <source>Objections until %1; no decision before the day after.</source>
         <translation>异议期至%1届满；届满次日起方可作出认定决定。</translation>
     </message>
@@ -3585,7 +3796,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="20"/>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
@@ -3676,7 +3887,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/models/subjects_model.py" line="21"/>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/subjects_model.py" line="21"/>
@@ -3719,7 +3930,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/views/subjects_view.py" line="59"/>
         <source>Kind</source>
-        <translation>类型</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/subjects_view.py" line="68"/>

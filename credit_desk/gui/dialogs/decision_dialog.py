@@ -1,0 +1,60 @@
+"""Entering one 双公示 licence or penalty decision by hand (R21): the national elements, refused under the field."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit
+
+from credit_desk.domain import disclosure as d
+from credit_desk.domain.ids import IdType, SubjectKind
+from credit_desk.domain.rulesets import Tier
+from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.services.disclosure import register
+
+_TEXT_AREAS = ("content", "facts", "basis")
+_DATES = ("decision_date",)
+
+
+class DecisionDialog(FormDialog):
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, self.tr("New licence or penalty decision"),
+                         self.tr("The elements of the national 双公示 standard. It is published and reported to the "
+                                 "platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a "
+                                 "natural person's name and ID are masked wherever it is shown publicly."),
+                         parent, scroll=True)
+        self.resize(760, 720)
+        today = ctx.session.desk.today()
+        persons = [(t.zh, t.value) for t in IdType if t is not IdType.USCC]
+        for f in d.FIELDS:
+            label = f.zh + ("＊" if f.need == "both" else "")
+            if f.key == "kind":
+                w = combo("kind", [(k.zh, k.value) for k in d.DecisionKind], d.DecisionKind.PENALTY.value)
+            elif f.key == "party_kind":
+                w = combo("party_kind", [(v, k.value) for k, v in d.PARTY_KIND_ZH.items()])
+            elif f.key in ("rep_id_type", "id_type"):
+                w = combo(f.key, [(self.tr("(none)"), "")] + persons, IdType.RIC.value)
+            elif f.key == "tier":
+                w = combo("tier", [(self.tr("(not a penalty)"), "")] + [(t.zh, t.value) for t in Tier],
+                          Tier.GENERAL.value)
+            elif f.key in _DATES:
+                w = date_edit(today, f.key)
+            elif f.key in _TEXT_AREAS:
+                w = text_box(f.key, 2)
+            else:
+                w = line(f.key, "0.5" if f.key.endswith("_wan") else "")
+            self.add_field(f.key, label, w)
+
+    def raw(self) -> dict:
+        out = {}
+        for f in d.FIELDS:
+            value = self.value(f.key)
+            out[f.key] = value if not isinstance(self.fields[f.key], QLineEdit) else value
+        if out["kind"] == d.DecisionKind.LICENCE.value:
+            out["tier"] = ""
+        if out["party_kind"] != SubjectKind.NATURAL_PERSON.value and not out.get("id_number"):
+            out["id_type"] = ""
+        if not out.get("rep_name") and not out.get("rep_id_number"):
+            out["rep_id_type"] = ""
+        return out
+
+    def apply(self):
+        return register.add_decision(self.ctx.session, self.raw())

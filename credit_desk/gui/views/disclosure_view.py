@@ -1,0 +1,201 @@
+"""双公示 (R6, R13, R15, R21): the register of licence and penalty decisions — import a department's sheet (every
+bad cell listed), enter one by hand, publish the selected (not by whoever registered them), export the platform's
+upload sheet, print a penalty's 信用修复告知书. Names and IDs of natural persons are masked here (R15)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
+from credit_desk.gui.dialogs.decision_dialog import DecisionDialog
+from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
+from credit_desk.services import documents
+from credit_desk.services.disclosure import notices, register, sheet
+
+OK_STYLE = "color: #1b7f3b;"
+LATE = QColor("#fde2e1")
+PAGE = 500
+COLUMNS = ("id", "kind_zh", "doc_number", "party_name", "uscc", "id_number", "category", "tier_zh", "decision_date",
+           "publish_due", "publication_end", "state_zh")
+
+
+class DisclosureView(QWidget):
+    def __init__(self, ctx, title: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.rows: list[dict] = []
+        self.last_dialog = None
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("decisionTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("No."), self.tr("Kind"), self.tr("Decision number"), self.tr("Party"), self.tr("Unified code"),
+            self.tr("ID number"), self.tr("Category"), self.tr("Tier"), self.tr("Decided on"),
+            self.tr("Publish by"), self.tr("Published until"), self.tr("State")])
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for i, w in enumerate((40, 70, 190, 220, 170, 160, 70, 50, 90, 90, 100)):
+            self.table.setColumnWidth(i, w)
+        self.summary = QLabel()
+        self.summary.setObjectName("summary")
+        self.message = QLabel()
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setSizePolicy(QSizePolicy.Preferred, QSizePolicy.Minimum)
+        box = QVBoxLayout(self)
+        box.addWidget(title_label(title))
+        box.addLayout(self._buttons())
+        box.addWidget(self.summary)
+        box.addWidget(self.table, 1)
+        box.addWidget(self.message)
+        box.addWidget(hint_label(self.tr(
+            "Licence and penalty decisions are published and reported to the platform within 7 working days of the "
+            "decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its "
+            "tier's period (一般 3 months–1 year, 严重 1–3 years; 轻微 not published) and stops by itself after it.")))
+        self.refresh()
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        manage, publish, view = (self.ctx.can(a) for a in ("disclosure.manage", "disclosure.publish",
+                                                           "disclosure.view"))
+        specs = (("import_button", "importDecisions", self.tr("Import Excel…"), self.import_sheet, manage),
+                 ("new_button", "newDecision", self.tr("New decision…"), self.new_decision, manage),
+                 ("publish_button", "publishDecisions", self.tr("Publish selected"), self.publish_selected, publish),
+                 ("export_button", "exportUpload", self.tr("Export upload sheet…"), self.export_upload, view),
+                 ("print_button", "printRepairNotice", self.tr("Print repair notice…"), self.print_notice,
+                  self.ctx.can("document.print")),
+                 ("more_button", "moreDecisions", self.tr("More"), self.load_more, view))
+        for attr, name, text, slot, on in specs:
+            b = QPushButton(text)
+            b.setObjectName(name)
+            b.setEnabled(on)
+            b.clicked.connect(lambda _c=False, f=slot: f())
+            setattr(self, attr, b)
+            row.addWidget(b)
+        row.addStretch(1)
+        return row
+
+    # --- the table ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.rows = []
+        self.load_more()
+
+    def load_more(self) -> None:
+        after = self.rows[-1]["id"] if self.rows else 0
+        page = register.list_decisions(self.ctx.session, after_id=after, limit=PAGE)
+        self.rows += page
+        self.more_button.setEnabled(len(page) == PAGE)
+        self._fill()
+
+    def _fill(self) -> None:
+        today = self.ctx.session.desk.today().isoformat()
+        self.table.setRowCount(len(self.rows))
+        late = 0
+        for i, r in enumerate(self.rows):
+            overdue = r["state"] == "registered" and r["publish_due"] < today
+            late += overdue
+            for j, key in enumerate(COLUMNS):
+                item = QTableWidgetItem(str(r.get(key) or ""))
+                if overdue:
+                    item.setBackground(LATE)
+                self.table.setItem(i, j, item)
+        self.summary.setText(self.tr("%1 decisions · %2 past their 7-working-day date")
+                             .replace("%1", str(len(self.rows))).replace("%2", str(late)))
+
+    def selected_ids(self) -> list[int]:
+        return [self.rows[ix.row()]["id"] for ix in self.table.selectionModel().selectedRows()]
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+        self.message.setText(text)
+
+    # --- actions ----------------------------------------------------------------------------------
+    def new_decision(self, dialog_only: bool = False):
+        dlg = DecisionDialog(self.ctx, self)
+        self.last_dialog = dlg
+        if dialog_only:
+            return dlg
+        if dlg.exec():
+            self.refresh()
+            self._saved(dlg.result_value)
+        return dlg
+
+    def _saved(self, out: dict) -> None:
+        self._say(self.tr("Decision %1 registered; publish and report it by %2.").replace("%1", out["doc_number"])
+                  .replace("%2", out["publish_due"]))
+
+    def import_sheet(self, path: str | None = None):
+        """All rows or none (the service); a refusal lists every bad cell in a dialog."""
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a department's 双公示 sheet"), "",
+                                                  self.tr("Excel workbooks (*.xlsx *.xls)"))
+        if not path:
+            return None
+        ctx = self.ctx
+        return ctx.ops.run(lambda _j: sheet.import_sheet(ctx.session, Path(path)), done=self._imported,
+                           failed=lambda exc: self._failed(path, exc), label=self.tr("Importing…"), parent=self,
+                           modal=True)
+
+    def _imported(self, out: dict) -> None:
+        self.refresh()
+        self._say(self.tr("Imported %1 decisions from sheet %2; publish them by %3 to %4.")
+                  .replace("%1", str(out["imported"])).replace("%2", out["sheet"])
+                  .replace("%3", out["first_due"]).replace("%4", out["last_due"]))
+
+    def _failed(self, path: str, exc) -> None:
+        if not isinstance(exc, DomainError):
+            return self.ctx.ops.show_error(exc, self)
+        if getattr(exc, "problems", None):
+            self.last_dialog = CellErrorsDialog(self.ctx, Path(path).name, exc.problems, self)
+            self.last_dialog.open()
+        self._say(exc.message(self.ctx.lang), ok=False)
+
+    def publish_selected(self) -> None:
+        ids = self.selected_ids()
+        if not ids:
+            return self._say(self.tr("Select the decisions to publish first."), ok=False)
+        try:
+            done = register.publish(self.ctx.session, ids)
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self.refresh()
+        self._say(self.tr("%1 decision(s) published.").replace("%1", str(len(done))))
+
+    def export_upload(self, path: str | None = None):
+        asked = path is None  # the save dialog has asked before replacing a file
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the platform's upload sheet"), "双公示上传表.xlsx",
+                                                  self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        try:
+            out = sheet.export_upload(self.ctx.session, Path(path), force=asked)
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self._say(self.tr("Upload sheet written: %1 licences, %2 penalties (natural persons masked).")
+                  .replace("%1", str(out["licence"])).replace("%2", str(out["penalty"])))
+        return out
+
+    def print_notice(self, path: str | None = None):
+        """R13 两书同达: the selected penalty's 信用修复告知书 under the number held since registration."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return self._say(self.tr("Select one penalty decision first."), ok=False)
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Print the repair notice"), "信用修复告知书.pdf",
+                                                  self.tr("PDF files (*.pdf)"))
+        if not path:
+            return None
+        try:
+            item = notices.repair_notice_item(self.ctx.session, ids[0])
+            issued = documents.issue(self.ctx.session, notices.DOC_TYPE, [item], Path(path))
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self._say(self.tr("Printed %1.").replace("%1", issued[0]["number"]))
+        return issued

@@ -1,0 +1,103 @@
+"""双公示 in the window (issue 19 item 1; R6, R15, R21): a department's sheet refused with every bad cell listed,
+then imported; one decision entered by hand (a bad code refused under its field); published by a second person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
+from credit_desk.gui.main_window import MainWindow
+from tests.conftest import ADMIN_PW, PASSPHRASE, TEST_NOW, USER_PW
+from tests.e2e.disclosure_kit import fifty_penalties, penalty_row, write_sheet
+
+TODAY = TEST_NOW.date()
+
+
+@pytest.fixture
+def office(data_dir):
+    from credit_desk.services import accounts, auth, ledgers
+    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
+                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    desk.clock = lambda: TEST_NOW
+    admin = auth.login(desk, "admin", ADMIN_PW)
+    accounts.add_user(admin, "clerk1", "clerk", USER_PW, "王经办")
+    accounts.add_user(admin, "rev1", "reviewer", USER_PW, "李审核")
+    yield {"clerk": auth.login(desk, "clerk1", USER_PW), "reviewer": auth.login(desk, "rev1", USER_PW)}
+    desk.close()
+
+
+def _window(qtbot, make_ctx, session):
+    win = MainWindow(make_ctx(session))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    return win
+
+
+def test_r21_import_lists_every_bad_cell_then_imports_and_masks(qtbot, office, make_ctx, tmp_path, shot):
+    win = _window(qtbot, make_ctx, office["clerk"])
+    view = win.open_area("disclosure")
+    rows = fifty_penalties(TODAY)
+    good = [dict(r) for r in rows]
+    rows[2]["authority_uscc"] = "913208121234567891"
+    rows[20]["decision_date"] = "2026/02/30"
+    rows[40]["rep_id_number"] = "320812199001011235"
+    path = tmp_path / "dept.xlsx"
+    write_sheet(path, rows)
+    view.import_sheet(str(path))
+    qtbot.waitUntil(lambda: isinstance(view.last_dialog, CellErrorsDialog), timeout=10_000)
+    table = view.last_dialog.table
+    assert table.rowCount() == 3
+    assert [table.item(i, 0).text() for i in range(3)] == ["5", "23", "43"]
+    assert "统一社会信用代码" in table.item(0, 2).text() and "2026/02/30" in table.item(1, 2).text()
+    shot(view.last_dialog, "disclosure_import_refused")
+    view.last_dialog.close()
+    assert view.table.rowCount() == 0                                    # nothing imported
+    write_sheet(path, good)
+    view.import_sheet(str(path))
+    qtbot.waitUntil(lambda: view.table.rowCount() == 50, timeout=10_000)
+    assert "50" in view.summary.text() and "导入" in view.message.text()
+    names = [view.table.item(i, 3).text() for i in range(50)]
+    assert "张*明" in names and "张小明" not in names                     # R15
+    late = next(i for i in range(50) if view.table.item(i, 2).text().endswith("100号"))
+    assert view.table.item(late, 9).text() == "2026-10-13"              # 7 working days across 国庆
+    shot(win, "disclosure_imported")
+
+
+def test_r21_entry_refuses_a_bad_code_under_its_field_and_second_person_publishes(qtbot, office, make_ctx, shot):
+    win = _window(qtbot, make_ctx, office["clerk"])
+    view = win.open_area("disclosure")
+    dlg = view.new_decision(dialog_only=True)
+    dlg.show()
+    row = penalty_row(3, TODAY - dt.timedelta(days=2))
+    for key, value in row.items():
+        w = dlg.fields[key]
+        if key in ("kind", "party_kind", "rep_id_type", "id_type", "tier"):
+            continue
+        if key == "decision_date":
+            from PySide6.QtCore import QDate
+            day = dt.date.fromisoformat(value)
+            w.setDate(QDate(day.year, day.month, day.day))
+        elif hasattr(w, "setPlainText"):
+            w.setPlainText(value)
+        else:
+            w.setText(value)
+    dlg.fields["authority_uscc"].setText("913208121234567891")
+    dlg.submit()
+    assert dlg.result_value is None and not dlg.errors["authority_uscc"].isHidden(), dlg.form_error.text()
+    assert "统一社会信用代码" in dlg.errors["authority_uscc"].text()
+    shot(dlg, "disclosure_entry_refused")
+    dlg.fields["authority_uscc"].setText(row["authority_uscc"])
+    dlg.submit()
+    assert dlg.result_value and dlg.result_value["publish_due"] > TODAY.isoformat()
+    view.refresh()
+    assert view.table.rowCount() == 1
+    view.table.selectRow(0)
+    view.publish_selected()
+    assert "起草人不能审批" in view.message.text() or "另一位" in view.message.text()   # four eyes
+    rev = _window(qtbot, make_ctx, office["reviewer"]).open_area("disclosure")
+    rev.table.selectRow(0)
+    rev.publish_selected()
+    assert rev.table.item(0, 11).text() == "已公示"
