@@ -183,3 +183,14 @@ def test_r13_penalty_repair_notice_prints_with_its_held_number_and_verifies(desk
     assert verdict["result"] == "valid", verdict
     err = refused(desk, "print", "repair_notice", "--decision", str(slight), "--out", str(tmp_path / "s.pdf"))
     assert err["code"] == "DOC_NOT_PENALTY"
+
+
+def test_r20_a_tier_the_rule_set_of_the_decision_date_does_not_state_is_named_at_its_cell(desk, tmp_path):
+    """R20: a 轻微 penalty decided while 令2023年第58号 was in force (it states no period for that tier) is refused,
+    naming the tier cell — never a period invented."""
+    from tests.e2e.disclosure_kit import penalty_row
+    path = tmp_path / "old.xlsx"
+    write_sheet(path, [penalty_row(1, dt.date(2025, 12, 1), tier="轻微"), penalty_row(2, dt.date(2025, 12, 1))])
+    err = refused(desk, "decision", "import", str(path))
+    assert err["code"] == "R21_IMPORT_REFUSED" and "共 1 处错误" in err["message"]
+    assert f"第3行{column('tier')}列" in err["message"]

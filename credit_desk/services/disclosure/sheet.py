@@ -55,8 +55,8 @@ def _check_rows(session: Session, got: xlsx.Read) -> tuple[list[d.AdminDecision]
         try:
             ready.append(register.with_deadline(session, decision))
         except DomainError as exc:  # R20: a rule set that does not state the tier's periods, or none in force
-            problems.append(xlsx.cell_error(got.sheet, r, exc.field if exc.field in d.FIELD_BY_KEY else "decision_date",
-                                            exc.zh, exc.en, exc.code))
+            cell = "tier" if exc.code == "R20_VALUE_UNKNOWN" else "decision_date"
+            problems.append(xlsx.cell_error(got.sheet, r, cell, exc.zh, exc.en, exc.code))
     return ready, problems
 
 
