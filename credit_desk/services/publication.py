@@ -123,6 +123,16 @@ def withdraw_consent(session: Session, consent_id: int, on: dt.date | None = Non
     return _consent_state(replace(c, withdrawn_on=day))
 
 
+def list_consents(session: Session, subject_id: int, *, live_only: bool = True) -> list[dict]:
+    """R15: a subject's consents to publish (scope, dates, record), the live ones by default (not withdrawn, not
+    expired on today)."""
+    session.require("record.add")
+    today = session.desk.today()
+    found = repo.consents(session.ledger.conn, subject_id)
+    return [_consent_state(c) for c in found
+            if not live_only or (c.withdrawn_on is None and c.given_on <= today <= c.valid_until)]
+
+
 def _consent_state(c: Consent) -> dict:
     return {"id": c.id, "subject_id": c.subject_id, "record_id": c.record_id, "scope": c.scope,
             "given_on": c.given_on.isoformat(), "valid_until": c.valid_until.isoformat(), "document": c.document,

@@ -138,7 +138,7 @@
     <message>
         <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="58"/>
         <source>Materials handed in</source>
-        <translation>已提交的材料</translation>
+        <translation>补正材料登记</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="59"/>
@@ -264,7 +264,7 @@
     <message>
         <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="53"/>
         <source>Withdrawn on *</source>
-        <translation>撤销日期 *</translation>
+        <translation>撤回日期 *</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
@@ -1122,94 +1122,173 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="33"/>
         <source>Credit commitments</source>
         <translation>信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="34"/>
         <source>Commitment items</source>
         <translation>承诺事项清单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="35"/>
         <source>Interviews</source>
         <translation>约谈记录</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="55"/>
         <source>Record a commitment…</source>
         <translation>登记信用承诺…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="57"/>
         <source>Check fulfilment…</source>
         <translation>核查履约…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="59"/>
+        <source>Lift key supervision…</source>
+        <translation>解除重点监管…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="76"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="76"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="76"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="76"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="78"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="82"/>
         <source>New item…</source>
         <translation>新增事项…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="86"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="90"/>
         <source>Record an interview…</source>
         <translation>登记约谈…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="92"/>
+        <source>Rectified…</source>
+        <translation>已整改…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="131"/>
         <source>Who makes the commitment?</source>
         <translation>作出承诺的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="137"/>
         <source>Commitment %1 recorded.</source>
         <translation>已登记承诺 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="170"/>
         <source>Select a commitment in the list first.</source>
         <translation>请先在列表中选择一条承诺。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="148"/>
         <source>⚑ Commitment not kept: the subject is now under key supervision (R17).</source>
         <translation>⚑ 未履行承诺：该主体已列入重点监管范围（R17）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="151"/>
         <source>Fulfilment recorded: kept.</source>
         <translation>已登记：承诺已履行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="156"/>
         <source>Who is interviewed?</source>
         <translation>约谈对象是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="162"/>
         <source>Interview %1 recorded; it goes to the platform with the next bundle.</source>
         <translation>已登记约谈记录 %1，将随下一个同步包报送平台。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="176"/>
+        <source>This subject is not under key supervision.</source>
+        <translation>该主体未被列入重点监管范围。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="180"/>
+        <source>Key supervision lifted on %1.</source>
+        <translation>重点监管已于%1解除。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="187"/>
+        <source>Select an interview in the list first.</source>
+        <translation>请先在列表中选择一条约谈记录。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="191"/>
+        <source>Rectification recorded on %1.</source>
+        <translation>已登记整改（%1）。</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="16"/>
+        <source>Consent to publish</source>
+        <translation>本人同意公开</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="17"/>
+        <source>Record %1 of %2 (%3). A natural person&apos;s information is published only on a legal basis or the person&apos;s own consent: name exactly what may be published where, and until when. No blanket, forced or lifelong consent.</source>
+        <translation>失信信息%1，主体%2（%3）。自然人信息仅在有法律依据或经本人同意时公开：请写明公开哪条信息、在何渠道公开、至何时为止。不得概括授权、强制授权或一次授权终身。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="20"/>
+        <source>Record the consent</source>
+        <translation>登记同意</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="23"/>
+        <source>Scope *</source>
+        <translation>同意公开的范围 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="24"/>
+        <source>e.g. publish this record on the city credit website</source>
+        <translation>例如：在信用中国（江苏淮安）网站公开该条失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="25"/>
+        <source>Signed on *</source>
+        <translation>签署日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="26"/>
+        <source>Valid until *</source>
+        <translation>有效期至 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="27"/>
+        <source>Consent form *</source>
+        <translation>同意书 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="28"/>
+        <source>The form the person signed of their own will (name, date)</source>
+        <translation>本人自愿签署的同意书（名称、日期）</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2357,39 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
+    <name>LiftFlagDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="92"/>
+        <source>Lift key supervision</source>
+        <translation>解除重点监管</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="93"/>
+        <source>Flag %1: %2. Under key supervision from %3 until %4.</source>
+        <translation>重点监管标记%1：%2。自%3起至%4止列入重点监管范围。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="95"/>
+        <source>Lift</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="99"/>
+        <source>Lifted on *</source>
+        <translation>解除日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="101"/>
+        <source>Reason *</source>
+        <translation>理由 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="102"/>
+        <source>The period ended, or how the subject kept the commitment and corrected the breach.</source>
+        <translation>期限届满，或该主体已全面履行承诺、纠正违诺行为的情况。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../credit_desk/gui/start_dialogs.py" line="105"/>
@@ -3229,211 +3341,275 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="42"/>
+        <source>Consent to publish…</source>
+        <translation>本人同意公开…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="46"/>
+        <source>Withdraw consent…</source>
+        <translation>撤回同意…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="79"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="81"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="92"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按决定日期排列，最新的在前；点击“编号”“文书文号”或“决定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="103"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="140"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="142"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="154"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="166"/>
+        <source>Consent %1 recorded.</source>
+        <translation>已登记同意记录%1。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="177"/>
+        <source>Consent %1 withdrawn.</source>
+        <translation>同意记录%1已撤回。</translation>
+    </message>
+</context>
+<context>
+    <name>RectifiedDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="115"/>
+        <source>Rectification after the interview</source>
+        <translation>约谈后整改情况</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="116"/>
+        <source>Interview %1 of %2, held %3; rectify by %4.</source>
+        <translation>约谈%1（%2），%3约谈；要求于%4前整改。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="118"/>
+        <source>Record rectification</source>
+        <translation>登记整改</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="122"/>
+        <source>Rectified on *</source>
+        <translation>整改完成日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="124"/>
+        <source>What was rectified *</source>
+        <translation>整改情况 *</translation>
     </message>
 </context>
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="51"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="55"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="59"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="79"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="87"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="89"/>
         <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="96"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="108"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="112"/>
+        <source>Materials handed in…</source>
+        <translation>补正材料…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="140"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="158"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="169"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="173"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="179"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="192"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="202"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="205"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="215"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="231"/>
+        <source>Materials recorded; the application can be accepted now.</source>
+        <translation>补正材料已登记，该申请现在可以受理。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="234"/>
+        <source>Materials recorded; still missing: %1</source>
+        <translation>补正材料已登记，仍不能受理：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="255"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="259"/>
         <source>Printed %1.</source>
         <translation>已打印 %1。</translation>
     </message>
@@ -3954,6 +4130,34 @@ Grounds: %6</source>
     </message>
 </context>
 <context>
+    <name>SupplementDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="126"/>
+        <source>Materials handed in</source>
+        <translation>补正材料登记</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="127"/>
+        <source>Application %1, received %2. Tick what the applicant handed in after the one-time notice.</source>
+        <translation>申请%1，%2收到。请勾选申请人按一次性告知书补交的材料。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="129"/>
+        <source>Record the materials</source>
+        <translation>登记补正材料</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="133"/>
+        <source>Materials *</source>
+        <translation>补交的材料 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="135"/>
+        <source>Handed in on *</source>
+        <translation>补交日期 *</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="70"/>
@@ -4197,6 +4401,44 @@ Grounds: %6</source>
         <location filename="../../credit_desk/gui/start_dialogs.py" line="93"/>
         <source>Store the key in the system keyring again</source>
         <translation>将密钥重新存入系统钥匙串</translation>
+    </message>
+</context>
+<context>
+    <name>WithdrawConsentDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="41"/>
+        <source>Withdraw a consent</source>
+        <translation>撤回同意</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="41"/>
+        <source>Subject of record %1: %2 (%3).</source>
+        <translation>失信信息%1的主体：%2（%3）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="43"/>
+        <source>Withdraw</source>
+        <translation>撤回</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="46"/>
+        <source>No. %1: %2 (until %3)</source>
+        <translation>第%1号：%2（有效期至%3）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="48"/>
+        <source>Consent *</source>
+        <translation>同意记录 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="49"/>
+        <source>This subject has no live consent.</source>
+        <translation>该主体没有有效的同意记录。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/consent_dialogs.py" line="51"/>
+        <source>Withdrawn on *</source>
+        <translation>撤回日期 *</translation>
     </message>
 </context>
 </TS>

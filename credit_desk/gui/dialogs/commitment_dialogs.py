@@ -82,3 +82,48 @@ class InterviewDialog(FormDialog):
             self.ctx.session, subject_id=self.subject["id"], kind=self.value("kind"), held_on=self.value("held_on"),
             people=self.value("people"), content=self.value("content"), outcome=self.value("outcome"),
             reason=self.value("reason"), rectify_by=self.value("rectify_by"))
+
+
+class LiftFlagDialog(FormDialog):
+    """R17: end key supervision — at the end of its period, or earlier on a stated reason (never silently)."""
+
+    def __init__(self, ctx, flag: dict, parent=None) -> None:
+        from credit_desk.gui.dialogs.form_dialog import bound_dates
+        super().__init__(ctx, self.tr("Lift key supervision"), self.tr(
+            "Flag %1: %2. Under key supervision from %3 until %4.").replace("%1", str(flag["id"]))
+            .replace("%2", flag["reason"]).replace("%3", flag["since"]).replace("%4", flag["until"] or "—"),
+            parent, ok_text=self.tr("Lift"))
+        import datetime as dt
+        self.flag = flag
+        today = ctx.session.desk.today()
+        self.add_field("on", self.tr("Lifted on *"), bound_dates(date_edit(today, "liftedOn"),
+                                                                 dt.date.fromisoformat(flag["since"]), today))
+        self.add_field("reason", self.tr("Reason *"), text_box("reason", 3),
+                       self.tr("The period ended, or how the subject kept the commitment and corrected the breach."))
+
+    def apply(self):
+        from credit_desk.services import followups
+        return followups.lift_flag(self.ctx.session, self.flag["id"], reason=self.value("reason"),
+                                   on=self.value("on"))
+
+
+class RectifiedDialog(FormDialog):
+    """R18: the subject rectified after the interview; its item leaves the due list."""
+
+    def __init__(self, ctx, row: dict, parent=None) -> None:
+        from credit_desk.gui.dialogs.form_dialog import bound_dates
+        super().__init__(ctx, self.tr("Rectification after the interview"), self.tr(
+            "Interview %1 of %2, held %3; rectify by %4.").replace("%1", str(row["id"])).replace("%2", row["name"])
+            .replace("%3", row["held_on"]).replace("%4", row.get("rectify_by") or "—"), parent,
+            ok_text=self.tr("Record rectification"))
+        import datetime as dt
+        self.row = row
+        today = ctx.session.desk.today()
+        self.add_field("on", self.tr("Rectified on *"), bound_dates(date_edit(today, "rectifiedOn"),
+                                                                    dt.date.fromisoformat(row["held_on"]), today))
+        self.add_field("note", self.tr("What was rectified *"), text_box("note", 3))
+
+    def apply(self):
+        from credit_desk.services import followups
+        return followups.record_rectified(self.ctx.session, self.row["id"], note=self.value("note"),
+                                          on=self.value("on"))

@@ -115,3 +115,26 @@ class DecideRepairDialog(FormDialog):
                                      for_department=self.value("for_department") or None,
                                      decided_on=self.value("decided_on"), findings=self.value("findings") or None,
                                      reason=self.value("reason") or None, record_action=self.value("record_action"))
+
+
+class SupplementDialog(FormDialog):
+    """R13 一次性告知: the materials handed in after the one-time notice; the request is judged again."""
+
+    def __init__(self, ctx, row: dict, parent=None) -> None:
+        from credit_desk.gui.dialogs.form_dialog import bound_dates
+        import datetime as dt
+        super().__init__(ctx, self.tr("Materials handed in"), self.tr(
+            "Application %1, received %2. Tick what the applicant handed in after the one-time notice.")
+            .replace("%1", str(row["id"])).replace("%2", row["received_on"]), parent,
+            ok_text=self.tr("Record the materials"))
+        self.row = row
+        given = set(row.get("materials") or ())
+        self.materials = _checklist("materials", [(m.zh, m.value) for m in Material if m.value not in given])
+        self.add_field("materials", self.tr("Materials *"), self.materials)
+        today = ctx.session.desk.today()
+        self.add_field("on", self.tr("Handed in on *"), bound_dates(
+            date_edit(today, "suppliedOn"), dt.date.fromisoformat(row["received_on"]), today))
+
+    def apply(self) -> dict:
+        return repairs.supplement_materials(self.ctx.session, self.row["id"], materials=checked(self.materials),
+                                            on=self.value("on"))

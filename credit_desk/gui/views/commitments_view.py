@@ -7,12 +7,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QPushButt
                                QTabWidget, QVBoxLayout, QWidget)
 
 from credit_desk.domain.commitments import CommitmentType
-from credit_desk.gui.dialogs.commitment_dialogs import CheckDialog, CommitmentDialog, InterviewDialog, ItemDialog
+from credit_desk.gui.dialogs.commitment_dialogs import (CheckDialog, CommitmentDialog, InterviewDialog, ItemDialog,
+                                                       LiftFlagDialog, RectifiedDialog)
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.models.commitments_model import CommitmentsModel, InterviewsModel
 from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
-from credit_desk.services import browse
+from credit_desk.services import browse, commitments
 
 OK_STYLE = "color: #1b7f3b;"
 FLAG_STYLE = "color: #b00020; font-weight: bold;"
@@ -55,8 +56,11 @@ class CommitmentsView(QWidget):
                                        "commitment.manage")
         self.check_button = self._button("checkFulfilment", self.tr("Check fulfilment…"), self.check_selected,
                                          "commitment.manage")
+        self.lift_button = self._button("liftFlag", self.tr("Lift key supervision…"), self.lift_selected,
+                                        "commitment.manage")
         row.addWidget(self.add_button)
         row.addWidget(self.check_button)
+        row.addWidget(self.lift_button)
         row.addStretch(1)
         v.addLayout(row)
         self.table = make_table(self.model, "commitmentsTable")
@@ -85,7 +89,13 @@ class CommitmentsView(QWidget):
         v = QVBoxLayout(w)
         self.interview_button = self._button("addInterview", self.tr("Record an interview…"), self.new_interview,
                                              "interview.manage")
-        v.addWidget(self.interview_button)
+        self.rectified_button = self._button("rectified", self.tr("Rectified…"), self.rectified_selected,
+                                             "interview.manage")
+        row = QHBoxLayout()
+        row.addWidget(self.interview_button)
+        row.addWidget(self.rectified_button)
+        row.addStretch(1)
+        v.addLayout(row)
         self.interview_table = make_table(self.interviews, "interviewsTable")
         set_widths(self.interview_table, [56, 190, 172, 80, 90, 200, 200])
         v.addWidget(self.interview_table, 1)
@@ -151,4 +161,32 @@ class CommitmentsView(QWidget):
             self.interviews.reset()
             self._say(self.tr("Interview %1 recorded; it goes to the platform with the next bundle.")
                       .replace("%1", str(dlg.result_value.id)))
+        return dlg
+
+    def lift_selected(self):
+        """R17: lift the key-supervision flag the selected commitment's breach set (else the subject's open one)."""
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return self._say(self.tr("Select a commitment in the list first."), ERROR_STYLE)
+        row = self.model.row(rows[0].row())
+        flags = commitments.subject_commitments(self.ctx.session, row["subject_id"])["flags"]
+        flag = next((f for f in flags if f["source_type"] == "commitment" and f["source_id"] == row["id"]),
+                    flags[0] if flags else None)
+        if flag is None:
+            return self._say(self.tr("This subject is not under key supervision."), ERROR_STYLE)
+        dlg = LiftFlagDialog(self.ctx, flag, self)
+        if dlg.exec():
+            self.model.reset()
+            self._say(self.tr("Key supervision lifted on %1.").replace("%1", dlg.result_value["cleared_on"]))
+        return dlg
+
+    def rectified_selected(self):
+        """R18: record the rectification an interview asked for."""
+        rows = self.interview_table.selectionModel().selectedRows()
+        if not rows:
+            return self._say(self.tr("Select an interview in the list first."), ERROR_STYLE)
+        dlg = RectifiedDialog(self.ctx, self.interviews.row(rows[0].row()), self)
+        if dlg.exec():
+            self.interviews.reset()
+            self._say(self.tr("Rectification recorded on %1.").replace("%1", dlg.result_value["rectified_on"]))
         return dlg

@@ -39,6 +39,14 @@ class RecordsView(QWidget):
         self.open_button = QPushButton(self.tr("Open subject…"))
         self.open_button.setObjectName("openSubject")
         self.open_button.clicked.connect(self.open_selected)
+        self.consent_button = QPushButton(self.tr("Consent to publish…"))
+        self.consent_button.setObjectName("consent")
+        self.consent_button.setEnabled(ctx.can("record.add"))
+        self.consent_button.clicked.connect(self.consent_selected)
+        self.withdraw_button = QPushButton(self.tr("Withdraw consent…"))
+        self.withdraw_button.setObjectName("withdrawConsent")
+        self.withdraw_button.setEnabled(ctx.can("record.add"))
+        self.withdraw_button.clicked.connect(self.withdraw_selected)
         self.count = QLabel()
         self.count.setObjectName("count")
         self.count.setMinimumWidth(150)
@@ -75,6 +83,8 @@ class RecordsView(QWidget):
         row.addStretch(1)
         row.addWidget(self.count)
         row.addWidget(self.open_button)
+        row.addWidget(self.consent_button)
+        row.addWidget(self.withdraw_button)
         row.addWidget(self.approve_button)
         row.addWidget(self.add_button)
         box.addLayout(row)
@@ -137,3 +147,32 @@ class RecordsView(QWidget):
             self.search.show_hint(self.tr("Select a record in the list first."))
             return
         return open_subject(self.ctx, self.model.row(rows[0].row()), self.search.purpose_text(), self)
+
+    def _selected_row(self) -> dict | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            self.search.show_hint(self.tr("Select a record in the list first."))
+            return None
+        return self.model.row(rows[0].row())
+
+    def consent_selected(self):
+        """R15: record the person's consent to publish the selected record (scope, signed, until)."""
+        from credit_desk.gui.dialogs.consent_dialogs import ConsentDialog
+        row = self._selected_row()
+        if row is None:
+            return None
+        dlg = ConsentDialog(self.ctx, row, self)
+        if dlg.exec():
+            self.search.show_hint(self.tr("Consent %1 recorded.").replace("%1", str(dlg.result_value["id"])))
+        return dlg
+
+    def withdraw_selected(self):
+        """R15: the person withdraws a consent to publish."""
+        from credit_desk.gui.dialogs.consent_dialogs import WithdrawConsentDialog
+        row = self._selected_row()
+        if row is None:
+            return None
+        dlg = WithdrawConsentDialog(self.ctx, row, self)
+        if dlg.exec():
+            self.search.show_hint(self.tr("Consent %1 withdrawn.").replace("%1", str(dlg.result_value["id"])))
+        return dlg

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxL
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.repairs import TRANSITIONS, RepairEvent, RepairState
-from credit_desk.gui.dialogs.repair_dialogs import ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog
+from credit_desk.gui.dialogs.repair_dialogs import (ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog,
+                                                   SupplementDialog)
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.printing import PreviewDialog, notice_path
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
@@ -22,7 +23,8 @@ from credit_desk.services import browse, documents, repair_documents, repairs
 OK_STYLE = "color: #1b7f3b;"
 LATE = QColor("#b00020")
 COLUMNS = ("id", "subject", "state_zh", "received_on", "tier_zh", "department", "decide_due", "finish_due")
-DOC_OF = {RepairState.ACCEPTED: "repair_accepted", RepairState.NOT_ACCEPTED: "repair_rejected",
+# R13: a received request prints its 一次性告知书 (only when materials are missing; the service says so otherwise)
+DOC_OF = {RepairState.RECEIVED: "repair_supplement", RepairState.ACCEPTED: "repair_accepted", RepairState.NOT_ACCEPTED: "repair_rejected",
           RepairState.REPAIRED: "repair_decision", RepairState.REFUSED: "repair_decision"}
 
 
@@ -106,7 +108,8 @@ class RepairView(QWidget):
         specs = (("accept_button", "accept", self.tr("Accept"), self.accept_selected),
                  ("not_accept_button", "notAccept", self.tr("Do not accept…"), self.not_accept_selected),
                  ("decide_button", "decideRepair", self.tr("Decide…"), self.decide_selected),
-                 ("print_button", "printRepair", self.tr("Print its notice…"), self.print_selected))
+                 ("print_button", "printRepair", self.tr("Print its notice…"), self.print_selected),
+                 ("supplement_button", "supplement", self.tr("Materials handed in…"), self.supplement_selected))
         for i, (attr, name, text, slot) in enumerate(specs):
             b = QPushButton(text)
             b.setObjectName(name)
@@ -145,7 +148,8 @@ class RepairView(QWidget):
         picked = self.table.selectionModel().selectedRows()
         self.current = self.rows[picked[0].row()] if picked else None
         r = self.current
-        for b in (self.accept_button, self.not_accept_button, self.decide_button, self.print_button):
+        for b in (self.accept_button, self.not_accept_button, self.decide_button, self.print_button,
+                  self.supplement_button):
             b.setEnabled(False)
         if r is None:
             return
@@ -159,6 +163,7 @@ class RepairView(QWidget):
         self.decide_button.setEnabled(bool(events & {RepairEvent.REPAIR, RepairEvent.REFUSE})
                                       and self.ctx.can("repair.decide"))
         self.print_button.setEnabled(state in DOC_OF and self.ctx.can("document.print"))
+        self.supplement_button.setEnabled(state is RepairState.RECEIVED and self.ctx.can("repair.apply"))
 
     def _detail(self, r: dict) -> str:
         lines = [self.tr("Subject: %1").replace("%1", r["subject"]),
@@ -214,6 +219,19 @@ class RepairView(QWidget):
         dlg = NotAcceptDialog(self.ctx, self.current, self)
         if dlg.exec():
             self.refresh()
+        return dlg
+
+    def supplement_selected(self):
+        """R13 一次性告知: record what arrived after the one-time notice; say whether it can be accepted now."""
+        dlg = SupplementDialog(self.ctx, self.current, self)
+        if dlg.exec():
+            out = dlg.result_value
+            self.refresh()
+            if out["eligible"]:
+                self._say(self.tr("Materials recorded; the application can be accepted now."))
+            else:
+                why = "；".join(p["zh"] if self.ctx.lang != "en" else p["en"] for p in out["problems"])
+                self._say(self.tr("Materials recorded; still missing: %1").replace("%1", why), ok=False)
         return dlg
 
     def decide_selected(self):
