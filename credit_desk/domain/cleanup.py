@@ -112,18 +112,22 @@ class Finding:
 def check_row(row: CleanupRow) -> list[Finding]:
     """R16 (发改办财金〔2021〕15号 一(二) and 附件1 注1–注3; 49号 四(七), 五(九)): what the row does wrong.
 
-    - a row that imposes a 黑名单 认定 or a punishment measure with neither a national basis (law, administrative
-      regulation or central policy, 注1) nor a local regulation is flagged — a list and a measure alike;
+    - a row that takes information into the credit records / shares or publishes it (15号 一(一)), imposes a 黑名单
+      认定 (一(二)) or a punishment measure (一(三)) with neither a national basis (law, administrative regulation or
+      central policy, 注1) nor a local regulation is flagged — each cites its own clause;
     - a row that says it has a basis but gives no clause (注2) is incomplete;
     - 保留 is only for a row that fully meets the guideline (注3): any finding above makes 保留 wrong too.
     """
     out = []
+    if row.shares_info == "是" and _no_basis(row):   # 15号 一(一): 纳入 rests on a law, a regulation or central policy
+        out.append(Finding("R16_SHARING_NO_BASIS", "涉及信用信息纳入、共享公开，但既无国家层面依据也无地方性法规依据",
+                           "国办发〔2020〕49号 二（一）；发改办财金〔2021〕15号 一（一）"))
     if row.blacklist == "是" and _no_basis(row):
         out.append(Finding("R16_LIST_NO_BASIS", "涉及“黑名单”认定，但既无国家层面依据也无地方性法规依据",
                            "国办发〔2020〕49号 四（七）；发改办财金〔2021〕15号 一（二）"))
     if row.measures == "是" and _no_basis(row):
         out.append(Finding("R16_MEASURE_NO_BASIS", "涉及失信惩戒措施，但既无国家层面依据也无地方性法规依据，应先停止执行",
-                           "国办发〔2020〕49号 五（九）；发改办财金〔2021〕15号 一（二）"))
+                           "国办发〔2020〕49号 五（九）；发改办财金〔2021〕15号 一（三）"))
     if "是" in (row.national_basis, row.local_basis) and row.basis_text.strip() in ("", "无", "/", "-"):
         out.append(Finding("R16_BASIS_TEXT_MISSING", "填写了有依据，但未写明依据的具体条款及表述",
                            "发改办财金〔2021〕15号 附件1 注2"))

@@ -237,7 +237,7 @@ def test_r16_list_without_basis_and_keep_on_a_non_compliant_row_are_flagged_and_
     assert code == 0, err
     code, out, _ = office("--json", "ledger", "check")
     got = {(f["id"], f["code"]) for f in json.loads(out)}
-    assert got == {(1, "R16_LIST_NO_BASIS"), (1, "R16_KEEP_NOT_COMPLIANT"),
+    assert got == {(1, "R16_SHARING_NO_BASIS"), (1, "R16_LIST_NO_BASIS"), (1, "R16_KEEP_NOT_COMPLIANT"),
                    (2, "R16_BASIS_TEXT_MISSING"), (2, "R16_KEEP_NOT_COMPLIANT")}
     assert all(f["basis"] for f in json.loads(out))
     office("ledger", "export", str(tmp_path / "out.xlsx"))

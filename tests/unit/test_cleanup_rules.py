@@ -134,3 +134,22 @@ def test_r16_contact_needs_a_name_and_a_unit():
         parse_contact([1, "", " "], 9)
     assert [(p.field, p.row) for p in err.value.problems] == [("姓名", 9), ("单位", 9)]
     assert err.value.zh == "第 9 行「姓名」列不能为空。；第 9 行「单位」列不能为空。"
+
+
+def test_r16_each_row_without_basis_is_flagged_under_its_own_clause_of_15_hao():
+    """R16 (发改办财金〔2021〕15号 一(一)(二)(三)): taking information into the credit records without a basis, a
+    黑名单 without one, a measure without one — each is flagged and cites the clause that says so (the measure
+    clause is 一(三), not the list clause 一(二)); 保留 on such a row is wrong too (附件1 注3)."""
+    from credit_desk.domain.cleanup import check_row
+    row = CleanupRow("《某区信用信息管理办法》", "是", "否", "否", "将违法行为记入信用记录", "否", "否", "无", "保留",
+                     "2026年底", "区政府办公室", "张三 副主任", "0517-80000001")
+    found = {f.code: f.basis for f in check_row(row)}
+    assert set(found) == {"R16_SHARING_NO_BASIS", "R16_KEEP_NOT_COMPLIANT"}
+    assert "15号 一（一）" in found["R16_SHARING_NO_BASIS"] and "49号 二（一）" in found["R16_SHARING_NO_BASIS"]
+    import dataclasses
+    local = dataclasses.replace(row, local_basis="是", basis_text="《江苏省社会信用条例》第二十条")
+    assert check_row(local) == []                  # a local regulation is a basis (15号 一(一): 法规含地方性法规)
+    measure = CleanupRow("《某区招投标信用管理办法》", "否", "否", "是", "限制参加招投标", "否", "否", "无", "废止",
+                         "2026年底", "区发改委", "吴某 主任", "0517-80000002")
+    [f] = check_row(measure)
+    assert f.code == "R16_MEASURE_NO_BASIS" and "15号 一（三）" in f.basis and "一（二）" not in f.basis
