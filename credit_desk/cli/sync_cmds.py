@@ -83,6 +83,9 @@ def _register_intake(sub) -> None:
     p.add_argument("--data", required=True)
     p.add_argument("--id-type", required=True)
     p.add_argument("--id-number", required=True)
+    p = command(i, "decisions", cmd_intake_decisions, "某单位报送的双公示决定 / an office's 双公示 decisions (R21)")
+    p.add_argument("--data", required=True)
+    p.add_argument("--office", required=True, help="单位账本编号 / the office's ledger id")
     p = command(i, "serve", cmd_intake_serve)
     p.add_argument("--data", required=True)
     p.add_argument("--host", default="127.0.0.1")
@@ -269,6 +272,14 @@ def cmd_intake_listings(args) -> int:
     rows = Intake(Path(args.data)).subject_listings(args.id_type, args.id_number)
     emit(args, rows, "\n".join(f"{r['office_id']} {r['region'] or ''} {r['list_type']} {r['decision_number'] or ''} "
                                f"{r['decided_on'] or ''}–{r['valid_until'] or ''}" for r in rows) or "（无）")
+    return 0
+
+
+def cmd_intake_decisions(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    rows = Intake(Path(args.data)).decisions(args.office)
+    emit(args, rows, "\n".join(f"{r['decision_id']} {r['kind']} {r['doc_number']} {r['decision_date']} "
+                               f"{r['state']} {r['publication_end'] or ''}" for r in rows) or "（无）")
     return 0
 
 

@@ -91,6 +91,9 @@ def test_r21_published_decisions_reach_the_intake_and_close_the_deadline(desk, t
     assert len(filed) == 50 and {f["state"] for f in filed} == {"published", "not_published"}
     first = next(f for f in filed if f["doc_number"].endswith("100号"))
     assert first["publish_due"] == HOLIDAY_DUE and first["decision_date"] == HOLIDAY_DECISION
+    code, out, err = desk("--json", "intake", "decisions", "--data", str(intake_dir), "--office", _ledger_id(desk),
+                          user=None)
+    assert code == 0 and len(json.loads(out)) == 50, err
     (tmp_path / "receipt.cdb").write_bytes(receipt)
     ok(desk, "bundle", "import", str(tmp_path / "receipt.cdb"))
     assert [i for i in ok(desk, "due") if i["kind"] == "publish_decision"] == []   # R6: acknowledged
