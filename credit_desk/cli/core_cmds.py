@@ -49,6 +49,12 @@ def register(sub) -> None:
     p.add_argument("--replace", action="store_true",
                    help="替换内置或平台下发的该年安排 / replace the library's or the platform's schedule")
 
+    p = command(w, "holidays-held", cmd_holidays_held,
+                "等待确认的平台节假日安排（管理员）/ platform schedules held behind an admin entry")
+    p = command(w, "holidays-accept", cmd_holidays_accept,
+                "以平台下发的该年安排为准（管理员）/ put the platform's held schedule for a year in force")
+    p.add_argument("year", type=whole)
+
     p = command(sub, "demo-data", cmd_demo, "生成演示数据 / seed demo data")
     p.add_argument("--subjects", type=whole, required=True)
     p.add_argument("--records", type=whole, default=0)
@@ -261,6 +267,21 @@ def cmd_holidays_enter(args) -> int:
         text += "\n注意：本次录入替换了" + "、".join({"chinesecalendar": "软件内置安排", "platform": "平台下发的安排"}[o]
                                               for o in r["overrides"]) + "。"
     emit(args, r, text)
+    return 0
+
+
+def cmd_holidays_held(args) -> int:
+    with session_for(args) as s:
+        rows = workdays.held_platform_years(s)
+    emit(args, rows, "\n".join(f"{r['year']}年：平台下发（{r['source']}）与管理员录入（{r['admin_source']}）不同的日期："
+                               f"{'、'.join(r['differs'])}" for r in rows) or "没有等待确认的平台节假日安排。")
+    return 0
+
+
+def cmd_holidays_accept(args) -> int:
+    with session_for(args) as s:
+        r = workdays.accept_platform_year(s, args.year)
+    emit(args, r, f"{r['year']}年节假日安排已改按平台下发的（{r['source']}）执行，替换了管理员录入的（{r['replaced']}）。")
     return 0
 
 

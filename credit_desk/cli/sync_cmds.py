@@ -127,6 +127,7 @@ def cmd_export(args) -> int:
             out = sync.send(s, args.url)
             human = (f"已报送同步包 {out['sent'] or '（无待报送）'}，导入回执 {len(out['receipts'])} 份，"
                      f"下发更新 {len(out['downstream'])} 份。")
+            human += "".join("\n注意：" + n["zh"] for d in out["downstream"] for n in d.get("notes", []))
         else:
             out = sync.export_to_folder(s, Path(args.to))
             human = "\n".join(f"已写入并校验 {b['file']}（序号 {b['seq']}，{b['changes']} 条变更）" for b in out) \
@@ -144,6 +145,7 @@ def cmd_import(args) -> int:
         human = f"已导入回执：同步包 {out['bundle']}，接收 {out['accepted']} 条，退回 {out['rejected']} 条（见 bundle status）。"
     else:
         human = "已应用下发更新：" + "，".join(f"{k} 版本 {v}" for k, v in out["applied"].items())
+        human += "".join("\n注意：" + n["zh"] for n in out.get("notes", []))  # issue 15: held calendar years
     emit(args, out, human)
     return 0
 

@@ -42,21 +42,27 @@ def apply(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
         current = have.get(item["kind"], {}).get("version", 0)
         if item["version"] <= current:
             raise refused("DOWNSTREAM_ROLLBACK", kind=item["kind"], got=item["version"], have=current)
+    notes = []
     with session.ledger.tx() as tx:
         for row, item in enumerate(items, 1):
-            _apply_item(tx, conn, row, item)
+            note = _apply_item(tx, conn, row, item, (session.desk.now().isoformat(timespec="seconds"),
+                                                     opened.digest))
+            notes += [note] if note else []
             sync_state.set_version(tx, item["kind"], item["version"], opened.manifest.expires_at, opened.digest)
         sync_state.record_inbound(tx, opened.digest, "downstream", opened.manifest.sequence, None)
+        detail = {i["kind"]: i["version"] for i in items}
         session.audit(tx, "bundle.downstream", "bundle", opened.manifest.sequence,
-                      detail={i["kind"]: i["version"] for i in items})
+                      detail={**detail, **({"held_calendar_years": [n["year"] for n in notes]} if notes else {})})
     return {"type": "downstream", "sequence": opened.manifest.sequence,
-            "applied": {i["kind"]: i["version"] for i in items}}
+            "applied": {i["kind"]: i["version"] for i in items}, "notes": notes}
 
 
-def _apply_item(tx, conn, row: int, item: dict) -> None:
+def _apply_item(tx, conn, row: int, item: dict, arrival: tuple[str, str]) -> dict | None:
     kind, data = item["kind"], item["data"]
     try:
-        _APPLY[kind](tx, conn, data, item["version"])
+        if kind == "calendar":
+            return _calendar(tx, conn, data, item["version"], arrival)
+        return _APPLY[kind](tx, conn, data, item["version"])
     except ValidationError as exc:
         raise refused("DOWNSTREAM_ITEM_BAD", row=row, kind=kind, why=exc.zh) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -90,8 +96,13 @@ def _rule_set(tx, conn, data, version: int) -> None:
     reference.add_rule_set(tx, rs)
 
 
-def _calendar(tx, conn, data, version: int) -> None:
-    """R6/R20: one year's public holidays and make-up workdays, replacing that year's overrides."""
+def _calendar(tx, conn, data, version: int, arrival: tuple[str, str] = ("", "")) -> dict | None:
+    """R6/R20: one year's public holidays and make-up workdays, replacing that year's overrides.
+
+    Issue 15 kind 9: a year the administrator entered is never replaced silently. The same days: the platform's
+    schedule takes its place (it is the same schedule). Different days: the administrator's entry stays in force,
+    the platform's is held (``calendar_held``) until the administrator accepts it, and the returned note says so.
+    """
     year, source, days = data["year"], data["source"], data["days"]
     if not isinstance(year, int) or not isinstance(source, str) or not source.strip() or not isinstance(days, dict):
         raise ValueError("year / source / days")
@@ -103,7 +114,29 @@ def _calendar(tx, conn, data, version: int) -> None:
         if d.year != year or not isinstance(workday, bool):
             raise ValueError(f"day {text}")
         parsed[d] = workday
+    stored = reference.calendar_year(conn, year)
+    if stored and stored["origin"] == "admin" and _days_of(stored) != parsed:
+        reference.hold_calendar_year(tx, year, parsed, source.strip(), *arrival)
+        return held_calendar_note(year, stored["source"], source.strip())
     reference.set_calendar_year(tx, year, parsed, source.strip())
+    reference.drop_held_calendar_year(tx, year)
+    return None
+
+
+def _days_of(stored: dict) -> dict[date, bool]:
+    return {**{date.fromisoformat(d): False for d in stored["rest_days"]},
+            **{date.fromisoformat(d): True for d in stored["workdays"]}}
+
+
+def held_calendar_note(year: int, admin_source: str, platform_source: str) -> dict:
+    """What the administrator is told when a platform schedule is held back (zh first, en second)."""
+    return {"code": "CALENDAR_HELD", "year": year,
+            "zh": f"{year}年节假日安排：平台下发的安排（{platform_source}）与管理员录入的（{admin_source}）不同，"
+                  f"仍按管理员录入的执行；核对后如以平台为准，请运行 workdays holidays-accept {year}"
+                  "（窗口中：设置 → 节假日安排）。",
+            "en": f"Holiday schedule {year}: the platform's ({platform_source}) differs from the one the "
+                  f"administrator entered ({admin_source}); the administrator's stays in force until accepted "
+                  f"(workdays holidays-accept {year})."}
 
 
 def _joint_list(tx, conn, data, version: int) -> None:

@@ -76,3 +76,46 @@ def _override_words(year: int, overrides: list[str]) -> tuple[str, str]:
     return (f"{year}年：" + "，".join(zh[o] for o in overrides),
             f"{year}: " + ", ".join(en[o] for o in overrides))
 
+
+
+def held_platform_years(session: Session) -> list[dict]:
+    """Admin: platform schedules held back behind an administrator's entry (issue 15 kind 9), each with what
+    differs: [{year, source, admin_source, received_at, differs: [ISO dates]}]."""
+    session.require("calendar.manage")
+    out = []
+    for held in reference.held_calendar_years(session.ledger.conn):
+        mine = reference.calendar_year(session.ledger.conn, held["year"]) or {"rest_days": [], "workdays": [],
+                                                                           "source": ""}
+        own = {**{d: False for d in mine["rest_days"]}, **{d: True for d in mine["workdays"]}}
+        theirs = {d.isoformat(): w for d, w in held["days"].items()}
+        differs = sorted(d for d in set(own) | set(theirs) if own.get(d) != theirs.get(d))
+        days = "、".join(differs[:8]) + ("…" if len(differs) > 8 else "")
+        out.append({"year": held["year"], "source": held["source"], "admin_source": mine["source"],
+                    "received_at": held["received_at"], "differs": differs,
+                    "zh": f"{held['year']}年：平台下发的节假日安排（{held['source']}）与管理员录入的（{mine['source']}）"
+                          f"在这些日期上不同：{days}；目前仍按管理员录入的执行。",
+                    "en": f"{held['year']}: the platform's holiday schedule ({held['source']}) differs from the "
+                          f"administrator's ({mine['source']}) on {days}; the administrator's is in force."})
+    return out
+
+
+def accept_platform_year(session: Session, year: int) -> dict:
+    """Admin: put the platform's held schedule for ``year`` in force in place of the administrator's entry.
+
+    ValidationError ``CALENDAR_NOTHING_HELD`` when no platform schedule waits for that year. Audited; the
+    change-log row tells the platform its schedule is now the one used."""
+    session.require("calendar.manage")
+    held = next((h for h in reference.held_calendar_years(session.ledger.conn) if h["year"] == year), None)
+    if held is None:
+        raise ValidationError("CALENDAR_NOTHING_HELD", f"{year}年没有等待确认的平台节假日安排。",
+                              f"No platform holiday schedule for {year} is waiting.", field="year")
+    replaced = (reference.calendar_year(session.ledger.conn, year) or {}).get("source")
+    with session.ledger.tx() as tx:
+        reference.set_calendar_year(tx, year, held["days"], held["source"])  # origin: platform
+        reference.drop_held_calendar_year(tx, year)
+        session.audit(tx, "calendar.manage", "calendar_year", year,
+                      detail={"accepted_platform": held["source"], "replaced_admin": replaced})
+        tx.change("calendar_year", year, "upsert", {
+            "year": year, "source": held["source"], "origin": "platform", "accepted_by": session.user.username,
+            "days": {d.isoformat(): w for d, w in sorted(held["days"].items())}})
+    return {"year": year, "source": held["source"], "replaced": replaced}

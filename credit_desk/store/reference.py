@@ -110,6 +110,26 @@ def set_calendar_year(tx, year: int, days: dict[date, bool], source: str, origin
                (year, source, origin, entered_by, entered_at))
 
 
+def hold_calendar_year(tx, year: int, days: dict[date, bool], source: str, received_at: str,
+                       bundle: str | None) -> None:
+    """Keep a platform schedule that differs from the administrator's entry for that year (issue 15)."""
+    tx.execute("INSERT INTO calendar_held (year, source, days, received_at, bundle) VALUES (?, ?, ?, ?, ?) "
+               "ON CONFLICT(year) DO UPDATE SET source = excluded.source, days = excluded.days, "
+               "received_at = excluded.received_at, bundle = excluded.bundle",
+               (year, source, json.dumps({d.isoformat(): w for d, w in sorted(days.items())}), received_at, bundle))
+
+
+def held_calendar_years(conn) -> list[dict]:
+    """Platform schedules waiting for the administrator: year, source, days (date → is workday), received_at."""
+    rows = conn.execute("SELECT year, source, days, received_at, bundle FROM calendar_held ORDER BY year")
+    return [{"year": y, "source": s, "days": {date.fromisoformat(k): bool(v) for k, v in json.loads(d).items()},
+             "received_at": at, "bundle": b} for y, s, d, at, b in rows]
+
+
+def drop_held_calendar_year(tx, year: int) -> None:
+    tx.execute("DELETE FROM calendar_held WHERE year = ?", (year,))
+
+
 def calendar_year(conn, year: int) -> dict | None:
     """The stored schedule of one year: source, origin, who entered it and when, and its days."""
     row = conn.execute("SELECT source, origin, entered_by, entered_at FROM calendar_years WHERE year = ?",

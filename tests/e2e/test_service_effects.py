@@ -106,7 +106,7 @@ NOT_WALKED = {
         "records.publication_basis",
         "departments.list_departments", "departments.user_department", "departments.case_fields",
         "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions",
-        "preferences.recent_purposes")},
+        "preferences.recent_purposes", "workdays.held_platform_years")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
         "case_exits.daily_check", "demo.seed", "publication.stop_ended", "document_verify.verify_pdf",
         "document_verify.verify_qr",
@@ -114,7 +114,7 @@ NOT_WALKED = {
         "matching.record_match_decision", "preferences.set_idle_lock_minutes", "record_import.add_records",
         "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare", "sync.requeue", "sync.send",
         "sync.verify_file", "sync_inbound.check_inbound", "sync_inbound.import_bytes",
-        "workdays.enter_holiday_year", "resync.confirm_last",
+        "workdays.enter_holiday_year", "workdays.accept_platform_year", "resync.confirm_last",
         "resync.resync", "withdrawals.propose_withdrawal", "withdrawals.approve_withdrawal",
         "id_exceptions.request_uscc_exception", "id_exceptions.approve_uscc_exception",
         "id_exceptions.refuse_uscc_exception", "backup.run_backup",

@@ -243,3 +243,30 @@ def test_r15_name_shapes_through_the_form_and_the_list(qtbot, clerk_ctx, name, m
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == 1, timeout=5000)
     assert view.model.row(0)["name"] == masked
+
+
+def test_r20_platform_schedule_held_behind_the_admin_entry_in_settings(qtbot, admin_ctx, shot):
+    """Issue 15 kind 9: the settings view says a platform schedule differs from the administrator's entry and
+    puts it in force only when the administrator confirms."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from credit_desk.gui.views.settings_view import SettingsView
+    from credit_desk.services import workdays
+    from credit_desk.store import reference
+    from tests.gui.conftest import when_modal
+    from tests.realinput.test_holiday_entry import NEXT, REST, SRC, WORK, _platform_year
+    session = admin_ctx.session
+    workdays.enter_holiday_year(session, NEXT, REST, WORK, SRC)
+    _platform_year(session, {f"{NEXT}-01-01": False}, "国办发明电〔平台〕1号")
+    view = SettingsView(admin_ctx, "设置")
+    qtbot.addWidget(view)
+    view.show()
+    assert view.held_button.isVisible() and "仍按管理员录入的执行" in view.holiday_msg.text()
+    shot(view, "settings_held_holidays")
+    seen = when_modal(qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click())
+    view.held_button.click()
+    assert "dlg" in seen and reference.calendar_year(session.ledger.conn, NEXT)["origin"] == "admin"  # declined
+    seen = when_modal(qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.Yes).click())
+    view.held_button.click()
+    assert "dlg" in seen and reference.calendar_year(session.ledger.conn, NEXT)["origin"] == "platform"
+    assert not view.held_button.isVisible()

@@ -88,3 +88,61 @@ def test_cli_holidays_enter(office):
     code, out, err = office("workdays", "holidays", "--year", "2026", "--rest", "2026-01-01", "--source",
                             "国办发明电〔2025〕7号")
     assert code != 0 and "CALENDAR_WOULD_OVERRIDE" in err and "--replace" in err and "Traceback" not in err
+
+
+def _platform_year(admin, days: dict, source: str):
+    from credit_desk.services import downstream
+    with admin.ledger.tx() as tx:
+        return downstream._calendar(tx, admin.ledger.conn, {"year": NEXT, "source": source, "days": days}, 1,
+                                    ("2026-11-30T10:00:00", "sha"))
+
+
+def test_r20_platform_calendar_never_replaces_an_admin_entry_silently(admin):
+    workdays.enter_holiday_year(admin, NEXT, REST, WORK, SRC)
+    mine = reference.calendar_year(admin.ledger.conn, NEXT)
+    note = _platform_year(admin, {f"{NEXT}-01-01": False, f"{NEXT}-05-01": False}, "国办发明电〔平台〕1号")
+    assert note["code"] == "CALENDAR_HELD" and SRC in note["zh"] and "holidays-accept" in note["zh"]
+    assert reference.calendar_year(admin.ledger.conn, NEXT) == mine  # the admin's entry stays in force
+    (held,) = workdays.held_platform_years(admin)
+    assert f"{NEXT}-05-01" in held["differs"] and f"{NEXT}-10-01" in held["differs"]
+    r = workdays.accept_platform_year(admin, NEXT)
+    assert r["replaced"] == SRC and workdays.held_platform_years(admin) == []
+    now = reference.calendar_year(admin.ledger.conn, NEXT)
+    assert now["origin"] == "platform" and now["rest_days"] == [f"{NEXT}-01-01", f"{NEXT}-05-01"]
+    with pytest.raises(DomainError) as err:
+        workdays.accept_platform_year(admin, NEXT)
+    assert err.value.code == "CALENDAR_NOTHING_HELD"
+
+
+def test_r20_platform_calendar_equal_to_the_admin_entry_takes_its_place(admin):
+    workdays.enter_holiday_year(admin, NEXT, REST, WORK, SRC)
+    mine = reference.calendar_year(admin.ledger.conn, NEXT)
+    days = {**{d: False for d in mine["rest_days"]}, **{d: True for d in mine["workdays"]}}
+    assert _platform_year(admin, days, "国办发明电〔平台〕1号") is None
+    assert reference.calendar_year(admin.ledger.conn, NEXT)["origin"] == "platform"
+
+
+def test_cli_platform_calendar_held_behind_the_admin_entry(cli, office, tmp_path):
+    from credit_desk.intake.receiver import Intake
+    code, out, err = office("workdays", "holidays", "--year", str(NEXT), "--rest", REST, "--work", WORK,
+                            "--source", SRC)
+    assert code == 0, err
+    intake_dir = tmp_path / "platform"
+    assert cli("intake", "init", "--data", str(intake_dir), user=None)[0] == 0
+    assert office("keys", "import-platform", str(intake_dir / "platform.keys.json"))[0] == 0
+    assert office("keys", "export-public", "--to", str(tmp_path / "o.json"))[0] == 0
+    assert cli("intake", "register", "--data", str(intake_dir), str(tmp_path / "o.json"), user=None)[0] == 0
+    ledger_id = json.loads(office("--json", "keys", "show")[1])["office"]
+    name, data = Intake(intake_dir).publish(ledger_id, [{"kind": "calendar", "version": 1, "data": {
+        "year": NEXT, "source": "国办发明电〔平台〕1号", "days": {f"{NEXT}-01-01": False}}}])
+    (tmp_path / name).write_bytes(data)
+    code, out, err = office("bundle", "import", str(tmp_path / name))
+    assert code == 0 and "仍按管理员录入的执行" in out and f"holidays-accept {NEXT}" in out, (out, err)
+    code, out, err = office("workdays", "holidays-held")
+    assert code == 0 and f"{NEXT}-10-01" in out
+    code, out, err = office("workdays", "add", f"{NEXT}-09-30", "1", user=None)
+    assert out.strip() == f"{NEXT}-10-08"  # the admin's 国庆 still counts
+    code, out, err = office("workdays", "holidays-accept", str(NEXT))
+    assert code == 0 and "改按平台下发" in out, err
+    code, out, err = office("workdays", "add", f"{NEXT}-09-30", "1", user=None)
+    assert out.strip() != f"{NEXT}-10-08"  # the platform's schedule now

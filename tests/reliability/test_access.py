@@ -125,6 +125,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "subjects.add_subject": "subject.add", "subjects.search_subjects": "subject.search",
     "subjects.show_subject": "subject.view",
     "workdays.enter_holiday_year": "calendar.manage",
+    "workdays.accept_platform_year": "calendar.manage", "workdays.held_platform_years": "calendar.manage",
     "id_exceptions.request_uscc_exception": "subject.exception.request",
     "id_exceptions.approve_uscc_exception": "subject.exception.approve",
     "id_exceptions.refuse_uscc_exception": "subject.exception.approve",

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget, QAbstractItemView)
+                               QVBoxLayout, QWidget, QAbstractItemView, QMessageBox)
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
-from credit_desk.services import accounts, preferences
+from credit_desk.services import accounts, preferences, workdays
 
 OK_STYLE = "color: #1b7f3b;"
+_HELD_BUTTON = {"zh": "以平台下发的安排为准…", "en": "Use the platform's schedule…"}
 
 
 class SettingsView(QWidget):
@@ -101,10 +102,42 @@ class SettingsView(QWidget):
         self.holiday_button.clicked.connect(self._enter_holidays)
         self.holiday_msg = QLabel()
         self.holiday_msg.setWordWrap(True)
+        # issue 15: a platform schedule held back behind the administrator's own entry; the words come from the
+        # service (zh/en pair) so the administrator reads exactly what the CLI says
+        self.held_button = QPushButton(_HELD_BUTTON["en" if self.ctx.lang == "en" else "zh"])
+        self.held_button.setObjectName("acceptPlatformHolidays")
+        self.held_button.clicked.connect(self.accept_platform_year)
         row = QHBoxLayout(group)
         row.addWidget(self.holiday_button)
+        row.addWidget(self.held_button)
         row.addWidget(self.holiday_msg, 1)
+        self._show_held()
         return group
+
+    def _show_held(self) -> None:
+        self.held = workdays.held_platform_years(self.ctx.session)
+        self.held_button.setVisible(bool(self.held))
+        if self.held:
+            self.holiday_msg.setStyleSheet(ERROR_STYLE)
+            self.holiday_msg.setText("\n".join(h["en" if self.ctx.lang == "en" else "zh"] for h in self.held))
+
+    def accept_platform_year(self) -> None:
+        """Put the first held platform schedule in force, after the administrator confirms it."""
+        if not self.held:
+            return
+        h = self.held[0]
+        if QMessageBox.question(self, self.held_button.text(), h["en" if self.ctx.lang == "en" else "zh"]) \
+                != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            workdays.accept_platform_year(self.ctx.session, h["year"])
+        except DomainError as exc:
+            self.holiday_msg.setStyleSheet(ERROR_STYLE)
+            return self.holiday_msg.setText(exc.message(self.ctx.lang))
+        self._show_held()
+        if not self.held:
+            self.holiday_msg.setStyleSheet(OK_STYLE)
+            self.holiday_msg.setText(f"{h['year']} ✓ {h['source']}")
 
     def _enter_holidays(self) -> None:
         from credit_desk.gui.dialogs.holiday_dialog import HolidayDialog

@@ -237,7 +237,9 @@ class SyncView(QWidget):
     def _imported(self, out: list[dict]) -> None:
         self.last_result = out
         self.refresh()
-        self._say(self.tr("%1 file(s) imported.").replace("%1", str(len(out))))
+        notes = [n["en" if self.ctx.lang == "en" else "zh"] for r in out for n in r.get("notes", [])]
+        # issue 15: a platform holiday schedule held back behind the administrator's entry is said, not hidden
+        self._say("\n".join([self.tr("%1 file(s) imported.").replace("%1", str(len(out)))] + notes), ok=not notes)
 
     def requeue_selected(self):
         rows = self.quarantine.selectionModel().selectedRows()

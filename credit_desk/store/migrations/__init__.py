@@ -23,6 +23,7 @@ from credit_desk.store.migrations import m0018_add_superseded_numbers
 from credit_desk.store.migrations import m0019_correct_earlier_rule_sets
 from credit_desk.store.migrations import m0020_add_followups
 from credit_desk.store.migrations import m0021_add_admin_decisions
+from credit_desk.store.migrations import m0022_add_held_calendars
 
 MIGRATIONS = [
     m0001_create_core,
@@ -46,4 +47,5 @@ MIGRATIONS = [
     m0019_correct_earlier_rule_sets,
     m0020_add_followups,
     m0021_add_admin_decisions,
+    m0022_add_held_calendars,
 ]
