@@ -119,6 +119,13 @@ class Interview:
     rectify_by: date | None = None
 
 
+def needs_flag(fulfilment: Fulfilment, open_flags_of_commitment: list[int]) -> bool:
+    """R17 (苏府办〔2020〕232号 (一)): a breach puts the subject under key supervision — once per commitment. A later
+    check of the same commitment while its flag is open keeps that flag (one period, one numbered notice), never a
+    second supervision for the same breach."""
+    return is_breach(fulfilment) and not open_flags_of_commitment
+
+
 def is_breach(fulfilment: Fulfilment) -> bool:
     """R17: anything short of full fulfilment, once checked, is a breach of the commitment."""
     return fulfilment in (Fulfilment.PARTIAL, Fulfilment.NONE)

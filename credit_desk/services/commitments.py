@@ -6,7 +6,7 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from credit_desk.domain.commitments import (Commitment, CommitmentType, Fulfilment, Interview, InterviewKind,
-                                            is_breach)
+                                            is_breach, needs_flag)
 from credit_desk.domain.fields import not_in_future, parse_enum, require_text
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services.base import Session
@@ -69,7 +69,10 @@ def check_fulfilment(session: Session, commitment_id: int, fulfilment: str, chec
         repo.set_fulfilment(tx, commitment_id, f, checked_on)
         session.audit(tx, "commitment.check", "commitment", commitment_id, detail={"fulfilment": f.value})
         tx.change("commitment", commitment_id, "update", _state(replace(c, fulfilment=f)))
-        flag = _breach(session, tx, c, f, checked_on) if is_breach(f) else None
+        held = [fl["id"] for fl in repo.open_flags(tx.conn, c.subject_id)
+                if fl["source_type"] == "commitment" and fl["source_id"] == c.id]
+        flag = _breach(session, tx, c, f, checked_on) if needs_flag(f, held) else (
+            held[0] if held and is_breach(f) else None)  # R17: the same breach keeps its one flag
         reverted = _repair_revert(session, tx, c, checked_on) if is_breach(f) else []
     return {"id": commitment_id, "fulfilment": f.value, "key_supervision_flag": flag, "repair_reverted": reverted}
 

@@ -122,3 +122,20 @@ def test_r20_a_publication_stop_cites_the_rule_set_that_set_its_period(desk, dat
     op, state = _changes(data_dir, "record", old["id"])[-1]
     assert op == "publication_stop" and "2026-06-01" in state["status_reason"]
     assert "58号" in state["status_reason"] and "36号" not in state["status_reason"]
+
+
+# R17: a breach is flagged once, and a commitment cannot be "kept" over a recorded breach silently -----------------
+
+def test_r17_a_breach_checked_again_does_not_put_the_subject_under_supervision_twice(desk):
+    sid = company(desk, 1607)
+    ok(desk, "commitment", "item-add", "GZ-17", "--name", "企业投资项目告知承诺", "--type", "approval",
+       "--basis", "苏府办〔2020〕232号（一）", user=BOSS)
+    cid = ok(desk, "commitment", "add", "--subject", str(sid), "--item", "GZ-17", "--content", "按承诺条件建设",
+             "--made-on", (TODAY - dt.timedelta(days=40)).isoformat())["id"]
+    first = ok(desk, "commitment", "check", str(cid), "--fulfilment", "partial",
+               "--checked-on", (TODAY - dt.timedelta(days=5)).isoformat())["key_supervision_flag"]
+    again = ok(desk, "commitment", "check", str(cid), "--fulfilment", "none",
+               "--checked-on", TODAY.isoformat())["key_supervision_flag"]
+    assert first and again == first
+    flags = [i for i in ok(desk, "due", "--today", TODAY.isoformat()) if i["kind"] == "supervision"]
+    assert [i["object_id"] for i in flags] == [first]
