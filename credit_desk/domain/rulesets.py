@@ -325,10 +325,14 @@ def publication_window(rule_set: RuleSet, tier: Tier | str,
     through ``publication_end`` and stops the day after, and repair may be applied for only once the shortest
     period has passed (R13: "最短公示期届满后"), i.e. from the day after its last day — never on it. Calendar
     months: public holidays neither lengthen nor shorten a publication period.
-    For the slight tier (normally not published) the end is the longest time it may be shown if it is published.
+    A tier with no shortest period (轻微, 0 months) may be repaired from the decision day itself ("法定责任履行完毕即可
+    申请修复"). For the slight tier (normally not published) the end is the longest time it may be shown if it is
+    published.
     Raises DomainError ``R20_VALUE_UNKNOWN`` when the rule set does not state the tier's periods.
     """
     period = rule_set.tier(tier)  # R20: refused when the rule set does not state the periods
-    last_day_of_shortest = add_months(decision_date, period.min_months)
-    return PublicationWindow(last_day_of_shortest + dt.timedelta(days=1),  # R13: after the shortest period
-                             add_months(decision_date, period.max_months))
+    if period.min_months == 0:   # 轻微: no shortest period — repair once the obligations are met (36号令)
+        earliest = decision_date
+    else:                        # R13: the day after the shortest period's last day
+        earliest = add_months(decision_date, period.min_months) + dt.timedelta(days=1)
+    return PublicationWindow(earliest, add_months(decision_date, period.max_months))

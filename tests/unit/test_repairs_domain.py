@@ -30,8 +30,8 @@ def test_r13_state_machine_refuses_every_step_out_of_order():
 
 def test_r13_shortest_period_per_tier_and_the_first_eligible_date():
     given = (Material.PROOF, Material.COMMITMENT, Material.TRAINING, Material.REPORT)
-    slight = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(Tier.SLIGHT, date(2026, 5, 1))], date(2026, 5, 2), given)
-    assert slight.ok and slight.earliest_on == date(2026, 5, 2)
+    slight = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(Tier.SLIGHT, date(2026, 5, 1))], date(2026, 5, 1), given)
+    assert slight.ok and slight.earliest_on == date(2026, 5, 1)   # 轻微: no shortest period
     general = eligibility(NATIONAL_2026, NATIONAL_MATERIALS, [_t(Tier.GENERAL, date(2026, 5, 31))], date(2026, 8, 31),
                           given)
     # R13: 5-31 + 3 months ends on 8-31 (its last day, 民法典 第二百零二条): applying on it is still too early
