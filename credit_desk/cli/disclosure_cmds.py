@@ -37,6 +37,10 @@ def register_commands(sub) -> None:
     p = command(g, "publish", cmd_publish, "公示（登记人以外的人员）/ publish (not by whoever registered it)")
     p.add_argument("ids", type=whole, nargs="+")
     p.add_argument("--on", type=date.fromisoformat)
+    p = command(g, "revoke", cmd_revoke, "决定被撤销，停止公示 / the decision was revoked (R3)")
+    p.add_argument("id", type=whole)
+    p.add_argument("--reason", required=True, help="撤销原因和依据（如复议决定书文号）")
+    p.add_argument("--on", type=date.fromisoformat)
     p = command(g, "export-sheet", cmd_export, "导出平台上传表（自然人脱敏）/ the platform's upload sheet")
     p.add_argument("file")
     p.add_argument("--force", action="store_true")
@@ -98,6 +102,13 @@ def cmd_publish(args) -> int:
     with session_for(args) as s:
         rows = register.publish(s, args.ids, on=args.on)
     emit(args, rows, "\n".join(f"决定 {r['id']}：{r['state_zh']}" for r in rows))
+    return 0
+
+
+def cmd_revoke(args) -> int:
+    with session_for(args) as s:
+        out = register.revoke(s, args.id, reason=args.reason, on=args.on)
+    emit(args, out, f"决定 {out['id']}（{out['doc_number']}）已撤销，自 {out['ended_on']} 起停止公示。")
     return 0
 
 

@@ -44,11 +44,12 @@ class DecisionState(StrEnum):
     PUBLISHED = "published"        # published on the office's channel (and in the next bundle)
     NOT_PUBLISHED = "not_published"  # R13: a slight-tier penalty is normally not published; still reported
     ENDED = "ended"                # R13: the longest publication period ended; publication stopped by itself
+    REVOKED = "revoked"            # the decision was revoked (reconsideration, lawsuit, the authority itself)
 
     @property
     def zh(self) -> str:
         return {"registered": "待公示", "published": "已公示", "not_published": "不予公示（轻微）",
-                "ended": "公示期满已停止"}[self.value]
+                "ended": "公示期满已停止", "revoked": "决定已撤销，停止公示"}[self.value]
 
 
 # 行政相对人类别 as the national standard names them, mapped to the subject kinds of domain.ids
@@ -437,6 +438,23 @@ def publication_over(d: AdminDecision, today: dt.date) -> bool:
 def publicly_shown(d: AdminDecision, today: dt.date) -> bool:
     """What a public list or upload sheet carries: published, publishable, and within its period (R13)."""
     return d.state is DecisionState.PUBLISHED and publishable(d) and not publication_over(d, today)
+
+
+def check_revocation(d: AdminDecision, reason: str, on: dt.date, today: dt.date) -> str:
+    """R3 (the information follows its document, 苏信用办〔2022〕7号 一(二)): a revoked licence or penalty decision
+    leaves publication at once; the revocation names its reason and is dated between the decision and today."""
+    text = (reason or "").strip()
+    if d.state is DecisionState.REVOKED:
+        raise DomainError("DECISION_STATE", f"决定{d.id}（{d.doc_number}）已撤销。", f"Decision {d.id} is already revoked.",
+                          field="decision_id")
+    if len(text) < 4:
+        raise ValidationError("FIELD_REQUIRED", "请写明撤销的原因和依据（如复议决定书、判决书文号），至少4个字。",
+                              "State why the decision was revoked and on what (e.g. the reconsideration decision).",
+                              field="reason")
+    if not d.decision_date <= on <= today:
+        raise ValidationError("DATE_ORDER", f"撤销日期{on.isoformat()}须在决定日期{d.decision_date.isoformat()}与今天之间。",
+                              "The revocation date must lie between the decision date and today.", field="on")
+    return text
 
 
 def refuse_duplicate(doc_number: str) -> DomainError:

@@ -82,7 +82,7 @@ def page(conn, *, kind: str | None = None, state: str | None = None, text: str =
 def open_deadlines(conn) -> list[AdminDecision]:
     """R6: decisions not yet published or not yet acknowledged by the platform, soonest deadline first."""
     rows = conn.execute(f"SELECT {', '.join(_COLS)} FROM admin_decisions WHERE (reported_at IS NULL "
-                        "OR state = 'registered') AND state != 'ended' ORDER BY publish_due, id")
+                        "OR state = 'registered') AND state NOT IN ('ended', 'revoked') ORDER BY publish_due, id")
     return [_from_row(r) for r in rows]
 
 

@@ -1739,91 +1739,116 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="70"/>
+        <source>Revoked…</source>
+        <translation>决定已撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="71"/>
         <source>Export upload sheet…</source>
         <translation>导出平台上传表…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="72"/>
         <source>Print repair notice…</source>
         <translation>打印信用修复告知书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="74"/>
         <source>More</source>
         <translation>更多</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="109"/>
         <source>%1 decisions · %2 past their 7-working-day date</source>
         <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="131"/>
         <source>Decision %1 registered; publish and report it by %2.</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="137"/>
         <source>Import a department&apos;s 双公示 sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="138"/>
         <source>Excel workbooks (*.xlsx *.xls)</source>
         <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="143"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="148"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="169"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="175"/>
+        <source>Select one decision first.</source>
+        <translation>请先选择一项决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
+        <source>Decision revoked</source>
+        <translation>决定已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="178"/>
+        <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
+        <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
+        <source>Decision %1 revoked; its publication stopped.</source>
+        <translation>决定 %1 已撤销，已停止公示。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="193"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="194"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="201"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="209"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="211"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复告知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="212"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="220"/>
         <source>Printed %1.</source>
         <translation>已打印 %1。</translation>
     </message>

@@ -197,3 +197,30 @@ def test_r20_a_tier_the_rule_set_of_the_decision_date_does_not_state_is_named_at
     err = refused(desk, "decision", "import", str(path))
     assert err["code"] == "R21_IMPORT_REFUSED" and "共 1 处错误" in err["message"]
     assert f"第3行{column('tier')}列" in err["message"]
+
+
+def test_r3_a_revoked_decision_leaves_publication_and_the_platform_learns_it(desk, tmp_path):
+    """R3 (the information follows its document): a penalty revoked on reconsideration leaves the due list, the
+    upload sheet and the repair notice at once; the revocation travels to the platform."""
+    from tests.e2e.disclosure_kit import penalty_row
+    path = tmp_path / "two.xlsx"
+    write_sheet(path, [penalty_row(1, TODAY - dt.timedelta(days=4)), penalty_row(2, TODAY - dt.timedelta(days=4))])
+    first, second = ok(desk, "decision", "import", str(path))["ids"]
+    ok(desk, "decision", "publish", str(first), str(second), user=REVIEWER)
+    err = refused(desk, "decision", "revoke", str(first), "--reason", "撤")
+    assert err["code"] == "FIELD_REQUIRED" and err["field"] == "reason"
+    out = ok(desk, "decision", "revoke", str(first), "--reason", "经行政复议撤销（清政复决〔2026〕3号）")
+    assert out["state"] == "revoked" and out["ended_on"] == TODAY.isoformat()
+    assert refused(desk, "decision", "revoke", str(first), "--reason", "再次撤销测试")["code"] == "DECISION_STATE"
+    assert refused(desk, "print", "repair_notice", "--decision", str(first), "--out",
+                   str(tmp_path / "x.pdf"))["code"] == "DOC_NOT_PENALTY"
+    sheet = tmp_path / "upload.xlsx"
+    ok(desk, "decision", "export-sheet", str(sheet), user=REVIEWER)
+    cells = [c for row in load_workbook(sheet)["行政处罚"].iter_rows(values_only=True) for c in row if c]
+    assert "清市监罚〔2026〕101号" not in cells and "清市监罚〔2026〕102号" in cells
+    assert {i["object_id"] for i in ok(desk, "due") if i["kind"] == "publish_decision"} == {second}
+    intake_dir = pair(desk, tmp_path)
+    _, info = Intake(intake_dir).receive(Path(export(desk, tmp_path / "usb")[0]["file"]).read_bytes())
+    assert info["rejected"] == 0
+    filed = {f["decision_id"]: f["state"] for f in Intake(intake_dir).decisions(_ledger_id(desk))}
+    assert filed == {str(first): "revoked", str(second): "published"}

@@ -101,3 +101,8 @@ def test_r21_entry_refuses_a_bad_code_under_its_field_and_second_person_publishe
     rev.table.selectRow(0)
     rev.publish_selected()
     assert rev.table.item(0, 11).text() == "已公示"
+    view.refresh()
+    view.table.selectRow(0)
+    assert view.revoke_selected(reason="经行政复议撤销（清政复决〔2026〕3号）")["state"] == "revoked"
+    assert view.table.item(0, 11).text() == "决定已撤销，停止公示"
+    shot(win, "disclosure_revoked")

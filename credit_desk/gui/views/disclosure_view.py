@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from credit_desk.domain.errors import DomainError
@@ -67,7 +67,8 @@ class DisclosureView(QWidget):
         specs = (("import_button", "importDecisions", self.tr("Import Excel…"), self.import_sheet, manage),
                  ("new_button", "newDecision", self.tr("New decision…"), self.new_decision, manage),
                  ("publish_button", "publishDecisions", self.tr("Publish selected"), self.publish_selected, publish),
-                 ("export_button", "exportUpload", self.tr("Export upload sheet…"), self.export_upload, view),
+                 ("revoke_button", "revokeDecision", self.tr("Revoked…"), self.revoke_selected, manage),
+                 ("export_button", "exportUpload", self.tr("Export upload sheet…"), self.export_upload, publish),
                  ("print_button", "printRepairNotice", self.tr("Print repair notice…"), self.print_notice,
                   self.ctx.can("document.print")),
                  ("more_button", "moreDecisions", self.tr("More"), self.load_more, view))
@@ -166,6 +167,25 @@ class DisclosureView(QWidget):
             return self._say(exc.message(self.ctx.lang), ok=False)
         self.refresh()
         self._say(self.tr("%1 decision(s) published.").replace("%1", str(len(done))))
+
+    def revoke_selected(self, reason: str | None = None):
+        """R3: the selected decision was revoked (reconsideration, lawsuit): it leaves publication at once."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return self._say(self.tr("Select one decision first."), ok=False)
+        if reason is None:
+            reason, ok = QInputDialog.getText(self, self.tr("Decision revoked"),
+                                              self.tr("Why and on what was it revoked (e.g. the reconsideration "
+                                                      "decision's number)?"))
+            if not ok:
+                return None
+        try:
+            out = register.revoke(self.ctx.session, ids[0], reason=reason)
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self.refresh()
+        self._say(self.tr("Decision %1 revoked; its publication stopped.").replace("%1", out["doc_number"]))
+        return out
 
     def export_upload(self, path: str | None = None):
         asked = path is None  # the save dialog has asked before replacing a file

@@ -32,8 +32,8 @@ def repair_notice_item(session: Session, decision_id) -> Item:
     from credit_desk.services.document_sources import REPAIR_CONDITIONS, REPAIR_PROCEDURE
     conn = session.ledger.conn
     x = repo.get(conn, int(decision_id)) if str(decision_id).isdigit() else None
-    if x is None or not needs_repair_notice(x):
-        raise DomainError("DOC_NOT_PENALTY", f"决定{decision_id}不存在、不是行政处罚决定，或属轻微失信不予公示，"
+    if x is None or not needs_repair_notice(x) or x.state is d.DecisionState.REVOKED:
+        raise DomainError("DOC_NOT_PENALTY", f"决定{decision_id}不存在、不是行政处罚决定、已撤销，或属轻微失信不予公示，"
                           "没有随处罚决定送达的信用修复告知书。",
                           f"Decision {decision_id} is not a published-tier penalty; it has no repair notice.",
                           field="decision")

@@ -114,6 +114,22 @@ def publish(session: Session, ids: list[int], on: dt.date | None = None) -> list
     return out
 
 
+def revoke(session: Session, decision_id: int, *, reason: str, on: dt.date | None = None) -> dict:
+    """R3: the decision was revoked — it leaves publication at once (due list, upload sheet, the platform through
+    the next bundle) and its 信用修复告知书 is no longer printed. Audited with the reason."""
+    session.require("disclosure.manage")
+    today = session.desk.today()
+    day = on or today
+    x = _get(session, decision_id)
+    why = d.check_revocation(x, reason, day, today)
+    done = replace(x, state=d.DecisionState.REVOKED, ended_on=day)
+    with session.ledger.tx() as tx:
+        repo.set_state(tx, x.id, d.DecisionState.REVOKED, ended_on=day)
+        session.audit(tx, "disclosure.revoke", ENTITY, x.id, detail={"reason": why, "on": day.isoformat()})
+        tx.change(ENTITY, x.id, "revoke", {**done.to_state(), "revoke_reason": why})
+    return public(done)
+
+
 def _check_publishable(conn, session: Session, x: d.AdminDecision, day: dt.date, today: dt.date) -> None:
     if x.state is not d.DecisionState.REGISTERED:
         raise DomainError("DECISION_STATE", f"决定{x.id}（{x.doc_number}）已是「{x.state.zh}」，不能再公示。",

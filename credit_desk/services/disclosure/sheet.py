@@ -71,7 +71,7 @@ def write_template(session: Session, path: Path, force: bool = False) -> Path:
 def export_upload(session: Session, path: Path, force: bool = False) -> dict:
     """The platform's upload sheet of what is publicly shown today (R13: within its period; slight penalties and
     ended ones left out; R15: natural persons masked — the file lies outside the encrypted ledger). Audited."""
-    session.require("disclosure.view")
+    session.require("disclosure.publish")
     path = outpaths.guard_file(path, data_dir=session.ledger.paths.folder, force=force, field="file")
     today, conn = session.desk.today(), session.ledger.conn
     shown, after = {k: [] for k in d.DecisionKind}, 0
