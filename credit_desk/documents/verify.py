@@ -22,7 +22,12 @@ no longer hold a newline, so the lines cannot be confused. QR text (also the fir
 
     CDN2|<number>|<YYYY-MM-DD>|<office>|<type>|<key id>|<signature, base64url without padding>
 
-``key id`` is the first 8 hex digits of SHA-256 over the raw 32-byte public key. The QR holds no key
+``key id`` is the first 8 hex digits of SHA-256 over the raw 32-byte public key.
+
+Suites (issue 22): the version names the suite. ``CDN2`` is intl/1 (Ed25519, SHA-256 text digest and key id);
+``CDS2`` is gm/1: the same lines under the version ``CDS2``, the text digest and the key id in SM3 over the
+65-byte SM2 public key, the signature SM2 with SM3 and the standard ID (64 bytes r|s). The version is the first
+signed line, so a QR cannot be relabelled into another suite. The QR holds no key
 field values (they are personal); the verifier takes them from the register (``--qr``) or from the
 PDF's metadata and cross-checks them against the PDF's own text (``--pdf``).
 """
@@ -30,18 +35,19 @@ PDF's metadata and cross-checks them against the PDF's own text (``--pdf``).
 from __future__ import annotations
 
 import base64
-import hashlib
 import json
 import re
 import unicodedata
 import zlib
 from dataclasses import dataclass
 
-from credit_desk.domain import signing
+from credit_desk.domain import signing, suites
 from credit_desk.domain.errors import ValidationError
 
 VERSION = "CDN2"
+VERSION_GM = "CDS2"  # the CDN2 layout in gm/1 (SM2 / SM3)
 LEGACY = "CDN1"
+_SUITE_OF = {VERSION: suites.INTL, VERSION_GM: suites.GM, LEGACY: suites.INTL}
 META_TAG = "CDN1META:"
 _WS = re.compile(r"\s+")
 
@@ -53,7 +59,8 @@ def canonical_value(value) -> str:
 
 
 def key_id(public_raw: bytes) -> str:
-    return hashlib.sha256(public_raw).hexdigest()[:8]
+    """The first 8 hex digits of the key's hash in its own suite (SHA-256 / SM3)."""
+    return suites.of_public(public_raw).hash_hex(bytes(public_raw))[:8]
 
 
 @dataclass(frozen=True)
@@ -75,9 +82,10 @@ def canonical_bytes(header: Header, key_fields: list[tuple[str, object]], text_s
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def text_digest(text: str) -> str:
-    """SHA-256 hex of the printed text with every whitespace removed (line and page breaks do not count)."""
-    return hashlib.sha256(squash(text).encode("utf-8")).hexdigest()
+def text_digest(text: str, suite: str = suites.INTL) -> str:
+    """The suite's hash (SHA-256 / SM3), hex, of the printed text with every whitespace removed (line and page
+    breaks do not count)."""
+    return suites.get(suite).hash_hex(squash(text).encode("utf-8"))
 
 
 def _b64(data: bytes) -> str:
@@ -90,8 +98,9 @@ def _unb64(text: str) -> bytes:
 
 def sign_payload(header: Header, key_fields, text_sha256: str, private_raw: bytes, public_raw: bytes) -> str:
     """The QR text for a notice: its header, the key id and the signature over key fields and whole text."""
-    sig = signing.sign(private_raw, signing.Use.DOCUMENT, canonical_bytes(header, key_fields, text_sha256))
-    parts = [VERSION, header.number, header.date, header.office, header.type, key_id(public_raw), _b64(sig)]
+    version = VERSION_GM if signing.suite_of(bytes(public_raw)) == suites.GM else VERSION
+    sig = signing.sign(private_raw, signing.Use.DOCUMENT, canonical_bytes(header, key_fields, text_sha256, version))
+    parts = [version, header.number, header.date, header.office, header.type, key_id(public_raw), _b64(sig)]
     if any("|" in p for p in parts):
         raise ValidationError("QR_FIELD_BAR", "文号、单位名称中不能含有“|”。",
                               "The number and office name may not contain '|'.")
@@ -105,11 +114,16 @@ class Payload:
     signature: bytes
     version: str = VERSION
 
+    @property
+    def suite(self) -> str:
+        """The suite the code names by its version (CDN1 / CDN2: intl/1; CDS2: gm/1)."""
+        return _SUITE_OF[self.version]
+
 
 def parse_payload(text: str) -> Payload | None:
     """The QR text taken apart; None when it is not a notice code at all."""
     parts = (text or "").strip().split("|")
-    if len(parts) != 7 or parts[0] not in (VERSION, LEGACY):
+    if len(parts) != 7 or parts[0] not in _SUITE_OF:
         return None
     try:  # bytes that were not UTF-8 reach us as surrogates (argv); SQLite cannot bind them (fuzzing)
         text.encode("utf-8")
@@ -124,12 +138,15 @@ def parse_payload(text: str) -> Payload | None:
 
 
 def check_signature(payload: Payload, key_fields, public_raw: bytes, text_sha256: str | None = None) -> bool:
-    """CDN2: signed under the document tag over fields and text digest; CDN1 (legacy): fields only."""
+    """CDN2 / CDS2: signed under the document tag over fields and text digest, by a key of the suite the version
+    names; CDN1 (legacy): fields only."""
+    if signing.suite_of(bytes(public_raw)) != payload.suite:
+        return False
     if payload.version == LEGACY:
         return signing.verify(public_raw, payload.signature, signing.Use.LEGACY_DOCUMENT,
                               canonical_bytes(payload.header, key_fields, version=LEGACY))
     return signing.verify(public_raw, payload.signature, signing.Use.DOCUMENT,
-                          canonical_bytes(payload.header, key_fields, text_sha256))
+                          canonical_bytes(payload.header, key_fields, text_sha256, payload.version))
 
 
 # --- the metadata block embedded in the PDF (Keywords), one entry per document in the file ---------

@@ -193,8 +193,16 @@ def _tongsuo():
     return t_ec, t_hashes, t_ser, backend, TInvalidSignature
 
 
+def _sm2_private(der) -> object:
+    return _sm2_private_cached(bytes(der))  # keys read from SQLite may be memoryviews
+
+
+def _sm2_public(point) -> object:
+    return _sm2_public_cached(bytes(point))
+
+
 @lru_cache(maxsize=64)
-def _sm2_private(der: bytes):
+def _sm2_private_cached(der: bytes):
     t_ec, _, t_ser, _, _ = _tongsuo()
     key = t_ser.load_der_private_key(der, None)
     if not isinstance(key, t_ec.EllipticCurvePrivateKey) or key.curve.name != "SM2":
@@ -203,7 +211,7 @@ def _sm2_private(der: bytes):
 
 
 @lru_cache(maxsize=256)
-def _sm2_public(point: bytes):
+def _sm2_public_cached(point: bytes):
     t_ec, *_ = _tongsuo()
     if len(point) != 65 or point[0] != 4:
         raise ValueError("not an uncompressed SM2 point")

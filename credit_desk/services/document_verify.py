@@ -56,7 +56,7 @@ def _register_digest(row, payload: Payload) -> str | None:
         tpl = from_text(row.template, f"{row.doc_type}.toml")
         day = dt.date.fromisoformat(payload.header.date)
         return text_digest(R.printed_text(tpl, row.context, R.DocMeta(payload.header.number, day,
-                                                                      payload.header.office, "")))
+                                                                      payload.header.office, "")), payload.suite)
     except (ValidationError, ValueError, TypeError, KeyError):
         return None
 
@@ -82,7 +82,7 @@ def _judge(conn, payload: Payload | None, fields: list | None, shown_text: str |
         if row is None:
             return _result("unknown", "本单位文书登记簿中没有该编号。", "This register never issued that number.", payload)
         fields = row.key_fields
-    digest = text_digest(shown_text) if shown_text is not None else (
+    digest = text_digest(shown_text, payload.suite) if shown_text is not None else (
         _register_digest(row, payload) if row is not None else None)
     if not check_signature(payload, fields, public, digest):
         return _result("altered", "签名与文书内容不符：文书已被改动或伪造。",

@@ -30,6 +30,7 @@ from credit_desk.documents.fonts import load_fonts
 from credit_desk.documents.layout import format_number
 from credit_desk.documents.templates import Template, check_context, from_text, load_template
 from credit_desk.documents.verify import Header, parse_payload, sign_payload, text_digest
+from credit_desk.domain import signing
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import departments, doc_numbers
 from credit_desk.services.base import Session, require_purpose
@@ -90,7 +91,8 @@ def _prepare(tx, tpl: Template, items: list[Item], contexts: list[dict], prefixe
             seqs[(prefix, on.year)] += 1
             number = format_number(prefix, on.year, seq)
         key_fields = [[name, ctx[name]] for name in tpl.key_fields]
-        digest = text_digest(R.printed_text(tpl, ctx, R.DocMeta(number, on, office, "")))
+        digest = text_digest(R.printed_text(tpl, ctx, R.DocMeta(number, on, office, "")),
+                             signing.suite_of(bytes(key.public_key)))  # issue 22: in the key's suite
         qr = sign_payload(Header(number, tpl.code, on.isoformat(), office), key_fields, digest, key.private_key,
                           key.public_key)
         out.append(_Prepared(number, seq, ctx, key_fields, qr, parse_payload(qr).signature,
