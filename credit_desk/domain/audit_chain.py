@@ -1,10 +1,20 @@
-"""The audit hash chain (R14): pure functions, so the store and any verifier agree byte for byte."""
+"""The audit hash chain (R14): pure functions, so the store and any verifier agree byte for byte.
+
+Suites (issue 22): the chain is hashed in segments. It starts in intl/1 (SHA-256, as every chain written before
+suites existed). A row whose action is ``audit.suite`` with detail ``{"suite": "<name>"}`` is itself hashed in the
+segment's suite and opens a new segment: every later row is hashed in the named suite (gm/1: SM3). The marker is
+inside the chain, so it cannot be dropped, moved or changed without breaking a link, and a marker naming a lower
+suite than the segment's (a downgrade) or an unknown one is reported as a broken chain.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import json
 from dataclasses import dataclass
+
+from credit_desk.domain import suites
+from credit_desk.domain.errors import DomainError
 
 # Fields hashed, in order. The row id is inside the hash so reordering rows breaks the chain.
 HASHED_FIELDS = ("id", "ts", "username", "role", "action", "object_type", "object_id",
@@ -16,11 +26,26 @@ def genesis_hash(ledger_id: str) -> str:
     return hashlib.sha256(f"credit_desk audit genesis {ledger_id}".encode()).hexdigest()
 
 
-def row_hash(row: dict) -> str:
-    """SHA-256 over the canonical JSON of the hashed fields of one audit row."""
+SUITE_ACTION = "audit.suite"  # the row that opens a segment hashed in another suite
+
+
+def row_hash(row: dict, suite: str = suites.INTL) -> str:
+    """The suite's hash (SHA-256 / SM3), hex, over the canonical JSON of the hashed fields of one audit row."""
     payload = json.dumps([row.get(f) for f in HASHED_FIELDS], ensure_ascii=False,
                          separators=(",", ":"), sort_keys=False)
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return suites.get(suite).hash_hex(payload.encode("utf-8"))
+
+
+def suite_after(row: dict, current: str) -> str | None:
+    """The suite of the rows after ``row``: ``current``, or the one a marker row names; None for a marker that
+    names an unknown suite or steps down (a broken chain)."""
+    if row.get("action") != SUITE_ACTION:
+        return current
+    try:
+        named = json.loads(row.get("detail") or "{}").get("suite")
+        return suites.check_no_downgrade(named, current).name
+    except (ValueError, AttributeError, DomainError):
+        return None
 
 
 @dataclass(frozen=True)
@@ -43,7 +68,7 @@ def verify_rows(rows, ledger_id: str, anchor: tuple[int, str] | None = None,
     a head held outside the PC, so a chain rewritten together with its anchor is still caught. Rows whose
     ``ts`` is earlier than the row before are listed in ``backwards`` (a clock set back, or rows forged).
     """
-    prev, prev_ts = genesis_hash(ledger_id), ""
+    prev, prev_ts, suite = genesis_hash(ledger_id), "", suites.INTL
     expected_id, count, heads, backwards = 1, 0, {}, []
     marks = {pair[0] for pair in (anchor, receipted) if pair}
     for row in rows:
@@ -55,9 +80,13 @@ def verify_rows(rows, ledger_id: str, anchor: tuple[int, str] | None = None,
         if row["prev_hash"] != prev:
             return _bad(count, rid, f"第 {rid} 行与前一行的链接不符（前一行被改动、删除或插入）。",
                         f"row {rid} does not link to the row before it")
-        if row_hash(row) != row["hash"]:
+        if row_hash(row, suite) != row["hash"]:
             return _bad(count, rid, f"第 {rid} 行的内容被改动，哈希不符。",
                         f"row {rid} was changed: its hash does not match")
+        suite = suite_after(row, suite)
+        if suite is None:
+            return _bad(count, rid, f"第 {rid} 行把审计链改为未知或更弱的密码套件（降级）。",
+                        f"row {rid} switches the chain to an unknown or weaker suite (a downgrade)")
         ts = str(row.get("ts") or "")
         if prev_ts and ts < prev_ts:
             backwards.append((rid, ts, prev_ts))

@@ -235,6 +235,8 @@ class Intake:
             known, _ = _known_keys(sign_keys, claim.endorsements, self.clock())
         except BundleRefused:
             known = {}
+        if claim.suite not in self.allowed_suites(claim.office):  # issue 22: only the office's configured suites
+            known = {}
         reqauth.check(claim, known.get(claim.key_id), method, target, length)
         return claim.office
 
@@ -442,11 +444,20 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dic
             sig = keyfiles.parse_b64(e["signature"])
         except (KeyError, TypeError, ValueError):
             raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements") from None
-        if old and len(new) in (32, 65) and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
+        if e.get("suite", suites.INTL) != _suite_or_none(new):  # issue 22: an endorsement names the new key's suite
+            raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements.suite")
+        if old and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
             if crypto.key_id(new) not in known and all(crypto.key_id(new) != k["key_id"] for k in sign_keys):
                 learned.append((crypto.key_id(new), new))
             known[crypto.key_id(new)] = new
     return known, learned
+
+
+def _suite_or_none(public: bytes) -> str | None:
+    try:
+        return signing.suite_of(public)
+    except DomainError:
+        return None
 
 
 def _office_ok(office) -> bool:

@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from credit_desk import outpaths
-from credit_desk.domain import signing
+from credit_desk.domain import signing, suites
 from credit_desk.domain.audit_chain import verify_rows
 from credit_desk.domain.errors import AuthError, DomainError
 from credit_desk.services import audit
@@ -139,8 +139,10 @@ def _check_signature(conn, manifest: dict, signed: tuple[bytes, bytes] | None) -
     raw, sig = signed
     for k in office_keys.all_keys(conn):
         public = bytes(k.public_key)
-        if hashlib.sha256(public).hexdigest() == manifest.get("key_id") and signing.verify(
-                public, sig, signing.Use.BACKUP_MANIFEST, raw):
+        # issue 22: the key of the suite the manifest names (none named: a backup from before suites, intl/1)
+        if (manifest.get("suite", suites.INTL) == signing.suite_of(public)
+                and store.crypto_key_id(public) == manifest.get("key_id")
+                and signing.verify(public, sig, signing.Use.BACKUP_MANIFEST, raw)):
             return
     raise DomainError("BACKUP_BAD_SIGNATURE", "备份清单的签名无效（不是本单位密钥签署的，或清单被改动），未恢复。",
                       "The backup manifest's signature is not valid (not the office key, or the manifest was "

@@ -8,7 +8,7 @@ bundle signed by the currently pinned platform key, never by re-importing a file
 
 from __future__ import annotations
 
-from credit_desk.domain import signing, suites
+from credit_desk.domain import audit_chain, signing, suites
 from credit_desk.domain.errors import DomainError
 from credit_desk.services.base import Session
 from credit_desk.store import meta, office_keys, sync_state
@@ -100,7 +100,7 @@ def endorsements(conn) -> list[dict]:
     out = []
     for k in keys.values():
         if k.endorsed_by and k.endorsement:
-            out.append({"public_key": keyfiles.b64(bytes(k.public_key)),
+            out.append({"suite": signing.suite_of(bytes(k.public_key)), "public_key": keyfiles.b64(bytes(k.public_key)),
                         "endorsed_by": crypto.key_id(bytes(keys[k.endorsed_by].public_key)),
                         "signature": keyfiles.b64(bytes(k.endorsement))})
     return out
@@ -152,4 +152,6 @@ def rotate(session: Session, suite_name: str | None = None) -> dict:
             sync_state.insert_enc_key(tx, enc_public, enc_private)
             detail["enc"] = signing.fingerprint(enc_public)
         session.audit(tx, "keys.rotate", "key", crypto.key_id(public)[:16], detail=detail)
+        if target != old_suite:  # the audit chain's later rows are hashed in the new suite (domain/audit_chain.py)
+            session.audit(tx, audit_chain.SUITE_ACTION, "audit", "chain", detail={"suite": target, "from": old_suite})
     return show(session)

@@ -26,7 +26,7 @@ from pathlib import Path
 import sqlcipher3
 
 from credit_desk import __version__, faults
-from credit_desk.domain import signing
+from credit_desk.domain import signing, suites
 from credit_desk.domain.errors import DomainError
 from credit_desk.atomic import fsync_dir, owner_only
 from credit_desk.store.ledger import LedgerPaths, apply_key, connect
@@ -36,6 +36,11 @@ UNSIGNED_FORMAT = "credit_desk.backup/1"   # before issue 14: restored only when
 SUFFIX = ".cdbk"
 MEMBERS = ("ledger.db", "ledger.recovery", "ledger.json")
 MAX_MEMBER_BYTES = 64 * 2**30
+
+
+def crypto_key_id(public: bytes) -> str:
+    """The key id in the key's own suite (SHA-256 of an Ed25519 key, SM3 of an SM2 key), as manifests name keys."""
+    return suites.of_public(public).key_id(public)
 
 
 def _sha256(path: Path) -> str:
@@ -83,7 +88,9 @@ def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: 
                     "schema": schema, "app_version": __version__,
                     "sha256": {name: _sha256(p) for name, p in sources.items()},
                     "audit_head": list(audit_head) if audit_head else None,
-                    "key_id": hashlib.sha256(signing.public_of(sign_private)).hexdigest()}
+                    # issue 22: the signing key's suite and its id in that suite's hash
+                    "suite": signing.suite_of(signing.public_of(sign_private)),
+                    "key_id": crypto_key_id(signing.public_of(sign_private))}
         raw = json.dumps(manifest, indent=1).encode("utf-8")
         tmp = Path(work) / "backup.tmp"
         with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as zf:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
-from credit_desk.domain.audit_chain import genesis_hash, row_hash
+from credit_desk.domain.audit_chain import SUITE_ACTION, genesis_hash, row_hash, suite_after
 
 
 def now_iso() -> str:
@@ -43,7 +43,17 @@ class Tx:
         row = {"id": rid, "ts": ts or now_iso(), "username": username, "role": role, "action": action,
                "object_type": object_type, "object_id": str(object_id), "purpose": purpose or "",
                "detail": to_json(detail or {}), "outcome": outcome, "prev_hash": prev}
-        row["hash"] = row_hash(row)
+        # issue 22: the segment's suite, kept in meta beside the chain (a wrong value there breaks the next link,
+        # which verification reports); a marker row switches it for the rows after it
+        suite = self.conn.execute("SELECT value FROM meta WHERE key = 'audit.suite'").fetchone()
+        suite = suite[0] if suite else "intl/1"
+        row["hash"] = row_hash(row, suite)
+        if action == SUITE_ACTION:
+            after = suite_after(row, suite)
+            if after is None:
+                raise ValueError("an audit segment may only move to a known, not weaker suite")
+            self.conn.execute("INSERT INTO meta (key, value) VALUES ('audit.suite', ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (after,))
         cols = ", ".join(row)
         self.conn.execute(f"INSERT INTO audit ({cols}) VALUES ({', '.join('?' * len(row))})",
                           tuple(row.values()))

@@ -10,6 +10,7 @@ another path, another office or another body length, nor after the allowed clock
     X-CD-Time         UTC, YYYY-MM-DDTHH:MM:SSZ
     X-CD-Key          SHA-256 of the raw Ed25519 public key (hex), as in manifests
     X-CD-Signature    base64 of the 64-byte signature
+    X-CD-Suite        the signing key's suite (issue 22: intl/1 Ed25519, gm/1 SM2-SM3); absent means intl/1
     X-CD-Endorsements optional: base64 of the JSON key-endorsement chain (after the office rotated its key, until
                       the platform has learned the new key from a bundle)
 """
@@ -29,6 +30,7 @@ PREFIX = b"credit_desk.request/1\n"
 SKEW_SECONDS = 300
 OFFICE, TIME, KEY, SIGNATURE, ENDORSEMENTS = ("x-cd-office", "x-cd-time", "x-cd-key", "x-cd-signature",
                                               "x-cd-endorsements")
+SUITE = "x-cd-suite"
 
 
 def message(method: str, target: str, office: str, at: str, length: int) -> bytes:
@@ -41,6 +43,7 @@ def sign_headers(sign_private: bytes, office: str, method: str, target: str, len
     at = mf.utc_text(now or datetime.now(timezone.utc))
     out = {"X-CD-Office": office, "X-CD-Time": at,
            "X-CD-Key": crypto.key_id(signing.public_of(sign_private)),
+           "X-CD-Suite": signing.suite_of(signing.public_of(sign_private)),
            "X-CD-Signature": base64.b64encode(signing.sign(sign_private, signing.Use.REQUEST,
                                                            message(method, target, office, at, length))).decode()}
     if endorsements:
@@ -55,6 +58,7 @@ class Claim:
     key_id: str
     signature: bytes
     endorsements: list
+    suite: str = "intl/1"
 
 
 def _bad(code: str, zh: str, en: str) -> DomainError:
@@ -77,12 +81,12 @@ def parse(headers: dict[str, str], now: datetime) -> Claim:
     if abs((now.astimezone(timezone.utc) - at).total_seconds()) > SKEW_SECONDS:
         raise _bad("AUTH_STALE", "请求时间与平台时钟相差超过5分钟，请核对本机时间后重试。",
                    "The request time is more than 5 minutes off the platform's clock; check the PC's clock.")
-    return Claim(headers[OFFICE], headers[TIME], headers[KEY], sig, chain)
+    return Claim(headers[OFFICE], headers[TIME], headers[KEY], sig, chain, headers.get(SUITE) or "intl/1")
 
 
 def check(claim: Claim, public: bytes | None, method: str, target: str, length: int) -> None:
     """DomainError AUTH_FAILED unless ``public`` (the key the office holds under claim.key_id) signed this request."""
-    if public is None or not signing.verify(public, claim.signature, signing.Use.REQUEST,
-                                            message(method, target, claim.office, claim.at, length)):
+    if public is None or signing.suite_of(public) != claim.suite or not signing.verify(
+            public, claim.signature, signing.Use.REQUEST, message(method, target, claim.office, claim.at, length)):
         raise _bad("AUTH_FAILED", "请求签名校验失败（未登记的单位或密钥）。",
                    "The request signature does not verify (unknown office or key).")

@@ -139,6 +139,17 @@ def test_gm_office_downgrades_are_refused_on_both_sides(office, tmp_path, data_d
     # both sides recorded the move
     audit = Intake(intake_dir).key_audit(_ledger(office))
     assert any(a["action"] == "rotate" and "gm/1" in a["reason"] for a in audit)
+    code, out, err = office("--json", "audit", "verify")  # the office's chain: SHA-256, then SM3 after its marker
+    assert code == 0 and json.loads(out)["ok"], out + err
+    from credit_desk.services import ledgers
+    desk = ledgers.unlock(data_dir, read_only=True)
+    try:
+        rows = desk.ledger.conn.execute("SELECT action, detail FROM audit ORDER BY id").fetchall()
+    finally:
+        desk.close()
+    moves = [json.loads(d) for a, d in rows if a == "keys.rotate"]
+    assert any(m.get("old_suite") == "intl/1" and m.get("suite") == "gm/1" for m in moves)
+    assert [json.loads(d)["suite"] for a, d in rows if a == "audit.suite"] == ["gm/1"]
 
 
 def office_keys_all(office, data_dir: Path):
