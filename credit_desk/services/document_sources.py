@@ -14,6 +14,7 @@ import datetime as dt
 
 from credit_desk.documents import context as C
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.record_rules import EFFECTIVE_STATUSES
 from credit_desk.services import workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.services.documents import Item
@@ -27,6 +28,10 @@ SUBJECT_TYPES = ("credit_query", "commitment_form")
 REPAIR_PROCEDURE = ("向本单位提交信用修复申请书、已履行义务和纠正失信行为的证明材料，以及签署的信用承诺书。"
                     "本单位自受理之日起{decide}个工作日内作出修复决定，自收到申请之日起{finish}个工作日内办结。")
 REPAIR_CONDITIONS = "你（单位）已履行相关义务、纠正失信行为并消除不良影响，且最短公示期届满的，可以申请信用修复。"
+
+
+# R3/R13: every record still effective — a record changed with its document ("changed") included — is listed
+_EFFECTIVE = tuple(sorted(st.value for st in EFFECTIVE_STATUSES))
 
 
 def _subject(conn, subject_id) -> object:
@@ -50,7 +55,7 @@ def credit_query(session: Session, subject_id, purpose: str) -> Item:
     from credit_desk.domain.records import DocType
     from credit_desk.domain.rulesets import Tier
     recs = [{**r, "doc_type_zh": DocType(r["doc_type"]).zh, "tier_zh": Tier(r["tier"]).zh}
-            for r in repo.subject_records(conn, s.id, today=session.desk.today())]
+            for r in repo.subject_records(conn, s.id, statuses=_EFFECTIVE, today=session.desk.today())]
     ctx = C.credit_query(s, recs, purpose=why, querier=session.user.display_name or session.user.username,
                          when=session.desk.now())
     return Item(ctx, "subject", str(s.id), s.id, why)

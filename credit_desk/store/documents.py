@@ -210,7 +210,7 @@ def series(conn, prefix: str, year: int) -> list[tuple[int, str]]:
                         "ORDER BY 1", (prefix, year, prefix, year)).fetchall()
 
 
-def subject_records(conn, subject_id: int, statuses=("active",), *, today) -> list[dict]:
+def subject_records(conn, subject_id: int, statuses=("active", "changed"), *, today) -> list[dict]:
     """A subject's records still in publication on ``today``, with their catalogue item names, for the record
     extract (信用信息查询结果). R13: a record leaves it the day after its longest period, whether or not the stop
     has been recorded yet."""

@@ -139,3 +139,18 @@ def test_r17_a_breach_checked_again_does_not_put_the_subject_under_supervision_t
     assert first and again == first
     flags = [i for i in ok(desk, "due", "--today", TODAY.isoformat()) if i["kind"] == "supervision"]
     assert [i["object_id"] for i in flags] == [first]
+
+
+# R13/R3: the credit query used for procurement shows every record still effective ------------------------------
+
+def test_r13_a_changed_record_still_in_publication_stays_in_the_printed_credit_query(desk, tmp_path):
+    """R3 (the record follows its document): a penalty changed on review is still effective information (status
+    "changed") and still within its period, so the 信用信息查询结果 a procurement check relies on lists it under its
+    new number — leaving it out would print the subject as clean."""
+    sid = company(desk, 1609)
+    rec = _penalty(desk, sid, TODAY - dt.timedelta(days=40), number="清市监罚〔X〕1609号")
+    ok(desk, "record", "change", str(rec["id"]), "--reason", "复议变更处罚决定", "--doc-number", "清市监罚〔X〕1609-1号",
+       "--on", (TODAY - dt.timedelta(days=5)).isoformat())
+    ok(desk, "print", "credit_query", "--subject", str(sid), "--purpose", "政府采购资格审查",
+       "--out", str(tmp_path / "q.pdf"))
+    assert "清市监罚〔X〕1609-1号" in _text(tmp_path / "q.pdf")
