@@ -114,3 +114,9 @@ def count(conn) -> int:
 def created_by(conn, decision_id: int) -> str:
     row = conn.execute("SELECT created_by FROM admin_decisions WHERE id = ?", (decision_id,)).fetchone()
     return row[0] if row else ""
+
+
+def tallies(conn, today: date) -> dict:
+    total, late = conn.execute("SELECT count(*), coalesce(sum(state = 'registered' AND publish_due < ?), 0) "
+                               "FROM admin_decisions", (today.isoformat(),)).fetchone()
+    return {"total": total, "late": late}

@@ -1656,199 +1656,197 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
-    <name>DisclosureView</name>
+    <name>DecisionsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="23"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="23"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="23"/>
         <source>Decision number</source>
         <translation>决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="23"/>
         <source>Party</source>
         <translation>行政相对人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="23"/>
         <source>Unified code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="24"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="24"/>
         <source>Category</source>
         <translation>许可/处罚类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="24"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="24"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="25"/>
         <source>Publish by</source>
         <translation>公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="25"/>
         <source>Published until</source>
         <translation>公示截止期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/models/decisions_model.py" line="25"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
+</context>
+<context>
+    <name>DisclosureView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="53"/>
         <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its tier&apos;s period (一般 3 months–1 year, 严重 1–3 years; 轻微 not published) and stops by itself after it.</source>
         <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="61"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="62"/>
         <source>New decision…</source>
         <translation>登记决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="63"/>
         <source>Publish selected</source>
         <translation>公示所选</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="64"/>
         <source>Revoked…</source>
         <translation>决定已撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="65"/>
         <source>Export upload sheet…</source>
         <translation>导出平台上传表…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
         <source>Print repair notice…</source>
         <translation>打印信用修复告知书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="74"/>
-        <source>More</source>
-        <translation>更多</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="85"/>
         <source>%1 decisions · %2 past their 7-working-day date</source>
         <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="107"/>
         <source>Decision %1 registered; publish and report it by %2.</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="113"/>
         <source>Import a department&apos;s 双公示 sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="114"/>
         <source>Excel workbooks (*.xlsx *.xls)</source>
         <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="119"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="124"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="139"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="145"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="151"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="153"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="154"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="169"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="170"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="185"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复告知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="188"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="196"/>
         <source>Printed %1.</source>
         <translation>已打印 %1。</translation>
     </message>
@@ -3793,130 +3791,130 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="35"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="45"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="58"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="62"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="64"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="73"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="80"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="92"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="99"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="100"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="147"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="151"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="151"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="152"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="158"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="161"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="134"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="219"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="134"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="220"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="134"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="221"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="212"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="218"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="222"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="223"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="238"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="247"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>
@@ -4375,32 +4373,32 @@ Grounds: %6</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="242"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="247"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="254"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="261"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="260"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="262"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="270"/>
         <source>The platform&apos;s keys are pinned. Compare the fingerprints with the platform by phone.</source>
         <translation>已固定市平台公钥。请与市平台电话核对指纹。</translation>
     </message>

@@ -165,7 +165,18 @@ def seed_all(staff, tmp: Path, now) -> dict:
                              grounds="该罚款已于2026年10月缴清。")
     repair = seed_repair(staff)
     synced = seed_sync(staff, tmp, now)
+    seed_disclosure(staff, tmp, now)
     return {"cases": ids, "documents": docs, "repair": repair, **synced}
+
+
+def seed_disclosure(staff, tmp: Path, now) -> list[int]:
+    """双公示 (R21): a department's sheet of five penalty decisions (one before National Day, one for a person)."""
+    from credit_desk.services.disclosure import sheet
+    from tests.e2e.disclosure_kit import fifty_penalties, write_sheet
+    rows = fifty_penalties(now.date())
+    path = tmp / "dept_penalties.xlsx"
+    write_sheet(path, rows[:4] + rows[9:10])
+    return sheet.import_sheet(staff["clerk"], path)["ids"]
 
 
 def seed_repair(staff) -> dict:

@@ -54,15 +54,16 @@ def test_r21_import_lists_every_bad_cell_then_imports_and_masks(qtbot, office, m
     assert "统一社会信用代码" in table.item(0, 2).text() and "2026/02/30" in table.item(1, 2).text()
     shot(view.last_dialog, "disclosure_import_refused")
     view.last_dialog.close()
-    assert view.table.rowCount() == 0                                    # nothing imported
+    assert view.model.rowCount() == 0 and "共 0 项" in view.summary.text()   # nothing imported
     write_sheet(path, good)
     view.import_sheet(str(path))
-    qtbot.waitUntil(lambda: view.table.rowCount() == 50, timeout=10_000)
-    assert "50" in view.summary.text() and "导入" in view.message.text()
-    names = [view.table.item(i, 3).text() for i in range(50)]
+    qtbot.waitUntil(lambda: view.model.rowCount() == 50 and not view.model.loading, timeout=10_000)
+    assert "共 50 项" in view.summary.text() and "导入" in view.message.text()
+    shown = [[view.model.data(view.model.index(i, j)) for j in range(len(view.model.KEYS))] for i in range(50)]
+    names = [row[3] for row in shown]
     assert "张*明" in names and "张小明" not in names                     # R15
-    late = next(i for i in range(50) if view.table.item(i, 2).text().endswith("100号"))
-    assert view.table.item(late, 9).text() == "2026-10-13"              # 7 working days across 国庆
+    late = next(row for row in shown if row[2].endswith("100号"))
+    assert late[9] == "2026-10-13"                                       # 7 working days across 国庆
     shot(win, "disclosure_imported")
 
 
@@ -93,16 +94,19 @@ def test_r21_entry_refuses_a_bad_code_under_its_field_and_second_person_publishe
     dlg.submit()
     assert dlg.result_value and dlg.result_value["publish_due"] > TODAY.isoformat()
     view.refresh()
-    assert view.table.rowCount() == 1
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
     view.table.selectRow(0)
     view.publish_selected()
     assert "起草人不能审批" in view.message.text() or "另一位" in view.message.text()   # four eyes
     rev = _window(qtbot, make_ctx, office["reviewer"]).open_area("disclosure")
+    qtbot.waitUntil(lambda: rev.model.rowCount() == 1, timeout=10_000)
     rev.table.selectRow(0)
     rev.publish_selected()
-    assert rev.table.item(0, 11).text() == "已公示"
+    qtbot.waitUntil(lambda: rev.model.rowCount() == 1 and rev.model.row(0)["state_zh"] == "已公示", timeout=10_000)
     view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1, timeout=10_000)
     view.table.selectRow(0)
     assert view.revoke_selected(reason="经行政复议撤销（清政复决〔2026〕3号）")["state"] == "revoked"
-    assert view.table.item(0, 11).text() == "决定已撤销，停止公示"
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.row(0)["state_zh"] == "决定已撤销，停止公示",
+                    timeout=10_000)
     shot(win, "disclosure_revoked")

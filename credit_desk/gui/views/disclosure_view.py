@@ -6,22 +6,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSizePolicy,
-                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableView, QVBoxLayout, QWidget)
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.dialogs.decision_dialog import DecisionDialog
+from credit_desk.gui.models.decisions_model import DecisionsModel
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.services import documents
 from credit_desk.services.disclosure import notices, register, sheet
 
 OK_STYLE = "color: #1b7f3b;"
-LATE = QColor("#fde2e1")
-PAGE = 500
-COLUMNS = ("id", "kind_zh", "doc_number", "party_name", "uscc", "id_number", "category", "tier_zh", "decision_date",
-           "publish_due", "publication_end", "state_zh")
 
 
 class DisclosureView(QWidget):
@@ -30,18 +26,17 @@ class DisclosureView(QWidget):
         self.ctx = ctx
         self.rows: list[dict] = []
         self.last_dialog = None
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.model = DecisionsModel(ctx)
+        self.table = QTableView()
         self.table.setObjectName("decisionTable")
-        self.table.setHorizontalHeaderLabels([
-            self.tr("No."), self.tr("Kind"), self.tr("Decision number"), self.tr("Party"), self.tr("Unified code"),
-            self.tr("ID number"), self.tr("Category"), self.tr("Tier"), self.tr("Decided on"),
-            self.tr("Publish by"), self.tr("Published until"), self.tr("State")])
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         for i, w in enumerate((40, 70, 190, 220, 170, 160, 70, 50, 90, 90, 100)):
             self.table.setColumnWidth(i, w)
+        self.model.pageLoaded.connect(lambda _n: self._count())
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.message = QLabel()
@@ -62,16 +57,14 @@ class DisclosureView(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        manage, publish, view = (self.ctx.can(a) for a in ("disclosure.manage", "disclosure.publish",
-                                                           "disclosure.view"))
+        manage, publish = self.ctx.can("disclosure.manage"), self.ctx.can("disclosure.publish")
         specs = (("import_button", "importDecisions", self.tr("Import Excel…"), self.import_sheet, manage),
                  ("new_button", "newDecision", self.tr("New decision…"), self.new_decision, manage),
                  ("publish_button", "publishDecisions", self.tr("Publish selected"), self.publish_selected, publish),
                  ("revoke_button", "revokeDecision", self.tr("Revoked…"), self.revoke_selected, manage),
                  ("export_button", "exportUpload", self.tr("Export upload sheet…"), self.export_upload, publish),
                  ("print_button", "printRepairNotice", self.tr("Print repair notice…"), self.print_notice,
-                  self.ctx.can("document.print")),
-                 ("more_button", "moreDecisions", self.tr("More"), self.load_more, view))
+                  self.ctx.can("document.print")))
         for attr, name, text, slot, on in specs:
             b = QPushButton(text)
             b.setObjectName(name)
@@ -84,33 +77,16 @@ class DisclosureView(QWidget):
 
     # --- the table ------------------------------------------------------------------------------
     def refresh(self) -> None:
-        self.rows = []
-        self.load_more()
+        self.model.reset()
+        self._count()
 
-    def load_more(self) -> None:
-        after = self.rows[-1]["id"] if self.rows else 0
-        page = register.list_decisions(self.ctx.session, after_id=after, limit=PAGE)
-        self.rows += page
-        self.more_button.setEnabled(len(page) == PAGE)
-        self._fill()
-
-    def _fill(self) -> None:
-        today = self.ctx.session.desk.today().isoformat()
-        self.table.setRowCount(len(self.rows))
-        late = 0
-        for i, r in enumerate(self.rows):
-            overdue = r["state"] == "registered" and r["publish_due"] < today
-            late += overdue
-            for j, key in enumerate(COLUMNS):
-                item = QTableWidgetItem(str(r.get(key) or ""))
-                if overdue:
-                    item.setBackground(LATE)
-                self.table.setItem(i, j, item)
+    def _count(self) -> None:
+        t = register.tallies(self.ctx.session)
         self.summary.setText(self.tr("%1 decisions · %2 past their 7-working-day date")
-                             .replace("%1", str(len(self.rows))).replace("%2", str(late)))
+                             .replace("%1", str(t["total"])).replace("%2", str(t["late"])))
 
     def selected_ids(self) -> list[int]:
-        return [self.rows[ix.row()]["id"] for ix in self.table.selectionModel().selectedRows()]
+        return [self.model.row(ix.row())["id"] for ix in self.table.selectionModel().selectedRows()]
 
     def _say(self, text: str, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)

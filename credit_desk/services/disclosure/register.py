@@ -74,6 +74,19 @@ def list_decisions(session: Session, *, kind: str | None = None, state: str | No
                                          after_id=after_id, limit=limit)]
 
 
+def list_page(session: Session, reader, spec) -> list[dict]:
+    """One keyset page (by id) for the window's lazy table, read on ``reader``'s own connection; masked (R15)."""
+    session.require("disclosure.view")
+    after = spec.after[1] if spec.after else 0
+    return [public(x) for x in repo.page(reader.conn(), after_id=after, limit=spec.limit)]
+
+
+def tallies(session: Session) -> dict:
+    """{total, late}: decisions registered, and those still unpublished after their 7-working-day date (R6)."""
+    session.require("disclosure.view")
+    return repo.tallies(session.ledger.conn, session.desk.today())
+
+
 def show_decision(session: Session, decision_id: int, purpose: str) -> dict:
     """R14: one decision in full, with the purpose logged (查询使用登记)."""
     session.require("disclosure.view")
