@@ -28,10 +28,13 @@ def prepare(session: Session, raw: dict) -> d.AdminDecision:
     return with_deadline(session, decision)
 
 
-def with_deadline(session: Session, decision: d.AdminDecision) -> d.AdminDecision:
-    """R6/R21: due 7 working days (rule set, R20) after the decision, on the office's calendar; R13: the period."""
-    rs = rule_set_in_force(reference.rule_sets(session.ledger.conn), decision.decision_date)
-    due = workdays.add_workdays(session.desk, decision.decision_date, rs.limit(LIMIT_NAME)).date
+def with_deadline(session: Session, decision: d.AdminDecision, cal=None, rule_sets=None) -> d.AdminDecision:
+    """R6/R21: due 7 working days (rule set, R20) after the decision, on the office's calendar; R13: the period.
+    ``cal``/``rule_sets``: read once by a caller doing many (an import), else read here."""
+    rs = rule_set_in_force(rule_sets if rule_sets is not None else reference.rule_sets(session.ledger.conn),
+                           decision.decision_date)
+    cal = cal or workdays.calendar(session.desk)
+    due = cal.add_workdays(decision.decision_date, rs.limit(LIMIT_NAME)).date
     return d.with_periods(decision, rs, due)
 
 

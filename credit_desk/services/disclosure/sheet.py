@@ -7,11 +7,12 @@ from pathlib import Path
 from credit_desk import outpaths
 from credit_desk.domain import disclosure as d
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.services import workdays
 from credit_desk.services.base import Session
 from credit_desk.services.disclosure import register
 from credit_desk.sheets import disclosure_xlsx as xlsx
 from credit_desk.store import disclosures as repo
-from credit_desk.store import meta
+from credit_desk.store import meta, reference
 
 
 def import_sheet(session: Session, path: Path, sheet: str | None = None) -> dict:
@@ -39,6 +40,7 @@ def import_sheet(session: Session, path: Path, sheet: str | None = None) -> dict
 def _check_rows(session: Session, got: xlsx.Read) -> tuple[list[d.AdminDecision], list[ValidationError]]:
     today, conn = session.desk.today(), session.ledger.conn
     ready, problems, seen = [], [], {}
+    cal, rule_sets = workdays.calendar(session.desk), reference.rule_sets(conn)   # read once for the whole sheet
     for r, raw in got.rows:
         decision, errors = d.check_decision(raw, today)
         problems += [xlsx.cell_error(got.sheet, r, e.field, e.zh, e.en, e.code) for e in errors]
@@ -53,7 +55,7 @@ def _check_rows(session: Session, got: xlsx.Read) -> tuple[list[d.AdminDecision]
             continue
         seen[key] = r
         try:
-            ready.append(register.with_deadline(session, decision))
+            ready.append(register.with_deadline(session, decision, cal, rule_sets))
         except DomainError as exc:  # R20: a rule set that does not state the tier's periods, or none in force
             cell = "tier" if exc.code == "R20_VALUE_UNKNOWN" else "decision_date"
             problems.append(xlsx.cell_error(got.sheet, r, cell, exc.zh, exc.en, exc.code))
