@@ -224,3 +224,21 @@ def test_r3_a_revoked_decision_leaves_publication_and_the_platform_learns_it(des
     assert info["rejected"] == 0
     filed = {f["decision_id"]: f["state"] for f in Intake(intake_dir).decisions(_ledger_id(desk))}
     assert filed == {str(first): "revoked", str(second): "published"}
+
+
+def test_r21_cli_entry_of_a_licence_for_a_person_is_masked_and_a_bad_id_is_named(desk):
+    from tests.e2e.disclosure_kit import AUTHORITY, penalty_row
+    person = penalty_row(3, TODAY, person=True)
+    args = ["decision", "add", "--kind", "行政许可", "--party-name", "欧阳娜娜", "--party-kind", "自然人",
+            "--id-type", "居民身份证", "--id-number", person["id_number"], "--doc-number", "清市监许〔2026〕8号",
+            "--category", "登记", "--content", "食品小摊点备案", "--decision-date", "2026年11月27日",
+            "--valid-until", "2029-11-26", "--authority", AUTHORITY[0], "--authority-uscc", AUTHORITY[1],
+            "--source-unit", AUTHORITY[0], "--source-uscc", AUTHORITY[1]]
+    bad = refused(desk, *[a if a != person["id_number"] else person["id_number"][:-1] + "0" for a in args])
+    assert bad["field"] == "id_number" and "证件号码" in bad["message"]
+    assert person["id_number"] not in bad["message"]                         # R15: even the refusal masks it
+    out = ok(desk, *args)
+    assert out["party_name"] == "欧阳*娜" and out["id_number"] != person["id_number"]
+    assert out["publish_due"] == "2026-12-08" and out["publication_end"] is None   # a licence: no tier period
+    full = ok(desk, "decision", "show", str(out["id"]), "--purpose", "核对公示数据")
+    assert full["id_number"] == person["id_number"]                          # R14: in full, with the purpose logged
