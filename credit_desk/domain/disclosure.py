@@ -191,6 +191,22 @@ class AdminDecision:
         return row
 
 
+def sheet_value(key: str, value) -> str:
+    """A stored value as the national sheets write it: enum codes in their Chinese names (行政相对人类别, 证件类型,
+    失信行为分级, 决定类别), everything else as text."""
+    if value in (None, ""):
+        return ""
+    if key == "party_kind":
+        return PARTY_KIND_ZH[SubjectKind(value)]
+    if key in ("id_type", "rep_id_type"):
+        return IdType(value).zh
+    if key == "tier":
+        return Tier(value).zh
+    if key == "kind":
+        return DecisionKind(value).zh
+    return str(value)
+
+
 # --- parsing ------------------------------------------------------------------------------------------------------
 
 def _bad(key: str, why_zh: str, why_en: str, code: str = "FIELD_VALUE") -> ValidationError:

@@ -25,6 +25,7 @@ HEADERS = tuple(f.zh for f in d.FIELDS)
 MAX_ROWS = base.MAX_ROWS
 UPLOAD_SHEETS = {d.DecisionKind.LICENCE: "行政许可", d.DecisionKind.PENALTY: "行政处罚"}
 _STATE_HEADERS = ("公示状态", "公示日期")
+_PERIOD_HEADER = "公示截止期"   # R13: a penalty's publication end (the national element of the penalty sheet)
 
 
 @dataclass
@@ -102,11 +103,14 @@ def write_upload(path: Path, rows_by_kind: dict, office: str, on: date) -> None:
                   and not (kind is d.DecisionKind.PENALTY and f.key in ("licence_no", "valid_from"))]
         ws = wb.create_sheet(title)
         ws.append([f"{title}信息（{office}，{on.isoformat()}导出）"])
+        period = [_PERIOD_HEADER] if kind is d.DecisionKind.PENALTY else []
         ws.append([f.zh.replace("许可/处罚", title[2:]) if f.key in ("category", "content") else f.zh
-                   for f in fields] + list(_STATE_HEADERS))
+                   for f in fields] + period + list(_STATE_HEADERS))
         for row in rows_by_kind.get(kind, []):
-            ws.append([row.get(f.key) or "" for f in fields] + [row.get("state_zh", ""), row.get("published_on") or ""])
-        _style(ws, len(fields) + len(_STATE_HEADERS), header_row=2)
+            ws.append([d.sheet_value(f.key, row.get(f.key)) for f in fields]
+                      + [row.get("publication_end") or "" for _ in period]
+                      + [row.get("state_zh", ""), row.get("published_on") or ""])
+        _style(ws, len(fields) + len(period) + len(_STATE_HEADERS), header_row=2)
     base._save(wb, Path(path))
 
 

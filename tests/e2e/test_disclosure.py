@@ -141,6 +141,9 @@ def test_r13_penalty_publication_ends_by_itself_after_its_longest_period(desk, d
     cells = [c for row in load_workbook(sheet)["行政处罚"].iter_rows(values_only=True) for c in row if c]
     assert "清市监罚〔2026〕101号" in cells and "清市监罚〔2026〕102号" in cells
     assert "张小明" not in cells and "张*明" in cells                   # R15: the file outside the ledger is masked
+    head = [c for c in next(load_workbook(sheet)["行政处罚"].iter_rows(min_row=2, max_row=2, values_only=True))]
+    assert head[:3] == ["行政相对人名称", "行政相对人类别", "行政相对人代码_1(统一社会信用代码)"] and "公示截止期" in head
+    assert "处罚类别" in head and "法人及非法人组织" in cells and "自然人" in cells and "一般" in cells
     end = add_months(decided, 12)
     pinned_clock["now"] = dt.datetime.combine(end, dt.time(9))               # the last day: still published
     assert {r["state"] for r in ok(desk, "decision", "list")} == {"published"}
