@@ -4,6 +4,9 @@
 #
 #   bash installer/build_deb.sh              # -> dist/credit-desk_<version>_<arch>.deb
 #   bash installer/build_deb.sh --reuse      # skip PyInstaller, re-wrap build/pyinstaller/dist/credit-desk
+#   bash installer/build_deb.sh --base bullseye   # build inside a Debian 11 chroot (glibc 2.31) and smoke-test
+#                                            # the package in a clean Debian 11 chroot: the package to ship
+#                                            # (installer/linux/chroot_build.sh; root, ~15 min the first time)
 #
 # Installs to /opt/credit-desk, a launcher /usr/bin/credit-desk, a menu entry and an icon. There are no
 # maintainer scripts: installing, upgrading and removing the package never touch a user's ledger, which
@@ -16,6 +19,9 @@ ROOT="$PWD"
 PY="${PYTHON:-$ROOT/.venv/bin/python}"
 REUSE=0
 [ "${1:-}" = "--reuse" ] && REUSE=1
+if [ "${1:-}" = "--base" ]; then
+  exec bash installer/linux/chroot_build.sh "${2:?--base needs a Debian suite, e.g. bullseye}"
+fi
 
 command -v dpkg-deb >/dev/null || { echo "dpkg-deb is needed (Debian/Ubuntu/UOS/Kylin)." >&2; exit 1; }
 command -v objdump >/dev/null || { echo "objdump is needed: apt-get install binutils" >&2; exit 1; }
@@ -61,7 +67,7 @@ Maintainer: credit_desk maintainers <credit-desk@localhost>
 Section: misc
 Priority: optional
 Installed-Size: $SIZE_KB
-Depends: libc6 (>= $GLIBC), libegl1, libgl1, libxcb1, libxkbcommon-x11-0, libxcb-cursor0, libfontconfig1, libdbus-1-3, fonts-wqy-zenhei | fonts-wqy-microhei | fonts-arphic-uming | fonts-noto-cjk
+Depends: libc6 (>= $GLIBC), libegl1, libgl1, libxcb1, libxkbcommon-x11-0, libxcb-cursor0, libfontconfig1, fontconfig, libdbus-1-3, libcups2, fonts-wqy-zenhei | fonts-wqy-microhei | fonts-arphic-uming | fonts-noto-cjk
 Recommends: fonts-arphic-uming, fonts-arphic-ukai, fonts-wqy-zenhei, fonts-hanazono, libwayland-cursor0, libwayland-egl1
 Description: 信用办台账 — ledger for county social credit offices
  credit_desk keeps a county social credit office's ledger (dishonesty records,

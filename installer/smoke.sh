@@ -111,11 +111,11 @@ run "${UNLOCK[@]}" --user admin --json subject search 公司 --purpose 安装冒
   || fail "subject search: $(cat "$SCRATCH/out.txt")"
 ok "subject search (SQLCipher, stdnum, audit log)"
 
-run "${UNLOCK[@]}" backup || fail "backup: $(cat "$SCRATCH/out.txt")"
+run "${UNLOCK[@]}" --user admin backup || fail "backup: $(cat "$SCRATCH/out.txt")"
 ls "$DATA"/backups/* >/dev/null 2>&1 || fail "backup wrote nothing to $DATA/backups"
 ok "backup: $(ls "$DATA"/backups | head -1)"
 
-run "${UNLOCK[@]}" check || fail "check: $(cat "$SCRATCH/out.txt")"
+run "${UNLOCK[@]}" --user admin check || fail "check: $(cat "$SCRATCH/out.txt")"
 ok "check: ledger integrity and audit chain"
 
 run --help || fail "--help"

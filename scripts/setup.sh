@@ -16,6 +16,10 @@ SYSTEM_PACKAGES=(
 # tests (they initdb their own cluster in a temp folder; issue 20).
 TEST_PACKAGES=(poppler-utils qpdf sqlite3 xvfb libreoffice-calc-nogui desktop-file-utils faketime postgresql)
 [ "${1:-}" = "--test" ] && SYSTEM_PACKAGES+=("${TEST_PACKAGES[@]}")
+# Real Chinese input (issue 21, tests/gui/test_chinese_input.py): fcitx5 with its pinyin engine and ibus with
+# libpinyin under Xvfb and a private D-Bus session, typed into with xdotool. Installed without their recommends
+# (panels, GTK/Qt5 front-ends and config tools the tests do not use).
+IME_TEST_PACKAGES=(fcitx5 fcitx5-chinese-addons ibus ibus-libpinyin xdotool dbus-daemon)
 # The platform trial (scripts/platform.sh) needs PostgreSQL only.
 [ "${1:-}" = "--platform" ] && SYSTEM_PACKAGES+=(postgresql)
 
@@ -29,6 +33,19 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if [ "${1:-}" = "--test" ]; then
+  ime_missing=()
+  for pkg in "${IME_TEST_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || ime_missing+=("$pkg")
+  done
+  if [ ${#ime_missing[@]} -gt 0 ]; then
+    echo "== installing input-method test packages: ${ime_missing[*]}"
+    SUDO=""
+    [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+    [ ${#missing[@]} -gt 0 ] || $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${ime_missing[@]}" >/dev/null
+  fi
 fi
 
 PYTHON="${PYTHON:-python3}"

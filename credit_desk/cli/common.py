@@ -159,8 +159,10 @@ def open_desk(args, *, read_only: bool = False) -> Desk:
 
 def _offer_keyring(args, desk: Desk) -> None:
     if args.store_key_in_keyring:
-        ok = ledgers.store_key_in_keyring(desk)
-        print("密钥已存入系统钥匙串。" if ok else "系统钥匙串不可用，下次仍需恢复口令。", file=sys.stderr)
+        problem = ledgers.store_key_again(desk)
+        print("密钥已存入系统钥匙串。" if problem is None else
+              f"未能把密钥存入系统钥匙串（{problem}），下次仍需恢复口令。/ The key could not be stored in the "
+              f"system keyring ({problem}); the next start needs the recovery passphrase again.", file=sys.stderr)
     else:
         print("提示：已用恢复口令解锁；加 --store-key-in-keyring 可将密钥重新存入系统钥匙串。", file=sys.stderr)
 

@@ -6,8 +6,9 @@ reportlab can embed wins:
 1. the configured path (setting ``documents.fonts`` = ``{"song": "/path/x.ttf", ...}``, or the
    environment variable ``CREDIT_DESK_FONT_<ROLE>``; ``file.ttc#1`` picks a face in a collection);
 2. the operating system's own Chinese fonts: on Windows ``%WINDIR%\\Fonts`` (simsun.ttc, simfang.ttf,
-   simhei.ttf, simkai.ttf), elsewhere fontconfig (``fc-list``) by family name — e.g. Debian's
-   AR PL UMing (Song), AR PL UKai (Kai, standing in for FangSong) and WenQuanYi Zen Hei (Hei);
+   simhei.ttf, simkai.ttf), elsewhere fontconfig (``fc-list``) by family name — the Founder (方正) GBK
+   and Zhongyi (中易) fonts of UOS / Kylin, or Debian's AR PL UMing (Song), AR PL UKai (Kai, standing in
+   for FangSong) and WenQuanYi Zen Hei (Hei);
 3. a fallback in ``resources/fonts/`` (``song.ttf``, ``fang.ttf``, ``hei.ttf``, ``kai.ttf`` or
    ``.ttc``). None is shipped: a free CJK TrueType font is 16–21 MB and the usable ones are GPL/
    Arphic-licensed; the installer provides fonts (Debian packages fonts-arphic-uming/ukai and
@@ -43,16 +44,23 @@ ROLES = ("song", "fang", "hei", "kai")
 ROLE_ZH = {"song": "宋体", "fang": "仿宋", "hei": "黑体", "kai": "楷体"}
 
 # fontconfig family names, best first. FangSong falls back to Kai (the usual office substitute).
+# 信创 desktops (issue 21): UOS and Kylin ship the Founder (方正) GBK fonts — fontconfig families "方正书宋_GBK" /
+# "FZShuSong-Z01", "方正仿宋_GBK" / "FZFangSong-Z02", "方正黑体_GBK" / "FZHei-B01", "方正楷体_GBK" / "FZKai-Z03" — and
+# the Zhongyi (中易) fonts "宋体" (SimSun), "黑体" (SimHei), "仿宋_GB2312", "楷体_GB2312". They are found by family
+# name through fontconfig, never by file name (the file names differ between releases and vendors).
 FAMILIES = {
-    "song": ("SimSun", "宋体", "FangZheng ShuSong", "AR PL UMing CN", "AR PL SungtiL GB"),
-    "fang": ("FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "KaiTi", "楷体", "AR PL UKai CN"),
-    "hei": ("SimHei", "黑体", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "Droid Sans Fallback"),
-    "kai": ("KaiTi", "楷体", "KaiTi_GB2312", "AR PL UKai CN"),
+    "song": ("SimSun", "宋体", "方正书宋_GBK", "FZShuSong-Z01", "FangZheng ShuSong", "AR PL UMing CN",
+             "AR PL SungtiL GB"),
+    "fang": ("FangSong", "仿宋", "FangSong_GB2312", "仿宋_GB2312", "方正仿宋_GBK", "FZFangSong-Z02",
+             "KaiTi", "楷体", "KaiTi_GB2312", "楷体_GB2312", "方正楷体_GBK", "FZKai-Z03", "AR PL UKai CN"),
+    "hei": ("SimHei", "黑体", "方正黑体_GBK", "FZHei-B01", "WenQuanYi Zen Hei", "WenQuanYi Micro Hei",
+            "Droid Sans Fallback"),
+    "kai": ("KaiTi", "楷体", "KaiTi_GB2312", "楷体_GB2312", "方正楷体_GBK", "FZKai-Z03", "AR PL UKai CN"),
 }
 WINDOWS_FILES = {"song": ("simsun.ttc", "simsun.ttf"), "fang": ("simfang.ttf", "simkai.ttf"),
                  "hei": ("simhei.ttf",), "kai": ("simkai.ttf",)}
 # the fallback chain shared by every role: fonts covering CJK Extension B and later (supplementary planes)
-FALLBACK_FAMILIES = ("SimSun-ExtB", "MingLiU-ExtB", "HanaMinB", "HanaMinA")
+FALLBACK_FAMILIES = ("SimSun-ExtB", "MingLiU-ExtB", "方正宋体S-超大字符集", "HanaMinB", "HanaMinA")
 WINDOWS_FALLBACK_FILES = ("simsunb.ttf", "mingliub.ttc")
 
 
@@ -158,8 +166,17 @@ def _split(spec: str) -> tuple[str, int]:
     return path, int(idx or 0)
 
 
+def _windows() -> bool:
+    """Windows looks in %WINDIR%\\Fonts by file name; elsewhere fontconfig by family (tests patch this)."""
+    return os.name == "nt"
+
+
+def _windows_fonts_folder() -> Path:
+    return Path(os.environ.get("WINDIR") or r"C:\Windows") / "Fonts"
+
+
 def _windows_candidates(role: str) -> list[tuple[str, int]]:
-    folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    folder = _windows_fonts_folder()
     return [(str(folder / f), 0) for f in WINDOWS_FILES[role] if (folder / f).exists()]
 
 
@@ -190,8 +207,8 @@ def fallback_chain(configured: dict | None = None) -> list[tuple[str, int, str]]
     spec = (configured or {}).get("fallback") or os.environ.get("CREDIT_DESK_FONT_FALLBACK")
     if spec:
         out.append((*_split(spec), "configured"))
-    if os.name == "nt":
-        folder = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+    if _windows():
+        folder = _windows_fonts_folder()
         out += [(str(folder / f), 0, "system") for f in WINDOWS_FALLBACK_FILES if (folder / f).exists()]
     else:
         out += [(p, i, "system") for p, i in _fontconfig_families(FALLBACK_FAMILIES)]
@@ -209,7 +226,7 @@ def candidates(role: str, configured: dict | None = None) -> list[tuple[str, int
     spec = (configured or {}).get(role) or os.environ.get(f"CREDIT_DESK_FONT_{role.upper()}")
     if spec:
         out.append((*_split(spec), "configured"))
-    system = _windows_candidates(role) if os.name == "nt" else _fontconfig_candidates(role)
+    system = _windows_candidates(role) if _windows() else _fontconfig_candidates(role)
     out += [(p, i, "system") for p, i in system]
     out += [(p, i, "fallback") for p, i in _fallback_candidates(role)]
     return out

@@ -27,21 +27,26 @@ class StartFlow:
 
     def open_desk(self, parent=None) -> Desk | None:
         if not LedgerPaths(self.folder).exists():
-            dlg = SetupDialog(lambda **kw: ledgers.init_office(self.folder, **kw)[0], parent)
-            return dlg.result_value if dlg.exec() == QDialog.Accepted else None
+            created = {}
+
+            def create(**kw):
+                desk, created["in_keyring"] = ledgers.init_office(self.folder, **kw)
+                return desk
+            dlg = SetupDialog(create, parent)
+            if dlg.exec() != QDialog.Accepted:
+                return None
+            if not created.get("in_keyring"):  # issue 21: a desktop without a keyring is explained, once
+                from credit_desk.gui.keyring_help import no_keyring_text, tell
+                tell(parent, no_keyring_text())
+            return dlg.result_value
         try:
             return ledgers.unlock(self.folder)
         except AuthError as exc:
             if exc.code != "KEYRING_NO_KEY":
                 raise
-        dlg = UnlockDialog(self._unlock_with_passphrase, parent)
+        dlg = UnlockDialog(lambda p: ledgers.unlock(self.folder, recovery_passphrase=p), parent,
+                           store_key=ledgers.store_key_again, keyring=ledgers.keyring_status())
         return dlg.result_value if dlg.exec() == QDialog.Accepted else None
-
-    def _unlock_with_passphrase(self, passphrase: str, store: bool) -> Desk:
-        desk = ledgers.unlock(self.folder, recovery_passphrase=passphrase)
-        if store:
-            ledgers.store_key_in_keyring(desk)
-        return desk
 
     def login(self, desk: Desk, parent=None, username: str = ""):
         office = ledgers.office_info(desk)["office"] or ""
@@ -87,7 +92,16 @@ class Shell:
         self.open(session)
 
 
+def prepare_qt_environment() -> None:
+    """What must be settled before QApplication exists: the input-method module for Chinese input under fcitx5
+    or ibus on Linux desktops (issue 21; gui/input_method.py)."""
+    from credit_desk.gui import input_method
+    input_method.apply()
+
+
 def run_gui(folder: Path, lang: str = "zh") -> int:
+    if QApplication.instance() is None:
+        prepare_qt_environment()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("credit_desk")
     from credit_desk.gui.smoke import arm_from_env  # hidden: installer smoke test, start-up timing

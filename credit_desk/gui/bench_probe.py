@@ -13,7 +13,6 @@ it opens the records area, waits for its first page and prints ``CREDIT_DESK_REC
 from __future__ import annotations
 
 import os
-import resource
 import sys
 import time
 from pathlib import Path
@@ -31,6 +30,10 @@ def _peak_kib() -> int:
                 return int(line.split()[1])
     except OSError:
         pass  # no /proc here: the rusage figure below is the fallback, nothing is lost
+    try:
+        import resource  # POSIX only; the bench CLI imports this module on Windows too
+    except ImportError:
+        return 0  # Windows: no peak figure (the timing is still measured)
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # KiB (elsewhere: the best there is)
 
 

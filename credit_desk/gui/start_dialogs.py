@@ -80,22 +80,40 @@ class SetupDialog(_FormDialog):
 
 
 class UnlockDialog(_FormDialog):
-    """No key in the keyring: unlock with the recovery passphrase, and offer to store the key again."""
+    """No key in the keyring: unlock with the recovery passphrase, and offer to store the key again.
 
-    def __init__(self, unlock, parent=None) -> None:
+    ``unlock(passphrase) -> Desk``; ``store_key(desk) -> None | reason`` (ledgers.store_key_again);
+    ``keyring`` is ledgers.keyring_status(). With no keyring service on this desktop the dialog says so in
+    plain words (issue 21) and a failed store is told in a message box, never dropped."""
+
+    def __init__(self, unlock, parent=None, store_key=None, keyring=None) -> None:
         super().__init__(self.tr("Unlock the ledger"), parent)
-        self._unlock = unlock
-        note = QLabel(self.tr("The system keyring holds no key for this ledger. Enter the recovery "
-                              "passphrase to open it."))
+        self._unlock, self._store_key = unlock, store_key
+        self.keyring = keyring or {"available": True, "backend": "?"}
+        self.store_problem: str | None = None
+        if self.keyring["available"]:
+            text = self.tr("The system keyring holds no key for this ledger. Enter the recovery "
+                           "passphrase to open it.")
+        else:
+            from credit_desk.gui.keyring_help import no_keyring_text
+            text = no_keyring_text()
+        note = QLabel(text)
+        note.setObjectName("keyringNote")
         note.setWordWrap(True)
         self.form.addRow(note)
         self.passphrase = self.field(self.tr("Recovery passphrase"), True, "passphrase")
         self.store = QCheckBox(self.tr("Store the key in the system keyring again"))
-        self.store.setChecked(True)
+        self.store.setChecked(self.keyring["available"])
         self.form.addRow(self.store)
 
     def perform(self):
-        return self._unlock(self.passphrase.text(), self.store.isChecked())
+        desk = self._unlock(self.passphrase.text())
+        if self.store.isChecked() and self._store_key is not None:
+            self.store_problem = self._store_key(desk)
+            if self.store_problem is not None:
+                from credit_desk.gui.keyring_help import store_failed_text, tell
+                tell(self, store_failed_text(self.store_problem, self.keyring["available"]), warning=True)
+        return desk
 
 
 class LoginDialog(_FormDialog):

@@ -85,6 +85,19 @@ def store_key_in_keyring(desk: Desk) -> bool:
     return keys.KeyringSlot(desk.ledger.ledger_id).store(desk.key)
 
 
+def store_key_again(desk: Desk) -> str | None:
+    """Put the key back in the keyring and read it back (R14). None when it is there; otherwise the keyring's
+    reason, for the clerk's message — the caller must say it, never drop it (issue 21)."""
+    slot = keys.KeyringSlot(desk.ledger.ledger_id)
+    return None if slot.store_checked(desk.key) else (slot.problem or "unknown")
+
+
+def keyring_status() -> dict:
+    """{"backend": name, "available": bool}: whether this desktop has a keyring service at all."""
+    name, usable = keys.keyring_backend()
+    return {"backend": name, "available": usable}
+
+
 def keyring_problem(folder: Path) -> str | None:
     slot = keys.KeyringSlot(LedgerPaths(Path(folder)).ledger_id())
     return None if slot.load() else slot.problem

@@ -126,8 +126,31 @@ class KeyringSlot:
             self.problem = f"{type(exc).__name__}: {exc}"
             return False
 
+    def store_checked(self, key: bytes) -> bool:
+        """Store, then read back: some keyrings accept a write and keep nothing (a locked or session-only
+        collection). False with ``problem`` set when the key is not there afterwards."""
+        if not self.store(key):
+            return False
+        if self.load() != key:
+            self.problem = self.problem or "the keyring accepted the key but does not give it back"
+            return False
+        return True
+
     def forget(self) -> None:
         try:
             keyring.delete_password(KEYRING_SERVICE, self.ledger_id)
         except keyring.errors.KeyringError:
             pass  # no stored key to delete (or no keyring): the goal, no key left there, already holds
+
+
+def keyring_backend() -> tuple[str, bool]:
+    """(backend name, usable): whether this desktop has a keyring service at all (R14). No Secret Service
+    daemon on a Linux desktop leaves keyring with its 'fail' backend, which refuses every read and write."""
+    from keyring.backends import chainer, fail
+    kr = keyring.get_keyring()
+    name = f"{type(kr).__module__.removeprefix('keyring.backends.')}.{type(kr).__name__}"
+    if isinstance(kr, fail.Keyring):
+        return name, False
+    if isinstance(kr, chainer.ChainerBackend) and not kr.backends:
+        return name, False
+    return name, True

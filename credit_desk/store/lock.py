@@ -16,11 +16,11 @@ from pathlib import Path
 
 from credit_desk.domain.errors import DomainError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows PCs
-    import msvcrt
-else:
-    import fcntl
-
+WINDOWS = os.name == "nt"  # read at each call, so tests can run the Windows branch with msvcrt patched in
+# Windows byte-range locks are mandatory: another process cannot even read a locked byte. The lock therefore sits
+# on one byte far past the holder text (LockFile accepts offsets beyond the end of the file), so the waiting
+# clerk can still read who holds it. On POSIX flock() locks the whole file and the offset is not used.
+LOCK_OFFSET = 1 << 30
 
 WAIT_SECONDS = 30.0   # how long a writer waits for another one to finish before giving up
 PROGRESS_EVERY = 2.0  # seconds between two "still waiting" lines
@@ -90,18 +90,23 @@ def _in_use(holder: dict, wait: float) -> DomainError:
 
 
 def _lock(fh) -> None:
-    if os.name == "nt":  # pragma: no cover
-        fh.seek(0)
-        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+    """Take the OS lock without waiting; OSError when another process holds it."""
+    if WINDOWS:
+        import msvcrt
+        fh.seek(LOCK_OFFSET)
+        msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)  # locks 1 byte at the file position
     else:
+        import fcntl
         fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
 def _unlock(fh) -> None:
-    if os.name == "nt":  # pragma: no cover
-        fh.seek(0)
+    if WINDOWS:
+        import msvcrt
+        fh.seek(LOCK_OFFSET)
         msvcrt.locking(fh.fileno(), msvcrt.LK_UNLCK, 1)
     else:
+        import fcntl
         fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 

@@ -58,12 +58,8 @@ def test_unlock_dialog_with_wrong_then_right_passphrase(qtbot, data_dir, test_ke
     desk.close()
     test_keyring.entries.clear()
 
-    def unlock(passphrase, store):
-        d = ledgers.unlock(data_dir, recovery_passphrase=passphrase)
-        if store:
-            ledgers.store_key_in_keyring(d)
-        return d
-    dlg = UnlockDialog(unlock)
+    dlg = UnlockDialog(lambda p: ledgers.unlock(data_dir, recovery_passphrase=p),
+                       store_key=ledgers.store_key_again, keyring=ledgers.keyring_status())
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.passphrase.setText("wrong wrong wrong")
