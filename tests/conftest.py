@@ -159,14 +159,47 @@ def secret_files(tmp_path) -> dict[str, Path]:
     return files
 
 
-class Cli:
-    """Runs credit-desk in-process, as a clerk would type it, and captures what it prints."""
+_AS_DEFAULT = object()
 
-    def __init__(self, capsys, data_dir: Path) -> None:
+# Separation of duties (R14, issue 14 item 6): the administrator does no business. Tests that do business act as
+# these accounts (the ``business`` / ``clerk_session`` fixtures create them when the ledger has none).
+CLERK_NAME, HEAD_NAME = "clerk1", "boss1"   # 经办 and 负责人 (approver: decides, four eyes against the clerk)
+
+
+def ensure_business_accounts(admin_session) -> None:
+    """Add clerk1 (clerk) and boss1 (approver), password USER_PW, unless they exist."""
+    from credit_desk.services import accounts
+    have = {u.username for u in accounts.list_users(admin_session)}
+    for name, role in ((CLERK_NAME, "clerk"), (HEAD_NAME, "approver")):
+        if name not in have:
+            accounts.add_user(admin_session, name, role, USER_PW)
+
+
+def business_login(admin_session, username: str = CLERK_NAME):
+    """A session of a business account on the admin session's desk (created first if missing)."""
+    from credit_desk.services import auth
+    ensure_business_accounts(admin_session)
+    return auth.login(admin_session.desk, username, USER_PW)
+
+
+class Cli:
+    """Runs credit-desk in-process, as a clerk would type it, and captures what it prints. ``user`` defaults to
+    the administrator (init, accounts, settings); ``as_user`` gives one that acts as a business account."""
+
+    def __init__(self, capsys, data_dir: Path, default_user: str = "admin", default_password: str | None = None):
         self.capsys = capsys
         self.data_dir = data_dir
+        self.default_user = default_user
+        self.default_password = default_password
 
-    def __call__(self, *argv, user: str | None = "admin", password: str | None = None):
+    def as_user(self, user: str, password: str | None = USER_PW) -> "Cli":
+        return Cli(self.capsys, self.data_dir, user, password)
+
+    def __call__(self, *argv, user=_AS_DEFAULT, password: str | None = None):
+        if user is _AS_DEFAULT:
+            user, password = self.default_user, (password if password is not None else self.default_password)
+        elif password is None and user not in (None, "admin"):
+            password = USER_PW  # every non-admin account of the tests has the user password
         full = ["--data-dir", str(self.data_dir)] + (["--user", user] if user else []) + list(argv)
         if password is not None:
             os.environ["CREDIT_DESK_PASSWORD"] = password
@@ -191,6 +224,28 @@ def office(cli, secret_files) -> Cli:
                          str(secret_files["passphrase"]), user=None)
     assert code == 0, err
     return cli
+
+
+AUDITOR_NAME = "audit1"
+
+
+def with_business_accounts(office: Cli, secret_files) -> Cli:
+    """Add clerk1 (clerk), boss1 (approver) and audit1 (auditor) unless there; a Cli acting as clerk1 by default
+    (``user="boss1"`` for a decision, ``user="audit1"`` to read the audit log, ``user="admin"`` for an
+    administrator's act)."""
+    listed = office("--json", "user", "list", user="admin", password=None)[1]
+    for name, role in ((CLERK_NAME, "clerk"), (HEAD_NAME, "approver"), (AUDITOR_NAME, "auditor")):
+        if f'"{name}"' not in listed:
+            code, _, err = office("user", "add", name, "--role", role, "--password-file", str(secret_files["user"]),
+                                  user="admin", password=None)
+            assert code == 0, err
+    return office.as_user(CLERK_NAME)
+
+
+@pytest.fixture
+def business(office, secret_files) -> Cli:
+    """The office with its business accounts; a Cli acting as the clerk (R14: the administrator does none)."""
+    return with_business_accounts(office, secret_files)
 
 
 def run_cli_subprocess(args: list[str], env_extra: dict | None = None, timeout: int = 120):

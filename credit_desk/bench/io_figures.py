@@ -102,10 +102,12 @@ def sync_rates(folder: Path, n: int) -> dict:
     from credit_desk.store import sync_state
     from credit_desk.sync import payload
 
-    desk, s = make_office(folder / "data")
+    from credit_desk.bench.seeding import business_session
+    desk, admin = make_office(folder / "data")
+    s = business_session(admin)
     try:
         Intake.init(folder / "intake")
-        keys.import_platform(s, (folder / "intake" / "platform.keys.json").read_bytes())
+        keys.import_platform(admin, (folder / "intake" / "platform.keys.json").read_bytes())
         intake = Intake(folder / "intake")
         intake.register_office(keys.export_public(s)[0])
         rng = random.Random(6)

@@ -63,6 +63,17 @@ def make_office(folder: Path):
     return desk, auth.login(desk, "admin", PASSWORD)
 
 
+def business_session(admin_session):
+    """A clerk's session on the admin's desk (R14 separation of duties: the administrator seeds demo data and
+    imports keys, business acts are a business role's); the clerk and an approver are created when missing."""
+    from credit_desk.services import accounts
+    have = {u.username for u in accounts.list_users(admin_session)}
+    for name, role in (("clerk1", "clerk"), ("boss1", "approver")):
+        if name not in have:
+            accounts.add_user(admin_session, name, role, PASSWORD)
+    return auth.login(admin_session.desk, "clerk1", PASSWORD)
+
+
 def seed(session, records: int, progress=None) -> dict:
     """Demo subjects (one per 5 records) and records, then listing cases in every state."""
     subjects_n = max(100, records // 5)

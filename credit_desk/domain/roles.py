@@ -22,14 +22,20 @@ class Role(StrEnum):
 ROLE_ZH = {Role.CLERK: "经办", Role.REVIEWER: "审核", Role.APPROVER: "负责人",
            Role.ADMIN: "管理员", Role.AUDITOR: "审计"}
 
-_STAFF = frozenset({Role.CLERK, Role.REVIEWER, Role.APPROVER, Role.ADMIN})
-_SENIOR = frozenset({Role.REVIEWER, Role.APPROVER, Role.ADMIN})
-_ALL = frozenset(Role)
+# Separation of duties (R14; issue 14 item 6, 等保 2.0 三权分立): the administrator manages accounts, settings,
+# keys and backups and holds NO business permission — it never drafts, approves, decides, prints or publishes,
+# and never looks at a subject's personal data; the auditor reads the audit log and views (each look with a
+# purpose, logged) but changes nothing; the business roles do the business.
+_STAFF = frozenset({Role.CLERK, Role.REVIEWER, Role.APPROVER})          # business roles
+_SENIOR = frozenset({Role.REVIEWER, Role.APPROVER})                    # business roles that decide (four eyes)
+_READERS = frozenset({Role.CLERK, Role.REVIEWER, Role.APPROVER, Role.AUDITOR})  # who may look at personal data
+_ALL = frozenset(Role)                                                 # no personal data behind these
 
 # action -> roles allowed. Later features add their actions here, in one place.
 PERMISSIONS: dict[str, frozenset[Role]] = {
     "user.manage": frozenset({Role.ADMIN}),
     "department.manage": frozenset({Role.ADMIN}),   # 认定部门 and who belongs to them (issue 13 item 5)
+    "department.view": _ALL,                        # the departments' names and codes (no personal data)
     "user.confirm": frozenset({Role.ADMIN, Role.AUDITOR}),  # a role change: a second admin or the auditor
     "settings.manage": frozenset({Role.ADMIN}),
     "ledger.backup": frozenset({Role.ADMIN}), "ledger.restore": frozenset({Role.ADMIN}),  # R14: admin acts, logged
@@ -40,18 +46,18 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # issue 15: a USCC failing its check character — requested with a justification, approved by a second,
     # senior person (four eyes)
     "subject.exception.request": _STAFF, "subject.exception.approve": _SENIOR,
-    "subject.view": _ALL,      # every view needs a purpose and is logged (R14)
-    "subject.search": _ALL,
-    "audit.read": frozenset({Role.ADMIN, Role.AUDITOR}),
+    "subject.view": _READERS,      # every view needs a purpose and is logged (R14)
+    "subject.search": _READERS,
+    "audit.read": frozenset({Role.AUDITOR}),   # the auditor reads the log; the administrator does not
     "audit.verify": _ALL,
     "calendar.manage": frozenset({Role.ADMIN}),
     "record.add": _STAFF,
     "record.approve": _SENIOR,
     "ledger.manage": _STAFF,   # R16 clean-up ledger
-    "ledger.view": _ALL,
-    "commitment.manage": _STAFF, "commitment.view": _ALL,   # R17
+    "ledger.view": _READERS,
+    "commitment.manage": _STAFF, "commitment.view": _READERS,   # R17
     "interview.manage": _STAFF,                              # R18
-    "record.browse": _ALL,     # lists are masked (R15)
+    "record.browse": _READERS,     # lists are masked (R15)
     "dashboard.view": _ALL,
     # sync with the municipal platform (issue 6)
     "keys.view": _ALL,
@@ -60,25 +66,26 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "bundle.import": _STAFF,
     "bundle.view": _ALL,
     "bundle.requeue": _STAFF,
-    "joint.view": _ALL,
+    "joint.view": _READERS,
     "joint.decide": _STAFF,
     # records and listing cases (issue 3: R1–R12, R19); deciding and exiting need a senior role and four eyes
-    "record.view": _ALL, "record.revoke": _STAFF, "record.change": _STAFF,
+    "record.view": _READERS, "record.revoke": _STAFF, "record.change": _STAFF,
     "case.open": _STAFF, "case.update": _STAFF, "case.notice": _STAFF, "case.decide": _SENIOR,
-    "case.exit": _SENIOR, "case.withdraw": _STAFF, "case.expire": _STAFF, "case.view": _ALL, "case.list": _ALL,
-    "objection.add": _STAFF, "objection.resolve": _SENIOR, "due.view": _ALL,
+    "case.exit": _SENIOR, "case.withdraw": _STAFF, "case.expire": _STAFF, "case.view": _READERS, "case.list": _READERS,
+    "objection.add": _STAFF, "objection.resolve": _SENIOR, "due.view": _READERS,
     # printed notices (issue 5): printing needs a staff role; voiding a registered number a senior one
     "document.print": _STAFF, "document.reprint": _STAFF, "document.void": _SENIOR,
-    "document.verify": _ALL, "document.list": _ALL, "document.prefix": frozenset({Role.ADMIN}),
+    "document.verify": _READERS, "document.list": _READERS, "document.prefix": frozenset({Role.ADMIN}),
     # credit repair (issue 4: R13); deciding needs a senior role, and four eyes against the acceptor
-    "repair.apply": _STAFF, "repair.accept": _STAFF, "repair.decide": _SENIOR, "repair.view": _ALL,
-    "repair.list": _ALL, "record.non_repairable": _SENIOR,
-    # 双公示 (issue 19; R21): entry/import and publication by staff (four eyes between them), views for all
-    "disclosure.manage": _STAFF, "disclosure.publish": _STAFF, "disclosure.view": _ALL,
+    "repair.apply": _STAFF, "repair.accept": _STAFF, "repair.decide": _SENIOR, "repair.view": _READERS,
+    "repair.list": _READERS, "record.non_repairable": _SENIOR,
+    # 双公示 (issue 19; R21): entry/import and publication by staff (four eyes between them), views for readers
+    "disclosure.manage": _STAFF, "disclosure.publish": _STAFF, "disclosure.view": _READERS,
 }
 
 ACTION_ZH = {
-    "user.manage": "管理用户", "user.confirm": "确认角色变更", "department.manage": "管理认定部门", "settings.manage": "修改设置",
+    "user.manage": "管理用户", "user.confirm": "确认角色变更", "department.manage": "管理认定部门",
+    "department.view": "查看认定部门", "settings.manage": "修改设置",
     "ledger.backup": "备份账本", "ledger.restore": "从备份恢复账本", "reference.manage": "维护参考数据",
     "demo.seed": "生成演示数据", "subject.add": "新增信用主体", "subject.edit": "修改信用主体",
     "subject.exception.request": "申请按例外登记信用主体", "subject.exception.approve": "审批例外登记的信用主体",

@@ -29,18 +29,20 @@ class Area:
     action: str = ""     # role action needed to see the area at all ("" = everyone)
 
 
+# Each business area needs the role to carry its list action: the administrator, who holds no business
+# permission (R14 separation of duties), sees the dashboard's tallies, sync (keys, status) and settings only.
 AREAS = (
     Area("dashboard", ("browse",), "dashboard.view"),
-    Area("subjects", ("subjects", "browse")),
+    Area("subjects", ("subjects", "browse"), "subject.search"),
     Area("records", ("browse",), "record.browse"),
-    Area("cases", ("cases",)),
-    Area("objections", ("objections",)),
-    Area("repair", ("repairs",)),
-    Area("commitments", ("commitments",)),
-    Area("cleanup", ("cleanup",)),
+    Area("cases", ("cases",), "case.list"),
+    Area("objections", ("objections",), "case.list"),
+    Area("repair", ("repairs",), "repair.list"),
+    Area("commitments", ("commitments",), "commitment.view"),
+    Area("cleanup", ("cleanup",), "ledger.view"),
     Area("disclosure", ("disclosure",), "disclosure.view"),
-    Area("documents", ("documents",)),
-    Area("sync", ("sync",)),
+    Area("documents", ("documents",), "document.list"),
+    Area("sync", ("sync",), "bundle.view"),
     Area("audit", ("browse",), "audit.read"),
     Area("settings", ("preferences",)),
 )

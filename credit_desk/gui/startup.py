@@ -22,7 +22,7 @@ class StartupChecks(QObject):
 
         def work(_job):
             exited = case_exits.daily_check(session)
-            made = None if session.ledger.read_only else backup.backup_if_due(session.desk)
+            made = backup.automatic_backup(session)  # logged like the CLI's backup (R14)
             return {"exited": exited or [], "backup": str(made) if made else None}
         return self.ctx.ops.run(work, done=self._done, failed=self._failed)
 

@@ -66,6 +66,21 @@ def run_backup(session: Session, folder: Path | None = None) -> Path:
     return path
 
 
+def automatic_backup(session: Session) -> Path | None:
+    """The backup made at start when the last one is old (``backup_if_due``), for whoever signed in: the
+    system's scheduled act, not a person's choice, so it needs no role — but it is logged like the
+    administrator's (R14: backups are logged acts), as ``ledger.backup`` with ``automatic`` in its detail,
+    under the signed-in user. Returns the backup file, or None when none was due or the ledger is read-only."""
+    if session.ledger.read_only:
+        return None
+    path = backup_if_due(session.desk)
+    if path is not None:
+        with session.ledger.tx() as tx:
+            session.audit(tx, "ledger.backup", "backup", path.name,
+                          detail={"folder": str(path.parent), "automatic": True})
+    return path
+
+
 def confirm_restore(folder: Path, file: Path, username: str, password: str, passphrase: str | None,
                     restored: dict) -> None:
     """After ``restore``: the restoring person logs in to the restored ledger as its administrator and the

@@ -37,7 +37,7 @@ def add_department(session: Session, *, name: str, uscc: str, level: str, domain
 
 def list_departments(session: Session) -> list[Department]:
     """Every registered department (no personal data)."""
-    session.require("case.list")
+    session.require("department.view")
     return repo.all_departments(session.ledger.conn)
 
 

@@ -1,4 +1,5 @@
-"""Fixtures for the printed-notice tests: an admin session on a fresh office ledger, and PDF helpers."""
+"""Fixtures for the printed-notice tests: a clerk's session on a fresh office ledger (the administrator does
+no business, R14), and PDF helpers."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import subprocess
 import pytest
 
 from credit_desk.services import auth, ledgers, subjects
-from tests.conftest import ADMIN_PW
+from tests.conftest import ADMIN_PW, HEAD_NAME, business_login
 
 FIXED_NOW = dt.datetime(2026, 4, 1, 9, 30)
 
@@ -23,8 +24,19 @@ def desk(office, data_dir):
 
 
 @pytest.fixture
-def session(desk):
+def admin_session(desk):
     return auth.login(desk, "admin", ADMIN_PW)
+
+
+@pytest.fixture
+def session(admin_session):
+    return business_login(admin_session)
+
+
+@pytest.fixture
+def head_session(admin_session):
+    """The approver (负责人): voids numbers, decides (a senior business role, R14)."""
+    return business_login(admin_session, HEAD_NAME)
 
 
 @pytest.fixture

@@ -88,10 +88,10 @@ def test_text_sits_in_the_gbt9704_text_block(session, tmp_path):
     assert lines  # body text found on the grid
 
 
-def test_numbers_run_per_prefix_and_year_without_gaps(session, tmp_path):
+def test_numbers_run_per_prefix_and_year_without_gaps(session, admin_session, tmp_path):
     got = [_issue(session, "prior_notice", tmp_path / f"{i}.pdf")[0]["number"] for i in range(3)]
     assert got == ["清信告〔2026〕1号", "清信告〔2026〕2号", "清信告〔2026〕3号"]
-    documents.set_prefix(session, "prior_notice", "清江信告")
+    documents.set_prefix(admin_session, "prior_notice", "清江信告")  # a setting: the administrator's
     assert _issue(session, "prior_notice", tmp_path / "x.pdf")[0]["number"] == "清江信告〔2026〕1号"
     assert _issue(session, "listing_decision", tmp_path / "y.pdf")[0]["number"] == "清信决〔2026〕1号"
 

@@ -15,7 +15,7 @@ from credit_desk.services import accounts, auth, ledgers
 from credit_desk.store import keys
 from tests.conftest import ADMIN_PW, PASSPHRASE, TEST_NOW, USER_PW, MemoryKeyring
 
-CLERK, BOSS, REVIEWER = "clerk1", "boss1", "rev1"
+CLERK, BOSS, REVIEWER, AUDITOR = "clerk1", "boss1", "rev1", "audit1"
 
 
 def ok(office, *argv, user=CLERK):
@@ -37,8 +37,12 @@ def refused(office, *argv, user=CLERK, lang=None):
 
 def staff(office, secret_files) -> None:
     """Add the clerk, approver and reviewer to a freshly initialised office (used by other features' tests)."""
-    for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer")):
-        code, _, err = office("user", "add", name, "--role", role, "--password-file", str(secret_files["user"]))
+    listed = office("--json", "user", "list", user="admin", password=None)[1]
+    for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer"), (AUDITOR, "auditor")):
+        if f'"{name}"' in listed:
+            continue
+        code, _, err = office("user", "add", name, "--role", role, "--password-file", str(secret_files["user"]),
+                              user="admin", password=None)
         assert code == 0, err
 
 
@@ -53,7 +57,7 @@ def staffed_template(tmp_path_factory):
                                       admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
         desk.clock = lambda: TEST_NOW  # the stories' pinned clock: the ledger's clock mark must not run ahead of it
         session = auth.login(desk, "admin", ADMIN_PW)
-        for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer")):
+        for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer"), (AUDITOR, "auditor")):
             accounts.add_user(session, name, role, USER_PW)
         ledger_id, key = desk.ledger.ledger_id, desk.key
         desk.close()
@@ -69,7 +73,7 @@ def desk(cli, data_dir, staffed_template, test_keyring, pinned_clock):
     folder, ledger_id, key = staffed_template
     shutil.copytree(folder, data_dir)
     keys.KeyringSlot(ledger_id).store(key)
-    return cli
+    return cli.as_user(CLERK)  # business is the clerk's by default (R14); admin acts say user="admin"
 
 
 def company(office, seed: int, with_rep: bool = True) -> int:

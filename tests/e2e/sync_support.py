@@ -8,7 +8,7 @@ from pathlib import Path
 
 from credit_desk.intake.receiver import Intake
 from credit_desk.services import auth, ledgers
-from tests.conftest import ADMIN_PW
+from tests.conftest import ADMIN_PW, CLERK_NAME, USER_PW
 
 
 
@@ -19,7 +19,8 @@ def uscc(seed: int = 5) -> str:
 
 
 @contextmanager
-def session(data_dir: Path, user: str = "admin", password: str = ADMIN_PW):
+def session(data_dir: Path, user: str = CLERK_NAME, password: str = USER_PW):
+    """A business session (the clerk's by default: R14, the administrator does no business)."""
     desk = ledgers.unlock(data_dir)
     try:
         yield auth.login(desk, user, password)
@@ -31,10 +32,12 @@ def pair(office, tmp_path: Path) -> Path:
     """Initialise an intake, pin its keys in the office, register the office at the intake."""
     intake_dir = tmp_path / "intake"
     Intake.init(intake_dir)
-    code, out, err = office("keys", "import-platform", str(intake_dir / "platform.keys.json"))
+    code, out, err = office("keys", "import-platform", str(intake_dir / "platform.keys.json"), user="admin",
+                            password=None)  # keys are the administrator's (R14)
     assert code == 0, err
     keyfile, pem = tmp_path / "office.keys.json", tmp_path / "office.pub.pem"
-    code, out, err = office("keys", "export-public", "--to", str(keyfile), "--pem", str(pem))
+    code, out, err = office("keys", "export-public", "--to", str(keyfile), "--pem", str(pem), user="admin",
+                            password=None)
     assert code == 0, err
     Intake(intake_dir).register_office(keyfile.read_bytes())
     return intake_dir

@@ -17,6 +17,13 @@ from credit_desk.intake.receiver import Intake
 from credit_desk.store import keys
 from credit_desk.store.ledger import LedgerPaths, connect
 from tests.e2e.sync_support import add_subject, export, pair, uscc
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 
 def _raw(data_dir: Path):
@@ -77,7 +84,7 @@ def test_r14_delete_tail_and_anchor_is_caught(office, data_dir):
 
 
 def _login(office):
-    code, out, err = office("--json", "audit", "log", "--limit", "1")
+    code, out, err = office("--json", "audit", "log", "--limit", "1", user="audit1")
     return code, json.loads(out)
 
 
@@ -105,7 +112,8 @@ def _send_and_receipt(office, tmp_path: Path, intake_dir: Path, tag: str) -> Non
 def test_r14_a_rechained_log_with_a_matching_anchor_is_caught_by_the_receipted_head(office, data_dir, tmp_path,
                                                                                    secret_files, attack):
     intake_dir = pair(office, tmp_path)
-    code, out, err = office("user", "add", "clerk9", "--role", "clerk", "--password-file", str(secret_files["user"]))
+    code, out, err = office("user", "add", "clerk9", "--role", "clerk", "--password-file", str(secret_files["user"]),
+                            user="admin")
     assert code == 0, err
     for i in range(2):
         code, out, err = office("--json", "subject", "add", "--kind", "legal_person", "--name", f"甲{i}有限公司",

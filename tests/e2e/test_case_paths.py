@@ -137,7 +137,7 @@ def test_r14_case_detail_is_logged_with_its_purpose(desk):
     sid = company(desk, 9)
     cid = open_case(desk, sid, "watch")
     ok(desk, "case", "show", str(cid), "--purpose", "打印预先告知书")
-    rows = ok(desk, "audit", "log", "--limit", "5", user="admin")
+    rows = ok(desk, "audit", "log", "--limit", "5", user="audit1")
     assert any(r["action"] == "case.view" and r["object_id"] == str(cid) and r["purpose"] == "打印预先告知书"
                for r in rows)
     assert refused(desk, "case", "show", str(cid), "--purpose", " ")["code"] == "R14_PURPOSE_REQUIRED"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from credit_desk.services import ledgers
 from tests.conftest import TEST_NOW
-from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, CLERK, advance, black_listing, company, decide, desk,  # noqa: F401
+from tests.e2e.case_kit import (AUDITOR, BLACK_FIELDS, BOSS, CLERK, advance, black_listing, company, decide, desk,  # noqa: F401
                                 ok, open_case, person, record, refused, serve, show, staffed_template, watch_listing)
 
 
@@ -211,20 +211,40 @@ def test_r9_minor_needs_justification_and_a_second_users_approval(desk):
 
 def test_r9_four_eyes_the_drafter_never_approves_own_record(desk):
     sid = company(desk, 23)
-    rec = ok(desk, *_record_args(sid, **{"--tier": "slight"}), "--justification", "情节轻微但屡次发生", user="admin")
+    rec = ok(desk, *_record_args(sid, **{"--tier": "slight"}), "--justification", "情节轻微但屡次发生", user=BOSS)
     assert rec["status"] == "pending" and rec["leniency"] == ["slight"]
-    err = refused(desk, "record", "approve", str(rec["id"]), user="admin")
+    err = refused(desk, "record", "approve", str(rec["id"]), user=BOSS)
     assert err["code"] == "FOUR_EYES"
 
 
-def test_four_eyes_the_drafter_never_decides_own_case_admin_included(desk):
+def test_four_eyes_the_drafter_never_decides_own_case_senior_included(desk):
     sid = company(desk, 24)
     rid = record(desk, sid)["id"]
-    cid = open_case(desk, sid, "black", records=[rid], user="admin")
+    cid = open_case(desk, sid, "black", records=[rid], user=BOSS)
     serve(desk, cid)
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user="admin")
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=BOSS)
     assert err["code"] == "FOUR_EYES"
     assert refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=CLERK)["code"] == "ROLE_FORBIDDEN"
+
+
+def test_r14_the_administrator_can_neither_draft_nor_decide_nor_look(desk):
+    """Separation of duties (issue 14 item 6): the administrator, who can make accounts, holds no business
+    permission — it cannot draft a record, open or decide a case, or look at a subject; each refusal is logged."""
+    sid = company(desk, 27)
+    rid = record(desk, sid)["id"]
+    assert refused(desk, *_record_args(sid), user="admin")["code"] == "ROLE_FORBIDDEN"
+    assert refused(desk, "case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid),
+                   user="admin")["code"] == "ROLE_FORBIDDEN"
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user="admin")
+    assert err["code"] == "ROLE_FORBIDDEN" and "管理员" in err["message"]
+    assert refused(desk, "subject", "show", str(sid), "--purpose", "核查信用状况", user="admin")["code"] == \
+        "ROLE_FORBIDDEN"
+    assert refused(desk, "audit", "log", "--limit", "5", user="admin")["code"] == "ROLE_FORBIDDEN"
+    log = ok(desk, "audit", "log", "--limit", "5", user=AUDITOR)
+    refusals = [(r["username"], r["action"], r["outcome"]) for r in log if r["username"] == "admin"]
+    assert ("admin", "audit.read", "refused") in refusals and ("admin", "subject.view", "refused") in refusals
 
 
 def test_r11_watch_list_needs_a_warning_letter(desk):

@@ -6,6 +6,15 @@ import json
 import random
 
 from credit_desk.domain import demo
+import pytest
+
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 
 def _subject(office) -> int:

@@ -10,12 +10,21 @@ import json
 
 from credit_desk.intake.receiver import Intake
 from tests.e2e.sync_support import add_subject, export, pair, session
+import pytest
+
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 
 def test_demo_data_and_what_is_printed_for_it_never_reach_the_platform(office, data_dir, tmp_path):
     intake_dir = pair(office, tmp_path)
     real = add_subject(office)
-    code, _o, err = office("demo-data", "--subjects", "3", "--records", "3", "--seed", "7")
+    code, _o, err = office("demo-data", "--subjects", "3", "--records", "3", "--seed", "7", user="admin")
     assert code == 0, err
     with session(data_dir) as s:
         demo = s.ledger.query("SELECT id, name, id_number FROM subjects WHERE demo = 1")

@@ -7,7 +7,7 @@ import datetime as dt
 from credit_desk.domain.due import DueItem
 from credit_desk.services import auth, due, ledgers
 from credit_desk.store import cases as cases_store
-from tests.conftest import ADMIN_PW
+from tests.conftest import USER_PW
 from tests.e2e.case_kit import (black_listing, company, desk, ok, record, serve, staffed_template,  # noqa: F401
                                 watch_listing)
 
@@ -69,7 +69,7 @@ def test_due_items_takes_another_source(desk, data_dir):
 
     d = ledgers.unlock(data_dir)
     try:
-        session = auth.login(d, "admin", ADMIN_PW)
+        session = auth.login(d, "clerk1", USER_PW)  # the due list is business (R14): not the administrator's
         due.register_source(repairs)
         try:
             items = due.due_items(session, overdue_only=True, today=dt.date(2026, 11, 2))

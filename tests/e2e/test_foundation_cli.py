@@ -45,7 +45,10 @@ def test_user_roles_and_four_eyes_refusals_are_logged(office, secret_files):
                             str(secret_files["user"]), user="clerk1", password=USER_PW)
     assert code == 1
     assert "无权" in err and "ROLE_FORBIDDEN" in err
-    code, out, _ = office("--json", "audit", "log", "--limit", "5")
+    code, out, err = office("user", "add", "audit1", "--role", "auditor", "--password-file",
+                            str(secret_files["user"]))
+    assert code == 0, err
+    code, out, _ = office("--json", "audit", "log", "--limit", "5", user="audit1")
     rows = json.loads(out)
     assert any(r["outcome"] == "refused" and r["username"] == "clerk1" for r in rows)
 
@@ -58,7 +61,8 @@ def test_five_wrong_passwords_lock_the_account(office):
     assert code == 2 and "已锁定" in err
 
 
-def test_r14_show_and_search_need_a_purpose_and_are_logged(office):
+def test_r14_show_and_search_need_a_purpose_and_are_logged(business):
+    office = business  # a clerk looks; the auditor reads the log (R14)
     uscc = _some_uscc()
     code, out, err = office("--json", "subject", "add", "--kind", "legal_person", "--name",
                             "淮安市鑫源建材有限公司", "--id-type", "uscc", "--id-number", uscc)
@@ -70,20 +74,21 @@ def test_r14_show_and_search_need_a_purpose_and_are_logged(office):
     assert json.loads(out)["id_number"] == uscc
     code, out, _ = office("--json", "subject", "search", "鑫源", "--purpose", "窗口查询")
     assert [r["id"] for r in json.loads(out)] == [sid]
-    code, out, _ = office("--json", "audit", "log", "--limit", "10")
+    code, out, _ = office("--json", "audit", "log", "--limit", "10", user="audit1")
     purposes = {r["action"]: r["purpose"] for r in json.loads(out)}
     assert purposes["subject.view"] == "办理异议核查"
     assert purposes["subject.search"] == "窗口查询"
 
 
-def test_bad_id_number_names_the_field_and_changes_nothing(office):
+def test_bad_id_number_names_the_field_and_changes_nothing(business):
+    office = business
     bad = VALID_USCC[:-1] + ("0" if VALID_USCC[-1] != "0" else "1")
     code, out, err = office("--json", "subject", "add", "--kind", "legal_person", "--name", "某公司",
                             "--id-type", "uscc", "--id-number", bad)
     assert code == 1
     data = json.loads(out)
     assert data["field"] == "id_number" and data["code"] == "ID_INVALID"
-    code, out, _ = office("--json", "audit", "log", "--limit", "50")
+    code, out, _ = office("--json", "audit", "log", "--limit", "50", user="audit1")
     assert not any(r["action"] == "subject.add" for r in json.loads(out))
 
 

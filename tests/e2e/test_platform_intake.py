@@ -23,6 +23,13 @@ from credit_desk.sync.limits import DEFAULT
 from tests.e2e import case_kit as kit
 from tests.e2e.sync_support import pair, session
 from tests.platform_kit import FakeOffice
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 SMALL = ServerConfig(max_body_bytes=1 << 20, body_seconds=2.0, read_timeout=3.0, rate_per_second=50, rate_burst=200,
                      per_office_in_flight=2)

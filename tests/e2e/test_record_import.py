@@ -16,7 +16,7 @@ from credit_desk.services import demo, record_import
 def session(tmp_path):
     desk, s = seeding.make_office(tmp_path / "data")
     demo.seed(s, subjects_n=200, records_n=0, seed_value=2)
-    yield s
+    yield seeding.business_session(s)  # the administrator seeds; a clerk enters records (R14)
     desk.close()
 
 

@@ -9,6 +9,15 @@ from tests.documents.test_repair_notices import _text
 from tests.e2e.case_kit import (BOSS, REVIEWER, black_listing, company, desk, ok, refused, show,  # noqa: F401
                                 staffed_template)
 from tests.e2e.repair_kit import DEPT, apply, old_black_listing, old_record
+import pytest
+
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 
 def test_r13_applied_too_early_is_refused_with_the_first_eligible_date(desk):

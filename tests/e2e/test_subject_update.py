@@ -48,7 +48,7 @@ def test_r7_subject_update_is_role_checked_audited_and_in_the_change_log(desk, d
                   "--legal-rep-id-number", _rep_id(6), user="aud1")
     assert err["code"] == "ROLE_FORBIDDEN"
     ok(desk, "subject", "update", str(sid), "--legal-rep-name", "王建国", "--legal-rep-id-number", _rep_id(6))
-    log = ok(desk, "audit", "log", "--limit", "20", user="admin")
+    log = ok(desk, "audit", "log", "--limit", "20", user="audit1")
     assert any(r["action"] == "subject.update" and str(r["object_id"]) == str(sid) for r in log)
     from credit_desk.services import ledgers
     d = ledgers.unlock(data_dir, read_only=True)

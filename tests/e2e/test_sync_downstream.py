@@ -16,6 +16,13 @@ from credit_desk.services import matching
 from credit_desk.store import reference
 from credit_desk.sync.refusals import BundleRefused
 from tests.e2e.sync_support import add_subject, export, pair, session, uscc
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 
 def _catalogue(edition: str) -> dict:
@@ -138,7 +145,7 @@ def test_rotated_office_key_is_followed_by_the_intake(office, tmp_path):
     (tmp_path / "r1.cdb").write_bytes(receipt)
     assert office("bundle", "import", str(tmp_path / "r1.cdb"))[0] == 0
     before = json.loads(office("--json", "keys", "show")[1])["sign_fingerprint"]
-    code, out, err = office("--json", "keys", "rotate")
+    code, out, err = office("--json", "keys", "rotate", user="admin")
     assert code == 0 and json.loads(out)["sign_fingerprint"] != before
     add_subject(office, "淮安市恒通物流有限公司", uscc(31))
     second = export(office, tmp_path / "u2")[0]["file"]
@@ -151,8 +158,8 @@ def test_intake_cli_init_register_publish_and_office_import(cli, office, tmp_pat
     intake_dir = tmp_path / "platform"
     code, out, err = cli("--json", "intake", "init", "--data", str(intake_dir), user=None)
     assert code == 0 and json.loads(out)["fingerprints"]["sign"], err
-    assert office("keys", "import-platform", str(intake_dir / "platform.keys.json"))[0] == 0
-    assert office("keys", "export-public", "--to", str(tmp_path / "o.json"))[0] == 0
+    assert office("keys", "import-platform", str(intake_dir / "platform.keys.json"), user="admin")[0] == 0
+    assert office("keys", "export-public", "--to", str(tmp_path / "o.json"), user="admin")[0] == 0
     code, out, err = cli("intake", "register", "--data", str(intake_dir), str(tmp_path / "o.json"), user=None)
     assert code == 0 and "已登记" in out, err
     (tmp_path / "cal.json").write_text(json.dumps({"year": 2032, "source": "国务院办公厅", "days": {"2032-01-01": False}}))

@@ -23,6 +23,13 @@ from credit_desk.sync import bundle, container, crypto, manifest as mf, reqauth
 from credit_desk.sync.limits import Limits
 from credit_desk.sync.refusals import BundleRefused
 from tests.e2e.sync_support import add_subject, craft, export, members, office_signing, pair, session
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2,}")
 

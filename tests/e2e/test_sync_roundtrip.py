@@ -16,6 +16,13 @@ from credit_desk.services import sync
 from credit_desk.sync.refusals import BundleRefused
 from tests.e2e import case_kit as kit
 from tests.e2e.sync_support import add_subject, export, members, pair, session
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 
 @pytest.fixture

@@ -15,6 +15,15 @@ from tests.documents.conftest import pdftotext
 from tests.e2e.case_kit import (BOSS, CLERK, REVIEWER, black_listing, company, desk, ok, refused,  # noqa: F401
                                 staffed_template)
 from tests.e2e.sync_support import export, pair
+import pytest
+
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """This module's work is business (R14 separation of duties): the clerk acts by default; administrator's
+    acts (keys, accounts) and reading the audit log (the auditor) name their account."""
+    return with_business_accounts(office, secret_files)
 
 FACTS = "销售不合格产品"   # the record's facts, printed on the decision (case_kit.record)
 GROUNDS = "处罚决定已被复议机关撤销（清复决〔2026〕9号）"

@@ -30,8 +30,8 @@ def shot():
 
 
 @pytest.fixture
-def seeded(data_dir):
-    """An office ledger with demo subjects and records, and the admin's session."""
+def seeded_admin(data_dir):
+    """An office ledger with demo subjects and records (seeded by the administrator), and the admin's session."""
     from credit_desk.services import auth, demo, ledgers
     from tests.conftest import ADMIN_PW, PASSPHRASE
     desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
@@ -42,6 +42,16 @@ def seeded(data_dir):
     demo.seed(session, subjects_n=300, records_n=3000, seed_value=7)
     yield session
     desk.close()
+
+
+@pytest.fixture
+def seeded(seeded_admin):
+    """The seeded office, and the session of its head (负责人 boss1, approver): the business screens are a
+    business role's — the administrator does no business and sees no personal data (R14)."""
+    from credit_desk.services import accounts, auth
+    from tests.conftest import HEAD_NAME, USER_PW
+    accounts.add_user(seeded_admin, HEAD_NAME, "approver", USER_PW, "张负责")
+    return auth.login(seeded_admin.desk, HEAD_NAME, USER_PW)
 
 
 @pytest.fixture
@@ -76,16 +86,18 @@ NOW = {"now": CLOCK}
 
 
 @pytest.fixture
-def staff(seeded):
-    """The seeded office with a clerk (经办) and a reviewer (审核), the desk's clock fixed on CLOCK."""
+def staff(seeded_admin, seeded):
+    """The seeded office with a clerk (经办), a reviewer (审核) and the head (负责人, ``boss``) besides the
+    administrator, the desk's clock fixed on CLOCK."""
     from credit_desk.services import accounts, auth
     from tests.conftest import USER_PW
-    desk = seeded.desk
+    desk = seeded_admin.desk
     NOW["now"] = CLOCK
     desk.clock = lambda: NOW["now"]
-    accounts.add_user(seeded, "clerk1", "clerk", USER_PW, "王经办")
-    accounts.add_user(seeded, "rev1", "reviewer", USER_PW, "李审核")
-    return {"admin": seeded, "clerk": auth.login(desk, "clerk1", USER_PW), "reviewer": auth.login(desk, "rev1", USER_PW)}
+    accounts.add_user(seeded_admin, "clerk1", "clerk", USER_PW, "王经办")
+    accounts.add_user(seeded_admin, "rev1", "reviewer", USER_PW, "李审核")
+    return {"admin": seeded_admin, "boss": seeded, "clerk": auth.login(desk, "clerk1", USER_PW),
+            "reviewer": auth.login(desk, "rev1", USER_PW)}
 
 
 def set_now(when) -> None:
@@ -136,10 +148,36 @@ def work(staff, tmp_path, platform_dsn):
 
 @pytest.fixture
 def work_window(qtbot, work, make_ctx):
-    """The administrator's main window on the office with work in every area."""
+    """The head's (负责人, approver) main window on the office with work in every area: every business area and
+    every business button (the administrator sees none of them, R14)."""
     from credit_desk.gui.main_window import MainWindow
-    win = MainWindow(make_ctx(work["staff"]["admin"]))
+    win = MainWindow(make_ctx(work["staff"]["boss"]))
     qtbot.addWidget(win)
     win.resize(1280, 800)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def admin_window(qtbot, seeded_admin, make_ctx):
+    """The administrator's main window on the seeded office: accounts, settings, keys and backups only (R14)."""
+    from credit_desk.gui.main_window import MainWindow
+    win = MainWindow(make_ctx(seeded_admin))
+    qtbot.addWidget(win)
+    win.resize(1280, 780)
+    win.show()
+    return win
+
+
+@pytest.fixture
+def auditor_window(qtbot, seeded_admin, make_ctx):
+    """The auditor's (审计 aud1) main window on the seeded office: reads the audit log."""
+    from credit_desk.gui.main_window import MainWindow
+    from credit_desk.services import accounts, auth
+    from tests.conftest import USER_PW
+    accounts.add_user(seeded_admin, "aud1", "auditor", USER_PW, "赵审计")
+    win = MainWindow(make_ctx(auth.login(seeded_admin.desk, "aud1", USER_PW)))
+    qtbot.addWidget(win)
+    win.resize(1280, 780)
     win.show()
     return win

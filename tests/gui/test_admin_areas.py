@@ -15,7 +15,8 @@ from tests.conftest import ADMIN_PW, USER_PW
 from tests.gui.test_areas import settle
 
 
-def test_audit_verify_button_shows_the_verdict(qtbot, window, shot):
+def test_audit_verify_button_shows_the_verdict(qtbot, auditor_window, shot):
+    window = auditor_window
     view = window.open_area("audit")
     settle(qtbot, view)
     assert view.model.row(0)["action"] == "查看审计日志"  # reading the log is logged first
@@ -25,18 +26,28 @@ def test_audit_verify_button_shows_the_verdict(qtbot, window, shot):
     shot(window, "audit_verified")
 
 
-def test_audit_area_only_for_auditor_and_admin(qtbot, seeded, make_ctx):
-    accounts.add_user(seeded, "clerk1", "clerk", USER_PW)
-    accounts.add_user(seeded, "aud1", "auditor", USER_PW)
-    clerk = MainWindow(make_ctx(auth.login(seeded.desk, "clerk1", USER_PW)))
-    auditor = MainWindow(make_ctx(auth.login(seeded.desk, "aud1", USER_PW)))
+def test_r14_audit_area_only_for_the_auditor(qtbot, seeded_admin, make_ctx):
+    accounts.add_user(seeded_admin, "clerk1", "clerk", USER_PW)
+    accounts.add_user(seeded_admin, "aud1", "auditor", USER_PW)
+    clerk = MainWindow(make_ctx(auth.login(seeded_admin.desk, "clerk1", USER_PW)))
+    auditor = MainWindow(make_ctx(auth.login(seeded_admin.desk, "aud1", USER_PW)))
     qtbot.addWidget(clerk)
     qtbot.addWidget(auditor)
     assert "audit" not in clerk.area_keys() and "audit" in auditor.area_keys()
     assert "经办" in clerk.status_user.text()
 
 
-def test_settings_add_user_and_idle_lock(qtbot, window, shot):
+def test_r14_the_administrator_sees_no_business_area(qtbot, admin_window):
+    """Separation of duties (issue 14 item 6): the administrator's window has the dashboard's tallies, sync
+    (keys, status) and settings (accounts, backups) — no subject, record, case, objection, repair, commitment,
+    clean-up, document or audit area; on the sync page every business button is disabled."""
+    assert admin_window.area_keys() == ["dashboard", "sync", "settings"]
+    view = admin_window.open_area("sync")
+    assert view.platform_button.isEnabled() and not view.import_button.isEnabled()
+
+
+def test_settings_add_user_and_idle_lock(qtbot, admin_window, shot):
+    window = admin_window
     view = window.open_area("settings")
     view.new_name.setText("zhangsan")
     view.new_display.setText("张三")
@@ -58,7 +69,8 @@ def test_settings_add_user_and_idle_lock(qtbot, window, shot):
     shot(window, "settings_user_added")
 
 
-def test_idle_lock_goes_back_to_login_and_the_same_user_resumes(qtbot, seeded, make_ctx, data_dir):
+def test_idle_lock_goes_back_to_login_and_the_same_user_resumes(qtbot, seeded_admin, make_ctx, data_dir):
+    seeded = seeded_admin
     ctx = make_ctx(seeded)
     shell = Shell(StartFlow(data_dir), seeded.desk, ctx.settings, "zh")
     shell.open(seeded)
@@ -136,10 +148,11 @@ def test_about_is_reachable_from_the_help_menu(qtbot, monkeypatch, window, shot)
     assert shown and "0.1.0" in shown[0]
 
 
-def test_accounts_dialog_runs_the_lifecycle_and_login_asks_for_a_new_password(qtbot, window, seeded, make_ctx,
-                                                                              shot):
+def test_accounts_dialog_runs_the_lifecycle_and_login_asks_for_a_new_password(qtbot, admin_window, seeded_admin,
+                                                                              make_ctx, shot):
     """Issue 14 item 6 in the GUI: reset → the login dialog asks for a new password; deactivate; a role change
     asked by the admin is confirmed by the auditor, never by the admin who asked."""
+    window, seeded = admin_window, seeded_admin
     accounts.add_user(seeded, "clerk1", "clerk", USER_PW)
     accounts.add_user(seeded, "aud1", "auditor", USER_PW)
     view = window.open_area("settings")

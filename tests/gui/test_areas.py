@@ -22,8 +22,17 @@ def settle(qtbot, view):
 
 
 @pytest.mark.parametrize("key", [a.key for a in AREAS])
-def test_each_area_opens_in_chinese_and_is_not_empty(qtbot, work_window, shot, key):
-    window = work_window
+def test_each_area_opens_in_chinese_and_is_not_empty(qtbot, work_window, work, make_ctx, shot, key):
+    window = work_window  # the head's window: every business area (R14)
+    if key == "audit":    # the audit log is the auditor's (R14 separation of duties)
+        from credit_desk.gui.main_window import MainWindow
+        from credit_desk.services import accounts, auth
+        from tests.conftest import USER_PW
+        accounts.add_user(work["staff"]["admin"], "aud1", "auditor", USER_PW, "赵审计")
+        window = MainWindow(make_ctx(auth.login(work["staff"]["admin"].desk, "aud1", USER_PW)))
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
     view = window.open_area(key)
     settle(qtbot, view)
     assert window.nav.currentItem().text() == window.titles()[key]

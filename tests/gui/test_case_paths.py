@@ -63,7 +63,7 @@ def test_clerk_opens_serves_objects_then_reviewer_answers_decides_and_clerk_prin
         qtbot, clerk_window, staff, make_ctx, shot, tmp_path):
     view = clerk_window.open_area("cases")
     qtbot.wait(100)
-    sid, rid = _subject_with_record(staff["admin"])
+    sid, rid = _subject_with_record(staff["boss"])
     case = _open_black_case(qtbot, view, sid, rid, shot)
     panel = view.panel
     qtbot.waitUntil(lambda: panel.case is not None and panel.case.id == case.id, timeout=5000)

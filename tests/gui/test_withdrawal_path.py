@@ -30,7 +30,7 @@ def _listed(staff) -> int:
 
 def test_r12_way1_withdrawal_needs_a_second_person_in_the_gui(qtbot, staff, make_ctx, shot):
     cid = _listed(staff)
-    rev_ctx, admin_ctx = make_ctx(staff["reviewer"]), make_ctx(staff["admin"])
+    rev_ctx, head_ctx = make_ctx(staff["reviewer"]), make_ctx(staff["boss"])  # the head approves
     panel = CasePanel(rev_ctx)
     qtbot.addWidget(panel)
     panel.show_case(cid)
@@ -52,11 +52,11 @@ def test_r12_way1_withdrawal_needs_a_second_person_in_the_gui(qtbot, staff, make
     _ok(own)
     assert "另一位负责人" in own.form_error.text() and own.result_value is None
 
-    admin_panel = CasePanel(admin_ctx)
-    qtbot.addWidget(admin_panel)
-    admin_panel.show_case(cid)
-    assert admin_panel.approve_withdraw_button.isEnabled()
-    approve = ApproveWithdrawalDialog(admin_ctx, cases.get_case(staff["admin"], cid))
+    head_panel = CasePanel(head_ctx)
+    qtbot.addWidget(head_panel)
+    head_panel.show_case(cid)
+    assert head_panel.approve_withdraw_button.isEnabled()
+    approve = ApproveWithdrawalDialog(head_ctx, cases.get_case(staff["boss"], cid))
     qtbot.addWidget(approve)
     shot(approve, "dialog_withdraw_approve")
     _ok(approve)
@@ -68,7 +68,7 @@ def test_r12_print_dialog_offers_only_the_apology_and_correction_after_withdrawa
     from credit_desk.services import withdrawals
     cid = _listed(staff)
     withdrawals.propose_withdrawal(staff["reviewer"], cid, finding="复查发现认定有误")
-    withdrawals.approve_withdrawal(staff["admin"], cid)
+    withdrawals.approve_withdrawal(staff["boss"], cid)
     dlg = CasePrintDialog(make_ctx(staff["clerk"]), cases.get_case(staff["clerk"], cid))
     qtbot.addWidget(dlg)
     box = dlg.fields["doc_type"]

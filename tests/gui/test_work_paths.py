@@ -5,7 +5,9 @@ import with a bad cell, commitments (a breach flags key supervision), the joint-
 from __future__ import annotations
 
 import datetime as dt
+import json
 import subprocess
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -231,6 +233,12 @@ def test_start_up_runs_the_expiry_check_and_the_backup_off_the_gui_thread(qtbot,
     assert job is not None and [e["case_id"] for e in result["exited"]] == [work["cases"]["watch"]]
     last = backup.last_backup_at(work["staff"]["admin"].ledger.paths)
     assert result["backup"] and last is not None
+    # R14 (issue 14): the automatic backup is a logged act like the CLI's, under the signed-in user
+    logged = work["staff"]["admin"].ledger.query(
+        "SELECT username, object_id, detail, outcome FROM audit WHERE action = 'ledger.backup' ORDER BY id DESC")
+    assert logged and logged[0]["username"] == "boss1" and logged[0]["outcome"] == "ok"
+    assert logged[0]["object_id"] == Path(result["backup"]).name
+    assert json.loads(logged[0]["detail"])["automatic"] is True
     dash = work_window.open_area("dashboard")
     assert last.strftime("%Y-%m-%d %H:%M") in dash.backup_label.text()
 

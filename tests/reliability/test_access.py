@@ -30,6 +30,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "accounts.set_active": "user.manage", "accounts.unlock": "user.manage", "accounts.reset_password": "user.manage",
     "accounts.request_role": "user.manage", "accounts.confirm_role": "user.confirm",
     "audit.read_log": "audit.read", "backup.run_backup": "ledger.backup",
+    "backup.automatic_backup": ("open", "the scheduled backup at start for whoever signs in (the system's act); "
+                                        "logged as ledger.backup, automatic"),
     "browse.audit_page": "audit.read", "browse.dashboard_counts": "dashboard.view", "browse.log_audit_read": "audit.read",
     "browse.log_search": "subject.search", "browse.monthly_trend": "dashboard.view",
     "browse.records_count": "record.browse", "browse.records_page": "record.browse",
@@ -140,7 +142,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "sync_inbound.import_bytes": "bundle.import",
     # issue 13: deciding departments (administrator acts) and the two-person R12 way-1 withdrawal
     "departments.add_department": "department.manage", "departments.assign_user": "department.manage",
-    "departments.list_departments": "case.list",
+    "departments.list_departments": "department.view",
     "departments.case_fields": ("internal", "inside cases.open_case / update_case (case.open / case.update)"),
     "departments.user_department": ("open", "the session's own department, to preselect it in a form"),
     "document_sources.correction_item": "document.print",

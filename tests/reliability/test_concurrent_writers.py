@@ -18,7 +18,7 @@ import pytest
 from credit_desk.domain.errors import DomainError
 from credit_desk.services import ledgers, subjects
 from credit_desk.store import lock as lock_mod
-from tests.conftest import ADMIN_PW
+from tests.conftest import ADMIN_PW, USER_PW
 
 PRINTS = 4
 
@@ -37,7 +37,7 @@ PRINTER = textwrap.dedent("""
     from credit_desk.cli import main
     who, out, n, passfile = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4]
     for i in range(n):
-        rc = main(["--user", "admin", "--recovery-passphrase-file", passfile, "print", "credit_query",
+        rc = main(["--user", "clerk1", "--recovery-passphrase-file", passfile, "print", "credit_query",
                    "--subject", "1", "--purpose", "资格审查", "--out", f"{out}/{who}-{i}.pdf"])
         if rc != 0:
             sys.exit(rc)
@@ -54,15 +54,16 @@ def _script(tmp_path, name, text):
 def ledger_with_person(office, data_dir):
     desk = ledgers.unlock(data_dir)
     from credit_desk.services import auth
-    subjects.add_subject(auth.login(desk, "admin", ADMIN_PW), kind="natural_person", name="张小明", id_type="ric",
-                         id_number="11010519491231002X")
+    from tests.conftest import business_login
+    subjects.add_subject(business_login(auth.login(desk, "admin", ADMIN_PW)), kind="natural_person", name="张小明",
+                         id_type="ric", id_number="11010519491231002X")  # a clerk's act (R14)
     desk.close()
     return office
 
 
 def test_two_clerks_printing_at_once_wait_and_numbers_stay_unique_and_gap_free(ledger_with_person, data_dir,
                                                                               secret_files, tmp_path):
-    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    env = {**os.environ, "PYTHONPATH": os.getcwd(), "CREDIT_DESK_PASSWORD": USER_PW}  # two clerks print (R14)
     holder = subprocess.Popen([sys.executable, _script(tmp_path, "holder.py", HOLDER), str(data_dir / "ledger.lock"),
                                "10"], stdout=subprocess.PIPE, env=env, text=True)
     assert holder.stdout.readline().strip() == "held"   # held 10 s: both printers start within it and wait
@@ -79,7 +80,7 @@ def test_two_clerks_printing_at_once_wait_and_numbers_stay_unique_and_gap_free(l
         assert "LEDGER_IN_USE" not in e and "Traceback" not in e
     waited = "".join(e for _o, e in results)
     assert "正在等待" in waited and "最多 30 秒" in waited and "at most 30 s" in waited  # the progress line
-    code, listing, err = ledger_with_person("--json", "print", "list", "--limit", "100")
+    code, listing, err = ledger_with_person("--json", "print", "list", "--limit", "100", user="clerk1")
     assert code == 0, err
     seqs = sorted(int(r["number"].split("〕")[1].rstrip("号")) for r in json.loads(listing))
     assert seqs == list(range(1, 2 * PRINTS + 1))            # unique and gap-free

@@ -16,6 +16,12 @@ from credit_desk.intake.receiver import Intake
 from credit_desk.sync import payload
 from tests.e2e.sync_support import pair
 from tests.reliability.support import ledger_digest, reader
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """Business here is the clerk's (R14 separation of duties); admin acts name user="admin"."""
+    return with_business_accounts(office, secret_files)
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED: dict[str, str] = json.loads((CORPUS / "EXPECTED.json").read_text(encoding="utf-8"))
@@ -44,7 +50,7 @@ def _refused(office, data_dir, rel: str, *argv) -> None:
     """The command is refused with the expected code, one sentence, no traceback, the ledger unchanged."""
     _settled(office)
     before = _digest(data_dir)
-    code, out, err = office("--json", *argv)
+    code, out, err = office("--json", *argv, **({"user": "admin"} if argv[0] in ("restore", "keys") else {}))
     assert "Traceback" not in err, (rel, err)
     expected = EXPECTED[rel]
     if expected == "ok":

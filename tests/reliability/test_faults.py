@@ -22,14 +22,20 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli_subprocess
+from tests.conftest import USER_PW, run_cli_subprocess, with_business_accounts
+
+
+@pytest.fixture
+def office(office, secret_files):
+    """Business here is the clerk's (R14 separation of duties); backups and restores name user="admin"."""
+    return with_business_accounts(office, secret_files)
 
 PERSON = ["--kind", "natural_person", "--name", "张小明", "--id-type", "ric", "--id-number", "11010519491231002X"]
 OTHER = ["--kind", "natural_person", "--name", "李四", "--id-type", "ric", "--id-number", "110105194912310037"]
 
 
-def _json_fail(cli, *argv) -> dict:
-    rc, out, err = cli("--json", *argv)
+def _json_fail(cli, *argv, **kw) -> dict:
+    rc, out, err = cli("--json", *argv, **kw)
     assert rc == 1, (rc, out, err)
     assert "Traceback" not in err and "ERROR CORE" not in err
     return json.loads(out)
@@ -60,11 +66,12 @@ def small_disk(tmp_path):
 
 
 @pytest.fixture
-def ledger_on_small_disk(office, data_dir, small_disk, cli):
+def ledger_on_small_disk(office, data_dir, small_disk):
     rc, _o, err = office("subject", "add", *PERSON)
     assert rc == 0, err
     target = small_disk / "data"
     shutil.copytree(data_dir, target)
+    cli = office.as_user("clerk1")
     cli.data_dir = target
     return cli, target
 
@@ -85,8 +92,8 @@ def test_disk_full_is_named_and_nothing_changes(ledger_on_small_disk):
     cli, data = ledger_on_small_disk
     before = _subjects(cli)
     filler = _fill(data)
-    for argv in (["subject", "add", *OTHER], ["backup"]):
-        doc = _json_fail(cli, *argv)
+    for argv, who in ((["subject", "add", *OTHER], {}), (["backup"], {"user": "admin"})):
+        doc = _json_fail(cli, *argv, **who)
         assert doc["code"] in ("DISK_FULL",), doc
         assert "磁盘已满" in doc["message"]
     assert not [p for p in (data / "backups").glob(".backup-*")] if (data / "backups").exists() else True
@@ -146,11 +153,11 @@ def test_workdays_out_of_range_get_one_sentence(office, argv, code):
 def test_backup_and_restore_to_a_file_are_refused(office, tmp_path, data_dir):
     a_file = tmp_path / "not-a-folder"
     a_file.write_text("mine")
-    assert _json_fail(office, "backup", "--to", str(a_file))["code"] == "OUT_NOT_FOLDER"
-    rc, out, err = office("--json", "backup")
+    assert _json_fail(office, "backup", "--to", str(a_file), user="admin")["code"] == "OUT_NOT_FOLDER"
+    rc, out, err = office("--json", "backup", user="admin")
     assert rc == 0, err
     made = json.loads(out)["file"]
-    rc, out, err = office("--json", "restore", made, "--to", str(a_file))
+    rc, out, err = office("--json", "restore", made, "--to", str(a_file), user="admin")
     assert rc == 1 and json.loads(out)["code"] == "OUT_NOT_FOLDER"
     assert a_file.read_text() == "mine"
 
@@ -174,12 +181,13 @@ def test_verify_of_a_decompression_bomb_is_bounded(office, tmp_path):
     assert bomb.stat().st_size < 3 << 20
     script = textwrap.dedent(f"""
         import resource, subprocess, sys
-        p = subprocess.run([sys.executable, "-m", "credit_desk", "--user", "admin", "--json", "notice", "verify",
+        p = subprocess.run([sys.executable, "-m", "credit_desk", "--user", "clerk1", "--json", "notice", "verify",
                             "--pdf", {str(bomb)!r}], capture_output=True, text=True)
         print(p.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
         sys.stderr.write(p.stdout + p.stderr)
     """)
-    env = {**os.environ, "PYTHONPATH": os.getcwd(), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+    env = {**os.environ, "PYTHONPATH": os.getcwd(), "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring",
+           "CREDIT_DESK_PASSWORD": USER_PW}  # a clerk verifies (R14: the administrator does no business)
     # the child has no keyring: give the recovery passphrase through a file
     passfile = tmp_path / "pass.txt"
     from tests.conftest import PASSPHRASE
@@ -271,7 +279,7 @@ def test_killed_backup_and_restore_leave_nothing_after_the_next_start(office, da
     from tests.conftest import PASSPHRASE
     _run_until_started_then_kill(tmp_path, "b.py", SLOW_BACKUP, data_dir, PASSPHRASE)
     assert list((data_dir / "backups").glob(".backup-*"))  # the killed backup's work folder is there
-    rc, out, err = office("--json", "backup")
+    rc, out, err = office("--json", "backup", user="admin")
     assert rc == 0, err
     _run_until_started_then_kill(tmp_path, "r.py", SLOW_RESTORE, json.loads(out)["file"], data_dir.parent / "new",
                                  PASSPHRASE)

@@ -16,6 +16,12 @@ from credit_desk.services import document_verify
 from tests.e2e.sync_support import add_subject, session
 from tests.reliability.fuzzing import FUZZ, JSON, NASTY_TEXT, mutated_doc
 from tests.reliability.support import ledger_digest, only_domain_errors
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """Business here is the clerk's (R14 separation of duties); admin acts name user="admin"."""
+    return with_business_accounts(office, secret_files)
 
 VERDICTS = {"valid", "voided", "unknown", "altered"}
 SEEN: Counter = Counter()

@@ -23,6 +23,12 @@ from credit_desk.sync import bundle, manifest as mf, payload
 from tests.e2e.sync_support import add_subject, export, pair, session, uscc
 from tests.reliability.fuzzing import FUZZ, HUGE_INTS, JSON, damaged, deep_nesting, mutated_doc
 from tests.reliability.support import ledger_digest, only_domain_errors
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """Business here is the clerk's (R14 separation of duties); admin acts name user="admin"."""
+    return with_business_accounts(office, secret_files)
 
 
 @pytest.fixture

@@ -17,6 +17,13 @@ from credit_desk.services import cleanup
 from tests.e2e.sync_support import session
 from tests.reliability.fuzzing import FUZZ, NASTY_TEXT, damaged
 from tests.reliability.support import contacts_rows, ledger_digest, ledger_rows, only_domain_errors
+import pytest
+from tests.conftest import with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """Business here is the clerk's (R14 separation of duties); admin acts name user="admin"."""
+    return with_business_accounts(office, secret_files)
 
 CELL = (st.none() | st.text(max_size=30) | NASTY_TEXT | st.integers() | st.floats(allow_nan=False)
         | st.booleans() | st.datetimes(min_value=datetime(1900, 3, 1), max_value=datetime(9999, 1, 1))

@@ -8,15 +8,26 @@ import json
 import random
 from pathlib import Path
 
+import pytest
+
 from credit_desk.intake.receiver import Intake
 from credit_desk.services import backup
 from credit_desk.services import keys as keys_service
 from credit_desk.store import sync_state
 from credit_desk.sync import bundle as bundle_fmt
-from tests.conftest import run_cli_subprocess
+from tests.conftest import USER_PW, run_cli_subprocess, with_business_accounts
 from tests.e2e.sync_support import pair
 from tests.reliability.killer import RUNS, kill_runs, measure
 from tests.reliability.support import health, ledger_rows, reader, write_ledger_xlsx
+
+
+# business commands run as the clerk (R14: the administrator does no business); demo data is the admin's
+CLERK_ENV = {"CREDIT_DESK_PASSWORD": USER_PW}
+
+
+@pytest.fixture
+def office(office, secret_files):
+    return with_business_accounts(office, secret_files)
 
 
 def _base(data_dir, secret_files):
@@ -100,10 +111,10 @@ def test_kill_ledger_import_leaves_all_or_nothing(office, data_dir, secret_files
 
     def cmd(i: int) -> list[str]:
         path = write_ledger_xlsx(tmp_path / f"ledger{i}.xlsx", ledger_rows(IMPORT_ROWS, f"第{i}批"))
-        return base + ["--user", "admin", "ledger", "import", str(path)]
+        return base + ["--user", "clerk1", "ledger", "import", str(path)]
 
     marks = tmp_path / "marks.txt"
-    write = measure(cmd(0), marks)
+    write = measure(cmd(0), marks, CLERK_ENV)
     applied = [0]
     counts = [_cleanup_counts(data_dir)[0]]
 
@@ -116,7 +127,7 @@ def test_kill_ledger_import_leaves_all_or_nothing(office, data_dir, secret_files
         applied[0] += rows > before
         counts.append(rows)
 
-    attempts = kill_runs(cmd, write, rng, marks, check)
+    attempts = kill_runs(cmd, write, rng, marks, check, env=CLERK_ENV)
     _write_result("ledger import", attempts, RUNS, applied=applied[0])
 
 
@@ -169,9 +180,9 @@ def test_kill_bundle_export_never_shows_a_partial_bundle(office, data_dir, secre
     usb = tmp_path / "usb"
     usb.mkdir()
     base = _base(data_dir, secret_files)
-    cmd = base + ["--user", "admin", "bundle", "export", "--to", str(usb)]
+    cmd = base + ["--user", "clerk1", "bundle", "export", "--to", str(usb)]
     marks = tmp_path / "marks.txt"
-    write = measure(cmd, marks)
+    write = measure(cmd, marks, CLERK_ENV)
     rng = random.Random(20261124)
     hidden_max = [0]
 
@@ -184,7 +195,7 @@ def test_kill_bundle_export_never_shows_a_partial_bundle(office, data_dir, secre
         _check_bundle_chain(data_dir)
         hidden_max[0] = max(hidden_max[0], _check_folder(data_dir, usb)[1])
 
-    attempts = kill_runs(next_cmd, write, rng, marks, check)
+    attempts = kill_runs(next_cmd, write, rng, marks, check, env=CLERK_ENV)
     code, out, err = office("--json", "bundle", "export", "--to", str(usb))
     assert code == 0, err
     visible, _ = _check_folder(data_dir, usb)
@@ -224,7 +235,7 @@ def test_kill_receipt_import_leaves_all_or_nothing(office, data_dir, secret_file
     base = _base(data_dir, secret_files)
     path, seq, n = _next_receipt(office, tmp_path, intake, 0)
     marks = tmp_path / "marks.txt"
-    write = measure(base + ["--user", "admin", "bundle", "import", str(path)], marks)
+    write = measure(base + ["--user", "clerk1", "bundle", "import", str(path)], marks, CLERK_ENV)
     assert _receipt_state(data_dir, seq) == ("acknowledged", n, 1)
     rng = random.Random(20261125)
     applied, current = [0], {}
@@ -232,7 +243,7 @@ def test_kill_receipt_import_leaves_all_or_nothing(office, data_dir, secret_file
     def next_cmd(attempt: int) -> list[str]:
         path, seq, n = _next_receipt(office, tmp_path, intake, attempt)
         current.update(path=path, seq=seq, n=n)
-        return base + ["--user", "admin", "bundle", "import", str(path)]
+        return base + ["--user", "clerk1", "bundle", "import", str(path)]
 
     def check(_attempt: int, _inside: bool) -> None:
         _assert_healthy(data_dir)
@@ -246,5 +257,5 @@ def test_kill_receipt_import_leaves_all_or_nothing(office, data_dir, secret_file
         else:
             applied[0] += 1
 
-    attempts = kill_runs(next_cmd, write, rng, marks, check)
+    attempts = kill_runs(next_cmd, write, rng, marks, check, env=CLERK_ENV)
     _write_result("bundle import RECEIPT", attempts, RUNS, applied=applied[0])

@@ -18,6 +18,13 @@ from tests.e2e import case_kit as kit
 from tests.e2e.sync_support import pair
 from tests.reliability.killer import hold_and_kill
 from tests.reliability.support import ledger_rows, write_ledger_xlsx
+import pytest
+from tests.conftest import USER_PW, with_business_accounts
+
+@pytest.fixture
+def office(office, secret_files):
+    """Business here is the clerk's (R14 separation of duties); admin acts name user="admin"."""
+    return with_business_accounts(office, secret_files)
 
 COMPANY = "淮安市龙腾飞跃建材有限公司"
 REP = "欧阳震华"
@@ -47,25 +54,25 @@ def _walk(office, secret_files, tmp_path, out: Path, asked: list[Path]) -> None:
         pdf = out / f"{doc}.pdf"
         kit.ok(office, "print", doc, *extra, "--out", str(pdf))
         asked.extend(p for p in out.glob(f"{doc}*.pdf"))  # a decision brings its 信用修复告知书 beside it
-    kit.ok(office, "ledger", "import", str(write_ledger_xlsx(tmp_path / "in.xlsx", ledger_rows(3, "泄露检查"))),
-           user="admin")
+    kit.ok(office, "ledger", "import", str(write_ledger_xlsx(tmp_path / "in.xlsx", ledger_rows(3, "泄露检查"))))
     asked.append(out / "ledger.xlsx")
-    kit.ok(office, "ledger", "export", str(asked[-1]), user="admin")
+    kit.ok(office, "ledger", "export", str(asked[-1]))
     intake = Intake(pair(office, tmp_path))
     usb = tmp_path / "usb"
     usb.mkdir()
-    sent = kit.ok(office, "bundle", "export", "--to", str(usb), user="admin")
+    sent = kit.ok(office, "bundle", "export", "--to", str(usb))
     receipt, _ = intake.receive(Path(sent[0]["file"]).read_bytes())
     (usb / "receipt.cdb").write_bytes(receipt)
-    kit.ok(office, "bundle", "import", str(usb / "receipt.cdb"), user="admin")
+    kit.ok(office, "bundle", "import", str(usb / "receipt.cdb"))
     for argv in (("backup",), ("backup", "--to", str(usb / "backups")), ("check",), ("audit", "verify"),
                  ("audit", "log", "--limit", "500")):
-        code, _, err = office("--json", *argv, user=None if argv[0] == "check" else "admin")
+        who = {"check": None, "backup": "admin", "audit": "audit1"}[argv[0]]  # R14: the auditor reads the log
+        code, _, err = office("--json", *argv, user=who)
         assert code == 0, (argv, err)
     pw = tmp_path / "secrets" / "recovery.txt"
     backup_file = next((usb / "backups").glob("*.cdbk"))
     code, _, err = office("--recovery-passphrase-file", str(pw), "restore", str(backup_file), "--to",
-                          str(tmp_path / "restored"))
+                          str(tmp_path / "restored"), user="admin")
     assert code == 0, err
     office("subject", "show", "999", "--purpose", "x")  # refused: too short a purpose, unknown subject
 
@@ -75,8 +82,8 @@ def _killed_process(data_dir, secret_files, env, marks: Path) -> None:
     search is killed inside the open transaction of its own audit row (which names the person searched), at
     the point the child reports (killer.hold_and_kill), not after a guessed sleep."""
     args = ["--data-dir", str(data_dir), "--recovery-passphrase-file", str(secret_files["passphrase"]),
-            "--user", "admin", "subject", "search", PERSON, "--purpose", "核查信用状况"]
-    opened = hold_and_kill(args, "subject.search", marks, env)
+            "--user", "clerk1", "subject", "search", PERSON, "--purpose", "核查信用状况"]
+    opened = hold_and_kill(args, "subject.search", marks, {**env, "CREDIT_DESK_PASSWORD": USER_PW})
     assert [kind for kind, _ in opened] == ["tx"], opened  # killed with its transaction open
 
 

@@ -29,30 +29,33 @@ def _audit(data_dir, action: str) -> list[dict]:
 
 @pytest.fixture
 def printed(office, tmp_path, secret_files):
-    code, _o, err = office("subject", "add", *PERSON)
-    assert code == 0, err
     code, _o, err = office("user", "add", "clerk1", "--role", "clerk", "--password-file", str(secret_files["user"]))
     assert code == 0, err
+    code, _o, err = office("subject", "add", *PERSON, user="clerk1")  # business is the clerk's (R14)
+    assert code == 0, err
     code, out, err = office("--json", "print", "credit_query", "--subject", "1", "--purpose", "资格审查",
-                            "--out", str(tmp_path / "q.pdf"))
+                            "--out", str(tmp_path / "q.pdf"), user="clerk1")
     assert code == 0, err
     return json.loads(out)["documents"][0]["number"]
 
 
 def test_r14_reprint_takes_a_purpose_and_logs_it(office, printed, data_dir, tmp_path, capsys):
     with pytest.raises(SystemExit):  # no --purpose at all: argparse names the missing option
-        office("print", "reprint", printed, "--out", str(tmp_path / "c.pdf"))
+        office("print", "reprint", printed, "--out", str(tmp_path / "c.pdf"), user="clerk1")
     assert "--purpose" in capsys.readouterr().err
-    code, out, _err = office("--json", "print", "reprint", printed, "--out", str(tmp_path / "c.pdf"), "--purpose", " ")
+    code, out, _err = office("--json", "print", "reprint", printed, "--out", str(tmp_path / "c.pdf"), "--purpose", " ",
+                             user="clerk1")
     assert code == 1 and json.loads(out)["code"] == "R14_PURPOSE_REQUIRED"
     assert not (tmp_path / "c.pdf").exists() and _audit(data_dir, "document.reprint") == []
-    code, _o, err = office("print", "reprint", printed, "--out", str(tmp_path / "c.pdf"), "--purpose", "当事人索要副本")
+    code, _o, err = office("print", "reprint", printed, "--out", str(tmp_path / "c.pdf"), "--purpose", "当事人索要副本",
+                           user="clerk1")
     assert code == 0, err
     rows = _audit(data_dir, "document.reprint")
-    assert [(r["username"], r["object_id"], r["purpose"]) for r in rows] == [("admin", printed, "当事人索要副本")]
+    assert [(r["username"], r["object_id"], r["purpose"]) for r in rows] == [("clerk1", printed, "当事人索要副本")]
 
 
-def test_r14_joint_prompts_take_a_purpose_and_log_it(office, data_dir, tmp_path):
+def test_r14_joint_prompts_take_a_purpose_and_log_it(business, data_dir, tmp_path):
+    office = business
     code, out, err = office("--json", "subject", "add", *PERSON)
     assert code == 0, err
     code, out, _err = office("--json", "joint", "prompts", "1", "--purpose", "")
@@ -106,7 +109,7 @@ def test_r14_purpose_history_lives_in_the_ledger_not_in_desktop_ini(office, prin
     assert stat.S_IMODE(ini.stat().st_mode) == 0o600
     desk = ledgers.unlock(data_dir)
     try:
-        ctx = GuiContext(auth.login(desk, "admin", ADMIN_PW), ops=None, reader=None, settings=settings)
+        ctx = GuiContext(auth.login(desk, "clerk1", USER_PW), ops=None, reader=None, settings=settings)
         assert ctx.recent_purposes()[0] == "资格审查"   # the purpose typed for the print, from the audit row
         ctx.remember_purpose("核查王五")
         settings.sync()

@@ -3,7 +3,7 @@
 import pytest
 
 from credit_desk.services import accounts, auth, ledgers, subjects
-from tests.conftest import ADMIN_PW, PASSPHRASE, USER_PW
+from tests.conftest import ADMIN_PW, PASSPHRASE, USER_PW, business_login
 
 
 @pytest.fixture
@@ -20,6 +20,7 @@ def _counts(session):
 
 
 def test_mutation_writes_audit_and_change_together(session):
+    session = business_login(session)  # subjects are a clerk's business, not the administrator's (R14)
     a0, c0 = _counts(session)
     s = subjects.add_subject(session, kind="natural_person", name="王小明", id_type="ric",
                              id_number="11010519491231002X")
@@ -30,6 +31,7 @@ def test_mutation_writes_audit_and_change_together(session):
 
 
 def test_failure_inside_the_transaction_leaves_nothing(session, monkeypatch):
+    session = business_login(session)
     a0, c0 = _counts(session)
     from credit_desk.store import subjects as repo
 

@@ -22,7 +22,7 @@ def led(tmp_path_factory):
     desk, session = seeding.make_office(tmp_path_factory.mktemp("plans") / "data")
     demo.seed(session, subjects_n=300, records_n=1500, seed_value=4)
     seeding.seed_cases(session, 40, 300, 1500)
-    yield session
+    yield seeding.business_session(session)  # the administrator seeds; a clerk reads (R14)
     desk.close()
 
 

@@ -134,8 +134,10 @@ class DashboardView(QWidget):
     def refresh(self) -> None:
         ctx = self.ctx
         self._show_backup()
-        if hasattr(self, "due"):
+        if hasattr(self, "due") and ctx.can("due.view"):
             self._show_due()
+        elif hasattr(self, "due"):  # the administrator: deadlines name parties (R14 separation of duties)
+            self.due_summary.setText(self.tr("Deadlines are shown to the business roles only."))
         if hasattr(self, "sync_label"):
             self._show_sync()
 
