@@ -61,6 +61,135 @@
     </message>
 </context>
 <context>
+    <name>AccountsDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="22"/>
+        <source>Accounts</source>
+        <translation>账户管理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="46"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="26"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="26"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="32"/>
+        <source>or select a row above</source>
+        <translation>或在上表中选择</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="47"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="48"/>
+        <source>Temporary password</source>
+        <translation>临时密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="49"/>
+        <source>New role</source>
+        <translation>新角色</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="51"/>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="52"/>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="53"/>
+        <source>Unlock</source>
+        <translation>解除锁定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="55"/>
+        <source>Ask for role change</source>
+        <translation>申请变更角色</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="56"/>
+        <source>Confirm role change</source>
+        <translation>确认角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="76"/>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="76"/>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="78"/>
+        <source>locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="80"/>
+        <source>must change password</source>
+        <translation>须修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="91"/>
+        <source>Select an account first.</source>
+        <translation>请先选择一个账户。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="108"/>
+        <source>%1 deactivated.</source>
+        <translation>已停用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="111"/>
+        <source>%1 reactivated.</source>
+        <translation>已重新启用 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="115"/>
+        <source>%1 unlocked.</source>
+        <translation>已解除 %1 的锁定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="120"/>
+        <source>Password of %1 reset; it must be changed at the next login.</source>
+        <translation>已重置 %1 的密码，该用户下次登录时须修改密码。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="125"/>
+        <source>Role change of %1 asked; a second administrator or the auditor confirms it.</source>
+        <translation>已申请变更 %1 的角色，待另一管理员或审计员确认。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="130"/>
+        <source>Role change of %1 decided.</source>
+        <translation>%1 的角色变更已处理。</translation>
+    </message>
+</context>
+<context>
     <name>AddObjectionDialog</name>
     <message>
         <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="16"/>
@@ -78,17 +207,17 @@
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="25"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="27"/>
         <source>Facts and reasons *</source>
         <translation>异议的事实和理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="28"/>
         <source>Evidence handed in</source>
         <translation>提交的证据材料</translation>
     </message>
@@ -371,102 +500,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="235"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="243"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="243"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="246"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
         <source>Basis</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -474,173 +603,173 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="64"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="100"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="100"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="177"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="109"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="110"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="111"/>
         <source>Decide…</source>
         <translation>作出认定决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="112"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="113"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="114"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="115"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="116"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="144"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="145"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="160"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="162"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="163"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="176"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="198"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="205"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="207"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="208"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="215"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -1223,22 +1352,22 @@
         <translation>已登记约谈记录 %1，将随下一个同步包报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="177"/>
         <source>This subject is not under key supervision.</source>
         <translation>该主体未被列入重点监管范围。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="181"/>
         <source>Key supervision lifted on %1.</source>
         <translation>重点监管已于%1解除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="188"/>
         <source>Select an interview in the list first.</source>
         <translation>请先在列表中选择一条约谈记录。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="192"/>
         <source>Rectification recorded on %1.</source>
         <translation>已登记整改（%1）。</translation>
     </message>
@@ -3645,69 +3774,69 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>ResolveObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="40"/>
         <source>Reply to the objection</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="41"/>
         <source>Objection %1 to %2 %3, received %4, reply due %5.
 Grounds: %6</source>
         <translation>异议 %1（对%2 %3），%4 受理，应于 %5 前答复。
 理由：%6</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="44"/>
         <source>Save the reply</source>
         <translation>保存答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="46"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
         <source>维持 — the objection is not founded</source>
         <translation>维持——异议不成立</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
         <source>更正 — correct the facts</source>
         <translation>更正——更正事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
         <source>撤销 — the record or listing was wrong</source>
         <translation>撤销——信息或列入有误</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="50"/>
         <source>撤销 of a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
         <translation>对名单认定作出“撤销”，即提出误列撤销（R12 第一种方式）；须由另一位负责人在案件中批准后才删除任何信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="52"/>
         <source>Reply *</source>
         <translation>答复内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="54"/>
         <source>Replied on *</source>
         <translation>答复日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="56"/>
         <source>Corrected facts</source>
         <translation>更正后的事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="59"/>
         <source>New prior notice served on</source>
         <translation>新预先告知书送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="61"/>
         <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window); the old one is superseded.</source>
         <translation>更正已送达预先告知书的事实须重新送达新的预先告知书（新文号、新的异议期），原告知书作废。</translation>
     </message>

@@ -19,17 +19,17 @@ class AccountsDialog(QDialog):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.setWindowTitle(self._t("账户管理", "Accounts"))
+        self.setWindowTitle(self.tr("Accounts"))
         self.setMinimumSize(720, 420)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("accountsTable")
-        self.table.setHorizontalHeaderLabels([self._t("用户名", "User name"), self._t("角色", "Role"), self._t("状态", "State")])
+        self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Role"), self.tr("State")])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.name = QLineEdit()
         self.name.setObjectName("userName")
-        self.name.setPlaceholderText(self._t("或在上表中选择", "or select a row above"))
+        self.name.setPlaceholderText(self.tr("or select a row above"))
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.temp_password = QLineEdit()
@@ -43,17 +43,17 @@ class AccountsDialog(QDialog):
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(self._t("用户名", "User name"), self.name)
-        form.addRow(self._t("理由", "Reason"), self.reason)
-        form.addRow(self._t("临时密码", "Temporary password"), self.temp_password)
-        form.addRow(self._t("新角色", "New role"), self.role)
+        form.addRow(self.tr("User name"), self.name)
+        form.addRow(self.tr("Reason"), self.reason)
+        form.addRow(self.tr("Temporary password"), self.temp_password)
+        form.addRow(self.tr("New role"), self.role)
         buttons = QHBoxLayout()
-        for name, label, slot in (("deactivate", self._t("停用", "Deactivate"), self.deactivate),
-                                  ("activate", self._t("重新启用", "Reactivate"), self.activate),
-                                  ("unlock", self._t("解除锁定", "Unlock"), self.unlock),
-                                  ("reset", self._t("重置密码", "Reset password"), self.reset),
-                                  ("requestRole", self._t("申请变更角色", "Ask for role change"), self.request_role),
-                                  ("confirmRole", self._t("确认角色变更", "Confirm role change"), self.confirm_role)):
+        for name, label, slot in (("deactivate", self.tr("Deactivate"), self.deactivate),
+                                  ("activate", self.tr("Reactivate"), self.activate),
+                                  ("unlock", self.tr("Unlock"), self.unlock),
+                                  ("reset", self.tr("Reset password"), self.reset),
+                                  ("requestRole", self.tr("Ask for role change"), self.request_role),
+                                  ("confirmRole", self.tr("Confirm role change"), self.confirm_role)):
             b = QPushButton(label)
             b.setObjectName(name)
             b.clicked.connect(lambda _=False, f=slot: f())
@@ -68,20 +68,16 @@ class AccountsDialog(QDialog):
         box.addWidget(close)
         self.refresh()
 
-    def _t(self, zh: str, en: str) -> str:
-        """Chinese first; English when the clerk chose English."""
-        return en if getattr(self.ctx, "lang", "zh") == "en" else zh
-
     def refresh(self) -> None:
         users = accounts.list_users(self.ctx.session) if self.ctx.can("user.manage") else []
         self.users = users
         self.table.setRowCount(len(users))
         for i, u in enumerate(users):
-            state = [self._t("启用", "active") if u.active else self._t("已停用", "deactivated")]
+            state = [self.tr("active") if u.active else self.tr("deactivated")]
             if u.locked_until is not None and u.locked_at(self.ctx.session.desk.now()):
-                state.append(self._t("已锁定", "locked"))
+                state.append(self.tr("locked"))
             if u.must_change_password:
-                state.append(self._t("须修改密码", "must change password"))
+                state.append(self.tr("must change password"))
             for j, value in enumerate((u.username, u.role.zh, "、".join(state))):
                 self.table.setItem(i, j, QTableWidgetItem(value))
 
@@ -92,7 +88,7 @@ class AccountsDialog(QDialog):
     def _run(self, fn, ok_text: str, username: str | None):
         username = username or self._selected()
         if not username:
-            return self._say(self._t("请先选择一个账户。", "Select an account first."), ok=False)
+            return self._say(self.tr("Select an account first."), ok=False)
         try:
             out = fn(username)
         except DomainError as exc:
@@ -109,26 +105,26 @@ class AccountsDialog(QDialog):
     def deactivate(self, username: str | None = None, reason: str | None = None):
         why = self.reason.text() if reason is None else reason
         return self._run(lambda u: accounts.set_active(self.ctx.session, u, False, why),
-                         self._t("已停用 %1。", "%1 deactivated."), username)
+                         self.tr("%1 deactivated."), username)
 
     def activate(self, username: str | None = None):
-        return self._run(lambda u: accounts.set_active(self.ctx.session, u, True), self._t("已重新启用 %1。", "%1 reactivated."),
+        return self._run(lambda u: accounts.set_active(self.ctx.session, u, True), self.tr("%1 reactivated."),
                          username)
 
     def unlock(self, username: str | None = None):
-        return self._run(lambda u: accounts.unlock(self.ctx.session, u), self._t("已解除 %1 的锁定。", "%1 unlocked."), username)
+        return self._run(lambda u: accounts.unlock(self.ctx.session, u), self.tr("%1 unlocked."), username)
 
     def reset(self, username: str | None = None, password: str | None = None):
         pw = self.temp_password.text() if password is None else password
         return self._run(lambda u: accounts.reset_password(self.ctx.session, u, pw),
-                         self._t("已重置 %1 的密码，该用户下次登录时须修改密码。", "Password of %1 reset; it must be changed at the next login."), username)
+                         self.tr("Password of %1 reset; it must be changed at the next login."), username)
 
     def request_role(self, username: str | None = None, role: str | None = None, reason: str | None = None):
         new, why = role or self.role.currentData(), self.reason.text() if reason is None else reason
         return self._run(lambda u: accounts.request_role(self.ctx.session, u, new, why),
-                         self._t("已申请变更 %1 的角色，待另一管理员或审计员确认。", "Role change of %1 asked; a second administrator or the auditor confirms it."),
+                         self.tr("Role change of %1 asked; a second administrator or the auditor confirms it."),
                          username)
 
     def confirm_role(self, username: str | None = None, approve: bool = True):
         return self._run(lambda u: accounts.confirm_role(self.ctx.session, u, approve),
-                         self._t("%1 的角色变更已处理。", "Role change of %1 decided."), username)
+                         self.tr("Role change of %1 decided."), username)
