@@ -230,7 +230,7 @@ def cmd_record_add(args) -> int:
 def cmd_record_show(args) -> int:
     with session_for(args) as s:
         r = records.show_record(s, args.id, args.purpose)
-        data = {**records.record_dict(r), "history": records.record_history(s, args.id)}
+        data = {**records.record_dict(r), "history": records.record_history(s, args.id, args.purpose)}
     emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items() if v not in (None, [], "")))
     return 0
 
@@ -281,7 +281,7 @@ def cmd_case_open(args) -> int:
 
 def cmd_case_update(args) -> int:
     with session_for(args) as s:
-        old = cases.get_case(s, args.id)
+        old = cases.get_case(s, args.id, f"修改认定案件 {args.id}")  # the update's own record of what it changed
         case = cases.update_case(s, args.id, record_ids=args.record, renotice_on=args.renotice_on, **_fields(args))
     data = {"id": case.id, "state": case.state.value}
     human = f"已修改案件 {case.id}。"

@@ -33,6 +33,7 @@ def register(sub) -> None:
     p.add_argument("--checked-on", type=_date)
     p = command(com, "list", cmd_list)
     p.add_argument("--subject", type=whole, required=True)
+    p.add_argument("--purpose", required=True, help="查询事由（R14，记入审计日志）")
     p = command(com, "lift", cmd_lift, "解除重点监管 / lift key supervision (R17)")
     p.add_argument("flag", type=whole)
     p.add_argument("--reason", required=True, help="期满或已整改的情况")
@@ -69,6 +70,7 @@ def register(sub) -> None:
     p.add_argument("--bring", action="append", default=[], help="需携带的材料，可重复")
     p = command(itv, "list", cmd_interview_list)
     p.add_argument("--subject", type=whole, required=True)
+    p.add_argument("--purpose", required=True, help="查询事由（R14，记入审计日志）")
     p = command(itv, "rectified", cmd_interview_rectified, "登记约谈后整改完成 / the subject rectified (R18)")
     p.add_argument("id", type=whole)
     p.add_argument("--note", required=True, help="整改情况")
@@ -129,7 +131,7 @@ def cmd_check(args) -> int:
 
 def cmd_list(args) -> int:
     with session_for(args) as s:
-        out = commitments.subject_commitments(s, args.subject)
+        out = commitments.subject_commitments(s, args.subject, args.purpose)
     emit(args, out, "\n".join(f"{c['id']}\t{c['item_code']}\t{c['made_on']}\t{c['fulfilment']}"
                               for c in out["commitments"]) or "没有承诺记录。")
     return 0
@@ -158,6 +160,6 @@ def cmd_interview_plan(args) -> int:
 
 def cmd_interview_list(args) -> int:
     with session_for(args) as s:
-        rows = commitments.subject_interviews(s, args.subject)
+        rows = commitments.subject_interviews(s, args.subject, args.purpose)
     emit(args, rows, "\n".join(f"{r['id']}\t{r['kind']}\t{r['held_on']}\t{r['outcome']}" for r in rows) or "没有约谈记录。")
     return 0

@@ -451,10 +451,16 @@ def case_detail(session: Session, case_id: int, purpose: str) -> dict:
     return data
 
 
-def get_case(session: Session, case_id: int) -> Case:
-    """The case as a domain object (no personal data beyond the subject id)."""
-    session.require("case.list")
-    return core.get_case(session.ledger.conn, case_id)
+def get_case(session: Session, case_id: int, purpose: str) -> Case:
+    """The case as a domain object (its facts, basis and dates: the case file). R14 查询使用登记: needs a
+    stated ``purpose`` (ValidationError R14_PURPOSE_REQUIRED otherwise, nothing logged) and writes its
+    ``case.view`` audit row; DomainError CASE_NOT_FOUND for an unknown id."""
+    session.require("case.view")
+    why = require_purpose(purpose)
+    case = core.get_case(session.ledger.conn, case_id)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "case.view", "case", case_id, purpose=why)
+    return case
 
 
 def list_cases(session: Session, *, subject_id=None, state=None, list_type=None, limit=200) -> list[Case]:

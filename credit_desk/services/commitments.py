@@ -9,7 +9,7 @@ from credit_desk.domain.commitments import (Commitment, CommitmentType, Fulfilme
                                             is_breach, needs_flag)
 from credit_desk.domain.fields import not_in_future, parse_enum, require_text
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.services.base import Session
+from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import commitments as repo, subjects
 
 
@@ -91,10 +91,14 @@ def _breach(session: Session, tx, c: Commitment, f: Fulfilment, on: date) -> int
     return followups.flag_breach_in_tx(session, tx, c.subject_id, reason, c.id, on)["id"]
 
 
-def subject_commitments(session: Session, subject_id: int) -> dict:
-    """A subject's commitments and open key-supervision flags."""
+def subject_commitments(session: Session, subject_id: int, purpose: str) -> dict:
+    """A subject's commitments and open key-supervision flags. R14 查询使用登记: needs a stated ``purpose``
+    (R14_PURPOSE_REQUIRED otherwise) and writes its ``commitment.view`` audit row."""
     session.require("commitment.view")
+    why = require_purpose(purpose)
     conn = session.ledger.conn
+    with session.ledger.tx() as tx:
+        session.audit(tx, "commitment.view", "subject", subject_id, purpose=why)
     return {"commitments": [_state(c) for c in repo.for_subject(conn, subject_id)],
             "flags": repo.open_flags(conn, subject_id)}
 
@@ -120,7 +124,11 @@ def record_interview(session: Session, *, subject_id: int, kind: str, held_on: d
     return i
 
 
-def subject_interviews(session: Session, subject_id: int) -> list[dict]:
-    """A subject's interview records."""
+def subject_interviews(session: Session, subject_id: int, purpose: str) -> list[dict]:
+    """A subject's interview records. R14 查询使用登记: needs a stated ``purpose`` (R14_PURPOSE_REQUIRED
+    otherwise) and writes its ``interview.view`` audit row."""
     session.require("commitment.view")
+    why = require_purpose(purpose)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "interview.view", "subject", subject_id, purpose=why)
     return [_state(i) for i in repo.interviews_for(session.ledger.conn, subject_id)]

@@ -14,7 +14,7 @@ from credit_desk.domain.commitments import InterviewKind
 from credit_desk.domain.fields import parse_enum, require_text
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import doc_numbers
-from credit_desk.services.base import Session
+from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import interview_plans as repo
 from credit_desk.store import subjects
 
@@ -49,10 +49,21 @@ def plan_interview(session: Session, *, subject_id: int, kind: str, planned_at: 
     return {**repo.get(session.ledger.conn, pid), "notice_number": number}
 
 
-def get_plan(session: Session, plan_id: int) -> dict:
-    """One planned interview, or a refusal naming the missing id."""
+def get_plan(session: Session, plan_id: int, purpose: str) -> dict:
+    """One planned interview (subject, matter, place). R14 查询使用登记: needs a stated ``purpose``
+    (R14_PURPOSE_REQUIRED otherwise) and writes its ``interview_plan.view`` audit row; DomainError
+    INTERVIEW_PLAN_NOT_FOUND for an unknown id."""
     session.require("commitment.view")
-    plan = repo.get(session.ledger.conn, plan_id)
+    why = require_purpose(purpose)
+    plan = load_plan(session.ledger.conn, plan_id)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "interview_plan.view", "interview_plan", plan_id, purpose=why)
+    return plan
+
+
+def load_plan(conn, plan_id: int) -> dict:
+    """The plan for a caller inside its own checked, logged act (link_held, printing its notice)."""
+    plan = repo.get(conn, plan_id)
     if plan is None:
         raise DomainError("INTERVIEW_PLAN_NOT_FOUND", f"没有编号为 {plan_id} 的约谈安排。",
                           f"No planned interview {plan_id}.", field="interview")
@@ -62,7 +73,7 @@ def get_plan(session: Session, plan_id: int) -> dict:
 def link_held(session: Session, plan_id: int, interview_id: int) -> None:
     """The planned interview was held: its record (``commitments.record_interview``) is linked to the plan."""
     session.require("interview.manage")
-    get_plan(session, plan_id)
+    load_plan(session.ledger.conn, plan_id)
     with session.ledger.tx() as tx:
         repo.link_interview(tx, plan_id, interview_id)
         session.audit(tx, "interview.held", "interview_plan", plan_id, detail={"interview": interview_id})

@@ -29,7 +29,7 @@ from credit_desk.services import case_core as core
 from credit_desk.services import cases as cases_svc
 from credit_desk.services import records as records_svc
 from credit_desk.services import withdrawals, workdays
-from credit_desk.services.base import Session
+from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import cases as cases_repo
 from credit_desk.store import dishonesty_records as records_repo
 from credit_desk.store import objections as repo
@@ -77,9 +77,19 @@ def add_objection(session: Session, *, target: str, target_id: int, received_on:
     return saved
 
 
-def get_objection(session: Session, objection_id: int) -> Objection:
-    """One objection with its due date and outcome."""
+def get_objection(session: Session, objection_id: int, purpose: str) -> Objection:
+    """One objection (the party's grounds, its due date and outcome). R14 查询使用登记: needs a stated
+    ``purpose`` (R14_PURPOSE_REQUIRED otherwise) and writes its ``objection.view`` audit row;
+    DomainError OBJECTION_NOT_FOUND for an unknown id."""
     session.require("case.list")
+    why = require_purpose(purpose)
+    obj = _load(session, objection_id)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "objection.view", "objection", objection_id, purpose=why)
+    return obj
+
+
+def _load(session: Session, objection_id: int) -> Objection:
     obj = repo.get(session.ledger.conn, objection_id)
     if obj is None:
         raise DomainError("OBJECTION_NOT_FOUND", f"没有编号为 {objection_id} 的异议。",
@@ -95,7 +105,7 @@ def resolve_objection(session: Session, objection_id: int, *, outcome: str, repl
     A correction of the facts of a served prior notice needs ``renotice_on``: the date a new prior notice with
     the corrected grounds is served with the reply (R5_RENOTICE_REQUIRED otherwise)."""
     session.require("objection.resolve")
-    obj = get_objection(session, objection_id)
+    obj = _load(session, objection_id)  # read inside the act, which is itself logged
     today = session.desk.today()
     on = check_r5_date(resolved_on or today, today=today, after=obj.received_on, field="resolved_on",
                        label="异议答复日期", after_label="异议受理")  # R5 dates

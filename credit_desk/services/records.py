@@ -170,10 +170,15 @@ def show_record(session: Session, record_id: int, purpose: str) -> Record:
     return r
 
 
-def record_history(session: Session, record_id: int) -> list[dict]:
-    """R3: the record's revocations and changes, newest last."""
+def record_history(session: Session, record_id: int, purpose: str) -> list[dict]:
+    """R3: the record's revocations and changes, newest last. R14 查询使用登记: needs a stated ``purpose``
+    (R14_PURPOSE_REQUIRED otherwise) and writes its ``record.history`` audit row."""
     session.require("record.view")
-    return repo.history(session.ledger.conn, record_id)
+    why = require_purpose(purpose)
+    rows = repo.history(session.ledger.conn, record_id)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "record.history", "record", record_id, purpose=why)
+    return rows
 
 
 def revoke_record(session: Session, record_id: int, *, reason: str, on: dt.date | None = None) -> dict:

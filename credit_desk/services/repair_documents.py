@@ -139,7 +139,7 @@ def interview_item(session: Session, plan_id) -> Item:
         raise DomainError("DOC_INTERVIEW_REQUIRED", "请用 --interview 指定约谈安排编号。",
                           "Name the planned interview with --interview.", field="interview")
     conn = session.ledger.conn
-    plan = interviews.get_plan(session, int(plan_id))
+    plan = interviews.load_plan(conn, int(plan_id))  # the print is the logged act (purpose on its Item)
     at = dt.datetime.fromisoformat(plan["planned_at"])
     kind = {"reminder": "提示约谈", "warning": "警示约谈"}[plan["kind"]]
     ctx = {"party_name": _name(conn, plan["subject_id"]), "kind": kind, "matter": plan["matter"],

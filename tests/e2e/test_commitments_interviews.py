@@ -41,7 +41,7 @@ def test_r17_breach_puts_the_subject_under_key_supervision(office):
     code, out, _ = office("--json", "commitment", "check", str(cid), "--fulfilment", "none",
                           "--checked-on", "2026-09-01")
     assert code == 0 and json.loads(out)["key_supervision_flag"]
-    code, out, _ = office("--json", "commitment", "list", "--subject", str(sid))
+    code, out, _ = office("--json", "commitment", "list", "--subject", str(sid), "--purpose", "核查履约情况")
     data = json.loads(out)
     assert data["commitments"][0]["fulfilment"] == "none"
     assert data["flags"] and "违背信用承诺" in data["flags"][0]["reason"]
@@ -77,7 +77,7 @@ def test_r18_interview_is_recorded_and_travels_to_the_platform(office, data_dir)
     change = desk.ledger.query("SELECT * FROM changes WHERE entity = 'interview' AND entity_id = ?", (str(iid),))
     desk.close()
     assert len(change) == 1 and json.loads(change[0]["state"])["kind"] == "warning"
-    code, out, _ = office("--json", "interview", "list", "--subject", str(sid))
+    code, out, _ = office("--json", "interview", "list", "--subject", str(sid), "--purpose", "核查约谈记录")
     assert json.loads(out)[0]["reason"].startswith("拖欠")
 
 

@@ -95,7 +95,8 @@ NOT_WALKED = {
         "repair_documents.apology_item", "repair_documents.companions",
         "repair_documents.interview_item", "repair_documents.repair_item", "interviews.link_held",
         "repair_documents.penalty_repair_item", "repair_documents.supervision_item",
-        "followups.flag_breach_in_tx", "publication.stop_ended_in_tx")},
+        "followups.flag_breach_in_tx", "publication.stop_ended_in_tx", "cases.renotice_in_tx",
+        "cases.with_corrected_facts")},
     **{n: "read only" for n in (
         "accounts.list_users", "audit.read_log", "cases.alerts", "cases.step_dates", "cases.window_preview", "cases.get_case", "cases.list_cases",
         "cleanup.check_ledger", "cleanup.list_contacts", "commitments.subject_commitments",
@@ -103,7 +104,7 @@ NOT_WALKED = {
         "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",
         "records.record_history", "repairs.get_repair", "repairs.list_repairs", "sync.status",
         "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
-        "records.publication_basis",
+        "records.publication_basis", "publication.list_consents",
         "departments.list_departments", "departments.user_department", "departments.case_fields",
         "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions",
         "preferences.recent_purposes", "workdays.held_platform_years")},
@@ -226,7 +227,7 @@ def _walk(desk, tmp_path) -> None:
     ok(desk, "interview", "add", "--subject", str(sid), "--kind", "warning", "--held-on", "2026-11-20",
        "--people", "张三、李四", "--content", "告知整改要求", "--outcome", "承诺整改", "--reason", "未按期整改",
        "--rectify-by", "2026-12-20")
-    talk = ok(desk, "interview", "list", "--subject", str(sid))[-1]["id"]
+    talk = ok(desk, "interview", "list", "--subject", str(sid), "--purpose", "登记整改情况")[-1]["id"]
     ok(desk, "interview", "rectified", str(talk), "--note", "已整改完毕")
     ok(desk, "ledger", "import", str(_template(tmp_path / "in.xlsx")))
     ok(desk, "ledger", "status", "2", "stopped")

@@ -107,7 +107,7 @@ def test_clerk_opens_serves_objects_then_reviewer_answers_decides_and_clerk_prin
 
     rev_ctx = make_ctx(staff["reviewer"])
     oid = panel.objections[0]["id"]
-    reply = ResolveObjectionDialog(rev_ctx, objections.get_objection(staff["reviewer"], oid))
+    reply = ResolveObjectionDialog(rev_ctx, objections.get_objection(staff["reviewer"], oid, "答复异议"))
     qtbot.addWidget(reply)
     reply.fields["reply"].setPlainText("经核实，处罚决定仍然有效，异议不成立。")
     shot(reply, "dialog_reply")
@@ -115,7 +115,7 @@ def test_clerk_opens_serves_objects_then_reviewer_answers_decides_and_clerk_prin
     assert reply.result_value["outcome"] == "upheld"
 
     set_now(dt.datetime(2026, 12, 10, 9, 0))  # after the objection window
-    decide = DecideDialog(rev_ctx, cases.get_case(staff["reviewer"], case.id))
+    decide = DecideDialog(rev_ctx, cases.get_case(staff["reviewer"], case.id, "作出认定决定"))
     qtbot.addWidget(decide)
     # R5: the notified ground, standard, facts and basis are shown, not edited, after service
     assert not decide.fields["ground"].isEnabled() and decide.value("ground") == "b"

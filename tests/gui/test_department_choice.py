@@ -31,7 +31,7 @@ def test_r4_department_is_chosen_from_the_registered_list(qtbot, staff, make_ctx
     dlg.check_record(rid)
     shot(dlg, "dialog_open_case_department")
     dlg.buttons.button(QDialogButtonBox.Ok).click()
-    case = cases.get_case(clerk, dlg.result_value.id)
+    case = cases.get_case(clerk, dlg.result_value.id, "核对认定部门")
     assert case.department_id == market.id and case.department_level == "county" and case.domain == "市场监管"
 
 

@@ -36,7 +36,7 @@ def test_r12_way1_withdrawal_needs_a_second_person_in_the_gui(qtbot, staff, make
     panel.show_case(cid)
     assert panel.withdraw_button.isEnabled() and not panel.approve_withdraw_button.isEnabled()
 
-    propose = ProposeWithdrawalDialog(rev_ctx, cases.get_case(staff["reviewer"], cid))
+    propose = ProposeWithdrawalDialog(rev_ctx, cases.get_case(staff["reviewer"], cid, "办理误列撤销"))
     qtbot.addWidget(propose)
     _ok(propose)  # own finding without saying what was found: refused beside the field
     assert "发现的情况" in propose.errors["finding"].text() and propose.result_value is None
@@ -47,7 +47,7 @@ def test_r12_way1_withdrawal_needs_a_second_person_in_the_gui(qtbot, staff, make
 
     panel.reload()  # the proposer may not approve; nor may it propose twice
     assert not panel.approve_withdraw_button.isEnabled() and not panel.withdraw_button.isEnabled()
-    own = ApproveWithdrawalDialog(rev_ctx, cases.get_case(staff["reviewer"], cid))
+    own = ApproveWithdrawalDialog(rev_ctx, cases.get_case(staff["reviewer"], cid, "办理误列撤销"))
     qtbot.addWidget(own)
     _ok(own)
     assert "另一位负责人" in own.form_error.text() and own.result_value is None
@@ -56,7 +56,7 @@ def test_r12_way1_withdrawal_needs_a_second_person_in_the_gui(qtbot, staff, make
     qtbot.addWidget(head_panel)
     head_panel.show_case(cid)
     assert head_panel.approve_withdraw_button.isEnabled()
-    approve = ApproveWithdrawalDialog(head_ctx, cases.get_case(staff["boss"], cid))
+    approve = ApproveWithdrawalDialog(head_ctx, cases.get_case(staff["boss"], cid, "办理误列撤销"))
     qtbot.addWidget(approve)
     shot(approve, "dialog_withdraw_approve")
     _ok(approve)
@@ -69,7 +69,7 @@ def test_r12_print_dialog_offers_only_the_apology_and_correction_after_withdrawa
     cid = _listed(staff)
     withdrawals.propose_withdrawal(staff["reviewer"], cid, finding="复查发现认定有误")
     withdrawals.approve_withdrawal(staff["boss"], cid)
-    dlg = CasePrintDialog(make_ctx(staff["clerk"]), cases.get_case(staff["clerk"], cid))
+    dlg = CasePrintDialog(make_ctx(staff["clerk"]), cases.get_case(staff["clerk"], cid, "办理误列撤销"))
     qtbot.addWidget(dlg)
     box = dlg.fields["doc_type"]
     assert [box.itemData(i) for i in range(box.count())] == ["apology_letter", "correction_announcement"]

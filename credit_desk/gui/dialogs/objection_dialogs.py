@@ -19,7 +19,8 @@ class AddObjectionDialog(FormDialog):
             parent, ok_text=self.tr("Register"))
         self.target, self.target_id = target, target_id
         today = ctx.session.desk.today()
-        served = cases.get_case(ctx.session, target_id).served_on if target == "case" else None
+        served = (cases.get_case(ctx.session, target_id, f"登记对案件 {target_id} 的异议").served_on
+                  if target == "case" else None)
         # R5 dates: not before the notice it objects to, never after today
         self.add_field("received_on", self.tr("Received on *"), bound_dates(date_edit(today, "receivedOn"),
                                                                             served, today))

@@ -46,6 +46,13 @@ def allowed_events(case: Case) -> set[Event]:
     return {e for (s, e) in TRANSITIONS if s is case.state}
 
 
+
+def case_purpose(case_id: int) -> str:
+    """R14: the purpose logged when the case panel opens a case — handling that case in its procedure (the
+    full file with the subject's data asks for a typed purpose: open_detail)."""
+    return f"办理认定案件（案件 {case_id}）"
+
+
 class CasePanel(QWidget):
     acted = Signal()
 
@@ -124,13 +131,13 @@ class CasePanel(QWidget):
                 self.withdraw_button, self.approve_withdraw_button, self.print_button, self.detail_button]
 
     def show_case(self, case_id: int) -> None:
-        self.case = cases.get_case(self.ctx.session, case_id)
+        self.case = cases.get_case(self.ctx.session, case_id, case_purpose(case_id))
         self.reload()
 
     def reload(self) -> None:
         if self.case is None:
             return
-        self.case = cases.get_case(self.ctx.session, self.case.id)
+        self.case = cases.get_case(self.ctx.session, self.case.id, case_purpose(self.case.id))
         c, today = self.case, self.ctx.session.desk.today()
         self.objections = browse.case_objections(self.ctx.session, c.id)
         who = browse.subject_brief(self.ctx.session, c.subject_id)

@@ -132,5 +132,5 @@ class CasesView(QWidget):
         open_ids = [o["id"] for o in self.panel.objections if o["outcome"] is None]
         if not open_ids:
             return None
-        obj = objections.get_objection(self.ctx.session, open_ids[0])
+        obj = objections.get_objection(self.ctx.session, open_ids[0], f"答复异议（异议 {open_ids[0]}）")
         return self._dialog(ResolveObjectionDialog(self.ctx, obj, self))

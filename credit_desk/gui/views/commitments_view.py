@@ -169,7 +169,8 @@ class CommitmentsView(QWidget):
         if not rows:
             return self._say(self.tr("Select a commitment in the list first."), ERROR_STYLE)
         row = self.model.row(rows[0].row())
-        flags = commitments.subject_commitments(self.ctx.session, row["subject_id"])["flags"]
+        flags = commitments.subject_commitments(self.ctx.session, row["subject_id"],
+                                                f"解除重点监管（承诺 {row['id']}）")["flags"]
         flag = next((f for f in flags if f["source_type"] == "commitment" and f["source_id"] == row["id"]),
                     flags[0] if flags else None)
         if flag is None:

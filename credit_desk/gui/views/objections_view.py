@@ -80,7 +80,8 @@ class ObjectionsView(QWidget):
         if row["outcome"]:
             self.hint.setText(self.tr("This objection was answered already."))
             return None
-        dlg = ResolveObjectionDialog(self.ctx, objections.get_objection(self.ctx.session, row["id"]), self)
+        dlg = ResolveObjectionDialog(self.ctx, objections.get_objection(self.ctx.session, row["id"],
+                                                                     f"答复异议（异议 {row['id']}）"), self)
         if dlg.exec():
             self.refresh()
         return dlg
