@@ -91,12 +91,13 @@ def print_batch(session, ctx: dict, n: int, folder: Path) -> dict:
     return {"docs": docs, "n": n, "full_s": full, "floor_s": floor, "ratio": floor / full}
 
 
-def sync_rates(folder: Path, n: int) -> dict:
-    """Export and intake of N changes against raw AES-256-GCM over the same bytes plus one Ed25519 signature."""
+def sync_rates(folder: Path, n: int, suite: str = "intl/1") -> dict:
+    """Export and intake of N changes in ``suite`` against that suite's own floor: its payload cipher over the same
+    bytes plus one signature (intl/1: AES-256-GCM + Ed25519; gm/1: SM4-GCM + SM2-SM3, issue 22)."""
     from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
     from credit_desk.bench.seeding import make_office
-    from credit_desk.domain import demo, signing
+    from credit_desk.domain import demo, signing, suites
     from credit_desk.intake.receiver import Intake
     from credit_desk.services import keys, sync
     from credit_desk.store import sync_state
@@ -110,6 +111,9 @@ def sync_rates(folder: Path, n: int) -> dict:
         keys.import_platform(admin, (folder / "intake" / "platform.keys.json").read_bytes())
         intake = Intake(folder / "intake")
         intake.register_office(keys.export_public(s)[0])
+        if suite != suites.INTL:  # the office moves to the suite, the platform pins its new keys
+            keys.rotate(s, suite)
+            intake.rotate_office_keys(keys.export_public(s)[0], actor="bench", reason=f"move to {suite}")
         rng = random.Random(6)
         with desk.ledger.tx() as tx:
             for i in range(1, n + 1):
@@ -123,11 +127,17 @@ def sync_rates(folder: Path, n: int) -> dict:
         intake_s = seconds(lambda: received.append(intake.receive(data)[1]))
         rows = sync_state.change_rows(desk.ledger.conn, 0)
         plain = payload.encode_lines([payload.change_line(*r) for r in rows])
-        aes, sign_key, nonce = AESGCM(AESGCM.generate_key(256)), signing.new_private(), os.urandom(12)
-        floor_s = best(lambda: (aes.encrypt(nonce, plain, None), signing.sign(sign_key, signing.Use.BUNDLE_MANIFEST, plain)))
+        sign_key, nonce = signing.new_private(suite), os.urandom(12)
+        if suite == suites.GM:
+            sm4 = os.urandom(16)
+            seal = lambda: suites.sm4_gcm_encrypt(sm4, nonce, plain, b"")  # noqa: E731
+        else:
+            aes = AESGCM(AESGCM.generate_key(256))
+            seal = lambda: aes.encrypt(nonce, plain, None)  # noqa: E731
+        floor_s = best(lambda: (seal(), signing.sign(sign_key, signing.Use.BUNDLE_MANIFEST, plain)))
     finally:
         desk.close()
-    return {"changes": received[0]["accepted"], "export_s": export_s, "intake_s": intake_s, "floor_s": floor_s,
+    return {"suite": suite, "changes": received[0]["accepted"], "export_s": export_s, "intake_s": intake_s, "floor_s": floor_s,
             "plain_bytes": len(plain), "bundle_bytes": len(data)}
 
 
@@ -147,4 +157,15 @@ def print_and_sync_figures(session, folder: Path, ctx: dict, docs: int, changes:
             figure("sync.export", n / s["export_s"], n / s["floor_s"], unit="changes/s", higher_is_better=True,
                    note="floor: AES-256-GCM + one Ed25519 signature over the same bytes"),
             figure("sync.intake", n / s["intake_s"], n / s["floor_s"], unit="changes/s", higher_is_better=True,
-                   note="verify, decrypt, parse, check, store, receipt; same floor")]
+                   note="verify, decrypt, parse, check, store, receipt; same floor"),
+            *_gm_figures(folder, changes)]
+
+
+def _gm_figures(folder: Path, changes: int) -> list[dict]:
+    """The same two figures for an office in gm/1, each against gm/1's own floor (SM4-GCM + one SM2 signature)."""
+    g = sync_rates(folder / "sync-gm", changes, "gm/1")
+    n = g["changes"]
+    return [figure("sync.export.gm", n / g["export_s"], n / g["floor_s"], unit="changes/s", higher_is_better=True,
+                   note="gm/1; floor: SM4-GCM + one SM2-SM3 signature over the same bytes"),
+            figure("sync.intake.gm", n / g["intake_s"], n / g["floor_s"], unit="changes/s", higher_is_better=True,
+                   note="gm/1: verify, unwrap, decrypt, parse, check, store, receipt; same floor")]

@@ -1,5 +1,6 @@
-"""Benchmark: export and intake of N changes against the floor of raw AES-256-GCM over the same bytes plus
-one Ed25519 signature, measured in the same run (a ratio, never a wall-clock assertion).
+"""Benchmark: export and intake of N changes in each suite against that suite's own floor — raw AES-256-GCM plus
+one Ed25519 signature (intl/1), raw SM4-GCM plus one SM2-SM3 signature (gm/1) over the same bytes — measured in the
+same run (a ratio, never a wall-clock assertion).
 
 The measuring code is ``credit_desk.bench.io_figures.sync_rates``, shared with ``credit-desk bench``.
 Default N = 20,000; the full figure: CREDIT_DESK_PERF_CHANGES=100000 pytest tests/perf/test_sync_perf.py -s
@@ -17,13 +18,15 @@ N = int(os.environ.get("CREDIT_DESK_PERF_CHANGES", "20000"))
 
 
 @pytest.mark.perf
-def test_sync_export_and_intake_throughput_against_the_crypto_floor(tmp_path):
-    r = sync_rates(tmp_path, N)
+@pytest.mark.parametrize("suite", ["intl/1", "gm/1"])
+def test_sync_export_and_intake_throughput_against_the_crypto_floor(tmp_path, suite):
+    r = sync_rates(tmp_path, N, suite)
     changes, floor_s, export_s, intake_s = r["changes"], r["floor_s"], r["export_s"], r["intake_s"]
     assert changes >= N
-    print(f"\nsync benchmark: {changes} changes, payload {r['plain_bytes'] / 1e6:.1f} MB plain, "
+    print(f"\nsync benchmark [{suite}]: {changes} changes, payload {r['plain_bytes'] / 1e6:.1f} MB plain, "
           f"bundle {r['bundle_bytes'] / 1e6:.1f} MB")
-    print(f"  floor (AES-256-GCM + one Ed25519 signature over the same bytes): {floor_s:.3f} s "
+    floor_name = "SM4-GCM + one SM2-SM3 signature" if suite == "gm/1" else "AES-256-GCM + one Ed25519 signature"
+    print(f"  floor ({floor_name} over the same bytes): {floor_s:.3f} s "
           f"= {changes / floor_s:,.0f} changes/s")
     print(f"  export (read log, compress, encrypt, sign, store, write+fsync, read back, verify): {export_s:.3f} s "
           f"= {changes / export_s:,.0f} changes/s, {export_s / floor_s:.1f}x the floor")
