@@ -74,6 +74,9 @@ def _register_intake(sub) -> None:
     p = command(i, "register", cmd_intake_register, "登记单位公钥 / register an office key file")
     p.add_argument("--data", required=True)
     p.add_argument("file")
+    p = command(i, "add-suite", cmd_intake_add_suite, "为平台增加密码套件的密钥（如 gm/1）/ give the platform keys of a suite")
+    p.add_argument("--data", required=True)
+    p.add_argument("suite", choices=("gm/1",))
     p = command(i, "rotate-keys", cmd_intake_rotate, "更换单位公钥（审计）/ rotate an office's keys (audited)")
     p.add_argument("--data", required=True)
     p.add_argument("--actor", required=True, help="操作人 / who does it")
@@ -259,6 +262,14 @@ def cmd_intake_register(args) -> int:
     from credit_desk.intake.receiver import Intake
     out = Intake(Path(args.data)).register_office(_read(args.file))
     emit(args, out, f"已登记单位 {out['office']}，签名公钥指纹 {out['sign']}。")
+    return 0
+
+
+def cmd_intake_add_suite(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    doc = Intake(Path(args.data)).add_suite(args.suite)
+    fp = doc["suites"][args.suite]["fingerprints"]
+    emit(args, doc, f"平台已生成 {args.suite} 密钥，公钥文件已更新；请各单位导入并电话核对指纹：签名 {fp['sign']}，加密 {fp['enc']}")
     return 0
 
 

@@ -110,21 +110,26 @@ def import_platform(session: Session, data: bytes) -> dict:
     """Pin the platform's public keys at set-up; a different key later must come in a signed bundle."""
     session.require("keys.manage")
     doc = keyfiles.parse(data, keyfiles.PLATFORM_FORMAT)
-    current = sync_state.active_platform(session.ledger.conn, signing.suite_of(doc["sign_public"]))
-    if current and (current["sign_public"], current["enc_public"]) == (doc["sign_public"], doc["enc_public"]):
+    conn = session.ledger.conn
+    pairs = [(doc["sign_public"], doc["enc_public"]),
+             *[(p["sign_public"], p["enc_public"]) for p in (doc.get("suites") or {}).values()]]
+    new = []
+    for sign_pub, enc_pub in pairs:  # one pinned pair per suite (issue 22)
+        current = sync_state.active_platform(conn, signing.suite_of(sign_pub))
+        if current is None:
+            new.append((sign_pub, enc_pub))  # a suite not pinned yet: pinned from the file, as at set-up
+        elif (current["sign_public"], current["enc_public"]) != (sign_pub, enc_pub) or current["platform"] != doc["platform"]:
+            raise DomainError("PLATFORM_KEY_PINNED", "已固定平台公钥；平台更换密钥须通过平台签名的下发包，不能直接导入。",
+                              "Platform keys are already pinned; a key change must arrive in a platform-signed bundle.")
+    if not new:
         return show(session)
-    if current:
-        raise DomainError("PLATFORM_KEY_PINNED", "已固定平台公钥；平台更换密钥须通过平台签名的下发包，不能直接导入。",
-                          "Platform keys are already pinned; a key change must arrive in a platform-signed bundle.")
     with session.ledger.tx() as tx:
-        sync_state.pin_platform(tx, doc["platform"], str(doc.get("name") or doc["platform"]), doc["sign_public"],
-                                doc["enc_public"], "import")
-        for name, pair in (doc.get("suites") or {}).items():  # issue 22: the platform's keys of further suites
-            sync_state.pin_platform(tx, doc["platform"], str(doc.get("name") or doc["platform"]),
-                                    pair["sign_public"], pair["enc_public"], "import")
+        for sign_pub, enc_pub in new:
+            sync_state.pin_platform(tx, doc["platform"], str(doc.get("name") or doc["platform"]), sign_pub, enc_pub,
+                                    "import")
         session.audit(tx, "keys.import_platform", "platform", doc["platform"],
-                      detail={"sign": signing.fingerprint(doc["sign_public"]), "suites": [
-                          signing.suite_of(doc["sign_public"]), *(doc.get("suites") or {})]})
+                      detail={"sign": [signing.fingerprint(s) for s, _ in new],
+                              "suites": [signing.suite_of(s) for s, _ in new]})
     return show(session)
 
 

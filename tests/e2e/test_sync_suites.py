@@ -185,3 +185,33 @@ def test_stock_openssl_verifies_and_unwraps_a_real_exported_gm_bundle(office, tm
     plain = zlib.decompress(suites.sm4_gcm_decrypt(key, nonce, body,
                                                    bundle.payload_aad(json.loads(parts["manifest.json"]))))
     assert b'"t":"change"' in plain
+
+
+def test_a_platform_from_before_suites_adds_gm_keys_and_its_offices_pin_them(office, tmp_path):
+    from credit_desk.intake.store import write_atomic, write_json
+    from credit_desk.sync import keyfiles
+    intake_dir = tmp_path / "intake"
+    Intake.init(intake_dir)
+    keys = json.loads((intake_dir / "platform.key.json").read_text())
+    del keys["suites"]  # as `intake init` wrote it before issue 22
+    write_json(intake_dir / "platform.key.json", keys, mode=0o600)
+    old = json.loads((intake_dir / "platform.keys.json").read_text())
+    write_atomic(intake_dir / "platform.keys.json", keyfiles.platform_doc(
+        platform=old["platform"], name=old["name"], sign_public=base64.b64decode(old["sign_public"]),
+        enc_public=base64.b64decode(old["enc_public"])))
+    assert office("keys", "import-platform", str(intake_dir / "platform.keys.json"))[0] == 0
+    assert office("--json", "keys", "export-public", "--to", str(tmp_path / "o.json"))[0] == 0
+    Intake(intake_dir).register_office((tmp_path / "o.json").read_bytes())
+    code, out, err = office("--json", "intake", "add-suite", "--data", str(intake_dir), "gm/1", user=None)
+    assert code == 0, out + err
+    code, out, err = office("--json", "intake", "add-suite", "--data", str(intake_dir), "gm/1", user=None)
+    assert code != 0 and "SUITE_EXISTS" in out + err
+    code, out, err = office("--json", "keys", "import-platform", str(intake_dir / "platform.keys.json"))
+    assert code == 0, out + err  # the intl/1 pair is the pinned one; the new gm/1 pair is pinned now
+    move_to_gm(office, tmp_path, intake_dir)
+    add_subject(office)
+    data = Path(export(office, tmp_path / "usb")[0]["file"]).read_bytes()
+    receipt, summary = Intake(intake_dir).receive(data)
+    assert summary["accepted"] >= 1 and json.loads(members(receipt)["manifest.json"])["suite"] == suites.GM
+    code, out, err = office("--json", "bundle", "import", str(_write(tmp_path / "r.cdb", receipt)))
+    assert code == 0, out + err
