@@ -199,14 +199,14 @@ def test_a_platform_from_before_suites_adds_gm_keys_and_its_offices_pin_them(off
     write_atomic(intake_dir / "platform.keys.json", keyfiles.platform_doc(
         platform=old["platform"], name=old["name"], sign_public=base64.b64decode(old["sign_public"]),
         enc_public=base64.b64decode(old["enc_public"])))
-    assert office("keys", "import-platform", str(intake_dir / "platform.keys.json"))[0] == 0
-    assert office("--json", "keys", "export-public", "--to", str(tmp_path / "o.json"))[0] == 0
+    assert office("keys", "import-platform", str(intake_dir / "platform.keys.json"), user="admin")[0] == 0
+    assert office("--json", "keys", "export-public", "--to", str(tmp_path / "o.json"), user="admin")[0] == 0
     Intake(intake_dir).register_office((tmp_path / "o.json").read_bytes())
     code, out, err = office("--json", "intake", "add-suite", "--data", str(intake_dir), "gm/1", user=None)
     assert code == 0, out + err
     code, out, err = office("--json", "intake", "add-suite", "--data", str(intake_dir), "gm/1", user=None)
     assert code != 0 and "SUITE_EXISTS" in out + err
-    code, out, err = office("--json", "keys", "import-platform", str(intake_dir / "platform.keys.json"))
+    code, out, err = office("--json", "keys", "import-platform", str(intake_dir / "platform.keys.json"), user="admin")
     assert code == 0, out + err  # the intl/1 pair is the pinned one; the new gm/1 pair is pinned now
     move_to_gm(office, tmp_path, intake_dir)
     add_subject(office)
