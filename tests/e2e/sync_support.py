@@ -81,7 +81,10 @@ def craft(data_dir: Path, intake_dir: Path, plaintext: bytes, *, seq: int = 1, p
               "office": ledger_id, "sequence": seq, "previous_hash": prev, "created_at": mf.utc_text(now),
               "expires_at": mf.utc_text(now + timedelta(days=expires_days)), "change_range": [1, 10 ** 9],
               "counts": {"changes": plaintext.count(b'"t":"change"') if count is None else count, "attachments": 0}}
-    data, _ = bundle.make(fields, plaintext, sign_private or key, base64.b64decode(plat["enc_public"]))
+    from credit_desk.domain import signing
+    name = signing.suite_of(signing.public_of(sign_private or key))  # the platform key of the signer's suite
+    enc = plat["enc_public"] if name == plat.get("suite", "intl/1") else plat["suites"][name]["enc_public"]
+    data, _ = bundle.make(fields, plaintext, sign_private or key, base64.b64decode(enc))
     return data
 
 

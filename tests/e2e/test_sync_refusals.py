@@ -31,6 +31,22 @@ def office(office, secret_files):
     acts (keys, accounts) and reading the audit log (the auditor) name their account."""
     return with_business_accounts(office, secret_files)
 
+
+@pytest.fixture(autouse=True, params=["intl/1", "gm/1"])
+def suite(request, monkeypatch):
+    """Every refusal here in both suites (issue 22): for gm/1 the office moves to SM2/SM3/SM4 right after pairing."""
+    if request.param == "gm/1":
+        from tests.e2e.sync_support import pair as pair_intl
+        from tests.e2e.test_sync_suites import move_to_gm
+
+        def pair_gm(office, tmp_path):
+            intake_dir = pair_intl(office, tmp_path)
+            move_to_gm(office, tmp_path, intake_dir)
+            return intake_dir
+        monkeypatch.setitem(globals(), "pair", pair_gm)
+    return request.param
+
+
 CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2,}")
 
 
@@ -49,10 +65,18 @@ def _refused_by_intake(intake_dir: Path, data: bytes, **kw) -> str:
     return info.value.code
 
 
-def test_openssl_verifies_a_real_exported_bundle(exported, tmp_path):
+def test_openssl_verifies_a_real_exported_bundle(exported, tmp_path, suite):
     _, path = exported
     parts = members(path.read_bytes())
     assert list(parts) == ["manifest.json", "manifest.sig", "payload.bin"]
+    if suite == "gm/1":  # SM2-SM3 with the standard ID: `pkeyutl -verify -rawin -digest sm3` (docs/crypto.md)
+        from tests.unit.test_suite_bundles import openssl_verify_gm_manifest
+        pem = (tmp_path / "office.gm.pem").read_bytes()
+        done = openssl_verify_gm_manifest(parts, pem, tmp_path)
+        assert done.returncode == 0 and "Signature Verified Successfully" in done.stdout, done.stderr
+        changed = dict(parts, **{"manifest.json": parts["manifest.json"].replace(b'"sequence":1', b'"sequence":2')})
+        assert openssl_verify_gm_manifest(changed, pem, tmp_path).returncode != 0
+        return
     # the signed message is the manifest behind its domain tag (docs/bundle-format.md §3)
     (tmp_path / "manifest.json").write_bytes(signing.message(signing.Use.BUNDLE_MANIFEST, parts["manifest.json"]))
     (tmp_path / "manifest.sig").write_bytes(parts["manifest.sig"])
@@ -65,14 +89,15 @@ def test_openssl_verifies_a_real_exported_bundle(exported, tmp_path):
     assert subprocess.run(cmd, capture_output=True).returncode != 0  # and openssl sees a change
 
 
-def test_bundle_file_holds_no_subject_name_or_id_number_in_clear(office, exported):
+def test_bundle_file_holds_no_subject_name_or_id_number_in_clear(office, exported, suite):
     _, path = exported
     blob = path.read_bytes()
     from tests.e2e.sync_support import uscc
     assert uscc().encode() not in blob and "淮安市鑫源建材有限公司".encode() not in blob
     assert CJK_RUN.findall(blob) == []
     manifest = json.loads(members(blob)["manifest.json"])
-    assert manifest["counts"]["changes"] >= 2 and manifest["payload"]["encryption"].startswith("X25519")
+    assert manifest["counts"]["changes"] >= 2 and manifest["payload"]["encryption"].startswith(
+        "SM2-SM4" if suite == "gm/1" else "X25519")
     with pytest.raises(zlib.error):  # the payload is not even a plain compressed stream
         zlib.decompress(members(blob)["payload.bin"])
 
@@ -164,17 +189,19 @@ def test_oversized_and_decompression_bomb_payloads_are_refused(office, tmp_path,
     assert _refused_by_intake(intake_dir, good, limits=Limits(max_plain_bytes=100)) == "BUNDLE_OVERSIZED"
     key, ledger_id = office_signing(data_dir)
     plat = json.loads((intake_dir / "platform.keys.json").read_text())
+    from credit_desk.domain import suites
+    suite = suites.of_private(key)  # the office's suite; the platform key of that suite
+    enc = base64.b64decode(plat["enc_public"] if suite.name == suites.INTL else plat["suites"][suite.name]["enc_public"])
     now = datetime.now()
-    doc = {"format": mf.FORMAT, "type": "changes", "office": ledger_id, "sender": {"role": "office", "id": ledger_id},
-           "key_fingerprint": crypto.key_id(signing.public_of(key)),
-           "recipient": crypto.key_id(base64.b64decode(plat["enc_public"])), "sequence": 1,
+    doc = {"format": mf.FORMAT, "suite": suite.name, "type": "changes", "office": ledger_id,
+           "sender": {"role": "office", "id": ledger_id}, "key_fingerprint": crypto.key_id(signing.public_of(key)),
+           "recipient": crypto.key_id(enc), "sequence": 1,
            "previous_hash": mf.GENESIS_HASH, "created_at": mf.utc_text(now),
            "expires_at": mf.utc_text(now + timedelta(days=1)), "change_range": [1, 1], "counts": {"changes": 1}}
     # sealed with the AAD bound to this manifest (format 2), so the bomb reaches the inflater
-    sealed = crypto.seal(zlib.compress(b"\0" * (20 << 20), 9), base64.b64decode(plat["enc_public"]),
-                         bundle.payload_aad(doc))
-    doc["payload"] = {"sha256": crypto.sha256_hex(sealed), "size": len(sealed), "plain_size": 1000,
-                      "encoding": "zlib", "encryption": crypto.SUITE}
+    sealed = crypto.seal(zlib.compress(b"\0" * (20 << 20), 9), enc, bundle.payload_aad(doc))
+    doc["payload"] = {suite.hash_name: suite.hash_hex(sealed), "size": len(sealed), "plain_size": 1000,
+                      "encoding": "zlib", "encryption": suite.encryption}
     raw = mf.dump(doc)
     bomb = container.pack(raw, signing.sign(key, signing.Use.BUNDLE_MANIFEST, raw), sealed)
     assert len(bomb) < 100_000
