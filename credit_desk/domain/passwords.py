@@ -14,6 +14,9 @@ N, R, P = 2**14, 8, 1
 # judged by zxcvbn (its lists of leaked passwords, names, words and keyboard patterns), not a home-made list.
 MIN_LENGTH = 10
 MIN_SCORE = 3  # zxcvbn 0–4; 3 = "safely unguessable: moderate protection from offline slow-hash scenario"
+# zxcvbn judges at most this many characters (it raises ValueError beyond its own max_length of 72); a longer
+# password is judged by its first 72, which is no weaker than the whole.
+JUDGED_LENGTH = 72
 
 
 def check_strength(password: str, user_inputs: tuple[str, ...] = ()) -> None:
@@ -23,7 +26,7 @@ def check_strength(password: str, user_inputs: tuple[str, ...] = ()) -> None:
         raise ValidationError("PASSWORD_TOO_SHORT", f"密码至少需要 {MIN_LENGTH} 个字符。",
                               f"The password needs at least {MIN_LENGTH} characters.", field="password")
     from zxcvbn import zxcvbn
-    verdict = zxcvbn(password[:100], user_inputs=[u for u in user_inputs if u])
+    verdict = zxcvbn(password[:JUDGED_LENGTH], user_inputs=[u for u in user_inputs if u])
     if verdict["score"] < MIN_SCORE:
         raise ValidationError("PASSWORD_COMMON", "密码过于常见或容易猜到（如常用密码、键盘序列、用户名），请换一个更长、不常见的密码。",
                               "The password is common or easy to guess (a leaked password, a keyboard pattern, "
