@@ -30,7 +30,8 @@ TIERS = {"slight": TierPeriod(0, 3, False), "general": TierPeriod(3, 12, True), 
 
 from credit_desk.domain.errors import DomainError as _DomainError
 
-# (call, outcome): ("ok", repr of the value) or ("refused", code, field, row, Chinese sentence, English sentence)
+# (call, outcome): ("ok", repr of the value), ("refused", code, field, row, Chinese sentence, English sentence)
+# or ("raised", exception type, message) for a programming-level ValueError/TypeError/KeyError
 TABLE = [('{k: v for k, v in NATIONAL_2026.to_dict().items() if k != "citations"}',
   ('ok',
    "{'code': 'CN-2026-04', 'effective_from': '2026-04-01', 'source': '国办发〔2025〕22号；国家发展改革委令2025年第36号《信用修复管理办法》', "
@@ -300,7 +301,7 @@ TABLE = [('{k: v for k, v in NATIONAL_2026.to_dict().items() if k != "citations"
   ('ok', 'PublicationWindow(earliest_repair=datetime.date(2025, 3, 1), publication_end=datetime.date(2027, 2, 28))')),
  ('publication_window(NATIONAL_2026, "slight", date(2026, 11, 30))',
   ('ok',
-   'PublicationWindow(earliest_repair=datetime.date(2026, 12, 1), publication_end=datetime.date(2027, 2, 28))')),
+   'PublicationWindow(earliest_repair=datetime.date(2026, 11, 30), publication_end=datetime.date(2027, 2, 28))')),
  ('publication_window(NATIONAL_2023, "slight", date(2024, 1, 1))',
   ('refused',
    'R20_VALUE_UNKNOWN',
@@ -320,6 +321,8 @@ def _outcome(expr):
         value = eval(expr, globals())  # the call as written in the table
     except _DomainError as e:
         return ("refused", e.code, e.field, e.row, e.zh, e.en)
+    except (ValueError, TypeError, KeyError) as e:  # a programming-level refusal (not a clerk's sentence)
+        return ("raised", type(e).__name__, str(e))
     return ("ok", repr(value))
 
 
