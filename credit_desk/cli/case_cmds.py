@@ -410,8 +410,9 @@ def cmd_case_list(args) -> int:
 def cmd_case_expire(args) -> int:
     with session_for(args) as s:
         done = case_exits.expire_listings(s, args.on)
-    emit(args, done, f"有效期届满检查完成：{len(done)} 个名单到期移出。"
-         + "".join(f"\n案件 {d['case_id']} 已移出" for d in done))
+    emit(args, done, f"有效期届满检查完成：{len(done)} 个名单移出。"
+         + "".join(f"\n案件 {d['case_id']} 已移出" + ("（所依据的失信信息均已撤销，逾期自动移出，R3）"
+                                                     if d.get("basis_revoked") else "（有效期届满）") for d in done))
     return 0
 
 

@@ -205,10 +205,15 @@ class session_for:
 def _daily_check(args, session: Session) -> None:
     from credit_desk.services import case_exits
     done = case_exits.daily_check(session)
-    if done:
-        ids = "、".join(str(d["case_id"]) for d in done)
-        print(f"有效期届满检查：案件 {ids} 已于有效期届满次日移出名单（R12）。/ Expiry check: case(s) {ids} left "
+    expired = "、".join(str(d["case_id"]) for d in done or () if not d.get("basis_revoked"))
+    gone = "、".join(str(d["case_id"]) for d in done or () if d.get("basis_revoked"))
+    if expired:
+        print(f"有效期届满检查：案件 {expired} 已于有效期届满次日移出名单（R12）。/ Expiry check: case(s) {expired} left "
               "their list.", file=sys.stderr)
+    if gone:
+        print(f"依据撤销检查：案件 {gone} 所依据的失信信息均已撤销，认定部门逾期未作出移出决定，已自动移出名单（R3）。"
+              f"/ Case(s) {gone}: every basis record was revoked and the end deadline passed; they left their "
+              "list.", file=sys.stderr)
 
 
 def print_version(args) -> int:

@@ -119,8 +119,10 @@ def check_r12_exit(case: Case, ex: ExitInput) -> None:
 
 
 def needs_post_exit_watch(case: Case, way: ExitWay) -> bool:
-    """R12: after leaving a black list, except as wrongful, the subject goes onto the watch list."""
-    return case.list_type is ListType.BLACK and way is not ExitWay.WRONGFUL
+    """R12: after leaving a black list, except as wrongful, the subject goes onto the watch list — but not when
+    every record the listing rested on was revoked (R3, ``end_due`` set): a watch listing needs an effective
+    record of its own (R1)."""
+    return case.list_type is ListType.BLACK and way is not ExitWay.WRONGFUL and case.end_due is None
 
 
 def post_exit_watch_until(case: Case, ex: ExitInput) -> dt.date:
@@ -186,6 +188,20 @@ def check_r12_withdrawal_approver(proposed_by: str | None, approver: str) -> Non
 # deciding department ends it (way 1 or 4) within this many working days. The seeds give no period: this is our
 # local default, changed with the setting ``basis_revoked_end_workdays``.
 BASIS_REVOKED_END_WORKDAYS = 10
+
+
+def basis_revoked_end_overdue(case: Case, today: dt.date) -> bool:
+    """R3: a listing whose basis records are all revoked and whose department let its end deadline pass leaves
+    the list by the daily check (way 4: it no longer meets the standard), the day after the deadline."""
+    return case.state is CaseState.LISTED and case.end_due is not None and today > case.end_due
+
+
+def basis_revoked_exit(case: Case) -> ExitInput:
+    """R3 / R12 way 4: the automatic end of a listing whose basis was revoked, dated the day after its deadline."""
+    return ExitInput(ExitWay.STANDARD_CHANGED, case.end_due + dt.timedelta(days=1),
+                     standard_change="认定所依据的失信信息已全部撤销（其认定依据文书被撤销或确认无效），不再符合认定标准；"
+                                     f"认定部门未在{case.end_due.isoformat()}前作出移出决定，依规自动移出",
+                     note="依据撤销逾期自动移出")
 
 
 def basis_all_revoked(case: Case, effective_record_ids: set[int]) -> bool:

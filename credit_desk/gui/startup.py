@@ -38,10 +38,15 @@ class StartupChecks(QObject):
 
 def status_text(result: dict) -> str:
     parts = []
-    if result.get("exited"):
+    expired = [d for d in result.get("exited") or () if not d.get("basis_revoked")]
+    gone = [d for d in result.get("exited") or () if d.get("basis_revoked")]
+    if expired:
         parts.append(QCoreApplication.translate("Startup", "%1 listing(s) reached the end of their validity and left "
-                                                "their list (announcements made).").replace("%1",
-                                                                                          str(len(result["exited"]))))
+                                                "their list (announcements made).").replace("%1", str(len(expired))))
+    if gone:  # R3: the basis was revoked and the department let the deadline pass
+        parts.append(QCoreApplication.translate("Startup", "%1 listing(s) whose basis records were all revoked "
+                                                "passed their end deadline and left their list (announcements "
+                                                "made).").replace("%1", str(len(gone))))
     if result.get("backup"):
         parts.append(QCoreApplication.translate("Startup", "Automatic backup made."))
     return " ".join(parts)

@@ -6,7 +6,8 @@ import datetime as dt
 
 from credit_desk.domain.cases import CaseState, ExitWay
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.list_rules import ExitInput, check_r12_way1_two_people, expired, expiry_exit_date
+from credit_desk.domain.list_rules import (ExitInput, basis_revoked_end_overdue, basis_revoked_exit,
+                                           check_r12_way1_two_people, expired, expiry_exit_date)
 from credit_desk.domain.procedure import check_r5_date
 from credit_desk.domain.roles import allowed
 from credit_desk.services import case_core as core
@@ -54,20 +55,26 @@ def _check_not_drafter(case, session: Session) -> None:
 
 
 def expire_listings(session: Session, on: dt.date | None = None) -> list[dict]:
-    """R12 way 3: every listing whose validity has ended leaves its list, each with its announcement."""
+    """R12 way 3: every listing whose validity has ended leaves its list, each with its announcement; R3: so does
+    every listing whose basis records were all revoked and whose end deadline passed (way 4, no watch list)."""
     session.require("case.expire")
     today = check_r5_date(on or session.desk.today(), today=session.desk.today(), after=None, field="on",
                           label="届满检查日期")  # R12 way 3: never a future date (a clerk moved listings off early)
-    due = [c for c in repo.by_state(session.ledger.conn, [CaseState.LISTED]) if expired(c, today)]
+    listed = repo.by_state(session.ledger.conn, [CaseState.LISTED])
+    due = [c for c in listed if expired(c, today)]
+    gone = [c for c in listed if basis_revoked_end_overdue(c, today) and not expired(c, today)]
     done = []
     with session.ledger.tx() as tx:
         for case in due:
             # R12 way 3: the exit is dated the day after the validity ended, not the day the check ran
             ex = ExitInput(ExitWay.EXPIRED, expiry_exit_date(case), note="有效期届满自动移出")
             done.append(core.exit_in_tx(session, tx, case, ex))
+        for case in gone:  # R3: the basis is gone and the department let the deadline pass
+            done.append({**core.exit_in_tx(session, tx, case, basis_revoked_exit(case)), "basis_revoked": True})
         meta.set_meta(tx, LAST_CHECK_KEY, today.isoformat())
         session.audit(tx, "case.expire", "ledger", session.ledger.ledger_id,
-                      detail={"on": today.isoformat(), "exited": [d["case_id"] for d in done]})
+                      detail={"on": today.isoformat(), "exited": [d["case_id"] for d in done],
+                              "basis_revoked": [c.id for c in gone]})
     return done
 
 

@@ -41,3 +41,38 @@ def test_r3_revoking_every_basis_record_stops_measures_and_puts_the_end_on_the_d
     ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-10-28",
        "--standard-change", "认定所依据的处罚决定均已撤销", user=BOSS)
     assert not [i for i in ok(desk, "due") if i["kind"] == "basis_revoked"]
+
+
+def test_r3_daily_check_ends_a_listing_whose_basis_was_revoked_once_its_deadline_passed(desk, data_dir,
+                                                                                          pinned_clock):
+    """Gap 3: a department that lets the end deadline pass does not keep a listing without basis: the next daily
+    check ends it (way 4, dated the day after the deadline, no watch list — it would rest on nothing, R1), with
+    its announcement, audit row and change-log row (the next bundle)."""
+    from datetime import date, timedelta
+    late, lr1, lr2 = _listed_on_two_records(desk, 171)
+    fresh, fr1, fr2 = _listed_on_two_records(desk, 181)
+    for rid in (lr1, lr2):
+        ok(desk, "record", "revoke", str(rid), "--reason", "复议撤销", "--on", "2026-10-21")
+    today = pinned_clock["now"].date()
+    for rid in (fr1, fr2):  # revoked today: its deadline is still ahead
+        ok(desk, "record", "revoke", str(rid), "--reason", "诉讼撤销", "--on", today.isoformat())
+    assert show(desk, late)["state"] == "listed"  # the day's check already ran before the revocation
+    pinned_clock["now"] += timedelta(days=1)  # the next day's first command runs the daily check
+    assert [i["object_id"] for i in ok(desk, "due") if i["kind"] == "basis_revoked"] == [fresh]
+    entry = show(desk, late)
+    assert entry["state"] == "exited" and entry["exit_way"] == "4"
+    assert entry["exited_on"] == (date(2026, 11, 4) + timedelta(days=1)).isoformat()  # the day after end_due
+    assert show(desk, fresh)["state"] == "listed"
+    assert not [c for c in ok(desk, "case", "list", "--subject", str(entry["subject"]["id"]))
+                if c["list_type"] == "watch"]  # no watch listing resting on revoked records
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        conn = d.ledger.conn
+        ops = [r[0] for r in conn.execute("SELECT op FROM changes WHERE entity = 'case' AND entity_id = ? "
+                                          "ORDER BY id", (str(late),))]
+        audit = conn.execute("SELECT username FROM audit WHERE action = 'case.exit' AND object_id = ?",
+                             (str(late),)).fetchall()
+        ann = conn.execute("SELECT count(*) FROM announcements WHERE case_id = ?", (late,)).fetchone()[0]
+    finally:
+        d.close()
+    assert ops[-1] == "exit" and len(audit) == 1 and ann == 1
