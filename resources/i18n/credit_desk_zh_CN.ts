@@ -2549,17 +2549,17 @@ Returned by the platform: %4</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="105"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="123"/>
         <source>Sign in — %1</source>
         <translation>登录 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="107"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="125"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="108"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="126"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -3838,7 +3838,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="61"/>
         <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window); the old one is superseded.</source>
-        <translation>更正已送达预先告知书的事实须重新送达新的预先告知书（新文号、新的异议期），原告知书作废。</translation>
+        <translation>更正已送达的预先告知书所载事实，须同时送达新的预先告知书（新文号、重新计算异议期），原告知书作废。</translation>
     </message>
 </context>
 <context>
@@ -4104,12 +4104,17 @@ Grounds: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="42"/>
+        <location filename="../../credit_desk/gui/startup.py" line="44"/>
         <source>%1 listing(s) reached the end of their validity and left their list (announcements made).</source>
         <translation>%1 个名单有效期届满，已自动移出（已生成移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="46"/>
+        <location filename="../../credit_desk/gui/startup.py" line="47"/>
+        <source>%1 listing(s) whose basis records were all revoked passed their end deadline and left their list (announcements made).</source>
+        <translation>%1 个名单所依据的失信信息均已撤销且已逾移出期限，已自动移出（已发布移出公告）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/startup.py" line="51"/>
         <source>Automatic backup made.</source>
         <translation>已自动备份账本。</translation>
     </message>
@@ -4540,22 +4545,22 @@ Grounds: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="86"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="90"/>
         <source>Unlock the ledger</source>
         <translation>解锁账本</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="88"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="95"/>
         <source>The system keyring holds no key for this ledger. Enter the recovery passphrase to open it.</source>
         <translation>系统钥匙串中没有本账本的密钥。请输入恢复口令打开账本。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="92"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="104"/>
         <source>Recovery passphrase</source>
         <translation>恢复口令</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="93"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="105"/>
         <source>Store the key in the system keyring again</source>
         <translation>将密钥重新存入系统钥匙串</translation>
     </message>
