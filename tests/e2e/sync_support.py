@@ -6,6 +6,8 @@ import json
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+
 from credit_desk.intake.receiver import Intake
 from credit_desk.services import auth, ledgers
 from tests.conftest import ADMIN_PW, CLERK_NAME, USER_PW
@@ -41,6 +43,32 @@ def pair(office, tmp_path: Path) -> Path:
     assert code == 0, err
     Intake(intake_dir).register_office(keyfile.read_bytes())
     return intake_dir
+
+
+def move_to_gm(office, tmp_path: Path, intake_dir: Path) -> None:
+    """The office rotates to gm/1 (audited at the office), the platform pins its new key file (audited there)."""
+    code, out, err = office("--json", "keys", "rotate", "--suite", "gm/1", user="admin")
+    assert code == 0, out + err
+    assert json.loads(out)["suite"] == "gm/1"
+    keyfile = tmp_path / "office.gm.keys.json"
+    code, out, err = office("keys", "export-public", "--to", str(keyfile), "--pem", str(tmp_path / "office.gm.pem"),
+                            user="admin")
+    assert code == 0, err
+    Intake(intake_dir).rotate_office_keys(keyfile.read_bytes(), actor="平台运维 王工",
+                                          reason="单位改用商用密码 gm/1（密评整改）")
+
+
+@pytest.fixture(autouse=True, params=["intl/1", "gm/1"])
+def both_suites(request, monkeypatch):
+    """Imported by a sync test module, it runs every test there in both suites (issue 22): for gm/1 the module's
+    ``pair`` also moves the office to SM2/SM3/SM4 right after pairing. The value is the suite's name."""
+    if request.param == "gm/1":
+        def pair_gm(office, tmp_path):
+            intake_dir = pair(office, tmp_path)
+            move_to_gm(office, tmp_path, intake_dir)
+            return intake_dir
+        monkeypatch.setattr(request.module, "pair", pair_gm)
+    return request.param
 
 
 def add_subject(office, name: str = "淮安市鑫源建材有限公司", number: str | None = None) -> int:

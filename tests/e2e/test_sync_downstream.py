@@ -15,6 +15,7 @@ from credit_desk.resources_path import reference_dir
 from credit_desk.services import matching
 from credit_desk.store import reference
 from credit_desk.sync.refusals import BundleRefused
+from tests.e2e.sync_support import both_suites  # noqa: F401  (every test in both suites, issue 22)
 from tests.e2e.sync_support import add_subject, export, pair, session, uscc
 from tests.conftest import with_business_accounts
 

@@ -22,7 +22,8 @@ from credit_desk.services import sync
 from credit_desk.sync import bundle, container, crypto, manifest as mf, reqauth
 from credit_desk.sync.limits import Limits
 from credit_desk.sync.refusals import BundleRefused
-from tests.e2e.sync_support import add_subject, craft, export, members, office_signing, pair, session
+from tests.e2e.sync_support import (add_subject, both_suites, craft, export, members, office_signing,  # noqa: F401
+                                    pair, session)
 from tests.conftest import with_business_accounts
 
 @pytest.fixture
@@ -32,19 +33,9 @@ def office(office, secret_files):
     return with_business_accounts(office, secret_files)
 
 
-@pytest.fixture(autouse=True, params=["intl/1", "gm/1"])
-def suite(request, monkeypatch):
-    """Every refusal here in both suites (issue 22): for gm/1 the office moves to SM2/SM3/SM4 right after pairing."""
-    if request.param == "gm/1":
-        from tests.e2e.sync_support import pair as pair_intl
-        from tests.e2e.test_sync_suites import move_to_gm
-
-        def pair_gm(office, tmp_path):
-            intake_dir = pair_intl(office, tmp_path)
-            move_to_gm(office, tmp_path, intake_dir)
-            return intake_dir
-        monkeypatch.setitem(globals(), "pair", pair_gm)
-    return request.param
+@pytest.fixture
+def suite(both_suites):
+    return both_suites
 
 
 CJK_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){2,}")

@@ -15,6 +15,7 @@ from credit_desk.intake.server import serve
 from credit_desk.services import sync
 from credit_desk.sync.refusals import BundleRefused
 from tests.e2e import case_kit as kit
+from tests.e2e.sync_support import both_suites  # noqa: F401  (every test in both suites, issue 22)
 from tests.e2e.sync_support import add_subject, export, members, pair, session
 from tests.conftest import with_business_accounts
 

@@ -19,7 +19,7 @@ from credit_desk.store import office_keys
 from credit_desk.sync import bundle, manifest as mf
 from credit_desk.sync.limits import DEFAULT
 from credit_desk.sync.refusals import BundleRefused
-from tests.e2e.sync_support import add_subject, craft, export, members, office_signing, pair, session
+from tests.e2e.sync_support import add_subject, craft, export, members, move_to_gm, office_signing, pair, session
 from tests.conftest import with_business_accounts
 from tests.unit.test_suite_bundles import openssl_unwrap, openssl_verify_gm_manifest
 
@@ -28,19 +28,6 @@ from tests.unit.test_suite_bundles import openssl_unwrap, openssl_verify_gm_mani
 def office(office, secret_files):
     """Bundles, subjects and receipts are the clerk's (R14 separation of duties); keys name user="admin"."""
     return with_business_accounts(office, secret_files)
-
-
-def move_to_gm(office, tmp_path: Path, intake_dir: Path) -> None:
-    """The office rotates to gm/1 (audited at the office), the platform pins its new key file (audited there)."""
-    code, out, err = office("--json", "keys", "rotate", "--suite", "gm/1", user="admin")
-    assert code == 0, out + err
-    assert json.loads(out)["suite"] == "gm/1"
-    keyfile = tmp_path / "office.gm.keys.json"
-    code, out, err = office("keys", "export-public", "--to", str(keyfile), "--pem", str(tmp_path / "office.gm.pem"),
-                            user="admin")
-    assert code == 0, err
-    Intake(intake_dir).rotate_office_keys(keyfile.read_bytes(), actor="平台运维 王工",
-                                          reason="单位改用商用密码 gm/1（密评整改）")
 
 
 @pytest.fixture(params=suites.NAMES)
