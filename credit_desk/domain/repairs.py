@@ -367,7 +367,14 @@ def check_decider(accepted_by: str | None, drafters: Iterable[str], decider: str
                           "The drafter of the listing cannot decide its repair (early exit).", field="decided_by")
 
 
-def check_date_order(later: dt.date, earlier: dt.date | None, field_name: str, zh: str, en: str) -> None:
+def check_date_order(later: dt.date, earlier: dt.date | None, field_name: str, zh: str, en: str, *,
+                     today: dt.date) -> None:
+    """R13 with DOMAIN "R5 dates": a step's date lies between the previous step's date and today — a notice is
+    never dated ahead, nor a time limit started from a day that has not come. ValidationError
+    ``REPAIR_DATE_ORDER`` (before the previous step) or ``DATE_IN_FUTURE``."""
+    if later > today:
+        raise ValidationError("DATE_IN_FUTURE", f"日期（{later.isoformat()}）不能晚于今天（{today.isoformat()}）。",
+                              f"{field_name} ({later.isoformat()}) cannot be in the future.", field=field_name)
     if earlier is not None and later < earlier:
         raise ValidationError("REPAIR_DATE_ORDER", zh, en, field=field_name)
 

@@ -154,3 +154,25 @@ def test_r13_a_changed_record_still_in_publication_stays_in_the_printed_credit_q
     ok(desk, "print", "credit_query", "--subject", str(sid), "--purpose", "政府采购资格审查",
        "--out", str(tmp_path / "q.pdf"))
     assert "清市监罚〔X〕1609-1号" in _text(tmp_path / "q.pdf")
+
+
+# R13/R5 dates: no repair step is dated after today -----------------------------------------------------------
+
+def test_r13_repair_steps_cannot_be_dated_in_the_future(desk):
+    """R13 with DOMAIN "R5 dates" (every procedural date lies between the previous step's date and today): an
+    acceptance, a non-acceptance or a decision dated ahead would print a notice dated in the future and start
+    (or end) the 3/10-working-day limits from a day that has not come."""
+    sid = company(desk, 1610)
+    rec = _penalty(desk, sid, add_months(TODAY, -7), number="清市监罚〔X〕1610号")
+    args = ("repair", "apply", "--subject", str(sid), "--applicant", "王建国", "--channel", "window",
+            "--received-on", TODAY.isoformat(), "--record", str(rec["id"]), "--material", "proof",
+            "--material", "commitment")
+    rid = ok(desk, *args)["id"]
+    later = (TODAY + dt.timedelta(days=3)).isoformat()
+    assert refused(desk, "repair", "accept", str(rid), "--accepted-on", later)["code"] == "DATE_IN_FUTURE"
+    assert refused(desk, "repair", "reject", str(rid), "--on", later, "--reason", "申请人撤回")["code"] == \
+        "DATE_IN_FUTURE"
+    ok(desk, "repair", "accept", str(rid), "--accepted-on", TODAY.isoformat())
+    err = refused(desk, "repair", "decide", str(rid), "--outcome", "repaired", "--for-department", DEPT,
+                  "--decided-on", later, user=BOSS)
+    assert err["code"] == "DATE_IN_FUTURE" and err["field"] == "decided_on"
