@@ -13,6 +13,7 @@ forced or lifelong (一次授权终身): it names its scope and has an end date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from credit_desk.domain.errors import DomainError, ValidationError
@@ -111,6 +112,20 @@ def check_consent(scope: str, given_on: dt.date, valid_until: dt.date | None, do
     return text, valid_until, doc
 
 
+# R15 (49号 二(四)): a natural person's information is published on 法律、法规 or 国务院决定、命令 — a department
+# rule (部门规章, "XX总局令第44号") is neither. An instrument cited only as a 规章 does not count; one that names a
+# law (…法》), a regulation (…条例》) or a State Council decision/order does.
+_RULE_ONLY = re.compile(r"令(?:\d{4}年)?第?[0-9一二三四五六七八九十百]+号|规章")
+_STATUTE = re.compile(r"(?<!办)法》|条例》|国务院令|国务院关于[^》]*决定")   # a law ends 法》, a rule 办法》
+
+
+def statutory_basis(text: str) -> bool:
+    """R15: ``text`` (the catalogue item's legal basis, instruments separated by ；) cites at least one law,
+    regulation or State Council decision/order, not only department rules."""
+    parts = [p for p in re.split(r"[；;]", text or "") if p.strip()]
+    return any(_STATUTE.search(p) or not _RULE_ONLY.search(p) for p in parts)
+
+
 def basis_for(is_natural_person: bool, item_publishable: bool, item_basis: str, consents: list[Consent],
               record_id: int, on: dt.date) -> PublicationBasis | None:
     """R15: the basis for publishing one item on ``on``; None when a natural person's item has none.
@@ -118,7 +133,7 @@ def basis_for(is_natural_person: bool, item_publishable: bool, item_basis: str, 
     A legal person's item follows the catalogue (R2); a natural person's needs the catalogue item's legal basis
     (the item is publishable and cites one) or a live consent covering the record.
     """
-    if item_publishable and (item_basis or "").strip():
+    if item_publishable and (item_basis or "").strip() and (not is_natural_person or statutory_basis(item_basis)):
         return PublicationBasis("law", item_basis.strip())
     if not is_natural_person:
         return PublicationBasis("catalogue", "目录规定可公开") if item_publishable else None

@@ -176,3 +176,27 @@ def test_r13_repair_steps_cannot_be_dated_in_the_future(desk):
     err = refused(desk, "repair", "decide", str(rid), "--outcome", "repaired", "--for-department", DEPT,
                   "--decided-on", later, user=BOSS)
     assert err["code"] == "DATE_IN_FUTURE" and err["field"] == "decided_on"
+
+
+# R15: a department rule is no legal basis for publishing a person's information -------------------------------
+
+def test_r15_a_department_rule_alone_does_not_ground_publishing_a_natural_persons_record(desk, data_dir):
+    """R15 (49号 二(四): 公开个人相关信息的，必须有明确的法律、法规或者国务院决定、命令作为依据或经本人同意): the
+    catalogue item 市场监督管理严重违法失信名单 rests on a department rule (总局令第44号) — neither a law nor a
+    regulation — so a natural person's record of it needs the person's consent; a penalty record (行政处罚法) does
+    not."""
+    from tests.e2e.case_kit import person
+    from tests.e2e.test_issue16_rules import _changes
+    pid = person(desk, 1611)
+    day = TODAY - dt.timedelta(days=20)
+    rec = ok(desk, "record", "add", "--subject", str(pid), "--catalogue-code", "S-04-02", "--tier", "serious",
+             "--facts", "列入严重违法失信名单", "--doc-type", "admin_penalty", "--doc-number", "清市监罚〔X〕1611号",
+             "--doc-authority", DEPT, "--doc-issued", day.isoformat(), "--doc-effective", day.isoformat(),
+             "--department", DEPT, "--act-date", (day - dt.timedelta(days=9)).isoformat())
+    err = refused(desk, "record", "publication", str(rec["id"]))
+    assert err["code"] == "R15_NO_PUBLICATION_BASIS"
+    assert _changes(data_dir, "record", rec["id"])[0][1]["publication"]["publish"] is False
+    company_rec = _penalty(desk, company(desk, 1611), day, number="清市监罚〔X〕1612号")   # legal persons: catalogue
+    assert ok(desk, "record", "publication", str(company_rec["id"]))["kind"] == "law"
+    pen = _penalty(desk, pid, day, number="清市监罚〔X〕1613号")
+    assert "行政处罚法" in ok(desk, "record", "publication", str(pen["id"]))["text"]

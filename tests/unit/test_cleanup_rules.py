@@ -153,3 +153,14 @@ def test_r16_each_row_without_basis_is_flagged_under_its_own_clause_of_15_hao():
                          "2026年底", "区发改委", "吴某 主任", "0517-80000002")
     [f] = check_row(measure)
     assert f.code == "R16_MEASURE_NO_BASIS" and "15号 一（三）" in f.basis and "一（二）" not in f.basis
+
+
+def test_r15_statutory_basis_tells_a_law_or_regulation_from_a_department_rule():
+    """R15 (49号 二(四)): 法律、法规、国务院决定命令 count; a 部门规章 alone ("…办法》（…总局令第44号）") does not."""
+    from credit_desk.domain.publication import statutory_basis
+    assert statutory_basis("《中华人民共和国行政处罚法》第四十八条")
+    assert statutory_basis("《保障农民工工资支付条例》")
+    assert statutory_basis("《市场监督管理严重违法失信名单管理办法》（总局令第44号）；《企业信息公示暂行条例》")
+    assert not statutory_basis("《市场监督管理严重违法失信名单管理办法》（国家市场监督管理总局令第44号）")
+    assert not statutory_basis("《重大税收违法失信主体信息公布管理办法》（国家税务总局令第54号）")
+    assert not statutory_basis("")
