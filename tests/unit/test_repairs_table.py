@@ -273,13 +273,17 @@ TABLE = [('listing_tier("black")', ('ok', "<Tier.SERIOUS: 'serious'>")),
    None,
    '认定案件的起草人不能决定该案件的信用修复（提前移出），请由另一位人员决定。',
    'The drafter of the listing cannot decide its repair (early exit).')),
- ('check_date_order(date(2026, 5, 1), date(2026, 5, 1), "accepted_on", "受理日期不能早于收到日期。", "Accepted before received.")',
+ ('check_date_order(date(2026, 5, 1), date(2026, 5, 1), "accepted_on", "受理日期不能早于收到日期。", "Accepted before received.", today=date(2026, 5, 1))',
   ('ok', 'None')),
- ('check_date_order(date(2026, 5, 1), None, "accepted_on", "受理日期不能早于收到日期。", "Accepted before received.")',
+ ('check_date_order(date(2026, 5, 1), None, "accepted_on", "受理日期不能早于收到日期。", "Accepted before received.", today=date(2026, 5, 1))',
   ('ok', 'None')),
  ('check_date_order(date(2026, 4, 30), date(2026, 5, 1), "accepted_on", "受理日期不能早于收到日期。", "Accepted before '
-  'received.")',
-  ('refused', 'REPAIR_DATE_ORDER', 'accepted_on', None, '受理日期不能早于收到日期。', 'Accepted before received.'))]
+  'received.", today=date(2026, 5, 1))',
+  ('refused', 'REPAIR_DATE_ORDER', 'accepted_on', None, '受理日期不能早于收到日期。', 'Accepted before received.')),
+ ('check_date_order(date(2026, 5, 2), date(2026, 5, 1), "accepted_on", "受理日期不能早于收到日期。", "Accepted before '
+  'received.", today=date(2026, 5, 1))',
+  ('refused', 'DATE_IN_FUTURE', 'accepted_on', None, '日期（2026-05-02）不能晚于今天（2026-05-01）。',
+   'accepted_on (2026-05-02) cannot be in the future.'))]
 
 
 def _outcome(expr):
