@@ -8,9 +8,15 @@
 #   scripts/test_future_dates.sh 2028-02-29 -- tests/unit tests/e2e -x   # pytest arguments after --
 #
 # Needs the Debian package `faketime` (scripts/setup.sh --test installs it). The clock starts at 09:00 of each
-# date and runs on. FAKETIME_DONT_FAKE_MONOTONIC=1 is NOT used: with libfaketime 0.9.10 it makes Python's
-# time.sleep fail with EINVAL (clock_nanosleep), while faking the monotonic clock as well works with SQLCipher,
-# Qt (offscreen) and the child processes, which inherit LD_PRELOAD. CPU-heavy: runs under nice, one date at a time.
+# date and runs on. `faketime -m` preloads libfaketimeMT, the build of libfaketime for threaded programs (its README:
+# "contains the pthread synchronization calls"): the suite runs Qt, SQLCipher and worker threads, and with the
+# default single-threaded build 0.9.10 races in its own pthread_cond_init/clock caches — the GUI suite ended in a
+# Qt segmentation fault in 2 of 3 runs (libfaketime issues #245/#409, Debian bug #1093599); none in the runs with -m (tests/README.md).
+# FAKETIME_DONT_FAKE_MONOTONIC=1 is NOT used: with libfaketime 0.9.10 it makes Python's time.sleep fail with
+# EINVAL (clock_nanosleep). tests/gui/test_chinese_input.py is left out: it starts Xvfb, D-Bus and the ibus/fcitx5
+# daemons, which inherit LD_PRELOAD and fail under libfaketime (GLib aborts); it types pinyin and reads no date.
+# Run it on a tree nobody edits meanwhile (a `git archive` export): a suite that reads a
+# work tree changing under it fails for that reason alone. CPU-heavy: runs under nice, one date at a time.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,9 +31,10 @@ export QT_QPA_PLATFORM=offscreen
 failed=()
 for d in "${dates[@]}"; do
   echo "== the suite on ${d} (faketime)"
-  if faketime "${d} 09:00:00" nice -n "${NICE:-10}" .venv/bin/python -c 'import datetime, sys
+  if faketime -m "${d} 09:00:00" nice -n "${NICE:-10}" .venv/bin/python -c 'import datetime, sys
 assert datetime.date.today().isoformat() == sys.argv[1], "faketime did not take"' "${d}" &&
-     faketime "${d} 09:00:00" nice -n "${NICE:-10}" .venv/bin/python -m pytest -q -p no:cacheprovider "$@"; then
+     faketime -m "${d} 09:00:00" nice -n "${NICE:-10}" .venv/bin/python -m pytest -q -p no:cacheprovider \
+       --ignore=tests/gui/test_chinese_input.py "$@"; then
     echo "== ${d}: passed"
   else
     echo "== ${d}: FAILED"
