@@ -67,15 +67,16 @@ Maintainer: credit_desk maintainers <credit-desk@localhost>
 Section: misc
 Priority: optional
 Installed-Size: $SIZE_KB
-Depends: libc6 (>= $GLIBC), libegl1, libgl1, libxcb1, libxkbcommon-x11-0, libxcb-cursor0, libfontconfig1, fontconfig, libdbus-1-3, libcups2, fonts-wqy-zenhei | fonts-wqy-microhei | fonts-arphic-uming | fonts-noto-cjk
-Recommends: fonts-arphic-uming, fonts-arphic-ukai, fonts-wqy-zenhei, fonts-hanazono, libwayland-cursor0, libwayland-egl1
+Depends: libc6 (>= $GLIBC), libegl1, libgl1, libxcb1, libxkbcommon-x11-0, libxcb-cursor0, libfontconfig1, fontconfig, libdbus-1-3, libcups2, fonts-arphic-uming, fonts-arphic-ukai, fonts-wqy-zenhei | fonts-wqy-microhei
+Recommends: fonts-hanazono, libwayland-cursor0, libwayland-egl1
 Description: 信用办台账 — ledger for county social credit offices
  credit_desk keeps a county social credit office's ledger (dishonesty records,
  black/watch/red list cases, objections, credit repair), prints the numbered
  notices and exchanges signed, encrypted bundles with the municipal platform.
  Self-contained: Python, Qt and SQLCipher are bundled under /opt/credit-desk.
- Printing needs TrueType Chinese fonts (Song, Kai/FangSong, Hei), which the
- recommended font packages provide. Each user's ledger stays in that user's
+ Printing needs TrueType Chinese fonts (Song, Kai/FangSong, Hei): the 方正 or 中易
+ fonts of UOS and Kylin when present, else the AR PL and WenQuanYi packages it
+ depends on. Each user's ledger stays in that user's
  data folder (~/.local/share/credit_desk) across upgrades and removal.
 EOF
 (cd "$STAGE" && find . -path ./DEBIAN -prune -o -type f -print0 | sort -z | xargs -0 md5sum | sed 's| \./| |') \

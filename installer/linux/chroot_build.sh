@@ -28,6 +28,13 @@ PY_PREFIX=/opt/python3.11
 
 [ "$(id -u)" -eq 0 ] || { echo "chroot builds need root (debootstrap, chroot, mount)." >&2; exit 1; }
 command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+if [ "$ARCH" != "$(dpkg --print-architecture)" ]; then
+  # another architecture (arm64 for Phytium / Kunpeng PCs): its programs run under qemu-user through binfmt_misc
+  command -v update-binfmts >/dev/null && [ -e /usr/bin/qemu-aarch64-static ] || \
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq qemu-user-static binfmt-support >/dev/null
+  mountpoint -q /proc/sys/fs/binfmt_misc || mount -t binfmt_misc binfmt_misc /proc/sys/fs/binfmt_misc
+  update-binfmts --enable >/dev/null 2>&1 || true
+fi
 mkdir -p "$CROOT" dist
 : > "$TIMES"
 step() { STEP_NAME="$1"; STEP_T0=$(date +%s); echo "== [$BASE/$ARCH] $1"; }
@@ -74,7 +81,16 @@ if [ ! -x "$BUILD/usr/bin/apt-get" ]; then
 fi
 mount_into "$BUILD"
 
-# 2. Python 3.11 from Debian's source package (bookworm's python3.11), built once with a shared libpython
+# 2. Python 3.11: the base's own package when it has one (bookworm); otherwise built once from Debian's
+#    python3.11 source package (bookworm's) with a shared libpython, into /opt/python3.11
+if [ ! -x "$BUILD$PY_PREFIX/bin/python3.11" ] && in_chroot "$BUILD" sh -c \
+    'apt-get update -qq && apt-cache show python3.11 >/dev/null 2>&1'; then
+  step "Python 3.11 from $BASE's packages"
+  in_chroot "$BUILD" apt-get install -y -qq --no-install-recommends python3.11 python3.11-venv libpython3.11 \
+    ca-certificates binutils >/dev/null
+  mkdir -p "$BUILD$PY_PREFIX/bin" && ln -sf /usr/bin/python3.11 "$BUILD$PY_PREFIX/bin/python3.11"
+  done_step
+fi
 if [ ! -x "$BUILD$PY_PREFIX/bin/python3.11" ]; then
   step "Python 3.11 from Debian's python3.11 source package"
   echo "deb-src $MIRROR bookworm main" > "$BUILD/etc/apt/sources.list.d/python-src.list"
@@ -91,8 +107,9 @@ if [ ! -x "$BUILD$PY_PREFIX/bin/python3.11" ]; then
   done_step
 fi
 
-# 3. the project's tracked files, a venv and the wheels this base accepts
-step "project copy + venv + pip install .[build]"
+# 3. the project's tracked files, a venv and the wheels this base accepts ([platform]: the bundled reference
+#    intake, which the smoke test uses as the bundle's recipient, runs on psycopg)
+step "project copy + venv + pip install .[build,platform]"
 trust_host_cas "$BUILD"
 # Qt's own run-time libraries: PySide6 must import, and PyInstaller follows the plugins' library links
 in_chroot "$BUILD" apt-get install -y -qq --no-install-recommends libglib2.0-0 libgl1 libegl1 libfontconfig1 \
@@ -105,14 +122,14 @@ git ls-files -z --cached --others --exclude-standard | (cd "$ROOT" && xargs -0 t
   | tar xf - -C "$BUILD/src"
 in_chroot "$BUILD" sh -c "cd /src && [ -x /root/venv/bin/python ] || $PY_PREFIX/bin/python3.11 -m venv /root/venv"
 in_chroot "$BUILD" sh -c 'cd /src && /root/venv/bin/python -m pip install -q --upgrade pip \
-  && /root/venv/bin/python -m pip install -q ".[build]"'
+  && /root/venv/bin/python -m pip install -q ".[build,platform]"'
 in_chroot "$BUILD" /root/venv/bin/python -c 'import PySide6.QtCore as q; print("PySide6", q.qVersion())' \
   | tee -a "$TIMES"
 done_step
 
 # 4. the frozen app and the .deb, built inside the chroot
 step "PyInstaller + dpkg-deb inside $BASE"
-in_chroot "$BUILD" sh -c 'cd /src && PYTHON=/root/venv/bin/python bash installer/build_deb.sh'
+in_chroot "$BUILD" sh -c "cd /src && PYTHON=/root/venv/bin/python DEB_COMPRESS=${DEB_COMPRESS:-xz} bash installer/build_deb.sh"
 DEB_NAME="$(basename "$(ls -t "$BUILD"/src/dist/credit-desk_*.deb | head -1)")"
 OUT="$ROOT/dist/${DEB_NAME%.deb}~$BASE.deb"
 cp "$BUILD/src/dist/$DEB_NAME" "$OUT"

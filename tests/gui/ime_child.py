@@ -1,7 +1,7 @@
 """Child program of the real input-method test (tests/gui/test_chinese_input.py): the program's own start-up
 step for the input method (gui/app.py prepare_qt_environment, as run_gui does it), then the new-subject form with
 its name field focused. Prints ``IM <module>`` and ``READY``; when the file named in argv[2] appears it prints
-``NAME <text of the name field>`` and exits.
+``NAME <text of the name field>`` once it has settled, and exits.
 
     python -m tests.gui.ime_child DATA_DIR DONE_FILE
 """
@@ -40,12 +40,19 @@ def main(data_dir: str, done_file: str) -> int:
     def ready():
         print("READY", int(dlg.winId()), dlg.ui.name.hasFocus(), flush=True)
 
-    def poll():
+    seen = {"text": None, "since": 0.0, "waited": 0.0}
+
+    def poll():  # after the last key: wait until the field has not changed for 1.5 s (a loaded machine lags)
         if os.path.exists(done_file):
-            print("NAME", dlg.ui.name.text(), flush=True)
-            app.quit()
-        else:
-            QTimer.singleShot(100, poll)
+            text = dlg.ui.name.text()
+            if text != seen["text"]:
+                seen["text"], seen["since"] = text, seen["waited"]
+            if seen["waited"] - seen["since"] >= 1.5 or seen["waited"] >= 20:
+                print("NAME", text, flush=True)
+                app.quit()
+                return
+            seen["waited"] += 0.1
+        QTimer.singleShot(100, poll)
     QTimer.singleShot(800, ready)
     QTimer.singleShot(900, poll)
     code = app.exec()
