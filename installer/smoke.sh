@@ -140,7 +140,9 @@ else
   echo "  SKIP print: this build has no 'print' command"
 fi
 
-if has_command bundle; then
+if has_command bundle && has_command intake && [ -z "${CREDIT_DESK_INTAKE_DSN:-}" ]; then
+  echo "  SKIP bundle export: the reference intake needs PostgreSQL (set CREDIT_DESK_INTAKE_DSN to test it)"
+elif has_command bundle; then
   mkdir -p "$SCRATCH/usb"
   if has_command intake; then  # a reference municipal platform, so the bundle has a recipient
     run intake init --data "$SCRATCH/intake" || fail "intake init: $(cat "$SCRATCH/out.txt")"
