@@ -14,13 +14,30 @@ from credit_desk.domain.errors import DomainError
 def cmd_resync(args) -> int:
     from credit_desk.services import resync
     with session_for(args) as s:
-        out = resync.resync(s, args.url)
+        if args.receipts:
+            out = resync.resync_from_receipts(s, _receipt_files(args.receipts))
+        else:
+            out = resync.resync(s, args.url)
     lost = "、".join(str(n) for n in out["lost_bundles"]) or "无"
     floors = "；".join(f"{k} 最后 {v} 号" for k, v in out["floors"].items()) or "无变化"
     emit(args, {"ok": True, **out}, f"已与市平台对齐：导入回执 {len(out['imported'])} 份；随末尾丢失的同步包 {lost}；"
                                     f"文号下限 {floors}；此后的变更编号大于 {out['changes_above']}。\n"
                                     f"提示：最后一次报送之后打印的文书，市平台无从得知，请核对纸质文书后用 print confirm-last 确认。")
     return 0
+
+
+def _receipt_files(paths: list[str]) -> list[tuple[str, bytes]]:
+    """Every .cdb file named, or found in a named folder (the USB stick), as (name, bytes)."""
+    found = []
+    for p in map(Path, paths):
+        files = sorted(p.glob("*.cdb")) if p.is_dir() else [p]
+        for f in files:
+            try:
+                found.append((f.name, f.read_bytes()))
+            except OSError as exc:
+                raise DomainError("RECEIPT_UNREADABLE", f"无法读取回执文件 {f}：{exc.strerror}。",
+                                  f"Cannot read the receipt file {f}: {exc.strerror}.", field="receipts") from exc
+    return found
 
 
 def register(sub) -> None:
@@ -37,6 +54,8 @@ def register(sub) -> None:
     command(b, "status", cmd_status, "同步状态 / sync status")
     p = command(b, "resync", cmd_resync, "恢复后与市平台重新对齐 / learn from the platform what was sent after a backup")
     p.add_argument("--url", help="接收端地址 / intake URL (else the setting sync.intake_url)")
+    p.add_argument("--receipts", action="append", default=[],
+                   help="离线：U盘上的市平台回执文件或文件夹，可重复 / offline: receipt files or the USB folder")
     p = command(b, "requeue", cmd_requeue, "重新报送被退回的变更 / send a quarantined change again")
     p.add_argument("change_id", type=whole)
 

@@ -10,6 +10,9 @@ issue 14 found a restore reissuing a number already on another party's notice an
   teaches its sequence and hash (the next bundle follows it), the change ids it carried (new changes are
   numbered above them, so the platform never drops them as duplicates) and the register's high-water marks
   (``number_floors``: the next number of each series is above them).
+- ``resync_from_receipts`` (offline, ``bundle resync --receipts USB``): the same, from the platform's receipt
+  files the clerk carried back on the USB stick (each verified: the platform's signature, addressed to this
+  office, not expired); files that are not receipts (the office's own bundles beside them) are skipped.
 - ``confirm_last`` (offline, ``print confirm-last``): the clerk reads the last number of a series off the paper;
   with ``done`` the clerk states every series is confirmed and numbering resumes.
 """
@@ -49,10 +52,40 @@ def resync(session: Session, url: str | None = None, sleep=None) -> dict:
     if not url:
         raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址，请用 --url 指定。", "No intake URL; pass --url.",
                           field="url")
-    imported, lost = [], []
     from credit_desk.services.sync import request_options  # every request signed, the pinned CA (issue 20)
-    for body in _probe(session, url, request_options(session, sleep)):
+    bodies = [(body, bundle.open_bytes(body, keys.limits(conn))) for body in _probe(session, url,
+                                                                                     request_options(session, sleep))]
+    return _take(session, bodies, "platform")
+
+
+def resync_from_receipts(session: Session, files: list[tuple[str, bytes]]) -> dict:
+    """Offline resync (issue 14 item 3): learn the lost tail from the platform's receipt files carried on USB.
+    ``files``: (name, bytes) of every bundle file found there. Receipts are verified like imported ones (the
+    platform's signature, addressed to this office, not expired: else BundleRefused, nothing learnt) and sorted
+    by the sequence they answer; other bundle types are skipped (named in ``skipped``). Returns what
+    ``resync`` returns plus ``skipped``; raises NO_RECEIPTS when none of the files is a receipt."""
+    session.require("bundle.import")
+    conn = session.ledger.conn
+    found, skipped = [], []
+    for name, body in files:
         opened = bundle.open_bytes(body, keys.limits(conn))
+        if opened.manifest.type != "receipt":
+            skipped.append(name)
+            continue
+        found.append((body, opened))
+    if not found:
+        raise DomainError("NO_RECEIPTS", "所给文件中没有市平台回执（.cdb，类型为回执）。",
+                          "None of the files is a receipt from the platform.", field="receipts")
+    found.sort(key=lambda bo: (bo[1].manifest.doc.get("answers") or {}).get("sequence") or 0)
+    return {**_take(session, found, "receipts"), "skipped": skipped}
+
+
+def _take(session: Session, bodies: list, how: str) -> dict:
+    """Receipts (bytes, opened) in sequence order: the ones for bundles this ledger has are imported as usual,
+    the ones for bundles lost with the tail are learnt from; the restore mark records ``how``."""
+    conn = session.ledger.conn
+    imported, lost = [], []
+    for body, opened in bodies:
         sync_inbound.check_inbound(session, opened)  # platform signature, addressed to us, not expired
         bundle.check_type(opened, "receipt")
         raw = opened.manifest.doc.get("answers")
@@ -70,7 +103,7 @@ def resync(session: Session, url: str | None = None, sleep=None) -> dict:
         else:
             lost.append((opened, answers))
     learned = _learn(session, lost)
-    _mark_learned(session, learned, "platform")
+    _mark_learned(session, learned, how)
     return {"imported": imported, "lost_bundles": [a["sequence"] for _, a in lost], **learned}
 
 

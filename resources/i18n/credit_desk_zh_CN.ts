@@ -4322,222 +4322,287 @@ Grounds: %6</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="72"/>
         <source>Export to a USB folder…</source>
         <translation>导出到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="75"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="77"/>
         <source>Address of the municipal platform (government network)</source>
         <translation>市平台接收地址（政务网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="78"/>
         <source>Send now</source>
         <translation>立即报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="81"/>
         <source>Import receipts or updates…</source>
         <translation>导入回执或更新…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="94"/>
         <source>Bundles not yet acknowledged by the platform</source>
         <translation>平台尚未确认的同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="96"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="96"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="96"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="97"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="97"/>
         <source>Sent</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="102"/>
         <source>Key fingerprints (read them out by phone to compare)</source>
         <translation>密钥指纹（电话核对时逐段读出）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="105"/>
         <source>Office signing key</source>
         <translation>本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="105"/>
         <source>Office encryption key</source>
         <translation>本单位加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="106"/>
         <source>Platform signing key</source>
         <translation>市平台签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="106"/>
         <source>Platform encryption key</source>
         <translation>市平台加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="116"/>
         <source>Import the platform&apos;s key file…</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="127"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="127"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="129"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="141"/>
+        <source>After restoring a backup: learn what was used after it</source>
+        <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="143"/>
+        <source>Resync with the platform (network)</source>
+        <translation>与市平台重新对齐（网络）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="146"/>
+        <source>Resync from the receipts in a USB folder…</source>
+        <translation>用U盘上的回执重新对齐…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="153"/>
+        <source>Number prefix, e.g. 清信告</source>
+        <translation>文号前缀，如 清信告</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="161"/>
+        <source>Every series is confirmed</source>
+        <translation>所有编号系列均已确认</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <source>Confirm the last paper number</source>
+        <translation>确认纸质文书最后一个编号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="182"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="187"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="188"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="188"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="188"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="212"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="232"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="237"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="244"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="246"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="252"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="257"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="263"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="264"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="276"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="283"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="288"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="295"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="261"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="303"/>
+        <source>Asking the platform what it holds…</source>
+        <translation>正在向市平台查询已收到的内容…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="307"/>
+        <source>Choose the USB folder with the receipts</source>
+        <translation>选择存放回执的U盘文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="314"/>
+        <source>Cannot read the folder: %1</source>
+        <translation>无法读取该文件夹：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="316"/>
+        <source>Reading the receipts…</source>
+        <translation>正在读取回执…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="321"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="322"/>
+        <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
+        <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="335"/>
+        <source>Series %1: numbering continues after %2.</source>
+        <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="342"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="262"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="343"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="270"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="351"/>
         <source>The platform&apos;s keys are pinned. Compare the fingerprints with the platform by phone.</source>
         <translation>已固定市平台公钥。请与市平台电话核对指纹。</translation>
     </message>

@@ -135,3 +135,60 @@ def test_r14_a_backup_manifest_not_signed_by_the_office_key_is_refused(desk, dat
             zf.writestr(name, data)
     code, out, _ = desk("--json", "restore", str(bad), "--to", str(tmp_path / "r2"), user="admin")
     assert code != 0 and json.loads(out)["code"] == "BACKUP_BAD_SIGNATURE"
+
+
+def test_r5_offline_restore_learns_the_lost_bundles_from_the_usb_receipts(desk, data_dir, tmp_path):
+    """Issue 14 item 3 offline: the office sends by USB; after restoring an older backup, the platform's receipt
+    files still on the stick teach the lost bundle's sequence and the register's high-water mark, numbering
+    resumes above the last number the platform saw, and the next bundle is accepted (no BUNDLE_REPLAY)."""
+    intake_dir = pair(desk, tmp_path)
+    intake = Intake(intake_dir)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+
+    def carry(tag: str) -> None:   # export to the stick, the platform answers on it, the receipt is imported
+        sent = ok(desk, "bundle", "export", "--to", str(usb))
+        receipt, _ = intake.receive(Path(sent[-1]["file"]).read_bytes())
+        (usb / f"receipt-{tag}.cdb").write_bytes(receipt)
+        ok(desk, "bundle", "import", str(usb / f"receipt-{tag}.cdb"))
+
+    sid = company(desk, 95)
+    _print(desk, sid, tmp_path / "1.pdf")
+    carry("1")
+    old = _backup(data_dir, tmp_path / "bk")
+    later = [_print(desk, sid, tmp_path / f"{i}.pdf") for i in (2, 3)]
+    company(desk, 96)
+    carry("2")                                               # the platform now holds bundle 2 and its numbers
+
+    restored = tmp_path / "restored"
+    backup.restore(old, restored)
+    desk.data_dir = restored
+    assert refused(desk, "print", "credit_query", "--subject", str(sid), "--purpose", "资格审查",
+                   "--out", str(tmp_path / "x.pdf"))["code"] == "RESTORED_NUMBERS_UNKNOWN"
+    assert refused(desk, "bundle", "resync", "--receipts", str(tmp_path / "bk"))["code"] == "NO_RECEIPTS"
+    forged = tmp_path / "forged"                           # a receipt altered on the stick teaches nothing
+    forged.mkdir()
+    data = bytearray((usb / "receipt-2.cdb").read_bytes())
+    data[len(data) // 2] ^= 0x01
+    (forged / "receipt-2.cdb").write_bytes(bytes(data))
+    assert refused(desk, "bundle", "resync", "--receipts", str(forged))["code"].startswith(("BUNDLE_", "RECEIPT_"))
+    assert refused(desk, "print", "credit_query", "--subject", str(sid), "--purpose", "资格审查",
+                   "--out", str(tmp_path / "x.pdf"))["code"] == "RESTORED_NUMBERS_UNKNOWN"
+    learned = ok(desk, "bundle", "resync", "--receipts", str(usb))
+    assert learned["lost_bundles"] == [2] and learned["imported"] == []   # bundle 1 was answered before the backup
+    assert sorted(learned["skipped"]) == sorted(p.name for p in usb.glob("*.cdb") if "receipt" not in p.name)
+    assert max(learned["floors"].values()) == _seq(later[-1])
+    after = _print(desk, sid, tmp_path / "4.pdf")
+    assert _seq(after) == _seq(later[-1]) + 1 and after not in later
+    company(desk, 97)
+    (tmp_path / "usb2").mkdir()
+    sent = ok(desk, "bundle", "export", "--to", str(tmp_path / "usb2"))
+    assert sent[-1]["seq"] == 3
+    _receipt, summary = intake.receive(Path(sent[-1]["file"]).read_bytes())   # not refused as a replay
+    assert summary["rejected"] == 0, summary
+    log = ledgers.unlock(restored, read_only=True)
+    try:
+        rows = log.ledger.query("SELECT username, detail FROM audit WHERE action = 'bundle.resync'")
+    finally:
+        log.close()
+    assert rows and rows[-1]["username"] == "clerk1" and '"seq":2' in rows[-1]["detail"]

@@ -116,7 +116,7 @@ NOT_WALKED = {
         "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare", "sync.requeue", "sync.send",
         "sync.verify_file", "sync_inbound.check_inbound", "sync_inbound.import_bytes",
         "workdays.enter_holiday_year", "workdays.accept_platform_year", "resync.confirm_last",
-        "resync.resync", "withdrawals.propose_withdrawal", "withdrawals.approve_withdrawal",
+        "resync.resync", "resync.resync_from_receipts", "withdrawals.propose_withdrawal", "withdrawals.approve_withdrawal",
         "id_exceptions.request_uscc_exception", "id_exceptions.approve_uscc_exception",
         "id_exceptions.refuse_uscc_exception", "backup.run_backup", "backup.automatic_backup",
         # issue 14 item 6: account lifecycle, judged by tests/e2e/test_account_lifecycle.py

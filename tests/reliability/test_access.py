@@ -78,7 +78,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "documents.check_out": ("internal", "the output-path guard (issue 14 item 4) called by the CLI before "
                                         "documents.issue (document.print); it reads and writes nothing"),
     "documents.issue": "document.print", "documents.draft": "document.print",
-    "resync.resync": "bundle.export", "resync.confirm_last": "document.print",
+    "resync.resync": "bundle.export", "resync.resync_from_receipts": "bundle.import", "resync.confirm_last": "document.print",
     "documents.list_documents": "document.list",
     "documents.reprint": "document.reprint", "documents.set_prefix": "document.prefix",
     "documents.void_numbers": "document.void",

@@ -9,12 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
-                               QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
+                               QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
-from credit_desk.services import browse, keys, sync, sync_inbound
+from credit_desk.services import browse, keys, resync, sync, sync_inbound
 
 OK_STYLE = "color: #1b7f3b;"
 ENTITY_ZH = {"subject": "信用主体", "record": "失信信息", "case": "认定案件", "objection": "异议", "document": "文书",
@@ -62,6 +63,7 @@ class SyncView(QWidget):
         row.addWidget(self._keys_box(), 1)
         box.addLayout(row, 2)
         box.addWidget(self._quarantine_box(), 3)
+        box.addWidget(self._restore_box())
         self.refresh()
 
     # --- layout --------------------------------------------------------------------------------
@@ -130,6 +132,45 @@ class SyncView(QWidget):
         self.requeue_button.clicked.connect(self.requeue_selected)
         v.addWidget(self.quarantine, 1)
         v.addWidget(self.requeue_button, 0, Qt.AlignRight)
+        return group
+
+    def _restore_box(self) -> QGroupBox:
+        """Issue 14 item 3: after restoring an older backup, learn the bundles and numbers used after it — from
+        the platform over the network, or offline from its receipts on the USB stick — and confirm the last
+        number of each series from the paper notices."""
+        group = QGroupBox(self.tr("After restoring a backup: learn what was used after it"))
+        grid = QGridLayout(group)
+        self.resync_button = QPushButton(self.tr("Resync with the platform (network)"))
+        self.resync_button.setObjectName("resync")
+        self.resync_button.clicked.connect(lambda: self.resync_online())
+        self.resync_usb_button = QPushButton(self.tr("Resync from the receipts in a USB folder…"))
+        self.resync_usb_button.setObjectName("resyncUsb")
+        self.resync_usb_button.clicked.connect(lambda: self.resync_from_folder())
+        self.resync_button.setEnabled(self.ctx.can("bundle.export"))
+        self.resync_usb_button.setEnabled(self.ctx.can("bundle.import"))
+        self.last_prefix = QLineEdit()
+        self.last_prefix.setObjectName("lastPrefix")
+        self.last_prefix.setPlaceholderText(self.tr("Number prefix, e.g. 清信告"))
+        self.last_year = QSpinBox()
+        self.last_year.setObjectName("lastYear")
+        self.last_year.setRange(2000, 2100)
+        self.last_year.setValue(self.ctx.session.desk.today().year)
+        self.last_number = QSpinBox()
+        self.last_number.setObjectName("lastNumber")
+        self.last_number.setRange(0, 10_000_000)
+        self.last_done = QCheckBox(self.tr("Every series is confirmed"))
+        self.last_done.setObjectName("lastDone")
+        self.confirm_button = QPushButton(self.tr("Confirm the last paper number"))
+        self.confirm_button.setObjectName("confirmLast")
+        self.confirm_button.clicked.connect(lambda: self.confirm_last())
+        self.confirm_button.setEnabled(self.ctx.can("document.print"))
+        grid.addWidget(self.resync_button, 0, 0, 1, 2)
+        grid.addWidget(self.resync_usb_button, 0, 2, 1, 3)
+        grid.addWidget(self.last_prefix, 1, 0)
+        grid.addWidget(self.last_year, 1, 1)
+        grid.addWidget(self.last_number, 1, 2)
+        grid.addWidget(self.last_done, 1, 3)
+        grid.addWidget(self.confirm_button, 1, 4)
         return group
 
     # --- status --------------------------------------------------------------------------------
@@ -254,6 +295,46 @@ class SyncView(QWidget):
         self._say(self.tr("Change %1 goes out again in the next bundle (as %2).").replace("%1", str(change_id))
                   .replace("%2", str(new_id)))
         return new_id
+
+    def resync_online(self):
+        """``bundle resync``: the platform's receipts after the last one this ledger knows (issue 14 item 3)."""
+        ctx, url = self.ctx, self.url.text().strip() or None
+        return ctx.ops.run(lambda _j: resync.resync(ctx.session, url), done=self._resynced, failed=self._failed,
+                           label=self.tr("Asking the platform what it holds…"), parent=self, modal=True)
+
+    def resync_from_folder(self, folder: str | None = None):
+        """``bundle resync --receipts``: offline, from the receipt files on the USB stick."""
+        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Choose the USB folder with the receipts"))
+        if not folder:
+            return None
+        ctx = self.ctx
+        try:
+            files = [(p.name, p.read_bytes()) for p in sorted(Path(folder).glob("*.cdb"))]
+        except OSError as exc:
+            return self._say(self.tr("Cannot read the folder: %1").replace("%1", exc.strerror or str(exc)), ok=False)
+        return ctx.ops.run(lambda _j: resync.resync_from_receipts(ctx.session, files), done=self._resynced,
+                           failed=self._failed, label=self.tr("Reading the receipts…"), parent=self, modal=True)
+
+    def _resynced(self, out: dict) -> None:
+        self.last_result = out
+        self.refresh()
+        lost = "、".join(str(n) for n in out["lost_bundles"]) or self.tr("none")
+        self._say(self.tr("In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. "
+                          "Numbers continue above the platform's. Check the paper notices printed after the last "
+                          "send and confirm the last number of each series below.")
+                  .replace("%1", str(len(out["imported"]))).replace("%2", lost))
+
+    def confirm_last(self):
+        """``print confirm-last``: the clerk reads the last number of a series off the paper (R5)."""
+        try:
+            out = resync.confirm_last(self.ctx.session, self.last_prefix.text(), self.last_year.value(),
+                                      self.last_number.value(), done=self.last_done.isChecked())
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self.last_result = out
+        self._say(self.tr("Series %1: numbering continues after %2.").replace("%1", out["series"])
+                  .replace("%2", str(out["last"])))
+        return out
 
     def import_platform_key(self, path: str | None = None):
         """Pin the platform's keys at set-up (administrator); compare the fingerprints by phone afterwards."""
