@@ -17,6 +17,7 @@ from stdnum.cn import uscc as stdnum_uscc
 
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.masking import mask_id
+from credit_desk.domain.textkey import INVISIBLE
 
 ADULT_AGE = 18  # R9: a minor is under 18 on the date of the act
 # Stated lower bound of a birth date carried by an ID number (issue 15): nobody alive and registered today
@@ -124,9 +125,15 @@ def _invalid(id_type: IdType, value: str, reason: tuple[str, str]) -> Validation
         field=_FIELD)
 
 
+# issue 15: what a copy from a web page, a Word file or an Excel ledger puts into a number without the clerk
+# seeing it (zero-width characters, a byte-order mark, soft hyphens), and the multiplication sign that Chinese
+# spreadsheets carry for the check character X (11010519491231002×)
+_ID_INVISIBLE = str.maketrans({**{c: None for c in INVISIBLE}, "\u00d7": "X"})
+
+
 def clean_id(value: str) -> str:
-    """Full-width to half-width (NFKC), all whitespace removed, upper case."""
-    value = unicodedata.normalize("NFKC", value or "")
+    """Full-width to half-width (NFKC), invisible characters and all whitespace removed, × read as X, upper case."""
+    value = unicodedata.normalize("NFKC", value or "").translate(_ID_INVISIBLE)
     return "".join(value.split()).upper()
 
 
@@ -310,7 +317,9 @@ def convert_15_to_18(value: str) -> str:
 
 def id_search_forms(key: str) -> list[str]:
     """The forms a (normalised) ID fragment is searched under: itself, and for a valid 15-digit first-
-    generation number also its 18-digit form (issue 15: a subject is found under either)."""
+    generation number also its 18-digit form (issue 15: a subject is found under either). A check character
+    typed as × (as Chinese spreadsheets carry it) is read as X, as ``clean_id`` stores it."""
+    key = key.translate(_ID_INVISIBLE)
     if len(key) == 15 and key.isascii() and key.isdigit():
         try:
             return [key, convert_15_to_18(key)]

@@ -56,16 +56,18 @@ def _keep_ends(value: str, head: int, tail: int) -> str:
 
 
 def mask_id(value: str) -> str:
-    """R15: an ID or code with the first 4 and last 4 characters kept (1 and 1 when ≤ 8 long).
+    """R15: an ID or code with its ends kept and at least half of it hidden, whatever its length.
 
-    ``320102199001011234`` → ``3201**********1234``. Values of 2 characters or fewer are fully
-    masked, since keeping one at each end would show them whole.
+    18-character numbers and codes (and anything 16 or longer) keep 4 and 4: ``320102199001011234`` →
+    ``3201**********1234``; 12–15 characters keep 3 and 3 (a 15-digit first-generation ID, an old foreign
+    permanent-residence number); 9–11 keep 2 and 2 (passports: ``K12345678`` → ``K1*****78``, not the
+    ``K123*5678`` that showed 8 of 9); 3–8 keep 1 and 1. Values of 2 characters or fewer are fully masked.
     """
-    if len(value) <= 2:
-        return MASK * len(value)
-    if len(value) <= 8:
-        return _keep_ends(value, 1, 1)
-    return _keep_ends(value, 4, 4)
+    n = len(value)
+    if n <= 2:
+        return MASK * n
+    keep = 1 if n <= 8 else min(4, n // 4)  # R15: never more than half of the number shown
+    return _keep_ends(value, keep, keep)
 
 
 def has_trade_name(name: str) -> bool:

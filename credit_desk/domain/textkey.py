@@ -29,7 +29,8 @@ DOT_VARIANTS = "\u2022\u30fb\uff0e\u2027\u2219\u22c5\u318d\ufe52\u2e31\u0387\u16
 _OPEN = "〔[【〖(（［｛{"
 _CLOSE = "〕]】〗)）］｝}"
 _DASHES = "－—–‐‑‒―−﹣"
-_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
+INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters, BOM, soft hyphen
+_INVISIBLE = INVISIBLE
 _TABLE = str.maketrans({**{c: MIDDLE_DOT for c in DOT_VARIANTS}, **{c: "〔" for c in _OPEN},
                         **{c: "〕" for c in _CLOSE}, **{c: "-" for c in _DASHES},
                         **{c: None for c in _INVISIBLE}})

@@ -27,6 +27,12 @@ ID_TABLE = [
     ("abolished-before-birth code kept", with_check("32082619700101123"), False, with_check("32082619700101123"),
      []),
     ("full width, spaces, lower-case x", "１１０１０５ １９４９１２３１００２ｘ", False, "11010519491231002X", []),
+    ("zero-width space from a web page", "110105\u200b19491231002X", False, "11010519491231002X", []),
+    ("byte-order mark from a text file", "\ufeff11010519491231002X", False, "11010519491231002X", []),
+    ("soft hyphen from Word", "110105\u00ad19491231002X", False, "11010519491231002X", []),
+    ("check character typed as ×", "11010519491231002×", False, "11010519491231002X", []),
+    ("full-width, ideographic space, ×", "１１０１０５\u300019491231002×", False, "11010519491231002X", []),
+    ("dashes are not silently dropped", "110105-19491231-002X", False, "ID_INVALID", []),
     ("born tomorrow", born("320102", 1), False, "ID_INVALID", []),
     ("born 2090", with_check("32010220900101123"), False, "ID_INVALID", []),
     ("born 1850", with_check("32010218500101123"), False, "ID_INVALID", []),
@@ -97,7 +103,8 @@ def test_gb11643_conversion_known_value():
 
 
 @pytest.mark.parametrize("query", ["320102900101123", "320102199001011232", "３２０１０２９００１０１１２３",
-                                   "3201021990", "320102 1990 0101 1232"])
+                                   "3201021990", "320102 1990 0101 1232", "\ufeff320102199001011232",
+                                   "32010219900101\u200b1232"])
 def test_subject_found_under_15_or_18_digit_form(clerk, query):
     s = subjects.add_subject(clerk, kind="natural_person", name="张小明", id_type="ric",
                              id_number="320102900101123", convert_15=True)
@@ -123,3 +130,11 @@ def test_cli_subject_add_unknown_county_and_15_digits(office, secret_files):
     code, out, err = office("subject", "add", "--kind", "natural_person", "--name", "王五", "--id-type", "ric",
                             "--id-number", with_check("11010520900101123"))
     assert code != 0 and "晚于今天" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("query", ["11010519491231002×", "11010519491231002x", "１１０１０５１９４９１２３１００２Ｘ"])
+def test_r7_check_character_x_found_however_typed(clerk, query):
+    s = subjects.add_subject(clerk, kind="natural_person", name="张小明", id_type="ric",
+                             id_number="11010519491231002×")
+    assert s.id_number == "11010519491231002X"
+    assert [x.id for x in subjects.search_subjects(clerk, query, "核查身份")] == [s.id]

@@ -42,9 +42,32 @@ def test_r15_mask_id_properties(value):
     if len(value) >= 3:
         assert masked != value and "*" in masked
         assert value not in masked
-    keep = 4 if len(value) > 8 else 1
+    keep = 1 if len(value) <= 8 else min(4, len(value) // 4)
     if len(value) >= 3:
         assert masked[:keep] == value[:keep] and masked[-keep:] == value[-keep:]
+        assert masked.count("*") * 2 >= len(value) or len(value) == 3  # R15: at least half hidden (A*1 aside)
+
+
+# R15: every ID shape a county office meets, masked so that at least half of it is hidden
+ID_MASKS = [
+    ("18-digit resident ID", "32010219900101123X", "3201**********123X"),
+    ("USCC", "91350203M0001QKT19", "9135**********KT19"),
+    ("15-digit first-generation ID", "320102900101123", "320*********123"),
+    ("old foreign permanent residence", "USA330102800101", "USA*********101"),
+    ("Hong Kong SAR passport", "K12345678", "K1*****78"),
+    ("Macao SAR passport", "MA1234567", "MA*****67"),
+    ("Taiwan passport", "300000123", "30*****23"),
+    ("PRC e-passport", "E12345678", "E1*****78"),
+    ("home-return permit", "H1234567801", "H1*******01"),
+    ("12-character passport", "AB1234567890", "AB1******890"),
+    ("8-character passport", "E1234567", "E******7"),
+]
+
+
+@pytest.mark.parametrize("label,value,expected", ID_MASKS, ids=[m[0] for m in ID_MASKS])
+def test_r15_mask_id_table_hides_at_least_half(label, value, expected):
+    assert mask_id(value) == expected
+    assert mask_id(value).count("*") * 2 >= len(value)
 
 
 # R15 name shapes a county office meets, with the masked form the one masking function must give
