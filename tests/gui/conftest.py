@@ -120,10 +120,21 @@ def when_modal(qtbot, cls, act, timeout_ms: int = 8000):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     seen = {"waited": 0}
+    before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}  # boxes an earlier test left open
+
+    def find():
+        # activeModalWidget() alone can name a modal left on Qt's stack by an earlier test: look at every
+        # visible modal top-level of the class too, newest last.
+        dlg = QApplication.activeModalWidget()
+        if isinstance(dlg, cls) and id(dlg) not in before:
+            return dlg
+        shown = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, cls) and w.isVisible() and w.isModal() and id(w) not in before]
+        return shown[-1] if shown else None
 
     def poll():
-        dlg = QApplication.activeModalWidget()
-        if isinstance(dlg, cls) and "dlg" not in seen:
+        dlg = find()
+        if dlg is not None and "dlg" not in seen:
             seen["dlg"] = dlg
             try:
                 act(dlg)

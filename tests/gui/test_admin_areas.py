@@ -110,7 +110,9 @@ def test_errors_become_a_dialog_with_what_to_do_never_a_traceback(qtbot, window)
         raise ValidationError("X", "名称不能为空。", "Name required.", field="name")
     ops.run(refuse)
     qtbot.waitUntil(lambda: any(b.text() == "名称不能为空。" for b in _boxes()), timeout=5000)
-    assert "未做任何改动" in [b for b in _boxes() if b.text() == "名称不能为空。"][0].informativeText()
+    refused = [b for b in _boxes() if b.text() == "名称不能为空。"][0]
+    assert "未做任何改动" in refused.informativeText()
+    refused.close()  # a box left open would stand in front of the next test's dialogs
 
 
 def _boxes():
