@@ -122,7 +122,7 @@ def test_r20_platform_calendar_equal_to_the_admin_entry_takes_its_place(admin):
     assert reference.calendar_year(admin.ledger.conn, NEXT)["origin"] == "platform"
 
 
-def test_cli_platform_calendar_held_behind_the_admin_entry(cli, office, tmp_path):
+def test_cli_platform_calendar_held_behind_the_admin_entry(cli, office, business, tmp_path):
     from credit_desk.intake.receiver import Intake
     code, out, err = office("workdays", "holidays", "--year", str(NEXT), "--rest", REST, "--work", WORK,
                             "--source", SRC)
@@ -136,7 +136,7 @@ def test_cli_platform_calendar_held_behind_the_admin_entry(cli, office, tmp_path
     name, data = Intake(intake_dir).publish(ledger_id, [{"kind": "calendar", "version": 1, "data": {
         "year": NEXT, "source": "国办发明电〔平台〕1号", "days": {f"{NEXT}-01-01": False}}}])
     (tmp_path / name).write_bytes(data)
-    code, out, err = office("bundle", "import", str(tmp_path / name))
+    code, out, err = business("bundle", "import", str(tmp_path / name))  # R14: a clerk imports, not the admin
     assert code == 0 and "仍按管理员录入的执行" in out and f"holidays-accept {NEXT}" in out, (out, err)
     code, out, err = office("workdays", "holidays-held")
     assert code == 0 and f"{NEXT}-10-01" in out

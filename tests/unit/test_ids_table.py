@@ -119,9 +119,9 @@ CASES = [('normalize_id', ('uscc', ' 9132081294pbrnytxe ', datetime.date(2026, 1
   ('refused',
    'ID_15_DIGIT',
    'id_number',
-   '证件号码「3208*******1123」是15位第一代居民身份证号码；按 GB 11643 可转换为18位「3208**********1237」，请核对后确认转换（命令行加 '
+   '证件号码「320*********123」是15位第一代居民身份证号码；按 GB 11643 可转换为18位「3208**********1237」，请核对后确认转换（命令行加 '
    '--convert-15，窗口中点“转换为18位”）。',
-   "ID '3208*******1123' is a 15-digit first-generation number; by GB 11643 it converts to the 18-digit "
+   "ID '320*********123' is a 15-digit first-generation number; by GB 11643 it converts to the 18-digit "
    "'3208**********1237'. Confirm the conversion (--convert-15 on the command line, or the button in the form).")),
  ('normalize_id',
   ('ric', '32082619800101123A', datetime.date(2026, 11, 30)),
@@ -164,16 +164,16 @@ CASES = [('normalize_id', ('uscc', ' 9132081294pbrnytxe ', datetime.date(2026, 1
   ('refused',
    'ID_INVALID',
    'id_number',
-   '证件号码「US12*******0123」不是有效的外国人永久居留身份证：格式不符，15位旧版应为3位字母加12位数字。',
-   "ID number 'US12*******0123' is not a valid foreign permanent resident ID card number: wrong format: the old "
+   '证件号码「US1*********123」不是有效的外国人永久居留身份证：格式不符，15位旧版应为3位字母加12位数字。',
+   "ID number 'US1*********123' is not a valid foreign permanent resident ID card number: wrong format: the old "
    '15-character form is 3 letters and 12 digits.')),
  ('normalize_id',
   ('foreign_pr', 'USA1234567890', datetime.date(2026, 11, 30)),
   ('refused',
    'ID_INVALID',
    'id_number',
-   '证件号码「USA1*****7890」不是有效的外国人永久居留身份证：长度应为15或18位，实际为13位。',
-   "ID number 'USA1*****7890' is not a valid foreign permanent resident ID card number: it must have 15或18 "
+   '证件号码「USA*******890」不是有效的外国人永久居留身份证：长度应为15或18位，实际为13位。',
+   "ID number 'USA*******890' is not a valid foreign permanent resident ID card number: it must have 15或18 "
    'characters, not 13.')),
  ('normalize_id', ('passport', 'e12345678', datetime.date(2026, 11, 30)), ('ok', 'E12345678')),
  ('normalize_id',
@@ -195,8 +195,8 @@ CASES = [('normalize_id', ('uscc', ' 9132081294pbrnytxe ', datetime.date(2026, 1
   ('refused',
    'ID_INVALID',
    'id_number',
-   '证件号码「E123*-678」不是有效的护照：格式不符，只能包含字母和数字。',
-   "ID number 'E123*-678' is not a valid passport number: wrong format: letters and digits only.")),
+   '证件号码「E1*****78」不是有效的护照：格式不符，只能包含字母和数字。',
+   "ID number 'E1*****78' is not a valid passport number: wrong format: letters and digits only.")),
  ('normalize_id',
   ('fax', '1', datetime.date(2026, 11, 30)),
   ('refused', 'ID_TYPE_UNKNOWN', 'id_type', '证件类型「fax」不是系统支持的证件类型。', "ID type 'fax' is not supported.")),
@@ -244,32 +244,32 @@ CASES = [('normalize_id', ('uscc', ' 9132081294pbrnytxe ', datetime.date(2026, 1
   ('refused',
    'ID_INVALID',
    'id_number',
-   '证件号码「3208******0112」不是有效的居民身份证：格式不符，15位旧号码应全为数字。',
-   "ID number '3208******0112' is not a valid resident identity card number: wrong format: a 15-digit number has "
+   '证件号码「320********112」不是有效的居民身份证：格式不符，15位旧号码应全为数字。',
+   "ID number '320********112' is not a valid resident identity card number: wrong format: a 15-digit number has "
    'digits only.')),
  ('convert_15_to_18',
   ('32082680010112X',),
   ('refused',
    'ID_INVALID',
    'id_number',
-   '证件号码「3208*******112X」不是有效的居民身份证：格式不符，15位旧号码应全为数字。',
-   "ID number '3208*******112X' is not a valid resident identity card number: wrong format: a 15-digit number has "
+   '证件号码「320*********12X」不是有效的居民身份证：格式不符，15位旧号码应全为数字。',
+   "ID number '320*********12X' is not a valid resident identity card number: wrong format: a 15-digit number has "
    'digits only.')),
  ('convert_15_to_18',
   ('320826801301123',),
   ('refused',
    'ID_INVALID',
    'id_number',
-   '证件号码「3208*******1123」不是有效的居民身份证：出生日期无效。',
-   "ID number '3208*******1123' is not a valid resident identity card number: the birth date in it is not a real "
+   '证件号码「320*********123」不是有效的居民身份证：出生日期无效。',
+   "ID number '320*********123' is not a valid resident identity card number: the birth date in it is not a real "
    'date.')),
  ('convert_15_to_18',
   ('990826800101123',),
   ('refused',
    'ID_INVALID',
    'id_number',
-   '证件号码「9908*******1123」不是有效的居民身份证：前2位不是有效的省级行政区划代码。',
-   "ID number '9908*******1123' is not a valid resident identity card number: the first 2 digits are not a province "
+   '证件号码「990*********123」不是有效的居民身份证：前2位不是有效的省级行政区划代码。',
+   "ID number '990*********123' is not a valid resident identity card number: the first 2 digits are not a province "
    'code.')),
  ('id_search_forms', ('320826800101123',), ('ok', ['320826800101123', '320826198001011237'])),
  ('id_search_forms', ('990826800101123',), ('ok', ['990826800101123'])),
