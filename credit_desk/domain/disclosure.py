@@ -234,12 +234,13 @@ def parse_date(v, key: str) -> dt.date | None:
     text = _text(v)
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text) or \
         re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    bad = _bad(key, f"「{text}」不是有效日期（应写作 2026-03-05）。", f"{text!r} is not a date (write 2026-03-05).")
+    if not m:
+        raise bad
     try:
-        if m:
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-    except ValueError:
-        pass
-    raise _bad(key, f"「{text}」不是有效日期（应写作 2026-03-05）。", f"{text!r} is not a date (write 2026-03-05).")
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError:  # 2026-02-30: the shape was right, the day is not — the same sentence names the field
+        raise bad from None
 
 
 def parse_amount(v, key: str) -> Decimal | None:
