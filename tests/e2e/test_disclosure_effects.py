@@ -7,20 +7,18 @@ rows the platform must get, each read writes none, and each checks its role firs
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import importlib
 import inspect
 import pkgutil
-from collections import defaultdict
 
 import pytest
 
 from credit_desk.domain.roles import ACTION_ZH, PERMISSIONS
 from credit_desk.domain.rulesets import add_months
 from credit_desk.services import disclosure as pkg
-from credit_desk.store import tx as tx_store
 from tests.conftest import TEST_NOW
 from tests.e2e.case_kit import REVIEWER, desk, ok, staffed_template  # noqa: F401
+from tests.e2e.effects_kit import record_effects
 from tests.e2e.disclosure_kit import AUTHORITY, penalty_row, write_sheet
 
 TODAY = TEST_NOW.date()
@@ -64,36 +62,7 @@ def test_r14_every_disclosure_service_is_classified_and_checks_its_role_first():
 
 @pytest.fixture
 def effects(monkeypatch):
-    seen: dict[str, list] = defaultdict(list)
-    stack: list[dict] = []
-    real_audit, real_change = tx_store.Tx.audit, tx_store.Tx.change
-
-    def audit(self, **kw):
-        for frame in stack:
-            frame["audit"].append(kw["action"])
-        return real_audit(self, **kw)
-
-    def change(self, entity, entity_id, op, *args, **kw):
-        for frame in stack:
-            frame["changes"].append(f"{entity}.{op}")
-        return real_change(self, entity, entity_id, op, *args, **kw)
-
-    monkeypatch.setattr(tx_store.Tx, "audit", audit)
-    monkeypatch.setattr(tx_store.Tx, "change", change)
-    for name, fn in service_functions().items():
-        module = importlib.import_module(f"{pkg.__name__}.{name.split('.')[0]}")
-
-        def wrapped(*a, __fn=fn, __name=name, **kw):
-            frame = {"audit": [], "changes": []}
-            stack.append(frame)
-            try:
-                return __fn(*a, **kw)
-            finally:
-                stack.pop()
-                seen[__name].append(frame)
-
-        monkeypatch.setattr(module, name.split(".")[1], functools.wraps(fn)(wrapped))
-    return seen
+    return record_effects(monkeypatch, service_functions(), pkg.__name__, keep_failed=True)
 
 
 def _walk(desk, tmp_path, pinned_clock) -> None:

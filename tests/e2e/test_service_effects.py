@@ -8,18 +8,15 @@ table cannot fall behind."""
 
 from __future__ import annotations
 
-import functools
-import importlib
 import random
-from collections import defaultdict
 from datetime import date
 
 import pytest
 
 from credit_desk.domain import demo
-from credit_desk.store import tx as tx_store
 from tests.e2e.case_kit import (BOSS, black_listing, company, decide, desk, ok, open_case, person,  # noqa: F401
                                 record, refused, serve, staffed_template, watch_listing)
+from tests.e2e.effects_kit import record_effects
 from tests.e2e.repair_kit import apply, old_black_listing
 from tests.reliability.test_access import service_functions
 
@@ -132,37 +129,7 @@ def _action_names(calls) -> set[str]:
 @pytest.fixture
 def effects(monkeypatch):
     """service name -> list of {"audit": [actions], "changes": [entities]}, one per completed top-level call."""
-    seen: dict[str, list] = defaultdict(list)
-    stack: list[dict] = []
-    real_audit, real_change = tx_store.Tx.audit, tx_store.Tx.change
-
-    def audit(self, **kw):
-        for frame in stack:
-            frame["audit"].append(kw["action"])
-        return real_audit(self, **kw)
-
-    def change(self, entity, entity_id, op, *args, **kw):
-        for frame in stack:
-            frame["changes"].append(f"{entity}.{op}")
-        return real_change(self, entity, entity_id, op, *args, **kw)
-
-    monkeypatch.setattr(tx_store.Tx, "audit", audit)
-    monkeypatch.setattr(tx_store.Tx, "change", change)
-    for name, fn in service_functions().items():
-        module = importlib.import_module(f"credit_desk.services.{name.split('.')[0]}")
-
-        def wrapped(*a, __fn=fn, __name=name, **kw):
-            frame = {"audit": [], "changes": []}
-            stack.append(frame)
-            try:
-                result = __fn(*a, **kw)
-            finally:
-                stack.pop()
-            seen[__name].append(frame)
-            return result
-
-        monkeypatch.setattr(module, name.split(".")[1], functools.wraps(fn)(wrapped))
-    return seen
+    return record_effects(monkeypatch, service_functions(), "credit_desk.services", keep_failed=False)
 
 
 def _walk(desk, tmp_path) -> None:
