@@ -9,6 +9,7 @@ from credit_desk.domain.cleanup import (
     CleanupRow, RowStatus, check_row, check_text, completion_note, header_key, is_overdue, needs_stop, parse_contact,
     parse_row, read_completion,
 )
+from tests.unit.table_kit import outcome
 
 GOOD = [1, "《清江浦区垃圾分类管理办法》（清政规〔2020〕3号）", "是", "是", "否", "摘要", "否", "否", "无", "修订",
         "2021年1月底", "区城管局", "王某，副局长", "0517-83000001"]
@@ -27,7 +28,6 @@ def entry(national="否", local="否", shares="否", blacklist="否", measures="
     return CleanupRow("某办法", shares, blacklist, measures, "摘要", national, local, text, disposition, "2021年1月底",
                       "区城管局", "王某", "0517-83000001", status)
 
-from credit_desk.domain.errors import DomainError as _DomainError
 
 # (call, outcome): ("ok", repr of the value), ("refused", code, field, row, Chinese sentence, English sentence)
 # or ("raised", exception type, message) for a programming-level ValueError/TypeError/KeyError
@@ -237,13 +237,7 @@ TABLE = [('parse_row(GOOD, 4)',
 
 
 def _outcome(expr):
-    try:
-        value = eval(expr, globals())  # the call as written in the table
-    except _DomainError as e:
-        return ("refused", e.code, e.field, e.row, e.zh, e.en)
-    except (ValueError, TypeError, KeyError) as e:  # a programming-level refusal (not a clerk's sentence)
-        return ("raised", type(e).__name__, str(e))
-    return ("ok", repr(value))
+    return outcome(expr, globals())
 
 
 @pytest.mark.parametrize("call, expected", TABLE, ids=[f"{i}" for i in range(len(TABLE))])

@@ -13,6 +13,7 @@ from credit_desk.domain.record_rules import (
 from credit_desk.domain.records import DocType, RecordStatus
 from credit_desk.domain.reference import CatalogueItem
 from credit_desk.domain.rulesets import NATIONAL_2026, Tier
+from tests.unit.table_kit import outcome
 
 TODAY = date(2026, 11, 30)
 MINOR_RIC = "320826201003011235"  # born 2010-03-01 (GB 11643 check digit 5)
@@ -30,7 +31,6 @@ def basis(doc_type="admin_penalty", number="清市监罚〔2026〕12号", author
           effective=date(2026, 5, 16), citation=None, today=TODAY):
     return check_basis(doc_type, number, authority, issued, effective, citation, today)
 
-from credit_desk.domain.errors import DomainError as _DomainError
 
 # (call, outcome): ("ok", repr of the value) or ("refused", code, field, row, Chinese sentence, English sentence)
 TABLE = [('basis()',
@@ -224,11 +224,7 @@ TABLE = [('basis()',
 
 
 def _outcome(expr):
-    try:
-        value = eval(expr, globals())  # the call as written in the table
-    except _DomainError as e:
-        return ("refused", e.code, e.field, e.row, e.zh, e.en)
-    return ("ok", repr(value))
+    return outcome(expr, globals())
 
 
 @pytest.mark.parametrize("call, expected", TABLE, ids=[f"{i}" for i in range(len(TABLE))])

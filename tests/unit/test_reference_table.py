@@ -4,6 +4,7 @@ refusal's code, field, row and both sentences (issue 23: refusals were asserted 
 import pytest
 
 from credit_desk.domain.reference import load_sample_catalogue, load_sample_measures, parse_catalogue, parse_measures
+from tests.unit.table_kit import outcome
 
 ITEM = {"code": "C01", "group": "行政处罚", "name": "行政处罚信息", "legal_basis": "《行政处罚法》第四十八条",
         "shareable": True, "publishable": True, "publication_tiering": True, "dishonesty": True, "share_scope": "政务共享"}
@@ -31,7 +32,6 @@ def measure(**kw):
 def drop(d, key):
     return {k: v for k, v in d.items() if k != key}
 
-from credit_desk.domain.errors import DomainError as _DomainError
 
 # (call, outcome): ("ok", repr of the value) or ("refused", code, field, row, Chinese sentence, English sentence)
 TABLE = [('cat(ITEM)',
@@ -317,11 +317,7 @@ TABLE = [('cat(ITEM)',
 
 
 def _outcome(expr):
-    try:
-        value = eval(expr, globals())  # the call as written in the table
-    except _DomainError as e:
-        return ("refused", e.code, e.field, e.row, e.zh, e.en)
-    return ("ok", repr(value))
+    return outcome(expr, globals())
 
 
 @pytest.mark.parametrize("call, expected", TABLE, ids=[f"{i}" for i in range(len(TABLE))])

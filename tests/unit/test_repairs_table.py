@@ -12,6 +12,7 @@ from credit_desk.domain.repairs import (
     missing_materials, parse_local_table, parse_materials, parse_requirements, required_materials,
 )
 from credit_desk.domain.rulesets import NATIONAL_2026, Tier
+from tests.unit.table_kit import outcome
 
 P, C, T, R, S = Material.PROOF, Material.COMMITMENT, Material.TRAINING, Material.REPORT, Material.PUBLIC_SERVICE
 
@@ -27,7 +28,6 @@ def raised(error):
 LOCAL = {"source": "某县信用修复细则第五条", "effective_from": "2026-06-01", "slight": {"all": ["proof"]},
          "general": {"all": ["proof", "commitment"]}, "serious": {"all": ["proof"], "any": ["training", "public_service"]}}
 
-from credit_desk.domain.errors import DomainError as _DomainError
 
 # (call, outcome): ("ok", repr of the value) or ("refused", code, field, row, Chinese sentence, English sentence)
 TABLE = [('listing_tier("black")', ('ok', "<Tier.SERIOUS: 'serious'>")),
@@ -287,11 +287,7 @@ TABLE = [('listing_tier("black")', ('ok', "<Tier.SERIOUS: 'serious'>")),
 
 
 def _outcome(expr):
-    try:
-        value = eval(expr, globals())  # the call as written in the table
-    except _DomainError as e:
-        return ("refused", e.code, e.field, e.row, e.zh, e.en)
-    return ("ok", repr(value))
+    return outcome(expr, globals())
 
 
 @pytest.mark.parametrize("call, expected", TABLE, ids=[f"{i}" for i in range(len(TABLE))])

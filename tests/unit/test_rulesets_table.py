@@ -10,6 +10,7 @@ from credit_desk.domain.rulesets import (
     NATIONAL_2020, NATIONAL_2023, NATIONAL_2026, RuleSet, Tier, TierPeriod, add_months, publication_window,
     rule_set_in_force,
 )
+from tests.unit.table_kit import outcome
 
 BASE = NATIONAL_2026.to_dict()
 
@@ -28,7 +29,6 @@ def raised(error):
 
 TIERS = {"slight": TierPeriod(0, 3, False), "general": TierPeriod(3, 12, True), "serious": TierPeriod(12, 36, True)}
 
-from credit_desk.domain.errors import DomainError as _DomainError
 
 # (call, outcome): ("ok", repr of the value), ("refused", code, field, row, Chinese sentence, English sentence)
 # or ("raised", exception type, message) for a programming-level ValueError/TypeError/KeyError
@@ -317,13 +317,7 @@ TABLE = [('{k: v for k, v in NATIONAL_2026.to_dict().items() if k != "citations"
 
 
 def _outcome(expr):
-    try:
-        value = eval(expr, globals())  # the call as written in the table
-    except _DomainError as e:
-        return ("refused", e.code, e.field, e.row, e.zh, e.en)
-    except (ValueError, TypeError, KeyError) as e:  # a programming-level refusal (not a clerk's sentence)
-        return ("raised", type(e).__name__, str(e))
-    return ("ok", repr(value))
+    return outcome(expr, globals())
 
 
 @pytest.mark.parametrize("call, expected", TABLE, ids=[f"{i}" for i in range(len(TABLE))])

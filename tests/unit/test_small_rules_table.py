@@ -16,6 +16,7 @@ from credit_desk.domain.masking import has_trade_name, mask_subject_id, mask_sub
 from credit_desk.domain.passwords import check_strength
 from credit_desk.domain.roles import Role, check_allowed, check_four_eyes
 from credit_desk.domain.workcal import missing_year_warning, missing_year_warning_en
+from tests.unit.table_kit import outcome
 
 ITEM = DueItem("objection_reply", "objection", 5, datetime.date(2027, 1, 8), False, "异议5答复期限", "Reply to objection 5")
 ROW = {"id": 1, "ts": "2026-11-30T09:00:00", "username": "王芳", "role": "clerk", "action": "record.view",
@@ -31,7 +32,6 @@ def canonical(row):
     text = json.dumps([row.get(f) for f in fields], ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
-from credit_desk.domain.errors import DomainError as _DomainError
 
 # (call, outcome): ("ok", repr of the value), ("refused", code, field, row, Chinese sentence, English sentence)
 # or ("raised", exception type, message) for a programming-level ValueError/TypeError/KeyError
@@ -144,13 +144,7 @@ TABLE = [('mask_subject_id(SubjectKind.LEGAL_PERSON, IdType.USCC, "9132081294PBR
 
 
 def _outcome(expr):
-    try:
-        value = eval(expr, globals())  # the call as written in the table
-    except _DomainError as e:
-        return ("refused", e.code, e.field, e.row, e.zh, e.en)
-    except (ValueError, TypeError, KeyError) as e:  # a programming-level refusal (not a clerk's sentence)
-        return ("raised", type(e).__name__, str(e))
-    return ("ok", repr(value))
+    return outcome(expr, globals())
 
 
 @pytest.mark.parametrize("call, expected", TABLE, ids=[f"{i}" for i in range(len(TABLE))])

@@ -9,6 +9,7 @@ from credit_desk.domain.ids import IdType, SubjectKind
 from credit_desk.domain.subjects import (
     IdException, Subject, fifteen_to_eighteen, id_with_mark, new_subject, subject_warnings, updated_subject,
 )
+from tests.unit.table_kit import outcome
 
 TODAY = datetime.date(2026, 11, 30)
 USCC = "9132081294PBRNYTXE"
@@ -21,7 +22,6 @@ COMPANY = Subject(7, SubjectKind.LEGAL_PERSON, "淮安某有限公司", IdType.U
 OLD_CODE = Subject(8, SubjectKind.LEGAL_PERSON, "淮安老字号有限公司", IdType.USCC, BAD_CHECK, None, None, None, None, EXC)
 PERSON = Subject(9, SubjectKind.NATURAL_PERSON, "张小明", IdType.RIC, RIC)
 
-from credit_desk.domain.errors import DomainError as _DomainError
 
 # (call, outcome): ("ok", repr of the value), ("refused", code, field, row, Chinese sentence, English sentence)
 # or ("raised", exception type, message) for a programming-level ValueError/TypeError/KeyError
@@ -254,13 +254,7 @@ TABLE = [('new_subject("legal_person", " 淮安某有限公司 ", "uscc", USCC.l
 
 
 def _outcome(expr):
-    try:
-        value = eval(expr, globals())  # the call as written in the table
-    except _DomainError as e:
-        return ("refused", e.code, e.field, e.row, e.zh, e.en)
-    except (ValueError, TypeError, KeyError) as e:  # a programming-level refusal (not a clerk's sentence)
-        return ("raised", type(e).__name__, str(e))
-    return ("ok", repr(value))
+    return outcome(expr, globals())
 
 
 @pytest.mark.parametrize("call, expected", TABLE, ids=[f"{i}" for i in range(len(TABLE))])
