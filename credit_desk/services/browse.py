@@ -28,7 +28,7 @@ from credit_desk.store.views import PageSpec
 __all__ = ["PageSpec", "Reader", "SearchToken", "log_search", "subjects_page", "records_page",
            "records_count", "subjects_count", "dashboard_counts", "monthly_trend", "audit_page",
            "log_audit_read", "verify_chain", "cases_page", "objections_page", "documents_page", "cleanup_rows",
-           "commitment_items", "commitments_page", "interviews_page", "subject_brief", "pending_records"]
+           "commitment_items", "commitments_page", "interviews_page", "subject_brief", "repair_subjects", "pending_records"]
 
 RECORD_STATUS_ZH = {RecordStatus.ACTIVE: "有效", RecordStatus.PENDING: "待审批", RecordStatus.CHANGED: "已变更",
                     RecordStatus.REVOKED: "已撤销", RecordStatus.REPAIRED: "已修复"}
@@ -177,7 +177,8 @@ def audit_page(session: Session, reader: Reader, before_id: int | None, limit: i
 
 
 _AUDIT_EXTRA_ZH = {"login": "登录", "login.failed": "登录失败", "login.locked": "账户锁定时登录",
-                   "ledger.init": "初始化账本", "user.add": "新增用户"}
+                   "ledger.init": "初始化账本", "user.add": "新增用户",
+                   "subject.brief": "查看主体摘要（遮蔽）"}
 _OUTCOME_ZH = {"ok": "成功", "refused": "拒绝"}
 _OBJECT_ZH = {"audit": "审计日志", "ledger": "账本", "user": "用户", "subject": "信用主体", "query": "查询",
               "record": "失信信息", "case": "名单案件", "objection": "异议", "setting": "设置", "action": "操作",
@@ -252,11 +253,25 @@ def interviews_page(session: Session, reader: Reader, spec: PageSpec) -> list[di
     return _masked(views.interviews_page(reader.conn(), spec))
 
 
-def subject_brief(session: Session, subject_id: int) -> dict:
-    """A subject's masked name and number, for the heading of a case or a picker (R15)."""
+def subject_brief(session: Session, subject_id: int, purpose: str | None) -> dict:
+    """A subject's masked name and number, for the heading of a case or a picker (R15): ``{"id", "name",
+    "id_number", "kind_zh", ...}``. R14 查询使用登记: a look at one named party, so it takes a stated ``purpose``
+    (ValidationError R14_PURPOSE_REQUIRED otherwise, nothing logged) and writes its ``subject.brief`` audit row
+    naming the subject — the auditor sees who looked at whom, as for ``subjects.show_subject``."""
     session.require("subject.search")
+    why = require_purpose(purpose)  # R14: the purpose before the read
     row = views.subject_brief(session.ledger.conn, subject_id)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "subject.brief", "subject", subject_id, purpose=why)
     return _masked_row(row) if row else {"id": subject_id, "name": "—", "id_number": "—", "kind_zh": ""}
+
+
+def repair_subjects(session: Session, repair_ids: list[int]) -> dict[int, dict]:
+    """The masked subject of each repair request in a work list (R15), ``{repair_id: {"name", "id_number",
+    ...}}``: like ``cases_page``, the office's own masked work list needs no purpose (R14); it reaches only
+    subjects that have one of the given requests, never an arbitrary subject."""
+    session.require("repair.list")
+    return {rid: _masked_row(row) for rid, row in views.repair_subjects(session.ledger.conn, repair_ids).items()}
 
 
 def pending_records(session: Session) -> list[dict]:

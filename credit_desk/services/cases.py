@@ -464,9 +464,14 @@ def get_case(session: Session, case_id: int, purpose: str) -> Case:
 
 
 def list_cases(session: Session, *, subject_id=None, state=None, list_type=None, limit=200) -> list[Case]:
-    """Cases filtered by subject, state or list type (ids and dates only: no names, so no purpose needed)."""
+    """Cases filtered by subject, state or list type: ids, states, dates and document numbers. R14: a list
+    takes no purpose, so it carries no free text of the case file that may name people (facts, leniency
+    justification, exit note, warning letter are None here); the case file itself is ``get_case`` with a
+    purpose."""
     session.require("case.list")
-    return repo.search(session.ledger.conn, subject_id=subject_id, state=state, list_type=list_type, limit=limit)
+    found = repo.search(session.ledger.conn, subject_id=subject_id, state=state, list_type=list_type, limit=limit)
+    # R14: no purpose, so no narrative of the case file leaves through the list
+    return [replace(c, facts=None, leniency_justification=None, exit_note=None, warning_letter=None) for c in found]
 
 
 def alerts(session: Session) -> list[dict]:

@@ -282,6 +282,17 @@ def subject_brief(conn, subject_id: int) -> dict | None:
     return dict(zip(_SUBJECT_COLS + _MARKED, row)) if row else None
 
 
+def repair_subjects(conn, repair_ids) -> dict[int, dict]:
+    """The identifying columns of the subject of each given repair request (the service masks them)."""
+    ids = [int(i) for i in repair_ids]
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    rows = conn.execute(f"SELECT r.id, s.id, s.kind, s.name, s.id_type, s.id_number, s.id_exception FROM repairs r "
+                        f"JOIN subjects s ON s.id = r.subject_id WHERE r.id IN ({marks})", ids).fetchall()
+    return {r[0]: dict(zip(_SUBJECT_COLS + _MARKED, r[1:])) for r in rows}
+
+
 def pending_records(conn, limit: int = 200) -> list[dict]:
     """Records waiting for a second user's approval (R9), oldest first."""
     cols = _RECORD_COLS + ("leniency_flags", "leniency_justification", "created_by") + _MARKED

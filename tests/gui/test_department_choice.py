@@ -22,7 +22,7 @@ def test_r4_department_is_chosen_from_the_registered_list(qtbot, staff, make_ctx
     departments.assign_user(admin, "clerk1", market.name)
     clerk = staff["clerk"]
     sid, rid = subjects_with_records(clerk, 1)[0]
-    dlg = OpenCaseDialog(make_ctx(clerk), browse.subject_brief(clerk, sid))
+    dlg = OpenCaseDialog(make_ctx(clerk), browse.subject_brief(clerk, sid, "立案核对主体"))
     qtbot.addWidget(dlg)
     box = dlg.fields["department"]
     assert isinstance(box, QComboBox) and box.count() == 2 and box.currentData() == market.name

@@ -43,7 +43,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "browse.documents_page": "document.list", "browse.intake_url": "bundle.view",
     "browse.interviews_page": "commitment.view", "browse.leniency_preview": "record.add",
     "browse.objections_page": "case.list", "browse.pending_records": "record.browse",
-    "browse.subject_brief": "subject.search",
+    "browse.subject_brief": "subject.search", "browse.repair_subjects": "repair.list",
     "case_core.exit_in_tx": ("internal", "inside a transaction opened by case_exits.exit_case (case.exit)"),
     "case_core.open_in_tx": ("internal", "inside cases.open_case (case.open)"),
     "case_core.refresh_alert": ("internal", "inside case steps that already checked their action"),
@@ -289,6 +289,25 @@ PURPOSES: dict[str, str] = {
     "cases.get_case": "case.view", "objections.get_objection": "objection.view",
     "commitments.subject_commitments": "commitment.view", "commitments.subject_interviews": "interview.view",
     "interviews.get_plan": "interview_plan.view", "records.record_history": "record.history",
+    "browse.subject_brief": "subject.brief",  # one named party (masked), e.g. the case panel's heading
+}
+# Reads that show data about subjects but take no purpose, and why the auditor does not need a row for them
+# (R14/R15). What they return is checked on a real case in tests/e2e/test_r14_read_purposes.py
+# ::test_r14_lists_without_a_purpose_carry_no_name_id_or_case_narrative.
+PURPOSE_EXEMPT: dict[str, str] = {
+    "publication.list_consents": "scope, dates, record id and consent document number of a subject the clerk "
+                                 "already holds on a masked row; no name or ID number",
+    "cases.list_cases": "ids, states, dates, document numbers; the case file's free text (facts, justification, "
+                        "exit note) is stripped — it needs cases.get_case with a purpose",
+    "cases.alerts": "subject ids, kinds, dates and domains: a count-like work list with no name or ID",
+    "due.due_items": "deadline labels name cases, records and subjects by number; decisions by their public "
+                     "(masked, R15) party name",
+    "browse.repair_subjects": "the office's masked work list (R15), like cases_page: only subjects of the "
+                              "given repair requests, names of people and all ID numbers masked",
+    "repairs.list_repairs": "ids, dates, states and deadlines only",
+    "browse.cases_page": "masked work list (R15); a typed search is logged by log_search with its purpose",
+    "browse.subjects_page": "masked list (R15); a typed search is logged by log_search with its purpose",
+    "browse.records_page": "masked list (R15); a typed search is logged by log_search with its purpose",
 }
 PURPOSE_INTERNAL = {"document_sources.from_case": "via cases.case_detail, which takes and logs the purpose",
                     "document_sources.item_for": "dispatches to credit_query / from_case above"}
@@ -296,6 +315,9 @@ PURPOSE_INTERNAL = {"document_sources.from_case": "via cases.case_detail, which 
 
 def test_every_function_taking_a_purpose_is_in_the_purpose_table():
     found = service_functions()
+    assert set(PURPOSE_EXEMPT) <= set(found) and not set(PURPOSE_EXEMPT) & set(PURPOSES)
+    for name in PURPOSE_EXEMPT:  # an exempt read really takes no purpose (else it belongs in PURPOSES)
+        assert "purpose" not in inspect.signature(found[name]).parameters, name
     taking = {n for n, fn in found.items() if "purpose" in inspect.signature(fn).parameters}
     assert taking - set(PURPOSES) - set(PURPOSE_INTERNAL) == set()
     assert set(PURPOSES) <= taking

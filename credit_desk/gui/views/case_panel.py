@@ -140,7 +140,7 @@ class CasePanel(QWidget):
         self.case = cases.get_case(self.ctx.session, self.case.id, case_purpose(self.case.id))
         c, today = self.case, self.ctx.session.desk.today()
         self.objections = browse.case_objections(self.ctx.session, c.id)
-        who = browse.subject_brief(self.ctx.session, c.subject_id)
+        who = browse.subject_brief(self.ctx.session, c.subject_id, case_purpose(c.id))  # R14
         self.heading.setText(self.tr("Case %1 · %2").replace("%1", str(c.id)).replace("%2", c.list_type.zh))
         self.subject_line.setText(self.tr("Subject: %1 (%2)").replace("%1", who["name"])
                                   .replace("%2", who["id_number"]))

@@ -129,8 +129,9 @@ class RepairView(QWidget):
         keep = self.current["id"] if self.current else None
         self.rows = repairs.list_repairs(self.ctx.session, state=self.state_filter.currentData())
         self.table.setRowCount(len(self.rows))
+        masked = browse.repair_subjects(self.ctx.session, [r["id"] for r in self.rows])  # R15 masked work list
         for i, r in enumerate(self.rows):
-            who = browse.subject_brief(self.ctx.session, r["subject_id"])
+            who = masked.get(r["id"], {"name": "—", "id_number": "—"})
             r["subject"] = f"{who['name']}（{who['id_number']}）"
             for j, key in enumerate(COLUMNS):
                 item = QTableWidgetItem(str(r.get(key) or "—"))
