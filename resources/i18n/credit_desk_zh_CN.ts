@@ -3671,102 +3671,102 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="141"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="159"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="171"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="173"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="180"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="182"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="193"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="203"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="206"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="216"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="232"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="235"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="242"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="256"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="260"/>
         <source>Printed %1.</source>
         <translation>已打印 %1。</translation>
     </message>
@@ -3925,130 +3925,145 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="34"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="44"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="57"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="61"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="63"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="72"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="79"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="91"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="98"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="99"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="106"/>
+        <source>Use the platform&apos;s schedule…</source>
+        <translation>以平台下发的安排为准…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="125"/>
+        <source>%1: the platform&apos;s holidays (%2) differ from the administrator&apos;s (%3) on %4; %3 is in force.</source>
+        <translation>%1年：平台下发的节假日安排（%2）与管理员录入的（%3）在这些日期上不同：%4；目前仍按管理员录入的执行。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="153"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="157"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="157"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="158"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="164"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="225"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="226"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="227"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="188"/>
+        <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
+        <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="218"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="224"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="228"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="229"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="238"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="244"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="253"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

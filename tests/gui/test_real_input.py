@@ -262,6 +262,7 @@ def test_r20_platform_schedule_held_behind_the_admin_entry_in_settings(qtbot, ad
     qtbot.addWidget(view)
     view.show()
     assert view.held_button.isVisible() and "仍按管理员录入的执行" in view.holiday_msg.text()
+    assert view.held_button.text() == "以平台下发的安排为准…"  # through tr() and the catalogue (issue 14)
     shot(view, "settings_held_holidays")
     seen = when_modal(qtbot, QMessageBox, lambda box: box.button(QMessageBox.StandardButton.No).click())
     view.held_button.click()

@@ -12,7 +12,6 @@ from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.services import accounts, preferences, workdays
 
 OK_STYLE = "color: #1b7f3b;"
-_HELD_BUTTON = {"zh": "以平台下发的安排为准…", "en": "Use the platform's schedule…"}
 
 
 class SettingsView(QWidget):
@@ -102,9 +101,9 @@ class SettingsView(QWidget):
         self.holiday_button.clicked.connect(self._enter_holidays)
         self.holiday_msg = QLabel()
         self.holiday_msg.setWordWrap(True)
-        # issue 15: a platform schedule held back behind the administrator's own entry; the words come from the
-        # service (zh/en pair) so the administrator reads exactly what the CLI says
-        self.held_button = QPushButton(_HELD_BUTTON["en" if self.ctx.lang == "en" else "zh"])
+        # issue 15: a platform schedule held back behind the administrator's own entry; every word through tr()
+        # (zh_CN first), filled with the service's facts (year, sources, dates) as the CLI states them
+        self.held_button = QPushButton(self.tr("Use the platform's schedule…"))
         self.held_button.setObjectName("acceptPlatformHolidays")
         self.held_button.clicked.connect(self.accept_platform_year)
         row = QHBoxLayout(group)
@@ -119,14 +118,21 @@ class SettingsView(QWidget):
         self.held_button.setVisible(bool(self.held))
         if self.held:
             self.holiday_msg.setStyleSheet(ERROR_STYLE)
-            self.holiday_msg.setText("\n".join(h["en" if self.ctx.lang == "en" else "zh"] for h in self.held))
+            self.holiday_msg.setText("\n".join(self._held_text(h) for h in self.held))
+
+    def _held_text(self, h: dict) -> str:
+        days = "、".join(h["differs"][:8]) + ("…" if len(h["differs"]) > 8 else "")
+        text = self.tr("%1: the platform's holidays (%2) differ from the administrator's (%3) on %4; %3 is in force.")
+        return (text
+                .replace("%1", str(h["year"])).replace("%2", h["source"]).replace("%3", h["admin_source"])
+                .replace("%4", days))
 
     def accept_platform_year(self) -> None:
         """Put the first held platform schedule in force, after the administrator confirms it."""
         if not self.held:
             return
         h = self.held[0]
-        if QMessageBox.question(self, self.held_button.text(), h["en" if self.ctx.lang == "en" else "zh"]) \
+        if QMessageBox.question(self, self.held_button.text(), self._held_text(h)) \
                 != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -179,7 +185,7 @@ class SettingsView(QWidget):
         return group
 
     def _accounts_button(self) -> QPushButton:
-        b = QPushButton("账户管理：停用、解锁、重置密码、变更角色… / Accounts…")
+        b = QPushButton(self.tr("Accounts: deactivate, unlock, reset a password, change a role…"))
         b.setObjectName("manageAccounts")
         b.clicked.connect(self.open_accounts)
         return b
