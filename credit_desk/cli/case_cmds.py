@@ -59,6 +59,10 @@ def _register_record(sub) -> None:
     p = command(r, "show", cmd_record_show)
     p.add_argument("id", type=whole)
     p.add_argument("--purpose", required=True)
+    p = command(r, "search", cmd_record_search, "按文号、名称或证件号码查询失信信息 / search records by 文号, name or ID")
+    p.add_argument("text")
+    p.add_argument("--purpose", required=True, help="查询事由 (R14)")
+    p.add_argument("--limit", type=limit, default=50)
     p = command(r, "approve", cmd_record_approve)
     p.add_argument("id", type=whole)
     p = command(r, "publication", cmd_record_publication, "公开依据（R15）/ the basis to publish, or a refusal")
@@ -232,6 +236,23 @@ def cmd_record_show(args) -> int:
         r = records.show_record(s, args.id, args.purpose)
         data = {**records.record_dict(r), "history": records.record_history(s, args.id, args.purpose)}
     emit(args, data, "\n".join(f"{k}: {v}" for k, v in data.items() if v not in (None, [], "")))
+    return 0
+
+
+def cmd_record_search(args) -> int:
+    """The records list's search from a terminal: the same keys (one normaliser), logged (R14), masked (R15)."""
+    from credit_desk.services import browse
+    with session_for(args) as s:
+        token = browse.log_search(s, "records", args.text, args.purpose)
+        reader = browse.Reader(s)
+        try:
+            rows = browse.records_page(s, reader, browse.PageSpec("id", False, None, args.limit), token)
+        finally:
+            reader.close()
+    rows = [{k: r[k] for k in ("id", "subject_id", "name", "id_number", "doc_number", "tier", "status",
+                                "decision_date")} for r in rows]
+    emit(args, rows, "\n".join(f"{r['id']}\t{r['doc_number']}\t{r['name']}\t{r['id_number']}\t{r['decision_date']}"
+                               for r in rows) or "没有找到。")
     return 0
 
 

@@ -11,15 +11,22 @@ types, so any variant an IME, a scanner or a copy from a PDF produces finds the 
 * the brackets of a 文号 (``〔〕`` ``[]`` ``【】`` ``〖〗`` ``()`` ``（）`` ``［］``) become ``〔〕``;
 * dash variants (``－`` ``—`` ``–`` ``‐`` ``―`` ``一`` is NOT one: it is the digit one in Chinese) become ``-``;
 * all whitespace, including U+3000 and no-break spaces, and zero-width characters are removed;
-* Latin letters are upper-cased (ID numbers and codes are stored in capitals).
+* Latin letters are upper-cased (ID numbers and codes are stored in capitals);
+* traditional characters and their Hong Kong / Taiwan variants become simplified (``陳小明`` → ``陈小明``,
+  ``發改財金`` → ``发改财金``, ``衞`` → ``卫``) through OpenCC's dictionaries, one character at a time
+  (``fold_script``): a fragment folds to a substring of the whole name's fold, so 乾 finds 乾坤 whatever the
+  phrase dictionary would say about the pair; simplified text and CJK Extension A/B characters (㐂, 𠮷, 𪚥)
+  that have no simplified form are unchanged.
 
 The function is pure and deterministic: stored keys built today equal keys built from the same text later.
-If it ever changes, a migration rebuilds the stored keys (see ``m0010_rebuild_search_keys``).
+If it ever changes, a migration rebuilds the stored keys (``m0010_rebuild_search_keys``; the fold of
+traditional characters: ``m0023_rebuild_search_keys_simplified``).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import unicodedata
 
 MIDDLE_DOT = "\u00b7"
@@ -37,6 +44,49 @@ _TABLE = str.maketrans({**{c: MIDDLE_DOT for c in DOT_VARIANTS}, **{c: "〔" for
 _SPACE = re.compile(r"\s+")
 
 
+# only ideographs have a traditional/simplified pair: CJK radicals to the unified block, compatibility
+# ideographs, and the supplementary ideographic planes; everything else (and lone surrogates, which cannot
+# be encoded for the C++ library) is returned as it is
+_HAN_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
+# OpenCC's Hong Kong → simplified chain: the HK and Taiwan variant forms first (衞, 粧, 裡), then the
+# traditional → simplified characters; used one character at a time only (see ``fold_script``)
+OPENCC_CONFIG = "hk2s"
+
+
+class _ScriptFold(dict):
+    """A ``str.translate`` table filled on first use: code point → its simplified character(s)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lock = threading.Lock()
+        self._converter = None
+
+    def __missing__(self, point: int) -> str:
+        ch = chr(point)
+        if not any(lo <= point <= hi for lo, hi in _HAN_RANGES):
+            folded = ch
+        else:
+            with self._lock:
+                if self._converter is None:
+                    import opencc  # the C++ OpenCC library and its dictionaries, loaded on first use
+                    self._converter = opencc.OpenCC(OPENCC_CONFIG)
+                folded = self._converter.convert(ch) or ch
+        self[point] = folded
+        return folded
+
+
+_SCRIPT_FOLD = _ScriptFold()
+
+
+def fold_script(text: str) -> str:
+    """Traditional and variant Chinese characters → simplified, character by character (``陳`` → ``陈``).
+
+    Deterministic and applied per character, so ``fold_script(a + b) == fold_script(a) + fold_script(b)``:
+    a search fragment folds to a substring of the stored key. Other characters are returned unchanged.
+    """
+    return text.translate(_SCRIPT_FOLD)
+
+
 def search_key(text: str | None) -> str:
     """The normalised form of ``text`` for storing as a search key and for searching (see module doc).
 
@@ -46,7 +96,7 @@ def search_key(text: str | None) -> str:
         return ""
     value = unicodedata.normalize("NFKC", text).translate(_TABLE)
     # NFKC may produce new variants (e.g. U+FF0E → "."), so translate after it; then drop whitespace
-    return _SPACE.sub("", value).upper()
+    return fold_script(_SPACE.sub("", value).upper())
 
 
 def display_clean(text: str | None) -> str:

@@ -51,7 +51,8 @@ def test_spec_collects_the_libraries_that_load_things_by_name():
     for needle in ('collect_submodules("sqlcipher3")', 'collect_submodules("keyring.backends")',
                    'copy_metadata("keyring")', 'collect_data_files("stdnum")', 'collect_submodules("chinese_calendar")',
                    'collect_submodules("segno")', '"openpyxl"', 'collect_data_files("reportlab"',
-                   'collect_submodules("credit_desk.store.migrations")', "build_info.json"):
+                   'collect_submodules("credit_desk.store.migrations")', "build_info.json",
+                   'collect_data_files("opencc", includes=["clib/share/opencc/*"])'):
         assert needle in SPEC, needle
     assert "tests" in SPEC and '"pytest"' in SPEC, "test code must be excluded from the bundle"
 

@@ -24,6 +24,7 @@ from credit_desk.store.migrations import m0019_correct_earlier_rule_sets
 from credit_desk.store.migrations import m0020_add_followups
 from credit_desk.store.migrations import m0021_add_admin_decisions
 from credit_desk.store.migrations import m0022_add_held_calendars
+from credit_desk.store.migrations import m0023_rebuild_search_keys_simplified
 
 MIGRATIONS = [
     m0001_create_core,
@@ -48,4 +49,5 @@ MIGRATIONS = [
     m0020_add_followups,
     m0021_add_admin_decisions,
     m0022_add_held_calendars,
+    m0023_rebuild_search_keys_simplified,
 ]
