@@ -112,8 +112,8 @@ def sync_rates(folder: Path, n: int, suite: str = "intl/1") -> dict:
         intake = Intake(folder / "intake")
         intake.register_office(keys.export_public(s)[0])
         if suite != suites.INTL:  # the office moves to the suite, the platform pins its new keys
-            keys.rotate(s, suite)
-            intake.rotate_office_keys(keys.export_public(s)[0], actor="bench", reason=f"move to {suite}")
+            keys.rotate(admin, suite)  # keys are the administrator's (R14 separation of duties)
+            intake.rotate_office_keys(keys.export_public(admin)[0], actor="bench", reason=f"move to {suite}")
         rng = random.Random(6)
         with desk.ledger.tx() as tx:
             for i in range(1, n + 1):

@@ -18,10 +18,11 @@ from credit_desk.domain.reference import parse_catalogue, parse_measures
 from credit_desk.domain.rulesets import RuleSet
 from credit_desk.domain.textkey import search_key
 from credit_desk.services.base import Session
-from credit_desk.store import reference, sync_state
+from credit_desk.store import meta, reference, sync_state
 from credit_desk.sync import bundle, payload
 from credit_desk.sync.refusals import refused
 
+DOWNSTREAM_SUITE = "sync.downstream_suite"  # meta: the suite of the last applied downstream bundle (issue 22)
 JOINT_LIST_TYPES = frozenset({"black", "watch", "court_enforcement", "other"})
 
 
@@ -51,6 +52,7 @@ def apply(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
             notes += [note] if note else []
             sync_state.set_version(tx, item["kind"], item["version"], opened.manifest.expires_at, opened.digest)
         sync_state.record_inbound(tx, opened.digest, "downstream", opened.manifest.sequence, None)
+        meta.set_meta(tx, DOWNSTREAM_SUITE, opened.manifest.suite)  # the floor for the next one (no downgrade)
         detail = {i["kind"]: i["version"] for i in items}
         session.audit(tx, "bundle.downstream", "bundle", opened.manifest.sequence,
                       detail={**detail, **({"held_calendar_years": [n["year"] for n in notes]} if notes else {})})

@@ -4,10 +4,11 @@ each verified against the pinned platform key and applied all-or-nothing in one 
 
 from __future__ import annotations
 
-from credit_desk.domain import suites
+from credit_desk.domain import signing, suites
 from credit_desk.services import downstream, keys
 from credit_desk.services.base import Session
-from credit_desk.store import heads as head_store, sync_state
+from credit_desk.services.downstream import DOWNSTREAM_SUITE
+from credit_desk.store import heads as head_store, meta, office_keys, sync_state
 from credit_desk.sync import bundle, crypto, payload
 from credit_desk.sync.refusals import refused
 
@@ -21,13 +22,31 @@ def check_inbound(session: Session, opened: bundle.Opened) -> bytes:
     if not pinned:
         raise refused("NO_PLATFORM_KEY")
     bundle.verify(opened, {crypto.key_id(p["sign_public"]): p["sign_public"] for p in pinned.values()},
-                  tuple(pinned), keys.suite(conn))
-    _, enc_pub, enc_priv = keys.enc_key(session)
-    bundle.check_recipient(opened, enc_pub)
-    if opened.manifest.office != session.ledger.ledger_id:
+                  tuple(pinned), suite_floor(conn, opened))
+    keys.enc_key(session)  # made on first use
+    # issue 22: any key the office ever had (a move to gm/1 makes a new one; the platform answers to the old one
+    # until it has pinned the new key file)
+    mine = {crypto.key_id(pub): priv for pub, priv in sync_state.enc_keys(conn)}
+    enc_priv = mine.get(opened.manifest.recipient)
+    if enc_priv is None or opened.manifest.office != session.ledger.ledger_id:
         raise refused("BUNDLE_WRONG_RECIPIENT")
     bundle.check_expiry(opened, session.desk.now())
     return bundle.decrypt(opened, enc_priv, keys.limits(conn))
+
+
+def suite_floor(conn, opened: bundle.Opened) -> str:
+    """The lowest suite the office accepts for this platform file (issue 22, no downgrade): a receipt is never
+    below the suite of the bundle it answers; a downstream bundle never below the last one applied. Not the
+    office's own suite: after the office moved to gm/1 the platform still answers in intl/1 (to the old key)
+    until it has pinned the new key file — that receipt, for a bundle made before the move and still on its
+    way, is the platform's to give and the office's to take."""
+    if opened.manifest.type == "receipt":
+        answers = opened.manifest.doc.get("answers")
+        seq = answers.get("sequence") if isinstance(answers, dict) else None
+        sent = sync_state.bundle(conn, seq) if isinstance(seq, int) and not isinstance(seq, bool) else None
+        signed_by = {k.id: k for k in office_keys.all_keys(conn)}.get(sent["key_id"]) if sent else None
+        return signing.suite_of(bytes(signed_by.public_key)) if signed_by else keys.suite(conn)
+    return meta.get_meta(conn, DOWNSTREAM_SUITE) or suites.INTL
 
 
 def import_bytes(session: Session, data: bytes) -> dict:

@@ -18,6 +18,13 @@ def active_enc_key(conn) -> tuple[int, bytes, bytes] | None:
     return (row[0], bytes(row[1]), bytes(row[2])) if row else None
 
 
+def enc_keys(conn) -> list[tuple[bytes, bytes]]:
+    """(public, private) of every encryption key the office ever had, newest first (issue 22: a receipt or
+    downstream bundle the platform sealed to a key from before a move to another suite still opens)."""
+    return [(bytes(r[0]), bytes(r[1])) for r in
+            conn.execute("SELECT public_key, private_key FROM sync_enc_keys ORDER BY id DESC")]
+
+
 def insert_enc_key(tx, public: bytes, private: bytes) -> int:
     tx.execute("UPDATE sync_enc_keys SET active = 0 WHERE active = 1")
     return tx.execute("INSERT INTO sync_enc_keys (public_key, private_key, created_at, active) VALUES (?, ?, ?, 1)",
