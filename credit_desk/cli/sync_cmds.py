@@ -96,6 +96,15 @@ def _register_intake(sub) -> None:
     p = command(i, "add-suite", cmd_intake_add_suite, "为平台增加密码套件的密钥（如 gm/1）/ give the platform keys of a suite")
     p.add_argument("--data", required=True)
     p.add_argument("suite", choices=("gm/1",))
+    p = command(i, "suites", cmd_intake_suites,
+                "平台接受的密码套件（审计）/ the suites the platform accepts from an office (audited)")
+    p.add_argument("--data", required=True)
+    p.add_argument("--office", default="*", help="单位账本编号；* 为其余各单位 / the office's ledger id; * for the rest")
+    p.add_argument("--set", nargs="+", choices=("intl/1", "gm/1"), metavar="SUITE",
+                   help="只接受这些套件 / accept only these suites (intl/1, gm/1)")
+    p.add_argument("--unset", action="store_true", help="删除该单位的单独配置 / drop the office's own entry")
+    p.add_argument("--actor", help="操作人 / who does it (with --set / --unset)")
+    p.add_argument("--reason", help="理由 / why (with --set / --unset)")
     p = command(i, "rotate-keys", cmd_intake_rotate, "更换单位公钥（审计）/ rotate an office's keys (audited)")
     p.add_argument("--data", required=True)
     p.add_argument("--actor", required=True, help="操作人 / who does it")
@@ -289,6 +298,25 @@ def cmd_intake_add_suite(args) -> int:
     doc = Intake(Path(args.data)).add_suite(args.suite)
     fp = doc["suites"][args.suite]["fingerprints"]
     emit(args, doc, f"平台已生成 {args.suite} 密钥，公钥文件已更新；请各单位导入并电话核对指纹：签名 {fp['sign']}，加密 {fp['enc']}")
+    return 0
+
+
+def cmd_intake_suites(args) -> int:
+    from credit_desk.intake.receiver import Intake
+    intake = Intake(Path(args.data))
+    try:
+        if args.set or args.unset:
+            out = intake.set_suites(args.office, None if args.unset else args.set, actor=args.actor or "",
+                                    reason=args.reason or "")
+            text = (f"平台接受单位 {out['office']} 的密码套件：{'、'.join(out['before'])} → {'、'.join(out['suites'])}"
+                    "（已记入密钥审计）。")
+        else:
+            out = {"office": args.office, "suites": list(intake.allowed_suites(args.office)),
+                   "configured": intake.platform.get("suites") or {}}
+            text = f"平台接受单位 {out['office']} 的密码套件：{'、'.join(out['suites'])}。"
+    finally:
+        intake.close()
+    emit(args, out, text)
     return 0
 
 

@@ -99,6 +99,10 @@ def office(conn, office_id: str) -> dict | None:
     return dict(zip(keys, row))
 
 
+def office_ids(conn) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT office_id FROM offices ORDER BY office_id").fetchall()]
+
+
 def lock_office(conn, office_id: str) -> dict | None:
     """The office row, locked until the transaction ends (one receive or publish per office at a time)."""
     conn.execute("SELECT 1 FROM offices WHERE office_id = %s FOR UPDATE", (office_id,))

@@ -196,8 +196,61 @@ class Intake:
     def allowed_suites(self, office: str) -> tuple[str, ...]:
         """The suites the platform accepts from ``office`` (issue 22): platform.json "suites" — {"<office id>":
         [...], "*": [...]} — else every suite it holds keys for."""
-        conf = self.platform.get("suites") or {}
-        return tuple(conf.get(office) or conf.get("*") or self.sign_keys)
+        # read each time: a running `intake serve` follows `intake suites` without a restart
+        self.platform = read_json(self.folder / "platform.json", self.platform)
+        return _allowed(self.platform, office, self.sign_keys)
+
+    def set_suites(self, office: str, names: list[str] | None, *, actor: str, reason: str) -> dict:
+        """Set the suites the platform accepts from ``office`` ("*": every office without its own entry; ``names``
+        None: drop the office's own entry, it falls back to "*"), in platform.json "suites"; one key_audit row
+        (action "suites", old and new suites in old_keys / new_keys) names who and why (issue 22).
+
+        Refused: an unknown suite or one the platform holds no keys for (SUITE_NOT_ALLOWED), an empty list, a
+        missing actor or reason (ROTATION_REASON_MISSING), and a list that leaves an office nothing at or above
+        the suite of its last accepted bundle (SUITE_DOWNGRADE: it could send nothing any more)."""
+        if not (actor or "").strip() or len((reason or "").strip()) < 4:
+            raise DomainError("ROTATION_REASON_MISSING", "修改密码套件配置须写明操作人和理由。",
+                              "Changing the accepted suites needs the person doing it and a reason.", field="reason")
+        if office != "*":
+            _office_id(office)
+        if names is not None:
+            if not names:
+                raise DomainError("SUITE_NOT_ALLOWED", "至少须接受一个密码套件。", "At least one suite must be accepted.",
+                                  field="suites")
+            for name in names:
+                suites.get(name)
+                if name not in self.sign_keys:
+                    raise DomainError("SUITE_NOT_ALLOWED", f"平台未持有密码套件「{name}」的密钥，请先执行 intake add-suite。",
+                                      f"The platform holds no keys of suite {name!r}; run intake add-suite first.",
+                                      field="suites")
+            names = list(dict.fromkeys(names))
+        before = self.allowed_suites(office)  # re-reads platform.json
+        conf = dict(self.platform.get("suites") or {})
+        if names is None:
+            conf.pop(office, None)
+        else:
+            conf[office] = names
+        platform = {**self.platform, "suites": conf}
+        if not conf:
+            platform.pop("suites")
+        with self.pool.connection() as conn, conn.transaction():
+            if office != "*" and pgstore.lock_office(conn, office) is None:
+                raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
+            affected = [office] if office != "*" else [o for o in pgstore.office_ids(conn) if o not in conf]
+            for one in affected:  # no step down below what an office already sends (it could send nothing)
+                last = pgstore.last_suite(conn, one)
+                after = _allowed(platform, one, self.sign_keys)
+                if last and not any(suites.get(n).rank >= suites.get(last).rank for n in after):
+                    raise DomainError("SUITE_DOWNGRADE",
+                                      f"单位 {one} 已使用「{last}」报送，不能只接受更低的密码套件（{'、'.join(after)}）。",
+                                      f"Office {one} already sends in {last!r}; accepting only lower suites "
+                                      f"({', '.join(after)}) is refused.", field="suites")
+            pgstore.audit_keys(conn, office, "suites", actor.strip(), reason.strip(), list(before),
+                               list(_allowed(platform, office, self.sign_keys)))
+            write_json(self.folder / "platform.json", platform)
+        self.platform = platform
+        return {"office": office, "before": list(before), "suites": list(self.allowed_suites(office)),
+                "configured": conf}
 
     # --- receiving ----------------------------------------------------------------------------------------
 
@@ -473,6 +526,11 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dic
                 learned.append((crypto.key_id(new), new))
             known[crypto.key_id(new)] = new
     return known, learned
+
+
+def _allowed(platform: dict, office: str, held) -> tuple[str, ...]:
+    conf = platform.get("suites") or {}
+    return tuple(conf.get(office) or conf.get("*") or held)
 
 
 def _suite_or_none(public: bytes) -> str | None:

@@ -12,7 +12,7 @@ import pytest
 from credit_desk.intake.receiver import Intake
 from tests.conftest import with_business_accounts
 from credit_desk.sync.limits import DEFAULT
-from tests.e2e.sync_support import add_subject, export, move_to_gm, pair
+from tests.e2e.sync_support import add_subject, export, move_to_gm, pair, uscc
 
 
 @pytest.fixture
@@ -83,3 +83,40 @@ def test_r14_after_the_platform_answered_in_gm_an_intl_file_from_it_is_a_downgra
 
 def plat_id(intake_dir: Path) -> str:
     return json.loads((intake_dir / "platform.json").read_text())["platform"]
+
+
+def test_r14_intake_suites_sets_what_the_platform_accepts_audited_and_never_below_what_an_office_sends(
+        office, tmp_path):
+    intake_dir = pair(office, tmp_path)
+    ledger = json.loads(office("--json", "keys", "show")[1])["office"]
+    running = Intake(intake_dir)  # as `intake serve` would hold it: follows the change without a restart
+    base = ("--json", "intake", "suites", "--data", str(intake_dir), "--office", ledger)
+    code, out, err = office(*base, user=None)
+    assert code == 0 and json.loads(out)["suites"] == ["intl/1", "gm/1"], out + err
+    code, out, err = office(*base, "--set", "gm/1", user=None)  # no actor, no reason: nothing changes
+    assert code != 0 and "ROTATION_REASON_MISSING" in out + err
+    assert "suites" not in json.loads((intake_dir / "platform.json").read_text())
+    code, out, err = office(*base, "--set", "gm/1", "--actor", "平台运维 王工", "--reason", "密评整改：只收商用密码",
+                            user=None)
+    assert code == 0 and json.loads(out)["suites"] == ["gm/1"], out + err
+    audit = [a for a in running.key_audit(ledger) if a["action"] == "suites"]
+    assert [(a["actor"], a["old_keys"], a["new_keys"]) for a in audit] == [
+        ("平台运维 王工", ["intl/1", "gm/1"], ["gm/1"])]
+    add_subject(office)
+    intl_file = Path(export(office, tmp_path / "usb")[0]["file"]).read_bytes()
+    from credit_desk.sync.refusals import BundleRefused
+    with pytest.raises(BundleRefused) as info:
+        running.receive(intl_file)
+    assert info.value.code == "BUNDLE_SUITE_NOT_ALLOWED"
+    code, out, err = office(*base, "--unset", "--actor", "平台运维 王工", "--reason", "过渡期仍收国际算法", user=None)
+    assert code == 0, out + err
+    running.receive(intl_file)
+    move_to_gm(office, tmp_path, intake_dir)
+    add_subject(office, number=uscc(7))
+    running.receive(Path(export(office, tmp_path / "usb2")[-1]["file"]).read_bytes())  # gm/1 accepted
+    code, out, err = office(*base, "--set", "intl/1", "--actor", "平台运维 王工", "--reason", "回退到国际算法", user=None)
+    assert code != 0 and "SUITE_DOWNGRADE" in out + err  # it could send nothing any more
+    code, out, err = office("--json", "intake", "suites", "--data", str(intake_dir), "--set", "intl/1",
+                            "--actor", "平台运维 王工", "--reason", "回退全部单位", user=None)
+    assert code != 0 and "SUITE_DOWNGRADE" in out + err
+    assert running.allowed_suites(ledger) == ("intl/1", "gm/1")

@@ -1,0 +1,115 @@
+"""Attacks on the suites without a platform (issue 22, second pass): the signed request binds its suite; SM2
+signatures made with another signer ID, or without the Z value, are refused; stock OpenSSL's own SM2 signatures
+verify under the registry (the other direction of the OpenSSL check)."""
+
+from __future__ import annotations
+
+import base64
+import subprocess
+from datetime import datetime, timezone
+
+import pytest
+
+from credit_desk.domain import signing, suites
+from credit_desk.domain.errors import DomainError
+from credit_desk.sync import crypto, reqauth
+
+GM = suites.get(suites.GM)
+NOW = datetime.now(timezone.utc)
+
+
+def _claim(headers: dict) -> reqauth.Claim:
+    return reqauth.parse({k.lower(): v for k, v in headers.items()}, NOW)
+
+
+@pytest.mark.parametrize("name", suites.NAMES)
+def test_r14_request_suite_is_inside_the_signed_message(name):
+    key = signing.new_private(name)
+    public = signing.public_of(key)
+    headers = reqauth.sign_headers(key, "office-1", "GET", "/downstream/office-1", 0, now=NOW)
+    assert headers["X-CD-Suite"] == name
+    reqauth.check(_claim(headers), public, "GET", "/downstream/office-1", 0)
+    # the same lines signed without the suite line (request/1), sent with the suite header: refused
+    v1 = signing.sign(key, signing.Use.REQUEST, reqauth.message("GET", "/downstream/office-1", "office-1",
+                                                                headers["X-CD-Time"], 0))
+    forged = {**headers, "X-CD-Signature": base64.b64encode(v1).decode()}
+    with pytest.raises(DomainError) as info:
+        reqauth.check(_claim(forged), public, "GET", "/downstream/office-1", 0)
+    assert info.value.code == "AUTH_FAILED"
+    # a v1 request (no X-CD-Suite: an office from before suites) verifies for an intl/1 key only
+    legacy = {k: v for k, v in forged.items() if k != "X-CD-Suite"}
+    if name == suites.INTL:
+        reqauth.check(_claim(legacy), public, "GET", "/downstream/office-1", 0)
+    else:
+        with pytest.raises(DomainError):
+            reqauth.check(_claim(legacy), public, "GET", "/downstream/office-1", 0)
+
+
+def test_r14_request_suite_header_changed_is_refused():
+    key = signing.new_private(suites.GM)
+    headers = reqauth.sign_headers(key, "office-1", "POST", "/bundles", 10, now=NOW)
+    for other in ("intl/1", "gm/2", "GM/1"):
+        with pytest.raises(DomainError) as info:
+            reqauth.check(_claim({**headers, "X-CD-Suite": other}), signing.public_of(key), "POST", "/bundles", 10)
+        assert info.value.code == "AUTH_FAILED"
+
+
+# the recommended curve's a, b, G (GB/T 32918.5-2017 §3), for Z = SM3(ENTL | ID | a | b | xG | yG | xA | yA)
+_CURVE = bytes.fromhex("FFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC"
+                       "28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93"
+                       "32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7"
+                       "BC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0")
+
+
+def _openssl_sign(tmp_path, private: bytes, data: bytes, *opts: str) -> bytes:
+    """An SM2 signature made by stock OpenSSL 3 (not by our library), as 64-byte r|s."""
+    from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature
+    (tmp_path / "k.der").write_bytes(private)
+    (tmp_path / "in").write_bytes(data)
+    done = subprocess.run(["openssl", "pkeyutl", "-sign", "-keyform", "DER", "-inkey", str(tmp_path / "k.der"),
+                           "-in", str(tmp_path / "in"), "-out", str(tmp_path / "sig"), *opts], capture_output=True)
+    assert done.returncode == 0, done.stderr
+    r, s = decode_dss_signature((tmp_path / "sig").read_bytes())
+    return r.to_bytes(32, "big") + s.to_bytes(32, "big")
+
+
+def test_r14_sm2_signatures_by_openssl_verify_only_with_the_standard_signer_id(tmp_path):
+    """GB/T 35276 §5: the signer ID is 1234567812345678. A signer that used another ID, or none (stock OpenSSL 3.0
+    without -pkeyopt distid hashes an empty ID into Z), made a signature over another Z: refused."""
+    private, public = GM.new_sign_key()
+    msg = signing.message(signing.Use.BUNDLE_MANIFEST, b'{"sequence":1}')
+    raw = ("-rawin", "-digest", "sm3")
+    assert GM.verify(public, _openssl_sign(tmp_path, private, msg, *raw, "-pkeyopt", "distid:1234567812345678"), msg)
+    assert not GM.verify(public, _openssl_sign(tmp_path, private, msg, *raw, "-pkeyopt", "distid:ALICE123@YAHOO.COM"),
+                         msg)
+    assert not GM.verify(public, _openssl_sign(tmp_path, private, msg, *raw), msg)  # OpenSSL 3.0's empty ID
+
+
+def test_r14_sm2_signature_over_the_message_digest_without_z_is_refused(tmp_path):
+    """e must be SM3(Z_A | M): a signature over SM3(M) alone (no Z, as an ECDSA habit would make it) is refused;
+    the same signer over SM3(Z_A | M), Z_A computed by the standard's formula, is accepted."""
+    private, public = GM.new_sign_key()
+    msg = b"credit_desk"
+    assert not GM.verify(public, _openssl_sign(tmp_path, private, GM.hash(msg)), msg)
+    ident = suites.SM2_DEFAULT_ID
+    z = GM.hash((len(ident) * 8).to_bytes(2, "big") + ident + _CURVE + public[1:])
+    assert GM.verify(public, _openssl_sign(tmp_path, private, GM.hash(z + msg)), msg)
+    wrong_z = GM.hash((len(ident) * 8).to_bytes(2, "big") + ident + _CURVE + signing.public_of(
+        signing.new_private(suites.GM))[1:])  # Z of another public key
+    assert not GM.verify(public, _openssl_sign(tmp_path, private, GM.hash(wrong_z + msg)), msg)
+
+
+def test_r14_a_gm_key_cannot_act_under_intl_nor_an_intl_key_under_gm():
+    """Keys tell their suite by their form; a verifier never runs one suite's algorithm on the other's key."""
+    gm_priv, intl_priv = signing.new_private(suites.GM), signing.new_private(suites.INTL)
+    gm_pub, intl_pub = signing.public_of(gm_priv), signing.public_of(intl_priv)
+    sig = signing.sign(gm_priv, signing.Use.DOCUMENT, b"x")
+    assert signing.verify(gm_pub, sig, signing.Use.DOCUMENT, b"x")
+    assert not suites.get(suites.INTL).verify(gm_pub, sig, signing.message(signing.Use.DOCUMENT, b"x"))
+    assert not GM.verify(intl_pub, signing.sign(intl_priv, signing.Use.DOCUMENT, b"x"),
+                         signing.message(signing.Use.DOCUMENT, b"x"))
+    with pytest.raises(ValueError):
+        GM.sign(intl_priv, b"x")
+    with pytest.raises(suites.CryptoFailed):
+        suites.get(suites.INTL).open(GM.seal(b"p", crypto.new_enc(suites.GM)[1], b""),
+                                     crypto.new_enc(suites.INTL)[0], b"")
