@@ -1,10 +1,13 @@
 """The cryptographic suites (issue 22): one registry, the only place that knows which primitive a suite uses.
 
-    intl/1   Ed25519 signatures; X25519 + HKDF-SHA256 + AES-256-GCM payloads; SHA-256 hashes; HMAC-SHA256
+    intl/1   Ed25519 signatures; X25519 + HKDF-SHA256 + AES-256-GCM payloads; SHA-256 hashes
     gm/1     SM2 signatures with SM3 and the standard distinguishing ID "1234567812345678" (GB/T 32918.2,
              GB/T 35276-2017 §5); payloads in SM4-GCM (GB/T 32907, GB/T 36624) under a fresh 128-bit key per
              payload, that key wrapped by SM2 public-key encryption (GB/T 32918.4, GM/T 0009 ASN.1 ciphertext)
-             to the recipient; SM3 hashes (GB/T 32905); HMAC-SM3 (GB/T 15852.2 with SM3)
+             to the recipient; SM3 hashes (GB/T 32905)
+
+No keyed hash (HMAC-SM3 / HMAC-SHA256): no artefact needs one — integrity and origin come from the signatures,
+payload integrity from the GCM tag (docs/crypto.md says where HMAC-SM3 would come in: an SM4 ledger's pages).
 
 Every signed or encrypted artefact names its suite (``Suite.name``); a verifier looks the name up with ``get``,
 checks it against the suites configured for that office (``check_allowed``) and refuses a step down
@@ -19,7 +22,7 @@ A signature is 64 bytes in both suites (for SM2 the fixed-width r|s, 32 bytes ea
 it; ``sm2_der`` turns it into the GM/T 0009 DER that ``openssl pkeyutl -verify -rawin -digest sm3`` reads), so no
 container, QR code or request header changes its length with the suite.
 
-Libraries, not home-made cryptography: ``cryptography`` gives SHA-256, SM3, HMAC, AES-GCM, SM4-GCM, Ed25519 and
+Libraries, not home-made cryptography: ``cryptography`` gives SHA-256, SM3, AES-GCM, SM4-GCM, Ed25519 and
 X25519; ``tongsuopy`` (the Tongsuo project's binding, abi3 wheels for Linux, Windows and macOS) gives SM2 key
 generation, signing, verification and — through its own cffi binding of Tongsuo's EVP_PKEY_encrypt/decrypt — SM2
 public-key encryption. No elliptic-curve arithmetic is written here (docs/crypto.md says why this library).
@@ -28,7 +31,6 @@ public-key encryption. No elliptic-curve arithmetic is written here (docs/crypto
 from __future__ import annotations
 
 import hashlib
-import hmac as _hmac
 import os
 import struct
 from dataclasses import dataclass
@@ -36,7 +38,7 @@ from functools import lru_cache
 from typing import Callable
 
 from cryptography.exceptions import InvalidSignature, InvalidTag
-from cryptography.hazmat.primitives import hashes, hmac as _chmac, serialization
+from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
@@ -67,7 +69,6 @@ class Suite:
     encryption: str
     hash_name: str
     _hash: Callable[[bytes], bytes]
-    _hmac: Callable[[bytes, bytes], bytes]
     new_sign_key: Callable[[], tuple[bytes, bytes]]
     sign_public: Callable[[bytes], bytes]
     sign: Callable[[bytes, bytes], bytes]            # (private, message) -> 64-byte signature
@@ -84,9 +85,6 @@ class Suite:
     def hash_hex(self, data: bytes) -> str:
         return self._hash(data).hex()
 
-    def hmac(self, key: bytes, data: bytes) -> bytes:
-        return self._hmac(key, data)
-
     def key_id(self, public: bytes) -> str:
         """The suite's hash of a raw public key, lowercase hex (64 digits): how manifests name keys."""
         return self._hash(public).hex()
@@ -96,10 +94,6 @@ class Suite:
 
 def _sha256(data: bytes) -> bytes:
     return hashlib.sha256(data).digest()
-
-
-def _hmac_sha256(key: bytes, data: bytes) -> bytes:
-    return _hmac.new(key, data, hashlib.sha256).digest()
 
 
 def _ed_new() -> tuple[bytes, bytes]:
@@ -174,12 +168,6 @@ def _x_open(blob: bytes, private: bytes, aad: bytes) -> bytes:
 
 def _sm3(data: bytes) -> bytes:
     h = hashes.Hash(hashes.SM3())
-    h.update(data)
-    return h.finalize()
-
-
-def _hmac_sm3(key: bytes, data: bytes) -> bytes:
-    h = _chmac.HMAC(key, hashes.SM3())
     h.update(data)
     return h.finalize()
 
@@ -359,10 +347,10 @@ def _gm_open(blob: bytes, private: bytes, aad: bytes) -> bytes:
 _REGISTRY: dict[str, Suite] = {s.name: s for s in (
     Suite(INTL, 1, "国际算法（Ed25519 / X25519 / AES-256-GCM / SHA-256）",
           "international (Ed25519 / X25519 / AES-256-GCM / SHA-256)",
-          "Ed25519", "X25519-HKDF-SHA256-AES-256-GCM", "sha256", _sha256, _hmac_sha256,
+          "Ed25519", "X25519-HKDF-SHA256-AES-256-GCM", "sha256", _sha256,
           _ed_new, _ed_public, _ed_sign, _ed_verify, _x_new, _x_public, _x_seal, _x_open, _ed_pem),
     Suite(GM, 2, "商用密码（SM2 / SM3 / SM4）", "Chinese commercial cryptography (SM2 / SM3 / SM4)",
-          "SM2-SM3", "SM2-SM4-128-GCM", "sm3", _sm3, _hmac_sm3,
+          "SM2-SM3", "SM2-SM4-128-GCM", "sm3", _sm3,
           _sm2_new, _sm2_pub_of, _sm2_sign, _sm2_verify, _sm2_new, _sm2_pub_of, _gm_seal, _gm_open, _sm2_pem),
 )}
 NAMES = tuple(_REGISTRY)

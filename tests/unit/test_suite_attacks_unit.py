@@ -113,3 +113,54 @@ def test_r14_a_gm_key_cannot_act_under_intl_nor_an_intl_key_under_gm():
     with pytest.raises(suites.CryptoFailed):
         suites.get(suites.INTL).open(GM.seal(b"p", crypto.new_enc(suites.GM)[1], b""),
                                      crypto.new_enc(suites.INTL)[0], b"")
+
+
+def test_r14_an_intl_manifest_signed_correctly_around_a_gm_seal_does_not_open():
+    """Suite confusion from an insider with a valid intl/1 key: the manifest is intl/1 and signed, the payload is an
+    SM2/SM4 seal to the platform's gm/1 key (recipient named by its SM3 id). The reader opens only with a key of the
+    manifest's suite: refused, whichever of its keys it tries."""
+    from datetime import timedelta
+    from credit_desk.sync import bundle, container, manifest as mf
+    from credit_desk.sync.limits import DEFAULT
+    from credit_desk.sync.refusals import BundleRefused
+    i_sign = signing.new_private(suites.INTL)
+    (i_enc, i_enc_pub), (g_enc, g_enc_pub) = crypto.new_enc(suites.INTL), crypto.new_enc(suites.GM)
+    now = NOW.replace(microsecond=0)
+    fields = {"type": "changes", "sender": {"role": "office", "id": "o1"}, "office": "o1", "sequence": 1,
+              "previous_hash": mf.GENESIS_HASH, "created_at": mf.utc_text(now),
+              "expires_at": mf.utc_text(now + timedelta(days=3)), "counts": {"changes": 1}}
+    data, made = bundle.make(fields, b"x", i_sign, i_enc_pub)
+    doc = dict(made.doc, recipient=GM.key_id(g_enc_pub))
+    sealed = crypto.seal(crypto.deflate(b"x"), g_enc_pub, bundle.payload_aad(doc))
+    doc["payload"] = {**doc["payload"], "sha256": suites.get(suites.INTL).hash_hex(sealed), "size": len(sealed)}
+    raw = mf.dump(doc)
+    forged = container.pack(raw, signing.sign(i_sign, signing.Use.BUNDLE_MANIFEST, raw), sealed)
+    opened = bundle.open_bytes(forged, DEFAULT)
+    i_pub = signing.public_of(i_sign)
+    bundle.verify(opened, {crypto.key_id(i_pub): i_pub})  # signature and payload hash are sound
+    for key in (g_enc, i_enc):
+        with pytest.raises(BundleRefused) as info:
+            bundle.decrypt(opened, key, DEFAULT)
+        assert info.value.code in ("BUNDLE_WRONG_RECIPIENT", "BUNDLE_DECRYPT_FAILED")
+
+
+@pytest.mark.parametrize("name", suites.NAMES)
+def test_r14_no_key_or_nonce_is_reused_across_bundles(name):
+    """Two seals of the same bytes to the same recipient share no wrapped key, ephemeral key or nonce (a fresh SM4
+    key and nonce per gm/1 payload; a fresh X25519 ephemeral key per intl/1 payload)."""
+    _, pub = crypto.new_enc(name)
+    a, b = crypto.seal(b"same" * 100, pub), crypto.seal(b"same" * 100, pub)
+    if name == suites.GM:
+        (wa, na, ca), (wb, nb, cb) = suites.gm_split(a), suites.gm_split(b)
+        assert wa != wb and na != nb and ca != cb
+    else:
+        assert a[:32] != b[:32] and a[32:44] != b[32:44] and a[44:] != b[44:]
+
+
+def test_r14_a_truncated_or_shortened_sm4_gcm_tag_is_refused():
+    key, nonce = bytes(16), bytes(12)
+    body = suites.sm4_gcm_encrypt(key, nonce, b"payload", b"aad")
+    assert suites.sm4_gcm_decrypt(key, nonce, body, b"aad") == b"payload"
+    for cut in (1, 4, 8, 15, 16, len(body)):
+        with pytest.raises(suites.CryptoFailed):
+            suites.sm4_gcm_decrypt(key, nonce, body[:-cut], b"aad")
