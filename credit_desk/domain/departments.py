@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from credit_desk.domain.cases import DEPT_LEVEL_ZH, DEPT_LEVELS, check_r4_department_level
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.ids import IdType, normalize_id
+from credit_desk.domain.ids import IdType, check_uscc_exception, normalize_id
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ def new_department(name: str, uscc: str, level: str, domain: str, prefix: str) -
     try:
         code = normalize_id(IdType.USCC, uscc or "")
     except ValidationError as exc:
+        _refuse_check_character_only(uscc)
         raise ValidationError(exc.code, f"部门统一社会信用代码：{exc.zh}", f"Department's code: {exc.en}",
                               field="uscc") from None
     if level not in DEPT_LEVELS:
@@ -55,6 +56,27 @@ def new_department(name: str, uscc: str, level: str, domain: str, prefix: str) -
         raise ValidationError("DEPT_PREFIX", "文号前缀不能含〔〕、“号”、空格或“|”。",
                               "The prefix cannot contain 〔〕, 号, spaces or '|'.", field="prefix")
     return Department(None, name_, code, level, domain_, head)
+
+
+def _refuse_check_character_only(uscc: str) -> None:
+    """Issue 15 / R4 (deciding department): a department's code that fails ONLY its check character is not
+    registered through the subjects' exception route (justification + second person): the department signs its
+    documents (落款) and is reported to the platform under this code, and a 机关's code is assigned by the
+    机构编制部门, which can correct it. The refusal says so and what to do; other faults fall through."""
+    try:
+        code = check_uscc_exception(uscc or "")
+    except ValidationError:
+        return
+    raise ValidationError(
+        "DEPT_USCC_CHECK",
+        f"部门统一社会信用代码「{code}」仅校验位（第18位）不符，不能登记为认定部门：部门以此代码在文书上落款并向平台报送，"
+        "不适用信用主体的例外登记。请核对该部门《统一社会信用代码证书》原件：录入有误的，改正后重新登记；"
+        "证书上的代码确实如此的，请该部门向赋码的机构编制部门申请更正，取得更正后的代码再登记。",
+        f"The department's code {code} fails only its check character (position 18) and cannot be registered: a "
+        "deciding department signs its documents and is reported to the platform under this code, so the subjects' "
+        "exception route does not apply. Check the department's code certificate: correct a typing error and "
+        "register again; if the certificate shows this code, the department asks the organisation-establishment "
+        "office (机构编制部门) that assigned it for a corrected code and registers with that.", field="uscc")
 
 
 def check_r4_may_decide(dept: Department) -> None:

@@ -165,13 +165,22 @@ def test_r4_department_text_fields_are_required_and_bounded(args, field, zh, en)
     assert (e.code, e.field, e.zh, e.en) == ("DEPT_FIELD", field, zh, en)
 
 
-@pytest.mark.parametrize("uscc", [None, "", "9132081294PBRNYTXA"])
+@pytest.mark.parametrize("uscc", [None, "", "9132081294PBRNYT"])
 def test_r4_department_code_must_be_a_valid_uscc(uscc):
     with pytest.raises(ValidationError) as err:
         new_department("某局", uscc, "county", "市场监管", "清市监")
     e = err.value
     assert (e.code, e.field) == ("ID_INVALID", "uscc")
     assert e.zh.startswith("部门统一社会信用代码：证件号码「") and e.en.startswith("Department's code: ID number '")
+
+
+def test_r4_department_code_failing_only_its_check_character_says_what_to_do():
+    """Issue 15: no exception route for a department's own code; the sentence names the way out."""
+    with pytest.raises(ValidationError) as err:
+        new_department("某局", "9132081294PBRNYTXA", "county", "市场监管", "清市监")
+    e = err.value
+    assert (e.code, e.field) == ("DEPT_USCC_CHECK", "uscc")
+    assert "仅校验位" in e.zh and "机构编制部门" in e.zh and "check character" in e.en
 
 
 def test_r4_department_level_is_one_of_five():
