@@ -41,6 +41,11 @@ def register(sub) -> None:
     r.add_argument("--out", required=True)
     r.add_argument("--purpose", required=True, help="查询事由 (R14)：副本载有当事人姓名和证件号码")
     r.add_argument("--force", action="store_true", help=FORCE_HELP)
+    sv = command(p, "save", cmd_save, "把账本中保存的文书另存为 PDF（仅本人可读）/ save a stored notice as a PDF (0600)")
+    sv.add_argument("number")
+    sv.add_argument("--out", required=True, help="输出 PDF 文件 / output PDF")
+    sv.add_argument("--purpose", required=True, help="查询事由 (R14)：文书载有当事人姓名和证件号码")
+    sv.add_argument("--force", action="store_true", help=FORCE_HELP)
     v = command(p, "void", cmd_void, "作废文书编号 / void a registered number")
     v.add_argument("number")
     v.add_argument("--reason", required=True)
@@ -167,6 +172,13 @@ def cmd_reprint(args) -> int:
     with session_for(args) as s:
         d = documents.reprint(s, args.number, Path(args.out), args.purpose, force=args.force)
     emit(args, {"ok": True, **d}, f"已重印 {d['number']}（副本，第{d['copy_no']}次重印）→ {d['file']}")
+    return 0
+
+
+def cmd_save(args) -> int:
+    with session_for(args) as s:
+        d = documents.save_pdf(s, args.number, Path(args.out), args.purpose, force=args.force)
+    emit(args, {"ok": True, **d}, f"已将 {d['number']} 另存为 {d['file']}（仅本人可读）")
     return 0
 
 

@@ -1,5 +1,8 @@
 """Preview and print PDFs: pages rendered with PDFium (pypdfium2), printed on a chosen QPrinter.
 
+Issued notices are kept inside the encrypted ledger (issue 17 item 9, R14): they are previewed and printed from
+memory, and a PDF file is written only when the clerk chooses 另存为 PDF and a place for it.
+
 QtPdf is not in the PySide6 6.12 wheels (neither Essentials nor Addons carry it any more), so pages are
 rendered to images with pypdfium2 (a small wheel with PDFium inside, for Windows and Linux alike). Printing
 paints those images on the QPrinter from a worker thread (Qt allows QPainter on a QPrinter off the GUI
@@ -14,8 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRect, Qt
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QPushButton,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from credit_desk.domain.errors import DomainError
 
@@ -24,16 +27,25 @@ PREVIEW_DPI = 96
 PRINT_DPI = 300
 
 
-def _refuse(path: Path, why: str) -> DomainError:
-    return DomainError("PDF_UNREADABLE", f"无法打开文书文件 {Path(path).name}：{why}。",
-                       f"Cannot open {Path(path).name}: {why}.", field="file")
+def _name(source) -> str:
+    return "PDF" if isinstance(source, (bytes, bytearray)) else Path(source).name
 
 
-def page_count(path: Path) -> int:
+def _refuse(source, why: str) -> DomainError:
+    return DomainError("PDF_UNREADABLE", f"无法打开文书文件 {_name(source)}：{why}。",
+                       f"Cannot open {_name(source)}: {why}.", field="file")
+
+
+def _open(pdfium, source):
+    """A PdfDocument from a file or from bytes kept in the ledger (nothing written to disk)."""
+    return pdfium.PdfDocument(bytes(source) if isinstance(source, (bytes, bytearray)) else str(source))
+
+
+def page_count(path) -> int:
     import pypdfium2 as pdfium
     with _PDFIUM:
         try:
-            doc = pdfium.PdfDocument(str(path))
+            doc = _open(pdfium, path)
         except (OSError, pdfium.PdfiumError) as exc:
             raise _refuse(path, str(exc)) from None
         try:
@@ -42,13 +54,14 @@ def page_count(path: Path) -> int:
             doc.close()
 
 
-def render_pages(path: Path, dpi: int = PREVIEW_DPI, job=None) -> list[QImage]:
-    """Every page of the PDF as an image at ``dpi`` (call from a worker: a long notice takes a while)."""
+def render_pages(path, dpi: int = PREVIEW_DPI, job=None) -> list[QImage]:
+    """Every page of the PDF (a path, or the bytes kept in the ledger) as an image at ``dpi`` (call from a
+    worker: a long notice takes a while)."""
     import pypdfium2 as pdfium
     images = []
     with _PDFIUM:
         try:
-            doc = pdfium.PdfDocument(str(path))
+            doc = _open(pdfium, path)
         except (OSError, pdfium.PdfiumError) as exc:
             raise _refuse(path, str(exc)) from None
         try:
@@ -64,8 +77,8 @@ def render_pages(path: Path, dpi: int = PREVIEW_DPI, job=None) -> list[QImage]:
     return images
 
 
-def print_pdfs(paths: list[Path], printer: QPrinter, job=None) -> int:
-    """Print the files one after another as one job; returns the number of pages printed."""
+def print_pdfs(paths: list, printer: QPrinter, job=None) -> int:
+    """Print the PDFs (paths or bytes) one after another as one job; returns the number of pages printed."""
     painter = QPainter()
     if not painter.begin(printer):
         raise DomainError("PRINTER_UNAVAILABLE", "无法启动打印：打印机不可用或输出文件不能写入。",
@@ -74,7 +87,7 @@ def print_pdfs(paths: list[Path], printer: QPrinter, job=None) -> int:
     pages = 0
     try:
         for n, path in enumerate(paths):
-            for image in render_pages(Path(path), PRINT_DPI, job):
+            for image in render_pages(path, PRINT_DPI, job):
                 if pages:
                     printer.newPage()
                 _paint_page(painter, printer, image)
@@ -104,9 +117,10 @@ def choose_printer(parent=None, pages: int = 0) -> QPrinter | None:
     return printer if dlg.exec() == QDialog.Accepted else None
 
 
-def print_files(ctx, paths: list[Path], printer: QPrinter, parent=None, done=None):
-    """Print through ``gui/ops.py`` with progress and cancel; ``done(pages)`` on the GUI thread."""
-    return ctx.ops.run(lambda job: print_pdfs([Path(p) for p in paths], printer, job), done=done,
+def print_files(ctx, paths: list, printer: QPrinter, parent=None, done=None):
+    """Print (paths or bytes) through ``gui/ops.py`` with progress and cancel; ``done(pages)`` on the GUI
+    thread."""
+    return ctx.ops.run(lambda job: print_pdfs(list(paths), printer, job), done=done,
                        label=QCoreApplication.translate("Printing", "Printing…"), parent=parent)
 
 
@@ -116,7 +130,8 @@ class PdfPreview(QWidget):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.path: Path | None = None
+        self.path = None    # the PDF shown: bytes from the ledger (or a path)
+        self.name = ""
         self.images: list[QImage] = []
         self.zoom = 1.0
         self._generation = 0
@@ -148,8 +163,10 @@ class PdfPreview(QWidget):
     def ready(self) -> bool:
         return bool(self.images)
 
-    def load(self, path: Path) -> None:
-        self.path, self.images = Path(path), []
+    def load(self, path, name: str = "") -> None:
+        """Show a PDF: ``path`` is the bytes kept in the ledger (or a file); ``name`` is what the status says."""
+        self.path = path if isinstance(path, (bytes, bytearray)) else Path(path)
+        self.name, self.images = name or _name(path), []
         self._generation += 1
         generation = self._generation
         self._clear_pages()
@@ -168,7 +185,7 @@ class PdfPreview(QWidget):
             return
         self.images = images
         self.status.setText(self.tr("%1 page(s) — %2").replace("%1", str(len(images)))
-                            .replace("%2", self.path.name))
+                            .replace("%2", self.name))
         if images and not self.fitted:  # the first document opens at the panel's width
             self.fitted = True
             self.zoom = (self.area.viewport().width() - 36) / images[0].width()
@@ -196,27 +213,44 @@ class PdfPreview(QWidget):
         if self.images:
             self.set_zoom((width - 40) / self.images[0].width())
 
+    def clear(self, text: str) -> None:
+        self._generation += 1
+        self.path, self.images = None, []
+        self._clear_pages()
+        self.status.setText(text)
+
 
 class PreviewDialog(QDialog):
-    """The notice as it will print, and 打印… to a chosen printer."""
+    """An issued notice as it will print (from the ledger, nothing on disk), with 打印… to a chosen printer and
+    另存为 PDF… to a file the clerk picks (0600; the dialog says where it went)."""
 
-    def __init__(self, ctx, path: Path, title: str, parent=None) -> None:
+    def __init__(self, ctx, doc: dict, title: str, purpose: str, parent=None) -> None:
+        """``doc``: {number, pdf (bytes), …} from ``documents.stored_pdf``; ``purpose``: the R14 purpose of the
+        look, logged again if the clerk saves a copy."""
         super().__init__(parent)
-        self.ctx, self.path = ctx, Path(path)
+        self.ctx, self.doc, self.purpose = ctx, doc, purpose
+        self.path = doc["pdf"]
+        self.saved_to: Path | None = None
         self.setWindowTitle(self.tr("Preview — %1").replace("%1", title))
         self.resize(860, 900)
         self.preview = PdfPreview(ctx, self)
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("printButton")
-        self.print_button.clicked.connect(self.print_now)
+        self.print_button.clicked.connect(lambda: self.print_now())
+        self.save_button = QPushButton(self.tr("Save as PDF…"))
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setToolTip(self.tr("The notice is kept in the encrypted ledger. Save a PDF only where it "
+                                            "is needed: it holds the party's name and ID number."))
+        self.save_button.clicked.connect(lambda: self.save_as())
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
         buttons.addButton(self.print_button, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ActionRole)
         buttons.rejected.connect(self.reject)
         box = QVBoxLayout(self)
         box.addWidget(self.preview, 1)
         box.addWidget(buttons)
-        self.preview.load(self.path)
+        self.preview.load(self.path, doc["number"])
 
     @property
     def status(self) -> QLabel:
@@ -233,23 +267,27 @@ class PreviewDialog(QDialog):
         print_files(self.ctx, [self.path], printer, self, done=lambda n: self.status.setText(
             self.tr("Sent %1 page(s) to the printer.").replace("%1", str(n))))
 
-
-def notices_folder(ctx) -> Path:
-    """Where issued notices are written on this PC (setting print/folder; default ``<data>-notices`` beside the
-    data folder: only the ledger's own code writes inside the data folder, issue 14 item 4)."""
-    data = Path(ctx.session.ledger.paths.folder)
-    default = data.parent / f"{data.name}-notices"
-    folder = Path(str(ctx.settings.value("print/folder", str(default))))
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return folder
+    def save_as(self, path: str | None = None) -> Path | None:
+        """Ask where (a save dialog starting in the folder of the last save), write the copy, say where it went."""
+        return save_copy(self, self.ctx, self.doc["number"], self.purpose, path, self.status.setText)
 
 
-def notice_path(ctx, stem: str) -> Path:
-    """A new file in the notices folder: ``stem-<timestamp>.pdf``, with -2, -3… if that name is taken
-    (never replaces an earlier print)."""
-    folder, stamp = notices_folder(ctx), f"{ctx.session.desk.now():%Y%m%d%H%M%S}"
-    path, n = folder / f"{stem}-{stamp}.pdf", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{stem}-{stamp}-{n}.pdf"
-    return path
+def save_copy(parent, ctx, number: str, purpose: str, path: str | None, say) -> Path | None:
+    """另存为 PDF: the clerk picks the file; written 0600 by ``documents.save_pdf``; ``say(text)`` tells where."""
+    from credit_desk.services import documents
+    if path is None:
+        start = Path(str(ctx.settings.value("print/last_folder", str(Path.home())))) / f"{number}.pdf"
+        path, _ = QFileDialog.getSaveFileName(
+            parent, QCoreApplication.translate("Printing", "Save the notice as a PDF"), str(start),
+            QCoreApplication.translate("Printing", "PDF files (*.pdf)"))
+    if not path:
+        return None
+    try:
+        out = documents.save_pdf(ctx.session, number, Path(path), purpose, force=Path(path).exists())
+    except DomainError as exc:
+        say(exc.message(ctx.lang))
+        return None
+    ctx.settings.setValue("print/last_folder", str(Path(out["file"]).parent))
+    say(QCoreApplication.translate("Printing", "Saved to %1 (readable by you only). It holds personal data: "
+                                   "delete it when it is no longer needed.").replace("%1", out["file"]))
+    return Path(out["file"])

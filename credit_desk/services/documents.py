@@ -8,7 +8,9 @@ How a number never repeats or skips (R5's notices are legally real, so the regis
    rendered in memory, written in full to ``FILE.pdf.part`` and fsync'd; the document, its print and
    the audit and change-log rows are inserted. Another process waits on SQLite's write lock, and
    UNIQUE (prefix, year, seq) guards the rest. Any failure here — a bad folder, a full disk, a
-   crash, Ctrl-C — rolls back everything: the number was never taken, nothing skips.
+   crash, Ctrl-C — rolls back everything: the number was never taken, nothing skips. The PDF itself is
+   kept inside the encrypted ledger (``document_files``, issue 17 item 9, R14); a file is written only
+   when the caller names one (``out``), readable by its owner only (0600).
 3. After the commit the ``.part`` file is renamed over ``FILE.pdf``. If that rename fails, the
    documents are voided (作废) at once, with the reason, in a second transaction: the number stays
    in the register, so the series still has no gap, and it can never be handed out. A crash between
@@ -104,12 +106,18 @@ def _meta_entry(p: _Prepared) -> dict:
     return {"qr": p.qr_text, "fields": p.key_fields}
 
 
+PRIVATE_FILE = 0o600  # R14: a notice names the party and its ID number; only its owner may read the file
+
+
 def _write_part(final: Path, data: bytes) -> Path:
-    """The whole file next to its final name, flushed to disk; renamed only after the commit."""
+    """The whole file next to its final name, flushed to disk, readable by its owner only (0600, R14);
+    renamed only after the commit."""
     part = final.with_name(final.name + ".part")
     try:
         final.parent.mkdir(parents=True, exist_ok=True)
-        with open(part, "wb") as fh:
+        fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+        with os.fdopen(fd, "wb") as fh:
+            os.fchmod(fh.fileno(), PRIVATE_FILE)  # an older .part file keeps its mode through O_TRUNC
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
@@ -119,30 +127,35 @@ def _write_part(final: Path, data: bytes) -> Path:
     return part
 
 
-def _render(tpl: Template, docs: list[_Prepared], fonts, out: Path, split: bool, force: bool = False):
-    """[(final path, part path, sha256, [(doc, (first page, last page))])]."""
-    groups = [[d] for d in docs] if split else [docs]
+def _render(tpl: Template, docs: list[_Prepared], fonts, out: Path | None, split: bool, force: bool = False):
+    """[(final path or None, part path or None, sha256, pdf bytes, [(doc, (first page, last page))])].
+
+    ``out`` None: one PDF per document, kept in the ledger only (no file)."""
+    groups = [[d] for d in docs] if split or out is None else [docs]
     files = []
     for group in groups:
-        final = out / f"{group[0].number}.pdf" if split else out
-        if split:  # inside the transaction: a refusal rolls the numbers back
+        final = None if out is None else out / f"{group[0].number}.pdf" if split else out
+        if split and out is not None:  # inside the transaction: a refusal rolls the numbers back
             outpaths.guard_files_in(out, [final.name], force=force)
         pdf, ranges = R.render_pdf([(tpl, d.context, d.meta) for d in group], fonts,
                                    [_meta_entry(d) for d in group])
-        files.append((final, _write_part(final, pdf), hashlib.sha256(pdf).hexdigest(), list(zip(group, ranges))))
+        part = _write_part(final, pdf) if final is not None else None
+        files.append((final, part, hashlib.sha256(pdf).hexdigest(), pdf, list(zip(group, ranges))))
     return files
 
 
-def issue(session: Session, doc_type: str, items: list[Item], out: Path, *, split: bool = False,
+def issue(session: Session, doc_type: str, items: list[Item], out: Path | None = None, *, split: bool = False,
           force: bool = False) -> list[dict]:
-    """Number, sign, render and record notices in one transaction, then put the PDF(s) in place.
+    """Number, sign, render and record notices in one transaction, keep each PDF in the ledger, then put the
+    file(s) in place when ``out`` names one. Returns [{number, file (str or None), pages, sha256}].
 
-    ``out`` is checked before a number is taken (issue 14: not in the data folder, not a folder when a file is
-    meant, an existing file only with ``force``)."""
+    ``out`` None: nothing is written outside the ledger (R14; the GUI saves a copy only when the clerk asks,
+    ``save_pdf``). Otherwise ``out`` is checked before a number is taken (issue 14: not in the data folder, not a
+    folder when a file is meant, an existing file only with ``force``) and written 0600."""
     session.require("document.print")
     if not items:
         raise ValidationError("DOC_NOTHING", "没有要打印的文书。", "Nothing to print.", field="items")
-    out = check_out(session, out, split=split, force=force)
+    out = check_out(session, out, split=split, force=force) if out is not None else None
     conn = session.ledger.conn
     tpl = load_template(doc_type)
     contexts = [check_context(tpl, it.context) for it in items]  # R5: refused before a number is taken
@@ -156,23 +169,25 @@ def issue(session: Session, doc_type: str, items: list[Item], out: Path, *, spli
         prefixes = [doc_numbers.series_prefix(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
         held = [doc_numbers.held_for_print(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
         docs = _prepare(tx, tpl, items, contexts, prefixes, on, offices, key, held)
-        files = _render(tpl, docs, fonts, Path(out), split, force)
-        for final, _part, sha, placed in files:
+        files = _render(tpl, docs, fonts, out, split, force)
+        for final, _part, sha, pdf, placed in files:
+            repo.put_file(tx, sha, pdf, stamp)
             for d, pages in placed:
                 _record(session, tx, tpl, d, sha, final, pages, stamp)
     return _publish(session, files)
 
 
-def _record(session: Session, tx, tpl: Template, d: _Prepared, sha: str, final: Path, pages,
+def _record(session: Session, tx, tpl: Template, d: _Prepared, sha: str, final: Path | None, pages,
             stamp: str) -> None:
+    where = str(final) if final is not None else ""  # "": kept in the ledger only
     doc_id = repo.insert(tx, {
         "doc_type": tpl.code, "year": d.meta.issued.year, "seq": d.seq, "prefix": d.prefix, "number": d.number,
         "issued_on": d.meta.issued.isoformat(), "office": d.meta.office, "object_type": d.item.object_type,
         "object_id": str(d.item.object_id), "subject_id": d.item.subject_id, "context": d.context,
         "template": tpl.text, "key_fields": d.key_fields, "key_id": d.qr_text.split("|")[5],
-        "signature": d.signature, "qr_text": d.qr_text, "pdf_sha256": sha, "file_name": str(final),
+        "signature": d.signature, "qr_text": d.qr_text, "pdf_sha256": sha, "file_name": where,
         "pages": f"{pages[0]}-{pages[1]}", "printed_by": session.user.username, "printed_at": stamp})
-    repo.add_print(tx, doc_id, 0, sha, str(final), session.user.username, stamp)
+    repo.add_print(tx, doc_id, 0, sha, where, session.user.username, stamp)
     if d.held_id is not None:
         repo.link_reservation(tx, d.held_id, doc_id)
     session.audit(tx, "document.print", "document", d.number, purpose=d.item.purpose,
@@ -216,9 +231,10 @@ def _place(part: Path, final: Path) -> None:
 def _publish(session: Session, files) -> list[dict]:
     """Rename each ``.part`` into place; a file that cannot be placed has its numbers voided (no gap)."""
     out = []
-    for final, part, sha, placed in files:
+    for final, part, sha, _pdf, placed in files:
         try:
-            _place(part, final)
+            if part is not None:
+                _place(part, final)
         except OSError as exc:
             numbers = [d.number for d, _ in placed]
             void_numbers(session, numbers, f"PDF 文件未能写入（{exc.strerror}）", check_role=False)
@@ -226,7 +242,8 @@ def _publish(session: Session, files) -> list[dict]:
                               f"编号 {'、'.join(numbers)} 已作废登记，请重新打印。",
                               f"Registered, but {final} could not be written ({exc.strerror}); "
                               f"{', '.join(numbers)} were voided; print again.", field="out") from None
-        out += [{"number": d.number, "file": str(final), "pages": list(p), "sha256": sha} for d, p in placed]
+        out += [{"number": d.number, "file": str(final) if final is not None else None, "pages": list(p),
+                 "sha256": sha} for d, p in placed]
     return out
 
 
@@ -253,12 +270,13 @@ def _row(conn, number: str) -> repo.DocumentRow:
     return row
 
 
-def reprint(session: Session, number: str, out: Path, purpose: str, *, force: bool = False) -> dict:
+def reprint(session: Session, number: str, out: Path | None, purpose: str, *, force: bool = False) -> dict:
     """Print a registered notice again, marked 副本 with its reprint count; the print is recorded with its
-    purpose (R14 查询使用登记: the copy shows the subject's name and ID number)."""
+    purpose (R14 查询使用登记: the copy shows the subject's name and ID number). The copy is kept in the ledger;
+    a file is written (0600) only when ``out`` names one. Returns {number, copy_no, file (str or None), sha256}."""
     session.require("document.reprint")
     purpose = require_purpose(purpose)
-    out = check_out(session, out, force=force)
+    out = check_out(session, out, force=force) if out is not None else None
     conn = session.ledger.conn
     row = _row(conn, number)
     if row.status == "voided":
@@ -271,19 +289,73 @@ def reprint(session: Session, number: str, out: Path, purpose: str, *, force: bo
     tpl = from_text(row.template, f"{row.doc_type}.toml")
     fonts = fonts_for(conn)
     stamp = session.desk.now().isoformat(timespec="seconds")
-    final = Path(out)
+    final = out
     with session.ledger.tx() as tx:
         copy_no = _row(tx.conn, number).reprint_count + 1
         m = R.DocMeta(row.number, dt.date.fromisoformat(row.issued_on), row.office, row.qr_text, copy_no)
         pdf, ranges = R.render_pdf([(tpl, row.context, m)], fonts, [{"qr": row.qr_text, "fields": row.key_fields}])
         sha = hashlib.sha256(pdf).hexdigest()
-        part = _write_part(final, pdf)
-        repo.add_print(tx, row.id, copy_no, sha, str(final), session.user.username, stamp)
+        part = _write_part(final, pdf) if final is not None else None
+        repo.put_file(tx, sha, pdf, stamp)
+        repo.add_print(tx, row.id, copy_no, sha, str(final) if final is not None else "", session.user.username,
+                       stamp)
         session.audit(tx, "document.reprint", "document", number, purpose=purpose,
                       detail={"copy_no": copy_no, "sha256": sha})
         tx.change("document", number, "reprint", {"number": number, "copy_no": copy_no, "pdf_sha256": sha})
+    if part is not None:
+        _place(part, final)
+    return {"number": number, "copy_no": copy_no, "file": str(final) if final is not None else None, "sha256": sha}
+
+
+def stored_pdf(session: Session, number: str, purpose: str) -> dict:
+    """The latest print of a registered notice as kept in the ledger, to preview or print (R14: it shows the
+    party's name and ID number, so the look states a purpose and is logged). Returns {number, copy_no, sha256,
+    pdf (bytes)}. Raises DOC_NOT_FOUND, DOC_FILE_MISSING (a notice printed before the ledger kept its PDFs and
+    whose file is gone: reprint it)."""
+    session.require("document.print")
+    purpose = require_purpose(purpose)
+    conn = session.ledger.conn
+    row = _row(conn, number)
+    copy_no, sha, file_name = repo.latest_print(conn, row.id)
+    pdf = repo.get_file(conn, sha)
+    if pdf is None:
+        pdf = _older_file(file_name, sha)
+    if pdf is None:
+        raise DomainError("DOC_FILE_MISSING", f"文书 {number} 是本版本之前打印的，账本中没有保存它的文件，原文件也已不在本机；"
+                          "如需再次打印请重印（副本）。",
+                          f"{number} was printed before the ledger kept its files, and the file is no longer on "
+                          "this PC; reprint it (副本) to print it again.", field="number")
+    with session.ledger.tx() as tx:
+        session.audit(tx, "document.view", "document", number, purpose=purpose, detail={"copy_no": copy_no})
+    return {"number": number, "copy_no": copy_no, "sha256": sha, "pdf": pdf}
+
+
+def _older_file(file_name: str, sha: str) -> bytes | None:
+    """A notice printed before the ledger kept its PDFs: its file, if it is still there and unchanged."""
+    try:
+        data = Path(file_name).read_bytes() if file_name else None
+    except OSError:
+        return None
+    return data if data is not None and hashlib.sha256(data).hexdigest() == sha else None
+
+
+def save_pdf(session: Session, number: str, out, purpose: str, *, force: bool = False) -> dict:
+    """Write the stored PDF of a registered notice to a file the clerk chose (0600, never in the data folder);
+    the export is logged with its purpose and path (R14). Returns {number, file, sha256}."""
+    session.require("document.print")
+    out = check_out(session, out, force=force)
+    doc = stored_pdf(session, number, purpose)
+    final = Path(out)
+    part = _write_part(final, doc["pdf"])
+    try:
+        with session.ledger.tx() as tx:
+            session.audit(tx, "document.save", "document", number, purpose=purpose.strip(),
+                          detail={"file": str(final), "sha256": doc["sha256"]})
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
     _place(part, final)
-    return {"number": number, "copy_no": copy_no, "file": str(final), "sha256": sha}
+    return {"number": number, "file": str(final), "sha256": doc["sha256"]}
 
 
 def set_prefix(session: Session, doc_type: str, prefix: str) -> str:

@@ -168,6 +168,23 @@ def add_print(tx, document_id: int, copy_no: int, sha256: str, file_name: str, u
         tx.execute("UPDATE documents SET reprint_count = ? WHERE id = ?", (copy_no, document_id))
 
 
+def put_file(tx, sha256: str, pdf: bytes, ts: str) -> None:
+    """Keep a printed PDF inside the ledger under its SHA-256 (once; the same bytes are stored once)."""
+    tx.execute("INSERT OR IGNORE INTO document_files (sha256, pdf, stored_at) VALUES (?, ?, ?)", (sha256, pdf, ts))
+
+
+def get_file(conn, sha256: str) -> bytes | None:
+    row = conn.execute("SELECT pdf FROM document_files WHERE sha256 = ?", (sha256,)).fetchone()
+    return bytes(row[0]) if row else None
+
+
+def latest_print(conn, document_id: int) -> tuple[int, str, str]:
+    """(copy number, sha256, file name) of the latest print of a document (the original is copy 0)."""
+    row = conn.execute("SELECT copy_no, pdf_sha256, file_name FROM document_prints WHERE document_id = ? "
+                       "ORDER BY copy_no DESC LIMIT 1", (document_id,)).fetchone()
+    return (row[0], row[1], row[2]) if row else (0, "", "")
+
+
 def void(tx, document_id: int, reason: str, username: str, ts: str) -> None:
     tx.execute("UPDATE documents SET status = 'voided', void_reason = ?, voided_by = ?, voided_at = ? "
                "WHERE id = ?", (reason, username, ts, document_id))

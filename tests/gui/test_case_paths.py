@@ -159,7 +159,7 @@ def test_clerk_opens_serves_objects_then_reviewer_answers_decides_and_clerk_prin
     assert pages == len(preview.preview.images) and f"Pages:           {pages}" in info
     assert "A4" in info
     number = seen["dlg"].result_value[0]["number"]
-    text = subprocess.run(["pdftotext", str(preview.path), "-"], capture_output=True, text=True).stdout
+    text = subprocess.run(["pdftotext", "-", "-"], input=preview.path, capture_output=True).stdout.decode()
     assert "决定" in text and number.split("〔")[0] in text.replace(" ", "")
 
 

@@ -115,7 +115,12 @@ def test_document_register_previews_batch_prints_and_reprints(qtbot, work_window
     settle(qtbot, view)
     assert view.model.rowCount() == len(work["documents"])
     view.table.selectRow(0)
+    assert not view.preview.ready and "事由" in view.preview.status.text()  # R14: no look without a purpose
+    view.purpose.setText("核对送达文书")
+    view.table.selectRow(1)
+    view.table.selectRow(0)
     qtbot.waitUntil(lambda: view.preview.ready, timeout=20_000)
+    qtbot.wait(100)  # the pages are laid out on the next event loop pass
     shot(work_window, "documents_preview")
     view.table.selectAll()
     out = tmp_path / "batch.pdf"
@@ -125,8 +130,9 @@ def test_document_register_previews_batch_prints_and_reprints(qtbot, work_window
     assert _pages(out) == expected
     view.table.selectRow(0)
     done = view.reprint_selected("核对文书副本")
-    assert done["copy_no"] == 1
-    text = subprocess.run(["pdftotext", done["file"], "-"], capture_output=True, text=True).stdout
+    assert done["copy_no"] == 1 and done["file"] is None  # kept in the ledger, no file (R14)
+    qtbot.waitUntil(lambda: view.preview.ready, timeout=20_000)
+    text = subprocess.run(["pdftotext", "-", "-"], input=view.preview.path, capture_output=True).stdout.decode()
     assert "副本" in text
 
 

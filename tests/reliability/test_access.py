@@ -78,6 +78,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "documents.check_out": ("internal", "the output-path guard (issue 14 item 4) called by the CLI before "
                                         "documents.issue (document.print); it reads and writes nothing"),
     "documents.issue": "document.print", "documents.draft": "document.print",
+    "documents.stored_pdf": "document.print", "documents.save_pdf": "document.print",
     "resync.resync": "bundle.export", "resync.resync_from_receipts": "bundle.import", "resync.confirm_last": "document.print",
     "documents.list_documents": "document.list",
     "documents.reprint": "document.reprint", "documents.set_prefix": "document.prefix",
@@ -290,6 +291,8 @@ PURPOSES: dict[str, str] = {
     "commitments.subject_commitments": "commitment.view", "commitments.subject_interviews": "interview.view",
     "interviews.get_plan": "interview_plan.view", "records.record_history": "record.history",
     "browse.subject_brief": "subject.brief",  # one named party (masked), e.g. the case panel's heading
+    # issue 17 item 9: notices kept in the ledger, looked at and saved as a file under a purpose
+    "documents.stored_pdf": "document.view", "documents.save_pdf": "document.save",
 }
 # Reads that show data about subjects but take no purpose, and why the auditor does not need a row for them
 # (R14/R15). What they return is checked on a real case in tests/e2e/test_r14_read_purposes.py
@@ -327,6 +330,10 @@ def _purpose_call(name, fn, session, tmp, purpose, real):
     from credit_desk.services import documents
     if name == "documents.reprint":
         return fn(session, real["number"], tmp / f"r{len(purpose)}.pdf", purpose)
+    if name == "documents.stored_pdf":
+        return fn(session, real["number"], purpose)
+    if name == "documents.save_pdf":
+        return fn(session, real["number"], tmp / f"s{len(purpose)}.pdf", purpose)
     if name == "document_sources.credit_query":  # the print logs it: issue what the provider made
         return documents.issue(session, "credit_query", [fn(session, 1, purpose)], tmp / f"q{len(purpose)}.pdf")
     if name == "browse.log_search":

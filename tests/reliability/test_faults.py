@@ -78,11 +78,10 @@ def ledger_on_small_disk(office, data_dir, small_disk):
 
 def _fill(folder: Path) -> Path:
     filler = folder.parent / "filler"
-    with open(filler, "wb") as fh:
+    with open(filler, "wb", buffering=0) as fh:  # unbuffered: closing never flushes a partial chunk (ENOSPC)
         try:
             while True:
                 fh.write(b"\0" * (1 << 16))
-                fh.flush()
         except OSError:
             pass
     return filler

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
 from credit_desk.gui.models.documents_model import type_title
-from credit_desk.gui.printing import PreviewDialog, notice_path
+from credit_desk.gui.printing import PreviewDialog
 from credit_desk.services import browse, document_sources, documents
 
 OBJECTION_TYPES = ("objection_accepted", "objection_result")
@@ -54,12 +52,12 @@ class CasePrintDialog(FormDialog):
         self.ok_button().setEnabled(False)
         ctx, doc_type = self.ctx, self.value("doc_type")
         objection, purpose = self.value("objection"), self.value("purpose")
-        out = notice_path(ctx, f"case{self.case.id}-{doc_type}")
 
-        def work(_job):
+        def work(_job):  # R14: the notice stays in the ledger; a PDF file only on 另存为 PDF
             item = document_sources.item_for(ctx.session, doc_type, case_id=self.case.id, objection_id=objection,
                                              purpose=purpose)
-            return documents.issue(ctx.session, doc_type, [item], out)
+            issued = documents.issue(ctx.session, doc_type, [item])
+            return issued, documents.stored_pdf(ctx.session, issued[0]["number"], purpose)
         ctx.ops.run(work, done=self._issued, failed=self._refused, label=self.tr("Issuing the notice…"), parent=self,
                     modal=True)
 
@@ -71,9 +69,9 @@ class CasePrintDialog(FormDialog):
         else:
             self.ctx.ops.show_error(exc, self)
 
-    def _issued(self, issued: list[dict]) -> None:
+    def _issued(self, out) -> None:
+        issued, doc = out
         self.result_value = issued
         self.accept()
-        doc = issued[0]
-        self.preview = PreviewDialog(self.ctx, Path(doc["file"]), doc["number"], self.parent())
+        self.preview = PreviewDialog(self.ctx, doc, doc["number"], self.value("purpose"), self.parent())
         self.preview.open()

@@ -193,5 +193,6 @@ class DisclosureView(QWidget):
             issued = documents.issue(self.ctx.session, notices.DOC_TYPE, [item], Path(path))
         except DomainError as exc:
             return self._say(exc.message(self.ctx.lang), ok=False)
-        self._say(self.tr("Printed %1.").replace("%1", issued[0]["number"]))
+        self._say(self.tr("Issued %1 and saved it to %2 (readable by you only).")
+                  .replace("%1", issued[0]["number"]).replace("%2", issued[0]["file"]))
         return issued

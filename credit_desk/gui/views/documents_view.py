@@ -1,9 +1,10 @@
 """文书 register: every numbered notice with filters, a preview of the chosen one, printing to a chosen
-printer, batch printing of several, reprints (副本) and voiding a number (作废)."""
+printer, batch printing of several, reprints (副本), 另存为 PDF and voiding a number (作废).
+
+The notices are kept in the encrypted ledger (issue 17 item 9): they are shown and printed from there, under a
+stated purpose (R14: they carry the party's name and ID number); a PDF file is written only on 另存为 PDF."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
@@ -13,7 +14,7 @@ from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.models.documents_model import STATUS_ZH, DocumentsModel, type_title
 from credit_desk.gui.ops import Debouncer
-from credit_desk.gui.printing import PdfPreview, choose_printer, notice_path, print_files
+from credit_desk.gui.printing import PdfPreview, choose_printer, print_files, save_copy
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import documents
@@ -49,6 +50,12 @@ class DocumentsView(QWidget):
         set_widths(self.table, [150, 140, 86, 64, 56, 60, 60])
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._preview(cur.row()))
         self.preview = PdfPreview(ctx, self)
+        self.purpose = QLineEdit()
+        self.purpose.setObjectName("purpose")
+        self.purpose.setPlaceholderText(self.tr("e.g. 核对送达文书"))
+        self.purpose.setToolTip(self.tr("The notices show the party's name and ID number: each look, print or "
+                                        "saved copy is logged with this purpose (R14)."))
+        self.purpose.editingFinished.connect(lambda: self._preview(self.table.currentIndex().row()))
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -59,6 +66,7 @@ class DocumentsView(QWidget):
         row = QHBoxLayout()
         specs = (("print_button", "print", self.tr("Print the selected…"), self.print_selected, "document.print"),
                  ("reprint_button", "reprint", self.tr("Reprint (副本)"), self.reprint_selected, "document.reprint"),
+                 ("save_button", "save", self.tr("Save as PDF…"), self.save_selected, "document.print"),
                  ("void_button", "void", self.tr("Void the number…"), self.void_selected, "document.void"))
         for attr, name, text, slot, action in specs:
             b = QPushButton(text)
@@ -89,9 +97,17 @@ class DocumentsView(QWidget):
         hint = hint_label(self.tr("Select several rows (Ctrl or Shift + click) to print them as one batch. A number "
                               "is never reused: a spoilt paper is voided, never deleted."))
         v.addWidget(hint)
+        right = QWidget()
+        r = QVBoxLayout(right)
+        r.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Purpose of the look *")))
+        row.addWidget(self.purpose, 1)
+        r.addLayout(row)
+        r.addWidget(self.preview, 1)
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
-        split.addWidget(self.preview)
+        split.addWidget(right)
         split.setSizes([560, 560])
         box.addWidget(split, 1)
 
@@ -105,9 +121,22 @@ class DocumentsView(QWidget):
     def selected_rows(self) -> list[dict]:
         return [self.model.row(i.row()) for i in sorted(self.table.selectionModel().selectedRows())]
 
+    def _stored(self, number: str) -> dict:
+        """The notice as kept in the ledger; the look is logged with the stated purpose (R14)."""
+        return documents.stored_pdf(self.ctx.session, number, self.purpose.text())
+
     def _preview(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.preview.load(Path(self.model.row(row)["file_name"]))
+        if not 0 <= row < self.model.rowCount():
+            return
+        if not self.ctx.can("document.print"):
+            return self.preview.clear(self.tr("Your role may see the register but not the notices' contents."))
+        if not self.purpose.text().strip():
+            return self.preview.clear(self.tr("State the purpose of the look above to see the notice."))
+        try:
+            doc = self._stored(self.model.row(row)["number"])
+        except DomainError as exc:
+            return self.preview.clear(exc.message(self.ctx.lang))
+        self.preview.load(doc["pdf"], doc["number"])
 
     def _say(self, text: str, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
@@ -118,14 +147,14 @@ class DocumentsView(QWidget):
         rows = self.selected_rows()
         if not rows:
             return self._say(self.tr("Select one or more documents first."), ok=False)
-        missing = [r["number"] for r in rows if not Path(r["file_name"]).is_file()]
-        if missing:
-            return self._say(self.tr("The file of %1 is not on this PC any more; reprint it (副本) first.")
-                             .replace("%1", "、".join(missing)), ok=False)
+        try:
+            pdfs = [self._stored(r["number"])["pdf"] for r in rows]
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
         printer = printer or choose_printer(self)
         if printer is None:
             return None
-        return print_files(self.ctx, [Path(r["file_name"]) for r in rows], printer, self,
+        return print_files(self.ctx, pdfs, printer, self,
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
                                                     .replace("%1", str(len(rows))).replace("%2", str(n))))
 
@@ -135,23 +164,43 @@ class DocumentsView(QWidget):
         if len(rows) != 1:
             return self._say(self.tr("Select exactly one document to reprint."), ok=False)
         number = rows[0]["number"]
-        out = notice_path(self.ctx, f"{number}-副本")
         if purpose is None:
             from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
-            dlg = PurposeDialog(self.ctx, number, lambda p: documents.reprint(self.ctx.session, number, out, p),
-                                parent=self)
+            dlg = PurposeDialog(self.ctx, number, lambda p: documents.reprint(self.ctx.session, number, None, p),
+                                preset=self.purpose.text(), parent=self)
             if not dlg.exec():
                 return None
-            done = dlg.result_value
+            done, purpose = dlg.result_value, dlg.purpose.currentText().strip()
         else:
             try:
-                done = documents.reprint(self.ctx.session, number, out, purpose)
+                done = documents.reprint(self.ctx.session, number, None, purpose)
             except DomainError as exc:
                 return self._say(exc.message(self.ctx.lang), ok=False)
-        self._say(self.tr("Reprinted %1 as copy %2.").replace("%1", number).replace("%2", str(done["copy_no"])))
-        self.preview.load(Path(done["file"]))
+        self._say(self.tr("Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.")
+                  .replace("%1", number).replace("%2", str(done["copy_no"])))
+        if not self.purpose.text().strip():
+            self.purpose.setText(purpose)
         self.refresh()
+        try:
+            doc = self._stored(number)
+            self.preview.load(doc["pdf"], self.tr("%1 copy %2").replace("%1", number)
+                              .replace("%2", str(done["copy_no"])))
+        except DomainError as exc:
+            self.preview.clear(exc.message(self.ctx.lang))
         return done
+
+    def save_selected(self, path: str | None = None):
+        """另存为 PDF: the clerk picks the file (0600); the message says where it went (R14)."""
+        rows = self.selected_rows()
+        if len(rows) != 1:
+            return self._say(self.tr("Select exactly one document to save."), ok=False)
+        if not self.purpose.text().strip():
+            return self._say(self.tr("State the purpose of the look first."), ok=False)
+        said = []
+        out = save_copy(self, self.ctx, rows[0]["number"], self.purpose.text(), path, said.append)
+        if said:
+            self._say(said[-1], ok=out is not None)
+        return out
 
     def void_selected(self):
         rows = self.selected_rows()

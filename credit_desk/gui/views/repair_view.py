@@ -3,7 +3,6 @@ the next steps the repair state machine allows; notices printed from the registe
 
 from __future__ import annotations
 
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
@@ -15,7 +14,7 @@ from credit_desk.domain.repairs import TRANSITIONS, RepairEvent, RepairState
 from credit_desk.gui.dialogs.repair_dialogs import (ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog,
                                                    SupplementDialog)
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
-from credit_desk.gui.printing import PreviewDialog, notice_path
+from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.services import browse, documents, repair_documents, repairs
@@ -246,17 +245,17 @@ class RepairView(QWidget):
         """The notice of the current step, numbered when the step was taken; printed here under that number."""
         r, ctx = self.current, self.ctx
         doc_type = DOC_OF[RepairState(r["state"])]
-        out = notice_path(ctx, f"repair{r['id']}-{doc_type}")
+        purpose = self._print_purpose = self.tr("Print the repair notice")
 
-        def work(_job):
-            return documents.issue(ctx.session, doc_type, [repair_documents.repair_item(ctx.session, doc_type,
-                                                                                        r["id"])], out)
+        def work(_job):  # R14: the notice stays in the ledger; a PDF file only on 另存为 PDF
+            issued = documents.issue(ctx.session, doc_type, [repair_documents.repair_item(ctx.session, doc_type,
+                                                                                          r["id"])])
+            return documents.stored_pdf(ctx.session, issued[0]["number"], purpose)
         return ctx.ops.run(work, done=self._printed, failed=lambda exc: self._say(
             exc.message(ctx.lang) if isinstance(exc, DomainError) else str(exc), ok=False),
             label=self.tr("Issuing the notice…"), parent=self, modal=True)
 
-    def _printed(self, issued: list[dict]) -> None:
-        doc = issued[0]
-        self._say(self.tr("Printed %1.").replace("%1", doc["number"]))
-        self.preview = PreviewDialog(self.ctx, Path(doc["file"]), doc["number"], self)
+    def _printed(self, doc: dict) -> None:
+        self._say(self.tr("Issued %1; it is kept in the ledger.").replace("%1", doc["number"]))
+        self.preview = PreviewDialog(self.ctx, doc, doc["number"], self._print_purpose, self)
         self.preview.open()

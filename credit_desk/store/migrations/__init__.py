@@ -25,6 +25,7 @@ from credit_desk.store.migrations import m0020_add_followups
 from credit_desk.store.migrations import m0021_add_admin_decisions
 from credit_desk.store.migrations import m0022_add_held_calendars
 from credit_desk.store.migrations import m0023_rebuild_search_keys_simplified
+from credit_desk.store.migrations import m0024_add_document_files
 
 MIGRATIONS = [
     m0001_create_core,
@@ -50,4 +51,5 @@ MIGRATIONS = [
     m0021_add_admin_decisions,
     m0022_add_held_calendars,
     m0023_rebuild_search_keys_simplified,
+    m0024_add_document_files,
 ]
