@@ -777,57 +777,57 @@
 <context>
     <name>CasePrintDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="28"/>
         <source>Print a notice</source>
         <translation>打印文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="29"/>
         <source>Case %1 (%2). The notice gets the next number of its series, is signed with the office key and recorded in the document register; the preview opens when it is ready.</source>
         <translation>案件 %1（%2）。文书取用本序列的下一个编号（或本案已取得的编号），以本单位密钥签名并记入文书登记簿；生成后自动打开预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="31"/>
         <source>Issue</source>
         <translation>出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="34"/>
         <source>Notice *</source>
         <translation>文书 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="37"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="38"/>
         <source>(not needed)</source>
         <translation>（不需要）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
         <source>Only for the objection acceptance and result notices.</source>
         <translation>仅异议受理通知书和异议处理结果告知书需要选择。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
         <source>Purpose *</source>
         <translation>查询事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
         <source>Print the case&apos;s notice</source>
         <translation>打印案件文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="42"/>
         <source>The notice shows the subject&apos;s data; the look is logged (R14).</source>
         <translation>文书载有主体信息，本次查看将记入审计日志（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="63"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="61"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
@@ -1972,7 +1972,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
         <source>Print the repair notice</source>
-        <translation>打印信用修复告知书</translation>
+        <translation>打印信用修复文书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="188"/>
@@ -1981,8 +1981,8 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="196"/>
-        <source>Printed %1.</source>
-        <translation>已打印 %1。</translation>
+        <source>Issued %1 and saved it to %2 (readable by you only).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2026,92 +2026,132 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="32"/>
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="37"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="42"/>
         <source>Part of the number</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="55"/>
+        <source>e.g. 核对送达文书</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="56"/>
+        <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="67"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="68"/>
         <source>Reprint (副本)</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="69"/>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="70"/>
         <source>Void the number…</source>
         <translation>作废文号…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="85"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="87"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="89"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="97"/>
         <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="120"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="104"/>
+        <source>Purpose of the look *</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="132"/>
+        <source>Your role may see the register but not the notices&apos; contents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="134"/>
+        <source>State the purpose of the look above to see the notice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="149"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="123"/>
-        <source>The file of %1 is not on this PC any more; reprint it (副本) first.</source>
-        <translation>%1 的文件已不在本机，请先重印（副本）。</translation>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="179"/>
+        <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="186"/>
+        <source>%1 copy %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="196"/>
+        <source>Select exactly one document to save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="198"/>
+        <source>State the purpose of the look first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="158"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="165"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="151"/>
-        <source>Reprinted %1 as copy %2.</source>
-        <translation>已重印 %1（副本，第 %2 次）。</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="208"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="210"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="211"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="218"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -3278,27 +3318,27 @@ Measures: %4</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="133"/>
+        <location filename="../../credit_desk/gui/printing.py" line="148"/>
         <source>Choose a document to see it here.</source>
         <translation>在列表中选择文书，即可在此预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="138"/>
+        <location filename="../../credit_desk/gui/printing.py" line="153"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="138"/>
+        <location filename="../../credit_desk/gui/printing.py" line="153"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="156"/>
+        <location filename="../../credit_desk/gui/printing.py" line="173"/>
         <source>Rendering the pages…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="170"/>
+        <location filename="../../credit_desk/gui/printing.py" line="187"/>
         <source>%1 page(s) — %2</source>
         <translation>共 %1 页 — %2</translation>
     </message>
@@ -3306,22 +3346,32 @@ Measures: %4</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="206"/>
+        <location filename="../../credit_desk/gui/printing.py" line="234"/>
         <source>Preview — %1</source>
         <translation>预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="209"/>
+        <location filename="../../credit_desk/gui/printing.py" line="237"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="213"/>
+        <location filename="../../credit_desk/gui/printing.py" line="240"/>
+        <source>Save as PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="242"/>
+        <source>The notice is kept in the encrypted ledger. Save a PDF only where it is needed: it holds the party&apos;s name and ID number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="246"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="234"/>
+        <location filename="../../credit_desk/gui/printing.py" line="268"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>已将 %1 页送往打印机。</translation>
     </message>
@@ -3329,14 +3379,29 @@ Measures: %4</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="101"/>
+        <location filename="../../credit_desk/gui/printing.py" line="114"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="110"/>
+        <location filename="../../credit_desk/gui/printing.py" line="124"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="281"/>
+        <source>Save the notice as a PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="282"/>
+        <source>PDF files (*.pdf)</source>
+        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="291"/>
+        <source>Saved to %1 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -3585,180 +3650,185 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="51"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="50"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="54"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="78"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="89"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="88"/>
         <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="95"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="107"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="108"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
         <source>Materials handed in…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="140"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="158"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="169"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="173"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="179"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="192"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="202"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="206"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="205"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="215"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="231"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="234"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="248"/>
+        <source>Print the repair notice</source>
+        <translation type="unfinished">打印信用修复文书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="256"/>
@@ -3766,9 +3836,9 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="260"/>
-        <source>Printed %1.</source>
-        <translation>已打印 %1。</translation>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="259"/>
+        <source>Issued %1; it is kept in the ledger.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
