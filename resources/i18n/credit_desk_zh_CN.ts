@@ -1982,7 +1982,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="196"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
-        <translation type="unfinished"></translation>
+        <translation>已出具 %1，并保存到 %2（仅本人可读）。</translation>
     </message>
 </context>
 <context>
@@ -2043,12 +2043,12 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="55"/>
         <source>e.g. 核对送达文书</source>
-        <translation type="unfinished"></translation>
+        <translation>例如：核对送达文书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="56"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
-        <translation type="unfinished"></translation>
+        <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="67"/>
@@ -2063,7 +2063,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="69"/>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="70"/>
@@ -2088,17 +2088,17 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="104"/>
         <source>Purpose of the look *</source>
-        <translation type="unfinished"></translation>
+        <translation>查看事由 *</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="132"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="134"/>
         <source>State the purpose of the look above to see the notice.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="149"/>
@@ -2108,22 +2108,22 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="179"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
-        <translation type="unfinished"></translation>
+        <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="186"/>
         <source>%1 copy %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 副本%2</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="196"/>
         <source>Select exactly one document to save.</source>
-        <translation type="unfinished"></translation>
+        <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="198"/>
         <source>State the purpose of the look first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先填写查看事由。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="158"/>
@@ -3358,12 +3358,12 @@ Measures: %4</source>
     <message>
         <location filename="../../credit_desk/gui/printing.py" line="240"/>
         <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>另存为 PDF…</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/printing.py" line="242"/>
         <source>The notice is kept in the encrypted ledger. Save a PDF only where it is needed: it holds the party&apos;s name and ID number.</source>
-        <translation type="unfinished"></translation>
+        <translation>文书保存在加密账本中。只在确有需要时另存为 PDF：文件载有当事人姓名和证件号码。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/printing.py" line="246"/>
@@ -3391,17 +3391,17 @@ Measures: %4</source>
     <message>
         <location filename="../../credit_desk/gui/printing.py" line="281"/>
         <source>Save the notice as a PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>将文书另存为 PDF</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/printing.py" line="282"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished">PDF 文件 (*.pdf)</translation>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/printing.py" line="291"/>
         <source>Saved to %1 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存到 %1（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
 </context>
 <context>
@@ -3828,7 +3828,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="248"/>
         <source>Print the repair notice</source>
-        <translation type="unfinished">打印信用修复文书</translation>
+        <translation>打印信用修复文书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="256"/>
@@ -3838,7 +3838,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="259"/>
         <source>Issued %1; it is kept in the ledger.</source>
-        <translation type="unfinished"></translation>
+        <translation>已出具 %1，保存在账本中。</translation>
     </message>
 </context>
 <context>
