@@ -159,3 +159,45 @@ def test_r14_clock_turned_back_or_far_ahead_is_refused():
     with pytest.raises(DomainError) as err:
         check_clock(newest + dt.timedelta(days=8), newest, 7)
     assert "晚8天，超过7天的设定" in err.value.zh
+
+
+# --- R5: an objection answered "corrected" at the notice stage needs a new prior notice --------------------------
+
+def test_r5_correction_of_the_notice_needs_a_new_notice():
+    from credit_desk.domain.procedure import check_r5_correction_renotice
+    with pytest.raises(DomainError) as err:
+        check_r5_correction_renotice("notice", ["facts", "record_ids"], False)
+    e = err.value
+    assert (e.code, e.field) == ("R5_RENOTICE_REQUIRED", "renotice_on")
+    assert e.zh == ("异议更正了预先告知书所载的认定事实、所依据的失信信息；更正后的理由须重新告知当事人，"
+                    "请同时送达新的预先告知书（填写重新告知送达日期，新文号、重新计算异议期），原告知书作废。")
+    assert e.en == ("The correction changes the notified facts, record_ids; serve a new prior notice with the "
+                    "reply (give its date of service: new number, new window).")
+
+
+@pytest.mark.parametrize("stage, changed, renotice", [
+    ("notice", ["facts"], True),        # the new notice is served with the reply
+    ("notice", [], False),              # a correction that changes nothing the party was told
+    ("listing", ["facts"], False),      # an objection to a listing already decided: no prior notice to redo
+    ("record", ["basis"], False),
+])
+def test_r5_correction_without_new_notice_allowed_only_off_the_notice_stage(stage, changed, renotice):
+    from credit_desk.domain.procedure import check_r5_correction_renotice
+    assert check_r5_correction_renotice(stage, changed, renotice) is None
+
+
+# --- R14: which audit rows move the "no write before" bound ------------------------------------------------------
+
+def test_r14_clock_bound_follows_every_later_row_but_not_a_far_ahead_one():
+    from credit_desk.domain.procedure import clock_bound_after
+    bound = T(2026, 11, 30, 9, 0)
+    assert clock_bound_after(None, bound, 30) == bound                          # the first row sets it
+    assert clock_bound_after(bound, bound + dt.timedelta(hours=1), 30) == bound + dt.timedelta(hours=1)
+    assert clock_bound_after(bound, bound - dt.timedelta(hours=1), 30) == bound  # an earlier row never lowers it
+    assert clock_bound_after(bound, bound, 30) == bound
+    exactly = bound + dt.timedelta(days=30)
+    assert clock_bound_after(bound, exactly, 30) == exactly                     # at the setting: a real write
+    beyond = bound + dt.timedelta(days=30, seconds=1)
+    assert clock_bound_after(bound, beyond, 30) == bound                        # a wrong clock's login row
+    assert clock_bound_after(bound, bound + dt.timedelta(days=8), 7) == bound
+    assert clock_bound_after(bound, bound + dt.timedelta(days=7), 7) == bound + dt.timedelta(days=7)

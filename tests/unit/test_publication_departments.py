@@ -211,3 +211,50 @@ def test_r4_only_county_level_or_above_decides():
         assert (err.value.code, err.value.field) == ("R4_DEPARTMENT_LEVEL", "department_level")
         assert err.value.zh == "认定部门须为县级以上国家机关。"
         assert err.value.en == "The deciding department must be at county level or above."
+
+
+# ---- R13: a record whose publication ended grounds no case step
+
+def test_r13_record_past_its_period_grounds_no_case_step():
+    from credit_desk.domain.publication import check_r13_still_published
+    end = D(2027, 3, 31)
+    assert check_r13_still_published(12, end, D(2027, 3, 31)) is None      # the last day still publishes
+    assert check_r13_still_published(12, None, D(2099, 1, 1)) is None      # no end (e.g. an undated item)
+    with pytest.raises(DomainError) as err:
+        check_r13_still_published(12, end, D(2027, 4, 1))
+    e = err.value
+    assert (e.code, e.field) == ("R13_PUBLICATION_ENDED", "record_ids")
+    assert e.zh == "失信信息12的最长公示期已于2027-03-31届满，自2027-04-01起停止公示，不得再据以认定或写入文书。"
+    assert e.en == ("Record 12's longest publication period ended on 2027-03-31; it may no longer ground a listing "
+                    "or appear on its documents.")
+
+
+# ---- R15: which instruments are a statutory basis for a natural person's item
+
+@pytest.mark.parametrize("text, statutory", [
+    ("《中华人民共和国食品安全法》第一百二十四条", True),                     # a law
+    ("《企业信息公示暂行条例》第十条", True),                                 # a regulation
+    ("国务院令第725号", True),                                               # a State Council order
+    ("《国务院关于建立完善守信联合激励和失信联合惩戒制度的决定》", True),       # a State Council decision
+    ("《严重违法失信名单管理办法》（总局令第44号）", False),                  # a department rule only
+    ("《某某管理办法》", True),        # an instrument not cited as a rule: not refused on its name alone
+    ("某部门规章第三条", False),
+    ("总局令2021年第44号", False),
+    ("令第四十四号", False),
+    ("《办法》（总局令第44号）;《企业信息公示暂行条例》", True),              # ASCII separator: one part counts
+    ("；；", False),
+    (None, False),
+])
+def test_r15_statutory_basis_table(text, statutory):
+    from credit_desk.domain.publication import statutory_basis
+    assert statutory_basis(text) is statutory
+
+
+def test_r15_natural_person_on_a_department_rule_needs_consent():
+    on = D(2026, 6, 1)
+    rule_only = "《严重违法失信名单管理办法》（总局令第44号）"
+    assert basis_for(False, True, rule_only, [], 12, on) == PublicationBasis("law", rule_only)  # R2 catalogue
+    assert basis_for(True, True, rule_only, [], 12, on) is None
+    got = basis_for(True, True, rule_only, [_consent()], 12, on)
+    assert got is not None and (got.kind, got.consent_id) == ("consent", 4)
+    assert basis_for(True, True, rule_only, [_consent()], 12, D(2027, 1, 10)) is None   # the consent ended
