@@ -582,3 +582,15 @@ def test_r21_sheet_values_in_the_national_names(key, value, text):
 def test_r21_kinds_and_states_in_chinese():
     assert [k.zh for k in DecisionKind] == ["行政许可", "行政处罚"]
     assert [s.zh for s in DecisionState] == ["待公示", "已公示", "不予公示（轻微）", "公示期满已停止", "决定已撤销，停止公示"]
+
+
+def test_r21_a_persons_birth_date_is_judged_on_the_callers_clock():
+    """issue 15: a birth date after the caller's today is refused — against the injected clock, which is earlier
+    than the machine's date ever after, so a path that dropped the clock would let this number through."""
+    tomorrow = TODAY + dt.timedelta(days=1)
+    born = demo.ric(random.Random(5), "320812", tomorrow, tomorrow)
+    got = bad(person(id_number=born))
+    assert [(g[0], g[1]) for g in got] == [("id_number", "FIELD_VALUE")]
+    assert f"出生日期{tomorrow.isoformat()}晚于今天" in got[0][2]
+    got = bad(penalty(rep_id_number=born))
+    assert [g[0] for g in got] == ["rep_id_number"] and f"出生日期{tomorrow.isoformat()}晚于今天" in got[0][2]
