@@ -192,7 +192,11 @@ def _sm2_public(point) -> object:
 @lru_cache(maxsize=64)
 def _sm2_private_cached(der: bytes):
     t_ec, _, t_ser, _, _ = _tongsuo()
-    key = t_ser.load_der_private_key(der, None)
+    from tongsuopy.crypto.exceptions import UnsupportedAlgorithm
+    try:
+        key = t_ser.load_der_private_key(der, None)
+    except UnsupportedAlgorithm:  # a PKCS#8 key of another algorithm (e.g. Ed25519): not ours, no traceback
+        raise ValueError("not an SM2 private key") from None
     if not isinstance(key, t_ec.EllipticCurvePrivateKey) or key.curve.name != "SM2":
         raise ValueError("not an SM2 private key")
     return key
