@@ -99,10 +99,20 @@ def prepare_qt_environment() -> None:
     input_method.apply()
 
 
-def run_gui(folder: Path, lang: str = "zh") -> int:
-    if QApplication.instance() is None:
+def start_qapplication() -> QApplication:
+    """The program's QApplication (the existing one if there is one): the input-method module chosen before it
+    exists, then the guard that keeps half-typed Chinese when the clerk clicks away (gui/input_method.py)."""
+    app = QApplication.instance()
+    if app is None:
         prepare_qt_environment()
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+        app = QApplication(sys.argv[:1])
+        from credit_desk.gui import input_method
+        input_method.keep_composition_on_click(app)
+    return app
+
+
+def run_gui(folder: Path, lang: str = "zh") -> int:
+    app = start_qapplication()
     app.setApplicationName("credit_desk")
     from credit_desk.gui.smoke import arm_from_env  # hidden: installer smoke test, start-up timing
     arm_from_env(app)

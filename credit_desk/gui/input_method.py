@@ -120,3 +120,45 @@ def apply(env=None) -> Choice:
         env["QT_IM_MODULE"] = choice.module
         env.pop("QT_IM_MODULES", None)  # Qt ≥ 6.7 reads this list first; one answer, not two
     return choice
+
+
+
+def keep_composition_on_click(app) -> object:
+    """Install on ``app`` (the QApplication) the guard that keeps half-typed input when the clerk clicks away.
+
+    With Qt's ibus plugin (the route to fcitx5 and ibus above), a mouse press on another field drops the
+    composition the field shows — the pinyin ``zhong guo`` under fcitx5, the sentence ``中国`` under
+    ibus-libpinyin — without a trace (Qt sends the field an empty input-method event and resets the input
+    method, as the press reaches the window, before any widget sees it). The guard remembers the composition the
+    focused field shows; when a press on any other widget reaches the window, the guard commits that text into the field it belongs to and resets the input method, so what the
+    clerk saw stays and nothing reappears in the next field. A press inside the composing field (moving the
+    cursor) is left to the field. Returns the filter object (a child of ``app``). Tested with real fcitx5 and
+    ibus: tests/gui/test_chinese_input.py."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QWindow
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    press, im_event = QEvent.Type.MouseButtonPress, QEvent.Type.InputMethod
+
+    class _CommitOnClick(QObject):
+        composing: tuple = (None, "")  # (the field, the composition it shows)
+
+        def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+            kind = event.type()
+            if kind == im_event and isinstance(obj, QWidget):
+                self.composing = (obj, event.preeditString())
+            elif kind == press and isinstance(obj, QWindow):  # the window sees the press before its widgets
+                field, text = self.composing
+                target = QApplication.widgetAt(event.globalPosition().toPoint())
+                if text and field is QApplication.focusWidget() and target is not None and field is not target \
+                        and not field.isAncestorOf(target):
+                    self.composing = (None, "")
+                    done = QInputMethodEvent()
+                    done.setCommitString(text)
+                    QApplication.sendEvent(field, done)
+                    QGuiApplication.inputMethod().reset()
+            return False
+
+    guard = _CommitOnClick(app)
+    app.installEventFilter(guard)
+    return guard

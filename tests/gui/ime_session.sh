@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # One real input-method session for tests/gui/test_chinese_input.py, run under dbus-run-session:
 #
-#   dbus-run-session -- bash tests/gui/ime_session.sh fcitx5|ibus PYTHON WORKDIR KEYS...
+#   dbus-run-session -- bash tests/gui/ime_session.sh fcitx5|ibus PYTHON WORKDIR FIELD KEYS...
 #
 # Starts Xvfb, the input method with its pinyin engine (fcitx5 + fcitx5-chinese-addons, or ibus-daemon +
 # ibus-libpinyin) with the environment that desktop sets (UOS/Kylin: QT_IM_MODULE=fcitx), then the program's
-# new-subject form (tests/gui/ime_child.py), and types KEYS with xdotool ("zhongguo" types letters, "space" and
-# "Return" press that key). Prints the child's lines (IM …, READY …, NAME …) and exits 0 when the child ran.
+# clerk's text field FIELD (name, facts, search, purpose: tests/gui/ime_child.py), and types KEYS with xdotool
+# ("zhongguo" or "2" types those characters; "space", "Return", "BackSpace", "Escape" press that key; "click"
+# clicks the mouse on the form's other field, as a clerk leaving the field does). Prints the child's lines
+# (IM …, READY …, TEXT …, AWAY …) and exits 0 when the child ran.
 set -u
-IM="$1"; PY="$2"; WORK="$3"; shift 3
+IM="$1"; PY="$2"; WORK="$3"; FIELD="$4"; shift 4
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 export HOME="$WORK/home" XDG_RUNTIME_DIR="$WORK/run" LANG=C.UTF-8
 unset XDG_CONFIG_HOME XDG_DATA_HOME XDG_CACHE_HOME
@@ -62,20 +64,21 @@ case "$IM" in
 esac
 say "im $IM ready on $DISPLAY"
 
-(cd "$ROOT" && exec "$PY" -m tests.gui.ime_child "$WORK/data" "$WORK/done") >"$WORK/child.out" 2>&1 &
+(cd "$ROOT" && exec "$PY" -m tests.gui.ime_child "$WORK/data" "$WORK/done" "$FIELD") >"$WORK/child.out" 2>&1 &
 CHILD=$!
 PIDS+=($CHILD)
 wait_for 120 grep -q '^READY' "$WORK/child.out" || { say "the form did not show"; cat "$WORK/child.out"; exit 4; }
 [ "$IM" = fcitx5 ] && { fcitx5-remote -o; sleep 0.3; say "fcitx5 state $(fcitx5-remote)"; }
 for k in "$@"; do
   case "$k" in
-    space|Return|BackSpace) xdotool key --clearmodifiers "$k" ;;
+    space|Return|BackSpace|Escape) xdotool key --clearmodifiers "$k" ;;
+    click) xdotool mousemove $(grep '^CLICK' "$WORK/child.out" | head -1 | cut -d' ' -f2-3) click 1 ;;
     *) xdotool type --delay 60 "$k" ;;
   esac
   sleep 0.6
 done
 sleep 1
 touch "$WORK/done"
-wait_for 30 grep -q '^NAME' "$WORK/child.out"
+wait_for 30 grep -q '^SEARCHED' "$WORK/child.out"
 cat "$WORK/child.out"
 exit 0
