@@ -13,11 +13,20 @@ import re
 import weakref
 from importlib import resources
 
-import psycopg
-from psycopg import sql
-from psycopg_pool import ConnectionPool
-
 from credit_desk.domain.errors import DomainError
+
+try:
+    import psycopg
+    from psycopg import sql
+    from psycopg_pool import ConnectionPool
+except ImportError as exc:  # a desk-only install (no [platform] extra) or psycopg without its libpq: one sentence
+    raise DomainError(
+        "INTAKE_DRIVER_MISSING",
+        f"本程序未装市平台接收端所需的 PostgreSQL 驱动（psycopg / psycopg-pool），接收端命令不能使用：请在市平台的"
+        f"服务器上安装带平台组件的版本（pip install 'credit-desk[platform]'）。（{exc}）",
+        f"The PostgreSQL driver of the platform intake (psycopg / psycopg-pool) is not installed, so the intake "
+        f"commands cannot run: install credit-desk with its platform part on the platform's server "
+        f"(pip install 'credit-desk[platform]'). ({exc})") from None
 
 _SCHEMA = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _MIGRATION = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
