@@ -107,9 +107,19 @@ run "${UNLOCK[@]}" --user admin demo-data --subjects 40 --records 120 --seed 1 \
   || fail "demo-data: $(cat "$SCRATCH/out.txt")"
 ok "demo-data: $(grep -v '^提示' "$SCRATCH/out.txt" | head -1)"
 
-run "${UNLOCK[@]}" --user admin --json subject search 公司 --purpose 安装冒烟测试 \
-  || fail "subject search: $(cat "$SCRATCH/out.txt")"
-ok "subject search (SQLCipher, stdnum, audit log)"
+# The administrator keeps accounts and does no business (R14): searches, prints and bundles are a clerk's.
+printf '%s\n' 'Smoke-Test-Clerk-2026!' > "$SCRATCH/clerk.pw"
+run "${UNLOCK[@]}" --user admin user add clerk1 --role clerk --display-name 冒烟经办 \
+  --password-file "$SCRATCH/clerk.pw" || fail "user add: $(cat "$SCRATCH/out.txt")"
+as_clerk() {  # run as the clerk (its password in the environment instead of the administrator's)
+  local rc=0
+  SMOKE_ENV=(CREDIT_DESK_PASSWORD="$(cat "$SCRATCH/clerk.pw")")
+  run "${UNLOCK[@]}" --user clerk1 "$@" || rc=$?
+  SMOKE_ENV=()
+  return $rc
+}
+as_clerk --json subject search 公司 --purpose 安装冒烟测试 || fail "subject search: $(cat "$SCRATCH/out.txt")"
+ok "clerk added; subject search as the clerk (SQLCipher, stdnum, audit log)"
 
 run "${UNLOCK[@]}" --user admin backup || fail "backup: $(cat "$SCRATCH/out.txt")"
 ls "$DATA"/backups/* >/dev/null 2>&1 || fail "backup wrote nothing to $DATA/backups"
@@ -125,7 +135,7 @@ has_command() { printf '%s\n' "$COMMANDS" | grep -qE "^    $1 "; }
 AS_ADMIN=("${UNLOCK[@]}" --user admin)
 if has_command print; then
   PDF="$SCRATCH/out/credit_query.pdf"
-  run "${AS_ADMIN[@]}" print credit_query --subject 1 --purpose 安装冒烟测试 --out "$PDF" \
+  as_clerk print credit_query --subject 1 --purpose 安装冒烟测试 --out "$PDF" \
     || fail "print: $(cat "$SCRATCH/out.txt")"
   [ "$(head -c 5 "$PDF")" = "%PDF-" ] || fail "print wrote no PDF"
   if command -v pdffonts >/dev/null && pdffonts "$PDF" | awk 'NR > 2 && $(NF-4) != "yes"' | grep -q .; then
@@ -133,7 +143,7 @@ if has_command print; then
   fi
   ok "print credit_query: $(grep -o '已打印.*' "$SCRATCH/out.txt" | head -1)"
   if has_command notice; then
-    run "${AS_ADMIN[@]}" notice verify --pdf "$PDF" || fail "notice verify: $(cat "$SCRATCH/out.txt")"
+    as_clerk notice verify --pdf "$PDF" || fail "notice verify: $(cat "$SCRATCH/out.txt")"
     ok "notice verify: $(grep -o 'VALID.*' "$SCRATCH/out.txt" | head -1)"
   fi
 else
@@ -149,11 +159,11 @@ elif has_command bundle; then
     run "${AS_ADMIN[@]}" keys import-platform "$SCRATCH/intake/platform.keys.json" \
       || fail "keys import-platform: $(cat "$SCRATCH/out.txt")"
   fi
-  run "${AS_ADMIN[@]}" bundle export --to "$SCRATCH/usb" || fail "bundle export: $(cat "$SCRATCH/out.txt")"
+  as_clerk bundle export --to "$SCRATCH/usb" || fail "bundle export: $(cat "$SCRATCH/out.txt")"
   BUNDLE_FILE="$(ls "$SCRATCH"/usb/* 2>/dev/null | head -1)"
   [ -n "$BUNDLE_FILE" ] || fail "bundle export wrote nothing: $(cat "$SCRATCH/out.txt")"
   ok "bundle export: $(basename "$BUNDLE_FILE") ($(stat -c %s "$BUNDLE_FILE") bytes)"
-  run "${AS_ADMIN[@]}" bundle verify "$BUNDLE_FILE" || fail "bundle verify: $(cat "$SCRATCH/out.txt")"
+  as_clerk bundle verify "$BUNDLE_FILE" || fail "bundle verify: $(cat "$SCRATCH/out.txt")"
   ok "bundle verify"
 else
   echo "  SKIP bundle export: this build has no 'bundle' command"
