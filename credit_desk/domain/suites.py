@@ -69,6 +69,7 @@ class Suite:
     encryption: str
     hash_name: str
     _hash: Callable[[bytes], bytes]
+    _hasher: Callable[[], object]   # a fresh incremental hash: update(bytes), hexdigest()
     new_sign_key: Callable[[], tuple[bytes, bytes]]
     sign_public: Callable[[bytes], bytes]
     sign: Callable[[bytes, bytes], bytes]            # (private, message) -> 64-byte signature
@@ -84,6 +85,10 @@ class Suite:
 
     def hash_hex(self, data: bytes) -> str:
         return self._hash(data).hex()
+
+    def hasher(self):
+        """An incremental hash of the suite (``update(bytes)``, ``hexdigest()``) for files read in blocks."""
+        return self._hasher()
 
     def key_id(self, public: bytes) -> str:
         """The suite's hash of a raw public key, lowercase hex (64 digits): how manifests name keys."""
@@ -170,6 +175,19 @@ def _sm3(data: bytes) -> bytes:
     h = hashes.Hash(hashes.SM3())
     h.update(data)
     return h.finalize()
+
+
+class _SM3Hasher:
+    """hashlib's incremental interface over cryptography's SM3 (hashlib has no SM3 in every OpenSSL build)."""
+
+    def __init__(self) -> None:
+        self._h = hashes.Hash(hashes.SM3())
+
+    def update(self, data: bytes) -> None:
+        self._h.update(data)
+
+    def hexdigest(self) -> str:
+        return self._h.finalize().hex()
 
 
 def _tongsuo():
@@ -351,10 +369,10 @@ def _gm_open(blob: bytes, private: bytes, aad: bytes) -> bytes:
 _REGISTRY: dict[str, Suite] = {s.name: s for s in (
     Suite(INTL, 1, "国际算法（Ed25519 / X25519 / AES-256-GCM / SHA-256）",
           "international (Ed25519 / X25519 / AES-256-GCM / SHA-256)",
-          "Ed25519", "X25519-HKDF-SHA256-AES-256-GCM", "sha256", _sha256,
+          "Ed25519", "X25519-HKDF-SHA256-AES-256-GCM", "sha256", _sha256, hashlib.sha256,
           _ed_new, _ed_public, _ed_sign, _ed_verify, _x_new, _x_public, _x_seal, _x_open, _ed_pem),
     Suite(GM, 2, "商用密码（SM2 / SM3 / SM4）", "Chinese commercial cryptography (SM2 / SM3 / SM4)",
-          "SM2-SM3", "SM2-SM4-128-GCM", "sm3", _sm3,
+          "SM2-SM3", "SM2-SM4-128-GCM", "sm3", _sm3, _SM3Hasher,
           _sm2_new, _sm2_pub_of, _sm2_sign, _sm2_verify, _sm2_new, _sm2_pub_of, _gm_seal, _gm_open, _sm2_pem),
 )}
 NAMES = tuple(_REGISTRY)

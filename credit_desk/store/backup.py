@@ -14,7 +14,6 @@ Nothing in it is readable without the key or the recovery passphrase.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -43,8 +42,8 @@ def crypto_key_id(public: bytes) -> str:
     return suites.of_public(public).key_id(public)
 
 
-def _sha256(path: Path) -> str:
-    h = hashlib.sha256()
+def _digest(path: Path, suite: suites.Suite) -> str:
+    h = suite.hasher()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
@@ -84,9 +83,11 @@ def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: 
         db_copy = Path(work) / "ledger.db"
         snapshot_db(conn, db_copy, key)
         sources = {"ledger.db": db_copy, "ledger.recovery": paths.recovery, "ledger.json": paths.meta}
+        suite = suites.of_private(sign_private)
         manifest = {"format": FORMAT, "ledger_id": ledger_id, "created": datetime.now().isoformat(timespec="seconds"),
                     "schema": schema, "app_version": __version__,
-                    "sha256": {name: _sha256(p) for name, p in sources.items()},
+                    # issue 22: member hashes in the suite's hash under its name ("sha256" / "sm3": SM3 in gm/1)
+                    suite.hash_name: {name: _digest(p, suite) for name, p in sources.items()},
                     "audit_head": list(audit_head) if audit_head else None,
                     # issue 22: the signing key's suite and its id in that suite's hash
                     "suite": signing.suite_of(signing.public_of(sign_private)),
@@ -123,12 +124,13 @@ def read_manifest(path: Path, verify_hashes: bool = False) -> dict:
             if not _shape_ok(manifest):  # the manifest is hashed, not signed: a forged one is possible
                 raise _bad(path, "清单内容不符")
             if verify_hashes:
+                suite, listed = member_hashes(manifest)
                 for name in MEMBERS:
                     with zf.open(name) as fh:
-                        h = hashlib.sha256()
+                        h = suite.hasher()
                         for block in iter(lambda: fh.read(1 << 20), b""):
                             h.update(block)
-                    if h.hexdigest() != manifest["sha256"][name]:
+                    if h.hexdigest() != listed[name]:
                         raise _bad(path, f"{name} 的校验值不符")
             return manifest
     except (zipfile.BadZipFile, OSError, ValueError, KeyError, TypeError, EOFError, RecursionError):
@@ -146,12 +148,27 @@ def read_signature(path: Path) -> tuple[bytes, bytes] | None:
         raise _bad(path, "文件已损坏或不是备份文件") from None
 
 
+def member_hashes(m: dict) -> tuple[suites.Suite, dict]:
+    """(suite, {member: hex digest}) of a manifest: the map under the hash name of the suite it names ("sm3" in
+    gm/1); a gm/1 manifest written by the first build of issue 22 still lists SHA-256 under "sha256" (signed,
+    so it cannot be swapped for the other map)."""
+    name = m.get("suite", suites.INTL)
+    suite = suites.get(name) if isinstance(name, str) and name in suites.NAMES else None
+    if suite is None:
+        return suites.get(suites.INTL), {}
+    if suite.hash_name not in m and suite.name != suites.INTL and isinstance(m.get("sha256"), dict):
+        return suites.get(suites.INTL), m["sha256"]
+    listed = m.get(suite.hash_name)
+    return suite, listed if isinstance(listed, dict) else {}
+
+
 def _shape_ok(m: dict) -> bool:
     """Every field restore() uses, of the right type (a forged manifest crashed restore; issue 10 fuzzing)."""
-    sha, head = m.get("sha256"), m.get("audit_head")
+    sha, head = member_hashes(m)[1], m.get("audit_head")
     return (isinstance(m.get("ledger_id"), str) and bool(m["ledger_id"]) and isinstance(m.get("created"), str)
             and isinstance(m.get("schema"), int) and isinstance(sha, dict)
             and all(isinstance(sha.get(n), str) for n in MEMBERS)
+            and m.get("suite", suites.INTL) in suites.NAMES
             and (m.get("format") == UNSIGNED_FORMAT or isinstance(m.get("key_id"), str))
             and (head is None or (isinstance(head, list) and len(head) == 2 and isinstance(head[0], int)
                                   and not isinstance(head[0], bool) and isinstance(head[1], str))))

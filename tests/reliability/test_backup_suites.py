@@ -51,13 +51,47 @@ def test_gm_backup_manifest_is_sm2_signed_verified_by_openssl_and_restores(offic
 def test_a_backup_manifest_relabelled_to_another_suite_is_refused(office, tmp_path):
     office("keys", "rotate", "--suite", "gm/1")
     path = _backup(office, tmp_path)
+    import hashlib
     forged = tmp_path / "forged.cdbk"
     with zipfile.ZipFile(path) as src, zipfile.ZipFile(forged, "w") as dst:
         for item in src.infolist():
             data = src.read(item.filename)
-            if item.filename == "manifest.json":
-                data = data.replace(b'"suite": "gm/1"', b'"suite": "intl/1"')
-                assert b'"intl/1"' in data
+            if item.filename == "manifest.json":  # relabelled, its SM3 list replaced by a correct SHA-256 one
+                doc = json.loads(data)
+                doc["suite"] = "intl/1"
+                doc["sha256"] = {n: hashlib.sha256(src.read(n)).hexdigest() for n in doc.pop("sm3")}
+                data = json.dumps(doc, indent=1).encode()
             dst.writestr(item, data)
     code, out, err = _restore(office, tmp_path, str(forged), "restored")
     assert code != 0 and "BACKUP_BAD_SIGNATURE" in out + err
+    relabelled = tmp_path / "relabelled.cdbk"  # only the suite changed: its SM3 list no longer fits
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(relabelled, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, data.replace(b'"suite": "gm/1"', b'"suite": "intl/1"')
+                         if item.filename == "manifest.json" else data)
+    code, out, err = _restore(office, tmp_path, str(relabelled), "restored2")
+    assert code != 0 and "BACKUP_BAD" in out + err
+
+
+def test_r14_a_gm_backup_lists_its_members_in_sm3_and_a_changed_member_is_refused(office, tmp_path):
+    """密评: under gm/1 the integrity of the backed-up files rests on SM3 (the signed manifest lists SM3 digests under
+    "sm3", no SHA-256); an intl/1 backup keeps "sha256". One changed byte of a member is refused either way."""
+    from cryptography.hazmat.primitives import hashes
+    intl = json.loads(zipfile.ZipFile(_backup(office, tmp_path)).read("manifest.json"))
+    assert "sha256" in intl and "sm3" not in intl
+    office("keys", "rotate", "--suite", "gm/1")
+    path = _backup(office, tmp_path)
+    with zipfile.ZipFile(path) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        recovery = zf.read("ledger.recovery")
+    h = hashes.Hash(hashes.SM3())
+    h.update(recovery)
+    assert "sha256" not in manifest and manifest["sm3"]["ledger.recovery"] == h.finalize().hex()
+    changed = tmp_path / "changed.cdbk"
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(changed, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            dst.writestr(item, data[:-1] + bytes([data[-1] ^ 1]) if item.filename == "ledger.json" else data)
+    code, out, err = _restore(office, tmp_path, str(changed), "restored")
+    assert code != 0 and "BACKUP" in out + err and "ledger.json" in out + err
