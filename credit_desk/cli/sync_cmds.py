@@ -71,6 +71,12 @@ def register(sub) -> None:
     p.add_argument("--suite", choices=("intl/1", "gm/1"),
                    help="改用该密码套件（如 gm/1 商用密码 SM2/SM3/SM4）/ move the office to this suite (docs/crypto.md)")
 
+    p = command(k, "suites", cmd_keys_suites,
+                "接受平台文件的密码套件（审计）/ the suites accepted in the platform's files (audited)")
+    p.add_argument("--accept", nargs="+", choices=("intl/1", "gm/1"), metavar="SUITE",
+                   help="只接受这些套件 / accept only these suites (must include the office's own)")
+    p.add_argument("--reset", action="store_true", help="恢复为全部已固定的套件 / back to every pinned suite")
+
     j = group(sub, "joint", "联合惩戒比对 / joint-punishment match prompts")
     p = command(j, "prompts", cmd_joint_prompts)
     p.add_argument("subject_id", type=whole)
@@ -257,6 +263,17 @@ def cmd_keys_rotate(args) -> int:
         info = keys.rotate(s, args.suite)
     emit(args, info, f"已更换签名密钥（由旧密钥背书），密码套件 {info['suite']}；请导出新公钥文件交平台登记：\n"
          + _keys_human(info))
+    return 0
+
+
+def cmd_keys_suites(args) -> int:
+    from credit_desk.services import keys
+    with session_for(args) as s:
+        if args.accept or args.reset:
+            info = keys.set_accepted_suites(s, None if args.reset else args.accept)
+        else:
+            info = keys.show_accepted(s)
+    emit(args, info, f"本单位接受平台文件的密码套件：{'、'.join(info['suites'])}。")
     return 0
 
 

@@ -32,6 +32,54 @@ def suite(conn) -> str:
     return signing.suite_of(bytes(signing_key(conn).public_key))
 
 
+ACCEPT_SETTING = "suites.accept"  # the suites the office accepts from the platform (issue 22; keys suites)
+
+
+def accepted_suites(conn) -> tuple[str, ...]:
+    """The suites the office accepts in the platform's files (receipts, downstream): those the administrator set
+    with ``set_accepted_suites``, else every suite whose platform keys are pinned; the office's own suite always."""
+    pinned = tuple(n for n in suites.NAMES if sync_state.active_platform(conn, n))
+    chosen = meta.get_setting(conn, ACCEPT_SETTING)
+    own = suite(conn)
+    wanted = set(chosen) | {own} if isinstance(chosen, list) else set(pinned)
+    return tuple(n for n in pinned if n in wanted)
+
+
+def show_accepted(session: Session) -> dict:
+    """{"suites": accepted in the platform's files, "configured": set by the administrator (else all pinned)}."""
+    session.require("keys.view")
+    conn = session.ledger.conn
+    return {"suites": list(accepted_suites(conn)),
+            "configured": isinstance(meta.get_setting(conn, ACCEPT_SETTING), list)}
+
+
+def set_accepted_suites(session: Session, names: list[str] | None) -> dict:
+    """The office's side of the platform's ``intake suites`` (issue 22): accept the platform's files only in
+    ``names`` (None: every pinned suite again). Administrator only (R14: keys.manage); audited with the list
+    before and after, and a change-log row, in one transaction. Refused (SUITE_NOT_ALLOWED): an unknown suite,
+    one whose platform keys are not pinned, or a list without the office's own suite (the platform answers in it)."""
+    session.require("keys.manage")
+    conn = session.ledger.conn
+    own, before = suite(conn), accepted_suites(conn)
+    if names is not None:
+        names = list(dict.fromkeys(names))
+        for name in names:
+            suites.get(name)
+            if sync_state.active_platform(conn, name) is None:
+                raise DomainError("SUITE_NOT_ALLOWED", f"尚未固定平台「{name}」的公钥，不能只接受该密码套件。",
+                                  f"No platform key of suite {name!r} is pinned; it cannot be accepted.",
+                                  field="suites")
+        if own not in names:  # R14 / issue 22: the platform answers this office in its own suite
+            raise DomainError("SUITE_NOT_ALLOWED", f"本单位使用「{own}」，接受的密码套件中必须包含它。",
+                              f"This office uses {own!r}; the accepted suites must include it.", field="suites")
+    with session.ledger.tx() as tx:
+        meta.set_setting(tx, ACCEPT_SETTING, names)
+        session.audit(tx, "keys.suites", "setting", ACCEPT_SETTING,
+                      detail={"before": list(before), "suites": names or "pinned"})
+        tx.change("setting", ACCEPT_SETTING, "upsert", {"value": names})
+    return {"suites": list(accepted_suites(conn)), "configured": names is not None, "before": list(before)}
+
+
 def enc_key(session: Session) -> tuple[int, bytes, bytes]:
     """The office's encryption key in its current suite (made on first use, so older ledgers get one too)."""
     found = sync_state.active_enc_key(session.ledger.conn)

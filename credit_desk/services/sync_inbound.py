@@ -21,8 +21,9 @@ def check_inbound(session: Session, opened: bundle.Opened) -> bytes:
     pinned = {n: keys.platform(conn, n) for n in suites.NAMES if sync_state.active_platform(conn, n)}
     if not pinned:
         raise refused("NO_PLATFORM_KEY")
+    accepted = keys.accepted_suites(conn)  # issue 22: the pinned suites the administrator accepts (keys suites)
     bundle.verify(opened, {crypto.key_id(p["sign_public"]): p["sign_public"] for p in pinned.values()},
-                  tuple(pinned), suite_floor(conn, opened))
+                  accepted, suite_floor(conn, opened))
     keys.enc_key(session)  # made on first use
     # issue 22: any key the office ever had (a move to gm/1 makes a new one; the platform answers to the old one
     # until it has pinned the new key file)

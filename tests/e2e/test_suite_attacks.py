@@ -120,3 +120,37 @@ def test_r14_intake_suites_sets_what_the_platform_accepts_audited_and_never_belo
                             "--actor", "平台运维 王工", "--reason", "回退全部单位", user=None)
     assert code != 0 and "SUITE_DOWNGRADE" in out + err
     assert running.allowed_suites(ledger) == ("intl/1", "gm/1")
+
+
+def test_r14_keys_suites_lets_the_office_refuse_intl_files_from_the_platform_after_its_move(office, tmp_path):
+    """The office's counterpart of `intake suites`: after the move, its administrator may accept the platform's
+    files in gm/1 only (audited, a change-log row); a clerk may not; the office's own suite cannot be left out."""
+    intake_dir = pair(office, tmp_path)
+    add_subject(office)
+    usb = export(office, tmp_path / "usb")[0]["file"]          # intl/1 bundle 1, on the stick
+    code, out, err = office("--json", "keys", "suites", "--accept", "gm/1", user="admin")
+    assert code != 0 and "SUITE_NOT_ALLOWED" in out + err      # still intl/1: its own suite must be in
+    assert office("--json", "keys", "rotate", "--suite", "gm/1", user="admin")[0] == 0
+    code, out, err = office("--json", "keys", "suites", "--accept", "gm/1")  # the clerk (R14)
+    assert code != 0 and "ROLE_FORBIDDEN" in out + err
+    code, out, err = office("--json", "keys", "suites", "--accept", "gm/1", user="admin")
+    assert code == 0 and json.loads(out)["suites"] == ["gm/1"], out + err
+    receipt, _ = Intake(intake_dir).receive(Path(usb).read_bytes())  # intl/1: the platform has not pinned yet
+    code, out, err = office("--json", "bundle", "import", str(_write(tmp_path / "r1.cdb", receipt)))
+    assert code != 0 and "BUNDLE_SUITE_NOT_ALLOWED" in out + err
+    code, out, err = office("--json", "keys", "suites", "--reset", user="admin")
+    assert code == 0 and json.loads(out)["suites"] == ["intl/1", "gm/1"], out + err
+    code, out, err = office("--json", "bundle", "import", str(tmp_path / "r1.cdb"))
+    assert code == 0, out + err
+    from credit_desk.services import ledgers
+    desk = ledgers.unlock(Path(office.data_dir), read_only=True)
+    try:
+        rows = desk.ledger.conn.execute("SELECT action, username, detail FROM audit WHERE action = 'keys.suites' "
+                                        "ORDER BY id").fetchall()
+        logged = desk.ledger.conn.execute("SELECT count(*) FROM changes WHERE entity = 'setting' AND "
+                                          "entity_id = 'suites.accept'").fetchone()[0]
+    finally:
+        desk.close()
+    assert [(r[0], r[1], json.loads(r[2])["suites"]) for r in rows] == [
+        ("keys.suites", "admin", ["gm/1"]), ("keys.suites", "admin", "pinned")]
+    assert logged == 2
