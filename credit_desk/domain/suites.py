@@ -401,6 +401,19 @@ def of_public(public: bytes) -> Suite:
     raise _unknown(f"{len(public)}-byte public key")
 
 
+def check_public(public: bytes) -> Suite:
+    """``of_public``, and a gm/1 key must be a point on the SM2 curve (ValueError otherwise): a key file with a
+    damaged point would be pinned, and the first seal to it would fail far from the cause (issue 22)."""
+    suite = of_public(public)
+    if suite.name == GM:
+        try:
+            _sm2_public(public)
+        except ValueError:
+            _tongsuo()[3]._consume_errors()
+            raise ValueError("not a point on the SM2 curve") from None
+    return suite
+
+
 def of_private(private: bytes) -> Suite:
     """The suite of a stored private key (raw 32 bytes: intl/1; PKCS#8 DER: gm/1)."""
     if len(private) == 32:

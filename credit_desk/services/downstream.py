@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 from datetime import date
 
-from credit_desk.domain import signing
+from credit_desk.domain import suites
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import id_search_forms
 from credit_desk.domain.reference import parse_catalogue, parse_measures
@@ -171,9 +171,9 @@ def _platform_keys(tx, conn, data, version: int) -> None:
             raw[name] = base64.b64decode(data[name], validate=True)
         except (ValueError, TypeError):  # ValueError: binascii.Error, or non-ASCII text
             raise ValueError(name) from None
-        try:  # issue 22: a key pair of one suite (32-byte intl/1 or 65-byte gm/1 keys)
-            raw[name + "_suite"] = signing.suite_of(raw[name])
-        except DomainError:
+        try:  # issue 22: a key pair of one suite (32-byte intl/1 or 65-byte gm/1 keys on the SM2 curve)
+            raw[name + "_suite"] = suites.check_public(raw[name]).name
+        except (DomainError, ValueError):
             raise ValueError(name) from None
     if raw.pop("sign_public_suite") != raw.pop("enc_public_suite"):
         raise ValueError("suite")

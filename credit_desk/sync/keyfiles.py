@@ -78,7 +78,7 @@ def _pair(doc: dict, where: str) -> str:
     for name in ("sign_public", "enc_public"):
         try:
             raw = base64.b64decode(doc.get(name, ""), validate=True)
-            found.append(suites.of_public(raw).name)
+            found.append(suites.check_public(raw).name)  # issue 22: an SM2 point must be on the curve
         except (ValueError, TypeError, DomainError):  # ValueError: binascii.Error, or non-ASCII text (fuzzing)
             raise _bad(where + name) from None
         doc[name] = raw

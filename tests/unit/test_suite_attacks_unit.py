@@ -164,3 +164,30 @@ def test_r14_a_truncated_or_shortened_sm4_gcm_tag_is_refused():
     for cut in (1, 4, 8, 15, 16, len(body)):
         with pytest.raises(suites.CryptoFailed):
             suites.sm4_gcm_decrypt(key, nonce, body[:-cut], b"aad")
+
+
+def test_r14_a_key_file_with_an_sm2_point_off_the_curve_is_refused():
+    """A damaged gm/1 key file (65 bytes 04|x|y, but not a point of the SM2 curve) was pinned and made the first
+    receipt sealed to it fail with an internal error; now the file is refused, naming the field."""
+    import os
+
+    from credit_desk.sync import keyfiles
+    from credit_desk.sync.refusals import BundleRefused
+    sign = signing.public_of(signing.new_private(suites.GM))
+    good_enc = crypto.new_enc(suites.GM)[1]
+    off_curve = b"\x04" + bytes(64)
+    while True:  # 04|x|y with random x, y is off the curve (almost surely); make sure
+        off_curve = b"\x04" + os.urandom(64)
+        try:
+            suites._sm2_public(off_curve)
+        except ValueError:
+            break
+    for enc in (off_curve, good_enc):
+        doc = keyfiles.office_doc(office="o-1", region="320812", code="x", sign_public=sign, enc_public=enc,
+                                  endorsements=[])
+        if enc is good_enc:
+            assert keyfiles.parse(doc, keyfiles.OFFICE_FORMAT)["enc_public"] == good_enc
+        else:
+            with pytest.raises((BundleRefused, DomainError)) as info:
+                keyfiles.parse(doc, keyfiles.OFFICE_FORMAT)
+            assert "enc_public" in str(info.value.en) + str(info.value.zh)
