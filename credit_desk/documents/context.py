@@ -37,8 +37,9 @@ def subject_dict(s: Subject) -> dict:
 
 
 def credit_query(s: Subject, records: list[dict], *, purpose: str, querier: str, when: dt.datetime) -> dict:
-    """R15: the extract names the subject masked (organisations keep their name) and lists active records."""
-    masked = s.masked()
+    """R15: the extract names the subject masked by its kind — an organisation keeps its name and its 统一社会信用代码
+    (public registration data), a person's name and any personal ID number are masked — and lists active records."""
+    masked = {"name": s.masked()["name"], "id_number": mask_subject_id(s.kind, s.id_type, s.id_number)}
     lines = [f"{i}. {r['doc_type_zh']} {r['doc_number']}（{r['doc_authority']}，{zh_date(r['doc_effective'])}生效），"
              f"类别：{r['item_name']}；程度：{r['tier_zh']}。" for i, r in enumerate(records, start=1)]
     return {"party_name": masked["name"], "party_kind": s.kind.zh,

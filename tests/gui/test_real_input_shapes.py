@@ -63,3 +63,54 @@ def test_traditional_doc_number_and_name_in_the_records_list(qtbot, clerk_ctx, s
         qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == 1, timeout=5000)
         assert view.model.row(0)["doc_number"] == "發改財金〔2021〕15號", typed
     shot(view, "records_traditional_search")
+
+
+from tests.realinput.test_id_shapes_masked import NAMES, SHAPES, listed  # noqa: E402
+
+
+@pytest.mark.parametrize("label,kind,id_type,typed,convert,stored,masked", SHAPES, ids=[s[0] for s in SHAPES])
+def test_r15_id_shape_entered_listed_and_opened_in_the_gui(qtbot, clerk_ctx, label, kind, id_type, typed,
+                                                          convert, stored, masked):
+    """Entered through the form, shown masked in the list (R15) and in the purpose prompt; the detail dialog
+    shows the whole number only after the purpose was logged (R14)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox, QLabel
+
+    from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
+    from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
+    from credit_desk.gui.dialogs.subject_detail_dialog import SubjectDetailDialog, open_subject
+    from credit_desk.gui.views.subjects_view import SubjectsView
+    from tests.gui.conftest import when_modal
+    dlg = NewSubjectDialog(clerk_ctx)
+    qtbot.addWidget(dlg)
+    dlg.ui.kind.setCurrentIndex(dlg.ui.kind.findData(kind))
+    dlg.ui.idType.setCurrentIndex(dlg.ui.idType.findData(id_type))
+    dlg.ui.name.setText(NAMES[kind])
+    dlg.ui.idNumber.setText(typed)
+    if convert:
+        dlg.convert_button.click()
+    dlg.ui.buttons.button(QDialogButtonBox.Save).click()
+    assert dlg.result_value is not None, (label, dlg.ui.idNumberError.text(), dlg.ui.formError.text())
+    assert dlg.result_value.id_number == stored
+    view = SubjectsView(clerk_ctx, "信用主体")
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == 1, timeout=5000)
+    shown = view.model.data(view.model.index(0, 3), Qt.DisplayRole)
+    assert shown == listed(stored) and stored not in shown, label
+    prompt = {}
+
+    def give_purpose(p):
+        prompt["text"] = " ".join(w.text() for w in p.findChildren(QLabel))
+        p.purpose.setEditText("核查身份")
+        p.buttons.button(QDialogButtonBox.Ok).click()
+    seen = when_modal(qtbot, PurposeDialog, give_purpose)
+    detail = open_subject(clerk_ctx, view.model.row(0), "核查身份", view)
+    assert "dlg" in seen and "error" not in seen
+    assert listed(stored) in prompt["text"] and stored not in prompt["text"]
+    assert isinstance(detail, SubjectDetailDialog)
+    values = [w.text() for w in detail.findChildren(QLabel) if w.objectName() == "value"]
+    assert stored in values  # the authorised look
+    rows = clerk_ctx.session.ledger.query("SELECT purpose FROM audit WHERE action = 'subject.view'")
+    assert rows and rows[-1]["purpose"] == "核查身份"  # R14: logged with its purpose
+    qtbot.waitUntil(lambda: not detail.model.loading, timeout=5000)  # its records page read off the GUI thread
+    detail.close()
