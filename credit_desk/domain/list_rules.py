@@ -42,6 +42,36 @@ def notice_document(list_type: ListType) -> str:
     return "red_publication" if list_type is ListType.RED else "prior_notice"
 
 
+# The printed decision of each list (a red listing is published, 公示, and has no decision template yet).
+DECISION_DOCUMENT = {ListType.BLACK: "listing_decision", ListType.WATCH: "watch_warning"}
+OBJECTION_DOCUMENTS = ("objection_accepted", "objection_result")
+_DECIDED = (CaseState.LISTED, CaseState.EXITED)
+
+
+def stage_documents(list_type: ListType, state: CaseState, has_objections: bool = False) -> tuple[str, ...]:
+    """R5/R12/R13: the notices a case can have at its stage, the stage's own document first (issue 17 item 7).
+
+    Before the decision only the notice that opens the objection window (and, once an objection was registered,
+    its acceptance and result notices — the served notice stays printable while the objection is examined); after
+    a listing its decision and, for the black and watch lists, the 信用修复告知书 served with it (R13 两书同达);
+    after an exit the exit announcement (R12). A listing withdrawn as wrongful prints only its apology and
+    correction (R12 way 1). Earlier documents stay printable (a notice served by hand may still need its paper)."""
+    if state is CaseState.WITHDRAWN_WRONGFUL:
+        return ("apology_letter", "correction_announcement")
+    notice = notice_document(list_type)
+    objection = OBJECTION_DOCUMENTS if has_objections else ()
+    decided = ()
+    if state in _DECIDED and list_type in DECISION_DOCUMENT:
+        decided = (DECISION_DOCUMENT[list_type], "repair_notice")
+    if state is CaseState.EXITED:
+        return ("exit_announcement", *decided, notice, *objection)
+    if state is CaseState.LISTED:
+        return (*decided, notice, *objection)
+    if state is CaseState.OBJECTION_UNDER_REVIEW:
+        return (*objection, notice)
+    return (notice, *objection)
+
+
 def removes_red_entries(list_type: ListType) -> bool:
     """R10: a black listing (1798号 (七)) and a watch listing (1798号 (十九) 二) take the subject off every red
     list."""

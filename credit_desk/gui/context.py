@@ -8,7 +8,7 @@ user's own audit rows in the encrypted ledger (R14, issue 14 item 5) and are nev
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
@@ -41,6 +41,12 @@ class GuiContext:
     reader: browse.Reader
     settings: QSettings
     lang: str = "zh"
+    events: object = field(default=None)  # gui.events.LedgerEvents: views refresh from it (issue 17 item 7)
+
+    def __post_init__(self) -> None:
+        if self.events is None:
+            from credit_desk.gui.events import LedgerEvents
+            self.events = LedgerEvents(self.session.ledger)
 
     def can(self, action: str) -> bool:
         """Whether the role carries ``action`` (to enable buttons; the service checks again)."""
@@ -54,6 +60,7 @@ class GuiContext:
         """Nothing to keep: the look's own audit row, inside the encrypted ledger, holds the purpose."""
 
     def close(self) -> None:
+        self.events.detach()
         self.ops.cancel_all()
         self.ops.wait()
         self.reader.close()

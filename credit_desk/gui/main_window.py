@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self.views[area.key] = view
+            self.ctx.events.watch(view)  # one refresh mechanism: the view's WATCHES, after every commit
         self.stack.setCurrentIndex(row)
         self.ctx.settings.setValue("window/area", area.key)
 

@@ -372,7 +372,7 @@ def _measure_scope(conn, case: Case, recs: list[Record]) -> MeasureScope:
 def _as_decided(session: Session, case: Case, d: Decision, recs: list[Record], rs, justification) -> Case:
     """The case as the decision would make it: validity, texts, R6 share date, the rule set used (R20)."""
     conn = session.ledger.conn
-    return replace(case, valid_until=d.valid_until or case.valid_until or _records_end(recs),
+    return replace(case, valid_until=validity_end(case, d.valid_until, recs),
                    warning_letter=d.warning_letter or case.warning_letter,
                    post_exit_watch_months=d.post_exit_watch_months or case.post_exit_watch_months,
                    channel=d.channel or case.channel or meta.get_setting(conn, "publication_channel",
@@ -395,6 +395,21 @@ def _check_leniency(recs: list[Record], d: Decision) -> str | None:
                               "The records fall under leniency; listing needs a written justification.",
                               field="leniency_justification")
     return text
+
+
+def validity_end(case: Case, stated: dt.date | None, recs: list[Record]) -> dt.date | None:
+    """R7: the validity end a listing decision saves and prints — the one computation (issue 17 item 7): the date
+    the decider states, else the case's own, else the latest publication end of its records (None: none known)."""
+    return stated or case.valid_until or _records_end(recs)
+
+
+def decision_validity(session: Session, case_id: int, stated: dt.date | None = None) -> dt.date | None:
+    """The validity end a decision on this case would save and print (``validity_end``), for the decision form
+    to show before the decider confirms. Raises CASE_NOT_FOUND."""
+    session.require("case.decide")
+    conn = session.ledger.conn
+    case = core.get_case(conn, case_id)
+    return validity_end(case, stated, _records(conn, case.subject_id, case.record_ids))
 
 
 def _records_end(recs: list[Record]) -> dt.date | None:

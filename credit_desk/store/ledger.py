@@ -89,6 +89,7 @@ class Ledger:
         self.attention = attention
         self._anchored = False
         self.on_wait = None  # called with a progress line while waiting for another writer (CLI: stderr)
+        self.listeners: list = []  # fn(frozenset of entity names), called after each committed change
 
     @property
     def restored(self) -> dict | None:
@@ -128,6 +129,17 @@ class Ledger:
                 self._advance_anchor(*tx.audit_head)
         finally:
             self._lock.release()
+        if tx.touched:
+            self._tell(frozenset(tx.touched))
+
+    def _tell(self, entities: frozenset) -> None:
+        """After a commit: every listener learns which entities changed (the GUI refreshes its views from
+        this one place, issue 17 item 7). A listener's failure never turns a committed change into an error."""
+        for listener in list(self.listeners):
+            try:
+                listener(entities)
+            except Exception:  # noqa: BLE001 - the change is committed; a view refresh is not part of it
+                pass
 
     def _rollback(self) -> None:
         if self.conn.in_transaction:  # a failed COMMIT on a full disk may already have rolled back

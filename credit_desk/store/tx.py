@@ -28,6 +28,7 @@ class Tx:
         self.numbers_unknown = False   # restored, and the numbers used since the backup are not learnt yet
         self.changes_written = 0
         self.clock_checked = False  # services.base.Session.audit checks the clock once per transaction
+        self.touched: set[str] = set()  # the entities this transaction changed (told to listeners after commit)
 
     def execute(self, sql: str, params=()):
         return self.conn.execute(sql, params)
@@ -66,4 +67,5 @@ class Tx:
             "INSERT INTO changes (ts, entity, entity_id, op, state) VALUES (?, ?, ?, ?, ?)",
             (now_iso(), entity, str(entity_id), op, to_json(state)))
         self.changes_written += 1
+        self.touched.add(entity)
         return cur.lastrowid

@@ -235,9 +235,20 @@ def documents_page(conn, spec: PageSpec, doc_type: str = "", status: str = "", n
     if number.strip():
         conds.append("cd_search_key(d.number) LIKE ? ESCAPE '\\'")  # one normaliser both sides (issue 15)
         params.append(_like_part(search_key(number)))
-    head = ("SELECT d.id, d.number, d.doc_type, d.issued_on, d.object_type, d.object_id, d.status, d.reprint_count, "
-            "d.printed_by, d.file_name FROM documents d")
+    head = f"SELECT {', '.join('d.' + c for c in _DOCUMENT_COLS)} FROM ({_REGISTER}) d"
     return _page(conn, head, _DOCUMENT_COLS, conds, params, DOCUMENT_SORTS[spec.sort], "d.id", spec)
+
+
+# The register as the clerk reads it (issue 17 item 7): printed documents, and the numbers taken when a step
+# happened (served notice, decision, repair notice…) but not printed yet — reserved, hand-issued or superseded.
+# Those come first (ids above RESERVED_BASE): they are the notices still to print.
+RESERVED_BASE = 1_000_000_000
+_REGISTER = (
+    "SELECT id, number, doc_type, issued_on, object_type, object_id, status, reprint_count, printed_by, file_name "
+    "FROM documents UNION ALL "
+    f"SELECT {RESERVED_BASE} + id, number, doc_type, reserved_on, object_type, object_id, "
+    "CASE WHEN superseded_by IS NOT NULL THEN 'superseded' WHEN external = 1 THEN 'external' ELSE 'reserved' END, "
+    "0, reserved_by, '' FROM doc_numbers WHERE document_id IS NULL")
 
 
 def cleanup_rows(conn) -> list[dict]:

@@ -457,42 +457,42 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/audit_view.py" line="24"/>
+        <location filename="../../credit_desk/gui/views/audit_view.py" line="26"/>
         <source>User, action or object number</source>
         <translation>按用户、操作或对象编号筛选</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/audit_view.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/audit_view.py" line="30"/>
         <source>Verify the chain</source>
         <translation>校验审计日志</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/audit_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/audit_view.py" line="33"/>
         <source>Not verified yet in this session.</source>
         <translation>本次登录后尚未校验。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/audit_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/audit_view.py" line="41"/>
         <source>Filter</source>
         <translation>筛选</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/audit_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/audit_view.py" line="63"/>
         <source>Verifying…</source>
         <translation>正在校验…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/audit_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/audit_view.py" line="65"/>
         <source>Verifying the audit chain…</source>
         <translation>正在校验审计日志哈希链…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/audit_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/audit_view.py" line="76"/>
         <source>✓ The audit chain is intact: %1 rows, none changed, removed or inserted.</source>
         <translation>✓ 审计日志完整：共 %1 行，没有被改动、删除或插入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/audit_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/audit_view.py" line="81"/>
         <source>✗ The audit chain is broken at row %1: %2 Report this to the office leader at once.</source>
         <translation>✗ 审计日志在第 %1 行被破坏：%2请立即报告单位负责人。</translation>
     </message>
@@ -777,57 +777,57 @@
 <context>
     <name>CasePrintDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="22"/>
         <source>Print a notice</source>
         <translation>打印文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="23"/>
         <source>Case %1 (%2). The notice gets the next number of its series, is signed with the office key and recorded in the document register; the preview opens when it is ready.</source>
         <translation>案件 %1（%2）。文书取用本序列的下一个编号（或本案已取得的编号），以本单位密钥签名并记入文书登记簿；生成后自动打开预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="25"/>
         <source>Issue</source>
         <translation>出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="29"/>
         <source>Notice *</source>
         <translation>文书 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="31"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="32"/>
         <source>(not needed)</source>
         <translation>（不需要）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="34"/>
         <source>Only for the objection acceptance and result notices.</source>
         <translation>仅异议受理通知书和异议处理结果告知书需要选择。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="35"/>
         <source>Purpose *</source>
         <translation>查询事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="35"/>
         <source>Print the case&apos;s notice</source>
         <translation>打印案件文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="36"/>
         <source>The notice shows the subject&apos;s data; the look is logged (R14).</source>
         <translation>文书载有主体信息，本次查看将记入审计日志（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="55"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
@@ -888,32 +888,32 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="35"/>
         <source>All lists</source>
         <translation>全部名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="36"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="37"/>
         <source>New case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="50"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="52"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="129"/>
         <source>Whom is the new listing case about?</source>
         <translation>新认定案件涉及哪个主体？</translation>
     </message>
@@ -984,162 +984,162 @@
 <context>
     <name>CleanupView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
         <source>Rule or document (with number)</source>
         <translation>规章、规范性文件或其他文件名称（含文号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
         <source>Measures?</source>
         <translation>涉惩戒</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
         <source>National basis?</source>
         <translation>国家依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
         <source>Local-regulation basis?</source>
         <translation>地方法规依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>Complete by</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="62"/>
         <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first (先停止执行). Yellow rows are past their completion date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2).</source>
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="71"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="72"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="73"/>
         <source>Import contacts…</source>
         <translation>导入联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="74"/>
         <source>Export contacts…</source>
         <translation>导出联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="83"/>
         <source>Mark the selected row as</source>
         <translation>将所选行标记为</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="85"/>
         <source>Set</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="111"/>
         <source>%1 rows · %2 to stop first (no basis) · %3 past their completion date</source>
         <translation>共 %1 行 · %2 行应先停止执行（无依据） · %3 行已过完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="128"/>
         <source>Excel workbooks (*.xlsx *.xls)</source>
         <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="133"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="139"/>
         <source>Import the clean-up ledger</source>
         <translation>导入失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="144"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="159"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="165"/>
         <source>Imported from sheet %4: %1 added, %2 updated, %3 unchanged.</source>
         <translation>已从工作表「%4」导入：新增 %1 条，更新 %2 条，未变 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="174"/>
         <source>Export the clean-up ledger</source>
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="181"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="185"/>
         <source>Import the contact feedback form</source>
         <translation>导入联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="192"/>
         <source>%1 contacts imported.</source>
         <translation>已导入 %1 名联系人。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="197"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="204"/>
         <source>%1 contacts written to %2.</source>
         <translation>已将 %1 名联系人写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="210"/>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="217"/>
         <source>Row %1 marked %2.</source>
         <translation>第 %1 行已标记为“%2”。</translation>
     </message>
@@ -1251,123 +1251,123 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="36"/>
         <source>Credit commitments</source>
         <translation>信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="37"/>
         <source>Commitment items</source>
         <translation>承诺事项清单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="38"/>
         <source>Interviews</source>
         <translation>约谈记录</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="58"/>
         <source>Record a commitment…</source>
         <translation>登记信用承诺…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="60"/>
         <source>Check fulfilment…</source>
         <translation>核查履约…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="62"/>
         <source>Lift key supervision…</source>
         <translation>解除重点监管…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="79"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="79"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="79"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="79"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="85"/>
         <source>New item…</source>
         <translation>新增事项…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="90"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="93"/>
         <source>Record an interview…</source>
         <translation>登记约谈…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="95"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="134"/>
         <source>Who makes the commitment?</source>
         <translation>作出承诺的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="140"/>
         <source>Commitment %1 recorded.</source>
         <translation>已登记承诺 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="143"/>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="173"/>
         <source>Select a commitment in the list first.</source>
         <translation>请先在列表中选择一条承诺。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="151"/>
         <source>⚑ Commitment not kept: the subject is now under key supervision (R17).</source>
         <translation>⚑ 未履行承诺：该主体已列入重点监管范围（R17）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="154"/>
         <source>Fulfilment recorded: kept.</source>
         <translation>已登记：承诺已履行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="159"/>
         <source>Who is interviewed?</source>
         <translation>约谈对象是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="165"/>
         <source>Interview %1 recorded; it goes to the platform with the next bundle.</source>
         <translation>已登记约谈记录 %1，将随下一个同步包报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="180"/>
         <source>This subject is not under key supervision.</source>
         <translation>该主体未被列入重点监管范围。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="184"/>
         <source>Key supervision lifted on %1.</source>
         <translation>重点监管已于%1解除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="191"/>
         <source>Select an interview in the list first.</source>
         <translation>请先在列表中选择一条约谈记录。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="195"/>
         <source>Rectification recorded on %1.</source>
         <translation>已登记整改（%1）。</translation>
     </message>
@@ -1423,82 +1423,82 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="45"/>
         <source>Subjects by kind</source>
         <translation>信用主体（按类别）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="45"/>
         <source>Records by tier</source>
         <translation>失信信息（按等级）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="46"/>
         <source>Records by status</source>
         <translation>失信信息（按状态）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="47"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="51"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="53"/>
         <source>Records per decision month (last 12 months)</source>
         <translation>近12个月每月认定的失信信息条数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="55"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="57"/>
         <source>Due and overdue</source>
         <translation>到期与逾期事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
         <source>Platform sync</source>
         <translation>报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="64"/>
         <source>Deadlines (objection replies, decisions, sharing with the platform) will be listed here once listing cases arrive in a coming version.</source>
         <translation>名单案件功能在后续版本上线后，这里将列出各项期限（异议答复、认定决定、报送平台）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="73"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="73"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="73"/>
         <source>Type of deadline</source>
         <translation>期限类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="85"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="97"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="103"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="114"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -1509,27 +1509,27 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="125"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="128"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="132"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="142"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="158"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>
@@ -1537,175 +1537,190 @@ Returned by the platform: %4</source>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="25"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="26"/>
         <source>Case %1 (%2). A listing decision states the reasons, the basis, the measures, the removal conditions and the remedies (R5); the entry must be complete (R7).</source>
         <translation>案件 %1（%2）。认定决定须载明认定理由、依据、惩戒措施、移出条件和程序以及救济途径（R5）；名单信息须完整（R7）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="28"/>
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="36"/>
         <source>Decided on *</source>
         <translation>决定日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="37"/>
         <source>Not before the case&apos;s last step, not after today (R5).</source>
         <translation>不得早于案件上一办理步骤，不得晚于今天（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="38"/>
         <source>Number of a hand-issued decision</source>
         <translation>手工编号的决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="39"/>
         <source>leave empty: the document register numbers the decision</source>
         <translation>留空：由文书登记簿统一编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="40"/>
         <source>The decision and the credit repair notice served with it (两书同达) take their numbers from the register when you decide; print them afterwards.</source>
         <translation>作出决定时，认定决定书及同时送达的信用修复告知书（两书同达）由文书登记簿统一编号；之后再打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="42"/>
         <source>Reason for not listing</source>
         <translation>不予列入的理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="51"/>
         <source>List the subject</source>
         <translation>列入名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="53"/>
         <source>Do not list</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="67"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="68"/>
         <source>Listing is possible only after the notice was served and every objection answered (R5).</source>
         <translation>须已送达预先告知、异议期届满且异议均已答复，方可决定列入（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="68"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="69"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="72"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="73"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="73"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="74"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="74"/>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="83"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="75"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="84"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="75"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="76"/>
         <source>Facts (reasons) *</source>
         <translation>事实（认定理由） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="77"/>
         <source>Basis *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="79"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="80"/>
         <source>(choose one of the four)</source>
         <translation>（四类情形选其一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="81"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="82"/>
         <source>Standard cited (R4) *</source>
         <translation>引用的认定标准（R4） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="82"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="83"/>
         <source>Kind of standard *</source>
         <translation>认定标准类别 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="86"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
         <source>Domain *</source>
         <translation>所属领域 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="92"/>
         <source>Told to the party in the prior notice; a change needs a new prior notice (R5).</source>
         <translation>已在预先告知书中告知当事人；如需修改，须重新送达预先告知书（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="96"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="97"/>
         <source>Until the records&apos; publication ends</source>
         <translation>至失信信息公示期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="108"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="106"/>
+        <source>The case&apos;s records have no publication end: state the date.</source>
+        <translation>本案失信信息没有公示截止日期，请填写有效期届满日。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="121"/>
         <source>Valid until *</source>
         <translation>有效期至 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="111"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="124"/>
         <source>Warning letter number (R11) *</source>
         <translation>警示函文号（R11） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="117"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="130"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="133"/>
         <source>Watch list after exit *</source>
         <translation>移出后重点关注期限 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="134"/>
         <source>R12: after leaving the black list the subject stays this long on the watch list.</source>
         <translation>R12：移出严重失信主体名单后，在重点关注名单上保留的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="137"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="150"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="138"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="151"/>
         <source>From the active measures list: %1. Nothing beyond the list, nothing heavier than it allows.</source>
         <translation>取自现行失信惩戒措施清单：%1。不得超出清单，不得重于清单所允许的措施。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="140"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="153"/>
         <source>Leniency justification (R9)</source>
         <translation>宽容审慎书面理由（R9）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="142"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="155"/>
         <source>Needed when a record of this case was handled with leniency.</source>
         <translation>案件所依据的信息适用宽容审慎时必填。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="167"/>
+        <source>Saved and printed: valid until %1</source>
+        <translation>将保存并打印：有效期至 %1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="168"/>
+        <source>(not known)</source>
+        <translation>（未知）</translation>
     </message>
 </context>
 <context>
@@ -1855,132 +1870,132 @@ Returned by the platform: %4</source>
 <context>
     <name>DisclosureView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="55"/>
         <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its tier&apos;s period (一般 3 months–1 year, 严重 1–3 years; 轻微 not published) and stops by itself after it.</source>
         <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="63"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="64"/>
         <source>New decision…</source>
         <translation>登记决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="65"/>
         <source>Publish selected</source>
         <translation>公示所选</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
         <source>Revoked…</source>
         <translation>决定已撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
         <source>Export upload sheet…</source>
         <translation>导出平台上传表…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
         <source>Print repair notice…</source>
         <translation>打印信用修复告知书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="87"/>
         <source>%1 decisions · %2 past their 7-working-day date</source>
         <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="109"/>
         <source>Decision %1 registered; publish and report it by %2.</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="115"/>
         <source>Import a department&apos;s 双公示 sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="116"/>
         <source>Excel workbooks (*.xlsx *.xls)</source>
         <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="121"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="126"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="141"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="147"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="153"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="155"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="156"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="165"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="171"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="172"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="179"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="189"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="190"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="198"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，并保存到 %2（仅本人可读）。</translation>
     </message>
@@ -1988,37 +2003,37 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
         <source>Issued on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
         <source>About</source>
         <translation>所涉对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="40"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="41"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="43"/>
         <source>Reprints</source>
         <translation>重印次数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="41"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="43"/>
         <source>Printed by</source>
         <translation>打印人</translation>
     </message>
@@ -2026,132 +2041,142 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="35"/>
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="40"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="45"/>
         <source>Part of the number</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="58"/>
         <source>e.g. 核对送达文书</source>
         <translation>例如：核对送达文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="59"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
         <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="70"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="71"/>
         <source>Reprint (副本)</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="72"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="73"/>
         <source>Void the number…</source>
         <translation>作废文号…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="88"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="87"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="90"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="100"/>
         <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="107"/>
         <source>Purpose of the look *</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="135"/>
+        <source>%1 is numbered but not printed yet: print it from its case (名单案件) or repair request (信用修复).</source>
+        <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="138"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="140"/>
         <source>State the purpose of the look above to see the notice.</source>
         <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="155"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="158"/>
+        <source>Not printed yet: %1. Print them from their case or repair request first.</source>
+        <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="189"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="196"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="206"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="208"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="168"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="175"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="218"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="220"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="221"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="228"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -3092,57 +3117,57 @@ Measures: %4</source>
 <context>
     <name>ObjectionsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="20"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="22"/>
         <source>Only unanswered</source>
         <translation>只看未答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="28"/>
         <source>Records and cases</source>
         <translation>失信信息和认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="28"/>
         <source>Records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="29"/>
         <source>Cases</source>
         <translation>认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="32"/>
         <source>Objection to a record…</source>
         <translation>受理对失信信息的异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="36"/>
         <source>Reply…</source>
         <translation>答复…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="56"/>
         <source>Sorted by reply deadline. Unanswered objections past their deadline are shown in red. Objections to a notice or a listing are registered from the case (名单案件).</source>
         <translation>按答复期限排序，逾期未答复的异议以红色显示。对预先告知或列入名单的异议，请在“名单案件”中受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="66"/>
         <source>Objection to a record</source>
         <translation>对失信信息的异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="67"/>
         <source>Number of the record (see 失信信息):</source>
         <translation>失信信息编号（见“失信信息”列表）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="79"/>
         <source>Select an objection in the list first.</source>
         <translation>请先在列表中选择一件异议。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="83"/>
         <source>This objection was answered already.</source>
         <translation>该异议已答复。</translation>
     </message>
@@ -3533,88 +3558,88 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="29"/>
         <source>Document number, subject name, or the start of a code / ID</source>
         <translation>输入文书文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="31"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="34"/>
         <source>New record (Ctrl+N)</source>
         <translation>新增失信信息（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="38"/>
         <source>Approvals (R9)…</source>
         <translation>待审批（R9）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="41"/>
         <source>Open subject…</source>
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="44"/>
         <source>Consent to publish…</source>
         <translation>本人同意公开…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="48"/>
         <source>Withdraw consent…</source>
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="81"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="83"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="94"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按决定日期排列，最新的在前；点击“编号”“文书文号”或“决定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="105"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="142"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="144"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="147"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="156"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="168"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="179"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
@@ -3650,193 +3675,193 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="52"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="56"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="78"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="80"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="88"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="90"/>
         <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="97"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="112"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="113"/>
         <source>Materials handed in…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="142"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="160"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="171"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="177"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="177"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="183"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="194"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="204"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="207"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="217"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="233"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="236"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="243"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="250"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="258"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="261"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -3995,145 +4020,145 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="37"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="47"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="60"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="64"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="66"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="75"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="82"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="94"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="101"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="102"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="109"/>
         <source>Use the platform&apos;s schedule…</source>
         <translation>以平台下发的安排为准…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="128"/>
         <source>%1: the platform&apos;s holidays (%2) differ from the administrator&apos;s (%3) on %4; %3 is in force.</source>
         <translation>%1年：平台下发的节假日安排（%2）与管理员录入的（%3）在这些日期上不同：%4；目前仍按管理员录入的执行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="156"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="160"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="160"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="161"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="170"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="173"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="228"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="173"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="226"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="229"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="173"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="227"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="230"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="191"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="221"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="227"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="231"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="232"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="247"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="253"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="256"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>
@@ -4326,52 +4351,52 @@ Grounds: %6</source>
 <context>
     <name>SubjectsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="24"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="26"/>
         <source>Name, or the start of a code / ID number</source>
         <translation>名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="30"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="34"/>
         <source>New subject (Ctrl+N)</source>
         <translation>新增主体（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="38"/>
         <source>Open details…</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="41"/>
         <source>Exception requests…</source>
         <translation>例外登记审批…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="61"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="70"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="108"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="110"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="115"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>
@@ -4407,287 +4432,287 @@ Grounds: %6</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="74"/>
         <source>Export to a USB folder…</source>
         <translation>导出到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="79"/>
         <source>Address of the municipal platform (government network)</source>
         <translation>市平台接收地址（政务网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="78"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="80"/>
         <source>Send now</source>
         <translation>立即报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="83"/>
         <source>Import receipts or updates…</source>
         <translation>导入回执或更新…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="96"/>
         <source>Bundles not yet acknowledged by the platform</source>
         <translation>平台尚未确认的同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="98"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="98"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="98"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
         <source>Sent</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="104"/>
         <source>Key fingerprints (read them out by phone to compare)</source>
         <translation>密钥指纹（电话核对时逐段读出）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="107"/>
         <source>Office signing key</source>
         <translation>本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="107"/>
         <source>Office encryption key</source>
         <translation>本单位加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="108"/>
         <source>Platform signing key</source>
         <translation>市平台签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="108"/>
         <source>Platform encryption key</source>
         <translation>市平台加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="118"/>
         <source>Import the platform&apos;s key file…</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="128"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="128"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="128"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="129"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="129"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="131"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="143"/>
         <source>After restoring a backup: learn what was used after it</source>
         <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="145"/>
         <source>Resync with the platform (network)</source>
         <translation>与市平台重新对齐（网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="148"/>
         <source>Resync from the receipts in a USB folder…</source>
         <translation>用U盘上的回执重新对齐…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="155"/>
         <source>Number prefix, e.g. 清信告</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
         <source>Every series is confirmed</source>
         <translation>所有编号系列均已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
         <source>Confirm the last paper number</source>
         <translation>确认纸质文书最后一个编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="184"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="189"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="190"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="190"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="190"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="214"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="234"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="239"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="246"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="248"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="254"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="257"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="259"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="263"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="265"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="264"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="266"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="276"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="278"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="283"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="285"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="290"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="295"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="297"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="303"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="305"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="307"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="309"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="316"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="316"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="318"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="321"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="323"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="322"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="324"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="335"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="337"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="342"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="344"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="343"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="345"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="351"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="353"/>
         <source>The platform&apos;s keys are pinned. Compare the fingerprints with the platform by phone.</source>
         <translation>已固定市平台公钥。请与市平台电话核对指纹。</translation>
     </message>

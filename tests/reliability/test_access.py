@@ -79,6 +79,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
                                         "documents.issue (document.print); it reads and writes nothing"),
     "documents.issue": "document.print", "documents.draft": "document.print",
     "documents.stored_pdf": "document.print", "documents.save_pdf": "document.print",
+    "cases.decision_validity": "case.decide",
     "resync.resync": "bundle.export", "resync.resync_from_receipts": "bundle.import", "resync.confirm_last": "document.print",
     "documents.list_documents": "document.list",
     "documents.reprint": "document.reprint", "documents.set_prefix": "document.prefix",

@@ -7,11 +7,12 @@ decision is asked of ``decide_case``, which runs every guard; a refusal names it
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QListWidget, QListWidgetItem, QRadioButton, \
-    QSpinBox, QWidget
+from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, \
+    QRadioButton, QSpinBox, QWidget
 
 from credit_desk.domain.cases import (OPEN_STATES, STANDARD_KIND_ZH, TRANSITIONS, Case, CaseState, Event, Ground,
                                       ListType)
+from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.case_dialogs import level_items
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.services import browse, cases
@@ -95,18 +96,30 @@ class DecideDialog(FormDialog):
         c = self.case
         self.use_records_end = QCheckBox(self.tr("Until the records' publication ends"))
         self.use_records_end.setObjectName("useRecordsEnd")
-        self.use_records_end.setChecked(bool(c.record_ids) and c.valid_until is None)
-        until = date_edit(c.valid_until or self.ctx.session.desk.today().replace(year=self.ctx.session.desk.today().year + 1),
-                          "validUntil")
-        self.use_records_end.toggled.connect(lambda on: until.setEnabled(not on))
-        until.setEnabled(not self.use_records_end.isChecked())
+        try:
+            records_end = cases.decision_validity(self.ctx.session, c.id)  # R7: what the decision would save
+        except DomainError:  # a record that cannot support the listing: decide_case names it on 作出决定
+            records_end = None
+        self.records_end = records_end
+        self.use_records_end.setEnabled(records_end is not None)
+        if records_end is None:
+            self.use_records_end.setToolTip(self.tr("The case's records have no publication end: state the date."))
+        self.use_records_end.setChecked(records_end is not None)
+        today = self.ctx.session.desk.today()
+        until = date_edit(records_end or c.valid_until or today.replace(year=today.year + 1), "validUntil")
+        self.valid_until = until
+        self.validity_note = QLabel()
+        self.validity_note.setObjectName("validityNote")
+        self.use_records_end.toggled.connect(self._validity_changed)
+        until.dateChanged.connect(lambda _d: self._show_validity())
         holder = QWidget()
         h = QHBoxLayout(holder)
         h.setContentsMargins(0, 0, 0, 0)
         h.addWidget(until)
-        h.addWidget(self.use_records_end, 1)
+        h.addWidget(self.use_records_end)
+        h.addWidget(self.validity_note, 1)
         self.add_field("valid_until", self.tr("Valid until *"), holder)
-        self.valid_until = until
+        self._validity_changed(self.use_records_end.isChecked())
         if c.list_type is ListType.WATCH:
             self.add_field("warning_letter", self.tr("Warning letter number (R11) *"),
                            line("warningLetter", text=c.warning_letter or ""))
@@ -140,6 +153,19 @@ class DecideDialog(FormDialog):
         self.add_field("leniency_justification", self.tr("Leniency justification (R9)"),
                        text_box("leniencyJustification", 2),
                        self.tr("Needed when a record of this case was handled with leniency."))
+
+    def _validity_changed(self, records: bool) -> None:
+        """R7: with the records' end the date shown is the one the service computes (cases.validity_end)."""
+        if records and self.records_end is not None:
+            self.valid_until.setDate(self.records_end)
+        self.valid_until.setEnabled(not records)
+        self._show_validity()
+
+    def _show_validity(self) -> None:
+        stated = None if self.use_records_end.isChecked() else self.value_date()
+        end = stated or self.records_end
+        self.validity_note.setText(self.tr("Saved and printed: valid until %1").replace(
+            "%1", end.isoformat() if end else self.tr("(not known)")))
 
     def _outcome_changed(self, *_a) -> None:
         listing = self.list_it.isChecked()

@@ -2,23 +2,17 @@
 
 from __future__ import annotations
 
+from credit_desk.domain.list_rules import OBJECTION_DOCUMENTS as OBJECTION_TYPES
+from credit_desk.domain.list_rules import stage_documents
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
 from credit_desk.gui.models.documents_model import type_title
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.services import browse, document_sources, documents
 
-OBJECTION_TYPES = ("objection_accepted", "objection_result")
 
-
-def case_document_types(case) -> tuple[str, ...]:
-    """The notices this case can have: a withdrawn listing only its apology and correction (R12 way 1); a red
-    list its public notice (公示), a dishonesty listing its prior notice (R10)."""
-    from credit_desk.domain.cases import CaseState
-    from credit_desk.domain.list_rules import notice_document
-    if case.state is CaseState.WITHDRAWN_WRONGFUL:
-        return ("apology_letter", "correction_announcement")
-    other = {"prior_notice", "red_publication"} - {notice_document(case.list_type)}
-    return tuple(t for t in document_sources.CASE_TYPES if t not in other)
+def case_document_types(case, has_objections: bool = False) -> tuple[str, ...]:
+    """The notices this case can have at its stage, the stage's own first (domain/list_rules.stage_documents)."""
+    return stage_documents(case.list_type, case.state, has_objections)
 
 
 class CasePrintDialog(FormDialog):
@@ -31,9 +25,9 @@ class CasePrintDialog(FormDialog):
             .replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=self.tr("Issue"))
         self.case = case
         self.preview = None
-        self.add_field("doc_type", self.tr("Notice *"), combo(
-            "docType", [(type_title(t), t) for t in case_document_types(case)]))
         objs = browse.case_objections(ctx.session, case.id)
+        self.add_field("doc_type", self.tr("Notice *"), combo(  # the stage's own document first, chosen
+            "docType", [(type_title(t), t) for t in case_document_types(case, bool(objs))]))
         self.add_field("objection", self.tr("Objection"), combo(
             "objection", [(self.tr("(not needed)"), None)] +
             [(f"{o['id']}　{o['received_on']}　{o['grounds'][:30]}", o["id"]) for o in objs]),

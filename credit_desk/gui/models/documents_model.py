@@ -13,7 +13,9 @@ from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec
 
 VOIDED = QColor("#888888")
-STATUS_ZH = {"issued": "已出具", "voided": "已作废", "withdrawn": "已撤回（误列撤销）"}
+STATUS_ZH = {"issued": "已出具", "voided": "已作废", "withdrawn": "已撤回（误列撤销）",
+             "reserved": "已编号，待打印", "external": "手工编号（未在本系统打印）", "superseded": "已被新告知书取代"}
+PRINTED = frozenset({"issued", "voided", "withdrawn"})  # rows of the printed register; the rest are numbers only
 OBJECT_ZH = {"case": "案件", "subject": "主体", "record": "失信信息"}
 
 
@@ -53,6 +55,7 @@ class DocumentsModel(PagedModel):
         return rows
 
     def data(self, index, role=Qt.DisplayRole):
-        if role == Qt.ForegroundRole and index.isValid() and self.rows[index.row()]["status"] in ("voided", "withdrawn"):
+        if role == Qt.ForegroundRole and index.isValid() and self.rows[index.row()]["status"] in (
+                "voided", "withdrawn", "superseded"):
             return VOIDED
         return super().data(index, role)

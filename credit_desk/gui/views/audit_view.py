@@ -15,6 +15,8 @@ BAD_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class AuditView(QWidget):
+    WATCHES = frozenset()  # reading the log is itself logged: refreshed by F5 or a filter only
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

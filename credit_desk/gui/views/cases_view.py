@@ -25,6 +25,9 @@ from credit_desk.services import objections
 
 
 class CasesView(QWidget):
+    # refreshed (gui/events.py) after a committed change to these entities
+    WATCHES = frozenset({"case", "objection", "record", "document", "repair", "alert"})
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -94,6 +97,13 @@ class CasesView(QWidget):
         if dlg.exec():
             self._acted()
         return dlg
+
+    def on_ledger_changed(self) -> None:
+        """A committed change elsewhere (gui/events.py): the open case and the list are read again."""
+        if self.panel.case is not None:
+            self._acted()
+        else:
+            self.refresh()
 
     def _acted(self) -> None:
         """After any step: the panel re-reads its case, the list its page."""

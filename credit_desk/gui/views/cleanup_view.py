@@ -24,6 +24,8 @@ COLUMNS = ("id", "name", "flags_zh", "status_zh", "measures", "national_basis", 
 
 
 class CleanupView(QWidget):
+    WATCHES = frozenset({"cleanup_row", "cleanup_contact"})  # refreshed from gui/events.py after these change
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -20,6 +20,9 @@ FLAG_STYLE = "color: #b00020; font-weight: bold;"
 
 
 class CommitmentsView(QWidget):
+    # refreshed (gui/events.py) after a committed change to these entities
+    WATCHES = frozenset({"commitment", "commitment_item", "interview", "interview_plan", "supervision_flag"})
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -23,6 +23,8 @@ def has_service(name: str) -> bool:
 
 
 class DashboardView(QWidget):
+    WATCHES = None  # refreshed (gui/events.py) after every committed change
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -21,6 +21,8 @@ OK_STYLE = "color: #1b7f3b;"
 
 
 class DisclosureView(QWidget):
+    WATCHES = frozenset({"admin_decision", "document"})  # refreshed from gui/events.py after these change
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInput
 
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
-from credit_desk.gui.models.documents_model import STATUS_ZH, DocumentsModel, type_title
+from credit_desk.gui.models.documents_model import PRINTED, STATUS_ZH, DocumentsModel, type_title
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.printing import PdfPreview, choose_printer, print_files, save_copy
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
@@ -23,6 +23,9 @@ OK_STYLE = "color: #1b7f3b;"
 
 
 class DocumentsView(QWidget):
+    # refreshed (gui/events.py) after a committed change to these entities
+    WATCHES = frozenset({"document", "case", "repair", "admin_decision", "supervision_flag", "doc_prefix"})
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -128,6 +131,9 @@ class DocumentsView(QWidget):
     def _preview(self, row: int) -> None:
         if not 0 <= row < self.model.rowCount():
             return
+        if self.model.row(row)["status"] not in PRINTED:  # a number taken by a step, its paper not printed yet
+            return self.preview.clear(self.tr("%1 is numbered but not printed yet: print it from its case (名单案件) "
+                                              "or repair request (信用修复).").replace("%1", self.model.row(row)["number"]))
         if not self.ctx.can("document.print"):
             return self.preview.clear(self.tr("Your role may see the register but not the notices' contents."))
         if not self.purpose.text().strip():
@@ -147,6 +153,10 @@ class DocumentsView(QWidget):
         rows = self.selected_rows()
         if not rows:
             return self._say(self.tr("Select one or more documents first."), ok=False)
+        unprinted = [r["number"] for r in rows if r["status"] not in PRINTED]
+        if unprinted:
+            return self._say(self.tr("Not printed yet: %1. Print them from their case or repair request first.")
+                             .replace("%1", "、".join(unprinted)), ok=False)
         try:
             pdfs = [self._stored(r["number"])["pdf"] for r in rows]
         except DomainError as exc:

@@ -13,6 +13,8 @@ from credit_desk.services import objections
 
 
 class ObjectionsView(QWidget):
+    WATCHES = frozenset({"objection", "case", "record"})  # refreshed from gui/events.py after these change
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

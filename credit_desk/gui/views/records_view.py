@@ -20,6 +20,8 @@ from credit_desk.services.browse import RECORD_STATUS_ZH
 
 
 class RecordsView(QWidget):
+    WATCHES = frozenset({"record", "subject"})  # refreshed from gui/events.py after these change
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

@@ -39,6 +39,8 @@ def repair_steps(state: RepairState) -> list[tuple[str, str]]:
 
 
 class RepairView(QWidget):
+    WATCHES = frozenset({"repair", "case", "record", "document"})  # refreshed from gui/events.py after these change
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

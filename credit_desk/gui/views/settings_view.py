@@ -15,6 +15,9 @@ OK_STYLE = "color: #1b7f3b;"
 
 
 class SettingsView(QWidget):
+    # refreshed (gui/events.py) after a committed change to these entities
+    WATCHES = frozenset({"user", "department", "calendar_year", "setting", "office", "doc_prefix"})
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

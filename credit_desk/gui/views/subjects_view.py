@@ -17,6 +17,8 @@ from credit_desk.services import browse
 
 
 class SubjectsView(QWidget):
+    WATCHES = frozenset({"subject", "exception_request"})  # refreshed from gui/events.py after these change
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx

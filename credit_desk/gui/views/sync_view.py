@@ -42,6 +42,8 @@ def _table(name: str, headers: list[str], widths: list[int]) -> QTableWidget:
 
 
 class SyncView(QWidget):
+    WATCHES = None  # refreshed (gui/events.py) after every committed change
+
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
