@@ -22,12 +22,19 @@ class LedgerEvents(QObject):
     def __init__(self, ledger, parent=None) -> None:
         super().__init__(parent)
         self.ledger = ledger
+        self.attached = True
         ledger.listeners.append(self._committed)
 
     def _committed(self, entities: frozenset) -> None:
         self.changed.emit(entities)  # from a worker thread: queued to the GUI thread's receivers
 
+    @property
+    def live(self) -> bool:
+        """Still attached to an open ledger (a refresh queued before logout or close is dropped)."""
+        return self.attached and getattr(self.ledger, "conn", None) is not None
+
     def detach(self) -> None:
+        self.attached = False
         if self._committed in self.ledger.listeners:
             self.ledger.listeners.remove(self._committed)
 
@@ -41,7 +48,7 @@ class LedgerEvents(QObject):
         timer = QTimer(view)
         timer.setSingleShot(True)
         timer.setInterval(REFRESH_DELAY_MS)
-        timer.timeout.connect(slot)
+        timer.timeout.connect(lambda: slot() if self.live else None)
 
         def on_change(changed: frozenset) -> None:
             if entities is None or changed & set(entities):

@@ -113,6 +113,10 @@ def test_objections_list_shows_overdue_replies_in_red(qtbot, work_window, shot):
 def test_document_register_previews_batch_prints_and_reprints(qtbot, work_window, work, shot, tmp_path):
     view = work_window.open_area("documents")
     settle(qtbot, view)
+    statuses = [view.model.row(i)["status"] for i in range(view.model.rowCount())]
+    assert statuses.count("issued") == len(work["documents"]) and "reserved" in statuses  # issue 17 item 7
+    view.status_filter.setCurrentIndex(view.status_filter.findData("issued"))
+    settle(qtbot, view)
     assert view.model.rowCount() == len(work["documents"])
     view.table.selectRow(0)
     assert not view.preview.ready and "事由" in view.preview.status.text()  # R14: no look without a purpose
