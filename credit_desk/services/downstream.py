@@ -54,6 +54,11 @@ def apply(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
         sync_state.record_inbound(tx, opened.digest, "downstream", opened.manifest.sequence, None)
         meta.set_meta(tx, DOWNSTREAM_SUITE, opened.manifest.suite)  # the floor for the next one (no downgrade)
         detail = {i["kind"]: i["version"] for i in items}
+        # R14 (issue 14): the audit row names the platform key a key change pinned (audit verify trusts
+        # receipts signed by keys named so, never by a key inserted with SQL)
+        detail.update({"platform_sign": [signing.fingerprint(base64.b64decode(i["data"]["sign_public"]))
+                                         for i in items if i["kind"] == "platform_keys"]} if "platform_keys" in detail
+                      else {})
         session.audit(tx, "bundle.downstream", "bundle", opened.manifest.sequence,
                       detail={**detail, **({"held_calendar_years": [n["year"] for n in notes]} if notes else {})})
     return {"type": "downstream", "sequence": opened.manifest.sequence,

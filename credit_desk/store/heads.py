@@ -34,6 +34,42 @@ def newest_receipted(conn) -> dict | None:
     return doc
 
 
+def all_receipted(conn) -> list[dict]:
+    """Every stored receipt that carried an audit head, oldest first (as ``newest_receipted``)."""
+    keys = ("bundle_seq", "bundle_sha256", "audit_rows", "audit_head", "manifest", "signature")
+    rows = conn.execute(f"SELECT {', '.join(keys)} FROM receipted_heads WHERE audit_rows IS NOT NULL "
+                        "ORDER BY bundle_seq").fetchall()
+    return [{**dict(zip(keys, r)), "manifest": bytes(r[4]), "signature": bytes(r[5])} for r in rows]
+
+
+def acknowledged_without_receipt(conn) -> list[int]:
+    """Bundles marked acknowledged, since the first stored receipt, whose receipt row is gone."""
+    rows = conn.execute("SELECT seq FROM sync_bundles WHERE state = 'acknowledged' AND seq >= "
+                        "(SELECT min(bundle_seq) FROM receipted_heads) AND seq NOT IN "
+                        "(SELECT bundle_seq FROM receipted_heads) ORDER BY seq")
+    return [int(r[0]) for r in rows]
+
+
+def audit_details(conn, actions: tuple[str, ...]) -> list[tuple[int, str, dict]]:
+    """(audit row id, action, detail) of every audit row of the given actions, in chain order (e.g. the rows
+    that pinned platform keys: the set-up import and key changes from downstream bundles)."""
+    marks = ", ".join("?" * len(actions))
+    rows = conn.execute(f"SELECT id, action, detail FROM audit WHERE action IN ({marks}) ORDER BY id", actions)
+    out = []
+    for rid, action, detail in rows:
+        try:
+            doc = json.loads(detail) if detail else {}
+        except ValueError:
+            doc = {}
+        out.append((int(rid), action, doc if isinstance(doc, dict) else {}))
+    return out
+
+
+def platform_key_rows(conn) -> list[tuple[bytes, str]]:
+    """(sign_public, source) of every pinned platform key, in pinning order."""
+    return [(bytes(r[0]), r[1]) for r in conn.execute("SELECT sign_public, source FROM platform_keys ORDER BY id")]
+
+
 def register_marks(conn) -> dict[str, int]:
     """High-water marks of the register: ``"<prefix>/<year>" -> last seq`` (issued, held or voided)."""
     rows = conn.execute("SELECT prefix, year, MAX(s) FROM (SELECT prefix, year, seq AS s FROM documents "
