@@ -90,7 +90,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "interviews.plan_interview": "interview.manage",
     "keys.enc_key": ("internal", "the office decryption key for sync_inbound after bundle.import/bundle.view"),
     "keys.export_public": "keys.view", "keys.import_platform": "keys.manage", "keys.rotate": "keys.manage",
-    "keys.show": "keys.view",
+    "keys.show": "keys.view", "keys.show_accepted": "keys.view", "keys.set_accepted_suites": "keys.manage",
     "matching.match_prompts": "joint.view", "matching.record_match_decision": "joint.decide",
     "objections.add_objection": "objection.add", "objections.get_objection": "case.list",
     "objections.resolve_objection": "objection.resolve",
