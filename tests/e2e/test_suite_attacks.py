@@ -12,7 +12,7 @@ import pytest
 from credit_desk.intake.receiver import Intake
 from tests.conftest import with_business_accounts
 from credit_desk.sync.limits import DEFAULT
-from tests.e2e.sync_support import add_subject, export, move_to_gm, pair, uscc
+from tests.e2e.sync_support import add_subject, export, members, move_to_gm, pair, uscc
 
 
 @pytest.fixture
@@ -34,6 +34,18 @@ def test_r14_receipt_for_an_intl_bundle_still_on_the_stick_is_accepted_after_the
     receipt, _ = Intake(intake_dir).receive(Path(usb).read_bytes())  # before the platform pinned the gm/1 keys
     code, out, err = office("--json", "bundle", "import", str(_write(tmp_path / "r1.cdb", receipt)))
     assert code == 0, out + err
+    # replay across suites: the platform, now holding the office's gm/1 keys, makes the receipt again (the stored
+    # one expired) in gm/1 — a new file, another suite, the same answer: refused as a replay
+    from datetime import datetime, timedelta
+    code, out, err = office("--json", "keys", "export-public", "--to", str(tmp_path / "gm.keys.json"), user="admin")
+    assert code == 0, out + err
+    Intake(intake_dir).rotate_office_keys((tmp_path / "gm.keys.json").read_bytes(), actor="平台运维 王工",
+                                          reason="单位改用商用密码 gm/1")
+    later = Intake(intake_dir, clock=lambda: datetime.now() + timedelta(days=31))
+    again = later.receipt(json.loads(office("--json", "keys", "show")[1])["office"], 1)
+    assert json.loads(members(again)["manifest.json"])["suite"] == "gm/1"
+    code, out, err = office("--json", "bundle", "import", str(_write(tmp_path / "r1-gm.cdb", again)))
+    assert code != 0 and "RECEIPT_REPLAY" in out + err
 
 
 @pytest.mark.parametrize("suite", ["intl/1", "gm/1"])
@@ -54,11 +66,14 @@ def test_r14_after_the_platform_answered_in_gm_an_intl_file_from_it_is_a_downgra
     intake = Intake(intake_dir)
     cal = {"kind": "calendar", "version": 2,
            "data": {"year": 2031, "source": "国务院办公厅 2030年通知", "days": {"2031-01-01": False}}}
-    _, intl_down = intake.publish(ledger, [cal])                     # intl/1, to the old X25519 key
+    _, on_stick = intake.publish(ledger, [cal])                     # intl/1, to the old X25519 key
+    _, intl_down = intake.publish(ledger, [{**cal, "version": 3}])  # intl/1 too
     move_to_gm(office, tmp_path, intake_dir)
+    code, out, err = office("--json", "bundle", "import", str(_write(tmp_path / "d0.cdb", on_stick)))
+    assert code == 0, out + err  # made before the move, opened with the office's old key: accepted
     add_subject(office)
     gm_bundle = Path(export(office, tmp_path / "usb")[0]["file"]).read_bytes()
-    _, gm_down = intake.publish(ledger, [{**cal, "version": 3}])     # gm/1 now that the platform pinned
+    _, gm_down = intake.publish(ledger, [{**cal, "version": 4}])     # gm/1 now that the platform pinned
     code, out, err = office("--json", "bundle", "import", str(_write(tmp_path / "d2.cdb", gm_down)))
     assert code == 0, out + err
     code, out, err = office("--json", "bundle", "import", str(_write(tmp_path / "d1.cdb", intl_down)))
