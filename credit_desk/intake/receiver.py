@@ -521,6 +521,9 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dic
             raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements") from None
         if e.get("suite", suites.INTL) != _suite_or_none(new):  # issue 22: an endorsement names the new key's suite
             raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements.suite")
+        if old and suites.get(e.get("suite", suites.INTL)).rank < suites.of_public(old).rank:
+            # issue 22: an endorsement never steps down (a gm/1 key vouching for an intl/1 one), as keys rotate
+            raise refused("BUNDLE_SUITE_DOWNGRADE", suite=e.get("suite", suites.INTL), last=signing.suite_of(old))
         if old and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
             if crypto.key_id(new) not in known and all(crypto.key_id(new) != k["key_id"] for k in sign_keys):
                 learned.append((crypto.key_id(new), new))

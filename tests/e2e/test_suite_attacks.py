@@ -169,3 +169,38 @@ def test_r14_keys_suites_lets_the_office_refuse_intl_files_from_the_platform_aft
     assert [(r[0], r[1], json.loads(r[2])["suites"]) for r in rows] == [
         ("keys.suites", "admin", ["gm/1"]), ("keys.suites", "admin", "pinned")]
     assert logged == 2
+
+
+def test_r14_a_gm_key_endorsing_an_intl_key_is_a_downgrade_and_teaches_the_platform_nothing(office, tmp_path,
+                                                                                             data_dir):
+    """The office refuses `keys rotate --suite intl/1` after its move; the platform must refuse the same step when
+    it arrives as an endorsement in a bundle (a gm/1 key vouching for an intl/1 successor), or it would learn an
+    Ed25519 key for an office in gm/1 — good for its signed HTTP requests."""
+    from datetime import datetime, timedelta
+    from credit_desk.domain import signing
+    from credit_desk.sync import bundle, keyfiles, manifest as mf
+    from credit_desk.sync.refusals import BundleRefused
+    from tests.e2e.sync_support import office_signing
+    intake_dir = pair(office, tmp_path)
+    move_to_gm(office, tmp_path, intake_dir)
+    gm_key, ledger = office_signing(data_dir)
+    intl_key = signing.new_private("intl/1")
+    intl_pub = signing.public_of(intl_key)
+    chain = [{"suite": "intl/1", "public_key": keyfiles.b64(intl_pub),
+              "endorsed_by": signing.suites.get("gm/1").key_id(signing.public_of(gm_key)),
+              "signature": keyfiles.b64(signing.sign(gm_key, signing.Use.KEY_ENDORSEMENT,
+                                                     keyfiles.endorsement_message(intl_pub)))}]
+    plat = json.loads((intake_dir / "platform.keys.json").read_text())
+    import base64
+    now = datetime.now()
+    line = b'{"t":"change","id":1,"ts":"2026-01-01T00:00:00","entity":"subject","entity_id":"9","op":"insert","state":{}}\n'
+    fields = {"type": "changes", "sender": {"role": "office", "id": ledger, "region": "320812", "code": "x"},
+              "office": ledger, "sequence": 1, "previous_hash": mf.GENESIS_HASH, "created_at": mf.utc_text(now),
+              "expires_at": mf.utc_text(now + timedelta(days=3)), "change_range": [1, 1],
+              "counts": {"changes": 1, "attachments": 0}, "key_endorsements": chain}
+    data, _ = bundle.make(fields, line, gm_key, base64.b64decode(plat["suites"]["gm/1"]["enc_public"]))
+    intake = Intake(intake_dir)
+    with pytest.raises(BundleRefused) as info:
+        intake.receive(data)
+    assert info.value.code == "BUNDLE_SUITE_DOWNGRADE"
+    assert all(k["public"] != intl_pub for k in intake.office_sign_keys(ledger))
