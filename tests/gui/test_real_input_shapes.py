@@ -114,3 +114,77 @@ def test_r15_id_shape_entered_listed_and_opened_in_the_gui(qtbot, clerk_ctx, lab
     assert rows and rows[-1]["purpose"] == "核查身份"  # R14: logged with its purpose
     qtbot.waitUntil(lambda: not detail.model.loading, timeout=5000)  # its records page read off the GUI thread
     detail.close()
+
+
+from tests.realinput.test_ext_names import EXT_NAMES  # noqa: E402
+
+
+def _font_has(ch: str) -> bool:
+    """Whether fontconfig knows a font with ``ch`` (the GUI can show it only then)."""
+    import shutil
+    import subprocess
+    if not shutil.which("fc-list"):
+        return False
+    out = subprocess.run(["fc-list", f":charset={ord(ch):x}", "file"], capture_output=True, text=True).stdout
+    return bool(out.strip())
+
+
+def _render(text: str, font):
+    from PySide6.QtWidgets import QLabel
+    label = QLabel(text)
+    label.setFont(font)
+    label.adjustSize()
+    return label.grab().toImage()
+
+
+@pytest.mark.parametrize("name,kind,masked,ext,fragments", EXT_NAMES, ids=[n[0] for n in EXT_NAMES])
+def test_r15_ext_name_through_the_form_list_and_screen(qtbot, clerk_ctx, shot, name, kind, masked, ext, fragments):
+    """Entered in the form, listed masked by kind, found by a fragment typed in the search box, and drawn in
+    the list's font: where a font has the character the text renders differently from a missing-glyph box
+    (U+F0000, no font has it) and from a blank — no tofu."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
+    from credit_desk.gui.views.subjects_view import SubjectsView
+    from tests.realinput.test_ext_names import RIC as EXT_RIC, USCC as EXT_USCC
+    dlg = NewSubjectDialog(clerk_ctx)
+    qtbot.addWidget(dlg)
+    dlg.ui.kind.setCurrentIndex(dlg.ui.kind.findData(kind))
+    id_type = "ric" if kind == "natural_person" else "uscc"
+    dlg.ui.idType.setCurrentIndex(dlg.ui.idType.findData(id_type))
+    dlg.ui.name.setText(name)
+    dlg.ui.idNumber.setText(EXT_RIC if id_type == "ric" else EXT_USCC)
+    dlg.ui.buttons.button(QDialogButtonBox.Save).click()
+    assert dlg.result_value is not None and dlg.result_value.name == name, dlg.ui.formError.text()
+    view = SubjectsView(clerk_ctx, "信用主体")
+    qtbot.addWidget(view)
+    view.resize(900, 300)
+    view.show()
+    _type_search(qtbot, view, fragments[-1])
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() == 1, timeout=5000)
+    shown = view.model.data(view.model.index(0, 2), Qt.DisplayRole)
+    assert shown == masked
+    if not any(_font_has(c) for c in shown if ord(c) > 0x33FF and c != "*"):
+        pytest.skip("no installed font has these characters")
+    font = view.table.font()
+    drawn = _render(shown, font)
+    for stand_in in ("\U000F0000", "\u3000"):  # a missing-glyph box, a blank
+        other = "".join(stand_in if ord(c) > 0x33FF and c != "*" and c == ext else c for c in shown)
+        if other != shown:
+            assert drawn != _render(other, font), (name, repr(stand_in))
+    if name == "𠮷野家餐饮有限公司":
+        shot(view, "subjects_ext_b_name")
+
+
+def test_the_tofu_check_fails_without_font_fallback(qtbot):
+    """The comparison above can fail: with font merging off, a font lacking 𠮷 draws the same missing-glyph box
+    as for U+F0000, so the two renderings are equal — that is the tofu the fallback prevents."""
+    from PySide6.QtGui import QFont, QFontDatabase
+    if not _font_has("𠮷") or "WenQuanYi Zen Hei" not in QFontDatabase.families():
+        pytest.skip("needs a font with 𠮷 and WenQuanYi Zen Hei (without it) installed")
+    font = QFont("WenQuanYi Zen Hei")
+    font.setStyleStrategy(QFont.StyleStrategy.NoFontMerging)
+    assert _render("𠮷*家", font) == _render("\U000F0000*家", font)
+    merged = QFont("WenQuanYi Zen Hei")
+    assert _render("𠮷*家", merged) != _render("\U000F0000*家", merged)
