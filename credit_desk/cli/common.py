@@ -120,11 +120,20 @@ def emit(args, data, human: str) -> None:
 
 
 def read_secret_file(path: str) -> str:
+    """The secret in the text file ``path``: UTF-8, with or without the byte-order mark that Windows Notepad and
+    PowerShell 5.1's ``Set-Content -Encoding UTF8`` write (it would otherwise become part of the password), line
+    ends (LF or CRLF) removed. Raises DomainError FILE_UNREADABLE, or FILE_NOT_UTF8 for a file saved in the
+    Windows ANSI code page (GBK)."""
     try:
-        return Path(path).read_text(encoding="utf-8").strip("\r\n")
+        return Path(path).read_text(encoding="utf-8-sig").strip("\r\n")
     except OSError as exc:
         raise DomainError("FILE_UNREADABLE", f"无法读取文件 {path}：{exc.strerror}。",
                           f"Cannot read {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise DomainError("FILE_NOT_UTF8", f"文件 {path} 不是 UTF-8 编码（可能是记事本按 ANSI/GBK 保存的）：请用"
+                          f"「另存为」选择编码 UTF-8 后再试。",
+                          f"{path} is not UTF-8 (perhaps saved as ANSI/GBK by Notepad): save it again with "
+                          f"the encoding UTF-8.") from None
 
 
 def prompt_secret(label_zh: str, label_en: str, confirm: bool = False) -> str:
