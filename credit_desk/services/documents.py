@@ -117,7 +117,8 @@ def _write_part(final: Path, data: bytes) -> Path:
         final.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(part, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
         with os.fdopen(fd, "wb") as fh:
-            os.fchmod(fh.fileno(), PRIVATE_FILE)  # an older .part file keeps its mode through O_TRUNC
+            if hasattr(os, "fchmod"):  # Windows' Python 3.11 has none: there the user's folder ACL keeps it private
+                os.fchmod(fh.fileno(), PRIVATE_FILE)  # an older .part file keeps its mode through O_TRUNC
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())

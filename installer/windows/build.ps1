@@ -11,6 +11,11 @@ param(
     [string]$Iscc = ""      # ISCC.exe; default: the usual Inno Setup 6 install folders
 )
 $ErrorActionPreference = "Stop"
+# This file stays ASCII: Windows PowerShell 5.1 reads a script without a byte-order mark in the ANSI code page
+# (GBK on a Chinese Windows), which would garble any Chinese literal. Chinese text is built from code points.
+function Zh([int[]]$CodePoints) { -join ($CodePoints | ForEach-Object { [char]$_ }) }
+$office = Zh 0x70DF, 0x6D4B, 0x4FE1, 0x7528, 0x529E        # the smoke office's name
+$purpose = Zh 0x5B89, 0x88C5, 0x5192, 0x70DF, 0x6D4B, 0x8BD5  # the search purpose (R14)
 Set-Location (Join-Path $PSScriptRoot "..\..")
 
 function Run([string]$What, [scriptblock]$Cmd) {
@@ -52,11 +57,18 @@ try {
     $data = "$scratch\data"
     $unlock = @("--data-dir", $data, "--recovery-passphrase-file", "$scratch\recovery.txt")
     Run "frozen --version" { & $exe --version }
-    Run "frozen init" { & $exe --data-dir $data init --office 烟测信用办 --region 320812 --admin admin `
+    Run "frozen init" { & $exe --data-dir $data init --office $office --region 320812 --admin admin `
         --password-file "$scratch\admin.pw" --recovery-passphrase-file "$scratch\recovery.txt" }
     Run "frozen demo-data" { & $exe @unlock --user admin demo-data --subjects 20 --records 40 --seed 1 }
-    Run "frozen print (Windows fonts)" { & $exe @unlock --user admin print credit_query --subject 1 `
-        --purpose 安装冒烟测试 --out "$scratch\q.pdf" }
+    # the administrator keeps accounts and does no business (R14): printing is the clerk's
+    Set-Content -Encoding UTF8 -Path "$scratch\clerk.pw" -Value "Smoke-Test-Clerk-2026!"
+    Run "frozen user add (clerk)" { & $exe @unlock --user admin user add clerk1 --role clerk `
+        --display-name "Smoke Clerk" --password-file "$scratch\clerk.pw" }
+    $env:CREDIT_DESK_PASSWORD = "Smoke-Test-Clerk-2026!"
+    Run "frozen print as the clerk (Windows fonts)" { & $exe @unlock --user clerk1 print credit_query --subject 1 `
+        --purpose $purpose --out "$scratch\q.pdf" }
+    if (-not (Test-Path "$scratch\q.pdf")) { throw "print wrote no PDF" }
+    $env:CREDIT_DESK_PASSWORD = "Smoke-Test-Adm1n-2026!"
     Run "frozen backup" { & $exe @unlock --user admin backup }
     Run "frozen check" { & $exe @unlock --user admin check }
     $env:QT_QPA_PLATFORM = "offscreen"; $env:CREDIT_DESK_SMOKE_SECONDS = "3"

@@ -1,4 +1,4 @@
-; Inno Setup 6 script: the Windows installer for credit_desk (信用办台账).
+﻿; Inno Setup 6 script: the Windows installer for credit_desk (信用办台账).
 ; Packs the PyInstaller one-folder build (build\pyinstaller\dist\credit-desk); see BUILD.md.
 ;
 ;   iscc /DAppVersion=0.1.0 installer\windows\credit_desk.iss     -> dist\credit-desk-setup-0.1.0.exe

@@ -77,10 +77,6 @@ def test_msvcrt_lock_keeps_a_second_writer_out_and_names_the_holder(windows_lock
     assert modes[-2:] == [fake_windows.LK_NBLCK, fake_windows.LK_UNLCK]  # msvcrt, not fcntl, took it
 
 
-def test_windows_lock_offset_is_past_any_holder_text():
-    assert lock.LOCK_OFFSET >= 1 << 20  # the holder JSON is a few hundred bytes; a locked byte is unreadable
-
-
 # --- fonts: %WINDIR%\Fonts by file name ------------------------------------------------------------------------
 
 def _system_font(family: str) -> str | None:
@@ -226,6 +222,7 @@ POSIX_ONLY_CALLS = {"getuid", "geteuid", "getgid", "getegid", "chown", "fchown",
 GUARDED = {  # (module, call): how the Windows run avoids it
     ("credit_desk.faults", "statvfs"): "AttributeError on Windows is caught: no free-space check there",
     ("credit_desk.gui.input_method", "getuid"): "AttributeError caught; only reached on Linux (choose() returns first)",
+    ("credit_desk.services.documents", "fchmod"): "hasattr guard (test_notice_file_is_written_without_fchmod)",
 }
 POSIX_PATH_PREFIXES = ("/tmp", "/usr/", "/etc/", "/opt/", "/var/", "/home/", "/proc/", "/dev/", "~/")
 PATHS_ALLOWED = {  # (module, literal): why it never runs on Windows
@@ -292,3 +289,59 @@ def test_one_documented_windows_build_script():
     assert build_md.count("- [ ]") >= 8 and "Windows 10" in build_md  # the checklist, not ticked here
     spec = (ROOT / "installer" / "credit_desk.spec").read_text(encoding="utf-8")
     assert 'name="credit-desk-gui"' in spec and "if WINDOWS:" in spec
+
+
+# --- printing: a notice file is written where os.fchmod does not exist (Windows, Python 3.11) ---------------------
+
+def test_notice_file_is_written_without_fchmod(monkeypatch, tmp_path):
+    from credit_desk.services import documents
+    monkeypatch.delattr(os, "fchmod")
+    part = documents._write_part(tmp_path / "out" / "notice.pdf", b"%PDF-1.7 test")
+    assert part.read_bytes() == b"%PDF-1.7 test" and part.name == "notice.pdf.part"
+
+
+# --- the data folder: the one the uninstaller's "delete my ledger" removes ------------------------------------------
+
+WIN_DATA = textwrap.dedent("""
+    import argparse, os, sys
+    real, sys.platform = sys.platform, "win32"
+    import platformdirs  # picks its Windows class now
+    import platformdirs.windows as win  # no shell API here: its %LOCALAPPDATA% reading stands in for it
+    win._RESOLVE_WIN_FOLDER = win.get_win_folder_from_env_vars
+    sys.platform = real  # the rest of the program imports as it does here
+    os.environ.pop("CREDIT_DESK_DATA_DIR", None)
+    os.environ["LOCALAPPDATA"] = {appdata!r}
+    from credit_desk.cli.common import data_dir
+    print(data_dir(argparse.Namespace(data_dir=None)))
+""")
+
+
+def test_windows_data_folder_is_the_one_the_uninstaller_removes():
+    """platformdirs' Windows branch (the known-folder call answered from %LOCALAPPDATA%) puts the ledger in
+    %LOCALAPPDATA%\\credit_desk; the .iss deletes exactly that folder when the box is ticked."""
+    appdata = r"C:\Users\王经办\AppData\Local"
+    env = {k: v for k, v in os.environ.items() if k != "CREDIT_DESK_DATA_DIR"}
+    out = subprocess.run([sys.executable, "-c", WIN_DATA.format(appdata=appdata)], capture_output=True, text=True,
+                         cwd=ROOT, env=env, timeout=60)
+    assert out.returncode == 0, out.stderr[-2000:]
+    folder = out.stdout.strip()
+    assert folder.startswith(appdata) and not folder.startswith(str(Path.home())), folder
+    name = folder[len(appdata):].lstrip("\\/")
+    iss = (ROOT / "installer" / "windows" / "credit_desk.iss").read_text(encoding="utf-8-sig")
+    removed = re.findall(r"ExpandConstant\('\{localappdata\}\\([^']+)'\)", iss)
+    assert removed == [name] == ["credit_desk"], (removed, folder)
+
+
+# --- the Windows scripts are read as they were written ------------------------------------------------------------
+
+def test_windows_scripts_survive_the_ansi_code_page():
+    """Windows PowerShell 5.1 reads a .ps1 without a byte-order mark in the ANSI code page (GBK on a Chinese
+    Windows) and Inno Setup before 6.3 needs the mark to read a .iss as UTF-8: a Chinese literal in either file
+    arrives garbled unless the file is ASCII or starts with the UTF-8 mark."""
+    for name in ("build.ps1", "credit_desk.iss"):
+        raw = (ROOT / "installer" / "windows" / name).read_bytes()
+        assert raw.startswith(b"\xef\xbb\xbf") or raw.isascii(), f"{name}: non-ASCII text without a UTF-8 BOM"
+        text = raw.decode("utf-8-sig")
+        if name == "credit_desk.iss":
+            assert "信用办台账" in text  # the wizard's Chinese names are there, and readable
+
