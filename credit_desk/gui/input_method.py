@@ -123,7 +123,7 @@ def apply(env=None) -> Choice:
 
 
 
-def keep_composition_on_click(app) -> object:
+def keep_composition_on_click(app, platform: str = sys.platform) -> object | None:
     """Install on ``app`` (the QApplication) the guard that keeps half-typed input when the clerk clicks away.
 
     With Qt's ibus plugin (the route to fcitx5 and ibus above), a mouse press on another field drops the
@@ -132,8 +132,11 @@ def keep_composition_on_click(app) -> object:
     method, as the press reaches the window, before any widget sees it). The guard remembers the composition the
     focused field shows; when a press on any other widget reaches the window, the guard commits that text into the field it belongs to and resets the input method, so what the
     clerk saw stays and nothing reappears in the next field. A press inside the composing field (moving the
-    cursor) is left to the field. Returns the filter object (a child of ``app``). Tested with real fcitx5 and
-    ibus: tests/gui/test_chinese_input.py."""
+    cursor) is left to the field. Linux only (the ibus route above); Windows' own IME handling is left alone.
+    Returns the filter object (a child of ``app``), or None elsewhere. Tested with real fcitx5 and ibus:
+    tests/gui/test_chinese_input.py."""
+    if not platform.startswith("linux"):
+        return None
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtGui import QGuiApplication, QInputMethodEvent, QWindow
     from PySide6.QtWidgets import QApplication, QWidget
