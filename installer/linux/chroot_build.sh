@@ -152,7 +152,7 @@ if in_chroot "$SMOKE" sh -c 'command -v python3 || command -v python'; then
 fi
 in_chroot "$SMOKE" bash /tmp/installer/smoke.sh --installed
 in_chroot "$SMOKE" dpkg-query -W -f='Depends: ${Depends}\n' credit-desk | tee -a "$TIMES"
-in_chroot "$SMOKE" ldd --version | head -1 | tee -a "$TIMES"
+in_chroot "$SMOKE" ldd --version | sed -n 1p | tee -a "$TIMES"  # sed reads it all: no SIGPIPE under pipefail
 done_step
 echo "package: $OUT ($(du -h "$OUT" | cut -f1), $(stat -c %s "$OUT") bytes)" | tee -a "$TIMES"
 cat "$TIMES"

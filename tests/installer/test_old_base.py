@@ -71,3 +71,17 @@ def test_a_built_bullseye_package_says_the_same():
     depends = subprocess.run(["dpkg-deb", "-f", str(built[-1]), "Depends"], capture_output=True, text=True,
                              check=True).stdout
     assert re.search(r"libc6 \(>= ([\d.]+)\)", depends).group(1) == MIN_GLIBC, depends
+
+
+def test_the_closing_report_lines_survive_pipefail(tmp_path):
+    """After the smoke test passed, the script reports Depends and the chroot's glibc; with ``set -o pipefail`` a
+    ``| head -1`` there killed ldd with SIGPIPE and the whole build exited 141 after a passing smoke test. Each
+    such reporting line runs here with a producer that writes many lines."""
+    script = (ROOT / "installer" / "linux" / "chroot_build.sh").read_text(encoding="utf-8")
+    lines = [ln for ln in script.splitlines() if ln.startswith("in_chroot \"$SMOKE\"") and "tee -a" in ln]
+    assert any("ldd --version" in ln for ln in lines), lines
+    for line in lines:
+        cmd = line.split("#")[0].replace('in_chroot "$SMOKE"', "producer")
+        run = subprocess.run(["bash", "-c", 'set -euo pipefail\nproducer() { seq 1 200000; }\nTIMES="$1"\n' + cmd,
+                              "x", str(tmp_path / "times")], capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, (line, run.returncode, run.stderr[-500:])
