@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from credit_desk.domain.errors import AuthError
 from credit_desk.gui.context import GuiContext, open_settings
@@ -77,19 +78,41 @@ class Shell:
         return self.window
 
     def relock(self) -> None:
+        """Lock: every window of the app hidden or veiled (gui/lock.py), the login asked again; cancelling the
+        login asks before quitting (issue 17 item 2)."""
+        from credit_desk.gui.lock import lock_all
         window = self.window
-        window.hide()
-        session = self.flow.login(self.desk, username=window.session.user.username)
-        if session is None:
-            window.close()
-            QApplication.instance().quit()
-            return
+        locked = lock_all()
+        while True:
+            session = self.flow.login(self.desk, username=window.session.user.username)
+            if session is not None:
+                break
+            if confirm_quit():
+                locked.close_all()
+                window.close()
+                QApplication.instance().quit()
+                return
         if session.user.username == window.session.user.username:
-            window.show()
+            locked.unlock()
             window.resume()
             return
+        locked.close_all()
         window.close()
         self.open(session)
+
+
+def confirm_quit(parent=None) -> bool:
+    """Asked when the clerk cancels the lock screen: quitting loses what open forms hold."""
+    box = QMessageBox(QMessageBox.Question, QCoreApplication.translate("Shell", "Quit Credit Desk"),
+                      QCoreApplication.translate("Shell", "Quit Credit Desk? Forms that are still open and not "
+                                                          "saved will be lost."),
+                      QMessageBox.NoButton, parent)
+    box.setObjectName("confirmQuit")
+    quit_button = box.addButton(QCoreApplication.translate("Shell", "Quit"), QMessageBox.AcceptRole)
+    back = box.addButton(QCoreApplication.translate("Shell", "Back to sign-in"), QMessageBox.RejectRole)
+    box.setDefaultButton(back)
+    box.exec()
+    return box.clickedButton() is quit_button
 
 
 def prepare_qt_environment() -> None:
@@ -120,6 +143,8 @@ def run_gui(folder: Path, lang: str = "zh") -> int:
     # An explicit --lang en wins; otherwise the language chosen in 设置 on this PC.
     lang = "en" if lang == "en" else str(settings.value("ui/lang", "zh"))
     translator = install_translator(app, lang)  # noqa: F841 - must stay alive while the app runs
+    from credit_desk.gui import fit
+    fitter = fit.install(app)  # noqa: F841 - every window fits the screen it opens on (issue 17 item 1)
     _FormDialog.lang = lang
     flow = StartFlow(folder)
     desk = flow.open_desk()

@@ -2612,6 +2612,19 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
+    <name>Lock</name>
+    <message>
+        <location filename="../../credit_desk/gui/lock.py" line="21"/>
+        <source>Credit Desk — locked</source>
+        <translation>信用办台账 — 已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/lock.py" line="28"/>
+        <source>Locked. Sign in again to continue.</source>
+        <translation>已锁定。请重新登录后继续。</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <location filename="../../credit_desk/gui/start_dialogs.py" line="123"/>
@@ -4209,6 +4222,29 @@ Grounds: %6</source>
         <location filename="../../credit_desk/gui/start_dialogs.py" line="70"/>
         <source>Repeat recovery passphrase</source>
         <translation>再次输入恢复口令</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <location filename="../../credit_desk/gui/app.py" line="106"/>
+        <source>Quit Credit Desk</source>
+        <translation>退出信用办台账</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/app.py" line="107"/>
+        <source>Quit Credit Desk? Forms that are still open and not saved will be lost.</source>
+        <translation>要退出信用办台账吗？尚未保存的表单内容将会丢失。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/app.py" line="111"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/app.py" line="112"/>
+        <source>Back to sign-in</source>
+        <translation>返回登录</translation>
     </message>
 </context>
 <context>
