@@ -99,18 +99,19 @@ def fit_window(widget: QWidget) -> None:
         widget.setMinimumSize(QSize(min(widget.minimumWidth(), limit.width()),
                                     min(widget.minimumHeight(), limit.height())))
         body = widget.findChild(QWidget, "fitBody")
-        if body is not None:
-            wanted = body.sizeHint() + QSize(30, 90)
+        if body is not None:  # as wide as it was meant to be, as tall as the screen allows
+            wanted = (body.sizeHint() + QSize(30, 90)).expandedTo(widget.size())
             widget.resize(wanted.boundedTo(limit))
     if widget.width() > limit.width() or widget.height() > limit.height():
         widget.resize(widget.size().boundedTo(limit))
     if isinstance(widget, QMainWindow) and widget.isMaximized():
         return
     area, m = available(widget), frame_margins(widget)
-    x = min(max(widget.x(), area.left() + m.left()), area.right() + 1 - m.right() - widget.width())
-    y = min(max(widget.y(), area.top() + m.top()), area.bottom() + 1 - m.bottom() - widget.height())
-    if (x, y) != (widget.x(), widget.y()):
-        widget.move(x, y)
+    client = widget.geometry()  # x()/pos() of a window include the frame; geometry() is the client area
+    left = min(max(client.left() - m.left(), area.left()), area.right() + 1 - client.width() - m.left() - m.right())
+    top = min(max(client.top() - m.top(), area.top()), area.bottom() + 1 - client.height() - m.top() - m.bottom())
+    if (left + m.left(), top + m.top()) != (client.left(), client.top()):
+        widget.setGeometry(QRect(left + m.left(), top + m.top(), client.width(), client.height()))
 
 
 class ScreenFitter(QObject):

@@ -1,19 +1,49 @@
-"""Loading the translations: zh_CN first, English as the second language (source strings are English)."""
+"""Loading the translations: zh_CN first, English as the second language (source strings are English).
+
+Qt's own words (OK/Cancel of standard buttons, the file and folder pickers, the print dialog, context menus of
+text fields) come from Qt's catalogue ``qtbase_zh_CN.qm``, shipped in PySide6 (issue 17 item 3).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from credit_desk.resources_path import resources_dir
 
+_LANG = {"lang": "zh"}
+
+
+def current_lang() -> str:
+    """The interface language in force: "zh" or "en"."""
+    return _LANG["lang"]
+
 
 def install_translator(app, lang: str = "zh") -> QTranslator | None:
-    """Install the Chinese catalogue unless English is chosen; returns the translator to keep it alive."""
+    """Install the Chinese catalogues (ours and Qt's own) unless English is chosen; returns our translator (Qt's
+    is kept alive as its ``qt_base`` attribute), or None in English."""
+    _LANG["lang"] = "en" if lang == "en" else "zh"
     if lang == "en":
+        QLocale.setDefault(QLocale(QLocale.English, QLocale.UnitedStates))
         return None
     translator = QTranslator(app)
-    if translator.load(str(resources_dir() / "i18n" / "credit_desk_zh_CN.qm")):
-        app.installTranslator(translator)
-        QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
-        return translator
-    return None
+    if not translator.load(str(resources_dir() / "i18n" / "credit_desk_zh_CN.qm")):
+        _LANG["lang"] = "en"
+        return None
+    qt_base = QTranslator(app)
+    if qt_base.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.TranslationsPath)):
+        app.installTranslator(qt_base)
+        translator.qt_base = qt_base
+    app.installTranslator(translator)
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+    return translator
+
+
+def remove_translator(app, translator: QTranslator | None) -> None:
+    """Undo install_translator (switching to English without a restart, and in tests)."""
+    if translator is None:
+        return
+    app.removeTranslator(translator)
+    qt_base = getattr(translator, "qt_base", None)
+    if qt_base is not None:
+        app.removeTranslator(qt_base)
+    _LANG["lang"] = "en"

@@ -85,7 +85,9 @@ def lock_all(keep: tuple = ()) -> Locked:
                if w.isVisible() and w not in keep and w.windowType() not in (Qt.ToolTip, Qt.Popup)]
     for window in windows:
         if _runs_own_loop(window):
-            done.veiled.append((window, window.windowTitle(), window.isEnabled(), window.windowState()))
+            # its own flag, not isEnabled(): a dialog veiled earlier may be this one's parent (disabled with it)
+            enabled = not window.testAttribute(Qt.WA_ForceDisabled)
+            done.veiled.append((window, window.windowTitle(), enabled, window.windowState()))
             _Curtain(window)
             window.setWindowTitle(curtain_title())
             window.setEnabled(False)

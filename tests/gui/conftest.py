@@ -15,7 +15,8 @@ def zh_translator(qapp):
     translator = install_translator(qapp, "zh")
     assert translator is not None, "the zh_CN catalogue (.qm) did not load"
     yield translator
-    qapp.removeTranslator(translator)
+    from credit_desk.gui.i18n import remove_translator
+    remove_translator(qapp, translator)
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QLa
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.widgets.notice import ERROR_STYLE
+from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, records
 
 OK_STYLE = "color: #1b7f3b;"
@@ -33,8 +34,7 @@ class ApprovalDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setWordWrap(True)
-        for i, w in enumerate((56, 110, 150, 70, 44, 150, 64, 130)):
-            self.table.setColumnWidth(i, w)
+        set_widths(self.table, [56, 110, 150, 70, 44, 150, 64, 130])
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)

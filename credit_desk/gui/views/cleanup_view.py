@@ -14,6 +14,7 @@ from credit_desk.domain.cleanup import RowStatus
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
+from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, cleanup
 
 OK_STYLE = "color: #1b7f3b;"
@@ -41,8 +42,7 @@ class CleanupView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, w in enumerate((40, 280, 250, 70, 60, 60, 70, 60, 110)):
-            self.table.setColumnWidth(i, w)
+        set_widths(self.table, [40, 280, 250, 70, 60, 60, 70, 60, 110])
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.message = QLabel()

@@ -80,8 +80,7 @@ class CommitmentsView(QWidget):
         self.items.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.items.verticalHeader().setVisible(False)
         self.items.horizontalHeader().setStretchLastSection(True)
-        for i, width in enumerate((90, 260, 150)):
-            self.items.setColumnWidth(i, width)
+        set_widths(self.items, [90, 260, 150])
         self.item_button = self._button("addItem", self.tr("New item…"), self.new_commitment_item, "commitment.manage")
         v.addWidget(self.item_button)
         v.addWidget(self.items, 1)

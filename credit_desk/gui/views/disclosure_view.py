@@ -14,6 +14,7 @@ from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.dialogs.decision_dialog import DecisionDialog
 from credit_desk.gui.models.decisions_model import DecisionsModel
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
+from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import documents
 from credit_desk.services.disclosure import notices, register, sheet
 
@@ -36,8 +37,7 @@ class DisclosureView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, w in enumerate((40, 70, 190, 220, 170, 160, 70, 50, 90, 90, 100)):
-            self.table.setColumnWidth(i, w)
+        set_widths(self.table, [40, 70, 190, 220, 170, 160, 70, 50, 90, 90, 100])
         self.model.pageLoaded.connect(lambda _n: self._count())
         self.summary = QLabel()
         self.summary.setObjectName("summary")

@@ -17,6 +17,7 @@ from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.steps import StepBar
+from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, documents, repair_documents, repairs
 
 OK_STYLE = "color: #1b7f3b;"
@@ -67,8 +68,7 @@ class RepairView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for i, w in enumerate((40, 150, 64, 86, 44, 120, 96)):
-            self.table.setColumnWidth(i, w)
+        set_widths(self.table, [40, 150, 64, 86, 44, 120, 96])
         self.table.itemSelectionChanged.connect(self._selected)
         self._layout(title)
         self.refresh()

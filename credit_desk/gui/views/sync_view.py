@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QGridL
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, keys, resync, sync, sync_inbound
 
 OK_STYLE = "color: #1b7f3b;"
@@ -36,8 +37,7 @@ def _table(name: str, headers: list[str], widths: list[int]) -> QTableWidget:
     t.setSelectionBehavior(QAbstractItemView.SelectRows)
     t.verticalHeader().setVisible(False)
     t.horizontalHeader().setStretchLastSection(True)
-    for i, w in enumerate(widths):
-        t.setColumnWidth(i, w)
+    set_widths(t, list(widths))
     return t
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
@@ -45,5 +45,38 @@ def _clicked(view: QTableView, model, col: int) -> None:
 
 
 def set_widths(view: QTableView, widths: list[int]) -> None:
-    for i, w in enumerate(widths):
+    """Give the columns their wished widths, never narrower than their heading (issue 17 item 1: no clipped
+    headings); when the table is narrower than their sum (1366×768, 150 % scaling) the wider columns give way
+    first, in proportion, so that every column stays on screen while the headings can."""
+    header = view.horizontalHeader()
+    metrics, model = header.fontMetrics(), view.model()
+    widths = list(widths) + [header.defaultSectionSize()] * (model.columnCount() - len(widths))
+    mins = [metrics.horizontalAdvance(str(model.headerData(i, Qt.Horizontal) or "")) + 30
+            for i in range(len(widths))]
+    view.setProperty("wishedWidths", [max(w, m) for w, m in zip(widths, mins)])
+    view.setProperty("minWidths", mins)
+    if view.property("fitsColumns") is None:
+        view.setProperty("fitsColumns", True)
+        view.viewport().installEventFilter(_ColumnFitter(view))
+    _fit_columns(view)
+
+
+def _fit_columns(view: QTableView) -> None:
+    wished, mins = view.property("wishedWidths") or [], view.property("minWidths") or []
+    room = view.viewport().width() - 40  # the last column keeps a little room of its own (it stretches)
+    extra, slack = sum(wished) - room, [w - m for w, m in zip(wished, mins)]
+    for i, w in enumerate(wished):
+        if room > 0 and extra > 0 and sum(slack):
+            w = max(mins[i], w - int(slack[i] * min(1.0, extra / sum(slack))))
         view.setColumnWidth(i, w)
+
+
+class _ColumnFitter(QObject):
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def eventFilter(self, _obj, event) -> bool:
+        if event.type() == QEvent.Resize:
+            _fit_columns(self.view)
+        return False
