@@ -283,57 +283,57 @@
 <context>
     <name>ApprovalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="19"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="20"/>
         <source>Records waiting for approval (R9)</source>
         <translation>待审批的失信信息（R9）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="22"/>
         <source>These records fall under leniency (minor, force majeure, no intent or slight). Each takes effect only when a second user approves it; the person who entered it cannot.</source>
         <translation>以下信息适用宽容审慎（未成年、不可抗力、无主观故意或情节轻微），须经第二人审批后才生效；录入人本人不能审批。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="29"/>
         <source>Catalogue item</source>
         <translation>目录条目</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="29"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="30"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="30"/>
         <source>Entered by</source>
         <translation>录入人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="31"/>
         <source>Leniency ground</source>
         <translation>宽容审慎情形</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="31"/>
         <source>Written justification</source>
         <translation>书面说明理由</translation>
     </message>
@@ -984,52 +984,52 @@
 <context>
     <name>CleanupView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
         <source>Rule or document (with number)</source>
         <translation>规章、规范性文件或其他文件名称（含文号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>Measures?</source>
         <translation>涉惩戒</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>National basis?</source>
         <translation>国家依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>Local-regulation basis?</source>
         <translation>地方法规依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>Complete by</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
@@ -1301,73 +1301,73 @@
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="84"/>
         <source>New item…</source>
         <translation>新增事项…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="92"/>
         <source>Record an interview…</source>
         <translation>登记约谈…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="94"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="133"/>
         <source>Who makes the commitment?</source>
         <translation>作出承诺的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="139"/>
         <source>Commitment %1 recorded.</source>
         <translation>已登记承诺 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="146"/>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="172"/>
         <source>Select a commitment in the list first.</source>
         <translation>请先在列表中选择一条承诺。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="150"/>
         <source>⚑ Commitment not kept: the subject is now under key supervision (R17).</source>
         <translation>⚑ 未履行承诺：该主体已列入重点监管范围（R17）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="153"/>
         <source>Fulfilment recorded: kept.</source>
         <translation>已登记：承诺已履行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="158"/>
         <source>Who is interviewed?</source>
         <translation>约谈对象是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="164"/>
         <source>Interview %1 recorded; it goes to the platform with the next bundle.</source>
         <translation>已登记约谈记录 %1，将随下一个同步包报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="179"/>
         <source>This subject is not under key supervision.</source>
         <translation>该主体未被列入重点监管范围。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="183"/>
         <source>Key supervision lifted on %1.</source>
         <translation>重点监管已于%1解除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="190"/>
         <source>Select an interview in the list first.</source>
         <translation>请先在列表中选择一条约谈记录。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="194"/>
         <source>Rectification recorded on %1.</source>
         <translation>已登记整改（%1）。</translation>
     </message>
@@ -3688,53 +3688,53 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="53"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="57"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="80"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
