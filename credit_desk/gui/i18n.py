@@ -47,3 +47,12 @@ def remove_translator(app, translator: QTranslator | None) -> None:
     if qt_base is not None:
         app.removeTranslator(qt_base)
     _LANG["lang"] = "en"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
+    return text
+
+
+# Qt's own words that qtbase_zh_CN.qm leaves in English (the folder picker drawn by Qt where the desktop has no
+# native one); our catalogue, installed after Qt's, gives them in Chinese.
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))

@@ -3521,6 +3521,19 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="58"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="58"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="24"/>
