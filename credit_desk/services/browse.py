@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass
 from datetime import date
 
+from credit_desk.domain.audit_words import action_words, object_words
 from credit_desk.domain.ids import IdType, SubjectKind
 from credit_desk.domain.record_rules import Leniency, leniency_flags
 from credit_desk.domain.records import RecordStatus
@@ -190,9 +191,10 @@ def _audit_labels(row: dict) -> dict:
         role = Role(row["role"]).zh
     except ValueError:
         role = row["role"]
-    action = _AUDIT_EXTRA_ZH.get(row["action"]) or ACTION_ZH.get(row["action"], row["action"])
+    # issue 17 item 3: every code in words (domain/audit_words.py fills what the role table does not name)
+    action = _AUDIT_EXTRA_ZH.get(row["action"]) or ACTION_ZH.get(row["action"]) or action_words(row["action"])
     return {**row, "role": role, "action": action, "ts": row["ts"].replace("T", " "),
-            "object_type": _OBJECT_ZH.get(row["object_type"], row["object_type"]),
+            "object_type": _OBJECT_ZH.get(row["object_type"]) or object_words(row["object_type"]),
             "outcome": _OUTCOME_ZH.get(row["outcome"], row["outcome"])}
 
 

@@ -6,6 +6,8 @@ Excel, key names, code values, log-in names, key fingerprints and paths). The En
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -84,3 +86,19 @@ def test_chinese_mode_shows_no_english_word(qtbot, seeded_admin, seeded, make_ct
     users = {u["username"] for u in seeded.ledger.query("SELECT username FROM users")}  # data: log-in names
     left = english_words(found, allowed=users)
     assert left == [], "\n".join(sorted(set(left)))
+
+
+def test_audit_view_shows_words_not_codes(qtbot, seeded_admin, auditor_window, shot, tmp_path):
+    from credit_desk.intake.receiver import Intake
+    from credit_desk.services import keys
+    Intake.init(tmp_path / "intake")  # an action the old table did not name: keys.import_platform
+    keys.import_platform(seeded_admin, (tmp_path / "intake" / "platform.keys.json").read_bytes())
+    view = auditor_window.open_area("audit")
+    settle(qtbot, view)
+    model = view.model
+    actions = {model.index(r, 4).data() for r in range(model.rowCount())}
+    objects = {model.index(r, 5).data() for r in range(model.rowCount())}
+    roles = {model.index(r, 3).data() for r in range(model.rowCount())}
+    assert {"初始化账本", "新增用户", "密钥：导入平台公钥"} <= actions, actions
+    assert [a for a in actions | objects | roles if re.search(r"[a-z]", a or "")] == []  # no internal codes
+    shot(auditor_window, "audit_words")
