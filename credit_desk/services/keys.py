@@ -192,6 +192,14 @@ def rotate(session: Session, suite_name: str | None = None) -> dict:
     old = signing_key(conn)
     old_suite = suite(conn)
     target = suites.check_no_downgrade(suite_name or old_suite, old_suite).name
+    if target != old_suite and sync_state.active_platform(conn, old_suite) and not sync_state.active_platform(
+            conn, target):  # issue 22: after the move every bundle is sealed to the platform's key of the new suite
+        raise DomainError("NO_PLATFORM_KEY",
+                          f"尚未固定平台「{target}」的公钥，改用该密码套件后将无法报送：请先导入平台的新公钥文件"
+                          "（平台执行 intake add-suite 后生成，电话核对指纹）。",
+                          f"No platform key of suite {target!r} is pinned; after the move nothing could be sent. Import "
+                          "the platform's new key file first (made by intake add-suite; check the fingerprints by "
+                          "phone).", field="suite")
     private = signing.new_private(target)
     public = signing.public_of(private)
     endorsement = signing.sign(bytes(old.private_key), signing.Use.KEY_ENDORSEMENT,

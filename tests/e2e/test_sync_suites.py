@@ -189,6 +189,10 @@ def test_a_platform_from_before_suites_adds_gm_keys_and_its_offices_pin_them(off
     assert office("keys", "import-platform", str(intake_dir / "platform.keys.json"), user="admin")[0] == 0
     assert office("--json", "keys", "export-public", "--to", str(tmp_path / "o.json"), user="admin")[0] == 0
     Intake(intake_dir).register_office((tmp_path / "o.json").read_bytes())
+    # no gm/1 platform key pinned yet: the move is refused (nothing could be sent after it), nothing changed
+    code, out, err = office("--json", "keys", "rotate", "--suite", "gm/1", user="admin")
+    assert code != 0 and "NO_PLATFORM_KEY" in out + err
+    assert json.loads(office("--json", "keys", "show")[1])["suite"] == suites.INTL
     code, out, err = office("--json", "intake", "add-suite", "--data", str(intake_dir), "gm/1", user=None)
     assert code == 0, out + err
     code, out, err = office("--json", "intake", "add-suite", "--data", str(intake_dir), "gm/1", user=None)
