@@ -594,3 +594,42 @@ def test_r21_a_persons_birth_date_is_judged_on_the_callers_clock():
     assert f"出生日期{tomorrow.isoformat()}晚于今天" in got[0][2]
     got = bad(penalty(rep_id_number=born))
     assert [g[0] for g in got] == ["rep_id_number"] and f"出生日期{tomorrow.isoformat()}晚于今天" in got[0][2]
+
+
+def test_r21_an_individual_business_operators_birth_date_is_judged_on_the_callers_clock():
+    tomorrow = TODAY + dt.timedelta(days=1)
+    born = demo.ric(random.Random(6), "320812", tomorrow, tomorrow)
+    base = dict(party_name="清江浦区张记小吃店", party_kind="个体工商户", rep_name="", rep_id_type="", rep_id_number="")
+    got = bad(penalty(**{**base, "id_type": "居民身份证", "id_number": born}))
+    assert [g[0] for g in got] == ["id_number"] and f"出生日期{tomorrow.isoformat()}晚于今天" in got[0][2]
+    got = bad(penalty(**{**base, "rep_name": "张三", "rep_id_type": "居民身份证", "rep_id_number": born}))
+    assert [g[0] for g in got] == ["rep_id_number"] and f"出生日期{tomorrow.isoformat()}晚于今天" in got[0][2]
+
+
+def test_r21_free_text_keeps_its_spaces_and_brackets_only_the_document_number_is_normalised():
+    got = ok(penalty(content="罚款 5000 元（人民币）", party_name="淮安市 某某（集团）有限公司", note="见 [附件]"))
+    assert (got.content, got.party_name, got.note) == ("罚款 5000 元（人民币）", "淮安市 某某（集团）有限公司", "见 [附件]")
+
+
+def test_r21_an_unknown_kind_is_not_judged_against_either_category_list():
+    assert bad(licence(kind="许可证")) == [("kind", "FIELD_VALUE", "「决定类别」「许可证」无效，可选：行政许可、许可、行政处罚、处罚。",
+                                            "decision kind (licence/penalty): '许可证' is not one of the allowed values.")]
+
+
+def test_r21_an_error_is_named_by_the_element_it_was_checked_for():
+    c = d._Collect()
+    inner = ValidationError("ID_INVALID", "号码无效。", "invalid number.", field="id_number")
+
+    def check(_):
+        raise inner
+    assert c.run("rep_id_number", check, "x") is None and c.values["rep_id_number"] is None
+    (got,) = c.errors
+    assert (got.code, got.zh, got.en, got.field) == ("ID_INVALID", "号码无效。", "invalid number.", "rep_id_number")
+    assert c.run("id_number", check, "x") is None and c.errors[1] is inner     # already named right: kept as is
+    c.fail("id_number", "再次。", "again.")                                      # one sentence per element
+    assert len(c.errors) == 2
+
+
+def test_r15_a_code_given_for_a_natural_person_is_masked_in_public():
+    row = ok(person(uscc=USCC)).public_row()
+    assert row["uscc"] == "9132**********YTXE"
