@@ -94,7 +94,12 @@ def open_pool(conninfo: str, schema: str, size: int) -> ConnectionPool:
 
 
 def finalize_pool(owner, pool: ConnectionPool) -> None:
-    weakref.finalize(owner, pool.close, 5)
+    """Close ``pool`` when ``owner`` is collected. The finalizer runs inside the garbage collector, in whatever
+    thread allocated at that moment (often the GUI's): it tells the pool's threads to stop and closes its idle
+    connections, but does not wait for the threads (``timeout=0``) — a join there stalled the thread for the
+    whole timeout, and under libfaketime (scripts/test_future_dates.sh), whose timed waits never expire, hung
+    the suite for good."""
+    weakref.finalize(owner, pool.close, 0)
 
 
 # --- offices and keys ---------------------------------------------------------------------------------------
