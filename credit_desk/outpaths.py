@@ -58,8 +58,9 @@ def guard_file(path, *, data_dir: Path | None, force: bool = False, field: str =
                           f"{path} is a folder; give a file name (e.g. {path / 'out.pdf'}). Nothing was changed "
                           "and no number was taken.", field=field)
     if path.exists() and not force:
-        raise DomainError("OUT_EXISTS", f"文件 {path} 已存在，未覆盖；确需替换请加 --force。",
-                          f"{path} already exists and was not replaced; add --force to replace it.", field=field)
+        raise DomainError("OUT_EXISTS", f"文件 {path} 已存在，未覆盖；如需替换请先确认替换。",
+                          f"{path} already exists and was not replaced; confirm the replacement to replace it.",
+                          field=field, cli="--force")
     return path
 
 
@@ -78,6 +79,6 @@ def guard_files_in(folder: Path, names, *, force: bool = False, field: str = "ou
     for name in names:
         target = Path(folder) / name
         if target.is_dir() or (target.exists() and not force):
-            raise DomainError("OUT_EXISTS", f"文件 {target} 已存在，未覆盖；确需替换请加 --force。",
-                              f"{target} already exists and was not replaced; add --force to replace it.",
-                              field=field)
+            raise DomainError("OUT_EXISTS", f"文件 {target} 已存在，未覆盖；如需替换请先确认替换。",
+                              f"{target} already exists and was not replaced; confirm the replacement to replace it.",
+                              field=field, cli="--force")

@@ -105,9 +105,11 @@ def run(args) -> int:
 def _fail(args, exc: DomainError, code: int) -> int:
     if args.json:
         print(json.dumps({"ok": False, "code": exc.code, "rule": exc.rule(), "field": exc.field,
-                          "row": exc.row, "message": exc.message(args.lang)}, ensure_ascii=False))
+                          "row": exc.row, "message": exc.message(args.lang), "cli": exc.cli}, ensure_ascii=False))
     else:
-        print(f"{exc.message(args.lang)} [{exc.code}]", file=sys.stderr)
+        hint = f"（命令行：{exc.cli}）" if exc.cli and args.lang != "en" else f" (command line: {exc.cli})" \
+            if exc.cli else ""
+        print(f"{exc.message(args.lang)}{hint} [{exc.code}]", file=sys.stderr)
     return code
 
 

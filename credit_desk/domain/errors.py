@@ -6,11 +6,13 @@ from __future__ import annotations
 class DomainError(Exception):
     """A refused step. ``code`` is stable (e.g. ``R5_NOTICE_NOT_SERVED``); messages are for people.
 
-    ``field`` and ``row`` say where bad input sits, so the message can name it.
+    ``field`` and ``row`` say where bad input sits, so the message can name it. ``cli`` is the command-line
+    equivalent of what the message asks (an option, a command); only the CLI prints it — no message a GUI user
+    sees names a command (issue 17 item 5).
     """
 
     def __init__(self, code: str, zh: str, en: str, *, field: str | None = None,
-                 row: int | None = None) -> None:
+                 row: int | None = None, cli: str | None = None) -> None:
         # A refusal is one sentence in Chinese and one in English (DESIGN.md); anything less is a programming
         # error that must not reach a clerk as an empty message.
         if not all(isinstance(t, str) and t.strip() for t in (code, zh, en)):
@@ -21,6 +23,7 @@ class DomainError(Exception):
         self.en = en
         self.field = field
         self.row = row
+        self.cli = cli
 
     def message(self, lang: str = "zh") -> str:
         return self.en if lang == "en" else self.zh

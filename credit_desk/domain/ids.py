@@ -290,10 +290,10 @@ def _fifteen_digit(number: str) -> ValidationError:
     return ValidationError(
         "ID_15_DIGIT",
         f"证件号码「{mask_id(number)}」是15位第一代居民身份证号码；按 GB 11643 可转换为18位「{shown}」，"
-        "请核对后确认转换（命令行加 --convert-15，窗口中点“转换为18位”）。",
+        "请核对后点“转换为18位”确认转换。",
         f"ID {mask_id(number)!r} is a 15-digit first-generation number; by GB 11643 it converts to the "
-        f"18-digit {shown!r}. Confirm the conversion (--convert-15 on the command line, or the button in "
-        "the form).", field=_FIELD)
+        f"18-digit {shown!r}. Check it, then confirm the conversion with the “convert to 18 digits” button.",
+        field=_FIELD, cli="--convert-15")
 
 
 def convert_15_to_18(value: str) -> str:

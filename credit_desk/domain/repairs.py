@@ -346,8 +346,9 @@ def check_who_decides(department: str, for_department: str | None, *, registered
     """
     if (for_department or "").strip() != department:
         raise DomainError("R13_WHO_DECIDES", f"谁认定、谁修复：该信息由「{department}」认定，修复决定须由其作出"
-                          f"（--for-department 应为「{department}」）。",
-                          f"Whoever decided, repairs: the decision belongs to {department}.", field="for_department")
+                          "。",
+                          f"Whoever decided, repairs: the decision belongs to {department}.", field="for_department",
+                          cli=f"--for-department {department}")
     if registered and decider_department != department:
         who = f"「{decider_department}」的人员" if decider_department else "不属于任何认定部门的人员（如信用办）"
         raise DomainError("R13_WHO_DECIDES", f"谁认定、谁修复：该信息由「{department}」认定，修复决定须由该部门的人员"

@@ -86,7 +86,7 @@ class MainWindow(QMainWindow):
         return {
             "cases": self.tr("Listing cases (black list, watch list, red list) with prior notice, objection "
                              "window, decision and exit will be handled here. Until then, keep using the "
-                             "command line (credit-desk case …) or the paper register."),
+                             "paper register."),
             "objections": self.tr("Objections to records, notices and listings will be registered and answered "
                                   "here, with their 10-working-day reply deadline."),
             "repair": self.tr("Credit repair applications (R13) will be received, decided and tracked here."),

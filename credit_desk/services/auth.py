@@ -16,8 +16,8 @@ def login(desk: Desk, username: str, password: str) -> Session:
     if user.must_change_password:
         _log(desk, username, "login.must_change", {})
         raise AuthError("PASSWORD_CHANGE_REQUIRED",
-                        "管理员已重置您的密码，请先设置新密码（命令行：credit-desk user passwd）。",
-                        "An administrator reset your password; set a new one first (CLI: credit-desk user passwd).")
+                        "管理员已重置您的密码，请先设置新密码。",
+                        "An administrator reset your password; set a new one first.", cli="credit-desk user passwd")
     with desk.ledger.tx() as tx:
         users.set_failures(tx, user.id, 0, None)
         tx.audit(username=username, role=user.role.value, action="login", object_type="user", object_id=user.id,

@@ -125,9 +125,9 @@ def restore(file: Path, target: Path, recovery_passphrase: str | None = None, *,
     manifest = store.read_manifest(Path(file), verify_hashes=True)
     signed = store.read_signature(Path(file))
     if signed is None and not allow_unsigned:
-        raise DomainError("BACKUP_UNSIGNED", "该备份由旧版本生成，清单未经本单位密钥签名；确认来源可靠后可用 --allow-unsigned 恢复。",
-                          "This backup predates signed manifests; restore it with --allow-unsigned only if you trust "
-                          "where it came from.", field="file")
+        raise DomainError("BACKUP_UNSIGNED", "该备份由旧版本生成，清单未经本单位密钥签名；只有确认来源可靠时才可明确允许恢复。",
+                          "This backup predates signed manifests; allow its restore only if you trust where it came "
+                          "from.", field="file", cli="--allow-unsigned")
     if target.exists() and any(target.iterdir()):
         raise DomainError("RESTORE_TARGET_NOT_EMPTY", f"目标目录 {target} 不是空的，恢复不会覆盖已有文件。",
                           f"The target folder {target} is not empty; restore never overwrites.", field="to")

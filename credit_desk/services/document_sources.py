@@ -109,8 +109,8 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
         ctx = C.exit_announcement(detail, _exit_way_zh(detail.get("exit_way")), masked=True)
     else:
         if objection_id is None:
-            raise ValidationError("DOC_OBJECTION_REQUIRED", "请用 --objection 指定异议编号。",
-                                  "Name the objection with --objection.", field="objection")
+            raise ValidationError("DOC_OBJECTION_REQUIRED", "请选择该文书所涉的异议。",
+                                  "Choose the objection this notice is about.", field="objection", cli="--objection")
         ctx = C.objection(detail, int(objection_id), result=doc_type == "objection_result")
     return Item(ctx, "case", str(case_id), detail["subject"]["id"])
 
@@ -216,8 +216,8 @@ def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, 
         return rd.penalty_repair_item(session, record_id)  # R13 两书同达 with an administrative penalty
     if doc_type in CASE_TYPES:
         if case_id is None:
-            raise ValidationError("DOC_CASE_REQUIRED", "请用 --case 指定认定案件编号。", "Name the case with --case.",
-                                  field="case")
+            raise ValidationError("DOC_CASE_REQUIRED", "请指定认定案件。", "Name the listing case.",
+                                  field="case", cli="--case")
         return from_case(session, doc_type, case_id, objection_id, purpose)
     raise ValidationError("DOC_TYPE_UNKNOWN", f"文书类型「{doc_type}」没有从台账生成的数据来源，不能编号出具。",
                           f"'{doc_type}' has no source in the ledger; it cannot be issued under a number.",

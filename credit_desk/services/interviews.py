@@ -32,8 +32,8 @@ def plan_interview(session: Session, *, subject_id: int, kind: str, planned_at: 
                               "The interview must be planned for a time after now.", field="planned_at")
     items = [require_text(b, "bring", "需携带的材料", 200) for b in bring]
     if not items:
-        raise ValidationError("FIELD_REQUIRED", "请写明需携带的材料（--bring，可重复）。",
-                              "Name what to bring (--bring, repeatable).", field="bring")
+        raise ValidationError("FIELD_REQUIRED", "请写明需携带的材料。",
+                              "Name what to bring.", cli="--bring（可重复）", field="bring")
     values = {"place": require_text(place, "place", "约谈地点", 200),
               "matter": require_text(matter, "matter", "约谈事由", 1000),
               "basis": require_text(basis, "basis", "约谈依据", 500)}

@@ -154,6 +154,37 @@ def endorsements(conn) -> list[dict]:
     return out
 
 
+def read_platform_file(session: Session, data: bytes) -> dict:
+    """What a platform key file holds, before anything is pinned, so the administrator can compare its
+    fingerprints with the platform by phone: {platform, name, keys: [{suite, sign_fingerprint,
+    enc_fingerprint}], pinned (already pinned: a different key must come in a signed bundle)}. Raises the key file
+    parser's DomainError on a bad file."""
+    session.require("keys.manage")
+    doc = keyfiles.parse(data, keyfiles.PLATFORM_FORMAT)
+    conn = session.ledger.conn
+    pairs = [(doc["sign_public"], doc["enc_public"]),
+             *[(p["sign_public"], p["enc_public"]) for p in (doc.get("suites") or {}).values()]]
+    found = [{"suite": signing.suite_of(sign_pub), "sign_fingerprint": signing.fingerprint(sign_pub),
+              "enc_fingerprint": signing.fingerprint(enc_pub)} for sign_pub, enc_pub in pairs]
+    pinned = [f["suite"] for f in found if sync_state.active_platform(conn, f["suite"]) is not None]
+    return {"platform": doc["platform"], "name": str(doc.get("name") or doc["platform"]), "keys": found,
+            "pinned": pinned}
+
+
+def write_public(session: Session, out, *, force: bool = False) -> dict:
+    """Write the office's public key file (for the platform to register) where the administrator chose; never in
+    the data folder (outpaths). Returns {file, sign_fingerprint}."""
+    from credit_desk import outpaths
+    from credit_desk.atomic import write_atomic
+    session.require("keys.view")
+    path = outpaths.guard_file(out, data_dir=session.ledger.paths.folder, force=force, field="file")
+    doc, _pem = export_public(session)
+    write_atomic(path, doc)
+    with session.ledger.tx() as tx:
+        session.audit(tx, "keys.export_public", "office", session.ledger.ledger_id, detail={"file": str(path)})
+    return {"file": str(path), "sign_fingerprint": show(session)["sign_fingerprint"]}
+
+
 def import_platform(session: Session, data: bytes) -> dict:
     """Pin the platform's public keys at set-up; a different key later must come in a signed bundle."""
     session.require("keys.manage")

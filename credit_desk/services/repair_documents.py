@@ -76,8 +76,8 @@ def repair_item(session: Session, doc_type: str, repair_id) -> Item:
     conn = session.ledger.conn
     r = repairs_repo.get(conn, int(repair_id)) if repair_id is not None else None
     if r is None:
-        raise DomainError("REPAIR_NOT_FOUND", f"没有编号为 {repair_id} 的信用修复申请（请用 --repair 指定）。",
-                          f"No repair request {repair_id} (name it with --repair).", field="repair")
+        raise DomainError("REPAIR_NOT_FOUND", f"没有编号为 {repair_id} 的信用修复申请。",
+                          f"No repair request {repair_id}.", field="repair", cli="--repair")
     base = {"party_name": _name(conn, r.subject_id), "application_date": C.zh_date(r.received_on),
             "repair_subject": _targets_text(conn, r)}
     if doc_type == "repair_accepted":
@@ -123,8 +123,9 @@ def apology_item(session: Session, case_id) -> Item:
     conn = session.ledger.conn
     row = cases_repo.apology_letter(conn, int(case_id)) if case_id is not None else None
     if row is None:
-        raise DomainError("DOC_NO_APOLOGY", f"案件{case_id}没有误列撤销的书面道歉记录（请用 --case 指定已撤销的案件）。",
-                          f"Case {case_id} has no wrongful-listing apology.", field="case")
+        raise DomainError("DOC_NO_APOLOGY", f"案件{case_id}没有误列撤销的书面道歉记录：请选择已按误列撤销的案件。",
+                          f"Case {case_id} has no wrongful-listing apology: choose a case withdrawn as wrongful.",
+                          field="case", cli="--case")
     if not row["context"]:
         raise DomainError("DOC_NO_APOLOGY_TEXT", "该道歉函在本版本之前登记，未保存函件内容，请按原文号手工出具。",
                           "This apology was registered before its text was kept; issue it by hand.", field="case")
@@ -136,8 +137,8 @@ def interview_item(session: Session, plan_id) -> Item:
     """R18: the invitation to a planned interview."""
     session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
     if plan_id is None:
-        raise DomainError("DOC_INTERVIEW_REQUIRED", "请用 --interview 指定约谈安排编号。",
-                          "Name the planned interview with --interview.", field="interview")
+        raise DomainError("DOC_INTERVIEW_REQUIRED", "请指定约谈安排。",
+                          "Name the planned interview.", field="interview", cli="--interview")
     conn = session.ledger.conn
     plan = interviews.load_plan(conn, int(plan_id))  # the print is the logged act (purpose on its Item)
     at = dt.datetime.fromisoformat(plan["planned_at"])
@@ -197,8 +198,8 @@ def supervision_item(session: Session, flag_id) -> Item:
     conn = session.ledger.conn
     f = commitments_repo.flag(conn, int(flag_id)) if flag_id is not None else None
     if f is None:
-        raise DomainError("FLAG_NOT_FOUND", f"没有编号为 {flag_id} 的重点监管标记（请用 --flag 指定）。",
-                          f"No supervision flag {flag_id} (name it with --flag).", field="flag")
+        raise DomainError("FLAG_NOT_FOUND", f"没有编号为 {flag_id} 的重点监管标记。",
+                          f"No supervision flag {flag_id}.", field="flag", cli="--flag")
     c = commitments_repo.get(conn, f["source_id"]) if f["source_type"] == "commitment" else None
     matter = f"{c.type.zh}（承诺事项{c.item_code}，{C.zh_date(c.made_on)}作出）" if c else f["reason"]
     ctx = {"party_name": _name(conn, f["subject_id"]), "commitment": matter, "reason": f["reason"],

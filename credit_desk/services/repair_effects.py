@@ -97,8 +97,8 @@ def _case_target(conn, subject_id: int, cid: int, items: dict) -> RepairTarget:
 def targets(conn, subject_id: int, record_ids=(), case_ids=(), for_apply: bool = False) -> list[RepairTarget]:
     """The records and listings a request names, each checked; on application none may have an open request."""
     if not record_ids and not case_ids:
-        raise ValidationError("R13_NO_TARGET", "请指明申请修复的失信信息（--record）或名单（--case）。",
-                              "Name the records (--record) or listings (--case) to repair.", field="targets")
+        raise ValidationError("R13_NO_TARGET", "请指明申请修复的失信信息或名单。",
+                              "Name the records or listings to repair.", cli="--record / --case", field="targets")
     items = _non_repairable_items(conn)
     found = [_record_target(conn, subject_id, int(i), items) for i in dict.fromkeys(record_ids)]
     found += [_case_target(conn, subject_id, int(i), items) for i in dict.fromkeys(case_ids)]

@@ -134,10 +134,10 @@ def refuse_acceptance(session: Session, repair_id: int, *, reason: str | None = 
         # not a ground to refuse. The clerk prints the 一次性告知书 and records what arrives (``supplement``).
         raise DomainError("R13_SUPPLEMENT_NOT_REFUSE",
                           f"该申请仅缺少材料（{'、'.join(elig.missing)}），应一次性告知需补正的全部材料"
-                          f"（print repair_supplement --repair {repair_id}），补正后受理，不得因此不予受理。",
-                          "Only materials are missing: issue the one-time notice listing them all "
-                          "(print repair_supplement) and accept once they arrive; this is not a ground to refuse.",
-                          field="reason")
+                          "（打印补正材料一次性告知书），补正后受理，不得因此不予受理。",
+                          "Only materials are missing: issue the one-time notice listing them all and accept once "
+                          "they arrive; this is not a ground to refuse.",
+                          field="reason", cli=f"print repair_supplement --repair {repair_id}")
     text = given or fx.problems_text(conn, r)
     if not text:
         raise ValidationError("R13_REASON_REQUIRED", "该申请符合受理条件；不予受理须写明理由及其依据。",
@@ -165,8 +165,8 @@ def supplement_materials(session: Session, repair_id: int, *, materials, on: dt.
                      "The supplement cannot precede the application.", today=session.desk.today())
     added = tuple(m for m in parse_materials(materials) if m not in r.materials)
     if not added:
-        raise ValidationError("R13_MATERIAL_NONE", "请写明补正的材料（--material，可重复），且不能与已交材料重复。",
-                              "Name the materials handed in (--material, repeatable), not ones already given.",
+        raise ValidationError("R13_MATERIAL_NONE", "请写明补正的材料，且不能与已交材料重复。",
+                              "Name the materials handed in, not ones already given.", cli="--material（可重复）",
                               field="materials")
     new = replace(r, materials=r.materials + added)
     with session.ledger.tx() as tx:

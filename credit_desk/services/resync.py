@@ -50,8 +50,8 @@ def resync(session: Session, url: str | None = None, sleep=None) -> dict:
     conn = session.ledger.conn
     url = (url or meta.get_setting(conn, "sync.intake_url") or "").rstrip("/")
     if not url:
-        raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址，请用 --url 指定。", "No intake URL; pass --url.",
-                          field="url")
+        raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址：请填写市平台的接收地址。",
+                          "No platform intake address is set: enter the platform's address.", field="url", cli="--url")
     from credit_desk.services.sync import request_options  # every request signed, the pinned CA (issue 20)
     bodies = [(body, bundle.open_bytes(body, keys.limits(conn))) for body in _probe(session, url,
                                                                                      request_options(session, sleep))]

@@ -33,9 +33,10 @@ def prepare(session: Session) -> list[dict]:
     mark = session.ledger.restored
     if mark and mark.get("bundles") == "unknown":  # issue 14: a restored ledger would reuse sent sequences
         raise DomainError("RESTORED_BUNDLES_UNKNOWN", "账本是从备份恢复的，尚不知道备份之后市平台已收到哪些同步包："
-                          "请先联网执行 bundle resync，再导出或发送。",
+                          "请先在“同步”页从市平台回执获知（联网，或用U盘上的回执文件），再导出或发送。",
                           "The ledger was restored from a backup and does not know which bundles the platform "
-                          "received after it: run bundle resync first.")
+                          "received after it: on the Sync page, learn them from the platform's receipts (online or "
+                          "from the receipt files on a USB stick) first.", cli="bundle resync")
     plat = keys.platform(conn)
     with session.ledger.tx() as tx:
         _reissue_expired(session, tx, plat)
@@ -150,8 +151,8 @@ def send(session: Session, url: str | None = None, sleep=None) -> dict:
     conn = session.ledger.conn
     url = (url or meta.get_setting(conn, "sync.intake_url") or "").rstrip("/")
     if not url:
-        raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址，请用 --url 指定。", "No intake URL; pass --url.",
-                          field="url")
+        raise DomainError("INTAKE_URL_MISSING", "未配置市平台接收地址：请填写市平台的接收地址。",
+                          "No platform intake address is set: enter the platform's address.", field="url", cli="--url")
     lim, kw = limits(conn), request_options(session, sleep)
     sent, receipts = [], []
     for b in prepare(session):

@@ -46,8 +46,8 @@ def enter_holiday_year(session: Session, year: int, rest_days, workdays, source:
     overrides = _what_it_overrides(session, year)
     if overrides and not replace:
         zh, en = _override_words(year, overrides)
-        raise ValidationError("CALENDAR_WOULD_OVERRIDE", f"{zh}；如确需以本次录入为准，请勾选“替换”（命令行加 --replace）。",
-                              f"{en}; to use this entry instead, tick 'replace' (--replace).", field="year")
+        raise ValidationError("CALENDAR_WOULD_OVERRIDE", f"{zh}；如确需以本次录入为准，请勾选“替换”。",
+                              f"{en}; to use this entry instead, tick 'replace'.", field="year", cli="--replace")
     ts = session.desk.now().isoformat(timespec="seconds")
     with session.ledger.tx() as tx:
         reference.set_calendar_year(tx, year, days, cleaned, "admin", session.user.username, ts)

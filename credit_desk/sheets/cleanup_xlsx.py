@@ -204,16 +204,14 @@ def choose_sheet(wb, headers, name: str | None = None) -> tuple:
     visible = [ws for ws in with_header if not _hidden(ws)]
     if len(visible) > 1:
         raise _with_sheets(visible, "XLSX_SHEETS_AMBIGUOUS",
-                              f"有 {len(visible)} 个工作表都含台账表头（{_titles(visible)}），请指定要导入的工作表"
-                              "（命令行加 --sheet 工作表名）。",
-                              f"{len(visible)} sheets hold the template header ({_titles(visible)}); name the one to "
-                              "import (--sheet NAME).", field="sheet")
+                              f"有 {len(visible)} 个工作表都含台账表头（{_titles(visible)}），请指定要导入的工作表。",
+                              f"{len(visible)} sheets hold the template header ({_titles(visible)}); choose the one to "
+                              "import.", field="sheet", cli="--sheet 工作表名")
     if not visible and with_header:
         raise _with_sheets(with_header, "XLSX_ONLY_HIDDEN_SHEET",
-                              f"表头只出现在隐藏的工作表（{_titles(with_header)}）中，未导入；如确需导入，请指定该工作表"
-                              "（命令行加 --sheet 工作表名）。",
-                              f"The header is only on hidden sheet(s) ({_titles(with_header)}); nothing imported. Name "
-                              "the sheet (--sheet NAME) to import it.", field="sheet")
+                              f"表头只出现在隐藏的工作表（{_titles(with_header)}）中，未导入；如确需导入，请指定该工作表。",
+                              f"The header is only on hidden sheet(s) ({_titles(with_header)}); nothing imported. "
+                              "Choose the sheet to import it.", field="sheet", cli="--sheet 工作表名")
     ws = visible[0] if visible else wb.active
     if ws is None or _hidden(ws):
         ws = next((w for w in sheets if not _hidden(w)), sheets[0])

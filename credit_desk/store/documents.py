@@ -74,11 +74,11 @@ def next_seq(tx, prefix: str, year: int) -> int:
     were used after its backup (issue 14: a restore reissued a 文号 already on another party's notice)."""
     if getattr(tx, "numbers_unknown", False):
         raise DomainError("RESTORED_NUMBERS_UNKNOWN",
-                          "账本是从备份恢复的，尚不知道备份之后已用过哪些文号：请先联网执行 bundle resync（从市平台回执获知），"
-                          "或由经办人核对纸质文书后执行 print confirm-last 确认各编号系列的最后一个号，然后再出具文书。",
+                          "账本是从备份恢复的，尚不知道备份之后已用过哪些文号：请先在“同步”页从市平台回执获知，"
+                          "或由经办人核对纸质文书后确认各编号系列的最后一个号，然后再出具文书。",
                           "The ledger was restored from a backup and does not know which numbers were used after it: "
-                          "run bundle resync (learns them from the platform's receipts) or confirm the last paper "
-                          "number of each series with print confirm-last, then issue.")
+                          "on the Sync page, learn them from the platform's receipts, or confirm the last paper "
+                          "number of each series, then issue.", cli="bundle resync / print confirm-last")
     row = tx.execute("SELECT MAX(s) FROM (SELECT MAX(seq) AS s FROM documents WHERE prefix = ? AND year = ? "
                      "UNION ALL SELECT MAX(seq) FROM doc_numbers WHERE prefix = ? AND year = ? "
                      "UNION ALL SELECT seq FROM number_floors WHERE prefix = ? AND year = ?)",

@@ -64,8 +64,9 @@ class LedgerPaths:
         try:
             return json.loads(self.meta.read_text(encoding="utf-8"))["ledger_id"]
         except (OSError, ValueError, KeyError):
-            raise DomainError("LEDGER_MISSING", f"在 {self.folder} 没有找到账本，请先初始化（credit-desk init）。",
-                              f"No ledger in {self.folder}; run credit-desk init first.") from None
+            raise DomainError("LEDGER_MISSING", f"在 {self.folder} 没有找到账本，请先新建本单位账本。",
+                              f"No ledger in {self.folder}; create the office's ledger first.",
+                              cli="credit-desk init") from None
 
 
 @dataclass(frozen=True)

@@ -58,14 +58,18 @@ _TEXT: dict[str, tuple[str, str]] = {
                             "{kind} version {got} is not newer than the applied version {have}; "
                             "an older edition never replaces a newer one."),
     "DOWNSTREAM_ITEM_BAD": ("下发更新第{row}项（{kind}）有误：{why}", "Downstream item {row} ({kind}) is invalid: {why}"),
-    "NO_PLATFORM_KEY": ("尚未导入平台公钥，请先执行 keys import-platform。",
-                        "No platform key is pinned yet; run keys import-platform first."),
+    "NO_PLATFORM_KEY": ("尚未导入市平台公钥：请在“同步”页导入市平台的公钥文件，并与市平台电话核对指纹。",
+                        "No platform key is pinned yet: import the platform's key file on the Sync page and compare "
+                        "its fingerprint with the platform by phone."),
 }
+
+
+_CLI = {"NO_PLATFORM_KEY": "credit-desk keys import-platform 文件"}  # printed by the CLI only (issue 17 item 5)
 
 
 def refused(code: str, **fmt) -> BundleRefused:
     zh, en = _TEXT[code]
-    return BundleRefused(code, zh.format(**fmt), en.format(**fmt))
+    return BundleRefused(code, zh.format(**fmt), en.format(**fmt), cli=_CLI.get(code))
 
 
 def all_codes() -> dict[str, tuple[str, str]]:

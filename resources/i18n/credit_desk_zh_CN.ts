@@ -2716,8 +2716,8 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/main_window.py" line="87"/>
-        <source>Listing cases (black list, watch list, red list) with prior notice, objection window, decision and exit will be handled here. Until then, keep using the command line (credit-desk case …) or the paper register.</source>
-        <translation>这里将办理名单认定案件（严重失信主体名单、重点关注名单、守信激励对象名单）：预先告知、异议期、认定决定和移出。在此之前，请继续使用命令行（credit-desk case …）或纸质登记簿。</translation>
+        <source>Listing cases (black list, watch list, red list) with prior notice, objection window, decision and exit will be handled here. Until then, keep using the paper register.</source>
+        <translation>这里将办理名单认定案件（严重失信主体名单、重点关注名单、守信激励对象名单）：预先告知、异议期、认定决定和移出。在此之前，请继续使用纸质登记簿。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/main_window.py" line="90"/>
@@ -3379,6 +3379,54 @@ Measures: %4</source>
         <location filename="../../credit_desk/gui/printing.py" line="187"/>
         <source>%1 page(s) — %2</source>
         <translation>共 %1 页 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>PlatformKeyDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="33"/>
+        <source>Import the platform&apos;s key</source>
+        <translation>导入市平台公钥</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="37"/>
+        <source>Key file %1 of the platform %2. Phone the platform&apos;s IT and compare every fingerprint below, character by character, before you pin the keys: bundles are encrypted to them and the platform&apos;s updates are checked against them.</source>
+        <translation>市平台“%2”的公钥文件 %1。固定之前，请打电话给市平台信息技术人员，逐字核对下列每一个指纹：同步包用这些公钥加密，市平台下发的更新也用它们核验。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="47"/>
+        <source>Signing key (%1)</source>
+        <translation>签名公钥（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="48"/>
+        <source>Encryption key (%1)</source>
+        <translation>加密公钥（%1）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="60"/>
+        <source>I compared these fingerprints with the platform by phone; they match.</source>
+        <translation>我已与市平台电话核对以上指纹，完全一致。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="69"/>
+        <source>Pin the platform&apos;s keys</source>
+        <translation>固定市平台公钥</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="70"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="78"/>
+        <source>Keys of this platform are already pinned (%1). A file with the same keys changes nothing; a new key must arrive in a bundle signed by the platform.</source>
+        <translation>已固定该平台的公钥（%1）。相同公钥的文件不会改变任何内容；平台更换密钥须通过平台签名的下发包。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="84"/>
+        <source>Compare the fingerprints with the platform first.</source>
+        <translation>请先与市平台核对指纹。</translation>
     </message>
 </context>
 <context>
@@ -4561,209 +4609,234 @@ Grounds: %6</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="121"/>
+        <source>Export the office&apos;s public key…</source>
+        <translation>导出本单位公钥…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="136"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="136"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="136"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="139"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="151"/>
         <source>After restoring a backup: learn what was used after it</source>
         <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="153"/>
         <source>Resync with the platform (network)</source>
         <translation>与市平台重新对齐（网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="156"/>
         <source>Resync from the receipts in a USB folder…</source>
         <translation>用U盘上的回执重新对齐…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
         <source>Number prefix, e.g. 清信告</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="171"/>
         <source>Every series is confirmed</source>
         <translation>所有编号系列均已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="173"/>
         <source>Confirm the last paper number</source>
         <translation>确认纸质文书最后一个编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="192"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="222"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="242"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="247"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="254"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="256"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="262"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="267"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="265"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="273"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="274"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="278"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="286"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="285"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="293"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="290"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="298"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="305"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="305"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="313"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="309"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="317"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="316"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="324"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="318"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="326"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="323"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="331"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="324"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="332"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="337"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="345"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="344"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="354"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="345"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="355"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="353"/>
-        <source>The platform&apos;s keys are pinned. Compare the fingerprints with the platform by phone.</source>
-        <translation>已固定市平台公钥。请与市平台电话核对指纹。</translation>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="362"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="369"/>
+        <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
+        <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="375"/>
+        <source>Save the office&apos;s public key</source>
+        <translation>保存本单位公钥</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="376"/>
+        <source>Key files (*.json)</source>
+        <translation>公钥文件 (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="383"/>
+        <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
+        <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>
 </context>
 <context>

@@ -25,7 +25,7 @@ def test_notice_and_decision_numbers_come_from_the_register_and_print_unchanged(
     printed = ok(desk, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "n.pdf"))
     assert printed["documents"][0]["number"] == "清信告〔2026〕1号" and "清信告〔2026〕1号" in _text(tmp_path / "n.pdf")
     again = refused(desk, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "n2.pdf"))
-    assert again["code"] == "DOC_ALREADY_PRINTED" and "print reprint" in again["message"]
+    assert again["code"] == "DOC_ALREADY_PRINTED" and "print reprint" in again["cli"]
     copy = ok(desk, "print", "reprint", "清信告〔2026〕1号", "--out", str(tmp_path / "copy.pdf"), "--purpose", "核对文书副本")
     assert copy["copy_no"] == 1 and "副本" in _text(tmp_path / "copy.pdf")
     out = decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")

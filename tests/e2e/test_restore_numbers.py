@@ -67,7 +67,7 @@ def test_r5_restore_learns_numbers_and_sequence_from_the_platform_and_never_reis
     desk.data_dir = restored
     err = refused(desk, "print", "credit_query", "--subject", str(sid), "--purpose", "资格审查",
                   "--out", str(tmp_path / "x.pdf"))
-    assert err["code"] == "RESTORED_NUMBERS_UNKNOWN" and "bundle resync" in err["message"]
+    assert err["code"] == "RESTORED_NUMBERS_UNKNOWN" and "bundle resync" in err["cli"]
     assert not (tmp_path / "x.pdf").exists()
     company(desk, 93)                                  # other work goes on; its change id clashes with the lost tail
     err = refused(desk, "bundle", "export", "--send", "--url", url)

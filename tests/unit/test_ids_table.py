@@ -119,10 +119,9 @@ CASES = [('normalize_id', ('uscc', ' 9132081294pbrnytxe ', datetime.date(2026, 1
   ('refused',
    'ID_15_DIGIT',
    'id_number',
-   '证件号码「320*********123」是15位第一代居民身份证号码；按 GB 11643 可转换为18位「3208**********1237」，请核对后确认转换（命令行加 '
-   '--convert-15，窗口中点“转换为18位”）。',
+   '证件号码「320*********123」是15位第一代居民身份证号码；按 GB 11643 可转换为18位「3208**********1237」，请核对后点“转换为18位”确认转换。',
    "ID '320*********123' is a 15-digit first-generation number; by GB 11643 it converts to the 18-digit "
-   "'3208**********1237'. Confirm the conversion (--convert-15 on the command line, or the button in the form).")),
+   "'3208**********1237'. Check it, then confirm the conversion with the “convert to 18 digits” button.")),
  ('normalize_id',
   ('ric', '32082619800101123A', datetime.date(2026, 11, 30)),
   ('refused',

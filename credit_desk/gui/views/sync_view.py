@@ -118,7 +118,15 @@ class SyncView(QWidget):
         self.platform_button = QPushButton(self.tr("Import the platform's key file…"))
         self.platform_button.setObjectName("importPlatformKey")
         self.platform_button.clicked.connect(lambda: self.import_platform_key())
-        grid.addWidget(self.platform_button, len(rows), 1)
+        self.office_key_button = QPushButton(self.tr("Export the office's public key…"))
+        self.office_key_button.setObjectName("exportOfficeKey")
+        self.office_key_button.setEnabled(self.ctx.can("keys.view"))
+        self.office_key_button.clicked.connect(lambda: self.export_office_key())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.platform_button)
+        buttons.addWidget(self.office_key_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, len(rows), 1)
         grid.setColumnStretch(1, 1)
         return group
 
@@ -338,17 +346,41 @@ class SyncView(QWidget):
                   .replace("%2", str(out["last"])))
         return out
 
-    def import_platform_key(self, path: str | None = None):
-        """Pin the platform's keys at set-up (administrator); compare the fingerprints by phone afterwards."""
+    def import_platform_key(self, path: str | None = None, confirm=None):
+        """Pin the platform's keys at set-up (administrator) after comparing their fingerprints by phone in
+        ``PlatformKeyDialog``; ``confirm(dialog)`` replaces exec() in tests."""
+        from credit_desk.gui.dialogs.platform_key_dialog import PlatformKeyDialog
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("The platform's key file"), "",
                                                   self.tr("Key files (*.json);;All files (*)"))
         if not path:
             return None
         try:
-            keys.import_platform(self.ctx.session, Path(path).read_bytes())
+            data = Path(path).read_bytes()
+            dlg = PlatformKeyDialog(self.ctx, data, Path(path).name, self)
+        except OSError as exc:
+            return self._say(self.tr("Cannot read %1: %2").replace("%1", str(path)).replace("%2", exc.strerror or ""),
+                             ok=False)
         except DomainError as exc:
             return self._say(exc.message(self.ctx.lang), ok=False)
+        if not (confirm(dlg) if confirm else dlg.exec()) or dlg.result_value is None:
+            return None
         self.refresh()
-        self._say(self.tr("The platform's keys are pinned. Compare the fingerprints with the platform by phone."))
-        return True
+        self._say(self.tr("The platform's keys are pinned; the fingerprints below are the ones you compared."))
+        return dlg.result_value
+
+    def export_office_key(self, path: str | None = None):
+        """The office's public key file for the platform to register (administrator), where it is chosen."""
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the office's public key"), "office.keys.json",
+                                                  self.tr("Key files (*.json)"))
+        if not path:
+            return None
+        try:
+            out = keys.write_public(self.ctx.session, Path(path), force=Path(path).exists())
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self._say(self.tr("The office's public key was saved to %1. Give it to the platform and read the signing "
+                          "key's fingerprint out by phone: %2").replace("%1", out["file"])
+                  .replace("%2", out["sign_fingerprint"]))
+        return out
