@@ -70,7 +70,7 @@ def test_r13_missing_materials_get_a_one_time_notice_not_a_refusal(desk, tmp_pat
     err = refused(desk, "repair", "accept", str(out["id"]))
     assert err["code"] == "R13_MATERIALS_MISSING" and "签署的信用承诺书" in err["message"]
     err = refused(desk, "repair", "reject", str(out["id"]), "--on", "2026-11-20")   # not a ground to refuse
-    assert err["code"] == "R13_SUPPLEMENT_NOT_REFUSE" and "repair_supplement" in err["message"]
+    assert err["code"] == "R13_SUPPLEMENT_NOT_REFUSE" and "repair_supplement" in err["cli"] and "一次性告知" in err["message"]
     printed = ok(desk, "print", "repair_supplement", "--repair", str(out["id"]), "--out", str(tmp_path / "s.pdf"))
     text = _text(tmp_path / "s.pdf")
     assert "一次性告知书" in text and printed["documents"][0]["number"] in text
