@@ -11,7 +11,7 @@ import calendar
 import re
 import unicodedata
 from dataclasses import dataclass, fields
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from credit_desk.domain.errors import ValidationError
@@ -151,6 +151,26 @@ def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
+# Excel's 1900 date system: serial 1 is 1900-01-01 and serial 60 the 29 February 1900 that never was, so from
+# 61 on the serial counts days from 1899-12-30. Offices' dates lie between 2000 and 2099: 36526–73050.
+EXCEL_EPOCH = date(1899, 12, 30)
+EXCEL_SERIALS = (36526, 73050)
+
+
+def excel_serial_date(value) -> date | None:
+    """The date an Excel serial number stands for (a date cell pasted as a number shows 44270 for 2021-03-15),
+    or None when ``value`` is not a whole number within ``EXCEL_SERIALS`` (issue 15)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        n = float(value)
+    except ValueError:
+        return None
+    if not n.is_integer() or not EXCEL_SERIALS[0] <= n <= EXCEL_SERIALS[1]:
+        return None
+    return EXCEL_EPOCH + timedelta(days=int(n))
+
+
 _DEADLINE_WORDS = re.compile(r"(?:之前|以前|前|止|为止)$")
 # (pattern, builder, how it was read) — tried in order on the text after NFKC, spaces and 前/以前 removed
 _FORMS = (
@@ -162,7 +182,15 @@ _FORMS = (
     (re.compile(r"(\d{4})年?上半年(?:底|末)?"), lambda y: date(y, 6, 30), "上半年末"),
     (re.compile(r"(\d{4})年?下半年(?:底|末)?"), lambda y: date(y, 12, 31), "年末"),
     (re.compile(r"(\d{4})年(?:底|末|内|度)?"), lambda y: date(y, 12, 31), "年末"),
+    (re.compile(r"(\d{5})"), lambda n: _serial(n), "Excel日期序号"),
 )
+
+
+def _serial(n: int) -> date:
+    d = excel_serial_date(n)
+    if d is None:
+        raise ValueError(n)
+    return d
 
 
 def _completion_key(text: str) -> str:
@@ -173,10 +201,11 @@ def _completion_key(text: str) -> str:
 def read_completion(text: str) -> tuple[date, str]:
     """完成时间 as offices really fill it, and how it was read (issue 15; R16).
 
-    Accepted: 2021-03-15, 2021/3/15, 2021.3.15, 20210315, 2021年3月15日, an Excel date cell; 2021.12,
+    Accepted: 2021-03-15, 2021/3/15, 2021.3.15, 20210315, 2021年3月15日, an Excel date cell, an Excel
+    date serial pasted as a number (44270 → 2021-03-15, 2000–2099 only); 2021.12,
     2021-12, 2021年12月, 2021年6月底 (the month's last day); 2021年, 2021年底 (31 December); 2021年上半年
     (30 June); each with 前/以前/之前 after it ("done by"), in full- or half-width. ValueError otherwise.
-    Returns (date, how: 日期 / 月末 / 年末 / 上半年末).
+    Returns (date, how: 日期 / 月末 / 年末 / 上半年末 / Excel日期序号).
     """
     t = _completion_key(text)
     for pattern, build, how in _FORMS:
@@ -202,7 +231,8 @@ def completion_note(row: int, text: str) -> dict | None:
     return {"row": row, "text": text, "date": d.isoformat(), "how": how,
             "zh": f"第 {row} 行完成时间「{text}」按{d.isoformat()}读取" + ("" if how == "日期" else f"（{how}）") + "。",
             "en": f"Row {row}: completion time {text!r} read as {d.isoformat()}"
-                  + ("" if how == "日期" else f" (end of the {'month' if how == '月末' else 'year' if how == '年末' else 'half-year'})")
+                  + ("" if how == "日期" else " (an Excel date serial)" if how == "Excel日期序号" else
+                     f" (end of the {'month' if how == '月末' else 'year' if how == '年末' else 'half-year'})")
                   + "."}
 
 

@@ -25,6 +25,7 @@ from enum import StrEnum
 
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, clean_id, normalize_id
+from credit_desk.domain.cleanup import excel_serial_date
 from credit_desk.domain.masking import mask_id, mask_person_name, mask_subject_id, mask_subject_name
 from credit_desk.domain.rulesets import RuleSet, Tier, publication_window
 from credit_desk.domain.textkey import clean_doc_number
@@ -224,13 +225,17 @@ def _text(v) -> str:
 
 def parse_date(v, key: str) -> dt.date | None:
     """A date from a sheet cell or a form: a date/datetime, ``2026-03-05``, ``2026/3/5``, ``2026.3.5``,
-    ``2026年3月5日`` or ``20260305``; None when empty; ValidationError naming the field otherwise."""
+    ``2026年3月5日`` or ``20260305``, or an Excel date serial in a number cell (2000–2099); None when empty; ValidationError naming the field otherwise."""
     if v is None or _text(v) == "":
         return None
     if isinstance(v, dt.datetime):
         return v.date()
     if isinstance(v, dt.date):
         return v
+    if isinstance(v, (int, float)) and not isinstance(v, bool):
+        serial = excel_serial_date(v)  # issue 15: a date cell pasted as a number (44270 is 2021-03-15)
+        if serial is not None:
+            return serial
     text = _text(v)
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text) or \
         re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)

@@ -6,6 +6,8 @@ the table; A4 landscape, fitted to one page wide, header row repeated on every p
 
 from __future__ import annotations
 
+import csv
+import io
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -145,7 +147,49 @@ def _old_format(path: Path) -> bool:
     return head == _OLE2_MAGIC or (Path(path).suffix.lower() in (".xls", ".et") and head[:2] != b"PK")
 
 
+# CSV files saved by Excel or WPS on a Chinese Windows are GBK (code page 936); GB 18030 decodes every GBK
+# file and more. UTF-8 (with or without the BOM Excel writes) is tried first: a GBK file is almost never valid
+# UTF-8, while UTF-8 bytes would decode as GB 18030 into nonsense.
+CSV_ENCODINGS = ("utf-8-sig", "gb18030")
+_CSV_NAMES = {"utf-8-sig": "UTF-8", "gb18030": "GBK/GB18030"}
+
+
+def _read_csv(path: Path):
+    """A .csv as a one-sheet workbook of text cells (issue 15: exported from other systems as GBK); the
+    encoding used is kept on the workbook (``csv_encoding``) for the clerk's note."""
+    data = Path(path).read_bytes()
+    for enc in CSV_ENCODINGS:
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        wb = Workbook()
+        ws = wb.active
+        ws.title = Path(path).stem[:31] or "CSV"
+        for row in csv.reader(io.StringIO(text, newline="")):
+            ws.append(row)
+        wb.csv_encoding = _CSV_NAMES[enc]
+        return wb
+    raise ValidationError("CSV_ENCODING", f"无法读取 {Path(path).name}：既不是 UTF-8 也不是 GBK 编码的文本。"
+                          "请在 Excel 或 WPS 中打开后另存为 .xlsx 再导入。",
+                          f"Cannot read {Path(path).name}: neither UTF-8 nor GBK text. Open it in Excel or WPS and "
+                          "save it as .xlsx.", field="file")
+
+
+def fill_merged(ws) -> None:
+    """Give every cell of a merged range the value of its top-left cell (issue 15: offices merge 责任单位 over
+    several rows and titles over the width; openpyxl leaves the other cells of a range empty)."""
+    for rng in list(ws.merged_cells.ranges):
+        value = ws.cell(row=rng.min_row, column=rng.min_col).value
+        ws.unmerge_cells(str(rng))
+        for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col):
+            for cell in row:
+                cell.value = value
+
+
 def _open(path: Path):
+    if Path(path).suffix.lower() == ".csv" and not _old_format(path):
+        return _read_csv(path)
     if _old_format(path):
         raise ValidationError(
             "XLS_OLD_FORMAT",
@@ -162,11 +206,20 @@ def _open(path: Path):
 
 
 def _header_row(ws, headers) -> int | None:
-    """The row (1–10) whose first cells equal ``headers`` after normalising width, whitespace and quotes."""
+    """The last row of the header (rows 1–10) whose cells equal ``headers`` after normalising width, whitespace
+    and quotes; data start under it. A header over two rows (issue 15: a group title merged over sub-titles,
+    or titles merged down two rows) matches when each column's lower cell, upper cell, or both together give
+    the heading (merged cells filled first, ``fill_merged``)."""
     wanted = tuple(c.header_key(h) for h in headers)
+    cols = range(1, len(headers) + 1)
     for r in range(1, min(ws.max_row, 10) + 1):
-        if tuple(c.header_key(ws.cell(row=r, column=i).value) for i in range(1, len(headers) + 1)) == wanted:
+        upper = [c.header_key(ws.cell(row=r, column=i).value) for i in cols]
+        if tuple(upper) == wanted:
             return r
+        if r < ws.max_row:
+            lower = [c.header_key(ws.cell(row=r + 1, column=i).value) for i in cols]
+            if all(w in (lo, up, up + lo) and w for w, up, lo in zip(wanted, upper, lower)):
+                return r + 1
     return None
 
 
@@ -236,6 +289,12 @@ def _note(code: str, zh: str, en: str) -> dict:
     return {"code": code, "zh": zh, "en": en}
 
 
+def csv_notes(wb) -> list[dict]:
+    """The note saying which encoding a .csv was read in (none for a workbook)."""
+    enc = getattr(wb, "csv_encoding", None)
+    return [_note("CSV_READ", f"CSV 文件按 {enc} 编码读取。", f"The CSV file was read as {enc}.")] if enc else []
+
+
 def _formula_problems(ws, r: int, width: int) -> list[ValidationError]:
     return [ValidationError("XLSX_FORMULA", f"单元格 {cell.coordinate} 含有公式，请改为直接填写的文字。",
                             f"Cell {cell.coordinate} holds a formula; enter plain text.", field=cell.coordinate, row=r)
@@ -268,7 +327,10 @@ def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRea
     if not wb.worksheets:  # a damaged file whose sheet part is missing loads with none (issue-10 fuzzing)
         raise ValidationError("XLSX_UNREADABLE", f"{Path(path).name} 中没有工作表。",
                               f"{Path(path).name} holds no worksheet.", field="file")
+    for w in wb.worksheets:
+        fill_merged(w)
     ws, notes = choose_sheet(wb, headers, sheet)
+    notes += csv_notes(wb)
     start = _find_header(ws, headers)
     out, numbers, skipped, problems = [], [], [], []
     for r in range(start + 1, ws.max_row + 1):

@@ -60,7 +60,10 @@ def read(path: Path, sheet: str | None = None) -> Read:
     if not wb.worksheets:
         raise ValidationError("XLSX_UNREADABLE", f"{Path(path).name} 中没有工作表。",
                               f"{Path(path).name} holds no worksheet.", field="file")
+    for w in wb.worksheets:
+        base.fill_merged(w)
     ws, notes = base.choose_sheet(wb, HEADERS, sheet)
+    notes = notes + base.csv_notes(wb)
     start = base._header_row(ws, HEADERS)
     if start is None:
         raise ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」没有双公示数据表头行（应为：{'、'.join(HEADERS)}）。",

@@ -1075,8 +1075,8 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="128"/>
-        <source>Excel workbooks (*.xlsx *.xls)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="133"/>
@@ -1921,8 +1921,8 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="116"/>
-        <source>Excel workbooks (*.xlsx *.xls)</source>
-        <translation>Excel 工作簿 (*.xlsx *.xls)</translation>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="121"/>

@@ -188,3 +188,25 @@ def test_the_tofu_check_fails_without_font_fallback(qtbot):
     assert _render("𠮷*家", font) == _render("\U000F0000*家", font)
     merged = QFont("WenQuanYi Zen Hei")
     assert _render("𠮷*家", merged) != _render("\U000F0000*家", merged)
+
+
+@pytest.mark.parametrize("label", ["csv in GBK", "two-line header, group over sub-titles", "date as an Excel serial number",
+                                   "formula in a cell", "old .xls"])
+def test_r16_sheet_kinds_in_the_cleanup_view(qtbot, clerk_ctx, tmp_path, label):
+    """The clean-up view imports each kind off the GUI thread and says what happened in its message line —
+    the rows read with their notes, or the refusal — never an exception in a slot."""
+    from credit_desk.gui.views.cleanup_view import CleanupView
+    from tests.realinput.test_sheet_kinds import KINDS
+    (_, build, expected, shown), = [k for k in KINDS if k[0] == label]
+    view = CleanupView(clerk_ctx, "台账")
+    qtbot.addWidget(view)
+    job = view.import_ledger(build(tmp_path))
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    qtbot.waitUntil(lambda: bool(view.message.text()), timeout=10_000)
+    text = view.message.text()
+    if isinstance(expected, int):
+        assert "Traceback" not in text and ("GBK" in text if label == "csv in GBK" else True), text
+        if shown == "44270":
+            assert "2021-03-15" in text and "44270" in text, text
+    else:
+        assert any(w in text for w in ("另存为", "公式")), text

@@ -125,7 +125,7 @@ class CleanupView(QWidget):
 
     def _pick_open(self, path: str | None, title: str) -> str:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("Excel workbooks (*.xlsx *.xls)"))
+            path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         return path
 
     def _pick_save(self, path: str | None, title: str, default: str) -> str:

@@ -113,7 +113,7 @@ class DisclosureView(QWidget):
         """All rows or none (the service); a refusal lists every bad cell in a dialog."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a department's 双公示 sheet"), "",
-                                                  self.tr("Excel workbooks (*.xlsx *.xls)"))
+                                                  self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         if not path:
             return None
         ctx = self.ctx
