@@ -205,7 +205,8 @@ class CheckItem:
 
 
 def check(desk: Desk) -> list[CheckItem]:
-    """`credit-desk check`: database integrity, audit chain, change-log continuity, backup age."""
+    """`credit-desk check`: database integrity, audit chain, change-log continuity, accounts as the log granted
+    them, backup age."""
     led = desk.ledger
     ok = store.integrity(led.conn) == "ok"
     items = [CheckItem("integrity", ok, "数据库完整性：正常" if ok else "数据库完整性：发现损坏",
@@ -221,8 +222,24 @@ def check(desk: Desk) -> list[CheckItem]:
     else:
         items.append(_audit_item(v))
     items.append(_change_log_item(led.conn, (led.restored or {}).get("change_gap")))
+    items.append(_accounts_item(led.conn))
     items.append(_backup_item(desk))
     return items
+
+
+def _accounts_item(conn) -> CheckItem:
+    """R14 (issue 14): every account's role and state as the hash-chained log granted them — a role given, an
+    account revived or added with SQL shows here (the chain itself is intact: no audit row was touched)."""
+    from credit_desk.domain import account_log
+    from credit_desk.store import audit_log as log_store
+    diffs = account_log.differences(account_log.granted(log_store.account_rows(conn)),
+                                    log_store.account_states(conn))
+    if diffs:
+        return CheckItem("accounts", False, "账户：" + "；".join(d[1] for d in diffs) + "（账户表被直接改写）",
+                         "accounts: " + "; ".join(d[2] for d in diffs) + " (the users table was rewritten)")
+    n = len(log_store.account_states(conn))
+    return CheckItem("accounts", True, f"账户：{n} 个，角色与状态均与审计日志一致",
+                     f"accounts: {n}, roles and states as the audit log granted them")
 
 
 def _audit_item(v) -> CheckItem:

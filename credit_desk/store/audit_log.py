@@ -36,3 +36,27 @@ def recent_purposes(conn, username: str, n: int = 5, scan: int = 2000) -> list[s
             if len(out) == n:
                 break
     return out
+
+
+ACCOUNT_ACTIONS = ("ledger.init", "user.add", "user.role_confirm", "user.activate", "user.deactivate")
+
+
+def account_rows(conn) -> list[tuple[str, str, dict]]:
+    """(username, action, detail) of the audit rows that add accounts or change their role or state, in chain
+    order (outcome ok)."""
+    import json
+    marks = ", ".join("?" * len(ACCOUNT_ACTIONS))
+    out = []
+    for username, action, detail in conn.execute(f"SELECT username, action, detail FROM audit WHERE action IN "
+                                                 f"({marks}) AND outcome = 'ok' ORDER BY id", ACCOUNT_ACTIONS):
+        try:
+            doc = json.loads(detail) if detail else {}
+        except ValueError:
+            doc = {}
+        out.append((username, action, doc if isinstance(doc, dict) else {}))
+    return out
+
+
+def account_states(conn) -> dict[str, tuple[str, bool]]:
+    """username -> (role, active) as the users table holds them."""
+    return {r[0]: (r[1], bool(r[2])) for r in conn.execute("SELECT username, role, active FROM users")}

@@ -90,3 +90,30 @@ def test_r14_deleting_the_newest_receipt_and_its_bundle_mark_still_meets_the_old
     (data_dir / "audit.anchor").write_text(json.dumps({"rows": rows, "head": head}))
     code, v = _verify(office)
     assert code == 3 and not v["ok"] and "回执" in v["reason"], v
+
+
+def test_r14_a_role_given_or_an_account_added_with_sql_shows_in_check(office, data_dir):
+    """The key holder makes the clerk an approver, revives a deactivated account and adds a second approver
+    straight into the users table (no audit row touched, so the chain is intact): `check` names each account
+    the log never granted (exit 3) and leaves the rows as found."""
+    code, items = _check(office)
+    assert next(i for i in items if i["item"] == "accounts")["ok"], items
+    code, out, err = office("user", "deactivate", "audit1", "--reason", "调岗", user="admin")
+    assert code == 0, err
+    conn = _raw(data_dir)
+    conn.execute("UPDATE users SET role = 'approver' WHERE username = 'clerk1'")
+    conn.execute("UPDATE users SET active = 1 WHERE username = 'audit1'")
+    conn.execute("INSERT INTO users (username, display_name, role, pw_hash, created_at) "
+                 "SELECT 'boss9', 'boss9', 'approver', pw_hash, created_at FROM users WHERE username = 'clerk1'")
+    before = conn.execute("SELECT username, role, active FROM users ORDER BY username").fetchall()
+    conn.close()
+    code, items = _check(office)
+    item = next(i for i in items if i["item"] == "accounts")
+    assert code == 3 and not item["ok"], items
+    for name in ("clerk1", "audit1", "boss9"):
+        assert f"「{name}」" in item["detail"], item
+    assert "「boss1」" not in item["detail"] and "「admin」" not in item["detail"]
+    assert _verify(office)[0] == 0  # the chain itself was not touched: only the accounts check sees it
+    conn = _raw(data_dir)
+    assert conn.execute("SELECT username, role, active FROM users ORDER BY username").fetchall() == before
+    conn.close()
