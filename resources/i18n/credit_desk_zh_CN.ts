@@ -871,8 +871,8 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
-        <source>Sharing (R6)</source>
-        <translation>报送平台（R6）</translation>
+        <source>Sharing</source>
+        <translation>报送平台</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="54"/>

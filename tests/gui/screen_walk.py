@@ -40,6 +40,7 @@ from tests.gui.conftest import SHOTS, when_modal
 from tests.gui.test_areas import settle
 from tests.gui.test_start import _fill_setup
 from tests.gui.test_work_paths import _fill_record
+from tests.gui.words import rule_marks
 
 SIZE = os.environ.get("WALK_SIZE", "1366x768")
 USCC = "9132081239H4BXKFXR"
@@ -65,15 +66,18 @@ class Walk:
         self.seen.append({"step": step, "class": type(window).__name__, "shot": f"{name}.png",
                           "available": [area.x(), area.y(), area.width(), area.height()],
                           "outer": [outer.x(), outer.y(), outer.width(), outer.height()],
-                          "fits": area.contains(outer), "clipped_buttons": clipped})
+                          "fits": area.contains(outer), "clipped_buttons": clipped,
+                          "rule_marks": rule_marks(window)})
 
 
 @pytest.fixture
 def walk(qapp):
-    fitter = fit.install(qapp)
+    from credit_desk.gui import rulehints
+    fitter, hints = fit.install(qapp), rulehints.install(qapp)  # as run_gui does
     w = Walk()
     yield w
     qapp.removeEventFilter(fitter)
+    qapp.removeEventFilter(hints)
     Path(os.environ.get("WALK_REPORT", "walk.json")).write_text(json.dumps(w.seen, ensure_ascii=False, indent=1))
 
 

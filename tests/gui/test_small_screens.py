@@ -49,3 +49,5 @@ def test_main_job_fits_small_screens(name, tmp_path):
     assert too_big == [], f"windows larger than the {name} screen: {too_big}"
     clipped = [(s["step"], s["clipped_buttons"]) for s in seen if s["clipped_buttons"]]
     assert clipped == [], clipped
+    marks = [(s["step"], s["rule_marks"]) for s in seen if s["rule_marks"]]  # rules in tooltips (item 3)
+    assert marks == [], marks

@@ -26,13 +26,13 @@ def _own(widget: QWidget, window: QWidget) -> bool:
     return widget.isVisibleTo(window) or widget is window
 
 
-def texts(window: QWidget) -> list[str]:
+def texts(window: QWidget, tooltips: bool = True) -> list[str]:
     """Every visible text of the window (and its visible children)."""
     out = [window.windowTitle()]
     for w in [window, *window.findChildren(QWidget)]:
         if not _own(w, window):
             continue
-        if w.toolTip():
+        if tooltips and w.toolTip():
             out.append(w.toolTip())
         if isinstance(w, QLabel):
             out.append(w.text())
@@ -74,3 +74,11 @@ def chinese_words(found: list[str], data=()) -> list[str]:
             t = t.replace(d, "")
         out.extend(f"{w} ← {t[:80]}" for w in CHINESE.findall(t))
     return out
+
+
+RULE_MARK = re.compile(r"\bR\d+\b")
+
+
+def rule_marks(window: QWidget) -> list[str]:
+    """Visible texts (tooltips aside) that still carry a rule number (issue 17 item 3)."""
+    return [t for t in texts(window, tooltips=False) if RULE_MARK.search(t)]

@@ -34,7 +34,7 @@ class CasesModel(PagedModel):
 
     def headers(self) -> list[str]:
         return [self.tr("Case"), self.tr("List"), self.tr("Stage"), self.tr("Subject"), self.tr("Code / ID number"),
-                self.tr("Decided on"), self.tr("Valid until"), self.tr("Sharing (R6)")]
+                self.tr("Decided on"), self.tr("Valid until"), self.tr("Sharing")]
 
     def set_filter(self, list_type: str, state: str) -> None:
         self.list_type, self.state = list_type, state
