@@ -14,9 +14,9 @@ The person-name rule (each function keeps the length of its input so masked valu
 
 * a name of one character is fully masked: ``王`` → ``*``;
 * Chinese names without a separator keep the surname — two characters for a compound surname (欧阳, 司马,
-  诸葛 … see ``COMPOUND_SURNAMES``) when the name has at least three — and the last character of the given
-  name when the given name has two or more: ``张三`` → ``张*``, ``张小明`` → ``张*明``, ``欧阳娜娜`` →
-  ``欧阳*娜``, ``诸葛亮`` → ``诸葛*``;
+  诸葛 … see ``COMPOUND_SURNAMES``; in traditional characters too: 歐陽, 諸葛) when the name has at least
+  three — and the last character of the given name when the given name has two or more: ``张三`` → ``张*``,
+  ``张小明`` → ``张*明``, ``欧阳娜娜`` → ``欧阳*娜``, ``诸葛亮`` → ``诸葛*``, ``歐陽娜娜`` → ``歐陽*娜``;
 * names with a middle dot or another separator (minority and transliterated names, in any dot variant of
   ``textkey.DOT_VARIANTS``): the first character of the first part and the last character of the last
   part are kept (the last only when that part has two or more), everything else is masked, separators
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from credit_desk.domain.textkey import DOT_VARIANTS
+from credit_desk.domain.textkey import DOT_VARIANTS, fold_script
 
 MASK = "*"
 # compound surnames of the 百家姓 and those common today
@@ -153,7 +153,8 @@ def _mask_cjk_name(name: str) -> str:
         pos = parts[0]
         if len(pos) == 1:
             return _mask_positions(name, pos)
-        surname = 2 if len(pos) >= 3 and name[pos[0]] + name[pos[1]] in COMPOUND_SURNAMES else 1
+        # a compound surname written in traditional characters (歐陽, 諸葛, 司馬) is one too (issue 15)
+        surname = 2 if len(pos) >= 3 and fold_script(name[pos[0]] + name[pos[1]]) in COMPOUND_SURNAMES else 1
         given = pos[surname:]
         keep = {given[-1]} if len(given) >= 2 else set()
         return _mask_positions(name, [i for i in given if i not in keep])

@@ -81,6 +81,10 @@ PERSON_NAMES = [
     ("诸葛亮", "诸葛*"),
     ("司马相如", "司马*如"),
     ("上官婉儿", "上官*儿"),
+    ("歐陽娜娜", "歐陽*娜"),                       # compound surname in traditional characters (issue 15)
+    ("諸葛亮", "諸葛*"),
+    ("司馬相如", "司馬*如"),
+    ("陳小明", "陳*明"),
     ("欧阳", "欧*"),                               # two characters: single surname reading
     ("阿依古丽·买买提", "阿***·**提"),             # middle dot (Uyghur name)
     ("阿依古丽•买买提", "阿***•**提"),             # bullet typed for the dot
