@@ -97,12 +97,24 @@ def compose(tpl: Template, context: dict, meta: DocMeta, fonts: FontSet) -> Doc:
     s.append(Slot())
     styles = {"addressee": ("fang", 0, "left"), "heading": ("hei", 2, "left"), "plain": ("fang", 0, "left"),
               "right": ("fang", 0, "right"), "para": ("fang", 2, "left")}
-    for b in blocks:
+    for n, b in enumerate(blocks):
         role, ind, align = styles[b.kind]
-        s += _para(b.text, role, fonts, ind, align, where=b.kind)
+        lines = _para(b.text, role, fonts, ind, align, where=b.kind)
+        if b.kind == "heading" and n + 1 < len(blocks):
+            s += _keep_with_next(len(s), len(lines))
+        s += lines
     if tpl.signature:
         s = _with_signature(s, meta, fonts)
     return Doc(title, s)
+
+
+def _keep_with_next(used: int, heading_lines: int) -> list[Slot]:
+    """Blank lines that move a heading to the next page when it would end on a page's last line (or cross it):
+    a heading always stands above its first line of text (issue 17 item 8, as reportlab's keepWithNext)."""
+    line = used % L.LINES_PER_PAGE
+    if line and line + heading_lines >= L.LINES_PER_PAGE:
+        return [Slot() for _ in range(L.LINES_PER_PAGE - line)]
+    return []
 
 
 def _with_signature(s: list[Slot], meta: DocMeta, fonts: FontSet) -> list[Slot]:

@@ -179,9 +179,14 @@ def _clean(value) -> str:
     return unicodedata.normalize("NFC", str(value)).strip()
 
 
+# The party's form of address, set from the subject's kind by documents.issue (issue 17 item 8): 你 for a person,
+# 你单位 for an organisation. Every template may carry it; a notice registered before it keeps 你（单位）.
+ADDRESS_KEY, ADDRESS_FORMS, ADDRESS_GENERIC = "you", ("你", "你单位"), "你（单位）"
+
+
 def check_context(tpl: Template, context: dict) -> dict:
     """Refuse a context with a missing, empty-required or unknown field; returns it normalised."""
-    for name in sorted(set(context) - set(tpl.fields)):
+    for name in sorted(set(context) - set(tpl.fields) - {ADDRESS_KEY}):
         _refuse(tpl.source, "CONTEXT_UNKNOWN_FIELD", f"数据中有模板未声明的字段「{name}」。",
                 f"the data has the undeclared field '{name}'.", name)
     out = {}
@@ -196,12 +201,15 @@ def check_context(tpl: Template, context: dict) -> dict:
             _refuse(tpl.source, code, f"缺少「{f.label}」（{name}），文书不予打印。",
                     f"'{name}' ({f.label}) is missing; the document is not printed.", name)
         out[name] = value
+    if context.get(ADDRESS_KEY) in ADDRESS_FORMS:
+        out[ADDRESS_KEY] = context[ADDRESS_KEY]
     return out
 
 
 def fill(tpl: Template, context: dict, builtins: dict) -> tuple[str, list[Block]]:
     """The title and the body blocks with every placeholder replaced."""
     values = {**{k: ("、".join(v) if isinstance(v, list) else v) for k, v in context.items()}, **builtins}
+    you = context.get(ADDRESS_KEY) if context.get(ADDRESS_KEY) in ADDRESS_FORMS else ADDRESS_GENERIC
     blocks: list[Block] = []
     for line in tpl.body:
         kind, text = "para", line
@@ -212,5 +220,5 @@ def fill(tpl: Template, context: dict, builtins: dict) -> tuple[str, list[Block]
         if lone and isinstance(context.get(lone[1]), list):
             blocks += [Block(kind, item) for item in context[lone[1]]]
         elif text.format_map(values).strip():  # a line holding only an empty optional field vanishes
-            blocks.append(Block(kind, text.format_map(values)))
+            blocks.append(Block(kind, text.format_map(values).replace(ADDRESS_GENERIC, you)))
     return tpl.title.format_map(values), blocks

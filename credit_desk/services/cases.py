@@ -67,7 +67,8 @@ def _records(conn, subject_id: int, record_ids, on: dt.date | None = None) -> li
 
 def _from_records(recs: list[Record]) -> tuple[str | None, str | None]:
     facts = "；".join(r.facts for r in recs) or None
-    basis = "；".join(f"{r.document.authority}{r.document.number}（{r.document.doc_type.zh}）" for r in recs) or None
+    # issue 17 item 8: authority, document and its number read apart — 县市场监督管理局作出的行政处罚决定书（县市监罚…）
+    basis = "；".join(f"{r.document.authority}作出的{r.document.doc_type.zh}（{r.document.number}）" for r in recs) or None
     return facts, basis
 
 

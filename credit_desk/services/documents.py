@@ -102,6 +102,16 @@ def _prepare(tx, tpl: Template, items: list[Item], contexts: list[dict], prefixe
     return out
 
 
+def _addressed(conn, item: Item) -> dict:
+    """The item's context with the party's form of address (issue 17 item 8): 你 for a natural person or an
+    individual business, 你单位 for a legal person or other organisation."""
+    from credit_desk.store import subjects
+    s = subjects.get(conn, int(item.subject_id)) if item.subject_id is not None else None
+    if s is None:
+        return item.context
+    return {**item.context, "you": "你" if s.kind.value in ("natural_person", "individual_business") else "你单位"}
+
+
 def _meta_entry(p: _Prepared) -> dict:
     return {"qr": p.qr_text, "fields": p.key_fields}
 
@@ -154,12 +164,12 @@ def issue(session: Session, doc_type: str, items: list[Item], out: Path | None =
     ``save_pdf``). Otherwise ``out`` is checked before a number is taken (issue 14: not in the data folder, not a
     folder when a file is meant, an existing file only with ``force``) and written 0600."""
     session.require("document.print")
+    conn = session.ledger.conn
     if not items:
         raise ValidationError("DOC_NOTHING", "没有要打印的文书。", "Nothing to print.", field="items")
     out = check_out(session, out, split=split, force=force) if out is not None else None
-    conn = session.ledger.conn
     tpl = load_template(doc_type)
-    contexts = [check_context(tpl, it.context) for it in items]  # R5: refused before a number is taken
+    contexts = [check_context(tpl, _addressed(conn, it)) for it in items]  # R5: refused before a number is taken
     fonts, key = fonts_for(conn), _office_key(conn)
     office, on = meta.get_meta(conn, "office") or "", session.desk.today()
     stamp = session.desk.now().isoformat(timespec="seconds")

@@ -36,11 +36,11 @@ def test_r1_facts_and_basis_come_from_the_records_the_clerk_only_adds_wording(de
     rid = record(desk, sid, number="清市监罚〔2026〕31号")["id"]
     cid = open_case(desk, sid, "black", "--basis", "群众举报材料", records=[rid])
     entry = show(desk, cid)
-    assert entry["basis"].startswith("县市场监督管理局清市监罚〔2026〕31号") and "补充说明：群众举报材料" in entry["basis"]
+    assert entry["basis"].startswith("县市场监督管理局作出的行政处罚决定（清市监罚〔2026〕31号）") and "补充说明：群众举报材料" in entry["basis"]
     assert entry["reasons"].startswith("销售不合格产品")
     ok(desk, "case", "update", str(cid), "--basis", "另见现场检查笔录")  # a draft: the wording may change
     basis = show(desk, cid)["basis"]
-    assert basis.startswith("县市场监督管理局清市监罚〔2026〕31号") and "另见现场检查笔录" in basis
+    assert basis.startswith("县市场监督管理局作出的行政处罚决定（清市监罚〔2026〕31号）") and "另见现场检查笔录" in basis
     assert "群众举报材料" not in basis
 
 
