@@ -8,7 +8,9 @@ types, so any variant an IME, a scanner or a copy from a PDF produces finds the 
   compatibility ideographs become their unified form, ``･`` becomes ``・``;
 * every middle-dot variant NFKC leaves alone becomes ``·`` (U+00B7): ``•`` ``・`` ``．`` ``‧`` ``∙`` ``⋅``
   ``ㆍ`` ``﹒`` ``⸱`` and the ASCII full stop (names such as 阿依古丽·买买提 are typed with any of them);
-* the brackets of a 文号 (``〔〕`` ``[]`` ``【】`` ``〖〗`` ``()`` ``（）`` ``［］``) become ``〔〕``;
+* the brackets of a 文号 (``〔〕`` ``[]`` ``【】`` ``〖〗`` ``〘〙`` ``()`` ``（）`` ``［］``) become ``〔〕``;
+* CJK Radicals Supplement forms that a copy from a PDF produces for whole characters (``⻓江⻄路``) become
+  the ideographs (``长江西路``, ``RADICAL_FORMS``);
 * dash variants (``－`` ``—`` ``–`` ``‐`` ``―`` ``一`` is NOT one: it is the digit one in Chinese) become ``-``;
 * all whitespace, including U+3000 and no-break spaces, and zero-width characters are removed;
 * Latin letters are upper-cased (ID numbers and codes are stored in capitals);
@@ -20,7 +22,8 @@ types, so any variant an IME, a scanner or a copy from a PDF produces finds the 
 
 The function is pure and deterministic: stored keys built today equal keys built from the same text later.
 If it ever changes, a migration rebuilds the stored keys (``m0010_rebuild_search_keys``; the fold of
-traditional characters: ``m0023_rebuild_search_keys_simplified``).
+traditional characters: ``m0023_rebuild_search_keys_simplified``; the radical forms:
+``m0025_rebuild_search_keys_radicals``).
 """
 
 from __future__ import annotations
@@ -33,14 +36,19 @@ MIDDLE_DOT = "\u00b7"
 # middle-dot look-alikes that NFKC keeps (or turns into "."): U+2022 • U+30FB ・ U+FF0E ． U+2027 ‧
 # U+2219 ∙ U+22C5 ⋅ U+318D ㆍ U+FE52 ﹒ U+2E31 ⸱ U+0387 · U+16EB ᛫ U+2981 ⦁ U+00B7 itself, and "."
 DOT_VARIANTS = "\u2022\u30fb\uff0e\u2027\u2219\u22c5\u318d\ufe52\u2e31\u0387\u16eb\u2981\u00b7."
-_OPEN = "〔[【〖(（［｛{"
-_CLOSE = "〕]】〗)）］｝}"
+_OPEN = "〔[【〖(（［｛{〘"
+_CLOSE = "〕]】〗)）］｝}〙"
 _DASHES = "－—–‐‑‒―−﹣"
 INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad"  # zero-width characters, BOM, soft hyphen
 _INVISIBLE = INVISIBLE
+# CJK Radicals Supplement characters that stand for a whole ideograph: text copied from PDFs whose fonts map
+# glyphs to radicals comes out as ⻓江⻄路 for 长江西路. NFKC folds the Kangxi radicals (⼈ → 人) but not these;
+# the pairs follow Unicode's EquivalentUnifiedIdeograph data (names: CJK RADICAL C-SIMPLIFIED LONG → 长 …).
+RADICAL_FORMS = dict(zip("⺟⺠⻄⻅⻆⻉⻋⻓⻔⻙⻚⻛⻜⻢⻥⻦⻧⻨⻩⻪⻬⻮⻰⻳⻑⻘⻝⻣⻤",
+                         "母民西见角贝车长门韦页风飞马鱼鸟卤麦黄黾齐齿龙龟長青食骨鬼"))
 _TABLE = str.maketrans({**{c: MIDDLE_DOT for c in DOT_VARIANTS}, **{c: "〔" for c in _OPEN},
                         **{c: "〕" for c in _CLOSE}, **{c: "-" for c in _DASHES},
-                        **{c: None for c in _INVISIBLE}})
+                        **{c: None for c in _INVISIBLE}, **RADICAL_FORMS})
 _SPACE = re.compile(r"\s+")
 
 

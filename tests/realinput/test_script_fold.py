@@ -42,12 +42,17 @@ SCRIPT_VARIANTS = [
     ("legal_person", "乾坤實業有限公司", "乾"),             # 乾 alone folds as in the whole name
     ("legal_person", "乾坤實業有限公司", "干坤实业"),
     ("legal_person", "著名餐飲管理有限公司", "著名餐饮"),     # 著 is simplified too: unchanged
+    ("legal_person", "长江西路门市部有限公司", "⻓江⻄路⻔市"),  # copied from a PDF: radical forms (⻓ ⻄ ⻔)
+    ("legal_person", "⻩河⻢业有限公司", "黄河马业"),        # stored from such a copy, typed properly
+    ("natural_person", "\uf90a小明", "金小明"),             # a compatibility ideograph (NFKC)
+    ("natural_person", "\u2f08小明", "人小明"),             # a Kangxi radical (NFKC)
 ]
 DOC_SCRIPT_VARIANTS = [
     ("發改財金〔2021〕15號", "发改财金[2021]15号"),
     ("发改财金〔2021〕15号", "發改財金（2021）15號"),
     ("淮政辦發〔2021〕13號", "政办发〔2021〕13"),
     ("國辦發明電〔2025〕7號", "国办发明电"),
+    ("⻓政发〔2021〕5号", "长政发〘2021〙5号"),              # radical form and white tortoise-shell brackets
 ]
 
 
@@ -171,6 +176,44 @@ def test_migration_23_rebuilds_keys_written_by_the_earlier_normaliser(tmp_path):
     assert [s.name for s in subject_repo.search(c, "陳小明")] == ["陳小明"]
     assert [n for _, n in search.records_by_doc_number(c, "发改财金")] == ["發改財金〔2021〕15號"]
     assert [d.party_name for d in disclosures.page(c, text="陈氏")] == ["陳氏貿易有限公司"]
+    c.close()
+
+
+def test_migration_25_rebuilds_keys_written_before_the_radical_forms(tmp_path):
+    """Rows indexed at schema 24 (radical forms kept) are found by the ideographs after the upgrade."""
+    import unicodedata
+
+    from credit_desk.domain import textkey as tk
+    from credit_desk.domain.ids import IdType, SubjectKind
+    from credit_desk.domain.subjects import Subject
+    from credit_desk.store import keys, migrate
+    from credit_desk.store import ledger as ledger_store
+    from credit_desk.store import subjects as subject_repo
+    from credit_desk.store.ledger import LedgerPaths
+    from credit_desk.store.migrations import MIGRATIONS
+    from credit_desk.store.tx import Tx
+    table_24 = {k: v for k, v in tk._TABLE.items() if chr(k) not in tk.RADICAL_FORMS}
+
+    def key_24(text):  # search_key as it was at schema 24
+        if not text:
+            return ""
+        return tk.fold_script(tk._SPACE.sub("", unicodedata.normalize("NFKC", text).translate(table_24)).upper())
+    c = ledger_store.connect(tmp_path / "ledger.db", keys.new_key())
+    c.create_function("cd_search_key", 1, key_24, deterministic=True)
+    c.execute("BEGIN")
+    for m in MIGRATIONS:
+        if m.VERSION < 25:
+            m.up(c)
+    c.execute("PRAGMA user_version = 24")
+    c.execute("COMMIT")
+    c.execute("BEGIN IMMEDIATE")
+    subject_repo.insert_many(Tx(c, "t"), [Subject(None, SubjectKind.LEGAL_PERSON, "⻓江⻄路贸易有限公司", IdType.USCC,
+                                                  USCC)])
+    c.execute("COMMIT")
+    ledger_store.register_functions(c)
+    assert subject_repo.search(c, "长江西路") == []
+    migrate.upgrade(c, LedgerPaths(tmp_path), "t")
+    assert [s.name for s in subject_repo.search(c, "长江西路")] == ["⻓江⻄路贸易有限公司"]
     c.close()
 
 

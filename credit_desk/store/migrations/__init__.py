@@ -26,6 +26,7 @@ from credit_desk.store.migrations import m0021_add_admin_decisions
 from credit_desk.store.migrations import m0022_add_held_calendars
 from credit_desk.store.migrations import m0023_rebuild_search_keys_simplified
 from credit_desk.store.migrations import m0024_add_document_files
+from credit_desk.store.migrations import m0025_rebuild_search_keys_radicals
 
 MIGRATIONS = [
     m0001_create_core,
@@ -52,4 +53,5 @@ MIGRATIONS = [
     m0022_add_held_calendars,
     m0023_rebuild_search_keys_simplified,
     m0024_add_document_files,
+    m0025_rebuild_search_keys_radicals,
 ]
