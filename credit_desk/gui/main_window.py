@@ -102,6 +102,7 @@ class MainWindow(QMainWindow):
     def _build(self, info: dict) -> None:
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
+        self.nav.setAccessibleName(self.tr("Areas"))
         self.nav.setFixedWidth(168)
         self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 7px 10px; }")
         self.stack = QStackedWidget()

@@ -2750,17 +2750,22 @@ Returned by the platform: %4</source>
         <translation>这里将把同步包导出到U盘文件夹、发送，并导入市平台的回执和更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="122"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="105"/>
+        <source>Areas</source>
+        <translation>工作区域</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/main_window.py" line="123"/>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="133"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="134"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="134"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="135"/>
         <source>About Credit Desk</source>
         <translation>关于信用办台账</translation>
     </message>
@@ -3136,51 +3141,56 @@ Measures: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/objections_view.py" line="28"/>
+        <source>Objections to</source>
+        <translation>异议对象</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="29"/>
         <source>Records and cases</source>
         <translation>失信信息和认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="29"/>
         <source>Records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="30"/>
         <source>Cases</source>
         <translation>认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="33"/>
         <source>Objection to a record…</source>
         <translation>受理对失信信息的异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="37"/>
         <source>Reply…</source>
         <translation>答复…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="57"/>
         <source>Sorted by reply deadline. Unanswered objections past their deadline are shown in red. Objections to a notice or a listing are registered from the case (名单案件).</source>
         <translation>按答复期限排序，逾期未答复的异议以红色显示。对预先告知或列入名单的异议，请在“名单案件”中受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="67"/>
         <source>Objection to a record</source>
         <translation>对失信信息的异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="68"/>
         <source>Number of the record (see 失信信息):</source>
         <translation>失信信息编号（见“失信信息”列表）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="80"/>
         <source>Select an objection in the list first.</source>
         <translation>请先在列表中选择一件异议。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="84"/>
         <source>This objection was answered already.</source>
         <translation>该异议已答复。</translation>
     </message>

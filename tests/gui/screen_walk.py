@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialogButtonBox, QFileDialog, QLineEdit,
-                               QMessageBox)
+                               QMessageBox, QWidget)
 
 from credit_desk.gui import fit
 from credit_desk.gui.app import Shell, StartFlow
@@ -46,6 +46,15 @@ SIZE = os.environ.get("WALK_SIZE", "1366x768")
 USCC = "9132081239H4BXKFXR"
 
 
+def unnamed(window) -> list[str]:
+    """Visible controls that take the focus but have no accessible name (issue 17 item 11)."""
+    from credit_desk.gui.a11y import CONTROLS
+    from PySide6.QtCore import Qt
+    return [f"{type(w).__name__}:{w.objectName() or getattr(w, 'text', lambda: '')()}"
+            for w in window.findChildren(QWidget) if isinstance(w, CONTROLS) and w.isVisibleTo(window)
+            and w.focusPolicy() != Qt.NoFocus and not w.accessibleName()]
+
+
 class Walk:
     """Checks and screenshots each window the job opens; keeps the findings."""
 
@@ -67,17 +76,17 @@ class Walk:
                           "available": [area.x(), area.y(), area.width(), area.height()],
                           "outer": [outer.x(), outer.y(), outer.width(), outer.height()],
                           "fits": area.contains(outer), "clipped_buttons": clipped,
-                          "rule_marks": rule_marks(window)})
+                          "rule_marks": rule_marks(window), "unnamed": unnamed(window)})
 
 
 @pytest.fixture
 def walk(qapp):
-    from credit_desk.gui import rulehints
-    fitter, hints = fit.install(qapp), rulehints.install(qapp)  # as run_gui does
+    from credit_desk.gui import a11y, rulehints
+    filters = (fit.install(qapp), a11y.install(qapp), rulehints.install(qapp))  # as run_gui does
     w = Walk()
     yield w
-    qapp.removeEventFilter(fitter)
-    qapp.removeEventFilter(hints)
+    for f in filters:
+        qapp.removeEventFilter(f)
     Path(os.environ.get("WALK_REPORT", "walk.json")).write_text(json.dumps(w.seen, ensure_ascii=False, indent=1))
 
 

@@ -51,3 +51,5 @@ def test_main_job_fits_small_screens(name, tmp_path):
     assert clipped == [], clipped
     marks = [(s["step"], s["rule_marks"]) for s in seen if s["rule_marks"]]  # rules in tooltips (item 3)
     assert marks == [], marks
+    unnamed = [(s["step"], s["unnamed"]) for s in seen if s["unnamed"]]  # accessible names (item 11)
+    assert unnamed == [], unnamed

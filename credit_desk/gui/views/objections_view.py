@@ -25,6 +25,7 @@ class ObjectionsView(QWidget):
         self.open_only.toggled.connect(lambda _c: self.refresh())
         self.target = QComboBox()
         self.target.setObjectName("targetFilter")
+        self.target.setAccessibleName(self.tr("Objections to"))
         for label, value in ((self.tr("Records and cases"), ""), (self.tr("Records"), "record"),
                              (self.tr("Cases"), "case")):
             self.target.addItem(label, value)
