@@ -291,6 +291,14 @@ class Decision:
     decision_number: str | None = None   # older forms: same as external_number (the register's own is fine)
 
 
+def check_may_decide(session: Session, case_id: int) -> None:
+    """Role and four eyes before anything of a decision is written (issue 17 item 10): a form that saves the
+    case's fields first asks this, so a refused decider leaves no "case updated" row behind. Raises
+    PermissionDenied or DomainError FOUR_EYES."""
+    session.require("case.decide")
+    check_decider(core.get_case(session.ledger.conn, case_id), session.user.username)  # four eyes
+
+
 def decide_case(session: Session, case_id: int, d: Decision) -> dict:
     """Decide to list or not; every guard of R3–R11 and four eyes run before anything is written."""
     session.require("case.decide")

@@ -1483,22 +1483,27 @@
         <translation>期限类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="79"/>
+        <source>Double-click (or Enter) opens the item.</source>
+        <translation>双击（或按回车）打开该事项。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="88"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="100"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="107"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="137"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -1509,27 +1514,27 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="148"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="151"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="155"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="165"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="181"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>
@@ -2041,142 +2046,142 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="36"/>
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="41"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="46"/>
         <source>Part of the number</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
         <source>e.g. 核对送达文书</source>
         <translation>例如：核对送达文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="61"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
         <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="72"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="73"/>
         <source>Reprint (副本)</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="74"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="75"/>
         <source>Void the number…</source>
         <translation>作废文号…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="88"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="90"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="90"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="92"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="102"/>
         <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="109"/>
         <source>Purpose of the look *</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="137"/>
         <source>%1 is numbered but not printed yet: print it from its case (名单案件) or repair request (信用修复).</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="140"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="142"/>
         <source>State the purpose of the look above to see the notice.</source>
         <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="157"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="160"/>
         <source>Not printed yet: %1. Print them from their case or repair request first.</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="191"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="198"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="206"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="208"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="210"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="170"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="177"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="220"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="222"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="223"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="230"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -3682,48 +3687,48 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="82"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="84"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="95"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按决定日期排列，最新的在前；点击“编号”“文书文号”或“决定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="106"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="143"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="145"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="149"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="157"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="169"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="180"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
@@ -4023,17 +4028,17 @@ Grounds: %6</source>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="32"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="57"/>
         <source>Purpose of the search (required)</source>
         <translation>查询事由（必填）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="38"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="63"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="40"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="65"/>
         <source>Purpose</source>
         <translation>查询事由</translation>
     </message>
@@ -4483,27 +4488,27 @@ Grounds: %6</source>
         <translation>例外登记审批…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="62"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="71"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="109"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="111"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="116"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>

@@ -194,6 +194,7 @@ class DecideDialog(FormDialog):
         return out
 
     def apply(self) -> dict:
+        cases.check_may_decide(self.ctx.session, self.case.id)  # four eyes first: a refusal writes no update
         changes = self._case_changes()
         if changes and self.case.state in OPEN_STATES:
             self.case = cases.update_case(self.ctx.session, self.case.id, **changes)

@@ -76,6 +76,9 @@ class DashboardView(QWidget):
         self.due.horizontalHeader().setStretchLastSection(True)
         self.due.setColumnWidth(0, 150)
         self.due.setColumnWidth(1, 120)
+        self.due.setToolTip(self.tr("Double-click (or Enter) opens the item."))
+        self.due.itemActivated.connect(lambda cell: self.open_due(cell.row()))
+        self.due_items: list = []
         v.addWidget(self.due_summary)
         v.addWidget(self.due, 1)
         return w
@@ -97,6 +100,7 @@ class DashboardView(QWidget):
         self.due_summary.setText(self.tr("%1 open deadlines, %2 overdue").replace("%1", str(len(items)))
                                  .replace("%2", str(late)))
         self.due.setRowCount(min(len(items), DUE_ROWS))
+        self.due_items = items[:DUE_ROWS]
         for row, item in enumerate(items[:DUE_ROWS]):
             label = item.label_en if self.ctx.lang == "en" else item.label_zh
             kind = DueKind(item.kind).zh if item.kind in DueKind._value2member_map_ else item.kind
@@ -106,6 +110,25 @@ class DashboardView(QWidget):
                 if item.overdue:
                     cell.setForeground(QColor("#b00020"))
                 self.due.setItem(row, col, cell)
+
+    # where each kind of due item is worked on: (area, how the area opens one object)
+    OPENS = {"case": "cases", "objection": "objections", "repair": "repair", "record": "records",
+             "admin_decision": "disclosure", "supervision_flag": "commitments", "interview_plan": "commitments"}
+
+    def open_due(self, row: int):
+        """Double-click on a deadline: its case opens in 名单案件 (other items: their area, selected there)."""
+        if not 0 <= row < len(self.due_items):
+            return None
+        item, win = self.due_items[row], self.window()
+        area = self.OPENS.get(item.object_type)
+        if area is None or not hasattr(win, "open_area") or area not in win.area_keys():
+            return None
+        view = win.open_area(area)
+        if item.object_type == "case" and hasattr(view, "panel"):
+            view.panel.show_case(int(item.object_id))
+        elif hasattr(view, "select_id"):
+            view.select_id(int(item.object_id))
+        return view
 
     def _show_sync(self) -> None:
         from credit_desk.services import sync

@@ -15,6 +15,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.models.documents_model import PRINTED, STATUS_ZH, DocumentsModel, type_title
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.printing import PdfPreview, choose_printer, print_files, save_copy
+from credit_desk.gui.widgets.search_bar import down_into
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import documents
@@ -49,6 +50,7 @@ class DocumentsView(QWidget):
         for combo in (self.type_filter, self.status_filter):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table = make_table(self.model, "documentsTable")
+        down_into(self.number, self.table)  # ↓ from the number box into the register
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         set_widths(self.table, [150, 140, 86, 64, 56, 60, 60])
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._preview(cur.row()))

@@ -54,6 +54,7 @@ class RecordsView(QWidget):
         self.count.setMinimumWidth(150)
         self.count.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.table = make_table(self.model, "recordsTable")
+        self.search.lead_to(self.table)  # ↓ from the search box into the results
         set_widths(self.table, [64, 190, 150, 84, 52, 64, 170, 170, 100])
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self._layout(title)

@@ -47,6 +47,7 @@ class SubjectsView(QWidget):
         self.count.setMinimumWidth(150)
         self.count.setAlignment(Qt.AlignRight | Qt.AlignVCenter)
         self.table = make_table(self.model, "subjectsTable")
+        self.search.lead_to(self.table)  # ↓ from the search box into the results
         set_widths(self.table, [80, 130, 320, 220])
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         self._layout(title)

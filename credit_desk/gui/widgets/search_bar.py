@@ -2,13 +2,38 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 
 DEBOUNCE_MS = 300
+
+
+class _DownIntoResults(QObject):
+    """↓ (or PageDown) in a search box moves the focus into its results, on the first (or current) row."""
+
+    def __init__(self, edit: QLineEdit, results) -> None:
+        super().__init__(edit)
+        self.results = results
+        edit.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.KeyPress and event.key() in (Qt.Key_Down, Qt.Key_PageDown):
+            model = self.results.model()
+            if model is None or model.rowCount() == 0:
+                return False
+            if not self.results.currentIndex().isValid():
+                self.results.setCurrentIndex(model.index(0, 0))
+            self.results.setFocus(Qt.OtherFocusReason)
+            return True
+        return False
+
+
+def down_into(edit: QLineEdit, results) -> None:
+    """Let ↓ from ``edit`` reach the results view (issue 17 item 10: keyboard users never need the mouse)."""
+    edit._down_into = _DownIntoResults(edit, results)
 
 
 class SearchBar(QWidget):
@@ -43,6 +68,10 @@ class SearchBar(QWidget):
         self.debounce = Debouncer(self._fire, DEBOUNCE_MS, self)
         self.edit.textChanged.connect(self.debounce.poke)
         self.purpose.currentTextChanged.connect(self._purpose_changed)
+
+    def lead_to(self, results) -> None:
+        """↓ in the search box moves into ``results`` (a table or list view)."""
+        down_into(self.edit, results)
 
     def text(self) -> str:
         return self.edit.text().strip()

@@ -1,0 +1,59 @@
+"""Issue 17 items 6 and 10 through the widgets: a refused decider leaves no "case updated" row; ↓ from a search
+box moves into its results; double-clicking a deadline on the dashboard opens its case."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+
+from credit_desk.gui.dialogs.decide_dialog import DecideDialog
+from credit_desk.services import cases
+from tests.gui.seed_work import DAY, subjects_with_records
+from tests.gui.test_areas import settle
+
+
+def _served_by(session) -> int:
+    now = session.desk.today()
+    sid, rid = subjects_with_records(session, 1)[0]
+    c = cases.open_case(session, subject_id=sid, list_type="black", record_ids=[rid], opened_on=now - 30 * DAY,
+                        department="县市场监督管理局", department_level="county", domain="市场监管", ground="b",
+                        standard="《中华人民共和国产品质量法》第四十九条", standard_kind="law")
+    cases.serve_notice(session, c.id, served_on=now - 20 * DAY)
+    return c.id
+
+
+def test_four_eyes_refusal_leaves_no_case_updated_audit_row(qtbot, staff, make_ctx):
+    boss = staff["boss"]
+    cid = _served_by(boss)                                   # the head drafted it: may not decide it (four eyes)
+    last = boss.ledger.query("SELECT max(id) AS id FROM audit")[0]["id"]
+    dlg = DecideDialog(make_ctx(boss), cases.get_case(boss, cid, "作出决定"))
+    qtbot.addWidget(dlg)
+    dlg.fields["department"].setText("县市场监督管理局（改）")
+    dlg.buttons.button(QDialogButtonBox.Ok).click()
+    assert dlg.result_value is None and "起草人" in (dlg.form_error.text() + "".join(
+        e.text() for e in dlg.errors.values()))
+    rows = boss.ledger.query("SELECT action, outcome FROM audit WHERE id > ?", (last,))
+    assert not [r for r in rows if r["action"] == "case.update"], rows
+    assert cases.get_case(boss, cid, "核对").department == "县市场监督管理局"
+
+
+def test_down_arrow_moves_from_the_search_box_into_the_results(qtbot, window):
+    view = window.open_area("subjects")
+    settle(qtbot, view)
+    assert view.model.rowCount() > 0
+    view.search.edit.setFocus()
+    qtbot.keyClick(view.search.edit, Qt.Key_Down)
+    assert view.table.hasFocus() or window.focusWidget() is view.table
+    assert view.table.currentIndex().row() == 0
+
+
+def test_double_clicking_a_due_case_opens_it(qtbot, clerk_window, staff):
+    cid = _served_by(staff["clerk"])
+    dash = clerk_window.open_area("dashboard")
+    dash.refresh()
+    qtbot.waitUntil(lambda: any(i.object_type == "case" and int(i.object_id) == cid for i in dash.due_items),
+                    timeout=10_000)
+    row = next(n for n, i in enumerate(dash.due_items) if i.object_type == "case" and int(i.object_id) == cid)
+    dash.due.itemActivated.emit(dash.due.item(row, 0))
+    cases_view = clerk_window.current_view()
+    assert cases_view is clerk_window.views["cases"] and cases_view.panel.case.id == cid
