@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from credit_desk.domain.procedure import NOT_LISTED_GROUNDS
 from credit_desk.cli.common import command, emit, group, limit, session_for, whole
 from credit_desk.services import case_exits, cases, due, objections, records, workdays, withdrawals
 from credit_desk.services.case_view import case_summary, window_rule
@@ -157,7 +158,9 @@ def _register_decide(c) -> None:
     p.add_argument("--decided-on", type=_day)
     p.add_argument("--external-number", help="仅当本单位已手工编号出具决定书时填写；否则由文书登记簿取号")
     p.add_argument("--not-list", action="store_true", help="决定不予列入 / decide not to list")
-    p.add_argument("--reason")
+    p.add_argument("--reason-code", choices=sorted(NOT_LISTED_GROUNDS),
+                   help="不予列入的法定理由（R5） / the lawful outcome of not listing")
+    p.add_argument("--reason", help="不予列入的补充说明 / wording added to the outcome")
     p.add_argument("--measure", action="append", default=[], help="惩戒措施编码 (R8)，可重复")
     p.add_argument("--valid-until", type=_day)
     p.add_argument("--warning-letter")
@@ -365,7 +368,8 @@ def cmd_objection_resolve(args) -> int:
 def cmd_case_decide(args) -> int:
     with session_for(args) as s:
         d = cases.Decision(decided_on=args.decided_on or s.desk.today(), external_number=args.external_number,
-                           list_it=not args.not_list, reason=args.reason, measures=tuple(args.measure),
+                           list_it=not args.not_list, reason=args.reason, reason_code=args.reason_code,
+                           measures=tuple(args.measure),
                            valid_until=args.valid_until, warning_letter=args.warning_letter,
                            post_exit_watch_months=args.post_exit_watch_months, channel=args.channel,
                            removal_conditions=args.removal_conditions, remedies=args.remedies,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from credit_desk.domain.cases import DEPT_LEVEL_ZH, DEPT_LEVELS, check_r4_department_level
-from credit_desk.domain.errors import ValidationError
+from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import IdType, check_uscc_exception, normalize_id
 
 
@@ -83,3 +83,41 @@ def check_r4_may_decide(dept: Department) -> None:
     """R4 / 1798号 (六): whatever the list (black, watch or red), the deciding department is county level or above;
     a township (乡镇、街道) may not decide any listing."""
     check_r4_department_level(dept.level)
+
+
+def register_hint(name: str) -> tuple[str, str]:
+    """How an administrator registers a department (zh, en), for refusals that need one."""
+    zh = (f"请由管理员先登记认定部门（命令行：department add --name {name or '部门名称'} --uscc 统一社会信用代码 "
+          "--level county --domain 所属领域 --prefix 文号前缀；界面：系统管理 → 认定部门），再选择该部门。")
+    en = (f"An administrator registers the department first (CLI: department add --name {name or 'NAME'} --uscc CODE "
+          "--level county --domain FIELD --prefix PREFIX; GUI: Administration → Departments), then choose it.")
+    return zh, en
+
+
+def check_registered(name: str | None, dept: Department | None, field: str = "department") -> Department:
+    """49号 四(八), R4: a listing is decided — and its documents issued — by a registered department, never by a
+    typed name. Returns ``dept``; raises DomainError ``DEPT_NOT_REGISTERED`` naming how to register it."""
+    if dept is not None:
+        return dept
+    text = (name or "").strip()
+    hint_zh, hint_en = register_hint(text)
+    who = f"「{text}」" if text else ""
+    raise DomainError("DEPT_NOT_REGISTERED", f"认定部门{who}未登记：认定决定及其文书由已登记的认定部门以自己的名义出具，"
+                      f"不能只填写部门名称。{hint_zh}",
+                      f"The deciding department {text!r} is not registered: decisions and their documents are issued by "
+                      f"a registered department, never a typed name. {hint_en}", field=field)
+
+
+def check_r13_repair_issuer(name: str, dept: Department | None) -> Department:
+    """R13 谁认定、谁修复 (国家发展改革委令2025年第36号): the repair's notices and decision are issued by the department that
+    decided the information, in its name and under its prefix — never by the credit office in its own name.
+    Returns the department; raises ``R13_DEPARTMENT_NOT_REGISTERED`` when the deciding department is not
+    registered (its documents could only be issued in the office's name)."""
+    if dept is not None:
+        return dept
+    hint_zh, hint_en = register_hint(name)
+    raise DomainError("R13_DEPARTMENT_NOT_REGISTERED", f"谁认定、谁修复：信用修复的受理、决定等文书须由认定部门「{name}」"
+                      f"以自己的名义出具，该部门尚未登记，信用办不能以自己的名义代为出具。{hint_zh}",
+                      f"Whoever decided, repairs: the repair's documents are issued by {name!r}, which is not "
+                      f"registered; the credit office does not issue them in its own name. {hint_en}",
+                      field="department")

@@ -27,6 +27,29 @@ CLOCK_AHEAD_MAX_DAYS = 30
 CLOCK_BACK_TOLERANCE = dt.timedelta(minutes=5)
 
 
+# R5 (49号 四(八)): a decision not to list states one of the lawful outcomes of the procedure; the clerk may add
+# wording, never replace the outcome with free text.
+NOT_LISTED_GROUNDS = {
+    "facts_not_established": "认定事实不清、证据不足",
+    "standard_not_met": "不符合认定标准，不属于法定认定情形",
+    "basis_not_effective": "认定依据文书尚未生效或已被撤销、变更",
+    "objection_founded": "当事人陈述、申辩或异议理由成立",
+    "leniency": "依法适用宽容审慎（情节轻微、无主观故意或因不可抗力等），不予列入",
+}
+
+
+def check_not_listed_reason(code: str | None, wording: str | None) -> str:
+    """R5: the reason of a decision not to list: one of ``NOT_LISTED_GROUNDS`` (its Chinese text) with the
+    clerk's optional wording after it. Raises ``NOT_LISTED_REASON`` for a missing or unknown outcome."""
+    if code not in NOT_LISTED_GROUNDS:
+        raise ValidationError("NOT_LISTED_REASON", "决定不予列入须选择法定理由之一：" + "；".join(
+            f"{k}（{v}）" for k, v in NOT_LISTED_GROUNDS.items()) + "；可另附说明，不能只写自由文字。",
+            "A decision not to list names one of the lawful outcomes: " + ", ".join(NOT_LISTED_GROUNDS)
+            + "; wording may be added, not put in its place.", field="reason_code")
+    extra = (wording or "").strip()
+    return f"{NOT_LISTED_GROUNDS[code]}（{extra}）" if extra else NOT_LISTED_GROUNDS[code]
+
+
 def check_r1_rests_on_records(list_type: str, record_ids: Iterable[int]) -> None:
     """R1: a black or watch listing rests on at least one effective record with a legally effective basis
     document (49号 二(二)); free text is no basis. Raises DomainError ``R1_NO_RECORD``."""

@@ -18,7 +18,7 @@ from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r10_red_candidate,
                                            check_r11_watch_entry, notice_document, removes_red_entries)
 from credit_desk.domain.objections import Target
-from credit_desk.domain.procedure import (check_r1_document_effective, check_r1_rests_on_records,
+from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_document_effective, check_r1_rests_on_records,
                                           check_r5_date, check_r5_notice_frozen, notice_changes,
                                           with_clerk_wording)
 from credit_desk.domain.publication import check_r13_still_published
@@ -231,6 +231,7 @@ def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = 
                        field="served_on", label="告知送达日期", after_label="立案")  # R5 dates
     check_r1_rests_on_records(case.list_type.value, case.record_ids)  # R1
     _records(conn, case.subject_id, case.record_ids, on)  # R1/R3: still effective when served
+    departments.case_department(conn, case)  # 49号 四(八): the registered department issues the notice
     check_r4_black_scope(case)  # R4: a notice is never served on a case that can never be decided
     window_end = _window_end(session, case, on).date
     with session.ledger.tx() as tx:
@@ -289,6 +290,7 @@ class Decision:
     remedies: str | None = None
     leniency_justification: str | None = None
     decision_number: str | None = None   # older forms: same as external_number (the register's own is fine)
+    reason_code: str | None = None       # not listed: one of domain.procedure.NOT_LISTED_GROUNDS (R5)
 
 
 def check_may_decide(session: Session, case_id: int) -> None:
@@ -352,6 +354,7 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     justification = _check_leniency(recs, d)  # R9
     rs = core.rule_set_on(conn, d.decided_on)  # R20
     case = _as_decided(session, case, d, recs, rs, justification)  # the number is taken in the decision's tx
+    departments.case_department(conn, case)  # 49号 四(八): decided and issued by a registered department
     check_r4_black_scope(case)  # R4
     check_r4_department_level(case.department_level)  # R4 / 1798号 (六): every list type, county or above
     check_r11_watch_entry(case)  # R11
@@ -446,11 +449,9 @@ def _cross_effects(session: Session, tx, listed: Case) -> list[int]:
 
 
 def _decide_not_list(session: Session, case: Case, d: Decision) -> dict:
-    reason = (d.reason or "").strip()
-    if not reason:
-        raise ValidationError("NOT_LISTED_REASON", "决定不予列入须写明理由。", "Give the reason for not listing.",
-                              field="reason")
+    reason = check_not_listed_reason(d.reason_code, d.reason)  # R5: a lawful outcome, wording added after it
     next_state(case.state, Event.DECIDE_NOT_LIST)  # refused before any number is taken
+    departments.case_department(session.ledger.conn, case)  # 49号 四(八): the department's own decision
     with session.ledger.tx() as tx:
         number = doc_numbers.take_in_tx(session, tx, "not_listed_decision", "case", case.id, d.decided_on,
                                         d.external_number or d.decision_number)

@@ -6,7 +6,8 @@ mutation writes its audit row and its change-log row (entity ``department``; ``u
 
 from __future__ import annotations
 
-from credit_desk.domain.departments import Department, check_r4_may_decide, new_department
+from credit_desk.domain.departments import (Department, check_r4_may_decide, check_r13_repair_issuer,
+                                            check_registered, new_department, register_hint)
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services.base import Session
 from credit_desk.store import departments as repo
@@ -46,8 +47,10 @@ def get_department(conn, ref) -> Department:
     text = str(ref or "").strip()
     d = repo.get(conn, int(text)) if text.isdigit() else repo.by_name(conn, text)
     if d is None:
-        raise DomainError("DEPT_NOT_FOUND", f"没有已登记的认定部门「{text}」，请从部门列表中选择（department list）。",
-                          f"No registered department '{text}'; choose one from the list.", field="department")
+        hint_zh, hint_en = register_hint(text)
+        raise DomainError("DEPT_NOT_FOUND", f"没有已登记的认定部门「{text}」，请从部门列表中选择（department list）；"
+                          f"尚未登记的，{hint_zh}", f"No registered department '{text}'; choose one from the list. "
+                          f"{hint_en}", field="department")
     return d
 
 
@@ -73,14 +76,14 @@ def user_department(session: Session, username: str | None = None) -> Department
 def case_fields(session: Session, department) -> dict:
     """The case fields a deciding department fills (id, name, level, domain), checked against R4 for every list.
 
-    ``department``: an id or a registered name; None → the user's own department, if any. Where the ledger has
-    registered departments, a case must name one of them (a typed name alone is refused); a ledger with none
-    keeps the typed text (older ledgers). Returns {} when there is nothing to fill."""
+    ``department``: an id or a registered name; None → the user's own department, if any. A case names a
+    registered department, never a typed name alone — also on a ledger with none registered yet (the refusal
+    says how to register one: ``DEPT_NOT_REGISTERED``). Returns {} when there is nothing to fill."""
     conn = session.ledger.conn
     if department is None or not str(department).strip():
         d = repo.of_user(conn, session.user.username)
     elif repo.count(conn) == 0:
-        return {}
+        check_registered(str(department), None)  # 49号 四(八): no typed department decides or issues
     else:
         d = get_department(conn, department)
     if d is None:
@@ -89,23 +92,49 @@ def case_fields(session: Session, department) -> dict:
     return {"department_id": d.id, "department": d.name, "department_level": d.level, "domain": d.domain}
 
 
+def case_department(conn, case) -> Department:
+    """49号 四(八): the registered department that decides ``case`` and issues its notice and decision; a typed
+    name alone (older drafts, a ledger with no department registered) is refused with how to register one."""
+    found = repo.of_case(conn, case.id) if case.id is not None else None
+    return check_registered(case.department, found)
+
+
 def issuer_for(conn, object_type: str, object_id) -> Department | None:
     """The department in whose name a document about this object is issued; None: the credit office issues it
     (its own coordination and sharing documents).
 
     49号 四(八); R13 谁认定、谁修复: a case's documents are its deciding department's; a repair request's notices
-    (受理, 不予受理, 一次性告知, 修复决定) are the registered department's that decided the information; the
+    (受理, 不予受理, 一次性告知, 修复决定) are the registered department's that decided the information (refused when it is
+    not registered: they are never issued in the office's name); the
     信用修复告知书 served with a penalty decision (两书同达, object ``record``) is the penalty department's."""
     if object_id is None or not str(object_id).isdigit():
         return None
     if object_type == "case":
         return repo.of_case(conn, int(object_id))
-    if object_type in ("repair", "record"):
-        from credit_desk.store import dishonesty_records, repairs  # store reads only; no service cycle
-        obj = (repairs.get if object_type == "repair" else dishonesty_records.get)(conn, int(object_id))
+    if object_type == "repair":
+        return repair_department(conn, int(object_id))  # R13: refused when not registered
+    if object_type == "record":
+        from credit_desk.store import dishonesty_records  # store reads only; no service cycle
+        obj = dishonesty_records.get(conn, int(object_id))
         return repo.by_name(conn, obj.department) if obj is not None and obj.department else None
     if object_type == "admin_decision":  # R21: a 双公示 penalty's notice is its deciding authority's, if registered
         from credit_desk.store import disclosures
         obj = disclosures.get(conn, int(object_id))
         return repo.by_name(conn, obj.authority) if obj is not None else None
     return None
+
+
+def repair_department(conn, repair_id: int) -> Department | None:
+    """R13 谁认定、谁修复: the registered department that decided what a repair request is about (the listing's
+    department, else the records' by name). Raises R13_DEPARTMENT_NOT_REGISTERED when there is none."""
+    from credit_desk.store import repairs as repairs_repo
+    r = repairs_repo.get(conn, repair_id)
+    if r is None:
+        return None
+    return department_named_for(conn, r.department, [tid for kind, tid in r.targets if kind == "case"])
+
+
+def department_named_for(conn, name: str, case_ids) -> Department:
+    """The registered department ``name`` stands for: a listed case's own department, else the one so named."""
+    found = next((d for cid in case_ids if (d := repo.of_case(conn, int(cid))) is not None), None)
+    return check_r13_repair_issuer(name, found or repo.by_name(conn, name or ""))  # R13 谁认定、谁修复

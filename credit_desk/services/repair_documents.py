@@ -112,9 +112,11 @@ def _supplement(conn, r, base: dict) -> dict:
     elig = fx.eligibility_of(conn, r)
     if not elig.missing:
         raise _refuse("该申请材料齐全，无需补正。", "No material is missing.")
+    # R13 谁认定、谁修复: the materials go to the deciding department that issues this notice
+    from credit_desk.services.departments import repair_department
     return {**base, "missing": [f"{i}. {m}" for i, m in enumerate(elig.missing, start=1)],
             "basis": elig.materials_basis + "。", "optional": OPTIONAL_TEXT,
-            "contact": meta.get_setting(conn, "documents.contact") or (meta.get_meta(conn, "office") or "")}
+            "contact": repair_department(conn, r.id).name}
 
 
 def apology_item(session: Session, case_id) -> Item:

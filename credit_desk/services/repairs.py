@@ -18,7 +18,7 @@ from credit_desk.domain.repairs import (OPEN_STATES, Channel, Material, RecordAc
                                         RepairState, check_date_order, check_decider, check_one_department,
                                         check_who_decides, eligibility, next_state, parse_materials)
 from credit_desk.services import case_core as core
-from credit_desk.services import doc_numbers, repair_effects as fx, workdays
+from credit_desk.services import departments, doc_numbers, repair_effects as fx, workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import commitments as commitments_repo
 from credit_desk.store import departments as departments_repo
@@ -73,6 +73,7 @@ def apply_repair(session: Session, *, subject_id: int, applicant: str, channel: 
                               f"received_on ({on.isoformat()}) cannot be in the future.", field="received_on")
     targets = fx.targets(conn, subject_id, record_ids, case_ids, for_apply=True)
     department = check_one_department(targets)  # R13 谁认定、谁修复
+    departments.department_named_for(conn, department, [t.id for t in targets if t.kind == "case"])  # R13 issuer
     given = parse_materials(materials)
     cid = _commitment(conn, subject_id, commitment_id)
     if cid is not None and Material.COMMITMENT not in given:

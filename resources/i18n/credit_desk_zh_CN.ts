@@ -547,7 +547,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
         <source>Basis</source>
-        <translation>认定依据</translation>
+        <translation>依据</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
@@ -582,7 +582,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
         <source>Decision</source>
-        <translation>认定决定</translation>
+        <translation>修复决定书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
@@ -630,7 +630,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Decision</source>
-        <translation>认定决定</translation>
+        <translation>修复决定书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
@@ -671,7 +671,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="111"/>
         <source>Decide…</source>
-        <translation>作出认定决定…</translation>
+        <translation>作出修复决定…</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="112"/>
@@ -1542,188 +1542,198 @@ Returned by the platform: %4</source>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="26"/>
         <source>Decision</source>
-        <translation>认定决定</translation>
+        <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="27"/>
         <source>Case %1 (%2). A listing decision states the reasons, the basis, the measures, the removal conditions and the remedies (R5); the entry must be complete (R7).</source>
         <translation>案件 %1（%2）。认定决定须载明认定理由、依据、惩戒措施、移出条件和程序以及救济途径（R5）；名单信息须完整（R7）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="29"/>
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="37"/>
         <source>Decided on *</source>
         <translation>决定日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="38"/>
         <source>Not before the case&apos;s last step, not after today (R5).</source>
         <translation>不得早于案件上一办理步骤，不得晚于今天（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="39"/>
         <source>Number of a hand-issued decision</source>
         <translation>手工编号的决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="40"/>
         <source>leave empty: the document register numbers the decision</source>
         <translation>留空：由文书登记簿统一编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="41"/>
         <source>The decision and the credit repair notice served with it (两书同达) take their numbers from the register when you decide; print them afterwards.</source>
         <translation>作出决定时，认定决定书及同时送达的信用修复告知书（两书同达）由文书登记簿统一编号；之后再打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="42"/>
-        <source>Reason for not listing</source>
-        <translation>不予列入的理由</translation>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="44"/>
+        <source>Reason for not listing *</source>
+        <translation>不予列入的理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="45"/>
+        <source>(choose the outcome)</source>
+        <translation>（请选择法定理由）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="46"/>
+        <source>Added wording</source>
+        <translation>补充说明</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="55"/>
         <source>List the subject</source>
         <translation>列入名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="57"/>
         <source>Do not list</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="68"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="72"/>
         <source>Listing is possible only after the notice was served and every objection answered (R5).</source>
         <translation>须已送达预先告知、异议期届满且异议均已答复，方可决定列入（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="69"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="73"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="73"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="77"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="78"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="75"/>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="88"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="80"/>
         <source>Facts (reasons) *</source>
         <translation>事实（认定理由） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="81"/>
         <source>Basis *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="83"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="84"/>
         <source>(choose one of the four)</source>
         <translation>（四类情形选其一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="82"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="86"/>
         <source>Standard cited (R4) *</source>
         <translation>引用的认定标准（R4） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="83"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
         <source>Kind of standard *</source>
         <translation>认定标准类别 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="91"/>
         <source>Domain *</source>
         <translation>所属领域 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="92"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="96"/>
         <source>Told to the party in the prior notice; a change needs a new prior notice (R5).</source>
         <translation>已在预先告知书中告知当事人；如需修改，须重新送达预先告知书（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="97"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="101"/>
         <source>Until the records&apos; publication ends</source>
         <translation>至失信信息公示期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="106"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="110"/>
         <source>The case&apos;s records have no publication end: state the date.</source>
         <translation>本案失信信息没有公示截止日期，请填写有效期届满日。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="125"/>
         <source>Valid until *</source>
         <translation>有效期至 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="124"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="128"/>
         <source>Warning letter number (R11) *</source>
         <translation>警示函文号（R11） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="130"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="134"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="133"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="137"/>
         <source>Watch list after exit *</source>
         <translation>移出后重点关注期限 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="138"/>
         <source>R12: after leaving the black list the subject stays this long on the watch list.</source>
         <translation>R12：移出严重失信主体名单后，在重点关注名单上保留的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="150"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="154"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="151"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="155"/>
         <source>From the active measures list: %1. Nothing beyond the list, nothing heavier than it allows.</source>
         <translation>取自现行失信惩戒措施清单：%1。不得超出清单，不得重于清单所允许的措施。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="153"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="157"/>
         <source>Leniency justification (R9)</source>
         <translation>宽容审慎书面理由（R9）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="155"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="159"/>
         <source>Needed when a record of this case was handled with leniency.</source>
         <translation>案件所依据的信息适用宽容审慎时必填。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="167"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="171"/>
         <source>Saved and printed: valid until %1</source>
         <translation>将保存并打印：有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="168"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="172"/>
         <source>(not known)</source>
         <translation>（未知）</translation>
     </message>
@@ -1992,7 +2002,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="189"/>
         <source>Print the repair notice</source>
-        <translation>打印信用修复文书</translation>
+        <translation>打印信用修复告知书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="190"/>
@@ -2328,72 +2338,72 @@ Returned by the platform: %4</source>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="156"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="162"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="157"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="163"/>
         <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people).</source>
         <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="160"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="164"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="170"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="172"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="167"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="173"/>
         <source>Department&apos;s consent</source>
         <translation>认定部门同意意见</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="168"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
         <source>Way 2: the deciding department&apos;s consent (document or opinion).</source>
         <translation>方式 2：认定部门同意提前移出的文件或意见。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="169"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
         <source>Changed standard</source>
         <translation>改变后的认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="170"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="176"/>
         <source>Way 4: the changed standard and its number.</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="180"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="181"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="176"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="182"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="177"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="183"/>
         <source>Black list only: how long the subject stays on the watch list afterwards.</source>
         <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="178"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="184"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3273,13 +3283,23 @@ Measures: %4</source>
         <translation>附在失信信息所依据的文书之后，不能代替该文书（R1）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="72"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="75"/>
+        <source>No deciding department registered</source>
+        <translation>尚未登记认定部门</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="82"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="77"/>
+        <source>No deciding department is registered yet: an administrator registers it first (Administration → Departments; CLI: department add). A typed name cannot decide a case.</source>
+        <translation>尚未登记认定部门：请管理员先登记（系统管理 → 认定部门；命令行：department add）。仅填写部门名称不能作出认定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="84"/>
         <source>The case&apos;s documents are issued in this department&apos;s name and under its prefix.</source>
         <translation>本案文书以该部门名义、按该部门文号前缀出具。</translation>
     </message>
@@ -3942,7 +3962,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="250"/>
         <source>Print the repair notice</source>
-        <translation>打印信用修复文书</translation>
+        <translation>打印信用修复告知书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="258"/>
@@ -4046,62 +4066,62 @@ Grounds: %6</source>
 <context>
     <name>ServeNoticeDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="112"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="118"/>
         <source>Publish for objection</source>
         <translation>公示征求异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="112"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="118"/>
         <source>Serve the prior notice</source>
         <translation>登记送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="114"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
         <source>Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted in working days from that day.</source>
         <translation>案件 %1（%2）。请登记预先告知书送达当事人的日期；异议期自该日起按工作日计算。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="126"/>
         <source>Served on *</source>
         <translation>送达日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="127"/>
         <source>The real day of service (送达回证): not before the case was opened, not after today.</source>
         <translation>实际送达日期（以送达回证为准）：不得早于立案日期，不得晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="128"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="134"/>
         <source>Deadline printed on the notice</source>
         <translation>告知书载明的异议截止日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="133"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="139"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="140"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="136"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="142"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="137"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="143"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="138"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="150"/>
         <source>Objections until %1; no decision before the day after.</source>
         <translation>异议期至%1届满；届满次日起方可作出认定决定。</translation>
     </message>

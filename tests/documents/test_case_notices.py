@@ -28,7 +28,8 @@ def test_prior_notice_decision_and_repair_notice_print_for_a_seeded_case(desk, t
     text = _text(tmp_path / "d.pdf")
     for heading in ("一、认定理由", "二、认定依据", "三、惩戒措施", "四、移出条件和程序", "五、救济途径"):
         assert heading in text
-    assert "清江浦区信用办2026年10月12日" in text.replace("扫码核验·文书真伪", "")   # dated on the decision day
+    # issued by the deciding department (49号 四(八)), dated on the decision day
+    assert "县市场监督管理局2026年10月12日" in text.replace("扫码核验·文书真伪", "")
     # issue 4: the 信用修复告知书 registered with the decision prints with it (两书同达), under its held number
     # (numbers 1 and 2 of the series went with the two penalty records entered above: 两书同达, issue 16)
     assert [d["number"] for d in printed] == ["清信决〔2026〕1号", "清信修告〔2026〕3号"]

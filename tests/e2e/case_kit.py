@@ -44,6 +44,28 @@ def staff(office, secret_files) -> None:
         code, _, err = office("user", "add", name, "--role", role, "--password-file", str(secret_files["user"]),
                               user="admin", password=None)
         assert code == 0, err
+    for name, domain_, prefix, seed in DEPARTMENTS:  # the departments the stories' cases name (49号 四(八))
+        add_department(office, name, "county", prefix, seed, domain=domain_)
+
+
+# The county departments the stories' cases name (49号 四(八): a case is decided by a registered department).
+# The market regulator's 文号 prefix is the office's own short name, so the stories' numbers read 清信告〔…〕N号.
+DEPARTMENTS = (("县市场监督管理局", "市场监管", "清", 7001), ("县税务局", "税务", "清税", 7002),
+               ("县生态环境局", "生态环境", "清环", 7003))
+DOMAIN_DEPT = {domain: name for name, domain, _, _ in DEPARTMENTS}
+
+
+def add_department(office, name: str, level: str, prefix: str, seed: int, domain: str = "基层治理") -> dict:
+    """Register one more department through the CLI (an administrator act)."""
+    return ok(office, "department", "add", "--name", name, "--uscc", demo.uscc(random.Random(seed), "320812"),
+              "--level", level, "--domain", domain, "--prefix", prefix, user="admin")
+
+
+def register_departments(session) -> None:
+    from credit_desk.services import departments
+    for name, domain_, prefix, seed in DEPARTMENTS:
+        departments.add_department(session, name=name, uscc=demo.uscc(random.Random(seed), "320812"),
+                                   level="county", domain=domain_, prefix=prefix)
 
 
 @pytest.fixture(scope="session")
@@ -59,6 +81,7 @@ def staffed_template(tmp_path_factory):
         session = auth.login(desk, "admin", ADMIN_PW)
         for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer"), (AUDITOR, "auditor")):
             accounts.add_user(session, name, role, USER_PW)
+        register_departments(session)
         ledger_id, key = desk.ledger.ledger_id, desk.key
         desk.close()
     finally:
@@ -105,6 +128,7 @@ BLACK_FIELDS = ("--department", "县市场监督管理局", "--department-level"
                 "--standard-kind", "department_rule")
 
 
+DEFAULT_DEPT = ("--department", "县市场监督管理局")
 OPENED_ON = "2026-09-20"  # after the records' basis documents took effect (2026-09-16), before service
 
 
@@ -113,7 +137,8 @@ def open_case(office, subject: int, list_type: str, *extra, records=(), user=CLE
     if list_type in ("black", "watch") and not records:
         records = [record(office, subject, tier="serious" if list_type == "black" else "general")["id"]]
     rec_args = [a for r in records for a in ("--record", str(r))]
-    fields = BLACK_FIELDS if list_type == "black" else ()
+    # 49号 四(八): every case is decided by a registered department; the market regulator unless one is named
+    fields = BLACK_FIELDS if list_type == "black" else () if "--department" in extra else DEFAULT_DEPT
     return ok(office, "case", "open", "--subject", str(subject), "--list", list_type, *rec_args, *fields,
               "--opened-on", opened_on, *extra, user=user)["id"]
 
@@ -136,7 +161,7 @@ def black_listing(office, subject: int, on="2026-10-12") -> int:
 
 
 def watch_listing(office, subject: int, domain: str, valid_until="2027-10-12", on="2026-10-12") -> int:
-    cid = open_case(office, subject, "watch", "--department", f"县{domain}局", "--department-level", "county",
+    cid = open_case(office, subject, "watch", "--department", DOMAIN_DEPT[domain], "--department-level", "county",
                     "--domain", domain, "--facts", "多次轻微违法", "--basis", "清罚〔2026〕1号",
                     "--warning-letter", f"清警〔2026〕{domain}号", "--valid-until", valid_until)
     serve(office, cid)

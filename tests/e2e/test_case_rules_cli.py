@@ -7,7 +7,8 @@ from datetime import date, timedelta
 
 from credit_desk.services import ledgers
 from tests.conftest import TEST_NOW
-from tests.e2e.case_kit import (AUDITOR, BLACK_FIELDS, BOSS, CLERK, advance, black_listing, company, decide, desk,  # noqa: F401
+from tests.e2e.case_kit import (AUDITOR, BLACK_FIELDS, BOSS, CLERK, add_department, advance, black_listing,  # noqa: F401
+                                company, decide, desk,
                                 ok, open_case, person, record, refused, serve, show, staffed_template, watch_listing)
 
 
@@ -87,8 +88,12 @@ def test_r4_black_list_needs_one_ground_a_standard_and_a_county_department(desk)
     sid = company(desk, 16)
     rid = record(desk, sid)["id"]
     err = refused(desk, "case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid),
-                  "--ground", "b", "--department", "某镇政府", "--department-level", "township")
-    assert err["code"] == "R4_DEPARTMENT_LEVEL"
+                  "--ground", "b", "--department", "某镇政府", "--department-level", "county")
+    assert err["code"] == "DEPT_NOT_FOUND"  # a typed name is no department (49号 四(八))
+    add_department(desk, "某镇政府", "township", "某镇", 7101)
+    err = refused(desk, "case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid),
+                  "--ground", "b", "--department", "某镇政府", "--department-level", "county")
+    assert err["code"] == "R4_DEPARTMENT_LEVEL"  # the registered level counts, not the typed one
     cid = open_case(desk, sid, "black", records=[rid])
     for fields, code in (({"--ground": "a,b"}, "R4_GROUND"), ({"--ground": "e"}, "R4_GROUND"),
                          ({"--ground": "b", "--standard-kind": "normative_document"}, "R4_STANDARD_KIND")):

@@ -23,7 +23,7 @@ def _seed(desk, data_dir) -> dict:
     black = black_listing(desk, s1)                                  # shared late: share item overdue
     watch = watch_listing(desk, s2, "税务", valid_until="2026-10-30")  # expiry overdue; its sharing acknowledged
     pending = ok(desk, "case", "open", "--subject", str(s3), "--list", "watch", "--record", str(r1),
-                 "--opened-on", "2026-10-29")["id"]
+                 "--department", "县市场监督管理局", "--opened-on", "2026-10-29")["id"]
     serve(desk, pending, on="2026-10-30")                             # window open: shown, never overdue
     d = ledgers.unlock(data_dir)
     try:

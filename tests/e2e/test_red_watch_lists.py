@@ -48,7 +48,7 @@ def test_r10_red_list_is_published_with_its_own_notice_and_period(desk, tmp_path
     red = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
                     "--facts", "连续三年纳税信用A级", "--basis", "《纳税信用管理办法》", "--valid-until", "2028-10-12")
     served = serve(desk, red, on="2026-10-12")
-    assert served["notice_number"].startswith("清信激公〔2026〕")  # its own series, not the prior notice's
+    assert served["notice_number"].startswith("清税信激公〔2026〕")  # its own series, under 县税务局's prefix
     assert show(desk, red)["objection_window_end"] == "2026-10-19"  # 5 working days (its own local setting)
     err = refused(desk, "print", "prior_notice", "--case", str(red), "--out", str(tmp_path / "p.pdf"))
     assert err["code"] == "R10_NOTICE_TYPE"

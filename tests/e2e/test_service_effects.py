@@ -214,7 +214,7 @@ def _walk(desk, tmp_path) -> None:
        demo.ric(random.Random(90), "320826", date(1970, 1, 1), date(1980, 1, 1)))
     ok(desk, "print", "reprint", printed, "--out", str(tmp_path / "copy.pdf"), "--purpose", "当事人索要副本", user=BOSS)
     ok(desk, "department", "add", "--name", "清江浦区税务局", "--uscc", demo.uscc(random.Random(91), "320812"),
-       "--level", "county", "--domain", "税务", "--prefix", "清税", user="admin")
+       "--level", "county", "--domain", "税务", "--prefix", "清区税", user="admin")
     ok(desk, "user", "assign", "clerk9", "--department", "清江浦区税务局", user="admin")
     plain = record(desk, bare, number="清市监罚〔2026〕89号")["id"]
     ok(desk, "repair", "non-repairable", str(plain), "--basis", "《某法》第十条规定不得修复", user=BOSS)

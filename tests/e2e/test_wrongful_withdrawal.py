@@ -5,10 +5,8 @@ correction announcement is printed (issue 13 item 6)."""
 from __future__ import annotations
 
 import json
-import random
 from pathlib import Path
 
-from credit_desk.domain import demo
 from credit_desk.intake.receiver import Intake
 from credit_desk.services import ledgers
 from tests.documents.conftest import pdftotext
@@ -36,14 +34,13 @@ def _print(office, doc_type: str, case: int, out: Path, user=CLERK) -> str:
 
 def test_r12_way1_withdrawal_by_two_people_voids_purges_and_announces(desk, data_dir, tmp_path):
     intake_dir = pair(desk, tmp_path)
-    # the deciding department is a registered entity: the case's documents are issued in its name (item 5)
-    ok(desk, "department", "add", "--name", "县市场监督管理局", "--uscc", demo.uscc(random.Random(130), "320812"),
-       "--level", "county", "--domain", "市场监管", "--prefix", "清市监", user="admin")
+    # the deciding department is a registered entity (tests.e2e.case_kit.DEPARTMENTS, 文号 prefix 清): the case's
+    # documents are issued in its name (item 5)
     sid = company(desk, 131)
     cid = black_listing(desk, sid)
     decision_no = _print(desk, "listing_decision", cid, tmp_path / "decision.pdf")
     decision = pdftotext(tmp_path / "decision.pdf")
-    assert FACTS in decision and decision_no.startswith("清市监信决〔")
+    assert FACTS in decision and decision_no.startswith("清信决〔")
     assert "县市场监督管理局" in "".join(decision.strip().splitlines()[-6:])  # the 落款
     assert "清江浦区信用办" not in decision
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", GROUNDS)

@@ -33,6 +33,7 @@ def shot():
 @pytest.fixture
 def seeded_admin(data_dir):
     """An office ledger with demo subjects and records (seeded by the administrator), and the admin's session."""
+    from credit_desk.domain import demo as demo_ids
     from credit_desk.services import auth, demo, ledgers
     from tests.conftest import ADMIN_PW, PASSPHRASE
     desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
@@ -41,6 +42,13 @@ def seeded_admin(data_dir):
     desk.clock = lambda: NOW["now"]  # the ledger's clock mark (R14) is set by the same clock the tests move
     session = auth.login(desk, "admin", ADMIN_PW)
     demo.seed(session, subjects_n=300, records_n=3000, seed_value=7)
+    # 49号 四(八): the cases and repairs the GUI stories open are decided by registered departments (the demo
+    # records' authorities); the market regulator's 文号 prefix is the office's short name 清
+    from credit_desk.services import departments
+    rng = __import__("random").Random(7001)
+    for name, domain, prefix in DEMO_DEPARTMENTS:
+        departments.add_department(session, name=name, uscc=demo_ids.uscc(rng, "320812"), level="county",
+                                   domain=domain, prefix=prefix)
     yield session
     desk.close()
 
@@ -82,6 +90,11 @@ def window(qtbot, seeded, make_ctx):
     return win
 
 
+DEMO_DEPARTMENTS = (("县市场监督管理局", "市场监管", "清"), ("国家税务总局县税务局", "税务", "清县税"),
+                    ("县人民法院", "司法", "清法"), ("县生态环境局", "生态环境", "清环"),
+                    ("县住房和城乡建设局", "住房城乡建设", "清建"), ("县人力资源和社会保障局", "人社", "清人社"),
+                    ("县应急管理局", "应急管理", "清应急"), ("县交通运输局", "交通运输", "清交"),
+                    ("县劳动人事争议仲裁委员会", "劳动人事争议仲裁", "清仲"))
 CLOCK = __import__("datetime").datetime(2026, 11, 16, 9, 0)  # a Monday after the demo data's last decision
 NOW = {"now": CLOCK}
 

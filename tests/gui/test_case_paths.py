@@ -41,9 +41,8 @@ def _open_black_case(qtbot, view, sid, rid, shot):
     def fill(dlg: OpenCaseDialog):
         dlg.fields["list_type"].setCurrentIndex(dlg.fields["list_type"].findData("black"))
         dlg.check_record(rid)
-        dlg.fields["department"].setText("县市场监督管理局")
-        dlg.fields["department_level"].setCurrentIndex(dlg.fields["department_level"].findData("county"))
-        dlg.fields["domain"].setText("市场监管")
+        box = dlg.fields["department"]  # 49号 四(八): chosen from the registered departments, not typed
+        box.setCurrentIndex(box.findData("县市场监督管理局"))
         _ok(dlg)  # R4 at opening: the ground is named beside its field, nothing is written
         assert "四类情形" in dlg.errors["ground"].text() and dlg.isVisible()
         dlg.fields["ground"].setCurrentIndex(dlg.fields["ground"].findData("b"))

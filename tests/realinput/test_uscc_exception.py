@@ -135,7 +135,7 @@ def test_cli_exception_request_approve_search(office, secret_files):
     assert code == 0 and EXCEPTION_MARK_ZH in out
 
 
-def test_r7_exception_mark_in_cases_objections_and_work_lists(desk, clerk, reviewer):
+def test_r7_exception_mark_in_cases_objections_and_work_lists(desk, admin, clerk, reviewer):
     """Issue 15 kind 4: the exception mark shows in the cases, objections, commitments and pending lists too,
     not only among subjects and records."""
     import datetime as dt
@@ -152,6 +152,10 @@ def test_r7_exception_mark_in_cases_objections_and_work_lists(desk, clerk, revie
                              doc_issued=today - dt.timedelta(days=40), doc_effective=today - dt.timedelta(days=30),
                              department="厦门市市场监管局", act_date=today - dt.timedelta(days=60))
     rid = rec["record"].id if isinstance(rec, dict) and "record" in rec else rec["id"]
+    from credit_desk.domain import demo
+    from credit_desk.services import departments
+    departments.add_department(admin, name="县市场监督管理局", uscc=demo.uscc(__import__("random").Random(7001), "320812"),
+                               level="county", domain="市场监管", prefix="清")  # 49号 四(八): a registered department
     case = cases.open_case(clerk, subject_id=sid, list_type="watch", record_ids=[rid], department="县市场监督管理局",
                            department_level="county", domain="市场监管")
     assert EXCEPTION_MARK_ZH in cases.case_detail(clerk, case.id, "核查")["subject"]["id_shown"]  # the case's own panel

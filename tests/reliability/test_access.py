@@ -45,6 +45,10 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "browse.objections_page": "case.list", "browse.pending_records": "record.browse",
     "browse.subject_brief": "subject.search", "browse.repair_subjects": "repair.list",
     "case_core.exit_in_tx": ("internal", "inside a transaction opened by case_exits.exit_case (case.exit)"),
+    "cases.renotice_in_tx": ("internal", "inside cases.update_case (case.update) or objections.resolve_objection "
+                             "(objection.resolve)"),
+    "cases.with_corrected_facts": ("internal", "computes the corrected case for objections.resolve_objection "
+                                   "(objection.resolve); writes nothing"),
     "case_core.open_in_tx": ("internal", "inside cases.open_case (case.open)"),
     "case_core.refresh_alert": ("internal", "inside case steps that already checked their action"),
     "case_core.share_due": ("internal", "pure date arithmetic for cases.decide_case (case.decide)"),

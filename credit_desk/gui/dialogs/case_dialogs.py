@@ -65,11 +65,17 @@ class OpenCaseDialog(FormDialog):
         self.records.setEnabled(self.value("list_type") != ListType.RED.value)
 
     def _department_field(self, ctx) -> None:
-        """认定部门 chosen from the registered departments (the user's own first); typed only where none is
-        registered yet (older ledgers)."""
+        """认定部门 chosen from the registered departments (the user's own first). Where none is registered yet,
+        nothing can be typed in its place (49号 四(八)): the field says how to register one; a draft may still be
+        opened, but no notice or decision is issued until a registered department decides it."""
         self.registered = departments.list_departments(ctx.session)
         if not self.registered:
-            self.add_field("department", self.tr("Deciding department *"), line("department"))
+            box = line("department")
+            box.setEnabled(False)
+            box.setPlaceholderText(self.tr("No deciding department registered"))
+            self.add_field("department", self.tr("Deciding department *"), box, self.tr(
+                "No deciding department is registered yet: an administrator registers it first (Administration → "
+                "Departments; CLI: department add). A typed name cannot decide a case."))
             return
         own = departments.user_department(ctx.session)
         items = [(f"{d.name}（{d.level_zh}，{d.domain}）", d.name) for d in self.registered]
@@ -97,7 +103,7 @@ class OpenCaseDialog(FormDialog):
                 self.records.item(i).setCheckState(Qt.Checked)
 
     def apply(self) -> Case:
-        names = ("department", "facts", "basis") + (() if self.registered else ("department_level", "domain"))
+        names = ("department", "facts", "basis") if self.registered else ("facts", "basis")
         names += tuple(n for n in ("ground", "standard", "standard_kind") if self.fields[n].isEnabled())
         fields = {k: (self.value(k) or None) for k in names}
         return cases.open_case(self.ctx.session, subject_id=self.subject["id"], list_type=self.value("list_type"),

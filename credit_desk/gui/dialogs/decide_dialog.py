@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QLis
 from credit_desk.domain.cases import (OPEN_STATES, STANDARD_KIND_ZH, TRANSITIONS, Case, CaseState, Event, Ground,
                                       ListType)
 from credit_desk.domain.errors import DomainError
+from credit_desk.domain.procedure import NOT_LISTED_GROUNDS
 from credit_desk.gui.dialogs.case_dialogs import level_items
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.services import browse, cases
@@ -39,7 +40,10 @@ class DecideDialog(FormDialog):
                        line("externalNumber", self.tr("leave empty: the document register numbers the decision")),
                        self.tr("The decision and the credit repair notice served with it (两书同达) take their "
                                "numbers from the register when you decide; print them afterwards."))
-        self.add_field("reason", self.tr("Reason for not listing"), text_box("reason", 2))
+        # R5: not listing is one of the lawful outcomes, chosen; the clerk may only add wording to it
+        self.add_field("reason_code", self.tr("Reason for not listing *"), combo(
+            "reasonCode", [(self.tr("(choose the outcome)"), None)] + [(v, k) for k, v in NOT_LISTED_GROUNDS.items()]))
+        self.add_field("reason", self.tr("Added wording"), text_box("reason", 2))
         self._entry_fields()
         self._list_fields()
         self.list_it.toggled.connect(self._outcome_changed)
@@ -170,6 +174,7 @@ class DecideDialog(FormDialog):
     def _outcome_changed(self, *_a) -> None:
         listing = self.list_it.isChecked()
         self.fields["reason"].setEnabled(not listing)
+        self.fields["reason_code"].setEnabled(not listing)
         for name in ("valid_until", "measure", "leniency_justification", "warning_letter",
                      "post_exit_watch_months"):
             if name in self.fields:
@@ -203,7 +208,8 @@ class DecideDialog(FormDialog):
         d = cases.Decision(
             decided_on=self.value("decided_on"), external_number=self.value("external_number") or None,
             list_it=listing,
-            reason=self.value("reason") or None, measures=self.chosen_measures() if listing else (),
+            reason=self.value("reason") or None, reason_code=None if listing else self.value("reason_code"),
+            measures=self.chosen_measures() if listing else (),
             valid_until=None if self.use_records_end.isChecked() else self.value_date(),
             warning_letter=(self.value("warning_letter") or None) if "warning_letter" in self.fields else None,
             post_exit_watch_months=months or None,
