@@ -46,6 +46,9 @@ def staff(office, secret_files) -> None:
         assert code == 0, err
     for name, domain_, prefix, seed in DEPARTMENTS:  # the departments the stories' cases name (49号 四(八))
         add_department(office, name, "county", prefix, seed, domain=domain_)
+    # R13 谁认定、谁修复: the head and the reviewer who decide the stories' repairs work for the market regulator
+    for name in (BOSS, REVIEWER):
+        ok(office, "user", "assign", name, "--department", DEPARTMENTS[0][0], user="admin")
 
 
 # The county departments the stories' cases name (49号 四(八): a case is decided by a registered department).
@@ -82,6 +85,10 @@ def staffed_template(tmp_path_factory):
         for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer"), (AUDITOR, "auditor")):
             accounts.add_user(session, name, role, USER_PW)
         register_departments(session)
+        # R13 谁认定、谁修复: the head and the reviewer who decide the stories' repairs work for the market regulator
+        from credit_desk.services import departments
+        for name in (BOSS, REVIEWER):
+            departments.assign_user(session, name, DEPARTMENTS[0][0])
         ledger_id, key = desk.ledger.ledger_id, desk.key
         desk.close()
     finally:

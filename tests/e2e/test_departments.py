@@ -108,6 +108,7 @@ def test_r13_repair_documents_are_issued_by_the_deciding_department_not_the_offi
     req = apply(desk, sid, cases=[cid], on="2026-10-20")["id"]
     accepted = ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
     assert accepted["accept_number"].startswith("清市监信修受〔2026〕")
+    ok(desk, "user", "assign", BOSS, "--department", MARKET, user="admin")  # R13: its own staff decide
     ok(desk, "repair", "decide", str(req), "--outcome", "repaired", "--for-department", MARKET,
        "--decided-on", "2026-10-22", user=BOSS)
     for doc, name in (("repair_accepted", "acc"), ("repair_decision", "dec")):

@@ -129,8 +129,11 @@ def clerk_window(qtbot, staff, make_ctx):
     return win
 
 
-def when_modal(qtbot, cls, act, timeout_ms: int = 8000):
-    """Run ``act(dialog)`` once a modal dialog of ``cls`` is up (exec() blocks the test otherwise)."""
+def when_modal(qtbot, cls, act, timeout_ms: int = 8000, close_ms: int = 15000):
+    """Run ``act(dialog)`` once a modal dialog of ``cls`` is up (exec() blocks the test otherwise).
+
+    A dialog still open ``close_ms`` after ``act`` (a refusal shown in it, which a clerk would read and correct)
+    is rejected and its sentence kept in ``seen["error"]``: the test fails with that sentence, it never hangs."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     seen = {"waited": 0}
@@ -156,9 +159,20 @@ def when_modal(qtbot, cls, act, timeout_ms: int = 8000):
                 seen["error"] = exc
                 dlg.reject()
                 raise
+            QTimer.singleShot(close_ms, lambda: still_open(dlg))
         elif seen["waited"] < timeout_ms:
             seen["waited"] += 50
             QTimer.singleShot(50, poll)
+    def still_open(dlg):
+        try:
+            if not dlg.isVisible():
+                return
+        except RuntimeError:  # already deleted: it closed
+            return
+        label = getattr(dlg, "form_error", None)
+        shown = label.text() if label is not None else ""
+        seen.setdefault("error", AssertionError(f"{cls.__name__} still open after its action: {shown or '(no message)'}"))
+        dlg.reject()
     QTimer.singleShot(50, poll)
     return seen
 

@@ -262,6 +262,10 @@ def test_repair_application_accepted_by_clerk_decided_by_reviewer_and_its_notice
         "SELECT r.id AS rid, r.subject_id AS sid FROM records r JOIN subjects s ON s.id = r.subject_id "
         "WHERE r.status = 'active' AND r.tier = 'general' AND r.decision_date < '2024-01-01' "
         "AND s.kind = 'legal_person' AND s.id <= 150 ORDER BY r.id LIMIT 1")[0]
+    # R13 谁认定、谁修复: the reviewer who decides works for the registered department that decided the record
+    from credit_desk.services import departments
+    dept = staff["admin"].ledger.query("SELECT department FROM records WHERE id = ?", (row["rid"],))[0]["department"]
+    departments.assign_user(staff["admin"], "rev1", dept)
     clerk_view = RepairView(make_ctx(staff["clerk"]), "信用修复")
     qtbot.addWidget(clerk_view)
     clerk_view.resize(1180, 700)
