@@ -80,7 +80,7 @@ def test_gui_open_case_dialog_hints_never_overlap_their_inputs(qtbot, staff, mak
     """Gap 6: the record list's R1 hint (and every other hint) sits under its input, never over it."""
     clerk = staff["clerk"]
     sid, _ = subjects_with_records(clerk, 1)[0]
-    dlg = OpenCaseDialog(make_ctx(clerk), browse.subject_brief(clerk, sid))
+    dlg = OpenCaseDialog(make_ctx(clerk), browse.subject_brief(clerk, sid, "立案核对主体"))
     qtbot.addWidget(dlg)
     for height in (780, 600):  # also on a small screen, where the form scrolls rather than squeezes
         dlg.resize(900, height)
