@@ -86,12 +86,21 @@ def check_r4_may_decide(dept: Department) -> None:
 
 
 def register_hint(name: str) -> tuple[str, str]:
-    """How an administrator registers a department (zh, en), for refusals that need one."""
-    zh = (f"请由管理员先登记认定部门（命令行：department add --name {name or '部门名称'} --uscc 统一社会信用代码 "
-          "--level county --domain 所属领域 --prefix 文号前缀；界面：系统管理 → 认定部门），再选择该部门。")
-    en = (f"An administrator registers the department first (CLI: department add --name {name or 'NAME'} --uscc CODE "
-          "--level county --domain FIELD --prefix PREFIX; GUI: Administration → Departments), then choose it.")
+    """How an administrator registers a department (zh, en), for refusals that need one; the command-line form
+    is ``register_cli(name)``, printed by the CLI only (no GUI message names a command)."""
+    zh = "请由管理员先登记该认定部门（名称、统一社会信用代码、层级、所属领域、文号前缀），再选择该部门。"
+    en = ("An administrator registers the department first (name, unified code, level, field, document-number "
+          "prefix), then choose it.")
     return zh, en
+
+
+# The command-line form of registering a department: printed by the CLI only (issue 17 item 5).
+_CLI = "department add --name {name} --uscc 统一社会信用代码 --level county --domain 所属领域 --prefix 文号前缀"
+
+
+def register_cli(name: str) -> str:
+    """The command that registers the department ``name`` (the CLI's hint of a DEPT_* refusal)."""
+    return _CLI.format(name=name or "部门名称")
 
 
 def check_registered(name: str | None, dept: Department | None, field: str = "department") -> Department:
@@ -105,7 +114,8 @@ def check_registered(name: str | None, dept: Department | None, field: str = "de
     raise DomainError("DEPT_NOT_REGISTERED", f"认定部门{who}未登记：认定决定及其文书由已登记的认定部门以自己的名义出具，"
                       f"不能只填写部门名称。{hint_zh}",
                       f"The deciding department {text!r} is not registered: decisions and their documents are issued by "
-                      f"a registered department, never a typed name. {hint_en}", field=field)
+                      f"a registered department, never a typed name. {hint_en}", field=field,
+                      cli=register_cli(text))
 
 
 def check_r13_repair_issuer(name: str, dept: Department | None) -> Department:
@@ -120,4 +130,4 @@ def check_r13_repair_issuer(name: str, dept: Department | None) -> Department:
                       f"以自己的名义出具，该部门尚未登记，信用办不能以自己的名义代为出具。{hint_zh}",
                       f"Whoever decided, repairs: the repair's documents are issued by {name!r}, which is not "
                       f"registered; the credit office does not issue them in its own name. {hint_en}",
-                      field="department")
+                      field="department", cli=register_cli(name))

@@ -7,7 +7,8 @@ mutation writes its audit row and its change-log row (entity ``department``; ``u
 from __future__ import annotations
 
 from credit_desk.domain.departments import (Department, check_r4_may_decide, check_r13_repair_issuer,
-                                            check_registered, new_department, register_hint)
+                                            check_registered, new_department, register_cli,
+                                            register_hint)
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services.base import Session
 from credit_desk.store import departments as repo
@@ -48,9 +49,9 @@ def get_department(conn, ref) -> Department:
     d = repo.get(conn, int(text)) if text.isdigit() else repo.by_name(conn, text)
     if d is None:
         hint_zh, hint_en = register_hint(text)
-        raise DomainError("DEPT_NOT_FOUND", f"没有已登记的认定部门「{text}」，请从部门列表中选择（department list）；"
+        raise DomainError("DEPT_NOT_FOUND", f"没有已登记的认定部门「{text}」，请从已登记的部门中选择；"
                           f"尚未登记的，{hint_zh}", f"No registered department '{text}'; choose one from the list. "
-                          f"{hint_en}", field="department")
+                          f"{hint_en}", field="department", cli=f"department list；{register_cli(text)}")
     return d
 
 

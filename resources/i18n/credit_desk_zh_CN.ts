@@ -3295,8 +3295,8 @@ Measures: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="77"/>
-        <source>No deciding department is registered yet: an administrator registers it first (Administration → Departments; CLI: department add). A typed name cannot decide a case.</source>
-        <translation>尚未登记认定部门：请管理员先登记（系统管理 → 认定部门；命令行：department add）。仅填写部门名称不能作出认定。</translation>
+        <source>No deciding department is registered yet: an administrator registers it first (name, unified code, level, field, document-number prefix). A typed name cannot decide a case.</source>
+        <translation>尚未登记认定部门：请管理员先登记（名称、统一社会信用代码、层级、所属领域、文号前缀）。仅填写部门名称不能作出认定。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="84"/>

@@ -72,7 +72,7 @@ def test_r4_county_level_for_every_list_type_also_on_typed_levels(desk):
         assert err["code"] == "R4_DEPARTMENT_LEVEL", lt
         err = refused(desk, "case", "open", "--subject", str(sid), "--list", lt, "--department", "城北街道",
                       "--department-level", "county", *recs)  # a typed name with a typed "county" is no department
-        assert err["code"] == "DEPT_NOT_FOUND" and "department add" in err["message"], lt
+        assert err["code"] == "DEPT_NOT_FOUND" and "department add" in err["cli"] and "由管理员先登记" in err["message"], lt
 
 
 def test_department_add_validates_its_fields(desk):
@@ -127,7 +127,7 @@ def test_r13_repair_documents_are_issued_by_the_deciding_department_not_the_offi
     err = refused(desk, "repair", "apply", "--subject", str(other), "--applicant", "王建国", "--channel", "window",
                   "--received-on", "2026-10-20", "--record", str(stray), "--material", "proof",
                   "--material", "commitment")
-    assert err["code"] == "R13_DEPARTMENT_NOT_REGISTERED" and "department add" in err["message"]
+    assert err["code"] == "R13_DEPARTMENT_NOT_REGISTERED" and "department add" in err["cli"] and "由管理员先登记" in err["message"]
     assert ok(desk, "repair", "list") == [] or all(r["subject_id"] != other for r in ok(desk, "repair", "list"))
 
 
@@ -145,10 +145,10 @@ def test_r4_a_ledger_with_no_department_refuses_a_typed_one_and_says_how_to_regi
               "--opened-on", "2026-09-20")
     err = refused(office, "case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid),
                   "--department", "县市场监督管理局", "--department-level", "county", *fields)
-    assert err["code"] == "DEPT_NOT_REGISTERED" and "department add --name 县市场监督管理局" in err["message"]
+    assert err["code"] == "DEPT_NOT_REGISTERED" and "department add --name 县市场监督管理局" in err["cli"]
     draft = ok(office, "case", "open", "--subject", str(sid), "--list", "black", "--record", str(rid), *fields)["id"]
     err = refused(office, "case", "notice", str(draft), "--served-on", "2026-09-28")
-    assert err["code"] == "DEPT_NOT_REGISTERED" and "department add" in err["message"]
+    assert err["code"] == "DEPT_NOT_REGISTERED" and "department add" in err["cli"] and "由管理员先登记" in err["message"]
     assert refused(office, "case", "decide", str(draft), "--not-list", "--reason-code", "facts_not_established", "--decided-on",
                    "2026-09-28", user=BOSS)["code"] == "DEPT_NOT_REGISTERED"
     _add_dept(office, MARKET, "county", "清市监", 908)

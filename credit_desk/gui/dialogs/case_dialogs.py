@@ -74,8 +74,8 @@ class OpenCaseDialog(FormDialog):
             box.setEnabled(False)
             box.setPlaceholderText(self.tr("No deciding department registered"))
             self.add_field("department", self.tr("Deciding department *"), box, self.tr(
-                "No deciding department is registered yet: an administrator registers it first (Administration → "
-                "Departments; CLI: department add). A typed name cannot decide a case."))
+                "No deciding department is registered yet: an administrator registers it first (name, unified "
+                "code, level, field, document-number prefix). A typed name cannot decide a case."))
             return
         own = departments.user_department(ctx.session)
         items = [(f"{d.name}（{d.level_zh}，{d.domain}）", d.name) for d in self.registered]
