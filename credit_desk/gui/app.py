@@ -145,7 +145,8 @@ def run_gui(folder: Path, lang: str = "zh") -> int:
     translator = install_translator(app, lang)  # noqa: F841 - must stay alive while the app runs
     from credit_desk.gui import fit
     fitter = fit.install(app)  # noqa: F841 - every window fits the screen it opens on (issue 17 item 1)
-    from credit_desk.gui import a11y, rulehints
+    from credit_desk.gui import a11y, comfort, rulehints
+    comfort.apply_saved(settings)  # the interface font size chosen on this PC (issue 17 item 11)
     namer = a11y.install(app)  # noqa: F841 - accessible names on every control (issue 17 item 11)
     hints = rulehints.install(app)  # noqa: F841 - rule numbers in tooltips, not on labels (issue 17 item 3)
     _FormDialog.lang = lang

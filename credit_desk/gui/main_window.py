@@ -10,10 +10,10 @@ import importlib
 import importlib.util
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSize, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QStackedWidget,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow,
+                               QStackedWidget, QWidget)
 
 from credit_desk.atomic import owner_only
 from credit_desk.gui.context import GuiContext
@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.nav.setAccessibleName(self.tr("Areas"))
         self.nav.setFixedWidth(168)
-        self.nav.setStyleSheet("QListWidget { font-size: 15px; } QListWidget::item { padding: 7px 10px; }")
+        self.nav.setStyleSheet("QListWidget::item { padding: 7px 10px; }")
         self.stack = QStackedWidget()
         titles = self.titles()
         for area in self.areas:
@@ -112,6 +112,7 @@ class MainWindow(QMainWindow):
             item.setData(Qt.UserRole, area.key)
             self.nav.addItem(item)
             self.stack.addWidget(QLabel())  # replaced by the view on first visit
+        self._nav_font()
         self.nav.currentRowChanged.connect(self._show_area)
         body = QWidget()
         row = QHBoxLayout(body)
@@ -125,6 +126,21 @@ class MainWindow(QMainWindow):
                                   .replace("%3", info["office"] or "").replace("%4", info["region"] or ""))
         self.status_user.setObjectName("statusUser")
         self.statusBar().addPermanentWidget(self.status_user)
+
+    def _nav_font(self) -> None:
+        """The area list a little larger than the text, following the interface font size (issue 17 item 11)."""
+        font = QApplication.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.nav.setFont(font)
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())),
+                     default=0)
+        self.nav.setFixedWidth(max(168, widest + 40))
+
+    def changeEvent(self, event) -> None:
+        if event.type() in (QEvent.ApplicationFontChange, QEvent.FontChange):
+            self._nav_font()
+        super().changeEvent(event)
 
     def _shortcuts(self) -> None:
         for seq, method in ((QKeySequence.Find, "focus_search"), (QKeySequence.New, "new_item"),

@@ -1147,7 +1147,7 @@
 <context>
     <name>ComingSoonView</name>
     <message>
-        <location filename="../../credit_desk/gui/widgets/notice.py" line="45"/>
+        <location filename="../../credit_desk/gui/widgets/notice.py" line="56"/>
         <source>This function arrives in a coming version of the software.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -2770,17 +2770,17 @@ Returned by the platform: %4</source>
         <translation>工作区域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="123"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="124"/>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="134"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="150"/>
         <source>Help</source>
         <translation>帮助</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="135"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="151"/>
         <source>About Credit Desk</source>
         <translation>关于信用办台账</translation>
     </message>
@@ -4129,145 +4129,155 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="38"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="48"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="54"/>
+        <source>Interface font size</source>
+        <translation>界面字号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="58"/>
+        <source> pt</source>
+        <translation> 磅</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="74"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="78"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="75"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="89"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="96"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="108"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="115"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="116"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="123"/>
         <source>Use the platform&apos;s schedule…</source>
         <translation>以平台下发的安排为准…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="142"/>
         <source>%1: the platform&apos;s holidays (%2) differ from the administrator&apos;s (%3) on %4; %3 is in force.</source>
         <translation>%1年：平台下发的节假日安排（%2）与管理员录入的（%3）在这些日期上不同：%4；目前仍按管理员录入的执行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="170"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="174"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="174"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="175"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="181"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="184"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="176"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="242"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="176"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="243"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="176"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="244"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="205"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="235"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="227"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="241"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="245"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="246"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="261"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="270"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, 
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
+from credit_desk.gui import comfort
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.services import accounts, preferences, workdays
 
@@ -49,6 +50,19 @@ class SettingsView(QWidget):
         v.addWidget(self.zh)
         v.addWidget(self.en)
         v.addWidget(self.lang_note)
+        row = QHBoxLayout()  # issue 17 item 11: the interface font size of this PC, applied at once
+        size_label = QLabel(self.tr("Interface font size"))
+        self.font_size = QSpinBox()
+        self.font_size.setObjectName("fontSize")
+        self.font_size.setRange(*comfort.FONT_RANGE)
+        self.font_size.setSuffix(self.tr(" pt"))
+        self.font_size.setValue(comfort.saved_size(self.ctx.settings))
+        self.font_size.valueChanged.connect(lambda n: comfort.choose(self.ctx.settings, n))
+        size_label.setBuddy(self.font_size)
+        row.addWidget(size_label)
+        row.addWidget(self.font_size)
+        row.addStretch(1)
+        v.addLayout(row)
         return group
 
     def _save_language(self, _checked: bool) -> None:

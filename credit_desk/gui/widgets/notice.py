@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
 
-TITLE_STYLE = "font-size: 20px; font-weight: bold; padding: 2px 0 6px 0;"
+TITLE_STYLE = "font-weight: bold; padding: 2px 0 6px 0;"
+TITLE_SCALE = 1.5  # an area's title against the interface font size (gui/comfort.py)
 NOTE_STYLE = ("background: #fff8e1; border: 1px solid #e0c46c; border-radius: 6px; padding: 16px;"
               "font-size: 14px; color: #5d4a00;")
 ERROR_STYLE = "color: #b00020;"
@@ -16,7 +17,17 @@ def title_label(text: str) -> QLabel:
     label = QLabel(text)
     label.setObjectName("areaTitle")
     label.setStyleSheet(TITLE_STYLE)
+    scale_title(label)
     return label
+
+
+def scale_title(label: QLabel) -> None:
+    """An area title is half as large again as the interface text, whatever size the clerk chose."""
+    from PySide6.QtWidgets import QApplication
+    font = QApplication.font()
+    font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
+    font.setBold(True)
+    label.setFont(font)
 
 
 def hint_label(text: str = "") -> QLabel:
