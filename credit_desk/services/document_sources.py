@@ -80,6 +80,13 @@ def commitment_form(session: Session, subject_id, matter: str | None, kind: str 
                 str(s.id), s.id)
 
 
+def sample_basis(session: Session, case_id: int) -> list[str]:
+    """R2/R8: the sample (示例) catalogue or measures-list editions this case's documents would rest on — a
+    decision built on them is not fit to issue, and the print form says so before a number is taken."""
+    session.require("document.print")
+    return reference.sample_editions_of_case(session.ledger.conn, int(case_id))
+
+
 def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpose: str | None = None) -> Item:
     """The notices of a listing case, from ``cases.case_detail`` (the look is logged there, R14)."""
     from credit_desk.services import cases

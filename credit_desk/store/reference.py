@@ -68,6 +68,19 @@ def active_measures(conn) -> tuple[dict, list[MeasureItem]] | None:
     return {"edition": head[0], "label": head[1], "source": head[2], "is_sample": bool(head[3])}, items
 
 
+def sample_editions_of_case(conn, case_id: int) -> list[str]:
+    """Labels of the sample (示例) catalogue and measures-list editions a case rests on: its records' catalogue
+    editions and, once decided, the edition its measures came from (else the active measures list)."""
+    rows = conn.execute(
+        "SELECT e.label FROM case_records cr JOIN records r ON r.id = cr.record_id "
+        "JOIN catalogue_editions e ON e.edition = r.catalogue_edition WHERE cr.case_id = ? AND e.is_sample = 1 "
+        "UNION SELECT e.label FROM case_measures m JOIN measure_editions e ON e.edition = m.edition "
+        "WHERE m.case_id = ? AND e.is_sample = 1 "
+        "UNION SELECT label FROM measure_editions WHERE active = 1 AND is_sample = 1 "
+        "AND NOT EXISTS (SELECT 1 FROM case_measures WHERE case_id = ?)", (case_id, case_id, case_id)).fetchall()
+    return sorted({r[0] for r in rows})
+
+
 def catalogue_item(conn, edition: str, code: str) -> CatalogueItem | None:
     """One item of a catalogue edition (R2, R15: its legal basis and whether it may be published)."""
     r = conn.execute("SELECT i.code, i.group_name, i.name, i.legal_basis, i.shareable, i.share_scope, i.publishable, "

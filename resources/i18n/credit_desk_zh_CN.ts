@@ -777,57 +777,62 @@
 <context>
     <name>CasePrintDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="27"/>
         <source>Print a notice</source>
         <translation>打印文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="28"/>
         <source>Case %1 (%2). The notice gets the next number of its series, is signed with the office key and recorded in the document register; the preview opens when it is ready.</source>
         <translation>案件 %1（%2）。文书取用本序列的下一个编号（或本案已取得的编号），以本单位密钥签名并记入文书登记簿；生成后自动打开预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="30"/>
         <source>Issue</source>
         <translation>出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="34"/>
         <source>Notice *</source>
         <translation>文书 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="36"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="32"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="37"/>
         <source>(not needed)</source>
         <translation>（不需要）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="39"/>
         <source>Only for the objection acceptance and result notices.</source>
         <translation>仅异议受理通知书和异议处理结果告知书需要选择。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
         <source>Purpose *</source>
         <translation>查询事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
         <source>Print the case&apos;s notice</source>
         <translation>打印案件文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
         <source>The notice shows the subject&apos;s data; the look is logged (R14).</source>
         <translation>文书载有主体信息，本次查看将记入审计日志（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="52"/>
+        <source>Warning: this case rests on the sample (示例) edition %1, not an official one from the platform. A document built on it is for training only and is not fit to issue to a party.</source>
+        <translation>注意：本案依据的是示例版本“%1”，不是市平台下发的正式目录或措施清单。据此生成的文书仅供培训使用，不宜向当事人出具。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="69"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>

@@ -146,3 +146,19 @@ def test_reserved_numbers_appear_in_the_document_register(qtbot, clerk_window, s
     assert mine and mine[0]["status_zh"] == "已编号，待打印", rows[:3]
     view.table.selectRow(rows.index(mine[0]))
     assert "尚未打印" in view.preview.status.text() or "not printed" in view.preview.status.text()
+
+
+def test_r2_a_decision_on_the_sample_catalogue_is_flagged_before_printing(qtbot, staff, make_ctx, shot):
+    cid = _served(staff)
+    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=staff["clerk"].desk.today() - 2 * DAY,
+                                                             measures=("M-01",), post_exit_watch_months=12,
+                                                             valid_until=staff["clerk"].desk.today() + 900 * DAY))
+    dlg = CasePrintDialog(make_ctx(staff["clerk"]), cases.get_case(staff["clerk"], cid, "打印文书"))
+    qtbot.addWidget(dlg)
+    dlg.show()
+    assert dlg.value("doc_type") == "listing_decision"
+    assert dlg.sample_warning.isVisible() and "示例" in dlg.sample_warning.text()
+    assert "不宜" in dlg.sample_warning.text() or "not fit" in dlg.sample_warning.text()
+    shot(dlg, "dialog_print_sample_warning")
+    dlg.fields["doc_type"].setCurrentIndex(dlg.fields["doc_type"].findData("objection_accepted")
+                                           if dlg.fields["doc_type"].findData("objection_accepted") >= 0 else 0)

@@ -84,6 +84,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "documents.issue": "document.print", "documents.draft": "document.print",
     "documents.stored_pdf": "document.print", "documents.save_pdf": "document.print",
     "cases.decision_validity": "case.decide", "cases.check_may_decide": "case.decide",
+    "document_sources.sample_basis": "document.print",
     "keys.read_platform_file": "keys.manage", "keys.write_public": "keys.view",
     "resync.resync": "bundle.export", "resync.resync_from_receipts": "bundle.import", "resync.confirm_last": "document.print",
     "documents.list_documents": "document.list",

@@ -7,7 +7,12 @@ from credit_desk.domain.list_rules import stage_documents
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
 from credit_desk.gui.models.documents_model import type_title
 from credit_desk.gui.printing import PreviewDialog
+from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import browse, document_sources, documents
+
+
+# the documents that state the catalogue item or the measures (a sample edition must not reach a party unmarked)
+SAMPLE_SENSITIVE = frozenset({"prior_notice", "listing_decision", "watch_warning", "repair_notice", "red_publication"})
 
 
 def case_document_types(case, has_objections: bool = False) -> tuple[str, ...]:
@@ -34,11 +39,20 @@ class CasePrintDialog(FormDialog):
             self.tr("Only for the objection acceptance and result notices."))
         self.add_field("purpose", self.tr("Purpose *"), line("purpose", text=self.tr("Print the case's notice")),
                        self.tr("The notice shows the subject's data; the look is logged (R14)."))
+        self.sample = document_sources.sample_basis(ctx.session, case.id)  # R2/R8: 示例 editions behind it
+        self.sample_warning = self.add_note("", ERROR_STYLE)
+        self.sample_warning.setObjectName("sampleWarning")
         self.fields["doc_type"].currentIndexChanged.connect(self._type_changed)
         self._type_changed()
 
     def _type_changed(self, *_a) -> None:
         self.fields["objection"].setEnabled(self.value("doc_type") in OBJECTION_TYPES)
+        warn = bool(self.sample) and self.value("doc_type") in SAMPLE_SENSITIVE
+        self.sample_warning.setText(self.tr(
+            "Warning: this case rests on the sample (示例) edition %1, not an official one from the platform. A "
+            "document built on it is for training only and is not fit to issue to a party.")
+            .replace("%1", "、".join(self.sample)) if warn else "")
+        self.sample_warning.setVisible(warn)
 
     def submit(self) -> None:
         """Issue on a worker thread (rendering and signing take a moment); refusals come back to the form."""
