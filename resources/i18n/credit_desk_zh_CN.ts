@@ -2007,7 +2007,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="189"/>
         <source>Print the repair notice</source>
-        <translation>打印信用修复告知书</translation>
+        <translation>打印信用修复文书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="190"/>
@@ -3967,7 +3967,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="250"/>
         <source>Print the repair notice</source>
-        <translation>打印信用修复告知书</translation>
+        <translation>打印信用修复文书</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="258"/>
