@@ -59,8 +59,13 @@ fi
 stamp=".venv/.credit_desk-installed"
 want=$(sha256sum pyproject.toml | cut -d' ' -f1)
 if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "== installing Python packages into .venv"
-  .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e '.[test]'
+  # shellcheck source=scripts/quiet.sh
+  . scripts/quiet.sh
+  : > .venv/install.log
+  quiet_run "== 正在安装 Python 依赖（首次约需一两分钟）/ installing Python packages into .venv …" \
+    .venv/install.log .venv/bin/python -m pip install -q --upgrade pip
+  quiet_run "== 正在安装 credit_desk / installing credit_desk …" \
+    .venv/install.log .venv/bin/python -m pip install -q -e '.[test]'
+  echo "== 安装完成 / installed"
   echo "$want" > "$stamp"
 fi
