@@ -203,6 +203,20 @@ def check_r12_way1_two_people(way: ExitWay) -> None:
                           "senior person approves it.", field="way")
 
 
+def check_r12_way2_through_repair(way: ExitWay) -> None:
+    """R12 way 2 / R13 (1798号 (十八) 二; 国家发展改革委令2025年第36号): an early exit after repair is the outcome of a
+    credit repair — an application, its conditions (shortest period passed, obligations met, a signed commitment)
+    and the deciding department's decision — never a typed consent on the exit form. Raises
+    ``R12_WAY2_THROUGH_REPAIR``."""
+    if way is ExitWay.REPAIRED:
+        raise DomainError("R12_WAY2_THROUGH_REPAIR", "信用修复后提前移出须通过信用修复办理：当事人提出信用修复申请，"
+                          "经受理并由认定部门作出准予修复的决定后自动移出；不能在移出时直接填写同意意见。",
+                          "An early exit after repair comes only from a credit repair: the party applies, the "
+                          "application is accepted and the deciding department decides to repair; the listing then "
+                          "leaves by itself. A typed consent on the exit is no path around it.", field="way",
+                          cli="repair apply --subject ID --case ID …；repair accept；repair decide")
+
+
 def check_r12_withdrawal_approver(proposed_by: str | None, approver: str) -> None:
     """R12 way 1, four eyes: a withdrawal proposed by one person is carried out only by a second person."""
     if proposed_by is None:

@@ -16,9 +16,11 @@ from credit_desk.domain.errors import DomainError, ValidationError
 LISTS_ON_RECORDS = frozenset({"black", "watch"})
 
 # R5 (49号 四(八)): what the prior notice told the party. Changing any of these after service needs a new notice.
-NOTICE_FIELDS = ("facts", "basis", "ground", "standard", "standard_kind", "record_ids")
+# The deciding department is one of them: the notice says "本单位拟将你列入…" in its name (49号 四(八)), so
+# another department cannot decide on it.
+NOTICE_FIELDS = ("facts", "basis", "ground", "standard", "standard_kind", "record_ids", "department")
 NOTICE_FIELD_ZH = {"facts": "认定事实", "basis": "认定依据", "ground": "认定情形", "standard": "认定标准",
-                   "standard_kind": "认定标准类别", "record_ids": "所依据的失信信息"}
+                   "standard_kind": "认定标准类别", "record_ids": "所依据的失信信息", "department": "认定部门"}
 
 # How far ahead of the newest audit row the clock may read before the software refuses to write (R14):
 # an office setting ``clock_ahead_max_days``; this is our default, not a national figure.

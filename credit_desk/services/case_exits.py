@@ -7,7 +7,8 @@ import datetime as dt
 from credit_desk.domain.cases import CaseState, ExitWay
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.list_rules import (ExitInput, basis_revoked_end_overdue, basis_revoked_exit,
-                                           check_r12_way1_two_people, expired, expiry_exit_date)
+                                           check_r12_way1_two_people, check_r12_way2_through_repair, expired,
+                                           expiry_exit_date)
 from credit_desk.domain.procedure import check_r5_date
 from credit_desk.domain.roles import allowed
 from credit_desk.services import case_core as core
@@ -36,6 +37,7 @@ def exit_case(session: Session, case_id: int, *, way, exit_on: dt.date | None = 
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
     check_r12_way1_two_people(_way(way))  # R12 way 1 goes through services.withdrawals
+    check_r12_way2_through_repair(_way(way))  # R12 way 2 / R13: only a repair decision ends a listing early
     today = session.desk.today()
     on = check_r5_date(exit_on or today, today=today, after=case.decided_on, field="exit_on", label="移出日期",
                        after_label="认定决定")  # R5 dates

@@ -161,7 +161,8 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
 def notice_view(case: Case) -> dict:
     """R5: what the served prior notice told the party."""
     return {"facts": case.facts, "basis": case.basis, "ground": case.ground, "standard": case.standard,
-            "standard_kind": case.standard_kind, "record_ids": tuple(sorted(case.record_ids))}
+            "standard_kind": case.standard_kind, "record_ids": tuple(sorted(case.record_ids)),
+            "department": case.department}
 
 
 def with_corrected_facts(session: Session, case: Case, facts: str) -> Case:
@@ -185,6 +186,7 @@ def renotice_in_tx(session: Session, tx, old: Case, new: Case, changed: list[str
     on = check_r5_date(on, today=session.desk.today(), after=old.served_on, field="renotice_on",
                        label="重新告知送达日期", after_label="原告知送达")
     window_end = _window_end(session, old, on).date
+    repo.save(tx, new)  # the new notice is numbered under the (possibly new) deciding department's prefix
     number = doc_numbers.supersede_in_tx(session, tx, notice_document(old.list_type), "case", old.id,
                                          old.notice_number, on)
     saved = replace(new, notice_number=number, served_on=on, window_end=window_end)

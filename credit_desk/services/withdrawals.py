@@ -16,6 +16,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.list_rules import (ExitInput, WithdrawOrigin, check_r12_withdrawal_approver,
                                            check_r12_withdrawal_proposal)
 from credit_desk.domain.objections import Outcome, Target
+from credit_desk.domain.procedure import check_r5_date
 from credit_desk.services import case_core as core
 from credit_desk.services.base import Session
 from credit_desk.store import objections as objections_repo
@@ -39,6 +40,8 @@ def propose_in_tx(session: Session, tx, case, *, objection_id: int | None = None
     origin = WithdrawOrigin.OBJECTION if objection_id is not None else WithdrawOrigin.OWN_FINDING
     about = _objection_about(conn, case, objection_id) if objection_id is not None else None
     check_r12_withdrawal_proposal(case, origin, objection_about_case=about, finding=finding)  # R12 way 1
+    check_r5_date(on, today=session.desk.today(), after=case.decided_on, field="on", label="提出误列撤销日期",
+                  after_label="认定决定")  # R5 dates: not before the listing, never ahead of today
     if repo.pending(conn, case.id):
         raise DomainError("R12_WITHDRAWAL_PENDING", f"案件{case.id}已提出误列撤销，等待另一位负责人批准。",
                           f"A withdrawal of case {case.id} is already waiting for approval.", field="case_id")
@@ -70,7 +73,13 @@ def approve_withdrawal(session: Session, case_id: int, *, on: dt.date | None = N
     case = core.get_case(conn, case_id)
     pending = repo.pending(conn, case_id)
     check_r12_withdrawal_approver(pending and pending["proposed_by"], session.user.username)  # R12 way 1
-    day = on or session.desk.today()
+    today = session.desk.today()
+    proposed = dt.date.fromisoformat(str(pending["proposed_on"]))
+    day = check_r5_date(on or today, today=today, after=proposed, field="on", label="批准误列撤销日期",
+                        after_label="提出撤销")  # R5 dates: between the proposal and today
+    if apology_on is not None:  # the apology is issued within the same bounds
+        check_r5_date(apology_on, today=today, after=proposed, field="apology_on", label="道歉函日期",
+                      after_label="提出撤销")
     origin = WithdrawOrigin(pending["origin"])
     note = "经异议核实认定有误" if origin is WithdrawOrigin.OBJECTION else "经本单位复查发现认定有误"
     ex = ExitInput(ExitWay.WRONGFUL, day, apology_number=apology_number, apology_on=apology_on or day, note=note)

@@ -366,42 +366,42 @@
 <context>
     <name>ApproveWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="47"/>
         <source>an objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="47"/>
         <source>the office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="48"/>
         <source>Approve the withdrawal</source>
         <translation>批准误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="49"/>
         <source>Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing&apos;s information, withdraws its documents (they no longer verify) and numbers the written apology. The proposer cannot approve.</source>
         <translation>案件 %1（%2）：%3 于 %4 依据%5提出误列撤销。批准后将删除该认定的信息、撤回其文书（核验时显示已撤回），并为书面道歉及澄清函编号。提出人不能自行批准。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="53"/>
         <source>Approve and withdraw</source>
         <translation>批准并撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="59"/>
         <source>Withdrawn on *</source>
         <translation>撤回日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="60"/>
         <source>Apology numbered by hand</source>
         <translation>手工编号的道歉函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="61"/>
         <source>Leave empty: the register numbers the apology.</source>
         <translation>留空则由文书登记簿自动编号。</translation>
     </message>
@@ -2343,39 +2343,29 @@ Returned by the platform: %4</source>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="162"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="163"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="163"/>
-        <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people).</source>
-        <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）。</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="168"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="170"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="172"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="173"/>
-        <source>Department&apos;s consent</source>
-        <translation>认定部门同意意见</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
-        <source>Way 2: the deciding department&apos;s consent (document or opinion).</source>
-        <translation>方式 2：认定部门同意提前移出的文件或意见。</translation>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="164"/>
+        <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people); an early exit after repair comes from a credit repair decision (Credit repair).</source>
+        <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）；信用修复后提前移出由信用修复决定办理（见「信用修复」）。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
@@ -3533,42 +3523,42 @@ Measures: %4</source>
 <context>
     <name>ProposeWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="14"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="16"/>
         <source>Withdraw a wrongful listing</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="15"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="17"/>
         <source>Case %1 (%2). The withdrawal is carried out only when a second senior person approves it; then the listing&apos;s information is deleted, its documents are withdrawn, and an apology and a correction announcement are printed.</source>
         <translation>案件 %1（%2）。误列撤销须经另一位负责人批准后才执行；执行后删除该认定的信息、撤回其文书，并打印书面道歉及澄清函和更正公告。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="20"/>
         <source>Propose</source>
         <translation>提出撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="23"/>
         <source>Based on *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="24"/>
         <source>The office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="26"/>
         <source>What was found</source>
         <translation>发现的情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="27"/>
         <source>Own finding: what shows the listing was wrong (1798号 (二十三)).</source>
         <translation>主动发现的：写明认定有误的情况（1798号（二十三））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="28"/>
         <source>Proposed on *</source>
         <translation>提出日期 *</translation>
     </message>

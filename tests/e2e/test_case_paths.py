@@ -7,7 +7,7 @@ from tests.e2e.case_kit import (BOSS, advance, black_listing, company, decide, d
                                 open_case, refused, serve, show, staffed_template, watch_listing)
 
 
-def test_listed_then_repaired_exit_way2_then_watch_list(desk, pinned_clock):
+def test_listed_then_exit_way4_then_watch_list_way2_only_through_repair(desk, pinned_clock):
     sid = company(desk, 1)
     cid = black_listing(desk, sid)
     entry = show(desk, cid)
@@ -15,14 +15,16 @@ def test_listed_then_repaired_exit_way2_then_watch_list(desk, pinned_clock):
     assert entry["objection_window_end"] == "2026-10-10"  # 5 working days across 国庆 and the 10-10 make-up day
     assert entry["share_due"] == "2026-10-26" and entry["share_status_zh"].startswith("须于2026-10-26")
     assert [m["code"] for m in entry["measures"]] == ["M-01", "M-08"]
-    assert refused(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2027-01-11", "--consent", "同意",
+    change = ("--standard-change", "认定标准已修订，该主体不再符合（清市监规〔2027〕1号）")
+    assert refused(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2027-01-11", *change,
                    user=BOSS)["code"] == "R5_DATE_FUTURE"  # R5 dates: an exit is never dated ahead of today
     advance(desk, pinned_clock, "2027-01-11")
-    out = ok(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2027-01-11",
-             "--consent", "县市场监督管理局同意提前移出（清市监信〔2027〕2号）", user=BOSS)
+    assert refused(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2027-01-11", "--consent", "同意",
+                   user=BOSS)["code"] == "R12_WAY2_THROUGH_REPAIR"  # way 2 is a repair decision's (R13)
+    out = ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2027-01-11", *change, user=BOSS)
     assert out["state"] == "exited" and out["announcement_id"]
     gone = show(desk, cid)
-    assert gone["exit_way"] == "2" and all(m["stopped_on"] == "2027-01-11" for m in gone["measures"])
+    assert gone["exit_way"] == "4" and all(m["stopped_on"] == "2027-01-11" for m in gone["measures"])
     assert gone["announcements"][0]["channel"]
     watch = show(desk, out["watch_case_id"])
     assert watch["list_type"] == "watch" and watch["state"] == "listed"

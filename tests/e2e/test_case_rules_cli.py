@@ -277,12 +277,12 @@ def test_r12_each_exit_way_refused_without_its_condition(desk):
     sid = company(desk, 27)
     cid = black_listing(desk, sid)
     exit_ = ("case", "exit", str(cid), "--exit-on", "2026-11-27")
-    assert refused(desk, *exit_, "--way", "2", user=BOSS)["code"] == "R12_CONSENT_REQUIRED"
+    assert refused(desk, *exit_, "--way", "2", user=BOSS)["code"] == "R12_WAY2_THROUGH_REPAIR"  # R13 repair only
     assert refused(desk, *exit_, "--way", "3", user=BOSS)["code"] == "R12_NOT_EXPIRED"
     assert refused(desk, *exit_, "--way", "4", user=BOSS)["code"] == "R12_STANDARD_CHANGE_REQUIRED"
     assert refused(desk, *exit_, "--way", "1", user=BOSS)["code"] == "R12_WITHDRAW_TWO_PEOPLE"
     draft = open_case(desk, sid, "watch")
-    assert refused(desk, "case", "exit", str(draft), "--way", "2", "--consent", "同意",
+    assert refused(desk, "case", "exit", str(draft), "--way", "4", "--standard-change", "标准已修订",
                    user=BOSS)["code"] == "R12_NOT_LISTED"
 
 

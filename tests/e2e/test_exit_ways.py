@@ -13,7 +13,8 @@ from tests.e2e.case_kit import (BOSS, REVIEWER, company, decide, desk, ok, open_
 # way -> (what the drafter gets when approving it, whether a watch listing follows). Way 1 (wrongful) is not a
 # `case exit`: it is the two-person withdrawal (case withdraw / withdraw-approve, tests/e2e/test_wrongful_withdrawal.py)
 EXPECTED = {
-    "2": ("FOUR_EYES", True),    # early exit after repair: the department's consent, never the drafter's own
+    # early exit after repair: only a repair decision (R13, tests/e2e/test_repairs.py) — never `case exit`
+    "2": ("R12_WAY2_THROUGH_REPAIR", True),
     "3": ("allowed", True),      # expiry
     "4": ("FOUR_EYES", True),    # the standard changed: also an early exit
 }
@@ -43,6 +44,11 @@ def test_r12_every_exit_way_of_a_black_listing(desk, way):
     drafter_gets, watch_after = EXPECTED[way]
     cid = _black_listing_drafted_by_reviewer(desk, 70 + int(way), way)
     args = _exit_args(desk, cid, way)
+    if drafter_gets == "R12_WAY2_THROUGH_REPAIR":  # whoever asks, the department's head included
+        for who in (REVIEWER, BOSS):
+            assert refused(desk, *args, user=who)["code"] == drafter_gets
+        assert show(desk, cid)["state"] == "listed"  # nothing changed
+        return
     if drafter_gets == "FOUR_EYES":
         err = refused(desk, *args, user=REVIEWER)
         assert err["code"] == "FOUR_EYES" and "起草人" in err["message"]

@@ -25,8 +25,8 @@ def test_r10_watch_listing_removes_the_red_listing(desk):
 def test_r11_post_exit_watch_listing_has_its_own_numbered_warning_letter(desk, data_dir, tmp_path):
     sid = company(desk, 172)
     cid = black_listing(desk, sid)
-    out = ok(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2026-11-27",
-             "--consent", "县市场监督管理局同意提前移出（清市监信〔2027〕2号）", user=BOSS)
+    out = ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-11-27",
+             "--standard-change", "认定标准已修订（清市监规〔2026〕2号）", user=BOSS)
     watch = show(desk, out["watch_case_id"])
     letter = watch["warning_letter"]
     assert letter and letter.startswith("清信警〔2026〕") and watch["valid_until"] == "2027-11-27"

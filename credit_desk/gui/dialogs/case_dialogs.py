@@ -156,22 +156,22 @@ class ServeNoticeDialog(FormDialog):
 
 
 class ExitDialog(FormDialog):
-    """R12 移出 by way 2, 3 or 4; way 1 (误列撤销) is proposed and approved in ``withdraw_dialogs``."""
+    """R12 移出 by way 3 or 4; way 1 (误列撤销) is proposed and approved in ``withdraw_dialogs``, way 2 is the
+    outcome of a credit repair decision (R13, the credit repair area)."""
 
     def __init__(self, ctx, case: Case, parent=None) -> None:
         super().__init__(ctx, self.tr("Exit the list"), self.tr(
             "Case %1 (%2). Every exit is announced through the original channel and stops the joint "
             "punishments. After a black list the subject goes on the watch list. A wrongful listing is "
-            "withdrawn with «Withdraw as wrongful…» instead (two people)."
+            "withdrawn with «Withdraw as wrongful…» instead (two people); an early exit after repair comes from "
+            "a credit repair decision (Credit repair)."
         ).replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=self.tr("Exit"))
         self.case = case
         ways = [(f"{w.value}. {w.zh}", w.value) for w in ExitWay
-                if w not in (ExitWay.BLACK_LISTED, ExitWay.WRONGFUL)]
+                if w not in (ExitWay.BLACK_LISTED, ExitWay.WRONGFUL, ExitWay.REPAIRED)]
         self.add_field("way", self.tr("Way *"), combo("way", ways, ExitWay.EXPIRED.value))
         today = ctx.session.desk.today()
         self.add_field("exit_on", self.tr("Exit on *"), bound_dates(date_edit(today, "exitOn"), case.decided_on, today))
-        self.add_field("consent", self.tr("Department's consent"), line("consent"),
-                       self.tr("Way 2: the deciding department's consent (document or opinion)."))
         self.add_field("standard_change", self.tr("Changed standard"), line("standardChange"),
                        self.tr("Way 4: the changed standard and its number."))
         months = QSpinBox()
@@ -188,13 +188,13 @@ class ExitDialog(FormDialog):
     def _way_changed(self, *_a) -> None:
         """Only the inputs the chosen way uses are enabled (which way is allowed is the service's call)."""
         way = self.value("way")
-        for name, used in (("consent", way == "2"), ("standard_change", way == "4"),
+        for name, used in (("standard_change", way == "4"),
                            ("watch_months", self.case.list_type is ListType.BLACK)):
             self.fields[name].setEnabled(used)
 
     def apply(self) -> dict:
         return case_exits.exit_case(self.ctx.session, self.case.id, way=self.value("way"),
-                                    exit_on=self.value("exit_on"), consent=self.value("consent") or None,
+                                    exit_on=self.value("exit_on"),
                                     standard_change=self.value("standard_change") or None,
                                     watch_months=self.value("watch_months") or None, note=self.value("note") or None)
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from credit_desk.domain.cases import Case
-from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.services import browse, withdrawals
 
 
@@ -50,7 +52,11 @@ class ApproveWithdrawalDialog(FormDialog):
             .replace("%3", str(pending.get("proposed_by") or "—")).replace("%4", str(pending.get("proposed_on") or "—"))
             .replace("%5", origin), parent, ok_text=self.tr("Approve and withdraw"))
         self.case = case
-        self.add_field("on", self.tr("Withdrawn on *"), date_edit(ctx.session.desk.today(), "withdrawnOn"))
+        today = ctx.session.desk.today()
+        proposed = pending.get("proposed_on")
+        earliest = dt.date.fromisoformat(str(proposed)) if proposed else case.decided_on
+        # R5 dates: between the proposal and today
+        self.add_field("on", self.tr("Withdrawn on *"), bound_dates(date_edit(today, "withdrawnOn"), earliest, today))
         self.add_field("apology_number", self.tr("Apology numbered by hand"), line("apologyNumber"),
                        self.tr("Leave empty: the register numbers the apology."))
 

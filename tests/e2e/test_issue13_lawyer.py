@@ -1,0 +1,66 @@
+"""Issue 13, second pass as the office's lawyer: unlawful paths tried on a real ledger through the CLI, each
+refused at its one guard in ``domain/`` (the rule named in each test)."""
+
+from __future__ import annotations
+
+from tests.e2e.case_kit import (BOSS, black_listing, company, desk, ok, open_case, record, refused,  # noqa: F401
+                                serve, show, staffed_template)
+
+MARKET_CONSENT = "县市场监督管理局同意提前移出（清市监信〔2027〕2号）"
+
+
+def test_r12_way2_early_exit_only_through_a_repair_decision(desk):
+    """R12 way 2 / R13: leaving a black list early is the outcome of a credit repair (shortest period passed,
+    obligations met, commitment signed, the deciding department's decision) — a typed "consent" a month after
+    the listing is no path around it."""
+    sid = company(desk, 401)
+    cid = black_listing(desk, sid)  # decided 2026-10-12: 严重, repairable from 2027-10-13
+    err = refused(desk, "case", "exit", str(cid), "--way", "2", "--exit-on", "2026-11-27", "--consent",
+                  MARKET_CONSENT, user=BOSS)
+    assert err["code"] == "R12_WAY2_THROUGH_REPAIR" and err["rule"] == "R12"
+    assert "信用修复申请" in err["message"] and "repair apply" in err["cli"]
+    entry = show(desk, cid)
+    assert entry["state"] == "listed" and all(m["stopped_on"] is None for m in entry["measures"])
+
+
+def test_r12_way1_withdrawal_dates_lie_between_the_steps_and_today(desk):
+    """R5 dates for R12 way 1: the proposal is not dated before the listing nor after today; the approval (and
+    its apology) not before the proposal nor after today."""
+    sid = company(desk, 402)
+    cid = black_listing(desk, sid)  # decided 2026-10-12; today 2026-11-30
+    err = refused(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2027-05-01")
+    assert err["code"] == "R5_DATE_FUTURE" and err["field"] == "on"
+    err = refused(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-10-01")
+    assert err["code"] == "R5_DATE_ORDER" and "2026-10-12" in err["message"]
+    ok(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-11-20")
+    err = refused(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-10", user=BOSS)
+    assert err["code"] == "R5_DATE_ORDER" and "2026-11-20" in err["message"]
+    err = refused(desk, "case", "withdraw-approve", str(cid), "--on", "2026-12-02", user=BOSS)
+    assert err["code"] == "R5_DATE_FUTURE"
+    err = refused(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", "--apology-on", "2027-01-01",
+                  user=BOSS)
+    assert err["code"] == "R5_DATE_FUTURE" and err["field"] == "apology_on"
+    err = refused(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", "--apology-on", "2026-11-19",
+                  user=BOSS)
+    assert err["code"] == "R5_DATE_ORDER" and err["field"] == "apology_on"
+    assert show(desk, cid)["state"] == "listed"  # nothing changed by the refusals
+    out = ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", user=BOSS)
+    assert out["state"] == "withdrawn_wrongful"
+
+
+def test_r5_deciding_department_changed_after_service_needs_a_new_notice(desk):
+    """R5 / 49号 四(八): the prior notice told the party which department intends to list it ("本单位拟将你列入…");
+    after service another department cannot decide on that notice — a new notice in its name (new number, new
+    window) or nothing."""
+    sid = company(desk, 403)
+    rid = record(desk, sid)["id"]
+    cid = open_case(desk, sid, "black", records=[rid])
+    first = serve(desk, cid)["notice_number"]
+    assert first.startswith("清信告")
+    err = refused(desk, "case", "update", str(cid), "--department", "县税务局")
+    assert err["code"] == "R5_RENOTICE_REQUIRED" and "认定部门" in err["message"]
+    assert show(desk, cid)["department"] == "县市场监督管理局"
+    out = ok(desk, "case", "update", str(cid), "--department", "县税务局", "--renotice-on", "2026-10-09")
+    again = show(desk, cid)
+    assert again["department"] == "县税务局" and again["notice_number"].startswith("清税信告")
+    assert again["notice_number"] != first and again["served_on"] == "2026-10-09" and out["state"] == "notice_served"
