@@ -299,7 +299,7 @@ def cmd_case_open(args) -> int:
     with session_for(args) as s:
         case = cases.open_case(s, subject_id=args.subject, list_type=args.list_type, record_ids=args.record,
                                opened_on=args.opened_on, **_fields(args))
-    emit(args, {"id": case.id, "state": case.state.value}, f"已新建认定案件 {case.id}（{case.list_type.zh}，草拟）。")
+    emit(args, {"id": case.id, "state": case.state.value}, f"已新建认定案件 {case.id}（{case.list_type.zh}，起草）。")
     return 0
 
 

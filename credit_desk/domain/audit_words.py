@@ -33,6 +33,7 @@ OBJECTS = {
 VERBS = {
     "accept": ("受理", "accepted"), "activate": ("启用", "activated"), "add": ("新增", "added"),
     "anchor": ("锚定", "anchored"), "apply": ("申请", "applied"), "approve": ("审批通过", "approved"),
+    "export_public": ("导出本单位公钥", "office public key exported"),
     "assign": ("分配", "assigned"), "backup": ("备份", "backed up"), "basis_revoked": ("依据被撤销", "basis revoked"),
     "brief": ("摘要", "summary"), "browse": ("浏览", "browsed"), "change": ("变更", "changed"),
     "change_password": ("修改密码", "password changed"), "check": ("核查", "checked"), "confirm": ("确认", "confirmed"),

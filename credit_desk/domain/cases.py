@@ -51,7 +51,7 @@ class CaseState(StrEnum):
         return _STATE_ZH[self]
 
 
-_STATE_ZH = {CaseState.DRAFT: "草拟", CaseState.NOTICE_SERVED: "已送达预先告知",
+_STATE_ZH = {CaseState.DRAFT: "起草", CaseState.NOTICE_SERVED: "已送达预先告知",
              CaseState.OBJECTION_UNDER_REVIEW: "异议核查中", CaseState.LISTED: "已列入名单",
              CaseState.NOT_LISTED: "决定不予列入", CaseState.EXITED: "已移出名单",
              CaseState.WITHDRAWN_WRONGFUL: "误列已撤销"}

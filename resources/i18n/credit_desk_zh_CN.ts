@@ -3664,7 +3664,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="29"/>
         <source>Document number, subject name, or the start of a code / ID</source>
-        <translation>输入文书文号、主体名称，或代码/证件号码的开头</translation>
+        <translation>输入文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="31"/>
@@ -3714,7 +3714,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="95"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
-        <translation>按决定日期排列，最新的在前；点击“编号”“文书文号”或“决定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
+        <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="106"/>
