@@ -36,6 +36,30 @@ def set_idle_lock_minutes(session: Session, minutes) -> int:
     return value
 
 
+CONTACT_MAX = 120  # one printed line of contact details (phone, address) on the notices
+
+
+def notice_contact(session: Session) -> str:
+    """The contact line printed on notices (setting ``documents.contact``); "" = the office's name is printed."""
+    return str(meta.get_setting(session.ledger.conn, "documents.contact") or "")
+
+
+def set_notice_contact(session: Session, text: str) -> str:
+    """Set the contact line the notices print (administrator, issue 17 item 6); one line of at most
+    ``CONTACT_MAX`` characters, empty to print the office's name. Raises ValidationError CONTACT_LINE."""
+    session.require("settings.manage")
+    value = " ".join((text or "").split())
+    if len(value) > CONTACT_MAX:
+        raise ValidationError("CONTACT_LINE", f"联系方式最多{CONTACT_MAX}个字（现为{len(value)}个字）。",
+                              f"The contact line takes at most {CONTACT_MAX} characters ({len(value)} given).",
+                              field="contact")
+    with session.ledger.tx() as tx:
+        meta.set_setting(tx, "documents.contact", value)
+        session.audit(tx, "settings.manage", "setting", "documents.contact", detail={"value": value})
+        tx.change("setting", "documents.contact", "upsert", {"value": value})
+    return value
+
+
 RECENT_PURPOSES = 5
 
 

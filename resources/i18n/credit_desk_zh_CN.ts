@@ -3080,6 +3080,49 @@ Measures: %4</source>
     </message>
 </context>
 <context>
+    <name>NoticeSettingsBox</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/notice_settings.py" line="17"/>
+        <source>Printed notices</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/notice_settings.py" line="22"/>
+        <source>e.g. 联系电话：0517-83600000，地址：淮安市清江浦区健康东路18号</source>
+        <translation>例如：联系电话：0517-83600000，地址：淮安市清江浦区健康东路18号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/notice_settings.py" line="23"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/notice_settings.py" line="32"/>
+        <source>Contact line printed on the notices (empty: the office&apos;s name):</source>
+        <translation>文书上印制的联系方式（留空则印本单位名称）：</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/notice_settings.py" line="37"/>
+        <source>Issued notices are kept in the encrypted ledger; a PDF file is written only where you save one.</source>
+        <translation>出具的文书保存在加密账本中；只有在您另存时才会写出 PDF 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/notice_settings.py" line="40"/>
+        <source>Only the administrator can change this.</source>
+        <translation>只有管理员可以修改此项。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/notice_settings.py" line="51"/>
+        <source>Saved: notices printed from now on show this contact line.</source>
+        <translation>已保存：此后打印的文书印制此联系方式。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/notice_settings.py" line="52"/>
+        <source>Saved: notices print the office&apos;s name as the contact.</source>
+        <translation>已保存：文书以本单位名称作为联系方式。</translation>
+    </message>
+</context>
+<context>
     <name>ObjectionsModel</name>
     <message>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
@@ -4124,155 +4167,155 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="42"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="52"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="58"/>
         <source>Interface font size</source>
         <translation>界面字号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="62"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="78"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="78"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="82"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="84"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="89"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="93"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="100"/>
         <source>Only the administrator can change this.</source>
-        <translation>只有管理员可以修改。</translation>
+        <translation>只有管理员可以修改此项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="112"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="119"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="120"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="127"/>
         <source>Use the platform&apos;s schedule…</source>
         <translation>以平台下发的安排为准…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="146"/>
         <source>%1: the platform&apos;s holidays (%2) differ from the administrator&apos;s (%3) on %4; %3 is in force.</source>
         <translation>%1年：平台下发的节假日安排（%2）与管理员录入的（%3）在这些日期上不同：%4；目前仍按管理员录入的执行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="174"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="178"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="178"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="179"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="185"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="188"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="190"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="246"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="190"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="247"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="190"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="248"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="209"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="239"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="245"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="249"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="250"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="261"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="265"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="270"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="274"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

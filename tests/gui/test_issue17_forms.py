@@ -57,3 +57,22 @@ def test_double_clicking_a_due_case_opens_it(qtbot, clerk_window, staff):
     dash.due.itemActivated.emit(dash.due.item(row, 0))
     cases_view = clerk_window.current_view()
     assert cases_view is clerk_window.views["cases"] and cases_view.panel.case.id == cid
+
+
+def test_contact_line_set_in_settings_is_printed_on_the_notice(qtbot, admin_window, staff, tmp_path):
+    from credit_desk.services import document_sources, documents
+    view = admin_window.open_area("settings")
+    box = view.notices
+    box.contact.setText("联系电话：0517-83600000")
+    assert box.save_contact() == "联系电话：0517-83600000" and "已保存" in box.message.text()
+    box.contact.setText("长" * 200)  # QLineEdit caps it; the service refuses more than one line's worth
+    assert len(box.contact.text()) <= 120
+    box.contact.setText("联系电话：0517-83600000")
+    box.save_contact()
+    cid = _served_by(staff["clerk"])
+    item = document_sources.from_case(staff["clerk"], "prior_notice", cid)
+    out = tmp_path / "n.pdf"
+    documents.issue(staff["clerk"], "prior_notice", [item], out)
+    import subprocess
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.replace(" ", "")
+    assert "联系方式：联系电话：0517-83600000" in text.replace("\n", "")

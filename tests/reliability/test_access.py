@@ -85,6 +85,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "documents.stored_pdf": "document.print", "documents.save_pdf": "document.print",
     "cases.decision_validity": "case.decide", "cases.check_may_decide": "case.decide",
     "document_sources.sample_basis": "document.print",
+    "preferences.notice_contact": ("open", "the office contact line printed on notices; no personal data"),
+    "preferences.set_notice_contact": "settings.manage",
     "keys.read_platform_file": "keys.manage", "keys.write_public": "keys.view",
     "resync.resync": "bundle.export", "resync.resync_from_receipts": "bundle.import", "resync.confirm_last": "document.print",
     "documents.list_documents": "document.list",

@@ -31,6 +31,10 @@ class SettingsView(QWidget):
         box.addLayout(top)
         if self.ctx.can("calendar.manage"):
             box.addWidget(self._calendar_box())
+        if self.ctx.can("settings.manage"):
+            from credit_desk.gui.views.notice_settings import NoticeSettingsBox
+            self.notices = NoticeSettingsBox(ctx, self)  # issue 17 item 6: the contact line on notices
+            box.addWidget(self.notices)
         box.addWidget(self._users_box(), 1)
 
     # --- language ----------------------------------------------------------------------------
