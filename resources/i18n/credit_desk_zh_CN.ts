@@ -957,6 +957,54 @@
     </message>
 </context>
 <context>
+    <name>ChangeRecordDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="19"/>
+        <source>Change a record</source>
+        <translation>变更失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="20"/>
+        <source>Record %1. The basis document was changed: enter what the changed document says; the record takes the change at once and it is reported in the next bundle (R3). Empty fields stay as they are.</source>
+        <translation>失信信息 %1。认定依据文书已变更：请按变更后的文书填写；该信息随即变更，并在下一个同步包中报送市平台。留空的项目保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="22"/>
+        <source>Change the record</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="25"/>
+        <source>Document number</source>
+        <translation>文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="26"/>
+        <source>Issuing authority</source>
+        <translation>作出机关</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="27"/>
+        <source>Changed document effective on</source>
+        <translation>变更后文书生效日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="29"/>
+        <source>Facts (if changed)</source>
+        <translation>失信事实（如有变更）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="30"/>
+        <source>Reason for the change *</source>
+        <translation>变更理由 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="31"/>
+        <source>e.g. 行政复议决定变更了原处罚决定（文号）</source>
+        <translation>例如：行政复议决定变更了原处罚决定（文号）</translation>
+    </message>
+</context>
+<context>
     <name>CheckDialog</name>
     <message>
         <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="51"/>
@@ -3745,50 +3793,75 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="52"/>
+        <source>Change…</source>
+        <translation>变更…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="56"/>
+        <source>Revoke…</source>
+        <translation>撤销…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="90"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="84"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="92"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="105"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="116"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="153"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="155"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="150"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="167"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="179"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="190"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="201"/>
+        <source>Record %1 changed.</source>
+        <translation>失信信息 %1 已变更。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="213"/>
+        <source>; listings resting on it: %1</source>
+        <translation>；以其为依据的名单案件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="215"/>
+        <source>Record %1 revoked</source>
+        <translation>失信信息 %1 已撤销</translation>
     </message>
 </context>
 <context>
@@ -4081,6 +4154,39 @@ Grounds: %6</source>
         <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="61"/>
         <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window); the old one is superseded.</source>
         <translation>更正已送达的预先告知书所载事实，须同时送达新的预先告知书（新文号、重新计算异议期），原告知书作废。</translation>
+    </message>
+</context>
+<context>
+    <name>RevokeRecordDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="43"/>
+        <source>Revoke a record</source>
+        <translation>撤销失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="44"/>
+        <source>Record %1. The basis document was revoked or declared invalid: the record is revoked at once, listings resting only on it are flagged for ending, and the revocation is reported in the next bundle (R3).</source>
+        <translation>失信信息 %1。认定依据文书已被撤销或确认无效：该信息随即撤销，仅以其为依据的名单标记为待移出，撤销情况在下一个同步包中报送市平台。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="46"/>
+        <source>Revoke the record</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="49"/>
+        <source>Revoked on *</source>
+        <translation>撤销日期 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="50"/>
+        <source>Reason and the revoking document *</source>
+        <translation>撤销理由及撤销文书 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="51"/>
+        <source>e.g. 原处罚决定已被行政复议决定撤销（文号）</source>
+        <translation>例如：原处罚决定已被行政复议决定撤销（文号）</translation>
     </message>
 </context>
 <context>

@@ -76,3 +76,41 @@ def test_contact_line_set_in_settings_is_printed_on_the_notice(qtbot, admin_wind
     import subprocess
     text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout.replace(" ", "")
     assert "联系方式：联系电话：0517-83600000" in text.replace("\n", "")
+
+
+def test_r3_a_record_is_revoked_and_changed_from_the_records_view(qtbot, clerk_window, staff, shot):
+    from credit_desk.gui.dialogs.record_fix_dialogs import ChangeRecordDialog, RevokeRecordDialog
+    from tests.gui.conftest import when_modal
+    view = clerk_window.open_area("records")
+    settle(qtbot, view)
+    rows = [view.model.row(i) for i in range(view.model.rowCount())]
+    first = next(i for i, r in enumerate(rows) if r["status"] == "active")
+    view.table.selectRow(first)
+    rid = rows[first]["id"]
+
+    def change(dlg: ChangeRecordDialog):
+        dlg.buttons.button(QDialogButtonBox.Ok).click()          # no reason: refused beside its field
+        assert dlg.isVisible() and dlg.errors["reason"].text()
+        dlg.fields["reason"].setPlainText("行政复议决定变更了原处罚决定（淮复决〔2026〕3号）")
+        dlg.fields["facts"].setPlainText("经复议变更后的违法事实")
+        shot(dlg, "dialog_record_change")
+        dlg.buttons.button(QDialogButtonBox.Ok).click()
+    seen = when_modal(qtbot, ChangeRecordDialog, change)
+    view.change_selected()
+    assert "error" not in seen
+    state = staff["clerk"].ledger.query("SELECT status, facts FROM records WHERE id = ?", (rid,))[0]
+    assert state == {"status": "changed", "facts": "经复议变更后的违法事实"}
+
+    view.table.selectRow(first)
+
+    def revoke(dlg: RevokeRecordDialog):
+        dlg.fields["reason"].setPlainText("原处罚决定已被法院判决撤销（淮行终〔2026〕9号）")
+        shot(dlg, "dialog_record_revoke")
+        dlg.buttons.button(QDialogButtonBox.Ok).click()
+    seen = when_modal(qtbot, RevokeRecordDialog, revoke)
+    view.revoke_selected()
+    assert "error" not in seen
+    assert staff["clerk"].ledger.query("SELECT status FROM records WHERE id = ?", (rid,))[0]["status"] == "revoked"
+    logged = staff["clerk"].ledger.query("SELECT entity, op FROM changes WHERE entity = 'record' AND entity_id = ? "
+                                         "ORDER BY id", (str(rid),))
+    assert [r["op"] for r in logged][-2:] == ["change", "revoke"]          # both travel in the next bundle (R3)

@@ -49,6 +49,14 @@ class RecordsView(QWidget):
         self.withdraw_button.setObjectName("withdrawConsent")
         self.withdraw_button.setEnabled(ctx.can("record.add"))
         self.withdraw_button.clicked.connect(self.withdraw_selected)
+        self.change_button = QPushButton(self.tr("Change…"))  # R3: the record follows its document
+        self.change_button.setObjectName("changeRecord")
+        self.change_button.setEnabled(ctx.can("record.change"))
+        self.change_button.clicked.connect(self.change_selected)
+        self.revoke_button = QPushButton(self.tr("Revoke…"))
+        self.revoke_button.setObjectName("revokeRecord")
+        self.revoke_button.setEnabled(ctx.can("record.revoke"))
+        self.revoke_button.clicked.connect(self.revoke_selected)
         self.count = QLabel()
         self.count.setObjectName("count")
         self.count.setMinimumWidth(150)
@@ -88,6 +96,8 @@ class RecordsView(QWidget):
         row.addWidget(self.open_button)
         row.addWidget(self.consent_button)
         row.addWidget(self.withdraw_button)
+        row.addWidget(self.change_button)
+        row.addWidget(self.revoke_button)
         row.addWidget(self.approve_button)
         row.addWidget(self.add_button)
         box.addLayout(row)
@@ -178,4 +188,29 @@ class RecordsView(QWidget):
         dlg = WithdrawConsentDialog(self.ctx, row, self)
         if dlg.exec():
             self.search.show_hint(self.tr("Consent %1 withdrawn.").replace("%1", str(dlg.result_value["id"])))
+        return dlg
+
+    def change_selected(self):
+        """R3: the basis document was changed — the record takes the change (变更)."""
+        from credit_desk.gui.dialogs.record_fix_dialogs import ChangeRecordDialog
+        row = self._selected_row()
+        if row is None:
+            return None
+        dlg = ChangeRecordDialog(self.ctx, row, self)
+        if dlg.exec():
+            self.search.show_hint(self.tr("Record %1 changed.").replace("%1", str(row["id"])))
+        return dlg
+
+    def revoke_selected(self):
+        """R3: the basis document was revoked — the record is revoked (撤销)."""
+        from credit_desk.gui.dialogs.record_fix_dialogs import RevokeRecordDialog
+        row = self._selected_row()
+        if row is None:
+            return None
+        dlg = RevokeRecordDialog(self.ctx, row, self)
+        if dlg.exec():
+            done = dlg.result_value
+            tail = self.tr("; listings resting on it: %1").replace("%1", "、".join(map(str, done["listed_case_ids"]))) \
+                if done.get("listed_case_ids") else ""
+            self.search.show_hint(self.tr("Record %1 revoked").replace("%1", str(row["id"])) + tail)
         return dlg
