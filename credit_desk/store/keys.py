@@ -95,6 +95,26 @@ def read_recovery(path: Path, passphrase: str) -> bytes:
     return unwrap_key(doc, passphrase)
 
 
+def load_seen(ledger_id: str) -> int | None:
+    """R5/R14 (issue 14 item 3): the most audit rows this PC user's keyring has seen this ledger hold — kept
+    outside the data folder, so a folder put back from an older copy (Explorer, a USB stick) shows as older
+    than what this PC already wrote. None when there is no keyring or no mark yet."""
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, f"{ledger_id}#seen")
+        return int(value) if value else None
+    except (keyring.errors.KeyringError, ValueError):
+        return None
+
+
+def store_seen(ledger_id: str, rows: int) -> bool:
+    """Record ``rows`` as the high-water mark (the caller never lowers it); False without a keyring."""
+    try:
+        keyring.set_password(KEYRING_SERVICE, f"{ledger_id}#seen", str(int(rows)))
+        return True
+    except keyring.errors.KeyringError:
+        return False
+
+
 class KeyringSlot:
     """The key's place in the OS keyring. Any keyring failure reads as 'not there', with the reason kept."""
 

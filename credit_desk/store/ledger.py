@@ -89,6 +89,7 @@ class Ledger:
         self._lock = lock
         self.attention = attention
         self._anchored = False
+        self._seen = keys.load_seen(ledger_id) if lock is not None else None  # issue 14 item 3
         self.on_wait = None  # called with a progress line while waiting for another writer (CLI: stderr)
         self.listeners: list = []  # fn(frozenset of entity names), called after each committed change
 
@@ -152,6 +153,8 @@ class Ledger:
         if current is not None and current[0] > rows:
             return
         write_anchor(self.paths.anchor, rows, head)
+        if self._seen is None or rows > self._seen:  # R5: the keyring's high-water mark, outside the folder
+            self._seen = rows if keys.store_seen(self.ledger_id, rows) else self._seen
         if not self._anchored:
             mark_anchored(self.paths)
             self._anchored = True
@@ -307,12 +310,31 @@ def _open(paths: LedgerPaths, key: bytes, ledger_id: str, *, read_only: bool, on
         if lock is not None:
             owner_only(paths.db)  # SQLite gives the -wal and -shm files the database file's mode
             migrate.upgrade(conn, paths, ledger_id)
+            _mark_older_copy(conn, paths, ledger_id)
         else:
             migrate.check_current(conn)
     finally:
         if lock:
             lock.release()
     return Ledger(paths, conn, ledger_id, lock, attention)
+
+
+def _mark_older_copy(conn, paths: LedgerPaths, ledger_id: str) -> None:
+    """R5/R6 (issue 14 item 3): a data folder put back from an older copy — not through ``restore`` — holds fewer
+    audit rows than this PC's keyring saw it hold. Its numbers and bundle sequence after the copy are unknown,
+    exactly as after a restore: it is marked restored, so no 文号 is issued and no bundle made until
+    ``bundle resync`` (or the clerk's confirmation of the last paper numbers) learns them."""
+    if restored_state(paths) is not None:
+        return
+    seen = keys.load_seen(ledger_id)
+    have = conn.execute("SELECT coalesce(max(id), 0) FROM audit").fetchone()[0]
+    if seen is None or have >= seen:
+        return
+    max_change = conn.execute("SELECT coalesce(max(id), 0) FROM changes").fetchone()[0]
+    max_bundle = conn.execute("SELECT coalesce(max(seq), 0) FROM sync_bundles").fetchone()[0]
+    set_restored(paths, {"at": datetime.now().isoformat(timespec="seconds"), "backup_created": None,
+                         "audit_rows": have, "max_change": max_change, "max_bundle": max_bundle,
+                         "numbers": "unknown", "bundles": "unknown", "older_copy": {"seen_rows": seen}})
 
 
 def _precheck(paths: LedgerPaths, key: bytes, *, held: bool) -> Attention | None:
