@@ -105,7 +105,8 @@ NOT_WALKED = {
         "departments.list_departments", "departments.user_department", "departments.case_fields",
         "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions",
         "preferences.recent_purposes", "workdays.held_platform_years", "keys.show_accepted",
-        "documents.stored_pdf", "documents.save_pdf", "cases.decision_validity", "keys.read_platform_file")},
+        "documents.stored_pdf", "documents.save_pdf", "cases.decision_validity", "keys.read_platform_file",
+        "cases.check_may_decide", "document_sources.sample_basis")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
         "case_exits.daily_check", "demo.seed", "publication.stop_ended", "document_verify.verify_pdf",
         "document_verify.verify_qr",
