@@ -136,6 +136,13 @@ def check_r12_exit(case: Case, ex: ExitInput) -> None:
         until = case.valid_until.isoformat() if case.valid_until else "—"
         raise DomainError("R12_NOT_EXPIRED", f"有效期至{until}（含当日），届满次日方可按期满移出。",
                           f"The validity runs to {until} inclusive; the exit is the day after.", field="exit_on")
+    if ex.way is ExitWay.EXPIRED and ex.exit_on != expiry_exit_date(case):
+        # R12 way 3: the listing left on the day after its validity ended, whenever the exit is recorded
+        day = expiry_exit_date(case).isoformat()
+        raise ValidationError("R12_EXPIRY_DATE", f"按期满移出的日期为有效期届满次日（{day}），不能记为"
+                              f"{ex.exit_on.isoformat()}。",
+                              f"An exit at expiry is dated the day after the validity ended ({day}), not "
+                              f"{ex.exit_on.isoformat()}.", field="exit_on")
     if ex.way is ExitWay.STANDARD_CHANGED and not (ex.standard_change or "").strip():
         raise ValidationError("R12_STANDARD_CHANGE_REQUIRED", "请写明已改变的认定标准及其文号。",
                               "Name the changed standard.", field="standard_change")

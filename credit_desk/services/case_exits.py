@@ -39,6 +39,8 @@ def exit_case(session: Session, case_id: int, *, way, exit_on: dt.date | None = 
     check_r12_way1_two_people(_way(way))  # R12 way 1 goes through services.withdrawals
     check_r12_way2_through_repair(_way(way))  # R12 way 2 / R13: only a repair decision ends a listing early
     today = session.desk.today()
+    if exit_on is None and _way(way) is ExitWay.EXPIRED and case.valid_until and case.valid_until < today:
+        exit_on = expiry_exit_date(case)  # R12 way 3: the day after the validity ended
     on = check_r5_date(exit_on or today, today=today, after=case.decided_on, field="exit_on", label="移出日期",
                        after_label="认定决定")  # R5 dates
     ex = ExitInput(_way(way), on, consent=consent, standard_change=standard_change,

@@ -59,9 +59,12 @@ def add_objection(session: Session, *, target: str, target_id: int, received_on:
     conn = session.ledger.conn
     ttype, subject_id, stage = _target(session, target, target_id)
     today = session.desk.today()
-    served = core.get_case(conn, target_id).served_on if ttype is Target.CASE else None
-    on = check_r5_date(received_on or today, today=today, after=served, field="received_on", label="异议受理日期",
-                       after_label="告知送达")  # R5 dates: not before the notice it objects to, not after today
+    case = core.get_case(conn, target_id) if ttype is Target.CASE else None
+    # R5 dates: not before what it objects to — the served notice, or for a listing its decision — nor after today
+    after, after_label = ((case.decided_on, "认定决定") if stage is Stage.LISTING and case.decided_on
+                          else (case.served_on if case else None, "告知送达"))
+    on = check_r5_date(received_on or today, today=today, after=after, field="received_on", label="异议受理日期",
+                       after_label=after_label)
     rs = core.rule_set_on(conn, on)
     due = reply_due(workdays.calendar(session.desk), rs, on)
     obj = Objection(None, ttype, target_id, subject_id, stage, on, check_grounds(grounds), (evidence or "").strip(),

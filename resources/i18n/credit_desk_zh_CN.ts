@@ -2391,62 +2391,62 @@ Returned by the platform: %4</source>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="163"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="165"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="168"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="170"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="176"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="164"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
         <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people); an early exit after repair comes from a credit repair decision (Credit repair).</source>
         <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）；信用修复后提前移出由信用修复决定办理（见「信用修复」）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="177"/>
         <source>Changed standard</source>
         <translation>改变后的认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="176"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="178"/>
         <source>Way 4: the changed standard and its number.</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="180"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="182"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="181"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="183"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="182"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="184"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="183"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="185"/>
         <source>Black list only: how long the subject stays on the watch list afterwards.</source>
         <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="184"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -3299,129 +3299,129 @@ Measures: %4</source>
 <context>
     <name>OpenCaseDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="26"/>
         <source>New listing case</source>
         <translation>新建认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="27"/>
         <source>Subject: %1 (%2). The case starts as a draft; the prior notice, the objection window and the decision follow in that order.</source>
         <translation>信用主体：%1（%2）。案件从“起草”开始，依次经过预先告知、异议期和认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="29"/>
         <source>Open the case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="31"/>
         <source>List *</source>
         <translation>名单类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="37"/>
         <source>R1: tick at least one effective record; the facts and basis come from them.</source>
         <translation>R1：至少勾选一条已生效的失信信息；认定事实和依据取自所勾选的信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
         <source>R4: every list is decided by a department at county level or above.</source>
         <translation>R4：各类名单均须由县级以上认定部门认定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="47"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="48"/>
         <source>(choose one of the four)</source>
         <translation>（四类情形选其一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
         <source>Black list only: checked when the case is opened, not only at the decision.</source>
         <translation>仅严重失信主体名单：立案时即核查，而非到决定时才核查。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="51"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="53"/>
         <source>Added wording to the facts</source>
         <translation>对认定事实的补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
         <source>Added wording to the basis</source>
         <translation>对认定依据的补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
         <source>Added after the records&apos; own basis documents, never in their place (R1).</source>
         <translation>附在失信信息所依据的文书之后，不能代替该文书（R1）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="75"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="77"/>
         <source>No deciding department registered</source>
         <translation>尚未登记认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="76"/>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="82"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="84"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="79"/>
         <source>No deciding department is registered yet: an administrator registers it first (name, unified code, level, field, document-number prefix). A typed name cannot decide a case.</source>
         <translation>尚未登记认定部门：请管理员先登记（名称、统一社会信用代码、层级、所属领域、文号前缀）。仅填写部门名称不能作出认定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="86"/>
         <source>The case&apos;s documents are issued in this department&apos;s name and under its prefix.</source>
         <translation>本案文书以该部门名义、按该部门文号前缀出具。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="36"/>
         <source>Records it rests on *</source>
         <translation>所依据的失信信息 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="52"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
         <source>e.g. 税务, 生态环境, 市场监管</source>
         <translation>如 税务、生态环境、市场监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
         <source>R11: watch lists in 3 or more domains flag the big-data alert.</source>
         <translation>R11：在 3 个以上领域被列入重点关注名单的，提示列入大数据警示名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="57"/>
         <source>Opened on</source>
         <translation>立案日期</translation>
     </message>
@@ -4210,62 +4210,62 @@ Grounds: %6</source>
 <context>
     <name>ServeNoticeDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="118"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
         <source>Publish for objection</source>
         <translation>公示征求异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="118"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
         <source>Serve the prior notice</source>
         <translation>登记送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="122"/>
         <source>Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted in working days from that day.</source>
         <translation>案件 %1（%2）。请登记预先告知书送达当事人的日期；异议期自该日起按工作日计算。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="128"/>
         <source>Served on *</source>
         <translation>送达日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="127"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="129"/>
         <source>The real day of service (送达回证): not before the case was opened, not after today.</source>
         <translation>实际送达日期（以送达回证为准）：不得早于立案日期，不得晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="136"/>
         <source>Deadline printed on the notice</source>
         <translation>告知书载明的异议截止日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="139"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="141"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="140"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="142"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="142"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="143"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="145"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="146"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="150"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="152"/>
         <source>Objections until %1; no decision before the day after.</source>
         <translation>异议期至%1届满；届满次日起方可作出认定决定。</translation>
     </message>

@@ -64,3 +64,31 @@ def test_r5_deciding_department_changed_after_service_needs_a_new_notice(desk):
     again = show(desk, cid)
     assert again["department"] == "县税务局" and again["notice_number"].startswith("清税信告")
     assert again["notice_number"] != first and again["served_on"] == "2026-10-09" and out["state"] == "notice_served"
+
+
+def test_r12_way3_exit_recorded_late_is_still_dated_the_day_after_the_validity(desk):
+    """R12 way 3 (DOMAIN: a listing exits on the day after its validity ends): a clerk recording the expiry weeks
+    later cannot date the exit that late — the listing would read as listed past its validity."""
+    sid = company(desk, 404)
+    rid = record(desk, sid)["id"]
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)
+    ok(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01",
+       "--post-exit-watch-months", "12", "--valid-until", "2026-10-20", user=BOSS)
+    err = refused(desk, "case", "exit", str(cid), "--way", "3", "--exit-on", "2026-11-25", user=BOSS)
+    assert err["code"] == "R12_EXPIRY_DATE" and "2026-10-21" in err["message"]
+    assert show(desk, cid)["state"] == "listed"
+    out = ok(desk, "case", "exit", str(cid), "--way", "3", user=BOSS)  # no date typed: the day after
+    gone = show(desk, cid)
+    assert out["state"] == "exited" and gone["exited_on"] == "2026-10-21"
+
+
+def test_r5_objection_to_a_listing_is_not_dated_before_the_listing(desk):
+    """R5 dates (DOMAIN: every procedural date lies between the previous step's date and today): an objection to
+    a listing (stage listing, 1798号 (二十二)) cannot be received before the listing was decided."""
+    sid = company(desk, 405)
+    cid = black_listing(desk, sid)  # notice served 2026-09-28, decided 2026-10-12
+    err = refused(desk, "case", "object", str(cid), "--received-on", "2026-10-01", "--grounds", "列入有误")
+    assert err["code"] == "R5_DATE_ORDER" and "2026-10-12" in err["message"]
+    out = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-12", "--grounds", "列入有误")
+    assert out["stage"] == "listing"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from credit_desk.domain.cases import (DEPT_LEVEL_ZH, DEPT_LEVELS, STANDARD_KIND_ZH, Case, ExitWay, Ground,
                                       ListType)
@@ -188,6 +190,10 @@ class ExitDialog(FormDialog):
     def _way_changed(self, *_a) -> None:
         """Only the inputs the chosen way uses are enabled (which way is allowed is the service's call)."""
         way = self.value("way")
+        expiry = self.case.valid_until + dt.timedelta(days=1) if self.case.valid_until else None
+        if way == ExitWay.EXPIRED.value and expiry is not None:  # R12 way 3: the day after the validity ended
+            self.fields["exit_on"].setDate(QDate(expiry.year, expiry.month, expiry.day))
+        self.fields["exit_on"].setEnabled(way != ExitWay.EXPIRED.value or expiry is None)
         for name, used in (("standard_change", way == "4"),
                            ("watch_months", self.case.list_type is ListType.BLACK)):
             self.fields[name].setEnabled(used)

@@ -1,0 +1,50 @@
+"""Issue 13 (second pass) through the widgets: the exit form offers only lawful exits (R12 way 2 is a repair
+decision's; way 3 is dated the day after the validity), the withdrawal's date is bounded (R5 dates)."""
+
+from __future__ import annotations
+
+from credit_desk.domain.cases import ExitWay
+from credit_desk.gui.dialogs.case_dialogs import ExitDialog
+from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog
+from credit_desk.services import cases, withdrawals
+from tests.gui.seed_work import DAY, subjects_with_records
+
+
+def _listed(staff, valid_days: int) -> int:
+    clerk, rev = staff["clerk"], staff["reviewer"]
+    now = clerk.desk.today()
+    sid, rid = subjects_with_records(clerk, 1)[0]
+    c = cases.open_case(clerk, subject_id=sid, list_type="black", record_ids=[rid], opened_on=now - 30 * DAY,
+                        department="县市场监督管理局", ground="b", standard="《中华人民共和国产品质量法》第四十九条",
+                        standard_kind="law")
+    cases.serve_notice(clerk, c.id, served_on=now - 20 * DAY)
+    cases.decide_case(rev, c.id, cases.Decision(decided_on=now - 10 * DAY, measures=("M-01",),
+                                                valid_until=now + valid_days * DAY, post_exit_watch_months=12))
+    return c.id
+
+
+def test_r12_exit_form_offers_no_way2_and_dates_way3_the_day_after(qtbot, staff, make_ctx):
+    boss = staff["boss"]
+    cid = _listed(staff, -5)  # the validity ended five days ago
+    case = cases.get_case(boss, cid, "办理移出")
+    dlg = ExitDialog(make_ctx(boss), case)
+    qtbot.addWidget(dlg)
+    way = dlg.fields["way"]
+    offered = [way.itemData(i) for i in range(way.count())]
+    assert ExitWay.REPAIRED.value not in offered and ExitWay.WRONGFUL.value not in offered
+    way.setCurrentIndex(offered.index(ExitWay.EXPIRED.value))
+    day = case.valid_until + DAY
+    assert dlg.value("exit_on") == day and not dlg.fields["exit_on"].isEnabled()
+    dlg.submit()
+    assert dlg.result_value["state"] == "exited", dlg.form_error.text()
+    assert cases.get_case(boss, cid, "核对移出").exited_on == day
+
+
+def test_r5_withdrawal_approval_date_bounded_by_the_proposal_and_today(qtbot, staff, make_ctx):
+    cid = _listed(staff, 900)
+    today = staff["clerk"].desk.today()
+    withdrawals.propose_withdrawal(staff["reviewer"], cid, finding="依据文书文号录入错误", on=today - 3 * DAY)
+    dlg = ApproveWithdrawalDialog(make_ctx(staff["boss"]), cases.get_case(staff["boss"], cid, "办理误列撤销"))
+    qtbot.addWidget(dlg)
+    on = dlg.fields["on"]
+    assert on.minimumDate().toPython() == today - 3 * DAY and on.maximumDate().toPython() == today
