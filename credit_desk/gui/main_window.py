@@ -147,8 +147,8 @@ class MainWindow(QMainWindow):
                             (QKeySequence(Qt.Key_F5), "refresh")):
             QShortcut(seq, self, activated=lambda m=method: self._call_view(m))
         QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_now)
-        help_menu = self.menuBar().addMenu(self.tr("Help"))
-        help_menu.addAction(self.tr("About Credit Desk"), self.show_about)
+        from credit_desk.gui.menus import build_menus
+        self.menus = build_menus(self)  # 文件 · 编辑 · 视图 · 工具 · 帮助 (issue 17 item 6)
 
     def show_about(self) -> None:
         from credit_desk.gui.about_dialog import AboutDialog

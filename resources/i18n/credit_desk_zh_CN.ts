@@ -957,6 +957,45 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/change_password_dialog.py" line="17"/>
+        <location filename="../../credit_desk/gui/dialogs/change_password_dialog.py" line="29"/>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/change_password_dialog.py" line="21"/>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/change_password_dialog.py" line="22"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/change_password_dialog.py" line="23"/>
+        <source>New password again</source>
+        <translation>再次输入新密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/change_password_dialog.py" line="30"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/change_password_dialog.py" line="34"/>
+        <source>User: %1</source>
+        <translation>用户：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/change_password_dialog.py" line="48"/>
+        <source>The two new passwords differ.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ChangeRecordDialog</name>
     <message>
         <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="19"/>
@@ -2817,16 +2856,6 @@ Returned by the platform: %4</source>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
-    <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="150"/>
-        <source>Help</source>
-        <translation>帮助</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="151"/>
-        <source>About Credit Desk</source>
-        <translation>关于信用办台账</translation>
-    </message>
 </context>
 <context>
     <name>MatchPromptDialog</name>
@@ -2880,6 +2909,79 @@ Measures: %4</source>
         <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="93"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="17"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="18"/>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="21"/>
+        <source>Switch user…</source>
+        <translation>切换用户…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="23"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="24"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="25"/>
+        <source>New… (Ctrl+N)</source>
+        <translation>新建…（Ctrl+N）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="26"/>
+        <source>Find (Ctrl+F)</source>
+        <translation>查找（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="27"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="28"/>
+        <source>Refresh (F5)</source>
+        <translation>刷新（F5）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="33"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="34"/>
+        <source>Change password…</source>
+        <translation>修改密码…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="35"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="36"/>
+        <source>About Credit Desk</source>
+        <translation>关于信用办台账</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="45"/>
+        <source>Password changed.</source>
+        <translation>密码已修改。</translation>
     </message>
 </context>
 <context>

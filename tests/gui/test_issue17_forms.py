@@ -114,3 +114,30 @@ def test_r3_a_record_is_revoked_and_changed_from_the_records_view(qtbot, clerk_w
     logged = staff["clerk"].ledger.query("SELECT entity, op FROM changes WHERE entity = 'record' AND entity_id = ? "
                                          "ORDER BY id", (str(rid),))
     assert [r["op"] for r in logged][-2:] == ["change", "revoke"]          # both travel in the next bundle (R3)
+
+
+def test_menus_lock_switch_user_and_change_password(qtbot, clerk_window, staff, shot):
+    from credit_desk.gui.menus import change_password
+    from credit_desk.services import auth
+    from tests.conftest import USER_PW
+    file_actions = [a.text() for a in clerk_window.menus["file"].actions() if a.text()]
+    assert file_actions[:2] == ["锁定", "切换用户…"]
+    assert [a.text() for a in clerk_window.menus["tools"].actions()] == ["修改密码…"]
+    locked = []
+    clerk_window.lockRequested.connect(lambda: locked.append(True))
+    clerk_window.menus["file"].actions()[1].trigger()             # 切换用户: the lock and a fresh login
+    assert locked
+
+    def fill(dlg):
+        qtbot.addWidget(dlg)
+        dlg.old.setText(USER_PW)
+        dlg.new.setText("Xq7#pLm2!vRt")
+        dlg.again.setText("Xq7#pLm2!vRu")
+        dlg.submit()
+        assert "不一致" in dlg.error.text()
+        dlg.again.setText("Xq7#pLm2!vRt")
+        shot(dlg, "dialog_change_password")
+        dlg.submit()
+        return dlg.result_value
+    change_password(clerk_window, confirm=fill)
+    assert auth.login(staff["clerk"].desk, "clerk1", "Xq7#pLm2!vRt").user.username == "clerk1"

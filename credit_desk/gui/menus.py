@@ -1,0 +1,46 @@
+"""The menu bar (issue 17 item 6): 文件 · 编辑 · 视图 · 工具 · 帮助, so every action a clerk needs is found by
+looking, with its shortcut shown — 锁定 and 切换用户 included (KeePassXC, calibre)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QKeySequence
+
+
+T = QCoreApplication  # lupdate reads the literal T.translate("Menus", "…") calls below
+
+
+def build_menus(window) -> dict:
+    """Menus on ``window`` (a MainWindow); returns them by key for tests."""
+    bar = window.menuBar()
+    menus = {}
+    file_ = menus["file"] = bar.addMenu(T.translate("Menus", "&File"))
+    lock = file_.addAction(T.translate("Menus", "Lock"), window.lock_now)
+    lock.setShortcut(QKeySequence("Ctrl+L"))
+    lock.setShortcutVisibleInContextMenu(True)
+    file_.addAction(T.translate("Menus", "Switch user…"), window.lock_now)  # the login that follows takes any user
+    file_.addSeparator()
+    file_.addAction(T.translate("Menus", "Quit"), window.close)
+    edit = menus["edit"] = bar.addMenu(T.translate("Menus", "&Edit"))
+    edit.addAction(T.translate("Menus", "New… (Ctrl+N)"), lambda: window._call_view("new_item"))
+    edit.addAction(T.translate("Menus", "Find (Ctrl+F)"), lambda: window._call_view("focus_search"))
+    view = menus["view"] = bar.addMenu(T.translate("Menus", "&View"))
+    view.addAction(T.translate("Menus", "Refresh (F5)"), lambda: window._call_view("refresh"))
+    view.addSeparator()
+    titles = window.titles()
+    for key in window.area_keys():
+        view.addAction(titles[key], lambda k=key: window.open_area(k))
+    tools = menus["tools"] = bar.addMenu(T.translate("Menus", "&Tools"))
+    tools.addAction(T.translate("Menus", "Change password…"), lambda: change_password(window))
+    help_ = menus["help"] = bar.addMenu(T.translate("Menus", "&Help"))
+    help_.addAction(T.translate("Menus", "About Credit Desk"), window.show_about)
+    return menus
+
+
+def change_password(window, confirm=None):
+    from credit_desk.gui.dialogs.change_password_dialog import ChangePasswordDialog
+    dlg = ChangePasswordDialog(window.ctx, window)
+    ok = confirm(dlg) if confirm else dlg.exec()
+    if ok and dlg.result_value:
+        window.statusBar().showMessage(T.translate("Menus", "Password changed."), 10_000)
+    return dlg
