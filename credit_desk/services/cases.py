@@ -183,8 +183,9 @@ def _clerk_part(case: Case, field: str) -> str | None:
 
 def renotice_in_tx(session: Session, tx, old: Case, new: Case, changed: list[str], on: dt.date) -> Case:
     """R5: a new prior notice (new number, new window) after the notified grounds changed; the old one superseded."""
-    on = check_r5_date(on, today=session.desk.today(), after=old.served_on, field="renotice_on",
-                       label="重新告知送达日期", after_label="原告知送达")
+    # R5 dates: not before the case's latest step (the first service, an objection and its reply), nor after today
+    on = check_r5_date(on, today=session.desk.today(), after=last_step_on(session.ledger.conn, old) or old.served_on,
+                       field="renotice_on", label="重新告知送达日期", after_label="上一办理步骤")
     window_end = _window_end(session, old, on).date
     repo.save(tx, new)  # the new notice is numbered under the (possibly new) deciding department's prefix
     number = doc_numbers.supersede_in_tx(session, tx, notice_document(old.list_type), "case", old.id,

@@ -92,3 +92,19 @@ def test_r5_objection_to_a_listing_is_not_dated_before_the_listing(desk):
     assert err["code"] == "R5_DATE_ORDER" and "2026-10-12" in err["message"]
     out = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-12", "--grounds", "列入有误")
     assert out["stage"] == "listing"
+
+
+def test_r5_renotice_is_not_dated_before_the_objection_it_follows(desk):
+    """R5 dates: a new prior notice after the grounds changed is served after the case's latest step — here an
+    objection received 2026-10-01 and answered 2026-10-05 — not back-dated to before them."""
+    sid = company(desk, 406)
+    rid = record(desk, sid)["id"]
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)  # 2026-09-28
+    oid = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-01", "--grounds", "情节轻微")["id"]
+    ok(desk, "case", "reply", str(oid), "--outcome", "upheld", "--reply", "经核实维持", "--replied-on", "2026-10-05",
+       user=BOSS)
+    err = refused(desk, "case", "update", str(cid), "--facts", "补充事实", "--renotice-on", "2026-09-30")
+    assert err["code"] == "R5_DATE_ORDER" and "2026-10-05" in err["message"] and err["field"] == "renotice_on"
+    out = ok(desk, "case", "update", str(cid), "--facts", "补充事实", "--renotice-on", "2026-10-06")
+    assert out["served_on"] == "2026-10-06"
