@@ -37,6 +37,8 @@ class _FormDialog(QDialog):
         if secret:
             edit.setEchoMode(QLineEdit.Password)
         self.form.addRow(label, edit)
+        if self.findChildren(QLineEdit) == [edit]:
+            edit.setFocus()  # the first field takes the typing, not the OK button created before it
         return edit
 
     def _submit(self) -> None:
