@@ -4,6 +4,9 @@
 ``CREDIT_DESK_FIRST_WINDOW <unix time> <window class>`` to stderr, wait N seconds, then quit with exit
 code 0. A harness that notes the time before starting the process gets start-to-first-window from it
 (installer/startup_time.py). If no window appears within the watchdog time the process exits with 3.
+With ``CREDIT_DESK_SMOKE_FOCUS=1`` as well, just before quitting it writes ``CREDIT_DESK_FOCUS <QT_IM_MODULE>
+<widget class> <text of the focused field>`` (tests/gui/ime_session.sh: typing into the frozen program; the
+set-up dialog's office name, no personal data).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 ENV_VAR = "CREDIT_DESK_SMOKE_SECONDS"
 MARKER = "CREDIT_DESK_FIRST_WINDOW"
 WATCHDOG_SECONDS = 120
+FOCUS_VAR, FOCUS_MARKER = "CREDIT_DESK_SMOKE_FOCUS", "CREDIT_DESK_FOCUS"
 
 
 class _FirstWindowWatch(QObject):
@@ -36,6 +40,11 @@ class _FirstWindowWatch(QObject):
         return False
 
     def _finish(self) -> None:
+        if os.environ.get(FOCUS_VAR):  # the frozen program's Chinese-input check reads back what arrived
+            field = self.app.focusWidget()
+            text = field.toPlainText() if hasattr(field, "toPlainText") else getattr(field, "text", lambda: "")()
+            print(f"{FOCUS_MARKER} {os.environ.get('QT_IM_MODULE', '-')} {type(field).__name__} "
+                  f"{text.replace(chr(10), ' ')}", file=sys.stderr, flush=True)
         if self.app.activeModalWidget() is None:
             self.app.exit(0)  # main window: app.exec() returns and run_gui closes the ledger as usual
         else:
