@@ -5,7 +5,8 @@
 #
 # Starts Xvfb, the input method with its pinyin engine (fcitx5 + fcitx5-chinese-addons, or ibus-daemon +
 # ibus-libpinyin) with the environment that desktop sets (UOS/Kylin: QT_IM_MODULE=fcitx), then the program's
-# clerk's text field FIELD (name, facts, search, purpose: tests/gui/ime_child.py), and types KEYS with xdotool
+# clerk's text field FIELD (name, facts, search, purpose: tests/gui/ime_child.py; or "frozen": PYTHON is then the
+# frozen program, whose first-start dialog is typed into), and types KEYS with xdotool
 # ("zhongguo" or "2" types those characters; "space", "Return", "BackSpace", "Escape" press that key; "click"
 # clicks the mouse on the form's other field, as a clerk leaving the field does). Prints the child's lines
 # (IM …, READY …, TEXT …, AWAY …) and exits 0 when the child ran.
@@ -64,10 +65,20 @@ case "$IM" in
 esac
 say "im $IM ready on $DISPLAY"
 
-(cd "$ROOT" && exec "$PY" -m tests.gui.ime_child "$WORK/data" "$WORK/done" "$FIELD") >"$WORK/child.out" 2>&1 &
+if [ "$FIELD" = frozen ]; then
+  # the frozen program itself (PY is its path): first start, the set-up dialog's office name has the focus; the
+  # smoke switch quits it after FROZEN_SECONDS and writes the input-method module and the field's text
+  CREDIT_DESK_SMOKE_SECONDS="${FROZEN_SECONDS:-15}" CREDIT_DESK_SMOKE_FOCUS=1 \
+    "$PY" --data-dir "$WORK/data" >"$WORK/child.out" 2>&1 &
+  READY='^CREDIT_DESK_FIRST_WINDOW'
+else
+  (cd "$ROOT" && exec "$PY" -m tests.gui.ime_child "$WORK/data" "$WORK/done" "$FIELD") >"$WORK/child.out" 2>&1 &
+  READY='^READY'
+fi
 CHILD=$!
 PIDS+=($CHILD)
-wait_for 120 grep -q '^READY' "$WORK/child.out" || { say "the form did not show"; cat "$WORK/child.out"; exit 4; }
+wait_for 120 grep -q "$READY" "$WORK/child.out" || { say "the form did not show"; cat "$WORK/child.out"; exit 4; }
+sleep 1
 [ "$IM" = fcitx5 ] && { fcitx5-remote -o; sleep 0.3; say "fcitx5 state $(fcitx5-remote)"; }
 for k in "$@"; do
   case "$k" in
@@ -79,6 +90,12 @@ for k in "$@"; do
 done
 sleep 1
 touch "$WORK/done"
+if [ "$FIELD" = frozen ]; then
+  wait_for 60 grep -q '^CREDIT_DESK_FOCUS' "$WORK/child.out"
+  grep '^CREDIT_DESK_FOCUS' "$WORK/child.out" | head -1 | awk '{print "IM", $2; $1=$2=$3=""; sub(/^ +/, ""); print "TEXT", $0}'
+  sed 's/^/CHILD /' "$WORK/child.out"
+  exit 0
+fi
 wait_for 30 grep -q '^SEARCHED' "$WORK/child.out"
 cat "$WORK/child.out"
 exit 0
