@@ -152,9 +152,9 @@ def keep_composition_on_click(app, platform: str = sys.platform) -> object | Non
                 self.composing = (obj, event.preeditString())
             elif kind == press and isinstance(obj, QWindow):  # the window sees the press before its widgets
                 field, text = self.composing
-                target = QApplication.widgetAt(event.globalPosition().toPoint())
-                if text and field is QApplication.focusWidget() and target is not None and field is not target \
-                        and not field.isAncestorOf(target):
+                target = QApplication.widgetAt(event.globalPosition().toPoint())  # None: the window's frame
+                if text and field is QApplication.focusWidget() and field is not target \
+                        and not (target is not None and field.isAncestorOf(target)):
                     self.composing = (None, "")
                     done = QInputMethodEvent()
                     done.setCommitString(text)

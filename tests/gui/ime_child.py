@@ -10,7 +10,8 @@ Started as run_gui starts the program (gui/app.py start_qapplication: the input-
 that keeps half-typed input on a click elsewhere; IME_CHILD_NO_GUARD=1 leaves the guard out, for the control).
 Prints ``IM <module>``, ``CLICK <x> <y>`` (the screen centre of the field to click away to) and ``READY``; when
 the file named in argv[2] appears it prints ``TEXT <text of the field>`` and ``AWAY <text of the other field>``
-once both have settled (and ``SEARCHED <texts>``: what the search box asked the ledger for), and exits.
+once both have settled (then ``SEARCHED <texts>``: what the search box asked the ledger for, and ``FOCUS <name>``:
+the field that has the focus at the end), and exits.
 
     python -m tests.gui.ime_child DATA_DIR DONE_FILE [name|facts|search|purpose]
 """
@@ -106,6 +107,8 @@ def main(data_dir: str, done_file: str, target: str = "name") -> int:
                 print("TEXT", texts[0].replace("\n", "\\n"), flush=True)
                 print("AWAY", texts[1].replace("\n", "\\n"), flush=True)
                 print("SEARCHED", "|".join(searched), flush=True)
+                focus = app.focusWidget()
+                print("FOCUS", focus.objectName() if focus is not None else "-", flush=True)
                 app.quit()
                 return
             seen["waited"] += 0.1

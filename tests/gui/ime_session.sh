@@ -96,6 +96,6 @@ if [ "$FIELD" = frozen ]; then
   sed 's/^/CHILD /' "$WORK/child.out"
   exit 0
 fi
-wait_for 30 grep -q '^SEARCHED' "$WORK/child.out"
+wait_for 30 grep -q '^FOCUS' "$WORK/child.out"
 cat "$WORK/child.out"
 exit 0

@@ -92,6 +92,7 @@ def test_half_typed_pinyin_stays_when_the_clerk_clicks_into_another_field(input_
     """What the field showed while composing stays in it (fcitx5 shows the pinyin, ibus-libpinyin the sentence)
     and nothing is carried into the field clicked into."""
     lines = _session(im, tmp_path, field, "zhongguo", "click")
+    assert lines["FOCUS"] == {"name": "address", "facts": "docNumber"}[field], lines  # the click landed there
     assert lines["TEXT"] == {"fcitx5": "zhong guo", "ibus": "中国"}[im], lines
     assert lines["AWAY"] == "", lines
 
