@@ -146,7 +146,9 @@ cp "$OUT" "$SMOKE/tmp/credit-desk.deb"
 mkdir -p "$SMOKE/tmp/installer"
 cp installer/smoke.sh "$SMOKE/tmp/installer/smoke.sh"
 in_chroot "$SMOKE" apt-get update -qq
-in_chroot "$SMOKE" apt-get install -y -qq --no-install-recommends /tmp/credit-desk.deb poppler-utils >/dev/null
+# dbus as on every desktop: it creates /etc/machine-id, without which libdbus (used by the bundled Qt for input
+# methods and accessibility) aborted the GUI once in this bare chroot
+in_chroot "$SMOKE" apt-get install -y -qq --no-install-recommends /tmp/credit-desk.deb poppler-utils dbus >/dev/null
 if in_chroot "$SMOKE" sh -c 'command -v python3 || command -v python'; then
   echo "note: the $BASE smoke chroot has a python (pulled in by a dependency); smoke.sh keeps it off PATH"
 fi
