@@ -128,11 +128,18 @@ def insert_office(conn, office_id: str, region, code) -> None:
 
 
 def keys(conn, owner: str, purpose: str) -> list[dict]:
-    """Every key of an owner and purpose, oldest first: {key_id, public, valid_from, valid_to, source}."""
-    rows = conn.execute("SELECT key_id, public_key, valid_from, valid_to, source FROM keys "
+    """Every key of an owner and purpose, oldest first: {key_id, public, valid_from, valid_to, source, last_seq
+    (issue 22: the last bundle sequence a rotated-out key signed; None when no bound is known)}."""
+    rows = conn.execute("SELECT key_id, public_key, valid_from, valid_to, source, last_seq FROM keys "
                         "WHERE owner = %s AND purpose = %s ORDER BY valid_from, key_id", (owner, purpose)).fetchall()
-    return [{"key_id": r[0], "public": bytes(r[1]), "valid_from": r[2], "valid_to": r[3], "source": r[4]}
-            for r in rows]
+    return [{"key_id": r[0], "public": bytes(r[1]), "valid_from": r[2], "valid_to": r[3], "source": r[4],
+             "last_seq": r[5]} for r in rows]
+
+
+def bound_key(conn, owner: str, key_id: str, last_seq: int) -> None:
+    """Record that the signing key ``key_id`` signed no bundle above ``last_seq`` (issue 22); only ever lowered."""
+    conn.execute("UPDATE keys SET last_seq = least(coalesce(last_seq, %s), %s) "
+                 "WHERE owner = %s AND purpose = 'sign' AND key_id = %s", (last_seq, last_seq, owner, key_id))
 
 
 def add_key(conn, owner: str, purpose: str, key_id: str, public: bytes, source: str) -> None:

@@ -143,6 +143,11 @@ class Intake:
         with self.pool.connection() as conn, conn.transaction():
             if pgstore.lock_office(conn, office) is None:
                 raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
+            # issue 22: the key file's endorsements (key-endorsement/2) name the last bundle each old key signed;
+            # from now on a bundle signed by an old key above that sequence is refused, whatever date it claims
+            _, _, bounds = _known_keys(pgstore.keys(conn, office, "sign"), doc.get("endorsements") or [], self.clock())
+            for key_id, upto in bounds.items():
+                pgstore.bound_key(conn, office, key_id, upto)
             pgstore.add_key(conn, office, "sign", sign_id, doc["sign_public"], "rotation")
             pgstore.add_key(conn, office, "enc", enc_id, doc["enc_public"], "rotation")
             old = pgstore.close_keys(conn, office, "sign", sign_id) + pgstore.close_keys(conn, office, "enc", enc_id)
@@ -265,7 +270,7 @@ class Intake:
             sign_keys = pgstore.keys(conn, office, "sign")
             if not sign_keys:
                 raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
-            learned = self._verify(opened, sign_keys)
+            learned, bounds = self._verify(opened, sign_keys)
             enc_private = self.enc_keys.get(opened.manifest.recipient)
             if enc_private is None:
                 raise refused("BUNDLE_WRONG_RECIPIENT")
@@ -281,7 +286,7 @@ class Intake:
             with conn.transaction():
                 head = pgstore.lock_office(conn, office)
                 self._check_chain(conn, opened, office, head)
-                result = self._file(conn, opened, office, changes, attachments, learned)
+                result = self._file(conn, opened, office, changes, attachments, learned, bounds)
                 receipt = self._receipt(conn, office, result)
                 pgstore.save_receipt(conn, office, result["sequence"], result, receipt)
                 pgstore.set_head(conn, office, result["sequence"], opened.digest)
@@ -291,12 +296,13 @@ class Intake:
     def _verify(self, opened: bundle.Opened, sign_keys: list[dict]) -> list[tuple[str, bytes]]:
         """Keys of the office valid when the bundle was made, plus keys endorsed (rotation) by one of them;
         returns the newly learned ones. A closed key still opens the bundles it signed before it was closed."""
-        known, learned = _known_keys(sign_keys, opened.manifest.doc.get("key_endorsements") or [],
-                                     opened.manifest.created)
+        known, learned, bounds = _known_keys(sign_keys, opened.manifest.doc.get("key_endorsements") or [],
+                                             opened.manifest.created)
         with self.pool.connection() as conn:
             last = pgstore.last_suite(conn, opened.manifest.office)
         bundle.verify(opened, known, self.allowed_suites(opened.manifest.office), last)
-        return learned
+        _check_retired(opened, sign_keys, bounds)  # issue 22: no backdated bundle by a rotated-out key
+        return learned, bounds
 
     def authenticate(self, headers: dict[str, str], method: str, target: str, length: int) -> str:
         """The office that signed this HTTP request (sync.reqauth), or DomainError AUTH_*; nothing is read first."""
@@ -307,7 +313,7 @@ class Intake:
         with self.pool.connection() as conn:
             sign_keys = pgstore.keys(conn, claim.office, "sign")
         try:
-            known, _ = _known_keys(sign_keys, claim.endorsements, self.clock())
+            known, _, _ = _known_keys(sign_keys, claim.endorsements, self.clock())
         except BundleRefused:
             known = {}
         if claim.suite not in self.allowed_suites(claim.office):  # issue 22: only the office's configured suites
@@ -324,7 +330,7 @@ class Intake:
                     exc.receipt = f"/receipts/{office}/{opened.manifest.sequence}"  # same bundle: answer known
             raise
 
-    def _file(self, conn, opened, office, changes, attachments, learned) -> dict:
+    def _file(self, conn, opened, office, changes, attachments, learned, bounds=None) -> dict:
         seq = opened.manifest.sequence
         per_change = [checks.refs(c) for c in changes]
         pointers = {r for refs in per_change for r in refs}
@@ -356,6 +362,8 @@ class Intake:
         for key_id, public in learned:
             pgstore.add_key(conn, office, "sign", key_id, public, "endorsement")
             pgstore.audit_keys(conn, office, "endorsement", f"office:{office}", f"bundle {seq}", [], [key_id])
+        for key_id, upto in (bounds or {}).items():  # issue 22: the platform now knows the rotation and its bound
+            pgstore.bound_key(conn, office, key_id, upto)
         return {"sequence": seq, "sha256": opened.digest, "accepted": payload.to_ranges(accepted),
                 "rejected": rejected, "n_accepted": len(accepted),
                 "echo": payload.receipt_echo(opened.manifest.doc)}  # audit head etc., signed back (issue 14)
@@ -505,30 +513,50 @@ class _StateView:
             pgstore.set_down_state(conn, office, state["down_seq"], state["down_hash"], state["versions"])
 
 
-def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dict[str, bytes], list]:
-    """({key id: public} usable for something made at ``made``, [(key id, public) newly learned]): the office's
-    keys still valid then, plus each key endorsed by one of them (its rotation chain)."""
+def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dict[str, bytes], list, dict[str, int]]:
+    """({key id: public} usable for something made at ``made``, [(key id, public) newly learned], {old key id: last
+    bundle sequence it signed} from the /2 endorsements that verify): the office's keys still valid then, plus each
+    key endorsed by one of them (its rotation chain). BUNDLE_MANIFEST_BAD on a malformed chain."""
     made = made.astimezone(timezone.utc)  # whole seconds (manifest times): a key closed at 10:00:00.4 signs
     known = {k["key_id"]: k["public"] for k in sign_keys  # nothing made at 10:00:00 or later
              if k["valid_to"] is None or made < k["valid_to"].astimezone(timezone.utc).replace(microsecond=0)}
-    learned = []
+    learned, bounds = [], {}
+    if not isinstance(chain, list):
+        raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements")
     for e in chain:
         try:
             new = keyfiles.parse_b64(e["public_key"])
             old = known.get(e["endorsed_by"])
             sig = keyfiles.parse_b64(e["signature"])
-        except (KeyError, TypeError, ValueError):
+            upto = e.get("last_sequence")  # issue 22: key-endorsement/2 (absent: /1, made before the bound)
+            message = keyfiles.endorsement_message(new, upto)
+        except (KeyError, TypeError, ValueError, AttributeError):
             raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements") from None
         if e.get("suite", suites.INTL) != _suite_or_none(new):  # issue 22: an endorsement names the new key's suite
             raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements.suite")
         if old and suites.get(e.get("suite", suites.INTL)).rank < suites.of_public(old).rank:
             # issue 22: an endorsement never steps down (a gm/1 key vouching for an intl/1 one), as keys rotate
             raise refused("BUNDLE_SUITE_DOWNGRADE", suite=e.get("suite", suites.INTL), last=signing.suite_of(old))
-        if old and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(new)):
+        if old and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, message):
+            if upto is not None:  # the old key's own signature fixes its last bundle (the lowest one wins)
+                bounds[e["endorsed_by"]] = min(upto, bounds.get(e["endorsed_by"], upto))
             if crypto.key_id(new) not in known and all(crypto.key_id(new) != k["key_id"] for k in sign_keys):
                 learned.append((crypto.key_id(new), new))
             known[crypto.key_id(new)] = new
-    return known, learned
+    return known, learned, bounds
+
+
+def _check_retired(opened: bundle.Opened, sign_keys: list[dict], bounds: dict[str, int]) -> None:
+    """Issue 22 (R14: only the office's own authentic bundles are filed): a bundle signed by a rotated-out key
+    with a sequence above the last bundle that key signed is refused (BUNDLE_KEY_RETIRED), whatever date it
+    claims — the old private key stays in the office ledger, so a backdated bundle made with it is no proof of
+    anything. The bound is the lowest of the one recorded at the rotation and any in this bundle's own chain."""
+    fp, seq = opened.manifest.key_fingerprint, opened.manifest.sequence
+    found = [k["last_seq"] for k in sign_keys if k["key_id"] == fp and k.get("last_seq") is not None]
+    if fp in bounds:
+        found.append(bounds[fp])
+    if found and seq > min(found):
+        raise refused("BUNDLE_KEY_RETIRED", seq=seq, last=min(found))
 
 
 def _allowed(platform: dict, office: str, held) -> tuple[str, ...]:

@@ -143,14 +143,18 @@ def export_public(session: Session) -> tuple[bytes, bytes]:
 
 
 def endorsements(conn) -> list[dict]:
-    """The rotation chain: each later key with the previous key's signature over it."""
+    """The rotation chain: each later key with the previous key's signature over it, [{suite, public_key,
+    endorsed_by (key id), signature, last_sequence (the previous key's last bundle; absent for /1 endorsements)}]."""
     keys = {k.id: k for k in office_keys.all_keys(conn)}
     out = []
     for k in keys.values():
         if k.endorsed_by and k.endorsement:
-            out.append({"suite": signing.suite_of(bytes(k.public_key)), "public_key": keyfiles.b64(bytes(k.public_key)),
-                        "endorsed_by": crypto.key_id(bytes(keys[k.endorsed_by].public_key)),
-                        "signature": keyfiles.b64(bytes(k.endorsement))})
+            e = {"suite": signing.suite_of(bytes(k.public_key)), "public_key": keyfiles.b64(bytes(k.public_key)),
+                 "endorsed_by": crypto.key_id(bytes(keys[k.endorsed_by].public_key)),
+                 "signature": keyfiles.b64(bytes(k.endorsement))}
+            if k.endorsed_upto is not None:  # issue 22: key-endorsement/2, the old key's last bundle sequence
+                e["last_sequence"] = k.endorsed_upto
+            out.append(e)
     return out
 
 
@@ -233,12 +237,18 @@ def rotate(session: Session, suite_name: str | None = None) -> dict:
                           "phone).", field="suite")
     private = signing.new_private(target)
     public = signing.public_of(private)
+    # issue 22: the old key's last bundle sequence, signed into the endorsement: the platform refuses any later
+    # bundle signed by the old key (a backdated one made with the old private key, which this ledger keeps);
+    # bundles still on a USB stick (sequence <= it) stay acceptable. A pending bundle reissued later is signed anew
+    # with the active key, so nothing above this number is ever signed by the old key.
+    last = sync_state.last_bundle(conn)
+    upto = last["seq"] if last else 0
     endorsement = signing.sign(bytes(old.private_key), signing.Use.KEY_ENDORSEMENT,
-                               keyfiles.endorsement_message(public))
+                               keyfiles.endorsement_message(public, upto))
     with session.ledger.tx() as tx:
-        office_keys.insert(tx, public, private, endorsed_by=old.id, endorsement=endorsement)
+        office_keys.insert(tx, public, private, endorsed_by=old.id, endorsement=endorsement, endorsed_upto=upto)
         detail = {"old": signing.fingerprint(bytes(old.public_key)), "new": signing.fingerprint(public),
-                  "old_suite": old_suite, "suite": target}
+                  "old_suite": old_suite, "suite": target, "old_last_sequence": upto}
         if target != old_suite:
             enc_private, enc_public = crypto.new_enc(target)
             sync_state.insert_enc_key(tx, enc_public, enc_private)

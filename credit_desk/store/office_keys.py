@@ -16,9 +16,10 @@ class OfficeKey:
     active: bool
     endorsed_by: int | None
     endorsement: bytes | None
+    endorsed_upto: int | None = None  # issue 22: the endorser's last bundle sequence, signed in the endorsement
 
 
-_COLS = "id, public_key, private_key, created_at, active, endorsed_by, endorsement"
+_COLS = "id, public_key, private_key, created_at, active, endorsed_by, endorsement, endorsed_upto"
 
 
 def active(conn) -> OfficeKey | None:
@@ -31,8 +32,8 @@ def all_keys(conn) -> list[OfficeKey]:
 
 
 def insert(tx, public_key: bytes, private_key: bytes, endorsed_by: int | None = None,
-           endorsement: bytes | None = None) -> int:
+           endorsement: bytes | None = None, endorsed_upto: int | None = None) -> int:
     tx.execute("UPDATE office_keys SET active = 0 WHERE active = 1")
     return tx.execute("INSERT INTO office_keys (public_key, private_key, created_at, active, endorsed_by, "
-                      "endorsement) VALUES (?, ?, ?, 1, ?, ?)",
-                      (public_key, private_key, now_iso(), endorsed_by, endorsement)).lastrowid
+                      "endorsement, endorsed_upto) VALUES (?, ?, ?, 1, ?, ?, ?)",
+                      (public_key, private_key, now_iso(), endorsed_by, endorsement, endorsed_upto)).lastrowid

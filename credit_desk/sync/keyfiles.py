@@ -10,16 +10,25 @@ from credit_desk.domain.errors import DomainError, ValidationError
 
 OFFICE_FORMAT = "credit_desk.office-keys/1"
 PLATFORM_FORMAT = "credit_desk.platform-keys/1"
-ENDORSE_PREFIX = b"credit_desk.key-endorsement/1\n"
+ENDORSE_PREFIX = b"credit_desk.key-endorsement/1\n"  # before the bound (still verified: rotations made then)
+ENDORSE_PREFIX_2 = b"credit_desk.key-endorsement/2\n"  # issue 22: with the old key's last bundle sequence
 
 
 def b64(raw: bytes) -> str:
     return base64.b64encode(raw).decode("ascii")
 
 
-def endorsement_message(new_public: bytes) -> bytes:
-    """What the old key signs to vouch for its successor (rotation)."""
-    return ENDORSE_PREFIX + new_public
+def endorsement_message(new_public: bytes, last_sequence: int | None = None) -> bytes:
+    """What the old key signs to vouch for its successor (rotation).
+
+    With ``last_sequence`` (format /2, issue 22): ``prefix/2 || "<last_sequence>\\n" || new public key``, the last
+    bundle sequence the old key signed (0: none); the platform refuses any later bundle signed by the old key,
+    whatever date it claims (BUNDLE_KEY_RETIRED). Without it: format /1, as written before (no bound)."""
+    if last_sequence is None:
+        return ENDORSE_PREFIX + new_public
+    if isinstance(last_sequence, bool) or not isinstance(last_sequence, int) or last_sequence < 0:
+        raise ValueError("last_sequence")
+    return ENDORSE_PREFIX_2 + str(last_sequence).encode("ascii") + b"\n" + new_public
 
 
 def office_doc(*, office: str, region: str, code: str, sign_public: bytes, enc_public: bytes,

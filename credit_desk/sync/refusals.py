@@ -41,6 +41,10 @@ _TEXT: dict[str, tuple[str, str]] = {
                                  "it is refused."),
     "BUNDLE_SUITE_DOWNGRADE": ("密码套件降级：已接收过「{last}」的同步包，不再接受「{suite}」，拒绝接收。",
                                "Suite downgrade: bundles in {last!r} were already accepted; {suite!r} is refused."),
+    "BUNDLE_KEY_RETIRED": ("同步包由单位已更换的旧签名密钥签署，序号 {seq} 超过该密钥签署的最后一个同步包（序号 {last}），"
+                           "拒绝接收（无论其声称的制作时间）。",
+                           "The bundle is signed by the office's rotated-out key and its sequence {seq} is above the "
+                           "last bundle that key signed ({last}); it is refused, whatever date it claims."),
     "BUNDLE_SUITE_MISMATCH": ("同步包声明的密码套件「{suite}」与签名密钥的算法不符，拒绝接收。",
                               "The bundle names suite {suite!r} but its signing key is of another suite."),
     "BUNDLE_PAYLOAD_HASH": ("同步包载荷的哈希（SHA-256/SM3）与清单不符，文件已损坏或被篡改。",

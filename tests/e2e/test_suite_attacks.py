@@ -204,3 +204,65 @@ def test_r14_a_gm_key_endorsing_an_intl_key_is_a_downgrade_and_teaches_the_platf
         intake.receive(data)
     assert info.value.code == "BUNDLE_SUITE_DOWNGRADE"
     assert all(k["public"] != intl_pub for k in intake.office_sign_keys(ledger))
+
+
+def _old_key_bundle(ledger: str, intake_dir: Path, old_key: bytes, seq: int, prev: str, made) -> bytes:
+    """A changes bundle signed with the office's rotated-out key, claiming to be made at ``made``: what someone
+    holding the old private key (the office ledger keeps it) can produce."""
+    import base64
+    from datetime import timedelta
+    from credit_desk.sync import bundle, manifest as mf
+    plat = json.loads((intake_dir / "platform.keys.json").read_text())
+    line = (b'{"t":"change","id":999999,"ts":"2026-01-01T00:00:00","entity":"subject","entity_id":"9",'
+            b'"op":"insert","state":{}}\n')
+    fields = {"type": "changes", "sender": {"role": "office", "id": ledger, "region": "320812", "code": "x"},
+              "office": ledger, "sequence": seq, "previous_hash": prev, "created_at": mf.utc_text(made),
+              "expires_at": mf.utc_text(made + timedelta(days=30)), "change_range": [999999, 999999],
+              "counts": {"changes": 1, "attachments": 0}}
+    data, _ = bundle.make(fields, line, old_key, base64.b64decode(plat["enc_public"]))
+    return data
+
+
+@pytest.mark.parametrize("platform_learns", ["rotate-keys", "endorsement"])
+def test_r14_a_backdated_bundle_signed_by_the_rotated_out_key_above_its_last_sequence_is_refused(
+        office, tmp_path, data_dir, platform_learns):
+    """R14 / issue 22: the rotation carries the last bundle sequence the old key signed (key-endorsement/2, signed
+    by the old key). Once the platform knows the rotation — from the office's key file (`intake rotate-keys`) or
+    from the chain of a bundle signed by the new key — a bundle signed by the old key above that sequence is
+    refused whatever date it claims; the bundle still on the USB stick (sequence 1 = the bound) is accepted."""
+    from datetime import datetime, timedelta
+    from credit_desk.sync import bundle
+    from credit_desk.sync.refusals import BundleRefused
+    from tests.e2e.sync_support import office_signing
+    intake_dir = pair(office, tmp_path)
+    add_subject(office)
+    usb = Path(export(office, tmp_path / "usb")[0]["file"]).read_bytes()   # bundle 1, old key, on the stick
+    old_key, ledger = office_signing(data_dir)
+    code, out, err = office("--json", "keys", "rotate", user="admin")
+    assert code == 0, out + err
+    code, out, err = office("--json", "keys", "export-public", "--to", str(tmp_path / "new.keys.json"), user="admin")
+    assert code == 0, out + err
+    chain = json.loads((tmp_path / "new.keys.json").read_text())["endorsements"]
+    assert [e["last_sequence"] for e in chain] == [1]                      # signed into the endorsement
+    intake = Intake(intake_dir)
+    if platform_learns == "rotate-keys":                                    # closes the old key now
+        import time
+        time.sleep(1.1)  # manifest times are whole seconds: the stick's bundle was made before the close
+        intake.rotate_office_keys((tmp_path / "new.keys.json").read_bytes(), actor="平台运维 王工",
+                                  reason="单位更换签名密钥")
+    intake.receive(usb)                                                     # the USB-stick case: still accepted
+    head = bundle.open_bytes(usb, DEFAULT).digest
+    seq = 2
+    if platform_learns == "endorsement":                                    # the old key is never closed here
+        add_subject(office, number=uscc(7))
+        second = Path(export(office, tmp_path / "usb2")[-1]["file"]).read_bytes()  # new key, chain in manifest
+        intake.receive(second)
+        head, seq = bundle.open_bytes(second, DEFAULT).digest, 3
+    made = datetime.now() - timedelta(hours=1)                             # before the platform closed the key
+    forged = _old_key_bundle(ledger, intake_dir, old_key, seq, head, made)
+    with pytest.raises(BundleRefused) as info:
+        intake.receive(forged)
+    assert info.value.code == "BUNDLE_KEY_RETIRED", info.value.en
+    assert info.value.zh.startswith("同步包由单位已更换的旧签名密钥签署") and f"（序号 1）" in info.value.zh
+    assert intake.store.state(ledger)["last_seq"] == seq - 1               # nothing filed
+    assert [k["last_seq"] for k in intake.office_sign_keys(ledger)] == [1, None]

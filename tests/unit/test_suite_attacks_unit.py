@@ -191,3 +191,35 @@ def test_r14_a_key_file_with_an_sm2_point_off_the_curve_is_refused():
             with pytest.raises((BundleRefused, DomainError)) as info:
                 keyfiles.parse(doc, keyfiles.OFFICE_FORMAT)
             assert "enc_public" in str(info.value.en) + str(info.value.zh)
+
+
+@pytest.mark.parametrize("name", suites.NAMES)
+def test_r14_a_rotation_endorsement_binds_the_old_keys_last_sequence(name):
+    """Issue 22: key-endorsement/2 signs the old key's last bundle sequence; a chain entry whose last_sequence was
+    raised after signing teaches nothing, a /1 entry (a rotation made before the bound) is still learned, without a
+    bound, and a last_sequence that is no count is a malformed manifest."""
+    from credit_desk.intake.receiver import _known_keys
+    from credit_desk.sync import keyfiles
+    from credit_desk.sync.refusals import BundleRefused
+    old, new = signing.new_private(name), signing.new_private(name)
+    old_pub, new_pub = signing.public_of(old), signing.public_of(new)
+    old_id, new_id = crypto.key_id(old_pub), crypto.key_id(new_pub)
+    pinned = [{"key_id": old_id, "public": old_pub, "valid_to": None, "last_seq": None}]
+
+    def entry(upto, signed_upto="same"):
+        e = {"suite": name, "public_key": keyfiles.b64(new_pub), "endorsed_by": old_id,
+             "signature": keyfiles.b64(signing.sign(old, signing.Use.KEY_ENDORSEMENT, keyfiles.endorsement_message(
+                 new_pub, upto if signed_upto == "same" else signed_upto)))}
+        return {**e, "last_sequence": upto} if upto is not None else e
+
+    known, learned, bounds = _known_keys(pinned, [entry(7)], NOW)
+    assert new_id in known and learned == [(new_id, new_pub)] and bounds == {old_id: 7}
+    known, learned, bounds = _known_keys(pinned, [entry(None)], NOW)       # /1: still verifies, no bound
+    assert new_id in known and bounds == {}
+    known, learned, bounds = _known_keys(pinned, [entry(10 ** 6, signed_upto=7)], NOW)  # raised after signing
+    assert new_id not in known and learned == [] and bounds == {}
+    for bad in (-1, "7", True, 1.5):
+        with pytest.raises(BundleRefused) as info:
+            _known_keys(pinned, [{**entry(7), "last_sequence": bad}], NOW)
+        assert info.value.code == "BUNDLE_MANIFEST_BAD"
+    assert keyfiles.endorsement_message(new_pub, 7) != keyfiles.endorsement_message(new_pub)

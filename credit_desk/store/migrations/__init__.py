@@ -27,6 +27,7 @@ from credit_desk.store.migrations import m0022_add_held_calendars
 from credit_desk.store.migrations import m0023_rebuild_search_keys_simplified
 from credit_desk.store.migrations import m0024_add_document_files
 from credit_desk.store.migrations import m0025_rebuild_search_keys_radicals
+from credit_desk.store.migrations import m0026_add_key_last_sequence
 
 MIGRATIONS = [
     m0001_create_core,
@@ -54,4 +55,5 @@ MIGRATIONS = [
     m0023_rebuild_search_keys_simplified,
     m0024_add_document_files,
     m0025_rebuild_search_keys_radicals,
+    m0026_add_key_last_sequence,
 ]
