@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QApplication, QHBoxLayout, QLabel, QListWidget, Q
 from credit_desk.atomic import owner_only
 from credit_desk.gui.context import GuiContext
 from credit_desk.gui.idle import IdleWatcher
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ComingSoonView
 from credit_desk.services import ledgers, preferences
 
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
         user = self.session.user
         self.status_user = QLabel(self.tr("User: %1 (%2)    Office: %3 (%4)")
-                                  .replace("%1", user.display_name).replace("%2", user.role.zh)
+                                  .replace("%1", user.display_name).replace("%2", enum_words(user.role))
                                   .replace("%3", info["office"] or "").replace("%4", info["region"] or ""))
         self.status_user.setObjectName("statusUser")
         self.statusBar().addPermanentWidget(self.status_user)

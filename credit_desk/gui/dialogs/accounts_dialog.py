@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import accounts
 
@@ -38,7 +39,7 @@ class AccountsDialog(QDialog):
         self.role = QComboBox()
         self.role.setObjectName("newRole")
         for r in Role:
-            self.role.addItem(r.zh, r.value)
+            self.role.addItem(enum_words(r), r.value)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
@@ -78,7 +79,7 @@ class AccountsDialog(QDialog):
                 state.append(self.tr("locked"))
             if u.must_change_password:
                 state.append(self.tr("must change password"))
-            for j, value in enumerate((u.username, u.role.zh, "、".join(state))):
+            for j, value in enumerate((u.username, enum_words(u.role), "、".join(state))):
                 self.table.setItem(i, j, QTableWidgetItem(value))
 
     def _selected(self) -> str | None:

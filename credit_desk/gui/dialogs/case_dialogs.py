@@ -10,6 +10,7 @@ from PySide6.QtCore import QDate, Qt
 from credit_desk.domain.cases import (DEPT_LEVEL_ZH, DEPT_LEVELS, STANDARD_KIND_ZH, Case, ExitWay, Ground,
                                       ListType)
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, day_of, line, text_box
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import NOTE_STYLE
 from credit_desk.services import browse, case_exits, cases, departments, documents
 from credit_desk.services.browse import PageSpec
@@ -28,7 +29,7 @@ class OpenCaseDialog(FormDialog):
             "decision follow in that order.").replace("%1", subject["name"]).replace("%2", subject["id_number"]),
             parent, ok_text=self.tr("Open the case"))
         self.subject = subject
-        self.add_field("list_type", self.tr("List *"), combo("listType", [(t.zh, t.value) for t in ListType]))
+        self.add_field("list_type", self.tr("List *"), combo("listType", [(enum_words(t), t.value) for t in ListType]))
         self.records = QListWidget()
         self.records.setObjectName("records")
         self.records.setMinimumHeight(120)
@@ -45,7 +46,7 @@ class OpenCaseDialog(FormDialog):
             self.fields["department_level"].setEnabled(False)
             self.fields["domain"].setEnabled(False)
         self.add_field("ground", self.tr("Ground (R4) *"), combo(
-            "ground", [(self.tr("(choose one of the four)"), None)] + [(f"{g.value}. {g.zh}", g.value) for g in Ground]),
+            "ground", [(self.tr("(choose one of the four)"), None)] + [(f"{g.value}. {enum_words(g)}", g.value) for g in Ground]),
             self.tr("Black list only: checked when the case is opened, not only at the decision."))
         self.add_field("standard", self.tr("Standard cited (R4)"), line("standard"))
         self.add_field("standard_kind", self.tr("Kind of standard"), combo(
@@ -121,7 +122,7 @@ class ServeNoticeDialog(FormDialog):
         super().__init__(ctx, title, self.tr(
             "Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted "
             "in working days from that day."
-        ).replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=title)
+        ).replace("%1", str(case.id)).replace("%2", enum_words(case.list_type)), parent, ok_text=title)
         self.case = case
         today = ctx.session.desk.today()
         opened = cases.step_dates(ctx.session, case)["opened_on"]
@@ -167,9 +168,9 @@ class ExitDialog(FormDialog):
             "punishments. After a black list the subject goes on the watch list. A wrongful listing is "
             "withdrawn with «Withdraw as wrongful…» instead (two people); an early exit after repair comes from "
             "a credit repair decision (Credit repair)."
-        ).replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=self.tr("Exit"))
+        ).replace("%1", str(case.id)).replace("%2", enum_words(case.list_type)), parent, ok_text=self.tr("Exit"))
         self.case = case
-        ways = [(f"{w.value}. {w.zh}", w.value) for w in ExitWay
+        ways = [(f"{w.value}. {enum_words(w)}", w.value) for w in ExitWay
                 if w not in (ExitWay.BLACK_LISTED, ExitWay.WRONGFUL, ExitWay.REPAIRED)]
         self.add_field("way", self.tr("Way *"), combo("way", ways, ExitWay.EXPIRED.value))
         today = ctx.session.desk.today()

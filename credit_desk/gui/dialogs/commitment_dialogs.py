@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from credit_desk.domain.commitments import CommitmentType, Fulfilment, InterviewKind
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, commitments
 
 
@@ -14,7 +15,7 @@ class ItemDialog(FormDialog):
         super().__init__(ctx, self.tr("New commitment item"), "", parent)
         self.add_field("code", self.tr("Item code *"), line("code", self.tr("e.g. CN-01")))
         self.add_field("name", self.tr("Item name *"), line("name"))
-        self.add_field("type", self.tr("Type *"), combo("type", [(t.zh, t.value) for t in CommitmentType]))
+        self.add_field("type", self.tr("Type *"), combo("type", [(enum_words(t), t.value) for t in CommitmentType]))
         self.add_field("basis", self.tr("Basis *"), text_box("basis", 2))
 
     def apply(self):
@@ -27,7 +28,7 @@ class CommitmentDialog(FormDialog):
         super().__init__(ctx, self.tr("Record a credit commitment"), self.tr("Subject: %1 (%2)")
                          .replace("%1", subject["name"]).replace("%2", subject["id_number"]), parent)
         self.subject = subject
-        items = [(f"{i['code']}　{i['name']}（{CommitmentType(i['type']).zh}）", i["code"])
+        items = [(f"{i['code']}　{i['name']}（{enum_words(CommitmentType(i['type']))}）", i["code"])
                  for i in browse.commitment_items(ctx.session) if i["active"]]
         self.add_field("item_code", self.tr("Commitment item *"), combo("itemCode", items),
                        "" if items else self.tr("The office's items list is empty: add an item first."))
@@ -53,7 +54,7 @@ class CheckDialog(FormDialog):
             .replace("%3", row["item_code"]).replace("%4", row["made_on"]).replace("%5", row["content"]), parent)
         self.row = row
         self.add_field("fulfilment", self.tr("Fulfilment *"), combo(
-            "fulfilment", [(f.zh, f.value) for f in Fulfilment if f is not Fulfilment.PENDING]),
+            "fulfilment", [(enum_words(f), f.value) for f in Fulfilment if f is not Fulfilment.PENDING]),
             self.tr("Partly or not kept: the subject is put under key supervision (列入重点监管范围)."))
         self.add_field("checked_on", self.tr("Checked on *"), date_edit(ctx.session.desk.today(), "checkedOn"))
 
@@ -69,7 +70,7 @@ class InterviewDialog(FormDialog):
         super().__init__(ctx, self.tr("Record an interview"), self.tr("Subject: %1 (%2)")
                          .replace("%1", subject["name"]).replace("%2", subject["id_number"]), parent)
         self.subject = subject
-        self.add_field("kind", self.tr("Kind *"), combo("kind", [(k.zh, k.value) for k in InterviewKind]))
+        self.add_field("kind", self.tr("Kind *"), combo("kind", [(enum_words(k), k.value) for k in InterviewKind]))
         self.add_field("held_on", self.tr("Held on *"), date_edit(ctx.session.desk.today(), "heldOn"))
         self.add_field("reason", self.tr("Not rectified in time *"), line("reason"))
         self.add_field("people", self.tr("People present *"), line("people"))

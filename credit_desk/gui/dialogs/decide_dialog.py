@@ -16,6 +16,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.procedure import NOT_LISTED_GROUNDS
 from credit_desk.gui.dialogs.case_dialogs import level_items
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
+from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, cases
 
 CASE_FIELDS = ("department", "department_level", "domain", "ground", "standard", "standard_kind", "facts", "basis")
@@ -26,7 +27,7 @@ class DecideDialog(FormDialog):
         super().__init__(ctx, self.tr("Decision"), self.tr(
             "Case %1 (%2). A listing decision states the reasons, the basis, the measures, the removal "
             "conditions and the remedies (R5); the entry must be complete (R7).").replace("%1", str(case.id))
-            .replace("%2", case.list_type.zh), parent, ok_text=self.tr("Decide"))
+            .replace("%2", enum_words(case.list_type)), parent, ok_text=self.tr("Decide"))
         self.case = case
         self.aliases = {"decision_number": "external_number", "measures": "measure", "watch_months": "post_exit_watch_months", "decided_by": "outcome",
                         "served_on": "outcome", "objections": "outcome"}
@@ -82,7 +83,7 @@ class DecideDialog(FormDialog):
         if black:
             self.add_field("ground", self.tr("Ground (R4) *"), combo(
                 "ground", [(self.tr("(choose one of the four)"), None)] +
-                [(f"{g.value}. {g.zh}", g.value) for g in Ground], c.ground))
+                [(f"{g.value}. {enum_words(g)}", g.value) for g in Ground], c.ground))
             self.add_field("standard", self.tr("Standard cited (R4) *"), line("standard", text=c.standard or ""))
             self.add_field("standard_kind", self.tr("Kind of standard *"), combo(
                 "standardKind", [(self.tr("(choose)"), None)] + [(v, k) for k, v in STANDARD_KIND_ZH.items()],

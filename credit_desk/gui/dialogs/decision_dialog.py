@@ -8,6 +8,7 @@ from credit_desk.domain import disclosure as d
 from credit_desk.domain.ids import IdType, SubjectKind
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.labels import enum_words
 from credit_desk.services.disclosure import register
 
 _TEXT_AREAS = ("content", "facts", "basis")
@@ -23,17 +24,17 @@ class DecisionDialog(FormDialog):
                          parent, scroll=True)
         self.resize(760, 720)
         today = ctx.session.desk.today()
-        persons = [(t.zh, t.value) for t in IdType if t is not IdType.USCC]
+        persons = [(enum_words(t), t.value) for t in IdType if t is not IdType.USCC]
         for f in d.FIELDS:
-            label = f.zh + ("＊" if f.need == "both" else "")
+            label = enum_words(f) + ("＊" if f.need == "both" else "")
             if f.key == "kind":
-                w = combo("kind", [(k.zh, k.value) for k in d.DecisionKind], d.DecisionKind.PENALTY.value)
+                w = combo("kind", [(enum_words(k), k.value) for k in d.DecisionKind], d.DecisionKind.PENALTY.value)
             elif f.key == "party_kind":
                 w = combo("party_kind", [(v, k.value) for k, v in d.PARTY_KIND_ZH.items()])
             elif f.key in ("rep_id_type", "id_type"):
                 w = combo(f.key, [(self.tr("(none)"), "")] + persons, IdType.RIC.value)
             elif f.key == "tier":
-                w = combo("tier", [(self.tr("(not a penalty)"), "")] + [(t.zh, t.value) for t in Tier],
+                w = combo("tier", [(self.tr("(not a penalty)"), "")] + [(enum_words(t), t.value) for t in Tier],
                           Tier.GENERAL.value)
             elif f.key in _DATES:
                 w = date_edit(today, f.key)

@@ -16,6 +16,7 @@ from credit_desk.domain.records import DocType
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.form_dialog import day_of
 from credit_desk.gui.forms.ui_new_record import Ui_NewRecordDialog
+from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, records
 
 OK_STYLE = "color: #1b7f3b;"
@@ -71,10 +72,10 @@ class NewRecordDialog(QDialog):
             label += "（示例）"
         self.ui.catalogueLabel.setToolTip(self.tr("Active catalogue: %1").replace("%1", label))
         for tier in Tier:
-            self.ui.tier.addItem(tier.zh, tier.value)
+            self.ui.tier.addItem(enum_words(tier), tier.value)
         self.ui.tier.setCurrentIndex(self.ui.tier.findData(Tier.GENERAL.value))
         for t in DocType:
-            self.ui.docType.addItem(t.zh, t.value)
+            self.ui.docType.addItem(enum_words(t), t.value)
 
     def _type_changed(self, *_a) -> None:
         self.ui.docCitation.setEnabled(self.ui.docType.currentData() == DocType.OTHER_LEGAL.value)
@@ -96,7 +97,7 @@ class NewRecordDialog(QDialog):
         self.ui.leniencyBanner.setText(self.tr(
             "Leniency applies (%1). Write the justification below. The record is saved as WAITING FOR APPROVAL "
             "and takes effect only after a second user (reviewer or approver) approves it.")
-            .replace("%1", "、".join(f.zh for f in flags)))
+            .replace("%1", "、".join(enum_words(f) for f in flags)))
 
     def _clear(self) -> None:
         for name in list(self.FIELD_ERRORS.values()) + ["formError"]:

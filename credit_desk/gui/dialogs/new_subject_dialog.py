@@ -8,6 +8,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.ids import (IdType, SubjectKind, allowed_id_types, check_uscc_exception, convert_15_to_18,
                                    id_warnings, normalize_id)
 from credit_desk.gui.forms.ui_new_subject import Ui_NewSubjectDialog
+from credit_desk.gui.labels import enum_words
 from credit_desk.services import subjects
 
 OK_STYLE = "color: #1b7f3b;"
@@ -42,9 +43,9 @@ class NewSubjectDialog(QDialog):
         for label in self._error_labels() + [self.ui.idNumberError, self.ui.repIdNumberError]:
             label.setMinimumHeight(two_lines)  # a two-line message must not be squeezed into one row
         for kind in SubjectKind:
-            self.ui.kind.addItem(kind.zh, kind.value)
+            self.ui.kind.addItem(enum_words(kind), kind.value)
         for t in IdType:
-            self.ui.repIdType.addItem(t.zh, t.value)
+            self.ui.repIdType.addItem(enum_words(t), t.value)
         self.ui.repIdType.setCurrentIndex(self.ui.repIdType.findData(IdType.RIC.value))
         self.ui.kind.currentIndexChanged.connect(self._kind_changed)
         self.ui.idType.currentIndexChanged.connect(lambda _i: self._check(self.ui.idNumber, self.ui.idType,
@@ -65,7 +66,7 @@ class NewSubjectDialog(QDialog):
         self.ui.idType.clear()
         for t in IdType:
             if t in allowed_id_types(kind):
-                self.ui.idType.addItem(t.zh, t.value)
+                self.ui.idType.addItem(enum_words(t), t.value)
         self.ui.idType.blockSignals(False)
         person = kind is SubjectKind.NATURAL_PERSON
         for w in (self.ui.repName, self.ui.repIdType, self.ui.repIdNumber):

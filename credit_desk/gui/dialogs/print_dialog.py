@@ -5,6 +5,7 @@ from __future__ import annotations
 from credit_desk.domain.list_rules import OBJECTION_DOCUMENTS as OBJECTION_TYPES
 from credit_desk.domain.list_rules import stage_documents
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.documents_model import type_title
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE
@@ -27,7 +28,7 @@ class CasePrintDialog(FormDialog):
         super().__init__(ctx, self.tr("Print a notice"), self.tr(
             "Case %1 (%2). The notice gets the next number of its series, is signed with the office key "
             "and recorded in the document register; the preview opens when it is ready.")
-            .replace("%1", str(case.id)).replace("%2", case.list_type.zh), parent, ok_text=self.tr("Issue"))
+            .replace("%1", str(case.id)).replace("%2", enum_words(case.list_type)), parent, ok_text=self.tr("Issue"))
         self.case = case
         self.preview = None
         objs = browse.case_objections(ctx.session, case.id)

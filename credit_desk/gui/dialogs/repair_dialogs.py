@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from credit_desk.domain.repairs import Channel, Material, RecordAction
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, cases, repairs
 from credit_desk.services.browse import PageSpec
 
@@ -45,16 +46,16 @@ class ApplyRepairDialog(FormDialog):
             parent, ok_text=self.tr("Register the application"))
         self.subject = subject
         self.add_field("applicant", self.tr("Applicant (and agent) *"), line("applicant"))
-        self.add_field("channel", self.tr("Received by *"), combo("channel", [(c.zh, c.value) for c in Channel]))
+        self.add_field("channel", self.tr("Received by *"), combo("channel", [(enum_words(c), c.value) for c in Channel]))
         self.add_field("received_on", self.tr("Received on *"), date_edit(ctx.session.desk.today(), "receivedOn"))
         recs = browse.records_page(ctx.session, ctx.reader, PageSpec("id", True, None, 200), subject_id=subject["id"])
         listed = [c for c in cases.list_cases(ctx.session, subject_id=subject["id"]) if c.state.value == "listed"]
         targets = [(f"失信信息 {r['id']}　{r['doc_number']}　{r['tier_zh']}　{r['status_zh']}", ("record", r["id"]))
-                   for r in recs] + [(f"{c.list_type.zh}（案件 {c.id}）", ("case", c.id)) for c in listed]
+                   for r in recs] + [(f"{enum_words(c.list_type)}（案件 {c.id}）", ("case", c.id)) for c in listed]
         self.targets = _checklist("targets", targets, 110)
         self.add_field("targets", self.tr("To repair *"), self.targets,
                        self.tr("The records to stop publishing, or the listings to leave early."))
-        self.materials = _checklist("materials", [(m.zh, m.value) for m in Material])
+        self.materials = _checklist("materials", [(enum_words(m), m.value) for m in Material])
         self.add_field("materials", self.tr("Materials handed in"), self.materials)
         self.add_field("commitment_id", self.tr("Repair commitment (number)"), line("commitmentId"),
                        self.tr("A repair-type commitment this subject signed (信用承诺书), if recorded already."))
@@ -99,7 +100,7 @@ class DecideRepairDialog(FormDialog):
                        line("forDepartment", text=row["department"] or ""))
         self.add_field("decided_on", self.tr("Decided on *"), date_edit(ctx.session.desk.today(), "decidedOn"))
         self.add_field("record_action", self.tr("What happens to the information"),
-                       combo("recordAction", [(a.zh, a.value) for a in RecordAction]))
+                       combo("recordAction", [(enum_words(a), a.value) for a in RecordAction]))
         self.add_field("findings", self.tr("Findings"), text_box("findings", 2))
         self.add_field("reason", self.tr("Reason for refusing"), text_box("reason", 2))
         self.fields["outcome"].currentIndexChanged.connect(self._outcome_changed)
@@ -129,7 +130,7 @@ class SupplementDialog(FormDialog):
             ok_text=self.tr("Record the materials"))
         self.row = row
         given = set(row.get("materials") or ())
-        self.materials = _checklist("materials", [(m.zh, m.value) for m in Material if m.value not in given])
+        self.materials = _checklist("materials", [(enum_words(m), m.value) for m in Material if m.value not in given])
         self.add_field("materials", self.tr("Materials *"), self.materials)
         today = ctx.session.desk.today()
         self.add_field("on", self.tr("Handed in on *"), bound_dates(

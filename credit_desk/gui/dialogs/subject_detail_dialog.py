@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QV
 
 from credit_desk.domain.subjects import Subject
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.records_model import RecordsModel
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import subjects
@@ -17,11 +18,11 @@ class SubjectDetailDialog(QDialog):
         self.setWindowTitle(self.tr("Credit subject — %1").replace("%1", subject.name))
         self.resize(980, 560)
         form = QFormLayout()
-        rows = [(self.tr("Name"), subject.name), (self.tr("Kind"), subject.kind.zh),
-                (self.tr("ID type"), subject.id_type.zh), (self.tr("Code / ID number"), subject.id_number),
+        rows = [(self.tr("Name"), subject.name), (self.tr("Kind"), enum_words(subject.kind)),
+                (self.tr("ID type"), enum_words(subject.id_type)), (self.tr("Code / ID number"), subject.id_number),
                 (self.tr("Legal representative"), subject.legal_rep_name or "—"),
                 (self.tr("Representative's ID"),
-                 f"{subject.legal_rep_id_type.zh}　{subject.legal_rep_id_number}"
+                 f"{enum_words(subject.legal_rep_id_type)}　{subject.legal_rep_id_number}"
                  if subject.legal_rep_id_number else "—"),
                 (self.tr("Address"), subject.address or "—")]
         for label, value in rows:

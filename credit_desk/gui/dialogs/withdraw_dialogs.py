@@ -6,6 +6,7 @@ import datetime as dt
 
 from credit_desk.domain.cases import Case
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
+from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, withdrawals
 
 
@@ -16,7 +17,7 @@ class ProposeWithdrawalDialog(FormDialog):
         super().__init__(ctx, self.tr("Withdraw a wrongful listing"), self.tr(
             "Case %1 (%2). The withdrawal is carried out only when a second senior person approves it; then the "
             "listing's information is deleted, its documents are withdrawn, and an apology and a correction "
-            "announcement are printed.").replace("%1", str(case.id)).replace("%2", case.list_type.zh),
+            "announcement are printed.").replace("%1", str(case.id)).replace("%2", enum_words(case.list_type)),
             parent, ok_text=self.tr("Propose"))
         self.case = case
         objs = browse.case_objections(ctx.session, case.id)
@@ -48,7 +49,7 @@ class ApproveWithdrawalDialog(FormDialog):
         super().__init__(ctx, self.tr("Approve the withdrawal"), self.tr(
             "Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing's information, "
             "withdraws its documents (they no longer verify) and numbers the written apology. The proposer "
-            "cannot approve.").replace("%1", str(case.id)).replace("%2", case.list_type.zh)
+            "cannot approve.").replace("%1", str(case.id)).replace("%2", enum_words(case.list_type))
             .replace("%3", str(pending.get("proposed_by") or "—")).replace("%4", str(pending.get("proposed_on") or "—"))
             .replace("%5", origin), parent, ok_text=self.tr("Approve and withdraw"))
         self.case = case

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from credit_desk.domain.cases import Case, CaseState, ListType, phase
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.paged_model import PagedModel
 from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec
@@ -19,7 +20,7 @@ def phase_zh(state: str, window_end: str | None, today: dt.date) -> str:
     """The stored state, or 异议期 while a served notice's window is open (the domain's ``phase``)."""
     case = Case(None, 0, ListType.BLACK, CaseState(state), "",
                 window_end=dt.date.fromisoformat(window_end) if window_end else None)
-    return "异议期" if phase(case, today) == "objection_window" else CaseState(state).zh
+    return "异议期" if phase(case, today) == "objection_window" else enum_words(CaseState(state))
 
 
 class CasesModel(PagedModel):
@@ -44,7 +45,7 @@ class CasesModel(PagedModel):
         today = self.ctx.session.desk.today()
         rows = browse.cases_page(self.ctx.session, self.ctx.reader, spec, self.list_type, self.state)
         for r in rows:
-            r["list_type_zh"] = ListType(r["list_type"]).zh
+            r["list_type_zh"] = enum_words(ListType(r["list_type"]))
             r["phase_zh"] = phase_zh(r["state"], r["window_end"], today)
             r["share_zh"], r["overdue"] = self._share(r, today)
         return rows

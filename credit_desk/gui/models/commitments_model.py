@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from credit_desk.domain.commitments import CommitmentType, Fulfilment, InterviewKind
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.paged_model import PagedModel
 from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec
@@ -30,8 +31,8 @@ class CommitmentsModel(PagedModel):
     def load(self, spec: PageSpec) -> list[dict]:
         rows = browse.commitments_page(self.ctx.session, self.ctx.reader, spec, self.fulfilment)
         for r in rows:
-            r["type_zh"] = CommitmentType(r["type"]).zh
-            r["fulfilment_zh"] = Fulfilment(r["fulfilment"]).zh
+            r["type_zh"] = enum_words(CommitmentType(r["type"]))
+            r["fulfilment_zh"] = enum_words(Fulfilment(r["fulfilment"]))
             r["flag_zh"] = self.tr("⚑ under key supervision") if r["flagged"] else ""
         return rows
 
@@ -58,5 +59,5 @@ class InterviewsModel(PagedModel):
     def load(self, spec: PageSpec) -> list[dict]:
         rows = browse.interviews_page(self.ctx.session, self.ctx.reader, spec)
         for r in rows:
-            r["kind_zh2"] = InterviewKind(r["interview_kind"]).zh
+            r["kind_zh2"] = enum_words(InterviewKind(r["interview_kind"]))
         return rows

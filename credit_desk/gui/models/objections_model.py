@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from credit_desk.domain.objections import Outcome
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.paged_model import PagedModel
 from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec
@@ -44,7 +45,7 @@ class ObjectionsModel(PagedModel):
             r["stage_zh"] = STAGE_ZH.get(r["stage"], r["stage"])
             r["overdue"] = r["outcome"] is None and today > dt.date.fromisoformat(r["due_on"])
             if r["outcome"]:
-                r["state_zh"] = self.tr("answered: %1").replace("%1", Outcome(r["outcome"]).zh)
+                r["state_zh"] = self.tr("answered: %1").replace("%1", enum_words(Outcome(r["outcome"])))
             else:
                 r["state_zh"] = self.tr("OVERDUE") if r["overdue"] else self.tr("open")
         return rows

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
 
 from credit_desk.domain.cases import TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.services import browse, cases, withdrawals
 
@@ -36,7 +37,7 @@ def step_states(case: Case, today) -> list[tuple[str, str]]:
 
 def _state_zh(value) -> str:
     try:
-        return CaseState(value).zh
+        return enum_words(CaseState(value))
     except ValueError:
         return value or ""
 
@@ -141,7 +142,7 @@ class CasePanel(QWidget):
         c, today = self.case, self.ctx.session.desk.today()
         self.objections = browse.case_objections(self.ctx.session, c.id)
         who = browse.subject_brief(self.ctx.session, c.subject_id, case_purpose(c.id))  # R14
-        self.heading.setText(self.tr("Case %1 · %2").replace("%1", str(c.id)).replace("%2", c.list_type.zh))
+        self.heading.setText(self.tr("Case %1 · %2").replace("%1", str(c.id)).replace("%2", enum_words(c.list_type)))
         self.subject_line.setText(self.tr("Subject: %1 (%2)").replace("%1", who["name"])
                                   .replace("%2", who["id_number"]))
         self.steps.set_steps(step_states(c, today))
@@ -154,11 +155,11 @@ class CasePanel(QWidget):
         exit_text = "—"
         if c.exit_way:
             try:
-                exit_text = f"{ExitWay(c.exit_way).zh}（{d(c.exited_on)}）"
+                exit_text = f"{enum_words(ExitWay(c.exit_way))}（{d(c.exited_on)}）"
             except ValueError:
                 exit_text = c.exit_way
         notice = self.tr("%1, served %2").replace("%1", c.notice_number or "—").replace("%2", d(c.served_on))
-        values = {"state": c.state.zh, "notice": notice if c.served_on else "—",
+        values = {"state": enum_words(c.state), "notice": notice if c.served_on else "—",
                   "window": self.tr("until %1").replace("%1", d(c.window_end)) if c.window_end else "—",
                   "objections": self.tr("%1 in all, %2 open").replace("%1", str(len(self.objections)))
                   .replace("%2", str(open_n)),

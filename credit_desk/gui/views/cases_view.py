@@ -17,6 +17,7 @@ from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog, Resolv
 from credit_desk.gui.dialogs.print_dialog import CasePrintDialog
 from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog, ProposeWithdrawalDialog
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.cases_model import CasesModel
 from credit_desk.gui.views.case_panel import CasePanel
 from credit_desk.gui.widgets.notice import title_label
@@ -32,8 +33,8 @@ class CasesView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.model = CasesModel(ctx, parent=self)
-        self.list_filter = self._combo("listFilter", self.tr("All lists"), [(t.zh, t.value) for t in ListType])
-        self.state_filter = self._combo("stateFilter", self.tr("All stages"), [(s.zh, s.value) for s in CaseState])
+        self.list_filter = self._combo("listFilter", self.tr("All lists"), [(enum_words(t), t.value) for t in ListType])
+        self.state_filter = self._combo("stateFilter", self.tr("All stages"), [(enum_words(s), s.value) for s in CaseState])
         self.add_button = QPushButton(self.tr("New case (Ctrl+N)"))
         self.add_button.setObjectName("addCase")
         self.add_button.setEnabled(ctx.can("case.open"))

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from credit_desk.domain.cleanup import RowStatus
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, cleanup
@@ -52,7 +53,7 @@ class CleanupView(QWidget):
         self.status_box = QComboBox()
         self.status_box.setObjectName("statusChoice")
         for st in RowStatus:
-            self.status_box.addItem(st.zh, st.value)
+            self.status_box.addItem(enum_words(st), st.value)
         box = QVBoxLayout(self)
         box.addWidget(title_label(title))
         box.addLayout(self._buttons())
@@ -97,7 +98,7 @@ class CleanupView(QWidget):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             mine = flags.get(r["id"], [])
-            r["status_zh"] = RowStatus(r["status"]).zh
+            r["status_zh"] = enum_words(RowStatus(r["status"]))
             r["flags_zh"] = " ".join(f["zh"] for f in mine)
             colour = STOP if any(f["flag"] == "stop" for f in mine) else LATE if mine else None
             for j, key in enumerate(COLUMNS):

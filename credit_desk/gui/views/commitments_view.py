@@ -10,6 +10,7 @@ from credit_desk.domain.commitments import CommitmentType
 from credit_desk.gui.dialogs.commitment_dialogs import (CheckDialog, CommitmentDialog, InterviewDialog, ItemDialog,
                                                        LiftFlagDialog, RectifiedDialog)
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.commitments_model import CommitmentsModel, InterviewsModel
 from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
@@ -107,7 +108,7 @@ class CommitmentsView(QWidget):
         rows = browse.commitment_items(self.ctx.session)
         self.items.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            for j, text in enumerate((r["code"], r["name"], CommitmentType(r["type"]).zh, r["basis"])):
+            for j, text in enumerate((r["code"], r["name"], enum_words(CommitmentType(r["type"])), r["basis"])):
                 self.items.setItem(i, j, QTableWidgetItem(text))
 
     def _say(self, text: str, style: str = OK_STYLE) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.bar_chart import BarChart
 from credit_desk.gui.widgets.notice import HINT_STYLE, card, note_label, title_label
 from credit_desk.domain.due import DueKind
@@ -103,7 +104,7 @@ class DashboardView(QWidget):
         self.due_items = items[:DUE_ROWS]
         for row, item in enumerate(items[:DUE_ROWS]):
             label = item.label_en if self.ctx.lang == "en" else item.label_zh
-            kind = DueKind(item.kind).zh if item.kind in DueKind._value2member_map_ else item.kind
+            kind = enum_words(DueKind(item.kind)) if item.kind in DueKind._value2member_map_ else item.kind
             overdue = self.tr(" (overdue)") if item.overdue else ""
             for col, text in enumerate((item.due_date.isoformat() + overdue, kind, label)):
                 cell = QTableWidgetItem(text)

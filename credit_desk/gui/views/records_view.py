@@ -11,6 +11,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.records_model import RecordsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar
@@ -28,7 +29,7 @@ class RecordsView(QWidget):
         self.model = RecordsModel(ctx, parent=self)
         self.search = SearchBar(ctx, self.tr("Document number, subject name, or the start of a code / ID"))
         self.search.searchRequested.connect(self._search)
-        self.tier = self._combo("tierFilter", self.tr("All tiers"), [(t.zh, t.value) for t in Tier])
+        self.tier = self._combo("tierFilter", self.tr("All tiers"), [(enum_words(t), t.value) for t in Tier])
         self.status = self._combo("statusFilter", self.tr("All statuses"),
                                   [(RECORD_STATUS_ZH[s], s.value) for s in RecordStatus])
         self.add_button = QPushButton(self.tr("New record (Ctrl+N)"))

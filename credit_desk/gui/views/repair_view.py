@@ -14,6 +14,7 @@ from credit_desk.domain.repairs import TRANSITIONS, RepairEvent, RepairState
 from credit_desk.gui.dialogs.repair_dialogs import (ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog,
                                                    SupplementDialog)
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.steps import StepBar
@@ -52,7 +53,7 @@ class RepairView(QWidget):
         self.state_filter.setObjectName("stateFilter")
         self.state_filter.addItem(self.tr("All states"), None)
         for st in RepairState:
-            self.state_filter.addItem(st.zh, st.value)
+            self.state_filter.addItem(enum_words(st), st.value)
         self.state_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.add_button = QPushButton(self.tr("New application (Ctrl+N)"))
         self.add_button.setObjectName("addRepair")

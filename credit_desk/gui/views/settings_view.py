@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
 from credit_desk.gui import comfort
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.services import accounts, preferences, workdays
 
@@ -229,7 +230,7 @@ class SettingsView(QWidget):
         self.new_role = QComboBox()
         self.new_role.setObjectName("newRole")
         for role in Role:
-            self.new_role.addItem(role.zh, role.value)
+            self.new_role.addItem(enum_words(role), role.value)
         self.new_pw = QLineEdit()
         self.new_pw.setObjectName("newPassword")
         self.new_pw.setEchoMode(QLineEdit.Password)
@@ -256,7 +257,7 @@ class SettingsView(QWidget):
         users = accounts.list_users(self.ctx.session)
         self.users.setRowCount(len(users))
         for i, u in enumerate(users):
-            for j, value in enumerate((u.username, u.display_name, u.role.zh)):
+            for j, value in enumerate((u.username, u.display_name, enum_words(u.role))):
                 self.users.setItem(i, j, QTableWidgetItem(value))
 
     def _add_user(self) -> None:
@@ -272,7 +273,7 @@ class SettingsView(QWidget):
             return
         self.user_msg.setStyleSheet(OK_STYLE)
         self.user_msg.setText(self.tr("User %1 added as %2.").replace("%1", user.username)
-                              .replace("%2", user.role.zh))
+                              .replace("%2", enum_words(user.role)))
         for w in (self.new_name, self.new_display, self.new_pw, self.new_pw2):
             w.clear()
         self._load_users()

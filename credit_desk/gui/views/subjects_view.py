@@ -9,6 +9,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.subjects_model import SubjectsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar
@@ -29,7 +30,7 @@ class SubjectsView(QWidget):
         self.kind.setObjectName("kindFilter")
         self.kind.addItem(self.tr("All kinds"), "")
         for k in SubjectKind:
-            self.kind.addItem(k.zh, k.value)
+            self.kind.addItem(enum_words(k), k.value)
         self.kind.currentIndexChanged.connect(lambda _i: self.search.fire_now())
         self.add_button = QPushButton(self.tr("New subject (Ctrl+N)"))
         self.add_button.setObjectName("addSubject")

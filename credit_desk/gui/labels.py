@@ -1,0 +1,27 @@
+"""Words for the domain's enum members in the interface language (issue 17 item 3): Chinese from the domain's
+``zh``; in English mode the member's own ``en`` where the domain has one, else its code value in words
+(``notice_served`` → "Notice served") — never Chinese on an English screen."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from credit_desk.gui.i18n import current_lang
+
+
+def in_words(code: str) -> str:
+    """``legal_person`` → "Legal person"."""
+    text = str(code).replace("_", " ").strip()
+    return text[:1].upper() + text[1:]
+
+
+def enum_words(member) -> str:
+    """The member's name for the clerk: ``member.zh`` in Chinese mode; English otherwise."""
+    if current_lang() != "en":
+        return member.zh
+    english = getattr(member, "en", None)
+    if isinstance(english, str) and english:
+        return english
+    if isinstance(member, Enum):
+        return in_words(member.value)
+    return member.zh
