@@ -63,128 +63,128 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="23"/>
         <source>Accounts</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="26"/>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="47"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="27"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="27"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="32"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="33"/>
         <source>or select a row above</source>
         <translation>或在上表中选择</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="48"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="49"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="50"/>
         <source>New role</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="52"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="53"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="55"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="56"/>
         <source>Ask for role change</source>
         <translation>申请变更角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="57"/>
         <source>Confirm role change</source>
         <translation>确认角色变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="77"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="77"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="79"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="81"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="92"/>
         <source>Select an account first.</source>
         <translation>请先选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="108"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="109"/>
         <source>%1 deactivated.</source>
         <translation>已停用 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="111"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="112"/>
         <source>%1 reactivated.</source>
         <translation>已重新启用 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="115"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="116"/>
         <source>%1 unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="121"/>
         <source>Password of %1 reset; it must be changed at the next login.</source>
         <translation>已重置 %1 的密码，该用户下次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="125"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="126"/>
         <source>Role change of %1 asked; a second administrator or the auditor confirms it.</source>
         <translation>已申请变更 %1 的角色，待另一管理员或审计员确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="130"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="131"/>
         <source>Role change of %1 decided.</source>
         <translation>%1 的角色变更已处理。</translation>
     </message>
@@ -225,57 +225,57 @@
 <context>
     <name>ApplyRepairDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="42"/>
         <source>Credit repair application</source>
         <translation>信用修复申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="43"/>
         <source>Subject: %1 (%2). Repair costs the applicant nothing. Whether the application can be accepted (the shortest publication period passed, the materials complete) is judged by the rule set in force on the day it was received.</source>
         <translation>信用主体：%1（%2）。信用修复不收取任何费用。能否受理（最短公示期是否届满、材料是否齐全）按收到申请之日有效的规则集判断。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="46"/>
         <source>Register the application</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="48"/>
         <source>Applicant (and agent) *</source>
         <translation>申请人（及经办人） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="49"/>
         <source>Received by *</source>
         <translation>申请渠道 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="50"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="56"/>
         <source>To repair *</source>
         <translation>申请修复的事项 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="57"/>
         <source>The records to stop publishing, or the listings to leave early.</source>
         <translation>申请停止公示的失信信息，或申请提前移出的名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="59"/>
         <source>Materials handed in</source>
         <translation>补正材料登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="59"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="60"/>
         <source>Repair commitment (number)</source>
         <translation>信用修复承诺（编号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="61"/>
         <source>A repair-type commitment this subject signed (信用承诺书), if recorded already.</source>
         <translation>该主体已签署并登记的信用修复型承诺（信用承诺书）编号，如有。</translation>
     </message>
@@ -366,42 +366,42 @@
 <context>
     <name>ApproveWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="48"/>
         <source>an objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="48"/>
         <source>the office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="49"/>
         <source>Approve the withdrawal</source>
         <translation>批准误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="50"/>
         <source>Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing&apos;s information, withdraws its documents (they no longer verify) and numbers the written apology. The proposer cannot approve.</source>
         <translation>案件 %1（%2）：%3 于 %4 依据%5提出误列撤销。批准后将删除该认定的信息、撤回其文书（核验时显示已撤回），并为书面道歉及澄清函编号。提出人不能自行批准。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
         <source>Approve and withdraw</source>
         <translation>批准并撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="59"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="60"/>
         <source>Withdrawn on *</source>
         <translation>撤回日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="61"/>
         <source>Apology numbered by hand</source>
         <translation>手工编号的道歉函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="62"/>
         <source>Leave empty: the register numbers the apology.</source>
         <translation>留空则由文书登记簿自动编号。</translation>
     </message>
@@ -500,102 +500,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="246"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="260"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -603,173 +603,173 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="65"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="108"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="178"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="110"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="111"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="112"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="113"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="114"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="115"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="116"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="117"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="145"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="146"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="161"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="163"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="164"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="177"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="199"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="203"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="206"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="208"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="209"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="216"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -777,62 +777,62 @@
 <context>
     <name>CasePrintDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="28"/>
         <source>Print a notice</source>
         <translation>打印文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="29"/>
         <source>Case %1 (%2). The notice gets the next number of its series, is signed with the office key and recorded in the document register; the preview opens when it is ready.</source>
         <translation>案件 %1（%2）。文书取用本序列的下一个编号（或本案已取得的编号），以本单位密钥签名并记入文书登记簿；生成后自动打开预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="31"/>
         <source>Issue</source>
         <translation>出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="35"/>
         <source>Notice *</source>
         <translation>文书 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="37"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="38"/>
         <source>(not needed)</source>
         <translation>（不需要）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
         <source>Only for the objection acceptance and result notices.</source>
         <translation>仅异议受理通知书和异议处理结果告知书需要选择。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
         <source>Purpose *</source>
         <translation>查询事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
         <source>Print the case&apos;s notice</source>
         <translation>打印案件文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="42"/>
         <source>The notice shows the subject&apos;s data; the look is logged (R14).</source>
         <translation>文书载有主体信息，本次查看将记入审计日志（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="53"/>
         <source>Warning: this case rests on the sample (示例) edition %1, not an official one from the platform. A document built on it is for training only and is not fit to issue to a party.</source>
         <translation>注意：本案依据的是示例版本“%1”，不是市平台下发的正式目录或措施清单。据此生成的文书仅供培训使用，不宜向当事人出具。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="69"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="70"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
@@ -840,52 +840,52 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="36"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="38"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="38"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="38"/>
         <source>Sharing</source>
         <translation>报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="54"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="55"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="57"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="58"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
@@ -893,32 +893,32 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="36"/>
         <source>All lists</source>
         <translation>全部名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="37"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="38"/>
         <source>New case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="51"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="53"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="130"/>
         <source>Whom is the new listing case about?</source>
         <translation>新认定案件涉及哪个主体？</translation>
     </message>
@@ -1046,29 +1046,29 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="52"/>
         <source>Check the fulfilment</source>
         <translation>核查承诺履行情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="53"/>
         <source>Commitment %1 of %2 (%3), made %4:
 %5</source>
         <translation>%2 的承诺 %1（事项 %3，%4 作出）：
 %5</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="56"/>
         <source>Fulfilment *</source>
         <translation>履行情况 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="58"/>
         <source>Partly or not kept: the subject is put under key supervision (列入重点监管范围).</source>
         <translation>部分履行或未履行：该主体将列入重点监管范围。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="59"/>
         <source>Checked on *</source>
         <translation>核查日期 *</translation>
     </message>
@@ -1076,162 +1076,162 @@
 <context>
     <name>CleanupView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>Rule or document (with number)</source>
         <translation>规章、规范性文件或其他文件名称（含文号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>Measures?</source>
         <translation>涉惩戒</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>National basis?</source>
         <translation>国家依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>Local-regulation basis?</source>
         <translation>地方法规依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>Complete by</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="63"/>
         <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first (先停止执行). Yellow rows are past their completion date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2).</source>
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="72"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="73"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="74"/>
         <source>Import contacts…</source>
         <translation>导入联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="75"/>
         <source>Export contacts…</source>
         <translation>导出联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="84"/>
         <source>Mark the selected row as</source>
         <translation>将所选行标记为</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="86"/>
         <source>Set</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="112"/>
         <source>%1 rows · %2 to stop first (no basis) · %3 past their completion date</source>
         <translation>共 %1 行 · %2 行应先停止执行（无依据） · %3 行已过完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="129"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="134"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="140"/>
         <source>Import the clean-up ledger</source>
         <translation>导入失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="145"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="160"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="166"/>
         <source>Imported from sheet %4: %1 added, %2 updated, %3 unchanged.</source>
         <translation>已从工作表「%4」导入：新增 %1 条，更新 %2 条，未变 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="175"/>
         <source>Export the clean-up ledger</source>
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="182"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="186"/>
         <source>Import the contact feedback form</source>
         <translation>导入联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="193"/>
         <source>%1 contacts imported.</source>
         <translation>已导入 %1 名联系人。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="198"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="205"/>
         <source>%1 contacts written to %2.</source>
         <translation>已将 %1 名联系人写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="211"/>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="217"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="218"/>
         <source>Row %1 marked %2.</source>
         <translation>第 %1 行已标记为“%2”。</translation>
     </message>
@@ -1247,42 +1247,42 @@
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="28"/>
         <source>Record a credit commitment</source>
         <translation>登记信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="28"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="32"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="33"/>
         <source>Commitment item *</source>
         <translation>承诺事项 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="34"/>
         <source>The office&apos;s items list is empty: add an item first.</source>
         <translation>本单位的承诺事项清单为空，请先新增事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="35"/>
         <source>Made on *</source>
         <translation>承诺日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="36"/>
         <source>Content *</source>
         <translation>承诺内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="37"/>
         <source>Record repaired (number)</source>
         <translation>对应的失信信息编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="38"/>
         <source>Only for a repair-type commitment: the record it belongs to.</source>
         <translation>仅信用修复型承诺填写：所对应的失信信息编号。</translation>
     </message>
@@ -1290,52 +1290,52 @@
 <context>
     <name>CommitmentsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="27"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="29"/>
         <source>Made on</source>
         <translation>承诺日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="29"/>
         <source>Fulfilment</source>
         <translation>履行情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="29"/>
         <source>Checked on</source>
         <translation>核查日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="29"/>
         <source>Key supervision</source>
         <translation>重点监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="35"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="36"/>
         <source>⚑ under key supervision</source>
         <translation>⚑ 重点监管</translation>
     </message>
@@ -1343,123 +1343,123 @@
 <context>
     <name>CommitmentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="37"/>
         <source>Credit commitments</source>
         <translation>信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="38"/>
         <source>Commitment items</source>
         <translation>承诺事项清单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="39"/>
         <source>Interviews</source>
         <translation>约谈记录</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="59"/>
         <source>Record a commitment…</source>
         <translation>登记信用承诺…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="61"/>
         <source>Check fulfilment…</source>
         <translation>核查履约…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="63"/>
         <source>Lift key supervision…</source>
         <translation>解除重点监管…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="80"/>
         <source>Code</source>
         <translation>编码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="80"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="80"/>
         <source>Type</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="80"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="84"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="85"/>
         <source>New item…</source>
         <translation>新增事项…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="93"/>
         <source>Record an interview…</source>
         <translation>登记约谈…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="95"/>
         <source>Rectified…</source>
         <translation>已整改…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="134"/>
         <source>Who makes the commitment?</source>
         <translation>作出承诺的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="140"/>
         <source>Commitment %1 recorded.</source>
         <translation>已登记承诺 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="145"/>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="173"/>
         <source>Select a commitment in the list first.</source>
         <translation>请先在列表中选择一条承诺。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="151"/>
         <source>⚑ Commitment not kept: the subject is now under key supervision (R17).</source>
         <translation>⚑ 未履行承诺：该主体已列入重点监管范围（R17）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="154"/>
         <source>Fulfilment recorded: kept.</source>
         <translation>已登记：承诺已履行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="159"/>
         <source>Who is interviewed?</source>
         <translation>约谈对象是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="165"/>
         <source>Interview %1 recorded; it goes to the platform with the next bundle.</source>
         <translation>已登记约谈记录 %1，将随下一个同步包报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="180"/>
         <source>This subject is not under key supervision.</source>
         <translation>该主体未被列入重点监管范围。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="184"/>
         <source>Key supervision lifted on %1.</source>
         <translation>重点监管已于%1解除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="191"/>
         <source>Select an interview in the list first.</source>
         <translation>请先在列表中选择一条约谈记录。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/commitments_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/commitments_view.py" line="195"/>
         <source>Rectification recorded on %1.</source>
         <translation>已登记整改（%1）。</translation>
     </message>
@@ -1515,87 +1515,87 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="46"/>
         <source>Subjects by kind</source>
         <translation>信用主体（按类别）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="46"/>
         <source>Records by tier</source>
         <translation>失信信息（按等级）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="47"/>
         <source>Records by status</source>
         <translation>失信信息（按状态）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="48"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="54"/>
         <source>Records per decision month (last 12 months)</source>
         <translation>近12个月每月认定的失信信息条数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="56"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
         <source>Due and overdue</source>
         <translation>到期与逾期事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="59"/>
         <source>Platform sync</source>
         <translation>报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="65"/>
         <source>Deadlines (objection replies, decisions, sharing with the platform) will be listed here once listing cases arrive in a coming version.</source>
         <translation>名单案件功能在后续版本上线后，这里将列出各项期限（异议答复、认定决定、报送平台）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="74"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="74"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="74"/>
         <source>Type of deadline</source>
         <translation>期限类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="80"/>
         <source>Double-click (or Enter) opens the item.</source>
         <translation>双击（或按回车）打开该事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="88"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="89"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="101"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="108"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="138"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -1606,27 +1606,27 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="149"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="152"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="156"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="166"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="182"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>
@@ -1634,198 +1634,198 @@ Returned by the platform: %4</source>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="27"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="28"/>
         <source>Case %1 (%2). A listing decision states the reasons, the basis, the measures, the removal conditions and the remedies (R5); the entry must be complete (R7).</source>
         <translation>案件 %1（%2）。认定决定须载明认定理由、依据、惩戒措施、移出条件和程序以及救济途径（R5）；名单信息须完整（R7）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="30"/>
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="38"/>
         <source>Decided on *</source>
         <translation>决定日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="39"/>
         <source>Not before the case&apos;s last step, not after today (R5).</source>
         <translation>不得早于案件上一办理步骤，不得晚于今天（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="40"/>
         <source>Number of a hand-issued decision</source>
         <translation>手工编号的决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="41"/>
         <source>leave empty: the document register numbers the decision</source>
         <translation>留空：由文书登记簿统一编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="42"/>
         <source>The decision and the credit repair notice served with it (两书同达) take their numbers from the register when you decide; print them afterwards.</source>
         <translation>作出决定时，认定决定书及同时送达的信用修复告知书（两书同达）由文书登记簿统一编号；之后再打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="45"/>
         <source>Reason for not listing *</source>
         <translation>不予列入的理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="46"/>
         <source>(choose the outcome)</source>
         <translation>（请选择法定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="47"/>
         <source>Added wording</source>
         <translation>补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="56"/>
         <source>List the subject</source>
         <translation>列入名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="58"/>
         <source>Do not list</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="72"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="73"/>
         <source>Listing is possible only after the notice was served and every objection answered (R5).</source>
         <translation>须已送达预先告知、异议期届满且异议均已答复，方可决定列入（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="73"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="74"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="78"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="79"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="79"/>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="88"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="89"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="81"/>
         <source>Facts (reasons) *</source>
         <translation>事实（认定理由） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="81"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="82"/>
         <source>Basis *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="83"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="84"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="85"/>
         <source>(choose one of the four)</source>
         <translation>（四类情形选其一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="86"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
         <source>Standard cited (R4) *</source>
         <translation>引用的认定标准（R4） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="88"/>
         <source>Kind of standard *</source>
         <translation>认定标准类别 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="92"/>
         <source>Domain *</source>
         <translation>所属领域 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="96"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="97"/>
         <source>Told to the party in the prior notice; a change needs a new prior notice (R5).</source>
         <translation>已在预先告知书中告知当事人；如需修改，须重新送达预先告知书（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="101"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="102"/>
         <source>Until the records&apos; publication ends</source>
         <translation>至失信信息公示期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="110"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="111"/>
         <source>The case&apos;s records have no publication end: state the date.</source>
         <translation>本案失信信息没有公示截止日期，请填写有效期届满日。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="125"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="126"/>
         <source>Valid until *</source>
         <translation>有效期至 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="128"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="129"/>
         <source>Warning letter number (R11) *</source>
         <translation>警示函文号（R11） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="135"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="137"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="138"/>
         <source>Watch list after exit *</source>
         <translation>移出后重点关注期限 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="138"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="139"/>
         <source>R12: after leaving the black list the subject stays this long on the watch list.</source>
         <translation>R12：移出严重失信主体名单后，在重点关注名单上保留的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="154"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="155"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="155"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="156"/>
         <source>From the active measures list: %1. Nothing beyond the list, nothing heavier than it allows.</source>
         <translation>取自现行失信惩戒措施清单：%1。不得超出清单，不得重于清单所允许的措施。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="157"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="158"/>
         <source>Leniency justification (R9)</source>
         <translation>宽容审慎书面理由（R9）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="159"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="160"/>
         <source>Needed when a record of this case was handled with leniency.</source>
         <translation>案件所依据的信息适用宽容审慎时必填。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="171"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="172"/>
         <source>Saved and printed: valid until %1</source>
         <translation>将保存并打印：有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="173"/>
         <source>(not known)</source>
         <translation>（未知）</translation>
     </message>
@@ -1833,57 +1833,57 @@ Returned by the platform: %4</source>
 <context>
     <name>DecideRepairDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="90"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="91"/>
         <source>Repair decision</source>
         <translation>信用修复决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="92"/>
         <source>Application %1, accepted %2, decision due %3. Deciding department: %4.</source>
         <translation>申请 %1，%2 受理，应于 %3 前作出决定。认定部门：%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="94"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="95"/>
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="96"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="97"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="97"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="98"/>
         <source>Repaired</source>
         <translation>准予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="97"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="98"/>
         <source>Refused</source>
         <translation>不予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="98"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="99"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="100"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="101"/>
         <source>Decided on *</source>
         <translation>决定日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="101"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="102"/>
         <source>What happens to the information</source>
         <translation>对失信信息的处理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="103"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="104"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="104"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="105"/>
         <source>Reason for refusing</source>
         <translation>不予登记的理由</translation>
     </message>
@@ -1891,22 +1891,22 @@ Returned by the platform: %4</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="19"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="20"/>
         <source>New licence or penalty decision</source>
         <translation>登记行政许可、行政处罚决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="20"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="21"/>
         <source>The elements of the national 双公示 standard. It is published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a natural person&apos;s name and ID are masked wherever it is shown publicly.</source>
         <translation>按国家双公示数据标准填写各数据项。自作出决定之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；自然人的姓名和证件号码在所有公开场合均脱敏显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="35"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="37"/>
         <source>(not a penalty)</source>
         <translation>（非行政处罚）</translation>
     </message>
@@ -2291,42 +2291,42 @@ Returned by the platform: %4</source>
 <context>
     <name>EditSubjectDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="15"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="16"/>
         <source>Complete the subject&apos;s data</source>
         <translation>补正主体信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="16"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="17"/>
         <source>%1 (%2). A listing needs the legal representative&apos;s name, ID type and number (R7). Every change is recorded in the audit log and sent to the platform.</source>
         <translation>%1（%2）。列入名单须有法定代表人（负责人）姓名、证件类型和号码（R7）。每次修改都记入审计日志并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="19"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="20"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="21"/>
         <source>Name *</source>
         <translation>名称/姓名 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="23"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="26"/>
         <source>Representative&apos;s ID type</source>
         <translation>法定代表人证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="28"/>
         <source>Representative&apos;s ID number</source>
         <translation>法定代表人证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_subject_dialog.py" line="30"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
@@ -2430,62 +2430,62 @@ Returned by the platform: %4</source>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="165"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="170"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="171"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="174"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="176"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="177"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="167"/>
         <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people); an early exit after repair comes from a credit repair decision (Credit repair).</source>
         <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）；信用修复后提前移出由信用修复决定办理（见「信用修复」）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="177"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="178"/>
         <source>Changed standard</source>
         <translation>改变后的认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="178"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="179"/>
         <source>Way 4: the changed standard and its number.</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="182"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="183"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="183"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="184"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="184"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="185"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="185"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
         <source>Black list only: how long the subject stays on the watch list afterwards.</source>
         <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="187"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2554,47 +2554,47 @@ Returned by the platform: %4</source>
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="69"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="70"/>
         <source>Record an interview</source>
         <translation>登记约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="69"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="70"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="72"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="73"/>
         <source>Kind *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="73"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="74"/>
         <source>Held on *</source>
         <translation>约谈日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="75"/>
         <source>Not rectified in time *</source>
         <translation>逾期未整改的事项 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="75"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="76"/>
         <source>People present *</source>
         <translation>参加人员 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="77"/>
         <source>What was said *</source>
         <translation>约谈内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="78"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="79"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
@@ -2602,42 +2602,42 @@ Returned by the platform: %4</source>
 <context>
     <name>InterviewsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="55"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="57"/>
         <source>Held on</source>
         <translation>约谈日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="57"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="57"/>
         <source>Outcome</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
+        <location filename="../../credit_desk/gui/models/commitments_model.py" line="57"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
@@ -2645,32 +2645,32 @@ Returned by the platform: %4</source>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="14"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="15"/>
         <source>New commitment item</source>
         <translation>新增承诺事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="15"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="16"/>
         <source>Item code *</source>
         <translation>事项编码 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="15"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="16"/>
         <source>e.g. CN-01</source>
         <translation>如 CN-01</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="16"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="17"/>
         <source>Item name *</source>
         <translation>事项名称 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="17"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="18"/>
         <source>Type *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="19"/>
         <source>Basis *</source>
         <translation>依据 *</translation>
     </message>
@@ -2678,32 +2678,32 @@ Returned by the platform: %4</source>
 <context>
     <name>LiftFlagDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="92"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="93"/>
         <source>Lift key supervision</source>
         <translation>解除重点监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="93"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="94"/>
         <source>Flag %1: %2. Under key supervision from %3 until %4.</source>
         <translation>重点监管标记%1：%2。自%3起至%4止列入重点监管范围。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="95"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="96"/>
         <source>Lift</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="99"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="100"/>
         <source>Lifted on *</source>
         <translation>解除日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="101"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="102"/>
         <source>Reason *</source>
         <translation>理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="102"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="103"/>
         <source>The period ended, or how the subject kept the commitment and corrected the breach.</source>
         <translation>期限届满，或该主体已全面履行承诺、纠正违诺行为的情况。</translation>
     </message>
@@ -2724,17 +2724,17 @@ Returned by the platform: %4</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="123"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="125"/>
         <source>Sign in — %1</source>
         <translation>登录 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="125"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="127"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="126"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="128"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2742,117 +2742,117 @@ Returned by the platform: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="65"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="66"/>
         <source>Credit Desk — %1</source>
         <translation>信用办台账 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="76"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
         <source>Credit subjects</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
         <source>Dishonesty records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
         <source>Listing cases</source>
         <translation>名单案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Commitments and interviews</source>
         <translation>信用承诺与约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Clean-up ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
         <source>Licences and penalties (双公示)</source>
         <translation>双公示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="87"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="88"/>
         <source>Listing cases (black list, watch list, red list) with prior notice, objection window, decision and exit will be handled here. Until then, keep using the paper register.</source>
         <translation>这里将办理名单认定案件（严重失信主体名单、重点关注名单、守信激励对象名单）：预先告知、异议期、认定决定和移出。在此之前，请继续使用纸质登记簿。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="90"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="91"/>
         <source>Objections to records, notices and listings will be registered and answered here, with their 10-working-day reply deadline.</source>
         <translation>这里将登记和答复对失信信息、文书和名单认定提出的异议，并提示10个工作日的答复期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="92"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
         <source>Credit repair applications (R13) will be received, decided and tracked here.</source>
         <translation>这里将受理、决定和跟踪信用修复申请（R13）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="94"/>
         <source>Credit commitment letters and reminder or warning interviews (R17, R18) will be recorded here.</source>
         <translation>这里将登记信用承诺书以及提醒约谈、警示约谈（R17、R18）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="95"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="96"/>
         <source>The clean-up ledger of the office&apos;s own rules (14-column national template) with Excel import and export will be kept here.</source>
         <translation>这里将维护本单位失信约束措施清理台账（全国统一的14列模板），支持 Excel 导入导出。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="97"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="98"/>
         <source>The register of numbered notices with preview and printing will be here.</source>
         <translation>这里将是编号文书的登记簿，可预览和打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="98"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="99"/>
         <source>Exporting bundles to a USB folder, sending them, and importing receipts and updates from the municipal platform will be done here.</source>
         <translation>这里将把同步包导出到U盘文件夹、发送，并导入市平台的回执和更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="105"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="106"/>
         <source>Areas</source>
         <translation>工作区域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="124"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="125"/>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
@@ -2987,32 +2987,32 @@ Measures: %4</source>
 <context>
     <name>NewRecordDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="46"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="58"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="72"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="73"/>
         <source>Active catalogue: %1</source>
         <translation>现行目录：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="93"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="94"/>
         <source>No leniency ground applies: the record takes effect when saved.</source>
         <translation>不适用宽容审慎情形：保存后即生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="97"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="98"/>
         <source>Leniency applies (%1). Write the justification below. The record is saved as WAITING FOR APPROVAL and takes effect only after a second user (reviewer or approver) approves it.</source>
         <translation>适用宽容审慎（%1）。请在下方填写书面说明理由。保存后该信息为“待审批”，须经第二人（审核或负责人）审批后才生效。</translation>
     </message>
@@ -3125,32 +3125,32 @@ Measures: %4</source>
 <context>
     <name>NewSubjectDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="35"/>
         <source>Request registration as an exception…</source>
         <translation>申请按例外登记（校验位不符的真实代码）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="57"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="58"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="100"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="101"/>
         <source>✓ valid %1</source>
         <translation>✓ %1格式正确</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="116"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="117"/>
         <source>Request %1 submitted: the subject is registered once a second person approves it.</source>
         <translation>已提交例外登记申请 %1：经另一名审核人员审批后登记。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="122"/>
         <source>Convert to the 18-digit number %1 (GB 11643)</source>
         <translation>按 GB 11643 转换为18位号码 %1（点击确认）</translation>
     </message>
@@ -3208,23 +3208,23 @@ Measures: %4</source>
 <context>
     <name>NotAcceptDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="74"/>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="75"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="77"/>
         <source>Do not accept</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="75"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="76"/>
         <source>Application %1. Leave the reason empty to use every problem the eligibility check found.</source>
         <translation>申请 %1。理由留空时，将列明受理条件检查发现的全部问题。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="79"/>
         <source>Dated *</source>
         <translation>日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="80"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -3275,62 +3275,62 @@ Measures: %4</source>
 <context>
     <name>ObjectionsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
         <source>Objection to</source>
         <translation>异议对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="32"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
         <source>Grounds</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="47"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="48"/>
         <source>answered: %1</source>
         <translation>已答复：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="49"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="50"/>
         <source>OVERDUE</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="49"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="50"/>
         <source>open</source>
         <translation>待答复</translation>
     </message>
@@ -3401,129 +3401,129 @@ Measures: %4</source>
 <context>
     <name>OpenCaseDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="27"/>
         <source>New listing case</source>
         <translation>新建认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="28"/>
         <source>Subject: %1 (%2). The case starts as a draft; the prior notice, the objection window and the decision follow in that order.</source>
         <translation>信用主体：%1（%2）。案件从“起草”开始，依次经过预先告知、异议期和认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="30"/>
         <source>Open the case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="32"/>
         <source>List *</source>
         <translation>名单类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
         <source>R1: tick at least one effective record; the facts and basis come from them.</source>
         <translation>R1：至少勾选一条已生效的失信信息；认定事实和依据取自所勾选的信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
         <source>R4: every list is decided by a department at county level or above.</source>
         <translation>R4：各类名单均须由县级以上认定部门认定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="48"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
         <source>(choose one of the four)</source>
         <translation>（四类情形选其一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
         <source>Black list only: checked when the case is opened, not only at the decision.</source>
         <translation>仅严重失信主体名单：立案时即核查，而非到决定时才核查。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="51"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="52"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
         <source>Added wording to the facts</source>
         <translation>对认定事实的补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
         <source>Added wording to the basis</source>
         <translation>对认定依据的补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="56"/>
         <source>Added after the records&apos; own basis documents, never in their place (R1).</source>
         <translation>附在失信信息所依据的文书之后，不能代替该文书（R1）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
         <source>No deciding department registered</source>
         <translation>尚未登记认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="85"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="80"/>
         <source>No deciding department is registered yet: an administrator registers it first (name, unified code, level, field, document-number prefix). A typed name cannot decide a case.</source>
         <translation>尚未登记认定部门：请管理员先登记（名称、统一社会信用代码、层级、所属领域、文号前缀）。仅填写部门名称不能作出认定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="86"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="87"/>
         <source>The case&apos;s documents are issued in this department&apos;s name and under its prefix.</source>
         <translation>本案文书以该部门名义、按该部门文号前缀出具。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="37"/>
         <source>Records it rests on *</source>
         <translation>所依据的失信信息 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="53"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
         <source>e.g. 税务, 生态环境, 市场监管</source>
         <translation>如 税务、生态环境、市场监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="44"/>
         <source>R11: watch lists in 3 or more domains flag the big-data alert.</source>
         <translation>R11：在 3 个以上领域被列入重点关注名单的，提示列入大数据警示名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="58"/>
         <source>Opened on</source>
         <translation>立案日期</translation>
     </message>
@@ -3716,42 +3716,42 @@ Measures: %4</source>
 <context>
     <name>ProposeWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="16"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="17"/>
         <source>Withdraw a wrongful listing</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="17"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="18"/>
         <source>Case %1 (%2). The withdrawal is carried out only when a second senior person approves it; then the listing&apos;s information is deleted, its documents are withdrawn, and an apology and a correction announcement are printed.</source>
         <translation>案件 %1（%2）。误列撤销须经另一位负责人批准后才执行；执行后删除该认定的信息、撤回其文书，并打印书面道歉及澄清函和更正公告。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="20"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="21"/>
         <source>Propose</source>
         <translation>提出撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="24"/>
         <source>Based on *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
         <source>The office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="27"/>
         <source>What was found</source>
         <translation>发现的情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="28"/>
         <source>Own finding: what shows the listing was wrong (1798号 (二十三)).</source>
         <translation>主动发现的：写明认定有误的情况（1798号（二十三））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="29"/>
         <source>Proposed on *</source>
         <translation>提出日期 *</translation>
     </message>
@@ -3855,113 +3855,113 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="30"/>
         <source>Document number, subject name, or the start of a code / ID</source>
         <translation>输入文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="33"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="35"/>
         <source>New record (Ctrl+N)</source>
         <translation>新增失信信息（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="39"/>
         <source>Approvals (R9)…</source>
         <translation>待审批（R9）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="42"/>
         <source>Open subject…</source>
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="45"/>
         <source>Consent to publish…</source>
         <translation>本人同意公开…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="49"/>
         <source>Withdraw consent…</source>
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="53"/>
         <source>Change…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="57"/>
         <source>Revoke…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="90"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="91"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="106"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="117"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="154"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="156"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="160"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="168"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="180"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="191"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="202"/>
         <source>Record %1 changed.</source>
         <translation>失信信息 %1 已变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="213"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="214"/>
         <source>; listings resting on it: %1</source>
         <translation>；以其为依据的名单案件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="216"/>
         <source>Record %1 revoked</source>
         <translation>失信信息 %1 已撤销</translation>
     </message>
@@ -3969,27 +3969,27 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RectifiedDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="115"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="116"/>
         <source>Rectification after the interview</source>
         <translation>约谈后整改情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="116"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="117"/>
         <source>Interview %1 of %2, held %3; rectify by %4.</source>
         <translation>约谈%1（%2），%3约谈；要求于%4前整改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="118"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="119"/>
         <source>Record rectification</source>
         <translation>登记整改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="122"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="123"/>
         <source>Rectified on *</source>
         <translation>整改完成日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="124"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="125"/>
         <source>What was rectified *</source>
         <translation>整改情况 *</translation>
     </message>
@@ -3997,193 +3997,193 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="54"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="58"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="81"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="66"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="66"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="90"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="91"/>
         <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="98"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="112"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="113"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="114"/>
         <source>Materials handed in…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="143"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="161"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="173"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="177"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="178"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="178"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="182"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="184"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="195"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="205"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="208"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="217"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="218"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="234"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="237"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="244"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="251"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="259"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="261"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="262"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -4312,62 +4312,62 @@ Grounds: %6</source>
 <context>
     <name>ServeNoticeDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
         <source>Publish for objection</source>
         <translation>公示征求异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
         <source>Serve the prior notice</source>
         <translation>登记送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="122"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="123"/>
         <source>Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted in working days from that day.</source>
         <translation>案件 %1（%2）。请登记预先告知书送达当事人的日期；异议期自该日起按工作日计算。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="128"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="129"/>
         <source>Served on *</source>
         <translation>送达日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="129"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="130"/>
         <source>The real day of service (送达回证): not before the case was opened, not after today.</source>
         <translation>实际送达日期（以送达回证为准）：不得早于立案日期，不得晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="136"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="137"/>
         <source>Deadline printed on the notice</source>
         <translation>告知书载明的异议截止日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="141"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="142"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="142"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="143"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="145"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="145"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="146"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="146"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="147"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="152"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="153"/>
         <source>Objections until %1; no decision before the day after.</source>
         <translation>异议期至%1届满；届满次日起方可作出认定决定。</translation>
     </message>
@@ -4375,155 +4375,155 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="43"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="53"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="59"/>
         <source>Interface font size</source>
         <translation>界面字号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="63"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="78"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="79"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="83"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="84"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="85"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="94"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="101"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改此项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="113"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="120"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="120"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="121"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="128"/>
         <source>Use the platform&apos;s schedule…</source>
         <translation>以平台下发的安排为准…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="147"/>
         <source>%1: the platform&apos;s holidays (%2) differ from the administrator&apos;s (%3) on %4; %3 is in force.</source>
         <translation>%1年：平台下发的节假日安排（%2）与管理员录入的（%3）在这些日期上不同：%4；目前仍按管理员录入的执行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="175"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="179"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="179"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="180"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="189"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="194"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="247"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="194"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="248"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="194"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="249"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="210"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="240"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="246"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="250"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="251"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="265"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="266"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="274"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="275"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>
@@ -4531,47 +4531,47 @@ Grounds: %6</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="58"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="60"/>
         <source>Set up this office&apos;s ledger</source>
         <translation>新建本单位账本</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="62"/>
         <source>No ledger was found on this PC. Enter the office details to create an encrypted ledger.</source>
         <translation>本机还没有账本。请填写单位信息，新建一个加密账本。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="64"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="66"/>
         <source>Office name</source>
         <translation>单位名称</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="65"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="67"/>
         <source>Region code (6 digits)</source>
         <translation>行政区划代码（6位）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="66"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="68"/>
         <source>Administrator user name</source>
         <translation>管理员用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="67"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="69"/>
         <source>Administrator password</source>
         <translation>管理员密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="68"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="70"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="69"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="71"/>
         <source>Recovery passphrase (12+ characters)</source>
         <translation>恢复口令（至少12个字符）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="70"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="72"/>
         <source>Repeat recovery passphrase</source>
         <translation>再次输入恢复口令</translation>
     </message>
@@ -4620,62 +4620,62 @@ Grounds: %6</source>
 <context>
     <name>SubjectDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="17"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="18"/>
         <source>Credit subject — %1</source>
         <translation>信用主体 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="20"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
         <source>Name</source>
         <translation>名称/姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="20"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="23"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="24"/>
         <source>Representative&apos;s ID</source>
         <translation>法定代表人证件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="27"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="32"/>
         <source>Purpose recorded in the audit log: %1</source>
         <translation>已记入审计日志的查询事由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="41"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="44"/>
         <source>Complete / correct…</source>
         <translation>补正/更正…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="51"/>
         <source>Dishonesty records of this subject</source>
         <translation>该主体的失信信息</translation>
     </message>
@@ -4739,52 +4739,52 @@ Grounds: %6</source>
 <context>
     <name>SubjectsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="27"/>
         <source>Name, or the start of a code / ID number</source>
         <translation>名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="31"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="35"/>
         <source>New subject (Ctrl+N)</source>
         <translation>新增主体（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="39"/>
         <source>Open details…</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="42"/>
         <source>Exception requests…</source>
         <translation>例外登记审批…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="63"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="72"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="110"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="112"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="117"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>
@@ -4792,27 +4792,27 @@ Grounds: %6</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="127"/>
         <source>Materials handed in</source>
         <translation>补正材料登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="127"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="128"/>
         <source>Application %1, received %2. Tick what the applicant handed in after the one-time notice.</source>
         <translation>申请%1，%2收到。请勾选申请人按一次性告知书补交的材料。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="129"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="130"/>
         <source>Record the materials</source>
         <translation>登记补正材料</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="133"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="134"/>
         <source>Materials *</source>
         <translation>补交的材料 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="135"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="136"/>
         <source>Handed in on *</source>
         <translation>补交日期 *</translation>
     </message>
@@ -5133,22 +5133,22 @@ Grounds: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="90"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="92"/>
         <source>Unlock the ledger</source>
         <translation>解锁账本</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="95"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="97"/>
         <source>The system keyring holds no key for this ledger. Enter the recovery passphrase to open it.</source>
         <translation>系统钥匙串中没有本账本的密钥。请输入恢复口令打开账本。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="104"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="106"/>
         <source>Recovery passphrase</source>
         <translation>恢复口令</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="105"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="107"/>
         <source>Store the key in the system keyring again</source>
         <translation>将密钥重新存入系统钥匙串</translation>
     </message>
