@@ -91,6 +91,18 @@ def check_r11_watch_entry(case: Case) -> None:
                               field="domain")
 
 
+def check_r11_watch_basis(list_type: ListType, tiers: list[str]) -> None:
+    """R11 / 1798号 (十六): a watch listing takes 较重 (general or serious) dishonesty, or slight dishonesty that
+    happened more than once — never a single slight act. ``tiers``: the tiers of the records it rests on (unknown
+    tiers left out). Raises ``R11_WATCH_BASIS``."""
+    known = [t for t in tiers if t]
+    if list_type is ListType.WATCH and known and all(t == "slight" for t in known) and len(known) < 2:
+        raise DomainError("R11_WATCH_BASIS", "列入重点关注名单须为较重失信行为，或多次发生的轻微失信行为；"
+                          "仅一次轻微失信行为不能列入（1798号（十六））。",
+                          "A watch listing takes general or serious dishonesty, or slight dishonesty repeated; a "
+                          "single slight act is not enough.", field="record_ids")
+
+
 def alert_due(domains: set[str], threshold: int = BIG_DATA_ALERT_DOMAINS) -> bool:
     """R11: watch lists in ``threshold`` or more different domains flag the 大数据警示名单."""
     return len({d.strip() for d in domains if d and d.strip()}) >= threshold

@@ -16,7 +16,8 @@ from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIO
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r10_red_candidate,
-                                           check_r11_watch_entry, notice_document, removes_red_entries)
+                                           check_r11_watch_basis, check_r11_watch_entry, notice_document,
+                                           removes_red_entries)
 from credit_desk.domain.objections import Target
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_document_effective, check_r1_rests_on_records,
                                           check_r5_date, check_r5_notice_frozen, notice_changes,
@@ -65,6 +66,10 @@ def _records(conn, subject_id: int, record_ids, on: dt.date | None = None) -> li
     return found
 
 
+def _tiers(recs: list[Record]) -> list[str]:
+    return [r.tier.value for r in recs if r.tier is not None]
+
+
 def _from_records(recs: list[Record]) -> tuple[str | None, str | None]:
     facts = "；".join(r.facts for r in recs) or None
     # issue 17 item 8: authority, document and its number read apart — 县市场监督管理局作出的行政处罚决定书（县市监罚…）
@@ -88,6 +93,7 @@ def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(
     on = check_r5_date(opened_on or today, today=today, after=None, field="opened_on", label="立案日期")  # R5
     check_r1_rests_on_records(lt.value, record_ids)  # R1
     recs = _records(conn, subject_id, record_ids, on)
+    check_r11_watch_basis(lt, _tiers(recs))  # R11: not a single slight act
     if lt is ListType.RED:
         check_r10_red_candidate([c.id for c in repo.listed(conn, subject_id, ListType.BLACK)])  # R10
     values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None},
@@ -138,7 +144,9 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
     today = session.desk.today()
     if record_ids is not None:
         check_r1_rests_on_records(case.list_type.value, record_ids)  # R1
-        values["record_ids"] = tuple(r.id for r in _records(conn, case.subject_id, record_ids, today))
+        recs = _records(conn, case.subject_id, record_ids, today)
+        check_r11_watch_basis(case.list_type, _tiers(recs))  # R11: not a single slight act
+        values["record_ids"] = tuple(r.id for r in recs)
     if case.list_type is not ListType.RED and ({"facts", "basis"} & values.keys() or record_ids is not None):
         recs = _records(conn, case.subject_id, values.get("record_ids", case.record_ids))
         values.update(_grounds_text(case.list_type, recs, {k: values.get(k, _clerk_part(case, k))
@@ -354,6 +362,7 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     check_r5_may_decide(case, d.decided_on, open_obj, subject.kind is SubjectKind.NATURAL_PERSON)  # R5 / R10
     check_r1_rests_on_records(case.list_type.value, case.record_ids)  # R1
     recs = _records(conn, case.subject_id, case.record_ids, d.decided_on)  # R1, R3, R9
+    check_r11_watch_basis(case.list_type, _tiers(recs))  # R11: not a single slight act
     justification = _check_leniency(recs, d)  # R9
     rs = core.rule_set_on(conn, d.decided_on)  # R20
     case = _as_decided(session, case, d, recs, rs, justification)  # the number is taken in the decision's tx

@@ -108,3 +108,21 @@ def test_r5_renotice_is_not_dated_before_the_objection_it_follows(desk):
     assert err["code"] == "R5_DATE_ORDER" and "2026-10-05" in err["message"] and err["field"] == "renotice_on"
     out = ok(desk, "case", "update", str(cid), "--facts", "补充事实", "--renotice-on", "2026-10-06")
     assert out["served_on"] == "2026-10-06"
+
+
+def test_r11_watch_listing_refused_on_a_single_slight_act(desk):
+    """R11 / 1798号 (十六): the watch list takes 较重 dishonesty or slight dishonesty repeated — one slight record is
+    no ground, at opening or by changing the records; a second slight act is."""
+    sid = company(desk, 407)
+    slight = []
+    for n in (1, 2):
+        rec = record(desk, sid, "--justification", "情节轻微但屡次发生", tier="slight", number=f"清市监罚〔2026〕40{n}号")
+        ok(desk, "record", "approve", str(rec["id"]), user=BOSS)  # R9: a slight record needs a second person
+        slight.append(rec["id"])
+    err = refused(desk, "case", "open", "--subject", str(sid), "--list", "watch", "--record", str(slight[0]),
+                  "--department", "县市场监督管理局", "--opened-on", "2026-09-20")
+    assert err["code"] == "R11_WATCH_BASIS" and err["rule"] == "R11"
+    cid = open_case(desk, sid, "watch", records=slight)  # repeated slight acts: lawful
+    err = refused(desk, "case", "update", str(cid), "--record", str(slight[1]))
+    assert err["code"] == "R11_WATCH_BASIS"
+    assert show(desk, cid)["state"] == "draft"
