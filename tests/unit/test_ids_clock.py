@@ -69,3 +69,32 @@ def test_r7_an_updated_subject_is_judged_on_the_clock():
         updated_subject(old, today=TODAY, id_number=BORN_TOMORROW)
     _after_today(err)
     assert updated_subject(old, today=TODAY, name="张晓明").name == "张晓明"
+
+
+def _ric(area: str, born: str, seq: str = "123") -> str:
+    from stdnum.cn import ric
+    body = f"{area}{born}{seq}"
+    return body + ric.calc_check_digit(body + "0")
+
+
+def test_r7_warnings_name_the_subjects_number_and_its_representatives():
+    """issue 15: an unknown county code is accepted with a warning — the subject's own and its representative's
+    are both reported, neither replaces the other."""
+    from credit_desk.domain.subjects import subject_warnings
+    own = _ric("320899", "19800101")          # Jiangsu, a county code not in the table
+    rep = _ric("320898", "19700101")
+    person = new_subject("individual_business", "张记小吃店", "ric", own, legal_rep_name="张三",
+                         legal_rep_id_type="ric", legal_rep_id_number=rep, today=TODAY)
+    codes = [(w[0], w[1][:11]) for w in subject_warnings(person)]
+    assert [c[0] for c in codes] == ["ID_COUNTY_UNKNOWN", "ID_COUNTY_UNKNOWN"]
+    got = subject_warnings(person)
+    assert "地址码 320899" in got[0][1] and "地址码 320898" in got[1][1]
+    plain = new_subject("natural_person", "张三", "ric", own, today=TODAY)
+    assert len(subject_warnings(plain)) == 1
+
+
+def test_r7_an_update_keeps_the_representatives_id_type():
+    old = new_subject("legal_person", "淮安市某有限公司", "uscc", USCC, legal_rep_name="John Smith",
+                      legal_rep_id_type="passport", legal_rep_id_number="E12345678", today=TODAY)
+    got = updated_subject(old, today=TODAY, name="淮安市某某有限公司")
+    assert (got.name, got.legal_rep_id_type, got.legal_rep_id_number) == ("淮安市某某有限公司", IdType.PASSPORT, "E12345678")

@@ -201,3 +201,9 @@ def test_r14_clock_bound_follows_every_later_row_but_not_a_far_ahead_one():
     assert clock_bound_after(bound, beyond, 30) == bound                        # a wrong clock's login row
     assert clock_bound_after(bound, bound + dt.timedelta(days=8), 7) == bound
     assert clock_bound_after(bound, bound + dt.timedelta(days=7), 7) == bound + dt.timedelta(days=7)
+
+
+def test_r1_clerk_addition_sent_back_with_the_records_text_keeps_its_own_words():
+    # a form returns the whole text: only the separator between the two parts is dropped, not the clerk's letters
+    assert with_clerk_wording("逾期未缴纳罚款", "逾期未缴纳罚款；X光检测报告另附") == "逾期未缴纳罚款（补充说明：X光检测报告另附）"
+    assert with_clerk_wording("逾期未缴纳罚款", "逾期未缴纳罚款 ; 另附XX") == "逾期未缴纳罚款（补充说明：另附XX）"

@@ -258,3 +258,22 @@ def test_r15_natural_person_on_a_department_rule_needs_consent():
     got = basis_for(True, True, rule_only, [_consent()], 12, on)
     assert got is not None and (got.kind, got.consent_id) == ("consent", 4)
     assert basis_for(True, True, rule_only, [_consent()], 12, D(2027, 1, 10)) is None   # the consent ended
+
+
+@pytest.mark.parametrize("given, until, ok", [
+    (D(2026, 2, 10), D(2031, 2, 10), True),     # February, not the 29th: five years to the day
+    (D(2026, 2, 10), D(2031, 2, 20), False),
+    (D(2026, 3, 29), D(2031, 3, 29), True),     # the 29th, not February
+])
+def test_r15_consent_five_years_only_29_february_is_shortened(given, until, ok):
+    if ok:
+        assert check_consent("第12条", given, until, "同意书", TODAY)[1] == until
+    else:
+        with pytest.raises(ValidationError) as err:
+            check_consent("第12条", given, until, "同意书", TODAY)
+        assert err.value.code == "R15_CONSENT_PERIOD"
+
+
+def test_r15_a_legal_persons_item_without_a_basis_text_follows_the_catalogue():
+    assert basis_for(False, True, None, [], 12, D(2026, 6, 1)) == PublicationBasis("catalogue", "目录规定可公开")
+    assert basis_for(True, True, None, [], 12, D(2026, 6, 1)) is None
