@@ -251,3 +251,19 @@ def test_public_keys_as_pem_for_the_platform():
     gm_pem = GM.public_pem(GM.sign_public(suites.sm2_private_from_scalar(D_A)))
     assert gm_pem.startswith(b"-----BEGIN PUBLIC KEY-----") and gm_pem.rstrip().endswith(b"-----END PUBLIC KEY-----")
     assert gm_pem != pem
+
+
+def test_gm_split_reads_the_length_unsigned_and_names_a_bare_length_a_layout_fault():
+    with pytest.raises(suites.CryptoFailed, match="^layout$"):
+        suites.gm_split(b"\xff\xff" + b"\x00" * 100)                          # 65535: no wrapped key is that long
+    with pytest.raises(suites.CryptoFailed, match="^layout$"):
+        suites.gm_split(struct.pack(">H", 0))                                 # a length and nothing after it
+    with pytest.raises(suites.CryptoFailed, match="^short$"):
+        suites.gm_split(b"\x00")
+
+
+def test_a_suite_name_that_is_not_text_is_unknown_not_a_crash():
+    for name in (["gm/1"], {"gm/1": 1}, b"gm/1"):
+        with pytest.raises(DomainError) as err:
+            suites.get(name)
+        assert err.value.code == "SUITE_UNKNOWN"
