@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import Callable
 
 from credit_desk.domain.accounts import User
-from credit_desk.domain.errors import DomainError, PermissionDenied, ValidationError
+from credit_desk.domain.errors import PermissionDenied, ValidationError
 from credit_desk.domain.procedure import CLOCK_AHEAD_MAX_DAYS, check_clock, clock_bound_after
 from credit_desk.domain.roles import check_allowed
 from credit_desk.store import meta
@@ -118,7 +118,3 @@ def require_purpose(purpose: str | None) -> str:
                               "Viewing or searching personal data needs a stated purpose (2+ characters).",
                               field="purpose")
     return text
-
-
-def refuse(code: str, zh: str, en: str, **kw) -> DomainError:
-    return DomainError(code, zh, en, **kw)

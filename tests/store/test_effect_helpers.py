@@ -185,6 +185,10 @@ def test_r12_far_ahead_clock_refused_unless_the_administrator_confirms(admin, cl
     with admin.ledger.tx() as tx:
         admin.audit(tx, "clock.confirm", "clock", "", clock_confirmed=True)
     assert _mark(admin) == mark + dt.timedelta(days=30, seconds=1)
+    clock["now"] = _mark(admin) + dt.timedelta(days=400)               # a desk left unused for over a year
+    with admin.ledger.tx() as tx:
+        admin.audit(tx, "clock.confirm", "clock", "", clock_confirmed=True)
+    assert _mark(admin) == mark + dt.timedelta(days=430, seconds=1)
 
 
 def test_r12_the_office_setting_bounds_the_clock(admin, clock):
