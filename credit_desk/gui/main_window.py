@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
                 "records": self.tr("Dishonesty records"), "cases": self.tr("Listing cases"),
                 "objections": self.tr("Objections"), "repair": self.tr("Credit repair"),
                 "commitments": self.tr("Commitments and interviews"), "cleanup": self.tr("Clean-up ledger"),
-                "disclosure": self.tr("Licences and penalties (双公示)"),
+                "disclosure": self.tr("Licences and penalties"),
                 "documents": self.tr("Documents"), "sync": self.tr("Sync"), "audit": self.tr("Audit"),
                 "settings": self.tr("Settings")}
 

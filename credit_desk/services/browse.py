@@ -138,16 +138,19 @@ def records_count(session: Session, reader: Reader, search: SearchToken = Search
     return views.records_count(reader.conn(), search.text, tier, status)
 
 
-def dashboard_counts(session: Session, reader: Reader) -> dict:
-    """Tallies for the dashboard: subjects by kind, records by tier and by status (labels in Chinese)."""
+def dashboard_counts(session: Session, reader: Reader, lang: str = "zh") -> dict:
+    """Tallies for the dashboard: subjects by kind, records by tier and by status; labels in Chinese, or in
+    English (the code in words) for ``lang="en"``."""
     session.require("dashboard.view")
     conn = reader.conn()
     kinds = views.counts_by(conn, "subjects", "kind")
     tiers = views.counts_by(conn, "records", "tier")
     statuses = views.counts_by(conn, "records", "status")
-    return {"kind": [(k.zh, kinds.get(k.value, 0)) for k in SubjectKind],
-            "tier": [(t.zh, tiers.get(t.value, 0)) for t in Tier],
-            "status": [(RECORD_STATUS_ZH[s], statuses.get(s.value, 0)) for s in RecordStatus]}
+    def word(zh: str, code: str) -> str:
+        return zh if lang != "en" else code.replace("_", " ").capitalize()
+    return {"kind": [(word(k.zh, k.value), kinds.get(k.value, 0)) for k in SubjectKind],
+            "tier": [(word(t.zh, t.value), tiers.get(t.value, 0)) for t in Tier],
+            "status": [(word(RECORD_STATUS_ZH[s], s.value), statuses.get(s.value, 0)) for s in RecordStatus]}
 
 
 def monthly_trend(session: Session, reader: Reader, today: date, months: int = 12) -> list[tuple[str, int]]:

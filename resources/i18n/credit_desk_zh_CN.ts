@@ -1127,7 +1127,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="63"/>
-        <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first (先停止执行). Yellow rows are past their completion date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2).</source>
+        <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first. Yellow rows are past their completion date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2).</source>
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
@@ -1978,7 +1978,7 @@ Returned by the platform: %4</source>
     <name>DisclosureView</name>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="55"/>
-        <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its tier&apos;s period (一般 3 months–1 year, 严重 1–3 years; 轻微 not published) and stops by itself after it.</source>
+        <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its tier&apos;s period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.</source>
         <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
     </message>
     <message>
@@ -2110,37 +2110,37 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
         <source>Issued on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
         <source>About</source>
         <translation>所涉对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="42"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="43"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="60"/>
         <source>Reprints</source>
         <translation>重印次数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="43"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="60"/>
         <source>Printed by</source>
         <translation>打印人</translation>
     </message>
@@ -2163,11 +2163,6 @@ Returned by the platform: %4</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
-        <source>e.g. 核对送达文书</source>
-        <translation>例如：核对送达文书</translation>
-    </message>
-    <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="61"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
         <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
@@ -2176,11 +2171,6 @@ Returned by the platform: %4</source>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="72"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="73"/>
-        <source>Reprint (副本)</source>
-        <translation>重印（副本）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="74"/>
@@ -2261,6 +2251,16 @@ Returned by the platform: %4</source>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="170"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
+        <source>e.g. checking a served notice</source>
+        <translation>例如：核对送达文书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="73"/>
+        <source>Reprint (copy)</source>
+        <translation>重印（副本）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="177"/>
@@ -2788,7 +2788,7 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/main_window.py" line="81"/>
-        <source>Licences and penalties (双公示)</source>
+        <source>Licences and penalties</source>
         <translation>双公示</translation>
     </message>
     <message>
@@ -3374,7 +3374,7 @@ Measures: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/objections_view.py" line="57"/>
-        <source>Sorted by reply deadline. Unanswered objections past their deadline are shown in red. Objections to a notice or a listing are registered from the case (名单案件).</source>
+        <source>Sorted by reply deadline. Unanswered objections past their deadline are shown in red. Objections to a notice or a listing are registered from the case (Listing cases).</source>
         <translation>按答复期限排序，逾期未答复的异议以红色显示。对预先告知或列入名单的异议，请在“名单案件”中受理。</translation>
     </message>
     <message>
@@ -3855,113 +3855,113 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
         <source>Document number, subject name, or the start of a code / ID</source>
         <translation>输入文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="34"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="35"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="38"/>
         <source>New record (Ctrl+N)</source>
         <translation>新增失信信息（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="42"/>
         <source>Approvals (R9)…</source>
         <translation>待审批（R9）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="45"/>
         <source>Open subject…</source>
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="48"/>
         <source>Consent to publish…</source>
         <translation>本人同意公开…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="52"/>
         <source>Withdraw consent…</source>
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="56"/>
         <source>Change…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="60"/>
         <source>Revoke…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="94"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="109"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="117"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="120"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="157"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="159"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="161"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="171"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="183"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="194"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="205"/>
         <source>Record %1 changed.</source>
         <translation>失信信息 %1 已变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="217"/>
         <source>; listings resting on it: %1</source>
         <translation>；以其为依据的名单案件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="219"/>
         <source>Record %1 revoked</source>
         <translation>失信信息 %1 已撤销</translation>
     </message>
@@ -4956,7 +4956,7 @@ Grounds: %6</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
-        <source>Number prefix, e.g. 清信告</source>
+        <source>Number prefix, as printed</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
@@ -63,8 +64,11 @@ def _everything(qtbot, seeded_admin, seeded, make_ctx) -> list[str]:
     found = []
     accounts.add_user(seeded_admin, "aud1", "auditor", USER_PW, "赵审计")
     auditor = auth.login(seeded_admin.desk, "aud1", USER_PW)
+    from credit_desk.gui.i18n import current_lang
     for session in (seeded, seeded_admin, auditor):
-        window = MainWindow(make_ctx(session))
+        ctx = make_ctx(session)
+        ctx.lang = current_lang()  # as run_gui gives the context the chosen language
+        window = MainWindow(ctx)
         qtbot.addWidget(window)
         window.resize(1280, 760)
         window.show()
@@ -102,3 +106,21 @@ def test_audit_view_shows_words_not_codes(qtbot, seeded_admin, auditor_window, s
     assert {"初始化账本", "新增用户", "密钥：导入平台公钥"} <= actions, actions
     assert [a for a in actions | objects | roles if re.search(r"[a-z]", a or "")] == []  # no internal codes
     shot(auditor_window, "audit_words")
+
+
+@pytest.fixture
+def english(qapp, zh_translator):
+    from credit_desk.gui import i18n
+    i18n.remove_translator(qapp, zh_translator)
+    i18n.install_translator(qapp, "en")
+    yield
+    i18n.install_translator(qapp, "zh")
+    qapp.installTranslator(zh_translator.qt_base)
+    qapp.installTranslator(zh_translator)
+
+
+def test_english_mode_shows_no_chinese_outside_data(qtbot, english, seeded_admin, seeded, make_ctx):
+    found = _everything(qtbot, seeded_admin, seeded, make_ctx)
+    people = [u["display_name"] for u in seeded.ledger.query("SELECT display_name FROM users")]
+    left = chinese_words(found, data=[OFFICE, *people])
+    assert left == [], f"{len(left)}\n" + "\n".join(sorted(set(left)))

@@ -64,12 +64,23 @@ def english_words(found: list[str], allowed=frozenset()) -> list[str]:
             if word not in ALLOWED_EN and word not in allowed]
 
 
+# Chinese that stays Chinese on an English screen: the cited Chinese documents (苏府办〔2020〕232号 (十五), their
+# 附件), the other language's own name, and examples of what the clerk types (placeholders "e.g. …").
+CITATION = re.compile(r"[\u4e00-\u9fff]*〔\d{4}〕\d+号(?:\s*[（(][^）)]*[）)])?(?:\s*附件\s*\d*(?:、附件\s*\d*)*)?")
+OWN_NAMES = ("中文（简体）",)
+
+
 def chinese_words(found: list[str], data=()) -> list[str]:
-    """Chinese outside the data shown (office, people, subjects)."""
+    """Chinese outside the data shown (office, people, subjects), cited documents and typed examples."""
     out = []
     for t in found:
         where = WHERE.match(t)
         t = t[where.end():] if where else t
+        if t.startswith("e.g."):
+            continue
+        t = CITATION.sub("", t)
+        for name in OWN_NAMES:
+            t = t.replace(name, "")
         for d in data:
             t = t.replace(d, "")
         out.extend(f"{w} ← {t[:80]}" for w in CHINESE.findall(t))

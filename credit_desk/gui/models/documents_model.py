@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from credit_desk.documents.templates import load_template
+from credit_desk.gui.i18n import current_lang
+from credit_desk.gui.labels import in_words
 from credit_desk.gui.models.paged_model import PagedModel
 from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec
@@ -19,9 +21,24 @@ PRINTED = frozenset({"issued", "voided", "withdrawn"})  # rows of the printed re
 OBJECT_ZH = {"case": "案件", "subject": "主体", "record": "失信信息"}
 
 
-@lru_cache(maxsize=None)
+STATUS_EN = {"issued": "Issued", "voided": "Voided", "withdrawn": "Withdrawn (wrongful listing)",
+             "reserved": "Numbered, to be printed", "external": "Numbered by hand (not printed here)",
+             "superseded": "Superseded by a new notice"}
+OBJECT_EN = {"case": "Case", "subject": "Subject", "record": "Record"}
+
+
+def status_words() -> dict[str, str]:
+    """The register's statuses in the interface language (issue 17 item 3)."""
+    return STATUS_EN if current_lang() == "en" else STATUS_ZH
+
+
 def type_title(code: str) -> str:
-    """The notice's title from its template (e.g. 认定决定书)."""
+    """The notice's title from its template (e.g. 认定决定书); in English mode its code in words."""
+    return in_words(code) if current_lang() == "en" else _zh_title(code)
+
+
+@lru_cache(maxsize=None)
+def _zh_title(code: str) -> str:
     try:
         return load_template(code).title
     except Exception:  # noqa: BLE001 - an unknown or broken template still lists under its code
@@ -50,8 +67,9 @@ class DocumentsModel(PagedModel):
         rows = browse.documents_page(self.ctx.session, self.ctx.reader, spec, self.doc_type, self.status, self.number)
         for r in rows:
             r["type_zh"] = type_title(r["doc_type"])
-            r["object_zh"] = f"{OBJECT_ZH.get(r['object_type'], r['object_type'])} {r['object_id']}"
-            r["status_zh"] = STATUS_ZH.get(r["status"], r["status"])
+            objects = OBJECT_EN if current_lang() == "en" else OBJECT_ZH
+            r["object_zh"] = f"{objects.get(r['object_type'], r['object_type'])} {r['object_id']}"
+            r["status_zh"] = status_words().get(r["status"], r["status"])
         return rows
 
     def data(self, index, role=Qt.DisplayRole):

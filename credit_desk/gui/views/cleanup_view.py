@@ -61,7 +61,7 @@ class CleanupView(QWidget):
         box.addWidget(self.table, 1)
         box.addWidget(self.message)
         note = hint_label(self.tr("Red rows impose a punishment measure with neither a national nor a local-regulation "
-                              "basis: stop applying them first (先停止执行). Yellow rows are past their completion "
+                              "basis: stop applying them first. Yellow rows are past their completion "
                               "date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2)."))
         box.addWidget(note)
         self.refresh()

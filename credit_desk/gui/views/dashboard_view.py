@@ -168,7 +168,7 @@ class DashboardView(QWidget):
             self._show_sync()
 
         def work(_job):
-            return (browse.dashboard_counts(ctx.session, ctx.reader),
+            return (browse.dashboard_counts(ctx.session, ctx.reader, ctx.lang),
                     browse.monthly_trend(ctx.session, ctx.reader, ctx.session.desk.today(), TREND_MONTHS))
         ctx.ops.run(work, done=self._show, parent=self)
 

@@ -54,7 +54,7 @@ class DisclosureView(QWidget):
         box.addWidget(hint_label(self.tr(
             "Licence and penalty decisions are published and reported to the platform within 7 working days of the "
             "decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its "
-            "tier's period (一般 3 months–1 year, 严重 1–3 years; 轻微 not published) and stops by itself after it.")))
+            "tier's period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.")))
         self.refresh()
 
     def _buttons(self) -> QHBoxLayout:

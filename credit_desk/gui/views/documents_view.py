@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInput
 
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
-from credit_desk.gui.models.documents_model import PRINTED, STATUS_ZH, DocumentsModel, type_title
+from credit_desk.gui.models.documents_model import PRINTED, DocumentsModel, status_words, type_title
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.printing import PdfPreview, choose_printer, print_files, save_copy
 from credit_desk.gui.widgets.search_bar import down_into
@@ -39,7 +39,7 @@ class DocumentsView(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.addItem(self.tr("Any status"), "")
-        for value, label in STATUS_ZH.items():
+        for value, label in status_words().items():
             self.status_filter.addItem(label, value)
         self.number = QLineEdit()
         self.number.setObjectName("search")
@@ -57,7 +57,7 @@ class DocumentsView(QWidget):
         self.preview = PdfPreview(ctx, self)
         self.purpose = QLineEdit()
         self.purpose.setObjectName("purpose")
-        self.purpose.setPlaceholderText(self.tr("e.g. 核对送达文书"))
+        self.purpose.setPlaceholderText(self.tr("e.g. checking a served notice"))
         self.purpose.setToolTip(self.tr("The notices show the party's name and ID number: each look, print or "
                                         "saved copy is logged with this purpose (R14)."))
         self.purpose.editingFinished.connect(lambda: self._preview(self.table.currentIndex().row()))
@@ -70,7 +70,7 @@ class DocumentsView(QWidget):
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         specs = (("print_button", "print", self.tr("Print the selected…"), self.print_selected, "document.print"),
-                 ("reprint_button", "reprint", self.tr("Reprint (副本)"), self.reprint_selected, "document.reprint"),
+                 ("reprint_button", "reprint", self.tr("Reprint (copy)"), self.reprint_selected, "document.reprint"),
                  ("save_button", "save", self.tr("Save as PDF…"), self.save_selected, "document.print"),
                  ("void_button", "void", self.tr("Void the number…"), self.void_selected, "document.void"))
         for attr, name, text, slot, action in specs:

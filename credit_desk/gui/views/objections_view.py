@@ -55,7 +55,7 @@ class ObjectionsView(QWidget):
         box.addLayout(row)
         box.addWidget(self.table, 1)
         note = hint_label(self.tr("Sorted by reply deadline. Unanswered objections past their deadline are shown in "
-                              "red. Objections to a notice or a listing are registered from the case (名单案件)."))
+                              "red. Objections to a notice or a listing are registered from the case (Listing cases)."))
         box.addWidget(note)
         self.model.reset()
 

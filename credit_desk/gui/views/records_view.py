@@ -18,6 +18,8 @@ from credit_desk.gui.widgets.search_bar import SearchBar
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
 from credit_desk.services.browse import RECORD_STATUS_ZH
+from credit_desk.gui.i18n import current_lang
+from credit_desk.gui.labels import in_words
 
 
 class RecordsView(QWidget):
@@ -31,7 +33,8 @@ class RecordsView(QWidget):
         self.search.searchRequested.connect(self._search)
         self.tier = self._combo("tierFilter", self.tr("All tiers"), [(enum_words(t), t.value) for t in Tier])
         self.status = self._combo("statusFilter", self.tr("All statuses"),
-                                  [(RECORD_STATUS_ZH[s], s.value) for s in RecordStatus])
+                                  [(RECORD_STATUS_ZH[s] if current_lang() != "en" else in_words(s.value), s.value)
+                                   for s in RecordStatus])
         self.add_button = QPushButton(self.tr("New record (Ctrl+N)"))
         self.add_button.setObjectName("addRecord")
         self.add_button.setEnabled(self._can_add())

@@ -160,7 +160,7 @@ class SyncView(QWidget):
         self.resync_usb_button.setEnabled(self.ctx.can("bundle.import"))
         self.last_prefix = QLineEdit()
         self.last_prefix.setObjectName("lastPrefix")
-        self.last_prefix.setPlaceholderText(self.tr("Number prefix, e.g. 清信告"))
+        self.last_prefix.setPlaceholderText(self.tr("Number prefix, as printed"))
         self.last_year = QSpinBox()
         self.last_year.setObjectName("lastYear")
         self.last_year.setRange(2000, 2100)
