@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import random
 import subprocess
 from pathlib import Path
 
@@ -24,6 +25,7 @@ from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialogButtonBox, QFileDialog, QLineEdit,
                                QMessageBox, QWidget)
 
+from credit_desk.domain import demo as demo_ids
 from credit_desk.gui import fit
 from credit_desk.gui.app import Shell, StartFlow
 from credit_desk.gui.dialogs.case_dialogs import OpenCaseDialog, ServeNoticeDialog
@@ -44,6 +46,7 @@ from tests.gui.words import rule_marks
 
 SIZE = os.environ.get("WALK_SIZE", "1366x768")
 USCC = "9132081239H4BXKFXR"
+USCC_DEPT = demo_ids.uscc(random.Random(5), "320812")  # the market regulator's code
 
 
 def unnamed(window) -> list[str]:
@@ -117,6 +120,9 @@ def test_main_job_fits_the_screen(qtbot, walk, data_dir, test_keyring, tmp_path)
     admin = auth.login(desk, "admin", ADMIN_PW)
     for name, role, shown in (("clerk1", "clerk", "王经办"), ("rev1", "reviewer", "李审核")):
         accounts.add_user(admin, name, role, USER_PW, shown)
+    from credit_desk.services import departments  # 49号 四(八): decisions come from a registered department
+    departments.add_department(admin, name="县市场监督管理局", uscc=USCC_DEPT, level="county",
+                               domain="市场监管", prefix="清")
     Intake.init(tmp_path / "intake")  # the platform's keys, pinned by the administrator (R14)
     keys.import_platform(admin, (tmp_path / "intake" / "platform.keys.json").read_bytes())
 
@@ -188,9 +194,8 @@ def test_main_job_fits_the_screen(qtbot, walk, data_dir, test_keyring, tmp_path)
     def open_case(dlg: OpenCaseDialog):
         dlg.fields["list_type"].setCurrentIndex(dlg.fields["list_type"].findData("black"))
         dlg.check_record(rid)
-        dlg.fields["department"].setText("县市场监督管理局")
-        dlg.fields["department_level"].setCurrentIndex(dlg.fields["department_level"].findData("county"))
-        dlg.fields["domain"].setText("市场监管")
+        box = dlg.fields["department"]  # chosen from the registered departments
+        box.setCurrentIndex(box.findData("县市场监督管理局"))
         dlg.fields["ground"].setCurrentIndex(dlg.fields["ground"].findData("b"))
         dlg.fields["standard"].setText("《中华人民共和国产品质量法》第四十九条")
         dlg.fields["standard_kind"].setCurrentIndex(dlg.fields["standard_kind"].findData("law"))

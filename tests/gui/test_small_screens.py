@@ -1,5 +1,5 @@
-"""Issue 17 item 1 and 11: the main job (set-up → subject → record → case → notice → decision → printed PDF →
-USB bundle) on a 1366×768 office monitor, and on a 1920×1080 panel at 150 % scaling (1280×720 logical): the
+"""Issue 17 items 1 and 11: the main job (set-up → subject → record → case → notice → decision → printed PDF →
+USB bundle) on a 1366×768 office monitor, and on a 1920×1080 panel at 150 % (1280×720 logical) and 125 % scaling: the
 main window and every dialog it opens, Qt's own print dialog and folder picker included, fit the available
 screen geometry with their frame and keep their buttons on screen. Each run is a child process whose Qt
 platform has one virtual screen of that size (tests/gui/screen_walk.py); screenshots go to
@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCREENS = {  # name: (physical width, height, scale factor) -> logical size
     "1366x768": (1366, 768, "1"),
     "1280x720": (1920, 1080, "1.5"),
+    "1536x864": (1920, 1080, "1.25"),  # the same panel at 125 % (item 11)
 }
 STEPS = {"setup", "login", "area_dashboard", "new_subject", "new_record", "open_case", "serve_notice", "decide",
          "print_choose_notice", "preview", "qt_print_dialog", "qt_folder_picker", "sync_exported"}
