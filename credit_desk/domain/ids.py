@@ -108,7 +108,9 @@ _HMT_PROVINCES = {"81": "香港特别行政区", "82": "澳门特别行政区", 
 
 
 def _r_length(expected: str, got: int) -> tuple[str, str]:
-    return (f"长度应为{expected}位，实际为{got}位", f"it must have {expected} characters, not {got}")
+    """``expected`` as the Chinese sentence writes it (``18``, ``15或18``, ``5至20``); the English one in words."""
+    in_english = expected.replace("至", " to ").replace("或", " or ")
+    return (f"长度应为{expected}位，实际为{got}位", f"it must have {in_english} characters, not {got}")
 
 
 def _r_format(zh: str, en: str) -> tuple[str, str]:
