@@ -33,6 +33,10 @@ def phrase(text: str) -> str:
 
 
 def like_part(text: str) -> str:
+    """A LIKE pattern (ESCAPE '\\') for texts holding ``text``; an empty key (a zero-width space or soft hyphen
+    typed alone) gives ``""``, which matches no name or 文号 — never every row (R14, R15)."""
+    if not text:
+        return ""
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
@@ -80,11 +84,19 @@ def glob_prefix(text: str) -> str:
 
     A 15-digit first-generation ID number becomes its 18-digit form (the only form stored), so the subject
     is found under either.
+
+    A text that is empty once normalised (a zero-width space, a soft hyphen alone) or that holds a GLOB
+    wildcard (``*`` alone, a masked number ``3201**********1232`` pasted from a list) gives ``""``, which matches
+    no ID (every subject has one): such a text is no prefix, and widening it would show subjects the clerk did
+    not ask for (R14, R15).
     """
     forms = id_search_forms(search_key(text))
     if len(forms) > 1:
         return forms[-1]
-    return "".join(ch for ch in forms[0] if ch not in "*?[]") + "*"
+    key = forms[0]
+    if not key or any(ch in key for ch in "*?[]"):  # R14/R15: no wildcard search over ID numbers
+        return ""
+    return key + "*"
 
 
 def id_prefix_ids(conn, text: str, limit: int) -> list[int]:
