@@ -163,6 +163,9 @@ def _read_csv(path: Path):
             text = data.decode(enc)
         except UnicodeDecodeError:
             continue
+        # GB 18030's own byte-order mark (84 31 95 33, written by some export tools) decodes to U+FEFF and
+        # would glue itself to 序号, so the header row is not found (R16, issue 15)
+        text = text.removeprefix("\ufeff")
         wb = Workbook()
         ws = wb.active
         ws.title = Path(path).stem[:31] or "CSV"

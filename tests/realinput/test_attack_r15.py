@@ -65,3 +65,24 @@ def test_r15_cli_search_for_an_asterisk_or_a_masked_number_lists_nobody(office, 
         code, out, err = run("--json", "subject", "search", typed, "--purpose", "核查身份")
         assert "Traceback" not in err
         assert code != 0 or json.loads(out) == [], (typed, out)
+
+
+def test_r15_csv_in_gb18030_with_its_own_byte_order_mark_is_read(clerk, tmp_path):
+    """R16 clean-up ledger import: a .csv exported as GB 18030 with its BOM (84 31 95 33) is read, not refused
+    as a header mismatch."""
+    import csv
+    import io
+
+    from credit_desk.domain import cleanup as c
+    from credit_desk.services import cleanup
+    from tests.realinput.test_sheets_real import _row
+
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    for r in (c.HEADERS, _row(1, c10="2021年6月底前"), _row(2)):
+        w.writerow(r)
+    path = tmp_path / "gb18030bom.csv"
+    path.write_bytes("\ufeff".encode("gb18030") + buf.getvalue().encode("gb18030"))
+    assert path.read_bytes()[:4] == b"\x84\x31\x95\x33"
+    result = cleanup.import_ledger(clerk, path)
+    assert result["added"] == 2 and any(n["code"] == "CSV_READ" for n in result["notes"])
