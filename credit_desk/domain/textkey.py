@@ -59,6 +59,9 @@ _HAN_RANGES = ((0x2E80, 0x9FFF), (0xF900, 0xFAFF), (0x20000, 0x3FFFF))
 # OpenCC's Hong Kong → simplified chain: the HK and Taiwan variant forms first (衞, 粧, 裡), then the
 # traditional → simplified characters; used one character at a time only (see ``fold_script``)
 OPENCC_CONFIG = "hk2s"
+# simplified forms the 2013 通用规范汉字表 keeps for names, whose traditional form OpenCC folds elsewhere: 鍾 → 钟,
+# but an ID card since 2013 may read 锺 (the surname's own simplification), so 锺 folds with 鍾 and 钟
+NAME_VARIANTS = {"锺": "钟"}
 
 
 class _ScriptFold(dict):
@@ -71,7 +74,9 @@ class _ScriptFold(dict):
 
     def __missing__(self, point: int) -> str:
         ch = chr(point)
-        if not any(lo <= point <= hi for lo, hi in _HAN_RANGES):
+        if ch in NAME_VARIANTS:
+            folded = NAME_VARIANTS[ch]
+        elif not any(lo <= point <= hi for lo, hi in _HAN_RANGES):
             folded = ch
         else:
             with self._lock:

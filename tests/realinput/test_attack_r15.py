@@ -86,3 +86,51 @@ def test_r15_csv_in_gb18030_with_its_own_byte_order_mark_is_read(clerk, tmp_path
     assert path.read_bytes()[:4] == b"\x84\x31\x95\x33"
     result = cleanup.import_ledger(clerk, path)
     assert result["added"] == 2 and any(n["code"] == "CSV_READ" for n in result["notes"])
+
+
+# 锺 is the 2013 simplified form of the surname 鍾 (通用规范汉字表); OpenCC folds 鍾 to 钟 — all three find each other
+ZHONG = [("锺小明", "钟小明"), ("锺小明", "鍾小明"), ("钟小明", "锺小明"), ("鍾小明", "锺"), ("锺国强", "锺国")]
+
+
+@pytest.mark.parametrize("stored,typed", ZHONG, ids=[f"{s}<-{t}" for s, t in ZHONG])
+def test_r15_surname_zhong_in_all_three_forms_finds_the_same_subject(clerk, stored, typed):
+    subjects.add_subject(clerk, kind="natural_person", name="王五", id_type="ric", id_number=RIC_B)
+    s = subjects.add_subject(clerk, kind="natural_person", name=stored, id_type="ric", id_number=RIC_A)
+    assert [x.id for x in subjects.search_subjects(clerk, typed, "核查身份")] == [s.id]
+
+
+def test_r15_migration_27_rebuilds_keys_written_before_the_zhong_fold(tmp_path):
+    """Rows indexed at schema 26 (锺 kept as it is) are found by 钟 and 鍾 after the upgrade."""
+    import unicodedata
+
+    from credit_desk.domain import textkey as tk
+    from credit_desk.domain.ids import IdType, SubjectKind
+    from credit_desk.domain.subjects import Subject
+    from credit_desk.store import keys, migrate
+    from credit_desk.store import ledger as ledger_store
+    from credit_desk.store import subjects as subject_repo
+    from credit_desk.store.ledger import LedgerPaths
+    from credit_desk.store.migrations import MIGRATIONS
+    from credit_desk.store.tx import Tx
+
+    def key_26(text):  # search_key as it was at schema 26: 锺 not folded
+        if not text:
+            return ""
+        value = tk._SPACE.sub("", unicodedata.normalize("NFKC", text).translate(tk._TABLE)).upper()
+        return "".join(ch if ch == "锺" else tk.fold_script(ch) for ch in value)
+    c = ledger_store.connect(tmp_path / "ledger.db", keys.new_key())
+    c.create_function("cd_search_key", 1, key_26, deterministic=True)
+    c.execute("BEGIN")
+    for m in MIGRATIONS:
+        if m.VERSION < 27:
+            m.up(c)
+    c.execute("PRAGMA user_version = 26")
+    c.execute("COMMIT")
+    c.execute("BEGIN IMMEDIATE")
+    subject_repo.insert_many(Tx(c, "t"), [Subject(None, SubjectKind.NATURAL_PERSON, "锺小明", IdType.RIC, RIC_A)])
+    c.execute("COMMIT")
+    ledger_store.register_functions(c)
+    assert subject_repo.search(c, "钟小明") == []
+    migrate.upgrade(c, LedgerPaths(tmp_path), "t")
+    assert [s.name for s in subject_repo.search(c, "鍾小明")] == ["锺小明"]
+    c.close()

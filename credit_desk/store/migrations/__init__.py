@@ -28,6 +28,7 @@ from credit_desk.store.migrations import m0023_rebuild_search_keys_simplified
 from credit_desk.store.migrations import m0024_add_document_files
 from credit_desk.store.migrations import m0025_rebuild_search_keys_radicals
 from credit_desk.store.migrations import m0026_add_key_last_sequence
+from credit_desk.store.migrations import m0027_rebuild_search_keys_name_variants
 
 MIGRATIONS = [
     m0001_create_core,
@@ -56,4 +57,5 @@ MIGRATIONS = [
     m0024_add_document_files,
     m0025_rebuild_search_keys_radicals,
     m0026_add_key_last_sequence,
+    m0027_rebuild_search_keys_name_variants,
 ]
