@@ -11,6 +11,7 @@ import datetime as dt
 from credit_desk.domain.ids import (IdType, SubjectKind, check_id_type_fits, check_kind_and_id, check_uscc_exception, convert_15_to_18,
                                    id_warnings, normalize_id)
 from credit_desk.domain.masking import mask_id, mask_subject_name
+from credit_desk.domain.textkey import INVISIBLE
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,16 @@ def fifteen_to_eighteen(id_type: str, id_number: str, confirmed: bool) -> tuple[
     return id_number, False
 
 
+_NO_INVISIBLE = str.maketrans("", "", INVISIBLE)
+
+
+def _visible(text: str | None) -> str:
+    """A name as typed or pasted, without zero-width characters, BOM or soft hyphens (a copy from a PDF or a web
+    page carries them) and surrounding whitespace: kept, they would be stored, printed and masked as characters
+    (R7 entry data; R15 masking counts characters)."""
+    return (text or "").translate(_NO_INVISIBLE).strip()
+
+
 def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep_name=None,
                 legal_rep_id_type=None, legal_rep_id_number=None, address=None,
                 today: dt.date | None = None, uscc_exception: bool = False) -> Subject:
@@ -92,7 +103,7 @@ def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep
     """
     kind_e = parse_enum(SubjectKind, kind, "kind", "主体类别")
     type_e = parse_enum(IdType, id_type, "id_type", "证件类型")
-    name = (name or "").strip()
+    name = _visible(name)
     if not name or len(name) > 200:
         raise ValidationError("NAME_REQUIRED", "名称/姓名不能为空，且不超过200字。",
                               "The name is required (at most 200 characters).", field="name")
@@ -109,7 +120,7 @@ def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep
         except ValidationError as exc:  # the message must name the representative's field, not the subject's
             raise ValidationError(exc.code, f"法定代表人证件号码：{exc.zh}", f"Legal representative's ID: {exc.en}",
                                   field="legal_rep_id_number") from None
-    return Subject(None, kind_e, name, type_e, number, (legal_rep_name or "").strip() or None,
+    return Subject(None, kind_e, name, type_e, number, _visible(legal_rep_name) or None,
                    rep_type, rep_number, (address or "").strip() or None)
 
 

@@ -134,3 +134,24 @@ def test_r15_migration_27_rebuilds_keys_written_before_the_zhong_fold(tmp_path):
     migrate.upgrade(c, LedgerPaths(tmp_path), "t")
     assert [s.name for s in subject_repo.search(c, "鍾小明")] == ["锺小明"]
     c.close()
+
+
+# (typed, stored): a name pasted from a PDF or a web page carries invisible characters
+INVISIBLE_NAMES = [("\ufeff陈小明", "陈小明"), ("陈小明\u200b", "陈小明"), ("陈\u00ad小明", "陈小明"),
+                   ("欧阳\u200d娜娜", "欧阳娜娜"), ("\u2060 阿依古丽·买买提 \u200c", "阿依古丽·买买提")]
+
+
+@pytest.mark.parametrize("typed,stored", INVISIBLE_NAMES, ids=[repr(t) for t, _ in INVISIBLE_NAMES])
+def test_r15_invisible_characters_in_a_pasted_name_are_not_stored_or_masked_as_letters(clerk, typed, stored):
+    from credit_desk.domain.masking import mask_person_name
+    s = subjects.add_subject(clerk, kind="natural_person", name=typed, id_type="ric", id_number=RIC_A,
+                             legal_rep_name=typed)
+    assert s.name == stored and s.legal_rep_name == stored
+    assert s.masked()["name"] == mask_person_name(stored)
+
+
+def test_r15_a_name_of_invisible_characters_only_is_refused(clerk):
+    from credit_desk.domain.errors import DomainError
+    with pytest.raises(DomainError) as e:
+        subjects.add_subject(clerk, kind="natural_person", name="\u200b\ufeff", id_type="ric", id_number=RIC_A)
+    assert e.value.code == "NAME_REQUIRED"
