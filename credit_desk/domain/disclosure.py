@@ -28,7 +28,7 @@ from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, clean
 from credit_desk.domain.cleanup import excel_serial_date
 from credit_desk.domain.masking import mask_id, mask_person_name, mask_subject_id, mask_subject_name
 from credit_desk.domain.rulesets import RuleSet, Tier, publication_window
-from credit_desk.domain.textkey import clean_doc_number
+from credit_desk.domain.textkey import INVISIBLE, clean_doc_number
 
 
 class DecisionKind(StrEnum):
@@ -215,12 +215,17 @@ def _bad(key: str, why_zh: str, why_en: str, code: str = "FIELD_VALUE") -> Valid
     return ValidationError(code, f"「{f.zh}」{why_zh}", f"{f.en}: {why_en}", field=key)
 
 
+_NO_INVISIBLE = str.maketrans("", "", INVISIBLE)
+
+
 def _text(v) -> str:
+    """A cell's text without zero-width characters, BOM or soft hyphens (pasted with names from PDFs and web
+    pages; kept, they would be stored and masked as characters, R15) and surrounding whitespace."""
     if v is None:
         return ""
     if isinstance(v, float) and v.is_integer():
         v = int(v)
-    return str(v).strip()
+    return str(v).translate(_NO_INVISIBLE).strip()
 
 
 def parse_date(v, key: str) -> dt.date | None:

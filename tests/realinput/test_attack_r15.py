@@ -155,3 +155,20 @@ def test_r15_a_name_of_invisible_characters_only_is_refused(clerk):
     with pytest.raises(DomainError) as e:
         subjects.add_subject(clerk, kind="natural_person", name="\u200b\ufeff", id_type="ric", id_number=RIC_A)
     assert e.value.code == "NAME_REQUIRED"
+
+
+@pytest.mark.parametrize("typed,stored", INVISIBLE_NAMES, ids=[repr(t) for t, _ in INVISIBLE_NAMES])
+def test_r15_invisible_characters_in_a_disclosure_party_name_are_dropped(typed, stored):
+    """R21 双公示 rows (import, GUI form, bundle) check names in ``domain.disclosure.check_decision``."""
+    import datetime as dt
+
+    from credit_desk.domain import disclosure as d
+    from credit_desk.domain.masking import mask_person_name
+    from tests.conftest import TEST_NOW
+    from tests.e2e.disclosure_kit import penalty_row
+
+    today = TEST_NOW.date()
+    raw = {**penalty_row(1, today - dt.timedelta(days=10), person=True), "party_name": typed}
+    decision, errors = d.check_decision(raw, today)
+    assert errors == [] and decision.party_name == stored
+    assert decision.public_row()["party_name"] == mask_person_name(stored)
