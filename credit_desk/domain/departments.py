@@ -85,6 +85,23 @@ def check_r4_may_decide(dept: Department) -> None:
     check_r4_department_level(dept.level)
 
 
+def check_r4_decider_of_department(dept: Department, decider: Department | None) -> None:
+    """R4 / 49号 四(八) 谁认定、谁负责: a listing decision (to list or not to list) is the deciding department's own
+    act, made by its staff — a reviewer or head of another department, or of none (the credit office), cannot
+    decide or sign it in its place. ``dept``: the case's registered department; ``decider``: the department the
+    deciding user belongs to (None: none). Raises DomainError ``R4_DECIDER_DEPARTMENT``."""
+    if decider is not None and decider.id == dept.id:  # R4: only the case's own department decides
+        return
+    who_zh = f"「{decider.name}」的人员" if decider is not None else "不属于任何认定部门的人员（如信用办）"
+    who_en = f"staff of {decider.name}" if decider is not None else "a user of no department (e.g. the credit office)"
+    raise DomainError("R4_DECIDER_DEPARTMENT",
+                      f"谁认定、谁负责：本案由「{dept.name}」认定，认定决定须由「{dept.name}」的人员作出并签发，"
+                      f"{who_zh}不能代为决定。请由「{dept.name}」的审核人或负责人办理。",
+                      f"Whoever decides is responsible: this case is decided by {dept.name}; only its staff may "
+                      f"decide and sign the decision, {who_en} may not decide in its place. Ask a reviewer or head "
+                      f"of {dept.name}.", field="decided_by")
+
+
 def register_hint(name: str) -> tuple[str, str]:
     """How an administrator registers a department (zh, en), for refusals that need one; the command-line form
     is ``register_cli(name)``, printed by the CLI only (no GUI message names a command)."""

@@ -309,7 +309,16 @@ def check_may_decide(session: Session, case_id: int) -> None:
     case's fields first asks this, so a refused decider leaves no "case updated" row behind. Raises
     PermissionDenied or DomainError FOUR_EYES."""
     session.require("case.decide")
-    check_decider(core.get_case(session.ledger.conn, case_id), session.user.username)  # four eyes
+    case = core.get_case(session.ledger.conn, case_id)
+    check_decider(case, session.user.username)  # four eyes
+    _check_own_department(session, case)  # R4 谁认定、谁负责
+
+
+def _check_own_department(session: Session, case: Case) -> None:
+    """R4 / 49号 四(八): a case of a registered department is decided by that department's staff only (a case
+    naming no registered department is refused later, at the decision, with how to register one)."""
+    if departments.issuer_for(session.ledger.conn, "case", case.id) is not None:
+        departments.case_decider_department(session, case)
 
 
 def decide_case(session: Session, case_id: int, d: Decision) -> dict:
@@ -318,6 +327,7 @@ def decide_case(session: Session, case_id: int, d: Decision) -> dict:
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
     check_decider(case, session.user.username)
+    _check_own_department(session, case)  # R4 谁认定、谁负责: before any other step of the decision
     check_r5_date(d.decided_on, today=session.desk.today(), after=last_step_on(conn, case), field="decided_on",
                   label="决定日期", after_label="上一办理步骤")  # R5 dates
     if not d.list_it:
@@ -366,7 +376,7 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     justification = _check_leniency(recs, d)  # R9
     rs = core.rule_set_on(conn, d.decided_on)  # R20
     case = _as_decided(session, case, d, recs, rs, justification)  # the number is taken in the decision's tx
-    departments.case_department(conn, case)  # 49号 四(八): decided and issued by a registered department
+    departments.case_decider_department(session, case)  # 49号 四(八), R4: its registered department's own staff
     check_r4_black_scope(case)  # R4
     check_r4_department_level(case.department_level)  # R4 / 1798号 (六): every list type, county or above
     check_r11_watch_entry(case)  # R11
@@ -463,7 +473,7 @@ def _cross_effects(session: Session, tx, listed: Case) -> list[int]:
 def _decide_not_list(session: Session, case: Case, d: Decision) -> dict:
     reason = check_not_listed_reason(d.reason_code, d.reason)  # R5: a lawful outcome, wording added after it
     next_state(case.state, Event.DECIDE_NOT_LIST)  # refused before any number is taken
-    departments.case_department(session.ledger.conn, case)  # 49号 四(八): the department's own decision
+    departments.case_decider_department(session, case)  # 49号 四(八), R4: the department's own staff decide
     with session.ledger.tx() as tx:
         number = doc_numbers.take_in_tx(session, tx, "not_listed_decision", "case", case.id, d.decided_on,
                                         d.external_number or d.decision_number)

@@ -6,7 +6,8 @@ mutation writes its audit row and its change-log row (entity ``department``; ``u
 
 from __future__ import annotations
 
-from credit_desk.domain.departments import (Department, check_r4_may_decide, check_r13_repair_issuer,
+from credit_desk.domain.departments import (Department, check_r4_decider_of_department, check_r4_may_decide,
+                                            check_r13_repair_issuer,
                                             check_registered, new_department, register_cli,
                                             register_hint)
 from credit_desk.domain.errors import DomainError, ValidationError
@@ -98,6 +99,15 @@ def case_department(conn, case) -> Department:
     name alone (older drafts, a ledger with no department registered) is refused with how to register one."""
     found = repo.of_case(conn, case.id) if case.id is not None else None
     return check_registered(case.department, found)
+
+
+def case_decider_department(session: Session, case) -> Department:
+    """R4 / 49号 四(八) 谁认定、谁负责: the registered department that decides ``case`` (``case_department``), checked
+    to be the deciding user's own. Raises DEPT_NOT_REGISTERED or R4_DECIDER_DEPARTMENT; writes nothing."""
+    conn = session.ledger.conn
+    dept = case_department(conn, case)
+    check_r4_decider_of_department(dept, repo.of_user(conn, session.user.username))  # R4 谁认定、谁负责
+    return dept
 
 
 def issuer_for(conn, object_type: str, object_id) -> Department | None:

@@ -16,6 +16,9 @@ from credit_desk.store import keys
 from tests.conftest import ADMIN_PW, PASSPHRASE, TEST_NOW, USER_PW, MemoryKeyring
 
 CLERK, BOSS, REVIEWER, AUDITOR = "clerk1", "boss1", "rev1", "audit1"
+# R4 / 49号 四(八) 谁认定、谁负责: a listing is decided by its own department's staff. boss1 and rev1 work for the
+# market regulator; each other registered department has its own head, who decides that department's cases.
+TAX_BOSS, ENV_BOSS = "boss_tax", "boss_env"
 
 
 def ok(office, *argv, user=CLERK):
@@ -46,9 +49,15 @@ def staff(office, secret_files) -> None:
         assert code == 0, err
     for name, domain_, prefix, seed in DEPARTMENTS:  # the departments the stories' cases name (49号 四(八))
         add_department(office, name, "county", prefix, seed, domain=domain_)
-    # R13 谁认定、谁修复: the head and the reviewer who decide the stories' repairs work for the market regulator
-    for name in (BOSS, REVIEWER):
-        ok(office, "user", "assign", name, "--department", DEPARTMENTS[0][0], user="admin")
+    for name in (TAX_BOSS, ENV_BOSS):
+        if f'"{name}"' not in listed:
+            code, _, err = office("user", "add", name, "--role", "approver", "--password-file",
+                                  str(secret_files["user"]), user="admin", password=None)
+            assert code == 0, err
+    # R13 谁认定、谁修复 / R4 谁认定、谁负责: the head and the reviewer work for the market regulator; each other
+    # department's head decides its own cases
+    for name, dept in STAFF_DEPARTMENT.items():
+        ok(office, "user", "assign", name, "--department", dept, user="admin")
 
 
 # The county departments the stories' cases name (49号 四(八): a case is decided by a registered department).
@@ -56,6 +65,10 @@ def staff(office, secret_files) -> None:
 DEPARTMENTS = (("县市场监督管理局", "市场监管", "清", 7001), ("县税务局", "税务", "清税", 7002),
                ("县生态环境局", "生态环境", "清环", 7003))
 DOMAIN_DEPT = {domain: name for name, domain, _, _ in DEPARTMENTS}
+# Who works for which department (R4 / R13): the head deciding each department's cases.
+STAFF_DEPARTMENT = {BOSS: DEPARTMENTS[0][0], REVIEWER: DEPARTMENTS[0][0], TAX_BOSS: DEPARTMENTS[1][0],
+                    ENV_BOSS: DEPARTMENTS[2][0]}
+DECIDER = {DEPARTMENTS[0][0]: BOSS, DEPARTMENTS[1][0]: TAX_BOSS, DEPARTMENTS[2][0]: ENV_BOSS}
 
 
 def add_department(office, name: str, level: str, prefix: str, seed: int, domain: str = "基层治理") -> dict:
@@ -82,13 +95,14 @@ def staffed_template(tmp_path_factory):
                                       admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
         desk.clock = lambda: TEST_NOW  # the stories' pinned clock: the ledger's clock mark must not run ahead of it
         session = auth.login(desk, "admin", ADMIN_PW)
-        for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer"), (AUDITOR, "auditor")):
+        for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer"), (AUDITOR, "auditor"),
+                           (TAX_BOSS, "approver"), (ENV_BOSS, "approver")):
             accounts.add_user(session, name, role, USER_PW)
         register_departments(session)
-        # R13 谁认定、谁修复: the head and the reviewer who decide the stories' repairs work for the market regulator
+        # R13 谁认定、谁修复 / R4 谁认定、谁负责: each decider works for the department whose cases they decide
         from credit_desk.services import departments
-        for name in (BOSS, REVIEWER):
-            departments.assign_user(session, name, DEPARTMENTS[0][0])
+        for name, dept in STAFF_DEPARTMENT.items():
+            departments.assign_user(session, name, dept)
         ledger_id, key = desk.ledger.ledger_id, desk.key
         desk.close()
     finally:
@@ -172,7 +186,7 @@ def watch_listing(office, subject: int, domain: str, valid_until="2027-10-12", o
                     "--domain", domain, "--facts", "多次轻微违法", "--basis", "清罚〔2026〕1号",
                     "--warning-letter", f"清警〔2026〕{domain}号", "--valid-until", valid_until)
     serve(office, cid)
-    decide(office, cid, "--measure", "M-08", on=on)
+    decide(office, cid, "--measure", "M-08", on=on, user=DECIDER[DOMAIN_DEPT[domain]])  # R4: its own department
     return cid
 
 

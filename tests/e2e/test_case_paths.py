@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from credit_desk.services import ledgers
-from tests.e2e.case_kit import (BOSS, advance, black_listing, company, decide, desk, ok,  # noqa: F401
+from tests.e2e.case_kit import (BOSS, TAX_BOSS, advance, black_listing, company, decide, desk, ok,  # noqa: F401
                                 open_case, refused, serve, show, staffed_template, watch_listing)
 
 
@@ -85,10 +85,10 @@ def test_r10_black_listing_removes_red_listing(desk):
     sid = company(desk, 5)
     red = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county",
                     "--facts", "连续三年纳税信用A级", "--basis", "纳税信用管理办法", "--valid-until", "2028-10-01")
-    err = refused(desk, "case", "decide", str(red), "--decided-on", "2026-10-12", user=BOSS)
+    err = refused(desk, "case", "decide", str(red), "--decided-on", "2026-10-12", user=TAX_BOSS)
     assert err["code"] == "R10_RED_NOT_PUBLISHED"  # publication for objection comes first
     serve(desk, red)
-    decide(desk, red)
+    decide(desk, red, user=TAX_BOSS)  # R4: the tax bureau's own head
     black = black_listing(desk, sid, on="2026-11-02")
     entry = show(desk, red)
     assert entry["state"] == "exited" and entry["exit_way"] == "red_removed"

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from credit_desk.services import ledgers
 from tests.conftest import TEST_NOW
-from tests.e2e.case_kit import (AUDITOR, BLACK_FIELDS, BOSS, CLERK, add_department, advance, black_listing,  # noqa: F401
+from tests.e2e.case_kit import (AUDITOR, BLACK_FIELDS, BOSS, CLERK, TAX_BOSS, add_department, advance, black_listing,  # noqa: F401
                                 company, decide, desk,
                                 ok, open_case, person, record, refused, serve, show, staffed_template, watch_listing)
 
@@ -174,7 +174,7 @@ def test_r7_missing_entry_fields_block_the_decision_one_message_each(desk):
     cid = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county",
                     "--facts", "连续三年纳税信用A级")
     serve(desk, cid)
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=BOSS)
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=TAX_BOSS)
     assert err["code"] == "R7_ENTRY_INCOMPLETE"
     assert err["field"].split(",") == ["basis", "valid_until", "legal_rep_name", "legal_rep_id_number"]
     for words in ("缺少认定依据", "缺少有效期", "缺少法定代表人（负责人）姓名", "缺少法定代表人证件类型和号码"):
@@ -188,9 +188,9 @@ def test_r8_measures_only_from_the_list_and_for_the_list_type(desk):
                     "--valid-until", "2027-10-12")
     serve(desk, cid)
     base = ("case", "decide", str(cid), "--decided-on", "2026-10-12")
-    err = refused(desk, *base, "--measure", "M-99", user=BOSS)
+    err = refused(desk, *base, "--measure", "M-99", user=TAX_BOSS)
     assert err["code"] == "R8_NOT_IN_LIST" and err["row"] == 0
-    err = refused(desk, *base, "--measure", "M-08", "--measure", "M-01", user=BOSS)
+    err = refused(desk, *base, "--measure", "M-08", "--measure", "M-01", user=TAX_BOSS)
     assert err["code"] == "R8_NOT_FOR_LIST" and err["row"] == 1 and "重点关注名单" in err["message"]
 
 
@@ -257,7 +257,7 @@ def test_r11_watch_list_needs_a_warning_letter(desk):
     cid = open_case(desk, sid, "watch", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
                     "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--valid-until", "2027-10-12")
     serve(desk, cid)
-    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=BOSS)
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=TAX_BOSS)
     assert err["code"] == "R11_WARNING_LETTER"
 
 

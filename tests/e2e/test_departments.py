@@ -28,6 +28,7 @@ def test_r4_documents_issued_in_the_deciding_departments_name_and_prefix(desk, t
     assert refused(desk, "department", "add", "--name", "x局", "--uscc", _uscc(902), "--level", "county",
                    "--domain", "税务", "--prefix", "清税")["code"] == "ROLE_FORBIDDEN"  # an administrator act
     ok(desk, "user", "assign", CLERK, "--department", MARKET, user="admin")
+    ok(desk, "user", "assign", BOSS, "--department", MARKET, user="admin")  # R4: its own staff decide
     sid = company(desk, 141)
     rid = record(desk, sid)["id"]
     # the clerk's own department decides when none is named; the typed level/domain give way to the entity's
@@ -100,6 +101,7 @@ def test_r13_repair_documents_are_issued_by_the_deciding_department_not_the_offi
              "--department", MARKET, "--ground", "b", "--standard", "《严重违法失信名单管理办法》第二条",
              "--standard-kind", "department_rule", "--opened-on", "2025-09-18")["id"]
     ok(desk, "case", "notice", str(cid), "--served-on", "2025-09-19")
+    ok(desk, "user", "assign", BOSS, "--department", MARKET, user="admin")  # R4 / R13: its own staff decide
     ok(desk, "case", "decide", str(cid), "--decided-on", "2025-10-13", "--measure", "M-01",
        "--post-exit-watch-months", "12", user=BOSS)
     missing = apply(desk, sid, cases=[cid], materials=["proof"], on="2026-10-19")["id"]
@@ -108,7 +110,6 @@ def test_r13_repair_documents_are_issued_by_the_deciding_department_not_the_offi
     req = apply(desk, sid, cases=[cid], on="2026-10-20")["id"]
     accepted = ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
     assert accepted["accept_number"].startswith("清市监信修受〔2026〕")
-    ok(desk, "user", "assign", BOSS, "--department", MARKET, user="admin")  # R13: its own staff decide
     ok(desk, "repair", "decide", str(req), "--outcome", "repaired", "--for-department", MARKET,
        "--decided-on", "2026-10-22", user=BOSS)
     for doc, name in (("repair_accepted", "acc"), ("repair_decision", "dec")):

@@ -3,7 +3,8 @@ refused at its one guard in ``domain/`` (the rule named in each test)."""
 
 from __future__ import annotations
 
-from tests.e2e.case_kit import (BOSS, black_listing, company, desk, ok, open_case, record, refused,  # noqa: F401
+from tests.e2e.case_kit import (AUDITOR, BOSS, ENV_BOSS, TAX_BOSS, black_listing, company, decide, desk, ok,  # noqa: F401
+                                open_case, record, refused,
                                 serve, show, staffed_template)
 
 MARKET_CONSENT = "县市场监督管理局同意提前移出（清市监信〔2027〕2号）"
@@ -126,3 +127,31 @@ def test_r11_watch_listing_refused_on_a_single_slight_act(desk):
     err = refused(desk, "case", "update", str(cid), "--record", str(slight[1]))
     assert err["code"] == "R11_WATCH_BASIS"
     assert show(desk, cid)["state"] == "draft"
+
+
+def test_r4_a_decider_of_another_department_cannot_decide_the_listing(desk):
+    """R4 / 49号 四(八) 谁认定、谁负责 (issue 13 item 5): a listing decision — to list or not to list — is made and
+    signed by the staff of the department registered on the case. The tax bureau's head, or the environment
+    bureau's, cannot decide the market regulator's black listing; the refusal names the case's department and who
+    may decide, and nothing changes (no decision, no number, no audit row of a decision)."""
+    sid = company(desk, 411)
+    cid = open_case(desk, sid, "black")  # 县市场监督管理局 (case_kit.BLACK_FIELDS)
+    serve(desk, cid)
+    before = show(desk, cid)
+    for stranger in (TAX_BOSS, ENV_BOSS):
+        err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01",
+                      "--post-exit-watch-months", "12", user=stranger)
+        assert err["code"] == "R4_DECIDER_DEPARTMENT" and err["rule"] == "R4" and err["field"] == "decided_by"
+        assert "本案由「县市场监督管理局」认定" in err["message"] and "须由「县市场监督管理局」的人员作出" in err["message"]
+        err = refused(desk, "case", "decide", str(cid), "--not-list", "--reason-code", "facts_not_established",
+                      "--decided-on", "2026-10-12", user=stranger)  # not listing is the department's act too
+        assert err["code"] == "R4_DECIDER_DEPARTMENT"
+    after = show(desk, cid)
+    for key in ("state", "decision_number", "decided_by", "decided_on", "measures"):
+        assert after[key] == before[key], key
+    assert after["state"] == "notice_served" and not after["decision_number"]
+    log = ok(desk, "audit", "log", "--limit", "20", user=AUDITOR)
+    assert not [r for r in log if r["action"] == "case.decide" and r["outcome"] != "refused"]
+    # the market regulator's own head decides it
+    out = decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")
+    assert out["issuer"] == "县市场监督管理局" and show(desk, cid)["state"] == "listed"

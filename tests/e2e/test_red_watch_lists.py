@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from credit_desk.services import ledgers
 from tests.documents.conftest import pdftotext
-from tests.e2e.case_kit import (BOSS, black_listing, company, decide, desk, ok, open_case, refused, serve,  # noqa: F401
+from tests.e2e.case_kit import (BOSS, TAX_BOSS, black_listing, company, decide, desk, ok, open_case, refused, serve,  # noqa: F401
                                 show, staffed_template, watch_listing)
 
 
@@ -15,7 +15,7 @@ def test_r10_watch_listing_removes_the_red_listing(desk):
     red = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
                     "--facts", "纳税信用A级", "--basis", "税总发〔2026〕1号", "--valid-until", "2028-10-12")
     serve(desk, red)
-    decide(desk, red, on="2026-10-12")
+    decide(desk, red, on="2026-10-12", user=TAX_BOSS)  # R4: the tax bureau's own head
     watch = watch_listing(desk, sid, "市场监管", on="2026-10-20")
     gone = show(desk, red)
     assert gone["state"] == "exited" and gone["exit_way"] == "red_removed", gone

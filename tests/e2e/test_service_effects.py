@@ -103,6 +103,7 @@ NOT_WALKED = {
         "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
         "records.publication_basis", "publication.list_consents",
         "departments.list_departments", "departments.user_department", "departments.case_fields",
+        "departments.case_decider_department",
         "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions",
         "preferences.recent_purposes", "workdays.held_platform_years", "keys.show_accepted",
         "documents.stored_pdf", "documents.save_pdf", "cases.decision_validity", "keys.read_platform_file",
