@@ -59,7 +59,10 @@ def seeded(seeded_admin):
     business role's — the administrator does no business and sees no personal data (R14)."""
     from credit_desk.services import accounts, auth
     from tests.conftest import HEAD_NAME, USER_PW
+    from credit_desk.services import departments
     accounts.add_user(seeded_admin, HEAD_NAME, "approver", USER_PW, "张负责")
+    # R4 / 49号 四(八) 谁认定、谁负责: the head decides the market regulator's cases, so works for it
+    departments.assign_user(seeded_admin, HEAD_NAME, DEMO_DEPARTMENTS[0][0])
     return auth.login(seeded_admin.desk, HEAD_NAME, USER_PW)
 
 
@@ -110,6 +113,8 @@ def staff(seeded_admin, seeded):
     desk.clock = lambda: NOW["now"]
     accounts.add_user(seeded_admin, "clerk1", "clerk", USER_PW, "王经办")
     accounts.add_user(seeded_admin, "rev1", "reviewer", USER_PW, "李审核")
+    from credit_desk.services import departments
+    departments.assign_user(seeded_admin, "rev1", DEMO_DEPARTMENTS[0][0])  # R4: decides the regulator's cases
     return {"admin": seeded_admin, "boss": seeded, "clerk": auth.login(desk, "clerk1", USER_PW),
             "reviewer": auth.login(desk, "rev1", USER_PW)}
 

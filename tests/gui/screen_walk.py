@@ -123,6 +123,7 @@ def test_main_job_fits_the_screen(qtbot, walk, data_dir, test_keyring, tmp_path)
     from credit_desk.services import departments  # 49号 四(八): decisions come from a registered department
     departments.add_department(admin, name="县市场监督管理局", uscc=USCC_DEPT, level="county",
                                domain="市场监管", prefix="清")
+    departments.assign_user(admin, "rev1", "县市场监督管理局")  # R4 谁认定、谁负责: the reviewer decides its cases
     Intake.init(tmp_path / "intake")  # the platform's keys, pinned by the administrator (R14)
     keys.import_platform(admin, (tmp_path / "intake" / "platform.keys.json").read_bytes())
 
