@@ -18,6 +18,7 @@ from credit_desk.domain.list_rules import (ExitInput, WithdrawOrigin, check_r12_
 from credit_desk.domain.objections import Outcome, Target
 from credit_desk.domain.procedure import check_r5_date
 from credit_desk.services import case_core as core
+from credit_desk.services import departments
 from credit_desk.services.base import Session
 from credit_desk.store import objections as objections_repo
 from credit_desk.store import withdrawals as repo
@@ -73,6 +74,8 @@ def approve_withdrawal(session: Session, case_id: int, *, on: dt.date | None = N
     case = core.get_case(conn, case_id)
     pending = repo.pending(conn, case_id)
     check_r12_withdrawal_approver(pending and pending["proposed_by"], session.user.username)  # R12 way 1
+    if departments.issuer_for(conn, "case", case_id) is not None:  # R4 谁认定、谁负责: revoking its own decision
+        departments.case_decider_department(session, case)        # is the deciding department's act
     today = session.desk.today()
     proposed = dt.date.fromisoformat(str(pending["proposed_on"]))
     day = check_r5_date(on or today, today=today, after=proposed, field="on", label="批准误列撤销日期",

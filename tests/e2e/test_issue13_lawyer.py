@@ -155,3 +155,10 @@ def test_r4_a_decider_of_another_department_cannot_decide_the_listing(desk):
     # the market regulator's own head decides it
     out = decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")
     assert out["issuer"] == "县市场监督管理局" and show(desk, cid)["state"] == "listed"
+    # R4 / R12 way 1: revoking the listing as wrongful is the same department's act — another department's head
+    # cannot approve the withdrawal; the listing stays as it was
+    ok(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-11-20")
+    err = refused(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", user=TAX_BOSS)
+    assert err["code"] == "R4_DECIDER_DEPARTMENT" and "本案由「县市场监督管理局」认定" in err["message"]
+    assert show(desk, cid)["state"] == "listed"
+    assert ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", user="rev1")["approved_by"] == "rev1"
