@@ -12,7 +12,7 @@ from datetime import date
 from credit_desk.documents.templates import available
 from credit_desk.domain import demo
 from tests.documents.conftest import pdftotext
-from tests.e2e.case_kit import (BOSS, REVIEWER, decide, desk, ok, open_case, record, serve,  # noqa: F401
+from tests.e2e.case_kit import (BOSS, REVIEWER, TAX_BOSS, decide, desk, ok, open_case, record, serve,  # noqa: F401
                                 staffed_template)
 from tests.e2e.repair_kit import apply, old_record
 
@@ -72,7 +72,7 @@ def _walk(desk, tmp_path) -> dict:
                       "税务", "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--warning-letter",
                       "清警〔2026〕1号", "--valid-until", "2027-10-12")
     serve(desk, watch)
-    decide(desk, watch, "--measure", "M-08")
+    decide(desk, watch, "--measure", "M-08", user=TAX_BOSS)  # R4: the tax bureau's own head
     _print(desk, "watch_warning", tmp_path / "watch_warning.pdf", case=watch)
     # a second black listing withdrawn as wrongful: apology and correction announcement
     wrong = open_case(desk, pid, "black", records=[record(desk, pid, number="清市监罚〔2026〕41号")["id"]])

@@ -158,6 +158,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
                                                "(objection.resolve)"),
     "publication.list_consents": "record.add",
     "departments.case_fields": ("internal", "inside cases.open_case / update_case (case.open / case.update)"),
+    "departments.case_decider_department": ("internal", "inside cases.decide_case / withdrawals.approve_withdrawal "
+                                            "(case.decide / case.exit)"),
     "departments.user_department": ("open", "the session's own department, to preselect it in a form"),
     "document_sources.correction_item": "document.print",
     "withdrawals.propose_withdrawal": "case.withdraw", "withdrawals.approve_withdrawal": "case.exit",
