@@ -12,6 +12,7 @@ from credit_desk.domain.list_rules import (ExitInput, basis_revoked_end_overdue,
 from credit_desk.domain.procedure import check_r5_date
 from credit_desk.domain.roles import allowed
 from credit_desk.services import case_core as core
+from credit_desk.services import departments
 from credit_desk.services.base import Session
 from credit_desk.store import cases as repo
 from credit_desk.store import meta
@@ -47,6 +48,8 @@ def exit_case(session: Session, case_id: int, *, way, exit_on: dt.date | None = 
                    apology_number=apology_number, apology_on=apology_on, watch_months=watch_months, note=note)
     if ex.way is ExitWay.REPAIRED or ex.way is ExitWay.STANDARD_CHANGED:
         _check_not_drafter(case, session)
+    if ex.way is ExitWay.STANDARD_CHANGED and departments.issuer_for(conn, "case", case_id) is not None:
+        departments.case_decider_department(session, case)  # R4 谁认定、谁负责: the department ends its own listing
     with session.ledger.tx() as tx:
         return core.exit_in_tx(session, tx, case, ex)
 

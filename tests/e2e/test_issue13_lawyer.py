@@ -162,3 +162,8 @@ def test_r4_a_decider_of_another_department_cannot_decide_the_listing(desk):
     assert err["code"] == "R4_DECIDER_DEPARTMENT" and "本案由「县市场监督管理局」认定" in err["message"]
     assert show(desk, cid)["state"] == "listed"
     assert ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", user="rev1")["approved_by"] == "rev1"
+    # R4 / R12 way 4: ending a listing because its standard changed is the department's act too
+    other = black_listing(desk, company(desk, 412))
+    err = refused(desk, "case", "exit", str(other), "--way", "4", "--exit-on", "2026-11-27", "--standard-change",
+                  "认定标准已修订（清市监规〔2026〕2号）", user=TAX_BOSS)
+    assert err["code"] == "R4_DECIDER_DEPARTMENT" and show(desk, other)["state"] == "listed"
