@@ -135,6 +135,10 @@ def start_qapplication() -> QApplication:
 
 
 def run_gui(folder: Path, lang: str = "zh") -> int:
+    """Start the application on the data folder ``folder``; returns the exit code (1 when start-up was cancelled).
+
+    Everything installed on the QApplication here (translators, event filters) is taken off again on return, so a
+    second run in the same process (tests, a restart after a language change) starts from a clean application."""
     app = start_qapplication()
     app.setApplicationName("credit_desk")
     from credit_desk.gui.smoke import arm_from_env  # hidden: installer smoke test, start-up timing
@@ -142,14 +146,24 @@ def run_gui(folder: Path, lang: str = "zh") -> int:
     settings = open_settings(folder)
     # An explicit --lang en wins; otherwise the language chosen in 设置 on this PC.
     lang = "en" if lang == "en" else str(settings.value("ui/lang", "zh"))
-    translator = install_translator(app, lang)  # noqa: F841 - must stay alive while the app runs
-    from credit_desk.gui import fit
-    fitter = fit.install(app)  # noqa: F841 - every window fits the screen it opens on (issue 17 item 1)
-    from credit_desk.gui import a11y, comfort, rulehints
+    translator = install_translator(app, lang)
+    from credit_desk.gui import a11y, comfort, fit, rulehints
+    filters = [fit.install(app),  # every window fits the screen it opens on (issue 17 item 1)
+               a11y.install(app),  # accessible names on every control (issue 17 item 11)
+               rulehints.install(app)]  # rule numbers in tooltips, not on labels (issue 17 item 3)
     comfort.apply_saved(settings)  # the interface font size chosen on this PC (issue 17 item 11)
-    namer = a11y.install(app)  # noqa: F841 - accessible names on every control (issue 17 item 11)
-    hints = rulehints.install(app)  # noqa: F841 - rule numbers in tooltips, not on labels (issue 17 item 3)
     _FormDialog.lang = lang
+    try:
+        return _run_flow(app, folder, settings, lang)
+    finally:
+        for event_filter in filters:
+            app.removeEventFilter(event_filter)
+        for t in (translator, getattr(translator, "qt_base", None)):
+            if t is not None:
+                app.removeTranslator(t)
+
+
+def _run_flow(app, folder: Path, settings, lang: str) -> int:
     flow = StartFlow(folder)
     desk = flow.open_desk()
     if desk is None:
