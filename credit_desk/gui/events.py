@@ -58,7 +58,10 @@ class LedgerEvents(QObject):
 
 
 def _disconnect(signal, fn) -> None:
+    """Drop a destroyed view's listener. Nothing is lost when this fails: Qt raises RuntimeError when the bus's
+    C++ side is already gone (application shutting down) and TypeError/RuntimeError when the connection was already
+    dropped — in every case no listener is left to call the dead view, which is all this is for."""
     try:
         signal.disconnect(fn)
     except (RuntimeError, TypeError):
-        pass
+        return
