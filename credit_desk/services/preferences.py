@@ -29,11 +29,16 @@ def set_idle_lock_minutes(session: Session, minutes) -> int:
         raise ValidationError("IDLE_LOCK_RANGE", f"自动锁定时间应为{lo}至{hi}分钟之间的整数。",
                               f"The idle-lock time must be a whole number of minutes from {lo} to {hi}.",
                               field="idle_lock_minutes")
-    with session.ledger.tx() as tx:
-        meta.set_setting(tx, "idle_lock_minutes", value)
-        session.audit(tx, "settings.manage", "setting", "idle_lock_minutes", detail={"value": value})
-        tx.change("setting", "idle_lock_minutes", "upsert", {"value": value})
+    _save_setting(session, "idle_lock_minutes", value)
     return value
+
+
+def _save_setting(session: Session, key: str, value) -> None:
+    """Store one office setting with its audit row and its change-log row in one transaction (R14, sync outbox)."""
+    with session.ledger.tx() as tx:
+        meta.set_setting(tx, key, value)
+        session.audit(tx, "settings.manage", "setting", key, detail={"value": value})
+        tx.change("setting", key, "upsert", {"value": value})
 
 
 CONTACT_MAX = 120  # one printed line of contact details (phone, address) on the notices
@@ -53,10 +58,7 @@ def set_notice_contact(session: Session, text: str) -> str:
         raise ValidationError("CONTACT_LINE", f"联系方式最多{CONTACT_MAX}个字（现为{len(value)}个字）。",
                               f"The contact line takes at most {CONTACT_MAX} characters ({len(value)} given).",
                               field="contact")
-    with session.ledger.tx() as tx:
-        meta.set_setting(tx, "documents.contact", value)
-        session.audit(tx, "settings.manage", "setting", "documents.contact", detail={"value": value})
-        tx.change("setting", "documents.contact", "upsert", {"value": value})
+    _save_setting(session, "documents.contact", value)
     return value
 
 

@@ -11,7 +11,7 @@ import pytest
 
 from credit_desk.domain.audit_chain import genesis_hash, verify_rows
 from credit_desk.domain.errors import DomainError, PermissionDenied, ValidationError
-from credit_desk.services import auth, ledgers
+from credit_desk.services import auth, ledgers, preferences
 from credit_desk.services.base import Session, clock_mark, note_row_time, require_purpose
 from credit_desk.store import meta
 from credit_desk.store.tx import to_json
@@ -254,3 +254,18 @@ def test_r14_a_look_at_personal_data_states_its_purpose(purpose):
 
 def test_r14_purpose_is_kept_trimmed():
     assert require_purpose("  核查  ") == "核查"
+
+
+@pytest.mark.parametrize("call, key, value", [
+    (lambda s: preferences.set_idle_lock_minutes(s, 15), "idle_lock_minutes", 15),
+    (lambda s: preferences.set_notice_contact(s, " 电话 0517-1234  地址 某路1号 "), "documents.contact",
+     "电话 0517-1234 地址 某路1号"),
+])
+def test_r14_an_office_setting_writes_its_audit_row_and_its_change_row(admin, call, key, value):
+    audits, changes = _count(admin, "audit"), _count(admin, "changes")
+    assert call(admin) == value
+    assert meta.get_setting(admin.ledger.conn, key) == value
+    assert _count(admin, "audit") == audits + 1 and _count(admin, "changes") == changes + 1
+    audit, change = _last(admin, "audit"), _last(admin, "changes")
+    assert (audit["action"], audit["object_id"]) == ("settings.manage", key)
+    assert (change["entity"], change["entity_id"], change["op"]) == ("setting", key, "upsert")
