@@ -7,22 +7,10 @@ import pytest
 
 from credit_desk.services import subjects
 from tests.realinput.conftest import NOW, with_check
+from tests.gui.test_real_input import clerk_ctx  # noqa: F401 - the clerk on a fresh ledger (fixture)
 from tests.realinput.test_script_fold import SCRIPT_VARIANTS
 
 RIC = with_check("32010219900101123")
-
-
-@pytest.fixture
-def clerk_ctx(data_dir, make_ctx):
-    from credit_desk.services import accounts, auth, ledgers
-    from tests.conftest import ADMIN_PW, PASSPHRASE, USER_PW
-    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
-                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
-    desk.clock = lambda: NOW
-    admin = auth.login(desk, "admin", ADMIN_PW)
-    accounts.add_user(admin, "clerk1", "clerk", USER_PW, "王经办")
-    yield make_ctx(auth.login(desk, "clerk1", USER_PW))
-    desk.close()
 
 
 def _type_search(qtbot, view, typed: str) -> None:
