@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from credit_desk.services import subjects
-from tests.realinput.conftest import NOW, with_check
+from tests.realinput.conftest import with_check
 from tests.gui.test_real_input import clerk_ctx  # noqa: F401 - the clerk on a fresh ledger (fixture)
 from tests.realinput.test_script_fold import SCRIPT_VARIANTS
 
