@@ -142,21 +142,42 @@ def make_offices(platform_dir: Path, n_offices: int, n_bundles: int, n_changes: 
     return offices, bundles
 
 
-def send_all(base: str, offices: list, bundles: dict, *, stop=None, acks: dict | None = None) -> dict:
+def send_all(base: str, offices: list, bundles: dict, *, stop=None, acks: dict | None = None, gate=None,
+             flight: dict | None = None) -> dict:
     """Every office in its own thread sends its bundles in order; network errors, 5xx, 429 and 503 are retried
     (the server may be down for a while); a 409 BUNDLE_REPLAY is answered from the receipt it points to.
-    Returns {office id: {sequence: receipt bytes}} of what was acknowledged."""
+    Returns {office id: {sequence: receipt bytes}} of what was acknowledged.
+
+    ``gate(total_acks)`` is called after each acknowledgement and may block (a kill test holds the offices there
+    so the load cannot finish before its kill). ``flight`` is filled live: ``{"open": {office: sequence}}`` the
+    POSTs sent and not yet answered, ``"cut": [(office, sequence)]`` the POSTs that ended in a network error."""
     import threading
     import time
     acks = {o.office: {} for o in offices} if acks is None else acks  # filled live: a test may look meanwhile
+    flight = {} if flight is None else flight
+    flight.setdefault("open", {})
+    flight.setdefault("cut", [])
     lock = threading.Lock()
+
+    def post(o, data: bytes, seq: int):
+        with lock:
+            flight["open"][o.office] = seq
+        try:
+            return o.request(base, "/bundles", data, timeout=300)
+        except OSError:
+            with lock:
+                flight["cut"].append((o.office, seq))
+            raise
+        finally:
+            with lock:
+                flight["open"].pop(o.office, None)
 
     def one(o) -> None:
         for data in bundles[o.office]:
             seq = json.loads(container_manifest(data))["sequence"]
             while not (stop and stop.is_set()):
                 try:
-                    status, body, _ = o.request(base, "/bundles", data, timeout=300)
+                    status, body, _ = post(o, data, seq)
                 except OSError:
                     time.sleep(0.2)
                     continue
@@ -177,6 +198,9 @@ def send_all(base: str, offices: list, bundles: dict, *, stop=None, acks: dict |
                 return
             with lock:
                 acks[o.office][seq] = body
+                total = sum(len(a) for a in acks.values())
+            if gate is not None:
+                gate(total)
 
     threads = [threading.Thread(target=one, args=(o,), daemon=True) for o in offices]
     for t in threads:

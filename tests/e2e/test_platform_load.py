@@ -45,22 +45,38 @@ def test_concurrent_offices_every_change_stored_once_every_receipt_right(platfor
 
 def test_a_kill_of_the_server_mid_load_loses_nothing_acknowledged(platform):
     """SIGKILL the server while 8 offices send; everything acknowledged before the kill is on file; after a restart
-    the offices re-send what was not acknowledged and the set completes, each change stored once."""
+    the offices re-send what was not acknowledged and the set completes, each change stored once.
+
+    No timing decides what is tested: after the 6th acknowledgement every office that is answered waits at a gate
+    until the kill, so the load cannot finish first, and the kill waits until a POST is on the wire and then checks
+    that this POST was cut by it (the server died mid-request)."""
     folder, intake = platform
     offices, bundles = make_offices(folder, 8, 5, 200, intake)
     proc, url = serve_subprocess(folder, "--rate", "100")
     port = url.rsplit(":", 1)[1]
     acks = {o.office: {} for o in offices}
-    done = threading.Event()
-    sender = threading.Thread(target=lambda: (send_all(url, offices, bundles, acks=acks), done.set()), daemon=True)
+    flight: dict = {}
+    reached, killed, done = threading.Event(), threading.Event(), threading.Event()
+
+    def gate(total: int) -> None:
+        if total >= 6:
+            reached.set()
+            killed.wait(600)
+
+    sender = threading.Thread(target=lambda: (send_all(url, offices, bundles, acks=acks, gate=gate, flight=flight),
+                                              done.set()), daemon=True)
     sender.start()
     try:
-        while sum(len(a) for a in acks.values()) < 6 and not done.is_set():
-            time.sleep(0.02)
+        assert reached.wait(600), "six bundles were never acknowledged"
+        _until(lambda: flight["open"], "no POST on the wire after the sixth acknowledgement")
+        on_wire = dict(flight["open"])
         proc.send_signal(signal.SIGKILL)
         proc.wait(30)
         snapshot = {office: sorted(a) for office, a in acks.items()}  # what the offices hold a receipt for
-        assert not done.is_set(), "the load finished before the kill: make it larger"
+        _until(lambda: all(flight["open"].get(o) != s or (o, s) in flight["cut"] for o, s in on_wire.items()),
+               "a POST on the wire at the kill never ended")
+        assert any((o, s) in flight["cut"] for o, s in on_wire.items()), "the kill cut no POST: not mid-load"
+        assert not done.is_set()
         assert sum(len(s) for s in snapshot.values()) >= 6
         for o in offices:  # every acknowledged bundle is on file, whole
             stored = {tuple(k) for k in intake.change_keys(o.office)}
@@ -68,12 +84,22 @@ def test_a_kill_of_the_server_mid_load_loses_nothing_acknowledged(platform):
                 if seq in snapshot[o.office]:
                     assert {(seq, i) for i in ids} <= stored, (o.office, seq)
         proc = _restart(folder, port)  # the offices retry meanwhile; re-sending completes the set
-        sender.join(300)
+        killed.set()
+        sender.join(600)
         assert done.is_set()
         assert check_all(offices, acks, intake) == 8 * 5 * 200
     finally:
+        killed.set()
         proc.terminate()
         proc.wait(30)
+
+
+def _until(condition, why: str, bound: float = 120.0) -> None:
+    """Wait for a condition that follows from events the test caused; the bound only stops a hung run."""
+    end = time.monotonic() + bound
+    while not condition():
+        assert time.monotonic() < end, why
+        time.sleep(0.005)
 
 
 def _restart(folder, port: str):
