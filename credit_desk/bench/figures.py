@@ -7,6 +7,7 @@ machine load.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 from credit_desk.bench import queries
@@ -33,6 +34,10 @@ class ConnReader:
         if self._conn is None:
             self._conn = self.factory()
         return self._conn
+
+    @contextmanager
+    def lease(self):
+        yield self.conn()
 
     def renew(self) -> None:
         self.close()

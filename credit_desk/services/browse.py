@@ -4,14 +4,15 @@ Lists show names and ID numbers masked (R15); the full data of one subject is on
 ``subjects.show_subject`` with a purpose (R14). A search with text is a query of personal data, so
 ``log_search`` states its purpose and writes the audit row before the pages are read (R14 查询使用登记).
 
-Pages are read on worker threads through a ``Reader``: one read-only connection per thread, so the
-GUI thread's writer connection is never shared.
+Pages are read on worker threads through a ``Reader``: a bounded pool of read-only connections leased for
+each read, so the GUI thread's writer connection is never shared and no job leaves a connection behind.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 
@@ -36,35 +37,95 @@ RECORD_STATUS_ZH = {RecordStatus.ACTIVE: "有效", RecordStatus.PENDING: "待审
 
 
 class Reader:
-    """Read-only connections, one per worker thread, opened on first use and closed together."""
+    """A bounded pool of read-only connections, reused from job to job.
 
-    def __init__(self, session: Session) -> None:
+    ``with reader.lease() as conn:`` takes an idle connection (or opens one while fewer than ``size`` are open,
+    or waits for one to come back) and returns it to the pool at the end; a lease taken again on the same
+    thread inside a lease gets the same connection. The pool never holds more than ``size`` connections,
+    however many background jobs run (issue 18: a ``threading.local`` per job left one connection, and its
+    page cache, open for every job the QThreadPool ran)."""
+
+    SIZE = 4  # the GUI's two worker threads, the GUI thread's own short reads, and one spare
+
+    def __init__(self, session: Session, size: int = SIZE) -> None:
         self._db = session.ledger.paths.db
         self._key = session.desk.key
-        self._local = threading.local()
-        self._all: list = []
-        self._lock = threading.Lock()
+        self._size = max(1, int(size))
+        self._idle: list = []
+        self._busy: dict[int, list] = {}  # thread ident -> [conn, depth]
+        self._open = 0
+        self._closed = False
+        self._cv = threading.Condition()
+
+    @property
+    def open_count(self) -> int:
+        """How many connections the pool holds now (idle and leased)."""
+        with self._cv:
+            return self._open
+
+    @contextmanager
+    def lease(self):
+        """A read-only connection for the duration of the ``with`` block (blocks while all are leased)."""
+        me = threading.get_ident()
+        with self._cv:
+            held = self._busy.get(me)
+            if held is not None:
+                held[1] += 1
+                conn = held[0]
+            else:
+                conn = self._take()
+                self._busy[me] = [conn, 1]
+        try:
+            yield conn
+        finally:
+            with self._cv:
+                held = self._busy[me]
+                held[1] -= 1
+                if held[1] == 0:
+                    del self._busy[me]
+                    if self._closed:
+                        conn.close()
+                        self._open -= 1
+                    else:
+                        self._idle.append(conn)
+                    self._cv.notify()
+
+    def _take(self):
+        # called with the condition held; opening a connection takes milliseconds (raw key, no KDF)
+        while True:
+            if self._closed:
+                raise RuntimeError("reader pool closed")
+            if self._idle:
+                return self._idle.pop()
+            if self._open < self._size:
+                conn = views.open_reader(self._db, self._key)
+                self._open += 1
+                return conn
+            self._cv.wait()
 
     def conn(self):
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = views.open_reader(self._db, self._key)
-            self._local.conn = conn
-            with self._lock:
-                self._all.append(conn)
-        return conn
+        """The connection this thread holds in a ``lease`` (RuntimeError outside one)."""
+        with self._cv:
+            held = self._busy.get(threading.get_ident())
+        if held is None:
+            raise RuntimeError("Reader.conn() outside a lease: use `with reader.lease() as conn`")
+        return held[0]
 
     def interrupt(self) -> None:
-        """Stop every query running on these connections (a cancelled search)."""
-        with self._lock:
-            for conn in self._all:
+        """Stop every query running on the leased connections (a cancelled search)."""
+        with self._cv:
+            for conn, _depth in self._busy.values():
                 conn.interrupt()
 
     def close(self) -> None:
-        with self._lock:
-            for conn in self._all:
+        """Close the idle connections now and each leased one when its lease ends."""
+        with self._cv:
+            self._closed = True
+            for conn in self._idle:
                 conn.close()
-            self._all.clear()
+            self._open -= len(self._idle)
+            self._idle.clear()
+            self._cv.notify_all()
 
 
 @dataclass(frozen=True)
@@ -100,21 +161,24 @@ def subjects_page(session: Session, reader: Reader, spec: PageSpec, search: Sear
                   kind: str = "") -> list[dict]:
     """One keyset page of subjects, masked (R15)."""
     session.require("subject.search")
-    return [_masked_row(r) for r in views.subjects_page(reader.conn(), spec, search.text, kind)]
+    with reader.lease() as conn:
+        return [_masked_row(r) for r in views.subjects_page(conn, spec, search.text, kind)]
 
 
 def subjects_count(session: Session, reader: Reader, search: SearchToken = SearchToken(),
                    kind: str = "") -> int:
     """How many subjects match the list's filter."""
     session.require("subject.search")
-    return views.subjects_count(reader.conn(), search.text, kind)
+    with reader.lease() as conn:
+        return views.subjects_count(conn, search.text, kind)
 
 
 def records_page(session: Session, reader: Reader, spec: PageSpec, search: SearchToken = SearchToken(),
                  tier: str = "", status: str = "", subject_id: int | None = None) -> list[dict]:
     """One keyset page of records with their subject masked (R15)."""
     session.require("record.browse")
-    rows = views.records_page(reader.conn(), spec, search.text, tier, status, subject_id)
+    with reader.lease() as conn:
+        rows = views.records_page(conn, spec, search.text, tier, status, subject_id)
     out = []
     for r in rows:
         m = _masked_row(r)
@@ -135,17 +199,18 @@ def records_count(session: Session, reader: Reader, search: SearchToken = Search
                   status: str = "") -> int:
     """How many records match the list's filter."""
     session.require("record.browse")
-    return views.records_count(reader.conn(), search.text, tier, status)
+    with reader.lease() as conn:
+        return views.records_count(conn, search.text, tier, status)
 
 
 def dashboard_counts(session: Session, reader: Reader, lang: str = "zh") -> dict:
     """Tallies for the dashboard: subjects by kind, records by tier and by status; labels in Chinese, or in
     English (the code in words) for ``lang="en"``."""
     session.require("dashboard.view")
-    conn = reader.conn()
-    kinds = views.counts_by(conn, "subjects", "kind")
-    tiers = views.counts_by(conn, "records", "tier")
-    statuses = views.counts_by(conn, "records", "status")
+    with reader.lease() as conn:
+        kinds = views.counts_by(conn, "subjects", "kind")
+        tiers = views.counts_by(conn, "records", "tier")
+        statuses = views.counts_by(conn, "records", "status")
     def word(zh: str, code: str) -> str:
         return zh if lang != "en" else code.replace("_", " ").capitalize()
     return {"kind": [(word(k.zh, k.value), kinds.get(k.value, 0)) for k in SubjectKind],
@@ -162,7 +227,8 @@ def monthly_trend(session: Session, reader: Reader, today: date, months: int = 1
         keys.append(f"{y:04d}-{m:02d}")
         y, m = (y, m - 1) if m > 1 else (y - 1, 12)
     keys.reverse()
-    found = views.monthly_records(reader.conn(), keys[0] + "-01")
+    with reader.lease() as conn:
+        found = views.monthly_records(conn, keys[0] + "-01")
     return [(k, found.get(k, 0)) for k in keys]
 
 
@@ -177,7 +243,8 @@ def audit_page(session: Session, reader: Reader, before_id: int | None, limit: i
                text: str = "") -> list[dict]:
     """Audit rows newest first, keyset on id (admin and auditor only)."""
     session.require("audit.read")
-    return [_audit_labels(r) for r in views.audit_page(reader.conn(), before_id, limit, text)]
+    with reader.lease() as conn:
+        return [_audit_labels(r) for r in views.audit_page(conn, before_id, limit, text)]
 
 
 _AUDIT_EXTRA_ZH = {"login": "登录", "login.failed": "登录失败", "login.locked": "账户锁定时登录",
@@ -205,7 +272,8 @@ def verify_chain(session: Session, reader: Reader):
     """R14: recompute the audit chain on a read connection (a long walk, run off the GUI thread)."""
     session.require("audit.verify")
     from credit_desk.services import audit  # one verification for CLI, check and GUI (issue 14)
-    return audit.verify_on(reader.conn(), session.ledger)
+    with reader.lease() as conn:
+        return audit.verify_on(conn, session.ledger)
 
 
 # --- work lists (cases, objections, documents, clean-up ledger, commitments, interviews) ---------------
@@ -217,21 +285,24 @@ def _masked(rows: list[dict]) -> list[dict]:
 def cases_page(session: Session, reader: Reader, spec: PageSpec, list_type: str = "", state: str = "") -> list[dict]:
     """One keyset page of listing cases, their subject masked (R15)."""
     session.require("case.list")
-    return _masked(views.cases_page(reader.conn(), spec, list_type, state))
+    with reader.lease() as conn:
+        return _masked(views.cases_page(conn, spec, list_type, state))
 
 
 def objections_page(session: Session, reader: Reader, spec: PageSpec, open_only: bool = False,
                     target_type: str = "") -> list[dict]:
     """One keyset page of objections, their subject masked (R15)."""
     session.require("case.list")
-    return _masked(views.objections_page(reader.conn(), spec, open_only, target_type))
+    with reader.lease() as conn:
+        return _masked(views.objections_page(conn, spec, open_only, target_type))
 
 
 def documents_page(session: Session, reader: Reader, spec: PageSpec, doc_type: str = "", status: str = "",
                    number: str = "") -> list[dict]:
     """One keyset page of the document register (no personal data)."""
     session.require("document.list")
-    return views.documents_page(reader.conn(), spec, doc_type, status, number)
+    with reader.lease() as conn:
+        return views.documents_page(conn, spec, doc_type, status, number)
 
 
 def cleanup_rows(session: Session) -> list[dict]:
@@ -249,13 +320,15 @@ def commitment_items(session: Session) -> list[dict]:
 def commitments_page(session: Session, reader: Reader, spec: PageSpec, fulfilment: str = "") -> list[dict]:
     """One keyset page of commitments, their subject masked, with the key-supervision flag (R17)."""
     session.require("commitment.view")
-    return _masked(views.commitments_page(reader.conn(), spec, fulfilment))
+    with reader.lease() as conn:
+        return _masked(views.commitments_page(conn, spec, fulfilment))
 
 
 def interviews_page(session: Session, reader: Reader, spec: PageSpec) -> list[dict]:
     """One keyset page of interview records, their subject masked (R18)."""
     session.require("commitment.view")
-    return _masked(views.interviews_page(reader.conn(), spec))
+    with reader.lease() as conn:
+        return _masked(views.interviews_page(conn, spec))
 
 
 def subject_brief(session: Session, subject_id: int, purpose: str | None) -> dict:

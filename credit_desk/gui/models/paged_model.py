@@ -117,10 +117,11 @@ class PagedModel(QAbstractTableModel):
         generation = self._generation
 
         def work(job):
-            conn = self.ctx.reader.conn()
-            job.on_cancel(conn.interrupt)
-            job.check()
-            return self.load(spec)
+            # the pooled connection is leased for this job only; load() leases it again on this thread
+            with self.ctx.reader.lease() as conn:
+                job.on_cancel(conn.interrupt)
+                job.check()
+                return self.load(spec)
         self._job = self.ctx.ops.run(work, done=lambda rows: self._append(generation, rows),
                                      failed=lambda exc: self._failed(generation, exc))
         self.loadingChanged.emit(True)

@@ -81,7 +81,8 @@ def list_page(session: Session, reader, spec) -> list[dict]:
     """One keyset page (by id) for the window's lazy table, read on ``reader``'s own connection; masked (R15)."""
     session.require("disclosure.view")
     after = spec.after[1] if spec.after else 0
-    return [public(x) for x in repo.page(reader.conn(), after_id=after, limit=spec.limit)]
+    with reader.lease() as conn:
+        return [public(x) for x in repo.page(conn, after_id=after, limit=spec.limit)]
 
 
 def tallies(session: Session) -> dict:
