@@ -182,6 +182,14 @@ def with_corrected_facts(session: Session, case: Case, facts: str) -> Case:
     return replace(case, facts=with_clerk_wording(_from_records(recs)[0], facts))
 
 
+def clerk_wording(case: Case, field: str) -> str:
+    """The clerk's own text of ``facts`` or ``basis`` as an edit form shows it: a red list's whole text, else only
+    the wording added after the records' own (R1: the records' part is not the clerk's to edit)."""
+    if case.list_type is ListType.RED:
+        return getattr(case, field) or ""
+    return _clerk_part(case, field) or ""
+
+
 def _clerk_part(case: Case, field: str) -> str | None:
     """The wording the clerk added to the records' text, kept when only the records change."""
     text = getattr(case, field) or ""

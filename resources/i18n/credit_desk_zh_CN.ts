@@ -500,102 +500,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Basis</source>
-        <translation>依据</translation>
+        <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="256"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="260"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="263"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -654,7 +654,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="109"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="180"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
@@ -699,77 +699,82 @@
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="118"/>
+        <source>Edit the case…</source>
+        <translation>修改案件…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="147"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="163"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="165"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="166"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="170"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="171"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="179"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="204"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="206"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="206"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="209"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="211"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="212"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="219"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -893,32 +898,32 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="37"/>
         <source>All lists</source>
         <translation>全部名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="38"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="39"/>
         <source>New case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="51"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="52"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="54"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="132"/>
         <source>Whom is the new listing case about?</source>
         <translation>新认定案件涉及哪个主体？</translation>
     </message>
@@ -1390,7 +1395,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/commitments_view.py" line="80"/>
         <source>Basis</source>
-        <translation>依据</translation>
+        <translation>认定依据</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/commitments_view.py" line="85"/>
@@ -1742,7 +1747,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="85"/>
         <source>(choose one of the four)</source>
-        <translation>（四类情形选其一）</translation>
+        <translation>（四种情形选一）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
@@ -2286,6 +2291,114 @@ Returned by the platform: %4</source>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="230"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
+    </message>
+</context>
+<context>
+    <name>EditCaseDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="30"/>
+        <source>Case %1 (%2, %3). Every change is recorded in the audit log and sent to the platform.</source>
+        <translation>案件 %1（%2，%3）。每一项修改都记入审计日志并报送平台。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="32"/>
+        <source> The prior notice was served: changing what it told the party (department, ground, standard, facts, basis) needs a new prior notice with a new number and a new objection window; the old notice is then void.</source>
+        <translation>预先告知书已送达：修改其告知当事人的内容（认定部门、认定情形、认定标准、认定事实、认定依据），须重新送达新的预先告知书（新文号、重新计算异议期），原告知书作废。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="35"/>
+        <source>Edit the case</source>
+        <translation>修改认定案件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="37"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="42"/>
+        <source>Ground</source>
+        <translation>认定情形</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="43"/>
+        <source>(choose one of the four)</source>
+        <translation>（四种情形选一）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="45"/>
+        <source>Standard cited</source>
+        <translation>所引认定标准</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="46"/>
+        <source>Kind of standard</source>
+        <translation>认定标准类别</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="47"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="52"/>
+        <source>Facts</source>
+        <translation>认定事实</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="52"/>
+        <source>Added wording to the facts</source>
+        <translation>认定事实补充说明</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="54"/>
+        <source>Basis</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="54"/>
+        <source>Added wording to the basis</source>
+        <translation>认定依据补充说明</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="56"/>
+        <source>The records&apos; own facts and basis stay; your wording is added after them.</source>
+        <translation>失信信息本身的事实和依据保持不变，您填写的文字附在其后。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="59"/>
+        <source>Serve a new prior notice with these changes</source>
+        <translation>按上述修改重新送达预先告知书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="61"/>
+        <source>New prior notice</source>
+        <translation>重新告知</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="62"/>
+        <source>A new number and a new objection window from the day it is served; the old notice is superseded.</source>
+        <translation>自送达之日起使用新文号、重新计算异议期；原告知书作废。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="64"/>
+        <source>Served on</source>
+        <translation>送达日期</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="77"/>
+        <source>Deciding department</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="78"/>
+        <source>(none registered)</source>
+        <translation>（尚未登记认定部门）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="106"/>
+        <source>To keep these changes, tick «Serve a new prior notice», give the day it is served and save again; then print the new notice (Print a notice…).</source>
+        <translation>如需保留这些修改，请勾选「按上述修改重新送达预先告知书」，填写送达日期后再次保存；随后印制新的预先告知书（印制文书…）。</translation>
     </message>
 </context>
 <context>
@@ -3438,7 +3551,7 @@ Measures: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
         <source>(choose one of the four)</source>
-        <translation>（四类情形选其一）</translation>
+        <translation>（四种情形选一）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
@@ -3458,12 +3571,12 @@ Measures: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
         <source>Added wording to the facts</source>
-        <translation>对认定事实的补充说明</translation>
+        <translation>认定事实补充说明</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
         <source>Added wording to the basis</source>
-        <translation>对认定依据的补充说明</translation>
+        <translation>认定依据补充说明</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="56"/>

@@ -193,6 +193,14 @@ class FormDialog(QDialog):
             self.fields[names[0]].setFocus()
         if len(names) < len(named) or not names:
             self.form_error.setText(text)  # something the dialog does not show (e.g. the subject's data)
+        self.grow_to_fit()
+
+    def grow_to_fit(self) -> None:
+        """Error lines just shown add height: the dialog grows so no input is squeezed under its hint."""
+        self.layout().activate()
+        need = self.sizeHint().height()
+        if self.isVisible() and need > self.height():
+            self.resize(self.width(), need)
 
     def submit(self) -> None:
         self.clear_errors()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QLabel, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from credit_desk.domain.cases import TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
+from credit_desk.domain.cases import OPEN_STATES, TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.steps import StepBar
@@ -114,7 +114,8 @@ class CasePanel(QWidget):
                  ("withdraw_button", "withdrawWrongful", self.tr("Withdraw as wrongful…")),
                  ("approve_withdraw_button", "approveWithdrawal", self.tr("Approve the withdrawal…")),
                  ("print_button", "printNotice", self.tr("Print a notice…")),
-                 ("detail_button", "caseDetail", self.tr("Full details (with purpose)…"))]
+                 ("detail_button", "caseDetail", self.tr("Full details (with purpose)…")),
+                 ("edit_button", "editCase", self.tr("Edit the case…"))]
         for i, (attr, name, text) in enumerate(specs):
             b = QPushButton(text)
             b.setObjectName(name)
@@ -129,7 +130,8 @@ class CasePanel(QWidget):
 
     def action_buttons(self) -> list[QPushButton]:
         return [self.serve_button, self.object_button, self.reply_button, self.decide_button, self.exit_button,
-                self.withdraw_button, self.approve_withdraw_button, self.print_button, self.detail_button]
+                self.withdraw_button, self.approve_withdraw_button, self.print_button, self.detail_button,
+                self.edit_button]
 
     def show_case(self, case_id: int) -> None:
         self.case = cases.get_case(self.ctx.session, case_id, case_purpose(case_id))
@@ -192,6 +194,7 @@ class CasePanel(QWidget):
                                                 and pending["proposed_by"] != self.ctx.session.user.username)
         self.print_button.setEnabled(can("document.print"))
         self.detail_button.setEnabled(can("case.view"))
+        self.edit_button.setEnabled(c.state in OPEN_STATES and can("case.update"))  # R5: decided cases stay
         self.next_hint.setText(self._next_hint(c, events, has_open))
 
     def _next_hint(self, c: Case, events: set, has_open: bool) -> str:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSpl
 from credit_desk.domain.cases import CaseState, ListType
 from credit_desk.gui.dialogs.case_dialogs import ExitDialog, OpenCaseDialog, ServeNoticeDialog
 from credit_desk.gui.dialogs.decide_dialog import DecideDialog
+from credit_desk.gui.dialogs.edit_case_dialog import EditCaseDialog
 from credit_desk.gui.dialogs.match_dialog import prompt_matches
 from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog, ResolveObjectionDialog
 from credit_desk.gui.dialogs.print_dialog import CasePrintDialog
@@ -85,6 +86,7 @@ class CasesView(QWidget):
         p.approve_withdraw_button.clicked.connect(
             lambda: self._dialog(ApproveWithdrawalDialog(self.ctx, p.case, self)))
         p.print_button.clicked.connect(lambda: self._dialog(CasePrintDialog(self.ctx, p.case, self)))
+        p.edit_button.clicked.connect(lambda: self._dialog(EditCaseDialog(self.ctx, p.case, self)))
 
     def _first_page(self, _n: int) -> None:
         if self.panel.case is None and self.model.rowCount():
