@@ -37,3 +37,15 @@ def test_words_read_as_a_clerk_would():
     assert action_words("keys.import_platform", "en") == "Keys: platform key imported"
     assert object_words("folder") == "文件夹" and object_words("platform", "en") == "Municipal platform"
     assert action_words("something.new") == "something.new"  # an unknown code is shown, never dropped
+
+
+def test_single_word_codes_and_unknown_parts_as_a_table():
+    table = [  # (code, lang, words)
+        ("export_public", "zh", "导出本单位公钥"), ("verify", "en", "verified"),  # a verb alone
+        ("login", "zh", "登录"), ("login", "en", "Sign-in"),                       # an object alone
+        ("zzz", "zh", "zzz"), ("", "zh", ""), (None, "zh", ""),                   # unknown or empty: as it is
+        ("document.zzz", "zh", "document.zzz"), ("zzz.reserve", "en", "zzz.reserve"),  # one part unknown
+        ("document.reserve", "en", "Document: number reserved"),
+    ]
+    assert [(c, lang, action_words(c, lang)) for c, lang, _ in table] == table
+    assert [object_words(c) for c in ("zzz", "", None, "folder")] == ["zzz", "", "", "文件夹"]
