@@ -209,8 +209,9 @@ class MainWindow(QMainWindow):
 
     def start_checks(self):
         """After login: the daily expiry check and the automatic backup, off the GUI thread."""
-        from credit_desk.gui.startup import StartupChecks, status_text
+        from credit_desk.gui.startup import StartupChecks, progress_text, status_text
         self.checks = StartupChecks(self.ctx, self)
+        self.checks.progress.connect(lambda d, n: self.statusBar().showMessage(progress_text(d, n)))
         self.checks.finished.connect(lambda r: (self.statusBar().showMessage(status_text(r), 15_000),
                                                 self._refresh_dashboard()))
         return self.checks.start()

@@ -105,11 +105,12 @@ class Ops(QObject):
         self._live: set[Job] = set()
 
     def run(self, fn, *, done=None, failed=None, label: str | None = None,
-            parent: QWidget | None = None, modal: bool = False) -> Job:
+            parent: QWidget | None = None, modal: bool = False, progress=None) -> Job:
         """Start ``fn(job)`` on the pool; with a label, a progress dialog with 取消 appears if it takes long.
 
         ``modal`` blocks input to every window while it runs: use it for jobs that write through the session's
-        connection, so the clerk cannot start a second write on it meanwhile.
+        connection, so the clerk cannot start a second write on it meanwhile. ``progress(done, total)`` runs on
+        the GUI thread for each ``job.progress`` (connected before the job starts, so none is lost).
         """
         job = Job()
         self._live.add(job)
@@ -119,6 +120,8 @@ class Ops(QObject):
         job._signals.done.connect(lambda result: self._finish(job, dialog, done, None, result))
         job._signals.failed.connect(lambda exc: self._finish(job, dialog, None, failed or
                                                              (lambda e: self.show_error(e, parent)), exc))
+        if progress is not None:
+            job._signals.progress.connect(progress)
         self.pool.start(_Runnable(fn, job))
         return job
 

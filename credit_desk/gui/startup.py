@@ -11,6 +11,7 @@ from credit_desk.services import backup, case_exits
 
 class StartupChecks(QObject):
     finished = Signal(dict)
+    progress = Signal(int, int)  # the automatic backup's pages copied, of all (issue 18)
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(parent)
@@ -20,11 +21,13 @@ class StartupChecks(QObject):
     def start(self):
         session = self.ctx.session
 
-        def work(_job):
+        def work(job):
             exited = case_exits.daily_check(session)
-            made = backup.automatic_backup(session)  # logged like the CLI's backup (R14)
+            # logged like the CLI's backup (R14); copied on its own connection in steps (issue 18), so the
+            # window keeps the session's connection and stays live, and the status bar shows how far it is
+            made = backup.automatic_backup(session, progress=job.progress)
             return {"exited": exited or [], "backup": str(made) if made else None}
-        return self.ctx.ops.run(work, done=self._done, failed=self._failed)
+        return self.ctx.ops.run(work, done=self._done, failed=self._failed, progress=self.progress.emit)
 
     def _done(self, result: dict) -> None:
         self.result = result
@@ -34,6 +37,12 @@ class StartupChecks(QObject):
         self.result = {"exited": [], "backup": None, "error": exc}
         self.finished.emit(self.result)
         self.ctx.ops.show_error(exc)
+
+
+def progress_text(done: int, total: int) -> str:
+    """The status bar's line while the automatic backup runs."""
+    percent = 100 * done // total if total else 0
+    return QCoreApplication.translate("Startup", "Automatic backup in progress: %1%").replace("%1", str(percent))
 
 
 def status_text(result: dict) -> str:

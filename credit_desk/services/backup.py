@@ -34,18 +34,27 @@ def _state_file(paths: LedgerPaths) -> Path:
     return paths.folder / "backup.state.json"
 
 
-def backup_now(desk: Desk, folder: Path | None = None) -> Path:
-    """An online, consistent, verified backup; old ones beyond the configured number are rotated out."""
+def backup_now(desk: Desk, folder: Path | None = None, progress=None) -> Path:
+    """An online, consistent, verified backup; old ones beyond the configured number are rotated out.
+
+    Issue 18: the copy is made on a read connection of its own, in steps (``progress(pages_done,
+    pages_total)`` after each), so the session's connection stays free for the window while it runs.
+    The audit anchor is read before the snapshot starts, so the copy holds at least the rows it names."""
     led = desk.ledger
     # issue 14 item 4: a folder the user names is outside the data folder (the default backups/ is ours)
     target = outpaths.guard_folder(folder, data_dir=led.paths.folder) if folder else led.paths.backups
-    head = read_anchor(led.paths.anchor)
-    signer = office_keys.active(led.conn)  # issue 14: the manifest is signed by the office key
-    if signer is None:
-        raise DomainError("OFFICE_KEY_MISSING", "本单位没有签名密钥，无法签署备份。", "The office has no signing key to sign the backup.")
-    path = store.write_backup(led.conn, led.paths, desk.key, led.ledger_id, target, head, led.schema_version(),
-                              bytes(signer.private_key))
-    keep = meta.get_setting(led.conn, "backup_keep", KEEP_DEFAULT)
+    head = read_anchor(led.paths.anchor)  # anchors are written after their commit: the snapshot contains it
+    source = store.open_snapshot_source(led.paths.db, desk.key)
+    try:
+        signer = office_keys.active(source)  # issue 14: the manifest is signed by the office key
+        if signer is None:
+            raise DomainError("OFFICE_KEY_MISSING", "本单位没有签名密钥，无法签署备份。", "The office has no signing key to sign the backup.")
+        keep = meta.get_setting(source, "backup_keep", KEEP_DEFAULT)
+        schema = store.schema_of(source)  # the snapshot's own schema
+        path = store.write_backup(source, led.paths, desk.key, led.ledger_id, target, head, schema,
+                                  bytes(signer.private_key), progress)
+    finally:
+        store.close_snapshot_source(source)
     store.rotate(target, led.ledger_id, keep)
     write_atomic(_state_file(led.paths), json.dumps({"at": datetime.now().isoformat(timespec="seconds"),
                                                      "file": path.name}).encode())
@@ -66,14 +75,14 @@ def run_backup(session: Session, folder: Path | None = None) -> Path:
     return path
 
 
-def automatic_backup(session: Session) -> Path | None:
+def automatic_backup(session: Session, progress=None) -> Path | None:
     """The backup made at start when the last one is old (``backup_if_due``), for whoever signed in: the
     system's scheduled act, not a person's choice, so it needs no role — but it is logged like the
     administrator's (R14: backups are logged acts), as ``ledger.backup`` with ``automatic`` in its detail,
     under the signed-in user. Returns the backup file, or None when none was due or the ledger is read-only."""
     if session.ledger.read_only:
         return None
-    path = backup_if_due(session.desk)
+    path = backup_if_due(session.desk, progress=progress)
     if path is not None:
         with session.ledger.tx() as tx:
             session.audit(tx, "ledger.backup", "backup", path.name,
@@ -108,13 +117,13 @@ def last_backup_at(paths: LedgerPaths) -> datetime | None:
         return None
 
 
-def backup_if_due(desk: Desk, max_age_hours: int | None = None) -> Path | None:
+def backup_if_due(desk: Desk, max_age_hours: int | None = None, progress=None) -> Path | None:
     """Called at start: back up when the last backup is older than the configured age."""
     hours = max_age_hours or meta.get_setting(desk.ledger.conn, "backup_max_age_hours", MAX_AGE_HOURS_DEFAULT)
     last = last_backup_at(desk.ledger.paths)
     if last and desk.now() - last < timedelta(hours=hours):
         return None
-    return backup_now(desk)
+    return backup_now(desk, progress=progress)
 
 
 def restore(file: Path, target: Path, recovery_passphrase: str | None = None, *, allow_unsigned: bool = False) -> dict:

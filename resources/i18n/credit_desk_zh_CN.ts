@@ -2386,17 +2386,17 @@ Returned by the platform: %4</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="78"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="79"/>
         <source>(none registered)</source>
         <translation>（尚未登记认定部门）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="106"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="107"/>
         <source>To keep these changes, tick «Serve a new prior notice», give the day it is served and save again; then print the new notice (Print a notice…).</source>
         <translation>如需保留这些修改，请勾选「按上述修改重新送达预先告知书」，填写送达日期后再次保存；随后印制新的预先告知书（印制文书…）。</translation>
     </message>
@@ -3644,47 +3644,47 @@ Measures: %4</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="138"/>
+        <location filename="../../credit_desk/gui/ops.py" line="141"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="139"/>
+        <location filename="../../credit_desk/gui/ops.py" line="142"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="167"/>
+        <location filename="../../credit_desk/gui/ops.py" line="170"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="169"/>
+        <location filename="../../credit_desk/gui/ops.py" line="172"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="171"/>
+        <location filename="../../credit_desk/gui/ops.py" line="174"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="173"/>
+        <location filename="../../credit_desk/gui/ops.py" line="176"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="176"/>
+        <location filename="../../credit_desk/gui/ops.py" line="179"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="177"/>
+        <location filename="../../credit_desk/gui/ops.py" line="180"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="185"/>
+        <location filename="../../credit_desk/gui/ops.py" line="188"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>
@@ -4715,17 +4715,22 @@ Grounds: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="44"/>
+        <location filename="../../credit_desk/gui/startup.py" line="45"/>
+        <source>Automatic backup in progress: %1%</source>
+        <translation>正在自动备份账本：%1%</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/startup.py" line="53"/>
         <source>%1 listing(s) reached the end of their validity and left their list (announcements made).</source>
         <translation>%1 个名单有效期届满，已自动移出（已生成移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="47"/>
+        <location filename="../../credit_desk/gui/startup.py" line="56"/>
         <source>%1 listing(s) whose basis records were all revoked passed their end deadline and left their list (announcements made).</source>
         <translation>%1 个名单所依据的失信信息均已撤销且已逾移出期限，已自动移出（已发布移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="51"/>
+        <location filename="../../credit_desk/gui/startup.py" line="60"/>
         <source>Automatic backup made.</source>
         <translation>已自动备份账本。</translation>
     </message>

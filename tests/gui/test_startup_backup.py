@@ -1,0 +1,71 @@
+"""Issue 18: the automatic start-up backup runs off the GUI thread on a connection of its own, in steps, with
+its progress in the status bar, and the window keeps using (and writing through) the session's connection
+meanwhile. Before, the copy ran in one step on the session's writer connection: every read the window made
+on that connection waited for the whole copy (5.5 s frozen at 1M records)."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from credit_desk.gui.startup import StartupChecks, progress_text
+from credit_desk.services import backup, ledgers, preferences
+from credit_desk.store import backup as backup_store, meta
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def paused_copy(monkeypatch):
+    """The copy in steps of 16 pages (64 KiB: dozens of steps for the demo ledger), and after its first step the
+    worker waits until the test's window has done its write: the write lands halfway through, for certain."""
+    resume = threading.Event()
+    real = backup_store.snapshot_db
+
+    def snapshot(conn, target, key, progress=None, step_pages=16):
+        def step(done, total):
+            progress(done, total)
+            if done < total:
+                assert resume.wait(60), "the window never wrote"
+        return real(conn, target, key, step, step_pages=16)
+    monkeypatch.setattr(backup_store, "snapshot_db", snapshot)
+    return resume
+
+
+def test_startup_backup_is_stepped_and_the_window_writes_meanwhile(qtbot, seeded_admin, make_ctx, paused_copy,
+                                                                   tmp_path):
+    session = seeded_admin
+    before = preferences.idle_lock_minutes(session)
+    changed_to = before + 1 if before < 60 else before - 1
+    ctx = make_ctx(session)
+    checks = StartupChecks(ctx)
+    steps, during = [], {}
+
+    def on_progress(done, total):
+        steps.append((done, total))
+        if "wrote" not in during:
+            # the GUI thread reads and commits through the session's connection while the copy is under way
+            during["read"] = preferences.idle_lock_minutes(session)
+            preferences.set_idle_lock_minutes(session, changed_to)
+            during["wrote"] = steps[-1][0] < steps[-1][1]  # halfway: the copy waits for this write
+            paused_copy.set()
+    checks.progress.connect(on_progress)
+    with qtbot.waitSignal(checks.finished, timeout=120_000):
+        checks.start()
+    made = checks.result["backup"]
+    assert made and "error" not in checks.result
+    # in steps, counted up to the whole file, with the status bar's words for each
+    assert len(steps) >= 3, steps
+    assert [d for d, _n in steps] == sorted(d for d, _n in steps) and steps[-1][0] == steps[-1][1]
+    assert progress_text(*steps[len(steps) // 2]).endswith("%")
+    assert during == {"read": before, "wrote": True}
+    assert preferences.idle_lock_minutes(session) == changed_to
+    # one consistent snapshot: the backup restores whole (hashes, signature, integrity, audit chain) and holds
+    # the ledger as it was when the copy began, without the write made halfway
+    out = backup.restore(made, tmp_path / "restored", PASSPHRASE)
+    restored = ledgers.unlock(tmp_path / "restored", recovery_passphrase=PASSPHRASE, read_only=True)
+    try:
+        assert meta.get_setting(restored.ledger.conn, "idle_lock_minutes", before) == before
+    finally:
+        restored.close()
+    assert out["audit_rows"] > 0
