@@ -38,6 +38,33 @@ class ValidationError(DomainError):
     """Bad input in one field: nothing is changed."""
 
 
+class FieldErrors(ValidationError):
+    """Several bad fields of one form, reported at once (issue 17 item 10: every error beside its field).
+
+    ``errors``: one ValidationError per bad field, in the form's order. ``code`` and ``field`` are the first
+    one's (what a caller matching a single refusal expects); the message lists every sentence.
+    """
+
+    def __init__(self, errors) -> None:
+        self.errors = tuple(errors)
+        first = self.errors[0]
+        super().__init__(first.code, "；".join(e.zh.rstrip("。") for e in self.errors) + "。",
+                         " ".join(e.en for e in self.errors), field=first.field, row=first.row)
+
+
+def raise_collected(errors) -> None:
+    """Raise nothing, the one error, or all of them as ``FieldErrors``."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise FieldErrors(errors)
+
+
+def each_error(exc: DomainError) -> tuple[DomainError, ...]:
+    """The single refusals inside ``exc`` (itself when it is one)."""
+    return getattr(exc, "errors", None) or (exc,)
+
+
 class PermissionDenied(DomainError):
     """The session's role may not perform the action."""
 

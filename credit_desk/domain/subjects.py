@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from credit_desk.domain.errors import ValidationError
+from credit_desk.domain.errors import ValidationError, raise_collected
 from credit_desk.domain.fields import parse_enum
 import datetime as dt
 
@@ -95,33 +95,59 @@ def _visible(text: str | None) -> str:
 def new_subject(kind: str, name: str, id_type: str, id_number: str, *, legal_rep_name=None,
                 legal_rep_id_type=None, legal_rep_id_number=None, address=None,
                 today: dt.date | None = None, uscc_exception: bool = False) -> Subject:
-    """Validate raw input field by field (R7) and build a Subject; bad input names its field.
+    """Validate raw input field by field (R7) and build a Subject; bad input names its field. Every bad field is
+    checked (issue 17 item 10): one raises its ValidationError, several raise ``FieldErrors`` carrying each.
 
     ``today``: the caller's clock, for refusing birth dates after today (issue 15).
     ``uscc_exception``: a USCC whose only fault is its check character is accepted (the caller holds the
     approved exception; ``check_uscc_exception``).
     """
-    kind_e = parse_enum(SubjectKind, kind, "kind", "主体类别")
-    type_e = parse_enum(IdType, id_type, "id_type", "证件类型")
+    errors: list[ValidationError] = []  # issue 17 item 10: every bad field is reported at once
+
+    def check(fn, *args):
+        try:
+            return fn(*args)
+        except ValidationError as exc:
+            errors.append(exc)
+            return None
+    kind_e = check(parse_enum, SubjectKind, kind, "kind", "主体类别")
+    type_e = check(parse_enum, IdType, id_type, "id_type", "证件类型")
+    name = check(_checked_name, name)
+    number = None
+    if kind_e is not None and type_e is not None:
+        if uscc_exception and type_e is IdType.USCC:
+            number = check(_uscc_exception, kind_e, type_e, id_number)
+        else:
+            number = check(check_kind_and_id, kind_e, type_e, id_number, today)
+    rep_type, rep_number = None, None
+    if legal_rep_id_number:
+        rep_type = check(parse_enum, IdType, legal_rep_id_type or "ric", "legal_rep_id_type", "法定代表人证件类型")
+        if rep_type is not None:
+            rep_number = check(_rep_number, rep_type, legal_rep_id_number, today)
+    raise_collected(errors)
+    return Subject(None, kind_e, name, type_e, number, _visible(legal_rep_name) or None,
+                   rep_type, rep_number, (address or "").strip() or None)
+
+
+def _checked_name(name: str) -> str:
     name = _visible(name)
     if not name or len(name) > 200:
         raise ValidationError("NAME_REQUIRED", "名称/姓名不能为空，且不超过200字。",
                               "The name is required (at most 200 characters).", field="name")
-    if uscc_exception and type_e is IdType.USCC:
-        check_id_type_fits(kind_e, type_e)
-        number = check_uscc_exception(id_number)
-    else:
-        number = check_kind_and_id(kind_e, type_e, id_number, today)
-    rep_type, rep_number = None, None
-    if legal_rep_id_number:
-        rep_type = parse_enum(IdType, legal_rep_id_type or "ric", "legal_rep_id_type", "法定代表人证件类型")
-        try:
-            rep_number = normalize_id(rep_type, legal_rep_id_number, today)
-        except ValidationError as exc:  # the message must name the representative's field, not the subject's
-            raise ValidationError(exc.code, f"法定代表人证件号码：{exc.zh}", f"Legal representative's ID: {exc.en}",
-                                  field="legal_rep_id_number") from None
-    return Subject(None, kind_e, name, type_e, number, _visible(legal_rep_name) or None,
-                   rep_type, rep_number, (address or "").strip() or None)
+    return name
+
+
+def _uscc_exception(kind_e: SubjectKind, type_e: IdType, id_number: str) -> str:
+    check_id_type_fits(kind_e, type_e)
+    return check_uscc_exception(id_number)
+
+
+def _rep_number(rep_type: IdType, number: str, today) -> str:
+    try:
+        return normalize_id(rep_type, number, today)
+    except ValidationError as exc:  # the message must name the representative's field, not the subject's
+        raise ValidationError(exc.code, f"法定代表人证件号码：{exc.zh}", f"Legal representative's ID: {exc.en}",
+                              field="legal_rep_id_number") from None
 
 
 UPDATABLE = ("kind", "name", "id_type", "id_number", "legal_rep_name", "legal_rep_id_type", "legal_rep_id_number",

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDateEdit, QDialog, QDialog
                                QLineEdit, QPlainTextEdit, QScrollArea, QSizePolicy, QSpinBox, QVBoxLayout,
                                QWidget)
 
-from credit_desk.domain.errors import DomainError
+from credit_desk.domain.errors import DomainError, each_error
 from credit_desk.gui.widgets.notice import ERROR_STYLE, HINT_STYLE
 
 
@@ -182,17 +182,24 @@ class FormDialog(QDialog):
         self.form_error.clear()
 
     def show_error(self, exc: DomainError) -> None:
-        """Under every field the refusal names (R7 names several, comma-separated); else at the bottom."""
-        text = exc.message(self.ctx.lang)
-        named = [self.aliases.get(n.strip(), n.strip()) for n in (exc.field or "").split(",") if n.strip()]
-        names = [n for n in named if n in self.errors]
-        for name in names:
-            self.errors[name].setText(text)
-            self.errors[name].show()
-        if names:
-            self.fields[names[0]].setFocus()
-        if len(names) < len(named) or not names:
-            self.form_error.setText(text)  # something the dialog does not show (e.g. the subject's data)
+        """Every refusal under the field it names (issue 17 item 10: several bad fields are shown at once; R7 may
+        name several fields in one refusal, comma-separated); what names no row of this dialog goes at the bottom."""
+        first, rest = None, []
+        for one in each_error(exc):
+            text = one.message(self.ctx.lang)
+            named = [self.aliases.get(n.strip(), n.strip()) for n in (one.field or "").split(",") if n.strip()]
+            names = [n for n in named if n in self.errors]
+            for name in names:
+                label = self.errors[name]
+                label.setText(f"{label.text()}\n{text}" if label.text() else text)
+                label.show()
+                first = first or name
+            if len(names) < len(named) or not names:
+                rest.append(text)  # something the dialog does not show (e.g. the subject's data)
+        if first:
+            self.fields[first].setFocus()
+        if rest:
+            self.form_error.setText("\n".join(rest))
         self.grow_to_fit()
 
     def grow_to_fit(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton
 
-from credit_desk.domain.errors import DomainError
+from credit_desk.domain.errors import DomainError, each_error
 from credit_desk.domain.ids import (IdType, SubjectKind, allowed_id_types, check_uscc_exception, convert_15_to_18,
                                    id_warnings, normalize_id)
 from credit_desk.gui.forms.ui_new_subject import Ui_NewSubjectDialog
@@ -137,10 +137,7 @@ class NewSubjectDialog(QDialog):
             label.setText("")
 
     def _save(self) -> None:
-        self._clear_errors()
-        if self.ui.repIdNumber.isEnabled() and not self._check(self.ui.repIdNumber, self.ui.repIdType,
-                                                               self.ui.repIdNumberError):
-            return
+        self._clear_errors()  # the service checks every field and reports each bad one (issue 17 item 10)
         person = not self.ui.repName.isEnabled()
         number, convert = self.ui.idNumber.text(), False
         if self._converted_from and self.convert_button.property("converted") == number:
@@ -159,12 +156,19 @@ class NewSubjectDialog(QDialog):
         self.accept()
 
     def _show_refusal(self, exc: DomainError) -> None:
+        """Each refusal beside its field (issue 17 item 10: all bad fields at once), focus on the first."""
         labels = {"name": self.ui.nameError, "id_number": self.ui.idNumberError, "id_type": self.ui.idTypeError,
                   "kind": self.ui.kindError, "subject_kind": self.ui.kindError,
-                  "legal_rep_id_type": self.ui.repIdTypeError}
-        label = labels.get(exc.field or "", self.ui.formError)
-        label.setStyleSheet(ERROR_STYLE)
-        label.setText(exc.message(self.ctx.lang))
+                  "legal_rep_id_type": self.ui.repIdTypeError, "legal_rep_id_number": self.ui.repIdNumberError}
+        inputs = {"name": self.ui.name, "id_number": self.ui.idNumber, "legal_rep_id_number": self.ui.repIdNumber}
+        first = None
+        for one in each_error(exc):
+            label = labels.get(one.field or "", self.ui.formError)
+            label.setStyleSheet(ERROR_STYLE)
+            label.setText(one.message(self.ctx.lang))
+            first = first or inputs.get(one.field or "")
+        if first is not None:
+            first.setFocus()
 
 
 def _check_character_only(text: str) -> bool:
