@@ -28,13 +28,32 @@ def build_menus(window) -> dict:
     view.addAction(T.translate("Menus", "Refresh (F5)"), lambda: window._call_view("refresh"))
     view.addSeparator()
     titles = window.titles()
-    for key in window.area_keys():
-        view.addAction(titles[key], lambda k=key: window.open_area(k))
+    # issue 17 item 11 (full keyboard operation): Ctrl+1…Ctrl+9 open the first nine areas, Ctrl+PgDn / Ctrl+PgUp
+    # step through all of them, F6 puts the cursor in the area list
+    for n, key in enumerate(window.area_keys()):
+        act = view.addAction(titles[key], lambda k=key: window.open_area(k))
+        if n < 9:
+            act.setShortcut(QKeySequence(f"Ctrl+{n + 1}"))
+    view.addSeparator()
+    for text, seq, step in ((T.translate("Menus", "Next area"), "Ctrl+PgDown", 1),
+                            (T.translate("Menus", "Previous area"), "Ctrl+PgUp", -1)):
+        view.addAction(text, lambda s=step: step_area(window, s)).setShortcut(QKeySequence(seq))
+    view.addAction(T.translate("Menus", "Area list"), window.nav.setFocus).setShortcut(QKeySequence("F6"))
     tools = menus["tools"] = bar.addMenu(T.translate("Menus", "&Tools"))
     tools.addAction(T.translate("Menus", "Change password…"), lambda: change_password(window))
     help_ = menus["help"] = bar.addMenu(T.translate("Menus", "&Help"))
     help_.addAction(T.translate("Menus", "About Credit Desk"), window.show_about)
     return menus
+
+
+def step_area(window, step: int) -> None:
+    """The next (1) or previous (-1) area, wrapping round; the cursor goes into the area."""
+    keys = window.area_keys()
+    row = (window.nav.currentRow() + step) % len(keys)
+    window.open_area(keys[row])
+    view = window.current_view()
+    if view is not None:
+        view.setFocus()
 
 
 def change_password(window, confirm=None):

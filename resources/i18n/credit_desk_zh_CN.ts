@@ -3072,27 +3072,42 @@ Measures: %4</source>
         <translation>刷新（F5）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/menus.py" line="33"/>
+        <location filename="../../credit_desk/gui/menus.py" line="38"/>
+        <source>Next area</source>
+        <translation>下一个区域</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="39"/>
+        <source>Previous area</source>
+        <translation>上一个区域</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="41"/>
+        <source>Area list</source>
+        <translation>区域列表</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/menus.py" line="42"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/menus.py" line="34"/>
+        <location filename="../../credit_desk/gui/menus.py" line="43"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/menus.py" line="35"/>
+        <location filename="../../credit_desk/gui/menus.py" line="44"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/menus.py" line="36"/>
+        <location filename="../../credit_desk/gui/menus.py" line="45"/>
         <source>About Credit Desk</source>
         <translation>关于信用办台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/menus.py" line="45"/>
+        <location filename="../../credit_desk/gui/menus.py" line="64"/>
         <source>Password changed.</source>
         <translation>密码已修改。</translation>
     </message>
