@@ -80,6 +80,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "repair.apply": _STAFF, "repair.accept": _STAFF, "repair.decide": _SENIOR, "repair.view": _READERS,
     "repair.list": _READERS, "record.non_repairable": _SENIOR,
     # 双公示 (issue 19; R21): entry/import and publication by staff (four eyes between them), views for readers
+    "legacy.import": _STAFF,  # issue 19: bring the office's earlier ledger in (listings also need case.decide)
     "disclosure.manage": _STAFF, "disclosure.publish": _STAFF, "disclosure.view": _READERS,
 }
 
@@ -107,6 +108,7 @@ ACTION_ZH = {
     "document.verify": "核验文书", "document.list": "查看文书登记簿", "document.prefix": "设置文书编号前缀",
     "repair.apply": "登记信用修复申请", "repair.accept": "受理或不予受理信用修复申请", "repair.decide": "作出信用修复决定",
     "repair.view": "查看信用修复申请", "repair.list": "浏览信用修复申请", "record.non_repairable": "标记不可修复信息",
+    "legacy.import": "导入原有台账",
     "disclosure.manage": "登记或导入行政许可、行政处罚决定", "disclosure.publish": "公示行政许可、行政处罚决定",
     "disclosure.view": "查看双公示登记簿",
 }

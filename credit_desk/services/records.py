@@ -15,7 +15,7 @@ from credit_desk.domain.record_rules import (Record, check_approval, check_basis
                                              check_catalogue_item, check_leniency_justification, leniency_flags,
                                              publication, status_zh)
 from credit_desk.domain.records import DocType, RecordStatus
-from credit_desk.domain.rulesets import Tier
+from credit_desk.domain.rulesets import Tier, rule_set_in_force
 from credit_desk.services import case_core as core
 from credit_desk.services import workdays
 from credit_desk.services.base import Session, require_purpose
@@ -69,20 +69,24 @@ def prepare_record(session: Session, *, subject_id: int, catalogue_code: str, ti
                    doc_number: str, doc_authority: str, doc_issued: dt.date, doc_effective: dt.date,
                    department: str, act_date: dt.date, doc_citation: str | None = None,
                    decision_date: dt.date | None = None, force_majeure: bool = False, no_intent: bool = False,
-                   slight: bool = False, justification: str | None = None) -> Record:
-    """The checked, unsaved record (R1, R2, R9, R20); ``add_record`` and batch imports save it."""
+                   slight: bool = False, justification: str | None = None, subject=None,
+                   references: tuple | None = None) -> Record:
+    """The checked, unsaved record (R1, R2, R9, R20); ``add_record`` and batch imports save it.
+
+    ``subject``: the Subject itself when it is not saved yet (a legacy import checks every row before it writes);
+    ``references``: (active catalogue, rule sets) read once by a caller checking many rows."""
     conn = session.ledger.conn
-    subject = core.get_subject(conn, subject_id)
+    subject = subject or core.get_subject(conn, subject_id)
     doc = check_basis(doc_type, doc_number, doc_authority, doc_issued, doc_effective, doc_citation,
                       session.desk.today())  # R1
-    cat = reference.active_catalogue(conn)
+    cat, rule_sets = references or (reference.active_catalogue(conn), None)
     item = check_catalogue_item(catalogue_code, cat[1] if cat else None)  # R2
     tier_e = _tier(tier)
     if act_date is None or act_date > doc.issued:
         raise ValidationError("ACT_DATE", "行为发生日期须填写，且不能晚于认定依据的作出日期。",
                               "The act date is required and cannot follow the document's issue date.", field="act_date")
     decided = decision_date or doc.issued
-    rs = core.rule_set_on(conn, decided)  # R20
+    rs = rule_set_in_force(rule_sets, decided) if rule_sets is not None else core.rule_set_on(conn, decided)  # R20
     window = publication(rs, tier_e, decided)
     flags = leniency_flags(tier_e, subject.id_type, subject.id_number, act_date, force_majeure=force_majeure,
                            no_intent=no_intent, slight=slight)  # R9
@@ -94,16 +98,19 @@ def prepare_record(session: Session, *, subject_id: int, catalogue_code: str, ti
     return record
 
 
-def save_new_record(session: Session, tx, record: Record) -> dict:
-    """Insert a prepared record with its audit row and change-log row, inside the caller's transaction."""
+def save_new_record(session: Session, tx, record: Record, historical: bool = False) -> dict:
+    """Insert a prepared record with its audit row and change-log row, inside the caller's transaction.
+
+    ``historical``: brought in from the office's earlier ledger (issue 19): its penalty decision was served
+    before, so no 信用修复告知书 number is taken from the register for it (the register is not advanced)."""
     rid = repo.insert(tx, record)
     saved = replace(record, id=rid)
-    session.audit(tx, "record.add", "record", rid, detail={"status": saved.status.value,
-                                                           "leniency": [f.value for f in record.leniency]})
+    detail = {"status": saved.status.value, "leniency": [f.value for f in record.leniency]}
+    session.audit(tx, "record.add", "record", rid, detail={**detail, "historical": True} if historical else detail)
     tx.change("record", rid, "insert", {**repo.state(saved), "publication": _publication(session, rid)})
     opened = _serious_while_watched(session, tx, saved)
     notice = None
-    if saved.document.doc_type is DocType.ADMIN_PENALTY:
+    if saved.document.doc_type is DocType.ADMIN_PENALTY and not historical:
         # R13 两书同达 (国办发〔2025〕22号): a penalty decision is served with its 信用修复告知书 — its number is
         # taken now, with the record, and it prints with ``print repair_notice --record ID``
         from credit_desk.services import doc_numbers

@@ -29,6 +29,7 @@ from credit_desk.store.migrations import m0024_add_document_files
 from credit_desk.store.migrations import m0025_rebuild_search_keys_radicals
 from credit_desk.store.migrations import m0026_add_key_last_sequence
 from credit_desk.store.migrations import m0027_rebuild_search_keys_name_variants
+from credit_desk.store.migrations import m0028_add_legacy_mappings
 
 MIGRATIONS = [
     m0001_create_core,
@@ -58,4 +59,5 @@ MIGRATIONS = [
     m0025_rebuild_search_keys_radicals,
     m0026_add_key_last_sequence,
     m0027_rebuild_search_keys_name_variants,
+    m0028_add_legacy_mappings,
 ]

@@ -1,0 +1,200 @@
+"""An office's own ledger sheet (issue 19 item 3), read as a stream: a layout of its own, so the header row is
+found, not assumed, and the columns are whatever the clerk maps them to.
+
+A ledger of 100 000 rows does not fit openpyxl's full mode comfortably (every cell an object); the sheet is read
+in read-only mode, row by row. Merged cells (a subject's name merged down over its records, a title merged over
+the width) are filled from the sheet's ``<mergeCell>`` list, as ``cleanup_xlsx.fill_merged`` does for the
+templates; .xls files, CSV in GBK or UTF-8 and decompression bombs are handled as there (issue 15).
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils import range_boundaries
+
+from credit_desk.domain import legacy
+from credit_desk.domain.cleanup import EXAMPLE_MARK
+from credit_desk.domain.errors import ValidationError
+from credit_desk.sheets import cleanup_xlsx as base
+
+MAX_ROWS = 200_000
+# read-only mode streams the sheet, so a larger file than the templates' bound is safe to read
+MAX_UNPACKED_BYTES = 1024 * 2**20
+HEADER_SEARCH_ROWS = 10
+PREVIEW_ROWS = 5
+_MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+@dataclass
+class Head:
+    """The sheet chosen, its header row (1-based), the header texts, the first data rows (texts) and notes."""
+
+    sheet: str
+    header_row: int
+    headers: list[str]
+    preview: list[list[str]] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
+    rows_estimate: int = 0
+
+
+def _unreadable(path: Path) -> ValidationError:
+    return ValidationError("XLSX_UNREADABLE", f"无法读取 {path.name}：不是有效的 Excel(.xlsx) 文件。",
+                           f"Cannot read {path.name}: not a valid .xlsx file.", field="file")
+
+
+def _open(path: Path):
+    """(workbook, read_only) — a CSV or a refused old format go through the templates' reader."""
+    if path.suffix.lower() == ".csv" or base._old_format(path):
+        return base._open(path), False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+    except (zipfile.BadZipFile, OSError):
+        raise _unreadable(path) from None
+    if total > MAX_UNPACKED_BYTES:
+        raise ValidationError("XLSX_TOO_LARGE", f"{path.name} 解压后超过 {MAX_UNPACKED_BYTES // 2**20} MB，拒绝导入。",
+                              f"{path.name} unpacks to more than {MAX_UNPACKED_BYTES // 2**20} MB; refused.",
+                              field="file")
+    try:
+        return load_workbook(path, read_only=True, data_only=False), True
+    except Exception:  # noqa: BLE001 - openpyxl raises many types for a bad file; all mean the same here
+        raise _unreadable(path) from None
+
+
+def _sheet(wb, name: str | None):
+    sheets = list(wb.worksheets)
+    if not sheets:
+        raise ValidationError("XLSX_UNREADABLE", "工作簿中没有工作表。", "The workbook holds no worksheet.", field="file")
+    if name is not None:
+        found = [ws for ws in sheets if legacy.header_key(ws.title) == legacy.header_key(name)]
+        if not found:
+            titles = "、".join(f"「{ws.title}」" for ws in sheets)
+            raise ValidationError("XLSX_SHEET_UNKNOWN", f"工作簿中没有名为「{name}」的工作表（有：{titles}）。",
+                                  f"There is no sheet named {name!r}.", field="sheet")
+        return found[0]
+    return next((ws for ws in sheets if getattr(ws, "sheet_state", "visible") == "visible"), sheets[0])
+
+
+def _merged(ws, read_only: bool) -> list[tuple[int, int, int, int]]:
+    """(min_col, min_row, max_col, max_row) of every merged range."""
+    if not read_only:
+        return [(r.min_col, r.min_row, r.max_col, r.max_row) for r in ws.merged_cells.ranges]
+    found, tail = [], b""
+    with ws._get_source() as src:  # openpyxl's read-only sheet keeps its XML part; the list sits after the data
+        while chunk := src.read(4 * 2**20):
+            data = tail + chunk
+            found += _MERGE.findall(data)
+            tail = data[-200:]
+            found = list(dict.fromkeys(found))
+    return [range_boundaries(ref.decode()) for ref in found]
+
+
+class _Filled:
+    """Rows of a sheet with merged ranges filled from their top-left cell."""
+
+    def __init__(self, ws, read_only: bool) -> None:
+        self.ws, self.top = ws, {}
+        self.by_row: dict[int, list[tuple[int, int, int, int]]] = {}
+        for c1, r1, c2, r2 in _merged(ws, read_only):
+            for r in range(r1, r2 + 1):
+                self.by_row.setdefault(r, []).append((c1, r1, c2, r2))
+
+    def rows(self, width: int | None = None):
+        for r, values in enumerate(self.ws.iter_rows(values_only=True), start=1):
+            values = list(values)
+            if width is not None and len(values) < width:
+                values += [None] * (width - len(values))
+            for c1, r1, c2, r2 in self.by_row.get(r, ()):
+                for c in range(c1, min(c2, len(values)) + 1):
+                    if r == r1 and c == c1:
+                        self.top[(r1, c1)] = values[c - 1]
+                    else:
+                        values[c - 1] = self.top.get((r1, c1))
+            yield r, values
+
+
+def find_header(rows: list[tuple[int, list]], wanted: list[str] | None = None) -> int | None:
+    """The header row among the first rows: the one holding every ``wanted`` header, else the first row with at
+    least two filled cells that are all different (a title merged over the width repeats one text)."""
+    for r, values in rows:
+        keys = [legacy.header_key(v) for v in values if legacy.text(v)]
+        if wanted:
+            if {legacy.header_key(w) for w in wanted} <= set(keys):
+                return r
+        elif len(keys) >= 2 and len(set(keys)) == len(keys):
+            return r
+    return None
+
+
+def read_head(path: Path, sheet: str | None = None, wanted: list[str] | None = None) -> Head:
+    """The sheet's header and first rows, for the mapping dialog and ``--mapping`` (nothing checked yet)."""
+    path = Path(path)
+    wb, read_only = _open(path)
+    try:
+        ws = _sheet(wb, sheet)
+        filled, first, preview = _Filled(ws, read_only), [], []
+        it = filled.rows()
+        for r, values in it:
+            first.append((r, values))
+            if r >= HEADER_SEARCH_ROWS:
+                break
+        start = find_header(first, wanted) or (find_header(first) if wanted else None)
+        if start is None:
+            raise ValidationError("LEGACY_NO_HEADER", f"工作表「{ws.title}」前{HEADER_SEARCH_ROWS}行中找不到表头行"
+                                  "（至少两个互不相同的列名）。", f"Sheet {ws.title!r} has no header row in its first "
+                                  f"{HEADER_SEARCH_ROWS} rows.", field="header")
+        headers = [legacy.text(v) for v in dict(first)[start]]
+        while headers and not headers[-1]:
+            headers.pop()
+        for r, values in first + list(_take(it, PREVIEW_ROWS + 1)):
+            if r > start and len(preview) < PREVIEW_ROWS and any(legacy.text(v) for v in values):
+                preview.append([legacy.text(v) for v in values[:len(headers)]])
+        estimate = max((ws.max_row or 0) - start, 0) if read_only else ws.max_row - start
+        return Head(ws.title, start, headers, preview, base.csv_notes(wb), estimate)
+    finally:
+        if read_only:
+            wb.close()
+
+
+def _take(it, n: int):
+    for _ in range(n):
+        try:
+            yield next(it)
+        except StopIteration:
+            return
+
+
+def data_rows(path: Path, head: Head):
+    """(sheet row, values) under the header: blank rows skipped, 示例 rows skipped, a 注… line ends the table;
+    a formula cell is a ``("=", …)`` value the caller names as bad."""
+    path = Path(path)
+    wb, read_only = _open(path)
+    try:
+        ws = _sheet(wb, head.sheet)
+        width = len(head.headers)
+        count = 0
+        for r, values in _Filled(ws, read_only).rows(width):
+            if r <= head.header_row:
+                continue
+            cells = values[:width]
+            texts = [legacy.text(v) for v in cells]
+            filled = [t for t in texts if t]
+            if not filled:
+                continue
+            if filled[0] == EXAMPLE_MARK:
+                continue
+            if len(filled) == 1 and filled[0].startswith("注"):
+                break
+            count += 1
+            if count > MAX_ROWS:
+                raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",
+                                      f"More than {MAX_ROWS} rows; split the file.", row=r)
+            yield r, cells
+    finally:
+        if read_only:
+            wb.close()
