@@ -15,6 +15,7 @@ from credit_desk.cli import bench_cmds
 from credit_desk.cli import repair_cmds
 from credit_desk.cli import department_cmds
 from credit_desk.cli import disclosure_cmds
+from credit_desk.cli import legacy_cmds
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,6 +34,7 @@ def build_parser():
     repair_cmds.register(sub)
     department_cmds.register(sub)
     disclosure_cmds.register_commands(sub)
+    legacy_cmds.register_commands(sub)
     return parser
 
 

@@ -27,18 +27,20 @@ def catalogue_code(session) -> str:
     return next(i.code for i in reference.active_catalogue(session.ledger.conn)[1] if i.dishonesty)
 
 
-def rows(session, n: int, *, listed_every: int = 0, seed: int = 5, per_subject: int = 2) -> list[list]:
+def rows(session, n: int, *, listed_every: int = 0, seed: int = 5, per_subject: int = 2, today=None, code=None,
+         department: str = DEPARTMENT) -> list[list]:
     """``n`` good rows: organisations (USCC, legal representative), ``per_subject`` records each; every
     ``listed_every``-th row also carries a current black listing with its own historical 文号."""
-    rng, today, code = random.Random(seed), session.desk.today(), catalogue_code(session)
+    rng = random.Random(seed)
+    today, code = today or session.desk.today(), code or catalogue_code(session)
     out, subject = [], None
     for i in range(n):
         if i % per_subject == 0:
             subject = (f"清江浦区某某商贸有限公司{i:06d}", demo.uscc(rng, "320812"), f"张{i % 97}",
                        demo.ric(rng, "320812", dt.date(1960, 1, 1), dt.date(1990, 1, 1)))
         issued = today - dt.timedelta(days=30 + i % 700)
-        row = [*subject, "拖欠农民工工资", f"清市监罚〔{issued.year}〕{i + 1}号", DEPARTMENT, issued,
-               issued + dt.timedelta(days=15), DEPARTMENT, (issued - dt.timedelta(days=40)).isoformat(), code,
+        row = [*subject, "拖欠农民工工资", f"清市监罚〔{issued.year}〕{i + 1}号", department, issued,
+               issued + dt.timedelta(days=15), department, (issued - dt.timedelta(days=40)).isoformat(), code,
                "严重" if i % 3 else "一般", "行政处罚决定书", None, None, None, None, None, None, None, None]
         if listed_every and i % listed_every == 0 and row[12] == "严重":
             row[14:21] = ["严重失信主体名单", f"淮市监信决〔{issued.year}〕{i + 1}号", issued + dt.timedelta(days=20),

@@ -264,3 +264,42 @@ def test_r14_the_full_record_view_refuses_without_a_purpose_and_logs_when_it_sho
     log = ok(desk, "audit", "log", "--limit", "5", user="audit1")
     viewed = [r for r in log if r["action"] == "subject.view"]
     assert viewed and viewed[0]["purpose"] == "核查信用状况" and viewed[0]["object_id"] == str(pid)
+
+
+# --- issue 19 item 3: the services.legacy subpackage (the scan above does not enter subpackages) ---------------
+LEGACY_MUST_WRITE = {
+    "mappings.save_mapping": ("legacy.mapping", {"legacy_mapping.insert"}),
+    # one subject, record and listing of the sheet each: audit rows per entity and the import's own row
+    "ledger_import.import_ledger": ("legacy.import", {"subject.insert", "record.insert", "case.decide"}),
+}
+LEGACY_READS = {"mappings.list_mappings", "mappings.preview_sheet"}
+
+
+def test_legacy_import_services_write_their_audit_and_change_rows(desk, monkeypatch, tmp_path):
+    import json as _json
+
+    from tests.e2e import legacy_kit as kit
+    from tests.reliability.test_access import legacy_functions
+    found = legacy_functions()
+    assert set(found) == set(LEGACY_MUST_WRITE) | LEGACY_READS, sorted(set(found) ^ (set(LEGACY_MUST_WRITE)
+                                                                                       | LEGACY_READS))
+    seen = record_effects(monkeypatch, found, "credit_desk.services.legacy", keep_failed=False)
+    today = date(2026, 11, 30)
+    data = kit.rows(None, 4, listed_every=1, per_subject=2, today=today, code="S-03-02", department="县市场监督管理局")
+    sheet = kit.write(tmp_path / "old.xlsx", data)
+    (tmp_path / "m.json").write_text(_json.dumps(kit.MAPPING, ensure_ascii=False), encoding="utf-8")
+    ok(desk, "import", "legacy-preview", str(sheet), user=BOSS)
+    ok(desk, "import", "legacy", str(sheet), "--mapping", str(tmp_path / "m.json"), "--save-mapping", "老台账",
+       user=BOSS)
+    ok(desk, "import", "legacy-mappings", user=BOSS)
+    problems = []
+    for name, (action, want) in LEGACY_MUST_WRITE.items():
+        calls = seen.get(name) or []
+        if not calls or action not in _action_names(calls):
+            problems.append(f"{name}: no audit row {action!r}")
+        if {e for c in calls for e in c["changes"]} != want:
+            problems.append(f"{name}: change rows {sorted({e for c in calls for e in c['changes']})}")
+    for name in LEGACY_READS:
+        if not seen.get(name) or any(c["changes"] or c["audit"] for c in seen[name]):
+            problems.append(f"{name}: a read wrote rows or was not called")
+    assert not problems, "\n".join(problems)
