@@ -256,14 +256,19 @@ def _subject(out: LegacyRow, values: dict, today: dt.date) -> None:
             out.bad("id_number", f"「{number}」既不是有效的统一社会信用代码，也不是有效的居民身份证号码；"
                     "请核对，或在“证件类型”列写明证件类型。", f"{number!r} is neither a valid USCC nor a valid "
                     "resident ID; check it or give its ID type.", "LEGACY_ID")
+    rep_number = unicodedata.normalize("NFKC", text(values.get("legal_rep_id_number")))
+    if rep_number:  # named here too, so a row whose own number is bad still has its representative's checked
+        try:
+            normalize_id(_rep_type(LegacyRow(0), values) or IdType.RIC.value, rep_number, today)
+        except ValidationError as exc:
+            out.bad("legal_rep_id_number", exc.zh, exc.en, exc.code)
     if kind is None and id_type is not None and not text(values.get("kind")):
         kind = SubjectKind.LEGAL_PERSON if id_type is IdType.USCC else SubjectKind.NATURAL_PERSON
     out.subject = {"kind": kind.value if kind else None, "name": text(values.get("name")),
                    "id_type": id_type.value if id_type else None, "id_number": number,
                    "legal_rep_name": text(values.get("legal_rep_name")) or None,
                    "legal_rep_id_type": _rep_type(out, values), "address": text(values.get("address")) or None,
-                   "legal_rep_id_number": unicodedata.normalize("NFKC", text(values.get("legal_rep_id_number")))
-                   or None}
+                   "legal_rep_id_number": rep_number or None}
 
 
 def _rep_type(out: LegacyRow, values: dict) -> str | None:

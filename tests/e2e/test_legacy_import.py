@@ -200,3 +200,18 @@ def test_r4_listing_rules_and_the_deciding_role(office, tmp_path):
     with pytest.raises(ledger_import.LegacyImportRefused) as err:
         ledger_import.import_ledger(boss, kit.write(tmp_path / "m.xlsx", listed), kit.MAPPING)
     assert err.value.problems[0].code.startswith("R4") and "列入情形" in err.value.problems[0].zh
+
+
+def test_every_bad_cell_of_one_row_is_named_not_just_the_first(office, tmp_path):
+    boss = office["boss"]
+    data = kit.rows(boss, 2)
+    data[0][1] = data[0][1][:-1] + ("0" if data[0][1][-1] != "0" else "1")   # the code's check character
+    data[0][3] = "12345"                                                       # the representative's ID
+    data[0][7] = "去年"                                                         # not a date
+    data[1][12] = "很严重"                                                      # a word not understood
+    data[1][11] = ""                                                           # a required cell left empty
+    with pytest.raises(ledger_import.LegacyImportRefused) as err:
+        ledger_import.import_ledger(boss, kit.write(tmp_path / "l.xlsx", data), kit.MAPPING)
+    cells = sorted((p.row, p.field[0]) for p in err.value.problems)
+    assert cells == [(3, "B"), (3, "D"), (3, "H"), (4, "L"), (4, "M")], err.value.problems
+    assert "共 5 处错误" in err.value.zh

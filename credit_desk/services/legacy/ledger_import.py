@@ -20,7 +20,7 @@ from openpyxl.utils import get_column_letter
 from credit_desk.domain import legacy
 from credit_desk.domain.cases import Case, CaseState, ListType, check_r4_black_scope, check_r4_department_level
 from credit_desk.domain.cases import check_r7_entry
-from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.errors import DomainError, ValidationError, each_error
 from credit_desk.domain.list_rules import check_r11_watch_basis, check_r11_watch_entry
 from credit_desk.domain.procedure import check_r1_rests_on_records
 from credit_desk.domain.records import RecordStatus
@@ -52,6 +52,14 @@ class LegacyImportRefused(ImportRefused):
     def __init__(self, problems: list[ValidationError]) -> None:
         super().__init__(problems)
         self.code = "LEGACY_IMPORT_REFUSED"
+
+
+class _Cells(Exception):
+    """The bad cells of one row's subject (internal: collected into the refusal)."""
+
+    def __init__(self, problems: list[ValidationError]) -> None:
+        super().__init__(len(problems))
+        self.problems = problems
 
 
 @dataclass
@@ -149,7 +157,6 @@ def _check(session: Session, sh: _Sheet, rows: list, progress: Progress | None):
     conn, today = session.ledger.conn, session.desk.today()
     refs = (reference.active_catalogue(conn), reference.rule_sets(conn))  # read once for the whole sheet
     problems = [sh.name(r.row, k, zh, en, code) for r in rows for k, zh, en, code in r.errors]
-    bad_rows = {r.row for r in rows if r.errors}
     keys = [(r.subject["id_type"], r.subject["id_number"]) for r in rows if r.subject.get("id_type")]
     known = repo.existing_subjects(conn, list(dict.fromkeys(keys)))
     held = repo.existing_records(conn, sorted(set(known.values())))
@@ -157,20 +164,22 @@ def _check(session: Session, sh: _Sheet, rows: list, progress: Progress | None):
     taken = repo.numbers_taken(conn, [r.listing["decision_number"] for r in rows if r.listing
                                       and r.listing["decision_number"]])
     for n, row in enumerate(rows, start=1):
-        if row.row not in bad_rows:
+        bad_parts = {legacy.FIELD_BY_KEY[k].part for k, *_ in row.errors if k in legacy.FIELD_BY_KEY}
+        if "subject" not in bad_parts:  # a part whose cells could not be read is not checked further
             problems += _check_row(session, sh, row, ready, known, held, seen_records, seen_numbers, taken, refs,
-                                   today)
+                                   today, bad_parts)
         if progress and n % PROGRESS_EVERY == 0:
             progress("check", n, len(rows))
     return ready, problems
 
 
-def _check_row(session, sh, row, ready, known, held, seen_records, seen_numbers, taken, refs, today) -> list:
+def _check_row(session, sh, row, ready, known, held, seen_records, seen_numbers, taken, refs, today,
+               bad_parts) -> list:
     try:
         key, subject = _subject(session, sh, row, ready, known, today)
-    except ValidationError as exc:
-        return [exc]
-    if row.record is None:
+    except _Cells as exc:
+        return exc.problems
+    if row.record is None or "record" in bad_parts:
         return []
     rec = row.record
     dup = (key, rec["catalogue_code"], search_key(rec["doc_number"]))
@@ -185,7 +194,7 @@ def _check_row(session, sh, row, ready, known, held, seen_records, seen_numbers,
         return [sh.name(row.row, exc.field or "", exc.zh, exc.en, exc.code)]
     seen_records[dup] = row.row
     ready.records.append((row.row, key, record))
-    if row.listing is None:
+    if row.listing is None or bad_parts:
         return []
     try:
         case = _listing(session, sh, row, subject, record, seen_numbers, taken)
@@ -202,8 +211,8 @@ def _subject(session, sh, row, ready, known, today):
         subject = new_subject(s["kind"], s["name"], s["id_type"], s["id_number"],
                               legal_rep_name=s["legal_rep_name"], legal_rep_id_type=s["legal_rep_id_type"],
                               legal_rep_id_number=s["legal_rep_id_number"], address=s["address"], today=today)
-    except ValidationError as exc:
-        raise sh.name(row.row, exc.field or "id_number", exc.zh, exc.en, exc.code) from None
+    except ValidationError as exc:  # every bad field of the subject, each named by its own column
+        raise _Cells([sh.name(row.row, e.field or "id_number", e.zh, e.en, e.code) for e in each_error(exc)]) from None
     key = (subject.id_type.value, subject.id_number)
     if key not in ready.subjects:
         sid = known.get(key)
@@ -212,8 +221,8 @@ def _subject(session, sh, row, ready, known, today):
     have, first_row, registered = ready.subjects[key]
     if search_key(have.name) != search_key(subject.name):
         where_zh, where_en = ("台账中已登记", "registered") if registered else (f"第{first_row}行", f"row {first_row}")
-        raise sh.name(row.row, "name", f"同一证件号码在{where_zh}的名称为「{have.name}」，与本行「{subject.name}」不一致。",
-                      f"the same ID number carries another name ({where_en}).", "LEGACY_NAME_MISMATCH")
+        raise _Cells([sh.name(row.row, "name", f"同一证件号码在{where_zh}的名称为「{have.name}」，与本行「{subject.name}」不一致。",
+                      f"the same ID number carries another name ({where_en}).", "LEGACY_NAME_MISMATCH")])
     return key, have
 
 
