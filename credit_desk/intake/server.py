@@ -239,8 +239,9 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
 
 
 def _too_big(size: int, limit: int) -> _Refuse:
+    # issue 18: the limit travels in the reply, so the office splits its bundles to it and sends again
     return _Refuse(413, "BUNDLE_OVERSIZED", f"同步包超过允许的大小（{size} > {limit} 字节），拒绝接收。",
-                   f"The bundle exceeds the allowed size ({size} > {limit} bytes); it is refused.")
+                   f"The bundle exceeds the allowed size ({size} > {limit} bytes); it is refused.", limit=limit)
 
 
 def _which(method: str, path: str):

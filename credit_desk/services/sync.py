@@ -2,7 +2,10 @@
 
 Export is incremental from the change log: every bundle not yet acknowledged is delivered again with its
 exact stored bytes (same sequence, byte-identical), and the changes after the last bundle made become the
-next one. The produced bytes are kept inside the encrypted ledger until the platform's receipt arrives,
+next ones — as many bundles as the size limits (``sync.max_file_bytes``, ``sync.max_plain_bytes``, the
+intake's own) need, so every change can travel (issue 18: one bundle over the intake's limit was refused
+for ever). A pending bundle over the limit (the limit was lowered, or learnt from the intake's refusal) is
+made again split, under the same sequence on. The produced bytes are kept inside the encrypted ledger until the platform's receipt arrives,
 which is simpler and safer than re-deriving them (a new zlib or a rotated key could never change a resend).
 """
 
@@ -24,6 +27,8 @@ from credit_desk.sync.refusals import BundleRefused, refused
 
 # R12 way 1: a wrongful listing withdrawn is sent in place of every earlier row of its case.
 WITHDRAW = ("case", "withdraw")
+SPLIT_MARGIN = 0.9  # a bundle over the file limit is cut again to this share of its size-proportional length
+LIMIT_SETTING = "sync.max_file_bytes"
 
 
 def prepare(session: Session) -> list[dict]:
@@ -38,8 +43,10 @@ def prepare(session: Session) -> list[dict]:
                           "received after it: on the Sync page, learn them from the platform's receipts (online or "
                           "from the receipt files on a USB stick) first.", cli="bundle resync")
     plat = keys.platform(conn)
+    lim = limits(conn)
     with session.ledger.tx() as tx:
         _reissue_expired(session, tx, plat)
+        _split_oversized(session, tx, plat, lim)
         # R13: a publication past its longest period travels as stopped, in this very bundle
         from credit_desk.services import publication
         publication.stop_ended_in_tx(session, tx, session.desk.today())
@@ -50,10 +57,11 @@ def prepare(session: Session) -> list[dict]:
         upto = sync_state.max_change_id(conn)
         if upto > after:
             seq = (last["seq"] if last else 0) + 1
-            made = _build(session, seq, last["sha256"] if last else mf.GENESIS_HASH, after, upto, plat)
-            sync_state.save_bundle(tx, *made)
-            session.audit(tx, "bundle.create", "bundle", seq, detail={"changes": made[0]["change_count"],
-                                                                      "range": [after + 1, upto]})
+            for row, data in _bundles_for(session, seq, last["sha256"] if last else mf.GENESIS_HASH, after, upto,
+                                          plat, lim):
+                sync_state.save_bundle(tx, row, data)
+                session.audit(tx, "bundle.create", "bundle", row["seq"], detail={
+                    "changes": row["change_count"], "range": [row["first_change"], row["last_change"]]})
     out = []
     for b in sync_state.bundles(conn, "pending"):
         out.append({**b, "data": sync_state.bundle_bytes(conn, b["seq"])})
@@ -76,11 +84,69 @@ def _reissue_expired(session: Session, tx, plat: dict) -> None:
         prev = made[0]["sha256"]
 
 
-def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict) -> tuple[dict, bytes]:
-    conn, ledger_id = session.ledger.conn, session.ledger.ledger_id
+def _split_oversized(session: Session, tx, plat: dict, lim: Limits) -> None:
+    """Issue 18: from the first pending bundle over the file limit on, the pending bundles are made again within
+    the limits, under the same sequence numbers on (the platform refuses a bundle over its limit, so it holds
+    none of them: the numbers are free)."""
+    conn = session.ledger.conn
+    pending = sync_state.bundles(conn, "pending")
+    first = next((i for i, b in enumerate(pending)
+                  if len(sync_state.bundle_bytes(conn, b["seq"]) or b"") > lim.max_file_bytes), None)
+    if first is None:
+        return
+    start = pending[first]
+    made = _bundles_for(session, start["seq"], start["prev_hash"], start["first_change"] - 1,
+                        pending[-1]["last_change"], plat, lim)
+    sync_state.drop_pending_from(tx, start["seq"])
+    for row, data in made:
+        sync_state.save_bundle(tx, row, data)
+        session.audit(tx, "bundle.reissue", "bundle", row["seq"], detail={
+            "reason": "oversized", "limit": lim.max_file_bytes, "changes": row["change_count"],
+            "range": [row["first_change"], row["last_change"]]})
+
+
+def _bundles_for(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict,
+                 lim: Limits) -> list[tuple[dict, bytes]]:
+    """The bundles for changes ``(after, upto]`` from sequence ``seq`` on, chained from ``prev``: consecutive
+    change ranges, each bundle's JSON lines within ``lim.max_plain_bytes`` and its file within
+    ``lim.max_file_bytes`` (cut again, shorter, when compression did not bring it under). A range with no change
+    to send is one empty bundle, as before. DomainError BUNDLE_CHANGE_TOO_LARGE when one change alone is over
+    the limit (it could never travel; nothing is made)."""
+    items = _changes(session.ledger.conn, after, upto)
+    out, start, budget = [], 0, lim.max_plain_bytes
+    while True:
+        end, size = start, 0
+        while end < len(items) and size + items[end][3] <= budget:
+            size += items[end][3]
+            end += 1
+        if end == start and start < len(items):
+            raise _too_large(items[start][0], lim)
+        hi = upto if end == len(items) else items[end - 1][0]
+        row, data = _build(session, seq, prev, after, hi, plat, items[start:end])
+        if len(data) > lim.max_file_bytes:
+            if end - start <= 1:
+                raise _too_large(items[start][0] if items else after + 1, lim)
+            budget = max(1, min(size - 1, int(size * lim.max_file_bytes / len(data) * SPLIT_MARGIN)))
+            continue
+        out.append((row, data))
+        seq, prev, after, start = seq + 1, row["sha256"], hi, end
+        if start >= len(items):
+            return out
+
+
+def _too_large(change_id: int, lim: Limits) -> DomainError:
+    return DomainError("BUNDLE_CHANGE_TOO_LARGE",
+                       f"变更记录 {change_id} 单条即超过同步包大小上限（{lim.max_file_bytes} 字节），无法报送；"
+                       "请联系市平台提高接收上限。未生成同步包。",
+                       f"Change {change_id} alone exceeds the bundle size limit ({lim.max_file_bytes} bytes) and "
+                       "cannot be sent; ask the platform to raise its limit. No bundle was made.")
+
+
+def _changes(conn, after: int, upto: int) -> list[tuple[int, str, str, int]]:
+    """(change id, entity, JSON line, its size in the payload) of each change in ``(after, upto]`` that travels."""
     withdrawn = sync_state.withdrawn(conn, *WITHDRAW)
     related = sync_state.withdrawn_related(conn)
-    lines, by_entity = [], {}
+    out = []
     for cid, ts, entity, eid, op, state in sync_state.change_rows(conn, after, upto):
         if entity == WITHDRAW[0] and eid in withdrawn and cid < withdrawn[eid]:
             continue  # R12 way 1: keep no information about a wrongful listing
@@ -88,7 +154,19 @@ def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: d
             continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
         if demo_scope.is_demo_change(conn, entity, eid, state):
             continue  # issue 14 item 8: demo data and all derived from it never reach the platform
-        lines.append(payload.change_line(cid, ts, entity, eid, op, state))
+        line = payload.change_line(cid, ts, entity, eid, op, state)
+        out.append((cid, entity, line, len(line.encode("utf-8")) + 1))  # + the newline
+    return out
+
+
+def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict,
+           items: list | None = None) -> tuple[dict, bytes]:
+    conn, ledger_id = session.ledger.conn, session.ledger.ledger_id
+    if items is None:
+        items = _changes(conn, after, upto)
+    lines, by_entity = [], {}
+    for _cid, entity, line, _size in items:
+        lines.append(line)
         by_entity[entity] = by_entity.get(entity, 0) + 1
     key = keys.signing_key(conn)
     now = session.desk.now()
@@ -155,8 +233,16 @@ def send(session: Session, url: str | None = None, sleep=None) -> dict:
                           "No platform intake address is set: enter the platform's address.", field="url", cli="--url")
     lim, kw = limits(conn), request_options(session, sleep)
     sent, receipts = [], []
-    for b in prepare(session):
+    queue, learnt = prepare(session), False
+    while queue:
+        b = queue.pop(0)
         reply = http.request(f"{url}/bundles", b["data"], retries=lim.retries, backoff=lim.backoff_seconds, **kw)
+        taken = _intake_limit(reply)
+        if taken is not None and not learnt and taken < len(b["data"]):
+            # issue 18: the intake takes less than this bundle: keep its limit, split what is pending, go on
+            _learn_limit(session, taken, url)
+            queue, learnt = prepare(session), True
+            continue
         body = _receipt_from(reply, url, lim, kw)
         with session.ledger.tx() as tx:
             sync_state.mark_sent(tx, b["seq"], session.desk.now().isoformat(timespec="seconds"))
@@ -165,6 +251,27 @@ def send(session: Session, url: str | None = None, sleep=None) -> dict:
         receipts.append(_import_quietly(session, body))
     downstream = fetch_downstream(session, url, lim, kw)
     return {"sent": sent, "receipts": receipts, "downstream": downstream}
+
+
+def _intake_limit(reply: http.Reply) -> int | None:
+    """The size limit an intake's 413 BUNDLE_OVERSIZED names (bytes), or None."""
+    if reply.status != 413:
+        return None
+    try:
+        info = reply.json()
+    except ValueError:
+        return None
+    limit = info.get("limit") if info.get("code") == "BUNDLE_OVERSIZED" else None
+    return limit if isinstance(limit, int) and not isinstance(limit, bool) and limit > 0 else None
+
+
+def _learn_limit(session: Session, limit: int, url: str) -> None:
+    """Keep the intake's file-size limit as the setting ``sync.max_file_bytes``, with its audit and change rows:
+    the system's act on the platform's word (as the automatic backup), under the user who sent."""
+    with session.ledger.tx() as tx:
+        meta.set_setting(tx, LIMIT_SETTING, limit)
+        session.audit(tx, "bundle.limit", "setting", LIMIT_SETTING, detail={"value": limit, "from": url})
+        tx.change("setting", LIMIT_SETTING, "upsert", {"value": limit})
 
 
 def request_options(session: Session, sleep=None) -> dict:
