@@ -44,3 +44,14 @@ def is_demo_change(conn, entity: str, entity_id, state) -> bool:
         return False
     row = conn.execute("SELECT demo FROM subjects WHERE id = ?", (sid,)).fetchone()
     return bool(row and row[0])
+
+
+def demo_subjects_with_records(conn, *, decided_by: str, limit: int, tier: str = "serious") -> list[tuple[int, int]]:
+    """(subject id, record id) of demo legal persons with no case yet and an active record of ``tier`` decided on
+    or before ``decided_by`` (ISO date): the parties of the demo ledger's cases (issue 17 item 12)."""
+    rows = conn.execute(
+        "SELECT s.id, min(r.id) FROM subjects s JOIN records r ON r.subject_id = s.id "
+        "WHERE s.demo = 1 AND s.kind = 'legal_person' AND r.demo = 1 AND r.status = 'active' AND r.tier = ? "
+        "AND r.decision_date <= ? AND NOT EXISTS (SELECT 1 FROM cases c WHERE c.subject_id = s.id) "
+        "GROUP BY s.id ORDER BY s.id LIMIT ?", (tier, decided_by, limit)).fetchall()
+    return [(r[0], r[1]) for r in rows]

@@ -109,7 +109,7 @@ NOT_WALKED = {
         "documents.stored_pdf", "documents.save_pdf", "cases.decision_validity", "keys.read_platform_file",
         "cases.check_may_decide", "document_sources.sample_basis", "preferences.notice_contact")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
-        "case_exits.daily_check", "demo.seed", "publication.stop_ended", "document_verify.verify_pdf",
+        "case_exits.daily_check", "demo.seed", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
         "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
         "keys.set_accepted_suites", "keys.write_public", "preferences.set_notice_contact",

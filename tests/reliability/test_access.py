@@ -56,6 +56,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "case_exits.daily_check": ("open", "runs on start for anyone; it only proceeds when the role carries "
                                        "case.expire and then calls expire_listings, which checks it again"),
     "case_exits.exit_case": "case.exit", "case_exits.expire_listings": "case.expire",
+    # issue 17 item 12: the demo ledger's work; each business step inside checks its own action again
+    "demo_work.seed_work": "case.open",
     "case_view.detail_dict": ("internal", "formats a case already fetched by cases.case_detail (case.view)"),
     "cases.alerts": "case.list", "cases.case_detail": "case.view", "cases.decide_case": "case.decide",
     "cases.get_case": "case.view", "cases.list_cases": "case.list", "cases.open_case": "case.open",

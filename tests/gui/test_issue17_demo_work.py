@@ -1,0 +1,74 @@
+"""Issue 17 item 12: the demo ledger holds work in every state (through the services, dates relative to the desk's
+clock), so a newcomer sees every screen populated — and none of it ever reaches the platform (demo data)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from credit_desk.domain.cases import CaseState, ExitWay, ListType
+from credit_desk.domain.errors import ValidationError
+from credit_desk.services import cases, demo_work
+from credit_desk.store import demo_scope
+from tests.gui.test_areas import settle
+
+
+def _states(session, ids: dict) -> dict:
+    return {name: cases.get_case(session, cid, "核对演示数据") for name, cid in ids.items()
+            if name not in ("repair", "commitment", "interview")}
+
+
+def test_r12_demo_work_has_cases_in_every_state_and_every_exit_way(staff):
+    clerk, rev = staff["clerk"], staff["reviewer"]
+    ids = demo_work.seed_work(clerk, rev)
+    got = _states(clerk, ids)
+    assert {c.state for c in got.values()} == set(CaseState)                      # every state of the machine
+    ways = {c.exit_way for c in got.values() if c.state is CaseState.EXITED}
+    assert ways >= {ExitWay.REPAIRED.value, ExitWay.EXPIRED.value, "4"}          # R12 ways 2, 3, 4 …
+    assert got["wrongful"].state is CaseState.WITHDRAWN_WRONGFUL                  # … and way 1 (two people)
+    assert {c.list_type for c in got.values()} >= {ListType.BLACK, ListType.WATCH}
+    today = clerk.desk.today()
+    served = got["served"]
+    assert served.state is CaseState.NOTICE_SERVED and served.window_end >= today            # window open
+    assert got["window_over"].state is CaseState.NOTICE_SERVED and got["window_over"].window_end < today
+    assert got["objected"].state is CaseState.OBJECTION_UNDER_REVIEW
+    assert all(c.created_by == clerk.user.username for c in got.values())        # drafted by the clerk …
+    assert {c.decided_by for c in got.values() if c.decided_on} == {rev.user.username}  # … decided by another
+    q = clerk.ledger.query
+    assert q("SELECT state FROM repairs WHERE id = ?", (ids["repair"],))[0]["state"] == "repaired"
+    assert q("SELECT count(*) AS n FROM objections")[0]["n"] >= 1
+    assert q("SELECT count(*) AS n FROM interviews WHERE id = ?", (ids["interview"],))[0]["n"] == 1
+    assert q("SELECT count(*) AS n FROM supervision_flags")[0]["n"] >= 1                 # R17: the broken promise
+    # relative to the desk's clock: every decision lies within the last 15 months, none after today
+    assert all(c.decided_on is None or today - dt.timedelta(days=460) < c.decided_on <= today
+               for c in got.values()), [c.decided_on for c in got.values()]
+    # demo data never reaches the platform: every change row about it is a demo change
+    rows = q("SELECT entity, entity_id, state FROM changes WHERE entity IN ('case', 'objection', 'repair', "
+             "'commitment', 'interview', 'supervision_flag')")
+    assert rows and all(demo_scope.is_demo_change(clerk.ledger.conn, r["entity"], r["entity_id"], r["state"])
+                        for r in rows)
+
+
+def test_r9_demo_work_needs_two_people_and_demo_subjects(staff):
+    clerk = staff["clerk"]
+    with pytest.raises(ValidationError) as same:
+        demo_work.seed_work(clerk, clerk)
+    assert same.value.code == "DEMO_SAME_USER"
+    assert clerk.ledger.query("SELECT count(*) AS n FROM cases")[0]["n"] == 0
+
+
+def test_demo_work_fills_every_business_screen(qtbot, staff, make_ctx, shot):
+    from credit_desk.gui.main_window import MainWindow
+    demo_work.seed_work(staff["clerk"], staff["reviewer"])
+    win = MainWindow(make_ctx(staff["boss"]))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    for key in ("cases", "objections", "repair", "commitments"):
+        view = win.open_area(key)
+        settle(qtbot, view)
+        model = getattr(view, "model", None)
+        if model is not None:
+            assert model.rowCount() > 0, key
+        shot(win, f"demo_work_{key}")
