@@ -14,7 +14,7 @@ from credit_desk.cli import commitment_cmds, print_cmds
 from credit_desk.cli import bench_cmds
 from credit_desk.cli import repair_cmds
 from credit_desk.cli import department_cmds
-from credit_desk.cli import disclosure_cmds
+from credit_desk.cli import check_cmds, disclosure_cmds
 from credit_desk.cli import legacy_cmds
 
 
@@ -35,6 +35,7 @@ def build_parser():
     department_cmds.register(sub)
     disclosure_cmds.register_commands(sub)
     legacy_cmds.register_commands(sub)
+    check_cmds.register_commands(sub)
     return parser
 
 

@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from credit_desk.documents import layout as L
 from credit_desk.documents.fonts import FontSet
 from credit_desk.documents.qr import draw_qr
-from credit_desk.documents.templates import Template, check_context, fill
+from credit_desk.documents.templates import Template, annexes, check_context, fill
 from credit_desk.documents.verify import encode_meta
 
 RED = (0.85, 0.0, 0.0)
@@ -79,6 +79,7 @@ def printed_text(tpl: Template, context: dict, meta: DocMeta) -> str:
     lines = [meta.office, meta.number, title] + [b.text for b in blocks]
     if tpl.signature:
         lines += [meta.office, L.format_date(meta.issued)]
+    lines += [b.text for annex in annexes(tpl, ctx) for b in annex]  # GB/T 9704: annexes follow the signature
     return "\n".join(lines)
 
 
@@ -105,7 +106,24 @@ def compose(tpl: Template, context: dict, meta: DocMeta, fonts: FontSet) -> Doc:
         s += lines
     if tpl.signature:
         s = _with_signature(s, meta, fonts)
+    for annex in annexes(tpl, ctx):
+        s += _annex(len(s), annex, fonts, styles)
     return Doc(title, s)
+
+
+def _annex(used: int, blocks, fonts: FontSet, styles: dict) -> list[Slot]:
+    """GB/T 9704 7.4.2: a new page; 「附件N」 in Hei flush left on the first line, the title centred on the third."""
+    line = used % L.LINES_PER_PAGE
+    s = [Slot() for _ in range(L.LINES_PER_PAGE - line)] if line else []
+    label, title, rest = blocks[0], blocks[1], blocks[2:]
+    s += _para(label.text, "hei", fonts, 0, "left", where="annex")
+    s.append(Slot())
+    s += _para(title.text, "song", fonts, 0, "centre", L.SIZE_TITLE, where="annex")
+    s.append(Slot())
+    for b in rest:
+        role, ind, align = styles[b.kind]
+        s += _para(b.text, role, fonts, ind, align, where=b.kind)
+    return s
 
 
 def _keep_with_next(used: int, heading_lines: int) -> list[Slot]:
@@ -231,6 +249,8 @@ def _draw_seal_and_qr(c: Canvas, meta: DocMeta, xs: dict, fonts: FontSet, signat
 def draw(c: Canvas, doc: Doc, meta: DocMeta, fonts: FontSet, signature: bool = True) -> int:
     """Draw a composed document from the canvas's current page; returns the pages used."""
     pages = [doc.slots[i:i + L.LINES_PER_PAGE] for i in range(0, len(doc.slots), L.LINES_PER_PAGE)]
+    # the seal and the QR stand on the page of the signature (annexes follow it), else on the last page
+    sealed = next((n for n, page in enumerate(pages, start=1) if any(sl.mark == "date" for sl in page)), len(pages))
     for n, page in enumerate(pages, start=1):
         xs: dict = {}
         if meta.copy_no:
@@ -239,7 +259,7 @@ def draw(c: Canvas, doc: Doc, meta: DocMeta, fonts: FontSet, signature: bool = T
             _draw_draft_mark(c, fonts)
         for i, slot in enumerate(page):
             _draw_slot(c, slot, i, fonts, xs)
-        if n == len(pages):
+        if n == sealed:
             _draw_seal_and_qr(c, meta, xs, fonts, signature)
         _draw_page_number(c, n, fonts)
         c.showPage()

@@ -60,6 +60,7 @@ class Template:
     source: str
     signature: bool = True    # the office signs and seals (a form the party signs has no seal)
     text: str = ""            # the TOML as read: stored with each printed document for faithful reprints
+    annex: str = ""           # a list field printed as annexes after the signature (GB/T 9704 7.4.2), if any
 
 
 @dataclass(frozen=True)
@@ -115,6 +116,12 @@ def parse_template(data: dict, source: str) -> Template:
         _refuse(source, "TEMPLATE_FIELD", "「fields」应为表（[fields]）。", "'fields' must be a table.", "fields")
     fields = {n: _field(n, spec, source) for n, spec in data["fields"].items()}
     used = _placeholders(data["body"], source) | _placeholders(data["title"], source)
+    annex = data.get("annex", "")
+    if annex:  # the annexes are printed after the signature, not in the body's text
+        if not isinstance(annex, str) or annex not in fields or not fields[annex].is_list:
+            _refuse(source, "TEMPLATE_KEY", "「annex」应为一个已声明的列表字段名。",
+                    "'annex' must name a declared list field.", "annex")
+        used = used | {annex}
     for name in sorted(used - set(fields) - set(BUILTINS)):
         _refuse(source, "TEMPLATE_UNKNOWN_FIELD", f"正文使用了未声明的字段「{name}」。",
                 f"the text uses the undeclared field '{name}'.", name)
@@ -134,7 +141,7 @@ def parse_template(data: dict, source: str) -> Template:
                         f"a decision template must carry the part '{part}'.", part)
     body = tuple(line.rstrip() for line in data["body"].strip().splitlines() if line.strip())
     return Template(data["code"], data["title"], data["prefix"], data.get("rule", ""), fields,
-                    key_fields, parts, body, source, bool(data.get("signature", True)))
+                    key_fields, parts, body, source, bool(data.get("signature", True)), annex=annex)
 
 
 def from_text(text: str, source: str) -> Template:
@@ -147,6 +154,26 @@ def from_text(text: str, source: str) -> Template:
         _refuse(source, "TEMPLATE_SYNTAX", "TOML 嵌套过深。", "TOML nested too deeply.")
     tpl = parse_template(data, source)
     return Template(**{**tpl.__dict__, "text": text})
+
+
+ANNEX_LABEL = "附件{n}"
+
+
+def annexes(tpl: Template, context: dict) -> list[list[Block]]:
+    """GB/T 9704 7.4.2: each annex on its own pages after the signature — 「附件N」 top left, its title centred
+    on the third line, then its lines. An annex item is text whose first line is the title; each further line
+    is a paragraph (``| `` for a line without indent)."""
+    if not tpl.annex:
+        return []
+    out = []
+    for n, item in enumerate(context.get(tpl.annex) or [], start=1):
+        lines = [ln.strip() for ln in str(item).splitlines() if ln.strip()]
+        blocks = [Block("annex_label", ANNEX_LABEL.format(n=n)), Block("annex_title", lines[0] if lines else "")]
+        for line in lines[1:]:
+            plain = line.startswith("| ")
+            blocks.append(Block("plain" if plain else "para", line[2:] if plain else line))
+        out.append(blocks)
+    return out
 
 
 @lru_cache(maxsize=64)

@@ -30,6 +30,8 @@ OBJECTS = {
     "doc_type": ("文书类型", "Document type"), "exception_request": ("校验位例外申请", "Exception request"),
     "file": ("文件", "File"), "query": ("查询", "Query"), "series": ("文号系列", "Number series"),
     "setting": ("设置项", "Setting"), "change": ("变更记录", "Change"), "action": ("操作", "Action"), "measure": ("惩戒措施", "Measure"), "ruleset": ("规则集", "Rule set"),
+    "check": ("信用审查", "Credit check"), "credit_check": ("信用审查", "Credit check"),
+    "joint_entry": ("联合惩戒名单条目", "Joint-list entry"),
 }
 VERBS = {
     "accept": ("受理", "accepted"), "activate": ("启用", "activated"), "add": ("新增", "added"),
@@ -67,7 +69,8 @@ VERBS = {
     "reset_password": ("重置密码", "password reset"), "resolve": ("答复", "answered"), "restore": ("恢复", "restored"),
     "resync": ("重新同步", "resynchronised"), "revert": ("撤回", "reverted"), "revoke": ("撤销", "revoked"),
     "role_confirm": ("确认角色变更", "role change confirmed"), "role_reject": ("拒绝角色变更", "role change refused"),
-    "role_request": ("申请角色变更", "role change requested"), "rotate": ("轮换", "rotated"), "save": ("保存", "saved"),
+    "role_request": ("申请角色变更", "role change requested"), "rotate": ("轮换", "rotated"), "run": ("比对名单", "list checked"),
+    "save": ("保存", "saved"),
     "search": ("查询", "searched"), "seed": ("生成", "generated"), "send": ("报送", "sent"), "status": ("状态", "status"),
     "suite": ("更改算法", "suite changed"), "suites": ("更改接受的算法", "accepted suites changed"),
     "supersede": ("取代", "superseded"), "supervision_months": ("重点监管期限", "supervision months"),

@@ -82,6 +82,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # 双公示 (issue 19; R21): entry/import and publication by staff (four eyes between them), views for readers
     "legacy.import": _STAFF,  # issue 19: bring the office's earlier ledger in (listings also need case.decide)
     "disclosure.manage": _STAFF, "disclosure.publish": _STAFF, "disclosure.view": _READERS,
+    # 信用审查 and 公共信用信息报告 (issue 19 item 2; R22): staff check lists and issue reports; readers (the
+    # auditor too) look at a check under a purpose
+    "check.run": _STAFF, "check.view": _READERS, "check.report": _STAFF,
 }
 
 ACTION_ZH = {
@@ -111,6 +114,7 @@ ACTION_ZH = {
     "legacy.import": "导入原有台账",
     "disclosure.manage": "登记或导入行政许可、行政处罚决定", "disclosure.publish": "公示行政许可、行政处罚决定",
     "disclosure.view": "查看双公示登记簿",
+    "check.run": "进行信用审查", "check.view": "查看信用审查结果", "check.report": "出具公共信用信息报告",
 }
 
 

@@ -26,7 +26,8 @@ SERVED_ON_THE_PERSON = {"prior_notice", "listing_decision", "watch_warning", "re
 # addressed to the person by name, but shown to others to clear it (R12 way 1): the ID number masked
 NAMED_ID_MASKED = {"apology_letter"}
 # published, or handed to whoever asks: the masked name and the masked ID number only (R15)
-PUBLISHED_OR_SHOWN = {"exit_announcement", "correction_announcement", "credit_query", "red_publication"}
+PUBLISHED_OR_SHOWN = {"exit_announcement", "correction_announcement", "credit_query", "red_publication",
+                      "credit_report", "credit_check_report"}   # R22: reports handed to whoever asked for them
 
 
 def _text(path) -> str:
@@ -114,6 +115,10 @@ def _walk(desk, tmp_path) -> dict:
              "--made-on", "2026-10-01")["id"]
     flag = ok(desk, "commitment", "check", str(com), "--fulfilment", "none", "--checked-on", "2026-11-02")
     _print(desk, "supervision_notice", tmp_path / "supervision_notice.pdf", flag=flag["key_supervision_flag"])
+    # R22: the person's 公共信用信息报告, and a department's credit check that names the person
+    ok(desk, "report", "subject", str(pid), "--purpose", "本人申请出具信用报告", "--out", str(tmp_path / "credit_report.pdf"))
+    ok(desk, "credit-check", "entry", "--subject", f"{NAME},{RIC}", "--department", "县财政局", "--purpose",
+       "评优评先资格审查", "--out", str(tmp_path / "credit_check_report.pdf"))
     return {t: tmp_path / f"{t}.pdf" for t in available()}
 
 

@@ -35,7 +35,7 @@ def record_effects(monkeypatch, functions: dict[str, object], package: str, *,
     monkeypatch.setattr(tx_store.Tx, "audit", audit)
     monkeypatch.setattr(tx_store.Tx, "change", change)
     for name, fn in functions.items():
-        module_name, attr = name.split(".")
+        module_name, attr = name.rsplit(".", 1)   # "module.fn", or "subpackage.module.fn"
         module = importlib.import_module(f"{package}.{module_name}")
         monkeypatch.setattr(module, attr, functools.wraps(fn)(_recorder(fn, name, stack, seen, keep_failed)))
     return seen

@@ -72,6 +72,13 @@ MUST_WRITE = {
     "documents.issue": ("document.print", {"document.insert"}),  # the register the platform checks QR codes with
     "documents.reprint": ("document.reprint", {"document.reprint"}),
     "accounts.add_user": ("user.add", {"user.insert"}),          # who may decide: username and role, no password
+    # R22: the platform hears a check was made (request and counts, no row of the list); each report is a
+    # registered document
+    "checks.lists.check_sheet": ("check.run", {"credit_check.insert"}),
+    "checks.lists.check_entries": ("check.run", {"credit_check.insert"}),
+    "checks.lists.get_check": ("check.view", set()),              # R14: logged with its purpose, not synced
+    "checks.reports.print_check_report": ("document.print", {"document.insert"}),
+    "checks.reports.print_subject_report": ("document.print", {"document.insert"}),
 }
 # every other service function, and why the walk does not judge it here
 NOT_WALKED = {
@@ -93,7 +100,8 @@ NOT_WALKED = {
         "repair_documents.interview_item", "repair_documents.repair_item", "interviews.link_held",
         "repair_documents.penalty_repair_item", "repair_documents.supervision_item",
         "followups.flag_breach_in_tx", "publication.stop_ended_in_tx", "cases.renotice_in_tx",
-        "cases.with_corrected_facts")},
+        "cases.with_corrected_facts", "checks.lists.load", "checks.reports.check_report_item",
+        "checks.reports.subject_report_item")},
     **{n: "read only" for n in (
         "accounts.list_users", "audit.read_log", "cases.alerts", "cases.step_dates", "cases.window_preview", "cases.get_case", "cases.list_cases",
         "cleanup.check_ledger", "cleanup.list_contacts", "commitments.subject_commitments",
@@ -107,6 +115,7 @@ NOT_WALKED = {
         "withdrawals.pending_withdrawals", "sync.request_options", "id_exceptions.pending_exceptions",
         "preferences.recent_purposes", "workdays.held_platform_years", "keys.show_accepted",
         "documents.stored_pdf", "documents.save_pdf", "cases.decision_validity", "keys.read_platform_file",
+        "checks.lists.list_checks",
         "cases.check_may_decide", "document_sources.sample_basis", "preferences.notice_contact")},
     **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
         "case_exits.daily_check", "demo.seed", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
@@ -123,6 +132,11 @@ NOT_WALKED = {
         # issue 14 item 6: account lifecycle, judged by tests/e2e/test_account_lifecycle.py
         "accounts.set_active", "accounts.unlock", "accounts.reset_password", "accounts.request_role",
         "accounts.confirm_role", "clock.confirm_clock")},
+    **{f"disclosure.{n}": "双公示 (issue 19 item 1): walked and judged by tests/e2e/test_disclosure_effects.py" for n in (
+        "register.add_decision", "register.publish", "register.revoke", "register.show_decision",
+        "register.list_decisions", "register.list_page", "register.tallies", "register.prepare",
+        "register.with_deadline", "register.save_in_tx", "register.stop_ended", "register.stop_ended_in_tx",
+        "sheet.import_sheet", "sheet.export_upload", "sheet.write_template", "notices.repair_notice_item")},
 }
 
 
@@ -220,6 +234,23 @@ def _walk(desk, tmp_path) -> None:
     ok(desk, "user", "assign", "clerk9", "--department", "清江浦区税务局", user="admin")
     plain = record(desk, bare, number="清市监罚〔2026〕89号")["id"]
     ok(desk, "repair", "non-repairable", str(plain), "--basis", "《某法》第十条规定不得修复", user=BOSS)
+    _walk_checks(desk, tmp_path, sid)
+
+
+def _walk_checks(desk, tmp_path, sid: int) -> None:
+    """R22: a department's list as a sheet and typed in, the check looked at, its report, a subject's report."""
+    from openpyxl import Workbook
+    number = random.Random(91)
+    wb = Workbook()
+    wb.active.append(["单位名称", "统一社会信用代码"])
+    wb.active.append(["淮安测试91有限公司", demo.uscc(number, "320812")])
+    wb.save(tmp_path / "list.xlsx")
+    first = ok(desk, "credit-check", "run", str(tmp_path / "list.xlsx"), "--department", "县财政局", "--purpose", "评优评先")
+    ok(desk, "credit-check", "entry", "--subject", f"淮安未登记有限公司,{demo.uscc(random.Random(5), '320812')}",
+       "--department", "县财政局", "--purpose", "招标投标资格审查")
+    ok(desk, "credit-check", "show", str(first["id"]), "--purpose", "核对审查结果")
+    ok(desk, "credit-check", "print", str(first["id"]), "--out", str(tmp_path / "check.pdf"))
+    ok(desk, "report", "subject", str(sid), "--purpose", "企业申请出具信用报告", "--out", str(tmp_path / "report.pdf"))
 
 
 def test_every_writing_service_writes_its_audit_row_and_its_change_row(desk, effects, tmp_path):

@@ -168,21 +168,43 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "withdrawals.pending_for": "case.list", "withdrawals.pending_withdrawals": "case.list",
     "withdrawals.propose_in_tx": ("internal", "inside withdrawals.propose_withdrawal (case.withdraw) or "
                                               "objections.resolve_objection (objection.resolve)"),
+    # 双公示 (issue 19 item 1; its effects walk: tests/e2e/test_disclosure_effects.py)
+    "disclosure.register.add_decision": "disclosure.manage", "disclosure.register.revoke": "disclosure.manage",
+    "disclosure.register.publish": "disclosure.publish", "disclosure.register.show_decision": "disclosure.view",
+    "disclosure.register.list_decisions": "disclosure.view", "disclosure.register.list_page": "disclosure.view",
+    "disclosure.register.tallies": "disclosure.view", "disclosure.sheet.import_sheet": "disclosure.manage",
+    "disclosure.sheet.export_upload": "disclosure.publish", "disclosure.sheet.write_template": "disclosure.view",
+    "disclosure.notices.repair_notice_item": "document.print",
+    "disclosure.register.prepare": ("internal", "the checked, unsaved decision for add_decision (disclosure.manage)"),
+    "disclosure.register.with_deadline": ("internal", "date arithmetic for prepare / import_sheet"),
+    "disclosure.register.save_in_tx": ("internal", "inside add_decision / import_sheet's transaction "
+                                                   "(disclosure.manage)"),
+    "disclosure.register.stop_ended": ("open", "R13: a publication period ends by itself; run by the daily check "
+                                               "for anyone who can write"),
+    "disclosure.register.stop_ended_in_tx": ("internal", "inside stop_ended / sync.prepare (bundle.export)"),
+    # 信用审查 and 公共信用信息报告 (issue 19 item 2; R14, R22)
+    "checks.lists.check_sheet": "check.run", "checks.lists.check_entries": "check.run",
+    "checks.lists.get_check": "check.view", "checks.lists.list_checks": "check.view",
+    "checks.lists.load": ("internal", "the stored check for checks.reports.check_report_item (document.print)"),
+    "checks.reports.check_report_item": "document.print", "checks.reports.print_check_report": "document.print",
+    "checks.reports.subject_report_item": "check.report", "checks.reports.print_subject_report": "check.report",
 }
 USERS = {Role.CLERK: "clerk1", Role.REVIEWER: "rev1", Role.APPROVER: "boss1", Role.ADMIN: "admin",
          Role.AUDITOR: "audit1"}
 
 
 def service_functions() -> dict[str, object]:
-    """Every public function of credit_desk/services/*.py whose first parameter is ``session``."""
+    """Every public function of credit_desk/services/ — its modules and its capability subpackages'
+    (``checks.lists.check_sheet``) — whose first parameter is ``session``."""
     found = {}
-    for info in pkgutil.iter_modules(services_pkg.__path__):
-        mod = importlib.import_module(f"credit_desk.services.{info.name}")
+    prefix = "credit_desk.services."
+    for info in pkgutil.walk_packages(services_pkg.__path__, prefix):
+        mod = importlib.import_module(info.name)
         for name, fn in inspect.getmembers(mod, inspect.isfunction):
             if fn.__module__ == mod.__name__ and not name.startswith("_"):
                 params = list(inspect.signature(fn).parameters)
                 if params and params[0] == "session":
-                    found[f"{info.name}.{name}"] = fn
+                    found[f"{info.name[len(prefix):]}.{name}"] = fn
     return found
 
 
@@ -360,6 +382,12 @@ PURPOSES: dict[str, str] = {
     "browse.subject_brief": "subject.brief",  # one named party (masked), e.g. the case panel's heading
     # issue 17 item 9: notices kept in the ledger, looked at and saved as a file under a purpose
     "documents.stored_pdf": "document.view", "documents.save_pdf": "document.save",
+    "disclosure.register.show_decision": "disclosure.view",
+    # R22: every subject a credit check reads is logged under the request's purpose (with its department and
+    # the check's number, "信用审查第N号：purpose（department）"); a subject's report under the print's purpose
+    "checks.lists.check_entries": "check.read", "checks.lists.check_sheet": "check.read",
+    "checks.lists.get_check": "check.view", "checks.reports.subject_report_item": "document.print",
+    "checks.reports.print_subject_report": "document.print",
 }
 # Reads that show data about subjects but take no purpose, and why the auditor does not need a row for them
 # (R14/R15). What they return is checked on a real case in tests/e2e/test_r14_read_purposes.py
@@ -405,9 +433,33 @@ def _purpose_call(name, fn, session, tmp, purpose, real):
         return documents.issue(session, "credit_query", [fn(session, 1, purpose)], tmp / f"q{len(purpose)}.pdf")
     if name == "browse.log_search":
         return fn(session, "subjects", "张", purpose)
+    if name.startswith("checks."):
+        return _check_call(name, fn, session, tmp, purpose)
     if name == "subjects.search_subjects":
         return fn(session, "张", purpose)
     return fn(session, 1, purpose)
+
+
+def _check_call(name, fn, session, tmp, purpose):
+    """R22: a credit check of seeded subject 1 (typed in, or as a department's sheet), the check it made, and
+    subject 1's 公共信用信息报告 (printed: the print logs the look)."""
+    from openpyxl import Workbook
+    from credit_desk.services import documents
+    from credit_desk.store import subjects
+    s = subjects.get(session.ledger.conn, 1)
+    if name == "checks.lists.check_entries":
+        return fn(session, [{"name": s.name, "number": s.id_number}], "县财政局", purpose)
+    if name == "checks.lists.check_sheet":
+        wb = Workbook()
+        wb.active.append(["名称", "统一社会信用代码/身份证号码"])
+        wb.active.append([s.name, s.id_number])
+        wb.save(tmp / "list.xlsx")
+        return fn(session, tmp / "list.xlsx", "县财政局", purpose)
+    if name == "checks.reports.subject_report_item":
+        return documents.issue(session, "credit_report", [fn(session, 1, purpose)], tmp / f"c{len(purpose)}.pdf")
+    if name == "checks.reports.print_subject_report":
+        return fn(session, 1, purpose, tmp / f"p{len(purpose)}.pdf")
+    return fn(session, 1, purpose)   # get_check: check 1 is the one check_entries made
 
 
 def test_every_read_of_personal_data_takes_a_purpose_and_logs_it(seeded, tmp_path):
@@ -434,11 +486,13 @@ def test_every_read_of_personal_data_takes_a_purpose_and_logs_it(seeded, tmp_pat
                 _purpose_call(name, found[name], clerk, tmp_path, why, first)
             except Exception as exc:  # noqa: BLE001 - no case/repair 1 in the seeded ledger
                 assert name in ("cases.case_detail", "repairs.get_repair", "cases.get_case", "objections.get_objection",
-                                "interviews.get_plan"), (name, exc)
+                                "interviews.get_plan", "disclosure.register.show_decision"), (name, exc)
                 continue
             rows = desk.ledger.query("SELECT username, purpose FROM audit WHERE id > ? AND action = ?",
                                      (before, action))
-            assert ("clerk1", why) in {(r["username"], r["purpose"]) for r in rows}, (name, rows)
+            # a credit check logs the purpose with its department and number around it (R22)
+            assert any(r["username"] == "clerk1" and (r["purpose"] == why or name.startswith("checks.lists.")
+                                                      and f"：{why}（" in r["purpose"]) for r in rows), (name, rows)
             logged += 1
         assert logged >= 7
     finally:

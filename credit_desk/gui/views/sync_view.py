@@ -22,7 +22,8 @@ OK_STYLE = "color: #1b7f3b;"
 ENTITY_ZH = {"subject": "信用主体", "record": "失信信息", "case": "认定案件", "objection": "异议", "document": "文书",
              "commitment": "信用承诺", "commitment_item": "承诺事项", "supervision_flag": "重点监管标记",
              "interview": "约谈记录", "cleanup_row": "台账条目", "cleanup_contact": "台账联系人", "alert": "大数据警示",
-             "joint_decision": "联合惩戒比对结论", "office": "本单位", "repair": "信用修复", "doc_prefix": "文书编号前缀"}
+             "joint_decision": "联合惩戒比对结论", "office": "本单位", "repair": "信用修复", "doc_prefix": "文书编号前缀",
+             "credit_check": "信用审查"}
 OP_ZH = {"insert": "新增", "update": "修改", "upsert": "更新", "open": "立案", "notice": "送达告知", "decide": "决定",
          "exit": "移出", "withdraw": "误列撤销", "revoke": "撤销", "change": "变更", "approve": "审批", "resolve": "答复",
          "void": "作废", "reprint": "重印", "raise": "提示", "clear": "解除"}

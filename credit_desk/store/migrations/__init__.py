@@ -30,6 +30,7 @@ from credit_desk.store.migrations import m0025_rebuild_search_keys_radicals
 from credit_desk.store.migrations import m0026_add_key_last_sequence
 from credit_desk.store.migrations import m0027_rebuild_search_keys_name_variants
 from credit_desk.store.migrations import m0028_add_legacy_mappings
+from credit_desk.store.migrations import m0029_add_credit_checks
 
 MIGRATIONS = [
     m0001_create_core,
@@ -60,4 +61,5 @@ MIGRATIONS = [
     m0026_add_key_last_sequence,
     m0027_rebuild_search_keys_name_variants,
     m0028_add_legacy_mappings,
+    m0029_add_credit_checks,
 ]

@@ -1,0 +1,107 @@
+"""A department's list for a credit check (信用审查, R22): the name column and the code/ID column read from .xlsx.
+
+Departments send lists of their own layout (a title row, a 序号 column, other columns beside): the header is the
+first row (of the first 10) holding a name header and a code header of ``domain.checks`` (compared after
+``cleanup.header_key``: width, spaces, line breaks and quotes do not matter). Rows under it are read until the
+first blank row. A formula is refused (its value is not what the department typed); everything else is judged
+by ``domain.checks.check_rows``, which names each bad cell by row, column letter and header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+
+from credit_desk.domain import checks as d
+from credit_desk.domain.cleanup import cell_text, header_key
+from credit_desk.domain.errors import ValidationError
+from credit_desk.sheets import cleanup_xlsx as base
+
+_NAMES = {header_key(h) for h in d.NAME_HEADERS}
+_IDS = {header_key(h) for h in d.ID_HEADERS}
+HEADER_ROWS = 10
+
+
+@dataclass
+class Read:
+    """(sheet row, name, number) per data row, the sheet's name and how its two columns are named in messages."""
+
+    rows: list[tuple[int, object, object]]
+    sheet: str
+    name_col: str = d.NAME_COL
+    id_col: str = d.ID_COL
+    notes: list[dict] = field(default_factory=list)
+
+
+class CheckListRefused(base.ImportRefused):
+    """R22: the list is refused whole (nothing checked, nothing kept); every bad cell is in ``problems``."""
+
+    def __init__(self, problems: list[ValidationError], sheet: str) -> None:
+        super().__init__(problems)
+        self.code = "R22_LIST_REFUSED"
+        self.sheet = sheet
+        where = f"工作表「{sheet}」" if sheet else "审查名单"
+        self.zh = self.zh.replace("导入被拒绝，未做任何改动", f"{where}有错误，未做审查")
+        self.en = self.en.replace("Import refused, nothing changed", "The list has errors; nothing was checked")
+
+
+def _find_header(ws) -> tuple[int, int, int] | None:
+    """(header row, name column, code column) of the first row holding both headers."""
+    for r in range(1, min(ws.max_row, HEADER_ROWS) + 1):
+        keys = [header_key(ws.cell(row=r, column=c).value) for c in range(1, ws.max_column + 1)]
+        name = next((i for i, k in enumerate(keys, 1) if k in _NAMES), None)
+        code = next((i for i, k in enumerate(keys, 1) if k in _IDS), None)
+        if name and code:
+            return r, name, code
+    return None
+
+
+def _choose(wb, sheet: str | None):
+    if sheet is not None:
+        if sheet not in wb.sheetnames:
+            raise ValidationError("XLSX_SHEET_MISSING", f"文件中没有名为「{sheet}」的工作表。", f"No sheet {sheet!r}.",
+                                  field="sheet")
+        ws = wb[sheet]
+        found = _find_header(ws)
+    else:
+        visible = [w for w in wb.worksheets if w.sheet_state == "visible"]
+        found_in = [(w, _find_header(w)) for w in visible]
+        found_in = [(w, f) for w, f in found_in if f]
+        if len(found_in) > 1:
+            names = "、".join(w.title for w, _ in found_in)
+            raise ValidationError("XLSX_SHEET_AMBIGUOUS", f"多个工作表（{names}）都有名单表头，请指定要审查的工作表。",
+                                  f"Several sheets ({names}) hold a list header; name the sheet.", field="sheet",
+                                  cli="--sheet")
+        ws, found = found_in[0] if found_in else (visible[0] if visible else wb.worksheets[0], None)
+    if found is None:
+        raise ValidationError("R22_LIST_HEADER", f"工作表「{ws.title}」前{HEADER_ROWS}行中没有名单表头：须有名称列（如"
+                              f"“名称”“姓名”“单位名称”）和代码列（如“统一社会信用代码”“身份证号码”“证件号码”）。",
+                              f"Sheet {ws.title!r} has no list header in its first {HEADER_ROWS} rows: a name column "
+                              "and a code/ID column are needed.", field="header")
+    return ws, found
+
+
+def read(path: Path, sheet: str | None = None) -> Read:
+    """The rows of the list under its header; formulas refused (``CheckListRefused``), other checks the caller's."""
+    wb = base._open(Path(path))
+    for w in wb.worksheets:
+        base.fill_merged(w)
+    ws, (head, name_c, code_c) = _choose(wb, sheet)
+    label = {c: f"{get_column_letter(c)}列「{cell_text(ws.cell(row=head, column=c).value)}」" for c in (name_c, code_c)}
+    rows, problems = [], []
+    for r in range(head + 1, ws.max_row + 1):
+        name, number = ws.cell(row=r, column=name_c), ws.cell(row=r, column=code_c)
+        if cell_text(name.value) == "" and cell_text(number.value) == "":
+            break
+        if len(rows) >= d.MAX_ROWS:
+            raise ValidationError("CHECK_LIST_TOO_LARGE", f"审查名单超过{d.MAX_ROWS}行，请拆分后分次审查。",
+                                  f"The list has more than {d.MAX_ROWS} rows; split it.", row=r)
+        problems += [ValidationError("XLSX_FORMULA", f"第{r}行{label[c.column]}含有公式，请改为直接填写的文字。",
+                                     f"row {r}, {label[c.column]}: holds a formula; enter plain text.",
+                                     field=c.coordinate, row=r) for c in (name, number) if c.data_type == "f"]
+        rows.append((r, cell_text(name.value), cell_text(number.value)))
+    if problems:
+        raise CheckListRefused(problems, ws.title)
+    return Read(rows, ws.title, label[name_c], label[code_c], base.csv_notes(wb))
