@@ -216,6 +216,10 @@ LEGACY_CHECKS: dict[str, str] = {
 }
 
 
+# the recursive scan above finds them too: the main table holds them under their subpackage's name
+CHECKS.update({f"legacy.{name}": action for name, action in LEGACY_CHECKS.items()})
+
+
 def legacy_functions() -> dict[str, object]:
     """Every public function of credit_desk/services/legacy/*.py whose first parameter is ``session``."""
     import credit_desk.services.legacy as legacy_pkg

@@ -80,6 +80,7 @@ repair.list                  x x x . x
 disclosure.manage            x x x . .
 disclosure.publish           x x x . .
 disclosure.view              x x x . x
+legacy.import                x x x . .
 check.run                    x x x . .
 check.view                   x x x . x
 check.report                 x x x . .
