@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from datetime import date
 
@@ -59,6 +60,12 @@ def register(sub) -> None:
     p.add_argument("--subjects", type=whole, required=True)
     p.add_argument("--records", type=whole, default=0)
     p.add_argument("--seed", type=whole, default=1)
+    p = command(sub, "demo-work", cmd_demo_work,
+                "演示工作：在演示主体上生成各阶段的案件、异议、修复、承诺和约谈（--user 起草，--senior 决定）/ demo work "
+                "in every state on demo subjects (--user drafts, --senior decides)")
+    p.add_argument("--senior", required=True,
+                   help="作出决定的审核或负责人账号（其密码取自 CREDIT_DESK_SENIOR_PASSWORD 或终端输入）/ the deciding "
+                        "reviewer or approver (password from CREDIT_DESK_SENIOR_PASSWORD or the terminal)")
 
 
 def _register_subject(sub) -> None:
@@ -302,6 +309,18 @@ def cmd_workdays_add(args) -> int:
     for w in result.warnings:
         print(f"注意：{w}", file=sys.stderr)
     emit(args, {"date": result.date.isoformat(), "warnings": list(result.warnings)}, result.date.isoformat())
+    return 0
+
+
+def cmd_demo_work(args) -> int:
+    from credit_desk.services import auth, demo_work
+    with session_for(args) as s:
+        found = os.environ.get("CREDIT_DESK_SENIOR_PASSWORD")
+        secret = found if found is not None else common.prompt_secret("决定人密码", "Senior's password")
+        senior = auth.login(s.desk, args.senior, secret)
+        out = demo_work.seed_work(s, senior)
+    emit(args, out, f"已生成演示工作：{len([k for k in out if k not in ('repair', 'commitment', 'interview')])} "
+                    "个各阶段案件、1 个信用修复、1 个承诺及约谈（不会报送平台）。")
     return 0
 
 
