@@ -14,6 +14,10 @@ from credit_desk.services import case_exits, cases, due, objections, records, wo
 from credit_desk.services.case_view import case_summary, window_rule
 
 LISTS = ["black", "watch", "red"]
+# R12 / 1798号 (十八): the limit itself is the rule set's (domain.list_rules.post_exit_watch_max_months), checked by
+# the service; the help says where it comes from.
+WATCH_HELP = ("移出后重点关注期限（月），1至现行规则集所载失信信息最长公示期（国家默认36个月）(R12) / watch period after "
+              "the black list, 1 to the rule set's longest publication period (national: 36 months)")
 
 
 def _day(text: str) -> date:
@@ -110,7 +114,7 @@ def _case_fields(p) -> None:
     p.add_argument("--basis")
     p.add_argument("--valid-until", type=_day)
     p.add_argument("--warning-letter", help="警示函文号 (R11)")
-    p.add_argument("--post-exit-watch-months", type=whole, help="移出后重点关注期限（月）(R12)")
+    p.add_argument("--post-exit-watch-months", type=whole, help=WATCH_HELP)
     p.add_argument("--channel", help="公示渠道 (R12)")
 
 
@@ -164,7 +168,7 @@ def _register_decide(c) -> None:
     p.add_argument("--measure", action="append", default=[], help="惩戒措施编码 (R8)，可重复")
     p.add_argument("--valid-until", type=_day)
     p.add_argument("--warning-letter")
-    p.add_argument("--post-exit-watch-months", type=whole)
+    p.add_argument("--post-exit-watch-months", type=whole, help=WATCH_HELP)
     p.add_argument("--channel")
     p.add_argument("--removal-conditions")
     p.add_argument("--remedies")
@@ -178,7 +182,7 @@ def _register_exit(c) -> None:
     p.add_argument("--exit-on", type=_day)
     p.add_argument("--consent", help="认定部门同意提前移出的文件或意见 (way 2)")
     p.add_argument("--standard-change", help="改变后的认定标准 (way 4)")
-    p.add_argument("--watch-months", type=whole)
+    p.add_argument("--watch-months", type=whole, help=WATCH_HELP)
     p.add_argument("--note")
     p = command(c, "withdraw", cmd_case_withdraw, "提出误列撤销 / propose withdrawing a wrongful listing (R12 way 1)")
     p.add_argument("id", type=whole)

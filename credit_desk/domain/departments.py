@@ -102,6 +102,27 @@ def check_r4_decider_of_department(dept: Department, decider: Department | None)
                       f"of {dept.name}.", field="decided_by")
 
 
+def check_r12_withdrawal_proposer(dept: Department, proposer: Department | None) -> None:
+    """R12 way 1 / 1798号 (二十三), R4 谁认定、谁负责: a wrongful listing is verified and corrected by the department
+    that decided it ("认定部门（单位）应及时核实……及时更正……书面道歉"); whoever else finds it inaccurate — an
+    implementing department, the credit office, the party — tells that department (an objection), and its staff
+    propose the withdrawal, which a second senior person of it approves. ``dept``: the case's registered
+    department; ``proposer``: the proposing user's department (None: none). Raises DomainError
+    ``R12_PROPOSER_DEPARTMENT``."""
+    if proposer is not None and proposer.id == dept.id:  # R12 way 1: only the deciding department's staff
+        return
+    who_zh = f"「{proposer.name}」的人员" if proposer is not None else "不属于任何认定部门的人员（如信用办）"
+    who_en = f"staff of {proposer.name}" if proposer is not None else "a user of no department (e.g. the credit office)"
+    raise DomainError("R12_PROPOSER_DEPARTMENT",
+                      f"误列撤销由认定部门核实后提出：本案由「{dept.name}」认定，须由「{dept.name}」的人员提出撤销，"
+                      f"{who_zh}不能提出。发现名单信息不准确的，应告知「{dept.name}」核实（可登记异议），"
+                      "见发改财金规〔2017〕1798号（二十三）。",
+                      f"A wrongful listing is verified and withdrawn by the department that decided it: this case is "
+                      f"decided by {dept.name}, so only its staff may propose the withdrawal; {who_en} may not. "
+                      f"Whoever finds the listing wrong tells {dept.name} (register an objection), 1798号 (二十三).",
+                      field="proposed_by")
+
+
 def register_hint(name: str) -> tuple[str, str]:
     """How an administrator registers a department (zh, en), for refusals that need one; the command-line form
     is ``register_cli(name)``, printed by the CLI only (no GUI message names a command)."""

@@ -270,3 +270,27 @@ def basis_revoked_exit(case: Case) -> ExitInput:
 def basis_all_revoked(case: Case, effective_record_ids: set[int]) -> bool:
     """R3: a listing resting on records, none of which is still effective."""
     return bool(case.record_ids) and not (set(case.record_ids) & effective_record_ids)
+
+
+def post_exit_watch_max_months(longest_periods) -> int:
+    """R12 / 1798号 (十八): the longest watch period a department may set after a black listing ends. The seeds
+    leave the period to the department ("有效期由之前将其列入黑名单的部门确定") and give no number; the dated rule
+    set bounds it (R20): the watch listing carries on the same dishonesty information, which is published at most
+    for the longest period of its heaviest tier (国家发展改革委令2025年第36号: 严重 3 years = 36 months).
+    ``longest_periods``: the rule set's ``max_months`` of each tier (unknown ones left out)."""
+    known = [m for m in longest_periods if m]
+    return max(known) if known else 0
+
+
+def check_r12_watch_months(months: int | None, most: int, field: str = "post_exit_watch_months") -> None:
+    """R12 / 1798号 (十八) + R13: a post-exit watch period, when given, is 1 to ``most`` months
+    (``post_exit_watch_max_months`` of the rule set in force). Raises ValidationError ``R12_WATCH_PERIOD_RANGE``."""
+    if months is None or 1 <= months <= most:  # R12: within the rule set's longest publication period
+        return
+    raise ValidationError("R12_WATCH_PERIOD_RANGE",
+                          f"移出严重失信主体名单后列入重点关注名单的期限为1至{most}个月（{months}个月不符合）：该期限由认定部门"
+                          f"确定（发改财金规〔2017〕1798号（十八）），但不能超过现行规则集所载失信信息最长公示期（{most}个月，"
+                          "国家发展改革委令2025年第36号）。",
+                          f"The watch period after a black listing is 1 to {most} months ({months} is not): the "
+                          "department sets it (1798号 (十八)) within the rule set's longest publication period "
+                          f"({most} months, NDRC Order 2025 No. 36).", field=field)

@@ -150,3 +150,32 @@ def refuse_without_basis(record_id: int) -> DomainError:
                        "范围覆盖该信息的同意记录，不得公开（国办发〔2020〕49号 二（四））。",
                        f"Record {record_id} concerns a natural person and has neither a legal basis nor a live "
                        "consent covering it; it may not be published (49号 二(四)).", field="record_id")
+
+
+def validity_cap(record_ends) -> dt.date | None:
+    """R13 / 1798号 (十一): the last day a listing resting on records may be valid — the latest publication end
+    (``publication_end``, the last day of the longest period) among the records it rests on; None when it rests on
+    none (a red list: its department sets the validity, 1798号 (十九))."""
+    ends = [e for e in record_ends if e is not None]
+    return max(ends) if ends else None
+
+
+def check_r13_validity_cap(valid_until: dt.date | None, record_ends) -> None:
+    """R13 + 1798号 (十一) "名单信息的发布时限与名单的有效期保持一致": a listing is published for exactly its validity,
+    and the dishonesty information it rests on stops being published by itself the day after its longest period
+    (国办发〔2025〕22号; 国家发展改革委令2025年第36号: 严重 at most 3 years, 一般 1 year). A validity ending after the latest
+    publication end of its records would keep publishing what may no longer be published. ``record_ends``: the
+    records' ``publication_end`` dates. Raises DomainError ``R13_VALIDITY_CAP``."""
+    cap = validity_cap(record_ends)
+    if valid_until is None or cap is None or valid_until <= cap:  # R13: the validity ends no later than the cap
+        return
+    raise DomainError("R13_VALIDITY_CAP",
+                      f"名单有效期（至{valid_until.isoformat()}）不能晚于其所依据的失信信息的最长公示期届满日"
+                      f"（{cap.isoformat()}）：名单信息的发布时限与名单有效期一致（发改财金规〔2017〕1798号（十一）），"
+                      "失信信息最长公示期届满即停止公示（国家发展改革委令2025年第36号）。请将有效期定在"
+                      f"{cap.isoformat()}或之前。",
+                      f"The listing's validity (until {valid_until.isoformat()}) cannot outlast the longest "
+                      f"publication period of the records it rests on (ends {cap.isoformat()}): a listing is "
+                      "published for its validity (1798号 (十一)) and the records stop being published at their "
+                      f"longest period (NDRC Order 2025 No. 36). Set {cap.isoformat()} or earlier.",
+                      field="valid_until")

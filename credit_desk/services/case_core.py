@@ -14,7 +14,8 @@ from credit_desk.domain.cases import Case, CaseState, Event, ExitWay, ListType, 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
-                                           check_r12_exit, needs_post_exit_watch, post_exit_watch_until)
+                                           check_r12_exit, check_r12_watch_months, needs_post_exit_watch,
+                                           post_exit_watch_max_months, post_exit_watch_until)
 from credit_desk.domain.masking import mask_id
 from credit_desk.domain.rulesets import RuleSet, rule_set_in_force
 from credit_desk.domain.subjects import Subject
@@ -49,6 +50,11 @@ def get_subject(conn, subject_id: int) -> Subject:
 def rule_set_on(conn, on: dt.date) -> RuleSet:
     """R20: the rule set in force on ``on``."""
     return rule_set_in_force(reference.rule_sets(conn), on)
+
+
+def watch_months_most(conn, on: dt.date) -> int:
+    """R12 / 1798号 (十八): the longest post-exit watch period (months) under the rule set in force on ``on``."""
+    return post_exit_watch_max_months(p.max_months for p in rule_set_on(conn, on).tiers.values())
 
 
 def step(session: Session, tx, case: Case, event: Event, on: dt.date, note: str = "", **changes) -> Case:
@@ -101,6 +107,8 @@ def exit_in_tx(session: Session, tx, case: Case, ex: ExitInput, origin: str = "o
         ex = _apology_numbered(session, tx, case, ex)
     check_r12_exit(case, ex)
     conn = session.ledger.conn
+    if needs_post_exit_watch(case, ex.way):  # R12 / 1798号 (十八): within the rule set's longest period
+        check_r12_watch_months(ex.watch_months, watch_months_most(conn, ex.exit_on), field="watch_months")
     channel = case.channel or meta.get_setting(conn, "publication_channel", DEFAULT_CHANNEL)
     if ex.way is ExitWay.WRONGFUL:
         return _withdraw_wrongful(session, tx, case, ex, channel, origin)

@@ -16,13 +16,13 @@ from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIO
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r10_red_candidate,
-                                           check_r11_watch_basis, check_r11_watch_entry, notice_document,
-                                           removes_red_entries)
+                                           check_r11_watch_basis, check_r11_watch_entry, check_r12_watch_months,
+                                           notice_document, removes_red_entries)
 from credit_desk.domain.objections import Target
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_document_effective, check_r1_rests_on_records,
                                           check_r5_date, check_r5_notice_frozen, notice_changes,
                                           with_clerk_wording)
-from credit_desk.domain.publication import check_r13_still_published
+from credit_desk.domain.publication import check_r13_still_published, check_r13_validity_cap, validity_cap
 from credit_desk.domain.record_rules import Record, status_zh
 from credit_desk.services import case_core as core
 from credit_desk.services import departments, doc_numbers, workdays
@@ -99,6 +99,7 @@ def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(
     values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None},
                               opening=True)
     values.update(_grounds_text(lt, recs, values))
+    _check_period_fields(conn, values, recs, on)  # R13 validity cap, R12 watch period
     case = Case(None, subject_id, lt, CaseState.DRAFT, session.user.username,
                 record_ids=tuple(r.id for r in recs), **values)
     check_r4_given_fields(case)  # R4: a black-list ground is checked at opening, not only at the decision
@@ -152,6 +153,9 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
         values.update(_grounds_text(case.list_type, recs, {k: values.get(k, _clerk_part(case, k))
                                                            for k in ("facts", "basis")}))
     new = replace(case, **values)
+    if {"valid_until", "post_exit_watch_months", "record_ids"} & values.keys():  # R13, R12 periods
+        _check_period_fields(conn, {"valid_until": new.valid_until, "post_exit_watch_months":
+                                    new.post_exit_watch_months}, _records(conn, case.subject_id, new.record_ids), today)
     check_r4_given_fields(new)  # R4
     changed = notice_changes(notice_view(case), notice_view(new))
     check_r5_notice_frozen(case.state.value, changed, renotice_on is not None)  # R5
@@ -164,6 +168,13 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
         session.audit(tx, "case.update", "case", case_id, detail={"fields": sorted(values)})
         tx.change("case", case_id, "update", {"id": case_id, "fields": sorted(values)})
     return new
+
+
+def _check_period_fields(conn, values: dict, recs: list[Record], on: dt.date) -> None:
+    """R13 / 1798号 (十一): a stated validity no later than the records' longest publication end; R12 / 1798号
+    (十八): a post-exit watch period within the rule set's longest period — refused as soon as they are typed."""
+    check_r13_validity_cap(values.get("valid_until"), [r.publication_end for r in recs])  # R13 validity cap
+    check_r12_watch_months(values.get("post_exit_watch_months"), core.watch_months_most(conn, on))  # R12
 
 
 def notice_view(case: Case) -> dict:
@@ -384,6 +395,8 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     justification = _check_leniency(recs, d)  # R9
     rs = core.rule_set_on(conn, d.decided_on)  # R20
     case = _as_decided(session, case, d, recs, rs, justification)  # the number is taken in the decision's tx
+    check_r13_validity_cap(case.valid_until, [r.publication_end for r in recs])  # R13 / 1798号 (十一)
+    check_r12_watch_months(case.post_exit_watch_months, core.watch_months_most(conn, d.decided_on))  # R12
     departments.case_decider_department(session, case)  # 49号 四(八), R4: its registered department's own staff
     check_r4_black_scope(case)  # R4
     check_r4_department_level(case.department_level)  # R4 / 1798号 (六): every list type, county or above
@@ -455,8 +468,24 @@ def decision_validity(session: Session, case_id: int, stated: dt.date | None = N
 
 
 def _records_end(recs: list[Record]) -> dt.date | None:
-    ends = [r.publication_end for r in recs if r.publication_end]
-    return max(ends) if ends else None
+    return validity_cap(r.publication_end for r in recs)  # R13: the latest publication end is also the cap
+
+
+def decision_limits(session: Session, case_id: int) -> dict:
+    """What a decision form may offer (R13 / 1798号 (十一), R12 / 1798号 (十八)): ``{"valid_until_max": date or
+    None (no records: the department sets it), "watch_months_max": int}``. Raises CASE_NOT_FOUND."""
+    session.require("case.decide")
+    conn = session.ledger.conn
+    case = core.get_case(conn, case_id)
+    recs = _records(conn, case.subject_id, case.record_ids)
+    return {"valid_until_max": validity_cap(r.publication_end for r in recs),
+            "watch_months_max": core.watch_months_most(conn, session.desk.today())}
+
+
+def watch_months_limit(session: Session) -> int:
+    """R12 / 1798号 (十八): the longest post-exit watch period (months) under today's rule set, for exit forms."""
+    session.require("case.list")
+    return core.watch_months_most(session.ledger.conn, session.desk.today())
 
 
 def _measure_edition(conn) -> str:

@@ -7,7 +7,7 @@ mutation writes its audit row and its change-log row (entity ``department``; ``u
 from __future__ import annotations
 
 from credit_desk.domain.departments import (Department, check_r4_decider_of_department, check_r4_may_decide,
-                                            check_r13_repair_issuer,
+                                            check_r12_withdrawal_proposer, check_r13_repair_issuer,
                                             check_registered, new_department, register_cli,
                                             register_hint)
 from credit_desk.domain.errors import DomainError, ValidationError
@@ -107,6 +107,18 @@ def case_decider_department(session: Session, case) -> Department:
     conn = session.ledger.conn
     dept = case_department(conn, case)
     check_r4_decider_of_department(dept, repo.of_user(conn, session.user.username))  # R4 谁认定、谁负责
+    return dept
+
+
+def case_proposer_department(session: Session, case) -> Department | None:
+    """R12 way 1 / 1798号 (二十三): a withdrawal of a listing of a registered department is proposed by that
+    department's own staff. Returns the department (None: the case names no registered department); raises
+    R12_PROPOSER_DEPARTMENT; writes nothing."""
+    conn = session.ledger.conn
+    if issuer_for(conn, "case", case.id) is None:
+        return None
+    dept = case_department(conn, case)
+    check_r12_withdrawal_proposer(dept, repo.of_user(conn, session.user.username))  # R12 way 1, R4
     return dept
 
 

@@ -41,6 +41,7 @@ def propose_in_tx(session: Session, tx, case, *, objection_id: int | None = None
     origin = WithdrawOrigin.OBJECTION if objection_id is not None else WithdrawOrigin.OWN_FINDING
     about = _objection_about(conn, case, objection_id) if objection_id is not None else None
     check_r12_withdrawal_proposal(case, origin, objection_about_case=about, finding=finding)  # R12 way 1
+    departments.case_proposer_department(session, case)  # R12 way 1 / 1798号 (二十三): the deciding department
     check_r5_date(on, today=session.desk.today(), after=case.decided_on, field="on", label="提出误列撤销日期",
                   after_label="认定决定")  # R5 dates: not before the listing, never ahead of today
     if repo.pending(conn, case.id):

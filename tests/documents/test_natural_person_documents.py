@@ -71,7 +71,7 @@ def _walk(desk, tmp_path) -> dict:
     # a watch listing with its warning letter
     watch = open_case(desk, pid, "watch", "--department", "县税务局", "--department-level", "county", "--domain",
                       "税务", "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--warning-letter",
-                      "清警〔2026〕1号", "--valid-until", "2027-10-12")
+                      "清警〔2026〕1号", "--valid-until", "2027-09-01")
     serve(desk, watch)
     decide(desk, watch, "--measure", "M-08", user=TAX_BOSS)  # R4: the tax bureau's own head
     _print(desk, "watch_warning", tmp_path / "watch_warning.pdf", case=watch)

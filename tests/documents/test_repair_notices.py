@@ -33,7 +33,7 @@ def test_notice_and_decision_numbers_come_from_the_register_and_print_unchanged(
     # a draft's notice printed BEFORE it is served keeps its number when it is served
     other = open_case(desk, company(desk, 62), "watch", "--department", "县税务局", "--department-level", "county",
                       "--domain", "税务", "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号",
-                      "--warning-letter", "清警〔2026〕1号", "--valid-until", "2027-10-12")
+                      "--warning-letter", "清警〔2026〕1号", "--valid-until", "2027-09-01")
     early = ok(desk, "print", "prior_notice", "--case", str(other), "--out", str(tmp_path / "e.pdf"))
     assert early["documents"][0]["number"] == "清税信告〔2026〕1号"  # 县税务局's own series
     assert serve(desk, other)["notice_number"] == "清税信告〔2026〕1号"
@@ -108,7 +108,7 @@ def test_r12_apology_letter_prints_after_the_wrongful_listing_is_deleted(desk, t
     sid = company(desk, 68)
     cid = black_listing(desk, sid)
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
-    ok(desk, "case", "withdraw", str(cid), "--objection", str(obj["id"]), "--on", "2026-10-28")
+    ok(desk, "case", "withdraw", str(cid), "--objection", str(obj["id"]), "--on", "2026-10-28", user="rev1")
     out = ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-10-28", user=BOSS)
     assert out["state"] == "withdrawn_wrongful"
     kept = show(desk, cid)

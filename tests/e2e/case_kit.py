@@ -181,7 +181,8 @@ def black_listing(office, subject: int, on="2026-10-12") -> int:
     return cid
 
 
-def watch_listing(office, subject: int, domain: str, valid_until="2027-10-12", on="2026-10-12") -> int:
+def watch_listing(office, subject: int, domain: str, valid_until="2027-09-01", on="2026-10-12") -> int:
+    """A watch listing on one general record (published to 2027-09-01, R13: the validity ends by then)."""
     cid = open_case(office, subject, "watch", "--department", DOMAIN_DEPT[domain], "--department-level", "county",
                     "--domain", domain, "--facts", "多次轻微违法", "--basis", "清罚〔2026〕1号",
                     "--warning-letter", f"清警〔2026〕{domain}号", "--valid-until", valid_until)

@@ -38,7 +38,7 @@ def test_listed_then_wrongful_way1_apology_and_nothing_kept(desk, data_dir):
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
     assert obj["stage"] == "listing"
     # R12: the written apology is always issued; its number now comes from the document register (issue 4)
-    ok(desk, "case", "withdraw", str(cid), "--objection", str(obj["id"]), "--on", "2026-10-28")
+    ok(desk, "case", "withdraw", str(cid), "--objection", str(obj["id"]), "--on", "2026-10-28", user="rev1")
     out = ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-10-28", user=BOSS)
     assert out["state"] == "withdrawn_wrongful" and "watch_case_id" not in out
     kept = show(desk, cid)

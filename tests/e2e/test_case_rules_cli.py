@@ -185,7 +185,7 @@ def test_r8_measures_only_from_the_list_and_for_the_list_type(desk):
     sid = company(desk, 21)
     cid = open_case(desk, sid, "watch", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
                     "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--warning-letter", "清警〔2026〕1号",
-                    "--valid-until", "2027-10-12")
+                    "--valid-until", "2027-09-01")
     serve(desk, cid)
     base = ("case", "decide", str(cid), "--decided-on", "2026-10-12")
     err = refused(desk, *base, "--measure", "M-99", user=TAX_BOSS)
@@ -255,7 +255,7 @@ def test_r14_the_administrator_can_neither_draft_nor_decide_nor_look(desk):
 def test_r11_watch_list_needs_a_warning_letter(desk):
     sid = company(desk, 25)
     cid = open_case(desk, sid, "watch", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
-                    "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--valid-until", "2027-10-12")
+                    "--facts", "多次轻微违法", "--basis", "清税罚〔2026〕1号", "--valid-until", "2027-09-01")
     serve(desk, cid)
     err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=TAX_BOSS)
     assert err["code"] == "R11_WARNING_LETTER"

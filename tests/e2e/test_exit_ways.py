@@ -29,7 +29,7 @@ def _black_listing_drafted_by_reviewer(desk, seed: int, way: str) -> int:
     cid = open_case(desk, sid, "black", records=[rid], user=REVIEWER)  # the reviewer drafts the case
     serve(desk, cid, user=REVIEWER)
     # way 3: the validity ends the day before EXIT_ON; the listing leaves on the day after (R12 way 3)
-    valid = ("--valid-until", "2026-11-19") if way == "3" else ("--valid-until", "2029-10-12")
+    valid = ("--valid-until", "2026-11-19") if way == "3" else ("--valid-until", "2029-09-01")
     decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12", *valid, user=BOSS)
     return cid
 

@@ -3,7 +3,7 @@ refused at its one guard in ``domain/`` (the rule named in each test)."""
 
 from __future__ import annotations
 
-from tests.e2e.case_kit import (AUDITOR, BOSS, ENV_BOSS, TAX_BOSS, black_listing, company, decide, desk, ok,  # noqa: F401
+from tests.e2e.case_kit import (AUDITOR, BOSS, REVIEWER, ENV_BOSS, TAX_BOSS, black_listing, company, decide, desk, ok,  # noqa: F401
                                 open_case, record, refused,
                                 serve, show, staffed_template)
 
@@ -29,11 +29,13 @@ def test_r12_way1_withdrawal_dates_lie_between_the_steps_and_today(desk):
     its apology) not before the proposal nor after today."""
     sid = company(desk, 402)
     cid = black_listing(desk, sid)  # decided 2026-10-12; today 2026-11-30
-    err = refused(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2027-05-01")
+    err = refused(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2027-05-01",
+                  user=REVIEWER)  # R12 way 1: the deciding department's own staff propose
     assert err["code"] == "R5_DATE_FUTURE" and err["field"] == "on"
-    err = refused(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-10-01")
+    err = refused(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-10-01",
+                  user=REVIEWER)
     assert err["code"] == "R5_DATE_ORDER" and "2026-10-12" in err["message"]
-    ok(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-11-20")
+    ok(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-11-20", user=REVIEWER)
     err = refused(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-10", user=BOSS)
     assert err["code"] == "R5_DATE_ORDER" and "2026-11-20" in err["message"]
     err = refused(desk, "case", "withdraw-approve", str(cid), "--on", "2026-12-02", user=BOSS)
@@ -157,7 +159,7 @@ def test_r4_a_decider_of_another_department_cannot_decide_the_listing(desk):
     assert out["issuer"] == "县市场监督管理局" and show(desk, cid)["state"] == "listed"
     # R4 / R12 way 1: revoking the listing as wrongful is the same department's act — another department's head
     # cannot approve the withdrawal; the listing stays as it was
-    ok(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-11-20")
+    ok(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-11-20", user=BOSS)
     err = refused(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", user=TAX_BOSS)
     assert err["code"] == "R4_DECIDER_DEPARTMENT" and "本案由「县市场监督管理局」认定" in err["message"]
     assert show(desk, cid)["state"] == "listed"

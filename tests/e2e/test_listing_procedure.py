@@ -270,7 +270,7 @@ def test_r15_exit_announcement_prints_an_organisations_code_in_full(desk, tmp_pa
     cid = open_case(desk, sid, "watch", "--warning-letter", "清警〔2026〕9号", "--domain", "市场监管",
                     "--department", "县市场监督管理局", "--department-level", "county", opened_on=_day(-40))
     serve(desk, cid, on=_day(-35))
-    decide(desk, cid, "--measure", "M-08", "--valid-until", _day(300), on=_day(-20))
+    decide(desk, cid, "--measure", "M-08", "--valid-until", _day(200), on=_day(-20))  # R13: by 2027-09-01
     ok(desk, "case", "exit", str(cid), "--way", "4", "--standard-change", "标准已废止", "--exit-on", _day(-1),
        user=BOSS)
     ok(desk, "print", "exit_announcement", "--case", str(cid), "--out", str(tmp_path / "a.pdf"))

@@ -104,15 +104,16 @@ def test_r12_way1_withdrawal_by_two_people_voids_purges_and_announces(desk, data
 def test_r12_way1_from_the_offices_own_finding(desk, tmp_path):
     sid = company(desk, 132)
     cid = black_listing(desk, sid)
-    err = refused(desk, "case", "withdraw", str(cid), "--finding", "  ")
+    err = refused(desk, "case", "withdraw", str(cid), "--finding", "  ", user=REVIEWER)
     assert err["code"] == "R12_FINDING_REQUIRED"
-    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定文号录入错误", "--on", "2026-10-28")
-    assert refused(desk, "case", "withdraw", str(cid), "--finding", "再次提出")["code"] == "R12_WITHDRAWAL_PENDING"
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定文号录入错误", "--on", "2026-10-28",
+       user=REVIEWER)  # R12 way 1 / 1798号 (二十三): the deciding department's own staff propose
+    assert refused(desk, "case", "withdraw", str(cid), "--finding", "再次提出", user=REVIEWER)["code"] == "R12_WITHDRAWAL_PENDING"
     ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-10-29", user=BOSS)
     _print(desk, "apology_letter", cid, tmp_path / "a.pdf")
     text = pdftotext(tmp_path / "a.pdf").replace("\n", "")
     assert "经本单位复查发现，该认定有误" in text and "经异议核实" not in text
-    assert refused(desk, "case", "withdraw", str(cid), "--finding", "x")["code"] == "R12_NOT_LISTED"
+    assert refused(desk, "case", "withdraw", str(cid), "--finding", "x", user=REVIEWER)["code"] == "R12_NOT_LISTED"
 
 
 def test_r12_way1_not_proposed_cannot_be_approved(desk):

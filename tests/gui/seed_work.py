@@ -45,9 +45,9 @@ def seed_cases(staff, now) -> dict:
                              grounds="处罚决定正在行政复议中，请暂缓列入。", evidence="复议申请书复印件")
     cases.decide_case(rev, ids["listed"], cases.Decision(
         decided_on=now.date() - 2 * DAY, measures=("M-01",),
-        valid_until=now.date().replace(year=now.year + 3), post_exit_watch_months=12))
+        valid_until=now.date() + 3 * 365 * DAY, post_exit_watch_months=12))  # demo records: no publication end
     cases.decide_case(rev, ids["watch"], cases.Decision(
-        decided_on=now.date() - 2 * DAY, valid_until=now.date().replace(year=now.year + 1),
+        decided_on=now.date() - 2 * DAY, valid_until=now.date() + 365 * DAY,
         warning_letter="清信警〔2026〕3号", measures=("M-08",)))
     return ids
 

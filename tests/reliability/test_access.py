@@ -86,6 +86,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "documents.issue": "document.print", "documents.draft": "document.print",
     "documents.stored_pdf": "document.print", "documents.save_pdf": "document.print",
     "cases.decision_validity": "case.decide", "cases.check_may_decide": "case.decide",
+    "cases.decision_limits": "case.decide", "cases.watch_months_limit": "case.list",
     "document_sources.sample_basis": "document.print",
     "preferences.notice_contact": ("open", "the office contact line printed on notices; no personal data"),
     "preferences.set_notice_contact": "settings.manage",
@@ -162,6 +163,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "departments.case_fields": ("internal", "inside cases.open_case / update_case (case.open / case.update)"),
     "departments.case_decider_department": ("internal", "inside cases.decide_case / withdrawals.approve_withdrawal "
                                             "(case.decide / case.exit)"),
+    "departments.case_proposer_department": ("internal", "inside withdrawals.propose_in_tx (case.withdraw / "
+                                             "objection.resolve)"),
     "departments.user_department": ("open", "the session's own department, to preselect it in a form"),
     "document_sources.correction_item": "document.print",
     "withdrawals.propose_withdrawal": "case.withdraw", "withdrawals.approve_withdrawal": "case.exit",

@@ -179,11 +179,14 @@ class ExitDialog(FormDialog):
                        self.tr("Way 4: the changed standard and its number."))
         months = QSpinBox()
         months.setObjectName("watchMonths")
-        months.setRange(0, 120)
+        most = cases.watch_months_limit(ctx.session)  # R12 / 1798号 (十八): the rule set's longest period
+        months.setRange(0, most)
         months.setSpecialValueText(self.tr("as decided"))
         months.setSuffix(self.tr(" months"))
         self.add_field("watch_months", self.tr("Watch-list period"), months,
-                       self.tr("Black list only: how long the subject stays on the watch list afterwards."))
+                       self.tr("Black list only: how long the subject stays on the watch list afterwards, at most "
+                               "%1 months (the longest publication period of the rule set in force).")
+                       .replace("%1", str(most)))
         self.add_field("note", self.tr("Note"), line("note"))
         self.fields["way"].currentIndexChanged.connect(self._way_changed)
         self._way_changed()

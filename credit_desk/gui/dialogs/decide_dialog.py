@@ -6,6 +6,8 @@ decision is asked of ``decide_case``, which runs every guard; a refusal names it
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, \
     QRadioButton, QSpinBox, QWidget
@@ -14,6 +16,7 @@ from credit_desk.domain.cases import (OPEN_STATES, STANDARD_KIND_ZH, TRANSITIONS
                                       ListType)
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.procedure import NOT_LISTED_GROUNDS
+from credit_desk.domain.rulesets import add_months
 from credit_desk.gui.dialogs.case_dialogs import level_items
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.gui.labels import enum_words
@@ -111,7 +114,14 @@ class DecideDialog(FormDialog):
             self.use_records_end.setToolTip(self.tr("The case's records have no publication end: state the date."))
         self.use_records_end.setChecked(records_end is not None)
         today = self.ctx.session.desk.today()
-        until = date_edit(records_end or c.valid_until or today.replace(year=today.year + 1), "validUntil")
+        self.limits = cases.decision_limits(self.ctx.session, c.id)  # R13 validity cap, R12 watch period
+        cap = self.limits["valid_until_max"]
+        until = date_edit(records_end or c.valid_until or cap or add_months(today, 12), "validUntil")
+        if cap is not None:  # R13 / 1798号 (十一): no date past the records' longest publication period
+            bound_dates(until, None, cap)
+            until.setToolTip(self.tr("The validity cannot end after %1: the listing is published for its validity, "
+                                     "and the records it rests on stop being published on that day (their longest "
+                                     "publication period, R13).").replace("%1", cap.isoformat()))
         self.valid_until = until
         self.validity_note = QLabel()
         self.validity_note.setObjectName("validityNote")
@@ -131,12 +141,15 @@ class DecideDialog(FormDialog):
         if c.list_type is ListType.BLACK:
             months = QSpinBox()
             months.setObjectName("postExitWatchMonths")
-            months.setRange(0, 120)
+            most = self.limits["watch_months_max"]  # R12 / 1798号 (十八): one limit, from the rule set
+            months.setRange(0, most)
             months.setSuffix(self.tr(" months"))
-            months.setValue(c.post_exit_watch_months or 0)
+            months.setValue(min(c.post_exit_watch_months or 0, most))
             months.setMaximumWidth(160)
             self.add_field("post_exit_watch_months", self.tr("Watch list after exit *"), months,
-                           self.tr("R12: after leaving the black list the subject stays this long on the watch list."))
+                           self.tr("R12: after leaving the black list the subject stays this long on the watch list "
+                                   "(at most %1 months: the longest publication period of the rule set in force).")
+                           .replace("%1", str(most)))
         self.measures = QListWidget()
         self.measures.setObjectName("measures")
         self.measures.setMinimumHeight(120)

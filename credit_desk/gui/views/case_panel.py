@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from credit_desk.domain.cases import OPEN_STATES, TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
+from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.steps import StepBar
@@ -183,8 +184,7 @@ class CasePanel(QWidget):
         self.object_button.setEnabled((Event.OBJECT in events or c.state is CaseState.LISTED)
                                       and can("objection.add"))
         self.reply_button.setEnabled(has_open and can("objection.resolve"))
-        self.decide_button.setEnabled(bool(events & {Event.DECIDE_LIST, Event.DECIDE_NOT_LIST})
-                                      and can("case.decide"))
+        self._offer_decision(c, events)
         self.exit_button.setEnabled(Event.EXIT in events and can("case.exit"))
         # R12 way 1: one person proposes, a second senior person (not the proposer) approves
         pending = withdrawals.pending_for(self.ctx.session, c.id) if c.state is CaseState.LISTED else None
@@ -196,6 +196,24 @@ class CasePanel(QWidget):
         self.detail_button.setEnabled(can("case.view"))
         self.edit_button.setEnabled(c.state in OPEN_STATES and can("case.update"))  # R5: decided cases stay
         self.next_hint.setText(self._next_hint(c, events, has_open))
+
+    def _offer_decision(self, c: Case, events: set) -> None:
+        """R4 谁认定、谁负责 and four eyes: 作出决定 is offered only to who may decide this case — a senior person of
+        its deciding department who did not draft it; anyone else sees it disabled with the reason (the service
+        check that the decision itself runs, asked before, so nobody meets the refusal only on submit)."""
+        why = ""
+        if not events & {Event.DECIDE_LIST, Event.DECIDE_NOT_LIST}:
+            why = ""  # the stage: the hint under the facts says what comes first
+        elif not self.ctx.can("case.decide"):
+            why = self.tr("Only a reviewer or the head of the deciding department takes the decision; your role "
+                          "may not.")
+        else:
+            try:
+                cases.check_may_decide(self.ctx.session, c.id)  # role, four eyes, R4 department: writes nothing
+            except DomainError as exc:
+                why = exc.message(self.ctx.lang)
+        self.decide_button.setEnabled(bool(events & {Event.DECIDE_LIST, Event.DECIDE_NOT_LIST}) and not why)
+        self.decide_button.setToolTip(why)
 
     def _next_hint(self, c: Case, events: set, has_open: bool) -> str:
         if has_open:
