@@ -130,6 +130,34 @@ def _notice_sentence(detail: dict) -> str:
     return head + "你（单位）在规定期限内未提出陈述、申辩。"
 
 
+def not_listed_decision(detail: dict, reason: str) -> dict:
+    """R5: the numbered decision not to list — the lawful outcome (``procedure.NOT_LISTED_GROUNDS``, with the
+    office's wording) and how the procedure got there (the notice served, an objection found well-founded).
+    R15: the one masker decides by the subject's kind — a natural person's ID number is masked, an
+    organisation's 统一社会信用代码 is printed in full."""
+    _need(detail, "not_listed")
+    s = detail["subject"]
+    pid = mask_subject_id(s.get("kind"), s.get("id_type"), s["id_number"])
+    return {"party_name": s["name"], "party_id_type": s.get("id_type_zh") or s["id_type"],
+            "party_id": id_with_mark(pid, s.get("id_exception")), "procedure": _not_listed_procedure(detail),
+            "list_name": detail["list_type_zh"], "reasons": reason,
+            "remedies": detail.get("remedies") or DEFAULT_REMEDIES}
+
+
+def _not_listed_procedure(detail: dict) -> str:
+    """What happened before the decision not to list: the notice served (or the 公示 published) and, when the
+    party objected, that the objection was examined."""
+    served = detail.get("served_on")
+    if not served:
+        return ""
+    title = "守信激励对象名单公示" if detail.get("list_type") == "red" else "《失信行为认定预先告知书》"
+    verb = "发布了" if detail.get("list_type") == "red" else "向你（单位）送达了"
+    head = f"本单位于{zh_date(served)}{verb}{title}（{detail.get('notice_number') or ''}），"
+    if [o for o in detail.get("objections") or [] if o.get("outcome")]:
+        return head + "你（单位）提出了异议（陈述、申辩），本单位依法受理并进行了核实。"
+    return head
+
+
 def _ground_line(detail: dict) -> str:
     """R4: which of the four grounds of 49号 四(六) the listing rests on."""
     ground = detail.get("ground")

@@ -45,6 +45,8 @@ def notice_document(list_type: ListType) -> str:
 # The printed decision of each list (a red listing is published, 公示, and has no decision template yet).
 DECISION_DOCUMENT = {ListType.BLACK: "listing_decision", ListType.WATCH: "watch_warning"}
 OBJECTION_DOCUMENTS = ("objection_accepted", "objection_result")
+# R5 (49号 四(八)): not listing is a lawful outcome of the procedure, handed to the party as a numbered decision.
+NOT_LISTED_DOCUMENT = "not_listed_decision"
 _DECIDED = (CaseState.LISTED, CaseState.EXITED)
 
 
@@ -54,7 +56,8 @@ def stage_documents(list_type: ListType, state: CaseState, has_objections: bool 
     Before the decision only the notice that opens the objection window (and, once an objection was registered,
     its acceptance and result notices — the served notice stays printable while the objection is examined); after
     a listing its decision and, for the black and watch lists, the 信用修复告知书 served with it (R13 两书同达);
-    after an exit the exit announcement (R12). A listing withdrawn as wrongful prints only its apology and
+    after an exit the exit announcement (R12); after a decision not to list (directly, or because an objection was
+    founded) its numbered 不予列入决定书 (R5). A listing withdrawn as wrongful prints only its apology and
     correction (R12 way 1). Earlier documents stay printable (a notice served by hand may still need its paper)."""
     if state is CaseState.WITHDRAWN_WRONGFUL:
         return ("apology_letter", "correction_announcement")
@@ -67,6 +70,8 @@ def stage_documents(list_type: ListType, state: CaseState, has_objections: bool 
         return ("exit_announcement", *decided, notice, *objection)
     if state is CaseState.LISTED:
         return (*decided, notice, *objection)
+    if state is CaseState.NOT_LISTED:  # R5: the numbered decision not to list, however it was reached
+        return (NOT_LISTED_DOCUMENT, notice, *objection)
     if state is CaseState.OBJECTION_UNDER_REVIEW:
         return (*objection, notice)
     return (notice, *objection)

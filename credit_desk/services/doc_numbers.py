@@ -21,7 +21,7 @@ from credit_desk.store import documents as repo
 from credit_desk.store import meta
 
 # Decisions that have no printed template yet still take their number from a series of the register.
-UNPRINTED_SERIES = {"red_decision": "信激决", "not_listed_decision": "信不决"}
+UNPRINTED_SERIES = {"red_decision": "信激决"}
 
 
 def series_prefix(conn, doc_type: str, object_type: str | None = None, object_id=None) -> str:

@@ -23,7 +23,7 @@ from credit_desk.store import meta, reference, subjects
 from credit_desk.domain.rulesets import rule_set_in_force
 
 CASE_TYPES = ("prior_notice", "red_publication", "listing_decision", "watch_warning", "repair_notice", "exit_announcement",
-              "objection_accepted", "objection_result")
+              "objection_accepted", "objection_result", "not_listed_decision")
 SUBJECT_TYPES = ("credit_query", "commitment_form")
 REPAIR_PROCEDURE = ("向本单位提交信用修复申请书、已履行义务和纠正失信行为的证明材料，以及签署的信用承诺书。"
                     "本单位自受理之日起{decide}个工作日内作出修复决定，自收到申请之日起{finish}个工作日内办结。")
@@ -109,6 +109,9 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
         _list_type(detail, "black" if doc_type == "listing_decision" else "watch")
         ctx = C.decision(detail, watch=doc_type == "watch_warning")
         return Item(ctx, "case", str(case_id), detail["subject"]["id"], dated=_day(detail.get("decided_on")))
+    elif doc_type == "not_listed_decision":  # R5: the numbered decision not to list, however it was reached
+        ctx = C.not_listed_decision(detail, _not_listed_reason(detail))
+        return Item(ctx, "case", str(case_id), detail["subject"]["id"], dated=_day(detail.get("decided_on")))
     elif doc_type == "repair_notice":
         ctx = _repair_notice(detail, rs, conn)
     elif doc_type == "exit_announcement":
@@ -120,6 +123,12 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
                                   "Choose the objection this notice is about.", field="objection", cli="--objection")
         ctx = C.objection(detail, int(objection_id), result=doc_type == "objection_result")
     return Item(ctx, "case", str(case_id), detail["subject"]["id"])
+
+
+def _not_listed_reason(detail: dict) -> str:
+    """R5: the outcome the decision not to list stated (the note of its ``decide_not_list`` step)."""
+    notes = [e.get("note") for e in detail.get("events") or [] if e.get("event") == "decide_not_list"]
+    return (notes[-1] if notes else "") or ""
 
 
 def _notice_fits(detail: dict, doc_type: str) -> None:

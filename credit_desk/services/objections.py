@@ -22,13 +22,15 @@ from dataclasses import replace
 from credit_desk.domain.cases import OPEN_STATES, CaseState, Event
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.records import RecordStatus
-from credit_desk.domain.procedure import check_r5_correction_renotice, check_r5_date, notice_changes
+from credit_desk.domain.list_rules import NOT_LISTED_DOCUMENT
+from credit_desk.domain.procedure import (check_not_listed_reason, check_r5_correction_renotice, check_r5_date,
+                                          notice_changes)
 from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, check_grounds, check_resolution,
                                            reply_due)
 from credit_desk.services import case_core as core
 from credit_desk.services import cases as cases_svc
 from credit_desk.services import records as records_svc
-from credit_desk.services import withdrawals, workdays
+from credit_desk.services import doc_numbers, withdrawals, workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import cases as cases_repo
 from credit_desk.store import dishonesty_records as records_repo
@@ -121,7 +123,7 @@ def resolve_objection(session: Session, objection_id: int, *, outcome: str, repl
         if obj.target_type is Target.RECORD:
             effects = _on_record(session, tx, obj, result, reply.strip(), on, corrected_facts)
         else:
-            effects = _on_case(session, tx, obj, result, on, corrected, renotice_on)
+            effects = _on_case(session, tx, replace(obj, reply=reply.strip()), result, on, corrected, renotice_on)
         saved = replace(obj, outcome=result, reply=reply.strip(), resolved_on=on, resolved_by=session.user.username)
         session.audit(tx, "objection.resolve", "objection", objection_id, detail={"outcome": result.value})
         tx.change("objection", objection_id, "resolve", repo.state(saved))
@@ -142,7 +144,7 @@ def _on_record(session, tx, obj: Objection, result: Outcome, reply: str, on, fac
     out = records_svc.revoke_in_tx(session, tx, r.id, f"异议{obj.id}核实撤销：{reply}", on)
     ended = []
     for case in cases_repo.cases_on_record(conn, r.id):
-        ended.append(_end_case(session, tx, case, on, f"异议{obj.id}撤销其所依据的失信信息", obj.id))
+        ended.append(_end_case(session, tx, case, on, f"所依据的失信信息{r.id}经异议核实已撤销：{reply}", obj.id))
     return {"record_status": out["record"].status.value, "cases": ended}
 
 
@@ -169,7 +171,7 @@ def _on_case(session, tx, obj: Objection, result: Outcome, on, corrected, renoti
     conn = session.ledger.conn
     case = core.get_case(conn, obj.target_id)
     if result is Outcome.REVOKED:
-        return {"cases": [_end_case(session, tx, case, on, f"异议{obj.id}成立", obj.id)]}
+        return {"cases": [_end_case(session, tx, case, on, obj.reply or "", obj.id)]}
     out = {}
     if case.state is CaseState.OBJECTION_UNDER_REVIEW and not repo.open_count(conn, Target.CASE, case.id):
         case = core.step(session, tx, case, Event.ANSWER, on, f"objection {obj.id} answered")
@@ -187,14 +189,21 @@ def _on_case(session, tx, obj: Objection, result: Outcome, on, corrected, renoti
     return {"case_state": case.state.value, **out}
 
 
-def _end_case(session, tx, case, on, note: str, objection_id: int) -> dict:
-    """An undecided case ends as not listed; for a listing, the objection files the R12 way-1 withdrawal, which a
-    second senior person approves (``services.withdrawals``) before anything is deleted."""
+def _end_case(session, tx, case, on, wording: str, objection_id: int) -> dict:
+    """An undecided case ends as not listed — R5: with the lawful outcome "objection founded" (the reply as the
+    office's wording) and a numbered 不予列入决定书 from the register, like a decision not to list taken directly;
+    for a listing, the objection files the R12 way-1 withdrawal, which a second senior person approves
+    (``services.withdrawals``) before anything is deleted."""
     if case.state in OPEN_STATES:
-        done = core.step(session, tx, case, Event.DECIDE_NOT_LIST, on, note, decided_on=on,
-                         decided_by=session.user.username)
-        tx.change("case", case.id, "decide", {"id": case.id, "state": done.state.value, "decided_on": on.isoformat()})
-        return {"case_id": case.id, "state": done.state.value}
+        reason = check_not_listed_reason("objection_founded", wording)  # R5: a lawful outcome, not a free note
+        number = doc_numbers.take_in_tx(session, tx, NOT_LISTED_DOCUMENT, "case", case.id, on)
+        done = core.step(session, tx, case, Event.DECIDE_NOT_LIST, on, reason, decision_number=number,
+                         decided_on=on, decided_by=session.user.username)
+        session.audit(tx, "case.decide", "case", case.id, detail={"outcome": "not_listed",
+                                                                "objection_id": objection_id})
+        tx.change("case", case.id, "decide", {"id": case.id, "state": done.state.value, "decided_on": on.isoformat(),
+                                              "decision_number": number})
+        return {"case_id": case.id, "state": done.state.value, "decision_number": number}
     if case.state is CaseState.LISTED:
         wid = withdrawals.propose_in_tx(session, tx, case, objection_id=objection_id, on=on)
         return {"case_id": case.id, "state": case.state.value, "withdrawal_id": wid, "withdrawal": "pending"}

@@ -24,7 +24,7 @@ SERVED_ON_THE_PERSON = {"prior_notice", "listing_decision", "watch_warning", "re
                         "repair_rejected", "repair_decision", "interview_notice", "objection_accepted",
                         "objection_result", "commitment_form", "repair_supplement", "supervision_notice"}
 # addressed to the person by name, but shown to others to clear it (R12 way 1): the ID number masked
-NAMED_ID_MASKED = {"apology_letter"}
+NAMED_ID_MASKED = {"apology_letter", "not_listed_decision"}
 # published, or handed to whoever asks: the masked name and the masked ID number only (R15)
 PUBLISHED_OR_SHOWN = {"exit_announcement", "correction_announcement", "credit_query", "red_publication",
                       "credit_report", "credit_check_report"}   # R22: reports handed to whoever asked for them
@@ -83,6 +83,13 @@ def _walk(desk, tmp_path) -> dict:
     ok(desk, "case", "withdraw", str(wrong), "--objection", str(obj2["id"]), "--on", "2026-10-28", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(wrong), "--on", "2026-10-28", user=BOSS)
     _print(desk, "apology_letter", tmp_path / "apology_letter.pdf", case=wrong)
+    # a third black case ended as not listed because an objection was founded (R5): its numbered decision
+    spared = open_case(desk, pid, "black", records=[record(desk, pid, number="清市监罚〔2026〕45号")["id"]])
+    serve(desk, spared)
+    obj3 = ok(desk, "case", "object", str(spared), "--received-on", "2026-09-30", "--grounds", "主体错误")
+    ok(desk, "case", "reply", str(obj3["id"]), "--outcome", "revoked", "--reply", "经核实系主体错误",
+       "--replied-on", "2026-10-09", user=BOSS)
+    _print(desk, "not_listed_decision", tmp_path / "not_listed_decision.pdf", case=spared)
     _print(desk, "correction_announcement", tmp_path / "correction_announcement.pdf", case=wrong)
     # the record extract, an interview notice, a commitment form
     _print(desk, "credit_query", tmp_path / "credit_query.pdf", subject=pid, purpose="核查信用状况")

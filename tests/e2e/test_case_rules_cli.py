@@ -319,7 +319,8 @@ def test_r19_objection_to_a_record_revokes_it_and_ends_its_open_case(desk):
     obj = ok(desk, "objection", "add", "--record", str(rid), "--received-on", "2026-10-08", "--grounds", "主体错误")
     out = ok(desk, "objection", "resolve", str(obj["id"]), "--outcome", "revoked", "--reply", "经核实系主体错误",
              "--replied-on", "2026-10-15", user=BOSS)
-    assert out["record_status"] == "revoked" and out["cases"] == [{"case_id": cid, "state": "not_listed"}]
+    assert out["record_status"] == "revoked" and out["cases"] == [
+        {"case_id": cid, "state": "not_listed", "decision_number": "清信不决〔2026〕1号"}]  # R5: a numbered decision
     again = refused(desk, "objection", "resolve", str(obj["id"]), "--outcome", "upheld", "--reply", "x", user=BOSS)
     assert again["code"] == "R19_ALREADY_RESOLVED" and again["rule"] == "R19"
 

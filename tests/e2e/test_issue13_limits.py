@@ -4,8 +4,10 @@ department (R12 way 1 / 1798号 (二十三)) — each tried on a real ledger thr
 
 from __future__ import annotations
 
+from credit_desk.domain.masking import mask_id
+from tests.documents.conftest import pdftotext
 from tests.e2e.case_kit import (AUDITOR, BOSS, CLERK, REVIEWER, TAX_BOSS, black_listing, company, desk, ok,  # noqa: F401
-                                open_case, record, refused, serve, show, staffed_template)
+                                open_case, person, record, refused, serve, show, staffed_template)
 
 
 def _served_black(desk, seed: int) -> tuple[int, str]:
@@ -94,3 +96,39 @@ def test_r12_withdrawal_is_proposed_only_by_the_deciding_department(desk):
     assert out["status"] == "pending"
     done = ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", user=BOSS)
     assert done["state"] == "withdrawn_wrongful" and done["proposed_by"] == REVIEWER
+
+
+def test_r5_not_listed_after_an_objection_is_a_numbered_printed_decision(desk, tmp_path):
+    """R5 (49号 四(八)): an objection to the prior notice found well-founded ends the case as not listed with the
+    lawful outcome (not a free note) and a numbered 不予列入决定书 from the register, issued by the deciding
+    department, printed through the documents pipeline (GB/T 9704, signed QR that verifies) and masked by R15:
+    a natural person's ID number never appears in full."""
+    sid = person(desk, 505)
+    id_number = ok(desk, "subject", "show", str(sid), "--purpose", "核对当事人")["id_number"]
+    rid = record(desk, sid)["id"]
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)
+    obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-01", "--grounds", "处罚决定已被复议撤销")
+    out = ok(desk, "case", "reply", str(obj["id"]), "--outcome", "revoked", "--reply", "经核实，处罚决定已被复议机关撤销",
+             "--replied-on", "2026-10-09", user=BOSS)
+    [ended] = out["cases"]
+    number = ended["decision_number"]
+    assert ended["state"] == "not_listed" and number.startswith("清信不决〔2026〕")  # the department's series
+    entry = show(desk, cid)
+    assert entry["decision_number"] == number and entry["decided_on"] == "2026-10-09"
+    note = [e["note"] for e in entry["events"] if e["event"] == "decide_not_list"][-1]
+    assert note.startswith("当事人陈述、申辩或异议理由成立")  # domain.procedure.NOT_LISTED_GROUNDS, wording after it
+    printed = ok(desk, "print", "not_listed_decision", "--case", str(cid), "--out", str(tmp_path / "n.pdf"))
+    assert [d["number"] for d in printed["documents"]] == [number]  # the number the decision took
+    text = pdftotext(tmp_path / "n.pdf")
+    flat = text.replace(" ", "").replace("\n", "")
+    assert "不予列入决定书" in flat and number in flat and "严重失信主体名单" in flat
+    assert "异议理由成立" in flat and "经核实，处罚决定已被复议机关撤销" in flat and "提出了异议" in flat
+    assert "行政复议" in flat                                            # remedies
+    assert id_number not in flat and mask_id(id_number) in flat         # R15: masked by the one masker
+    tail = "".join(text.strip().splitlines()[-6:])
+    assert "县市场监督管理局" in tail and "清江浦区信用办" not in text   # issued by the department (落款)
+    verdict = ok(desk, "notice", "verify", "--pdf", str(tmp_path / "n.pdf"))
+    assert verdict["result"] == "valid"                                  # signed QR, registered
+    log = ok(desk, "audit", "log", "--limit", "40", user=AUDITOR)
+    assert [r for r in log if r["action"] == "case.decide" and r["object_id"] == str(cid)]

@@ -84,3 +84,19 @@ def test_r4_decide_button_offered_only_to_who_may_decide(qtbot, staff, make_ctx,
     mine = _panel(qtbot, make_ctx, staff["reviewer"], own)
     assert not mine.decide_button.isEnabled() and "起草人不能" in mine.decide_button.toolTip()
     shot(panels[1], "case_panel_decide_not_offered")
+
+
+def test_r5_print_dialog_offers_the_numbered_not_listed_decision(qtbot, staff, make_ctx):
+    """R5: a case ended as not listed because an objection was founded has its numbered 不予列入决定书, offered
+    first by the print form (domain.list_rules.stage_documents)."""
+    from credit_desk.gui.dialogs.print_dialog import CasePrintDialog
+    from credit_desk.services import objections
+    cid, _ = _served(staff)
+    obj = objections.add_objection(staff["clerk"], target="case", target_id=cid, grounds="处罚决定已被复议撤销")
+    objections.resolve_objection(staff["boss"], obj.id, outcome="revoked", reply="经核实，处罚决定已被复议机关撤销")
+    case = cases.get_case(staff["clerk"], cid, "打印文书")
+    assert case.state.value == "not_listed" and case.decision_number
+    dlg = CasePrintDialog(make_ctx(staff["clerk"]), case)
+    qtbot.addWidget(dlg)
+    assert dlg.value("doc_type") == "not_listed_decision"
+    assert "不予列入决定书" in dlg.fields["doc_type"].currentText()
