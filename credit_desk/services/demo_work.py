@@ -87,6 +87,8 @@ def _case(session, senior, dept, name: str, pair, ages, today: dt.date) -> int:
                                                            reason="当事人提交的履行凭证经核实属实（演示）。"))
         else:
             until = on + (80 * DAY if name == "expired" else 3 * 365 * DAY - DAY)
+            cap = cases.decision_limits(senior, c.id)["valid_until_max"]  # R13 / 1798号 (十一): never past it
+            until = min(until, cap) if cap is not None else until
             extra = {} if lt == "black" else {"warning_letter": f"清信警〔{on.year}〕1号"}  # R11
             cases.decide_case(senior, c.id, cases.Decision(
                 decided_on=on, measures=("M-01",) if lt == "black" else ("M-08",), valid_until=until,
@@ -100,9 +102,15 @@ def _exits(session, senior, ids: dict, today: dt.date) -> None:
     case_exits.exit_case(senior, ids["expired"], way="3", exit_on=expired.valid_until + DAY)
     case_exits.exit_case(senior, ids["standard_changed"], way="4", exit_on=today - 6 * DAY,
                          standard_change="认定标准第二条已废止（演示）")
-    withdrawals.propose_withdrawal(session, ids["wrongful"], finding="复核发现所依据的处罚决定已被撤销，属错误列入。",
-                                   on=today - 5 * DAY)
-    withdrawals.approve_withdrawal(senior, ids["wrongful"], on=today - 4 * DAY)
+    # R12 way 1 / 1798号 (二十三): the deciding department's own staff propose, a second senior person approves.
+    # A drafter of another office (e.g. the credit office's clerk) cannot propose: the senior proposes, and the
+    # withdrawal waits for a second senior person of the department (a state worth training on too).
+    finding = "复核发现所依据的处罚决定已被撤销，属错误列入。"
+    if departments.user_department(session) == departments.user_department(senior):
+        withdrawals.propose_withdrawal(session, ids["wrongful"], finding=finding, on=today - 5 * DAY)
+        withdrawals.approve_withdrawal(senior, ids["wrongful"], on=today - 4 * DAY)
+    else:
+        withdrawals.propose_withdrawal(senior, ids["wrongful"], finding=finding, on=today - 5 * DAY)
 
 
 def _repaired(session, senior, dept, pair, today: dt.date) -> tuple[int, int]:

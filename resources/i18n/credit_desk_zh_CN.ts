@@ -500,102 +500,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="265"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="265"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
         <source>Code / ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="267"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="268"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="269"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="269"/>
         <source>Basis</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="270"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="270"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="271"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="272"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="274"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="275"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="276"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="263"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -603,178 +603,183 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="66"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="106"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="109"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="181"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="111"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="112"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="113"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="114"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="115"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="116"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="117"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="117"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="118"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="119"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="149"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="164"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="166"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="171"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="172"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="180"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="208"/>
+        <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
+        <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="220"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="222"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="206"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="224"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="227"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="230"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -1639,198 +1644,203 @@ Returned by the platform: %4</source>
 <context>
     <name>DecideDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="30"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="31"/>
         <source>Case %1 (%2). A listing decision states the reasons, the basis, the measures, the removal conditions and the remedies (R5); the entry must be complete (R7).</source>
         <translation>案件 %1（%2）。认定决定须载明认定理由、依据、惩戒措施、移出条件和程序以及救济途径（R5）；名单信息须完整（R7）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="33"/>
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="41"/>
         <source>Decided on *</source>
         <translation>决定日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="42"/>
         <source>Not before the case&apos;s last step, not after today (R5).</source>
         <translation>不得早于案件上一办理步骤，不得晚于今天（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="43"/>
         <source>Number of a hand-issued decision</source>
         <translation>手工编号的决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="44"/>
         <source>leave empty: the document register numbers the decision</source>
         <translation>留空：由文书登记簿统一编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="45"/>
         <source>The decision and the credit repair notice served with it (两书同达) take their numbers from the register when you decide; print them afterwards.</source>
         <translation>作出决定时，认定决定书及同时送达的信用修复告知书（两书同达）由文书登记簿统一编号；之后再打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="48"/>
         <source>Reason for not listing *</source>
         <translation>不予列入的理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="49"/>
         <source>(choose the outcome)</source>
         <translation>（请选择法定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="50"/>
         <source>Added wording</source>
         <translation>补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="59"/>
         <source>List the subject</source>
         <translation>列入名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="61"/>
         <source>Do not list</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="73"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="76"/>
         <source>Listing is possible only after the notice was served and every objection answered (R5).</source>
         <translation>须已送达预先告知、异议期届满且异议均已答复，方可决定列入（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="77"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="81"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="82"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="80"/>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="89"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="83"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="92"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="81"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="84"/>
         <source>Facts (reasons) *</source>
         <translation>事实（认定理由） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="82"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="85"/>
         <source>Basis *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="85"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="88"/>
         <source>(choose one of the four)</source>
         <translation>（四种情形选一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="90"/>
         <source>Standard cited (R4) *</source>
         <translation>引用的认定标准（R4） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="88"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="91"/>
         <source>Kind of standard *</source>
         <translation>认定标准类别 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="92"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="95"/>
         <source>Domain *</source>
         <translation>所属领域 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="97"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="100"/>
         <source>Told to the party in the prior notice; a change needs a new prior notice (R5).</source>
         <translation>已在预先告知书中告知当事人；如需修改，须重新送达预先告知书（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="102"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="105"/>
         <source>Until the records&apos; publication ends</source>
         <translation>至失信信息公示期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="111"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="114"/>
         <source>The case&apos;s records have no publication end: state the date.</source>
         <translation>本案失信信息没有公示截止日期，请填写有效期届满日。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="122"/>
+        <source>The validity cannot end after %1: the listing is published for its validity, and the records it rests on stop being published on that day (their longest publication period, R13).</source>
+        <translation>有效期不能晚于%1：名单信息的发布时限与名单有效期一致，而其所依据的失信信息在该日最长公示期届满、停止公示（R13；发改财金规〔2017〕1798号（十一））。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="136"/>
         <source>Valid until *</source>
         <translation>有效期至 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="129"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="139"/>
         <source>Warning letter number (R11) *</source>
         <translation>警示函文号（R11） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="135"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="146"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="138"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="149"/>
         <source>Watch list after exit *</source>
         <translation>移出后重点关注期限 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="139"/>
-        <source>R12: after leaving the black list the subject stays this long on the watch list.</source>
-        <translation>R12：移出严重失信主体名单后，在重点关注名单上保留的期限。</translation>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="150"/>
+        <source>R12: after leaving the black list the subject stays this long on the watch list (at most %1 months: the longest publication period of the rule set in force).</source>
+        <translation>R12：移出严重失信主体名单后列入重点关注名单的期限（最长%1个月，即现行规则集所载失信信息最长公示期）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="155"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="168"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="156"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="169"/>
         <source>From the active measures list: %1. Nothing beyond the list, nothing heavier than it allows.</source>
         <translation>取自现行失信惩戒措施清单：%1。不得超出清单，不得重于清单所允许的措施。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="158"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="171"/>
         <source>Leniency justification (R9)</source>
         <translation>宽容审慎书面理由（R9）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="160"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="173"/>
         <source>Needed when a record of this case was handled with leniency.</source>
         <translation>案件所依据的信息适用宽容审慎时必填。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="185"/>
         <source>Saved and printed: valid until %1</source>
         <translation>将保存并打印：有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="173"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="186"/>
         <source>(not known)</source>
         <translation>（未知）</translation>
     </message>
@@ -2578,27 +2588,27 @@ Returned by the platform: %4</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="183"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="184"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="184"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="185"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="185"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
-        <source>Black list only: how long the subject stays on the watch list afterwards.</source>
-        <translation>仅严重失信主体名单：移出后列入重点关注名单的期限。</translation>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="187"/>
+        <source>Black list only: how long the subject stays on the watch list afterwards, at most %1 months (the longest publication period of the rule set in force).</source>
+        <translation>仅限严重失信主体名单：移出后列入重点关注名单的期限，最长%1个月（现行规则集所载失信信息最长公示期）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="187"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="190"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -4953,312 +4963,312 @@ Grounds: %6</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="75"/>
         <source>Export to a USB folder…</source>
         <translation>导出到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="80"/>
         <source>Address of the municipal platform (government network)</source>
         <translation>市平台接收地址（政务网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="81"/>
         <source>Send now</source>
         <translation>立即报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="84"/>
         <source>Import receipts or updates…</source>
         <translation>导入回执或更新…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="97"/>
         <source>Bundles not yet acknowledged by the platform</source>
         <translation>平台尚未确认的同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="100"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="100"/>
         <source>Sent</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="105"/>
         <source>Key fingerprints (read them out by phone to compare)</source>
         <translation>密钥指纹（电话核对时逐段读出）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="108"/>
         <source>Office signing key</source>
         <translation>本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="108"/>
         <source>Office encryption key</source>
         <translation>本单位加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="109"/>
         <source>Platform signing key</source>
         <translation>市平台签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="109"/>
         <source>Platform encryption key</source>
         <translation>市平台加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="119"/>
         <source>Import the platform&apos;s key file…</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="122"/>
         <source>Export the office&apos;s public key…</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="135"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="138"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="138"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="140"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="152"/>
         <source>After restoring a backup: learn what was used after it</source>
         <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="154"/>
         <source>Resync with the platform (network)</source>
         <translation>与市平台重新对齐（网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="157"/>
         <source>Resync from the receipts in a USB folder…</source>
         <translation>用U盘上的回执重新对齐…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="164"/>
         <source>Number prefix, as printed</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="172"/>
         <source>Every series is confirmed</source>
         <translation>所有编号系列均已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="174"/>
         <source>Confirm the last paper number</source>
         <translation>确认纸质文书最后一个编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="193"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="223"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="243"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="248"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="255"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="257"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="262"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="263"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="267"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="268"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="274"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="274"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="275"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="286"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="287"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="293"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="294"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="299"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="305"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="306"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="313"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="314"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="317"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="318"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="324"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="325"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="326"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="327"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="331"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="332"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="332"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="333"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="345"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="346"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="354"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="355"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="355"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="356"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="362"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="363"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="369"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="370"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="375"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="376"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="376"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="377"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="383"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="384"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

@@ -9,7 +9,7 @@ import pytest
 
 from credit_desk.domain.cases import CaseState, ExitWay, ListType
 from credit_desk.domain.errors import ValidationError
-from credit_desk.services import cases, demo_work
+from credit_desk.services import cases, demo_work, departments
 from credit_desk.store import demo_scope
 from tests.gui.test_areas import settle
 
@@ -21,6 +21,9 @@ def _states(session, ids: dict) -> dict:
 
 def test_r12_demo_work_has_cases_in_every_state_and_every_exit_way(staff):
     clerk, rev = staff["clerk"], staff["reviewer"]
+    # R12 way 1 / 1798号 (二十三): the withdrawal is proposed by the deciding department's own staff — here its
+    # clerk, who drafts its cases; the reviewer approves (four eyes)
+    departments.assign_user(staff["admin"], clerk.user.username, departments.user_department(rev).name)
     ids = demo_work.seed_work(clerk, rev)
     got = _states(clerk, ids)
     assert {c.state for c in got.values()} == set(CaseState)                      # every state of the machine
@@ -72,3 +75,13 @@ def test_demo_work_fills_every_business_screen(qtbot, staff, make_ctx, shot):
         if model is not None:
             assert model.rowCount() > 0, key
         shot(win, f"demo_work_{key}")
+
+
+def test_r12_demo_work_way1_waits_for_a_second_senior_when_the_drafter_is_not_the_departments(staff):
+    """R12 way 1 / 1798号 (二十三): a drafter outside the deciding department (the credit office's clerk) cannot
+    propose the withdrawal; the department's senior proposes it and it waits for a second senior person."""
+    from credit_desk.services import withdrawals
+    clerk, rev = staff["clerk"], staff["reviewer"]
+    ids = demo_work.seed_work(clerk, rev)
+    assert cases.get_case(clerk, ids["wrongful"], "核对演示数据").state is CaseState.LISTED
+    assert withdrawals.pending_for(clerk, ids["wrongful"])["proposed_by"] == rev.user.username
