@@ -242,6 +242,21 @@ def _register(role: str, path: str, index: int, source: str) -> FontChoice | Non
     return FontChoice(role, name, path, index, source)
 
 
+def check_font_file(role: str, spec: str) -> FontChoice:
+    """A font file the administrator names for ``role`` (``path`` or ``path#index`` of a collection), registered
+    to prove reportlab can embed it. Raises DomainError FONT_FILE naming the file and why."""
+    path, index = _split(spec)
+    if not Path(path).is_file():
+        raise DomainError("FONT_FILE", f"字体文件「{path}」不存在。", f"The font file '{path}' does not exist.",
+                          field=f"font.{role}")
+    choice = _register(role, path, index, "configured")
+    if choice is None:
+        raise DomainError("FONT_FILE", f"字体文件「{path}」不是可嵌入的TrueType字体（OpenType/CFF字体如Noto CJK不能嵌入）。",
+                          f"'{path}' is not an embeddable TrueType font (OpenType/CFF fonts such as Noto CJK are "
+                          "not).", field=f"font.{role}")
+    return choice
+
+
 @lru_cache(maxsize=8)
 def _load(configured_items: tuple) -> FontSet:
     configured = dict(configured_items)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from credit_desk.documents import fonts
 from credit_desk.domain.errors import ValidationError
 from credit_desk.services.base import Session
 from credit_desk.store import audit_log, meta
@@ -60,6 +63,62 @@ def set_notice_contact(session: Session, text: str) -> str:
                               field="contact")
     _save_setting(session, "documents.contact", value)
     return value
+
+
+INTAKE_URL_MAX = 300
+
+
+def set_intake_url(session: Session, url: str) -> str:
+    """Set the municipal platform's intake address the office sends to (setting ``sync.intake_url``;
+    administrator, issue 17 item 6); empty clears it. An http(s) address with a host and no user name or password
+    in it (a secret must not sit in a setting that is logged and synced). Raises ValidationError INTAKE_URL."""
+    session.require("settings.manage")
+    value = (url or "").strip().rstrip("/")
+    if value:
+        _check_url(value)
+    _save_setting(session, "sync.intake_url", value)
+    return value
+
+
+def _check_url(value: str) -> None:
+    parts = urlsplit(value)
+    why = None
+    if len(value) > INTAKE_URL_MAX:
+        why = (f"最多{INTAKE_URL_MAX}个字符", f"at most {INTAKE_URL_MAX} characters")
+    elif parts.scheme not in ("http", "https") or not parts.hostname:
+        why = ("须以 http:// 或 https:// 开头并写明主机名", "it must start with http:// or https:// and name a host")
+    elif parts.username or parts.password:
+        why = ("不能包含用户名或密码", "it must not contain a user name or password")
+    elif parts.query or parts.fragment:
+        why = ("不能包含“?”或“#”之后的部分", "it must not contain a query or fragment")
+    if why:
+        raise ValidationError("INTAKE_URL", f"市平台接收地址「{value[:80]}」无效：{why[0]}。",
+                              f"The platform address '{value[:80]}' is not valid: {why[1]}.", field="intake_url")
+
+
+def print_fonts(session: Session) -> dict[str, str]:
+    """The font files the administrator set for the printed notices, by role (``song``, ``fang``, ``hei``,
+    ``kai``, ``fallback``); a role not set is found on the system (documents/fonts.py)."""
+    return {k: str(v) for k, v in (meta.get_setting(session.ledger.conn, "documents.fonts") or {}).items()}
+
+
+def set_print_font(session: Session, role: str, spec: str) -> dict[str, str]:
+    """Set (or with "" clear) the font file of one role of the printed notices (GB/T 9704: 宋体, 仿宋, 黑体, 楷体;
+    ``fallback`` for rare characters); the file must be an embeddable TrueType font. Administrator, issue 17
+    item 6. Raises ValidationError FONT_ROLE, DomainError FONT_FILE."""
+    session.require("settings.manage")
+    if role not in (*fonts.ROLES, "fallback"):
+        raise ValidationError("FONT_ROLE", f"没有「{role}」这种字体用途。", f"There is no font role '{role}'.",
+                              field="role")
+    value = (spec or "").strip()
+    if value:
+        fonts.check_font_file(role, value)
+    chosen = print_fonts(session)
+    chosen.pop(role, None)
+    if value:
+        chosen[role] = value
+    _save_setting(session, "documents.fonts", chosen)
+    return chosen
 
 
 RECENT_PURPOSES = 5

@@ -3537,6 +3537,49 @@ Measures: %4</source>
     </message>
 </context>
 <context>
+    <name>OfficeSettingsBox</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="25"/>
+        <source>Municipal platform and printing</source>
+        <translation>市平台与打印</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="31"/>
+        <source>Platform intake address</source>
+        <translation>市平台接收地址</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="33"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="37"/>
+        <source>Platform intake address:</source>
+        <translation>市平台接收地址：</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="45"/>
+        <source>Fonts of the printed notices…</source>
+        <translation>文书打印字体…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="52"/>
+        <source>Only the administrator can change this.</source>
+        <translation>只有管理员可以修改此项。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="60"/>
+        <source>Saved: bundles are sent to this address.</source>
+        <translation>已保存：数据包将发送到此地址。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="61"/>
+        <source>Saved: no address; bundles go by USB folder only.</source>
+        <translation>已保存：未设地址，数据包只能通过U盘文件夹报送。</translation>
+    </message>
+</context>
+<context>
     <name>OpenCaseDialog</name>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="27"/>
@@ -3821,6 +3864,64 @@ Measures: %4</source>
         <location filename="../../credit_desk/gui/printing.py" line="268"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>已将 %1 页送往打印机。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFontsDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="77"/>
+        <source>Fonts of the printed notices</source>
+        <translation>文书打印字体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="80"/>
+        <source>Font files of the printed notices (empty: found on this computer). Only TrueType fonts can be embedded in the PDF.</source>
+        <translation>文书打印所用的字体文件（留空则使用本机已安装的字体）。PDF 中只能嵌入 TrueType 字体。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="91"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="99"/>
+        <source>Font file: %1</source>
+        <translation>字体文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="100"/>
+        <source>found on this computer</source>
+        <translation>使用本机已安装的字体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="102"/>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="105"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="117"/>
+        <source>Choose the font file: %1</source>
+        <translation>选择字体文件：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="119"/>
+        <source>TrueType fonts (*.ttf *.ttc)</source>
+        <translation>TrueType 字体 (*.ttf *.ttc)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="129"/>
+        <source>Saved: notices printed from now on use this font.</source>
+        <translation>已保存：此后印制的文书使用该字体。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="130"/>
+        <source>Saved: the font is found on this computer.</source>
+        <translation>已保存：使用本机已安装的字体。</translation>
     </message>
 </context>
 <context>
@@ -4513,155 +4614,155 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="49"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="59"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="65"/>
         <source>Interface font size</source>
         <translation>界面字号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="69"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="85"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="89"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="91"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="100"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="107"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改此项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="119"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="120"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="126"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="127"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="134"/>
         <source>Use the platform&apos;s schedule…</source>
         <translation>以平台下发的安排为准…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="153"/>
         <source>%1: the platform&apos;s holidays (%2) differ from the administrator&apos;s (%3) on %4; %3 is in force.</source>
         <translation>%1年：平台下发的节假日安排（%2）与管理员录入的（%3）在这些日期上不同：%4；目前仍按管理员录入的执行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="181"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="185"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="185"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="192"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="195"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="195"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="253"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="195"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="254"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="195"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="255"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="216"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="246"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="252"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="256"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="257"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="272"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="275"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="281"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

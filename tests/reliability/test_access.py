@@ -90,6 +90,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "document_sources.sample_basis": "document.print",
     "preferences.notice_contact": ("open", "the office contact line printed on notices; no personal data"),
     "preferences.set_notice_contact": "settings.manage",
+    "preferences.set_intake_url": "settings.manage", "preferences.set_print_font": "settings.manage",
+    "preferences.print_fonts": ("open", "the font files set for printing, by role; no personal data"),
     "keys.read_platform_file": "keys.manage", "keys.write_public": "keys.view",
     "resync.resync": "bundle.export", "resync.resync_from_receipts": "bundle.import", "resync.confirm_last": "document.print",
     "documents.list_documents": "document.list",

@@ -1,4 +1,5 @@
-"""设置: users and roles (admin), the language of this PC, and the idle-lock time (admin)."""
+"""设置: users and roles (admin), the language of this PC, the idle-lock time, the notices' contact line, the
+platform's address and the print fonts (admin)."""
 
 from __future__ import annotations
 
@@ -35,7 +36,12 @@ class SettingsView(QWidget):
         if self.ctx.can("settings.manage"):
             from credit_desk.gui.views.notice_settings import NoticeSettingsBox
             self.notices = NoticeSettingsBox(ctx, self)  # issue 17 item 6: the contact line on notices
-            box.addWidget(self.notices)
+            from credit_desk.gui.views.office_settings import OfficeSettingsBox
+            self.office = OfficeSettingsBox(ctx, self)   # issue 17 item 6: platform address, print fonts
+            pair = QHBoxLayout()
+            pair.addWidget(self.notices, 1)
+            pair.addWidget(self.office, 1)
+            box.addLayout(pair)
         box.addWidget(self._users_box(), 1)
 
     # --- language ----------------------------------------------------------------------------
