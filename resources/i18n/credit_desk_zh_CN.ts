@@ -3549,6 +3549,11 @@ Measures: %4</source>
         <translation>市平台接收地址</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="32"/>
+        <source>the address the municipal platform gave the office</source>
+        <translation>市平台提供给本单位的接收地址</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/views/office_settings.py" line="33"/>
         <source>Save</source>
         <translation>保存</translation>

@@ -29,7 +29,7 @@ class OfficeSettingsBox(QGroupBox):
         self.url = QLineEdit(browse.intake_url(ctx.session))
         self.url.setObjectName("intakeUrl")
         self.url.setAccessibleName(self.tr("Platform intake address"))
-        self.url.setPlaceholderText("https://credit.example.gov.cn/intake")
+        self.url.setPlaceholderText(self.tr("the address the municipal platform gave the office"))
         self.url_save = QPushButton(self.tr("Save"))
         self.url_save.setObjectName("saveIntakeUrl")
         self.url_save.clicked.connect(self.save_url)
