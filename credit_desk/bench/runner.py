@@ -10,8 +10,8 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from credit_desk.bench import figures, io_figures, seeding
-from credit_desk.store import plain_copy, views
+from credit_desk.bench import figures, io_figures, search_figures, seeding
+from credit_desk.store import ledger as ledger_store, plain_copy, views
 
 # The notice the print figure issues (the same content for every document of the batch).
 DECISION = {
@@ -20,6 +20,7 @@ DECISION = {
     "prior_notice": "本单位于2026年3月2日向你单位送达了《失信行为认定预先告知书》（清信告〔2026〕3号），"
                     "你单位在规定期限内未提出异议。",
     "list_name": "严重失信主体名单",
+    "ground": "（a）严重危害人民群众身体健康和生命安全",
     "reasons": "你单位生产销售不合格食品，拒不履行行政处罚决定规定的义务，严重危害人民群众身体健康和生命安全。",
     "basis": "《国务院办公厅关于进一步完善失信约束制度构建诚信建设长效机制的指导意见》（国办发〔2020〕49号）第四条第（六）项。",
     "measures": ["依法限制参加政府采购活动（《中华人民共和国政府采购法》第二十二条）；", "不适用告知承诺制；"],
@@ -48,12 +49,24 @@ def run(records: int, keep: Path | None = None, gui: bool = True, log=lambda msg
     base.mkdir(parents=True, exist_ok=True)
     plain_path = base / "plain" / "ledger-plain.db"
     started = time.perf_counter()
+    load_before = _load()
     try:
-        return _measure(base, plain_path, records, gui, log, started)
+        report = _measure(base, plain_path, records, gui, log, started)
+        # issue 18: figures from a shared machine mean little without the load they were measured under
+        report["load_average"] = {"before": load_before, "after": _load()}
+        return report
     finally:
         shutil.rmtree(plain_path.parent, ignore_errors=True)  # the plaintext copy never outlives the run
         if keep is None:
             shutil.rmtree(base, ignore_errors=True)
+
+
+def _load() -> list[float]:
+    """The 1, 5 and 15 minute load averages (empty where the system does not say)."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
 
 
 def _measure(base: Path, plain_path: Path, records: int, gui: bool, log, started: float) -> dict:
@@ -72,19 +85,23 @@ def _measure(base: Path, plain_path: Path, records: int, gui: bool, log, started
     copy_s = time.perf_counter() - t
     key, figs = desk.key, []
     reader = lambda: views.open_reader(folder / "ledger.db", key)  # noqa: E731
-    plain_reader = lambda: plain_copy.open_plain(plain_path)  # noqa: E731
-    enc, plain = reader(), plain_reader()
-    log("search …")
-    figs += figures.search_figures(enc, plain) + figures.short_name_figures(enc, plain)
-    enc.close()
+
+    def plain_reader():
+        conn = plain_copy.open_plain(plain_path)
+        ledger_store.register_functions(conn)  # the same SQL functions as a ledger reader (cd_search_key)
+        return conn
+    plain = plain_reader()
+    plain_sess = figures.plain_session(session, plain)
+    log("search (the GUI's search box: each query once, fresh connections) …")
+    figs += search_figures.search_figures(session, plain_sess, reader, plain_reader, log)
     log("views and dashboard …")
-    figs += figures.view_figures(session, figures.plain_session(session, plain), reader, plain_reader)
+    figs += figures.view_figures(session, plain_sess, reader, plain_reader)
     plain.close()
     log("bulk entry, printing, sync …")
     figs += io_figures.insert_figures(session, work, single=min(200, max(20, records // 500)),
                                       batch=min(2000, max(200, records // 50)))
     figs += io_figures.print_and_sync_figures(session, work, DECISION, docs=50,
-                                              changes=min(20_000, max(2_000, records // 5)))
+                                              changes=min(200_000, max(2_000, records // 5)))
     desk.close()
     log("opening the ledger …")
     figs += figures.open_figures(folder, key, plain_path)

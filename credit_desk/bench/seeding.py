@@ -13,13 +13,14 @@ from keyring.backends import fail
 
 from credit_desk.domain.cases import Case, CaseState, ListType
 from credit_desk.services import auth, demo, ledgers
-from credit_desk.store import cases as cases_repo
+from credit_desk.store import cases as cases_repo, records as records_repo
 
 PASSWORD = "Bench-Admin-Pass-2026"
 PASSPHRASE = "bench recovery passphrase never used elsewhere"
 OFFICE = "基准测试信用办"
 SEED = 9
 CASES_PER_RECORDS = 100  # one listing case per 100 records
+TRAIL_BATCH = 20_000     # records whose audit and change-log rows are written in one transaction
 STATE_WEIGHTS = ((CaseState.DRAFT, 15), (CaseState.NOTICE_SERVED, 10), (CaseState.LISTED, 55),
                  (CaseState.EXITED, 20))
 LIST_WEIGHTS = ((ListType.BLACK, 40), (ListType.WATCH, 45), (ListType.RED, 15))
@@ -80,7 +81,29 @@ def seed(session, records: int, progress=None) -> dict:
     demo.seed(session, subjects_n=subjects_n, records_n=records, seed_value=SEED, progress=progress)
     cases_n = max(20, records // CASES_PER_RECORDS)
     seed_cases(session, cases_n, subjects_n, records)
-    return {"subjects": subjects_n, "records": records, "cases": cases_n}
+    trail = audit_trail(session, progress)
+    return {"subjects": subjects_n, "records": records, "cases": cases_n, **trail}
+
+
+def audit_trail(session, progress=None) -> dict:
+    """Issue 18: one audit row and one change-log row per seeded record, as entering each record writes them
+    (``records.save_new_record``): a real ledger of 1M records has at least 1M of each, and check, audit
+    verify, backup, restore and sync are measured on that, not on the few thousand rows a bulk seed leaves.
+    Returns the audit and change-log row counts after."""
+    conn, after, done = session.ledger.conn, 0, 0
+    while True:
+        rows = records_repo.rows_after(conn, after, TRAIL_BATCH)
+        if not rows:
+            break
+        with session.ledger.tx() as tx:
+            for r in rows:
+                session.audit(tx, "record.add", "record", r["id"], detail={"status": r["status"], "leniency": []})
+                tx.change("record", r["id"], "insert", {k: v for k, v in r.items() if k != "id"})
+        after, done = rows[-1]["id"], done + len(rows)
+        if progress is not None:
+            progress(done, None)
+    return {"audit_rows": session.ledger.query("SELECT count(*) AS n FROM audit")[0]["n"],
+            "change_rows": session.ledger.query("SELECT count(*) AS n FROM changes")[0]["n"]}
 
 
 def seed_cases(session, n: int, subjects_n: int, records_n: int) -> None:

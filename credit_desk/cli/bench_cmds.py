@@ -35,12 +35,22 @@ def cmd_bench(args) -> int:
     return 0
 
 
+def _load_line(report: dict) -> str:
+    load = report.get("load_average") or {}
+    say = lambda xs: " / ".join(f"{x:.2f}" for x in xs) if xs else "unknown"  # noqa: E731
+    return (f"load average (1/5/15 min): before {say(load.get('before'))}, after {say(load.get('after'))} "
+            f"on {report['machine']['cpus']} CPUs")
+
+
 def _human(report: dict) -> str:
     m = report["machine"]
     lines = [f"credit-desk bench: {report['records']:,} records, {report['seeded']['subjects']:,} subjects, "
              f"{report['seeded']['cases']:,} cases; ledger {report['ledger_mb']} MB; seeded in {report['seed_s']} s; "
              f"total {report['elapsed_s']} s",
              f"machine: {m['cpus']} CPUs, {m['cpu_model']}, {m['memory_mb']:,} MB RAM; {report['date']}",
+             _load_line(report),
+             f"audit rows {report['seeded'].get('audit_rows', 0):,}, change-log rows "
+             f"{report['seeded'].get('change_rows', 0):,}",
              f"{'figure':34s} {'value':>20s} {'floor':>12s} {'ratio':>7s}  goal"]
     for f in report["figures"]:
         goal = []

@@ -18,3 +18,10 @@ def insert_many(tx, rows) -> None:
 
 def count(conn) -> int:
     return conn.execute("SELECT count(*) FROM records").fetchone()[0]
+
+
+def rows_after(conn, after: int, limit: int) -> list[dict]:
+    """Up to ``limit`` records with id > ``after`` in id order, as {"id", *RECORD_COLS} (the bench's audit trail)."""
+    rows = conn.execute(f"SELECT id, {', '.join(RECORD_COLS)} FROM records WHERE id > ? ORDER BY id LIMIT ?",
+                        (after, limit)).fetchall()
+    return [dict(zip(("id",) + RECORD_COLS, r)) for r in rows]
