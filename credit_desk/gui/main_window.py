@@ -42,6 +42,7 @@ AREAS = (
     Area("commitments", ("commitments",), "commitment.view"),
     Area("cleanup", ("cleanup",), "ledger.view"),
     Area("disclosure", ("disclosure",), "disclosure.view"),
+    Area("checks", ("checks",), "check.view"),
     Area("documents", ("documents",), "document.list"),
     Area("sync", ("sync",), "bundle.view"),
     Area("audit", ("browse",), "audit.read"),
@@ -78,7 +79,7 @@ class MainWindow(QMainWindow):
                 "records": self.tr("Dishonesty records"), "cases": self.tr("Listing cases"),
                 "objections": self.tr("Objections"), "repair": self.tr("Credit repair"),
                 "commitments": self.tr("Commitments and interviews"), "cleanup": self.tr("Clean-up ledger"),
-                "disclosure": self.tr("Licences and penalties"),
+                "disclosure": self.tr("Licences and penalties"), "checks": self.tr("Credit checks"),
                 "documents": self.tr("Documents"), "sync": self.tr("Sync"), "audit": self.tr("Audit"),
                 "settings": self.tr("Settings")}
 

@@ -305,7 +305,7 @@
     <message>
         <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="28"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/approval_dialog.py" line="29"/>
@@ -527,7 +527,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="267"/>
@@ -867,7 +867,7 @@
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
@@ -948,7 +948,7 @@
     <message>
         <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
         <source>Row</source>
-        <translation>行</translation>
+        <translation>行号</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
@@ -1084,6 +1084,157 @@
     </message>
 </context>
 <context>
+    <name>ChecksView</name>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="36"/>
+        <source>e.g. 县财政局</source>
+        <translation>如：县财政局</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="39"/>
+        <source>e.g. award candidates, bidders, applicants for funds</source>
+        <translation>如：评优评先、招标投标、财政资金申请</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="42"/>
+        <source>Or type the subjects here, one per line: name, code or ID number</source>
+        <translation>或在此逐行输入主体：名称，统一社会信用代码或身份证号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="45"/>
+        <source>Requesting department</source>
+        <translation>申请单位</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="46"/>
+        <source>Purpose of the check</source>
+        <translation>审查事由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="47"/>
+        <source>Subjects typed in</source>
+        <translation>手工输入的主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="53"/>
+        <source>Row</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="53"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="53"/>
+        <source>Code / ID number</source>
+        <translation>代码/证件号码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="54"/>
+        <source>Result</source>
+        <translation>审查结果</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="54"/>
+        <source>Found on</source>
+        <translation>查到的名单和信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="72"/>
+        <source>A department&apos;s list (name and unified social credit code or ID number) is checked against this office&apos;s ledger — black and watch lists in force, effective dishonesty information, red lists — and the joint-punishment lists the platform sent (苏府办〔2020〕232号 (十六)). Rows not found are reported, never dropped; every subject read is logged under the department and purpose (R14).</source>
+        <translation>部门报送的名单（名称和统一社会信用代码或身份证号码）与本单位信用信息台账（有效的严重失信主体名单、重点关注名单、有效失信信息、守信激励名单）和市平台下发的联合惩戒对象名单比对（苏府办〔2020〕232号（十六））。未查到的主体逐一列出，不会遗漏；每个被查看的主体都按申请单位和审查事由记入查询使用登记（R14）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="80"/>
+        <source>Check an Excel list…</source>
+        <translation>审查 Excel 名单…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="81"/>
+        <source>Check the typed subjects</source>
+        <translation>审查手工输入的主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="82"/>
+        <source>Print the check report…</source>
+        <translation>出具信用审查报告…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="83"/>
+        <source>Subject&apos;s credit report…</source>
+        <translation>出具公共信用信息报告…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="110"/>
+        <source>Check a department&apos;s list</source>
+        <translation>审查部门报送的名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="111"/>
+        <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="129"/>
+        <source>Checking…</source>
+        <translation>正在审查…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="128"/>
+        <source>the typed subjects</source>
+        <translation>手工输入的主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="136"/>
+        <source>Check no. %1 done: %2 subjects, %3 with dishonesty information, %4 not found.</source>
+        <translation>信用审查第%1号已完成：共%2个主体，有失信信息%3个，台账中未查到%4个。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="142"/>
+        <source>Black list %1 · watch list %2 · dishonesty information %3 · joint punishment %4 · red list %5 · clear %6 · not found %7</source>
+        <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 联合惩戒 %4 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="170"/>
+        <source>Check a list first.</source>
+        <translation>请先审查一份名单。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="172"/>
+        <source>Save the check report</source>
+        <translation>保存信用审查报告</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="198"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="205"/>
+        <source>Issued %1 and saved it to %2 (readable by you only).</source>
+        <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="189"/>
+        <source>Type the purpose of the report first (at least 2 characters).</source>
+        <translation>请先填写出具报告的事由（至少2个字）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="191"/>
+        <source>Whose public credit information report?</source>
+        <translation>为哪个信用主体出具公共信用信息报告？</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="197"/>
+        <source>Save the credit report</source>
+        <translation>保存公共信用信息报告</translation>
+    </message>
+</context>
+<context>
     <name>CleanupView</name>
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
@@ -1178,7 +1329,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="129"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
-        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="134"/>
@@ -1312,7 +1463,7 @@
     <message>
         <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/commitments_model.py" line="28"/>
@@ -2044,7 +2195,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="116"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
-        <translation>表格文件 (*.xlsx *.xls *.csv)</translation>
+        <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="121"/>
@@ -2119,7 +2270,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="198"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
-        <translation>已出具 %1，并保存到 %2（仅本人可读）。</translation>
+        <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
 </context>
 <context>
@@ -2474,7 +2625,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="46"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="47"/>
@@ -2737,7 +2888,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/commitments_model.py" line="56"/>
@@ -2865,117 +3016,122 @@ Returned by the platform: %4</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="66"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="67"/>
         <source>Credit Desk — %1</source>
         <translation>信用办台账 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="77"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
         <source>Credit subjects</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Dishonesty records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Listing cases</source>
         <translation>名单案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
         <source>Commitments and interviews</source>
         <translation>信用承诺与约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
         <source>Clean-up ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
         <source>Licences and penalties</source>
         <translation>双公示</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <source>Credit checks</source>
+        <translation>信用审查</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="88"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="89"/>
         <source>Listing cases (black list, watch list, red list) with prior notice, objection window, decision and exit will be handled here. Until then, keep using the paper register.</source>
         <translation>这里将办理名单认定案件（严重失信主体名单、重点关注名单、守信激励对象名单）：预先告知、异议期、认定决定和移出。在此之前，请继续使用纸质登记簿。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="91"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="92"/>
         <source>Objections to records, notices and listings will be registered and answered here, with their 10-working-day reply deadline.</source>
         <translation>这里将登记和答复对失信信息、文书和名单认定提出的异议，并提示10个工作日的答复期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="94"/>
         <source>Credit repair applications (R13) will be received, decided and tracked here.</source>
         <translation>这里将受理、决定和跟踪信用修复申请（R13）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="94"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="95"/>
         <source>Credit commitment letters and reminder or warning interviews (R17, R18) will be recorded here.</source>
         <translation>这里将登记信用承诺书以及提醒约谈、警示约谈（R17、R18）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="96"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="97"/>
         <source>The clean-up ledger of the office&apos;s own rules (14-column national template) with Excel import and export will be kept here.</source>
         <translation>这里将维护本单位失信约束措施清理台账（全国统一的14列模板），支持 Excel 导入导出。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="98"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="99"/>
         <source>The register of numbered notices with preview and printing will be here.</source>
         <translation>这里将是编号文书的登记簿，可预览和打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="99"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="100"/>
         <source>Exporting bundles to a USB folder, sending them, and importing receipts and updates from the municipal platform will be done here.</source>
         <translation>这里将把同步包导出到U盘文件夹、发送，并导入市平台的回执和更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="106"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="107"/>
         <source>Areas</source>
         <translation>工作区域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="125"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="126"/>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
@@ -3430,7 +3586,7 @@ Measures: %4</source>
     <message>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
@@ -4063,7 +4219,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="24"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/records_model.py" line="24"/>
@@ -4876,7 +5032,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
         <source>Name</source>
-        <translation>名称/姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
@@ -4891,7 +5047,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="23"/>
@@ -4977,12 +5133,12 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/models/subjects_model.py" line="21"/>
         <source>Name</source>
-        <translation>名称/姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/subjects_model.py" line="21"/>
         <source>Code / ID number</source>
-        <translation>统一社会信用代码/证件号码</translation>
+        <translation>代码/证件号码</translation>
     </message>
 </context>
 <context>
