@@ -2141,6 +2141,114 @@ Returned by the platform: %4</source>
     </message>
 </context>
 <context>
+    <name>DepartmentDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="18"/>
+        <source>Register a deciding department</source>
+        <translation>登记认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="19"/>
+        <source>A listing is decided, and its notices and decision issued, by a registered deciding department in its own name and under its own number prefix (49号 四(八)); it must be at county level or above (R4).</source>
+        <translation>名单由已登记的认定部门以自己的名义、使用自己的文号前缀作出认定并出具告知书和决定书（国办发〔2020〕49号 四(八)）；认定部门须为县级以上（R4）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="21"/>
+        <source>Register</source>
+        <translation>登记</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="25"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="25"/>
+        <source>Unified social credit code</source>
+        <translation>统一社会信用代码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="26"/>
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="26"/>
+        <source>Field</source>
+        <translation>所属领域</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="26"/>
+        <source>Number prefix</source>
+        <translation>文号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="33"/>
+        <source>Department name *</source>
+        <translation>部门名称 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="33"/>
+        <source>e.g. 县市场监督管理局</source>
+        <translation>如：县市场监督管理局</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="34"/>
+        <source>Unified social credit code *</source>
+        <translation>统一社会信用代码 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="34"/>
+        <source>18 characters</source>
+        <translation>18位</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="35"/>
+        <source>As on the department&apos;s code certificate; it signs its documents under this code.</source>
+        <translation>按该部门《统一社会信用代码证书》填写；部门以此代码在文书上落款。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="36"/>
+        <source>Level *</source>
+        <translation>层级 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="36"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="37"/>
+        <source>A township cannot decide any listing (R4, 1798号 (六)).</source>
+        <translation>乡镇（街道）不能认定任何名单（R4，发改财金规〔2017〕1798号（六））。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="38"/>
+        <source>Field of administration *</source>
+        <translation>所属领域 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="38"/>
+        <source>e.g. 市场监管</source>
+        <translation>如：市场监管</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="39"/>
+        <source>Number prefix *</source>
+        <translation>文号前缀 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="39"/>
+        <source>e.g. 清市监</source>
+        <translation>如：清市监</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="40"/>
+        <source>Its notices are numbered 前缀 + type, e.g. 清市监信决〔2026〕1号.</source>
+        <translation>该部门的文书编号为“前缀+文书类别”，如 清市监信决〔2026〕1号。</translation>
+    </message>
+</context>
+<context>
     <name>DisclosureView</name>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="55"/>
@@ -4875,55 +4983,60 @@ Grounds: %6</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="201"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="253"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="268"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="201"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="269"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="201"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="270"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="218"/>
+        <source>Deciding departments: register one…</source>
+        <translation>认定部门：查看和登记…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="231"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="261"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="267"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="271"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="257"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="272"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="272"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="287"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="296"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

@@ -196,6 +196,8 @@ class SettingsView(QWidget):
             if self.ctx.can("user.confirm"):  # the auditor confirms role changes (issue 14 item 6)
                 v.addWidget(self._accounts_button())
             return group
+        if self.ctx.can("department.manage"):  # 49号 四(八): the deciding departments (administrator)
+            v.addWidget(self._departments_button())
         self.users = QTableWidget(0, 3)
         self.users.setObjectName("usersTable")
         self.users.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Display name"), self.tr("Role")])
@@ -211,6 +213,19 @@ class SettingsView(QWidget):
         v.addWidget(self._accounts_button())
         self._load_users()
         return group
+
+    def _departments_button(self) -> QPushButton:
+        b = QPushButton(self.tr("Deciding departments: register one…"))
+        b.setObjectName("registerDepartment")
+        b.clicked.connect(self.open_departments)
+        return b
+
+    def open_departments(self):
+        """认定部门登记 (49号 四(八)); returned so tests can drive it."""
+        from credit_desk.gui.dialogs.department_dialog import DepartmentDialog
+        self.departments_dialog = DepartmentDialog(self.ctx, self)
+        self.departments_dialog.open()
+        return self.departments_dialog
 
     def _accounts_button(self) -> QPushButton:
         b = QPushButton(self.tr("Accounts: deactivate, unlock, reset a password, change a role…"))
