@@ -15,8 +15,8 @@ from openpyxl import Workbook
 from credit_desk.domain import demo
 from credit_desk.services import ledgers
 from credit_desk.store import sync_state
-from tests.e2e.case_kit import (black_listing, company, desk, ok, person, record, refused,  # noqa: F401
-                                staffed_template, watch_listing)
+from tests.e2e.case_kit import (TAX_BOSS, black_listing, company, decide, desk, ok, open_case,  # noqa: F401
+                                person, record, refused, serve, staffed_template, watch_listing)
 
 DEPT, WHY = "清江浦区财政局", "2026年度财政专项资金申报资格审查"
 JOINT_PERSON = ("赵六", demo.ric(random.Random(501), "320812", date(1970, 1, 1), date(1990, 12, 31)))
@@ -72,8 +72,14 @@ def ledger_with_hits(desk, data_dir):
     ended = company(desk, 16)   # R12: its watch listing's validity ended 2026-11-20 (no expiry run yet)
     watch_listing(desk, ended, "生态环境", valid_until="2026-11-20")
     someone = person(desk, 15)
+    honoured = company(desk, 17)   # R10: on the red list (shown, never counted as adverse)
+    red = open_case(desk, honoured, "red", "--department", "县税务局", "--department-level", "county",
+                    "--facts", "连续三年纳税信用A级", "--basis", "纳税信用管理办法", "--valid-until", "2028-10-01")
+    serve(desk, red)
+    decide(desk, red, user=TAX_BOSS)
     _joint_lists(data_dir)
-    return {"black": black, "record": rec, "watch": watch, "clean": clean, "person": someone, "ended": ended}
+    return {"black": black, "record": rec, "watch": watch, "clean": clean, "person": someone, "ended": ended,
+            "red": honoured}
 
 
 def _names(seeds):
@@ -94,7 +100,8 @@ def test_r22_a_bad_list_is_refused_with_every_bad_cell_named_and_nothing_kept(de
 
 def test_r22_r14_a_list_is_matched_counted_logged_and_unmatched_rows_are_reported(desk, ledger_with_hits, tmp_path,
                                                                                    data_dir):
-    rows = _names([11, 12, 13, 14]) + [UNKNOWN_CO, JOINT_PERSON, ("淮安无号码建材有限公司", _uscc(77))] + _names([16])
+    rows = _names([11]) + [("淮安测试十二有限公司", _uscc(12))] + _names([13, 14]) + [
+        UNKNOWN_CO, JOINT_PERSON, ("淮安无号码建材有限公司", _uscc(77))] + _names([16, 17])
     _sheet(tmp_path / "list.xlsx", rows)
     out = ok(desk, "credit-check", "run", str(tmp_path / "list.xlsx"), "--department", DEPT, "--purpose", WHY)
     by_row = {r["row"]: r for r in out["results"]}
@@ -107,8 +114,10 @@ def test_r22_r14_a_list_is_matched_counted_logged_and_unmatched_rows_are_reporte
     assert JOINT_PERSON[1] not in json.dumps(out, ensure_ascii=False)
     assert by_row[9]["categories"] == ["joint"]   # the platform's entry without a number, by name
     assert by_row[10]["categories"] == ["record"]  # R12: a listing past its validity is no longer in force
-    assert out["counts"] == {**out["counts"], "rows": 8, "black": 1, "watch": 1, "record": 4, "joint": 2, "red": 0,
-                             "hit": 6, "clear": 1, "not_found": 1}
+    assert by_row[11]["categories"] == ["red"] and by_row[11]["outcome"] == "red_only"
+    assert by_row[4]["name_differs"] and not by_row[3]["name_differs"]   # the number decides; the report says so
+    assert out["counts"] == {**out["counts"], "rows": 9, "black": 1, "watch": 1, "record": 4, "joint": 2, "red": 1,
+                             "hit": 6, "red_only": 1, "clear": 1, "not_found": 1}
     # R14: every subject read is logged under the department, the purpose and the check's number
     desk_ = ledgers.unlock(data_dir)
     try:
@@ -118,7 +127,7 @@ def test_r22_r14_a_list_is_matched_counted_logged_and_unmatched_rows_are_reporte
         desk_.close()
     label = f"信用审查第{out['id']}号：{WHY}（{DEPT}）"
     assert {(r["object_type"], r["object_id"]) for r in reads} == {
-        *(("subject", str(ledger_with_hits[k])) for k in ("black", "record", "watch", "clean", "ended")),
+        *(("subject", str(ledger_with_hits[k])) for k in ("black", "record", "watch", "clean", "ended", "red")),
         ("joint_entry", "JP-1"), ("joint_entry", "JP-2")}
     assert {r["purpose"] for r in reads} == {label}
     assert len(change) == 1 and JOINT_PERSON[1] not in change[0]["state"]   # the platform hears counts, no row
@@ -130,7 +139,7 @@ def _pdf_text(path) -> str:
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
 def test_r22_r15_the_report_is_numbered_signed_and_reads_back(desk, ledger_with_hits, tmp_path):
-    rows = _names([11, 12, 14]) + [UNKNOWN_CO, JOINT_PERSON]
+    rows = _names([11]) + [("淮安测试十二有限公司", _uscc(12))] + _names([14]) + [UNKNOWN_CO, JOINT_PERSON]
     _sheet(tmp_path / "list.xlsx", rows)
     out = ok(desk, "credit-check", "run", str(tmp_path / "list.xlsx"), "--department", DEPT, "--purpose", WHY, "--print",
              "--out", str(tmp_path / "report.pdf"))
@@ -141,7 +150,8 @@ def test_r22_r15_the_report_is_numbered_signed_and_reads_back(desk, ledger_with_
     for bit in ("信用审查报告", number, f"申请单位：{DEPT}", f"审查事由：{WHY}", f"审查编号：信用审查第{out['id']}号",
                 "数据截至：2026年11月30日09:00", "联合惩戒名单：第3版", "列入严重失信主体名单的1个",
                 "有有效失信信息的2个", "列入联合惩戒对象名单的1个", "第6行淮安未登记贸易有限公司", "附件1", "附件2", "附件3",
-                "附件1第3行淮安测试11有限公司（", "信用审查明细", "失信被执行人名单", "第7行赵*"):
+                "附件1第3行淮安测试11有限公司（", "信用审查明细", "失信被执行人名单", "第7行赵*",
+                "名单所列名称与台账登记名称（淮安测试12有限公司）不一致，比对以号码为准"):
         assert bit in flat, bit
     assert JOINT_PERSON[1] not in flat and "赵六" not in flat   # R15: the person masked everywhere
     fonts = subprocess.run(["pdffonts", str(tmp_path / "report.pdf")], capture_output=True, text=True).stdout
