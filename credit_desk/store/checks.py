@@ -37,7 +37,7 @@ def effective_records(conn, subject_ids: list[int], today: str) -> dict[int, lis
     found = conn.execute(
         "SELECT r.subject_id, r.id, r.doc_type, r.doc_number, r.doc_authority, r.doc_effective, r.tier, "
         "COALESCE(c.name, r.catalogue_code), r.department, r.decision_date, r.publication_end "
-        "FROM json_each(?) j JOIN records r ON r.subject_id = j.value "
+        "FROM json_each(?) j CROSS JOIN records r ON r.subject_id = j.value "   # the list drives: the subject index
         "LEFT JOIN catalogue_items c ON c.edition = r.catalogue_edition AND c.code = r.catalogue_code "
         f"WHERE r.status IN ({', '.join('?' * len(_EFFECTIVE))}) AND r.publication_stopped_on IS NULL "
         "AND (r.publication_end IS NULL OR r.publication_end >= ?) ORDER BY r.subject_id, r.doc_effective, r.id",
@@ -54,7 +54,7 @@ def listings_in_force(conn, subject_ids: list[int], today: str) -> dict[int, lis
     """subject id -> its listings in force on ``today`` (state listed, within the validity period, R12)."""
     found = conn.execute(
         "SELECT c.subject_id, c.id, c.list_type, c.department, c.domain, c.ground, c.basis, c.valid_from, "
-        "c.valid_until, c.decision_number, c.decided_on FROM json_each(?) j JOIN cases c ON c.subject_id = j.value "
+        "c.valid_until, c.decision_number, c.decided_on FROM json_each(?) j CROSS JOIN cases c ON c.subject_id = j.value "
         "WHERE c.state = 'listed' AND (c.valid_from IS NULL OR c.valid_from <= ?) "
         "AND (c.valid_until IS NULL OR c.valid_until >= ?) ORDER BY c.subject_id, c.decided_on, c.id",
         (json.dumps(subject_ids), today, today))
