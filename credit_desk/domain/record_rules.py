@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.errors import DomainError, ValidationError, raise_collected
 from credit_desk.domain.ids import IdType, is_minor_on
 from credit_desk.domain.records import DocType, RecordStatus
 from credit_desk.domain.reference import CatalogueItem
@@ -88,15 +88,42 @@ def _need(value: str | None, name: str, zh: str, en: str) -> str:
 
 def check_basis(doc_type: str, number: str | None, authority: str | None, issued: dt.date | None,
                 effective: dt.date | None, citation: str | None, today: dt.date) -> BasisDocument:
-    """R1: a document of an allowed type, with number, authority, issue and effective dates, in force."""
+    """R1: a document of an allowed type, with number, authority, issue and effective dates, in force. Every bad
+    field is reported (issue 17 item 10): one raises its ValidationError, several ``FieldErrors``."""
+    errors: list[ValidationError] = []
+    kind = _checked(errors, _doc_type, doc_type)
+    num = _checked(errors, _need, number, "doc_number", "文号", "number")
+    auth = _checked(errors, _need, authority, "doc_authority", "作出机关", "issuing authority")
+    _checked(errors, _basis_dates, issued, effective, today)
+    cite = (citation or "").strip() or None
+    if kind is DocType.OTHER_LEGAL and not cite:
+        errors.append(ValidationError("R1_CITATION_REQUIRED",
+                                      "“其他文书”须注明规定该文书的法律、法规或党中央、国务院政策文件。",
+                                      "An other-type document needs the law, regulation or central policy naming it.",
+                                      field="doc_citation"))
+    raise_collected(errors)
+    return BasisDocument(kind, num, auth, issued, effective, cite)
+
+
+def _checked(errors: list, fn, *args):
+    """``fn(*args)``, or None with its refusal kept in ``errors``."""
     try:
-        kind = DocType(doc_type)
+        return fn(*args)
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
+
+
+def _doc_type(doc_type: str) -> DocType:
+    try:
+        return DocType(doc_type)
     except ValueError:
         allowed = "、".join(f"{t.value}（{t.zh}）" for t in DocType)
         raise ValidationError("R1_DOC_TYPE", f"认定依据文书类型「{doc_type}」不被接受，可选：{allowed}。",
                               f"Basis document type {doc_type!r} is not accepted.", field="doc_type") from None
-    num = _need(number, "doc_number", "文号", "number")
-    auth = _need(authority, "doc_authority", "作出机关", "issuing authority")
+
+
+def _basis_dates(issued: dt.date | None, effective: dt.date | None, today: dt.date) -> None:
     if issued is None or effective is None:
         name = "doc_issued" if issued is None else "doc_effective"
         raise ValidationError("R1_BASIS_INCOMPLETE", "认定依据须写明作出日期和生效日期。",
@@ -108,13 +135,6 @@ def check_basis(doc_type: str, number: str | None, authority: str | None, issued
         raise ValidationError("R1_NOT_EFFECTIVE", f"认定依据于{effective.isoformat()}才生效，尚不能作为认定依据。",
                               f"The document takes effect only on {effective.isoformat()}.",
                               field="doc_effective")
-    cite = (citation or "").strip() or None
-    if kind is DocType.OTHER_LEGAL and not cite:
-        raise ValidationError("R1_CITATION_REQUIRED",
-                              "“其他文书”须注明规定该文书的法律、法规或党中央、国务院政策文件。",
-                              "An other-type document needs the law, regulation or central policy naming it.",
-                              field="doc_citation")
-    return BasisDocument(kind, num, auth, issued, effective, cite)
 
 
 def check_catalogue_item(code: str, items: list[CatalogueItem] | None) -> CatalogueItem:

@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import replace
 
 from credit_desk.domain.cases import Case, CaseState, ListType
-from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.errors import DomainError, ValidationError, each_error, raise_collected
 from credit_desk.domain.list_rules import BASIS_REVOKED_END_WORKDAYS, basis_all_revoked, opens_black_case
 from credit_desk.domain.record_rules import (Record, check_approval, check_basis, check_can_revise,
                                              check_catalogue_item, check_leniency_justification, leniency_flags,
@@ -37,6 +37,15 @@ def _text(value, name: str, zh: str) -> str:
     if not text:
         raise ValidationError("FIELD_REQUIRED", f"请填写{zh}。", f"{name} is required.", field=name)
     return text
+
+
+def _checked(errors: list, fn, *args):
+    """``fn(*args)``, or None with its refusal kept in ``errors`` (a refusal that is no input error is raised)."""
+    try:
+        return fn(*args)
+    except ValidationError as exc:
+        errors.append(exc)
+        return None
 
 
 def get_record(conn, record_id: int) -> Record:
@@ -77,22 +86,28 @@ def prepare_record(session: Session, *, subject_id: int, catalogue_code: str, ti
     ``references``: (active catalogue, rule sets) read once by a caller checking many rows."""
     conn = session.ledger.conn
     subject = subject or core.get_subject(conn, subject_id)
-    doc = check_basis(doc_type, doc_number, doc_authority, doc_issued, doc_effective, doc_citation,
-                      session.desk.today())  # R1
+    # issue 17 item 10: every bad field is reported at once (the first refusal's code stays what it always was)
+    errors: list[ValidationError] = []
+    doc = _checked(errors, check_basis, doc_type, doc_number, doc_authority, doc_issued, doc_effective,
+                   doc_citation, session.desk.today())  # R1
     cat, rule_sets = references or (reference.active_catalogue(conn), None)
-    item = check_catalogue_item(catalogue_code, cat[1] if cat else None)  # R2
-    tier_e = _tier(tier)
-    if act_date is None or act_date > doc.issued:
-        raise ValidationError("ACT_DATE", "行为发生日期须填写，且不能晚于认定依据的作出日期。",
-                              "The act date is required and cannot follow the document's issue date.", field="act_date")
+    item = _checked(errors, check_catalogue_item, catalogue_code, cat[1] if cat else None)  # R2
+    tier_e = _checked(errors, _tier, tier)
+    if act_date is None or (doc is not None and act_date > doc.issued):
+        errors.append(ValidationError("ACT_DATE", "行为发生日期须填写，且不能晚于认定依据的作出日期。",
+                                      "The act date is required and cannot follow the document's issue date.",
+                                      field="act_date"))
+    facts_text = _checked(errors, _text, facts, "facts", "失信事实")
+    dept_text = _checked(errors, _text, department, "department", "认定部门")
+    raise_collected([e for one in errors for e in each_error(one)])
     decided = decision_date or doc.issued
     rs = rule_set_in_force(rule_sets, decided) if rule_sets is not None else core.rule_set_on(conn, decided)  # R20
     window = publication(rs, tier_e, decided)
     flags = leniency_flags(tier_e, subject.id_type, subject.id_number, act_date, force_majeure=force_majeure,
                            no_intent=no_intent, slight=slight)  # R9
     why = check_leniency_justification(flags, justification)
-    record = Record(None, subject_id, cat[0]["edition"], item.code, tier_e, _text(facts, "facts", "失信事实"), doc,
-                    _text(department, "department", "认定部门"), act_date, decided, rs.code,
+    record = Record(None, subject_id, cat[0]["edition"], item.code, tier_e, facts_text, doc, dept_text, act_date,
+                    decided, rs.code,
                     RecordStatus.PENDING if flags else RecordStatus.ACTIVE, session.user.username, flags, why,
                     earliest_repair=window.earliest_repair, publication_end=window.publication_end)
     return record

@@ -75,3 +75,30 @@ def test_r7_edit_subject_form_shows_each_error_beside_its_field(qtbot, staff, ma
     assert "200" in dlg.errors["name"].text() and "法定代表人证件号码" in dlg.errors["legal_rep_id_number"].text()
     assert "法定代表人" not in dlg.errors["name"].text()      # each sentence under its own field only
     assert subjects.show_subject(clerk, s.id, "核对").name == "淮安缺代表人有限公司"
+
+
+def test_r1_new_record_form_shows_three_errors_beside_three_fields_and_saves_nothing(qtbot, staff, make_ctx, shot):
+    from credit_desk.gui.dialogs.new_record_dialog import NewRecordDialog
+    from tests.gui.seed_work import subjects_with_records
+    clerk = staff["clerk"]
+    sid, _rid = subjects_with_records(clerk, 1)[0]
+    records_before = _count(clerk, "SELECT count(*) AS n FROM records")
+    dlg = NewRecordDialog(make_ctx(clerk), {"id": sid, "name": "清江浦区某公司", "id_number": "9132**********"})
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.ui.facts.setPlainText("")                 # R1/R7: the facts, the basis's number and its authority missing
+    dlg.ui.docNumber.setText("")
+    dlg.ui.docAuthority.setText("")
+    dlg.ui.department.setText("县市场监督管理局")
+    dlg.ui.buttons.button(QDialogButtonBox.Save).click()
+    qtbot.wait(50)
+    shot(dlg, "dialog_new_record_three_errors")
+    shown = {"facts": dlg.ui.factsError.text(), "doc_number": dlg.ui.docNumberError.text(),
+             "doc_authority": dlg.ui.docAuthorityError.text()}
+    assert all(shown.values()), shown
+    assert "失信事实" in shown["facts"] and "文号" in shown["doc_number"] and "作出机关" in shown["doc_authority"]
+    assert not dlg.ui.departmentError.text() and not dlg.ui.formError.text()
+    assert dlg.result_value is None and dlg.isVisible()
+    assert dlg.focusWidget() is dlg.ui.facts                 # the first bad field in the form's order
+    assert _count(clerk, "SELECT count(*) AS n FROM records") == records_before
+    assert _count(clerk, "SELECT count(*) AS n FROM audit WHERE action = 'record.add'") == 0

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from credit_desk.domain.errors import DomainError
+from credit_desk.domain.errors import DomainError, each_error
 from credit_desk.domain.records import DocType
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.form_dialog import day_of
@@ -20,6 +20,11 @@ from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, records
 
 OK_STYLE = "color: #1b7f3b;"
+# a service field -> the input holding it (the cursor goes to the first refused one)
+INPUTS = {"catalogue_code": "catalogue", "tier": "tier", "facts": "facts", "doc_type": "docType",
+          "doc_number": "docNumber", "doc_authority": "docAuthority", "doc_issued": "docIssued",
+          "doc_effective": "docEffective", "doc_citation": "docCitation", "department": "department",
+          "act_date": "actDate", "decision_date": "decisionDate", "leniency_justification": "justification"}
 BANNER_STYLE = ("background: #fff3e0; border: 1px solid #e0a040; border-radius: 4px; padding: 6px; "
                 "color: #7a4100; font-weight: bold;")
 
@@ -117,7 +122,18 @@ class NewRecordDialog(QDialog):
                 force_majeure=ui.forceMajeure.isChecked(), no_intent=ui.noIntent.isChecked(),
                 slight=ui.slight.isChecked(), justification=ui.justification.toPlainText() or None)
         except DomainError as exc:
-            label = getattr(self.ui, self.FIELD_ERRORS.get(exc.field or "", "formError"))
-            label.setText(exc.message(self.ctx.lang))
+            self._show_refusal(exc)
             return
         self.accept()
+
+    def _show_refusal(self, exc: DomainError) -> None:
+        """Each refusal beside its field (issue 17 item 10: all bad fields at once); the cursor to the first."""
+        refused = set()
+        for one in each_error(exc):
+            label = getattr(self.ui, self.FIELD_ERRORS.get(one.field or "", "formError"))
+            text = one.message(self.ctx.lang)
+            label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            refused.add(one.field)
+        first = next((name for field, name in INPUTS.items() if field in refused), None)  # the form's order
+        if first:
+            getattr(self.ui, first).setFocus()
