@@ -1116,120 +1116,145 @@
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="50"/>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="56"/>
+        <source>Earlier checks</source>
+        <translation>以往审查</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="62"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="62"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="62"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="63"/>
         <source>Result</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="63"/>
         <source>Found on</source>
         <translation>查到的名单和信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="81"/>
         <source>A department&apos;s list (name and unified social credit code or ID number) is checked against this office&apos;s ledger — black and watch lists in force, effective dishonesty information, red lists — and the joint-punishment lists the platform sent (苏府办〔2020〕232号 (十六)). Rows not found are reported, never dropped; every subject read is logged under the department and purpose (R14).</source>
         <translation>部门报送的名单（名称和统一社会信用代码或身份证号码）与本单位信用信息台账（有效的严重失信主体名单、重点关注名单、有效失信信息、守信激励名单）和市平台下发的联合惩戒对象名单比对（苏府办〔2020〕232号（十六））。未查到的主体逐一列出，不会遗漏；每个被查看的主体都按申请单位和审查事由记入查询使用登记（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="90"/>
         <source>Check an Excel list…</source>
         <translation>审查 Excel 名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="91"/>
         <source>Check the typed subjects</source>
         <translation>审查手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="92"/>
         <source>Print the check report…</source>
         <translation>出具信用审查报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="93"/>
         <source>Subject&apos;s credit report…</source>
         <translation>出具公共信用信息报告…</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/checks_view.py" line="110"/>
+        <source>No. %1 · %2 · %3 · %4 (%5 subjects)</source>
+        <translation>第%1号 · %2 · %3 · %4（%5个主体）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="130"/>
+        <source>Check no. %1 of %2 (%3): report %4.</source>
+        <translation>信用审查第%1号（%2，%3）：报告%4。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="132"/>
+        <source>not issued yet</source>
+        <translation>尚未出具</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="146"/>
         <source>Check a department&apos;s list</source>
         <translation>审查部门报送的名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="147"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="116"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="165"/>
         <source>Checking…</source>
         <translation>正在审查…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="164"/>
         <source>the typed subjects</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="173"/>
         <source>Check no. %1 done: %2 subjects, %3 with dishonesty information, %4 not found.</source>
         <translation>信用审查第%1号已完成：共%2个主体，有失信信息%3个，台账中未查到%4个。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="179"/>
         <source>Black list %1 · watch list %2 · dishonesty information %3 · joint punishment %4 · red list %5 · clear %6 · not found %7</source>
         <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 联合惩戒 %4 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="207"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="173"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="235"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="180"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="217"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="242"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="226"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="234"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
@@ -4291,7 +4316,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="37"/>
         <source>Open</source>
-        <translation>查看</translation>
+        <translation>打开</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="38"/>

@@ -88,6 +88,15 @@ def test_r22_a_list_is_refused_cell_by_cell_then_checked_shown_masked_and_printe
     qtbot.waitUntil(lambda: view.table.rowCount() == 2, timeout=10_000)
     report = view.subject_report(subject_id=c["id"], path=str(tmp_path / "subject.pdf"))
     assert report["number"].startswith("清信报") and (tmp_path / "subject.pdf").exists()
+    assert view.previous.count() == 2 and "评优评先资格审查" in view.previous.itemText(1)   # earlier checks
+    view.purpose.setText("")
+    view.open_check(1)
+    assert "查询事由" in view.message.text() or "事由" in view.message.text()           # R14: a purpose first
+    view.purpose.setText("复核审查结果")
+    opened = view.open_check(1)
+    assert view.table.rowCount() == 3 and opened["reports"] == [out["number"]]
+    assert not view.print_button.isEnabled()                                         # printed once; reprint
+    shot(win, "checks_earlier")
 
 
 def test_r14_the_auditor_sees_checks_but_cannot_run_them(qtbot, office, make_ctx):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
@@ -45,6 +45,15 @@ class ChecksView(QWidget):
         form.addRow(self.tr("Requesting department"), self.department)
         form.addRow(self.tr("Purpose of the check"), self.purpose)
         form.addRow(self.tr("Subjects typed in"), self.entries)
+        self.previous = QComboBox()
+        self.previous.setObjectName("previousChecks")
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setObjectName("openCheck")
+        self.open_button.clicked.connect(lambda _c=False: self.open_check())
+        earlier = QHBoxLayout()
+        earlier.addWidget(self.previous, 1)
+        earlier.addWidget(self.open_button)
+        form.addRow(self.tr("Earlier checks"), earlier)
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
@@ -73,6 +82,7 @@ class ChecksView(QWidget):
             "office's ledger — black and watch lists in force, effective dishonesty information, red lists — and "
             "the joint-punishment lists the platform sent (苏府办〔2020〕232号 (十六)). Rows not found are "
             "reported, never dropped; every subject read is logged under the department and purpose (R14).")))
+        self.refresh()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -94,7 +104,33 @@ class ChecksView(QWidget):
         return row
 
     def refresh(self) -> None:
-        """Nothing to reload: a check shows what the ledger held when it ran (kept with the check)."""
+        """The register of earlier checks (no row of any list); a check shows what the ledger held when it ran."""
+        self.previous.clear()
+        for c in lists.list_checks(self.ctx.session, limit=100):
+            label = (self.tr("No. %1 · %2 · %3 · %4 (%5 subjects)").replace("%1", str(c["id"]))
+                     .replace("%2", c["as_of"][:16].replace("T", " ")).replace("%3", c["department"])
+                     .replace("%4", c["purpose"]).replace("%5", str(c["row_count"])))
+            self.previous.addItem(label, c["id"])
+        self.open_button.setEnabled(self.previous.count() > 0)
+
+    def open_check(self, check_id: int | None = None):
+        """R14: an earlier check's rows, looked at under the purpose typed above (logged)."""
+        check_id = check_id if check_id is not None else self.previous.currentData()
+        if check_id is None:
+            return None
+        try:
+            out = lists.get_check(self.ctx.session, int(check_id), self.purpose.text())
+        except DomainError as exc:
+            self.purpose.setFocus()
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self.check = out
+        self.previous.setCurrentIndex(max(0, self.previous.findData(out["id"])))
+        self._show(out)
+        self.print_button.setEnabled(self.ctx.can("document.print") and not out["reports"])
+        self._say(self.tr("Check no. %1 of %2 (%3): report %4.").replace("%1", str(out["id"]))
+                  .replace("%2", out["department"]).replace("%3", out["purpose"])
+                  .replace("%4", "、".join(out["reports"]) or self.tr("not issued yet")))
+        return out
 
     def _say(self, text: str, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
@@ -130,6 +166,7 @@ class ChecksView(QWidget):
 
     def _checked(self, out: dict) -> None:
         self.check = out
+        self.refresh()
         self._show(out)
         self.print_button.setEnabled(self.ctx.can("document.print"))
         c = out["counts"]
