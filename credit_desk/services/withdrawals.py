@@ -67,9 +67,10 @@ def propose_withdrawal(session: Session, case_id: int, *, objection_id: int | No
     return {"case_id": case_id, "withdrawal_id": wid, "status": "pending"}
 
 
-def approve_withdrawal(session: Session, case_id: int, *, on: dt.date | None = None,
-                       apology_number: str | None = None, apology_on: dt.date | None = None) -> dict:
-    """Carry out a proposed withdrawal: a senior person other than the proposer (four eyes, R12 way 1)."""
+def check_may_approve(session: Session, case_id: int) -> dict:
+    """Who may carry out a proposed withdrawal (R12 way 1, four eyes; R4 谁认定、谁负责): a senior person of the
+    case's deciding department other than the proposer. Returns the pending withdrawal; raises PermissionDenied,
+    R12_WITHDRAWAL_NOT_PROPOSED, FOUR_EYES or R4_DECIDER_DEPARTMENT; writes nothing (but a role refusal's row)."""
     session.require("case.exit")
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
@@ -77,6 +78,23 @@ def approve_withdrawal(session: Session, case_id: int, *, on: dt.date | None = N
     check_r12_withdrawal_approver(pending and pending["proposed_by"], session.user.username)  # R12 way 1
     if departments.issuer_for(conn, "case", case_id) is not None:  # R4 谁认定、谁负责: revoking its own decision
         departments.case_decider_department(session, case)        # is the deciding department's act
+    return pending
+
+
+def check_may_propose(session: Session, case_id: int) -> None:
+    """Who may propose a withdrawal (R12 way 1 / 1798号 (二十三)): staff of the case's deciding department. Raises
+    PermissionDenied or R12_PROPOSER_DEPARTMENT; writes nothing (but a role refusal's row)."""
+    session.require("case.withdraw")
+    departments.case_proposer_department(session, core.get_case(session.ledger.conn, case_id))
+
+
+def approve_withdrawal(session: Session, case_id: int, *, on: dt.date | None = None,
+                       apology_number: str | None = None, apology_on: dt.date | None = None) -> dict:
+    """Carry out a proposed withdrawal: a senior person other than the proposer (four eyes, R12 way 1)."""
+    session.require("case.exit")
+    pending = check_may_approve(session, case_id)  # four eyes, R4 department (the GUI asks it to offer the step)
+    conn = session.ledger.conn
+    case = core.get_case(conn, case_id)
     today = session.desk.today()
     proposed = dt.date.fromisoformat(str(pending["proposed_on"]))
     day = check_r5_date(on or today, today=today, after=proposed, field="on", label="批准误列撤销日期",

@@ -100,3 +100,28 @@ def test_r5_print_dialog_offers_the_numbered_not_listed_decision(qtbot, staff, m
     qtbot.addWidget(dlg)
     assert dlg.value("doc_type") == "not_listed_decision"
     assert "不予列入决定书" in dlg.fields["doc_type"].currentText()
+
+
+def test_r12_withdrawal_buttons_offered_only_to_the_deciding_departments_staff(qtbot, staff, make_ctx):
+    """R12 way 1 / 1798号 (二十三), R4, four eyes: 误列撤销 is proposed by the deciding department's staff (not the
+    credit office's clerk, not another department's head) and approved by a second senior person of it."""
+    admin = staff["admin"]
+    accounts.add_user(admin, "boss_tax2", "approver", USER_PW, "钱税务")
+    departments.assign_user(admin, "boss_tax2", DEMO_DEPARTMENTS[1][0])
+    tax = auth.login(admin.desk, "boss_tax2", USER_PW)
+    cid, _ = _served(staff)
+    now = staff["clerk"].desk.today()
+    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=now - 2 * DAY, measures=("M-01",),
+                                                             post_exit_watch_months=12))
+    clerk, stranger, rev = (_panel(qtbot, make_ctx, s, cid) for s in (staff["clerk"], tax, staff["reviewer"]))
+    for p in (clerk, stranger):
+        assert not p.withdraw_button.isEnabled() and "误列撤销由认定部门核实后提出" in p.withdraw_button.toolTip()
+    assert rev.withdraw_button.isEnabled() and not rev.withdraw_button.toolTip()
+    from credit_desk.services import withdrawals
+    withdrawals.propose_withdrawal(staff["reviewer"], cid, finding="依据文书文号录入错误", on=now - DAY)
+    panels = {who: _panel(qtbot, make_ctx, s, cid) for who, s in (("rev", staff["reviewer"]), ("tax", tax),
+                                                                 ("boss", staff["boss"]))}
+    assert "另一位负责人" in panels["rev"].approve_withdraw_button.toolTip()           # four eyes
+    assert "谁认定、谁负责" in panels["tax"].approve_withdraw_button.toolTip()         # R4
+    assert not panels["rev"].approve_withdraw_button.isEnabled() and not panels["tax"].approve_withdraw_button.isEnabled()
+    assert panels["boss"].approve_withdraw_button.isEnabled()

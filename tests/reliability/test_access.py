@@ -87,6 +87,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "documents.stored_pdf": "document.print", "documents.save_pdf": "document.print",
     "cases.decision_validity": "case.decide", "cases.check_may_decide": "case.decide",
     "cases.decision_limits": "case.decide", "cases.watch_months_limit": "case.list",
+    "withdrawals.check_may_approve": "case.exit", "withdrawals.check_may_propose": "case.withdraw",
     "document_sources.sample_basis": "document.print",
     "preferences.notice_contact": ("open", "the office contact line printed on notices; no personal data"),
     "preferences.set_notice_contact": "settings.manage",

@@ -186,16 +186,31 @@ class CasePanel(QWidget):
         self.reply_button.setEnabled(has_open and can("objection.resolve"))
         self._offer_decision(c, events)
         self.exit_button.setEnabled(Event.EXIT in events and can("case.exit"))
-        # R12 way 1: one person proposes, a second senior person (not the proposer) approves
+        # R12 way 1: the deciding department's staff propose, a second senior person of it (not the proposer)
+        # approves; each button is offered only to who may press it, with the reason otherwise
         pending = withdrawals.pending_for(self.ctx.session, c.id) if c.state is CaseState.LISTED else None
-        self.withdraw_button.setEnabled(Event.WITHDRAW_WRONGFUL in events and pending is None
-                                        and can("case.withdraw"))
-        self.approve_withdraw_button.setEnabled(pending is not None and can("case.exit")
-                                                and pending["proposed_by"] != self.ctx.session.user.username)
+        self._offer(self.withdraw_button, Event.WITHDRAW_WRONGFUL in events and pending is None, "case.withdraw",
+                    lambda: withdrawals.check_may_propose(self.ctx.session, c.id))
+        self._offer(self.approve_withdraw_button, pending is not None, "case.exit",
+                    lambda: withdrawals.check_may_approve(self.ctx.session, c.id))
         self.print_button.setEnabled(can("document.print"))
         self.detail_button.setEnabled(can("case.view"))
         self.edit_button.setEnabled(c.state in OPEN_STATES and can("case.update"))  # R5: decided cases stay
         self.next_hint.setText(self._next_hint(c, events, has_open))
+
+    def _offer(self, button: QPushButton, at_stage: bool, action: str, check) -> None:
+        """Enable ``button`` only when the stage allows the step, the role has ``action`` and the service's own
+        check (``check``, which writes nothing) passes; otherwise say why in its tooltip (Chinese first)."""
+        why = ""
+        if at_stage and not self.ctx.can(action):
+            why = self.tr("Your role may not take this step.")
+        elif at_stage:
+            try:
+                check()
+            except DomainError as exc:
+                why = exc.message(self.ctx.lang)
+        button.setEnabled(at_stage and not why)
+        button.setToolTip(why)
 
     def _offer_decision(self, c: Case, events: set) -> None:
         """R4 谁认定、谁负责 and four eyes: 作出决定 is offered only to who may decide this case — a senior person of
