@@ -38,6 +38,7 @@ ID_HEADERS = ("统一社会信用代码", "统一社会信用代码/身份证号
 _TRY_18 = (IdType.USCC, IdType.RIC, IdType.HK_MO_TW_RESIDENCE, IdType.FOREIGN_PR)
 _TRY_OTHER = (IdType.FOREIGN_PR, IdType.PASSPORT)
 PASSPORT_MAX = 15
+DIGIT_PASSPORTS = (8, 9)   # a passport of digits only has 8 or 9; other short digit strings are mistyped IDs
 
 
 class Category(StrEnum):
@@ -101,7 +102,8 @@ def classify_number(value: str, today: dt.date) -> tuple[str, IdType]:
     number = clean_id(value)
     if len(number) == 15 and number.isdigit():
         number = convert_15_to_18(number)  # GB 11643: a first-generation ID is checked as its 18-digit form
-    kinds = _TRY_18 if len(number) == 18 else _TRY_OTHER if len(number) <= PASSPORT_MAX else ()
+    short = len(number) <= PASSPORT_MAX and not (number.isdigit() and len(number) not in DIGIT_PASSPORTS)
+    kinds = _TRY_18 if len(number) == 18 else _TRY_OTHER if short else ()
     for kind in kinds:  # a 16–17 or 19+ character number is a mistyped code, never read as a passport
         try:
             return normalize_id(kind, number, today), kind

@@ -88,12 +88,12 @@ def _names(seeds):
 
 def test_r22_a_bad_list_is_refused_with_every_bad_cell_named_and_nothing_kept(desk, ledger_with_hits, tmp_path):
     rows = _names([11, 12]) + [("", _uscc(13)), ("淮安某某公司", _uscc(14)[:-1] + "0"), ("淮安重复公司", _uscc(11)),
-                               ("淮安空号公司", "")]
+                               ("淮安空号公司", ""), ("钱七", 320826197001011234)]   # a code typed as a number
     _sheet(tmp_path / "bad.xlsx", rows)
     err = refused(desk, "credit-check", "run", str(tmp_path / "bad.xlsx"), "--department", DEPT, "--purpose", WHY)
     assert err["code"] == "R22_LIST_REFUSED"
     for bit in ("第5行B列「单位名称」", "第6行C列「统一社会信用代码」", "第7行C列「统一社会信用代码」：与第3行的号码重复",
-                "第8行C列「统一社会信用代码」"):
+                "第8行C列「统一社会信用代码」", "第9行C列「统一社会信用代码」：单元格是数字格式"):
         assert bit in err["message"], (bit, err["message"])
     assert ok(desk, "credit-check", "list") == []   # nothing kept, nothing read
 

@@ -22,6 +22,8 @@ def check_sheet(session: Session, path: Path, department: str, purpose: str, she
     dep, why = d.check_request(department, purpose)
     got = xlsx.read(Path(path), sheet)
     rows, problems = d.check_rows(got.rows, session.desk.today(), name_col=got.name_col, id_col=got.id_col)
+    flagged = {p.row for p in got.problems}   # a cell already named as a cell is not named twice
+    problems = sorted(got.problems + [p for p in problems if p.row not in flagged], key=lambda p: p.row or 0)
     if problems:
         raise xlsx.CheckListRefused(problems, got.sheet)
     return _run(session, rows, dep, why, f"{Path(path).name}（{got.sheet}）")
