@@ -18,13 +18,13 @@ VOIDED = QColor("#888888")
 STATUS_ZH = {"issued": "已出具", "voided": "已作废", "withdrawn": "已撤回（误列撤销）",
              "reserved": "已编号，待打印", "external": "手工编号（未在本系统打印）", "superseded": "已被新告知书取代"}
 PRINTED = frozenset({"issued", "voided", "withdrawn"})  # rows of the printed register; the rest are numbers only
-OBJECT_ZH = {"case": "案件", "subject": "主体", "record": "失信信息"}
+OBJECT_ZH = {"case": "案件", "subject": "主体", "record": "失信信息", "credit_check": "信用审查"}
 
 
 STATUS_EN = {"issued": "Issued", "voided": "Voided", "withdrawn": "Withdrawn (wrongful listing)",
              "reserved": "Numbered, to be printed", "external": "Numbered by hand (not printed here)",
              "superseded": "Superseded by a new notice"}
-OBJECT_EN = {"case": "Case", "subject": "Subject", "record": "Record"}
+OBJECT_EN = {"case": "Case", "subject": "Subject", "record": "Record", "credit_check": "Credit check"}
 
 
 def status_words() -> dict[str, str]:
