@@ -1,5 +1,6 @@
 """Translation upkeep: `update` re-scans the GUI for tr() strings and rebuilds the .qm;
-`fill FILE.json` writes translations ({"English source": "中文"}) into the .ts first.
+`fill FILE.json` writes translations ({"English source": "中文"}, or {"Context::English source": "中文"} for
+one context) into the .ts first.
 
     .venv/bin/python scripts/i18n.py fill new_strings.json
     .venv/bin/python scripts/i18n.py update
@@ -30,12 +31,17 @@ def update() -> None:
 def fill(mapping_file: str) -> None:
     mapping = json.loads(Path(mapping_file).read_text(encoding="utf-8"))
     tree = ET.parse(TS)
-    for msg in tree.iter("message"):
-        src = msg.findtext("source")
-        tr = msg.find("translation")
-        if src in mapping and tr is not None:
-            tr.text = mapping[src]
-            tr.attrib.pop("type", None)
+    for context in tree.iter("context"):
+        name = context.findtext("name")
+        for msg in context.iter("message"):
+            src = msg.findtext("source")
+            tr = msg.find("translation")
+            # "Context::source" translates in that context only (one English word may need two Chinese ones:
+            # "Decision" is 认定决定 in the case panel and 修复决定书 in the repair area)
+            text = mapping.get(f"{name}::{src}", mapping.get(src))
+            if text is not None and tr is not None:
+                tr.text = text
+                tr.attrib.pop("type", None)
     tree.write(TS, encoding="utf-8", xml_declaration=True)
 
 

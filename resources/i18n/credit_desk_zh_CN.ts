@@ -547,7 +547,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
         <source>Basis</source>
-        <translation>认定依据</translation>
+        <translation>依据</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="285"/>
@@ -582,7 +582,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="289"/>
         <source>Decision</source>
-        <translation>修复决定书</translation>
+        <translation>认定决定</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="290"/>
@@ -630,7 +630,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
         <source>Decision</source>
-        <translation>修复决定书</translation>
+        <translation>认定决定</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
@@ -1581,7 +1581,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/commitments_view.py" line="80"/>
         <source>Basis</source>
-        <translation>认定依据</translation>
+        <translation>依据</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/commitments_view.py" line="85"/>
@@ -1827,7 +1827,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="30"/>
         <source>Decision</source>
-        <translation>修复决定书</translation>
+        <translation>作出认定决定</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="31"/>
@@ -1933,7 +1933,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="88"/>
         <source>(choose one of the four)</source>
-        <translation>（四种情形选一）</translation>
+        <translation>（四类情形选其一）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="90"/>
@@ -2622,7 +2622,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="43"/>
         <source>(choose one of the four)</source>
-        <translation>（四种情形选一）</translation>
+        <translation>（四类情形选其一）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="45"/>
@@ -2647,7 +2647,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="52"/>
         <source>Added wording to the facts</source>
-        <translation>认定事实补充说明</translation>
+        <translation>对认定事实的补充说明</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="54"/>
@@ -2657,7 +2657,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="54"/>
         <source>Added wording to the basis</source>
-        <translation>认定依据补充说明</translation>
+        <translation>对认定依据的补充说明</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="56"/>
@@ -3918,7 +3918,7 @@ Measures: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
         <source>(choose one of the four)</source>
-        <translation>（四种情形选一）</translation>
+        <translation>（四类情形选其一）</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
@@ -3938,12 +3938,12 @@ Measures: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
         <source>Added wording to the facts</source>
-        <translation>认定事实补充说明</translation>
+        <translation>对认定事实的补充说明</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
         <source>Added wording to the basis</source>
-        <translation>认定依据补充说明</translation>
+        <translation>对认定依据的补充说明</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="56"/>

@@ -125,3 +125,18 @@ def test_r7_subject_edited_in_the_gui_refreshes_the_subjects_view(qtbot, clerk_w
     assert "subject.update" in _actions(clerk, before)
     qtbot.waitUntil(lambda: any(view.model.row(i)["id"] == s.id and view.model.row(i)["name"] ==
                                 "淮安改名示范有限公司" for i in range(view.model.rowCount())), timeout=5000)
+
+
+def test_r5_a_listing_decision_is_not_called_a_repair_decision(qtbot, clerk_window, staff, make_ctx):
+    """The same English word in two areas: the case panel and the decision dialog say 认定决定, the repair area
+    修复决定书 (a context-blind translation once showed 修复决定书 on every listing case)."""
+    from credit_desk.gui.dialogs.decide_dialog import DecideDialog
+    clerk = staff["clerk"]
+    cid = _case(clerk, served=True)
+    view = _case_view(qtbot, clerk_window, cid)
+    form = view.panel.facts
+    labels = [form.itemAt(i, form.ItemRole.LabelRole).widget().text() for i in range(form.rowCount())]
+    assert "认定决定：" in labels and not any("修复" in t for t in labels), labels
+    dlg = DecideDialog(make_ctx(staff["reviewer"]), cases.get_case(clerk, cid, "核对"))
+    qtbot.addWidget(dlg)
+    assert "认定决定" in dlg.windowTitle() and "修复" not in dlg.windowTitle()
