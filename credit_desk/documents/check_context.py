@@ -68,17 +68,13 @@ def _hit_entries(r: dict) -> list[str]:
 
 
 def _annex(r: dict) -> str:
-    head = [f"{_who(r)}信用审查明细", f"| 审查结果：{'、'.join(c.zh for c in d.RowResult(**_row_args(r)).categories())}"]
+    found = "、".join(c.zh for c in d.Category if r["hits"].get(c.value))
+    head = [f"{_who(r)}信用审查明细", f"| 审查结果：{found}"]
     if d.name_differs(r):
         head.append(f"| 注意：名单所列名称与台账登记名称（{d.public_name({**r, 'name': r['subject']['name']})}）不一致，"
                     "比对以号码为准。")
     body = [f"{i}. {line}" for i, line in enumerate(_hit_entries(r), start=1)]
     return "\n".join(head + body)
-
-
-def _row_args(r: dict) -> dict:
-    return {"row": r["row"], "name": r["name"], "number": r["number"], "id_type": r["id_type"],
-            "subject": r["subject"], "hits": r["hits"]}
 
 
 def check_report(check: dict, joint_applied_at: str | None) -> dict:
