@@ -204,8 +204,9 @@ class FormDialog(QDialog):
 
     def grow_to_fit(self) -> None:
         """Error lines just shown add height: the dialog grows so no input is squeezed under its hint."""
+        from credit_desk.gui.fit import room
         self.layout().activate()
-        need = self.sizeHint().height()
+        need = min(self.sizeHint().height(), room(self).height())  # never past the screen (issue 17 item 1)
         if self.isVisible() and need > self.height():
             self.resize(self.width(), need)
 
