@@ -182,12 +182,21 @@ def _read_csv(path: Path):
 def fill_merged(ws) -> None:
     """Give every cell of a merged range the value of its top-left cell (issue 15: offices merge 责任单位 over
     several rows and titles over the width; openpyxl leaves the other cells of a range empty)."""
-    for rng in list(ws.merged_cells.ranges):
-        value = ws.cell(row=rng.min_row, column=rng.min_col).value
-        ws.unmerge_cells(str(rng))
-        for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col, max_col=rng.max_col):
-            for cell in row:
-                cell.value = value
+    try:
+        for rng in list(ws.merged_cells.ranges):
+            value = ws.cell(row=rng.min_row, column=rng.min_col).value
+            ws.unmerge_cells(str(rng))
+            for row in ws.iter_rows(min_row=rng.min_row, max_row=rng.max_row, min_col=rng.min_col,
+                                    max_col=rng.max_col):
+                for cell in row:
+                    cell.value = value
+    except (AttributeError, KeyError, ValueError):
+        # two merged ranges that overlap (no spreadsheet program writes them; a damaged or crafted file does):
+        # openpyxl cannot unmerge them — one sentence, not a traceback (found by fuzzing the credit-check lists)
+        raise ValidationError("XLSX_MERGED_OVERLAP", f"工作表「{ws.title}」中有相互重叠的合并单元格，文件可能已损坏；"
+                              "请取消合并单元格后重新保存再导入。", f"Sheet {ws.title!r} holds merged cells that overlap; "
+                              "the file may be damaged. Unmerge the cells, save it again and import it.",
+                              field="file") from None
 
 
 def _open(path: Path):

@@ -120,3 +120,26 @@ def test_fuzz_contact_workbooks(office, data_dir, tmp_path):
             _run(s, tmp_path, data, cleanup.import_contacts)
         run()
     print(dict(SEEN))
+
+
+def test_fuzz_credit_check_lists(office, data_dir, tmp_path):
+    """R22: a department's hostile list is checked whole or refused with a Chinese sentence; a refusal keeps no
+    check and reads no subject (issue 19 item 2)."""
+    import random
+    from credit_desk.domain import demo
+    from credit_desk.services.checks import lists
+    SEEN.clear()
+    headers = ("名称", "统一社会信用代码")
+    rows = [(f"淮安模糊{i}有限公司", demo.uscc(random.Random(i), "320812")) for i in range(3)]
+    valid = _template_bytes(headers, rows)
+
+    def check(s, path):
+        return lists.check_sheet(s, path, "县财政局", "评优评先资格审查")
+    with session(data_dir) as s:
+        @FUZZ
+        @given(workbooks(headers, rows) | damaged(valid))
+        def run(data):
+            _run(s, tmp_path, data, check)
+        run()
+    print(dict(SEEN))
+    assert SEEN["imported"] > 0 and len(SEEN) > 1, SEEN
