@@ -319,8 +319,9 @@ def cmd_demo_work(args) -> int:
         secret = found if found is not None else common.prompt_secret("决定人密码", "Senior's password")
         senior = auth.login(s.desk, args.senior, secret)
         out = demo_work.seed_work(s, senior)
-    emit(args, out, f"已生成演示工作：{len([k for k in out if k not in ('repair', 'commitment', 'interview')])} "
-                    "个各阶段案件、1 个信用修复、1 个承诺及约谈（不会报送平台）。")
+    n = len([k for k in out if k not in ("repair", "commitment", "interview")])
+    what = "1 个承诺及约谈" if out["commitment"] else "1 次约谈（本单位尚无信用承诺事项清单，未生成承诺）"
+    emit(args, out, f"已生成演示工作：{n} 个各阶段案件、1 个信用修复、{what}（不会报送平台）。")
     return 0
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.errors import ValidationError
 from credit_desk.services import (browse, case_exits, cases, commitments, departments, objections, repairs,
                                   withdrawals)
 from credit_desk.services.base import Session
@@ -31,7 +31,8 @@ OLD = (430, 428, 400)  # the listing repaired (R13: a black list may be repaired
 
 
 def seed_work(session: Session, senior: Session) -> dict:
-    """Cases in every state, an objection, a repair, a commitment and an interview; returns their ids by name.
+    """Cases in every state, an objection, a repair, a commitment (under the office's first commitment item, when
+    it has a list) and an interview; returns their ids by name (``commitment`` None without an item list).
 
     ``session``: a business user who drafts (clerk); ``senior``: a reviewer or approver working for a registered
     department, not ``session``'s user (four eyes). Raises ValidationError DEMO_NO_SUBJECTS when the ledger has
@@ -125,21 +126,17 @@ def _repaired(session, senior, dept, pair, today: dt.date) -> tuple[int, int]:
 
 
 def _commitment(session, subject_id: int, today: dt.date) -> dict:
-    """R17/R18: a commitment not kept (key supervision follows) and the warning interview after it."""
+    """R17/R18: a commitment not kept (key supervision follows) and the warning interview after it. The commitment
+    is made under the office's own first item; with no item list yet there is none (the demo never invents an
+    item: the list is the office's configuration and would be sent to the platform)."""
     items = browse.commitment_items(session)
-    code = items[0]["code"] if items else _demo_item(session)
-    c = commitments.record_commitment(session, subject_id=subject_id, item_code=code, made_on=today - 40 * DAY,
-                                      content="承诺按期缴清罚款并完成整改（演示）。")
-    commitments.check_fulfilment(session, c.id, "none", today - 5 * DAY)
+    c = None
+    if items:
+        c = commitments.record_commitment(session, subject_id=subject_id, item_code=items[0]["code"],
+                                          made_on=today - 40 * DAY, content="承诺按期缴清罚款并完成整改（演示）。")
+        commitments.check_fulfilment(session, c.id, "none", today - 5 * DAY)
     interview = commitments.record_interview(
         session, subject_id=subject_id, kind="warning", held_on=today - 3 * DAY, people="信用办 经办人；企业负责人",
         content="告知逾期未履行承诺的后果，督促限期整改。", outcome="企业承诺十日内整改完毕。",
-        reason="信用承诺逾期未履行", rectify_by=today + 10 * DAY)
-    return {"commitment": c.id, "interview": interview.id}
-
-
-def _demo_item(session) -> str:
-    try:
-        return commitments.add_item(session, "CN-05", "信用修复承诺", "repair", "国家发展改革委令2025年第36号")["code"]
-    except DomainError:
-        return "CN-05"
+        reason="信用承诺逾期未履行" if c else "逾期未整改", rectify_by=today + 10 * DAY)
+    return {"commitment": c.id if c else None, "interview": interview.id}

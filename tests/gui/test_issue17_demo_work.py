@@ -9,7 +9,7 @@ import pytest
 
 from credit_desk.domain.cases import CaseState, ExitWay, ListType
 from credit_desk.domain.errors import ValidationError
-from credit_desk.services import cases, demo_work, departments
+from credit_desk.services import cases, commitments, demo_work, departments
 from credit_desk.store import demo_scope
 from tests.gui.test_areas import settle
 
@@ -24,6 +24,8 @@ def test_r12_demo_work_has_cases_in_every_state_and_every_exit_way(staff):
     # R12 way 1 / 1798号 (二十三): the withdrawal is proposed by the deciding department's own staff — here its
     # clerk, who drafts its cases; the reviewer approves (four eyes)
     departments.assign_user(staff["admin"], clerk.user.username, departments.user_department(rev).name)
+    commitments.add_item(clerk, "CN-05", "信用修复承诺", "repair", "国家发展改革委令2025年第36号")  # the office's list
+    before = clerk.ledger.query("SELECT max(id) AS id FROM changes")[0]["id"]
     ids = demo_work.seed_work(clerk, rev)
     got = _states(clerk, ids)
     assert {c.state for c in got.values()} == set(CaseState)                      # every state of the machine
@@ -46,11 +48,22 @@ def test_r12_demo_work_has_cases_in_every_state_and_every_exit_way(staff):
     # relative to the desk's clock: every decision lies within the last 15 months, none after today
     assert all(c.decided_on is None or today - dt.timedelta(days=460) < c.decided_on <= today
                for c in got.values()), [c.decided_on for c in got.values()]
-    # demo data never reaches the platform: every change row about it is a demo change
-    rows = q("SELECT entity, entity_id, state FROM changes WHERE entity IN ('case', 'objection', 'repair', "
-             "'commitment', 'interview', 'supervision_flag')")
-    assert rows and all(demo_scope.is_demo_change(clerk.ledger.conn, r["entity"], r["entity_id"], r["state"])
-                        for r in rows)
+    assert q("SELECT fulfilment FROM commitments WHERE id = ?", (ids["commitment"],))[0]["fulfilment"] == "none"
+    # demo data never reaches the platform: every change row the demo work wrote is a demo change
+    rows = q("SELECT entity, entity_id, state FROM changes WHERE id > ?", (before,))
+    sent = [(r["entity"], r["entity_id"]) for r in rows
+            if not demo_scope.is_demo_change(clerk.ledger.conn, r["entity"], r["entity_id"], r["state"])]
+    assert len(rows) > 20 and not sent, sent
+
+
+def test_demo_work_invents_no_commitment_item(staff):
+    """The commitment items list is the office's own configuration (sent to the platform): without one the demo
+    records no commitment, only the interview, and adds no item."""
+    clerk, rev = staff["clerk"], staff["reviewer"]
+    departments.assign_user(staff["admin"], clerk.user.username, departments.user_department(rev).name)
+    ids = demo_work.seed_work(clerk, rev)
+    assert ids["commitment"] is None and ids["interview"]
+    assert clerk.ledger.query("SELECT count(*) AS n FROM changes WHERE entity = 'commitment_item'")[0]["n"] == 0
 
 
 def test_r9_demo_work_needs_two_people_and_demo_subjects(staff):
@@ -63,6 +76,7 @@ def test_r9_demo_work_needs_two_people_and_demo_subjects(staff):
 
 def test_demo_work_fills_every_business_screen(qtbot, staff, make_ctx, shot):
     from credit_desk.gui.main_window import MainWindow
+    commitments.add_item(staff["clerk"], "CN-05", "信用修复承诺", "repair", "国家发展改革委令2025年第36号")
     demo_work.seed_work(staff["clerk"], staff["reviewer"])
     win = MainWindow(make_ctx(staff["boss"]))
     qtbot.addWidget(win)
