@@ -84,3 +84,21 @@ def test_no_line_starts_with_closing_punctuation():
         assert all(t[0] not in L.NO_LINE_START for t, _ in lines), lines
     assert all(t[0] not in L.NO_LINE_START for t, _ in lines)
     assert all(len(t) <= 28 for t, _ in lines)
+
+
+def test_annexes_print_after_the_signature_and_must_name_a_list_field():
+    """GB/T 9704 7.4.2 (issue 19 item 2): ``annex`` names a list field printed as annexes after the signature;
+    anything else is refused by name."""
+    from credit_desk.documents import render as R
+    from credit_desk.documents.templates import annexes
+    text = BASE.replace('key_fields = ["a"]', 'key_fields = ["a"]\nannex = "c"') + 'c = { label = "附件", list = true }\n'
+    tpl = from_text(text, "x.toml")
+    ctx = {"a": "甲", "b": "乙", "c": ["第一件\n| 第一行\n正文", "第二件"]}
+    blocks = annexes(tpl, check_context(tpl, ctx))
+    assert [[b.kind for b in a] for a in blocks] == [["annex_label", "annex_title", "plain", "para"],
+                                                     ["annex_label", "annex_title"]]
+    printed = R.printed_text(tpl, ctx, R.DocMeta("测〔2026〕1号", L.date(2026, 4, 1), "某办", ""))
+    assert printed.index("2026年4月1日") < printed.index("附件1") < printed.index("第一件") < printed.index("附件2")
+    with pytest.raises(ValidationError) as err:
+        from_text(BASE.replace('key_fields = ["a"]', 'key_fields = ["a"]\nannex = "b"'), "x.toml")
+    assert err.value.field == "annex"
