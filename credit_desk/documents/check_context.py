@@ -104,7 +104,7 @@ def check_report(check: dict, joint_applied_at: str | None) -> dict:
 
 def subject_report(s, *, period: tuple[dt.date, dt.date], when: dt.datetime, purpose: str, listings: list[dict],
                    records: list[dict], decisions: list[dict], commitments: list[dict], rep_name: str,
-                   office: str) -> dict:
+                   office: str, joint: list[dict] = ()) -> dict:
     """R22/R15: a subject's 公共信用信息报告 in the standard's order (公共信用信息报告标准 2022年版): 报告说明, 基本信息,
     信息概要, 失信信息, 行政许可和行政处罚, 信用承诺及履行情况, 诚实守信相关荣誉; masked by kind (R15)."""
     from credit_desk.domain.commitments import CommitmentType, Fulfilment
@@ -120,10 +120,11 @@ def subject_report(s, *, period: tuple[dt.date, dt.date], when: dt.datetime, pur
         basic.append(f"法定代表人（负责人）：{rep_name}")
     if not person and s.address:
         basic.append(f"住所：{s.address}")
-    summary = [f"严重失信主体名单、重点关注名单{len(adverse)}条；失信信息{len(records)}条；行政许可{len(licences)}条；"
+    summary = [f"严重失信主体名单、重点关注名单{len(adverse)}条；失信信息{len(records)}条；联合惩戒对象名单{len(joint)}条；"
+               f"行政许可{len(licences)}条；"
                f"行政处罚{len(penalties)}条；信用承诺{len(commitments)}条；守信激励{len(honours)}条。"]
     dishonesty = [listing_line(c) + (f"（已于{zh_date(c['exited_on'])}移出）" if c.get("exited_on") else "")
-                  for c in adverse] + [record_line(r) for r in records]
+                  for c in adverse] + [record_line(r) for r in records] + [joint_line(e) for e in joint]
     lp = [f"行政许可：{x['doc_number']}，{x['category']}，{x['content']}（{x['authority']}，{zh_date(x['decision_date'])}）"
           + (f"，有效期至{zh_date(x['valid_until'])}" if x.get("valid_until") else "") + "。" for x in licences]
     lp += [f"行政处罚：{x['doc_number']}，{x['category']}，{x['content']}（{x['authority']}，{zh_date(x['decision_date'])}）"

@@ -33,10 +33,25 @@ def _text(path) -> str:
                                             check=True).stdout)
 
 
-def test_r22_a_subjects_report_follows_the_standard_and_its_period(desk, tmp_path):
+def _joint_entry(data_dir, name: str, number: str) -> None:
+    """The platform's downloaded joint-punishment list (as sync/downstream stores it) holds the subject."""
+    from credit_desk.services import ledgers
+    from credit_desk.store import sync_state
+    desk_ = ledgers.unlock(data_dir)
+    try:
+        with desk_.ledger.tx() as tx:
+            sync_state.replace_joint_entries(tx, [{"entry_id": "JP-31", "list_id": "L1", "list_title": "失信被执行人名单",
+                                                   "list_type": "court", "name": name, "id_type": "uscc",
+                                                   "id_number": number, "department": "淮安市中级人民法院"}], 2)
+    finally:
+        desk_.close()
+
+
+def test_r22_a_subjects_report_follows_the_standard_and_its_period(desk, data_dir, tmp_path):
     sid = company(desk, 31)
     uscc = demo.uscc(random.Random(31), "320812")
     black_listing(desk, sid)
+    _joint_entry(data_dir, "淮安测试31有限公司", uscc)
     _licence(desk, uscc, "清市监许〔2026〕31号", "2026-11-20")
     _licence(desk, uscc, "清市监许〔2026〕32号", "2026-11-27")   # after the period asked for below
     ok(desk, "commitment", "item-add", "CN-31", "--name", "市场主体主动型信用承诺", "--type", "voluntary", "--basis",
@@ -52,7 +67,8 @@ def test_r22_a_subjects_report_follows_the_standard_and_its_period(desk, tmp_pat
     for bit in ("公共信用信息报告", "报告期：2023年11月26日至2026年11月25日", "出具机构：清江浦区信用办",
                 "信用主体：淮安测试31有限公司", f"统一社会信用代码/证件号码：{uscc}", "法定代表人（负责人）：王建国",
                 "严重失信主体名单：认定部门县市场监督管理局", "失信信息：行政处罚决定清市监罚〔2026〕18号",
-                "行政许可：清市监许〔2026〕31号", "市场主体主动型信用承诺", "查询事由：企业申请出具信用报告"):
+                "行政许可：清市监许〔2026〕31号", "市场主体主动型信用承诺",
+                "联合惩戒对象名单：失信被执行人名单（淮安市中级人民法院，按证件号码比对）", "联合惩戒对象名单1条", "查询事由：企业申请出具信用报告"):
         assert bit in text, bit
     assert "清市监许〔2026〕32号" not in text   # decided after the period
     assert ok(desk, "notice", "verify", "--pdf", str(tmp_path / "r.pdf"))["result"] == "valid"

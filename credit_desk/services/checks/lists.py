@@ -91,12 +91,13 @@ def match(conn, rows: list[d.ListRow], today: str) -> list[dict]:
             if records.get(sid):
                 r.hits[d.Category.RECORD.value] = records[sid]
         if joint.get(row.row):
-            r.hits[d.Category.JOINT.value] = [_joint(e) for e in joint[row.row]]
+            r.hits[d.Category.JOINT.value] = [joint_entry(e) for e in joint[row.row]]
         out.append(r.to_dict())
     return out
 
 
-def _joint(e: dict) -> dict:
+def joint_entry(e: dict) -> dict:
+    """A joint-list entry as checks keep and print it (the list, its department, basis, measures, how matched)."""
     return {"entry_id": e["entry_id"], "list_title": e.get("list_title"), "list_type": e.get("list_type"),
             "department": e.get("department"), "basis": e.get("basis"), "measures": e.get("measures", []),
             "match_on": "number" if e.get("id_number") else "name"}

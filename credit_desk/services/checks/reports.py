@@ -10,6 +10,7 @@ from pathlib import Path
 from credit_desk.documents import check_context as C
 from credit_desk.domain import checks as d
 from credit_desk.domain.errors import DomainError
+from credit_desk.domain.textkey import search_key
 from credit_desk.services import documents
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.services.checks import lists
@@ -47,8 +48,8 @@ def print_check_report(session: Session, check_id: int, out: Path | None = None,
 def subject_report_item(session: Session, subject_id: int, purpose: str, start: dt.date | None = None,
                         end: dt.date | None = None) -> Item:
     """R22/R15: one subject's 公共信用信息报告 for the period (default: the last 3 years up to today) — listings,
-    effective records, published 双公示 decisions, commitments and honours; masked; the look is logged with the
-    print under its purpose (R14)."""
+    effective records, the platform's joint-punishment entries, published 双公示 decisions, commitments and
+    honours; masked; the look is logged with the print under its purpose (R14)."""
     session.require("check.report")
     why = require_purpose(purpose)
     conn, today = session.ledger.conn, session.desk.today()
@@ -61,11 +62,13 @@ def subject_report_item(session: Session, subject_id: int, purpose: str, start: 
     records = [r for r in repo.effective_records(conn, [s.id], today.isoformat()).get(s.id, [])
                if a <= (r["decision_date"] or "")[:10] <= b]
     numbers = [n for n in {s.id_number} if n]
+    me = d.ListRow(0, s.name, s.id_number, s.id_type, search_key(s.name))   # the platform's joint lists too
+    joint = [lists.joint_entry(e) for e in repo.joint_hits(conn, [me]).get(0, [])]
     ctx = C.subject_report(
         s, period=(start, end), when=session.desk.now(), purpose=why,
         listings=repo.subject_listings(conn, s.id, a, b), records=records,
         decisions=repo.subject_decisions(conn, numbers, a, b, today.isoformat()),
-        commitments=repo.subject_commitments(conn, s.id, a, b), rep_name=s.legal_rep_name or "",
+        commitments=repo.subject_commitments(conn, s.id, a, b), rep_name=s.legal_rep_name or "", joint=joint,
         office=meta.get_meta(conn, "office") or "")
     return Item(ctx, "subject", str(s.id), s.id, why)
 
