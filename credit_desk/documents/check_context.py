@@ -64,7 +64,16 @@ def _hit_entries(r: dict) -> list[str]:
         lines += [listing_line(c) for c in r["hits"].get(cat.value, [])]
     lines += [record_line(x) for x in r["hits"].get(d.Category.RECORD.value, [])]
     lines += [joint_line(e) for e in r["hits"].get(d.Category.JOINT.value, [])]
+    lines += [rep_line(c) for c in r["hits"].get(d.Category.REP.value, [])]
     return lines
+
+
+def rep_line(c: dict) -> str:
+    """The black listing of the unit the person represents (R15: an organisation's name and code are public)."""
+    from credit_desk.domain.masking import mask_subject_id, mask_subject_name
+    u = c["unit"]
+    return (f"法定代表人：为{mask_subject_name(u['kind'], u['name'])}（{mask_subject_id(u['kind'], u['id_type'], u['id_number'])}）"
+            f"的法定代表人，该单位{listing_line(c)}")
 
 
 def _annex(r: dict) -> str:

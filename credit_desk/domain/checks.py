@@ -48,6 +48,7 @@ class Category(StrEnum):
     WATCH = "watch"      # 重点关注名单 in force (ledger)
     RECORD = "record"    # effective dishonesty information (ledger, still in publication, R13)
     JOINT = "joint"      # the platform's joint-punishment lists (联合惩戒名单, downloaded)
+    REP = "rep"          # the legal representative of a subject on the black list (1798号 (十二))
     RED = "red"          # 守信激励对象名单 in force (ledger): shown, never adverse
 
     @property
@@ -61,6 +62,7 @@ class Category(StrEnum):
 
 CATEGORY_ZH = {Category.BLACK: "列入严重失信主体名单", Category.WATCH: "列入重点关注名单",
                Category.RECORD: "有有效失信信息", Category.JOINT: "列入联合惩戒对象名单",
+               Category.REP: "为严重失信主体的法定代表人",
                Category.RED: "列入守信激励对象名单"}
 
 

@@ -1,8 +1,9 @@
 """Credit checks (信用审查, R22) and the reads of the 公共信用信息报告: the only SQL of the checks capability.
 
 Matching is set-based: the list goes in as ONE JSON parameter (``json_each``) and each source is one query joined
-on the indexed number (``subjects.id_number``, ``jp_entries.id_number``) or subject id (``records.subject_id``,
-``cases.subject_id``) — four queries whatever the list's length, never one round-trip per row.
+on the indexed number (``subjects.id_number``, ``subjects.legal_rep_id_number``, ``jp_entries.id_number``) or
+subject id (``records.subject_id``, ``cases.subject_id``) — five queries whatever the list's length, never one
+round-trip per row.
 """
 
 from __future__ import annotations
@@ -63,6 +64,24 @@ def listings_in_force(conn, subject_ids: list[int], today: str) -> dict[int, lis
     out: dict[int, list[dict]] = {}
     for r in found:
         out.setdefault(r[0], []).append(dict(zip(keys, r[1:])))
+    return out
+
+
+def represented_in_force(conn, rows, today: str) -> dict[int, list[dict]]:
+    """row -> the black listings in force of subjects whose legal representative's ID number is the row's (one
+    query over the list, on ``subjects_legal_rep_id``)."""
+    found = conn.execute(
+        f"WITH {_LIST} SELECT l.row_no, s.id, s.kind, s.name, s.id_type, s.id_number, c.id, c.list_type, "
+        "c.department, c.domain, c.ground, c.basis, c.valid_from, c.valid_until, c.decision_number, c.decided_on "
+        "FROM l CROSS JOIN subjects s ON s.legal_rep_id_number = l.num CROSS JOIN cases c ON c.subject_id = s.id "
+        "WHERE +c.state = 'listed' AND c.list_type = 'black' AND (c.valid_from IS NULL OR c.valid_from <= ?) "
+        "AND (c.valid_until IS NULL OR c.valid_until >= ?) ORDER BY l.row_no, c.id", (_rows_param(rows), today, today))
+    keys = ("case_id", "list_type", "department", "domain", "ground", "basis", "valid_from", "valid_until",
+            "decision_number", "decided_on")
+    out: dict[int, list[dict]] = {}
+    for r in found:
+        unit = dict(zip(("id", "kind", "name", "id_type", "id_number"), r[1:6]))
+        out.setdefault(r[0], []).append({**dict(zip(keys, r[6:])), "unit": unit})
     return out
 
 

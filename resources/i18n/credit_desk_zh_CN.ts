@@ -1223,43 +1223,43 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/checks_view.py" line="179"/>
-        <source>Black list %1 · watch list %2 · dishonesty information %3 · joint punishment %4 · red list %5 · clear %6 · not found %7</source>
-        <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 联合惩戒 %4 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
+        <source>Black list %1 · watch list %2 · dishonesty information %3 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
+        <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="208"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="210"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="210"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="236"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="217"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="243"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="226"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="227"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="229"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="235"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>

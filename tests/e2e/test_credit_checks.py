@@ -27,6 +27,13 @@ def _uscc(seed: int) -> str:
     return demo.uscc(random.Random(seed), "320812")
 
 
+def _rep(seed: int) -> str:
+    """The legal representative's ID number of ``case_kit.company(seed)``."""
+    rng = random.Random(seed)
+    demo.uscc(rng, "320812")
+    return demo.ric(rng, "320826", date(1970, 1, 1), date(1990, 12, 31))
+
+
 def _ric(seed: int) -> str:
     return demo.ric(random.Random(seed), "320826", date(1970, 1, 1), date(1990, 12, 31))
 
@@ -101,7 +108,8 @@ def test_r22_a_bad_list_is_refused_with_every_bad_cell_named_and_nothing_kept(de
 def test_r22_r14_a_list_is_matched_counted_logged_and_unmatched_rows_are_reported(desk, ledger_with_hits, tmp_path,
                                                                                    data_dir):
     rows = _names([11]) + [("淮安测试十二有限公司", _uscc(12))] + _names([13, 14]) + [
-        UNKNOWN_CO, JOINT_PERSON, ("淮安无号码建材有限公司", _uscc(77))] + _names([16, 17])
+        UNKNOWN_CO, JOINT_PERSON, ("淮安无号码建材有限公司", _uscc(77))] + _names([16, 17]) + [("王建国", _rep(11)),
+                                                                             ("王建国", _rep(13))]
     _sheet(tmp_path / "list.xlsx", rows)
     out = ok(desk, "credit-check", "run", str(tmp_path / "list.xlsx"), "--department", DEPT, "--purpose", WHY)
     by_row = {r["row"]: r for r in out["results"]}
@@ -115,9 +123,11 @@ def test_r22_r14_a_list_is_matched_counted_logged_and_unmatched_rows_are_reporte
     assert by_row[9]["categories"] == ["joint"]   # the platform's entry without a number, by name
     assert by_row[10]["categories"] == ["record"]  # R12: a listing past its validity is no longer in force
     assert by_row[11]["categories"] == ["red"] and by_row[11]["outcome"] == "red_only"
+    assert by_row[12]["categories"] == ["rep"] and by_row[12]["name"] == "王*国"   # 1798号 (十二): its unit listed
+    assert by_row[13]["outcome"] == "not_found"   # its unit is on the watch list only: not a black-list measure
     assert by_row[4]["name_differs"] and not by_row[3]["name_differs"]   # the number decides; the report says so
-    assert out["counts"] == {**out["counts"], "rows": 9, "black": 1, "watch": 1, "record": 4, "joint": 2, "red": 1,
-                             "hit": 6, "red_only": 1, "clear": 1, "not_found": 1}
+    assert out["counts"] == {**out["counts"], "rows": 11, "black": 1, "watch": 1, "record": 4, "joint": 2, "red": 1,
+                             "rep": 1, "hit": 7, "red_only": 1, "clear": 1, "not_found": 2}
     # R14: every subject read is logged under the department, the purpose and the check's number
     desk_ = ledgers.unlock(data_dir)
     try:

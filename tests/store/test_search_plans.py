@@ -131,7 +131,7 @@ def test_tallies_match_a_recount(led):
 
 
 def test_r22_a_credit_check_matches_set_based_through_the_indexes(led):
-    """A 100-row list is matched in four SELECTs (not one per row), each on an index, never a scan of the
+    """A 100-row list is matched in five SELECTs (not one per row), each on an index, never a scan of the
     subjects or records (issue 19 item 2)."""
     from credit_desk.domain import checks as d
     from credit_desk.services.checks import lists
@@ -139,7 +139,8 @@ def test_r22_a_credit_check_matches_set_based_through_the_indexes(led):
     known = [r[0] for r in conn.execute("SELECT id_number FROM subjects ORDER BY id LIMIT 100")]
     rows = [d.ListRow(i, f"名称{i}", n, d.IdType.USCC, f"名称{i}") for i, n in enumerate(known, start=2)]
     plans = _plans(conn, lambda: lists.match(conn, rows, led.desk.today().isoformat()))
-    assert len(plans) == 4, [s for s, _ in plans]
-    for index in ("subjects_id_number", "records_subject", "cases_subject", "jp_entries_id_number"):
+    assert len(plans) == 5, [s for s, _ in plans]
+    for index in ("subjects_id_number", "records_subject", "cases_subject", "jp_entries_id_number",
+                  "subjects_legal_rep_id"):
         assert _uses(plans, index), (index, plans)
     assert not _full_scans(plans), plans

@@ -42,7 +42,7 @@ def check_entries(session: Session, entries: list[dict], department: str, purpos
 
 
 def _run(session: Session, rows: list[d.ListRow], department: str, purpose: str, source: str) -> dict:
-    """Match all rows in four set-based queries, keep the check, and log every subject read (R14)."""
+    """Match all rows in five set-based queries, keep the check, and log every subject read (R14)."""
     conn, today = session.ledger.conn, session.desk.today()
     as_of = session.desk.now().isoformat(timespec="seconds")
     results = match(conn, rows, today.isoformat())
@@ -68,6 +68,9 @@ def _log_read(session: Session, tx, cid: int, label: str, r: dict) -> None:
     if r["subject"]:
         session.audit(tx, "check.read", "subject", r["subject"]["id"], purpose=label,
                       detail={"check": cid, "row": r["row"], "outcome": r["outcome"]})
+    for u in {x["unit"]["id"] for x in r["hits"].get(d.Category.REP.value, [])}:   # the unit represented
+        session.audit(tx, "check.read", "subject", u, purpose=label, detail={"check": cid, "row": r["row"],
+                                                                             "as": "legal_rep"})
     for e in r["hits"].get(d.Category.JOINT.value, []):
         session.audit(tx, "check.read", "joint_entry", e["entry_id"], purpose=label,
                       detail={"check": cid, "row": r["row"]})
@@ -81,6 +84,7 @@ def match(conn, rows: list[d.ListRow], today: str) -> list[dict]:
     records = repo.effective_records(conn, ids, today)
     listings = repo.listings_in_force(conn, ids, today)
     joint = repo.joint_hits(conn, rows)
+    represented = repo.represented_in_force(conn, rows, today)
     out = []
     for row in rows:
         r = d.RowResult(row.row, row.name, row.number, row.id_type.value, subjects.get(row.row))
@@ -92,6 +96,8 @@ def match(conn, rows: list[d.ListRow], today: str) -> list[dict]:
                 r.hits[d.Category.RECORD.value] = records[sid]
         if joint.get(row.row):
             r.hits[d.Category.JOINT.value] = [joint_entry(e) for e in joint[row.row]]
+        if represented.get(row.row):
+            r.hits[d.Category.REP.value] = represented[row.row]
         out.append(r.to_dict())
     return out
 

@@ -31,6 +31,7 @@ from credit_desk.store.migrations import m0026_add_key_last_sequence
 from credit_desk.store.migrations import m0027_rebuild_search_keys_name_variants
 from credit_desk.store.migrations import m0028_add_legacy_mappings
 from credit_desk.store.migrations import m0029_add_credit_checks
+from credit_desk.store.migrations import m0030_add_legal_rep_index
 
 MIGRATIONS = [
     m0001_create_core,
@@ -62,4 +63,5 @@ MIGRATIONS = [
     m0027_rebuild_search_keys_name_variants,
     m0028_add_legacy_mappings,
     m0029_add_credit_checks,
+    m0030_add_legal_rep_index,
 ]
