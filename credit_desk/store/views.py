@@ -86,19 +86,27 @@ SELECTIVE = 5000  # at most this many matches: collect them through the indexes 
 
 
 def _record_filter(text: str, tier: str, status: str, subject_id: int | None,
-                   walk: bool = False) -> tuple[list, list]:
+                   walk: bool = False, sides: tuple[bool, bool] = (True, True)) -> tuple[list, list]:
     """WHERE terms. ``walk`` puts unary + on the text terms to keep them off the indexes, so a page walks
     the sort index in order and stops after one page (broad searches); without it SQLite collects the
-    matches through the doc_number and subject indexes (narrow searches)."""
+    matches through the doc_number and subject indexes (narrow searches). ``sides`` (``_sides``): whether the
+    text matches any 文号, any subject; a side that matches nothing is left out (issue 18: "〔2024〕" matches
+    no subject, yet its subject term made the walk read every record row it passed — 4.4 s at 1M — where the
+    文号 term alone is checked on the sort index itself)."""
     conds, params = [], []
     if text.strip():
         t = text.strip()
         plus = "+" if walk else ""
-        doc_sql, doc_params = text_search.ids_sql("records", t)  # 文号 fragment, FTS5 (migration 9)
-        name_sql, name_params = text_search.ids_sql("subjects", t)
-        conds.append(f"({plus}r.id IN ({doc_sql}) OR {plus}r.subject_id IN (SELECT id FROM subjects "
-                     f"WHERE id_number GLOB ? OR id IN ({name_sql})))")
-        params += doc_params + [_glob_prefix(t)] + name_params
+        terms = []
+        if sides[0]:
+            doc_sql, doc_params = text_search.ids_sql("records", t)  # 文号 fragment, FTS5 (migration 9)
+            terms.append(f"{plus}r.id IN ({doc_sql})")
+            params += doc_params
+        if sides[1]:
+            name_sql, name_params = text_search.ids_sql("subjects", t)
+            terms.append(f"{plus}r.subject_id IN (SELECT id FROM subjects WHERE id_number GLOB ? OR id IN ({name_sql}))")
+            params += [_glob_prefix(t)] + name_params
+        conds.append("(" + " OR ".join(terms) + ")" if terms else "0")
     for col, value in (("r.tier", tier), ("r.status", status)):
         if value:
             conds.append(f"{col} = ?")
@@ -109,11 +117,25 @@ def _record_filter(text: str, tier: str, status: str, subject_id: int | None,
     return conds, params
 
 
-def _broad(conn, text: str) -> bool:
+def _sides(conn, text: str) -> tuple[bool, bool]:
+    """(whether ``text`` is in any 文号, whether it matches any subject's name or ID): each an EXISTS that stops
+    at the first match."""
+    t = text.strip()
+    if not t:
+        return True, True
+    doc_sql, doc_params = text_search.ids_sql("records", t)
+    name_sql, name_params = text_search.ids_sql("subjects", t)
+    docs, subjects = conn.execute(
+        f"SELECT EXISTS ({doc_sql}), EXISTS (SELECT 1 FROM subjects WHERE id_number GLOB ? OR id IN ({name_sql}))",
+        doc_params + [_glob_prefix(t)] + name_params).fetchone()
+    return bool(docs), bool(subjects)
+
+
+def _broad(conn, text: str, sides: tuple[bool, bool] = (True, True)) -> bool:
     """Whether a text search matches more rows than are worth collecting and sorting."""
     if not text.strip():
         return False
-    conds, params = _record_filter(text, "", "", None)
+    conds, params = _record_filter(text, "", "", None, sides=sides)
     n = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records r {_where(conds)} LIMIT ?)",
                      params + [SELECTIVE + 1]).fetchone()[0]
     return n > SELECTIVE
@@ -124,7 +146,8 @@ def records_page(conn, spec: PageSpec, text: str = "", tier: str = "", status: s
     """One page of records joined to their subject; filter by 文号/name/ID, tier, status, subject."""
     col = RECORD_SORTS[spec.sort]
     cursor, params, order = _keyset(col, spec, "r.id")
-    conds, cparams = _record_filter(text, tier, status, subject_id, walk=_broad(conn, text))
+    sides = _sides(conn, text)
+    conds, cparams = _record_filter(text, tier, status, subject_id, walk=_broad(conn, text, sides), sides=sides)
     sql = (f"SELECT r.id, r.subject_id, s.kind, s.name, s.id_number, r.catalogue_code, r.tier, r.status, "
            f"r.doc_number, r.department, r.decision_date, s.id_exception FROM records r "
            f"JOIN subjects s ON s.id = r.subject_id {_where(conds + [cursor])} {order} LIMIT ?")
@@ -133,7 +156,7 @@ def records_page(conn, spec: PageSpec, text: str = "", tier: str = "", status: s
 
 
 def records_count(conn, text: str = "", tier: str = "", status: str = "") -> int:
-    conds, params = _record_filter(text, tier, status, None)
+    conds, params = _record_filter(text, tier, status, None, sides=_sides(conn, text))
     return conn.execute(f"SELECT count(*) FROM records r {_where(conds)}", params).fetchone()[0]
 
 
