@@ -41,9 +41,19 @@ def build_menus(window) -> dict:
     view.addAction(T.translate("Menus", "Area list"), window.nav.setFocus).setShortcut(QKeySequence("F6"))
     tools = menus["tools"] = bar.addMenu(T.translate("Menus", "&Tools"))
     tools.addAction(T.translate("Menus", "Change password…"), lambda: change_password(window))
+    legacy = tools.addAction(T.translate("Menus", "Import earlier ledger…"), lambda: import_legacy(window))
+    legacy.setEnabled(window.ctx.can("legacy.import"))  # issue 19 item 3
     help_ = menus["help"] = bar.addMenu(T.translate("Menus", "&Help"))
     help_.addAction(T.translate("Menus", "About Credit Desk"), window.show_about)
     return menus
+
+
+def import_legacy(window):
+    """The office's earlier ledger sheet: map its columns, import it all or nothing (issue 19 item 3)."""
+    from credit_desk.gui.dialogs.legacy_import_dialog import LegacyImportDialog
+    dlg = LegacyImportDialog(window.ctx, window)
+    dlg.open()
+    return dlg
 
 
 def step_area(window, step: int) -> None:

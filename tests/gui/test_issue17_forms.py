@@ -122,7 +122,7 @@ def test_menus_lock_switch_user_and_change_password(qtbot, clerk_window, staff, 
     from tests.conftest import USER_PW
     file_actions = [a.text() for a in clerk_window.menus["file"].actions() if a.text()]
     assert file_actions[:2] == ["锁定", "切换用户…"]
-    assert [a.text() for a in clerk_window.menus["tools"].actions()] == ["修改密码…"]
+    assert [a.text() for a in clerk_window.menus["tools"].actions()] == ["修改密码…", "导入原有台账…"]
     locked = []
     clerk_window.lockRequested.connect(lambda: locked.append(True))
     clerk_window.menus["file"].actions()[1].trigger()             # 切换用户: the lock and a fresh login

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from credit_desk.domain import legacy
 from credit_desk.domain.errors import ValidationError
+from credit_desk.domain.masking import mask_id
 from credit_desk.services.base import Session
 from credit_desk.sheets import legacy_xlsx
 from credit_desk.store import legacy as repo
@@ -41,6 +43,15 @@ def save_mapping(session: Session, name: str, mapping: dict[str, str], headers: 
     return {"id": mid, "name": label, "mapping": checked}
 
 
+_PERSON_ID = re.compile(r"[0-9]{17}[0-9Xx]|[0-9]{15}")
+
+
+def _masked(value: str) -> str:
+    """R15: a resident ID number in the preview is shown masked (the screen may be photographed); the import
+    itself reads the file, not the preview."""
+    return mask_id(value) if _PERSON_ID.fullmatch(value or "") else value
+
+
 def list_mappings(session: Session) -> list[dict]:
     """Every saved mapping, newest first."""
     session.require("legacy.import")
@@ -55,7 +66,8 @@ def preview_sheet(session: Session, path: Path, sheet: str | None = None) -> dic
     saved = find_mapping(session.ledger.conn, head.headers)
     if saved is not None:  # the saved headers may sit in another row of this file's layout: find them there
         head = legacy_xlsx.read_head(Path(path), sheet, wanted=list(saved["mapping"]))
-    return {"sheet": head.sheet, "header_row": head.header_row, "headers": head.headers, "preview": head.preview,
+    preview = [[_masked(v) for v in row] for row in head.preview]
+    return {"sheet": head.sheet, "header_row": head.header_row, "headers": head.headers, "preview": preview,
             "notes": head.notes, "rows_estimate": head.rows_estimate,
             "saved": saved, "mapping": saved["mapping"] if saved else legacy.guess_mapping(head.headers),
             "fields": [{"key": f.key, "zh": f.zh, "en": f.en, "part": f.part, "required": f.required}
