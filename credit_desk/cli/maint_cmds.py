@@ -18,7 +18,10 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, help="新的数据目录（须为空）/ new, empty data folder")
     p.add_argument("--allow-unsigned", action="store_true",
                    help="接受旧版本未签名的备份 / accept a backup made before manifests were signed")
-    command(sub, "check", cmd_check, "检查账本 / integrity, audit chain, change log, backup age")
+    p = command(sub, "check", cmd_check, "检查账本 / integrity, audit chain, change log, backup age")
+    p.add_argument("--full", action="store_true",
+                   help="完整的数据库完整性检查（较慢）；默认为日常快速检查 / the full integrity check (slower); "
+                        "the default is the daily quick check")
     c = common.group(sub, "clock", "本机时钟 / the clock check (R14)")
     p = command(c, "confirm", cmd_clock_confirm)
     p.add_argument("--reason", required=True, help="确认理由，如“春节后首次使用” / why the clock is right")
@@ -56,7 +59,7 @@ def cmd_clock_confirm(args) -> int:
 def cmd_check(args) -> int:
     desk = common.open_desk(args, read_only=True)
     try:
-        items = backup.check(desk)
+        items = backup.check(desk, full=args.full)
     finally:
         desk.close()
     lines = [("✔ " if i.ok else "✘ ") + (i.detail_en if args.lang == "en" else i.detail_zh) for i in items]

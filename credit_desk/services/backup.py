@@ -213,13 +213,15 @@ class CheckItem:
     detail_en: str
 
 
-def check(desk: Desk) -> list[CheckItem]:
+def check(desk: Desk, full: bool = True) -> list[CheckItem]:
     """`credit-desk check`: database integrity, audit chain, change-log continuity, accounts as the log granted
-    them, backup age."""
+    them, backup age. ``full=False`` is the daily check (issue 18): SQLite's ``quick_check`` (pages and rows,
+    not every index entry against its row) in place of the full ``integrity_check`` (26 s of the 30 at 1M)."""
     led = desk.ledger
-    ok = store.integrity(led.conn) == "ok"
-    items = [CheckItem("integrity", ok, "数据库完整性：正常" if ok else "数据库完整性：发现损坏",
-                       "database integrity: ok" if ok else "database integrity: damaged")]
+    ok = store.integrity(led.conn, full) == "ok"
+    how_zh, how_en = ("", "") if full else ("（快速检查；完整检查请加 --full）", " (quick check; --full for the whole)")
+    items = [CheckItem("integrity", ok, ("数据库完整性：正常" if ok else "数据库完整性：发现损坏") + how_zh,
+                       ("database integrity: ok" if ok else "database integrity: damaged") + how_en)]
     if led.attention is not None:  # diagnosed at open: a damaged -wal, an anchor ahead or gone (issue 14)
         items.append(CheckItem("attention", False, f"账本需要处理（已只读打开）：{led.attention.zh}",
                                f"the ledger needs attention (opened read-only): {led.attention.en}"))

@@ -108,3 +108,20 @@ def test_check_reports_missing_backup_then_ok(office, data_dir):
     office("backup")
     code, out, _ = office("check", user=None)
     assert code == 0, out
+
+
+def test_check_is_quick_daily_and_whole_with_full(office, data_dir, monkeypatch):
+    """Issue 18: `check` runs SQLite's quick_check each day (26 of its 30 s at 1M were integrity_check); the
+    whole integrity_check is `check --full`. Both say which one they ran; the rest of the check is the same."""
+    from credit_desk.store import backup as store
+    office("backup")
+    ran = []
+    real = store.integrity
+    monkeypatch.setattr(store, "integrity", lambda conn, full=True: ran.append(full) or real(conn, full))
+    code, daily, _ = office("check", user=None)
+    assert code == 0, daily
+    code, whole, _ = office("check", "--full", user=None)
+    assert code == 0, whole
+    assert ran == [False, True]
+    assert "快速检查" in daily and "--full" in daily and "快速检查" not in whole
+    assert daily.count("✔") == whole.count("✔")
