@@ -215,3 +215,54 @@ def test_every_bad_cell_of_one_row_is_named_not_just_the_first(office, tmp_path)
     cells = sorted((p.row, p.field[0]) for p in err.value.problems)
     assert cells == [(3, "B"), (3, "D"), (3, "H"), (4, "L"), (4, "M")], err.value.problems
     assert "共 5 处错误" in err.value.zh
+
+
+def test_real_world_cells_merged_subjects_serial_dates_full_width_and_invisible_characters(office, tmp_path):
+    """Issue 15's shapes in an office ledger: a subject's name and code merged down over its two records, an
+    Excel serial date pasted as a number, full-width digits and a zero-width space in a code, 是/否 words."""
+    from openpyxl import Workbook
+    from credit_desk.domain.cleanup import EXCEL_EPOCH
+    boss = office["boss"]
+    data = kit.rows(boss, 4, per_subject=2)
+    code = data[0][1]
+    data[0][1] = "\u200b" + code.translate(str.maketrans("0123456789", "０１２３４５６７８９"))  # as pasted from a web page
+    data[2][7] = (data[2][7] - EXCEL_EPOCH).days                # the date cell pasted as its serial number
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["台账"])
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(kit.HEADERS))
+    ws.append(kit.HEADERS)
+    for r in data:
+        ws.append(r)
+    for col in (1, 2, 3, 4):  # the second subject's cells merged over its two records (rows 5 and 6)
+        ws.merge_cells(start_row=5, start_column=col, end_row=6, end_column=col)
+    wb.save(tmp_path / "merged.xlsx")
+    out = ledger_import.import_ledger(boss, tmp_path / "merged.xlsx", kit.MAPPING)
+    assert (out["subjects"], out["records"]) == (2, 4)
+    held = dict(boss.ledger.conn.execute("SELECT id_number, name FROM subjects"))
+    assert held[code] == data[0][0] and data[2][0] in held.values()
+    dates = [d for (d,) in boss.ledger.conn.execute("SELECT doc_issued FROM records ORDER BY id")]
+    assert dates[2] == kit.rows(boss, 4, per_subject=2)[2][7].isoformat()
+
+
+def test_a_gbk_csv_ledger_is_read_like_a_workbook(office, tmp_path):
+    boss = office["boss"]
+    data = kit.rows(boss, 2)
+    lines = [",".join(kit.HEADERS)] + [",".join("" if v is None else (v.isoformat() if hasattr(v, "isoformat")
+                                                                    else str(v)) for v in r) for r in data]
+    (tmp_path / "ledger.csv").write_bytes("\r\n".join(lines).encode("gb18030"))
+    out = ledger_import.import_ledger(boss, tmp_path / "ledger.csv", kit.MAPPING)
+    assert out["records"] == 2 and any(n["code"] == "CSV_READ" for n in out["notes"])
+
+
+def test_cancelled_while_writing_keeps_nothing(office, tmp_path):
+    boss = office["boss"]
+    before = _counts(boss)
+    path = kit.write(tmp_path / "l.xlsx", kit.rows(boss, 1200, listed_every=50))
+
+    def progress(phase, done, total):
+        if phase == "write" and done >= 1000:
+            raise KeyboardInterrupt  # what the GUI's 取消 raises inside the job (ops.Cancelled) does the same
+    with pytest.raises(KeyboardInterrupt):
+        ledger_import.import_ledger(boss, path, kit.MAPPING, progress=progress)
+    assert _counts(boss) == before
