@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
@@ -42,8 +44,13 @@ def test_generated_forms_are_up_to_date(tmp_path):
         out = tmp_path / f"ui_{ui.stem}.py"
         subprocess.run([str(BIN / "pyside6-uic"), str(ui), "-o", str(out)], check=True)
         committed = ROOT / "credit_desk" / "gui" / "forms" / f"ui_{ui.stem}.py"
-        assert committed.read_text(encoding="utf-8") == out.read_text(encoding="utf-8"), \
-            f"run scripts/build_forms.sh: {committed.name} is stale"
+        # the uic version in the header comment is not the form (PySide6 is kept below 6.12: pyproject.toml)
+        assert _no_uic_version(committed.read_text(encoding="utf-8")) == \
+            _no_uic_version(out.read_text(encoding="utf-8")), f"run scripts/build_forms.sh: {committed.name} is stale"
+
+
+def _no_uic_version(text: str) -> str:
+    return re.sub(r"Compiler version [0-9.]+", "Compiler version", text)
 
 
 def test_accounts_dialog_words_come_from_the_ts_catalogue(qtbot):
