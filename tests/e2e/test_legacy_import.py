@@ -266,3 +266,31 @@ def test_cancelled_while_writing_keeps_nothing(office, tmp_path):
     with pytest.raises(KeyboardInterrupt):
         ledger_import.import_ledger(boss, path, kit.MAPPING, progress=progress)
     assert _counts(boss) == before
+
+
+def test_r11_watch_listings_in_three_domains_raise_the_big_data_alert(office, tmp_path):
+    boss, admin = office["boss"], office["admin"]
+    for n, (name, dom, prefix) in enumerate((("县税务局", "税务", "清税"), ("县生态环境局", "生态环境", "清环"))):
+        departments.add_department(admin, name=name, uscc=demo.uscc(random.Random(20 + n), "320812"),
+                                   level="county", domain=dom, prefix=prefix)
+    mapping = {**kit.MAPPING, "警示函文号": "warning_letter", "所属领域": "domain"}
+    base = kit.rows(boss, 1)[0]
+    today = boss.desk.today()
+    data = []
+    for i, (dept, dom) in enumerate(((kit.DEPARTMENT, "市场监管"), ("县税务局", "税务"), ("县生态环境局", "生态环境"))):
+        row = list(base)
+        row[5], row[6], row[9], row[12] = f"清罚〔{today.year}〕{i + 1}号", dept, dept, "一般"
+        row[14:21] = ["重点关注名单", f"旧警决〔{today.year}〕{i + 1}号", base[7] + dt.timedelta(days=5),
+                      today + dt.timedelta(days=200), None, None, None]
+        data.append(row + [f"旧警示〔{today.year}〕{i + 1}号", dom])
+    from openpyxl import Workbook
+    wb = Workbook()
+    wb.active.append(kit.HEADERS + ["警示函文号", "所属领域"])
+    for r in data:
+        wb.active.append(r)
+    wb.save(tmp_path / "watch.xlsx")
+    out = ledger_import.import_ledger(boss, tmp_path / "watch.xlsx", mapping)
+    assert out["listings"] == 3
+    alerts = boss.ledger.conn.execute("SELECT subject_id FROM alerts WHERE cleared_on IS NULL").fetchall()
+    assert len(alerts) == 1  # R11: the 大数据警示名单 flag, as three watch listings by hand raise it
+    assert _count(boss, "changes", "WHERE entity = 'alert' AND op = 'raise'") == 1

@@ -322,4 +322,6 @@ def _insert_listing(session: Session, tx, case: Case) -> int:
     session.audit(tx, "case.import", "case", cid, detail={"historical": True, "list_type": case.list_type.value,
                                                           "decision_number": case.decision_number})
     tx.change("case", cid, "decide", case_core.entry_state(tx.conn, listed))
+    from credit_desk.services.cases import _cross_effects  # the hand path's own effects of a listing
+    _cross_effects(session, tx, listed)  # R10: off every red list; R11: the big-data alert at 3+ domains
     return cid
