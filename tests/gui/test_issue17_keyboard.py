@@ -166,3 +166,43 @@ def test_r1_new_record_by_keyboard_tab_order_and_esc_cancels(qtbot, clerk_window
                                    "docEffective", "department", "actDate", "decisionDate", "forceMajeure",
                                    "noIntent", "slight"], found["names"]
     assert clerk.ledger.query("SELECT count(*) AS n FROM records")[0]["n"] == before
+
+
+def test_r4_case_edited_by_keyboard_enter_saves_esc_cancels(qtbot, clerk_window, staff):
+    """A form of the FormDialog family (the edit-case form): opened with Space on its button, Enter in a field
+    saves, Esc leaves a second opening with nothing changed."""
+    from credit_desk.gui.dialogs.edit_case_dialog import EditCaseDialog
+    from credit_desk.services import cases
+    from tests.gui.test_issue17_edits import STANDARD, _case
+    win, clerk = clerk_window, staff["clerk"]
+    cid = _case(clerk, served=False)
+    activate(qtbot, win)
+    key(qtbot, getattr(Qt, f"Key_{win.area_keys().index('cases') + 1}"), Qt.ControlModifier)
+    view = win.current_view()
+    view.panel.show_case(cid)
+    found = {}
+
+    def edit(dlg):
+        settled(qtbot, dlg)
+        while focused() is not dlg.fields["standard"]:
+            key(qtbot, Qt.Key_Tab)
+        key(qtbot, Qt.Key_End)
+        type_text(qtbot, " (2)")
+        key(qtbot, Qt.Key_Return)                               # Enter saves
+        found["saved"] = dlg.result_value
+
+    def leave(dlg):
+        settled(qtbot, dlg)
+        type_text(qtbot, "x")
+        key(qtbot, Qt.Key_Escape)                               # Esc cancels
+        found["left"] = not dlg.isVisible()
+    for act in (edit, leave):
+        seen = when_modal(qtbot, EditCaseDialog, act)
+        activate(qtbot, win)                                    # back in the main window after a dialog
+        view.panel.edit_button.setFocus()
+        qtbot.waitUntil(lambda: focused() is view.panel.edit_button, timeout=5000)
+        key(qtbot, Qt.Key_Space)
+        assert "error" not in seen, seen.get("error")
+    assert found["saved"] is not None and found["left"]
+    assert cases.get_case(clerk, cid, "核对").standard == STANDARD + " (2)"
+    assert clerk.ledger.query("SELECT count(*) AS n FROM audit WHERE action = 'case.update'")[0]["n"] == 1
