@@ -104,8 +104,12 @@ def run(args) -> int:
 
 def _fail(args, exc: DomainError, code: int) -> int:
     if args.json:
-        print(json.dumps({"ok": False, "code": exc.code, "rule": exc.rule(), "field": exc.field,
-                          "row": exc.row, "message": exc.message(args.lang), "cli": exc.cli}, ensure_ascii=False))
+        out = {"ok": False, "code": exc.code, "rule": exc.rule(), "field": exc.field,
+               "row": exc.row, "message": exc.message(args.lang), "cli": exc.cli}
+        if getattr(exc, "problems", None):  # an all-or-nothing import: every bad cell, not only the first twenty
+            out["problems"] = [{"code": p.code, "field": p.field, "row": p.row, "message": p.message(args.lang)}
+                               for p in exc.problems]
+        print(json.dumps(out, ensure_ascii=False))
     else:
         hint = f"（命令行：{exc.cli}）" if exc.cli and args.lang != "en" else f" (command line: {exc.cli})" \
             if exc.cli else ""

@@ -330,6 +330,12 @@ def test_legacy_import_services_write_their_audit_and_change_rows(desk, monkeypa
     ok(desk, "import", "legacy", str(sheet), "--mapping", str(tmp_path / "m.json"), "--save-mapping", "老台账",
        user=BOSS)
     ok(desk, "import", "legacy-mappings", user=BOSS)
+    # a refused sheet: every bad cell in the JSON (25 of them, more than the message's twenty), nothing written
+    bad = kit.rows(None, 30, per_subject=1, seed=4, today=today, code="NO-SUCH", department="县市场监督管理局")
+    bad[29][7] = "昨天"
+    err = refused(desk, "import", "legacy", str(kit.write(tmp_path / "bad.xlsx", bad)), user=BOSS)
+    assert err["code"] == "LEGACY_IMPORT_REFUSED" and len(err["problems"]) == 31, len(err.get("problems", []))
+    assert {p["row"] for p in err["problems"]} == set(range(3, 33))
     problems = []
     for name, (action, want) in LEGACY_MUST_WRITE.items():
         calls = seen.get(name) or []

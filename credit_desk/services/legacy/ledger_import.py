@@ -23,6 +23,7 @@ from credit_desk.domain.cases import check_r7_entry
 from credit_desk.domain.errors import DomainError, ValidationError, each_error
 from credit_desk.domain.list_rules import check_r11_watch_basis, check_r11_watch_entry
 from credit_desk.domain.procedure import check_r1_rests_on_records
+from credit_desk.domain.record_rules import check_catalogue_item
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.subjects import new_subject, subject_warnings
 from credit_desk.domain.textkey import search_key
@@ -179,7 +180,14 @@ def _check_row(session, sh, row, ready, known, held, seen_records, seen_numbers,
         key, subject = _subject(session, sh, row, ready, known, today)
     except _Cells as exc:
         return exc.problems
-    if row.record is None or "record" in bad_parts:
+    if row.record is None:
+        return []
+    if "record" in bad_parts:  # some cells of the record unreadable: still name a code outside the catalogue (R2)
+        try:
+            if row.record["catalogue_code"]:
+                check_catalogue_item(row.record["catalogue_code"], refs[0][1] if refs[0] else None)
+        except DomainError as exc:
+            return [sh.name(row.row, "catalogue_code", exc.zh, exc.en, exc.code)]
         return []
     rec = row.record
     dup = (key, rec["catalogue_code"], search_key(rec["doc_number"]))
