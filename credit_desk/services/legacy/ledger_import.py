@@ -102,13 +102,15 @@ def import_ledger(session: Session, path: Path, mapping: dict[str, str] | None =
     sheet's headers. ``progress(phase, done, total)`` is called every few hundred rows (the GUI's bar).
     Raises LegacyImportRefused (``problems``: every bad cell), ValidationError (no mapping, unreadable file),
     PermissionDenied (``legacy.import``; listings also need ``case.decide``). Returns {subjects, subjects_reused,
-    records, pending, listings, sheet, rows, mapping_id}."""
+    records, pending, listings, sheet, rows, notes}."""
     session.require("legacy.import")
     sh = _open_sheet(session, Path(path), mapping, sheet)
     rows = _read(session, sh, progress)
     if any(r.listing for r in rows):
         session.require("case.decide")  # R4/R5: listing is a senior's act, historical or not
     ready, problems = _check(session, sh, rows, progress)
+    count = len(rows)
+    del rows  # 100k rows of raw cells: only what is checked and ready is kept for the write
     problems.sort(key=lambda p: p.row or 0)
     if problems:
         raise LegacyImportRefused(problems)
@@ -117,7 +119,7 @@ def import_ledger(session: Session, path: Path, mapping: dict[str, str] | None =
                               f"Sheet {sh.head.sheet!r} has no data rows under its header; nothing imported.",
                               field="file")
     out = _write(session, sh, ready, progress)
-    return {**out, "sheet": sh.head.sheet, "rows": len(rows), "notes": sh.head.notes}
+    return {**out, "sheet": sh.head.sheet, "rows": count, "notes": sh.head.notes}
 
 
 def _open_sheet(session: Session, path: Path, mapping: dict | None, sheet: str | None) -> _Sheet:
