@@ -23,6 +23,8 @@ def register_commands(sub) -> None:
     p.add_argument("--mapping", help="列对应关系 JSON 文件：{\"表头\": \"字段\"}；不给则用已保存的、与表头相符的对应关系")
     p.add_argument("--save-mapping", metavar="NAME", help="把 --mapping 以此名称保存，下次按表头自动套用")
     p.add_argument("--sheet", help="工作表名称")
+    p.add_argument("--convert-15", action="store_true",
+                   help="已核对：把15位第一代居民身份证号码按 GB 11643 转换为18位 / convert 15-digit IDs (confirmed)")
     p = command(g, "legacy-preview", cmd_preview, "显示表头、前几行和字段对应 / headers, first rows and the mapping")
     p.add_argument("file")
     p.add_argument("--sheet", help="工作表名称")
@@ -67,7 +69,8 @@ def cmd_legacy(args) -> int:
             if args.save_mapping:
                 head = mappings.preview_sheet(s, Path(args.file), args.sheet)
                 saved = mappings.save_mapping(s, args.save_mapping, mapping, head["headers"])
-            out = ledger_import.import_ledger(s, Path(args.file), mapping, args.sheet, progress=_progress(args))
+            out = ledger_import.import_ledger(s, Path(args.file), mapping, args.sheet, progress=_progress(args),
+                                              convert_15=args.convert_15)
     except ImportRefused as exc:
         if not args.json:
             for p in exc.problems:

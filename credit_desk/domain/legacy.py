@@ -278,6 +278,8 @@ def _rep_type(out: LegacyRow, values: dict) -> str | None:
 
 def _infer_id_type(number: str, kind: SubjectKind | None, today: dt.date) -> IdType | None:
     """A column holding codes and ID numbers together (common in office ledgers): the type the number passes."""
+    if re.fullmatch(r"[0-9]{15}", number):
+        return IdType.RIC  # a first-generation resident ID: entry names its 18-digit form (``ID_15_DIGIT``)
     order = (IdType.RIC, IdType.USCC) if kind is SubjectKind.NATURAL_PERSON else (IdType.USCC, IdType.RIC)
     for t in order:
         try:

@@ -294,3 +294,21 @@ def test_r11_watch_listings_in_three_domains_raise_the_big_data_alert(office, tm
     alerts = boss.ledger.conn.execute("SELECT subject_id FROM alerts WHERE cleared_on IS NULL").fetchall()
     assert len(alerts) == 1  # R11: the 大数据警示名单 flag, as three watch listings by hand raise it
     assert _count(boss, "changes", "WHERE entity = 'alert' AND op = 'raise'") == 1
+
+
+def test_a_15_digit_id_is_named_with_its_18_digit_form_and_converted_when_confirmed(office, tmp_path):
+    from credit_desk.domain.ids import convert_15_to_18
+    boss = office["boss"]
+    today = boss.desk.today()
+    old = demo.ric(random.Random(8), "320812", dt.date(1960, 1, 1), dt.date(1970, 1, 1))
+    fifteen = old[:6] + old[8:17]  # the first-generation form of the same person
+    row = kit.rows(boss, 1)[0]
+    row[0:4] = ["王某", fifteen, None, None]
+    path = kit.write(tmp_path / "old.xlsx", [row])
+    with pytest.raises(ledger_import.LegacyImportRefused) as err:
+        ledger_import.import_ledger(boss, path, kit.MAPPING)
+    assert err.value.problems[0].code == "ID_15_DIGIT" and "18位" in err.value.problems[0].zh
+    ledger_import.import_ledger(boss, path, kit.MAPPING, convert_15=True)
+    held = boss.ledger.conn.execute("SELECT id_number FROM subjects").fetchall()
+    assert held == [(convert_15_to_18(fifteen),)] and today
+    assert _count(boss, "audit", "WHERE action = 'subject.add' AND detail LIKE '%converted_from_15_digits%'") == 1

@@ -25,7 +25,7 @@ from credit_desk.domain.list_rules import check_r11_watch_basis, check_r11_watch
 from credit_desk.domain.procedure import check_r1_rests_on_records
 from credit_desk.domain.record_rules import check_catalogue_item
 from credit_desk.domain.records import RecordStatus
-from credit_desk.domain.subjects import new_subject, subject_warnings
+from credit_desk.domain.subjects import fifteen_to_eighteen, new_subject, subject_warnings
 from credit_desk.domain.textkey import search_key
 from credit_desk.services import case_core, doc_numbers, records
 from credit_desk.services.base import Session
@@ -92,14 +92,17 @@ class _Ready:
     subjects: dict = field(default_factory=dict)     # (id_type, id_number) → (Subject, first row, registered)
     records: list = field(default_factory=list)      # (row, subject key, Record)
     listings: list = field(default_factory=list)     # (row, subject key, index into records, Case)
+    converted: set = field(default_factory=set)      # subject keys whose 15-digit ID the clerk had converted
 
 
 def import_ledger(session: Session, path: Path, mapping: dict[str, str] | None = None, sheet: str | None = None,
-                  progress: Progress | None = None) -> dict:
+                  progress: Progress | None = None, convert_15: bool = False) -> dict:
     """Import subjects, records and current listings from an office's own sheet, all or nothing.
 
     ``mapping``: {sheet header: field key of ``domain.legacy.FIELDS``}; None uses the saved mapping that fits the
     sheet's headers. ``progress(phase, done, total)`` is called every few hundred rows (the GUI's bar).
+    ``convert_15``: the clerk confirmed the GB 11643 conversion of 15-digit resident IDs to 18 digits (as
+    ``subjects.add_subject`` takes it); without it such a number is named with its 18-digit form.
     Raises LegacyImportRefused (``problems``: every bad cell), ValidationError (no mapping, unreadable file),
     PermissionDenied (``legacy.import``; listings also need ``case.decide``). Returns {subjects, subjects_reused,
     records, pending, listings, sheet, rows, notes}."""
@@ -108,7 +111,7 @@ def import_ledger(session: Session, path: Path, mapping: dict[str, str] | None =
     rows = _read(session, sh, progress)
     if any(r.listing for r in rows):
         session.require("case.decide")  # R4/R5: listing is a senior's act, historical or not
-    ready, problems = _check(session, sh, rows, progress)
+    ready, problems = _check(session, sh, rows, progress, convert_15)
     count = len(rows)
     del rows  # 100k rows of raw cells: only what is checked and ready is kept for the write
     problems.sort(key=lambda p: p.row or 0)
@@ -156,10 +159,14 @@ def _read(session: Session, sh: _Sheet, progress: Progress | None) -> list[legac
     return out
 
 
-def _check(session: Session, sh: _Sheet, rows: list, progress: Progress | None):
+def _check(session: Session, sh: _Sheet, rows: list, progress: Progress | None, convert_15: bool = False):
     conn, today = session.ledger.conn, session.desk.today()
     refs = (reference.active_catalogue(conn), reference.rule_sets(conn))  # read once for the whole sheet
     problems = [sh.name(r.row, k, zh, en, code) for r in rows for k, zh, en, code in r.errors]
+    for r in rows:  # issue 15: a first-generation number becomes its 18-digit form only when the clerk confirmed
+        if r.subject.get("id_type"):
+            r.subject["id_number"], r.subject["converted"] = fifteen_to_eighteen(r.subject["id_type"],
+                                                                                 r.subject["id_number"], convert_15)
     keys = [(r.subject["id_type"], r.subject["id_number"]) for r in rows if r.subject.get("id_type")]
     known = repo.existing_subjects(conn, list(dict.fromkeys(keys)))
     held = repo.existing_records(conn, sorted(set(known.values())))
@@ -228,6 +235,8 @@ def _subject(session, sh, row, ready, known, today):
         sid = known.get(key)
         first = subjects_repo.get(session.ledger.conn, sid) if sid is not None else subject
         ready.subjects[key] = (first, row.row, sid is not None)
+        if s.get("converted") and sid is None:
+            ready.converted.add(key)
     have, first_row, registered = ready.subjects[key]
     if search_key(have.name) != search_key(subject.name):
         where_zh, where_en = ("台账中已登记", "registered") if registered else (f"第{first_row}行", f"row {first_row}")
@@ -290,7 +299,7 @@ def _write(session: Session, sh: _Sheet, ready: _Ready, progress: Progress | Non
 
     with bulk.large_cache(conn, total), session.ledger.tx() as tx:
         for key, (subject, _row, registered) in ready.subjects.items():
-            ids[key] = subject.id if registered else _insert_subject(session, tx, subject)
+            ids[key] = subject.id if registered else _insert_subject(session, tx, subject, key in ready.converted)
             counts["subjects_reused" if registered else "subjects"] += 1
             tick()
         saved = []
@@ -310,12 +319,13 @@ def _write(session: Session, sh: _Sheet, ready: _Ready, progress: Progress | Non
     return counts
 
 
-def _insert_subject(session: Session, tx, subject) -> int:
+def _insert_subject(session: Session, tx, subject, converted: bool = False) -> int:
     """As ``subjects.add_subject`` writes it: the row, its audit row (with warnings) and its change row."""
     sid = subjects_repo.insert(tx, subject)
     saved = replace(subject, id=sid)
     warnings = subject_warnings(saved)
-    detail = {"historical": True, **({"warnings": [w[0] for w in warnings]} if warnings else {})}
+    detail = {"historical": True, **({"warnings": [w[0] for w in warnings]} if warnings else {}),
+              **({"converted_from_15_digits": True} if converted else {})}
     session.audit(tx, "subject.add", "subject", sid, detail=detail)
     tx.change("subject", sid, "insert", subjects_repo.state(saved))
     return sid
