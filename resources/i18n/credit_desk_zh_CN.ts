@@ -3140,247 +3140,252 @@ Returned by the platform: %4</source>
         <translation>保存此列对应关系，下次导入同样格式的表格时自动套用，名称：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="40"/>
+        <source>I have checked the 15-digit resident ID numbers: convert them to 18 digits (GB 11643)</source>
+        <translation>已核对15位第一代居民身份证号码：按 GB 11643 转换为18位</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="45"/>
         <source>Name of the mapping</source>
         <translation>列对应关系名称</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="50"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="51"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="71"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="74"/>
         <source>Which field does each column hold? Columns left at “not imported” are skipped; required fields are marked *.</source>
         <translation>请指定每一列对应的字段；选“不导入”的列将略过；带 * 的为必填字段。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="77"/>
         <source>First rows of the sheet</source>
         <translation>表格前几行</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="88"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="92"/>
         <source>Choose the earlier ledger</source>
         <translation>选择原有台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="89"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="93"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>电子表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="97"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="101"/>
         <source>%1 — sheet %2, header in row %3, about %4 rows</source>
         <translation>%1 —— 工作表「%2」，表头在第 %3 行，约 %4 行数据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="107"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="111"/>
         <source>The saved mapping “%1” fits this sheet and is filled in; check it.</source>
         <translation>已套用与本表表头相符的列对应关系「%1」，请核对。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="109"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="113"/>
         <source>A first guess is filled in from the column names; check every column.</source>
         <translation>已按列名初步对应，请逐列核对。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="118"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="122"/>
         <source>Field for column %1</source>
         <translation>列「%1」对应的字段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="119"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="123"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="162"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="166"/>
         <source>Importing the ledger…</source>
         <translation>正在导入台账…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="168"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="172"/>
         <source>Imported: %1 new subjects (%2 already registered), %3 records (%4 wait for a second user&apos;s approval, R9), %5 current listings with their original numbers.</source>
         <translation>已导入：新登记主体 %1 个（已登记的 %2 个），失信信息 %3 条（其中 %4 条属宽容审慎情形，待第二人审批），在列名单 %5 项（保留原决定书文号）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="180"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="184"/>
         <source>Nothing was imported: %1 cell(s) are not right. Correct them in the Excel file and import again.</source>
         <translation>未导入任何内容：有 %1 处单元格有误。请在 Excel 文件中改正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="200"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="204"/>
         <source>Subject name</source>
         <translation>主体名称/姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="200"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="204"/>
         <source>USCC or ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="200"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="204"/>
         <source>Subject kind</source>
         <translation>主体类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="201"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="205"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="201"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="205"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="202"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="206"/>
         <source>Legal representative&apos;s ID type</source>
         <translation>法定代表人证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="203"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
         <source>Legal representative&apos;s ID number</source>
         <translation>法定代表人证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="203"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
         <source>Address</source>
         <translation>住所/地址</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="204"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
         <source>Catalogue item code</source>
         <translation>目录条目编码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="204"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
         <source>Tier (slight/general/serious)</source>
         <translation>失信等级（轻微/一般/严重）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="205"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="205"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>Basis document type</source>
         <translation>认定依据文书类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="205"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>Basis document number</source>
         <translation>认定依据文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="206"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
         <source>Issuing authority</source>
         <translation>作出机关</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="206"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
         <source>Date issued</source>
         <translation>作出日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
         <source>Date effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
         <source>Citation for an other-type document</source>
         <translation>其他文书的规定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Date of the act</source>
         <translation>失信行为发生日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Decision date</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Force majeure (yes/no)</source>
         <translation>不可抗力（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Without intent (yes/no)</source>
         <translation>无主观故意（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Slight (yes/no)</source>
         <translation>情节轻微（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Leniency justification</source>
         <translation>宽容审慎说明理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>List</source>
         <translation>名单类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Listing decision number</source>
         <translation>列入决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Listing decision date</source>
         <translation>列入决定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Ground (a/b/c/d)</source>
         <translation>列入情形（a/b/c/d）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Listing standard</source>
         <translation>认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>Warning letter number</source>
         <translation>警示函文号</translation>
     </message>

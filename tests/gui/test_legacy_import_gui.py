@@ -97,3 +97,4 @@ def test_every_word_of_the_dialog_is_chinese_and_english_in_english_mode(qtbot, 
     from credit_desk.domain import legacy
     assert {f.key for f in legacy.FIELDS} == {f["key"] for f in dlg.head["fields"]}
     assert all(dlg.field_label(f.key) for f in legacy.FIELDS)
+    assert "15位" in dlg.convert_box.text() and not dlg.convert_box.isChecked()  # issue 15: only when confirmed

@@ -37,6 +37,9 @@ class LegacyImportDialog(QDialog):
         self.save_box = QCheckBox(self.tr("Save this mapping for the next sheet of this layout, as:"))
         self.save_box.setObjectName("saveMapping")
         self.save_box.setChecked(True)
+        self.convert_box = QCheckBox(self.tr("I have checked the 15-digit resident ID numbers: convert them to 18 "
+                                             "digits (GB 11643)"))
+        self.convert_box.setObjectName("convert15")
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("mappingName")
         self.name_edit.setAccessibleName(self.tr("Name of the mapping"))
@@ -78,6 +81,7 @@ class LegacyImportDialog(QDialog):
         row.addWidget(self.save_box)
         row.addWidget(self.name_edit, 1)
         box.addLayout(row)
+        box.addWidget(self.convert_box)
         box.addWidget(self.status)
         box.addWidget(self.buttons)
 
@@ -145,7 +149,7 @@ class LegacyImportDialog(QDialog):
         """Save the mapping (when asked), then import off the GUI thread with progress; all or nothing."""
         if self.path is None:
             return None
-        ctx, path, mapping = self.ctx, self.path, self.mapping()
+        ctx, path, mapping, convert = self.ctx, self.path, self.mapping(), self.convert_box.isChecked()
         try:
             if self.save_box.isChecked():
                 mappings.save_mapping(ctx.session, self.name_edit.text(), mapping, self.head["headers"])
@@ -158,7 +162,7 @@ class LegacyImportDialog(QDialog):
             def progress(phase: str, done: int, total: int) -> None:
                 job.check()  # 取消: raised inside the import's transaction, so nothing is kept
                 job.progress(done, total)
-            return ledger_import.import_ledger(ctx.session, path, mapping, progress=progress)
+            return ledger_import.import_ledger(ctx.session, path, mapping, progress=progress, convert_15=convert)
         return ctx.ops.run(work, done=self._imported, failed=self._failed, label=self.tr("Importing the ledger…"),
                            parent=self, modal=True, progress=lambda d, t: self.progress_seen.append((d, t)))
 
