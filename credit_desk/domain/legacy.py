@@ -153,17 +153,39 @@ def _mapping_error(zh: str, en: str) -> ValidationError:
     return ValidationError("LEGACY_MAPPING", f"列对应关系：{zh}", f"Column mapping: {en}", field="mapping")
 
 
+# Words offices put in their own headers, most specific first: the first one a header contains gives its field.
+GUESS_WORDS: tuple[tuple[str, str], ...] = (
+    ("法定代表人证件类型", "legal_rep_id_type"), ("法定代表人身份证", "legal_rep_id_number"),
+    ("法定代表人证件", "legal_rep_id_number"), ("负责人身份证", "legal_rep_id_number"),
+    ("法定代表人", "legal_rep_name"), ("负责人", "legal_rep_name"),
+    ("列入决定", "decision_number"), ("决定书文号", "decision_number"), ("列入日期", "decided_on"),
+    ("列入时间", "decided_on"), ("有效期起", "valid_from"), ("有效期至", "valid_until"), ("有效期截止", "valid_until"),
+    ("截止日期", "valid_until"), ("列入情形", "ground"), ("标准类别", "standard_kind"), ("认定标准", "standard"),
+    ("名单", "list_type"), ("警示函", "warning_letter"), ("领域", "domain"),
+    ("统一社会信用代码", "id_number"), ("身份证", "id_number"), ("证件号码", "id_number"), ("证件类型", "id_type"),
+    ("主体类别", "kind"), ("主体类型", "kind"), ("名称", "name"), ("姓名", "name"), ("住所", "address"),
+    ("地址", "address"), ("目录", "catalogue_code"), ("等级", "tier"), ("程度", "tier"), ("分级", "tier"),
+    ("失信行为日期", "act_date"), ("违法行为日期", "act_date"), ("行为日期", "act_date"), ("发生日期", "act_date"),
+    ("失信行为", "facts"), ("失信事实", "facts"), ("违法事实", "facts"), ("事实", "facts"),
+    ("文书种类", "doc_type"), ("文书类型", "doc_type"), ("依据类型", "doc_type"), ("文号", "doc_number"),
+    ("作出机关", "doc_authority"), ("处罚机关", "doc_authority"), ("决定机关", "doc_authority"),
+    ("生效日期", "doc_effective"), ("作出日期", "doc_issued"), ("处罚日期", "doc_issued"), ("决定日期", "doc_issued"),
+    ("认定日期", "decision_date"), ("认定部门", "department"), ("认定单位", "department"),
+    ("不可抗力", "force_majeure"), ("主观故意", "no_intent"), ("情节轻微", "slight"), ("说明", "leniency_justification"),
+)
+
+
 def guess_mapping(headers: list[str]) -> dict[str, str]:
-    """A first guess for the dialog: a header equal to (or containing) a field's Chinese name maps to it."""
+    """A first guess for the dialog, for the clerk to check: a header equal to a field's name, else the first of
+    ``GUESS_WORDS`` it contains; each field at most once."""
     out, taken = {}, set()
-    names = {f.key: header_key(re.sub(r"（.*?）", "", f.zh)) for f in FIELDS}
+    names = {header_key(re.sub(r"（.*?）", "", f.zh)): f.key for f in FIELDS}
     for h in headers:
         hk = header_key(h)
-        if not hk:
-            continue
-        key = next((k for k, n in names.items() if k not in taken and n == hk), None) or next(
-            (k for k, n in names.items() if k not in taken and any(p and p == hk for p in n.split("/"))), None)
-        if key:
+        key = names.get(hk) if names.get(hk) not in taken else None
+        if key is None:
+            key = next((k for w, k in GUESS_WORDS if k not in taken and header_key(w) in hk), None)
+        if hk and key:
             out[h] = key
             taken.add(key)
     return out

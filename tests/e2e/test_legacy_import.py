@@ -312,3 +312,10 @@ def test_a_15_digit_id_is_named_with_its_18_digit_form_and_converted_when_confir
     held = boss.ledger.conn.execute("SELECT id_number FROM subjects").fetchall()
     assert held == [(convert_15_to_18(fifteen),)] and today
     assert _count(boss, "audit", "WHERE action = 'subject.add' AND detail LIKE '%converted_from_15_digits%'") == 1
+
+
+def test_the_first_guess_maps_an_office_layout_word_by_word():
+    from credit_desk.domain import legacy
+    assert legacy.guess_mapping(kit.HEADERS) == kit.MAPPING
+    assert legacy.guess_mapping(["序号", "单位名称", "负责人", "负责人身份证号码"]) == {
+        "单位名称": "name", "负责人": "legal_rep_name", "负责人身份证号码": "legal_rep_id_number"}

@@ -295,5 +295,13 @@ def test_main_job_fits_the_screen(qtbot, walk, data_dir, test_keyring, tmp_path)
     qtbot.waitUntil(lambda: job.finished, timeout=30_000)
     assert [p.name for p in stick.iterdir() if p.suffix == ".cdb"]
     walk.check(win, "sync_exported")
+    # issue 19 item 3: the earlier ledger's mapping dialog, a sheet chosen, its columns and first rows shown
+    from credit_desk.gui.dialogs.legacy_import_dialog import LegacyImportDialog
+    from tests.e2e import legacy_kit
+    legacy = LegacyImportDialog(win.ctx, win)
+    legacy.show()
+    legacy.choose(str(legacy_kit.write(tmp_path / "old.xlsx", legacy_kit.rows(win.ctx.session, 8))))
+    walk.check(legacy, "legacy_import")
+    legacy.reject()
     win.close()
     desk.close()

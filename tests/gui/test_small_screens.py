@@ -22,7 +22,7 @@ SCREENS = {  # name: (physical width, height, scale factor) -> logical size
     "1536x864": (1920, 1080, "1.25"),  # the same panel at 125 % (item 11)
 }
 STEPS = {"setup", "login", "area_dashboard", "new_subject", "new_record", "open_case", "serve_notice", "decide",
-         "print_choose_notice", "preview", "qt_print_dialog", "qt_folder_picker", "sync_exported"}
+         "print_choose_notice", "preview", "qt_print_dialog", "qt_folder_picker", "sync_exported", "legacy_import"}
 
 
 def run_walk(name: str, tmp_path: Path) -> list[dict]:
