@@ -304,7 +304,7 @@ def test_r14_the_full_record_view_refuses_without_a_purpose_and_logs_when_it_sho
     assert viewed and viewed[0]["purpose"] == "核查信用状况" and viewed[0]["object_id"] == str(pid)
 
 
-# --- issue 19 item 3: the services.legacy subpackage (the scan above does not enter subpackages) ---------------
+# --- issue 19 item 3: the services.legacy subpackage, walked through the CLI (NOT_WALKED points here) ----------
 LEGACY_MUST_WRITE = {
     "mappings.save_mapping": ("legacy.mapping", {"legacy_mapping.insert"}),
     # one subject, record and listing of the sheet each: audit rows per entity and the import's own row

@@ -214,7 +214,8 @@ def service_functions() -> dict[str, object]:
     return found
 
 
-# issue 19 item 3: the services.legacy subpackage (the scan above walks the flat modules only)
+# issue 19 item 3: the services.legacy subpackage, its role checks and its functions as its own table (the first
+# statement of each is its role check; the role matrix below runs them for every role)
 LEGACY_CHECKS: dict[str, str] = {
     "mappings.save_mapping": "legacy.import", "mappings.list_mappings": "legacy.import",
     "mappings.preview_sheet": "legacy.import",
