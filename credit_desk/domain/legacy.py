@@ -223,6 +223,11 @@ def read_row(row: int, values: dict[str, object], today: dt.date) -> LegacyRow:
         out.record = _record(out, values)
     if "listing" in parts:
         out.listing = _listing(out, values, today)
+        decided, effective = out.listing["decided_on"], out.record["doc_effective"]
+        if decided and effective and decided < effective:  # R1: a listing rests on an effective document
+            out.bad("decided_on", f"列入决定日期{decided.isoformat()}早于认定依据的生效日期{effective.isoformat()}，"
+                    "认定依据当时尚未生效（R1）。", f"the listing decision ({decided.isoformat()}) precedes the "
+                    f"basis document's effect ({effective.isoformat()}) (R1).", "R1_DOCUMENT_NOT_EFFECTIVE")
     return out
 
 

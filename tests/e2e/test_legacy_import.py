@@ -200,6 +200,10 @@ def test_r4_listing_rules_and_the_deciding_role(office, tmp_path):
     with pytest.raises(ledger_import.LegacyImportRefused) as err:
         ledger_import.import_ledger(boss, kit.write(tmp_path / "m.xlsx", listed), kit.MAPPING)
     assert err.value.problems[0].code.startswith("R4") and "列入情形" in err.value.problems[0].zh
+    listed[0][18], listed[0][16] = "b", listed[0][8] - dt.timedelta(days=1)  # R1: decided before the basis took effect
+    with pytest.raises(ledger_import.LegacyImportRefused) as err:
+        ledger_import.import_ledger(boss, kit.write(tmp_path / "n.xlsx", listed), kit.MAPPING)
+    assert [p.code for p in err.value.problems] == ["R1_DOCUMENT_NOT_EFFECTIVE"] and "列入日期" in err.value.problems[0].zh
 
 
 def test_every_bad_cell_of_one_row_is_named_not_just_the_first(office, tmp_path):
