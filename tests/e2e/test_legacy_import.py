@@ -284,7 +284,7 @@ def test_r11_watch_listings_in_three_domains_raise_the_big_data_alert(office, tm
     for i, (dept, dom) in enumerate(((kit.DEPARTMENT, "市场监管"), ("县税务局", "税务"), ("县生态环境局", "生态环境"))):
         row = list(base)
         row[5], row[6], row[9], row[12] = f"清罚〔{today.year}〕{i + 1}号", dept, dept, "一般"
-        row[14:21] = ["重点关注名单", f"旧警决〔{today.year}〕{i + 1}号", base[7] + dt.timedelta(days=5),
+        row[14:21] = ["重点关注名单", f"旧警决〔{today.year}〕{i + 1}号", base[8] + dt.timedelta(days=5),
                       today + dt.timedelta(days=200), None, None, None]
         data.append(row + [f"旧警示〔{today.year}〕{i + 1}号", dom])
     from openpyxl import Workbook
