@@ -219,7 +219,7 @@ def check(desk: Desk, full: bool = True) -> list[CheckItem]:
     not every index entry against its row) in place of the full ``integrity_check`` (26 s of the 30 at 1M)."""
     led = desk.ledger
     ok = store.integrity(led.conn, full) == "ok"
-    how_zh, how_en = ("", "") if full else ("（快速检查；完整检查请加 --full）", " (quick check; --full for the whole)")
+    how_zh, how_en = ("", "") if full else ("（日常快速检查）", " (daily quick check)")
     items = [CheckItem("integrity", ok, ("数据库完整性：正常" if ok else "数据库完整性：发现损坏") + how_zh,
                        ("database integrity: ok" if ok else "database integrity: damaged") + how_en)]
     if led.attention is not None:  # diagnosed at open: a damaged -wal, an anchor ahead or gone (issue 14)
