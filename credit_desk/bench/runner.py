@@ -62,9 +62,10 @@ def run(records: int, keep: Path | None = None, gui: bool = True, log=lambda msg
 
 
 def _load() -> list[float]:
-    """The 1, 5 and 15 minute load averages (empty where the system does not say)."""
+    """The 1, 5 and 15 minute load averages (empty where the system does not say: Windows has none)."""
+    loadavg = getattr(os, "getloadavg", None)
     try:
-        return [round(x, 2) for x in os.getloadavg()]
+        return [round(x, 2) for x in loadavg()] if loadavg else []
     except OSError:
         return []
 

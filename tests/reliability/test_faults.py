@@ -240,7 +240,7 @@ SLOW_BACKUP = textwrap.dedent("""
     from pathlib import Path
     from credit_desk.store import backup as store
     from credit_desk.services import backup, ledgers
-    def slow(conn, target, key):
+    def slow(conn, target, key, *_steps, **_progress):  # issue 18: snapshot_db takes a progress callback
         Path(target).write_bytes(b"half")
         print("started", flush=True)
         time.sleep(600)
