@@ -500,102 +500,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="272"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="264"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="272"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="272"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="282"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="274"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="283"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="275"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="276"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="276"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="285"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="277"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="285"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="277"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="286"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="278"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="279"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="289"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="290"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="282"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="283"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="288"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -744,47 +744,47 @@
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="206"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="207"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="222"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="227"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="231"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="234"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>

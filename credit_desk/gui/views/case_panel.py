@@ -198,12 +198,13 @@ class CasePanel(QWidget):
         self.edit_button.setEnabled(c.state in OPEN_STATES and can("case.update"))  # R5: decided cases stay
         self.next_hint.setText(self._next_hint(c, events, has_open))
 
-    def _offer(self, button: QPushButton, at_stage: bool, action: str, check) -> None:
+    def _offer(self, button: QPushButton, at_stage: bool, action: str, check, role_why: str = "") -> None:
         """Enable ``button`` only when the stage allows the step, the role has ``action`` and the service's own
-        check (``check``, which writes nothing) passes; otherwise say why in its tooltip (Chinese first)."""
+        check (``check``, which writes nothing) passes; otherwise say why in its tooltip (Chinese first). At a
+        stage that does not allow the step the hint under the facts says what comes first."""
         why = ""
         if at_stage and not self.ctx.can(action):
-            why = self.tr("Your role may not take this step.")
+            why = role_why or self.tr("Your role may not take this step.")
         elif at_stage:
             try:
                 check()
@@ -214,21 +215,12 @@ class CasePanel(QWidget):
 
     def _offer_decision(self, c: Case, events: set) -> None:
         """R4 谁认定、谁负责 and four eyes: 作出决定 is offered only to who may decide this case — a senior person of
-        its deciding department who did not draft it; anyone else sees it disabled with the reason (the service
-        check that the decision itself runs, asked before, so nobody meets the refusal only on submit)."""
-        why = ""
-        if not events & {Event.DECIDE_LIST, Event.DECIDE_NOT_LIST}:
-            why = ""  # the stage: the hint under the facts says what comes first
-        elif not self.ctx.can("case.decide"):
-            why = self.tr("Only a reviewer or the head of the deciding department takes the decision; your role "
-                          "may not.")
-        else:
-            try:
-                cases.check_may_decide(self.ctx.session, c.id)  # role, four eyes, R4 department: writes nothing
-            except DomainError as exc:
-                why = exc.message(self.ctx.lang)
-        self.decide_button.setEnabled(bool(events & {Event.DECIDE_LIST, Event.DECIDE_NOT_LIST}) and not why)
-        self.decide_button.setToolTip(why)
+        its deciding department who did not draft it; anyone else sees it disabled with the reason (the check the
+        decision itself runs, asked before, so nobody meets the refusal only on submit)."""
+        self._offer(self.decide_button, bool(events & {Event.DECIDE_LIST, Event.DECIDE_NOT_LIST}), "case.decide",
+                    lambda: cases.check_may_decide(self.ctx.session, c.id),
+                    self.tr("Only a reviewer or the head of the deciding department takes the decision; your role "
+                            "may not."))
 
     def _next_hint(self, c: Case, events: set, has_open: bool) -> str:
         if has_open:
