@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
                                QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit, QStackedWidget, QTabBar,
                                QTextEdit, QWidget)
 
+from credit_desk.gui.i18n import listing
+
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView,
             QTabBar)
 _MARKS = re.compile(r"&(?!&)|[：:*＊…]+\s*$|<[^>]+>")
@@ -104,7 +106,7 @@ def name_for(widget: QWidget, labels: dict[int, QLabel]) -> str:
             return clean(group.title())  # the one unlabelled control of a titled group
         group = group.parentWidget()
     if isinstance(widget, QTabBar):
-        return "、".join(widget.tabText(i) for i in range(widget.count()))
+        return listing(widget.tabText(i) for i in range(widget.count()))
     return ""
 
 

@@ -6,7 +6,7 @@ text fields) come from Qt's catalogue ``qtbase_zh_CN.qm``, shipped in PySide6 (i
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from credit_desk.resources_path import resources_dir
 
@@ -56,3 +56,38 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 # Qt's own words that qtbase_zh_CN.qm leaves in English (the folder picker drawn by Qt where the desktop has no
 # native one); our catalogue, installed after Qt's, gives them in Chinese.
 QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+
+
+# Punctuation and joins in the interface language (issue 17 item 3): an English screen shows "a, b (c)", a
+# Chinese one 「a、b（c）」. The catalogue (context "Punctuation") holds the Chinese forms, so Qt Linguist sees them.
+def listing(items) -> str:
+    """Items joined as a list: "a, b" / 「a、b」."""
+    return QCoreApplication.translate("Punctuation", ", ").join(str(i) for i in items)
+
+
+def clauses(items) -> str:
+    """Sentences or clauses joined: "a; b" / 「a；b」."""
+    return QCoreApplication.translate("Punctuation", "; ").join(str(i) for i in items)
+
+
+def labelled(label: str, value=None) -> str:
+    """A field label with its colon: "Name:" / 「名称：」; with a value: "Name: x" / 「名称：x」."""
+    if value is None:
+        return QCoreApplication.translate("Punctuation", "%1:").replace("%1", label)
+    return QCoreApplication.translate("Punctuation", "%1: %2").replace("%1", label).replace("%2", str(value))
+
+
+def aside(text, note) -> str:
+    """A text with a note in brackets: "a (b)" / 「a（b）」."""
+    return QCoreApplication.translate("Punctuation", "%1 (%2)").replace("%1", str(text)).replace("%2", str(note))
+
+
+def spaced(*parts) -> str:
+    """Values shown side by side in one line of a list: "a · b" / 「a　b」."""
+    gap = QCoreApplication.translate("Punctuation", "%1 · %2").replace("%1", "", 1).replace("%2", "", 1)
+    return gap.join(str(p) for p in parts)
+
+
+def words(context: str, text: str) -> str:
+    """A catalogue word marked with QT_TRANSLATE_NOOP(context, text), in the interface language."""
+    return QCoreApplication.translate(context, text)

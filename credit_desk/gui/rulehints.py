@@ -10,22 +10,28 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QEvent, QObject
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QStackedWidget, QWidget
 
-from credit_desk.gui.i18n import current_lang
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, words
 
-# DOMAIN.md's rule titles, Chinese then English
+# DOMAIN.md's rule titles (English source, Chinese in the catalogue)
 TITLES = {
-    1: ("认定依据", "basis document"), 2: ("目录管理", "catalogue"), 3: ("信息随依据变更", "record follows its document"),
-    4: ("严重失信名单范围", "black-list scope"), 5: ("认定程序", "listing procedure"), 6: ("报送时限", "deadlines to share"),
-    7: ("名单信息", "what a list entry holds"), 8: ("过惩相当", "measures"), 9: ("宽容审慎", "leniency"),
-    10: ("红黑名单交叉核查", "red/black cross-check"), 11: ("重点关注与大数据警示", "watch list and alert"),
-    12: ("移出名单", "exit"), 13: ("信用修复", "credit repair"), 14: ("信息安全", "information security"),
-    15: ("个人信息保护", "privacy"), 16: ("失信约束措施台账", "clean-up ledger"), 17: ("信用承诺", "commitments"),
-    18: ("约谈", "interviews"), 19: ("异议", "objections"), 20: ("规则集", "rule sets"), 21: ("双公示", "licences and penalties"),
-    22: ("信用核查与报告", "credit checks and reports"),
-}
+    1: QT_TRANSLATE_NOOP("RuleHints", "basis document"), 2: QT_TRANSLATE_NOOP("RuleHints", "catalogue"),
+    3: QT_TRANSLATE_NOOP("RuleHints", "record follows its document"),
+    4: QT_TRANSLATE_NOOP("RuleHints", "black-list scope"),
+    5: QT_TRANSLATE_NOOP("RuleHints", "listing procedure"),
+    6: QT_TRANSLATE_NOOP("RuleHints", "deadlines to share"),
+    7: QT_TRANSLATE_NOOP("RuleHints", "what a list entry holds"), 8: QT_TRANSLATE_NOOP("RuleHints", "measures"),
+    9: QT_TRANSLATE_NOOP("RuleHints", "leniency"), 10: QT_TRANSLATE_NOOP("RuleHints", "red/black cross-check"),
+    11: QT_TRANSLATE_NOOP("RuleHints", "watch list and alert"), 12: QT_TRANSLATE_NOOP("RuleHints", "exit"),
+    13: QT_TRANSLATE_NOOP("RuleHints", "credit repair"),
+    14: QT_TRANSLATE_NOOP("RuleHints", "information security"), 15: QT_TRANSLATE_NOOP("RuleHints", "privacy"),
+    16: QT_TRANSLATE_NOOP("RuleHints", "clean-up ledger"), 17: QT_TRANSLATE_NOOP("RuleHints", "commitments"),
+    18: QT_TRANSLATE_NOOP("RuleHints", "interviews"), 19: QT_TRANSLATE_NOOP("RuleHints", "objections"),
+    20: QT_TRANSLATE_NOOP("RuleHints", "rule sets"),
+    21: QT_TRANSLATE_NOOP("RuleHints", "licences and penalties"),
+    22: QT_TRANSLATE_NOOP("RuleHints", "credit checks and reports")}
 _RULES = r"R\d+(?:\s*(?:[、,，/]|and|和)\s*R\d+)*(?:\s*第[一二三四]种方式)?"
 _TAIL = re.compile(r"\s*[（(]\s*(" + _RULES + r")\s*[）)]")
 _HEAD = re.compile(r"^(" + _RULES + r")\s*[：:]\s*")
@@ -46,10 +52,8 @@ def split(text: str) -> tuple[str, list[int]]:
 
 def hint(rules: list[int]) -> str:
     """「依据规则 R9（宽容审慎）」 / "Rule R9 (leniency)"."""
-    en = current_lang() == "en"
-    parts = [f"R{n}" + (f" ({TITLES[n][1]})" if en else f"（{TITLES[n][0]}）") if n in TITLES else f"R{n}"
-             for n in rules]
-    return ("Rule " if en else "依据规则 ") + ("; " if en else "；").join(parts)
+    parts = [aside(f"R{n}", words("RuleHints", TITLES[n])) if n in TITLES else f"R{n}" for n in rules]
+    return QCoreApplication.translate("RuleHints", "Rule %1").replace("%1", clauses(parts))
 
 
 def _move(widget: QWidget, text: str, setter) -> None:

@@ -126,9 +126,8 @@ class LoginDialog(_FormDialog):
         self._login, self._change = login, change
         self.username = self.field(self.tr("User name"), name="username")
         self.password = self.field(self.tr("Password"), True, "password")
-        # Chinese first (these two labels are newer than the translation file)
-        self.new_password = self.field("新密码 / New password", True, "newPassword")
-        self.new_password2 = self.field("再次输入新密码 / Repeat", True, "newPassword2")
+        self.new_password = self.field(self.tr("New password"), True, "newPassword")
+        self.new_password2 = self.field(self.tr("Repeat the new password"), True, "newPassword2")
         self._show_change(False)
 
     def _show_change(self, on: bool) -> None:

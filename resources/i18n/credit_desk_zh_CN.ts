@@ -63,128 +63,128 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="24"/>
         <source>Accounts</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="27"/>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="48"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="28"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="28"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="34"/>
         <source>or select a row above</source>
         <translation>或在上表中选择</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="49"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="50"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="51"/>
         <source>New role</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="53"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="55"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="56"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="57"/>
         <source>Ask for role change</source>
         <translation>申请变更角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="58"/>
         <source>Confirm role change</source>
         <translation>确认角色变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="78"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="78"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="80"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="81"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="82"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="92"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="93"/>
         <source>Select an account first.</source>
         <translation>请先选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="109"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="110"/>
         <source>%1 deactivated.</source>
         <translation>已停用 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="112"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="113"/>
         <source>%1 reactivated.</source>
         <translation>已重新启用 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="116"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="117"/>
         <source>%1 unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="122"/>
         <source>Password of %1 reset; it must be changed at the next login.</source>
         <translation>已重置 %1 的密码，该用户下次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="127"/>
         <source>Role change of %1 asked; a second administrator or the auditor confirms it.</source>
         <translation>已申请变更 %1 的角色，待另一管理员或审计员确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="131"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="132"/>
         <source>Role change of %1 decided.</source>
         <translation>%1 的角色变更已处理。</translation>
     </message>
@@ -192,32 +192,32 @@
 <context>
     <name>AddObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="16"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="17"/>
         <source>Register an objection</source>
         <translation>受理异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="17"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="18"/>
         <source>Objection to %1 %2. The reply is due within the working days the rule set in force gives (national default 10).</source>
         <translation>对%1 %2 的异议。须在现行规则集规定的工作日内答复（国家默认 10 个工作日）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="19"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="20"/>
         <source>Register</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="26"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="28"/>
         <source>Facts and reasons *</source>
         <translation>异议的事实和理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="29"/>
         <source>Evidence handed in</source>
         <translation>提交的证据材料</translation>
     </message>
@@ -225,57 +225,67 @@
 <context>
     <name>ApplyRepairDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="43"/>
         <source>Credit repair application</source>
         <translation>信用修复申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="44"/>
         <source>Subject: %1 (%2). Repair costs the applicant nothing. Whether the application can be accepted (the shortest publication period passed, the materials complete) is judged by the rule set in force on the day it was received.</source>
         <translation>信用主体：%1（%2）。信用修复不收取任何费用。能否受理（最短公示期是否届满、材料是否齐全）按收到申请之日有效的规则集判断。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="47"/>
         <source>Register the application</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="49"/>
         <source>Applicant (and agent) *</source>
         <translation>申请人（及经办人） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="50"/>
         <source>Received by *</source>
         <translation>申请渠道 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="51"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="54"/>
+        <source>Record %1</source>
+        <translation>失信信息 %1</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="56"/>
+        <source>case %1</source>
+        <translation>案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="58"/>
         <source>To repair *</source>
         <translation>申请修复的事项 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="59"/>
         <source>The records to stop publishing, or the listings to leave early.</source>
         <translation>申请停止公示的失信信息，或申请提前移出的名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="59"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="61"/>
         <source>Materials handed in</source>
         <translation>补正材料登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="62"/>
         <source>Repair commitment (number)</source>
         <translation>信用修复承诺（编号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="63"/>
         <source>A repair-type commitment this subject signed (信用承诺书), if recorded already.</source>
         <translation>该主体已签署并登记的信用修复型承诺（信用承诺书）编号，如有。</translation>
     </message>
@@ -366,42 +376,42 @@
 <context>
     <name>ApproveWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="49"/>
         <source>an objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="49"/>
         <source>the office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="50"/>
         <source>Approve the withdrawal</source>
         <translation>批准误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="51"/>
         <source>Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing&apos;s information, withdraws its documents (they no longer verify) and numbers the written apology. The proposer cannot approve.</source>
         <translation>案件 %1（%2）：%3 于 %4 依据%5提出误列撤销。批准后将删除该认定的信息、撤回其文书（核验时显示已撤回），并为书面道歉及澄清函编号。提出人不能自行批准。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="55"/>
         <source>Approve and withdraw</source>
         <translation>批准并撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="61"/>
         <source>Withdrawn on *</source>
         <translation>撤回日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="62"/>
         <source>Apology numbered by hand</source>
         <translation>手工编号的道歉函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="62"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="63"/>
         <source>Leave empty: the register numbers the apology.</source>
         <translation>留空则由文书登记簿自动编号。</translation>
     </message>
@@ -500,102 +510,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="277"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="264"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="283"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="272"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="272"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="274"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="293"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="275"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="294"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="276"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="276"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="277"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="277"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="278"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="279"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="282"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="283"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -603,251 +613,348 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="17"/>
+        <source>Case opened</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="18"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
+        <source>Prior notice served</source>
+        <translation>已送达预先告知</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="19"/>
+        <source>Objection received</source>
+        <translation>受理异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="20"/>
+        <source>Objection answered</source>
+        <translation>答复异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="21"/>
+        <source>Decided to list</source>
+        <translation>决定列入</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
+        <source>Decided not to list</source>
+        <translation>决定不予列入</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
+        <source>Exited the list</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
+        <source>Changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
+        <source>Withdrawn as wrongful</source>
+        <translation>误列撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
+        <source>Put on the watch list after exit</source>
+        <translation>移出后列入重点关注名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
+        <source>Draft</source>
+        <translation>起草</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
+        <source>Decided</source>
+        <translation>已决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <source>Listed</source>
+        <translation>已列入</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <source>Exited</source>
+        <translation>已移出</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="38"/>
+        <source>Objection under review</source>
+        <translation>异议复核</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="45"/>
+        <source>Not listed</source>
+        <translation>不予列入</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="48"/>
+        <source>Wrongful listing withdrawn</source>
+        <translation>错误列入已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="50"/>
+        <source>Objection period over</source>
+        <translation>异议期届满</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="85"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="121"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="121"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="122"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="122"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="110"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="130"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="131"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="117"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="183"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="185"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="186"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="190"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="191"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="199"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="226"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="241"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="227"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="246"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="256"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="263"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="23"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
+        <source>Objection period</source>
+        <translation>异议期</translation>
     </message>
 </context>
 <context>
     <name>CasePrintDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="29"/>
         <source>Print a notice</source>
         <translation>打印文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="30"/>
         <source>Case %1 (%2). The notice gets the next number of its series, is signed with the office key and recorded in the document register; the preview opens when it is ready.</source>
         <translation>案件 %1（%2）。文书取用本序列的下一个编号（或本案已取得的编号），以本单位密钥签名并记入文书登记簿；生成后自动打开预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="32"/>
         <source>Issue</source>
         <translation>出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="36"/>
         <source>Notice *</source>
         <translation>文书 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="38"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="39"/>
         <source>(not needed)</source>
         <translation>（不需要）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
         <source>Only for the objection acceptance and result notices.</source>
         <translation>仅异议受理通知书和异议处理结果告知书需要选择。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="42"/>
         <source>Purpose *</source>
         <translation>查询事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="42"/>
         <source>Print the case&apos;s notice</source>
         <translation>打印案件文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="43"/>
         <source>The notice shows the subject&apos;s data; the look is logged (R14).</source>
         <translation>文书载有主体信息，本次查看将记入审计日志（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="54"/>
         <source>Warning: this case rests on the sample (示例) edition %1, not an official one from the platform. A document built on it is for training only and is not fit to issue to a party.</source>
         <translation>注意：本案依据的是示例版本“%1”，不是市平台下发的正式目录或措施清单。据此生成的文书仅供培训使用，不宜向当事人出具。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="70"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="71"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
@@ -1013,47 +1120,47 @@
 <context>
     <name>ChangeRecordDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="19"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="20"/>
         <source>Change a record</source>
         <translation>变更失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="20"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="21"/>
         <source>Record %1. The basis document was changed: enter what the changed document says; the record takes the change at once and it is reported in the next bundle (R3). Empty fields stay as they are.</source>
         <translation>失信信息 %1。认定依据文书已变更：请按变更后的文书填写；该信息随即变更，并在下一个同步包中报送市平台。留空的项目保持不变。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="23"/>
         <source>Change the record</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="26"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="27"/>
         <source>Issuing authority</source>
         <translation>作出机关</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="28"/>
         <source>Changed document effective on</source>
         <translation>变更后文书生效日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="30"/>
         <source>Facts (if changed)</source>
         <translation>失信事实（如有变更）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="31"/>
         <source>Reason for the change *</source>
         <translation>变更理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="32"/>
         <source>e.g. 行政复议决定变更了原处罚决定（文号）</source>
         <translation>例如：行政复议决定变更了原处罚决定（文号）</translation>
     </message>
@@ -1061,29 +1168,29 @@
 <context>
     <name>CheckDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="53"/>
         <source>Check the fulfilment</source>
         <translation>核查承诺履行情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="54"/>
         <source>Commitment %1 of %2 (%3), made %4:
 %5</source>
         <translation>%2 的承诺 %1（事项 %3，%4 作出）：
 %5</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="57"/>
         <source>Fulfilment *</source>
         <translation>履行情况 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="59"/>
         <source>Partly or not kept: the subject is put under key supervision (列入重点监管范围).</source>
         <translation>部分履行或未履行：该主体将列入重点监管范围。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="59"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="60"/>
         <source>Checked on *</source>
         <translation>核查日期 *</translation>
     </message>
@@ -1392,6 +1499,11 @@
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="175"/>
+        <source>Clean-up ledger.xlsx</source>
+        <translation>失信约束措施台账.xlsx</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="182"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
@@ -1410,6 +1522,11 @@
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="198"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="198"/>
+        <source>Clean-up contact feedback form.xlsx</source>
+        <translation>清理规范工作联系人反馈表.xlsx</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="205"/>
@@ -1438,42 +1555,42 @@
 <context>
     <name>CommitmentDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="29"/>
         <source>Record a credit commitment</source>
         <translation>登记信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="29"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="34"/>
         <source>Commitment item *</source>
         <translation>承诺事项 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="35"/>
         <source>The office&apos;s items list is empty: add an item first.</source>
         <translation>本单位的承诺事项清单为空，请先新增事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="36"/>
         <source>Made on *</source>
         <translation>承诺日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="37"/>
         <source>Content *</source>
         <translation>承诺内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="38"/>
         <source>Record repaired (number)</source>
         <translation>对应的失信信息编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="39"/>
         <source>Only for a repair-type commitment: the record it belongs to.</source>
         <translation>仅信用修复型承诺填写：所对应的失信信息编号。</translation>
     </message>
@@ -1996,6 +2113,16 @@ Returned by the platform: %4</source>
         <translation>R12：移出严重失信主体名单后列入重点关注名单的期限（最长%1个月，即现行规则集所载失信信息最长公示期）。</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="159"/>
+        <source>%1 — %2</source>
+        <translation>%1&#x3000;—&#x3000;%2</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="167"/>
+        <source> (sample)</source>
+        <translation>（示例）</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="168"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
@@ -2029,57 +2156,57 @@ Returned by the platform: %4</source>
 <context>
     <name>DecideRepairDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="93"/>
         <source>Repair decision</source>
         <translation>信用修复决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="92"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="94"/>
         <source>Application %1, accepted %2, decision due %3. Deciding department: %4.</source>
         <translation>申请 %1，%2 受理，应于 %3 前作出决定。认定部门：%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="95"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="97"/>
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="97"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="99"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="98"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="100"/>
         <source>Repaired</source>
         <translation>准予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="98"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="100"/>
         <source>Refused</source>
         <translation>不予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="99"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="101"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="101"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="103"/>
         <source>Decided on *</source>
         <translation>决定日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="102"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="104"/>
         <source>What happens to the information</source>
         <translation>对失信信息的处理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="104"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="106"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="105"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="107"/>
         <source>Reason for refusing</source>
         <translation>不予登记的理由</translation>
     </message>
@@ -2095,6 +2222,11 @@ Returned by the platform: %4</source>
         <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="21"/>
         <source>The elements of the national 双公示 standard. It is published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a natural person&apos;s name and ID are masked wherever it is shown publicly.</source>
         <translation>按国家双公示数据标准填写各数据项。自作出决定之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；自然人的姓名和证件号码在所有公开场合均脱敏显示。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="29"/>
+        <source> *</source>
+        <translation>＊</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="35"/>
@@ -2381,6 +2513,11 @@ Returned by the platform: %4</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="171"/>
+        <source>Licences and penalties upload sheet.xlsx</source>
+        <translation>双公示上传表.xlsx</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="172"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
@@ -2401,6 +2538,11 @@ Returned by the platform: %4</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="189"/>
+        <source>Credit repair notice.pdf</source>
+        <translation>信用修复告知书.pdf</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="190"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
@@ -2414,37 +2556,87 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="19"/>
+        <source>Issued</source>
+        <translation>已出具</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="20"/>
+        <source>Voided</source>
+        <translation>已作废</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="21"/>
+        <source>Withdrawn (wrongful listing)</source>
+        <translation>已撤回（误列撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="22"/>
+        <source>Numbered, to be printed</source>
+        <translation>已编号，待打印</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="23"/>
+        <source>Numbered by hand (not printed here)</source>
+        <translation>手工编号（未在本系统打印）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="24"/>
+        <source>Superseded by a new notice</source>
+        <translation>已被新告知书取代</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="26"/>
+        <source>Case</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="27"/>
+        <source>Subject</source>
+        <translation>主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="28"/>
+        <source>Record</source>
+        <translation>失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="29"/>
+        <source>Credit check</source>
+        <translation>信用审查</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
         <source>Issued on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
         <source>About</source>
         <translation>所涉对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="59"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="60"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="62"/>
         <source>Reprints</source>
         <translation>重印次数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="60"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="62"/>
         <source>Printed by</source>
         <translation>打印人</translation>
     </message>
@@ -2452,142 +2644,142 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="37"/>
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="42"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="47"/>
         <source>Part of the number</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="62"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
         <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="73"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="75"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="75"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="76"/>
         <source>Void the number…</source>
         <translation>作废文号…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="90"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="91"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="93"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="103"/>
         <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="110"/>
         <source>Purpose of the look *</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="138"/>
         <source>%1 is numbered but not printed yet: print it from its case (名单案件) or repair request (信用修复).</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="141"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="143"/>
         <source>State the purpose of the look above to see the notice.</source>
         <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="158"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="161"/>
         <source>Not printed yet: %1. Print them from their case or repair request first.</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="192"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="199"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="209"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="211"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="171"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="61"/>
         <source>e.g. checking a served notice</source>
         <translation>例如：核对送达文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="74"/>
         <source>Reprint (copy)</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="178"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="221"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="223"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="224"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="231"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -2746,72 +2938,72 @@ Returned by the platform: %4</source>
 <context>
     <name>ExceptionApprovalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="45"/>
         <source>Exception registrations waiting for approval</source>
         <translation>待审批的例外登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="49"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="49"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="49"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="50"/>
         <source>Requested by</source>
         <translation>申请人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="50"/>
         <source>Requested at</source>
         <translation>申请时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="51"/>
         <source>Justification</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="58"/>
         <source>Reason for refusing</source>
         <translation>不予登记的理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="59"/>
         <source>Approve and register</source>
         <translation>审批并登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="59"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="62"/>
         <source>Refuse</source>
         <translation>不予登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="65"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="68"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="94"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="97"/>
         <source>Select a request in the list first.</source>
         <translation>请先在列表中选择一项申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="112"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="115"/>
         <source>Approved: subject %1 registered with the exception mark.</source>
         <translation>已审批：信用主体 %1 已登记，并标注校验位例外。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="125"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="128"/>
         <source>Refused; nothing was registered.</source>
         <translation>已不予登记，未登记任何主体。</translation>
     </message>
@@ -2819,85 +3011,90 @@ Returned by the platform: %4</source>
 <context>
     <name>ExceptionRequestDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="22"/>
         <source>Request registration as an exception</source>
         <translation>申请按例外登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="23"/>
         <source>The code&apos;s check character does not verify. If it is a genuine code (some issued before 2016 are), write how you checked it. A second, senior person approves; the subject then carries the exception mark wherever its code shows.</source>
         <translation>该代码校验位不符。如确为真实代码（2016年前核发的部分代码如此），请写明核实经过。经另一名审核人员审批后登记，该主体的代码在各处均标注“校验位例外，经审批登记”。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="26"/>
         <source>Submit for approval</source>
         <translation>提交审批</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="29"/>
         <source>Justification</source>
         <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="31"/>
+        <source>The original business licence was checked; the code matches the national enterprise credit information publicity system…</source>
+        <translation>营业执照原件已核对，代码与国家企业信用信息公示系统一致……</translation>
     </message>
 </context>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="166"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="168"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="171"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="173"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="175"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="177"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="177"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="179"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="167"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="169"/>
         <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people); an early exit after repair comes from a credit repair decision (Credit repair).</source>
         <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）；信用修复后提前移出由信用修复决定办理（见「信用修复」）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="178"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="180"/>
         <source>Changed standard</source>
         <translation>改变后的认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="179"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="181"/>
         <source>Way 4: the changed standard and its number.</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="184"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="185"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="187"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="188"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="187"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="189"/>
         <source>Black list only: how long the subject stays on the watch list afterwards, at most %1 months (the longest publication period of the rule set in force).</source>
         <translation>仅限严重失信主体名单：移出后列入重点关注名单的期限，最长%1个月（现行规则集所载失信信息最长公示期）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="190"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="192"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -2966,47 +3163,47 @@ Returned by the platform: %4</source>
 <context>
     <name>InterviewDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="70"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="71"/>
         <source>Record an interview</source>
         <translation>登记约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="70"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="71"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="73"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="74"/>
         <source>Kind *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="75"/>
         <source>Held on *</source>
         <translation>约谈日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="75"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="76"/>
         <source>Not rectified in time *</source>
         <translation>逾期未整改的事项 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="77"/>
         <source>People present *</source>
         <translation>参加人员 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="78"/>
         <source>What was said *</source>
         <translation>约谈内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="79"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="80"/>
         <source>Rectify by</source>
         <translation>整改期限</translation>
     </message>
@@ -3057,32 +3254,32 @@ Returned by the platform: %4</source>
 <context>
     <name>ItemDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="15"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="16"/>
         <source>New commitment item</source>
         <translation>新增承诺事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="16"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="17"/>
         <source>Item code *</source>
         <translation>事项编码 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="16"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="17"/>
         <source>e.g. CN-01</source>
         <translation>如 CN-01</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="17"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="18"/>
         <source>Item name *</source>
         <translation>事项名称 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="19"/>
         <source>Type *</source>
         <translation>类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="19"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="20"/>
         <source>Basis *</source>
         <translation>依据 *</translation>
     </message>
@@ -3393,32 +3590,32 @@ Returned by the platform: %4</source>
 <context>
     <name>LiftFlagDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="93"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="94"/>
         <source>Lift key supervision</source>
         <translation>解除重点监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="94"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="95"/>
         <source>Flag %1: %2. Under key supervision from %3 until %4.</source>
         <translation>重点监管标记%1：%2。自%3起至%4止列入重点监管范围。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="96"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="97"/>
         <source>Lift</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="100"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="101"/>
         <source>Lifted on *</source>
         <translation>解除日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="102"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="103"/>
         <source>Reason *</source>
         <translation>理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="103"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="104"/>
         <source>The period ended, or how the subject kept the commitment and corrected the breach.</source>
         <translation>期限届满，或该主体已全面履行承诺、纠正违诺行为的情况。</translation>
     </message>
@@ -3452,6 +3649,16 @@ Returned by the platform: %4</source>
         <location filename="../../credit_desk/gui/start_dialogs.py" line="128"/>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="129"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="130"/>
+        <source>Repeat the new password</source>
+        <translation>再次输入新密码</translation>
     </message>
 </context>
 <context>
@@ -3580,27 +3787,42 @@ Returned by the platform: %4</source>
 <context>
     <name>MatchPromptDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="13"/>
+        <source>same ID number</source>
+        <translation>证件号码一致</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="14"/>
+        <source>same legal representative&apos;s ID number</source>
+        <translation>法定代表人证件号码一致</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="15"/>
+        <source>same name</source>
+        <translation>名称一致</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="25"/>
         <source>Joint punishment lists: matches found</source>
         <translation>联合惩戒名单比对：发现匹配</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="27"/>
         <source>This subject matches entries of the joint-punishment lists sent by the municipal platform. For each, record whether the punishment is applied; if not, say why.</source>
         <translation>该主体与市平台下发的联合惩戒名单中的条目匹配。请逐条记录是否适用惩戒；不适用的须说明理由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="39"/>
         <source>Record the choices</source>
         <translation>记录比对结论</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="40"/>
         <source>Decide later</source>
         <translation>稍后处理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="52"/>
         <source>Matched on: %1
 Department: %2
 Basis: %3
@@ -3611,22 +3833,22 @@ Measures: %4</source>
 惩戒措施：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="58"/>
         <source>Apply</source>
         <translation>适用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="58"/>
         <source>Not applied, because:</source>
         <translation>不适用，理由：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="62"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="66"/>
         <source>Reason (required when not applied)</source>
         <translation>理由（选择“不适用”时必填）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="93"/>
+        <location filename="../../credit_desk/gui/dialogs/match_dialog.py" line="97"/>
         <source>Recorded.</source>
         <translation>已记录。</translation>
     </message>
@@ -3727,32 +3949,37 @@ Measures: %4</source>
 <context>
     <name>NewRecordDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="52"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="63"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="64"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="64"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="65"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="78"/>
+        <source> (sample)</source>
+        <translation>（示例）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="79"/>
         <source>Active catalogue: %1</source>
         <translation>现行目录：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="99"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="100"/>
         <source>No leniency ground applies: the record takes effect when saved.</source>
         <translation>不适用宽容审慎情形：保存后即生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="103"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="104"/>
         <source>Leniency applies (%1). Write the justification below. The record is saved as WAITING FOR APPROVAL and takes effect only after a second user (reviewer or approver) approves it.</source>
         <translation>适用宽容审慎（%1）。请在下方填写书面说明理由。保存后该信息为“待审批”，须经第二人（审核或负责人）审批后才生效。</translation>
     </message>
@@ -3865,32 +4092,32 @@ Measures: %4</source>
 <context>
     <name>NewSubjectDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="36"/>
         <source>Request registration as an exception…</source>
         <translation>申请按例外登记（校验位不符的真实代码）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="58"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="59"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="101"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="102"/>
         <source>✓ valid %1</source>
         <translation>✓ %1格式正确</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="117"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="118"/>
         <source>Request %1 submitted: the subject is registered once a second person approves it.</source>
         <translation>已提交例外登记申请 %1：经另一名审核人员审批后登记。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="122"/>
+        <location filename="../../credit_desk/gui/dialogs/new_subject_dialog.py" line="123"/>
         <source>Convert to the 18-digit number %1 (GB 11643)</source>
         <translation>按 GB 11643 转换为18位号码 %1（点击确认）</translation>
     </message>
@@ -3948,23 +4175,23 @@ Measures: %4</source>
 <context>
     <name>NotAcceptDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="75"/>
         <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="79"/>
         <source>Do not accept</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="78"/>
         <source>Application %1. Leave the reason empty to use every problem the eligibility check found.</source>
         <translation>申请 %1。理由留空时，将列明受理条件检查发现的全部问题。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="81"/>
         <source>Dated *</source>
         <translation>日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="82"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -4015,64 +4242,91 @@ Measures: %4</source>
 <context>
     <name>ObjectionsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="19"/>
+        <source>To the record</source>
+        <translation>对失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="20"/>
+        <source>To the prior notice</source>
+        <translation>对预先告知</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="21"/>
+        <source>To the listing</source>
+        <translation>对列入名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="40"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="40"/>
         <source>Objection to</source>
         <translation>异议对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="40"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="40"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="41"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="41"/>
         <source>Received</source>
         <translation>收到日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="41"/>
         <source>Reply due</source>
         <translation>答复期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="34"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="41"/>
         <source>Grounds</source>
         <translation>异议理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="48"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="55"/>
         <source>answered: %1</source>
         <translation>已答复：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="50"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="57"/>
         <source>OVERDUE</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/objections_model.py" line="50"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="57"/>
         <source>open</source>
         <translation>待答复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="10"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="18"/>
+        <source>Record</source>
+        <translation>失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="10"/>
+        <location filename="../../credit_desk/gui/models/objections_model.py" line="18"/>
+        <source>Case</source>
+        <translation>认定案件</translation>
     </message>
 </context>
 <context>
@@ -4189,129 +4443,134 @@ Measures: %4</source>
 <context>
     <name>OpenCaseDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="28"/>
         <source>New listing case</source>
         <translation>新建认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="29"/>
         <source>Subject: %1 (%2). The case starts as a draft; the prior notice, the objection window and the decision follow in that order.</source>
         <translation>信用主体：%1（%2）。案件从“起草”开始，依次经过预先告知、异议期和认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="31"/>
         <source>Open the case</source>
         <translation>新建案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="32"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="33"/>
         <source>List *</source>
         <translation>名单类型 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="39"/>
         <source>R1: tick at least one effective record; the facts and basis come from them.</source>
         <translation>R1：至少勾选一条已生效的失信信息；认定事实和依据取自所勾选的信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
         <source>R4: every list is decided by a department at county level or above.</source>
         <translation>R4：各类名单均须由县级以上认定部门认定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
         <source>(choose one of the four)</source>
         <translation>（四类情形选其一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="51"/>
         <source>Black list only: checked when the case is opened, not only at the decision.</source>
         <translation>仅严重失信主体名单：立案时即核查，而非到决定时才核查。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="52"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="53"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
         <source>Added wording to the facts</source>
         <translation>对认定事实的补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="56"/>
         <source>Added wording to the basis</source>
         <translation>对认定依据的补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="57"/>
         <source>Added after the records&apos; own basis documents, never in their place (R1).</source>
         <translation>附在失信信息所依据的文书之后，不能代替该文书（R1）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="79"/>
         <source>No deciding department registered</source>
         <translation>尚未登记认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="79"/>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="85"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="87"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="81"/>
         <source>No deciding department is registered yet: an administrator registers it first (name, unified code, level, field, document-number prefix). A typed name cannot decide a case.</source>
         <translation>尚未登记认定部门：请管理员先登记（名称、统一社会信用代码、层级、所属领域、文号前缀）。仅填写部门名称不能作出认定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="87"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="85"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="89"/>
         <source>The case&apos;s documents are issued in this department&apos;s name and under its prefix.</source>
         <translation>本案文书以该部门名义、按该部门文号前缀出具。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="38"/>
         <source>Records it rests on *</source>
         <translation>所依据的失信信息 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="41"/>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="54"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="44"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="44"/>
         <source>e.g. 税务, 生态环境, 市场监管</source>
         <translation>如 税务、生态环境、市场监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="45"/>
         <source>R11: watch lists in 3 or more domains flag the big-data alert.</source>
         <translation>R11：在 3 个以上领域被列入重点关注名单的，提示列入大数据警示名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="59"/>
         <source>Opened on</source>
         <translation>立案日期</translation>
     </message>
@@ -4395,47 +4654,47 @@ Measures: %4</source>
 <context>
     <name>PlatformKeyDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="34"/>
         <source>Import the platform&apos;s key</source>
         <translation>导入市平台公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="38"/>
         <source>Key file %1 of the platform %2. Phone the platform&apos;s IT and compare every fingerprint below, character by character, before you pin the keys: bundles are encrypted to them and the platform&apos;s updates are checked against them.</source>
         <translation>市平台“%2”的公钥文件 %1。固定之前，请打电话给市平台信息技术人员，逐字核对下列每一个指纹：同步包用这些公钥加密，市平台下发的更新也用它们核验。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="48"/>
         <source>Signing key (%1)</source>
         <translation>签名公钥（%1）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="49"/>
         <source>Encryption key (%1)</source>
         <translation>加密公钥（%1）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="61"/>
         <source>I compared these fingerprints with the platform by phone; they match.</source>
         <translation>我已与市平台电话核对以上指纹，完全一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="69"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="70"/>
         <source>Pin the platform&apos;s keys</source>
         <translation>固定市平台公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="70"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="71"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="79"/>
         <source>Keys of this platform are already pinned (%1). A file with the same keys changes nothing; a new key must arrive in a bundle signed by the platform.</source>
         <translation>已固定该平台的公钥（%1）。相同公钥的文件不会改变任何内容；平台更换密钥须通过平台签名的下发包。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="85"/>
         <source>Compare the fingerprints with the platform first.</source>
         <translation>请先与市平台核对指纹。</translation>
     </message>
@@ -4562,44 +4821,77 @@ Measures: %4</source>
 <context>
     <name>ProposeWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="17"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="18"/>
         <source>Withdraw a wrongful listing</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="19"/>
         <source>Case %1 (%2). The withdrawal is carried out only when a second senior person approves it; then the listing&apos;s information is deleted, its documents are withdrawn, and an apology and a correction announcement are printed.</source>
         <translation>案件 %1（%2）。误列撤销须经另一位负责人批准后才执行；执行后删除该认定的信息、撤回其文书，并打印书面道歉及澄清函和更正公告。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="22"/>
         <source>Propose</source>
         <translation>提出撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
         <source>Based on *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="26"/>
         <source>The office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="28"/>
         <source>What was found</source>
         <translation>发现的情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="29"/>
         <source>Own finding: what shows the listing was wrong (1798号 (二十三)).</source>
         <translation>主动发现的：写明认定有误的情况（1798号（二十三））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="30"/>
         <source>Proposed on *</source>
         <translation>提出日期 *</translation>
+    </message>
+</context>
+<context>
+    <name>Punctuation</name>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="65"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="70"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="76"/>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="77"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="82"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="87"/>
+        <source>%1 · %2</source>
+        <translation>%1&#x3000;%2</translation>
     </message>
 </context>
 <context>
@@ -4815,27 +5107,27 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RectifiedDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="116"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="117"/>
         <source>Rectification after the interview</source>
         <translation>约谈后整改情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="117"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="118"/>
         <source>Interview %1 of %2, held %3; rectify by %4.</source>
         <translation>约谈%1（%2），%3约谈；要求于%4前整改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="119"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="120"/>
         <source>Record rectification</source>
         <translation>登记整改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="123"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="124"/>
         <source>Rectified on *</source>
         <translation>整改完成日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="125"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="126"/>
         <source>What was rectified *</source>
         <translation>整改情况 *</translation>
     </message>
@@ -4843,193 +5135,219 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="58"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="68"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="68"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="85"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="69"/>
         <source>Received</source>
-        <translation>收到日期</translation>
+        <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="36"/>
+        <source>Accepted</source>
+        <translation>已受理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="37"/>
+        <source>Repair granted</source>
+        <translation>准予修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="37"/>
+        <source>Shared with the platform</source>
+        <translation>已报送平台</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="39"/>
+        <source>Not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="42"/>
+        <source>Repair refused</source>
+        <translation>不予修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="69"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="69"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="95"/>
         <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="102"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="114"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="115"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="116"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="117"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="118"/>
         <source>Materials handed in…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="147"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="165"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="177"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="179"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="180"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="182"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="182"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="186"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="188"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="199"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="209"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="212"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="222"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="238"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="248"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="255"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="263"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="262"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="266"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -5037,69 +5355,69 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>ResolveObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="41"/>
         <source>Reply to the objection</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="42"/>
         <source>Objection %1 to %2 %3, received %4, reply due %5.
 Grounds: %6</source>
         <translation>异议 %1（对%2 %3），%4 受理，应于 %5 前答复。
 理由：%6</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="45"/>
         <source>Save the reply</source>
         <translation>保存答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
         <source>维持 — the objection is not founded</source>
         <translation>维持——异议不成立</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
         <source>更正 — correct the facts</source>
         <translation>更正——更正事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="50"/>
         <source>撤销 — the record or listing was wrong</source>
         <translation>撤销——信息或列入有误</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="51"/>
         <source>撤销 of a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
         <translation>对名单认定作出“撤销”，即提出误列撤销（R12 第一种方式）；须由另一位负责人在案件中批准后才删除任何信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="53"/>
         <source>Reply *</source>
         <translation>答复内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="55"/>
         <source>Replied on *</source>
         <translation>答复日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="57"/>
         <source>Corrected facts</source>
         <translation>更正后的事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="59"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="60"/>
         <source>New prior notice served on</source>
         <translation>新预先告知书送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="62"/>
         <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window); the old one is superseded.</source>
         <translation>更正已送达的预先告知书所载事实，须同时送达新的预先告知书（新文号、重新计算异议期），原告知书作废。</translation>
     </message>
@@ -5107,34 +5425,152 @@ Grounds: %6</source>
 <context>
     <name>RevokeRecordDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="44"/>
         <source>Revoke a record</source>
         <translation>撤销失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="45"/>
         <source>Record %1. The basis document was revoked or declared invalid: the record is revoked at once, listings resting only on it are flagged for ending, and the revocation is reported in the next bundle (R3).</source>
         <translation>失信信息 %1。认定依据文书已被撤销或确认无效：该信息随即撤销，仅以其为依据的名单标记为待移出，撤销情况在下一个同步包中报送市平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="46"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="47"/>
         <source>Revoke the record</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="50"/>
         <source>Revoked on *</source>
         <translation>撤销日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="51"/>
         <source>Reason and the revoking document *</source>
         <translation>撤销理由及撤销文书 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="52"/>
         <source>e.g. 原处罚决定已被行政复议决定撤销（文号）</source>
         <translation>例如：原处罚决定已被行政复议决定撤销（文号）</translation>
+    </message>
+</context>
+<context>
+    <name>RuleHints</name>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="20"/>
+        <source>basis document</source>
+        <translation>认定依据</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="20"/>
+        <source>catalogue</source>
+        <translation>目录管理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="21"/>
+        <source>record follows its document</source>
+        <translation>信息随依据变更</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="22"/>
+        <source>black-list scope</source>
+        <translation>严重失信名单范围</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="23"/>
+        <source>listing procedure</source>
+        <translation>认定程序</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="24"/>
+        <source>deadlines to share</source>
+        <translation>报送时限</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="25"/>
+        <source>what a list entry holds</source>
+        <translation>名单信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="25"/>
+        <source>measures</source>
+        <translation>过惩相当</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="26"/>
+        <source>leniency</source>
+        <translation>宽容审慎</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="26"/>
+        <source>red/black cross-check</source>
+        <translation>红黑名单交叉核查</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="27"/>
+        <source>watch list and alert</source>
+        <translation>重点关注与大数据警示</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="27"/>
+        <source>exit</source>
+        <translation>移出名单</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="28"/>
+        <source>credit repair</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="29"/>
+        <source>information security</source>
+        <translation>信息安全</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="29"/>
+        <source>privacy</source>
+        <translation>个人信息保护</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="30"/>
+        <source>clean-up ledger</source>
+        <translation>失信约束措施台账</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="30"/>
+        <source>commitments</source>
+        <translation>信用承诺</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="31"/>
+        <source>interviews</source>
+        <translation>约谈</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="31"/>
+        <source>objections</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="32"/>
+        <source>rule sets</source>
+        <translation>规则集</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="33"/>
+        <source>licences and penalties</source>
+        <translation>双公示</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="34"/>
+        <source>credit checks and reports</source>
+        <translation>信用核查与报告</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/rulehints.py" line="56"/>
+        <source>Rule %1</source>
+        <translation>依据规则 %1</translation>
     </message>
 </context>
 <context>
@@ -5158,62 +5594,62 @@ Grounds: %6</source>
 <context>
     <name>ServeNoticeDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="123"/>
         <source>Publish for objection</source>
         <translation>公示征求异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="123"/>
         <source>Serve the prior notice</source>
         <translation>登记送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="123"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="125"/>
         <source>Case %1 (%2). Record the day the prior notice reached the party; the objection window is counted in working days from that day.</source>
         <translation>案件 %1（%2）。请登记预先告知书送达当事人的日期；异议期自该日起按工作日计算。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="129"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="131"/>
         <source>Served on *</source>
         <translation>送达日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="130"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="132"/>
         <source>The real day of service (送达回证): not before the case was opened, not after today.</source>
         <translation>实际送达日期（以送达回证为准）：不得早于立案日期，不得晚于今天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="137"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="139"/>
         <source>Deadline printed on the notice</source>
         <translation>告知书载明的异议截止日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="142"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="143"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="145"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="145"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="147"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="146"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="148"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="147"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="149"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="153"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="155"/>
         <source>Objections until %1; no decision before the day after.</source>
         <translation>异议期至%1届满；届满次日起方可作出认定决定。</translation>
     </message>
@@ -5221,160 +5657,160 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="50"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="60"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="66"/>
         <source>Interface font size</source>
         <translation>界面字号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="70"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="86"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="89"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="90"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="92"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="101"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="108"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改此项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="120"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="127"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="128"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="135"/>
         <source>Use the platform&apos;s schedule…</source>
         <translation>以平台下发的安排为准…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="154"/>
         <source>%1: the platform&apos;s holidays (%2) differ from the administrator&apos;s (%3) on %4; %3 is in force.</source>
         <translation>%1年：平台下发的节假日安排（%2）与管理员录入的（%3）在这些日期上不同：%4；目前仍按管理员录入的执行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="182"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="187"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="193"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="196"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="203"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="269"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="203"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="269"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="270"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="203"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="270"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="271"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="219"/>
         <source>Deciding departments: register one…</source>
         <translation>认定部门：查看和登记…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="232"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="261"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="262"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="267"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="268"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="271"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="272"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="272"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="273"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="288"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="297"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>
@@ -5476,62 +5912,62 @@ Grounds: %6</source>
 <context>
     <name>SubjectDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="19"/>
         <source>Credit subject — %1</source>
         <translation>信用主体 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="23"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="23"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="24"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="25"/>
         <source>Representative&apos;s ID</source>
         <translation>法定代表人证件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="28"/>
         <source>Address</source>
         <translation>住所</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="32"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="33"/>
         <source>Purpose recorded in the audit log: %1</source>
         <translation>已记入审计日志的查询事由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="42"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="45"/>
         <source>Complete / correct…</source>
         <translation>补正/更正…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_detail_dialog.py" line="52"/>
         <source>Dishonesty records of this subject</source>
         <translation>该主体的失信信息</translation>
     </message>
@@ -5648,27 +6084,27 @@ Grounds: %6</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="127"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="129"/>
         <source>Materials handed in</source>
         <translation>补正材料登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="128"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="130"/>
         <source>Application %1, received %2. Tick what the applicant handed in after the one-time notice.</source>
         <translation>申请%1，%2收到。请勾选申请人按一次性告知书补交的材料。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="130"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="132"/>
         <source>Record the materials</source>
         <translation>登记补正材料</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="136"/>
         <source>Materials *</source>
         <translation>补交的材料 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="136"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="138"/>
         <source>Handed in on *</source>
         <translation>补交日期 *</translation>
     </message>
@@ -5676,312 +6112,477 @@ Grounds: %6</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="75"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="24"/>
+        <source>Credit subject</source>
+        <translation>信用主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="25"/>
+        <source>Record</source>
+        <translation>失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="25"/>
+        <source>Case</source>
+        <translation>认定案件</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="26"/>
+        <source>Objection</source>
+        <translation>异议</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="27"/>
+        <source>Document</source>
+        <translation>文书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="28"/>
+        <source>Credit commitment</source>
+        <translation>信用承诺</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="29"/>
+        <source>Commitment item</source>
+        <translation>承诺事项</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="30"/>
+        <source>Supervision mark</source>
+        <translation>重点监管标记</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="31"/>
+        <source>Interview record</source>
+        <translation>约谈记录</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="32"/>
+        <source>Clean-up ledger row</source>
+        <translation>台账条目</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="33"/>
+        <source>Clean-up contact</source>
+        <translation>台账联系人</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="34"/>
+        <source>Big-data alert</source>
+        <translation>大数据警示</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="35"/>
+        <source>Joint-sanction match finding</source>
+        <translation>联合惩戒比对结论</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="36"/>
+        <source>This office</source>
+        <translation>本单位</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="37"/>
+        <source>Credit repair</source>
+        <translation>信用修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="38"/>
+        <source>Document number prefix</source>
+        <translation>文书编号前缀</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="39"/>
+        <source>Credit check</source>
+        <translation>信用审查</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="40"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="40"/>
+        <source>changed</source>
+        <translation>修改</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="41"/>
+        <source>updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="41"/>
+        <source>opened</source>
+        <translation>立案</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="42"/>
+        <source>notice served</source>
+        <translation>送达告知</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="43"/>
+        <source>decided</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="43"/>
+        <source>exited</source>
+        <translation>移出</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="44"/>
+        <source>withdrawn as wrongful</source>
+        <translation>误列撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="45"/>
+        <source>revoked</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="46"/>
+        <source>basis changed</source>
+        <translation>变更</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="47"/>
+        <source>approved</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="47"/>
+        <source>answered</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="48"/>
+        <source>voided</source>
+        <translation>作废</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="48"/>
+        <source>reprinted</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="49"/>
+        <source>raised</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="49"/>
+        <source>cleared</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="101"/>
         <source>Export to a USB folder…</source>
         <translation>导出到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="106"/>
         <source>Address of the municipal platform (government network)</source>
         <translation>市平台接收地址（政务网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="107"/>
         <source>Send now</source>
         <translation>立即报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="84"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="110"/>
         <source>Import receipts or updates…</source>
         <translation>导入回执或更新…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="123"/>
         <source>Bundles not yet acknowledged by the platform</source>
         <translation>平台尚未确认的同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
         <source>Sent</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="131"/>
         <source>Key fingerprints (read them out by phone to compare)</source>
         <translation>密钥指纹（电话核对时逐段读出）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
         <source>Office signing key</source>
         <translation>本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
         <source>Office encryption key</source>
         <translation>本单位加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="135"/>
         <source>Platform signing key</source>
         <translation>市平台签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="135"/>
         <source>Platform encryption key</source>
         <translation>市平台加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="145"/>
         <source>Import the platform&apos;s key file…</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="148"/>
         <source>Export the office&apos;s public key…</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="161"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="164"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="164"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="166"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="178"/>
         <source>After restoring a backup: learn what was used after it</source>
         <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="180"/>
         <source>Resync with the platform (network)</source>
         <translation>与市平台重新对齐（网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="183"/>
         <source>Resync from the receipts in a USB folder…</source>
         <translation>用U盘上的回执重新对齐…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="190"/>
         <source>Number prefix, as printed</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
         <source>Every series is confirmed</source>
         <translation>所有编号系列均已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="200"/>
         <source>Confirm the last paper number</source>
         <translation>确认纸质文书最后一个编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="219"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="225"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="225"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="225"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="248"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="268"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="273"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="280"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="257"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="282"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="263"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="288"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="293"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="274"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="299"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="275"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="300"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="312"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="294"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="319"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="324"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="306"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="331"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="339"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="318"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="343"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="325"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="350"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="327"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="352"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="332"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="357"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="333"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="358"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="346"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="371"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="355"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="380"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="356"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="381"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="363"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="388"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="370"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="395"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="376"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="401"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="377"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="402"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="384"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="409"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from credit_desk.gui.i18n import listing
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
 from credit_desk.gui.labels import enum_words
@@ -79,7 +80,7 @@ class AccountsDialog(QDialog):
                 state.append(self.tr("locked"))
             if u.must_change_password:
                 state.append(self.tr("must change password"))
-            for j, value in enumerate((u.username, enum_words(u.role), "、".join(state))):
+            for j, value in enumerate((u.username, enum_words(u.role), listing(state))):
                 self.table.setItem(i, j, QTableWidgetItem(value))
 
     def _selected(self) -> str | None:

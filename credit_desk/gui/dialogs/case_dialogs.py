@@ -7,6 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox
 from PySide6.QtCore import QDate, Qt
 
+from credit_desk.gui.i18n import spaced
 from credit_desk.domain.cases import (DEPT_LEVEL_ZH, DEPT_LEVELS, STANDARD_KIND_ZH, Case, ExitWay, Ground,
                                       ListType)
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, day_of, line, text_box
@@ -81,7 +82,8 @@ class OpenCaseDialog(FormDialog):
                 "code, level, field, document-number prefix). A typed name cannot decide a case."))
             return
         own = departments.user_department(ctx.session)
-        items = [(f"{d.name}（{d.level_zh}，{d.domain}）", d.name) for d in self.registered]
+        items = [(self.tr("%1 (%2, %3)").replace("%1", d.name).replace("%2", d.level_zh).replace("%3", d.domain), d.name)
+                 for d in self.registered]
         self.add_field("department", self.tr("Deciding department *"),
                        combo("department", items, own.name if own else None),
                        self.tr("The case's documents are issued in this department's name and under its prefix."))
@@ -90,7 +92,7 @@ class OpenCaseDialog(FormDialog):
         rows = browse.records_page(self.ctx.session, self.ctx.reader, PageSpec("id", True, None, 200),
                                    subject_id=self.subject["id"])
         for r in rows:
-            item = QListWidgetItem(f"{r['id']}　{r['doc_number']}　{r['tier_zh']}　{r['status_zh']}　{r['decision_date']}")
+            item = QListWidgetItem(spaced(r["id"], r["doc_number"], r["tier_zh"], r["status_zh"], r["decision_date"]))
             item.setData(Qt.UserRole, r["id"])
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
             item.setCheckState(Qt.Unchecked)

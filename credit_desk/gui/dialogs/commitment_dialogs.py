@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from credit_desk.gui.i18n import aside, spaced
 from credit_desk.domain.commitments import CommitmentType, Fulfilment, InterviewKind
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
 from credit_desk.gui.labels import enum_words
@@ -28,7 +29,7 @@ class CommitmentDialog(FormDialog):
         super().__init__(ctx, self.tr("Record a credit commitment"), self.tr("Subject: %1 (%2)")
                          .replace("%1", subject["name"]).replace("%2", subject["id_number"]), parent)
         self.subject = subject
-        items = [(f"{i['code']}　{i['name']}（{enum_words(CommitmentType(i['type']))}）", i["code"])
+        items = [(spaced(i["code"], aside(i["name"], enum_words(CommitmentType(i["type"])))), i["code"])
                  for i in browse.commitment_items(ctx.session) if i["active"]]
         self.add_field("item_code", self.tr("Commitment item *"), combo("itemCode", items),
                        "" if items else self.tr("The office's items list is empty: add an item first."))

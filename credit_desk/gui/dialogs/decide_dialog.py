@@ -156,7 +156,7 @@ class DecideDialog(FormDialog):
         edition, items = browse.active_measures(self.ctx.session)
         for m in items:
             if c.list_type.value in m.list_types:  # the list offers only its own measures; R8 is checked again
-                item = QListWidgetItem(f"{m.display_name}　—　{m.basis}")
+                item = QListWidgetItem(self.tr("%1 — %2").replace("%1", m.display_name).replace("%2", m.basis))
                 item.setData(Qt.UserRole, m.code)
                 item.setToolTip(m.basis)
                 item.setFlags(item.flags() | Qt.ItemIsUserCheckable)
@@ -164,7 +164,7 @@ class DecideDialog(FormDialog):
                 self.measures.addItem(item)
         label = edition.get("label", "")
         if edition.get("is_sample") and "示例" not in label:
-            label += "（示例）"
+            label += self.tr(" (sample)")
         self.add_field("measure", self.tr("Measures (R8)") + (" *" if c.list_type is ListType.BLACK else ""),
                        self.measures, self.tr("From the active measures list: %1. Nothing beyond the list, nothing "
                                               "heavier than it allows.").replace("%1", label))

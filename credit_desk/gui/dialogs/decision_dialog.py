@@ -26,7 +26,7 @@ class DecisionDialog(FormDialog):
         today = ctx.session.desk.today()
         persons = [(enum_words(t), t.value) for t in IdType if t is not IdType.USCC]
         for f in d.FIELDS:
-            label = enum_words(f) + ("＊" if f.need == "both" else "")
+            label = enum_words(f) + (self.tr(" *") if f.need == "both" else "")
             if f.key == "kind":
                 w = combo("kind", [(enum_words(k), k.value) for k in d.DecisionKind], d.DecisionKind.PENALTY.value)
             elif f.key == "party_kind":

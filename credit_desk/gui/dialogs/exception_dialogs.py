@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
+from credit_desk.gui.i18n import spaced
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.form_dialog import FormDialog, text_box
 from credit_desk.gui.widgets.notice import ERROR_STYLE
@@ -24,9 +25,11 @@ class ExceptionRequestDialog(FormDialog):
                                  "the subject then carries the exception mark wherever its code shows."), parent,
                          ok_text=self.tr("Submit for approval"))
         self.subject_fields = fields
-        self.add_note(f"{fields.get('name', '')}　{fields.get('id_number', '')}")
+        self.add_note(spaced(fields.get("name", ""), fields.get("id_number", "")))
         self.add_field("justification", self.tr("Justification"),
-                       text_box("justification", 4, "营业执照原件已核对，代码与国家企业信用信息公示系统一致……"))
+                       text_box("justification", 4, self.tr(
+                           "The original business licence was checked; the code matches the national enterprise credit "
+                           "information publicity system…")))
 
     def apply(self):
         return id_exceptions.request_uscc_exception(self.ctx.session, justification=self.value("justification"),

@@ -5,11 +5,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, listing, words
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import matching
 
-MATCH_ON_ZH = {"id_number": "证件号码一致", "legal_rep_id_number": "法定代表人证件号码一致", "name": "名称一致"}
+MATCH_ON = {"id_number": QT_TRANSLATE_NOOP("MatchPromptDialog", "same ID number"),
+            "legal_rep_id_number": QT_TRANSLATE_NOOP("MatchPromptDialog", "same legal representative's ID number"),
+            "name": QT_TRANSLATE_NOOP("MatchPromptDialog", "same name")}
 
 
 class MatchPromptDialog(QDialog):
@@ -43,11 +46,12 @@ class MatchPromptDialog(QDialog):
         box.addWidget(self.buttons)
 
     def _entry(self, p: dict) -> QGroupBox:
-        group = QGroupBox(f"{p['list_title']}（{p['name']}）")
+        group = QGroupBox(aside(p["list_title"], p["name"]))
         v = QVBoxLayout(group)
-        measures = "、".join(m if isinstance(m, str) else str(m.get("name", m)) for m in p.get("measures") or [])
+        measures = listing(m if isinstance(m, str) else str(m.get("name", m)) for m in p.get("measures") or [])
         info = QLabel(self.tr("Matched on: %1\nDepartment: %2\nBasis: %3\nMeasures: %4")
-                      .replace("%1", MATCH_ON_ZH.get(p["match_on"], p["match_on"]))
+                      .replace("%1", words("MatchPromptDialog", MATCH_ON[p["match_on"]]) if p["match_on"] in MATCH_ON
+                               else p["match_on"])
                       .replace("%2", p.get("department") or "—").replace("%3", p.get("basis") or "—")
                       .replace("%4", measures or "—"))
         info.setWordWrap(True)

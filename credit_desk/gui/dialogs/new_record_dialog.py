@@ -16,6 +16,7 @@ from credit_desk.domain.records import DocType
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.form_dialog import day_of
 from credit_desk.gui.forms.ui_new_record import Ui_NewRecordDialog
+from credit_desk.gui.i18n import aside, listing, spaced
 from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, records
 
@@ -70,11 +71,11 @@ class NewRecordDialog(QDialog):
     def _fill_choices(self) -> None:
         edition, items = browse.active_catalogue(self.ctx.session)
         for item in items:
-            self.ui.catalogue.addItem(f"{item.code}　{item.display_name}（{item.group}）", item.code)
+            self.ui.catalogue.addItem(spaced(item.code, aside(item.display_name, item.group)), item.code)
             self.ui.catalogue.setItemData(self.ui.catalogue.count() - 1, item.legal_basis, 3)  # tooltip
         label = edition.get("label", "")
         if edition.get("is_sample"):
-            label += "（示例）"
+            label += self.tr(" (sample)")
         self.ui.catalogueLabel.setToolTip(self.tr("Active catalogue: %1").replace("%1", label))
         for tier in Tier:
             self.ui.tier.addItem(enum_words(tier), tier.value)
@@ -102,7 +103,7 @@ class NewRecordDialog(QDialog):
         self.ui.leniencyBanner.setText(self.tr(
             "Leniency applies (%1). Write the justification below. The record is saved as WAITING FOR APPROVAL "
             "and takes effect only after a second user (reviewer or approver) approves it.")
-            .replace("%1", "、".join(enum_words(f) for f in flags)))
+            .replace("%1", listing(enum_words(f) for f in flags)))
 
     def _clear(self) -> None:
         for name in list(self.FIELD_ERRORS.values()) + ["formError"]:

@@ -8,6 +8,7 @@ from credit_desk.domain.errors import DomainError, each_error
 from credit_desk.domain.ids import (IdType, SubjectKind, allowed_id_types, check_uscc_exception, convert_15_to_18,
                                    id_warnings, normalize_id)
 from credit_desk.gui.forms.ui_new_subject import Ui_NewSubjectDialog
+from credit_desk.gui.i18n import clauses
 from credit_desk.gui.labels import enum_words
 from credit_desk.services import subjects
 
@@ -95,7 +96,7 @@ class NewSubjectDialog(QDialog):
         warnings = id_warnings(type_box.currentData(), number)
         if warnings:  # accepted, but the clerk is told why to look twice (issue 15: unknown county code)
             label.setStyleSheet(WARN_STYLE)
-            label.setText("⚠ " + "；".join(w[1] if self.ctx.lang.startswith("zh") else w[2] for w in warnings))
+            label.setText("⚠ " + clauses(w[1] if self.ctx.lang.startswith("zh") else w[2] for w in warnings))
             return True
         label.setStyleSheet(OK_STYLE)
         label.setText(self.tr("✓ valid %1").replace("%1", type_box.currentText()))

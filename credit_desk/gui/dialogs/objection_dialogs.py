@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from credit_desk.domain.objections import Outcome
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, text_box
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, words
 from credit_desk.services import cases, objections
 
-TARGET_ZH = {"record": "失信信息", "case": "认定案件"}
+TARGET = {"record": QT_TRANSLATE_NOOP("ObjectionsModel", "Record"), "case": QT_TRANSLATE_NOOP("ObjectionsModel", "Case")}
 
 
 class AddObjectionDialog(FormDialog):
@@ -15,7 +16,7 @@ class AddObjectionDialog(FormDialog):
     def __init__(self, ctx, target: str, target_id: int, parent=None) -> None:
         super().__init__(ctx, self.tr("Register an objection"), self.tr(
             "Objection to %1 %2. The reply is due within the working days the rule set in force gives "
-            "(national default 10).").replace("%1", TARGET_ZH[target]).replace("%2", str(target_id)),
+            "(national default 10).").replace("%1", words("ObjectionsModel", TARGET[target])).replace("%2", str(target_id)),
             parent, ok_text=self.tr("Register"))
         self.target, self.target_id = target, target_id
         today = ctx.session.desk.today()
@@ -39,7 +40,7 @@ class ResolveObjectionDialog(FormDialog):
     def __init__(self, ctx, objection, parent=None) -> None:
         super().__init__(ctx, self.tr("Reply to the objection"), self.tr(
             "Objection %1 to %2 %3, received %4, reply due %5.\nGrounds: %6").replace("%1", str(objection.id))
-            .replace("%2", TARGET_ZH[objection.target_type.value]).replace("%3", str(objection.target_id))
+            .replace("%2", words("ObjectionsModel", TARGET[objection.target_type.value])).replace("%3", str(objection.target_id))
             .replace("%4", objection.received_on.isoformat()).replace("%5", objection.due_on.isoformat())
             .replace("%6", objection.grounds), parent, ok_text=self.tr("Save the reply"))
         self.objection = objection

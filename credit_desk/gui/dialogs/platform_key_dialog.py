@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout
 
+from credit_desk.gui.i18n import labelled, listing
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import keys
@@ -52,7 +53,7 @@ class PlatformKeyDialog(QDialog):
                 value.setTextInteractionFlags(Qt.TextSelectableByMouse)
                 value.setWordWrap(True)
                 value.setAccessibleName(label.replace("%1", k["suite"]))
-                grid.addWidget(QLabel(label.replace("%1", k["suite"]) + "："), 2 * i + j, 0, Qt.AlignRight)
+                grid.addWidget(QLabel(labelled(label.replace("%1", k["suite"]))), 2 * i + j, 0, Qt.AlignRight)
                 grid.addWidget(value, 2 * i + j, 1)
                 self.fingerprints.append(value)
         grid.setColumnStretch(1, 1)
@@ -77,7 +78,7 @@ class PlatformKeyDialog(QDialog):
         if self.info["pinned"]:
             self.error.setText(self.tr("Keys of this platform are already pinned (%1). A file with the same keys "
                                        "changes nothing; a new key must arrive in a bundle signed by the platform.")
-                               .replace("%1", "、".join(self.info["pinned"])))
+                               .replace("%1", listing(self.info["pinned"])))
 
     def pin(self) -> None:
         if not self.confirmed.isChecked():

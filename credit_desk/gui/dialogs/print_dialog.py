@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from credit_desk.gui.i18n import listing, spaced
 from credit_desk.domain.list_rules import OBJECTION_DOCUMENTS as OBJECTION_TYPES
 from credit_desk.domain.list_rules import stage_documents
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
@@ -36,7 +37,7 @@ class CasePrintDialog(FormDialog):
             "docType", [(type_title(t), t) for t in case_document_types(case, bool(objs))]))
         self.add_field("objection", self.tr("Objection"), combo(
             "objection", [(self.tr("(not needed)"), None)] +
-            [(f"{o['id']}　{o['received_on']}　{o['grounds'][:30]}", o["id"]) for o in objs]),
+            [(spaced(o["id"], o["received_on"], o["grounds"][:30]), o["id"]) for o in objs]),
             self.tr("Only for the objection acceptance and result notices."))
         self.add_field("purpose", self.tr("Purpose *"), line("purpose", text=self.tr("Print the case's notice")),
                        self.tr("The notice shows the subject's data; the look is logged (R14)."))
@@ -52,7 +53,7 @@ class CasePrintDialog(FormDialog):
         self.sample_warning.setText(self.tr(
             "Warning: this case rests on the sample (示例) edition %1, not an official one from the platform. A "
             "document built on it is for training only and is not fit to issue to a party.")
-            .replace("%1", "、".join(self.sample)) if warn else "")
+            .replace("%1", listing(self.sample)) if warn else "")
         self.sample_warning.setVisible(warn)
 
     def submit(self) -> None:

@@ -4,12 +4,13 @@ next bundle. Thin forms over ``services.records.change_record`` / ``revoke_recor
 
 from __future__ import annotations
 
+from credit_desk.gui.i18n import spaced
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, date_edit, line, text_box
 from credit_desk.services import records
 
 
 def _intro(row: dict) -> str:
-    return f"{row['id']}　{row.get('doc_number', '')}　{row.get('name', '')}"
+    return spaced(row["id"], row.get("doc_number", ""), row.get("name", ""))
 
 
 class ChangeRecordDialog(FormDialog):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from credit_desk.gui.i18n import aside, spaced
 from credit_desk.domain.repairs import Channel, Material, RecordAction
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
 from credit_desk.gui.labels import enum_words
@@ -50,8 +51,9 @@ class ApplyRepairDialog(FormDialog):
         self.add_field("received_on", self.tr("Received on *"), date_edit(ctx.session.desk.today(), "receivedOn"))
         recs = browse.records_page(ctx.session, ctx.reader, PageSpec("id", True, None, 200), subject_id=subject["id"])
         listed = [c for c in cases.list_cases(ctx.session, subject_id=subject["id"]) if c.state.value == "listed"]
-        targets = [(f"失信信息 {r['id']}　{r['doc_number']}　{r['tier_zh']}　{r['status_zh']}", ("record", r["id"]))
-                   for r in recs] + [(f"{enum_words(c.list_type)}（案件 {c.id}）", ("case", c.id)) for c in listed]
+        targets = [(spaced(self.tr("Record %1").replace("%1", str(r["id"])), r["doc_number"], r["tier_zh"], r["status_zh"]),
+                    ("record", r["id"])) for r in recs] + [
+            (aside(enum_words(c.list_type), self.tr("case %1").replace("%1", str(c.id))), ("case", c.id)) for c in listed]
         self.targets = _checklist("targets", targets, 110)
         self.add_field("targets", self.tr("To repair *"), self.targets,
                        self.tr("The records to stop publishing, or the listings to leave early."))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
+from credit_desk.gui.i18n import aside, labelled, spaced
 from credit_desk.domain.subjects import Subject
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.labels import enum_words
@@ -22,13 +23,13 @@ class SubjectDetailDialog(QDialog):
                 (self.tr("ID type"), enum_words(subject.id_type)), (self.tr("Code / ID number"), subject.id_number),
                 (self.tr("Legal representative"), subject.legal_rep_name or "—"),
                 (self.tr("Representative's ID"),
-                 f"{enum_words(subject.legal_rep_id_type)}　{subject.legal_rep_id_number}"
+                 spaced(enum_words(subject.legal_rep_id_type), subject.legal_rep_id_number)
                  if subject.legal_rep_id_number else "—"),
                 (self.tr("Address"), subject.address or "—")]
         for label, value in rows:
             shown = QLabel(value)
             shown.setObjectName("value")
-            form.addRow(label + "：", shown)
+            form.addRow(labelled(label), shown)
         note = QLabel(self.tr("Purpose recorded in the audit log: %1").replace("%1", purpose))
         note.setStyleSheet("color: #555;")
         self.model = RecordsModel(ctx, page_size=100, parent=self)
@@ -67,7 +68,7 @@ class SubjectDetailDialog(QDialog):
 def open_subject(ctx, row: dict, preset: str = "", parent=None):
     """The purpose dialog, then show_subject (which logs the look, R14), then the detail dialog."""
     sid = row.get("subject_id", row["id"])
-    what = f"{row['name']}（{row['id_number']}）"
+    what = aside(row["name"], row["id_number"])
     dlg = PurposeDialog(ctx, what, lambda p: (subjects.show_subject(ctx.session, sid, p), p), preset, parent)
     if not dlg.exec():
         return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from credit_desk.gui.i18n import spaced
 from credit_desk.domain.cases import Case
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.gui.labels import enum_words
@@ -23,7 +24,7 @@ class ProposeWithdrawalDialog(FormDialog):
         objs = browse.case_objections(ctx.session, case.id)
         self.add_field("objection", self.tr("Based on *"), combo(
             "objection", [(self.tr("The office's own finding"), None)] +
-            [(f"{self.tr('Objection')} {o['id']}　{o['received_on']}　{o['grounds'][:30]}", o["id"]) for o in objs]))
+            [(spaced(f"{self.tr('Objection')} {o['id']}", o["received_on"], o["grounds"][:30]), o["id"]) for o in objs]))
         self.add_field("finding", self.tr("What was found"), text_box("finding", 3),
                        self.tr("Own finding: what shows the listing was wrong (1798号 (二十三))."))
         self.add_field("on", self.tr("Proposed on *"), date_edit(ctx.session.desk.today(), "proposedOn"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
 
 from credit_desk.domain.cases import Case, CaseState, ListType, phase
@@ -20,7 +20,7 @@ def phase_zh(state: str, window_end: str | None, today: dt.date) -> str:
     """The stored state, or 异议期 while a served notice's window is open (the domain's ``phase``)."""
     case = Case(None, 0, ListType.BLACK, CaseState(state), "",
                 window_end=dt.date.fromisoformat(window_end) if window_end else None)
-    return "异议期" if phase(case, today) == "objection_window" else enum_words(CaseState(state))
+    return QCoreApplication.translate("CasePanel", "Objection period") if phase(case, today) == "objection_window" else enum_words(CaseState(state))
 
 
 class CasesModel(PagedModel):

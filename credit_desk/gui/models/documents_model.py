@@ -8,28 +8,30 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from credit_desk.documents.templates import load_template
-from credit_desk.gui.i18n import current_lang
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, current_lang, words
 from credit_desk.gui.labels import in_words
 from credit_desk.gui.models.paged_model import PagedModel
 from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec
 
 VOIDED = QColor("#888888")
-STATUS_ZH = {"issued": "已出具", "voided": "已作废", "withdrawn": "已撤回（误列撤销）",
-             "reserved": "已编号，待打印", "external": "手工编号（未在本系统打印）", "superseded": "已被新告知书取代"}
+# the register's statuses and objects (issue 17 item 3: English in English mode, the catalogue's Chinese else)
+STATUS = {"issued": QT_TRANSLATE_NOOP("DocumentsModel", "Issued"),
+          "voided": QT_TRANSLATE_NOOP("DocumentsModel", "Voided"),
+          "withdrawn": QT_TRANSLATE_NOOP("DocumentsModel", "Withdrawn (wrongful listing)"),
+          "reserved": QT_TRANSLATE_NOOP("DocumentsModel", "Numbered, to be printed"),
+          "external": QT_TRANSLATE_NOOP("DocumentsModel", "Numbered by hand (not printed here)"),
+          "superseded": QT_TRANSLATE_NOOP("DocumentsModel", "Superseded by a new notice")}
 PRINTED = frozenset({"issued", "voided", "withdrawn"})  # rows of the printed register; the rest are numbers only
-OBJECT_ZH = {"case": "案件", "subject": "主体", "record": "失信信息", "credit_check": "信用审查"}
-
-
-STATUS_EN = {"issued": "Issued", "voided": "Voided", "withdrawn": "Withdrawn (wrongful listing)",
-             "reserved": "Numbered, to be printed", "external": "Numbered by hand (not printed here)",
-             "superseded": "Superseded by a new notice"}
-OBJECT_EN = {"case": "Case", "subject": "Subject", "record": "Record", "credit_check": "Credit check"}
+OBJECT = {"case": QT_TRANSLATE_NOOP("DocumentsModel", "Case"),
+          "subject": QT_TRANSLATE_NOOP("DocumentsModel", "Subject"),
+          "record": QT_TRANSLATE_NOOP("DocumentsModel", "Record"),
+          "credit_check": QT_TRANSLATE_NOOP("DocumentsModel", "Credit check")}
 
 
 def status_words() -> dict[str, str]:
     """The register's statuses in the interface language (issue 17 item 3)."""
-    return STATUS_EN if current_lang() == "en" else STATUS_ZH
+    return {k: words("DocumentsModel", v) for k, v in STATUS.items()}
 
 
 def type_title(code: str) -> str:
@@ -67,8 +69,8 @@ class DocumentsModel(PagedModel):
         rows = browse.documents_page(self.ctx.session, self.ctx.reader, spec, self.doc_type, self.status, self.number)
         for r in rows:
             r["type_zh"] = type_title(r["doc_type"])
-            objects = OBJECT_EN if current_lang() == "en" else OBJECT_ZH
-            r["object_zh"] = f"{objects.get(r['object_type'], r['object_type'])} {r['object_id']}"
+            kind = OBJECT.get(r["object_type"])
+            r["object_zh"] = f"{words('DocumentsModel', kind) if kind else r['object_type']} {r['object_id']}"
             r["status_zh"] = status_words().get(r["status"], r["status"])
         return rows
 

@@ -8,14 +8,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from credit_desk.domain.objections import Outcome
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, words
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.paged_model import PagedModel
 from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec
 
 OVERDUE = QColor("#b00020")
-TARGET_ZH = {"record": "失信信息", "case": "认定案件"}
-STAGE_ZH = {"record": "对失信信息", "notice": "对预先告知", "listing": "对列入名单"}
+TARGET = {"record": QT_TRANSLATE_NOOP("ObjectionsModel", "Record"), "case": QT_TRANSLATE_NOOP("ObjectionsModel", "Case")}
+STAGE = {"record": QT_TRANSLATE_NOOP("ObjectionsModel", "To the record"),
+         "notice": QT_TRANSLATE_NOOP("ObjectionsModel", "To the prior notice"),
+         "listing": QT_TRANSLATE_NOOP("ObjectionsModel", "To the listing")}
+
+
+def _word(table: dict, key: str) -> str:
+    return words("ObjectionsModel", table[key]) if key in table else key
 
 
 class ObjectionsModel(PagedModel):
@@ -41,8 +48,8 @@ class ObjectionsModel(PagedModel):
         today = self.ctx.session.desk.today()
         rows = browse.objections_page(self.ctx.session, self.ctx.reader, spec, self.open_only, self.target_type)
         for r in rows:
-            r["target_zh"] = f"{TARGET_ZH.get(r['target_type'], r['target_type'])} {r['target_id']}"
-            r["stage_zh"] = STAGE_ZH.get(r["stage"], r["stage"])
+            r["target_zh"] = f"{_word(TARGET, r['target_type'])} {r['target_id']}"
+            r["stage_zh"] = _word(STAGE, r["stage"])
             r["overdue"] = r["outcome"] is None and today > dt.date.fromisoformat(r["due_on"])
             if r["outcome"]:
                 r["state_zh"] = self.tr("answered: %1").replace("%1", enum_words(Outcome(r["outcome"])))

@@ -2,38 +2,53 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QLabel, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from credit_desk.domain.cases import OPEN_STATES, TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, spaced, words
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.services import browse, cases, withdrawals
 
-EVENT_ZH = {"open": "立案", "serve_notice": "送达预先告知", "object": "受理异议", "answer": "答复异议",
-            "decide_list": "决定列入", "decide_not_list": "决定不予列入", "exit": "移出名单", "update": "修改",
-            "withdraw_wrongful": "误列撤销", "post_exit_watch": "移出后列入重点关注名单"}
-MAIN_STEPS = ("起草", "已送达预先告知", "异议期", "已决定", "已列入", "已移出")
+EVENTS = {"open": QT_TRANSLATE_NOOP("CasePanel", "Case opened"),
+          "serve_notice": QT_TRANSLATE_NOOP("CasePanel", "Prior notice served"),
+          "object": QT_TRANSLATE_NOOP("CasePanel", "Objection received"),
+          "answer": QT_TRANSLATE_NOOP("CasePanel", "Objection answered"),
+          "decide_list": QT_TRANSLATE_NOOP("CasePanel", "Decided to list"),
+          "decide_not_list": QT_TRANSLATE_NOOP("CasePanel", "Decided not to list"),
+          "exit": QT_TRANSLATE_NOOP("CasePanel", "Exited the list"), "update": QT_TRANSLATE_NOOP("CasePanel", "Changed"),
+          "withdraw_wrongful": QT_TRANSLATE_NOOP("CasePanel", "Withdrawn as wrongful"),
+          "post_exit_watch": QT_TRANSLATE_NOOP("CasePanel", "Put on the watch list after exit")}
+MAIN_STEPS = (QT_TRANSLATE_NOOP("CasePanel", "Draft"), QT_TRANSLATE_NOOP("CasePanel", "Prior notice served"),
+              QT_TRANSLATE_NOOP("CasePanel", "Objection period"), QT_TRANSLATE_NOOP("CasePanel", "Decided"),
+              QT_TRANSLATE_NOOP("CasePanel", "Listed"), QT_TRANSLATE_NOOP("CasePanel", "Exited"))
+
+
+def _w(text: str) -> str:
+    return QCoreApplication.translate("CasePanel", text)
 
 
 def step_states(case: Case, today) -> list[tuple[str, str]]:
     """The bar for a case: which steps are behind it, where it stands, and a side exit if it took one."""
     ph = phase(case, today)
-    third = "异议复核" if case.state is CaseState.OBJECTION_UNDER_REVIEW else "异议期"
+    third = (QT_TRANSLATE_NOOP("CasePanel", "Objection under review")
+             if case.state is CaseState.OBJECTION_UNDER_REVIEW else MAIN_STEPS[2])
     labels = list(MAIN_STEPS)
     labels[2] = third
     at = {CaseState.DRAFT: 0, CaseState.NOTICE_SERVED: 2 if ph == "objection_window" else 3,
           CaseState.OBJECTION_UNDER_REVIEW: 2, CaseState.LISTED: 4, CaseState.EXITED: 5}.get(case.state)
     if case.state is CaseState.NOT_LISTED:
-        return [(labels[i], "done") for i in range(3)] + [("不予列入", "ended")]
+        return [(_w(labels[i]), "done") for i in range(3)] + [(_w(QT_TRANSLATE_NOOP("CasePanel", "Not listed")), "ended")]
     if case.state is CaseState.WITHDRAWN_WRONGFUL:
-        return [(labels[i], "done") for i in range(5)] + [("错误列入已撤销", "ended")]
+        return [(_w(labels[i]), "done") for i in range(5)] + [
+            (_w(QT_TRANSLATE_NOOP("CasePanel", "Wrongful listing withdrawn")), "ended")]
     if case.state is CaseState.NOTICE_SERVED and ph != "objection_window":
-        labels[2] = "异议期届满"
-    return [(label, "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
+        labels[2] = QT_TRANSLATE_NOOP("CasePanel", "Objection period over")
+    return [(_w(label), "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
 
 
 def _state_zh(value) -> str:
@@ -41,6 +56,10 @@ def _state_zh(value) -> str:
         return enum_words(CaseState(value))
     except ValueError:
         return value or ""
+
+
+def _event_words(code) -> str:
+    return words("CasePanel", EVENTS[code]) if code in EVENTS else str(code)
 
 
 def allowed_events(case: Case) -> set[Event]:
@@ -95,7 +114,7 @@ class CasePanel(QWidget):
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             self.fact_labels[key] = value
-            self.facts.addRow(label + "：", value)
+            self.facts.addRow(labelled(label), value)
         self._enable_all(False)
 
     def _fact_rows(self) -> list[tuple[str, str]]:
@@ -158,7 +177,7 @@ class CasePanel(QWidget):
         exit_text = "—"
         if c.exit_way:
             try:
-                exit_text = f"{enum_words(ExitWay(c.exit_way))}（{d(c.exited_on)}）"
+                exit_text = aside(enum_words(ExitWay(c.exit_way)), d(c.exited_on))
             except ValueError:
                 exit_text = c.exit_way
         notice = self.tr("%1, served %2").replace("%1", c.notice_number or "—").replace("%2", d(c.served_on))
@@ -166,7 +185,7 @@ class CasePanel(QWidget):
                   "window": self.tr("until %1").replace("%1", d(c.window_end)) if c.window_end else "—",
                   "objections": self.tr("%1 in all, %2 open").replace("%1", str(len(self.objections)))
                   .replace("%2", str(open_n)),
-                  "decision": f"{c.decision_number}　{d(c.decided_on)}" if c.decision_number else "—",
+                  "decision": spaced(c.decision_number, d(c.decided_on)) if c.decision_number else "—",
                   "valid": f"{d(c.valid_from)} — {d(c.valid_until)}" if c.valid_until else "—",
                   "share": (self.tr("acknowledged %1").replace("%1", c.shared_at[:10]) if c.shared_at else
                             self.tr("due %1").replace("%1", d(c.share_due)) if c.share_due else "—"),
@@ -272,10 +291,10 @@ class CaseDetailDialog(QDialog):
         rows = [(self.tr("List"), d.get("list_type_zh")), (self.tr("Stage"), d.get("state_zh")),
                 (self.tr("Subject"), s.get("name")), (self.tr("Code / ID number"), f"{s.get('id_type_zh', '')} {s.get('id_shown', s.get('id_number', ''))}"),
                 (self.tr("Legal representative"), f"{s.get('legal_rep_name') or '—'} {s.get('legal_rep_id_number') or ''}"),
-                (self.tr("Deciding department"), f"{d.get('department') or '—'}（{d.get('department_level_zh') or '—'}）"),
+                (self.tr("Deciding department"), aside(d.get("department") or "—", d.get("department_level_zh") or "—")),
                 (self.tr("Facts (reasons)"), d.get("facts")), (self.tr("Basis"), d.get("basis")),
                 (self.tr("Ground (R4)"), d.get("ground_zh")), (self.tr("Standard cited (R4)"), d.get("standard")),
-                (self.tr("Measures (R8)"), "；".join(m["name"] for m in d.get("measures") or [])),
+                (self.tr("Measures (R8)"), clauses(m["name"] for m in d.get("measures") or [])),
                 (self.tr("Validity"), f"{d.get('valid_from') or '—'} — {d.get('valid_until') or '—'}"),
                 (self.tr("Removal conditions"), d.get("removal_conditions")), (self.tr("Remedies"), d.get("remedies")),
                 (self.tr("Decision"), f"{d.get('decision_number') or '—'} {d.get('decided_on') or ''}"),
@@ -283,7 +302,7 @@ class CaseDetailDialog(QDialog):
                 (self.tr("Rule set used (R20)"), d.get("rule_set_code"))]
         body = "".join(f"<tr><td style='color:#555; padding-right:12px' valign='top'>{k}</td><td>{v or '—'}</td></tr>"
                        for k, v in rows)
-        events = "".join(f"<li>{e.get('on_date', '')} {EVENT_ZH.get(e.get('event'), e.get('event'))} → "
-                         f"{_state_zh(e.get('to_state'))}（{e.get('username', '')}）</li>" for e in d.get("events") or [])
+        events = "".join(f"<li>{e.get('on_date', '')} {_event_words(e.get('event'))} → "
+                         f"{aside(_state_zh(e.get('to_state')), e.get('username', ''))}</li>" for e in d.get("events") or [])
         history = self.tr("History")
         return f"<table cellspacing='4'>{body}</table><h4>{history}</h4><ul>{events}</ul>"

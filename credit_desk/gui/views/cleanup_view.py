@@ -172,7 +172,7 @@ class CleanupView(QWidget):
 
     def export_ledger(self, path: str | None = None):
         asked = path is None  # the save dialog has asked before replacing a file (issue 14 item 4)
-        path = self._pick_save(path, self.tr("Export the clean-up ledger"), "失信约束措施台账.xlsx")
+        path = self._pick_save(path, self.tr("Export the clean-up ledger"), self.tr("Clean-up ledger.xlsx"))
         if not path:
             return None
         try:
@@ -195,7 +195,7 @@ class CleanupView(QWidget):
 
     def export_contacts(self, path: str | None = None):
         asked = path is None  # the save dialog has asked before replacing a file (issue 14 item 4)
-        path = self._pick_save(path, self.tr("Export the contact feedback form"), "清理规范工作联系人反馈表.xlsx")
+        path = self._pick_save(path, self.tr("Export the contact feedback form"), self.tr("Clean-up contact feedback form.xlsx"))
         if not path:
             return None
         try:

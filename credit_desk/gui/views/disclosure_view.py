@@ -168,7 +168,7 @@ class DisclosureView(QWidget):
     def export_upload(self, path: str | None = None):
         asked = path is None  # the save dialog has asked before replacing a file
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the platform's upload sheet"), "双公示上传表.xlsx",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the platform's upload sheet"), self.tr("Licences and penalties upload sheet.xlsx"),
                                                   self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return None
@@ -186,7 +186,7 @@ class DisclosureView(QWidget):
         if len(ids) != 1:
             return self._say(self.tr("Select one penalty decision first."), ok=False)
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Print the repair notice"), "信用修复告知书.pdf",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Print the repair notice"), self.tr("Credit repair notice.pdf"),
                                                   self.tr("PDF files (*.pdf)"))
         if not path:
             return None

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
+from credit_desk.gui.i18n import listing
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.models.documents_model import PRINTED, DocumentsModel, status_words, type_title
@@ -158,7 +159,7 @@ class DocumentsView(QWidget):
         unprinted = [r["number"] for r in rows if r["status"] not in PRINTED]
         if unprinted:
             return self._say(self.tr("Not printed yet: %1. Print them from their case or repair request first.")
-                             .replace("%1", "、".join(unprinted)), ok=False)
+                             .replace("%1", listing(unprinted)), ok=False)
         try:
             pdfs = [self._stored(r["number"])["pdf"] for r in rows]
         except DomainError as exc:

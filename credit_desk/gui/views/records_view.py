@@ -18,7 +18,7 @@ from credit_desk.gui.widgets.search_bar import SearchBar
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
 from credit_desk.services.browse import RECORD_STATUS_ZH
-from credit_desk.gui.i18n import current_lang
+from credit_desk.gui.i18n import current_lang, listing
 from credit_desk.gui.labels import in_words
 
 
@@ -214,7 +214,7 @@ class RecordsView(QWidget):
         dlg = RevokeRecordDialog(self.ctx, row, self)
         if dlg.exec():
             done = dlg.result_value
-            tail = self.tr("; listings resting on it: %1").replace("%1", "、".join(map(str, done["listed_case_ids"]))) \
+            tail = self.tr("; listings resting on it: %1").replace("%1", listing(done["listed_case_ids"])) \
                 if done.get("listed_case_ids") else ""
             self.search.show_hint(self.tr("Record %1 revoked").replace("%1", str(row["id"])) + tail)
         return dlg

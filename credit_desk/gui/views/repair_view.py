@@ -14,6 +14,7 @@ from credit_desk.domain.repairs import TRANSITIONS, RepairEvent, RepairState
 from credit_desk.gui.dialogs.repair_dialogs import (ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog,
                                                    SupplementDialog)
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, words
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
@@ -31,11 +32,14 @@ DOC_OF = {RepairState.RECEIVED: "repair_supplement", RepairState.ACCEPTED: "repa
 
 def repair_steps(state: RepairState) -> list[tuple[str, str]]:
     """收到申请 → 受理 → 修复决定 → 报送平台, with 不予受理 / 不予修复 as side endings."""
-    labels = ["已接收", "已受理", "准予修复", "已报送平台"]
+    labels = [words("RepairView", w) for w in (
+        QT_TRANSLATE_NOOP("RepairView", "Received"), QT_TRANSLATE_NOOP("RepairView", "Accepted"),
+        QT_TRANSLATE_NOOP("RepairView", "Repair granted"), QT_TRANSLATE_NOOP("RepairView", "Shared with the platform"))]
     if state is RepairState.NOT_ACCEPTED:
-        return [("已接收", "done"), ("不予受理", "ended")]
+        return [(labels[0], "done"), (words("RepairView", QT_TRANSLATE_NOOP("RepairView", "Not accepted")), "ended")]
     if state is RepairState.REFUSED:
-        return [("已接收", "done"), ("已受理", "done"), ("不予修复", "ended")]
+        return [(labels[0], "done"), (labels[1], "done"),
+                (words("RepairView", QT_TRANSLATE_NOOP("RepairView", "Repair refused")), "ended")]
     at = {RepairState.RECEIVED: 0, RepairState.ACCEPTED: 1, RepairState.REPAIRED: 2, RepairState.SHARED: 3}[state]
     return [(label, "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
 
@@ -134,7 +138,7 @@ class RepairView(QWidget):
         masked = browse.repair_subjects(self.ctx.session, [r["id"] for r in self.rows])  # R15 masked work list
         for i, r in enumerate(self.rows):
             who = masked.get(r["id"], {"name": "—", "id_number": "—"})
-            r["subject"] = f"{who['name']}（{who['id_number']}）"
+            r["subject"] = aside(who["name"], who["id_number"])
             for j, key in enumerate(COLUMNS):
                 item = QTableWidgetItem(str(r.get(key) or "—"))
                 late = (key == "decide_due" and r["decide_overdue"]) or (key == "finish_due" and r["finish_overdue"])
@@ -177,7 +181,7 @@ class RepairView(QWidget):
         for key, label in (("accept_number", self.tr("Acceptance notice")), ("reject_number",
                            self.tr("Non-acceptance notice")), ("decision_number", self.tr("Decision"))):
             if r.get(key):
-                lines.append(f"{label}：{r[key]}")
+                lines.append(labelled(label, r[key]))
         if r.get("not_accepted_reason"):
             lines.append(self.tr("Not accepted because: %1").replace("%1", r["not_accepted_reason"]))
         if r.get("refusal_reason"):
@@ -204,7 +208,7 @@ class RepairView(QWidget):
         if out["eligible"]:
             self._say(self.tr("Application %1 registered; it can be accepted.").replace("%1", str(out["id"])))
         else:
-            why = "；".join(p["zh"] if self.ctx.lang != "en" else p["en"] for p in out["problems"])
+            why = clauses(p["zh"] if self.ctx.lang != "en" else p["en"] for p in out["problems"])
             self._say(self.tr("Application %1 registered, but it cannot be accepted yet: %2")
                       .replace("%1", str(out["id"])).replace("%2", why), ok=False)
         return out
@@ -233,7 +237,7 @@ class RepairView(QWidget):
             if out["eligible"]:
                 self._say(self.tr("Materials recorded; the application can be accepted now."))
             else:
-                why = "；".join(p["zh"] if self.ctx.lang != "en" else p["en"] for p in out["problems"])
+                why = clauses(p["zh"] if self.ctx.lang != "en" else p["en"] for p in out["problems"])
                 self._say(self.tr("Materials recorded; still missing: %1").replace("%1", why), ok=False)
         return dlg
 

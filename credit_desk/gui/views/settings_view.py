@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, 
                                QPushButton, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget, QAbstractItemView, QMessageBox)
 
+from credit_desk.gui.i18n import listing
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
 from credit_desk.gui import comfort
@@ -149,7 +150,7 @@ class SettingsView(QWidget):
             self.holiday_msg.setText("\n".join(self._held_text(h) for h in self.held))
 
     def _held_text(self, h: dict) -> str:
-        days = "、".join(h["differs"][:8]) + ("…" if len(h["differs"]) > 8 else "")
+        days = listing(h["differs"][:8]) + ("…" if len(h["differs"]) > 8 else "")
         text = self.tr("%1: the platform's holidays (%2) differ from the administrator's (%3) on %4; %3 is in force.")
         return (text
                 .replace("%1", str(h["year"])).replace("%2", h["source"]).replace("%3", h["admin_source"])
@@ -183,7 +184,7 @@ class SettingsView(QWidget):
                     .replace("%3", str(len(r["rest_days"]))).replace("%4", str(len(r["workdays"]))))
             if r["overrides"]:
                 words = {"chinesecalendar": self.tr("the built-in calendar"), "platform": self.tr("the platform's calendar")}
-                text += " " + self.tr("It replaces: %1.").replace("%1", "、".join(words[o] for o in r["overrides"]))
+                text += " " + self.tr("It replaces: %1.").replace("%1", listing(words[o] for o in r["overrides"]))
             self.holiday_msg.setStyleSheet(OK_STYLE)
             self.holiday_msg.setText(text)
 

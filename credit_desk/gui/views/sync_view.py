@@ -14,19 +14,45 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QGridL
                                QWidget)
 
 from credit_desk.domain.errors import DomainError
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, labelled, listing, words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, keys, resync, sync, sync_inbound
 
 OK_STYLE = "color: #1b7f3b;"
-ENTITY_ZH = {"subject": "信用主体", "record": "失信信息", "case": "认定案件", "objection": "异议", "document": "文书",
-             "commitment": "信用承诺", "commitment_item": "承诺事项", "supervision_flag": "重点监管标记",
-             "interview": "约谈记录", "cleanup_row": "台账条目", "cleanup_contact": "台账联系人", "alert": "大数据警示",
-             "joint_decision": "联合惩戒比对结论", "office": "本单位", "repair": "信用修复", "doc_prefix": "文书编号前缀",
-             "credit_check": "信用审查"}
-OP_ZH = {"insert": "新增", "update": "修改", "upsert": "更新", "open": "立案", "notice": "送达告知", "decide": "决定",
-         "exit": "移出", "withdraw": "误列撤销", "revoke": "撤销", "change": "变更", "approve": "审批", "resolve": "答复",
-         "void": "作废", "reprint": "重印", "raise": "提示", "clear": "解除"}
+# what a quarantined change is about, and what was done (words from the catalogue, issue 17 item 3)
+ENTITY = {"subject": QT_TRANSLATE_NOOP("SyncView", "Credit subject"),
+          "record": QT_TRANSLATE_NOOP("SyncView", "Record"), "case": QT_TRANSLATE_NOOP("SyncView", "Case"),
+          "objection": QT_TRANSLATE_NOOP("SyncView", "Objection"),
+          "document": QT_TRANSLATE_NOOP("SyncView", "Document"),
+          "commitment": QT_TRANSLATE_NOOP("SyncView", "Credit commitment"),
+          "commitment_item": QT_TRANSLATE_NOOP("SyncView", "Commitment item"),
+          "supervision_flag": QT_TRANSLATE_NOOP("SyncView", "Supervision mark"),
+          "interview": QT_TRANSLATE_NOOP("SyncView", "Interview record"),
+          "cleanup_row": QT_TRANSLATE_NOOP("SyncView", "Clean-up ledger row"),
+          "cleanup_contact": QT_TRANSLATE_NOOP("SyncView", "Clean-up contact"),
+          "alert": QT_TRANSLATE_NOOP("SyncView", "Big-data alert"),
+          "joint_decision": QT_TRANSLATE_NOOP("SyncView", "Joint-sanction match finding"),
+          "office": QT_TRANSLATE_NOOP("SyncView", "This office"),
+          "repair": QT_TRANSLATE_NOOP("SyncView", "Credit repair"),
+          "doc_prefix": QT_TRANSLATE_NOOP("SyncView", "Document number prefix"),
+          "credit_check": QT_TRANSLATE_NOOP("SyncView", "Credit check")}
+OP = {"insert": QT_TRANSLATE_NOOP("SyncView", "added"), "update": QT_TRANSLATE_NOOP("SyncView", "changed"),
+      "upsert": QT_TRANSLATE_NOOP("SyncView", "updated"), "open": QT_TRANSLATE_NOOP("SyncView", "opened"),
+      "notice": QT_TRANSLATE_NOOP("SyncView", "notice served"),
+      "decide": QT_TRANSLATE_NOOP("SyncView", "decided"), "exit": QT_TRANSLATE_NOOP("SyncView", "exited"),
+      "withdraw": QT_TRANSLATE_NOOP("SyncView", "withdrawn as wrongful"),
+      "revoke": QT_TRANSLATE_NOOP("SyncView", "revoked"),
+      "change": QT_TRANSLATE_NOOP("SyncView", "basis changed"),
+      "approve": QT_TRANSLATE_NOOP("SyncView", "approved"), "resolve": QT_TRANSLATE_NOOP("SyncView", "answered"),
+      "void": QT_TRANSLATE_NOOP("SyncView", "voided"), "reprint": QT_TRANSLATE_NOOP("SyncView", "reprinted"),
+      "raise": QT_TRANSLATE_NOOP("SyncView", "raised"), "clear": QT_TRANSLATE_NOOP("SyncView", "cleared")}
+
+
+def _word(table: dict, code: str) -> str:
+    return words("SyncView", table[code]) if code in table else str(code)
+
+
 MONO = "font-family: monospace; font-size: 13px;"
 
 
@@ -113,7 +139,7 @@ class SyncView(QWidget):
             value.setStyleSheet(MONO)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             value.setWordWrap(True)
-            grid.addWidget(QLabel(label + "："), i, 0, Qt.AlignRight | Qt.AlignTop)
+            grid.addWidget(QLabel(labelled(label)), i, 0, Qt.AlignRight | Qt.AlignTop)
             grid.addWidget(value, i, 1)
             self.fp[key] = value
         self.platform_button = QPushButton(self.tr("Import the platform's key file…"))
@@ -199,8 +225,7 @@ class SyncView(QWidget):
         states = {"open": self.tr("to correct"), "resent": self.tr("sent again"), "resolved": self.tr("resolved")}
         q = st.get("quarantine") or []
         self._fill(self.quarantine, [(r["change_id"], r["bundle_seq"],
-                                      f"{ENTITY_ZH.get(r['entity'], r['entity'])} {r['entity_id']}"
-                                      f"（{OP_ZH.get(r['op'], r['op'])}）",
+                                      aside(f"{_word(ENTITY, r['entity'])} {r['entity_id']}", _word(OP, r["op"])),
                                       states.get(r["q_state"], r["q_state"]),
                                       r["reason_en"] if self.ctx.lang == "en" and r["reason_en"] else r["reason_zh"])
                                      for r in q])
@@ -253,7 +278,7 @@ class SyncView(QWidget):
         self.refresh()
         if not done:
             return self._say(self.tr("Nothing to export: every change has been acknowledged."))
-        files = "、".join(Path(d["file"]).name for d in done)
+        files = listing(Path(d["file"]).name for d in done)
         self._say(self.tr("%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts "
                           "here when they come back.").replace("%1", str(len(done))).replace("%2", files))
 
@@ -329,7 +354,7 @@ class SyncView(QWidget):
     def _resynced(self, out: dict) -> None:
         self.last_result = out
         self.refresh()
-        lost = "、".join(str(n) for n in out["lost_bundles"]) or self.tr("none")
+        lost = listing(out["lost_bundles"]) or self.tr("none")
         self._say(self.tr("In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. "
                           "Numbers continue above the platform's. Check the paper notices printed after the last "
                           "send and confirm the last number of each series below.")
