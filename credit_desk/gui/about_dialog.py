@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPushButton, QVBoxLayout
 
+from credit_desk.gui.widgets.notice import TITLE_SCALE, relative_font
 from credit_desk.resources_path import resources_dir
 from credit_desk.services import about
 
@@ -28,7 +29,7 @@ class AboutDialog(QDialog):
             self.setWindowIcon(QIcon(str(icon_path)))
             header.setPixmap(QPixmap(str(icon_path)).scaled(64, 64, Qt.KeepAspectRatio, Qt.SmoothTransformation))
         title = QLabel(self.tr("County credit office ledger") + "\ncredit_desk")
-        title.setStyleSheet("font-size: 15pt; font-weight: bold;")
+        relative_font(title, TITLE_SCALE, bold=True)
         top = QFormLayout()
         top.addRow(header, title)
         box.addLayout(top)

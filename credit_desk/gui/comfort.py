@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from credit_desk.gui.widgets.notice import scale_title
+from credit_desk.gui.widgets.notice import rescale
 
 FONT_KEY = "ui/font_pt"
 FONT_RANGE = (9, 20)  # points; below 9 Chinese is hard to read, above 20 the forms scroll more than they show
@@ -41,8 +41,7 @@ def set_app_font(size: int) -> None:
     for widget in app.allWidgets():  # a widget with a style sheet resolved its font once: resolve it again
         if widget.styleSheet():
             widget.setStyleSheet(widget.styleSheet())
-        if widget.objectName() == "areaTitle":
-            scale_title(widget)
+        rescale(widget)  # titles, headings, notes, fingerprints: relative to the new size
 
 
 def apply_saved(settings) -> int:

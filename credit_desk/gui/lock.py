@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
+from credit_desk.gui.widgets.notice import HEADING_SCALE, relative_font
+
 CURTAIN = "lockCurtain"
 
 
@@ -29,7 +31,8 @@ class _Curtain(QLabel):
         self.setObjectName(CURTAIN)
         self.setAlignment(Qt.AlignCenter)
         self.setAutoFillBackground(True)
-        self.setStyleSheet("QLabel#lockCurtain { background: #eceff1; color: #455a64; font-size: 16px; }")
+        self.setStyleSheet("QLabel#lockCurtain { background: #eceff1; color: #455a64; }")
+        relative_font(self, HEADING_SCALE)
         self.setGeometry(window.rect())
         window.installEventFilter(self)
         self.show()

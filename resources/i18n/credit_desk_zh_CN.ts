@@ -4,58 +4,58 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="23"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="24"/>
         <source>About credit_desk</source>
         <translation>关于 credit_desk</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="31"/>
         <source>County credit office ledger</source>
         <translation>信用办台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="38"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="39"/>
         <source>Copy</source>
         <translation>复制</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="49"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="49"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="50"/>
         <source>Ledger schema version</source>
         <translation>账本结构版本</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="50"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="51"/>
         <source>Build date</source>
         <translation>构建日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="50"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="51"/>
         <source>run from source</source>
         <translation>源代码运行</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="51"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="52"/>
         <source>Office</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="51"/>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="53"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="52"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="54"/>
         <source>no ledger open</source>
         <translation>未打开账本</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/about_dialog.py" line="52"/>
+        <location filename="../../credit_desk/gui/about_dialog.py" line="53"/>
         <source>Office key fingerprint</source>
         <translation>本单位签名密钥指纹</translation>
     </message>
@@ -510,102 +510,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="277"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="278"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="283"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="293"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="293"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="293"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="294"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="294"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="308"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -613,285 +613,285 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="17"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="18"/>
         <source>Case opened</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="18"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="19"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
         <source>Prior notice served</source>
         <translation>已送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="19"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="20"/>
         <source>Objection received</source>
         <translation>受理异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="20"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="21"/>
         <source>Objection answered</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="21"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
         <source>Decided to list</source>
         <translation>决定列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
         <source>Decided not to list</source>
         <translation>决定不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
         <source>Exited the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
         <source>Withdrawn as wrongful</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
         <source>Put on the watch list after exit</source>
         <translation>移出后列入重点关注名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
         <source>Draft</source>
         <translation>起草</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
         <source>Decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
         <source>Listed</source>
         <translation>已列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
         <source>Exited</source>
         <translation>已移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="39"/>
         <source>Objection under review</source>
         <translation>异议复核</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="46"/>
         <source>Not listed</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="49"/>
         <source>Wrongful listing withdrawn</source>
         <translation>错误列入已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="51"/>
         <source>Objection period over</source>
         <translation>异议期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="86"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="122"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="122"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="129"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="131"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="184"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="186"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="187"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="191"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="192"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="226"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="227"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="242"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="256"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="263"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="264"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="23"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
         <source>Objection period</source>
         <translation>异议期</translation>
     </message>
@@ -1547,7 +1547,7 @@
 <context>
     <name>ComingSoonView</name>
     <message>
-        <location filename="../../credit_desk/gui/widgets/notice.py" line="56"/>
+        <location filename="../../credit_desk/gui/widgets/notice.py" line="82"/>
         <source>This function arrives in a coming version of the software.</source>
         <translation>此功能将在后续版本中提供。</translation>
     </message>
@@ -3623,12 +3623,12 @@ Returned by the platform: %4</source>
 <context>
     <name>Lock</name>
     <message>
-        <location filename="../../credit_desk/gui/lock.py" line="21"/>
+        <location filename="../../credit_desk/gui/lock.py" line="23"/>
         <source>Credit Desk — locked</source>
         <translation>信用办台账 — 已锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/lock.py" line="28"/>
+        <location filename="../../credit_desk/gui/lock.py" line="30"/>
         <source>Locked. Sign in again to continue.</source>
         <translation>已锁定。请重新登录后继续。</translation>
     </message>
@@ -3949,37 +3949,37 @@ Measures: %4</source>
 <context>
     <name>NewRecordDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="54"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="64"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="66"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="65"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="67"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="80"/>
         <source> (sample)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="81"/>
         <source>Active catalogue: %1</source>
         <translation>现行目录：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="100"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="102"/>
         <source>No leniency ground applies: the record takes effect when saved.</source>
         <translation>不适用宽容审慎情形：保存后即生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="104"/>
+        <location filename="../../credit_desk/gui/dialogs/new_record_dialog.py" line="106"/>
         <source>Leniency applies (%1). Write the justification below. The record is saved as WAITING FOR APPROVAL and takes effect only after a second user (reviewer or approver) approves it.</source>
         <translation>适用宽容审慎（%1）。请在下方填写书面说明理由。保存后该信息为“待审批”，须经第二人（审核或负责人）审批后才生效。</translation>
     </message>
@@ -3989,102 +3989,102 @@ Measures: %4</source>
         <translation>录入失信信息</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="17"/>
+        <location filename="../../forms/new_record.ui" line="16"/>
         <source>A record rests on a legally effective document (R1) and belongs to an item of the active catalogue (R2). Fields marked * are required.</source>
         <translation>失信信息须以生效法律文书为依据（R1），并属于现行目录中的条目（R2）。带 * 的为必填项。</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="26"/>
+        <location filename="../../forms/new_record.ui" line="25"/>
         <source>Catalogue item *</source>
         <translation>目录条目 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="47"/>
+        <location filename="../../forms/new_record.ui" line="46"/>
         <source>Tier *</source>
         <translation>失信等级 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="68"/>
+        <location filename="../../forms/new_record.ui" line="67"/>
         <source>Facts of the dishonest act *</source>
         <translation>失信事实 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="89"/>
+        <location filename="../../forms/new_record.ui" line="88"/>
         <source>Basis document type *</source>
         <translation>认定依据文书类型 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="110"/>
+        <location filename="../../forms/new_record.ui" line="109"/>
         <source>Document number *</source>
         <translation>文号 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="118"/>
+        <location filename="../../forms/new_record.ui" line="117"/>
         <source>e.g. 清市监罚〔2026〕15号</source>
         <translation>如 清市监罚〔2026〕15号</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="131"/>
+        <location filename="../../forms/new_record.ui" line="130"/>
         <source>Issuing authority *</source>
         <translation>作出机关 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="152"/>
+        <location filename="../../forms/new_record.ui" line="151"/>
         <source>Date issued *</source>
         <translation>作出日期 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="173"/>
+        <location filename="../../forms/new_record.ui" line="172"/>
         <source>Date effective *</source>
         <translation>生效日期 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="194"/>
+        <location filename="../../forms/new_record.ui" line="193"/>
         <source>Law or policy naming the document</source>
         <translation>规定该文书的法律或政策</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="202"/>
+        <location filename="../../forms/new_record.ui" line="201"/>
         <source>only for other documents named by a law or central policy</source>
         <translation>仅“其他文书”填写：规定该文书的法律、法规或中央政策</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="215"/>
+        <location filename="../../forms/new_record.ui" line="214"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="236"/>
+        <location filename="../../forms/new_record.ui" line="235"/>
         <source>Date of the act *</source>
         <translation>行为发生日期 *</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="257"/>
+        <location filename="../../forms/new_record.ui" line="256"/>
         <source>Decision date</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="280"/>
+        <location filename="../../forms/new_record.ui" line="279"/>
         <source>Leniency (R9)</source>
         <translation>宽容审慎（R9）</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="284"/>
+        <location filename="../../forms/new_record.ui" line="283"/>
         <source>Caused by a natural disaster, epidemic or other force majeure</source>
         <translation>因自然灾害、疫情等不可抗力导致</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="285"/>
+        <location filename="../../forms/new_record.ui" line="284"/>
         <source>Without intent</source>
         <translation>无主观故意</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="286"/>
+        <location filename="../../forms/new_record.ui" line="285"/>
         <source>Slight</source>
         <translation>情节轻微</translation>
     </message>
     <message>
-        <location filename="../../forms/new_record.ui" line="298"/>
+        <location filename="../../forms/new_record.ui" line="297"/>
         <source>Written justification</source>
         <translation>书面说明理由</translation>
     </message>
@@ -4654,47 +4654,47 @@ Measures: %4</source>
 <context>
     <name>PlatformKeyDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="33"/>
         <source>Import the platform&apos;s key</source>
         <translation>导入市平台公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="37"/>
         <source>Key file %1 of the platform %2. Phone the platform&apos;s IT and compare every fingerprint below, character by character, before you pin the keys: bundles are encrypted to them and the platform&apos;s updates are checked against them.</source>
         <translation>市平台“%2”的公钥文件 %1。固定之前，请打电话给市平台信息技术人员，逐字核对下列每一个指纹：同步包用这些公钥加密，市平台下发的更新也用它们核验。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="47"/>
         <source>Signing key (%1)</source>
         <translation>签名公钥（%1）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="48"/>
         <source>Encryption key (%1)</source>
         <translation>加密公钥（%1）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="60"/>
         <source>I compared these fingerprints with the platform by phone; they match.</source>
         <translation>我已与市平台电话核对以上指纹，完全一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="70"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="69"/>
         <source>Pin the platform&apos;s keys</source>
         <translation>固定市平台公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="71"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="70"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="78"/>
         <source>Keys of this platform are already pinned (%1). A file with the same keys changes nothing; a new key must arrive in a bundle signed by the platform.</source>
         <translation>已固定该平台的公钥（%1）。相同公钥的文件不会改变任何内容；平台更换密钥须通过平台签名的下发包。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="85"/>
+        <location filename="../../credit_desk/gui/dialogs/platform_key_dialog.py" line="84"/>
         <source>Compare the fingerprints with the platform first.</source>
         <translation>请先与市平台核对指纹。</translation>
     </message>
@@ -6277,312 +6277,312 @@ Grounds: %6</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="100"/>
         <source>Export to a USB folder…</source>
         <translation>导出到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="105"/>
         <source>Address of the municipal platform (government network)</source>
         <translation>市平台接收地址（政务网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="106"/>
         <source>Send now</source>
         <translation>立即报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="109"/>
         <source>Import receipts or updates…</source>
         <translation>导入回执或更新…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="122"/>
         <source>Bundles not yet acknowledged by the platform</source>
         <translation>平台尚未确认的同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
         <source>Sent</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="130"/>
         <source>Key fingerprints (read them out by phone to compare)</source>
         <translation>密钥指纹（电话核对时逐段读出）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="133"/>
         <source>Office signing key</source>
         <translation>本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="133"/>
         <source>Office encryption key</source>
         <translation>本单位加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
         <source>Platform signing key</source>
         <translation>市平台签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
         <source>Platform encryption key</source>
         <translation>市平台加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="144"/>
         <source>Import the platform&apos;s key file…</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="147"/>
         <source>Export the office&apos;s public key…</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="160"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="177"/>
         <source>After restoring a backup: learn what was used after it</source>
         <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="179"/>
         <source>Resync with the platform (network)</source>
         <translation>与市平台重新对齐（网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="182"/>
         <source>Resync from the receipts in a USB folder…</source>
         <translation>用U盘上的回执重新对齐…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="189"/>
         <source>Number prefix, as printed</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
         <source>Every series is confirmed</source>
         <translation>所有编号系列均已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
         <source>Confirm the last paper number</source>
         <translation>确认纸质文书最后一个编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="218"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="223"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="247"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="267"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="272"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="279"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="282"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="281"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="287"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="293"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="292"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="298"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="299"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="312"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="311"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="319"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="318"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="324"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="323"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="331"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="330"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="339"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="338"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="343"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="342"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="350"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="349"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="352"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="351"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="357"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="356"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="358"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="357"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="371"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="370"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="380"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="379"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="381"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="380"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="388"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="387"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="395"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="394"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="401"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="400"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="402"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="401"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="409"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="408"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

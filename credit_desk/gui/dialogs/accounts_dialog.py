@@ -7,9 +7,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from credit_desk.gui.i18n import listing
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
+from credit_desk.gui.i18n import listing
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import accounts

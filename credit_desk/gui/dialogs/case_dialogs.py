@@ -7,12 +7,12 @@ import datetime as dt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSpinBox
 from PySide6.QtCore import QDate, Qt
 
-from credit_desk.gui.i18n import spaced
 from credit_desk.domain.cases import (DEPT_LEVEL_ZH, DEPT_LEVELS, STANDARD_KIND_ZH, Case, ExitWay, Ground,
                                       ListType)
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, day_of, line, text_box
+from credit_desk.gui.i18n import spaced
 from credit_desk.gui.labels import enum_words
-from credit_desk.gui.widgets.notice import NOTE_STYLE
+from credit_desk.gui.widgets.notice import LEAD_SCALE, NOTE_STYLE, relative_font
 from credit_desk.services import browse, case_exits, cases, departments, documents
 from credit_desk.services.browse import PageSpec
 
@@ -215,4 +215,5 @@ def note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setStyleSheet(NOTE_STYLE)
+    relative_font(label, LEAD_SCALE)
     return label

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from credit_desk.gui.i18n import aside, spaced
 from credit_desk.domain.commitments import CommitmentType, Fulfilment, InterviewKind
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.i18n import aside, spaced
 from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, commitments
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QLineEdit,
                                QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
-from credit_desk.gui.i18n import spaced
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.form_dialog import FormDialog, text_box
+from credit_desk.gui.i18n import spaced
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import id_exceptions
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import (QButtonGroup, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QRadioButton, QScrollArea, QVBoxLayout, QWidget)
 
-from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, listing, words
 from credit_desk.domain.errors import DomainError
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, listing, words
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import matching
 

@@ -18,6 +18,7 @@ from credit_desk.gui.dialogs.form_dialog import day_of
 from credit_desk.gui.forms.ui_new_record import Ui_NewRecordDialog
 from credit_desk.gui.i18n import aside, listing, spaced
 from credit_desk.gui.labels import enum_words
+from credit_desk.gui.widgets.notice import LEAD_SCALE, relative_font
 from credit_desk.services import browse, records
 
 OK_STYLE = "color: #1b7f3b;"
@@ -49,6 +50,7 @@ class NewRecordDialog(QDialog):
         self.result_value = None
         self.ui = Ui_NewRecordDialog()
         self.ui.setupUi(self)
+        relative_font(self.ui.subjectText, LEAD_SCALE, bold=True)  # grows with the interface font (item 11)
         self.ui.subjectText.setText(self.tr("Subject: %1 (%2)").replace("%1", subject["name"])
                                     .replace("%2", subject["id_number"]))
         self._fill_choices()

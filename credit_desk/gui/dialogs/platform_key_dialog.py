@@ -7,12 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QGridLayout, QLabel, QVBoxLayout
 
-from credit_desk.gui.i18n import labelled, listing
 from credit_desk.domain.errors import DomainError
-from credit_desk.gui.widgets.notice import ERROR_STYLE
+from credit_desk.gui.i18n import labelled, listing
+from credit_desk.gui.widgets.notice import ERROR_STYLE, relative_font
 from credit_desk.services import keys
 
-MONO = "font-family: monospace; font-size: 13px;"
 
 
 def _suite_label(name: str, lang: str) -> str:
@@ -49,7 +48,7 @@ class PlatformKeyDialog(QDialog):
                                               (self.tr("Encryption key (%1)"), "enc_fingerprint"))):
                 value = QLabel(k[key])
                 value.setObjectName(f"fp_{i}_{key}")
-                value.setStyleSheet(MONO)
+                relative_font(value, mono=True)
                 value.setTextInteractionFlags(Qt.TextSelectableByMouse)
                 value.setWordWrap(True)
                 value.setAccessibleName(label.replace("%1", k["suite"]))

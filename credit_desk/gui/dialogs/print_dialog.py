@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from credit_desk.gui.i18n import listing, spaced
 from credit_desk.domain.list_rules import OBJECTION_DOCUMENTS as OBJECTION_TYPES
 from credit_desk.domain.list_rules import stage_documents
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
+from credit_desk.gui.i18n import listing, spaced
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.documents_model import type_title
 from credit_desk.gui.printing import PreviewDialog

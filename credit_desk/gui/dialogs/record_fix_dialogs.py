@@ -4,8 +4,8 @@ next bundle. Thin forms over ``services.records.change_record`` / ``revoke_recor
 
 from __future__ import annotations
 
-from credit_desk.gui.i18n import spaced
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, date_edit, line, text_box
+from credit_desk.gui.i18n import spaced
 from credit_desk.services import records
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-from credit_desk.gui.i18n import aside, spaced
 from credit_desk.domain.repairs import Channel, Material, RecordAction
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.i18n import aside, spaced
 from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, cases, repairs
 from credit_desk.services.browse import PageSpec

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
-from credit_desk.gui.i18n import aside, labelled, spaced
 from credit_desk.domain.subjects import Subject
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
+from credit_desk.gui.i18n import aside, labelled, spaced
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.records_model import RecordsModel
 from credit_desk.gui.widgets.tables import make_table, set_widths

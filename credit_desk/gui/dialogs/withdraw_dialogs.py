@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from credit_desk.gui.i18n import spaced
 from credit_desk.domain.cases import Case
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
+from credit_desk.gui.i18n import spaced
 from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, withdrawals
 

@@ -30,7 +30,6 @@ class Ui_NewRecordDialog(object):
         self.outer.setObjectName(u"outer")
         self.subjectText = QLabel(NewRecordDialog)
         self.subjectText.setObjectName(u"subjectText")
-        self.subjectText.setStyleSheet(u"font-size: 15px; font-weight: bold;")
         self.subjectText.setWordWrap(True)
         self.subjectText.setText(u"")
 

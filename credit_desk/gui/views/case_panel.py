@@ -11,6 +11,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, spaced, words
 from credit_desk.gui.labels import enum_words
+from credit_desk.gui.widgets.notice import HEADING_SCALE, LEAD_SCALE, relative_font
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.services import browse, cases, withdrawals
 
@@ -84,10 +85,10 @@ class CasePanel(QWidget):
         self.objections: list[dict] = []
         self.heading = QLabel(self.tr("Choose a case in the list."))
         self.heading.setObjectName("caseHeading")
-        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        relative_font(self.heading, HEADING_SCALE, bold=True)
         self.subject_line = QLabel()
         self.subject_line.setObjectName("caseSubject")
-        self.subject_line.setStyleSheet("font-size: 14px;")
+        relative_font(self.subject_line, LEAD_SCALE)
         self.steps = StepBar()
         self.steps.setObjectName("steps")
         self.facts = QFormLayout()

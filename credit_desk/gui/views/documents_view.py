@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
-from credit_desk.gui.i18n import listing
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
+from credit_desk.gui.i18n import listing
 from credit_desk.gui.models.documents_model import PRINTED, DocumentsModel, status_words, type_title
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.printing import PdfPreview, choose_printer, print_files, save_copy

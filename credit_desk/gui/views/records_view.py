@@ -11,6 +11,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
+from credit_desk.gui.i18n import current_lang, listing
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.records_model import RecordsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
@@ -18,7 +19,6 @@ from credit_desk.gui.widgets.search_bar import SearchBar
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
 from credit_desk.services.browse import RECORD_STATUS_ZH
-from credit_desk.gui.i18n import current_lang, listing
 from credit_desk.gui.labels import in_words
 
 

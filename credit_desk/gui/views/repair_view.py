@@ -17,7 +17,7 @@ from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, words
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.printing import PreviewDialog
-from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, HEADING_SCALE, hint_label, relative_font, title_label
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, documents, repair_documents, repairs
@@ -100,7 +100,7 @@ class RepairView(QWidget):
         w = QWidget()
         v = QVBoxLayout(w)
         self.heading = QLabel(self.tr("Choose an application in the list."))
-        self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
+        relative_font(self.heading, HEADING_SCALE, bold=True)
         self.steps = StepBar()
         self.steps.setObjectName("steps")
         self.detail = QLabel()

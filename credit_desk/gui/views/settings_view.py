@@ -7,10 +7,10 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, 
                                QPushButton, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget, QAbstractItemView, QMessageBox)
 
-from credit_desk.gui.i18n import listing
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
 from credit_desk.gui import comfort
+from credit_desk.gui.i18n import listing
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.services import accounts, preferences, workdays

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QGridL
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, labelled, listing, words
-from credit_desk.gui.widgets.notice import ERROR_STYLE, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, LEAD_SCALE, relative_font, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, keys, resync, sync, sync_inbound
 
@@ -53,7 +53,6 @@ def _word(table: dict, code: str) -> str:
     return words("SyncView", table[code]) if code in table else str(code)
 
 
-MONO = "font-family: monospace; font-size: 13px;"
 
 
 def _table(name: str, headers: list[str], widths: list[int]) -> QTableWidget:
@@ -80,7 +79,7 @@ class SyncView(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet("font-size: 14px;")
+        relative_font(self.summary, LEAD_SCALE)
         box.addWidget(self.summary)
         box.addLayout(self._actions())
         self.message = QLabel()
@@ -136,7 +135,7 @@ class SyncView(QWidget):
         for i, (key, label) in enumerate(rows):
             value = QLabel("—")
             value.setObjectName(f"fp_{key}")
-            value.setStyleSheet(MONO)
+            relative_font(value, mono=True)
             value.setTextInteractionFlags(Qt.TextSelectableByMouse)
             value.setWordWrap(True)
             grid.addWidget(QLabel(labelled(label)), i, 0, Qt.AlignRight | Qt.AlignTop)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QFrame, QLabel, QVBoxLayout, QWidget
 
 TITLE_STYLE = "font-weight: bold; padding: 2px 0 6px 0;"
 TITLE_SCALE = 1.5  # an area's title against the interface font size (gui/comfort.py)
-NOTE_STYLE = ("background: #fff8e1; border: 1px solid #e0c46c; border-radius: 6px; padding: 16px;"
-              "font-size: 14px; color: #5d4a00;")
+NOTE_STYLE = "background: #fff8e1; border: 1px solid #e0c46c; border-radius: 6px; padding: 16px; color: #5d4a00;"
+# Sizes against the interface font (gui/comfort.py), never in pixels: a heading grows with the clerk's setting.
+HEADING_SCALE = 1.3  # a panel's heading (the chosen case, the chosen repair request)
+LEAD_SCALE = 1.15  # a line just under it, a note, a card's heading, the lock curtain
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #666;"
 
@@ -23,11 +26,33 @@ def title_label(text: str) -> QLabel:
 
 def scale_title(label: QLabel) -> None:
     """An area title is half as large again as the interface text, whatever size the clerk chose."""
-    from PySide6.QtWidgets import QApplication
-    font = QApplication.font()
-    font.setPointSizeF(font.pointSizeF() * TITLE_SCALE)
-    font.setBold(True)
-    label.setFont(font)
+    relative_font(label, TITLE_SCALE, bold=True)
+
+
+def relative_font(widget: QWidget, scale: float = 1.0, bold: bool = False, mono: bool = False) -> QWidget:
+    """Give the widget a font ``scale`` times the interface font (bold, or fixed-width for key fingerprints);
+    comfort.set_app_font sizes it again whenever the clerk changes the interface font size (issue 17 item 11).
+    No style sheet of the widget may set a font size: it would win over this font."""
+    widget.setProperty("fontScale", float(scale))
+    widget.setProperty("fontBold", bool(bold))
+    widget.setProperty("fontMono", bool(mono))
+    rescale(widget)
+    return widget
+
+
+def rescale(widget: QWidget) -> None:
+    """Size the widget's font from the interface font again (a widget without relative_font is left alone)."""
+    scale = widget.property("fontScale")
+    if scale is None:
+        return
+    base = QApplication.font()
+    font = QFontDatabase.systemFont(QFontDatabase.FixedFont) if widget.property("fontMono") else QFont(base)
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * float(scale))
+    else:
+        font.setPixelSize(round(base.pixelSize() * float(scale)))
+    font.setBold(bool(widget.property("fontBold")))
+    widget.setFont(font)
 
 
 def hint_label(text: str = "") -> QLabel:
@@ -43,6 +68,7 @@ def note_label(text: str) -> QLabel:
     label.setObjectName("note")
     label.setWordWrap(True)
     label.setStyleSheet(NOTE_STYLE)
+    relative_font(label, LEAD_SCALE)
     return label
 
 
@@ -66,7 +92,7 @@ def card(title: str, body: QWidget) -> QFrame:
     frame.setFrameShape(QFrame.StyledPanel)
     box = QVBoxLayout(frame)
     head = QLabel(title)
-    head.setStyleSheet("font-weight: bold; font-size: 14px;")
+    relative_font(head, LEAD_SCALE, bold=True)
     box.addWidget(head)
     box.addWidget(body, 1)
     return frame
