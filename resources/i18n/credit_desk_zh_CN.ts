@@ -2877,17 +2877,22 @@ Returned by the platform: %4</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="75"/>
+        <source>%1 (%2, %3)</source>
+        <translation>%1（%2，%3）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="79"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="80"/>
         <source>(none registered)</source>
         <translation>（尚未登记认定部门）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="107"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="108"/>
         <source>To keep these changes, tick «Serve a new prior notice», give the day it is served and save again; then print the new notice (Print a notice…).</source>
         <translation>如需保留这些修改，请勾选「按上述修改重新送达预先告知书」，填写送达日期后再次保存；随后印制新的预先告知书（印制文书…）。</translation>
     </message>

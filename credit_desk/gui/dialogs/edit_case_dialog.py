@@ -72,7 +72,8 @@ class EditCaseDialog(FormDialog):
     def _department_field(self, case: Case) -> None:
         """The registered departments (49号 四(八): a typed name cannot decide a case); the case's own first."""
         registered = departments.list_departments(self.ctx.session)
-        items = [(f"{d.name}（{d.level_zh}，{d.domain}）", d.name) for d in registered]
+        items = [(self.tr("%1 (%2, %3)").replace("%1", d.name).replace("%2", d.level_zh).replace("%3", d.domain), d.name)
+                 for d in registered]
         if case.department and case.department not in {d.name for d in registered}:
             items.insert(0, (case.department, case.department))
         self.add_field("department", self.tr("Deciding department"),
