@@ -25,3 +25,12 @@ def enum_words(member) -> str:
     if isinstance(member, Enum):
         return in_words(member.value)
     return member.zh
+
+
+def table_words(table: dict, key) -> str:
+    """A word from one of the domain's Chinese tables (``STANDARD_KIND_ZH``, ``DEPT_LEVEL_ZH``,
+    ``PARTY_KIND_ZH``…): the table's Chinese in Chinese mode; in English mode its key in words
+    (``admin_regulation`` → "Admin regulation") — never Chinese on an English screen (issue 17 item 3)."""
+    if current_lang() != "en":
+        return table[key]
+    return in_words(getattr(key, "value", key))

@@ -155,3 +155,20 @@ def test_register_statuses_and_list_words_follow_the_interface_language(qapp, zh
         i18n._LANG["lang"] = "zh"
     assert english == ["Numbered, to be printed", "Numbered by hand (not printed here)", "Prior notice served",
                        "Repair refused", "Rule R9 (leniency); R14 (information security)", "a, b", "a (b)"]
+
+
+def test_domain_word_tables_show_english_in_english_mode(qapp, zh_translator):
+    """Item 3: the domain's Chinese tables a form offers (standard kinds, department levels, party kinds,
+    record statuses) read in English in English mode."""
+    from credit_desk.domain.cases import DEPT_LEVEL_ZH, STANDARD_KIND_ZH
+    from credit_desk.domain.disclosure import PARTY_KIND_ZH
+    from credit_desk.gui import i18n
+    from credit_desk.gui.labels import table_words
+    keys = [(STANDARD_KIND_ZH, "admin_regulation"), (DEPT_LEVEL_ZH, "county"), (PARTY_KIND_ZH, next(iter(PARTY_KIND_ZH)))]
+    assert [table_words(t, k) for t, k in keys] == ["行政法规", "县级", PARTY_KIND_ZH[keys[2][1]]]
+    i18n._LANG["lang"] = "en"
+    try:
+        english = [table_words(t, k) for t, k in keys]
+    finally:
+        i18n._LANG["lang"] = "zh"
+    assert english == ["Admin regulation", "County", "Legal person"]

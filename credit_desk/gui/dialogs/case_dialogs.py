@@ -11,14 +11,14 @@ from credit_desk.domain.cases import (DEPT_LEVEL_ZH, DEPT_LEVELS, STANDARD_KIND_
                                       ListType)
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, day_of, line, text_box
 from credit_desk.gui.i18n import spaced
-from credit_desk.gui.labels import enum_words
+from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.gui.widgets.notice import LEAD_SCALE, NOTE_STYLE, relative_font
 from credit_desk.services import browse, case_exits, cases, departments, documents
 from credit_desk.services.browse import PageSpec
 
 
 def level_items(blank: str) -> list[tuple[str, str | None]]:
-    return [(blank, None)] + [(DEPT_LEVEL_ZH[lv], lv) for lv in DEPT_LEVELS]
+    return [(blank, None)] + [(table_words(DEPT_LEVEL_ZH, lv), lv) for lv in DEPT_LEVELS]
 
 
 class OpenCaseDialog(FormDialog):
@@ -51,7 +51,7 @@ class OpenCaseDialog(FormDialog):
             self.tr("Black list only: checked when the case is opened, not only at the decision."))
         self.add_field("standard", self.tr("Standard cited (R4)"), line("standard"))
         self.add_field("standard_kind", self.tr("Kind of standard"), combo(
-            "standardKind", [(self.tr("(choose)"), None)] + [(v, k) for k, v in STANDARD_KIND_ZH.items()]))
+            "standardKind", [(self.tr("(choose)"), None)] + [(table_words(STANDARD_KIND_ZH, k), k) for k in STANDARD_KIND_ZH]))
         self.add_field("facts", self.tr("Added wording to the facts"), text_box("facts", 2))
         self.add_field("basis", self.tr("Added wording to the basis"), text_box("basis", 2),
                        self.tr("Added after the records' own basis documents, never in their place (R1)."))

@@ -19,7 +19,7 @@ from credit_desk.domain.procedure import NOT_LISTED_GROUNDS
 from credit_desk.domain.rulesets import add_months
 from credit_desk.gui.dialogs.case_dialogs import level_items
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
-from credit_desk.gui.labels import enum_words
+from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.services import browse, cases
 
 CASE_FIELDS = ("department", "department_level", "domain", "ground", "standard", "standard_kind", "facts", "basis")
@@ -89,7 +89,7 @@ class DecideDialog(FormDialog):
                 [(f"{g.value}. {enum_words(g)}", g.value) for g in Ground], c.ground))
             self.add_field("standard", self.tr("Standard cited (R4) *"), line("standard", text=c.standard or ""))
             self.add_field("standard_kind", self.tr("Kind of standard *"), combo(
-                "standardKind", [(self.tr("(choose)"), None)] + [(v, k) for k, v in STANDARD_KIND_ZH.items()],
+                "standardKind", [(self.tr("(choose)"), None)] + [(table_words(STANDARD_KIND_ZH, k), k) for k in STANDARD_KIND_ZH],
                 c.standard_kind))
         if c.list_type is ListType.WATCH:
             self.add_field("domain", self.tr("Domain *"), line("domain", text=c.domain or ""))

@@ -8,7 +8,7 @@ from credit_desk.domain import disclosure as d
 from credit_desk.domain.ids import IdType, SubjectKind
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
-from credit_desk.gui.labels import enum_words
+from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.services.disclosure import register
 
 _TEXT_AREAS = ("content", "facts", "basis")
@@ -30,7 +30,7 @@ class DecisionDialog(FormDialog):
             if f.key == "kind":
                 w = combo("kind", [(enum_words(k), k.value) for k in d.DecisionKind], d.DecisionKind.PENALTY.value)
             elif f.key == "party_kind":
-                w = combo("party_kind", [(v, k.value) for k, v in d.PARTY_KIND_ZH.items()])
+                w = combo("party_kind", [(table_words(d.PARTY_KIND_ZH, k), k.value) for k in d.PARTY_KIND_ZH])
             elif f.key in ("rep_id_type", "id_type"):
                 w = combo(f.key, [(self.tr("(none)"), "")] + persons, IdType.RIC.value)
             elif f.key == "tier":

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox
 from credit_desk.domain.cases import STANDARD_KIND_ZH, Case, CaseState, Ground, ListType
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
-from credit_desk.gui.labels import enum_words
+from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import cases, departments
 
@@ -44,7 +44,7 @@ class EditCaseDialog(FormDialog):
             + [(f"{g.value}. {enum_words(g)}", g.value) for g in Ground], case.ground))
         self.add_field("standard", self.tr("Standard cited"), line("standard", text=case.standard or ""))
         self.add_field("standard_kind", self.tr("Kind of standard"), combo(
-            "standardKind", [(self.tr("(choose)"), None)] + [(v, k) for k, v in STANDARD_KIND_ZH.items()],
+            "standardKind", [(self.tr("(choose)"), None)] + [(table_words(STANDARD_KIND_ZH, k), k) for k in STANDARD_KIND_ZH],
             case.standard_kind))
         for name in ("ground", "standard", "standard_kind"):
             self.fields[name].setEnabled(black)

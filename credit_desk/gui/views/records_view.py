@@ -11,15 +11,14 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
-from credit_desk.gui.i18n import current_lang, listing
-from credit_desk.gui.labels import enum_words
+from credit_desk.gui.i18n import listing
+from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.gui.models.records_model import RecordsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
 from credit_desk.services.browse import RECORD_STATUS_ZH
-from credit_desk.gui.labels import in_words
 
 
 class RecordsView(QWidget):
@@ -33,7 +32,7 @@ class RecordsView(QWidget):
         self.search.searchRequested.connect(self._search)
         self.tier = self._combo("tierFilter", self.tr("All tiers"), [(enum_words(t), t.value) for t in Tier])
         self.status = self._combo("statusFilter", self.tr("All statuses"),
-                                  [(RECORD_STATUS_ZH[s] if current_lang() != "en" else in_words(s.value), s.value)
+                                  [(table_words(RECORD_STATUS_ZH, s), s.value)
                                    for s in RecordStatus])
         self.add_button = QPushButton(self.tr("New record (Ctrl+N)"))
         self.add_button.setObjectName("addRecord")
