@@ -3,7 +3,8 @@ hovering shows 「依据规则 R9（宽容审慎）」 for whoever wants the rul
 
 The texts keep their rule numbers in the catalogue (they are how reviewers and tests trace a word to its rule);
 one application-wide filter moves them into the tooltip of every label, button and group title of a window
-when it is shown, so no screen can forget it.
+when it is shown, and of any of them whose text changed later (a status line, a banner, an error beside a field)
+before it is drawn, so no screen can forget it.
 """
 
 from __future__ import annotations
@@ -60,28 +61,42 @@ def _move(widget: QWidget, text: str, setter) -> None:
     plain, rules = split(text)
     if not rules:
         return
+    own = widget.property("ownToolTip")  # the widget's own tooltip, before any rule was added to it
+    if own is None:
+        own = widget.toolTip()
+        widget.setProperty("ownToolTip", own)
     setter(plain)
-    tip = widget.toolTip()
-    widget.setToolTip(f"{tip}\n{hint(rules)}" if tip else hint(rules))
+    widget.setToolTip(f"{own}\n{hint(rules)}" if own else hint(rules))
+
+
+def _move_one(w: QWidget) -> None:
+    if isinstance(w, (QLabel, QAbstractButton)):
+        text = w.text()
+        if "R" in text:
+            _move(w, text, w.setText)
+    elif isinstance(w, QGroupBox):
+        title = w.title()
+        if "R" in title:
+            _move(w, title, w.setTitle)
 
 
 def move_rules(window: QWidget) -> None:
     """Move every rule mark of the window's labels, buttons and group titles into their tooltips."""
     for w in [window, *window.findChildren(QWidget)]:
-        if isinstance(w, QLabel) and w.text():
-            _move(w, w.text(), w.setText)
-        elif isinstance(w, QAbstractButton) and w.text():
-            _move(w, w.text(), w.setText)
-        elif isinstance(w, QGroupBox) and w.title():
-            _move(w, w.title(), w.setTitle)
+        _move_one(w)
 
 
 class RuleHints(QObject):
     def eventFilter(self, obj, event) -> bool:
+        kind = event.type()
         # windows, and the pages of stacks (areas, tabs) as they come up; not every child's own Show
-        if event.type() == QEvent.Show and isinstance(obj, QWidget) and (
+        if kind == QEvent.Show and isinstance(obj, QWidget) and (
                 obj.isWindow() or isinstance(obj.parentWidget(), QStackedWidget)):
             move_rules(obj)
+        elif kind == QEvent.Paint:
+            # a text set after its window opened (a status line, a banner, a chosen row's panel, an error beside
+            # a field): moved before it is drawn, so no screen shows it with its rule number
+            _move_one(obj)
         return False
 
 

@@ -510,102 +510,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="278"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="279"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="287"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="293"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="293"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="294"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="304"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="305"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="308"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -613,285 +613,285 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="18"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="19"/>
         <source>Case opened</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="19"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="20"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
         <source>Prior notice served</source>
         <translation>已送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="20"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="21"/>
         <source>Objection received</source>
         <translation>受理异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="21"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
         <source>Objection answered</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
         <source>Decided to list</source>
         <translation>决定列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
         <source>Decided not to list</source>
         <translation>决定不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
         <source>Exited the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
         <source>Withdrawn as wrongful</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
         <source>Put on the watch list after exit</source>
         <translation>移出后列入重点关注名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
         <source>Draft</source>
         <translation>起草</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
         <source>Decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
         <source>Listed</source>
         <translation>已列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
         <source>Exited</source>
         <translation>已移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="40"/>
         <source>Objection under review</source>
         <translation>异议复核</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="47"/>
         <source>Not listed</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="50"/>
         <source>Wrongful listing withdrawn</source>
         <translation>错误列入已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="51"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="52"/>
         <source>Objection period over</source>
         <translation>异议期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="86"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="87"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="130"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="170"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="185"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="187"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="188"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="192"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="227"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="243"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="264"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="265"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="23"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
         <source>Objection period</source>
         <translation>异议期</translation>
     </message>
@@ -4998,113 +4998,113 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="31"/>
         <source>Document number, subject name, or the start of a code / ID</source>
         <translation>输入文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="33"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="34"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="37"/>
         <source>New record (Ctrl+N)</source>
         <translation>新增失信信息（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="41"/>
         <source>Approvals (R9)…</source>
         <translation>待审批（R9）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="44"/>
         <source>Open subject…</source>
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="47"/>
         <source>Consent to publish…</source>
         <translation>本人同意公开…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="51"/>
         <source>Withdraw consent…</source>
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="55"/>
         <source>Change…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="59"/>
         <source>Revoke…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="93"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="95"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="108"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="120"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="119"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="156"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="158"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="164"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="170"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="182"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="193"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="204"/>
         <source>Record %1 changed.</source>
         <translation>失信信息 %1 已变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="217"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="216"/>
         <source>; listings resting on it: %1</source>
         <translation>；以其为依据的名单案件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="218"/>
         <source>Record %1 revoked</source>
         <translation>失信信息 %1 已撤销</translation>
     </message>
@@ -5463,117 +5463,117 @@ Grounds: %6</source>
 <context>
     <name>RuleHints</name>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="20"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="21"/>
         <source>basis document</source>
         <translation>认定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="20"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="21"/>
         <source>catalogue</source>
         <translation>目录管理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="21"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="22"/>
         <source>record follows its document</source>
         <translation>信息随依据变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="22"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="23"/>
         <source>black-list scope</source>
         <translation>严重失信名单范围</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="23"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="24"/>
         <source>listing procedure</source>
         <translation>认定程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="24"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="25"/>
         <source>deadlines to share</source>
         <translation>报送时限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="25"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="26"/>
         <source>what a list entry holds</source>
         <translation>名单信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="25"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="26"/>
         <source>measures</source>
         <translation>过惩相当</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="26"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="27"/>
         <source>leniency</source>
         <translation>宽容审慎</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="26"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="27"/>
         <source>red/black cross-check</source>
         <translation>红黑名单交叉核查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="27"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="28"/>
         <source>watch list and alert</source>
         <translation>重点关注与大数据警示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="27"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="28"/>
         <source>exit</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="28"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="29"/>
         <source>credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="29"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="30"/>
         <source>information security</source>
         <translation>信息安全</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="29"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="30"/>
         <source>privacy</source>
         <translation>个人信息保护</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="30"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="31"/>
         <source>clean-up ledger</source>
         <translation>失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="30"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="31"/>
         <source>commitments</source>
         <translation>信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="31"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="32"/>
         <source>interviews</source>
         <translation>约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="31"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="32"/>
         <source>objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="32"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="33"/>
         <source>rule sets</source>
         <translation>规则集</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="33"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="34"/>
         <source>licences and penalties</source>
         <translation>双公示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="34"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="35"/>
         <source>credit checks and reports</source>
         <translation>信用核查与报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="56"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="57"/>
         <source>Rule %1</source>
         <translation>依据规则 %1</translation>
     </message>

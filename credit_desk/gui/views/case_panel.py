@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
 
 from credit_desk.domain.cases import OPEN_STATES, TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
 from credit_desk.domain.errors import DomainError
+from credit_desk.gui import rulehints
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, spaced, words
 from credit_desk.gui.labels import enum_words
@@ -279,7 +280,9 @@ class CaseDetailDialog(QDialog):
         self.resize(760, 640)
         text = QTextBrowser()
         text.setObjectName("detail")
+        self.rule_tips: list[str] = []
         text.setHtml(self.html(data))
+        text.setToolTip("\n".join(self.rule_tips))  # the rules behind the headings, not on them (issue 17 item 3)
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         buttons.button(QDialogButtonBox.Close).setText(self.tr("Close"))
         buttons.rejected.connect(self.reject)
@@ -301,8 +304,10 @@ class CaseDetailDialog(QDialog):
                 (self.tr("Decision"), f"{d.get('decision_number') or '—'} {d.get('decided_on') or ''}"),
                 (self.tr("Sharing with the platform (R6)"), d.get("share_status_zh")),
                 (self.tr("Rule set used (R20)"), d.get("rule_set_code"))]
+        marked = [(rulehints.split(k), v) for k, v in rows]
+        self.rule_tips = [labelled(k, rulehints.hint(rules)) for (k, rules), _v in marked if rules]
         body = "".join(f"<tr><td style='color:#555; padding-right:12px' valign='top'>{k}</td><td>{v or '—'}</td></tr>"
-                       for k, v in rows)
+                       for (k, _rules), v in marked)
         events = "".join(f"<li>{e.get('on_date', '')} {_event_words(e.get('event'))} → "
                          f"{aside(_state_zh(e.get('to_state')), e.get('username', ''))}</li>" for e in d.get("events") or [])
         history = self.tr("History")
