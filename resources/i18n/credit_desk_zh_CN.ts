@@ -510,102 +510,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="279"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="288"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="295"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="304"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="304"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="304"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="305"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="305"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -709,189 +709,190 @@
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="128"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="131"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="203"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="170"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="171"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="186"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="188"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="189"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="194"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="256"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
         <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="265"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="23"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="24"/>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="85"/>
         <source>Objection period</source>
         <translation>异议期</translation>
     </message>
@@ -962,52 +963,52 @@
 <context>
     <name>CasesModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="39"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="39"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="39"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="39"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="37"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="39"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="38"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="40"/>
         <source>Decided on</source>
         <translation>决定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="38"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="40"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="38"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="40"/>
         <source>Sharing</source>
         <translation>报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="55"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="57"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/cases_model.py" line="58"/>
+        <location filename="../../credit_desk/gui/models/cases_model.py" line="60"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
@@ -1040,7 +1041,7 @@
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="154"/>
         <source>Whom is the new listing case about?</source>
         <translation>新认定案件涉及哪个主体？</translation>
     </message>

@@ -21,6 +21,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QDialogButtonBox, QFileDialog, QLineEdit,
                                QMessageBox, QWidget)
@@ -58,6 +59,36 @@ def unnamed(window) -> list[str]:
             and w.focusPolicy() != Qt.NoFocus and not w.accessibleName()]
 
 
+def case_rows(window) -> int | None:
+    from credit_desk.gui.views.cases_view import CasesView
+    views = [v for v in window.findChildren(CasesView) if v.isVisibleTo(window)]
+    return views[0].model.rowCount() if views else None
+
+
+def cut_cells(window) -> list[str]:
+    """The case list's key columns (number, list, stage, subject, code) as shown: any value cut to 「…」, any
+    key column off the list's width, a horizontal scroll bar (issue 17 item 1 leftover: the detail panel
+    squeezed the list at 1366×768)."""
+    from credit_desk.gui.views.cases_view import CasesView
+    out = []
+    for view in window.findChildren(CasesView):
+        if not view.isVisibleTo(window):
+            continue
+        t = view.table
+        metrics, model, room = t.fontMetrics(), t.model(), t.viewport().width()
+        if t.horizontalScrollBar().isVisible():
+            out.append("horizontal scroll bar")
+        for c in view.KEY_COLUMNS:
+            if t.isColumnHidden(c) or t.columnViewportPosition(c) + t.columnWidth(c) > room:
+                out.append(f"column {c} not wholly shown")
+            cells = [str(model.index(r, c).data() or "") for r in range(model.rowCount())]
+            heading = str(model.headerData(c, Qt.Horizontal) or "")
+            out += [f"column {c}: {text!r} cut" for text in cells if metrics.horizontalAdvance(text) + 8 > t.columnWidth(c)]
+            if t.horizontalHeader().fontMetrics().horizontalAdvance(heading) + 8 > t.columnWidth(c):
+                out.append(f"heading {heading!r} cut")
+    return out
+
+
 class Walk:
     """Checks and screenshots each window the job opens; keeps the findings."""
 
@@ -79,7 +110,8 @@ class Walk:
                           "available": [area.x(), area.y(), area.width(), area.height()],
                           "outer": [outer.x(), outer.y(), outer.width(), outer.height()],
                           "fits": area.contains(outer), "clipped_buttons": clipped,
-                          "rule_marks": rule_marks(window), "unnamed": unnamed(window)})
+                          "rule_marks": rule_marks(window), "unnamed": unnamed(window),
+                          "cut_cells": cut_cells(window), "case_rows": case_rows(window)})
 
 
 @pytest.fixture
@@ -243,6 +275,8 @@ def test_main_job_fits_the_screen(qtbot, walk, data_dir, test_keyring, tmp_path)
     rev_cases.panel.decide_button.click()
     assert "error" not in seen
     rev_cases.panel.reload()
+    settle(qtbot, rev_cases)  # the list reads its page again after the decision
+    qtbot.waitUntil(lambda: rev_cases.model.rowCount() > 0, timeout=5000)
     walk.check(rev_win, "case_decided")
     rev_win.close()
 

@@ -54,3 +54,9 @@ def test_main_job_fits_small_screens(name, tmp_path):
     assert marks == [], marks
     unnamed = [(s["step"], s["unnamed"]) for s in seen if s["unnamed"]]  # accessible names (item 11)
     assert unnamed == [], unnamed
+    # the case list keeps its key columns whole beside the detail panel (no 「…」, no horizontal scroll bar)
+    with_cases = [s for s in seen if s["case_rows"]]
+    assert {"case_served", "case_decided"} <= {s["step"] for s in with_cases}, [(s["step"], s["case_rows"])
+                                                                                 for s in seen]
+    cut = [(s["step"], s["cut_cells"]) for s in seen if s["cut_cells"]]
+    assert cut == [], cut

@@ -20,7 +20,9 @@ def phase_zh(state: str, window_end: str | None, today: dt.date) -> str:
     """The stored state, or 异议期 while a served notice's window is open (the domain's ``phase``)."""
     case = Case(None, 0, ListType.BLACK, CaseState(state), "",
                 window_end=dt.date.fromisoformat(window_end) if window_end else None)
-    return QCoreApplication.translate("CasePanel", "Objection period") if phase(case, today) == "objection_window" else enum_words(CaseState(state))
+    if phase(case, today) == "objection_window":
+        return QCoreApplication.translate("CasePanel", "Objection period")
+    return enum_words(CaseState(state))
 
 
 class CasesModel(PagedModel):

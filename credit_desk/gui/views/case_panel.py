@@ -89,6 +89,7 @@ class CasePanel(QWidget):
         relative_font(self.heading, HEADING_SCALE, bold=True)
         self.subject_line = QLabel()
         self.subject_line.setObjectName("caseSubject")
+        self.subject_line.setWordWrap(True)
         relative_font(self.subject_line, LEAD_SCALE)
         self.steps = StepBar()
         self.steps.setObjectName("steps")
@@ -142,7 +143,7 @@ class CasePanel(QWidget):
             b = QPushButton(text)
             b.setObjectName(name)
             setattr(self, attr, b)
-            grid.addWidget(b, i // 3, i % 3)
+            grid.addWidget(b, i // 2, i % 2)  # two a row: the panel leaves the case list its key columns
         self.detail_button.clicked.connect(self.open_detail)
         return grid
 

@@ -6,7 +6,7 @@ every rule again when the clerk acts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from credit_desk.domain.cases import CaseState, ListType
@@ -41,7 +41,7 @@ class CasesView(QWidget):
         self.add_button.setEnabled(ctx.can("case.open"))
         self.add_button.clicked.connect(self.new_item)
         self.table = make_table(self.model, "casesTable")
-        set_widths(self.table, [46, 118, 104, 170, 140, 90, 90, 150])
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._selected(cur.row()))
         self.panel = CasePanel(ctx, self)
         self.panel.acted.connect(self._acted)
@@ -57,14 +57,36 @@ class CasesView(QWidget):
         row.addWidget(self.add_button)
         box.addLayout(row)
         split = QSplitter(Qt.Horizontal)
+        split.setObjectName("casesSplit")
         split.addWidget(self.table)
         split.addWidget(self.panel)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 4)
-        split.setSizes([520, 640])
+        split.setChildrenCollapsible(False)
+        # issue 17 item 1: at 1366×768 the panel took the list's room (names and stages cut to 「…」 and a
+        # scroll bar on the list): the list keeps the width of its key columns, the panel has the rest
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([self.table.minimumWidth(), self.table.minimumWidth()])
         box.addWidget(split, 1)
         self.model.pageLoaded.connect(self._first_page)
         self.model.reset()
+
+    KEY_COLUMNS = (0, 1, 2, 3, 4)  # number, list, stage, subject, code: never cut to 「…」
+
+    def _size_columns(self) -> None:
+        """Key columns as wide as their longest word (the list and stage names of the domain, a company name of
+        twelve characters, a masked code of eighteen); decision date, validity and sharing — also in the panel —
+        give way first when the room is short."""
+        m = self.table.fontMetrics()
+        pad = 24
+
+        def widest(texts) -> int:
+            return max(m.horizontalAdvance(t) for t in texts) + pad
+        widths = [widest(["99999"]), widest([enum_words(t) for t in ListType]),
+                  widest([enum_words(s) for s in CaseState] + [QCoreApplication.translate("CasePanel", "Objection period")]),
+                  m.horizontalAdvance(chr(0x4E2D)) * 12 + pad, widest(["9132**********KFXR"]), 96, 96, 150]
+        set_widths(self.table, widths, firm=self.KEY_COLUMNS, optional=(5, 6, 7))
+        key = sum(self.table.property("wishedWidths")[:len(self.KEY_COLUMNS)])  # headings included
+        self.table.setMinimumWidth(key + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 6)
 
     def _combo(self, name: str, all_label: str, items) -> QComboBox:
         combo = QComboBox()

@@ -44,17 +44,24 @@ def _clicked(view: QTableView, model, col: int) -> None:
         header.blockSignals(False)
 
 
-def set_widths(view: QTableView, widths: list[int]) -> None:
+def set_widths(view: QTableView, widths: list[int], firm: tuple[int, ...] = (),
+               optional: tuple[int, ...] = ()) -> None:
     """Give the columns their wished widths, never narrower than their heading (issue 17 item 1: no clipped
     headings); when the table is narrower than their sum (1366×768, 150 % scaling) the wider columns give way
-    first, in proportion, so that every column stays on screen while the headings can."""
+    first, in proportion, so that every column stays on screen while the headings can.
+
+    ``firm``: key columns that keep their whole wished width (their values are never cut to 「…」);
+    ``optional``: columns shown elsewhere too (a detail panel) that are hidden, the last named first, while the
+    others would not fit — rather than a horizontal scroll bar on a narrow list."""
     header = view.horizontalHeader()
     metrics, model = header.fontMetrics(), view.model()
     widths = list(widths) + [header.defaultSectionSize()] * (model.columnCount() - len(widths))
     mins = [metrics.horizontalAdvance(str(model.headerData(i, Qt.Horizontal) or "")) + 30
             for i in range(len(widths))]
-    view.setProperty("wishedWidths", [max(w, m) for w, m in zip(widths, mins)])
-    view.setProperty("minWidths", mins)
+    wished = [max(w, m) for w, m in zip(widths, mins)]
+    view.setProperty("wishedWidths", wished)
+    view.setProperty("minWidths", [w if i in firm else m for i, (w, m) in enumerate(zip(wished, mins))])
+    view.setProperty("optionalColumns", list(optional))
     if view.property("fitsColumns") is None:
         view.setProperty("fitsColumns", True)
         view.viewport().installEventFilter(_ColumnFitter(view))
@@ -63,11 +70,22 @@ def set_widths(view: QTableView, widths: list[int]) -> None:
 
 def _fit_columns(view: QTableView) -> None:
     wished, mins = view.property("wishedWidths") or [], view.property("minWidths") or []
-    room = view.viewport().width() - 40  # the last column keeps a little room of its own (it stretches)
-    extra, slack = sum(wished) - room, [w - m for w, m in zip(wished, mins)]
-    for i, w in enumerate(wished):
-        if room > 0 and extra > 0 and sum(slack):
-            w = max(mins[i], w - int(slack[i] * min(1.0, extra / sum(slack))))
+    # the last column keeps a little room of its own (it stretches); a list of firm columns spends it on them
+    room = view.viewport().width() - (4 if view.property("optionalColumns") else 40)
+    hidden: set[int] = set()
+    for col in reversed(view.property("optionalColumns") or []):  # the last named goes first
+        if room <= 0 or sum(m for i, m in enumerate(mins) if i not in hidden) <= room:
+            break
+        hidden.add(col)
+    for i in range(len(wished)):
+        view.setColumnHidden(i, i in hidden)
+    shown = [i for i in range(len(wished)) if i not in hidden]
+    extra = sum(wished[i] for i in shown) - room
+    slack = {i: wished[i] - mins[i] for i in shown}
+    for i in shown:
+        w = wished[i]
+        if room > 0 and extra > 0 and sum(slack.values()):
+            w = max(mins[i], w - int(slack[i] * min(1.0, extra / sum(slack.values()))))
         view.setColumnWidth(i, w)
 
 
