@@ -286,7 +286,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="63"/>
-        <source>A repair-type commitment this subject signed (信用承诺书), if recorded already.</source>
+        <source>A repair-type commitment this subject signed (commitment letter), if recorded already.</source>
         <translation>该主体已签署并登记的信用修复型承诺（信用承诺书）编号，如有。</translation>
     </message>
 </context>
@@ -876,7 +876,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
-        <source>Listed. Print the decision and the credit repair notice together (两书同达).</source>
+        <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
@@ -951,7 +951,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="54"/>
-        <source>Warning: this case rests on the sample (示例) edition %1, not an official one from the platform. A document built on it is for training only and is not fit to issue to a party.</source>
+        <source>Warning: this case rests on the sample edition %1, not an official one from the platform. A document built on it is for training only and is not fit to issue to a party.</source>
         <translation>注意：本案依据的是示例版本“%1”，不是市平台下发的正式目录或措施清单。据此生成的文书仅供培训使用，不宜向当事人出具。</translation>
     </message>
     <message>
@@ -1187,7 +1187,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="59"/>
-        <source>Partly or not kept: the subject is put under key supervision (列入重点监管范围).</source>
+        <source>Partly or not kept: the subject is put under key supervision.</source>
         <translation>部分履行或未履行：该主体将列入重点监管范围。</translation>
     </message>
     <message>
@@ -1979,7 +1979,7 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="45"/>
-        <source>The decision and the credit repair notice served with it (两书同达) take their numbers from the register when you decide; print them afterwards.</source>
+        <source>The decision and the credit repair notice served with it (served together) take their numbers from the register when you decide; print them afterwards.</source>
         <translation>作出决定时，认定决定书及同时送达的信用修复告知书（两书同达）由文书登记簿统一编号；之后再打印。</translation>
     </message>
     <message>
@@ -2221,7 +2221,7 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="21"/>
-        <source>The elements of the national 双公示 standard. It is published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a natural person&apos;s name and ID are masked wherever it is shown publicly.</source>
+        <source>The elements of the national licences-and-penalties publicity standard. It is published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a natural person&apos;s name and ID are masked wherever it is shown publicly.</source>
         <translation>按国家双公示数据标准填写各数据项。自作出决定之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；自然人的姓名和证件号码在所有公开场合均脱敏显示。</translation>
     </message>
     <message>
@@ -2460,7 +2460,7 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="115"/>
-        <source>Import a department&apos;s 双公示 sheet</source>
+        <source>Import a department&apos;s licences-and-penalties sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
@@ -2700,11 +2700,6 @@ Returned by the platform: %4</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="138"/>
-        <source>%1 is numbered but not printed yet: print it from its case (名单案件) or repair request (信用修复).</source>
-        <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
-    </message>
-    <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="141"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
@@ -2758,6 +2753,11 @@ Returned by the platform: %4</source>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="74"/>
         <source>Reprint (copy)</source>
         <translation>重印（副本）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="138"/>
+        <source>%1 is numbered but not printed yet: print it from its case (Cases) or repair request (Credit repair).</source>
+        <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="178"/>
@@ -4384,7 +4384,7 @@ Measures: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/objections_view.py" line="68"/>
-        <source>Number of the record (see 失信信息):</source>
+        <source>Number of the record (see Records):</source>
         <translation>失信信息编号（见“失信信息”列表）：</translation>
     </message>
     <message>
@@ -5384,22 +5384,22 @@ Grounds: %6</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
-        <source>维持 — the objection is not founded</source>
+        <source>Upheld — the objection is not founded</source>
         <translation>维持——异议不成立</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
-        <source>更正 — correct the facts</source>
+        <source>Corrected — correct the facts</source>
         <translation>更正——更正事实</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="50"/>
-        <source>撤销 — the record or listing was wrong</source>
+        <source>Revoked — the record or listing was wrong</source>
         <translation>撤销——信息或列入有误</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="51"/>
-        <source>撤销 of a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
+        <source>Revoking a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
         <translation>对名单认定作出“撤销”，即提出误列撤销（R12 第一种方式）；须由另一位负责人在案件中批准后才删除任何信息。</translation>
     </message>
     <message>
@@ -5621,8 +5621,13 @@ Grounds: %6</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="132"/>
-        <source>The real day of service (送达回证): not before the case was opened, not after today.</source>
+        <source>The real day of service (on the proof of service): not before the case was opened, not after today.</source>
         <translation>实际送达日期（以送达回证为准）：不得早于立案日期，不得晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="145"/>
+        <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (Cases → Print a notice…).</source>
+        <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="139"/>
@@ -5633,11 +5638,6 @@ Grounds: %6</source>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="145"/>
-        <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (名单案件 → 印制文书).</source>
-        <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="147"/>
@@ -6002,7 +6002,7 @@ Grounds: %6</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="34"/>
-        <source>Search by name or number (the search is logged with its purpose), then pick the subject. Not registered yet? Add it under 信用主体 first.</source>
+        <source>Search by name or number (the search is logged with its purpose), then pick the subject. Not registered yet? Add it under Credit subjects first.</source>
         <translation>按名称或号码查询（查询连同事由记入审计日志），再选择主体。尚未登记的，请先在“信用主体”中新增。</translation>
     </message>
     <message>

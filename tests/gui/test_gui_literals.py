@@ -172,3 +172,18 @@ def test_domain_word_tables_show_english_in_english_mode(qapp, zh_translator):
     finally:
         i18n._LANG["lang"] = "zh"
     assert english == ["Admin regulation", "County", "Legal person"]
+
+
+def test_english_sources_carry_no_chinese_words():
+    """English mode shows the catalogue's sources: none may carry a Chinese gloss such as 「(两书同达)」 or
+    「维持 — …」 — only what the clerk types as examples ("e.g. 清市监罚〔2026〕15号") and cited documents
+    (苏府办〔2020〕232号 (十五), 1798号 (二十三)) stay Chinese."""
+    import xml.etree.ElementTree as ET
+
+    from tests.gui.words import CITATION, chinese_words
+    ts = GUI.parents[1] / "resources" / "i18n" / "credit_desk_zh_CN.ts"
+    sources = [f"[{c.findtext('name')}] {m.findtext('source')}" for c in ET.parse(ts).iter("context")
+               for m in c.iter("message")]
+    left = [w for w in chinese_words(sources) if not re.search(r"\d+号\s*[（(][一二三四五六七八九十]+[）)]", w)]
+    assert CITATION.search("苏府办〔2020〕232号 (十五)")
+    assert left == [], "\n".join(left)

@@ -129,7 +129,7 @@ class ServeNoticeDialog(FormDialog):
         today = ctx.session.desk.today()
         opened = cases.step_dates(ctx.session, case)["opened_on"]
         self.add_field("served_on", self.tr("Served on *"), bound_dates(date_edit(today, "servedOn"), opened, today),
-                       self.tr("The real day of service (送达回证): not before the case was opened, not after today."))
+                       self.tr("The real day of service (on the proof of service): not before the case was opened, not after today."))
         self.deadline = QLabel("")
         self.deadline.setObjectName("printedDeadline")
         self.deadline.setWordWrap(True)
@@ -143,7 +143,7 @@ class ServeNoticeDialog(FormDialog):
                                                                  object_id=case.id) if d["status"] == "issued"]
         self.add_note(self.tr("Number: %1").replace("%1", printed[0]) if printed else self.tr(
             "Number: the document register gives the next number of the prior-notice series when you save; "
-            "print the notice afterwards under that number (名单案件 → 印制文书)."))
+            "print the notice afterwards under that number (Cases → Print a notice…)."))
         self.add_field("external_number", self.tr("Number of a hand-issued notice"),
                        line("externalNumber", self.tr("leave empty unless the paper was numbered by hand")),
                        self.tr("Only for a notice the office numbered and handed over outside this software."))

@@ -56,7 +56,7 @@ class CheckDialog(FormDialog):
         self.row = row
         self.add_field("fulfilment", self.tr("Fulfilment *"), combo(
             "fulfilment", [(enum_words(f), f.value) for f in Fulfilment if f is not Fulfilment.PENDING]),
-            self.tr("Partly or not kept: the subject is put under key supervision (列入重点监管范围)."))
+            self.tr("Partly or not kept: the subject is put under key supervision."))
         self.add_field("checked_on", self.tr("Checked on *"), date_edit(ctx.session.desk.today(), "checkedOn"))
 
     def apply(self):

@@ -42,7 +42,7 @@ class DecideDialog(FormDialog):
                        self.tr("Not before the case's last step, not after today (R5)."))
         self.add_field("external_number", self.tr("Number of a hand-issued decision"),
                        line("externalNumber", self.tr("leave empty: the document register numbers the decision")),
-                       self.tr("The decision and the credit repair notice served with it (两书同达) take their "
+                       self.tr("The decision and the credit repair notice served with it (served together) take their "
                                "numbers from the register when you decide; print them afterwards."))
         # R5: not listing is one of the lawful outcomes, chosen; the clerk may only add wording to it
         self.add_field("reason_code", self.tr("Reason for not listing *"), combo(

@@ -18,7 +18,7 @@ _DATES = ("decision_date",)
 class DecisionDialog(FormDialog):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, self.tr("New licence or penalty decision"),
-                         self.tr("The elements of the national 双公示 standard. It is published and reported to the "
+                         self.tr("The elements of the national licences-and-penalties publicity standard. It is published and reported to the "
                                  "platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a "
                                  "natural person's name and ID are masked wherever it is shown publicly."),
                          parent, scroll=True)

@@ -45,10 +45,10 @@ class ResolveObjectionDialog(FormDialog):
             .replace("%6", objection.grounds), parent, ok_text=self.tr("Save the reply"))
         self.objection = objection
         self.add_field("outcome", self.tr("Outcome *"), combo("outcome", [
-            (self.tr("维持 — the objection is not founded"), Outcome.UPHELD.value),
-            (self.tr("更正 — correct the facts"), Outcome.CORRECTED.value),
-            (self.tr("撤销 — the record or listing was wrong"), Outcome.REVOKED.value)]), self.tr(
-            "撤销 of a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves "
+            (self.tr("Upheld — the objection is not founded"), Outcome.UPHELD.value),
+            (self.tr("Corrected — correct the facts"), Outcome.CORRECTED.value),
+            (self.tr("Revoked — the record or listing was wrong"), Outcome.REVOKED.value)]), self.tr(
+            "Revoking a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves "
             "it in the case before anything is deleted."))
         self.add_field("reply", self.tr("Reply *"), text_box("reply", 4))
         today = ctx.session.desk.today()

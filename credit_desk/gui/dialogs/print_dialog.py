@@ -51,7 +51,7 @@ class CasePrintDialog(FormDialog):
         self.fields["objection"].setEnabled(self.value("doc_type") in OBJECTION_TYPES)
         warn = bool(self.sample) and self.value("doc_type") in SAMPLE_SENSITIVE
         self.sample_warning.setText(self.tr(
-            "Warning: this case rests on the sample (示例) edition %1, not an official one from the platform. A "
+            "Warning: this case rests on the sample edition %1, not an official one from the platform. A "
             "document built on it is for training only and is not fit to issue to a party.")
             .replace("%1", listing(self.sample)) if warn else "")
         self.sample_warning.setVisible(warn)

@@ -60,7 +60,7 @@ class ApplyRepairDialog(FormDialog):
         self.materials = _checklist("materials", [(enum_words(m), m.value) for m in Material])
         self.add_field("materials", self.tr("Materials handed in"), self.materials)
         self.add_field("commitment_id", self.tr("Repair commitment (number)"), line("commitmentId"),
-                       self.tr("A repair-type commitment this subject signed (信用承诺书), if recorded already."))
+                       self.tr("A repair-type commitment this subject signed (commitment letter), if recorded already."))
 
     def apply(self) -> dict:
         chosen = checked(self.targets)

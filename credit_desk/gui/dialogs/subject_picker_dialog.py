@@ -32,7 +32,7 @@ class SubjectPickerDialog(QDialog):
         self.buttons.accepted.connect(self._choose)
         self.buttons.rejected.connect(self.reject)
         intro = QLabel(why + "\n" + self.tr("Search by name or number (the search is logged with its purpose), "
-                                            "then pick the subject. Not registered yet? Add it under 信用主体 first."))
+                                            "then pick the subject. Not registered yet? Add it under Credit subjects first."))
         intro.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(intro)

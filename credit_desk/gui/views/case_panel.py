@@ -255,7 +255,7 @@ class CasePanel(QWidget):
         if Event.DECIDE_LIST in events:
             return self.tr("Next: a second person (reviewer, approver) takes the decision.")
         if c.state is CaseState.LISTED:
-            return self.tr("Listed. Print the decision and the credit repair notice together (两书同达).")
+            return self.tr("Listed. Print the decision and the credit repair notice together (served together).")
         return self.tr("This case is closed.")
 
     def open_detail(self):

@@ -112,7 +112,7 @@ class DisclosureView(QWidget):
     def import_sheet(self, path: str | None = None):
         """All rows or none (the service); a refusal lists every bad cell in a dialog."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a department's 双公示 sheet"), "",
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a department's licences-and-penalties sheet"), "",
                                                   self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         if not path:
             return None

@@ -135,8 +135,8 @@ class DocumentsView(QWidget):
         if not 0 <= row < self.model.rowCount():
             return
         if self.model.row(row)["status"] not in PRINTED:  # a number taken by a step, its paper not printed yet
-            return self.preview.clear(self.tr("%1 is numbered but not printed yet: print it from its case (名单案件) "
-                                              "or repair request (信用修复).").replace("%1", self.model.row(row)["number"]))
+            return self.preview.clear(self.tr("%1 is numbered but not printed yet: print it from its case (Cases) "
+                                              "or repair request (Credit repair).").replace("%1", self.model.row(row)["number"]))
         if not self.ctx.can("document.print"):
             return self.preview.clear(self.tr("Your role may see the register but not the notices' contents."))
         if not self.purpose.text().strip():

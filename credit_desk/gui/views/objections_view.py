@@ -65,7 +65,7 @@ class ObjectionsView(QWidget):
     def new_item(self):
         """An objection to a record (R19): the record's number, then the form."""
         rid, ok = QInputDialog.getInt(self, self.tr("Objection to a record"),
-                                      self.tr("Number of the record (see 失信信息):"), 1, 1, 2_000_000_000)
+                                      self.tr("Number of the record (see Records):"), 1, 1, 2_000_000_000)
         if not ok:
             return None
         dlg = AddObjectionDialog(self.ctx, "record", rid, self)
