@@ -892,7 +892,7 @@
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="24"/>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="86"/>
         <source>Objection period</source>
         <translation>异议期</translation>
     </message>
@@ -1041,7 +1041,7 @@
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="161"/>
         <source>Whom is the new listing case about?</source>
         <translation>新认定案件涉及哪个主体？</translation>
     </message>

@@ -59,11 +59,13 @@ def test_headings_grow_with_the_font_size_setting(qtbot, window, keep_font):
                LEAD_SCALE), "repair heading": (repair.heading, HEADING_SCALE), "note": (note, LEAD_SCALE),
                "lock curtain": (curtain, HEADING_SCALE)}
     before = {k: w.font().pointSizeF() for k, (w, _s) in widgets.items()}
+    list_width = cases.table.minimumWidth()
     assert before == {k: pytest.approx(10 * s) for k, (_w, s) in widgets.items()}
     comfort.set_app_font(16)
     after = {k: w.font().pointSizeF() for k, (w, _s) in widgets.items()}
     assert after == {k: pytest.approx(16 * s) for k, (_w, s) in widgets.items()}
     assert cases.panel.heading.font().bold() and cases.panel.heading.sizeHint().height() > 0
+    qtbot.waitUntil(lambda: cases.table.minimumWidth() > list_width)  # the case list's key columns widen too
     assert cases.panel.heading.fontMetrics().height() > QLabel("x").fontMetrics().height()  # drawn larger too
 
 

@@ -6,7 +6,7 @@ every rule again when the clerk acts.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from credit_desk.domain.cases import CaseState, ListType
@@ -82,11 +82,18 @@ class CasesView(QWidget):
         def widest(texts) -> int:
             return max(m.horizontalAdvance(t) for t in texts) + pad
         widths = [widest(["99999"]), widest([enum_words(t) for t in ListType]),
-                  widest([enum_words(s) for s in CaseState] + [QCoreApplication.translate("CasePanel", "Objection period")]),
+                  widest([enum_words(s) for s in CaseState] +
+                         [QCoreApplication.translate("CasePanel", "Objection period")]),
                   m.horizontalAdvance(chr(0x4E2D)) * 12 + pad, widest(["9132**********KFXR"]), 96, 96, 150]
         set_widths(self.table, widths, firm=self.KEY_COLUMNS, optional=(5, 6, 7))
         key = sum(self.table.property("wishedWidths")[:len(self.KEY_COLUMNS)])  # headings included
-        self.table.setMinimumWidth(key + self.table.verticalScrollBar().sizeHint().width() + 2 * self.table.frameWidth() + 6)
+        bar = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(key + bar + 2 * self.table.frameWidth() + 6)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.FontChange:  # the interface font size changed (gui/comfort.py): widths again
+            QTimer.singleShot(0, self._size_columns)
+        super().changeEvent(event)
 
     def _combo(self, name: str, all_label: str, items) -> QComboBox:
         combo = QComboBox()
