@@ -18,7 +18,7 @@ ERRORS = re.compile(r"\w*Error$")
 REGEX_CALLS = {"compile", "sub", "subn", "match", "search", "fullmatch", "split", "findall", "finditer"}
 # What a string method looks for in a text (its first argument: "（" in "a.split('（')") is read, not shown.
 PARSING = {"split", "rsplit", "partition", "rpartition", "startswith", "endswith", "strip", "lstrip", "rstrip",
-           "find", "index", "count"}
+           "find", "index", "count", "replace"}  # replace: its first argument only (what is replaced)
 
 # (module, literal): why the literal stays Chinese in both languages.
 ALLOWED = {

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
+from credit_desk.gui.i18n import listing
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services.checks import lists, reports
@@ -129,7 +130,7 @@ class ChecksView(QWidget):
         self.print_button.setEnabled(self.ctx.can("document.print") and not out["reports"])
         self._say(self.tr("Check no. %1 of %2 (%3): report %4.").replace("%1", str(out["id"]))
                   .replace("%2", out["department"]).replace("%3", out["purpose"])
-                  .replace("%4", "、".join(out["reports"]) or self.tr("not issued yet")))
+                  .replace("%4", listing(out["reports"]) or self.tr("not issued yet")))
         return out
 
     def _say(self, text: str, ok: bool = True) -> None:
@@ -186,7 +187,7 @@ class ChecksView(QWidget):
         rows = out["results"]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            cells = (str(r["row"]), r["name"], r["number"], r["outcome_zh"], "、".join(r["categories_zh"]))
+            cells = (str(r["row"]), r["name"], r["number"], r["outcome_zh"], listing(r["categories_zh"]))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if r["outcome"] == "hit":
@@ -207,7 +208,7 @@ class ChecksView(QWidget):
         if self.check is None:
             return self._say(self.tr("Check a list first."), ok=False)
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the check report"), "信用审查报告.pdf",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the check report"), self.tr("Credit check report.pdf"),
                                                   self.tr("PDF files (*.pdf)"))
         if not path:
             return None
@@ -232,7 +233,7 @@ class ChecksView(QWidget):
                 return None
             subject_id = dlg.result_value["id"]
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the credit report"), "公共信用信息报告.pdf",
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the credit report"), self.tr("Public credit information report.pdf"),
                                                   self.tr("PDF files (*.pdf)"))
         if not path:
             return None
