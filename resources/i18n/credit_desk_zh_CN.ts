@@ -2417,7 +2417,7 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="40"/>
-        <source>Its notices are numbered 前缀 + type, e.g. 清市监信决〔2026〕1号.</source>
+        <source>Its notices are numbered prefix + type, e.g. 清市监信决〔2026〕1号.</source>
         <translation>该部门的文书编号为“前缀+文书类别”，如 清市监信决〔2026〕1号。</translation>
     </message>
 </context>

@@ -37,7 +37,7 @@ class DepartmentDialog(FormDialog):
                        self.tr("A township cannot decide any listing (R4, 1798号 (六))."))
         self.add_field("domain", self.tr("Field of administration *"), line("deptDomain", self.tr("e.g. 市场监管")))
         self.add_field("prefix", self.tr("Number prefix *"), line("deptPrefix", self.tr("e.g. 清市监")),
-                       self.tr("Its notices are numbered 前缀 + type, e.g. 清市监信决〔2026〕1号."))
+                       self.tr("Its notices are numbered prefix + type, e.g. 清市监信决〔2026〕1号."))
         self.load()
 
     def load(self) -> None:
