@@ -25,6 +25,11 @@ class Desk:
     unlocked_by: str = "keyring"  # or "recovery"
     clock: Callable[[], datetime] = datetime.now
 
+    def __post_init__(self) -> None:
+        # every row time stamp and change-log time the ledger writes reads this desk's clock (store.tx.now_iso);
+        # read lazily, so a clock set on the desk later (tests, the GUI's injected clock) is the one used
+        self.ledger.clock = lambda: self.clock()
+
     def now(self) -> datetime:
         return self.clock()
 

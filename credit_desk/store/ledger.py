@@ -32,7 +32,7 @@ from credit_desk import faults
 from credit_desk.store import keys, migrate, wal
 from credit_desk.atomic import owner_only, write_atomic
 from credit_desk.store.lock import LedgerLock
-from credit_desk.store.tx import Tx
+from credit_desk.store.tx import Tx, clock_in_use
 
 CACHE_KIB = 32 * 1024  # page cache per connection
 
@@ -92,6 +92,7 @@ class Ledger:
         self._seen = keys.load_seen(ledger_id) if lock is not None else None  # issue 14 item 3
         self.on_wait = None  # called with a progress line while waiting for another writer (CLI: stderr)
         self.listeners: list = []  # fn(frozenset of entity names), called after each committed change
+        self.clock = datetime.now  # the desk's clock once a Desk holds this ledger (store.tx.now_iso reads it)
 
     @property
     def restored(self) -> dict | None:
@@ -119,7 +120,8 @@ class Ledger:
             mark = self.restored
             tx.numbers_unknown = bool(mark) and mark.get("numbers") == "unknown"  # store/documents.next_seq refuses
             try:
-                yield tx
+                with clock_in_use(self.clock):
+                    yield tx
                 self.conn.execute("COMMIT")
             except sqlcipher3.DatabaseError as exc:  # a full disk or a read-only folder: say so (issue 14 item 7)
                 self._rollback()

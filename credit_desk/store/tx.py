@@ -7,13 +7,33 @@ Every mutation a service makes goes through one ``Tx``, so its audit row (R14) a
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import datetime
+from typing import Callable
 
 from credit_desk.domain.audit_chain import SUITE_ACTION, genesis_hash, row_hash, suite_after
 
 
+# The clock of the transaction being written: Ledger.tx() sets it to the desk's clock (services.base.Desk), so the
+# change log sent to the platform and every row's time stamp read the same injected clock as the audit rows — not
+# the machine's. Outside a transaction (a new ledger, the CLI before a desk exists) it is the machine's clock.
+_CLOCK: ContextVar[Callable[[], datetime]] = ContextVar("credit_desk_write_clock", default=datetime.now)
+
+
 def now_iso() -> str:
-    return datetime.now().isoformat(timespec="seconds")
+    """The current write time as ISO text to the second (``2026-12-01T09:00:00``), from the transaction's clock."""
+    return _CLOCK.get()().isoformat(timespec="seconds")
+
+
+@contextmanager
+def clock_in_use(clock: Callable[[], datetime]):
+    """Make ``clock`` the write clock of ``now_iso`` for the block (one transaction, this thread only)."""
+    token = _CLOCK.set(clock)
+    try:
+        yield
+    finally:
+        _CLOCK.reset(token)
 
 
 def to_json(value) -> str:

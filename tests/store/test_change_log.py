@@ -81,3 +81,18 @@ def test_lockout_expires_after_the_configured_minutes(session):
     assert err.value.code == "ACCOUNT_LOCKED"
     desk.clock = lambda: t0 + timedelta(minutes=15, seconds=1)
     assert auth.login(desk, "clerk1", USER_PW).user.username == "clerk1"
+
+
+def test_r14_change_log_and_row_times_read_the_desk_clock_not_the_machines(session):
+    """The change log the platform receives and every row's time stamp carry the desk's (injected) clock, like the
+    audit rows: a ledger whose clock is a day and a half off the machine's writes that clock's time everywhere."""
+    from datetime import datetime, timedelta
+    session = business_login(session)
+    desk_now = (datetime.now() + timedelta(days=1, hours=12)).replace(microsecond=0)
+    session.desk.clock = lambda: desk_now
+    s = subjects.add_subject(session, kind="natural_person", name="王小明", id_type="ric",
+                             id_number="11010519491231002X")
+    change = session.ledger.query("SELECT ts FROM changes ORDER BY id DESC LIMIT 1")[0]
+    audit = session.ledger.query("SELECT ts FROM audit ORDER BY id DESC LIMIT 1")[0]
+    row = session.ledger.query("SELECT created_at FROM subjects WHERE id = ?", [s.id])[0]
+    assert change["ts"] == audit["ts"] == row["created_at"] == desk_now.isoformat(timespec="seconds")
