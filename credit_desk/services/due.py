@@ -32,12 +32,16 @@ def register_source(source: Source) -> Source:
     return source
 
 
-def due_items(session: Session, overdue_only: bool = False, today: dt.date | None = None) -> list[DueItem]:
-    """Every open deadline, sorted by due date; only the overdue ones when ``overdue_only``."""
+def due_items(session: Session, overdue_only: bool = False, today: dt.date | None = None,
+              conn=None) -> list[DueItem]:
+    """Every open deadline, sorted by due date; only the overdue ones when ``overdue_only``.
+
+    ``conn``: a read connection to use instead of the session's writer (the GUI thread passes one from its reader
+    pool: reading on the writer while a background job writes through it deadlocked the window)."""
     session.require("due.view")
     day = today or session.desk.today()
-    conn = session.ledger.conn
-    cal = workdays.calendar(session.desk)
+    conn = conn or session.ledger.conn
+    cal = workdays.calendar(session.desk, conn)
     items = [with_calendar_warnings(item, cal.missing_years(min(day, item.due_date), item.due_date),
                                     missing_year_warning, missing_year_warning_en)  # R20
              for source in _SOURCES for item in source(conn, day)]

@@ -11,10 +11,11 @@ from credit_desk.services.base import Desk, Session
 from credit_desk.store import reference
 
 
-def calendar(desk: Desk | None) -> WorkCalendar:
+def calendar(desk: Desk | None, conn=None) -> WorkCalendar:
+    """The R20 working-day calendar with the ledger's overrides, read on ``conn`` (default: the writer)."""
     if desk is None:
         return WorkCalendar({}, set())
-    days, years = reference.calendar_overrides(desk.ledger.conn)
+    days, years = reference.calendar_overrides(conn or desk.ledger.conn)
     return WorkCalendar(days, years)
 
 

@@ -96,7 +96,8 @@ class DashboardView(QWidget):
 
     def _show_due(self) -> None:
         from credit_desk.services import due
-        items = due.due_items(self.ctx.session)
+        with self.ctx.reader.lease() as conn:  # never the writer: a background job may be writing through it
+            items = due.due_items(self.ctx.session, conn=conn)
         late = sum(1 for i in items if i.overdue)
         self.due_summary.setText(self.tr("%1 open deadlines, %2 overdue").replace("%1", str(len(items)))
                                  .replace("%2", str(late)))
