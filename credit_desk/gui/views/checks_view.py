@@ -16,7 +16,7 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.i18n import listing
-from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, button_row, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services.checks import lists, reports
 
@@ -86,22 +86,14 @@ class ChecksView(QWidget):
         self.refresh()
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
         run, doc = self.ctx.can("check.run"), self.ctx.can("document.print")
         specs = (("import_button", "importList", self.tr("Check an Excel list…"), self.import_list, run),
                  ("typed_button", "checkTyped", self.tr("Check the typed subjects"), self.check_typed, run),
                  ("print_button", "printCheckReport", self.tr("Print the check report…"), self.print_report, doc),
                  ("subject_button", "subjectReport", self.tr("Subject's credit report…"), self.subject_report,
                   self.ctx.can("check.report")))
-        for attr, name, text, slot, on in specs:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.setEnabled(on)
-            b.clicked.connect(lambda _c=False, f=slot: f())
-            setattr(self, attr, b)
-            row.addWidget(b)
+        row = button_row(self, specs)
         self.print_button.setEnabled(False)  # until a check was made
-        row.addStretch(1)
         return row
 
     def refresh(self) -> None:

@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton, QSizePolicy,
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
                                QTableView, QVBoxLayout, QWidget)
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.dialogs.decision_dialog import DecisionDialog
 from credit_desk.gui.models.decisions_model import DecisionsModel
-from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
+from credit_desk.gui.widgets.notice import ERROR_STYLE, button_row, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import documents
 from credit_desk.services.disclosure import notices, register, sheet
@@ -58,7 +58,6 @@ class DisclosureView(QWidget):
         self.refresh()
 
     def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
         manage, publish = self.ctx.can("disclosure.manage"), self.ctx.can("disclosure.publish")
         specs = (("import_button", "importDecisions", self.tr("Import Excel…"), self.import_sheet, manage),
                  ("new_button", "newDecision", self.tr("New decision…"), self.new_decision, manage),
@@ -67,15 +66,7 @@ class DisclosureView(QWidget):
                  ("export_button", "exportUpload", self.tr("Export upload sheet…"), self.export_upload, publish),
                  ("print_button", "printRepairNotice", self.tr("Print repair notice…"), self.print_notice,
                   self.ctx.can("document.print")))
-        for attr, name, text, slot, on in specs:
-            b = QPushButton(text)
-            b.setObjectName(name)
-            b.setEnabled(on)
-            b.clicked.connect(lambda _c=False, f=slot: f())
-            setattr(self, attr, b)
-            row.addWidget(b)
-        row.addStretch(1)
-        return row
+        return button_row(self, specs)
 
     # --- the table ------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -96,3 +96,19 @@ def card(title: str, body: QWidget) -> QFrame:
     box.addWidget(head)
     box.addWidget(body, 1)
     return frame
+
+
+def button_row(owner, specs) -> "QHBoxLayout":
+    """A row of an area's action buttons, left-aligned: ``specs`` are (attribute, objectName, text, slot, enabled);
+    each button is kept on ``owner`` under its attribute."""
+    from PySide6.QtWidgets import QHBoxLayout, QPushButton
+    row = QHBoxLayout()
+    for attr, name, text, slot, on in specs:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.setEnabled(on)
+        b.clicked.connect(lambda _c=False, f=slot: f())
+        setattr(owner, attr, b)
+        row.addWidget(b)
+    row.addStretch(1)
+    return row
