@@ -57,19 +57,41 @@ class ChainVerdict:
     reason_en: str = ""
     backwards: tuple = ()     # (row id, its ts, the ts of the row before): the clock ran backwards there
     head: str = ""            # hash of the last row walked
+    since: int | None = None  # the daily check (issue 18): rows after this one were recomputed …
+    walked: int = 0           # … this many of them …
+    spot: tuple | None = None  # … and this window (first, last) of older rows
+    note: str = ""            # "head_mismatch": the stored verified head did not hold, the whole chain was walked
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a partial walk begins (issue 18): after row ``rows``, whose hash is ``head``, the rows after it
+    hashed in ``suite``; ``heads`` holds the hashes the caller looked up at rows at or below ``rows`` that an
+    anchor or a receipted head names (those rows are not walked)."""
+    rows: int
+    head: str
+    suite: str
+    ts: str = ""
+    heads: dict | None = None
 
 
 def verify_rows(rows, ledger_id: str, anchor: tuple[int, str] | None = None,
-                receipted: tuple[int, str] | None = None) -> ChainVerdict:
+                receipted: tuple[int, str] | None = None, start: Start | None = None) -> ChainVerdict:
     """Walk rows in id order; name the first row whose id, link or content does not hold.
 
     ``anchor`` is (row count, head hash) kept outside the database; it catches rows cut off the end.
     ``receipted`` is the (row count, head hash) the platform's newest signed receipt returned (issue 14):
     a head held outside the PC, so a chain rewritten together with its anchor is still caught. Rows whose
     ``ts`` is earlier than the row before are listed in ``backwards`` (a clock set back, or rows forged).
+    ``start`` (issue 18): ``rows`` holds only the rows after ``start.rows``, which link to ``start.head``; the
+    verdict still counts every row of the chain. Whether the rows up to the start are sound is the caller's word
+    (``services/audit.verify_since`` says what it checks and what it does not).
     """
     prev, prev_ts, suite = genesis_hash(ledger_id), "", suites.INTL
     expected_id, count, heads, backwards = 1, 0, {}, []
+    if start is not None:
+        prev, prev_ts, suite = start.head, start.ts, start.suite
+        expected_id, count, heads = start.rows + 1, start.rows, dict(start.heads or {})
     marks = {pair[0] for pair in (anchor, receipted) if pair}
     for row in rows:
         rid = row["id"]

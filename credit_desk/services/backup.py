@@ -225,7 +225,9 @@ def check(desk: Desk, full: bool = True) -> list[CheckItem]:
     if led.attention is not None:  # diagnosed at open: a damaged -wal, an anchor ahead or gone (issue 14)
         items.append(CheckItem("attention", False, f"账本需要处理（已只读打开）：{led.attention.zh}",
                                f"the ledger needs attention (opened read-only): {led.attention.en}"))
-    v = audit.verify_chain(desk)
+    # issue 18: the daily check recomputes the rows after the last verified head (and a random window of older
+    # ones); the full check walks the whole chain (audit.verify_since says what each one catches)
+    v = audit.verify_chain(desk) if full else audit.verify_since(led.conn, led)
     if not v.ok and led.attention is not None and led.attention.code == "WAL_DAMAGED":
         items.append(CheckItem("audit", False, f"审计日志：只读到 {v.rows} 行——预写日志损坏所致（见上），不是截断",
                                f"audit log: only {v.rows} rows readable — caused by the damaged WAL above, "
@@ -258,7 +260,17 @@ def _audit_item(v) -> CheckItem:
         return CheckItem("audit", False, f"审计日志：{v.reason_zh}", f"audit log: {v.reason_en}")
     back = f"；{len(v.backwards)} 处时间倒流（首个在第 {v.backwards[0][0]} 行）" if v.backwards else ""
     back_en = f"; time runs backwards at {len(v.backwards)} rows (first: row {v.backwards[0][0]})" if v.backwards else ""
-    return CheckItem("audit", True, f"审计日志：{v.rows} 行，哈希链完整{back}", f"audit log: {v.rows} rows, chain intact{back_en}")
+    how, how_en = "", ""
+    if v.since is not None:  # issue 18: the daily check walked only the rows after the last verified head
+        spot = f"，抽查第 {v.spot[0]}–{v.spot[1]} 行" if v.spot else ""
+        spot_en = f", rows {v.spot[0]}–{v.spot[1]} spot-checked" if v.spot else ""
+        how = f"（日常检查：重算第 {v.since} 行之后的 {v.walked} 行新记录{spot}；完整检查重算全部各行）"
+        how_en = f" (daily check: {v.walked} new rows after row {v.since} recomputed{spot_en}; the full check recomputes every row)"
+    elif v.note == "head_mismatch":
+        how = "（上次校验记下的链头与账本不符，已重算全部各行）"
+        how_en = " (the head the last verification kept does not match the ledger; every row was recomputed)"
+    return CheckItem("audit", True, f"审计日志：{v.rows} 行，哈希链完整{back}{how}",
+                     f"audit log: {v.rows} rows, chain intact{back_en}{how_en}")
 
 
 def _change_log_item(conn, gap=None) -> CheckItem:

@@ -7,16 +7,37 @@ from credit_desk.domain.audit_chain import HASHED_FIELDS, ChainVerdict, verify_r
 _COLS = ", ".join(HASHED_FIELDS + ("hash",))
 
 
-def iter_rows(conn):
-    """Every row in physical rowid order, so a row moved or re-numbered shows up out of order."""
-    cur = conn.execute(f"SELECT {_COLS} FROM audit ORDER BY rowid")
+def iter_rows(conn, after: int = 0, upto: int | None = None):
+    """Every row (after rowid ``after``, up to ``upto``) in physical rowid order, so a row moved or re-numbered
+    shows up out of order."""
+    sql, args = f"SELECT {_COLS} FROM audit WHERE rowid > ?", [after]
+    if upto is not None:
+        sql, args = sql + " AND rowid <= ?", args + [upto]
+    cur = conn.execute(sql + " ORDER BY rowid", args)
     names = HASHED_FIELDS + ("hash",)
     for row in cur:
         yield dict(zip(names, row))
 
 
-def verify(conn, ledger_id: str, anchor, receipted=None) -> ChainVerdict:
-    return verify_rows(iter_rows(conn), ledger_id, anchor, receipted)
+def verify(conn, ledger_id: str, anchor, receipted=None, start=None) -> ChainVerdict:
+    return verify_rows(iter_rows(conn, start.rows if start else 0), ledger_id, anchor, receipted, start)
+
+
+def row_at(conn, rid: int) -> tuple[str, str] | None:
+    """(hash, ts) of audit row ``rid`` as stored (not recomputed), or None."""
+    row = conn.execute("SELECT hash, ts FROM audit WHERE rowid = ?", (rid,)).fetchone()
+    return (row[0], row[1]) if row else None
+
+
+def last_id(conn) -> int:
+    return conn.execute("SELECT coalesce(max(rowid), 0) FROM audit").fetchone()[0]
+
+
+def suite_markers(conn) -> list[dict]:
+    """The rows that open a segment hashed in another suite (``audit.suite``), in chain order."""
+    names = HASHED_FIELDS + ("hash",)
+    return [dict(zip(names, r)) for r in
+            conn.execute(f"SELECT {_COLS} FROM audit WHERE action = 'audit.suite' ORDER BY rowid")]
 
 
 def recent(conn, limit: int = 100, offset: int = 0) -> list[dict]:

@@ -115,6 +115,29 @@ def store_seen(ledger_id: str, rows: int) -> bool:
         return False
 
 
+def load_verified(ledger_id: str) -> tuple[bool, tuple[int, str] | None]:
+    """(keyring reachable, the last verified audit head (rows, hash) this PC user's keyring holds) — issue 18:
+    the copy of ``audit.verified`` kept outside the data folder (see ``services/audit.verify_since``)."""
+    try:
+        value = keyring.get_password(KEYRING_SERVICE, f"{ledger_id}#verified")
+    except keyring.errors.KeyringError:
+        return False, None
+    try:
+        rows, head = (value or "").split(":", 1)
+        return True, (int(rows), head)
+    except ValueError:
+        return True, None
+
+
+def store_verified(ledger_id: str, rows: int, head: str) -> bool:
+    """Keep the last verified audit head in the keyring; False without a keyring."""
+    try:
+        keyring.set_password(KEYRING_SERVICE, f"{ledger_id}#verified", f"{int(rows)}:{head}")
+        return True
+    except keyring.errors.KeyringError:
+        return False
+
+
 class KeyringSlot:
     """The key's place in the OS keyring. Any keyring failure reads as 'not there', with the reason kept."""
 

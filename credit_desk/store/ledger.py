@@ -6,6 +6,7 @@ Files in the data folder (none holds personal data in clear):
   ledger.recovery    the key sealed with the recovery passphrase
   ledger.lock        who is writing to the ledger right now (held per write transaction)
   audit.anchor       row count and head hash of the audit chain, kept outside the database
+  audit.verified     the last audit head a verification walked up to (a hint for the daily check, issue 18)
 
 A ledger that does not match its anchor (fewer audit rows than the anchor counts, another hash at the
 anchor's row, the anchor gone although ``ledger.json`` records that one was written) or whose -wal is
@@ -51,6 +52,8 @@ class LedgerPaths:
     def lock(self) -> Path: return self.folder / "ledger.lock"
     @property
     def anchor(self) -> Path: return self.folder / "audit.anchor"
+    @property
+    def verified(self) -> Path: return self.folder / "audit.verified"
     @property
     def backups(self) -> Path: return self.folder / "backups"
 
@@ -453,3 +456,21 @@ def read_anchor(path: Path) -> tuple[int, str] | None:
 def write_anchor(path: Path, rows: int, head: str) -> None:
     """Written after the commit: it may lag the database after a crash, never run ahead of it."""
     write_atomic(path, json.dumps({"rows": rows, "head": head}).encode())
+
+
+def read_verified(path: Path) -> tuple[int, str] | None:
+    """The head ``write_verified`` kept, or None (missing or unreadable: a hint, never evidence — issue 18)."""
+    try:
+        doc = json.loads(Path(path).read_text(encoding="utf-8"))
+        return int(doc["rows"]), str(doc["head"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_verified(path: Path, rows: int, head: str) -> bool:
+    """Keep the last verified audit head (rows, hash) next to the ledger; False where the folder is not writable."""
+    try:
+        write_atomic(path, json.dumps({"rows": rows, "head": head}).encode())
+        return True
+    except OSError:
+        return False
