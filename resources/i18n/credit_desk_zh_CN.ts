@@ -1269,115 +1269,115 @@
         <translation>部门报送的名单（名称和统一社会信用代码或身份证号码）与本单位信用信息台账（有效的严重失信主体名单、重点关注名单、有效失信信息、守信激励名单）和市平台下发的联合惩戒对象名单比对（苏府办〔2020〕232号（十六））。未查到的主体逐一列出，不会遗漏；每个被查看的主体都按申请单位和审查事由记入查询使用登记（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="90"/>
         <source>Check an Excel list…</source>
         <translation>审查 Excel 名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="91"/>
         <source>Check the typed subjects</source>
         <translation>审查手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="92"/>
         <source>Print the check report…</source>
         <translation>出具信用审查报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="93"/>
         <source>Subject&apos;s credit report…</source>
         <translation>出具公共信用信息报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="103"/>
         <source>No. %1 · %2 · %3 · %4 (%5 subjects)</source>
         <translation>第%1号 · %2 · %3 · %4（%5个主体）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="123"/>
         <source>Check no. %1 of %2 (%3): report %4.</source>
         <translation>信用审查第%1号（%2，%3）：报告%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="125"/>
         <source>not issued yet</source>
         <translation>尚未出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="139"/>
         <source>Check a department&apos;s list</source>
         <translation>审查部门报送的名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="140"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="153"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="158"/>
         <source>Checking…</source>
         <translation>正在审查…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="157"/>
         <source>the typed subjects</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="166"/>
         <source>Check no. %1 done: %2 subjects, %3 with dishonesty information, %4 not found.</source>
         <translation>信用审查第%1号已完成：共%2个主体，有失信信息%3个，台账中未查到%4个。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="172"/>
         <source>Black list %1 · watch list %2 · dishonesty information %3 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
         <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="201"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="203"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="203"/>
         <source>Credit check report.pdf</source>
         <translation>信用审查报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="212"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="229"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="219"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="236"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="220"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="222"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
         <source>Public credit information report.pdf</source>
         <translation>公共信用信息报告.pdf</translation>
     </message>
@@ -1904,17 +1904,17 @@
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="102"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="109"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="139"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -1925,27 +1925,27 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="150"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="153"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="157"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="167"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="183"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>
@@ -2424,7 +2424,7 @@ Returned by the platform: %4</source>
 <context>
     <name>DisclosureView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="56"/>
         <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its tier&apos;s period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.</source>
         <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
     </message>
@@ -2459,109 +2459,104 @@ Returned by the platform: %4</source>
         <translation>打印信用修复告知书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="87"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="79"/>
         <source>%1 decisions · %2 past their 7-working-day date</source>
         <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="101"/>
         <source>Decision %1 registered; publish and report it by %2.</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="107"/>
         <source>Import a department&apos;s licences-and-penalties sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="108"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="113"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="118"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="133"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="139"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="145"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="147"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="148"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="157"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
         <source>Licences and penalties upload sheet.xlsx</source>
         <translation>双公示上传表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="164"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="171"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="181"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="183"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="189"/>
-        <source>Credit repair notice.pdf</source>
-        <translation>信用修复告知书.pdf</translation>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="191"/>
+        <source>Issuing the notice…</source>
+        <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="190"/>
-        <source>PDF files (*.pdf)</source>
-        <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="198"/>
-        <source>Issued %1 and saved it to %2 (readable by you only).</source>
-        <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="194"/>
+        <source>Issued %1; it is kept in the ledger.</source>
+        <translation>已出具 %1，保存在账本中。</translation>
     </message>
 </context>
 <context>

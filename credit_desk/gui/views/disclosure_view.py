@@ -13,6 +13,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.dialogs.decision_dialog import DecisionDialog
 from credit_desk.gui.models.decisions_model import DecisionsModel
+from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, button_row, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import documents
@@ -171,21 +172,25 @@ class DisclosureView(QWidget):
                   .replace("%1", str(out["licence"])).replace("%2", str(out["penalty"])))
         return out
 
-    def print_notice(self, path: str | None = None):
-        """R13 两书同达: the selected penalty's 信用修复告知书 under the number held since registration."""
+    def print_notice(self):
+        """R13 两书同达: the selected penalty's 信用修复告知书 under the number held since registration, issued into
+        the ledger and shown as it will print, with 打印… and 另存为 PDF… — as every other notice (R14: a PDF
+        file only where and when the clerk asks; issue 17 item 9)."""
         ids = self.selected_ids()
         if len(ids) != 1:
             return self._say(self.tr("Select one penalty decision first."), ok=False)
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Print the repair notice"), self.tr("Credit repair notice.pdf"),
-                                                  self.tr("PDF files (*.pdf)"))
-        if not path:
-            return None
-        try:
-            item = notices.repair_notice_item(self.ctx.session, ids[0])
-            issued = documents.issue(self.ctx.session, notices.DOC_TYPE, [item], Path(path))
-        except DomainError as exc:
-            return self._say(exc.message(self.ctx.lang), ok=False)
-        self._say(self.tr("Issued %1 and saved it to %2 (readable by you only).")
-                  .replace("%1", issued[0]["number"]).replace("%2", issued[0]["file"]))
-        return issued
+        ctx, decision = self.ctx, ids[0]
+        purpose = self._print_purpose = self.tr("Print the repair notice")
+
+        def work(_job):
+            item = notices.repair_notice_item(ctx.session, decision)
+            issued = documents.issue(ctx.session, notices.DOC_TYPE, [item])
+            return documents.stored_pdf(ctx.session, issued[0]["number"], purpose)
+        return ctx.ops.run(work, done=self._printed, failed=lambda exc: self._say(
+            exc.message(ctx.lang) if isinstance(exc, DomainError) else str(exc), ok=False),
+            label=self.tr("Issuing the notice…"), parent=self, modal=True)
+
+    def _printed(self, doc: dict) -> None:
+        self._say(self.tr("Issued %1; it is kept in the ledger.").replace("%1", doc["number"]))
+        self.preview = PreviewDialog(self.ctx, doc, doc["number"], self._print_purpose, self)
+        self.preview.open()
