@@ -80,8 +80,19 @@ def _move_one(w: QWidget) -> None:
             _move(w, title, w.setTitle)
 
 
+def _plain_title(window: QWidget) -> None:
+    """A title bar shows the words only (「待审批的失信信息」, not 「…（R9）」); a title has no tooltip to hold the
+    rule, and the window's own labels and tooltips name it where it matters."""
+    plain, rules = split(window.windowTitle())
+    if rules:
+        window.setWindowTitle(plain)
+
+
 def move_rules(window: QWidget) -> None:
-    """Move every rule mark of the window's labels, buttons and group titles into their tooltips."""
+    """Move every rule mark of the window's labels, buttons and group titles into their tooltips; take it off
+    the window's title."""
+    if window.isWindow():
+        _plain_title(window)
     for w in [window, *window.findChildren(QWidget)]:
         _move_one(w)
 
@@ -93,6 +104,8 @@ class RuleHints(QObject):
         if kind == QEvent.Show and isinstance(obj, QWidget) and (
                 obj.isWindow() or isinstance(obj.parentWidget(), QStackedWidget)):
             move_rules(obj)
+        elif kind == QEvent.WindowTitleChange and isinstance(obj, QWidget) and obj.isWindow():
+            _plain_title(obj)  # a title set after the window opened
         elif kind == QEvent.Paint:
             # a text set after its window opened (a status line, a banner, a chosen row's panel, an error beside
             # a field): moved before it is drawn, so no screen shows it with its rule number

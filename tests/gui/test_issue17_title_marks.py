@@ -1,0 +1,43 @@
+"""Issue 17 item 3: no rule number on a window's title bar either — the approval dialog was titled
+「待审批的失信信息（R9）」 although its button in the records area already read 「待审批…」 (RuleHints moved the
+marks of labels, buttons and group titles, not of titles)."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from credit_desk.gui import rulehints
+from credit_desk.gui.dialogs.approval_dialog import ApprovalDialog
+from tests.gui.conftest import when_modal
+from tests.gui.test_areas import settle
+
+MARK = re.compile(r"R\d+")
+
+
+def test_r9_approval_dialog_title_has_no_rule_number(qtbot, clerk_window, shot):
+    hints = rulehints.install(QApplication.instance())  # as run_gui does
+    try:
+        view = clerk_window.open_area("records")
+        settle(qtbot, view)
+        seen = {}
+
+        def look(dlg: ApprovalDialog):
+            seen["title"] = dlg.windowTitle()
+            shot(dlg, "approval_dialog_title")
+            dlg.reject()
+        when_modal(qtbot, ApprovalDialog, look)
+        button = next(b for b in view.findChildren(__import__("PySide6.QtWidgets", fromlist=["x"]).QPushButton)
+                      if b.isVisible() and b.text().startswith("待审批"))
+        button.click()
+        assert seen["title"] and not MARK.search(seen["title"]), seen["title"]
+        assert seen["title"].startswith("待审批")
+        later = QDialog(clerk_window)  # a title set while the window is up loses its mark too
+        later.show()
+        later.setWindowTitle("异议（R19）")
+        QApplication.processEvents()
+        assert later.windowTitle() == "异议", later.windowTitle()
+        later.close()
+    finally:
+        QApplication.instance().removeEventFilter(hints)
