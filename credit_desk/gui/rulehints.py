@@ -33,7 +33,7 @@ TITLES = {
     20: QT_TRANSLATE_NOOP("RuleHints", "rule sets"),
     21: QT_TRANSLATE_NOOP("RuleHints", "licences and penalties"),
     22: QT_TRANSLATE_NOOP("RuleHints", "credit checks and reports")}
-_RULES = r"R\d+(?:\s*(?:[、,，/]|and|和)\s*R\d+)*(?:\s*第[一二三四]种方式)?"
+_RULES = r"R\d+(?:\s*(?:[、,，/]|and|和)\s*R\d+)*(?:\s*(?:第[一二三四]种方式|way\s*[1-4]))?"  # 「（R12 第一种方式）」 / "(R12 way 1)"
 _TAIL = re.compile(r"\s*[（(]\s*(" + _RULES + r")\s*[）)]")
 _HEAD = re.compile(r"^(" + _RULES + r")\s*[：:]\s*")
 _NUM = re.compile(r"R(\d+)")

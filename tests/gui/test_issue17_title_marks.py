@@ -41,3 +41,23 @@ def test_r9_approval_dialog_title_has_no_rule_number(qtbot, clerk_window, shot):
         later.close()
     finally:
         QApplication.instance().removeEventFilter(hints)
+
+
+def test_r12_way_mark_leaves_the_label_in_english_too(qtbot):
+    """English mode showed 「… wrongful (R12 way 1); …」 in the objection reply dialog: the mark's English form
+    was not recognised (the Chinese 「（R12 第一种方式）」 was)."""
+    from PySide6.QtWidgets import QLabel
+    assert rulehints.split("proposes its withdrawal as wrongful (R12 way 1); a second") == \
+        ("proposes its withdrawal as wrongful; a second", [12])
+    assert rulehints.split("即提出误列撤销（R12 第一种方式）；须由") == ("即提出误列撤销；须由", [12])
+    hints = rulehints.install(QApplication.instance())
+    try:
+        label = QLabel("Revoking a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person "
+                       "approves it.")
+        qtbot.addWidget(label)
+        label.show()
+        QApplication.processEvents()
+        assert not MARK.search(label.text()), label.text()
+        assert "R12" in label.toolTip()
+    finally:
+        QApplication.instance().removeEventFilter(hints)
