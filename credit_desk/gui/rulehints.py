@@ -36,6 +36,8 @@ TITLES = {
 _RULES = r"R\d+(?:\s*(?:[、,，/]|and|和)\s*R\d+)*(?:\s*(?:第[一二三四]种方式|way\s*[1-4]))?"  # 「（R12 第一种方式）」 / "(R12 way 1)"
 _TAIL = re.compile(r"\s*[（(]\s*(" + _RULES + r")\s*[）)]")
 _HEAD = re.compile(r"^(" + _RULES + r")\s*[：:]\s*")
+# a rule before a cited document in one bracket: 「（R4，发改财金规〔2017〕1798号（六））」 keeps the citation
+_LEAD = re.compile(r"([（(])\s*(" + _RULES + r")\s*[，,；;]\s*")
 _NUM = re.compile(r"R(\d+)")
 
 
@@ -43,11 +45,12 @@ def split(text: str) -> tuple[str, list[int]]:
     """The text without its rule marks, and the rule numbers it carried (in order, once each)."""
     found: list[int] = []
 
-    def take(m: re.Match) -> str:
-        found.extend(int(n) for n in _NUM.findall(m.group(1)) if int(n) not in found)
+    def take(m: re.Match, group: int = 1) -> str:
+        found.extend(int(n) for n in _NUM.findall(m.group(group)) if int(n) not in found)
         return ""
     plain = _HEAD.sub(take, text)
     plain = _TAIL.sub(take, plain)
+    plain = _LEAD.sub(lambda m: take(m, 2) + m.group(1), plain)
     return plain, found
 
 

@@ -61,3 +61,13 @@ def test_r12_way_mark_leaves_the_label_in_english_too(qtbot):
         assert "R12" in label.toolTip()
     finally:
         QApplication.instance().removeEventFilter(hints)
+
+
+def test_r4_rule_before_a_citation_in_one_bracket_leaves_the_label(qtbot):
+    """The department form's hint read 「乡镇（街道）不能认定任何名单（R4，发改财金规〔2017〕1798号（六））。」: a rule
+    followed by a cited document in the same bracket kept its number; the citation stays, the rule goes."""
+    assert rulehints.split("乡镇（街道）不能认定任何名单（R4，发改财金规〔2017〕1798号（六））。") == \
+        ("乡镇（街道）不能认定任何名单（发改财金规〔2017〕1798号（六））。", [4])
+    assert rulehints.split("停止公示（R13；发改财金规〔2017〕1798号（十一））。") == \
+        ("停止公示（发改财金规〔2017〕1798号（十一））。", [13])
+    assert rulehints.split("kept (R14, R15, R22; 苏府办〔2020〕232号 (三))") == ("kept (苏府办〔2020〕232号 (三))", [14, 15, 22])
