@@ -5146,219 +5146,220 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="68"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="36"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="71"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="38"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="39"/>
         <source>Repair granted</source>
         <translation>准予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="39"/>
         <source>Shared with the platform</source>
         <translation>已报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="41"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="44"/>
         <source>Repair refused</source>
         <translation>不予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="71"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="71"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="124"/>
         <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="131"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="143"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="144"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="145"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="117"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="146"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="147"/>
         <source>Materials handed in…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="179"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="197"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="208"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="209"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="211"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="212"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="213"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="218"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="231"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="244"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="254"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="238"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="270"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="273"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="280"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="287"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="263"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="295"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="298"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -5579,7 +5580,7 @@ Grounds: %6</source>
         <translation>信用核查与报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/rulehints.py" line="57"/>
+        <location filename="../../credit_desk/gui/rulehints.py" line="60"/>
         <source>Rule %1</source>
         <translation>依据规则 %1</translation>
     </message>

@@ -4,13 +4,14 @@ the next steps the repair state machine allows; notices printed from the registe
 from __future__ import annotations
 
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
                                QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.repairs import TRANSITIONS, RepairEvent, RepairState
+from credit_desk.domain.repairs import TRANSITIONS, Channel, RepairEvent, RepairState
+from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.repair_dialogs import (ApplyRepairDialog, DecideRepairDialog, NotAcceptDialog,
                                                    SupplementDialog)
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
@@ -24,7 +25,8 @@ from credit_desk.services import browse, documents, repair_documents, repairs
 
 OK_STYLE = "color: #1b7f3b;"
 LATE = QColor("#b00020")
-COLUMNS = ("id", "subject", "state_zh", "received_on", "tier_zh", "department", "decide_due", "finish_due")
+COLUMNS = ("id", "subject", "state_words", "received_on", "tier_words", "department", "decide_due", "finish_due")
+KEY_COLUMNS = (0, 2, 3, 6, 7)  # number, state, received, decide by, finish by: never cut to 「…」 (issue 17 item 1)
 # R13: a received request prints its 一次性告知书 (only when materials are missing; the service says so otherwise)
 DOC_OF = {RepairState.RECEIVED: "repair_supplement", RepairState.ACCEPTED: "repair_accepted", RepairState.NOT_ACCEPTED: "repair_rejected",
           RepairState.REPAIRED: "repair_decision", RepairState.REFUSED: "repair_decision"}
@@ -73,10 +75,33 @@ class RepairView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        set_widths(self.table, [40, 150, 64, 86, 44, 120, 96])
+        self._size_columns()
         self.table.itemSelectionChanged.connect(self._selected)
         self._layout(title)
         self.refresh()
+
+    def _size_columns(self) -> None:
+        """Issue 17 item 1: at 1366×768 and 1280×720 the list was squeezed beside the panel and its dates cut to
+        「2026-11…」. Number, state and the three dates are as wide as their longest value (a date with 「（已逾期）」
+        where it can be late); the subject takes what is left; tier and department — also in the panel — give
+        way first."""
+        m = self.table.fontMetrics()
+        pad = 24
+        day = m.horizontalAdvance("2026-12-31") + pad
+        late = m.horizontalAdvance("2026-12-31" + self.tr(" (overdue)")) + pad
+        widths = [m.horizontalAdvance("9999") + pad, m.horizontalAdvance(chr(0x4E2D)) * 12 + pad,
+                  max(m.horizontalAdvance(enum_words(st)) for st in RepairState) + pad, day,
+                  max(m.horizontalAdvance(enum_words(t)) for t in Tier) + pad, 120, late, late]
+        set_widths(self.table, widths, firm=KEY_COLUMNS, optional=(4, 5))
+        mins = self.table.property("minWidths")
+        need = sum(w for i, w in enumerate(mins) if i not in (4, 5))
+        bar = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(need + bar + 2 * self.table.frameWidth() + 6)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.FontChange:  # the interface font size changed (gui/comfort.py): widths again
+            QTimer.singleShot(0, self._size_columns)
+        super().changeEvent(event)
 
     def _layout(self, title: str) -> None:
         box = QVBoxLayout(self)
@@ -88,9 +113,13 @@ class RepairView(QWidget):
         row.addWidget(self.add_button)
         box.addLayout(row)
         split = QSplitter(Qt.Horizontal)
+        split.setObjectName("repairSplit")
         split.addWidget(self.table)
         split.addWidget(self._panel())
-        split.setSizes([640, 480])
+        split.setChildrenCollapsible(False)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
+        split.setSizes([max(640, self.table.minimumWidth()), 480])
         box.addWidget(split, 1)
         note = hint_label(self.tr("Deadlines in working days by the rule set of the application day (decide within 3 "
                               "of acceptance, finish within 10 of the application; overdue in red). Repair is free."))
@@ -139,6 +168,9 @@ class RepairView(QWidget):
         for i, r in enumerate(self.rows):
             who = masked.get(r["id"], {"name": "—", "id_number": "—"})
             r["subject"] = aside(who["name"], who["id_number"])
+            # the interface's words, not the service's Chinese (issue 17 item 3: English mode showed 已受理, 一般)
+            r["state_words"] = enum_words(RepairState(r["state"]))
+            r["tier_words"] = enum_words(Tier(r["tier"]))
             for j, key in enumerate(COLUMNS):
                 item = QTableWidgetItem(str(r.get(key) or "—"))
                 late = (key == "decide_due" and r["decide_overdue"]) or (key == "finish_due" and r["finish_overdue"])
@@ -162,7 +194,7 @@ class RepairView(QWidget):
             return
         state = RepairState(r["state"])
         events = {e for (s, e) in TRANSITIONS if s is state}  # the repair state machine's next steps
-        self.heading.setText(self.tr("Application %1 · %2").replace("%1", str(r["id"])).replace("%2", r["state_zh"]))
+        self.heading.setText(self.tr("Application %1 · %2").replace("%1", str(r["id"])).replace("%2", r["state_words"]))
         self.steps.set_steps(repair_steps(state))
         self.detail.setText(self._detail(r))
         self.accept_button.setEnabled(RepairEvent.ACCEPT in events and self.ctx.can("repair.accept"))
@@ -175,7 +207,7 @@ class RepairView(QWidget):
     def _detail(self, r: dict) -> str:
         lines = [self.tr("Subject: %1").replace("%1", r["subject"]),
                  self.tr("Received %1 (%2); tier %3; rule set %4").replace("%1", r["received_on"])
-                 .replace("%2", r["channel_zh"]).replace("%3", r["tier_zh"]).replace("%4", r["rule_set_code"]),
+                 .replace("%2", enum_words(Channel(r["channel"]))).replace("%3", r["tier_words"]).replace("%4", r["rule_set_code"]),
                  self.tr("Can be repaired from: %1").replace("%1", r["earliest_on"] or "—"),
                  self.tr("Deciding department: %1").replace("%1", r["department"] or "—")]
         for key, label in (("accept_number", self.tr("Acceptance notice")), ("reject_number",
@@ -245,7 +277,7 @@ class RepairView(QWidget):
         dlg = DecideRepairDialog(self.ctx, self.current, self)
         if dlg.exec():
             self.refresh()
-            self._say(self.tr("Decided: %1.").replace("%1", dlg.result_value["state_zh"]))
+            self._say(self.tr("Decided: %1.").replace("%1", enum_words(RepairState(dlg.result_value["state"]))))
         return dlg
 
     def print_selected(self):
