@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog, ResolveObjectionDialog
-from credit_desk.gui.models.objections_model import ObjectionsModel
+from credit_desk.domain.objections import Outcome
+from credit_desk.gui.i18n import words
+from credit_desk.gui.labels import enum_words
+from credit_desk.gui.models.objections_model import STAGE, TARGET, ObjectionsModel
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import objections
@@ -42,7 +46,7 @@ class ObjectionsView(QWidget):
         self.hint.setObjectName("hint")
         self.hint.setStyleSheet(ERROR_STYLE)
         self.table = make_table(self.model, "objectionsTable")
-        set_widths(self.table, [50, 110, 180, 172, 90, 90, 90, 80, 240])
+        self._size_columns()
         self.table.doubleClicked.connect(lambda _i: self.reply_selected())
         box = QVBoxLayout(self)
         box.addWidget(title_label(title))
@@ -58,6 +62,31 @@ class ObjectionsView(QWidget):
                               "red. Objections to a notice or a listing are registered from the case (Listing cases)."))
         box.addWidget(note)
         self.model.reset()
+
+    KEY_COLUMNS = (0, 1, 3, 4, 5, 6, 7)  # number, object, code, stage, dates, state: never cut to 「…」
+
+    def _size_columns(self) -> None:
+        """Issue 17 item 1: English mode cut the stage to 「To the …」 at 1280×720 (widths fixed in pixels for the
+        Chinese words). The key columns are as wide as their longest word in the interface language; the subject
+        and the grounds take the rest."""
+        m = self.table.fontMetrics()
+        pad = 24
+
+        def widest(texts) -> int:
+            return max(m.horizontalAdvance(t) for t in texts) + pad
+        model = self.model
+        states = [model.tr("OVERDUE"), model.tr("open")] + [
+            model.tr("answered: %1").replace("%1", enum_words(o)) for o in Outcome]
+        day = widest(["2026-12-31"])
+        widths = [widest(["9999"]), widest([f"{words('ObjectionsModel', w)} 9999" for w in TARGET.values()]), 180,
+                  widest(["9132**********KFXR"]), widest([words("ObjectionsModel", w) for w in STAGE.values()]), day, day,
+                  widest(states), 240]
+        set_widths(self.table, widths, firm=self.KEY_COLUMNS)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.FontChange:  # the interface font size changed (gui/comfort.py): widths again
+            QTimer.singleShot(0, self._size_columns)
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         self.model.set_filter(self.open_only.isChecked(), self.target.currentData())
