@@ -307,6 +307,20 @@ def csv_notes(wb) -> list[dict]:
     return [_note("CSV_READ", f"CSV 文件按 {enc} 编码读取。", f"The CSV file was read as {enc}.")] if enc else []
 
 
+def hidden_rows(ws) -> set[int]:
+    """Rows hidden in the sheet (by hand or by a filter): the clerk who checked the sheet on screen did not see
+    them, so an import never reads them silently (issue 19: they are named and the file refused)."""
+    dims = getattr(ws, "row_dimensions", None) or {}
+    return {r for r, dim in dims.items() if getattr(dim, "hidden", False)}
+
+
+def hidden_row_problem(r: int, where: str = "") -> ValidationError:
+    """One hidden row, named (Chinese first)."""
+    return ValidationError("XLSX_HIDDEN_ROW", f"{where}第{r}行是隐藏行（在 Excel 中看不到），未导入；请取消隐藏、核对该行后"
+                           "再导入，不需要的行请删除。", f"row {r} is hidden (not visible in Excel); "
+                           "unhide and check it, or delete it, then import again.", field=f"row{r}", row=r)
+
+
 def _formula_problems(ws, r: int, width: int) -> list[ValidationError]:
     return [ValidationError("XLSX_FORMULA", f"单元格 {cell.coordinate} 含有公式，请改为直接填写的文字。",
                             f"Cell {cell.coordinate} holds a formula; enter plain text.", field=cell.coordinate, row=r)

@@ -1,7 +1,8 @@
 """双公示 sheets (R21): the department's hand-over sheet read in, the platform's upload sheet written out.
 
 The layout is one header row with the national element names of ``domain.disclosure.FIELDS`` (a title row above
-it is allowed), one decision per row. Reading names every bad cell as 工作表/行/列 with the element's name and why,
+it is allowed), one decision per row; empty rows are passed over (never the end of the table: the rows below them
+are read), a 注… line ends it, and a hidden row is named and refuses the file. Reading names every bad cell as 工作表/行/列 with the element's name and why,
 and the caller refuses the whole file if there is any (all-or-nothing). The upload sheet carries what is publicly
 shown (R13: within its period; R15: natural persons masked) — it is a file outside the encrypted ledger.
 """
@@ -35,6 +36,7 @@ class Read:
     rows: list[tuple[int, dict]]
     sheet: str
     notes: list[dict] = field(default_factory=list)
+    problems: list[ValidationError] = field(default_factory=list)   # bad as cells or rows (formula, hidden row)
 
 
 class DisclosureImportRefused(base.ImportRefused):
@@ -55,7 +57,8 @@ def cell_error(sheet: str, row: int, key: str, zh: str, en: str, code: str = "FI
 def read(path: Path, sheet: str | None = None) -> Read:
     """The raw rows under the header (blank rows end the table; rows marked 示例 in the first column are skipped).
 
-    Refused (``DisclosureImportRefused``) when a cell holds a formula; the element checks are the caller's."""
+    A formula cell or a hidden row is in ``problems`` (its row is not in ``rows``); the element checks are the
+    caller's, which refuses the file naming these together with every bad element (all-or-nothing)."""
     wb = base._open(Path(path))
     if not wb.worksheets:
         raise ValidationError("XLSX_UNREADABLE", f"{Path(path).name} 中没有工作表。",
@@ -68,21 +71,29 @@ def read(path: Path, sheet: str | None = None) -> Read:
     if start is None:
         raise ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」没有双公示数据表头行（应为：{'、'.join(HEADERS)}）。",
                               f"Sheet {ws.title!r} has no header row of the 双公示 elements.", field="header")
-    rows, problems = [], []
+    rows, problems, hidden = [], [], base.hidden_rows(ws)
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=i).value for i in range(1, len(HEADERS) + 1)]
         if all(cell_text(v) == "" for v in values):
-            break
+            continue   # R21 all-or-nothing: an empty row in the middle never ends the table (rows below it count)
         if cell_text(values[0]) == EXAMPLE_MARK:
+            continue
+        if cell_text(values[0]).startswith("注") and all(cell_text(v) == "" for v in values[1:]):
+            break      # the notes under the table
+        if r in hidden:  # R21: a row the clerk could not see is never imported silently
+            problems.append(base.hidden_row_problem(r, f"工作表「{ws.title}」"))
             continue
         if len(rows) >= MAX_ROWS:
             raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",
                                   f"More than {MAX_ROWS} rows; split the file.", row=r)
-        problems += base._formula_problems(ws, r, len(HEADERS))
+        formulas = [cell_error(ws.title, r, f.key, f"「{f.zh}」含有公式，请改为直接填写的内容。",
+                               f"{f.en}: holds a formula; enter plain values.", "XLSX_FORMULA")
+                    for i, f in enumerate(d.FIELDS, start=1) if ws.cell(row=r, column=i).data_type == "f"]
+        if formulas:
+            problems += formulas
+            continue
         rows.append((r, {f.key: v for f, v in zip(d.FIELDS, values)}))
-    if problems:
-        raise DisclosureImportRefused(problems)
-    return Read(rows, ws.title, notes)
+    return Read(rows, ws.title, notes, problems)
 
 
 def write_template(path: Path) -> None:

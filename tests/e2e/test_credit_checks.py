@@ -172,3 +172,26 @@ def test_r22_r15_the_report_is_numbered_signed_and_reads_back(desk, ledger_with_
     assert again["code"] == "CHECK_REPORT_PRINTED"
     subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "2", str(tmp_path / "report.pdf"),
                     str(tmp_path / "page")], check=True)
+
+
+def test_r22_an_empty_row_never_ends_the_list_and_a_hidden_row_is_named(desk, ledger_with_hits, tmp_path):
+    """A department's list with an empty row in the middle: every subject below it is checked (a black-listed
+    bidder under the gap was once never looked at); a hidden row refuses the list, named — nothing kept."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "单位名称", "统一社会信用代码"])
+    ws.append([1, *_names([14])[0]])
+    ws.append([])
+    ws.append([2, *_names([11])[0]])          # sheet row 4: on the black list
+    ws.append([3, *_names([12])[0]])          # sheet row 5
+    ws.append(["注：本名单由申报单位汇总"])     # the notes under the list (the 序号 column)
+    wb.save(tmp_path / "gap.xlsx")
+    out = ok(desk, "credit-check", "run", str(tmp_path / "gap.xlsx"), "--department", DEPT, "--purpose", WHY)
+    assert out["row_count"] == 3 and {r["row"]: r["outcome"] for r in out["results"]} == {2: "clear", 4: "hit",
+                                                                                        5: "hit"}
+    ws.row_dimensions[5].hidden = True
+    wb.save(tmp_path / "hidden.xlsx")
+    before = ok(desk, "credit-check", "list")
+    err = refused(desk, "credit-check", "run", str(tmp_path / "hidden.xlsx"), "--department", DEPT, "--purpose", WHY)
+    assert err["code"] == "R22_LIST_REFUSED" and "第5行是隐藏行" in err["message"], err
+    assert ok(desk, "credit-check", "list") == before

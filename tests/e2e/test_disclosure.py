@@ -245,3 +245,43 @@ def test_r21_cli_entry_of_a_licence_for_a_person_is_masked_and_a_bad_id_is_named
     assert out["publish_due"] == "2026-12-08" and out["publication_end"] is None   # a licence: no tier period
     full = ok(desk, "decision", "show", str(out["id"]), "--purpose", "核对公示数据")
     assert full["id_number"] == person["id_number"]                          # R14: in full, with the purpose logged
+
+
+def test_r21_an_empty_row_never_ends_the_sheet_and_hidden_rows_and_formulas_are_named_with_every_bad_cell(desk,
+                                                                                                        tmp_path):
+    """All-or-nothing means all: an empty row in the middle of a department's sheet does not end it (the rows
+    below it were once left out without a word); a hidden row and a formula are named together with the bad
+    elements of other rows, not instead of them."""
+    from openpyxl import Workbook
+    from credit_desk.domain.disclosure import FIELDS
+    from credit_desk.sheets.disclosure_xlsx import HEADERS
+    rows = fifty_penalties(TODAY)[:6]
+
+    def sheet(path, hide=(), formula=False, bad_date=False):
+        wb = Workbook()
+        ws = wb.active
+        ws.title = "处罚信息"
+        ws.append(list(HEADERS))
+        for i, row in enumerate(rows):
+            if i == 3:
+                ws.append([])                                         # sheet row 5 empty
+            values = [row.get(f.key, "") for f in FIELDS]
+            if formula and i == 1:
+                values[[f.key for f in FIELDS].index("fine_wan")] = "=0.2+0.3"
+            if bad_date and i == 5:
+                values[[f.key for f in FIELDS].index("decision_date")] = "2026-02-30"
+            ws.append(values)
+        for r in hide:
+            ws.row_dimensions[r].hidden = True
+        wb.save(path)
+
+    sheet(tmp_path / "bad.xlsx", hide=(4,), formula=True, bad_date=True)
+    err = refused(desk, "decision", "import", str(tmp_path / "bad.xlsx"))
+    msg = err["message"]
+    assert err["code"] == "R21_IMPORT_REFUSED" and "共 3 处错误" in msg, msg
+    assert f"第3行{column('fine_wan')}列" in msg and "公式" in msg                # the formula, with its element
+    assert "第4行是隐藏行" in msg                                                  # the hidden row
+    assert f"第8行{column('decision_date')}列" in msg and "2026-02-30" in msg      # below the empty row
+    assert ok(desk, "decision", "list") == []
+    sheet(tmp_path / "good.xlsx")
+    assert ok(desk, "decision", "import", str(tmp_path / "good.xlsx"))["imported"] == 6   # not 3

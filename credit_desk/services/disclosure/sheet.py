@@ -21,11 +21,12 @@ def import_sheet(session: Session, path: Path, sheet: str | None = None) -> dict
     Returns {imported, sheet, notes, ids, first_due, last_due}."""
     session.require("disclosure.manage")
     got = xlsx.read(Path(path), sheet)
-    if not got.rows:
+    if not got.rows and not got.problems:
         raise ValidationError("R21_IMPORT_EMPTY", f"工作表「{got.sheet}」表头下没有数据行，未导入。",
                               f"Sheet {got.sheet!r} has no data rows under the header; nothing imported.",
                               field="file")
     ready, problems = _check_rows(session, got)
+    problems = sorted(got.problems + problems, key=lambda p: p.row or 0)   # every bad cell, in the sheet's order
     if problems:
         raise xlsx.DisclosureImportRefused(problems)
     with session.ledger.tx() as tx:
