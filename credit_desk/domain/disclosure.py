@@ -24,7 +24,8 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.ids import IdType, SubjectKind, check_kind_and_id, clean_id, normalize_id
+from credit_desk.domain.ids import (NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, SubjectKind, check_kind_and_id, clean_id,
+                                   normalize_id, number_cell_lost)
 from credit_desk.domain.cleanup import excel_serial_date
 from credit_desk.domain.masking import mask_id, mask_person_name, mask_subject_id, mask_subject_name
 from credit_desk.domain.rulesets import RuleSet, Tier, publication_window
@@ -276,7 +277,14 @@ def _word(v, words: dict, key: str):
     raise _bad(key, f"「{text}」无效，可选：{allowed}。", f"{text!r} is not one of the allowed values.")
 
 
+def _not_a_number_cell(v, key: str) -> None:
+    """R21: a code or ID number read from a number cell of more than 15 digits was changed by Excel (``ids``)."""
+    if number_cell_lost(v):
+        raise _bad(key, NUMBER_CELL_ZH, NUMBER_CELL_EN, "XLSX_NUMBER_ID")
+
+
 def _uscc(v, key: str, today: dt.date) -> str:
+    _not_a_number_cell(v, key)
     try:
         return normalize_id(IdType.USCC, _text(v), today)
     except ValidationError as exc:
@@ -284,6 +292,7 @@ def _uscc(v, key: str, today: dt.date) -> str:
 
 
 def _format(v, key: str, pattern: re.Pattern, zh: str) -> str:
+    _not_a_number_cell(v, key)
     text = clean_id(_text(v))
     if not pattern.fullmatch(text):
         raise _bad(key, f"格式不符：{zh}。", f"wrong format: {zh}.")
@@ -401,6 +410,7 @@ def _check_person_id(c: _Collect, raw: dict, name_key: str | None, type_key: str
 
 
 def _person_number(id_type: IdType, v, key: str, today: dt.date) -> str:
+    _not_a_number_cell(v, key)
     try:
         return check_kind_and_id(SubjectKind.NATURAL_PERSON, id_type, _text(v), today)
     except ValidationError as exc:

@@ -133,6 +133,26 @@ def _invalid(id_type: IdType, value: str, reason: tuple[str, str]) -> Validation
 _ID_INVISIBLE = str.maketrans({**{c: None for c in INVISIBLE}, "\u00d7": "X"})
 
 
+EXCEL_DIGITS = 15   # Excel keeps 15 significant digits of a number
+
+
+def number_cell_lost(value) -> bool:
+    """A code or ID number of more than 15 digits that arrived as a number (a sheet's number cell): Excel kept
+    only 15 significant digits (3.20812197009105E+17), so the digits after them were changed and the number read
+    back is another one — which can still pass its check character (320812197009105104 is read as
+    320812197009105024, a valid GB 11643 number). Never accepted, whatever its checksum says."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return False
+    if isinstance(value, float) and not value == value or value in (float("inf"), float("-inf")):
+        return True
+    return len(str(abs(int(value)))) > EXCEL_DIGITS
+
+
+NUMBER_CELL_ZH = "单元格是数字格式，Excel 只保留15位有效数字，这个号码已被改变；请把该列设为“文本”后重新填写号码。"
+NUMBER_CELL_EN = ("the cell is a number; Excel keeps 15 significant digits, so this code was changed; format the "
+                  "column as text and type it again.")
+
+
 def clean_id(value: str) -> str:
     """Full-width to half-width (NFKC), invisible characters and all whitespace removed, × read as X, upper case."""
     value = unicodedata.normalize("NFKC", value or "").translate(_ID_INVISIBLE)

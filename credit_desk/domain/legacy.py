@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from credit_desk.domain import disclosure
 from credit_desk.domain.cases import STANDARD_KIND_ZH, Ground, ListType
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.ids import IdType, SubjectKind, normalize_id
+from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, SubjectKind, normalize_id, number_cell_lost
 from credit_desk.domain.records import DOC_TYPE_ZH, DocType
 from credit_desk.domain.rulesets import Tier
 from credit_desk.domain.textkey import INVISIBLE, search_key
@@ -274,6 +274,10 @@ def _flag(out: LegacyRow, values: dict, key: str) -> bool:
 
 
 def _subject(out: LegacyRow, values: dict, today: dt.date) -> None:
+    for key in ("id_number", "legal_rep_id_number"):   # a long number typed into a number cell was changed
+        if number_cell_lost(values.get(key)):
+            out.bad(key, NUMBER_CELL_ZH, NUMBER_CELL_EN, "XLSX_NUMBER_ID")
+            values = {**values, key: None}   # named once: not checked again as a number
     number = unicodedata.normalize("NFKC", text(values.get("id_number"))).upper().replace(" ", "")
     id_type = _word(out, values, "id_type", _ID_TYPE_WORDS)
     kind = _word(out, values, "kind", _KIND_WORDS)

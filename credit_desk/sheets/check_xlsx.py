@@ -17,6 +17,7 @@ from openpyxl.utils import get_column_letter
 from credit_desk.domain import checks as d
 from credit_desk.domain.cleanup import cell_text, header_key
 from credit_desk.domain.errors import ValidationError
+from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, number_cell_lost
 from credit_desk.sheets import cleanup_xlsx as base
 
 _NAMES = {header_key(h) for h in d.NAME_HEADERS}
@@ -84,11 +85,6 @@ def _choose(wb, sheet: str | None):
     return ws, found
 
 
-def _number_lost(value) -> bool:
-    """An 18-digit code typed into a number cell: Excel kept 15 significant digits (3.20812199001011E+17)."""
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and len(str(int(value))) > 15
-
-
 def read(path: Path, sheet: str | None = None) -> Read:
     """The rows of the list under its header, with the cells bad as cells (a formula; a long code in a number
     cell, its digits lost) in ``problems``; the checks of the values are the caller's (``domain.checks``)."""
@@ -113,11 +109,9 @@ def read(path: Path, sheet: str | None = None) -> Read:
         problems += [ValidationError("XLSX_FORMULA", f"第{r}行{label[c.column]}含有公式，请改为直接填写的文字。",
                                      f"row {r}, {label[c.column]}: holds a formula; enter plain text.",
                                      field=c.coordinate, row=r) for c in (name, number) if c.data_type == "f"]
-        if _number_lost(number.value):
-            problems.append(ValidationError(
-                "XLSX_NUMBER_ID", f"第{r}行{label[code_c]}：单元格是数字格式，Excel 只保留15位有效数字，这个号码已被改变；"
-                "请把该列设为“文本”后重新填写号码。", f"row {r}, {label[code_c]}: the cell is a number; Excel keeps 15 "
-                "significant digits, so this code was changed; format the column as text and type it again.",
-                field=number.coordinate, row=r))
+        if number_cell_lost(number.value):   # domain.ids: its digits after the 15th were changed by Excel
+            problems.append(ValidationError("XLSX_NUMBER_ID", f"第{r}行{label[code_c]}：{NUMBER_CELL_ZH}",
+                                            f"row {r}, {label[code_c]}: {NUMBER_CELL_EN}", field=number.coordinate,
+                                            row=r))
         rows.append((r, cell_text(name.value), cell_text(number.value)))
     return Read(rows, ws.title, label[name_c], label[code_c], base.csv_notes(wb), problems)

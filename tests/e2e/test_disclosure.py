@@ -285,3 +285,20 @@ def test_r21_an_empty_row_never_ends_the_sheet_and_hidden_rows_and_formulas_are_
     assert ok(desk, "decision", "list") == []
     sheet(tmp_path / "good.xlsx")
     assert ok(desk, "decision", "import", str(tmp_path / "good.xlsx"))["imported"] == 6   # not 3
+
+
+def test_r21_an_18_digit_number_typed_into_a_number_cell_is_refused_even_when_its_check_digit_passes(desk, tmp_path):
+    """Excel keeps 15 significant digits: 320812197009105104 typed into a number cell is stored as
+    3.20812197009105E+17 and read back as 320812197009105024 — a valid GB 11643 number, of someone else. It was
+    imported; now the cell is named (数字格式) and nothing is imported."""
+    rows = fifty_penalties(TODAY)[:10]
+    rows[9]["id_number"] = 3.20812197009105e+17          # the person's ID (sheet row 12)
+    rows[0]["rep_id_number"] = 3.20812197009105e+17      # a legal representative's ID (sheet row 3)
+    path = tmp_path / "numbers.xlsx"
+    write_sheet(path, rows)
+    err = refused(desk, "decision", "import", str(path))
+    msg = err["message"]
+    assert err["code"] == "R21_IMPORT_REFUSED" and "共 2 处错误" in msg, msg
+    assert f"第3行{column('rep_id_number')}列" in msg and f"第12行{column('id_number')}列" in msg
+    assert msg.count("单元格是数字格式") == 2 and "320812197009105024" not in msg
+    assert ok(desk, "decision", "list") == []

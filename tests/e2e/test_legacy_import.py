@@ -323,3 +323,20 @@ def test_the_first_guess_maps_an_office_layout_word_by_word():
     assert legacy.guess_mapping(kit.HEADERS) == kit.MAPPING
     assert legacy.guess_mapping(["序号", "单位名称", "负责人", "负责人身份证号码"]) == {
         "单位名称": "name", "负责人": "legal_rep_name", "负责人身份证号码": "legal_rep_id_number"}
+
+
+def test_r7_an_18_digit_number_typed_into_a_number_cell_is_named_even_when_its_check_digit_passes(office, tmp_path):
+    """R7 (the entry holds the subject's and the representative's ID numbers): 320812197009105104 typed into a
+    number cell is stored by Excel as 3.20812197009105E+17 and read back as 320812197009105024, a valid GB 11643
+    number of someone else; it was imported as that. Now the cell is named and nothing is written."""
+    boss = office["boss"]
+    data = kit.rows(boss, 4)
+    data[2][3] = 3.20812197009105e+17                 # 法定代表人身份证号 of sheet row 5
+    data[3][1] = 3.20812197009105e+17                 # 统一社会信用代码/身份证号 of sheet row 6
+    before = _counts(boss)
+    with pytest.raises(ledger_import.LegacyImportRefused) as err:
+        ledger_import.import_ledger(boss, kit.write(tmp_path / "numbers.xlsx", data), kit.MAPPING)
+    named = {(p.row, p.zh.split("「")[1].split("」")[0]) for p in err.value.problems}
+    assert named == {(5, "法定代表人身份证号"), (6, "统一社会信用代码/身份证号")}, err.value.problems
+    assert all("单元格是数字格式" in p.zh for p in err.value.problems)
+    assert _counts(boss) == before

@@ -50,3 +50,13 @@ def test_r9_an_act_on_the_day_of_birth_is_judged_not_refused():
     with pytest.raises(ValidationError) as err:
         is_minor_on(IdType.RIC, number, born - dt.timedelta(days=1))
     assert err.value.code == "ACT_BEFORE_BIRTH"
+
+
+def test_r7_a_long_number_from_a_number_cell_is_never_trusted():
+    """Excel keeps 15 significant digits: an 18-digit code read from a number cell was changed, whatever its
+    check character says; 15 digits and text are fine."""
+    from credit_desk.domain.ids import number_cell_lost
+    assert number_cell_lost(3.20812197009105e+17) and number_cell_lost(320812197009105104)
+    assert number_cell_lost(float("nan")) and number_cell_lost(float("inf"))
+    assert not number_cell_lost(320812700101123) and not number_cell_lost(999_999_999_999_999)
+    assert not number_cell_lost("320812197009105104") and not number_cell_lost(None) and not number_cell_lost(True)
