@@ -117,10 +117,12 @@ def subject_report(s, *, period: tuple[dt.date, dt.date], when: dt.datetime, pur
     """R22/R15: a subject's 公共信用信息报告 in the standard's order (公共信用信息报告标准 2022年版): 报告说明, 基本信息,
     信息概要, 失信信息, 行政许可和行政处罚, 信用承诺及履行情况, 诚实守信相关荣誉; masked by kind (R15)."""
     from credit_desk.domain.commitments import CommitmentType, Fulfilment
-    from credit_desk.domain.masking import mask_subject_id, mask_subject_name
+    from credit_desk.domain.masking import mask_subject_id, mask_subject_name, mask_within
     person = s.kind.value == "natural_person"
     adverse = [c for c in listings if c["list_type"] in (ListType.BLACK.value, ListType.WATCH.value)]
     honours = [c for c in listings if c["list_type"] == ListType.RED.value]
+    hide = {s.name: mask_subject_name(s.kind, s.name), s.id_number: mask_subject_id(s.kind, s.id_type, s.id_number)}
+    decisions = [{**x, "content": mask_within(x["content"], hide)} for x in decisions]   # R15: 当事人张小明…
     licences = [x for x in decisions if x["kind"] == "licence"]
     penalties = [x for x in decisions if x["kind"] == "penalty"]
     basic = [f"名称：{mask_subject_name(s.kind, s.name)}", f"主体类别：{s.kind.zh}",

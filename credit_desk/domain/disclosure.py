@@ -27,7 +27,7 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import (NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, SubjectKind, check_kind_and_id, clean_id,
                                    normalize_id, number_cell_lost)
 from credit_desk.domain.cleanup import excel_serial_date
-from credit_desk.domain.masking import mask_id, mask_person_name, mask_subject_id, mask_subject_name
+from credit_desk.domain.masking import mask_id, mask_person_name, mask_subject_id, mask_subject_name, mask_within
 from credit_desk.domain.rulesets import RuleSet, Tier, publication_window
 from credit_desk.domain.textkey import INVISIBLE, clean_doc_number
 
@@ -107,6 +107,7 @@ FIELDS: tuple[Field, ...] = (
     Field("note", "备注", "note", ""),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
+FREE_TEXT = ("content", "facts", "basis", "licence_no", "category", "note")   # typed by the department
 _KIND_WORDS = {"行政许可": DecisionKind.LICENCE, "许可": DecisionKind.LICENCE, "licence": DecisionKind.LICENCE,
                "行政处罚": DecisionKind.PENALTY, "处罚": DecisionKind.PENALTY, "penalty": DecisionKind.PENALTY}
 _PARTY_WORDS = {**{v: k for k, v in PARTY_KIND_ZH.items()}, "法人": SubjectKind.LEGAL_PERSON,
@@ -190,6 +191,13 @@ class AdminDecision:
         row["rep_id_number"] = mask_id(self.rep_id_number) if self.rep_id_number else ""
         if self.rep_name and self.party_kind is not SubjectKind.LEGAL_PERSON:
             row["rep_name"] = mask_person_name(self.rep_name)
+        # R15: a department's free text names the party too (当事人张小明…): masked there as in its own element
+        hide = {clear: row[key] for key, clear in (("party_name", self.party_name), ("id_number", self.id_number),
+                                                   ("rep_id_number", self.rep_id_number), ("rep_name", self.rep_name))
+                if clear}
+        for key in FREE_TEXT:
+            if row.get(key):
+                row[key] = mask_within(row[key], hide)
         return row
 
 

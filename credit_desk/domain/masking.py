@@ -176,3 +176,13 @@ def mask_phone(value: str) -> str:
     else:
         hidden = digits
     return _mask_positions(value, hidden)
+
+
+def mask_within(text: str | None, masked: dict[str, str]) -> str:
+    """R15: free text (facts, content, notes a department typed) with every occurrence of a person's name or ID
+    number replaced by its masked form — ``masked`` maps each clear value to the form the same output shows
+    (``{"张小明": "张*明"}``). Longer values first, so a name inside another is not half replaced."""
+    out = text or ""
+    for clear in sorted((k for k, v in masked.items() if k and v != k), key=len, reverse=True):
+        out = out.replace(clear, masked[clear])
+    return out

@@ -81,3 +81,21 @@ def test_r22_the_period_cannot_end_in_the_future_or_run_backwards(desk):
     assert refused(desk, "report", "subject", str(sid), "--purpose", "企业申请出具信用报告", "--from", "2026-11-20",
                    "--to", "2026-11-10")["code"] == "DATE_ORDER"
     assert refused(desk, "report", "subject", str(sid), "--purpose", " ")["code"] == "R14_PURPOSE_REQUIRED"
+
+
+def test_r15_a_persons_report_masks_the_name_and_number_inside_a_decisions_text(desk, tmp_path):
+    """A person's 公共信用信息报告 masks the name and ID in its basic information; a published licence's content
+    naming the person (「准予李四从事…」) printed them whole — now masked there too (read back with pdftotext)."""
+    from tests.e2e.case_kit import person
+    sid = person(desk, 33)
+    number = demo.ric(random.Random(33), "320826", dt.date(1970, 1, 1), dt.date(1990, 12, 31))
+    out = ok(desk, "decision", "add", "--kind", "行政许可", "--party-name", "李四", "--party-kind", "自然人",
+             "--id-type", "居民身份证", "--id-number", number, "--doc-number", "清市监许〔2026〕33号", "--category", "登记",
+             "--content", f"准予李四（{number}）从事食品摊贩经营", "--decision-date", "2026-11-20",
+             "--valid-until", "2029-11-19", "--authority", AUTHORITY[0], "--authority-uscc", AUTHORITY[1],
+             "--source-unit", AUTHORITY[0], "--source-uscc", AUTHORITY[1])
+    ok(desk, "decision", "publish", str(out["id"]), user=REVIEWER)
+    ok(desk, "report", "subject", str(sid), "--purpose", "本人申请出具信用报告", "--out", str(tmp_path / "p.pdf"))
+    text = _text(tmp_path / "p.pdf")
+    assert "清市监许〔2026〕33号" in text and "准予李*" in text
+    assert "李四" not in text and number not in text

@@ -302,3 +302,28 @@ def test_r21_an_18_digit_number_typed_into_a_number_cell_is_refused_even_when_it
     assert f"第3行{column('rep_id_number')}列" in msg and f"第12行{column('id_number')}列" in msg
     assert msg.count("单元格是数字格式") == 2 and "320812197009105024" not in msg
     assert ok(desk, "decision", "list") == []
+
+
+def test_r15_a_persons_name_and_id_in_the_departments_free_text_are_masked_in_lists_and_the_upload_sheet(desk,
+                                                                                                         tmp_path):
+    """Departments write 违法事实 and 处罚内容 as in the decision: 「当事人张小明（身份证号…）…」. The name and the
+    number were masked in their own columns and published whole in these; now they are masked wherever they
+    stand, in the register's list, the due list and the platform's upload sheet."""
+    from tests.e2e.disclosure_kit import penalty_row
+    row = penalty_row(9, TODAY - dt.timedelta(days=3), person=True)
+    number = row["id_number"]
+    row["facts"] = f"当事人张小明（公民身份号码{number}）于2026年10月销售过期食品"
+    row["content"] = "对张小明罚款人民币伍仟元"
+    path = tmp_path / "person.xlsx"
+    write_sheet(path, [row])
+    ids = ok(desk, "decision", "import", str(path))["ids"]
+    listed = ok(desk, "decision", "list")[0]
+    assert listed["facts"].startswith("当事人张*明（公民身份号码") and number not in listed["facts"]
+    assert listed["content"] == "对张*明罚款人民币伍仟元"
+    ok(desk, "decision", "publish", *map(str, ids), user=REVIEWER)
+    sheet = tmp_path / "upload.xlsx"
+    ok(desk, "decision", "export-sheet", str(sheet))
+    cells = " ".join(str(c) for row in load_workbook(sheet)["行政处罚"].iter_rows(values_only=True) for c in row if c)
+    assert "张小明" not in cells and number not in cells and "当事人张*明" in cells
+    full = ok(desk, "decision", "show", str(ids[0]), "--purpose", "核对公示数据")
+    assert "张小明" in full["facts"]                                  # R14: the full record, with the purpose logged

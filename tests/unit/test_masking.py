@@ -172,3 +172,12 @@ def test_r15_mask_phone_properties(value):
     masked = mask_phone(value)
     assert len(masked) == len(value)
     assert value not in masked
+
+
+def test_r15_a_persons_name_and_number_are_masked_inside_free_text():
+    from credit_desk.domain.masking import mask_within
+    hide = {"张小明": "张*明", "320812197009105104": "3208**********5104", "有限公司": "有限公司", "": "x"}
+    assert mask_within("当事人张小明（320812197009105104）销售过期食品，张小明有限公司", hide) == \
+        "当事人张*明（3208**********5104）销售过期食品，张*明有限公司"
+    assert mask_within(None, hide) == "" and mask_within("无", {}) == "无"
+    assert mask_within("欧阳娜娜与欧阳娜", {"欧阳娜": "欧阳*", "欧阳娜娜": "欧阳*娜"}) == "欧阳*娜与欧阳*"   # longer first
