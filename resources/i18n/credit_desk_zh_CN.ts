@@ -2612,37 +2612,57 @@ Returned by the platform: %4</source>
         <translation>信用审查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="31"/>
+        <source>Penalty decision</source>
+        <translation>行政处罚决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="32"/>
+        <source>Repair application</source>
+        <translation>信用修复申请</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="33"/>
+        <source>Key supervision</source>
+        <translation>重点监管</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="34"/>
+        <source>Interview</source>
+        <translation>约谈</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
         <source>Issued on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
         <source>About</source>
         <translation>所涉对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="61"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="62"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="76"/>
         <source>Reprints</source>
         <translation>重印次数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="62"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="76"/>
         <source>Printed by</source>
         <translation>打印人</translation>
     </message>
@@ -2705,47 +2725,47 @@ Returned by the platform: %4</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="165"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="167"/>
         <source>State the purpose of the look above to see the notice.</source>
         <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="182"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="185"/>
         <source>Not printed yet: %1. Print them from their case or repair request first.</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="216"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="223"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="233"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="235"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="195"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
@@ -2760,32 +2780,32 @@ Returned by the platform: %4</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="162"/>
         <source>%1 is numbered but not printed yet: print it from its case (Cases) or repair request (Credit repair).</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="202"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="245"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="247"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="248"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="255"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -4343,62 +4363,62 @@ Measures: %4</source>
 <context>
     <name>ObjectionsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="22"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="26"/>
         <source>Only unanswered</source>
         <translation>只看未答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="32"/>
         <source>Objections to</source>
         <translation>异议对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="33"/>
         <source>Records and cases</source>
         <translation>失信信息和认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="33"/>
         <source>Records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="34"/>
         <source>Cases</source>
         <translation>认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="37"/>
         <source>Objection to a record…</source>
         <translation>受理对失信信息的异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="41"/>
         <source>Reply…</source>
         <translation>答复…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="61"/>
         <source>Sorted by reply deadline. Unanswered objections past their deadline are shown in red. Objections to a notice or a listing are registered from the case (Listing cases).</source>
         <translation>按答复期限排序，逾期未答复的异议以红色显示。对预先告知或列入名单的异议，请在“名单案件”中受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="96"/>
         <source>Objection to a record</source>
         <translation>对失信信息的异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="97"/>
         <source>Number of the record (see Records):</source>
         <translation>失信信息编号（见“失信信息”列表）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="109"/>
         <source>Select an objection in the list first.</source>
         <translation>请先在列表中选择一件异议。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="84"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="113"/>
         <source>This objection was answered already.</source>
         <translation>该异议已答复。</translation>
     </message>

@@ -26,7 +26,21 @@ PRINTED = frozenset({"issued", "voided", "withdrawn"})  # rows of the printed re
 OBJECT = {"case": QT_TRANSLATE_NOOP("DocumentsModel", "Case"),
           "subject": QT_TRANSLATE_NOOP("DocumentsModel", "Subject"),
           "record": QT_TRANSLATE_NOOP("DocumentsModel", "Record"),
-          "credit_check": QT_TRANSLATE_NOOP("DocumentsModel", "Credit check")}
+          "credit_check": QT_TRANSLATE_NOOP("DocumentsModel", "Credit check"),
+          # issue 17 item 3: Chinese mode showed 「admin_de…」「supervisi…」「repair 1」 for these
+          "admin_decision": QT_TRANSLATE_NOOP("DocumentsModel", "Penalty decision"),
+          "repair": QT_TRANSLATE_NOOP("DocumentsModel", "Repair application"),
+          "supervision_flag": QT_TRANSLATE_NOOP("DocumentsModel", "Key supervision"),
+          "interview_plan": QT_TRANSLATE_NOOP("DocumentsModel", "Interview")}
+
+
+def object_words(object_type: str, object_id) -> str:
+    """What a notice is about, in the interface language (「案件 5」「行政处罚决定 3」); a type this table does not
+    know yet shows its number alone rather than an internal code."""
+    kind = OBJECT.get(object_type)
+    if kind is None:
+        return in_words(object_type) + f" {object_id}" if current_lang() == "en" else f"#{object_id}"
+    return f"{words('DocumentsModel', kind)} {object_id}"
 
 
 def status_words() -> dict[str, str]:
@@ -69,8 +83,7 @@ class DocumentsModel(PagedModel):
         rows = browse.documents_page(self.ctx.session, self.ctx.reader, spec, self.doc_type, self.status, self.number)
         for r in rows:
             r["type_zh"] = type_title(r["doc_type"])
-            kind = OBJECT.get(r["object_type"])
-            r["object_zh"] = f"{words('DocumentsModel', kind) if kind else r['object_type']} {r['object_id']}"
+            r["object_zh"] = object_words(r["object_type"], r["object_id"])
             r["status_zh"] = status_words().get(r["status"], r["status"])
         return rows
 

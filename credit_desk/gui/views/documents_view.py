@@ -6,7 +6,7 @@ stated purpose (R14: they carry the party's name and ID number); a PDF file is w
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -53,7 +53,7 @@ class DocumentsView(QWidget):
         self.table = make_table(self.model, "documentsTable")
         down_into(self.number, self.table)  # ↓ from the number box into the register
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        set_widths(self.table, [150, 140, 86, 64, 56, 60, 60])
+        self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._preview(cur.row()))
         self.preview = PdfPreview(ctx, self)
         self.purpose = QLineEdit()
@@ -114,8 +114,32 @@ class DocumentsView(QWidget):
         split = QSplitter(Qt.Horizontal)
         split.addWidget(left)
         split.addWidget(right)
-        split.setSizes([560, 560])
+        split.setChildrenCollapsible(False)
+        split.setSizes([max(560, self.table.minimumWidth()), 560])
         box.addWidget(split, 1)
+
+    KEY_COLUMNS = (0, 2)  # number and date: never cut to 「…」 (issue 17 item 1)
+
+    def _size_columns(self) -> None:
+        """Issue 17 item 1: at 1280×720 the register beside the preview cut every number to 「清信修告…」 and every
+        status to 「已编…」. The number and the date are as wide as their longest value and firm; the document's
+        title, what it is about and its status as wide as their words where there is room; reprints and printer
+        (not needed to find a notice) give way first."""
+        m = self.table.fontMetrics()
+        pad = 24
+        words_ = list(status_words().values())
+        widths = [m.horizontalAdvance(chr(0x4E2D) * 9 + "2026999") + pad,  # a long 文号: 清人社信修受〔2026〕999号 m.horizontalAdvance(chr(0x4E2D)) * 8 + pad,
+                  m.horizontalAdvance("2026-12-31") + pad, m.horizontalAdvance(chr(0x4E2D)) * 7 + pad,
+                  max(m.horizontalAdvance(w) for w in words_) + pad, 60, 70]
+        set_widths(self.table, widths, firm=self.KEY_COLUMNS, optional=(5, 6))
+        mins = self.table.property("minWidths")
+        bar = self.table.verticalScrollBar().sizeHint().width()
+        self.table.setMinimumWidth(sum(mins[:5]) + bar + 2 * self.table.frameWidth() + 6)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.FontChange:  # the interface font size changed (gui/comfort.py): widths again
+            QTimer.singleShot(0, self._size_columns)
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         self.model.set_filter(self.type_filter.currentData(), self.status_filter.currentData(),
