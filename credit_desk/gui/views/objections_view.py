@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QTimer
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
@@ -74,9 +74,9 @@ class ObjectionsView(QWidget):
 
         def widest(texts) -> int:
             return max(m.horizontalAdvance(t) for t in texts) + pad
-        model = self.model
-        states = [model.tr("OVERDUE"), model.tr("open")] + [
-            model.tr("answered: %1").replace("%1", enum_words(o)) for o in Outcome]
+        t = QCoreApplication.translate  # the model's words (ObjectionsModel.load)
+        states = [t("ObjectionsModel", "OVERDUE"), t("ObjectionsModel", "open")] + [
+            t("ObjectionsModel", "answered: %1").replace("%1", enum_words(o)) for o in Outcome]
         day = widest(["2026-12-31"])
         widths = [widest(["9999"]), widest([f"{words('ObjectionsModel', w)} 9999" for w in TARGET.values()]), 180,
                   widest(["9132**********KFXR"]), widest([words("ObjectionsModel", w) for w in STAGE.values()]), day, day,
