@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from credit_desk.domain import disclosure
 from credit_desk.domain.errors import ValidationError
@@ -148,12 +149,24 @@ def _subject_problem(state: dict) -> tuple[str, str, str] | None:
     if not all(isinstance(state.get(k), str) and state.get(k) for k in ("kind", "name", "id_type", "id_number")):
         return ("SUBJECT_INCOMPLETE", "信用主体缺少名称、证件类型或证件号码。",
                 "The subject lacks a name, an ID type or an ID number.")
-    exc_info = state.get("id_exception")
+    excepted = _approved_exception(state.get("id_exception")) and state["id_type"] == "uscc"
+    key = (state["kind"], state["id_type"], state["id_number"], excepted, dt.date.today())
+    if sum(len(k) for k in key[:3]) > 128:  # no real ID is that long: judged, not cached (the cache stays small)
+        return _id_problem.__wrapped__(*key)
+    return _id_problem(*key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _id_problem(kind: str, id_type: str, id_number: str, excepted: bool,
+                today: dt.date) -> tuple[str, str, str] | None:
+    """The verdict on one subject's ID, cached per distinct code (issue 20: the same subjects come back in bundle
+    after bundle, and the checks were a hot spot of the intake); ``today`` is in the key because a birth date
+    carried by the number is checked against it (``ids.normalize_id``)."""
     try:
-        if _approved_exception(exc_info) and state["id_type"] == "uscc":
-            check_uscc_exception(state["id_number"])  # issue 15: only the check character may be at fault
+        if excepted:
+            check_uscc_exception(id_number)  # issue 15: only the check character may be at fault
         else:
-            check_kind_and_id(state["kind"], state["id_type"], state["id_number"])
+            check_kind_and_id(kind, id_type, id_number, today)
     except ValidationError as exc:
         return ("SUBJECT_ID_INVALID", exc.zh, exc.en)
     return None
