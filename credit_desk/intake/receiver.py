@@ -28,6 +28,8 @@ from credit_desk.sync.limits import DEFAULT, Limits
 from credit_desk.sync.refusals import BundleRefused, refused
 
 DSN_ENV = "CREDIT_DESK_INTAKE_DSN"
+# json.dumps(state, ensure_ascii=False) without building an encoder per change (the same text)
+_state_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def _dsn(given: str | None, stored: str | None = None) -> str:
@@ -270,7 +272,7 @@ class Intake:
             sign_keys = pgstore.keys(conn, office, "sign")
             if not sign_keys:
                 raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
-            learned, bounds = self._verify(opened, sign_keys)
+            learned, bounds = self._verify(conn, opened, sign_keys)
             enc_private = self.enc_keys.get(opened.manifest.recipient)
             if enc_private is None:
                 raise refused("BUNDLE_WRONG_RECIPIENT")
@@ -293,13 +295,12 @@ class Intake:
         return receipt, {"office": office, "sequence": result["sequence"], "accepted": result["n_accepted"],
                          "rejected": len(result["rejected"])}
 
-    def _verify(self, opened: bundle.Opened, sign_keys: list[dict]) -> list[tuple[str, bytes]]:
+    def _verify(self, conn, opened: bundle.Opened, sign_keys: list[dict]) -> list[tuple[str, bytes]]:
         """Keys of the office valid when the bundle was made, plus keys endorsed (rotation) by one of them;
         returns the newly learned ones. A closed key still opens the bundles it signed before it was closed."""
         known, learned, bounds = _known_keys(sign_keys, opened.manifest.doc.get("key_endorsements") or [],
                                              opened.manifest.created)
-        with self.pool.connection() as conn:
-            last = pgstore.last_suite(conn, opened.manifest.office)
+        last = pgstore.last_suite(conn, opened.manifest.office)  # on the receive's own connection (not a second)
         bundle.verify(opened, known, self.allowed_suites(opened.manifest.office), last)
         _check_retired(opened, sign_keys, bounds)  # issue 22: no backdated bundle by a rotated-out key
         return learned, bounds
@@ -349,7 +350,7 @@ class Intake:
                 if c["entity"] == checks.DECISION:
                     decisions.append(checks.decision_row(office, seq, c))
                 rows.append((office, seq, c["id"], c["ts"], c["entity"], c["entity_id"], c["op"], judge.subject_of(c),
-                             json.dumps(c["state"], ensure_ascii=False)))
+                             _state_json(c["state"])))
         pgstore.store_bundle(conn, office, seq, opened.digest, opened.manifest.doc, opened.data)
         pgstore.copy_changes(conn, rows)
         pgstore.insert_rejections(conn, rej_rows)
