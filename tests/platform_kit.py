@@ -128,6 +128,31 @@ def peak_rss_mb(pid: int) -> float:
     return 0.0
 
 
+def descendants(pid: int) -> list[int]:
+    """The live child processes of ``pid`` and theirs (the server's worker processes)."""
+    out = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            kids = [int(x) for x in (task / "children").read_text().split()]
+        except OSError:
+            continue
+        for kid in kids:
+            out += [kid, *descendants(kid)]
+    return out
+
+
+def peak_rss_tree_mb(pid: int) -> dict[int, float]:
+    """{pid: VmHWM MiB} of a live process and each of its descendants (their sum bounds the peak of the whole:
+    the peaks need not fall at the same moment)."""
+    out = {}
+    for p in [pid, *descendants(pid)]:
+        try:
+            out[p] = peak_rss_mb(p)
+        except OSError:
+            pass
+    return out
+
+
 # --- load: many offices sending at once ---------------------------------------------------------------------
 
 def make_offices(platform_dir: Path, n_offices: int, n_bundles: int, n_changes: int, intake) -> tuple[list, dict]:

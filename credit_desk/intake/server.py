@@ -63,6 +63,7 @@ class ServerConfig:
     backlog: int = 512
     certfile: str | None = None           # TLS when both are given (PEM files)
     keyfile: str | None = None
+    workers: int = 0                      # receive bundles in this many worker processes (0: in this process)
 
 
 class _Buckets:
@@ -97,8 +98,10 @@ def _domain_refusal(exc: DomainError) -> _Refuse:
 
 
 def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
-    """The ASGI application. Blocking work (PostgreSQL, crypto) runs in a bounded thread pool."""
+    """The ASGI application. Blocking work (PostgreSQL, crypto) runs in a bounded thread pool; with
+    ``config.workers`` the bundles themselves are received in that many worker processes (``Receivers``)."""
     pool = ThreadPoolExecutor(max_workers=config.max_in_flight + 4, thread_name_prefix="intake-work")
+    receivers = Receivers(intake, config.workers) if config.workers > 0 else None
     buckets = _Buckets(config.rate_per_second, config.rate_burst)
     state = {"slots": None}  # the semaphore belongs to the server's event loop: made there
     busy: dict[str, int] = {}
@@ -115,6 +118,8 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
                     await send({"type": "lifespan.startup.complete"})
                 elif msg["type"] == "lifespan.shutdown":
                     pool.shutdown(wait=False, cancel_futures=True)
+                    if receivers is not None:
+                        receivers.close()
                     await send({"type": "lifespan.shutdown.complete"})
                     return
         if scope["type"] != "http":
@@ -193,6 +198,8 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
         try:
             if kind == "post":
                 data = await _read_body(receive, length)
+                if receivers is not None:
+                    return await receivers.receive(data), CONTENT_TYPE
                 receipt, _ = await run(intake.receive, data)
                 return receipt, CONTENT_TYPE
             if kind == "receipt":
@@ -235,7 +242,74 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
             if not msg.get("more_body"):
                 return b"".join(chunks)
 
+    app.receivers = receivers  # serve() closes them with the server
     return app
+
+
+class Receivers:
+    """``Intake.receive`` in worker processes, so verifying, decrypting, parsing and judging a bundle use every
+    core (issue 20: in one process they were held to one core by the GIL while PostgreSQL used the other).
+
+    Each worker opens its own ``Intake`` on the same folder and database (its own connections); a bundle is received
+    whole in one worker, in one transaction, exactly as in this process, and only the receipt or the refusal comes
+    back. Workers are spawned (not forked: a forked child would keep the listening socket open after a kill of the
+    server) and end by themselves when the server process is gone, even by SIGKILL; a bundle a worker was filing
+    then is either committed whole (its receipt is answered again on a resend: BUNDLE_REPLAY with the receipt's
+    address) or rolled back with the worker's connection. Workers read the machine's clock."""
+
+    def __init__(self, intake: Intake, n: int) -> None:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+        self.n = n
+        self.executor = ProcessPoolExecutor(
+            max_workers=n, mp_context=multiprocessing.get_context("spawn"), initializer=_worker_start,
+            initargs=(str(intake.folder), intake.dsn, intake.limits, os.getpid()))
+        for f in [self.executor.submit(_worker_ping) for _ in range(n)]:  # started before the first request
+            f.result(timeout=120)
+
+    async def receive(self, data: bytes) -> bytes:
+        receipt, refusal = await asyncio.wrap_future(self.executor.submit(_worker_receive, data))
+        if refusal is not None:
+            status, code, zh, en, extra = refusal
+            raise _Refuse(status, code, zh, en, **extra)
+        return receipt
+
+    def pids(self) -> list[int]:
+        return [p.pid for p in (getattr(self.executor, "_processes", None) or {}).values()]
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=False, cancel_futures=True)
+
+
+_WORKER: dict = {}
+
+
+def _worker_start(folder: str, dsn: str, limits, parent: int) -> None:
+    from pathlib import Path
+    _WORKER["intake"] = Intake(Path(folder), dsn=dsn, limits=limits, pool_size=2)
+    threading.Thread(target=_orphan_watch, args=(parent,), name="intake-orphan-watch", daemon=True).start()
+
+
+def _orphan_watch(parent: int) -> None:
+    """End this worker when the server process is gone (a SIGKILL leaves its workers behind otherwise)."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(0)
+
+
+def _worker_ping() -> int:
+    return os.getpid()
+
+
+def _worker_receive(data: bytes) -> tuple[bytes | None, tuple | None]:
+    """(receipt, None) or (None, (status, code, zh, en, extra)): a refusal travels as plain values (the refusal
+    classes take keyword arguments that do not survive pickling)."""
+    try:
+        receipt, _summary = _WORKER["intake"].receive(data)
+    except DomainError as exc:
+        r = _domain_refusal(exc)
+        return None, (r.status, r.code, r.zh, r.en, r.extra)
+    return receipt, None
 
 
 def _too_big(size: int, limit: int) -> _Refuse:
@@ -285,14 +359,18 @@ def _after(raw_query: str) -> int:
 class Server:
     """A running Hypercorn server in its own thread: ``server_address`` (host, port), ``shutdown()``."""
 
-    def __init__(self, sock: socket.socket, thread: threading.Thread, loop, stop: asyncio.Event) -> None:
+    def __init__(self, sock: socket.socket, thread: threading.Thread, loop, stop: asyncio.Event,
+                 receivers: Receivers | None = None) -> None:
         self.server_address = sock.getsockname()[:2]
         self._sock, self._thread, self._loop, self._stop = sock, thread, loop, stop
+        self.receivers = receivers
 
     def shutdown(self) -> None:
         self._loop.call_soon_threadsafe(self._stop.set)
         self._thread.join(30)
         self._sock.close()
+        if self.receivers is not None:
+            self.receivers.close()
 
     def server_close(self) -> None:
         """Compatibility with socketserver: shutdown() already closed everything."""
@@ -343,4 +421,4 @@ def serve(intake: Intake, host: str, port: int, config: ServerConfig = ServerCon
     thread = threading.Thread(target=main, name="intake-http", daemon=True)
     thread.start()
     ready.wait(10)
-    return Server(sock, thread, box["loop"], box["stop"])
+    return Server(sock, thread, box["loop"], box["stop"], app.receivers)

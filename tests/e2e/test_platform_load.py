@@ -6,6 +6,7 @@ tests/perf/test_platform_load.py; this is its small correctness variant in the d
 from __future__ import annotations
 
 import json
+import os
 import signal
 import threading
 import time
@@ -13,7 +14,7 @@ import time
 import pytest
 
 from credit_desk.intake.receiver import Intake
-from tests.platform_kit import check_all, make_offices, send_all, serve_subprocess
+from tests.platform_kit import check_all, descendants, make_offices, send_all, serve_subprocess
 
 
 @pytest.fixture
@@ -92,6 +93,37 @@ def test_a_kill_of_the_server_mid_load_loses_nothing_acknowledged(platform):
         killed.set()
         proc.terminate()
         proc.wait(30)
+
+
+def test_the_worker_processes_end_when_the_server_is_killed(platform):
+    """The server receives bundles in worker processes (``--workers``); a SIGKILL of the server leaves them without
+    a parent, and they end by themselves (otherwise each would hold its database connections for ever)."""
+    folder, intake = platform
+    offices, bundles = make_offices(folder, 2, 1, 40, intake)
+    proc, url = serve_subprocess(folder, "--rate", "100", "--workers", "2")
+    kids = []
+    try:
+        send_all(url, offices, bundles)  # the workers have received bundles
+        kids = descendants(proc.pid)
+        assert len(kids) >= 2, kids
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(30)
+        _until(lambda: not any(_alive(k) for k in kids), "a worker process outlived the killed server", 60)
+    finally:
+        for k in kids:  # only if the test failed: the processes this test started
+            if _alive(k):
+                os.kill(k, signal.SIGKILL)
+        if proc.poll() is None:
+            proc.terminate()
+            proc.wait(30)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(") ", 1)[1][:1] != "Z"  # a zombie has ended
+    except OSError:
+        return False
 
 
 def _until(condition, why: str, bound: float = 120.0) -> None:
