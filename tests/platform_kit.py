@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import random
 import socket
 import subprocess
@@ -139,6 +140,27 @@ def descendants(pid: int) -> list[int]:
         for kid in kids:
             out += [kid, *descendants(kid)]
     return out
+
+
+def cpu_seconds(pid: int) -> float:
+    """CPU seconds (user + system) used so far by a live process, its live descendants, and the children it has
+    already reaped (a PostgreSQL postmaster reaps its ended backends)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for i, p in enumerate([pid, *descendants(pid)]):
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(") ", 1)[1].split()
+        except OSError:
+            continue
+        utime, stime, cutime, cstime = (int(x) for x in fields[11:15])
+        total += (utime + stime + (cutime + cstime if i == 0 else 0)) / tick
+    return total
+
+
+def postmaster_pid(dsn: str) -> int:
+    """The postmaster of the test cluster behind ``dsn`` (host=<folder>/run)."""
+    host = dict(part.split("=", 1) for part in dsn.split())["host"]
+    return int((Path(host).parent / "data" / "postmaster.pid").read_text().split()[0])
 
 
 def peak_rss_tree_mb(pid: int) -> dict[int, float]:
