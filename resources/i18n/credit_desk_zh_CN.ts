@@ -6144,477 +6144,607 @@ Grounds: %6</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="24"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="25"/>
         <source>Credit subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="26"/>
         <source>Record</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="26"/>
         <source>Case</source>
         <translation>认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="27"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="28"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="29"/>
         <source>Credit commitment</source>
         <translation>信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="30"/>
         <source>Commitment item</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="31"/>
         <source>Supervision mark</source>
         <translation>重点监管标记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="32"/>
         <source>Interview record</source>
         <translation>约谈记录</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="33"/>
         <source>Clean-up ledger row</source>
         <translation>台账条目</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="34"/>
         <source>Clean-up contact</source>
         <translation>台账联系人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="35"/>
         <source>Big-data alert</source>
         <translation>大数据警示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="36"/>
         <source>Joint-sanction match finding</source>
         <translation>联合惩戒比对结论</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="37"/>
         <source>This office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="38"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="39"/>
         <source>Document number prefix</source>
         <translation>文书编号前缀</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="40"/>
         <source>Credit check</source>
         <translation>信用审查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="42"/>
+        <source>Deciding department</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="43"/>
+        <source>Licence or penalty decision</source>
+        <translation>行政许可或处罚决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="44"/>
+        <source>Working-day calendar</source>
+        <translation>工作日历</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="45"/>
+        <source>Exception request</source>
+        <translation>例外登记申请</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="46"/>
+        <source>Interview plan</source>
+        <translation>约谈安排</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="47"/>
+        <source>Ledger</source>
+        <translation>账本</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="48"/>
+        <source>Earlier ledger import</source>
+        <translation>原台账导入</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="49"/>
+        <source>Consent to publication</source>
+        <translation>本人同意公开</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="50"/>
+        <source>Setting</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="51"/>
+        <source>User account</source>
+        <translation>用户账户</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="52"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="52"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="53"/>
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="53"/>
         <source>opened</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="54"/>
         <source>notice served</source>
         <translation>送达告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="55"/>
         <source>decided</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="55"/>
         <source>exited</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="56"/>
         <source>withdrawn as wrongful</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="57"/>
         <source>revoked</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="58"/>
         <source>basis changed</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="59"/>
         <source>approved</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="59"/>
         <source>answered</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="60"/>
         <source>voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="60"/>
         <source>reprinted</source>
         <translation>重印</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="61"/>
         <source>raised</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="61"/>
         <source>cleared</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="62"/>
+        <source>accepted</source>
+        <translation>受理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="62"/>
+        <source>not accepted</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="63"/>
+        <source>basis revoked</source>
+        <translation>依据已撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="64"/>
+        <source>clock confirmed</source>
+        <translation>时钟已确认</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="65"/>
+        <source>department set</source>
+        <translation>指定部门</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="65"/>
+        <source>held</source>
+        <translation>暂缓</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="66"/>
+        <source>lifted</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="67"/>
+        <source>marked not repairable</source>
+        <translation>标记为不可修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="68"/>
+        <source>publication stopped</source>
+        <translation>停止公示</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="69"/>
+        <source>rectified</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="69"/>
+        <source>repaired</source>
+        <translation>修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="70"/>
+        <source>repair reverted</source>
+        <translation>撤销修复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="71"/>
+        <source>reverted</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="72"/>
+        <source>materials handed in</source>
+        <translation>补正材料</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="73"/>
+        <source>withdrawal proposed</source>
+        <translation>提出误列撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="84"/>
+        <source>other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="131"/>
         <source>Export to a USB folder…</source>
         <translation>导出到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="136"/>
         <source>Address of the municipal platform (government network)</source>
         <translation>市平台接收地址（政务网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
         <source>Send now</source>
         <translation>立即报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="140"/>
         <source>Import receipts or updates…</source>
         <translation>导入回执或更新…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="153"/>
         <source>Bundles not yet acknowledged by the platform</source>
         <translation>平台尚未确认的同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="155"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="155"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="155"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="156"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="156"/>
         <source>Sent</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="161"/>
         <source>Key fingerprints (read them out by phone to compare)</source>
         <translation>密钥指纹（电话核对时逐段读出）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="164"/>
         <source>Office signing key</source>
         <translation>本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="164"/>
         <source>Office encryption key</source>
         <translation>本单位加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
         <source>Platform signing key</source>
         <translation>市平台签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
         <source>Platform encryption key</source>
         <translation>市平台加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="175"/>
         <source>Import the platform&apos;s key file…</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="178"/>
         <source>Export the office&apos;s public key…</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="191"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="193"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="193"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="193"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="194"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="194"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="196"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="208"/>
         <source>After restoring a backup: learn what was used after it</source>
         <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="210"/>
         <source>Resync with the platform (network)</source>
         <translation>与市平台重新对齐（网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="213"/>
         <source>Resync from the receipts in a USB folder…</source>
         <translation>用U盘上的回执重新对齐…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="220"/>
         <source>Number prefix, as printed</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="228"/>
         <source>Every series is confirmed</source>
         <translation>所有编号系列均已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="230"/>
         <source>Confirm the last paper number</source>
         <translation>确认纸质文书最后一个编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="249"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="254"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="255"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="255"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="255"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="278"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="267"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="298"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="272"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="303"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="279"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="310"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="312"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="318"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="292"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="323"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="329"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="330"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="311"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="342"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="318"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="349"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="323"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="354"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="330"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="361"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="338"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="369"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="342"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="373"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="349"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="380"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="351"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="382"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="356"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="387"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="357"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="388"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="370"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="401"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="379"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="410"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="380"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="411"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="387"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="418"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="394"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="425"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="400"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="431"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="401"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="432"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="408"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="439"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

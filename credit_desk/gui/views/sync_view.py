@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QGridL
                                QWidget)
 
 from credit_desk.domain.errors import DomainError
-from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, labelled, listing, words
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, current_lang, labelled, listing, words
+from credit_desk.gui.labels import in_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, LEAD_SCALE, relative_font, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, keys, resync, sync, sync_inbound
@@ -36,7 +37,18 @@ ENTITY = {"subject": QT_TRANSLATE_NOOP("SyncView", "Credit subject"),
           "office": QT_TRANSLATE_NOOP("SyncView", "This office"),
           "repair": QT_TRANSLATE_NOOP("SyncView", "Credit repair"),
           "doc_prefix": QT_TRANSLATE_NOOP("SyncView", "Document number prefix"),
-          "credit_check": QT_TRANSLATE_NOOP("SyncView", "Credit check")}
+          "credit_check": QT_TRANSLATE_NOOP("SyncView", "Credit check"),
+          # issue 17 item 3: these showed as codes (「department 1（新增）」) in Chinese mode
+          "department": QT_TRANSLATE_NOOP("SyncView", "Deciding department"),
+          "admin_decision": QT_TRANSLATE_NOOP("SyncView", "Licence or penalty decision"),
+          "calendar_year": QT_TRANSLATE_NOOP("SyncView", "Working-day calendar"),
+          "exception_request": QT_TRANSLATE_NOOP("SyncView", "Exception request"),
+          "interview_plan": QT_TRANSLATE_NOOP("SyncView", "Interview plan"),
+          "ledger": QT_TRANSLATE_NOOP("SyncView", "Ledger"),
+          "legacy_mapping": QT_TRANSLATE_NOOP("SyncView", "Earlier ledger import"),
+          "publication_consent": QT_TRANSLATE_NOOP("SyncView", "Consent to publication"),
+          "setting": QT_TRANSLATE_NOOP("SyncView", "Setting"),
+          "user": QT_TRANSLATE_NOOP("SyncView", "User account")}
 OP = {"insert": QT_TRANSLATE_NOOP("SyncView", "added"), "update": QT_TRANSLATE_NOOP("SyncView", "changed"),
       "upsert": QT_TRANSLATE_NOOP("SyncView", "updated"), "open": QT_TRANSLATE_NOOP("SyncView", "opened"),
       "notice": QT_TRANSLATE_NOOP("SyncView", "notice served"),
@@ -46,11 +58,30 @@ OP = {"insert": QT_TRANSLATE_NOOP("SyncView", "added"), "update": QT_TRANSLATE_N
       "change": QT_TRANSLATE_NOOP("SyncView", "basis changed"),
       "approve": QT_TRANSLATE_NOOP("SyncView", "approved"), "resolve": QT_TRANSLATE_NOOP("SyncView", "answered"),
       "void": QT_TRANSLATE_NOOP("SyncView", "voided"), "reprint": QT_TRANSLATE_NOOP("SyncView", "reprinted"),
-      "raise": QT_TRANSLATE_NOOP("SyncView", "raised"), "clear": QT_TRANSLATE_NOOP("SyncView", "cleared")}
+      "raise": QT_TRANSLATE_NOOP("SyncView", "raised"), "clear": QT_TRANSLATE_NOOP("SyncView", "cleared"),
+      "accept": QT_TRANSLATE_NOOP("SyncView", "accepted"), "not_accept": QT_TRANSLATE_NOOP("SyncView", "not accepted"),
+      "basis_revoked": QT_TRANSLATE_NOOP("SyncView", "basis revoked"),
+      "clock_confirm": QT_TRANSLATE_NOOP("SyncView", "clock confirmed"),
+      "department": QT_TRANSLATE_NOOP("SyncView", "department set"), "held": QT_TRANSLATE_NOOP("SyncView", "held"),
+      "lift": QT_TRANSLATE_NOOP("SyncView", "lifted"),
+      "non_repairable": QT_TRANSLATE_NOOP("SyncView", "marked not repairable"),
+      "publication_stop": QT_TRANSLATE_NOOP("SyncView", "publication stopped"),
+      "rectified": QT_TRANSLATE_NOOP("SyncView", "rectified"), "repair": QT_TRANSLATE_NOOP("SyncView", "repaired"),
+      "repair_revert": QT_TRANSLATE_NOOP("SyncView", "repair reverted"),
+      "revert": QT_TRANSLATE_NOOP("SyncView", "reverted"),
+      "supplement": QT_TRANSLATE_NOOP("SyncView", "materials handed in"),
+      "withdraw_proposal": QT_TRANSLATE_NOOP("SyncView", "withdrawal proposed")}
 
 
 def _word(table: dict, code: str) -> str:
-    return words("SyncView", table[code]) if code in table else str(code)
+    """A code in words; one the tables do not know yet shows in words in English and as 「其他」 in Chinese, never
+    as an internal code (issue 17 item 3)."""
+    if code in table:
+        return words("SyncView", table[code])
+    return in_words(str(code)) if current_lang() == "en" else words("SyncView", OTHER)
+
+
+OTHER = QT_TRANSLATE_NOOP("SyncView", "other")
 
 
 
