@@ -7,6 +7,7 @@ exit announcement, the apology and the correction in its own name (落款) and u
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from credit_desk.domain.cases import DEPT_LEVEL_ZH, DEPT_LEVELS, check_r4_department_level
@@ -169,3 +170,57 @@ def check_r13_repair_issuer(name: str, dept: Department | None) -> Department:
                       f"Whoever decided, repairs: the repair's documents are issued by {name!r}, which is not "
                       f"registered; the credit office does not issue them in its own name. {hint_en}",
                       field="department", cli=register_cli(name))
+
+
+def check_r5_objection_verifier(dept: Department, verifier: Department | None) -> None:
+    """R5 / 1798号 (七)(二十二): an objection to a listing case is verified and answered by the deciding department
+    ("有异议的，由认定部门（单位）核实"; "认定部门（单位）……将核实和处理结果反馈当事人") — not by another department's
+    head nor by a user of none. Its answer may end the case (not listed, R4) or start a withdrawal (R12 way 1).
+    ``dept``: the case's registered department; ``verifier``: the answering user's (None: none). Raises DomainError
+    ``R5_OBJECTION_DEPARTMENT``."""
+    if verifier is not None and verifier.id == dept.id:  # R5: only the deciding department answers
+        return
+    who_zh = f"「{verifier.name}」的人员" if verifier is not None else "不属于任何认定部门的人员（如信用办）"
+    who_en = f"staff of {verifier.name}" if verifier is not None else "a user of no department (e.g. the credit office)"
+    raise DomainError("R5_OBJECTION_DEPARTMENT",
+                      f"异议由认定部门核实并答复：本案由「{dept.name}」认定，异议须由「{dept.name}」的人员核实答复，"
+                      f"{who_zh}不能代为答复（发改财金规〔2017〕1798号（七）（二十二））。",
+                      f"An objection is verified and answered by the deciding department: this case is decided by "
+                      f"{dept.name}, so only its staff may answer; {who_en} may not.", field="resolved_by")
+
+
+# R4 / 49号 四(八): the case fields a registered department fills; they are the department's, never typed apart.
+_CASE_FIELDS_ZH = {"department_level": "认定部门层级", "domain": "认定部门所属领域"}
+
+
+def check_r4_case_fields(dept: Department, typed: dict) -> None:
+    """R4 / 49号 四(八): a case's department level and field of administration are its registered department's
+    (``dept``); a typed value that differs is refused — the field decides the big-data alert (R11) and a measure's
+    scope (R8), the level the R4 county check. ``typed``: the values given (None or empty: not given). Raises
+    DomainError ``R4_DEPARTMENT_FIELDS``."""
+    own = {"department_level": dept.level, "domain": dept.domain}
+    for field, value in typed.items():
+        text = str(value or "").strip()
+        if field in own and text and text != own[field]:  # R4: the registered department's own fields only
+            raise DomainError("R4_DEPARTMENT_FIELDS",
+                              f"{_CASE_FIELDS_ZH[field]}由已登记的认定部门「{dept.name}」确定（{own[field]}），"
+                              f"不能另填「{text}」；如认定部门有误，请改选认定部门。",
+                              f"The {field} of a case is its registered department's ({dept.name}: {own[field]}); "
+                              f"{text!r} cannot be typed apart. Choose another department if it is wrong.",
+                              field=field)
+
+
+def check_r4_document_series(number: str, issuer: str, others: dict[str, str]) -> None:
+    """R4 / 49号 四(八): a document is issued in its issuer's name and under its prefix; a number typed as issued
+    by hand may not lie in another issuer's register series (``others``: series prefix → that issuer's name, e.g.
+    ``{"清税信告": "县税务局"}``), which would print it under that department's 文号 and collide with its register.
+    Raises ValidationError ``R4_DOCUMENT_SERIES``."""
+    text = (number or "").strip()
+    for prefix, name in others.items():
+        if re.fullmatch(re.escape(prefix) + r"〔\d{4}〕\d+号", text):  # R4: another issuer's series
+            raise ValidationError("R4_DOCUMENT_SERIES",
+                                  f"文号「{text}」属于「{name}」的{prefix}〔年〕N号序列；本文书由「{issuer}」以自己的名义"
+                                  "出具，不能使用其他单位的文号。",
+                                  f"The number {text!r} lies in {name}'s series {prefix}; this document is issued by "
+                                  f"{issuer} in its own name and cannot take another issuer's number.",
+                                  field="external_number")

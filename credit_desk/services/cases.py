@@ -107,12 +107,16 @@ def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(
         return core.open_in_tx(session, tx, case, on)
 
 
-def _with_department(session: Session, values: dict, opening: bool = False) -> dict:
+def _with_department(session: Session, values: dict, opening: bool = False, case_id: int | None = None) -> dict:
     """The 认定部门 fields: a registered department fills name, level and field (``departments.case_fields``;
-    on opening, the user's own department when none is named); R4 / 1798号 (六): county level or above for
-    every list type, checked as soon as a level is known."""
+    on opening, the user's own department when none is named); a level or field typed apart from the registered
+    department's is refused (R4_DEPARTMENT_FIELDS); R4 / 1798号 (六): county level or above for every list type,
+    checked as soon as a level is known."""
+    typed = {k: values[k] for k in ("department_level", "domain") if k in values}
     if "department" in values or opening:
-        values = {**values, **departments.case_fields(session, values.get("department"))}
+        values = {**values, **departments.case_fields(session, values.get("department"), typed)}
+    elif typed:
+        departments.check_case_fields(session.ledger.conn, case_id, typed)  # R4: the case's own department's
     if values.get("department_level"):
         check_r4_department_level(values["department_level"])  # R4, every list type
     return values
@@ -141,7 +145,8 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
     if case.state not in OPEN_STATES:
         raise DomainError("CASE_CLOSED", f"案件已{case.state.zh}，不能再修改。",
                           f"The case is {case.state.value}; it can no longer be edited.", field="state")
-    values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None})
+    values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None},
+                              case_id=case_id)
     today = session.desk.today()
     if record_ids is not None:
         check_r1_rests_on_records(case.list_type.value, record_ids)  # R1

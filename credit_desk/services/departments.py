@@ -6,7 +6,8 @@ mutation writes its audit row and its change-log row (entity ``department``; ``u
 
 from __future__ import annotations
 
-from credit_desk.domain.departments import (Department, check_r4_decider_of_department, check_r4_may_decide,
+from credit_desk.domain.departments import (Department, check_r4_case_fields, check_r4_decider_of_department,
+                                            check_r4_may_decide, check_r5_objection_verifier,
                                             check_r12_withdrawal_proposer, check_r13_repair_issuer,
                                             check_registered, new_department, register_cli,
                                             register_hint)
@@ -75,10 +76,11 @@ def user_department(session: Session, username: str | None = None) -> Department
     return repo.of_user(session.ledger.conn, username or session.user.username)
 
 
-def case_fields(session: Session, department) -> dict:
+def case_fields(session: Session, department, typed: dict | None = None) -> dict:
     """The case fields a deciding department fills (id, name, level, domain), checked against R4 for every list.
 
-    ``department``: an id or a registered name; None → the user's own department, if any. A case names a
+    ``department``: an id or a registered name; None → the user's own department, if any. ``typed``: the level
+    and field the clerk gave, refused when they differ from the department's (R4_DEPARTMENT_FIELDS). A case names a
     registered department, never a typed name alone — also on a ledger with none registered yet (the refusal
     says how to register one: ``DEPT_NOT_REGISTERED``). Returns {} when there is nothing to fill."""
     conn = session.ledger.conn
@@ -91,6 +93,7 @@ def case_fields(session: Session, department) -> dict:
     if d is None:
         return {}
     check_r4_may_decide(d)  # R4 / 1798号 (六): county level or above, whatever the list
+    check_r4_case_fields(d, typed or {})  # R4: level and field are the registered department's, never typed apart
     return {"department_id": d.id, "department": d.name, "department_level": d.level, "domain": d.domain}
 
 
@@ -108,6 +111,23 @@ def case_decider_department(session: Session, case) -> Department:
     dept = case_department(conn, case)
     check_r4_decider_of_department(dept, repo.of_user(conn, session.user.username))  # R4 谁认定、谁负责
     return dept
+
+
+def check_objection_verifier(session: Session, case_id: int) -> None:
+    """R5 / 1798号 (七)(二十二): an objection to a case of a registered department is answered by that department's
+    own staff (``check_r5_objection_verifier``). Raises R5_OBJECTION_DEPARTMENT; writes nothing."""
+    conn = session.ledger.conn
+    dept = repo.of_case(conn, case_id)
+    if dept is not None:
+        check_r5_objection_verifier(dept, repo.of_user(conn, session.user.username))  # R5
+
+
+def check_case_fields(conn, case_id: int | None, typed: dict) -> None:
+    """R4 / 49号 四(八): a typed level or field of an existing case is its registered department's (none
+    registered on the case: nothing to check here). Raises R4_DEPARTMENT_FIELDS."""
+    dept = repo.of_case(conn, case_id) if case_id is not None else None
+    if dept is not None:
+        check_r4_case_fields(dept, typed)  # R4
 
 
 def case_proposer_department(session: Session, case) -> Department | None:

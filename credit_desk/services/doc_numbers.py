@@ -14,9 +14,11 @@ import datetime as dt
 import re
 
 from credit_desk.documents.templates import load_template
+from credit_desk.domain.departments import check_r4_document_series
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import departments
 from credit_desk.services.base import Session
+from credit_desk.store import departments as departments_repo
 from credit_desk.store import documents as repo
 from credit_desk.store import meta
 
@@ -28,10 +30,19 @@ def series_prefix(conn, doc_type: str, object_type: str | None = None, object_id
     """The prefix of a document's series. A case's documents are issued by its deciding department (49号 四(八)):
     the department's letterhead prefix + the type's (e.g. 清市监 + 信决). Otherwise the office's prefix for the
     type (set by the administrator, else the office's short name + the type's), also for the unprinted series."""
-    base = UNPRINTED_SERIES.get(doc_type) or load_template(doc_type).prefix
+    base = _base(doc_type)
     dept = departments.issuer_for(conn, object_type, object_id) if object_type else None
     if dept is not None:
         return f"{dept.prefix}{base}"
+    return _office_series(conn, doc_type, base)
+
+
+def _base(doc_type: str) -> str:
+    return UNPRINTED_SERIES.get(doc_type) or load_template(doc_type).prefix
+
+
+def _office_series(conn, doc_type: str, base: str) -> str:
+    """The credit office's own series of a document type."""
     chosen = repo.get_prefix(conn, doc_type)
     if chosen:
         return chosen
@@ -94,6 +105,7 @@ def record_external_in_tx(session: Session, tx, doc_type: str, object_type: str,
                               f"统一编号，此文书的编号应为「{expected}」；请不填编号，由系统取号。",
                               f"The number '{text}' belongs to the register's own series; leave it to the register.",
                               field="external_number")
+    _check_other_series(conn, doc_type, object_type, object_id, prefix, text)  # R4 / 49号 四(八)
     if repo.number_taken(conn, text):
         raise ValidationError("DOC_NUMBER_TAKEN", f"文号「{text}」已登记，不能重复使用。",
                               f"The number '{text}' is already registered.", field="external_number")
@@ -103,6 +115,20 @@ def record_external_in_tx(session: Session, tx, doc_type: str, object_type: str,
     session.audit(tx, "document.external", "document", text, detail={"type": doc_type,
                                                                      "object": f"{object_type}:{object_id}"})
     return text
+
+
+def _check_other_series(conn, doc_type: str, object_type: str, object_id, own: str, text: str) -> None:
+    """R4 / 49号 四(八): a hand-issued number of this document may not lie in another issuer's series of its type —
+    another registered department's, or the credit office's when a department issues it
+    (``domain.departments.check_r4_document_series``)."""
+    base = _base(doc_type)
+    issuer = departments.issuer_for(conn, object_type, object_id) if object_type else None
+    office = meta.get_meta(conn, "office") or "信用办"
+    others = {f"{d.prefix}{base}": d.name for d in departments_repo.all_departments(conn)}
+    if issuer is not None:
+        others[_office_series(conn, doc_type, base)] = office
+    others.pop(own, None)
+    check_r4_document_series(text, issuer.name if issuer is not None else office, others)
 
 
 def _expected(tx, doc_type: str, object_type: str, object_id, on: dt.date) -> str:

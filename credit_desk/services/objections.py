@@ -30,7 +30,7 @@ from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, ch
 from credit_desk.services import case_core as core
 from credit_desk.services import cases as cases_svc
 from credit_desk.services import records as records_svc
-from credit_desk.services import doc_numbers, withdrawals, workdays
+from credit_desk.services import departments, doc_numbers, withdrawals, workdays
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import cases as cases_repo
 from credit_desk.store import dishonesty_records as records_repo
@@ -102,6 +102,13 @@ def _load(session: Session, objection_id: int) -> Objection:
     return obj
 
 
+def check_may_answer(session: Session, case_id: int) -> None:
+    """Who may answer an objection to a case (R5 / 1798号 (七)(二十二)): a senior person of its deciding department.
+    Raises PermissionDenied or R5_OBJECTION_DEPARTMENT; writes nothing (but a role refusal's row)."""
+    session.require("objection.resolve")
+    departments.check_objection_verifier(session, case_id)  # R5
+
+
 def resolve_objection(session: Session, objection_id: int, *, outcome: str, reply: str,
                       resolved_on: dt.date | None = None, corrected_facts: str | None = None,
                       renotice_on: dt.date | None = None) -> dict:
@@ -111,6 +118,8 @@ def resolve_objection(session: Session, objection_id: int, *, outcome: str, repl
     the corrected grounds is served with the reply (R5_RENOTICE_REQUIRED otherwise)."""
     session.require("objection.resolve")
     obj = _load(session, objection_id)  # read inside the act, which is itself logged
+    if obj.target_type is Target.CASE:
+        departments.check_objection_verifier(session, obj.target_id)  # R5 / 1798号 (七)(二十二): its department
     today = session.desk.today()
     on = check_r5_date(resolved_on or today, today=today, after=obj.received_on, field="resolved_on",
                        label="异议答复日期", after_label="异议受理")  # R5 dates

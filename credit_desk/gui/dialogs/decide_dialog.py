@@ -93,6 +93,10 @@ class DecideDialog(FormDialog):
                 c.standard_kind))
         if c.list_type is ListType.WATCH:
             self.add_field("domain", self.tr("Domain *"), line("domain", text=c.domain or ""))
+        if c.department_id is not None:  # R4: a registered department's name, level and field are its own
+            for name in ("department", "department_level", "domain"):
+                if name in self.fields:
+                    self.fields[name].setEnabled(False)
         if c.state is not CaseState.DRAFT:  # R5: what the served notice told the party is not edited here
             for name in ("facts", "basis", "ground", "standard", "standard_kind"):
                 if name in self.fields:

@@ -14,7 +14,7 @@ from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, sp
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import HEADING_SCALE, LEAD_SCALE, relative_font
 from credit_desk.gui.widgets.steps import StepBar
-from credit_desk.services import browse, cases, withdrawals
+from credit_desk.services import browse, cases, objections, withdrawals
 
 EVENTS = {"open": QT_TRANSLATE_NOOP("CasePanel", "Case opened"),
           "serve_notice": QT_TRANSLATE_NOOP("CasePanel", "Prior notice served"),
@@ -205,7 +205,9 @@ class CasePanel(QWidget):
         # R19: a listing may be objected to too; that does not move the state machine
         self.object_button.setEnabled((Event.OBJECT in events or c.state is CaseState.LISTED)
                                       and can("objection.add"))
-        self.reply_button.setEnabled(has_open and can("objection.resolve"))
+        # R5 / 1798号 (七)(二十二): the deciding department's own staff answer the party's objection
+        self._offer(self.reply_button, has_open, "objection.resolve",
+                    lambda: objections.check_may_answer(self.ctx.session, c.id))
         self._offer_decision(c, events)
         self.exit_button.setEnabled(Event.EXIT in events and can("case.exit"))
         # R12 way 1: the deciding department's staff propose, a second senior person of it (not the proposer)

@@ -1,0 +1,37 @@
+"""Issue 13 (third lawyer's pass) through the widgets: the reply to a party's objection is offered only to the
+deciding department's own staff (R5 / 1798号 (七)(二十二)), with the reason in Chinese otherwise."""
+
+from __future__ import annotations
+
+from credit_desk.gui.views.case_panel import CasePanel
+from credit_desk.services import accounts, auth, departments, objections
+from tests.conftest import USER_PW
+from tests.gui.conftest import DEMO_DEPARTMENTS
+from tests.gui.seed_work import DAY
+from tests.gui.test_issue13_decide_offer import _served
+
+
+def _panel(qtbot, make_ctx, session, cid) -> CasePanel:
+    panel = CasePanel(make_ctx(session))
+    qtbot.addWidget(panel)
+    panel.show_case(cid)
+    return panel
+
+
+def test_r5_reply_to_objection_offered_only_to_the_deciding_department(qtbot, staff, make_ctx, shot):
+    """The market regulator's reviewer sees 答复异议 enabled on its case with an open objection; the tax bureau's
+    head sees it disabled, the tooltip naming the department that answers."""
+    admin = staff["admin"]
+    accounts.add_user(admin, "boss_tax", "approver", USER_PW, "赵税务")
+    departments.assign_user(admin, "boss_tax", DEMO_DEPARTMENTS[1][0])
+    tax = auth.login(admin.desk, "boss_tax", USER_PW)
+    cid, _ = _served(staff)
+    clerk = staff["clerk"]
+    objections.add_objection(clerk, target="case", target_id=cid, received_on=clerk.desk.today() - 18 * DAY,
+                             grounds="情节轻微，已整改")
+    panels = [_panel(qtbot, make_ctx, who, cid) for who in (staff["reviewer"], tax)]
+    own, stranger = (p.reply_button for p in panels)
+    assert own.isEnabled() and not own.toolTip()
+    assert not stranger.isEnabled()
+    assert DEMO_DEPARTMENTS[0][0] in stranger.toolTip() and "异议" in stranger.toolTip()
+    shot(panels[1], "panel_reply_offered_to_deciding_department_only")
