@@ -175,3 +175,22 @@ def check_clock(now: dt.datetime, newest_audit: dt.datetime | None, ahead_max_da
                           f"The clock ({now:%Y-%m-%d}) is {(now - newest_audit).days} days ahead of the newest audit "
                           f"row ({newest_audit:%Y-%m-%d}), more than {ahead_max_days}; correct the time, or an "
                           "administrator confirms it with 'clock confirm'. Nothing was changed.", field="clock")
+
+
+def r3_revocation_earliest(document_issued: dt.date | None,
+                           listings_decided: Iterable[dt.date | None]) -> tuple[dt.date | None, str]:
+    """R3: the earliest date a record's revocation may carry, and what it follows (zh): its basis document's issue
+    date, or the decision of a listing resting on it, whichever is later."""
+    bounds = [(d, "据其作出的认定决定") for d in listings_decided if d is not None] + (
+        [(document_issued, "认定依据文书作出")] if document_issued else [])
+    return max(bounds, key=lambda b: b[0]) if bounds else (None, "上一步骤")
+
+
+def check_r3_revocation_date(on: dt.date, *, today: dt.date, document_issued: dt.date | None,
+                             listings_decided: Iterable[dt.date | None]) -> dt.date:
+    """R3 with the R5 dates: a record's revocation is dated no later than today, and not before its basis document
+    was issued nor before the decision of any listing resting on it — that listing's measures stop and its end
+    deadline runs from this date (a date before the decision stopped measures before they were applied and broke
+    the daily expiry check). Raises ``R5_DATE_FUTURE`` or ``R5_DATE_ORDER``."""
+    after, label = r3_revocation_earliest(document_issued, listings_decided)
+    return check_r5_date(on, today=today, after=after, field="on", label="撤销日期", after_label=label)

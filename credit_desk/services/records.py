@@ -11,6 +11,7 @@ from dataclasses import replace
 from credit_desk.domain.cases import Case, CaseState, ListType
 from credit_desk.domain.errors import DomainError, ValidationError, each_error, raise_collected
 from credit_desk.domain.list_rules import BASIS_REVOKED_END_WORKDAYS, basis_all_revoked, opens_black_case
+from credit_desk.domain.procedure import check_r3_revocation_date, r3_revocation_earliest
 from credit_desk.domain.record_rules import (Record, check_approval, check_basis, check_can_revise,
                                              check_catalogue_item, check_leniency_justification, leniency_flags,
                                              publication, status_zh)
@@ -210,17 +211,28 @@ def revoke_record(session: Session, record_id: int, *, reason: str, on: dt.date 
         return revoke_in_tx(session, tx, record_id, reason, on or session.desk.today())
 
 
+def revocation_earliest(session: Session, record_id: int) -> dt.date | None:
+    """R3: the earliest date a revocation of this record may carry (for a form's date picker)."""
+    session.require("record.revoke")
+    conn = session.ledger.conn
+    r = get_record(conn, record_id)
+    listed = [c.decided_on for c in cases_repo.cases_on_record(conn, record_id) if c.state is CaseState.LISTED]
+    return r3_revocation_earliest(r.document.issued, listed)[0]
+
+
 def revoke_in_tx(session: Session, tx, record_id: int, reason: str, on: dt.date) -> dict:
     """R3/R19 inside the caller's transaction; returns the record and the listed cases resting on it."""
     conn = session.ledger.conn
     r = get_record(conn, record_id)
     why = check_can_revise(r, reason)
+    listed = [c for c in cases_repo.cases_on_record(conn, record_id) if c.state is CaseState.LISTED]
+    check_r3_revocation_date(on, today=session.desk.today(), document_issued=r.document.issued,
+                             listings_decided=[c.decided_on for c in listed])  # R3 / R5 dates
     repo.add_history(tx, record_id, session.user.username, "revoke", why, r)
     repo.set_status(tx, record_id, RecordStatus.REVOKED, why, on)
     saved = replace(r, status=RecordStatus.REVOKED, status_reason=why)
     session.audit(tx, "record.revoke", "record", record_id)
     tx.change("record", record_id, "revoke", repo.state(saved))
-    listed = [c for c in cases_repo.cases_on_record(conn, record_id) if c.state is CaseState.LISTED]
     ending = [_basis_gone(session, tx, c, on) for c in listed if basis_all_revoked(c, _effective(conn, c))]
     return {"record": saved, "listed_case_ids": [c.id for c in listed],
             "ending": [e for e in ending if e is not None]}

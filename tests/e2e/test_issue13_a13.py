@@ -82,3 +82,24 @@ def test_r4_case_level_and_field_are_its_registered_departments(desk):
     # the registered department's own fields, typed again, are no change and stay lawful
     ok(desk, "case", "update", str(cid), "--domain", "市场监管", "--department-level", "county")
 
+
+def test_r3_record_revocation_is_dated_between_its_listing_and_today(desk):
+    """R3 with the R5 dates (DOMAIN: every procedural date lies between the previous step's date and today): the
+    revocation of a listing's basis record stops its measures and starts the department's end deadline on the
+    date typed. Dated after today it would stop them in the future and put the deadline off; dated before the
+    listing's decision (2026-10-12) it stopped the measures before they were applied and set a deadline that had
+    passed before the listing existed — the daily expiry check then failed for the whole ledger (R12_DATE_ORDER).
+    Both are refused and nothing changes; the day it is recorded is lawful."""
+    sid = company(desk, 1304)
+    cid = black_listing(desk, sid)  # decided 2026-10-12 on one record
+    rid = show(desk, cid)["records"][0]["id"]
+    for on, code in (("2026-12-05", "R5_DATE_FUTURE"), ("2026-09-02", "R5_DATE_ORDER")):
+        err = refused(desk, "record", "revoke", str(rid), "--reason", "处罚决定被复议撤销", "--on", on, user=BOSS)
+        assert err["code"] == code and err["field"] == "on", err
+    assert "2026-10-12" in err["message"]
+    entry = show(desk, cid)
+    assert entry["records"][0]["status"] == "active" and all(m["stopped_on"] is None for m in entry["measures"])
+    assert ok(desk, "case", "expire", user=BOSS) == []  # the daily check runs
+    ok(desk, "record", "revoke", str(rid), "--reason", "处罚决定被复议撤销", "--on", "2026-11-20", user=BOSS)
+    entry = show(desk, cid)
+    assert entry["state"] == "listed" and all(m["stopped_on"] == "2026-11-20" for m in entry["measures"])

@@ -35,3 +35,26 @@ def test_r5_reply_to_objection_offered_only_to_the_deciding_department(qtbot, st
     assert not stranger.isEnabled()
     assert DEMO_DEPARTMENTS[0][0] in stranger.toolTip() and "异议" in stranger.toolTip()
     shot(panels[1], "panel_reply_offered_to_deciding_department_only")
+
+
+def test_r3_revocation_and_withdrawal_dates_offer_only_the_lawful_range(qtbot, staff, make_ctx):
+    """R3 / R5 dates: on a listed record the revocation date can be picked only from the listing's decision to
+    today (the service refuses the rest, R5_DATE_ORDER / R5_DATE_FUTURE); R12 way 1: a withdrawal is proposed
+    between the listing's decision and today."""
+    from credit_desk.gui.dialogs.record_fix_dialogs import RevokeRecordDialog
+    from credit_desk.gui.dialogs.withdraw_dialogs import ProposeWithdrawalDialog
+    from credit_desk.services import cases
+    cid, _ = _served(staff)
+    today = staff["clerk"].desk.today()
+    decided = today - 2 * DAY
+    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=decided, measures=("M-01",),
+                                                             post_exit_watch_months=12))
+    case = cases.get_case(staff["reviewer"], cid, "办理误列撤销")
+    revoke = RevokeRecordDialog(make_ctx(staff["boss"]), {"id": case.record_ids[0], "status": "active"})
+    qtbot.addWidget(revoke)
+    picker = revoke.fields["on"]
+    assert (picker.minimumDate().toPython(), picker.maximumDate().toPython()) == (decided, today)
+    propose = ProposeWithdrawalDialog(make_ctx(staff["reviewer"]), case)
+    qtbot.addWidget(propose)
+    picker = propose.fields["on"]
+    assert (picker.minimumDate().toPython(), picker.maximumDate().toPython()) == (decided, today)

@@ -47,7 +47,8 @@ class RevokeRecordDialog(FormDialog):
             .replace("%1", _intro(row)), parent, ok_text=self.tr("Revoke the record"))
         self.row = row
         today = ctx.session.desk.today()
-        self.add_field("on", self.tr("Revoked on *"), bound_dates(date_edit(today, "revokedOn"), None, today))
+        earliest = records.revocation_earliest(ctx.session, row["id"])  # R3 / R5 dates
+        self.add_field("on", self.tr("Revoked on *"), bound_dates(date_edit(today, "revokedOn"), earliest, today))
         self.add_field("reason", self.tr("Reason and the revoking document *"), text_box("reason", 2, self.tr(
             "e.g. 原处罚决定已被行政复议决定撤销（文号）")))
 

@@ -27,7 +27,9 @@ class ProposeWithdrawalDialog(FormDialog):
             [(spaced(f"{self.tr('Objection')} {o['id']}", o["received_on"], o["grounds"][:30]), o["id"]) for o in objs]))
         self.add_field("finding", self.tr("What was found"), text_box("finding", 3),
                        self.tr("Own finding: what shows the listing was wrong (1798号 (二十三))."))
-        self.add_field("on", self.tr("Proposed on *"), date_edit(ctx.session.desk.today(), "proposedOn"))
+        today = ctx.session.desk.today()  # R5 dates: between the listing's decision and today
+        self.add_field("on", self.tr("Proposed on *"), bound_dates(date_edit(today, "proposedOn"), case.decided_on,
+                                                                    today))
         self.fields["objection"].currentIndexChanged.connect(self._changed)
         self._changed()
 
