@@ -117,7 +117,7 @@ def subject_report(s, *, period: tuple[dt.date, dt.date], when: dt.datetime, pur
     """R22/R15: a subject's 公共信用信息报告 in the standard's order (公共信用信息报告标准 2022年版): 报告说明, 基本信息,
     信息概要, 失信信息, 行政许可和行政处罚, 信用承诺及履行情况, 诚实守信相关荣誉; masked by kind (R15)."""
     from credit_desk.domain.commitments import CommitmentType, Fulfilment
-    from credit_desk.domain.masking import mask_subject_id, mask_subject_name, mask_within
+    from credit_desk.domain.masking import mask_representative, mask_subject_id, mask_subject_name, mask_within
     person = s.kind.value == "natural_person"
     adverse = [c for c in listings if c["list_type"] in (ListType.BLACK.value, ListType.WATCH.value)]
     honours = [c for c in listings if c["list_type"] == ListType.RED.value]
@@ -127,8 +127,8 @@ def subject_report(s, *, period: tuple[dt.date, dt.date], when: dt.datetime, pur
     penalties = [x for x in decisions if x["kind"] == "penalty"]
     basic = [f"名称：{mask_subject_name(s.kind, s.name)}", f"主体类别：{s.kind.zh}",
              f"{s.id_type.zh}：{mask_subject_id(s.kind, s.id_type, s.id_number)}"]
-    if not person and rep_name:
-        basic.append(f"法定代表人（负责人）：{rep_name}")
+    if not person and rep_name:   # R15: an individual business's operator is a person
+        basic.append(f"法定代表人（负责人）：{mask_representative(s.kind, rep_name)}")
     if not person and s.address:
         basic.append(f"住所：{s.address}")
     summary = [f"严重失信主体名单、重点关注名单{len(adverse)}条；失信信息{len(records)}条；联合惩戒对象名单{len(joint)}条；"

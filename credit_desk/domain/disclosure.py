@@ -27,7 +27,8 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import (NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, SubjectKind, check_kind_and_id, clean_id,
                                    normalize_id, number_cell_lost)
 from credit_desk.domain.cleanup import excel_serial_date
-from credit_desk.domain.masking import mask_id, mask_person_name, mask_subject_id, mask_subject_name, mask_within
+from credit_desk.domain.masking import (mask_id, mask_representative, mask_subject_id,
+                                       mask_subject_name, mask_within)
 from credit_desk.domain.rulesets import RuleSet, Tier, publication_window
 from credit_desk.domain.textkey import INVISIBLE, clean_doc_number
 
@@ -189,8 +190,8 @@ class AdminDecision:
         row["uscc"] = mask_subject_id(self.party_kind, IdType.USCC, self.uscc) if self.uscc else ""
         row["id_number"] = mask_id(self.id_number) if self.id_number else ""
         row["rep_id_number"] = mask_id(self.rep_id_number) if self.rep_id_number else ""
-        if self.rep_name and self.party_kind is not SubjectKind.LEGAL_PERSON:
-            row["rep_name"] = mask_person_name(self.rep_name)
+        if self.rep_name:
+            row["rep_name"] = mask_representative(self.party_kind, self.rep_name)
         # R15: a department's free text names the party too (当事人张小明…): masked there as in its own element
         hide = {clear: row[key] for key, clear in (("party_name", self.party_name), ("id_number", self.id_number),
                                                    ("rep_id_number", self.rep_id_number), ("rep_name", self.rep_name))

@@ -186,3 +186,11 @@ def mask_within(text: str | None, masked: dict[str, str]) -> str:
     for clear in sorted((k for k, v in masked.items() if k and v != k), key=len, reverse=True):
         out = out.replace(clear, masked[clear])
     return out
+
+
+def mask_representative(kind, name: str | None) -> str:
+    """R15: the 法定代表人（负责人） of a subject as published: an organisation's is public registration data and
+    shown whole; an individual business's operator (or anyone standing for a non-organisation) is a person."""
+    if not name:
+        return name or ""
+    return name if getattr(kind, "value", kind) == "legal_person" else mask_person_name(name)

@@ -99,3 +99,16 @@ def test_r15_a_persons_report_masks_the_name_and_number_inside_a_decisions_text(
     text = _text(tmp_path / "p.pdf")
     assert "清市监许〔2026〕33号" in text and "准予李*" in text
     assert "李四" not in text and number not in text
+
+
+def test_r15_an_individual_business_under_its_operators_name_does_not_print_the_operator_whole(desk, tmp_path):
+    """个体工商户 registered under the operator's own name is masked as a person (R15); its report printed the
+    same person whole as 法定代表人（负责人）. Now masked there too, as the 双公示 register does."""
+    rng = random.Random(34)
+    code = demo.uscc(rng, "320812")
+    sid = ok(desk, "subject", "add", "--kind", "individual_business", "--name", "孙小梅", "--id-type", "uscc",
+             "--id-number", code, "--legal-rep-name", "孙小梅", "--legal-rep-id-number",
+             demo.ric(rng, "320826", dt.date(1970, 1, 1), dt.date(1990, 12, 31)))["id"]
+    ok(desk, "report", "subject", str(sid), "--purpose", "本人申请出具信用报告", "--out", str(tmp_path / "b.pdf"))
+    text = _text(tmp_path / "b.pdf")
+    assert "法定代表人（负责人）：孙*梅" in text and "孙小梅" not in text

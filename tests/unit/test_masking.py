@@ -181,3 +181,10 @@ def test_r15_a_persons_name_and_number_are_masked_inside_free_text():
         "当事人张*明（3208**********5104）销售过期食品，张*明有限公司"
     assert mask_within(None, hide) == "" and mask_within("无", {}) == "无"
     assert mask_within("欧阳娜娜与欧阳娜", {"欧阳娜": "欧阳*", "欧阳娜娜": "欧阳*娜"}) == "欧阳*娜与欧阳*"   # longer first
+
+
+def test_r15_a_representative_is_shown_whole_only_for_an_organisation():
+    from credit_desk.domain.masking import mask_representative
+    assert mask_representative("legal_person", "王建国") == "王建国"
+    assert mask_representative("individual_business", "孙小梅") == "孙*梅"
+    assert mask_representative(None, "孙小梅") == "孙*梅" and mask_representative("legal_person", None) == ""
