@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, replace
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -252,8 +253,7 @@ def parse_date(v, key: str) -> dt.date | None:
         if serial is not None:
             return serial
     text = _text(v)
-    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text) or \
-        re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
+    m = _date_shape(unicodedata.normalize("NFKC", text))   # full-width digits and separators (２０２６－１１－２０)
     bad = _bad(key, f"「{text}」不是有效日期（应写作 2026-03-05）。", f"{text!r} is not a date (write 2026-03-05).")
     if not m:
         raise bad
@@ -261,6 +261,11 @@ def parse_date(v, key: str) -> dt.date | None:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError:  # 2026-02-30: the shape was right, the day is not — the same sentence names the field
         raise bad from None
+
+
+def _date_shape(text: str):
+    return re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text) or \
+        re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
 
 
 def parse_amount(v, key: str) -> Decimal | None:

@@ -88,3 +88,16 @@ def test_r15_public_row_masks_a_natural_person_only():
 def _months(day: dt.date, months: int) -> str:
     from credit_desk.domain.rulesets import add_months
     return add_months(day, months).isoformat()
+
+
+def test_r21_a_date_typed_in_full_width_characters_is_read():
+    """Chinese input methods type ２０２６－１１－２０ (full-width digits and hyphen): it was refused as 「不是有效日期」
+    although it reads as a date; 年月日 with full-width digits already passed."""
+    import pytest
+    from credit_desk.domain.errors import ValidationError
+    from credit_desk.domain.disclosure import parse_date
+    assert parse_date("２０２６－１１－２０", "decision_date") == dt.date(2026, 11, 20)
+    assert parse_date("２０２６／１１／２０", "decision_date") == dt.date(2026, 11, 20)
+    assert parse_date("２０２６．１１．２０", "decision_date") == dt.date(2026, 11, 20)
+    with pytest.raises(ValidationError):
+        parse_date("２０２６－１３－０１", "decision_date")
