@@ -28,6 +28,9 @@ MAX_UNPACKED_BYTES = 1024 * 2**20
 HEADER_SEARCH_ROWS = 10
 PREVIEW_ROWS = 5
 _MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+_ROW = re.compile(rb'<row\b([^>]*)>')                 # a row's start tag: its attributes
+_ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 
 
 @dataclass
@@ -80,18 +83,21 @@ def _sheet(wb, name: str | None):
     return next((ws for ws in sheets if getattr(ws, "sheet_state", "visible") == "visible"), sheets[0])
 
 
-def _merged(ws, read_only: bool) -> list[tuple[int, int, int, int]]:
-    """(min_col, min_row, max_col, max_row) of every merged range."""
+def _merged(ws, read_only: bool) -> tuple[list[tuple[int, int, int, int]], set[int]]:
+    """(min_col, min_row, max_col, max_row) of every merged range, and the rows hidden (by hand or a filter)."""
     if not read_only:
-        return [(r.min_col, r.min_row, r.max_col, r.max_row) for r in ws.merged_cells.ranges]
-    found, tail = [], b""
+        return ([(r.min_col, r.min_row, r.max_col, r.max_row) for r in ws.merged_cells.ranges],
+                base.hidden_rows(ws))
+    found, hidden, tail = [], set(), b""
     with ws._get_source() as src:  # openpyxl's read-only sheet keeps its XML part; the list sits after the data
         while chunk := src.read(4 * 2**20):
             data = tail + chunk
             found += _MERGE.findall(data)
+            hidden.update(int(m[1]) for attrs in _ROW.findall(data) if _HIDDEN.search(attrs)
+                          and (m := _ROW_NUMBER.search(attrs)))
             tail = data[-200:]
             found = list(dict.fromkeys(found))
-    return [range_boundaries(ref.decode()) for ref in found]
+    return [range_boundaries(ref.decode()) for ref in found], hidden
 
 
 class _Filled:
@@ -100,7 +106,8 @@ class _Filled:
     def __init__(self, ws, read_only: bool) -> None:
         self.ws, self.top = ws, {}
         self.by_row: dict[int, list[tuple[int, int, int, int]]] = {}
-        for c1, r1, c2, r2 in _merged(ws, read_only):
+        merged, self.hidden = _merged(ws, read_only)
+        for c1, r1, c2, r2 in merged:
             for r in range(r1, r2 + 1):
                 self.by_row.setdefault(r, []).append((c1, r1, c2, r2))
 
@@ -155,10 +162,33 @@ def read_head(path: Path, sheet: str | None = None, wanted: list[str] | None = N
             if r > start and len(preview) < PREVIEW_ROWS and any(legacy.text(v) for v in values):
                 preview.append([legacy.text(v) for v in values[:len(headers)]])
         estimate = max((ws.max_row or 0) - start, 0) if read_only else ws.max_row - start
-        return Head(ws.title, start, headers, preview, base.csv_notes(wb), estimate)
+        return Head(ws.title, start, headers, preview, base.csv_notes(wb) + _other_tables(wb, ws, sheet), estimate)
     finally:
         if read_only:
             wb.close()
+
+
+def _other_tables(wb, chosen, named: str | None) -> list[dict]:
+    """The note that other visible sheets hold a table too (a ledger kept one sheet per year): only the chosen
+    sheet is read, and the clerk is told which ones were not — never left out without a word."""
+    if named is not None:
+        return []
+    others = []
+    for ws in wb.worksheets:
+        if ws is chosen or getattr(ws, "sheet_state", "visible") != "visible":
+            continue
+        first = list(enumerate(ws.iter_rows(max_row=HEADER_SEARCH_ROWS + 1, values_only=True), start=1))
+        head = find_header(first)
+        if head is not None and any(legacy.text(v) for r, values in first if r > head for v in values):
+            others.append(ws.title)
+    if not others:
+        return []
+    titles = "、".join(f"「{t}」" for t in others)
+    return [{"code": "LEGACY_OTHER_SHEETS",
+             "zh": f"只读取了工作表「{chosen.title}」；工作簿中的工作表{titles}也有数据，未读取。如需导入，请把该工作表另存为单独的"
+                   "文件（或移到最前）后再导入。",
+             "en": f"Only sheet {chosen.title!r} was read; sheet(s) {', '.join(others)} hold data too and were not "
+                   "read. To import one, save it as a file of its own (or move it first) and import that."}]
 
 
 def _take(it, n: int):
@@ -171,14 +201,15 @@ def _take(it, n: int):
 
 def data_rows(path: Path, head: Head):
     """(sheet row, values) under the header: blank rows skipped, 示例 rows skipped, a 注… line ends the table;
-    a formula cell is a ``("=", …)`` value the caller names as bad."""
+    a formula cell is a ``("=", …)`` value the caller names as bad; a hidden row that holds anything comes as
+    (sheet row, None) — the caller names it (the clerk who checked the sheet on screen never saw it)."""
     path = Path(path)
     wb, read_only = _open(path)
     try:
         ws = _sheet(wb, head.sheet)
         width = len(head.headers)
-        count = 0
-        for r, values in _Filled(ws, read_only).rows(width):
+        count, filled_rows = 0, _Filled(ws, read_only)
+        for r, values in filled_rows.rows(width):
             if r <= head.header_row:
                 continue
             cells = values[:width]
@@ -194,7 +225,7 @@ def data_rows(path: Path, head: Head):
             if count > MAX_ROWS:
                 raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",
                                       f"More than {MAX_ROWS} rows; split the file.", row=r)
-            yield r, cells
+            yield r, (None if r in filled_rows.hidden else cells)
     finally:
         if read_only:
             wb.close()

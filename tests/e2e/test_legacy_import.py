@@ -340,3 +340,63 @@ def test_r7_an_18_digit_number_typed_into_a_number_cell_is_named_even_when_its_c
     assert named == {(5, "法定代表人身份证号"), (6, "统一社会信用代码/身份证号")}, err.value.problems
     assert all("单元格是数字格式" in p.zh for p in err.value.problems)
     assert _counts(boss) == before
+
+
+def test_hidden_rows_are_named_never_brought_in_unseen(office, tmp_path):
+    """A row hidden in the office's sheet (by hand or by a filter) was imported although the clerk who checked
+    the sheet on screen never saw it; now it is named (in the streamed read of a large sheet too) and nothing is
+    written. Merged cells still fill the rows they cover."""
+    from openpyxl import Workbook
+    boss = office["boss"]
+    data = kit.rows(boss, 6)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "失信台账"
+    ws.append(kit.HEADERS)
+    for r in data:
+        ws.append(r)
+    ws.row_dimensions[4].hidden = True
+    ws.row_dimensions[6].hidden = True
+    ws.row_dimensions[9].hidden = True     # hidden but empty: nothing to name
+    wb.save(tmp_path / "hidden.xlsx")
+    before = _counts(boss)
+    with pytest.raises(ledger_import.LegacyImportRefused) as err:
+        ledger_import.import_ledger(boss, tmp_path / "hidden.xlsx", kit.MAPPING)
+    assert [(p.row, p.code) for p in err.value.problems] == [(4, "XLSX_HIDDEN_ROW"), (6, "XLSX_HIDDEN_ROW")]
+    assert err.value.problems[0].zh.startswith("第4行：该行是隐藏行")
+    assert _counts(boss) == before
+    ws.row_dimensions[4].hidden = ws.row_dimensions[6].hidden = False
+    wb.save(tmp_path / "shown.xlsx")
+    assert ledger_import.import_ledger(boss, tmp_path / "shown.xlsx", kit.MAPPING)["records"] == 6
+
+
+def test_a_second_sheet_holding_data_is_said_before_and_after_the_import(office, tmp_path):
+    """A ledger kept one sheet per year: only the first visible sheet is read; the others holding a table were
+    left out without a word. Now the preview and the import's result name them; a sheet named on purpose, an
+    empty sheet or a hidden one says nothing."""
+    from openpyxl import Workbook
+    from credit_desk.services.legacy import mappings as maps
+    boss = office["boss"]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "2024年"
+    ws.append(kit.HEADERS)
+    for r in kit.rows(boss, 2):
+        ws.append(r)
+    other = wb.create_sheet("2025年")
+    other.append(["清江浦区失信主体台账（2025年）"])
+    other.append(kit.HEADERS)
+    for r in kit.rows(boss, 2, seed=9):
+        other.append(r)
+    wb.create_sheet("说明")                                         # empty
+    hidden = wb.create_sheet("底稿")
+    hidden.append(kit.HEADERS)
+    hidden.append(kit.rows(boss, 1, seed=11)[0])
+    hidden.sheet_state = "hidden"
+    wb.save(tmp_path / "years.xlsx")
+    said = [n for n in maps.preview_sheet(boss, tmp_path / "years.xlsx")["notes"] if n["code"] == "LEGACY_OTHER_SHEETS"]
+    assert len(said) == 1 and "「2025年」" in said[0]["zh"] and "说明" not in said[0]["zh"] and "底稿" not in said[0]["zh"]
+    out = ledger_import.import_ledger(boss, tmp_path / "years.xlsx", kit.MAPPING)
+    assert out["records"] == 2 and any("「2025年」" in n["zh"] for n in out["notes"])
+    out = ledger_import.import_ledger(boss, tmp_path / "years.xlsx", kit.MAPPING, sheet="2025年")
+    assert out["records"] == 2 and not any(n["code"] == "LEGACY_OTHER_SHEETS" for n in out["notes"])

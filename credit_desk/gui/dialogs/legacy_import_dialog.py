@@ -108,9 +108,12 @@ class LegacyImportDialog(QDialog):
         self.name_edit.setText(saved["name"] if saved else self.path.stem)
         self.save_box.setChecked(saved is None)
         self.import_button.setEnabled(True)
-        self._say(self.tr("The saved mapping “%1” fits this sheet and is filled in; check it.")
-                  .replace("%1", saved["name"]) if saved else
-                  self.tr("A first guess is filled in from the column names; check every column."), ok=True)
+        said = (self.tr("The saved mapping “%1” fits this sheet and is filled in; check it.")
+                .replace("%1", saved["name"]) if saved else
+                self.tr("A first guess is filled in from the column names; check every column."))
+        zh = self.ctx.lang.startswith("zh")
+        # other sheets holding data, a CSV's encoding: said before the import, never left out without a word
+        self._say(" ".join([said] + [n["zh" if zh else "en"] for n in self.head.get("notes", [])]), ok=True)
 
     def _fill_columns(self) -> None:
         headers, first = self.head["headers"], (self.head["preview"] or [[]])[0]

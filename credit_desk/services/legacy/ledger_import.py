@@ -47,6 +47,11 @@ _FIELD_ALIAS = {"subject_id": "id_number", "record_ids": "catalogue_code", "rule
                 "department_level": "department", "external_number": "decision_number"}
 
 
+HIDDEN_ROW = ("该行是隐藏行（在 Excel 中看不到），未导入；请取消隐藏、核对该行后再导入，不需要的行请删除。",
+              "the row is hidden (not visible in Excel); unhide and check it, or delete it, then import again.",
+              "XLSX_HIDDEN_ROW")
+
+
 class LegacyImportRefused(ImportRefused):
     """The sheet is refused whole; every bad cell is in ``problems`` (row, column header, why)."""
 
@@ -145,6 +150,11 @@ def _open_sheet(session: Session, path: Path, mapping: dict | None, sheet: str |
 def _read(session: Session, sh: _Sheet, progress: Progress | None) -> list[legacy.LegacyRow]:
     today, out, total = session.desk.today(), [], sh.head.rows_estimate
     for n, (r, cells) in enumerate(legacy_xlsx.data_rows(sh.path, sh.head), start=1):
+        if cells is None:   # a hidden row: never brought in unseen (all or nothing, every bad row named)
+            hidden = legacy.LegacyRow(r)
+            hidden.bad("", *HIDDEN_ROW)
+            out.append(hidden)
+            continue
         values = {k: cells[i] for k, i in sh.column.items()}
         row = legacy.read_row(r, values, today)
         for k, v in values.items():
@@ -175,7 +185,7 @@ def _check(session: Session, sh: _Sheet, rows: list, progress: Progress | None, 
                                       and r.listing["decision_number"]])
     for n, row in enumerate(rows, start=1):
         bad_parts = {legacy.FIELD_BY_KEY[k].part for k, *_ in row.errors if k in legacy.FIELD_BY_KEY}
-        if "subject" not in bad_parts:  # a part whose cells could not be read is not checked further
+        if "subject" not in bad_parts and row.subject:  # a part whose cells could not be read is not checked further
             problems += _check_row(session, sh, row, ready, known, held, seen_records, seen_numbers, taken, refs,
                                    today, bad_parts)
         if progress and n % PROGRESS_EVERY == 0:
