@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from credit_desk.domain.cases import Case, CaseState, ExitWay, ListType
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.procedure import check_r1_rests_on_records
 from credit_desk.domain.rulesets import add_months
 
 # R11 national default (1798号 (十七)): watch lists in this many domains flag the 大数据警示名单.
@@ -177,6 +178,16 @@ def needs_post_exit_watch(case: Case, way: ExitWay) -> bool:
     every record the listing rested on was revoked (R3, ``end_due`` set): a watch listing needs an effective
     record of its own (R1)."""
     return case.list_type is ListType.BLACK and way is not ExitWay.WRONGFUL and case.end_due is None
+
+
+def post_exit_watch_records(black: Case, effective_record_ids: set[int]) -> tuple[int, ...]:
+    """R1 / R3 with R12 / 1798号 (十八): the watch listing that follows a black listing's exit carries on the same
+    dishonesty information, so it rests on the black listing's records that are still effective — a revocation of
+    their basis document then reaches it like any listing. Raises ``R1_NO_RECORD`` when none is left (a watch
+    listing never rests on nothing)."""
+    ids = tuple(r for r in black.record_ids if r in effective_record_ids)
+    check_r1_rests_on_records(ListType.WATCH.value, ids)  # R1
+    return ids
 
 
 def post_exit_watch_until(case: Case, ex: ExitInput) -> dt.date:

@@ -15,13 +15,15 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
                                            check_r12_exit, check_r12_watch_months, needs_post_exit_watch,
-                                           post_exit_watch_max_months, post_exit_watch_until)
+                                           post_exit_watch_max_months, post_exit_watch_records,
+                                           post_exit_watch_until)
 from credit_desk.domain.masking import mask_id
 from credit_desk.domain.rulesets import RuleSet, rule_set_in_force
 from credit_desk.domain.subjects import Subject
 from credit_desk.services import doc_numbers, workdays
 from credit_desk.services.base import Session
 from credit_desk.store import cases as repo
+from credit_desk.store import dishonesty_records
 from credit_desk.store import meta, reference, subjects
 from credit_desk.store import withdrawals as withdrawals_repo
 
@@ -181,6 +183,7 @@ def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel:
 def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:
     """R12: after a black list (not way 1) the subject goes onto the watch list for the period set."""
     rs = rule_set_on(session.ledger.conn, ex.exit_on)
+    carried = post_exit_watch_records(black, _effective_ids(session.ledger.conn, black))  # R1 / R3
     watch = Case(None, black.subject_id, ListType.WATCH, CaseState.LISTED, session.user.username,
                  department=black.department, department_level=black.department_level, domain=black.domain,
                  facts=f"移出严重失信主体名单（案件{black.id}）后依规列入重点关注名单。", basis=black.basis,
@@ -188,7 +191,7 @@ def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:
                  removal_conditions=black.removal_conditions, remedies=black.remedies,
                  decided_on=ex.exit_on, decided_by=session.user.username, rule_set_code=rs.code,
                  share_due=share_due(session, rs, ex.exit_on), origin="post_exit", origin_case_id=black.id,
-                 department_id=black.department_id)
+                 department_id=black.department_id, record_ids=carried)
     saved = open_in_tx(session, tx, watch, ex.exit_on, event="post_exit_watch")
     # R11 / 1798号 (十七): the subject gets its own numbered warning letter (警示函) stating the validity period
     letter = doc_numbers.reserve_in_tx(session, tx, "watch_warning", "case", saved.id, ex.exit_on)
@@ -200,6 +203,11 @@ def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:
     tx.change("case", saved.id, "decide", entry_state(session.ledger.conn, saved))  # shared like any listing
     refresh_alert(session, tx, saved.subject_id, ex.exit_on)
     return saved
+
+
+def _effective_ids(conn, case: Case) -> set[int]:
+    """The ids of ``case``'s records that are still effective (R3)."""
+    return {rid for rid in case.record_ids if (r := dishonesty_records.get(conn, rid)) is not None and r.effective}
 
 
 def _watch_measures(black_measures: list[dict], items) -> list:

@@ -103,3 +103,23 @@ def test_r3_record_revocation_is_dated_between_its_listing_and_today(desk):
     ok(desk, "record", "revoke", str(rid), "--reason", "处罚决定被复议撤销", "--on", "2026-11-20", user=BOSS)
     entry = show(desk, cid)
     assert entry["state"] == "listed" and all(m["stopped_on"] == "2026-11-20" for m in entry["measures"])
+
+
+def test_r3_revoking_the_basis_reaches_the_watch_listing_that_follows_a_black_exit(desk):
+    """R1 / R3 (DOMAIN: a watch listing rests on at least one effective record; revoking a record's basis document
+    reaches the listings resting on it) with R12 / 1798号 (十八): the watch listing that follows a black listing's
+    exit carries on the same dishonesty information — it rested on no record at all, so when the court revoked
+    the penalty decision the watch listing and its measures ran on (``listed_case_ids`` empty). It now rests on
+    the black listing's effective records, and their revocation stops its measures and sets its end deadline."""
+    sid = company(desk, 1305)
+    cid = black_listing(desk, sid)
+    rid = show(desk, cid)["records"][0]["id"]
+    out = ok(desk, "case", "exit", str(cid), "--way", "4", "--standard-change", "认定标准已修订（清市监规〔2026〕2号）",
+             "--exit-on", "2026-11-03", "--watch-months", "12", user=BOSS)
+    watch = out["watch_case_id"]
+    assert [r["id"] for r in show(desk, watch)["records"]] == [rid]
+    revoked = ok(desk, "record", "revoke", str(rid), "--reason", "处罚决定被法院判决撤销", "--on", "2026-11-20",
+                 user=BOSS)
+    assert revoked["listed_case_ids"] == [watch] and revoked["ending"][0]["case_id"] == watch
+    entry = show(desk, watch)
+    assert entry["state"] == "listed" and all(m["stopped_on"] == "2026-11-20" for m in entry["measures"])
