@@ -3,7 +3,7 @@
 Departments send lists of their own layout (a title row, a 序号 column, other columns beside): the header is the
 first row (of the first 10) holding a name header and a code header of ``domain.checks`` (compared after
 ``cleanup.header_key``: width, spaces, line breaks and quotes do not matter). Every row under it is read: an empty
-row is passed over (never the end of the list), a 注… line in the name column ends it, a hidden row is named. A formula is refused (its value is not what the department typed); everything else is judged
+row is passed over (never the end of the list), a 注… line in the name column ends it (a number below it is named), a hidden row is named. A formula is refused (its value is not what the department typed); everything else is judged
 by ``domain.checks.check_rows``, which names each bad cell by row, column letter and header.
 """
 
@@ -93,13 +93,17 @@ def read(path: Path, sheet: str | None = None) -> Read:
         base.fill_merged(w)
     ws, (head, name_c, code_c) = _choose(wb, sheet)
     label = {c: f"{get_column_letter(c)}列「{cell_text(ws.cell(row=head, column=c).value)}」" for c in (name_c, code_c)}
-    rows, problems, hidden = [], [], base.hidden_rows(ws)
+    rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
     for r in range(head + 1, ws.max_row + 1):
         name, number = ws.cell(row=r, column=name_c), ws.cell(row=r, column=code_c)
         if cell_text(name.value) == "" and cell_text(number.value) == "":
             continue   # R22: an empty row in the middle never ends the list — every subject below it is checked
-        if cell_text(name.value).startswith("注") and cell_text(number.value) == "":
-            break      # the notes under the list
+        if notes_row is None and base.is_note(cell_text(name.value)) and cell_text(number.value) == "":
+            notes_row = r  # the notes under the list: no subject from here on
+        if notes_row is not None:
+            if cell_text(number.value):   # R22: a subject below the notes is named, never left unchecked
+                problems.append(base.after_notes_problem(r, notes_row, f"工作表「{ws.title}」"))
+            continue
         if r in hidden:  # R22: a subject the clerk could not see on screen is never checked (or left out) silently
             problems.append(base.hidden_row_problem(r, f"工作表「{ws.title}」"))
             continue

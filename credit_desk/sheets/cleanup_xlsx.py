@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from datetime import date
@@ -305,6 +306,21 @@ def csv_notes(wb) -> list[dict]:
     """The note saying which encoding a .csv was read in (none for a workbook)."""
     enc = getattr(wb, "csv_encoding", None)
     return [_note("CSV_READ", f"CSV 文件按 {enc} 编码读取。", f"The CSV file was read as {enc}.")] if enc else []
+
+
+_NOTE = re.compile(r"注(?:$|[\s:：、.．,，;；（(0-9０-９一二三四五六七八九十])")
+
+
+def is_note(text: str) -> bool:
+    """A line of the notes under a table (注：…, 注1.…) — not a name that begins with 注 (注塑机厂)."""
+    return bool(_NOTE.match(text))
+
+
+def after_notes_problem(r: int, notes_row: int, where: str = "") -> ValidationError:
+    """A row holding data below the notes that end the table: named, never dropped without a word."""
+    return ValidationError("XLSX_ROW_AFTER_NOTES", f"{where}第{r}行在第{notes_row}行的表下注释之后，未读取；请把该行移到"
+                           "注释之前，或删除注释后再导入。", f"row {r} lies below the notes of row {notes_row} and was not "
+                           "read; move it above the notes, or delete the notes, and import again.", field=f"row{r}", row=r)
 
 
 def hidden_rows(ws) -> set[int]:

@@ -71,15 +71,19 @@ def read(path: Path, sheet: str | None = None) -> Read:
     if start is None:
         raise ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」没有双公示数据表头行（应为：{'、'.join(HEADERS)}）。",
                               f"Sheet {ws.title!r} has no header row of the 双公示 elements.", field="header")
-    rows, problems, hidden = [], [], base.hidden_rows(ws)
+    rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=i).value for i in range(1, len(HEADERS) + 1)]
         if all(cell_text(v) == "" for v in values):
             continue   # R21 all-or-nothing: an empty row in the middle never ends the table (rows below it count)
         if cell_text(values[0]) == EXAMPLE_MARK:
             continue
-        if cell_text(values[0]).startswith("注") and all(cell_text(v) == "" for v in values[1:]):
-            break      # the notes under the table
+        if notes_row is None and base.is_note(cell_text(values[0])) and all(cell_text(v) == "" for v in values[1:]):
+            notes_row = r  # the notes under the table
+        if notes_row is not None:
+            if sum(cell_text(v) != "" for v in values) > 1:   # R21: a decision below the notes is named
+                problems.append(base.after_notes_problem(r, notes_row, f"工作表「{ws.title}」"))
+            continue
         if r in hidden:  # R21: a row the clerk could not see is never imported silently
             problems.append(base.hidden_row_problem(r, f"工作表「{ws.title}」"))
             continue

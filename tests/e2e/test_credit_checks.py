@@ -195,3 +195,22 @@ def test_r22_an_empty_row_never_ends_the_list_and_a_hidden_row_is_named(desk, le
     err = refused(desk, "credit-check", "run", str(tmp_path / "hidden.xlsx"), "--department", DEPT, "--purpose", WHY)
     assert err["code"] == "R22_LIST_REFUSED" and "第5行是隐藏行" in err["message"], err
     assert ok(desk, "credit-check", "list") == before
+
+
+def test_r22_a_subject_below_the_notes_is_named_and_a_name_beginning_with_zhu_is_no_note(desk, ledger_with_hits,
+                                                                                         tmp_path):
+    """The notes under a list end it, but a subject typed below them is named (it was never checked), and a name
+    that merely begins with 注 (注塑机厂) is a row of the list, not the notes."""
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["序号", "单位名称", "统一社会信用代码"])
+    ws.append([1, *_names([14])[0]])
+    ws.append([2, "注塑机配件经营部", ""])                 # sheet row 3: a name, its number missing
+    ws.append(["", "注：本名单由申报单位汇总", ""])        # sheet row 4: the notes
+    ws.append(["", "1. 名单按申报顺序排列", ""])
+    ws.append([3, *_names([11])[0]])                      # sheet row 6: below the notes
+    wb.save(tmp_path / "notes.xlsx")
+    err = refused(desk, "credit-check", "run", str(tmp_path / "notes.xlsx"), "--department", DEPT, "--purpose", WHY)
+    msg = err["message"]
+    assert err["code"] == "R22_LIST_REFUSED" and "第3行C列「统一社会信用代码」" in msg, msg
+    assert "第6行在第4行的表下注释之后" in msg and "第5行" not in msg

@@ -327,3 +327,23 @@ def test_r15_a_persons_name_and_id_in_the_departments_free_text_are_masked_in_li
     assert "张小明" not in cells and number not in cells and "当事人张*明" in cells
     full = ok(desk, "decision", "show", str(ids[0]), "--purpose", "核对公示数据")
     assert "张小明" in full["facts"]                                  # R14: the full record, with the purpose logged
+
+
+def test_r21_a_decision_below_the_notes_is_named_never_left_out(desk, tmp_path):
+    from openpyxl import Workbook
+    from credit_desk.domain.disclosure import FIELDS
+    from credit_desk.sheets.disclosure_xlsx import HEADERS
+    rows = fifty_penalties(TODAY)[:3]
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "处罚信息"
+    ws.append(list(HEADERS))
+    ws.append([rows[0].get(f.key, "") for f in FIELDS])
+    ws.append(["注：本表由市场监管局报送"])                           # sheet row 3: the notes
+    ws.append(["填报人：王五"])                                       # a note line of one cell: passed over
+    ws.append([rows[1].get(f.key, "") for f in FIELDS])              # sheet row 5: below the notes
+    wb.save(tmp_path / "notes.xlsx")
+    err = refused(desk, "decision", "import", str(tmp_path / "notes.xlsx"))
+    assert err["code"] == "R21_IMPORT_REFUSED" and "共 1 处错误" in err["message"], err
+    assert "第5行在第3行的表下注释之后" in err["message"]
+    assert ok(desk, "decision", "list") == []

@@ -225,3 +225,10 @@ def test_r16_a_date_typed_as_a_number(clerk, tmp_path, cell, ok):
         assert not ok and "10月" in exc.problems[0].zh
         return
     assert ok and out["added"] == 1
+
+
+def test_notes_lines_end_a_table_and_a_name_beginning_with_zhu_does_not():
+    """The notes under an imported table (issue 19): 注：… ends it; a name beginning with 注 (注塑机配件经营部) does not."""
+    from credit_desk.sheets.cleanup_xlsx import is_note
+    assert all(is_note(t) for t in ("注", "注：本表", "注:本表", "注1.", "注１：", "注、", "注 本表", "注（1）", "注一"))
+    assert not any(is_note(t) for t in ("注塑机配件经营部", "注册会计师事务所", "备注", ""))
