@@ -199,8 +199,16 @@ def _take(it, n: int):
             return
 
 
+@dataclass(frozen=True)
+class AfterNotes:
+    """A row holding data below the notes line of row ``notes_row``."""
+
+    notes_row: int
+
+
 def data_rows(path: Path, head: Head):
-    """(sheet row, values) under the header: blank rows skipped, 示例 rows skipped, a 注… line ends the table;
+    """(sheet row, values) under the header: blank rows skipped, 示例 rows skipped, a 注… line ends the table
+    (a row of data below it comes as (sheet row, ``AfterNotes``), for the caller to name);
     a formula cell is a ``("=", …)`` value the caller names as bad; a hidden row that holds anything comes as
     (sheet row, None) — the caller names it (the clerk who checked the sheet on screen never saw it)."""
     path = Path(path)
@@ -208,7 +216,7 @@ def data_rows(path: Path, head: Head):
     try:
         ws = _sheet(wb, head.sheet)
         width = len(head.headers)
-        count, filled_rows = 0, _Filled(ws, read_only)
+        count, filled_rows, notes_row = 0, _Filled(ws, read_only), None
         for r, values in filled_rows.rows(width):
             if r <= head.header_row:
                 continue
@@ -219,8 +227,12 @@ def data_rows(path: Path, head: Head):
                 continue
             if filled[0] == EXAMPLE_MARK:
                 continue
-            if len(filled) == 1 and filled[0].startswith("注"):
-                break
+            if notes_row is None and len(filled) == 1 and base.is_note(filled[0]):
+                notes_row = r   # the notes under the table
+            if notes_row is not None:
+                if len(filled) > 1:   # a row of data below the notes: named by the caller, never left out
+                    yield r, AfterNotes(notes_row)
+                continue
             count += 1
             if count > MAX_ROWS:
                 raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",

@@ -400,3 +400,21 @@ def test_a_second_sheet_holding_data_is_said_before_and_after_the_import(office,
     assert out["records"] == 2 and any("「2025年」" in n["zh"] for n in out["notes"])
     out = ledger_import.import_ledger(boss, tmp_path / "years.xlsx", kit.MAPPING, sheet="2025年")
     assert out["records"] == 2 and not any(n["code"] == "LEGACY_OTHER_SHEETS" for n in out["notes"])
+
+
+def test_a_row_below_the_notes_is_named_never_left_out(office, tmp_path):
+    """A 注… line ends the office's table; a ledger row typed below it was dropped without a word. Now it is
+    named and nothing is written; a note line of one cell below the notes is passed over."""
+    boss = office["boss"]
+    data = kit.rows(boss, 3)
+    sheet = [data[0], data[1], ["注：2019年以前的数据见纸质台账"] + [None] * (len(kit.HEADERS) - 1),
+             ["填报人：王五"] + [None] * (len(kit.HEADERS) - 1), data[2]]
+    before = _counts(boss)
+    with pytest.raises(ledger_import.LegacyImportRefused) as err:
+        ledger_import.import_ledger(boss, kit.write(tmp_path / "notes.xlsx", sheet), kit.MAPPING)
+    first = kit.first_data_row()
+    assert [(p.row, p.code) for p in err.value.problems] == [(first + 4, "XLSX_ROW_AFTER_NOTES")]
+    assert f"第{first + 2}行的表下注释之后" in err.value.problems[0].zh
+    assert _counts(boss) == before
+    out = ledger_import.import_ledger(boss, kit.write(tmp_path / "ok.xlsx", data[:2] + [sheet[2]]), kit.MAPPING)
+    assert out["records"] == 2

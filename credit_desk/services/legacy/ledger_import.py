@@ -52,6 +52,12 @@ HIDDEN_ROW = ("该行是隐藏行（在 Excel 中看不到），未导入；请�
               "XLSX_HIDDEN_ROW")
 
 
+def _after_notes(notes_row: int) -> tuple[str, str, str]:
+    return (f"该行在第{notes_row}行的表下注释之后，未读取；请把该行移到注释之前，或删除注释后再导入。",
+            f"the row lies below the notes of row {notes_row} and was not read; move it above the notes, or delete "
+            "the notes, and import again.", "XLSX_ROW_AFTER_NOTES")
+
+
 class LegacyImportRefused(ImportRefused):
     """The sheet is refused whole; every bad cell is in ``problems`` (row, column header, why)."""
 
@@ -150,10 +156,10 @@ def _open_sheet(session: Session, path: Path, mapping: dict | None, sheet: str |
 def _read(session: Session, sh: _Sheet, progress: Progress | None) -> list[legacy.LegacyRow]:
     today, out, total = session.desk.today(), [], sh.head.rows_estimate
     for n, (r, cells) in enumerate(legacy_xlsx.data_rows(sh.path, sh.head), start=1):
-        if cells is None:   # a hidden row: never brought in unseen (all or nothing, every bad row named)
-            hidden = legacy.LegacyRow(r)
-            hidden.bad("", *HIDDEN_ROW)
-            out.append(hidden)
+        if cells is None or isinstance(cells, legacy_xlsx.AfterNotes):   # never brought in unseen, nor left out
+            bad = legacy.LegacyRow(r)
+            bad.bad("", *(HIDDEN_ROW if cells is None else _after_notes(cells.notes_row)))
+            out.append(bad)
             continue
         values = {k: cells[i] for k, i in sh.column.items()}
         row = legacy.read_row(r, values, today)
