@@ -8,6 +8,7 @@ user's own audit rows in the encrypted ledger (R14, issue 14 item 5) and are nev
 from __future__ import annotations
 
 import os
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,7 +17,8 @@ from PySide6.QtCore import QSettings
 from credit_desk.domain.roles import allowed
 from credit_desk.gui.ops import Ops
 from credit_desk.services import browse, preferences
-from credit_desk.services.base import Session
+from credit_desk.services.base import Session, reading_on
+from credit_desk.store import views
 
 SETTINGS_FILE = "desktop.ini"
 RECENT_PURPOSES = 5
@@ -44,9 +46,24 @@ class GuiContext:
     events: object = field(default=None)  # gui.events.LedgerEvents: views refresh from it (issue 17 item 7)
 
     def __post_init__(self) -> None:
+        # issue 18: writing jobs borrow the session's writer; the GUI thread (this one) holds it otherwise, and
+        # the guard logs any other use (the GUI tests fail on one: tests/gui/conftest.py)
+        ledger = self.session.ledger
+        self.ops.ledger = ledger
+        ledger.writer.install(ledger.conn)
+        # and every read-only service called on this thread reads on a connection of its own (Session.read_conn)
+        db, key = ledger.paths.db, self.session.desk.key
+        ledger.writer.attach_home_reader(lambda: views.open_reader(db, key))
         if self.events is None:
             from credit_desk.gui.events import LedgerEvents
             self.events = LedgerEvents(self.session.ledger)
+
+    @contextmanager
+    def reading(self):
+        """``with ctx.reading():`` services called on the GUI thread read on a reader-pool connection, never the
+        session's writer, which a background job may be writing through (issue 18: that read deadlocked)."""
+        with self.reader.lease() as conn, reading_on(conn):
+            yield conn
 
     def can(self, action: str) -> bool:
         """Whether the role carries ``action`` (to enable buttons; the service checks again)."""
@@ -60,6 +77,7 @@ class GuiContext:
         """Nothing to keep: the look's own audit row, inside the encrypted ledger, holds the purpose."""
 
     def close(self) -> None:
+        self.session.ledger.writer.detach_home_reader()
         self.events.detach()
         self.ops.cancel_all()
         self.ops.wait()

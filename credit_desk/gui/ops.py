@@ -76,14 +76,19 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn, job: Job) -> None:
+    def __init__(self, fn, job: Job, ledger=None) -> None:
         super().__init__()
-        self.fn, self.job = fn, job
+        self.fn, self.job, self.ledger = fn, job, ledger
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            result = self.fn(self.job)
+            if self.ledger is not None:  # issue 18: the job holds the writer; a second writing job waits here
+                with self.ledger.lend():
+                    self.job.check()
+                    result = self.fn(self.job)
+            else:
+                result = self.fn(self.job)
             self.job._mark_ran()
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the GUI as a dialog
             self.job._mark_ran()
@@ -102,16 +107,19 @@ class Ops(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(threads)
         self.lang = lang
+        self.ledger = None  # the session's ledger (GuiContext sets it): writing jobs borrow its writer
         self._live: set[Job] = set()
 
     def run(self, fn, *, done=None, failed=None, label: str | None = None,
-            parent: QWidget | None = None, modal: bool = False, progress=None) -> Job:
+            parent: QWidget | None = None, modal: bool = False, progress=None, writes: bool | None = None) -> Job:
         """Start ``fn(job)`` on the pool; with a label, a progress dialog with 取消 appears if it takes long.
 
-        ``modal`` blocks input to every window while it runs: use it for jobs that write through the session's
-        connection, so the clerk cannot start a second write on it meanwhile. ``progress(done, total)`` runs on
-        the GUI thread for each ``job.progress`` (connected before the job starts, so none is lost).
+        ``writes`` (default: ``modal``): the job uses the session's writer connection, so it borrows it for its
+        whole run (``ledger.lend()``, issue 18): a second writing job waits for it, and the GUI thread reads on the
+        reader pool meanwhile. ``modal`` blocks input to every window while it runs. ``progress(done, total)``
+        runs on the GUI thread for each ``job.progress`` (connected before the job starts, so none is lost).
         """
+        writes = modal if writes is None else writes
         job = Job()
         self._live.add(job)
         dialog = self._progress_dialog(job, label, parent) if label else None
@@ -122,7 +130,7 @@ class Ops(QObject):
                                                              (lambda e: self.show_error(e, parent)), exc))
         if progress is not None:
             job._signals.progress.connect(progress)
-        self.pool.start(_Runnable(fn, job))
+        self.pool.start(_Runnable(fn, job, self.ledger if writes else None))
         return job
 
     def _finish(self, job: Job, dialog, done, failed, value) -> None:

@@ -22,7 +22,8 @@ class StartupChecks(QObject):
         session = self.ctx.session
 
         def work(job):
-            exited = case_exits.daily_check(session)
+            with session.ledger.lend():  # issue 18: the expiry check writes through the session's writer
+                exited = case_exits.daily_check(session)
             # logged like the CLI's backup (R14); copied on its own connection in steps (issue 18), so the
             # window keeps the session's connection and stays live, and the status bar shows how far it is
             made = backup.automatic_backup(session, progress=job.progress)

@@ -40,7 +40,7 @@ def add_user(session: Session, username: str, role: str, password: str,
 def list_users(session: Session) -> list[User]:
     """All accounts with their roles."""
     session.require("user.manage")
-    return users.all_users(session.ledger.conn)
+    return users.all_users(session.read_conn)
 
 
 # --- account lifecycle (issue 14 item 6: 等保 2.0 identity management; every step audited) -----------------

@@ -82,9 +82,14 @@ def automatic_backup(session: Session, progress=None) -> Path | None:
     under the signed-in user. Returns the backup file, or None when none was due or the ledger is read-only."""
     if session.ledger.read_only:
         return None
-    path = backup_if_due(session.desk, progress=progress)
+    led = session.ledger
+    # issue 18: the session's writer is borrowed only for the setting read and the audit row; the copy runs on a
+    # connection of its own, so the window keeps the writer (and writes through it) while the pages are copied
+    with led.lend():
+        hours = meta.get_setting(led.conn, "backup_max_age_hours", MAX_AGE_HOURS_DEFAULT)
+    path = backup_if_due(session.desk, hours, progress=progress)
     if path is not None:
-        with session.ledger.tx() as tx:
+        with led.lend(), led.tx() as tx:
             session.audit(tx, "ledger.backup", "backup", path.name,
                           detail={"folder": str(path.parent), "automatic": True})
     return path

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Callable
@@ -14,6 +16,19 @@ from credit_desk.store import meta
 from credit_desk.store.ledger import Ledger
 
 PURPOSE_MIN = 2
+_READ_ON: ContextVar = ContextVar("read_on", default=None)
+
+
+@contextmanager
+def reading_on(conn):
+    """Inside the block, services read through ``conn`` (``Session.read_conn``) instead of the writer: the GUI
+    thread passes a reader-pool connection, since a background job may be writing through the writer (issue 18:
+    a read on it from the GUI thread meanwhile deadlocked the window). Writes still go through ``ledger.tx()``."""
+    token = _READ_ON.set(conn)
+    try:
+        yield conn
+    finally:
+        _READ_ON.reset(token)
 
 
 @dataclass
@@ -50,6 +65,13 @@ class Session:
     @property
     def ledger(self) -> Ledger:
         return self.desk.ledger
+
+    @property
+    def read_conn(self):
+        """The connection a read-only service reads on: the caller's inside ``reading_on``; on the GUI thread its
+        own read connection (never the writer a background job may be writing through, issue 18); otherwise
+        the session's writer."""
+        return _READ_ON.get() or self.ledger.read_conn()
 
     def require(self, action: str) -> None:
         """R14: refuse and log a refusal when the role may not perform ``action``."""

@@ -308,13 +308,13 @@ def documents_page(session: Session, reader: Reader, spec: PageSpec, doc_type: s
 def cleanup_rows(session: Session) -> list[dict]:
     """The clean-up ledger's rows (R16), for its table."""
     session.require("ledger.view")
-    return views.cleanup_rows(session.ledger.conn)
+    return views.cleanup_rows(session.read_conn)
 
 
 def commitment_items(session: Session) -> list[dict]:
     """The office's commitment items list (R17)."""
     session.require("commitment.view")
-    return views.commitment_items(session.ledger.conn)
+    return views.commitment_items(session.read_conn)
 
 
 def commitments_page(session: Session, reader: Reader, spec: PageSpec, fulfilment: str = "") -> list[dict]:
@@ -349,14 +349,14 @@ def repair_subjects(session: Session, repair_ids: list[int]) -> dict[int, dict]:
     ...}}``: like ``cases_page``, the office's own masked work list needs no purpose (R14); it reaches only
     subjects that have one of the given requests, never an arbitrary subject."""
     session.require("repair.list")
-    return {rid: _masked_row(row) for rid, row in views.repair_subjects(session.ledger.conn, repair_ids).items()}
+    return {rid: _masked_row(row) for rid, row in views.repair_subjects(session.read_conn, repair_ids).items()}
 
 
 def pending_records(session: Session) -> list[dict]:
     """Records waiting for the second user's approval (R9), subjects masked."""
     session.require("record.browse")
     out = []
-    for r in views.pending_records(session.ledger.conn):
+    for r in views.pending_records(session.read_conn):
         m = _masked_row(r)
         m["tier_zh"] = Tier(r["tier"]).zh
         m["leniency_zh"] = "、".join(Leniency(f).zh for f in json.loads(r["leniency_flags"] or "[]"))
@@ -367,28 +367,28 @@ def pending_records(session: Session) -> list[dict]:
 def active_catalogue(session: Session) -> tuple[dict, list]:
     """R2: the active catalogue edition and its dishonesty items (sample items say 示例 in display_name)."""
     session.require("record.browse")
-    found = reference.active_catalogue(session.ledger.conn)
+    found = reference.active_catalogue(session.read_conn)
     return (found[0], [i for i in found[1] if i.dishonesty]) if found else ({}, [])
 
 
 def active_measures(session: Session) -> tuple[dict, list]:
     """R8: the active measures-list edition and its items."""
     session.require("case.list")
-    found = reference.active_measures(session.ledger.conn)
+    found = reference.active_measures(session.read_conn)
     return (found[0], list(found[1])) if found else ({}, [])
 
 
 def case_objections(session: Session, case_id: int) -> list[dict]:
     """The objections to one case, newest last (ids, dates, grounds, outcome; no subject data)."""
     session.require("case.list")
-    return views.case_objections(session.ledger.conn, case_id)
+    return views.case_objections(session.read_conn, case_id)
 
 
 def leniency_preview(session: Session, subject_id: int, tier: str, act_date: date, *, force_majeure: bool,
                      no_intent: bool, slight: bool) -> tuple:
     """R9 as ``records.add_record`` will judge it, for the form to show before saving (no data leaves here)."""
     session.require("record.add")
-    s = views.subject_brief(session.ledger.conn, subject_id)
+    s = views.subject_brief(session.read_conn, subject_id)
     if s is None:
         return ()
     return leniency_flags(Tier(tier), IdType(s["id_type"] or IdType.USCC), s["id_number"], act_date,
@@ -398,4 +398,4 @@ def leniency_preview(session: Session, subject_id: int, tier: str, act_date: dat
 def intake_url(session: Session) -> str:
     """The configured address of the municipal platform's intake (setting ``sync.intake_url``), or ""."""
     session.require("bundle.view")
-    return str(meta.get_setting(session.ledger.conn, "sync.intake_url") or "")
+    return str(meta.get_setting(session.read_conn, "sync.intake_url") or "")

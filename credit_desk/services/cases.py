@@ -296,7 +296,7 @@ def opened_on(conn, case: Case) -> dt.date | None:
 def step_dates(session: Session, case: Case) -> dict:
     """R5: {"opened_on", "last_step_on", "today"} — the bounds a form offers for the next procedural date."""
     session.require("case.list")
-    conn = session.ledger.conn
+    conn = session.read_conn
     return {"opened_on": opened_on(conn, case), "last_step_on": last_step_on(conn, case),
             "today": session.desk.today()}
 
@@ -333,7 +333,7 @@ def check_may_decide(session: Session, case_id: int) -> None:
     case's fields first asks this, so a refused decider leaves no "case updated" row behind. Raises
     PermissionDenied or DomainError FOUR_EYES."""
     session.require("case.decide")
-    case = core.get_case(session.ledger.conn, case_id)
+    case = core.get_case(session.read_conn, case_id)
     check_decider(case, session.user.username)  # four eyes
     _check_own_department(session, case)  # R4 谁认定、谁负责
 
@@ -467,7 +467,7 @@ def decision_validity(session: Session, case_id: int, stated: dt.date | None = N
     """The validity end a decision on this case would save and print (``validity_end``), for the decision form
     to show before the decider confirms. Raises CASE_NOT_FOUND."""
     session.require("case.decide")
-    conn = session.ledger.conn
+    conn = session.read_conn
     case = core.get_case(conn, case_id)
     return validity_end(case, stated, _records(conn, case.subject_id, case.record_ids))
 
@@ -480,7 +480,7 @@ def decision_limits(session: Session, case_id: int) -> dict:
     """What a decision form may offer (R13 / 1798号 (十一), R12 / 1798号 (十八)): ``{"valid_until_max": date or
     None (no records: the department sets it), "watch_months_max": int}``. Raises CASE_NOT_FOUND."""
     session.require("case.decide")
-    conn = session.ledger.conn
+    conn = session.read_conn
     case = core.get_case(conn, case_id)
     recs = _records(conn, case.subject_id, case.record_ids)
     return {"valid_until_max": validity_cap(r.publication_end for r in recs),
@@ -490,7 +490,7 @@ def decision_limits(session: Session, case_id: int) -> dict:
 def watch_months_limit(session: Session) -> int:
     """R12 / 1798号 (十八): the longest post-exit watch period (months) under today's rule set, for exit forms."""
     session.require("case.list")
-    return core.watch_months_most(session.ledger.conn, session.desk.today())
+    return core.watch_months_most(session.read_conn, session.desk.today())
 
 
 def _measure_edition(conn) -> str:
@@ -546,7 +546,7 @@ def get_case(session: Session, case_id: int, purpose: str) -> Case:
     ``case.view`` audit row; DomainError CASE_NOT_FOUND for an unknown id."""
     session.require("case.view")
     why = require_purpose(purpose)
-    case = core.get_case(session.ledger.conn, case_id)
+    case = core.get_case(session.read_conn, case_id)  # read before its tx: committed data
     with session.ledger.tx() as tx:
         session.audit(tx, "case.view", "case", case_id, purpose=why)
     return case
@@ -558,7 +558,7 @@ def list_cases(session: Session, *, subject_id=None, state=None, list_type=None,
     justification, exit note, warning letter are None here); the case file itself is ``get_case`` with a
     purpose."""
     session.require("case.list")
-    found = repo.search(session.ledger.conn, subject_id=subject_id, state=state, list_type=list_type, limit=limit)
+    found = repo.search(session.read_conn, subject_id=subject_id, state=state, list_type=list_type, limit=limit)
     # R14: no purpose, so no narrative of the case file leaves through the list
     return [replace(c, facts=None, leniency_justification=None, exit_note=None, warning_letter=None) for c in found]
 

@@ -80,7 +80,7 @@ def check_ledger(session: Session, today: date | None = None) -> list[dict]:
     session.require("ledger.view")
     today = today or session.desk.today()
     flags = []
-    for rid, row in repo.rows(session.ledger.conn):
+    for rid, row in repo.rows(session.read_conn):
         for f in c.check_row(row):
             if f.code == "R16_MEASURE_NO_BASIS":
                 if row.status is not c.RowStatus.STOPPED:

@@ -42,7 +42,7 @@ def add_department(session: Session, *, name: str, uscc: str, level: str, domain
 def list_departments(session: Session) -> list[Department]:
     """Every registered department (no personal data)."""
     session.require("department.view")
-    return repo.all_departments(session.ledger.conn)
+    return repo.all_departments(session.read_conn)
 
 
 def get_department(conn, ref) -> Department:
@@ -73,7 +73,7 @@ def assign_user(session: Session, username: str, department) -> Department | Non
 
 def user_department(session: Session, username: str | None = None) -> Department | None:
     """The department a user (default: the session's own) works for."""
-    return repo.of_user(session.ledger.conn, username or session.user.username)
+    return repo.of_user(session.read_conn, username or session.user.username)
 
 
 def case_fields(session: Session, department, typed: dict | None = None) -> dict:

@@ -84,7 +84,7 @@ def sample_basis(session: Session, case_id: int) -> list[str]:
     """R2/R8: the sample (示例) catalogue or measures-list editions this case's documents would rest on — a
     decision built on them is not fit to issue, and the print form says so before a number is taken."""
     session.require("document.print")
-    return reference.sample_editions_of_case(session.ledger.conn, int(case_id))
+    return reference.sample_editions_of_case(session.read_conn, int(case_id))
 
 
 def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpose: str | None = None) -> Item:

@@ -387,5 +387,5 @@ def set_prefix(session: Session, doc_type: str, prefix: str) -> str:
 def list_documents(session: Session, *, doc_type: str | None = None, object_id=None, limit: int = 100) -> list[dict]:
     """The register: numbers, types, dates, status and reprint counts (no personal data)."""
     session.require("document.list")
-    return repo.list_documents(session.ledger.conn, doc_type=doc_type,
+    return repo.list_documents(session.read_conn, doc_type=doc_type,
                                object_id=str(object_id) if object_id is not None else None, limit=limit)

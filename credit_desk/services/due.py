@@ -40,7 +40,7 @@ def due_items(session: Session, overdue_only: bool = False, today: dt.date | Non
     pool: reading on the writer while a background job writes through it deadlocked the window)."""
     session.require("due.view")
     day = today or session.desk.today()
-    conn = conn or session.ledger.conn
+    conn = conn or session.read_conn
     cal = workdays.calendar(session.desk, conn)
     items = [with_calendar_warnings(item, cal.missing_years(min(day, item.due_date), item.due_date),
                                     missing_year_warning, missing_year_warning_en)  # R20

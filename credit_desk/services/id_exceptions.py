@@ -59,7 +59,7 @@ def pending_exceptions(session: Session) -> list[dict]:
     return [{"id": r["id"], "name": mask_subject_name(r["fields"]["kind"], r["fields"]["name"]),
              "id_number": r["fields"]["id_number"],
              "reason": r["reason"], "requested_by": r["requested_by"], "requested_at": r["requested_at"]}
-            for r in repo.exception_requests(session.ledger.conn)]
+            for r in repo.exception_requests(session.read_conn)]
 
 
 def approve_uscc_exception(session: Session, request_id: int) -> dict:

@@ -82,8 +82,9 @@ def set_accepted_suites(session: Session, names: list[str] | None) -> dict:
 
 def enc_key(session: Session) -> tuple[int, bytes, bytes]:
     """The office's encryption key in its current suite (made on first use, so older ledgers get one too)."""
-    found = sync_state.active_enc_key(session.ledger.conn)
-    if found and signing.suite_of(found[1]) == suite(session.ledger.conn):
+    conn = session.read_conn  # issue 18: the look first (on the GUI thread, never on a writer a job may hold)
+    found = sync_state.active_enc_key(conn)
+    if found and signing.suite_of(found[1]) == suite(conn):
         return found
     private, public = crypto.new_enc(suite(session.ledger.conn))
     with session.ledger.tx() as tx:
@@ -116,14 +117,18 @@ def platform(conn, suite_name: str | None = None) -> dict:
 def show(session: Session) -> dict:
     """Fingerprints of the office's keys and of the pinned platform keys, to read out by phone."""
     session.require("keys.view")
-    conn = session.ledger.conn
-    _, enc_pub, _ = enc_key(session)
+    conn = session.read_conn
+    if session.ledger.writer.may_write():
+        _, enc_pub, _ = enc_key(session)
+    else:  # issue 18: a background job holds the writer: the key made on first use waits for the next look
+        found = sync_state.active_enc_key(conn)
+        enc_pub = found[1] if found and signing.suite_of(found[1]) == suite(conn) else None
     sign = signing_key(conn)
     plat = sync_state.active_platform(conn, suite(conn))
     return {"office": session.ledger.ledger_id, "suite": suite(conn), "region": meta.get_meta(conn, "region"),
             "code": office_code(conn, session.ledger.ledger_id),
             "sign_fingerprint": signing.fingerprint(bytes(sign.public_key)),
-            "enc_fingerprint": signing.fingerprint(enc_pub),
+            "enc_fingerprint": signing.fingerprint(enc_pub) if enc_pub else "—",
             "platform": None if plat is None else {
                 "platform": plat["platform"], "name": plat["name"], "source": plat["source"],
                 "sign_fingerprint": signing.fingerprint(plat["sign_public"]),

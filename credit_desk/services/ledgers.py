@@ -104,7 +104,7 @@ def keyring_problem(folder: Path) -> str | None:
 
 
 def office_info(desk: Desk) -> dict:
-    conn = desk.ledger.conn
+    conn = desk.ledger.read_conn()
     key = office_keys.active(conn)
     return {"office": meta.get_meta(conn, "office"), "region": meta.get_meta(conn, "region"),
             "ledger_id": desk.ledger.ledger_id, "schema": desk.ledger.schema_version(),

@@ -17,7 +17,7 @@ IDLE_LOCK_RANGE = (1, 240)
 
 def idle_lock_minutes(session: Session) -> int:
     """Minutes without input before the window locks."""
-    return int(meta.get_setting(session.ledger.conn, "idle_lock_minutes", IDLE_LOCK_MINUTES))
+    return int(meta.get_setting(session.read_conn, "idle_lock_minutes", IDLE_LOCK_MINUTES))
 
 
 def set_idle_lock_minutes(session: Session, minutes) -> int:
@@ -49,7 +49,7 @@ CONTACT_MAX = 120  # one printed line of contact details (phone, address) on the
 
 def notice_contact(session: Session) -> str:
     """The contact line printed on notices (setting ``documents.contact``); "" = the office's name is printed."""
-    return str(meta.get_setting(session.ledger.conn, "documents.contact") or "")
+    return str(meta.get_setting(session.read_conn, "documents.contact") or "")
 
 
 def set_notice_contact(session: Session, text: str) -> str:
@@ -99,7 +99,7 @@ def _check_url(value: str) -> None:
 def print_fonts(session: Session) -> dict[str, str]:
     """The font files the administrator set for the printed notices, by role (``song``, ``fang``, ``hei``,
     ``kai``, ``fallback``); a role not set is found on the system (documents/fonts.py)."""
-    return {k: str(v) for k, v in (meta.get_setting(session.ledger.conn, "documents.fonts") or {}).items()}
+    return {k: str(v) for k, v in (meta.get_setting(session.read_conn, "documents.fonts") or {}).items()}
 
 
 def set_print_font(session: Session, role: str, spec: str) -> dict[str, str]:
@@ -127,4 +127,4 @@ RECENT_PURPOSES = 5
 def recent_purposes(session: Session, n: int = RECENT_PURPOSES) -> list[str]:
     """The signed-in user's own last purposes, offered again in the purpose dialog. R14 / issue 14 item 5: they
     come from the user's own audit rows inside the encrypted ledger, never from a plain file on the PC."""
-    return audit_log.recent_purposes(session.ledger.conn, session.user.username, n)
+    return audit_log.recent_purposes(session.read_conn, session.user.username, n)

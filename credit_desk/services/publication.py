@@ -128,7 +128,7 @@ def list_consents(session: Session, subject_id: int, *, live_only: bool = True) 
     expired on today)."""
     session.require("record.add")
     today = session.desk.today()
-    found = repo.consents(session.ledger.conn, subject_id)
+    found = repo.consents(session.read_conn, subject_id)
     return [_consent_state(c) for c in found
             if not live_only or (c.withdrawn_on is None and c.given_on <= today <= c.valid_until)]
 

@@ -73,7 +73,7 @@ def _outcome_text(conn, r) -> str:
 def repair_item(session: Session, doc_type: str, repair_id) -> Item:
     """The acceptance, non-acceptance or decision notice of one repair request (R13)."""
     session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
-    conn = session.ledger.conn
+    conn = session.read_conn
     r = repairs_repo.get(conn, int(repair_id)) if repair_id is not None else None
     if r is None:
         raise DomainError("REPAIR_NOT_FOUND", f"没有编号为 {repair_id} 的信用修复申请。",

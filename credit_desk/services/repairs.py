@@ -244,7 +244,7 @@ def list_repairs(session: Session, *, state: str | None = None, subject_id: int 
     """Requests by state or subject: ids, dates, states and deadlines only (no names, so no purpose)."""
     session.require("repair.list")
     today = session.desk.today()
-    return [summary(r, today) for r in repo.search(session.ledger.conn, state=state, subject_id=subject_id,
+    return [summary(r, today) for r in repo.search(session.read_conn, state=state, subject_id=subject_id,
                                                    limit=limit)]
 
 

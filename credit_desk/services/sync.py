@@ -353,7 +353,7 @@ def verify_file(session: Session, data: bytes) -> dict:
 def status(session: Session) -> dict:
     """What is pending, acknowledged and quarantined, and which downstream kinds are stale (expired)."""
     session.require("bundle.view")
-    conn = session.ledger.conn
+    conn = session.read_conn
     last = sync_state.last_bundle(conn)
     now = mf.utc_text(session.desk.now())
     versions = sync_state.versions(conn)

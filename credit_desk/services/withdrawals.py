@@ -72,7 +72,7 @@ def check_may_approve(session: Session, case_id: int) -> dict:
     case's deciding department other than the proposer. Returns the pending withdrawal; raises PermissionDenied,
     R12_WITHDRAWAL_NOT_PROPOSED, FOUR_EYES or R4_DECIDER_DEPARTMENT; writes nothing (but a role refusal's row)."""
     session.require("case.exit")
-    conn = session.ledger.conn
+    conn = session.read_conn
     case = core.get_case(conn, case_id)
     pending = repo.pending(conn, case_id)
     check_r12_withdrawal_approver(pending and pending["proposed_by"], session.user.username)  # R12 way 1
@@ -85,7 +85,7 @@ def check_may_propose(session: Session, case_id: int) -> None:
     """Who may propose a withdrawal (R12 way 1 / 1798号 (二十三)): staff of the case's deciding department. Raises
     PermissionDenied or R12_PROPOSER_DEPARTMENT; writes nothing (but a role refusal's row)."""
     session.require("case.withdraw")
-    departments.case_proposer_department(session, core.get_case(session.ledger.conn, case_id))
+    departments.case_proposer_department(session, core.get_case(session.read_conn, case_id))
 
 
 def approve_withdrawal(session: Session, case_id: int, *, on: dt.date | None = None,
@@ -133,5 +133,5 @@ def pending_withdrawals(session: Session) -> list[dict]:
 def pending_for(session: Session, case_id: int) -> dict | None:
     """The withdrawal of one case waiting for its second person, or None (no reason text)."""
     session.require("case.list")
-    w = repo.pending(session.ledger.conn, case_id)
+    w = repo.pending(session.read_conn, case_id)
     return {k: v for k, v in w.items() if k != "reason"} if w else None

@@ -12,10 +12,10 @@ from credit_desk.store import reference
 
 
 def calendar(desk: Desk | None, conn=None) -> WorkCalendar:
-    """The R20 working-day calendar with the ledger's overrides, read on ``conn`` (default: the writer)."""
+    """The R20 working-day calendar with the ledger's overrides, read on ``conn`` (default: ``Ledger.read_conn``)."""
     if desk is None:
         return WorkCalendar({}, set())
-    days, years = reference.calendar_overrides(conn or desk.ledger.conn)
+    days, years = reference.calendar_overrides(conn or desk.ledger.read_conn())
     return WorkCalendar(days, years)
 
 
@@ -84,8 +84,8 @@ def held_platform_years(session: Session) -> list[dict]:
     differs: [{year, source, admin_source, received_at, differs: [ISO dates]}]."""
     session.require("calendar.manage")
     out = []
-    for held in reference.held_calendar_years(session.ledger.conn):
-        mine = reference.calendar_year(session.ledger.conn, held["year"]) or {"rest_days": [], "workdays": [],
+    for held in reference.held_calendar_years(session.read_conn):
+        mine = reference.calendar_year(session.read_conn, held["year"]) or {"rest_days": [], "workdays": [],
                                                                            "source": ""}
         own = {**{d: False for d in mine["rest_days"]}, **{d: True for d in mine["workdays"]}}
         theirs = {d.isoformat(): w for d, w in held["days"].items()}

@@ -34,6 +34,7 @@ from credit_desk.store import keys, migrate, wal
 from credit_desk.atomic import owner_only, write_atomic
 from credit_desk.store.lock import LedgerLock
 from credit_desk.store.tx import Tx, clock_in_use
+from credit_desk.store.writer_guard import WriterGuard
 
 CACHE_KIB = 32 * 1024  # page cache per connection
 
@@ -96,6 +97,7 @@ class Ledger:
         self.on_wait = None  # called with a progress line while waiting for another writer (CLI: stderr)
         self.listeners: list = []  # fn(frozenset of entity names), called after each committed change
         self.clock = datetime.now  # the desk's clock once a Desk holds this ledger (store.tx.now_iso reads it)
+        self.writer = WriterGuard()  # issue 18: one thread at a time on ``conn`` (store/writer_guard.py)
 
     @property
     def restored(self) -> dict | None:
@@ -115,6 +117,12 @@ class Ledger:
         if self.read_only:
             raise DomainError("LEDGER_READ_ONLY", "账本以只读方式打开，不能修改。",
                               "The ledger is open read-only.")
+        if not self.writer.may_write():
+            # issue 18: a background job holds the session's writer; beginning here would share its connection
+            # (and its lock file handle) with the job: refused with nothing changed, never a frozen window
+            raise DomainError("LEDGER_BUSY", "后台任务正在写入账本，请等它完成后再试；未做任何改动。",
+                              "A background job is writing to the ledger; try again once it has finished. "
+                              "Nothing was changed.")
         # issue 14 item 9: one writer at a time across processes; a second one waits (bounded), not fails
         self._lock.acquire(on_wait=self.on_wait)
         try:
@@ -164,6 +172,16 @@ class Ledger:
             mark_anchored(self.paths)
             self._anchored = True
 
+    def lend(self):
+        """``with ledger.lend():`` this (worker) thread holds the writer connection for the block; a second
+        borrower waits, and the home thread (the GUI's) must not use it meanwhile (store/writer_guard.py)."""
+        return self.writer.lend()
+
+    def read_conn(self):
+        """The connection a read-only service uses on this thread: the GUI thread's own read connection once the
+        GUI attached one (a background job may hold the writer, issue 18), otherwise the writer."""
+        return self.writer.read_conn(self.conn)
+
     def query(self, sql: str, params=()) -> list[dict]:
         return list(self.db.query(sql, params))
 
@@ -172,6 +190,7 @@ class Ledger:
 
     def close(self) -> None:
         if self.conn is not None:
+            self.writer.uninstall()
             self.conn.close()
             self.conn = None
         if self._lock is not None:

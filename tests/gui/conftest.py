@@ -19,6 +19,21 @@ def zh_translator(qapp):
     remove_translator(qapp, translator)
 
 
+@pytest.fixture(autouse=True)
+def writer_used_by_one_thread_at_a_time():
+    """Issue 18: no statement on the session's writer connection from a thread that does not hold it (the GUI
+    thread while a background job borrowed it, or a job that did not borrow it): such a read deadlocked the
+    window (store/writer_guard.py logs each with its stack; every GUI test fails on one)."""
+    from credit_desk.store import writer_guard
+    writer_guard.clear_misuse()
+    yield
+    seen = writer_guard.all_misuse()
+    writer_guard.clear_misuse()
+    assert not seen, "the writer connection was used by a thread that did not hold it:\n" + "\n".join(
+        f"--- {m['thread']} ({'while a job borrowed it' if m['borrowed'] else 'job did not borrow it'}):\n"
+        f"{m['stack']}" for m in seen[:3])
+
+
 @pytest.fixture
 def shot():
     SHOTS.mkdir(exist_ok=True)

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
-from credit_desk.domain.errors import DomainError
 from credit_desk.gui.models.subjects_model import SubjectsModel
-from credit_desk.gui.widgets.search_bar import SearchBar
+from credit_desk.gui.widgets.search_bar import SearchBar, logged_search
 from credit_desk.gui.widgets.tables import make_table, set_widths
-from credit_desk.services import browse
 
 
 class SubjectPickerDialog(QDialog):
@@ -42,14 +40,17 @@ class SubjectPickerDialog(QDialog):
         self.model.reset()
 
     def _search(self, text: str, purpose: str) -> None:
-        try:
-            token = browse.log_search(self.ctx.session, "subjects", text, purpose)
-        except DomainError as exc:
-            self.search.show_hint(exc.message(self.ctx.lang))
-            return
-        if text:
-            self.ctx.remember_purpose(purpose)
-        self.model.set_filter(token, "")
+        # R14: logged on a background job (the audit row's fsync never on the GUI thread, issue 18), then read
+        self._asked = getattr(self, "_asked", 0) + 1
+        asked = self._asked
+
+        def logged(token) -> None:
+            if asked != self._asked:
+                return  # a newer search was typed meanwhile (it is logged too)
+            if text:
+                self.ctx.remember_purpose(purpose)
+            self.model.set_filter(token, "")
+        logged_search(self.ctx, "subjects", text, purpose, logged, self.search.show_hint, self.model)
 
     def select_id(self, subject_id: int) -> bool:
         """Select the row of a subject already in the list (tests and keyboard users)."""

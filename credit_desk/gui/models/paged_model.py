@@ -39,6 +39,7 @@ class PagedModel(QAbstractTableModel):
         self._job = None
         self._generation = 0
         self._started = 0.0
+        self._pending = False  # a search is being logged (R14) before its first page is read
 
     # --- what subclasses provide ----------------------------------------------------------------
     def headers(self) -> list[str]:
@@ -91,7 +92,12 @@ class PagedModel(QAbstractTableModel):
 
     @property
     def loading(self) -> bool:
-        return self._job is not None
+        return self._job is not None or self._pending
+
+    def set_pending(self) -> None:
+        """A new query is on its way (its search being logged off the GUI thread): loading until ``reset``."""
+        self._pending = True
+        self.loadingChanged.emit(True)
 
     def reset(self) -> None:
         """Drop the rows and read the first page of the current query."""
@@ -99,6 +105,7 @@ class PagedModel(QAbstractTableModel):
             self._job.cancel()
             self._job = None
         self._generation += 1
+        self._pending = False
         self.beginResetModel()
         self.rows = []
         self._exhausted = False

@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from credit_desk.domain.errors import DomainError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.subjects_model import SubjectsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
-from credit_desk.gui.widgets.search_bar import SearchBar
+from credit_desk.gui.widgets.search_bar import SearchBar, logged_search
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
 
@@ -95,15 +94,20 @@ class SubjectsView(QWidget):
             self.refresh()
 
     def _search(self, text: str, purpose: str) -> None:
-        try:
-            token = browse.log_search(self.ctx.session, "subjects", text, purpose)
-        except DomainError as exc:
-            self.search.show_hint(exc.message(self.ctx.lang))
-            return
-        if text:
-            self.ctx.remember_purpose(purpose)
-        self.model.set_filter(token, self.kind.currentData())
-        self._count()
+        # R14: logged on a background job (the audit row's fsync never on the GUI thread, issue 18), then read
+        self._asked = getattr(self, "_asked", 0) + 1
+        asked = self._asked
+
+        def logged(token) -> None:
+            if asked != self._asked:
+                return  # a newer search was typed meanwhile (it is logged too)
+            if text:
+                self.ctx.remember_purpose(purpose)
+            self.model.set_filter(token, self.kind.currentData())
+            self._count()
+        if text.strip():
+            self.count.setText(self.tr("Counting…"))
+        logged_search(self.ctx, "subjects", text, purpose, logged, self.search.show_hint, self.model)
 
     def _count(self) -> None:
         ctx, token, kind = self.ctx, self.model.search, self.model.kind

@@ -5,8 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
 
+from credit_desk.domain.errors import DomainError
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.widgets.notice import ERROR_STYLE
+from credit_desk.services import browse
+from credit_desk.services.base import require_purpose
 
 DEBOUNCE_MS = 300
 
@@ -34,6 +37,36 @@ class _DownIntoResults(QObject):
 def down_into(edit: QLineEdit, results) -> None:
     """Let ↓ from ``edit`` reach the results view (issue 17 item 10: keyboard users never need the mouse)."""
     edit._down_into = _DownIntoResults(edit, results)
+
+
+def logged_search(ctx, area: str, text: str, purpose: str, done, hint, model=None):
+    """R14: a search with text is logged (who, what, why: an audited row, with fsync) before its pages are read.
+    The row is written on a background job that borrows the session's writer (issue 18: on the GUI thread each
+    search froze the window for the fsync, and for as long as any job was writing through the writer); ``done(token)``
+    runs on the GUI thread once it is logged, ``hint(sentence)`` when the search is refused (no purpose). An empty
+    text is logged by nobody and answered at once. ``model`` (a PagedModel) shows as loading meanwhile."""
+    text = (text or "").strip()
+    if not text:
+        try:
+            return done(browse.log_search(ctx.session, area, text, purpose))
+        except DomainError as exc:
+            return hint(exc.message(ctx.lang))
+    try:
+        require_purpose(purpose)  # said at once, beside the box; the job checks it again before writing
+    except DomainError as exc:
+        return hint(exc.message(ctx.lang))
+    if model is not None:
+        model.set_pending()
+
+    def refused(exc) -> None:
+        if model is not None:
+            model._pending = False
+            model.loadingChanged.emit(False)
+        if isinstance(exc, DomainError):
+            return hint(exc.message(ctx.lang))
+        ctx.ops.show_error(exc)
+    return ctx.ops.run(lambda _job: browse.log_search(ctx.session, area, text, purpose), done=done, failed=refused,
+                       writes=True)
 
 
 class SearchBar(QWidget):

@@ -142,5 +142,5 @@ def load(session: Session, check_id: int) -> dict:
 def list_checks(session: Session, limit: int = 200) -> list[dict]:
     """The register of checks, newest first: department, purpose, date and counts (no row of any list)."""
     session.require("check.view")
-    conn = session.ledger.conn
+    conn = session.read_conn
     return [{**c, "reports": repo.report_numbers(conn, c["id"])} for c in repo.list_checks(conn, limit)]

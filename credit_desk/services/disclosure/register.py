@@ -88,7 +88,7 @@ def list_page(session: Session, reader, spec) -> list[dict]:
 def tallies(session: Session) -> dict:
     """{total, late}: decisions registered, and those still unpublished after their 7-working-day date (R6)."""
     session.require("disclosure.view")
-    return repo.tallies(session.ledger.conn, session.desk.today())
+    return repo.tallies(session.read_conn, session.desk.today())
 
 
 def show_decision(session: Session, decision_id: int, purpose: str) -> dict:

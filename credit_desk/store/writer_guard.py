@@ -1,0 +1,144 @@
+"""The session's writer connection is used by one thread at a time (issue 18).
+
+A desktop session has one writer connection. The GUI thread uses it for its own short writes; a background job
+that writes (an import, a batch print that logs each notice, the start-up checks) *borrows* it for the whole job
+with ``ledger.lend()``: a second writing job waits for the first, and the GUI thread must not touch the writer
+meanwhile — its reads go to the reader pool (services/browse.Reader). The GUI thread reading on the writer while
+a job wrote through it deadlocked the window (99f6c87); two jobs on it at once broke the statement cache.
+
+The guard watches every statement the writer runs (SQLite's trace hook runs on the calling thread): once a home
+thread is set (the GUI sets its own), a statement from any thread other than the current holder — the borrowing
+job's thread, or the home thread when nobody borrowed it — is a misuse. It cannot raise inside SQLite's hook, so
+each misuse is logged with its stack and kept in ``misuse``; the GUI tests fail on any (tests/gui/conftest.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import traceback
+import weakref
+from contextlib import contextmanager
+
+log = logging.getLogger(__name__)
+_GUARDS: "weakref.WeakSet[WriterGuard]" = weakref.WeakSet()
+AUDIT_ENV = "CREDIT_DESK_WRITER_READS"  # a file: every read the home thread makes on the writer, with its stack
+
+
+class WriterGuard:
+    """Who may use the writer now: the borrowing thread, else the home thread (None: no check)."""
+
+    def __init__(self) -> None:
+        self.home: int | None = None
+        self.borrower: int | None = None
+        self.misuse: list[dict] = []
+        self._depth = 0
+        self._lock = threading.Lock()   # held by the borrowing job for its whole run
+        self._mine = threading.Lock()   # guards borrower/depth
+        self._conn = None
+        self._open_reader = None  # () -> a read-only connection: the home thread's reads (set by the GUI)
+        self._home_reader = None
+        self._users = 0
+        _GUARDS.add(self)
+
+    def attach_home_reader(self, open_reader) -> None:
+        """The home thread's reads go to a read-only connection of their own (opened on first use): a job may
+        borrow the writer at any time. Counted: each attach is matched by a ``detach_home_reader``."""
+        self._users += 1
+        self._open_reader = open_reader
+
+    def detach_home_reader(self) -> None:
+        self._users = max(0, self._users - 1)
+        if self._users == 0:
+            if self._home_reader is not None:
+                self._home_reader.close()
+            self._home_reader, self._open_reader = None, None
+
+    def read_conn(self, writer):
+        """Where the calling thread reads: the home thread on its reader (once attached), others on ``writer``."""
+        if self._open_reader is None or threading.get_ident() != self.home:
+            return writer
+        if self.borrower is None and writer.in_transaction:
+            return writer  # the home thread's own transaction: its reads must see its own writes
+        if self._home_reader is None:
+            self._home_reader = self._open_reader()
+        return self._home_reader
+
+    def install(self, conn, home: int | None = None) -> None:
+        """Watch ``conn`` with ``home`` (default: this thread) as its owner when nobody borrowed it."""
+        self.home = threading.get_ident() if home is None else home
+        if self._conn is not conn:
+            self._conn = conn
+            conn.set_trace_callback(self._trace)
+
+    def uninstall(self) -> None:
+        self._users = 1
+        self.detach_home_reader()
+        if self._conn is not None:
+            try:
+                self._conn.set_trace_callback(None)
+            except Exception:  # noqa: BLE001 - a closed connection has no hook left to remove
+                pass
+        self._conn, self.home = None, None
+
+    @contextmanager
+    def lend(self):
+        """This thread holds the writer for the block; another borrower waits until it is returned."""
+        me = threading.get_ident()
+        with self._mine:
+            again = self.borrower == me
+            if again:
+                self._depth += 1
+        if not again:
+            self._lock.acquire()  # a worker waits here for the job before it; never called on the GUI thread
+            with self._mine:
+                self.borrower, self._depth = me, 1
+        try:
+            yield
+        finally:
+            with self._mine:
+                self._depth -= 1
+                last = self._depth == 0
+                if last:
+                    self.borrower = None
+            if last:
+                self._lock.release()
+
+    def may_write(self) -> bool:
+        """False on a thread other than the borrower while a job borrowed the writer (Ledger.tx refuses then)."""
+        borrower = self.borrower
+        return borrower is None or borrower == threading.get_ident()
+
+    @property
+    def lent(self) -> bool:
+        return self.borrower is not None
+
+    def _trace(self, sql: str) -> None:
+        me = threading.get_ident()
+        owner = self.borrower or self.home
+        if owner is None:
+            return
+        if me != owner:
+            # the statement's text holds bound values (personal data): only its first word is kept (R15)
+            entry = {"thread": threading.current_thread().name, "verb": (sql or "").split(None, 1)[:1],
+                     "borrowed": self.borrower is not None, "stack": "".join(traceback.format_stack(limit=30)[:-1])}
+            self.misuse.append(entry)
+            log.error("writer connection used by %s while %s holds it:\n%s", entry["thread"],
+                      "a background job" if entry["borrowed"] else "the GUI thread", entry["stack"])
+            return
+        audit = os.environ.get(AUDIT_ENV)
+        if audit and me == self.home and self._conn is not None and not self._conn.in_transaction:
+            with open(audit, "a", encoding="utf-8") as fh:
+                fh.write("=== " + " ".join((sql or "").split(None, 1)[:1]) + "\n"
+                         + "".join(traceback.format_stack(limit=30)[:-1]))
+
+
+def all_misuse() -> list[dict]:
+    """Every misuse any live guard saw (the GUI tests' check)."""
+    return [m for g in list(_GUARDS) for m in g.misuse]
+
+
+def clear_misuse() -> None:
+    for g in list(_GUARDS):
+        g.misuse.clear()
