@@ -347,3 +347,26 @@ def test_r21_a_decision_below_the_notes_is_named_never_left_out(desk, tmp_path):
     assert err["code"] == "R21_IMPORT_REFUSED" and "共 1 处错误" in err["message"], err
     assert "第5行在第3行的表下注释之后" in err["message"]
     assert ok(desk, "decision", "list") == []
+
+
+def test_r20_the_due_list_says_the_working_days_of_the_rule_set_in_force_not_a_literal_7(desk, data_dir, tmp_path):
+    """R20: a province that shortens 双公示 to 5 working days sends a rule set; the deadline was counted with it
+    but the due list still said 「（7个工作日）」. Now the label carries the rule set's number."""
+    from dataclasses import replace as with_values
+    from credit_desk.domain.rulesets import NATIONAL_2026
+    from credit_desk.services import ledgers
+    from credit_desk.store import reference
+    from tests.e2e.disclosure_kit import penalty_row
+    decided = TODAY - dt.timedelta(days=2)
+    office = ledgers.unlock(data_dir)
+    try:
+        with office.ledger.tx() as tx:
+            reference.add_rule_set(tx, with_values(NATIONAL_2026, code="JS-TEST-5", effective_from=decided,
+                                                   publish_licence_penalty_workdays=5, source="测试：省级规则集"))
+    finally:
+        office.close()
+    write_sheet(tmp_path / "five.xlsx", [penalty_row(1, decided)])
+    ok(desk, "decision", "import", str(tmp_path / "five.xlsx"))
+    item = next(i for i in ok(desk, "due") if i["kind"] == "publish_decision")
+    assert "（5个工作日）" in item["label_zh"] and "7个工作日" not in item["label_zh"], item
+    assert "(5 working days)" in item["label_en"]

@@ -190,10 +190,13 @@ def stop_ended_in_tx(session: Session, tx, today: dt.date) -> list[int]:
 def publish_deadlines(conn, today: dt.date):
     """R6/R21: decisions not yet published, or not yet acknowledged by the platform, due 7 working days after
     the decision."""
+    rule_sets = reference.rule_sets(conn)
     for x in repo.open_deadlines(conn):
         who = d.AdminDecision.public_row(x)["party_name"]  # R15: the due list is masked too
+        days = rule_set_in_force(rule_sets, x.decision_date).limit(LIMIT_NAME)   # R20: the label says the rule's
         step_zh = "公示并报送平台" if x.state is d.DecisionState.REGISTERED else "报送平台（待平台确认）"
         step_en = "publish and report" if x.state is d.DecisionState.REGISTERED else "report (awaiting the platform)"
         yield DueItem(DueKind.PUBLISH_DECISION.value, ENTITY, x.id, x.publish_due, is_overdue(x.publish_due, today),
-                      f"{x.kind.zh}决定{x.doc_number}（{who}）须于{x.publish_due.isoformat()}前{step_zh}（7个工作日）",
-                      f"{x.kind.value} decision {x.doc_number}: {step_en} by {x.publish_due.isoformat()}")
+                      f"{x.kind.zh}决定{x.doc_number}（{who}）须于{x.publish_due.isoformat()}前{step_zh}（{days}个工作日）",
+                      f"{x.kind.value} decision {x.doc_number}: {step_en} by {x.publish_due.isoformat()} "
+                      f"({days} working days)")
