@@ -69,8 +69,7 @@ def read(path: Path, sheet: str | None = None) -> Read:
     notes = notes + base.csv_notes(wb)
     start = base._header_row(ws, HEADERS)
     if start is None:
-        raise ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」没有双公示数据表头行（应为：{'、'.join(HEADERS)}）。",
-                              f"Sheet {ws.title!r} has no header row of the 双公示 elements.", field="header")
+        raise _header_mismatch(ws)
     rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=i).value for i in range(1, len(HEADERS) + 1)]
@@ -98,6 +97,26 @@ def read(path: Path, sheet: str | None = None) -> Read:
             continue
         rows.append((r, {f.key: v for f, v in zip(d.FIELDS, values)}))
     return Read(rows, ws.title, notes, problems)
+
+
+def _header_mismatch(ws) -> ValidationError:
+    """R21: no header row of the elements — the row closest to one (most columns right) is named with every
+    column that differs (letter, what it holds, what the element is), so the clerk sees which heading to fix."""
+    from credit_desk.domain.cleanup import header_key
+    wanted = [header_key(h) for h in HEADERS]
+    best, diffs = None, []
+    for r in range(1, min(ws.max_row, 10) + 1):
+        got = [ws.cell(row=r, column=i).value for i in range(1, len(HEADERS) + 1)]
+        wrong = [(i, cell_text(v)) for i, v in enumerate(got) if header_key(v) != wanted[i]]
+        if best is None or len(wrong) < len(diffs):
+            best, diffs = r, wrong
+    if best is None or len(diffs) > len(HEADERS) // 2:   # nothing like the elements' header: say what is wanted
+        return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」没有双公示数据表头行（应为：{'、'.join(HEADERS)}）。",
+                               f"Sheet {ws.title!r} has no header row of the 双公示 elements.", field="header")
+    named = "；".join(f"{get_column_letter(i + 1)}列应为「{HEADERS[i]}」，实为「{got or '（空）'}」" for i, got in diffs)
+    return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」第{best}行的表头与双公示数据项不一致，未导入：{named}。",
+                           f"Sheet {ws.title!r} row {best}: the header differs from the 双公示 elements in column(s) "
+                           f"{', '.join(get_column_letter(i + 1) for i, _ in diffs)}.", field="header", row=best)
 
 
 def write_template(path: Path) -> None:

@@ -370,3 +370,27 @@ def test_r20_the_due_list_says_the_working_days_of_the_rule_set_in_force_not_a_l
     item = next(i for i in ok(desk, "due") if i["kind"] == "publish_decision")
     assert "（5个工作日）" in item["label_zh"] and "7个工作日" not in item["label_zh"], item
     assert "(5 working days)" in item["label_en"]
+
+
+def test_r21_a_header_that_differs_names_the_columns_to_fix(desk, tmp_path):
+    """A department's sheet with one heading shortened and two columns swapped was refused with the list of all
+    31 element names and no word on which column differs; now each differing heading is named."""
+    from openpyxl import Workbook
+    from credit_desk.domain.disclosure import FIELDS
+    from credit_desk.sheets.disclosure_xlsx import HEADERS
+    head = list(HEADERS)
+    head[7] = "事业单位证书号"                                   # H: 行政相对人代码_5(事业单位证书号)
+    head[22], head[23] = head[23], head[22]                      # W/X: 决定日期 and 有效期自 swapped
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "处罚信息"
+    ws.append(["双公示数据报送表"])
+    ws.append(head)
+    ws.append([fifty_penalties(TODAY)[0].get(f.key, "") for f in FIELDS])
+    wb.save(tmp_path / "head.xlsx")
+    err = refused(desk, "decision", "import", str(tmp_path / "head.xlsx"))
+    msg = err["message"]
+    assert err["code"] == "R21_HEADER_MISMATCH" and "第2行的表头" in msg, msg
+    assert "H列应为「行政相对人代码_5(事业单位证书号)」，实为「事业单位证书号」" in msg
+    assert "W列应为「决定日期」，实为「有效期自」" in msg and "X列应为「有效期自」，实为「决定日期」" in msg
+    assert "A列" not in msg
