@@ -6,7 +6,7 @@ the dashboard needs one plain bar chart, so it is drawn here instead.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -21,8 +21,19 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.title = title
         self.points: list[tuple[str, int]] = []
-        self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
+        self._min_height()
+
+    def _min_height(self) -> None:
+        """Title, values, labels and room for the bars, in lines of the interface font — not a fixed 220 px that,
+        added to the dashboard's other parts, was taller than a 1366×768 or 1280×720 window, which then cut the
+        chart's month labels (issue 17 item 1)."""
+        self.setMinimumHeight(self.fontMetrics().height() * 8)
+
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.FontChange:  # the interface font size changed (gui/comfort.py)
+            self._min_height()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(560, 260)
