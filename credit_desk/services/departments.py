@@ -142,7 +142,7 @@ def case_proposer_department(session: Session, case) -> Department | None:
     return dept
 
 
-def issuer_for(conn, object_type: str, object_id) -> Department | None:
+def issuer_for(conn, object_type: str, object_id, memo: dict | None = None) -> Department | None:
     """The department in whose name a document about this object is issued; None: the credit office issues it
     (its own coordination and sharing documents).
 
@@ -158,8 +158,14 @@ def issuer_for(conn, object_type: str, object_id) -> Department | None:
         return repair_department(conn, int(object_id))  # R13: refused when not registered
     if object_type == "record":
         from credit_desk.store import dishonesty_records  # store reads only; no service cycle
-        obj = dishonesty_records.get(conn, int(object_id))
-        return repo.by_name(conn, obj.department) if obj is not None and obj.department else None
+        name = dishonesty_records.department_of(conn, int(object_id))
+        if not name:
+            return None
+        if memo is None:
+            return repo.by_name(conn, name)
+        if ("department", name) not in memo:  # one transaction's batch of records (issue 18)
+            memo[("department", name)] = repo.by_name(conn, name)
+        return memo[("department", name)]
     if object_type == "admin_decision":  # R21: a 双公示 penalty's notice is its deciding authority's, if registered
         from credit_desk.store import disclosures
         obj = disclosures.get(conn, int(object_id))

@@ -26,19 +26,25 @@ from credit_desk.store import meta
 UNPRINTED_SERIES = {"red_decision": "信激决"}
 
 
-def series_prefix(conn, doc_type: str, object_type: str | None = None, object_id=None) -> str:
+def series_prefix(conn, doc_type: str, object_type: str | None = None, object_id=None, memo: dict | None = None) -> str:
     """The prefix of a document's series. A case's documents are issued by its deciding department (49号 四(八)):
     the department's letterhead prefix + the type's (e.g. 清市监 + 信决). Otherwise the office's prefix for the
     type (set by the administrator, else the office's short name + the type's), also for the unprinted series."""
-    base = _base(doc_type)
-    dept = departments.issuer_for(conn, object_type, object_id) if object_type else None
+    base = _base(doc_type, memo)
+    dept = departments.issuer_for(conn, object_type, object_id, memo) if object_type else None
     if dept is not None:
         return f"{dept.prefix}{base}"
-    return _office_series(conn, doc_type, base)
+    key = ("office_series", doc_type)
+    if memo is not None and key in memo:
+        return memo[key]
+    chosen = _office_series(conn, doc_type, base)
+    if memo is not None:
+        memo[key] = chosen
+    return chosen
 
 
-def _base(doc_type: str) -> str:
-    return UNPRINTED_SERIES.get(doc_type) or load_template(doc_type).prefix
+def _base(doc_type: str, memo: dict | None = None) -> str:
+    return UNPRINTED_SERIES.get(doc_type) or _template_prefix(doc_type, memo)
 
 
 def _office_series(conn, doc_type: str, base: str) -> str:
@@ -48,6 +54,17 @@ def _office_series(conn, doc_type: str, base: str) -> str:
         return chosen
     short = meta.get_setting(conn, "documents.office_short") or (meta.get_meta(conn, "office") or "信")[:1]
     return f"{short}{base}"
+
+
+def _template_prefix(doc_type: str, memo: dict | None) -> str:
+    """The template's prefix; read once per transaction when the caller gives the transaction's ``memo`` (a batch
+    of records takes a 信用修复告知书 number for each: issue 18)."""
+    if memo is None:
+        return load_template(doc_type).prefix
+    key = ("template_prefix", doc_type)
+    if key not in memo:
+        memo[key] = load_template(doc_type).prefix
+    return memo[key]
 
 
 def _stamp(session: Session) -> str:
@@ -72,7 +89,7 @@ def reserve_in_tx(session: Session, tx, doc_type: str, object_type: str, object_
 def _fresh_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id, on: dt.date) -> str:
     from credit_desk.documents.layout import format_number  # reportlab: loaded only when a number is taken
     conn = tx.conn
-    prefix = series_prefix(conn, doc_type, object_type, object_id)
+    prefix = series_prefix(conn, doc_type, object_type, object_id, memo=getattr(tx, "memo", None))
     seq = repo.next_seq(tx, prefix, on.year)
     number = format_number(prefix, on.year, seq)
     repo.reserve(tx, doc_type=doc_type, object_type=object_type, object_id=object_id, prefix=prefix, year=on.year,

@@ -139,11 +139,19 @@ def _consent_state(c: Consent) -> dict:
             "withdrawn_on": c.withdrawn_on.isoformat() if c.withdrawn_on else None}
 
 
-def basis_of(conn, record_id: int, on: dt.date) -> PublicationBasis | None:
-    """R15: the basis for publishing ``record_id`` on ``on``, or None (see ``domain.publication.basis_for``)."""
-    rec = records_repo.get(conn, record_id)
+def basis_of(conn, record_id: int, on: dt.date, rec=None, memo: dict | None = None) -> PublicationBasis | None:
+    """R15: the basis for publishing ``record_id`` on ``on``, or None (see ``domain.publication.basis_for``);
+    ``rec``: the record when the caller holds it (just saved), else it is read; ``memo``: a transaction's memo,
+    so a batch reads each catalogue item once (issue 18)."""
+    rec = rec if rec is not None else records_repo.get(conn, record_id)
     s = subjects.get(conn, rec.subject_id)
-    item = reference.catalogue_item(conn, rec.catalogue_edition, rec.catalogue_code)
+    key = ("catalogue_item", rec.catalogue_edition, rec.catalogue_code)
+    if memo is not None and key in memo:
+        item = memo[key]
+    else:
+        item = reference.catalogue_item(conn, rec.catalogue_edition, rec.catalogue_code)
+        if memo is not None:
+            memo[key] = item
     natural = s.kind is SubjectKind.NATURAL_PERSON
     return basis_for(natural, bool(item and item.publishable), item.legal_basis if item else "",
                      repo.consents(conn, rec.subject_id) if natural else [], record_id, on)

@@ -11,15 +11,19 @@ from __future__ import annotations
 from credit_desk.domain.errors import DomainError
 from credit_desk.services import records
 from credit_desk.services.base import Session
+from credit_desk.store import reference
 
 
 def add_records(session: Session, rows: list[dict]) -> list[dict]:
     """Enter many records at once (each dict holds ``add_record``'s arguments); all or nothing."""
     session.require("record.add")
     prepared = []
+    # issue 18: the active catalogue (R2) and the rule sets (R20) are read once for the batch, not per row
+    conn = session.ledger.conn
+    refs = (reference.active_catalogue(conn), reference.rule_sets(conn))
     for number, row in enumerate(rows, 1):
         try:
-            prepared.append(records.prepare_record(session, **row))
+            prepared.append(records.prepare_record(session, references=refs, **row))
         except DomainError as exc:
             raise type(exc)(exc.code, f"第{number}条：{exc.zh}", f"Row {number}: {exc.en}", field=exc.field,
                             row=number) from None

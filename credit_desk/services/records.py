@@ -123,7 +123,7 @@ def save_new_record(session: Session, tx, record: Record, historical: bool = Fal
     saved = replace(record, id=rid)
     detail = {"status": saved.status.value, "leniency": [f.value for f in record.leniency]}
     session.audit(tx, "record.add", "record", rid, detail={**detail, "historical": True} if historical else detail)
-    tx.change("record", rid, "insert", {**repo.state(saved), "publication": _publication(session, rid)})
+    tx.change("record", rid, "insert", {**repo.state(saved), "publication": _publication(session, rid, saved, tx.memo)})
     opened = _serious_while_watched(session, tx, saved)
     notice = None
     if saved.document.doc_type is DocType.ADMIN_PENALTY and not historical:
@@ -134,11 +134,11 @@ def save_new_record(session: Session, tx, record: Record, historical: bool = Fal
     return {"record": saved, "black_case_id": opened, "repair_notice_number": notice}
 
 
-def _publication(session: Session, record_id: int) -> dict:
+def _publication(session: Session, record_id: int, rec: Record | None = None, memo: dict | None = None) -> dict:
     """R15: what the platform may publish — the basis, or a refusal (a natural person's item with no legal basis
     and no live consent is shared as the catalogue allows but never published)."""
     from credit_desk.services import publication
-    basis = publication.basis_of(session.ledger.conn, record_id, session.desk.today())
+    basis = publication.basis_of(session.ledger.conn, record_id, session.desk.today(), rec, memo)
     if basis is None:
         return {"publish": False, "refused": "R15_NO_PUBLICATION_BASIS"}
     return {"publish": True, "basis": basis.to_dict()}

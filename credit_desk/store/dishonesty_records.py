@@ -38,6 +38,12 @@ def get(conn, record_id: int) -> Record | None:
     return _record(row) if row else None
 
 
+def department_of(conn, record_id: int) -> str | None:
+    """The record's department (认定部门) alone, or None."""
+    row = conn.execute("SELECT department FROM records WHERE id = ?", (record_id,)).fetchone()
+    return row[0] if row else None
+
+
 def for_subject(conn, subject_id: int) -> list[Record]:
     rows = conn.execute(f"SELECT {_COLS} FROM records WHERE subject_id = ? ORDER BY id", (subject_id,))
     return [_record(r) for r in rows]

@@ -49,6 +49,8 @@ class Tx:
         self.changes_written = 0
         self.clock_checked = False  # services.base.Session.audit checks the clock once per transaction
         self.touched: set[str] = set()  # the entities this transaction changed (told to listeners after commit)
+        self.memo: dict = {}  # what a service reads once per transaction (e.g. a template's prefix, issue 18)
+        self._suite: str | None = None  # the audit segment's suite once read in this transaction
 
     def execute(self, sql: str, params=()):
         return self.conn.execute(sql, params)
@@ -59,15 +61,19 @@ class Tx:
     def audit(self, *, username: str, role: str, action: str, object_type: str, object_id,
               purpose: str = "", detail=None, outcome: str = "ok", ts: str | None = None) -> int:
         """Append one hash-chained audit row; returns its id."""
-        last = self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
+        # issue 18: inside one IMMEDIATE transaction only this Tx appends to the chain, so after its first row
+        # the head is the one it wrote (a batch no longer reads it back for every row)
+        last = self.audit_head or self.conn.execute("SELECT id, hash FROM audit ORDER BY id DESC LIMIT 1").fetchone()
         rid, prev = (last[0] + 1, last[1]) if last else (1, genesis_hash(self.ledger_id))
         row = {"id": rid, "ts": ts or now_iso(), "username": username, "role": role, "action": action,
                "object_type": object_type, "object_id": str(object_id), "purpose": purpose or "",
                "detail": to_json(detail or {}), "outcome": outcome, "prev_hash": prev}
         # issue 22: the segment's suite, kept in meta beside the chain (a wrong value there breaks the next link,
         # which verification reports); a marker row switches it for the rows after it
-        suite = self.conn.execute("SELECT value FROM meta WHERE key = 'audit.suite'").fetchone()
-        suite = suite[0] if suite else "intl/1"
+        suite = self._suite
+        if suite is None:
+            found = self.conn.execute("SELECT value FROM meta WHERE key = 'audit.suite'").fetchone()
+            suite = found[0] if found else "intl/1"
         row["hash"] = row_hash(row, suite)
         if action == SUITE_ACTION:
             after = suite_after(row, suite)
@@ -75,10 +81,12 @@ class Tx:
                 raise ValueError("an audit segment may only move to a known, not weaker suite")
             self.conn.execute("INSERT INTO meta (key, value) VALUES ('audit.suite', ?) "
                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (after,))
+            suite = after
         cols = ", ".join(row)
         self.conn.execute(f"INSERT INTO audit ({cols}) VALUES ({', '.join('?' * len(row))})",
                           tuple(row.values()))
         self.audit_head = (rid, row["hash"])
+        self._suite = suite  # the suite of the next row (a marker row switched it)
         return rid
 
     def change(self, entity: str, entity_id, op: str, state: dict) -> int:

@@ -269,3 +269,24 @@ def test_r14_an_office_setting_writes_its_audit_row_and_its_change_row(admin, ca
     audit, change = _last(admin, "audit"), _last(admin, "changes")
     assert (audit["action"], audit["object_id"]) == ("settings.manage", key)
     assert (change["entity"], change["entity_id"], change["op"]) == ("setting", key, "upsert")
+
+
+def test_r14_many_audit_rows_and_a_suite_marker_in_one_transaction_chain_as_one_by_one(admin, data_dir):
+    """Issue 18: inside one transaction Tx.audit takes the head it wrote last instead of reading it back (a batch
+    of records); the rows link, and a marker row switches the suite for the rows after it in the same
+    transaction."""
+    from credit_desk.domain import suites
+    from credit_desk.domain.audit_chain import row_hash
+    from credit_desk.store import audit_log
+    before = _count(admin, "audit")
+    with admin.ledger.tx() as tx:
+        for i in range(5):
+            admin.audit(tx, "bench.row", "row", i)
+        admin.audit(tx, "audit.suite", "audit", "gm", detail={"suite": suites.GM})
+        for i in range(3):
+            admin.audit(tx, "bench.row", "row", 10 + i)
+    rows = list(audit_log.iter_rows(admin.ledger.conn))
+    assert len(rows) == before + 9 and [r["id"] for r in rows] == list(range(1, before + 10))
+    assert all(b["prev_hash"] == a["hash"] for a, b in zip(rows, rows[1:]))
+    assert row_hash(rows[-1], suites.GM) == rows[-1]["hash"] != row_hash(rows[-1], suites.INTL)
+    assert verify_rows(iter(rows), admin.ledger.ledger_id).ok
