@@ -15,8 +15,10 @@ def owner_only(path) -> None:
         pass  # a file system without POSIX modes (FAT USB stick, Windows): the ACLs of the folder apply
 
 
-def write_atomic(path: Path, data: bytes, *, mode: int = 0o600, suffix: str = ".tmp") -> None:
-    """Replace ``path`` with ``data`` in one step; the temporary file is a dot-name ending in ``suffix``."""
+def write_atomic(path: Path, data: bytes, *, mode: int = 0o600, suffix: str = ".tmp", sync_dir: bool = True) -> None:
+    """Replace ``path`` with ``data`` in one step; the temporary file is a dot-name ending in ``suffix``.
+    ``sync_dir=False`` leaves out the folder's fsync: after a power cut the name may still point to the previous
+    (whole, synced) file — for files that may lag but must never be half-written (the audit anchor)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{suffix}")
     try:
@@ -33,7 +35,8 @@ def write_atomic(path: Path, data: bytes, *, mode: int = 0o600, suffix: str = ".
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    fsync_dir(path.parent)
+    if sync_dir:
+        fsync_dir(path.parent)
 
 
 def fsync_dir(folder: Path) -> None:
