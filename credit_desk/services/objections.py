@@ -204,6 +204,9 @@ def _end_case(session, tx, case, on, wording: str, objection_id: int) -> dict:
     for a listing, the objection files the R12 way-1 withdrawal, which a second senior person approves
     (``services.withdrawals``) before anything is deleted."""
     if case.state in OPEN_STATES:
+        # R5 / 1798号 (七), R4: ending a case is its deciding department's act, also through an objection to a
+        # record it rests on (the transaction rolls back: the record is not revoked either)
+        departments.check_objection_verifier(session, case.id)
         reason = check_not_listed_reason("objection_founded", wording)  # R5: a lawful outcome, not a free note
         number = doc_numbers.take_in_tx(session, tx, NOT_LISTED_DOCUMENT, "case", case.id, on)
         done = core.step(session, tx, case, Event.DECIDE_NOT_LIST, on, reason, decision_number=number,

@@ -123,3 +123,25 @@ def test_r3_revoking_the_basis_reaches_the_watch_listing_that_follows_a_black_ex
     assert revoked["listed_case_ids"] == [watch] and revoked["ending"][0]["case_id"] == watch
     entry = show(desk, watch)
     assert entry["state"] == "listed" and all(m["stopped_on"] == "2026-11-20" for m in entry["measures"])
+
+
+def test_r5_objection_to_a_record_cannot_end_another_departments_case(desk):
+    """R5 / 1798号 (七) with R4 (谁认定、谁负责): an objection to the RECORD a served case rests on, answered
+    "revoked", ends that case as not listed with a numbered 不予列入决定书 — the deciding department's decision. The
+    tax bureau's head answered such an objection about the market regulator's record and case: the case ended
+    "decided_by boss_tax" (the path around the guard of objections to the case). Refused, nothing changes (the
+    record stays active, the case served); the regulator's own head answers it."""
+    sid = company(desk, 1306)
+    rid = record(desk, sid)["id"]
+    cid = open_case(desk, sid, "black", records=[rid])  # 县市场监督管理局
+    serve(desk, cid)
+    oid = ok(desk, "objection", "add", "--record", str(rid), "--received-on", "2026-10-01", "--grounds", "处罚已撤销")["id"]
+    err = refused(desk, "objection", "resolve", str(oid), "--outcome", "revoked", "--reply", "经核实撤销",
+                  "--replied-on", "2026-10-05", user=TAX_BOSS)
+    assert err["code"] == "R5_OBJECTION_DEPARTMENT" and "县市场监督管理局" in err["message"]
+    entry = show(desk, cid)
+    assert entry["state"] == "notice_served" and not entry["decision_number"]
+    assert entry["records"][0]["status"] == "active"
+    out = ok(desk, "objection", "resolve", str(oid), "--outcome", "revoked", "--reply", "经核实撤销",
+             "--replied-on", "2026-10-05", user=BOSS)
+    assert out["cases"][0]["state"] == "not_listed" and show(desk, cid)["decided_by"] == BOSS
