@@ -13,7 +13,6 @@ from enum import StrEnum
 
 from credit_desk.domain.cases import Case, CaseState, ExitWay, ListType
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.procedure import check_r1_rests_on_records
 from credit_desk.domain.rulesets import add_months
 
 # R11 national default (1798号 (十七)): watch lists in this many domains flag the 大数据警示名单.
@@ -183,11 +182,10 @@ def needs_post_exit_watch(case: Case, way: ExitWay) -> bool:
 def post_exit_watch_records(black: Case, effective_record_ids: set[int]) -> tuple[int, ...]:
     """R1 / R3 with R12 / 1798号 (十八): the watch listing that follows a black listing's exit carries on the same
     dishonesty information, so it rests on the black listing's records that are still effective — a revocation of
-    their basis document then reaches it like any listing. Raises ``R1_NO_RECORD`` when none is left (a watch
-    listing never rests on nothing)."""
-    ids = tuple(r for r in black.record_ids if r in effective_record_ids)
-    check_r1_rests_on_records(ListType.WATCH.value, ids)  # R1
-    return ids
+    their basis document then reaches it like any listing. Never refuses: the exit runs inside the daily expiry
+    check, and a black listing made before R1 was enforced (an older ledger) may rest on no record; refusing there
+    would stop every expiry of the office."""
+    return tuple(r for r in black.record_ids if r in effective_record_ids)  # R1 / R3
 
 
 def post_exit_watch_until(case: Case, ex: ExitInput) -> dt.date:
