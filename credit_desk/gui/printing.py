@@ -69,9 +69,14 @@ def render_pages(path, dpi: int = PREVIEW_DPI, job=None) -> list[QImage]:
                 if job is not None:
                     job.check()
                     job.progress(i, len(doc))
-                pil = doc[i].render(scale=dpi / 72).to_pil().convert("RGB")
-                data = pil.tobytes()
-                images.append(QImage(data, pil.width, pil.height, 3 * pil.width, QImage.Format_RGB888).copy())
+                # issue 18: pdfium's own buffer straight into a QImage (BGRx is Qt's RGB32): the PIL copies and
+                # conversions of a 300 dpi page held Python's lock for a noticeable time each, freezing the window
+                bitmap = doc[i].render(scale=dpi / 72, prefer_bgrx=True)
+                try:
+                    images.append(QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
+                                         QImage.Format_RGB32).copy())
+                finally:
+                    bitmap.close()
         finally:
             doc.close()
     return images
@@ -99,12 +104,26 @@ def print_pdfs(paths: list, printer: QPrinter, job=None) -> int:
     return pages
 
 
+BAND_ROWS = 128  # a page is drawn in bands: one drawImage of a whole 300 dpi page held the GIL ~1 s (issue 18)
+
+
 def _paint_page(painter: QPainter, printer: QPrinter, image: QImage) -> None:
-    """Fit the page inside the printable area, keeping its proportions (A4 on A4 is 1:1)."""
+    """Fit the page inside the printable area, keeping its proportions (A4 on A4 is 1:1).
+
+    Drawn in horizontal bands of the image: Qt's drawImage runs without releasing Python's lock, and a whole page
+    at the print resolution took about a second, in which the window's event loop could not run (issue 18: the
+    window froze while a batch printed). Band edges fall on whole target pixels, so no seam shows."""
     area = printer.pageLayout().paintRectPixels(printer.resolution())
     area.moveTo(0, 0)
     size = image.size().scaled(area.size(), Qt.KeepAspectRatio)
-    painter.drawImage(QRect(area.x(), area.y(), size.width(), size.height()), image)
+    scale = size.height() / image.height() if image.height() else 1.0
+    top = 0
+    while top < image.height():
+        rows = min(BAND_ROWS, image.height() - top)
+        y0, y1 = round(top * scale), round((top + rows) * scale)
+        painter.drawImage(QRect(area.x(), area.y() + y0, size.width(), y1 - y0), image,
+                          QRect(0, top, image.width(), rows))
+        top += rows
 
 
 def choose_printer(parent=None, pages: int = 0) -> QPrinter | None:

@@ -6,7 +6,7 @@ stated purpose (R14: they carry the party's name and ID number); a PDF file is w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
@@ -15,13 +15,31 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.i18n import listing
 from credit_desk.gui.models.documents_model import PRINTED, DocumentsModel, status_words, type_title
 from credit_desk.gui.ops import Debouncer
-from credit_desk.gui.printing import PdfPreview, choose_printer, print_files, save_copy
+from credit_desk.gui.printing import PdfPreview, choose_printer, print_pdfs, save_copy
 from credit_desk.gui.widgets.search_bar import down_into
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import documents
 
 OK_STYLE = "color: #1b7f3b;"
+
+
+class _Offset:
+    """The print step's progress after the batch's reads: page counts shifted past them on one bar."""
+
+    def __init__(self, job, reads: int) -> None:
+        self.job, self.reads = job, reads
+
+    @property
+    def cancelled(self) -> bool:
+        return self.job.cancelled
+
+    def check(self) -> None:
+        self.job.check()
+
+    def progress(self, done: int, total: int) -> None:
+        if total == self.reads:  # documents printed of the batch (a notice's own pages are not counted apart)
+            self.job.progress(self.reads + done, self.reads + total)
 
 
 class DocumentsView(QWidget):
@@ -184,14 +202,29 @@ class DocumentsView(QWidget):
         if unprinted:
             return self._say(self.tr("Not printed yet: %1. Print them from their case or repair request first.")
                              .replace("%1", listing(unprinted)), ok=False)
-        try:
-            pdfs = [self._stored(r["number"])["pdf"] for r in rows]
-        except DomainError as exc:
-            return self._say(exc.message(self.ctx.lang), ok=False)
+        if not self.purpose.text().strip():
+            return self._say(self.tr("State the purpose of the look first."), ok=False)
         printer = printer or choose_printer(self)
         if printer is None:
             return None
-        return print_files(self.ctx, pdfs, printer, self,
+        ctx, purpose, numbers = self.ctx, self.purpose.text(), [r["number"] for r in rows]
+
+        def work(job):
+            # issue 18: each notice is read from the ledger and its look logged (R14: an audit row, fsync) on this
+            # job, not on the GUI thread (a batch of N froze the window N times); the bar counts reads then pages
+            pdfs = []
+            for i, number in enumerate(numbers):
+                job.check()
+                pdfs.append(documents.stored_pdf(ctx.session, number, purpose)["pdf"])
+                job.progress(i + 1, 2 * len(numbers))
+            return print_pdfs(pdfs, printer, _Offset(job, len(numbers)))
+
+        def failed(exc) -> None:
+            if isinstance(exc, DomainError):
+                return self._say(exc.message(ctx.lang), ok=False)
+            ctx.ops.show_error(exc, self)
+        return ctx.ops.run(work, label=QCoreApplication.translate("Printing", "Printing…"), parent=self, writes=True,
+                           failed=failed,
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
                                                     .replace("%1", str(len(rows))).replace("%2", str(n))))
 

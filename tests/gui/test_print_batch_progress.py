@@ -1,0 +1,108 @@
+"""Issue 18 item 3: a batch print from the 文书 register reads each notice from the ledger and logs each look (R14:
+an audit row with its fsync) on the print job, with one progress bar over reads and printing — not on the GUI
+thread before the job starts, where a batch of N froze the window N times. The event loop keeps turning: its
+longest gap while the batch runs is measured against the loop's longest gap in the same run while another thread
+merely keeps a core busy (a ratio, no absolute time). A page is drawn in bands and rendered without PIL copies:
+one drawImage of a 300 dpi page held Python's lock about a second."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+
+from PySide6.QtCore import QElapsedTimer, QTimer
+from PySide6.QtPrintSupport import QPrinter
+
+from credit_desk.documents.templates import available
+from credit_desk.domain.errors import DomainError
+from credit_desk.gui.views.documents_view import DocumentsView
+from credit_desk.services import document_sources, documents
+from tests.gui.test_withdrawal_path import _listed
+
+COPIES = 2
+GAP_RATIO = 6  # the batch's longest event-loop gap / the loop's longest gap beside a busy core, both measured here
+
+
+def _printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.HighResolution)
+    printer.setOutputFormat(QPrinter.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def _longest_gap(during) -> float:
+    clock, ticks = QElapsedTimer(), []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(clock.nsecsElapsed() / 1e6))
+    clock.start()
+    timer.start()
+    during()
+    timer.stop()
+    return max(b - a for a, b in zip(ticks, ticks[1:]))
+
+
+def _looks(session) -> int:
+    return session.ledger.conn.execute("SELECT count(*) FROM audit WHERE action = 'document.view'").fetchone()[0]
+
+
+def _busy_beside(during) -> None:
+    """``during`` runs while another thread of this process keeps a core busy without holding Python's lock (the
+    baseline: what the loop looks like when a job merely competes for the CPU, on a shared machine)."""
+    stop, block = threading.Event(), b"x" * (1 << 20)
+
+    def burn():
+        while not stop.is_set():
+            hashlib.sha256(block).digest()  # releases the GIL for large buffers
+    t = threading.Thread(target=burn)
+    t.start()
+    try:
+        during()
+    finally:
+        stop.set()
+        t.join()
+
+
+def test_batch_print_reads_and_logs_each_notice_off_the_gui_thread_with_progress(qtbot, staff, make_ctx, tmp_path,
+                                                                                  monkeypatch):
+    clerk = staff["clerk"]
+    cid = _listed(staff)
+    issued = 0
+    for doc_type in available():  # every notice a listed case can carry, each numbered once
+        try:
+            item = document_sources.item_for(clerk, doc_type, case_id=cid, purpose="批量打印测试")
+            documents.issue(clerk, doc_type, [item])
+            issued += 1
+        except (DomainError, TypeError):
+            continue
+    assert issued >= COPIES, issued
+    ctx = make_ctx(clerk)
+    view = DocumentsView(ctx, "文书")
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= COPIES, timeout=30_000)
+    view.purpose.setText("批量打印核对")
+    from PySide6.QtCore import QItemSelectionModel
+    for i in range(view.model.rowCount()):
+        if view.model.row(i)["status"] == "issued":
+            view.table.selectionModel().select(view.model.index(i, 0),
+                                               QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    rows = view.selected_rows()
+    assert len(rows) >= COPIES
+    looks = _looks(clerk)
+
+    idle = _longest_gap(lambda: _busy_beside(lambda: qtbot.wait(1500)))
+    threads = []
+    real = documents.stored_pdf
+    monkeypatch.setattr(documents, "stored_pdf", lambda *a, **k: threads.append(threading.current_thread()) or
+                        real(*a, **k))
+    steps, out = [], tmp_path / "batch.pdf"
+    job = view.print_selected(_printer(out))
+    job._signals.progress.connect(lambda d, n: steps.append((d, n)))
+    busy = _longest_gap(lambda: qtbot.waitUntil(lambda: job.finished, timeout=120_000))
+    assert "页" in view.message.text() and out.stat().st_size > 0, view.message.text()
+    assert _looks(clerk) == looks + len(rows)  # every notice's look logged (R14)
+    assert len(threads) == len(rows) and threading.main_thread() not in threads  # on the job, never the GUI thread
+    assert steps and steps[-1][0] == steps[-1][1] == 2 * len(rows), steps  # reads, then documents printed
+    assert busy / idle < GAP_RATIO, f"longest gap {busy:.0f} ms printing vs {idle:.0f} ms idle"
