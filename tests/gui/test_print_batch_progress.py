@@ -20,7 +20,9 @@ from credit_desk.services import document_sources, documents
 from tests.gui.test_withdrawal_path import _listed
 
 COPIES = 2
-GAP_RATIO = 6  # the batch's longest event-loop gap / the loop's longest gap beside a busy core, both measured here
+# the batch's longest event-loop gap / the loop's longest gap beside a busy core, both measured here: 1.9–6.7 on
+# a 2-core machine at load 14; a page drawn in one band (Python's lock held ~1 s a page) measured 30–32
+GAP_RATIO = 12
 
 
 def _printer(path) -> QPrinter:
