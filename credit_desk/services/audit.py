@@ -145,13 +145,19 @@ def verify_since(conn, led, spot_rows: int | None = None, rng=None) -> ChainVerd
     anchor, receipted, failed = _outside_heads(conn, led)
     if failed is not None:
         return failed
-    start, note = _start(conn, led, anchor, receipted)
+    found: list = []
+
+    def markers() -> list[dict]:  # read once, and only when a head is used: the start and the window need it
+        if not found:
+            found.append(audit_log.suite_markers(conn))
+        return found[0]
+    start, note = _start(conn, led, anchor, receipted, markers)
     if start is None:
         verdict = audit_log.verify(conn, led.ledger_id, anchor, receipted)
     else:
         verdict = audit_log.verify(conn, led.ledger_id, anchor, receipted, start)
         if verdict.ok:
-            spot = _spot(conn, led.ledger_id, start.rows, SPOT_ROWS if spot_rows is None else spot_rows, rng)
+            spot = _spot(conn, led.ledger_id, start.rows, SPOT_ROWS if spot_rows is None else spot_rows, rng, markers)
             if spot is not None and not spot[0].ok:
                 return spot[0]
             walked = verdict.rows - start.rows
@@ -175,7 +181,7 @@ def _stored_head(led) -> tuple[int, str] | None:
     return min(in_file, in_keyring, key=lambda h: h[0])
 
 
-def _start(conn, led, anchor, receipted):
+def _start(conn, led, anchor, receipted, markers):
     """(Start after the stored head, "") — or (None, why it was dropped) for a whole walk."""
     from credit_desk.domain.audit_chain import Start
     stored = _stored_head(led)
@@ -191,22 +197,22 @@ def _start(conn, led, anchor, receipted):
             at = audit_log.row_at(conn, pair[0])
             if at is not None:
                 heads_below[pair[0]] = at[0]
-    return Start(rows, head, _suite_at(conn, rows), found[1], heads_below), ""
+    return Start(rows, head, _suite_at(markers, rows), found[1], heads_below), ""
 
 
-def _suite_at(conn, rows: int) -> str:
+def _suite_at(markers, rows: int) -> str:
     """The suite of the rows after row ``rows``, from the chain's marker rows (issue 22)."""
     from credit_desk.domain import suites
     from credit_desk.domain.audit_chain import suite_after
     suite = suites.INTL
-    for marker in audit_log.suite_markers(conn):
+    for marker in markers():
         if marker["id"] > rows:
             break
         suite = suite_after(marker, suite) or suite
     return suite
 
 
-def _spot(conn, ledger_id: str, upto: int, n: int, rng):
+def _spot(conn, ledger_id: str, upto: int, n: int, rng, markers):
     """Recompute ``n`` consecutive rows at a random place in 1..``upto``: (verdict, (first, last)) or None."""
     import random
     from credit_desk.domain.audit_chain import Start, genesis_hash, verify_rows
@@ -218,7 +224,7 @@ def _spot(conn, ledger_id: str, upto: int, n: int, rng):
     before = audit_log.row_at(conn, first - 1) if first > 1 else (genesis_hash(ledger_id), "")
     if before is None:
         return None
-    start = Start(first - 1, before[0], _suite_at(conn, first - 1), before[1])
+    start = Start(first - 1, before[0], _suite_at(markers, first - 1), before[1])
     verdict = verify_rows(audit_log.iter_rows(conn, first - 1, last), ledger_id, start=start)
     return verdict, (first, last)
 
