@@ -115,3 +115,42 @@ def _typing_gaps(qtbot, view) -> list[float]:
             qtbot.wait(400)  # past the debounce: the search runs while the timer keeps ticking
             qtbot.waitUntil(lambda: not view.model.loading and "…" not in view.count.text(), timeout=300_000)
     return _ticks(qtbot, typing)
+
+
+def test_scroll_100k_rows_and_search_100_times(qtbot, big_ledger, capsys):
+    """Issue 18 "Done when": scroll 100k rows of the records list (all of them when the ledger holds fewer) and
+    search 100 times; memory and event-loop gaps asserted as ratios to baselines measured in this run (the process's
+    memory with the first page shown; the loop's longest gap beside a busy core). Default-run size:
+    tests/gui/test_scroll_memory.py."""
+    from credit_desk.services import accounts
+    from tests.conftest import USER_PW
+    from tests.gui import scroll_kit as kit
+    folder, admin = big_ledger
+    if "perf_head" not in {u["username"] if isinstance(u, dict) else u.username for u in accounts.list_users(admin)}:
+        accounts.add_user(admin, "perf_head", "approver", USER_PW, "张负责")  # R14: the admin browses no records
+    session = auth.login(admin.desk, "perf_head", USER_PW)
+    ctx = GuiContext(session, Ops(), browse.Reader(session), open_settings(folder))
+    view = RecordsView(ctx, "失信信息")
+    qtbot.addWidget(view)
+    view.resize(1200, 700)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0 and not view.model.loading, timeout=120_000)
+    idle = max(kit.gaps_ms(lambda: kit.beside_a_busy_core(lambda: qtbot.wait(2000))))
+    base = kit.rss_kib()
+    want = min(100_000, N)
+    busy = kit.gaps_ms(lambda: kit.scroll_all(qtbot, view, want))
+    scrolled, after_scroll = view.model.rowCount(), kit.rss_kib()
+    busy += kit.gaps_ms(lambda: kit.search_many(qtbot, view, 100))
+    after = kit.rss_kib()
+    open_count = ctx.reader.open_count
+    ctx.close()
+    with capsys.disabled():
+        print(f"\n[gui perf] scrolled {scrolled:,} rows: RSS {base / 1024:.0f} → {after_scroll / 1024:.0f} MiB "
+              f"({(after_scroll - base) / scrolled:.2f} KiB/row), after 100 searches {after / 1024:.0f} MiB "
+              f"(ratio {after / base:.2f} to the first page's); longest loop gap {max(busy):.0f} ms vs "
+              f"{idle:.0f} ms beside a busy core (ratio {max(busy) / idle:.1f}); reader connections {open_count}")
+    assert scrolled >= want
+    assert open_count <= browse.Reader.SIZE
+    assert (after_scroll - base) / scrolled < 6  # the per-job connection leak cost 12.7 KB a row
+    assert after / base < 3  # the rows themselves (about 1 KB each), never a page cache per page
+    assert max(busy) / idle < 12
