@@ -58,3 +58,44 @@ def test_r3_revocation_and_withdrawal_dates_offer_only_the_lawful_range(qtbot, s
     qtbot.addWidget(propose)
     picker = propose.fields["on"]
     assert (picker.minimumDate().toPython(), picker.maximumDate().toPython()) == (decided, today)
+
+
+def test_r5_objections_area_opens_no_reply_form_for_another_department(qtbot, staff, make_ctx):
+    """R5 / 1798号 (七)(二十二): in the objections area the tax bureau's head selecting an objection to the market
+    regulator's case gets no reply form — the hint names the department that answers; its reviewer gets the form."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from credit_desk.gui.dialogs.objection_dialogs import ResolveObjectionDialog
+    from credit_desk.gui.views.objections_view import ObjectionsView
+    from tests.gui.conftest import when_modal
+    from tests.gui.test_areas import settle
+    admin = staff["admin"]
+    accounts.add_user(admin, "boss_tax", "approver", USER_PW, "赵税务")
+    departments.assign_user(admin, "boss_tax", DEMO_DEPARTMENTS[1][0])
+    tax = auth.login(admin.desk, "boss_tax", USER_PW)
+    cid, _ = _served(staff)
+    clerk = staff["clerk"]
+    oid = objections.add_objection(clerk, target="case", target_id=cid, received_on=clerk.desk.today() - 18 * DAY,
+                                   grounds="情节轻微，已整改").id
+    seen = {}
+    for who, session in (("tax", tax), ("own", staff["reviewer"])):
+        view = ObjectionsView(make_ctx(session), "异议")
+        qtbot.addWidget(view)
+        settle(qtbot, view)
+        row = next(i for i in range(view.model.rowCount()) if view.model.row(i)["id"] == oid)
+        view.table.selectRow(row)
+        if who == "tax":  # a form that opens is closed (so a broken guard fails here instead of waiting in exec())
+            opened = {}
+            QTimer.singleShot(1500, lambda: [opened.setdefault("dlg", w) and w.reject() for w in
+                                             QApplication.topLevelWidgets()
+                                             if isinstance(w, ResolveObjectionDialog) and w.isVisible()])
+            view.reply_selected()
+            qtbot.wait(1700)
+        else:
+            opened = when_modal(qtbot, ResolveObjectionDialog, lambda dlg: dlg.reject())
+            view.reply_selected()
+        seen[who] = {**opened, "hint": view.hint.text()}
+    assert "dlg" not in seen["tax"], "the tax bureau's head was given the reply form"
+    assert DEMO_DEPARTMENTS[0][0] in seen["tax"]["hint"] and "异议" in seen["tax"]["hint"]
+    assert "dlg" in seen["own"] and "error" not in seen["own"]  # the reviewer got the reply form

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, 
                                QWidget)
 
 from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog, ResolveObjectionDialog
+from credit_desk.domain.errors import DomainError
 from credit_desk.domain.objections import Outcome
 from credit_desk.gui.i18n import words
 from credit_desk.gui.labels import enum_words
@@ -112,6 +113,12 @@ class ObjectionsView(QWidget):
         if row["outcome"]:
             self.hint.setText(self.tr("This objection was answered already."))
             return None
+        if row["target_type"] == "case":  # R5 / 1798号 (七)(二十二): its deciding department answers, no form else
+            try:
+                objections.check_may_answer(self.ctx.session, int(row["target_id"]))
+            except DomainError as exc:
+                self.hint.setText(exc.message(self.ctx.lang))
+                return None
         dlg = ResolveObjectionDialog(self.ctx, objections.get_objection(self.ctx.session, row["id"],
                                                                      f"答复异议（异议 {row['id']}）"), self)
         if dlg.exec():
