@@ -58,6 +58,10 @@ def click_and_catch(qtbot, seen, button, step, data, depth=0):
     handled = set()
 
     def poll():
+        # a poll already queued when the click's wait ended must not run later: its ``before`` is stale, so the
+        # next role's main window would look new to it and be closed (its reader pool with it: 「意外错误」 boxes)
+        if not state["on"]:
+            return
         for w in _new_windows(before):
             if id(w) in handled:
                 continue
