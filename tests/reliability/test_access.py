@@ -169,6 +169,10 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "departments.case_proposer_department": ("internal", "inside withdrawals.propose_in_tx (case.withdraw / "
                                              "objection.resolve)"),
     "departments.user_department": ("open", "the session's own department, to preselect it in a form"),
+    "departments.check_objection_verifier": ("internal", "inside objections.check_may_answer / resolve_objection "
+                                             "(objection.resolve)"),
+    "objections.check_may_answer": "objection.resolve",
+    "records.revocation_earliest": "record.revoke",
     "document_sources.correction_item": "document.print",
     "withdrawals.propose_withdrawal": "case.withdraw", "withdrawals.approve_withdrawal": "case.exit",
     "withdrawals.pending_for": "case.list", "withdrawals.pending_withdrawals": "case.list",
