@@ -49,6 +49,19 @@ def remove_translator(app, translator: QTranslator | None) -> None:
     _LANG["lang"] = "en"
 
 
+def reinstall_translator(app, translator: QTranslator | None) -> None:
+    """Put back catalogues that remove_translator took out — the same objects, so no second Chinese catalogue stays
+    installed behind a later switch to English (as a fresh install_translator would leave)."""
+    if translator is None:
+        return
+    qt_base = getattr(translator, "qt_base", None)
+    if qt_base is not None:
+        app.installTranslator(qt_base)
+    app.installTranslator(translator)
+    _LANG["lang"] = "zh"
+    QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
+
+
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name lupdate looks for
     return text
 

@@ -19,6 +19,18 @@ def zh_translator(qapp):
     remove_translator(qapp, translator)
 
 
+@pytest.fixture
+def english(qapp, zh_translator):
+    """English mode for one test, then the session's own Chinese catalogues back. Tests that switched back with a
+    fresh install_translator(qapp, "zh") left a second Chinese catalogue installed for the rest of the run, and a
+    later English test then saw Chinese everywhere (test_words failed only after them)."""
+    from credit_desk.gui import i18n
+    i18n.remove_translator(qapp, zh_translator)
+    i18n.install_translator(qapp, "en")
+    yield
+    i18n.reinstall_translator(qapp, zh_translator)
+
+
 @pytest.fixture(autouse=True)
 def writer_used_by_one_thread_at_a_time():
     """Issue 18: no statement on the session's writer connection from a thread that does not hold it (the GUI

@@ -148,11 +148,7 @@ def test_register_statuses_and_list_words_follow_the_interface_language(qapp, zh
     try:
         english = sample()
     finally:  # back to the session's Chinese catalogues (the same translator objects, no second copy)
-        from PySide6.QtCore import QLocale
-        qapp.installTranslator(zh_translator.qt_base)
-        qapp.installTranslator(zh_translator)
-        QLocale.setDefault(QLocale(QLocale.Chinese, QLocale.China))
-        i18n._LANG["lang"] = "zh"
+        i18n.reinstall_translator(qapp, zh_translator)
     assert english == ["Numbered, to be printed", "Numbered by hand (not printed here)", "Prior notice served",
                        "Repair refused", "Rule R9 (leniency); R14 (information security)", "a, b", "a (b)"]
 

@@ -26,27 +26,18 @@ def _cut(view) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-def test_r19_objection_list_keeps_its_key_columns_whole_at_1280(qtbot, qapp, zh_translator, work, make_ctx, shot,
-                                                                 lang):
-    from credit_desk.gui import i18n
+def test_r19_objection_list_keeps_its_key_columns_whole_at_1280(qtbot, request, work, make_ctx, shot, lang):
     from credit_desk.gui.main_window import MainWindow
     if lang == "en":
-        i18n.remove_translator(qapp, zh_translator)
-        i18n.install_translator(qapp, "en")
-    try:
-        win = MainWindow(make_ctx(work["staff"]["boss"]))
-        qtbot.addWidget(win)
-        win.resize(1280, 690)
-        win.show()
-        view = win.open_area("objections")
-        settle(qtbot, view)
-        qtbot.waitUntil(lambda: view.model.rowCount() >= 2, timeout=5000)
-        QApplication.processEvents()
-        assert _cut(view) == []
-        shot(win, f"objections_1280_{lang}")
-        win.close()
-    finally:
-        if lang == "en":
-            i18n.install_translator(qapp, "zh")
-            qapp.installTranslator(zh_translator.qt_base)
-            qapp.installTranslator(zh_translator)
+        request.getfixturevalue("english")
+    win = MainWindow(make_ctx(work["staff"]["boss"]))
+    qtbot.addWidget(win)
+    win.resize(1280, 690)
+    win.show()
+    view = win.open_area("objections")
+    settle(qtbot, view)
+    qtbot.waitUntil(lambda: view.model.rowCount() >= 2, timeout=5000)
+    QApplication.processEvents()
+    assert _cut(view) == []
+    shot(win, f"objections_1280_{lang}")
+    win.close()

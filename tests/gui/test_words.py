@@ -108,17 +108,6 @@ def test_audit_view_shows_words_not_codes(qtbot, seeded_admin, auditor_window, s
     shot(auditor_window, "audit_words")
 
 
-@pytest.fixture
-def english(qapp, zh_translator):
-    from credit_desk.gui import i18n
-    i18n.remove_translator(qapp, zh_translator)
-    i18n.install_translator(qapp, "en")
-    yield
-    i18n.install_translator(qapp, "zh")
-    qapp.installTranslator(zh_translator.qt_base)
-    qapp.installTranslator(zh_translator)
-
-
 def test_english_mode_shows_no_chinese_outside_data(qtbot, english, seeded_admin, seeded, make_ctx):
     found = _everything(qtbot, seeded_admin, seeded, make_ctx)
     people = [u["display_name"] for u in seeded.ledger.query("SELECT display_name FROM users")]

@@ -135,7 +135,7 @@ def test_frozen_build_reads_its_build_date(monkeypatch, tmp_path):
 def test_about_dialog_shows_the_same_facts_in_chinese(qtbot, qapp, office, data_dir):
     from PySide6.QtWidgets import QLabel
     from credit_desk.gui.about_dialog import AboutDialog
-    from credit_desk.gui.i18n import install_translator
+    from credit_desk.gui.i18n import install_translator, remove_translator
     from credit_desk.services import about, ledgers
     translator = install_translator(qapp, "zh")
     desk = ledgers.unlock(data_dir, read_only=True)
@@ -152,8 +152,7 @@ def test_about_dialog_shows_the_same_facts_in_chinese(qtbot, qapp, office, data_
         assert expected["key_fingerprint"] in qapp.clipboard().text()
     finally:
         desk.close()
-        if translator:
-            qapp.removeTranslator(translator)
+        remove_translator(qapp, translator)   # ours and Qt's own: none stays behind for a later English test
 
 
 def test_gui_smoke_switch_shows_a_window_then_exits_cleanly(tmp_path):
