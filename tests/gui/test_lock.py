@@ -23,11 +23,13 @@ def _showing() -> list:
 
 def test_r14_lock_hides_every_window_and_cancel_asks_before_quitting(qtbot, seeded, make_ctx, data_dir, shot):
     ctx = make_ctx(seeded)
+    # Read before the shell opens: its start-up checks borrow the writer on a background job, and this thread
+    # touching the writer meanwhile is the misuse store/writer_guard.py exists to catch (here it deadlocked).
+    sid = seeded.ledger.query("SELECT id FROM subjects WHERE kind = 'natural_person' ORDER BY id LIMIT 1")[0]["id"]
+    subject = subjects.show_subject(seeded, sid, "核对身份信息")
     shell = Shell(StartFlow(data_dir), seeded.desk, ctx.settings, "zh")
     win = shell.open(seeded)
     qtbot.addWidget(win)
-    sid = seeded.ledger.query("SELECT id FROM subjects WHERE kind = 'natural_person' ORDER BY id LIMIT 1")[0]["id"]
-    subject = subjects.show_subject(seeded, sid, "核对身份信息")
     seen = {}
 
     def locked_screen(login: LoginDialog):
