@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from credit_desk.gui.models.subjects_model import SubjectsModel
-from credit_desk.gui.widgets.search_bar import SearchBar, logged_search
+from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
 from credit_desk.gui.widgets.tables import make_table, set_widths
 
 
@@ -41,16 +41,9 @@ class SubjectPickerDialog(QDialog):
 
     def _search(self, text: str, purpose: str) -> None:
         # R14: logged on a background job (the audit row's fsync never on the GUI thread, issue 18), then read
-        self._asked = getattr(self, "_asked", 0) + 1
-        asked = self._asked
-
-        def logged(token) -> None:
-            if asked != self._asked:
-                return  # a newer search was typed meanwhile (it is logged too)
-            if text:
-                self.ctx.remember_purpose(purpose)
+        def apply(token) -> None:
             self.model.set_filter(token, "")
-        logged_search(self.ctx, "subjects", text, purpose, logged, self.search.show_hint, self.model)
+        latest_logged_search(self.search, self.ctx, "subjects", text, purpose, apply, self.model)
 
     def select_id(self, subject_id: int) -> bool:
         """Select the row of a subject already in the list (tests and keyboard users)."""

@@ -14,7 +14,7 @@ from credit_desk.gui.i18n import listing
 from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.gui.models.records_model import RecordsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
-from credit_desk.gui.widgets.search_bar import SearchBar, logged_search
+from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
 from credit_desk.services.browse import RECORD_STATUS_ZH
@@ -141,19 +141,12 @@ class RecordsView(QWidget):
 
     def _search(self, text: str, purpose: str) -> None:
         # R14: logged on a background job (the audit row's fsync never on the GUI thread, issue 18), then read
-        self._asked = getattr(self, "_asked", 0) + 1
-        asked = self._asked
-
-        def logged(token) -> None:
-            if asked != self._asked:
-                return  # a newer search was typed meanwhile (it is logged too)
-            if text:
-                self.ctx.remember_purpose(purpose)
+        def apply(token) -> None:
             self.model.set_filter(token, self.tier.currentData(), self.status.currentData())
             self._count()
         if text.strip():
             self.count.setText(self.tr("Counting…"))
-        logged_search(self.ctx, "records", text, purpose, logged, self.search.show_hint, self.model)
+        latest_logged_search(self.search, self.ctx, "records", text, purpose, apply, self.model)
 
     def _count(self) -> None:
         ctx, m = self.ctx, self.model

@@ -11,7 +11,7 @@ from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.subjects_model import SubjectsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
-from credit_desk.gui.widgets.search_bar import SearchBar, logged_search
+from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import browse
 
@@ -95,19 +95,12 @@ class SubjectsView(QWidget):
 
     def _search(self, text: str, purpose: str) -> None:
         # R14: logged on a background job (the audit row's fsync never on the GUI thread, issue 18), then read
-        self._asked = getattr(self, "_asked", 0) + 1
-        asked = self._asked
-
-        def logged(token) -> None:
-            if asked != self._asked:
-                return  # a newer search was typed meanwhile (it is logged too)
-            if text:
-                self.ctx.remember_purpose(purpose)
+        def apply(token) -> None:
             self.model.set_filter(token, self.kind.currentData())
             self._count()
         if text.strip():
             self.count.setText(self.tr("Counting…"))
-        logged_search(self.ctx, "subjects", text, purpose, logged, self.search.show_hint, self.model)
+        latest_logged_search(self.search, self.ctx, "subjects", text, purpose, apply, self.model)
 
     def _count(self) -> None:
         ctx, token, kind = self.ctx, self.model.search, self.model.kind

@@ -39,6 +39,21 @@ def down_into(edit: QLineEdit, results) -> None:
     edit._down_into = _DownIntoResults(edit, results)
 
 
+def latest_logged_search(bar, ctx, area: str, text: str, purpose: str, apply, model=None):
+    """``logged_search`` for a view's search bar: ``apply(token)`` runs only for the newest search typed into
+    ``bar`` (an older one finishing late is logged too but not shown), after the purpose is remembered."""
+    bar._asked = getattr(bar, "_asked", 0) + 1
+    asked = bar._asked
+
+    def logged(token) -> None:
+        if asked != bar._asked:
+            return  # a newer search was typed meanwhile (it is logged too)
+        if text:
+            ctx.remember_purpose(purpose)
+        apply(token)
+    return logged_search(ctx, area, text, purpose, logged, bar.show_hint, model)
+
+
 def logged_search(ctx, area: str, text: str, purpose: str, done, hint, model=None):
     """R14: a search with text is logged (who, what, why: an audited row, with fsync) before its pages are read.
     The row is written on a background job that borrows the session's writer (issue 18: on the GUI thread each
