@@ -153,9 +153,12 @@ def run_gui(folder: Path, lang: str = "zh") -> int:
                rulehints.install(app)]  # rule numbers in tooltips, not on labels (issue 17 item 3)
     comfort.apply_saved(settings)  # the interface font size chosen on this PC (issue 17 item 11)
     _FormDialog.lang = lang
+    from credit_desk.gui.ops import catch_slot_failures
+    restore_hook = catch_slot_failures(lang)  # never a traceback, even from a slot nobody guarded
     try:
         return _run_flow(app, folder, settings, lang)
     finally:
+        restore_hook()
         for event_filter in filters:
             app.removeEventFilter(event_filter)
         for t in (translator, getattr(translator, "qt_base", None)):

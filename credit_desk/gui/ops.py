@@ -11,6 +11,7 @@ sentence that says what to do, while the traceback goes to the log only.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 from datetime import datetime
 from typing import Callable
@@ -204,6 +205,24 @@ def show_error(exc: BaseException, parent: QWidget | None = None, lang: str = "z
 
 
 _OPEN_BOXES: set = set()
+
+
+def catch_slot_failures(lang: str = "zh") -> Callable[[], None]:
+    """The last resort for a failure that escapes a slot (a refusal no view caught): the clerk gets the warning
+    dialog with its sentence, the traceback goes to the log only (never on screen). Returns the function that puts
+    the previous ``sys.excepthook`` back (run_gui calls it on return). Tests keep pytest-qt's own hook, which fails
+    the test on such a failure instead."""
+    previous = sys.excepthook
+
+    def hook(kind, exc, tb) -> None:
+        if not issubclass(kind, Exception):  # Ctrl+C and exits go their usual way
+            return previous(kind, exc, tb)
+        if not isinstance(exc, DomainError):
+            log.error("failure escaped a slot", exc_info=(kind, exc, tb))
+        show_error(exc, None, lang)
+
+    sys.excepthook = hook
+    return lambda: setattr(sys, "excepthook", previous)
 
 
 class Debouncer(QObject):

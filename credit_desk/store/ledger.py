@@ -37,6 +37,7 @@ from credit_desk.store.tx import Tx, clock_in_use
 from credit_desk.store.writer_guard import WriterGuard
 
 CACHE_KIB = 32 * 1024  # page cache per connection
+HOME_WAIT_S = 2.0  # how long a transaction waits for a background job's hold on the writer (issue 18)
 
 
 @dataclass(frozen=True)
@@ -117,33 +118,37 @@ class Ledger:
         if self.read_only:
             raise DomainError("LEDGER_READ_ONLY", "账本以只读方式打开，不能修改。",
                               "The ledger is open read-only.")
-        if not self.writer.may_write():
-            # issue 18: a background job holds the session's writer; beginning here would share its connection
-            # (and its lock file handle) with the job: refused with nothing changed, never a frozen window
+        # issue 18: the transaction holds the session's writer, so a job cannot start on it midway; behind a job
+        # that holds it, the caller (the GUI thread) waits a moment — a logged search takes milliseconds — and
+        # past that is refused with nothing changed, never a frozen window
+        if not self.writer.take(HOME_WAIT_S):
             raise DomainError("LEDGER_BUSY", "后台任务正在写入账本，请等它完成后再试；未做任何改动。",
                               "A background job is writing to the ledger; try again once it has finished. "
                               "Nothing was changed.")
-        # issue 14 item 9: one writer at a time across processes; a second one waits (bounded), not fails
-        self._lock.acquire(on_wait=self.on_wait)
         try:
-            self.conn.execute("BEGIN IMMEDIATE")
-            tx = Tx(self.conn, self.ledger_id)
-            mark = self.restored
-            tx.numbers_unknown = bool(mark) and mark.get("numbers") == "unknown"  # store/documents.next_seq refuses
+            # issue 14 item 9: one writer at a time across processes; a second one waits (bounded), not fails
+            self._lock.acquire(on_wait=self.on_wait)
             try:
-                with clock_in_use(self.clock):
-                    yield tx
-                self.conn.execute("COMMIT")
-            except sqlcipher3.DatabaseError as exc:  # a full disk or a read-only folder: say so (issue 14 item 7)
-                self._rollback()
-                raise faults.from_sqlite(exc, self.paths.folder) from None
-            except BaseException:
-                self._rollback()
-                raise
-            if tx.audit_head is not None:  # under the lock: anchors are written in commit order
-                self._advance_anchor(*tx.audit_head)
+                self.conn.execute("BEGIN IMMEDIATE")
+                tx = Tx(self.conn, self.ledger_id)
+                mark = self.restored
+                tx.numbers_unknown = bool(mark) and mark.get("numbers") == "unknown"  # documents.next_seq refuses
+                try:
+                    with clock_in_use(self.clock):
+                        yield tx
+                    self.conn.execute("COMMIT")
+                except sqlcipher3.DatabaseError as exc:  # a full disk or a read-only folder (issue 14 item 7)
+                    self._rollback()
+                    raise faults.from_sqlite(exc, self.paths.folder) from None
+                except BaseException:
+                    self._rollback()
+                    raise
+                if tx.audit_head is not None:  # under the lock: anchors are written in commit order
+                    self._advance_anchor(*tx.audit_head)
+            finally:
+                self._lock.release()
         finally:
-            self._lock.release()
+            self.writer.give()
         if tx.touched:
             self._tell(frozenset(tx.touched))
 

@@ -17,12 +17,14 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 import traceback
 import weakref
 from contextlib import contextmanager
 
 log = logging.getLogger(__name__)
 _GUARDS: "weakref.WeakSet[WriterGuard]" = weakref.WeakSet()
+POLL_S = 0.005  # how often a bounded take looks again
 AUDIT_ENV = "CREDIT_DESK_WRITER_READS"  # a file: every read the home thread makes on the writer, with its stack
 
 
@@ -59,8 +61,8 @@ class WriterGuard:
         """Where the calling thread reads: the home thread on its reader (once attached), others on ``writer``."""
         if self._open_reader is None or threading.get_ident() != self.home:
             return writer
-        if self.borrower is None and writer.in_transaction:
-            return writer  # the home thread's own transaction: its reads must see its own writes
+        if self.borrower == threading.get_ident():
+            return writer  # the home thread's own transaction (Ledger.tx holds the writer): it sees its own writes
         if self._home_reader is None:
             self._home_reader = self._open_reader()
         return self._home_reader
@@ -85,25 +87,45 @@ class WriterGuard:
     @contextmanager
     def lend(self):
         """This thread holds the writer for the block; another borrower waits until it is returned."""
-        me = threading.get_ident()
-        with self._mine:
-            again = self.borrower == me
-            if again:
-                self._depth += 1
-        if not again:
-            self._lock.acquire()  # a worker waits here for the job before it; never called on the GUI thread
-            with self._mine:
-                self.borrower, self._depth = me, 1
+        self.take(None)
         try:
             yield
         finally:
-            with self._mine:
-                self._depth -= 1
-                last = self._depth == 0
-                if last:
-                    self.borrower = None
+            self.give()
+
+    def take(self, wait_s: float | None) -> bool:
+        """Hold the writer on this thread (again: one level deeper). ``wait_s`` None waits as long as it takes
+        (a worker behind another job); a number waits at most that long — the GUI thread's own transaction
+        behind a short job such as a logged search — and returns False when the holder did not let go.
+
+        The bounded wait polls with ``time.sleep``: under libfaketime a timed lock wait's deadline is taken on
+        the faked clock and never comes (issue 23), a sleep is intercepted correctly."""
+        me = threading.get_ident()
+        with self._mine:
+            if self.borrower == me:
+                self._depth += 1
+                return True
+        if wait_s is None:
+            self._lock.acquire()
+        elif not self._lock.acquire(blocking=False):
+            deadline = time.monotonic() + wait_s
+            while not self._lock.acquire(blocking=False):
+                if time.monotonic() >= deadline:
+                    return False
+                time.sleep(POLL_S)
+        with self._mine:
+            self.borrower, self._depth = me, 1
+        return True
+
+    def give(self) -> None:
+        """Undo one ``take``; the last one lets the next holder in."""
+        with self._mine:
+            self._depth -= 1
+            last = self._depth == 0
             if last:
-                self._lock.release()
+                self.borrower = None
+        if last:
+            self._lock.release()
 
     def may_write(self) -> bool:
         """False on a thread other than the borrower while a job borrowed the writer (Ledger.tx refuses then)."""

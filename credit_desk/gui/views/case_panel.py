@@ -157,16 +157,24 @@ class CasePanel(QWidget):
                 self.edit_button]
 
     def show_case(self, case_id: int) -> None:
-        self.case = cases.get_case(self.ctx.session, case_id, case_purpose(case_id))
-        self.reload()
+        """Show case ``case_id``. Each look is logged (R14), so a long background job holding the writer can
+        refuse it (LEDGER_BUSY): the refusal is said in a dialog and the panel keeps what it showed."""
+        try:
+            case = cases.get_case(self.ctx.session, case_id, case_purpose(case_id))
+            objections_ = browse.case_objections(self.ctx.session, case.id)
+            who = browse.subject_brief(self.ctx.session, case.subject_id, case_purpose(case.id))
+        except DomainError as exc:
+            self.ctx.ops.show_error(exc, self)
+            return
+        self.case, self.objections = case, objections_
+        self._fill(who)
 
     def reload(self) -> None:
-        if self.case is None:
-            return
-        self.case = cases.get_case(self.ctx.session, self.case.id, case_purpose(self.case.id))
+        if self.case is not None:
+            self.show_case(self.case.id)
+
+    def _fill(self, who: dict) -> None:
         c, today = self.case, self.ctx.session.desk.today()
-        self.objections = browse.case_objections(self.ctx.session, c.id)
-        who = browse.subject_brief(self.ctx.session, c.subject_id, case_purpose(c.id))  # R14
         self.heading.setText(self.tr("Case %1 · %2").replace("%1", str(c.id)).replace("%2", enum_words(c.list_type)))
         self.subject_line.setText(self.tr("Subject: %1 (%2)").replace("%1", who["name"])
                                   .replace("%2", who["id_number"]))

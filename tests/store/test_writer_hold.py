@@ -1,0 +1,81 @@
+"""Issue 18: a transaction holds the session's writer connection for its whole length (store/ledger.Ledger.tx).
+
+Before, the GUI thread's transaction only *checked* that no job held the writer and went on unguarded: a writing
+job queued behind another one could borrow the writer in the middle of the GUI's transaction and run its statements
+inside it. Now a job waits for the transaction, and a transaction waits a moment (``HOME_WAIT_S``) for a job.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from credit_desk.domain.errors import DomainError
+from credit_desk.services import ledgers
+from credit_desk.store import ledger as ledger_mod
+from tests.conftest import ADMIN_PW, PASSPHRASE
+
+
+@pytest.fixture
+def led(data_dir):
+    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
+                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    yield desk.ledger
+    desk.close()
+
+
+def _borrow_in_thread(led, started: list, release: threading.Event) -> threading.Thread:
+    def job():
+        with led.lend():
+            started.append(time.monotonic())
+            release.wait()
+    t = threading.Thread(target=job)
+    t.start()
+    return t
+
+
+def test_r14_a_job_cannot_borrow_the_writer_in_the_middle_of_a_transaction(led):
+    started, release = [], threading.Event()
+    release.set()
+    with led.tx() as tx:
+        t = _borrow_in_thread(led, started, release)
+        time.sleep(0.3)  # the job has had every chance to start
+        assert not started  # it waits for the transaction
+        tx.conn.execute("SELECT 1")
+    t.join()
+    assert started and led.writer.borrower is None
+
+
+def test_r14_a_transaction_waits_for_a_short_job_then_goes_on(led):
+    started, release = [], threading.Event()
+    t = _borrow_in_thread(led, started, release)
+    while not started:
+        time.sleep(0.01)
+    threading.Timer(0.3, release.set).start()
+    begun = time.monotonic()
+    with led.tx():
+        assert time.monotonic() - begun >= 0.25  # it waited for the job to give the writer back
+        assert led.writer.borrower == threading.get_ident()
+    t.join()
+    assert led.writer.borrower is None
+
+
+def test_r14_a_transaction_behind_a_long_job_is_refused_with_nothing_changed(led, monkeypatch):
+    monkeypatch.setattr(ledger_mod, "HOME_WAIT_S", 0.2)
+    started, release = [], threading.Event()
+    t = _borrow_in_thread(led, started, release)
+    while not started:
+        time.sleep(0.01)
+    try:
+        with pytest.raises(DomainError) as refused:
+            with led.tx():
+                pytest.fail("the transaction began while a job held the writer")
+        assert refused.value.code == "LEDGER_BUSY" and "后台任务正在写入账本" in refused.value.message("zh")
+    finally:
+        release.set()
+        t.join()
+    assert led.writer.borrower is None
+    with led.tx():  # and the writer is free again afterwards
+        pass
