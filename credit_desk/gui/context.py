@@ -80,6 +80,6 @@ class GuiContext:
     def close(self) -> None:
         self.session.ledger.writer.detach_home_reader()
         self.events.detach()
-        self.ops.cancel_all()
-        self.ops.wait()
+        if self.ops is not None:
+            self.ops.close()  # every job has ended before their connections and the window go
         self.reader.close()

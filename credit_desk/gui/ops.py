@@ -110,6 +110,7 @@ class Ops(QObject):
         self.lang = lang
         self.ledger = None  # the session's ledger (GuiContext sets it): writing jobs borrow its writer
         self._live: set[Job] = set()
+        self.closed = False  # after close(): no job starts any more
 
     def run(self, fn, *, done=None, failed=None, label: str | None = None,
             parent: QWidget | None = None, modal: bool = False, progress=None, writes: bool | None = None) -> Job:
@@ -122,6 +123,9 @@ class Ops(QObject):
         """
         writes = modal if writes is None else writes
         job = Job()
+        if self.closed:  # a refresh queued before the window closed: its connections are gone, it never runs
+            job.cancel()
+            return job
         self._live.add(job)
         dialog = self._progress_dialog(job, label, parent) if label else None
         if dialog is not None and modal:
@@ -161,8 +165,21 @@ class Ops(QObject):
             job.cancel()
 
     def wait(self, msecs: int = 5000) -> bool:
-        """Let running jobs end (on close); True when the pool is idle."""
+        """Let running jobs end; True when the pool is idle."""
         return self.pool.waitForDone(msecs)
+
+    def close(self) -> None:
+        """No job starts after this; the running ones are cancelled and waited for, however long the last
+        statement takes to notice (issue 23: closing the reader pool and the window under a page load still
+        reading crashed the process). Cancelled jobs end within a statement; the log says when one does not."""
+        self.closed = True
+        self.cancel_all()
+        waited = 0
+        while not self.pool.waitForDone(1000):
+            waited += 1
+            if waited in (5, 30, 120):
+                log.warning("closing: %d background job(s) still running after %d s", self.pool.activeThreadCount(),
+                            waited)
 
     def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         show_error(exc, parent, self.lang)
