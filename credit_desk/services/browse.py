@@ -24,7 +24,7 @@ from credit_desk.domain.roles import ACTION_ZH, Role
 from credit_desk.domain.rulesets import Tier
 from credit_desk.domain.subjects import Subject, id_with_mark
 from credit_desk.services.base import Session, require_purpose
-from credit_desk.store import meta, reference, views
+from credit_desk.store import meta, reference, users, views
 from credit_desk.store.views import PageSpec
 
 __all__ = ["PageSpec", "Reader", "SearchToken", "log_search", "subjects_page", "records_page",
@@ -302,7 +302,29 @@ def documents_page(session: Session, reader: Reader, spec: PageSpec, doc_type: s
     """One keyset page of the document register (no personal data)."""
     session.require("document.list")
     with reader.lease() as conn:
-        return views.documents_page(conn, spec, doc_type, status, number)
+        rows = views.documents_page(conn, spec, doc_type, status, number)
+        return _with_names(conn, rows, "printed_by")
+
+
+def staff_name(session: Session, username: str | None) -> str:
+    """The name a colleague is shown under (王经办), not the login (clerk1); the login itself when the account has
+    no other name or is gone. Staff names are the office's own, not a party's: nothing is masked or logged."""
+    if not username:
+        return ""
+    return _names(session.read_conn).get(username, username)
+
+
+def _names(conn) -> dict[str, str]:
+    return {u.username: u.display_name or u.username for u in users.all_users(conn)}
+
+
+def _with_names(conn, rows: list[dict], *keys: str) -> list[dict]:
+    """Each ``key`` (a login) also as ``key + "_name"`` (the colleague's name) for lists (issue 17)."""
+    names = _names(conn) if rows else {}
+    for r in rows:
+        for key in keys:
+            r[key + "_name"] = names.get(r[key], r[key] or "")
+    return rows
 
 
 def cleanup_rows(session: Session) -> list[dict]:
@@ -361,7 +383,7 @@ def pending_records(session: Session) -> list[dict]:
         m["tier_zh"] = Tier(r["tier"]).zh
         m["leniency_zh"] = "、".join(Leniency(f).zh for f in json.loads(r["leniency_flags"] or "[]"))
         out.append(m)
-    return out
+    return _with_names(session.read_conn, out, "created_by")
 
 
 def active_catalogue(session: Session) -> tuple[dict, list]:

@@ -58,7 +58,7 @@ class ApprovalDialog(QDialog):
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
             for j, key in enumerate(("id", "name", "id_number", "catalogue_code", "tier_zh", "doc_number",
-                                     "created_by", "leniency_zh", "leniency_justification")):
+                                     "created_by_name", "leniency_zh", "leniency_justification")):
                 item = QTableWidgetItem(str(r[key] or ""))
                 item.setToolTip(item.text())
                 self.table.setItem(i, j, item)

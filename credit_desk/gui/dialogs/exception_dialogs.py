@@ -10,7 +10,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.form_dialog import FormDialog, text_box
 from credit_desk.gui.i18n import spaced
 from credit_desk.gui.widgets.notice import ERROR_STYLE
-from credit_desk.services import id_exceptions
+from credit_desk.services import browse, id_exceptions
 
 OK_STYLE = "color: #1b7f3b;"
 
@@ -86,6 +86,7 @@ class ExceptionApprovalDialog(QDialog):
             self._say(exc.message(self.ctx.lang), False)
         self.table.setRowCount(len(self.rows))
         for i, r in enumerate(self.rows):
+            r = dict(r, requested_by=browse.staff_name(self.ctx.session, r["requested_by"]))  # 王经办, not clerk1
             for j, key in enumerate(("id", "name", "id_number", "requested_by", "requested_at", "reason")):
                 item = QTableWidgetItem(str(r[key] or ""))
                 item.setToolTip(item.text())

@@ -53,7 +53,7 @@ class ApproveWithdrawalDialog(FormDialog):
             "Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing's information, "
             "withdraws its documents (they no longer verify) and numbers the written apology. The proposer "
             "cannot approve.").replace("%1", str(case.id)).replace("%2", enum_words(case.list_type))
-            .replace("%3", str(pending.get("proposed_by") or "—")).replace("%4", str(pending.get("proposed_on") or "—"))
+            .replace("%3", browse.staff_name(ctx.session, pending.get("proposed_by")) or "—").replace("%4", str(pending.get("proposed_on") or "—"))
             .replace("%5", origin), parent, ok_text=self.tr("Approve and withdraw"))
         self.case = case
         today = ctx.session.desk.today()

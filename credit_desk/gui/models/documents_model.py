@@ -62,7 +62,7 @@ def _zh_title(code: str) -> str:
 
 
 class DocumentsModel(PagedModel):
-    KEYS = ("number", "type_zh", "issued_on", "object_zh", "status_zh", "reprint_count", "printed_by")
+    KEYS = ("number", "type_zh", "issued_on", "object_zh", "status_zh", "reprint_count", "printed_by_name")
     SORTS = {}
     NUMERIC = frozenset({5})
 

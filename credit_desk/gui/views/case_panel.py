@@ -200,7 +200,7 @@ class CasePanel(QWidget):
                   "valid": f"{d(c.valid_from)} — {d(c.valid_until)}" if c.valid_until else "—",
                   "share": (self.tr("acknowledged %1").replace("%1", c.shared_at[:10]) if c.shared_at else
                             self.tr("due %1").replace("%1", d(c.share_due)) if c.share_due else "—"),
-                  "exit": exit_text, "drafted": c.created_by}
+                  "exit": exit_text, "drafted": browse.staff_name(self.ctx.session, c.created_by)}
         for key, text in values.items():
             self.fact_labels[key].setText(text)
 
