@@ -37,8 +37,11 @@ from credit_desk.store import dishonesty_records as records_repo
 from credit_desk.store import objections as repo
 
 
-def _target(session: Session, target: str, target_id: int) -> tuple[Target, int, Stage]:
+def _target(session: Session, target: str, target_id: int | None) -> tuple[Target, int, Stage]:
     conn = session.ledger.conn
+    if target_id is None:
+        raise ValidationError("R19_TARGET_REQUIRED", "请选择被异议的信用记录或案件。",
+                              "Choose the record or the case objected to.", field="target_id")
     if target == Target.RECORD:
         return Target.RECORD, records_svc.get_record(conn, target_id).subject_id, Stage.RECORD
     if target != Target.CASE:

@@ -192,34 +192,49 @@
 <context>
     <name>AddObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="17"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="22"/>
+        <source>of %1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="23"/>
         <source>Register an objection</source>
         <translation>受理异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="24"/>
         <source>Objection to %1 %2. The reply is due within the working days the rule set in force gives (national default 10).</source>
         <translation>对%1 %2 的异议。须在现行规则集规定的工作日内答复（国家默认 10 个工作日）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="20"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="26"/>
         <source>Register</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="33"/>
+        <source>Record objected to *</source>
+        <translation>被异议的信用记录 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="35"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="37"/>
         <source>Facts and reasons *</source>
         <translation>异议的事实和理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="38"/>
         <source>Evidence handed in</source>
         <translation>提交的证据材料</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="43"/>
+        <source>— choose the record —</source>
+        <translation>— 请选择信用记录 —</translation>
     </message>
 </context>
 <context>
@@ -376,42 +391,42 @@
 <context>
     <name>ApproveWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="51"/>
         <source>an objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="51"/>
         <source>the office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="52"/>
         <source>Approve the withdrawal</source>
         <translation>批准误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="53"/>
         <source>Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing&apos;s information, withdraws its documents (they no longer verify) and numbers the written apology. The proposer cannot approve.</source>
         <translation>案件 %1（%2）：%3 于 %4 依据%5提出误列撤销。批准后将删除该认定的信息、撤回其文书（核验时显示已撤回），并为书面道歉及澄清函编号。提出人不能自行批准。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="57"/>
         <source>Approve and withdraw</source>
         <translation>批准并撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="63"/>
         <source>Withdrawn on *</source>
         <translation>撤回日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="62"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="64"/>
         <source>Apology numbered by hand</source>
         <translation>手工编号的道歉函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="63"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="65"/>
         <source>Leave empty: the register numbers the apology.</source>
         <translation>留空则由文书登记簿自动编号。</translation>
     </message>
@@ -510,102 +525,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="290"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="308"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="309"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="310"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="310"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="311"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="311"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="304"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="304"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="305"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="315"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="317"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="324"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -755,7 +770,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="211"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
@@ -805,87 +820,87 @@
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="178"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="179"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="194"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="196"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="197"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="210"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="261"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="253"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="263"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="268"/>
         <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="269"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="276"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -2079,87 +2094,87 @@ Returned by the platform: %4</source>
         <translation>所属领域 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="100"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="104"/>
         <source>Told to the party in the prior notice; a change needs a new prior notice (R5).</source>
         <translation>已在预先告知书中告知当事人；如需修改，须重新送达预先告知书（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="105"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="109"/>
         <source>Until the records&apos; publication ends</source>
         <translation>至失信信息公示期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="114"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="118"/>
         <source>The case&apos;s records have no publication end: state the date.</source>
         <translation>本案失信信息没有公示截止日期，请填写有效期届满日。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="122"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="126"/>
         <source>The validity cannot end after %1: the listing is published for its validity, and the records it rests on stop being published on that day (their longest publication period, R13).</source>
         <translation>有效期不能晚于%1：名单信息的发布时限与名单有效期一致，而其所依据的失信信息在该日最长公示期届满、停止公示（R13；发改财金规〔2017〕1798号（十一））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="136"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="140"/>
         <source>Valid until *</source>
         <translation>有效期至 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="139"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="143"/>
         <source>Warning letter number (R11) *</source>
         <translation>警示函文号（R11） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="146"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="150"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="149"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="153"/>
         <source>Watch list after exit *</source>
         <translation>移出后重点关注期限 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="150"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="154"/>
         <source>R12: after leaving the black list the subject stays this long on the watch list (at most %1 months: the longest publication period of the rule set in force).</source>
         <translation>R12：移出严重失信主体名单后列入重点关注名单的期限（最长%1个月，即现行规则集所载失信信息最长公示期）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="159"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="163"/>
         <source>%1 — %2</source>
         <translation>%1&#x3000;—&#x3000;%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="167"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="171"/>
         <source> (sample)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="168"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="172"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="169"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="173"/>
         <source>From the active measures list: %1. Nothing beyond the list, nothing heavier than it allows.</source>
         <translation>取自现行失信惩戒措施清单：%1。不得超出清单，不得重于清单所允许的措施。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="171"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="175"/>
         <source>Leniency justification (R9)</source>
         <translation>宽容审慎书面理由（R9）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="173"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="177"/>
         <source>Needed when a record of this case was handled with leniency.</source>
         <translation>案件所依据的信息适用宽容审慎时必填。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="185"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="189"/>
         <source>Saved and printed: valid until %1</source>
         <translation>将保存并打印：有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="186"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="190"/>
         <source>(not known)</source>
         <translation>（未知）</translation>
     </message>
@@ -2670,142 +2685,143 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="55"/>
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="65"/>
         <source>Part of the number</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="80"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
         <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="91"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="75"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="93"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="94"/>
         <source>Void the number…</source>
         <translation>作废文号…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="109"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="111"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="121"/>
         <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="128"/>
         <source>Purpose of the look *</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="183"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="185"/>
         <source>State the purpose of the look above to see the notice.</source>
         <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="200"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="203"/>
         <source>Not printed yet: %1. Print them from their case or repair request first.</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="249"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="256"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="266"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="206"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="268"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="228"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="79"/>
         <source>e.g. checking a served notice</source>
         <translation>例如：核对送达文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="92"/>
         <source>Reprint (copy)</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="180"/>
         <source>%1 is numbered but not printed yet: print it from its case (Cases) or repair request (Credit repair).</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="235"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="278"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="280"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="281"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="288"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -3024,17 +3040,17 @@ Returned by the platform: %4</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="97"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="98"/>
         <source>Select a request in the list first.</source>
         <translation>请先在列表中选择一项申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="115"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="116"/>
         <source>Approved: subject %1 registered with the exception mark.</source>
         <translation>已审批：信用主体 %1 已登记，并标注校验位例外。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="128"/>
+        <location filename="../../credit_desk/gui/dialogs/exception_dialogs.py" line="129"/>
         <source>Refused; nothing was registered.</source>
         <translation>已不予登记，未登记任何主体。</translation>
     </message>
@@ -3423,197 +3439,197 @@ Returned by the platform: %4</source>
         <translation>已按列名初步对应，请逐列核对。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="122"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="125"/>
         <source>Field for column %1</source>
         <translation>列「%1」对应的字段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="123"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="126"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="166"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="169"/>
         <source>Importing the ledger…</source>
         <translation>正在导入台账…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="175"/>
         <source>Imported: %1 new subjects (%2 already registered), %3 records (%4 wait for a second user&apos;s approval, R9), %5 current listings with their original numbers.</source>
         <translation>已导入：新登记主体 %1 个（已登记的 %2 个），失信信息 %3 条（其中 %4 条属宽容审慎情形，待第二人审批），在列名单 %5 项（保留原决定书文号）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="184"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="187"/>
         <source>Nothing was imported: %1 cell(s) are not right. Correct them in the Excel file and import again.</source>
         <translation>未导入任何内容：有 %1 处单元格有误。请在 Excel 文件中改正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="204"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
         <source>Subject name</source>
         <translation>主体名称/姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="204"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
         <source>USCC or ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="204"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
         <source>Subject kind</source>
         <translation>主体类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="205"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="205"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="206"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>Legal representative&apos;s ID type</source>
         <translation>法定代表人证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
         <source>Legal representative&apos;s ID number</source>
         <translation>法定代表人证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
         <source>Address</source>
         <translation>住所/地址</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
         <source>Catalogue item code</source>
         <translation>目录条目编码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
         <source>Tier (slight/general/serious)</source>
         <translation>失信等级（轻微/一般/严重）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Basis document type</source>
         <translation>认定依据文书类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Basis document number</source>
         <translation>认定依据文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Issuing authority</source>
         <translation>作出机关</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Date issued</source>
         <translation>作出日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Date effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Citation for an other-type document</source>
         <translation>其他文书的规定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Date of the act</source>
         <translation>失信行为发生日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Decision date</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Force majeure (yes/no)</source>
         <translation>不可抗力（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Without intent (yes/no)</source>
         <translation>无主观故意（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Slight (yes/no)</source>
         <translation>情节轻微（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Leniency justification</source>
         <translation>宽容审慎说明理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>List</source>
         <translation>名单类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>Listing decision number</source>
         <translation>列入决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>Listing decision date</source>
         <translation>列入决定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>Ground (a/b/c/d)</source>
         <translation>列入情形（a/b/c/d）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Listing standard</source>
         <translation>认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Warning letter number</source>
         <translation>警示函文号</translation>
     </message>
@@ -4348,13 +4364,13 @@ Measures: %4</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="10"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="11"/>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="18"/>
         <source>Record</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="10"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="11"/>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="18"/>
         <source>Case</source>
         <translation>认定案件</translation>
@@ -4363,62 +4379,57 @@ Measures: %4</source>
 <context>
     <name>ObjectionsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="28"/>
         <source>Only unanswered</source>
         <translation>只看未答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="34"/>
         <source>Objections to</source>
         <translation>异议对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="35"/>
         <source>Records and cases</source>
         <translation>失信信息和认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="35"/>
         <source>Records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="36"/>
         <source>Cases</source>
         <translation>认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="39"/>
         <source>Objection to a record…</source>
         <translation>受理对失信信息的异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="43"/>
         <source>Reply…</source>
         <translation>答复…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="63"/>
         <source>Sorted by reply deadline. Unanswered objections past their deadline are shown in red. Objections to a notice or a listing are registered from the case (Listing cases).</source>
         <translation>按答复期限排序，逾期未答复的异议以红色显示。对预先告知或列入名单的异议，请在“名单案件”中受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="96"/>
-        <source>Objection to a record</source>
-        <translation>对失信信息的异议</translation>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="99"/>
+        <source>Whose record is objected to?</source>
+        <translation>对谁的信用记录提出异议？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="97"/>
-        <source>Number of the record (see Records):</source>
-        <translation>失信信息编号（见“失信信息”列表）：</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="111"/>
         <source>Select an objection in the list first.</source>
         <translation>请先在列表中选择一件异议。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/objections_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/objections_view.py" line="115"/>
         <source>This objection was answered already.</source>
         <translation>该异议已答复。</translation>
     </message>
@@ -4609,47 +4620,47 @@ Measures: %4</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="141"/>
+        <location filename="../../credit_desk/gui/ops.py" line="154"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="142"/>
+        <location filename="../../credit_desk/gui/ops.py" line="155"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="170"/>
+        <location filename="../../credit_desk/gui/ops.py" line="196"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="172"/>
+        <location filename="../../credit_desk/gui/ops.py" line="198"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="174"/>
+        <location filename="../../credit_desk/gui/ops.py" line="200"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="176"/>
+        <location filename="../../credit_desk/gui/ops.py" line="202"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="179"/>
+        <location filename="../../credit_desk/gui/ops.py" line="205"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="180"/>
+        <location filename="../../credit_desk/gui/ops.py" line="206"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="188"/>
+        <location filename="../../credit_desk/gui/ops.py" line="214"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>
@@ -4657,27 +4668,27 @@ Measures: %4</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="148"/>
+        <location filename="../../credit_desk/gui/printing.py" line="167"/>
         <source>Choose a document to see it here.</source>
         <translation>在列表中选择文书，即可在此预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="153"/>
+        <location filename="../../credit_desk/gui/printing.py" line="172"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="153"/>
+        <location filename="../../credit_desk/gui/printing.py" line="172"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="173"/>
+        <location filename="../../credit_desk/gui/printing.py" line="192"/>
         <source>Rendering the pages…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="187"/>
+        <location filename="../../credit_desk/gui/printing.py" line="206"/>
         <source>%1 page(s) — %2</source>
         <translation>共 %1 页 — %2</translation>
     </message>
@@ -4733,32 +4744,32 @@ Measures: %4</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="234"/>
+        <location filename="../../credit_desk/gui/printing.py" line="253"/>
         <source>Preview — %1</source>
         <translation>预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="237"/>
+        <location filename="../../credit_desk/gui/printing.py" line="256"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="240"/>
+        <location filename="../../credit_desk/gui/printing.py" line="259"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="242"/>
+        <location filename="../../credit_desk/gui/printing.py" line="261"/>
         <source>The notice is kept in the encrypted ledger. Save a PDF only where it is needed: it holds the party&apos;s name and ID number.</source>
         <translation>文书保存在加密账本中。只在确有需要时另存为 PDF：文件载有当事人姓名和证件号码。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="246"/>
+        <location filename="../../credit_desk/gui/printing.py" line="265"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="268"/>
+        <location filename="../../credit_desk/gui/printing.py" line="287"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>已将 %1 页送往打印机。</translation>
     </message>
@@ -4824,27 +4835,28 @@ Measures: %4</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="114"/>
+        <location filename="../../credit_desk/gui/printing.py" line="133"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="124"/>
+        <location filename="../../credit_desk/gui/printing.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="226"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="281"/>
+        <location filename="../../credit_desk/gui/printing.py" line="300"/>
         <source>Save the notice as a PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="282"/>
+        <location filename="../../credit_desk/gui/printing.py" line="301"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="291"/>
+        <location filename="../../credit_desk/gui/printing.py" line="310"/>
         <source>Saved to %1 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已保存到 %1（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
@@ -4887,7 +4899,7 @@ Measures: %4</source>
         <translation>主动发现的：写明认定有误的情况（1798号（二十三））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="31"/>
         <source>Proposed on *</source>
         <translation>提出日期 *</translation>
     </message>
@@ -4895,32 +4907,32 @@ Measures: %4</source>
 <context>
     <name>Punctuation</name>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="65"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="78"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="70"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="83"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="76"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="89"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="77"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="90"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="82"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="95"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="87"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="100"/>
         <source>%1 · %2</source>
         <translation>%1&#x3000;%2</translation>
     </message>
@@ -4963,12 +4975,12 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="58"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="71"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="58"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="71"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
@@ -5024,113 +5036,114 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="30"/>
         <source>Document number, subject name, or the start of a code / ID</source>
         <translation>输入文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="33"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="36"/>
         <source>New record (Ctrl+N)</source>
         <translation>新增失信信息（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="40"/>
         <source>Approvals (R9)…</source>
         <translation>待审批（R9）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="43"/>
         <source>Open subject…</source>
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="46"/>
         <source>Consent to publish…</source>
         <translation>本人同意公开…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="51"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="50"/>
         <source>Withdraw consent…</source>
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="54"/>
         <source>Change…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="58"/>
         <source>Revoke…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="92"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="94"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="107"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="118"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="153"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="155"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="163"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="167"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="179"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="190"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="201"/>
         <source>Record %1 changed.</source>
         <translation>失信信息 %1 已变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="213"/>
         <source>; listings resting on it: %1</source>
         <translation>；以其为依据的名单案件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="215"/>
         <source>Record %1 revoked</source>
         <translation>失信信息 %1 已撤销</translation>
     </message>
@@ -5387,69 +5400,69 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>ResolveObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="60"/>
         <source>Reply to the objection</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="42"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="61"/>
         <source>Objection %1 to %2 %3, received %4, reply due %5.
 Grounds: %6</source>
         <translation>异议 %1（对%2 %3），%4 受理，应于 %5 前答复。
 理由：%6</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="64"/>
         <source>Save the reply</source>
         <translation>保存答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="47"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="66"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="67"/>
         <source>Upheld — the objection is not founded</source>
         <translation>维持——异议不成立</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="68"/>
         <source>Corrected — correct the facts</source>
         <translation>更正——更正事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="69"/>
         <source>Revoked — the record or listing was wrong</source>
         <translation>撤销——信息或列入有误</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="70"/>
         <source>Revoking a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
         <translation>对名单认定作出“撤销”，即提出误列撤销（R12 第一种方式）；须由另一位负责人在案件中批准后才删除任何信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="72"/>
         <source>Reply *</source>
         <translation>答复内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="74"/>
         <source>Replied on *</source>
         <translation>答复日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="76"/>
         <source>Corrected facts</source>
         <translation>更正后的事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="79"/>
         <source>New prior notice served on</source>
         <translation>新预先告知书送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="62"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="81"/>
         <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window); the old one is superseded.</source>
         <translation>更正已送达的预先告知书所载事实，须同时送达新的预先告知书（新文号、重新计算异议期），原告知书作废。</translation>
     </message>
@@ -5472,17 +5485,17 @@ Grounds: %6</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="51"/>
         <source>Revoked on *</source>
         <translation>撤销日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="52"/>
         <source>Reason and the revoking document *</source>
         <translation>撤销理由及撤销文书 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/record_fix_dialogs.py" line="53"/>
         <source>e.g. 原处罚决定已被行政复议决定撤销（文号）</source>
         <translation>例如：原处罚决定已被行政复议决定撤销（文号）</translation>
     </message>
@@ -5608,17 +5621,17 @@ Grounds: %6</source>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="57"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="105"/>
         <source>Purpose of the search (required)</source>
         <translation>查询事由（必填）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="63"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="111"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="65"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="113"/>
         <source>Purpose</source>
         <translation>查询事由</translation>
     </message>
@@ -5921,22 +5934,22 @@ Grounds: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="45"/>
+        <location filename="../../credit_desk/gui/startup.py" line="46"/>
         <source>Automatic backup in progress: %1%</source>
         <translation>正在自动备份账本：%1%</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="53"/>
+        <location filename="../../credit_desk/gui/startup.py" line="54"/>
         <source>%1 listing(s) reached the end of their validity and left their list (announcements made).</source>
         <translation>%1 个名单有效期届满，已自动移出（已生成移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="56"/>
+        <location filename="../../credit_desk/gui/startup.py" line="57"/>
         <source>%1 listing(s) whose basis records were all revoked passed their end deadline and left their list (announcements made).</source>
         <translation>%1 个名单所依据的失信信息均已撤销且已逾移出期限，已自动移出（已发布移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="60"/>
+        <location filename="../../credit_desk/gui/startup.py" line="61"/>
         <source>Automatic backup made.</source>
         <translation>已自动备份账本。</translation>
     </message>
@@ -6007,32 +6020,32 @@ Grounds: %6</source>
 <context>
     <name>SubjectPickerDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="19"/>
         <source>Choose the credit subject</source>
         <translation>选择信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="22"/>
         <source>Name, or the start of a code / ID number</source>
         <translation>名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="28"/>
         <source>Choose</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="29"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="32"/>
         <source>Search by name or number (the search is logged with its purpose), then pick the subject. Not registered yet? Add it under Credit subjects first.</source>
         <translation>按名称或号码查询（查询连同事由记入审计日志），再选择主体。尚未登记的，请先在“信用主体”中新增。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="65"/>
+        <location filename="../../credit_desk/gui/dialogs/subject_picker_dialog.py" line="59"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>
@@ -6063,52 +6076,53 @@ Grounds: %6</source>
 <context>
     <name>SubjectsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="26"/>
         <source>Name, or the start of a code / ID number</source>
         <translation>名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="30"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="34"/>
         <source>New subject (Ctrl+N)</source>
         <translation>新增主体（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="38"/>
         <source>Open details…</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="41"/>
         <source>Exception requests…</source>
         <translation>例外登记审批…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="62"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="71"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="107"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="109"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="117"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="114"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>

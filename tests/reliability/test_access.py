@@ -37,6 +37,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "browse.records_count": "record.browse", "browse.records_page": "record.browse",
     "browse.subjects_count": "subject.search", "browse.subjects_page": "subject.search",
     "browse.verify_chain": "audit.verify",
+    "browse.staff_name": ("open", "a colleague's name for 起草人/打印人 (the office's own staff, not a party's data); "
+                                  "any signed-in user sees who did what in the office"),
     "browse.active_catalogue": "record.browse", "browse.active_measures": "case.list",
     "browse.case_objections": "case.list", "browse.cases_page": "case.list", "browse.cleanup_rows": "ledger.view",
     "browse.commitment_items": "commitment.view", "browse.commitments_page": "commitment.view",

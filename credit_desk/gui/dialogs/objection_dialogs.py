@@ -4,32 +4,51 @@ from __future__ import annotations
 
 from credit_desk.domain.objections import Outcome
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, text_box
-from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, words
-from credit_desk.services import cases, objections
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, spaced, words
+from credit_desk.services import browse, cases, objections
+from credit_desk.services.browse import PageSpec
 
 TARGET = {"record": QT_TRANSLATE_NOOP("ObjectionsModel", "Record"), "case": QT_TRANSLATE_NOOP("ObjectionsModel", "Case")}
 
 
 class AddObjectionDialog(FormDialog):
-    """受理异议: the reply falls due ``objection_reply_workdays`` working days after receipt (R5)."""
+    """受理异议: the reply falls due ``objection_reply_workdays`` working days after receipt (R5).
 
-    def __init__(self, ctx, target: str, target_id: int, parent=None) -> None:
+    ``target_id`` None with a ``subject`` (the picker's row): the clerk chooses the record objected to among that
+    subject's records instead of typing its number (issue 17, a new clerk's finding)."""
+
+    def __init__(self, ctx, target: str, target_id: int | None, parent=None, subject: dict | None = None) -> None:
+        about = (str(target_id) if target_id is not None else
+                 self.tr("of %1 (%2)").replace("%1", subject["name"]).replace("%2", subject["id_number"]))
         super().__init__(ctx, self.tr("Register an objection"), self.tr(
             "Objection to %1 %2. The reply is due within the working days the rule set in force gives "
-            "(national default 10).").replace("%1", words("ObjectionsModel", TARGET[target])).replace("%2", str(target_id)),
+            "(national default 10).").replace("%1", words("ObjectionsModel", TARGET[target])).replace("%2", about),
             parent, ok_text=self.tr("Register"))
         self.target, self.target_id = target, target_id
+        self.aliases = {"target_id": "record"}
         today = ctx.session.desk.today()
         served = (cases.get_case(ctx.session, target_id, f"登记对案件 {target_id} 的异议").served_on
                   if target == "case" else None)
+        if target_id is None:
+            self.add_field("record", self.tr("Record objected to *"), self._records(subject["id"]))
         # R5 dates: not before the notice it objects to, never after today
         self.add_field("received_on", self.tr("Received on *"), bound_dates(date_edit(today, "receivedOn"),
                                                                             served, today))
         self.add_field("grounds", self.tr("Facts and reasons *"), text_box("grounds", 4))
         self.add_field("evidence", self.tr("Evidence handed in"), text_box("evidence", 2))
 
+    def _records(self, subject_id: int):
+        rows = browse.records_page(self.ctx.session, self.ctx.reader, PageSpec("id", True, None, 200),
+                                   subject_id=subject_id)
+        items = [(self.tr("— choose the record —"), None)]
+        items += [(spaced(r["id"], r["doc_number"], r["tier_zh"], r["status_zh"]), r["id"]) for r in rows]
+        box = combo("record", items)
+        box.setCurrentIndex(1 if len(rows) == 1 else 0)  # the only record is the one meant
+        return box
+
     def apply(self):
-        return objections.add_objection(self.ctx.session, target=self.target, target_id=self.target_id,
+        target_id = self.target_id if self.target_id is not None else self.value("record")
+        return objections.add_objection(self.ctx.session, target=self.target, target_id=target_id,
                                         received_on=self.value("received_on"), grounds=self.value("grounds"),
                                         evidence=self.value("evidence"))
 

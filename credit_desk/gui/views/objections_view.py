@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton, QVBoxLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout,
                                QWidget)
 
 from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog, ResolveObjectionDialog
+from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.objections import Outcome
 from credit_desk.gui.i18n import words
@@ -93,12 +94,12 @@ class ObjectionsView(QWidget):
         self.model.set_filter(self.open_only.isChecked(), self.target.currentData())
 
     def new_item(self):
-        """An objection to a record (R19): the record's number, then the form."""
-        rid, ok = QInputDialog.getInt(self, self.tr("Objection to a record"),
-                                      self.tr("Number of the record (see Records):"), 1, 1, 2_000_000_000)
-        if not ok:
+        """An objection to a record (R19): whose record (the subject picker, the search logged with its purpose),
+        then the form, with that subject's records to choose from."""
+        picker = SubjectPickerDialog(self.ctx, self.tr("Whose record is objected to?"), self)
+        if not picker.exec():
             return None
-        dlg = AddObjectionDialog(self.ctx, "record", rid, self)
+        dlg = AddObjectionDialog(self.ctx, "record", None, self, subject=picker.result_value)
         if dlg.exec():
             self.refresh()
         return dlg
