@@ -14,7 +14,7 @@ typical frame is reserved (``FRAME``) unless the platform reports a larger one.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFrame, QLabel, QMainWindow,
+from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFrame, QLabel, QMainWindow,
                                QScrollArea, QVBoxLayout, QWidget)
 
 FRAME = QMargins(4, 32, 4, 4)   # title bar and borders of a common X11 / Windows frame, in logical pixels
@@ -91,8 +91,21 @@ def scroll_body(dialog: QDialog) -> QScrollArea | None:
     return area
 
 
+def whole_combo_texts(window: QWidget) -> None:
+    """Each drop-down of ``window`` is wide enough for its longest entry (issue 17: the print dialog showed
+    「（不需要」). Qt sizes a combo box by the ink of its texts; a full-width bracket's ink fills half its cell, so
+    an entry that starts or ends with one is cut. The missing part is added to the box's minimum width."""
+    for box in window.findChildren(QComboBox):
+        fm = box.fontMetrics()
+        texts = [box.itemText(i) for i in range(box.count())]
+        short = max((fm.horizontalAdvance(t) - fm.boundingRect(t).width() for t in texts), default=0)
+        if short > 0 and box.sizeAdjustPolicy() != QComboBox.AdjustToMinimumContentsLengthWithIcon:
+            box.setMinimumWidth(max(box.minimumWidth(), box.sizeHint().width() + short))
+
+
 def fit_window(widget: QWidget) -> None:
     """Make a top-level window fit its screen: scroll a dialog's body if it must, cap the size, move inside."""
+    whole_combo_texts(widget)
     limit = room(widget)
     if isinstance(widget, QDialog) and _too_big(widget, limit):
         scroll_body(widget)
