@@ -65,7 +65,10 @@ def platform_dsn():
     from credit_desk.intake.receiver import DSN_ENV
     # /tmp itself, not TMPDIR: a test may point TMPDIR into its own root-only folder, which the postgres user
     # could not enter
-    folder = Path(tempfile.mkdtemp(prefix="credit_desk_pg_", dir="/tmp" if os.path.isdir("/tmp") else None))
+    root = "/tmp" if os.path.isdir("/tmp") else None
+    _stop_orphaned_clusters(Path(root or tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix="credit_desk_pg_", dir=root))
+    (folder / "owner.pid").write_text(str(os.getpid()))
     cluster = Cluster(folder, settings={"fsync": "off", "synchronous_commit": "off", "full_page_writes": "off"})
     dsn = cluster.start()
     os.environ[DSN_ENV] = dsn  # child processes (intake serve, the CLI) inherit it
@@ -75,6 +78,27 @@ def platform_dsn():
         os.environ.pop(DSN_ENV, None)
         cluster.stop()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stop_orphaned_clusters(root: Path) -> None:
+    """A run killed outright (SIGKILL, a closed terminal) leaves its cluster running: stop the ones whose test
+    process is gone, so a machine does not collect PostgreSQL servers run after run."""
+    import shutil
+
+    from credit_desk.intake.cluster import Cluster
+    for mark in root.glob("credit_desk_pg_*/owner.pid"):
+        try:
+            os.kill(int(mark.read_text()), 0)
+            continue  # its run is still going (another run in parallel)
+        except ProcessLookupError:
+            pass
+        except (OSError, ValueError):
+            continue
+        try:
+            Cluster(mark.parent).stop()
+        except Exception:  # noqa: BLE001 - a half-removed folder: nothing left to stop
+            pass
+        shutil.rmtree(mark.parent, ignore_errors=True)
 
 
 _NEEDS_PLATFORM: dict[str, bool] = {}
