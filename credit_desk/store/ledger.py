@@ -34,9 +34,10 @@ from credit_desk.store import keys, migrate, wal
 from credit_desk.atomic import owner_only, write_atomic
 from credit_desk.store.lock import LedgerLock
 from credit_desk.store.tx import Tx, clock_in_use
-from credit_desk.store.writer_guard import WriterGuard
+from credit_desk.store.writer_guard import WriterGuard, guarded_connection_class
 
 CACHE_KIB = 32 * 1024  # page cache per connection
+GUARDED = guarded_connection_class(sqlcipher3.Connection)  # the writer asks its guard before each statement
 HOME_WAIT_S = 2.0  # how long a transaction waits for a background job's hold on the writer (issue 18)
 
 
@@ -121,10 +122,7 @@ class Ledger:
         # issue 18: the transaction holds the session's writer, so a job cannot start on it midway; behind a job
         # that holds it, the caller (the GUI thread) waits a moment — a logged search takes milliseconds — and
         # past that is refused with nothing changed, never a frozen window
-        if not self.writer.take(HOME_WAIT_S):
-            raise DomainError("LEDGER_BUSY", "后台任务正在写入账本，请等它完成后再试；未做任何改动。",
-                              "A background job is writing to the ledger; try again once it has finished. "
-                              "Nothing was changed.")
+        self._take_writer()
         try:
             # issue 14 item 9: one writer at a time across processes; a second one waits (bounded), not fails
             self._lock.acquire(on_wait=self.on_wait)
@@ -151,6 +149,23 @@ class Ledger:
             self.writer.give()
         if tx.touched:
             self._tell(frozenset(tx.touched))
+
+    def _take_writer(self) -> None:
+        if not self.writer.take(HOME_WAIT_S):
+            raise DomainError("LEDGER_BUSY", "后台任务正在写入账本，请等它完成后再试；未做任何改动。",
+                              "A background job is writing to the ledger; try again once it has finished. "
+                              "Nothing was changed.")
+
+    @contextmanager
+    def holding(self):
+        """``with ledger.holding():`` the calling thread (the GUI's) holds the writer for a whole service call —
+        its reads before the transaction included — so no job starts on it midway (issue 18). Waits up to
+        ``HOME_WAIT_S`` for a job that holds it; past that raises DomainError LEDGER_BUSY with nothing done."""
+        self._take_writer()
+        try:
+            yield
+        finally:
+            self.writer.give()
 
     def _tell(self, entities: frozenset) -> None:
         """After a commit: every listener learns which entities changed (the GUI refreshes its views from
@@ -191,7 +206,7 @@ class Ledger:
         return list(self.db.query(sql, params))
 
     def schema_version(self) -> int:
-        return self.conn.execute("PRAGMA user_version").fetchone()[0]
+        return self.read_conn().execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
         if self.conn is not None:
@@ -228,7 +243,8 @@ def connect(db_path: Path, key: bytes, *, read_only: bool = False):
     LEDGER_FOLDER_NOT_WRITABLE / DISK_FULL when the folder refuses the open — each with nothing changed."""
     uri = f"file:{db_path}?mode=ro" if read_only else f"file:{db_path}"
     try:
-        conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlcipher3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
+                                  **({} if read_only else {"factory": GUARDED}))
         apply_key(conn, key)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:

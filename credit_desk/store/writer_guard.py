@@ -73,11 +73,15 @@ class WriterGuard:
         if self._conn is not conn:
             self._conn = conn
             conn.set_trace_callback(self._trace)
+            if hasattr(conn, "guard"):
+                conn.guard = self
 
     def uninstall(self) -> None:
         self._users = 1
         self.detach_home_reader()
         if self._conn is not None:
+            if hasattr(self._conn, "guard"):
+                self._conn.guard = None
             try:
                 self._conn.set_trace_callback(None)
             except Exception:  # noqa: BLE001 - a closed connection has no hook left to remove
@@ -136,24 +140,71 @@ class WriterGuard:
     def lent(self) -> bool:
         return self.borrower is not None
 
+    def check_caller(self) -> None:
+        """Raise WriterMisuse (and keep it in ``misuse``) when the calling thread does not hold the writer."""
+        owner = self.borrower or self.home
+        if owner is not None and threading.get_ident() != owner:
+            self._note("")
+            raise WriterMisuse("the ledger's writer connection was used by a thread that does not hold it "
+                               "(store/writer_guard.py)")
+
+    def _note(self, sql: str) -> None:
+        # the statement's text holds bound values (personal data): only its first word is kept (R15)
+        entry = {"thread": threading.current_thread().name, "verb": (sql or "").split(None, 1)[:1],
+                 "borrowed": self.borrower is not None, "stack": "".join(traceback.format_stack(limit=30)[:-2])}
+        self.misuse.append(entry)
+        log.error("writer connection used by %s while %s holds it:\n%s", entry["thread"],
+                  "a background job" if entry["borrowed"] else "the GUI thread", entry["stack"])
+
     def _trace(self, sql: str) -> None:
         me = threading.get_ident()
         owner = self.borrower or self.home
         if owner is None:
             return
-        if me != owner:
-            # the statement's text holds bound values (personal data): only its first word is kept (R15)
-            entry = {"thread": threading.current_thread().name, "verb": (sql or "").split(None, 1)[:1],
-                     "borrowed": self.borrower is not None, "stack": "".join(traceback.format_stack(limit=30)[:-1])}
-            self.misuse.append(entry)
-            log.error("writer connection used by %s while %s holds it:\n%s", entry["thread"],
-                      "a background job" if entry["borrowed"] else "the GUI thread", entry["stack"])
+        if me != owner:  # a cursor made before: the connection's own check did not see this statement
+            self._note(sql)
             return
         audit = os.environ.get(AUDIT_ENV)
         if audit and me == self.home and self._conn is not None and not self._conn.in_transaction:
             with open(audit, "a", encoding="utf-8") as fh:
                 fh.write("=== " + " ".join((sql or "").split(None, 1)[:1]) + "\n"
                          + "".join(traceback.format_stack(limit=30)[:-1]))
+
+
+class WriterMisuse(RuntimeError):
+    """A thread used the session's writer while another holds it (a programming error, never a clerk's)."""
+
+
+def guarded_connection_class(base):
+    """A connection class (``factory=`` of ``connect``) whose ``execute``/``executemany``/``executescript``/``cursor``
+    ask the guard first: a misuse raises WriterMisuse in the offending thread *before* SQLite takes the connection's
+    mutex. The trace hook alone could only log it from inside SQLite, where a second thread holding the GIL and
+    waiting for that mutex deadlocked the process instead (tests/gui/test_lock.py hung in CI)."""
+
+    class GuardedConnection(base):
+        guard: "WriterGuard | None" = None
+
+        def _check(self) -> None:
+            if self.guard is not None:
+                self.guard.check_caller()
+
+        def execute(self, *args, **kwargs):
+            self._check()
+            return super().execute(*args, **kwargs)
+
+        def executemany(self, *args, **kwargs):
+            self._check()
+            return super().executemany(*args, **kwargs)
+
+        def executescript(self, *args, **kwargs):
+            self._check()
+            return super().executescript(*args, **kwargs)
+
+        def cursor(self, *args, **kwargs):
+            self._check()
+            return super().cursor(*args, **kwargs)
+
+    return GuardedConnection
 
 
 def all_misuse() -> list[dict]:

@@ -237,3 +237,46 @@ def test_a_failure_escaping_a_slot_shows_its_sentence_and_never_a_traceback(qtbo
     assert "Traceback" not in "".join(texts) and "KeyError" in caplog.text  # the log has it
     for box in boxes:
         box.close()
+
+
+def test_r14_a_form_saved_while_a_job_holds_the_writer_waits_for_a_short_one_and_says_so_for_a_long_one(
+        qtbot, staff, make_ctx, watchdog, monkeypatch):
+    """A dialog's service call (its reads and its transaction) holds the writer as a whole (FormDialog.submit):
+    behind a short job it waits and saves, behind a long one the refusal is said under the form, nothing saved."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog
+    from credit_desk.store import ledger as ledger_mod
+    clerk = staff["clerk"]
+    ctx = make_ctx(clerk)
+    rid = subjects_with_records(clerk, 1)[0][1]
+
+    def form():
+        dlg = AddObjectionDialog(ctx, "record", rid)
+        qtbot.addWidget(dlg)
+        dlg.fields["grounds"].setPlainText("处罚决定已被复议撤销。")
+        return dlg
+
+    def count() -> int:  # on a reader: the writer is the job's while it runs
+        with ctx.reading() as conn:
+            return conn.execute("SELECT count(*) FROM objections WHERE target_id = ?", (rid,)).fetchone()[0]
+
+    release = threading.Event()
+    out = _held_writer(qtbot, ctx, release)
+    threading.Timer(0.3, release.set).start()
+    dlg = form()
+    dlg.buttons.button(QDialogButtonBox.Ok).click()
+    assert dlg.result_value is not None and count() == 1, dlg.form_error.text()
+    qtbot.waitUntil(lambda: "done" in out, timeout=10_000)
+
+    monkeypatch.setattr(ledger_mod, "HOME_WAIT_S", 0.2)
+    release = threading.Event()
+    out = _held_writer(qtbot, ctx, release)
+    try:
+        dlg = form()
+        dlg.buttons.button(QDialogButtonBox.Ok).click()
+        assert "后台任务正在写入账本" in dlg.form_error.text() and count() == 1  # nothing saved
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: "done" in out, timeout=10_000)
+    assert not writer_guard.all_misuse()

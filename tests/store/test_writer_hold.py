@@ -79,3 +79,41 @@ def test_r14_a_transaction_behind_a_long_job_is_refused_with_nothing_changed(led
     assert led.writer.borrower is None
     with led.tx():  # and the writer is free again afterwards
         pass
+
+
+def test_r14_a_thread_that_does_not_hold_the_writer_is_refused_before_sqlite_not_hung(led):
+    """The guard asks before each statement (store/writer_guard.guarded_connection_class): the offending thread
+    gets WriterMisuse at once and the misuse is kept for the GUI tests' check. Before, the misuse was only seen
+    from SQLite's trace hook, inside the connection's mutex, where it could deadlock the process."""
+    from credit_desk.store.writer_guard import WriterMisuse
+    guard = led.writer
+    guard.install(led.conn)  # this thread is the home thread (the GUI's)
+    try:
+        caught = []
+
+        def stray():
+            try:
+                led.conn.execute("SELECT count(*) FROM users").fetchone()
+            except WriterMisuse as exc:
+                caught.append(exc)
+        t = threading.Thread(target=stray, name="stray")
+        t.start()
+        t.join()
+        assert caught and guard.misuse and guard.misuse[-1]["thread"] == "stray"
+        guard.misuse.clear()
+
+        started, release = [], threading.Event()
+        job = _borrow_in_thread(led, started, release)  # a job holds the writer: the home thread may not use it
+        while not started:
+            time.sleep(0.01)
+        try:
+            with pytest.raises(WriterMisuse):
+                led.conn.execute("SELECT 1")
+            assert guard.misuse
+        finally:
+            release.set()
+            job.join()
+        guard.misuse.clear()
+        assert led.conn.execute("SELECT 1").fetchone()[0] == 1  # the home thread again once the job is done
+    finally:
+        guard.uninstall()

@@ -213,7 +213,10 @@ class FormDialog(QDialog):
     def submit(self) -> None:
         self.clear_errors()
         try:
-            self.result_value = self.apply()
+            # the service's reads and its transaction on the writer, with no background job starting between them
+            # (issue 18); behind a job that holds the writer: a moment's wait, then LEDGER_BUSY under the form
+            with self.ctx.session.ledger.holding():
+                self.result_value = self.apply()
         except DomainError as exc:
             self.show_error(exc)
             return

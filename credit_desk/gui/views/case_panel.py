@@ -160,9 +160,10 @@ class CasePanel(QWidget):
         """Show case ``case_id``. Each look is logged (R14), so a long background job holding the writer can
         refuse it (LEDGER_BUSY): the refusal is said in a dialog and the panel keeps what it showed."""
         try:
-            case = cases.get_case(self.ctx.session, case_id, case_purpose(case_id))
-            objections_ = browse.case_objections(self.ctx.session, case.id)
-            who = browse.subject_brief(self.ctx.session, case.subject_id, case_purpose(case.id))
+            with self.ctx.session.ledger.holding():  # the logged looks write; no job starts between them
+                case = cases.get_case(self.ctx.session, case_id, case_purpose(case_id))
+                objections_ = browse.case_objections(self.ctx.session, case.id)
+                who = browse.subject_brief(self.ctx.session, case.subject_id, case_purpose(case.id))
         except DomainError as exc:
             self.ctx.ops.show_error(exc, self)
             return
