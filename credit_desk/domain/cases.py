@@ -6,7 +6,8 @@ States::
                                  ▲   │                        │
                                  └───┼────── answer ──────────┘
                                      ├─decide(list)─► listed ──exit (ways 2–4, red: black_listed)──► exited
-                                     │                  └──exit way 1 (wrongful)──► withdrawn_wrongful
+                                     │                  │                                         │ way 1: black,
+                                     │                  └──exit way 1 (wrongful)──► withdrawn_wrongful ◄┘ watch (R12)
                                      └─decide(not list) / objection revokes─► not_listed
 
 "Objection window" (异议期) is the phase of ``notice_served`` while the window is still open (it depends on
@@ -80,6 +81,9 @@ TRANSITIONS: dict[tuple[CaseState, Event], CaseState] = {
     (S.DRAFT, E.DECIDE_NOT_LIST): S.NOT_LISTED,
     (S.LISTED, E.EXIT): S.EXITED,
     (S.LISTED, E.WITHDRAW_WRONGFUL): S.WITHDRAWN_WRONGFUL,
+    # R12 way 1 / 1798号 (二十)(二十三): a listing that has already ended can still be found wrong; the red-list
+    # limit is ``list_rules.check_r12_wrongful_reachable``
+    (S.EXITED, E.WITHDRAW_WRONGFUL): S.WITHDRAWN_WRONGFUL,
 }
 OPEN_STATES = frozenset({S.DRAFT, S.NOTICE_SERVED, S.OBJECTION_UNDER_REVIEW})
 

@@ -133,8 +133,10 @@ class ExitInput:
 
 
 def check_r12_exit(case: Case, ex: ExitInput) -> None:
-    """R12: each way's condition; a case must be listed to leave its list."""
-    if case.state is not CaseState.LISTED:
+    """R12: each way's condition; a case must be listed to leave its list (way 1 also once it has ended)."""
+    if ex.way is ExitWay.WRONGFUL:
+        check_r12_wrongful_reachable(case)  # R12 way 1: listed, or an ended black or watch listing
+    elif case.state is not CaseState.LISTED:
         raise DomainError("R12_NOT_LISTED", f"案件当前状态为「{case.state.zh}」，不在名单上，不能移出。",
                           f"The case is {case.state.value}, not listed; it cannot exit.", field="state")
     if case.decided_on and ex.exit_on < case.decided_on:
@@ -204,6 +206,45 @@ def expired(case: Case, today: dt.date) -> bool:
     return case.state is CaseState.LISTED and case.valid_until is not None and today > case.valid_until
 
 
+def wrongful_reachable(case: Case) -> bool:
+    """R12 way 1: whether the listing can still be withdrawn as wrongful (see ``check_r12_wrongful_reachable``)."""
+    return case.state is CaseState.LISTED or (case.state is CaseState.EXITED and case.list_type is not ListType.RED)
+
+
+def check_r12_wrongful_reachable(case: Case) -> None:
+    """R12 way 1 / R19: a listing in force, and a black or watch listing that has already ended (at expiry, after
+    repair, on a changed standard), can be withdrawn as wrongful. 1798号 (二十三): whoever was wrongly put on a
+    dishonesty list has the right to have the credit record corrected (更正当事人的诚信记录), a written apology and
+    clarification, and the name restored — an ended listing still stands in the register as a valid decision,
+    stays in shared data ((二十): kept after an exit, but "对于因主体认定有误而列入名单的，相关信息不予保存"), and after
+    a black list the automatic watch listing of (十八) rests on it ("误列入黑名单的除外"). Not a red list that has
+    ended: (十九) 一 only deletes a subject from a red list it is on, and (二十三) answers a wrong red listing by
+    recovering the benefits it brought (收回权益), not by an apology to the party — no party is wronged by a red
+    listing that no longer runs. Raises ``R12_NOT_LISTED`` (never listed, or already withdrawn) or
+    ``R12_RED_ENDED``."""
+    if wrongful_reachable(case):
+        return
+    if case.state is CaseState.EXITED:  # R12 way 1 / 1798号 (十九)(二十三): an ended red listing
+        raise DomainError("R12_RED_ENDED", "守信激励对象名单已移出，不适用误列撤销：误列入守信激励对象名单的，应尽可能收回"
+                          "其因联合激励获得的权益（发改财金规〔2017〕1798号（十九）（二十三））。",
+                          "The red listing has ended; wrongful withdrawal does not apply to it: benefits gained "
+                          "through a wrong red listing are recovered instead (1798号 (十九)(二十三)).", field="state")
+    raise DomainError("R12_NOT_LISTED", f"案件当前状态为「{case.state.zh}」，未曾列入名单或已撤销，不能按误列撤销。",
+                      f"The case is {case.state.value}: it was never listed or is already withdrawn; it cannot be "
+                      "withdrawn as wrongful.", field="state")
+
+
+def withdrawn_with(case: Case, followers: list[Case]) -> list[Case]:
+    """R12 way 1 with 1798号 (十八): after a black list "应立即将其列入重点关注名单(误列入黑名单的除外)" — a wrong black
+    listing is followed by no watch listing. The automatic watch listing that came out of this black listing's
+    exit (origin ``post_exit``) rests on nothing else, so it is withdrawn as wrongful in the same step, listed or
+    already ended, with its own documents withdrawn; a watch listing decided on its own is not touched."""
+    if case.list_type is not ListType.BLACK:
+        return []
+    return [w for w in followers if w.list_type is ListType.WATCH and w.origin == "post_exit"
+            and w.origin_case_id == case.id and wrongful_reachable(w)]
+
+
 class WithdrawOrigin(StrEnum):
     """R12 way 1 starts from a party's objection, or from the office's own finding (主动发现, 1798号 (二十三))."""
 
@@ -213,11 +254,10 @@ class WithdrawOrigin(StrEnum):
 
 def check_r12_withdrawal_proposal(case: Case, origin: WithdrawOrigin, *, objection_about_case: bool | None,
                                   finding: str | None) -> None:
-    """R12 way 1: only a listing can be withdrawn as wrongful, and only on a stated ground: an objection about
-    this listing (or a record it rests on), or the office's own finding written out."""
-    if case.state is not CaseState.LISTED:
-        raise DomainError("R12_NOT_LISTED", f"案件当前状态为「{case.state.zh}」，不在名单上，不能按误列撤销。",
-                          f"The case is {case.state.value}, not listed; it cannot be withdrawn.", field="state")
+    """R12 way 1: only a listing (in force, or an ended black or watch listing) can be withdrawn as wrongful, and
+    only on a stated ground: an objection about this listing (or a record it rests on), or the office's own finding
+    written out (主动发现, 1798号 (二十三))."""
+    check_r12_wrongful_reachable(case)  # R12 way 1 / R19
     if origin is WithdrawOrigin.OBJECTION and not objection_about_case:
         raise ValidationError("R12_OBJECTION_MISMATCH", "误列撤销所依据的异议须针对本案件或其所依据的失信信息。",
                               "The objection must be about this listing or a record it rests on.",

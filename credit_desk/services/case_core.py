@@ -16,7 +16,7 @@ from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
                                            check_r12_exit, check_r12_watch_months, needs_post_exit_watch,
                                            post_exit_watch_max_months, post_exit_watch_records,
-                                           post_exit_watch_until)
+                                           post_exit_watch_until, withdrawn_with, wrongful_reachable)
 from credit_desk.domain.masking import mask_id
 from credit_desk.domain.rulesets import RuleSet, rule_set_in_force
 from credit_desk.domain.subjects import Subject
@@ -105,7 +105,7 @@ def exit_in_tx(session: Session, tx, case: Case, ex: ExitInput, origin: str = "o
     """R12: end a listing by one of its ways; announce it, stop its measures, then the watch list for black.
 
     Way 1 is reached only through ``services.withdrawals`` (four eyes); ``origin`` says where it started."""
-    if ex.way is ExitWay.WRONGFUL and case.state is CaseState.LISTED:
+    if ex.way is ExitWay.WRONGFUL and wrongful_reachable(case):
         ex = _apology_numbered(session, tx, case, ex)
     check_r12_exit(case, ex)
     conn = session.ledger.conn
@@ -141,43 +141,101 @@ def _apology_numbered(session: Session, tx, case: Case, ex: ExitInput) -> ExitIn
     return replace(ex, apology_number=number, apology_on=on)
 
 
-def apology_letter_context(conn, case: Case, ex: ExitInput, origin: str = "objection") -> dict:
+def apology_letter_context(conn, case: Case, ex: ExitInput, origin: str = "objection",
+                           followers: tuple[Case, ...] = (), because: Case | None = None) -> dict:
     """R12 way 1 / 1798号 (二十三): the written apology handed to the party, captured BEFORE the listing's
     information is deleted. It keeps only what the letter says to the party: who, which list, when and under
     which decision, and that it was wrong; facts, basis, records and measures are not kept. A natural person's
-    ID number is masked (R15): the letter needs to identify, not to repeat the full number."""
+    ID number is masked (R15): the letter needs to identify, not to repeat the full number.
+
+    The letter says what is true at the withdrawal: a listing still in force is deleted from its list; one that
+    has already ended (R12 way 1 from ``exited``) had left it, and its record is deleted; the watch listings that
+    followed a wrong black listing (``followers``, 1798号 (十八)) are named as withdrawn with it; and a follower's
+    own letter (``because``: the black listing) says it fell with the black listing it rested on."""
     s = get_subject(conn, case.subject_id)
     party_id = mask_id(s.id_number) if s.kind is SubjectKind.NATURAL_PERSON else s.id_number
-    listed = f"{case.decided_on.year}年{case.decided_on.month}月{case.decided_on.day}日" if case.decided_on else ""
     how = "经异议核实" if origin == "objection" else "经本单位复查发现"
+    if because is None:
+        found = f"{how}，该认定有误。"
+    else:
+        found = (f"该{case.list_type.zh}系你（单位）移出{because.list_type.zh}后依规列入，原认定决定为"
+                 f"{because.decision_number or ''}（{_zh(because.decided_on)}）；{how}，该{because.list_type.zh}认定有误，"
+                 f"已予撤销，依此列入的{case.list_type.zh}亦无依据。")
+    correction = f"撤销该认定，{_deleted(case)}"
+    for w in followers:
+        correction += f"一并撤销{_listed_on(w)}依此列入的{w.list_type.zh}，{_deleted(w)}"
     return {"party_name": s.name, "party_id": party_id, "list_name": case.list_type.zh,
-            "listed_on": f"{listed}（{case.decision_number}）" if case.decision_number else listed,
-            "error_found": f"{how}，该认定有误。",
-            "correction": f"撤销该认定，将你（单位）从{case.list_type.zh}中删除；"}
+            "listed_on": _listed_on(case), "error_found": found, "correction": correction}
+
+
+def _zh(d: dt.date | None) -> str:
+    return f"{d.year}年{d.month}月{d.day}日" if d else ""
+
+
+def _listed_on(case: Case) -> str:
+    """The date a listing was decided, with its document number (the letter names what it withdraws)."""
+    listed = _zh(case.decided_on)
+    return f"{listed}（{case.decision_number}）" if case.decision_number else listed
+
+
+def _deleted(case: Case) -> str:
+    """R12 way 1: what the withdrawal does to the list entry — a listing in force is deleted from its list; one
+    that has already ended is no longer on it, and the record of having been listed is deleted."""
+    if case.state is CaseState.EXITED and case.exited_on:
+        return f"你（单位）已于{_zh(case.exited_on)}移出{case.list_type.zh}，现删除曾列入该名单的记录；"
+    return f"将你（单位）从{case.list_type.zh}中删除；"
 
 
 def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel: str, origin: str) -> dict:
     """R12 way 1: delete the listing's information, withdraw its documents, purge objection texts about it, keep
-    only the apology, and announce the correction."""
-    letter = apology_letter_context(session.ledger.conn, case, ex, origin)
+    only the apology, and announce the correction — for a listing in force or one that has already ended. A
+    wrong black listing takes its post-exit watch listing with it in the same step (1798号 (十八) "误列入黑名单的
+    除外"), each with its own apology, announcement, audit row and change-log row."""
+    conn = session.ledger.conn
+    follow = withdrawn_with(case, repo.followers(conn, case.id))  # R12 way 1 / 1798号 (十八)
+    letter = apology_letter_context(conn, case, ex, origin, followers=tuple(follow))
+    # every letter is captured before anything is deleted (a follower's letter names the black decision)
+    theirs = [(w, apology_letter_context(conn, w, ex, origin, because=case)) for w in follow]
+    out = _withdraw_one(session, tx, case, ex, channel, letter)
+    done = []
+    for w, their_letter in theirs:
+        wex = _apology_numbered(session, tx, w, replace(ex, apology_number=None,
+                                                        note=f"所依据的{case.list_type.zh}（案件{case.id}）误列撤销"))
+        check_r12_exit(w, wex)  # R12 way 1: the follower too must be reachable
+        wchannel = w.channel or meta.get_setting(conn, "publication_channel", DEFAULT_CHANNEL)
+        done.append(_withdraw_one(session, tx, w, wex, wchannel, their_letter, because=case.id))
+    if done:
+        out["withdrawn_with"] = done
+    return out
+
+
+def _withdraw_one(session: Session, tx, case: Case, ex: ExitInput, channel: str, letter: dict,
+                  because: int | None = None) -> dict:
+    """R12 way 1 for one case: documents withdrawn, objection texts purged, information deleted, apology kept."""
     stamp = session.desk.now().isoformat(timespec="seconds")
     numbers = withdrawals_repo.withdraw_documents(tx, case.id, "误列撤销", session.user.username, stamp)
     withdrawals_repo.purge_objection_texts(tx, case.id)
+    pending = withdrawals_repo.pending(session.ledger.conn, case.id)
+    if pending is not None:  # a follower's own proposal is carried out by this approval
+        withdrawals_repo.approve(tx, pending["id"], session.user.username, ex.exit_on)
+    to_state = next_state(case.state, Event.WITHDRAW_WRONGFUL)  # R12 way 1: from listed, or from exited
     blank = repo.scrub_wrongful(tx, case)
     repo.add_event(tx, case.id, ex.exit_on, session.user.username, Event.WITHDRAW_WRONGFUL.value,
-                   CaseState.LISTED, blank.state)
+                   case.state, to_state)
     apology = repo.add_apology(tx, case.id, case.subject_id, ex.apology_number.strip(), ex.apology_on,
                                session.user.username, letter)
     ann = repo.add_announcement(tx, case.id, channel, ex.way.value, ex.exit_on)
-    session.audit(tx, "case.exit", "case", case.id, detail={"way": ex.way.value, "apology": apology,
-                                                          "documents_withdrawn": len(numbers)})
+    detail = {"way": ex.way.value, "apology": apology, "documents_withdrawn": len(numbers), "from": case.state.value}
+    if because is not None:
+        detail["because_of_case"] = because
+    session.audit(tx, "case.exit", "case", case.id, detail=detail)
     tx.change("case", case.id, "withdraw", {"id": case.id, "subject_id": case.subject_id,
                                             "state": blank.state.value, "apology_number": ex.apology_number,
                                             "apology_on": ex.apology_on.isoformat()})
     if case.list_type is ListType.WATCH:
         refresh_alert(session, tx, case.subject_id, ex.exit_on)
     return {"case_id": case.id, "state": blank.state.value, "exit_way": ex.way.value, "announcement_id": ann,
-            "apology_id": apology}
+            "apology_id": apology, "apology_number": ex.apology_number}
 
 
 def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:

@@ -10,7 +10,8 @@ corrected  record marked 已变更 (R3)    facts corrected and a new prior notic
                                        served with the reply (R5; ``renotice_on``)
 revoked    record revoked (R3); cases  the case ends as not listed                 R12 way 1 proposed; a second
            on it: undecided → not                                                  senior person approves it
-           listed, listed → way 1                                                  (services.withdrawals)
+           listed, listed → way 1                                                  (services.withdrawals); also
+                                                                                   an ended black or watch listing
 =========  ==========================  ==========================================  ===================================
 """
 
@@ -22,7 +23,7 @@ from dataclasses import replace
 from credit_desk.domain.cases import OPEN_STATES, CaseState, Event
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.records import RecordStatus
-from credit_desk.domain.list_rules import NOT_LISTED_DOCUMENT
+from credit_desk.domain.list_rules import NOT_LISTED_DOCUMENT, check_r12_wrongful_reachable, wrongful_reachable
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r5_correction_renotice, check_r5_date,
                                           notice_changes)
 from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, check_grounds, check_resolution,
@@ -51,6 +52,9 @@ def _target(session: Session, target: str, target_id: int | None) -> tuple[Targe
     if case.state in (CaseState.NOTICE_SERVED, CaseState.OBJECTION_UNDER_REVIEW):
         return Target.CASE, case.subject_id, Stage.NOTICE
     if case.state is CaseState.LISTED:
+        return Target.CASE, case.subject_id, Stage.LISTING
+    if case.state is CaseState.EXITED:  # R19 / R12 way 1 (1798号 (二十三)): an ended listing can still be wrong
+        check_r12_wrongful_reachable(case)  # an ended red listing: R12_RED_ENDED
         return Target.CASE, case.subject_id, Stage.LISTING
     raise DomainError("R19_NOTHING_TO_OBJECT", f"案件当前状态为「{case.state.zh}」，没有可异议的告知或名单。",
                       f"The case is {case.state.value}; there is no notice or listing to object to.",
@@ -219,7 +223,7 @@ def _end_case(session, tx, case, on, wording: str, objection_id: int) -> dict:
         tx.change("case", case.id, "decide", {"id": case.id, "state": done.state.value, "decided_on": on.isoformat(),
                                               "decision_number": number})
         return {"case_id": case.id, "state": done.state.value, "decision_number": number}
-    if case.state is CaseState.LISTED:
+    if wrongful_reachable(case):  # R12 way 1: a listing in force, or an ended black or watch listing
         wid = withdrawals.propose_in_tx(session, tx, case, objection_id=objection_id, on=on)
         return {"case_id": case.id, "state": case.state.value, "withdrawal_id": wid, "withdrawal": "pending"}
     return {"case_id": case.id, "state": case.state.value}

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from credit_desk.domain.cases import ExitWay
+from credit_desk.domain.cases import CaseState, ExitWay
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.list_rules import (ExitInput, WithdrawOrigin, check_r12_withdrawal_approver,
-                                           check_r12_withdrawal_proposal)
+                                           check_r12_withdrawal_proposal, check_r12_wrongful_reachable)
 from credit_desk.domain.objections import Outcome, Target
 from credit_desk.domain.procedure import check_r5_date
 from credit_desk.services import case_core as core
@@ -42,8 +42,9 @@ def propose_in_tx(session: Session, tx, case, *, objection_id: int | None = None
     about = _objection_about(conn, case, objection_id) if objection_id is not None else None
     check_r12_withdrawal_proposal(case, origin, objection_about_case=about, finding=finding)  # R12 way 1
     departments.case_proposer_department(session, case)  # R12 way 1 / 1798号 (二十三): the deciding department
-    check_r5_date(on, today=session.desk.today(), after=case.decided_on, field="on", label="提出误列撤销日期",
-                  after_label="认定决定")  # R5 dates: not before the listing, never ahead of today
+    after, after_label = withdrawal_earliest(case)
+    check_r5_date(on, today=session.desk.today(), after=after, field="on", label="提出误列撤销日期",
+                  after_label=after_label)  # R5 dates: not before the listing (or its end), never ahead of today
     if repo.pending(conn, case.id):
         raise DomainError("R12_WITHDRAWAL_PENDING", f"案件{case.id}已提出误列撤销，等待另一位负责人批准。",
                           f"A withdrawal of case {case.id} is already waiting for approval.", field="case_id")
@@ -55,10 +56,20 @@ def propose_in_tx(session: Session, tx, case, *, objection_id: int | None = None
     return wid
 
 
+def withdrawal_earliest(case) -> tuple[dt.date | None, str]:
+    """R5 dates: a withdrawal is proposed no earlier than the case's last step — its decision, or for a listing that
+    has already ended (R12 way 1 from ``exited``) its exit."""
+    if case.state is CaseState.EXITED and case.exited_on:
+        return case.exited_on, "移出名单"
+    return case.decided_on, "认定决定"
+
+
 def propose_withdrawal(session: Session, case_id: int, *, objection_id: int | None = None,
                        finding: str | None = None, on: dt.date | None = None) -> dict:
     """Propose withdrawing a listing as wrongful (R12 way 1); nothing is deleted until a second person approves.
-    Raises DomainError R12_NOT_LISTED / R12_FINDING_REQUIRED / R12_OBJECTION_MISMATCH / R12_WITHDRAWAL_PENDING."""
+    A listing that has already ended (black or watch) can be withdrawn too (R12 way 1, 1798号 (二十三)).
+    Raises DomainError R12_NOT_LISTED / R12_RED_ENDED / R12_FINDING_REQUIRED / R12_OBJECTION_MISMATCH /
+    R12_WITHDRAWAL_PENDING."""
     session.require("case.withdraw")
     case = core.get_case(session.ledger.conn, case_id)
     with session.ledger.tx() as tx:
@@ -85,7 +96,9 @@ def check_may_propose(session: Session, case_id: int) -> None:
     """Who may propose a withdrawal (R12 way 1 / 1798号 (二十三)): staff of the case's deciding department. Raises
     PermissionDenied or R12_PROPOSER_DEPARTMENT; writes nothing (but a role refusal's row)."""
     session.require("case.withdraw")
-    departments.case_proposer_department(session, core.get_case(session.read_conn, case_id))
+    case = core.get_case(session.read_conn, case_id)
+    check_r12_wrongful_reachable(case)  # R12 way 1: listed, or an ended black or watch listing
+    departments.case_proposer_department(session, case)
 
 
 def approve_withdrawal(session: Session, case_id: int, *, on: dt.date | None = None,

@@ -127,6 +127,12 @@ def by_state(conn, states) -> list[Case]:
     return _cases(conn, rows)
 
 
+def followers(conn, case_id: int) -> list[Case]:
+    """The cases opened by rule out of ``case_id`` (``origin_case_id``), e.g. its post-exit watch listing (R12)."""
+    rows = conn.execute(f"{_SELECT} WHERE origin_case_id = ? ORDER BY id", (case_id,))
+    return [_case(conn, r) for r in rows]
+
+
 def cases_on_record(conn, record_id: int) -> list[Case]:
     rows = conn.execute(f"{_SELECT} WHERE id IN (SELECT case_id FROM case_records WHERE record_id = ?) ORDER BY id",
                         (record_id,))

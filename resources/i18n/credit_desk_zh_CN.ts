@@ -391,42 +391,42 @@
 <context>
     <name>ApproveWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
         <source>an objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
         <source>the office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="55"/>
         <source>Approve the withdrawal</source>
         <translation>批准误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="56"/>
         <source>Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing&apos;s information, withdraws its documents (they no longer verify) and numbers the written apology. The proposer cannot approve.</source>
         <translation>案件 %1（%2）：%3 于 %4 依据%5提出误列撤销。批准后将删除该认定的信息、撤回其文书（核验时显示已撤回），并为书面道歉及澄清函编号。提出人不能自行批准。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="60"/>
         <source>Approve and withdraw</source>
         <translation>批准并撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="63"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="66"/>
         <source>Withdrawn on *</source>
         <translation>撤回日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="64"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="67"/>
         <source>Apology numbered by hand</source>
         <translation>手工编号的道歉函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="65"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="68"/>
         <source>Leave empty: the register numbers the apology.</source>
         <translation>留空则由文书登记簿自动编号。</translation>
     </message>
@@ -525,102 +525,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="290"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="304"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="308"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="309"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="315"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="310"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="310"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="311"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="317"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="311"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="317"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="318"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="319"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="320"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="320"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="315"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="321"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="322"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="317"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="323"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="324"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="330"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -628,285 +628,290 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="19"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="20"/>
         <source>Case opened</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="20"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="21"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
         <source>Prior notice served</source>
         <translation>已送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="21"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
         <source>Objection received</source>
         <translation>受理异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
         <source>Objection answered</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
         <source>Decided to list</source>
         <translation>决定列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
         <source>Decided not to list</source>
         <translation>决定不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
         <source>Exited the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
         <source>Withdrawn as wrongful</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
         <source>Put on the watch list after exit</source>
         <translation>移出后列入重点关注名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
         <source>Draft</source>
         <translation>起草</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
         <source>Decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
         <source>Listed</source>
         <translation>已列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
         <source>Exited</source>
         <translation>已移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="41"/>
         <source>Objection under review</source>
         <translation>异议复核</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="48"/>
         <source>Not listed</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="51"/>
         <source>Wrongful listing withdrawn</source>
         <translation>错误列入已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="53"/>
         <source>Objection period over</source>
         <translation>异议期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="87"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="88"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="128"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="128"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="129"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="132"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="212"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="179"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="180"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="195"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="197"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="198"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="203"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="211"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="242"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="262"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="261"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="264"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="263"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="269"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="271"/>
         <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="269"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
+        <source>The listing has ended. If it is found to have been wrong (an objection, or the office&apos;s own finding), it can still be withdrawn as wrongful.</source>
+        <translation>该名单已移出。如经异议核实或本单位复查发现认定有误，仍可按误列撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="275"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="276"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="282"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="24"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
         <location filename="../../credit_desk/gui/views/cases_view.py" line="86"/>
         <source>Objection period</source>
         <translation>异议期</translation>
@@ -4864,7 +4869,7 @@ Measures: %4</source>
 <context>
     <name>ProposeWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
         <source>Withdraw a wrongful listing</source>
         <translation>误列撤销</translation>
     </message>
@@ -4874,32 +4879,37 @@ Measures: %4</source>
         <translation>案件 %1（%2）。误列撤销须经另一位负责人批准后才执行；执行后删除该认定的信息、撤回其文书，并打印书面道歉及澄清函和更正公告。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="23"/>
+        <source>The listing has already ended: the record of having been listed is deleted too, and a watch listing that followed it by rule is withdrawn with it.</source>
+        <translation>该名单已移出：批准后同时删除曾列入该名单的记录，移出后依规列入的重点关注名单一并撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
         <source>Propose</source>
         <translation>提出撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="28"/>
         <source>Based on *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="29"/>
         <source>The office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="31"/>
         <source>What was found</source>
         <translation>发现的情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="32"/>
         <source>Own finding: what shows the listing was wrong (1798号 (二十三)).</source>
         <translation>主动发现的：写明认定有误的情况（1798号（二十三））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="35"/>
         <source>Proposed on *</source>
         <translation>提出日期 *</translation>
     </message>

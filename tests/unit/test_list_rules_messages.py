@@ -13,7 +13,7 @@ from credit_desk.domain.list_rules import (
     ExitInput, WithdrawOrigin, alert_due, basis_all_revoked, check_r10_red_candidate, check_r11_watch_entry,
     check_r12_exit, check_r12_way1_two_people, check_r12_withdrawal_approver, check_r12_withdrawal_proposal,
     expired, expiry_exit_date, needs_post_exit_watch, notice_document, opens_black_case, post_exit_watch_until,
-    removes_red_entries,
+    removes_red_entries, withdrawn_with,
 )
 
 D = dt.date
@@ -136,13 +136,44 @@ def test_r12_way3_expiry_is_the_day_after_the_last_valid_day():
     assert expired(_case(valid_until=None), D(2099, 1, 1)) is False
 
 
+def test_r12_way1_takes_the_post_exit_watch_listing_of_a_wrong_black_listing_with_it():
+    """1798号 (十八) "误列入黑名单的除外": the watch listing opened by rule when this black listing ended falls with it,
+    listed or ended; not a watch listing of another origin, of another black listing, already withdrawn, nor anything
+    followed a watch or red listing."""
+    black = _case(state=CaseState.EXITED)
+    follow = _case(ListType.WATCH, id=8, origin="post_exit", origin_case_id=7)
+    ended = _case(ListType.WATCH, id=9, state=CaseState.EXITED, origin="post_exit", origin_case_id=7)
+    others = [_case(ListType.WATCH, id=10, origin="manual", origin_case_id=7),
+              _case(ListType.WATCH, id=11, origin="post_exit", origin_case_id=99),
+              _case(ListType.WATCH, id=12, state=CaseState.WITHDRAWN_WRONGFUL, origin="post_exit", origin_case_id=7),
+              _case(ListType.BLACK, id=13, origin="serious_while_watched", origin_case_id=7)]
+    assert withdrawn_with(black, [follow, ended, *others]) == [follow, ended]
+    assert withdrawn_with(_case(), [follow]) == [follow]  # a black listing still in force
+    for lt in (ListType.WATCH, ListType.RED):
+        assert withdrawn_with(_case(lt, state=CaseState.EXITED), [follow, ended]) == []
+
+
 def test_r12_way1_withdrawal_proposal():
     check_r12_withdrawal_proposal(_case(), WithdrawOrigin.OBJECTION, objection_about_case=True, finding=None)
     check_r12_withdrawal_proposal(_case(), WithdrawOrigin.OWN_FINDING, objection_about_case=None, finding="依据文书已撤销")
-    assert _refusal(DomainError, check_r12_withdrawal_proposal, _case(state=CaseState.EXITED), WithdrawOrigin.OBJECTION,
-                    objection_about_case=True, finding=None) == (
-        "R12_NOT_LISTED", "state", "案件当前状态为「已移出名单」，不在名单上，不能按误列撤销。",
-        "The case is exited, not listed; it cannot be withdrawn.")
+    # R12 way 1 / 1798号 (二十三): an ended black or watch listing can still be withdrawn as wrong ...
+    for lt in (ListType.BLACK, ListType.WATCH):
+        check_r12_withdrawal_proposal(_case(state=CaseState.EXITED, list_type=lt), WithdrawOrigin.OWN_FINDING,
+                                      objection_about_case=None, finding="复查发现主体错误")
+    # ... an ended red listing cannot (1798号 (十九)(二十三): benefits are recovered, no apology) ...
+    assert _refusal(DomainError, check_r12_withdrawal_proposal, _case(state=CaseState.EXITED, list_type=ListType.RED),
+                    WithdrawOrigin.OBJECTION, objection_about_case=True, finding=None) == (
+        "R12_RED_ENDED", "state", "守信激励对象名单已移出，不适用误列撤销：误列入守信激励对象名单的，应尽可能收回其因联合激励获得的"
+        "权益（发改财金规〔2017〕1798号（十九）（二十三））。",
+        "The red listing has ended; wrongful withdrawal does not apply to it: benefits gained through a wrong red "
+        "listing are recovered instead (1798号 (十九)(二十三)).")
+    # ... and a case never listed, or already withdrawn, has nothing to withdraw
+    for state in (CaseState.NOT_LISTED, CaseState.WITHDRAWN_WRONGFUL):
+        assert _refusal(DomainError, check_r12_withdrawal_proposal, _case(state=state), WithdrawOrigin.OBJECTION,
+                        objection_about_case=True, finding=None) == (
+            "R12_NOT_LISTED", "state", f"案件当前状态为「{state.zh}」，未曾列入名单或已撤销，不能按误列撤销。",
+            f"The case is {state.value}: it was never listed or is already withdrawn; it cannot be withdrawn as "
+            "wrongful.")
     for about in (False, None):
         assert _refusal(ValidationError, check_r12_withdrawal_proposal, _case(), WithdrawOrigin.OBJECTION,
                         objection_about_case=about, finding="有发现") == (

@@ -44,6 +44,7 @@ CASE_STEPS = {  # (state, event) -> next state; every other pair is refused with
     ("objection_under_review", "decide_not_list"): "not_listed",
     ("listed", "exit"): "exited",                              # R12 ways 2, 3, 4
     ("listed", "withdraw_wrongful"): "withdrawn_wrongful",     # R12 way 1
+    ("exited", "withdraw_wrongful"): "withdrawn_wrongful",     # R12 way 1 found after the listing ended
 }
 
 
@@ -246,9 +247,16 @@ def test_r12_every_exit_way_for_every_list(list_type, way):
         check_r12_exit(case, _exit(way, DECIDED - dt.timedelta(days=1), watch_months=12))
     assert err.value.code == "R12_DATE_ORDER"
     for state in CaseState:
-        if state is not CaseState.LISTED:
-            with pytest.raises(DomainError) as err:
-                check_r12_exit(_listed(list_type, state=state), early)
+        if state is CaseState.LISTED:
+            continue
+        if way is ExitWay.WRONGFUL and state is CaseState.EXITED and list_type is not ListType.RED:
+            check_r12_exit(_listed(list_type, state=state), early)  # R12 way 1 after the listing ended
+            continue
+        with pytest.raises(DomainError) as err:
+            check_r12_exit(_listed(list_type, state=state), early)
+        if way is ExitWay.WRONGFUL and state is CaseState.EXITED:  # 1798号 (十九)(二十三): an ended red listing
+            assert err.value.code == "R12_RED_ENDED"
+        else:
             assert err.value.code == "R12_NOT_LISTED" and state.zh in err.value.zh
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from credit_desk.domain.cases import Case
+from credit_desk.domain.cases import Case, CaseState
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.gui.i18n import spaced
 from credit_desk.gui.labels import enum_words
@@ -15,11 +15,14 @@ class ProposeWithdrawalDialog(FormDialog):
     """Propose withdrawing a wrongful listing: from an objection about it, or from the office's own finding."""
 
     def __init__(self, ctx, case: Case, parent=None) -> None:
-        super().__init__(ctx, self.tr("Withdraw a wrongful listing"), self.tr(
+        intro = self.tr(
             "Case %1 (%2). The withdrawal is carried out only when a second senior person approves it; then the "
             "listing's information is deleted, its documents are withdrawn, and an apology and a correction "
-            "announcement are printed.").replace("%1", str(case.id)).replace("%2", enum_words(case.list_type)),
-            parent, ok_text=self.tr("Propose"))
+            "announcement are printed.").replace("%1", str(case.id)).replace("%2", enum_words(case.list_type))
+        if case.state is CaseState.EXITED:  # R12 way 1 after the listing ended (1798号 (十八)(二十三))
+            intro += " " + self.tr("The listing has already ended: the record of having been listed is deleted "
+                                   "too, and a watch listing that followed it by rule is withdrawn with it.")
+        super().__init__(ctx, self.tr("Withdraw a wrongful listing"), intro, parent, ok_text=self.tr("Propose"))
         self.case = case
         objs = browse.case_objections(ctx.session, case.id)
         self.add_field("objection", self.tr("Based on *"), combo(
@@ -27,9 +30,9 @@ class ProposeWithdrawalDialog(FormDialog):
             [(spaced(f"{self.tr('Objection')} {o['id']}", o["received_on"], o["grounds"][:30]), o["id"]) for o in objs]))
         self.add_field("finding", self.tr("What was found"), text_box("finding", 3),
                        self.tr("Own finding: what shows the listing was wrong (1798号 (二十三))."))
-        today = ctx.session.desk.today()  # R5 dates: between the listing's decision and today
-        self.add_field("on", self.tr("Proposed on *"), bound_dates(date_edit(today, "proposedOn"), case.decided_on,
-                                                                    today))
+        today = ctx.session.desk.today()  # R5 dates: between the listing's decision (or its exit) and today
+        earliest, _ = withdrawals.withdrawal_earliest(case)
+        self.add_field("on", self.tr("Proposed on *"), bound_dates(date_edit(today, "proposedOn"), earliest, today))
         self.fields["objection"].currentIndexChanged.connect(self._changed)
         self._changed()
 

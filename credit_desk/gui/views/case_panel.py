@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, Q
 
 from credit_desk.domain.cases import OPEN_STATES, TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
 from credit_desk.domain.errors import DomainError
+from credit_desk.domain.list_rules import check_r12_wrongful_reachable, wrongful_reachable
 from credit_desk.gui import rulehints
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, spaced, words
@@ -211,9 +212,10 @@ class CasePanel(QWidget):
         self.serve_button.setText(self.tr("Publish for objection…") if c.list_type is ListType.RED
                                   else self.tr("Serve the prior notice…"))
         self.serve_button.setEnabled(Event.SERVE_NOTICE in events and can("case.notice"))
-        # R19: a listing may be objected to too; that does not move the state machine
-        self.object_button.setEnabled((Event.OBJECT in events or c.state is CaseState.LISTED)
-                                      and can("objection.add"))
+        # R19: a listing may be objected to too, and so may a black or watch listing that has already ended (R12 way
+        # 1, 1798号 (二十三)); that does not move the state machine. An ended red listing says why not.
+        self._offer(self.object_button, Event.OBJECT in events or c.state in (CaseState.LISTED, CaseState.EXITED),
+                    "objection.add", lambda: check_r12_wrongful_reachable(c) if c.state is CaseState.EXITED else None)
         # R5 / 1798号 (七)(二十二): the deciding department's own staff answer the party's objection
         self._offer(self.reply_button, has_open, "objection.resolve",
                     lambda: objections.check_may_answer(self.ctx.session, c.id))
@@ -221,7 +223,8 @@ class CasePanel(QWidget):
         self.exit_button.setEnabled(Event.EXIT in events and can("case.exit"))
         # R12 way 1: the deciding department's staff propose, a second senior person of it (not the proposer)
         # approves; each button is offered only to who may press it, with the reason otherwise
-        pending = withdrawals.pending_for(self.ctx.session, c.id) if c.state is CaseState.LISTED else None
+        # (from a listing in force, or from one that has already ended: black and watch lists, R12 way 1)
+        pending = withdrawals.pending_for(self.ctx.session, c.id) if wrongful_reachable(c) else None
         self._offer(self.withdraw_button, Event.WITHDRAW_WRONGFUL in events and pending is None, "case.withdraw",
                     lambda: withdrawals.check_may_propose(self.ctx.session, c.id))
         self._offer(self.approve_withdraw_button, pending is not None, "case.exit",
@@ -267,6 +270,9 @@ class CasePanel(QWidget):
             return self.tr("Next: a second person (reviewer, approver) takes the decision.")
         if c.state is CaseState.LISTED:
             return self.tr("Listed. Print the decision and the credit repair notice together (served together).")
+        if wrongful_reachable(c):  # R12 way 1 / 1798号 (二十三): an ended listing found wrong is still withdrawn
+            return self.tr("The listing has ended. If it is found to have been wrong (an objection, or the office's "
+                           "own finding), it can still be withdrawn as wrongful.")
         return self.tr("This case is closed.")
 
     def open_detail(self):
