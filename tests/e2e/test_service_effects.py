@@ -86,7 +86,8 @@ NOT_WALKED = {
         "active_catalogue", "active_measures", "audit_page", "case_objections", "cases_page", "cleanup_rows",
         "commitment_items", "commitments_page", "dashboard_counts", "documents_page", "intake_url",
         "interviews_page", "leniency_preview", "log_audit_read", "log_search", "monthly_trend", "objections_page",
-        "pending_records", "records_count", "records_page", "repair_subjects", "subject_brief", "subjects_count", "subjects_page",
+        "pending_records", "records_count", "records_page", "repair_subjects", "staff_name", "subject_brief", "subjects_count",
+        "subjects_page",
         "verify_chain")},
     **{n: "internal: runs inside the transaction of a service judged above" for n in (
         "case_core.exit_in_tx", "case_core.open_in_tx", "case_core.refresh_alert", "case_core.share_due",
