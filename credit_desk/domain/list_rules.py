@@ -245,6 +245,17 @@ def withdrawn_with(case: Case, followers: list[Case]) -> list[Case]:
             and w.origin_case_id == case.id and wrongful_reachable(w)]
 
 
+def repairs_withdrawn_with(case_id: int, repairs) -> list[int]:
+    """R12 way 1 / 1798号 (二十) "对于因主体认定有误而列入名单的，相关信息不予保存" and (二十三) 更正诚信记录: the
+    credit repair requests about a wrong listing (its acceptance, non-acceptance, supplement and repair decision
+    notices name the listing and its decision number, and an early exit after repair is part of the listing's
+    history) go with it: their documents are withdrawn and verify as withdrawn. Only a request about nothing but
+    this listing: one that also names a record keeps its documents for that record's repair. ``repairs``: the
+    requests naming the case (objects with ``id`` and ``targets`` = ((kind, id), …)). Returns their ids."""
+    return [r.id for r in repairs
+            if r.targets and all(kind == "case" and int(tid) == case_id for kind, tid in r.targets)]
+
+
 class WithdrawOrigin(StrEnum):
     """R12 way 1 starts from a party's objection, or from the office's own finding (主动发现, 1798号 (二十三))."""
 

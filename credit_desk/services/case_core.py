@@ -16,7 +16,8 @@ from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
                                            check_r12_exit, check_r12_watch_months, needs_post_exit_watch,
                                            post_exit_watch_max_months, post_exit_watch_records,
-                                           post_exit_watch_until, withdrawn_with, wrongful_reachable)
+                                           post_exit_watch_until, repairs_withdrawn_with, withdrawn_with,
+                                           wrongful_reachable)
 from credit_desk.domain.masking import mask_id
 from credit_desk.domain.rulesets import RuleSet, rule_set_in_force
 from credit_desk.domain.subjects import Subject
@@ -25,6 +26,7 @@ from credit_desk.services.base import Session
 from credit_desk.store import cases as repo
 from credit_desk.store import dishonesty_records
 from credit_desk.store import meta, reference, subjects
+from credit_desk.store import repairs as repairs_repo
 from credit_desk.store import withdrawals as withdrawals_repo
 
 # Where exit announcements go unless the case named its own channel (R12: "through the original channel").
@@ -214,6 +216,10 @@ def _withdraw_one(session: Session, tx, case: Case, ex: ExitInput, channel: str,
     """R12 way 1 for one case: documents withdrawn, objection texts purged, information deleted, apology kept."""
     stamp = session.desk.now().isoformat(timespec="seconds")
     numbers = withdrawals_repo.withdraw_documents(tx, case.id, "误列撤销", session.user.username, stamp)
+    # R12 way 1 / 1798号 (二十)(二十三): the repair notices about the wrong listing are withdrawn with it
+    for rid in repairs_withdrawn_with(case.id, repairs_repo.with_case_target(session.ledger.conn, case.id)):
+        numbers += withdrawals_repo.withdraw_documents(tx, rid, "误列撤销", session.user.username, stamp,
+                                                       object_type="repair")
     withdrawals_repo.purge_objection_texts(tx, case.id)
     pending = withdrawals_repo.pending(session.ledger.conn, case.id)
     if pending is not None:  # a follower's own proposal is carried out by this approval

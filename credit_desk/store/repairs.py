@@ -87,6 +87,13 @@ def open_for_target(conn, target_type: str, target_id: int) -> list[int]:
     return [i for (i,) in rows]
 
 
+def with_case_target(conn, case_id: int) -> list[Repair]:
+    """Every request (any state) that names this listing case as a target."""
+    rows = conn.execute(f"{_SELECT} WHERE id IN (SELECT repair_id FROM repair_targets WHERE target_type = 'case' "
+                        "AND target_id = ?) ORDER BY id", (case_id,)).fetchall()
+    return [_repair(conn, r) for r in rows]
+
+
 def by_commitment(conn, commitment_id: int) -> list[Repair]:
     rows = conn.execute(f"{_SELECT} WHERE commitment_id = ? ORDER BY id", (commitment_id,)).fetchall()
     return [_repair(conn, r) for r in rows]
