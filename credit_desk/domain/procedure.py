@@ -88,6 +88,45 @@ def with_clerk_wording(from_records: str | None, addition: str | None) -> str | 
     return f"{base}（补充说明：{extra}）" if base else extra
 
 
+def stale_grounds(case_text: Mapping[str, str | None], records_text: Mapping[str, str | None]) -> list[str]:
+    """R1 with R3: the fields (``facts``, ``basis``) whose text on the case is no longer its records' own — a record
+    changed with its basis document (R3, 苏信用办〔2022〕7号 一(二)) after the case took its text from it. The case's
+    text is the records' text, possibly followed by the clerk's ``（补充说明：…）`` (``with_clerk_wording``)."""
+    stale = []
+    for f in ("facts", "basis"):
+        base = (records_text.get(f) or "").strip()
+        text = (case_text.get(f) or "").strip()
+        if base and not (text == base or text.startswith(base + "（补充说明：")):
+            stale.append(f)
+    return stale
+
+
+def check_r5_grounds_as_records(state: str, stale: list[str], case_id: int | None = None) -> None:
+    """R1 / R5 (49号 二(二), 四(八)): the facts and basis a notice or a decision states are those of the records
+    it rests on, as they stand. When a record changed with its basis document (R3) after the case took its text
+    — a reconsideration changed the penalty, its number or its facts — a draft is brought up to date before its
+    notice is served, and a case whose notice was served is decided only after a new prior notice told the
+    party the changed grounds (new number, new window): the decision never prints grounds the records no longer
+    hold, nor grounds the party was never told. Raises ``R1_GROUNDS_STALE`` (draft) or ``R5_RENOTICE_REQUIRED``."""
+    if not stale:
+        return
+    names = "、".join(NOTICE_FIELD_ZH[f] for f in stale)
+    ref = str(case_id) if case_id is not None else "ID"
+    if state == "draft":
+        raise DomainError("R1_GROUNDS_STALE", f"所依据的失信信息已随其认定依据文书变更，案件所载{names}与之不符；"
+                          "请先更新案件（重新选定所依据的失信信息），再送达预先告知书。",
+                          f"A record the case rests on was changed with its basis document; the case's "
+                          f"{', '.join(stale)} no longer match it. Update the case from its records before serving.",
+                          field=stale[0], cli=f"case update {ref} --record RECORD_ID …")
+    raise DomainError("R5_RENOTICE_REQUIRED", f"预先告知书送达后，所依据的失信信息已随其认定依据文书变更，告知书所载"
+                      f"{names}已与之不符；须按变更后的内容重新送达预先告知书（新文号、重新计算异议期），"
+                      "原告知书作废，方可作出决定。",
+                      f"A record the case rests on was changed with its basis document after the prior notice was "
+                      f"served; the notified {', '.join(stale)} no longer match it. Serve a new prior notice on the "
+                      "changed grounds (new number, new window) before deciding.", field=stale[0],
+                      cli=f"case update {ref} --record RECORD_ID … --renotice-on DATE")
+
+
 def notice_changes(current: Mapping[str, object], wanted: Mapping[str, object]) -> list[str]:
     """R5: the fields of ``wanted`` that would change what the served prior notice told the party."""
     return [f for f in NOTICE_FIELDS if f in wanted and wanted[f] != current.get(f)]

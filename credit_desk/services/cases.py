@@ -20,7 +20,8 @@ from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, 
                                            notice_document, removes_red_entries)
 from credit_desk.domain.objections import Target
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_document_effective, check_r1_rests_on_records,
-                                          check_r5_date, check_r5_notice_frozen, notice_changes,
+                                          check_r5_date, check_r5_grounds_as_records, check_r5_notice_frozen,
+                                          notice_changes, stale_grounds,
                                           with_clerk_wording)
 from credit_desk.domain.publication import check_r13_still_published, check_r13_validity_cap, validity_cap
 from credit_desk.domain.record_rules import Record, status_zh
@@ -68,6 +69,15 @@ def _records(conn, subject_id: int, record_ids, on: dt.date | None = None) -> li
 
 def _tiers(recs: list[Record]) -> list[str]:
     return [r.tier.value for r in recs if r.tier is not None]
+
+
+def _check_grounds_as_records(case: Case, recs: list[Record]) -> None:
+    """R1 / R3 / R5: the case's facts and basis are still its records' own (``check_r5_grounds_as_records``)."""
+    if case.list_type is ListType.RED:
+        return
+    facts, basis = _from_records(recs)
+    stale = stale_grounds({"facts": case.facts, "basis": case.basis}, {"facts": facts, "basis": basis})
+    check_r5_grounds_as_records(case.state.value, stale, case.id)
 
 
 def _from_records(recs: list[Record]) -> tuple[str | None, str | None]:
@@ -265,7 +275,8 @@ def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = 
     on = check_r5_date(served_on or session.desk.today(), today=session.desk.today(), after=opened_on(conn, case),
                        field="served_on", label="告知送达日期", after_label="立案")  # R5 dates
     check_r1_rests_on_records(case.list_type.value, case.record_ids)  # R1
-    _records(conn, case.subject_id, case.record_ids, on)  # R1/R3: still effective when served
+    recs = _records(conn, case.subject_id, case.record_ids, on)  # R1/R3: still effective when served
+    _check_grounds_as_records(case, recs)  # R1 / R3: the notice states the records as they stand
     departments.case_department(conn, case)  # 49号 四(八): the registered department issues the notice
     check_r4_black_scope(case)  # R4: a notice is never served on a case that can never be decided
     window_end = _window_end(session, case, on).date
@@ -396,6 +407,7 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     check_r5_may_decide(case, d.decided_on, open_obj, subject.kind is SubjectKind.NATURAL_PERSON)  # R5 / R10
     check_r1_rests_on_records(case.list_type.value, case.record_ids)  # R1
     recs = _records(conn, case.subject_id, case.record_ids, d.decided_on)  # R1, R3, R9
+    _check_grounds_as_records(case, recs)  # R5 / R3: a record changed after service needs a new notice
     check_r11_watch_basis(case.list_type, _tiers(recs))  # R11: not a single slight act
     justification = _check_leniency(recs, d)  # R9
     rs = core.rule_set_on(conn, d.decided_on)  # R20

@@ -45,3 +45,39 @@ def test_r12_way1_withdraws_the_repair_notices_of_a_wrong_listing_that_left_by_r
         assert "清信决" not in json.dumps(verdict, ensure_ascii=False)  # nothing of the listing is answered
         assert refused(desk, "print", "reprint", number, "--out", str(tmp_path / "again.pdf"),
                        "--purpose", "当事人索要副本")["code"] == "R12_DOC_WITHDRAWN"
+
+
+def test_r5_record_changed_after_service_needs_a_new_notice_before_the_decision(desk, tmp_path):
+    """R5 / R1 with R3 (49号 二(二), 四(八); 苏信用办〔2022〕7号 一(二)): the basis document of the record a served
+    case rests on is changed (a reconsideration changed the penalty: new number, new facts); before, the decision
+    was taken and printed on the old facts and the old document number — grounds the record no longer holds and
+    the party was never told. Now the decision is refused until a new prior notice states the changed grounds; a
+    draft is brought up to date before its notice is served."""
+    sid = company(desk, 2902)
+    rid = record(desk, sid)["id"]
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)
+    ok(desk, "record", "change", str(rid), "--reason", "复议机关变更处罚决定", "--facts", "未按规定标注产品信息，货值金额较大",
+       "--doc-number", "清市监罚〔2026〕18-1号", "--on", "2026-10-01")
+    args = ("--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", *args, user=BOSS)
+    assert err["code"] == "R5_RENOTICE_REQUIRED" and "重新送达预先告知书" in err["message"], err
+    assert show(desk, cid)["state"] == "notice_served"
+    # the lawful path: a new prior notice on the changed grounds, a new window, then the decision
+    ok(desk, "case", "update", str(cid), "--record", str(rid), "--renotice-on", "2026-10-02")
+    assert "未按规定标注产品信息" in show(desk, cid)["facts"]
+    decide(desk, cid, *args, on="2026-10-20")
+    entry = show(desk, cid)
+    assert entry["state"] == "listed" and "18-1号" in entry["basis"] and "销售不合格产品" not in entry["facts"]
+
+    # a draft: its notice is not served on text the record no longer holds
+    rid2 = record(desk, sid, number="清市监罚〔2026〕19号")["id"]
+    draft = ok(desk, "case", "open", "--subject", str(sid), "--list", "watch", "--record", str(rid2),
+               "--department", MARKET, "--warning-letter", "清警〔2026〕29号", "--valid-until", "2027-09-01",
+               "--opened-on", "2026-09-20")["id"]
+    ok(desk, "record", "change", str(rid2), "--reason", "复议机关变更处罚决定", "--facts", "未按规定公示年度报告",
+       "--on", "2026-09-25")
+    err = refused(desk, "case", "notice", str(draft), "--served-on", "2026-09-28")
+    assert err["code"] == "R1_GROUNDS_STALE", err
+    ok(desk, "case", "update", str(draft), "--record", str(rid2))
+    serve(desk, draft)
