@@ -32,6 +32,7 @@ from credit_desk.store.migrations import m0027_rebuild_search_keys_name_variants
 from credit_desk.store.migrations import m0028_add_legacy_mappings
 from credit_desk.store.migrations import m0029_add_credit_checks
 from credit_desk.store.migrations import m0030_add_legal_rep_index
+from credit_desk.store.migrations import m0031_add_audit_action_index
 
 MIGRATIONS = [
     m0001_create_core,
@@ -64,4 +65,5 @@ MIGRATIONS = [
     m0028_add_legacy_mappings,
     m0029_add_credit_checks,
     m0030_add_legal_rep_index,
+    m0031_add_audit_action_index,
 ]
