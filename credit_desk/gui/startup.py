@@ -1,16 +1,19 @@
 """After login: the daily expiry check (R12 way 3: expired listings leave their lists) and the automatic backup,
 one after the other on a worker thread (they share the session's connection), with the outcome in the status
-bar and on the dashboard."""
+bar and on the dashboard; then, as a job of its own, the whole-file integrity read when one is due (issue 18:
+off the start-up path and off the daily ``check``; a damage found stops writes and is said at once)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from credit_desk.services import backup, case_exits
+from credit_desk.domain.errors import DomainError
+from credit_desk.services import backup, case_exits, ledger_health
 
 
 class StartupChecks(QObject):
     finished = Signal(dict)
+    integrity = Signal(object)  # (ok, SQLite's words) of the background whole-file read, or None when not due
     progress = Signal(int, int)  # the automatic backup's pages copied, of all (issue 18)
 
     def __init__(self, ctx, parent=None) -> None:
@@ -33,11 +36,26 @@ class StartupChecks(QObject):
     def _done(self, result: dict) -> None:
         self.result = result
         self.finished.emit(result)
+        self.check_file()
 
     def _failed(self, exc) -> None:
         self.result = {"exited": [], "backup": None, "error": exc}
         self.finished.emit(self.result)
         self.ctx.ops.show_error(exc)
+        self.check_file()
+
+    def check_file(self):
+        """Issue 18: SQLite's read of every page, on a read connection of its own (the window and its writer stay
+        free), when the last one is older than a day; a damage found stops writes (the ledger needs attention)."""
+        desk = self.ctx.session.desk
+        return self.ctx.ops.run(lambda _job: ledger_health.integrity_in_background(desk),
+                                done=self._file_checked, failed=self.ctx.ops.show_error)
+
+    def _file_checked(self, outcome) -> None:
+        self.integrity.emit(outcome)
+        if outcome is not None and not outcome[0]:
+            att = self.ctx.session.ledger.attention
+            self.ctx.ops.show_error(DomainError("LEDGER_NEEDS_ATTENTION", att.zh, att.en))
 
 
 def progress_text(done: int, total: int) -> str:

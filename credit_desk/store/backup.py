@@ -264,8 +264,32 @@ def sweep_leftovers(folder: Path) -> list[Path]:
 def integrity(conn, full: bool = True) -> str:
     """"ok", or SQLite's first complaint: ``integrity_check`` (every page, every index against its table), or
     with ``full=False`` ``quick_check`` (every page and row, without matching index entries to rows: a fraction
-    of the time, issue 18's daily check)."""
-    return conn.execute("PRAGMA integrity_check" if full else "PRAGMA quick_check").fetchone()[0]
+    of the time, issue 18's daily check). A page whose SQLCipher HMAC does not verify stops the check with an
+    error: its message is the complaint (never "ok")."""
+    try:
+        said = [str(r[0]) for r in conn.execute("PRAGMA integrity_check(4)" if full else "PRAGMA quick_check(4)")]
+    except sqlcipher3.DatabaseError as exc:
+        return str(exc) or type(exc).__name__
+    except MemoryError:  # SQLCipher reports a page that fails its HMAC inside integrity_check as out of memory
+        return "out of memory while reading a page (SQLCipher's answer to a page that fails its HMAC)"
+    return "; ".join(said).replace("*** in database main ***", "").strip("\n; ").replace("\n", "; ")
+
+
+def change_ids(conn, after: int = 0, upto: int | None = None) -> int:
+    """How many change-log rows have an id in (``after``, ``upto``] — a range of the rowid b-tree, not a scan of
+    the whole log (issue 18's daily check)."""
+    if upto is None:
+        return conn.execute("SELECT count(*) FROM changes WHERE id > ?", (after,)).fetchone()[0]
+    return conn.execute("SELECT count(*) FROM changes WHERE id > ? AND id <= ?", (after, upto)).fetchone()[0]
+
+
+def change_bounds(conn) -> tuple[int | None, int | None, int | None]:
+    """(lowest id, highest id, AUTOINCREMENT sequence) of the change log: three look-ups at the b-tree's ends
+    (``min`` and ``max`` each alone, so SQLite takes the one-row path instead of reading every row)."""
+    lo = conn.execute("SELECT min(id) FROM changes").fetchone()[0]
+    hi = conn.execute("SELECT max(id) FROM changes").fetchone()[0]
+    seq = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = 'changes'").fetchone()
+    return lo, hi, seq[0] if seq else None
 
 
 def open_for_check(db: Path, key: bytes):

@@ -7,6 +7,8 @@ Files in the data folder (none holds personal data in clear):
   ledger.lock        who is writing to the ledger right now (held per write transaction)
   audit.anchor       row count and head hash of the audit chain, kept outside the database
   audit.verified     the last audit head a verification walked up to (a hint for the daily check, issue 18)
+  changes.checked    the change-log id up to which a check found the ids without a hole (a hint, issue 18)
+  integrity.json     when the whole file was last read through SQLite's own check, and what it said (issue 18)
 
 A ledger that does not match its anchor (fewer audit rows than the anchor counts, another hash at the
 anchor's row, the anchor gone although ``ledger.json`` records that one was written) or whose -wal is
@@ -57,6 +59,10 @@ class LedgerPaths:
     def anchor(self) -> Path: return self.folder / "audit.anchor"
     @property
     def verified(self) -> Path: return self.folder / "audit.verified"
+    @property
+    def changes_checked(self) -> Path: return self.folder / "changes.checked"
+    @property
+    def integrity(self) -> Path: return self.folder / "integrity.json"
     @property
     def backups(self) -> Path: return self.folder / "backups"
 
@@ -346,7 +352,7 @@ def _open(paths: LedgerPaths, key: bytes, ledger_id: str, *, read_only: bool, on
     try:
         attention = _precheck(paths, key, held=lock is not None)
         conn = connect(paths.db, key, read_only=read_only or attention is not None)
-        attention = attention or anchor_attention(conn, paths)
+        attention = attention or anchor_attention(conn, paths) or damage_attention(paths)
         if attention is not None and lock is not None:
             conn.close()  # nothing may write over the evidence: not a migration, not a login, not an anchor
             lock.release()
@@ -516,3 +522,21 @@ def write_verified(path: Path, rows: int, head: str) -> bool:
         return True
     except OSError:
         return False
+
+
+def damage_attention(paths: LedgerPaths) -> Attention | None:
+    """Issue 18: the last whole-file check (run off the start-up path, in the background) found the file
+    damaged: the ledger opens read-only until a whole check passes again (``check --full``) or the office
+    restores from a backup."""
+    from credit_desk.store.check_state import read_integrity
+    last = read_integrity(paths.integrity)
+    if last is None or last["ok"]:
+        return None
+    return damaged(last["detail"])
+
+
+def damaged(detail: str) -> Attention:
+    return Attention("FILE_DAMAGED", f"数据库文件损坏（SQLite 完整性检查：{detail}）；已停止写入，请从备份恢复，"
+                                     f"或由管理员运行 credit-desk check --full 复查。",
+                     f"the database file is damaged (SQLite's integrity check: {detail}); writing has stopped; "
+                     f"restore from a backup, or have the administrator re-run credit-desk check --full.")

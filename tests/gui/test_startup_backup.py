@@ -69,3 +69,38 @@ def test_startup_backup_is_stepped_and_the_window_writes_meanwhile(qtbot, seeded
     finally:
         restored.close()
     assert out["audit_rows"] > 0
+
+
+def test_r14_the_whole_file_read_runs_after_start_up_off_the_window_and_a_damage_stops_writes(
+        qtbot, seeded_admin, make_ctx, monkeypatch):
+    """Issue 18: SQLite's read of every page left the daily check for a job of its own after the start-up jobs,
+    on a connection of its own. When it finds damage the clerk is told at once and every write is refused (the
+    ledger needs attention), and the result is kept so the next open is read-only too."""
+    from credit_desk.domain.errors import DomainError
+    from credit_desk.store import check_state
+    session = seeded_admin
+    ctx = make_ctx(session)
+    read_on, shown = [], []
+    monkeypatch.setattr(backup_store, "integrity", lambda conn, full=True: read_on.append((conn, full)) or
+                        "Tree 30 page 30: btreeInitPage() returns error code 11")
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: shown.append(exc))
+    checks = StartupChecks(ctx)
+    with qtbot.waitSignal(checks.integrity, timeout=120_000) as outcome:
+        checks.start()
+    assert checks.result is not None and "error" not in checks.result  # the start-up jobs came first, unchanged
+    ok, said = outcome.args[0]
+    assert not ok and "page 30" in said
+    assert len(read_on) == 1 and read_on[0][0] is not session.ledger.conn and read_on[0][1] is False
+    assert [e.code for e in shown] == ["LEDGER_NEEDS_ATTENTION"] and "数据库文件损坏" in str(shown[0])
+    with pytest.raises(DomainError) as refused:
+        preferences.set_idle_lock_minutes(session, 15)
+    assert refused.value.code == "LEDGER_NEEDS_ATTENTION"
+    kept = check_state.read_integrity(session.ledger.paths.integrity)
+    assert kept["ok"] is False and "page 30" in kept["detail"]
+    # read a moment ago: the next start does not read the whole file again (it opens read-only instead)
+    again = StartupChecks(ctx)
+    session.ledger.attention = None
+    check_state.write_integrity(session.ledger.paths.integrity, session.desk.now(), True, "ok", False)
+    with qtbot.waitSignal(again.integrity, timeout=120_000) as second:
+        again.check_file()
+    assert second.args[0] is None and len(read_on) == 1
