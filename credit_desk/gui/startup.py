@@ -48,7 +48,8 @@ class StartupChecks(QObject):
         """Issue 18: SQLite's read of every page, on a read connection of its own (the window and its writer stay
         free), when the last one is older than a day; a damage found stops writes (the ledger needs attention)."""
         desk = self.ctx.session.desk
-        return self.ctx.ops.run(lambda _job: ledger_health.integrity_in_background(desk),
+        # closing the window cancels the job: the read is interrupted (nothing kept), the window does not wait
+        return self.ctx.ops.run(lambda job: ledger_health.integrity_in_background(desk, job.on_cancel),
                                 done=self._file_checked, failed=self.ctx.ops.show_error)
 
     def _file_checked(self, outcome) -> None:

@@ -33,16 +33,29 @@ BACKGROUND_HOURS = 20   # the window reads it after start-up when the last whole
 SPOT_IDS = 50_000       # older change ids recounted by each daily check, at a place drawn from os.urandom
 
 
-def whole_file(desk: Desk, full: bool) -> tuple[bool, str]:
+def whole_file(desk: Desk, full: bool, on_stop=None) -> tuple[bool, str] | None:
     """SQLite's check of every page (``integrity_check`` when ``full``, else ``quick_check``) on a read connection
     of its own (a page that fails its HMAC leaves the connection that read it failing every later read); the
-    outcome is kept in ``integrity.json``. Returns (ok, SQLite's words)."""
+    outcome is kept in ``integrity.json``. Returns (ok, SQLite's words) — or None when the caller stopped it
+    through the hook it got from ``on_stop(hook)`` (the window closing): nothing read to the end is kept."""
     led = desk.ledger
     conn = store.open_for_check(led.paths.db, desk.key)
+    stopped = []
+
+    def stop() -> None:
+        stopped.append(True)
+        try:
+            conn.interrupt()
+        except Exception:  # noqa: BLE001 - closed already: the read is over
+            pass
+    if on_stop is not None:
+        on_stop(stop)
     try:
-        said = store.integrity(conn, full)
+        said = "interrupted" if stopped else store.integrity(conn, full)
     finally:
         conn.close()
+    if stopped:
+        return None
     ok = said == "ok"
     check_state.write_integrity(led.paths.integrity, desk.now(), ok, said, full)
     return ok, said
@@ -64,14 +77,18 @@ def is_due(desk: Desk, max_age: timedelta) -> bool:
     return last is None or not last["ok"] or age > max_age or age < timedelta(0)
 
 
-def integrity_in_background(desk: Desk) -> tuple[bool, str] | None:
+def integrity_in_background(desk: Desk, on_stop=None) -> tuple[bool, str] | None:
     """After start-up, off the window's thread: the whole-file ``quick_check`` on a read connection of its own when
-    one is due (None when not). A damage found makes the ledger need attention at once — every write is refused
-    (``Ledger.tx``) — and is recorded, so the next open is read-only as well."""
+    one is due (None when not, or when stopped through ``on_stop`` as ``whole_file``). A damage found makes the
+    ledger need attention at once — every write is refused (``Ledger.tx``) — and is recorded, so the next open is
+    read-only as well."""
     if not is_due(desk, timedelta(hours=BACKGROUND_HOURS)):
         return None
     led = desk.ledger
-    ok, said = whole_file(desk, False)
+    read = whole_file(desk, False, on_stop)
+    if read is None:
+        return None
+    ok, said = read
     if not ok and led.attention is None:
         led.attention = damaged(said)
     return ok, said

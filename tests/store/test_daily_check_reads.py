@@ -76,3 +76,17 @@ def test_a_whole_file_read_is_due_when_none_is_kept_old_damaged_or_dated_ahead(l
         assert ledger_health.is_due(led, timedelta(days=7)), (at, ok)
     (paths.integrity).write_text("{not json")
     assert ledger_health.is_due(led, timedelta(days=7))
+
+
+def test_a_background_read_stopped_by_the_window_closing_keeps_nothing(led, monkeypatch):
+    """The window's job hands its cancel hook in; a read it stopped is not kept (neither ok nor damaged)."""
+    hooks = []
+    real = store_backup.integrity
+
+    def closing(conn, full=True):
+        hooks[0]()  # the window closes while the read runs: the hook interrupts the read's connection
+        return real(conn, full)
+    monkeypatch.setattr(store_backup, "integrity", closing)
+    assert ledger_health.integrity_in_background(led, hooks.append) is None
+    assert check_state.read_integrity(led.ledger.paths.integrity) is None
+    assert led.ledger.attention is None
