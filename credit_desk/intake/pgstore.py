@@ -29,6 +29,11 @@ except ImportError as exc:  # a desk-only install (no [platform] extra) or psyco
         f"commands cannot run: install credit-desk with its platform part on the platform's server "
         f"(pip install 'credit-desk[platform]'). ({exc})") from None
 
+try:
+    import orjson
+except ImportError:  # an install without it: the standard library, slower
+    orjson = None
+
 _SCHEMA = re.compile(r"[a-z_][a-z0-9_]{0,62}")
 _MIGRATION = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 
@@ -190,11 +195,21 @@ def rejected_entities(conn, office_id: str, refs: list[tuple[str, str]]) -> dict
     """{(entity, entity_id): (change id, code)} for the referenced entities the platform has rejected."""
     if not refs:
         return {}
+    # issue 20: the pairs travel as one JSON text (psycopg's text[] dumper ran a regex per element, ~4 us a change)
     rows = conn.execute(
         "SELECT r.entity, r.entity_id, r.change_id, r.code FROM rejected_entities r "
-        "JOIN unnest(%s::text[], %s::text[]) AS u(entity, entity_id) USING (entity, entity_id) "
-        "WHERE r.office_id = %s", ([e for e, _ in refs], [i for _, i in refs], office_id)).fetchall()
+        "JOIN (SELECT p->>0 AS entity, p->>1 AS entity_id FROM json_array_elements(%s::json) AS p) AS u "
+        "USING (entity, entity_id) WHERE r.office_id = %s", (_json_text(refs), office_id)).fetchall()
     return {(r[0], r[1]): (r[2], r[3]) for r in rows}
+
+
+def _json_text(value) -> str:
+    if orjson is not None:
+        try:
+            return orjson.dumps(value).decode("utf-8")
+        except TypeError:  # a lone surrogate: the standard library's escapes (PostgreSQL then refuses it)
+            pass
+    return json.dumps(value)
 
 
 def known_subjects(conn, office_id: str, ids: list[str]) -> dict[str, str]:
@@ -218,12 +233,43 @@ def store_bundle(conn, office_id: str, seq: int, sha256: str, manifest: dict, da
                  (office_id, seq, sha256, json.dumps(manifest), data))
 
 
-def copy_changes(conn, rows) -> None:
-    """COPY accepted changes: rows of (office, seq, change id, ts, entity, entity id, op, subject_no, state JSON)."""
+def copy_changes(conn, office_id: str, seq: int, rows) -> None:
+    """COPY one bundle's accepted changes: rows of (change id, ts, entity, entity id, op, subject_no, state JSON).
+
+    Issue 20: the rows are written in COPY's text format here, the bundle's office and sequence formatted once, and
+    sent in one piece (psycopg's write_row per row was a tenth of the intake's time per change). Each field is
+    escaped as COPY reads it back (``copy_field``), None is NULL; a NUL character is refused as psycopg refuses it."""
+    head = f"{copy_field(office_id)}\t{seq}\t"
+    lines = [copy_row(head, row) for row in rows]
     with conn.cursor().copy("COPY changes (office_id, seq, change_id, ts, entity, entity_id, op, subject_no, state) "
                             "FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
+        copy.write("".join(lines))
+
+
+_COPY_ESCAPES = str.maketrans({"\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"})
+
+
+def copy_field(value) -> str:
+    """One field in COPY's text format: NULL for None, else its text with backslash, tab, newline and return
+    escaped; psycopg.DataError for a NUL character (PostgreSQL text cannot hold it)."""
+    if value is None:
+        return "\\N"
+    text = value if type(value) is str else str(value)
+    if "\x00" in text:
+        raise psycopg.DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
+    return text.translate(_COPY_ESCAPES)
+
+
+def copy_row(head: str, row: tuple) -> str:
+    """``head`` (fields already formatted) then ``row``'s fields, one COPY text line. The fields are joined as they
+    are and escaped one by one only when the joined line holds a character COPY would read otherwise (rare: a
+    backslash in a JSON string, a tab in a text)."""
+    cid, ts, entity, entity_id, op, subject_no, state = row
+    line = f"{cid}\t{ts}\t{entity}\t{entity_id}\t{op}\t{subject_no}\t{state}"
+    if (type(cid) is not int or subject_no is None or line.count("\t") != 6 or "\\" in line or "\n" in line
+            or "\r" in line or "\x00" in line):
+        line = "\t".join(copy_field(v) for v in row)
+    return head + line + "\n"
 
 
 def insert_rejections(conn, rows) -> None:

@@ -1,0 +1,73 @@
+"""Issue 20: the intake writes each bundle's accepted changes in COPY's text format itself (one write per bundle,
+not psycopg's write_row per row). What an office sends comes back from PostgreSQL exactly — texts holding tabs,
+newlines, returns, backslashes, COPY's own markers (\\N, \\.), no subject — and a text PostgreSQL cannot hold
+(NUL) files nothing of the bundle."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from credit_desk.intake import pgstore
+from credit_desk.intake.receiver import Intake
+from credit_desk.sync import payload
+from tests.platform_kit import FakeOffice
+
+AWKWARD = ["a\tb", "back\\slash", "new\nline", "ret\rurn", "\\N", "\\.", "tab\\t", "末尾\\"]
+
+
+@pytest.fixture
+def intake_and_office(tmp_path, platform_dsn):
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder)
+    office = FakeOffice(json.loads((folder / "platform.keys.json").read_text()), seed=7)
+    intake.register_office(office.keyfile())
+    yield intake, office
+    intake.close()
+
+
+def _lines(office: FakeOffice) -> tuple[list[str], list[tuple]]:
+    subject = office.subject_state()
+    sent = [(1, "2026-12-01T10:00:00Z", "subject", "1", "insert", subject)]
+    for i, text in enumerate(AWKWARD, 2):
+        sent.append((i, text, "record", text, "insert", {"subject_id": 1, "note": text, "n": i, text: [text]}))
+    sent.append((len(sent) + 1, "t", "notice", "no subject", "insert", {"big": 12345678901234567890123, "x": None}))
+    lines = [payload.change_line(cid, ts, ent, eid, op, json.dumps(state, ensure_ascii=False))
+             for cid, ts, ent, eid, op, state in sent]
+    office.next_id = len(sent) + 1
+    return lines, sent
+
+
+def test_texts_copy_would_misread_are_stored_exactly(intake_and_office):
+    intake, office = intake_and_office
+    lines, sent = _lines(office)
+    _receipt, summary = intake.receive(office.bundle(lines))
+    assert summary["accepted"] == len(sent) and summary["rejected"] == 0
+    stored = intake.stored_changes(office.office)
+    assert [(r["change_id"], r["entity"], r["entity_id"], r["op"], r["state"]) for r in stored] == \
+        [(cid, ent, eid, op, state) for cid, _ts, ent, eid, op, state in sent]
+    assert [r["subject_no"] for r in stored][-1] is None  # NULL, not the text "None" or "\N"
+    assert all(r["subject_no"] == f"uscc:{sent[0][5]['id_number']}" for r in stored[:-1])
+    with intake.pool.connection() as conn:
+        ts = [r[0] for r in conn.execute("SELECT ts FROM changes WHERE office_id = %s ORDER BY change_id",
+                                         (office.office,))]
+    assert ts == [s[1] for s in sent]
+
+
+def test_a_nul_in_a_text_files_nothing_of_the_bundle(intake_and_office):
+    intake, office = intake_and_office
+    lines, _sent = _lines(office)
+    lines[1] = lines[1].replace('"entity_id":"a\\tb"', '"entity_id":"a\\u0000b"')
+    with pytest.raises(Exception):  # PostgreSQL text cannot hold NUL: the receive fails whole (HTTP: 500)
+        intake.receive(office.bundle(lines))
+    assert intake.stored_changes(office.office) == []
+    assert intake.store.state(office.office)["last_seq"] == 0
+
+
+def test_copy_fields_are_escaped_as_copy_reads_them():
+    assert pgstore.copy_field(None) == "\\N"
+    assert pgstore.copy_field("a\tb\\c\nd\re") == "a\\tb\\\\c\\nd\\re"
+    assert pgstore.copy_row("o\t1\t", (5, "t", "e", "i", "op", None, "{}")) == "o\t1\t5\tt\te\ti\top\t\\N\t{}\n"
+    assert pgstore.copy_row("o\t1\t", (5, "t", "e", "i\\", "op", "s", "{}")) == "o\t1\t5\tt\te\ti\\\\\top\ts\t{}\n"
