@@ -109,7 +109,11 @@ class FakeOffice:
 
 
 def serve_subprocess(intake_dir: Path, *extra: str) -> tuple[subprocess.Popen, str]:
-    """``credit-desk intake serve`` in its own process on a free port; (process, base URL)."""
+    """``credit-desk intake serve`` in its own process on a free port; (process, base URL). Bundles are received in
+    the server process (``--workers 0``) unless ``extra`` names ``--workers``: spawning a worker per CPU costs each
+    test server start-up and memory, and only the tests about workers need them."""
+    if "--workers" not in extra:
+        extra = (*extra, "--workers", "0")
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]

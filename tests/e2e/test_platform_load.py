@@ -53,7 +53,7 @@ def test_a_kill_of_the_server_mid_load_loses_nothing_acknowledged(platform):
     that this POST was cut by it (the server died mid-request)."""
     folder, intake = platform
     offices, bundles = make_offices(folder, 8, 5, 200, intake)
-    proc, url = serve_subprocess(folder, "--rate", "100")
+    proc, url = serve_subprocess(folder, "--rate", "100", "--workers", "2")  # killed while a worker files
     port = url.rsplit(":", 1)[1]
     acks = {o.office: {} for o in offices}
     flight: dict = {}
@@ -138,7 +138,7 @@ def _restart(folder, port: str):
     import subprocess
     import sys
     proc = subprocess.Popen([sys.executable, "-m", "credit_desk", "intake", "serve", "--data", str(folder),
-                             "--host", "127.0.0.1", "--port", port, "--rate", "100"],
+                             "--host", "127.0.0.1", "--port", port, "--rate", "100", "--workers", "0"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     assert "listening" in proc.stdout.readline(), proc.stderr.read()
     return proc

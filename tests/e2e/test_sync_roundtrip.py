@@ -65,7 +65,7 @@ def test_send_resumes_after_a_lost_reply_via_the_intake_subprocess(office, tmp_p
     code, out, err = office("--json", "intake", "receive", "--data", str(intake_dir), str(bundle_file), user=None)
     assert code == 0, out + err
     proc = subprocess.Popen([sys.executable, "-m", "credit_desk", "intake", "serve", "--data", str(intake_dir),
-                             "--host", "127.0.0.1", "--port", "0"], stdout=subprocess.PIPE, text=True)
+                             "--host", "127.0.0.1", "--port", "0", "--workers", "0"], stdout=subprocess.PIPE, text=True)
     try:
         url = re.search(r"http://\S+", proc.stdout.readline()).group(0)
         code, out, err = office("--json", "bundle", "export", "--send", "--url", url)
