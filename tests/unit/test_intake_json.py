@@ -43,3 +43,16 @@ def test_a_number_jsonb_cannot_hold_refuses_the_bundle_naming_the_line(number, l
     with pytest.raises(BundleRefused) as err:
         payload.parse_changes(plain, receiver._read_line)
     assert err.value.code == "BUNDLE_PAYLOAD_BAD" and "2" in err.value.zh
+
+
+def test_the_reader_chosen_once_per_payload_reads_each_line_as_read_line():
+    """Issue 20: the 19-digit test runs once on the whole payload; a run of digits in any line sends every line
+    through the standard library, so the big integer is read exactly wherever it stands."""
+    big = LINES[1].replace("900719925474099312", "123456789012345678901234567890")
+    for lines in ([LINES[0], LINES[1]], [LINES[0], big], [big, LINES[0]]):
+        plain = payload.encode_lines(lines)
+        changes, _ = payload.parse_changes(plain, receiver._line_reader(plain))
+        assert changes == [receiver._read_line(x) for x in lines] == [json.loads(x) for x in lines]
+    changes, _ = payload.parse_changes(payload.encode_lines([LINES[0], big]),
+                                       receiver._line_reader(payload.encode_lines([LINES[0], big])))
+    assert changes[1]["state"]["big"] == 123456789012345678901234567890
