@@ -124,7 +124,9 @@ def _notice_sentence(detail: dict) -> str:
     if not served:
         return ""
     head = f"本单位于{zh_date(served)}向你（单位）送达了《失信行为认定预先告知书》（{detail.get('notice_number')}），"
-    heard = [o for o in detail.get("objections") or [] if o.get("stage") == "notice"]
+    heard = detail.get("statement_heard")  # R5: objections.party_was_heard (the notice, or a basis record)
+    if heard is None:
+        heard = bool([o for o in detail.get("objections") or [] if o.get("stage") == "notice"])
     if heard:
         return head + "你（单位）提出了陈述、申辩，本单位依法听取并进行了核实。"
     return head + "你（单位）在规定期限内未提出陈述、申辩。"

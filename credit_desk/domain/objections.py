@@ -63,6 +63,21 @@ class Objection:
         return self.open and today > self.due_on
 
 
+def party_was_heard(case_objections, record_objections, served_on: dt.date | None,
+                    decided_on: dt.date | None) -> bool:
+    """R5 (49号 四(八)): whether the decision may say the party's statement and defence (陈述、申辩) were heard — and
+    must not say "在规定期限内未提出陈述、申辩". The party was heard when it objected to the served prior notice
+    (stage ``notice``), or challenged a record the listing rests on (R19) after the notice was served and before
+    the decision: its objection to the facts and basis the notice stated from that record is its statement.
+    ``case_objections`` / ``record_objections``: objects with ``stage`` and ``received_on``."""
+    if served_on is None:
+        return False
+    if any(o.stage == Stage.NOTICE for o in case_objections):
+        return True
+    return any(served_on <= o.received_on and (decided_on is None or o.received_on <= decided_on)
+               for o in record_objections)  # R5 / R19: an objection to the basis record is the party's statement
+
+
 def reply_due(cal: WorkCalendar, rule_set: RuleSet, received_on: dt.date) -> dt.date:
     """R5: the office verifies and replies within ``objection_reply_workdays`` (default 10) of receipt."""
     return cal.add_workdays(received_on, rule_set.objection_reply_workdays).date

@@ -10,7 +10,7 @@ import datetime as dt
 
 from credit_desk.domain.cases import (DEPT_LEVEL_ZH, STANDARD_KIND_ZH, Case, CaseState, Ground, ListType,
                                       phase)
-from credit_desk.domain.objections import Target
+from credit_desk.domain.objections import Target, party_was_heard
 from credit_desk.domain.subjects import id_with_mark
 from credit_desk.services import case_core as core
 from credit_desk.store import cases as repo
@@ -53,6 +53,13 @@ def _objections(conn, case_id: int, today) -> list[dict]:
              "resolved_on": _iso(o.resolved_on)} for o in objections_repo.for_target(conn, Target.CASE, case_id)]
 
 
+def _heard(conn, case: Case) -> bool:
+    """R5: whether the party made a statement after the notice (``objections.party_was_heard``)."""
+    on_records = [o for rid in case.record_ids for o in objections_repo.for_target(conn, Target.RECORD, rid)]
+    return party_was_heard(objections_repo.for_target(conn, Target.CASE, case.id), on_records, case.served_on,
+                           case.decided_on)
+
+
 def _withdrawn(conn, case: Case) -> dict:
     """R12 way 1: nothing of the listing is shown, only that an apology was issued."""
     return {"id": case.id, "subject_id": case.subject_id, "list_type": case.list_type.value,
@@ -87,6 +94,7 @@ def detail_dict(session, case: Case) -> dict:
             "share_status_zh": _share_zh(case), "exit_way": case.exit_way, "exited_on": _iso(case.exited_on),
             "exit_note": case.exit_note, "origin": case.origin, "origin_case_id": case.origin_case_id,
             "created_by": case.created_by, "objections": _objections(conn, case.id, today),
+            "statement_heard": _heard(conn, case),
             "announcements": repo.announcements(conn, case.id), "events": repo.events(conn, case.id)}
     return data
 

@@ -81,3 +81,32 @@ def test_r5_record_changed_after_service_needs_a_new_notice_before_the_decision(
     assert err["code"] == "R1_GROUNDS_STALE", err
     ok(desk, "case", "update", str(draft), "--record", str(rid2))
     serve(desk, draft)
+
+
+def test_r5_decision_says_the_party_was_heard_when_it_objected_to_the_basis_record(desk, tmp_path):
+    """R5 (49号 四(八)) with R19: the party objected, within the window, to the record the listing rests on; the
+    objection was examined and the record upheld. Before, the printed decision said 「你单位在规定期限内未提出陈述、
+    申辩」 — untrue. Now it says the statement was heard; a record objection made after the decision does not
+    count, and a case with no objection still says none was made."""
+    from tests.documents.conftest import pdftotext
+    sid = company(desk, 2906)
+    rid = record(desk, sid)["id"]
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)
+    obj = ok(desk, "objection", "add", "--record", str(rid), "--received-on", "2026-09-30", "--grounds",
+             "处罚决定已申请复议，货值金额认定有误")
+    ok(desk, "objection", "resolve", str(obj["id"]), "--outcome", "upheld", "--reply", "经核实，维持",
+       "--replied-on", "2026-10-09", user=BOSS)
+    decide(desk, cid, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
+    ok(desk, "print", "listing_decision", "--case", str(cid), "--out", str(tmp_path / "d.pdf"))
+    text = pdftotext(tmp_path / "d.pdf").replace("\n", "")
+    assert "提出了陈述、申辩，本单位依法听取并进行了核实" in text and "未提出陈述、申辩" not in text
+
+    other = company(desk, 2907)
+    quiet = open_case(desk, other, "black", records=[record(desk, other)["id"]])
+    serve(desk, quiet)
+    decide(desk, quiet, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
+    late_rid = show(desk, quiet)["records"][0]["id"]
+    ok(desk, "objection", "add", "--record", str(late_rid), "--received-on", "2026-10-20", "--grounds", "事后异议")
+    ok(desk, "print", "listing_decision", "--case", str(quiet), "--out", str(tmp_path / "q.pdf"))
+    assert "在规定期限内未提出陈述、申辩" in pdftotext(tmp_path / "q.pdf").replace("\n", "")
