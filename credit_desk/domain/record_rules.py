@@ -193,6 +193,17 @@ def check_approval(record: Record, approver: str) -> None:
     check_four_eyes(record.created_by, approver)
 
 
+def act_date_error(act_date: dt.date | None, doc_issued: dt.date | None) -> ValidationError | None:
+    """R1 / R5 dates: the act comes before the legal document that decided it — a record is added, and changed
+    with its basis document (R3), only with an act date no later than the document's issue date. Returns the
+    ``ACT_DATE`` error (for a form collecting every bad field), or None."""
+    if act_date is None or (doc_issued is not None and act_date > doc_issued):
+        return ValidationError("ACT_DATE", "行为发生日期须填写，且不能晚于认定依据的作出日期。",
+                               "The act date is required and cannot follow the document's issue date.",
+                               field="act_date")
+    return None
+
+
 def check_can_revise(record: Record, reason: str | None) -> str:
     """R3: a record that still stands may be revoked or changed, with the reason stated."""
     if record.status in (RecordStatus.REVOKED, RecordStatus.REPAIRED):

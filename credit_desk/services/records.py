@@ -12,7 +12,7 @@ from credit_desk.domain.cases import Case, CaseState, ListType
 from credit_desk.domain.errors import DomainError, ValidationError, each_error, raise_collected
 from credit_desk.domain.list_rules import BASIS_REVOKED_END_WORKDAYS, basis_all_revoked, opens_black_case
 from credit_desk.domain.procedure import check_r3_revocation_date, r3_revocation_earliest
-from credit_desk.domain.record_rules import (Record, check_approval, check_basis, check_can_revise,
+from credit_desk.domain.record_rules import (Record, act_date_error, check_approval, check_basis, check_can_revise,
                                              check_catalogue_item, check_leniency_justification, leniency_flags,
                                              publication, status_zh)
 from credit_desk.domain.records import DocType, RecordStatus
@@ -94,10 +94,8 @@ def prepare_record(session: Session, *, subject_id: int, catalogue_code: str, ti
     cat, rule_sets = references or (reference.active_catalogue(conn), None)
     item = _checked(errors, check_catalogue_item, catalogue_code, cat[1] if cat else None)  # R2
     tier_e = _checked(errors, _tier, tier)
-    if act_date is None or (doc is not None and act_date > doc.issued):
-        errors.append(ValidationError("ACT_DATE", "行为发生日期须填写，且不能晚于认定依据的作出日期。",
-                                      "The act date is required and cannot follow the document's issue date.",
-                                      field="act_date"))
+    if (act_error := act_date_error(act_date, doc.issued if doc is not None else None)) is not None:
+        errors.append(act_error)  # R1 dates: the act before its document
     facts_text = _checked(errors, _text, facts, "facts", "失信事实")
     dept_text = _checked(errors, _text, department, "department", "认定部门")
     raise_collected([e for one in errors for e in each_error(one)])
@@ -271,6 +269,8 @@ def change_record(session: Session, record_id: int, *, reason: str, on: dt.date 
                       changes.get("doc_authority") or old.authority, changes.get("doc_issued") or old.issued,
                       changes.get("doc_effective") or old.effective, changes.get("doc_citation") or old.citation,
                       session.desk.today())  # R1 still holds for the changed document
+    if (act_error := act_date_error(r.act_date, doc.issued)) is not None:
+        raise act_error  # R1 / R3: a changed document still comes after the act it decided
     tier_e = _tier(changes.get("tier") or r.tier.value)
     decided = changes.get("decision_date") or r.decision_date
     rs = core.rule_set_on(conn, decided)

@@ -110,3 +110,18 @@ def test_r5_decision_says_the_party_was_heard_when_it_objected_to_the_basis_reco
     ok(desk, "objection", "add", "--record", str(late_rid), "--received-on", "2026-10-20", "--grounds", "事后异议")
     ok(desk, "print", "listing_decision", "--case", str(quiet), "--out", str(tmp_path / "q.pdf"))
     assert "在规定期限内未提出陈述、申辩" in pdftotext(tmp_path / "q.pdf").replace("\n", "")
+
+
+def test_r1_changed_basis_document_is_not_dated_before_the_act(desk):
+    """R1 / R3 with the R5 dates: ``record add`` refuses a basis document issued before the act it decided
+    (ACT_DATE), but ``record change`` accepted one (act 2026-08-01, changed document issued 2026-07-01) — the
+    listing then rested on a penalty older than the behaviour it punished. One guard for both."""
+    from tests.e2e.case_kit import black_listing
+    cid = black_listing(desk, company(desk, 2911))
+    rid = show(desk, cid)["records"][0]["id"]
+    err = refused(desk, "record", "change", str(rid), "--reason", "复议机关变更处罚决定", "--doc-issued", "2026-07-01",
+                  "--doc-effective", "2026-07-16", "--on", "2026-10-25")
+    assert err["code"] == "ACT_DATE", err
+    assert show(desk, cid)["records"][0]["doc_issued"] == "2026-09-01"  # nothing changed
+    ok(desk, "record", "change", str(rid), "--reason", "复议机关变更处罚决定", "--doc-number", "清市监罚〔2026〕18-1号",
+       "--on", "2026-10-25")  # a lawful change still goes through
