@@ -28,6 +28,7 @@ from credit_desk.services.legacy import ledger_import
 from credit_desk.store import views, writer_guard
 from tests.e2e import legacy_kit as kit
 from tests.gui.seed_work import subjects_with_records
+from tests.store.test_writer_hold import set_later
 
 ROWS = 40
 
@@ -185,7 +186,7 @@ def test_r14_a_case_clicked_while_a_short_job_holds_the_writer_is_shown_after_it
     view = _case_list(qtbot, clerk_window, staff)
     release = threading.Event()
     out = _held_writer(qtbot, view.ctx, release)
-    threading.Timer(0.3, release.set).start()
+    set_later(release, 0.3)
     view.table.selectRow(1)  # raises out of the slot (pytest-qt fails the test) if the look is refused
     assert view.panel.case.id == view.model.row(1)["id"]
     qtbot.waitUntil(lambda: "done" in out, timeout=10_000)
@@ -263,7 +264,7 @@ def test_r14_a_form_saved_while_a_job_holds_the_writer_waits_for_a_short_one_and
 
     release = threading.Event()
     out = _held_writer(qtbot, ctx, release)
-    threading.Timer(0.3, release.set).start()
+    set_later(release, 0.3)
     dlg = form()
     dlg.buttons.button(QDialogButtonBox.Ok).click()
     assert dlg.result_value is not None and count() == 1, dlg.form_error.text()
