@@ -536,7 +536,8 @@ def damage_attention(paths: LedgerPaths) -> Attention | None:
 
 
 def damaged(detail: str) -> Attention:
+    # the clerk's screens name no command (issue 17 item 5): the administrator's full check is said in words
     return Attention("FILE_DAMAGED", f"数据库文件损坏（SQLite 完整性检查：{detail}）；已停止写入，请从备份恢复，"
-                                     f"或由管理员运行 credit-desk check --full 复查。",
+                                     f"或由管理员运行完整检查复查。",
                      f"the database file is damaged (SQLite's integrity check: {detail}); writing has stopped; "
-                     f"restore from a backup, or have the administrator re-run credit-desk check --full.")
+                     f"restore from a backup, or have the administrator run the full check again.")
