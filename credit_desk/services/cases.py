@@ -352,7 +352,7 @@ def check_may_decide(session: Session, case_id: int) -> None:
 def _check_own_department(session: Session, case: Case) -> None:
     """R4 / 49号 四(八): a case of a registered department is decided by that department's staff only (a case
     naming no registered department is refused later, at the decision, with how to register one)."""
-    if departments.issuer_for(session.ledger.conn, "case", case.id) is not None:
+    if departments.issuer_for(session.read_conn, "case", case.id) is not None:
         departments.case_decider_department(session, case)
 
 

@@ -83,7 +83,7 @@ def case_fields(session: Session, department, typed: dict | None = None) -> dict
     and field the clerk gave, refused when they differ from the department's (R4_DEPARTMENT_FIELDS). A case names a
     registered department, never a typed name alone — also on a ledger with none registered yet (the refusal
     says how to register one: ``DEPT_NOT_REGISTERED``). Returns {} when there is nothing to fill."""
-    conn = session.ledger.conn
+    conn = session.read_conn  # writes nothing: the GUI asks it to offer a step (issue 18)
     if department is None or not str(department).strip():
         d = repo.of_user(conn, session.user.username)
     elif repo.count(conn) == 0:
@@ -107,7 +107,7 @@ def case_department(conn, case) -> Department:
 def case_decider_department(session: Session, case) -> Department:
     """R4 / 49号 四(八) 谁认定、谁负责: the registered department that decides ``case`` (``case_department``), checked
     to be the deciding user's own. Raises DEPT_NOT_REGISTERED or R4_DECIDER_DEPARTMENT; writes nothing."""
-    conn = session.ledger.conn
+    conn = session.read_conn  # writes nothing: the GUI asks it to offer a step (issue 18)
     dept = case_department(conn, case)
     check_r4_decider_of_department(dept, repo.of_user(conn, session.user.username))  # R4 谁认定、谁负责
     return dept
@@ -116,7 +116,7 @@ def case_decider_department(session: Session, case) -> Department:
 def check_objection_verifier(session: Session, case_id: int) -> None:
     """R5 / 1798号 (七)(二十二): an objection to a case of a registered department is answered by that department's
     own staff (``check_r5_objection_verifier``). Raises R5_OBJECTION_DEPARTMENT; writes nothing."""
-    conn = session.ledger.conn
+    conn = session.read_conn  # writes nothing: the GUI asks it to offer a step (issue 18)
     dept = repo.of_case(conn, case_id)
     if dept is not None:
         check_r5_objection_verifier(dept, repo.of_user(conn, session.user.username))  # R5
@@ -134,7 +134,7 @@ def case_proposer_department(session: Session, case) -> Department | None:
     """R12 way 1 / 1798号 (二十三): a withdrawal of a listing of a registered department is proposed by that
     department's own staff. Returns the department (None: the case names no registered department); raises
     R12_PROPOSER_DEPARTMENT; writes nothing."""
-    conn = session.ledger.conn
+    conn = session.read_conn  # writes nothing: the GUI asks it to offer a step (issue 18)
     if issuer_for(conn, "case", case.id) is None:
         return None
     dept = case_department(conn, case)

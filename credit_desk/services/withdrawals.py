@@ -140,7 +140,7 @@ def _answer_objection(session: Session, tx, objection_id: int | None, on: dt.dat
 def pending_withdrawals(session: Session) -> list[dict]:
     """Withdrawals waiting for their second person (ids, dates, who proposed: no listing content)."""
     session.require("case.list")
-    return [{k: v for k, v in w.items() if k != "reason"} for w in repo.all_pending(session.ledger.conn)]
+    return [{k: v for k, v in w.items() if k != "reason"} for w in repo.all_pending(session.read_conn)]
 
 
 def pending_for(session: Session, case_id: int) -> dict | None:

@@ -281,3 +281,31 @@ def test_r14_a_form_saved_while_a_job_holds_the_writer_waits_for_a_short_one_and
         release.set()
     qtbot.waitUntil(lambda: "done" in out, timeout=10_000)
     assert not writer_guard.all_misuse()
+
+
+def test_r12_the_case_panels_offer_checks_read_while_a_job_holds_the_writer(qtbot, staff, make_ctx, watchdog):
+    """The panel asks services who may take each step (R4, R5, R12 way 1) to enable its buttons; these write nothing
+    and read on the GUI thread's own connection, so a job holding the writer neither breaks nor blocks them. A
+    faketime run of the small-screen walk found check_may_propose reading on the writer during a print job."""
+    from credit_desk.domain.errors import DomainError as Refusal
+    from credit_desk.services import cases, objections, withdrawals
+    from tests.gui.conftest import CLOCK
+    from tests.gui.seed_work import seed_cases
+    ids = seed_cases(staff, CLOCK)
+    boss = staff["boss"]
+    ctx = make_ctx(boss)
+    release = threading.Event()
+    out = _held_writer(qtbot, ctx, release)
+    try:
+        for cid in ids.values():
+            for check in (withdrawals.check_may_propose, withdrawals.check_may_approve, cases.check_may_decide,
+                          objections.check_may_answer):
+                try:
+                    check(boss, cid)
+                except Refusal:
+                    pass  # a refusal is an answer; a WriterMisuse is not
+        withdrawals.pending_withdrawals(boss)
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: "done" in out, timeout=10_000)
+    assert not writer_guard.all_misuse(), writer_guard.all_misuse()[0]["stack"]

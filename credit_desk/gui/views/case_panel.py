@@ -161,15 +161,16 @@ class CasePanel(QWidget):
         """Show case ``case_id``. Each look is logged (R14), so a long background job holding the writer can
         refuse it (LEDGER_BUSY): the refusal is said in a dialog and the panel keeps what it showed."""
         try:
-            with self.ctx.session.ledger.holding():  # the logged looks write; no job starts between them
+            # the logged looks write, and the offers below ask services who may take each step: all of it on the
+            # writer with no job starting between them (issue 18)
+            with self.ctx.session.ledger.holding():
                 case = cases.get_case(self.ctx.session, case_id, case_purpose(case_id))
                 objections_ = browse.case_objections(self.ctx.session, case.id)
                 who = browse.subject_brief(self.ctx.session, case.subject_id, case_purpose(case.id))
+                self.case, self.objections = case, objections_
+                self._fill(who)
         except DomainError as exc:
             self.ctx.ops.show_error(exc, self)
-            return
-        self.case, self.objections = case, objections_
-        self._fill(who)
 
     def reload(self) -> None:
         if self.case is not None:
