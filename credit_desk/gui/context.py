@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 
 from credit_desk.domain.roles import allowed
 from credit_desk.gui.ops import Ops
@@ -55,6 +55,9 @@ class GuiContext:
         # and every read-only service called on this thread reads on a connection of its own (Session.read_conn)
         db, key = ledger.paths.db, self.session.desk.key
         ledger.writer.attach_home_reader(lambda: views.open_reader(db, key))
+        # and whatever a slot does on the writer holds it until control is back in the event loop, so no job
+        # starts on it in the middle of a service call and no slot meets a job on it (store/writer_guard.py)
+        ledger.writer.attach_turn_end(lambda fn: QTimer.singleShot(0, fn))
         if self.events is None:
             from credit_desk.gui.events import LedgerEvents
             self.events = LedgerEvents(self.session.ledger)
@@ -78,6 +81,7 @@ class GuiContext:
         """Nothing to keep: the look's own audit row, inside the encrypted ledger, holds the purpose."""
 
     def close(self) -> None:
+        self.session.ledger.writer.attach_turn_end(None)
         self.session.ledger.writer.detach_home_reader()
         self.events.detach()
         if self.ops is not None:

@@ -166,7 +166,14 @@ class Ops(QObject):
 
     def wait(self, msecs: int = 5000) -> bool:
         """Let running jobs end; True when the pool is idle."""
+        self._end_turn()
         return self.pool.waitForDone(msecs)
+
+    def _end_turn(self) -> None:
+        # a job waiting for the writer waits for the GUI thread's turn to end: blocking on the jobs without
+        # letting go of it first would wait for ever (store/writer_guard.py)
+        if self.ledger is not None:
+            self.ledger.writer.end_turn()
 
     def close(self) -> None:
         """No job starts after this; the running ones are cancelled and waited for, however long the last
@@ -174,6 +181,7 @@ class Ops(QObject):
         reading crashed the process). Cancelled jobs end within a statement; the log says when one does not."""
         self.closed = True
         self.cancel_all()
+        self._end_turn()
         waited = 0
         while not self.pool.waitForDone(1000):
             waited += 1

@@ -36,11 +36,11 @@ from credit_desk.store import keys, migrate, wal
 from credit_desk.atomic import owner_only, write_atomic
 from credit_desk.store.lock import LedgerLock
 from credit_desk.store.tx import Tx, clock_in_use
-from credit_desk.store.writer_guard import WriterGuard, guarded_connection_class
+from credit_desk.store import writer_guard
+from credit_desk.store.writer_guard import WriterGuard, busy_error, guarded_connection_class
 
 CACHE_KIB = 32 * 1024  # page cache per connection
 GUARDED = guarded_connection_class(sqlcipher3.Connection)  # the writer asks its guard before each statement
-HOME_WAIT_S = 2.0  # how long a transaction waits for a background job's hold on the writer (issue 18)
 
 
 @dataclass(frozen=True)
@@ -157,10 +157,8 @@ class Ledger:
             self._tell(frozenset(tx.touched))
 
     def _take_writer(self) -> None:
-        if not self.writer.take(HOME_WAIT_S):
-            raise DomainError("LEDGER_BUSY", "后台任务正在写入账本，请等它完成后再试；未做任何改动。",
-                              "A background job is writing to the ledger; try again once it has finished. "
-                              "Nothing was changed.")
+        if not self.writer.take(writer_guard.HOME_WAIT_S):
+            raise busy_error()
 
     @contextmanager
     def holding(self):

@@ -10,6 +10,14 @@ The guard watches every statement the writer runs (SQLite's trace hook runs on t
 thread is set (the GUI sets its own), a statement from any thread other than the current holder — the borrowing
 job's thread, or the home thread when nobody borrowed it — is a misuse. It cannot raise inside SQLite's hook, so
 each misuse is logged with its stack and kept in ``misuse``; the GUI tests fail on any (tests/gui/conftest.py).
+
+The home thread's turn (``attach_turn_end``): once the GUI gives the guard a way to run something when control
+returns to its event loop, the home thread's first statement on the writer *takes* it — waiting up to
+``HOME_WAIT_S`` behind a job, then LEDGER_BUSY with nothing done — and keeps it until that turn of the event loop
+ends. So any service the GUI calls, whatever it reads before its transaction, runs whole between two jobs: no job
+starts on the writer in its middle, and no GUI slot meets a job on it (a WriterMisuse before: issues 18 and 23,
+every service reading ``ledger.conn`` outside a transaction was one waiting to happen). Jobs queued meanwhile wait
+for the turn to end, which a slot's work takes milliseconds to reach.
 """
 
 from __future__ import annotations
@@ -25,6 +33,7 @@ from contextlib import contextmanager
 log = logging.getLogger(__name__)
 _GUARDS: "weakref.WeakSet[WriterGuard]" = weakref.WeakSet()
 POLL_S = 0.005  # how often a bounded take looks again
+HOME_WAIT_S = 2.0  # how long the home thread waits for a background job's hold on the writer (issue 18)
 AUDIT_ENV = "CREDIT_DESK_WRITER_READS"  # a file: every read the home thread makes on the writer, with its stack
 
 
@@ -42,7 +51,34 @@ class WriterGuard:
         self._open_reader = None  # () -> a read-only connection: the home thread's reads (set by the GUI)
         self._home_reader = None
         self._users = 0
+        self._turn_end = None  # (fn) -> None: runs fn when the home thread's event-loop turn ends (set by the GUI)
+        self._turn_held = False  # the home thread holds the writer until its turn ends
         _GUARDS.add(self)
+
+    def attach_turn_end(self, at_turn_end) -> None:
+        """``at_turn_end(fn)`` runs ``fn`` on the home thread once control returns to its event loop (the GUI passes
+        a zero-delay single-shot timer). From then on the home thread's statements on the writer hold it for the
+        rest of the turn (module docstring); ``None`` goes back to the plain check."""
+        if at_turn_end is None:
+            self.end_turn()
+        self._turn_end = at_turn_end
+
+    def end_turn(self) -> None:
+        """Let go of the hold taken for the home thread's current turn (the scheduled call; also before the home
+        thread blocks waiting for jobs, which would otherwise wait for it)."""
+        if self._turn_held and self.borrower == threading.get_ident():
+            self._turn_held = False
+            self.give()
+
+    def _take_for_turn(self) -> None:
+        if not self.take(HOME_WAIT_S):
+            raise busy_error()
+        self._turn_held = True
+        try:
+            self._turn_end(self.end_turn)
+        except BaseException:
+            self.end_turn()
+            raise
 
     def attach_home_reader(self, open_reader) -> None:
         """The home thread's reads go to a read-only connection of their own (opened on first use): a job may
@@ -141,7 +177,13 @@ class WriterGuard:
         return self.borrower is not None
 
     def check_caller(self) -> None:
-        """Raise WriterMisuse (and keep it in ``misuse``) when the calling thread does not hold the writer."""
+        """Before a statement on the writer: the home thread with a turn end attached takes the writer for its
+        turn (DomainError LEDGER_BUSY past ``HOME_WAIT_S``); any other thread that does not hold it raises
+        WriterMisuse (and it is kept in ``misuse``)."""
+        me = threading.get_ident()
+        if self._turn_end is not None and me == self.home and self.borrower != me:
+            self._take_for_turn()
+            return
         owner = self.borrower or self.home
         if owner is not None and threading.get_ident() != owner:
             self._note("")
@@ -169,6 +211,14 @@ class WriterGuard:
             with open(audit, "a", encoding="utf-8") as fh:
                 fh.write("=== " + " ".join((sql or "").split(None, 1)[:1]) + "\n"
                          + "".join(traceback.format_stack(limit=30)[:-1]))
+
+
+def busy_error():
+    """LEDGER_BUSY: a background job held the writer longer than the home thread waits (nothing was changed)."""
+    from credit_desk.domain.errors import DomainError
+    return DomainError("LEDGER_BUSY", "后台任务正在写入账本，请等它完成后再试；未做任何改动。",
+                       "A background job is writing to the ledger; try again once it has finished. "
+                       "Nothing was changed.")
 
 
 class WriterMisuse(RuntimeError):

@@ -195,8 +195,8 @@ def test_r14_a_case_clicked_while_a_short_job_holds_the_writer_is_shown_after_it
 
 def test_r14_a_case_clicked_during_a_long_job_says_why_and_keeps_the_open_case(qtbot, clerk_window, staff, watchdog,
                                                                               monkeypatch):
-    from credit_desk.store import ledger as ledger_mod
-    monkeypatch.setattr(ledger_mod, "HOME_WAIT_S", 0.2)
+    writer_guard_mod = writer_guard
+    monkeypatch.setattr(writer_guard_mod, "HOME_WAIT_S", 0.2)
     view = _case_list(qtbot, clerk_window, staff)
     shown = view.panel.case.id
     release = threading.Event()
@@ -247,7 +247,7 @@ def test_r14_a_form_saved_while_a_job_holds_the_writer_waits_for_a_short_one_and
     from PySide6.QtWidgets import QDialogButtonBox
 
     from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog
-    from credit_desk.store import ledger as ledger_mod
+    writer_guard_mod = writer_guard
     clerk = staff["clerk"]
     ctx = make_ctx(clerk)
     rid = subjects_with_records(clerk, 1)[0][1]
@@ -270,7 +270,7 @@ def test_r14_a_form_saved_while_a_job_holds_the_writer_waits_for_a_short_one_and
     assert dlg.result_value is not None and count() == 1, dlg.form_error.text()
     qtbot.waitUntil(lambda: "done" in out, timeout=10_000)
 
-    monkeypatch.setattr(ledger_mod, "HOME_WAIT_S", 0.2)
+    monkeypatch.setattr(writer_guard_mod, "HOME_WAIT_S", 0.2)
     release = threading.Event()
     out = _held_writer(qtbot, ctx, release)
     try:

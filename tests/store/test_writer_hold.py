@@ -14,7 +14,7 @@ import pytest
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.services import ledgers
-from credit_desk.store import ledger as ledger_mod
+from credit_desk.store import writer_guard as writer_guard_mod
 from tests.conftest import ADMIN_PW, PASSPHRASE
 
 
@@ -72,7 +72,7 @@ def test_r14_a_transaction_waits_for_a_short_job_then_goes_on(led):
 
 
 def test_r14_a_transaction_behind_a_long_job_is_refused_with_nothing_changed(led, monkeypatch):
-    monkeypatch.setattr(ledger_mod, "HOME_WAIT_S", 0.2)
+    monkeypatch.setattr(writer_guard_mod, "HOME_WAIT_S", 0.2)
     started, release = [], threading.Event()
     t = _borrow_in_thread(led, started, release)
     while not started:

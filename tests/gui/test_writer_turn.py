@@ -1,0 +1,140 @@
+"""Issues 18 and 23: the GUI thread's turn on the writer (store/writer_guard.py, ``attach_turn_end``).
+
+A slot that calls a service outside a form — the settings page adding a user, a view's logged look — read on the
+session's writer before its transaction. While a background job (a logged search, a batch print, the start-up
+checks) held the writer, that read raised WriterMisuse in the slot (177 reads on ``ledger.conn`` in 41 service
+modules, each one waiting for the wrong moment); and between the read and the transaction a job could start on
+the writer. Now the GUI thread's first statement on the writer takes it for the rest of its event-loop turn:
+behind a short job it waits, behind a long one it is refused with a sentence and nothing changed; no job starts on
+the writer in the middle of the turn; and waiting for the jobs lets go of the turn first (else they wait for ever).
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+
+from credit_desk.gui.main_window import MainWindow
+from credit_desk.store import views, writer_guard
+from tests.conftest import USER_PW
+from tests.store.test_writer_hold import set_later
+
+
+def _users(session) -> set[str]:
+    conn = views.open_reader(session.ledger.paths.db, session.desk.key)
+    try:
+        return {r[0] for r in conn.execute("SELECT username FROM users")}
+    finally:
+        conn.close()
+
+
+def _job_holding_writer(led, release: threading.Event) -> threading.Event:
+    """A background job that borrows the writer until ``release`` (a thread, as the job runner's workers are)."""
+    holding = threading.Event()
+
+    def job():
+        with led.lend():
+            holding.set()
+            release.wait()
+    threading.Thread(target=job, daemon=True).start()
+    assert holding.wait(30)
+    return holding
+
+
+def _settings(qtbot, make_ctx, session):
+    win = MainWindow(make_ctx(session))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    view = win.open_area("settings")
+    qtbot.wait(100)
+    return view
+
+
+def _fill_user(view, name: str) -> None:
+    view.new_name.setText(name)
+    view.new_pw.setText(USER_PW)
+    view.new_pw2.setText(USER_PW)
+
+
+def test_r14_a_user_added_from_the_settings_page_while_a_short_job_holds_the_writer_is_added_after_it(
+        qtbot, make_ctx, seeded_admin):
+    view = _settings(qtbot, make_ctx, seeded_admin)
+    release = threading.Event()
+    _job_holding_writer(seeded_admin.ledger, release)
+    set_later(release, 0.3)
+    _fill_user(view, "clerk9")
+    view.add_user_button.click()  # accounts.add_user reads the users on the writer before its transaction
+    assert "clerk9" in _users(seeded_admin), view.user_msg.text()
+    assert "clerk9" in view.user_msg.text()
+    assert not writer_guard.all_misuse()
+
+
+def test_r14_a_user_added_while_a_long_job_holds_the_writer_is_refused_with_a_sentence_and_nothing_added(
+        qtbot, make_ctx, seeded_admin, monkeypatch):
+    monkeypatch.setattr(writer_guard, "HOME_WAIT_S", 0.2)
+    view = _settings(qtbot, make_ctx, seeded_admin)
+    release = threading.Event()
+    _job_holding_writer(seeded_admin.ledger, release)
+    try:
+        _fill_user(view, "clerk8")
+        view.add_user_button.click()
+        assert "后台任务正在写入账本" in view.user_msg.text(), view.user_msg.text()
+        assert "Traceback" not in view.user_msg.text()
+    finally:
+        release.set()
+    assert "clerk8" not in _users(seeded_admin)
+    assert not writer_guard.all_misuse()
+
+
+def test_r14_no_job_starts_on_the_writer_in_the_middle_of_a_gui_turn(qtbot, make_ctx, seeded_admin):
+    make_ctx(seeded_admin)
+    led = seeded_admin.ledger
+    qtbot.wait(50)  # a turn with nothing held
+    led.conn.execute("SELECT count(*) FROM users").fetchone()  # the GUI thread's read on the writer: its turn
+    started, release = threading.Event(), threading.Event()
+    release.set()
+
+    def job():
+        with led.lend():
+            started.set()
+    threading.Thread(target=job, daemon=True).start()
+    time.sleep(0.3)  # the job has had every chance to start
+    assert not started.is_set()  # it waits for the turn to end
+    led.conn.execute("SELECT count(*) FROM users").fetchone()  # still the GUI's: no misuse, no wait
+    qtbot.waitUntil(started.is_set, timeout=10_000)  # back in the event loop: the turn ended, the job ran
+    assert not writer_guard.all_misuse()
+
+
+def test_r14_waiting_for_the_jobs_lets_go_of_the_gui_turn_first(qtbot, make_ctx, seeded_admin):
+    ctx = make_ctx(seeded_admin)
+    led = seeded_admin.ledger
+    qtbot.wait(50)
+    led.conn.execute("SELECT count(*) FROM users").fetchone()  # the turn is held
+    ran = []
+    ctx.ops.run(lambda job: ran.append(led.conn.execute("SELECT 1").fetchone()[0]), writes=True)
+    assert ctx.ops.wait(10_000), "the job waited for a turn the waiting GUI thread never ended"
+    assert ran == [1]
+    assert not writer_guard.all_misuse()
+
+
+@pytest.mark.parametrize("attached", [True, False])
+def test_without_a_turn_end_the_home_thread_is_checked_as_before(seeded_admin, attached):
+    """The CLI and services without a window attach no turn end: the plain check applies (a misuse raises)."""
+    led = seeded_admin.ledger
+    guard = led.writer
+    guard.install(led.conn)
+    if attached:
+        ends = []
+        guard.attach_turn_end(ends.append)
+        led.conn.execute("SELECT 1")
+        assert guard.borrower == threading.get_ident() and len(ends) == 1
+        ends[0]()  # the turn ends
+        assert guard.borrower is None
+        guard.attach_turn_end(None)
+    else:
+        led.conn.execute("SELECT 1")
+        assert guard.borrower is None  # nothing taken: the plain check
+    guard.uninstall()
