@@ -84,6 +84,18 @@ def save(tx, case: Case) -> None:
     sets = ", ".join(f"{n} = ?" for n in FIELDS)
     tx.execute(f"UPDATE cases SET {sets}, updated_at = ? WHERE id = ?",
                tuple(_to_db(n, getattr(case, n)) for n in FIELDS) + (now_iso(), case.id))
+    _save_records(tx, case)
+
+
+def _save_records(tx, case: Case) -> None:
+    """R1 / R3: the records a case rests on are stored with it — an edit that changes them (a new prior notice on
+    other records, R5) changes the links the decision, the R3 revocation check and the documents read."""
+    have = tuple(r for (r,) in tx.execute("SELECT record_id FROM case_records WHERE case_id = ? ORDER BY record_id",
+                                          (case.id,)))
+    want = tuple(sorted(set(case.record_ids)))
+    if have != want:
+        tx.execute("DELETE FROM case_records WHERE case_id = ?", (case.id,))
+        tx.executemany("INSERT INTO case_records (case_id, record_id) VALUES (?, ?)", [(case.id, r) for r in want])
 
 
 def add_event(tx, case_id: int, on: date, username: str, event: str, from_state, to_state, note: str = "") -> None:
