@@ -220,6 +220,7 @@ def _withdraw_one(session: Session, tx, case: Case, ex: ExitInput, channel: str,
     for rid in repairs_withdrawn_with(case.id, repairs_repo.with_case_target(session.ledger.conn, case.id)):
         numbers += withdrawals_repo.withdraw_documents(tx, rid, "误列撤销", session.user.username, stamp,
                                                        object_type="repair")
+        withdrawals_repo.purge_repair_texts(tx, rid)  # R12 way 1: nor the request's free text
     withdrawals_repo.purge_objection_texts(tx, case.id)
     pending = withdrawals_repo.pending(session.ledger.conn, case.id)
     if pending is not None:  # a follower's own proposal is carried out by this approval

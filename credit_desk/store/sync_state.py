@@ -76,11 +76,18 @@ def withdrawn(conn, entity: str, op: str) -> dict[str, int]:
 
 def withdrawn_related(conn) -> dict[str, set[str]]:
     """R12 way 1: change-log entity ids that belong to listings withdrawn as wrongful and must never be exported:
-    their registered documents (entity ``document``, id = number) and the objections about them."""
+    their registered documents (entity ``document``, id = number), the objections about them and the repair requests
+    about nothing but them (1798号 (二十) "相关信息不予保存")."""
     docs = conn.execute("SELECT number FROM documents WHERE status = 'withdrawn'").fetchall()
     objs = conn.execute("SELECT o.id FROM objections o JOIN cases c ON c.id = o.target_id "
                         "WHERE o.target_type = 'case' AND c.state = 'withdrawn_wrongful'").fetchall()
-    return {"document": {n for (n,) in docs}, "objection": {str(i) for (i,) in objs}}
+    # the repair requests about nothing but such a listing (``list_rules.repairs_withdrawn_with``)
+    reps = conn.execute("SELECT DISTINCT t.repair_id FROM repair_targets t WHERE NOT EXISTS (SELECT 1 FROM "
+                        "repair_targets o LEFT JOIN cases c ON o.target_type = 'case' AND c.id = o.target_id "
+                        "WHERE o.repair_id = t.repair_id AND (c.state IS NULL OR c.state != 'withdrawn_wrongful'))"
+                        ).fetchall()
+    return {"document": {n for (n,) in docs}, "objection": {str(i) for (i,) in objs},
+            "repair": {str(i) for (i,) in reps}}
 
 
 def change(conn, change_id: int) -> dict | None:

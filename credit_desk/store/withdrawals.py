@@ -57,3 +57,14 @@ def purge_objection_texts(tx, case_id: int) -> int:
     return tx.execute("UPDATE objections SET grounds = ?, evidence = '', reply = CASE WHEN reply IS NULL THEN NULL "
                       "ELSE ? END WHERE target_type = 'case' AND target_id = ?",
                       (PURGED_TEXT, PURGED_TEXT, case_id)).rowcount
+
+
+def purge_repair_texts(tx, repair_id: int) -> None:
+    """R12 way 1 / 1798号 (二十) "对于因主体认定有误而列入名单的，相关信息不予保存": a repair request about nothing but the
+    wrong listing keeps no free text — the applicant's name, the reasons for not accepting or refusing it and the
+    decider's findings are personal and about the listing; ids, dates, states and (withdrawn) numbers stay."""
+    tx.execute("UPDATE repairs SET applicant = ?, "
+               "not_accepted_reason = CASE WHEN not_accepted_reason IS NULL THEN NULL ELSE ? END, "
+               "refusal_reason = CASE WHEN refusal_reason IS NULL THEN NULL ELSE ? END, "
+               "findings = CASE WHEN findings IS NULL THEN NULL ELSE ? END WHERE id = ?",
+               (PURGED_TEXT, PURGED_TEXT, PURGED_TEXT, PURGED_TEXT, repair_id))

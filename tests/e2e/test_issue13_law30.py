@@ -3,8 +3,12 @@ still open, each tried and refused (or now undone) at its one guard."""
 
 from __future__ import annotations
 
-from tests.e2e.case_kit import (BOSS, company, decide, desk, ok, open_case, record, refused,  # noqa: F401
+from credit_desk.services import ledgers
+from credit_desk.services import sync as sync_svc
+from credit_desk.store import sync_state
+from tests.e2e.case_kit import (BOSS, REVIEWER, company, decide, desk, ok, open_case, record, refused,  # noqa: F401
                                 serve, show, staffed_template)
+from tests.e2e.repair_kit import apply, old_black_listing
 
 MEASURES = ("--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
 
@@ -31,3 +35,38 @@ def test_r1_records_changed_with_a_new_notice_are_the_records_the_case_rests_on(
                  user=BOSS)
     assert revoked["listed_case_ids"] == [cid]
 
+
+def _travelling(data_dir) -> list[str]:
+    """The change lines the next bundle would carry (``services.sync._changes``, what ``bundle export`` sends)."""
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        conn = d.ledger.conn
+        return [line for _cid, _entity, line, _size in sync_svc._changes(conn, 0, sync_state.max_change_id(conn))]
+    finally:
+        d.close()
+
+
+def test_r12_way1_keeps_no_free_text_of_a_repair_request_about_the_wrong_listing(desk, data_dir):
+    """R12 way 1 / 1798号 (二十) "对于因主体认定有误而列入名单的，相关信息不予保存", (二十三): a repair request about
+    nothing but a listing later withdrawn as wrongful had its notices withdrawn, but kept the applicant's name, the
+    decider's findings and the refusal reason (personal free text about the listing), and its change rows still
+    went to the platform in the next bundle. Now its texts are purged with the listing and its rows stay home."""
+    sid = company(desk, 3012)
+    cid = old_black_listing(desk, sid)
+    req = apply(desk, sid, cases=[cid], on="2026-10-20")["id"]
+    ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
+    ok(desk, "repair", "decide", str(req), "--outcome", "refused", "--for-department", "县市场监督管理局",
+       "--findings", "法定代表人自述已停产整改", "--reason", "未提交整改报告，承诺书未签字", "--decided-on", "2026-10-22",
+       user=BOSS)
+    mine = f'"entity":"repair","entity_id":"{req}"'
+    assert any(mine in line for line in _travelling(data_dir))
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+    shown = ok(desk, "repair", "show", str(req), "--purpose", "复查误列撤销")
+    text = str(shown)
+    for gone in ("王建国", "自述已停产整改", "未提交整改报告"):
+        assert gone not in text, (gone, shown)
+    travelling = "\n".join(_travelling(data_dir))
+    assert "未提交整改报告" not in travelling and "自述已停产整改" not in travelling
+    assert not [line for line in _travelling(data_dir) if mine in line]
