@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 DONE = QColor("#2f6db3")
 CURRENT = QColor("#e08a00")
 TODO = QColor("#c4c4c4")
 ENDED = QColor("#8a1c1c")
+RADIUS = 9
+LABEL_FLAGS = Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap
 
 
 class StepBar(QWidget):
@@ -21,7 +23,27 @@ class StepBar(QWidget):
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Fixed)
 
     def sizeHint(self) -> QSize:
-        return QSize(640, self.fontMetrics().height() * 2 + 34)
+        return QSize(640, max(self.fontMetrics().height() * 2 + 34, self.needed_height(self.width())))
+
+    def label_top(self) -> int:
+        return 2 * RADIUS + 8
+
+    def needed_height(self, width: int) -> int:
+        """The height that shows every label whole at ``width``: an English label wraps to three lines in the case
+        panel's narrow slots at 1366×768 (issue 17 item 1: 「Prior notice served」 lost its last word)."""
+        if not self.steps or width <= 0:
+            return 0
+        font = self.font()
+        font.setBold(True)  # the current step is bold, and any step may become the current one
+        metrics, slot = QFontMetrics(font), int(width / len(self.steps))
+        tallest = max(metrics.boundingRect(QRect(0, 0, slot, 10_000), LABEL_FLAGS, label).height()
+                      for label, _ in self.steps)
+        return self.label_top() + tallest + 4
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.needed_height(self.width()) > self.height():
+            self.updateGeometry()  # the layout asks sizeHint again, now at this width
 
     def minimumSizeHint(self) -> QSize:
         return QSize(360, self.sizeHint().height())
@@ -29,6 +51,7 @@ class StepBar(QWidget):
     def set_steps(self, steps: list[tuple[str, str]]) -> None:
         self.steps = list(steps)
         self.setToolTip(" → ".join(label for label, _ in steps))
+        self.updateGeometry()
         self.update()
 
     def labels(self) -> list[str]:
@@ -42,7 +65,7 @@ class StepBar(QWidget):
             return
         p = QPainter(self)
         p.setRenderHint(QPainter.Antialiasing)
-        n, r = len(self.steps), 9
+        n, r = len(self.steps), RADIUS
         slot = self.width() / n
         cy = r + 4
         for i in range(n - 1):
@@ -59,5 +82,5 @@ class StepBar(QWidget):
             font.setBold(status in ("current", "ended"))
             p.setFont(font)
             p.setPen(Qt.black if status != "todo" else QColor("#777777"))
-            p.drawText(QRectF(cx - slot / 2, cy + r + 4, slot, self.height() - cy - r - 4),
-                       Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap, label)
+            p.drawText(QRectF(cx - slot / 2, self.label_top(), slot, self.height() - self.label_top()),
+                       LABEL_FLAGS, label)
