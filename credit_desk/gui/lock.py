@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QToolTip, QWidget
 
 from credit_desk.gui.widgets.notice import HEADING_SCALE, relative_font
 
@@ -81,9 +81,19 @@ class Locked:
         self.hidden, self.veiled = [], []
 
 
+def _hide_tooltips() -> None:
+    """A tooltip is a window of its own, and a cut-short name's tooltip holds the full name: gone at once
+    (``QToolTip.hideText`` alone lets it linger for a fade-out)."""
+    QToolTip.hideText()
+    for tip in QApplication.topLevelWidgets():
+        if tip.isVisible() and tip.windowType() == Qt.ToolTip:
+            tip.hide()
+
+
 def lock_all(keep: tuple = ()) -> Locked:
     """Hide or veil every visible top-level window of the application except those in ``keep``."""
     done = Locked()
+    _hide_tooltips()
     windows = [w for w in QApplication.topLevelWidgets()
                if w.isVisible() and w not in keep and w.windowType() not in (Qt.ToolTip, Qt.Popup)]
     for window in windows:
