@@ -525,102 +525,102 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="304"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="315"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="315"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="315"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="317"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="318"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="318"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="317"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="319"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="317"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="319"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="318"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="320"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="319"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="321"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="320"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="322"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="320"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="322"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="321"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="323"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="322"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="324"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="323"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="325"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="330"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="332"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -770,7 +770,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="214"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
@@ -787,7 +787,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
         <source>Decide…</source>
-        <translation>作出修复决定…</translation>
+        <translation>作出认定决定…</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
@@ -820,92 +820,92 @@
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="181"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="182"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="197"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="199"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="204"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="205"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="213"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="257"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="262"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="264"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="264"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="268"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="269"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="271"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="271"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
         <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="275"/>
         <source>The listing has ended. If it is found to have been wrong (an objection, or the office&apos;s own finding), it can still be withdrawn as wrongful.</source>
         <translation>该名单已移出。如经异议核实或本单位复查发现认定有误，仍可按误列撤销。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="275"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="277"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="282"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -5944,22 +5944,22 @@ Grounds: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="46"/>
+        <location filename="../../credit_desk/gui/startup.py" line="65"/>
         <source>Automatic backup in progress: %1%</source>
         <translation>正在自动备份账本：%1%</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="54"/>
+        <location filename="../../credit_desk/gui/startup.py" line="73"/>
         <source>%1 listing(s) reached the end of their validity and left their list (announcements made).</source>
         <translation>%1 个名单有效期届满，已自动移出（已生成移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="57"/>
+        <location filename="../../credit_desk/gui/startup.py" line="76"/>
         <source>%1 listing(s) whose basis records were all revoked passed their end deadline and left their list (announcements made).</source>
         <translation>%1 个名单所依据的失信信息均已撤销且已逾移出期限，已自动移出（已发布移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="61"/>
+        <location filename="../../credit_desk/gui/startup.py" line="80"/>
         <source>Automatic backup made.</source>
         <translation>已自动备份账本。</translation>
     </message>
