@@ -3,9 +3,9 @@ platform's address and the print fonts (admin)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-                               QPushButton, QRadioButton, QSpinBox, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget, QAbstractItemView, QMessageBox)
+from PySide6.QtWidgets import (QButtonGroup, QComboBox, QFormLayout, QFrame, QGroupBox, QHBoxLayout, QLabel,
+                               QLineEdit, QPushButton, QRadioButton, QScrollArea, QSpinBox, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget, QAbstractItemView, QMessageBox)
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
@@ -26,8 +26,19 @@ class SettingsView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.window_ = parent
-        box = QVBoxLayout(self)
-        box.addWidget(title_label(title))
+        outer = QVBoxLayout(self)
+        outer.addWidget(title_label(title))
+        # issue 17 item 1: the administrator's page is taller than the window on a 1280×720 screen; it scrolls
+        # there instead of squeezing the new-user form's fields into slivers
+        page = QWidget()
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("settingsScroll")
+        self.scroll.setFrameShape(QFrame.NoFrame)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(page)
+        outer.addWidget(self.scroll, 1)
         top = QHBoxLayout()
         top.addWidget(self._language_box(), 1)
         top.addWidget(self._idle_box(), 1)
