@@ -633,3 +633,20 @@ def test_r21_an_error_is_named_by_the_element_it_was_checked_for():
 def test_r15_a_code_given_for_a_natural_person_is_masked_in_public():
     row = ok(person(uscc=USCC)).public_row()
     assert row["uscc"] == "9132**********YTXE"
+
+
+NUMBER_CELL = ("单元格是数字格式，Excel 只保留15位有效数字，这个号码已被改变；请把该列设为“文本”后重新填写号码。",
+               "the cell is a number; Excel keeps 15 significant digits, so this code was changed; format the column "
+               "as text and type it again.")
+
+
+@pytest.mark.parametrize("raw,key,label_zh,label_en", [
+    (penalty(tax_no=320812198001011239), "tax_no", "行政相对人代码_4(税务登记号)", "tax registration number"),
+    (penalty(org_code=320812198001011239), "org_code", "行政相对人代码_3(组织机构代码)", "organisation code"),
+    (person(id_number=320812197704069715), "id_number", "证件号码", "party's ID number (natural person)"),
+    (penalty(rep_id_number=320812197003033808), "rep_id_number", "法定代表人证件号码", "legal representative's ID number"),
+    (penalty(uscc=913208121234567890), "uscc", "行政相对人代码_1(统一社会信用代码)", "party USCC")])
+def test_r21_a_code_of_more_than_15_digits_in_a_number_cell_is_refused_whatever_its_check_digit(raw, key, label_zh,
+                                                                                            label_en):
+    """issue 15: Excel changed the digits after the 15th; the person numbers here pass GB 11643 as read."""
+    assert bad(raw) == [(key, "XLSX_NUMBER_ID", f"「{label_zh}」{NUMBER_CELL[0]}", f"{label_en}: {NUMBER_CELL[1]}")]
