@@ -184,8 +184,22 @@ def mask_within(text: str | None, masked: dict[str, str]) -> str:
     (``{"张小明": "张*明"}``). Longer values first, so a name inside another is not half replaced."""
     out = text or ""
     for clear in sorted((k for k, v in masked.items() if k and v != k), key=len, reverse=True):
-        out = out.replace(clear, masked[clear])
+        out = _loose(clear).sub(lambda _m, shown=masked[clear]: shown, out)
     return out
+
+
+_GAP = "[ \t\u3000\u00a0]*"   # spaces typed between the groups of a number or the characters of a name
+
+
+def _loose(clear: str) -> re.Pattern:
+    """R15: ``clear`` as departments type it in free text — each character also in its full-width form and its
+    other letter case (32081219700910510x, ３２０８…, 张 小 明), with spaces between characters — so the typing
+    never lets a name or an ID number through unmasked."""
+    def one(ch: str) -> str:
+        forms = {ch, ch.upper(), ch.lower()}
+        forms |= {chr(ord(f) + 0xFEE0) for f in list(forms) if "!" <= f <= "~"}   # ASCII → full width
+        return "[" + "".join(re.escape(f) for f in sorted(forms)) + "]" if len(forms) > 1 else re.escape(ch)
+    return re.compile(_GAP.join(one(ch) for ch in clear))
 
 
 def mask_representative(kind, name: str | None) -> str:

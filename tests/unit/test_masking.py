@@ -188,3 +188,16 @@ def test_r15_a_representative_is_shown_whole_only_for_an_organisation():
     assert mask_representative("legal_person", "王建国") == "王建国"
     assert mask_representative("individual_business", "孙小梅") == "孙*梅"
     assert mask_representative(None, "孙小梅") == "孙*梅" and mask_representative("legal_person", None) == ""
+
+
+def test_r15_free_text_masks_an_id_number_written_as_departments_type_it():
+    """R15 (issue 19 attack): a department's facts name the person's ID number the way its clerks type it —
+    lower-case x, full-width digits, spaces between the groups — and the upload sheet showed it whole."""
+    from credit_desk.domain.masking import mask_within
+    hide = {"32081219700910510X": "3208**********510X", "张小明": "张*明"}
+    for typed in ("32081219700910510x", "３２０８１２１９７００９１０５１０Ｘ", "320812 19700910 510X",
+                  "320812\u300019700910\u3000510x", "张 小 明", "张\u3000小明"):
+        out = mask_within(f"当事人{typed}销售过期食品", hide)
+        assert "19700910" not in out and "张 小 明" not in out and "张\u3000小明" not in out, out
+    assert mask_within("当事人32081219700910510X，张小明", hide) == "当事人3208**********510X，张*明"
+    assert mask_within("3208121970091051", hide) == "3208121970091051"    # another number is left as it is
