@@ -38,6 +38,7 @@ ID_HEADERS = ("统一社会信用代码", "统一社会信用代码/身份证号
 _TRY_18 = (IdType.USCC, IdType.RIC, IdType.HK_MO_TW_RESIDENCE, IdType.FOREIGN_PR)
 _TRY_OTHER = (IdType.FOREIGN_PR, IdType.PASSPORT)
 PASSPORT_MAX = 15
+INDIVIDUAL_BUSINESS_USCC = "92"   # GB 32100: 登记管理部门码 9 (工商/市场监管) + 机构类别码 2 (个体工商户)
 DIGIT_PASSPORTS = (8, 9)   # a passport of digits only has 8 or 9; other short digit strings are mistyped IDs
 
 
@@ -221,10 +222,14 @@ def tally(results: list[dict]) -> dict:
 
 def kind_of(row: dict) -> str:
     """R15: the subject's kind from the ledger; a row outside it is an organisation only when its number is a
-    USCC (an unknown kind is masked as a person — never shown by mistake)."""
+    USCC (an unknown kind is masked as a person — never shown by mistake), and an individual business when the
+    USCC says so (92…: masked by ``mask_subject_name`` unless it carries a trade name)."""
     if row.get("subject"):
         return row["subject"]["kind"]
-    return "legal_person" if row.get("id_type") == IdType.USCC.value else "natural_person"
+    if row.get("id_type") != IdType.USCC.value:
+        return "natural_person"
+    # GB 32100: 登记管理部门码 9 (市场监管) with 机构类别码 2 is a 个体工商户 — its name may be the operator's own
+    return "individual_business" if str(row.get("number") or "").startswith(INDIVIDUAL_BUSINESS_USCC) else "legal_person"
 
 
 def public_name(row: dict) -> str:

@@ -61,3 +61,17 @@ def test_r22_the_report_period_defaults_to_three_years_and_is_never_in_the_futur
         d.report_period(TODAY, None, TODAY + dt.timedelta(days=1))
     with pytest.raises(d.ValidationError):
         d.report_period(TODAY, TODAY, TODAY - dt.timedelta(days=1))
+
+
+def test_r15_an_individual_business_code_outside_the_ledger_masks_an_operators_name():
+    """R15 (issue 19 attack): a list row not in the ledger whose USCC is an individual business's (登记管理部门
+    9, 机构类别 2: 个体工商户) and whose name is the operator's own (张三) printed the person's name whole on the
+    report; a trade name (…小吃店) and an enterprise's code (91…) stay whole."""
+    import stdnum.cn.uscc as U
+    body = "92320812MA1B2C3AB"
+    ib = body + U.calc_check_digit(body)
+    assert d.public_name({"name": "张三", "number": ib, "id_type": "uscc", "subject": None}) == "张*"
+    assert d.public_id({"name": "张三", "number": ib, "id_type": "uscc", "subject": None}) == ib
+    assert d.public_name({"name": "清江浦区张三小吃店", "number": ib, "id_type": "uscc", "subject": None}) == \
+        "清江浦区张三小吃店"
+    assert d.public_name({"name": "张三", "number": USCC, "id_type": "uscc", "subject": None}) == "张三"
