@@ -51,6 +51,21 @@ def record_line(r: dict) -> str:
             f"{zh_date(r['doc_effective'])}生效），类别：{r['item_name']}；程度：{_enum_zh(Tier, r['tier'])}{end}。")
 
 
+def penalty_line(x: dict) -> str:
+    """One 双公示 penalty (R21) still in its publication period (R13); R15: the party's name and numbers masked
+    in the department's own words too."""
+    from credit_desk.domain.masking import mask_id, mask_representative, mask_subject_name, mask_within
+    kind = x.get("party_kind")
+    hide = {x.get("party_name") or "": mask_subject_name(kind, x.get("party_name")),
+            x.get("id_number") or "": mask_id(x.get("id_number") or ""),
+            x.get("rep_name") or "": mask_representative(kind, x.get("rep_name")),
+            x.get("rep_id_number") or "": mask_id(x.get("rep_id_number") or "")}
+    fine = f"，罚款{x['fine_wan']}万元" if x.get("fine_wan") else ""
+    return (f"行政处罚：{x['doc_number']}（{x['authority']}，{zh_date(x['decision_date'])}决定），"
+            f"类别：{x['category']}{fine}；内容：{mask_within(x['content'], hide)}；"
+            f"程度：{_enum_zh(Tier, x.get('tier'))}，公示至{zh_date(x['publication_end'])}。")
+
+
 def joint_line(e: dict) -> str:
     how = "按证件号码比对" if e.get("match_on") == "number" else "按名称比对（名单未载号码，请核实）"
     measures = "；".join(str(m.get("name", m)) if isinstance(m, dict) else str(m) for m in e.get("measures") or [])
@@ -63,6 +78,7 @@ def _hit_entries(r: dict) -> list[str]:
     for cat in (d.Category.BLACK, d.Category.WATCH, d.Category.RED):
         lines += [listing_line(c) for c in r["hits"].get(cat.value, [])]
     lines += [record_line(x) for x in r["hits"].get(d.Category.RECORD.value, [])]
+    lines += [penalty_line(x) for x in r["hits"].get(d.Category.PENALTY.value, [])]
     lines += [joint_line(e) for e in r["hits"].get(d.Category.JOINT.value, [])]
     lines += [rep_line(c) for c in r["hits"].get(d.Category.REP.value, [])]
     return lines

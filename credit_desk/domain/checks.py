@@ -48,6 +48,7 @@ class Category(StrEnum):
     BLACK = "black"      # 严重失信主体名单 in force (ledger)
     WATCH = "watch"      # 重点关注名单 in force (ledger)
     RECORD = "record"    # effective dishonesty information (ledger, still in publication, R13)
+    PENALTY = "penalty"  # a 双公示 penalty of the office's register, published and in its period (R13, R21)
     JOINT = "joint"      # the platform's joint-punishment lists (联合惩戒名单, downloaded)
     REP = "rep"          # the legal representative of a subject on the black list (1798号 (十二))
     RED = "red"          # 守信激励对象名单 in force (ledger): shown, never adverse
@@ -62,7 +63,8 @@ class Category(StrEnum):
 
 
 CATEGORY_ZH = {Category.BLACK: "列入严重失信主体名单", Category.WATCH: "列入重点关注名单",
-               Category.RECORD: "有有效失信信息", Category.JOINT: "列入联合惩戒对象名单",
+               Category.RECORD: "有有效失信信息", Category.PENALTY: "有公示期内的行政处罚信息",
+               Category.JOINT: "列入联合惩戒对象名单",
                Category.REP: "为严重失信主体的法定代表人",
                Category.RED: "列入守信激励对象名单"}
 

@@ -100,6 +100,25 @@ def joint_hits(conn, rows) -> dict[int, list[dict]]:
     return out
 
 
+def penalty_hits(conn, rows, today: str) -> dict[int, list[dict]]:
+    """row -> the 双公示 penalties about its code or ID number that are publicly shown on ``today`` (R13: published,
+    a tier that is published, within the longest period whether or not the stop was recorded yet; R3: a revoked
+    one is gone) — two index look-ups per row (``admin_decisions_uscc`` / ``admin_decisions_id_number``)."""
+    cols = ("d.id, d.doc_number, d.category, d.content, d.decision_date, d.authority, d.tier, d.fine_wan, "
+            "d.publication_end, d.party_kind, d.party_name, d.id_number, d.rep_name, d.rep_id_number")
+    shown = "d.kind = 'penalty' AND d.state = 'published' AND d.publication_end IS NOT NULL AND d.publication_end >= ?"
+    found = conn.execute(
+        f"WITH {_LIST} SELECT l.row_no, {cols} FROM l CROSS JOIN admin_decisions d ON d.uscc = l.num WHERE {shown} "
+        f"UNION SELECT l.row_no, {cols} FROM l CROSS JOIN admin_decisions d ON d.id_number = l.num WHERE {shown} "
+        "ORDER BY 1, 6, 2", (_rows_param(rows), today, today))
+    keys = ("decision_id", "doc_number", "category", "content", "decision_date", "authority", "tier", "fine_wan",
+            "publication_end", "party_kind", "party_name", "id_number", "rep_name", "rep_id_number")
+    out: dict[int, list[dict]] = {}
+    for r in found:
+        out.setdefault(r[0], []).append(dict(zip(keys, r[1:])))
+    return out
+
+
 def bare_join_count(conn, rows) -> int:
     """The floor the benchmark compares with: the list joined to the subjects on the number, nothing else."""
     return conn.execute(f"WITH {_LIST} SELECT count(*) FROM l JOIN subjects s ON s.id_number = l.num",

@@ -1351,53 +1351,53 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/checks_view.py" line="172"/>
-        <source>Black list %1 · watch list %2 · dishonesty information %3 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
-        <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
+        <source>Black list %1 · watch list %2 · dishonesty information %3 · penalties in publication %9 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
+        <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 公示期内行政处罚 %9 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="202"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="204"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="204"/>
         <source>Credit check report.pdf</source>
         <translation>信用审查报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="204"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="230"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="211"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="237"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="221"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="229"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="229"/>
         <source>Public credit information report.pdf</source>
         <translation>公共信用信息报告.pdf</translation>
     </message>
@@ -4635,37 +4635,37 @@ Measures: %4</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="196"/>
+        <location filename="../../credit_desk/gui/ops.py" line="204"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="198"/>
+        <location filename="../../credit_desk/gui/ops.py" line="206"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="200"/>
+        <location filename="../../credit_desk/gui/ops.py" line="208"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="202"/>
+        <location filename="../../credit_desk/gui/ops.py" line="210"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="205"/>
+        <location filename="../../credit_desk/gui/ops.py" line="213"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="206"/>
+        <location filename="../../credit_desk/gui/ops.py" line="214"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="214"/>
+        <location filename="../../credit_desk/gui/ops.py" line="222"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>

@@ -169,11 +169,12 @@ class ChecksView(QWidget):
 
     def _show(self, out: dict) -> None:
         c = out["counts"]
-        self.summary.setText(self.tr("Black list %1 · watch list %2 · dishonesty information %3 · joint punishment "
-                                     "%4 · representing a black-listed unit %8 · red list %5 · clear %6 · "
-                                     "not found %7")
+        self.summary.setText(self.tr("Black list %1 · watch list %2 · dishonesty information %3 · penalties in "
+                                     "publication %9 · joint punishment %4 · representing a black-listed unit %8 · "
+                                     "red list %5 · clear %6 · not found %7")
                              .replace("%1", str(c["black"])).replace("%2", str(c["watch"]))
                              .replace("%3", str(c["record"])).replace("%4", str(c["joint"]))
+                             .replace("%9", str(c.get("penalty", 0)))
                              .replace("%5", str(c["red"])).replace("%6", str(c["clear"]))
                              .replace("%7", str(c["not_found"])).replace("%8", str(c["rep"])))
         rows = out["results"]

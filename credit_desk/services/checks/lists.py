@@ -42,7 +42,7 @@ def check_entries(session: Session, entries: list[dict], department: str, purpos
 
 
 def _run(session: Session, rows: list[d.ListRow], department: str, purpose: str, source: str) -> dict:
-    """Match all rows in five set-based queries, keep the check, and log every subject read (R14)."""
+    """Match all rows in six set-based queries, keep the check, and log every subject read (R14)."""
     conn, today = session.ledger.conn, session.desk.today()
     as_of = session.desk.now().isoformat(timespec="seconds")
     results = match(conn, rows, today.isoformat())
@@ -74,6 +74,9 @@ def _log_read(session: Session, tx, cid: int, label: str, r: dict) -> None:
     for e in r["hits"].get(d.Category.JOINT.value, []):
         session.audit(tx, "check.read", "joint_entry", e["entry_id"], purpose=label,
                       detail={"check": cid, "row": r["row"]})
+    for x in r["hits"].get(d.Category.PENALTY.value, []):
+        session.audit(tx, "check.read", "admin_decision", x["decision_id"], purpose=label,
+                      detail={"check": cid, "row": r["row"]})
 
 
 def match(conn, rows: list[d.ListRow], today: str) -> list[dict]:
@@ -85,6 +88,7 @@ def match(conn, rows: list[d.ListRow], today: str) -> list[dict]:
     listings = repo.listings_in_force(conn, ids, today)
     joint = repo.joint_hits(conn, rows)
     represented = repo.represented_in_force(conn, rows, today)
+    penalties = repo.penalty_hits(conn, rows, today)   # R13/R21: the office's own 双公示 register
     out = []
     for row in rows:
         r = d.RowResult(row.row, row.name, row.number, row.id_type.value, subjects.get(row.row))
@@ -98,6 +102,8 @@ def match(conn, rows: list[d.ListRow], today: str) -> list[dict]:
             r.hits[d.Category.JOINT.value] = [joint_entry(e) for e in joint[row.row]]
         if represented.get(row.row):
             r.hits[d.Category.REP.value] = represented[row.row]
+        if penalties.get(row.row):
+            r.hits[d.Category.PENALTY.value] = penalties[row.row]
         out.append(r.to_dict())
     return out
 

@@ -33,6 +33,7 @@ from credit_desk.store.migrations import m0028_add_legacy_mappings
 from credit_desk.store.migrations import m0029_add_credit_checks
 from credit_desk.store.migrations import m0030_add_legal_rep_index
 from credit_desk.store.migrations import m0031_add_audit_action_index
+from credit_desk.store.migrations import m0032_add_decision_party_indexes
 
 MIGRATIONS = [
     m0001_create_core,
@@ -66,4 +67,5 @@ MIGRATIONS = [
     m0029_add_credit_checks,
     m0030_add_legal_rep_index,
     m0031_add_audit_action_index,
+    m0032_add_decision_party_indexes,
 ]
