@@ -38,7 +38,8 @@ class DisclosureView(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        set_widths(self.table, [40, 70, 190, 220, 170, 160, 70, 50, 90, 90, 100])
+        # R21: the 决定书文号 tells decisions apart by its end (…〔2026〕101号): kept whole, never cut to 「…」
+        set_widths(self.table, [40, 70, 190, 220, 170, 160, 70, 50, 90, 90, 100], firm=(2,))
         self.model.pageLoaded.connect(lambda _n: self._count())
         self.summary = QLabel()
         self.summary.setObjectName("summary")

@@ -1,0 +1,27 @@
+"""双公示 at 1366×768 (issue 19 attack, a clerk's look; R21): every decision's 决定书文号 is read whole — the
+column kept its wished width, so 清市监罚〔2026〕101号 and …102号 no longer both show as 「清市监罚〔2026〕…」."""
+
+from __future__ import annotations
+
+from credit_desk.gui.main_window import MainWindow
+from tests.conftest import TEST_NOW
+from tests.e2e.disclosure_kit import fifty_penalties, write_sheet
+from tests.gui.test_disclosure_gui import office  # noqa: F401
+
+TODAY = TEST_NOW.date()
+
+
+def test_r21_the_decision_number_is_never_cut_on_a_small_screen(qtbot, office, make_ctx, tmp_path, shot):  # noqa: F811
+    win = MainWindow(make_ctx(office["clerk"]))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    view = win.open_area("disclosure")
+    write_sheet(tmp_path / "dept.xlsx", fifty_penalties(TODAY))
+    view.import_sheet(str(tmp_path / "dept.xlsx"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 50 and not view.model.loading, timeout=20_000)
+    col = view.model.KEYS.index("doc_number")
+    metrics = view.table.fontMetrics()
+    widest = max(metrics.horizontalAdvance(view.model.data(view.model.index(i, col))) for i in range(50))
+    assert view.table.columnWidth(col) >= widest + 8, (view.table.columnWidth(col), widest)
+    shot(win, "disclosure_1366")
