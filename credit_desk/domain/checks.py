@@ -58,10 +58,18 @@ class Category(StrEnum):
         return CATEGORY_ZH[self]
 
     @property
+    def en(self) -> str:
+        """For an English screen (issue 17 item 3)."""
+        return CATEGORY_EN[self.value]
+
+    @property
     def adverse(self) -> bool:
         return self is not Category.RED
 
 
+CATEGORY_EN = {"black": "on the serious-dishonesty (black) list", "watch": "on the watch list",
+               "record": "has effective dishonesty information", "joint": "on a joint-punishment list",
+               "rep": "legal representative of a black-listed subject", "red": "on the good-faith incentive (red) list"}
 CATEGORY_ZH = {Category.BLACK: "列入严重失信主体名单", Category.WATCH: "列入重点关注名单",
                Category.RECORD: "有有效失信信息", Category.PENALTY: "有公示期内的行政处罚信息",
                Category.JOINT: "列入联合惩戒对象名单",
@@ -79,6 +87,12 @@ class Outcome(StrEnum):
     def zh(self) -> str:
         return {"hit": "有失信信息", "red_only": "守信激励", "clear": "未发现失信信息",
                 "not_found": "台账中未查到"}[self.value]
+
+    @property
+    def en(self) -> str:
+        """For an English screen (issue 17 item 3)."""
+        return {"hit": "Dishonesty found", "red_only": "Good-faith incentive only", "clear": "No dishonesty found",
+                "not_found": "Not in the ledger"}[self.value]
 
 
 @dataclass(frozen=True)

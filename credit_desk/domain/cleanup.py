@@ -105,8 +105,25 @@ class Finding:
     zh: str
     basis: str
 
+    @property
+    def en(self) -> str:
+        """The finding in English, for an English screen (issue 17 item 3); the clause cited stays as printed."""
+        return FINDING_EN[self.code]
+
     def text(self) -> str:
         return f"{self.zh}（{self.basis}）"
+
+
+FINDING_EN = {
+    "R16_SHARING_NO_BASIS": "Takes credit information in, shares or publishes it with neither a national nor a "
+                            "local-regulation basis",
+    "R16_LIST_NO_BASIS": "Imposes a black-list finding with neither a national nor a local-regulation basis",
+    "R16_MEASURE_NO_BASIS": "Imposes a punishment measure with neither a national nor a local-regulation basis: "
+                            "stop applying it first",
+    "R16_BASIS_TEXT_MISSING": "Says it has a basis but does not quote the clause",
+    "R16_KEEP_NOT_COMPLIANT": "Disposition is keep, but the row does not fully meet the guideline: revise, "
+                              "legislate or repeal",
+}
 
 
 def check_row(row: CleanupRow) -> list[Finding]:

@@ -85,13 +85,14 @@ def check_ledger(session: Session, today: date | None = None) -> list[dict]:
             if f.code == "R16_MEASURE_NO_BASIS":
                 if row.status is not c.RowStatus.STOPPED:
                     flags.append({"id": rid, "name": row.name, "flag": "stop", "code": f.code, "basis": f.basis,
-                                  "zh": f.zh + "。"})
+                                  "zh": f.zh + "。", "en": f.en + "."})
                 continue
             flags.append({"id": rid, "name": row.name, "flag": "check", "code": f.code, "basis": f.basis,
-                          "zh": f.zh + "。"})
+                          "zh": f.zh + "。", "en": f.en + "."})
         if c.is_overdue(row, today):
             flags.append({"id": rid, "name": row.name, "flag": "overdue",
-                          "zh": f"完成时间（{row.completion}）已过，尚未处置完毕。"})
+                          "zh": f"完成时间（{row.completion}）已过，尚未处置完毕。",
+                          "en": f"The completion date ({row.completion}) has passed and the row is not yet done."})
     return flags
 
 

@@ -12,10 +12,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
+from credit_desk.domain.checks import Category, Outcome
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.i18n import listing
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, button_row, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services.checks import lists, reports
@@ -180,7 +182,9 @@ class ChecksView(QWidget):
         rows = out["results"]
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
-            cells = (str(r["row"]), r["name"], r["number"], r["outcome_zh"], listing(r["categories_zh"]))
+            # issue 17 item 3: outcome and categories in the interface language, not the service's Chinese words
+            cells = (str(r["row"]), r["name"], r["number"], enum_words(Outcome(r["outcome"])),
+                     listing(enum_words(Category(c)) for c in r["categories"]))
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if r["outcome"] == "hit":

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxL
 from credit_desk.domain.cleanup import RowStatus
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
+from credit_desk.gui.i18n import current_lang
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
@@ -99,7 +100,8 @@ class CleanupView(QWidget):
         for i, r in enumerate(self.rows):
             mine = flags.get(r["id"], [])
             r["status_zh"] = enum_words(RowStatus(r["status"]))
-            r["flags_zh"] = " ".join(f["zh"] for f in mine)
+            # issue 17 item 3: the checks' own sentences in the interface language (the English one from the service)
+            r["flags_zh"] = " ".join(f["en"] if current_lang() == "en" else f["zh"] for f in mine)
             colour = STOP if any(f["flag"] == "stop" for f in mine) else LATE if mine else None
             for j, key in enumerate(COLUMNS):
                 item = QTableWidgetItem(str(r[key]))
