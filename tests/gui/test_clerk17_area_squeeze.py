@@ -23,8 +23,12 @@ def _squeezed(qtbot, win, who, shot) -> list[str]:
         qtbot.wait(50)
         shot(win, f"clerk17_1280x720_{who}_{key}")
         for w in view.findChildren(QWidget):
-            if isinstance(w, CONTROLS) and not isinstance(w.parent(), CONTROLS) and w.isVisibleTo(view) and w.height() < w.minimumSizeHint().height():
-                out.append(f"{key}: {type(w).__name__} {w.objectName()} {w.height()} < {w.minimumSizeHint().height()}")
+            if not isinstance(w, CONTROLS) or isinstance(w.parent(), CONTROLS) or not w.isVisibleTo(view):
+                continue
+            need = w.minimumSizeHint()
+            if w.height() < need.height() or w.width() < need.width():
+                out.append(f"{key}: {type(w).__name__} {w.objectName()} {w.width()}x{w.height()} < "
+                           f"{need.width()}x{need.height()}")
     return out
 
 
@@ -42,3 +46,14 @@ def test_admin_settings_scroll_rather_than_squeeze_at_1280x720(qtbot, admin_wind
 
 def test_business_areas_are_not_squeezed_at_1280x720(qtbot, window, shot):
     assert _squeezed(qtbot, window, "boss", shot) == []
+
+
+def test_english_business_areas_are_not_squeezed_at_1280x720(qtbot, english, seeded, make_ctx, shot):
+    from credit_desk.gui.i18n import current_lang
+    from credit_desk.gui.main_window import MainWindow
+    ctx = make_ctx(seeded)
+    ctx.lang = current_lang()
+    win = MainWindow(ctx)
+    qtbot.addWidget(win)
+    win.show()
+    assert _squeezed(qtbot, win, "en_boss", shot) == []

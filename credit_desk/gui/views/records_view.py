@@ -95,14 +95,16 @@ class RecordsView(QWidget):
         row.addWidget(self.status)
         row.addStretch(1)
         row.addWidget(self.count)
-        row.addWidget(self.open_button)
-        row.addWidget(self.consent_button)
-        row.addWidget(self.withdraw_button)
-        row.addWidget(self.change_button)
-        row.addWidget(self.revoke_button)
-        row.addWidget(self.approve_button)
-        row.addWidget(self.add_button)
         box.addLayout(row)
+        # the seven actions on a row of their own: beside the filters they were squeezed at 1280 px, their words
+        # cut (in English 「nsent to publis」, 「w record (Ctrl+」; issue 17 item 1)
+        actions = QHBoxLayout()
+        for button in (self.open_button, self.consent_button, self.withdraw_button, self.change_button,
+                       self.revoke_button, self.approve_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.add_button)
+        box.addLayout(actions)
         box.addWidget(self.table, 1)
         hint = hint_label(self.tr("Sorted by decision date, newest first; click the No., document number or "
                               "decision date heading to sort. Subjects are masked in this list."))
