@@ -34,3 +34,19 @@ def table_words(table: dict, key) -> str:
     if current_lang() != "en":
         return table[key]
     return in_words(getattr(key, "value", key))
+
+
+def record_words(row: dict) -> dict:
+    """A record row from the services with its tier and status (``tier_zh``, ``status_zh``: the service's Chinese)
+    in the interface language, as the filters above the list name them (issue 17 item 3: 轻微, 有效 on an English
+    screen)."""
+    from credit_desk.domain.records import RecordStatus
+    from credit_desk.domain.rulesets import Tier
+    from credit_desk.services.browse import RECORD_STATUS_ZH
+    if current_lang() != "en":
+        return row
+    if row.get("tier") in {t.value for t in Tier}:
+        row["tier_zh"] = enum_words(Tier(row["tier"]))
+    if row.get("status") in {s.value for s in RecordStatus}:
+        row["status_zh"] = table_words(RECORD_STATUS_ZH, RecordStatus(row["status"]))
+    return row

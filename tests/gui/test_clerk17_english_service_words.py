@@ -76,3 +76,34 @@ def test_r22_english_check_outcomes_are_english(qtbot, english, staff, make_ctx,
     shot(win, "clerk17_en_checks")
     assert [t for t in outcomes + categories if CHINESE.search(t)] == [], (outcomes, categories)
     assert outcomes[0] == "Dishonesty found" and "has effective dishonesty information" in categories[0]
+
+
+def test_english_record_tiers_and_statuses_are_english(qtbot, english, staff, make_ctx, shot):
+    """The records list and the dialogs that pick a subject's records (new case, objection, repair) showed the
+    service's 轻微 / 一般 / 严重 and 有效 on an English screen (x_en_1366x768_006_boss_records.png)."""
+    from credit_desk.gui.dialogs.case_dialogs import OpenCaseDialog
+    from credit_desk.gui.dialogs.objection_dialogs import AddObjectionDialog
+    from credit_desk.gui.dialogs.repair_dialogs import ApplyRepairDialog  # the three dialogs that pick records
+    from credit_desk.gui.models.records_model import RecordsModel
+    win = _window(qtbot, make_ctx, staff["clerk"])
+    view = win.open_area("records")
+    settle(qtbot, view)
+    tier, status = RecordsModel.KEYS.index("tier_zh"), RecordsModel.KEYS.index("status_zh")
+    shown = [str(view.model.index(r, c).data()) for r in range(min(50, view.model.rowCount())) for c in (tier, status)]
+    shot(win, "clerk17_en_records")
+    assert shown and [t for t in shown if CHINESE.search(t)] == [], sorted(set(shown))
+    sid, _rid = subjects_with_records(staff["clerk"], 1)[0]
+    subject = staff["clerk"].ledger.query("SELECT id, name, id_number FROM subjects WHERE id = ?", (sid,))[0]
+    case = OpenCaseDialog(win.ctx, dict(subject), win)
+    qtbot.addWidget(case)
+    picked = [case.records.item(i).text() for i in range(case.records.count())]
+    repair = ApplyRepairDialog(win.ctx, dict(subject), win)
+    qtbot.addWidget(repair)
+    picked += [repair.targets.item(i).text() for i in range(repair.targets.count())]
+    objection = AddObjectionDialog(win.ctx, "record", None, win, subject=dict(subject))
+    qtbot.addWidget(objection)
+    box = objection.fields["record"]
+    picked += [box.itemText(i) for i in range(1, box.count())]
+    assert len(picked) >= 3, picked  # the subject's record in each of the three dialogs (document numbers are data)
+    tiers = {"轻微", "一般", "严重", "有效", "待审批", "已变更", "已撤销", "已修复"}
+    assert [t for t in picked if any(w in t for w in tiers)] == [], picked

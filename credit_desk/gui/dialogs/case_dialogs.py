@@ -11,7 +11,7 @@ from credit_desk.domain.cases import (DEPT_LEVEL_ZH, DEPT_LEVELS, STANDARD_KIND_
                                       ListType)
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, day_of, line, text_box
 from credit_desk.gui.i18n import spaced
-from credit_desk.gui.labels import enum_words, table_words
+from credit_desk.gui.labels import enum_words, table_words, record_words
 from credit_desk.gui.widgets.notice import LEAD_SCALE, NOTE_STYLE, relative_font
 from credit_desk.services import browse, case_exits, cases, departments, documents
 from credit_desk.services.browse import PageSpec
@@ -91,7 +91,7 @@ class OpenCaseDialog(FormDialog):
     def _load_records(self) -> None:
         rows = browse.records_page(self.ctx.session, self.ctx.reader, PageSpec("id", True, None, 200),
                                    subject_id=self.subject["id"])
-        for r in rows:
+        for r in map(record_words, rows):
             item = QListWidgetItem(spaced(r["id"], r["doc_number"], r["tier_zh"], r["status_zh"], r["decision_date"]))
             item.setData(Qt.UserRole, r["id"])
             item.setFlags(item.flags() | Qt.ItemIsUserCheckable)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from credit_desk.domain.objections import Outcome
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, text_box
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, spaced, words
+from credit_desk.gui.labels import record_words
 from credit_desk.services import browse, cases, objections
 from credit_desk.services.browse import PageSpec
 
@@ -41,7 +42,8 @@ class AddObjectionDialog(FormDialog):
         rows = browse.records_page(self.ctx.session, self.ctx.reader, PageSpec("id", True, None, 200),
                                    subject_id=subject_id)
         items = [(self.tr("— choose the record —"), None)]
-        items += [(spaced(r["id"], r["doc_number"], r["tier_zh"], r["status_zh"]), r["id"]) for r in rows]
+        items += [(spaced(r["id"], r["doc_number"], r["tier_zh"], r["status_zh"]), r["id"])
+                  for r in map(record_words, rows)]
         box = combo("record", items)
         box.setCurrentIndex(1 if len(rows) == 1 else 0)  # the only record is the one meant
         return box

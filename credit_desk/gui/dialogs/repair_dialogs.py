@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem
 from credit_desk.domain.repairs import Channel, Material, RecordAction
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
 from credit_desk.gui.i18n import aside, spaced
-from credit_desk.gui.labels import enum_words
+from credit_desk.gui.labels import enum_words, record_words
 from credit_desk.services import browse, cases, repairs
 from credit_desk.services.browse import PageSpec
 
@@ -52,7 +52,7 @@ class ApplyRepairDialog(FormDialog):
         recs = browse.records_page(ctx.session, ctx.reader, PageSpec("id", True, None, 200), subject_id=subject["id"])
         listed = [c for c in cases.list_cases(ctx.session, subject_id=subject["id"]) if c.state.value == "listed"]
         targets = [(spaced(self.tr("Record %1").replace("%1", str(r["id"])), r["doc_number"], r["tier_zh"], r["status_zh"]),
-                    ("record", r["id"])) for r in recs] + [
+                    ("record", r["id"])) for r in map(record_words, recs)] + [
             (aside(enum_words(c.list_type), self.tr("case %1").replace("%1", str(c.id))), ("case", c.id)) for c in listed]
         self.targets = _checklist("targets", targets, 110)
         self.add_field("targets", self.tr("To repair *"), self.targets,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from credit_desk.gui.labels import record_words
 from credit_desk.gui.models.paged_model import PagedModel
 from credit_desk.services import browse
 from credit_desk.services.browse import PageSpec, SearchToken
@@ -30,5 +31,5 @@ class RecordsModel(PagedModel):
         self.reset()
 
     def load(self, spec: PageSpec) -> list[dict]:
-        return browse.records_page(self.ctx.session, self.ctx.reader, spec, self.search, self.tier,
-                                   self.status, self.subject_id)
+        return [record_words(r) for r in browse.records_page(self.ctx.session, self.ctx.reader, spec, self.search,
+                                                             self.tier, self.status, self.subject_id)]
