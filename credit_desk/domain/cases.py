@@ -110,7 +110,16 @@ class Ground(StrEnum):
     def zh(self) -> str:
         return _GROUND_ZH[self]
 
+    @property
+    def en(self) -> str:
+        """For an English screen (issue 17 item 3)."""
+        return _GROUND_EN[self.value]
 
+
+_GROUND_EN = {"a": "Seriously endangers people's health and lives",
+              "b": "Seriously undermines fair market competition and social order",
+              "c": "Refuses a legal duty, seriously harming the credibility of the courts or the administration",
+              "d": "Refuses a national defence duty"}
 _GROUND_ZH = {Ground.HEALTH: "严重危害人民群众身体健康和生命安全",
               Ground.ORDER: "严重破坏市场公平竞争秩序和社会正常秩序",
               Ground.OBLIGATION: "拒不履行法定义务，严重影响司法机关、行政机关公信力",

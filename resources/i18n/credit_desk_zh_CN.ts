@@ -192,47 +192,47 @@
 <context>
     <name>AddObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="23"/>
         <source>of %1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="24"/>
         <source>Register an objection</source>
         <translation>受理异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="25"/>
         <source>Objection to %1 %2. The reply is due within the working days the rule set in force gives (national default 10).</source>
         <translation>对%1 %2 的异议。须在现行规则集规定的工作日内答复（国家默认 10 个工作日）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="27"/>
         <source>Register</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="34"/>
         <source>Record objected to *</source>
         <translation>被异议的信用记录 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="36"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="38"/>
         <source>Facts and reasons *</source>
         <translation>异议的事实和理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="39"/>
         <source>Evidence handed in</source>
         <translation>提交的证据材料</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="44"/>
         <source>— choose the record —</source>
         <translation>— 请选择信用记录 —</translation>
     </message>
@@ -525,102 +525,112 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="306"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="320"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="329"/>
+        <source>Acknowledged by the platform on %1</source>
+        <translation>平台已于%1确认接收</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="331"/>
+        <source>To be shared with the platform by %1</source>
+        <translation>须于%1前报送平台</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="338"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="338"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="315"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="339"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="315"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="340"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="342"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="317"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="343"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="318"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="344"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="318"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="344"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="319"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="319"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="320"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="346"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="321"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="347"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="322"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="348"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="322"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="348"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="323"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="324"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="350"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="325"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="351"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="332"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="358"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -628,290 +638,290 @@
 <context>
     <name>CasePanel</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="20"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
         <source>Case opened</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="21"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
         <source>Prior notice served</source>
         <translation>已送达预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="22"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
         <source>Objection received</source>
         <translation>受理异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
         <source>Objection answered</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="24"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
         <source>Decided to list</source>
         <translation>决定列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
         <source>Decided not to list</source>
         <translation>决定不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
         <source>Exited the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
         <source>Changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
         <source>Withdrawn as wrongful</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
         <source>Put on the watch list after exit</source>
         <translation>移出后列入重点关注名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
         <source>Draft</source>
         <translation>起草</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="32"/>
         <source>Decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="33"/>
         <source>Listed</source>
         <translation>已列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="33"/>
         <source>Exited</source>
         <translation>已移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="43"/>
         <source>Objection under review</source>
         <translation>异议复核</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="50"/>
         <source>Not listed</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="51"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="53"/>
         <source>Wrongful listing withdrawn</source>
         <translation>错误列入已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="55"/>
         <source>Objection period over</source>
         <translation>异议期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="88"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="143"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="133"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="149"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="150"/>
         <source>Decide…</source>
         <translation>作出认定决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="151"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="156"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="195"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="196"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="211"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="213"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="214"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="218"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="219"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="213"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="227"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="264"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="278"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="282"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="271"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="285"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="287"/>
         <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="275"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="289"/>
         <source>The listing has ended. If it is found to have been wrong (an objection, or the office&apos;s own finding), it can still be withdrawn as wrongful.</source>
         <translation>该名单已移出。如经异议核实或本单位复查发现认定有误，仍可按误列撤销。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="277"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="24"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="32"/>
         <location filename="../../credit_desk/gui/views/cases_view.py" line="86"/>
         <source>Objection period</source>
         <translation>异议期</translation>
@@ -1219,185 +1229,185 @@
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="39"/>
         <source>e.g. 县财政局</source>
         <translation>如：县财政局</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="42"/>
         <source>e.g. award candidates, bidders, applicants for funds</source>
         <translation>如：评优评先、招标投标、财政资金申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="45"/>
         <source>Or type the subjects here, one per line: name, code or ID number</source>
         <translation>或在此逐行输入主体：名称，统一社会信用代码或身份证号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="48"/>
         <source>Requesting department</source>
         <translation>申请单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="49"/>
         <source>Purpose of the check</source>
         <translation>审查事由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="50"/>
         <source>Subjects typed in</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="51"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="53"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="59"/>
         <source>Earlier checks</source>
         <translation>以往审查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="65"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="65"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="65"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="66"/>
         <source>Result</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="66"/>
         <source>Found on</source>
         <translation>查到的名单和信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="84"/>
         <source>A department&apos;s list (name and unified social credit code or ID number) is checked against this office&apos;s ledger — black and watch lists in force, effective dishonesty information, red lists — and the joint-punishment lists the platform sent (苏府办〔2020〕232号 (十六)). Rows not found are reported, never dropped; every subject read is logged under the department and purpose (R14).</source>
         <translation>部门报送的名单（名称和统一社会信用代码或身份证号码）与本单位信用信息台账（有效的严重失信主体名单、重点关注名单、有效失信信息、守信激励名单）和市平台下发的联合惩戒对象名单比对（苏府办〔2020〕232号（十六））。未查到的主体逐一列出，不会遗漏；每个被查看的主体都按申请单位和审查事由记入查询使用登记（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="90"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="92"/>
         <source>Check an Excel list…</source>
         <translation>审查 Excel 名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="93"/>
         <source>Check the typed subjects</source>
         <translation>审查手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="94"/>
         <source>Print the check report…</source>
         <translation>出具信用审查报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="95"/>
         <source>Subject&apos;s credit report…</source>
         <translation>出具公共信用信息报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="105"/>
         <source>No. %1 · %2 · %3 · %4 (%5 subjects)</source>
         <translation>第%1号 · %2 · %3 · %4（%5个主体）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="125"/>
         <source>Check no. %1 of %2 (%3): report %4.</source>
         <translation>信用审查第%1号（%2，%3）：报告%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="127"/>
         <source>not issued yet</source>
         <translation>尚未出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="141"/>
         <source>Check a department&apos;s list</source>
         <translation>审查部门报送的名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="142"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="145"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="160"/>
         <source>Checking…</source>
         <translation>正在审查…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="159"/>
         <source>the typed subjects</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="168"/>
         <source>Check no. %1 done: %2 subjects, %3 with dishonesty information, %4 not found.</source>
         <translation>信用审查第%1号已完成：共%2个主体，有失信信息%3个，台账中未查到%4个。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="174"/>
         <source>Black list %1 · watch list %2 · dishonesty information %3 · penalties in publication %9 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
         <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 公示期内行政处罚 %9 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="206"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="208"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="208"/>
         <source>Credit check report.pdf</source>
         <translation>信用审查报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="205"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="234"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="212"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="241"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="225"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="227"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="233"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="233"/>
         <source>Public credit information report.pdf</source>
         <translation>公共信用信息报告.pdf</translation>
     </message>
@@ -1405,172 +1415,172 @@
 <context>
     <name>CleanupView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>Rule or document (with number)</source>
         <translation>规章、规范性文件或其他文件名称（含文号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>Measures?</source>
         <translation>涉惩戒</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>National basis?</source>
         <translation>国家依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>Local-regulation basis?</source>
         <translation>地方法规依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>Complete by</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="64"/>
         <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first. Yellow rows are past their completion date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2).</source>
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="73"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="74"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="75"/>
         <source>Import contacts…</source>
         <translation>导入联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="75"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="76"/>
         <source>Export contacts…</source>
         <translation>导出联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="84"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="85"/>
         <source>Mark the selected row as</source>
         <translation>将所选行标记为</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="86"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="87"/>
         <source>Set</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="114"/>
         <source>%1 rows · %2 to stop first (no basis) · %3 past their completion date</source>
         <translation>共 %1 行 · %2 行应先停止执行（无依据） · %3 行已过完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="131"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="136"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="142"/>
         <source>Import the clean-up ledger</source>
         <translation>导入失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="147"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="162"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="168"/>
         <source>Imported from sheet %4: %1 added, %2 updated, %3 unchanged.</source>
         <translation>已从工作表「%4」导入：新增 %1 条，更新 %2 条，未变 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="177"/>
         <source>Export the clean-up ledger</source>
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="177"/>
         <source>Clean-up ledger.xlsx</source>
         <translation>失信约束措施台账.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="184"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="188"/>
         <source>Import the contact feedback form</source>
         <translation>导入联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="195"/>
         <source>%1 contacts imported.</source>
         <translation>已导入 %1 名联系人。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="200"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="200"/>
         <source>Clean-up contact feedback form.xlsx</source>
         <translation>清理规范工作联系人反馈表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="207"/>
         <source>%1 contacts written to %2.</source>
         <translation>已将 %1 名联系人写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="213"/>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="220"/>
         <source>Row %1 marked %2.</source>
         <translation>第 %1 行已标记为“%2”。</translation>
     </message>
@@ -2444,137 +2454,137 @@ Returned by the platform: %4</source>
 <context>
     <name>DisclosureView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="57"/>
         <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its tier&apos;s period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.</source>
         <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="64"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="65"/>
         <source>New decision…</source>
         <translation>登记决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
         <source>Publish selected</source>
         <translation>公示所选</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
         <source>Revoked…</source>
         <translation>决定已撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
         <source>Export upload sheet…</source>
         <translation>导出平台上传表…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
         <source>Print repair notice…</source>
         <translation>打印信用修复告知书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="80"/>
         <source>%1 decisions · %2 past their 7-working-day date</source>
         <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="102"/>
         <source>Decision %1 registered; publish and report it by %2.</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="108"/>
         <source>Import a department&apos;s licences-and-penalties sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="109"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="114"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="119"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="134"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="140"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="146"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="148"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="149"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="158"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="164"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="164"/>
         <source>Licences and penalties upload sheet.xlsx</source>
         <translation>双公示上传表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="165"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="172"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="182"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="184"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="192"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="195"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -4369,13 +4379,13 @@ Measures: %4</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="11"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="12"/>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="18"/>
         <source>Record</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="11"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="12"/>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="18"/>
         <source>Case</source>
         <translation>认定案件</translation>
@@ -4998,47 +5008,47 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RecordsModel</name>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="24"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="24"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="24"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="24"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
         <source>Catalogue item</source>
         <translation>目录条目</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="26"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="26"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="26"/>
         <source>Document number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="25"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="26"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/records_model.py" line="26"/>
+        <location filename="../../credit_desk/gui/models/records_model.py" line="27"/>
         <source>Decision date</source>
         <translation>认定日期</translation>
     </message>
@@ -5106,54 +5116,54 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="109"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="120"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="148"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="155"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="157"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="160"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="169"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="181"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="192"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="203"/>
         <source>Record %1 changed.</source>
         <translation>失信信息 %1 已变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="213"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="215"/>
         <source>; listings resting on it: %1</source>
         <translation>；以其为依据的名单案件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="217"/>
         <source>Record %1 revoked</source>
         <translation>失信信息 %1 已撤销</translation>
     </message>
@@ -5410,69 +5420,69 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>ResolveObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="62"/>
         <source>Reply to the objection</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="63"/>
         <source>Objection %1 to %2 %3, received %4, reply due %5.
 Grounds: %6</source>
         <translation>异议 %1（对%2 %3），%4 受理，应于 %5 前答复。
 理由：%6</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="64"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="66"/>
         <source>Save the reply</source>
         <translation>保存答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="66"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="68"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="67"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="69"/>
         <source>Upheld — the objection is not founded</source>
         <translation>维持——异议不成立</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="68"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="70"/>
         <source>Corrected — correct the facts</source>
         <translation>更正——更正事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="69"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="71"/>
         <source>Revoked — the record or listing was wrong</source>
         <translation>撤销——信息或列入有误</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="70"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="72"/>
         <source>Revoking a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
         <translation>对名单认定作出“撤销”，即提出误列撤销（R12 第一种方式）；须由另一位负责人在案件中批准后才删除任何信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="72"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="74"/>
         <source>Reply *</source>
         <translation>答复内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="76"/>
         <source>Replied on *</source>
         <translation>答复日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="78"/>
         <source>Corrected facts</source>
         <translation>更正后的事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="81"/>
         <source>New prior notice served on</source>
         <translation>新预先告知书送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="81"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="83"/>
         <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window); the old one is superseded.</source>
         <translation>更正已送达的预先告知书所载事实，须同时送达新的预先告知书（新文号、重新计算异议期），原告知书作废。</translation>
     </message>
@@ -5712,160 +5722,160 @@ Grounds: %6</source>
 <context>
     <name>SettingsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="61"/>
         <source>Language of this PC</source>
         <translation>本机界面语言</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="71"/>
         <source>The language changes at the next start of the program.</source>
         <translation>下次启动程序时生效。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="77"/>
         <source>Interface font size</source>
         <translation>界面字号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="81"/>
         <source> pt</source>
         <translation> 磅</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="86"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="97"/>
         <source>Automatic lock</source>
         <translation>自动锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="90"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="101"/>
         <source> minutes</source>
         <translation> 分钟</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="103"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="101"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="112"/>
         <source>Lock the window after this long without use (all users of this office):</source>
         <translation>无操作超过以下时间后锁定窗口（对本单位所有用户有效）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="119"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改此项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="120"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="131"/>
         <source>Saved: the window locks after %1 minutes without use.</source>
         <translation>已保存：无操作 %1 分钟后锁定窗口。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="138"/>
         <source>Public holidays</source>
         <translation>法定节假日</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="139"/>
         <source>Enter a year&apos;s holiday schedule…</source>
         <translation>录入节假日安排…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="135"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="146"/>
         <source>Use the platform&apos;s schedule…</source>
         <translation>以平台下发的安排为准…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="165"/>
         <source>%1: the platform&apos;s holidays (%2) differ from the administrator&apos;s (%3) on %4; %3 is in force.</source>
         <translation>%1年：平台下发的节假日安排（%2）与管理员录入的（%3）在这些日期上不同：%4；目前仍按管理员录入的执行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="193"/>
         <source>Saved: %1 (%2), %3 rest days, %4 make-up working days.</source>
         <translation>已保存：%1年（%2），放假 %3 天，调休上班 %4 天。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="197"/>
         <source>the built-in calendar</source>
         <translation>软件内置安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="197"/>
         <source>the platform&apos;s calendar</source>
         <translation>平台下发的安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="198"/>
         <source>It replaces: %1.</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="204"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="207"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="204"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="269"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="280"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="204"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="270"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="281"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="204"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="271"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="282"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="230"/>
         <source>Deciding departments: register one…</source>
         <translation>认定部门：查看和登记…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="243"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="262"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="273"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="279"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="272"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="283"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="284"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="299"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="308"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

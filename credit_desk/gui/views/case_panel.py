@@ -6,13 +6,15 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QFrame, QGridLayout, QLabel, QPushButton,
                                QTextBrowser, QVBoxLayout, QWidget)
 
-from credit_desk.domain.cases import OPEN_STATES, TRANSITIONS, Case, CaseState, Event, ExitWay, ListType, phase
+from credit_desk.domain.cases import (DEPT_LEVEL_ZH, OPEN_STATES, TRANSITIONS, Case, CaseState, Event, ExitWay, Ground,
+                                      ListType, phase)
+from credit_desk.domain.ids import IdType
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.list_rules import check_r12_wrongful_reachable, wrongful_reachable
 from credit_desk.gui import rulehints
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, spaced, words
-from credit_desk.gui.labels import enum_words
+from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.gui.widgets.notice import HEADING_SCALE, LEAD_SCALE, relative_font
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.services import browse, cases, objections, withdrawals
@@ -52,6 +54,18 @@ def step_states(case: Case, today) -> list[tuple[str, str]]:
     if case.state is CaseState.NOTICE_SERVED and ph != "objection_window":
         labels[2] = QT_TRANSLATE_NOOP("CasePanel", "Objection period over")
     return [(_w(label), "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
+
+
+def _coded(enum, value) -> str:
+    """An enum member's words from its code (issue 17 item 3), the code itself if the code is unknown."""
+    try:
+        return enum_words(enum(value)) if value else ""
+    except ValueError:
+        return str(value)
+
+
+def _level(value) -> str:
+    return table_words(DEPT_LEVEL_ZH, value) if value in DEPT_LEVEL_ZH else "—"
 
 
 def _state_zh(value) -> str:
@@ -309,19 +323,31 @@ class CaseDetailDialog(QDialog):
         box.addWidget(text, 1)
         box.addWidget(buttons)
 
+    def _sharing(self, d: dict) -> str | None:
+        """R6: acknowledged by the platform, or the day it is due to be shared by."""
+        if d.get("shared_at"):
+            return self.tr("Acknowledged by the platform on %1").replace("%1", d["shared_at"][:10])
+        if d.get("share_due"):
+            return self.tr("To be shared with the platform by %1").replace("%1", d["share_due"])
+        return None
+
     def html(self, d: dict) -> str:
         s = d.get("subject") or {}
-        rows = [(self.tr("List"), d.get("list_type_zh")), (self.tr("Stage"), d.get("state_zh")),
-                (self.tr("Subject"), s.get("name")), (self.tr("Code / ID number"), f"{s.get('id_type_zh', '')} {s.get('id_shown', s.get('id_number', ''))}"),
+        # issue 17 item 3: list, stage, ID type, level, ground and sharing in the interface language, from their
+        # codes (the service's *_zh words are Chinese on an English screen too)
+        rows = [(self.tr("List"), _coded(ListType, d.get("list_type"))), (self.tr("Stage"), _state_zh(d.get("state"))),
+                (self.tr("Subject"), s.get("name")),
+                (self.tr("Code / ID number"), spaced(_coded(IdType, s.get("id_type")),
+                                                     s.get("id_shown", s.get("id_number", "")))),
                 (self.tr("Legal representative"), f"{s.get('legal_rep_name') or '—'} {s.get('legal_rep_id_number') or ''}"),
-                (self.tr("Deciding department"), aside(d.get("department") or "—", d.get("department_level_zh") or "—")),
+                (self.tr("Deciding department"), aside(d.get("department") or "—", _level(d.get("department_level")))),
                 (self.tr("Facts (reasons)"), d.get("facts")), (self.tr("Basis"), d.get("basis")),
-                (self.tr("Ground (R4)"), d.get("ground_zh")), (self.tr("Standard cited (R4)"), d.get("standard")),
+                (self.tr("Ground (R4)"), _coded(Ground, d.get("ground"))), (self.tr("Standard cited (R4)"), d.get("standard")),
                 (self.tr("Measures (R8)"), clauses(m["name"] for m in d.get("measures") or [])),
                 (self.tr("Validity"), f"{d.get('valid_from') or '—'} — {d.get('valid_until') or '—'}"),
                 (self.tr("Removal conditions"), d.get("removal_conditions")), (self.tr("Remedies"), d.get("remedies")),
                 (self.tr("Decision"), f"{d.get('decision_number') or '—'} {d.get('decided_on') or ''}"),
-                (self.tr("Sharing with the platform (R6)"), d.get("share_status_zh")),
+                (self.tr("Sharing with the platform (R6)"), self._sharing(d)),
                 (self.tr("Rule set used (R20)"), d.get("rule_set_code"))]
         marked = [(rulehints.split(k), v) for k, v in rows]
         self.rule_tips = [labelled(k, rulehints.hint(rules)) for (k, rules), _v in marked if rules]
