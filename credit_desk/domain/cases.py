@@ -19,6 +19,7 @@ publication for objection (公示, R10). R10–R12 live in ``domain/list_rules.p
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -376,12 +377,25 @@ def _check_r8_scope(item: MeasureItem, scope: MeasureScope, row: int) -> None:
                               f"tier allows ({most}).", field="measure", row=row)
 
 
-def check_decider(case: Case, decider: str) -> None:
-    """Four eyes: the person who drafted a case can never decide it, the administrator included."""
+# Four eyes: what a listing rests on — its records, its ground and its standard (R1, R4) — is the proposal the
+# decider examines. Whoever set or changed it after the draft was opened proposed the listing as much as its drafter.
+PROPOSAL_FIELDS = frozenset({"record_ids", "ground", "standard", "standard_kind"})
+
+
+def check_decider(case: Case, decider: str, proposers: Iterable[str] = ()) -> None:
+    """Four eyes: the person who drafted a case can never decide it, the administrator included; nor can one who
+    later changed the records, ground or standard it rests on (``proposers``, see ``PROPOSAL_FIELDS``) — a decider
+    who first puts the case on other records and then decides on them has examined nobody's proposal but their own.
+    """
     if case.created_by == decider:
         raise DomainError("FOUR_EYES", "起草人不能审批或决定自己起草的案件，请由另一位人员决定。",
                           "The drafter cannot decide their own case; another person must decide it.",
                           field="decided_by")
+    if decider in set(proposers):
+        raise DomainError("FOUR_EYES", "您修改过本案所依据的失信信息、认定情形或认定标准，不能再对本案作出决定，"
+                          "请由另一位人员决定。",
+                          "You changed the records, ground or standard this case rests on; another person must "
+                          "decide it.", field="decided_by")
 
 
 # National texts used unless the office sets its own (settings ``case_remedies_text`` /

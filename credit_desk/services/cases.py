@@ -9,7 +9,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 
 from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIONS, OPEN_STATES,
-                                      TIER_MAX_SEVERITY, Case, CaseState, Event, ExitWay, ListType, MeasureScope,
+                                      PROPOSAL_FIELDS, TIER_MAX_SEVERITY, Case, CaseState, Event, ExitWay, ListType, MeasureScope,
                                       check_decider, check_r4_black_scope, check_r4_department_level,
                                       check_r4_given_fields, check_r5_decision_parts, check_r5_may_decide,
                                       check_r7_entry, check_r8_measures, next_state)
@@ -178,8 +178,9 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
         if changed and case.state is CaseState.NOTICE_SERVED:
             return renotice_in_tx(session, tx, case, new, changed, renotice_on)
         repo.save(tx, new)
+        moved = _proposal_changes(case, new)  # four eyes: the event names what the case rests on only if it moved
         repo.add_event(tx, case_id, today, session.user.username, "update", case.state, case.state,
-                       ",".join(sorted(values)))
+                       ",".join(sorted(k for k in values if k not in PROPOSAL_FIELDS or k in moved)))
         session.audit(tx, "case.update", "case", case_id, detail={"fields": sorted(values)})
         tx.change("case", case_id, "update", {"id": case_id, "fields": sorted(values)})
     return new
@@ -312,6 +313,28 @@ def step_dates(session: Session, case: Case) -> dict:
             "today": session.desk.today()}
 
 
+def _proposal_changes(old: Case, new: Case) -> list[str]:
+    """Four eyes: the fields of ``PROPOSAL_FIELDS`` (records, ground, standard) that an edit really changes."""
+    view = (lambda c, f: tuple(sorted(c.record_ids)) if f == "record_ids" else getattr(c, f))
+    return sorted(f for f in PROPOSAL_FIELDS if view(old, f) != view(new, f))
+
+
+def _proposers(conn, case: Case) -> set[str]:
+    """Four eyes: who changed what the case rests on after it was opened — an ``update`` event lists the fields it
+    changed (``update_case``), a ``renotice`` event those the new notice changed (``renotice_in_tx``)."""
+    found = set()
+    for e in repo.events(conn, case.id):
+        if e["event"] == "update":
+            fields = (e["note"] or "").split(",")
+        elif e["event"] == "renotice":
+            fields = (e["note"] or "").rpartition(": ")[2].split(",")
+        else:
+            continue
+        if PROPOSAL_FIELDS & set(fields):
+            found.add(e["username"])
+    return found
+
+
 def last_step_on(conn, case: Case) -> dt.date | None:
     """The date of the case's latest step (R5: the next step may not precede it)."""
     # an edit of the draft is dated the day it was typed; it is not a procedural step
@@ -361,7 +384,7 @@ def decide_case(session: Session, case_id: int, d: Decision) -> dict:
     session.require("case.decide")
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
-    check_decider(case, session.user.username)
+    check_decider(case, session.user.username, _proposers(conn, case) if d.list_it else ())  # four eyes
     _check_own_department(session, case)  # R4 谁认定、谁负责: before any other step of the decision
     check_r5_date(d.decided_on, today=session.desk.today(), after=last_step_on(conn, case), field="decided_on",
                   label="决定日期", after_label="上一办理步骤")  # R5 dates

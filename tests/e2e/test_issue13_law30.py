@@ -70,3 +70,27 @@ def test_r12_way1_keeps_no_free_text_of_a_repair_request_about_the_wrong_listing
     travelling = "\n".join(_travelling(data_dir))
     assert "未提交整改报告" not in travelling and "自述已停产整改" not in travelling
     assert not [line for line in _travelling(data_dir) if mine in line]
+
+
+def test_r5_four_eyes_a_decider_who_put_the_case_on_other_records_cannot_decide_it(desk):
+    """Four eyes (R5 with R1 / R4): the head of the deciding department put a served case on another record with a
+    new prior notice, then decided it himself — the drafter (clerk1) had proposed the listing on a record the head
+    then replaced, so nobody but the head examined the listing he decided. The decision is refused to him; another
+    senior person of the department decides, and a wording-only edit by the head does not bar him."""
+    sid = company(desk, 3013)
+    old = record(desk, sid)["id"]
+    new = record(desk, sid, number="清市监罚〔2026〕78号")["id"]
+    cid = open_case(desk, sid, "black", records=[old])
+    serve(desk, cid)
+    ok(desk, "case", "update", str(cid), "--record", str(new), "--renotice-on", "2026-09-29", user=BOSS)
+    err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-20", *MEASURES, user=BOSS)
+    assert err["code"] == "FOUR_EYES" and "修改过本案所依据的失信信息" in err["message"], err
+    assert show(desk, cid)["state"] == "notice_served"
+    decide(desk, cid, *MEASURES, on="2026-10-20", user=REVIEWER)
+    assert show(desk, cid)["state"] == "listed"
+
+    other = open_case(desk, company(desk, 3014), "black")
+    ok(desk, "case", "update", str(other), "--facts", "经营场所位于县城关镇", "--channel", "县政府网站", user=BOSS)
+    serve(desk, other)
+    decide(desk, other, *MEASURES, on="2026-10-20", user=BOSS)  # wording is not the proposal
+
