@@ -67,6 +67,7 @@ class Event(StrEnum):
     DECIDE_NOT_LIST = "decide_not_list"
     EXIT = "exit"
     WITHDRAW_WRONGFUL = "withdraw_wrongful"
+    RED_RESTORED = "red_restored"
 
 
 S, E = CaseState, Event
@@ -85,6 +86,9 @@ TRANSITIONS: dict[tuple[CaseState, Event], CaseState] = {
     # R12 way 1 / 1798号 (二十)(二十三): a listing that has already ended can still be found wrong; the red-list
     # limit is ``list_rules.check_r12_wrongful_reachable``
     (S.EXITED, E.WITHDRAW_WRONGFUL): S.WITHDRAWN_WRONGFUL,
+    # R10 with R12 way 1: a red listing removed only because of a listing withdrawn as wrongful is back on its
+    # list (``list_rules.red_course_after_withdrawal``)
+    (S.EXITED, E.RED_RESTORED): S.LISTED,
 }
 OPEN_STATES = frozenset({S.DRAFT, S.NOTICE_SERVED, S.OBJECTION_UNDER_REVIEW})
 

@@ -8,6 +8,7 @@ administration, and a watch listing need not rest on a catalogue record.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -81,6 +82,38 @@ def removes_red_entries(list_type: ListType) -> bool:
     """R10: a black listing (1798号 (七)) and a watch listing (1798号 (十九) 二) take the subject off every red
     list."""
     return list_type in (ListType.BLACK, ListType.WATCH)
+
+
+def red_removal_note(list_type: ListType, case_id: int) -> str:
+    """R10: the exit note of a red listing taken off by a black or watch listing — written at that decision, and
+    read by a way-1 withdrawal of that listing to find the red listings it took off (``reds_removed_by``)."""
+    return f"因列入{list_type.zh}（案件{case_id}）删除"
+
+
+def reds_removed_by(case: Case, cases: Iterable[Case]) -> list[Case]:
+    """R10 with R12 way 1: the red listings among ``cases`` that ``case`` took off its list."""
+    note = red_removal_note(case.list_type, case.id)
+    return [r for r in cases if r.list_type is ListType.RED and r.state is CaseState.EXITED
+            and r.exit_way == ExitWay.BLACK_LISTED.value and r.exit_note == note]
+
+
+def red_course_after_withdrawal(red: Case, remaining: Iterable[Case], on: dt.date) -> ExitInput | None:
+    """R10 with R12 way 1 (1798号 (十九) 二, (二十) "相关信息不予保存", (二十三) 更正诚信记录、恢复名誉): a red listing
+    taken off only because of a listing later withdrawn as wrongful was taken off on no ground. Returns None when it
+    is back on its list (its validity runs on); else how it left after all: removed by the first other black or
+    watch listing of the subject (``remaining``, none withdrawn) decided within its validity, on that day; or, its
+    validity having ended by ``on``, at the end of it (way 3, the day after)."""
+    later = sorted((c for c in remaining
+                    if removes_red_entries(c.list_type) and c.state in _DECIDED and c.decided_on is not None
+                    and red.decided_on is not None and c.decided_on >= red.decided_on
+                    and (red.valid_until is None or c.decided_on <= red.valid_until)),
+                   key=lambda c: (c.decided_on, c.id or 0))
+    if later:
+        first = later[0]
+        return ExitInput(ExitWay.BLACK_LISTED, first.decided_on, note=red_removal_note(first.list_type, first.id))
+    if red.valid_until is not None and expiry_exit_date(red) <= on:
+        return ExitInput(ExitWay.EXPIRED, expiry_exit_date(red), note="有效期届满自动移出")
+    return None
 
 
 def check_r11_watch_entry(case: Case) -> None:

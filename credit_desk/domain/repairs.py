@@ -30,11 +30,12 @@ class RepairState(StrEnum):
     REPAIRED = "repaired"
     REFUSED = "refused"
     SHARED = "shared"
+    CLOSED = "closed"  # R12 way 1: the listing it asked to repair was withdrawn as wrongful
 
     @property
     def zh(self) -> str:
         return {"received": "已接收", "accepted": "已受理", "not_accepted": "不予受理", "repaired": "准予修复",
-                "refused": "不予修复", "shared": "已报送平台"}[self.value]
+                "refused": "不予修复", "shared": "已报送平台", "closed": "终止办理"}[self.value]
 
 
 class RepairEvent(StrEnum):
@@ -43,6 +44,7 @@ class RepairEvent(StrEnum):
     REPAIR = "repair"
     REFUSE = "refuse"
     SHARE = "share"
+    CLOSE = "close"
 
 
 _S, _E = RepairState, RepairEvent
@@ -53,6 +55,10 @@ TRANSITIONS: dict[tuple[RepairState, RepairEvent], RepairState] = {
     (_S.ACCEPTED, _E.REFUSE): _S.REFUSED,
     (_S.REPAIRED, _E.SHARE): _S.SHARED,
     (_S.REFUSED, _E.SHARE): _S.SHARED,
+    # R12 way 1 / 1798号 (二十): a request about nothing but a listing withdrawn as wrongful has nothing left to
+    # repair; it ends with the listing (``list_rules.repairs_withdrawn_with``) instead of waiting for ever
+    (_S.RECEIVED, _E.CLOSE): _S.CLOSED,
+    (_S.ACCEPTED, _E.CLOSE): _S.CLOSED,
 }
 OPEN_STATES = frozenset({_S.RECEIVED, _S.ACCEPTED})
 

@@ -16,9 +16,12 @@ from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
                                            check_r12_exit, check_r12_watch_months, needs_post_exit_watch,
                                            post_exit_watch_max_months, post_exit_watch_records,
-                                           post_exit_watch_until, repairs_withdrawn_with, withdrawn_with,
-                                           wrongful_reachable)
+                                           post_exit_watch_until, red_course_after_withdrawal, reds_removed_by,
+                                           repairs_withdrawn_with, withdrawn_with, wrongful_reachable)
 from credit_desk.domain.masking import mask_id
+from credit_desk.domain.repairs import OPEN_STATES as REPAIR_OPEN_STATES
+from credit_desk.domain.repairs import RepairEvent
+from credit_desk.domain.repairs import next_state as repair_next
 from credit_desk.domain.rulesets import RuleSet, rule_set_in_force
 from credit_desk.domain.subjects import Subject
 from credit_desk.services import doc_numbers, workdays
@@ -208,7 +211,43 @@ def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel:
         done.append(_withdraw_one(session, tx, w, wex, wchannel, their_letter, because=case.id))
     if done:
         out["withdrawn_with"] = done
+    out["red_restored"] = _undo_red_removals(session, tx, [case, *follow], ex.exit_on)  # R10 with R12 way 1
     return out
+
+
+def _close_repair(session: Session, tx, r) -> None:
+    """R12 way 1: an open repair request about nothing but the withdrawn listing ends (终止办理): it could never be
+    decided (its listing is no longer listed) and stood overdue on the due list for ever."""
+    if r.state not in REPAIR_OPEN_STATES:
+        return
+    repairs_repo.save(tx, replace(r, state=repair_next(r.state, RepairEvent.CLOSE)))
+    session.audit(tx, "repair.close", "repair", r.id, detail={"from": r.state.value})
+
+
+def _undo_red_removals(session: Session, tx, wrong: list[Case], on: dt.date) -> list[int]:
+    """R10 with R12 way 1 (1798号 (十九)(二十)(二十三)): the red listings the wrong listings took off their lists are
+    taken off on no ground: the removal (its events, announcement and printed announcement, which name the wrong
+    listing) is undone, and the red listing is back on its list — or, by ``list_rules.red_course_after_withdrawal``,
+    left at the end of its validity or because of another listing. Returns the ids of those back on their list."""
+    conn = session.ledger.conn
+    mine = repo.search(conn, subject_id=wrong[0].subject_id, limit=1_000_000)
+    back = []
+    for red in [r for w in wrong for r in reds_removed_by(w, mine)]:
+        course = red_course_after_withdrawal(red, mine, on)
+        repo.undo_exit(tx, red.id)
+        withdrawals_repo.withdraw_documents(tx, red.id, "误列撤销，删除所依据的认定已撤销", session.user.username,
+                                            session.desk.now().isoformat(timespec="seconds"),
+                                            doc_type="exit_announcement")
+        listed = replace(red, state=CaseState.LISTED, exit_way=None, exited_on=None, exit_note=None)
+        if course is not None:  # removed after all, by another listing or at the end of its validity
+            exit_in_tx(session, tx, listed, course)
+            continue
+        restored = step(session, tx, red, Event.RED_RESTORED, on, "删除所依据的认定已撤销，恢复列入",
+                        exit_way=None, exited_on=None, exit_note=None)
+        session.audit(tx, "case.restore", "case", red.id, detail={"list_type": red.list_type.value})
+        tx.change("case", red.id, "restore", entry_state(conn, restored))
+        back.append(red.id)
+    return back
 
 
 def _withdraw_one(session: Session, tx, case: Case, ex: ExitInput, channel: str, letter: dict,
@@ -217,7 +256,9 @@ def _withdraw_one(session: Session, tx, case: Case, ex: ExitInput, channel: str,
     stamp = session.desk.now().isoformat(timespec="seconds")
     numbers = withdrawals_repo.withdraw_documents(tx, case.id, "误列撤销", session.user.username, stamp)
     # R12 way 1 / 1798号 (二十)(二十三): the repair notices about the wrong listing are withdrawn with it
-    for rid in repairs_withdrawn_with(case.id, repairs_repo.with_case_target(session.ledger.conn, case.id)):
+    about = repairs_repo.with_case_target(session.ledger.conn, case.id)
+    for rid in repairs_withdrawn_with(case.id, about):
+        _close_repair(session, tx, next(r for r in about if r.id == rid))  # R12 way 1: nothing left to repair
         numbers += withdrawals_repo.withdraw_documents(tx, rid, "误列撤销", session.user.username, stamp,
                                                        object_type="repair")
         withdrawals_repo.purge_repair_texts(tx, rid)  # R12 way 1: nor the request's free text

@@ -17,7 +17,7 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r10_red_candidate,
                                            check_r11_watch_basis, check_r11_watch_entry, check_r12_watch_months,
-                                           notice_document, removes_red_entries)
+                                           notice_document, red_removal_note, removes_red_entries)
 from credit_desk.domain.objections import Target
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_document_effective, check_r1_rests_on_records,
                                           check_r5_date, check_r5_grounds_as_records, check_r5_notice_frozen,
@@ -540,7 +540,7 @@ def _cross_effects(session: Session, tx, listed: Case) -> list[int]:
     if removes_red_entries(listed.list_type):  # R10
         for red in repo.listed(session.ledger.conn, listed.subject_id, ListType.RED):
             core.exit_in_tx(session, tx, red, ExitInput(ExitWay.BLACK_LISTED, listed.decided_on,
-                                                        note=f"因列入{listed.list_type.zh}（案件{listed.id}）删除"))
+                                                        note=red_removal_note(listed.list_type, listed.id)))
             removed.append(red.id)
     if listed.list_type is ListType.WATCH:
         core.refresh_alert(session, tx, listed.subject_id, listed.decided_on)

@@ -242,6 +242,13 @@ def scrub_wrongful(tx, case: Case) -> Case:
     return blank
 
 
+def undo_exit(tx, case_id: int) -> None:
+    """R10 with R12 way 1: a red listing's removal on no ground is undone — its exit events and exit announcements
+    go (they name the listing withdrawn as wrongful); the caller saves the case's new state."""
+    tx.execute("DELETE FROM case_events WHERE case_id = ? AND event = 'exit'", (case_id,))
+    tx.execute("DELETE FROM announcements WHERE case_id = ? AND kind = 'exit'", (case_id,))
+
+
 def withdrawn_ids(conn) -> set[str]:
     """R12 way 1: cases whose earlier change-log rows must never be exported (only their ``withdraw`` row)."""
     rows = conn.execute("SELECT id FROM cases WHERE state = ?", (CaseState.WITHDRAWN_WRONGFUL.value,))

@@ -37,12 +37,14 @@ def approve(tx, withdrawal_id: int, username: str, on: date) -> None:
 
 
 def withdraw_documents(tx, case_id: int, reason: str, username: str, ts: str,
-                       object_type: str = "case") -> list[str]:
+                       object_type: str = "case", doc_type: str | None = None) -> list[str]:
     """R12 way 1: every registered document of the listing is withdrawn (撤回) and its stored content emptied; the
     number stays in the register (no gap, never reused) and verifies as withdrawn. ``object_type`` ``repair``
-    (with a repair request's id) withdraws the repair notices of a request about the listing."""
+    (with a repair request's id) withdraws the repair notices of a request about the listing; ``doc_type`` only the
+    documents of that type (a red listing's exit announcement when its removal is undone)."""
     rows = tx.execute("SELECT id, number FROM documents WHERE object_type = ? AND object_id = ? "
-                      "AND status != 'withdrawn'", (object_type, str(case_id))).fetchall()
+                      "AND status != 'withdrawn' AND (? IS NULL OR doc_type = ?)",
+                      (object_type, str(case_id), doc_type, doc_type)).fetchall()
     for doc_id, _number in rows:
         tx.execute("UPDATE documents SET status = 'withdrawn', context = '{}', key_fields = '[]', template = '', "
                    "void_reason = ?, voided_by = ?, voided_at = ? WHERE id = ?", (reason, username, ts, doc_id))

@@ -525,112 +525,112 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="320"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="321"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="329"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="330"/>
         <source>Acknowledged by the platform on %1</source>
         <translation>平台已于%1确认接收</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="331"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="332"/>
         <source>To be shared with the platform by %1</source>
         <translation>须于%1前报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="338"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="339"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="338"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="339"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="339"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="340"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="340"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="341"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="342"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="343"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="343"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="344"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="344"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="344"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="346"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="346"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="346"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="347"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="347"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="348"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="348"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="348"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="350"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="350"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="351"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="351"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="352"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="358"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="359"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -644,7 +644,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="23"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="32"/>
         <source>Prior notice served</source>
         <translation>已送达预先告知</translation>
     </message>
@@ -685,243 +685,248 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="30"/>
+        <source>Back on the list (the listing that removed it was withdrawn)</source>
+        <translation>恢复列入（删除所依据的认定已撤销）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
         <source>Put on the watch list after exit</source>
         <translation>移出后列入重点关注名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="32"/>
         <source>Draft</source>
         <translation>起草</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="33"/>
         <source>Decided</source>
         <translation>已决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="34"/>
         <source>Listed</source>
         <translation>已列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="34"/>
         <source>Exited</source>
         <translation>已移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="44"/>
         <source>Objection under review</source>
         <translation>异议复核</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="51"/>
         <source>Not listed</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="54"/>
         <source>Wrongful listing withdrawn</source>
         <translation>错误列入已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="56"/>
         <source>Objection period over</source>
         <translation>异议期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="143"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="143"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="144"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="147"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="149"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="150"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="151"/>
         <source>Decide…</source>
         <translation>作出认定决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="156"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="157"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="196"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="197"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="212"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="213"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="214"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="215"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="219"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="220"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="227"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="274"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="278"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="279"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="282"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="283"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="285"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="286"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="288"/>
         <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="289"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="290"/>
         <source>The listing has ended. If it is found to have been wrong (an objection, or the office&apos;s own finding), it can still be withdrawn as wrongful.</source>
         <translation>该名单已移出。如经异议核实或本单位复查发现认定有误，仍可按误列撤销。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="24"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="33"/>
         <location filename="../../credit_desk/gui/views/cases_view.py" line="86"/>
         <source>Objection period</source>
         <translation>异议期</translation>
@@ -5199,34 +5204,34 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="66"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="70"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="112"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="38"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
@@ -5256,163 +5261,168 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>不予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="74"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="74"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="126"/>
         <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="133"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="145"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="146"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="147"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="148"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="149"/>
         <source>Materials handed in…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="91"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="46"/>
+        <source>Closed</source>
+        <translation>终止办理</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="199"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="210"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="211"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="213"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="213"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="215"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="216"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="216"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="222"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="233"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="243"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="246"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="256"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="270"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="272"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="275"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="282"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="289"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="295"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="297"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="300"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>

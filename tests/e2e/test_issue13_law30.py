@@ -6,8 +6,8 @@ from __future__ import annotations
 from credit_desk.services import ledgers
 from credit_desk.services import sync as sync_svc
 from credit_desk.store import sync_state
-from tests.e2e.case_kit import (BOSS, REVIEWER, company, decide, desk, ok, open_case, record, refused,  # noqa: F401
-                                serve, show, staffed_template)
+from tests.e2e.case_kit import (BOSS, REVIEWER, TAX_BOSS, black_listing, company, decide, desk, ok, open_case, record, refused,  # noqa: F401
+                                serve, show, staffed_template, watch_listing)
 from tests.e2e.repair_kit import apply, old_black_listing
 
 MEASURES = ("--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
@@ -94,3 +94,73 @@ def test_r5_four_eyes_a_decider_who_put_the_case_on_other_records_cannot_decide_
     serve(desk, other)
     decide(desk, other, *MEASURES, on="2026-10-20", user=BOSS)  # wording is not the proposal
 
+
+def _red(desk, sid: int) -> int:
+    red = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
+                    "--facts", "连续三年纳税信用A级", "--basis", "《纳税信用管理办法》", "--valid-until", "2028-10-12",
+                    opened_on="2026-09-01")
+    serve(desk, red, on="2026-09-02")
+    decide(desk, red, on="2026-09-10", user=TAX_BOSS)
+    return red
+
+
+def _withdraw(desk, cid: int) -> dict:
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    return ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+
+
+def test_r10_red_listing_removed_by_a_wrong_listing_is_back_on_its_list(desk, data_dir, tmp_path):
+    """R10 with R12 way 1 (1798号 (十九) 二, (二十) "对于因主体认定有误而列入名单的，相关信息不予保存", (二十三) 更正当事人的诚信
+    记录、恢复其名誉): a black listing took the subject off the tax bureau's red list; the black listing was then
+    withdrawn as wrongful. Before, the red listing stayed off its list for good, its exit note, its event and its
+    printed exit announcement still named the wrong listing ("因列入严重失信主体名单（案件2）删除"), and that
+    announcement still verified as valid. Now its removal is undone: it is back on its list with nothing of the wrong
+    listing, the printed announcement verifies as withdrawn, and the platform is told it is listed again."""
+    sid = company(desk, 3015)
+    red = _red(desk, sid)
+    cid = black_listing(desk, sid)
+    gone = show(desk, red)
+    assert gone["state"] == "exited" and f"案件{cid}" in gone["exit_note"]
+    ok(desk, "print", "exit_announcement", "--case", str(red), "--out", str(tmp_path / "x.pdf"))
+    out = _withdraw(desk, cid)
+    assert out["red_restored"] == [red]
+    back = show(desk, red)
+    assert back["state"] == "listed" and back["exit_way"] is None and back["exited_on"] is None, back
+    assert f"案件{cid}" not in str(back) and "严重失信" not in str(back["events"]) and back["announcements"] == []
+    code, verdict, _ = desk("--json", "notice", "verify", "--pdf", str(tmp_path / "x.pdf"))
+    assert '"withdrawn"' in verdict, verdict
+    restore = [line for line in _travelling(data_dir) if f'"entity":"case","entity_id":"{red}","op":"restore"' in line]
+    assert restore and '"state":"listed"' in restore[0]
+
+
+def test_r10_red_listing_removed_by_a_wrong_listing_stays_off_for_a_lawful_one(desk):
+    """R10 / 1798号 (十九) 二 with R12 way 1: when another (lawful) watch listing was decided within the red
+    listing's validity after the wrong black listing, the red listing is off its list because of that one, from
+    its day — not because of the withdrawn listing, which it no longer names."""
+    sid = company(desk, 3016)
+    red = _red(desk, sid)
+    cid = black_listing(desk, sid)
+    watch = watch_listing(desk, sid, "税务", on="2026-10-20")
+    assert _withdraw(desk, cid)["red_restored"] == []
+    entry = show(desk, red)
+    assert entry["state"] == "exited" and entry["exited_on"] == "2026-10-20", entry
+    assert entry["exit_note"] == f"因列入重点关注名单（案件{watch}）删除" and f"案件{cid}" not in str(entry)
+
+
+def test_r12_way1_an_open_repair_request_about_the_wrong_listing_ends_with_it(desk):
+    """R12 way 1 / 1798号 (二十)(二十三) with R13's time limits: a repair request accepted for a black listing that is
+    then withdrawn as wrongful could never be decided (R13_TARGET_STATE: the listing is no longer listed) and stood
+    on the due list, overdue for ever, as a repair the department failed to finish. It now ends with the listing
+    (终止办理), leaves the due list, and takes no further step."""
+    sid = company(desk, 3017)
+    cid = old_black_listing(desk, sid)
+    req = apply(desk, sid, cases=[cid], on="2026-10-20")["id"]
+    ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
+    _withdraw(desk, cid)
+    assert ok(desk, "repair", "show", str(req), "--purpose", "复查误列撤销")["state"] == "closed"
+    due = ok(desk, "due", user=BOSS)
+    assert not [i for i in due if i["object_type"] == "repair" and str(i["object_id"]) == str(req)], due
+    err = refused(desk, "repair", "decide", str(req), "--outcome", "refused", "--reason", "名单已撤销",
+                  "--for-department", "县市场监督管理局", "--decided-on", "2026-11-03", user=BOSS)
+    assert err["code"] == "REPAIR_BAD_STEP", err

@@ -52,9 +52,11 @@ def test_state_machine_allows_only_listed_transitions():
                 with pytest.raises(DomainError) as err:
                     next_state(state, event)
                 assert err.value.code == "CASE_BAD_STEP"
-    # no way out of the end states; an ended listing only by R12 way 1 (found wrong after it ended, 1798号 (二十三))
+    # no way out of the end states; an ended listing only by R12 way 1 (found wrong after it ended, 1798号 (二十三)),
+    # and a red listing removed by a listing so withdrawn back onto its list (R10 with R12 way 1)
     assert next_state(CaseState.EXITED, Event.WITHDRAW_WRONGFUL) is CaseState.WITHDRAWN_WRONGFUL
-    assert [k for k in TRANSITIONS if k[0] is CaseState.EXITED] == [(CaseState.EXITED, Event.WITHDRAW_WRONGFUL)]
+    assert [k for k in TRANSITIONS if k[0] is CaseState.EXITED] == [(CaseState.EXITED, Event.WITHDRAW_WRONGFUL),
+                                                                     (CaseState.EXITED, Event.RED_RESTORED)]
     assert not [k for k in TRANSITIONS if k[0] in (CaseState.NOT_LISTED, CaseState.WITHDRAWN_WRONGFUL)]
 
 

@@ -32,7 +32,8 @@ D = dt.date
 # --- the listing case (R5, R7, R10, R12) -------------------------------------------------------------------------
 CASE_STATES = {"draft", "notice_served", "objection_under_review", "listed", "not_listed", "exited",
                "withdrawn_wrongful"}
-CASE_EVENTS = {"serve_notice", "object", "answer", "decide_list", "decide_not_list", "exit", "withdraw_wrongful"}
+CASE_EVENTS = {"serve_notice", "object", "answer", "decide_list", "decide_not_list", "exit", "withdraw_wrongful",
+               "red_restored"}
 CASE_STEPS = {  # (state, event) -> next state; every other pair is refused with CASE_BAD_STEP
     ("draft", "serve_notice"): "notice_served",               # R5 prior notice (red: publication, R10)
     ("draft", "decide_not_list"): "not_listed",
@@ -45,6 +46,7 @@ CASE_STEPS = {  # (state, event) -> next state; every other pair is refused with
     ("listed", "exit"): "exited",                              # R12 ways 2, 3, 4
     ("listed", "withdraw_wrongful"): "withdrawn_wrongful",     # R12 way 1
     ("exited", "withdraw_wrongful"): "withdrawn_wrongful",     # R12 way 1 found after the listing ended
+    ("exited", "red_restored"): "listed",                     # R10: removed by a listing withdrawn as wrongful
 }
 
 
@@ -65,8 +67,8 @@ def test_r5_r12_every_case_step(state, event):
 
 
 # --- the repair request (R13) --------------------------------------------------------------------------------------
-REPAIR_STATES = {"received", "accepted", "not_accepted", "repaired", "refused", "shared"}
-REPAIR_EVENTS = {"accept", "not_accept", "repair", "refuse", "share"}
+REPAIR_STATES = {"received", "accepted", "not_accepted", "repaired", "refused", "shared", "closed"}
+REPAIR_EVENTS = {"accept", "not_accept", "repair", "refuse", "share", "close"}
 REPAIR_STEPS = {
     ("received", "accept"): "accepted",
     ("received", "not_accept"): "not_accepted",
@@ -74,6 +76,8 @@ REPAIR_STEPS = {
     ("accepted", "refuse"): "refused",
     ("repaired", "share"): "shared",
     ("refused", "share"): "shared",
+    ("received", "close"): "closed",     # R12 way 1: its listing withdrawn as wrongful
+    ("accepted", "close"): "closed",
 }
 
 
@@ -84,7 +88,7 @@ def test_the_repair_machine_has_the_states_and_events_written_here():
 @pytest.mark.parametrize("state,event", list(itertools.product(RepairState, RepairEvent)), ids=str)
 def test_r13_every_repair_step(state, event):
     expected = REPAIR_STEPS.get((state.value, event.value))
-    if expected is None:  # 24 of the 30 pairs
+    if expected is None:  # 34 of the 42 pairs
         with pytest.raises(DomainError) as err:
             repair_next(state, event)
         assert err.value.code == "REPAIR_BAD_STEP" and err.value.field == "state"
@@ -96,7 +100,7 @@ def test_r13_every_repair_step(state, event):
 def test_r13_the_repair_states_read_in_chinese():
     assert {s.value: s.zh for s in RepairState} == {
         "received": "已接收", "accepted": "已受理", "not_accepted": "不予受理", "repaired": "准予修复",
-        "refused": "不予修复", "shared": "已报送平台"}
+        "refused": "不予修复", "shared": "已报送平台", "closed": "终止办理"}
 
 
 # --- objections (R19): open -> answered once, with one of three outcomes -------------------------------------------

@@ -27,6 +27,7 @@ EVENTS = {"open": QT_TRANSLATE_NOOP("CasePanel", "Case opened"),
           "decide_not_list": QT_TRANSLATE_NOOP("CasePanel", "Decided not to list"),
           "exit": QT_TRANSLATE_NOOP("CasePanel", "Exited the list"), "update": QT_TRANSLATE_NOOP("CasePanel", "Changed"),
           "withdraw_wrongful": QT_TRANSLATE_NOOP("CasePanel", "Withdrawn as wrongful"),
+          "red_restored": QT_TRANSLATE_NOOP("CasePanel", "Back on the list (the listing that removed it was withdrawn)"),
           "post_exit_watch": QT_TRANSLATE_NOOP("CasePanel", "Put on the watch list after exit")}
 MAIN_STEPS = (QT_TRANSLATE_NOOP("CasePanel", "Draft"), QT_TRANSLATE_NOOP("CasePanel", "Prior notice served"),
               QT_TRANSLATE_NOOP("CasePanel", "Objection period"), QT_TRANSLATE_NOOP("CasePanel", "Decided"),

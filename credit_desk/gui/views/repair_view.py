@@ -42,6 +42,8 @@ def repair_steps(state: RepairState) -> list[tuple[str, str]]:
     if state is RepairState.REFUSED:
         return [(labels[0], "done"), (labels[1], "done"),
                 (words("RepairView", QT_TRANSLATE_NOOP("RepairView", "Repair refused")), "ended")]
+    if state is RepairState.CLOSED:  # R12 way 1: its listing was withdrawn as wrongful
+        return [(labels[0], "done"), (words("RepairView", QT_TRANSLATE_NOOP("RepairView", "Closed")), "ended")]
     at = {RepairState.RECEIVED: 0, RepairState.ACCEPTED: 1, RepairState.REPAIRED: 2, RepairState.SHARED: 3}[state]
     return [(label, "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
 
