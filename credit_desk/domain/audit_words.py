@@ -13,6 +13,7 @@ OBJECTS = {
     "clock": ("系统时钟", "Clock"), "commitment": ("信用承诺", "Commitment"), "consent": ("公开同意", "Consent"),
     "contacts": ("联系人", "Contacts"), "demo": ("演示数据", "Demo data"), "department": ("认定部门", "Department"),
     "disclosure": ("双公示", "Licences and penalties"), "decision": ("双公示决定", "Licence or penalty decision"),
+    "admin_decision": ("双公示决定", "Licence or penalty decision"),
     "document": ("文书", "Document"), "interview": ("约谈", "Interview"), "interview_plan": ("约谈计划",
                                                                                            "Interview plan"),
     "joint": ("联合惩戒", "Joint punishment"), "keys": ("密钥", "Keys"), "key": ("密钥", "Key"),
