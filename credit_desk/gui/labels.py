@@ -50,3 +50,10 @@ def record_words(row: dict) -> dict:
     if row.get("status") in {s.value for s in RecordStatus}:
         row["status_zh"] = table_words(RECORD_STATUS_ZH, RecordStatus(row["status"]))
     return row
+
+
+def level_words(level: str) -> str:
+    """A department's level (county, city…) in the interface language: 县级 on an English screen was the
+    domain's Chinese (issue 17 item 3)."""
+    from credit_desk.domain.cases import DEPT_LEVEL_ZH
+    return table_words(DEPT_LEVEL_ZH, level) if level in DEPT_LEVEL_ZH else str(level or "")

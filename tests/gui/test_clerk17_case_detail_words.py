@@ -56,6 +56,9 @@ def test_r4_english_ground_choices_say_the_ground(qtbot, english, staff, make_ct
     shown = [box.itemText(i) for i in range(1, box.count())]
     assert len(shown) == 4 and all(len(t) > 12 for t in shown), shown  # 「b. B」 said nothing
     assert "fair market competition" in shown[1], shown
+    departments = dlg.fields["department"]  # 「县市场监督管理局 (县级, 市场监管)」: the level is not data
+    levels = [departments.itemText(i) for i in range(departments.count())]
+    assert levels and not [t for t in levels if "县级" in t], levels
 
 
 def test_r6_chinese_case_detail_keeps_its_words(qtbot, staff):

@@ -11,7 +11,7 @@ from credit_desk.domain.cases import (DEPT_LEVEL_ZH, DEPT_LEVELS, STANDARD_KIND_
                                       ListType)
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, day_of, line, text_box
 from credit_desk.gui.i18n import spaced
-from credit_desk.gui.labels import enum_words, table_words, record_words
+from credit_desk.gui.labels import enum_words, level_words, record_words, table_words
 from credit_desk.gui.widgets.notice import LEAD_SCALE, NOTE_STYLE, relative_font
 from credit_desk.services import browse, case_exits, cases, departments, documents
 from credit_desk.services.browse import PageSpec
@@ -82,7 +82,7 @@ class OpenCaseDialog(FormDialog):
                 "code, level, field, document-number prefix). A typed name cannot decide a case."))
             return
         own = departments.user_department(ctx.session)
-        items = [(self.tr("%1 (%2, %3)").replace("%1", d.name).replace("%2", d.level_zh).replace("%3", d.domain), d.name)
+        items = [(self.tr("%1 (%2, %3)").replace("%1", d.name).replace("%2", level_words(d.level)).replace("%3", d.domain), d.name)
                  for d in self.registered]
         self.add_field("department", self.tr("Deciding department *"),
                        combo("department", items, own.name if own else None),

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QTableWidget, QTableWidgetItem
 
 from credit_desk.gui.dialogs.case_dialogs import level_items
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
+from credit_desk.gui.labels import level_words
 from credit_desk.services import departments
 
 
@@ -45,7 +46,7 @@ class DepartmentDialog(FormDialog):
         rows = departments.list_departments(self.ctx.session)
         self.table.setRowCount(len(rows))
         for i, d in enumerate(rows):
-            for j, text in enumerate((d.name, d.uscc, d.level_zh, d.domain, d.prefix)):
+            for j, text in enumerate((d.name, d.uscc, level_words(d.level), d.domain, d.prefix)):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QCheckBox
 from credit_desk.domain.cases import STANDARD_KIND_ZH, Case, CaseState, Ground, ListType
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
-from credit_desk.gui.labels import enum_words, table_words
+from credit_desk.gui.labels import enum_words, level_words, table_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE
 from credit_desk.services import cases, departments
 
@@ -72,7 +72,7 @@ class EditCaseDialog(FormDialog):
     def _department_field(self, case: Case) -> None:
         """The registered departments (49号 四(八): a typed name cannot decide a case); the case's own first."""
         registered = departments.list_departments(self.ctx.session)
-        items = [(self.tr("%1 (%2, %3)").replace("%1", d.name).replace("%2", d.level_zh).replace("%3", d.domain), d.name)
+        items = [(self.tr("%1 (%2, %3)").replace("%1", d.name).replace("%2", level_words(d.level)).replace("%3", d.domain), d.name)
                  for d in registered]
         if case.department and case.department not in {d.name for d in registered}:
             items.insert(0, (case.department, case.department))
