@@ -33,12 +33,30 @@ class StepBar(QWidget):
         panel's narrow slots at 1366×768 (issue 17 item 1: 「Prior notice served」 lost its last word)."""
         if not self.steps or width <= 0:
             return 0
-        font = self.font()
-        font.setBold(True)  # the current step is bold, and any step may become the current one
+        font = self.label_font(True, width)  # the current step is bold, and any step may become the current one
         metrics, slot = QFontMetrics(font), int(width / len(self.steps))
         tallest = max(metrics.boundingRect(QRect(0, 0, slot, 10_000), LABEL_FLAGS, label).height()
                       for label, _ in self.steps)
         return self.label_top() + tallest + 4
+
+    def label_font(self, bold: bool, width: int | None = None):
+        """The labels' font: the widget's, a little smaller when one word is wider than a step's slot (in
+        English 「Objection」 in bold ran into its neighbours at 1366×768) — never below 75 %."""
+        font = self.font()
+        font.setBold(bold)
+        width = self.width() if width is None else width
+        if not self.steps or width <= 0:
+            return font
+        slot = int(width / len(self.steps)) - 4
+        widest = max(QFontMetrics(font).horizontalAdvance(word) for label, _ in self.steps for word in label.split())
+        if widest > slot > 0:
+            size = font.pointSizeF() if font.pointSizeF() > 0 else float(font.pixelSize())
+            scaled = max(size * 0.75, size * slot / widest)
+            if font.pointSizeF() > 0:
+                font.setPointSizeF(scaled)
+            else:
+                font.setPixelSize(int(scaled))
+        return font
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -78,9 +96,7 @@ class StepBar(QWidget):
             p.setPen(QPen(colour, 2))
             p.setBrush(colour if status != "todo" else Qt.white)
             p.drawEllipse(QRectF(cx - r, cy - r, 2 * r, 2 * r))
-            font = p.font()
-            font.setBold(status in ("current", "ended"))
-            p.setFont(font)
+            p.setFont(self.label_font(status in ("current", "ended")))
             p.setPen(Qt.black if status != "todo" else QColor("#777777"))
             p.drawText(QRectF(cx - slot / 2, self.label_top(), slot, self.height() - self.label_top()),
                        LABEL_FLAGS, label)
