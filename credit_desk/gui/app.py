@@ -147,8 +147,9 @@ def run_gui(folder: Path, lang: str = "zh") -> int:
     # An explicit --lang en wins; otherwise the language chosen in 设置 on this PC.
     lang = "en" if lang == "en" else str(settings.value("ui/lang", "zh"))
     translator = install_translator(app, lang)
-    from credit_desk.gui import a11y, comfort, fit, rulehints
+    from credit_desk.gui import a11y, comfort, elided, fit, rulehints
     filters = [fit.install(app),  # every window fits the screen it opens on (issue 17 item 1)
+               elided.install(app),  # a cell cut short shows its whole text when hovered (issue 17 item 1)
                a11y.install(app),  # accessible names on every control (issue 17 item 11)
                rulehints.install(app)]  # rule numbers in tooltips, not on labels (issue 17 item 3)
     comfort.apply_saved(settings)  # the interface font size chosen on this PC (issue 17 item 11)
