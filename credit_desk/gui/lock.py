@@ -90,10 +90,21 @@ def _hide_tooltips() -> None:
             tip.hide()
 
 
+def _close_popups() -> None:
+    """An open menu or list is a popup window of its own: it stayed over the sign-in box after the lock (and on
+    X11 holds the keyboard until clicked away). Closed, innermost first."""
+    for _ in range(10):  # popups nest (a submenu); never loop for ever on one that refuses to close
+        popup = QApplication.activePopupWidget()
+        if popup is None:
+            return
+        popup.close()
+
+
 def lock_all(keep: tuple = ()) -> Locked:
     """Hide or veil every visible top-level window of the application except those in ``keep``."""
     done = Locked()
     _hide_tooltips()
+    _close_popups()
     windows = [w for w in QApplication.topLevelWidgets()
                if w.isVisible() and w not in keep and w.windowType() not in (Qt.ToolTip, Qt.Popup)]
     for window in windows:

@@ -38,3 +38,21 @@ def test_r14_lock_leaves_no_tooltip_with_a_name(qtbot, window, shot):
         assert not window.isVisible()
     finally:
         locked.unlock()
+
+
+def test_r14_lock_closes_an_open_menu(qtbot, window, shot):
+    """An open menu (a popup of its own) stayed over the sign-in box after the idle lock: it floats above the
+    lock and, on X11, holds the keyboard until it is clicked away."""
+    from PySide6.QtCore import QPoint
+    menu = window.menus["view"]
+    menu.popup(window.mapToGlobal(QPoint(60, 20)))
+    qtbot.waitUntil(menu.isVisible, timeout=3000)
+    locked = lock_all()
+    try:
+        qtbot.wait(50)
+        left = [w for w in QApplication.topLevelWidgets() if w.isVisible() and w.inherits("QMenu")]
+        for w in left:
+            shot(w, "clerk17_lock_menu_left")
+        assert left == []
+    finally:
+        locked.unlock()
