@@ -220,7 +220,7 @@ def check_r4_black_scope(case: Case) -> None:
                               field="ground")
     if not (case.standard or "").strip():
         raise ValidationError("R4_STANDARD_REQUIRED", "严重失信主体名单须引用认定标准。",
-                              "A black-list case must cite its 认定标准.", field="standard")
+                              "A black-list case must cite the listing standard it rests on.", field="standard")
     if case.standard_kind not in NATIONAL_STANDARD_KINDS | LOCAL_STANDARD_KINDS:
         raise ValidationError("R4_STANDARD_KIND", "认定标准须为法律、行政法规、党中央国务院政策文件、部门规章"
                               "或（仅地方名单）地方性法规。",

@@ -183,7 +183,7 @@ def held_for_print(conn, doc_type: str, object_type: str, object_id) -> dict | N
                           field="number")
     if held["document_id"] is not None:
         raise DomainError("DOC_ALREADY_PRINTED", f"该文书已打印，文号 {held['number']}；再次打印请在“文书”中重印（副本）。",
-                          f"Already printed as {held['number']}; reprint a copy (副本) from Documents.",
+                          f"Already printed as {held['number']}; reprint a copy from Documents.",
                           field="number", cli=f"print reprint {held['number']}")
     return held
 

@@ -335,7 +335,7 @@ def stored_pdf(session: Session, number: str, purpose: str) -> dict:
         raise DomainError("DOC_FILE_MISSING", f"文书 {number} 是本版本之前打印的，账本中没有保存它的文件，原文件也已不在本机；"
                           "如需再次打印请重印（副本）。",
                           f"{number} was printed before the ledger kept its files, and the file is no longer on "
-                          "this PC; reprint it (副本) to print it again.", field="number")
+                          "this PC; reprint a copy to print it again.", field="number")
     with session.ledger.tx() as tx:
         session.audit(tx, "document.view", "document", number, purpose=purpose, detail={"copy_no": copy_no})
     return {"number": number, "copy_no": copy_no, "sha256": sha, "pdf": pdf}

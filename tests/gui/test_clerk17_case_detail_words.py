@@ -70,3 +70,25 @@ def test_r6_chinese_case_detail_keeps_its_words(qtbot, staff):
     for word in ("严重失信主体名单", "已列入名单", "统一社会信用代码", "（县级）", "严重破坏市场公平竞争秩序和社会正常秩序",
                  f"须于{d['share_due']}前报送平台"):
         assert word in text, word
+
+
+
+def test_r4_english_refusal_without_a_standard_is_english(qtbot, english, staff, make_ctx, shot):
+    """Serving the notice of a black-list case drafted without its standard was refused with 「A black-list case
+    must cite its 认定标准.」 on an English screen."""
+    from credit_desk.gui.dialogs.case_dialogs import ServeNoticeDialog
+    from credit_desk.gui.i18n import current_lang
+    clerk = staff["clerk"]
+    ctx = make_ctx(clerk)
+    ctx.lang = current_lang()
+    sid, rid = subjects_with_records(clerk, 1)[0]
+    case = cases.open_case(clerk, subject_id=sid, list_type="black", record_ids=[rid], department="县市场监督管理局",
+                           department_level="county", domain="市场监管", ground="b")
+    dlg = ServeNoticeDialog(ctx, case)
+    qtbot.addWidget(dlg)
+    dlg.show()
+    dlg.submit()
+    said = [e.text() for e in dlg.errors.values() if e.text()] + [dlg.form_error.text()]
+    shot(dlg, "clerk17_en_case_refused")
+    assert any("standard" in t for t in said), said
+    assert chinese_words([t for t in said if t]) == [], said

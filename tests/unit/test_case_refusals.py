@@ -56,7 +56,7 @@ def test_r4_a_ground_with_spaces_and_a_trailing_comma_is_one_ground():
 
 def test_r4_black_scope_refusals_word_for_word():
     assert _refusal(check_r4_black_scope, _case(standard=" ")) == (
-        "R4_STANDARD_REQUIRED", "standard", "严重失信主体名单须引用认定标准。", "A black-list case must cite its 认定标准.")
+        "R4_STANDARD_REQUIRED", "standard", "严重失信主体名单须引用认定标准。", "A black-list case must cite the listing standard it rests on.")
     assert _refusal(check_r4_black_scope, _case(standard=None))[0] == "R4_STANDARD_REQUIRED"
     for kind in (None, "opinion"):
         assert _refusal(check_r4_black_scope, _case(standard_kind=kind)) == R4_KIND

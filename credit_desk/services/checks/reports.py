@@ -40,7 +40,7 @@ def print_check_report(session: Session, check_id: int, out: Path | None = None,
     done = repo.report_numbers(session.ledger.conn, int(check_id))
     if done:  # one report per check: its number is the answer the department files; a copy is a reprint (副本)
         raise DomainError("CHECK_REPORT_PRINTED", f"信用审查第{check_id}号的报告已出具（{done[-1]}）；如需再次打印请重印（副本）。",
-                          f"The report of check {check_id} was issued as {done[-1]}; reprint a copy (副本).",
+                          f"The report of check {check_id} was issued as {done[-1]}; reprint a copy from Documents.",
                           field="check", cli=f"print reprint {done[-1]}")
     return documents.issue(session, CHECK_REPORT, [check_report_item(session, check_id)], out, force=force)[0]
 
