@@ -21,14 +21,14 @@ class AboutDialog(QDialog):
     def __init__(self, desk=None, parent=None) -> None:
         super().__init__(parent)
         self.info = about.describe(desk)
-        self.setWindowTitle(self.tr("About credit_desk"))
+        self.setWindowTitle(self.tr("About Credit Desk"))  # as the Help menu names it (issue 17 items 3, 10)
         icon_path = resources_dir() / "icons" / "credit-desk.png"
         box = QVBoxLayout(self)
         header = QLabel()
         if icon_path.exists():
             self.setWindowIcon(QIcon(str(icon_path)))
             header.setPixmap(QPixmap(str(icon_path)).scaled(64, 64, Qt.KeepAspectRatio, Qt.SmoothTransformation))
-        title = QLabel(self.tr("County credit office ledger") + "\ncredit_desk")
+        title = QLabel(self.tr("County credit office ledger"))
         relative_font(title, TITLE_SCALE, bold=True)
         top = QFormLayout()
         top.addRow(header, title)

@@ -5,8 +5,8 @@
     <name>AboutDialog</name>
     <message>
         <location filename="../../credit_desk/gui/about_dialog.py" line="24"/>
-        <source>About credit_desk</source>
-        <translation>关于 credit_desk</translation>
+        <source>About Credit Desk</source>
+        <translation>关于信用办台账</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/about_dialog.py" line="31"/>
@@ -2351,107 +2351,107 @@ Returned by the platform: %4</source>
 <context>
     <name>DepartmentDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="19"/>
         <source>Register a deciding department</source>
         <translation>登记认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="19"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="20"/>
         <source>A listing is decided, and its notices and decision issued, by a registered deciding department in its own name and under its own number prefix (49号 四(八)); it must be at county level or above (R4).</source>
         <translation>名单由已登记的认定部门以自己的名义、使用自己的文号前缀作出认定并出具告知书和决定书（国办发〔2020〕49号 四(八)）；认定部门须为县级以上（R4）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="22"/>
         <source>Register</source>
         <translation>登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="26"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="26"/>
         <source>Unified social credit code</source>
         <translation>统一社会信用代码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="27"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="27"/>
         <source>Field</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="26"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="27"/>
         <source>Number prefix</source>
         <translation>文号前缀</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="34"/>
         <source>Department name *</source>
         <translation>部门名称 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="34"/>
         <source>e.g. 县市场监督管理局</source>
         <translation>如：县市场监督管理局</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="35"/>
         <source>Unified social credit code *</source>
         <translation>统一社会信用代码 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="35"/>
         <source>18 characters</source>
         <translation>18位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="36"/>
         <source>As on the department&apos;s code certificate; it signs its documents under this code.</source>
         <translation>按该部门《统一社会信用代码证书》填写；部门以此代码在文书上落款。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="37"/>
         <source>Level *</source>
         <translation>层级 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="37"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="38"/>
         <source>A township cannot decide any listing (R4, 1798号 (六)).</source>
         <translation>乡镇（街道）不能认定任何名单（R4，发改财金规〔2017〕1798号（六））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="39"/>
         <source>Field of administration *</source>
         <translation>所属领域 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="39"/>
         <source>e.g. 市场监管</source>
         <translation>如：市场监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="40"/>
         <source>Number prefix *</source>
         <translation>文号前缀 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="40"/>
         <source>e.g. 清市监</source>
         <translation>如：清市监</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="41"/>
         <source>Its notices are numbered prefix + type, e.g. 清市监信决〔2026〕1号.</source>
         <translation>该部门的文书编号为“前缀+文书类别”，如 清市监信决〔2026〕1号。</translation>
     </message>
