@@ -10,7 +10,8 @@ Started as run_gui starts the program (gui/app.py start_qapplication: the input-
 that keeps half-typed input on a click elsewhere; IME_CHILD_NO_GUARD=1 leaves the guard out, for the control).
 Prints ``IM <module>``, ``CLICK <x> <y>`` (the screen centre of the field to click away to) and ``READY``; when
 the file named in argv[2] appears it prints ``TEXT <text of the field>`` and ``AWAY <text of the other field>``
-once both have settled (then ``SEARCHED <texts>``: what the search box asked the ledger for, and ``FOCUS <name>``:
+once both have settled (``COMPOSING`` whenever the input method sends the field a preedit or commit text; then
+``SEARCHED <texts>``: what the search box asked the ledger for, and ``FOCUS <name>``:
 the field that has the focus at the end), and exits.
 
     python -m tests.gui.ime_child DATA_DIR DONE_FILE [name|facts|search|purpose]
@@ -86,6 +87,15 @@ def main(data_dir: str, done_file: str, target: str = "name") -> int:
         trace = Trace(app)
         for w in (field, away):
             w.installEventFilter(trace)
+    from PySide6.QtCore import QEvent, QObject
+
+    class Composing(QObject):  # the script clicks away only once the input method shows something (a loaded
+        def eventFilter(self, obj, ev):  # machine lags: a click before the pinyin arrived tested nothing)
+            if ev.type() == QEvent.InputMethod and (ev.preeditString() or ev.commitString()):
+                print("COMPOSING", len(ev.preeditString()), len(ev.commitString()), flush=True)
+            return False
+    composing = Composing(app)
+    field.installEventFilter(composing)
     window.show()
     window.raise_()
     window.activateWindow()

@@ -65,6 +65,13 @@ case "$IM" in
 esac
 say "im $IM ready on $DISPLAY"
 
+settled() {  # until the field's input-method events have stopped for a second (at most 20 s)
+  local n=-1 m until=$(( $(date +%s) + 20 ))
+  while m=$(grep -c '^COMPOSING' "$WORK/child.out"); [ "$m" != "$n" ] && [ "$(date +%s)" -lt "$until" ]; do
+    n=$m; sleep 1
+  done
+}
+
 if [ "$FIELD" = frozen ]; then
   # the frozen program itself (PY is its path): first start, the set-up dialog's office name has the focus; the
   # smoke switch quits it after FROZEN_SECONDS and writes the input-method module and the field's text
@@ -83,7 +90,9 @@ sleep 1
 for k in "$@"; do
   case "$k" in
     space|Return|BackSpace|Escape) xdotool key --clearmodifiers "$k" ;;
-    click) xdotool mousemove $(grep '^CLICK' "$WORK/child.out" | head -1 | cut -d' ' -f2-3) click 1 ;;
+    click) wait_for 30 grep -q '^COMPOSING' "$WORK/child.out" || say "nothing composed before the click"
+           settled                          # every key typed has reached the field
+           xdotool mousemove $(grep '^CLICK' "$WORK/child.out" | head -1 | cut -d' ' -f2-3) click 1 ;;
     *) xdotool type --delay 60 "$k" ;;
   esac
   sleep 0.6
