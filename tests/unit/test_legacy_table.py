@@ -255,7 +255,8 @@ def test_a_word_not_recognised_is_named_with_the_words_that_are(key, value, zh, 
 # (field, cell, value read) for the clerk's own words; the key folds width, spaces and case
 WORDS = [
     ("tier", "轻微", "slight"), ("tier", "一般", "general"), ("tier", "严重", "serious"), ("tier", "较重", "general"),
-    ("tier", " slight ", "slight"),
+    ("tier", " slight ", "slight"), ("tier", "严 重", "serious"), ("tier", "一\u3000般", "general"),
+    ("doc_type", "行政 处罚 决定书", "admin_penalty"), ("list_type", "重点 关注", ListType.WATCH),
     ("doc_type", "生效判决", "court_judgment"), ("doc_type", "判决", "court_judgment"),
     ("doc_type", "判决书", "court_judgment"), ("doc_type", "生效裁定", "court_ruling"), ("doc_type", "裁定", "court_ruling"),
     ("doc_type", "裁定书", "court_ruling"), ("doc_type", "仲裁裁决", "arbitration_award"),
@@ -462,3 +463,18 @@ def test_a_row_names_its_errors_in_a_list_of_its_own():
     ("a.b〔2025〕1号", ["a.b"], True), ("axb〔2025〕1号", ["a.b"], False)])
 def test_r7_a_historical_number_in_the_registers_own_series_is_refused(number, prefixes, taken):
     assert L.register_series(number, prefixes) is taken
+
+
+@pytest.mark.parametrize("key", ["doc_issued", "doc_effective", "act_date", "decision_date", "decided_on", "valid_from",
+                                 "valid_until"])
+def test_each_date_cell_that_is_no_date_is_named(key):
+    got = L.read_row(20, {**FULL, key: "2025-13-01"}, TODAY)
+    assert got.errors == [(key, "「2025-13-01」不是有效日期（应写作 2021-03-15）。", "'2025-13-01' is not a date.",
+                           "LEGACY_DATE")]
+
+
+@pytest.mark.parametrize("key", ["force_majeure", "no_intent", "slight"])
+def test_r9_each_flag_neither_yes_nor_no_is_named(key):
+    got = L.read_row(21, {**FULL, key: "不详"}, TODAY)
+    assert got.errors == [(key, "「不详」应填“是”或“否”。", "must be yes or no.", "LEGACY_WORD")]
+    assert got.record[key] is False
