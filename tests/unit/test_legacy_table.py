@@ -478,3 +478,22 @@ def test_r9_each_flag_neither_yes_nor_no_is_named(key):
     got = L.read_row(21, {**FULL, key: "不详"}, TODAY)
     assert got.errors == [(key, "「不详」应填“是”或“否”。", "must be yes or no.", "LEGACY_WORD")]
     assert got.record[key] is False
+
+
+def test_r7_a_number_valid_both_as_uscc_and_as_resident_id_is_read_by_the_subjects_kind():
+    both = "110101198001010299"   # GB 11643 (Beijing Dongcheng, born 1980-01-01) and GB 32100 check both pass
+    def read(**cells):
+        got = L.read_row(22, {"name": "某某", "id_number": both, **cells}, TODAY)
+        return got.subject["kind"], got.subject["id_type"], got.errors
+    assert read() == ("legal_person", "uscc", [])
+    assert read(kind="个体工商户") == ("individual_business", "uscc", [])
+    assert read(kind="自然人") == ("natural_person", "ric", [])
+
+
+def test_r7_an_unrecognised_kind_is_not_replaced_by_a_guess_and_the_representatives_sentences_are_kept():
+    got = L.read_row(23, {"name": "某某", "id_number": USCC, "kind": "社团"}, TODAY)
+    assert (got.subject["kind"], got.subject["id_type"], _codes(got)) == (None, "uscc", [("kind", "LEGACY_WORD")])
+    got = L.read_row(23, {"name": "某某", "id_number": USCC, "legal_rep_id_number": RIC_BAD}, TODAY)
+    assert got.errors == [("legal_rep_id_number", "证件号码「3208**********1230」不是有效的居民身份证：校验位不符。",
+                           "ID number '3208**********1230' is not a valid resident identity card number: the check "
+                           "digit does not match.", "ID_INVALID")]
