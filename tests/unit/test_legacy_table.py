@@ -497,3 +497,14 @@ def test_r7_an_unrecognised_kind_is_not_replaced_by_a_guess_and_the_representati
     assert got.errors == [("legal_rep_id_number", "证件号码「3208**********1230」不是有效的居民身份证：校验位不符。",
                            "ID number '3208**********1230' is not a valid resident identity card number: the check "
                            "digit does not match.", "ID_INVALID")]
+
+
+def test_a_header_equal_to_a_fields_own_name_is_guessed_even_without_a_header_word():
+    assert L.guess_mapping(["其他文书的规定依据", "序号"]) == {"其他文书的规定依据": "doc_citation"}
+    assert L.guess_mapping(["其他文书的规定依据", "其他文书的规定依据 "]) == {"其他文书的规定依据": "doc_citation"}
+
+
+def test_r7_spaces_inside_a_number_are_removed():
+    for cell in ("9132 0812 39H4 BXKF XR", "913208\u300012 39h4bxkfxr"):
+        got = L.read_row(24, {"name": "某某", "id_number": cell}, TODAY)
+        assert (got.subject["id_number"], got.subject["id_type"], got.errors) == (USCC, "uscc", [])
