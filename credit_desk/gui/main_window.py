@@ -137,7 +137,11 @@ class MainWindow(QMainWindow):
         metrics = self.nav.fontMetrics()
         widest = max((metrics.horizontalAdvance(self.nav.item(i).text()) for i in range(self.nav.count())),
                      default=0)
-        self.nav.setFixedWidth(max(168, widest + 40))
+        # at most about twelve lines' height wide (some 200 px at the default size): a longer title wraps onto two
+        # lines (in English 「Commitments and interviews」 made the area list 245 px wide, and the case and repair
+        # panels slid under their lists at 1280×720, issue 17 item 1)
+        self.nav.setWordWrap(True)
+        self.nav.setFixedWidth(max(168, min(widest + 40, 12 * metrics.height())))  # the cap grows with the font
 
     def changeEvent(self, event) -> None:
         if event.type() in (QEvent.ApplicationFontChange, QEvent.FontChange):

@@ -64,7 +64,9 @@ class StepBar(QWidget):
             self.updateGeometry()  # the layout asks sizeHint again, now at this width
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(360, self.sizeHint().height())
+        # about 56 px a step: the labels wrap and shrink to fit (label_font), so a four-step bar no longer asks
+        # for 360 px beside a list at 1280×720 in English (issue 17 item 1: the repair panel slid under its list)
+        return QSize(max(200, 56 * len(self.steps)) if self.steps else 200, self.sizeHint().height())
 
     def set_steps(self, steps: list[tuple[str, str]]) -> None:
         self.steps = list(steps)
