@@ -241,7 +241,7 @@ def _text(v) -> str:
 
 def parse_date(v, key: str) -> dt.date | None:
     """A date from a sheet cell or a form: a date/datetime, ``2026-03-05``, ``2026/3/5``, ``2026.3.5``,
-    ``2026年3月5日`` or ``20260305``, or an Excel date serial in a number cell (2000–2099); None when empty; ValidationError naming the field otherwise."""
+    ``2026年3月5日`` (or 号) or ``20260305``, with a time after it or not, or an Excel date serial in a number cell (2000–2099); None when empty; ValidationError naming the field otherwise."""
     if v is None or _text(v) == "":
         return None
     if isinstance(v, dt.datetime):
@@ -263,14 +263,18 @@ def parse_date(v, key: str) -> dt.date | None:
         raise bad from None
 
 
+# R21: a time after the date, as other systems export a date cell as text (2026-03-05 00:00:00): the date is read
+_TIME = r"(?:[ T]+(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?)?"
+
+
 def _date_shape(text: str):
-    return re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", text) or \
+    return re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?" + _TIME, text) or \
         re.fullmatch(r"(\d{4})(\d{2})(\d{2})", text)
 
 
 def parse_amount(v, key: str) -> Decimal | None:
     """An amount in 万元, at most 6 decimals (one yuan is 0.0001 万元); None when empty."""
-    text = _text(v).replace(",", "").replace("，", "")
+    text = unicodedata.normalize("NFKC", _text(v)).replace(",", "")   # R21: full-width digits, ，and ．typed too
     if not text:
         return None
     try:

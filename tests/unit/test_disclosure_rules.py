@@ -101,3 +101,24 @@ def test_r21_a_date_typed_in_full_width_characters_is_read():
     assert parse_date("２０２６．１１．２０", "decision_date") == dt.date(2026, 11, 20)
     with pytest.raises(ValidationError):
         parse_date("２０２６－１３－０１", "decision_date")
+
+
+def test_r21_dates_and_amounts_as_department_sheets_type_them():
+    """R21 (issue 19 attack, a department's real sheet): a date exported with its time (2026-03-05 00:00:00,
+    2026/3/5 0:00), a day written 号 (2026年3月5号), and an amount typed in full width (１，０００．５０) are read;
+    a wrong shape is still named."""
+    import datetime as dt
+    from decimal import Decimal
+
+    import pytest
+
+    from credit_desk.domain.disclosure import parse_amount, parse_date
+    from credit_desk.domain.errors import ValidationError
+    for typed in ("2026-03-05 00:00:00", "2026/3/5 0:00", "2026年3月5号", "２０２６年３月５日　", "2026-03-05T00:00:00",
+                  "2026.3.5 9:30:00"):
+        assert parse_date(typed, "decision_date") == dt.date(2026, 3, 5), typed
+    for typed in ("１，０００．５０", "1,000.50", "１０００.５"):
+        assert parse_amount(typed, "fine_wan") == Decimal("1000.5"), typed
+    for bad in ("2026-03-05 25:00", "2026-03-05 ab", "3/5/2026", "2026年3月5号号"):
+        with pytest.raises(ValidationError):
+            parse_date(bad, "decision_date")

@@ -212,8 +212,8 @@ def test_r21_empty_date_is_none(text):
     assert d.parse_date(text, "valid_from") is None
 
 
-@pytest.mark.parametrize("text", ["2026-3", "05/03/2026", "2026-02-30", "2026-13-01", "2026年3月5号", "202635",
-                                  "2026-03-05x", "x2026-03-05", "2026-03-0５0"])
+@pytest.mark.parametrize("text", ["2026-3", "05/03/2026", "2026-02-30", "2026-13-01", "2026年3月5号号",
+                                  "2026-03-05 24:00", "202635", "2026-03-05x", "x2026-03-05", "2026-03-0５0"])
 def test_r21_bad_date_names_the_element(text):
     with pytest.raises(ValidationError) as err:
         d.parse_date(text, "valid_until")
