@@ -87,8 +87,8 @@ def open_deadlines(conn) -> list[AdminDecision]:
 
 
 def ended_unstopped(conn, today: date) -> list[AdminDecision]:
-    """R13: published penalties whose longest publication period ended before ``today``."""
-    rows = conn.execute(f"SELECT {', '.join(_COLS)} FROM admin_decisions WHERE state = 'published' "
+    """R13: penalties, published or still waiting to be, whose longest publication period ended before ``today``."""
+    rows = conn.execute(f"SELECT {', '.join(_COLS)} FROM admin_decisions WHERE state IN ('published', 'registered') "
                         "AND publication_end IS NOT NULL AND publication_end < ? ORDER BY id", (today.isoformat(),))
     return [_from_row(r) for r in rows]
 

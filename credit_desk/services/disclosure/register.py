@@ -162,7 +162,9 @@ def _check_publishable(conn, session: Session, x: d.AdminDecision, day: dt.date,
 
 
 def stop_ended(session: Session, today: dt.date | None = None) -> list[int]:
-    """R13: a published penalty stops by itself the day after its longest period; returns the decisions ended."""
+    """R13: a penalty's publication stops by itself the day after its longest period — a published one, and one
+    never published by then (registered late, or left waiting), which could no longer be published (R13) and
+    would stay overdue on the due list for ever (R6); returns the decisions ended."""
     day = today or session.desk.today()
     ledger = session.ledger
     if ledger.read_only or getattr(ledger, "attention", None) is not None:

@@ -1,0 +1,33 @@
+"""R13 with R6/R21 (issue 19 attack, the auditor): a penalty registered — or left unpublished — past its longest
+publication period could never be published (R13_PUBLICATION_OVER) and stayed 'overdue' on the due list for ever,
+with nothing the clerk could do but a false revocation. Its publication period ends by itself like a published
+one's: the daily check ends it, with its audit and change-log rows, and the due list no longer asks for it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from credit_desk.domain.rulesets import add_months
+from tests.conftest import TEST_NOW
+from tests.e2e.case_kit import REVIEWER, desk, ok, refused, staffed_template  # noqa: F401
+from tests.e2e.disclosure_kit import penalty_row, write_sheet
+from tests.e2e.test_disclosure import _rows
+
+TODAY = TEST_NOW.date()
+
+
+def test_r13_a_penalty_registered_after_its_longest_period_ends_by_itself_and_leaves_the_due_list(desk, data_dir,
+                                                                                                 tmp_path):
+    decided = add_months(TODAY, -12) - dt.timedelta(days=10)       # 一般: longest 1 year, over 10 days ago
+    fresh = TODAY - dt.timedelta(days=2)
+    write_sheet(tmp_path / "late.xlsx", [penalty_row(1, decided), penalty_row(2, fresh)])
+    old, new = ok(desk, "decision", "import", str(tmp_path / "late.xlsx"))["ids"]
+    states = {r["id"]: r["state"] for r in ok(desk, "decision", "list")}
+    assert states == {old: "ended", new: "registered"}
+    due = [i for i in ok(desk, "due") if i["kind"] == "publish_decision"]
+    assert [int(i["object_id"]) for i in due] == [new], due
+    assert refused(desk, "decision", "publish", str(old), user=REVIEWER)["code"] == "DECISION_STATE"
+    ops = _rows(data_dir, "SELECT op FROM changes WHERE entity = 'admin_decision' AND entity_id = ? ORDER BY id",
+                str(old))
+    assert [o for (o,) in ops] == ["insert", "publication_stop"]
+    assert _rows(data_dir, "SELECT 1 FROM audit WHERE action = 'disclosure.publication_stop'")
