@@ -23,6 +23,7 @@ from credit_desk.domain.cases import check_r7_entry
 from credit_desk.domain.errors import DomainError, ValidationError, each_error
 from credit_desk.domain.list_rules import check_r11_watch_basis, check_r11_watch_entry
 from credit_desk.domain.procedure import check_r1_rests_on_records
+from credit_desk.domain.publication import check_r13_still_published, check_r13_validity_cap
 from credit_desk.domain.record_rules import check_catalogue_item
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.subjects import fifteen_to_eighteen, new_subject, subject_warnings
@@ -262,7 +263,7 @@ def _subject(session, sh, row, ready, known, today):
 
 
 def _listing(session, sh, row, subject, record, seen_numbers, taken) -> Case:
-    """R1, R4, R7, R9, R11 on a historical listing; its 文号 stays outside the register's series."""
+    """R1, R4, R7, R9, R11, R13 on a historical listing; its 文号 stays outside the register's series."""
     conn, lst = session.ledger.conn, row.listing
     number = lst["decision_number"]
     if record.status is not RecordStatus.ACTIVE:  # R9: a leniency record is dishonest only after approval
@@ -284,6 +285,11 @@ def _listing(session, sh, row, subject, record, seen_numbers, taken) -> Case:
                 decision_number=number, decided_on=lst["decided_on"], decided_by=session.user.username,
                 rule_set_code=record.rule_set_code, origin=ORIGIN, department_id=dept.id)
     check_r1_rests_on_records(case.list_type.value, case.record_ids)  # R1
+    try:   # R13: as by hand, no listing is decided on a record whose longest publication period had ended
+        check_r13_still_published(f"（{d.number}）", record.publication_end, case.decided_on)
+    except DomainError as exc:
+        raise DomainError(exc.code, exc.zh, exc.en, field="decided_on") from None
+    check_r13_validity_cap(case.valid_until, [record.publication_end])  # R13 / 1798号 (十一), as by hand
     check_r11_watch_basis(case.list_type, [record.tier.value])  # R11
     check_r4_black_scope(case)  # R4
     check_r11_watch_entry(case)  # R11
