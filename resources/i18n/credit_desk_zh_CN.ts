@@ -1300,119 +1300,119 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/checks_view.py" line="84"/>
-        <source>A department&apos;s list (name and unified social credit code or ID number) is checked against this office&apos;s ledger — black and watch lists in force, effective dishonesty information, red lists — and the joint-punishment lists the platform sent (苏府办〔2020〕232号 (十六)). Rows not found are reported, never dropped; every subject read is logged under the department and purpose (R14).</source>
-        <translation>部门报送的名单（名称和统一社会信用代码或身份证号码）与本单位信用信息台账（有效的严重失信主体名单、重点关注名单、有效失信信息、守信激励名单）和市平台下发的联合惩戒对象名单比对（苏府办〔2020〕232号（十六））。未查到的主体逐一列出，不会遗漏；每个被查看的主体都按申请单位和审查事由记入查询使用登记（R14）。</translation>
+        <source>A department&apos;s list (name and unified social credit code or ID number) is checked against this office&apos;s ledger — black and watch lists in force, effective dishonesty information, published penalties still in their publication period, red lists — and the joint-punishment lists the platform sent (苏府办〔2020〕232号 (十六)). Rows not found are reported, never dropped; every subject read is logged under the department and purpose (R14).</source>
+        <translation>部门报送的名单（名称和统一社会信用代码或身份证号码）与本单位信用信息台账（有效的严重失信主体名单、重点关注名单、有效失信信息、公示期内的行政处罚信息、守信激励名单）和市平台下发的联合惩戒对象名单比对（苏府办〔2020〕232号（十六））。未查到的主体逐一列出，不会遗漏；每个被查看的主体都按申请单位和审查事由记入查询使用登记（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="93"/>
         <source>Check an Excel list…</source>
         <translation>审查 Excel 名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="94"/>
         <source>Check the typed subjects</source>
         <translation>审查手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="95"/>
         <source>Print the check report…</source>
         <translation>出具信用审查报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="96"/>
         <source>Subject&apos;s credit report…</source>
         <translation>出具公共信用信息报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="106"/>
         <source>No. %1 · %2 · %3 · %4 (%5 subjects)</source>
         <translation>第%1号 · %2 · %3 · %4（%5个主体）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="126"/>
         <source>Check no. %1 of %2 (%3): report %4.</source>
         <translation>信用审查第%1号（%2，%3）：报告%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="127"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="128"/>
         <source>not issued yet</source>
         <translation>尚未出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="142"/>
         <source>Check a department&apos;s list</source>
         <translation>审查部门报送的名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="143"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="147"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="161"/>
         <source>Checking…</source>
         <translation>正在审查…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="160"/>
         <source>the typed subjects</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="169"/>
         <source>Check no. %1 done: %2 subjects, %3 with dishonesty information, %4 not found.</source>
         <translation>信用审查第%1号已完成：共%2个主体，有失信信息%3个，台账中未查到%4个。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="175"/>
         <source>Black list %1 · watch list %2 · dishonesty information %3 · penalties in publication %9 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
         <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 公示期内行政处罚 %9 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="206"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="207"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
         <source>Credit check report.pdf</source>
         <translation>信用审查报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="235"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="216"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="217"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="242"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="226"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="227"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="234"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="234"/>
         <source>Public credit information report.pdf</source>
         <translation>公共信用信息报告.pdf</translation>
     </message>
