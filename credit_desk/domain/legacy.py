@@ -68,6 +68,9 @@ FIELDS: tuple[LegacyField, ...] = (
     LegacyField("standard_kind", "认定标准类别", "kind of standard", "listing", False),
     LegacyField("domain", "所属领域", "domain", "listing", False),
     LegacyField("warning_letter", "警示函文号", "warning letter number", "listing", False),
+    # R12 / 1798号 (十八): a black listing names the watch-list period that follows its exit, as by hand
+    LegacyField("post_exit_watch_months", "移出后列入重点关注名单期限（月）", "watch-list months after the black list",
+                "listing", False),
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 PARTS = {"subject": ("信用主体", "subject"), "record": ("失信信息", "record"), "listing": ("名单", "listing")}
@@ -155,6 +158,7 @@ def _mapping_error(zh: str, en: str) -> ValidationError:
 
 # Words offices put in their own headers, most specific first: the first one a header contains gives its field.
 GUESS_WORDS: tuple[tuple[str, str], ...] = (
+    ("移出后", "post_exit_watch_months"), ("重点关注期限", "post_exit_watch_months"),
     ("法定代表人证件类型", "legal_rep_id_type"), ("法定代表人身份证", "legal_rep_id_number"),
     ("法定代表人证件", "legal_rep_id_number"), ("负责人身份证", "legal_rep_id_number"),
     ("法定代表人", "legal_rep_name"), ("负责人", "legal_rep_name"),
@@ -264,6 +268,18 @@ def _ascii_digits(raw):
     return unicodedata.normalize("NFKC", raw) if isinstance(raw, str) else raw
 
 
+def _months(out: LegacyRow, values: dict, key: str) -> int | None:
+    """A whole number of months (12, 12.0, 「12个月」, full width), None when empty; a bad one is named."""
+    raw = unicodedata.normalize("NFKC", text(values.get(key)))
+    if not raw:
+        return None
+    digits = raw.removesuffix("个月").removesuffix("月").strip()
+    if digits.isdigit() and int(digits) > 0:
+        return int(digits)
+    out.bad(key, f"「{raw}」应为月数（如 12）。", "must be a whole number of months (e.g. 12).", "LEGACY_WORD")
+    return None
+
+
 def _flag(out: LegacyRow, values: dict, key: str) -> bool:
     k = _word_key(values.get(key))
     if k in _YES:
@@ -356,7 +372,14 @@ def _listing(out: LegacyRow, values: dict, today: dt.date) -> dict:
     if decided and until and until <= decided:
         out.bad("valid_until", "有效期截止日须晚于决定日期（R7）。", "the validity must end after the decision "
                 "(R7).", "R7_VALIDITY")
+    months = _months(out, values, "post_exit_watch_months")
+    if lt is ListType.BLACK and months is None and "post_exit_watch_months" not in {k for k, *_ in out.errors}:
+        # R12 / 1798号 (十八): without it the listing's expiry finds no watch period (and stops the daily check)
+        out.bad("post_exit_watch_months", "严重失信主体名单须写明移出后列入重点关注名单的期限（月），由认定部门确定"
+                "（发改财金规〔2017〕1798号（十八））。", "a black listing needs the watch-list period (months) that "
+                "follows its exit.", "R12_WATCH_PERIOD_REQUIRED")
     return {"list_type": lt, "decision_number": text(values.get("decision_number")), "decided_on": decided,
+            "post_exit_watch_months": months,
             "valid_from": valid_from, "valid_until": until, "ground": ground.value if ground else None,
             "standard": text(values.get("standard")) or None, "standard_kind": kind,
             "domain": text(values.get("domain")) or None,

@@ -927,7 +927,7 @@
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="24"/>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="33"/>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="86"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="87"/>
         <source>Objection period</source>
         <translation>异议期</translation>
     </message>
@@ -1051,32 +1051,32 @@
 <context>
     <name>CasesView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="38"/>
         <source>All lists</source>
         <translation>全部名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="39"/>
         <source>All stages</source>
         <translation>全部阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="40"/>
         <source>New case (Ctrl+N)</source>
         <translation>新建案件（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="53"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="55"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="162"/>
         <source>Whom is the new listing case about?</source>
         <translation>新认定案件涉及哪个主体？</translation>
     </message>
@@ -3652,6 +3652,11 @@ Returned by the platform: %4</source>
         <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Warning letter number</source>
         <translation>警示函文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
+        <source>Watch-list months after the black list</source>
+        <translation>移出后列入重点关注名单期限（月）</translation>
     </message>
 </context>
 <context>

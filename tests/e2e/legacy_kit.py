@@ -18,7 +18,8 @@ MAPPING = {"企业（个人）名称": "name", "统一社会信用代码/身份�
            "处罚机关": "doc_authority", "处罚日期": "doc_issued", "生效日期": "doc_effective", "认定单位": "department",
            "违法行为日期": "act_date", "目录编码": "catalogue_code", "失信程度": "tier", "文书种类": "doc_type",
            "名单类别": "list_type", "列入决定文号": "decision_number", "列入日期": "decided_on", "有效期至": "valid_until",
-           "列入情形": "ground", "认定标准": "standard", "标准类别": "standard_kind", "情况说明": "leniency_justification"}
+           "列入情形": "ground", "认定标准": "standard", "标准类别": "standard_kind", "情况说明": "leniency_justification",
+           "移出后重点关注期限（月）": "post_exit_watch_months"}
 HEADERS = list(MAPPING)
 DEPARTMENT = "县市场监督管理局"
 
@@ -41,10 +42,11 @@ def rows(session, n: int, *, listed_every: int = 0, seed: int = 5, per_subject: 
         issued = today - dt.timedelta(days=30 + i % 700)
         row = [*subject, "拖欠农民工工资", f"清市监罚〔{issued.year}〕{i + 1}号", department, issued,
                issued + dt.timedelta(days=15), department, (issued - dt.timedelta(days=40)).isoformat(), code,
-               "严重" if i % 3 else "一般", "行政处罚决定书", None, None, None, None, None, None, None, None]
+               "严重" if i % 3 else "一般", "行政处罚决定书", None, None, None, None, None, None, None, None, None]
         if listed_every and i % listed_every == 0 and row[12] == "严重":
             row[14:21] = ["严重失信主体名单", f"淮市监信决〔{issued.year}〕{i + 1}号", issued + dt.timedelta(days=20),
                           today + dt.timedelta(days=300), "b", "《企业信息公示暂行条例》第十八条", "行政法规"]
+            row[22] = 12   # R12: the watch-list months after the black listing, as the department set them
         out.append(row)
     return out
 

@@ -91,7 +91,7 @@ def test_mapping_saved_audited_and_found_again_by_header_names(office, tmp_path)
     clerk = office["clerk"]
     record_mapping = {h: k for h, k in kit.MAPPING.items() if kit.MAPPING[h] not in (
         "list_type", "decision_number", "decided_on", "valid_until", "ground", "standard", "standard_kind",
-        "leniency_justification")}
+        "leniency_justification", "post_exit_watch_months")}
     path = kit.write(tmp_path / "l.xlsx", [r[:14] for r in kit.rows(clerk, 6)], title=False)
     shown = mappings.preview_sheet(clerk, path)
     assert shown["saved"] is None and shown["header_row"] == 1 and len(shown["preview"]) == 5

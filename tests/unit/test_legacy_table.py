@@ -54,6 +54,8 @@ FIELDS = [
     ("standard_kind", "认定标准类别", "kind of standard", "listing", False),
     ("domain", "所属领域", "domain", "listing", False),
     ("warning_letter", "警示函文号", "warning letter number", "listing", False),
+    ("post_exit_watch_months", "移出后列入重点关注名单期限（月）", "watch-list months after the black list", "listing",
+     False),
 ]
 
 
@@ -181,7 +183,7 @@ FULL = {"name": "清江浦区某某商贸有限公司", "id_number": USCC, "lega
         "doc_issued": "2025-03-01", "doc_effective": 45000, "department": "县市场监督管理局",
         "act_date": "２０２５年１月５日", "list_type": "黑名单", "decision_number": "淮市监信决〔2025〕1号",
         "decided_on": dt.date(2025, 4, 1), "valid_until": "2027/4/1", "ground": "b",
-        "standard": "《企业信息公示暂行条例》第十八条", "standard_kind": "行政法规"}
+        "standard": "《企业信息公示暂行条例》第十八条", "standard_kind": "行政法规", "post_exit_watch_months": "12个月"}
 SUBJECT = {"kind": "legal_person", "name": "清江浦区某某商贸有限公司", "id_type": "uscc", "id_number": USCC,
            "legal_rep_name": "张三", "legal_rep_id_type": None, "address": "淮安市清江浦区", "legal_rep_id_number": RIC}
 RECORD_OUT = {"catalogue_code": "AB-01", "tier": "serious", "facts": "拖欠农民工工资", "doc_type": "admin_penalty",
@@ -193,7 +195,7 @@ RECORD_OUT = {"catalogue_code": "AB-01", "tier": "serious", "facts": "拖欠农�
 LISTING_OUT = {"list_type": ListType.BLACK, "decision_number": "淮市监信决〔2025〕1号", "decided_on": dt.date(2025, 4, 1),
                "valid_from": dt.date(2025, 4, 1), "valid_until": dt.date(2027, 4, 1), "ground": "b",
                "standard": "《企业信息公示暂行条例》第十八条", "standard_kind": "admin_regulation", "domain": None,
-               "warning_letter": None}
+               "warning_letter": None, "post_exit_watch_months": 12}
 
 
 def test_r7_a_good_row_is_read_into_subject_record_and_listing():
@@ -508,3 +510,20 @@ def test_r7_spaces_inside_a_number_are_removed():
     for cell in ("9132 0812 39H4 BXKF XR", "913208\u300012 39h4bxkfxr"):
         got = L.read_row(24, {"name": "某某", "id_number": cell}, TODAY)
         assert (got.subject["id_number"], got.subject["id_type"], got.errors) == (USCC, "uscc", [])
+
+
+@pytest.mark.parametrize("cell,months", [("12", 12), (12, 12), (12.0, 12), ("１２", 12), ("36个月", 36), ("6月", 6)])
+def test_r12_the_watch_months_after_a_black_listing_as_offices_write_them(cell, months):
+    got = L.read_row(3, {**FULL, "post_exit_watch_months": cell}, TODAY)
+    assert (got.listing["post_exit_watch_months"], got.errors) == (months, [])
+
+
+@pytest.mark.parametrize("cell,code", [(None, "R12_WATCH_PERIOD_REQUIRED"), ("", "R12_WATCH_PERIOD_REQUIRED"),
+                                       ("十二", "LEGACY_WORD"), ("0", "LEGACY_WORD"), ("1.5", "LEGACY_WORD")])
+def test_r12_a_black_listing_without_its_watch_months_is_named(cell, code):
+    """R12 / 1798号 (十八) (issue 19 attack): a black listing decided by hand names the watch-list period after its
+    exit; an imported one without it stopped the office's daily expiry check when it expired."""
+    got = L.read_row(3, {**FULL, "post_exit_watch_months": cell}, TODAY)
+    assert [(k, c) for k, _zh, _en, c in got.errors] == [("post_exit_watch_months", code)]
+    watch = L.read_row(3, {**FULL, "list_type": "重点关注名单", "post_exit_watch_months": None}, TODAY)
+    assert all(k != "post_exit_watch_months" for k, *_ in watch.errors)

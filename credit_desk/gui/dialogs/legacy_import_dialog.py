@@ -220,5 +220,6 @@ class LegacyImportDialog(QDialog):
             "valid_from": self.tr("Valid from"), "valid_until": self.tr("Valid until"), "ground": self.tr("Ground (a/b/c/d)"),
             "standard": self.tr("Listing standard"), "standard_kind": self.tr("Kind of standard"), "domain": self.tr("Domain"),
             "warning_letter": self.tr("Warning letter number"),
+            "post_exit_watch_months": self.tr("Watch-list months after the black list"),
         }
         return words[key]

@@ -21,7 +21,7 @@ from credit_desk.domain import legacy
 from credit_desk.domain.cases import Case, CaseState, ListType, check_r4_black_scope, check_r4_department_level
 from credit_desk.domain.cases import check_r7_entry
 from credit_desk.domain.errors import DomainError, ValidationError, each_error
-from credit_desk.domain.list_rules import check_r11_watch_basis, check_r11_watch_entry
+from credit_desk.domain.list_rules import check_r11_watch_basis, check_r11_watch_entry, check_r12_watch_months
 from credit_desk.domain.procedure import check_r1_rests_on_records
 from credit_desk.domain.publication import check_r13_still_published, check_r13_validity_cap
 from credit_desk.domain.record_rules import check_catalogue_item
@@ -283,6 +283,7 @@ def _listing(session, sh, row, subject, record, seen_numbers, taken) -> Case:
                 basis=f"{d.authority}{d.number}（{d.doc_type.zh}）", record_ids=(0,),
                 valid_from=lst["valid_from"], valid_until=lst["valid_until"], warning_letter=lst["warning_letter"],
                 decision_number=number, decided_on=lst["decided_on"], decided_by=session.user.username,
+                post_exit_watch_months=lst["post_exit_watch_months"],
                 rule_set_code=record.rule_set_code, origin=ORIGIN, department_id=dept.id)
     check_r1_rests_on_records(case.list_type.value, case.record_ids)  # R1
     try:   # R13: as by hand, no listing is decided on a record whose longest publication period had ended
@@ -290,6 +291,7 @@ def _listing(session, sh, row, subject, record, seen_numbers, taken) -> Case:
     except DomainError as exc:
         raise DomainError(exc.code, exc.zh, exc.en, field="decided_on") from None
     check_r13_validity_cap(case.valid_until, [record.publication_end])  # R13 / 1798号 (十一), as by hand
+    check_r12_watch_months(case.post_exit_watch_months, case_core.watch_months_most(conn, case.decided_on))  # R12
     check_r11_watch_basis(case.list_type, [record.tier.value])  # R11
     check_r4_black_scope(case)  # R4
     check_r11_watch_entry(case)  # R11
