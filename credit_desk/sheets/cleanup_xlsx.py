@@ -249,7 +249,7 @@ def _hidden(ws) -> bool:
     return ws.sheet_state != "visible"
 
 
-def choose_sheet(wb, headers, name: str | None = None) -> tuple:
+def choose_sheet(wb, headers, name: str | None = None, finder=None) -> tuple:
     """The worksheet to read and the notes to show the clerk (issue 15).
 
     With ``name`` (``--sheet``): that sheet, hidden or not (a hidden one is said). Without: the one visible
@@ -266,7 +266,8 @@ def choose_sheet(wb, headers, name: str | None = None) -> tuple:
         notes = [_note("XLSX_HIDDEN_SHEET_READ", f"按您的指定读取了隐藏的工作表「{ws.title}」。",
                        f"The hidden sheet {ws.title!r} was read, as you named it.")] if _hidden(ws) else []
         return ws, notes
-    with_header = [ws for ws in sheets if _header_row(ws, headers) is not None]
+    find = finder or _header_row   # ``finder(ws, headers)``: the header row or None (a reader that finds columns by name)
+    with_header = [ws for ws in sheets if find(ws, headers) is not None]
     visible = [ws for ws in with_header if not _hidden(ws)]
     if len(visible) > 1:
         raise _with_sheets(visible, "XLSX_SHEETS_AMBIGUOUS",

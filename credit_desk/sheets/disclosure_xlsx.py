@@ -1,7 +1,7 @@
 """双公示 sheets (R21): the department's hand-over sheet read in, the platform's upload sheet written out.
 
 The layout is one header row with the national element names of ``domain.disclosure.FIELDS`` (a title row above
-it is allowed), one decision per row; empty rows are passed over (never the end of the table: the rows below them
+it is allowed; the elements found by name, in any order, among the department's own columns), one decision per row; empty rows are passed over (never the end of the table: the rows below them
 are read), a 注… line ends it, and a hidden row is named and refuses the file. Reading names every bad cell as 工作表/行/列 with the element's name and why,
 and the caller refuses the whole file if there is any (all-or-nothing). The upload sheet carries what is publicly
 shown (R13: within its period; R15: natural persons masked) — it is a file outside the encrypted ledger.
@@ -37,6 +37,7 @@ class Read:
     sheet: str
     notes: list[dict] = field(default_factory=list)
     problems: list[ValidationError] = field(default_factory=list)   # bad as cells or rows (formula, hidden row)
+    columns: dict[str, int] = field(default_factory=dict)   # element key → its 1-based column in this sheet
 
 
 class DisclosureImportRefused(base.ImportRefused):
@@ -47,9 +48,10 @@ class DisclosureImportRefused(base.ImportRefused):
         self.code = "R21_IMPORT_REFUSED"
 
 
-def cell_error(sheet: str, row: int, key: str, zh: str, en: str, code: str = "FIELD_VALUE") -> ValidationError:
-    """One bad cell, named by sheet, row, column letter and element (Chinese first)."""
-    col = get_column_letter(list(d.FIELD_BY_KEY).index(key) + 1)
+def cell_error(sheet: str, row: int, key: str, zh: str, en: str, code: str = "FIELD_VALUE",
+               columns: dict[str, int] | None = None) -> ValidationError:
+    """One bad cell, named by sheet, row, column letter (where this sheet holds the element) and element."""
+    col = get_column_letter((columns or {}).get(key) or list(d.FIELD_BY_KEY).index(key) + 1)
     return ValidationError(code, f"工作表「{sheet}」第{row}行{col}列：{zh}", f"sheet {sheet!r} row {row} column {col}: "
                            f"{en}", field=f"{col}{row}", row=row)
 
@@ -65,14 +67,15 @@ def read(path: Path, sheet: str | None = None) -> Read:
                               f"{Path(path).name} holds no worksheet.", field="file")
     for w in wb.worksheets:
         base.fill_merged(w)
-    ws, notes = base.choose_sheet(wb, HEADERS, sheet)
+    ws, notes = base.choose_sheet(wb, HEADERS, sheet, finder=lambda w, _h: (find_columns(w) or (None,))[0])
     notes = notes + base.csv_notes(wb)
-    start = base._header_row(ws, HEADERS)
-    if start is None:
+    found = find_columns(ws)
+    if found is None:
         raise _header_mismatch(ws)
+    start, cols = found
     rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
     for r in range(start + 1, ws.max_row + 1):
-        values = [ws.cell(row=r, column=i).value for i in range(1, len(HEADERS) + 1)]
+        values = [ws.cell(row=r, column=cols[f.key]).value for f in d.FIELDS]
         if all(cell_text(v) == "" for v in values):
             continue   # R21 all-or-nothing: an empty row in the middle never ends the table (rows below it count)
         if cell_text(values[0]) == EXAMPLE_MARK:
@@ -90,13 +93,37 @@ def read(path: Path, sheet: str | None = None) -> Read:
             raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",
                                   f"More than {MAX_ROWS} rows; split the file.", row=r)
         formulas = [cell_error(ws.title, r, f.key, f"「{f.zh}」含有公式，请改为直接填写的内容。",
-                               f"{f.en}: holds a formula; enter plain values.", "XLSX_FORMULA")
-                    for i, f in enumerate(d.FIELDS, start=1) if ws.cell(row=r, column=i).data_type == "f"]
+                               f"{f.en}: holds a formula; enter plain values.", "XLSX_FORMULA", cols)
+                    for f in d.FIELDS if ws.cell(row=r, column=cols[f.key]).data_type == "f"]
         if formulas:
             problems += formulas
             continue
         rows.append((r, {f.key: v for f, v in zip(d.FIELDS, values)}))
-    return Read(rows, ws.title, notes, problems)
+    return Read(rows, ws.title, notes, problems, cols)
+
+
+MAX_HEADER_COLUMNS = 200   # a header row is looked for in the first 200 columns (a formatted sheet reports 16384)
+
+
+def find_columns(ws) -> tuple[int, dict[str, int]] | None:
+    """R21: the header row and where each element's column is. The elements in the template's order (a title row
+    or a header over two rows allowed, ``cleanup_xlsx._header_row``), or — as departments keep their own sheets —
+    every element's heading found by name in one of rows 1–10, in any order, with the office's own columns
+    (序号, 经办人, 联系电话…) before, between or after them, which are not read."""
+    r = base._header_row(ws, HEADERS)
+    if r is not None:
+        return r, {f.key: i for i, f in enumerate(d.FIELDS, start=1)}
+    from credit_desk.domain.cleanup import header_key
+    wanted = {header_key(h): f.key for h, f in zip(HEADERS, d.FIELDS)}
+    for r in range(1, min(ws.max_row, 10) + 1):
+        cols: dict[str, int] = {}
+        for c in range(1, min(ws.max_column, MAX_HEADER_COLUMNS) + 1):
+            key = wanted.get(header_key(ws.cell(row=r, column=c).value))
+            if key and key not in cols:
+                cols[key] = c
+        if len(cols) == len(HEADERS):
+            return r, cols
+    return None
 
 
 def _header_mismatch(ws) -> ValidationError:

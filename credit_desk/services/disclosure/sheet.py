@@ -44,7 +44,7 @@ def _check_rows(session: Session, got: xlsx.Read) -> tuple[list[d.AdminDecision]
     cal, rule_sets = workdays.calendar(session.desk), reference.rule_sets(conn)   # read once for the whole sheet
     for r, raw in got.rows:
         decision, errors = d.check_decision(raw, today)
-        problems += [xlsx.cell_error(got.sheet, r, e.field, e.zh, e.en, e.code) for e in errors]
+        problems += [xlsx.cell_error(got.sheet, r, e.field, e.zh, e.en, e.code, got.columns) for e in errors]
         if decision is None:
             continue
         key = (decision.authority_uscc, decision.doc_number)
@@ -52,14 +52,14 @@ def _check_rows(session: Session, got: xlsx.Read) -> tuple[list[d.AdminDecision]
             where = f"与第{seen[key]}行重复" if key in seen else "已在登记簿中"
             problems.append(xlsx.cell_error(got.sheet, r, "doc_number", f"「决定书文号」{decision.doc_number}{where}。",
                                             f"decision number {decision.doc_number} is a duplicate.",
-                                            "DECISION_DUPLICATE"))
+                                            "DECISION_DUPLICATE", got.columns))
             continue
         seen[key] = r
         try:
             ready.append(register.with_deadline(session, decision, cal, rule_sets))
         except DomainError as exc:  # R20: a rule set that does not state the tier's periods, or none in force
             cell = "tier" if exc.code == "R20_VALUE_UNKNOWN" else "decision_date"
-            problems.append(xlsx.cell_error(got.sheet, r, cell, exc.zh, exc.en, exc.code))
+            problems.append(xlsx.cell_error(got.sheet, r, cell, exc.zh, exc.en, exc.code, got.columns))
     return ready, problems
 
 
