@@ -130,6 +130,15 @@ def _header_mismatch(ws) -> ValidationError:
     """R21: no header row of the elements — the row closest to one (most columns right) is named with every
     column that differs (letter, what it holds, what the element is), so the clerk sees which heading to fix."""
     from credit_desk.domain.cleanup import header_key
+    named = _missing_by_name(ws)
+    if named is not None:   # most headings are there by name: say which ones are not (the order does not matter)
+        row, missing = named
+        return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」第{row}行的表头中找不到这些双公示数据项：" +
+                               "、".join(f"「{h}」" for h in missing) + "；请按数据项名称核对这些表头的文字（列的顺序不限，"
+                               "本单位自加的列如序号、经办人不影响导入），未导入。",
+                               f"Sheet {ws.title!r} row {row}: these 双公示 headings are missing: {', '.join(missing)}; "
+                               "check their wording (column order does not matter; extra columns are ignored).",
+                               field="header", row=row)
     wanted = [header_key(h) for h in HEADERS]
     best, diffs = None, []
     for r in range(1, min(ws.max_row, 10) + 1):
@@ -144,6 +153,26 @@ def _header_mismatch(ws) -> ValidationError:
     return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」第{best}行的表头与双公示数据项不一致，未导入：{named}。",
                            f"Sheet {ws.title!r} row {best}: the header differs from the 双公示 elements in column(s) "
                            f"{', '.join(get_column_letter(i + 1) for i, _ in diffs)}.", field="header", row=best)
+
+
+def _missing_by_name(ws) -> tuple[int, list[str]] | None:
+    """The row (1–10) holding most of the element headings by name, in any order, and the headings it lacks —
+    when it holds more than half of them and the elements are not in the template's own order; else None."""
+    from credit_desk.domain.cleanup import header_key
+    wanted = {header_key(h): h for h in HEADERS}
+    best = None
+    for r in range(1, min(ws.max_row, 10) + 1):
+        got = {header_key(ws.cell(row=r, column=c).value) for c in range(1, min(ws.max_column, MAX_HEADER_COLUMNS) + 1)}
+        missing = [h for k, h in wanted.items() if k not in got]
+        if best is None or len(missing) < len(best[1]):
+            best = (r, missing)
+    if best is None or not best[1] or len(best[1]) > len(HEADERS) // 2:
+        return None
+    r = best[0]
+    in_order = [header_key(ws.cell(row=r, column=i).value) for i in range(1, len(HEADERS) + 1)]
+    if sum(a == header_key(b) for a, b in zip(in_order, HEADERS)) > len(HEADERS) // 2:
+        return None   # the template's own layout with a heading changed: the letter-by-letter message says more
+    return best
 
 
 def write_template(path: Path) -> None:

@@ -90,3 +90,19 @@ def test_r21_a_departments_own_sheet_is_read_by_its_headings_every_bad_cell_name
     assert {r["decision_date"] for r in listed.values()} == {r["decision_date"] for r in good}
     assert {Decimal(r["fine_wan"]) for r in listed.values()} == {Decimal("1000.5")}
     assert listed["清市监罚〔2026〕101号"]["rep_id_number"].endswith("X")
+
+
+def test_r21_a_heading_worded_otherwise_in_the_departments_layout_is_named_by_name(desk, tmp_path):
+    """With the department's own columns around the elements, a heading typed otherwise (罚款金额（元） for
+    罚款金额(万元)) is named by the element it should be — not as thirty shifted columns."""
+    from openpyxl import load_workbook
+    path = tmp_path / "dept.xlsx"
+    write_department_sheet(path, fifty_penalties(TODAY)[:3])
+    wb = load_workbook(path)
+    ws = wb["处罚信息"]
+    ws[f"{_column('fine_wan')}2"] = "罚款金额（元）"
+    wb.save(path)
+    err = refused(desk, "decision", "import", str(path))
+    assert err["code"] == "R21_HEADER_MISMATCH", err
+    assert "第2行的表头中找不到这些双公示数据项：「罚款金额(万元)」" in err["message"], err["message"]
+    assert ok(desk, "decision", "list") == []
