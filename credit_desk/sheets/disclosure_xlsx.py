@@ -136,7 +136,8 @@ def _header_mismatch(ws) -> ValidationError:
         return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」第{row}行的表头中找不到这些双公示数据项：" +
                                "、".join(f"「{h}」" for h in missing) + "；请按数据项名称核对这些表头的文字（列的顺序不限，"
                                "本单位自加的列如序号、经办人不影响导入），未导入。",
-                               f"Sheet {ws.title!r} row {row}: these headings of the licence and penalty elements are missing: {', '.join(missing)}; "
+                               f"Sheet {ws.title!r} row {row}: these headings of the licence and penalty elements "
+                               f"are missing: {', '.join(missing)}; "
                                "check their wording (column order does not matter; extra columns are ignored).",
                                field="header", row=row)
     wanted = [header_key(h) for h in HEADERS]
