@@ -31,3 +31,14 @@ def test_r13_a_penalty_registered_after_its_longest_period_ends_by_itself_and_le
                 str(old))
     assert [o for (o,) in ops] == ["insert", "publication_stop"]
     assert _rows(data_dir, "SELECT 1 FROM audit WHERE action = 'disclosure.publication_stop'")
+
+
+def test_r13_the_due_list_does_not_ask_to_publish_a_slight_penalty(desk, tmp_path):
+    """R13: a 轻微 penalty is normally not published — the due list asks for it to be recorded as not published and
+    reported within the 7 working days (R6), never to be published."""
+    write_sheet(tmp_path / "s.xlsx", [penalty_row(1, TODAY - dt.timedelta(days=2), tier="轻微"),
+                                      penalty_row(2, TODAY - dt.timedelta(days=2))])
+    slight, general = ok(desk, "decision", "import", str(tmp_path / "s.xlsx"))["ids"]
+    labels = {int(i["object_id"]): i["label_zh"] for i in ok(desk, "due") if i["kind"] == "publish_decision"}
+    assert "公示并报送平台" in labels[general] and "不予公示" not in labels[general]
+    assert "不予公示" in labels[slight] and "前公示并报送" not in labels[slight], labels[slight]

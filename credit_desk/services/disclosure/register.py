@@ -196,9 +196,18 @@ def publish_deadlines(conn, today: dt.date):
     for x in repo.open_deadlines(conn):
         who = d.AdminDecision.public_row(x)["party_name"]  # R15: the due list is masked too
         days = rule_set_in_force(rule_sets, x.decision_date).limit(LIMIT_NAME)   # R20: the label says the rule's
-        step_zh = "公示并报送平台" if x.state is d.DecisionState.REGISTERED else "报送平台（待平台确认）"
-        step_en = "publish and report" if x.state is d.DecisionState.REGISTERED else "report (awaiting the platform)"
+        step_zh, step_en = _step(x)
         yield DueItem(DueKind.PUBLISH_DECISION.value, ENTITY, x.id, x.publish_due, is_overdue(x.publish_due, today),
                       f"{x.kind.zh}决定{x.doc_number}（{who}）须于{x.publish_due.isoformat()}前{step_zh}（{days}个工作日）",
                       f"{x.kind.value} decision {x.doc_number}: {step_en} by {x.publish_due.isoformat()} "
                       f"({days} working days)")
+
+
+def _step(x: d.AdminDecision) -> tuple[str, str]:
+    """What the due list asks for: publish and report; for a slight penalty (R13: normally not published) record
+    it as not published and report it; or, once done, the platform's acknowledgement."""
+    if x.state is not d.DecisionState.REGISTERED:
+        return "报送平台（待平台确认）", "report (awaiting the platform)"
+    if not d.publishable(x):
+        return "登记为不予公示（轻微）并报送平台", "record as not published (slight) and report"
+    return "公示并报送平台", "publish and report"
