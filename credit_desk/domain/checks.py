@@ -30,10 +30,15 @@ REPORT_YEARS = 3     # the 公共信用信息报告's default period: the longes
 
 # The headers a department's list may use (compared after ``cleanup.header_key``): the name column and the code column
 NAME_HEADERS = ("名称", "主体名称", "单位名称", "企业名称", "姓名", "名称/姓名", "名称或姓名", "姓名/名称", "申请人",
-                "申请人名称", "投标人", "投标人名称", "供应商名称", "候选对象", "信用主体名称")
+                "申请人名称", "投标人", "投标人名称", "供应商名称", "候选对象", "信用主体名称",
+                # as departments head their lists for funds, awards and bids (issue 19 attack, a department's list)
+                "申报单位", "申报单位名称", "申请单位", "申请单位名称", "投标单位", "投标单位名称", "供应商",
+                "单位名称（全称）", "企业名称（全称）", "单位（个人）名称", "企业（个人）名称", "名称（姓名）")
 ID_HEADERS = ("统一社会信用代码", "统一社会信用代码/身份证号码", "统一社会信用代码/身份证号", "统一社会信用代码或身份证号码",
               "身份证号码", "身份证号", "证件号码", "代码/证件号码", "证件号", "统一代码", "社会信用代码",
-              "统一社会信用代码（身份证号码）", "统一社会信用代码(身份证号码)")
+              "统一社会信用代码（身份证号码）", "统一社会信用代码(身份证号码)",
+              "社会统一信用代码", "统一社会信用代码（身份证号）", "身份证号码/统一社会信用代码", "身份证号/统一社会信用代码",
+              "统一社会信用代码或身份证号", "统一社会信用代码（18位）", "信用代码")
 # What the standard's 18-character numbers may be, tried in this order; then the shorter foreign documents
 _TRY_18 = (IdType.USCC, IdType.RIC, IdType.HK_MO_TW_RESIDENCE, IdType.FOREIGN_PR)
 _TRY_OTHER = (IdType.FOREIGN_PR, IdType.PASSPORT)

@@ -76,3 +76,19 @@ def test_r22_r13_a_penalty_past_its_longest_period_is_not_a_hit(desk, tmp_path, 
         out = ok(desk, "credit-check", "entry", "--department", DEPT, "--purpose", WHY,
                  "--subject", f"{rows[0]['party_name']},{rows[0]['uscc']}")
         assert out["results"][0]["outcome"] == expected, day
+
+
+@pytest.mark.parametrize("name_head,code_head", [("申报单位", "统一社会信用代码"), ("单位名称（全称）", "社会统一信用代码"),
+                                                 ("申请单位", "身份证号码/统一社会信用代码")])
+def test_r22_a_list_headed_as_departments_head_it_is_checked(desk, tmp_path, name_head, code_head):
+    """R22 (issue 19 attack, a department's list): 申报单位 and 社会统一信用代码 are how fund and award lists head their
+    columns; such a list was refused for having no header."""
+    from openpyxl import Workbook
+    row = penalty_row(6, TODAY - dt.timedelta(days=3))
+    wb = Workbook()
+    wb.active.append(["2026年度专项资金申报单位汇总表"])
+    wb.active.append(["序号", name_head, code_head, "申报金额（万元）"])
+    wb.active.append([1, row["party_name"], row["uscc"], 50])
+    wb.save(tmp_path / "list.xlsx")
+    out = ok(desk, "credit-check", "run", str(tmp_path / "list.xlsx"), "--department", DEPT, "--purpose", WHY)
+    assert out["row_count"] == 1 and out["results"][0]["outcome"] == "not_found"
