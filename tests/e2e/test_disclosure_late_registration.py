@@ -42,3 +42,21 @@ def test_r13_the_due_list_does_not_ask_to_publish_a_slight_penalty(desk, tmp_pat
     labels = {int(i["object_id"]): i["label_zh"] for i in ok(desk, "due") if i["kind"] == "publish_decision"}
     assert "公示并报送平台" in labels[general] and "不予公示" not in labels[general]
     assert "不予公示" in labels[slight] and "前公示并报送" not in labels[slight], labels[slight]
+
+
+def test_r13_r21_a_penalty_ended_before_it_was_published_reaches_the_intake_as_ended(desk, tmp_path):
+    """The reference intake files the late penalty with its end (insert, then publication_stop), nothing rejected."""
+    import json
+    from pathlib import Path
+
+    from credit_desk.intake.receiver import Intake
+    from tests.e2e.sync_support import export, pair
+    decided = add_months(TODAY, -12) - dt.timedelta(days=10)
+    write_sheet(tmp_path / "late.xlsx", [penalty_row(1, decided)])
+    ok(desk, "decision", "import", str(tmp_path / "late.xlsx"))
+    assert {r["state"] for r in ok(desk, "decision", "list")} == {"ended"}
+    intake_dir = pair(desk, tmp_path)
+    _, info = Intake(intake_dir).receive(Path(export(desk, tmp_path / "usb")[0]["file"]).read_bytes())
+    assert info["rejected"] == 0, info
+    office = json.loads((Path(desk.data_dir) / "ledger.json").read_text())["ledger_id"]
+    assert [f["state"] for f in Intake(intake_dir).decisions(office)] == ["ended"]
