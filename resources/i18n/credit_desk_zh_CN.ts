@@ -2270,17 +2270,22 @@ Returned by the platform: %4</source>
         <translation>按国家双公示数据标准填写各数据项。自作出决定之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；自然人的姓名和证件号码在所有公开场合均脱敏显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="30"/>
         <source> *</source>
         <translation>＊</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="30"/>
+        <source> * (penalties)</source>
+        <translation>＊（行政处罚必填）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="36"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="38"/>
         <source>(not a penalty)</source>
         <translation>（非行政处罚）</translation>
     </message>

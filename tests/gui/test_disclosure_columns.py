@@ -25,3 +25,21 @@ def test_r21_the_decision_number_is_never_cut_on_a_small_screen(qtbot, office, m
     widest = max(metrics.horizontalAdvance(view.model.data(view.model.index(i, col))) for i in range(50))
     assert view.table.columnWidth(col) >= widest + 8, (view.table.columnWidth(col), widest)
     shot(win, "disclosure_1366")
+
+
+def test_r21_the_entry_form_marks_what_a_penalty_needs(qtbot, office, make_ctx):  # noqa: F811
+    """R21: 违法事实, 处罚依据 and 失信行为分级 are required for a penalty; the form marked only the elements both kinds
+    need, so a clerk learnt of these three only from the refusal."""
+    from PySide6.QtWidgets import QLabel
+    win = MainWindow(make_ctx(office["clerk"]))
+    qtbot.addWidget(win)
+    view = win.open_area("disclosure")
+    dlg = view.new_decision(dialog_only=True)
+    labels = {}
+    for key, widget in dlg.fields.items():
+        holder = widget.parentWidget()
+        label = dlg.form.labelForField(holder)
+        labels[key] = label.text() if isinstance(label, QLabel) else ""
+    for key in ("facts", "basis", "tier"):
+        assert "行政处罚必填" in labels[key], (key, labels[key])
+    assert labels["doc_number"].endswith("＊") and "＊" not in labels["note"] and "行政处罚必填" not in labels["content"]

@@ -26,7 +26,8 @@ class DecisionDialog(FormDialog):
         today = ctx.session.desk.today()
         persons = [(enum_words(t), t.value) for t in IdType if t is not IdType.USCC]
         for f in d.FIELDS:
-            label = enum_words(f) + (self.tr(" *") if f.need == "both" else "")
+            # R21: what a penalty needs (违法事实, 处罚依据, 失信行为分级) is marked too, not only what both need
+            label = enum_words(f) + {"both": self.tr(" *"), "penalty": self.tr(" * (penalties)")}.get(f.need, "")
             if f.key == "kind":
                 w = combo("kind", [(enum_words(k), k.value) for k in d.DecisionKind], d.DecisionKind.PENALTY.value)
             elif f.key == "party_kind":
