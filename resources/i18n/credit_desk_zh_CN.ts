@@ -2509,92 +2509,97 @@ Returned by the platform: %4</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="110"/>
         <source>Import a department&apos;s licences-and-penalties sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="111"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="116"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="121"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="134"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="141"/>
+        <source>Which worksheet?</source>
+        <translation>导入哪个工作表？</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="147"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="153"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="159"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="161"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="162"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="158"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="171"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
         <source>Licences and penalties upload sheet.xlsx</source>
         <translation>双公示上传表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="178"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="185"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="195"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="197"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="205"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="208"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>

@@ -43,3 +43,30 @@ def test_r21_the_entry_form_marks_what_a_penalty_needs(qtbot, office, make_ctx):
     for key in ("facts", "basis", "tier"):
         assert "行政处罚必填" in labels[key], (key, labels[key])
     assert labels["doc_number"].endswith("＊") and "＊" not in labels["note"] and "行政处罚必填" not in labels["content"]
+
+
+def test_r21_a_workbook_with_a_licence_sheet_and_a_penalty_sheet_asks_which_one(qtbot, office, make_ctx,  # noqa: F811
+                                                                                tmp_path):
+    """A department sends one workbook with its 行政许可 and 行政处罚 sheets: the window could only say that
+    the sheet must be named (the --sheet of the command line); it now asks which one and imports it."""
+    from openpyxl import Workbook
+
+    from credit_desk.domain.disclosure import FIELDS
+    from credit_desk.sheets.disclosure_xlsx import HEADERS
+    rows = fifty_penalties(TODAY)
+    wb = Workbook()
+    for title, part in (("行政许可", []), ("行政处罚", rows[:5])):
+        ws = wb.create_sheet(title)
+        ws.append(list(HEADERS))
+        for row in part:
+            ws.append([row.get(f.key, "") for f in FIELDS])
+    wb.remove(wb["Sheet"])
+    wb.save(tmp_path / "both.xlsx")
+    win = MainWindow(make_ctx(office["clerk"]))
+    qtbot.addWidget(win)
+    view = win.open_area("disclosure")
+    asked = []
+    view.ask_sheet = lambda names, why: asked.append((names, why)) or "行政处罚"
+    view.import_sheet(str(tmp_path / "both.xlsx"))
+    qtbot.waitUntil(lambda: view.model.rowCount() == 5 and not view.model.loading, timeout=20_000)
+    assert asked and asked[0][0] == ["行政许可", "行政处罚"]

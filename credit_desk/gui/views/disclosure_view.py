@@ -102,15 +102,17 @@ class DisclosureView(QWidget):
         self._say(self.tr("Decision %1 registered; publish and report it by %2.").replace("%1", out["doc_number"])
                   .replace("%2", out["publish_due"]))
 
-    def import_sheet(self, path: str | None = None):
-        """All rows or none (the service); a refusal lists every bad cell in a dialog."""
+    def import_sheet(self, path: str | None = None, sheet_name: str | None = None):
+        """All rows or none (the service); a refusal lists every bad cell in a dialog; when several sheets (a
+        licence sheet and a penalty sheet) or only a hidden one hold the elements, the clerk picks the sheet and
+        the import runs again (never guessed)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a department's licences-and-penalties sheet"), "",
                                                   self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         if not path:
             return None
         ctx = self.ctx
-        return ctx.ops.run(lambda _j: sheet.import_sheet(ctx.session, Path(path)), done=self._imported,
+        return ctx.ops.run(lambda _j: sheet.import_sheet(ctx.session, Path(path), sheet_name), done=self._imported,
                            failed=lambda exc: self._failed(path, exc), label=self.tr("Importing…"), parent=self,
                            modal=True)
 
@@ -123,10 +125,21 @@ class DisclosureView(QWidget):
     def _failed(self, path: str, exc) -> None:
         if not isinstance(exc, DomainError):
             return self.ctx.ops.show_error(exc, self)
+        if getattr(exc, "sheets", None):
+            self._say(exc.message(self.ctx.lang), ok=False)
+            chosen = self.ask_sheet(exc.sheets, exc.message(self.ctx.lang))
+            if chosen:
+                self.import_sheet(path, chosen)
+            return None
         if getattr(exc, "problems", None):
             self.last_dialog = CellErrorsDialog(self.ctx, Path(path).name, exc.problems, self)
             self.last_dialog.open()
         self._say(exc.message(self.ctx.lang), ok=False)
+
+    def ask_sheet(self, names: list[str], why: str) -> str | None:
+        """The clerk names the worksheet to import."""
+        name, ok = QInputDialog.getItem(self, self.tr("Which worksheet?"), why, names, 0, False)
+        return name if ok else None
 
     def publish_selected(self) -> None:
         ids = self.selected_ids()
