@@ -73,9 +73,10 @@ def _choose(wb, sheet: str | None):
         found_in = [(w, f) for w, f in found_in if f]
         if len(found_in) > 1:
             names = "、".join(w.title for w, _ in found_in)
-            raise ValidationError("XLSX_SHEET_AMBIGUOUS", f"多个工作表（{names}）都有名单表头，请指定要审查的工作表。",
-                                  f"Several sheets ({names}) hold a list header; name the sheet.", field="sheet",
-                                  cli="--sheet")
+            raise base._with_sheets([w for w, _ in found_in], "XLSX_SHEET_AMBIGUOUS",   # exc.sheets: the window asks
+                                    f"多个工作表（{names}）都有名单表头，请指定要审查的工作表。",
+                                    f"Several sheets ({names}) hold a list header; name the sheet.", field="sheet",
+                                    cli="--sheet")
         ws, found = found_in[0] if found_in else (visible[0] if visible else wb.worksheets[0], None)
     if found is None:
         raise ValidationError("R22_LIST_HEADER", f"工作表「{ws.title}」前{HEADER_ROWS}行中没有名单表头：须有名称列（如"

@@ -1339,80 +1339,85 @@
         <translation>尚未出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="143"/>
         <source>Check a department&apos;s list</source>
         <translation>审查部门报送的名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="144"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="148"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="175"/>
         <source>Checking…</source>
         <translation>正在审查…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="162"/>
+        <source>Which worksheet?</source>
+        <translation>审查哪个工作表？</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="174"/>
         <source>the typed subjects</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="183"/>
         <source>Check no. %1 done: %2 subjects, %3 with dishonesty information, %4 not found.</source>
         <translation>信用审查第%1号已完成：共%2个主体，有失信信息%3个，台账中未查到%4个。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="189"/>
         <source>Black list %1 · watch list %2 · dishonesty information %3 · penalties in publication %9 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
         <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 公示期内行政处罚 %9 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="221"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
         <source>Credit check report.pdf</source>
         <translation>信用审查报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="210"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="249"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="217"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="256"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="226"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="240"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="242"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="248"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="248"/>
         <source>Public credit information report.pdf</source>
         <translation>公共信用信息报告.pdf</translation>
     </message>

@@ -104,3 +104,25 @@ def test_r14_the_auditor_sees_checks_but_cannot_run_them(qtbot, office, make_ctx
     view = win.open_area("checks")
     assert not view.import_button.isEnabled() and not view.typed_button.isEnabled()
     assert not view.subject_button.isEnabled() and not view.print_button.isEnabled()
+
+
+def test_r22_a_workbook_with_two_lists_asks_which_sheet_to_check(qtbot, office, make_ctx, tmp_path):
+    """Issue 19 attack (a department's list): a workbook with two sheets that each hold a list (申报单位 and 汇总)
+    could only be refused in the window (the command line's --sheet); it now asks which sheet and checks it."""
+    win = _window(qtbot, make_ctx, office["clerk"])
+    view = win.open_area("checks")
+    view.department.setText(DEPT)
+    view.purpose.setText(WHY)
+    c = office["company"]
+    wb = Workbook()
+    wb.active.title = "申报单位"
+    wb.active.append(["序号", "单位名称", "统一社会信用代码"])
+    wb.active.append([1, c["name"], c["id_number"]])
+    other = wb.create_sheet("汇总")
+    other.append(["序号", "单位名称", "统一社会信用代码"])
+    wb.save(tmp_path / "two.xlsx")
+    asked = []
+    view.ask_sheet = lambda names, why: asked.append(names) or "申报单位"
+    view.import_list(str(tmp_path / "two.xlsx"))
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
+    assert asked == [["申报单位", "汇总"]]

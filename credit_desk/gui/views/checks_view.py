@@ -8,9 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-                               QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog,
+                               QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget,
+                               QTableWidgetItem, QVBoxLayout, QWidget)
 
 from credit_desk.domain.checks import Category, Outcome
 from credit_desk.domain.errors import DomainError, ValidationError
@@ -136,17 +136,31 @@ class ChecksView(QWidget):
         return self.department.text(), self.purpose.text()
 
     # --- checking ---------------------------------------------------------------------------------
-    def import_list(self, path: str | None = None):
-        """The whole list or nothing (the service); a refusal lists every bad cell in a dialog."""
+    def import_list(self, path: str | None = None, sheet: str | None = None):
+        """The whole list or nothing (the service); a refusal lists every bad cell in a dialog; when several
+        sheets hold a list, the clerk picks one and the check runs again (never guessed)."""
         if path is None:
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Check a department's list"), "",
                                                   self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         if not path:
             return None
         ctx, (dep, why) = self.ctx, self._request()
-        return ctx.ops.run(lambda _j: lists.check_sheet(ctx.session, Path(path), dep, why), done=self._checked,
-                           failed=lambda exc: self._failed(Path(path).name, exc), label=self.tr("Checking…"),
-                           parent=self, modal=True)
+        return ctx.ops.run(lambda _j: lists.check_sheet(ctx.session, Path(path), dep, why, sheet),
+                           done=self._checked, failed=lambda exc: self._list_failed(path, exc),
+                           label=self.tr("Checking…"), parent=self, modal=True)
+
+    def _list_failed(self, path: str, exc) -> None:
+        if getattr(exc, "sheets", None):
+            chosen = self.ask_sheet(exc.sheets, exc.message(self.ctx.lang))
+            if chosen:
+                self.import_list(path, chosen)
+                return
+        self._failed(Path(path).name, exc)
+
+    def ask_sheet(self, names: list[str], why: str) -> str | None:
+        """The clerk names the worksheet to check."""
+        name, ok = QInputDialog.getItem(self, self.tr("Which worksheet?"), why, names, 0, False)
+        return name if ok else None
 
     def check_typed(self):
         entries = []
