@@ -157,6 +157,7 @@ class Ledger:
             self._tell(frozenset(tx.touched))
 
     def _take_writer(self) -> None:
+        self.writer.hold_turn()  # the GUI thread: for the rest of its turn, not just this block (writer_guard.py)
         if not self.writer.take(writer_guard.HOME_WAIT_S):
             raise busy_error()
 

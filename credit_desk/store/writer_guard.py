@@ -70,6 +70,16 @@ class WriterGuard:
             self._turn_held = False
             self.give()
 
+    def hold_turn(self) -> None:
+        """On the home thread with a turn end attached: hold the writer for the rest of this turn (DomainError
+        LEDGER_BUSY past ``HOME_WAIT_S``, nothing done); elsewhere nothing. ``Ledger.tx`` and ``Ledger.holding``
+        call it first: a form or a transaction that took the writer only for its own block gave it up at its end,
+        a job queued meanwhile took it, and the same turn's next statement met the job — LEDGER_BUSY, "nothing
+        was changed", after the change was committed."""
+        me = threading.get_ident()
+        if self._turn_end is not None and me == self.home and self.borrower != me:
+            self._take_for_turn()
+
     def _take_for_turn(self) -> None:
         if not self.take(HOME_WAIT_S):
             raise busy_error()
@@ -181,8 +191,8 @@ class WriterGuard:
         turn (DomainError LEDGER_BUSY past ``HOME_WAIT_S``); any other thread that does not hold it raises
         WriterMisuse (and it is kept in ``misuse``)."""
         me = threading.get_ident()
-        if self._turn_end is not None and me == self.home and self.borrower != me:
-            self._take_for_turn()
+        if self._turn_end is not None and me == self.home:
+            self.hold_turn()
             return
         owner = self.borrower or self.home
         if owner is not None and threading.get_ident() != owner:

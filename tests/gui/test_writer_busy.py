@@ -153,7 +153,9 @@ def _held_writer(qtbot, ctx, release: threading.Event) -> dict:
     """A writing job (like a logged search or a batch print) that holds the writer until ``release``."""
     out = {}
     ctx.ops.run(lambda job: release.wait() and "held", done=lambda r: out.setdefault("done", r), writes=True)
-    qtbot.waitUntil(lambda: ctx.session.ledger.writer.lent, timeout=10_000)
+    writer, gui = ctx.session.ledger.writer, threading.get_ident()
+    # the job holds it — not the GUI thread's own turn (a test's code keeps its turn until it next waits)
+    qtbot.waitUntil(lambda: writer.borrower not in (None, gui), timeout=10_000)
     return out
 
 

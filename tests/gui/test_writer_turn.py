@@ -138,3 +138,53 @@ def test_without_a_turn_end_the_home_thread_is_checked_as_before(seeded_admin, a
         led.conn.execute("SELECT 1")
         assert guard.borrower is None  # nothing taken: the plain check
     guard.uninstall()
+
+
+# --- a form or a transaction on the GUI thread holds the writer for the rest of the turn too (turn30) ----------
+# Before, ``Ledger.holding`` and ``Ledger.tx`` took the writer only for their own block and gave it up at its end:
+# a writing job queued meanwhile took it at once, and the GUI thread's next statement in the same turn waited for
+# the job — behind a long one LEDGER_BUSY, "nothing was changed", with the form's change already committed (the
+# clerk opens the case again: two cases). cases_view.new_item and records_view.new_item read on the writer right
+# after their form (the joint-punishment prompts); commitments.subject_interviews reads after its audit row.
+
+
+@pytest.fixture
+def watchdog():
+    import faulthandler
+    import sys
+    faulthandler.dump_traceback_later(120, exit=True, file=sys.stderr)  # a hang ends the run with every stack
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+def _job_queued_now(led, started: threading.Event, hold_s: float) -> None:
+    """A writing job (a thread, as the job runner's workers are) that asks for the writer now and keeps it
+    ``hold_s`` seconds; it sleeps, never waits on a timed lock (faketime, issue 23)."""
+    def job():
+        with led.lend():
+            started.set()
+            time.sleep(hold_s)
+    threading.Thread(target=job, daemon=True).start()
+    time.sleep(0.2)  # it is waiting for the writer
+
+
+@pytest.mark.parametrize("block", ["holding", "tx"])
+def test_r14_the_gui_reads_after_its_own_commit_in_the_same_turn_before_a_job_queued_meanwhile(
+        qtbot, make_ctx, seeded_admin, monkeypatch, watchdog, block):
+    """``holding``: FormDialog.submit, then its caller in the same turn (cases_view.new_item opens the case under
+    the form, then asks the joint-punishment prompts for its subject, which read on the writer). ``tx``: a slot's
+    own transaction, then its reads (a service whose first statement on the writer is its transaction)."""
+    monkeypatch.setattr(writer_guard, "HOME_WAIT_S", 0.3)
+    make_ctx(seeded_admin)
+    led = seeded_admin.ledger
+    qtbot.wait(50)  # a turn with nothing held
+    started = threading.Event()
+    with (led.holding() if block == "holding" else led.tx()):
+        led.conn.execute("SELECT count(*) FROM users").fetchone()
+        _job_queued_now(led, started, 1.0)  # a writing job asks for the writer meanwhile
+    time.sleep(0.05)  # the same turn goes on: the form closes, its caller takes a moment…
+    # …and reads on the writer: LEDGER_BUSY "nothing was changed" here before, the change already committed
+    assert led.conn.execute("SELECT count(*) FROM users").fetchone()[0] >= 1
+    assert not started.is_set()  # the job waits for the turn to end
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    assert not writer_guard.all_misuse()
