@@ -26,7 +26,7 @@ from enum import StrEnum
 
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import (NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, SubjectKind, check_kind_and_id, clean_id,
-                                   normalize_id, number_cell_lost)
+                                   normalize_id, number_cell_lost, without_exception_offer)
 from credit_desk.domain.cleanup import excel_serial_date
 from credit_desk.domain.masking import (mask_id, mask_representative, mask_subject_id,
                                        mask_subject_name, mask_within)
@@ -305,8 +305,9 @@ def _uscc(v, key: str, today: dt.date) -> str:
     _not_a_number_cell(v, key)
     try:
         return normalize_id(IdType.USCC, _text(v), today)
-    except ValidationError as exc:
-        raise _bad(key, f"不是有效的统一社会信用代码（GB 32100）：{exc.zh}", f"not a valid USCC: {exc.en}") from None
+    except ValidationError as exc:   # R21: a decision's codes have no ID-exception path: none is offered
+        zh, en = without_exception_offer(exc)
+        raise _bad(key, f"不是有效的统一社会信用代码（GB 32100）：{zh}", f"not a valid USCC: {en}") from None
 
 
 def _format(v, key: str, pattern: re.Pattern, zh: str) -> str:

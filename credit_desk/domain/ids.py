@@ -103,6 +103,12 @@ _R_USCC_CHECKSUM = ("校验位不符（如确为2016年前核发的真实代码�
                     "the check character does not match (a genuine code issued before 2016 can be registered as an "
                     "exception, with a written justification and a second person's approval)")
 _R_DATE = ("出生日期无效", "the birth date in it is not a real date")
+
+
+def without_exception_offer(exc: ValidationError) -> tuple[str, str]:
+    """(zh, en) of an ID refusal without the offer of an ID exception — for inputs that have no such way in (a
+    双公示 decision's codes, issue 19): the offer would send the clerk looking for a form that does not exist."""
+    return (exc.zh.replace(_R_USCC_CHECKSUM[0], _R_CHECKSUM[0]), exc.en.replace(_R_USCC_CHECKSUM[1], _R_CHECKSUM[1]))
 _R_PROVINCE = ("前2位不是有效的省级行政区划代码", "the first 2 digits are not a province code")
 _HMT_PROVINCES = {"81": "香港特别行政区", "82": "澳门特别行政区", "83": "台湾省"}
 

@@ -122,3 +122,16 @@ def test_r21_dates_and_amounts_as_department_sheets_type_them():
     for bad in ("2026-03-05 25:00", "2026-03-05 ab", "3/5/2026", "2026年3月5号号"):
         with pytest.raises(ValidationError):
             parse_date(bad, "decision_date")
+
+
+def test_r21_a_bad_code_of_a_decision_offers_no_id_exception_it_does_not_have():
+    """R21 (issue 19 attack): a 双公示 decision's code with a wrong check character was refused with the offer of
+    an ID exception (写明理由，经另一名审核人员审批) — a way in that subjects have and decisions do not."""
+    import datetime as dt
+
+    from credit_desk.domain import disclosure as d
+    from tests.e2e.disclosure_kit import penalty_row
+    row = {**penalty_row(1, dt.date(2026, 11, 2)), "authority_uscc": "913208121234567891"}
+    _x, errors = d.check_decision(row, dt.date(2026, 11, 30))
+    assert [e.field for e in errors] == ["authority_uscc"]
+    assert "校验位不符" in errors[0].zh and "例外" not in errors[0].zh and "exception" not in errors[0].en
