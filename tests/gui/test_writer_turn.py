@@ -188,3 +188,36 @@ def test_r14_the_gui_reads_after_its_own_commit_in_the_same_turn_before_a_job_qu
     assert not started.is_set()  # the job waits for the turn to end
     qtbot.waitUntil(started.is_set, timeout=10_000)
     assert not writer_guard.all_misuse()
+
+
+def test_r14_a_case_opened_in_its_form_while_a_job_is_queued_is_opened_once_and_its_prompts_are_asked(
+        qtbot, clerk_window, staff, monkeypatch, watchdog, shot):
+    """The clerk's own path (cases_view.new_item): the case is opened under the form's ``holding()``, then the
+    joint-punishment prompts for its subject read on the writer. A writing job (a logged search, a batch print)
+    asked for the writer while the form ran: before, it took the writer at the form's commit, and the prompts
+    waited for it — behind a long one LEDGER_BUSY "nothing was changed" with the case opened (opened again on
+    retry)."""
+    from credit_desk.services import cases
+    from tests.gui.test_case_paths import _open_black_case, _subject_with_record
+    monkeypatch.setattr(writer_guard, "HOME_WAIT_S", 0.3)
+    led = staff["clerk"].ledger
+    view = clerk_window.open_area("cases")
+    qtbot.wait(100)
+    sid, rid = _subject_with_record(staff["boss"])
+    started, real, calls = threading.Event(), cases.open_case, []
+
+    def open_case_while_a_job_asks(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 2:  # the form's second OK (its first is refused for want of a ground, R4)
+            _job_queued_now(led, started, 1.0)  # the job asks for the writer while the form holds it
+        return real(*args, **kwargs)
+    monkeypatch.setattr(cases, "open_case", open_case_while_a_job_asks)
+    case = _open_black_case(qtbot, view, sid, rid, shot)  # new_item raised LEDGER_BUSY here before
+    assert len(calls) == 2 and not started.is_set()  # the job waits for the turn…
+    qtbot.waitUntil(started.is_set, timeout=10_000)  # …and runs once it ended
+    conn = views.open_reader(led.paths.db, staff["clerk"].desk.key)  # the job holds the writer now
+    try:
+        assert conn.execute("SELECT count(*) FROM cases WHERE subject_id = ?", (sid,)).fetchone()[0] == 1
+    finally:
+        conn.close()
+    assert not writer_guard.all_misuse()
