@@ -125,7 +125,10 @@ def last_backup_at(paths: LedgerPaths) -> datetime | None:
 
 def backup_if_due(desk: Desk, max_age_hours: int | None = None, progress=None) -> Path | None:
     """Called at start: back up when the last backup is older than the configured age."""
-    hours = max_age_hours or meta.get_setting(desk.ledger.conn, "backup_max_age_hours", MAX_AGE_HOURS_DEFAULT)
+    # 0 is a setting ("back up at every start"), not "unset": falling back to a read on the writer from the
+    # start-up job, which does not hold it, was a WriterMisuse (issue 18)
+    hours = max_age_hours if max_age_hours is not None else meta.get_setting(
+        desk.ledger.conn, "backup_max_age_hours", MAX_AGE_HOURS_DEFAULT)
     last = last_backup_at(desk.ledger.paths)
     if last and desk.now() - last < timedelta(hours=hours):
         return None

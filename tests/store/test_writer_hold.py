@@ -126,3 +126,33 @@ def test_r14_a_thread_that_does_not_hold_the_writer_is_refused_before_sqlite_not
         assert led.conn.execute("SELECT 1").fetchone()[0] == 1  # the home thread again once the job is done
     finally:
         guard.uninstall()
+
+
+def test_r14_the_start_up_backup_with_the_setting_at_zero_never_reads_on_a_writer_it_does_not_hold(data_dir):
+    """``backup_max_age_hours`` = 0 ("back up at every start"): the start-up job read the setting while holding the
+    writer, then ``backup_if_due`` took the 0 for "unset" and read it again on the writer without holding it — a
+    WriterMisuse on the job's thread (found by the turn30 review)."""
+    from credit_desk.services import auth, backup
+    from credit_desk.store import meta
+    desk, _ = ledgers.init_office(data_dir, office="清江浦区信用办", region="320812", admin="admin",
+                                  admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
+    led = desk.ledger
+    session = auth.login(desk, "admin", ADMIN_PW)
+    with led.tx() as tx:
+        meta.set_setting(tx, "backup_max_age_hours", 0)
+    led.writer.install(led.conn)  # this thread is the window's; the backup runs on a job thread
+    out = {}
+
+    def job():
+        try:
+            out["path"] = backup.automatic_backup(session)
+        except Exception as exc:  # noqa: BLE001 - the test reports it
+            out["error"] = exc
+    t = threading.Thread(target=job, name="start-up backup")
+    t.start()
+    t.join()
+    led.writer.uninstall()
+    desk.close()
+    assert "error" not in out, out["error"]
+    assert out["path"] is not None and out["path"].exists()  # 0 hours: due at every start
+    assert not led.writer.misuse
