@@ -160,3 +160,26 @@ def test_r4_a_number_in_another_issuers_register_series_is_refused(number, prefi
         f"The number {text!r} lies in {name}'s series {prefix}; this document is issued by 县市场监督管理局 in its "
         f"own name and cannot take another issuer's number.")
     assert check_r4_document_series("axb〔2025〕7号", "县市场监督管理局", {"a.b": "某局"}) is None
+
+
+def test_r4_a_departments_code_failing_only_its_check_character_is_refused_with_what_to_do():
+    from credit_desk.domain.departments import new_department
+    with pytest.raises(ValidationError) as e:
+        new_department("县市场监督管理局", "9132081239H4BXKFXY", "county", "市场监管", "清市监")  # valid: …XR
+    assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
+        "DEPT_USCC_CHECK", "uscc",
+        "部门统一社会信用代码「9132081239H4BXKFXY」仅校验位（第18位）不符，不能登记为认定部门：部门以此代码在文书上落款并向平台报送，"
+        "不适用信用主体的例外登记。请核对该部门《统一社会信用代码证书》原件：录入有误的，改正后重新登记；证书上的代码确实如此的，"
+        "请该部门向赋码的机构编制部门申请更正，取得更正后的代码再登记。",
+        "The department's code 9132081239H4BXKFXY fails only its check character (position 18) and cannot be "
+        "registered: a deciding department signs its documents and is reported to the platform under this code, so "
+        "the subjects' exception route does not apply. Check the department's code certificate: correct a typing "
+        "error and register again; if the certificate shows this code, the department asks the "
+        "organisation-establishment office (机构编制部门) that assigned it for a corrected code and registers with "
+        "that.")
+    for empty in (None, ""):
+        with pytest.raises(ValidationError) as e:
+            new_department("县市场监督管理局", empty, "county", "市场监管", "清市监")
+        assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
+            "ID_INVALID", "uscc", "部门统一社会信用代码：证件号码「」不是有效的统一社会信用代码：号码为空。",
+            "Department's code: ID number '' is not a valid unified social credit code: the number is empty.")
