@@ -108,3 +108,69 @@ def test_r22_a_report_period_in_the_future_or_reversed_is_refused(start, end, fi
     with pytest.raises(ValidationError) as e:
         report_period(D(2026, 11, 30), start, end)
     assert (e.value.code, e.value.field, e.value.zh, e.value.en) == ("DATE_ORDER", field, zh, en)
+
+
+def test_r22_a_departments_list_checked_row_by_row_with_every_problem_named():
+    from credit_desk.domain.checks import ListRow, check_rows
+    from credit_desk.domain.ids import IdType
+    rows, problems = check_rows([
+        (3, " 淮安 某某公司 ", "9132081239h4bxkfxr"), (4, "", "320812198001011230"), (5, "张三", "320812800101123"),
+        (6, "乙", "9132081239H4BXKFXR"), (7, "x" * 201, None), (8, "丙", "E12345678"), (9, "丁", "1234567")],
+        D(2026, 11, 30))
+    assert rows == [ListRow(3, "淮安 某某公司", "9132081239H4BXKFXR", IdType.USCC, "淮安某某公司"),
+                    ListRow(5, "张三", "320812198001011239", IdType.RIC, "张三"),
+                    ListRow(8, "丙", "E12345678", IdType.PASSPORT, "丙")]
+    col, idc = "「名称」", "「统一社会信用代码/身份证号码」"
+    assert [(p.code, p.field, p.row, p.zh, p.en) for p in problems] == [
+        ("CHECK_ROW", col, 4, "第4行「名称」：名称或姓名不能为空。", "row 4, 「名称」: the name is empty."),
+        ("ID_INVALID", idc, 4, "第4行「统一社会信用代码/身份证号码」：「3208**********1230」不是有效的统一社会信用代码或身份证件号码"
+         "（校验位、长度或格式不符）。", "row 4, 「统一社会信用代码/身份证号码」: not a valid unified social credit code or ID "
+         "number (check character, length or form)."),
+        ("CHECK_ROW_DUPLICATE", idc, 6, "第6行「统一社会信用代码/身份证号码」：与第3行的号码重复。",
+         "row 6, 「统一社会信用代码/身份证号码」: the same number as row 3."),
+        ("CHECK_ROW", col, 7, "第7行「名称」：名称超过200个字。", "row 7, 「名称」: the name exceeds 200 characters."),
+        ("CHECK_ROW", idc, 7, "第7行「统一社会信用代码/身份证号码」：统一社会信用代码或身份证件号码不能为空（仅凭名称无法准确比对）。",
+         "row 7, 「统一社会信用代码/身份证号码」: the code or ID number is empty (a name alone cannot be matched "
+         "reliably)."),
+        ("ID_INVALID", idc, 9, "第9行「统一社会信用代码/身份证号码」：「1*****7」不是有效的统一社会信用代码或身份证件号码"
+         "（校验位、长度或格式不符）。", "row 9, 「统一社会信用代码/身份证号码」: not a valid unified social credit code or ID "
+         "number (check character, length or form).")]
+    # a sheet names its own columns; the duplicate is named in the sheet's number column
+    rows, problems = check_rows([(2, "甲", "9132081239H4BXKFXR"), (3, "", "9132081239H4BXKFXR")], D(2026, 11, 30),
+                                name_col="A列", id_col="B列")
+    assert [(p.field, p.zh) for p in problems] == [("A列", "第3行A列：名称或姓名不能为空。")]
+    rows, problems = check_rows([(2, "甲", "9132081239H4BXKFXR"), (3, "乙", "9132081239H4BXKFXR")], D(2026, 11, 30),
+                                name_col="A列", id_col="B列")
+    assert [(p.field, p.zh) for p in problems] == [("B列", "第3行B列：与第2行的号码重复。")]
+
+
+@pytest.mark.parametrize("raw,code,zh,en", [
+    ([], "CHECK_LIST_EMPTY", "审查名单中没有任何主体。", "The list holds no subject."),
+    ([(i, "甲", "E1234567") for i in range(20_001)], "CHECK_LIST_TOO_LARGE", "审查名单超过20000行，请拆分后分次审查。",
+     "The list has more than 20000 rows; split it.")])
+def test_r22_an_empty_or_too_large_list_is_refused(raw, code, zh, en):
+    from credit_desk.domain.checks import check_rows
+    with pytest.raises(ValidationError) as e:
+        check_rows(raw, D(2026, 11, 30))
+    assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (code, "rows", zh, en)
+
+
+@pytest.mark.parametrize("value,got", [
+    ("E12345678", ("E12345678", "passport")), ("12345678", ("12345678", "passport")),
+    ("123456789", ("123456789", "passport")), (" 9132 0812 39h4bxkfxr ", ("9132081239H4BXKFXR", "uscc")),
+    ("320812800101123", ("320812198001011239", "ric"))])
+def test_r22_a_number_is_read_by_the_type_it_passes(value, got):
+    from credit_desk.domain.checks import classify_number
+    number, kind = classify_number(value, D(2026, 11, 30))
+    assert (number, kind.value) == got
+
+
+@pytest.mark.parametrize("value", ["1234567", "1234567890", "32081219800101123", "9132081239H4BXKFX",
+                                   "9132081239H4BXKFXR1", "320812198001011230", ""])
+def test_r22_a_number_of_no_type_is_refused(value):
+    from credit_desk.domain.checks import classify_number
+    with pytest.raises(ValidationError) as e:
+        classify_number(value, D(2026, 11, 30))
+    assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
+        "ID_INVALID", "number", "不是有效的统一社会信用代码或身份证件号码（校验位、长度或格式不符）",
+        "not a valid unified social credit code or ID number (check character, length or form)")
