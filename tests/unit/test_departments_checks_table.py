@@ -183,3 +183,9 @@ def test_r4_a_departments_code_failing_only_its_check_character_is_refused_with_
         assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
             "ID_INVALID", "uscc", "部门统一社会信用代码：证件号码「」不是有效的统一社会信用代码：号码为空。",
             "Department's code: ID number '' is not a valid unified social credit code: the number is empty.")
+
+
+@pytest.mark.parametrize("prefix", ["清X监", "XX", "清市监"])
+def test_r4_a_prefix_without_brackets_hao_spaces_or_bars_is_accepted(prefix):
+    from credit_desk.domain.departments import new_department
+    assert new_department("县市场监督管理局", "9132081239H4BXKFXR", "county", "市场监管", prefix).prefix == prefix

@@ -527,3 +527,16 @@ def test_r12_a_black_listing_without_its_watch_months_is_named(cell, code):
     assert [(k, c) for k, _zh, _en, c in got.errors] == [("post_exit_watch_months", code)]
     watch = L.read_row(3, {**FULL, "list_type": "重点关注名单", "post_exit_watch_months": None}, TODAY)
     assert all(k != "post_exit_watch_months" for k, *_ in watch.errors)
+
+
+def test_r7_the_representatives_number_is_judged_on_the_callers_today_and_an_unknown_type_is_named():
+    rep_2028 = "320812202801011236"   # born 2028-01-01: valid for a caller whose today is 2030
+    got = L.read_row(25, {"name": "某某", "id_number": USCC, "legal_rep_id_number": rep_2028}, dt.date(2030, 1, 1))
+    assert (got.subject["legal_rep_id_number"], got.errors) == (rep_2028, [])
+    assert _codes(L.read_row(25, {"name": "某某", "id_number": USCC, "legal_rep_id_number": rep_2028}, TODAY)) == \
+        [("legal_rep_id_number", "ID_INVALID")]   # born after the caller's today (2026-11-30)
+    got = L.read_row(25, {"name": "某某", "id_number": USCC, "legal_rep_id_number": RIC, "legal_rep_id_type": "军官证"},
+                     TODAY)
+    assert got.errors == [("legal_rep_id_type", "「军官证」无法识别（可填：统一社会信用代码、居民身份证、港澳台居民居住证、外国人永久居留身份证、"
+                           "护照）。", "'军官证' is not recognised.", "LEGACY_WORD")]
+    assert got.subject["legal_rep_id_type"] is None

@@ -126,3 +126,10 @@ def test_r3_r5_a_revocation_is_dated_between_its_document_or_listing_and_today(o
     with pytest.raises(DomainError) as e:
         check_r3_revocation_date(on, today=TODAY, document_issued=issued, listings_decided=decided)
     assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (refusal[0], "on", *refusal[1:])
+
+
+def test_r5_a_renotice_names_every_changed_ground():
+    with pytest.raises(DomainError) as e:
+        check_r5_grounds_as_records("noticed", ["facts", "basis"], 3)
+    assert "告知书所载认定事实、认定依据已与之不符" in e.value.zh
+    assert "the notified facts, basis no longer match it." in e.value.en
