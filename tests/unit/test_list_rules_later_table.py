@@ -155,3 +155,15 @@ def test_r12_a_post_exit_watch_outside_1_to_the_longest_period_is_refused(months
         "（十八）），但不能超过现行规则集所载失信信息最长公示期（36个月，国家发展改革委令2025年第36号）。",
         f"The watch period after a black listing is 1 to 36 months ({months} is not): the department sets it "
         "(1798号 (十八)) within the rule set's longest publication period (36 months, NDRC Order 2025 No. 36).")
+
+
+def test_r12_an_exit_at_expiry_is_dated_the_day_after_the_validity_ended():
+    from credit_desk.domain.list_rules import check_r12_exit
+    listed = Case(id=7, subject_id=1, list_type=B, state=S.LISTED, created_by="clerk1", decided_on=D(2023, 1, 5),
+                  valid_until=D(2026, 1, 5), record_ids=(3,))
+    assert check_r12_exit(listed, ExitInput(ExitWay.EXPIRED, D(2026, 1, 6), watch_months=6)) is None
+    with pytest.raises(ValidationError) as e:
+        check_r12_exit(listed, ExitInput(ExitWay.EXPIRED, D(2026, 1, 7), watch_months=6))
+    assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
+        "R12_EXPIRY_DATE", "exit_on", "按期满移出的日期为有效期届满次日（2026-01-06），不能记为2026-01-07。",
+        "An exit at expiry is dated the day after the validity ended (2026-01-06), not 2026-01-07.")
