@@ -174,3 +174,12 @@ def test_r22_a_number_of_no_type_is_refused(value):
     assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
         "ID_INVALID", "number", "不是有效的统一社会信用代码或身份证件号码（校验位、长度或格式不符）",
         "not a valid unified social credit code or ID number (check character, length or form)")
+
+
+def test_r22_a_missing_name_is_empty_and_a_name_of_200_characters_is_kept():
+    from credit_desk.domain.checks import check_row, report_period
+    got, problems = check_row(2, None, "9132081239H4BXKFXR", D(2026, 11, 30))
+    assert (got, [(p.code, p.zh) for p in problems]) == (None, [("CHECK_ROW", "第2行「名称」：名称或姓名不能为空。")])
+    got, problems = check_row(2, "某" * 200, "9132081239H4BXKFXR", D(2026, 11, 30))
+    assert (got.name, problems) == ("某" * 200, [])
+    assert report_period(D(2026, 11, 30), D(2026, 11, 30), D(2026, 11, 30)) == (D(2026, 11, 30), D(2026, 11, 30))
