@@ -167,3 +167,16 @@ def test_r12_an_exit_at_expiry_is_dated_the_day_after_the_validity_ended():
     assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
         "R12_EXPIRY_DATE", "exit_on", "按期满移出的日期为有效期届满次日（2026-01-06），不能记为2026-01-07。",
         "An exit at expiry is dated the day after the validity ended (2026-01-06), not 2026-01-07.")
+
+
+@pytest.mark.parametrize("number", [None, "", "  "])
+def test_r12_a_wrongful_withdrawal_dated_but_without_its_apologys_number_is_refused(number):
+    from credit_desk.domain.list_rules import check_r12_exit
+    listed = Case(id=7, subject_id=1, list_type=B, state=S.LISTED, created_by="clerk1", decided_on=D(2026, 1, 5),
+                  valid_until=D(2029, 1, 5), record_ids=(3,))
+    with pytest.raises(ValidationError) as e:
+        check_r12_exit(listed, ExitInput(ExitWay.WRONGFUL, D(2026, 11, 30), apology_number=number,
+                                         apology_on=D(2026, 11, 30)))
+    assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
+        "R12_APOLOGY_REQUIRED", "apology_number", "误列撤销须出具书面道歉及澄清函（请填写文号和日期）。",
+        "A wrongful listing needs a written apology (give its number and date).")
