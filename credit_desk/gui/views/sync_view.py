@@ -54,6 +54,7 @@ OP = {"insert": QT_TRANSLATE_NOOP("SyncView", "added"), "update": QT_TRANSLATE_N
       "notice": QT_TRANSLATE_NOOP("SyncView", "notice served"),
       "decide": QT_TRANSLATE_NOOP("SyncView", "decided"), "exit": QT_TRANSLATE_NOOP("SyncView", "exited"),
       "withdraw": QT_TRANSLATE_NOOP("SyncView", "withdrawn as wrongful"),
+      "restore": QT_TRANSLATE_NOOP("SyncView", "back on its list"),
       "revoke": QT_TRANSLATE_NOOP("SyncView", "revoked"),
       "change": QT_TRANSLATE_NOOP("SyncView", "basis changed"),
       "approve": QT_TRANSLATE_NOOP("SyncView", "approved"), "resolve": QT_TRANSLATE_NOOP("SyncView", "answered"),
