@@ -17,7 +17,8 @@ def test_r13_a_listing_decided_after_its_records_publication_ended_is_named(offi
     boss = office["boss"]
     today = boss.desk.today()
     data = [r for r in kit.rows(boss, 6, listed_every=1, per_subject=1) if r[14]][:2]
-    issued = dt.date(today.year - 3, today.month - 3, 1)   # under 令2023年第58号 (R20): 严重 3 years
+    back = today.year * 12 + today.month - 1 - 39          # the first of the month 3 years 3 months ago
+    issued = dt.date(back // 12, back % 12 + 1, 1)         # (any month: 'today.month - 3' failed Jan–Mar, issue 23)
     data[0][7:9] = [issued, issued + dt.timedelta(days=15)]
     data[0][10] = (issued - dt.timedelta(days=40)).isoformat()
     data[0][16] = today - dt.timedelta(days=30)         # decided after the 严重 record's 3 years ended
