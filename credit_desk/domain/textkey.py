@@ -62,6 +62,7 @@ OPENCC_CONFIG = "hk2s"
 # simplified forms the 2013 通用规范汉字表 keeps for names, whose traditional form OpenCC folds elsewhere: 鍾 → 钟,
 # but an ID card since 2013 may read 锺 (the surname's own simplification), so 锺 folds with 鍾 and 钟
 NAME_VARIANTS = {"锺": "钟"}
+FOLD_ROUNDS = 4  # the longest chain seen in the whole CJK block is two steps (薴 → 苧 → 苎)
 
 
 class _ScriptFold(dict):
@@ -73,19 +74,28 @@ class _ScriptFold(dict):
         self._converter = None
 
     def __missing__(self, point: int) -> str:
-        ch = chr(point)
-        if ch in NAME_VARIANTS:
-            folded = NAME_VARIANTS[ch]
-        elif not any(lo <= point <= hi for lo, hi in _HAN_RANGES):
-            folded = ch
-        else:
-            with self._lock:
-                if self._converter is None:
-                    import opencc  # the C++ OpenCC library and its dictionaries, loaded on first use
-                    self._converter = opencc.OpenCC(OPENCC_CONFIG)
-                folded = self._converter.convert(ch) or ch
+        folded = self._one(chr(point))
+        # OpenCC's chain is not closed under itself: 薴 → 苧, and 苧 → 苎. A key must be a fixed point (a stored
+        # key searched again finds itself, and 薴, 苧 and 苎 find one another), so fold until nothing changes
+        for _ in range(FOLD_ROUNDS):
+            again = "".join(self._one(c) for c in folded)
+            if again == folded:
+                break
+            folded = again
         self[point] = folded
         return folded
+
+    def _one(self, ch: str) -> str:
+        point = ord(ch)
+        if ch in NAME_VARIANTS:
+            return NAME_VARIANTS[ch]
+        if not any(lo <= point <= hi for lo, hi in _HAN_RANGES):
+            return ch
+        with self._lock:
+            if self._converter is None:
+                import opencc  # the C++ OpenCC library and its dictionaries, loaded on first use
+                self._converter = opencc.OpenCC(OPENCC_CONFIG)
+            return self._converter.convert(ch) or ch
 
 
 _SCRIPT_FOLD = _ScriptFold()
