@@ -32,6 +32,13 @@ class CommitmentType(StrEnum):
                 "certification": "证明事项告知承诺", "investment": "企业投资项目信用承诺", "voluntary": "主动型承诺",
                 "self_discipline": "行业自律型承诺", "repair": "信用修复型承诺"}[self.value]
 
+    @property
+    def en(self) -> str:
+        return {"approval": "Notify-and-commit approval", "tolerance": "Acceptance with gaps",
+                "certification": "Certification in place of proof", "investment": "Investment project",
+                "voluntary": "Voluntary", "self_discipline": "Trade self-discipline",
+                "repair": "Credit repair"}[self.value]
+
 
 _MATERIALS_TRUE = "所提交的材料真实、准确、完整，无虚假内容；"
 _SUPERVISED = "自愿接受有关部门的事中事后核查和信用监管；违背承诺的，愿依法承担相应责任，并接受列入重点监管范围等措施。"
@@ -84,6 +91,11 @@ class Fulfilment(StrEnum):
     def zh(self) -> str:
         return {"pending": "待核查", "full": "全部履行", "partial": "部分履行", "none": "未履行"}[self.value]
 
+    @property
+    def en(self) -> str:
+        return {"pending": "Not yet checked", "full": "Kept in full", "partial": "Partly kept",
+                "none": "Not kept"}[self.value]
+
 
 class InterviewKind(StrEnum):
     REMINDER = "reminder"   # 提示约谈
@@ -117,6 +129,21 @@ class Interview:
     outcome: str
     reason: str
     rectify_by: date | None = None
+
+
+def breach_reason(kind: CommitmentType, fulfilment: Fulfilment) -> str:
+    """R17: the reason a broken commitment's key-supervision flag stores, as its notice prints it."""
+    return f"违背信用承诺（{kind.zh}，{fulfilment.zh}）"
+
+
+def breach_of(reason: str) -> tuple[CommitmentType, Fulfilment] | None:
+    """The commitment type and fulfilment a stored ``breach_reason`` names (so a screen in another language can say
+    it in its own words); None for any other reason text."""
+    for kind in CommitmentType:
+        for fulfilment in Fulfilment:
+            if reason == breach_reason(kind, fulfilment):
+                return kind, fulfilment
+    return None
 
 
 def needs_flag(fulfilment: Fulfilment, open_flags_of_commitment: list[int]) -> bool:

@@ -6,7 +6,7 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from credit_desk.domain.commitments import (Commitment, CommitmentType, Fulfilment, Interview, InterviewKind,
-                                            is_breach, needs_flag)
+                                            breach_reason, is_breach, needs_flag)
 from credit_desk.domain.fields import not_in_future, parse_enum, require_text
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services.base import Session, require_purpose
@@ -87,7 +87,7 @@ def _breach(session: Session, tx, c: Commitment, f: Fulfilment, on: date) -> int
     """R17: a broken commitment puts the subject under key supervision (列入重点监管范围), for a period, with a
     numbered notice to the subject (``followups``)."""
     from credit_desk.services import followups  # due-list feature; late import keeps the layers acyclic
-    reason = f"违背信用承诺（{c.type.zh}，{f.zh}）"
+    reason = breach_reason(c.type, f)
     return followups.flag_breach_in_tx(session, tx, c.subject_id, reason, c.id, on)["id"]
 
 

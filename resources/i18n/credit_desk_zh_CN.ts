@@ -986,7 +986,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="54"/>
-        <source>Warning: this case rests on the sample edition %1, not an official one from the platform. A document built on it is for training only and is not fit to issue to a party.</source>
+        <source>Warning: this case rests on the edition “%1”, not an official one from the platform. A document built on it is for training only and is not fit to issue to a party.</source>
         <translation>注意：本案依据的是示例版本“%1”，不是市平台下发的正式目录或措施清单。据此生成的文书仅供培训使用，不宜向当事人出具。</translation>
     </message>
     <message>
@@ -3706,6 +3706,11 @@ Returned by the platform: %4</source>
         <source>The period ended, or how the subject kept the commitment and corrected the breach.</source>
         <translation>期限届满，或该主体已全面履行承诺、纠正违诺行为的情况。</translation>
     </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="112"/>
+        <source>Commitment not kept (%1 commitment, %2)</source>
+        <translation>违背信用承诺（%1，%2）</translation>
+    </message>
 </context>
 <context>
     <name>Lock</name>
@@ -5196,29 +5201,34 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RectifiedDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="117"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="126"/>
         <source>Rectification after the interview</source>
         <translation>约谈后整改情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="118"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="127"/>
         <source>Interview %1 of %2, held %3; rectify by %4.</source>
         <translation>约谈%1（%2），%3约谈；要求于%4前整改。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="129"/>
         <source>Record rectification</source>
         <translation>登记整改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="124"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="133"/>
         <source>Rectified on *</source>
         <translation>整改完成日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="135"/>
         <source>What was rectified *</source>
         <translation>整改情况 *</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/commitment_dialogs.py" line="143"/>
+        <source>Commitment not kept (%1 commitment, %2)</source>
+        <translation>违背信用承诺（%1，%2）</translation>
     </message>
 </context>
 <context>

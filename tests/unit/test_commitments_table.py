@@ -47,3 +47,14 @@ def test_r17_only_the_repair_letter_promises_a_corrected_dishonesty():
     (InterviewKind.WARNING, "警示约谈")])
 def test_r17_r18_words_of_each_kind(value, zh):
     assert value.zh == zh
+
+
+def test_r17_a_breach_reason_reads_back_as_its_type_and_fulfilment():
+    """The stored Chinese reason of a key-supervision flag names its commitment type and fulfilment, so an English
+    screen can say it in English (issue 17, clerk17b); any other text is not read as one."""
+    from credit_desk.domain.commitments import CommitmentType, Fulfilment, breach_of, breach_reason
+    for kind in CommitmentType:
+        for f in Fulfilment:
+            assert breach_of(breach_reason(kind, f)) == (kind, f)
+    assert breach_of("逾期未整改") is None
+    assert breach_reason(CommitmentType.REPAIR, Fulfilment.NONE) == "违背信用承诺（信用修复型承诺，未履行）"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from credit_desk.domain.commitments import CommitmentType, Fulfilment, InterviewKind
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
-from credit_desk.gui.i18n import aside, spaced
+from credit_desk.gui.i18n import aside, current_lang, spaced
 from credit_desk.gui.labels import enum_words
 from credit_desk.services import browse, commitments
 
@@ -93,7 +93,7 @@ class LiftFlagDialog(FormDialog):
         from credit_desk.gui.dialogs.form_dialog import bound_dates
         super().__init__(ctx, self.tr("Lift key supervision"), self.tr(
             "Flag %1: %2. Under key supervision from %3 until %4.").replace("%1", str(flag["id"]))
-            .replace("%2", flag["reason"]).replace("%3", flag["since"]).replace("%4", flag["until"] or "—"),
+            .replace("%2", self.reason_words(flag["reason"])).replace("%3", flag["since"]).replace("%4", flag["until"] or "—"),
             parent, ok_text=self.tr("Lift"))
         import datetime as dt
         self.flag = flag
@@ -102,6 +102,15 @@ class LiftFlagDialog(FormDialog):
                                                                  dt.date.fromisoformat(flag["since"]), today))
         self.add_field("reason", self.tr("Reason *"), text_box("reason", 3),
                        self.tr("The period ended, or how the subject kept the commitment and corrected the breach."))
+
+    def reason_words(self, reason: str) -> str:
+        """The stored reason (the notice's Chinese sentence) in the clerk's language; other reasons are data."""
+        from credit_desk.domain.commitments import breach_of
+        breach = breach_of(reason) if current_lang() == "en" else None
+        if breach is None:
+            return reason
+        return self.tr("Commitment not kept (%1 commitment, %2)").replace("%1", enum_words(breach[0])) \
+            .replace("%2", enum_words(breach[1]).lower())
 
     def apply(self):
         from credit_desk.services import followups
@@ -124,6 +133,15 @@ class RectifiedDialog(FormDialog):
         self.add_field("on", self.tr("Rectified on *"), bound_dates(date_edit(today, "rectifiedOn"),
                                                                     dt.date.fromisoformat(row["held_on"]), today))
         self.add_field("note", self.tr("What was rectified *"), text_box("note", 3))
+
+    def reason_words(self, reason: str) -> str:
+        """The stored reason (the notice's Chinese sentence) in the clerk's language; other reasons are data."""
+        from credit_desk.domain.commitments import breach_of
+        breach = breach_of(reason) if current_lang() == "en" else None
+        if breach is None:
+            return reason
+        return self.tr("Commitment not kept (%1 commitment, %2)").replace("%1", enum_words(breach[0])) \
+            .replace("%2", enum_words(breach[1]).lower())
 
     def apply(self):
         from credit_desk.services import followups

@@ -6,7 +6,7 @@ from credit_desk.domain.list_rules import OBJECTION_DOCUMENTS as OBJECTION_TYPES
 from credit_desk.domain.list_rules import stage_documents
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
 from credit_desk.gui.i18n import listing, spaced
-from credit_desk.gui.labels import enum_words
+from credit_desk.gui.labels import edition_words, enum_words
 from credit_desk.gui.models.documents_model import type_title
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE
@@ -51,9 +51,9 @@ class CasePrintDialog(FormDialog):
         self.fields["objection"].setEnabled(self.value("doc_type") in OBJECTION_TYPES)
         warn = bool(self.sample) and self.value("doc_type") in SAMPLE_SENSITIVE
         self.sample_warning.setText(self.tr(
-            "Warning: this case rests on the sample edition %1, not an official one from the platform. A "
+            "Warning: this case rests on the edition “%1”, not an official one from the platform. A "
             "document built on it is for training only and is not fit to issue to a party.")
-            .replace("%1", listing(self.sample)) if warn else "")
+            .replace("%1", listing(edition_words(e) for e in self.sample)) if warn else "")
         self.sample_warning.setVisible(warn)
 
     def submit(self) -> None:
