@@ -439,9 +439,11 @@ def cmd_case_list(args) -> int:
 def cmd_case_expire(args) -> int:
     with session_for(args) as s:
         done = case_exits.expire_listings(s, args.on)
-    emit(args, done, f"有效期届满检查完成：{len(done)} 个名单移出。"
+    left = [d for d in done if not d.get("refused")]
+    emit(args, done, f"有效期届满检查完成：{len(left)} 个名单移出。"
          + "".join(f"\n案件 {d['case_id']} 已移出" + ("（所依据的失信信息均已撤销，逾期自动移出，R3）"
-                                                     if d.get("basis_revoked") else "（有效期届满）") for d in done))
+                                                     if d.get("basis_revoked") else "（有效期届满）") for d in left)
+         + "".join(f"\n{d['zh']}" for d in done if d.get("refused")))  # issue 19: said, not hidden
     return 0
 
 

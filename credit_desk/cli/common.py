@@ -220,8 +220,11 @@ class session_for:
 def _daily_check(args, session: Session) -> None:
     from credit_desk.services import case_exits
     done = case_exits.daily_check(session)
-    expired = "、".join(str(d["case_id"]) for d in done or () if not d.get("basis_revoked"))
+    expired = "、".join(str(d["case_id"]) for d in done or () if not d.get("basis_revoked") and not d.get("refused"))
     gone = "、".join(str(d["case_id"]) for d in done or () if d.get("basis_revoked"))
+    for d in done or ():  # issue 19: a listing that could not leave is said, the others left
+        if d.get("refused"):
+            print(f"{d['zh']} / {d['en']}", file=sys.stderr)
     if expired:
         print(f"有效期届满检查：案件 {expired} 已于有效期届满次日移出名单（R12）。/ Expiry check: case(s) {expired} left "
               "their list.", file=sys.stderr)

@@ -67,7 +67,8 @@ def progress_text(done: int, total: int) -> str:
 
 def status_text(result: dict) -> str:
     parts = []
-    expired = [d for d in result.get("exited") or () if not d.get("basis_revoked")]
+    expired = [d for d in result.get("exited") or () if not d.get("basis_revoked") and not d.get("refused")]
+    refused = [d for d in result.get("exited") or () if d.get("refused")]
     gone = [d for d in result.get("exited") or () if d.get("basis_revoked")]
     if expired:
         parts.append(QCoreApplication.translate("Startup", "%1 listing(s) reached the end of their validity and left "
@@ -76,6 +77,10 @@ def status_text(result: dict) -> str:
         parts.append(QCoreApplication.translate("Startup", "%1 listing(s) whose basis records were all revoked "
                                                 "passed their end deadline and left their list (announcements "
                                                 "made).").replace("%1", str(len(gone))))
+    if refused:  # issue 19 / R12: the others left; these are named with why
+        parts.append(QCoreApplication.translate("Startup", "%1 listing(s) could not leave their list:")
+                     .replace("%1", str(len(refused))))
+        parts += [d["zh"] for d in refused]
     if result.get("backup"):
         parts.append(QCoreApplication.translate("Startup", "Automatic backup made."))
     return " ".join(parts)

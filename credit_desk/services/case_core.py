@@ -106,16 +106,24 @@ def share_due(session: Session, rs: RuleSet, decided_on: dt.date) -> dt.date:
     return workdays.calendar(session.desk).add_workdays(decided_on, rs.share_listing_workdays).date
 
 
+def check_exit(session: Session, case: Case, ex: ExitInput) -> None:
+    """R12: every check ``exit_in_tx`` makes before it writes — each way's condition, and after a black listing the
+    watch period the department set (1798号 (十八), within the rule set's longest period). Callers that end many
+    listings in one transaction run it on each first (issue 19: one refusal must not stop the others)."""
+    check_r12_exit(case, ex)
+    if needs_post_exit_watch(case, ex.way):  # R12 / 1798号 (十八): within the rule set's longest period
+        check_r12_watch_months(ex.watch_months, watch_months_most(session.ledger.conn, ex.exit_on),
+                               field="watch_months")
+
+
 def exit_in_tx(session: Session, tx, case: Case, ex: ExitInput, origin: str = "objection") -> dict:
     """R12: end a listing by one of its ways; announce it, stop its measures, then the watch list for black.
 
     Way 1 is reached only through ``services.withdrawals`` (four eyes); ``origin`` says where it started."""
     if ex.way is ExitWay.WRONGFUL and wrongful_reachable(case):
         ex = _apology_numbered(session, tx, case, ex)
-    check_r12_exit(case, ex)
+    check_exit(session, case, ex)
     conn = session.ledger.conn
-    if needs_post_exit_watch(case, ex.way):  # R12 / 1798号 (十八): within the rule set's longest period
-        check_r12_watch_months(ex.watch_months, watch_months_most(conn, ex.exit_on), field="watch_months")
     channel = case.channel or meta.get_setting(conn, "publication_channel", DEFAULT_CHANNEL)
     if ex.way is ExitWay.WRONGFUL:
         return _withdraw_wrongful(session, tx, case, ex, channel, origin)

@@ -63,26 +63,45 @@ def _check_not_drafter(case, session: Session) -> None:
 
 def expire_listings(session: Session, on: dt.date | None = None) -> list[dict]:
     """R12 way 3: every listing whose validity has ended leaves its list, each with its announcement; R3: so does
-    every listing whose basis records were all revoked and whose end deadline passed (way 4, no watch list)."""
+    every listing whose basis records were all revoked and whose end deadline passed (way 4, no watch list).
+
+    Issue 19: a listing that cannot lawfully leave (R12: a black listing without the watch period that follows
+    its exit, from whatever source) does not stop the others. Each exit is checked first (``case_core.check_exit``,
+    the checks ``exit_in_tx`` makes before it writes) and the others leave in one transaction; the refused one is
+    reported as ``{"case_id", "refused": code, "zh", "en"}`` and stays listed and due. Not a savepoint rolled back
+    per case: the audit chain's head is kept in the transaction and would no longer match the rows."""
     session.require("case.expire")
     today = check_r5_date(on or session.desk.today(), today=session.desk.today(), after=None, field="on",
                           label="届满检查日期")  # R12 way 3: never a future date (a clerk moved listings off early)
     listed = repo.by_state(session.ledger.conn, [CaseState.LISTED])
-    due = [c for c in listed if expired(c, today)]
-    gone = [c for c in listed if basis_revoked_end_overdue(c, today) and not expired(c, today)]
+    due = [(c, ExitInput(ExitWay.EXPIRED, expiry_exit_date(c), note="有效期届满自动移出"))
+           for c in listed if expired(c, today)]  # R12 way 3: dated the day after the validity ended
+    due += [(c, basis_revoked_exit(c)) for c in listed if basis_revoked_end_overdue(c, today) and not expired(c, today)]
+    refused = [r for c, ex in due if (r := _refusal(session, c, ex)) is not None]
     done = []
     with session.ledger.tx() as tx:
-        for case in due:
-            # R12 way 3: the exit is dated the day after the validity ended, not the day the check ran
-            ex = ExitInput(ExitWay.EXPIRED, expiry_exit_date(case), note="有效期届满自动移出")
-            done.append(core.exit_in_tx(session, tx, case, ex))
-        for case in gone:  # R3: the basis is gone and the department let the deadline pass
-            done.append({**core.exit_in_tx(session, tx, case, basis_revoked_exit(case)), "basis_revoked": True})
+        for case, ex in due:
+            if any(r["case_id"] == case.id for r in refused):
+                continue
+            result = core.exit_in_tx(session, tx, case, ex)
+            done.append({**result, "basis_revoked": True} if ex.way is not ExitWay.EXPIRED else result)
         meta.set_meta(tx, LAST_CHECK_KEY, today.isoformat())
         session.audit(tx, "case.expire", "ledger", session.ledger.ledger_id,
                       detail={"on": today.isoformat(), "exited": [d["case_id"] for d in done],
-                              "basis_revoked": [c.id for c in gone]})
-    return done
+                              "basis_revoked": [d["case_id"] for d in done if d.get("basis_revoked")],
+                              "refused": [{"case_id": r["case_id"], "code": r["refused"]} for r in refused]})
+    return done + refused
+
+
+def _refusal(session: Session, case, ex: ExitInput) -> dict | None:
+    """Issue 19 / R12: why ``case`` cannot leave its list now (None when it can), in both languages."""
+    try:
+        core.check_exit(session, case, ex)
+    except (DomainError, ValidationError) as exc:
+        return {"case_id": case.id, "refused": exc.code,
+                "zh": f"案件{case.id}（{case.list_type.zh}）未能移出：{exc.zh}",
+                "en": f"Case {case.id} ({case.list_type.value} list) could not leave its list: {exc.en}"}
+    return None
 
 
 def daily_check(session: Session) -> list[dict] | None:

@@ -1,0 +1,44 @@
+"""Issue 19 leftover (R12): one black listing without the watch period that follows its exit — from whatever source
+(an older ledger, a platform bundle, an import before the period was required) — stopped the whole daily expiry
+run: the run was one transaction for every listing and the refusal rolled it all back. The run now checks each
+listing first, ends the lawful others and reports the one it could not end."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from credit_desk.services import case_exits
+from credit_desk.services.legacy import ledger_import
+from tests.e2e import legacy_kit as kit
+from tests.e2e.test_legacy_import import office  # noqa: F401
+
+
+def test_r12_a_listing_without_its_watch_period_does_not_stop_the_others(office, tmp_path):  # noqa: F811
+    boss = office["boss"]
+    today = boss.desk.today()
+    data = [r for r in kit.rows(boss, 12, listed_every=1, per_subject=1) if r[14]][:2]
+    for row in data:
+        row[17] = today + dt.timedelta(days=1)
+    ledger_import.import_ledger(boss, kit.write(tmp_path / "l.xlsx", data), kit.MAPPING)
+    first, second = [r[0] for r in boss.ledger.conn.execute("SELECT id FROM cases ORDER BY id")]
+    with boss.ledger.tx() as tx:  # an older ledger's black listing: no watch period was ever set
+        tx.execute("UPDATE cases SET post_exit_watch_months = NULL WHERE id = ?", (first,))
+    later = dt.datetime.combine(today + dt.timedelta(days=3), dt.time(9))
+    boss.desk.clock = lambda: later
+    done = case_exits.expire_listings(boss)
+    left = [d for d in done if not d.get("refused")]
+    refused = [d for d in done if d.get("refused")]
+    assert [d["case_id"] for d in left] == [second]
+    assert [(d["case_id"], d["refused"]) for d in refused] == [(first, "R12_WATCH_PERIOD_REQUIRED")]
+    assert f"案件{first}" in refused[0]["zh"] and "请写明认定部门确定的期限" in refused[0]["zh"]
+    states = dict(boss.ledger.conn.execute("SELECT id, state FROM cases WHERE list_type = 'black'").fetchall())
+    assert states == {first: "listed", second: "exited"}, states
+    watch = boss.ledger.conn.execute("SELECT origin_case_id FROM cases WHERE list_type = 'watch'").fetchall()
+    assert watch == [(second,)]
+    import json
+    detail = json.loads(boss.ledger.conn.execute(
+        "SELECT detail FROM audit WHERE action = 'case.expire' ORDER BY id DESC LIMIT 1").fetchone()[0])
+    assert detail["exited"] == [second] and detail["refused"] == [{"case_id": first,
+                                                                    "code": "R12_WATCH_PERIOD_REQUIRED"}]
+    from credit_desk.services import audit
+    assert audit.verify_chain(boss.desk).ok  # the chain holds over the run's rows
