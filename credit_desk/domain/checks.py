@@ -19,7 +19,7 @@ from enum import StrEnum
 
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.ids import IdType, clean_id, convert_15_to_18, normalize_id
-from credit_desk.domain.masking import mask_id, mask_subject_id, mask_subject_name
+from credit_desk.domain.masking import mask_id, mask_refused_number, mask_subject_id, mask_subject_name
 from credit_desk.domain.textkey import display_clean, search_key
 
 NAME_MAX = 200
@@ -159,7 +159,7 @@ def check_row(row: int, name, number, today: dt.date, *, name_col: str = NAME_CO
         try:
             clean, kind = classify_number(raw, today)
         except ValidationError as exc:
-            problems.append(_bad(row, id_col, f"「{mask_id(clean_id(raw))}」{exc.zh}。", f"{exc.en}.", "ID_INVALID"))
+            problems.append(_bad(row, id_col, f"「{mask_refused_number(clean_id(raw))}」{exc.zh}。", f"{exc.en}.", "ID_INVALID"))
     if problems:
         return None, problems
     return ListRow(row, text, clean, kind, search_key(text)), []

@@ -16,7 +16,7 @@ from stdnum.cn import ric as stdnum_ric
 from stdnum.cn import uscc as stdnum_uscc
 
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.masking import mask_id
+from credit_desk.domain.masking import mask_id, mask_refused_number
 from credit_desk.domain.textkey import INVISIBLE
 
 ADULT_AGE = 18  # R9: a minor is under 18 on the date of the act
@@ -124,8 +124,9 @@ def _r_format(zh: str, en: str) -> tuple[str, str]:
 
 
 def _invalid(id_type: IdType, value: str, reason: tuple[str, str]) -> ValidationError:
-    # The number is masked (R15) because error messages may reach logs and screenshots.
-    shown = mask_id(value)
+    # R15: a personal number is masked because error messages reach logs and screenshots; an organisation's code
+    # is public and shown whole, or the clerk cannot find the refused cell in the sheet (issue 19)
+    shown = mask_refused_number(value, id_type)
     return ValidationError(
         "ID_INVALID",
         f"证件号码「{shown}」不是有效的{id_type.zh}：{reason[0]}。",
@@ -247,8 +248,9 @@ def check_uscc_exception(value: str) -> str:
     except stdnum_exc.ValidationError:
         _check_uscc(number)  # raises the precise refusal (length, alphabet)
         raise
-    raise ValidationError("USCC_NOT_AN_EXCEPTION", f"代码「{mask_id(number)}」校验正确，按普通方式登记即可，无需例外审批。",
-                          f"The code {mask_id(number)!r} verifies; register it the ordinary way.", field=_FIELD)
+    shown = mask_refused_number(number, IdType.USCC)  # R15: an organisation's code is public
+    raise ValidationError("USCC_NOT_AN_EXCEPTION", f"代码「{shown}」校验正确，按普通方式登记即可，无需例外审批。",
+                          f"The code {shown!r} verifies; register it the ordinary way.", field=_FIELD)
 
 
 def _check_ric(number: str) -> None:

@@ -70,6 +70,35 @@ def mask_id(value: str) -> str:
     return _keep_ends(value, keep, keep)
 
 
+# GB 32100's alphabet (digits and upper-case letters without I, O, Z, S, V) and the shape of a personal ID: six
+# digits of address, a birth date of 19xx/20xx, then digits (GB 11643; 15-digit first generation: all digits)
+_USCC_CHARS = re.compile(r"[0-9A-HJ-NPQRTUWXY]{18}")
+_PERSONAL_SHAPE = re.compile(r"[0-9]{6}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]*X?|[0-9]{15}")
+
+
+def looks_personal(value: str) -> bool:
+    """R15: whether ``value`` has the shape of a personal ID number (a resident ID with its birth date, or a
+    15-digit first-generation one) — typed into an organisation's code field, it is still a person's number."""
+    return bool(_PERSONAL_SHAPE.fullmatch((value or "").strip().upper()))
+
+
+def mask_refused_number(value: str, id_type=None) -> str:
+    """R15 in refusal sentences (issue 19): a number an import or a form refused, as the sentence shows it.
+
+    An organisation's 统一社会信用代码 is public (GB 32100; ``mask_subject_id``) and is shown whole, so the clerk can
+    find it in the sheet; masking it hid which cell was wrong. Only a natural person's number is masked: every
+    number typed as a personal ID type, and a number of a personal ID's shape whatever the field (a resident ID in
+    the code column). ``id_type``: ``uscc`` (or IdType.USCC) for a code field; None when the type is unknown — then
+    only a number of a code's 18 characters is shown whole. When in doubt, masked."""
+    text = value or ""
+    id_type = getattr(id_type, "value", id_type)
+    if id_type not in ("uscc", None) or looks_personal(text):
+        return mask_id(text)
+    if id_type is None and not _USCC_CHARS.fullmatch(text):
+        return mask_id(text)
+    return text
+
+
 def has_trade_name(name: str) -> bool:
     """Whether ``name`` ends in a business word (字号) — used only for 个体工商户, never to guess a kind."""
     stripped = (name or "").strip()

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import IdType, check_uscc_exception
-from credit_desk.domain.masking import mask_id, mask_subject_name
+from credit_desk.domain.masking import mask_id, mask_refused_number, mask_subject_name
 from credit_desk.domain.subjects import IdException, new_subject
 from credit_desk.services.base import Session
 from credit_desk.store import subjects as repo
@@ -119,6 +119,6 @@ def _pending(session: Session, request_id: int) -> dict:
 
 def _not_registered(session: Session, number: str) -> None:
     if repo.find_by_id_number(session.ledger.conn, IdType.USCC, number):
-        shown = mask_id(number)
+        shown = mask_refused_number(number, "uscc")  # R15: an organisation's code is public
         raise ValidationError("SUBJECT_EXISTS", f"证件号码为 {shown} 的主体已登记。",
                               f"A subject with ID {shown} is already registered.", field="id_number")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.masking import mask_id
+from credit_desk.domain.masking import mask_subject_id
 from credit_desk.domain.subjects import (Subject, fifteen_to_eighteen, new_subject, subject_warnings,
                                          updated_subject)
 from credit_desk.services.base import Session, require_purpose
@@ -26,7 +26,7 @@ def add_subject(session: Session, *, kind: str, name: str, id_type: str, id_numb
                     legal_rep_id_type=legal_rep_id_type, legal_rep_id_number=legal_rep_id_number,
                     address=address, today=session.desk.today())
     if repo.find_by_id_number(session.ledger.conn, s.id_type, s.id_number):
-        shown = mask_id(s.id_number)  # R15: messages reach screenshots and logs
+        shown = mask_subject_id(s.kind, s.id_type, s.id_number)  # R15: a person's number masked, a code public
         raise ValidationError("SUBJECT_EXISTS", f"证件号码为 {shown} 的主体已登记。",
                               f"A subject with ID {shown} is already registered.", field="id_number")
     with session.ledger.tx() as tx:
@@ -56,7 +56,7 @@ def update_subject(session: Session, subject_id: int, **changes) -> Subject:
         raise ValidationError("SUBJECT_UNCHANGED", "没有需要修改的内容。", "Nothing to change.", field="subject_id")
     other = repo.find_by_id_number(conn, new.id_type, new.id_number)
     if other is not None and other.id != old.id:
-        shown = mask_id(new.id_number)
+        shown = mask_subject_id(new.kind, new.id_type, new.id_number)  # R15
         raise ValidationError("SUBJECT_EXISTS", f"证件号码为 {shown} 的主体已登记。",
                               f"A subject with ID {shown} is already registered.", field="id_number")
     with session.ledger.tx() as tx:

@@ -96,8 +96,8 @@ TABLE = [('new_subject("legal_person", " 淮安某有限公司 ", "uscc", USCC.l
    'ID_INVALID',
    'id_number',
    None,
-   '证件号码「9132**********YTXA」不是有效的统一社会信用代码：校验位不符（如确为2016年前核发的真实代码，可申请按例外登记：写明理由，经另一名审核人员审批）。',
-   "ID number '9132**********YTXA' is not a valid unified social credit code: the check character does not match (a "
+   '证件号码「9132081294PBRNYTXA」不是有效的统一社会信用代码：校验位不符（如确为2016年前核发的真实代码，可申请按例外登记：写明理由，经另一名审核人员审批）。',
+   "ID number '9132081294PBRNYTXA' is not a valid unified social credit code: the check character does not match (a "
    'genuine code issued before 2016 can be registered as an exception, with a written justification and a second '
    "person's approval).")),
  ('new_subject("legal_person", "某公司", "uscc", BAD_CHECK, uscc_exception=True)',
@@ -110,8 +110,8 @@ TABLE = [('new_subject("legal_person", " 淮安某有限公司 ", "uscc", USCC.l
    'USCC_NOT_AN_EXCEPTION',
    'id_number',
    None,
-   '代码「9132**********YTXE」校验正确，按普通方式登记即可，无需例外审批。',
-   "The code '9132**********YTXE' verifies; register it the ordinary way.")),
+   '代码「9132081294PBRNYTXE」校验正确，按普通方式登记即可，无需例外审批。',
+   "The code '9132081294PBRNYTXE' verifies; register it the ordinary way.")),
  ('new_subject("natural_person", "某人", "ric", RIC, uscc_exception=True).id_number', ('ok', "'320826198001011237'")),
  ('new_subject("natural_person", "张三", "ric", "320826202701011237", today=TODAY)',
   ('refused',
@@ -207,8 +207,8 @@ TABLE = [('new_subject("legal_person", " 淮安某有限公司 ", "uscc", USCC.l
    'ID_INVALID',
    'id_number',
    None,
-   '证件号码「913******A1X」不是有效的统一社会信用代码：长度应为18位，实际为12位。',
-   "ID number '913******A1X' is not a valid unified social credit code: it must have 18 characters, not 12.")),
+   '证件号码「91320812MA1X」不是有效的统一社会信用代码：长度应为18位，实际为12位。',
+   "ID number '91320812MA1X' is not a valid unified social credit code: it must have 18 characters, not 12.")),
  ('updated_subject(COMPANY, kind="natural_person")',
   ('refused',
    'ID_TYPE_NOT_ALLOWED',
@@ -239,8 +239,8 @@ TABLE = [('new_subject("legal_person", " 淮安某有限公司 ", "uscc", USCC.l
    'ID_INVALID',
    'id_number',
    None,
-   '证件号码「9132**********YTXB」不是有效的统一社会信用代码：校验位不符（如确为2016年前核发的真实代码，可申请按例外登记：写明理由，经另一名审核人员审批）。',
-   "ID number '9132**********YTXB' is not a valid unified social credit code: the check character does not match (a "
+   '证件号码「9132081294PBRNYTXB」不是有效的统一社会信用代码：校验位不符（如确为2016年前核发的真实代码，可申请按例外登记：写明理由，经另一名审核人员审批）。',
+   "ID number '9132081294PBRNYTXB' is not a valid unified social credit code: the check character does not match (a "
    'genuine code issued before 2016 can be registered as an exception, with a written justification and a second '
    "person's approval).")),
  ('updated_subject(PERSON, id_number="320826202701011237", today=TODAY)',
