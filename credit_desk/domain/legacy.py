@@ -79,24 +79,38 @@ IGNORE = ""  # the mapping value of a column the clerk leaves out
 _NO_INVISIBLE = str.maketrans("", "", INVISIBLE)
 _YES = frozenset({"是", "有", "Y", "YES", "TRUE", "1", "√", "✓", "对"})
 _NO = frozenset({"否", "无", "N", "NO", "FALSE", "0", "×", "", "不是"})
-_KIND_WORDS = {**{k.zh: k for k in SubjectKind}, **{k.value: k for k in SubjectKind},
-               "法人": SubjectKind.LEGAL_PERSON, "企业": SubjectKind.LEGAL_PERSON, "单位": SubjectKind.LEGAL_PERSON,
-               "非法人组织": SubjectKind.LEGAL_PERSON, "法人及非法人组织": SubjectKind.LEGAL_PERSON,
-               "个体": SubjectKind.INDIVIDUAL_BUSINESS, "个人": SubjectKind.NATURAL_PERSON}
-_ID_TYPE_WORDS = {**{t.zh: t for t in IdType}, **{t.value: t for t in IdType}, "身份证": IdType.RIC,
-                  "居民身份证": IdType.RIC, "统一社会信用代码": IdType.USCC, "护照": IdType.PASSPORT}
-_TIER_WORDS = {**{t.zh: t for t in Tier}, **{t.value: t for t in Tier}, "较重": Tier.GENERAL}
-_DOC_WORDS = {**{v: k for k, v in DOC_TYPE_ZH.items()}, **{k.value: k for k in DocType},
-              "判决": DocType.COURT_JUDGMENT, "判决书": DocType.COURT_JUDGMENT, "裁定": DocType.COURT_RULING,
-              "裁定书": DocType.COURT_RULING, "仲裁裁决书": DocType.ARBITRATION_AWARD, "行政处罚": DocType.ADMIN_PENALTY,
-              "行政处罚决定书": DocType.ADMIN_PENALTY, "处罚决定书": DocType.ADMIN_PENALTY,
-              "行政裁决书": DocType.ADMIN_RULING, "其他": DocType.OTHER_LEGAL}
+
+
+class _Words(dict):
+    """A clerk's word → its value, looked up with width, spaces and case folded on both sides (``SERIOUS``,
+    ``Watch``, ``ｓｅｒｉｏｕｓ`` and a half-width comma in a Chinese word all read as written in the product);
+    the words themselves are kept as written, for the sentence naming them."""
+
+    def find(self, raw):
+        folded = self.__dict__.get("folded")
+        if folded is None:
+            folded = self.__dict__["folded"] = {_word_key(w): v for w, v in self.items()}
+        return folded.get(_word_key(raw))
+
+
+_KIND_WORDS = _Words({**{k.zh: k for k in SubjectKind}, **{k.value: k for k in SubjectKind},
+                      "法人": SubjectKind.LEGAL_PERSON, "企业": SubjectKind.LEGAL_PERSON, "单位": SubjectKind.LEGAL_PERSON,
+                      "非法人组织": SubjectKind.LEGAL_PERSON, "法人及非法人组织": SubjectKind.LEGAL_PERSON,
+                      "个体": SubjectKind.INDIVIDUAL_BUSINESS, "个人": SubjectKind.NATURAL_PERSON})
+_ID_TYPE_WORDS = _Words({**{t.zh: t for t in IdType}, **{t.value: t for t in IdType}, "身份证": IdType.RIC,
+                         "居民身份证": IdType.RIC, "统一社会信用代码": IdType.USCC, "护照": IdType.PASSPORT})
+_TIER_WORDS = _Words({**{t.zh: t for t in Tier}, **{t.value: t for t in Tier}, "较重": Tier.GENERAL})
+_DOC_WORDS = _Words({**{v: k for k, v in DOC_TYPE_ZH.items()}, **{k.value: k for k in DocType},
+                     "判决": DocType.COURT_JUDGMENT, "判决书": DocType.COURT_JUDGMENT, "裁定": DocType.COURT_RULING,
+                     "裁定书": DocType.COURT_RULING, "仲裁裁决书": DocType.ARBITRATION_AWARD, "行政处罚": DocType.ADMIN_PENALTY,
+                     "行政处罚决定书": DocType.ADMIN_PENALTY, "处罚决定书": DocType.ADMIN_PENALTY,
+                     "行政裁决书": DocType.ADMIN_RULING, "其他": DocType.OTHER_LEGAL})
 # R4/R11: the legacy ledger brings dishonesty listings; a red list does not rest on dishonesty records
-_LIST_WORDS = {ListType.BLACK.zh: ListType.BLACK, "黑名单": ListType.BLACK, "严重失信": ListType.BLACK,
-               "black": ListType.BLACK, ListType.WATCH.zh: ListType.WATCH, "重点关注": ListType.WATCH,
-               "watch": ListType.WATCH}
-_GROUND_WORDS = {**{g.value.upper(): g for g in Ground}, **{g.zh: g for g in Ground}}
-_STANDARD_WORDS = {**{v: k for k, v in STANDARD_KIND_ZH.items()}, **{k: k for k in STANDARD_KIND_ZH}}
+_LIST_WORDS = _Words({ListType.BLACK.zh: ListType.BLACK, "黑名单": ListType.BLACK, "严重失信": ListType.BLACK,
+                      "black": ListType.BLACK, ListType.WATCH.zh: ListType.WATCH, "重点关注": ListType.WATCH,
+                      "watch": ListType.WATCH})
+_GROUND_WORDS = _Words({**{g.value.upper(): g for g in Ground}, **{g.zh: g for g in Ground}})
+_STANDARD_WORDS = _Words({**{v: k for k, v in STANDARD_KIND_ZH.items()}, **{k: k for k in STANDARD_KIND_ZH}})
 
 
 def header_key(value) -> str:
@@ -235,11 +249,11 @@ def read_row(row: int, values: dict[str, object], today: dt.date) -> LegacyRow:
     return out
 
 
-def _word(out: LegacyRow, values: dict, key: str, words: dict, hint: tuple[str, str] | None = None):
+def _word(out: LegacyRow, values: dict, key: str, words: _Words, hint: tuple[str, str] | None = None):
     raw = values.get(key)
     if not text(raw):
         return None
-    found = words.get(_word_key(raw)) or words.get(text(raw))
+    found = words.find(raw)
     if found is None:
         zh, en = hint or (f"可填：{'、'.join(_zh_choices(words))}", "")
         out.bad(key, f"「{text(raw)}」无法识别（{zh}）。", f"{text(raw)!r} is not recognised{en}.", "LEGACY_WORD")

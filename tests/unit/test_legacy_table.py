@@ -540,3 +540,61 @@ def test_r7_the_representatives_number_is_judged_on_the_callers_today_and_an_unk
     assert got.errors == [("legal_rep_id_type", "「军官证」无法识别（可填：统一社会信用代码、居民身份证、港澳台居民居住证、外国人永久居留身份证、"
                            "护照）。", "'军官证' is not recognised.", "LEGACY_WORD")]
     assert got.subject["legal_rep_id_type"] is None
+
+
+# --- issue 23, fifth pass: the watch months' sentences and the English words in any case ---------------------
+
+WATCH_REQUIRED = ("post_exit_watch_months", "严重失信主体名单须写明移出后列入重点关注名单的期限（月），由认定部门确定"
+                  "（发改财金规〔2017〕1798号（十八））。", "a black listing needs the watch-list period (months) that "
+                  "follows its exit.", "R12_WATCH_PERIOD_REQUIRED")
+
+
+@pytest.mark.parametrize("cell", [None, "", " ", "\u200b"])
+def test_r12_a_black_listing_without_its_watch_months_is_named_in_both_languages(cell):
+    got = L.read_row(3, {**FULL, "post_exit_watch_months": cell}, TODAY)
+    assert (got.errors, got.listing["post_exit_watch_months"]) == ([WATCH_REQUIRED], None)
+
+
+@pytest.mark.parametrize("cell,shown", [("十二", "十二"), ("0", "0"), ("1.5", "1.5"), ("-3", "-3"), ("１２个", "12个"),
+                                        ("０个月", "0个月"), ("一年", "一年")])
+def test_r12_a_watch_months_cell_that_is_no_whole_number_of_months_is_named_in_both_languages(cell, shown):
+    got = L.read_row(3, {**FULL, "post_exit_watch_months": cell}, TODAY)
+    assert got.errors == [("post_exit_watch_months", f"「{shown}」应为月数（如 12）。",
+                           "must be a whole number of months (e.g. 12).", "LEGACY_WORD")]
+    assert got.listing["post_exit_watch_months"] is None
+    # a watch listing names a bad cell too (only an empty one is allowed for it)
+    watch = L.read_row(3, {**FULL, "list_type": "重点关注名单", "post_exit_watch_months": cell}, TODAY)
+    assert [e for e in watch.errors if e[0] == "post_exit_watch_months"] == got.errors
+
+
+@pytest.mark.parametrize("cell", ["1", 1, "1个月", "1月", "０１", " 1 "])
+def test_r12_a_watch_period_of_one_month_is_read(cell):
+    """R12 / 1798号 (十八): the department sets the period; the smallest whole one, a month, is a period."""
+    got = L.read_row(3, {**FULL, "post_exit_watch_months": cell}, TODAY)
+    assert (got.listing["post_exit_watch_months"], got.errors) == (1, [])
+
+
+# an office's sheet writes the product's English words in whatever case its template had
+ENGLISH_WORDS = [
+    ("tier", "SERIOUS", "serious"), ("tier", "Slight", "slight"), ("tier", "ＧＥＮＥＲＡＬ", "general"),
+    ("doc_type", "ADMIN_PENALTY", "admin_penalty"), ("doc_type", "Court_Judgment", "court_judgment"),
+    ("list_type", "Watch", ListType.WATCH), ("list_type", "BLACK", ListType.BLACK),
+    ("standard_kind", "LAW", "law"), ("standard_kind", "Local_Regulation", "local_regulation"),
+    ("ground", "A", "a"),
+    # the half-width comma an office types in the ground's Chinese words
+    ("ground", "拒不履行法定义务,严重影响司法机关、行政机关公信力", "c"),
+]
+
+
+@pytest.mark.parametrize("key,cell,value", ENGLISH_WORDS)
+def test_r7_english_words_are_read_in_any_case_and_width(key, cell, value):
+    assert _read(key, cell) == (value, [])
+
+
+@pytest.mark.parametrize("key,cell,value", [("kind", "NATURAL_PERSON", "natural_person"),
+                                            ("kind", "Legal_Person", "legal_person"), ("id_type", "USCC", "uscc"),
+                                            ("id_type", "Passport", "passport")])
+def test_r7_the_subjects_english_words_are_read_in_any_case(key, cell, value):
+    number = RIC if value in ("natural_person", "passport") else USCC
+    got = L.read_row(11, {"name": "某某", "id_number": number, key: cell}, TODAY)
+    assert (got.subject[key], [e for e in got.errors if e[0] == key]) == (value, [])
