@@ -6,7 +6,8 @@ from __future__ import annotations
 import datetime as dt
 
 from credit_desk.domain.cases import Case, CaseState, ExitWay, ListType
-from credit_desk.domain.list_rules import red_course_after_withdrawal, red_removal_note, reds_removed_by
+from credit_desk.domain.list_rules import (ExitInput, red_course_after_withdrawal, red_removal_note,
+                                          reds_removed_by)
 
 D = dt.date
 RED = Case(1, 9, ListType.RED, CaseState.EXITED, "clerk1", decided_on=D(2026, 9, 10), valid_until=D(2027, 3, 31),
@@ -43,3 +44,35 @@ def test_r10_removed_by_the_first_lawful_listing_within_its_validity():
                         _watch(9, D(2026, 10, 20), CaseState.WITHDRAWN_WRONGFUL),
                         _watch(10, D(2026, 10, 20), CaseState.NOT_LISTED)):
         assert red_course_after_withdrawal(RED, [not_counted], D(2026, 12, 5)) is None, not_counted
+
+
+# --- issue 23, fifth pass: the boundaries, the order of two listings of one day and the exit's whole value -------
+
+def test_r10_a_listing_decided_on_the_red_listings_own_first_or_last_day_removes_it():
+    """Within its validity means from the red decision's own day to its last valid day, both days included."""
+    for day in (RED.decided_on, RED.valid_until):
+        ex = red_course_after_withdrawal(RED, [_watch(5, day)], D(2027, 6, 1))
+        assert ex == ExitInput(ExitWay.BLACK_LISTED, day, note="因列入重点关注名单（案件5）删除"), day
+    for day in (RED.decided_on - dt.timedelta(days=1), RED.valid_until + dt.timedelta(days=1)):
+        ex = red_course_after_withdrawal(RED, [_watch(5, day)], D(2027, 6, 1))
+        assert ex == ExitInput(ExitWay.EXPIRED, D(2027, 4, 1), note="有效期届满自动移出"), day
+
+
+def test_r10_of_two_listings_decided_the_same_day_the_earlier_case_removes_it():
+    day = D(2026, 10, 20)
+    black = Case(11, 9, ListType.BLACK, CaseState.LISTED, "clerk1", decided_on=day)
+    for order in ([black, _watch(4, day)], [_watch(4, day), black]):
+        ex = red_course_after_withdrawal(RED, order, D(2026, 12, 5))
+        assert ex == ExitInput(ExitWay.BLACK_LISTED, day, note="因列入重点关注名单（案件4）删除")
+    for order in ([_watch(12, day), black], [black, _watch(12, day)]):
+        ex = red_course_after_withdrawal(RED, order, D(2026, 12, 5))
+        assert ex == ExitInput(ExitWay.BLACK_LISTED, day, note="因列入严重失信主体名单（案件11）删除")
+
+
+def test_r12_way3_the_expiry_exit_is_the_day_after_with_its_note_and_nothing_else():
+    assert red_course_after_withdrawal(RED, [WRONG], D(2027, 4, 1)) == ExitInput(
+        ExitWay.EXPIRED, D(2027, 4, 1), note="有效期届满自动移出")
+    no_end = Case(1, 9, ListType.RED, CaseState.EXITED, "clerk1", decided_on=D(2026, 9, 10), valid_until=None)
+    assert red_course_after_withdrawal(no_end, [WRONG], D(2040, 1, 1)) is None
+    assert red_course_after_withdrawal(no_end, [_watch(5, D(2039, 1, 1))], D(2040, 1, 1)) == ExitInput(
+        ExitWay.BLACK_LISTED, D(2039, 1, 1), note="因列入重点关注名单（案件5）删除")
