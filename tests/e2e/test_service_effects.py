@@ -122,7 +122,8 @@ NOT_WALKED = {
         "checks.lists.list_checks",
         "cases.check_may_decide", "document_sources.sample_basis", "preferences.notice_contact",
         "preferences.print_fonts")},
-    **{n: "writes; judged by its own tests (sync, keys, settings, bulk import, demo data)" for n in (
+    **{n: "writes; walked by tests/e2e/test_service_effects_rest.py, or named there with the test judging it"
+       for n in (
         "case_exits.daily_check", "demo.seed", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
         "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",

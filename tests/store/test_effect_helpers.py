@@ -260,6 +260,10 @@ def test_r14_purpose_is_kept_trimmed():
     (lambda s: preferences.set_idle_lock_minutes(s, 15), "idle_lock_minutes", 15),
     (lambda s: preferences.set_notice_contact(s, " 电话 0517-1234  地址 某路1号 "), "documents.contact",
      "电话 0517-1234 地址 某路1号"),
+    # issue 23 fifth pass: the other two office settings, through the same helper (no CLI walks them)
+    (lambda s: preferences.set_intake_url(s, " https://xy.huaian.gov.cn/intake/ "), "sync.intake_url",
+     "https://xy.huaian.gov.cn/intake"),
+    (lambda s: preferences.set_print_font(s, "song", ""), "documents.fonts", {}),
 ])
 def test_r14_an_office_setting_writes_its_audit_row_and_its_change_row(admin, call, key, value):
     audits, changes = _count(admin, "audit"), _count(admin, "changes")

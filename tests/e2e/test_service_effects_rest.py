@@ -1,0 +1,138 @@
+"""Effects of services, second walk (issue 23, R14 and the sync outbox): the writing services that
+tests/e2e/test_service_effects.py's walk left to "their own tests" — a listing withdrawn as wrongful, the USCC
+exception's four eyes, the account lifecycle, the clock confirmation, the holiday schedule, the register's prefix
+and voided numbers, the accepted key suites, the office settings — are called here through the CLI and judged by
+the same rule: each writes its audit row, and the platform hears exactly what the table below says (an empty set:
+nothing). The table is written here from DOMAIN.md (R12, R14, R19, R20) and the sync design, not read from the
+product; every service function the first walk leaves to "own tests" is either in this table or in
+``JUDGED_ELSEWHERE`` with the test that judges it, so a new writing service cannot be forgotten."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.e2e.case_kit import (AUDITOR, BOSS, REVIEWER, decide, desk, ok, open_case, person, record,  # noqa: F401
+                                refused, serve, staffed_template)
+from tests.e2e.effects_kit import record_effects
+from tests.e2e.test_service_effects import NOT_WALKED, _action_names
+from tests.reliability.test_access import service_functions
+
+XIAMEN = "91350203M0001QKT19"   # a genuine code failing its check character (tests/realinput/test_uscc_exception.py)
+WHY = "厦门市市场监管局2015年核发的营业执照原件已核对，代码与国家企业信用信息公示系统一致。"
+
+
+# service -> (an audit action it must write, the change-log rows "entity.op" the platform must get from it in the
+# walk below; an empty set: it must write none)
+MUST_WRITE = {
+    # R12 way 1 / R19: the proposal and the approval reach the platform, the approval with the objection's
+    # resolution and the withdrawal itself (the platform must delete what it holds of a wrongful listing)
+    "withdrawals.propose_withdrawal": ("case.withdraw_propose", {"case.withdraw_proposal"}),
+    "withdrawals.approve_withdrawal": ("case.exit", {"objection.resolve", "case.withdraw"}),
+    # issue 15: a pending or refused request registers nobody (nothing for the platform); the approval
+    # registers the subject, marked as an exception
+    "id_exceptions.request_uscc_exception": ("subject.exception.request", set()),
+    "id_exceptions.approve_uscc_exception": ("subject.exception.approve", {"subject.insert",
+                                                                          "exception_request.insert"}),
+    "id_exceptions.refuse_uscc_exception": ("subject.exception.refuse", set()),
+    # issue 14 item 6: the platform hears who may decide (active, role); locks and passwords stay in the office,
+    # and a role change only once a second person confirmed it
+    "accounts.set_active": ("user.activate", {"user.update"}),
+    "accounts.unlock": ("user.unlock", set()),
+    "accounts.reset_password": ("user.reset_password", set()),
+    "accounts.request_role": ("user.role_request", set()),
+    "accounts.confirm_role": ("user.role_confirm", {"user.update"}),
+    # R14/R12: a confirmed clock; R20: a year's holidays (the platform checks the office's deadlines with them)
+    "clock.confirm_clock": ("clock.confirm", {"ledger.clock_confirm"}),
+    "workdays.enter_holiday_year": ("calendar.manage", {"calendar_year.upsert"}),
+    # the register the platform checks QR codes with: its prefix, a voided number; a verification is logged only
+    "documents.set_prefix": ("document.prefix", {"doc_prefix.upsert"}),
+    "documents.void_numbers": ("document.void", {"document.void"}),
+    "document_verify.verify_pdf": ("document.verify", set()),
+}
+# the rest of test_service_effects.NOT_WALKED's "writes; judged by its own tests", and where
+JUDGED_ELSEWHERE = {
+    "case_exits.daily_check": "runs expire_listings (judged in the first walk) and publication.stop_ended",
+    "publication.stop_ended": "tests/e2e/test_issue16_rules.py::test_r13_publication_stops_the_day_after_the_"
+                              "longest_period (its change row)",
+    "document_verify.verify_qr": "the same audit row as verify_pdf (walked here); tests/reliability/"
+                                 "test_fuzz_documents.py",
+    "demo.seed": "demo data, never sent (tests/e2e/test_demo_never_sent.py)",
+    "demo_work.seed_work": "demo data, never sent (tests/e2e/test_demo_work_cli.py)",
+    "record_import.add_records": "called by the benchmark only (credit_desk/bench/io_figures.py)",
+    "preferences.set_notice_contact": "tests/store/test_effect_helpers.py::test_r14_an_office_setting_writes_its_"
+                                      "audit_row_and_its_change_row",
+    "preferences.set_intake_url": "tests/store/test_effect_helpers.py (the same table)",
+    "preferences.set_print_font": "tests/store/test_effect_helpers.py (the same table)",
+    "preferences.set_idle_lock_minutes": "tests/store/test_effect_helpers.py (the same table)",
+    **{n: "needs the platform's keys or a platform (sync, keys, downstream, resync): tests/e2e/test_sync_*.py, "
+          "test_r14_key_holder_receipts.py, test_restore_numbers.py" for n in (
+        "downstream.apply", "keys.import_platform", "keys.rotate", "keys.set_accepted_suites", "keys.write_public",
+        "matching.record_match_decision", "sync.export_to_folder", "sync.fetch_downstream", "sync.prepare",
+        "sync.requeue", "sync.send", "sync.verify_file", "sync_inbound.check_inbound", "sync_inbound.import_bytes",
+        "workdays.accept_platform_year", "resync.confirm_last", "resync.resync", "resync.resync_from_receipts")},
+    "backup.run_backup": "tests/reliability/test_backup.py",
+    "backup.automatic_backup": "tests/reliability/test_backup.py",
+}
+
+
+def test_every_service_left_to_its_own_tests_is_walked_here_or_named():
+    left = {n for n, why in NOT_WALKED.items() if why.startswith("writes")}
+    assert not set(MUST_WRITE) & set(JUDGED_ELSEWHERE)
+    assert left == set(MUST_WRITE) | set(JUDGED_ELSEWHERE), (
+        "classify: " + str(sorted(left - set(MUST_WRITE) - set(JUDGED_ELSEWHERE))),
+        "gone: " + str(sorted((set(MUST_WRITE) | set(JUDGED_ELSEWHERE)) - left)))
+
+
+def test_every_writing_service_left_to_its_own_tests_writes_its_audit_row_and_its_change_row(desk, monkeypatch,
+                                                                                            tmp_path):
+    seen = record_effects(monkeypatch, service_functions(), "credit_desk.services", keep_failed=False)
+    (tmp_path / "pw.txt").write_text("user-pass-99")
+    (tmp_path / "pw2.txt").write_text("temp-pass-77x")
+    # R12 way 1 / R19: a black listing withdrawn as wrongful (proposed by one, approved by another)
+    pid = person(desk, 31)
+    wrong = open_case(desk, pid, "black", records=[record(desk, pid, number="清市监罚〔2026〕41号")["id"]])
+    serve(desk, wrong)
+    decide(desk, wrong, "--measure", "M-01", "--post-exit-watch-months", "12")
+    obj = ok(desk, "case", "object", str(wrong), "--received-on", "2026-10-20", "--grounds", "处罚决定已被复议撤销")
+    ok(desk, "case", "withdraw", str(wrong), "--objection", str(obj["id"]), "--on", "2026-10-28", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(wrong), "--on", "2026-10-28", user=BOSS)
+    # issue 15: a USCC failing its check character, registered by exception (four eyes), and one refused
+    req = ok(desk, "subject", "exception-request", "--kind", "legal_person", "--name", "厦门某某贸易有限公司",
+             "--id-number", XIAMEN, "--justification", WHY)
+    ok(desk, "subject", "exception-approve", str(req["id"]), user=REVIEWER)
+    req2 = ok(desk, "subject", "exception-request", "--kind", "legal_person", "--name", "厦门另一贸易有限公司",
+              "--id-number", "91350203M0001QKT18", "--justification", WHY)
+    ok(desk, "subject", "exception-refuse", str(req2["id"]), "--reason", "营业执照原件未能提供", user=REVIEWER)
+    # issue 14 item 6: the account lifecycle
+    ok(desk, "user", "add", "clerk9", "--role", "clerk", "--password-file", str(tmp_path / "pw.txt"), user="admin")
+    ok(desk, "user", "deactivate", "clerk9", "--reason", "调离", user="admin")
+    ok(desk, "user", "activate", "clerk9", user="admin")
+    ok(desk, "user", "unlock", "clerk9", user="admin")
+    ok(desk, "user", "reset", "clerk9", "--password-file", str(tmp_path / "pw2.txt"), user="admin")
+    ok(desk, "user", "role", "clerk9", "reviewer", "--reason", "岗位调整", user="admin")
+    ok(desk, "user", "confirm-role", "clerk9", user=AUDITOR)
+    # R14/R12 the clock, R20 a year's holidays, the register, the key suites
+    ok(desk, "clock", "confirm", "--reason", "春节后首次使用", user="admin")
+    ok(desk, "workdays", "holidays", "--year", "2029", "--rest", "2029-01-01..2029-01-01", "--source",
+       "国办发明电〔2028〕7号", user="admin")
+    ok(desk, "print", "prefix", "listing_decision", "清信决", user="admin")
+    printed = ok(desk, "print", "credit_query", "--subject", str(pid), "--purpose", "核查信用状况", "--out",
+                 str(tmp_path / "q.pdf"))["documents"][0]["number"]
+    ok(desk, "notice", "verify", "--pdf", str(tmp_path / "q.pdf"))
+    ok(desk, "print", "void", printed, "--reason", "打印错误，重新出具", user=BOSS)
+    problems = []
+    for name, (action, want) in MUST_WRITE.items():
+        calls = seen.get(name)
+        if not calls:
+            problems.append(f"{name}: not called by the walk")
+            continue
+        if action not in _action_names(calls):
+            problems.append(f"{name}: no audit row {action!r} (got {sorted(_action_names(calls))})")
+        changes = {e for c in calls for e in c["changes"]}
+        if changes != want:
+            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    for name, calls in seen.items():
+        for c in calls:
+            if c["changes"] and not c["audit"]:
+                problems.append(f"{name}: change rows {c['changes']} without any audit row")
+    assert not problems, "\n".join(problems)
