@@ -77,7 +77,7 @@ def _refuse_check_character_only(uscc: str) -> None:
         "deciding department signs its documents and is reported to the platform under this code, so the subjects' "
         "exception route does not apply. Check the department's code certificate: correct a typing error and "
         "register again; if the certificate shows this code, the department asks the organisation-establishment "
-        "office (机构编制部门) that assigned it for a corrected code and registers with that.", field="uscc")
+        "office that assigned it for a corrected code and registers with that.", field="uscc")
 
 
 def check_r4_may_decide(dept: Department) -> None:
@@ -120,7 +120,7 @@ def check_r12_withdrawal_proposer(dept: Department, proposer: Department | None)
                       "见发改财金规〔2017〕1798号（二十三）。",
                       f"A wrongful listing is verified and withdrawn by the department that decided it: this case is "
                       f"decided by {dept.name}, so only its staff may propose the withdrawal; {who_en} may not. "
-                      f"Whoever finds the listing wrong tells {dept.name} (register an objection), 1798号 (二十三).",
+                      f"Whoever finds the listing wrong tells {dept.name} (register an objection), NDRC 2017 No. 1798, item 23.",
                       field="proposed_by")
 
 

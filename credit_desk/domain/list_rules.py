@@ -261,7 +261,7 @@ def check_r12_wrongful_reachable(case: Case) -> None:
         raise DomainError("R12_RED_ENDED", "守信激励对象名单已移出，不适用误列撤销：误列入守信激励对象名单的，应尽可能收回"
                           "其因联合激励获得的权益（发改财金规〔2017〕1798号（十九）（二十三））。",
                           "The red listing has ended; wrongful withdrawal does not apply to it: benefits gained "
-                          "through a wrong red listing are recovered instead (1798号 (十九)(二十三)).", field="state")
+                          "through a wrong red listing are recovered instead (NDRC 2017 No. 1798, items 19 and 23).", field="state")
     raise DomainError("R12_NOT_LISTED", f"案件当前状态为「{case.state.zh}」，未曾列入名单或已撤销，不能按误列撤销。",
                       f"The case is {case.state.value}: it was never listed or is already withdrawn; it cannot be "
                       "withdrawn as wrongful.", field="state")
@@ -390,5 +390,5 @@ def check_r12_watch_months(months: int | None, most: int, field: str = "post_exi
                           f"确定（发改财金规〔2017〕1798号（十八）），但不能超过现行规则集所载失信信息最长公示期（{most}个月，"
                           "国家发展改革委令2025年第36号）。",
                           f"The watch period after a black listing is 1 to {most} months ({months} is not): the "
-                          "department sets it (1798号 (十八)) within the rule set's longest publication period "
+                          "department sets it (NDRC 2017 No. 1798, item 18) within the rule set's longest publication period "
                           f"({most} months, NDRC Order 2025 No. 36).", field=field)

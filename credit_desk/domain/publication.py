@@ -93,7 +93,7 @@ def check_consent(scope: str, given_on: dt.date, valid_until: dt.date | None, do
                               "（“全部”“一切”“终身”等）。依据：国办发〔2020〕49号 七（十四）禁止未经授权、强制授权或一次授权终身"
                               "收集使用个人信用信息。",
                               "The consent must name a definite scope; a blanket or lifelong consent is refused "
-                              "(49号 七(十四)).", field="scope")
+                              "(State Council General Office 2020 No. 49, VII (14)).", field="scope")
     if given_on > today:
         raise ValidationError("DATE_IN_FUTURE", "同意日期不能晚于今天。", "The consent date cannot be in the future.",
                               field="given_on")
@@ -103,7 +103,7 @@ def check_consent(scope: str, given_on: dt.date, valid_until: dt.date | None, do
         raise ValidationError("R15_CONSENT_PERIOD", f"同意须写明有效期，且不超过{MAX_CONSENT_YEARS}年（本单位设置）："
                               "不得一次授权终身。依据：国办发〔2020〕49号 七（十四）。",
                               f"The consent needs an end date within {MAX_CONSENT_YEARS} years (local setting); "
-                              "no lifelong consent (49号 七(十四)).", field="valid_until")
+                              "no lifelong consent (State Council General Office 2020 No. 49, VII (14)).", field="valid_until")
     doc = (document or "").strip()
     if not doc:
         raise ValidationError("R15_CONSENT_DOCUMENT", "请写明本人自愿签署的同意书（名称、签署日期），不得以办理业务为条件"
@@ -149,7 +149,7 @@ def refuse_without_basis(record_id: int) -> DomainError:
                        f"失信信息{record_id}涉及自然人，既无法律、法规或国务院决定、命令作为公开依据，也无本人在有效期内、"
                        "范围覆盖该信息的同意记录，不得公开（国办发〔2020〕49号 二（四））。",
                        f"Record {record_id} concerns a natural person and has neither a legal basis nor a live "
-                       "consent covering it; it may not be published (49号 二(四)).", field="record_id")
+                       "consent covering it; it may not be published (State Council General Office 2020 No. 49, II (4)).", field="record_id")
 
 
 def validity_cap(record_ends) -> dt.date | None:
@@ -176,6 +176,6 @@ def check_r13_validity_cap(valid_until: dt.date | None, record_ends) -> None:
                       f"{cap.isoformat()}或之前。",
                       f"The listing's validity (until {valid_until.isoformat()}) cannot outlast the longest "
                       f"publication period of the records it rests on (ends {cap.isoformat()}): a listing is "
-                      "published for its validity (1798号 (十一)) and the records stop being published at their "
+                      "published for its validity (NDRC 2017 No. 1798, item 11) and the records stop being published at their "
                       f"longest period (NDRC Order 2025 No. 36). Set {cap.isoformat()} or earlier.",
                       field="valid_until")

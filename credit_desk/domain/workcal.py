@@ -173,7 +173,7 @@ def holiday_schedule(year: int, rest_days: Iterable[dt.date], workdays: Iterable
     m = _DOC_NUMBER.search(search_key(source).replace("·", ""))
     if not m or int(m[1]) not in (year - 1, year):
         raise _bad("source", f"请填写国务院办公厅通知的文号（如 国办发明电〔{year - 1}〕7号）。",
-                   f"Enter the 文号 of the State Council notice (e.g. 国办发明电〔{year - 1}〕7号).")
+                   f"Enter the document number of the State Council notice (e.g. 国办发明电〔{year - 1}〕7号).")
     days = {d: False for d in rest} | {d: True for d in work}
     return days, clean_doc_number(source)
 MAX_WORKDAYS = 2500  # about ten years of working days: far beyond any time limit of DOMAIN.md (issue 14 item 7)

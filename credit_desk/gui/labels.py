@@ -58,13 +58,3 @@ def level_words(level: str) -> str:
     from credit_desk.domain.cases import DEPT_LEVEL_ZH
     return table_words(DEPT_LEVEL_ZH, level) if level in DEPT_LEVEL_ZH else str(level or "")
 
-
-SAMPLE_EDITION = "示例（非官方）"  # the label of the sample catalogue and measures editions (resources/reference)
-
-
-def edition_words(label: str) -> str:
-    """A catalogue or measures-list edition's label: as stored in Chinese mode (official editions are named by the
-    platform); the shipped sample edition's 「示例（非官方）」 in English words in English mode."""
-    if current_lang() == "en" and label == SAMPLE_EDITION:
-        return "sample (unofficial)"
-    return label

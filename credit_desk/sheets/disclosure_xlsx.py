@@ -149,10 +149,10 @@ def _header_mismatch(ws) -> ValidationError:
             best, diffs = r, wrong
     if best is None or len(diffs) > len(HEADERS) // 2:   # nothing like the elements' header: say what is wanted
         return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」没有双公示数据表头行（应为：{'、'.join(HEADERS)}）。",
-                               f"Sheet {ws.title!r} has no header row of the 双公示 elements.", field="header")
+                               f"Sheet {ws.title!r} has no header row of the licence-and-penalty publicity elements.", field="header")
     named = "；".join(f"{get_column_letter(i + 1)}列应为「{HEADERS[i]}」，实为「{got or '（空）'}」" for i, got in diffs)
     return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」第{best}行的表头与双公示数据项不一致，未导入：{named}。",
-                           f"Sheet {ws.title!r} row {best}: the header differs from the 双公示 elements in column(s) "
+                           f"Sheet {ws.title!r} row {best}: the header differs from the licence-and-penalty publicity elements in column(s) "
                            f"{', '.join(get_column_letter(i + 1) for i, _ in diffs)}.", field="header", row=best)
 
 

@@ -990,7 +990,12 @@
         <translation>注意：本案依据的是示例版本“%1”，不是市平台下发的正式目录或措施清单。据此生成的文书仅供培训使用，不宜向当事人出具。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="71"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="62"/>
+        <source>sample (unofficial)</source>
+        <translation>示例（非官方）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="76"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
@@ -1300,7 +1305,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/checks_view.py" line="84"/>
-        <source>A department&apos;s list (name and unified social credit code or ID number) is checked against this office&apos;s ledger — black and watch lists in force, effective dishonesty information, published penalties still in their publication period, red lists — and the joint-punishment lists the platform sent (苏府办〔2020〕232号 (十六)). Rows not found are reported, never dropped; every subject read is logged under the department and purpose (R14).</source>
+        <source>A department&apos;s list (name and unified social credit code or ID number) is checked against this office&apos;s ledger — black and watch lists in force, effective dishonesty information, published penalties still in their publication period, red lists — and the joint-punishment lists the platform sent (Jiangsu Government Office 2020 No. 232, item 16). Rows not found are reported, never dropped; every subject read is logged under the department and purpose (R14).</source>
         <translation>部门报送的名单（名称和统一社会信用代码或身份证号码）与本单位信用信息台账（有效的严重失信主体名单、重点关注名单、有效失信信息、公示期内的行政处罚信息、守信激励名单）和市平台下发的联合惩戒对象名单比对（苏府办〔2020〕232号（十六））。未查到的主体逐一列出，不会遗漏；每个被查看的主体都按申请单位和审查事由记入查询使用登记（R14）。</translation>
     </message>
     <message>
@@ -1476,7 +1481,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/cleanup_view.py" line="64"/>
-        <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first. Yellow rows are past their completion date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2).</source>
+        <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first. Yellow rows are past their completion date. The Excel files follow the national template (NDRC General Office 2021 No. 15, annexes 1 and 2).</source>
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
@@ -2271,7 +2276,7 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="21"/>
-        <source>The elements of the national licences-and-penalties publicity standard. It is published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a natural person&apos;s name and ID are masked wherever it is shown publicly.</source>
+        <source>The elements of the national licences-and-penalties publicity standard. It is published and reported to the platform within 7 working days of the decision (Jiangsu Government Office 2020 No. 232, item 15); a natural person&apos;s name and ID are masked wherever it is shown publicly.</source>
         <translation>按国家双公示数据标准填写各数据项。自作出决定之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；自然人的姓名和证件号码在所有公开场合均脱敏显示。</translation>
     </message>
     <message>
@@ -2367,7 +2372,7 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="20"/>
-        <source>A listing is decided, and its notices and decision issued, by a registered deciding department in its own name and under its own number prefix (49号 四(八)); it must be at county level or above (R4).</source>
+        <source>A listing is decided, and its notices and decision issued, by a registered deciding department in its own name and under its own number prefix (State Council General Office 2020 No. 49, IV (8)); it must be at county level or above (R4).</source>
         <translation>名单由已登记的认定部门以自己的名义、使用自己的文号前缀作出认定并出具告知书和决定书（国办发〔2020〕49号 四(八)）；认定部门须为县级以上（R4）。</translation>
     </message>
     <message>
@@ -2437,7 +2442,7 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/department_dialog.py" line="38"/>
-        <source>A township cannot decide any listing (R4, 1798号 (六)).</source>
+        <source>A township cannot decide any listing (R4, NDRC 2017 No. 1798, item 6).</source>
         <translation>乡镇（街道）不能认定任何名单（R4，发改财金规〔2017〕1798号（六））。</translation>
     </message>
     <message>
@@ -2470,7 +2475,7 @@ Returned by the platform: %4</source>
     <name>DisclosureView</name>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="57"/>
-        <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its tier&apos;s period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.</source>
+        <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (Jiangsu Government Office 2020 No. 232, item 15); red rows are past that date. A penalty is published for its tier&apos;s period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.</source>
         <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
     </message>
     <message>
@@ -4945,7 +4950,7 @@ Measures: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="32"/>
-        <source>Own finding: what shows the listing was wrong (1798号 (二十三)).</source>
+        <source>Own finding: what shows the listing was wrong (NDRC 2017 No. 1798, item 23).</source>
         <translation>主动发现的：写明认定有误的情况（1798号（二十三））。</translation>
     </message>
     <message>

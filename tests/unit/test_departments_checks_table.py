@@ -53,7 +53,7 @@ def test_r12_only_the_deciding_departments_staff_propose_a_wrongful_withdrawal()
         "发现名单信息不准确的，应告知「县市场监督管理局」核实（可登记异议），见发改财金规〔2017〕1798号（二十三）。",
         "A wrongful listing is verified and withdrawn by the department that decided it: this case is decided by "
         "县市场监督管理局, so only its staff may propose the withdrawal; staff of 县税务局 may not. Whoever finds the "
-        "listing wrong tells 县市场监督管理局 (register an objection), 1798号 (二十三).")
+        "listing wrong tells 县市场监督管理局 (register an objection), NDRC 2017 No. 1798, item 23.")
     zh, en = _refused(check_r12_withdrawal_proposer, MARKET, None)[2:]
     assert "须由「县市场监督管理局」的人员提出撤销，不属于任何认定部门的人员（如信用办）不能提出。" in zh
     assert "propose the withdrawal; a user of no department (e.g. the credit office) may not." in en
@@ -175,7 +175,7 @@ def test_r4_a_departments_code_failing_only_its_check_character_is_refused_with_
         "registered: a deciding department signs its documents and is reported to the platform under this code, so "
         "the subjects' exception route does not apply. Check the department's code certificate: correct a typing "
         "error and register again; if the certificate shows this code, the department asks the "
-        "organisation-establishment office (机构编制部门) that assigned it for a corrected code and registers with "
+        "organisation-establishment office that assigned it for a corrected code and registers with "
         "that.")
     for empty in (None, ""):
         with pytest.raises(ValidationError) as e:

@@ -154,7 +154,7 @@ def test_r12_a_post_exit_watch_outside_1_to_the_longest_period_is_refused(months
         f"移出严重失信主体名单后列入重点关注名单的期限为1至36个月（{months}个月不符合）：该期限由认定部门确定（发改财金规〔2017〕1798号"
         "（十八）），但不能超过现行规则集所载失信信息最长公示期（36个月，国家发展改革委令2025年第36号）。",
         f"The watch period after a black listing is 1 to 36 months ({months} is not): the department sets it "
-        "(1798号 (十八)) within the rule set's longest publication period (36 months, NDRC Order 2025 No. 36).")
+        "(NDRC 2017 No. 1798, item 18) within the rule set's longest publication period (36 months, NDRC Order 2025 No. 36).")
 
 
 def test_r12_an_exit_at_expiry_is_dated_the_day_after_the_validity_ended():

@@ -166,7 +166,7 @@ def test_r12_way1_withdrawal_proposal():
         "R12_RED_ENDED", "state", "守信激励对象名单已移出，不适用误列撤销：误列入守信激励对象名单的，应尽可能收回其因联合激励获得的"
         "权益（发改财金规〔2017〕1798号（十九）（二十三））。",
         "The red listing has ended; wrongful withdrawal does not apply to it: benefits gained through a wrong red "
-        "listing are recovered instead (1798号 (十九)(二十三)).")
+        "listing are recovered instead (NDRC 2017 No. 1798, items 19 and 23).")
     # ... and a case never listed, or already withdrawn, has nothing to withdraw
     for state in (CaseState.NOT_LISTED, CaseState.WITHDRAWN_WRONGFUL):
         assert _refusal(DomainError, check_r12_withdrawal_proposal, _case(state=state), WithdrawOrigin.OBJECTION,

@@ -48,7 +48,7 @@ def test_r15_blanket_or_empty_scope_is_refused(scope):
     assert (e.code, e.field) == ("R15_CONSENT_BLANKET", "scope")
     assert e.zh == ("同意公开的范围须具体写明（哪一条信息、在何渠道公开），不得概括授权（“全部”“一切”“终身”等）。"
                     "依据：国办发〔2020〕49号 七（十四）禁止未经授权、强制授权或一次授权终身收集使用个人信用信息。")
-    assert e.en == "The consent must name a definite scope; a blanket or lifelong consent is refused (49号 七(十四))."
+    assert e.en == "The consent must name a definite scope; a blanket or lifelong consent is refused (State Council General Office 2020 No. 49, VII (14))."
 
 
 def test_r15_consent_date_not_in_the_future():
@@ -78,7 +78,7 @@ def test_r15_consent_ends_within_five_years(given, until, ok):
     e = err.value
     assert (e.code, e.field) == ("R15_CONSENT_PERIOD", "valid_until")
     assert e.zh == "同意须写明有效期，且不超过5年（本单位设置）：不得一次授权终身。依据：国办发〔2020〕49号 七（十四）。"
-    assert e.en == "The consent needs an end date within 5 years (local setting); no lifelong consent (49号 七(十四))."
+    assert e.en == "The consent needs an end date within 5 years (local setting); no lifelong consent (State Council General Office 2020 No. 49, VII (14))."
 
 
 @pytest.mark.parametrize("document", ["", "  ", None])
@@ -128,7 +128,7 @@ def test_r15_refusal_without_a_basis():
     assert e.zh == ("失信信息12涉及自然人，既无法律、法规或国务院决定、命令作为公开依据，也无本人在有效期内、范围覆盖该信息的"
                     "同意记录，不得公开（国办发〔2020〕49号 二（四））。")
     assert e.en == ("Record 12 concerns a natural person and has neither a legal basis nor a live consent covering "
-                    "it; it may not be published (49号 二(四)).")
+                    "it; it may not be published (State Council General Office 2020 No. 49, II (4)).")
 
 
 # ---- R4: deciding departments

@@ -37,7 +37,7 @@ def test_r13_a_validity_outlasting_the_records_publication_is_refused():
         "（发改财金规〔2017〕1798号（十一）），失信信息最长公示期届满即停止公示（国家发展改革委令2025年第36号）。请将有效期定在"
         "2029-03-01或之前。",
         "The listing's validity (until 2029-03-02) cannot outlast the longest publication period of the records it "
-        "rests on (ends 2029-03-01): a listing is published for its validity (1798号 (十一)) and the records stop "
+        "rests on (ends 2029-03-01): a listing is published for its validity (NDRC 2017 No. 1798, item 11) and the records stop "
         "being published at their longest period (NDRC Order 2025 No. 36). Set 2029-03-01 or earlier.")
 
 

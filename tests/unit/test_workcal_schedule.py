@@ -77,11 +77,11 @@ def test_r20_a_year_schedule_becomes_overrides_with_its_cleaned_source():
      "2026-03-02 是工作日（周一），调休上班日应为周六或周日。",
      "2026-03-02 is a weekday; a make-up working day falls on a Saturday or Sunday."),
     (REST_2026, WORK_2026, "国办发明电〔2024〕7号", "source", "请填写国务院办公厅通知的文号（如 国办发明电〔2025〕7号）。",
-     "Enter the 文号 of the State Council notice (e.g. 国办发明电〔2025〕7号)."),
+     "Enter the document number of the State Council notice (e.g. 国办发明电〔2025〕7号)."),
     (REST_2026, WORK_2026, "国办发明电〔2027〕7号", "source", "请填写国务院办公厅通知的文号（如 国办发明电〔2025〕7号）。",
-     "Enter the 文号 of the State Council notice (e.g. 国办发明电〔2025〕7号)."),
+     "Enter the document number of the State Council notice (e.g. 国办发明电〔2025〕7号)."),
     (REST_2026, WORK_2026, "国务院通知", "source", "请填写国务院办公厅通知的文号（如 国办发明电〔2025〕7号）。",
-     "Enter the 文号 of the State Council notice (e.g. 国办发明电〔2025〕7号)."),
+     "Enter the document number of the State Council notice (e.g. 国办发明电〔2025〕7号)."),
 ])
 def test_r20_a_bad_schedule_is_refused_naming_its_field(rest, work, source, field, zh, en):
     with pytest.raises(ValidationError) as err:

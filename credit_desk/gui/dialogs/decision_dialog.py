@@ -19,7 +19,7 @@ class DecisionDialog(FormDialog):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, self.tr("New licence or penalty decision"),
                          self.tr("The elements of the national licences-and-penalties publicity standard. It is published and reported to the "
-                                 "platform within 7 working days of the decision (苏府办〔2020〕232号 (十五)); a "
+                                 "platform within 7 working days of the decision (Jiangsu Government Office 2020 No. 232, item 15); a "
                                  "natural person's name and ID are masked wherever it is shown publicly."),
                          parent, scroll=True)
         self.resize(760, 720)

@@ -18,7 +18,7 @@ class DepartmentDialog(FormDialog):
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, self.tr("Register a deciding department"), self.tr(
             "A listing is decided, and its notices and decision issued, by a registered deciding department in its "
-            "own name and under its own number prefix (49号 四(八)); it must be at county level or above (R4)."),
+            "own name and under its own number prefix (State Council General Office 2020 No. 49, IV (8)); it must be at county level or above (R4)."),
             parent, ok_text=self.tr("Register"))
         self.setMinimumWidth(720)
         self.table = QTableWidget(0, 5)
@@ -35,7 +35,7 @@ class DepartmentDialog(FormDialog):
         self.add_field("uscc", self.tr("Unified social credit code *"), line("deptUscc", self.tr("18 characters")),
                        self.tr("As on the department's code certificate; it signs its documents under this code."))
         self.add_field("level", self.tr("Level *"), combo("deptLevel", level_items(self.tr("(choose)")), "county"),
-                       self.tr("A township cannot decide any listing (R4, 1798号 (六))."))
+                       self.tr("A township cannot decide any listing (R4, NDRC 2017 No. 1798, item 6)."))
         self.add_field("domain", self.tr("Field of administration *"), line("deptDomain", self.tr("e.g. 市场监管")))
         self.add_field("prefix", self.tr("Number prefix *"), line("deptPrefix", self.tr("e.g. 清市监")),
                        self.tr("Its notices are numbered prefix + type, e.g. 清市监信决〔2026〕1号."))

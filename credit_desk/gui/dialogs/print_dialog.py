@@ -5,8 +5,8 @@ from __future__ import annotations
 from credit_desk.domain.list_rules import OBJECTION_DOCUMENTS as OBJECTION_TYPES
 from credit_desk.domain.list_rules import stage_documents
 from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, line
-from credit_desk.gui.i18n import listing, spaced
-from credit_desk.gui.labels import edition_words, enum_words
+from credit_desk.gui.i18n import current_lang, listing, spaced
+from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.documents_model import type_title
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE
@@ -53,8 +53,13 @@ class CasePrintDialog(FormDialog):
         self.sample_warning.setText(self.tr(
             "Warning: this case rests on the edition “%1”, not an official one from the platform. A "
             "document built on it is for training only and is not fit to issue to a party.")
-            .replace("%1", listing(edition_words(e) for e in self.sample)) if warn else "")
+            .replace("%1", self._sample_words()) if warn else "")
         self.sample_warning.setVisible(warn)
+
+    def _sample_words(self) -> str:
+        """The sample editions' stored labels (「示例（非官方）」) in Chinese; every one of them is a sample edition, so
+        in English simply that (the label is the shipped editions' Chinese, never English words)."""
+        return listing(self.sample) if current_lang() != "en" else self.tr("sample (unofficial)")
 
     def submit(self) -> None:
         """Issue on a worker thread (rendering and signing take a moment); refusals come back to the form."""

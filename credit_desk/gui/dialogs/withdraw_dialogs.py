@@ -29,7 +29,7 @@ class ProposeWithdrawalDialog(FormDialog):
             "objection", [(self.tr("The office's own finding"), None)] +
             [(spaced(f"{self.tr('Objection')} {o['id']}", o["received_on"], o["grounds"][:30]), o["id"]) for o in objs]))
         self.add_field("finding", self.tr("What was found"), text_box("finding", 3),
-                       self.tr("Own finding: what shows the listing was wrong (1798号 (二十三))."))
+                       self.tr("Own finding: what shows the listing was wrong (NDRC 2017 No. 1798, item 23)."))
         today = ctx.session.desk.today()  # R5 dates: between the listing's decision (or its exit) and today
         earliest, _ = withdrawals.withdrawal_earliest(case)
         self.add_field("on", self.tr("Proposed on *"), bound_dates(date_edit(today, "proposedOn"), earliest, today))

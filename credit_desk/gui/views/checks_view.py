@@ -84,7 +84,7 @@ class ChecksView(QWidget):
             "A department's list (name and unified social credit code or ID number) is checked against this "
             "office's ledger — black and watch lists in force, effective dishonesty information, published "
             "penalties still in their publication period, red lists — and "
-            "the joint-punishment lists the platform sent (苏府办〔2020〕232号 (十六)). Rows not found are "
+            "the joint-punishment lists the platform sent (Jiangsu Government Office 2020 No. 232, item 16). Rows not found are "
             "reported, never dropped; every subject read is logged under the department and purpose (R14).")))
         self.refresh()
 

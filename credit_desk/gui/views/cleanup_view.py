@@ -63,7 +63,7 @@ class CleanupView(QWidget):
         box.addWidget(self.message)
         note = hint_label(self.tr("Red rows impose a punishment measure with neither a national nor a local-regulation "
                               "basis: stop applying them first. Yellow rows are past their completion "
-                              "date. The Excel files follow the national template (发改办财金〔2021〕15号 附件1、附件2)."))
+                              "date. The Excel files follow the national template (NDRC General Office 2021 No. 15, annexes 1 and 2)."))
         box.addWidget(note)
         self.refresh()
 

@@ -55,7 +55,7 @@ class DisclosureView(QWidget):
         box.addWidget(self.message)
         box.addWidget(hint_label(self.tr(
             "Licence and penalty decisions are published and reported to the platform within 7 working days of the "
-            "decision (苏府办〔2020〕232号 (十五)); red rows are past that date. A penalty is published for its "
+            "decision (Jiangsu Government Office 2020 No. 232, item 15); red rows are past that date. A penalty is published for its "
             "tier's period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.")))
         self.refresh()
 
