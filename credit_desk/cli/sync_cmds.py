@@ -241,13 +241,13 @@ def cmd_keys_show(args) -> int:
 def cmd_keys_export(args) -> int:
     from credit_desk.services import keys
     folder = data_dir(args)
-    to = outpaths.guard_file(args.to, data_dir=folder, force=args.force, field="to")
+    outpaths.guard_file(args.to, data_dir=folder, force=args.force, field="to")
     pem_path = outpaths.guard_file(args.pem, data_dir=folder, force=args.force, field="pem") if args.pem else None
     with session_for(args) as s:
-        doc, pem = keys.export_public(s)
-    write_atomic(to, doc)
-    if pem_path:
-        write_atomic(pem_path, pem)
+        # R14: through the service the GUI uses, which writes the key file and its audit row (keys.export_public)
+        keys.write_public(s, args.to, force=args.force)
+        if pem_path:
+            write_atomic(pem_path, keys.export_public(s)[1])
     emit(args, {"file": args.to, "pem": args.pem}, f"已导出本单位公钥到 {args.to}。")
     return 0
 

@@ -1,0 +1,80 @@
+"""Effects of services, third walk (issue 23, R14 and the sync outbox): the services that need the platform —
+its keys, its receipts, its intake over HTTP. Walked through the CLI against the reference intake (PostgreSQL) and
+judged by the same rule as tests/e2e/test_service_effects.py: each writes its audit row, and the table below, written
+here from the sync design (docs/DESIGN.md: the change log is what the office tells the platform; sending it, the
+platform's receipts and the office's keys are not themselves news for the platform), says which change rows it
+writes — for these, none."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from credit_desk.intake.receiver import Intake
+from credit_desk.intake.server import serve
+from tests.conftest import with_business_accounts
+from tests.e2e.effects_kit import record_effects
+from tests.e2e.test_service_effects import _action_names
+from tests.e2e.sync_support import add_subject, export, pair, uscc
+from tests.reliability.test_access import service_functions
+
+
+# service -> (the audit action it must write, or None: it writes no row at all (a check of a file); the change-log
+# rows the platform gets from it — for the sync itself and the office's keys, none: the outbox tells the platform of
+# the office's decisions, not of its own sending)
+MUST_WRITE = {
+    "keys.import_platform": ("keys.import_platform", set()),
+    "keys.write_public": ("keys.export_public", set()),      # the CLI wrote the file without this row before
+    "keys.set_accepted_suites": ("keys.suites", {"setting.upsert"}),   # the platform learns which suites to use
+    "keys.rotate": ("keys.rotate", set()),                   # the new key reaches the platform endorsed, in a bundle
+    "sync.prepare": ("bundle.create", set()),
+    "sync.export_to_folder": ("bundle.export", set()),
+    "sync.verify_file": (None, set()),
+    "sync_inbound.import_bytes": ("bundle.receipt", set()),
+    "sync.send": ("bundle.send", set()),
+}
+
+
+@pytest.fixture
+def office(office, secret_files):
+    return with_business_accounts(office, secret_files)
+
+
+def test_the_sync_and_key_services_write_their_audit_rows_and_no_change_row(office, monkeypatch, tmp_path):
+    seen = record_effects(monkeypatch, service_functions(), "credit_desk.services", keep_failed=False)
+    intake_dir = pair(office, tmp_path)                        # keys.import_platform, keys.write_public
+    intake = Intake(intake_dir)
+    code, out, err = office("--json", "keys", "suites", "--accept", "intl/1", user="admin")   # keys.set_accepted_suites
+    assert code == 0, out + err
+    add_subject(office)
+    bundles = export(office, tmp_path / "usb")                 # sync.prepare, sync.export_to_folder
+    assert office("bundle", "verify", bundles[0]["file"])[0] == 0     # sync.verify_file
+    receipt, info = intake.receive(Path(bundles[0]["file"]).read_bytes())
+    (tmp_path / "r1.cdb").write_bytes(receipt)
+    code, out, err = office("--json", "bundle", "import", str(tmp_path / "r1.cdb"))   # sync_inbound.import_bytes
+    assert code == 0, out + err
+    add_subject(office, "淮安市恒通物流有限公司", number=uscc(77))
+    srv = serve(intake, "127.0.0.1", 0)
+    try:
+        code, out, err = office("--json", "bundle", "export", "--send", "--url",
+                                f"http://127.0.0.1:{srv.server_address[1]}")      # sync.send
+        assert code == 0, out + err
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    code, out, err = office("--json", "keys", "rotate", "--suite", "gm/1", user="admin")   # keys.rotate
+    assert code == 0, out + err
+    problems = []
+    for name, (action, want) in MUST_WRITE.items():
+        calls = seen.get(name)
+        if not calls:
+            problems.append(f"{name}: not called by the walk")
+            continue
+        got = _action_names(calls)
+        if (action is None and got) or (action is not None and action not in got):
+            problems.append(f"{name}: audit rows {sorted(got)}, expected {action!r}")
+        changes = {e for c in calls for e in c["changes"]}
+        if changes != want:
+            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    assert not problems, "\n".join(problems)
