@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMargins, QObject, QRect, QSize, Qt
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFrame, QLabel, QMainWindow,
-                               QScrollArea, QVBoxLayout, QWidget)
+                               QMessageBox, QScrollArea, QVBoxLayout, QWidget)
 
 FRAME = QMargins(4, 32, 4, 4)   # title bar and borders of a common X11 / Windows frame, in logical pixels
 KEEP_OUTSIDE = ("formError", "error")  # labels that stay beside the buttons, never scrolled away
@@ -107,7 +107,9 @@ def fit_window(widget: QWidget) -> None:
     """Make a top-level window fit its screen: scroll a dialog's body if it must, cap the size, move inside."""
     whole_combo_texts(widget)
     limit = room(widget)
-    if isinstance(widget, QDialog) and _too_big(widget, limit):
+    # a message box sizes itself to its wrapped text and cannot be rebuilt around a scroll area: measured before
+    # it is shown its label reads unwrapped and too tall, and the moved body shrank to a 215×109 sliver (clerk17b)
+    if isinstance(widget, QDialog) and not isinstance(widget, QMessageBox) and _too_big(widget, limit):
         scroll_body(widget)
         widget.setMinimumSize(QSize(min(widget.minimumWidth(), limit.width()),
                                     min(widget.minimumHeight(), limit.height())))

@@ -48,10 +48,15 @@ def store_failed_text(problem: str | None, available: bool) -> str:
             "The keyring may be locked or refused the write: unlock it (your login password) and try again.")
 
 
-def tell(parent: QWidget | None, text: str, warning: bool = False) -> None:
-    """A modal message box with the text (selectable, so IT can copy the command)."""
+def message_box(parent: QWidget | None, text: str, warning: bool = False) -> QMessageBox:
+    """The message box with the text (selectable, so IT can copy the command)."""
     box = QMessageBox(QMessageBox.Warning if warning else QMessageBox.Information, TITLE, text,
                       QMessageBox.Ok, parent)
     box.setObjectName("keyringHelp")
     box.setTextInteractionFlags(Qt.TextSelectableByMouse)
-    box.exec()
+    return box
+
+
+def tell(parent: QWidget | None, text: str, warning: bool = False) -> None:
+    """The message box, modal."""
+    message_box(parent, text, warning).exec()
