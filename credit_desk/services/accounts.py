@@ -140,6 +140,13 @@ def request_role(session: Session, username: str, role: str, reason: str) -> dic
             "state": "pending"}
 
 
+def pending_role_changes(session: Session) -> list[dict]:
+    """The role changes waiting for confirmation, for whoever may confirm them (a second administrator or the
+    auditor, who cannot list the accounts): what to confirm must be on screen, not known by heart."""
+    session.require("user.confirm")
+    return users.open_role_requests(session.read_conn)
+
+
 def confirm_role(session: Session, username: str, approve: bool = True) -> dict:
     """Confirm (or reject) the pending role change of ``username``: a second administrator or the auditor,
     never the one who asked (four eyes on privileges)."""

@@ -67,6 +67,15 @@ def open_role_request(conn, user_id: int) -> dict | None:
     return dict(zip(keys, row)) if row else None
 
 
+def open_role_requests(conn) -> list[dict]:
+    """Every role change waiting for its second person, oldest first, with the account's user name."""
+    keys = ("id", "username", "old_role", "new_role", "reason", "requested_by", "requested_at")
+    rows = conn.execute("SELECT r.id, u.username, r.old_role, r.new_role, r.reason, r.requested_by, r.requested_at "
+                        "FROM role_requests r JOIN users u ON u.id = r.user_id WHERE r.outcome IS NULL "
+                        "ORDER BY r.id").fetchall()
+    return [dict(zip(keys, r)) for r in rows]
+
+
 def decide_role_request(tx, request_id: int, by: str, at: str, outcome: str) -> None:
     tx.execute("UPDATE role_requests SET decided_by = ?, decided_at = ?, outcome = ? WHERE id = ?",
                (by, at, outcome, request_id))

@@ -69,7 +69,8 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="28"/>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="89"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
@@ -89,104 +90,139 @@
         <translation>或在上表中选择</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="52"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="53"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
         <source>New role</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="59"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="60"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="61"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="62"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="63"/>
         <source>Ask for role change</source>
         <translation>申请变更角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="58"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="64"/>
         <source>Confirm role change</source>
         <translation>确认角色变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="65"/>
+        <source>Refuse role change</source>
+        <translation>驳回角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="89"/>
+        <source>Role change</source>
+        <translation>角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="90"/>
+        <source>Asked</source>
+        <translation>申请情况</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="91"/>
+        <source>select a waiting role change above</source>
+        <translation>在上表中选择待确认的角色变更</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="99"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="99"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="101"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="82"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="103"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="93"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="105"/>
+        <source>role change to %1 waiting</source>
+        <translation>待确认：变更为%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="112"/>
+        <source>by %1 on %2: %3</source>
+        <translation>%1 于 %2 申请：%3</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="122"/>
         <source>Select an account first.</source>
         <translation>请先选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="110"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="139"/>
         <source>%1 deactivated.</source>
         <translation>已停用 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="113"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="142"/>
         <source>%1 reactivated.</source>
         <translation>已重新启用 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="117"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="146"/>
         <source>%1 unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="122"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="151"/>
         <source>Password of %1 reset; it must be changed at the next login.</source>
         <translation>已重置 %1 的密码，该用户下次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="127"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="156"/>
         <source>Role change of %1 asked; a second administrator or the auditor confirms it.</source>
         <translation>已申请变更 %1 的角色，待另一管理员或审计员确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="132"/>
-        <source>Role change of %1 decided.</source>
-        <translation>%1 的角色变更已处理。</translation>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="161"/>
+        <source>Role change of %1 confirmed.</source>
+        <translation>已确认 %1 的角色变更。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="161"/>
+        <source>Role change of %1 refused.</source>
+        <translation>已驳回 %1 的角色变更。</translation>
     </message>
 </context>
 <context>

@@ -44,21 +44,29 @@ class AccountsDialog(QDialog):
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
+        # the administrator runs the lifecycle; the auditor (or a second administrator) only confirms or refuses
+        # the role changes waiting — the auditor cannot list the accounts, so the waiting changes are the table
+        self.manages, self.confirms = ctx.can("user.manage"), ctx.can("user.confirm")
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.name)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Temporary password"), self.temp_password)
         form.addRow(self.tr("New role"), self.role)
+        for field in (self.reason, self.temp_password, self.role):
+            form.setRowVisible(field, self.manages)
         buttons = QHBoxLayout()
-        for name, label, slot in (("deactivate", self.tr("Deactivate"), self.deactivate),
-                                  ("activate", self.tr("Reactivate"), self.activate),
-                                  ("unlock", self.tr("Unlock"), self.unlock),
-                                  ("reset", self.tr("Reset password"), self.reset),
-                                  ("requestRole", self.tr("Ask for role change"), self.request_role),
-                                  ("confirmRole", self.tr("Confirm role change"), self.confirm_role)):
+        for name, label, slot, shown in (
+                ("deactivate", self.tr("Deactivate"), self.deactivate, self.manages),
+                ("activate", self.tr("Reactivate"), self.activate, self.manages),
+                ("unlock", self.tr("Unlock"), self.unlock, self.manages),
+                ("reset", self.tr("Reset password"), self.reset, self.manages),
+                ("requestRole", self.tr("Ask for role change"), self.request_role, self.manages),
+                ("confirmRole", self.tr("Confirm role change"), self.confirm_role, self.confirms),
+                ("refuseRole", self.tr("Refuse role change"), self.refuse_role, self.confirms)):
             b = QPushButton(label)
             b.setObjectName(name)
             b.clicked.connect(lambda _=False, f=slot: f())
+            b.setVisible(shown)
             buttons.addWidget(b)
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(self.reject)
@@ -71,21 +79,42 @@ class AccountsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        users = accounts.list_users(self.ctx.session) if self.ctx.can("user.manage") else []
-        self.users = users
-        self.table.setRowCount(len(users))
-        for i, u in enumerate(users):
-            state = [self.tr("active") if u.active else self.tr("deactivated")]
-            if u.locked_until is not None and u.locked_at(self.ctx.session.desk.now()):
-                state.append(self.tr("locked"))
-            if u.must_change_password:
-                state.append(self.tr("must change password"))
-            for j, value in enumerate((u.username, enum_words(u.role), listing(state))):
+        waiting = accounts.pending_role_changes(self.ctx.session) if self.confirms else []
+        asked = {w["username"]: w for w in waiting}
+        if self.manages:
+            rows = [(u.username, enum_words(u.role), listing(self._state(u, asked.get(u.username))))
+                    for u in accounts.list_users(self.ctx.session)]
+        else:
+            rows = [(w["username"], self._change(w), self._asked(w)) for w in waiting]
+            self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Role change"),
+                                                  self.tr("Asked")])
+            self.name.setPlaceholderText(self.tr("select a waiting role change above"))
+        self.usernames = [r[0] for r in rows]
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            for j, value in enumerate(row):
                 self.table.setItem(i, j, QTableWidgetItem(value))
+
+    def _state(self, u, waiting: dict | None) -> list[str]:
+        state = [self.tr("active") if u.active else self.tr("deactivated")]
+        if u.locked_until is not None and u.locked_at(self.ctx.session.desk.now()):
+            state.append(self.tr("locked"))
+        if u.must_change_password:
+            state.append(self.tr("must change password"))
+        if waiting is not None:
+            state.append(self.tr("role change to %1 waiting").replace("%1", enum_words(Role(waiting["new_role"]))))
+        return state
+
+    def _change(self, w: dict) -> str:
+        return f"{enum_words(Role(w['old_role']))} → {enum_words(Role(w['new_role']))}"
+
+    def _asked(self, w: dict) -> str:
+        return self.tr("by %1 on %2: %3").replace("%1", w["requested_by"]) \
+            .replace("%2", (w["requested_at"] or "")[:10]).replace("%3", w["reason"])
 
     def _selected(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
-        return self.users[rows[0].row()].username if rows else (self.name.text().strip() or None)
+        return self.usernames[rows[0].row()] if rows else (self.name.text().strip() or None)
 
     def _run(self, fn, ok_text: str, username: str | None):
         username = username or self._selected()
@@ -129,4 +158,8 @@ class AccountsDialog(QDialog):
 
     def confirm_role(self, username: str | None = None, approve: bool = True):
         return self._run(lambda u: accounts.confirm_role(self.ctx.session, u, approve),
-                         self.tr("Role change of %1 decided."), username)
+                         self.tr("Role change of %1 confirmed.") if approve else self.tr("Role change of %1 refused."),
+                         username)
+
+    def refuse_role(self, username: str | None = None):
+        return self.confirm_role(username, approve=False)
