@@ -90,7 +90,8 @@ NOT_WALKED = {
         "subjects_page",
         "verify_chain")},
     **{n: "internal: runs inside the transaction of a service judged above" for n in (
-        "case_core.exit_in_tx", "case_core.open_in_tx", "case_core.refresh_alert", "case_core.share_due",
+        "case_core.exit_in_tx", "case_core.check_exit",
+        "case_core.open_in_tx", "case_core.refresh_alert", "case_core.share_due",
         "case_core.step", "case_view.detail_dict", "doc_numbers.record_external_in_tx", "doc_numbers.reserve_in_tx",
         "doc_numbers.take_in_tx", "doc_numbers.supersede_in_tx", "records.revoke_in_tx", "records.prepare_record", "records.save_new_record",
         "repair_effects.apply_outcome", "repair_effects.mark_non_repairable", "repair_effects.revert_after_breach",

@@ -47,6 +47,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "browse.objections_page": "case.list", "browse.pending_records": "record.browse",
     "browse.subject_brief": "subject.search", "browse.repair_subjects": "repair.list",
     "case_core.exit_in_tx": ("internal", "inside a transaction opened by case_exits.exit_case (case.exit)"),
+    "case_core.check_exit": ("internal", "the checks of exit_in_tx, run first by case_exits.exit_case (case.exit) and "
+                                         "by case_exits.expire_listings (case.expire) on each listing; writes nothing"),
     "cases.renotice_in_tx": ("internal", "inside cases.update_case (case.update) or objections.resolve_objection "
                              "(objection.resolve)"),
     "cases.with_corrected_facts": ("internal", "computes the corrected case for objections.resolve_objection "
