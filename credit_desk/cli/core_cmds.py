@@ -273,8 +273,25 @@ def cmd_holidays_enter(args) -> int:
     if r["overrides"]:
         text += "\n注意：本次录入替换了" + "、".join({"chinesecalendar": "软件内置安排", "platform": "平台下发的安排"}[o]
                                               for o in r["overrides"]) + "。"
-    emit(args, r, text)
+    emit(args, r, text + deadline_lines(r.get("deadlines")))
     return 0
+
+
+_DEADLINE_OBJECT = {"case": "案件", "objection": "异议", "repair": "信用修复申请", "admin_decision": "双公示决定"}
+
+
+def deadline_lines(done: dict | None) -> str:
+    """R20: the stored deadlines a calendar change recomputed (moved, printed ones kept, flagged for the clerk)."""
+    if not done:
+        return ""
+    out = [f"\n{_DEADLINE_OBJECT.get(o['object_type'], o['object_type'])}{o['object_id']} 的期限由 {o['from']} "
+           f"改为 {o['to']}（按节假日安排重新核算）。" for o in done["moved"]]
+    out += [f"\n{_DEADLINE_OBJECT.get(o['object_type'], o['object_type'])}{o['object_id']} 的期限已载于送达的文书"
+            f"（{o['printed']}），按节假日安排应为 {o['correct']}，以 {o['to']} 为准。" for o in done["kept"]
+            if "printed" in o and o["printed"] != o["correct"]]
+    out += [f"\n请注意：{_DEADLINE_OBJECT.get(o['object_type'], o['object_type'])}{o['object_id']} 文书所载期限"
+            f"（{o['printed']}）与按节假日安排计算的（{o['correct']}）不同，见到期事项。" for o in done["flagged"]]
+    return "".join(out)
 
 
 def cmd_holidays_held(args) -> int:
@@ -288,7 +305,8 @@ def cmd_holidays_held(args) -> int:
 def cmd_holidays_accept(args) -> int:
     with session_for(args) as s:
         r = workdays.accept_platform_year(s, args.year)
-    emit(args, r, f"{r['year']}年节假日安排已改按平台下发的（{r['source']}）执行，替换了管理员录入的（{r['replaced']}）。")
+    emit(args, r, f"{r['year']}年节假日安排已改按平台下发的（{r['source']}）执行，替换了管理员录入的（{r['replaced']}）。"
+         + deadline_lines(r.get("deadlines")))
     return 0
 
 

@@ -32,7 +32,7 @@ OBJECTS = {
     "file": ("文件", "File"), "query": ("查询", "Query"), "series": ("文号系列", "Number series"),
     "setting": ("设置项", "Setting"), "change": ("变更记录", "Change"), "action": ("操作", "Action"), "measure": ("惩戒措施", "Measure"), "ruleset": ("规则集", "Rule set"),
     "check": ("信用审查", "Credit check"), "credit_check": ("信用审查", "Credit check"),
-    "joint_entry": ("联合惩戒名单条目", "Joint-list entry"),
+    "joint_entry": ("联合惩戒名单条目", "Joint-list entry"), "deadline": ("期限", "Deadline"),
 }
 VERBS = {
     "accept": ("受理", "accepted"), "activate": ("启用", "activated"), "add": ("新增", "added"),
@@ -64,7 +64,8 @@ VERBS = {
     "office_code": ("单位代码", "office code"), "plan": ("计划", "planned"), "prefix": ("文号前缀", "number prefix"),
     "print": ("打印", "printed"), "publication_stop": ("停止公示", "publication stopped"),
     "publish": ("公示", "published"), "raise": ("提出", "raised"), "read": ("查看", "read"),
-    "receipt": ("接收回执", "receipt received"), "recovery": ("恢复口令", "recovery passphrase"),
+    "receipt": ("接收回执", "receipt received"),
+    "recompute": ("按节假日安排重新核算", "recomputed on the holiday calendar"), "recovery": ("恢复口令", "recovery passphrase"),
     "rectified": ("已整改", "rectified"), "reissue": ("重新出具", "reissued"), "renotice": ("重新告知", "notified again"),
     "reprint": ("补打副本", "reprinted"), "requeue": ("重新排队报送", "queued again"), "reserve": ("预留文号",
                                                                                               "number reserved"),

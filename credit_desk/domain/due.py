@@ -19,6 +19,7 @@ class DueKind(StrEnum):
     SUPERVISION = "supervision"            # R17: a key-supervision flag's period ends
     INTERVIEW_RECTIFY = "interview_rectify"  # R18: the rectification deadline an interview set
     PUBLISH_DECISION = "publish_decision"  # R6/R21: a licence or penalty decision, 7 working days (双公示)
+    PRINTED_DEADLINE = "printed_deadline"  # R20/R5: a printed deadline differs from the correct working-day one
 
     @property
     def zh(self) -> str:
@@ -29,7 +30,7 @@ _KIND_ZH = {"objection_reply": "异议答复", "objection_window": "异议期届
             "expiry": "名单有效期届满", "repair": "信用修复", "basis_revoked": "依据已撤销须移出",
             "withdrawal": "误列撤销待批准", "publication_end": "公示期届满",
             "supervision": "重点监管期满", "interview_rectify": "约谈整改期限",
-            "publish_decision": "双公示"}
+            "publish_decision": "双公示", "printed_deadline": "文书所载期限有误"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +51,8 @@ class DueItem:
 
 
 # R20: the kinds whose due date is counted in working days (expiry is a calendar date)
-WORKDAY_KINDS = frozenset({"objection_reply", "objection_window", "share", "repair", "publish_decision"})
+WORKDAY_KINDS = frozenset({"objection_reply", "objection_window", "share", "repair", "publish_decision",
+                           "basis_revoked"})
 
 
 def with_calendar_warnings(item: DueItem, missing_years: tuple[int, ...], zh_of, en_of) -> DueItem:

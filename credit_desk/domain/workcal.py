@@ -195,3 +195,21 @@ def _next_day(day: dt.date) -> dt.date:
         raise ValidationError("DATE_OUT_OF_RANGE", f"{day.isoformat()} 之后的日期超出可计算的范围（最晚 9999-12-31）。",
                               f"Dates after {day.isoformat()} are out of range (the last is 9999-12-31).",
                               field="start") from None
+
+
+# --- a deadline printed on a served document, once its year's schedule is known (issues 13/19; R20 with R5) ------
+
+def printed_deadline_kept(printed: dt.date, correct: dt.date, party_deadline: bool) -> dt.date:
+    """R20 with R5: the deadline that holds when the correct working-day deadline differs from the one already
+    printed on a document served to the party (computed while a year's holiday schedule was missing).
+
+    A printed deadline is what the party was told, so it is never shortened against the party: a deadline of the
+    party's own (the objection window of a prior notice, a red list's publication period) holds at the LATER of the
+    two — the party keeps the printed one when it is later, and gets the longer correct one when that is later
+    (the office may not decide before it); a deadline of the office's printed to the party (the reply to an
+    objection, a repair decision) holds at the EARLIER — the office keeps its printed promise when it is earlier, and
+    the legal limit when that is earlier. The seeds fix the limits as maxima the office owes the party (淮政办发
+    〔2021〕13号 四(一): verify and reply within 10 working days; 49号 四(八): the party's right to state its case before
+    the decision), so the reading favourable to the party is the one taken. Whenever the result differs from the
+    printed date, the clerk is told (the party must be told of its longer deadline, or the office of its shorter)."""
+    return max(printed, correct) if party_deadline else min(printed, correct)

@@ -307,6 +307,9 @@ def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:
                  share_due=share_due(session, rs, ex.exit_on), origin="post_exit", origin_case_id=black.id,
                  department_id=black.department_id, record_ids=carried)
     saved = open_in_tx(session, tx, watch, ex.exit_on, event="post_exit_watch")
+    from credit_desk.services import deadline_calendar
+    deadline_calendar.note(session, tx, "case", saved.id, "share_due", ex.exit_on, rs.share_listing_workdays,
+                           watch.share_due)  # R20
     # R11 / 1798号 (十七): the subject gets its own numbered warning letter (警示函) stating the validity period
     letter = doc_numbers.reserve_in_tx(session, tx, "watch_warning", "case", saved.id, ex.exit_on)
     saved = replace(saved, warning_letter=letter, decision_number=letter)

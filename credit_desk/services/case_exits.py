@@ -114,6 +114,8 @@ def daily_check(session: Session) -> list[dict] | None:
         publication.stop_ended(session, today)  # R13: publication stops by itself, whatever the user's role
         from credit_desk.services.disclosure import register as disclosure
         disclosure.stop_ended(session, today)  # R13: a penalty's 双公示 publication ends by itself too
+        from credit_desk.services import deadline_calendar
+        deadline_calendar.recheck(session)  # R20: a year the calendar library now carries (an upgrade)
     if meta.get_meta(conn, LAST_CHECK_KEY) == today.isoformat() or session.ledger.read_only:
         return None
     if not allowed(session.user.role, "case.expire"):

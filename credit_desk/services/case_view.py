@@ -95,8 +95,23 @@ def detail_dict(session, case: Case) -> dict:
             "exit_note": case.exit_note, "origin": case.origin, "origin_case_id": case.origin_case_id,
             "created_by": case.created_by, "objections": _objections(conn, case.id, today),
             "statement_heard": _heard(conn, case),
-            "announcements": repo.announcements(conn, case.id), "events": repo.events(conn, case.id)}
+            "announcements": repo.announcements(conn, case.id), "events": repo.events(conn, case.id),
+            "deadline_warnings": _deadline_warnings(session, case)}
     return data
+
+
+def _deadline_warnings(session, case: Case) -> dict:
+    """R20: the stored working-day deadlines of the case that rest on a year without holiday data (or wait for
+    their recomputation), each with its warnings — shown wherever the date shows, never silently."""
+    from credit_desk.services import deadline_calendar, workdays
+    conn = session.ledger.conn
+    cal, marked = workdays.calendar(session.desk, conn), deadline_calendar.marked_years(conn)
+    out = {}
+    for field in ("window_end", "share_due", "end_due"):
+        zh, _en = deadline_calendar.warnings_for(conn, cal, "case", case.id, getattr(case, field), marked)
+        if zh:
+            out[field] = list(zh)
+    return out
 
 
 def window_rule(conn, case: Case, today: dt.date) -> str:

@@ -25,6 +25,7 @@ from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_docu
                                           with_clerk_wording)
 from credit_desk.domain.publication import check_r13_still_published, check_r13_validity_cap, validity_cap
 from credit_desk.domain.record_rules import Record, status_zh
+from credit_desk.services import deadline_calendar
 from credit_desk.services import case_core as core
 from credit_desk.services import departments, doc_numbers, workdays
 from credit_desk.services.base import Session, require_purpose
@@ -235,6 +236,8 @@ def renotice_in_tx(session: Session, tx, old: Case, new: Case, changed: list[str
                                          old.notice_number, on)
     saved = replace(new, notice_number=number, served_on=on, window_end=window_end)
     repo.save(tx, saved)
+    deadline_calendar.note(session, tx, "case", old.id, "window_end", on,
+                           _window_workdays(session.ledger.conn, old, on), window_end)  # R20
     repo.add_event(tx, old.id, on, session.user.username, "renotice", old.state, saved.state,
                    f"{old.notice_number} → {number}: {','.join(changed)}")
     session.audit(tx, "case.renotice", "case", old.id, detail={"fields": changed, "old": old.notice_number,
@@ -286,6 +289,8 @@ def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = 
                                                external_number)
         new = core.step(session, tx, case, Event.SERVE_NOTICE, on, notice_number=notice_number,
                         served_on=on, window_end=window_end)
+        deadline_calendar.note(session, tx, "case", case_id, "window_end", on, _window_workdays(conn, case, on),
+                               window_end)  # R20: printed on the notice; which calendar it was computed with
         session.audit(tx, "case.notice", "case", case_id, detail={"served_on": on.isoformat()})
         tx.change("case", case_id, "notice", {"id": case_id, "state": new.state.value, "served_on": on.isoformat(),
                                               "window_end": window_end.isoformat(), "notice_number": notice_number})
@@ -396,6 +401,8 @@ def decide_case(session: Session, case_id: int, d: Decision) -> dict:
         case = replace(case, decision_number=number)
         listed = core.step(session, tx, case, Event.DECIDE_LIST, d.decided_on, number)
         repo.add_measures(tx, case_id, _measure_edition(conn), items, d.decided_on)
+        deadline_calendar.note(session, tx, "case", case_id, "share_due", d.decided_on, rs.share_listing_workdays,
+                               listed.share_due)  # R20: which calendar the R6 date was computed with
         session.audit(tx, "case.decide", "case", case_id, detail={"outcome": "listed", "rule_set": rs.code})
         tx.change("case", case_id, "decide", core.entry_state(conn, listed))
         removed = _cross_effects(session, tx, listed)

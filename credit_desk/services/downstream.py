@@ -51,6 +51,9 @@ def apply(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
                                                      opened.digest))
             notes += [note] if note else []
             sync_state.set_version(tx, item["kind"], item["version"], opened.manifest.expires_at, opened.digest)
+        if any(i["kind"] == "calendar" for i in items):
+            from credit_desk.services import deadline_calendar
+            deadline_calendar.recheck_in_tx(session, tx, "platform")  # R20: stored deadlines follow the calendar
         sync_state.record_inbound(tx, opened.digest, "downstream", opened.manifest.sequence, None)
         meta.set_meta(tx, DOWNSTREAM_SUITE, opened.manifest.suite)  # the floor for the next one (no downgrade)
         detail = {i["kind"]: i["version"] for i in items}

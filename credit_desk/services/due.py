@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from credit_desk.domain.cases import CaseState
 from credit_desk.domain.due import DueItem, DueKind, is_overdue, sort_items, with_calendar_warnings
 from credit_desk.domain.workcal import missing_year_warning, missing_year_warning_en
-from credit_desk.services import workdays
+from credit_desk.services import deadline_calendar, workdays
 from credit_desk.services.base import Session
 from credit_desk.store import cases as cases_repo
 from credit_desk.store import objections as objections_repo
@@ -42,12 +42,26 @@ def due_items(session: Session, overdue_only: bool = False, today: dt.date | Non
     day = today or session.desk.today()
     conn = conn or session.read_conn
     cal = workdays.calendar(session.desk, conn)
-    items = [with_calendar_warnings(item, cal.missing_years(min(day, item.due_date), item.due_date),
-                                    missing_year_warning, missing_year_warning_en)  # R20
+    marked = deadline_calendar.marked_years(conn)  # R20: the calendar each stored date was computed with
+
+    def zh_of(y: int) -> str:
+        return missing_year_warning(y) if not cal.year_has_data(y) else deadline_calendar.stale_year_warning(y)
+
+    def en_of(y: int) -> str:
+        return missing_year_warning_en(y) if not cal.year_has_data(y) else deadline_calendar.stale_year_warning_en(y)
+
+    items = [with_calendar_warnings(item, _years(cal, marked, item, day), zh_of, en_of)  # R20
              for source in _SOURCES for item in source(conn, day)]
     if overdue_only:
         items = [i for i in items if i.overdue]
     return sort_items(items)
+
+
+def _years(cal, marked: dict, item: DueItem, today: dt.date) -> tuple[int, ...]:
+    """R20: the years a due date rests on without holiday data — those its stored computation lacked (its mark)
+    and those the calendar still lacks between today and the date."""
+    stored = marked.get((item.object_type, item.object_id, item.due_date), ())
+    return tuple(sorted(set(stored) | set(cal.missing_years(min(today, item.due_date), item.due_date))))
 
 
 @register_source
@@ -120,3 +134,5 @@ def withdrawals_pending(conn, today: dt.date) -> Iterable[DueItem]:
 from credit_desk.services import publication  # noqa: E402,F401  (R13 publication ends)
 from credit_desk.services import followups  # noqa: E402,F401  (R17 supervision flags, R18 interview rectification)
 from credit_desk.services.disclosure import register as _disclosure  # noqa: E402,F401  (R21 双公示 deadlines)
+
+register_source(deadline_calendar.printed_deadline_flags)  # R20 with R5: printed deadlines the clerk must act on

@@ -28,6 +28,7 @@ from credit_desk.domain.procedure import (check_not_listed_reason, check_r5_corr
                                           notice_changes)
 from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, check_grounds, check_resolution,
                                            reply_due)
+from credit_desk.services import deadline_calendar
 from credit_desk.services import case_core as core
 from credit_desk.services import cases as cases_svc
 from credit_desk.services import records as records_svc
@@ -81,6 +82,7 @@ def add_objection(session: Session, *, target: str, target_id: int, received_on:
     with session.ledger.tx() as tx:
         oid = repo.insert(tx, obj)
         saved = replace(obj, id=oid)
+        deadline_calendar.note(session, tx, "objection", oid, "due_on", on, rs.objection_reply_workdays, due)  # R20
         if stage is Stage.NOTICE:
             case = core.get_case(conn, target_id)
             core.step(session, tx, case, Event.OBJECT, on, f"objection {oid}")

@@ -248,6 +248,8 @@ def _basis_gone(session: Session, tx, case, on: dt.date) -> dict | None:
     days = int(meta.get_setting(session.ledger.conn, "basis_revoked_end_workdays", BASIS_REVOKED_END_WORKDAYS))
     due = workdays.calendar(session.desk).add_workdays(on, days).date
     cases_repo.save(tx, replace(case, end_due=due))
+    from credit_desk.services import deadline_calendar
+    deadline_calendar.note(session, tx, "case", case.id, "end_due", on, days, due)  # R20
     cases_repo.stop_measures(tx, case.id, on)
     cases_repo.add_event(tx, case.id, on, session.user.username, "basis_revoked", case.state, case.state,
                          f"end by {due.isoformat()}")

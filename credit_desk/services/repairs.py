@@ -17,6 +17,7 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.repairs import (OPEN_STATES, Channel, Material, RecordAction, Repair, RepairEvent,
                                         RepairState, check_date_order, check_decider, check_one_department,
                                         check_who_decides, eligibility, next_state, parse_materials)
+from credit_desk.services import deadline_calendar
 from credit_desk.services import case_core as core
 from credit_desk.services import departments, doc_numbers, repair_effects as fx, workdays
 from credit_desk.services.base import Session, require_purpose
@@ -87,6 +88,8 @@ def apply_repair(session: Session, *, subject_id: int, applicant: str, channel: 
     with session.ledger.tx() as tx:
         rid = repo.insert(tx, r)
         r = replace(r, id=rid)
+        deadline_calendar.note(session, tx, "repair", rid, "finish_due", on, rs.limit("repair_finish_workdays"),
+                               finish)  # R20
         session.audit(tx, "repair.apply", "repair", rid, detail={"targets": len(targets), "eligible": elig.ok})
         tx.change("repair", rid, "insert", repo.state(r))
     return {**summary(r, session.desk.today()), **fx.eligibility_dict(elig)}
@@ -112,6 +115,8 @@ def accept_repair(session: Session, repair_id: int, *, accepted_on: dt.date | No
         new = replace(r, state=RepairState.ACCEPTED, accepted_on=on, accepted_by=session.user.username,
                       accept_number=number, decide_due=decide_due)
         repo.save(tx, new)
+        deadline_calendar.note(session, tx, "repair", repair_id, "decide_due", on, rs.limit("repair_decide_workdays"),
+                               decide_due)  # R20
         session.audit(tx, "repair.accept", "repair", repair_id, detail={"decide_due": decide_due.isoformat()})
         tx.change("repair", repair_id, "accept", repo.state(new))
     return summary(new, session.desk.today())

@@ -57,7 +57,9 @@ def enter_holiday_year(session: Session, year: int, rest_days, workdays, source:
         session.audit(tx, "calendar.manage", "calendar_year", year,
                       detail={"source": cleaned, "rest": len(rest), "work": len(work), "overrides": overrides})
         tx.change("calendar_year", year, "upsert", state)
-    return {"year": year, "source": cleaned, "overrides": overrides,
+        from credit_desk.services import deadline_calendar
+        rechecked = deadline_calendar.recheck_in_tx(session, tx, "admin")  # R20: stored deadlines follow
+    return {"year": year, "source": cleaned, "overrides": overrides, "deadlines": _said(rechecked),
             "rest_days": [d.isoformat() for d in sorted(set(rest))],
             "workdays": [d.isoformat() for d in sorted(set(work))]}
 
@@ -119,4 +121,12 @@ def accept_platform_year(session: Session, year: int) -> dict:
         tx.change("calendar_year", year, "upsert", {
             "year": year, "source": held["source"], "origin": "platform", "accepted_by": session.user.username,
             "days": {d.isoformat(): w for d, w in sorted(held["days"].items())}})
-    return {"year": year, "source": held["source"], "replaced": replaced}
+        from credit_desk.services import deadline_calendar
+        rechecked = deadline_calendar.recheck_in_tx(session, tx, "platform")  # R20: stored deadlines follow
+    return {"year": year, "source": held["source"], "replaced": replaced, "deadlines": _said(rechecked)}
+
+
+def _said(rechecked: dict) -> dict:
+    """R20: what a calendar change did to the stored deadlines, for the administrator's screen."""
+    return {k: [{x: o[x] for x in ("object_type", "object_id", "field", "from", "to", "correct", "printed") if x in o}
+                for o in rechecked[k]] for k in ("moved", "kept", "flagged")}

@@ -140,6 +140,13 @@ def latest_issued(conn, doc_type: str, object_type: str, object_id) -> dict | No
     return dict(zip(("id", "prefix", "year", "seq", "number", "issued_on"), row)) if row else None
 
 
+def issued_with_text(conn, doc_type: str, object_type: str, object_id, text: str) -> bool:
+    """Whether a printed, not voided document of this type about this object carries ``text`` (a date it printed)."""
+    return conn.execute("SELECT 1 FROM documents WHERE doc_type = ? AND object_type = ? AND object_id = ? "
+                        "AND status = 'issued' AND instr(context, ?) > 0 LIMIT 1",
+                        (doc_type, object_type, str(object_id), text)).fetchone() is not None
+
+
 def number_taken(conn, number: str) -> bool:
     return bool(conn.execute("SELECT 1 FROM documents WHERE number = ? UNION ALL SELECT 1 FROM doc_numbers "
                              "WHERE number = ? LIMIT 1", (number, number)).fetchone())

@@ -108,6 +108,11 @@ def calendar_overrides(conn) -> tuple[dict[date, bool], set[int]]:
     return days, years
 
 
+def calendar_known_years(conn) -> set[int]:
+    """Years whose holiday schedule the overrides carry whole (R20)."""
+    return {y for (y,) in conn.execute("SELECT year FROM calendar_years")}
+
+
 def set_calendar_year(tx, year: int, days: dict[date, bool], source: str, origin: str = "platform",
                       entered_by: str | None = None, entered_at: str | None = None) -> None:
     """Replace one year's overrides as a whole (all-or-nothing within the caller's transaction).

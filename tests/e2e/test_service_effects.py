@@ -90,7 +90,7 @@ NOT_WALKED = {
         "subjects_page",
         "verify_chain")},
     **{n: "internal: runs inside the transaction of a service judged above" for n in (
-        "case_core.exit_in_tx", "case_core.check_exit",
+        "case_core.exit_in_tx", "case_core.check_exit", "deadline_calendar.note", "deadline_calendar.recheck_in_tx",
         "case_core.open_in_tx", "case_core.refresh_alert", "case_core.share_due",
         "case_core.step", "case_view.detail_dict", "doc_numbers.record_external_in_tx", "doc_numbers.reserve_in_tx",
         "doc_numbers.take_in_tx", "doc_numbers.supersede_in_tx", "records.revoke_in_tx", "records.prepare_record", "records.save_new_record",
@@ -125,7 +125,7 @@ NOT_WALKED = {
         "preferences.print_fonts")},
     **{n: "writes; walked by tests/e2e/test_service_effects_rest.py, or named there with the test judging it"
        for n in (
-        "case_exits.daily_check", "demo.seed", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
+        "case_exits.daily_check", "deadline_calendar.recheck", "demo.seed", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
         "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
         "keys.set_accepted_suites", "keys.write_public", "preferences.set_notice_contact",

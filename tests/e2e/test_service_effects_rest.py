@@ -52,6 +52,9 @@ MUST_WRITE = {
 # the rest of test_service_effects.NOT_WALKED's "writes; judged by its own tests", and where
 JUDGED_ELSEWHERE = {
     "case_exits.daily_check": "runs expire_listings (judged in the first walk) and publication.stop_ended",
+    "deadline_calendar.recheck": "tests/e2e/test_r20_deadlines_follow_the_calendar.py::test_r20_the_warning_stays_"
+                                 "until_the_stored_date_is_recomputed (its deadline.recompute row; the change row "
+                                 "in test_r20_an_internal_due_moves_when_its_year_is_entered)",
     "publication.stop_ended": "tests/e2e/test_issue16_rules.py::test_r13_publication_stops_the_day_after_the_"
                               "longest_period (its change row)",
     "document_verify.verify_qr": "the same audit row as verify_pdf (walked here); tests/reliability/"

@@ -49,6 +49,12 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "case_core.exit_in_tx": ("internal", "inside a transaction opened by case_exits.exit_case (case.exit)"),
     "case_core.check_exit": ("internal", "the checks of exit_in_tx, run first by case_exits.exit_case (case.exit) and "
                                          "by case_exits.expire_listings (case.expire) on each listing; writes nothing"),
+    "deadline_calendar.note": ("internal", "R20: the calendar mark of a deadline, inside the transaction of the "
+                                           "service storing it, after that service's own check"),
+    "deadline_calendar.recheck_in_tx": ("internal", "R20: inside workdays.enter_holiday_year / accept_platform_year "
+                                                    "(calendar.manage) and downstream.apply"),
+    "deadline_calendar.recheck": ("open", "R20: run by the start-up check for whoever signs in (the calendar, not the "
+                                          "user, changed); logged as deadline.recompute"),
     "cases.renotice_in_tx": ("internal", "inside cases.update_case (case.update) or objections.resolve_objection "
                              "(objection.resolve)"),
     "cases.with_corrected_facts": ("internal", "computes the corrected case for objections.resolve_objection "

@@ -38,12 +38,20 @@ def with_deadline(session: Session, decision: d.AdminDecision, cal=None, rule_se
     return d.with_periods(decision, rs, due)
 
 
+def _limit(conn, decision: d.AdminDecision):
+    """R6/R21: the working days of the rule set in force on the decision date (lazy: read only when needed)."""
+    return lambda: rule_set_in_force(reference.rule_sets(conn), decision.decision_date).limit(LIMIT_NAME)
+
+
 def save_in_tx(session: Session, tx, decision: d.AdminDecision, how: str = "entry") -> d.AdminDecision:
     """Insert with its audit row and change-log row (the report to the platform travels in the next bundle)."""
     if repo.exists(tx.conn, decision.authority_uscc, decision.doc_number):
         raise d.refuse_duplicate(decision.doc_number)
     did = repo.insert(tx, decision, session.user.username)
     saved = replace(decision, id=did)
+    from credit_desk.services import deadline_calendar
+    deadline_calendar.note(session, tx, ENTITY, did, "publish_due", decision.decision_date, _limit(tx.conn, decision),
+                           decision.publish_due)  # R20: which calendar the 7 working days were counted on
     session.audit(tx, "disclosure.add", ENTITY, did, detail={"kind": decision.kind.value, "how": how,
                                                               "publish_due": saved.publish_due.isoformat()})
     tx.change(ENTITY, did, "insert", saved.to_state())

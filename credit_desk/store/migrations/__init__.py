@@ -35,6 +35,7 @@ from credit_desk.store.migrations import m0030_add_legal_rep_index
 from credit_desk.store.migrations import m0031_add_audit_action_index
 from credit_desk.store.migrations import m0032_add_decision_party_indexes
 from credit_desk.store.migrations import m0033_rebuild_search_keys_fold_fixpoint
+from credit_desk.store.migrations import m0034_add_deadline_calendars
 
 MIGRATIONS = [
     m0001_create_core,
@@ -70,4 +71,5 @@ MIGRATIONS = [
     m0031_add_audit_action_index,
     m0032_add_decision_party_indexes,
     m0033_rebuild_search_keys_fold_fixpoint,
+    m0034_add_deadline_calendars,
 ]
