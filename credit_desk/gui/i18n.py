@@ -68,7 +68,13 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 # Qt's own words that qtbase_zh_CN.qm leaves in English (the folder picker drawn by Qt where the desktop has no
 # native one); our catalogue, installed after Qt's, gives them in Chinese.
-QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"))
+QT_GAPS = (QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"), QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+           # the type column of the picker: Qt 6 asks this context, which qtbase_zh_CN has not (only QFileDialog's)
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Folder"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "File Folder"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Drive"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Shortcut"),
+           QT_TRANSLATE_NOOP("QAbstractFileIconProvider", "Unknown"))
 
 
 # Punctuation and joins in the interface language (issue 17 item 3): an English screen shows "a, b (c)", a

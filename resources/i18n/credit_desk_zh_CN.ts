@@ -4998,32 +4998,32 @@ Measures: %4</source>
 <context>
     <name>Punctuation</name>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="78"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="84"/>
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="83"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="89"/>
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="89"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="95"/>
         <source>%1:</source>
         <translation>%1：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="90"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="96"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="95"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="101"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/i18n.py" line="100"/>
+        <location filename="../../credit_desk/gui/i18n.py" line="106"/>
         <source>%1 · %2</source>
         <translation>%1&#x3000;%2</translation>
     </message>
@@ -5061,6 +5061,34 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="38"/>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="73"/>
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="74"/>
+        <source>File Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="75"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="76"/>
+        <source>Shortcut</source>
+        <translation>快捷方式</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/i18n.py" line="77"/>
+        <source>Unknown</source>
+        <translation>未知</translation>
     </message>
 </context>
 <context>
