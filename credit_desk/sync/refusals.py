@@ -62,9 +62,11 @@ _TEXT: dict[str, tuple[str, str]] = {
                             "{kind} version {got} is not newer than the applied version {have}; "
                             "an older edition never replaces a newer one."),
     "DOWNSTREAM_ITEM_BAD": ("下发更新第{row}项（{kind}）有误：{why}", "Downstream item {row} ({kind}) is invalid: {why}"),
-    "NO_PLATFORM_KEY": ("尚未导入市平台公钥：请在“同步”页导入市平台的公钥文件，并与市平台电话核对指纹。",
-                        "No platform key is pinned yet: import the platform's key file on the Sync page and compare "
-                        "its fingerprint with the platform by phone."),
+    # only the administrator may import it (keys.manage): a head or clerk is told whom to ask, not shown a button
+    # they cannot press (clerk17b)
+    "NO_PLATFORM_KEY": ("尚未导入市平台公钥：须由本单位管理员在“同步”页导入市平台的公钥文件，并与市平台电话核对指纹。",
+                        "No platform key is pinned yet: the office's administrator imports the platform's key file "
+                        "on the Sync page and compares its fingerprint with the platform by phone."),
 }
 
 
