@@ -142,3 +142,35 @@ def test_r20_printed_deadline_rule_table():
     assert workcal.printed_deadline_kept(p, early, party_deadline=True) == p       # the printed one holds
     assert workcal.printed_deadline_kept(p, late, party_deadline=False) == p       # the office's promise holds
     assert workcal.printed_deadline_kept(p, early, party_deadline=False) == early  # the legal limit holds
+
+
+# --- the office's deadline printed to the party (R5/R19): the reply promised on the 异议受理通知书 -------------------
+
+@pytest.mark.parametrize("rest,work,reply,flagged", [
+    # the correct limit is later: the office keeps the date it printed (the earlier one), nothing to flag
+    ("2027-01-01..2027-01-03", "", "2027-01-11", False),
+    # the correct limit is earlier than the printed promise: the legal limit holds, and the clerk is told
+    ("2027-02-11", "2027-01-02,2027-01-03", "2027-01-07", True),
+])
+def test_r20_a_printed_reply_date_holds_unless_the_legal_limit_is_earlier(
+        desk, pinned_clock, library_to_2026, tmp_path, rest, work, reply, flagged):  # noqa: F811
+    sid = company(desk, 202)
+    cid = open_case(desk, sid, "black", opened_on="2026-11-25")
+    advance(desk, pinned_clock, "2026-12-28")
+    serve(desk, cid, on="2026-12-28")
+    obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-12-28", "--grounds", "事实有误")
+    assert obj["due_on"] == "2027-01-11"
+    ok(desk, "print", "objection_accepted", "--case", str(cid), "--objection", str(obj["id"]), "--out",
+       str(tmp_path / "accepted.pdf"))  # 将在2027年1月11日前完成核实并书面答复
+    advance(desk, pinned_clock, "2026-12-29")
+    ok(desk, "workdays", "holidays", "--year", "2027", "--rest", rest, "--work", work, "--source", SOURCE,
+       user="admin")
+    items = ok(desk, "due")
+    [reply_item] = [i for i in items if i["kind"] == "objection_reply"]
+    assert reply_item["due_date"] == reply
+    flags = [i for i in items if i["kind"] == "printed_deadline" and i["object_type"] == "objection"]
+    if flagged:
+        [flag] = flags
+        assert "文书载明的异议答复期限为2027-01-11" in flag["label_zh"] and "2027-01-07" in flag["label_zh"]
+    else:
+        assert flags == []
