@@ -34,7 +34,7 @@ def library_to_2026(monkeypatch):
 
 
 @pytest.fixture
-def office(tmp_path, pinned_clock, library_to_2026):
+def books(tmp_path, pinned_clock, library_to_2026):
     desk_, admin = seeding.make_office(tmp_path / "data")
     clerk = seeding.business_session(admin)
     pinned_clock["now"] = dt.datetime(2026, 12, 29, 9)
@@ -51,8 +51,8 @@ def _audits(session, action):
     return [json.loads(r[0]) for r in rows]
 
 
-def test_r20_an_internal_due_moves_when_its_year_is_entered(office):
-    clerk, admin = office["clerk"], office["admin"]
+def test_r20_an_internal_due_moves_when_its_year_is_entered(books):
+    clerk, admin = books["clerk"], books["admin"]
     row = register.add_decision(clerk, penalty_row(1, DECIDED))
     assert row["publish_due"] == "2027-01-06"  # weekends only: 2027 has no data
     [item] = _items(clerk, "publish_decision")
@@ -71,8 +71,8 @@ def test_r20_an_internal_due_moves_when_its_year_is_entered(office):
     assert change[0] == "update" and json.loads(change[1])["publish_due"] == "2027-01-07"  # the platform hears it
 
 
-def test_r20_the_warning_stays_until_the_stored_date_is_recomputed(office, monkeypatch):
-    clerk = office["clerk"]
+def test_r20_the_warning_stays_until_the_stored_date_is_recomputed(books, monkeypatch):
+    clerk = books["clerk"]
     row = register.add_decision(clerk, penalty_row(2, DECIDED))
     monkeypatch.setattr(workcal, "LIBRARY_YEARS", range(2004, 2028))  # a library upgrade now carries 2027
     [item] = _items(clerk, "publish_decision")
@@ -88,8 +88,8 @@ def test_r20_the_warning_stays_until_the_stored_date_is_recomputed(office, monke
     assert audit["why"] == "calendar" and audit["years"] == [2027]
 
 
-def test_r20_a_year_still_missing_keeps_the_date_and_its_warning(office):
-    clerk, admin = office["clerk"], office["admin"]
+def test_r20_a_year_still_missing_keeps_the_date_and_its_warning(books):
+    clerk, admin = books["clerk"], books["admin"]
     register.add_decision(clerk, penalty_row(3, DECIDED))
     workdays.enter_holiday_year(admin, 2028, "2028-01-01", "", "国办发明电〔2027〕9号")  # another year
     [item] = _items(clerk, "publish_decision")
@@ -174,3 +174,26 @@ def test_r20_a_printed_reply_date_holds_unless_the_legal_limit_is_earlier(
         assert "文书载明的异议答复期限为2027-01-11" in flag["label_zh"] and "2027-01-07" in flag["label_zh"]
     else:
         assert flags == []
+
+
+def test_r20_a_year_brought_by_the_platforms_bundle_moves_the_internal_dues(pinned_clock, library_to_2026, office,
+                                                                           secret_files, tmp_path, data_dir):
+    """R20: holiday calendars arrive in signed platform bundles; the stored dues follow in the same transaction."""
+    from credit_desk.intake.receiver import Intake
+    from tests.conftest import with_business_accounts
+    from tests.e2e.sync_support import pair, session
+    clerk_cli = with_business_accounts(office, secret_files)
+    intake_dir = pair(clerk_cli, tmp_path)
+    pinned_clock["now"] = dt.datetime(2026, 12, 29, 9)
+    with session(data_dir) as s:
+        did = register.add_decision(s, penalty_row(4, DECIDED))["id"]
+        ledger_id = s.ledger.ledger_id
+    cal = {"year": 2027, "source": SOURCE, "days": {"2027-01-01": False, "2027-01-02": False, "2027-01-03": False}}
+    name, data = Intake(intake_dir).publish(ledger_id, [{"kind": "calendar", "version": 1, "data": cal}])
+    (tmp_path / name).write_bytes(data)
+    code, out, err = clerk_cli("--json", "bundle", "import", str(tmp_path / name))
+    assert code == 0, (out, err)
+    with session(data_dir) as s:
+        assert disclosures.get(s.ledger.conn, did).publish_due == dt.date(2027, 1, 7)
+        [audit] = _audits(s, "deadline.recompute")
+    assert audit["why"] == "platform" and audit["moved"][0]["to"] == "2027-01-07"
