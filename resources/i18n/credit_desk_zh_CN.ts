@@ -5921,70 +5921,80 @@ Grounds: %6</source>
         <translation>替换了：%1。</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="201"/>
+        <source>%1 stored deadline(s) were recomputed on this schedule (audited).</source>
+        <translation>已按该年安排重新核算 %1 个已存期限（已记入审计日志）。</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/views/settings_view.py" line="204"/>
+        <source>%1 deadline(s) printed on served documents differ from the correct ones: see the due list.</source>
+        <translation>%1 个已送达文书所载期限与按节假日安排计算的不同，请查看到期事项。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="211"/>
         <source>Users and roles</source>
         <translation>用户与角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="214"/>
         <source>Only the administrator can see and manage the users.</source>
         <translation>只有管理员可以查看和管理用户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="215"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="287"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="215"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="288"/>
         <source>Display name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="215"/>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="282"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="289"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="237"/>
         <source>Deciding departments: register one…</source>
         <translation>认定部门：查看和登记…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="250"/>
         <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
         <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="280"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="279"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="286"/>
         <source>New user</source>
         <translation>新用户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="283"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="290"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="284"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="291"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="306"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="308"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="315"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
     </message>

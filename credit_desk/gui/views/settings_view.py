@@ -196,6 +196,13 @@ class SettingsView(QWidget):
             if r["overrides"]:
                 words = {"chinesecalendar": self.tr("the built-in calendar"), "platform": self.tr("the platform's calendar")}
                 text += " " + self.tr("It replaces: %1.").replace("%1", listing(words[o] for o in r["overrides"]))
+            done = r.get("deadlines") or {}
+            if done.get("moved") or done.get("kept"):  # R20: stored deadlines follow the calendar, said
+                text += " " + (self.tr("%1 stored deadline(s) were recomputed on this schedule (audited).")
+                               .replace("%1", str(len(done.get("moved", [])) + len(done.get("kept", [])))))
+            if done.get("flagged"):  # R20 with R5: a printed deadline differs from the correct one
+                text += " " + (self.tr("%1 deadline(s) printed on served documents differ from the correct ones: "
+                                       "see the due list.").replace("%1", str(len(done["flagged"]))))
             self.holiday_msg.setStyleSheet(OK_STYLE)
             self.holiday_msg.setText(text)
 
