@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 _ACTIVITY = frozenset({QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMove, QEvent.Wheel,
@@ -10,9 +10,12 @@ _ACTIVITY = frozenset({QEvent.KeyPress, QEvent.MouseButtonPress, QEvent.MouseMov
 
 
 class IdleWatcher(QObject):
-    """Watches the whole application's input; ``idle`` fires once after ``minutes`` of quiet."""
+    """Watches the whole application's input; ``idle`` fires once after ``minutes`` of quiet, ``lock_key`` on
+    Ctrl+L in any window of the app. The main window's own Ctrl+L shortcut works only while the main window is the
+    active one; a clerk reading a person's details in a dialog in front of it pressed Ctrl+L and nothing locked."""
 
     idle = Signal()
+    lock_key = Signal()
 
     def __init__(self, minutes: float, parent=None) -> None:
         super().__init__(parent)
@@ -36,4 +39,8 @@ class IdleWatcher(QObject):
     def eventFilter(self, _obj, event) -> bool:
         if event.type() in _ACTIVITY and self._timer.isActive():
             self._timer.start()
+        if event.type() == QEvent.KeyPress and event.key() == Qt.Key_L \
+                and event.modifiers() == Qt.ControlModifier and self._timer.isActive():
+            self.lock_key.emit()
+            return True  # consumed: the widgets up the chain never see it, so the desk locks once
         return False

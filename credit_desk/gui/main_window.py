@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.idle = IdleWatcher(preferences.idle_lock_minutes(ctx.session), self)
         self.idle.idle.connect(self.lock_now)
+        self.idle.lock_key.connect(self.lock_now)  # Ctrl+L from any window of the app (R14)
 
     def titles(self) -> dict[str, str]:
         return {"dashboard": self.tr("Dashboard"), "subjects": self.tr("Credit subjects"),
@@ -152,7 +153,8 @@ class MainWindow(QMainWindow):
         for seq, method in ((QKeySequence.Find, "focus_search"), (QKeySequence.New, "new_item"),
                             (QKeySequence(Qt.Key_F5), "refresh")):
             QShortcut(seq, self, activated=lambda m=method: self._call_view(m))
-        QShortcut(QKeySequence("Ctrl+L"), self, activated=self.lock_now)
+        # Ctrl+L is the 文件 → 锁定 action's shortcut, and the idle watcher's from any other window: a second
+        # QShortcut here made the key ambiguous and Ctrl+L locked nothing at all (clerk17b, Xvfb)
         from credit_desk.gui.menus import build_menus
         self.menus = build_menus(self)  # 文件 · 编辑 · 视图 · 工具 · 帮助 (issue 17 item 6)
 
@@ -240,6 +242,7 @@ class MainWindow(QMainWindow):
     def resume(self) -> None:
         self.idle = IdleWatcher(preferences.idle_lock_minutes(self.ctx.session), self)
         self.idle.idle.connect(self.lock_now)
+        self.idle.lock_key.connect(self.lock_now)  # Ctrl+L from any window of the app (R14)
 
     def set_idle_minutes(self, minutes: int) -> None:
         self.idle.set_minutes(minutes)
