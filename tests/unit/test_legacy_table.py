@@ -598,3 +598,16 @@ def test_r7_the_subjects_english_words_are_read_in_any_case(key, cell, value):
     number = RIC if value in ("natural_person", "passport") else USCC
     got = L.read_row(11, {"name": "某某", "id_number": number, key: cell}, TODAY)
     assert (got.subject[key], [e for e in got.errors if e[0] == key]) == (value, [])
+
+
+def test_r7_a_word_list_folds_its_words_once_and_both_sides_alike(monkeypatch):
+    """A fresh list (the module's own are folded by the first row read in a process): each of its words is folded
+    once, then one fold per cell looked up (issue 18: a 20 000-row sheet reads its word lists once)."""
+    words = L._Words({"serious": "s", "拒不履行法定义务，严重": "c", "一般": "g"})
+    calls = []
+    real = L._word_key
+    monkeypatch.setattr(L, "_word_key", lambda v: calls.append(v) or real(v))
+    assert words.find("SERIOUS") == "s" and len(calls) == 4
+    assert words.find(" 拒不履行法定义务,严重 ") == "c" and len(calls) == 5
+    assert (words.find("一 般"), words.find("slight"), words.find(None)) == ("g", None, None) and len(calls) == 8
+    assert dict(words) == {"serious": "s", "拒不履行法定义务，严重": "c", "一般": "g"}  # kept as written
