@@ -29,6 +29,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "accounts.add_user": "user.manage", "accounts.list_users": "user.manage",
     "accounts.set_active": "user.manage", "accounts.unlock": "user.manage", "accounts.reset_password": "user.manage",
     "accounts.request_role": "user.manage", "accounts.confirm_role": "user.confirm",
+    "accounts.pending_role_changes": "user.confirm",
     "audit.read_log": "audit.read", "backup.run_backup": "ledger.backup",
     "backup.automatic_backup": ("open", "the scheduled backup at start for whoever signs in (the system's act); "
                                         "logged as ledger.backup, automatic"),
@@ -53,6 +54,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
                                            "service storing it, after that service's own check"),
     "deadline_calendar.recheck_in_tx": ("internal", "R20: inside workdays.enter_holiday_year / accept_platform_year "
                                                     "(calendar.manage) and downstream.apply"),
+    "deadline_calendar.deadline_warnings": ("open", "R20: the calendar warnings of dates the caller's screen already "
+                                                    "shows (no party data, nothing written)"),
     "deadline_calendar.recheck": ("open", "R20: run by the start-up check for whoever signs in (the calendar, not the "
                                           "user, changed); logged as deadline.recompute"),
     "cases.renotice_in_tx": ("internal", "inside cases.update_case (case.update) or objections.resolve_objection "
