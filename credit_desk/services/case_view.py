@@ -103,15 +103,10 @@ def detail_dict(session, case: Case) -> dict:
 def _deadline_warnings(session, case: Case) -> dict:
     """R20: the stored working-day deadlines of the case that rest on a year without holiday data (or wait for
     their recomputation), each with its warnings — shown wherever the date shows, never silently."""
-    from credit_desk.services import deadline_calendar, workdays
-    conn = session.ledger.conn
-    cal, marked = workdays.calendar(session.desk, conn), deadline_calendar.marked_years(conn)
-    out = {}
-    for field in ("window_end", "share_due", "end_due"):
-        zh, _en = deadline_calendar.warnings_for(conn, cal, "case", case.id, getattr(case, field), marked)
-        if zh:
-            out[field] = list(zh)
-    return out
+    from credit_desk.services import deadline_calendar
+    dues = {f: getattr(case, f) for f in ("window_end", "share_due", "end_due")}
+    return {f: list(zh) for f, (zh, _en) in deadline_calendar.deadline_warnings(session, "case", case.id,
+                                                                                  dues).items()}
 
 
 def window_rule(conn, case: Case, today: dt.date) -> str:

@@ -203,6 +203,19 @@ def warnings_for(conn, cal: WorkCalendar, object_type: str, object_id: int, due:
     return zh, en
 
 
+def deadline_warnings(session: Session, object_type: str, object_id: int, dues: dict) -> dict:
+    """R20: {field: (zh, en)} for the stored deadlines ``dues`` ({field: date}) of one object that rest on a year
+    without holiday data or wait for their recomputation — for every screen that shows such a date."""
+    conn = session.read_conn
+    cal, marked = workdays.calendar(session.desk, conn), marked_years(conn)
+    out = {}
+    for field, due in dues.items():
+        zh, en = warnings_for(conn, cal, object_type, object_id, due, marked)
+        if zh:
+            out[field] = (zh, en)
+    return out
+
+
 _FIELD_ZH = {"window_end": "异议期限", "due_on": "异议答复期限", "decide_due": "修复决定期限"}
 
 

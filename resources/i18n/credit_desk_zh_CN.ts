@@ -561,112 +561,112 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="313"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="323"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="321"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="331"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="330"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="340"/>
         <source>Acknowledged by the platform on %1</source>
         <translation>平台已于%1确认接收</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="332"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="342"/>
         <source>To be shared with the platform by %1</source>
         <translation>须于%1前报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="339"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="339"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="340"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="350"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="341"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="351"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="343"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="353"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="344"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="354"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="355"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="355"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="346"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="356"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="346"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="356"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="347"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="357"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="348"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="358"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="359"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="359"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="350"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="360"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="351"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="361"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="352"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="362"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="359"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="369"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -821,7 +821,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
@@ -906,57 +906,62 @@
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
+        <source>⚠ counted without the holiday schedule</source>
+        <translation>⚠ 未按法定节假日安排计算</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="269"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="274"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="279"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="289"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="283"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="293"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="286"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="290"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
         <source>The listing has ended. If it is found to have been wrong (an objection, or the office&apos;s own finding), it can still be withdrawn as wrongful.</source>
         <translation>该名单已移出。如经异议核实或本单位复查发现认定有误，仍可按误列撤销。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="292"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="309"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>

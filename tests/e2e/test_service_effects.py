@@ -105,7 +105,7 @@ NOT_WALKED = {
         "cases.with_corrected_facts", "checks.lists.load", "checks.reports.check_report_item",
         "checks.reports.subject_report_item")},
     **{n: "read only" for n in (
-        "accounts.list_users", "accounts.pending_role_changes", "audit.read_log", "cases.alerts", "cases.step_dates", "cases.window_preview", "cases.get_case", "cases.list_cases",
+        "accounts.list_users", "deadline_calendar.deadline_warnings", "accounts.pending_role_changes", "audit.read_log", "cases.alerts", "cases.step_dates", "cases.window_preview", "cases.get_case", "cases.list_cases",
         "cleanup.check_ledger", "cleanup.list_contacts", "commitments.subject_commitments",
         "commitments.subject_interviews", "due.due_items", "interviews.get_plan", "keys.enc_key", "keys.show",
         "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",

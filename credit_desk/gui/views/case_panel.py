@@ -219,8 +219,18 @@ class CasePanel(QWidget):
                   "share": (self.tr("acknowledged %1").replace("%1", c.shared_at[:10]) if c.shared_at else
                             self.tr("due %1").replace("%1", d(c.share_due)) if c.share_due else "—"),
                   "exit": exit_text, "drafted": browse.staff_name(self.ctx.session, c.created_by)}
+        # R20: a date counted on weekends only (a year without holiday data) says so beside it, never silently
+        from credit_desk.services import deadline_calendar
+        warned = deadline_calendar.deadline_warnings(self.ctx.session, "case", c.id,
+                                                     {"window": c.window_end, "share": c.share_due})
         for key, text in values.items():
             self.fact_labels[key].setText(text)
+            self.fact_labels[key].setToolTip("")
+        for key, (zh, en) in warned.items():
+            if key != "share" or not c.shared_at:
+                label = self.fact_labels[key]
+                label.setText(label.text() + " " + self.tr("⚠ counted without the holiday schedule"))
+                label.setToolTip(" ".join(en if self.ctx.lang == "en" else zh))  # the whole R20 sentence
 
     def _actions(self, c: Case) -> None:
         events, can = allowed_events(c), self.ctx.can
