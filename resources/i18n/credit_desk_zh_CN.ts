@@ -3807,117 +3807,117 @@ Returned by the platform: %4</source>
         <translation>信用办台账 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="78"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
         <source>Credit subjects</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Dishonesty records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Listing cases</source>
         <translation>名单案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
         <source>Commitments and interviews</source>
         <translation>信用承诺与约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
         <source>Clean-up ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Licences and penalties</source>
         <translation>双公示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Credit checks</source>
         <translation>信用审查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="85"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="89"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="90"/>
         <source>Listing cases (black list, watch list, red list) with prior notice, objection window, decision and exit will be handled here. Until then, keep using the paper register.</source>
         <translation>这里将办理名单认定案件（严重失信主体名单、重点关注名单、守信激励对象名单）：预先告知、异议期、认定决定和移出。在此之前，请继续使用纸质登记簿。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="92"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
         <source>Objections to records, notices and listings will be registered and answered here, with their 10-working-day reply deadline.</source>
         <translation>这里将登记和答复对失信信息、文书和名单认定提出的异议，并提示10个工作日的答复期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="94"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="95"/>
         <source>Credit repair applications (R13) will be received, decided and tracked here.</source>
         <translation>这里将受理、决定和跟踪信用修复申请（R13）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="95"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="96"/>
         <source>Credit commitment letters and reminder or warning interviews (R17, R18) will be recorded here.</source>
         <translation>这里将登记信用承诺书以及提醒约谈、警示约谈（R17、R18）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="97"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="98"/>
         <source>The clean-up ledger of the office&apos;s own rules (14-column national template) with Excel import and export will be kept here.</source>
         <translation>这里将维护本单位失信约束措施清理台账（全国统一的14列模板），支持 Excel 导入导出。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="99"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="100"/>
         <source>The register of numbered notices with preview and printing will be here.</source>
         <translation>这里将是编号文书的登记簿，可预览和打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="100"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="101"/>
         <source>Exporting bundles to a USB folder, sending them, and importing receipts and updates from the municipal platform will be done here.</source>
         <translation>这里将把同步包导出到U盘文件夹、发送，并导入市平台的回执和更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="107"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="108"/>
         <source>Areas</source>
         <translation>工作区域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="126"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="127"/>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
