@@ -216,6 +216,21 @@ def deadline_warnings(session: Session, object_type: str, object_id: int, dues: 
     return out
 
 
+def mark_rows(desk, conn, object_type: str, rows: list[dict], field: str) -> list[dict]:
+    """R20: ``rows`` (dicts with ``id`` and the ISO date ``field``) of one page, each whose stored date rests on a
+    year without holiday data given ``deadline_warnings`` {field: {zh: [...], en: [...]}}; read on ``conn``."""
+    marked = marked_years(conn)
+    if not marked:
+        return rows
+    cal = workdays.calendar(desk, conn)
+    for r in rows:
+        due = dt.date.fromisoformat(r[field]) if r.get(field) else None
+        zh, en = warnings_for(conn, cal, object_type, r["id"], due, marked)
+        if zh:
+            r.setdefault("deadline_warnings", {})[field] = {"zh": list(zh), "en": list(en)}
+    return rows
+
+
 _FIELD_ZH = {"window_end": "异议期限", "due_on": "异议答复期限", "decide_due": "修复决定期限"}
 
 

@@ -249,8 +249,11 @@ def list_repairs(session: Session, *, state: str | None = None, subject_id: int 
     """Requests by state or subject: ids, dates, states and deadlines only (no names, so no purpose)."""
     session.require("repair.list")
     today = session.desk.today()
-    return [summary(r, today) for r in repo.search(session.read_conn, state=state, subject_id=subject_id,
+    rows = [summary(r, today) for r in repo.search(session.read_conn, state=state, subject_id=subject_id,
                                                    limit=limit)]
+    for field in ("finish_due", "decide_due"):  # R20: a date counted on weekends only says so
+        deadline_calendar.mark_rows(session.desk, session.read_conn, "repair", rows, field)
+    return rows
 
 
 def mark_non_repairable(session: Session, record_id: int, *, basis: str | None) -> dict:

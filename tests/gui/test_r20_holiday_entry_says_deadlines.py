@@ -52,3 +52,19 @@ def test_r20_the_holiday_entry_says_the_deadlines_it_recomputed(qtbot, admin_ctx
     moved = disclosures.get(clerk.ledger.conn, row["id"]).publish_due
     assert moved == dt.date.fromisoformat(row["publish_due"]) + dt.timedelta(days=1)  # the Tuesday off: a day later
     shot(view, "r20_holiday_entry_recomputed")
+
+
+def test_r20_the_register_marks_a_publish_date_counted_without_holidays(qtbot, admin_ctx, make_ctx, shot):
+    from PySide6.QtCore import Qt
+    from credit_desk.services.disclosure import register
+    from tests.gui.test_disclosure_gui import _window
+    _ctx, clerk = admin_ctx
+    register.add_decision(clerk, penalty_row(2, TEST_NOW.date() - dt.timedelta(days=3)))
+    win = _window(qtbot, make_ctx, clerk)
+    view = win.open_area("disclosure")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.loading, timeout=10_000)
+    column = view.model.KEYS.index("publish_due")
+    cell = view.model.index(0, column)
+    assert view.model.data(cell).endswith(" ⚠")
+    assert "2026年的法定节假日安排尚未载入" in view.model.data(cell, Qt.ToolTipRole)
+    shot(win, "r20_register_publish_date_warning")

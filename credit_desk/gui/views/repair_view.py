@@ -179,6 +179,10 @@ class RepairView(QWidget):
                 if late:
                     item.setForeground(LATE)
                     item.setText(item.text() + self.tr(" (overdue)"))
+                warned = (r.get("deadline_warnings") or {}).get(key)
+                if warned:  # R20: counted on weekends only (a year without holiday data), said beside the date
+                    item.setText(item.text() + " ⚠")
+                    item.setToolTip(" ".join(warned["en" if self.ctx.lang == "en" else "zh"]))
                 self.table.setItem(i, j, item)
         index = next((i for i, r in enumerate(self.rows) if r["id"] == keep), 0 if self.rows else -1)
         if index >= 0:

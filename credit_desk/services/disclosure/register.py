@@ -89,8 +89,10 @@ def list_page(session: Session, reader, spec) -> list[dict]:
     """One keyset page (by id) for the window's lazy table, read on ``reader``'s own connection; masked (R15)."""
     session.require("disclosure.view")
     after = spec.after[1] if spec.after else 0
+    from credit_desk.services import deadline_calendar
     with reader.lease() as conn:
-        return [public(x) for x in repo.page(conn, after_id=after, limit=spec.limit)]
+        rows = [public(x) for x in repo.page(conn, after_id=after, limit=spec.limit)]
+        return deadline_calendar.mark_rows(session.desk, conn, ENTITY, rows, "publish_due")  # R20: said, not silent
 
 
 def tallies(session: Session) -> dict:
