@@ -294,3 +294,53 @@ def test_r14_many_audit_rows_and_a_suite_marker_in_one_transaction_chain_as_one_
     assert all(b["prev_hash"] == a["hash"] for a, b in zip(rows, rows[1:]))
     assert row_hash(rows[-1], suites.GM) == rows[-1]["hash"] != row_hash(rows[-1], suites.INTL)
     assert verify_rows(iter(rows), admin.ledger.ledger_id).ok
+
+
+# --- issue 23, fifth pass: what the effect-helper mutation run (scripts/mutation_effects.sh) found unjudged ------
+
+def test_r14_a_transaction_reads_the_chain_head_and_the_suite_once_even_across_a_marker_row(admin):
+    """Issue 18: a batch of audit rows in one transaction reads the chain's head and the segment's suite once; a
+    marker row switches the suite for the rows after it without reading it back."""
+    from credit_desk.domain import suites
+    seen = []
+    with admin.ledger.tx() as tx:
+        admin.ledger.conn.set_trace_callback(seen.append)
+        try:
+            for i in range(3):
+                tx.audit(username="admin", role="admin", action="bench.row", object_type="row", object_id=i)
+            tx.audit(username="admin", role="admin", action="audit.suite", object_type="audit", object_id="gm",
+                     detail={"suite": suites.GM})
+            for i in range(3):
+                tx.audit(username="admin", role="admin", action="bench.row", object_type="row", object_id=10 + i)
+        finally:
+            admin.ledger.conn.set_trace_callback(None)
+    reads = [s.lower() for s in seen if s.lstrip().lower().startswith("select")]   # SQL's case is no matter
+    assert sum(" from audit " in s for s in reads) == 1, reads
+    assert sum("'audit.suite'" in s for s in reads) == 1, reads
+    assert meta.get_meta(admin.ledger.conn, "audit.suite") == suites.GM
+    assert verify_rows(iter(admin.ledger.query("SELECT * FROM audit ORDER BY id")), admin.ledger.ledger_id).ok
+
+
+def test_listeners_learn_each_entity_a_transaction_changed_and_nothing_of_one_that_changed_none(admin):
+    """Issue 17 item 7: after a commit every listener gets the entities of its change rows (the GUI refreshes the
+    views watching them); a transaction with audit rows only tells nobody."""
+    told = []
+    admin.ledger.listeners.append(told.append)
+    with admin.ledger.tx() as tx:
+        tx.change("decision", 7, "insert", {})
+        tx.change("subject", 8, "update", {})
+        tx.change("decision", 9, "insert", {})
+        assert tx.touched == {"decision", "subject"}
+    with admin.ledger.tx() as tx:
+        admin.audit(tx, "bench.row", "row", 1)
+    assert told == [frozenset({"decision", "subject"})]
+
+
+def test_each_transaction_starts_with_its_own_empty_memo(admin):
+    """Issue 18: what a service reads once per transaction (a department, a template's prefix) is kept in the
+    transaction's memo and never carried into the next one, which may see it changed."""
+    with admin.ledger.tx() as tx:
+        assert tx.memo == {} and tx.numbers_unknown is False
+        tx.memo[("department", "县税务局")] = "stale"
+    with admin.ledger.tx() as tx:
+        assert tx.memo == {}
