@@ -128,6 +128,10 @@ def isolated_home(tmp_path, monkeypatch):
     monkeypatch.delenv("CREDIT_DESK_LANG", raising=False)
 
 
+# The pinned clock of the running test (``pinned_clock``), None outside one: tests/e2e/case_kit walks it.
+CURRENT_CLOCK: dict | None = None
+
+
 @pytest.fixture
 def pinned_clock(monkeypatch) -> dict:
     """Every desk the in-process CLI opens (``ledgers.unlock`` / ``init_office``), and every in-process platform
@@ -135,6 +139,7 @@ def pinned_clock(monkeypatch) -> dict:
     machine's clock. Child processes are not affected."""
     from credit_desk.services import ledgers
     holder = {"now": TEST_NOW}
+    monkeypatch.setattr(sys.modules[__name__], "CURRENT_CLOCK", holder)  # for the kits' clock walk (case_kit)
 
     def pinned(opener):
         def open_pinned(*args, **kwargs):

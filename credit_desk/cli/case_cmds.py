@@ -131,10 +131,13 @@ def _register_case(sub) -> None:
     _case_fields(p)
     p.add_argument("--record", type=int, action="append", help="所依据的失信信息（替换原有的，可重复）(R1)")
     p.add_argument("--renotice-on", type=_day,
-                   help="告知书送达后修改事实、依据、情形、标准或失信信息时：新告知书的送达日期（重新编号、重新计算异议期）(R5)")
+                   help="告知书送达后修改事实、依据、情形、标准或失信信息时：新告知书的送达日期（今天重新编号，"
+                        "即今天送达；重新计算异议期）(R5)")
     p = command(c, "notice", cmd_case_notice)
     p.add_argument("id", type=whole)
-    p.add_argument("--served-on", type=_day)
+    p.add_argument("--served-on", type=_day,
+                   help="送达日期：不早于告知书编号出具之日（未在本系统打印的今天编号，即今天送达）；"
+                        "更早送达的须填写所送达纸质告知书的手工文号 (R5)")
     p.add_argument("--external-number", help="仅当本单位已手工编号出具告知书时填写；否则由文书登记簿取号")
     p = command(c, "object", cmd_case_object)
     p.add_argument("id", type=whole)

@@ -182,6 +182,30 @@ def check_r5_date(on: dt.date, *, today: dt.date, after: dt.date | None, field: 
     return on
 
 
+def check_r5_served_after_issue(served_on: dt.date, *, issued_on: dt.date | None, today: dt.date,
+                                by_hand: bool) -> None:
+    """R5 (49号 四(八); 苏信用办〔2022〕7号 三(一); issue 13 item 3): a prior notice is served on or after the day its
+    number was issued. A notice this office numbered — printed or reserved — on ``issued_on`` is served that day
+    or later; a notice never numbered here is numbered on the day of recording (``today``), so it is served today.
+    A service date earlier than that needs the number of the paper actually served, issued by hand (``by_hand``).
+    Otherwise a notice numbered today could be recorded as served weeks ago, its objection window already closed
+    (the lawyer's case: number 2 "served" two months before number 1). Raises ``R5_SERVED_BEFORE_ISSUE``."""
+    if by_hand:
+        return
+    first = issued_on or today
+    if served_on >= first:
+        return
+    if issued_on is not None:
+        zh = f"该告知书于{first.isoformat()}编号出具，送达日期（{served_on.isoformat()}）不能早于出具日期。"
+        en = f"This notice was numbered on {first.isoformat()}; it cannot have been served on {served_on.isoformat()}."
+    else:
+        zh = (f"该告知书尚未在本系统编号，今天（{today.isoformat()}）编号出具，送达日期（{served_on.isoformat()}）"
+              "不能早于今天；如当时送达的是本单位手工编号的纸质告知书，请填写其文号。")
+        en = (f"This notice was never numbered here and is numbered today ({today.isoformat()}); it cannot have "
+              f"been served on {served_on.isoformat()}. For a paper notice numbered by hand, give its number.")
+    raise ValidationError("R5_SERVED_BEFORE_ISSUE", zh, en, field="served_on")
+
+
 def clock_bound_after(bound: dt.datetime | None, row_time: dt.datetime, ahead_max_days: int) -> dt.datetime:
     """R14 (no backdating): the time no later write may precede, once an audit row was written at ``row_time``.
 

@@ -21,6 +21,7 @@ from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, 
 from credit_desk.domain.objections import Target
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_document_effective, check_r1_rests_on_records,
                                           check_r5_date, check_r5_grounds_as_records, check_r5_notice_frozen,
+                                          check_r5_served_after_issue,
                                           notice_changes, stale_grounds,
                                           with_clerk_wording)
 from credit_desk.domain.publication import check_r13_still_published, check_r13_validity_cap, validity_cap
@@ -230,6 +231,7 @@ def renotice_in_tx(session: Session, tx, old: Case, new: Case, changed: list[str
     # R5 dates: not before the case's latest step (the first service, an objection and its reply), nor after today
     on = check_r5_date(on, today=session.desk.today(), after=last_step_on(session.ledger.conn, old) or old.served_on,
                        field="renotice_on", label="重新告知送达日期", after_label="上一办理步骤")
+    check_r5_served_after_issue(on, issued_on=None, today=session.desk.today(), by_hand=False)  # R5: numbered now
     window_end = _window_end(session, old, on).date
     repo.save(tx, new)  # the new notice is numbered under the (possibly new) deciding department's prefix
     number = doc_numbers.supersede_in_tx(session, tx, notice_document(old.list_type), "case", old.id,
@@ -285,6 +287,9 @@ def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = 
     check_r4_black_scope(case)  # R4: a notice is never served on a case that can never be decided
     window_end = _window_end(session, case, on).date
     with session.ledger.tx() as tx:
+        issued_on, by_hand = doc_numbers.issue_in_tx(tx, notice_document(case.list_type), "case", case_id, on,
+                                                     external_number)
+        check_r5_served_after_issue(on, issued_on=issued_on, today=session.desk.today(), by_hand=by_hand)  # R5
         notice_number = doc_numbers.take_in_tx(session, tx, notice_document(case.list_type), "case", case_id, on,
                                                external_number)
         new = core.step(session, tx, case, Event.SERVE_NOTICE, on, notice_number=notice_number,
@@ -311,11 +316,19 @@ def opened_on(conn, case: Case) -> dt.date | None:
 
 
 def step_dates(session: Session, case: Case) -> dict:
-    """R5: {"opened_on", "last_step_on", "today"} — the bounds a form offers for the next procedural date."""
+    """R5: {"opened_on", "last_step_on", "today", "notice_issued_on", "notice_by_hand", "served_from"} — the bounds
+    a form offers for the next procedural date. ``served_from``: the earliest lawful day of service of the prior
+    notice with the register's number (``check_r5_served_after_issue``): the day it was numbered, or today when it
+    never was; ``notice_by_hand``: its number was issued by hand (then only ``opened_on`` bounds it)."""
     session.require("case.list")
     conn = session.read_conn
-    return {"opened_on": opened_on(conn, case), "last_step_on": last_step_on(conn, case),
-            "today": session.desk.today()}
+    today = session.desk.today()
+    opened = opened_on(conn, case)
+    issued, by_hand = doc_numbers.issued_on(conn, notice_document(case.list_type), "case", case.id)
+    first = issued or today
+    return {"opened_on": opened, "last_step_on": last_step_on(conn, case), "today": today,
+            "notice_issued_on": issued, "notice_by_hand": by_hand,
+            "served_from": opened if by_hand else max(first, opened) if opened else first}
 
 
 def _proposal_changes(old: Case, new: Case) -> list[str]:

@@ -23,7 +23,7 @@ DAY = dt.timedelta(days=1)
 STANDARD = "《严重违法失信名单管理办法》（国家市场监督管理总局令第44号）第二条"
 REPAIR_MATERIALS = ("proof", "commitment", "training", "report")
 # the stages shown, and the ages (days before today) of each case's steps: opened, served, decided
-RECENT = {"draft": (5, None, None), "served": (8, 3, None), "objected": (20, 15, None),
+RECENT = {"draft": (5, None, None), "served": (8, 0, None), "objected": (20, 15, None),
           "window_over": (40, 35, None), "not_listed": (60, 55, 30), "listed": (60, 55, 30),
           "watch": (60, 55, 30), "expired": (120, 115, 90), "standard_changed": (120, 115, 90),
           "wrongful": (120, 115, 90)}
@@ -76,7 +76,12 @@ def _case(session, senior, dept, name: str, pair, ages, today: dt.date) -> int:
     c = cases.open_case(session, subject_id=sid, list_type=lt, record_ids=[rid], opened_on=today - opened * DAY,
                         department=dept.name, **r4)
     if served is not None:
-        cases.serve_notice(session, c.id, served_on=today - served * DAY)
+        on = today - served * DAY
+        # R5: a notice is served on or after the day it is numbered. The demo records today an office's past, so
+        # a notice served before today is the paper the office numbered by hand (the lawful way to record a past
+        # service); one served today takes the register's number.
+        cases.serve_notice(session, c.id, served_on=on,
+                           external_number=f"演示手工告字〔{on.year}〕{c.id}号" if on < today else None)
     if name == "objected":
         objections.add_objection(session, target="case", target_id=c.id, received_on=today - 12 * DAY,
                                  grounds="处罚决定正在行政复议中，请暂缓列入。", evidence="行政复议申请书复印件")

@@ -160,6 +160,26 @@ def _expected(tx, doc_type: str, object_type: str, object_id, on: dt.date) -> st
     return format_number(prefix, on.year, repo.next_seq(tx, prefix, on.year))
 
 
+def issue_in_tx(tx, doc_type: str, object_type: str, object_id, on: dt.date,
+                external: str | None = None) -> tuple[dt.date | None, bool]:
+    """R5: (the day this object's document got its register number — reserved or printed — or None when it has
+    none yet; whether the number is one the office issued by hand rather than the register's own) — what
+    ``domain.procedure.check_r5_served_after_issue`` needs before ``take_in_tx`` takes or confirms the number."""
+    text = (external or "").strip()
+    if text and text != _expected(tx, doc_type, object_type, object_id, on):
+        return None, True
+    return issued_on(tx.conn, doc_type, object_type, object_id)
+
+
+def issued_on(conn, doc_type: str, object_type: str, object_id) -> tuple[dt.date | None, bool]:
+    """R5: (the day the object's document got its number — held or printed — or None; whether issued by hand)."""
+    held = repo.reservation(conn, doc_type, object_type, object_id)
+    if held is not None:
+        return dt.date.fromisoformat(held["reserved_on"]), bool(held["external"])
+    printed = repo.latest_issued(conn, doc_type, object_type, object_id)
+    return (dt.date.fromisoformat(printed["issued_on"]) if printed else None), False
+
+
 def take_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id, on: dt.date,
                external: str | None = None) -> str:
     """The register's number; a typed number is accepted when it IS that number (a form that shows the clerk

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import re
 
 from tests.documents.conftest import pdftotext
@@ -13,6 +14,7 @@ def _text(path) -> str:
     return re.sub(r"\s", "", pdftotext(path))
 
 
+@pytest.mark.story
 def test_prior_notice_decision_and_repair_notice_print_for_a_seeded_case(desk, tmp_path):  # noqa: F811
     office = desk
     subject = company(office, 5)

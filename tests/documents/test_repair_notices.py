@@ -3,13 +3,14 @@ printed for seeded cases and requests, read back with pdftotext."""
 
 from __future__ import annotations
 
+import pytest
 import re
 from datetime import timedelta
 
 from tests.conftest import TEST_NOW, USER_PW
 from tests.documents.conftest import pdftotext
 from tests.e2e.case_kit import (BOSS, black_listing, company, decide, desk, ok, open_case, record,  # noqa: F401
-                                refused, serve, show, staffed_template)
+                                refused, serve, show, staffed_template, walk_to)
 from tests.e2e.repair_kit import DEPT, apply, old_black_listing, old_record
 
 
@@ -17,6 +18,7 @@ def _text(path) -> str:
     return re.sub(r"\s", "", pdftotext(path)).replace("扫码核验·文书真伪", "")
 
 
+@pytest.mark.story
 def test_notice_and_decision_numbers_come_from_the_register_and_print_unchanged(desk, tmp_path):
     sid = company(desk, 61)
     cid = open_case(desk, sid, "black", records=[record(desk, sid)["id"]])
@@ -36,9 +38,10 @@ def test_notice_and_decision_numbers_come_from_the_register_and_print_unchanged(
                       "--warning-letter", "清警〔2026〕1号", "--valid-until", "2027-09-01")
     early = ok(desk, "print", "prior_notice", "--case", str(other), "--out", str(tmp_path / "e.pdf"))
     assert early["documents"][0]["number"] == "清税信告〔2026〕1号"  # 县税务局's own series
-    assert serve(desk, other)["notice_number"] == "清税信告〔2026〕1号"
+    assert serve(desk, other, on="2026-10-12")["notice_number"] == "清税信告〔2026〕1号"  # on or after its print (R5)
 
 
+@pytest.mark.story
 def test_an_externally_numbered_notice_is_recorded_and_never_printed_again(desk, tmp_path):
     sid = company(desk, 63)
     cid = open_case(desk, sid, "black", records=[record(desk, sid)["id"]])
@@ -53,6 +56,7 @@ def test_an_externally_numbered_notice_is_recorded_and_never_printed_again(desk,
     assert serve(desk, open_case(desk, sid, "watch"), on="2026-09-28")["notice_number"] == "清信告〔2026〕1号"
 
 
+@pytest.mark.story
 def test_r13_two_books_decision_registers_and_prints_the_repair_notice_with_it(desk, tmp_path):
     sid = company(desk, 64)
     cid = black_listing(desk, sid)
@@ -68,12 +72,14 @@ def test_r13_two_books_decision_registers_and_prints_the_repair_notice_with_it(d
     sid2 = company(desk, 65)
     rid = record(desk, sid2)["id"]
     cid2 = open_case(desk, sid2, "black", records=[rid])
-    serve(desk, cid2)
-    code, human, _ = desk("case", "decide", str(cid2), "--decided-on", "2026-10-12", "--measure", "M-01",
+    serve(desk, cid2, on="2026-10-12")  # numbered and served on the day the clock stands (R5)
+    walk_to(desk, "2026-10-20")
+    code, human, _ = desk("case", "decide", str(cid2), "--decided-on", "2026-10-20", "--measure", "M-01",
                           "--post-exit-watch-months", "12", user=BOSS, password=USER_PW)
     assert code == 0 and "两书同达" in human and "清信修告〔2026〕4号" in human   # 3号: the second record's
 
 
+@pytest.mark.story
 def test_repair_notices_print_for_a_seeded_request(desk, tmp_path):
     sid = company(desk, 66)
     cid = old_black_listing(desk, sid)
@@ -104,6 +110,7 @@ def test_repair_notices_print_for_a_seeded_request(desk, tmp_path):
     assert err["code"] == "DOC_REPAIR_STATE"
 
 
+@pytest.mark.story
 def test_r12_apology_letter_prints_after_the_wrongful_listing_is_deleted(desk, tmp_path):
     sid = company(desk, 68)
     cid = black_listing(desk, sid)

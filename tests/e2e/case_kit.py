@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
-from datetime import date
+from datetime import date, datetime
 
 import keyring
 import pytest
@@ -13,6 +13,7 @@ import pytest
 from credit_desk.domain import demo
 from credit_desk.services import accounts, auth, ledgers
 from credit_desk.store import keys
+from tests import conftest
 from tests.conftest import ADMIN_PW, PASSPHRASE, TEST_NOW, USER_PW, MemoryKeyring
 
 CLERK, BOSS, REVIEWER, AUDITOR = "clerk1", "boss1", "rev1", "audit1"
@@ -21,16 +22,51 @@ CLERK, BOSS, REVIEWER, AUDITOR = "clerk1", "boss1", "rev1", "audit1"
 TAX_BOSS, ENV_BOSS = "boss_tax", "boss_env"
 
 
+# The flags that date a step (the day it happened or the day of its documents). In a story (``desk`` of a test
+# marked ``story``) the pinned clock is walked forward to the latest of them before the step runs, so each step is
+# recorded on its own day as the office records it: a prior notice is numbered and served that day (R5: served on
+# or after its number's issue), the objection window runs out on the calendar before the decision. Never backwards
+# (R14), and never past TEST_NOW by itself: a date after it is the future, typed to be refused.
+STEP_DATE_FLAGS = frozenset({"--accepted-on", "--apology-on", "--checked-on", "--decided-on", "--exit-on",
+                             "--given-on", "--held-on", "--made-on", "--opened-on", "--received-on",
+                             "--renotice-on", "--replied-on", "--served-on", "--on", "--act-date", "--doc-effective",
+                             "--doc-issued", "--decision-date"})
+# A story's ledger is made before every date its steps type (the repair stories' listings of 2025).
+STORY_START = datetime(2025, 9, 1, 9, 0)
+
+
+def walk_to(office, day) -> None:
+    """In a story: move the pinned clock forward to ``day`` (a date or ISO text) when it reads earlier."""
+    clock = conftest.CURRENT_CLOCK
+    if clock is None or not clock.get("walk"):
+        return
+    day = date.fromisoformat(day) if isinstance(day, str) else day
+    if day > clock["now"].date():
+        advance(office, clock, day.isoformat())
+
+
+def _walk_for(office, argv) -> None:
+    days = [argv[i + 1] for i, a in enumerate(argv[:-1]) if a in STEP_DATE_FLAGS]
+    days = [d for d in days if isinstance(d, str) and len(d) == 10 and d[4] == "-" and d <= TEST_NOW.date().isoformat()]
+    if days:
+        walk_to(office, max(days))
+
+
 def ok(office, *argv, user=CLERK):
-    """Run a CLI step as ``user`` and return its JSON output; the step must succeed."""
+    """Run a CLI step as ``user`` and return its JSON output; the step must succeed. In a story the clock is
+    first walked to the step's date (``STEP_DATE_FLAGS``)."""
+    _walk_for(office, argv)
     password = None if user == "admin" else USER_PW
     code, out, err = office("--json", *argv, user=user, password=password)
     assert code == 0, (argv, out, err)
     return json.loads(out)
 
 
-def refused(office, *argv, user=CLERK, lang=None):
-    """Run a CLI step that must be refused; returns (code, json error)."""
+def refused(office, *argv, user=CLERK, lang=None, walk=True):
+    """Run a CLI step that must be refused; returns (code, json error). In a story the clock is first walked to
+    the step's date, as for ``ok`` (``walk=False``: the step is tried on the clock as it stands)."""
+    if walk:
+        _walk_for(office, argv)
     password = None if user == "admin" else USER_PW
     extra = ("--lang", lang) if lang else ()
     code, out, err = office("--json", *extra, *argv, user=user, password=password)
@@ -84,16 +120,14 @@ def register_departments(session) -> None:
                                    level="county", domain=domain_, prefix=prefix)
 
 
-@pytest.fixture(scope="session")
-def staffed_template(tmp_path_factory):
-    """One initialised ledger with its staff, built once; each test gets a copy (init costs seconds)."""
-    folder = tmp_path_factory.mktemp("case_template") / "data"
+def _build_template(folder, now):
+    """One initialised ledger with its staff, its clock reading ``now``."""
     previous = keyring.get_keyring()
     keyring.set_keyring(MemoryKeyring())
     try:
         desk, _ = ledgers.init_office(folder, office="清江浦区信用办", region="320812", admin="admin",
                                       admin_password=ADMIN_PW, recovery_passphrase=PASSPHRASE)
-        desk.clock = lambda: TEST_NOW  # the stories' pinned clock: the ledger's clock mark must not run ahead of it
+        desk.clock = lambda: now  # the stories' pinned clock: the ledger's clock mark must not run ahead of it
         session = auth.login(desk, "admin", ADMIN_PW)
         for name, role in ((CLERK, "clerk"), (BOSS, "approver"), (REVIEWER, "reviewer"), (AUDITOR, "auditor"),
                            (TAX_BOSS, "approver"), (ENV_BOSS, "approver")):
@@ -110,14 +144,59 @@ def staffed_template(tmp_path_factory):
     return folder, ledger_id, key
 
 
-@pytest.fixture
-def desk(cli, data_dir, staffed_template, test_keyring, pinned_clock):
-    """A copy of the staffed ledger in this test's data folder, its key in this test's keyring; the CLI's
-    clock reads TEST_NOW (tests.conftest), after every date these stories type."""
-    folder, ledger_id, key = staffed_template
+@pytest.fixture(scope="session")
+def staffed_template(tmp_path_factory):
+    """One initialised ledger with its staff, built once; each test gets a copy (init costs seconds)."""
+    return _build_template(tmp_path_factory.mktemp("case_template") / "data", TEST_NOW)
+
+
+_STORY_TEMPLATE: list = []
+
+
+def _story_template(tmp_path_factory):
+    """The staffed ledger made on ``STORY_START``, before every date a story types (built once per run)."""
+    if not _STORY_TEMPLATE:
+        _STORY_TEMPLATE.append(_build_template(tmp_path_factory.mktemp("story_template") / "data", STORY_START))
+    return _STORY_TEMPLATE[0]
+
+
+def _copy(template, data_dir) -> None:
+    folder, ledger_id, key = template
     shutil.copytree(folder, data_dir)
     keys.KeyringSlot(ledger_id).store(key)
+
+
+@pytest.fixture
+def desk(request, cli, data_dir, staffed_template, test_keyring, pinned_clock, tmp_path_factory):
+    """A copy of the staffed ledger in this test's data folder, its key in this test's keyring; the CLI's
+    clock reads TEST_NOW (tests.conftest), after every date these stories type.
+
+    A test marked ``@pytest.mark.story`` is told on the calendar instead: its ledger was made on ``STORY_START``,
+    the clock starts there and each step walks it forward to the step's own date (``ok``); ``walk_to(desk, day)``
+    moves it between steps. Stories that serve a prior notice are told so: a notice is numbered on the day it is
+    recorded and served on or after that day (R5), so a clock standing at TEST_NOW cannot serve it weeks back."""
+    if request.node.get_closest_marker("story"):
+        _copy(_story_template(tmp_path_factory), data_dir)
+        pinned_clock["now"], pinned_clock["walk"] = STORY_START, True
+    else:
+        _copy(staffed_template, data_dir)
     return cli.as_user(CLERK)  # business is the clerk's by default (R14); admin acts say user="admin"
+
+
+@pytest.fixture
+def story_clock(pinned_clock) -> dict:
+    """The pinned clock of a story on a ledger the test makes itself (the ``office`` fixture): ask for it before
+    ``office`` so the office is initialised on ``STORY_START``; each step then walks the clock (``ok``)."""
+    pinned_clock["now"], pinned_clock["walk"] = STORY_START, True
+    return pinned_clock
+
+
+@pytest.fixture
+def story(request, cli, data_dir, test_keyring, pinned_clock, tmp_path_factory):
+    """The ledger of a story told on the calendar (see ``desk``), for tests written as stories from the start."""
+    _copy(_story_template(tmp_path_factory), data_dir)
+    pinned_clock["now"], pinned_clock["walk"] = STORY_START, True
+    return cli.as_user(CLERK)
 
 
 def company(office, seed: int, with_rep: bool = True) -> int:
@@ -172,23 +251,41 @@ def decide(office, case: int, *extra, on="2026-10-12", user=BOSS) -> dict:
     return ok(office, "case", "decide", str(case), "--decided-on", on, *extra, user=user)
 
 
-def black_listing(office, subject: int, on="2026-10-12") -> int:
+def black_listing(office, subject: int, on="2026-10-12", served="2026-09-28") -> int:
     """A subject walked onto the black list: record, case, notice, decision."""
+    cid = black_draft(office, subject)
+    serve(office, cid, on=served)
+    decide_black(office, cid, on=on)
+    return cid
+
+
+def black_draft(office, subject: int) -> int:
+    """The draft of ``black_listing`` (a story serving several notices on one day serves them all, then decides)."""
     rid = record(office, subject)["id"]
-    cid = open_case(office, subject, "black", records=[rid])
-    serve(office, cid)
-    decide(office, cid, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12", on=on)
-    return cid
+    return open_case(office, subject, "black", records=[rid])
 
 
-def watch_listing(office, subject: int, domain: str, valid_until="2027-09-01", on="2026-10-12") -> int:
+def decide_black(office, cid: int, on="2026-10-12") -> dict:
+    return decide(office, cid, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12", on=on)
+
+
+def watch_listing(office, subject: int, domain: str, valid_until="2027-09-01", on="2026-10-12",
+                  served="2026-09-28") -> int:
     """A watch listing on one general record (published to 2027-09-01, R13: the validity ends by then)."""
-    cid = open_case(office, subject, "watch", "--department", DOMAIN_DEPT[domain], "--department-level", "county",
-                    "--domain", domain, "--facts", "多次轻微违法", "--basis", "清罚〔2026〕1号",
-                    "--warning-letter", f"清警〔2026〕{domain}号", "--valid-until", valid_until)
-    serve(office, cid)
-    decide(office, cid, "--measure", "M-08", on=on, user=DECIDER[DOMAIN_DEPT[domain]])  # R4: its own department
+    cid = watch_draft(office, subject, domain, valid_until)
+    serve(office, cid, on=served)
+    decide_watch(office, cid, domain, on=on)
     return cid
+
+
+def watch_draft(office, subject: int, domain: str, valid_until="2027-09-01") -> int:
+    return open_case(office, subject, "watch", "--department", DOMAIN_DEPT[domain], "--department-level", "county",
+                     "--domain", domain, "--facts", "多次轻微违法", "--basis", "清罚〔2026〕1号",
+                     "--warning-letter", f"清警〔2026〕{domain}号", "--valid-until", valid_until)
+
+
+def decide_watch(office, cid: int, domain: str, on="2026-10-12") -> dict:
+    return decide(office, cid, "--measure", "M-08", on=on, user=DECIDER[DOMAIN_DEPT[domain]])  # R4: its department
 
 
 def show(office, case: int, user=CLERK) -> dict:

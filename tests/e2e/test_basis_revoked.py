@@ -4,23 +4,32 @@ deadline on the due list, and the change goes in the change log (the next bundle
 
 from __future__ import annotations
 
+import pytest
 from credit_desk.services import ledgers
+from tests.conftest import TEST_NOW
 from tests.e2e.case_kit import (BOSS, company, decide, desk, ok, open_case, record, serve, show,  # noqa: F401
-                                staffed_template)
+                                staffed_template, walk_to)
 
 
-def _listed_on_two_records(desk, seed: int) -> tuple[int, int, int]:
-    sid = company(desk, seed)
-    r1 = record(desk, sid, number=f"清市监罚〔2026〕{seed}号")["id"]
-    r2 = record(desk, sid, number=f"清市监罚〔2026〕{seed + 1000}号")["id"]
-    cid = open_case(desk, sid, "black", records=[r1, r2])
-    serve(desk, cid)
-    decide(desk, cid, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
-    return cid, r1, r2
+def _listed_on_two_records(desk, *seeds: int) -> list[tuple[int, int, int]]:
+    """Black listings resting on two records each — every notice served on its day (2026-09-28), then every case
+    decided after the window (2026-10-12): the story walks the calendar once for all of them (R5)."""
+    made = []
+    for seed in seeds:
+        sid = company(desk, seed)
+        r1 = record(desk, sid, number=f"清市监罚〔2026〕{seed}号")["id"]
+        r2 = record(desk, sid, number=f"清市监罚〔2026〕{seed + 1000}号")["id"]
+        made.append((open_case(desk, sid, "black", records=[r1, r2]), r1, r2))
+    for cid, _, _ in made:
+        serve(desk, cid)
+    for cid, _, _ in made:
+        decide(desk, cid, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
+    return made
 
 
+@pytest.mark.story
 def test_r3_revoking_every_basis_record_stops_measures_and_puts_the_end_on_the_due_list(desk, data_dir):
-    cid, r1, r2 = _listed_on_two_records(desk, 161)
+    [(cid, r1, r2)] = _listed_on_two_records(desk, 161)
     first = ok(desk, "record", "revoke", str(r1), "--reason", "复议撤销", "--on", "2026-10-20")
     assert first["listed_case_ids"] == [cid] and first["ending"] == []  # r2 still carries the listing
     assert all(m["stopped_on"] is None for m in show(desk, cid)["measures"])
@@ -43,14 +52,15 @@ def test_r3_revoking_every_basis_record_stops_measures_and_puts_the_end_on_the_d
     assert not [i for i in ok(desk, "due") if i["kind"] == "basis_revoked"]
 
 
+@pytest.mark.story
 def test_r3_daily_check_ends_a_listing_whose_basis_was_revoked_once_its_deadline_passed(desk, data_dir,
                                                                                           pinned_clock):
     """Gap 3: a department that lets the end deadline pass does not keep a listing without basis: the next daily
     check ends it (way 4, dated the day after the deadline, no watch list — it would rest on nothing, R1), with
     its announcement, audit row and change-log row (the next bundle)."""
     from datetime import date, timedelta
-    late, lr1, lr2 = _listed_on_two_records(desk, 171)
-    fresh, fr1, fr2 = _listed_on_two_records(desk, 181)
+    (late, lr1, lr2), (fresh, fr1, fr2) = _listed_on_two_records(desk, 171, 181)
+    walk_to(desk, TEST_NOW.date())  # today; the revocation of 2026-10-21 is recorded after today's check ran
     for rid in (lr1, lr2):
         ok(desk, "record", "revoke", str(rid), "--reason", "复议撤销", "--on", "2026-10-21")
     today = pinned_clock["now"].date()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import pytest
 from credit_desk.services import ledgers
-from tests.e2e.case_kit import (BOSS, TAX_BOSS, advance, black_listing, company, decide, desk, ok,  # noqa: F401
+from tests.e2e.case_kit import (BOSS, TAX_BOSS, advance, black_draft, black_listing, company, decide, decide_black, desk, ok,  # noqa: F401
                                 open_case, refused, serve, show, staffed_template, watch_listing)
 
 
+@pytest.mark.story
 def test_listed_then_exit_way4_then_watch_list_way2_only_through_repair(desk, pinned_clock):
     sid = company(desk, 1)
     cid = black_listing(desk, sid)
@@ -32,6 +34,7 @@ def test_listed_then_exit_way4_then_watch_list_way2_only_through_repair(desk, pi
     assert watch["origin_case_id"] == cid
 
 
+@pytest.mark.story
 def test_listed_then_wrongful_way1_apology_and_nothing_kept(desk, data_dir):
     sid = company(desk, 2)
     cid = black_listing(desk, sid)
@@ -58,6 +61,7 @@ def test_listed_then_wrongful_way1_apology_and_nothing_kept(desk, data_dir):
         desk_.close()
 
 
+@pytest.mark.story
 def test_r12_expiry_way3_leaves_the_day_after_and_the_cli_sees_it(desk, pinned_clock):
     sid = company(desk, 3)
     cid = watch_listing(desk, sid, "税务", valid_until="2027-01-31")
@@ -73,6 +77,7 @@ def test_r12_expiry_way3_leaves_the_day_after_and_the_cli_sees_it(desk, pinned_c
     assert not [i for i in ok(desk, "due", "--overdue") if i["kind"] == "expiry"]
 
 
+@pytest.mark.story
 def test_r10_red_list_blocked_by_black_list(desk):
     sid = company(desk, 4)
     black_listing(desk, sid)
@@ -81,26 +86,30 @@ def test_r10_red_list_blocked_by_black_list(desk):
     assert err["code"] == "R10_RED_BLOCKED_BY_BLACK" and err["rule"] == "R10"
 
 
+@pytest.mark.story
 def test_r10_black_listing_removes_red_listing(desk):
     sid = company(desk, 5)
     red = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county",
                     "--facts", "连续三年纳税信用A级", "--basis", "纳税信用管理办法", "--valid-until", "2028-10-01")
-    err = refused(desk, "case", "decide", str(red), "--decided-on", "2026-10-12", user=TAX_BOSS)
+    err = refused(desk, "case", "decide", str(red), "--decided-on", "2026-09-20", user=TAX_BOSS)
     assert err["code"] == "R10_RED_NOT_PUBLISHED"  # publication for objection comes first
+    black = black_draft(desk, sid)
     serve(desk, red)
+    serve(desk, black)  # both notices on their day (R5); the decisions after their windows
     decide(desk, red, user=TAX_BOSS)  # R4: the tax bureau's own head
-    black = black_listing(desk, sid, on="2026-11-02")
+    decide_black(desk, black, on="2026-11-02")
     entry = show(desk, red)
     assert entry["state"] == "exited" and entry["exit_way"] == "red_removed"
     assert str(black) in entry["exit_note"]
 
 
+@pytest.mark.story
 def test_r11_three_watch_domains_raise_the_big_data_alert(desk):
     sid = company(desk, 6)
-    watch_listing(desk, sid, "税务")
-    watch_listing(desk, sid, "生态环境")
+    watch_listing(desk, sid, "税务")  # one after another on the calendar: served, window, decided (R5)
+    watch_listing(desk, sid, "生态环境", served="2026-10-12", on="2026-10-26")
     assert ok(desk, "case", "alerts") == []
-    third = watch_listing(desk, sid, "市场监管")
+    third = watch_listing(desk, sid, "市场监管", served="2026-10-26", on="2026-11-09")
     alerts = ok(desk, "case", "alerts")
     assert [a["subject_id"] for a in alerts] == [sid]
     assert "市场监管" in alerts[0]["domains"]
@@ -118,6 +127,7 @@ def test_refusal_in_english_with_lang_en(desk):
     assert code == 1 and "预先告知书" in stderr and "R5_NOTICE_NOT_SERVED" in stderr
 
 
+@pytest.mark.story
 def test_r12_expiry_check_runs_once_a_day_on_start(desk, data_dir, pinned_clock):
     from credit_desk.services import auth, case_exits
     from tests.conftest import USER_PW

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import json
 from datetime import date, timedelta
 
@@ -54,6 +55,7 @@ def test_r2_r20_publication_period_from_tier_and_rule_set_on_decision_date(desk)
     assert new["earliest_repair"] == "2026-12-02" and new["publication_end"] == "2027-09-01"
 
 
+@pytest.mark.story
 def test_r3_revoking_the_basis_document_revokes_the_record_and_blocks_its_case(desk, data_dir):
     sid = company(desk, 14)
     rid = record(desk, sid)["id"]
@@ -115,13 +117,14 @@ def test_r4_invalid_ground_refused_at_opening_and_incomplete_scope_at_notice(des
     assert show(desk, cid)["state"] == "draft" and not show(desk, cid).get("notice_number")
 
 
+@pytest.mark.story
 def test_r5_decision_refused_before_notice_in_window_and_with_open_objection(desk):
     sid = person(desk, 17)
     rid = record(desk, sid)["id"]
     cid = open_case(desk, sid, "black", records=[rid])
     args = ("case", "decide", str(cid), "--measure", "M-01",
             "--post-exit-watch-months", "12")
-    err = refused(desk, *args, "--decided-on", "2026-10-12", user=BOSS)
+    err = refused(desk, *args, "--decided-on", "2026-09-20", user=BOSS)  # on the day it was opened
     assert err["code"] == "R5_NOTICE_NOT_SERVED" and "自然人" in err["message"]
     serve(desk, cid, on="2026-09-28")
     err = refused(desk, *args, "--decided-on", "2026-10-10", user=BOSS)
@@ -146,6 +149,7 @@ def test_r5_objection_received_2026_09_28_is_due_2026_10_16_and_overdue_after(de
     assert [(i["kind"], i["object_id"]) for i in late] == [("objection_reply", obj["id"])]
 
 
+@pytest.mark.story
 def test_r6_share_due_until_the_platform_acknowledges(desk, data_dir):
     sid = company(desk, 19)
     cid = black_listing(desk, sid)
@@ -169,6 +173,7 @@ def test_r6_share_due_until_the_platform_acknowledges(desk, data_dir):
     assert show(desk, cid)["share_status_zh"] == "平台已于2026-10-20确认接收"
 
 
+@pytest.mark.story
 def test_r7_missing_entry_fields_block_the_decision_one_message_each(desk):
     sid = company(desk, 20, with_rep=False)
     cid = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county",
@@ -181,6 +186,7 @@ def test_r7_missing_entry_fields_block_the_decision_one_message_each(desk):
         assert words in err["message"]
 
 
+@pytest.mark.story
 def test_r8_measures_only_from_the_list_and_for_the_list_type(desk):
     sid = company(desk, 21)
     cid = open_case(desk, sid, "watch", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
@@ -194,6 +200,7 @@ def test_r8_measures_only_from_the_list_and_for_the_list_type(desk):
     assert err["code"] == "R8_NOT_FOR_LIST" and err["row"] == 1 and "重点关注名单" in err["message"]
 
 
+@pytest.mark.story
 def test_r9_minor_needs_justification_and_a_second_users_approval(desk):
     sid = person(desk, 22, born_from=date(2009, 1, 1), born_to=date(2009, 12, 31))
     err = refused(desk, *_record_args(sid))
@@ -222,6 +229,7 @@ def test_r9_four_eyes_the_drafter_never_approves_own_record(desk):
     assert err["code"] == "FOUR_EYES"
 
 
+@pytest.mark.story
 def test_four_eyes_the_drafter_never_decides_own_case_senior_included(desk):
     sid = company(desk, 24)
     rid = record(desk, sid)["id"]
@@ -232,6 +240,7 @@ def test_four_eyes_the_drafter_never_decides_own_case_senior_included(desk):
     assert refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", user=CLERK)["code"] == "ROLE_FORBIDDEN"
 
 
+@pytest.mark.story
 def test_r14_the_administrator_can_neither_draft_nor_decide_nor_look(desk):
     """Separation of duties (issue 14 item 6): the administrator, who can make accounts, holds no business
     permission — it cannot draft a record, open or decide a case, or look at a subject; each refusal is logged."""
@@ -252,6 +261,7 @@ def test_r14_the_administrator_can_neither_draft_nor_decide_nor_look(desk):
     assert ("admin", "audit.read", "refused") in refusals and ("admin", "subject.view", "refused") in refusals
 
 
+@pytest.mark.story
 def test_r11_watch_list_needs_a_warning_letter(desk):
     sid = company(desk, 25)
     cid = open_case(desk, sid, "watch", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
@@ -261,6 +271,7 @@ def test_r11_watch_list_needs_a_warning_letter(desk):
     assert err["code"] == "R11_WARNING_LETTER"
 
 
+@pytest.mark.story
 def test_r11_serious_act_while_watched_opens_a_black_list_case(desk):
     sid = company(desk, 26)
     watch = watch_listing(desk, sid, "市场监管")
@@ -273,6 +284,7 @@ def test_r11_serious_act_while_watched_opens_a_black_list_case(desk):
     assert general["black_case_id"] is None
 
 
+@pytest.mark.story
 def test_r12_each_exit_way_refused_without_its_condition(desk):
     sid = company(desk, 27)
     cid = black_listing(desk, sid)
@@ -286,6 +298,7 @@ def test_r12_each_exit_way_refused_without_its_condition(desk):
                    user=BOSS)["code"] == "R12_NOT_LISTED"
 
 
+@pytest.mark.story
 def test_r12_black_decision_needs_the_post_exit_watch_period(desk):
     sid = company(desk, 28)
     rid = record(desk, sid)["id"]
@@ -295,6 +308,7 @@ def test_r12_black_decision_needs_the_post_exit_watch_period(desk):
     assert err["code"] == "R12_WATCH_PERIOD_REQUIRED"
 
 
+@pytest.mark.story
 def test_r12_exit_of_a_black_listing_by_expiry_goes_onto_the_watch_list(desk, pinned_clock):
     sid = company(desk, 29)
     rid = record(desk, sid)["id"]
@@ -310,6 +324,7 @@ def test_r12_exit_of_a_black_listing_by_expiry_goes_onto_the_watch_list(desk, pi
     assert entry["valid_until"] == "2027-10-13" and entry["state"] == "listed" and entry["origin_case_id"] == cid
 
 
+@pytest.mark.story
 def test_r19_objection_to_a_record_revokes_it_and_ends_its_open_case(desk):
     sid = company(desk, 30)
     rid = record(desk, sid)["id"]

@@ -15,6 +15,8 @@ from openpyxl import Workbook
 from credit_desk.domain import demo
 from credit_desk.services import ledgers
 from credit_desk.store import sync_state
+from tests.conftest import TEST_NOW
+from tests.e2e.case_kit import (black_draft, decide_black, decide_watch, walk_to, watch_draft)
 from tests.e2e.case_kit import (TAX_BOSS, black_listing, company, decide, desk, ok, open_case,  # noqa: F401
                                 person, record, refused, serve, staffed_template, watch_listing)
 
@@ -70,20 +72,25 @@ def _joint_lists(data_dir) -> None:
 def ledger_with_hits(desk, data_dir):
     """A black-listed company, a company with a record only, a watch-listed company, a clean company, a person."""
     black = company(desk, 11)
-    black_listing(desk, black)
+    listing = black_draft(desk, black)
     rec = company(desk, 12)
     record(desk, rec, number="清市监罚〔2026〕41号")
     watch = company(desk, 13)
-    watch_listing(desk, watch, "税务")
+    watched = watch_draft(desk, watch, "税务")
     clean = company(desk, 14)
     ended = company(desk, 16)   # R12: its watch listing's validity ended 2026-11-20 (no expiry run yet)
-    watch_listing(desk, ended, "生态环境", valid_until="2026-11-20")
+    ending = watch_draft(desk, ended, "生态环境", valid_until="2026-11-20")
     someone = person(desk, 15)
     honoured = company(desk, 17)   # R10: on the red list (shown, never counted as adverse)
     red = open_case(desk, honoured, "red", "--department", "县税务局", "--department-level", "county",
                     "--facts", "连续三年纳税信用A级", "--basis", "纳税信用管理办法", "--valid-until", "2028-10-01")
-    serve(desk, red)
+    for case in (listing, watched, ending, red):
+        serve(desk, case)  # 2026-09-28, each on the day it is numbered (R5)
+    decide_black(desk, listing)
+    decide_watch(desk, watched, "税务")
     decide(desk, red, user=TAX_BOSS)
+    walk_to(desk, TEST_NOW.date())  # today; the ended listing's decision is recorded after today's expiry check
+    decide_watch(desk, ending, "生态环境")
     _joint_lists(data_dir)
     return {"black": black, "record": rec, "watch": watch, "clean": clean, "person": someone, "ended": ended,
             "red": honoured}
@@ -93,6 +100,7 @@ def _names(seeds):
     return [(f"淮安测试{s}有限公司", _uscc(s)) for s in seeds]
 
 
+@pytest.mark.story
 def test_r22_a_bad_list_is_refused_with_every_bad_cell_named_and_nothing_kept(desk, ledger_with_hits, tmp_path):
     rows = _names([11, 12]) + [("", _uscc(13)), ("淮安某某公司", _uscc(14)[:-1] + "0"), ("淮安重复公司", _uscc(11)),
                                ("淮安空号公司", ""), ("钱七", 320826197001011234)]   # a code typed as a number
@@ -105,6 +113,7 @@ def test_r22_a_bad_list_is_refused_with_every_bad_cell_named_and_nothing_kept(de
     assert ok(desk, "credit-check", "list") == []   # nothing kept, nothing read
 
 
+@pytest.mark.story
 def test_r22_r14_a_list_is_matched_counted_logged_and_unmatched_rows_are_reported(desk, ledger_with_hits, tmp_path,
                                                                                    data_dir):
     rows = _names([11]) + [("淮安测试十二有限公司", _uscc(12))] + _names([13, 14]) + [
@@ -148,6 +157,7 @@ def _pdf_text(path) -> str:
 
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
+@pytest.mark.story
 def test_r22_r15_the_report_is_numbered_signed_and_reads_back(desk, ledger_with_hits, tmp_path):
     rows = _names([11]) + [("淮安测试十二有限公司", _uscc(12))] + _names([14]) + [UNKNOWN_CO, JOINT_PERSON]
     _sheet(tmp_path / "list.xlsx", rows)
@@ -174,6 +184,7 @@ def test_r22_r15_the_report_is_numbered_signed_and_reads_back(desk, ledger_with_
                     str(tmp_path / "page")], check=True)
 
 
+@pytest.mark.story
 def test_r22_an_empty_row_never_ends_the_list_and_a_hidden_row_is_named(desk, ledger_with_hits, tmp_path):
     """A department's list with an empty row in the middle: every subject below it is checked (a black-listed
     bidder under the gap was once never looked at); a hidden row refuses the list, named — nothing kept."""
@@ -197,6 +208,7 @@ def test_r22_an_empty_row_never_ends_the_list_and_a_hidden_row_is_named(desk, le
     assert ok(desk, "credit-check", "list") == before
 
 
+@pytest.mark.story
 def test_r22_a_subject_below_the_notes_is_named_and_a_name_beginning_with_zhu_is_no_note(desk, ledger_with_hits,
                                                                                          tmp_path):
     """The notes under a list end it, but a subject typed below them is named (it was never checked), and a name

@@ -4,6 +4,7 @@ through the documents pipeline and read back with pdftotext."""
 
 from __future__ import annotations
 
+import pytest
 import datetime as dt
 import random
 import re
@@ -47,6 +48,7 @@ def _joint_entry(data_dir, name: str, number: str) -> None:
         desk_.close()
 
 
+@pytest.mark.story
 def test_r22_a_subjects_report_follows_the_standard_and_its_period(desk, data_dir, tmp_path):
     sid = company(desk, 31)
     uscc = demo.uscc(random.Random(31), "320812")

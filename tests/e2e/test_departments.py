@@ -4,6 +4,7 @@ and its documents carry that department's name, 落款 and 文号 prefix; county
 
 from __future__ import annotations
 
+import pytest
 import random
 
 from credit_desk.domain import demo
@@ -23,6 +24,7 @@ def _add_dept(office, name: str, level: str, prefix: str, seed: int, domain="市
               "--domain", domain, "--prefix", prefix, user="admin")
 
 
+@pytest.mark.story
 def test_r4_documents_issued_in_the_deciding_departments_name_and_prefix(desk, tmp_path):
     dept = _add_dept(desk, MARKET, "county", "清市监", 901)
     assert refused(desk, "department", "add", "--name", "x局", "--uscc", _uscc(902), "--level", "county",
@@ -89,6 +91,7 @@ def test_department_add_validates_its_fields(desk):
     assert [d["name"] for d in listed] == before + ["清江浦区税务局"]
 
 
+@pytest.mark.story
 def test_r13_repair_documents_are_issued_by_the_deciding_department_not_the_office(desk, tmp_path):
     """Gap 1 (谁认定、谁修复, R13): the repair's acceptance, decision and one-time notice carry the deciding
     department's name in the 落款 and its 文号 prefix; a department that is not registered cannot have them issued
@@ -132,6 +135,7 @@ def test_r13_repair_documents_are_issued_by_the_deciding_department_not_the_offi
     assert ok(desk, "repair", "list") == [] or all(r["subject_id"] != other for r in ok(desk, "repair", "list"))
 
 
+@pytest.mark.story
 def test_r4_a_ledger_with_no_department_refuses_a_typed_one_and_says_how_to_register(office, secret_files,
                                                                                      pinned_clock):
     """Gap 2 (49号 四(八)): before any department is registered, a typed name is no deciding department — not at
@@ -154,4 +158,5 @@ def test_r4_a_ledger_with_no_department_refuses_a_typed_one_and_says_how_to_regi
                    "2026-09-28", user=BOSS)["code"] == "DEPT_NOT_REGISTERED"
     _add_dept(office, MARKET, "county", "清市监", 908)
     ok(office, "case", "update", str(draft), "--department", MARKET)
-    assert serve(office, draft)["notice_number"].startswith("清市监信告〔2026〕")
+    # R5: never numbered before, the notice is numbered and served on the day it is recorded
+    assert serve(office, draft, on=pinned_clock["now"].date().isoformat())["notice_number"].startswith("清市监信告〔2026〕")

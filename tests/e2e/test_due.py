@@ -2,26 +2,30 @@
 
 from __future__ import annotations
 
+import pytest
 import datetime as dt
 
 from credit_desk.domain.due import DueItem
 from credit_desk.services import auth, due, ledgers
 from credit_desk.store import cases as cases_store
 from tests.conftest import USER_PW
-from tests.e2e.case_kit import (black_listing, company, desk, ok, record, serve, staffed_template,  # noqa: F401
-                                watch_listing)
+from tests.e2e.case_kit import (black_draft, black_listing, company, decide_black, decide_watch, desk,  # noqa: F401
+                                ok, record, serve, staffed_template, walk_to, watch_draft, watch_listing)
 
 TODAY = "2026-11-02"
 
 
 def _seed(desk, data_dir) -> dict:
-    """A small ledger with deadlines on both sides of TODAY."""
+    """A small ledger with deadlines on both sides of TODAY, told in the order of its days."""
     s1, s2, s3 = company(desk, 41), company(desk, 42), company(desk, 43)
     r1 = record(desk, s3, number="清市监罚〔2026〕90号")["id"]
+    black, watch = black_draft(desk, s1), watch_draft(desk, s2, "税务", valid_until="2026-10-30")
     late_obj = ok(desk, "objection", "add", "--record", str(r1), "--received-on", "2026-09-28", "--grounds", "异议一")
+    serve(desk, black)
+    serve(desk, watch)
+    decide_black(desk, black)                                        # shared late: share item overdue
+    decide_watch(desk, watch, "税务")                                  # expiry overdue; its sharing acknowledged
     fresh_obj = ok(desk, "objection", "add", "--record", str(r1), "--received-on", "2026-10-26", "--grounds", "异议二")
-    black = black_listing(desk, s1)                                  # shared late: share item overdue
-    watch = watch_listing(desk, s2, "税务", valid_until="2026-10-30")  # expiry overdue; its sharing acknowledged
     pending = ok(desk, "case", "open", "--subject", str(s3), "--list", "watch", "--record", str(r1),
                  "--department", "县市场监督管理局", "--opened-on", "2026-10-29")["id"]
     serve(desk, pending, on="2026-10-30")                             # window open: shown, never overdue
@@ -35,8 +39,9 @@ def _seed(desk, data_dir) -> dict:
             "pending": pending}
 
 
+@pytest.mark.story
 def test_due_overdue_json_lists_exactly_the_overdue_items(desk, data_dir):
-    ids = _seed(desk, data_dir)
+    ids = _seed(desk, data_dir)  # the story stands on 2026-10-30; the list is computed as of TODAY
     overdue = ok(desk, "due", "--overdue", "--today", TODAY)
     assert [(i["kind"], i["object_type"], i["object_id"], i["due_date"]) for i in overdue] == [
         ("objection_reply", "objection", ids["late_obj"], "2026-10-16"),

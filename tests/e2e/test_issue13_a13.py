@@ -5,10 +5,12 @@ series, and a case's level and field typed apart from its registered department 
 
 from __future__ import annotations
 
+import pytest
 from tests.e2e.case_kit import (AUDITOR, BOSS, CLERK, ENV_BOSS, TAX_BOSS, black_listing, company, desk, ok,  # noqa: F401
                                 open_case, record, refused, serve, show, staffed_template, watch_listing)
 
 
+@pytest.mark.story
 def test_r5_objection_is_verified_and_answered_by_the_deciding_department(desk):
     """R5 / 1798号 (七)(二十二): an objection to a listing case "由认定部门（单位）核实" — the deciding department
     verifies it and answers the party. The tax bureau's head cannot answer an objection to the market regulator's
@@ -34,6 +36,7 @@ def test_r5_objection_is_verified_and_answered_by_the_deciding_department(desk):
     assert out["outcome"] == "upheld" and show(desk, cid)["state"] == "notice_served"
 
 
+@pytest.mark.story
 def test_r4_hand_numbered_document_cannot_take_another_departments_series(desk):
     """R4 / 49号 四(八): a case's documents are issued in its deciding department's name and under its prefix. A
     number the office issued by hand is recorded as such — but a number in ANOTHER registered department's
@@ -58,6 +61,7 @@ def test_r4_hand_numbered_document_cannot_take_another_departments_series(desk):
     assert out["decision_number"] == "县市监手〔2026〕7号"
 
 
+@pytest.mark.story
 def test_r4_case_level_and_field_are_its_registered_departments(desk):
     """R4 / 49号 四(八) (departments are entities: name, code, level, field): a case's department level and field
     of administration are its registered department's, not free text. The field decides the big-data alert (R11:
@@ -83,6 +87,7 @@ def test_r4_case_level_and_field_are_its_registered_departments(desk):
     ok(desk, "case", "update", str(cid), "--domain", "市场监管", "--department-level", "county")
 
 
+@pytest.mark.story
 def test_r3_record_revocation_is_dated_between_its_listing_and_today(desk):
     """R3 with the R5 dates (DOMAIN: every procedural date lies between the previous step's date and today): the
     revocation of a listing's basis record stops its measures and starts the department's end deadline on the
@@ -105,6 +110,7 @@ def test_r3_record_revocation_is_dated_between_its_listing_and_today(desk):
     assert entry["state"] == "listed" and all(m["stopped_on"] == "2026-11-20" for m in entry["measures"])
 
 
+@pytest.mark.story
 def test_r3_revoking_the_basis_reaches_the_watch_listing_that_follows_a_black_exit(desk):
     """R1 / R3 (DOMAIN: a watch listing rests on at least one effective record; revoking a record's basis document
     reaches the listings resting on it) with R12 / 1798号 (十八): the watch listing that follows a black listing's
@@ -125,6 +131,7 @@ def test_r3_revoking_the_basis_reaches_the_watch_listing_that_follows_a_black_ex
     assert entry["state"] == "listed" and all(m["stopped_on"] == "2026-11-20" for m in entry["measures"])
 
 
+@pytest.mark.story
 def test_r5_objection_to_a_record_cannot_end_another_departments_case(desk):
     """R5 / 1798号 (七) with R4 (谁认定、谁负责): an objection to the RECORD a served case rests on, answered
     "revoked", ends that case as not listed with a numbered 不予列入决定书 — the deciding department's decision. The

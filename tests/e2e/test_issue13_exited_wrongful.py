@@ -14,6 +14,7 @@ recovered, no apology is owed)."""
 
 from __future__ import annotations
 
+import pytest
 import json
 from pathlib import Path
 
@@ -47,10 +48,11 @@ def _ledger_rows(data_dir, sql: str, args=()) -> list[tuple]:
         d.close()
 
 
-def _ended_black_with_watch(desk, seed: int, tmp_path: Path) -> tuple[int, int, dict]:
+def _ended_black_with_watch(desk, seed: int, tmp_path: Path, served="2026-09-28",
+                            decided="2026-10-12") -> tuple[int, int, dict]:
     """A black listing decided 2026-10-12, printed, ended early on a changed standard (way 4, 2026-11-03), and the
     watch listing that followed it by rule, its warning letter printed. Returns (black, watch, printed numbers)."""
-    cid = black_listing(desk, company(desk, seed))
+    cid = black_listing(desk, company(desk, seed), served=served, on=decided)
     numbers = {"decision": _print(desk, "listing_decision", cid, tmp_path / "decision.pdf")}
     out = ok(desk, "case", "exit", str(cid), "--way", "4", *STANDARD_CHANGE, "--exit-on", "2026-11-03",
              "--watch-months", "12", user=BOSS)
@@ -61,6 +63,7 @@ def _ended_black_with_watch(desk, seed: int, tmp_path: Path) -> tuple[int, int, 
     return cid, watch, numbers
 
 
+@pytest.mark.story
 def test_r19_r12_way1_objection_to_an_ended_black_listing_withdraws_it_and_its_watch_listing(desk, data_dir,
                                                                                            tmp_path):
     intake_dir = pair(desk, tmp_path)
@@ -157,6 +160,7 @@ def test_r19_r12_way1_objection_to_an_ended_black_listing_withdraws_it_and_its_w
     assert GROUNDS not in text and not [n for n in numbers.values() if n in text]
 
 
+@pytest.mark.story
 def test_r12_way1_own_finding_after_the_black_listing_expired(desk, pinned_clock, tmp_path):
     """R12 way 1 from the office's own finding (主动发现, 1798号 (二十三)) on a black listing that left its list at
     expiry (way 3, the day after its validity): the proposal is dated no earlier than the exit, by the deciding
@@ -189,6 +193,7 @@ def test_r12_way1_own_finding_after_the_black_listing_expired(desk, pinned_clock
     assert refused(desk, "case", "withdraw", str(cid), *finding, user=REVIEWER)["code"] == "R12_NOT_LISTED"
 
 
+@pytest.mark.story
 def test_r19_objection_to_the_basis_record_of_an_ended_listing_withdraws_both_in_one_step(desk, data_dir, tmp_path):
     """R19 (an objection to any record) with R12 way 1: the record an ended black listing rested on — and its
     post-exit watch listing still carries (R1/R3) — is found wrong on the party's objection: both listings get a
@@ -211,6 +216,7 @@ def test_r19_objection_to_the_basis_record_of_an_ended_listing_withdraws_both_in
     assert _verify(desk, tmp_path / "warning.pdf")["result"] == "withdrawn"
 
 
+@pytest.mark.story
 def test_r12_an_ended_red_listing_or_an_independent_watch_listing_is_not_withdrawn_this_way(desk, tmp_path):
     """1798号 (十九)(二十三): way 1 for a red list deletes a subject from a red list it is on, and a wrong red listing
     is answered by recovering the benefits, not by an apology — an ended red listing is refused (R12_RED_ENDED) at
@@ -221,7 +227,7 @@ def test_r12_an_ended_red_listing_or_an_independent_watch_listing_is_not_withdra
                     "--facts", "纳税信用A级", "--basis", "税总发〔2026〕1号", "--valid-until", "2028-10-12")
     serve(desk, red)
     decide(desk, red, on="2026-10-12", user=TAX_BOSS)
-    own = watch_listing(desk, sid, "市场监管", on="2026-10-20")  # removes the red listing (R10)
+    own = watch_listing(desk, sid, "市场监管", served="2026-10-12", on="2026-10-20")  # removes the red listing (R10)
     assert show(desk, red)["state"] == "exited"
     err = refused(desk, "case", "object", str(red), "--grounds", "不应列入")
     assert err["code"] == "R12_RED_ENDED" and err["rule"] == "R12" and "收回" in err["message"]
@@ -229,7 +235,7 @@ def test_r12_an_ended_red_listing_or_an_independent_watch_listing_is_not_withdra
     assert err["code"] == "R12_RED_ENDED"
     assert show(desk, red)["state"] == "exited"
     # a black listing of the same subject, ended and withdrawn: the department's own watch listing stays
-    cid, watch, _ = _ended_black_with_watch(desk, 1335, tmp_path)
+    cid, watch, _ = _ended_black_with_watch(desk, 1335, tmp_path, served="2026-10-20", decided="2026-10-28")
     ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现主体错误", "--on", "2026-11-20", user=REVIEWER)
     done = ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-20", user=BOSS)
     assert [w["case_id"] for w in done["withdrawn_with"]] == [watch]

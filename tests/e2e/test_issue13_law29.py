@@ -3,6 +3,7 @@ open, each tried and refused (or now undone) at its one guard in ``domain/``."""
 
 from __future__ import annotations
 
+import pytest
 import json
 from pathlib import Path
 
@@ -19,6 +20,7 @@ def _verify(office, pdf: Path) -> dict:
     return json.loads(out)
 
 
+@pytest.mark.story
 def test_r12_way1_withdraws_the_repair_notices_of_a_wrong_listing_that_left_by_repair(desk, tmp_path):
     """R12 way 1 / 1798号 (二十)(二十三): a black listing that left early after credit repair (way 2) and is then
     found wrong is withdrawn with its repair notices — before, the 受理通知书 still verified as 真实有效 with the
@@ -47,6 +49,7 @@ def test_r12_way1_withdraws_the_repair_notices_of_a_wrong_listing_that_left_by_r
                        "--purpose", "当事人索要副本")["code"] == "R12_DOC_WITHDRAWN"
 
 
+@pytest.mark.story
 def test_r5_record_changed_after_service_needs_a_new_notice_before_the_decision(desk, tmp_path):
     """R5 / R1 with R3 (49号 二(二), 四(八); 苏信用办〔2022〕7号 一(二)): the basis document of the record a served
     case rests on is changed (a reconsideration changed the penalty: new number, new facts); before, the decision
@@ -64,7 +67,7 @@ def test_r5_record_changed_after_service_needs_a_new_notice_before_the_decision(
     assert err["code"] == "R5_RENOTICE_REQUIRED" and "重新送达预先告知书" in err["message"], err
     assert show(desk, cid)["state"] == "notice_served"
     # the lawful path: a new prior notice on the changed grounds, a new window, then the decision
-    ok(desk, "case", "update", str(cid), "--record", str(rid), "--renotice-on", "2026-10-02")
+    ok(desk, "case", "update", str(cid), "--record", str(rid), "--renotice-on", "2026-10-12")  # numbered that day
     assert "未按规定标注产品信息" in show(desk, cid)["facts"]
     decide(desk, cid, *args, on="2026-10-20")
     entry = show(desk, cid)
@@ -77,12 +80,13 @@ def test_r5_record_changed_after_service_needs_a_new_notice_before_the_decision(
                "--opened-on", "2026-09-20")["id"]
     ok(desk, "record", "change", str(rid2), "--reason", "复议机关变更处罚决定", "--facts", "未按规定公示年度报告",
        "--on", "2026-09-25")
-    err = refused(desk, "case", "notice", str(draft), "--served-on", "2026-09-28")
+    err = refused(desk, "case", "notice", str(draft), "--served-on", "2026-10-20")
     assert err["code"] == "R1_GROUNDS_STALE", err
     ok(desk, "case", "update", str(draft), "--record", str(rid2))
-    serve(desk, draft)
+    serve(desk, draft, on="2026-10-20")
 
 
+@pytest.mark.story
 def test_r5_decision_says_the_party_was_heard_when_it_objected_to_the_basis_record(desk, tmp_path):
     """R5 (49号 四(八)) with R19: the party objected, within the window, to the record the listing rests on; the
     objection was examined and the record upheld. Before, the printed decision said 「你单位在规定期限内未提出陈述、
@@ -92,7 +96,10 @@ def test_r5_decision_says_the_party_was_heard_when_it_objected_to_the_basis_reco
     sid = company(desk, 2906)
     rid = record(desk, sid)["id"]
     cid = open_case(desk, sid, "black", records=[rid])
+    other = company(desk, 2907)
+    quiet = open_case(desk, other, "black", records=[record(desk, other)["id"]])
     serve(desk, cid)
+    serve(desk, quiet)  # both notices served on 2026-09-28 (R5: on the day each is numbered)
     obj = ok(desk, "objection", "add", "--record", str(rid), "--received-on", "2026-09-30", "--grounds",
              "处罚决定已申请复议，货值金额认定有误")
     ok(desk, "objection", "resolve", str(obj["id"]), "--outcome", "upheld", "--reply", "经核实，维持",
@@ -102,9 +109,6 @@ def test_r5_decision_says_the_party_was_heard_when_it_objected_to_the_basis_reco
     text = pdftotext(tmp_path / "d.pdf").replace("\n", "")
     assert "提出了陈述、申辩，本单位依法听取并进行了核实" in text and "未提出陈述、申辩" not in text
 
-    other = company(desk, 2907)
-    quiet = open_case(desk, other, "black", records=[record(desk, other)["id"]])
-    serve(desk, quiet)
     decide(desk, quiet, "--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
     late_rid = show(desk, quiet)["records"][0]["id"]
     ok(desk, "objection", "add", "--record", str(late_rid), "--received-on", "2026-10-20", "--grounds", "事后异议")
@@ -112,6 +116,7 @@ def test_r5_decision_says_the_party_was_heard_when_it_objected_to_the_basis_reco
     assert "在规定期限内未提出陈述、申辩" in pdftotext(tmp_path / "q.pdf").replace("\n", "")
 
 
+@pytest.mark.story
 def test_r1_changed_basis_document_is_not_dated_before_the_act(desk):
     """R1 / R3 with the R5 dates: ``record add`` refuses a basis document issued before the act it decided
     (ACT_DATE), but ``record change`` accepted one (act 2026-08-01, changed document issued 2026-07-01) — the

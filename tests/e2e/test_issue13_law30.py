@@ -3,6 +3,7 @@ still open, each tried and refused (or now undone) at its one guard."""
 
 from __future__ import annotations
 
+import pytest
 from credit_desk.services import ledgers
 from credit_desk.services import sync as sync_svc
 from credit_desk.store import sync_state
@@ -13,6 +14,7 @@ from tests.e2e.repair_kit import apply, old_black_listing
 MEASURES = ("--measure", "M-01", "--measure", "M-08", "--post-exit-watch-months", "12")
 
 
+@pytest.mark.story
 def test_r1_records_changed_with_a_new_notice_are_the_records_the_case_rests_on(desk):
     """R1 / R5 / R3 (49号 二(二), 四(八); 苏信用办〔2022〕7号 一(二)): after service the clerk puts the case on another
     record with a new prior notice (the lawful path of issue 13 item 2). Before, the notice and the case's basis
@@ -46,6 +48,7 @@ def _travelling(data_dir) -> list[str]:
         d.close()
 
 
+@pytest.mark.story
 def test_r12_way1_keeps_no_free_text_of_a_repair_request_about_the_wrong_listing(desk, data_dir):
     """R12 way 1 / 1798号 (二十) "对于因主体认定有误而列入名单的，相关信息不予保存", (二十三): a repair request about
     nothing but a listing later withdrawn as wrongful had its notices withdrawn, but kept the applicant's name, the
@@ -72,6 +75,7 @@ def test_r12_way1_keeps_no_free_text_of_a_repair_request_about_the_wrong_listing
     assert not [line for line in _travelling(data_dir) if mine in line]
 
 
+@pytest.mark.story
 def test_r5_four_eyes_a_decider_who_put_the_case_on_other_records_cannot_decide_it(desk):
     """Four eyes (R5 with R1 / R4): the head of the deciding department put a served case on another record with a
     new prior notice, then decided it himself — the drafter (clerk1) had proposed the listing on a record the head
@@ -81,7 +85,10 @@ def test_r5_four_eyes_a_decider_who_put_the_case_on_other_records_cannot_decide_
     old = record(desk, sid)["id"]
     new = record(desk, sid, number="清市监罚〔2026〕78号")["id"]
     cid = open_case(desk, sid, "black", records=[old])
+    other = open_case(desk, company(desk, 3014), "black")
+    ok(desk, "case", "update", str(other), "--facts", "经营场所位于县城关镇", "--channel", "县政府网站", user=BOSS)
     serve(desk, cid)
+    serve(desk, other)  # R5: each notice served on the day it is numbered
     ok(desk, "case", "update", str(cid), "--record", str(new), "--renotice-on", "2026-09-29", user=BOSS)
     err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-20", *MEASURES, user=BOSS)
     assert err["code"] == "FOUR_EYES" and "修改过本案所依据的失信信息" in err["message"], err
@@ -89,9 +96,6 @@ def test_r5_four_eyes_a_decider_who_put_the_case_on_other_records_cannot_decide_
     decide(desk, cid, *MEASURES, on="2026-10-20", user=REVIEWER)
     assert show(desk, cid)["state"] == "listed"
 
-    other = open_case(desk, company(desk, 3014), "black")
-    ok(desk, "case", "update", str(other), "--facts", "经营场所位于县城关镇", "--channel", "县政府网站", user=BOSS)
-    serve(desk, other)
     decide(desk, other, *MEASURES, on="2026-10-20", user=BOSS)  # wording is not the proposal
 
 
@@ -110,6 +114,7 @@ def _withdraw(desk, cid: int) -> dict:
     return ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
 
 
+@pytest.mark.story
 def test_r10_red_listing_removed_by_a_wrong_listing_is_back_on_its_list(desk, data_dir, tmp_path):
     """R10 with R12 way 1 (1798号 (十九) 二, (二十) "对于因主体认定有误而列入名单的，相关信息不予保存", (二十三) 更正当事人的诚信
     记录、恢复其名誉): a black listing took the subject off the tax bureau's red list; the black listing was then
@@ -134,6 +139,7 @@ def test_r10_red_listing_removed_by_a_wrong_listing_is_back_on_its_list(desk, da
     assert restore and '"state":"listed"' in restore[0]
 
 
+@pytest.mark.story
 def test_r10_red_listing_removed_by_a_wrong_listing_stays_off_for_a_lawful_one(desk):
     """R10 / 1798号 (十九) 二 with R12 way 1: when another (lawful) watch listing was decided within the red
     listing's validity after the wrong black listing, the red listing is off its list because of that one, from
@@ -141,13 +147,14 @@ def test_r10_red_listing_removed_by_a_wrong_listing_stays_off_for_a_lawful_one(d
     sid = company(desk, 3016)
     red = _red(desk, sid)
     cid = black_listing(desk, sid)
-    watch = watch_listing(desk, sid, "税务", on="2026-10-20")
+    watch = watch_listing(desk, sid, "税务", served="2026-10-12", on="2026-10-20")
     assert _withdraw(desk, cid)["red_restored"] == []
     entry = show(desk, red)
     assert entry["state"] == "exited" and entry["exited_on"] == "2026-10-20", entry
     assert entry["exit_note"] == f"因列入重点关注名单（案件{watch}）删除" and f"案件{cid}" not in str(entry)
 
 
+@pytest.mark.story
 def test_r12_way1_an_open_repair_request_about_the_wrong_listing_ends_with_it(desk):
     """R12 way 1 / 1798号 (二十)(二十三) with R13's time limits: a repair request accepted for a black listing that is
     then withdrawn as wrongful could never be decided (R13_TARGET_STATE: the listing is no longer listed) and stood

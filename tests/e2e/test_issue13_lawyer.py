@@ -3,13 +3,15 @@ refused at its one guard in ``domain/`` (the rule named in each test)."""
 
 from __future__ import annotations
 
+import pytest
 from tests.e2e.case_kit import (AUDITOR, BOSS, REVIEWER, ENV_BOSS, TAX_BOSS, black_listing, company, decide, desk, ok,  # noqa: F401
                                 open_case, record, refused,
-                                serve, show, staffed_template)
+                                serve, show, staffed_template, walk_to, black_draft, decide_black)
 
 MARKET_CONSENT = "县市场监督管理局同意提前移出（清市监信〔2027〕2号）"
 
 
+@pytest.mark.story
 def test_r12_way2_early_exit_only_through_a_repair_decision(desk):
     """R12 way 2 / R13: leaving a black list early is the outcome of a credit repair (shortest period passed,
     obligations met, commitment signed, the deciding department's decision) — a typed "consent" a month after
@@ -24,6 +26,7 @@ def test_r12_way2_early_exit_only_through_a_repair_decision(desk):
     assert entry["state"] == "listed" and all(m["stopped_on"] is None for m in entry["measures"])
 
 
+@pytest.mark.story
 def test_r12_way1_withdrawal_dates_lie_between_the_steps_and_today(desk):
     """R5 dates for R12 way 1: the proposal is not dated before the listing nor after today; the approval (and
     its apology) not before the proposal nor after today."""
@@ -51,6 +54,7 @@ def test_r12_way1_withdrawal_dates_lie_between_the_steps_and_today(desk):
     assert out["state"] == "withdrawn_wrongful"
 
 
+@pytest.mark.story
 def test_r5_deciding_department_changed_after_service_needs_a_new_notice(desk):
     """R5 / 49号 四(八): the prior notice told the party which department intends to list it ("本单位拟将你列入…");
     after service another department cannot decide on that notice — a new notice in its name (new number, new
@@ -69,6 +73,7 @@ def test_r5_deciding_department_changed_after_service_needs_a_new_notice(desk):
     assert again["notice_number"] != first and again["served_on"] == "2026-10-09" and out["state"] == "notice_served"
 
 
+@pytest.mark.story
 def test_r12_way3_exit_recorded_late_is_still_dated_the_day_after_the_validity(desk):
     """R12 way 3 (DOMAIN: a listing exits on the day after its validity ends): a clerk recording the expiry weeks
     later cannot date the exit that late — the listing would read as listed past its validity."""
@@ -76,6 +81,7 @@ def test_r12_way3_exit_recorded_late_is_still_dated_the_day_after_the_validity(d
     rid = record(desk, sid)["id"]
     cid = open_case(desk, sid, "black", records=[rid])
     serve(desk, cid)
+    walk_to(desk, "2026-11-25")  # the decision of 2026-10-12 is recorded weeks later, after that day's expiry check
     ok(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01",
        "--post-exit-watch-months", "12", "--valid-until", "2026-10-20", user=BOSS)
     err = refused(desk, "case", "exit", str(cid), "--way", "3", "--exit-on", "2026-11-25", user=BOSS)
@@ -86,6 +92,7 @@ def test_r12_way3_exit_recorded_late_is_still_dated_the_day_after_the_validity(d
     assert out["state"] == "exited" and gone["exited_on"] == "2026-10-21"
 
 
+@pytest.mark.story
 def test_r5_objection_to_a_listing_is_not_dated_before_the_listing(desk):
     """R5 dates (DOMAIN: every procedural date lies between the previous step's date and today): an objection to
     a listing (stage listing, 1798号 (二十二)) cannot be received before the listing was decided."""
@@ -97,6 +104,7 @@ def test_r5_objection_to_a_listing_is_not_dated_before_the_listing(desk):
     assert out["stage"] == "listing"
 
 
+@pytest.mark.story
 def test_r5_renotice_is_not_dated_before_the_objection_it_follows(desk):
     """R5 dates: a new prior notice after the grounds changed is served after the case's latest step — here an
     objection received 2026-10-01 and answered 2026-10-05 — not back-dated to before them."""
@@ -131,6 +139,7 @@ def test_r11_watch_listing_refused_on_a_single_slight_act(desk):
     assert show(desk, cid)["state"] == "draft"
 
 
+@pytest.mark.story
 def test_r4_a_decider_of_another_department_cannot_decide_the_listing(desk):
     """R4 / 49号 四(八) 谁认定、谁负责 (issue 13 item 5): a listing decision — to list or not to list — is made and
     signed by the staff of the department registered on the case. The tax bureau's head, or the environment
@@ -138,7 +147,9 @@ def test_r4_a_decider_of_another_department_cannot_decide_the_listing(desk):
     may decide, and nothing changes (no decision, no number, no audit row of a decision)."""
     sid = company(desk, 411)
     cid = open_case(desk, sid, "black")  # 县市场监督管理局 (case_kit.BLACK_FIELDS)
+    other = black_draft(desk, company(desk, 412))  # its listing ends below (way 4)
     serve(desk, cid)
+    serve(desk, other)  # both notices on the day they are numbered (R5)
     before = show(desk, cid)
     for stranger in (TAX_BOSS, ENV_BOSS):
         err = refused(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01",
@@ -157,6 +168,7 @@ def test_r4_a_decider_of_another_department_cannot_decide_the_listing(desk):
     # the market regulator's own head decides it
     out = decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")
     assert out["issuer"] == "县市场监督管理局" and show(desk, cid)["state"] == "listed"
+    decide_black(desk, other)
     # R4 / R12 way 1: revoking the listing as wrongful is the same department's act — another department's head
     # cannot approve the withdrawal; the listing stays as it was
     ok(desk, "case", "withdraw", str(cid), "--finding", "认定依据文书有误", "--on", "2026-11-20", user=BOSS)
@@ -165,7 +177,6 @@ def test_r4_a_decider_of_another_department_cannot_decide_the_listing(desk):
     assert show(desk, cid)["state"] == "listed"
     assert ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-25", user="rev1")["approved_by"] == "rev1"
     # R4 / R12 way 4: ending a listing because its standard changed is the department's act too
-    other = black_listing(desk, company(desk, 412))
     err = refused(desk, "case", "exit", str(other), "--way", "4", "--exit-on", "2026-11-27", "--standard-change",
                   "认定标准已修订（清市监规〔2026〕2号）", user=TAX_BOSS)
     assert err["code"] == "R4_DECIDER_DEPARTMENT" and show(desk, other)["state"] == "listed"

@@ -4,6 +4,7 @@ department (R12 way 1 / 1798号 (二十三)) — each tried on a real ledger thr
 
 from __future__ import annotations
 
+import pytest
 from credit_desk.domain.masking import mask_id
 from tests.documents.conftest import pdftotext
 from tests.e2e.case_kit import (AUDITOR, BOSS, CLERK, REVIEWER, TAX_BOSS, black_listing, company, desk, ok,  # noqa: F401
@@ -19,6 +20,7 @@ def _served_black(desk, seed: int) -> tuple[int, str]:
     return cid, rec["publication_end"]
 
 
+@pytest.mark.story
 def test_r13_validity_beyond_the_records_publication_is_refused(desk):
     """R13 + 1798号 (十一) (名单信息的发布时限与名单的有效期保持一致): a listing whose validity outlasts the longest
     publication period of its records would keep publishing information that stopped being published. The
@@ -52,6 +54,7 @@ def test_r13_validity_cap_is_checked_when_the_draft_is_opened(desk):
     assert not [r for r in log if r["action"] == "case.open" and r["outcome"] != "refused"]
 
 
+@pytest.mark.story
 def test_r12_post_exit_watch_period_is_bounded_by_the_rule_set(desk):
     """R12 / 1798号 (十八) + R13: the department sets the watch period after a black listing, within the rule set's
     longest publication period (national 严重 3 years = 36 months) — 600 months is refused at the decision, at
@@ -78,6 +81,7 @@ def test_r12_post_exit_watch_period_is_bounded_by_the_rule_set(desk):
     assert show(desk, out["watch_case_id"])["valid_until"] == "2029-11-27"  # 36 months from the exit
 
 
+@pytest.mark.story
 def test_r12_withdrawal_is_proposed_only_by_the_deciding_department(desk):
     """R12 way 1 / 1798号 (二十三), R4 谁认定、谁负责: the department that decided a listing verifies it and proposes
     its withdrawal; the credit office's clerk or another department's head can only tell it (an objection).
@@ -98,6 +102,7 @@ def test_r12_withdrawal_is_proposed_only_by_the_deciding_department(desk):
     assert done["state"] == "withdrawn_wrongful" and done["proposed_by"] == REVIEWER
 
 
+@pytest.mark.story
 def test_r5_not_listed_after_an_objection_is_a_numbered_printed_decision(desk, tmp_path):
     """R5 (49号 四(八)): an objection to the prior notice found well-founded ends the case as not listed with the
     lawful outcome (not a free note) and a numbered 不予列入决定书 from the register, issued by the deciding

@@ -5,6 +5,7 @@ Every story runs on the pinned clock (tests.conftest.TEST_NOW, 2026-11-30); date
 
 from __future__ import annotations
 
+import pytest
 import json
 from datetime import timedelta
 
@@ -57,6 +58,7 @@ def test_r1_record_whose_document_is_not_yet_effective_cannot_support_a_case(des
 
 # --- item 2 (R5): grounds frozen once the notice is served --------------------------------------------------
 
+@pytest.mark.story
 def test_r5_notified_grounds_change_only_with_a_new_notice(desk, data_dir):
     sid = company(desk, 104)
     rid = record(desk, sid, number="清市监罚〔2026〕41号")["id"]
@@ -89,6 +91,7 @@ def test_r5_notified_grounds_change_only_with_a_new_notice(desk, data_dir):
     assert row == (out["notice_number"],)  # the register records the old notice as superseded
 
 
+@pytest.mark.story
 def test_r5_objection_under_review_freezes_the_grounds(desk):
     sid = company(desk, 105)
     cid = open_case(desk, sid, "black", opened_on=_day(-20))
@@ -98,6 +101,7 @@ def test_r5_objection_under_review_freezes_the_grounds(desk):
     assert err["code"] == "R5_NOTICE_FROZEN_OBJECTION"
 
 
+@pytest.mark.story
 def test_r5_objection_corrected_at_the_notice_stage_needs_a_new_notice(desk, data_dir):
     """Gap 4: "corrected" on an objection to the prior notice may not rewrite what the party was told without
     notifying it again; with the new notice the decision waits for the new window."""
@@ -133,6 +137,7 @@ def test_r5_objection_corrected_at_the_notice_stage_needs_a_new_notice(desk, dat
 
 # --- item 3 (R5 dates) ----------------------------------------------------------------------------------------
 
+@pytest.mark.story
 def test_r5_procedural_dates_lie_between_the_previous_step_and_today(desk):
     sid = person(desk, 106)
     rid = record(desk, sid, number="清市监罚〔2026〕51号")["id"]
@@ -215,6 +220,7 @@ def _text(path) -> str:
     return "".join(pdftotext(path).split())
 
 
+@pytest.mark.story
 def test_r5_walk_open_on_records_notice_edit_refused_renotice_decide_object(desk, tmp_path):
     """Issue 13 "Done when", up to the decision and the objection after listing (way 1 is tests/e2e/
     test_wrongful_withdrawal.py): open (with records) → notice (dates checked) → edit after service refused →
@@ -252,6 +258,7 @@ def test_r5_walk_open_on_records_notice_edit_refused_renotice_decide_object(desk
     assert obj["stage"] == "listing" and out["state"] == "listed"  # objections stay possible after listing
 
 
+@pytest.mark.story
 def test_r5_decision_says_heard_only_after_an_objection(desk, tmp_path):
     sid = company(desk, 109)
     cid = open_case(desk, sid, "black", opened_on=_day(-40))
@@ -264,6 +271,7 @@ def test_r5_decision_says_heard_only_after_an_objection(desk, tmp_path):
     assert "提出了陈述、申辩，本单位依法听取并进行了核实" in _text(tmp_path / "d.pdf")
 
 
+@pytest.mark.story
 def test_r15_exit_announcement_prints_an_organisations_code_in_full(desk, tmp_path):
     sid = company(desk, 110)
     code = ok(desk, "subject", "show", str(sid), "--purpose", "核对移出公告")["id_number"]

@@ -21,6 +21,7 @@ from credit_desk.intake.server import ServerConfig, serve
 from credit_desk.sync import container, crypto, manifest as mf, reqauth
 from credit_desk.sync.limits import DEFAULT
 from tests.e2e import case_kit as kit
+from tests.e2e.case_kit import story_clock  # noqa: F401
 from tests.e2e.sync_support import pair, session
 from tests.platform_kit import FakeOffice
 from tests.conftest import with_business_accounts
@@ -278,7 +279,7 @@ def test_every_listing_of_a_subject_across_offices(server):
 
 
 def test_r6_a_decision_resting_on_a_rejected_record_and_case_is_rejected_and_never_shown_confirmed(
-        office, secret_files, tmp_path, data_dir):
+        story_clock, office, secret_files, tmp_path, data_dir):  # the listing is walked on the calendar (R5)
     """Finding 4: the decision was accepted while the record and case it rests on were rejected, and the office
     showed 平台已确认接收. Now every change resting on a rejected one is rejected with the reason, and the office's
     shared state follows only accepted changes (R6)."""

@@ -11,7 +11,7 @@ from credit_desk.domain.errors import ValidationError
 from credit_desk.services import (auth, browse, cases, commitments, due, interviews, ledgers, objections,
                                   publication, records)
 from tests.conftest import USER_PW
-from tests.e2e.case_kit import (CLERK, black_listing, company, desk, ok, staffed_template)  # noqa: F401
+from tests.e2e.case_kit import (CLERK, black_listing, company, desk, ok, staffed_template, walk_to)  # noqa: F401
 
 
 @pytest.fixture
@@ -30,6 +30,7 @@ def work(desk, data_dir):
     plan = ok(desk, "interview", "plan", "--subject", str(sid), "--kind", "warning", "--at", "2026-12-10T09:30",
               "--place", "县信用办3楼会议室", "--matter", "未按期整改", "--basis", "苏府办〔2020〕232号（九）",
               "--bring", "整改情况说明")["id"]
+    walk_to(desk, desk_clock()().date())  # the story ends today: the CLI and the desk below read one clock
     rid = ledgers.unlock(data_dir, read_only=True)
     try:
         record_id = rid.ledger.query("SELECT id FROM records WHERE subject_id = ? LIMIT 1", (sid,))[0]["id"]
@@ -60,6 +61,7 @@ READS = [  # (service call, the audit action of the look, which object id the ro
 
 
 @pytest.mark.parametrize("read,action,target", READS, ids=[r[1] for r in READS])
+@pytest.mark.story
 def test_r14_each_read_of_personal_data_needs_a_purpose_and_is_logged(work, read, action, target):
     d, clerk, ids = work
     last = d.ledger.query("SELECT max(id) AS n FROM audit")[0]["n"]
@@ -78,6 +80,7 @@ def test_r14_each_read_of_personal_data_needs_a_purpose_and_is_logged(work, read
         [(CLERK, str(ids[target]), why, "ok")]   # … and its look logged once, with who and why
 
 
+@pytest.mark.story
 def test_r14_cli_commitment_and_interview_lists_need_a_purpose(work, desk):
     _d, _clerk, ids = work
     for group in ("commitment", "interview"):
@@ -86,6 +89,7 @@ def test_r14_cli_commitment_and_interview_lists_need_a_purpose(work, desk):
         assert ok(desk, group, "list", "--subject", str(ids["subject"]), "--purpose", "核查履约情况")
 
 
+@pytest.mark.story
 def test_r14_lists_without_a_purpose_carry_no_name_id_or_case_narrative(work, data_dir):
     """The reads the access table exempts from a purpose (tests/reliability/test_access.py PURPOSE_EXEMPT) show
     ids, states and dates only: on a real listed case, nothing they return holds the party's full ID number,

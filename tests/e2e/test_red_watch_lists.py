@@ -4,24 +4,27 @@ the change log, and prints."""
 
 from __future__ import annotations
 
+import pytest
 from credit_desk.services import ledgers
 from tests.documents.conftest import pdftotext
 from tests.e2e.case_kit import (BOSS, TAX_BOSS, black_listing, company, decide, desk, ok, open_case, refused, serve,  # noqa: F401
                                 show, staffed_template, watch_listing)
 
 
+@pytest.mark.story
 def test_r10_watch_listing_removes_the_red_listing(desk):
     sid = company(desk, 171)
     red = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
                     "--facts", "纳税信用A级", "--basis", "税总发〔2026〕1号", "--valid-until", "2028-10-12")
     serve(desk, red)
     decide(desk, red, on="2026-10-12", user=TAX_BOSS)  # R4: the tax bureau's own head
-    watch = watch_listing(desk, sid, "市场监管", on="2026-10-20")
+    watch = watch_listing(desk, sid, "市场监管", served="2026-10-12", on="2026-10-20")  # served on its day (R5)
     gone = show(desk, red)
     assert gone["state"] == "exited" and gone["exit_way"] == "red_removed", gone
     assert f"案件{watch}" in (gone.get("exit_note") or "") and "重点关注名单" in gone["exit_note"]
 
 
+@pytest.mark.story
 def test_r11_post_exit_watch_listing_has_its_own_numbered_warning_letter(desk, data_dir, tmp_path):
     sid = company(desk, 172)
     cid = black_listing(desk, sid)
@@ -43,6 +46,7 @@ def test_r11_post_exit_watch_listing_has_its_own_numbered_warning_letter(desk, d
     assert ops == ["open", "decide"]
 
 
+@pytest.mark.story
 def test_r10_red_list_is_published_with_its_own_notice_and_period(desk, tmp_path):
     sid = company(desk, 173)
     red = open_case(desk, sid, "red", "--department", "县税务局", "--department-level", "county", "--domain", "税务",
@@ -56,6 +60,6 @@ def test_r10_red_list_is_published_with_its_own_notice_and_period(desk, tmp_path
     text = pdftotext(tmp_path / "r.pdf").replace("\n", "")
     assert "守信激励对象名单公示" in text and "2026年10月12日至2026年10月19日" in text
     assert "预先告知" not in text and "失信" not in text.replace("诚实守信", "").replace("守信激励", "")
-    black = black_listing(desk, company(desk, 174))
+    black = black_listing(desk, company(desk, 174), served="2026-10-12", on="2026-10-20")  # served on its day (R5)
     assert refused(desk, "print", "red_publication", "--case", str(black), "--out",
                    str(tmp_path / "b.pdf"))["code"] == "R10_NOTICE_TYPE"

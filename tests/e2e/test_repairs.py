@@ -8,6 +8,7 @@ from credit_desk.store import meta
 from tests.documents.test_repair_notices import _text
 from tests.e2e.case_kit import (BOSS, REVIEWER, black_listing, company, desk, ok, refused, show,  # noqa: F401
                                 staffed_template)
+from tests.e2e.case_kit import story_clock  # noqa: F401  (a listing walked on the calendar, R5)
 from tests.e2e.repair_kit import DEPT, apply, old_black_listing, old_record
 import pytest
 
@@ -20,6 +21,7 @@ def office(office, secret_files):
     return with_business_accounts(office, secret_files)
 
 
+@pytest.mark.story
 def test_r13_applied_too_early_is_refused_with_the_first_eligible_date(desk):
     sid = company(desk, 41)
     cid = black_listing(desk, sid)  # decided 2026-10-12: a black list is 严重, shortest period 1 year
@@ -35,6 +37,7 @@ def test_r13_applied_too_early_is_refused_with_the_first_eligible_date(desk):
     assert show(desk, cid)["state"] == "listed"
 
 
+@pytest.mark.story
 def test_r13_complete_application_accepted_repaired_listing_exits_onto_the_watch_list(desk):
     sid = company(desk, 42)
     cid = old_black_listing(desk, sid)          # decided 2025-10-13 under CN-2023
@@ -120,6 +123,7 @@ def _apply_args(sid, rid):
             "--received-on", "2026-11-20", "--record", str(rid), "--material", "proof", "--material", "commitment")
 
 
+@pytest.mark.story
 def test_r13_decision_past_3_working_days_is_overdue_on_the_due_list(desk):
     sid = company(desk, 44)
     cid = old_black_listing(desk, sid)
@@ -169,6 +173,7 @@ def test_r13_non_repairable_information_is_refused(desk):
     assert again["problems"][0]["code"] == "R13_NON_REPAIRABLE" and "《某法》第十条" in again["problems"][0]["basis"]
 
 
+@pytest.mark.story
 def test_r13_who_decides_repairs_and_four_eyes(desk):
     sid = company(desk, 46)
     cid = old_black_listing(desk, sid)
@@ -227,7 +232,8 @@ def test_r13_r17_repair_commitment_breach_reverts_to_the_longest_period(desk):
     assert ok(desk, "repair", "show", str(out["id"]), "--purpose", "核查")["reverted_on"] == "2026-11-20"
 
 
-def test_r13_repair_reaches_the_platform_in_the_next_bundle_and_is_shared(office, secret_files, tmp_path):
+@pytest.mark.story
+def test_r13_repair_reaches_the_platform_in_the_next_bundle_and_is_shared(story_clock, office, secret_files, tmp_path):
     from credit_desk.intake.receiver import Intake
     from credit_desk.intake.server import serve
     from tests.e2e import case_kit as kit

@@ -14,7 +14,9 @@ from datetime import date
 import pytest
 
 from credit_desk.domain import demo
-from tests.e2e.case_kit import (BOSS, black_listing, company, decide, desk, ok, open_case, person,  # noqa: F401
+from tests.conftest import TEST_NOW
+from tests.e2e.case_kit import (BOSS, black_draft, black_listing, company, decide, decide_black, decide_watch,  # noqa: F401
+                                desk, ok, open_case, person, walk_to, watch_draft,
                                 record, refused, serve, staffed_template, watch_listing)
 from tests.e2e.effects_kit import record_effects
 from tests.e2e.repair_kit import apply, old_black_listing
@@ -165,6 +167,9 @@ def _walk(desk, tmp_path) -> None:
     """Every writing service of MUST_WRITE, once, through the CLI."""
     from tests.e2e.test_cleanup_ledger import CONTACT_HEADERS, _template
     from openpyxl import Workbook
+    # told on the calendar (a story: R5 serves each notice on the day it is numbered), oldest step first
+    repaired = company(desk, 97)
+    old = old_black_listing(desk, repaired)  # 2025
     sid = company(desk, 91)
     pid = person(desk, 92)
     ok(desk, "subject", "show", str(pid), "--purpose", "核查信用状况")
@@ -174,30 +179,33 @@ def _walk(desk, tmp_path) -> None:
     lenient = record(desk, sid, "--justification", "情节轻微但屡次发生", tier="slight", number="清市监罚〔2026〕93号")
     ok(desk, "record", "approve", str(lenient["id"]), user=BOSS)
     changed = record(desk, sid, number="清市监罚〔2026〕94号")["id"]
-    ok(desk, "record", "change", str(changed), "--reason", "复议变更处罚决定", "--facts", "变更后的事实", "--on", "2026-10-09")
     revoked = record(desk, sid, number="清市监罚〔2026〕95号")["id"]
-    ok(desk, "record", "revoke", str(revoked), "--reason", "行政复议决定撤销该处罚决定", "--on", "2026-10-09")
     cid = open_case(desk, sid, "black", records=[rid])
     ok(desk, "case", "update", str(cid), "--facts", "销售不合格产品，货值金额较大（补正）")
-    serve(desk, cid)
+    short = black_draft(desk, company(desk, 96))
+    ended = watch_draft(desk, company(desk, 95), "税务", valid_until="2026-11-20")  # ended before TEST_NOW
+    for case in (cid, short, ended):
+        serve(desk, case)  # 2026-09-28
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-09-30", "--grounds", "事实认定有误")
     ok(desk, "case", "reply", str(obj["id"]), "--outcome", "upheld", "--reply", "经核实，事实清楚",
        "--replied-on", "2026-10-09", user=BOSS)
+    ok(desk, "record", "change", str(changed), "--reason", "复议变更处罚决定", "--facts", "变更后的事实", "--on", "2026-10-09")
+    ok(desk, "record", "revoke", str(revoked), "--reason", "行政复议决定撤销该处罚决定", "--on", "2026-10-09")
     decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")
+    decide_black(desk, short)
     ok(desk, "case", "show", str(cid), "--purpose", "办理认定案件")
-    ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-11-20", "--standard-change",
-       "认定标准第二条已废止", user=BOSS)
-    short = black_listing(desk, company(desk, 96))
-    printed = ok(desk, "print", "listing_decision", "--case", str(short), "--out", str(tmp_path / "d.pdf"),
-                 user=BOSS)["documents"][0]["number"]
-    watch_listing(desk, company(desk, 95), "税务", valid_until="2026-11-20")  # ended before TEST_NOW
-    assert ok(desk, "case", "expire")  # as of the desk's today
-    repaired = company(desk, 97)
-    old = old_black_listing(desk, repaired)
     req = apply(desk, repaired, cases=[old])["id"]
     ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
     ok(desk, "repair", "decide", str(req), "--outcome", "repaired", "--for-department", "县市场监督管理局",
        "--decided-on", "2026-10-22", user=BOSS)
+    ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-11-20", "--standard-change",
+       "认定标准第二条已废止", user=BOSS)
+    printed = ok(desk, "print", "listing_decision", "--case", str(short), "--out", str(tmp_path / "d.pdf"),
+                 user=BOSS)["documents"][0]["number"]
+    walk_to(desk, TEST_NOW.date())
+    # the watch decision of 2026-10-12 recorded today, after today's expiry check ran: the clerk's check ends it
+    decide_watch(desk, ended, "税务")
+    assert ok(desk, "case", "expire")  # as of the desk's today
     other = company(desk, 98)
     no = apply(desk, other, records=[record(desk, other, number="清市监罚〔2026〕99号")["id"]], materials=["proof"],
                on="2026-11-20")["id"]
@@ -264,6 +272,7 @@ def _walk_checks(desk, tmp_path, sid: int) -> None:
     ok(desk, "report", "subject", str(sid), "--purpose", "企业申请出具信用报告", "--out", str(tmp_path / "report.pdf"))
 
 
+@pytest.mark.story
 def test_every_writing_service_writes_its_audit_row_and_its_change_row(desk, effects, tmp_path):
     (tmp_path / "pw.txt").write_text("user-pass-99")
     _walk(desk, tmp_path)

@@ -91,6 +91,7 @@ def test_every_service_left_to_its_own_tests_is_walked_here_or_named():
         "gone: " + str(sorted((set(MUST_WRITE) | set(JUDGED_ELSEWHERE)) - left)))
 
 
+@pytest.mark.story
 def test_every_writing_service_left_to_its_own_tests_writes_its_audit_row_and_its_change_row(desk, monkeypatch,
                                                                                             tmp_path):
     seen = record_effects(monkeypatch, service_functions(), "credit_desk.services", keep_failed=False)

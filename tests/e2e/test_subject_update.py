@@ -4,6 +4,7 @@ after it was completed."""
 
 from __future__ import annotations
 
+import pytest
 import random
 from datetime import date
 
@@ -22,6 +23,7 @@ def _company_without_rep(office) -> int:
               "--id-type", "uscc", "--id-number", demo.uscc(rng, "320812"))["id"]
 
 
+@pytest.mark.story
 def test_r7_legal_person_without_representative_is_listed_only_after_subject_update(desk):
     sid = _company_without_rep(desk)
     cid = open_case(desk, sid, "black", records=[record(desk, sid)["id"]])

@@ -15,6 +15,7 @@ from credit_desk.intake.server import serve
 from credit_desk.services import sync
 from credit_desk.sync.refusals import BundleRefused
 from tests.e2e import case_kit as kit
+from tests.e2e.case_kit import story_clock  # noqa: F401  (the listing is walked on the calendar, R5)
 from tests.e2e.sync_support import both_suites  # noqa: F401  (every test in both suites, issue 22)
 from tests.e2e.sync_support import add_subject, export, members, pair, session
 from tests.conftest import with_business_accounts
@@ -35,7 +36,7 @@ def server(office, tmp_path):
     srv.server_close()
 
 
-def test_r6_round_trip_over_http_closes_the_sharing_deadline(office, secret_files, server):
+def test_r6_round_trip_over_http_closes_the_sharing_deadline(story_clock, office, secret_files, server):
     intake_dir, url = server
     kit.staff(office, secret_files)
     subject = kit.company(office, 11)

@@ -32,6 +32,7 @@ def _print(office, doc_type: str, case: int, out: Path, user=CLERK) -> str:
     return got["documents"][0]["number"]
 
 
+@pytest.mark.story
 def test_r12_way1_withdrawal_by_two_people_voids_purges_and_announces(desk, data_dir, tmp_path):
     intake_dir = pair(desk, tmp_path)
     # the deciding department is a registered entity (tests.e2e.case_kit.DEPARTMENTS, 文号 prefix 清): the case's
@@ -101,6 +102,7 @@ def test_r12_way1_withdrawal_by_two_people_voids_purges_and_announces(desk, data
     assert info["rejected"] == 0
 
 
+@pytest.mark.story
 def test_r12_way1_from_the_offices_own_finding(desk, tmp_path):
     sid = company(desk, 132)
     cid = black_listing(desk, sid)
@@ -116,6 +118,7 @@ def test_r12_way1_from_the_offices_own_finding(desk, tmp_path):
     assert refused(desk, "case", "withdraw", str(cid), "--finding", "x", user=REVIEWER)["code"] == "R12_NOT_LISTED"
 
 
+@pytest.mark.story
 def test_r12_way1_not_proposed_cannot_be_approved(desk):
     cid = black_listing(desk, company(desk, 133))
     assert refused(desk, "case", "withdraw-approve", str(cid), user=BOSS)["code"] == "R12_WITHDRAWAL_NOT_PROPOSED"

@@ -25,6 +25,14 @@ def subjects_with_records(session, n: int) -> list[tuple[int, int]]:
     return [(r["sid"], r["rid"]) for r in rows]
 
 
+def serve_on_paper(session, case_id: int, on):
+    """R5: a prior notice served on ``on``. These ledgers are made on the desk's day (the GUI clock cannot be turned
+    back past their audit rows), so a service before today is recorded the one lawful way: with the number of the
+    paper notice the office numbered by hand; service today takes the register's number."""
+    hand = f"清信告字（手工）〔{on.year}〕{case_id}号" if on < session.desk.today() else None
+    return cases.serve_notice(session, case_id, served_on=on, external_number=hand)
+
+
 def seed_cases(staff, now) -> dict:
     """Draft, served, under objection, listed and exited cases; returns their ids."""
     clerk, rev = staff["clerk"], staff["reviewer"]
@@ -40,7 +48,7 @@ def seed_cases(staff, now) -> dict:
         ids[name] = c.id
     served_on = now.date() - 20 * DAY
     for name in ("served", "objected", "listed", "watch"):
-        cases.serve_notice(clerk, ids[name], served_on=served_on)
+        serve_on_paper(clerk, ids[name], served_on)
     objections.add_objection(clerk, target="case", target_id=ids["objected"], received_on=now.date() - 15 * DAY,
                              grounds="处罚决定正在行政复议中，请暂缓列入。", evidence="复议申请书复印件")
     cases.decide_case(rev, ids["listed"], cases.Decision(

@@ -13,13 +13,14 @@ import re
 import subprocess
 
 from credit_desk.services import cases, document_sources, documents, objections, records
-from tests.gui.seed_work import DAY, subjects_with_records
+from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
 from tests.gui.test_areas import settle
 
 
-def _served(staff, fresh_record: bool = False) -> int:
-    """A black-list case served 20 days ago; ``fresh_record``: on a new serious record entered through the
-    service (it has a publication end, R13), else on a demo record (no end known)."""
+def _served(staff, fresh_record: bool = False, days_ago: int = 20) -> int:
+    """A black-list case served ``days_ago`` days ago (today: under the register's number, else the paper's number
+    issued by hand, R5); ``fresh_record``: on a new serious record entered through the service (it has a
+    publication end, R13), else on a demo record (no end known)."""
     clerk = staff["clerk"]
     now = clerk.desk.today()
     sid, rid = subjects_with_records(clerk, 1)[0]
@@ -32,7 +33,7 @@ def _served(staff, fresh_record: bool = False) -> int:
     c = cases.open_case(clerk, subject_id=sid, list_type="black", record_ids=[rid], opened_on=now - 30 * DAY,
                         department="县市场监督管理局", department_level="county", domain="市场监管", ground="b",
                         standard="《中华人民共和国产品质量法》第四十九条", standard_kind="law")
-    cases.serve_notice(clerk, c.id, served_on=now - 20 * DAY)
+    serve_on_paper(clerk, c.id, now - days_ago * DAY)
     return c.id
 
 
@@ -60,7 +61,7 @@ def test_r5_print_dialog_offers_the_stage_documents_and_defaults_to_the_stage_on
 
 
 def test_r5_a_served_unprinted_notice_prints_while_an_objection_is_pending(qtbot, staff, make_ctx):
-    cid = _served(staff)
+    cid = _served(staff, days_ago=0)  # served today under the register's number (R5), not yet printed
     objections.add_objection(staff["clerk"], target="case", target_id=cid, grounds="当事人对认定事实有异议")
     case = cases.get_case(staff["clerk"], cid, "打印文书")
     assert case.state.value == "objection_under_review"
@@ -137,7 +138,7 @@ def test_objections_page_refreshes_after_an_objection_is_answered_elsewhere(qtbo
 
 
 def test_reserved_numbers_appear_in_the_document_register(qtbot, clerk_window, staff):
-    cid = _served(staff)
+    cid = _served(staff, days_ago=0)  # served today under the register's number (R5), not yet printed
     case = cases.get_case(staff["clerk"], cid, "核对")
     view = clerk_window.open_area("documents")
     settle(qtbot, view)

@@ -12,7 +12,7 @@ from credit_desk.gui.views.case_panel import CasePanel
 from credit_desk.services import accounts, auth, cases, departments, records
 from tests.conftest import USER_PW
 from tests.gui.conftest import DEMO_DEPARTMENTS
-from tests.gui.seed_work import DAY, subjects_with_records
+from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
 
 
 def _served(staff, drafter: str = "clerk") -> tuple[int, object]:
@@ -28,7 +28,7 @@ def _served(staff, drafter: str = "clerk") -> tuple[int, object]:
     c = cases.open_case(clerk, subject_id=sid, list_type="black", record_ids=[rec.id], opened_on=now - 30 * DAY,
                         department="县市场监督管理局", department_level="county", domain="市场监管", ground="b",
                         standard="《中华人民共和国产品质量法》第四十九条", standard_kind="law")
-    cases.serve_notice(clerk, c.id, served_on=now - 20 * DAY)
+    serve_on_paper(clerk, c.id, now - 20 * DAY)
     return c.id, rec.publication_end
 
 

@@ -7,7 +7,7 @@ from credit_desk.domain.cases import ExitWay
 from credit_desk.gui.dialogs.case_dialogs import ExitDialog
 from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog
 from credit_desk.services import cases, withdrawals
-from tests.gui.seed_work import DAY, subjects_with_records
+from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
 
 
 def _listed(staff, valid_days: int) -> int:
@@ -17,7 +17,7 @@ def _listed(staff, valid_days: int) -> int:
     c = cases.open_case(clerk, subject_id=sid, list_type="black", record_ids=[rid], opened_on=now - 30 * DAY,
                         department="县市场监督管理局", ground="b", standard="《中华人民共和国产品质量法》第四十九条",
                         standard_kind="law")
-    cases.serve_notice(clerk, c.id, served_on=now - 20 * DAY)
+    serve_on_paper(clerk, c.id, now - 20 * DAY)
     cases.decide_case(rev, c.id, cases.Decision(decided_on=now - 10 * DAY, measures=("M-01",),
                                                 valid_until=now + valid_days * DAY, post_exit_watch_months=12))
     return c.id

@@ -9,7 +9,7 @@ from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog, Pr
 from credit_desk.gui.views.case_panel import CasePanel
 from credit_desk.services import case_exits, cases
 from tests.gui.conftest import DEMO_DEPARTMENTS
-from tests.gui.seed_work import DAY, subjects_with_records
+from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
 from tests.gui.test_issue13_exit_paths import _listed
 
 STANDARD = "认定标准已修订（县市监规〔2026〕2号）"
@@ -64,7 +64,7 @@ def test_r12_an_ended_red_listing_offers_neither_objection_nor_withdrawal(qtbot,
     sid, _ = subjects_with_records(clerk, 1)[0]
     red = cases.open_case(clerk, subject_id=sid, list_type="red", opened_on=now - 30 * DAY,
                           department=DEMO_DEPARTMENTS[0][0], facts="质量信用A级", basis="县市监发〔2026〕3号")
-    cases.serve_notice(clerk, red.id, served_on=now - 20 * DAY)
+    serve_on_paper(clerk, red.id, now - 20 * DAY)
     cases.decide_case(rev, red.id, cases.Decision(decided_on=now - 10 * DAY, valid_until=now + 300 * DAY))
     case_exits.exit_case(boss, red.id, way="4", standard_change=STANDARD, exit_on=now - 2 * DAY)
     panel = _panel(qtbot, make_ctx, rev, red.id)

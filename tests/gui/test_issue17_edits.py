@@ -10,7 +10,7 @@ from credit_desk.gui.dialogs.edit_case_dialog import EditCaseDialog
 from credit_desk.gui.dialogs.edit_subject_dialog import EditSubjectDialog
 from credit_desk.services import cases, subjects
 from tests.gui.conftest import when_modal
-from tests.gui.seed_work import DAY, subjects_with_records
+from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
 from tests.gui.test_areas import settle
 
 STANDARD = "《中华人民共和国产品质量法》第四十九条"
@@ -23,7 +23,7 @@ def _case(session, served: bool) -> int:
                         department="县市场监督管理局", department_level="county", domain="市场监管", ground="b",
                         standard=STANDARD, standard_kind="law")
     if served:
-        cases.serve_notice(session, c.id, served_on=now - 20 * DAY)
+        serve_on_paper(session, c.id, now - 20 * DAY)
     return c.id
 
 

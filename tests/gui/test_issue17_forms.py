@@ -8,17 +8,19 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from credit_desk.gui.dialogs.decide_dialog import DecideDialog
 from credit_desk.services import cases
-from tests.gui.seed_work import DAY, subjects_with_records
+from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
 from tests.gui.test_areas import settle
 
 
-def _served_by(session) -> int:
+def _served_by(session, days_ago: int = 20) -> int:
+    """A black case drafted by ``session``, served ``days_ago`` days ago (today: under the register's number, else
+    the paper's number issued by hand, R5)."""
     now = session.desk.today()
     sid, rid = subjects_with_records(session, 1)[0]
     c = cases.open_case(session, subject_id=sid, list_type="black", record_ids=[rid], opened_on=now - 30 * DAY,
                         department="县市场监督管理局", department_level="county", domain="市场监管", ground="b",
                         standard="《中华人民共和国产品质量法》第四十九条", standard_kind="law")
-    cases.serve_notice(session, c.id, served_on=now - 20 * DAY)
+    serve_on_paper(session, c.id, now - days_ago * DAY)
     return c.id
 
 
@@ -69,7 +71,7 @@ def test_contact_line_set_in_settings_is_printed_on_the_notice(qtbot, admin_wind
     assert len(box.contact.text()) <= 120
     box.contact.setText("联系电话：0517-83600000")
     box.save_contact()
-    cid = _served_by(staff["clerk"])
+    cid = _served_by(staff["clerk"], days_ago=0)  # served today under the register's number: printed here
     item = document_sources.from_case(staff["clerk"], "prior_notice", cid)
     out = tmp_path / "n.pdf"
     documents.issue(staff["clerk"], "prior_notice", [item], out)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialogButtonBox
 from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog, ProposeWithdrawalDialog
 from credit_desk.gui.views.case_panel import CasePanel
 from credit_desk.services import cases
-from tests.gui.seed_work import DAY, subjects_with_records
+from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
 
 
 def _ok(dlg) -> None:
@@ -22,7 +22,7 @@ def _listed(staff) -> int:
     c = cases.open_case(clerk, subject_id=sid, list_type="black", record_ids=[rid], opened_on=now - 30 * DAY,
                         department="县市场监督管理局", department_level="county", domain="市场监管", ground="b",
                         standard="《中华人民共和国产品质量法》第四十九条", standard_kind="law")
-    cases.serve_notice(clerk, c.id, served_on=now - 20 * DAY)
+    serve_on_paper(clerk, c.id, now - 20 * DAY)
     cases.decide_case(rev, c.id, cases.Decision(decided_on=now - 2 * DAY, measures=("M-01",),
                                                 valid_until=now + 900 * DAY, post_exit_watch_months=12))
     return c.id

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 import random
 import tempfile
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from credit_desk.domain import demo
 from credit_desk.intake.receiver import Intake
 from tests.e2e import case_kit as kit
+from tests.e2e.case_kit import story_clock  # noqa: F401
 from tests.e2e.sync_support import pair
 from tests.reliability.killer import hold_and_kill
 from tests.reliability.support import ledger_rows, write_ledger_xlsx
@@ -87,8 +88,8 @@ def _killed_process(data_dir, secret_files, env, marks: Path) -> None:
     assert [kind for kind, _ in opened] == ["tx"], opened  # killed with its transaction open
 
 
-def test_no_name_or_id_number_in_clear_anywhere_the_app_writes(office, data_dir, secret_files, tmp_path,
-                                                              monkeypatch):
+def test_no_name_or_id_number_in_clear_anywhere_the_app_writes(story_clock, office, data_dir, secret_files, tmp_path,
+                                                              monkeypatch):  # story_clock: walked on the calendar (R5)
     tmp = tmp_path / "tmpdir"
     tmp.mkdir()
     monkeypatch.setenv("TMPDIR", str(tmp))
@@ -97,6 +98,8 @@ def test_no_name_or_id_number_in_clear_anywhere_the_app_writes(office, data_dir,
     out.mkdir()
     asked: list[Path] = []
     _walk(office, secret_files, tmp_path, out, asked)
+    # the killed child process reads the machine's clock: the story, walked on the calendar, goes on to that day
+    kit.walk_to(office, datetime.now().date())
     _killed_process(data_dir, secret_files, {"TMPDIR": str(tmp)}, tmp_path / "marks.txt")
     ids = _people()
     names, numbers = {COMPANY, REP, PERSON}, set(ids.values())
