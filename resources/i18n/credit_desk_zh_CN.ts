@@ -2995,27 +2995,32 @@ Returned by the platform: %4</source>
         <translation>自送达之日起使用新文号、重新计算异议期；原告知书作废。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="64"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="65"/>
         <source>Served on</source>
         <translation>送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="75"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="67"/>
+        <source>The new notice is numbered today, so it is served today.</source>
+        <translation>新告知书今天编号出具，即今天送达。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="77"/>
         <source>%1 (%2, %3)</source>
         <translation>%1（%2，%3）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="79"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="81"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="82"/>
         <source>(none registered)</source>
         <translation>（尚未登记认定部门）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="108"/>
+        <location filename="../../credit_desk/gui/dialogs/edit_case_dialog.py" line="110"/>
         <source>To keep these changes, tick «Serve a new prior notice», give the day it is served and save again; then print the new notice (Print a notice…).</source>
         <translation>如需保留这些修改，请勾选「按上述修改重新送达预先告知书」，填写送达日期后再次保存；随后印制新的预先告知书（印制文书…）。</translation>
     </message>
@@ -3167,62 +3172,62 @@ Returned by the platform: %4</source>
 <context>
     <name>ExitDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="168"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="185"/>
         <source>Exit the list</source>
         <translation>移出名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="173"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="190"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="177"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="194"/>
         <source>Way *</source>
         <translation>移出方式 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="179"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="196"/>
         <source>Exit on *</source>
         <translation>移出日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="169"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
         <source>Case %1 (%2). Every exit is announced through the original channel and stops the joint punishments. After a black list the subject goes on the watch list. A wrongful listing is withdrawn with «Withdraw as wrongful…» instead (two people); an early exit after repair comes from a credit repair decision (Credit repair).</source>
         <translation>案件 %1（%2）。每次移出都通过原公布渠道公告，并停止联合惩戒措施。移出严重失信主体名单后列入重点关注名单。误列的认定请用「误列撤销…」办理（须两人）；信用修复后提前移出由信用修复决定办理（见「信用修复」）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="180"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="197"/>
         <source>Changed standard</source>
         <translation>改变后的认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="181"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="198"/>
         <source>Way 4: the changed standard and its number.</source>
         <translation>方式 4：改变后的认定标准及其文号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="186"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="203"/>
         <source>as decided</source>
         <translation>按决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="187"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="204"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="188"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="205"/>
         <source>Watch-list period</source>
         <translation>重点关注期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="189"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="206"/>
         <source>Black list only: how long the subject stays on the watch list afterwards, at most %1 months (the longest publication period of the rule set in force).</source>
         <translation>仅限严重失信主体名单：移出后列入重点关注名单的期限，最长%1个月（现行规则集所载失信信息最长公示期）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="192"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="209"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -5431,102 +5436,102 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>终止办理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="203"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="215"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="213"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="217"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="218"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="219"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="224"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="226"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="237"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="247"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="250"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="260"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="272"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="276"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="275"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="279"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="282"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="286"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="289"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="293"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="301"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="304"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -5596,9 +5601,9 @@ Grounds: %6</source>
         <translation>新预先告知书送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="83"/>
-        <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window); the old one is superseded.</source>
-        <translation>更正已送达的预先告知书所载事实，须同时送达新的预先告知书（新文号、重新计算异议期），原告知书作废。</translation>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="82"/>
+        <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window), numbered and served today; the old one is superseded.</source>
+        <translation>更正已送达的预先告知书所载事实，须送达新的预先告知书（新文号、重新计算异议期），今天编号并送达；原告知书作废。</translation>
     </message>
 </context>
 <context>
@@ -5788,47 +5793,52 @@ Grounds: %6</source>
         <translation>案件 %1（%2）。请登记预先告知书送达当事人的日期；异议期自该日起按工作日计算。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="131"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="134"/>
         <source>Served on *</source>
         <translation>送达日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="132"/>
-        <source>The real day of service (on the proof of service): not before the case was opened, not after today.</source>
-        <translation>实际送达日期（以送达回证为准）：不得早于立案日期，不得晚于今天。</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="145"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="150"/>
         <source>Number: the document register gives the next number of the prior-notice series when you save; print the notice afterwards under that number (Cases → Print a notice…).</source>
         <translation>文号：保存时由文书登记簿取预先告知书序列的下一个编号；之后按该编号打印文书（“打印文书…”）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="139"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
         <source>Deadline printed on the notice</source>
         <translation>告知书载明的异议截止日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="144"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="136"/>
+        <source>The real day of service (on the proof of service): not before the notice was numbered, not after today.</source>
+        <translation>实际送达日期（以送达回证为准）：不早于告知书编号出具之日，不晚于今天。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="149"/>
         <source>Number: %1</source>
         <translation>文号：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="147"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="154"/>
+        <source>This notice was never printed here: it is numbered today, so it is served today. A notice served earlier is recorded with the number of the paper actually served (numbered by hand, below).</source>
+        <translation>该告知书从未在本系统打印：今天编号出具，即今天送达。更早送达的，须填写实际送达的纸质告知书的手工文号（见下）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="156"/>
         <source>Number of a hand-issued notice</source>
         <translation>手工编号的告知书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="148"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="157"/>
         <source>leave empty unless the paper was numbered by hand</source>
         <translation>除非纸质文书系手工编号，否则留空</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="149"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="158"/>
         <source>Only for a notice the office numbered and handed over outside this software.</source>
         <translation>仅用于本单位在本软件之外手工编号并已送达的告知书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="155"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="172"/>
         <source>Objections until %1; no decision before the day after.</source>
         <translation>异议期至%1届满；届满次日起方可作出认定决定。</translation>
     </message>

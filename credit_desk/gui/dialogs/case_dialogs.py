@@ -127,9 +127,14 @@ class ServeNoticeDialog(FormDialog):
         ).replace("%1", str(case.id)).replace("%2", enum_words(case.list_type)), parent, ok_text=title)
         self.case = case
         today = ctx.session.desk.today()
-        opened = cases.step_dates(ctx.session, case)["opened_on"]
-        self.add_field("served_on", self.tr("Served on *"), bound_dates(date_edit(today, "servedOn"), opened, today),
-                       self.tr("The real day of service (on the proof of service): not before the case was opened, not after today."))
+        bounds = cases.step_dates(ctx.session, case)
+        # R5: served on or after the day the notice was numbered (printed or reserved); one never numbered here is
+        # numbered today, so only a hand-issued number (typed below) lets an earlier day of service be picked
+        self.opened, self.served_from = bounds["opened_on"], bounds["served_from"]
+        self.add_field("served_on", self.tr("Served on *"),
+                       bound_dates(date_edit(today, "servedOn"), self.served_from, today),
+                       self.tr("The real day of service (on the proof of service): not before the notice was "
+                               "numbered, not after today."))
         self.deadline = QLabel("")
         self.deadline.setObjectName("printedDeadline")
         self.deadline.setWordWrap(True)
@@ -144,9 +149,21 @@ class ServeNoticeDialog(FormDialog):
         self.add_note(self.tr("Number: %1").replace("%1", printed[0]) if printed else self.tr(
             "Number: the document register gives the next number of the prior-notice series when you save; "
             "print the notice afterwards under that number (Cases → Print a notice…)."))
+        if bounds["notice_issued_on"] is None:
+            self.add_note(self.tr(
+                "This notice was never printed here: it is numbered today, so it is served today. A notice served "
+                "earlier is recorded with the number of the paper actually served (numbered by hand, below)."))
         self.add_field("external_number", self.tr("Number of a hand-issued notice"),
                        line("externalNumber", self.tr("leave empty unless the paper was numbered by hand")),
                        self.tr("Only for a notice the office numbered and handed over outside this software."))
+        self.fields["external_number"].textChanged.connect(self._bound_service)
+
+    def _bound_service(self, text: str) -> None:
+        """R5: a hand-issued number lets the day of service go back to the opening; without one, not before the
+        register's number was issued."""
+        earliest = self.opened if text.strip() and self.opened is not None else self.served_from
+        if earliest is not None:
+            self.fields["served_on"].setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
 
     def _show_deadline(self, *_a) -> None:
         """R5: the deadline the notice prints is the one the decision waits for (one computation, shown before

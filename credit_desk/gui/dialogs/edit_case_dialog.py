@@ -61,8 +61,10 @@ class EditCaseDialog(FormDialog):
         self.add_field("renotice", self.tr("New prior notice"), self.renotice, self.tr(
             "A new number and a new objection window from the day it is served; the old notice is superseded."))
         today = ctx.session.desk.today()
+        # R5: the new notice is numbered today, so it is served today (never before its number was issued)
         self.add_field("renotice_on", self.tr("Served on"),
-                       bound_dates(date_edit(today, "renoticeOn"), case.served_on, today))
+                       bound_dates(date_edit(today, "renoticeOn"), today, today), self.tr(
+                           "The new notice is numbered today, so it is served today."))
         self.renotice.toggled.connect(self.fields["renotice_on"].setEnabled)
         self.fields["renotice_on"].setEnabled(False)
         self.renotice.setEnabled(served)

@@ -79,9 +79,9 @@ class ResolveObjectionDialog(FormDialog):
         # R5: corrected grounds of a served prior notice are notified again, with a new notice served with the reply
         self.renotices = objection.target_type.value == "case" and objection.stage.value == "notice"
         self.add_field("renotice_on", self.tr("New prior notice served on"), bound_dates(
-            date_edit(today, "renoticeOn"), objection.received_on, today), self.tr(
+            date_edit(today, "renoticeOn"), today, today), self.tr(  # R5: numbered today, so served today
             "Correcting the facts of a served prior notice serves a new prior notice (new number, new objection "
-            "window); the old one is superseded."))
+            "window), numbered and served today; the old one is superseded."))
         self.fields["outcome"].currentIndexChanged.connect(self._outcome_changed)
         self._outcome_changed()
 
