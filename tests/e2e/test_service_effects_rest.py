@@ -69,13 +69,13 @@ JUDGED_ELSEWHERE = {
     "preferences.set_idle_lock_minutes": "tests/store/test_effect_helpers.py (the same table)",
     **{n: "walked against the reference intake by tests/e2e/test_service_effects_sync.py" for n in (
         "keys.import_platform", "keys.rotate", "keys.set_accepted_suites", "keys.write_public", "sync.prepare",
-        "sync.export_to_folder", "sync.send", "sync.verify_file", "sync_inbound.import_bytes")},
+        "sync.export_to_folder", "sync.send", "sync.verify_file", "sync_inbound.import_bytes", "sync.requeue",
+        "downstream.apply", "matching.record_match_decision")},
     # not walked by any effects test (left: time); their own tests judge what they do, not yet their rows
     **{n: "downstream and resync: tests/e2e/test_sync_downstream.py, test_restore_numbers.py, "
           "test_r14_key_holder_receipts.py" for n in (
-        "downstream.apply", "matching.record_match_decision", "sync.fetch_downstream", "sync.requeue",
-        "sync_inbound.check_inbound", "workdays.accept_platform_year", "resync.confirm_last", "resync.resync",
-        "resync.resync_from_receipts")},
+        "sync.fetch_downstream", "sync_inbound.check_inbound", "workdays.accept_platform_year",
+        "resync.confirm_last", "resync.resync", "resync.resync_from_receipts")},
     "backup.run_backup": "tests/reliability/test_backup.py",
     "backup.automatic_backup": "tests/reliability/test_backup.py",
 }

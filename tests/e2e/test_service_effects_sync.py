@@ -7,6 +7,7 @@ writes — for these, none."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from credit_desk.intake.server import serve
 from tests.conftest import with_business_accounts
 from tests.e2e.effects_kit import record_effects
 from tests.e2e.test_service_effects import _action_names
-from tests.e2e.sync_support import add_subject, export, pair, uscc
+from tests.e2e.sync_support import add_subject, export, pair, session, uscc
 from tests.reliability.test_access import service_functions
 
 
@@ -33,6 +34,11 @@ MUST_WRITE = {
     "sync.verify_file": (None, set()),
     "sync_inbound.import_bytes": ("bundle.receipt", set()),
     "sync.send": ("bundle.send", set()),
+    "sync.requeue": ("bundle.requeue", {"record.insert"}),   # the refused change, appended to the outbox again
+    # a downstream bundle from the platform (a joint-punishment list) is not echoed back; the clerk's choice on a
+    # match is the office's own decision, which the platform hears (R8)
+    "downstream.apply": ("bundle.downstream", set()),
+    "matching.record_match_decision": ("joint.decide", {"joint_decision.insert"}),
 }
 
 
@@ -41,18 +47,34 @@ def office(office, secret_files):
     return with_business_accounts(office, secret_files)
 
 
-def test_the_sync_and_key_services_write_their_audit_rows_and_no_change_row(office, monkeypatch, tmp_path):
+def test_the_sync_and_key_services_write_their_audit_rows_and_no_change_row(office, monkeypatch, tmp_path,
+                                                                             data_dir):
     seen = record_effects(monkeypatch, service_functions(), "credit_desk.services", keep_failed=False)
     intake_dir = pair(office, tmp_path)                        # keys.import_platform, keys.write_public
     intake = Intake(intake_dir)
     code, out, err = office("--json", "keys", "suites", "--accept", "intl/1", user="admin")   # keys.set_accepted_suites
     assert code == 0, out + err
-    add_subject(office)
+    sid = add_subject(office)
+    with session(data_dir) as s, s.ledger.tx() as tx:  # a record about a subject the platform never received
+        orphan = tx.change("record", 501, "insert", {"subject_id": 9999, "facts": "x"})
     bundles = export(office, tmp_path / "usb")                 # sync.prepare, sync.export_to_folder
     assert office("bundle", "verify", bundles[0]["file"])[0] == 0     # sync.verify_file
     receipt, info = intake.receive(Path(bundles[0]["file"]).read_bytes())
     (tmp_path / "r1.cdb").write_bytes(receipt)
     code, out, err = office("--json", "bundle", "import", str(tmp_path / "r1.cdb"))   # sync_inbound.import_bytes
+    assert code == 0, out + err
+    code, out, err = office("--json", "bundle", "requeue", str(orphan))                # sync.requeue
+    assert code == 0, out + err
+    lists = {"lists": [{"list_id": "L-TAX", "title": "重大税收违法失信主体名单", "list_type": "black", "entries": [
+        {"entry_id": "TAX-001", "name": "淮安市鑫源建材有限公司", "id_type": "uscc", "id_number": uscc(),
+         "department": "国家税务总局淮安市税务局", "basis": "税总发〔2021〕1号", "measures": ["M-01"]}]}]}
+    ledger_id = json.loads(office("--json", "keys", "show")[1])["office"]
+    name, data = intake.publish(ledger_id, [{"kind": "joint_list", "version": 1, "data": lists}])
+    (tmp_path / name).write_bytes(data)
+    code, out, err = office("--json", "bundle", "import", str(tmp_path / name))      # downstream.apply
+    assert code == 0, out + err
+    code, out, err = office("--json", "joint", "decide", str(sid), "TAX-001", "--applied", "no", "--reason",
+                            "已于2026年补缴税款，名单待平台更新")                        # matching.record_match_decision
     assert code == 0, out + err
     add_subject(office, "淮安市恒通物流有限公司", number=uscc(77))
     srv = serve(intake, "127.0.0.1", 0)
