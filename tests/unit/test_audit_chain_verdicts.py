@@ -130,3 +130,47 @@ def test_r14_anchor_checked_before_the_receipt():
     rows = _chain(6)
     v = verify_rows(rows[:3], LEDGER, (5, rows[4]["hash"]), (6, rows[5]["hash"]))
     assert v.reason_zh == "审计日志被截短：应至少有 5 行，实有 3 行。"
+
+
+# --- issue 23, fifth pass: the partial walk from a verified point (issue 18, ``Start``) was judged by no unit test
+
+def _start(rows, n: int, suite: str, heads=None):
+    from credit_desk.domain.audit_chain import Start
+    return Start(n, rows[n - 1]["hash"], suite, rows[n - 1]["ts"], heads)
+
+
+def test_r14_a_walk_from_a_verified_row_counts_the_whole_chain_and_hashes_in_the_start_suite():
+    rows = _chain(8, suite_at={3: "gm/1"})   # rows 4.. hashed in gm/1
+    assert verify_rows(rows[5:], LEDGER, start=_start(rows, 5, "gm/1")) == ChainVerdict(
+        True, 8, None, "", "", (), rows[-1]["hash"])
+    assert verify_rows([], LEDGER, start=_start(rows, 8, "gm/1")) == ChainVerdict(True, 8, None, "", "", (),
+                                                                                  rows[-1]["hash"])
+    # the start's suite is the one the rows after it are checked in
+    assert verify_rows(rows[5:], LEDGER, start=_start(rows, 5, "intl/1")) == ChainVerdict(
+        False, 5, 6, "第 6 行的内容被改动，哈希不符。", "row 6 was changed: its hash does not match")
+
+
+def test_r14_a_walk_from_a_verified_row_names_a_missing_row_and_a_broken_link_by_their_ids():
+    rows = _chain(8)
+    assert verify_rows(rows[6:], LEDGER, start=_start(rows, 5, "intl/1")) == ChainVerdict(
+        False, 5, 6, "第 6 行缺失或顺序错乱（删除）。", "row 6 is missing or out of order")
+    assert verify_rows(rows[4:], LEDGER, start=_start(rows, 5, "intl/1")) == ChainVerdict(
+        False, 5, 6, "第 6 行缺失或顺序错乱（插入或重排）。", "row 6 is missing or out of order")
+    other = _chain(8)
+    other[4] = {**other[4], "purpose": "改过"}
+    assert verify_rows(rows[5:], LEDGER, start=_start(_rechain(other), 5, "intl/1")) == ChainVerdict(
+        False, 5, 6, "第 6 行与前一行的链接不符（前一行被改动、删除或插入）。", "row 6 does not link to the row before it")
+
+
+def test_r14_a_walk_from_a_verified_row_keeps_its_time_and_the_heads_looked_up_below_it():
+    rows = _chain(8)
+    rows[5]["ts"] = "2026-01-01T00:00:01"   # before row 5's time: the clock went back at row 6
+    rows = _rechain(rows)
+    got = verify_rows(rows[5:], LEDGER, start=_start(rows, 5, "intl/1"))
+    assert got.ok and got.backwards == ((6, "2026-01-01T00:00:01", "2026-01-01T00:00:05"),)
+    anchor = (3, rows[2]["hash"])   # a head at a row the partial walk does not walk: the caller's look-up
+    assert verify_rows(rows[5:], LEDGER, anchor=anchor, start=_start(rows, 5, "intl/1", {3: rows[2]["hash"]})).ok
+    assert verify_rows(rows[5:], LEDGER, anchor=anchor, start=_start(rows, 5, "intl/1", {3: "0" * 64})) == \
+        ChainVerdict(False, 8, 3, "第 3 行与链外锚点记录的哈希不符（整链被重算）。",
+                     "row 3 does not match the anchor kept outside the database")
+    assert verify_rows(rows[5:], LEDGER, anchor=(8, rows[7]["hash"]), start=_start(rows, 5, "intl/1")).ok
