@@ -8,6 +8,8 @@ Pure functions: the services call them with what they read from the store and th
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 
 from credit_desk.domain.errors import DomainError, ValidationError
@@ -204,6 +206,57 @@ def check_r5_served_after_issue(served_on: dt.date, *, issued_on: dt.date | None
         en = (f"This notice was never numbered here and is numbered today ({today.isoformat()}); it cannot have "
               f"been served on {served_on.isoformat()}. For a paper notice numbered by hand, give its number.")
     raise ValidationError("R5_SERVED_BEFORE_ISSUE", zh, en, field="served_on")
+
+
+# A 文号 (GB/T 9704-2012 7.2.4): the issuer's 机关代字, the year in full in brackets and the sequence number, ending 号.
+# Papers numbered by hand are read as county offices write them (（2026）, [2026], 第8号, full-width digits) so that
+# a variant of a register number is recognised as that number.
+HAND_NUMBER = re.compile(r"(?P<prefix>\D.*?)[〔(\[【](?P<year>\d{4})[〕)\]】]第?(?P<seq>\d+)号", re.ASCII)
+
+
+def hand_number_parts(number: str) -> tuple[str, int, int] | None:
+    """(issuer's code, year, sequence) of a 文号 as written on paper, or None when it is none."""
+    folded = "".join(unicodedata.normalize("NFKC", number or "").split())
+    m = HAND_NUMBER.fullmatch(folded)
+    if m is None or int(m.group("seq")) == 0:
+        return None
+    return m.group("prefix"), int(m.group("year")), int(m.group("seq"))
+
+
+def check_r5_hand_issued_number(number: str, *, on: dt.date, on_label: str, not_before: dt.date | None,
+                                register_series: Iterable[str]) -> str:
+    """R5 (49号 四(八); 苏信用办〔2022〕7号 三(一); issue 13 item 3): a number typed as the one the office issued by
+    hand is what lets a service (or a decision) be recorded before the day the register would number it, so it
+    must be a number such a paper can carry: a 文号 (not "1" or "-"), outside every series the register numbers
+    itself, however written (清信告(2026)9号 is the register's 清信告〔2026〕9号; another document type's series
+    included: 清信决〔2026〕9号 is no hand-issued prior notice), of a year no later than ``on`` (a paper
+    numbered in 2027 was not served in 2026) and no earlier than ``not_before`` (the case's opening: a notice is not
+    numbered before its case). Returns the number. Raises ``R5_HAND_NUMBER``."""
+    text = (number or "").strip()
+    parts = hand_number_parts(text)
+    if parts is None:
+        zh = (f"手工编号「{text}」不是文号：文号由发文机关代字、括号内的年份和序号组成（如「某某告字〔{on.year}〕3号」，"
+              "GB/T 9704），请照所送达纸质文书上的文号填写。")
+        en = (f"'{text}' is not a document number: issuer's code, the year in brackets and the sequence number "
+              f"(e.g. 某某告字〔{on.year}〕3号, GB/T 9704), as on the paper served.")
+        raise ValidationError("R5_HAND_NUMBER", zh, en, field="external_number")
+    prefix, year, _seq = parts
+    if prefix in set(register_series):
+        raise ValidationError("R5_HAND_NUMBER", f"文号「{text}」属于本系统文书登记簿的{prefix}〔年〕N号序列，由系统统一编号，"
+                              "不是本单位手工编号的文书；请填写所送达纸质文书上的手工文号。",
+                              f"'{text}' lies in the register's own series {prefix}; it is not a number issued by "
+                              "hand.", field="external_number")
+    if year > on.year:
+        raise ValidationError("R5_HAND_NUMBER", f"文号「{text}」的年份{year}晚于{on_label}（{on.isoformat()}）："
+                              "纸质文书不能在编号之前出具或送达。",
+                              f"'{text}' carries the year {year}, after the date given ({on.isoformat()}).",
+                              field="external_number")
+    if not_before is not None and year < not_before.year:
+        raise ValidationError("R5_HAND_NUMBER", f"文号「{text}」的年份{year}早于立案日期（{not_before.isoformat()}）："
+                              "告知书不能在立案之前编号出具。",
+                              f"'{text}' carries the year {year}, before the case was opened "
+                              f"({not_before.isoformat()}).", field="external_number")
+    return text
 
 
 def clock_bound_after(bound: dt.datetime | None, row_time: dt.datetime, ahead_max_days: int) -> dt.datetime:

@@ -291,7 +291,8 @@ def serve_notice(session: Session, case_id: int, *, served_on: dt.date | None = 
                                                      external_number)
         check_r5_served_after_issue(on, issued_on=issued_on, today=session.desk.today(), by_hand=by_hand)  # R5
         notice_number = doc_numbers.take_in_tx(session, tx, notice_document(case.list_type), "case", case_id, on,
-                                               external_number)
+                                               external_number, on_label="告知送达日期",
+                                               not_before=opened_on(conn, case))
         new = core.step(session, tx, case, Event.SERVE_NOTICE, on, notice_number=notice_number,
                         served_on=on, window_end=window_end)
         deadline_calendar.note(session, tx, "case", case_id, "window_end", on, _window_workdays(conn, case, on),

@@ -16,6 +16,7 @@ import re
 from credit_desk.documents.templates import load_template
 from credit_desk.domain.departments import check_r4_document_series
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.procedure import check_r5_hand_issued_number
 from credit_desk.services import departments
 from credit_desk.services.base import Session
 from credit_desk.store import departments as departments_repo
@@ -181,15 +182,39 @@ def issued_on(conn, doc_type: str, object_type: str, object_id) -> tuple[dt.date
 
 
 def take_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id, on: dt.date,
-               external: str | None = None) -> str:
+               external: str | None = None, *, on_label: str = "文书日期", not_before: dt.date | None = None) -> str:
     """The register's number; a typed number is accepted when it IS that number (a form that shows the clerk
-    the register's number), else recorded as hand-issued (outside the register's own series only)."""
+    the register's number), else recorded as hand-issued (outside the register's own series only): a 文号 a
+    paper dated ``on`` (``on_label``) can carry, not of a year before ``not_before`` (R5)."""
     text = (external or "").strip()
     if text and text == _expected(tx, doc_type, object_type, object_id, on):
         text = ""
     if text:
+        own = series_prefix(tx.conn, doc_type, object_type, object_id)
+        if not re.fullmatch(re.escape(own) + r"〔\d{4}〕\d+号", text):  # the register's own: refused below
+            _check_other_series(tx.conn, doc_type, object_type, object_id, own, text)  # R4 names the issuer
+            check_r5_hand_issued_number(text, on=on, on_label=on_label, not_before=not_before,
+                                        register_series=register_series(tx.conn))  # R5
         return record_external_in_tx(session, tx, doc_type, object_type, object_id, text, on)
     return reserve_in_tx(session, tx, doc_type, object_type, object_id, on)
+
+
+def register_series(conn) -> set[str]:
+    """R5: every series the register numbers itself — each document type's office series and each registered
+    department's — which no number typed as issued by hand may lie in."""
+    from credit_desk.documents.templates import available
+    series = set()
+    depts = departments_repo.all_departments(conn)
+    for doc_type in {*available(), *UNPRINTED_SERIES}:
+        try:
+            base = _base(doc_type)
+        except Exception:  # noqa: BLE001 — a template file that is not a document of the register
+            continue
+        if not base:
+            continue
+        series.add(_office_series(conn, doc_type, base))
+        series.update(f"{d.prefix}{base}" for d in depts)
+    return series
 
 
 def held_for_print(conn, doc_type: str, object_type: str, object_id) -> dict | None:
