@@ -224,14 +224,15 @@ def hand_number_parts(number: str) -> tuple[str, int, int] | None:
 
 
 def check_r5_hand_issued_number(number: str, *, on: dt.date, on_label: str, not_before: dt.date | None,
-                                register_series: Iterable[str]) -> str:
+                                register_series: Iterable[str], recorded: Iterable[str] = ()) -> str:
     """R5 (49号 四(八); 苏信用办〔2022〕7号 三(一); issue 13 item 3): a number typed as the one the office issued by
     hand is what lets a service (or a decision) be recorded before the day the register would number it, so it
     must be a number such a paper can carry: a 文号 (not "1" or "-"), outside every series the register numbers
     itself, however written (清信告(2026)9号 is the register's 清信告〔2026〕9号; another document type's series
     included: 清信决〔2026〕9号 is no hand-issued prior notice), of a year no later than ``on`` (a paper
     numbered in 2027 was not served in 2026) and no earlier than ``not_before`` (the case's opening: a notice is not
-    numbered before its case). Returns the number. Raises ``R5_HAND_NUMBER``."""
+    numbered before its case), and not a hand-issued number already ``recorded`` written otherwise (清市监告字〔2026〕3号
+    and 清市监告字（2026）第3号 are one paper, served on one party). Returns the number. Raises ``R5_HAND_NUMBER``."""
     text = (number or "").strip()
     parts = hand_number_parts(text)
     if parts is None:
@@ -246,6 +247,12 @@ def check_r5_hand_issued_number(number: str, *, on: dt.date, on_label: str, not_
                               "不是本单位手工编号的文书；请填写所送达纸质文书上的手工文号。",
                               f"'{text}' lies in the register's own series {prefix}; it is not a number issued by "
                               "hand.", field="external_number")
+    # the same paper written otherwise (the very same text is DOC_NUMBER_TAKEN's)
+    same = next((n for n in recorded if n != text and hand_number_parts(n) == parts), None)
+    if same is not None:
+        raise ValidationError("R5_HAND_NUMBER", f"文号「{text}」即已登记的手工文号「{same}」，同一份纸质文书不能重复使用。",
+                              f"'{text}' is the hand-issued number '{same}' already recorded; one paper is not used "
+                              "twice.", field="external_number")
     if year > on.year:
         raise ValidationError("R5_HAND_NUMBER", f"文号「{text}」的年份{year}晚于{on_label}（{on.isoformat()}）："
                               "纸质文书不能在编号之前出具或送达。",

@@ -194,7 +194,8 @@ def take_in_tx(session: Session, tx, doc_type: str, object_type: str, object_id,
         if not re.fullmatch(re.escape(own) + r"〔\d{4}〕\d+号", text):  # the register's own: refused below
             _check_other_series(tx.conn, doc_type, object_type, object_id, own, text)  # R4 names the issuer
             check_r5_hand_issued_number(text, on=on, on_label=on_label, not_before=not_before,
-                                        register_series=register_series(tx.conn))  # R5
+                                        register_series=register_series(tx.conn),
+                                        recorded=repo.external_numbers(tx.conn))  # R5
         return record_external_in_tx(session, tx, doc_type, object_type, object_id, text, on)
     return reserve_in_tx(session, tx, doc_type, object_type, object_id, on)
 

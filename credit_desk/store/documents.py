@@ -147,6 +147,11 @@ def issued_with_text(conn, doc_type: str, object_type: str, object_id, text: str
                         (doc_type, object_type, str(object_id), text)).fetchone() is not None
 
 
+def external_numbers(conn) -> list[str]:
+    """Every number recorded as issued by hand (R5: the same paper written otherwise is the same number)."""
+    return [r[0] for r in conn.execute("SELECT number FROM doc_numbers WHERE external = 1")]
+
+
 def number_taken(conn, number: str) -> bool:
     return bool(conn.execute("SELECT 1 FROM documents WHERE number = ? UNION ALL SELECT 1 FROM doc_numbers "
                              "WHERE number = ? LIMIT 1", (number, number)).fetchone())

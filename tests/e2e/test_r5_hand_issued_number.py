@@ -55,3 +55,8 @@ def test_r5_a_real_hand_issued_number_still_records_the_earlier_service(story):
     err = refused(story, "case", "notice", str(other), "--served-on", "2026-09-22", "--external-number",
                   "清市监告字〔2026〕3号")  # the same paper cannot have been served on two parties
     assert err["code"] == "DOC_NUMBER_TAKEN" and show(story, other)["state"] == "draft"
+    err = refused(story, "case", "notice", str(other), "--served-on", "2026-09-22", "--external-number",
+                  "清市监告字（2026）第3号")  # the same paper written otherwise (was accepted: law31)
+    assert err["code"] == "R5_HAND_NUMBER" and err["message"].startswith(
+        "文号「清市监告字（2026）第3号」即已登记的手工文号「清市监告字〔2026〕3号」")
+    assert show(story, other)["state"] == "draft" and ok(story, "print", "list", "--case", str(other)) == []

@@ -37,3 +37,12 @@ def test_r5_hand_number_bounds():
         assert says in e.value.zh
     assert check_r5_hand_issued_number("某告〔2025〕1号", on=ON, on_label="x", not_before=None,
                                        register_series=()) == "某告〔2025〕1号"
+
+
+def test_r5_hand_number_one_paper_written_otherwise():
+    with pytest.raises(ValidationError) as e:
+        check_r5_hand_issued_number("清市监告字（2026）第3号", on=ON, on_label="x", not_before=None, register_series=(),
+                                    recorded=("某告〔2026〕3号", "清市监告字〔2026〕3号"))
+    assert "即已登记的手工文号「清市监告字〔2026〕3号」" in e.value.zh
+    assert check_r5_hand_issued_number("清市监告字〔2026〕4号", on=ON, on_label="x", not_before=None,
+                                       register_series=(), recorded=("清市监告字〔2026〕3号",))
