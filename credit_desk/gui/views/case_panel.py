@@ -48,13 +48,25 @@ def step_states(case: Case, today) -> list[tuple[str, str]]:
     at = {CaseState.DRAFT: 0, CaseState.NOTICE_SERVED: 2 if ph == "objection_window" else 3,
           CaseState.OBJECTION_UNDER_REVIEW: 2, CaseState.LISTED: 4, CaseState.EXITED: 5}.get(case.state)
     if case.state is CaseState.NOT_LISTED:
-        return [(_w(labels[i]), "done") for i in range(3)] + [(_w(QT_TRANSLATE_NOOP("CasePanel", "Not listed")), "ended")]
-    if case.state is CaseState.WITHDRAWN_WRONGFUL:
-        return [(_w(labels[i]), "done") for i in range(5)] + [
+        steps = [(_w(labels[i]), "done") for i in range(3)] + [(_w(QT_TRANSLATE_NOOP("CasePanel", "Not listed")), "ended")]
+    elif case.state is CaseState.WITHDRAWN_WRONGFUL:
+        steps = [(_w(labels[i]), "done") for i in range(5)] + [
             (_w(QT_TRANSLATE_NOOP("CasePanel", "Wrongful listing withdrawn")), "ended")]
-    if case.state is CaseState.NOTICE_SERVED and ph != "objection_window":
-        labels[2] = QT_TRANSLATE_NOOP("CasePanel", "Objection period over")
-    return [(_w(label), "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
+    else:
+        if case.state is CaseState.NOTICE_SERVED and ph != "objection_window":
+            labels[2] = QT_TRANSLATE_NOOP("CasePanel", "Objection period over")
+        steps = [(_w(label), "done" if i < at else "current" if i == at else "todo") for i, label in enumerate(labels)]
+    return _without_notice(case, steps)
+
+
+def _without_notice(case: Case, steps: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A case past its draft with no prior notice served (a watch listing put on by an exit, R12; a case decided
+    not to list from its draft) never had the notice and objection steps: they are skipped, not done."""
+    if case.served_on is not None or case.state in (CaseState.DRAFT, CaseState.NOTICE_SERVED,
+                                                     CaseState.OBJECTION_UNDER_REVIEW):
+        return steps
+    return [(label, "skipped" if i in (1, 2) and status == "done" else status)
+            for i, (label, status) in enumerate(steps)]
 
 
 def _coded(enum, value) -> str:

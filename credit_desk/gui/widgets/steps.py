@@ -15,7 +15,8 @@ LABEL_FLAGS = Qt.AlignHCenter | Qt.AlignTop | Qt.TextWordWrap
 
 
 class StepBar(QWidget):
-    """``set_steps([(label, status)])`` with status one of done / current / todo / ended (a side exit)."""
+    """``set_steps([(label, status)])`` with status one of done / current / todo / ended (a side exit) / skipped (a
+    step this case never went through, e.g. the prior notice of a watch listing that followed an exit)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -89,16 +90,18 @@ class StepBar(QWidget):
         slot = self.width() / n
         cy = r + 4
         for i in range(n - 1):
-            colour = DONE if self.steps[i + 1][1] in ("done", "current", "ended") else TODO
-            p.setPen(QPen(colour, 3))
+            into = self.steps[i + 1][1]
+            colour = DONE if into in ("done", "current", "ended") else TODO
+            p.setPen(QPen(colour, 3, Qt.DashLine if "skipped" in (into, self.steps[i][1]) else Qt.SolidLine))
             p.drawLine(int(slot * i + slot / 2 + r), cy, int(slot * (i + 1) + slot / 2 - r), cy)
         for i, (label, status) in enumerate(self.steps):
             colour = {"done": DONE, "current": CURRENT, "ended": ENDED}.get(status, TODO)
             cx = slot * i + slot / 2
-            p.setPen(QPen(colour, 2))
-            p.setBrush(colour if status != "todo" else Qt.white)
+            hollow = status in ("todo", "skipped")
+            p.setPen(QPen(colour, 2, Qt.DashLine if status == "skipped" else Qt.SolidLine))
+            p.setBrush(Qt.white if hollow else colour)
             p.drawEllipse(QRectF(cx - r, cy - r, 2 * r, 2 * r))
             p.setFont(self.label_font(status in ("current", "ended")))
-            p.setPen(Qt.black if status != "todo" else QColor("#777777"))
+            p.setPen(QColor("#777777") if hollow else Qt.black)
             p.drawText(QRectF(cx - slot / 2, self.label_top(), slot, self.height() - self.label_top()),
                        LABEL_FLAGS, label)
