@@ -72,15 +72,37 @@ def _measures(detail: dict) -> list[str]:
     return out
 
 
-def prior_notice(detail: dict, *, deadline: dt.date, contact: str) -> dict:
+def prior_notice(detail: dict, *, deadline: dt.date, contact: str, printed_on: dt.date | None = None,
+                 window_workdays: int = 5) -> dict:
     """R5: reasons, basis, rights and the objection deadline, before any decision.
 
     A served notice prints the window stored at service — the very date the decision waits for (one
-    computation); ``deadline`` (the window if served on the print date) is used only for a draft."""
+    computation). A draft is not served yet: it may be handed over on the print day (``printed_on``) or received by
+    post days later, and the window runs from service (49号 四(八)). So a draft prints the period from receipt
+    (``window_workdays`` working days) with ``deadline`` — the window if received on the print day — as the example:
+    a fixed date alone would tell a party served later less time than the window the decision waits for. The
+    template reads 「请于{objection_deadline}前…提出」."""
     _need(detail, "draft", "notice_served", "objection_under_review")
+    stored = detail.get("objection_window_end")
+    if stored:
+        when = zh_date(stored)
+    else:
+        on = f"于{zh_date(printed_on)}" if printed_on else "当日"
+        when = f"收到本告知书之日起{zh_count(window_workdays)}个工作日届满（{on}收到的，为{zh_date(deadline)}）"
     return {**_party(detail["subject"]), "list_name": detail["list_type_zh"], "reasons": detail.get("reasons") or "",
-            "basis": _basis(detail), "objection_deadline": zh_date(detail.get("objection_window_end") or deadline),
-            "contact": contact}
+            "basis": _basis(detail), "objection_deadline": when, "contact": contact}
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def zh_count(n: int) -> str:
+    """A count as official documents write it (5 → 五, 10 → 十, 15 → 十五, 20 → 二十); 1–99."""
+    tens, ones = divmod(int(n), 10)
+    if not 0 < n < 100:
+        return str(n)
+    head = "" if tens == 0 else ("十" if tens == 1 else _DIGITS[tens] + "十")
+    return head + (_DIGITS[ones] if ones else "")
 
 
 def red_publication(detail: dict, *, contact: str) -> dict:

@@ -104,7 +104,8 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
         ctx = C.red_publication(detail, contact=_contact(conn))
     elif doc_type == "prior_notice":
         deadline = workdays.calendar(session.desk).add_workdays(session.desk.today(), rs.objection_window_workdays).date
-        ctx = C.prior_notice(detail, deadline=deadline, contact=_contact(conn))
+        ctx = C.prior_notice(detail, deadline=deadline, contact=_contact(conn), printed_on=session.desk.today(),
+                             window_workdays=rs.objection_window_workdays)  # R5: a draft counts from receipt
     elif doc_type in ("listing_decision", "watch_warning"):
         _list_type(detail, "black" if doc_type == "listing_decision" else "watch")
         ctx = C.decision(detail, watch=doc_type == "watch_warning")
