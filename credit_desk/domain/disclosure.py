@@ -287,10 +287,23 @@ def parse_amount(v, key: str) -> Decimal | None:
     return amount
 
 
+def word_key(text: str) -> str:
+    """R21: a sheet's word as compared with the product's words — width, spaces and letter case folded
+    (``Licence``, ``ＰＥＮＡＬＴＹ``, 「行政 处罚」 read as written in the product); used by the legacy import too."""
+    return "".join(unicodedata.normalize("NFKC", text).split()).upper()
+
+
+_FOLDED: dict[int, dict] = {}
+
+
 def _word(v, words: dict, key: str):
     text = _text(v)
-    if text in words:
-        return words[text]
+    folded = _FOLDED.get(id(words))
+    if folded is None:  # the word tables are module constants: folded once each
+        folded = _FOLDED[id(words)] = {word_key(w): value for w, value in words.items()}
+    found = folded.get(word_key(text))
+    if found is not None:
+        return found
     allowed = "、".join(dict.fromkeys(k for k in words if not k.isascii()))
     raise _bad(key, f"「{text}」无效，可选：{allowed}。", f"{text!r} is not one of the allowed values.")
 

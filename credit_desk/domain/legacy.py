@@ -132,7 +132,7 @@ def text(value) -> str:
 
 
 def _word_key(value) -> str:
-    return "".join(unicodedata.normalize("NFKC", text(value)).split()).upper()
+    return disclosure.word_key(text(value))
 
 
 # --- the mapping ------------------------------------------------------------------------------------------------
