@@ -266,6 +266,20 @@ def check_r5_hand_issued_number(number: str, *, on: dt.date, on_label: str, not_
     return text
 
 
+def check_r5_register_in_order(on: dt.date, *, last_on: dt.date | None, number: str) -> None:
+    """R5 (49号 四(八); issue 13 item 3): the register numbers its series in the order of their dates — a document
+    numbered now is not dated before the last number of its series was issued. Otherwise a decision recorded on
+    2026-11-20 as made on 2026-11-10 takes 清信决〔2026〕2号 after 1号 of 2026-11-20: printed under a number that did
+    not exist on its date, the listing running (and shared) from a day the party held no paper. A document really
+    made earlier on paper carries its hand-issued number. Raises ``R5_NUMBER_ORDER``."""
+    if last_on is None or on >= last_on:
+        return
+    raise ValidationError("R5_NUMBER_ORDER", f"文书登记簿的上一个文号已于{last_on.isoformat()}出具，本文书（{number}）"
+                          f"不能编号为更早的{on.isoformat()}；文书日期请填写实际编号出具之日，当时已手工编号出具的请填写其手工文号。",
+                          f"The register's previous number of this series was issued on {last_on.isoformat()}; "
+                          f"{number} cannot be dated {on.isoformat()}. Give the real date, or the hand-issued number.")
+
+
 def clock_bound_after(bound: dt.datetime | None, row_time: dt.datetime, ahead_max_days: int) -> dt.datetime:
     """R14 (no backdating): the time no later write may precede, once an audit row was written at ``row_time``.
 

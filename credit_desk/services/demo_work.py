@@ -87,8 +87,10 @@ def _case(session, senior, dept, name: str, pair, ages, today: dt.date) -> int:
                                  grounds="处罚决定正在行政复议中，请暂缓列入。", evidence="行政复议申请书复印件")
     if decided is not None:
         on = today - decided * DAY
+        # R5: the register numbers in date order; a decision of the office's past is its paper numbered by hand
+        hand = f"演示手工决字〔{on.year}〕{c.id}号" if on < today else None
         if name == "not_listed":
-            cases.decide_case(senior, c.id, cases.Decision(decided_on=on, list_it=False,
+            cases.decide_case(senior, c.id, cases.Decision(decided_on=on, list_it=False, external_number=hand,
                                                            reason_code="objection_founded",
                                                            reason="当事人提交的履行凭证经核实属实（演示）。"))
         else:
@@ -98,7 +100,7 @@ def _case(session, senior, dept, name: str, pair, ages, today: dt.date) -> int:
             extra = {} if lt == "black" else {"warning_letter": f"清信警〔{on.year}〕1号"}  # R11
             cases.decide_case(senior, c.id, cases.Decision(
                 decided_on=on, measures=("M-01",) if lt == "black" else ("M-08",), valid_until=until,
-                post_exit_watch_months=12 if lt == "black" else None, **extra))
+                post_exit_watch_months=12 if lt == "black" else None, external_number=hand, **extra))
     return c.id
 
 

@@ -16,7 +16,7 @@ import re
 from credit_desk.documents.templates import load_template
 from credit_desk.domain.departments import check_r4_document_series
 from credit_desk.domain.errors import DomainError, ValidationError
-from credit_desk.domain.procedure import check_r5_hand_issued_number
+from credit_desk.domain.procedure import check_r5_hand_issued_number, check_r5_register_in_order
 from credit_desk.services import departments
 from credit_desk.services.base import Session
 from credit_desk.store import departments as departments_repo
@@ -25,6 +25,9 @@ from credit_desk.store import meta
 
 # Decisions that have no printed template yet still take their number from a series of the register.
 UNPRINTED_SERIES = {"red_decision": "信激决"}
+# R5: the decisions, whose register numbers follow their dates (a decision is not dated before its series' last
+# number). The 信用修复告知书 served with a decision is not yet held to it (see issue 13: the office's decision).
+DATED_IN_ORDER = frozenset({"listing_decision", "watch_warning", "red_decision", "not_listed_decision"})
 
 
 def series_prefix(conn, doc_type: str, object_type: str | None = None, object_id=None, memo: dict | None = None) -> str:
@@ -93,6 +96,8 @@ def _fresh_in_tx(session: Session, tx, doc_type: str, object_type: str, object_i
     prefix = series_prefix(conn, doc_type, object_type, object_id, memo=getattr(tx, "memo", None))
     seq = repo.next_seq(tx, prefix, on.year)
     number = format_number(prefix, on.year, seq)
+    last = repo.last_dated(conn, prefix, on.year) if doc_type in DATED_IN_ORDER else None
+    check_r5_register_in_order(on, last_on=dt.date.fromisoformat(last) if last else None, number=number)  # R5
     repo.reserve(tx, doc_type=doc_type, object_type=object_type, object_id=object_id, prefix=prefix, year=on.year,
                  seq=seq, number=number, on=on.isoformat(), external=False, username=session.user.username,
                  ts=_stamp(session))

@@ -66,6 +66,14 @@ def set_prefix(tx, doc_type: str, prefix: str, username: str, ts: str) -> None:
                "updated_at = excluded.updated_at", (doc_type, prefix, username, ts))
 
 
+def last_dated(conn, prefix: str, year: int) -> str | None:
+    """R5: the latest date a number of the series was issued on (printed or held), or None."""
+    row = conn.execute("SELECT MAX(d) FROM (SELECT MAX(issued_on) AS d FROM documents WHERE prefix = ? AND year = ? "
+                       "UNION ALL SELECT MAX(reserved_on) FROM doc_numbers WHERE prefix = ? AND year = ? "
+                       "AND external = 0)", (prefix, year, prefix, year)).fetchone()
+    return row[0] if row else None
+
+
 def next_seq(tx, prefix: str, year: int) -> int:
     """The next number of a series: one more than the last one registered, voided and reserved ones included,
     and above the floor learnt after a restore (``number_floors``: receipts, the clerk's paper).

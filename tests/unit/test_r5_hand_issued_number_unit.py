@@ -46,3 +46,12 @@ def test_r5_hand_number_one_paper_written_otherwise():
     assert "即已登记的手工文号「清市监告字〔2026〕3号」" in e.value.zh
     assert check_r5_hand_issued_number("清市监告字〔2026〕4号", on=ON, on_label="x", not_before=None,
                                        register_series=(), recorded=("清市监告字〔2026〕3号",))
+
+
+def test_r5_register_in_date_order():
+    from credit_desk.domain.procedure import check_r5_register_in_order
+    check_r5_register_in_order(ON, last_on=None, number="清信决〔2026〕1号")
+    check_r5_register_in_order(ON, last_on=ON, number="清信决〔2026〕2号")
+    with pytest.raises(ValidationError) as e:
+        check_r5_register_in_order(ON, last_on=ON + dt.timedelta(days=1), number="清信决〔2026〕2号")
+    assert e.value.code == "R5_NUMBER_ORDER" and e.value.zh.startswith("文书登记簿的上一个文号已于2026-09-22出具")
