@@ -23,6 +23,7 @@ from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.roles import ACTION_ZH, Role
 from credit_desk.domain.rulesets import Tier
 from credit_desk.domain.subjects import Subject, id_with_mark
+from credit_desk.services import deadline_calendar
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import meta, reference, users, views
 from credit_desk.store.views import PageSpec
@@ -291,10 +292,12 @@ def cases_page(session: Session, reader: Reader, spec: PageSpec, list_type: str 
 
 def objections_page(session: Session, reader: Reader, spec: PageSpec, open_only: bool = False,
                     target_type: str = "") -> list[dict]:
-    """One keyset page of objections, their subject masked (R15)."""
+    """One keyset page of objections, their subject masked (R15); a reply date counted without a year's holiday
+    data carries ``deadline_warnings`` (R20, deadline_calendar.mark_rows)."""
     session.require("case.list")
     with reader.lease() as conn:
-        return _masked(views.objections_page(conn, spec, open_only, target_type))
+        rows = _masked(views.objections_page(conn, spec, open_only, target_type))
+        return deadline_calendar.mark_rows(session.desk, conn, "objection", rows, "due_on")
 
 
 def documents_page(session: Session, reader: Reader, spec: PageSpec, doc_type: str = "", status: str = "",

@@ -34,10 +34,4 @@ class DecisionsModel(PagedModel):
     def data(self, index, role=Qt.DisplayRole):
         if role == Qt.BackgroundRole and index.isValid() and self.rows[index.row()].get("late"):
             return LATE
-        warned = index.isValid() and self.KEYS[index.column()] == "publish_due" and \
-            (self.rows[index.row()].get("deadline_warnings") or {}).get("publish_due")
-        if warned and role == Qt.DisplayRole:  # R20: a date counted on weekends only says so
-            return f"{super().data(index, role)} ⚠"
-        if warned and role == Qt.ToolTipRole:
-            return " ".join(warned["en" if self.ctx.lang == "en" else "zh"])
         return super().data(index, role)

@@ -59,11 +59,18 @@ class PagedModel(QAbstractTableModel):
         if not index.isValid():
             return None
         if role in (Qt.DisplayRole, Qt.ToolTipRole):
-            value = self.rows[index.row()].get(self.KEYS[index.column()])
-            return "" if value is None else str(value)
+            row, key = self.rows[index.row()], self.KEYS[index.column()]
+            value = "" if row.get(key) is None else str(row[key])
+            warned = (row.get("deadline_warnings") or {}).get(key)
+            if warned:  # R20: a date counted on weekends only (deadline_calendar.mark_rows) says so
+                return f"{value} ⚠" if role == Qt.DisplayRole else " ".join(warned["en" if self._lang() == "en" else "zh"])
+            return value
         if role == Qt.TextAlignmentRole and index.column() in self.NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
+
+    def _lang(self) -> str:
+        return getattr(self.ctx, "lang", "zh")
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if role == Qt.DisplayRole and orientation == Qt.Horizontal:
