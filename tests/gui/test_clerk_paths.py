@@ -141,3 +141,36 @@ def test_scrolling_fetches_further_pages(qtbot, window):
     qtbot.waitUntil(lambda: view.model.rowCount() == 400, timeout=5000)
     ids = [view.model.row(i)["id"] for i in range(400)]
     assert len(set(ids)) == 400  # keyset pages never repeat a row
+
+
+def test_r14_each_look_states_its_own_purpose_the_last_one_is_offered_not_filled_in(qtbot, window):
+    """R14 (查询使用登记): after a look for 办理信用修复申请 the next look's purpose starts empty — pressing 打开 at once
+    is refused, nothing logged — and the earlier purpose waits in the list, picked with one click."""
+    view = window.open_area("subjects")
+    settle(qtbot, view)
+    before = len(_audit(window.session, "subject.view"))
+    seen = {}
+
+    def first(dlg: PurposeDialog):
+        dlg.purpose.setEditText("办理信用修复申请")
+        dlg.buttons.button(QDialogButtonBox.Ok).click()
+
+    def second(dlg: PurposeDialog):
+        seen["text"], seen["offered"] = dlg.purpose.currentText(), [dlg.purpose.itemText(i)
+                                                                     for i in range(dlg.purpose.count())]
+        dlg.buttons.button(QDialogButtonBox.Ok).click()  # no purpose chosen: refused, the dialog stays
+        seen["error"], seen["logged"] = dlg.error.text(), len(_audit(window.session, "subject.view"))
+        dlg.purpose.setCurrentIndex(seen["offered"].index("办理信用修复申请"))
+        dlg.buttons.button(QDialogButtonBox.Ok).click()
+
+    for answer in (first, second):
+        view.table.selectRow(0)
+        _when_modal(qtbot, PurposeDialog, answer)
+        detail = view.open_selected()
+        qtbot.addWidget(detail)
+        detail.close()
+    assert seen["text"] == ""
+    assert "办理信用修复申请" in seen["offered"]
+    assert "查询事由" in seen["error"] and seen["logged"] == before + 1
+    views = _audit(window.session, "subject.view")
+    assert len(views) == before + 2 and views[-1]["purpose"] == "办理信用修复申请"

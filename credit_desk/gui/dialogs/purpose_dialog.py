@@ -1,4 +1,8 @@
-"""查询事由: opening a subject's data states why (R14); the last few purposes are offered again."""
+"""查询事由: opening a subject's data states why (R14); the last few purposes are offered again.
+
+Each look states its own purpose: the field starts empty (or with the purpose the caller's work gives, ``preset``)
+and the recent purposes wait in its list, one click away. Pre-filling the last one let a clerk press 打开 on every
+look and log a purpose that was not the look's (issue 17: an auditor reading 查询使用登记 could not trust it)."""
 
 from __future__ import annotations
 
@@ -25,7 +29,7 @@ class PurposeDialog(QDialog):
         self.purpose.setObjectName("purpose")
         self.purpose.setEditable(True)
         self.purpose.addItems(ctx.recent_purposes())
-        self.purpose.setEditText(preset or (ctx.recent_purposes() or [""])[0])
+        self.purpose.setEditText(preset)  # R14: never the last look's purpose by default
         self.purpose.lineEdit().setPlaceholderText(self.tr("e.g. 办理信用修复申请"))
         self.error = QLabel()
         self.error.setObjectName("error")
