@@ -15,6 +15,7 @@ import pytest
 from credit_desk.intake.receiver import Intake
 from credit_desk.intake.server import serve
 from tests.conftest import with_business_accounts
+from tests.e2e.case_kit import company, desk, ok, staffed_template  # noqa: F401  (fixtures)
 from tests.e2e.effects_kit import record_effects
 from tests.e2e.test_service_effects import _action_names
 from tests.e2e.sync_support import add_subject, export, pair, session, uscc
@@ -100,3 +101,105 @@ def test_the_sync_and_key_services_write_their_audit_rows_and_no_change_row(offi
         if changes != want:
             problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
     assert not problems, "\n".join(problems)
+
+
+# --- the six services no walk reached before (issue 23, sixth pass): the platform's downstream fetched over HTTP,
+# the inbound check, a platform calendar held behind the administrator's entry and accepted, and the three ways a
+# restored ledger learns what it lost. Written here from DOMAIN.md (R5 the register, R14, R20) and the sync design:
+# what the platform sent down is not echoed back; the floor a clerk confirms from paper is the office's own
+# knowledge (the platform learns the numbers from the documents themselves); a calendar the administrator accepts
+# is news for the platform (it checks the office's deadlines with it); a restored ledger writes again, above the
+# platform's ids, the changes made after the restore whose ids the lost tail had used (else the platform drops them
+# as duplicates).
+YEAR = 2034                       # a year no holiday library carries (R20): the administrator's entry stands alone
+ADMIN_SOURCE, PLATFORM_SOURCE = "国办发明电〔2033〕7号", "国办发明电〔2033〕8号"
+RESTORE_MUST_WRITE = {
+    # the downstream bundle fetched after a send (a held calendar): its own import row, nothing echoed back
+    "sync.fetch_downstream": ("bundle.downstream", set()),
+    # a check of a platform file (signature, recipient, expiry): no row of its own
+    "sync_inbound.check_inbound": (None, set()),
+    "workdays.accept_platform_year": ("calendar.manage", {"calendar_year.upsert"}),
+    "resync.confirm_last": ("document.confirm_last", set()),
+    # online and offline: the lost bundle learnt, the subject added after the restore written again above it
+    "resync.resync": ("bundle.resync", {"subject.insert"}),
+    "resync.resync_from_receipts": ("bundle.resync", {"subject.insert"}),
+}
+
+
+def test_the_restore_and_downstream_services_write_their_audit_rows_and_change_rows(desk, data_dir, monkeypatch,
+                                                                                   tmp_path):
+    import re
+
+    from credit_desk.services import backup, ledgers
+
+    seen = record_effects(monkeypatch, service_functions(), "credit_desk.services", keep_failed=False)
+    intake_dir = pair(desk, tmp_path)
+    intake = Intake(intake_dir)
+    ledger_id = json.loads(desk("--json", "keys", "show")[1])["office"]
+    # R20: the administrator entered the year; the platform's schedule for it differs and is held behind it
+    ok(desk, "workdays", "holidays", "--year", str(YEAR), "--rest", f"{YEAR}-01-01..{YEAR}-01-02", "--source",
+       ADMIN_SOURCE, user="admin")
+    intake.publish(ledger_id, [{"kind": "calendar", "version": 1, "data": {
+        "year": YEAR, "source": PLATFORM_SOURCE, "days": {f"{YEAR}-01-01": False, f"{YEAR}-05-01": False}}}])
+    srv = serve(intake, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{srv.server_address[1]}"
+    try:
+        sid = company(desk, 91)
+
+        def printed(n: int) -> str:
+            return ok(desk, "print", "credit_query", "--subject", str(sid), "--purpose", "资格审查", "--out",
+                      str(tmp_path / f"{n}.pdf"))["documents"][0]["number"]
+
+        first = printed(1)
+        sent = ok(desk, "bundle", "export", "--send", "--url", url)        # sync.fetch_downstream, check_inbound
+        assert sent["sent"] == [1] and len(sent["downstream"]) == 1, sent
+        assert [h["year"] for h in ok(desk, "workdays", "holidays-held", user="admin")] == [YEAR]
+        ok(desk, "workdays", "holidays-accept", str(YEAR), user="admin")    # workdays.accept_platform_year
+        d = ledgers.unlock(data_dir, read_only=True)
+        try:
+            old = backup.backup_now(d, tmp_path / "bk")
+        finally:
+            d.close()
+        last = [printed(n) for n in (2, 3)][-1]                             # on paper, lost with the tail
+        company(desk, 92)
+        assert ok(desk, "bundle", "export", "--send", "--url", url)["sent"] == [2]
+        prefix, year = re.match(r"(.+)〔(\d{4})〕", first).groups()
+        seq = re.search(r"〕(\d+)号", last)[1]
+        usb = tmp_path / "usb"
+        usb.mkdir()
+        (usb / "receipt-2.cdb").write_bytes(intake.receipt(ledger_id, 2))
+        for n, how in enumerate((("--receipts", str(usb)), ("--url", url))):
+            restored = tmp_path / f"restored{n}"
+            backup.restore(old, restored)
+            desk.data_dir = restored
+            company(desk, 93 + n)                     # its change id is one the lost tail used
+            learned = ok(desk, "bundle", "resync", *how)   # resync.resync_from_receipts, then resync.resync
+            assert learned["lost_bundles"] == [2] and learned["renumbered"] == 1, learned
+        ok(desk, "print", "confirm-last", prefix, year, seq, "--done")     # resync.confirm_last
+    finally:
+        srv.shutdown()
+        srv.server_close()
+    problems = _judge(seen, RESTORE_MUST_WRITE)
+    assert not problems, "\n".join(problems)
+
+
+def _judge(seen: dict, table: dict) -> list[str]:
+    """Each service of ``table`` called, its audit row (or none), exactly its change rows; no change row of any
+    call without an audit row (one transaction writes both)."""
+    problems = []
+    for name, (action, want) in table.items():
+        calls = seen.get(name)
+        if not calls:
+            problems.append(f"{name}: not called by the walk")
+            continue
+        got = _action_names(calls)
+        if (action is None and got) or (action is not None and action not in got):
+            problems.append(f"{name}: audit rows {sorted(got)}, expected {action!r}")
+        changes = {e for c in calls for e in c["changes"]}
+        if changes != want:
+            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    for name, calls in seen.items():
+        for c in calls:
+            if c["changes"] and not c["audit"]:
+                problems.append(f"{name}: change rows {c['changes']} without any audit row")
+    return problems
