@@ -19,6 +19,8 @@ from tests.e2e.repair_kit import apply, old_record
 
 NAME = "欧阳震华"
 RIC = demo.ric(random.Random(2323), "320826", date(1975, 1, 1), date(1985, 1, 1))
+# R15 (minimal): a person's home address is personal; only a document served on the person may print it
+ADDRESS = "淮安市清江浦区健康西路88号3幢201室"
 
 # served on the person, who is named in full (and by the full ID number where the document identifies them)
 SERVED_ON_THE_PERSON = {"prior_notice", "listing_decision", "watch_warning", "repair_notice", "repair_accepted",
@@ -42,7 +44,7 @@ def _print(desk, doc_type: str, out, user=BOSS, **target) -> list:
 
 def _person(desk) -> int:
     return ok(desk, "subject", "add", "--kind", "natural_person", "--name", NAME, "--id-type", "ric",
-              "--id-number", RIC)["id"]
+              "--id-number", RIC, "--address", ADDRESS)["id"]
 
 
 def _walk(desk, tmp_path) -> dict:
@@ -151,4 +153,8 @@ def test_r15_every_document_type_for_a_natural_person(desk, tmp_path):
                 problems.append(f"{doc_type}: served on the person but does not name them")
         if doc_type in NAMED_ID_MASKED and (RIC in text or RIC[6:14] in text):
             problems.append(f"{doc_type}: the full ID number (or its birth date)")
+        if doc_type not in SERVED_ON_THE_PERSON and ADDRESS in text:
+            problems.append(f"{doc_type}: the person's home address")
+    if ADDRESS not in _text(pdfs["listing_decision"]):   # the address reached the documents: the decision has it
+        problems.append("listing_decision: the party's address (住所) is not printed")
     assert not problems, "\n".join(problems)
