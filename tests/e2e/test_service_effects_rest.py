@@ -58,7 +58,7 @@ JUDGED_ELSEWHERE = {
                                  "in test_r20_an_internal_due_moves_when_its_year_is_entered)",
     "publication.stop_ended": WALKED_BELOW,   # and tests/e2e/test_issue16_rules.py (the day it stops)
     "document_verify.verify_qr": WALKED_BELOW,
-    "demo.seed": "demo data, never sent (tests/e2e/test_demo_never_sent.py)",
+    "demo.seed": WALKED_BELOW,   # and tests/e2e/test_demo_never_sent.py
     "demo_work.seed_work": "demo data, never sent (tests/e2e/test_demo_work_cli.py)",
     "record_import.add_records": WALKED_BELOW,  # called by the benchmark (credit_desk/bench/io_figures.py)
     "preferences.set_notice_contact": "tests/store/test_effect_helpers.py::test_r14_an_office_setting_writes_its_"
@@ -154,7 +154,7 @@ def test_every_writing_service_left_to_its_own_tests_writes_its_audit_row_and_it
 # row, or their change row, or neither — walked here. Written from DOMAIN.md: a backup is the administrator's act
 # (R14: logged) and no news for the platform; records entered as a batch are records (R1, the platform hears each);
 # R13 publication stops by itself the day after the longest period, and the platform hears the stop; a QR code
-# checked is a logged look (R14), nothing to send; the daily check is what it runs.
+# checked is a logged look (R14), nothing to send; the daily check is what it runs; demo data is never sent.
 NAMED_MUST_WRITE = {
     "backup.run_backup": ("ledger.backup", set()),
     "backup.automatic_backup": ("ledger.backup", set()),
@@ -162,6 +162,7 @@ NAMED_MUST_WRITE = {
     "publication.stop_ended": ("record.publication_stop", {"record.publication_stop"}),
     "case_exits.daily_check": ("record.publication_stop", {"record.publication_stop"}),
     "document_verify.verify_qr": ("document.verify", set()),
+    "demo.seed": ("demo.seed", set()),    # invented people never reach the platform: no change row at all
 }
 
 
@@ -174,6 +175,7 @@ def test_the_services_named_elsewhere_write_their_audit_rows_and_change_rows(des
     from tests.conftest import CLERK_NAME, TEST_NOW, USER_PW
     seen = record_effects(monkeypatch, service_functions(), "credit_desk.services", keep_failed=False)
     today = TEST_NOW.date()
+    ok(desk, "demo-data", "--subjects", "4", "--records", "3", user="admin")
     sid = person(desk, 161)
     ended = add_months(today, -12) - dt.timedelta(days=1)        # a 一般 record's one year ended yesterday (R13)
     ok(desk, "record", "add", "--subject", str(sid), "--catalogue-code", "S-03-02", "--tier", "general",
