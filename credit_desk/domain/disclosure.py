@@ -509,6 +509,15 @@ def publicly_shown(d: AdminDecision, today: dt.date) -> bool:
     return d.state is DecisionState.PUBLISHED and publishable(d) and not publication_over(d, today)
 
 
+def check_may_publish(d: AdminDecision) -> None:
+    """R21 (232号 (十五)): only a decision still waiting on the register is published (or, slight, recorded as not
+    published, R13); one already published, not published, ended (R13) or revoked (R3) never is again.
+    DomainError ``DECISION_STATE``."""
+    if d.state is not DecisionState.REGISTERED:
+        raise DomainError("DECISION_STATE", f"决定{d.id}（{d.doc_number}）已是「{d.state.zh}」，不能再公示。",
+                          f"Decision {d.id} is already {d.state.value}.", field="decision_id")
+
+
 def check_revocation(d: AdminDecision, reason: str, on: dt.date, today: dt.date) -> str:
     """R3 (the information follows its document, 苏信用办〔2022〕7号 一(二)): a revoked licence or penalty decision
     leaves publication at once; the revocation names its reason and is dated between the decision and today."""

@@ -15,7 +15,9 @@ from credit_desk.domain import demo
 from credit_desk.domain.audit_chain import HASHED_FIELDS, genesis_hash, row_hash, verify_rows
 from credit_desk.domain.cases import (Case, CaseState, Event, ExitWay, ListType, check_r7_entry,
                                       next_state as case_next)
+from credit_desk.domain import disclosure as dd
 from credit_desk.domain.commitments import Fulfilment, is_breach
+from credit_desk.domain.disclosure import DecisionState
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.ids import IdType, SubjectKind
 from credit_desk.domain.list_rules import (ExitInput, check_r11_watch_entry, check_r12_exit, needs_post_exit_watch,
@@ -501,3 +503,41 @@ def test_r1_a_type_outside_the_list_names_the_ones_allowed():
         with pytest.raises(DomainError) as err:
             check_basis("admin_penalty", number, authority, D(2026, 9, 1), D(2026, 9, 1), None, D(2026, 11, 30))
         assert (err.value.code, err.value.field) == ("R1_BASIS_INCOMPLETE", field)
+
+
+# --- the 双公示 decision on the register (R21, R13, R3) ------------------------------------------------------------
+DECISION_STATES = {"registered": "待公示", "published": "已公示", "not_published": "不予公示（轻微）",
+                   "ended": "公示期满已停止", "revoked": "决定已撤销，停止公示"}
+# (state, step) -> allowed? R21: published (or, slight, recorded as not published) once, from the register's
+# waiting state only; R3: a revoked decision leaves publication at once, whatever it was, and is revoked once
+DECISION_STEPS = {
+    ("registered", "publish"): True, ("published", "publish"): False, ("not_published", "publish"): False,
+    ("ended", "publish"): False, ("revoked", "publish"): False,
+    ("registered", "revoke"): True, ("published", "revoke"): True, ("not_published", "revoke"): True,
+    ("ended", "revoke"): True, ("revoked", "revoke"): False,
+}
+
+
+def _decision(state: DecisionState):
+    from tests.unit.test_disclosure_table import ok as decided, penalty   # a valid penalty decision of the sheet
+    return dataclasses.replace(decided(penalty()), id=7, state=state)
+
+
+@pytest.mark.parametrize("step", ["publish", "revoke"])
+@pytest.mark.parametrize("state", list(DecisionState), ids=str)
+def test_r21_r3_every_step_of_a_register_decision(state, step):
+    decision = _decision(state)
+    assert {s.value: s.zh for s in DecisionState} == DECISION_STATES
+    today = decision.decision_date + dt.timedelta(days=3)
+    allowed = DECISION_STEPS[(state.value, step)]
+    run = (lambda: dd.check_may_publish(decision)) if step == "publish" else (
+        lambda: dd.check_revocation(decision, "复议决定撤销该处罚", today, today))
+    if allowed:
+        run()
+        return
+    with pytest.raises(DomainError) as err:
+        run()
+    assert (err.value.code, err.value.field) == ("DECISION_STATE", "decision_id")
+    assert err.value.zh == ("决定7（清市监罚〔2026〕101号）已撤销。" if step == "revoke" else
+                            f"决定7（清市监罚〔2026〕101号）已是「{DECISION_STATES[state.value]}」，不能再公示。")
+    assert err.value.en == (f"Decision 7 is already {'revoked' if step == 'revoke' else state.value}.")

@@ -158,9 +158,7 @@ def revoke(session: Session, decision_id: int, *, reason: str, on: dt.date | Non
 
 
 def _check_publishable(conn, session: Session, x: d.AdminDecision, day: dt.date, today: dt.date) -> None:
-    if x.state is not d.DecisionState.REGISTERED:
-        raise DomainError("DECISION_STATE", f"决定{x.id}（{x.doc_number}）已是「{x.state.zh}」，不能再公示。",
-                          f"Decision {x.id} is already {x.state.value}.", field="decision_id")
+    d.check_may_publish(x)   # R21: from the register's waiting state only
     if not x.decision_date <= day <= today:
         raise DomainError("DATE_ORDER", f"公示日期{day.isoformat()}须在决定日期{x.decision_date.isoformat()}与今天之间。",
                           f"The publication date must lie between the decision date and today.", field="on")
