@@ -112,6 +112,20 @@ def check_consent(scope: str, given_on: dt.date, valid_until: dt.date | None, do
     return text, valid_until, doc
 
 
+def check_consent_withdrawal(c: Consent, on: dt.date, today: dt.date) -> None:
+    """R15 (49号 七(十四)): a consent is withdrawn once, on a day between its giving and today. Its withdrawal day is
+    the day publication resting on it stopped (``Consent.covers``): withdrawing again with a later day would move
+    that day forward, and the ledger would show publication on the person's consent after the person took it back.
+    DomainError ``R15_CONSENT_WITHDRAWN``; ValidationError ``DATE_ORDER``."""
+    if c.withdrawn_on is not None:
+        raise DomainError("R15_CONSENT_WITHDRAWN", f"该同意已于{c.withdrawn_on.isoformat()}撤回，撤回不能重复登记，"
+                          "撤回日期也不能改动。", f"The consent was already withdrawn on {c.withdrawn_on.isoformat()}; "
+                          "a withdrawal is recorded once and its date is not changed.", field="consent_id")
+    if not c.given_on <= on <= today:
+        raise ValidationError("DATE_ORDER", f"撤回日期{on.isoformat()}须在同意日期{c.given_on.isoformat()}与今天之间。",
+                              "The withdrawal date must lie between the consent date and today.", field="on")
+
+
 # R15 (49号 二(四)): a natural person's information is published on 法律、法规 or 国务院决定、命令 — a department
 # rule (部门规章, "XX总局令第44号") is neither. An instrument cited only as a 规章 does not count; one that names a
 # law (…法》), a regulation (…条例》) or a State Council decision/order does.

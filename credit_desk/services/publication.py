@@ -19,7 +19,7 @@ from credit_desk.domain.due import DueItem, is_overdue
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.publication import (DEFAULT_HORIZON_DAYS, Consent, PublicationBasis, basis_for,
-                                            check_consent, refuse_without_basis, stop_day)
+                                            check_consent, check_consent_withdrawal, refuse_without_basis, stop_day)
 from credit_desk.services.base import Session
 from credit_desk.services.due import register_source
 from credit_desk.store import dishonesty_records as records_repo
@@ -116,6 +116,7 @@ def withdraw_consent(session: Session, consent_id: int, on: dt.date | None = Non
         raise DomainError("CONSENT_NOT_FOUND", f"没有编号为 {consent_id} 的同意记录。", f"No consent {consent_id}.",
                           field="consent_id")
     day = on or session.desk.today()
+    check_consent_withdrawal(c, day, session.desk.today())   # R15: once, between its giving and today
     with session.ledger.tx() as tx:
         repo.withdraw_consent(tx, consent_id, day)
         session.audit(tx, "consent.withdraw", "subject", c.subject_id, detail={"consent": consent_id})

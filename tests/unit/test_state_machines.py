@@ -541,3 +541,30 @@ def test_r21_r3_every_step_of_a_register_decision(state, step):
     assert err.value.zh == ("决定7（清市监罚〔2026〕101号）已撤销。" if step == "revoke" else
                             f"决定7（清市监罚〔2026〕101号）已是「{DECISION_STATES[state.value]}」，不能再公示。")
     assert err.value.en == (f"Decision 7 is already {'revoked' if step == 'revoke' else state.value}.")
+
+
+# --- a person's consent to publish (R15): given, then withdrawn once, on a day between its giving and today ------
+GIVEN, NOW = D(2026, 11, 10), D(2026, 11, 30)
+# (already withdrawn?, the withdrawal day) -> the refusal, or None: allowed
+CONSENT_STEPS = {
+    (False, GIVEN - dt.timedelta(days=1)): "DATE_ORDER", (False, GIVEN): None, (False, NOW): None,
+    (False, NOW + dt.timedelta(days=1)): "DATE_ORDER",
+    (True, GIVEN - dt.timedelta(days=1)): "R15_CONSENT_WITHDRAWN", (True, GIVEN): "R15_CONSENT_WITHDRAWN",
+    (True, NOW): "R15_CONSENT_WITHDRAWN", (True, NOW + dt.timedelta(days=1)): "R15_CONSENT_WITHDRAWN",
+}
+
+
+@pytest.mark.parametrize("withdrawn,on", list(CONSENT_STEPS), ids=str)
+def test_r15_every_step_of_a_consent(withdrawn, on):
+    from credit_desk.domain.publication import Consent, check_consent_withdrawal
+    consent = Consent(4, 1, None, "在信用门户网站公开其行政处罚信息", GIVEN, D(2027, 11, 9), "本人签署的同意书",
+                      D(2026, 11, 20) if withdrawn else None)
+    code = CONSENT_STEPS[(withdrawn, on)]
+    if code is None:
+        check_consent_withdrawal(consent, on, NOW)
+        return
+    with pytest.raises(DomainError) as err:
+        check_consent_withdrawal(consent, on, NOW)
+    assert (err.value.code, err.value.field) == (code, "consent_id" if withdrawn else "on")
+    assert err.value.zh == ("该同意已于2026-11-20撤回，撤回不能重复登记，撤回日期也不能改动。" if withdrawn else
+                            f"撤回日期{on.isoformat()}须在同意日期2026-11-10与今天之间。")
