@@ -650,3 +650,48 @@ def test_r21_a_code_of_more_than_15_digits_in_a_number_cell_is_refused_whatever_
                                                                                             label_en):
     """issue 15: Excel changed the digits after the 15th; the person numbers here pass GB 11643 as read."""
     assert bad(raw) == [(key, "XLSX_NUMBER_ID", f"「{label_zh}」{NUMBER_CELL[0]}", f"{label_en}: {NUMBER_CELL[1]}")]
+
+
+# --- sixth pass (mutation survivors of disclosure.py) -------------------------------------------------------------
+FREE_TEXT_FIELDS = ("content", "facts", "basis", "licence_no", "category", "note")   # typed by the department
+
+
+def test_r15_a_persons_name_and_id_are_masked_inside_every_free_text_element_of_the_public_row():
+    """R15: the department's own words name the party too (当事人张小明（身份证号…）…); the public row (the register's
+    list, the due list, the upload sheet) masks them there as in their own elements — every free-text element."""
+    assert d.FREE_TEXT == FREE_TEXT_FIELDS
+    said = f"当事人张小明（身份证号{RIC}）"
+    decision = replace(ok(person()), **{key: f"{said}{key}" for key in FREE_TEXT_FIELDS})
+    row = decision.public_row()
+    masked = f"当事人张*明（身份证号{RIC[:4]}**********{RIC[-4:]}）"
+    assert {key: row[key] for key in FREE_TEXT_FIELDS} == {key: f"{masked}{key}" for key in FREE_TEXT_FIELDS}
+    assert (row["party_name"], row["id_number"]) == ("张*明", f"{RIC[:4]}**********{RIC[-4:]}")
+    empty = replace(ok(person()), note="", basis="")          # an empty element stays empty
+    assert (empty.public_row()["note"], empty.public_row()["basis"]) == ("", "")
+
+
+def test_r21_an_excel_serial_is_a_date_only_in_a_number_cell():
+    """A date cell pasted as a number (44270) is 2021-03-15; the same digits typed as text are not a date."""
+    assert d.parse_date(44270, "decision_date") == dt.date(2021, 3, 15)
+    assert d.parse_date(44270.0, "decision_date") == dt.date(2021, 3, 15)
+    for text in ("44270", "44270.0"):
+        with pytest.raises(ValidationError) as err:
+            d.parse_date(text, "decision_date")
+        assert (err.value.code, err.value.field) == ("FIELD_VALUE", "decision_date")
+        assert err.value.zh == f"「决定日期」「{text}」不是有效日期（应写作 2026-03-05）。"
+
+
+def test_r21_a_word_list_is_folded_once_and_both_sides_alike(monkeypatch):
+    """A word list is folded once (a 20 000-row sheet reads each list once), then one fold per cell; the module's
+    own lists are folded by the first row read in a process, so a fresh list and a fresh memo are used here."""
+    monkeypatch.setattr(d, "_FOLDED", {})
+    calls = []
+    real = d.word_key
+    monkeypatch.setattr(d, "word_key", lambda v: calls.append(v) or real(v))
+    words = {"penalty": "P", "行政 处罚": "Z"}
+    assert d._word("ＰＥＮＡＬＴＹ", words, "kind") == "P" and len(calls) == 3
+    assert d._word(" 行政处罚 ", words, "kind") == "Z" and len(calls) == 4
+    assert d._FOLDED == {id(words): {"PENALTY": "P", "行政处罚": "Z"}}
+    with pytest.raises(ValidationError) as err:
+        d._word("Licence", words, "kind")
+    assert err.value.zh == "「决定类别」「Licence」无效，可选：行政 处罚。" and len(calls) == 5

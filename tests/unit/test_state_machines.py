@@ -568,3 +568,6 @@ def test_r15_every_step_of_a_consent(withdrawn, on):
     assert (err.value.code, err.value.field) == (code, "consent_id" if withdrawn else "on")
     assert err.value.zh == ("该同意已于2026-11-20撤回，撤回不能重复登记，撤回日期也不能改动。" if withdrawn else
                             f"撤回日期{on.isoformat()}须在同意日期2026-11-10与今天之间。")
+    assert err.value.en == ("The consent was already withdrawn on 2026-11-20; a withdrawal is recorded once and its "
+                            "date is not changed." if withdrawn else
+                            "The withdrawal date must lie between the consent date and today.")
