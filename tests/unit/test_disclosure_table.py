@@ -695,3 +695,23 @@ def test_r21_a_word_list_is_folded_once_and_both_sides_alike(monkeypatch):
     with pytest.raises(ValidationError) as err:
         d._word("Licence", words, "kind")
     assert err.value.zh == "「决定类别」「Licence」无效，可选：行政 处罚。" and len(calls) == 5
+
+
+# The 31 elements of the 双公示 sheet (R21; issue 19 item 1), in the order the platform's sheet carries them,
+# written out here word for word — never read from the product (issue 23: a table compared with itself lets a
+# misspelt header through; every sheet test builds its sheets from the product's own HEADERS). The seeds carry no
+# copy of the national element list, so this pins the words adopted with issue 19 against accidental change.
+NATIONAL_SHEET_HEADERS = (
+    "决定类别", "行政相对人名称", "行政相对人类别", "行政相对人代码_1(统一社会信用代码)", "行政相对人代码_2(工商注册号)",
+    "行政相对人代码_3(组织机构代码)", "行政相对人代码_4(税务登记号)", "行政相对人代码_5(事业单位证书号)",
+    "行政相对人代码_6(社会组织登记证号)", "法定代表人", "法定代表人证件类型", "法定代表人证件号码", "证件类型", "证件号码",
+    "决定书文号", "许可/处罚类别", "许可/处罚内容", "违法事实", "处罚依据", "罚款金额(万元)",
+    "没收违法所得、没收非法财物的金额(万元)", "许可编号", "决定日期", "有效期自", "有效期至", "失信行为分级(轻微/一般/严重)",
+    "决定机关", "决定机关统一社会信用代码", "数据来源单位", "数据来源单位统一社会信用代码", "备注")
+
+
+def test_r21_the_sheet_carries_the_thirty_one_elements_word_for_word_in_order():
+    from credit_desk.sheets.disclosure_xlsx import HEADERS
+    assert len(NATIONAL_SHEET_HEADERS) == len(set(NATIONAL_SHEET_HEADERS)) == 31
+    assert tuple(f.zh for f in d.FIELDS) == NATIONAL_SHEET_HEADERS
+    assert tuple(HEADERS) == NATIONAL_SHEET_HEADERS
