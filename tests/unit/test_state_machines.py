@@ -571,3 +571,44 @@ def test_r15_every_step_of_a_consent(withdrawn, on):
     assert err.value.en == ("The consent was already withdrawn on 2026-11-20; a withdrawal is recorded once and its "
                             "date is not changed." if withdrawn else
                             "The withdrawal date must lie between the consent date and today.")
+
+
+# --- which case document may be printed in which case state (R5, R10, R12) ------------------------------------------
+# A prior notice until the decision (a new one after an objection changes the grounds); a red candidate's public
+# notice while its window is open (R10); the decision once listed, and still after the exit; the not-listed decision
+# of a case decided so; the exit announcement of an exited listing. R12 way 1: a listing withdrawn as wrongful
+# voids its documents — none of them is printed again.
+CASE_DOCUMENTS = {
+    "prior_notice": {"draft", "notice_served", "objection_under_review"},
+    "red_publication": {"notice_served", "objection_under_review"},
+    "decision": {"listed", "exited"},
+    "not_listed_decision": {"not_listed"},
+    "exit_announcement": {"exited"},
+}
+
+
+def _print_context(doc: str, state: CaseState) -> dict:
+    from credit_desk.documents import context as C
+    detail = {"state": state.value, "state_zh": state.zh, "list_type_zh": "严重失信主体名单", "reasons": "事实",
+              "basis": "依据", "served_on": "2026-09-28", "objection_window_end": "2026-10-09",
+              "decided_on": "2026-10-12", "decision_number": "清信决〔2026〕1号", "exited_on": "2026-11-20",
+              "subject": {"name": "淮安某某有限公司", "kind": "legal_person", "id_type": "uscc",
+                          "id_number": "9132081294PBRNYTXE"}}
+    return {"prior_notice": lambda: C.prior_notice(detail, deadline=D(2026, 10, 9), contact="0517-83600000"),
+            "red_publication": lambda: C.red_publication(detail, contact="0517-83600000"),
+            "decision": lambda: C.decision(detail, watch=False),
+            "not_listed_decision": lambda: C.not_listed_decision(detail, "经核实不予列入"),
+            "exit_announcement": lambda: C.exit_announcement(detail, "有效期届满", True)}[doc]()
+
+
+@pytest.mark.parametrize("doc", sorted(CASE_DOCUMENTS))
+@pytest.mark.parametrize("state", list(CaseState), ids=str)
+def test_r5_r12_every_case_document_in_every_case_state(doc, state):
+    if state.value in CASE_DOCUMENTS[doc]:
+        assert _print_context(doc, state)
+        return
+    with pytest.raises(DomainError) as err:
+        _print_context(doc, state)
+    assert (err.value.code, err.value.field) == ("DOC_CASE_STATE", "case")
+    assert err.value.zh == f"案件当前状态为「{state.zh}」，不能打印此文书。"
+    assert err.value.en == f"The case is {state.value}; this notice does not apply."
