@@ -111,7 +111,7 @@ def test_the_sync_and_key_services_write_their_audit_rows_and_no_change_row(offi
 # is news for the platform (it checks the office's deadlines with it); a restored ledger writes again, above the
 # platform's ids, the changes made after the restore whose ids the lost tail had used (else the platform drops them
 # as duplicates).
-YEAR = 2034                       # a year no holiday library carries (R20): the administrator's entry stands alone
+YEAR = 2034                       # the administrator's entry for it, whatever the holiday library carries (R20)
 ADMIN_SOURCE, PLATFORM_SOURCE = "国办发明电〔2033〕7号", "国办发明电〔2033〕8号"
 RESTORE_MUST_WRITE = {
     # the downstream bundle fetched after a send (a held calendar): its own import row, nothing echoed back
@@ -138,7 +138,7 @@ def test_the_restore_and_downstream_services_write_their_audit_rows_and_change_r
     ledger_id = json.loads(desk("--json", "keys", "show")[1])["office"]
     # R20: the administrator entered the year; the platform's schedule for it differs and is held behind it
     ok(desk, "workdays", "holidays", "--year", str(YEAR), "--rest", f"{YEAR}-01-01..{YEAR}-01-02", "--source",
-       ADMIN_SOURCE, user="admin")
+       ADMIN_SOURCE, "--replace", user="admin")   # --replace: whether or not the library carries the year (R20)
     intake.publish(ledger_id, [{"kind": "calendar", "version": 1, "data": {
         "year": YEAR, "source": PLATFORM_SOURCE, "days": {f"{YEAR}-01-01": False, f"{YEAR}-05-01": False}}}])
     srv = serve(intake, "127.0.0.1", 0)
