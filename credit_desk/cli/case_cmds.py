@@ -162,8 +162,11 @@ def _register_case(sub) -> None:
 def _register_decide(c) -> None:
     p = command(c, "decide", cmd_case_decide)
     p.add_argument("id", type=whole)
-    p.add_argument("--decided-on", type=_day)
+    p.add_argument("--decided-on", type=_day,
+                   help="决定日期：决定书今天由文书登记簿编号出具，即今天作出；更早作出的须填写纸质决定书的手工文号 (R5)")
     p.add_argument("--external-number", help="仅当本单位已手工编号出具决定书时填写；否则由文书登记簿取号")
+    p.add_argument("--repair-notice-number",
+                   help="手工编号的决定书早于今天作出时：随其同时送达的纸质信用修复告知书的手工文号（两书同达，R5/R13）")
     p.add_argument("--not-list", action="store_true", help="决定不予列入 / decide not to list")
     p.add_argument("--reason-code", choices=sorted(NOT_LISTED_GROUNDS),
                    help="不予列入的法定理由（R5） / the lawful outcome of not listing")
@@ -375,6 +378,7 @@ def cmd_objection_resolve(args) -> int:
 def cmd_case_decide(args) -> int:
     with session_for(args) as s:
         d = cases.Decision(decided_on=args.decided_on or s.desk.today(), external_number=args.external_number,
+                           repair_notice_number=args.repair_notice_number,
                            list_it=not args.not_list, reason=args.reason, reason_code=args.reason_code,
                            measures=tuple(args.measure),
                            valid_until=args.valid_until, warning_letter=args.warning_letter,

@@ -257,6 +257,17 @@ def check_r4_department_level(level: str | None) -> None:
                               field="department_level")
 
 
+def r5_first_decision_day(case: Case) -> dt.date | None:
+    """R5 (49号 四(八)): the first day a listing decision may carry once the notice was served — the day after the
+    objection window closes (the window printed on the notice, stored at service), the day of service when no window
+    was stored. None: no notice served. ``check_r5_may_decide`` refuses any earlier day; forms offer this one."""
+    if case.served_on is None:
+        return None
+    if case.window_end is None:
+        return case.served_on
+    return case.window_end + dt.timedelta(days=1)
+
+
 def check_r5_may_decide(case: Case, decided_on: dt.date, open_objections: int,
                         is_natural_person: bool) -> None:
     """R5 (R10 for red lists): notice served, objection window closed, every objection answered."""
@@ -271,7 +282,7 @@ def check_r5_may_decide(case: Case, decided_on: dt.date, open_objections: int,
         raise DomainError("R5_OBJECTION_OPEN", f"尚有{open_objections}件异议未答复，不能作出认定决定。",
                           f"{open_objections} objection(s) are unanswered; no decision may be taken.",
                           field="objections")
-    if case.window_end is not None and decided_on <= case.window_end:
+    if case.window_end is not None and decided_on < r5_first_decision_day(case):
         raise DomainError("R5_WINDOW_OPEN", f"异议期至{case.window_end.isoformat()}届满，届满后方可作出认定决定。",
                           f"The objection window runs to {case.window_end.isoformat()}; decide after it.",
                           field="decided_on")

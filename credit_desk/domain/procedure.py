@@ -192,20 +192,85 @@ def check_r5_served_after_issue(served_on: dt.date, *, issued_on: dt.date | None
     A service date earlier than that needs the number of the paper actually served, issued by hand (``by_hand``).
     Otherwise a notice numbered today could be recorded as served weeks ago, its objection window already closed
     (the lawyer's case: number 2 "served" two months before number 1). Raises ``R5_SERVED_BEFORE_ISSUE``."""
+    check_r5_dated_after_issue(served_on, issued_on=issued_on, today=today, by_hand=by_hand, document="notice")
+
+
+def check_r5_decided_after_issue(decided_on: dt.date, *, issued_on: dt.date | None, today: dt.date,
+                                 by_hand: bool, document: str = "decision") -> None:
+    """R5 (49号 四(八); issue 13 item 3): a decision — and the 信用修复告知书 served with it (两书同达, R13) — is dated
+    on or after the day its register number was issued; one never numbered here is numbered on the day it is
+    recorded (``today``), so it is dated today. An earlier decision date needs the hand-issued number of the paper
+    decision (and of the repair notice served with it). Otherwise a decision numbered today could be dated two
+    weeks back, made, on paper, right after the objection window closed, and its listing run (and be shared) from a
+    day the party held no paper. ``document``: ``decision``, ``repair_notice`` or ``reply_decision`` (the decision
+    not to list an objection's "revoked" reply makes). Raises ``R5_DECIDED_BEFORE_ISSUE`` (field ``decided_on``;
+    ``repair_notice_number`` for the repair notice, ``resolved_on`` for the reply)."""
+    check_r5_dated_after_issue(decided_on, issued_on=issued_on, today=today, by_hand=by_hand, document=document)
+
+
+def check_r5_repair_notice_with_decision(*, decision_by_hand: bool, repair_number: str | None) -> None:
+    """R5 with R13 (两书同达): the 信用修复告知书 goes with its decision — numbered by the register with a register
+    decision (the same day, in register order), hand-issued only with a hand-issued decision (the papers served
+    together). Raises ``R5_REPAIR_NOTICE_NUMBER`` for a hand-issued repair notice beside a register decision."""
+    if decision_by_hand or not (repair_number or "").strip():
+        return
+    raise ValidationError("R5_REPAIR_NOTICE_NUMBER", "信用修复告知书与决定书同时送达（两书同达）：决定书由文书登记簿编号的，"
+                          "信用修复告知书也由登记簿同日编号，不填手工文号；只有手工编号的纸质决定书才随附手工编号的告知书。",
+                          "The credit repair notice goes with its decision: with a decision numbered by the register "
+                          "it is numbered by the register the same day; a hand-issued repair notice goes only with a "
+                          "hand-issued decision.", field="repair_notice_number")
+
+
+# R5: the documents whose date may not precede their register number's day: (code, field, zh name, zh date, en).
+_DATED_DOCUMENTS = {
+    "notice": ("R5_SERVED_BEFORE_ISSUE", "served_on", "该告知书", "送达日期", "notice", "served on"),
+    "decision": ("R5_DECIDED_BEFORE_ISSUE", "decided_on", "该决定书", "决定日期", "decision", "dated"),
+    "repair_notice": ("R5_DECIDED_BEFORE_ISSUE", "repair_notice_number", "随决定书同时送达的信用修复告知书",
+                      "决定日期", "credit repair notice served with the decision", "dated"),
+    "reply_decision": ("R5_DECIDED_BEFORE_ISSUE", "resolved_on", "该不予列入决定书", "答复日期",
+                       "decision not to list", "dated"),
+}
+
+
+def check_r5_dated_after_issue(on: dt.date, *, issued_on: dt.date | None, today: dt.date, by_hand: bool,
+                               document: str) -> None:
+    """R5 (49号 四(八); issue 13 item 3), the one rule behind ``check_r5_served_after_issue`` and
+    ``check_r5_decided_after_issue``: a numbered document is not dated (served, decided) before the day its number
+    was issued — ``issued_on`` when the register numbered it already (printed or reserved), else ``today`` (it is
+    numbered now) — unless its number was issued by hand (``by_hand``: the paper itself carries the date)."""
     if by_hand:
         return
     first = issued_on or today
-    if served_on >= first:
+    if on >= first:
         return
+    code, field, zh_doc, zh_date, en_doc, en_verb = _DATED_DOCUMENTS[document]
     if issued_on is not None:
-        zh = f"该告知书于{first.isoformat()}编号出具，送达日期（{served_on.isoformat()}）不能早于出具日期。"
-        en = f"This notice was numbered on {first.isoformat()}; it cannot have been served on {served_on.isoformat()}."
-    else:
-        zh = (f"该告知书尚未在本系统编号，今天（{today.isoformat()}）编号出具，送达日期（{served_on.isoformat()}）"
+        zh = f"{zh_doc}于{first.isoformat()}编号出具，{zh_date}（{on.isoformat()}）不能早于出具日期。"
+        en = f"This {en_doc} was numbered on {first.isoformat()}; it cannot be {en_verb} {on.isoformat()}."
+    elif document == "notice":
+        zh = (f"该告知书尚未在本系统编号，今天（{today.isoformat()}）编号出具，送达日期（{on.isoformat()}）"
               "不能早于今天；如当时送达的是本单位手工编号的纸质告知书，请填写其文号。")
         en = (f"This notice was never numbered here and is numbered today ({today.isoformat()}); it cannot have "
-              f"been served on {served_on.isoformat()}. For a paper notice numbered by hand, give its number.")
-    raise ValidationError("R5_SERVED_BEFORE_ISSUE", zh, en, field="served_on")
+              f"been served on {on.isoformat()}. For a paper notice numbered by hand, give its number.")
+    elif document == "decision":
+        zh = (f"该决定书尚未在本系统编号，今天（{today.isoformat()}）编号出具，决定日期（{on.isoformat()}）"
+              "不能早于今天；如当时已作出本单位手工编号的纸质决定书，请填写其文号。")
+        en = (f"This decision was never numbered here and is numbered today ({today.isoformat()}); it cannot be "
+              f"dated {on.isoformat()}. For a paper decision numbered by hand, give its number.")
+    elif document == "reply_decision":
+        zh = (f"异议成立，本案决定不予列入：不予列入决定书今天（{today.isoformat()}）由文书登记簿编号出具，答复日期"
+              f"（{on.isoformat()}）不能早于今天；当时已作出本单位手工编号的纸质不予列入决定的，请先以「作出决定」"
+              "（不予列入）填写其文号和日期，再答复异议。")
+        en = (f"The objection ends the case: its decision not to list is numbered today ({today.isoformat()}), so "
+              f"the reply cannot be dated {on.isoformat()}. For a paper decision numbered by hand, record it first "
+              "(decide not to list with its number), then answer the objection.")
+    else:
+        zh = (f"随决定书同时送达的信用修复告知书（两书同达）尚未在本系统编号，今天（{today.isoformat()}）编号出具，"
+              f"不能随{on.isoformat()}的决定书送达；手工编号的纸质决定书，请同时填写随其送达的纸质信用修复告知书的手工文号。")
+        en = (f"The credit repair notice served with the decision is numbered today ({today.isoformat()}); it cannot "
+              f"go with a decision dated {on.isoformat()}. With a hand-issued decision, give the hand-issued number "
+              "of the repair notice served with it.")
+    raise ValidationError(code, zh, en, field=field)
 
 
 # A 文号 (GB/T 9704-2012 7.2.4): the issuer's 机关代字, the year in full in brackets and the sequence number, ending 号.

@@ -12,7 +12,7 @@ from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIO
                                       PROPOSAL_FIELDS, TIER_MAX_SEVERITY, Case, CaseState, Event, ExitWay, ListType, MeasureScope,
                                       check_decider, check_r4_black_scope, check_r4_department_level,
                                       check_r4_given_fields, check_r5_decision_parts, check_r5_may_decide,
-                                      check_r7_entry, check_r8_measures, next_state)
+                                      check_r7_entry, check_r8_measures, next_state, r5_first_decision_day)
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r10_red_candidate,
@@ -21,6 +21,7 @@ from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, 
 from credit_desk.domain.objections import Target
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_document_effective, check_r1_rests_on_records,
                                           check_r5_date, check_r5_grounds_as_records, check_r5_notice_frozen,
+                                          check_r5_decided_after_issue, check_r5_repair_notice_with_decision,
                                           check_r5_served_after_issue,
                                           notice_changes, stale_grounds,
                                           with_clerk_wording)
@@ -317,19 +318,36 @@ def opened_on(conn, case: Case) -> dt.date | None:
 
 
 def step_dates(session: Session, case: Case) -> dict:
-    """R5: {"opened_on", "last_step_on", "today", "notice_issued_on", "notice_by_hand", "served_from"} — the bounds
-    a form offers for the next procedural date. ``served_from``: the earliest lawful day of service of the prior
-    notice with the register's number (``check_r5_served_after_issue``): the day it was numbered, or today when it
-    never was; ``notice_by_hand``: its number was issued by hand (then only ``opened_on`` bounds it)."""
+    """R5: {"opened_on", "last_step_on", "today", "notice_issued_on", "notice_by_hand", "served_from",
+    "decision_issued_on", "decide_lawful_from", "not_list_lawful_from", "decided_from", "not_listed_from"} — the
+    bounds a form offers for the next procedural date.
+
+    ``served_from``: the earliest lawful day of service of the prior notice with the register's number
+    (``check_r5_served_after_issue``): the day it was numbered, or today when it never was; ``notice_by_hand``: its
+    number was issued by hand (then only ``opened_on`` bounds it). ``decide_lawful_from``: the first day a listing
+    decision is lawful (``domain.cases.r5_first_decision_day``: after the objection window, and not before the
+    case's last step — an objection's reply; None before service); ``not_list_lawful_from``: a decision not to
+    list, not before the last step. ``decided_from`` / ``not_listed_from``: the same, not before the day the
+    decision's register number is issued (``check_r5_decided_after_issue``: today when it was never numbered) — the
+    earliest day without a hand-issued number."""
     session.require("case.list")
     conn = session.read_conn
     today = session.desk.today()
     opened = opened_on(conn, case)
     issued, by_hand = doc_numbers.issued_on(conn, notice_document(case.list_type), "case", case.id)
     first = issued or today
-    return {"opened_on": opened, "last_step_on": last_step_on(conn, case), "today": today,
+    last = last_step_on(conn, case)
+    lawful = r5_first_decision_day(case)
+    list_from = max(d for d in (lawful, last) if d is not None) if lawful is not None else None
+    decision_issued = doc_numbers.issued_on(conn, DECISION_DOC[case.list_type], "case", case.id)[0]
+    numbered = decision_issued or today
+    not_numbered = doc_numbers.issued_on(conn, "not_listed_decision", "case", case.id)[0] or today
+    return {"opened_on": opened, "last_step_on": last, "today": today,
             "notice_issued_on": issued, "notice_by_hand": by_hand,
-            "served_from": opened if by_hand else max(first, opened) if opened else first}
+            "served_from": opened if by_hand else max(first, opened) if opened else first,
+            "decision_issued_on": decision_issued, "decide_lawful_from": list_from, "not_list_lawful_from": last,
+            "decided_from": max(list_from, numbered) if list_from is not None else None,
+            "not_listed_from": max(last, not_numbered) if last is not None else not_numbered}
 
 
 def _proposal_changes(old: Case, new: Case) -> list[str]:
@@ -378,6 +396,7 @@ class Decision:
     remedies: str | None = None
     leniency_justification: str | None = None
     decision_number: str | None = None   # older forms: same as external_number (the register's own is fine)
+    repair_notice_number: str | None = None  # R5/R13: the hand-issued repair notice served with a hand decision
     reason_code: str | None = None       # not listed: one of domain.procedure.NOT_LISTED_GROUNDS (R5)
 
 
@@ -431,14 +450,36 @@ DECISION_DOC = {ListType.BLACK: "listing_decision", ListType.WATCH: "watch_warni
 
 
 def _decision_numbers(session: Session, tx, case: Case, d: Decision) -> tuple[str, str | None]:
-    """The decision's number and, for a black or watch listing, its 信用修复告知书 (R13 两书同达)."""
-    on = d.decided_on
-    number = doc_numbers.take_in_tx(session, tx, DECISION_DOC[case.list_type], "case", case.id, on,
+    """The decision's number and, for a black or watch listing, its 信用修复告知书 (R13 两书同达): each dated on or
+    after the day its number is issued (R5) — the register numbers them today, so a decision dated earlier is the
+    office's hand-issued paper, served with its hand-issued repair notice."""
+    number, by_hand = _dated_number(session, tx, case, DECISION_DOC[case.list_type], d.decided_on,
                                     d.external_number or d.decision_number)
     if case.list_type is ListType.RED:
         return number, None
-    # R13 两书同达: the repair notice is registered with the decision and printed with it (print_cmds).
-    return number, doc_numbers.reserve_in_tx(session, tx, "repair_notice", "case", case.id, on)
+    # R13 两书同达: the repair notice is registered with the decision and printed with it (print_cmds)
+    check_r5_repair_notice_with_decision(decision_by_hand=by_hand, repair_number=d.repair_notice_number)  # R5
+    return number, _dated_number(session, tx, case, "repair_notice", d.decided_on, d.repair_notice_number)[0]
+
+
+def _dated_number(session: Session, tx, case: Case, doc_type: str, on: dt.date,
+                  external: str | None) -> tuple[str, bool]:
+    """(the number of a decision-day document, whether issued by hand): the register's (in date order, R5) or the
+    hand-issued one typed; R5: not dated before the day its number is issued (``check_r5_decided_after_issue``).
+    A decision's register order (R5_NUMBER_ORDER, naming the series' later number) is told first; the repair
+    notice's own rule first (it names the hand-issued paper to add, not a number the clerk never asked for)."""
+    issued, by_hand = doc_numbers.issue_in_tx(tx, doc_type, "case", case.id, on, external)
+    repair = doc_type == "repair_notice"
+
+    def check() -> None:
+        check_r5_decided_after_issue(on, issued_on=issued, today=session.desk.today(), by_hand=by_hand,
+                                     document="repair_notice" if repair else "decision")  # R5
+    if repair:
+        check()
+    number = doc_numbers.take_in_tx(session, tx, doc_type, "case", case.id, on, external, on_label="决定日期")
+    if not repair:
+        check()
+    return number, by_hand
 
 
 def _checked_listing(session: Session, case: Case, d: Decision):
@@ -573,8 +614,8 @@ def _decide_not_list(session: Session, case: Case, d: Decision) -> dict:
     next_state(case.state, Event.DECIDE_NOT_LIST)  # refused before any number is taken
     departments.case_decider_department(session, case)  # 49号 四(八), R4: the department's own staff decide
     with session.ledger.tx() as tx:
-        number = doc_numbers.take_in_tx(session, tx, "not_listed_decision", "case", case.id, d.decided_on,
-                                        d.external_number or d.decision_number)
+        number = _dated_number(session, tx, case, "not_listed_decision", d.decided_on,
+                               d.external_number or d.decision_number)[0]  # R5: dated from its number's day
         new = core.step(session, tx, case, Event.DECIDE_NOT_LIST, d.decided_on, reason,
                         decision_number=number, decided_on=d.decided_on,
                         decided_by=session.user.username)

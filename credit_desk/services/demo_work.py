@@ -87,8 +87,11 @@ def _case(session, senior, dept, name: str, pair, ages, today: dt.date) -> int:
                                  grounds="处罚决定正在行政复议中，请暂缓列入。", evidence="行政复议申请书复印件")
     if decided is not None:
         on = today - decided * DAY
-        # R5: the register numbers in date order; a decision of the office's past is its paper numbered by hand
+        # R5: a decision is dated on or after the day its number is issued; the register numbers it today, so a
+        # decision of the office's past is its paper numbered by hand, served with its hand-numbered 信用修复告知书
+        # (两书同达); one decided today takes the register's numbers
         hand = f"演示手工决字〔{on.year}〕{c.id}号" if on < today else None
+        repair_hand = f"演示手工修告字〔{on.year}〕{c.id}号" if on < today else None
         if name == "not_listed":
             cases.decide_case(senior, c.id, cases.Decision(decided_on=on, list_it=False, external_number=hand,
                                                            reason_code="objection_founded",
@@ -100,7 +103,8 @@ def _case(session, senior, dept, name: str, pair, ages, today: dt.date) -> int:
             extra = {} if lt == "black" else {"warning_letter": f"清信警〔{on.year}〕1号"}  # R11
             cases.decide_case(senior, c.id, cases.Decision(
                 decided_on=on, measures=("M-01",) if lt == "black" else ("M-08",), valid_until=until,
-                post_exit_watch_months=12 if lt == "black" else None, external_number=hand, **extra))
+                post_exit_watch_months=12 if lt == "black" else None, external_number=hand,
+                repair_notice_number=repair_hand, **extra))
     return c.id
 
 

@@ -26,7 +26,8 @@ from credit_desk.store import meta
 # Decisions that have no printed template yet still take their number from a series of the register.
 UNPRINTED_SERIES = {"red_decision": "信激决"}
 # R5: the decisions, whose register numbers follow their dates (a decision is not dated before its series' last
-# number). The 信用修复告知书 served with a decision is not yet held to it (see issue 13: the office's decision).
+# number). The 信用修复告知书 served with a decision is numbered the decision's day, and that day is today unless both
+# papers were issued by hand (check_r5_decided_after_issue), so it follows the register's order by itself.
 DATED_IN_ORDER = frozenset({"listing_decision", "watch_warning", "red_decision", "not_listed_decision"})
 
 

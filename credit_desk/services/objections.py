@@ -25,6 +25,7 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.list_rules import NOT_LISTED_DOCUMENT, check_r12_wrongful_reachable, wrongful_reachable
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r5_correction_renotice, check_r5_date,
+                                          check_r5_decided_after_issue,
                                           notice_changes)
 from credit_desk.domain.objections import (Objection, Outcome, Stage, Target, check_grounds, check_resolution,
                                            reply_due)
@@ -217,7 +218,11 @@ def _end_case(session, tx, case, on, wording: str, objection_id: int) -> dict:
         # record it rests on (the transaction rolls back: the record is not revoked either)
         departments.check_objection_verifier(session, case.id)
         reason = check_not_listed_reason("objection_founded", wording)  # R5: a lawful outcome, not a free note
+        issued, by_hand = doc_numbers.issue_in_tx(tx, NOT_LISTED_DOCUMENT, "case", case.id, on)
         number = doc_numbers.take_in_tx(session, tx, NOT_LISTED_DOCUMENT, "case", case.id, on)
+        # R5: the decision not to list is dated the reply's day, on or after the day the register numbers it
+        check_r5_decided_after_issue(on, issued_on=issued, today=session.desk.today(), by_hand=by_hand,
+                                     document="reply_decision")
         done = core.step(session, tx, case, Event.DECIDE_NOT_LIST, on, reason, decision_number=number,
                          decided_on=on, decided_by=session.user.username)
         session.audit(tx, "case.decide", "case", case.id, detail={"outcome": "not_listed",

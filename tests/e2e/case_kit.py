@@ -284,8 +284,23 @@ def watch_draft(office, subject: int, domain: str, valid_until="2027-09-01") -> 
                      "--warning-letter", f"清警〔2026〕{domain}号", "--valid-until", valid_until)
 
 
-def decide_watch(office, cid: int, domain: str, on="2026-10-12") -> dict:
-    return decide(office, cid, "--measure", "M-08", on=on, user=DECIDER[DOMAIN_DEPT[domain]])  # R4: its department
+def decide_watch(office, cid: int, domain: str, on="2026-10-12", paper: bool = False) -> dict:
+    """``paper``: the decision of ``on`` is recorded later, as the department's hand-issued paper (``on_paper``)."""
+    extra = on_paper(cid, on, DOMAIN_PREFIX[domain]) if paper else ()
+    return decide(office, cid, "--measure", "M-08", *extra, on=on, user=DECIDER[DOMAIN_DEPT[domain]])  # R4
+
+
+# The issuer's code on a department's paper (hand-issued numbers lie outside every register series, R5).
+DOMAIN_PREFIX = {"市场监管": "清市监", "税务": "清税", "生态环境": "清环"}
+
+
+def on_paper(case: int, on: str = "2026-10-12", prefix: str = "清市监") -> tuple[str, ...]:
+    """R5: the flags of a decision made on ``on`` and recorded later. The register numbers a decision the day it is
+    recorded (a decision is dated on or after its number's day), so a decision recorded after its day is the
+    department's paper numbered by hand, served with its hand-numbered 信用修复告知书 (两书同达, R13)."""
+    year = on[:4]
+    return ("--external-number", f"{prefix}决字〔{year}〕{case}号",
+            "--repair-notice-number", f"{prefix}修告字〔{year}〕{case}号")
 
 
 def show(office, case: int, user=CLERK) -> dict:

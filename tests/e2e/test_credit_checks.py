@@ -90,7 +90,7 @@ def ledger_with_hits(desk, data_dir):
     decide_watch(desk, watched, "税务")
     decide(desk, red, user=TAX_BOSS)
     walk_to(desk, TEST_NOW.date())  # today; the ended listing's decision is recorded after today's expiry check
-    decide_watch(desk, ending, "生态环境")
+    decide_watch(desk, ending, "生态环境", paper=True)  # R5: so it is the department's hand-issued paper
     _joint_lists(data_dir)
     return {"black": black, "record": rec, "watch": watch, "clean": clean, "person": someone, "ended": ended,
             "red": honoured}

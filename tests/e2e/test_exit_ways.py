@@ -8,7 +8,7 @@ import pytest
 
 from credit_desk.domain.cases import ExitWay
 from tests.e2e.case_kit import (BOSS, REVIEWER, company, decide, desk, ok, open_case, record,  # noqa: F401
-                                refused, serve, show, staffed_template, walk_to)
+                                on_paper, refused, serve, show, staffed_template, walk_to)
 
 # way -> (what the drafter gets when approving it, whether a watch listing follows). Way 1 (wrongful) is not a
 # `case exit`: it is the two-person withdrawal (case withdraw / withdraw-approve, tests/e2e/test_wrongful_withdrawal.py)
@@ -29,10 +29,12 @@ def _black_listing_drafted_by_reviewer(desk, seed: int, way: str) -> int:
     cid = open_case(desk, sid, "black", records=[rid], user=REVIEWER)  # the reviewer drafts the case
     serve(desk, cid, user=REVIEWER)
     # way 3: the validity ends the day before EXIT_ON; the listing leaves on the day after (R12 way 3). The
-    # decision of 2026-10-12 is recorded on EXIT_ON, after that day's expiry check ran, so the exit is the clerk's
+    # decision of 2026-10-12 is recorded on EXIT_ON, after that day's expiry check ran, so the exit is the clerk's;
+    # recorded after its day, it is the department's hand-issued paper (R5: the register numbers on the day)
     valid = ("--valid-until", "2026-11-19") if way == "3" else ("--valid-until", "2029-09-01")
     if way == "3":
         walk_to(desk, EXIT_ON)
+        valid += on_paper(cid)
     decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12", *valid, user=BOSS)
     return cid
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from tests.e2e.case_kit import (AUDITOR, BOSS, REVIEWER, ENV_BOSS, TAX_BOSS, black_listing, company, decide, desk, ok,  # noqa: F401
-                                open_case, record, refused,
+                                on_paper, open_case, record, refused,
                                 serve, show, staffed_template, walk_to, black_draft, decide_black)
 
 MARKET_CONSENT = "县市场监督管理局同意提前移出（清市监信〔2027〕2号）"
@@ -83,7 +83,7 @@ def test_r12_way3_exit_recorded_late_is_still_dated_the_day_after_the_validity(d
     serve(desk, cid)
     walk_to(desk, "2026-11-25")  # the decision of 2026-10-12 is recorded weeks later, after that day's expiry check
     ok(desk, "case", "decide", str(cid), "--decided-on", "2026-10-12", "--measure", "M-01",
-       "--post-exit-watch-months", "12", "--valid-until", "2026-10-20", user=BOSS)
+       "--post-exit-watch-months", "12", "--valid-until", "2026-10-20", *on_paper(cid), user=BOSS)  # R5: its paper
     err = refused(desk, "case", "exit", str(cid), "--way", "3", "--exit-on", "2026-11-25", user=BOSS)
     assert err["code"] == "R12_EXPIRY_DATE" and "2026-10-21" in err["message"]
     assert show(desk, cid)["state"] == "listed"

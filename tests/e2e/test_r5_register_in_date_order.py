@@ -36,5 +36,5 @@ def test_r5_a_decision_dated_before_the_registers_last_number_is_refused(story):
     out = ok(story, "case", "decide", str(b), "--decided-on", "2026-11-21", *MEASURES, user=BOSS)
     assert out["decision_number"] == "清信决〔2026〕2号"
     hand = ok(story, "case", "decide", str(c), "--decided-on", "2026-11-10", *MEASURES, "--external-number",
-              "清市监决字〔2026〕5号", user=BOSS)
+              "清市监决字〔2026〕5号", "--repair-notice-number", "清市监修告字〔2026〕5号", user=BOSS)  # 两书同达 (R5/R13)
     assert hand["decision_number"] == "清市监决字〔2026〕5号"

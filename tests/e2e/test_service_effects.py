@@ -203,8 +203,9 @@ def _walk(desk, tmp_path) -> None:
     printed = ok(desk, "print", "listing_decision", "--case", str(short), "--out", str(tmp_path / "d.pdf"),
                  user=BOSS)["documents"][0]["number"]
     walk_to(desk, TEST_NOW.date())
-    # the watch decision of 2026-10-12 recorded today, after today's expiry check ran: the clerk's check ends it
-    decide_watch(desk, ended, "税务")
+    # the watch decision of 2026-10-12 recorded today, after today's expiry check ran: the clerk's check ends it;
+    # recorded after its day, it is the department's hand-issued paper (R5: the register numbers on the day)
+    decide_watch(desk, ended, "税务", paper=True)
     assert ok(desk, "case", "expire")  # as of the desk's today
     other = company(desk, 98)
     no = apply(desk, other, records=[record(desk, other, number="清市监罚〔2026〕99号")["id"]], materials=["proof"],

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 
 from credit_desk.domain.cleanup import CleanupRow
@@ -33,6 +34,18 @@ def serve_on_paper(session, case_id: int, on):
     return cases.serve_notice(session, case_id, served_on=on, external_number=hand)
 
 
+def decide_on_paper(session, case_id: int, d: cases.Decision) -> dict:
+    """R5: a decision dated ``d.decided_on``. The register numbers a decision the day it is recorded, and these
+    ledgers are made on the desk's day, so a decision before today is recorded the one lawful way: with the number
+    of the paper decision the office numbered by hand and that of the credit repair notice served with it (两书同达,
+    R13); a decision today takes the register's numbers."""
+    if d.decided_on < session.desk.today():
+        y = d.decided_on.year
+        d = replace(d, external_number=f"清信决字（手工）〔{y}〕{case_id}号",
+                    repair_notice_number=f"清信修告字（手工）〔{y}〕{case_id}号")
+    return cases.decide_case(session, case_id, d)
+
+
 def seed_cases(staff, now) -> dict:
     """Draft, served, under objection, listed and exited cases; returns their ids."""
     clerk, rev = staff["clerk"], staff["reviewer"]
@@ -51,11 +64,13 @@ def seed_cases(staff, now) -> dict:
         serve_on_paper(clerk, ids[name], served_on)
     objections.add_objection(clerk, target="case", target_id=ids["objected"], received_on=now.date() - 15 * DAY,
                              grounds="处罚决定正在行政复议中，请暂缓列入。", evidence="复议申请书复印件")
+    # R5: decided today — the register numbers the decision (and its repair notice) the day it is recorded, and these
+    # ledgers are made on the desk's day; the window closed long before (served 20 days ago)
     cases.decide_case(rev, ids["listed"], cases.Decision(
-        decided_on=now.date() - 2 * DAY, measures=("M-01",),
+        decided_on=now.date(), measures=("M-01",),
         valid_until=now.date() + 3 * 365 * DAY, post_exit_watch_months=12))  # demo records: no publication end
     cases.decide_case(rev, ids["watch"], cases.Decision(
-        decided_on=now.date() - 2 * DAY, valid_until=now.date() + 365 * DAY,
+        decided_on=now.date(), valid_until=now.date() + 365 * DAY,
         warning_letter="清信警〔2026〕3号", measures=("M-08",)))
     return ids
 

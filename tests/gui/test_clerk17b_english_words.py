@@ -78,7 +78,7 @@ def test_r2_the_sample_edition_warning_names_the_edition_in_english(qtbot, staff
     from credit_desk.services import cases
     from tests.gui.test_fresh_data import _served
     cid = _served(staff)
-    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=TODAY - 2 * DAY, measures=("M-01",),
+    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=TODAY, measures=("M-01",),  # R5: today
                                                              post_exit_watch_months=12, valid_until=TODAY + 900 * DAY))
     dlg = CasePrintDialog(make_ctx(staff["clerk"]), cases.get_case(staff["clerk"], cid, "print"))
     qtbot.addWidget(dlg)
@@ -94,7 +94,7 @@ def test_r2_the_sample_edition_warning_keeps_its_chinese_label(qtbot, staff, mak
     from credit_desk.services import cases
     from tests.gui.test_fresh_data import _served
     cid = _served(staff)
-    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=TODAY - 2 * DAY, measures=("M-01",),
+    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=TODAY, measures=("M-01",),  # R5: today
                                                              post_exit_watch_months=12, valid_until=TODAY + 900 * DAY))
     dlg = CasePrintDialog(make_ctx(staff["clerk"]), cases.get_case(staff["clerk"], cid, "打印"))
     qtbot.addWidget(dlg)

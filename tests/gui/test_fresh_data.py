@@ -50,7 +50,7 @@ def test_r5_print_dialog_offers_the_stage_documents_and_defaults_to_the_stage_on
     assert served.value("doc_type") == "prior_notice"
     assert "listing_decision" not in _types(served) and "exit_announcement" not in _types(served)
     today = staff["clerk"].desk.today()
-    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=today - 2 * DAY, measures=("M-01",),
+    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=today, measures=("M-01",),  # R5: numbered today
                                                              valid_until=today + 900 * DAY,
                                                              post_exit_watch_months=12))
     decided = CasePrintDialog(ctx, cases.get_case(staff["clerk"], cid, "打印文书"))
@@ -151,7 +151,7 @@ def test_reserved_numbers_appear_in_the_document_register(qtbot, clerk_window, s
 
 def test_r2_a_decision_on_the_sample_catalogue_is_flagged_before_printing(qtbot, staff, make_ctx, shot):
     cid = _served(staff)
-    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=staff["clerk"].desk.today() - 2 * DAY,
+    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=staff["clerk"].desk.today(),  # R5: today
                                                              measures=("M-01",), post_exit_watch_months=12,
                                                              valid_until=staff["clerk"].desk.today() + 900 * DAY))
     dlg = CasePrintDialog(make_ctx(staff["clerk"]), cases.get_case(staff["clerk"], cid, "打印文书"))

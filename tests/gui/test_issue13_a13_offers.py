@@ -7,7 +7,7 @@ from credit_desk.gui.views.case_panel import CasePanel
 from credit_desk.services import accounts, auth, departments, objections
 from tests.conftest import USER_PW
 from tests.gui.conftest import DEMO_DEPARTMENTS
-from tests.gui.seed_work import DAY
+from tests.gui.seed_work import DAY, decide_on_paper
 from tests.gui.test_issue13_decide_offer import _served
 
 
@@ -47,8 +47,8 @@ def test_r3_revocation_and_withdrawal_dates_offer_only_the_lawful_range(qtbot, s
     cid, _ = _served(staff)
     today = staff["clerk"].desk.today()
     decided = today - 2 * DAY
-    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=decided, measures=("M-01",),
-                                                             post_exit_watch_months=12))
+    decide_on_paper(staff["reviewer"], cid, cases.Decision(decided_on=decided, measures=("M-01",),
+                                                           post_exit_watch_months=12))  # R5: the paper of 2 days ago
     case = cases.get_case(staff["reviewer"], cid, "办理误列撤销")
     revoke = RevokeRecordDialog(make_ctx(staff["boss"]), {"id": case.record_ids[0], "status": "active"})
     qtbot.addWidget(revoke)

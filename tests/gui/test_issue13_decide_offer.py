@@ -12,7 +12,7 @@ from credit_desk.gui.views.case_panel import CasePanel
 from credit_desk.services import accounts, auth, cases, departments, records
 from tests.conftest import USER_PW
 from tests.gui.conftest import DEMO_DEPARTMENTS
-from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
+from tests.gui.seed_work import DAY, decide_on_paper, subjects_with_records, serve_on_paper
 
 
 def _served(staff, drafter: str = "clerk") -> tuple[int, object]:
@@ -51,8 +51,8 @@ def test_r13_decision_form_offers_no_validity_past_the_records_publication(qtbot
 def test_r12_exit_form_watch_period_has_the_rule_sets_limit(qtbot, staff, make_ctx):
     cid, _ = _served(staff)
     now = staff["clerk"].desk.today()
-    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=now - 2 * DAY, measures=("M-01",),
-                                                             post_exit_watch_months=12))
+    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=now, measures=("M-01",),
+                                                             post_exit_watch_months=12))  # R5: numbered today
     dlg = ExitDialog(make_ctx(staff["boss"]), cases.get_case(staff["boss"], cid, "办理移出"))
     qtbot.addWidget(dlg)
     assert dlg.fields["watch_months"].maximum() == 36 == cases.watch_months_limit(staff["boss"])
@@ -111,8 +111,8 @@ def test_r12_withdrawal_buttons_offered_only_to_the_deciding_departments_staff(q
     tax = auth.login(admin.desk, "boss_tax2", USER_PW)
     cid, _ = _served(staff)
     now = staff["clerk"].desk.today()
-    cases.decide_case(staff["reviewer"], cid, cases.Decision(decided_on=now - 2 * DAY, measures=("M-01",),
-                                                             post_exit_watch_months=12))
+    decide_on_paper(staff["reviewer"], cid, cases.Decision(decided_on=now - 2 * DAY, measures=("M-01",),
+                                                           post_exit_watch_months=12))  # R5: the paper of 2 days ago
     clerk, stranger, rev = (_panel(qtbot, make_ctx, s, cid) for s in (staff["clerk"], tax, staff["reviewer"]))
     for p in (clerk, stranger):
         assert not p.withdraw_button.isEnabled() and "误列撤销由认定部门核实后提出" in p.withdraw_button.toolTip()

@@ -7,7 +7,7 @@ from credit_desk.domain.cases import ExitWay
 from credit_desk.gui.dialogs.case_dialogs import ExitDialog
 from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog
 from credit_desk.services import cases, withdrawals
-from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
+from tests.gui.seed_work import DAY, decide_on_paper, subjects_with_records, serve_on_paper
 
 
 def _listed(staff, valid_days: int) -> int:
@@ -18,8 +18,8 @@ def _listed(staff, valid_days: int) -> int:
                         department="县市场监督管理局", ground="b", standard="《中华人民共和国产品质量法》第四十九条",
                         standard_kind="law")
     serve_on_paper(clerk, c.id, now - 20 * DAY)
-    cases.decide_case(rev, c.id, cases.Decision(decided_on=now - 10 * DAY, measures=("M-01",),
-                                                valid_until=now + valid_days * DAY, post_exit_watch_months=12))
+    decide_on_paper(rev, c.id, cases.Decision(decided_on=now - 10 * DAY, measures=("M-01",),  # R5: paper decision
+                                              valid_until=now + valid_days * DAY, post_exit_watch_months=12))
     return c.id
 
 

@@ -9,7 +9,7 @@ from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog, Pr
 from credit_desk.gui.views.case_panel import CasePanel
 from credit_desk.services import case_exits, cases
 from tests.gui.conftest import DEMO_DEPARTMENTS
-from tests.gui.seed_work import DAY, subjects_with_records, serve_on_paper
+from tests.gui.seed_work import DAY, decide_on_paper, subjects_with_records, serve_on_paper
 from tests.gui.test_issue13_exit_paths import _listed
 
 STANDARD = "认定标准已修订（县市监规〔2026〕2号）"
@@ -65,7 +65,7 @@ def test_r12_an_ended_red_listing_offers_neither_objection_nor_withdrawal(qtbot,
     red = cases.open_case(clerk, subject_id=sid, list_type="red", opened_on=now - 30 * DAY,
                           department=DEMO_DEPARTMENTS[0][0], facts="质量信用A级", basis="县市监发〔2026〕3号")
     serve_on_paper(clerk, red.id, now - 20 * DAY)
-    cases.decide_case(rev, red.id, cases.Decision(decided_on=now - 10 * DAY, valid_until=now + 300 * DAY))
+    decide_on_paper(rev, red.id, cases.Decision(decided_on=now - 10 * DAY, valid_until=now + 300 * DAY))  # R5: paper
     case_exits.exit_case(boss, red.id, way="4", standard_change=STANDARD, exit_on=now - 2 * DAY)
     panel = _panel(qtbot, make_ctx, rev, red.id)
     for button in (panel.withdraw_button, panel.object_button):

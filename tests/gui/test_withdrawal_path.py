@@ -23,7 +23,7 @@ def _listed(staff) -> int:
                         department="县市场监督管理局", department_level="county", domain="市场监管", ground="b",
                         standard="《中华人民共和国产品质量法》第四十九条", standard_kind="law")
     serve_on_paper(clerk, c.id, now - 20 * DAY)
-    cases.decide_case(rev, c.id, cases.Decision(decided_on=now - 2 * DAY, measures=("M-01",),
+    cases.decide_case(rev, c.id, cases.Decision(decided_on=now, measures=("M-01",),  # R5: numbered today
                                                 valid_until=now + 900 * DAY, post_exit_watch_months=12))
     return c.id
 
