@@ -228,47 +228,47 @@
 <context>
     <name>AddObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="25"/>
         <source>of %1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="26"/>
         <source>Register an objection</source>
         <translation>受理异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="27"/>
         <source>Objection to %1 %2. The reply is due within the working days the rule set in force gives (national default 10).</source>
         <translation>对%1 %2 的异议。须在现行规则集规定的工作日内答复（国家默认 10 个工作日）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="29"/>
         <source>Register</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="36"/>
         <source>Record objected to *</source>
         <translation>被异议的信用记录 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="38"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="40"/>
         <source>Facts and reasons *</source>
         <translation>异议的事实和理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="39"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="41"/>
         <source>Evidence handed in</source>
         <translation>提交的证据材料</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="46"/>
         <source>— choose the record —</source>
         <translation>— 请选择信用记录 —</translation>
     </message>
@@ -561,112 +561,112 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="323"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="335"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="331"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="343"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="340"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="352"/>
         <source>Acknowledged by the platform on %1</source>
         <translation>平台已于%1确认接收</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="342"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="354"/>
         <source>To be shared with the platform by %1</source>
         <translation>须于%1前报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="361"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="349"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="361"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="350"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="362"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="351"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="363"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="353"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="365"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="354"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="366"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="355"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="367"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="355"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="367"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="356"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="368"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="356"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="368"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="357"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="369"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="358"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="370"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="359"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="371"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="359"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="371"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="360"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="372"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="361"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="373"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="362"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="374"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="369"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="381"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -765,203 +765,203 @@
         <translation>错误列入已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="57"/>
         <source>Objection period over</source>
         <translation>异议期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="115"/>
         <source>Choose a case in the list.</source>
         <translation>请在左侧列表中选择案件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="140"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
         <source>Prior notice</source>
         <translation>预先告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
         <source>Objection window</source>
         <translation>异议期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
         <source>Exit</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="156"/>
         <source>Drafted by</source>
         <translation>起草人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="148"/>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="251"/>
         <source>Serve the prior notice…</source>
         <translation>登记送达预先告知…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="161"/>
         <source>Record an objection…</source>
         <translation>受理异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="162"/>
         <source>Reply to the objection…</source>
         <translation>答复异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="163"/>
         <source>Decide…</source>
         <translation>作出认定决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="164"/>
         <source>Exit the list…</source>
         <translation>移出名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="165"/>
         <source>Withdraw as wrongful…</source>
         <translation>误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="166"/>
         <source>Approve the withdrawal…</source>
         <translation>批准误列撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="167"/>
         <source>Print a notice…</source>
         <translation>打印文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="168"/>
         <source>Full details (with purpose)…</source>
         <translation>查看完整信息（须填事由）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="169"/>
         <source>Edit the case…</source>
         <translation>修改案件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="208"/>
         <source>Case %1 · %2</source>
         <translation>案件 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="209"/>
         <source>Subject: %1 (%2)</source>
         <translation>信用主体：%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="212"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="224"/>
         <source>%1, served %2</source>
         <translation>%1，%2 送达</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="226"/>
         <source>until %1</source>
         <translation>至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="227"/>
         <source>%1 in all, %2 open</source>
         <translation>共 %1 件，未答复 %2 件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="231"/>
         <source>acknowledged %1</source>
         <translation>平台已于 %1 确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
         <source>due %1</source>
         <translation>须于 %1 前报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="244"/>
         <source>⚠ counted without the holiday schedule</source>
         <translation>⚠ 未按法定节假日安排计算</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="238"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="250"/>
         <source>Publish for objection…</source>
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="269"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="284"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="289"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="291"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="293"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="305"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="308"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="310"/>
         <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
         <source>The listing has ended. If it is found to have been wrong (an objection, or the office&apos;s own finding), it can still be withdrawn as wrongful.</source>
         <translation>该名单已移出。如经异议核实或本单位复查发现认定有误，仍可按误列撤销。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="302"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="309"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="321"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -2054,200 +2054,235 @@ Returned by the platform: %4</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="41"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="44"/>
         <source>Decided on *</source>
         <translation>决定日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="42"/>
-        <source>Not before the case&apos;s last step, not after today (R5).</source>
-        <translation>不得早于案件上一办理步骤，不得晚于今天（R5）。</translation>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="45"/>
+        <source>Not before the first lawful day shown below, not after today (R5).</source>
+        <translation>不早于下方所示可依法作出决定的首日，不晚于今天（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="43"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="48"/>
         <source>Number of a hand-issued decision</source>
         <translation>手工编号的决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="44"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="49"/>
         <source>leave empty: the document register numbers the decision</source>
         <translation>留空：由文书登记簿统一编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="50"/>
         <source>The decision and the credit repair notice served with it (served together) take their numbers from the register when you decide; print them afterwards.</source>
         <translation>作出决定时，认定决定书及同时送达的信用修复告知书（两书同达）由文书登记簿统一编号；之后再打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="48"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="53"/>
+        <source>Number of the hand-issued credit repair notice</source>
+        <translation>手工编号的信用修复告知书文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="54"/>
+        <source>only with a hand-issued decision made before today</source>
+        <translation>仅限今天之前作出的手工编号决定书</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="55"/>
+        <source>A decision made earlier on paper was served with its credit repair notice: give that paper&apos;s hand-issued number too.</source>
+        <translation>此前已作出的纸质决定书须与信用修复告知书同时送达（两书同达）：请一并填写该纸质告知书的手工文号。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="59"/>
         <source>Reason for not listing *</source>
         <translation>不予列入的理由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="49"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="60"/>
         <source>(choose the outcome)</source>
         <translation>（请选择法定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="61"/>
         <source>Added wording</source>
         <translation>补充说明</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="59"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="70"/>
         <source>List the subject</source>
         <translation>列入名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="72"/>
         <source>Do not list</source>
         <translation>不予列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
         <source>Listing is possible only after the notice was served and every objection answered (R5).</source>
         <translation>须已送达预先告知、异议期届满且异议均已答复，方可决定列入（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="88"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="81"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="92"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="82"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="93"/>
         <source>Department level</source>
         <translation>认定部门层级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="83"/>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="92"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="94"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="103"/>
         <source>(choose)</source>
         <translation>（请选择）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="95"/>
         <source>Facts (reasons) *</source>
         <translation>事实（认定理由） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="85"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="96"/>
         <source>Basis *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="87"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="98"/>
         <source>Ground (R4) *</source>
         <translation>认定情形（R4）*</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="88"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="99"/>
         <source>(choose one of the four)</source>
         <translation>（四类情形选其一）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="90"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="101"/>
         <source>Standard cited (R4) *</source>
         <translation>引用的认定标准（R4） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="102"/>
         <source>Kind of standard *</source>
         <translation>认定标准类别 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="95"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="106"/>
         <source>Domain *</source>
         <translation>所属领域 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="104"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="115"/>
         <source>Told to the party in the prior notice; a change needs a new prior notice (R5).</source>
         <translation>已在预先告知书中告知当事人；如需修改，须重新送达预先告知书（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="109"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="120"/>
         <source>Until the records&apos; publication ends</source>
         <translation>至失信信息公示期届满</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="118"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="129"/>
         <source>The case&apos;s records have no publication end: state the date.</source>
         <translation>本案失信信息没有公示截止日期，请填写有效期届满日。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="137"/>
         <source>The validity cannot end after %1: the listing is published for its validity, and the records it rests on stop being published on that day (their longest publication period, R13).</source>
         <translation>有效期不能晚于%1：名单信息的发布时限与名单有效期一致，而其所依据的失信信息在该日最长公示期届满、停止公示（R13；发改财金规〔2017〕1798号（十一））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="140"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="151"/>
         <source>Valid until *</source>
         <translation>有效期至 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="143"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="154"/>
         <source>Warning letter number (R11) *</source>
         <translation>警示函文号（R11） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="150"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="161"/>
         <source> months</source>
         <translation> 个月</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="153"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="164"/>
         <source>Watch list after exit *</source>
         <translation>移出后重点关注期限 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="154"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="165"/>
         <source>R12: after leaving the black list the subject stays this long on the watch list (at most %1 months: the longest publication period of the rule set in force).</source>
         <translation>R12：移出严重失信主体名单后列入重点关注名单的期限（最长%1个月，即现行规则集所载失信信息最长公示期）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="163"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="174"/>
         <source>%1 — %2</source>
         <translation>%1&#x3000;—&#x3000;%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="171"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="182"/>
         <source> (sample)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="183"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="173"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="184"/>
         <source>From the active measures list: %1. Nothing beyond the list, nothing heavier than it allows.</source>
         <translation>取自现行失信惩戒措施清单：%1。不得超出清单，不得重于清单所允许的措施。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="175"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="186"/>
         <source>Leniency justification (R9)</source>
         <translation>宽容审慎书面理由（R9）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="177"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="188"/>
         <source>Needed when a record of this case was handled with leniency.</source>
         <translation>案件所依据的信息适用宽容审慎时必填。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="189"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="200"/>
         <source>Saved and printed: valid until %1</source>
         <translation>将保存并打印：有效期至 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="190"/>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="201"/>
         <source>(not known)</source>
         <translation>（未知）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="221"/>
+        <source>The decision is lawful from %1 (R5: the objection window closes on %2); it cannot be made before.</source>
+        <translation>异议期至%2届满，%1起方可作出列入决定（R5），此前不能作出。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="228"/>
+        <source>Earliest day: %1, the first lawful day of this decision (R5). A decision made on paper before today carries the hand-issued number typed below, and its credit repair notice its own.</source>
+        <translation>最早可选%1，即依法可作出本决定的首日（R5）。今天之前作出的纸质决定书使用上面填写的手工文号，随其送达的信用修复告知书也填写其手工文号。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="232"/>
+        <source>The document register numbers the decision today, so it is dated today (%1). A decision made earlier on paper is recorded with its hand-issued number (below); then the day can go back to %2, the first lawful day.</source>
+        <translation>决定书今天由文书登记簿编号出具，决定日期即今天（%1）。此前已作出的纸质决定书，请填写其手工文号（下方），决定日期方可提前，最早为依法可作出决定的首日%2。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="236"/>
+        <source>Earliest day: %1 (R5: after the objection window closed or the objection was answered, not before the register numbers the decision).</source>
+        <translation>最早可选%1（R5：异议期届满或异议答复之后，且不早于文书登记簿为决定书编号之日）。</translation>
     </message>
 </context>
 <context>
@@ -4460,13 +4495,13 @@ Measures: %4</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="12"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="14"/>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="18"/>
         <source>Record</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="12"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="14"/>
         <location filename="../../credit_desk/gui/models/objections_model.py" line="18"/>
         <source>Case</source>
         <translation>认定案件</translation>
@@ -5041,34 +5076,34 @@ Measures: %4</source>
 <context>
     <name>PurposeDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="19"/>
+        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="23"/>
         <source>Purpose of this look</source>
         <translation>填写查询事由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="25"/>
         <source>You are opening the full data of: %1
 The look is recorded in the audit log with your name, the time and the purpose.</source>
         <translation>您将查看以下主体的完整信息：%1
 本次查看将连同您的姓名、时间和查询事由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="33"/>
         <source>e.g. 办理信用修复申请</source>
         <translation>例如：办理信用修复申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="39"/>
         <source>Purpose</source>
         <translation>查询事由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="41"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/purpose_dialog.py" line="42"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -5539,69 +5574,74 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>ResolveObjectionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="62"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="64"/>
         <source>Reply to the objection</source>
         <translation>答复异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="63"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="65"/>
         <source>Objection %1 to %2 %3, received %4, reply due %5.
 Grounds: %6</source>
         <translation>异议 %1（对%2 %3），%4 受理，应于 %5 前答复。
 理由：%6</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="66"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="68"/>
         <source>Save the reply</source>
         <translation>保存答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="68"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="70"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="69"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="71"/>
         <source>Upheld — the objection is not founded</source>
         <translation>维持——异议不成立</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="70"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="72"/>
         <source>Corrected — correct the facts</source>
         <translation>更正——更正事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="71"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="73"/>
         <source>Revoked — the record or listing was wrong</source>
         <translation>撤销——信息或列入有误</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="72"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="74"/>
         <source>Revoking a listing proposes its withdrawal as wrongful (R12 way 1); a second senior person approves it in the case before anything is deleted.</source>
         <translation>对名单认定作出“撤销”，即提出误列撤销（R12 第一种方式）；须由另一位负责人在案件中批准后才删除任何信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="76"/>
         <source>Reply *</source>
         <translation>答复内容 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="81"/>
         <source>Replied on *</source>
         <translation>答复日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="78"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="83"/>
+        <source>Revoked: the case ends with a decision not to list, numbered and dated today (R5).</source>
+        <translation>撤销（异议成立）：本案以不予列入决定终结，该决定书今天编号出具，答复日期即今天（R5）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="85"/>
         <source>Corrected facts</source>
         <translation>更正后的事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="81"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="86"/>
         <source>New prior notice served on</source>
         <translation>新预先告知书送达日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="82"/>
+        <location filename="../../credit_desk/gui/dialogs/objection_dialogs.py" line="87"/>
         <source>Correcting the facts of a served prior notice serves a new prior notice (new number, new objection window), numbered and served today; the old one is superseded.</source>
         <translation>更正已送达的预先告知书所载事实，须送达新的预先告知书（新文号、重新计算异议期），今天编号并送达；原告知书作废。</translation>
     </message>

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, \
     QRadioButton, QSpinBox, QWidget
 
@@ -37,13 +37,24 @@ class DecideDialog(FormDialog):
         self.resize(860, 700)
         self._outcome()
         today = ctx.session.desk.today()
-        last = cases.step_dates(ctx.session, case)["last_step_on"]
-        self.add_field("decided_on", self.tr("Decided on *"), bound_dates(date_edit(today, "decidedOn"), last, today),
-                       self.tr("Not before the case's last step, not after today (R5)."))
+        # R5: the bounds the domain computes — the first lawful day (after the objection window / the objection's
+        # reply; not before the last step) and, without a hand-issued number, not before the register numbers the
+        # decision (today: it is numbered when it is recorded)
+        self.bounds = cases.step_dates(ctx.session, case)
+        self.add_field("decided_on", self.tr("Decided on *"), bound_dates(date_edit(today, "decidedOn"), None, today),
+                       self.tr("Not before the first lawful day shown below, not after today (R5)."))
+        self.decide_hint = self.add_note("")
+        self.decide_hint.setObjectName("decideHint")
         self.add_field("external_number", self.tr("Number of a hand-issued decision"),
                        line("externalNumber", self.tr("leave empty: the document register numbers the decision")),
                        self.tr("The decision and the credit repair notice served with it (served together) take their "
                                "numbers from the register when you decide; print them afterwards."))
+        if case.list_type is not ListType.RED:  # R13 两书同达: a hand-issued decision goes with its repair notice
+            self.add_field("repair_notice_number", self.tr("Number of the hand-issued credit repair notice"),
+                           line("repairNoticeNumber", self.tr("only with a hand-issued decision made before today")),
+                           self.tr("A decision made earlier on paper was served with its credit repair notice: give "
+                                   "that paper's hand-issued number too."))
+        self.fields["external_number"].textChanged.connect(self._bound_decision)
         # R5: not listing is one of the lawful outcomes, chosen; the clerk may only add wording to it
         self.add_field("reason_code", self.tr("Reason for not listing *"), combo(
             "reasonCode", [(self.tr("(choose the outcome)"), None)] + [(v, k) for k, v in NOT_LISTED_GROUNDS.items()]))
@@ -189,8 +200,46 @@ class DecideDialog(FormDialog):
         self.validity_note.setText(self.tr("Saved and printed: valid until %1").replace(
             "%1", end.isoformat() if end else self.tr("(not known)")))
 
+    def _bound_decision(self, *_a) -> None:
+        """R5: the earliest day the decision form offers — the first lawful day of the chosen outcome (a listing:
+        after the objection window closed or the objection was answered; not listing: not before the last step)
+        and, unless a hand-issued number is typed, not before the day the register numbers the decision (today)."""
+        listing, hand = self.list_it.isChecked(), bool(self.value("external_number"))
+        b = self.bounds
+        lawful = b["decide_lawful_from"] if listing else b["not_list_lawful_from"]
+        earliest = lawful if hand else (b["decided_from"] if listing else b["not_listed_from"])
+        today = b["today"]
+        edit = self.fields["decided_on"]
+        if "repair_notice_number" in self.fields:
+            self.fields["repair_notice_number"].setEnabled(listing and hand)
+        if earliest is None:  # no notice served: no listing (the outcome row says why)
+            self.decide_hint.setText("")
+            return
+        if earliest > today:
+            edit.setMinimumDate(QDate(today.year, today.month, today.day))
+            self.decide_hint.setText(self.tr(
+                "The decision is lawful from %1 (R5: the objection window closes on %2); it cannot be made before.")
+                .replace("%1", earliest.isoformat()).replace("%2", (earliest - dt.timedelta(days=1)).isoformat()))
+            self.ok_button().setEnabled(False)
+            return
+        self.ok_button().setEnabled(True)
+        edit.setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
+        if hand:
+            text = self.tr("Earliest day: %1, the first lawful day of this decision (R5). A decision made on paper "
+                           "before today carries the hand-issued number typed below, and its credit repair notice "
+                           "its own.")
+        elif earliest == today and lawful is not None and lawful < today:
+            text = self.tr("The document register numbers the decision today, so it is dated today (%1). A decision "
+                           "made earlier on paper is recorded with its hand-issued number (below); then the day can "
+                           "go back to %2, the first lawful day.").replace("%2", lawful.isoformat())
+        else:
+            text = self.tr("Earliest day: %1 (R5: after the objection window closed or the objection was answered, "
+                           "not before the register numbers the decision).")
+        self.decide_hint.setText(text.replace("%1", earliest.isoformat()))
+
     def _outcome_changed(self, *_a) -> None:
         listing = self.list_it.isChecked()
+        self._bound_decision()
         self.fields["reason"].setEnabled(not listing)
         self.fields["reason_code"].setEnabled(not listing)
         for name in ("valid_until", "measure", "leniency_justification", "warning_letter",
@@ -225,6 +274,8 @@ class DecideDialog(FormDialog):
         months = self.value("post_exit_watch_months") if "post_exit_watch_months" in self.fields else None
         d = cases.Decision(
             decided_on=self.value("decided_on"), external_number=self.value("external_number") or None,
+            repair_notice_number=(self.value("repair_notice_number") or None)
+            if listing and "repair_notice_number" in self.fields else None,
             list_it=listing,
             reason=self.value("reason") or None, reason_code=None if listing else self.value("reason_code"),
             measures=self.chosen_measures() if listing else (),

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
+
 from credit_desk.domain.objections import Outcome
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, text_box
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, spaced, words
@@ -73,11 +75,14 @@ class ResolveObjectionDialog(FormDialog):
             "it in the case before anything is deleted."))
         self.add_field("reply", self.tr("Reply *"), text_box("reply", 4))
         today = ctx.session.desk.today()
-        self.add_field("resolved_on", self.tr("Replied on *"), bound_dates(date_edit(today, "resolvedOn"),
-                                                                           objection.received_on, today))
-        self.add_field("corrected_facts", self.tr("Corrected facts"), text_box("correctedFacts", 2))
-        # R5: corrected grounds of a served prior notice are notified again, with a new notice served with the reply
+        # R5: an objection to a served prior notice: corrected grounds are notified again (a new notice served with
+        # the reply); revoked, the undecided case ends with a decision not to list numbered today
         self.renotices = objection.target_type.value == "case" and objection.stage.value == "notice"
+        self.add_field("resolved_on", self.tr("Replied on *"), bound_dates(date_edit(today, "resolvedOn"),
+                                                                           objection.received_on, today),
+                       self.tr("Revoked: the case ends with a decision not to list, numbered and dated today (R5).")
+                       if self.renotices else "")
+        self.add_field("corrected_facts", self.tr("Corrected facts"), text_box("correctedFacts", 2))
         self.add_field("renotice_on", self.tr("New prior notice served on"), bound_dates(
             date_edit(today, "renoticeOn"), today, today), self.tr(  # R5: numbered today, so served today
             "Correcting the facts of a served prior notice serves a new prior notice (new number, new objection "
@@ -89,6 +94,11 @@ class ResolveObjectionDialog(FormDialog):
         outcome = self.value("outcome")
         self.fields["corrected_facts"].setEnabled(outcome == Outcome.CORRECTED.value)
         self.fields["renotice_on"].setEnabled(self.renotices and outcome == Outcome.CORRECTED.value)
+        # R5: revoked, an objection to a prior notice ends the undecided case with a decision not to list that the
+        # register numbers today, so the reply is dated today (check_r5_decided_after_issue); otherwise from receipt
+        today = self.ctx.session.desk.today()
+        earliest = today if self.renotices and outcome == Outcome.REVOKED.value else self.objection.received_on
+        self.fields["resolved_on"].setMinimumDate(QDate(earliest.year, earliest.month, earliest.day))
 
     def apply(self) -> dict:
         facts = self.value("corrected_facts") or None
