@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import random
 import shutil
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import keyring
 import pytest
@@ -310,8 +310,23 @@ def show(office, case: int, user=CLERK) -> dict:
 def advance(office, clock: dict, day: str, hour: int = 9) -> None:
     """Move the pinned clock (``pinned_clock``) to ``day``; a jump past the ledger's clock bound (R14, 30 days by
     default) is confirmed by the administrator as an office back from a long pause would."""
-    from datetime import datetime
+    _move(office, clock, datetime.fromisoformat(day).replace(hour=hour))
+
+
+def walk_to_now(office) -> None:
+    """In a story: move the pinned clock forward to a few minutes before the machine's clock, for a step run by a
+    child process that reads the machine's clock (never to 09:00 of today: before 09:00 the child's clock would
+    read earlier than the ledger's newest audit row and it would refuse, CLOCK_TURNED_BACK, R14)."""
+    clock = conftest.CURRENT_CLOCK
+    if clock is None or not clock.get("walk"):
+        return
+    moment = datetime.now().replace(microsecond=0) - timedelta(minutes=5)
+    if moment > clock["now"]:
+        _move(office, clock, moment)
+
+
+def _move(office, clock: dict, moment: datetime) -> None:
     before = clock["now"]
-    clock["now"] = datetime.fromisoformat(day).replace(hour=hour)
+    clock["now"] = moment
     if (clock["now"] - before).days > 30:
         ok(office, "clock", "confirm", "--reason", "长假后首次使用，已核对系统时间", user="admin")

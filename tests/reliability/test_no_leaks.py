@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import random
 import tempfile
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from credit_desk.domain import demo
@@ -99,7 +99,7 @@ def test_no_name_or_id_number_in_clear_anywhere_the_app_writes(story_clock, offi
     asked: list[Path] = []
     _walk(office, secret_files, tmp_path, out, asked)
     # the killed child process reads the machine's clock: the story, walked on the calendar, goes on to that day
-    kit.walk_to(office, datetime.now().date())
+    kit.walk_to_now(office)
     _killed_process(data_dir, secret_files, {"TMPDIR": str(tmp)}, tmp_path / "marks.txt")
     ids = _people()
     names, numbers = {COMPANY, REP, PERSON}, set(ids.values())
