@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.ids import IdType, clean_id, convert_15_to_18, normalize_id
+from credit_desk.domain.ids import IdType, clean_id, convert_15_to_18, normalize_id, untyped_id_type
 from credit_desk.domain.masking import mask_id, mask_refused_number, mask_subject_id, mask_subject_name
 from credit_desk.domain.textkey import display_clean, search_key
 
@@ -39,8 +39,7 @@ ID_HEADERS = ("统一社会信用代码", "统一社会信用代码/身份证号
               "统一社会信用代码（身份证号码）", "统一社会信用代码(身份证号码)",
               "社会统一信用代码", "统一社会信用代码（身份证号）", "身份证号码/统一社会信用代码", "身份证号/统一社会信用代码",
               "统一社会信用代码或身份证号", "统一社会信用代码（18位）", "信用代码")
-# What the standard's 18-character numbers may be, tried in this order; then the shorter foreign documents
-_TRY_18 = (IdType.USCC, IdType.RIC, IdType.HK_MO_TW_RESIDENCE, IdType.FOREIGN_PR)
+# The shorter foreign documents (an 18-character number's type: ``ids.untyped_id_type``, a person's first, R15)
 _TRY_OTHER = (IdType.FOREIGN_PR, IdType.PASSPORT)
 PASSPORT_MAX = 15
 INDIVIDUAL_BUSINESS_USCC = "92"   # GB 32100: 登记管理部门码 9 (工商/市场监管) + 机构类别码 2 (个体工商户)
@@ -127,7 +126,11 @@ def classify_number(value: str, today: dt.date) -> tuple[str, IdType]:
     if len(number) == 15 and number.isdigit():
         number = convert_15_to_18(number)  # GB 11643: a first-generation ID is checked as its 18-digit form
     short = len(number) <= PASSPORT_MAX and not (number.isdigit() and len(number) not in DIGIT_PASSPORTS)
-    kinds = _TRY_18 if len(number) == 18 else _TRY_OTHER if short else ()
+    if len(number) == 18:   # R15: a resident ID that also passes the USCC check character is a person's
+        kind = untyped_id_type(number, today)
+        kinds = (kind,) if kind is not None else ()
+    else:
+        kinds = _TRY_OTHER if short else ()
     for kind in kinds:  # a 16–17 or 19+ character number is a mistyped code, never read as a passport
         try:
             return normalize_id(kind, number, today), kind

@@ -479,3 +479,25 @@ def check_kind_and_id(kind: SubjectKind | str, id_type: IdType | str, value: str
     """The normalized number, after checking the ID type fits the subject kind (R7)."""
     _kind, id_kind = check_id_type_fits(kind, id_type)
     return normalize_id(id_kind, value, today)
+
+
+# R15/R7: an 18-character number that came without its type (a department's list, an office ledger's mixed column).
+# Any 18 digits whose weighted sum is right pass the GB 32100 check character, so about one resident ID in 31 is
+# also a "valid" USCC (stdnum checks form and check character only); read as a code it made a person an
+# organisation, printed and stored unmasked. The reverse needs digits only, a county code ending in 19 or 20 and
+# an organisation code that reads as a date: when a number passes both, it is a person's (masked on the safe side).
+UNTYPED_18 = (IdType.RIC, IdType.HK_MO_TW_RESIDENCE, IdType.FOREIGN_PR, IdType.USCC)
+
+
+def untyped_id_type(number: str, today: dt.date, types: tuple[IdType, ...] = UNTYPED_18,
+                    organisation: bool = False) -> IdType | None:
+    """The first of ``types`` the number is valid as, a person's ID types before the USCC (R15) unless the row
+    says the subject is an ``organisation``; None when it is valid as none of them."""
+    order = sorted(types, key=lambda t: (t is not IdType.USCC) if organisation else (t is IdType.USCC))
+    for t in order:
+        try:
+            normalize_id(t, number, today)
+            return t
+        except ValidationError:
+            continue
+    return None

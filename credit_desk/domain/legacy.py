@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from credit_desk.domain import disclosure
 from credit_desk.domain.cases import STANDARD_KIND_ZH, Ground, ListType
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, SubjectKind, normalize_id, number_cell_lost
+from credit_desk.domain.ids import (NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, SubjectKind, normalize_id,
+                                   number_cell_lost, untyped_id_type)
 from credit_desk.domain.records import DOC_TYPE_ZH, DocType
 from credit_desk.domain.rulesets import Tier
 from credit_desk.domain.textkey import INVISIBLE, search_key
@@ -341,14 +342,9 @@ def _infer_id_type(number: str, kind: SubjectKind | None, today: dt.date) -> IdT
     """A column holding codes and ID numbers together (common in office ledgers): the type the number passes."""
     if re.fullmatch(r"[0-9]{15}", number):
         return IdType.RIC  # a first-generation resident ID: entry names its 18-digit form (``ID_15_DIGIT``)
-    order = (IdType.RIC, IdType.USCC) if kind is SubjectKind.NATURAL_PERSON else (IdType.USCC, IdType.RIC)
-    for t in order:
-        try:
-            normalize_id(t, number, today)
-            return t
-        except ValidationError:
-            continue
-    return None
+    # R15/R7: a person's number first (one resident ID in 31 also passes the USCC check) unless the row says
+    # the subject is an organisation
+    return untyped_id_type(number, today, (IdType.RIC, IdType.USCC), organisation=kind is SubjectKind.LEGAL_PERSON)
 
 
 def _record(out: LegacyRow, values: dict) -> dict:

@@ -487,9 +487,12 @@ def test_r7_a_number_valid_both_as_uscc_and_as_resident_id_is_read_by_the_subjec
     def read(**cells):
         got = L.read_row(22, {"name": "某某", "id_number": both, **cells}, TODAY)
         return got.subject["kind"], got.subject["id_type"], got.errors
-    assert read() == ("legal_person", "uscc", [])
-    assert read(kind="个体工商户") == ("individual_business", "uscc", [])
+    # R15 (att19c): without a kind, a person's (a USCC cannot carry a birth date and pass GB 11643 but by chance);
+    # an individual business's operator likewise; only a row that says 法人 reads it as a code
+    assert read() == ("natural_person", "ric", [])
+    assert read(kind="个体工商户") == ("individual_business", "ric", [])
     assert read(kind="自然人") == ("natural_person", "ric", [])
+    assert read(kind="法人") == ("legal_person", "uscc", [])
 
 
 def test_r7_an_unrecognised_kind_is_not_replaced_by_a_guess_and_the_representatives_sentences_are_kept():
@@ -611,3 +614,17 @@ def test_r7_a_word_list_folds_its_words_once_and_both_sides_alike(monkeypatch):
     assert words.find(" 拒不履行法定义务,严重 ") == "c" and len(calls) == 5
     assert (words.find("一 般"), words.find("slight"), words.find(None)) == ("g", None, None) and len(calls) == 8
     assert dict(words) == {"serious": "s", "拒不履行法定义务，严重": "c", "一般": "g"}  # kept as written
+
+
+PERSON_AS_CODE = "320812197802094818"   # GB 11643 valid, and its mod-31 sum passes the GB 32100 check too
+
+
+def test_r15_r7_a_resident_id_that_also_passes_the_uscc_check_is_a_persons_in_a_mixed_column():
+    """att19c: one resident ID in 31 passes stdnum's USCC check; read as a code, a person of an office's ledger
+    was imported as a legal person (never masked, R15). The row's own kind still decides for an organisation."""
+    got = L.read_row(15, {"name": "张小明", "id_number": PERSON_AS_CODE}, TODAY)
+    assert (got.subject["kind"], got.subject["id_type"], got.errors) == ("natural_person", "ric", [])
+    got = L.read_row(15, {"name": "张小明", "id_number": PERSON_AS_CODE, "kind": "个体工商户"}, TODAY)
+    assert (got.subject["kind"], got.subject["id_type"]) == ("individual_business", "ric")
+    got = L.read_row(15, {"name": "某某", "id_number": PERSON_AS_CODE, "kind": "法人"}, TODAY)
+    assert (got.subject["kind"], got.subject["id_type"]) == ("legal_person", "uscc")
