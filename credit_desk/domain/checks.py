@@ -72,7 +72,9 @@ class Category(StrEnum):
 
 
 CATEGORY_EN = {"black": "on the serious-dishonesty (black) list", "watch": "on the watch list",
-               "record": "has effective dishonesty information", "joint": "on a joint-punishment list",
+               "record": "has effective dishonesty information",
+               "penalty": "has an administrative penalty within its publication period",   # R21 (att19c)
+               "joint": "on a joint-punishment list",
                "rep": "legal representative of a black-listed subject", "red": "on the good-faith incentive (red) list"}
 CATEGORY_ZH = {Category.BLACK: "列入严重失信主体名单", Category.WATCH: "列入重点关注名单",
                Category.RECORD: "有有效失信信息", Category.PENALTY: "有公示期内的行政处罚信息",

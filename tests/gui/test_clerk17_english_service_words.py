@@ -107,3 +107,25 @@ def test_english_record_tiers_and_statuses_are_english(qtbot, english, staff, ma
     assert len(picked) >= 3, picked  # the subject's record in each of the three dialogs (document numbers are data)
     tiers = {"轻微", "一般", "严重", "有效", "待审批", "已变更", "已撤销", "已修复"}
     assert [t for t in picked if any(w in t for w in tiers)] == [], picked
+
+
+def test_r22_english_check_shows_a_published_penalty_hit_in_english(qtbot, english, staff, make_ctx, shot):
+    """att19c (issue 19 attack, a department's list): a subject with a published 双公示 penalty counts under
+    「有公示期内的行政处罚信息」, whose English words were missing (Category.PENALTY.en raised KeyError): the
+    English window's check stopped with a traceback instead of showing the row."""
+    import datetime as dt
+    from credit_desk.services.disclosure import register
+    from tests.e2e.disclosure_kit import penalty_row
+    row = penalty_row(7, dt.date(2026, 11, 10))
+    register.publish(staff["reviewer"], [register.add_decision(staff["clerk"], row)["id"]])
+    win = _window(qtbot, make_ctx, staff["clerk"])
+    view = win.open_area("checks")
+    view.department.setText("清江浦区财政局")
+    view.purpose.setText("评优评先资格审查")
+    view.entries.setPlainText(f"{row['party_name']},{row['uscc']}")
+    view.check_typed()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
+    outcomes, categories = _cells(view.table, 3), _cells(view.table, 4)
+    shot(win, "att19c_en_checks_penalty")
+    assert outcomes == ["Dishonesty found"] and not CHINESE.search(categories[0]), categories
+    assert "penalty" in categories[0], categories

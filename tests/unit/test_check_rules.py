@@ -75,3 +75,10 @@ def test_r15_an_individual_business_code_outside_the_ledger_masks_an_operators_n
     assert d.public_name({"name": "清江浦区张三小吃店", "number": ib, "id_type": "uscc", "subject": None}) == \
         "清江浦区张三小吃店"
     assert d.public_name({"name": "张三", "number": USCC, "id_type": "uscc", "subject": None}) == "张三"
+
+
+def test_r22_every_category_and_outcome_has_its_english_words():
+    """att19c: Category.PENALTY had no English words (KeyError in the English window's check)."""
+    from credit_desk.domain.checks import Category, Outcome
+    for member in (*Category, *Outcome):
+        assert member.en and member.zh and member.en.isascii(), member
