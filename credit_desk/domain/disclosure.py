@@ -28,7 +28,7 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import (NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, SubjectKind, check_kind_and_id, clean_id,
                                    normalize_id, number_cell_lost, without_exception_offer)
 from credit_desk.domain.cleanup import excel_serial_date
-from credit_desk.domain.masking import (mask_id, mask_representative, mask_subject_id,
+from credit_desk.domain.masking import (looks_personal, mask_id, mask_representative, mask_subject_id,
                                        mask_subject_name, mask_within)
 from credit_desk.domain.rulesets import RuleSet, Tier, publication_window
 from credit_desk.domain.textkey import INVISIBLE, clean_doc_number
@@ -110,6 +110,9 @@ FIELDS: tuple[Field, ...] = (
 )
 FIELD_BY_KEY = {f.key: f for f in FIELDS}
 FREE_TEXT = ("content", "facts", "basis", "licence_no", "category", "note")   # typed by the department
+# 行政相对人代码_2…_6: an organisation's public codes, but a 个体工商户's 税务登记号 was its operator's resident ID
+# (alone, or with two more digits) and departments copy a person's number into them (R15)
+OTHER_CODES = ("reg_no", "org_code", "tax_no", "inst_cert_no", "social_org_no")
 _KIND_WORDS = {"行政许可": DecisionKind.LICENCE, "许可": DecisionKind.LICENCE, "licence": DecisionKind.LICENCE,
                "行政处罚": DecisionKind.PENALTY, "处罚": DecisionKind.PENALTY, "penalty": DecisionKind.PENALTY}
 _PARTY_WORDS = {**{v: k for k, v in PARTY_KIND_ZH.items()}, "法人": SubjectKind.LEGAL_PERSON,
@@ -200,6 +203,11 @@ class AdminDecision:
         for key in FREE_TEXT:
             if row.get(key):
                 row[key] = mask_within(row[key], hide)
+        for key in OTHER_CODES:   # R15: a person's ID copied into a code element (个体工商户's old 税务登记号)
+            if row.get(key):
+                row[key] = mask_within(row[key], hide)
+                if self.party_kind is not SubjectKind.LEGAL_PERSON and looks_personal(row[key]):
+                    row[key] = mask_id(row[key])
         return row
 
 

@@ -715,3 +715,19 @@ def test_r21_the_sheet_carries_the_thirty_one_elements_word_for_word_in_order():
     assert len(NATIONAL_SHEET_HEADERS) == len(set(NATIONAL_SHEET_HEADERS)) == 31
     assert tuple(f.zh for f in d.FIELDS) == NATIONAL_SHEET_HEADERS
     assert tuple(HEADERS) == NATIONAL_SHEET_HEADERS
+
+
+def test_r15_public_row_masks_a_persons_id_number_typed_as_a_tax_or_other_code():
+    """att19c (issue 19 attack, a department clerk): a 个体工商户's old 税务登记号 is its operator's resident ID (or
+    that ID and two more digits) and departments copy it into 行政相对人代码_4; the upload sheet, the register and
+    every public row printed it whole beside the masked 证件号码. An organisation's own codes stay whole."""
+    masked = RIC[:4] + "*" * 10 + RIC[-4:]
+    row = ok(person(party_kind="个体工商户", tax_no=RIC + "01")).public_row()
+    assert row["id_number"] == masked and RIC not in row["tax_no"], row["tax_no"]
+    row = ok(penalty(party_name="清江浦区张小明水果店", party_kind="个体工商户", rep_name="张小明", rep_id_type="居民身份证",
+                     rep_id_number=RIC2, tax_no=RIC2)).public_row()
+    assert RIC2 not in row["tax_no"], row["tax_no"]
+    row = ok(person(tax_no=RIC)).public_row()        # a natural person: the same number in the code column
+    assert RIC not in row["tax_no"]
+    row = ok(penalty(tax_no="320812" + USCC[8:17], org_code=USCC[8:17])).public_row()
+    assert (row["tax_no"], row["org_code"]) == ("320812" + USCC[8:17], USCC[8:17])   # an organisation's, public
