@@ -260,6 +260,27 @@ def header_key(text) -> str:
     return "".join(ch for ch in t if not ch.isspace() and ch not in "“”‘’\"'「」『』")
 
 
+# Excel's error values: a formula's failed result (the #N/A of a VLOOKUP that found nothing, the #REF! of a deleted
+# column) pasted as a value. Never data: read as text, a decision was published for 「#N/A」 (R21), a department's
+# list checked a subject of that name (R22), an office's ledger registered one (R7). Every sheet reader names such a
+# cell as it names a formula (all-or-nothing).
+EXCEL_ERRORS = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                          "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!"})
+
+
+def is_excel_error(value) -> bool:
+    """Whether a cell holds one of Excel's error values (``EXCEL_ERRORS``) rather than something typed."""
+    return isinstance(value, str) and value.strip().upper() in EXCEL_ERRORS
+
+
+def excel_error_words(value) -> tuple[str, str]:
+    """(zh, en) naming an error-valued cell: what it holds, where it comes from, what to do."""
+    shown = str(value).strip()
+    return (f"单元格是 Excel 错误值「{shown}」（公式出错后复制为数值），不是填写的内容；请填写实际内容。",
+            f"the cell holds Excel's error value {shown!r} (a failed formula pasted as a value), not data; "
+            "enter the actual content.")
+
+
 def cell_text(value) -> str:
     if value is None:
         return ""

@@ -15,7 +15,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from credit_desk.domain import checks as d
-from credit_desk.domain.cleanup import cell_text, header_key
+from credit_desk.domain.cleanup import cell_text, excel_error_words, header_key, is_excel_error
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, number_cell_lost
 from credit_desk.sheets import cleanup_xlsx as base
@@ -114,6 +114,10 @@ def read(path: Path, sheet: str | None = None) -> Read:
         problems += [ValidationError("XLSX_FORMULA", f"第{r}行{label[c.column]}含有公式，请改为直接填写的文字。",
                                      f"row {r}, {label[c.column]}: holds a formula; enter plain text.",
                                      field=c.coordinate, row=r) for c in (name, number) if c.data_type == "f"]
+        problems += [ValidationError("XLSX_ERROR_VALUE", f"第{r}行{label[c.column]}：{excel_error_words(c.value)[0]}",
+                                     f"row {r}, {label[c.column]}: {excel_error_words(c.value)[1]}",
+                                     field=c.coordinate, row=r)   # R22: a subject named #N/A is no subject
+                     for c in (name, number) if is_excel_error(c.value)]
         if number_cell_lost(number.value):   # domain.ids: its digits after the 15th were changed by Excel
             problems.append(ValidationError("XLSX_NUMBER_ID", f"第{r}行{label[code_c]}：{NUMBER_CELL_ZH}",
                                             f"row {r}, {label[code_c]}: {NUMBER_CELL_EN}", field=number.coordinate,

@@ -341,7 +341,10 @@ def hidden_row_problem(r: int, where: str = "") -> ValidationError:
 def _formula_problems(ws, r: int, width: int) -> list[ValidationError]:
     return [ValidationError("XLSX_FORMULA", f"单元格 {cell.coordinate} 含有公式，请改为直接填写的文字。",
                             f"Cell {cell.coordinate} holds a formula; enter plain text.", field=cell.coordinate, row=r)
-            for cell in (ws.cell(row=r, column=col) for col in range(1, width + 1)) if cell.data_type == "f"]
+            for cell in (ws.cell(row=r, column=col) for col in range(1, width + 1)) if cell.data_type == "f"] + \
+        [ValidationError("XLSX_ERROR_VALUE", f"单元格 {cell.coordinate}：{c.excel_error_words(cell.value)[0]}",
+                         f"Cell {cell.coordinate}: {c.excel_error_words(cell.value)[1]}", field=cell.coordinate, row=r)
+         for cell in (ws.cell(row=r, column=col) for col in range(1, width + 1)) if c.is_excel_error(cell.value)]
 
 
 @dataclass

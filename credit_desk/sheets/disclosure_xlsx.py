@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from credit_desk.domain import disclosure as d
-from credit_desk.domain.cleanup import EXAMPLE_MARK, cell_text
+from credit_desk.domain.cleanup import EXAMPLE_MARK, cell_text, excel_error_words, is_excel_error
 from credit_desk.domain.errors import ValidationError
 from credit_desk.sheets import cleanup_xlsx as base
 
@@ -95,6 +95,9 @@ def read(path: Path, sheet: str | None = None) -> Read:
         formulas = [cell_error(ws.title, r, f.key, f"「{f.zh}」含有公式，请改为直接填写的内容。",
                                f"{f.en}: holds a formula; enter plain values.", "XLSX_FORMULA", cols)
                     for f in d.FIELDS if ws.cell(row=r, column=cols[f.key]).data_type == "f"]
+        formulas += [cell_error(ws.title, r, f.key, f"「{f.zh}」" + excel_error_words(v)[0], f"{f.en}: "
+                                + excel_error_words(v)[1], "XLSX_ERROR_VALUE", cols)   # R21: #N/A is no name
+                     for f, v in zip(d.FIELDS, values) if is_excel_error(v)]
         if formulas:
             problems += formulas
             continue

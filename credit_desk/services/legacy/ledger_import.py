@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from credit_desk.domain import legacy
 from credit_desk.domain.cases import Case, CaseState, ListType, check_r4_black_scope, check_r4_department_level
 from credit_desk.domain.cases import check_r7_entry
+from credit_desk.domain.cleanup import excel_error_words, is_excel_error
 from credit_desk.domain.errors import DomainError, ValidationError, each_error
 from credit_desk.domain.list_rules import check_r11_watch_basis, check_r11_watch_entry, check_r12_watch_months
 from credit_desk.domain.procedure import check_r1_rests_on_records
@@ -167,6 +168,8 @@ def _read(session: Session, sh: _Sheet, progress: Progress | None) -> list[legac
         for k, v in values.items():
             if isinstance(v, str) and v.startswith("="):
                 row.bad(k, "含有公式，请改为直接填写的内容。", "holds a formula; enter plain values.", "XLSX_FORMULA")
+            elif is_excel_error(v):   # R7: a subject, record or 文号 of 「#N/A」 is no entry
+                row.bad(k, *excel_error_words(v), "XLSX_ERROR_VALUE")
         if row.subject or row.errors:
             out.append(row)
         if progress and n % PROGRESS_EVERY == 0:
