@@ -421,14 +421,39 @@ def _check_codes(c: _Collect, raw: dict, party: SubjectKind | None, today: dt.da
             c.fail("uscc", "法人及非法人组织须填写统一社会信用代码（或至少一种其他代码）。",
                    "an organisation needs its USCC (or at least one other code).", "FIELD_REQUIRED")
         _check_person_id(c, raw, "rep_name", "rep_id_type", "rep_id_number", today, required=True)
+        _party_number_not_for(c, raw, uscc)
     elif party is SubjectKind.NATURAL_PERSON:
         _check_person_id(c, raw, None, "id_type", "id_number", today, required=True)
+        _codes_not_for_a_person(c, raw)
     elif party is SubjectKind.INDIVIDUAL_BUSINESS:
         if not uscc and not _text(raw.get("id_number")):
             c.fail("uscc", "个体工商户须填写统一社会信用代码或经营者证件号码。",
                    "an individual business needs its USCC or the operator's ID number.", "FIELD_REQUIRED")
         _check_person_id(c, raw, None, "id_type", "id_number", today, required=False)
         _check_person_id(c, raw, "rep_name", "rep_id_type", "rep_id_number", today, required=False)
+
+
+CODE_KEYS = ("uscc", "reg_no", "org_code", "tax_no", "inst_cert_no", "social_org_no")
+
+
+def _codes_not_for_a_person(c: _Collect, raw: dict) -> None:
+    """R21/R22: a natural person is named by ID type and number; the national standard leaves 行政相对人代码 empty.
+    A code there is someone else's (the employer's, copied by the department): stored, a credit check of that
+    organisation reported the person's penalty as its own (att19c)."""
+    for key in CODE_KEYS:
+        if _text(raw.get(key)):
+            c.fail(key, "行政相对人类别为自然人时不填写此代码（自然人以证件类型和证件号码标识）；如为个体工商户，请把类别改为"
+                   "“个体工商户”，否则请删除此代码。", "a natural person has no organisation code here (a person is "
+                   "named by ID type and number); for an individual business change the party kind, else delete it.")
+
+
+def _party_number_not_for(c: _Collect, raw: dict, uscc: str | None) -> None:
+    """R21: an organisation is named by its codes; a party 证件号码 other than its own USCC (the representative's ID
+    typed into the party's column) was dropped without a word — it is named instead."""
+    number = clean_id(_text(raw.get("id_number")))
+    if number and number != (uscc or ""):
+        c.fail("id_number", "行政相对人类别为法人及非法人组织时不填写证件号码（法定代表人的证件号码请填在“法定代表人证件号码”列）。",
+               "an organisation has no personal ID number here (put the representative's in its own column).")
 
 
 def _check_person_id(c: _Collect, raw: dict, name_key: str | None, type_key: str, number_key: str,

@@ -630,9 +630,22 @@ def test_r21_an_error_is_named_by_the_element_it_was_checked_for():
     assert len(c.errors) == 2
 
 
-def test_r15_a_code_given_for_a_natural_person_is_masked_in_public():
-    row = ok(person(uscc=USCC)).public_row()
-    assert row["uscc"] == "9132**********YTXE"
+def test_r21_r22_a_code_given_for_a_natural_person_is_named_not_stored():
+    """att19c: it was stored (masked in public) and matched by the credit check as that organisation's penalty;
+    a natural person carries no 行政相对人代码 in the national standard."""
+    for key in ("uscc", "reg_no", "org_code", "tax_no", "inst_cert_no", "social_org_no"):
+        value = {"uscc": USCC, "reg_no": "320812000012345", "org_code": USCC[8:17], "tax_no": "320812" + USCC[8:17],
+                 "inst_cert_no": "12320812", "social_org_no": "51320812"}[key]
+        got = bad(person(**{key: value}))
+        assert [(g[0], g[1]) for g in got] == [(key, "FIELD_VALUE")], got
+        assert "行政相对人类别为自然人时不填写此代码" in got[0][2]
+
+
+def test_r21_an_organisations_id_number_other_than_its_code_is_named_not_dropped():
+    got = bad(penalty(id_type="居民身份证", id_number=RIC2))
+    assert [(g[0], g[1]) for g in got] == [("id_number", "FIELD_VALUE")], got
+    assert "法定代表人证件号码" in got[0][2]
+    assert ok(penalty(id_type="统一社会信用代码", id_number=USCC.lower())).uscc == USCC   # its own code twice: fine
 
 
 NUMBER_CELL = ("单元格是数字格式，Excel 只保留15位有效数字，这个号码已被改变；请把该列设为“文本”后重新填写号码。",
@@ -727,7 +740,7 @@ def test_r15_public_row_masks_a_persons_id_number_typed_as_a_tax_or_other_code()
     row = ok(penalty(party_name="清江浦区张小明水果店", party_kind="个体工商户", rep_name="张小明", rep_id_type="居民身份证",
                      rep_id_number=RIC2, tax_no=RIC2)).public_row()
     assert RIC2 not in row["tax_no"], row["tax_no"]
-    row = ok(person(tax_no=RIC)).public_row()        # a natural person: the same number in the code column
+    row = ok(person(party_kind="个体工商户", tax_no=RIC)).public_row()   # the operator's number alone
     assert RIC not in row["tax_no"]
     row = ok(penalty(tax_no="320812" + USCC[8:17], org_code=USCC[8:17])).public_row()
     assert (row["tax_no"], row["org_code"]) == ("320812" + USCC[8:17], USCC[8:17])   # an organisation's, public
