@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from credit_desk.domain import checks as d
 from credit_desk.domain.cleanup import cell_text, excel_error_words, header_key, is_excel_error
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, number_cell_lost
+from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, clean_id, number_cell_lost
 from credit_desk.sheets import cleanup_xlsx as base
 
 _NAMES = {header_key(h) for h in d.NAME_HEADERS}
@@ -49,15 +49,29 @@ class CheckListRefused(base.ImportRefused):
         self.en = self.en.replace("Import refused, nothing changed", "The list has errors; nothing was checked")
 
 
-def _find_header(ws) -> tuple[int, int, int] | None:
-    """(header row, name column, code column) of the first row holding both headers."""
+def _find_header(ws) -> tuple[int, int, tuple[int, ...]] | None:
+    """(header row, name column, code columns) of the first row holding both headers. A list of organisations
+    and persons together often keeps 统一社会信用代码 and 身份证号码 in two columns, each row filling one: every
+    code column of the header row is kept (R22, att19c: the persons' rows were refused as having no number)."""
     for r in range(1, min(ws.max_row, HEADER_ROWS) + 1):
         keys = [header_key(ws.cell(row=r, column=c).value) for c in range(1, ws.max_column + 1)]
         name = next((i for i, k in enumerate(keys, 1) if k in _NAMES), None)
-        code = next((i for i, k in enumerate(keys, 1) if k in _IDS), None)
-        if name and code:
-            return r, name, code
+        codes = tuple(i for i, k in enumerate(keys, 1) if k in _IDS)
+        if name and codes:
+            return r, name, codes
     return None
+
+
+def _number_cell(cells: list, r: int, label: dict) -> tuple[object, list[ValidationError]]:
+    """R22: the row's number from its code columns — the one filled; two filled with different numbers are named
+    (whose is it?), the same number twice is that number."""
+    filled = [c for c in cells if cell_text(c.value)]
+    if len({clean_id(cell_text(c.value)) for c in filled}) > 1:
+        where = "、".join(label[c.column] for c in filled)
+        return filled[0], [ValidationError("CHECK_ROW_NUMBERS", f"第{r}行{where}填写了不同的号码，请只保留该主体自己的号码。",
+                                           f"row {r}: {where} hold different numbers; keep only the subject's own.",
+                                           field=filled[0].coordinate, row=r)]
+    return (filled or cells)[0], []
 
 
 def _choose(wb, sheet: str | None):
@@ -92,17 +106,19 @@ def read(path: Path, sheet: str | None = None) -> Read:
     wb = base._open(Path(path))
     for w in wb.worksheets:
         base.fill_merged(w)
-    ws, (head, name_c, code_c) = _choose(wb, sheet)
-    label = {c: f"{get_column_letter(c)}列「{cell_text(ws.cell(row=head, column=c).value)}」" for c in (name_c, code_c)}
+    ws, (head, name_c, code_cs) = _choose(wb, sheet)
+    label = {c: f"{get_column_letter(c)}列「{cell_text(ws.cell(row=head, column=c).value)}」" for c in (name_c, *code_cs)}
+    id_label = "或".join(label[c] for c in code_cs)
     rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
     for r in range(head + 1, ws.max_row + 1):
-        name, number = ws.cell(row=r, column=name_c), ws.cell(row=r, column=code_c)
-        if cell_text(name.value) == "" and cell_text(number.value) == "":
+        name, codes = ws.cell(row=r, column=name_c), [ws.cell(row=r, column=c) for c in code_cs]
+        any_number = any(cell_text(c.value) for c in codes)
+        if cell_text(name.value) == "" and not any_number:
             continue   # R22: an empty row in the middle never ends the list — every subject below it is checked
-        if notes_row is None and base.is_note(cell_text(name.value)) and cell_text(number.value) == "":
+        if notes_row is None and base.is_note(cell_text(name.value)) and not any_number:
             notes_row = r  # the notes under the list: no subject from here on
         if notes_row is not None:
-            if cell_text(number.value):   # R22: a subject below the notes is named, never left unchecked
+            if any_number:   # R22: a subject below the notes is named, never left unchecked
                 problems.append(base.after_notes_problem(r, notes_row, f"工作表「{ws.title}」"))
             continue
         if r in hidden:  # R22: a subject the clerk could not see on screen is never checked (or left out) silently
@@ -113,14 +129,15 @@ def read(path: Path, sheet: str | None = None) -> Read:
                                   f"The list has more than {d.MAX_ROWS} rows; split it.", row=r)
         problems += [ValidationError("XLSX_FORMULA", f"第{r}行{label[c.column]}含有公式，请改为直接填写的文字。",
                                      f"row {r}, {label[c.column]}: holds a formula; enter plain text.",
-                                     field=c.coordinate, row=r) for c in (name, number) if c.data_type == "f"]
+                                     field=c.coordinate, row=r) for c in (name, *codes) if c.data_type == "f"]
         problems += [ValidationError("XLSX_ERROR_VALUE", f"第{r}行{label[c.column]}：{excel_error_words(c.value)[0]}",
                                      f"row {r}, {label[c.column]}: {excel_error_words(c.value)[1]}",
                                      field=c.coordinate, row=r)   # R22: a subject named #N/A is no subject
-                     for c in (name, number) if is_excel_error(c.value)]
-        if number_cell_lost(number.value):   # domain.ids: its digits after the 15th were changed by Excel
-            problems.append(ValidationError("XLSX_NUMBER_ID", f"第{r}行{label[code_c]}：{NUMBER_CELL_ZH}",
-                                            f"row {r}, {label[code_c]}: {NUMBER_CELL_EN}", field=number.coordinate,
-                                            row=r))
+                     for c in (name, *codes) if is_excel_error(c.value)]
+        problems += [ValidationError("XLSX_NUMBER_ID", f"第{r}行{label[c.column]}：{NUMBER_CELL_ZH}",
+                                     f"row {r}, {label[c.column]}: {NUMBER_CELL_EN}", field=c.coordinate, row=r)
+                     for c in codes if number_cell_lost(c.value)]   # domain.ids: digits after the 15th changed
+        number, bad = _number_cell(codes, r, label)
+        problems += bad
         rows.append((r, cell_text(name.value), cell_text(number.value)))
-    return Read(rows, ws.title, label[name_c], label[code_c], base.csv_notes(wb), problems)
+    return Read(rows, ws.title, label[name_c], id_label, base.csv_notes(wb), problems)
