@@ -29,6 +29,7 @@ def register_commands(sub) -> None:
     p.add_argument("--kind", choices=[k.value for k in d.DecisionKind])
     p.add_argument("--state", choices=[s.value for s in d.DecisionState])
     p.add_argument("--text", default="")
+    p.add_argument("--purpose", help="按文字查询时的查询事由（R14）/ the purpose of a search by text (R14)")
     p.add_argument("--after", type=int, default=0)
     p.add_argument("--limit", type=whole, default=200)
     p = command(g, "show", cmd_show)
@@ -84,7 +85,7 @@ def cmd_template(args) -> int:
 def cmd_list(args) -> int:
     with session_for(args) as s:
         rows = register.list_decisions(s, kind=args.kind, state=args.state, text=args.text, after_id=args.after,
-                                       limit=args.limit)
+                                       limit=args.limit, purpose=args.purpose)
     emit(args, rows, "\n".join(f"{r['id']}\t{r['kind_zh']}\t{r['doc_number']}\t{r['party_name']}\t{r['decision_date']}\t"
                                f"公示期限{r['publish_due']}\t{r['state_zh']}" for r in rows) or "没有登记的决定。")
     return 0

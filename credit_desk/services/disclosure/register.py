@@ -78,9 +78,14 @@ def public(decision: d.AdminDecision) -> dict:
 
 
 def list_decisions(session: Session, *, kind: str | None = None, state: str | None = None, text: str = "",
-                   after_id: int = 0, limit: int = 200) -> list[dict]:
-    """One page of the register, masked (R15)."""
+                   after_id: int = 0, limit: int = 200, purpose: str | None = None) -> list[dict]:
+    """One page of the register, masked (R15). R14 查询使用登记: a search by text (a party's name, an ID number, a
+    文号) states its ``purpose`` and is logged, as every search of personal data is."""
     session.require("disclosure.view")
+    if (text or "").strip():
+        why = require_purpose(purpose)
+        with session.ledger.tx() as tx:
+            session.audit(tx, "disclosure.search", "query", text.strip(), purpose=why, detail={"area": "disclosure"})
     return [public(x) for x in repo.page(session.ledger.conn, kind=kind, state=state, text=text,
                                          after_id=after_id, limit=limit)]
 
