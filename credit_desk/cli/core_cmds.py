@@ -318,14 +318,17 @@ def cmd_workdays_add(args) -> int:
             desk = ledgers.unlock(folder, read_only=True)
         except DomainError:
             desk = None  # no key at hand: the library's calendar alone, and the clerk is told so
-            print("注意：未能打开账本，只按内置节假日安排计算，未包含账本中载入的节假日更新。", file=sys.stderr)
+            print("Note: the ledger could not be opened; only the built-in holiday schedules were used, not the "
+                  "updates loaded into the ledger." if args.lang == "en" else
+                  "注意：未能打开账本，只按内置节假日安排计算，未包含账本中载入的节假日更新。", file=sys.stderr)
     try:
         result = workdays.add_workdays(desk, args.start, args.n)
     finally:
         if desk:
             desk.close()
-    for w in result.warnings:
-        print(f"注意：{w}", file=sys.stderr)
+    from credit_desk.domain.workcal import missing_year_warning_en
+    for year, w in zip(result.missing_years, result.warnings):   # R20: said, in the clerk's language
+        print(f"Note: {missing_year_warning_en(year)}" if args.lang == "en" else f"注意：{w}", file=sys.stderr)
     emit(args, {"date": result.date.isoformat(), "warnings": list(result.warnings)}, result.date.isoformat())
     return 0
 

@@ -37,6 +37,14 @@ def test_r20_workdays_warn_for_a_year_without_calendar(cli):
     assert "注意" in err
 
 
+def test_r20_workdays_warning_in_english_mode_is_english(cli):
+    """att19c: ``--lang en workdays add`` said the missing-calendar warning in Chinese only."""
+    unknown = max(chinese_calendar.constants.holidays).year + 5
+    code, out, err = cli("--lang", "en", "workdays", "add", f"{unknown}-12-20", "10", user=None)
+    assert code == 0 and f"The public holiday schedule for {unknown + 1} has not been loaded" in err, err
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in err), err
+
+
 def test_user_roles_and_four_eyes_refusals_are_logged(office, secret_files):
     code, out, err = office("user", "add", "clerk1", "--role", "clerk", "--password-file",
                             str(secret_files["user"]))
