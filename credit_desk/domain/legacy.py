@@ -100,7 +100,10 @@ _KIND_WORDS = _Words({**{k.zh: k for k in SubjectKind}, **{k.value: k for k in S
                       "个体": SubjectKind.INDIVIDUAL_BUSINESS, "个人": SubjectKind.NATURAL_PERSON})
 _ID_TYPE_WORDS = _Words({**{t.zh: t for t in IdType}, **{t.value: t for t in IdType}, "身份证": IdType.RIC,
                          "居民身份证": IdType.RIC, "统一社会信用代码": IdType.USCC, "护照": IdType.PASSPORT})
-_TIER_WORDS = _Words({**{t.zh: t for t in Tier}, **{t.value: t for t in Tier}, "较重": Tier.GENERAL})
+# R13/R20: the tiers of the rule sets only. A local scheme's 较重 was read as 一般 without a word (a shorter
+# publication period than the department may have meant); the 双公示 import refuses it, and so does this one:
+# the tier is the deciding department's, never the software's guess (att19c)
+_TIER_WORDS = _Words({**{t.zh: t for t in Tier}, **{t.value: t for t in Tier}})
 _DOC_WORDS = _Words({**{v: k for k, v in DOC_TYPE_ZH.items()}, **{k.value: k for k in DocType},
                      "判决": DocType.COURT_JUDGMENT, "判决书": DocType.COURT_JUDGMENT, "裁定": DocType.COURT_RULING,
                      "裁定书": DocType.COURT_RULING, "仲裁裁决书": DocType.ARBITRATION_AWARD, "行政处罚": DocType.ADMIN_PENALTY,

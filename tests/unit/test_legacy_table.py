@@ -256,7 +256,7 @@ def test_a_word_not_recognised_is_named_with_the_words_that_are(key, value, zh, 
 
 # (field, cell, value read) for the clerk's own words; the key folds width, spaces and case
 WORDS = [
-    ("tier", "轻微", "slight"), ("tier", "一般", "general"), ("tier", "严重", "serious"), ("tier", "较重", "general"),
+    ("tier", "轻微", "slight"), ("tier", "一般", "general"), ("tier", "严重", "serious"),
     ("tier", " slight ", "slight"), ("tier", "严 重", "serious"), ("tier", "一\u3000般", "general"),
     ("doc_type", "行政 处罚 决定书", "admin_penalty"), ("list_type", "重点 关注", ListType.WATCH),
     ("doc_type", "生效判决", "court_judgment"), ("doc_type", "判决", "court_judgment"),
@@ -628,3 +628,11 @@ def test_r15_r7_a_resident_id_that_also_passes_the_uscc_check_is_a_persons_in_a_
     assert (got.subject["kind"], got.subject["id_type"]) == ("individual_business", "ric")
     got = L.read_row(15, {"name": "某某", "id_number": PERSON_AS_CODE, "kind": "法人"}, TODAY)
     assert (got.subject["kind"], got.subject["id_type"]) == ("legal_person", "uscc")
+
+
+def test_r13_a_local_tier_word_is_named_never_mapped_to_a_national_tier():
+    """att19c: 较重 was read as 一般 (publication at most 1 year) without a word, while the 双公示 import refuses
+    it; the tier is the department's decision."""
+    got = L.read_row(9, {**FULL, "tier": "较重"}, TODAY)
+    assert [(e[0], e[3]) for e in got.errors] == [("tier", "LEGACY_WORD")]
+    assert "轻微、一般、严重" in got.errors[0][1]
