@@ -121,7 +121,7 @@ def check_report(check: dict, joint_applied_at: str | None) -> dict:
              "3. 个人信息已按规定脱敏，主体以其在报送名单中的行号标明；本报告仅供上述审查事由使用。"]
     annex_list = [("附件：" if i == 1 else "") + f"{i}. {_who(r)}信用审查明细" for i, r in enumerate(hits, start=1)]
     return {"department": check["department"], "check_no": f"信用审查第{check['id']}号", "purpose": check["purpose"],
-            "source": check["source"], "as_of": f"{_when(check['as_of'])}（本单位信用信息台账）",
+            "source": d.public_text(check["source"], rows), "as_of": f"{_when(check['as_of'])}（本单位信用信息台账）",
             "joint_as_of": joint, "row_count": str(counts["rows"]), "hit_count": str(len(hits)),
             "counts": count_lines, "hit_lines": hit_lines, "not_found": [_who(r) for r in lost] or [NONE_LINE],
             "notes": notes, "annex_list": annex_list, "annexes": [_annex(r) for r in hits]}

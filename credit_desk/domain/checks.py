@@ -19,7 +19,8 @@ from enum import StrEnum
 
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.ids import IdType, clean_id, convert_15_to_18, normalize_id, untyped_id_type
-from credit_desk.domain.masking import mask_id, mask_refused_number, mask_subject_id, mask_subject_name
+from credit_desk.domain.masking import (mask_id, mask_refused_number, mask_subject_id, mask_subject_name,
+                                       mask_within)
 from credit_desk.domain.textkey import display_clean, search_key
 
 NAME_MAX = 200
@@ -266,6 +267,18 @@ def public_name(row: dict) -> str:
 def public_id(row: dict) -> str:
     """R15: the code as the report prints it (an organisation's USCC whole, any personal number masked)."""
     return mask_subject_id(kind_of(row), row.get("id_type"), row["number"])
+
+
+def public_text(text: str, rows: list[dict]) -> str:
+    """R15: text about a check — its source, the department's file and sheet name, often named after the persons
+    checked (张小明等2人信用审查名单.xlsx) — with the list's personal names and numbers masked as its rows are."""
+    hide = {}
+    for r in rows:
+        if r.get("name") and public_name(r) != r["name"]:
+            hide[r["name"]] = public_name(r)
+        if r.get("number") and public_id(r) != r["number"]:
+            hide[r["number"]] = public_id(r)
+    return mask_within(text or "", hide)
 
 
 def name_differs(row: dict) -> bool:

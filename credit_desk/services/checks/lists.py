@@ -56,10 +56,11 @@ def _run(session: Session, rows: list[d.ListRow], department: str, purpose: str,
         label = f"信用审查第{cid}号：{purpose}（{department}）"   # R14: who asked, why, under which check
         for r in results:
             _log_read(session, tx, cid, label, r)
-        session.audit(tx, "check.run", ENTITY, cid, purpose=label, detail={"source": source, **counts})
+        shown = d.public_text(source, results)   # R15: the file is often named after the persons checked
+        session.audit(tx, "check.run", ENTITY, cid, purpose=label, detail={"source": shown, **counts})
         tx.change(ENTITY, cid, "insert", {"id": cid, "department": department, "purpose": purpose,
                                           "as_of": as_of, "counts": counts})
-    return {**check, "id": cid, "counts": counts, "joint_applied_at": joint.get("applied_at"),
+    return {**check, "source": shown, "id": cid, "counts": counts, "joint_applied_at": joint.get("applied_at"),
             "results": [_public(r) for r in results]}
 
 
@@ -131,7 +132,9 @@ def get_check(session: Session, check_id: int, purpose: str) -> dict:
     check = load(session, check_id)
     with session.ledger.tx() as tx:
         session.audit(tx, "check.view", ENTITY, check_id, purpose=why)
-    return {**{k: v for k, v in check.items() if k != "results"}, "counts": d.tally(check["results"]),
+    return {**{k: v for k, v in check.items() if k != "results"},
+            "source": d.public_text(check["source"], check["results"]),   # R15: a file named after a person
+            "counts": d.tally(check["results"]),
             "results": [_public(r) for r in check["results"]],
             "reports": repo.report_numbers(session.ledger.conn, check_id)}
 

@@ -1,0 +1,39 @@
+"""R15 (issue 19 attack att19c, a department's list): a check of one or two persons comes in a file named after
+them (张小明等2人信用审查名单.xlsx); the 信用审查报告 printed that file name as 名单来源 in full beside the masked
+names of its annex. The list's person names are masked inside the source line by the one masker."""
+
+from __future__ import annotations
+
+import random
+import re
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+from openpyxl import Workbook
+
+from credit_desk.domain import demo
+from tests.e2e.case_kit import desk, ok, staffed_template  # noqa: F401
+
+PERSON = ("张小明", demo.ric(random.Random(71), "320812", date(1970, 1, 1), date(1990, 12, 31)))
+COMPANY = ("淮安某某商贸有限公司", demo.uscc(random.Random(72), "320812"))
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
+def test_r15_a_persons_name_in_the_lists_file_name_is_masked_on_the_report(desk, tmp_path):
+    wb = Workbook()
+    wb.active.title = "张小明"
+    wb.active.append(["序号", "名称", "统一社会信用代码/身份证号码"])
+    wb.active.append([1, *PERSON])
+    wb.active.append([2, *COMPANY])
+    path = tmp_path / "张小明、淮安某某商贸有限公司信用审查名单.xlsx"
+    wb.save(path)
+    out = ok(desk, "credit-check", "run", str(path), "--department", "县人社局", "--purpose", "先进个人评选",
+             "--print", "--out", str(tmp_path / "report.pdf"))
+    assert "张小明" not in out["source"]
+    assert "张小明" not in ok(desk, "credit-check", "show", str(out["id"]), "--purpose", "复核")["source"]
+    text = re.sub(r"\s", "", subprocess.run(["pdftotext", str(tmp_path / "report.pdf"), "-"], capture_output=True,
+                                            text=True, check=True).stdout)
+    assert "张小明" not in text, text[:400]
+    assert "名单来源：张*明、淮安某某商贸有限公司信用审查名单.xlsx（张*明）" in text, text[:600]
