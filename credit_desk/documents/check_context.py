@@ -120,7 +120,8 @@ def check_report(check: dict, joint_applied_at: str | None) -> dict:
              "2. 比对以统一社会信用代码或身份证件号码为准；名单所列名称与台账不一致的，已在附件中注明。",
              "3. 个人信息已按规定脱敏，主体以其在报送名单中的行号标明；本报告仅供上述审查事由使用。"]
     annex_list = [("附件：" if i == 1 else "") + f"{i}. {_who(r)}信用审查明细" for i, r in enumerate(hits, start=1)]
-    return {"department": check["department"], "check_no": f"信用审查第{check['id']}号", "purpose": check["purpose"],
+    return {"department": check["department"], "check_no": f"信用审查第{check['id']}号",
+            "purpose": d.public_text(check["purpose"], rows),   # R15: 张小明同志入党政审 names the person
             "source": d.public_text(check["source"], rows), "as_of": f"{_when(check['as_of'])}（本单位信用信息台账）",
             "joint_as_of": joint, "row_count": str(counts["rows"]), "hit_count": str(len(hits)),
             "counts": count_lines, "hit_lines": hit_lines, "not_found": [_who(r) for r in lost] or [NONE_LINE],
@@ -166,7 +167,7 @@ def subject_report(s, *, period: tuple[dt.date, dt.date], when: dt.datetime, pur
     rights = ["信用主体对报告内容有异议的，可向本单位提出异议申请；符合条件的，可依法申请信用修复。"]
     return {"party_name": mask_subject_name(s.kind, s.name), "party_id": mask_subject_id(s.kind, s.id_type, s.id_number),
             "period": f"{zh_date(start)}至{zh_date(end)}", "report_time": _when(when.isoformat(timespec="seconds")),
-            "purpose": purpose, "intro": intro, "basic": basic, "summary": summary,
+            "purpose": mask_within(purpose, hide), "intro": intro, "basic": basic, "summary": summary,
             "dishonesty": dishonesty or [NONE_LINE], "licences_penalties": lp or [NONE_LINE],
             "commitments": com or [NONE_LINE], "honours": [listing_line(c) for c in honours] or [NONE_LINE],
             "rights": rights}

@@ -29,7 +29,7 @@ def test_r15_a_persons_name_in_the_lists_file_name_is_masked_on_the_report(desk,
     wb.active.append([2, *COMPANY])
     path = tmp_path / "张小明、淮安某某商贸有限公司信用审查名单.xlsx"
     wb.save(path)
-    out = ok(desk, "credit-check", "run", str(path), "--department", "县人社局", "--purpose", "先进个人评选",
+    out = ok(desk, "credit-check", "run", str(path), "--department", "县人社局", "--purpose", "张小明同志先进个人评选",
              "--print", "--out", str(tmp_path / "report.pdf"))
     assert "张小明" not in out["source"]
     assert "张小明" not in ok(desk, "credit-check", "show", str(out["id"]), "--purpose", "复核")["source"]
@@ -37,3 +37,14 @@ def test_r15_a_persons_name_in_the_lists_file_name_is_masked_on_the_report(desk,
                                             text=True, check=True).stdout)
     assert "张小明" not in text, text[:400]
     assert "名单来源：张*明、淮安某某商贸有限公司信用审查名单.xlsx（张*明）" in text, text[:600]
+    assert "审查事由：张*明同志先进个人评选" in text
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
+def test_r15_a_persons_report_masks_the_name_in_the_purpose_typed(desk, tmp_path):
+    from tests.e2e.case_kit import person
+    sid = person(desk, 73)
+    ok(desk, "report", "subject", str(sid), "--purpose", "李四申请公租房资格审查", "--out", str(tmp_path / "s.pdf"))
+    text = re.sub(r"\s", "", subprocess.run(["pdftotext", str(tmp_path / "s.pdf"), "-"], capture_output=True,
+                                            text=True, check=True).stdout)
+    assert "李四" not in text and "查询事由：李*申请公租房资格审查" in text, text[:500]
