@@ -17,7 +17,7 @@ from openpyxl.utils import get_column_letter
 from credit_desk.domain import checks as d
 from credit_desk.domain.cleanup import cell_text, excel_error_words, header_key, is_excel_error
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, clean_id, number_cell_lost
+from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, number_cell_lost
 from credit_desk.sheets import cleanup_xlsx as base
 
 _NAMES = {header_key(h) for h in d.NAME_HEADERS}
@@ -52,7 +52,8 @@ class CheckListRefused(base.ImportRefused):
 def _find_header(ws) -> tuple[int, int, tuple[int, ...]] | None:
     """(header row, name column, code columns) of the first row holding both headers. A list of organisations
     and persons together often keeps 统一社会信用代码 and 身份证号码 in two columns, each row filling one: every
-    code column of the header row is kept (R22, att19c: the persons' rows were refused as having no number)."""
+    code column of the header row is kept, read left to right (R22, att19c: the persons' rows were refused as
+    having no number)."""
     for r in range(1, min(ws.max_row, HEADER_ROWS) + 1):
         keys = [header_key(ws.cell(row=r, column=c).value) for c in range(1, ws.max_column + 1)]
         name = next((i for i, k in enumerate(keys, 1) if k in _NAMES), None)
@@ -62,16 +63,10 @@ def _find_header(ws) -> tuple[int, int, tuple[int, ...]] | None:
     return None
 
 
-def _number_cell(cells: list, r: int, label: dict) -> tuple[object, list[ValidationError]]:
-    """R22: the row's number from its code columns — the one filled; two filled with different numbers are named
-    (whose is it?), the same number twice is that number."""
-    filled = [c for c in cells if cell_text(c.value)]
-    if len({clean_id(cell_text(c.value)) for c in filled}) > 1:
-        where = "、".join(label[c.column] for c in filled)
-        return filled[0], [ValidationError("CHECK_ROW_NUMBERS", f"第{r}行{where}填写了不同的号码，请只保留该主体自己的号码。",
-                                           f"row {r}: {where} hold different numbers; keep only the subject's own.",
-                                           field=filled[0].coordinate, row=r)]
-    return (filled or cells)[0], []
+def _number_cell(cells: list):
+    """R22: the row's number cell — the first of its code columns that is filled (a mixed list fills one per row;
+    a company list's later 身份证号码 column, the representative's, never replaces the company's own code)."""
+    return next((c for c in cells if cell_text(c.value)), cells[0])
 
 
 def _choose(wb, sheet: str | None):
@@ -137,7 +132,6 @@ def read(path: Path, sheet: str | None = None) -> Read:
         problems += [ValidationError("XLSX_NUMBER_ID", f"第{r}行{label[c.column]}：{NUMBER_CELL_ZH}",
                                      f"row {r}, {label[c.column]}: {NUMBER_CELL_EN}", field=c.coordinate, row=r)
                      for c in codes if number_cell_lost(c.value)]   # domain.ids: digits after the 15th changed
-        number, bad = _number_cell(codes, r, label)
-        problems += bad
+        number = _number_cell(codes)
         rows.append((r, cell_text(name.value), cell_text(number.value)))
     return Read(rows, ws.title, label[name_c], id_label, base.csv_notes(wb), problems)

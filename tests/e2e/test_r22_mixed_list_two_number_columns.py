@@ -27,18 +27,23 @@ def _sheet(path, rows) -> None:
 
 def test_r22_a_mixed_list_reads_the_number_column_each_row_fills(desk, tmp_path):
     sid = company(desk, 11)
-    _sheet(tmp_path / "bad.xlsx", [("淮安测试11有限公司", COMPANY, ""), ("张小明", "", PERSON),
-                                   ("李四", COMPANY, PERSON)])
-    err = refused(desk, "credit-check", "run", str(tmp_path / "bad.xlsx"), "--department", "县人社局",
-                  "--purpose", "先进集体和先进个人评选")
-    assert [(p["row"], p["code"]) for p in err["problems"]] == [(4, "CHECK_ROW_NUMBERS")], err["problems"]
-    _sheet(tmp_path / "list.xlsx", [("淮安测试11有限公司", COMPANY, ""), ("张小明", "", PERSON),
-                                    ("淮安测试11有限公司（重复填写）", COMPANY, COMPANY.lower())])
-    err = refused(desk, "credit-check", "run", str(tmp_path / "list.xlsx"), "--department", "县人社局",
-                  "--purpose", "先进集体和先进个人评选")
-    assert [(p["row"], p["code"]) for p in err["problems"]] == [(4, "CHECK_ROW_DUPLICATE")], err["problems"]
     _sheet(tmp_path / "list.xlsx", [("淮安测试11有限公司", COMPANY, ""), ("张小明", "", PERSON)])
     out = ok(desk, "credit-check", "run", str(tmp_path / "list.xlsx"), "--department", "县人社局",
              "--purpose", "先进集体和先进个人评选")
     got = {r["row"]: r for r in out["results"]}
     assert got[2]["subject_id"] == sid and got[3]["outcome"] == "not_found" and got[3]["name"] == "张*明"
+
+
+def test_r22_a_company_lists_representative_id_column_never_replaces_its_code(desk, tmp_path):
+    """单位名称 | 统一社会信用代码 | 身份证号码 (the representative's, beside 法定代表人): the first filled code
+    column is the row's number, as before the second column was read."""
+    sid = company(desk, 11)
+    _sheet(tmp_path / "list.xlsx", [("淮安测试11有限公司", COMPANY, PERSON)])
+    out = ok(desk, "credit-check", "run", str(tmp_path / "list.xlsx"), "--department", "县人社局",
+             "--purpose", "先进集体评选")
+    assert out["results"][0]["subject_id"] == sid
+    _sheet(tmp_path / "bad.xlsx", [("淮安测试11有限公司", "", "")])
+    err = refused(desk, "credit-check", "run", str(tmp_path / "bad.xlsx"), "--department", "县人社局",
+                  "--purpose", "先进集体评选")
+    assert [(p["row"], p["code"]) for p in err["problems"]] == [(2, "CHECK_ROW")]
+    assert "C列「统一社会信用代码」或D列「身份证号码」" in err["problems"][0]["message"]
