@@ -119,19 +119,20 @@ def read(path: Path, sheet: str | None = None) -> Read:
         if r in hidden:  # R22: a subject the clerk could not see on screen is never checked (or left out) silently
             problems.append(base.hidden_row_problem(r, f"工作表「{ws.title}」"))
             continue
+        number = _number_cell(codes)   # the row's own code column (a mixed list fills one per row)
         if len(rows) >= d.MAX_ROWS:
             raise ValidationError("CHECK_LIST_TOO_LARGE", f"审查名单超过{d.MAX_ROWS}行，请拆分后分次审查。",
                                   f"The list has more than {d.MAX_ROWS} rows; split it.", row=r)
         problems += [ValidationError("XLSX_FORMULA", f"第{r}行{label[c.column]}含有公式，请改为直接填写的文字。",
                                      f"row {r}, {label[c.column]}: holds a formula; enter plain text.",
-                                     field=c.coordinate, row=r) for c in (name, *codes) if c.data_type == "f"]
+                                     field=c.coordinate, row=r) for c in (name, number) if c.data_type == "f"]
         problems += [ValidationError("XLSX_ERROR_VALUE", f"第{r}行{label[c.column]}：{excel_error_words(c.value)[0]}",
                                      f"row {r}, {label[c.column]}: {excel_error_words(c.value)[1]}",
                                      field=c.coordinate, row=r)   # R22: a subject named #N/A is no subject
-                     for c in (name, *codes) if is_excel_error(c.value)]
-        problems += [ValidationError("XLSX_NUMBER_ID", f"第{r}行{label[c.column]}：{NUMBER_CELL_ZH}",
-                                     f"row {r}, {label[c.column]}: {NUMBER_CELL_EN}", field=c.coordinate, row=r)
-                     for c in codes if number_cell_lost(c.value)]   # domain.ids: digits after the 15th changed
-        number = _number_cell(codes)
+                     for c in (name, number) if is_excel_error(c.value)]
+        if number_cell_lost(number.value):   # domain.ids: its digits after the 15th were changed by Excel
+            problems.append(ValidationError("XLSX_NUMBER_ID", f"第{r}行{label[number.column]}：{NUMBER_CELL_ZH}",
+                                            f"row {r}, {label[number.column]}: {NUMBER_CELL_EN}",
+                                            field=number.coordinate, row=r))
         rows.append((r, cell_text(name.value), cell_text(number.value)))
     return Read(rows, ws.title, label[name_c], id_label, base.csv_notes(wb), problems)
