@@ -411,6 +411,8 @@ PURPOSES: dict[str, str] = {
     # issue 17 item 9: notices kept in the ledger, looked at and saved as a file under a purpose
     "documents.stored_pdf": "document.view", "documents.save_pdf": "document.save",
     "disclosure.register.show_decision": "disclosure.view",
+    # att19c: a search of the 双公示 register by a name, number or 文号 (the plain page needs no purpose)
+    "disclosure.register.list_decisions": "disclosure.search",
     # R22: every subject a credit check reads is logged under the request's purpose (with its department and
     # the check's number, "信用审查第N号：purpose（department）"); a subject's report under the print's purpose
     "checks.lists.check_entries": "check.read", "checks.lists.check_sheet": "check.read",
@@ -461,6 +463,8 @@ def _purpose_call(name, fn, session, tmp, purpose, real):
         return documents.issue(session, "credit_query", [fn(session, 1, purpose)], tmp / f"q{len(purpose)}.pdf")
     if name == "browse.log_search":
         return fn(session, "subjects", "张", purpose)
+    if name == "disclosure.register.list_decisions":
+        return fn(session, text="张", purpose=purpose)
     if name.startswith("checks."):
         return _check_call(name, fn, session, tmp, purpose)
     if name == "subjects.search_subjects":
