@@ -51,15 +51,22 @@ def record_line(r: dict) -> str:
             f"{zh_date(r['doc_effective'])}生效），类别：{r['item_name']}；程度：{_enum_zh(Tier, r['tier'])}{end}。")
 
 
-def penalty_line(x: dict) -> str:
-    """One 双公示 penalty (R21) still in its publication period (R13); R15: the party's name and numbers masked
-    in the department's own words too."""
-    from credit_desk.domain.masking import mask_id, mask_representative, mask_subject_name, mask_within
+def decision_hide(x: dict) -> dict[str, str]:
+    """R15: a 双公示 decision's own party and representative as the department wrote them (name, numbers) → their
+    masked forms, to mask its free text with — the ledger's spelling of the subject may differ (李四 / 李思)."""
+    from credit_desk.domain.masking import mask_id, mask_representative, mask_subject_name
     kind = x.get("party_kind")
-    hide = {x.get("party_name") or "": mask_subject_name(kind, x.get("party_name")),
+    return {x.get("party_name") or "": mask_subject_name(kind, x.get("party_name")),
             x.get("id_number") or "": mask_id(x.get("id_number") or ""),
             x.get("rep_name") or "": mask_representative(kind, x.get("rep_name")),
             x.get("rep_id_number") or "": mask_id(x.get("rep_id_number") or "")}
+
+
+def penalty_line(x: dict) -> str:
+    """One 双公示 penalty (R21) still in its publication period (R13); R15: the party's name and numbers masked
+    in the department's own words too."""
+    from credit_desk.domain.masking import mask_within
+    hide = decision_hide(x)
     fine = f"，罚款{x['fine_wan']}万元" if x.get("fine_wan") else ""
     return (f"行政处罚：{x['doc_number']}（{x['authority']}，{zh_date(x['decision_date'])}决定），"
             f"类别：{x['category']}{fine}；内容：{mask_within(x['content'], hide)}；"
@@ -139,7 +146,8 @@ def subject_report(s, *, period: tuple[dt.date, dt.date], when: dt.datetime, pur
     adverse = [c for c in listings if c["list_type"] in (ListType.BLACK.value, ListType.WATCH.value)]
     honours = [c for c in listings if c["list_type"] == ListType.RED.value]
     hide = {s.name: mask_subject_name(s.kind, s.name), s.id_number: mask_subject_id(s.kind, s.id_type, s.id_number)}
-    decisions = [{**x, "content": mask_within(x["content"], hide)} for x in decisions]   # R15: 当事人张小明…
+    # R15: 当事人张小明… — masked as the ledger and as the department spelt the party (att19c: 李思 for 李四)
+    decisions = [{**x, "content": mask_within(x["content"], {**decision_hide(x), **hide})} for x in decisions]
     licences = [x for x in decisions if x["kind"] == "licence"]
     penalties = [x for x in decisions if x["kind"] == "penalty"]
     basic = [f"名称：{mask_subject_name(s.kind, s.name)}", f"主体类别：{s.kind.zh}",

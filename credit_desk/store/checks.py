@@ -181,12 +181,13 @@ def subject_decisions(conn, numbers: list[str], start: str, end: str, today: str
     marks = ", ".join("?" * len(numbers))
     rows = conn.execute(
         "SELECT id, kind, doc_number, category, content, decision_date, authority, fine_wan, valid_until, "
-        f"publication_end FROM admin_decisions WHERE (uscc IN ({marks}) OR id_number IN ({marks})) "
+        "publication_end, party_kind, party_name, id_number, rep_name, rep_id_number "
+        f"FROM admin_decisions WHERE (uscc IN ({marks}) OR id_number IN ({marks})) "
         "AND state = 'published' AND decision_date BETWEEN ? AND ? "
         "AND (publication_end IS NULL OR publication_end >= ?) ORDER BY decision_date, id",
         (*numbers, *numbers, start, end, today))
     keys = ("id", "kind", "doc_number", "category", "content", "decision_date", "authority", "fine_wan",
-            "valid_until", "publication_end")
+            "valid_until", "publication_end", "party_kind", "party_name", "id_number", "rep_name", "rep_id_number")
     return [dict(zip(keys, r)) for r in rows]
 
 

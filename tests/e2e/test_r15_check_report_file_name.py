@@ -48,3 +48,24 @@ def test_r15_a_persons_report_masks_the_name_in_the_purpose_typed(desk, tmp_path
     text = re.sub(r"\s", "", subprocess.run(["pdftotext", str(tmp_path / "s.pdf"), "-"], capture_output=True,
                                             text=True, check=True).stdout)
     assert "李四" not in text and "查询事由：李*申请公租房资格审查" in text, text[:500]
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils")
+def test_r15_a_decisions_own_spelling_of_the_party_is_masked_on_the_subject_report(desk, tmp_path):
+    """The department spelt the person 李思 where the ledger has 李四 (same ID number): the 公共信用信息报告 masked
+    the ledger's spelling in the decision's text and printed 对李思罚款… whole."""
+    from tests.e2e.case_kit import REVIEWER, person
+    from tests.e2e.disclosure_kit import AUTHORITY
+    sid = person(desk, 74)
+    number = demo.ric(random.Random(74), "320826", date(1970, 1, 1), date(1990, 12, 31))
+    added = ok(desk, "decision", "add", "--kind", "行政处罚", "--party-name", "李思", "--party-kind", "自然人",
+               "--id-type", "居民身份证", "--id-number", number, "--doc-number", "清市监罚〔2026〕274号",
+               "--category", "罚款", "--content", "对李思罚款人民币伍仟元", "--facts", "销售过期食品",
+               "--basis", "《中华人民共和国食品安全法》第一百二十四条", "--fine-wan", "0.5", "--tier", "一般",
+               "--decision-date", "2026-11-20", "--authority", AUTHORITY[0], "--authority-uscc", AUTHORITY[1],
+               "--source-unit", AUTHORITY[0], "--source-uscc", AUTHORITY[1])
+    ok(desk, "decision", "publish", str(added["id"]), user=REVIEWER)
+    ok(desk, "report", "subject", str(sid), "--purpose", "公租房资格审查", "--out", str(tmp_path / "s.pdf"))
+    text = re.sub(r"\s", "", subprocess.run(["pdftotext", str(tmp_path / "s.pdf"), "-"], capture_output=True,
+                                            text=True, check=True).stdout)
+    assert "清市监罚〔2026〕274号" in text and "李思" not in text and "对李*罚款人民币伍仟元" in text, text[-900:]
