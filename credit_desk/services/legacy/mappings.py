@@ -7,7 +7,8 @@ from pathlib import Path
 
 from credit_desk.domain import legacy
 from credit_desk.domain.errors import ValidationError
-from credit_desk.domain.masking import mask_id
+from credit_desk.domain.ids import clean_id
+from credit_desk.domain.masking import looks_personal, mask_id
 from credit_desk.services.base import Session
 from credit_desk.sheets import legacy_xlsx
 from credit_desk.store import legacy as repo
@@ -48,8 +49,10 @@ _PERSON_ID = re.compile(r"[0-9]{17}[0-9Xx]|[0-9]{15}")
 
 def _masked(value: str) -> str:
     """R15: a resident ID number in the preview is shown masked (the screen may be photographed); the import
-    itself reads the file, not the preview."""
-    return mask_id(value) if _PERSON_ID.fullmatch(value or "") else value
+    itself reads the file, not the preview. Judged on its folded form (``ids.clean_id``: full width, spaces between
+    the groups, a lower-case x — as office sheets type them, att19c), masked in that form."""
+    folded = clean_id(value)
+    return mask_id(folded) if _PERSON_ID.fullmatch(folded) or looks_personal(folded) else value
 
 
 def list_mappings(session: Session) -> list[dict]:
