@@ -285,6 +285,11 @@ def parse_amount(v, key: str) -> Decimal | None:
     text = unicodedata.normalize("NFKC", _text(v)).replace(",", "")   # R21: full-width digits, ，and ．typed too
     if not text:
         return None
+    if text.endswith(("万元", "万")):   # R21: the column's own unit written after the figure (1,000.50万元)
+        text = text.removesuffix("元").removesuffix("万").strip()
+    elif text.endswith("元"):          # 5000元 in a 万元 column: never read as 5000万元
+        raise _bad(key, f"「{_text(v)}」的单位是元，本列单位为万元（5000元应写作0.5）。",
+                   f"{_text(v)!r} is in yuan; this column is in 10,000 yuan (5000 yuan is 0.5).", "FIELD_UNIT")
     try:
         amount = Decimal(text)
     except InvalidOperation:

@@ -254,6 +254,21 @@ def test_r21_amounts_in_wan(text, amount):
     assert d.parse_amount(text, "fine_wan") == amount
 
 
+@pytest.mark.parametrize("text, amount", [("1,000.50万元", Decimal("1000.50")), ("0.5万", Decimal("0.5")),
+                                          ("３万元", Decimal("3")), ("1.2 万元", Decimal("1.2"))])
+def test_r21_an_amount_written_with_the_columns_own_unit_is_read(text, amount):
+    """att19c: 1,000.50万元 in the 罚款金额(万元) column was refused as not a number."""
+    assert d.parse_amount(text, "fine_wan") == amount
+
+
+@pytest.mark.parametrize("text", ["5000元", "5,000元", "伍仟元"])
+def test_r21_an_amount_in_yuan_is_named_never_read_as_wan(text):
+    with pytest.raises(ValidationError) as err:
+        d.parse_amount(text, "fine_wan")
+    assert (err.value.code, err.value.field) == ("FIELD_UNIT", "fine_wan")
+    assert f"「{text}」的单位是元，本列单位为万元" in err.value.zh
+
+
 @pytest.mark.parametrize("text", [None, "", " ", ","])
 def test_r21_empty_amount_is_none(text):
     assert d.parse_amount(text, "fine_wan") is None
