@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from credit_desk.cli.common import command, emit, group, session_for, whole
+from credit_desk.domain.checks import split_entry
 from credit_desk.domain.errors import ValidationError
 from credit_desk.services.checks import lists, reports
 from credit_desk.sheets.cleanup_xlsx import ImportRefused
@@ -94,8 +95,8 @@ def cmd_run(args) -> int:
 def cmd_entry(args) -> int:
     entries = []
     for text in args.subject:
-        name, sep, number = text.replace("，", ",").rpartition(",")
-        if not sep:
+        name, number = split_entry(text)   # R22: 名称,号码 or 名称 号码
+        if not number and "," not in text.replace("，", ","):
             raise ValidationError("CHECK_ENTRY_FORM", f"「{text}」应写成“名称,号码”。", f"{text!r} must read 'name,number'.",
                                   field="subject", cli="--subject 名称,号码")
         entries.append({"name": name, "number": number})

@@ -14,6 +14,7 @@ Chinese first; a valid row that matches nothing is reported as not found, never 
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -169,6 +170,20 @@ def check_row(row: int, name, number, today: dt.date, *, name_col: str = NAME_CO
     if problems:
         return None, problems
     return ListRow(row, text, clean, kind, search_key(text)), []
+
+
+def split_entry(line: str) -> tuple[str, str]:
+    """R22: one subject typed on a line — 名称,号码 (comma, full-width comma or tab), or the number last after a
+    space (张小明 3208…, as a clerk types it; att19c: the whole line was taken as the name and refused as having no
+    number, and the command line echoed the person's number whole). A line without a number is the name alone."""
+    text = (line or "").replace("，", ",").replace("\t", ",").strip()
+    name, sep, number = text.rpartition(",")
+    if sep:
+        return name.strip(), number.strip()
+    head, _sep, tail = " ".join(text.split()).rpartition(" ")
+    if head and any(ch.isdigit() for ch in unicodedata.normalize("NFKC", tail)):
+        return head, tail
+    return text, ""
 
 
 def check_rows(raw_rows: list[tuple[int, object, object]], today: dt.date, **cols) -> tuple[list[ListRow],

@@ -47,3 +47,10 @@ def test_r22_a_company_lists_representative_id_column_never_replaces_its_code(de
                   "--purpose", "先进集体评选")
     assert [(p["row"], p["code"]) for p in err["problems"]] == [(2, "CHECK_ROW")]
     assert "C列「统一社会信用代码」或D列「身份证号码」" in err["problems"][0]["message"]
+
+
+def test_r22_a_subject_typed_with_a_space_before_its_number_is_checked(desk):
+    """att19c: credit-check entry --subject "张小明 3208…" was refused, the refusal echoing the number whole."""
+    out = ok(desk, "credit-check", "entry", "--department", "县人社局", "--purpose", "先进个人评选",
+             "--subject", f"张小明 {PERSON}")
+    assert out["results"][0]["name"] == "张*明" and out["results"][0]["outcome"] == "not_found"

@@ -82,3 +82,18 @@ def test_r22_every_category_and_outcome_has_its_english_words():
     from credit_desk.domain.checks import Category, Outcome
     for member in (*Category, *Outcome):
         assert member.en and member.zh and member.en.isascii(), member
+
+
+def test_r22_a_typed_line_is_split_at_its_comma_or_before_its_number():
+    """att19c: 张小明 3208… (a space, as clerks type it) was the name 「张小明 3208…」 with no number."""
+    from credit_desk.domain.checks import split_entry
+    number = "320812197802094818"
+    assert split_entry(f"张小明,{number}") == ("张小明", number)
+    assert split_entry(f" 张小明，{number} ") == ("张小明", number)
+    assert split_entry(f"张小明\t{number}") == ("张小明", number)
+    assert split_entry(f"张小明 {number}") == ("张小明", number)
+    assert split_entry(f"张小明\u3000{number}") == ("张小明", number)
+    assert split_entry("John Smith E12345678") == ("John Smith", "E12345678")
+    assert split_entry("淮安某某有限公司 ９１３２０８１２３９Ｈ４ＢＸＫＦＸＲ") == ("淮安某某有限公司", "９１３２０８１２３９Ｈ４ＢＸＫＦＸＲ")
+    assert split_entry("Some Trading Co Ltd") == ("Some Trading Co Ltd", "")
+    assert split_entry("外地公司") == ("外地公司", "")

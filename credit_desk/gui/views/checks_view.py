@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormL
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
-from credit_desk.domain.checks import Category, Outcome
+from credit_desk.domain.checks import Category, Outcome, split_entry
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
@@ -165,10 +165,9 @@ class ChecksView(QWidget):
     def check_typed(self):
         entries = []
         for line in self.entries.toPlainText().splitlines():
-            text = line.replace("，", ",").replace("\t", ",").strip()
-            if text:
-                name, _sep, number = text.rpartition(",")
-                entries.append({"name": name or text, "number": number if name else ""})
+            if line.strip():
+                name, number = split_entry(line)   # R22: 名称,号码 or 名称 号码
+                entries.append({"name": name, "number": number})
         ctx, (dep, why) = self.ctx, self._request()
         return ctx.ops.run(lambda _j: lists.check_entries(ctx.session, entries, dep, why), done=self._checked,
                            failed=lambda exc: self._failed(self.tr("the typed subjects"), exc),
