@@ -317,6 +317,22 @@ def is_note(text: str) -> bool:
     return bool(_NOTE.match(text))
 
 
+# The lines an office writes under a filled-in template (R16, 发改办财金〔2021〕15号 附件1 as offices return it):
+# who filled it in, who checked it, the phone, the date, the seal, an explanation. A label followed by a colon (or
+# nothing, or a space): 「填表人：王某」「填报单位（盖章）：」「说明：」 — never a document's name (说明书…, 《…》).
+FOOTER_LABELS = ("说明", "填表说明", "填报说明", "填表人", "填报人", "填写人", "制表人", "编制人", "统计人", "经办人",
+                 "审核人", "审核", "审批人", "复核人", "负责人", "单位负责人", "部门负责人", "主要负责人", "分管领导",
+                 "联系人", "联系电话", "办公电话", "电话", "手机", "填表日期", "填报日期", "制表日期", "报送日期", "日期",
+                 "填报单位", "填表单位", "制表单位", "报送单位", "单位", "盖章", "单位盖章", "签字", "签名")
+_FOOTER = re.compile("(?:" + "|".join(sorted(FOOTER_LABELS, key=len, reverse=True)) + r")(?:[（(][^）)]{0,8}[）)])?"
+                     r"(?:$|\s|[:：])|备注\s*[:：]")
+
+
+def is_footer(text: str) -> bool:
+    """A line under a table: the notes (``is_note``) or the form's footer (填表人：…, 联系电话：…, 说明：…)."""
+    return is_note(text) or bool(_FOOTER.match(text))
+
+
 def after_notes_problem(r: int, notes_row: int, where: str = "") -> ValidationError:
     """A row holding data below the notes that end the table: named, never dropped without a word."""
     return ValidationError("XLSX_ROW_AFTER_NOTES", f"{where}第{r}行在第{notes_row}行的表下注释之后，未读取；请把该行移到"
@@ -365,9 +381,11 @@ def read_rows(path: Path, headers, parse, sheet: str | None = None) -> tuple[lis
 
 
 def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRead:
-    """All data rows under the header of the chosen sheet (``choose_sheet``), parsed; blank rows and the
-    notes end the table. Every bad cell of every row is collected; if there is any, the whole file is
-    refused (``ImportRefused``) with all of them named.
+    """All data rows under the header of the chosen sheet (``choose_sheet``), parsed. A blank row is passed
+    over, never the end of the table (the rows below it are read); the notes or the form's footer (``is_footer``:
+    注…, 填表人：…, 联系电话：…, 说明：…) end it, and a row of data below them is named (``after_notes_problem``).
+    Every bad cell of every row is collected; if there is any, the whole file is refused (``ImportRefused``)
+    with all of them named.
     """
     wb = _open(path)
     if not wb.worksheets:  # a damaged file whose sheet part is missing loads with none (issue-10 fuzzing)
@@ -378,14 +396,22 @@ def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRea
     ws, notes = choose_sheet(wb, headers, sheet)
     notes += csv_notes(wb)
     start = _find_header(ws, headers)
-    out, numbers, skipped, problems = [], [], [], []
+    out, numbers, skipped, problems, notes_row = [], [], [], [], None
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=i).value for i in range(1, len(headers) + 1)]
-        first = c.cell_text(values[0])
-        if first.startswith("注") or all(v in (None, "") for v in values):
-            break
-        if first == c.EXAMPLE_MARK:
+        filled = [t for t in (c.cell_text(v) for v in values) if t]
+        if not filled:
+            continue   # R16 all-or-nothing: a blank row never ends the table — the rows below it are read
+        if c.cell_text(values[0]) == c.EXAMPLE_MARK:
             skipped.append(r)
+            continue
+        if notes_row is None and is_footer(filled[0]):
+            notes_row = r   # R16: the notes or the footer (填表人：…, 联系电话：…) under the table, not data
+        if notes_row is not None:
+            # R16: a further footer line, or one text (a line of the notes, or merged over the width), is passed
+            # over; a row of data below the footer is named, never dropped without a word
+            if not is_footer(filled[0]) and len(set(filled)) > 1:
+                problems.append(after_notes_problem(r, notes_row, f"工作表「{ws.title}」"))
             continue
         if len(out) + len(problems) >= MAX_ROWS:
             raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",
