@@ -39,16 +39,22 @@ def register(sub) -> None:
     p.add_argument("--on", type=_day)
     p = command(r, "accept", cmd_accept, "受理 / accept")
     p.add_argument("id", type=whole)
-    p.add_argument("--accepted-on", type=_day)
+    p.add_argument("--accepted-on", type=_day,
+                   help="受理日期：受理通知书今天由文书登记簿编号出具，即今天受理；更早出具的须填写纸质通知书的手工文号 (R5)")
+    p.add_argument("--external-number", help="仅当本单位已手工编号出具受理通知书时填写；否则由文书登记簿取号")
     p = command(r, "reject", cmd_reject, "不予受理 / do not accept")
     p.add_argument("id", type=whole)
     p.add_argument("--reason", help="不填则写明审查发现的全部理由 / default: every problem found")
-    p.add_argument("--on", type=_day)
+    p.add_argument("--on", type=_day,
+                   help="不予受理日期：通知书今天由文书登记簿编号出具；更早出具的须填写纸质通知书的手工文号 (R5)")
+    p.add_argument("--external-number", help="仅当本单位已手工编号出具不予受理通知书时填写；否则由文书登记簿取号")
     p = command(r, "decide", cmd_decide, "作出修复决定 / decide")
     p.add_argument("id", type=whole)
     p.add_argument("--outcome", required=True, choices=["repaired", "refused"])
     p.add_argument("--for-department", required=True, help="作出决定的认定部门（谁认定、谁修复）")
-    p.add_argument("--decided-on", type=_day)
+    p.add_argument("--decided-on", type=_day,
+                   help="决定日期：修复决定书今天由文书登记簿编号出具，即今天作出；更早作出的须填写纸质决定书的手工文号 (R5)")
+    p.add_argument("--external-number", help="仅当认定部门已手工编号出具修复决定书时填写；否则由文书登记簿取号")
     p.add_argument("--findings", help="审查情况")
     p.add_argument("--reason", help="不予修复的理由")
     p.add_argument("--record-action", default=RecordAction.STOP.value, choices=[a.value for a in RecordAction],
@@ -87,14 +93,16 @@ def cmd_supplement(args) -> int:
 
 def cmd_accept(args) -> int:
     with session_for(args) as s:
-        out = repairs.accept_repair(s, args.id, accepted_on=args.accepted_on)
+        out = repairs.accept_repair(s, args.id, accepted_on=args.accepted_on,
+                                   external_number=args.external_number)
     emit(args, out, f"已受理信用修复申请 {args.id}（{out['accept_number']}），须于 {out['decide_due']} 前作出决定。")
     return 0
 
 
 def cmd_reject(args) -> int:
     with session_for(args) as s:
-        out = repairs.refuse_acceptance(s, args.id, reason=args.reason, on=args.on)
+        out = repairs.refuse_acceptance(s, args.id, reason=args.reason, on=args.on,
+                                         external_number=args.external_number)
     emit(args, out, f"信用修复申请 {args.id} 不予受理（{out['reject_number']}）：{out['not_accepted_reason']}")
     return 0
 
@@ -103,7 +111,7 @@ def cmd_decide(args) -> int:
     with session_for(args) as s:
         out = repairs.decide_repair(s, args.id, outcome=args.outcome, for_department=args.for_department,
                                     decided_on=args.decided_on, findings=args.findings, reason=args.reason,
-                                    record_action=args.record_action)
+                                    record_action=args.record_action, external_number=args.external_number)
     if out["outcome"] == "repaired":
         watch = [e["watch_case_id"] for e in out.get("exits", []) if e.get("watch_case_id")]
         extra = f"；依规列入重点关注名单（案件 {'、'.join(map(str, watch))}）" if watch else ""

@@ -203,8 +203,10 @@ def check_r5_decided_after_issue(decided_on: dt.date, *, issued_on: dt.date | No
     decision (and of the repair notice served with it). Otherwise a decision numbered today could be dated two
     weeks back, made, on paper, right after the objection window closed, and its listing run (and be shared) from a
     day the party held no paper. ``document``: ``decision``, ``repair_notice`` or ``reply_decision`` (the decision
-    not to list an objection's "revoked" reply makes). Raises ``R5_DECIDED_BEFORE_ISSUE`` (field ``decided_on``;
-    ``repair_notice_number`` for the repair notice, ``resolved_on`` for the reply)."""
+    not to list an objection's "revoked" reply makes), ``repair_accepted`` / ``repair_rejected`` /
+    ``repair_decision`` (R13: a credit repair request's notices of (non-)acceptance and its decision).
+    Raises ``R5_DECIDED_BEFORE_ISSUE`` (field ``decided_on``; ``repair_notice_number`` for the repair notice,
+    ``resolved_on`` for the reply, ``accepted_on`` / ``on`` for the repair request's notices)."""
     check_r5_dated_after_issue(decided_on, issued_on=issued_on, today=today, by_hand=by_hand, document=document)
 
 
@@ -229,7 +231,16 @@ _DATED_DOCUMENTS = {
                       "决定日期", "credit repair notice served with the decision", "dated"),
     "reply_decision": ("R5_DECIDED_BEFORE_ISSUE", "resolved_on", "该不予列入决定书", "答复日期",
                        "decision not to list", "dated"),
+    # R13 (信用修复): the repair request's numbered papers, each dated the day of its step
+    "repair_accepted": ("R5_DECIDED_BEFORE_ISSUE", "accepted_on", "该信用修复申请受理通知书", "受理日期",
+                        "notice of acceptance of the credit repair application", "dated"),
+    "repair_rejected": ("R5_DECIDED_BEFORE_ISSUE", "on", "该信用修复申请不予受理通知书", "不予受理日期",
+                        "notice of non-acceptance of the credit repair application", "dated"),
+    "repair_decision": ("R5_DECIDED_BEFORE_ISSUE", "decided_on", "该信用修复决定书", "决定日期",
+                        "credit repair decision", "dated"),
 }
+# the documents told by the common sentence when never numbered here
+_PAPERS = frozenset({"repair_accepted", "repair_rejected", "repair_decision"})
 
 
 def check_r5_dated_after_issue(on: dt.date, *, issued_on: dt.date | None, today: dt.date, by_hand: bool,
@@ -257,6 +268,11 @@ def check_r5_dated_after_issue(on: dt.date, *, issued_on: dt.date | None, today:
               "不能早于今天；如当时已作出本单位手工编号的纸质决定书，请填写其文号。")
         en = (f"This decision was never numbered here and is numbered today ({today.isoformat()}); it cannot be "
               f"dated {on.isoformat()}. For a paper decision numbered by hand, give its number.")
+    elif document in _PAPERS:
+        zh = (f"{zh_doc}尚未在本系统编号，今天（{today.isoformat()}）编号出具，{zh_date}（{on.isoformat()}）"
+              "不能早于今天；如当时已出具本单位手工编号的纸质文书，请填写其文号。")
+        en = (f"This {en_doc} was never numbered here and is numbered today ({today.isoformat()}); it cannot be "
+              f"{en_verb} {on.isoformat()}. For a paper issued then and numbered by hand, give its number.")
     elif document == "reply_decision":
         zh = (f"异议成立，本案决定不予列入：不予列入决定书今天（{today.isoformat()}）由文书登记簿编号出具，答复日期"
               f"（{on.isoformat()}）不能早于今天；当时已作出本单位手工编号的纸质不予列入决定的，请先以「作出决定」"

@@ -130,9 +130,13 @@ def _repaired(session, senior, dept, pair, today: dt.date) -> tuple[int, int]:
     cid = _case(session, senior, dept, "listed", pair, OLD, today)
     out = repairs.apply_repair(session, subject_id=pair[0], applicant="法定代表人（演示）", channel="window",
                                received_on=today - 7 * DAY, case_ids=[cid], materials=REPAIR_MATERIALS)
-    repairs.accept_repair(session, out["id"], accepted_on=today - 6 * DAY)
-    repairs.decide_repair(senior, out["id"], outcome="repaired", for_department=dept.name,
-                          decided_on=today - 5 * DAY)
+    # R5: the register numbers a repair paper the day it is recorded; papers of the office's past are the
+    # department's, numbered by hand
+    accepted, decided = today - 6 * DAY, today - 5 * DAY
+    repairs.accept_repair(session, out["id"], accepted_on=accepted,
+                          external_number=f"演示手工修受字〔{accepted.year}〕{out['id']}号")
+    repairs.decide_repair(senior, out["id"], outcome="repaired", for_department=dept.name, decided_on=decided,
+                          external_number=f"演示手工修决字〔{decided.year}〕{out['id']}号")
     return cid, out["id"]
 
 

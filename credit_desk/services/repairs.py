@@ -4,7 +4,9 @@ Eligibility is judged by the rule set in force on the application date and store
 Deadlines are working days from that rule set: decide within ``repair_decide_workdays`` of acceptance, finish
 within ``repair_finish_workdays`` of the application (national defaults 3 and 10); both are on the due list.
 What a granted repair does (exit, record states) and the R17 breach revert live in ``repair_effects``.
-Every step takes its notice's number from the document register in the same transaction (``doc_numbers``).
+Every step takes its notice's number from the document register in the same transaction (``doc_numbers``), and
+that number is issued the day the step is recorded: a notice or decision dated earlier is the department's paper,
+numbered by hand, and its number is typed (R5, ``_dated_number``).
 Repair costs the applicant nothing: no step takes or stores a fee (R13).
 """
 
@@ -14,6 +16,7 @@ import datetime as dt
 from dataclasses import replace
 
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.procedure import check_r5_decided_after_issue
 from credit_desk.domain.repairs import (OPEN_STATES, Channel, Material, RecordAction, Repair, RepairEvent,
                                         RepairState, check_date_order, check_decider, check_one_department,
                                         check_who_decides, eligibility, next_state, parse_materials)
@@ -95,8 +98,22 @@ def apply_repair(session: Session, *, subject_id: int, applicant: str, channel: 
     return {**summary(r, session.desk.today()), **fx.eligibility_dict(elig)}
 
 
-def accept_repair(session: Session, repair_id: int, *, accepted_on: dt.date | None = None) -> dict:
-    """受理: only an eligible, complete application (R13); the decision falls due in working days."""
+def _dated_number(session: Session, tx, doc_type: str, repair_id: int, on: dt.date, external: str | None,
+                  on_label: str) -> str:
+    """The number of a repair request's notice or decision dated ``on``: the register's, issued today — so the paper
+    is dated today — or the hand-issued one typed for a paper of an earlier day (R5, ``check_r5_decided_after_issue``
+    — the one rule the prior notice and the listing decision follow; the hand number's own checks, R5_HAND_NUMBER,
+    as for them). Otherwise a repair decided weeks late is recorded as decided on time under a number issued today."""
+    issued, by_hand = doc_numbers.issue_in_tx(tx, doc_type, "repair", repair_id, on, external)
+    check_r5_decided_after_issue(on, issued_on=issued, today=session.desk.today(), by_hand=by_hand,
+                                 document=doc_type)  # R5
+    return doc_numbers.take_in_tx(session, tx, doc_type, "repair", repair_id, on, external, on_label=on_label)
+
+
+def accept_repair(session: Session, repair_id: int, *, accepted_on: dt.date | None = None,
+                  external_number: str | None = None) -> dict:
+    """受理: only an eligible, complete application (R13); the decision falls due in working days.
+    ``external_number``: the hand-issued number of a 受理通知书 made on paper before today (R5)."""
     session.require("repair.accept")
     conn = session.ledger.conn
     r = _get(conn, repair_id)
@@ -111,7 +128,7 @@ def accept_repair(session: Session, repair_id: int, *, accepted_on: dt.date | No
         raise elig.refusal()  # R13: non-repairable, too early (with the date) or materials missing (named)
     decide_due = workdays.calendar(session.desk).add_workdays(on, rs.limit("repair_decide_workdays")).date
     with session.ledger.tx() as tx:
-        number = doc_numbers.reserve_in_tx(session, tx, "repair_accepted", "repair", repair_id, on)
+        number = _dated_number(session, tx, "repair_accepted", repair_id, on, external_number, "受理日期")  # R5
         new = replace(r, state=RepairState.ACCEPTED, accepted_on=on, accepted_by=session.user.username,
                       accept_number=number, decide_due=decide_due)
         repo.save(tx, new)
@@ -123,9 +140,10 @@ def accept_repair(session: Session, repair_id: int, *, accepted_on: dt.date | No
 
 
 def refuse_acceptance(session: Session, repair_id: int, *, reason: str | None = None,
-                      on: dt.date | None = None) -> dict:
+                      on: dt.date | None = None, external_number: str | None = None) -> dict:
     """不予受理 with the reason: the one given (e.g. the applicant withdrew), else every ground eligibility found,
-    each with its clause (R13). Missing materials alone are never a ground: ``R13_SUPPLEMENT_NOT_REFUSE``."""
+    each with its clause (R13). Missing materials alone are never a ground: ``R13_SUPPLEMENT_NOT_REFUSE``.
+    ``external_number``: the hand-issued number of a 不予受理通知书 made on paper before today (R5)."""
     session.require("repair.accept")
     conn = session.ledger.conn
     r = _get(conn, repair_id)
@@ -149,7 +167,7 @@ def refuse_acceptance(session: Session, repair_id: int, *, reason: str | None = 
         raise ValidationError("R13_REASON_REQUIRED", "该申请符合受理条件；不予受理须写明理由及其依据。",
                               "The application is eligible; give the reason for not accepting it.", field="reason")
     with session.ledger.tx() as tx:
-        number = doc_numbers.reserve_in_tx(session, tx, "repair_rejected", "repair", repair_id, day)
+        number = _dated_number(session, tx, "repair_rejected", repair_id, day, external_number, "不予受理日期")  # R5
         new = replace(r, state=RepairState.NOT_ACCEPTED, not_accepted_on=day, not_accepted_by=session.user.username,
                       not_accepted_reason=text, reject_number=number)
         repo.save(tx, new)
@@ -194,8 +212,9 @@ def _record_action(value) -> RecordAction:
 
 def decide_repair(session: Session, repair_id: int, *, outcome: str, for_department: str | None,
                   decided_on: dt.date | None = None, findings: str | None = None, reason: str | None = None,
-                  record_action: str = RecordAction.STOP.value) -> dict:
-    """The deciding department's decision (谁认定、谁修复, four eyes); a repair is applied at once (R12 way 2)."""
+                  record_action: str = RecordAction.STOP.value, external_number: str | None = None) -> dict:
+    """The deciding department's decision (谁认定、谁修复, four eyes); a repair is applied at once (R12 way 2).
+    ``external_number``: the hand-issued number of a 信用修复决定书 made on paper before today (R5)."""
     session.require("repair.decide")
     conn = session.ledger.conn
     r = _get(conn, repair_id)
@@ -221,7 +240,7 @@ def decide_repair(session: Session, repair_id: int, *, outcome: str, for_departm
     if event is RepairEvent.REPAIR:
         fx.check_still_repairable(conn, targets)
     with session.ledger.tx() as tx:
-        number = doc_numbers.reserve_in_tx(session, tx, "repair_decision", "repair", repair_id, on)
+        number = _dated_number(session, tx, "repair_decision", repair_id, on, external_number, "决定日期")  # R5
         new = replace(r, state=new_state, decided_on=on, decided_by=session.user.username, outcome=outcome,
                       refusal_reason=why, findings=(findings or "").strip() or None,
                       record_action=action.value if action else None, decision_number=number)

@@ -104,18 +104,19 @@ def _walk(desk, tmp_path) -> dict:
               "--bring", "身份证复印件")
     _print(desk, "interview_notice", tmp_path / "interview_notice.pdf", interview=plan["id"])
     _print(desk, "commitment_form", tmp_path / "commitment_form.pdf", subject=pid, matter="申请信用修复")
-    # repair requests: accepted and decided, and one not accepted
+    # repair requests: accepted and decided, and one not accepted — on the story's day (2026-11-25, the
+    # withdrawal's): the register numbers each repair paper the day it is recorded and it is dated that day (R5)
     old = old_record(desk, pid, tier="general", issued="2026-05-06", effective="2026-05-20", act="2026-05-01",
                      number="清市监罚〔2026〕42号")
-    req = apply(desk, pid, records=[old], materials=["proof", "commitment", "report"], on="2026-11-20")["id"]
-    ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-11-20")
+    req = apply(desk, pid, records=[old], materials=["proof", "commitment", "report"], on="2026-11-25")["id"]
+    ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-11-25")
     _print(desk, "repair_accepted", tmp_path / "repair_accepted.pdf", repair=req)
     ok(desk, "repair", "decide", str(req), "--outcome", "repaired", "--for-department", "县市场监督管理局",
        "--decided-on", "2026-11-25", user=BOSS)
     _print(desk, "repair_decision", tmp_path / "repair_decision.pdf", repair=req)
-    short = apply(desk, pid, records=[other], materials=["proof"], on="2026-11-20")["id"]   # R13: 一次性告知
+    short = apply(desk, pid, records=[other], materials=["proof"], on="2026-11-25")["id"]   # R13: 一次性告知
     _print(desk, "repair_supplement", tmp_path / "repair_supplement.pdf", repair=short)
-    ok(desk, "repair", "reject", str(short), "--reason", "申请人撤回申请", "--on", "2026-11-20")
+    ok(desk, "repair", "reject", str(short), "--reason", "申请人撤回申请", "--on", "2026-11-25")
     # R17: a broken commitment and its key-supervision notice
     ok(desk, "commitment", "item-add", "NP-01", "--name", "个人信用承诺", "--type", "voluntary", "--basis",
        "苏府办〔2020〕232号（一）", user=BOSS)

@@ -83,6 +83,13 @@ def test_r13_two_books_decision_registers_and_prints_the_repair_notice_with_it(d
 def test_repair_notices_print_for_a_seeded_request(desk, tmp_path):
     sid = company(desk, 66)
     cid = old_black_listing(desk, sid)
+    # told in date order (R5: the register numbers each repair paper the day it is recorded, dated that day): the
+    # request not accepted in July comes first
+    other = old_record(desk, company(desk, 67), tier="general", issued="2026-05-06", effective="2026-05-20",
+                       act="2026-05-01", number="清市监罚〔2026〕30号")
+    sub = ok(desk, "record", "show", str(other), "--purpose", "打印")["subject_id"]
+    no = apply(desk, sub, records=[other], materials=["proof"], on="2026-07-10")["id"]   # before 3 months passed
+    ok(desk, "repair", "reject", str(no), "--on", "2026-07-10")
     rid = apply(desk, sid, cases=[cid], on="2026-10-20")["id"]
     ok(desk, "repair", "accept", str(rid), "--accepted-on", "2026-10-20")
     ok(desk, "print", "repair_accepted", "--repair", str(rid), "--out", str(tmp_path / "acc.pdf"))
@@ -95,11 +102,6 @@ def test_repair_notices_print_for_a_seeded_request(desk, tmp_path):
     text = _text(tmp_path / "dec.pdf")
     assert "信用修复决定书" in text and "清信修决〔2026〕1号" in text and "提前移出严重失信主体名单" in text
     assert "列入重点关注名单12个月" in text and f"由{DEPT}作出决定" in text
-    other = old_record(desk, company(desk, 67), tier="general", issued="2026-05-06", effective="2026-05-20",
-                       act="2026-05-01", number="清市监罚〔2026〕30号")
-    sub = ok(desk, "record", "show", str(other), "--purpose", "打印")["subject_id"]
-    no = apply(desk, sub, records=[other], materials=["proof"], on="2026-07-10")["id"]   # before 3 months passed
-    ok(desk, "repair", "reject", str(no), "--on", "2026-07-10")
     ok(desk, "print", "repair_rejected", "--repair", str(no), "--out", str(tmp_path / "rej.pdf"))
     text = _text(tmp_path / "rej.pdf")
     assert "不予受理通知书" in text and "自2026-08-07起方可申请" in text and "行政复议" in text

@@ -61,6 +61,7 @@ def test_r13_complete_application_accepted_repaired_listing_exits_onto_the_watch
     assert [r["state"] for r in listed] == ["repaired"]
 
 
+@pytest.mark.story  # R5: each repair paper is numbered, and dated, the day it is recorded
 def test_r13_missing_materials_get_a_one_time_notice_not_a_refusal(desk, tmp_path):
     """R13 (22号/36号令): proof + a signed 信用承诺书 are the national materials; training and a report are not
     conditions; what is missing is told once, in a printed numbered notice, and the request is not refused."""
@@ -112,7 +113,8 @@ def test_r13_local_extra_material_needs_a_dated_cited_local_rule(desk, data_dir)
         d.close()
     early = apply(desk, sid, records=[rid], materials=["proof", "commitment"], on="2026-10-30")
     assert early["eligible"]                                           # before the local rule took effect
-    ok(desk, "repair", "reject", str(early["id"]), "--reason", "申请人撤回申请", "--on", "2026-10-30")
+    # withdrawn and not accepted today: the register numbers the notice today (R5), so it is dated today
+    ok(desk, "repair", "reject", str(early["id"]), "--reason", "申请人撤回申请")
     late = apply(desk, sid, records=[rid], materials=["proof", "commitment"], on="2026-11-20")
     assert late["missing"] == ["信用修复培训证明"]
     assert late["problems"][0]["basis"].startswith("《清江浦区信用修复实施细则》") and "36号" not in late["problems"][0]["basis"]
@@ -210,6 +212,7 @@ def test_r13_one_application_per_deciding_department_and_no_second_open_request(
     assert err["code"] == "R13_ALREADY_OPEN"
 
 
+@pytest.mark.story  # R5: each repair paper is numbered, and dated, the day it is recorded
 def test_r13_r17_repair_commitment_breach_reverts_to_the_longest_period(desk):
     sid = company(desk, 48)
     rid = old_record(desk, sid, tier="general", issued="2026-05-06", effective="2026-05-20", act="2026-05-01")

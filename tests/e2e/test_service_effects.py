@@ -210,7 +210,7 @@ def _walk(desk, tmp_path) -> None:
     other = company(desk, 98)
     no = apply(desk, other, records=[record(desk, other, number="清市监罚〔2026〕99号")["id"]], materials=["proof"],
                on="2026-11-20")["id"]
-    ok(desk, "repair", "reject", str(no), "--on", "2026-11-20")
+    ok(desk, "repair", "reject", str(no))  # R5: numbered today, so not accepted today
     ok(desk, "commitment", "item-add", "CN-01", "--name", "市场主体主动型信用承诺", "--type", "voluntary",
        "--basis", "苏府办〔2020〕232号（一）")
     com = ok(desk, "commitment", "add", "--subject", str(sid), "--item", "CN-01", "--content", "依法诚信经营",

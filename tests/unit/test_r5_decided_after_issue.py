@@ -78,3 +78,21 @@ def test_r5_first_decision_day_is_the_day_after_the_window_and_the_guard_uses_it
     assert e.value.code == "R5_WINDOW_OPEN"
     assert r5_first_decision_day(_served(None)) == dt.date(2026, 11, 2)
     assert r5_first_decision_day(replace(_served(None), served_on=None)) is None
+
+
+@pytest.mark.parametrize("document, field, zh", [
+    ("repair_decision", "decided_on", "该信用修复决定书尚未在本系统编号，今天（2026-11-20）编号出具，决定日期（2026-11-10）"),
+    ("repair_accepted", "accepted_on", "该信用修复申请受理通知书尚未在本系统编号，今天（2026-11-20）编号出具，受理日期"
+                                       "（2026-11-10）"),
+    ("repair_rejected", "on", "该信用修复申请不予受理通知书尚未在本系统编号，今天（2026-11-20）编号出具，不予受理日期"
+                              "（2026-11-10）")])
+def test_r5_r13_repair_papers_dated_before_their_numbers_day_are_refused(document, field, zh):
+    """R5 with R13: the repair request's notices and decision follow the one rule; only a hand-issued paper is dated
+    back, and a day on or after the number's day is lawful."""
+    with pytest.raises(ValidationError) as e:
+        check_r5_decided_after_issue(TODAY - 10 * DAY, issued_on=None, today=TODAY, by_hand=False, document=document)
+    assert e.value.code == "R5_DECIDED_BEFORE_ISSUE" and e.value.field == field
+    assert e.value.zh.startswith(zh + "不能早于今天；") and "手工编号" in e.value.zh, e.value.zh
+    assert "numbered today (2026-11-20)" in e.value.en
+    check_r5_decided_after_issue(TODAY - 10 * DAY, issued_on=None, today=TODAY, by_hand=True, document=document)
+    check_r5_decided_after_issue(TODAY, issued_on=None, today=TODAY, by_hand=False, document=document)

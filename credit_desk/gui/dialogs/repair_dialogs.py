@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import datetime as dt
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
 from credit_desk.domain.repairs import Channel, Material, RecordAction
-from credit_desk.gui.dialogs.form_dialog import FormDialog, combo, date_edit, line, text_box
+from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.gui.i18n import aside, spaced
 from credit_desk.gui.labels import enum_words, record_words
 from credit_desk.services import browse, cases, repairs
@@ -34,6 +36,41 @@ def check(box: QListWidget, value) -> None:
     for i in range(box.count()):
         if box.item(i).data(Qt.UserRole) == value:
             box.item(i).setCheckState(Qt.Checked)
+
+
+def _iso(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+class _DatedPaper(FormDialog):
+    """R5 (the rule of ``domain.procedure.check_r5_decided_after_issue``): a repair paper's date field that offers
+    today only — the document register numbers the paper the day it is recorded — unless the hand-issued number of
+    a paper made earlier is typed; then the day may go back to the previous step's (``earliest``)."""
+
+    def dated_paper(self, field: str, label: str, name: str, earliest: dt.date | None, paper: str) -> None:
+        today = self.ctx.session.desk.today()
+        self._paper = (field, earliest, today)
+        self.add_field(field, label, bound_dates(date_edit(today, name), today, today))
+        self.paper_hint = self.add_note("")
+        self.paper_hint.setObjectName("paperHint")
+        self.add_field("external_number", self.tr("Number of a hand-issued paper"),
+                       line("externalNumber", self.tr("leave empty: the document register numbers it today")),
+                       paper)
+        self.fields["external_number"].textChanged.connect(self._bound_paper)
+        self._bound_paper()
+
+    def _bound_paper(self, *_a) -> None:
+        field, earliest, today = self._paper
+        hand = bool(self.value("external_number"))
+        first = (earliest or today) if hand else today
+        self.fields[field].setMinimumDate(QDate(first.year, first.month, first.day))
+        if hand:
+            text = self.tr("A paper made before today carries its hand-issued number: the day can go back "
+                           "to %1, the previous step (R5).").replace("%1", first.isoformat())
+        else:
+            text = self.tr("The document register numbers this paper today, so it is dated today (%1). A paper made "
+                           "earlier is recorded with its hand-issued number (below).").replace("%1", today.isoformat())
+        self.paper_hint.setText(text)
 
 
 class ApplyRepairDialog(FormDialog):
@@ -72,21 +109,24 @@ class ApplyRepairDialog(FormDialog):
             materials=checked(self.materials), commitment_id=int(cid) if cid.isdigit() else None)
 
 
-class NotAcceptDialog(FormDialog):
+class NotAcceptDialog(_DatedPaper):
     def __init__(self, ctx, row: dict, parent=None) -> None:
         super().__init__(ctx, self.tr("Do not accept"), self.tr(
             "Application %1. Leave the reason empty to use every problem the eligibility check found.")
             .replace("%1", str(row["id"])), parent, ok_text=self.tr("Do not accept"))
         self.row = row
-        self.add_field("on", self.tr("Dated *"), date_edit(ctx.session.desk.today(), "on"))
+        # R5: numbered today by the register, so dated today — or the hand-issued paper's day, from the receipt
+        self.dated_paper("on", self.tr("Dated *"), "on", _iso(row.get("received_on")), self.tr(
+            "Only for a notice of non-acceptance made earlier on paper, numbered by hand."))
         self.add_field("reason", self.tr("Reason"), text_box("reason", 3))
 
     def apply(self) -> dict:
         return repairs.refuse_acceptance(self.ctx.session, self.row["id"], reason=self.value("reason") or None,
-                                         on=self.value("on"))
+                                         on=self.value("on"),
+                                         external_number=self.value("external_number") or None)
 
 
-class DecideRepairDialog(FormDialog):
+class DecideRepairDialog(_DatedPaper):
     """谁认定、谁修复: the department that decided the listing decides its repair; never the acceptor (four eyes)."""
 
     def __init__(self, ctx, row: dict, parent=None) -> None:
@@ -100,7 +140,9 @@ class DecideRepairDialog(FormDialog):
             (self.tr("Repaired"), "repaired"), (self.tr("Refused"), "refused")]))
         self.add_field("for_department", self.tr("Deciding department *"),
                        line("forDepartment", text=row["department"] or ""))
-        self.add_field("decided_on", self.tr("Decided on *"), date_edit(ctx.session.desk.today(), "decidedOn"))
+        # R5: numbered today by the register, so decided today — or the hand-issued paper's day, from the acceptance
+        self.dated_paper("decided_on", self.tr("Decided on *"), "decidedOn", _iso(row.get("accepted_on")), self.tr(
+            "Only for a repair decision the department made earlier on paper, numbered by hand."))
         self.add_field("record_action", self.tr("What happens to the information"),
                        combo("recordAction", [(enum_words(a), a.value) for a in RecordAction]))
         self.add_field("findings", self.tr("Findings"), text_box("findings", 2))
@@ -117,7 +159,8 @@ class DecideRepairDialog(FormDialog):
         return repairs.decide_repair(self.ctx.session, self.row["id"], outcome=self.value("outcome"),
                                      for_department=self.value("for_department") or None,
                                      decided_on=self.value("decided_on"), findings=self.value("findings") or None,
-                                     reason=self.value("reason") or None, record_action=self.value("record_action"))
+                                     reason=self.value("reason") or None, record_action=self.value("record_action"),
+                                     external_number=self.value("external_number") or None)
 
 
 class SupplementDialog(FormDialog):
