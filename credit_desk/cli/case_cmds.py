@@ -189,6 +189,9 @@ def _register_exit(c) -> None:
     p.add_argument("--consent", help="认定部门同意提前移出的文件或意见 (way 2)")
     p.add_argument("--standard-change", help="改变后的认定标准 (way 4)")
     p.add_argument("--watch-months", type=whole, help=WATCH_HELP)
+    p.add_argument("--warning-letter-number",
+                   help="移出严重失信主体名单后列入重点关注名单的警示函：仅当移出之日已送达本单位手工编号的纸质警示函时填写其文号；"
+                        "否则由文书登记簿今天编号出具 (R5/R11)")
     p.add_argument("--note")
     p = command(c, "withdraw", cmd_case_withdraw, "提出误列撤销 / propose withdrawing a wrongful listing (R12 way 1)")
     p.add_argument("id", type=whole)
@@ -402,7 +405,7 @@ def cmd_case_exit(args) -> int:
     with session_for(args) as s:
         out = case_exits.exit_case(s, args.id, way=args.way, exit_on=args.exit_on, consent=args.consent,
                                    standard_change=args.standard_change, watch_months=args.watch_months,
-                                   note=args.note)
+                                   note=args.note, warning_letter_number=args.warning_letter_number)
     watch = f"；已列入重点关注名单（案件 {out['watch_case_id']}）" if out.get("watch_case_id") else ""
     emit(args, out, f"案件 {args.id} 已移出名单（方式 {args.way}），已生成移出公告{watch}。")
     return 0

@@ -163,6 +163,7 @@ class ExitInput:
     apology_on: dt.date | None = None
     watch_months: int | None = None     # black exits except way 1: the watch period the department set
     note: str | None = None
+    warning_letter_number: str | None = None  # R5/R11: the hand-issued warning letter served on the exit day
 
 
 def check_r12_exit(case: Case, ex: ExitInput) -> None:

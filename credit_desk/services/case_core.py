@@ -19,6 +19,7 @@ from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, E
                                            post_exit_watch_until, red_course_after_withdrawal, reds_removed_by,
                                            repairs_withdrawn_with, withdrawn_with, wrongful_reachable)
 from credit_desk.domain.masking import mask_id
+from credit_desk.domain.procedure import check_r5_decided_after_issue
 from credit_desk.domain.repairs import OPEN_STATES as REPAIR_OPEN_STATES
 from credit_desk.domain.repairs import RepairEvent
 from credit_desk.domain.repairs import next_state as repair_next
@@ -311,7 +312,7 @@ def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:
     deadline_calendar.note(session, tx, "case", saved.id, "share_due", ex.exit_on, rs.share_listing_workdays,
                            watch.share_due)  # R20
     # R11 / 1798号 (十七): the subject gets its own numbered warning letter (警示函) stating the validity period
-    letter = doc_numbers.reserve_in_tx(session, tx, "watch_warning", "case", saved.id, ex.exit_on)
+    letter = _warning_letter(session, tx, saved.id, ex)
     saved = replace(saved, warning_letter=letter, decision_number=letter)
     repo.save(tx, saved)
     ed = reference.active_measures(session.ledger.conn)
@@ -320,6 +321,21 @@ def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:
     tx.change("case", saved.id, "decide", entry_state(session.ledger.conn, saved))  # shared like any listing
     refresh_alert(session, tx, saved.subject_id, ex.exit_on)
     return saved
+
+
+def _warning_letter(session: Session, tx, watch_id: int, ex: ExitInput) -> str:
+    """R5 with R11/R12: the number of the post-exit watch listing's warning letter. The register numbers it the day
+    the exit is recorded, so it is dated that day (``check_r5_decided_after_issue``, the one rule of every numbered
+    document), while the listing runs from the exit day — an expiry exit is dated by the validity's end, and the
+    first login after a holiday records the exits of the days before: each letter numbered and dated back broke the
+    register's date order (R5_NUMBER_ORDER), and that refused the lawful expiry check, and every login with it. A
+    letter served on paper on the exit day is recorded with its hand-issued number (``ex.warning_letter_number``)."""
+    today = session.desk.today()
+    hand = (ex.warning_letter_number or "").strip() or None
+    on = ex.exit_on if hand else today
+    issued, by_hand = doc_numbers.issue_in_tx(tx, "watch_warning", "case", watch_id, on, hand)
+    check_r5_decided_after_issue(on, issued_on=issued, today=today, by_hand=by_hand, document="watch_letter")  # R5
+    return doc_numbers.take_in_tx(session, tx, "watch_warning", "case", watch_id, on, hand, on_label="移出日期")
 
 
 def _effective_ids(conn, case: Case) -> set[int]:

@@ -32,8 +32,11 @@ def _way(value) -> ExitWay:
 
 
 def exit_case(session: Session, case_id: int, *, way, exit_on: dt.date | None = None, consent=None,
-              standard_change=None, apology_number=None, apology_on=None, watch_months=None, note=None) -> dict:
-    """End a listing by way 1–4 (R12): announcement, measures stopped, watch list after a black list."""
+              standard_change=None, apology_number=None, apology_on=None, watch_months=None, note=None,
+              warning_letter_number=None) -> dict:
+    """End a listing by way 1–4 (R12): announcement, measures stopped, watch list after a black list.
+    ``warning_letter_number``: the hand-issued number of the watch listing's warning letter served on paper on the
+    exit day (R5: else the register numbers it today, dated today)."""
     session.require("case.exit")
     conn = session.ledger.conn
     case = core.get_case(conn, case_id)
@@ -45,7 +48,8 @@ def exit_case(session: Session, case_id: int, *, way, exit_on: dt.date | None = 
     on = check_r5_date(exit_on or today, today=today, after=case.decided_on, field="exit_on", label="移出日期",
                        after_label="认定决定")  # R5 dates
     ex = ExitInput(_way(way), on, consent=consent, standard_change=standard_change,
-                   apology_number=apology_number, apology_on=apology_on, watch_months=watch_months, note=note)
+                   apology_number=apology_number, apology_on=apology_on, watch_months=watch_months, note=note,
+                   warning_letter_number=warning_letter_number)
     if ex.way is ExitWay.REPAIRED or ex.way is ExitWay.STANDARD_CHANGED:
         _check_not_drafter(case, session)
     if ex.way is ExitWay.STANDARD_CHANGED and departments.issuer_for(conn, "case", case_id) is not None:
