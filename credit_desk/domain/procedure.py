@@ -205,10 +205,11 @@ def check_r5_decided_after_issue(decided_on: dt.date, *, issued_on: dt.date | No
     day the party held no paper. ``document``: ``decision``, ``repair_notice`` or ``reply_decision`` (the decision
     not to list an objection's "revoked" reply makes), ``repair_accepted`` / ``repair_rejected`` /
     ``repair_decision`` (R13: a credit repair request's notices of (non-)acceptance and its decision),
-    ``watch_letter`` (R11/R12: the warning letter of the watch listing after a black listing's exit).
+    ``watch_letter`` (R11/R12: the warning letter of the watch listing after a black listing's exit),
+    ``apology_letter`` (R12 way 1: the written apology of a wrongful listing's withdrawal).
     Raises ``R5_DECIDED_BEFORE_ISSUE`` (field ``decided_on``; ``repair_notice_number`` for the repair notice,
     ``resolved_on`` for the reply, ``accepted_on`` / ``on`` for the repair request's notices,
-    ``warning_letter_number`` for the warning letter)."""
+    ``warning_letter_number`` for the warning letter, ``apology_on`` for the apology)."""
     check_r5_dated_after_issue(decided_on, issued_on=issued_on, today=today, by_hand=by_hand, document=document)
 
 
@@ -243,9 +244,12 @@ _DATED_DOCUMENTS = {
     # R11/R12 (1798号 (十七)(十八)): the warning letter of the watch listing that follows a black listing's exit
     "watch_letter": ("R5_DECIDED_BEFORE_ISSUE", "warning_letter_number", "移出严重失信主体名单后列入重点关注名单的警示函",
                      "移出日期", "warning letter of the watch listing that follows the exit", "dated"),
+    # R12 way 1 (1798号 (二十三)): the written apology numbered when a wrongful listing's withdrawal is approved
+    "apology_letter": ("R5_DECIDED_BEFORE_ISSUE", "apology_on", "该书面道歉及澄清函", "道歉函日期",
+                       "written apology", "dated"),
 }
 # the documents told by the common sentence when never numbered here
-_PAPERS = frozenset({"repair_accepted", "repair_rejected", "repair_decision", "watch_letter"})
+_PAPERS = frozenset({"repair_accepted", "repair_rejected", "repair_decision", "watch_letter", "apology_letter"})
 
 
 def check_r5_dated_after_issue(on: dt.date, *, issued_on: dt.date | None, today: dt.date, by_hand: bool,

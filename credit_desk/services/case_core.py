@@ -149,9 +149,17 @@ def _exit_note(ex: ExitInput) -> str | None:
 
 
 def _apology_numbered(session: Session, tx, case: Case, ex: ExitInput) -> ExitInput:
-    """R12 way 1: the apology's number comes from the register, unless the office issued it by hand."""
+    """R12 way 1: the apology's number comes from the register, unless the office issued it by hand. R5: the
+    register numbers it the day the withdrawal is recorded, so it is dated that day or later
+    (``check_r5_decided_after_issue``); an apology dated earlier is the department's paper with its hand-issued
+    number. Otherwise an approval recorded weeks late took a number issued that day printed as the apology of the
+    withdrawal's day."""
     on = ex.apology_on or ex.exit_on
-    number = doc_numbers.take_in_tx(session, tx, "apology_letter", "case", case.id, on, ex.apology_number)
+    issued, by_hand = doc_numbers.issue_in_tx(tx, "apology_letter", "case", case.id, on, ex.apology_number)
+    check_r5_decided_after_issue(on, issued_on=issued, today=session.desk.today(), by_hand=by_hand,
+                                 document="apology_letter")  # R5
+    number = doc_numbers.take_in_tx(session, tx, "apology_letter", "case", case.id, on, ex.apology_number,
+                                    on_label="道歉函日期")
     return replace(ex, apology_number=number, apology_on=on)
 
 
@@ -213,7 +221,8 @@ def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel:
     out = _withdraw_one(session, tx, case, ex, channel, letter)
     done = []
     for w, their_letter in theirs:
-        wex = _apology_numbered(session, tx, w, replace(ex, apology_number=None,
+        # R5: a follower's own apology is the register's, numbered — and so dated — the day this is recorded
+        wex = _apology_numbered(session, tx, w, replace(ex, apology_number=None, apology_on=session.desk.today(),
                                                         note=f"所依据的{case.list_type.zh}（案件{case.id}）误列撤销"))
         check_r12_exit(w, wex)  # R12 way 1: the follower too must be reachable
         wchannel = w.channel or meta.get_setting(conn, "publication_channel", DEFAULT_CHANNEL)

@@ -120,7 +120,10 @@ def _exits(session, senior, ids: dict, today: dt.date) -> None:
     finding = "复核发现所依据的处罚决定已被撤销，属错误列入。"
     if departments.user_department(session) == departments.user_department(senior):
         withdrawals.propose_withdrawal(session, ids["wrongful"], finding=finding, on=today - 5 * DAY)
-        withdrawals.approve_withdrawal(senior, ids["wrongful"], on=today - 4 * DAY)
+        # R5: approved days ago, its written apology is the department's paper of that day, numbered by hand
+        day = today - 4 * DAY
+        withdrawals.approve_withdrawal(senior, ids["wrongful"], on=day,
+                                       apology_number=f"演示手工澄字〔{day.year}〕{ids['wrongful']}号")
     else:
         withdrawals.propose_withdrawal(senior, ids["wrongful"], finding=finding, on=today - 5 * DAY)
 

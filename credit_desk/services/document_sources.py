@@ -199,8 +199,9 @@ def correction_item(session: Session, case_id) -> Item:
     ctx = {"party_name": mask_subject_name(s.kind, s.name), "party_id": mask_id(s.id_number) if natural
            else s.id_number, "list_name": case.list_type.zh, "withdrawn_on": C.zh_date(apology["issued_on"]),
            "apology": apology["doc_number"]}
-    return Item(ctx, "case", str(case.id), s.id, purpose="打印更正公告",
-                dated=dt.date.fromisoformat(apology["issued_on"]))
+    # R5: the announcement is numbered by the register when it is printed, so it is dated that day (not the
+    # apology's: a number issued on the day of printing is not dated before it); it states the withdrawal's day
+    return Item(ctx, "case", str(case.id), s.id, purpose="打印更正公告")
 
 
 def item_for(session: Session, doc_type: str, *, case_id=None, subject_id=None, objection_id=None,

@@ -427,44 +427,54 @@
 <context>
     <name>ApproveWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="56"/>
         <source>an objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="56"/>
         <source>the office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="55"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="57"/>
         <source>Approve the withdrawal</source>
         <translation>批准误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="58"/>
         <source>Case %1 (%2): withdrawal proposed by %3 on %4, from %5. Approving deletes the listing&apos;s information, withdraws its documents (they no longer verify) and numbers the written apology. The proposer cannot approve.</source>
         <translation>案件 %1（%2）：%3 于 %4 依据%5提出误列撤销。批准后将删除该认定的信息、撤回其文书（核验时显示已撤回），并为书面道歉及澄清函编号。提出人不能自行批准。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="62"/>
         <source>Approve and withdraw</source>
         <translation>批准并撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="66"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="70"/>
         <source>Withdrawn on *</source>
         <translation>撤回日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="67"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="73"/>
         <source>Apology numbered by hand</source>
         <translation>手工编号的道歉函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="68"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="74"/>
         <source>Leave empty: the register numbers the apology.</source>
         <translation>留空则由文书登记簿自动编号。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="85"/>
+        <source>Earliest day: %1, the proposal (R5). The written apology made on paper that day carries the hand-issued number typed below.</source>
+        <translation>最早可选%1（提出撤销之日，R5）。当日已出具的纸质书面道歉及澄清函，使用下方填写的手工文号。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="88"/>
+        <source>The document register numbers the written apology today, so the withdrawal is dated today (%1). A withdrawal approved earlier is recorded with the number of the apology made on paper then.</source>
+        <translation>书面道歉及澄清函今天由文书登记簿编号出具，撤销日期即今天（%1）。此前已批准撤销的，请填写当时出具的纸质道歉函的手工文号。</translation>
     </message>
 </context>
 <context>
@@ -5005,47 +5015,47 @@ Measures: %4</source>
 <context>
     <name>ProposeWithdrawalDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="27"/>
         <source>Withdraw a wrongful listing</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="19"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="21"/>
         <source>Case %1 (%2). The withdrawal is carried out only when a second senior person approves it; then the listing&apos;s information is deleted, its documents are withdrawn, and an apology and a correction announcement are printed.</source>
         <translation>案件 %1（%2）。误列撤销须经另一位负责人批准后才执行；执行后删除该认定的信息、撤回其文书，并打印书面道歉及澄清函和更正公告。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="23"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
         <source>The listing has already ended: the record of having been listed is deleted too, and a watch listing that followed it by rule is withdrawn with it.</source>
         <translation>该名单已移出：批准后同时删除曾列入该名单的记录，移出后依规列入的重点关注名单一并撤销。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="27"/>
         <source>Propose</source>
         <translation>提出撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="30"/>
         <source>Based on *</source>
         <translation>依据 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="31"/>
         <source>The office&apos;s own finding</source>
         <translation>本单位主动发现</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="31"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="33"/>
         <source>What was found</source>
         <translation>发现的情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="32"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="34"/>
         <source>Own finding: what shows the listing was wrong (NDRC 2017 No. 1798, item 23).</source>
         <translation>主动发现的：写明认定有误的情况（1798号（二十三））。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/withdraw_dialogs.py" line="37"/>
         <source>Proposed on *</source>
         <translation>提出日期 *</translation>
     </message>

@@ -3,6 +3,8 @@ decision's; way 3 is dated the day after the validity), the withdrawal's date is
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from credit_desk.domain.cases import ExitWay
 from credit_desk.gui.dialogs.case_dialogs import ExitDialog
 from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog
@@ -47,4 +49,11 @@ def test_r5_withdrawal_approval_date_bounded_by_the_proposal_and_today(qtbot, st
     dlg = ApproveWithdrawalDialog(make_ctx(staff["boss"]), cases.get_case(staff["boss"], cid, "办理误列撤销"))
     qtbot.addWidget(dlg)
     on = dlg.fields["on"]
+    # R5: the written apology, dated the withdrawal's day, is numbered by the register today — today only, unless the
+    # number of an apology made on paper earlier is typed; then not before the proposal
+    assert on.minimumDate().toPython() == today == on.maximumDate().toPython()
+    assert "今天" in dlg.findChild(QLabel, "apologyHint").text()
+    dlg.fields["apology_number"].setText("清市监澄字〔2026〕9号")
     assert on.minimumDate().toPython() == today - 3 * DAY and on.maximumDate().toPython() == today
+    dlg.fields["apology_number"].clear()
+    assert on.minimumDate().toPython() == today

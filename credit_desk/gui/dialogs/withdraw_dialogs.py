@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QDate
+
 from credit_desk.domain.cases import Case, CaseState
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.gui.i18n import spaced
@@ -62,10 +64,31 @@ class ApproveWithdrawalDialog(FormDialog):
         today = ctx.session.desk.today()
         proposed = pending.get("proposed_on")
         earliest = dt.date.fromisoformat(str(proposed)) if proposed else case.decided_on
-        # R5 dates: between the proposal and today
-        self.add_field("on", self.tr("Withdrawn on *"), bound_dates(date_edit(today, "withdrawnOn"), earliest, today))
+        # R5 dates: between the proposal and today; and the apology, dated the withdrawal's day, is numbered by the
+        # register today — so today only, unless the number of an apology made earlier on paper is typed
+        self.earliest, self.today = earliest, today
+        self.add_field("on", self.tr("Withdrawn on *"), bound_dates(date_edit(today, "withdrawnOn"), today, today))
+        self.apology_hint = self.add_note("")
+        self.apology_hint.setObjectName("apologyHint")
         self.add_field("apology_number", self.tr("Apology numbered by hand"), line("apologyNumber"),
                        self.tr("Leave empty: the register numbers the apology."))
+        self.fields["apology_number"].textChanged.connect(self._bound_day)
+        self._bound_day()
+
+    def _bound_day(self, *_a) -> None:
+        """R5 (``check_r5_decided_after_issue``): the written apology is dated the withdrawal's day; the register
+        numbers it today, so the day is today unless a hand-issued apology number is typed (then from the proposal)."""
+        hand = bool(self.value("apology_number"))
+        first = (self.earliest or self.today) if hand else self.today
+        self.fields["on"].setMinimumDate(QDate(first.year, first.month, first.day))
+        if hand:
+            text = self.tr("Earliest day: %1, the proposal (R5). The written apology made on paper that day carries "
+                           "the hand-issued number typed below.")
+        else:
+            text = self.tr("The document register numbers the written apology today, so the withdrawal is dated "
+                           "today (%1). A withdrawal approved earlier is recorded with the number of the apology "
+                           "made on paper then.")
+        self.apology_hint.setText(text.replace("%1", first.isoformat()))
 
     def apply(self) -> dict:
         return withdrawals.approve_withdrawal(self.ctx.session, self.case.id, on=self.value("on"),
