@@ -383,8 +383,8 @@ def read_rows(path: Path, headers, parse, sheet: str | None = None) -> tuple[lis
 def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRead:
     """All data rows under the header of the chosen sheet (``choose_sheet``), parsed. A blank row is passed
     over, never the end of the table (the rows below it are read); the notes or the form's footer (``is_footer``:
-    注…, 填表人：…, 联系电话：…, 说明：…) end it, and a row of data below them is named (``after_notes_problem``).
-    Every bad cell of every row is collected; if there is any, the whole file is refused (``ImportRefused``)
+    注…, 填表人：…, 联系电话：…, 说明：…) end it, and a row of data below them is named (``after_notes_problem``);
+    a row hidden in Excel is named (``hidden_row_problem``), as the other readers do. Every bad cell of every row is collected; if there is any, the whole file is refused (``ImportRefused``)
     with all of them named.
     """
     wb = _open(path)
@@ -396,7 +396,7 @@ def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRea
     ws, notes = choose_sheet(wb, headers, sheet)
     notes += csv_notes(wb)
     start = _find_header(ws, headers)
-    out, numbers, skipped, problems, notes_row = [], [], [], [], None
+    out, numbers, skipped, problems, notes_row, hidden = [], [], [], [], None, hidden_rows(ws)
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=i).value for i in range(1, len(headers) + 1)]
         filled = [t for t in (c.cell_text(v) for v in values) if t]
@@ -412,6 +412,9 @@ def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRea
             # over; a row of data below the footer is named, never dropped without a word
             if not is_footer(filled[0]) and len(set(filled)) > 1:
                 problems.append(after_notes_problem(r, notes_row, f"工作表「{ws.title}」"))
+            continue
+        if r in hidden:   # R16 all-or-nothing: a row the clerk could not see on screen is named, never imported
+            problems.append(hidden_row_problem(r, f"工作表「{ws.title}」"))
             continue
         if len(out) + len(problems) >= MAX_ROWS:
             raise ValidationError("XLSX_TOO_LARGE", f"表格超过 {MAX_ROWS} 行，请拆分后导入。",
