@@ -3,8 +3,10 @@
 Departments send lists of their own layout (a title row, a 序号 column, other columns beside): the header is the
 first row (of the first 10) holding a name header and a code header of ``domain.checks`` (compared after
 ``cleanup.header_key``: width, spaces, line breaks and quotes do not matter). Every row under it is read: an empty
-row is passed over (never the end of the list), a 注… line in the name column ends it (a number below it is named), a hidden row is named. A formula is refused (its value is not what the department typed); everything else is judged
-by ``domain.checks.check_rows``, which names each bad cell by row, column letter and header.
+row is passed over (never the end of the list), the notes or the list's footer (``base.is_footer``: 注…, 填表人：…,
+联系电话：…) end it (a number below them is named), a hidden row is named. A formula is refused (its value is not
+what the department typed); everything else is judged by ``domain.checks.check_rows``, which names each bad cell by
+row, column letter and header.
 """
 
 from __future__ import annotations
@@ -110,10 +112,14 @@ def read(path: Path, sheet: str | None = None) -> Read:
         any_number = any(cell_text(c.value) for c in codes)
         if cell_text(name.value) == "" and not any_number:
             continue   # R22: an empty row in the middle never ends the list — every subject below it is checked
-        if notes_row is None and base.is_note(cell_text(name.value)) and not any_number:
-            notes_row = r  # the notes under the list: no subject from here on
+        name_text = cell_text(name.value)
+        filled = [t for _, t in sorted((c.column, cell_text(c.value)) for c in (name, *codes)) if t]
+        if notes_row is None and base.is_footer(filled[0]):
+            notes_row = r  # R22: the notes or the list's footer (填表人：…, 联系电话：…): no subject from here on
         if notes_row is not None:
-            if any_number:   # R22: a subject below the notes is named, never left unchecked
+            # R22: a further footer line, or one text merged over the width, is passed over; a subject below them
+            # (a number beside a name, or a number alone) is named, never left unchecked
+            if any_number and not base.is_footer(filled[0]) and (len(set(filled)) > 1 or not name_text):
                 problems.append(base.after_notes_problem(r, notes_row, f"工作表「{ws.title}」"))
             continue
         if r in hidden:  # R22: a subject the clerk could not see on screen is never checked (or left out) silently

@@ -57,7 +57,9 @@ def cell_error(sheet: str, row: int, key: str, zh: str, en: str, code: str = "FI
 
 
 def read(path: Path, sheet: str | None = None) -> Read:
-    """The raw rows under the header (blank rows end the table; rows marked 示例 in the first column are skipped).
+    """The raw rows under the header: a blank row is passed over, rows marked 示例 in the first column are
+    skipped, the notes or the form's footer (``base.is_footer``: 注…, 填表人：…, 联系电话：…) end the table and a
+    decision below them is named.
 
     A formula cell or a hidden row is in ``problems`` (its row is not in ``rows``); the element checks are the
     caller's, which refuses the file naming these together with every bad element (all-or-nothing)."""
@@ -80,10 +82,13 @@ def read(path: Path, sheet: str | None = None) -> Read:
             continue   # R21 all-or-nothing: an empty row in the middle never ends the table (rows below it count)
         if cell_text(values[0]) == EXAMPLE_MARK:
             continue
-        if notes_row is None and base.is_note(cell_text(values[0])) and all(cell_text(v) == "" for v in values[1:]):
-            notes_row = r  # the notes under the table
+        filled = [t for _, t in sorted((cols[f.key], cell_text(v)) for f, v in zip(d.FIELDS, values)) if t]
+        if notes_row is None and base.is_footer(filled[0]):
+            notes_row = r  # R21: the notes or the form's footer (填表人：…, 联系电话：…) under the table, not data
         if notes_row is not None:
-            if sum(cell_text(v) != "" for v in values) > 1:   # R21: a decision below the notes is named
+            # R21: a further footer line, or one text (a line of the notes, or merged over the width), is passed
+            # over; a decision below them is named, never dropped without a word (the rule of base.read_sheet)
+            if not base.is_footer(filled[0]) and len(set(filled)) > 1:
                 problems.append(base.after_notes_problem(r, notes_row, f"工作表「{ws.title}」"))
             continue
         if r in hidden:  # R21: a row the clerk could not see is never imported silently

@@ -206,8 +206,18 @@ class AfterNotes:
     notes_row: int
 
 
+def _footer_starts(filled: list[str]) -> bool:
+    """R7: the row begins the notes or the footer (``base.is_footer``). An office's own columns may begin with a
+    bare word such as 单位 (the subject's kind) on a row of data: a bare label starts the footer only on a line of
+    one text or of footer texts alone; a label with its colon (填表人：, 联系电话：0517…) starts it whatever
+    stands beside it. A row that is not taken for the footer is read as data (imported or named, never dropped)."""
+    return base.is_footer(filled[0]) and (len(set(filled)) == 1 or ":" in filled[0] or "：" in filled[0]
+                                          or all(base.is_footer(t) for t in filled))
+
+
 def data_rows(path: Path, head: Head):
-    """(sheet row, values) under the header: blank rows skipped, 示例 rows skipped, a 注… line ends the table
+    """(sheet row, values) under the header: blank rows skipped, 示例 rows skipped, the notes or the form's footer
+    (``_footer_starts``: 注…, 填表人：…, 联系电话：…) end the table
     (a row of data below it comes as (sheet row, ``AfterNotes``), for the caller to name);
     a formula cell is a ``("=", …)`` value the caller names as bad; a hidden row that holds anything comes as
     (sheet row, None) — the caller names it (the clerk who checked the sheet on screen never saw it)."""
@@ -227,10 +237,12 @@ def data_rows(path: Path, head: Head):
                 continue
             if filled[0] == EXAMPLE_MARK:
                 continue
-            if notes_row is None and len(filled) == 1 and base.is_note(filled[0]):
-                notes_row = r   # the notes under the table
+            if notes_row is None and _footer_starts(filled):
+                notes_row = r   # R7: the notes or the form's footer (填表人：…, 联系电话：…) under the table, not data
             if notes_row is not None:
-                if len(filled) > 1:   # a row of data below the notes: named by the caller, never left out
+                # a further footer line, or one text (a line of the notes, or merged over the width), is passed
+                # over; a row of data below them is named by the caller, never left out (base.read_sheet's rule)
+                if not base.is_footer(filled[0]) and len(set(filled)) > 1:
                     yield r, AfterNotes(notes_row)
                 continue
             count += 1
