@@ -218,8 +218,16 @@ class session_for:
 
 
 def _daily_check(args, session: Session) -> None:
+    """The day's checks before a command (R12 expiry, R13 publication ends, R20). One that cannot finish is undone
+    whole (its transaction) and said; the command goes on and the next one tries again — an error inside the check
+    must not shut every user out of the ledger (a late expiry run once refused every login, rep32)."""
     from credit_desk.services import case_exits
-    done = case_exits.daily_check(session)
+    try:
+        done = case_exits.daily_check(session)
+    except DomainError as exc:
+        print(f"今日的到期检查未能完成，已全部撤回，下一次操作时将再次检查：{exc.zh} / Today's expiry check could not "
+              f"finish and was undone; it runs again with the next command: {exc.en}", file=sys.stderr)
+        return
     expired = "、".join(str(d["case_id"]) for d in done or () if not d.get("basis_revoked") and not d.get("refused"))
     gone = "、".join(str(d["case_id"]) for d in done or () if d.get("basis_revoked"))
     for d in done or ():  # issue 19: a listing that could not leave is said, the others left
