@@ -56,3 +56,32 @@ def _recorder(fn, name, stack, seen, keep_failed):
         seen[name].append(frame)
         return result
     return wrapped
+
+
+def action_names(calls) -> set[str]:
+    """The audit actions written by ``calls`` (frames of ``record_effects``)."""
+    return {a for c in calls for a in c["audit"]}
+
+
+def judge(seen: dict[str, list], table: dict[str, tuple]) -> list[str]:
+    """Each service of ``table`` ("module.name" -> (audit action or None for none, {"entity.op", ...})) was called
+    by the walk, wrote that audit row (or none), and exactly those change rows; returns the problems found."""
+    problems = []
+    for name, (action, want) in table.items():
+        calls = seen.get(name)
+        if not calls:
+            problems.append(f"{name}: not called by the walk")
+            continue
+        got = action_names(calls)
+        if (action is None and got) or (action is not None and action not in got):
+            problems.append(f"{name}: audit rows {sorted(got)}, expected {action!r}")
+        changes = {e for c in calls for e in c["changes"]}
+        if changes != want:
+            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    return problems
+
+
+def orphan_changes(seen: dict[str, list]) -> list[str]:
+    """Calls that wrote change rows without any audit row (one transaction writes both, R14 with the outbox)."""
+    return [f"{name}: change rows {c['changes']} without any audit row"
+            for name, calls in seen.items() for c in calls if c["changes"] and not c["audit"]]

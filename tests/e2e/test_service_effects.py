@@ -18,7 +18,7 @@ from tests.conftest import TEST_NOW
 from tests.e2e.case_kit import (BOSS, black_draft, black_listing, company, decide, decide_black, decide_watch,  # noqa: F401
                                 desk, ok, open_case, person, walk_to, watch_draft,
                                 record, refused, serve, staffed_template, watch_listing)
-from tests.e2e.effects_kit import record_effects
+from tests.e2e.effects_kit import action_names, judge, orphan_changes, record_effects
 from tests.e2e.repair_kit import apply, old_black_listing
 from tests.reliability.test_access import service_functions
 
@@ -153,10 +153,6 @@ NOT_WALKED = {
 }
 
 
-def _action_names(calls) -> set[str]:
-    return {a for c in calls for a in c["audit"]}
-
-
 @pytest.fixture
 def effects(monkeypatch):
     """service name -> list of {"audit": [actions], "changes": [entities]}, one per completed top-level call."""
@@ -286,21 +282,9 @@ def test_every_writing_service_writes_its_audit_row_and_its_change_row(desk, eff
     for name in NOT_WALKED:  # a read that wrote a change row would tell the platform something it should not
         if NOT_WALKED[name] == "read only" and any(c["changes"] for c in effects.get(name, [])):
             problems.append(f"{name}: a read wrote change rows")
-    for name, (action, want) in MUST_WRITE.items():
-        calls = effects.get(name)
-        if not calls:
-            problems.append(f"{name}: not called by the walk")
-            continue
-        if action not in _action_names(calls):
-            problems.append(f"{name}: no audit row {action!r} (got {sorted(_action_names(calls))})")
-        changes = {e for c in calls for e in c["changes"]}
-        if changes != want:
-            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    problems += judge(effects, MUST_WRITE)
     # every call that wrote a change row also wrote an audit row (same transaction: Tx is one transaction)
-    for name, calls in effects.items():
-        for c in calls:
-            if c["changes"] and not c["audit"]:
-                problems.append(f"{name}: change rows {c['changes']} without any audit row")
+    problems += orphan_changes(effects)
     assert not problems, "\n".join(problems)
 
 
@@ -353,7 +337,7 @@ def test_legacy_import_services_write_their_audit_and_change_rows(desk, monkeypa
     problems = []
     for name, (action, want) in LEGACY_MUST_WRITE.items():
         calls = seen.get(name) or []
-        if not calls or action not in _action_names(calls):
+        if not calls or action not in action_names(calls):
             problems.append(f"{name}: no audit row {action!r}")
         if {e for c in calls for e in c["changes"]} != want:
             problems.append(f"{name}: change rows {sorted({e for c in calls for e in c['changes']})}")

@@ -13,8 +13,8 @@ import pytest
 
 from tests.e2e.case_kit import (AUDITOR, BOSS, REVIEWER, decide, desk, ok, open_case, person, record,  # noqa: F401
                                 refused, serve, staffed_template)
-from tests.e2e.effects_kit import record_effects
-from tests.e2e.test_service_effects import NOT_WALKED, _action_names
+from tests.e2e.effects_kit import judge, record_effects
+from tests.e2e.test_service_effects import NOT_WALKED
 from tests.reliability.test_access import service_functions
 
 XIAMEN = "91350203M0001QKT19"   # a genuine code failing its check character (tests/realinput/test_uscc_exception.py)
@@ -133,16 +133,7 @@ def test_every_writing_service_left_to_its_own_tests_writes_its_audit_row_and_it
     ok(desk, "notice", "verify", "--pdf", str(tmp_path / "q.pdf"))
     ok(desk, "print", "void", printed, "--reason", "打印错误，重新出具", user=BOSS)
     problems = []
-    for name, (action, want) in MUST_WRITE.items():
-        calls = seen.get(name)
-        if not calls:
-            problems.append(f"{name}: not called by the walk")
-            continue
-        if action not in _action_names(calls):
-            problems.append(f"{name}: no audit row {action!r} (got {sorted(_action_names(calls))})")
-        changes = {e for c in calls for e in c["changes"]}
-        if changes != want:
-            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    problems += judge(seen, MUST_WRITE)
     for name, calls in seen.items():
         for c in calls:
             if c["changes"] and not c["audit"]:
@@ -198,16 +189,7 @@ def test_the_services_named_elsewhere_write_their_audit_rows_and_change_rows(des
     desk("--json", "notice", "verify", "--qr", "CDN1|x|2026-01-01|y|z|00000000|AAAA",
                            user=CLERK_NAME, password=USER_PW)               # an unknown code: refused, and logged
     problems = []
-    for name, (action, want) in NAMED_MUST_WRITE.items():
-        calls = seen.get(name)
-        if not calls:
-            problems.append(f"{name}: not called by the walk")
-            continue
-        if action not in _action_names(calls):
-            problems.append(f"{name}: no audit row {action!r} (got {sorted(_action_names(calls))})")
-        changes = {e for c in calls for e in c["changes"]}
-        if changes != want:
-            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    problems += judge(seen, NAMED_MUST_WRITE)
     assert not problems, "\n".join(problems)
 
 
@@ -275,14 +257,5 @@ def test_r14_the_writers_without_a_session_write_their_audit_rows_and_change_row
     code, out, err = desk("--json", "restore", bk, "--to", str(tmp_path / "restored"), user="admin")
     assert code == 0, out + err                                                            # confirm_restore
     problems = []
-    for name, (action, want) in DESK_MUST_WRITE.items():
-        calls = seen.get(name)
-        if not calls:
-            problems.append(f"{name}: not called by the walk")
-            continue
-        if action not in _action_names(calls):
-            problems.append(f"{name}: no audit row {action!r} (got {sorted(_action_names(calls))})")
-        changes = {e for c in calls for e in c["changes"]}
-        if changes != want:
-            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    problems += judge(seen, DESK_MUST_WRITE)
     assert not problems, "\n".join(problems)

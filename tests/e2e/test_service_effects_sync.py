@@ -16,8 +16,7 @@ from credit_desk.intake.receiver import Intake
 from credit_desk.intake.server import serve
 from tests.conftest import with_business_accounts
 from tests.e2e.case_kit import company, desk, ok, staffed_template  # noqa: F401  (fixtures)
-from tests.e2e.effects_kit import record_effects
-from tests.e2e.test_service_effects import _action_names
+from tests.e2e.effects_kit import judge, orphan_changes, record_effects
 from tests.e2e.sync_support import add_subject, export, pair, session, uscc
 from tests.reliability.test_access import service_functions
 
@@ -89,17 +88,7 @@ def test_the_sync_and_key_services_write_their_audit_rows_and_no_change_row(offi
     code, out, err = office("--json", "keys", "rotate", "--suite", "gm/1", user="admin")   # keys.rotate
     assert code == 0, out + err
     problems = []
-    for name, (action, want) in MUST_WRITE.items():
-        calls = seen.get(name)
-        if not calls:
-            problems.append(f"{name}: not called by the walk")
-            continue
-        got = _action_names(calls)
-        if (action is None and got) or (action is not None and action not in got):
-            problems.append(f"{name}: audit rows {sorted(got)}, expected {action!r}")
-        changes = {e for c in calls for e in c["changes"]}
-        if changes != want:
-            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
+    problems += judge(seen, MUST_WRITE)
     assert not problems, "\n".join(problems)
 
 
@@ -186,20 +175,4 @@ def test_the_restore_and_downstream_services_write_their_audit_rows_and_change_r
 def _judge(seen: dict, table: dict) -> list[str]:
     """Each service of ``table`` called, its audit row (or none), exactly its change rows; no change row of any
     call without an audit row (one transaction writes both)."""
-    problems = []
-    for name, (action, want) in table.items():
-        calls = seen.get(name)
-        if not calls:
-            problems.append(f"{name}: not called by the walk")
-            continue
-        got = _action_names(calls)
-        if (action is None and got) or (action is not None and action not in got):
-            problems.append(f"{name}: audit rows {sorted(got)}, expected {action!r}")
-        changes = {e for c in calls for e in c["changes"]}
-        if changes != want:
-            problems.append(f"{name}: change rows {sorted(changes)}, expected {sorted(want)}")
-    for name, calls in seen.items():
-        for c in calls:
-            if c["changes"] and not c["audit"]:
-                problems.append(f"{name}: change rows {c['changes']} without any audit row")
-    return problems
+    return judge(seen, table) + orphan_changes(seen)
