@@ -13,6 +13,7 @@ from platformdirs import user_data_dir
 
 from credit_desk import faults
 from credit_desk.domain.errors import AuthError, DomainError
+from credit_desk.domain.procedure import CLOCK_CODES
 from credit_desk.services import auth, ledgers
 from credit_desk.services.base import Desk, Session
 
@@ -220,11 +221,15 @@ class session_for:
 def _daily_check(args, session: Session) -> None:
     """The day's checks before a command (R12 expiry, R13 publication ends, R20). One that cannot finish is undone
     whole (its transaction) and said; the command goes on and the next one tries again — an error inside the check
-    must not shut every user out of the ledger (a late expiry run once refused every login, rep32)."""
+    must not shut every user out of the ledger (a late expiry run once refused every login, rep32). A clock
+    turned back or far ahead (R14, ``procedure.CLOCK_CODES``) still refuses the command: that is the clock's fault,
+    and a check on a wrong day would move listings on it."""
     from credit_desk.services import case_exits
     try:
         done = case_exits.daily_check(session)
     except DomainError as exc:
+        if exc.code in CLOCK_CODES:  # R14: a wrong clock stops every command until it is put right or confirmed
+            raise
         print(f"今日的到期检查未能完成，已全部撤回，下一次操作时将再次检查：{exc.zh} / Today's expiry check could not "
               f"finish and was undone; it runs again with the next command: {exc.en}", file=sys.stderr)
         return

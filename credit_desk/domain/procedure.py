@@ -384,6 +384,9 @@ def clock_bound_after(bound: dt.datetime | None, row_time: dt.datetime, ahead_ma
     return row_time
 
 
+CLOCK_CODES = frozenset({"CLOCK_TURNED_BACK", "CLOCK_FAR_AHEAD"})  # check_clock's refusals: the PC's clock is wrong
+
+
 def check_clock(now: dt.datetime, newest_audit: dt.datetime | None, ahead_max_days: int) -> None:
     """R14/R12: refuse to write when the clock reads earlier than the newest audit row (turned back) or more than
     ``ahead_max_days`` ahead of it (a PC clock set years ahead would expire every listing at once)."""
