@@ -1406,7 +1406,7 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/checks_view.py" line="150"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="174"/>
         <source>Checking…</source>
         <translation>正在审查…</translation>
     </message>
@@ -1416,64 +1416,64 @@
         <translation>审查哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="173"/>
         <source>the typed subjects</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="182"/>
         <source>Check no. %1 done: %2 subjects, %3 with dishonesty information, %4 not found.</source>
         <translation>信用审查第%1号已完成：共%2个主体，有失信信息%3个，台账中未查到%4个。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="189"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="188"/>
         <source>Black list %1 · watch list %2 · dishonesty information %3 · penalties in publication %9 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
         <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 公示期内行政处罚 %9 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="220"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="222"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="222"/>
         <source>Credit check report.pdf</source>
         <translation>信用审查报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="224"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="248"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="231"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="255"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="239"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="241"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="247"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="247"/>
         <source>Public credit information report.pdf</source>
         <translation>公共信用信息报告.pdf</translation>
     </message>
@@ -7053,7 +7053,7 @@ Grounds: %6</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="56"/>
         <source>Number of a hand-issued paper</source>
-        <translation>手工编号的纸质文书文号</translation>
+        <translation>纸质文书的手工文号</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="57"/>
