@@ -9,14 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from credit_desk.documents.layout import format_date
+from credit_desk.domain.cases import DEFAULT_REMEDIES, remedies_for
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.masking import mask_id, mask_subject_id, mask_subject_name
 from credit_desk.domain.subjects import Subject, id_with_mark
 
-# R17: the standard commitment items, used unless the office configures its own
-# (setting ``documents.commitment_items``).
-DEFAULT_REMEDIES = ("如对本决定不服，可以自收到本决定书之日起六十日内依法申请行政复议，"
-                    "或者自收到本决定书之日起六个月内依法提起行政诉讼。")
 
 
 def zh_date(value) -> str:
@@ -130,8 +127,8 @@ def decision(detail: dict, *, watch: bool) -> dict:
            "measures": _measures(detail), "valid_from": zh_date(detail.get("valid_from")),
            "valid_until": zh_date(detail.get("valid_until")), "removal": detail.get("removal_conditions") or "",
            "remedies": detail.get("remedies") or ""}
-    if watch:
-        return ctx
+    if watch:  # the 警示函 is the paper the party receives: the time limits run from it
+        return {**ctx, "remedies": remedies_for(ctx["remedies"], "警示函")}
     s = detail["subject"]
     lines = [f"法定代表人：{s['legal_rep_name']}"] if s.get("legal_rep_name") else []
     lines += [f"住所：{s['address']}"] if s.get("address") else []
@@ -218,7 +215,7 @@ def objection(detail: dict, objection_id: int, *, result: bool) -> dict:
         raise DomainError("OBJECTION_OPEN", "该异议尚未处理完毕，不能打印处理结果告知书。",
                           "The objection is not resolved yet.", field="objection")
     return {**base, "findings": o.get("reply") or "", "result": _outcome_zh(o.get("outcome")),
-            "remedies": detail.get("remedies") or DEFAULT_REMEDIES}
+            "remedies": remedies_for(detail.get("remedies") or DEFAULT_REMEDIES, "告知书")}
 
 
 def _outcome_zh(outcome: str | None) -> str:

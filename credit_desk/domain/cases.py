@@ -417,5 +417,14 @@ def check_decider(case: Case, decider: str, proposers: Iterable[str] = ()) -> No
 # ``case_removal_conditions_text``): 行政复议法 (60 days) and 行政诉讼法 (6 months).
 DEFAULT_REMEDIES = ("如不服本决定，可以自收到本决定书之日起六十日内依法申请行政复议，"
                     "或者自收到本决定书之日起六个月内依法向人民法院提起行政诉讼。")
+
+
+def remedies_for(text: str, document: str) -> str:
+    """The remedies sentence as printed on one document: the time limits run from receiving *that* paper
+    (行政复议法 第二十条, 行政诉讼法 第四十六条), so "本决定书" names the document the party holds, e.g.
+    ``remedies_for(DEFAULT_REMEDIES, "警示函")`` → "…自收到本警示函之日起…". Any text (the office's own too)."""
+    return text.replace("本决定书", f"本{document}")
+
+
 DEFAULT_REMOVAL_CONDITIONS = ("有效期届满自动移出；有效期内主动纠正失信行为、消除不良影响的，可以依照规定申请信用修复，"
                               "经认定部门同意后提前移出；经异议核实认定有误的，予以撤销。")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from credit_desk.documents import context as C
-from credit_desk.domain.cases import ListType
+from credit_desk.domain.cases import DEFAULT_REMEDIES, ListType, remedies_for
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.repairs import RecordAction
 from credit_desk.services import doc_numbers, interviews
@@ -30,7 +30,9 @@ OPTIONAL_TEXT = ("参加信用修复培训的证明、信用报告、参加公�
                  "但不是申请信用修复的条件（苏府办〔2020〕232号（十三）所列修复方式）。")
 # A decision of these types is served together with the case's 信用修复告知书 (R13 两书同达).
 DECISION_TYPES = ("listing_decision", "watch_warning")
-REMEDIES = C.DEFAULT_REMEDIES.replace("本决定书", "本通知书").replace("对本决定", "对本通知")
+# each paper names itself: the time limits run from receiving it (domain.cases.remedies_for)
+REMEDIES = remedies_for(DEFAULT_REMEDIES, "通知书").replace("不服本决定", "不服本通知")
+SUPERVISION_REMEDIES = remedies_for(DEFAULT_REMEDIES, "告知书").replace("不服本决定", "不服本告知")
 
 
 def _refuse(zh: str, en: str, field: str = "repair") -> DomainError:
@@ -207,7 +209,7 @@ def supervision_item(session: Session, flag_id) -> Item:
     ctx = {"party_name": _name(conn, f["subject_id"]), "commitment": matter, "reason": f["reason"],
            "since": C.zh_date(dt.date.fromisoformat(f["since"])),
            "until": C.zh_date(dt.date.fromisoformat(f["until"])) if f["until"] else "本单位另行通知之日",
-           "remedies": REMEDIES,
+           "remedies": SUPERVISION_REMEDIES,
            "contact": meta.get_setting(conn, "documents.contact") or (meta.get_meta(conn, "office") or "")}
     return Item(ctx, "supervision_flag", str(f["id"]), f["subject_id"], purpose="打印列入重点监管告知书",
                 dated=dt.date.fromisoformat(f["since"]))

@@ -31,6 +31,9 @@ NAMED_ID_MASKED = {"apology_letter", "not_listed_decision"}
 # published, or handed to whoever asks: the masked name and the masked ID number only (R15)
 PUBLISHED_OR_SHOWN = {"exit_announcement", "correction_announcement", "credit_query", "red_publication",
                       "credit_report", "credit_check_report"}   # R22: reports handed to whoever asked for them
+# the paper each remedies sentence must name (its title's last word), written here from the templates' titles
+REMEDIES_NAME = {"listing_decision": "决定书", "not_listed_decision": "决定书", "watch_warning": "警示函",
+                 "objection_result": "告知书", "repair_rejected": "通知书", "supervision_notice": "告知书"}
 
 
 def _text(path) -> str:
@@ -156,6 +159,10 @@ def test_r15_every_document_type_for_a_natural_person(desk, tmp_path):
             problems.append(f"{doc_type}: the full ID number (or its birth date)")
         if doc_type not in SERVED_ON_THE_PERSON and ADDRESS in text:
             problems.append(f"{doc_type}: the person's home address")
+    # the remedies' time limits run from receiving the paper the party holds: each names itself (行政复议法 第二十条)
+    for doc_type, paper in REMEDIES_NAME.items():
+        if f"自收到本{paper}之日起" not in _text(pdfs[doc_type]):
+            problems.append(f"{doc_type}: the remedies do not run from receiving this {paper}")
     if ADDRESS not in _text(pdfs["listing_decision"]):   # the address reached the documents: the decision has it
         problems.append("listing_decision: the party's address (住所) is not printed")
     assert not problems, "\n".join(problems)
