@@ -3277,7 +3277,22 @@ Returned by the platform: %4</source>
         <translation>仅限严重失信主体名单：移出后列入重点关注名单的期限，最长%1个月（现行规则集所载失信信息最长公示期）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="211"/>
+        <source>Number of a hand-issued warning letter</source>
+        <translation>手工编号的警示函文号</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="212"/>
+        <source>leave empty unless the letter was numbered by hand</source>
+        <translation>除非警示函系手工编号，否则留空</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="213"/>
+        <source>Black list only: the watch list&apos;s warning letter handed over on paper on the exit day. Left empty, the document register numbers the letter today.</source>
+        <translation>仅限严重失信主体名单：移出当日以纸质方式送达的重点关注名单警示函。留空的，由文书登记簿今天编号。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="215"/>
         <source>Note</source>
         <translation>备注</translation>
     </message>

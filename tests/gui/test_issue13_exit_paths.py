@@ -3,6 +3,8 @@ decision's; way 3 is dated the day after the validity), the withdrawal's date is
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QLabel
 
 from credit_desk.domain.cases import ExitWay
@@ -10,6 +12,8 @@ from credit_desk.gui.dialogs.case_dialogs import ExitDialog
 from credit_desk.gui.dialogs.withdraw_dialogs import ApproveWithdrawalDialog
 from credit_desk.services import cases, withdrawals
 from tests.gui.seed_work import DAY, decide_on_paper, subjects_with_records, serve_on_paper
+
+SHOTS = Path(__file__).parent / "screenshots"
 
 
 def _listed(staff, valid_days: int) -> int:
@@ -40,6 +44,24 @@ def test_r12_exit_form_offers_no_way2_and_dates_way3_the_day_after(qtbot, staff,
     dlg.submit()
     assert dlg.result_value["state"] == "exited", dlg.form_error.text()
     assert cases.get_case(boss, cid, "核对移出").exited_on == day
+
+
+def test_r5_r12_exit_form_records_a_hand_issued_warning_letter(qtbot, staff, make_ctx):
+    """The watch list's warning letter served on paper on the exit day keeps its hand-issued number (R5, R11/R12):
+    the form offers the field the CLI has (--warning-letter-number); left empty, the register numbers it today."""
+    boss = staff["boss"]
+    cid = _listed(staff, -5)
+    dlg = ExitDialog(make_ctx(boss), cases.get_case(boss, cid, "办理移出"))
+    qtbot.addWidget(dlg)
+    assert dlg.fields["warning_letter_number"].isEnabled()  # a black listing: a watch listing follows
+    dlg.fields["warning_letter_number"].setText("清市监警字〔2026〕7号")
+    dlg.show()
+    SHOTS.mkdir(exist_ok=True)
+    dlg.grab().save(str(SHOTS / "exit_form_hand_warning_letter.png"))
+    dlg.submit()
+    assert dlg.result_value["state"] == "exited", dlg.form_error.text()
+    watch = cases.get_case(boss, dlg.result_value["watch_case_id"], "核对警示函")
+    assert watch.warning_letter == "清市监警字〔2026〕7号"
 
 
 def test_r5_withdrawal_approval_date_bounded_by_the_proposal_and_today(qtbot, staff, make_ctx):

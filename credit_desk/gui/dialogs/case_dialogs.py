@@ -206,6 +206,12 @@ class ExitDialog(FormDialog):
                        self.tr("Black list only: how long the subject stays on the watch list afterwards, at most "
                                "%1 months (the longest publication period of the rule set in force).")
                        .replace("%1", str(most)))
+        # R5 with R11/R12: the watch listing's warning letter is numbered by the register today, unless the letter
+        # was served on paper on the exit day under a number issued by hand (the CLI's --warning-letter-number)
+        self.add_field("warning_letter_number", self.tr("Number of a hand-issued warning letter"),
+                       line("warningLetterNumber", self.tr("leave empty unless the letter was numbered by hand")),
+                       self.tr("Black list only: the watch list's warning letter handed over on paper on the exit "
+                               "day. Left empty, the document register numbers the letter today."))
         self.add_field("note", self.tr("Note"), line("note"))
         self.fields["way"].currentIndexChanged.connect(self._way_changed)
         self._way_changed()
@@ -218,14 +224,16 @@ class ExitDialog(FormDialog):
             self.fields["exit_on"].setDate(QDate(expiry.year, expiry.month, expiry.day))
         self.fields["exit_on"].setEnabled(way != ExitWay.EXPIRED.value or expiry is None)
         for name, used in (("standard_change", way == "4"),
-                           ("watch_months", self.case.list_type is ListType.BLACK)):
+                           ("watch_months", self.case.list_type is ListType.BLACK),
+                           ("warning_letter_number", self.case.list_type is ListType.BLACK)):
             self.fields[name].setEnabled(used)
 
     def apply(self) -> dict:
         return case_exits.exit_case(self.ctx.session, self.case.id, way=self.value("way"),
                                     exit_on=self.value("exit_on"),
                                     standard_change=self.value("standard_change") or None,
-                                    watch_months=self.value("watch_months") or None, note=self.value("note") or None)
+                                    watch_months=self.value("watch_months") or None, note=self.value("note") or None,
+                                    warning_letter_number=self.value("warning_letter_number") or None)
 
 
 def note(text: str) -> QLabel:
