@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from credit_desk.domain.errors import DomainError
+from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services import backup, case_exits, ledger_health
 
 
@@ -25,17 +25,24 @@ class StartupChecks(QObject):
         session = self.ctx.session
 
         def work(job):
-            with session.ledger.lend():  # issue 18: the expiry check writes through the session's writer
-                exited = case_exits.daily_check(session)
+            exited, refused = [], None
+            try:
+                with session.ledger.lend():  # issue 18: the expiry check writes through the session's writer
+                    exited = case_exits.daily_check(session) or []
+            except (DomainError, ValidationError) as exc:  # said below; the day's backup is still made
+                refused = exc
             # logged like the CLI's backup (R14); copied on its own connection in steps (issue 18), so the
             # window keeps the session's connection and stays live, and the status bar shows how far it is
             made = backup.automatic_backup(session, progress=job.progress)
-            return {"exited": exited or [], "backup": str(made) if made else None}
+            result = {"exited": exited, "backup": str(made) if made else None}
+            return {**result, "error": refused} if refused is not None else result
         return self.ctx.ops.run(work, done=self._done, failed=self._failed, progress=self.progress.emit)
 
     def _done(self, result: dict) -> None:
         self.result = result
         self.finished.emit(result)
+        if result.get("error") is not None:  # the expiry check could not run: said, the backup was made anyway
+            self.ctx.ops.show_error(result["error"])
         self.check_file()
 
     def _failed(self, exc) -> None:

@@ -71,9 +71,13 @@ def expire_listings(session: Session, on: dt.date | None = None) -> list[dict]:
 
     Issue 19: a listing that cannot lawfully leave (R12: a black listing without the watch period that follows
     its exit, from whatever source) does not stop the others. Each exit is checked first (``case_core.check_exit``,
-    the checks ``exit_in_tx`` makes before it writes) and the others leave in one transaction; the refused one is
-    reported as ``{"case_id", "refused": code, "zh", "en"}`` and stays listed and due. Not a savepoint rolled back
-    per case: the audit chain's head is kept in the transaction and would no longer match the rows."""
+    the checks ``exit_in_tx`` makes before it writes) and each lawful one leaves in its own transaction: a refusal
+    met only while writing (e.g. its announcement's or warning letter's number, R5) rolls back that exit alone —
+    one transaction for the whole run let one such error undo every exit of the day, at every login. The refused
+    one is reported as ``{"case_id", "refused": code, "zh", "en"}`` and stays listed and due; the run's own audit
+    row (``case.expire``) and the day's mark follow in a last transaction. Not a savepoint rolled back per case:
+    the audit chain's head is kept in the transaction and would no longer match the rows. A crash half-way leaves
+    the exits made so far (each whole) and the day unmarked: the next start runs the rest."""
     session.require("case.expire")
     today = check_r5_date(on or session.desk.today(), today=session.desk.today(), after=None, field="on",
                           label="届满检查日期")  # R12 way 3: never a future date (a clerk moved listings off early)
@@ -81,14 +85,14 @@ def expire_listings(session: Session, on: dt.date | None = None) -> list[dict]:
     due = [(c, ExitInput(ExitWay.EXPIRED, expiry_exit_date(c), note="有效期届满自动移出"))
            for c in listed if expired(c, today)]  # R12 way 3: dated the day after the validity ended
     due += [(c, basis_revoked_exit(c)) for c in listed if basis_revoked_end_overdue(c, today) and not expired(c, today)]
-    refused = [r for c, ex in due if (r := _refusal(session, c, ex)) is not None]
-    done = []
+    done, refused = [], []
+    for case, ex in due:
+        outcome = _refusal(session, case, ex) or _exit_alone(session, case, ex)
+        if outcome.get("refused"):
+            refused.append(outcome)
+        else:
+            done.append({**outcome, "basis_revoked": True} if ex.way is not ExitWay.EXPIRED else outcome)
     with session.ledger.tx() as tx:
-        for case, ex in due:
-            if any(r["case_id"] == case.id for r in refused):
-                continue
-            result = core.exit_in_tx(session, tx, case, ex)
-            done.append({**result, "basis_revoked": True} if ex.way is not ExitWay.EXPIRED else result)
         meta.set_meta(tx, LAST_CHECK_KEY, today.isoformat())
         session.audit(tx, "case.expire", "ledger", session.ledger.ledger_id,
                       detail={"on": today.isoformat(), "exited": [d["case_id"] for d in done],
@@ -97,15 +101,28 @@ def expire_listings(session: Session, on: dt.date | None = None) -> list[dict]:
     return done + refused
 
 
+def _exit_alone(session: Session, case, ex: ExitInput) -> dict:
+    """One exit in its own transaction; a rule refusal met while writing is reported like ``_refusal``'s."""
+    try:
+        with session.ledger.tx() as tx:
+            return core.exit_in_tx(session, tx, case, ex)
+    except (DomainError, ValidationError) as exc:
+        return _refused(case, exc)
+
+
 def _refusal(session: Session, case, ex: ExitInput) -> dict | None:
     """Issue 19 / R12: why ``case`` cannot leave its list now (None when it can), in both languages."""
     try:
         core.check_exit(session, case, ex)
     except (DomainError, ValidationError) as exc:
-        return {"case_id": case.id, "refused": exc.code,
-                "zh": f"案件{case.id}（{case.list_type.zh}）未能移出：{exc.zh}",
-                "en": f"Case {case.id} ({case.list_type.value} list) could not leave its list: {exc.en}"}
+        return _refused(case, exc)
     return None
+
+
+def _refused(case, exc: DomainError | ValidationError) -> dict:
+    return {"case_id": case.id, "refused": exc.code,
+            "zh": f"案件{case.id}（{case.list_type.zh}）未能移出：{exc.zh}",
+            "en": f"Case {case.id} ({case.list_type.value} list) could not leave its list: {exc.en}"}
 
 
 def daily_check(session: Session) -> list[dict] | None:

@@ -42,3 +42,39 @@ def test_r12_a_listing_without_its_watch_period_does_not_stop_the_others(office,
                                                                     "code": "R12_WATCH_PERIOD_REQUIRED"}]
     from credit_desk.services import audit
     assert audit.verify_chain(boss.desk).ok  # the chain holds over the run's rows
+
+
+def test_r12_an_exit_refused_while_writing_undoes_that_exit_alone(office, tmp_path, monkeypatch):  # noqa: F811
+    """A refusal met only inside the exit's writing (its announcement's or warning letter's number, R5) rolled the
+    whole day's run back — every other lawful exit with it, at every login. Each exit now has its own transaction:
+    the refused one is left whole (listed, no watch listing, no exit rows), the others leave, the chain holds."""
+    from credit_desk.domain.errors import DomainError
+    from credit_desk.services import case_core
+
+    boss = office["boss"]
+    today = boss.desk.today()
+    data = [r for r in kit.rows(boss, 12, listed_every=1, per_subject=1) if r[14]][:2]
+    for row in data:
+        row[17] = today + dt.timedelta(days=1)
+    ledger_import.import_ledger(boss, kit.write(tmp_path / "l.xlsx", data), kit.MAPPING)
+    first, second = [r[0] for r in boss.ledger.conn.execute("SELECT id FROM cases ORDER BY id")]
+    real = case_core.exit_in_tx
+
+    def numbering_fails_for_first(session, tx, case, ex):
+        result = real(session, tx, case, ex)   # everything written, then the refusal: all of it must roll back
+        if case.id == first:
+            raise DomainError("R5_NUMBER_ORDER", "文号顺序错误。", "Number order.", field="number")
+        return result
+    monkeypatch.setattr(case_core, "exit_in_tx", numbering_fails_for_first)
+    audit_before = boss.ledger.conn.execute("SELECT count(*) FROM audit WHERE object_id = ?", (str(first),)).fetchone()
+    boss.desk.clock = lambda: dt.datetime.combine(today + dt.timedelta(days=3), dt.time(9))
+    done = case_exits.expire_listings(boss)
+    assert [(d["case_id"], d.get("refused")) for d in done] == [(second, None), (first, "R5_NUMBER_ORDER")]
+    states = dict(boss.ledger.conn.execute("SELECT id, state FROM cases WHERE list_type = 'black'").fetchall())
+    assert states == {first: "listed", second: "exited"}, states
+    watch = boss.ledger.conn.execute("SELECT origin_case_id FROM cases WHERE list_type = 'watch'").fetchall()
+    assert watch == [(second,)]
+    assert boss.ledger.conn.execute("SELECT count(*) FROM audit WHERE object_id = ?",
+                                    (str(first),)).fetchone() == audit_before  # nothing of the failed exit kept
+    from credit_desk.services import audit
+    assert audit.verify_chain(boss.desk).ok

@@ -10,7 +10,7 @@ import threading
 import pytest
 
 from credit_desk.gui.startup import StartupChecks, progress_text
-from credit_desk.services import backup, ledgers, preferences
+from credit_desk.services import backup, case_exits, ledgers, preferences
 from credit_desk.store import backup as backup_store, meta
 from tests.conftest import PASSPHRASE
 
@@ -104,3 +104,24 @@ def test_r14_the_whole_file_read_runs_after_start_up_off_the_window_and_a_damage
     with qtbot.waitSignal(again.integrity, timeout=120_000) as second:
         again.check_file()
     assert second.args[0] is None and len(read_on) == 1
+
+
+def test_the_backup_is_made_when_the_days_expiry_check_is_refused(qtbot, seeded_admin, make_ctx, monkeypatch):
+    """The expiry check ran before the automatic backup in one job: a refusal in the check (any listing's rule,
+    the clock) skipped the backup too — every day it was refused, the office had no automatic backup. The check's
+    refusal is now said and the backup is made anyway."""
+    from credit_desk.domain.errors import DomainError
+    session = seeded_admin
+    ctx = make_ctx(session)
+    shown = []
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: shown.append(exc))
+
+    def refused(_session):
+        raise DomainError("R5_NUMBER_ORDER", "文号顺序错误。", "Number order.")
+    monkeypatch.setattr(case_exits, "daily_check", refused)
+    checks = StartupChecks(ctx)
+    with qtbot.waitSignal(checks.finished, timeout=120_000):
+        checks.start()
+    assert checks.result["backup"], checks.result
+    assert checks.result["error"].code == "R5_NUMBER_ORDER"
+    assert [e.code for e in shown][:1] == ["R5_NUMBER_ORDER"]
