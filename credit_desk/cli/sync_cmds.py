@@ -116,6 +116,9 @@ def _register_intake(sub) -> None:
     p.add_argument("--data", required=True)
     p.add_argument("--actor", required=True, help="操作人 / who does it")
     p.add_argument("--reason", required=True, help="理由 / why")
+    p.add_argument("--revoke", action="store_true",
+                   help="旧密钥已丢失或被盗：平台不再接受其签署的任何新同步包 / the old key is lost or stolen: nothing more "
+                        "signed by it is accepted, whatever date it claims")
     p.add_argument("file")
     p = command(i, "listings", cmd_intake_listings, "某主体在各单位的名单 / every listing of a subject")
     p.add_argument("--data", required=True)
@@ -343,8 +346,12 @@ def cmd_intake_suites(args) -> int:
 
 def cmd_intake_rotate(args) -> int:
     from credit_desk.intake.receiver import Intake
-    out = Intake(Path(args.data)).rotate_office_keys(_read(args.file), actor=args.actor, reason=args.reason)
-    emit(args, out, f"已更换单位 {out['office']} 的公钥，新签名公钥指纹 {out['sign']}；旧公钥保留（{out['closed']} 个已停用）。")
+    out = Intake(Path(args.data)).rotate_office_keys(_read(args.file), actor=args.actor, reason=args.reason,
+                                                     revoke=args.revoke)
+    text = f"已更换单位 {out['office']} 的公钥，新签名公钥指纹 {out['sign']}；旧公钥保留（{out['closed']} 个已停用）。"
+    if args.revoke:
+        text += f"旧签名密钥已作废：序号 {out['revoked_above']} 之后由其签署的同步包一律拒收，未送达的须由单位重新生成。"
+    emit(args, out, text)
     return 0
 
 

@@ -187,9 +187,13 @@ class Intake:
             pgstore.audit_keys(conn, office, "register", actor, reason, [], [sign_id, enc_id])
         return {"office": office, "sign": signing.fingerprint(doc["sign_public"])}
 
-    def rotate_office_keys(self, data: bytes, *, actor: str, reason: str) -> dict:
+    def rotate_office_keys(self, data: bytes, *, actor: str, reason: str, revoke: bool = False) -> dict:
         """Explicit rotation of a registered office's keys: the new ones become current, the old ones stay on
-        file with their validity closed (old bundles still verify), one audit row names who, when and why."""
+        file with their validity closed (old bundles still verify), one audit row names who, when and why.
+
+        ``revoke`` (the old key is lost or stolen, R14): the old signing keys are also bounded at the last bundle the
+        platform holds, so nothing more signed by them is accepted whatever date it claims — a thief holds the
+        key and can backdate; bundles made before the theft and not yet delivered must be made again."""
         if not (actor or "").strip() or len((reason or "").strip()) < 4:
             raise DomainError("ROTATION_REASON_MISSING", "更换单位公钥须写明操作人和理由。",
                               "A key rotation needs the person doing it and a reason.", field="reason")
@@ -197,7 +201,8 @@ class Intake:
         office = _office_id(doc["office"])
         sign_id, enc_id = crypto.key_id(doc["sign_public"]), crypto.key_id(doc["enc_public"])
         with self.pool.connection() as conn, conn.transaction():
-            if pgstore.lock_office(conn, office) is None:
+            head = pgstore.lock_office(conn, office)
+            if head is None:
                 raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
             # issue 22: the key file's endorsements (key-endorsement/2) name the last bundle each old key signed;
             # from now on a bundle signed by an old key above that sequence is refused, whatever date it claims
@@ -206,9 +211,15 @@ class Intake:
                 pgstore.bound_key(conn, office, key_id, upto)
             pgstore.add_key(conn, office, "sign", sign_id, doc["sign_public"], "rotation")
             pgstore.add_key(conn, office, "enc", enc_id, doc["enc_public"], "rotation")
-            old = pgstore.close_keys(conn, office, "sign", sign_id) + pgstore.close_keys(conn, office, "enc", enc_id)
-            pgstore.audit_keys(conn, office, "rotate", actor.strip(), reason.strip(), old, [sign_id, enc_id])
-        return {"office": office, "sign": signing.fingerprint(doc["sign_public"]), "closed": len(old)}
+            old_sign = pgstore.close_keys(conn, office, "sign", sign_id)
+            old = old_sign + pgstore.close_keys(conn, office, "enc", enc_id)
+            if revoke:  # R14: a stolen key signs nothing above what the platform already holds
+                for key_id in old_sign:
+                    pgstore.bound_key(conn, office, key_id, head["last_seq"])
+            pgstore.audit_keys(conn, office, "revoke" if revoke else "rotate", actor.strip(), reason.strip(), old,
+                               [sign_id, enc_id])
+        return {"office": office, "sign": signing.fingerprint(doc["sign_public"]), "closed": len(old),
+                **({"revoked_above": head["last_seq"]} if revoke else {})}
 
     def rotate_platform_key(self) -> dict:
         """A new platform encryption key; the old private keys are kept, so bundles made to them still open."""
@@ -576,6 +587,11 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dic
     made = made.astimezone(timezone.utc)  # whole seconds (manifest times): a key closed at 10:00:00.4 signs
     known = {k["key_id"]: k["public"] for k in sign_keys  # nothing made at 10:00:00 or later
              if k["valid_to"] is None or made < k["valid_to"].astimezone(timezone.utc).replace(microsecond=0)}
+    on_file = {k["key_id"]: k for k in sign_keys}
+    # R14 (issue 20 attack): a retired key — closed by an explicit rotation, or bounded by a recorded rotation — never
+    # introduces a key the platform does not hold: with a backdated "made" it is still known here, and its endorsement
+    # made the thief's key a current key of the office (bundles, requests).
+    retired = {k["key_id"] for k in sign_keys if k["valid_to"] is not None or k.get("last_seq") is not None}
     learned, bounds = [], {}
     if not isinstance(chain, list):
         raise refused("BUNDLE_MANIFEST_BAD", why="key_endorsements")
@@ -596,9 +612,13 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dic
         if old and signing.verify(old, sig, signing.Use.KEY_ENDORSEMENT, message):
             if upto is not None:  # the old key's own signature fixes its last bundle (the lowest one wins)
                 bounds[e["endorsed_by"]] = min(upto, bounds.get(e["endorsed_by"], upto))
-            if crypto.key_id(new) not in known and all(crypto.key_id(new) != k["key_id"] for k in sign_keys):
-                learned.append((crypto.key_id(new), new))
-            known[crypto.key_id(new)] = new
+            new_id = crypto.key_id(new)
+            if new_id not in on_file:
+                if e["endorsed_by"] in retired:
+                    continue  # R14: a rotated-out key vouches for nothing new (the bundle then meets UNKNOWN_KEY)
+                if new_id not in known:
+                    learned.append((new_id, new))
+            known[new_id] = new
     return known, learned, bounds
 
 

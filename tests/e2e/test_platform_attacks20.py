@@ -1,0 +1,173 @@
+"""Issue 20, the platform side attacked from outside (att20): each attack is performed against the real server
+(Hypercorn on 127.0.0.1, a real PostgreSQL cluster) and shows the refusal — a JSON error with a code, nothing filed,
+no key learned."""
+
+from __future__ import annotations
+
+import json
+import socket
+from datetime import datetime, timedelta
+
+import pytest
+
+from credit_desk.domain import signing
+from credit_desk.intake.receiver import Intake
+from credit_desk.intake.server import ServerConfig, serve
+from credit_desk.sync import bundle, crypto, keyfiles, manifest as mf, payload, reqauth
+from tests.platform_kit import FakeOffice
+
+CONFIG = ServerConfig(max_body_bytes=1 << 20, body_seconds=2.0, read_timeout=3.0, rate_per_second=50,
+                      rate_burst=200)
+
+
+@pytest.fixture
+def server(tmp_path, platform_dsn):
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder, pool_size=8)
+    plat = json.loads((folder / "platform.keys.json").read_text())
+    srv = serve(intake, "127.0.0.1", 0, CONFIG)
+    a, b = FakeOffice(plat, seed=11), FakeOffice(plat, seed=12)
+    for o in (a, b):
+        intake.register_office(o.keyfile())
+    yield intake, srv.server_address[1], a, b
+    srv.shutdown()
+    intake.close()
+
+
+def _exchange(port: int, data: bytes, timeout: float = 15) -> tuple[int, dict | None, bytes]:
+    """Send raw bytes, read one answer: (status, JSON body or None, raw body)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=timeout) as s:
+        s.sendall(data)
+        got = b""
+        while True:
+            head, sep, body = got.partition(b"\r\n\r\n")
+            if sep:
+                length = [int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:")]
+                if length and len(body) >= length[0]:
+                    break
+            chunk = s.recv(65536)
+            if not chunk:
+                break
+            got += chunk
+    head, _, body = got.partition(b"\r\n\r\n")
+    assert b"Traceback" not in body and b'File "' not in body
+    status = int(head.split()[1])
+    if b"transfer-encoding: chunked" in head.lower():  # the WebSocket refusal comes chunked
+        size, _, rest = body.partition(b"\r\n")
+        body = rest[:int(size, 16)]
+    try:
+        doc = json.loads(body)
+    except ValueError:
+        doc = None
+    return status, doc, body
+
+
+def _request(method: str, target: str, headers: dict, body: bytes = b"", extra: bytes = b"") -> bytes:
+    lines = [f"{method} {target} HTTP/1.1", "Host: x", *(f"{k}: {v}" for k, v in headers.items())]
+    return ("\r\n".join(lines) + "\r\n").encode("latin-1") + extra + b"\r\n" + body
+
+
+def _post(office: FakeOffice, data: bytes, signer: FakeOffice | None = None) -> bytes:
+    signer = signer or office
+    return _request("POST", "/bundles", {**signer.headers("POST", "/bundles", len(data)),
+                                         "Content-Length": str(len(data))}, data)
+
+
+def _code(answer) -> tuple[int, str | None]:
+    status, doc, body = answer
+    assert doc is not None, (status, body[:200])
+    return status, doc.get("code")
+
+
+def _endorse(old: bytes, new_public: bytes, last_sequence: int | None = None) -> dict:
+    entry = {"public_key": keyfiles.b64(new_public), "endorsed_by": crypto.key_id(signing.public_of(old)),
+             "signature": keyfiles.b64(signing.sign(old, signing.Use.KEY_ENDORSEMENT,
+                                                    keyfiles.endorsement_message(new_public, last_sequence)))}
+    if last_sequence is not None:
+        entry["last_sequence"] = last_sequence
+    return entry
+
+
+def _bundle(o: FakeOffice, sign_private: bytes, *, made: datetime, chain: list[dict]) -> bytes:
+    """The office's next bundle, signed by ``sign_private``, claiming ``made``, carrying the endorsement ``chain``."""
+    lines = o.listing_lines(4)
+    ids = [json.loads(x)["id"] for x in lines]
+    o.seq += 1
+    fields = {"type": "changes", "sender": {"role": "office", "id": o.office, "region": o.region, "code": "t"},
+              "office": o.office, "sequence": o.seq, "previous_hash": o.prev, "created_at": mf.utc_text(made),
+              "expires_at": mf.utc_text(made + timedelta(days=30)), "change_range": [min(ids), max(ids)],
+              "counts": {"changes": len(lines), "attachments": 0}, "key_endorsements": chain}
+    data, _ = bundle.make(fields, payload.encode_lines(lines), sign_private, o.platform_enc)
+    o.prev = crypto.sha256_hex(data)
+    return data
+
+
+def _get(port: int, o: FakeOffice, sign_private: bytes) -> tuple[int, str | None]:
+    target = f"/downstream/{o.office}"
+    headers = reqauth.sign_headers(sign_private, o.office, "GET", target, 0)
+    status, doc, _ = _exchange(port, _request("GET", target, headers))
+    return status, (doc or {}).get("code")
+
+
+def test_r14_a_key_closed_by_rotation_never_introduces_a_key_through_a_backdated_bundle(server):
+    """The office's PC is stolen; the platform rotates its keys (audited). The thief holds the old key and the chain
+    head: a bundle claiming yesterday, signed by the old key, endorsing the thief's key, was accepted, and the
+    thief's key became a current key of the office (it signed requests and could sign bundles for good). Now a
+    closed key vouches for nothing new: the thief's key is unknown, nothing is filed, no key is learned."""
+    intake, port, a, _ = server
+    assert _exchange(port, _post(a, a.bundle(a.listing_lines(4))))[0] == 200
+    stolen, fresh, thief = a.sign, signing.new_private(), signing.new_private()
+    intake.rotate_office_keys(a.keyfile(fresh), actor="王工", reason="办公电脑被盗，旧密钥停用")
+    a.sign = fresh  # the office's own requests
+    yesterday = datetime.now() - timedelta(days=1)
+    forged = _bundle(a, thief, made=yesterday, chain=[_endorse(stolen, signing.public_of(thief))])
+    assert _code(_exchange(port, _post(a, forged))) == (422, "BUNDLE_UNKNOWN_KEY")
+    a.seq -= 1
+    a.prev = intake.store.state(a.office)["last_hash"]
+    # the same endorsement in a bundle signed by the stolen key itself: the key is not learned either
+    same = _bundle(a, stolen, made=yesterday, chain=[_endorse(stolen, signing.public_of(thief))])
+    # routine rotation: a bundle made before it still opens (the USB stick) ...
+    assert _exchange(port, _post(a, same))[0] == 200
+    assert crypto.key_id(signing.public_of(thief)) not in {k["key_id"] for k in intake.office_sign_keys(a.office)}
+    assert _get(port, a, thief) == (401, "AUTH_FAILED")  # ... but the thief's key is no key of the office
+    assert _get(port, a, fresh) == (200, None)
+    assert intake.counts(a.office)["bundles"] == 2
+
+
+def test_r14_a_revoked_key_opens_nothing_more_whatever_date_it_claims(server):
+    """``intake rotate-keys --revoke`` (the key is lost or stolen): the old signing key is bounded at the last bundle
+    the platform holds, so a backdated bundle signed by it is refused (BUNDLE_KEY_RETIRED), while a routine
+    rotation still opens the bundle made before it (test above, and the USB-stick test of the issue)."""
+    intake, port, a, _ = server
+    assert _exchange(port, _post(a, a.bundle(a.listing_lines(4))))[0] == 200
+    stolen, fresh = a.sign, signing.new_private()
+    out = intake.rotate_office_keys(a.keyfile(fresh), actor="王工", reason="办公电脑被盗，旧密钥作废", revoke=True)
+    assert out["revoked_above"] == 1
+    assert [r["action"] for r in intake.key_audit(a.office)] == ["register", "revoke"]
+    a.sign = fresh
+    backdated = _bundle(a, stolen, made=datetime.now() - timedelta(days=1), chain=[])
+    assert _code(_exchange(port, _post(a, backdated))) == (422, "BUNDLE_KEY_RETIRED")
+    assert intake.counts(a.office)["bundles"] == 1
+    a.seq -= 1
+    a.prev = intake.store.state(a.office)["last_hash"]
+    assert _exchange(port, _post(a, a.bundle(a.listing_lines(4))))[0] == 200  # the new key goes on
+
+
+def test_r14_a_rotated_out_key_past_its_bound_cannot_endorse_a_second_successor(server):
+    """Issue 22's bound (the old key signed nothing above sequence N) was bypassed through the endorsement chain:
+    the old key endorsed a thief's key in a later bundle, which the thief's key signed — the bound is checked on
+    the signing key only. Now a key with a recorded bound introduces no new key."""
+    intake, port, a, _ = server
+    assert _exchange(port, _post(a, a.bundle(a.listing_lines(4))))[0] == 200
+    old, new, thief = a.sign, signing.new_private(), signing.new_private()
+    rotation = [_endorse(old, signing.public_of(new), last_sequence=1)]
+    learned = _bundle(a, new, made=datetime.now(), chain=rotation)  # the office's own rotation, learned
+    assert _exchange(port, _post(a, learned))[0] == 200  # the request still signed by the old key
+    a.sign = new
+    assert [k["last_seq"] for k in intake.office_sign_keys(a.office)][0] == 1
+    forged = _bundle(a, thief, made=datetime.now() - timedelta(days=3),
+                     chain=[_endorse(old, signing.public_of(thief))])
+    assert _code(_exchange(port, _post(a, forged))) == (422, "BUNDLE_UNKNOWN_KEY")
+    assert len(intake.office_sign_keys(a.office)) == 2 and intake.counts(a.office)["bundles"] == 2
