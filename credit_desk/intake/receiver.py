@@ -326,13 +326,19 @@ class Intake:
 
     # --- receiving ----------------------------------------------------------------------------------------
 
-    def receive(self, data: bytes) -> tuple[bytes, dict]:
-        """(signed receipt bytes, summary); BundleRefused with one sentence when refused, nothing stored."""
+    def receive(self, data: bytes, *, sender: str | None = None) -> tuple[bytes, dict]:
+        """(signed receipt bytes, summary); BundleRefused with one sentence when refused, nothing stored.
+        ``sender``: the office that signed the HTTP request (intake serve); only its own bundles are taken."""
         opened = bundle.open_bytes(data, self.limits)
         bundle.check_type(opened, "changes")
         office = opened.manifest.office
         if not _office_ok(office) or opened.manifest.sender.get("id") != office:
             raise refused("BUNDLE_UNKNOWN_OFFICE", office=str(office)[:36])
+        if sender is not None and sender != office:
+            # R14 (issue 20 attack): office A's signed request carried office B's bundle and was filed, the receipt
+            # (B's) handed to A; each office answers for its own requests, rate and quarantine
+            raise DomainError("OFFICE_FORBIDDEN", "只能报送本单位的同步包（请求签名单位与同步包单位不符）。",
+                              "An office may only send its own bundles (the request's office is not the bundle's).")
         with self.pool.connection() as conn:
             sign_keys = pgstore.keys(conn, office, "sign")
             if not sign_keys:

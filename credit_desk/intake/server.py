@@ -13,15 +13,16 @@ that runs from a connection's start until a request's headers are complete (so h
 time are cut off after ``keep_alive_seconds``).
 
 What the app adds, before any body byte is read: the office's request signature (sync.reqauth, GET included),
-a per-office rate limit (token bucket), Content-Length against the size limit, a bounded number of requests
-in flight (503 when full); while reading: the size limit again (chunked bodies), an absolute deadline for the
-whole body (408, slow or half-sent POSTs). Every answer that is not a bundle is JSON with a ``code``; an
-unexpected error is 500 {"code": "INTERNAL"} — never a traceback.
+a per-office rate limit (token bucket), Content-Length (required: the signature covers it; no chunked bodies)
+against the size limit, a bounded number of requests in flight (503 when full); while reading: the size limit
+again, an absolute deadline for the whole body (408, slow or half-sent POSTs). Every answer that is not a
+bundle is JSON with a ``code``; an unexpected error is 500 {"code": "INTERNAL"} — never a traceback.
 """
 
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 import os
@@ -42,10 +43,11 @@ log = logging.getLogger("credit_desk.intake")
 _CONFLICT = {"BUNDLE_REPLAY", "BUNDLE_SEQUENCE_GAP", "BUNDLE_CHAIN_BROKEN"}
 _AUTH = {"AUTH_MISSING": 401, "AUTH_BAD": 401, "AUTH_STALE": 401, "AUTH_FAILED": 401}
 _OFFICE = r"([0-9a-fA-F][0-9a-fA-F\-]{7,63})"
-_RECEIPT = re.compile(rf"/receipts/{_OFFICE}/(\d{{1,9}})")
+# ASCII digits only (issue 20 attack: \d took "?after=٣" and "/receipts/…/３" as numbers)
+_RECEIPT = re.compile(rf"/receipts/{_OFFICE}/([0-9]{{1,9}})")
 _LIST = re.compile(rf"/downstream/{_OFFICE}")
-_FILE = re.compile(rf"/downstream/{_OFFICE}/(\d{{6}})\.cdb")
-_AFTER = re.compile(r"\d{1,9}")
+_FILE = re.compile(rf"/downstream/{_OFFICE}/([0-9]{{6}})\.cdb")
+_AFTER = re.compile(r"[0-9]{1,9}")
 
 
 @dataclass(frozen=True)
@@ -210,8 +212,8 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
             if kind == "post":
                 data = await _read_body(receive, length)
                 if receivers is not None:
-                    return await receivers.receive(data), CONTENT_TYPE
-                receipt, _ = await run(intake.receive, data)
+                    return await receivers.receive(data, office), CONTENT_TYPE
+                receipt, _ = await run(functools.partial(intake.receive, data, sender=office))
                 return receipt, CONTENT_TYPE
             if kind == "receipt":
                 data = await run(intake.receipt, office, int(m.group(2)))
@@ -278,8 +280,8 @@ class Receivers:
         for f in [self.executor.submit(_worker_ping) for _ in range(n)]:  # started before the first request
             f.result(timeout=120)
 
-    async def receive(self, data: bytes) -> bytes:
-        receipt, refusal = await asyncio.wrap_future(self.executor.submit(_worker_receive, data))
+    async def receive(self, data: bytes, sender: str | None = None) -> bytes:
+        receipt, refusal = await asyncio.wrap_future(self.executor.submit(_worker_receive, data, sender))
         if refusal is not None:
             status, code, zh, en, extra = refusal
             raise _Refuse(status, code, zh, en, **extra)
@@ -312,11 +314,11 @@ def _worker_ping() -> int:
     return os.getpid()
 
 
-def _worker_receive(data: bytes) -> tuple[bytes | None, tuple | None]:
+def _worker_receive(data: bytes, sender: str | None = None) -> tuple[bytes | None, tuple | None]:
     """(receipt, None) or (None, (status, code, zh, en, extra)): a refusal travels as plain values (the refusal
     classes take keyword arguments that do not survive pickling)."""
     try:
-        receipt, _summary = _WORKER["intake"].receive(data)
+        receipt, _summary = _WORKER["intake"].receive(data, sender=sender)
     except DomainError as exc:
         r = _domain_refusal(exc)
         return None, (r.status, r.code, r.zh, r.en, r.extra)
@@ -344,12 +346,14 @@ def _which(method: str, path: str):
 
 
 def _length(headers: dict) -> int:
-    """The declared Content-Length; -1 for a chunked body; 411 when neither, 400 when malformed."""
+    """The declared Content-Length (the request signature covers it); 411 when absent or with a Transfer-Encoding,
+    400 when malformed."""
     text = headers.get("content-length")
-    if text is None:
-        if "chunked" in headers.get("transfer-encoding", "").lower():
-            return -1
-        raise _Refuse(411, "LENGTH_REQUIRED", "请求缺少 Content-Length。", "Content-Length is required.")
+    if text is None or "transfer-encoding" in headers:
+        # issue 20 attack: a chunked body was signed as length 0, so a captured header carried any body; the
+        # request signature binds the declared length, so the length must be declared (and nothing else used)
+        raise _Refuse(411, "LENGTH_REQUIRED", "请求须用 Content-Length 声明正文长度（不接受分块传输）。",
+                      "The body's length must be declared with Content-Length (no chunked transfer).")
     if not text.isdigit() or len(text) > 15:
         raise _Refuse(400, "LENGTH_BAD", "Content-Length 不是数字。", "Content-Length is not a number.")
     return int(text)
@@ -357,11 +361,13 @@ def _length(headers: dict) -> int:
 
 def _after(raw_query: str) -> int:
     try:
-        params = dict(parse_qsl(raw_query, keep_blank_values=True, strict_parsing=bool(raw_query), max_num_fields=4))
+        pairs = parse_qsl(raw_query, keep_blank_values=True, strict_parsing=bool(raw_query), max_num_fields=4)
     except ValueError:
         raise _Refuse(400, "QUERY_BAD", "查询参数格式不对。", "The query string is malformed.") from None
+    params = dict(pairs)
     after = params.get("after", "0") or "0"
-    if set(params) - {"after"} or not _AFTER.fullmatch(after):
+    # issue 20 attack: "?after=1&after=9" was read as 9 (the last one): a repeated parameter is ambiguous
+    if len(params) != len(pairs) or set(params) - {"after"} or not _AFTER.fullmatch(after):
         raise _Refuse(400, "QUERY_BAD", "查询参数 after 须为不超过9位的非负整数。",
                       "The query parameter after must be a non-negative whole number of at most 9 digits.")
     return int(after)

@@ -171,3 +171,44 @@ def test_r14_a_rotated_out_key_past_its_bound_cannot_endorse_a_second_successor(
                      chain=[_endorse(old, signing.public_of(thief))])
     assert _code(_exchange(port, _post(a, forged))) == (422, "BUNDLE_UNKNOWN_KEY")
     assert len(intake.office_sign_keys(a.office)) == 2 and intake.counts(a.office)["bundles"] == 2
+
+
+def test_r14_an_office_may_post_only_its_own_bundles(server):
+    """Office A's signed request carried office B's bundle: filed (under B) and B's receipt handed to A. Each office
+    answers for its own requests, rate limit and quarantine: refused 403, nothing filed; B's own send works."""
+    intake, port, a, b = server
+    theirs = b.bundle(b.listing_lines(4))
+    assert _code(_exchange(port, _post(b, theirs, signer=a))) == (403, "OFFICE_FORBIDDEN")
+    assert intake.counts(b.office)["bundles"] == 0
+    assert _exchange(port, _post(b, theirs))[0] == 200
+
+
+def test_r14_a_post_must_declare_the_length_its_signature_covers(server):
+    """A chunked POST was signed as length 0, so a captured header carried any body for five minutes (and
+    Content-Length beside Transfer-Encoding let the two disagree). The signature binds the declared length: a POST
+    without Content-Length, or with any Transfer-Encoding, is refused 411 before a body byte is read."""
+    intake, port, a, _ = server
+    data = a.bundle(a.listing_lines(4))
+    chunked = f"{len(data):x}\r\n".encode() + data + b"\r\n0\r\n\r\n"
+    for signed in (0, len(data)):
+        headers = {**a.headers("POST", "/bundles", signed), "Transfer-Encoding": "chunked"}
+        assert _code(_exchange(port, _request("POST", "/bundles", headers, chunked))) == (411, "LENGTH_REQUIRED")
+    both = {**a.headers("POST", "/bundles", len(data)), "Content-Length": str(len(data)),
+            "Transfer-Encoding": "chunked"}
+    assert _code(_exchange(port, _request("POST", "/bundles", both, chunked))) == (411, "LENGTH_REQUIRED")
+    assert intake.counts(a.office)["bundles"] == 0
+    assert _exchange(port, _post(a, data))[0] == 200
+
+
+def test_r14_query_parameters_repeated_or_in_other_digits_are_refused(server):
+    """?after=1&after=9 was read as 9 and ?after=٣ (Arabic-Indic) or ３ (full width) as numbers: QUERY_BAD now; the
+    receipt number in the path takes ASCII digits only."""
+    intake, port, a, _ = server
+    for query in ("after=1&after=1", "after=1&after=9", "after=%D9%A3", "after=%EF%BC%93"):
+        target = f"/downstream/{a.office}?{query}"
+        assert _code(_exchange(port, _request("GET", target, a.headers("GET", target)))) == (400, "QUERY_BAD")
+    target = f"/receipts/{a.office}/\uff11"  # the path as the server decodes it, signed as such
+    raw = f"/receipts/{a.office}/%EF%BC%91"
+    assert _code(_exchange(port, _request("GET", raw, a.headers("GET", target)))) == (404, "NOT_FOUND")
+    target = f"/downstream/{a.office}?after=0"
+    assert _exchange(port, _request("GET", target, a.headers("GET", target)))[0] == 200
