@@ -15,7 +15,8 @@ time are cut off after ``keep_alive_seconds``).
 What the app adds, before any body byte is read: the office's request signature (sync.reqauth, GET included),
 a per-office rate limit (token bucket), Content-Length (required: the signature covers it; no chunked bodies)
 against the size limit, a bounded number of requests in flight (503 when full); while reading: the size limit
-again, an absolute deadline for the whole body (408, slow or half-sent POSTs). Every answer that is not a
+again, an absolute deadline for the whole body (408, slow or half-sent POSTs). HTTP/1.1 only
+(``guard_protocol``: no switch to HTTP/2, and the parser's own refusals are JSON too). Every answer that is not a
 bundle is JSON with a ``code``; an unexpected error is 500 {"code": "INTERNAL"} — never a traceback.
 """
 
@@ -135,6 +136,12 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
                         receivers.close()
                     await send({"type": "lifespan.shutdown.complete"})
                     return
+        if scope["type"] == "websocket":  # issue 20 attack: an Upgrade: websocket got a bare 500
+            await send({"type": "websocket.http.response.start", "status": 400,
+                        "headers": [(b"content-type", b"application/json; charset=utf-8")]})
+            await send({"type": "websocket.http.response.body", "body": _json_error(
+                400, "WEBSOCKET_REFUSED", "不接受 WebSocket 连接。", "WebSocket connections are not accepted.")})
+            return
         if scope["type"] != "http":
             return
         started = {"v": False}
@@ -151,7 +158,7 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
             await respond(200, body, ctype)
         except _Refuse as r:
             doc = {"ok": False, "code": r.code, "message_zh": r.zh or r.code, "message_en": r.en or r.code, **r.extra}
-            hdrs = [*r.headers, *([(b"connection", b"close")] if r.status in (408, 411, 413) else [])]
+            hdrs = [*r.headers, *([(b"connection", b"close")] if r.status in (408, 411, 413, 505) else [])]
             await respond(r.status, json.dumps(doc, ensure_ascii=False).encode("utf-8"),
                           "application/json; charset=utf-8", hdrs)
         except Exception:  # never a traceback to the client; the log keeps it for the platform's IT
@@ -163,6 +170,8 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
 
     async def _route(scope, receive) -> tuple[bytes, str]:
         method, path = scope["method"], scope["path"]
+        if scope.get("http_version") not in ("1.0", "1.1"):  # the HTTP/2 preface, read as a request (guard_protocol)
+            raise _Refuse(505, "HTTP_VERSION", *_PROTOCOL_CODES[505][1:])
         raw_query = scope.get("query_string", b"").decode("latin-1")
         if path == "/health" and method in ("GET", "HEAD"):
             return json.dumps({"ok": True}).encode(), "application/json"
@@ -393,6 +402,53 @@ class Server:
         """Compatibility with socketserver: shutdown() already closed everything."""
 
 
+_PROTOCOL_CODES = {
+    400: ("REQUEST_MALFORMED", "请求格式不对（HTTP 协议错误）。", "The request is malformed (HTTP protocol error)."),
+    408: ("REQUEST_TIMEOUT", "请求未按时传完。", "The request did not arrive in time."),
+    413: ("REQUEST_TOO_LARGE", "请求过大。", "The request is too large."),
+    414: ("URI_TOO_LONG", "请求地址过长。", "The request address is too long."),
+    431: ("HEADERS_TOO_LARGE", "请求头过大。", "The request headers are too large."),
+    501: ("NOT_IMPLEMENTED", "不支持该传输编码。", "That transfer coding is not supported."),
+    505: ("HTTP_VERSION", "只接受 HTTP/1.1 请求。", "Only HTTP/1.1 requests are accepted."),
+}
+
+
+def _json_error(status: int, code: str | None = None, zh: str = "", en: str = "") -> bytes:
+    known = _PROTOCOL_CODES.get(status, ("REQUEST_MALFORMED", "请求格式不对。", "The request is malformed."))
+    return json.dumps({"ok": False, "code": code or known[0], "message_zh": zh or known[1],
+                       "message_en": en or known[2]}, ensure_ascii=False).encode("utf-8")
+
+
+def guard_protocol() -> None:
+    """Issue 20 attack: requests h11 itself refuses (a garbage request line, a header without a colon, a NUL, a
+    negative Content-Length, headers over the limit, a transfer coding other than chunked) got Hypercorn's bare
+    status with an empty body — not a JSON error with a code; and the server answered "Upgrade: h2c" and the HTTP/2
+    preface by switching to HTTP/2, a second protocol stack (stream multiplexing, HPACK) none of the guards here
+    were built or tested for. Hypercorn's HTTP/1.1 protocol is replaced by one that answers its own refusals in
+    JSON and never switches protocol (the preface reaches the app as HTTP/2.0 and is answered 505)."""
+    import h11
+    from hypercorn import protocol as hc_protocol
+    from hypercorn.protocol.h11 import H11Protocol
+    if getattr(hc_protocol.H11Protocol, "credit_desk_guarded", False):
+        return
+
+    class GuardedH11(H11Protocol):
+        credit_desk_guarded = True
+
+        async def _send_error_response(self, status_code: int) -> None:
+            body = _json_error(status_code)
+            await self._send_h11_event(h11.Response(status_code=status_code, headers=[
+                (b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode()),
+                (b"connection", b"close"), *self.config.response_headers("h11")]))
+            await self._send_h11_event(h11.Data(data=body))
+            await self._send_h11_event(h11.EndOfMessage())
+
+        async def _check_protocol(self, event) -> None:
+            return None  # HTTP/1.1 only: no h2c upgrade, no HTTP/2 prior knowledge
+
+    hc_protocol.H11Protocol = GuardedH11
+
+
 def hypercorn_config(sock: socket.socket, config: ServerConfig):
     from hypercorn.config import Config
     hc = Config()
@@ -425,6 +481,7 @@ def serve(intake: Intake, host: str, port: int, config: ServerConfig = ServerCon
     from hypercorn.asyncio import serve as hc_serve
     sock = listen(host, port, config.backlog)
     hc = hypercorn_config(sock, config)
+    guard_protocol()
     app = make_app(intake, config)
     ready, box = threading.Event(), {}
 

@@ -212,3 +212,30 @@ def test_r14_query_parameters_repeated_or_in_other_digits_are_refused(server):
     assert _code(_exchange(port, _request("GET", raw, a.headers("GET", target)))) == (404, "NOT_FOUND")
     target = f"/downstream/{a.office}?after=0"
     assert _exchange(port, _request("GET", target, a.headers("GET", target)))[0] == 200
+
+
+def test_r14_protocol_errors_answer_json_and_the_server_speaks_http_1_1_only(server):
+    """Requests refused by the HTTP parser itself got a bare status with an empty body; an Upgrade: websocket got a
+    bare 500; the HTTP/2 preface and Upgrade: h2c switched the connection to HTTP/2, a second protocol stack none of
+    the guards were built for. Each is now a JSON error with a code; HTTP/2 is refused (505), h2c is ignored."""
+    intake, port, a, _ = server
+    target = f"/downstream/{a.office}"
+    cases = [
+        (b"GARBAGE\r\n\r\n", 400, "REQUEST_MALFORMED"),
+        (b"GET /health HTTP/1.1\r\nHost: x\r\nbroken\r\n\r\n", 400, "REQUEST_MALFORMED"),
+        (b"GET /health HTTP/1.1\r\nHost: x\r\nX-A: a\x00b\r\n\r\n", 400, "REQUEST_MALFORMED"),
+        (_request("POST", "/bundles", {"Content-Length": "-1"}), 400, "REQUEST_MALFORMED"),
+        (_request("POST", "/bundles", {"Transfer-Encoding": "gzip"}), 501, "NOT_IMPLEMENTED"),
+        (_request("GET", target, {"X-Pad": "a" * 200_000}), 431, "HEADERS_TOO_LARGE"),
+        (b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 505, "HTTP_VERSION"),
+        (_request("GET", target, {**a.headers("GET", target), "Connection": "Upgrade", "Upgrade": "websocket",
+                                  "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version": "13"}),
+         400, "WEBSOCKET_REFUSED"),
+    ]
+    for data, status, code in cases:
+        assert _code(_exchange(port, data)) == (status, code), data[:40]
+    h2c = _request("GET", target, {**a.headers("GET", target), "Connection": "Upgrade, HTTP2-Settings",
+                                   "Upgrade": "h2c", "HTTP2-Settings": "AAMAAABkAAQAAP__"})
+    status, doc, _ = _exchange(port, h2c)
+    assert (status, doc) == (200, {"files": []})  # answered in HTTP/1.1, never 101 Switching Protocols
+    assert _exchange(port, _request("GET", "/health", {}))[0] == 200
