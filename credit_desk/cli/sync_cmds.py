@@ -138,6 +138,8 @@ def _register_intake(sub) -> None:
     p.add_argument("--read-timeout", type=float, default=15.0)
     p.add_argument("--max-in-flight", type=whole, default=16)
     p.add_argument("--rate", type=float, default=20.0, help="每单位每秒请求数 / requests per second per office")
+    p.add_argument("--plain-budget-mb", type=whole, default=512,
+                   help="同时接收的同步包解压后总大小上限（MB）/ decompressed MB of the bundles received at once")
     p.add_argument("--workers", type=int, default=None,
                    help="接收同步包的工作进程数（0 为在本进程内；默认为处理器核数，单核时为 0）/ worker processes that receive "
                         "bundles (0: in this process; default: the number of CPUs, 0 on one CPU)")
@@ -377,6 +379,7 @@ def cmd_intake_serve(args) -> int:
     config = ServerConfig(max_body_bytes=args.max_body_mb << 20, body_seconds=args.body_seconds,
                           read_timeout=args.read_timeout, max_in_flight=args.max_in_flight, rate_per_second=args.rate,
                           certfile=args.certfile, keyfile=args.keyfile,
+                          plain_budget_bytes=args.plain_budget_mb << 20,
                           workers=default_workers() if args.workers is None else max(0, args.workers))
     server = serve(Intake(Path(args.data), pool_size=args.max_in_flight), args.host, args.port, config)
     host, port = server.server_address[:2]

@@ -67,6 +67,7 @@ class ServerConfig:
     certfile: str | None = None           # TLS when both are given (PEM files)
     keyfile: str | None = None
     workers: int = 0                      # receive bundles in this many worker processes (0: in this process)
+    plain_budget_bytes: int = 512 << 20   # declared plain (decompressed) bytes of the bundles received at once
 
 
 def default_workers() -> int:
@@ -98,6 +99,29 @@ class _Buckets:
         return (1 - tokens) / self.rate
 
 
+class _PlainBudget:
+    """Issue 20 attack (compression bomb): a 0.5 MB bundle of a signed office inflating to 128 MiB of JSON lines
+    took the server from 90 MB to 1.1 GB (the payload is held as bytes, text, lines and parsed changes: ~8x), and
+    the national plain limit is 1 GiB, so two offices' bundles in flight could exhaust the machine. Receives now
+    share a budget of declared plain bytes (the signed manifest's plain_size, which inflate never exceeds); a
+    bundle waits for room, one larger than the whole budget runs alone."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.used, self.cond = total, 0, None
+
+    async def acquire(self, n: int, timeout: float) -> None:
+        if self.cond is None:
+            self.cond = asyncio.Condition()
+        async with self.cond:
+            await asyncio.wait_for(self.cond.wait_for(lambda: self.used == 0 or self.used + n <= self.total), timeout)
+            self.used += n
+
+    async def release(self, n: int) -> None:
+        async with self.cond:
+            self.used -= n
+            self.cond.notify_all()
+
+
 class _Refuse(Exception):
     def __init__(self, status: int, code: str, zh: str = "", en: str = "", headers=(), **extra) -> None:
         super().__init__(code)
@@ -117,6 +141,7 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
     pool = ThreadPoolExecutor(max_workers=config.max_in_flight + 4, thread_name_prefix="intake-work")
     receivers = Receivers(intake, config.workers) if config.workers > 0 else None
     buckets = _Buckets(config.rate_per_second, config.rate_burst)
+    budget = _PlainBudget(config.plain_budget_bytes)
     state = {"slots": None}  # the semaphore belongs to the server's event loop: made there
     busy: dict[str, int] = {}
 
@@ -220,10 +245,19 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
         try:
             if kind == "post":
                 data = await _read_body(receive, length)
-                if receivers is not None:
-                    return await receivers.receive(data, office), CONTENT_TYPE
-                receipt, _ = await run(functools.partial(intake.receive, data, sender=office))
-                return receipt, CONTENT_TYPE
+                plain = await run(_declared_plain, data, intake.limits)
+                try:
+                    await budget.acquire(plain, config.body_seconds)
+                except asyncio.TimeoutError:
+                    raise _Refuse(503, "BUSY", "平台繁忙，请稍后重试。", "The platform is busy; try again shortly.",
+                                  headers=[(b"retry-after", b"30")]) from None
+                try:
+                    if receivers is not None:
+                        return await receivers.receive(data, office), CONTENT_TYPE
+                    receipt, _ = await run(functools.partial(intake.receive, data, sender=office))
+                    return receipt, CONTENT_TYPE
+                finally:
+                    await budget.release(plain)
             if kind == "receipt":
                 data = await run(intake.receipt, office, int(m.group(2)))
                 if data is None:
@@ -332,6 +366,19 @@ def _worker_receive(data: bytes, sender: str | None = None) -> tuple[bytes | Non
         r = _domain_refusal(exc)
         return None, (r.status, r.code, r.zh, r.en, r.extra)
     return receipt, None
+
+
+def _declared_plain(data: bytes, limits) -> int:
+    """The plain size a bundle's manifest declares (what inflate may produce at most); 0 for a file that will be
+    refused before it is inflated (unreadable, or declaring more than the limit)."""
+    from credit_desk.sync import bundle
+    try:
+        size = bundle.open_bytes(data, limits).manifest.payload.get("plain_size")
+    except (DomainError, AttributeError):
+        return 0
+    if isinstance(size, bool) or not isinstance(size, int) or not 0 < size <= limits.max_plain_bytes:
+        return 0
+    return size
 
 
 def _too_big(size: int, limit: int) -> _Refuse:

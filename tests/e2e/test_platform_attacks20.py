@@ -239,3 +239,51 @@ def test_r14_protocol_errors_answer_json_and_the_server_speaks_http_1_1_only(ser
     status, doc, _ = _exchange(port, h2c)
     assert (status, doc) == (200, {"files": []})  # answered in HTTP/1.1, never 101 Switching Protocols
     assert _exchange(port, _request("GET", "/health", {}))[0] == 200
+
+
+def _bomb(o: FakeOffice, plain_mib: int) -> bytes:
+    """A signed bundle whose payload inflates to ``plain_mib`` MiB of well-formed change lines (one line repeated:
+    ~0.4 MB on the wire); every line is parsed before the ids are found wrong, so it costs the whole parse."""
+    state = {"kind": "legal_person", "name": "x" * 50, "id_type": "uscc", "id_number": "91320800MA1XXXXXXX"}
+    line = payload.change_line(999, mf.utc_text(datetime.now()), "subject", "1", "insert", json.dumps(state))
+    n = (plain_mib << 20) // (len(line) + 1)
+    now = datetime.now()
+    fields = {"type": "changes", "sender": {"role": "office", "id": o.office, "region": o.region, "code": "t"},
+              "office": o.office, "sequence": 1, "previous_hash": mf.GENESIS_HASH, "created_at": mf.utc_text(now),
+              "expires_at": mf.utc_text(now + timedelta(days=30)), "change_range": [999, 999],
+              "counts": {"changes": n, "attachments": 0}}
+    data, _ = bundle.make(fields, ("\n".join([line] * n) + "\n").encode(), o.sign, o.platform_enc)
+    return data
+
+
+def test_r14_compression_bombs_in_flight_share_a_memory_budget(tmp_path, platform_dsn):
+    """A signed office's 0.4 MB bundle inflating to 64 MiB of JSON lines costs the server ~0.5 GB while it is
+    parsed (the national plain limit is 1 GiB: ~8 GB a bundle); four such bundles from two offices at once took
+    ~2 GB. The declared plain sizes in flight now share a budget (--plain-budget-mb): with 64 MiB they are received
+    one after another and the server's peak stays near one bundle's cost. Each is refused, none is filed."""
+    import concurrent.futures
+
+    from tests.platform_kit import peak_rss_mb, serve_subprocess
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder)
+    plat = json.loads((folder / "platform.keys.json").read_text())
+    offices = [FakeOffice(plat, seed=21), FakeOffice(plat, seed=22)]
+    for o in offices:
+        intake.register_office(o.keyfile())
+    bombs = [(o, _bomb(o, 64)) for o in offices for _ in range(2)]
+    proc, url = serve_subprocess(folder, "--plain-budget-mb", "64", "--rate", "100")
+    port = int(url.rsplit(":", 1)[1])
+    try:
+        idle = peak_rss_mb(proc.pid)
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            answers = list(pool.map(lambda ob: _code(_exchange(port, _post(*ob), timeout=300)), bombs))
+        peak = peak_rss_mb(proc.pid)
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    assert answers == [(422, "BUNDLE_PAYLOAD_BAD")] * 4
+    assert all(intake.counts(o.office)["bundles"] == 0 for o in offices)
+    intake.close()
+    print(f"server peak {peak:.0f} MiB (idle {idle:.0f} MiB)")
+    assert peak - idle < 1000, (idle, peak)  # one 64 MiB bundle at a time (~500 MiB); all four at once: ~2 GB
