@@ -124,6 +124,9 @@ def _register_intake(sub) -> None:
     p.add_argument("--data", required=True)
     p.add_argument("--id-type", required=True)
     p.add_argument("--id-number", required=True)
+    p.add_argument("--actor", required=True, help="查询人 / who looks (R14: logged)")
+    p.add_argument("--reason", required=True, help="查询事由 / why (R14: logged)")
+    p.add_argument("--unmasked", action="store_true", help="显示自然人全名（记入登记）/ show a person's full name (logged)")
     p = command(i, "decisions", cmd_intake_decisions, "某单位报送的双公示决定 / an office's 双公示 decisions (R21)")
     p.add_argument("--data", required=True)
     p.add_argument("--office", required=True, help="单位账本编号 / the office's ledger id")
@@ -359,7 +362,8 @@ def cmd_intake_rotate(args) -> int:
 
 def cmd_intake_listings(args) -> int:
     from credit_desk.intake.receiver import Intake
-    rows = Intake(Path(args.data)).subject_listings(args.id_type, args.id_number)
+    rows = Intake(Path(args.data)).subject_listings(args.id_type, args.id_number, actor=args.actor,
+                                                    reason=args.reason, unmasked=args.unmasked)
     emit(args, rows, "\n".join(f"{r['office_id']} {r['region'] or ''} {r['list_type']} {r['decision_number'] or ''} "
                                f"{r['decided_on'] or ''}–{r['valid_until'] or ''}" for r in rows) or "（无）")
     return 0

@@ -366,9 +366,21 @@ def downstream_file(conn, office_id: str, seq: int) -> bytes | None:
 def subject_listings(conn, subject_no: str) -> list[dict]:
     """Every listing decision of one subject across all offices (the view ``subject_listings``), newest first."""
     cur = conn.execute("SELECT office_id, region, case_id, change_id, list_type, case_state, decision_number, "
-                       "decided_on, valid_from, valid_until, subject_name FROM subject_listings "
+                       "decided_on, valid_from, valid_until, subject_name, subject_kind FROM subject_listings "
                        "WHERE subject_no = %s ORDER BY decided_on DESC NULLS LAST, office_id, change_id",
                        (subject_no,))
+    names = [d.name for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
+
+
+def log_query(conn, actor: str, reason: str, subject_no: str, unmasked: bool, n_rows: int) -> None:
+    """R14: one row per look at a subject across offices (who, when, what, why, unmasked or not)."""
+    conn.execute("INSERT INTO query_log (actor, reason, subject_no, unmasked, n_rows) VALUES (%s, %s, %s, %s, %s)",
+                 (actor, reason, subject_no, unmasked, n_rows))
+
+
+def query_log(conn) -> list[dict]:
+    cur = conn.execute("SELECT at, actor, reason, subject_no, unmasked, n_rows FROM query_log ORDER BY id")
     names = [d.name for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]
 

@@ -21,7 +21,7 @@ import secrets
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from credit_desk.domain import signing, suites
+from credit_desk.domain import masking, signing, suites
 from credit_desk.domain.errors import DomainError
 from credit_desk.intake import checks, pgstore
 from credit_desk.intake.store import OFFICE_ID, read_json, write_atomic, write_json
@@ -119,6 +119,7 @@ class Intake:
         db = self.platform.get("database") or {}
         self.schema = db.get("schema") or "intake"
         self.dsn = _dsn(dsn, db.get("dsn"))
+        pgstore.migrate(self.dsn, self.schema)  # a platform made by an earlier version gets its new tables
         self.pool = pgstore.open_pool(self.dsn, self.schema, pool_size)
         pgstore.finalize_pool(self, self.pool)
         self.store = _StateView(self)
@@ -524,10 +525,30 @@ class Intake:
 
     # --- the platform's view ------------------------------------------------------------------------------
 
-    def subject_listings(self, id_type: str, id_number: str) -> list[dict]:
-        """Every listing of one subject across all offices (who is listed where)."""
+    def subject_listings(self, id_type: str, id_number: str, *, actor: str, reason: str,
+                         unmasked: bool = False) -> list[dict]:
+        """Every listing of one subject across all offices (who is listed where).
+
+        R14 (issue 20 attack: anyone at the platform's console read any subject across every office, unlogged): the
+        look needs the person asking and why, and is logged with them in the same transaction. R15: a person's name
+        is masked (``masking.mask_subject_name``) unless ``unmasked`` is asked for — logged as such."""
+        if not (actor or "").strip() or len((reason or "").strip()) < 4:
+            raise DomainError("QUERY_REASON_MISSING", "查询主体名单须写明查询人和查询事由（记入查询使用登记）。",
+                              "A look at a subject needs the person asking and the reason (it is logged).",
+                              field="reason")
+        subject_no = f"{id_type}:{id_number}"
+        with self.pool.connection() as conn, conn.transaction():
+            rows = pgstore.subject_listings(conn, subject_no)
+            pgstore.log_query(conn, actor.strip(), reason.strip(), subject_no, bool(unmasked), len(rows))
+        for r in rows:
+            kind = r.pop("subject_kind")
+            if not unmasked:
+                r["subject_name"] = masking.mask_subject_name(kind, r["subject_name"])
+        return rows
+
+    def query_log(self) -> list[dict]:
         with self.pool.connection() as conn:
-            return pgstore.subject_listings(conn, f"{id_type}:{id_number}")
+            return pgstore.query_log(conn)
 
     def office_sign_keys(self, office: str) -> list[dict]:
         with self.pool.connection() as conn:

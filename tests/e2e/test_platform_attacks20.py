@@ -287,3 +287,46 @@ def test_r14_compression_bombs_in_flight_share_a_memory_budget(tmp_path, platfor
     intake.close()
     print(f"server peak {peak:.0f} MiB (idle {idle:.0f} MiB)")
     assert peak - idle < 1000, (idle, peak)  # one 64 MiB bundle at a time (~500 MiB); all four at once: ~2 GB
+
+
+def test_r14_r15_a_look_across_offices_is_logged_and_a_persons_name_masked(server):
+    """The cross-office view answered anyone at the platform's console about any subject, unlogged, with a
+    person's full name. Now the look needs who and why (QUERY_REASON_MISSING), is logged in the same transaction
+    (who, when, what, why, unmasked or not: R14), and a natural person's name is masked unless asked (R15)."""
+    import subprocess
+    import sys
+
+    from credit_desk.domain.errors import DomainError
+    intake, port, a, b = server
+    import datetime as dt
+    import random
+
+    from credit_desk.domain import demo
+    ric = demo.ric(random.Random(5), "320812", dt.date(1980, 1, 1), dt.date(1990, 1, 1))
+    person = {"kind": "natural_person", "name": "张小明", "id_type": "ric", "id_number": ric}
+    company = {k: v for k, v in a.subject_state().items()}
+    for o, subj in ((a, person), (b, person), (b, company)):
+        assert _exchange(port, _post(o, o.bundle(o.listing_lines(4, subj))))[0] == 200
+    with pytest.raises(DomainError) as info:
+        intake.subject_listings("ric", person["id_number"], actor="", reason="")
+    assert info.value.code == "QUERY_REASON_MISSING"
+    rows = intake.subject_listings("ric", person["id_number"], actor="李工", reason="联合惩戒核查")
+    assert sorted(r["office_id"] for r in rows) == sorted([a.office, b.office])
+    assert {r["subject_name"] for r in rows} == {"张*明"}  # masked (R15)
+    rows = intake.subject_listings("ric", person["id_number"], actor="李工", reason="法院协查", unmasked=True)
+    assert {r["subject_name"] for r in rows} == {"张小明"}
+    rows = intake.subject_listings("uscc", company["id_number"], actor="李工", reason="招投标核查")
+    assert [r["subject_name"] for r in rows] == [company["name"]]  # an organisation's name is public
+    log = intake.query_log()
+    assert [(q["actor"], q["reason"], q["subject_no"], q["unmasked"], q["n_rows"]) for q in log] == [
+        ("李工", "联合惩戒核查", f"ric:{person['id_number']}", False, 2),
+        ("李工", "法院协查", f"ric:{person['id_number']}", True, 2),
+        ("李工", "招投标核查", f"uscc:{company['id_number']}", False, 1)]
+    cli = [sys.executable, "-m", "credit_desk", "--json", "intake", "listings", "--data", str(intake.folder),
+           "--id-type", "ric", "--id-number", person["id_number"]]
+    done = subprocess.run(cli, capture_output=True, text=True)
+    assert done.returncode != 0 and "--actor" in done.stderr  # the command line asks for who and why too
+    done = subprocess.run(cli + ["--actor", "王工", "--reason", "信用修复核查"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "张小明" not in done.stdout and "张*明" in done.stdout
+    assert len(intake.query_log()) == 4

@@ -272,10 +272,11 @@ def test_every_listing_of_a_subject_across_offices(server):
     assert a.request(url, "/bundles", a.bundle(a.listing_lines(8)))[0] == 200
     subject = {k: intake.stored_changes(a.office)[0]["state"][k] for k in ("kind", "name", "id_type", "id_number")}
     assert b.request(url, "/bundles", b.bundle(b.listing_lines(4, subject)))[0] == 200  # B lists the same company
-    rows = intake.subject_listings(subject["id_type"], subject["id_number"])
+    rows = intake.subject_listings(subject["id_type"], subject["id_number"], actor="李工", reason="联合惩戒核查",
+                                   unmasked=True)
     assert sorted(r["office_id"] for r in rows) == sorted([a.office, b.office])
     assert all(r["list_type"] == "black" and r["subject_name"] == subject["name"] for r in rows)
-    assert intake.subject_listings("uscc", "000000000000000000") == []
+    assert intake.subject_listings("uscc", "000000000000000000", actor="李工", reason="联合惩戒核查") == []
 
 
 def test_r6_a_decision_resting_on_a_rejected_record_and_case_is_rejected_and_never_shown_confirmed(
