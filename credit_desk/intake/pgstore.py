@@ -331,9 +331,27 @@ def receipt(conn, office_id: str, seq: int) -> tuple[bytes, dict] | None:
     return (bytes(row[0]), row[1]) if row else None
 
 
-def quarantine(conn, office_id: str, seq: int | None, sha256: str, code: str, reason_en: str, data: bytes) -> None:
+def quarantine(conn, office_id: str, seq: int | None, sha256: str, code: str, reason_en: str, data: bytes,
+               keep_bytes: int) -> None:
+    """Keep a refused file of an office for the platform's IT: once per file (the office re-sends a refused bundle
+    at every sync: each was stored again), its bytes only while the office's kept files stay within
+    ``keep_bytes`` (past it, the row without the file: a key holder filled the disk with 64 MiB files at the
+    request rate)."""
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext('quarantine:' || %s))", (office_id,))
+    row = conn.execute("SELECT bool_or(sha256 = %s), coalesce(sum(octet_length(data)), 0) FROM quarantine "
+                       "WHERE office_id = %s", (sha256, office_id)).fetchone()
+    if row[0]:
+        return
+    kept = data if row[1] + len(data) <= keep_bytes else None
     conn.execute("INSERT INTO quarantine (office_id, seq, sha256, code, reason_en, data) VALUES (%s, %s, %s, %s, %s, "
-                 "%s)", (office_id, seq, sha256, code, reason_en, data))
+                 "%s)", (office_id, seq, sha256, code, reason_en, kept))
+
+
+def quarantined(conn, office_id: str) -> list[dict]:
+    cur = conn.execute("SELECT seq, sha256, code, octet_length(data) AS kept_bytes FROM quarantine "
+                       "WHERE office_id = %s ORDER BY id", (office_id,))
+    names = [d.name for d in cur.description]
+    return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 # --- downstream ---------------------------------------------------------------------------------------------

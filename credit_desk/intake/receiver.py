@@ -30,6 +30,7 @@ from credit_desk.sync.limits import DEFAULT, Limits
 from credit_desk.sync.refusals import BundleRefused, refused
 
 DSN_ENV = "CREDIT_DESK_INTAKE_DSN"
+QUARANTINE_KEEP_BYTES = 256 << 20  # R14: refused files kept per office for the platform's IT; past it, rows only
 _std_state_json = json.JSONEncoder(ensure_ascii=False).encode
 # Issue 20: reading each change line and writing each state back for the COPY were a third of the intake's
 # Python time per change; orjson (platform extra) does both several times faster. Where its result could differ
@@ -356,7 +357,7 @@ class Intake:
             except BundleRefused as exc:  # signed by the office but unreadable: kept for the platform's IT
                 with conn.transaction():
                     pgstore.quarantine(conn, office, opened.manifest.sequence, opened.digest, exc.code, exc.en,
-                                       data)
+                                       data, QUARANTINE_KEEP_BYTES)
                 raise
             with conn.transaction():
                 head = pgstore.lock_office(conn, office)
@@ -571,6 +572,11 @@ class Intake:
     def counts(self, office: str) -> dict:
         with self.pool.connection() as conn:
             return pgstore.counts(conn, office)
+
+    def quarantined(self, office: str) -> list[dict]:
+        """The office's refused files kept for the platform's IT: {seq, sha256, code, kept_bytes (None: not kept)}."""
+        with self.pool.connection() as conn:
+            return pgstore.quarantined(conn, office)
 
     def key_audit(self, office: str) -> list[dict]:
         with self.pool.connection() as conn:

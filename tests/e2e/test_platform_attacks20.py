@@ -330,3 +330,35 @@ def test_r14_r15_a_look_across_offices_is_logged_and_a_persons_name_masked(serve
     assert done.returncode == 0, done.stderr
     assert "张小明" not in done.stdout and "张*明" in done.stdout
     assert len(intake.query_log()) == 4
+
+
+def _rewrapped(a: FakeOffice, b: FakeOffice) -> bytes:
+    """B's signed manifest around A's sealed payload: signed by a registered key, undecryptable (quarantined)."""
+    from credit_desk.sync import container
+    from credit_desk.sync.limits import DEFAULT
+    manifest, _, sealed = container.unpack(a.bundle(a.listing_lines(8)), DEFAULT)
+    doc = json.loads(manifest)
+    doc.update(office=b.office, sender={"role": "office", "id": b.office, "region": "320812", "code": "t"},
+               key_fingerprint=crypto.key_id(signing.public_of(b.sign)))
+    raw = mf.dump(doc)
+    return container.pack(raw, signing.sign(b.sign, signing.Use.BUNDLE_MANIFEST, raw), sealed)
+
+
+def test_r14_the_quarantine_keeps_a_refused_file_once_and_within_a_budget(server, monkeypatch):
+    """Every refused-but-signed file was stored whole in the quarantine, again at each re-send (an office re-sends a
+    refused bundle at every sync), with no bound: a key holder could fill the platform's disk at the request rate
+    with 64 MiB files. Now a file is kept once, and an office's kept files stay within a budget (past it the row
+    records the refusal without the file)."""
+    from credit_desk.intake import receiver
+    intake, port, a, b = server
+    first = _rewrapped(a, b)
+    monkeypatch.setattr(receiver, "QUARANTINE_KEEP_BYTES", int(len(first) * 2.5))
+    for _ in range(3):  # the same file three times: kept once
+        assert _code(_exchange(port, _post(b, first))) == (422, "BUNDLE_DECRYPT_FAILED")
+    assert [q["kept_bytes"] for q in intake.quarantined(b.office)] == [len(first)]
+    more = [_rewrapped(a, b) for _ in range(3)]
+    for data in more:
+        assert _code(_exchange(port, _post(b, data))) == (422, "BUNDLE_DECRYPT_FAILED")
+    kept = [q["kept_bytes"] for q in intake.quarantined(b.office)]
+    assert kept[:2] == [len(first), len(more[0])] and kept[2:] == [None, None]  # past the budget: rows only
+    assert intake.counts(b.office)["bundles"] == 0
