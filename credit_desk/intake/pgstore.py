@@ -173,6 +173,13 @@ def close_keys(conn, owner: str, purpose: str, keep: str) -> list[str]:
     return [r[0] for r in rows]
 
 
+def close_key(conn, owner: str, purpose: str, key_id: str) -> list[str]:
+    """End the validity of one key when it is open; returns [key_id] when it was closed, else []."""
+    rows = conn.execute("UPDATE keys SET valid_to = now() WHERE owner = %s AND purpose = %s AND key_id = %s "
+                        "AND valid_to IS NULL RETURNING key_id", (owner, purpose, key_id)).fetchall()
+    return [r[0] for r in rows]
+
+
 def audit_keys(conn, office_id: str, action: str, actor: str, reason: str, old: list[str], new: list[str]) -> None:
     conn.execute("INSERT INTO key_audit (office_id, action, actor, reason, old_keys, new_keys) "
                  "VALUES (%s, %s, %s, %s, %s, %s)", (office_id, action, actor, reason, old, new))

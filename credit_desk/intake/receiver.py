@@ -434,9 +434,17 @@ class Intake:
                                        for sid, (no, kind, name) in judge.new_subjects.items()])
         pgstore.insert_attachments(conn, office, seq, attachments)
         pgstore.upsert_decisions(conn, decisions)  # R21: the platform's current 双公示 rows
+        endorsers: dict[str, str] = {}
+        if learned:  # which verified endorsement taught each key (the chain was checked in _verify)
+            _known_keys(pgstore.keys(conn, office, "sign"), opened.manifest.doc.get("key_endorsements") or [],
+                        opened.manifest.created, endorsers)
         for key_id, public in learned:
             pgstore.add_key(conn, office, "sign", key_id, public, "endorsement")
-            pgstore.audit_keys(conn, office, "endorsement", f"office:{office}", f"bundle {seq}", [], [key_id])
+            # R14 (issue 20 attack): the rotated-out key stayed open, so whoever holds the office's old key (a stolen
+            # backup) still signed its requests — and held its two request slots with stalled bodies, shutting the
+            # office out. It is closed now, as an explicit rotation closes it; bundles it made before still open.
+            closed = pgstore.close_key(conn, office, "sign", endorsers[key_id]) if key_id in endorsers else []
+            pgstore.audit_keys(conn, office, "endorsement", f"office:{office}", f"bundle {seq}", closed, [key_id])
         for key_id, upto in (bounds or {}).items():  # issue 22: the platform now knows the rotation and its bound
             pgstore.bound_key(conn, office, key_id, upto)
         return {"sequence": seq, "sha256": opened.digest, "accepted": payload.to_ranges(accepted),
@@ -613,10 +621,12 @@ class _StateView:
             pgstore.set_down_state(conn, office, state["down_seq"], state["down_hash"], state["versions"])
 
 
-def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dict[str, bytes], list, dict[str, int]]:
+def _known_keys(sign_keys: list[dict], chain: list, made: datetime,
+                endorsers: dict | None = None) -> tuple[dict[str, bytes], list, dict[str, int]]:
     """({key id: public} usable for something made at ``made``, [(key id, public) newly learned], {old key id: last
     bundle sequence it signed} from the /2 endorsements that verify): the office's keys still valid then, plus each
-    key endorsed by one of them (its rotation chain). BUNDLE_MANIFEST_BAD on a malformed chain."""
+    key endorsed by one of them (its rotation chain). BUNDLE_MANIFEST_BAD on a malformed chain. ``endorsers``, when
+    given, is filled with {newly learned key id: the key id whose endorsement verified}."""
     made = made.astimezone(timezone.utc)  # whole seconds (manifest times): a key closed at 10:00:00.4 signs
     known = {k["key_id"]: k["public"] for k in sign_keys  # nothing made at 10:00:00 or later
              if k["valid_to"] is None or made < k["valid_to"].astimezone(timezone.utc).replace(microsecond=0)}
@@ -651,6 +661,8 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime) -> tuple[dic
                     continue  # R14: a rotated-out key vouches for nothing new (the bundle then meets UNKNOWN_KEY)
                 if new_id not in known:
                     learned.append((new_id, new))
+                    if endorsers is not None:
+                        endorsers[new_id] = e["endorsed_by"]
             known[new_id] = new
     return known, learned, bounds
 

@@ -158,7 +158,8 @@ def test_r14_a_revoked_key_opens_nothing_more_whatever_date_it_claims(server):
 def test_r14_a_rotated_out_key_past_its_bound_cannot_endorse_a_second_successor(server):
     """Issue 22's bound (the old key signed nothing above sequence N) was bypassed through the endorsement chain:
     the old key endorsed a thief's key in a later bundle, which the thief's key signed — the bound is checked on
-    the signing key only. Now a key with a recorded bound introduces no new key."""
+    the signing key only. Now a key with a recorded bound introduces no new key. And the rotated-out key, left open
+    when the platform learned the rotation from a bundle, still signed the office's requests: it is closed now."""
     intake, port, a, _ = server
     assert _exchange(port, _post(a, a.bundle(a.listing_lines(4))))[0] == 200
     old, new, thief = a.sign, signing.new_private(), signing.new_private()
@@ -167,10 +168,20 @@ def test_r14_a_rotated_out_key_past_its_bound_cannot_endorse_a_second_successor(
     assert _exchange(port, _post(a, learned))[0] == 200  # the request still signed by the old key
     a.sign = new
     assert [k["last_seq"] for k in intake.office_sign_keys(a.office)][0] == 1
+    # the rotated-out key signs no request any more (it held the office's two request slots with stalled bodies)
+    assert _get(port, a, old) == (401, "AUTH_FAILED") and _get(port, a, new) == (200, None)
+    stalled = [socket.create_connection(("127.0.0.1", port), timeout=30) for _ in range(2)]
+    for s in stalled:  # two stalled POSTs signed by the old key: refused at once, the office's slots stay free
+        s.sendall(_request("POST", "/bundles", {**reqauth.sign_headers(old, a.office, "POST", "/bundles", 1000),
+                                                "Content-Length": "1000"}))
+    assert _exchange(port, _post(a, a.bundle(a.listing_lines(4))))[0] == 200
+    for s in stalled:
+        assert b" 401 " in s.recv(65536).split(b"\r\n")[0]
+        s.close()
     forged = _bundle(a, thief, made=datetime.now() - timedelta(days=3),
                      chain=[_endorse(old, signing.public_of(thief))])
     assert _code(_exchange(port, _post(a, forged))) == (422, "BUNDLE_UNKNOWN_KEY")
-    assert len(intake.office_sign_keys(a.office)) == 2 and intake.counts(a.office)["bundles"] == 2
+    assert len(intake.office_sign_keys(a.office)) == 2 and intake.counts(a.office)["bundles"] == 3
 
 
 def test_r14_an_office_may_post_only_its_own_bundles(server):
