@@ -130,6 +130,9 @@ def _register_intake(sub) -> None:
     p = command(i, "decisions", cmd_intake_decisions, "某单位报送的双公示决定 / an office's 双公示 decisions (R21)")
     p.add_argument("--data", required=True)
     p.add_argument("--office", required=True, help="单位账本编号 / the office's ledger id")
+    p.add_argument("--actor", required=True, help="查询人 / who looks (R14: logged)")
+    p.add_argument("--reason", required=True, help="查询事由 / why (R14: logged)")
+    p.add_argument("--unmasked", action="store_true", help="显示自然人全名（记入登记）/ show a person's full name (logged)")
     p = command(i, "serve", cmd_intake_serve)
     p.add_argument("--data", required=True)
     p.add_argument("--host", default="127.0.0.1")
@@ -371,7 +374,8 @@ def cmd_intake_listings(args) -> int:
 
 def cmd_intake_decisions(args) -> int:
     from credit_desk.intake.receiver import Intake
-    rows = Intake(Path(args.data)).decisions(args.office)
+    rows = Intake(Path(args.data)).decisions(args.office, actor=args.actor, reason=args.reason,
+                                             unmasked=args.unmasked)
     emit(args, rows, "\n".join(f"{r['decision_id']} {r['kind']} {r['doc_number']} {r['decision_date']} "
                                f"{r['state']} {r['publication_end'] or ''}" for r in rows) or "（无）")
     return 0

@@ -450,9 +450,9 @@ def upsert_decisions(conn, rows) -> None:
 
 def decisions(conn, office_id: str) -> list[dict]:
     """The 双公示 decisions filed for an office, by decision id."""
-    cur = conn.execute("SELECT decision_id, kind, doc_number, party_name, decision_date, publish_due, tier, "
-                       "publication_end, state FROM admin_decisions WHERE office_id = %s "
+    cur = conn.execute("SELECT decision_id, kind, doc_number, party_name, party_kind, decision_date, publish_due, "
+                       "tier, publication_end, state FROM admin_decisions WHERE office_id = %s "
                        "ORDER BY decision_id::bigint", (office_id,))
-    keys = ("decision_id", "kind", "doc_number", "party_name", "decision_date", "publish_due", "tier",
+    keys = ("decision_id", "kind", "doc_number", "party_name", "party_kind", "decision_date", "publish_due", "tier",
             "publication_end", "state")
     return [dict(zip(keys, r)) for r in cur]

@@ -541,10 +541,7 @@ class Intake:
         R14 (issue 20 attack: anyone at the platform's console read any subject across every office, unlogged): the
         look needs the person asking and why, and is logged with them in the same transaction. R15: a person's name
         is masked (``masking.mask_subject_name``) unless ``unmasked`` is asked for — logged as such."""
-        if not (actor or "").strip() or len((reason or "").strip()) < 4:
-            raise DomainError("QUERY_REASON_MISSING", "查询主体名单须写明查询人和查询事由（记入查询使用登记）。",
-                              "A look at a subject needs the person asking and the reason (it is logged).",
-                              field="reason")
+        _check_asker(actor, reason)
         subject_no = f"{id_type}:{id_number}"
         with self.pool.connection() as conn, conn.transaction():
             rows = pgstore.subject_listings(conn, subject_no)
@@ -568,10 +565,21 @@ class Intake:
         with self.pool.connection() as conn:
             return pgstore.stored_changes(conn, office)
 
-    def decisions(self, office: str) -> list[dict]:
-        """双公示 (R21): the licence and penalty decisions filed for an office, as the platform holds them now."""
-        with self.pool.connection() as conn:
-            return pgstore.decisions(conn, office)
+    def decisions(self, office: str, *, actor: str, reason: str, unmasked: bool = False) -> list[dict]:
+        """双公示 (R21): the licence and penalty decisions filed for an office, as the platform holds them now.
+
+        R14/R15 as ``subject_listings``: the look names who asks and why and is logged (``query_log``, subject
+        ``office:<id>``); a natural person's name is masked unless ``unmasked`` is asked for (logged as such).
+        Raises DomainError QUERY_REASON_MISSING."""
+        _check_asker(actor, reason)
+        with self.pool.connection() as conn, conn.transaction():
+            rows = pgstore.decisions(conn, office)
+            pgstore.log_query(conn, actor.strip(), reason.strip(), f"office:{office}", bool(unmasked), len(rows))
+        for r in rows:
+            kind = r.pop("party_kind")
+            if not unmasked:
+                r["party_name"] = masking.mask_subject_name(kind, r["party_name"])
+        return rows
 
     def change_keys(self, office: str) -> list[tuple[int, int]]:
         with self.pool.connection() as conn:
@@ -708,3 +716,11 @@ def _check_counts(opened: bundle.Opened, changes: list[dict]) -> None:
     ids = [c["id"] for c in changes]
     if m.counts.get("changes") != len(changes) or ids != sorted(set(ids)) or any(not first <= i <= last for i in ids):
         raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="change ids / counts do not match the manifest")
+
+
+def _check_asker(actor: str, reason: str) -> None:
+    """R14: a look at personal data on the platform names the person asking and why (logged with them)."""
+    if not (actor or "").strip() or len((reason or "").strip()) < 4:
+        raise DomainError("QUERY_REASON_MISSING", "查询主体名单须写明查询人和查询事由（记入查询使用登记）。",
+                          "A look at a subject needs the person asking and the reason (it is logged).",
+                          field="reason")

@@ -16,6 +16,8 @@ from tests.e2e.case_kit import BOSS, CLERK, REVIEWER, desk, ok, refused, staffed
 from tests.e2e.disclosure_kit import HOLIDAY_DECISION, HOLIDAY_DUE, column, fifty_penalties, write_sheet
 from tests.e2e.sync_support import export, pair
 
+ASK = {"actor": "平台核查员", "reason": "双公示报送核对"}  # R14: a look at the platform names who and why
+
 TODAY = TEST_NOW.date()
 
 
@@ -87,12 +89,19 @@ def test_r21_published_decisions_reach_the_intake_and_close_the_deadline(desk, t
     intake = Intake(intake_dir)
     receipt, info = intake.receive(bundle_file.read_bytes())
     assert info["rejected"] == 0 and info["accepted"] >= 100            # 50 registrations + 50 publications
-    filed = intake.decisions(_ledger_id(desk))
+    filed = intake.decisions(_ledger_id(desk), **ASK)
     assert len(filed) == 50 and {f["state"] for f in filed} == {"published", "not_published"}
+    # R14/R15 at the platform: the look is logged with who and why; a natural person's name masked unless asked
+    names = {f["party_name"] for f in filed}
+    assert "张小明" not in names and "张*明" in names, names
+    assert "张小明" in {f["party_name"] for f in intake.decisions(_ledger_id(desk), **ASK, unmasked=True)}
+    log = [(q["actor"], q["subject_no"], q["unmasked"], q["n_rows"]) for q in intake.query_log()]
+    office = f"office:{_ledger_id(desk)}"
+    assert log == [("平台核查员", office, False, 50), ("平台核查员", office, True, 50)], log
     first = next(f for f in filed if f["doc_number"].endswith("100号"))
     assert first["publish_due"] == HOLIDAY_DUE and first["decision_date"] == HOLIDAY_DECISION
     code, out, err = desk("--json", "intake", "decisions", "--data", str(intake_dir), "--office", _ledger_id(desk),
-                          user=None)
+                          "--actor", "平台核查员", "--reason", "双公示报送核对", user=None)
     assert code == 0 and len(json.loads(out)) == 50, err
     (tmp_path / "receipt.cdb").write_bytes(receipt)
     ok(desk, "bundle", "import", str(tmp_path / "receipt.cdb"))
@@ -112,7 +121,7 @@ def test_r21_intake_refuses_a_decision_with_a_bad_code(desk, tmp_path):
         tx.change("admin_decision", 999, "insert", {**state, "id": 999, "authority_uscc": "91320812MA1XXXXX0X"})
     _, info = Intake(intake_dir).receive(Path(export(desk, tmp_path / "u")[0]["file"]).read_bytes())
     assert info["rejected"] == 1
-    assert [f["decision_id"] for f in Intake(intake_dir).decisions(_ledger_id(desk))] == ["1"]
+    assert [f["decision_id"] for f in Intake(intake_dir).decisions(_ledger_id(desk), **ASK)] == ["1"]
 
 
 def _rows(data_dir, sql: str, *params) -> list[tuple]:
@@ -225,7 +234,7 @@ def test_r3_a_revoked_decision_leaves_publication_and_the_platform_learns_it(des
     intake_dir = pair(desk, tmp_path)
     _, info = Intake(intake_dir).receive(Path(export(desk, tmp_path / "usb")[0]["file"]).read_bytes())
     assert info["rejected"] == 0
-    filed = {f["decision_id"]: f["state"] for f in Intake(intake_dir).decisions(_ledger_id(desk))}
+    filed = {f["decision_id"]: f["state"] for f in Intake(intake_dir).decisions(_ledger_id(desk), **ASK)}
     assert filed == {str(first): "revoked", str(second): "published"}
 
 

@@ -13,6 +13,8 @@ from tests.e2e.case_kit import REVIEWER, desk, ok, refused, staffed_template  # 
 from tests.e2e.disclosure_kit import penalty_row, write_sheet
 from tests.e2e.test_disclosure import _rows
 
+ASK = {"actor": "平台核查员", "reason": "双公示报送核对"}  # R14: a look at the platform names who and why
+
 TODAY = TEST_NOW.date()
 
 
@@ -59,4 +61,4 @@ def test_r13_r21_a_penalty_ended_before_it_was_published_reaches_the_intake_as_e
     _, info = Intake(intake_dir).receive(Path(export(desk, tmp_path / "usb")[0]["file"]).read_bytes())
     assert info["rejected"] == 0, info
     office = json.loads((Path(desk.data_dir) / "ledger.json").read_text())["ledger_id"]
-    assert [f["state"] for f in Intake(intake_dir).decisions(office)] == ["ended"]
+    assert [f["state"] for f in Intake(intake_dir).decisions(office, **ASK)] == ["ended"]
