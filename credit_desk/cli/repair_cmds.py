@@ -1,5 +1,8 @@
 """Credit repair (R13): ``repair apply|supplement|accept|reject|decide|show|list|non-repairable``.
 
+``repair apply --decision ID`` names a 双公示 administrative penalty decision of the subject (R21): granted, it
+stops being published (停止公示).
+
 Every date can be given (``--received-on``, ``--accepted-on``, ``--on``, ``--decided-on``) and defaults to today.
 There is no fee option: repair costs the applicant nothing (R13).
 """
@@ -29,6 +32,8 @@ def register(sub) -> None:
     p.add_argument("--received-on", type=_day)
     p.add_argument("--record", type=whole, action="append", default=[], help="申请修复的失信信息编号，可重复")
     p.add_argument("--case", type=whole, action="append", default=[], help="申请移出的名单案件编号，可重复")
+    p.add_argument("--decision", type=whole, action="append", default=[],
+                   help="申请停止公示的双公示行政处罚决定编号，可重复 / 双公示 penalty decision to stop publishing (R21)")
     p.add_argument("--material", action="append", default=[], choices=[m.value for m in Material],
                    help="已提交的材料，可重复 / materials handed in")
     p.add_argument("--commitment", type=whole, help="信用修复型承诺记录编号 (R17)")
@@ -74,7 +79,8 @@ def cmd_apply(args) -> int:
     with session_for(args) as s:
         out = repairs.apply_repair(s, subject_id=args.subject, applicant=args.applicant, channel=args.channel,
                                    received_on=args.received_on, record_ids=args.record, case_ids=args.case,
-                                   materials=args.material, commitment_id=args.commitment)
+                                   materials=args.material, commitment_id=args.commitment,
+                                   decision_ids=args.decision)
     verdict = "符合受理条件" if out["eligible"] else "不符合受理条件：" + "；".join(p["zh"] for p in out["problems"])
     if out["missing"]:
         verdict += f"（请打印补正材料一次性告知书：print repair_supplement --repair {out['id']}）"
@@ -115,6 +121,8 @@ def cmd_decide(args) -> int:
     if out["outcome"] == "repaired":
         watch = [e["watch_case_id"] for e in out.get("exits", []) if e.get("watch_case_id")]
         extra = f"；依规列入重点关注名单（案件 {'、'.join(map(str, watch))}）" if watch else ""
+        stopped = out.get("decisions_stopped") or []
+        extra += f"；行政处罚决定 {'、'.join(map(str, stopped))} 停止公示" if stopped else ""
         human = f"信用修复申请 {args.id} 准予修复（{out['decision_number']}）{extra}。"
     else:
         human = f"信用修复申请 {args.id} 不予修复（{out['decision_number']}）：{out['refusal_reason']}"

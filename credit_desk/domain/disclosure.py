@@ -49,11 +49,13 @@ class DecisionState(StrEnum):
     NOT_PUBLISHED = "not_published"  # R13: a slight-tier penalty is normally not published; still reported
     ENDED = "ended"                # R13: the longest publication period ended; publication stopped by itself
     REVOKED = "revoked"            # the decision was revoked (reconsideration, lawsuit, the authority itself)
+    REPAIRED = "repaired"          # R13: a credit repair of the deciding department stopped its publication early
 
     @property
     def zh(self) -> str:
         return {"registered": "待公示", "published": "已公示", "not_published": "不予公示（轻微）",
-                "ended": "公示期满已停止", "revoked": "决定已撤销，停止公示"}[self.value]
+                "ended": "公示期满已停止", "revoked": "决定已撤销，停止公示",
+                "repaired": "信用修复，已停止公示"}[self.value]
 
 
 # 行政相对人类别 as the national standard names them, mapped to the subject kinds of domain.ids
@@ -571,6 +573,40 @@ def check_revocation(d: AdminDecision, reason: str, on: dt.date, today: dt.date)
         raise ValidationError("DATE_ORDER", f"撤销日期{on.isoformat()}须在决定日期{d.decision_date.isoformat()}与今天之间。",
                               "The revocation date must lie between the decision date and today.", field="on")
     return text
+
+
+def party_numbers(d: AdminDecision) -> frozenset[str]:
+    """The codes that name the party (its USCC, a person's or an individual business operator's ID number): the
+    numbers a ledger subject is matched on, as the credit check and the credit report match them (R22)."""
+    return frozenset(n for n in (d.uscc, d.id_number) if n)
+
+
+# R13 states a penalty decision can be repaired from: published, or registered and due to publish (a decision
+# left waiting past its 7 working days still counts against the party; its repair means it never goes up)
+REPAIRABLE_STATES = frozenset({DecisionState.PUBLISHED, DecisionState.REGISTERED})
+
+
+def check_r13_decision_repairable(d: AdminDecision, subject_number: str) -> None:
+    """R13/R21: a 双公示 decision a repair application may name — one subject's own (matched on its code or ID
+    number, R22), a penalty (a licence is no dishonesty information), of a tier that is published (轻微 is
+    normally not published, so there is nothing to stop), and published or still due to publish (not revoked, R3;
+    not ended by its longest period; not repaired already). ValidationError ``R13_TARGET`` (another subject's),
+    DomainError ``R13_DECISION_LICENCE``, ``R13_DECISION_SLIGHT`` or ``R13_TARGET_STATE``."""
+    if not subject_number or subject_number not in party_numbers(d):
+        raise ValidationError("R13_TARGET", f"行政处罚决定{d.id}不存在或不属于该主体（行政相对人代码、证件号码不符）。",
+                              f"Decision {d.id} does not exist or names another party.", field="decision_ids")
+    if d.kind is not DecisionKind.PENALTY:
+        raise DomainError("R13_DECISION_LICENCE", f"决定{d.id}（{d.doc_number}）是行政许可决定，不是失信信息，不适用信用修复。",
+                          f"Decision {d.id} is a licence, not dishonesty information; it cannot be repaired.",
+                          field="decision_ids")
+    if d.publication_end is None:   # R13: a tier the rule set does not publish (轻微) has no period to stop
+        raise DomainError("R13_DECISION_SLIGHT", f"行政处罚决定{d.id}（{d.doc_number}）属轻微失信，依规不予公示，"
+                          "没有需要停止的公示，不适用信用修复。",
+                          f"Decision {d.id} is a slight penalty: it is not published, so there is nothing to repair.",
+                          field="decision_ids")
+    if d.state not in REPAIRABLE_STATES:
+        raise DomainError("R13_TARGET_STATE", f"行政处罚决定{d.id}（{d.doc_number}）当前为「{d.state.zh}」，不能申请修复。",
+                          f"Decision {d.id} is {d.state.value}; it cannot be repaired.", field="decision_ids")
 
 
 def refuse_duplicate(doc_number: str) -> DomainError:

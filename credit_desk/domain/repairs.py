@@ -234,9 +234,9 @@ def missing_materials(req: Requirement, given: Iterable[Material]) -> list[str]:
 
 @dataclass(frozen=True)
 class RepairTarget:
-    """One record or listing an application asks to repair, with what eligibility needs to know."""
+    """One record, listing or 双公示 penalty decision an application asks to repair, with what eligibility needs."""
 
-    kind: str              # "record" | "case"
+    kind: str              # "record" | "case" | "decision" (a 双公示 administrative penalty, R21)
     id: int
     tier: Tier
     decided_on: dt.date
@@ -362,6 +362,16 @@ def check_who_decides(department: str, for_department: str | None, *, registered
                           f"Whoever decided, repairs: only staff of {department} may decide; "
                           f"{'staff of ' + decider_department if decider_department else 'a user of no department'}"
                           " may not decide in its place.", field="decided_by")
+
+
+def check_decision_action(target_kinds: Iterable[str], action: RecordAction | None) -> None:
+    """R13/R21 (国办发〔2025〕22号; 36号令): a 双公示 administrative penalty granted repair stops being published
+    (停止公示) — it is the department's published decision, not a record of the ledger to mark, shield or delete.
+    Raises DomainError ``R13_DECISION_ACTION`` when a repair naming a penalty decision asks for another action."""
+    if action is not None and action is not RecordAction.STOP and "decision" in set(target_kinds):
+        raise DomainError("R13_DECISION_ACTION", f"行政处罚决定准予信用修复的，处理方式为停止公示，不能「{action.zh}」。",
+                          f"A repaired penalty decision stops being published; it cannot be {action.value}.",
+                          field="record_action", cli="--record-action stopped")
 
 
 def check_decider(accepted_by: str | None, drafters: Iterable[str], decider: str) -> None:

@@ -169,8 +169,14 @@ def issuer_for(conn, object_type: str, object_id, memo: dict | None = None) -> D
     if object_type == "admin_decision":  # R21: a 双公示 penalty's notice is its deciding authority's, if registered
         from credit_desk.store import disclosures
         obj = disclosures.get(conn, int(object_id))
-        return repo.by_name(conn, obj.authority) if obj is not None else None
+        return decision_department(conn, obj) if obj is not None else None
     return None
+
+
+def decision_department(conn, decision) -> Department | None:
+    """R13 谁认定、谁修复 for a 双公示 decision: the registered department that is its 决定机关 — by the authority's
+    统一社会信用代码 (the element the national standard requires), else by its name; None when not registered."""
+    return repo.by_uscc(conn, decision.authority_uscc) or repo.by_name(conn, decision.authority)
 
 
 def repair_department(conn, repair_id: int) -> Department | None:

@@ -22,6 +22,7 @@ from credit_desk.services.base import Session
 from credit_desk.services.documents import Item
 from credit_desk.store import cases as cases_repo
 from credit_desk.store import dishonesty_records as records_repo
+from credit_desk.store import disclosures as decisions_repo
 from credit_desk.store import meta, subjects
 from credit_desk.store import repairs as repairs_repo
 
@@ -50,6 +51,9 @@ def _targets_text(conn, r) -> str:
         if kind == "record":
             rec = records_repo.get(conn, tid)
             parts.append(f"{rec.document.authority}{rec.document.number}{rec.document.doc_type.zh}所载失信信息")
+        elif kind == "decision":  # R21: a 双公示 penalty decision published by the office
+            x = decisions_repo.get(conn, tid)
+            parts.append(f"{x.authority}《行政处罚决定书》（{x.doc_number}）的公示信息")
         else:
             case = cases_repo.get(conn, tid)
             parts.append(f"{case.list_type.zh}（{case.decision_number or f'案件{tid}'}）")
@@ -67,6 +71,10 @@ def _outcome_text(conn, r) -> str:
                      if case.list_type is ListType.BLACK and case.post_exit_watch_months else "")
             done.append(f"将你（单位）提前移出{case.list_type.zh}，停止实施相关失信惩戒措施，{watch}"
                         "通过原公示渠道发布移出公告")
+        elif kind == "decision":  # R13/R21: 停止公示, on the platform too in the next bundle
+            x = decisions_repo.get(conn, tid)
+            done.append(f"对{x.authority}《行政处罚决定书》（{x.doc_number}）的公示信息自{C.zh_date(r.decided_on)}起停止公示，"
+                        "并同步报送信用信息共享平台")
         else:
             done.append(f"对失信信息{tid}予以{RecordAction(r.record_action).zh}")
     return "准予信用修复：" + "；".join(done) + "。"

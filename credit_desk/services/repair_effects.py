@@ -3,7 +3,9 @@ repair deadlines on the due list.
 
 Outcomes go through the listing services' own steps, inside the decision's transaction: a listing leaves its
 list by R12 way 2 (``case_core.exit_in_tx``: announcement, measures stopped, and after a black list the watch
-list); a record takes a repair state — 停止公示和共享, 标注, 屏蔽 or 删除 (49号 六(十一)). "删除" removes the record
+list); a 双公示 penalty decision stops publication at once (停止公示, ``stop_decision``: the register, public lists,
+the upload sheet, checks and reports no longer show it; the platform hears it in the next bundle); a record takes a
+repair state — 停止公示和共享, 标注, 屏蔽 or 删除 (49号 六(十一)). "删除" removes the record
 from every publication, share and extract; the ledger keeps it in its back office because a broken repair
 commitment must be able to bring it back (R17) and 1798号 (二十) keeps exited information on the platform too.
 """
@@ -14,6 +16,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import replace
 
+from credit_desk.domain import disclosure
 from credit_desk.domain.cases import CaseState, ExitWay
 from credit_desk.domain.commitments import Commitment, CommitmentType
 from credit_desk.domain.due import DueItem, DueKind, is_overdue
@@ -28,7 +31,9 @@ from credit_desk.domain.rulesets import RuleSet, add_months
 from credit_desk.services import case_core as core
 from credit_desk.services.base import Session
 from credit_desk.services.due import register_source
+from credit_desk.services.departments import decision_department
 from credit_desk.store import cases as cases_repo
+from credit_desk.store import disclosures as decisions_repo
 from credit_desk.store import dishonesty_records as records_repo
 from credit_desk.store import meta, reference
 from credit_desk.store import repairs as repo
@@ -59,9 +64,11 @@ def _non_repairable_items(conn) -> dict:
     return {**NON_REPAIRABLE_ITEMS, **(meta.get_setting(conn, SETTING_NON_REPAIRABLE) or {})}
 
 
-def split(targets: Iterable[tuple[str, int]]) -> tuple[list[int], list[int]]:
+def split(targets: Iterable[tuple[str, int]]) -> tuple[list[int], list[int], list[int]]:
+    """(record ids, case ids, 双公示 decision ids) of a request's targets."""
     pairs = list(targets)
-    return [i for k, i in pairs if k == "record"], [i for k, i in pairs if k == "case"]
+    return ([i for k, i in pairs if k == "record"], [i for k, i in pairs if k == "case"],
+            [i for k, i in pairs if k == "decision"])
 
 
 def _record_target(conn, subject_id: int, rid: int, items: dict) -> RepairTarget:
@@ -94,14 +101,32 @@ def _case_target(conn, subject_id: int, cid: int, items: dict) -> RepairTarget:
                         basis)
 
 
-def targets(conn, subject_id: int, record_ids=(), case_ids=(), for_apply: bool = False) -> list[RepairTarget]:
-    """The records and listings a request names, each checked; on application none may have an open request."""
-    if not record_ids and not case_ids:
-        raise ValidationError("R13_NO_TARGET", "请指明申请修复的失信信息或名单。",
-                              "Name the records or listings to repair.", cli="--record / --case", field="targets")
+def _decision_target(conn, subject_id: int, did: int) -> RepairTarget:
+    """R13/R21: a 双公示 penalty decision of this subject (``check_r13_decision_repairable``); its department is
+    the registered 决定机关 (谁认定、谁修复), else the authority as named (refused at application when unregistered)."""
+    x = decisions_repo.get(conn, did)
+    s = core.get_subject(conn, subject_id)
+    if x is None:
+        raise ValidationError("R13_TARGET", f"行政处罚决定{did}不存在或不属于该主体。",
+                              f"Decision {did} does not exist or belongs to another subject.", field="decision_ids")
+    disclosure.check_r13_decision_repairable(x, s.id_number)  # R13/R21: one subject's, a published-tier penalty
+    dept = decision_department(conn, x)
+    return RepairTarget("decision", did, x.tier, x.decision_date, dept.name if dept else x.authority,
+                        f"行政处罚决定{did}（{x.doc_number}）")
+
+
+def targets(conn, subject_id: int, record_ids=(), case_ids=(), decision_ids=(),
+            for_apply: bool = False) -> list[RepairTarget]:
+    """The records, listings and 双公示 penalty decisions a request names, each checked; on application none may
+    have an open request."""
+    if not record_ids and not case_ids and not decision_ids:
+        raise ValidationError("R13_NO_TARGET", "请指明申请修复的失信信息、名单或行政处罚决定。",
+                              "Name the records, listings or penalty decisions to repair.",
+                              cli="--record / --case / --decision", field="targets")
     items = _non_repairable_items(conn)
     found = [_record_target(conn, subject_id, int(i), items) for i in dict.fromkeys(record_ids)]
     found += [_case_target(conn, subject_id, int(i), items) for i in dict.fromkeys(case_ids)]
+    found += [_decision_target(conn, subject_id, int(i)) for i in dict.fromkeys(decision_ids)]
     if for_apply:
         for t in found:
             open_ = repo.open_for_target(conn, t.kind, t.id)
@@ -152,7 +177,7 @@ def check_still_repairable(conn, found: list[RepairTarget]) -> None:
 def apply_outcome(session: Session, tx, r: Repair, action: RecordAction) -> dict:
     """A granted repair: listings leave by R12 way 2 (then the watch list), records take their repair state."""
     conn = session.ledger.conn
-    record_ids, case_ids = split(r.targets)
+    record_ids, case_ids, decision_ids = split(r.targets)
     if case_ids:
         session.require("case.exit")
     exits = []
@@ -167,7 +192,23 @@ def apply_outcome(session: Session, tx, r: Repair, action: RecordAction) -> dict
         saved = replace(rec, status=RecordStatus.REPAIRED, status_reason=f"信用修复（申请{r.id}）")
         tx.change("record", rid, "repair", {**records_repo.state(saved), "repair_action": action.value,
                                             "repaired_on": r.decided_on.isoformat(), "repair_id": r.id})
-    return {"exits": exits, "records_repaired": record_ids}
+    stopped = [stop_decision(session, tx, r, did) for did in decision_ids]
+    return {"exits": exits, "records_repaired": record_ids, "decisions_stopped": stopped}
+
+
+def stop_decision(session: Session, tx, r: Repair, decision_id: int) -> int:
+    """R13 停止公示 of a 双公示 penalty decision granted repair: it leaves publication on the decision's day — the
+    register shows it repaired, public lists, the upload sheet, credit checks and reports stop showing it (they
+    show only ``published``) — with its own audit row and a change-log row, so the platform stops it too in the
+    next bundle (一次申请、同步修复)."""
+    x = decisions_repo.get(tx.conn, decision_id)  # checked by ``targets`` just before (R3: not revoked since)
+    decisions_repo.set_state(tx, decision_id, disclosure.DecisionState.REPAIRED, ended_on=r.decided_on)
+    done = replace(x, state=disclosure.DecisionState.REPAIRED, ended_on=r.decided_on)
+    session.audit(tx, "disclosure.repair_stop", "admin_decision", decision_id,
+                  detail={"repair": r.id, "decision_number": r.decision_number, "on": r.decided_on.isoformat()})
+    tx.change("admin_decision", decision_id, "repair_stop",
+              {**done.to_state(), "repair_id": r.id, "repair_decision_number": r.decision_number})
+    return decision_id
 
 
 def detail_extra(conn, r: Repair) -> dict:
@@ -177,6 +218,10 @@ def detail_extra(conn, r: Repair) -> dict:
         if kind == "record":
             rec = records_repo.get(conn, tid)
             labels.append(f"失信信息{tid}：{rec.document.authority}{rec.document.number}（{rec.tier.zh}）")
+        elif kind == "decision":
+            x = decisions_repo.get(conn, tid)
+            labels.append(f"行政处罚决定{tid}：{x.authority}{x.doc_number}（{x.tier.zh if x.tier else ''}，"
+                          f"{x.state.zh}）")
         else:
             case = cases_repo.get(conn, tid)
             labels.append(f"{case.list_type.zh}（案件{tid}，{case.decision_number or ''}）")
@@ -223,12 +268,31 @@ def revert_after_breach(session: Session, tx, c: Commitment, on: dt.date) -> lis
         saved = replace(rec, status=RecordStatus.ACTIVE, publication_end=end, status_reason=why)
         tx.change("record", rid, "repair_revert", {**records_repo.state(saved), "repair_action": None})
         reverted.append(rid)
+    decisions = _revert_decisions(session, tx, repairs, c, on)
     for r in repairs:
         repo.save(tx, replace(r, reverted_on=on))
         tx.change("repair", r.id, "revert", {**repo.state(replace(r, reverted_on=on)), "commitment_id": c.id})
-    if reverted:
-        session.audit(tx, "repair.revert", "commitment", c.id, detail={"records": reverted})
+    if reverted or decisions:
+        session.audit(tx, "repair.revert", "commitment", c.id, detail={"records": reverted, "decisions": decisions})
     return reverted
+
+
+def _revert_decisions(session: Session, tx, repairs: list[Repair], c: Commitment, on: dt.date) -> list[int]:
+    """R17/R13: a 双公示 penalty whose publication a broken repair commitment stopped is shown again until its
+    longest period ends (published again if it had been, else due to publish; already over: ended)."""
+    out = []
+    for did in dict.fromkeys(i for r in repairs for i in split(r.targets)[2]):
+        x = decisions_repo.get(tx.conn, did)
+        if x is None or x.state is not disclosure.DecisionState.REPAIRED:
+            continue
+        back = disclosure.DecisionState.PUBLISHED if x.published_on else disclosure.DecisionState.REGISTERED
+        state = disclosure.DecisionState.ENDED if disclosure.publication_over(x, on) else back
+        decisions_repo.revert_repaired(tx, did, state, ended_on=x.publication_end + dt.timedelta(days=1)
+                                       if state is disclosure.DecisionState.ENDED else None)
+        done = decisions_repo.get(tx.conn, did)
+        tx.change("admin_decision", did, "repair_revert", {**done.to_state(), "commitment_id": c.id})
+        out.append(did)
+    return out
 
 
 @register_source

@@ -18,7 +18,8 @@ from dataclasses import replace
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.procedure import check_r5_decided_after_issue
 from credit_desk.domain.repairs import (OPEN_STATES, Channel, Material, RecordAction, Repair, RepairEvent,
-                                        RepairState, check_date_order, check_decider, check_one_department,
+                                        RepairState, check_date_order, check_decider, check_decision_action,
+                                        check_one_department,
                                         check_who_decides, eligibility, next_state, parse_materials)
 from credit_desk.services import deadline_calendar
 from credit_desk.services import case_core as core
@@ -66,8 +67,9 @@ def _commitment(conn, subject_id: int, commitment_id: int | None) -> int | None:
 
 def apply_repair(session: Session, *, subject_id: int, applicant: str, channel: str,
                  received_on: dt.date | None = None, record_ids=(), case_ids=(), materials=(),
-                 commitment_id: int | None = None) -> dict:
-    """Register an application at the window (R13) and judge its eligibility by the rule set of that day (R20)."""
+                 commitment_id: int | None = None, decision_ids=()) -> dict:
+    """Register an application at the window (R13) and judge its eligibility by the rule set of that day (R20).
+    ``decision_ids``: 双公示 penalty decisions of the subject whose publication is to stop (R21)."""
     session.require("repair.apply")
     conn = session.ledger.conn
     core.get_subject(conn, subject_id)
@@ -75,7 +77,7 @@ def apply_repair(session: Session, *, subject_id: int, applicant: str, channel: 
     if on > session.desk.today():
         raise ValidationError("DATE_IN_FUTURE", f"收到申请日期（{on.isoformat()}）不能晚于今天。",
                               f"received_on ({on.isoformat()}) cannot be in the future.", field="received_on")
-    targets = fx.targets(conn, subject_id, record_ids, case_ids, for_apply=True)
+    targets = fx.targets(conn, subject_id, record_ids, case_ids, decision_ids, for_apply=True)
     department = check_one_department(targets)  # R13 谁认定、谁修复
     departments.department_named_for(conn, department, [t.id for t in targets if t.kind == "case"])  # R13 issuer
     given = parse_materials(materials)
@@ -237,6 +239,7 @@ def decide_repair(session: Session, repair_id: int, *, outcome: str, for_departm
         raise ValidationError("R13_REASON_REQUIRED", "不予修复须写明理由。", "Give the reason for refusing.",
                               field="reason")
     action = _record_action(record_action) if event is RepairEvent.REPAIR else None
+    check_decision_action((t.kind for t in targets), action)  # R13/R21: a penalty decision's repair is 停止公示
     if event is RepairEvent.REPAIR:
         fx.check_still_repairable(conn, targets)
     with session.ledger.tx() as tx:
@@ -273,6 +276,28 @@ def list_repairs(session: Session, *, state: str | None = None, subject_id: int 
     for field in ("finish_due", "decide_due"):  # R20: a date counted on weekends only says so
         deadline_calendar.mark_rows(session.desk, session.read_conn, "repair", rows, field)
     return rows
+
+
+def repair_decisions(session: Session, subject_id: int) -> list[dict]:
+    """R13/R21: the subject's 双公示 penalty decisions a repair application may name (published or due to publish,
+    a published tier, not revoked), with the first day repair may be applied for; no party data (the subject is
+    the caller's own choice). For the application form."""
+    session.require("repair.apply")
+    conn = session.read_conn
+    s = core.get_subject(conn, subject_id)
+    from credit_desk.domain import disclosure
+    from credit_desk.store import disclosures
+    out = []
+    for x in disclosures.of_party(conn, s.id_number):
+        try:
+            disclosure.check_r13_decision_repairable(x, s.id_number)  # R13/R21: the same guard as the application
+        except (DomainError, ValidationError):
+            continue
+        out.append({"id": x.id, "doc_number": x.doc_number, "authority": x.authority, "category": x.category,
+                    "decision_date": x.decision_date.isoformat(), "tier": x.tier.value, "tier_zh": x.tier.zh,
+                    "state": x.state.value, "state_zh": x.state.zh,
+                    "earliest_repair": x.earliest_repair.isoformat() if x.earliest_repair else None})
+    return out
 
 
 def mark_non_repairable(session: Session, record_id: int, *, basis: str | None) -> dict:

@@ -28,6 +28,11 @@ def by_name(conn, name: str) -> Department | None:
     return _dept(row) if row else None
 
 
+def by_uscc(conn, uscc: str) -> Department | None:
+    row = conn.execute(f"SELECT {_COLS} FROM departments WHERE uscc = ?", (uscc,)).fetchone() if uscc else None
+    return _dept(row) if row else None
+
+
 def clash(conn, d: Department) -> str | None:
     """The field of ``d`` another department already uses (name, code or prefix), or None."""
     for col in ("name", "uscc", "prefix"):

@@ -80,9 +80,11 @@ def page(conn, *, kind: str | None = None, state: str | None = None, text: str =
 
 
 def open_deadlines(conn) -> list[AdminDecision]:
-    """R6: decisions not yet published or not yet acknowledged by the platform, soonest deadline first."""
+    """R6: decisions not yet published or not yet acknowledged by the platform, soonest deadline first (not one
+    whose publication stopped: ended, revoked or repaired)."""
     rows = conn.execute(f"SELECT {', '.join(_COLS)} FROM admin_decisions WHERE (reported_at IS NULL "
-                        "OR state = 'registered') AND state NOT IN ('ended', 'revoked') ORDER BY publish_due, id")
+                        "OR state = 'registered') AND state NOT IN ('ended', 'revoked', 'repaired') "
+                        "ORDER BY publish_due, id")  # R13: a repaired decision stops like an ended one
     return [_from_row(r) for r in rows]
 
 
@@ -101,10 +103,25 @@ def set_state(tx, decision_id: int, state: DecisionState, *, published_on: date 
                 ended_on.isoformat() if ended_on else None, now_iso(), decision_id))
 
 
+def revert_repaired(tx, decision_id: int, state: DecisionState, ended_on: date | None) -> None:
+    """R17/R13: a repair undone by a broken commitment: the decision's state back, its stop date replaced."""
+    tx.execute("UPDATE admin_decisions SET state = ?, ended_on = ?, updated_at = ? WHERE id = ? AND state = 'repaired'",
+               (state.value, ended_on.isoformat() if ended_on else None, now_iso(), decision_id))
+
+
 def set_reported(tx, decision_id: int, acked_at: str) -> None:
     """R6: the platform acknowledged the decision; its "publish and report by" deadline closes."""
     tx.execute("UPDATE admin_decisions SET reported_at = ? WHERE id = ? AND reported_at IS NULL",
                (acked_at, decision_id))
+
+
+def of_party(conn, number: str, kind: str = "penalty") -> list[AdminDecision]:
+    """Decisions naming ``number`` as the party's USCC or ID number (R22's match), oldest first."""
+    if not number:
+        return []
+    rows = conn.execute(f"SELECT {', '.join(_COLS)} FROM admin_decisions WHERE (uscc = ? OR id_number = ?) "
+                        "AND kind = ? ORDER BY decision_date, id", (number, number, kind))
+    return [_from_row(r) for r in rows]
 
 
 def count(conn) -> int:

@@ -276,67 +276,77 @@
 <context>
     <name>ApplyRepairDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="80"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="82"/>
         <source>Credit repair application</source>
         <translation>信用修复申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="81"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="83"/>
         <source>Subject: %1 (%2). Repair costs the applicant nothing. Whether the application can be accepted (the shortest publication period passed, the materials complete) is judged by the rule set in force on the day it was received.</source>
         <translation>信用主体：%1（%2）。信用修复不收取任何费用。能否受理（最短公示期是否届满、材料是否齐全）按收到申请之日有效的规则集判断。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="84"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="86"/>
         <source>Register the application</source>
         <translation>登记申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="86"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="88"/>
         <source>Applicant (and agent) *</source>
         <translation>申请人（及经办人） *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="87"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="89"/>
         <source>Received by *</source>
         <translation>申请渠道 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="88"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="90"/>
         <source>Received on *</source>
         <translation>收到申请日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="93"/>
         <source>Record %1</source>
         <translation>失信信息 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="93"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="95"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="95"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="99"/>
         <source>To repair *</source>
         <translation>申请修复的事项 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="96"/>
-        <source>The records to stop publishing, or the listings to leave early.</source>
-        <translation>申请停止公示的失信信息，或申请提前移出的名单。</translation>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="109"/>
+        <source>Penalty decision %1</source>
+        <translation>行政处罚决定%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="98"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="110"/>
+        <source>repair from %1</source>
+        <translation>自%1起可申请</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="103"/>
         <source>Materials handed in</source>
         <translation>补正材料登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="99"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="100"/>
+        <source>The records to stop publishing, the listings to leave early, or the published administrative penalty decisions to stop publishing.</source>
+        <translation>申请停止公示的失信信息、申请提前移出的名单，或申请停止公示的双公示行政处罚决定。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="104"/>
         <source>Repair commitment (number)</source>
         <translation>信用修复承诺（编号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="100"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="105"/>
         <source>A repair-type commitment this subject signed (commitment letter), if recorded already.</source>
         <translation>该主体已签署并登记的信用修复型承诺（信用承诺书）编号，如有。</translation>
     </message>
@@ -2298,62 +2308,67 @@ Returned by the platform: %4</source>
 <context>
     <name>DecideRepairDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="133"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="146"/>
         <source>Repair decision</source>
         <translation>信用修复决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="147"/>
         <source>Application %1, accepted %2, decision due %3. Deciding department: %4.</source>
         <translation>申请 %1，%2 受理，应于 %3 前作出决定。认定部门：%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="137"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="150"/>
         <source>Decide</source>
         <translation>作出决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="139"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="152"/>
         <source>Outcome *</source>
         <translation>决定结果 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="140"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="153"/>
         <source>Repaired</source>
         <translation>准予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="140"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="153"/>
         <source>Refused</source>
         <translation>不予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="141"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="154"/>
         <source>Deciding department *</source>
         <translation>认定部门 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="144"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="157"/>
         <source>Decided on *</source>
         <translation>决定日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="145"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="158"/>
         <source>Only for a repair decision the department made earlier on paper, numbered by hand.</source>
         <translation>仅当认定部门此前已作出手工编号的纸质信用修复决定书时填写。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="146"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="162"/>
         <source>What happens to the information</source>
         <translation>对失信信息的处理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="148"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="164"/>
+        <source>A published administrative penalty decision stops being published (R13).</source>
+        <translation>行政处罚决定准予信用修复的，停止公示（R13）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="166"/>
         <source>Findings</source>
         <translation>审查意见</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="149"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="167"/>
         <source>Reason for refusing</source>
         <translation>不予登记的理由</translation>
     </message>
@@ -4383,28 +4398,28 @@ Measures: %4</source>
 <context>
     <name>NotAcceptDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="114"/>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="116"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="127"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="129"/>
         <source>Do not accept</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="115"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="128"/>
         <source>Application %1. Leave the reason empty to use every problem the eligibility check found.</source>
         <translation>申请 %1。理由留空时，将列明受理条件检查发现的全部问题。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="119"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="132"/>
         <source>Dated *</source>
         <translation>日期 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="120"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="133"/>
         <source>Only for a notice of non-acceptance made earlier on paper, numbered by hand.</source>
         <translation>仅当此前已出具本单位手工编号的纸质不予受理通知书时填写。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="121"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="134"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
@@ -6364,27 +6379,27 @@ Grounds: %6</source>
 <context>
     <name>SupplementDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="172"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="190"/>
         <source>Materials handed in</source>
         <translation>补正材料登记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="173"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="191"/>
         <source>Application %1, received %2. Tick what the applicant handed in after the one-time notice.</source>
         <translation>申请%1，%2收到。请勾选申请人按一次性告知书补交的材料。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="175"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="193"/>
         <source>Record the materials</source>
         <translation>登记补正材料</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="179"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="197"/>
         <source>Materials *</source>
         <translation>补交的材料 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="181"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="199"/>
         <source>Handed in on *</source>
         <translation>补交日期 *</translation>
     </message>
@@ -7066,22 +7081,22 @@ Grounds: %6</source>
 <context>
     <name>_DatedPaper</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="56"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="58"/>
         <source>Number of a hand-issued paper</source>
         <translation>纸质文书的手工文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="57"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="59"/>
         <source>leave empty: the document register numbers it today</source>
         <translation>留空：由文书登记簿今天统一编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="68"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="70"/>
         <source>A paper made before today carries its hand-issued number: the day can go back to %1, the previous step (R5).</source>
         <translation>今天以前作出的纸质文书使用其手工文号：日期最早可选上一步骤的%1（R5）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="71"/>
+        <location filename="../../credit_desk/gui/dialogs/repair_dialogs.py" line="73"/>
         <source>The document register numbers this paper today, so it is dated today (%1). A paper made earlier is recorded with its hand-issued number (below).</source>
         <translation>该文书今天由文书登记簿编号出具，日期即今天（%1）。此前已出具的纸质文书，请在下方填写其手工文号。</translation>
     </message>

@@ -19,6 +19,7 @@ from tests.e2e.case_kit import (BOSS, black_draft, black_listing, company, decid
                                 desk, ok, open_case, person, walk_to, watch_draft,
                                 record, refused, serve, staffed_template, watch_listing)
 from tests.e2e.effects_kit import action_names, judge, orphan_changes, record_effects
+from tests.e2e.penalty_repair_kit import decision
 from tests.e2e.repair_kit import apply, old_black_listing
 from tests.reliability.test_access import service_functions
 
@@ -52,7 +53,9 @@ MUST_WRITE = {
     "repairs.accept_repair": ("repair.accept", {"repair.accept"}),
     "repairs.refuse_acceptance": ("repair.not_accept", {"repair.not_accept"}),
     # R13: a repaired black listing leaves its list early and goes onto the watch list (R12)
-    "repairs.decide_repair": ("repair.decide", {"repair.decide", "case.exit", "case.open", "case.decide"}),
+    # R13/R21: and a 双公示 penalty of the same department stops publication (停止公示) with it
+    "repairs.decide_repair": ("repair.decide", {"repair.decide", "case.exit", "case.open", "case.decide",
+                                                "admin_decision.repair_stop"}),
     "commitments.add_item": ("commitment.item_add", {"commitment_item.insert"}),
     "commitments.record_commitment": ("commitment.add", {"commitment.insert"}),
     # R17: a breach flags key supervision, and the platform hears of the flag as well
@@ -97,6 +100,7 @@ NOT_WALKED = {
         "case_core.step", "case_view.detail_dict", "doc_numbers.record_external_in_tx", "doc_numbers.reserve_in_tx",
         "doc_numbers.take_in_tx", "doc_numbers.supersede_in_tx", "records.revoke_in_tx", "records.prepare_record", "records.save_new_record",
         "repair_effects.apply_outcome", "repair_effects.mark_non_repairable", "repair_effects.revert_after_breach",
+        "repair_effects.stop_decision",
         "document_sources.commitment_form", "document_sources.credit_query", "document_sources.from_case",
         "document_sources.item_for", "document_sources.correction_item", "withdrawals.propose_in_tx",
         "documents.check_out",
@@ -111,7 +115,8 @@ NOT_WALKED = {
         "cleanup.check_ledger", "cleanup.list_contacts", "commitments.subject_commitments",
         "commitments.subject_interviews", "due.due_items", "interviews.get_plan", "keys.enc_key", "keys.show",
         "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",
-        "records.record_history", "repairs.get_repair", "repairs.list_repairs", "sync.status",
+        "records.record_history", "repairs.get_repair", "repairs.list_repairs", "repairs.repair_decisions",
+        "sync.status",
         "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
         "records.publication_basis", "publication.list_consents",
         "departments.list_departments", "departments.user_department", "departments.case_fields",
@@ -190,7 +195,8 @@ def _walk(desk, tmp_path) -> None:
     decide(desk, cid, "--measure", "M-01", "--post-exit-watch-months", "12")
     decide_black(desk, short)
     ok(desk, "case", "show", str(cid), "--purpose", "办理认定案件")
-    req = apply(desk, repaired, cases=[old])["id"]
+    penalty = decision(desk, 97, "清市监罚〔2026〕97号", "2026-04-15", publish_on="2026-04-17")  # R21, same dept
+    req = apply(desk, repaired, cases=[old], extra=("--decision", str(penalty)))["id"]
     ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
     ok(desk, "repair", "decide", str(req), "--outcome", "repaired", "--for-department", "县市场监督管理局",
        "--decided-on", "2026-10-22", user=BOSS)

@@ -140,6 +140,9 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "repair_effects.mark_non_repairable": ("internal", "the body of repairs.mark_non_repairable "
                                                        "(record.non_repairable)"),
     "repair_effects.revert_after_breach": ("internal", "inside commitments.check_fulfilment's transaction"),
+    "repair_effects.stop_decision": ("internal", "R13/R21 停止公示 of a 双公示 penalty, inside apply_outcome within "
+                                                 "repairs.decide_repair's transaction (repair.decide)"),
+    "repairs.repair_decisions": "repair.apply",
     "repairs.accept_repair": "repair.accept", "repairs.apply_repair": "repair.apply",
     "repairs.decide_repair": "repair.decide", "repairs.get_repair": "repair.view",
     "repairs.list_repairs": "repair.list", "repairs.mark_non_repairable": "record.non_repairable",
@@ -433,6 +436,8 @@ PURPOSE_EXEMPT: dict[str, str] = {
     "browse.repair_subjects": "the office's masked work list (R15), like cases_page: only subjects of the "
                               "given repair requests, names of people and all ID numbers masked",
     "repairs.list_repairs": "ids, dates, states and deadlines only",
+    "repairs.repair_decisions": "the 双公示 penalties of the subject the clerk chose for an application: ids, 文号, "
+                                "authority, dates, tier and state; no party name or ID number",
     "browse.cases_page": "masked work list (R15); a typed search is logged by log_search with its purpose",
     "browse.subjects_page": "masked list (R15); a typed search is logged by log_search with its purpose",
     "browse.records_page": "masked list (R15); a typed search is logged by log_search with its purpose",

@@ -596,7 +596,8 @@ def test_r21_sheet_values_in_the_national_names(key, value, text):
 
 def test_r21_kinds_and_states_in_chinese():
     assert [k.zh for k in DecisionKind] == ["行政许可", "行政处罚"]
-    assert [s.zh for s in DecisionState] == ["待公示", "已公示", "不予公示（轻微）", "公示期满已停止", "决定已撤销，停止公示"]
+    assert [s.zh for s in DecisionState] == ["待公示", "已公示", "不予公示（轻微）", "公示期满已停止", "决定已撤销，停止公示",
+                                            "信用修复，已停止公示"]
 
 
 def test_r21_a_persons_birth_date_is_judged_on_the_callers_clock():

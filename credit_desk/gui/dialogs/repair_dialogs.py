@@ -7,7 +7,9 @@ import datetime as dt
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from credit_desk.domain.disclosure import DecisionState
 from credit_desk.domain.repairs import Channel, Material, RecordAction
+from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.form_dialog import FormDialog, bound_dates, combo, date_edit, line, text_box
 from credit_desk.gui.i18n import aside, spaced
 from credit_desk.gui.labels import enum_words, record_words
@@ -91,13 +93,23 @@ class ApplyRepairDialog(FormDialog):
         targets = [(spaced(self.tr("Record %1").replace("%1", str(r["id"])), r["doc_number"], r["tier_zh"], r["status_zh"]),
                     ("record", r["id"])) for r in map(record_words, recs)] + [
             (aside(enum_words(c.list_type), self.tr("case %1").replace("%1", str(c.id))), ("case", c.id)) for c in listed]
+        targets += [(self._decision_label(x), ("decision", x["id"]))
+                    for x in repairs.repair_decisions(ctx.session, subject["id"])]  # R13/R21: 双公示 penalties
         self.targets = _checklist("targets", targets, 110)
         self.add_field("targets", self.tr("To repair *"), self.targets,
-                       self.tr("The records to stop publishing, or the listings to leave early."))
+                       self.tr("The records to stop publishing, the listings to leave early, or the published "
+                               "administrative penalty decisions to stop publishing."))
         self.materials = _checklist("materials", [(enum_words(m), m.value) for m in Material])
         self.add_field("materials", self.tr("Materials handed in"), self.materials)
         self.add_field("commitment_id", self.tr("Repair commitment (number)"), line("commitmentId"),
                        self.tr("A repair-type commitment this subject signed (commitment letter), if recorded already."))
+
+    def _decision_label(self, x: dict) -> str:
+        """A 双公示 penalty of the subject: its number, tier and state, and the first day repair may be asked (R13)."""
+        head = self.tr("Penalty decision %1").replace("%1", str(x["id"]))
+        since = self.tr("repair from %1").replace("%1", x["earliest_repair"] or "—")
+        return spaced(head, x["doc_number"], enum_words(Tier(x["tier"])), enum_words(DecisionState(x["state"])),
+                      since)
 
     def apply(self) -> dict:
         chosen = checked(self.targets)
@@ -106,6 +118,7 @@ class ApplyRepairDialog(FormDialog):
             self.ctx.session, subject_id=self.subject["id"], applicant=self.value("applicant"),
             channel=self.value("channel"), received_on=self.value("received_on"),
             record_ids=[i for k, i in chosen if k == "record"], case_ids=[i for k, i in chosen if k == "case"],
+            decision_ids=[i for k, i in chosen if k == "decision"],
             materials=checked(self.materials), commitment_id=int(cid) if cid.isdigit() else None)
 
 
@@ -143,8 +156,13 @@ class DecideRepairDialog(_DatedPaper):
         # R5: numbered today by the register, so decided today — or the hand-issued paper's day, from the acceptance
         self.dated_paper("decided_on", self.tr("Decided on *"), "decidedOn", _iso(row.get("accepted_on")), self.tr(
             "Only for a repair decision the department made earlier on paper, numbered by hand."))
+        # R13/R21: a 双公示 penalty decision granted repair stops being published — the one lawful choice offered
+        penalty = any(t.get("type") == "decision" for t in row.get("targets") or ())
+        actions = [RecordAction.STOP] if penalty else list(RecordAction)
         self.add_field("record_action", self.tr("What happens to the information"),
-                       combo("recordAction", [(enum_words(a), a.value) for a in RecordAction]))
+                       combo("recordAction", [(enum_words(a), a.value) for a in actions]),
+                       self.tr("A published administrative penalty decision stops being published (R13).")
+                       if penalty else "")
         self.add_field("findings", self.tr("Findings"), text_box("findings", 2))
         self.add_field("reason", self.tr("Reason for refusing"), text_box("reason", 2))
         self.fields["outcome"].currentIndexChanged.connect(self._outcome_changed)
