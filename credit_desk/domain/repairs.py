@@ -56,7 +56,8 @@ TRANSITIONS: dict[tuple[RepairState, RepairEvent], RepairState] = {
     (_S.REPAIRED, _E.SHARE): _S.SHARED,
     (_S.REFUSED, _E.SHARE): _S.SHARED,
     # R12 way 1 / 1798号 (二十): a request about nothing but a listing withdrawn as wrongful has nothing left to
-    # repair; it ends with the listing (``list_rules.repairs_withdrawn_with``) instead of waiting for ever
+    # repair; it ends with the listing (``list_rules.repairs_withdrawn_with``) instead of waiting for ever; so does
+    # one about nothing but a 双公示 penalty decision that was revoked (R3, ``only_about``)
     (_S.RECEIVED, _E.CLOSE): _S.CLOSED,
     (_S.ACCEPTED, _E.CLOSE): _S.CLOSED,
 }
@@ -329,6 +330,15 @@ def eligibility(rs: RuleSet, table: MaterialsTable | Mapping[str, Requirement], 
         problems.append(Problem("R13_MATERIALS_MISSING", f"申请材料不齐全，缺少：{'、'.join(missing)}",
                                 f"materials missing: {len(missing)} item(s)", table.source))
     return Eligibility(tier, earliest, req, missing, tuple(problems), table.source)
+
+
+def only_about(target: tuple[str, int], repairs) -> list[int]:
+    """R3 with R13: the open requests that name nothing but ``target`` (kind, id) — when its basis is revoked there
+    is nothing left to repair, so they end (终止办理) instead of standing on the due list for ever. A request that
+    also names something else goes on for that. ``repairs``: objects with ``id``, ``state`` and ``targets``."""
+    kind, tid = target
+    return [r.id for r in repairs if r.state in OPEN_STATES and r.targets
+            and all(k == kind and int(i) == int(tid) for k, i in r.targets)]
 
 
 def check_one_department(targets: list[RepairTarget]) -> str:

@@ -25,8 +25,8 @@ from credit_desk.domain.list_rules import ExitInput
 from credit_desk.domain.record_rules import EFFECTIVE_STATUSES, status_zh
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.repairs import (NON_REPAIRABLE_ITEMS, Eligibility, MaterialsTable, RecordAction, Repair,
-                                        RepairState, RepairTarget, eligibility, listing_tier, parse_local_table,
-                                        table_in_force)
+                                        RepairEvent, RepairState, RepairTarget, eligibility, listing_tier,
+                                        next_state, only_about, parse_local_table, table_in_force)
 from credit_desk.domain.rulesets import RuleSet, add_months
 from credit_desk.services import case_core as core
 from credit_desk.services.base import Session
@@ -209,6 +209,21 @@ def stop_decision(session: Session, tx, r: Repair, decision_id: int) -> int:
     tx.change("admin_decision", decision_id, "repair_stop",
               {**done.to_state(), "repair_id": r.id, "repair_decision_number": r.decision_number})
     return decision_id
+
+
+def close_with_revoked_decision(session: Session, tx, decision_id: int) -> list[int]:
+    """R3 with R13: a 双公示 decision was revoked (its publication stopped with it): the open repair requests about
+    nothing but it end (终止办理), each with its audit row and a change-log row for the platform."""
+    about = repo.with_target(tx.conn, "decision", decision_id)
+    closed = []
+    for rid in only_about(("decision", decision_id), about):
+        r = next(x for x in about if x.id == rid)
+        done = replace(r, state=next_state(r.state, RepairEvent.CLOSE))
+        repo.save(tx, done)
+        session.audit(tx, "repair.close", "repair", rid, detail={"from": r.state.value, "decision": decision_id})
+        tx.change("repair", rid, "close", repo.state(done))
+        closed.append(rid)
+    return closed
 
 
 def detail_extra(conn, r: Repair) -> dict:

@@ -2,7 +2,7 @@
 
 Change-log rows (written by ``services/repairs`` in the same transaction):
   ``repair``  ``insert`` (received), ``accept``, ``not_accept``, ``decide`` (repaired/refused), ``revert``
-              (R17: a repair-type commitment was broken). No names: ids, dates, states, numbers.
+              (R17: a repair-type commitment was broken), ``close`` (R3: the 双公示 decision it named was revoked). No names: ids, dates, states, numbers.
   ``record``  ``repair`` (the record's new repair state) and ``repair_revert`` (back to its longest period).
 The platform's acknowledgement of ``("repair", id, "decide")`` moves the request to ``shared`` (``set_shared``).
 """
@@ -85,6 +85,13 @@ def open_for_target(conn, target_type: str, target_id: int) -> list[int]:
                         "WHERE t.target_type = ? AND t.target_id = ? AND r.state IN (?, ?)",
                         (target_type, target_id, RepairState.RECEIVED.value, RepairState.ACCEPTED.value))
     return [i for (i,) in rows]
+
+
+def with_target(conn, target_type: str, target_id: int) -> list[Repair]:
+    """Every request (any state) that names this record, case or 双公示 decision as a target."""
+    rows = conn.execute(f"{_SELECT} WHERE id IN (SELECT repair_id FROM repair_targets WHERE target_type = ? "
+                        "AND target_id = ?) ORDER BY id", (target_type, target_id)).fetchall()
+    return [_repair(conn, r) for r in rows]
 
 
 def with_case_target(conn, case_id: int) -> list[Repair]:

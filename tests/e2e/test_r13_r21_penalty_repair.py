@@ -58,6 +58,8 @@ def test_r13_r21_a_published_penalty_is_repaired_on_the_day_its_notice_promised_
     done = ok(desk, "repair", "decide", str(out["id"]), "--outcome", "repaired", "--for-department", DEPT,
               "--decided-on", "2026-07-20", user=BOSS)     # the penalty's own department decides (谁认定、谁修复)
     assert done["state"] == "repaired" and done["decisions_stopped"] == [did] and done["decision_number"]
+    labels = ok(desk, "repair", "show", str(out["id"]), "--purpose", "办理信用修复")["target_labels"]
+    assert labels == [f"行政处罚决定{did}：{DEPT}清市监罚〔2026〕91号（一般，信用修复，已停止公示）"]
 
     shown = ok(desk, "decision", "show", str(did), "--purpose", "核查信用修复结果")
     assert shown["state"] == "repaired" and shown["ended_on"] == "2026-07-20" and "停止公示" in shown["state_zh"]
@@ -213,3 +215,18 @@ def test_r13_r21_the_platform_hears_the_stop_in_the_next_bundle(desk, tmp_path):
     ledger_id = json.loads((Path(desk.data_dir) / "ledger.json").read_text())["ledger_id"]
     [filed] = [f for f in intake.decisions(ledger_id) if f["decision_id"] == str(did)]
     assert filed["state"] == "repaired"
+
+
+@pytest.mark.story
+def test_r3_r13_revoking_the_penalty_ends_the_repair_request_about_it(desk):
+    """R3: a revoked decision leaves publication at once; the open repair request about nothing but it has nothing
+    left to repair and ends (终止办理) with its audit and change rows, instead of standing on the due list."""
+    sid = company(desk, 99)
+    did = decision(desk, 99, "清市监罚〔2026〕701号", "2026-04-15", publish_on="2026-04-17")
+    out = apply_decisions(desk, sid, [did], on="2026-10-20")
+    ok(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-10-20")
+    gone = ok(desk, "decision", "revoke", str(did), "--reason", "复议决定撤销原处罚决定（清政复决〔2026〕11号）",
+              "--on", "2026-10-21")
+    assert gone["state"] == "revoked" and gone["repairs_closed"] == [out["id"]]
+    assert ok(desk, "repair", "show", str(out["id"]), "--purpose", "核查")["state"] == "closed"
+    assert not [i for i in ok(desk, "due") if i["object_type"] == "repair" and i["object_id"] == out["id"]]

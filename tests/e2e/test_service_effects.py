@@ -100,7 +100,7 @@ NOT_WALKED = {
         "case_core.step", "case_view.detail_dict", "doc_numbers.record_external_in_tx", "doc_numbers.reserve_in_tx",
         "doc_numbers.take_in_tx", "doc_numbers.supersede_in_tx", "records.revoke_in_tx", "records.prepare_record", "records.save_new_record",
         "repair_effects.apply_outcome", "repair_effects.mark_non_repairable", "repair_effects.revert_after_breach",
-        "repair_effects.stop_decision",
+        "repair_effects.stop_decision", "repair_effects.close_with_revoked_decision",
         "document_sources.commitment_form", "document_sources.credit_query", "document_sources.from_case",
         "document_sources.item_for", "document_sources.correction_item", "withdrawals.propose_in_tx",
         "documents.check_out",

@@ -143,6 +143,8 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "repair_effects.stop_decision": ("internal", "R13/R21 停止公示 of a 双公示 penalty, inside apply_outcome within "
                                                  "repairs.decide_repair's transaction (repair.decide)"),
     "repairs.repair_decisions": "repair.apply",
+    "repair_effects.close_with_revoked_decision": ("internal", "R3: inside disclosure.register.revoke's transaction "
+                                                              "(disclosure.manage)"),
     "repairs.accept_repair": "repair.accept", "repairs.apply_repair": "repair.apply",
     "repairs.decide_repair": "repair.decide", "repairs.get_repair": "repair.view",
     "repairs.list_repairs": "repair.list", "repairs.mark_non_repairable": "record.non_repairable",

@@ -148,7 +148,8 @@ def publish(session: Session, ids: list[int], on: dt.date | None = None) -> list
 
 def revoke(session: Session, decision_id: int, *, reason: str, on: dt.date | None = None) -> dict:
     """R3: the decision was revoked — it leaves publication at once (due list, upload sheet, the platform through
-    the next bundle) and its 信用修复告知书 is no longer printed. Audited with the reason."""
+    the next bundle) and its 信用修复告知书 is no longer printed; an open repair request about nothing but it ends
+    (R13: nothing is left to repair). Audited with the reason."""
     session.require("disclosure.manage")
     today = session.desk.today()
     day = on or today
@@ -159,7 +160,9 @@ def revoke(session: Session, decision_id: int, *, reason: str, on: dt.date | Non
         repo.set_state(tx, x.id, d.DecisionState.REVOKED, ended_on=day)
         session.audit(tx, "disclosure.revoke", ENTITY, x.id, detail={"reason": why, "on": day.isoformat()})
         tx.change(ENTITY, x.id, "revoke", {**done.to_state(), "revoke_reason": why})
-    return public(done)
+        from credit_desk.services import repair_effects  # the repair feature; late import keeps the layers acyclic
+        closed = repair_effects.close_with_revoked_decision(session, tx, x.id)  # R3 with R13
+    return {**public(done), "repairs_closed": closed}
 
 
 def _check_publishable(conn, session: Session, x: d.AdminDecision, day: dt.date, today: dt.date) -> None:
