@@ -55,6 +55,9 @@ def test_r13_r21_a_published_penalty_is_repaired_on_the_day_its_notice_promised_
     assert out["tier"] == "general" and out["finish_due"] == "2026-07-30"      # 10 working days (R13)
     acc = ok(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-07-16")
     assert acc["state"] == "accepted" and acc["decide_due"] == "2026-07-21" and acc["accept_number"]
+    ok(desk, "print", "repair_accepted", "--repair", str(out["id"]), "--out", str(tmp_path / "a.pdf"))
+    accepted = _text(tmp_path / "a.pdf")   # the numbered 受理通知书 names the penalty, in the department's name
+    assert f"{DEPT}《行政处罚决定书》（清市监罚〔2026〕91号）的公示信息" in accepted and acc["accept_number"] in accepted
     done = ok(desk, "repair", "decide", str(out["id"]), "--outcome", "repaired", "--for-department", DEPT,
               "--decided-on", "2026-07-20", user=BOSS)     # the penalty's own department decides (谁认定、谁修复)
     assert done["state"] == "repaired" and done["decisions_stopped"] == [did] and done["decision_number"]
