@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from credit_desk.cli.common import command, emit, group, session_for, whole
+from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.repairs import Channel, Material, RecordAction
 from credit_desk.services import repairs
 
@@ -71,7 +72,8 @@ def register(sub) -> None:
     p.add_argument("--state")
     p.add_argument("--subject", type=whole)
     p = command(r, "non-repairable", cmd_non_repairable, "标记依法不可修复的信息 / flag non-repairable")
-    p.add_argument("record", type=whole)
+    p.add_argument("record", type=whole, nargs="?", help="失信信息编号 / record id")
+    p.add_argument("--decision", type=whole, help="双公示行政处罚决定编号（代替失信信息）/ a 双公示 penalty decision (R21)")
     p.add_argument("--basis", required=True, help="规定不可修复的法律、法规或党中央国务院政策文件；空字符串取消")
 
 
@@ -146,8 +148,14 @@ def cmd_list(args) -> int:
 
 
 def cmd_non_repairable(args) -> int:
+    if (args.record is None) == (args.decision is None):
+        raise ValidationError("FIELD_REQUIRED", "请指定一项失信信息编号，或以 --decision 指定一项行政处罚决定（二者选一）。",
+                              "Give one record id, or one penalty decision with --decision.", field="record")
     with session_for(args) as s:
-        out = repairs.mark_non_repairable(s, args.record, basis=args.basis)
-    emit(args, out, f"失信信息 {args.record} " + ("已标记为依法不可修复。" if out["non_repairable_basis"]
-                                                 else "已取消不可修复标记。"))
+        if args.decision is not None:
+            out = repairs.mark_decision_non_repairable(s, args.decision, basis=args.basis)
+        else:
+            out = repairs.mark_non_repairable(s, args.record, basis=args.basis)
+    what = f"行政处罚决定 {args.decision} " if args.decision is not None else f"失信信息 {args.record} "
+    emit(args, out, what + ("已标记为依法不可修复。" if out["non_repairable_basis"] else "已取消不可修复标记。"))
     return 0

@@ -112,7 +112,7 @@ def _decision_target(conn, subject_id: int, did: int) -> RepairTarget:
     disclosure.check_r13_decision_repairable(x, s.id_number)  # R13/R21: one subject's, a published-tier penalty
     dept = decision_department(conn, x)
     return RepairTarget("decision", did, x.tier, x.decision_date, dept.name if dept else x.authority,
-                        f"行政处罚决定{did}（{x.doc_number}）")
+                        f"行政处罚决定{did}（{x.doc_number}）", decisions_repo.non_repairable_basis(conn, did))
 
 
 def targets(conn, subject_id: int, record_ids=(), case_ids=(), decision_ids=(),
@@ -260,6 +260,20 @@ def mark_non_repairable(session: Session, record_id: int, basis: str | None) -> 
         session.audit(tx, "record.non_repairable", "record", record_id, detail={"set": bool(basis)})
         tx.change("record", record_id, "non_repairable", {"id": record_id, "non_repairable_basis": basis})
     return {"record_id": record_id, "non_repairable_basis": basis}
+
+
+def mark_decision_non_repairable(session: Session, decision_id: int, basis: str | None) -> dict:
+    """R13: set or clear a 双公示 penalty decision's non-repairable flag, with the law or central policy it rests
+    on; the platform hears it with the decision's elements (its change rows always carry them, R21)."""
+    x = decisions_repo.get(session.ledger.conn, decision_id)
+    if x is None or x.kind is not disclosure.DecisionKind.PENALTY:
+        raise DomainError("DECISION_NOT_FOUND", f"没有编号为 {decision_id} 的行政处罚决定。",
+                          f"No penalty decision {decision_id}.", field="decision_id")
+    with session.ledger.tx() as tx:
+        decisions_repo.set_non_repairable(tx, decision_id, basis)
+        session.audit(tx, "disclosure.non_repairable", "admin_decision", decision_id, detail={"set": bool(basis)})
+        tx.change("admin_decision", decision_id, "non_repairable", {**x.to_state(), "non_repairable_basis": basis})
+    return {"decision_id": decision_id, "non_repairable_basis": basis}
 
 
 def revert_after_breach(session: Session, tx, c: Commitment, on: dt.date) -> list[int]:

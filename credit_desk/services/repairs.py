@@ -278,6 +278,13 @@ def list_repairs(session: Session, *, state: str | None = None, subject_id: int 
     return rows
 
 
+def mark_decision_non_repairable(session: Session, decision_id: int, *, basis: str | None) -> dict:
+    """R13/R21: flag a 双公示 penalty decision a law or central policy makes non-repairable (basis cited); empty
+    basis clears."""
+    session.require("record.non_repairable")
+    return fx.mark_decision_non_repairable(session, decision_id, (basis or "").strip() or None)
+
+
 def repair_decisions(session: Session, subject_id: int) -> list[dict]:
     """R13/R21: the subject's 双公示 penalty decisions a repair application may name (published or due to publish,
     a published tier, not revoked), with the first day repair may be applied for; no party data (the subject is

@@ -103,6 +103,17 @@ def set_state(tx, decision_id: int, state: DecisionState, *, published_on: date 
                 ended_on.isoformat() if ended_on else None, now_iso(), decision_id))
 
 
+def non_repairable_basis(conn, decision_id: int) -> str | None:
+    """R13: the law or central policy that makes this decision non-repairable (None: repairable)."""
+    row = conn.execute("SELECT non_repairable_basis FROM admin_decisions WHERE id = ?", (decision_id,)).fetchone()
+    return row[0] if row else None
+
+
+def set_non_repairable(tx, decision_id: int, basis: str | None) -> None:
+    tx.execute("UPDATE admin_decisions SET non_repairable_basis = ?, updated_at = ? WHERE id = ?",
+               (basis, now_iso(), decision_id))
+
+
 def revert_repaired(tx, decision_id: int, state: DecisionState, ended_on: date | None) -> None:
     """R17/R13: a repair undone by a broken commitment: the decision's state back, its stop date replaced."""
     tx.execute("UPDATE admin_decisions SET state = ?, ended_on = ?, updated_at = ? WHERE id = ? AND state = 'repaired'",

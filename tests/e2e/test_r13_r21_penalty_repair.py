@@ -233,3 +233,20 @@ def test_r3_r13_revoking_the_penalty_ends_the_repair_request_about_it(desk):
     assert gone["state"] == "revoked" and gone["repairs_closed"] == [out["id"]]
     assert ok(desk, "repair", "show", str(out["id"]), "--purpose", "核查")["state"] == "closed"
     assert not [i for i in ok(desk, "due") if i["object_type"] == "repair" and i["object_id"] == out["id"]]
+
+
+@pytest.mark.story
+def test_r13_r21_a_penalty_flagged_non_repairable_is_refused_with_its_basis(desk):
+    """R13: what a law or central policy makes non-repairable is refused, citing it — for a 双公示 penalty as for a
+    record; only a senior person flags it, and the platform hears of the flag."""
+    sid = company(desk, 90)
+    did = decision(desk, 90, "清市监罚〔2026〕801号", "2026-04-15", publish_on="2026-04-17")
+    assert refused(desk, "repair", "non-repairable", "--decision", str(did), "--basis", "x")["code"] == \
+        "ROLE_FORBIDDEN"                                                           # a clerk may not flag
+    ok(desk, "repair", "non-repairable", "--decision", str(did), "--basis", "《某法》第十条规定不得修复", user=BOSS)
+    out = apply_decisions(desk, sid, [did], on="2026-10-20")
+    assert out["eligible"] is False and [p["code"] for p in out["problems"]] == ["R13_NON_REPAIRABLE"]
+    assert "《某法》第十条" in out["problems"][0]["basis"]
+    err = refused(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-10-20")
+    assert err["code"] == "R13_NON_REPAIRABLE" and "《某法》第十条" in err["message"]
+    assert refused(desk, "repair", "non-repairable", "--basis", "x", user=BOSS)["code"] == "FIELD_REQUIRED"

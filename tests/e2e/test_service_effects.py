@@ -36,6 +36,8 @@ MUST_WRITE = {
     "records.change_record": ("record.change", {"record.change"}),
     "records.show_record": ("record.view", set()),
     "repairs.mark_non_repairable": ("record.non_repairable", {"record.non_repairable"}),
+    # R13/R21: a 双公示 penalty flagged non-repairable; the platform hears it with the decision's elements
+    "repairs.mark_decision_non_repairable": ("disclosure.non_repairable", {"admin_decision.non_repairable"}),
     "cases.open_case": ("case.open", {"case.open"}),
     # 认定部门 (issue 13 item 5): the platform hears of the department and of who belongs to it
     "departments.add_department": ("department.add", {"department.insert"}),
@@ -101,6 +103,7 @@ NOT_WALKED = {
         "doc_numbers.take_in_tx", "doc_numbers.supersede_in_tx", "records.revoke_in_tx", "records.prepare_record", "records.save_new_record",
         "repair_effects.apply_outcome", "repair_effects.mark_non_repairable", "repair_effects.revert_after_breach",
         "repair_effects.stop_decision", "repair_effects.close_with_revoked_decision",
+        "repair_effects.mark_decision_non_repairable",
         "document_sources.commitment_form", "document_sources.credit_query", "document_sources.from_case",
         "document_sources.item_for", "document_sources.correction_item", "withdrawals.propose_in_tx",
         "documents.check_out",
@@ -256,6 +259,8 @@ def _walk(desk, tmp_path) -> None:
     ok(desk, "user", "assign", "clerk9", "--department", "清江浦区税务局", user="admin")
     plain = record(desk, bare, number="清市监罚〔2026〕89号")["id"]
     ok(desk, "repair", "non-repairable", str(plain), "--basis", "《某法》第十条规定不得修复", user=BOSS)
+    flagged = decision(desk, 91, "清市监罚〔2026〕191号", "2026-04-15")   # R13/R21: a 双公示 penalty flagged too
+    ok(desk, "repair", "non-repairable", "--decision", str(flagged), "--basis", "《某法》第十条规定不得修复", user=BOSS)
     _walk_checks(desk, tmp_path, sid)
 
 

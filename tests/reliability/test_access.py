@@ -143,6 +143,9 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "repair_effects.stop_decision": ("internal", "R13/R21 停止公示 of a 双公示 penalty, inside apply_outcome within "
                                                  "repairs.decide_repair's transaction (repair.decide)"),
     "repairs.repair_decisions": "repair.apply",
+    "repairs.mark_decision_non_repairable": "record.non_repairable",
+    "repair_effects.mark_decision_non_repairable": ("internal", "the body of repairs.mark_decision_non_repairable "
+                                                               "(record.non_repairable)"),
     "repair_effects.close_with_revoked_decision": ("internal", "R3: inside disclosure.register.revoke's transaction "
                                                               "(disclosure.manage)"),
     "repairs.accept_repair": "repair.accept", "repairs.apply_repair": "repair.apply",

@@ -36,6 +36,7 @@ from credit_desk.store.migrations import m0031_add_audit_action_index
 from credit_desk.store.migrations import m0032_add_decision_party_indexes
 from credit_desk.store.migrations import m0033_rebuild_search_keys_fold_fixpoint
 from credit_desk.store.migrations import m0034_add_deadline_calendars
+from credit_desk.store.migrations import m0035_add_decision_non_repairable
 
 MIGRATIONS = [
     m0001_create_core,
@@ -72,4 +73,5 @@ MIGRATIONS = [
     m0032_add_decision_party_indexes,
     m0033_rebuild_search_keys_fold_fixpoint,
     m0034_add_deadline_calendars,
+    m0035_add_decision_non_repairable,
 ]
