@@ -5546,77 +5546,97 @@ The look is recorded in the audit log with your name, the time and the purpose.<
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
+        <source>To repair</source>
+        <translation>申请修复的事项</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="221"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="222"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="222"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="226"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="226"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="228"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="237"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="232"/>
+        <source>Record %1</source>
+        <translation>失信信息%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="232"/>
+        <source>Listing case %1</source>
+        <translation>名单案件%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="233"/>
+        <source>Penalty decision %1</source>
+        <translation>行政处罚决定%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="244"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="254"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="257"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="260"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="267"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="276"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="283"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="279"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="286"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="286"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="293"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="293"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="300"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="308"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="304"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="311"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>

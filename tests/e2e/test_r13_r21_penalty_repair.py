@@ -250,3 +250,20 @@ def test_r13_r21_a_penalty_flagged_non_repairable_is_refused_with_its_basis(desk
     err = refused(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-10-20")
     assert err["code"] == "R13_NON_REPAIRABLE" and "《某法》第十条" in err["message"]
     assert refused(desk, "repair", "non-repairable", "--basis", "x", user=BOSS)["code"] == "FIELD_REQUIRED"
+
+
+@pytest.mark.story
+def test_r13_r21_a_penalty_still_due_to_publish_is_repaired_and_leaves_the_due_list(desk):
+    """A penalty registered but left unpublished past its 7 working days still counts against the party (R21);
+    repaired, it never goes up: off the due list, and publishing it is refused."""
+    sid = company(desk, 89)
+    did = decision(desk, 89, "清市监罚〔2026〕901号", "2026-04-15")          # registered, never published
+    assert [i for i in ok(desk, "due") if i["object_id"] == did and i["kind"] == "publish_decision"]
+    out = apply_decisions(desk, sid, [did], on="2026-10-20")
+    assert out["eligible"]
+    ok(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-10-20")
+    ok(desk, "repair", "decide", str(out["id"]), "--outcome", "repaired", "--for-department", DEPT,
+       "--decided-on", "2026-10-21", user=BOSS)
+    assert ok(desk, "decision", "show", str(did), "--purpose", "核查")["state"] == "repaired"
+    assert not [i for i in ok(desk, "due") if i["object_id"] == did and i["kind"] == "publish_decision"]
+    assert refused(desk, "decision", "publish", str(did), user=REVIEWER)["code"] == "DECISION_STATE"

@@ -119,5 +119,7 @@ def test_r13_r21_the_window_offers_the_subjects_published_penalties_and_stops_pu
     assert "error" not in seen and dlg.result_value["state"] == "repaired", dlg.form_error.text()
     assert actions == ["stopped"]          # R13: a penalty decision's repair is 停止公示, the one choice offered
     assert dlg.result_value["decisions_stopped"] == [ids["general"]]
+    assert f"申请修复的事项：行政处罚决定{ids['general']}" in boss_view.detail.text()
+    shot(boss_view, "repair_penalty_repaired")
     x = disclosures.get(office["clerk"].ledger.conn, ids["general"])
     assert x.state.value == "repaired" and x.ended_on == TEST_NOW.date()

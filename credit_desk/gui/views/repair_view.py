@@ -216,6 +216,8 @@ class RepairView(QWidget):
                  .replace("%2", enum_words(Channel(r["channel"]))).replace("%3", r["tier_words"]).replace("%4", r["rule_set_code"]),
                  self.tr("Can be repaired from: %1").replace("%1", r["earliest_on"] or "—"),
                  self.tr("Deciding department: %1").replace("%1", r["department"] or "—")]
+        if r.get("targets"):  # what the request is about: records, listings, 双公示 penalty decisions (R13, R21)
+            lines.insert(2, labelled(self.tr("To repair"), clauses(self._target_words(t) for t in r["targets"])))
         for key, label in (("accept_number", self.tr("Acceptance notice")), ("reject_number",
                            self.tr("Non-acceptance notice")), ("decision_number", self.tr("Decision"))):
             if r.get(key):
@@ -225,6 +227,11 @@ class RepairView(QWidget):
         if r.get("refusal_reason"):
             lines.append(self.tr("Refused because: %1").replace("%1", r["refusal_reason"]))
         return "\n".join(lines)
+
+    def _target_words(self, t: dict) -> str:
+        kind = {"record": self.tr("Record %1"), "case": self.tr("Listing case %1"),
+                "decision": self.tr("Penalty decision %1")}.get(t["type"], "%1")
+        return kind.replace("%1", str(t["id"]))
 
     def _say(self, text: str, ok: bool = True) -> None:
         self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
