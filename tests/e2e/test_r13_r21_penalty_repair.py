@@ -216,7 +216,8 @@ def test_r13_r21_the_platform_hears_the_stop_in_the_next_bundle(desk, tmp_path):
     _, info = intake.receive(Path(export(desk, tmp_path / "usb")[0]["file"]).read_bytes())
     assert info["rejected"] == 0, info
     ledger_id = json.loads((Path(desk.data_dir) / "ledger.json").read_text())["ledger_id"]
-    [filed] = [f for f in intake.decisions(ledger_id) if f["decision_id"] == str(did)]
+    asked = {"actor": "平台管理员", "reason": "核对信用修复同步"}   # R14: the platform logs who looks and why
+    [filed] = [f for f in intake.decisions(ledger_id, **asked) if f["decision_id"] == str(did)]
     assert filed["state"] == "repaired"
 
 
