@@ -370,6 +370,26 @@ def check_r5_register_in_order(on: dt.date, *, last_on: dt.date | None, number: 
                           f"{number} cannot be dated {on.isoformat()}. Give the real date, or the hand-issued number.")
 
 
+def check_r5_reprintable(status: str, number: str, reason: str | None = None) -> None:
+    """R5 / R12 way 1: only a document still in force is reprinted (a copy, 副本, is handed to a party as that
+    document). A voided number, a document withdrawn with a wrongful listing (R12 way 1) and a prior notice
+    superseded by a new one (R5: the grounds changed after service; ``reason`` names its successor) are not:
+    a copy of the superseded notice would hand the party grounds and a deadline that no longer hold, looking
+    regular. Raises ``DOC_VOIDED``, ``R12_DOC_WITHDRAWN`` or ``R5_DOC_SUPERSEDED``."""
+    if status == "voided":
+        raise DomainError("DOC_VOIDED", f"文书 {number} 已作废，不能重印。", f"{number} was voided; it cannot be reprinted.",
+                          field="number")
+    if status == "withdrawn":  # R12 way 1: nothing of a wrongful listing is kept or printed again
+        raise DomainError("R12_DOC_WITHDRAWN", f"文书 {number} 所涉认定已按误列撤销，文书已撤回，不能重印。",
+                          f"{number} belongs to a listing withdrawn as wrongful; it cannot be reprinted.",
+                          field="number")
+    if status == "superseded":
+        why = (reason or "已被重新送达的预先告知书取代").strip()
+        raise DomainError("R5_DOC_SUPERSEDED", f"文书 {number} {why}，已不再有效，不能重印；请打印现行的预先告知书。",
+                          f"{number} was superseded by a new prior notice; it is no longer in force and cannot be "
+                          "reprinted. Print the notice in force.", field="number")
+
+
 def clock_bound_after(bound: dt.datetime | None, row_time: dt.datetime, ahead_max_days: int) -> dt.datetime:
     """R14 (no backdating): the time no later write may precede, once an audit row was written at ``row_time``.
 

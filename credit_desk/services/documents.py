@@ -34,6 +34,7 @@ from credit_desk.documents.templates import Template, check_context, from_text, 
 from credit_desk.documents.verify import Header, parse_payload, sign_payload, text_digest
 from credit_desk.domain import signing
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.procedure import check_r5_reprintable
 from credit_desk.services import departments, doc_numbers
 from credit_desk.services.base import Session, require_purpose
 from credit_desk.store import documents as repo
@@ -290,13 +291,7 @@ def reprint(session: Session, number: str, out: Path | None, purpose: str, *, fo
     out = check_out(session, out, force=force) if out is not None else None
     conn = session.ledger.conn
     row = _row(conn, number)
-    if row.status == "voided":
-        raise DomainError("DOC_VOIDED", f"文书 {number} 已作废，不能重印。", f"{number} was voided; it cannot be reprinted.",
-                          field="number")
-    if row.status == "withdrawn":  # R12 way 1: nothing of a wrongful listing is kept or printed again
-        raise DomainError("R12_DOC_WITHDRAWN", f"文书 {number} 所涉认定已按误列撤销，文书已撤回，不能重印。",
-                          f"{number} belongs to a listing withdrawn as wrongful; it cannot be reprinted.",
-                          field="number")
+    check_r5_reprintable(row.status, number, row.void_reason)  # R5 superseded, R12 way 1 withdrawn, voided
     tpl = from_text(row.template, f"{row.doc_type}.toml")
     fonts = fonts_for(conn)
     stamp = session.desk.now().isoformat(timespec="seconds")

@@ -23,6 +23,8 @@ STATUS = {"issued": QT_TRANSLATE_NOOP("DocumentsModel", "Issued"),
           "external": QT_TRANSLATE_NOOP("DocumentsModel", "Numbered by hand (not printed here)"),
           "superseded": QT_TRANSLATE_NOOP("DocumentsModel", "Superseded by a new notice")}
 PRINTED = frozenset({"issued", "voided", "withdrawn"})  # rows of the printed register; the rest are numbers only
+# R5 / R12 way 1 (domain.procedure.check_r5_reprintable): statuses no copy (副本) is made of
+NOT_REPRINTED = frozenset({"voided", "withdrawn", "superseded"})
 OBJECT = {"case": QT_TRANSLATE_NOOP("DocumentsModel", "Case"),
           "subject": QT_TRANSLATE_NOOP("DocumentsModel", "Subject"),
           "record": QT_TRANSLATE_NOOP("DocumentsModel", "Record"),

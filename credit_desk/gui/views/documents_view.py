@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInput
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.i18n import listing
-from credit_desk.gui.models.documents_model import PRINTED, DocumentsModel, status_words, type_title
+from credit_desk.gui.models.documents_model import NOT_REPRINTED, PRINTED, DocumentsModel, status_words, type_title
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.printing import PdfPreview, choose_printer, print_pdfs, save_copy
 from credit_desk.gui.widgets.search_bar import down_into
@@ -73,6 +73,7 @@ class DocumentsView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
         self._size_columns()
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._preview(cur.row()))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._offer_reprint())
         self.preview = PdfPreview(ctx, self)
         self.purpose = QLineEdit()
         self.purpose.setObjectName("purpose")
@@ -168,6 +169,13 @@ class DocumentsView(QWidget):
 
     def selected_rows(self) -> list[dict]:
         return [self.model.row(i.row()) for i in sorted(self.table.selectionModel().selectedRows())]
+
+    def _offer_reprint(self) -> None:
+        """R5 / R12 way 1: a copy is offered only of a document in force — not of a voided number, a document
+        withdrawn with a wrongful listing or a prior notice superseded by a new one (``check_r5_reprintable``)."""
+        rows = self.selected_rows()
+        self.reprint_button.setEnabled(self.ctx.can("document.reprint")
+                                       and not (len(rows) == 1 and rows[0]["status"] in NOT_REPRINTED))
 
     def _stored(self, number: str) -> dict:
         """The notice as kept in the ledger; the look is logged with the stated purpose (R14)."""

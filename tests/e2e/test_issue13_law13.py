@@ -1,0 +1,36 @@
+"""Issue 13, a fresh lawyer's pass (law13): the unlawful paths still open, each tried through the CLI and refused
+with one Chinese-first sentence, nothing changed. Dates are typed relative to the pinned clock (TEST_NOW)."""
+
+from __future__ import annotations
+
+from tests.conftest import TEST_NOW
+from tests.documents.conftest import pdftotext
+from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, company, desk, ok, open_case, record, refused,  # noqa: F401
+                                serve, show, staffed_template)
+
+TODAY = TEST_NOW.date().isoformat()
+
+
+# --- item 2 (R5): the superseded prior notice is not handed out again -----------------------------------------
+
+def test_r5_superseded_prior_notice_is_never_reprinted(desk, tmp_path):
+    sid = company(desk, 1302)
+    cid = open_case(desk, sid, "black", opened_on=TODAY)
+    first = serve(desk, cid, on=TODAY)["notice_number"]
+    ok(desk, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "first.pdf"))
+    # the grounds change after service: a new prior notice (new number, new window), the first superseded
+    second = ok(desk, "case", "update", str(cid), "--facts", "另查明：拒不改正", "--renotice-on", TODAY)
+    assert second["superseded"] == first and second["notice_number"] != first
+    out = tmp_path / "copy.pdf"
+    err = refused(desk, "print", "reprint", first, "--purpose", "当事人索要副本", "--out", str(out))
+    assert err["code"] == "R5_DOC_SUPERSEDED" and err["field"] == "number"
+    assert err["message"].startswith(f"文书 {first} 已被重新送达的预先告知书 {second['notice_number']} 取代")
+    assert not out.exists()
+    verdict = refused(desk, "notice", "verify", "--pdf", str(tmp_path / "first.pdf"))
+    assert "作废" in verdict["message"]  # the paper itself no longer verifies either
+    # the notice in force is printed and reprinted as usual
+    ok(desk, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "second.pdf"))
+    assert "拒不改正" in pdftotext(tmp_path / "second.pdf").replace("\n", "")
+    copy = ok(desk, "print", "reprint", second["notice_number"], "--purpose", "当事人索要副本", "--out", str(out))
+    assert copy["copy_no"] == 1 and out.exists()
+
