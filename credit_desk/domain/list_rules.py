@@ -141,6 +141,22 @@ def check_r11_watch_basis(list_type: ListType, tiers: list[str]) -> None:
                           "single slight act is not enough.", field="record_ids")
 
 
+def check_r4_black_basis(list_type: ListType, tiers: list[str]) -> None:
+    """R4 / 49号 四(六) with R9 and R11 / 1798号 (十六): a black listing takes serious dishonesty — each of the four
+    grounds is a 严重 act. Slight (轻微) dishonesty is handled with leniency (R9), and even repeated it goes no
+    further than the watch list (1798号 (十六)). So a black listing resting only on slight records is below the
+    black-list bar whatever the clerk types as its ground. (How heavy the measures on a 一般 record may be is R8's,
+    ``check_r8_measures``.) ``tiers``: the tiers of the records it rests on (unknown tiers left out; none known:
+    not judged here). Raises ``R4_BLACK_BASIS``."""
+    known = [t for t in tiers if t]
+    if list_type is ListType.BLACK and known and all(t == "slight" for t in known):
+        raise DomainError("R4_BLACK_BASIS", "列入严重失信主体名单须依据严重失信行为：所依据的失信信息均为「轻微」，"
+                          "未达到严重失信主体名单认定标准（轻微失信行为依法宽容审慎处理，多次发生的至多列入重点关注名单）。",
+                          "A black listing rests on serious dishonesty: every record it rests on is slight, below "
+                          "the black-list bar (slight acts are treated with leniency; repeated, they go on the watch "
+                          "list at most).", field="record_ids")
+
+
 def alert_due(domains: set[str], threshold: int = BIG_DATA_ALERT_DOMAINS) -> bool:
     """R11: watch lists in ``threshold`` or more different domains flag the 大数据警示名单."""
     return len({d.strip() for d in domains if d and d.strip()}) >= threshold

@@ -15,8 +15,9 @@ from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIO
                                       check_r7_entry, check_r8_measures, next_state, r5_first_decision_day)
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.ids import SubjectKind
-from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r10_red_candidate,
-                                           check_r11_watch_basis, check_r11_watch_entry, check_r12_watch_months,
+from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r4_black_basis,
+                                           check_r10_red_candidate, check_r11_watch_basis, check_r11_watch_entry,
+                                           check_r12_watch_months,
                                            notice_document, red_removal_note, removes_red_entries)
 from credit_desk.domain.objections import Target
 from credit_desk.domain.procedure import (check_not_listed_reason, check_r1_document_effective, check_r1_rests_on_records,
@@ -107,6 +108,7 @@ def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(
     check_r1_rests_on_records(lt.value, record_ids)  # R1
     recs = _records(conn, subject_id, record_ids, on)
     check_r11_watch_basis(lt, _tiers(recs))  # R11: not a single slight act
+    check_r4_black_basis(lt, _tiers(recs))  # R4: a black listing rests on serious dishonesty
     if lt is ListType.RED:
         check_r10_red_candidate([c.id for c in repo.listed(conn, subject_id, ListType.BLACK)])  # R10
     values = _with_department(session, {k: v for k, v in fields.items() if k in EDITABLE and v is not None},
@@ -165,6 +167,7 @@ def update_case(session: Session, case_id: int, *, record_ids=None, renotice_on:
         check_r1_rests_on_records(case.list_type.value, record_ids)  # R1
         recs = _records(conn, case.subject_id, record_ids, today)
         check_r11_watch_basis(case.list_type, _tiers(recs))  # R11: not a single slight act
+        check_r4_black_basis(case.list_type, _tiers(recs))  # R4: serious dishonesty
         values["record_ids"] = tuple(r.id for r in recs)
     if case.list_type is not ListType.RED and ({"facts", "basis"} & values.keys() or record_ids is not None):
         recs = _records(conn, case.subject_id, values.get("record_ids", case.record_ids))
@@ -494,6 +497,7 @@ def _checked_listing(session: Session, case: Case, d: Decision):
     recs = _records(conn, case.subject_id, case.record_ids, d.decided_on)  # R1, R3, R9
     _check_grounds_as_records(case, recs)  # R5 / R3: a record changed after service needs a new notice
     check_r11_watch_basis(case.list_type, _tiers(recs))  # R11: not a single slight act
+    check_r4_black_basis(case.list_type, _tiers(recs))  # R4: serious dishonesty
     justification = _check_leniency(recs, d)  # R9
     rs = core.rule_set_on(conn, d.decided_on)  # R20
     case = _as_decided(session, case, d, recs, rs, justification)  # the number is taken in the decision's tx

@@ -11,6 +11,31 @@ from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, company, desk, ok, open_case
 TODAY = TEST_NOW.date().isoformat()
 
 
+# --- item 1 / item 4 (R4 with R9, R11): a black listing does not rest on slight dishonesty alone ------------
+
+def test_r4_black_listing_refused_on_slight_records_only(desk):
+    sid = company(desk, 1301)
+    slight = []
+    for n in (1301, 1302):  # R9: a slight record needs a justification and a second person
+        rec = record(desk, sid, "--justification", "情节轻微，及时改正", tier="slight", number=f"清市监罚〔2026〕{n}号")
+        ok(desk, "record", "approve", str(rec["id"]), user=BOSS)
+        slight.append(rec["id"])
+    serious = record(desk, sid, number="清市监罚〔2026〕1303号")["id"]
+    for rids in (slight[:1], slight):  # one slight act, or slight acts repeated
+        args = [a for r in rids for a in ("--record", str(r))]
+        err = refused(desk, "case", "open", "--subject", str(sid), "--list", "black", *args, *BLACK_FIELDS,
+                      "--opened-on", TODAY)
+        assert err["code"] == "R4_BLACK_BASIS" and err["field"] == "record_ids", rids
+        assert err["message"].startswith("列入严重失信主体名单须依据严重失信行为") and "重点关注名单" in err["message"]
+    assert ok(desk, "case", "list", "--subject", str(sid)) == []  # nothing was written
+    # the lawful paths: a black listing on a serious record; repeated slight acts go on the watch list at most
+    cid = open_case(desk, sid, "black", records=[serious, slight[0]], opened_on=TODAY)
+    err = refused(desk, "case", "update", str(cid), "--record", str(slight[0]))  # dropping the serious record
+    assert err["code"] == "R4_BLACK_BASIS"
+    assert sorted(r["id"] for r in show(desk, cid)["records"]) == sorted([serious, slight[0]])  # unchanged
+    assert open_case(desk, sid, "watch", "--warning-letter", "清警〔2026〕1301号", records=slight, opened_on=TODAY)
+
+
 # --- item 2 (R5): the superseded prior notice is not handed out again -----------------------------------------
 
 def test_r5_superseded_prior_notice_is_never_reprinted(desk, tmp_path):

@@ -22,7 +22,8 @@ from credit_desk.domain.cases import Case, CaseState, ListType, check_r4_black_s
 from credit_desk.domain.cases import check_r7_entry
 from credit_desk.domain.cleanup import excel_error_words, is_excel_error
 from credit_desk.domain.errors import DomainError, ValidationError, each_error
-from credit_desk.domain.list_rules import check_r11_watch_basis, check_r11_watch_entry, check_r12_watch_months
+from credit_desk.domain.list_rules import (check_r4_black_basis, check_r11_watch_basis, check_r11_watch_entry,
+                                           check_r12_watch_months)
 from credit_desk.domain.procedure import check_r1_rests_on_records
 from credit_desk.domain.publication import check_r13_still_published, check_r13_validity_cap
 from credit_desk.domain.record_rules import check_catalogue_item
@@ -296,6 +297,7 @@ def _listing(session, sh, row, subject, record, seen_numbers, taken) -> Case:
     check_r13_validity_cap(case.valid_until, [record.publication_end])  # R13 / 1798号 (十一), as by hand
     check_r12_watch_months(case.post_exit_watch_months, case_core.watch_months_most(conn, case.decided_on))  # R12
     check_r11_watch_basis(case.list_type, [record.tier.value])  # R11
+    check_r4_black_basis(case.list_type, [record.tier.value])  # R4: serious dishonesty
     check_r4_black_scope(case)  # R4
     check_r11_watch_entry(case)  # R11
     check_r7_entry(case, subject, case.decided_on)  # R7
