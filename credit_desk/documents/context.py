@@ -70,7 +70,7 @@ def _measures(detail: dict) -> list[str]:
 
 
 def prior_notice(detail: dict, *, deadline: dt.date, contact: str, printed_on: dt.date | None = None,
-                 window_workdays: int = 5) -> dict:
+                 window_workdays: int = 5, reply_workdays: int = 10) -> dict:
     """R5: reasons, basis, rights and the objection deadline, before any decision.
 
     A served notice prints the window stored at service — the very date the decision waits for (one
@@ -78,7 +78,9 @@ def prior_notice(detail: dict, *, deadline: dt.date, contact: str, printed_on: d
     post days later, and the window runs from service (49号 四(八)). So a draft prints the period from receipt
     (``window_workdays`` working days) with ``deadline`` — the window if received on the print day — as the example:
     a fixed date alone would tell a party served later less time than the window the decision waits for. The
-    template reads 「请于{objection_deadline}前…提出」."""
+    template reads 「请于{objection_deadline}前…提出」. The reply period it promises is the rule set's
+    ``reply_workdays`` — the one the objection's due date is computed with (R5, R20) — and a black-list notice names
+    the ground the decision will print (R4 / R5: the party is told every reason it may be listed for)."""
     _need(detail, "draft", "notice_served", "objection_under_review")
     stored = detail.get("objection_window_end")
     if stored:
@@ -87,7 +89,9 @@ def prior_notice(detail: dict, *, deadline: dt.date, contact: str, printed_on: d
         on = f"于{zh_date(printed_on)}" if printed_on else "当日"
         when = f"收到本告知书之日起{zh_count(window_workdays)}个工作日届满（{on}收到的，为{zh_date(deadline)}）"
     return {**_party(detail["subject"]), "list_name": detail["list_type_zh"], "reasons": detail.get("reasons") or "",
-            "basis": _basis(detail), "objection_deadline": when, "contact": contact}
+            "basis": _basis(detail), "objection_deadline": when, "contact": contact,
+            "ground_lines": [f"拟认定情形：{line}"] if (line := _ground_line(detail)) else [],
+            "reply_period": zh_count(reply_workdays)}
 
 
 _DIGITS = "零一二三四五六七八九"

@@ -104,8 +104,11 @@ def from_case(session: Session, doc_type: str, case_id, objection_id=None, purpo
         ctx = C.red_publication(detail, contact=_contact(conn))
     elif doc_type == "prior_notice":
         deadline = workdays.calendar(session.desk).add_workdays(session.desk.today(), rs.objection_window_workdays).date
+        served = _day(detail.get("served_on"))
+        told = rule_set_in_force(reference.rule_sets(conn), served) if served else rs  # R20: the service's rules
         ctx = C.prior_notice(detail, deadline=deadline, contact=_contact(conn), printed_on=session.desk.today(),
-                             window_workdays=rs.objection_window_workdays)  # R5: a draft counts from receipt
+                             window_workdays=rs.objection_window_workdays,  # R5: a draft counts from receipt
+                             reply_workdays=told.objection_reply_workdays)  # R5: the reply limit enforced
     elif doc_type in ("listing_decision", "watch_warning"):
         _list_type(detail, "black" if doc_type == "listing_decision" else "watch")
         ctx = C.decision(detail, watch=doc_type == "watch_warning")

@@ -39,7 +39,7 @@ SAMPLES: dict[str, dict] = {
         **PARTY, "list_name": "严重失信主体名单",
         "reasons": "你单位生产销售不合格食品，拒不履行行政处罚决定规定的义务，严重危害人民群众身体健康和生命安全。",
         "basis": "国办发〔2020〕49号第四条第（六）项；《中华人民共和国食品安全法》第一百三十五条。",
-        "objection_deadline": "2026年3月16日", "contact": "清江浦区信用办，0517-83600000",
+        "objection_deadline": "2026年3月16日", "contact": "清江浦区信用办，0517-83600000", "reply_period": "十",
     },
     "objection_accepted": {
         "party_name": "张某某", "objection_date": "2026年3月10日",

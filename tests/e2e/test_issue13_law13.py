@@ -59,3 +59,36 @@ def test_r5_superseded_prior_notice_is_never_reprinted(desk, tmp_path):
     copy = ok(desk, "print", "reprint", second["notice_number"], "--purpose", "当事人索要副本", "--out", str(out))
     assert copy["copy_no"] == 1 and out.exists()
 
+
+# --- items 3 and 11 (R5, R20): the prior notice promises what the state machine enforces and tells the ground ---
+
+def test_r5_prior_notice_promises_the_rule_sets_reply_limit_and_names_the_ground(desk, data_dir, tmp_path):
+    """The notice printed 「十个工作日内核实并予以答复」 as a literal while the objection's due date is counted with
+    the rule set's ``objection_reply_workdays``; a province that sets 7 had its notices promise 10. And a black-list
+    notice never named the ground (认定情形) the decision then prints as the reason for listing."""
+    from dataclasses import replace as with_values
+    from datetime import date
+    from credit_desk.domain.rulesets import NATIONAL_2026
+    from credit_desk.services import ledgers
+    from credit_desk.store import reference
+    office = ledgers.unlock(data_dir)
+    try:
+        with office.ledger.tx() as tx:
+            reference.add_rule_set(tx, with_values(NATIONAL_2026, code="JS-TEST-R7", effective_from=date(2026, 11, 1),
+                                                   objection_reply_workdays=7, source="测试：省级规则集"))
+    finally:
+        office.close()
+    sid = company(desk, 1303)
+    cid = open_case(desk, sid, "black", opened_on=TODAY)
+    serve(desk, cid, on=TODAY)
+    ok(desk, "print", "prior_notice", "--case", str(cid), "--out", str(tmp_path / "notice.pdf"))
+    text = pdftotext(tmp_path / "notice.pdf").replace("\n", "")
+    assert "收到异议之日起七个工作日内核实并予以答复" in text and "十个工作日" not in text
+    assert "拟认定情形：（b）严重破坏市场公平竞争秩序和社会正常秩序" in text
+    obj = ok(desk, "case", "object", str(cid), "--received-on", TODAY, "--grounds", "处罚决定正在复议")
+    assert obj["due_on"] == "2026-12-09"  # seven working days after 2026-11-30: the very period printed
+    watch = open_case(desk, company(desk, 1304), "watch", "--warning-letter", "清警〔2026〕1304号", opened_on=TODAY)
+    serve(desk, watch, on=TODAY)
+    ok(desk, "print", "prior_notice", "--case", str(watch), "--out", str(tmp_path / "watch.pdf"))
+    assert "拟认定情形" not in pdftotext(tmp_path / "watch.pdf")  # the four grounds are the black list's (R4)
+
