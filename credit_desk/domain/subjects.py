@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from credit_desk.domain.errors import ValidationError, raise_collected
+from credit_desk.domain.errors import DomainError, ValidationError, raise_collected
 from credit_desk.domain.fields import parse_enum
 import datetime as dt
 
@@ -152,6 +152,34 @@ def _rep_number(rep_type: IdType, number: str, today) -> str:
 
 UPDATABLE = ("kind", "name", "id_type", "id_number", "legal_rep_name", "legal_rep_id_type", "legal_rep_id_number",
              "address")
+
+
+# R5 / R7 (49号 四(八); 1798号 (九)): who the party is — the fields a served prior notice and a decision name it by.
+IDENTITY_FIELDS = ("kind", "id_type", "id_number")
+# the states of a case whose papers named the party and still stand (a draft named no one yet; a decision not to
+# list ended the matter; a wrongful listing was withdrawn and nothing of it is kept, R12 way 1)
+PARTY_NAMED_STATES = frozenset({"notice_served", "objection_under_review", "listed", "exited"})
+
+
+def check_r5_party_identity(changed: list[str], named_in: list[int]) -> None:
+    """R5 / R7 (49号 四(八); 1798号 (九)): the party of a listing procedure is the subject its prior notice was
+    served on and its decision names — by kind, ID type and number. Once a case's notice was served (``named_in``:
+    the ids of the subject's cases in ``PARTY_NAMED_STATES``), changing those fields would move the notice, the
+    listing and what the platform receives onto another party who was never told; the name, the legal
+    representative and the address may still be completed or corrected (R7). A wrong identity is righted by the
+    procedure: decide not to list, or withdraw the listing as wrongful (R12 way 1), then open a case on the right
+    subject. Raises ``R5_PARTY_IDENTITY``."""
+    moved = [f for f in IDENTITY_FIELDS if f in changed]
+    if not moved or not named_in:
+        return
+    cases = "、".join(str(c) for c in named_in)
+    raise DomainError("R5_PARTY_IDENTITY", f"该主体是认定案件{cases}的当事人，已送达的告知书、决定书以其主体类别和证件号码"
+                      "载明当事人，不能再改为另一主体；证件号码确有错误的，请对该案件作出不予列入决定或按误列撤销，再对正确的主体"
+                      "登记立案。名称、法定代表人和住所仍可补正。",
+                      f"This subject is the party of case(s) {cases}: the notices served name it by its kind and ID "
+                      "number, which can no longer move to another party. For a wrong ID, decide not to list or "
+                      "withdraw the listing as wrongful, then open a case on the right subject. Name, legal "
+                      "representative and address may still be completed.", field=moved[0])
 
 
 def updated_subject(old: Subject, *, today: dt.date | None = None, **changes) -> Subject:

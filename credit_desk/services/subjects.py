@@ -6,9 +6,10 @@ from dataclasses import replace
 
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.masking import mask_subject_id
-from credit_desk.domain.subjects import (Subject, fifteen_to_eighteen, new_subject, subject_warnings,
-                                         updated_subject)
+from credit_desk.domain.subjects import (PARTY_NAMED_STATES, Subject, check_r5_party_identity, fifteen_to_eighteen,
+                                         new_subject, subject_warnings, updated_subject)
 from credit_desk.services.base import Session, require_purpose
+from credit_desk.store import cases as cases_repo
 from credit_desk.store import subjects as repo
 
 
@@ -54,6 +55,8 @@ def update_subject(session: Session, subject_id: int, **changes) -> Subject:
     changed = sorted(k for k in repo.state(new) if repo.state(new)[k] != repo.state(old)[k])
     if not changed:
         raise ValidationError("SUBJECT_UNCHANGED", "没有需要修改的内容。", "Nothing to change.", field="subject_id")
+    check_r5_party_identity(changed, [c.id for c in cases_repo.search(conn, subject_id=subject_id, limit=10_000)
+                                      if c.state.value in PARTY_NAMED_STATES])  # R5: the notified party stays
     other = repo.find_by_id_number(conn, new.id_type, new.id_number)
     if other is not None and other.id != old.id:
         shown = mask_subject_id(new.kind, new.id_type, new.id_number)  # R15

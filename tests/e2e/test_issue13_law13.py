@@ -92,3 +92,31 @@ def test_r5_prior_notice_promises_the_rule_sets_reply_limit_and_names_the_ground
     ok(desk, "print", "prior_notice", "--case", str(watch), "--out", str(tmp_path / "watch.pdf"))
     assert "拟认定情形" not in pdftotext(tmp_path / "watch.pdf")  # the four grounds are the black list's (R4)
 
+
+# --- items 1 and 12 (R5 with R7): `subject update` completes the entry, it does not move a listing -------------
+
+def test_r5_party_identity_is_fixed_once_the_notice_was_served(desk):
+    """``subject update --id-number`` on the party of a served notice (or a listing) moved the notice, the decision
+    and what the platform receives onto another company that was never told."""
+    import random
+    from credit_desk.domain import demo
+    sid = company(desk, 1305)
+    cid = open_case(desk, sid, "black", opened_on=TODAY)
+    other = demo.uscc(random.Random(13051), "320812")
+    ok(desk, "subject", "update", str(sid), "--address", "清江浦区某路1号")  # a draft named no one yet: fine
+    serve(desk, cid, on=TODAY)
+    before = show(desk, cid)["subject"]
+    for args in (("--id-number", other), ("--kind", "individual_business")):
+        err = refused(desk, "subject", "update", str(sid), *args)
+        assert err["code"] == "R5_PARTY_IDENTITY" and err["field"] == args[0][2:].replace("-", "_"), args
+        assert err["message"].startswith(f"该主体是认定案件{cid}的当事人") and "误列撤销" in err["message"]
+    after = show(desk, cid)["subject"]
+    assert (after["id_number"], after["kind"]) == (before["id_number"], before["kind"])  # nothing changed
+    # R7: the entry is still completed or corrected — a new name, the representative, the address
+    ok(desk, "subject", "update", str(sid), "--name", "淮安测试1305科技有限公司")
+    assert show(desk, cid)["subject"]["name"] == "淮安测试1305科技有限公司"
+    # before any notice the identity may still be corrected (a typo found while drafting)
+    sid2 = company(desk, 1306)
+    draft = open_case(desk, sid2, "black", opened_on=TODAY)
+    ok(desk, "subject", "update", str(sid2), "--id-number", other)
+    assert show(desk, draft)["subject"]["id_number"] == other
