@@ -59,7 +59,10 @@ def stage_documents(list_type: ListType, state: CaseState, has_objections: bool 
     a listing its decision and, for the black and watch lists, the 信用修复告知书 served with it (R13 两书同达);
     after an exit the exit announcement (R12); after a decision not to list (directly, or because an objection was
     founded) its numbered 不予列入决定书 (R5). A listing withdrawn as wrongful prints only its apology and
-    correction (R12 way 1). Earlier documents stay printable (a notice served by hand may still need its paper)."""
+    correction (R12 way 1). The prior notice (the red list's 公示) is printed only before the decision
+    (``documents.context.prior_notice`` / ``red_publication`` refuse it later, DOC_CASE_STATE): a notice first
+    numbered and printed after the decision would be a paper dated after the listing it should have preceded. A
+    copy of the notice printed in time is reprinted from the register (副本); it is not offered here."""
     if state is CaseState.WITHDRAWN_WRONGFUL:
         return ("apology_letter", "correction_announcement")
     notice = notice_document(list_type)
@@ -68,11 +71,11 @@ def stage_documents(list_type: ListType, state: CaseState, has_objections: bool 
     if state in _DECIDED and list_type in DECISION_DOCUMENT:
         decided = (DECISION_DOCUMENT[list_type], "repair_notice")
     if state is CaseState.EXITED:
-        return ("exit_announcement", *decided, notice, *objection)
+        return ("exit_announcement", *decided, *objection)
     if state is CaseState.LISTED:
-        return (*decided, notice, *objection)
+        return (*decided, *objection)
     if state is CaseState.NOT_LISTED:  # R5: the numbered decision not to list, however it was reached
-        return (NOT_LISTED_DOCUMENT, notice, *objection)
+        return (NOT_LISTED_DOCUMENT, *objection)
     if state is CaseState.OBJECTION_UNDER_REVIEW:
         return (*objection, notice)
     return (notice, *objection)

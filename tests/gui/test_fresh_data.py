@@ -56,7 +56,8 @@ def test_r5_print_dialog_offers_the_stage_documents_and_defaults_to_the_stage_on
     decided = CasePrintDialog(ctx, cases.get_case(staff["clerk"], cid, "打印文书"))
     qtbot.addWidget(decided)
     assert decided.value("doc_type") == "listing_decision"   # not the prior notice of an earlier stage
-    assert {"listing_decision", "repair_notice", "prior_notice"} <= set(_types(decided))
+    assert {"listing_decision", "repair_notice"} <= set(_types(decided))
+    assert "prior_notice" not in _types(decided)  # R5: never first printed after the decision (law13)
     assert "exit_announcement" not in _types(decided) and "watch_warning" not in _types(decided)
 
 

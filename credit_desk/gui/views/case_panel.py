@@ -10,7 +10,7 @@ from credit_desk.domain.cases import (DEPT_LEVEL_ZH, OPEN_STATES, TRANSITIONS, C
                                       ListType, phase)
 from credit_desk.domain.ids import IdType
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.list_rules import check_r12_wrongful_reachable, wrongful_reachable
+from credit_desk.domain.list_rules import check_r12_wrongful_reachable, stage_documents, wrongful_reachable
 from credit_desk.gui import rulehints
 from credit_desk.gui.dialogs.purpose_dialog import PurposeDialog
 from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, spaced, words
@@ -267,7 +267,9 @@ class CasePanel(QWidget):
                     lambda: withdrawals.check_may_propose(self.ctx.session, c.id))
         self._offer(self.approve_withdraw_button, pending is not None, "case.exit",
                     lambda: withdrawals.check_may_approve(self.ctx.session, c.id))
-        self.print_button.setEnabled(can("document.print"))
+        # R5: only the documents the case can have at its stage (a listed red case has none of its own)
+        self.print_button.setEnabled(can("document.print")
+                                     and bool(stage_documents(c.list_type, c.state, bool(self.objections))))
         self.detail_button.setEnabled(can("case.view"))
         self.edit_button.setEnabled(c.state in OPEN_STATES and can("case.update"))  # R5: decided cases stay
         self.next_hint.setText(self._next_hint(c, events, has_open))
