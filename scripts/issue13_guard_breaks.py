@@ -63,6 +63,9 @@ BREAKS = [
  ("—", "credit_desk/domain/list_rules.py", "        return (*decided, *objection)", "        return (*decided, notice, *objection)",
   ["tests/unit/test_list_rules_later_table.py",
    "tests/gui/test_fresh_data.py::test_r5_print_dialog_offers_the_stage_documents_and_defaults_to_the_stage_one"]),
+ ("11", "credit_desk/domain/objections.py", "        return _RESULT_ZH[(Outcome(outcome).value, Stage(stage).value)]",
+  '        return {"upheld": "异议成立，本单位已依法予以更正。"}.get(str(outcome), str(outcome))',
+  [E+"test_issue13_law13.py::test_r19_objection_result_notice_states_the_outcome_not_its_opposite"]),
 ]
 only = sys.argv[1:]
 results = []

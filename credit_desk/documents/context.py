@@ -12,6 +12,7 @@ from credit_desk.documents.layout import format_date
 from credit_desk.domain.cases import DEFAULT_REMEDIES, remedies_for
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.masking import mask_id, mask_subject_id, mask_subject_name
+from credit_desk.domain.objections import result_sentence
 from credit_desk.domain.subjects import Subject, id_with_mark
 
 
@@ -218,10 +219,6 @@ def objection(detail: dict, objection_id: int, *, result: bool) -> dict:
     if not o.get("resolved_on"):
         raise DomainError("OBJECTION_OPEN", "该异议尚未处理完毕，不能打印处理结果告知书。",
                           "The objection is not resolved yet.", field="objection")
-    return {**base, "findings": o.get("reply") or "", "result": _outcome_zh(o.get("outcome")),
+    return {**base, "findings": o.get("reply") or "", "result": result_sentence(o["outcome"], o["stage"]),  # R19
             "remedies": remedies_for(detail.get("remedies") or DEFAULT_REMEDIES, "告知书")}
 
-
-def _outcome_zh(outcome: str | None) -> str:
-    return {"upheld": "异议成立，本单位已依法予以更正。", "rejected": "异议不成立，维持原认定。"}.get(
-        outcome or "", outcome or "")

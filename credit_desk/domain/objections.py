@@ -36,6 +36,32 @@ class Outcome(StrEnum):
         return {"upheld": "维持", "corrected": "更正", "revoked": "撤销"}[self.value]
 
 
+# R19 / R5 (1798号 (二十二)(二十三)): what the 异议处理结果告知书 tells the party, by outcome and by what was
+# objected to — the consequence each outcome has in services.objections (its module table), never the reverse.
+_RESULT_ZH = {
+    ("upheld", "notice"): "经核实，异议理由不成立，维持拟认定事项。",
+    ("upheld", "listing"): "经核实，异议理由不成立，维持列入名单的认定。",
+    ("upheld", "record"): "经核实，异议理由不成立，维持该失信信息。",
+    ("corrected", "notice"): "经核实，异议理由部分成立，本单位已依法更正拟认定的事实；更正内容改变告知事项的，已重新送达预先告知书。",
+    ("corrected", "listing"): "经核实，异议理由部分成立，本单位已依法更正名单信息中的相关事实。",
+    ("corrected", "record"): "经核实，异议理由成立，本单位已依法更正该失信信息。",
+    ("revoked", "notice"): "经核实，异议理由成立，本单位决定不予列入，另行出具不予列入决定书。",
+    ("revoked", "listing"): "经核实，异议理由成立，列入名单的认定有误，本单位依法撤销该认定，从名单中删除，并书面道歉、澄清。",
+    ("revoked", "record"): "经核实，异议理由成立，本单位已依法撤销该失信信息。",
+}
+
+
+def result_sentence(outcome: Outcome | str, stage: Stage | str) -> str:
+    """R19 / R5: the 处理结果 the party is told for ``outcome`` of an objection to ``stage`` — an objection
+    answered 维持 (upheld) is one whose grounds did not hold; the notice must never tell the party the opposite.
+    Raises ``R19_OUTCOME`` for an unknown outcome."""
+    try:
+        return _RESULT_ZH[(Outcome(outcome).value, Stage(stage).value)]
+    except ValueError:
+        raise ValidationError("R19_OUTCOME", "处理结果应为 upheld（维持）、corrected（更正）或 revoked（撤销）。",
+                              "The outcome must be upheld, corrected or revoked.", field="outcome") from None
+
+
 @dataclass(frozen=True)
 class Objection:
     id: int | None

@@ -120,3 +120,24 @@ def test_r5_party_identity_is_fixed_once_the_notice_was_served(desk):
     draft = open_case(desk, sid2, "black", opened_on=TODAY)
     ok(desk, "subject", "update", str(sid2), "--id-number", other)
     assert show(desk, draft)["subject"]["id_number"] == other
+
+
+# --- items 6 and 11 (R19, R5): the objection's result notice says the outcome, not its opposite ----------------
+
+def test_r19_objection_result_notice_states_the_outcome_not_its_opposite(desk, tmp_path):
+    """The 异议处理结果告知书 printed 「异议成立，本单位已依法予以更正」 for an objection answered 维持 (upheld: its
+    grounds did not hold), and the bare codes 'corrected' / 'revoked' for the other two outcomes."""
+    said = {}
+    for n, outcome in enumerate(("upheld", "corrected", "revoked")):
+        cid = open_case(desk, company(desk, 1310 + n), "black", opened_on=TODAY)
+        serve(desk, cid, on=TODAY)
+        oid = ok(desk, "case", "object", str(cid), "--grounds", "处罚决定认定的货值有误")["id"]
+        extra = ("--facts", "货值金额经复核为三万元", "--renotice-on", TODAY) if outcome == "corrected" else ()
+        ok(desk, "case", "reply", str(oid), "--outcome", outcome, "--reply", "经核实", *extra, user=BOSS)
+        out = tmp_path / f"{outcome}.pdf"
+        ok(desk, "print", "objection_result", "--case", str(cid), "--objection", str(oid), "--out", str(out))
+        said[outcome] = pdftotext(out).replace("\n", "")
+        assert outcome not in said[outcome]  # never the bare code
+    assert "异议理由不成立，维持拟认定事项" in said["upheld"] and "异议成立" not in said["upheld"]
+    assert "更正拟认定的事实" in said["corrected"]
+    assert "决定不予列入" in said["revoked"]
