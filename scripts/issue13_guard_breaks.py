@@ -66,6 +66,8 @@ BREAKS = [
  ("11", "credit_desk/domain/objections.py", "        return _RESULT_ZH[(Outcome(outcome).value, Stage(stage).value)]",
   '        return {"upheld": "异议成立，本单位已依法予以更正。"}.get(str(outcome), str(outcome))',
   [E+"test_issue13_law13.py::test_r19_objection_result_notice_states_the_outcome_not_its_opposite"]),
+ ("6", "credit_desk/domain/accounts.py", "    if key and key in {_person_key(n) for n in active_names}:", "    if False:",
+  [E+"test_issue13_law13.py::test_r14_one_person_one_account_so_the_four_eyes_are_two_people"]),
 ]
 only = sys.argv[1:]
 results = []

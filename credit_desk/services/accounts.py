@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from credit_desk.domain import passwords
-from credit_desk.domain.accounts import User
+from credit_desk.domain.accounts import User, check_r14_one_account_per_person
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.roles import Role, check_four_eyes
 from credit_desk.services.base import Session
@@ -30,6 +30,8 @@ def add_user(session: Session, username: str, role: str, password: str,
     if users.get(conn, username):
         raise ValidationError("USERNAME_TAKEN", f"用户名「{username}」已存在。",
                               f"The user name '{username}' is taken.", field="username")
+    check_r14_one_account_per_person(display_name or username,  # R14: the four eyes are two people
+                                     [u.display_name for u in users.all_users(conn) if u.active])
     with session.ledger.tx() as tx:
         uid = users.insert(tx, username, display_name or username, role_e, passwords.hash_password(password))
         session.audit(tx, "user.add", "user", uid, detail={"username": username, "role": role_e.value})
@@ -83,6 +85,10 @@ def set_active(session: Session, username: str, active: bool, reason: str = "") 
         if len((reason or "").strip()) < 2:
             raise ValidationError("USER_REASON", "停用账户须写明理由（至少2个字）。",
                                   "Deactivating an account needs a reason (2+ characters).", field="reason")
+    elif not user.active:  # R14: a second account of one person is not brought back either
+        check_r14_one_account_per_person(user.display_name, [u.display_name for u in
+                                                             users.all_users(session.ledger.conn)
+                                                             if u.active and u.id != user.id])
     with session.ledger.tx() as tx:
         users.set_active(tx, user.id, active)
         session.audit(tx, "user.activate" if active else "user.deactivate", "user", user.id,

@@ -3,6 +3,8 @@ with one Chinese-first sentence, nothing changed. Dates are typed relative to th
 
 from __future__ import annotations
 
+import json
+
 from tests.conftest import TEST_NOW
 from tests.documents.conftest import pdftotext
 from tests.e2e.case_kit import (BLACK_FIELDS, BOSS, company, desk, ok, open_case, record, refused,  # noqa: F401
@@ -141,3 +143,26 @@ def test_r19_objection_result_notice_states_the_outcome_not_its_opposite(desk, t
     assert "异议理由不成立，维持拟认定事项" in said["upheld"] and "异议成立" not in said["upheld"]
     assert "更正拟认定的事实" in said["corrected"]
     assert "决定不予列入" in said["revoked"]
+
+
+# --- items 2 and 6 (four eyes, R14): one person, one account ----------------------------------------------------
+
+def test_r14_one_person_one_account_so_the_four_eyes_are_two_people(desk, secret_files):
+    """The administrator added 张三 twice — zhang_a as 经办 and zhang_b as 负责人 of the deciding department — and
+    张三 opened, served and then decided the same black listing: every four-eyes guard compares accounts."""
+    def add(name, role, display):
+        return desk("--json", "user", "add", name, "--role", role, "--display-name", display,
+                    "--password-file", str(secret_files["user"]), user="admin", password=None)
+    assert add("zhang_a", "clerk", "张三")[0] == 0
+    code, out, _ = add("zhang_b", "approver", " 张三 ")
+    err = json.loads(out)
+    assert code != 0 and err["code"] == "ACCOUNT_SAME_PERSON" and err["field"] == "display_name"
+    assert err["message"].startswith("已有显示名为「张三」的在用账户。同一人只设一个账户")
+    listed = ok(desk, "user", "list", user="admin")
+    assert [u for u in listed if u["username"] == "zhang_b"] == []  # nothing was written
+    # another member of staff of that name is told apart; a deactivated duplicate is not brought back
+    assert add("zhang_b", "approver", "张三（执法科）")[0] == 0
+    ok(desk, "user", "deactivate", "zhang_a", "--reason", "调离", user="admin")
+    assert add("zhang_c", "clerk", "张三")[0] == 0  # the name is free again
+    code, out, _ = desk("--json", "user", "activate", "zhang_a", user="admin", password=None)
+    assert code != 0 and json.loads(out)["code"] == "ACCOUNT_SAME_PERSON"
