@@ -86,6 +86,12 @@ def check_r4_may_decide(dept: Department) -> None:
     check_r4_department_level(dept.level)
 
 
+# Who belongs to which department is set by the administrator in 账户管理 (issue 17 items 5 and 6): a head who is
+# the department's own staff but was never assigned to it learns where that is done.
+ASSIGN_HINT_ZH = "用户属于哪个认定部门，由管理员在“账户管理”中设定。"
+ASSIGN_HINT_EN = "An administrator sets which department a user belongs to, in Accounts."
+
+
 def check_r4_decider_of_department(dept: Department, decider: Department | None) -> None:
     """R4 / 49号 四(八) 谁认定、谁负责: a listing decision (to list or not to list) is the deciding department's own
     act, made by its staff — a reviewer or head of another department, or of none (the credit office), cannot
@@ -97,10 +103,11 @@ def check_r4_decider_of_department(dept: Department, decider: Department | None)
     who_en = f"staff of {decider.name}" if decider is not None else "a user of no department (e.g. the credit office)"
     raise DomainError("R4_DECIDER_DEPARTMENT",
                       f"谁认定、谁负责：本案由「{dept.name}」认定，认定决定须由「{dept.name}」的人员作出并签发，"
-                      f"{who_zh}不能代为决定。请由「{dept.name}」的审核人或负责人办理。",
+                      f"{who_zh}不能代为决定。请由「{dept.name}」的审核人或负责人办理。{ASSIGN_HINT_ZH}",
                       f"Whoever decides is responsible: this case is decided by {dept.name}; only its staff may "
                       f"decide and sign the decision, {who_en} may not decide in its place. Ask a reviewer or head "
-                      f"of {dept.name}.", field="decided_by")
+                      f"of {dept.name}. {ASSIGN_HINT_EN}", field="decided_by",
+                      cli=f"user assign 用户名 --department {dept.name}")
 
 
 def check_r12_withdrawal_proposer(dept: Department, proposer: Department | None) -> None:

@@ -83,8 +83,11 @@ class Shell:
         from credit_desk.gui.lock import lock_all
         window = self.window
         locked = lock_all()
+        # 切换用户 starts at an empty user name; a plain lock keeps this user's name and asks their password
+        username = "" if window.switching else window.session.user.username
+        window.switching = False
         while True:
-            session = self.flow.login(self.desk, username=window.session.user.username)
+            session = self.flow.login(self.desk, username=username)
             if session is not None:
                 break
             if confirm_quit():

@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
         self._build(info)
         self._shortcuts()
         self._restore_geometry()
+        self.switching = False  # set by switch_user: the sign-in after this lock starts at an empty user name
         self.idle = IdleWatcher(preferences.idle_lock_minutes(ctx.session), self)
         self.idle.idle.connect(self.lock_now)
         self.idle.lock_key.connect(self.lock_now)  # Ctrl+L from any window of the app (R14)
@@ -232,6 +233,12 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue("window/geometry", self.saveGeometry())
         self.ctx.settings.sync()
         owner_only(self.ctx.settings.fileName())
+
+    def switch_user(self) -> None:
+        """文件 → 切换用户: lock as ``lock_now`` does, but the sign-in that follows starts at an empty user name
+        (a colleague types their own name there, not into the password box under this user's name)."""
+        self.switching = True
+        self.lock_now()
 
     def lock_now(self) -> None:
         """Hide everything and ask for the login again (R14: unattended desks show no data)."""

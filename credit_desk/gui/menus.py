@@ -18,7 +18,7 @@ def build_menus(window) -> dict:
     lock = file_.addAction(T.translate("Menus", "Lock"), window.lock_now)
     lock.setShortcut(QKeySequence("Ctrl+L"))
     lock.setShortcutVisibleInContextMenu(True)
-    file_.addAction(T.translate("Menus", "Switch user…"), window.lock_now)  # the login that follows takes any user
+    file_.addAction(T.translate("Menus", "Switch user…"), window.switch_user)  # the sign-in asks who, not a password
     file_.addSeparator()
     file_.addAction(T.translate("Menus", "Quit"), window.close)
     edit = menus["edit"] = bar.addMenu(T.translate("Menus", "&Edit"))

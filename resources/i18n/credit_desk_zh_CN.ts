@@ -63,166 +63,194 @@
 <context>
     <name>AccountsDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="27"/>
         <source>Accounts</source>
         <translation>账户管理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="28"/>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="51"/>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="89"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="114"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="35"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="35"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="34"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="75"/>
+        <source>Deciding department</source>
+        <translation>认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="42"/>
         <source>or select a row above</source>
         <translation>或在上表中选择</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="52"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="136"/>
+        <source>none (credit office staff)</source>
+        <translation>不属于认定部门（信用办人员）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="62"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="53"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="63"/>
         <source>Temporary password</source>
         <translation>临时密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="64"/>
         <source>New role</source>
         <translation>新角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="59"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="81"/>
         <source>Deactivate</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="60"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="82"/>
         <source>Reactivate</source>
         <translation>重新启用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="61"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="83"/>
         <source>Unlock</source>
         <translation>解除锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="62"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="84"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="63"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="85"/>
         <source>Ask for role change</source>
         <translation>申请变更角色</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="64"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="86"/>
         <source>Confirm role change</source>
         <translation>确认角色变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="65"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="87"/>
         <source>Refuse role change</source>
         <translation>驳回角色变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="89"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="67"/>
+        <source>Assign to department</source>
+        <translation>分配到认定部门</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="114"/>
         <source>Role change</source>
         <translation>角色变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="90"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="115"/>
         <source>Asked</source>
         <translation>申请情况</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="91"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="116"/>
         <source>select a waiting role change above</source>
         <translation>在上表中选择待确认的角色变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="99"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="124"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="99"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="124"/>
         <source>deactivated</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="101"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="126"/>
         <source>locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="103"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="128"/>
         <source>must change password</source>
         <translation>须修改密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="105"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="130"/>
         <source>role change to %1 waiting</source>
         <translation>待确认：变更为%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="112"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="149"/>
         <source>by %1 on %2: %3</source>
         <translation>%1 于 %2 申请：%3</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="122"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="159"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="210"/>
         <source>Select an account first.</source>
         <translation>请先选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="139"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="176"/>
         <source>%1 deactivated.</source>
         <translation>已停用 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="142"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="179"/>
         <source>%1 reactivated.</source>
         <translation>已重新启用 %1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="146"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="183"/>
         <source>%1 unlocked.</source>
         <translation>已解除 %1 的锁定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="151"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="188"/>
         <source>Password of %1 reset; it must be changed at the next login.</source>
         <translation>已重置 %1 的密码，该用户下次登录时须修改密码。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="156"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="193"/>
         <source>Role change of %1 asked; a second administrator or the auditor confirms it.</source>
         <translation>已申请变更 %1 的角色，待另一管理员或审计员确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="161"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="198"/>
         <source>Role change of %1 confirmed.</source>
         <translation>已确认 %1 的角色变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="161"/>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="198"/>
         <source>Role change of %1 refused.</source>
         <translation>已驳回 %1 的角色变更。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="215"/>
+        <source>%1 now works for %2: only its staff decide its listings.</source>
+        <translation>已将 %1 分配到「%2」：该部门的名单认定只能由该部门人员作出。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/accounts_dialog.py" line="216"/>
+        <source>%1 no longer belongs to a deciding department.</source>
+        <translation>%1 已不属于任何认定部门。</translation>
     </message>
 </context>
 <context>
@@ -3892,117 +3920,117 @@ Returned by the platform: %4</source>
         <translation>信用办台账 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Dashboard</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="79"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
         <source>Credit subjects</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
         <source>Dishonesty records</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="80"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
         <source>Listing cases</source>
         <translation>名单案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
         <source>Objections</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="81"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Commitments and interviews</source>
         <translation>信用承诺与约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="82"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
         <source>Clean-up ledger</source>
         <translation>台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
         <source>Licences and penalties</source>
         <translation>双公示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="83"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
         <source>Credit checks</source>
         <translation>信用审查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="85"/>
         <source>Documents</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="85"/>
         <source>Sync</source>
         <translation>同步</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="84"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="85"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="85"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="86"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="90"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="91"/>
         <source>Listing cases (black list, watch list, red list) with prior notice, objection window, decision and exit will be handled here. Until then, keep using the paper register.</source>
         <translation>这里将办理名单认定案件（严重失信主体名单、重点关注名单、守信激励对象名单）：预先告知、异议期、认定决定和移出。在此之前，请继续使用纸质登记簿。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="93"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="94"/>
         <source>Objections to records, notices and listings will be registered and answered here, with their 10-working-day reply deadline.</source>
         <translation>这里将登记和答复对失信信息、文书和名单认定提出的异议，并提示10个工作日的答复期限。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="95"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="96"/>
         <source>Credit repair applications (R13) will be received, decided and tracked here.</source>
         <translation>这里将受理、决定和跟踪信用修复申请（R13）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="96"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="97"/>
         <source>Credit commitment letters and reminder or warning interviews (R17, R18) will be recorded here.</source>
         <translation>这里将登记信用承诺书以及提醒约谈、警示约谈（R17、R18）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="98"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="99"/>
         <source>The clean-up ledger of the office&apos;s own rules (14-column national template) with Excel import and export will be kept here.</source>
         <translation>这里将维护本单位失信约束措施清理台账（全国统一的14列模板），支持 Excel 导入导出。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="100"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="101"/>
         <source>The register of numbered notices with preview and printing will be here.</source>
         <translation>这里将是编号文书的登记簿，可预览和打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="101"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="102"/>
         <source>Exporting bundles to a USB folder, sending them, and importing receipts and updates from the municipal platform will be done here.</source>
         <translation>这里将把同步包导出到U盘文件夹、发送，并导入市平台的回执和更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="108"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="109"/>
         <source>Areas</source>
         <translation>工作区域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/main_window.py" line="127"/>
+        <location filename="../../credit_desk/gui/main_window.py" line="128"/>
         <source>User: %1 (%2)    Office: %3 (%4)</source>
         <translation>用户：%1（%2）    单位：%3（%4）</translation>
     </message>
@@ -6090,8 +6118,8 @@ Grounds: %6</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/settings_view.py" line="250"/>
-        <source>Accounts: deactivate, unlock, reset a password, change a role…</source>
-        <translation>账户管理：停用、解锁、重置密码、变更角色…</translation>
+        <source>Accounts: deactivate, unlock, reset a password, change a role, deciding department…</source>
+        <translation>账户管理：停用、解锁、重置密码、变更角色、认定部门…</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/settings_view.py" line="280"/>
@@ -6175,22 +6203,22 @@ Grounds: %6</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="106"/>
+        <location filename="../../credit_desk/gui/app.py" line="109"/>
         <source>Quit Credit Desk</source>
         <translation>退出信用办台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="107"/>
+        <location filename="../../credit_desk/gui/app.py" line="110"/>
         <source>Quit Credit Desk? Forms that are still open and not saved will be lost.</source>
         <translation>要退出信用办台账吗？尚未保存的表单内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="111"/>
+        <location filename="../../credit_desk/gui/app.py" line="114"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="112"/>
+        <location filename="../../credit_desk/gui/app.py" line="115"/>
         <source>Back to sign-in</source>
         <translation>返回登录</translation>
     </message>

@@ -96,5 +96,5 @@ def test_settings_view_words_come_from_the_ts_catalogue():
             if c.findtext("name") == "SettingsView" for m in c.iter("message")}
     for source in ("Use the platform's schedule…",
                    "%1: the platform's holidays (%2) differ from the administrator's (%3) on %4; %3 is in force.",
-                   "Accounts: deactivate, unlock, reset a password, change a role…"):
+                   "Accounts: deactivate, unlock, reset a password, change a role, deciding department…"):
         assert any("\u4e00" <= ch <= "\u9fff" for ch in ours.get(source) or ""), source

@@ -33,15 +33,16 @@ def test_r4_only_the_cases_own_department_decides():
     assert _refused(check_r4_decider_of_department, MARKET, TAX) == (
         "R4_DECIDER_DEPARTMENT", "decided_by",
         "谁认定、谁负责：本案由「县市场监督管理局」认定，认定决定须由「县市场监督管理局」的人员作出并签发，「县税务局」的人员不能代为决定。"
-        "请由「县市场监督管理局」的审核人或负责人办理。",
+        "请由「县市场监督管理局」的审核人或负责人办理。用户属于哪个认定部门，由管理员在“账户管理”中设定。",
         "Whoever decides is responsible: this case is decided by 县市场监督管理局; only its staff may decide and sign "
-        "the decision, staff of 县税务局 may not decide in its place. Ask a reviewer or head of 县市场监督管理局.")
+        "the decision, staff of 县税务局 may not decide in its place. Ask a reviewer or head of 县市场监督管理局. "
+        "An administrator sets which department a user belongs to, in Accounts.")
     assert _refused(check_r4_decider_of_department, MARKET, None)[2:] == (
         "谁认定、谁负责：本案由「县市场监督管理局」认定，认定决定须由「县市场监督管理局」的人员作出并签发，不属于任何认定部门的人员"
-        "（如信用办）不能代为决定。请由「县市场监督管理局」的审核人或负责人办理。",
+        "（如信用办）不能代为决定。请由「县市场监督管理局」的审核人或负责人办理。用户属于哪个认定部门，由管理员在“账户管理”中设定。",
         "Whoever decides is responsible: this case is decided by 县市场监督管理局; only its staff may decide and sign "
         "the decision, a user of no department (e.g. the credit office) may not decide in its place. Ask a reviewer "
-        "or head of 县市场监督管理局.")
+        "or head of 县市场监督管理局. An administrator sets which department a user belongs to, in Accounts.")
 
 
 def test_r12_only_the_deciding_departments_staff_propose_a_wrongful_withdrawal():

@@ -1,18 +1,21 @@
 """账户管理: the administrator's account lifecycle (issue 14 item 6) — deactivate, reactivate, unlock, reset a
 password (changed at the next login), ask for a role change; a second administrator or the auditor confirms it.
-A thin shell over services.accounts: every refusal is the service's sentence, every step its audit row."""
+It also puts a user in a deciding department (认定部门, R4 谁认定、谁负责: only a department's own staff decide its
+listings), which the GUI had no way to do (issue 17 items 5 and 6, clerk17). A thin shell over services.accounts
+and services.departments: every refusal is the service's sentence, every step its audit row."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.roles import Role
 from credit_desk.gui.i18n import listing
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE
-from credit_desk.services import accounts
+from credit_desk.services import accounts, departments
 
 OK_STYLE = "color: #1b7f3b;"
 
@@ -23,9 +26,14 @@ class AccountsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Accounts"))
         self.setMinimumSize(720, 420)
-        self.table = QTableWidget(0, 3)
+        # the administrator runs the lifecycle; the auditor (or a second administrator) only confirms or refuses
+        # the role changes waiting — the auditor cannot list the accounts, so the waiting changes are the table
+        self.manages, self.confirms = ctx.can("user.manage"), ctx.can("user.confirm")
+        self.assigns = self.manages and ctx.can("department.manage")
+        self.table = QTableWidget(0, 4 if self.assigns else 3)
         self.table.setObjectName("accountsTable")
-        self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Role"), self.tr("State")])
+        self.table.setHorizontalHeaderLabels([self.tr("User name"), self.tr("Role"), self.tr("State"),
+                                              self.tr("Deciding department")][:self.table.columnCount()])
         self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -41,19 +49,33 @@ class AccountsDialog(QDialog):
         self.role.setObjectName("newRole")
         for r in Role:
             self.role.addItem(enum_words(r), r.value)
+        self.department = QComboBox()
+        self.department.setObjectName("department")
+        self.department.addItem(self.tr("none (credit office staff)"), None)
+        for d in departments.list_departments(ctx.session) if self.assigns else ():
+            self.department.addItem(d.name, d.id)
         self.message = QLabel()
         self.message.setObjectName("message")
         self.message.setWordWrap(True)
-        # the administrator runs the lifecycle; the auditor (or a second administrator) only confirms or refuses
-        # the role changes waiting — the auditor cannot list the accounts, so the waiting changes are the table
-        self.manages, self.confirms = ctx.can("user.manage"), ctx.can("user.confirm")
         form = QFormLayout()
         form.addRow(self.tr("User name"), self.name)
         form.addRow(self.tr("Reason"), self.reason)
         form.addRow(self.tr("Temporary password"), self.temp_password)
         form.addRow(self.tr("New role"), self.role)
+        # the department and its button on one row: the button's word (分配到认定部门) did not fit a ninth place
+        # in the row of lifecycle buttons at the dialog's 720 px
+        assign = QPushButton(self.tr("Assign to department"))
+        assign.setObjectName("assignDepartment")
+        assign.clicked.connect(lambda _=False: self.assign_department())
+        dept_row = QWidget()
+        row = QHBoxLayout(dept_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.department, 1)
+        row.addWidget(assign)
+        form.addRow(self.tr("Deciding department"), dept_row)
         for field in (self.reason, self.temp_password, self.role):
             form.setRowVisible(field, self.manages)
+        form.setRowVisible(dept_row, self.assigns)
         buttons = QHBoxLayout()
         for name, label, slot, shown in (
                 ("deactivate", self.tr("Deactivate"), self.deactivate, self.manages),
@@ -68,6 +90,7 @@ class AccountsDialog(QDialog):
             b.clicked.connect(lambda _=False, f=slot: f())
             b.setVisible(shown)
             buttons.addWidget(b)
+        self.table.itemSelectionChanged.connect(self._show_department)
         close = QDialogButtonBox(QDialogButtonBox.Close)
         close.rejected.connect(self.reject)
         box = QVBoxLayout(self)
@@ -79,10 +102,12 @@ class AccountsDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
+        self.depts: dict[str, int | None] = {}
         waiting = accounts.pending_role_changes(self.ctx.session) if self.confirms else []
         asked = {w["username"]: w for w in waiting}
         if self.manages:
             rows = [(u.username, enum_words(u.role), listing(self._state(u, asked.get(u.username))))
+                    + ((self._department_of(u.username),) if self.assigns else ())
                     for u in accounts.list_users(self.ctx.session)]
         else:
             rows = [(w["username"], self._change(w), self._asked(w)) for w in waiting]
@@ -104,6 +129,18 @@ class AccountsDialog(QDialog):
         if waiting is not None:
             state.append(self.tr("role change to %1 waiting").replace("%1", enum_words(Role(waiting["new_role"]))))
         return state
+
+    def _department_of(self, username: str) -> str:
+        d = departments.user_department(self.ctx.session, username)
+        self.depts[username] = d.id if d is not None else None
+        return d.name if d is not None else self.tr("none (credit office staff)")
+
+    def _show_department(self) -> None:
+        """The chosen account's department in the combo, so the administrator sees what an assignment changes."""
+        rows = self.table.selectionModel().selectedRows()
+        if self.assigns and rows:
+            i = self.department.findData(self.depts.get(self.usernames[rows[0].row()]))
+            self.department.setCurrentIndex(max(i, 0))
 
     def _change(self, w: dict) -> str:
         return f"{enum_words(Role(w['old_role']))} → {enum_words(Role(w['new_role']))}"
@@ -163,3 +200,20 @@ class AccountsDialog(QDialog):
 
     def refuse_role(self, username: str | None = None):
         return self.confirm_role(username, approve=False)
+
+    def assign_department(self, username: str | None = None, department: int | None = -1):
+        """R4 谁认定、谁负责: the user decides (or proposes) only for the department chosen here (the combo's, unless
+        ``department`` is given); None takes them out of every department."""
+        dept = self.department.currentData() if department == -1 else department
+        username = username or self._selected()
+        if not username:
+            return self._say(self.tr("Select an account first."), ok=False)
+        try:
+            d = departments.assign_user(self.ctx.session, username, dept if dept is not None else "")
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self._say((self.tr("%1 now works for %2: only its staff decide its listings.").replace("%2", d.name)
+                   if d is not None else self.tr("%1 no longer belongs to a deciding department."))
+                  .replace("%1", username), ok=True)
+        self.refresh()
+        return d

@@ -247,7 +247,7 @@ class SettingsView(QWidget):
         return self.departments_dialog
 
     def _accounts_button(self) -> QPushButton:
-        b = QPushButton(self.tr("Accounts: deactivate, unlock, reset a password, change a role…"))
+        b = QPushButton(self.tr("Accounts: deactivate, unlock, reset a password, change a role, deciding department…"))
         b.setObjectName("manageAccounts")
         b.clicked.connect(self.open_accounts)
         return b
