@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from credit_desk.domain.cases import DEPT_LEVEL_ZH, DEPT_LEVELS, check_r4_department_level
-from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.errors import DomainError, ValidationError, raise_collected
 from credit_desk.domain.ids import IdType, check_uscc_exception, normalize_id
 
 
@@ -40,23 +40,46 @@ def _text(value, field: str, zh: str, en: str, most: int) -> str:
 
 def new_department(name: str, uscc: str, level: str, domain: str, prefix: str) -> Department:
     """Validate a department field by field: name, a valid 统一社会信用代码 (GB 32100), a level, the field of
-    administration and a 文号 prefix (1–8 characters, no 〔〕, 号, spaces or |). Raises ValidationError."""
-    name_ = _text(name, "name", "部门名称", "The department's name", 60)
+    administration and a 文号 prefix (1–8 characters, no 〔〕, 号, spaces or |). Every bad field is reported at once
+    (issue 17 item 10; one ValidationError, or FieldErrors for several)."""
+    errors: list[ValidationError] = []
+
+    def checked(check, *args):
+        try:
+            return check(*args)
+        except ValidationError as exc:
+            errors.append(exc)
+            return None
+    name_ = checked(_text, name, "name", "部门名称", "The department's name", 60)
+    code = checked(_department_code, uscc)
+    if level not in DEPT_LEVELS:
+        errors.append(ValidationError(
+            "DEPT_LEVEL", "部门层级应为 " + "、".join(f"{lv}（{DEPT_LEVEL_ZH[lv]}）" for lv in DEPT_LEVELS) + " 之一。",
+            "The level must be one of " + ", ".join(DEPT_LEVELS) + ".", field="level"))
+    domain_ = checked(_text, domain, "domain", "所属领域", "The field of administration", 30)
+    head = checked(_prefix, prefix)
+    raise_collected(errors)
+    return Department(None, name_, code, level, domain_, head)
+
+
+def _department_code(uscc: str) -> str:
+    if not (uscc or "").strip():  # not 「证件号码「」不是有效的…：号码为空」 on an empty box
+        raise ValidationError("DEPT_FIELD", "部门统一社会信用代码不能为空。", "The department's unified social credit "
+                              "code is required.", field="uscc")
     try:
-        code = normalize_id(IdType.USCC, uscc or "")
+        return normalize_id(IdType.USCC, uscc or "")
     except ValidationError as exc:
         _refuse_check_character_only(uscc)
         raise ValidationError(exc.code, f"部门统一社会信用代码：{exc.zh}", f"Department's code: {exc.en}",
                               field="uscc") from None
-    if level not in DEPT_LEVELS:
-        raise ValidationError("DEPT_LEVEL", "部门层级应为 " + "、".join(f"{lv}（{DEPT_LEVEL_ZH[lv]}）" for lv in DEPT_LEVELS)
-                              + " 之一。", "The level must be one of " + ", ".join(DEPT_LEVELS) + ".", field="level")
-    domain_ = _text(domain, "domain", "所属领域", "The field of administration", 30)
+
+
+def _prefix(prefix: str) -> str:
     head = _text(prefix, "prefix", "文号前缀", "The 文号 prefix", 8)
     if any(c in head for c in "〔〕|[]号 "):
         raise ValidationError("DEPT_PREFIX", "文号前缀不能含〔〕、“号”、空格或“|”。",
                               "The prefix cannot contain 〔〕, 号, spaces or '|'.", field="prefix")
-    return Department(None, name_, code, level, domain_, head)
+    return head
 
 
 def _refuse_check_character_only(uscc: str) -> None:

@@ -59,9 +59,10 @@ def check_r1_rests_on_records(list_type: str, record_ids: Iterable[int]) -> None
     document (49号 二(二)); free text is no basis. Raises DomainError ``R1_NO_RECORD``."""
     if list_type in LISTS_ON_RECORDS and not tuple(record_ids):
         raise DomainError("R1_NO_RECORD", "列入严重失信主体名单或重点关注名单须依据至少一条已生效的失信信息（含生效的认定依据文书），"
-                          "不能仅凭文字说明；请先录入失信信息，再以其立案。",
+                          "不能仅凭文字说明；请选定该主体至少一条已生效的失信信息（尚未录入的，先录入），再以其立案。",
                           "A black or watch listing must rest on at least one effective dishonesty record with a "
-                          "legally effective basis document; record it first, then open the case on it.",
+                          "legally effective basis document; choose at least one of the subject's effective records "
+                          "(record it first if it is not recorded yet), then open the case on it.",
                           field="record_ids")
 
 

@@ -13,7 +13,7 @@ from credit_desk.domain.cases import (DEFAULT_REMEDIES, DEFAULT_REMOVAL_CONDITIO
                                       check_decider, check_r4_black_scope, check_r4_department_level,
                                       check_r4_given_fields, check_r5_decision_parts, check_r5_may_decide,
                                       check_r7_entry, check_r8_measures, next_state, r5_first_decision_day)
-from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.errors import DomainError, ValidationError, raise_collected
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (RED_PUBLICATION_WORKDAYS, ExitInput, check_r4_black_basis,
                                            check_r10_red_candidate, check_r11_watch_basis, check_r11_watch_entry,
@@ -105,7 +105,11 @@ def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(
     lt = _list_type(list_type)
     today = session.desk.today()
     on = check_r5_date(opened_on or today, today=today, after=None, field="opened_on", label="立案日期")  # R5
-    check_r1_rests_on_records(lt.value, record_ids)  # R1
+    try:
+        check_r1_rests_on_records(lt.value, record_ids)  # R1
+    except DomainError as no_record:
+        # issue 17 item 10: the form's other missing choice (R4's ground) is named in the same answer
+        raise_collected([no_record, *_r4_given_errors(session, subject_id, lt, fields)])
     recs = _records(conn, subject_id, record_ids, on)
     check_r11_watch_basis(lt, _tiers(recs))  # R11: not a single slight act
     check_r4_black_basis(lt, _tiers(recs))  # R4: a black listing rests on serious dishonesty
@@ -120,6 +124,16 @@ def open_case(session: Session, *, subject_id: int, list_type: str, record_ids=(
     check_r4_given_fields(case)  # R4: a black-list ground is checked at opening, not only at the decision
     with session.ledger.tx() as tx:
         return core.open_in_tx(session, tx, case, on)
+
+
+def _r4_given_errors(session: Session, subject_id: int, lt: ListType, fields: dict) -> list[DomainError]:
+    """R4's checks of the fields as given (ground, standard kind), as a list: told with R1's refusal at once."""
+    given = {k: v for k, v in fields.items() if k in EDITABLE and v is not None}
+    try:
+        check_r4_given_fields(Case(None, subject_id, lt, CaseState.DRAFT, session.user.username, **given))
+    except ValidationError as exc:
+        return [exc]
+    return []
 
 
 def _with_department(session: Session, values: dict, opening: bool = False, case_id: int | None = None) -> dict:

@@ -2205,7 +2205,7 @@ Returned by the platform: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="98"/>
         <source>Ground (R4) *</source>
-        <translation>认定情形（R4）*</translation>
+        <translation>认定情形（R4） *</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/decide_dialog.py" line="99"/>
@@ -3343,12 +3343,12 @@ Returned by the platform: %4</source>
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="134"/>
+        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="143"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="135"/>
+        <location filename="../../credit_desk/gui/dialogs/form_dialog.py" line="144"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -4726,7 +4726,7 @@ Measures: %4</source>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="49"/>
         <source>Ground (R4) *</source>
-        <translation>认定情形（R4）*</translation>
+        <translation>认定情形（R4） *</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/dialogs/case_dialogs.py" line="50"/>

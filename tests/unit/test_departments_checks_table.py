@@ -182,8 +182,8 @@ def test_r4_a_departments_code_failing_only_its_check_character_is_refused_with_
         with pytest.raises(ValidationError) as e:
             new_department("县市场监督管理局", empty, "county", "市场监管", "清市监")
         assert (e.value.code, e.value.field, e.value.zh, e.value.en) == (
-            "ID_INVALID", "uscc", "部门统一社会信用代码：证件号码「」不是有效的统一社会信用代码：号码为空。",
-            "Department's code: ID number '' is not a valid unified social credit code: the number is empty.")
+            "DEPT_FIELD", "uscc", "部门统一社会信用代码不能为空。",
+            "The department's unified social credit code is required.")  # issue 17 item 10 (clerk17)
 
 
 @pytest.mark.parametrize("prefix", ["清X监", "XX", "清市监"])

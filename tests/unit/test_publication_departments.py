@@ -165,7 +165,15 @@ def test_r4_department_text_fields_are_required_and_bounded(args, field, zh, en)
     assert (e.code, e.field, e.zh, e.en) == ("DEPT_FIELD", field, zh, en)
 
 
-@pytest.mark.parametrize("uscc", [None, "", "9132081294PBRNYT"])
+@pytest.mark.parametrize("uscc", [None, "", "   "])
+def test_r4_department_code_is_required(uscc):
+    """An empty box says the code is required (issue 17 item 10), not that the ID number 「」 is invalid."""
+    with pytest.raises(ValidationError) as err:
+        new_department("某局", uscc, "county", "市场监管", "清市监")
+    assert (err.value.code, err.value.field, err.value.zh) == ("DEPT_FIELD", "uscc", "部门统一社会信用代码不能为空。")
+
+
+@pytest.mark.parametrize("uscc", ["9132081294PBRNYT", "X"])
 def test_r4_department_code_must_be_a_valid_uscc(uscc):
     with pytest.raises(ValidationError) as err:
         new_department("某局", uscc, "county", "市场监管", "清市监")

@@ -94,6 +94,15 @@ def value_of(widget):
     raise TypeError(widget)
 
 
+def _edited_signal(widget):
+    """The signal an input widget sends when the clerk changes its value (None for other widgets)."""
+    for kind, signal in ((QLineEdit, "textEdited"), (QPlainTextEdit, "textChanged"), (QDateEdit, "dateChanged"),
+                         (QComboBox, "currentIndexChanged"), (QCheckBox, "toggled"), (QSpinBox, "valueChanged")):
+        if isinstance(widget, kind):
+            return getattr(widget, signal)
+    return None
+
+
 class FormDialog(QDialog):
     """Rows of label / input / error; OK calls ``apply()``; a refusal is shown where it belongs."""
 
@@ -163,6 +172,9 @@ class FormDialog(QDialog):
         self.form.addRow(label, holder)
         self.fields[name] = widget
         self.errors[name] = err
+        edited = _edited_signal(widget)
+        if edited is not None:  # a refusal goes once its field is changed: it spoke of the old value
+            edited.connect(lambda *_a, e=err: (e.clear(), e.hide()))
         return widget
 
     def add_note(self, text: str, style: str = HINT_STYLE) -> QLabel:
