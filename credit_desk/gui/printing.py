@@ -136,6 +136,29 @@ def choose_printer(parent=None, pages: int = 0) -> QPrinter | None:
     return printer if dlg.exec() == QDialog.Accepted else None
 
 
+def file_of(printer: QPrinter) -> Path | None:
+    """The file a 「打印到文件」 printer writes (Qt's PDF output; the default where the PC has no printer), None for
+    a real printer."""
+    name = printer.outputFileName() if printer.outputFormat() == QPrinter.PdfFormat else ""
+    return Path(name) if name else None
+
+
+def private_output(ctx, printer: QPrinter) -> Path | None:
+    """R14 (issue 17 item 9): a print to a file writes full names and ID numbers, so the file is made the clerk's
+    alone (0600) before Qt paints into it — Qt keeps an existing file's mode — and never in the data folder.
+    Returns the file, None for a real printer; raises DomainError (OUT_IN_DATA_DIR, OUT_IS_FOLDER)."""
+    import os
+
+    from credit_desk import outpaths
+    out = file_of(printer)
+    if out is None:
+        return None
+    out = outpaths.guard_file(out, data_dir=ctx.session.ledger.paths.folder, force=True, field="printer")
+    os.close(os.open(out, os.O_WRONLY | os.O_CREAT, 0o600))
+    os.chmod(out, 0o600)
+    return out
+
+
 def print_files(ctx, paths: list, printer: QPrinter, parent=None, done=None):
     """Print (paths or bytes) through ``gui/ops.py`` with progress and cancel; ``done(pages)`` on the GUI
     thread."""
@@ -282,6 +305,12 @@ class PreviewDialog(QDialog):
     def print_now(self, printer: QPrinter | None = None) -> None:
         printer = printer or choose_printer(self, len(self.preview.images))
         if printer is None:
+            return
+        out = file_of(printer)
+        if out is not None:
+            # 「打印到文件」 is 另存为 PDF: the stored notice itself, 0600, logged with its purpose, and said where
+            # (Qt's own PDF printer wrote a world-readable picture of it to ~/print.pdf and said nothing; R14)
+            self.save_as(str(out))
             return
         print_files(self.ctx, [self.path], printer, self, done=lambda n: self.status.setText(
             self.tr("Sent %1 page(s) to the printer.").replace("%1", str(n))))

@@ -2934,28 +2934,33 @@ Returned by the platform: %4</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="235"/>
+        <source>%1 document(s), %2 page(s) written to %3 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
+        <translation>已将 %1 份文书、共 %2 页写入 %3（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="258"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="265"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="275"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="206"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="277"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="232"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
@@ -2975,27 +2980,27 @@ Returned by the platform: %4</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="244"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="278"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="287"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="289"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="290"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="297"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -4877,27 +4882,27 @@ Measures: %4</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="167"/>
+        <location filename="../../credit_desk/gui/printing.py" line="190"/>
         <source>Choose a document to see it here.</source>
         <translation>在列表中选择文书，即可在此预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="172"/>
+        <location filename="../../credit_desk/gui/printing.py" line="195"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="172"/>
+        <location filename="../../credit_desk/gui/printing.py" line="195"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="192"/>
+        <location filename="../../credit_desk/gui/printing.py" line="215"/>
         <source>Rendering the pages…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="206"/>
+        <location filename="../../credit_desk/gui/printing.py" line="229"/>
         <source>%1 page(s) — %2</source>
         <translation>共 %1 页 — %2</translation>
     </message>
@@ -4953,32 +4958,32 @@ Measures: %4</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="253"/>
+        <location filename="../../credit_desk/gui/printing.py" line="276"/>
         <source>Preview — %1</source>
         <translation>预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="256"/>
+        <location filename="../../credit_desk/gui/printing.py" line="279"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="259"/>
+        <location filename="../../credit_desk/gui/printing.py" line="282"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="261"/>
+        <location filename="../../credit_desk/gui/printing.py" line="284"/>
         <source>The notice is kept in the encrypted ledger. Save a PDF only where it is needed: it holds the party&apos;s name and ID number.</source>
         <translation>文书保存在加密账本中。只在确有需要时另存为 PDF：文件载有当事人姓名和证件号码。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="265"/>
+        <location filename="../../credit_desk/gui/printing.py" line="288"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="287"/>
+        <location filename="../../credit_desk/gui/printing.py" line="316"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>已将 %1 页送往打印机。</translation>
     </message>
@@ -5049,23 +5054,23 @@ Measures: %4</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="143"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="226"/>
+        <location filename="../../credit_desk/gui/printing.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="230"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="300"/>
+        <location filename="../../credit_desk/gui/printing.py" line="329"/>
         <source>Save the notice as a PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="301"/>
+        <location filename="../../credit_desk/gui/printing.py" line="330"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="310"/>
+        <location filename="../../credit_desk/gui/printing.py" line="339"/>
         <source>Saved to %1 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已保存到 %1（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>

@@ -15,7 +15,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.i18n import listing
 from credit_desk.gui.models.documents_model import NOT_REPRINTED, PRINTED, DocumentsModel, status_words, type_title
 from credit_desk.gui.ops import Debouncer
-from credit_desk.gui.printing import PdfPreview, choose_printer, print_pdfs, save_copy
+from credit_desk.gui.printing import PdfPreview, choose_printer, print_pdfs, private_output, save_copy
 from credit_desk.gui.widgets.search_bar import down_into
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
@@ -215,6 +215,10 @@ class DocumentsView(QWidget):
         printer = printer or choose_printer(self)
         if printer is None:
             return None
+        try:
+            out = private_output(self.ctx, printer)  # 打印到文件: the clerk's alone, never the data folder (R14)
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
         ctx, purpose, numbers = self.ctx, self.purpose.text(), [r["number"] for r in rows]
 
         def work(job):
@@ -234,7 +238,12 @@ class DocumentsView(QWidget):
         return ctx.ops.run(work, label=QCoreApplication.translate("Printing", "Printing…"), parent=self, writes=True,
                            failed=failed,
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
-                                                    .replace("%1", str(len(rows))).replace("%2", str(n))))
+                                                    .replace("%1", str(len(rows))).replace("%2", str(n))
+                                                    if out is None else self.tr(
+                                                        "%1 document(s), %2 page(s) written to %3 (readable by you "
+                                                        "only). It holds personal data: delete it when it is no "
+                                                        "longer needed.").replace("%1", str(len(rows)))
+                                                    .replace("%2", str(n)).replace("%3", str(out))))
 
     def reprint_selected(self, purpose: str | None = None):
         """A copy (副本) shows the subject's name and ID number: it takes a purpose, asked here (R14)."""
