@@ -1074,17 +1074,22 @@
         <translation>文书载有主体信息，本次查看将记入审计日志（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="54"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="72"/>
+        <source>This case already has %1. For one more copy, close this window and reprint it (copy) in the document register; issuing here takes a new number and %1 stays issued.</source>
+        <translation>本案已出具 %1。只需再打印一份的，请关闭本窗口，到“文书”中选中该文号点“重印（副本）”；在此出具将取用新的文号，%1 仍记为已出具。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="79"/>
         <source>Warning: this case rests on the edition “%1”, not an official one from the platform. A document built on it is for training only and is not fit to issue to a party.</source>
         <translation>注意：本案依据的是示例版本“%1”，不是市平台下发的正式目录或措施清单。据此生成的文书仅供培训使用，不宜向当事人出具。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="62"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="87"/>
         <source>sample (unofficial)</source>
         <translation>示例（非官方）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="76"/>
+        <location filename="../../credit_desk/gui/dialogs/print_dialog.py" line="101"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>

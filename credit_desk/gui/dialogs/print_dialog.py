@@ -44,10 +44,35 @@ class CasePrintDialog(FormDialog):
         self.sample = document_sources.sample_basis(ctx.session, case.id)  # R2/R8: 示例 editions behind it
         self.sample_warning = self.add_note("", ERROR_STYLE)
         self.sample_warning.setObjectName("sampleWarning")
+        self.issued = self._issued_numbers(ctx, case)
+        self.issued_note = self.add_note("")
+        self.issued_note.setObjectName("issuedNote")
         self.fields["doc_type"].currentIndexChanged.connect(self._type_changed)
         self._type_changed()
 
+    @staticmethod
+    def _issued_numbers(ctx, case) -> dict[str, list[str]]:
+        """The case's notices already issued and standing, by type (no personal data: numbers only)."""
+        from credit_desk.domain.errors import DomainError
+        try:
+            rows = documents.list_documents(ctx.session, object_id=case.id, limit=200)
+        except DomainError:
+            return {}
+        out: dict[str, list[str]] = {}
+        for r in rows:
+            if r["object_type"] == "case" and r["status"] == "issued":
+                out.setdefault(r["doc_type"], []).append(r["number"])
+        return out
+
     def _type_changed(self, *_a) -> None:
+        # issue 17 item 7 (clerk17): printing the prior notice a second time took a new number and left the first
+        # one standing as issued for the same case; the clerk who wanted one more copy is told where copies are
+        held = self.issued.get(self.value("doc_type")) or []
+        self.issued_note.setText(self.tr(
+            "This case already has %1. For one more copy, close this window and reprint it (copy) in the document "
+            "register; issuing here takes a new number and %1 stays issued.").replace("%1", listing(held))
+            if held else "")
+        self.issued_note.setVisible(bool(held))
         self.fields["objection"].setEnabled(self.value("doc_type") in OBJECTION_TYPES)
         warn = bool(self.sample) and self.value("doc_type") in SAMPLE_SENSITIVE
         self.sample_warning.setText(self.tr(
