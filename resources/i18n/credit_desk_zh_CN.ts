@@ -1333,190 +1333,190 @@
 <context>
     <name>ChecksView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="40"/>
         <source>e.g. 县财政局</source>
         <translation>如：县财政局</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="43"/>
         <source>e.g. award candidates, bidders, applicants for funds</source>
         <translation>如：评优评先、招标投标、财政资金申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="46"/>
         <source>Or type the subjects here, one per line: name, code or ID number</source>
         <translation>或在此逐行输入主体：名称，统一社会信用代码或身份证号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="49"/>
         <source>Requesting department</source>
         <translation>申请单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="50"/>
         <source>Purpose of the check</source>
         <translation>审查事由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="51"/>
         <source>Subjects typed in</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="54"/>
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="60"/>
         <source>Earlier checks</source>
         <translation>以往审查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="66"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="66"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="66"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="67"/>
         <source>Result</source>
         <translation>审查结果</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="67"/>
         <source>Found on</source>
         <translation>查到的名单和信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="84"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="85"/>
         <source>A department&apos;s list (name and unified social credit code or ID number) is checked against this office&apos;s ledger — black and watch lists in force, effective dishonesty information, published penalties still in their publication period, red lists — and the joint-punishment lists the platform sent (Jiangsu Government Office 2020 No. 232, item 16). Rows not found are reported, never dropped; every subject read is logged under the department and purpose (R14).</source>
         <translation>部门报送的名单（名称和统一社会信用代码或身份证号码）与本单位信用信息台账（有效的严重失信主体名单、重点关注名单、有效失信信息、公示期内的行政处罚信息、守信激励名单）和市平台下发的联合惩戒对象名单比对（苏府办〔2020〕232号（十六））。未查到的主体逐一列出，不会遗漏；每个被查看的主体都按申请单位和审查事由记入查询使用登记（R14）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="94"/>
         <source>Check an Excel list…</source>
         <translation>审查 Excel 名单…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="95"/>
         <source>Check the typed subjects</source>
         <translation>审查手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="96"/>
         <source>Print the check report…</source>
         <translation>出具信用审查报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="97"/>
         <source>Subject&apos;s credit report…</source>
         <translation>出具公共信用信息报告…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="107"/>
         <source>No. %1 · %2 · %3 · %4 (%5 subjects)</source>
         <translation>第%1号 · %2 · %3 · %4（%5个主体）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="127"/>
         <source>Check no. %1 of %2 (%3): report %4.</source>
         <translation>信用审查第%1号（%2，%3）：报告%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="129"/>
         <source>not issued yet</source>
         <translation>尚未出具</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="144"/>
         <source>Check a department&apos;s list</source>
         <translation>审查部门报送的名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="145"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="150"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="151"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="175"/>
         <source>Checking…</source>
         <translation>正在审查…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="163"/>
         <source>Which worksheet?</source>
         <translation>审查哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="174"/>
         <source>the typed subjects</source>
         <translation>手工输入的主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="182"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="183"/>
         <source>Check no. %1 done: %2 subjects, %3 with dishonesty information, %4 not found.</source>
         <translation>信用审查第%1号已完成：共%2个主体，有失信信息%3个，台账中未查到%4个。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="189"/>
         <source>Black list %1 · watch list %2 · dishonesty information %3 · penalties in publication %9 · joint punishment %4 · representing a black-listed unit %8 · red list %5 · clear %6 · not found %7</source>
         <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 公示期内行政处罚 %9 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="221"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="224"/>
         <source>Credit check report.pdf</source>
         <translation>信用审查报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="249"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="230"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="256"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="240"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="241"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="242"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="248"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="249"/>
         <source>Public credit information report.pdf</source>
         <translation>公共信用信息报告.pdf</translation>
     </message>
@@ -1524,172 +1524,172 @@
 <context>
     <name>CleanupView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>Rule or document (with number)</source>
         <translation>规章、规范性文件或其他文件名称（含文号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>Measures?</source>
         <translation>涉惩戒</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>National basis?</source>
         <translation>国家依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>Local-regulation basis?</source>
         <translation>地方法规依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
         <source>Complete by</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="65"/>
         <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first. Yellow rows are past their completion date. The Excel files follow the national template (NDRC General Office 2021 No. 15, annexes 1 and 2).</source>
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="74"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="75"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="75"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="76"/>
         <source>Import contacts…</source>
         <translation>导入联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="77"/>
         <source>Export contacts…</source>
         <translation>导出联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="86"/>
         <source>Mark the selected row as</source>
         <translation>将所选行标记为</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="87"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="88"/>
         <source>Set</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="115"/>
         <source>%1 rows · %2 to stop first (no basis) · %3 past their completion date</source>
         <translation>共 %1 行 · %2 行应先停止执行（无依据） · %3 行已过完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="131"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="132"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="136"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="137"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="143"/>
         <source>Import the clean-up ledger</source>
         <translation>导入失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="148"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="163"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="169"/>
         <source>Imported from sheet %4: %1 added, %2 updated, %3 unchanged.</source>
         <translation>已从工作表「%4」导入：新增 %1 条，更新 %2 条，未变 %3 条。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="178"/>
         <source>Export the clean-up ledger</source>
         <translation>导出失信约束措施台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="178"/>
         <source>Clean-up ledger.xlsx</source>
         <translation>失信约束措施台账.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="185"/>
         <source>%1 rows written to %2.</source>
         <translation>已将 %1 行写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="189"/>
         <source>Import the contact feedback form</source>
         <translation>导入联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="196"/>
         <source>%1 contacts imported.</source>
         <translation>已导入 %1 名联系人。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="201"/>
         <source>Export the contact feedback form</source>
         <translation>导出联系人反馈表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="201"/>
         <source>Clean-up contact feedback form.xlsx</source>
         <translation>清理规范工作联系人反馈表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="208"/>
         <source>%1 contacts written to %2.</source>
         <translation>已将 %1 名联系人写入 %2。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="213"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="214"/>
         <source>Select a row first.</source>
         <translation>请先选择一行。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="221"/>
         <source>Row %1 marked %2.</source>
         <translation>第 %1 行已标记为“%2”。</translation>
     </message>
@@ -2613,142 +2613,142 @@ Returned by the platform: %4</source>
 <context>
     <name>DisclosureView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="58"/>
         <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (Jiangsu Government Office 2020 No. 232, item 15); red rows are past that date. A penalty is published for its tier&apos;s period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.</source>
         <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="65"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
         <source>New decision…</source>
         <translation>登记决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
         <source>Publish selected</source>
         <translation>公示所选</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
         <source>Revoked…</source>
         <translation>决定已撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
         <source>Export upload sheet…</source>
         <translation>导出平台上传表…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="70"/>
         <source>Print repair notice…</source>
         <translation>打印信用修复告知书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="81"/>
         <source>%1 decisions · %2 past their 7-working-day date</source>
         <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="103"/>
         <source>Decision %1 registered; publish and report it by %2.</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="111"/>
         <source>Import a department&apos;s licences-and-penalties sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="112"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="117"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="122"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="142"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="148"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="154"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="160"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="162"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="172"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="178"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="179"/>
         <source>Licences and penalties upload sheet.xlsx</source>
         <translation>双公示上传表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="180"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="197"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="199"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="205"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="207"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="210"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -3538,307 +3538,307 @@ Returned by the platform: %4</source>
 <context>
     <name>LegacyImportDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="25"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="26"/>
         <source>Import the office&apos;s earlier ledger</source>
         <translation>导入本单位原有台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="27"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="28"/>
         <source>Choose the Excel file of the earlier ledger.</source>
         <translation>请选择原有台账的 Excel 文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="29"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="30"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="32"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="33"/>
         <source>Column in the sheet</source>
         <translation>表格中的列</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="32"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="33"/>
         <source>Field</source>
         <translation>对应字段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="33"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="34"/>
         <source>First value</source>
         <translation>第一行的值</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="36"/>
         <source>Row</source>
         <translation>行</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="36"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="35"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="36"/>
         <source>What is wrong</source>
         <translation>错误原因</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="38"/>
         <source>Save this mapping for the next sheet of this layout, as:</source>
         <translation>保存此列对应关系，下次导入同样格式的表格时自动套用，名称：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="40"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="41"/>
         <source>I have checked the 15-digit resident ID numbers: convert them to 18 digits (GB 11643)</source>
         <translation>已核对15位第一代居民身份证号码：按 GB 11643 转换为18位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="45"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="46"/>
         <source>Name of the mapping</source>
         <translation>列对应关系名称</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="50"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="51"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="51"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="52"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="74"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="75"/>
         <source>Which field does each column hold? Columns left at “not imported” are skipped; required fields are marked *.</source>
         <translation>请指定每一列对应的字段；选“不导入”的列将略过；带 * 的为必填字段。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="77"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="78"/>
         <source>First rows of the sheet</source>
         <translation>表格前几行</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="92"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="93"/>
         <source>Choose the earlier ledger</source>
         <translation>选择原有台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="93"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="94"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>电子表格 (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="101"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="102"/>
         <source>%1 — sheet %2, header in row %3, about %4 rows</source>
         <translation>%1 —— 工作表「%2」，表头在第 %3 行，约 %4 行数据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="111"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="112"/>
         <source>The saved mapping “%1” fits this sheet and is filled in; check it.</source>
         <translation>已套用与本表表头相符的列对应关系「%1」，请核对。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="113"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="114"/>
         <source>A first guess is filled in from the column names; check every column.</source>
         <translation>已按列名初步对应，请逐列核对。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="125"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="126"/>
         <source>Field for column %1</source>
         <translation>列「%1」对应的字段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="126"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="127"/>
         <source>(not imported)</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="169"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="170"/>
         <source>Importing the ledger…</source>
         <translation>正在导入台账…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="175"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="176"/>
         <source>Imported: %1 new subjects (%2 already registered), %3 records (%4 wait for a second user&apos;s approval, R9), %5 current listings with their original numbers.</source>
         <translation>已导入：新登记主体 %1 个（已登记的 %2 个），失信信息 %3 条（其中 %4 条属宽容审慎情形，待第二人审批），在列名单 %5 项（保留原决定书文号）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="187"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="188"/>
         <source>Nothing was imported: %1 cell(s) are not right. Correct them in the Excel file and import again.</source>
         <translation>未导入任何内容：有 %1 处单元格有误。请在 Excel 文件中改正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
         <source>Subject name</source>
         <translation>主体名称/姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
         <source>USCC or ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="207"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
         <source>Subject kind</source>
         <translation>主体类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
         <source>Legal representative&apos;s ID type</source>
         <translation>法定代表人证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
         <source>Legal representative&apos;s ID number</source>
         <translation>法定代表人证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
         <source>Address</source>
         <translation>住所/地址</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Catalogue item code</source>
         <translation>目录条目编码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Tier (slight/general/serious)</source>
         <translation>失信等级（轻微/一般/严重）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Basis document type</source>
         <translation>认定依据文书类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Basis document number</source>
         <translation>认定依据文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Issuing authority</source>
         <translation>作出机关</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Date issued</source>
         <translation>作出日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Date effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Citation for an other-type document</source>
         <translation>其他文书的规定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Date of the act</source>
         <translation>失信行为发生日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Decision date</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Force majeure (yes/no)</source>
         <translation>不可抗力（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Without intent (yes/no)</source>
         <translation>无主观故意（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Slight (yes/no)</source>
         <translation>情节轻微（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>Leniency justification</source>
         <translation>宽容审慎说明理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>List</source>
         <translation>名单类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>Listing decision number</source>
         <translation>列入决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>Listing decision date</source>
         <translation>列入决定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Ground (a/b/c/d)</source>
         <translation>列入情形（a/b/c/d）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Listing standard</source>
         <translation>认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
         <source>Warning letter number</source>
         <translation>警示函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="224"/>
         <source>Watch-list months after the black list</source>
         <translation>移出后列入重点关注名单期限（月）</translation>
     </message>
@@ -4656,47 +4656,47 @@ Measures: %4</source>
 <context>
     <name>OfficeSettingsBox</name>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="26"/>
         <source>Municipal platform and printing</source>
         <translation>市平台与打印</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="32"/>
         <source>Platform intake address</source>
         <translation>市平台接收地址</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="33"/>
         <source>the address the municipal platform gave the office</source>
         <translation>市平台提供给本单位的接收地址</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="34"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="38"/>
         <source>Platform intake address:</source>
         <translation>市平台接收地址：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="46"/>
         <source>Fonts of the printed notices…</source>
         <translation>文书打印字体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="53"/>
         <source>Only the administrator can change this.</source>
         <translation>只有管理员可以修改此项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="61"/>
         <source>Saved: bundles are sent to this address.</source>
         <translation>已保存：数据包将发送到此地址。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="62"/>
         <source>Saved: no address; bundles go by USB folder only.</source>
         <translation>已保存：未设地址，数据包只能通过U盘文件夹报送。</translation>
     </message>
@@ -4996,42 +4996,42 @@ Measures: %4</source>
 <context>
     <name>PrintFontsDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="78"/>
         <source>Fonts of the printed notices</source>
         <translation>文书打印字体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="81"/>
         <source>Font files of the printed notices (empty: found on this computer). Only TrueType fonts can be embedded in the PDF.</source>
         <translation>文书打印所用的字体文件（留空则使用本机已安装的字体）。PDF 中只能嵌入 TrueType 字体。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="92"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="99"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="100"/>
         <source>Font file: %1</source>
         <translation>字体文件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="100"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="101"/>
         <source>found on this computer</source>
         <translation>使用本机已安装的字体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="103"/>
         <source>Choose…</source>
         <translation>选择…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="105"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="106"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/office_settings.py" line="117"/>
+        <location filename="../../credit_desk/gui/views/office_settings.py" line="118"/>
         <source>Choose the font file: %1</source>
         <translation>选择字体文件：%1</translation>
     </message>
@@ -6465,612 +6465,612 @@ Grounds: %6</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="25"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="26"/>
         <source>Credit subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="27"/>
         <source>Record</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="27"/>
         <source>Case</source>
         <translation>认定案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="27"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="28"/>
         <source>Objection</source>
         <translation>异议</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="29"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="30"/>
         <source>Credit commitment</source>
         <translation>信用承诺</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="31"/>
         <source>Commitment item</source>
         <translation>承诺事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="31"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="32"/>
         <source>Supervision mark</source>
         <translation>重点监管标记</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="33"/>
         <source>Interview record</source>
         <translation>约谈记录</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="34"/>
         <source>Clean-up ledger row</source>
         <translation>台账条目</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="35"/>
         <source>Clean-up contact</source>
         <translation>台账联系人</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="36"/>
         <source>Big-data alert</source>
         <translation>大数据警示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="37"/>
         <source>Joint-sanction match finding</source>
         <translation>联合惩戒比对结论</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="38"/>
         <source>This office</source>
         <translation>本单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="39"/>
         <source>Credit repair</source>
         <translation>信用修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="40"/>
         <source>Document number prefix</source>
         <translation>文书编号前缀</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="41"/>
         <source>Credit check</source>
         <translation>信用审查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="43"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="44"/>
         <source>Licence or penalty decision</source>
         <translation>行政许可或处罚决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="45"/>
         <source>Working-day calendar</source>
         <translation>工作日历</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="46"/>
         <source>Exception request</source>
         <translation>例外登记申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="47"/>
         <source>Interview plan</source>
         <translation>约谈安排</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="48"/>
         <source>Ledger</source>
         <translation>账本</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="49"/>
         <source>Earlier ledger import</source>
         <translation>原台账导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="50"/>
         <source>Consent to publication</source>
         <translation>本人同意公开</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="51"/>
         <source>Setting</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="51"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="52"/>
         <source>User account</source>
         <translation>用户账户</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="53"/>
         <source>added</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="53"/>
         <source>changed</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="54"/>
         <source>updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="53"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="54"/>
         <source>opened</source>
         <translation>立案</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="55"/>
         <source>notice served</source>
         <translation>送达告知</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="56"/>
         <source>decided</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="56"/>
         <source>exited</source>
         <translation>移出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="57"/>
         <source>withdrawn as wrongful</source>
         <translation>误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="57"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="58"/>
         <source>back on its list</source>
         <translation>恢复列入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="59"/>
         <source>revoked</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="60"/>
         <source>basis changed</source>
         <translation>变更</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="61"/>
         <source>approved</source>
         <translation>审批</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="61"/>
         <source>answered</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="62"/>
         <source>voided</source>
         <translation>作废</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="62"/>
         <source>reprinted</source>
         <translation>重印</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="63"/>
         <source>raised</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="63"/>
         <source>cleared</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="64"/>
         <source>accepted</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="64"/>
         <source>not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="65"/>
         <source>basis revoked</source>
         <translation>依据已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="66"/>
         <source>clock confirmed</source>
         <translation>时钟已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="67"/>
         <source>department set</source>
         <translation>指定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="67"/>
         <source>held</source>
         <translation>暂缓</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="68"/>
         <source>lifted</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="69"/>
         <source>marked not repairable</source>
         <translation>标记为不可修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="70"/>
         <source>publication stopped</source>
         <translation>停止公示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="71"/>
         <source>rectified</source>
         <translation>已整改</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="71"/>
         <source>repaired</source>
         <translation>修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="72"/>
         <source>repair reverted</source>
         <translation>撤销修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="73"/>
         <source>reverted</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="74"/>
         <source>materials handed in</source>
         <translation>补正材料</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="75"/>
         <source>withdrawal proposed</source>
         <translation>提出误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="85"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="86"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="133"/>
         <source>Export to a USB folder…</source>
         <translation>导出到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="138"/>
         <source>Address of the municipal platform (government network)</source>
         <translation>市平台接收地址（政务网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="138"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="139"/>
         <source>Send now</source>
         <translation>立即报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="141"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="142"/>
         <source>Import receipts or updates…</source>
         <translation>导入回执或更新…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="155"/>
         <source>Bundles not yet acknowledged by the platform</source>
         <translation>平台尚未确认的同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="157"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="157"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="157"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="158"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="158"/>
         <source>Sent</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="163"/>
         <source>Key fingerprints (read them out by phone to compare)</source>
         <translation>密钥指纹（电话核对时逐段读出）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="166"/>
         <source>Office signing key</source>
         <translation>本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="166"/>
         <source>Office encryption key</source>
         <translation>本单位加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="167"/>
         <source>Platform signing key</source>
         <translation>市平台签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="167"/>
         <source>Platform encryption key</source>
         <translation>市平台加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="177"/>
         <source>Import the platform&apos;s key file…</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="180"/>
         <source>Export the office&apos;s public key…</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="193"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="195"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="195"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="195"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="196"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="196"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="210"/>
         <source>After restoring a backup: learn what was used after it</source>
         <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="212"/>
         <source>Resync with the platform (network)</source>
         <translation>与市平台重新对齐（网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="215"/>
         <source>Resync from the receipts in a USB folder…</source>
         <translation>用U盘上的回执重新对齐…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="222"/>
         <source>Number prefix, as printed</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="230"/>
         <source>Every series is confirmed</source>
         <translation>所有编号系列均已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="232"/>
         <source>Confirm the last paper number</source>
         <translation>确认纸质文书最后一个编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="250"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="251"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="256"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="257"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="257"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="257"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="279"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="280"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="300"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="304"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="305"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="311"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="312"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="313"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="314"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="319"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="320"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="324"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="325"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="330"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="331"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="331"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="332"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="343"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="344"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="350"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="351"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="355"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="356"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="362"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="363"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="370"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="371"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="374"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="375"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="381"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="382"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="383"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="384"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="388"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="389"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="389"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="390"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="402"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="403"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="411"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="412"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="412"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="413"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="419"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="420"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="426"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="427"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="432"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="433"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="433"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="434"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="440"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="441"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

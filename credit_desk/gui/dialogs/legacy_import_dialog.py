@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox,
                                QHBoxLayout, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout)
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.widgets.notice import ERROR_STYLE
+from credit_desk.gui import pickers
 from credit_desk.services.legacy import ledger_import, mappings
 
 OK_STYLE = "color: #1b7f3b;"
@@ -89,8 +90,8 @@ class LegacyImportDialog(QDialog):
 
     def choose(self, path: str | None = None) -> None:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Choose the earlier ledger"), "",
-                                                  self.tr("Spreadsheets (*.xlsx *.csv)"))
+            path = pickers.open_file(self, self.ctx, "sheets", self.tr("Choose the earlier ledger"),
+                                     self.tr("Spreadsheets (*.xlsx *.csv)"))
         if not path:
             return
         try:

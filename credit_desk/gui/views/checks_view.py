@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QInputDialog,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QInputDialog,
                                QLabel, QLineEdit, QPlainTextEdit, QPushButton, QSizePolicy, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -20,6 +20,7 @@ from credit_desk.gui.i18n import listing
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, button_row, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
+from credit_desk.gui import pickers
 from credit_desk.services.checks import lists, reports
 
 OK_STYLE = "color: #1b7f3b;"
@@ -140,8 +141,8 @@ class ChecksView(QWidget):
         """The whole list or nothing (the service); a refusal lists every bad cell in a dialog; when several
         sheets hold a list, the clerk picks one and the check runs again (never guessed)."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Check a department's list"), "",
-                                                  self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
+            path = pickers.open_file(self, self.ctx, "sheets", self.tr("Check a department's list"),
+                                     self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         if not path:
             return None
         ctx, (dep, why) = self.ctx, self._request()
@@ -219,8 +220,8 @@ class ChecksView(QWidget):
         if self.check is None:
             return self._say(self.tr("Check a list first."), ok=False)
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the check report"), self.tr("Credit check report.pdf"),
-                                                  self.tr("PDF files (*.pdf)"))
+            path = pickers.save_file(self, self.ctx, "out", self.tr("Save the check report"),
+                                     self.tr("Credit check report.pdf"), self.tr("PDF files (*.pdf)"))
         if not path:
             return None
         try:
@@ -244,8 +245,8 @@ class ChecksView(QWidget):
                 return None
             subject_id = dlg.result_value["id"]
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the credit report"), self.tr("Public credit information report.pdf"),
-                                                  self.tr("PDF files (*.pdf)"))
+            path = pickers.save_file(self, self.ctx, "out", self.tr("Save the credit report"),
+                                     self.tr("Public credit information report.pdf"), self.tr("PDF files (*.pdf)"))
         if not path:
             return None
         try:

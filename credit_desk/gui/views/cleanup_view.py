@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton,
                                QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -17,6 +17,7 @@ from credit_desk.gui.i18n import current_lang
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
+from credit_desk.gui import pickers
 from credit_desk.services import browse, cleanup
 
 OK_STYLE = "color: #1b7f3b;"
@@ -128,12 +129,12 @@ class CleanupView(QWidget):
 
     def _pick_open(self, path: str | None, title: str) -> str:
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, title, "", self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
+            path = pickers.open_file(self, self.ctx, "sheets", title, self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         return path
 
     def _pick_save(self, path: str | None, title: str, default: str) -> str:
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, title, default, self.tr("Excel workbooks (*.xlsx)"))
+            path = pickers.save_file(self, self.ctx, "out", title, default, self.tr("Excel workbooks (*.xlsx)"))
         return path
 
     def import_ledger(self, path: str | None = None, sheet: str | None = None):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
+from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
                                QTableView, QVBoxLayout, QWidget)
 
 from credit_desk.domain.errors import DomainError
@@ -16,6 +16,7 @@ from credit_desk.gui.models.decisions_model import DecisionsModel
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, button_row, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
+from credit_desk.gui import pickers
 from credit_desk.services import documents
 from credit_desk.services.disclosure import notices, register, sheet
 
@@ -107,8 +108,8 @@ class DisclosureView(QWidget):
         licence sheet and a penalty sheet) or only a hidden one hold the elements, the clerk picks the sheet and
         the import runs again (never guessed)."""
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import a department's licences-and-penalties sheet"), "",
-                                                  self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
+            path = pickers.open_file(self, self.ctx, "sheets", self.tr("Import a department's licences-and-penalties "
+                                     "sheet"), self.tr("Spreadsheets (*.xlsx *.xls *.csv)"))
         if not path:
             return None
         ctx = self.ctx
@@ -174,8 +175,9 @@ class DisclosureView(QWidget):
     def export_upload(self, path: str | None = None):
         asked = path is None  # the save dialog has asked before replacing a file
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the platform's upload sheet"), self.tr("Licences and penalties upload sheet.xlsx"),
-                                                  self.tr("Excel workbooks (*.xlsx)"))
+            path = pickers.save_file(self, self.ctx, "out", self.tr("Export the platform's upload sheet"),
+                                     self.tr("Licences and penalties upload sheet.xlsx"),
+                                     self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return None
         try:

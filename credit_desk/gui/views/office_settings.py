@@ -9,12 +9,13 @@ its default printer each time.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
                                QLineEdit, QPushButton, QVBoxLayout)
 
 from credit_desk.documents import fonts
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.widgets.notice import ERROR_STYLE, HINT_STYLE
+from credit_desk.gui import pickers
 from credit_desk.services import browse, preferences
 
 OK_STYLE = "color: #1b7f3b;"
@@ -114,9 +115,8 @@ class PrintFontsDialog(QDialog):
     def pick_font(self, role: str, path: str | None = None) -> None:
         """The system's file picker (fonts: .ttf, .ttc); the choice is saved at once."""
         if path is None:
-            path, _f = QFileDialog.getOpenFileName(self, self.tr("Choose the font file: %1")
-                                                   .replace("%1", fonts.ROLE_ZH[role]), "",
-                                                   self.tr("TrueType fonts (*.ttf *.ttc)"))
+            path = pickers.open_file(self, self.ctx, "fonts", self.tr("Choose the font file: %1")
+                                     .replace("%1", fonts.ROLE_ZH[role]), self.tr("TrueType fonts (*.ttf *.ttc)"))
         if path:
             self.font_edits[role].setText(path)
             self.save_font(role)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QFileDialog, QGridLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QGroupBox, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
@@ -18,6 +18,7 @@ from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, current_lang, labelle
 from credit_desk.gui.labels import in_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, LEAD_SCALE, relative_font, title_label
 from credit_desk.gui.widgets.tables import set_widths
+from credit_desk.gui import pickers
 from credit_desk.services import browse, keys, resync, sync, sync_inbound
 
 OK_STYLE = "color: #1b7f3b;"
@@ -296,7 +297,7 @@ class SyncView(QWidget):
     # --- actions -------------------------------------------------------------------------------
     def export_to(self, folder: str | None = None):
         """Write every unacknowledged bundle to the folder (e.g. the USB stick), each read back and verified."""
-        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Choose the USB folder"))
+        folder = folder or pickers.folder(self, self.ctx, "usb", self.tr("Choose the USB folder"))
         if not folder:
             return None
         ctx = self.ctx
@@ -327,8 +328,8 @@ class SyncView(QWidget):
 
     def import_files(self, paths: list[str] | None = None):
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Receipts and updates from the platform"), "",
-                                                    self.tr("Bundles (*.cdb);;All files (*)"))
+            paths = pickers.open_files(self, self.ctx, "usb", self.tr("Receipts and updates from the platform"),
+                                       self.tr("Bundles (*.cdb);;All files (*)"))
         if not paths:
             return None
         ctx = self.ctx
@@ -371,7 +372,7 @@ class SyncView(QWidget):
 
     def resync_from_folder(self, folder: str | None = None):
         """``bundle resync --receipts``: offline, from the receipt files on the USB stick."""
-        folder = folder or QFileDialog.getExistingDirectory(self, self.tr("Choose the USB folder with the receipts"))
+        folder = folder or pickers.folder(self, self.ctx, "usb", self.tr("Choose the USB folder with the receipts"))
         if not folder:
             return None
         ctx = self.ctx
@@ -408,8 +409,8 @@ class SyncView(QWidget):
         ``PlatformKeyDialog``; ``confirm(dialog)`` replaces exec() in tests."""
         from credit_desk.gui.dialogs.platform_key_dialog import PlatformKeyDialog
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("The platform's key file"), "",
-                                                  self.tr("Key files (*.json);;All files (*)"))
+            path = pickers.open_file(self, self.ctx, "usb", self.tr("The platform's key file"),
+                                     self.tr("Key files (*.json);;All files (*)"))
         if not path:
             return None
         try:
@@ -429,8 +430,8 @@ class SyncView(QWidget):
     def export_office_key(self, path: str | None = None):
         """The office's public key file for the platform to register (administrator), where it is chosen."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the office's public key"), "office.keys.json",
-                                                  self.tr("Key files (*.json)"))
+            path = pickers.save_file(self, self.ctx, "usb", self.tr("Save the office's public key"), "office.keys.json",
+                                     self.tr("Key files (*.json)"))
         if not path:
             return None
         try:
