@@ -102,6 +102,11 @@ class SearchBar(QWidget):
         self.purpose.setEditable(True)
         self.purpose.setMinimumWidth(200)
         self.purpose.addItems(ctx.recent_purposes())
+        # R14 (clerk17): an editable combo shows its first item, so every search bar opened with the user's last
+        # purpose — often one the program wrote (立案或录入失信信息后的联合惩戒比对) — and a search was logged under
+        # it; each search states its own, the recent ones one click away in the list (as the purpose dialog)
+        self.purpose.setCurrentIndex(-1)
+        self.purpose.setEditText("")
         self.purpose.lineEdit().setPlaceholderText(self.tr("Purpose of the search (required)"))
         self.hint = QLabel()
         self.hint.setObjectName("hint")
