@@ -49,10 +49,12 @@ class StartFlow:
                            store_key=ledgers.store_key_again, keyring=ledgers.keyring_status())
         return dlg.result_value if dlg.exec() == QDialog.Accepted else None
 
-    def login(self, desk: Desk, parent=None, username: str = ""):
+    def login(self, desk: Desk, parent=None, username: str = "", note: str = ""):
         office = ledgers.office_info(desk)["office"] or ""
         dlg = LoginDialog(lambda u, p: auth.login(desk, u, p), office, parent,
                           change=lambda u, old, new: auth.change_password(desk, u, old, new))
+        if note:
+            dlg.say(note)
         if username:
             dlg.username.setText(username)
             dlg.password.setFocus()
@@ -85,9 +87,15 @@ class Shell:
         locked = lock_all()
         # 切换用户 starts at an empty user name; a plain lock keeps this user's name and asks their password
         username = "" if window.switching else window.session.user.username
+        # the lock screen says what it is and what happens to the open windows (a bare 登录 box did not)
+        note = (QCoreApplication.translate("Shell", "Switch user: enter the name and password of the user who "
+                                           "signs in. Windows not saved are closed (signing in again as %1 "
+                                           "keeps them).") if window.switching else
+                QCoreApplication.translate("Shell", "Credit Desk is locked; your windows are kept as they were. "
+                                           "Enter your password to go on.")).replace("%1", window.session.user.username)
         window.switching = False
         while True:
-            session = self.flow.login(self.desk, username=username)
+            session = self.flow.login(self.desk, username=username, note=note)
             if session is not None:
                 break
             if confirm_quit():

@@ -130,6 +130,14 @@ class LoginDialog(_FormDialog):
         self.new_password2 = self.field(self.tr("Repeat the new password"), True, "newPassword2")
         self._show_change(False)
 
+    def say(self, text: str) -> QLabel:
+        """A line above the fields saying why the sign-in is asked (the lock screen, a switch of user)."""
+        note = QLabel(text)
+        note.setObjectName("signInNote")
+        note.setWordWrap(True)
+        self.form.insertRow(0, note)
+        return note
+
     def _show_change(self, on: bool) -> None:
         self.changing = on
         for w in (self.new_password, self.new_password2):

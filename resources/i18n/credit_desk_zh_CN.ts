@@ -5908,17 +5908,17 @@ Grounds: %6</source>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="105"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="110"/>
         <source>Purpose of the search (required)</source>
         <translation>查询事由（必填）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="111"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="116"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="113"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="118"/>
         <source>Purpose</source>
         <translation>查询事由</translation>
     </message>
@@ -6213,22 +6213,32 @@ Grounds: %6</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="109"/>
+        <location filename="../../credit_desk/gui/app.py" line="91"/>
+        <source>Switch user: enter the name and password of the user who signs in. Windows not saved are closed (signing in again as %1 keeps them).</source>
+        <translation>切换用户：请输入要登录的用户名和密码。未保存的窗口将关闭（仍以 %1 登录则保留）。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/app.py" line="94"/>
+        <source>Credit Desk is locked; your windows are kept as they were. Enter your password to go on.</source>
+        <translation>信用办台账已锁定，打开的窗口都原样保留。请输入密码继续。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/app.py" line="117"/>
         <source>Quit Credit Desk</source>
         <translation>退出信用办台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="110"/>
+        <location filename="../../credit_desk/gui/app.py" line="118"/>
         <source>Quit Credit Desk? Forms that are still open and not saved will be lost.</source>
         <translation>要退出信用办台账吗？尚未保存的表单内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="114"/>
+        <location filename="../../credit_desk/gui/app.py" line="122"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="115"/>
+        <location filename="../../credit_desk/gui/app.py" line="123"/>
         <source>Back to sign-in</source>
         <translation>返回登录</translation>
     </message>

@@ -12,7 +12,7 @@ first start with the GUI alone:
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QDialogButtonBox, QPushButton
+from PySide6.QtWidgets import QDialogButtonBox, QLabel, QPushButton
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.app import Shell, StartFlow
@@ -89,6 +89,8 @@ def test_switch_user_starts_the_sign_in_at_an_empty_user_name(qtbot, seeded, mak
 
     def sign_in(login: LoginDialog):
         seen["name"], seen["focus"] = login.username.text(), login.focusWidget()
+        note = login.findChild(QLabel, "signInNote")
+        seen["note"] = note.text() if note is not None and note.isVisibleTo(login) else ""
         login.username.setText(seeded.user.username)
         login.password.setText(USER_PW)
         login.buttons.button(QDialogButtonBox.Ok).click()
@@ -98,10 +100,12 @@ def test_switch_user_starts_the_sign_in_at_an_empty_user_name(qtbot, seeded, mak
     switch.trigger()
     qtbot.waitUntil(lambda: "name" in seen, timeout=10_000)
     assert seen["name"] == "" and seen["focus"] is not None and seen["focus"].objectName() == "username", seen
+    assert seen["note"].startswith("切换用户") and "未保存的窗口将关闭" in seen["note"], seen["note"]
     # a plain lock still keeps the user's own name (they type their password only)
     when_modal(qtbot, LoginDialog, sign_in)
     seen.clear()
     win.lock_now()
     qtbot.waitUntil(lambda: "name" in seen, timeout=10_000)
     assert seen["name"] == seeded.user.username and seen["focus"].objectName() == "password"
+    assert "已锁定" in seen["note"] and "保留" in seen["note"], seen["note"]  # the lock screen says what it is
     win.close()
