@@ -2038,22 +2038,47 @@
         <translation>双击（或按回车）打开该事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="89"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="106"/>
+        <source>Add the business accounts: clerks, and reviewers or heads (Settings → Users and roles)</source>
+        <translation>添加业务人员账户：经办，以及审核或负责人（设置 → 用户与角色）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="107"/>
+        <source>Register the deciding departments (Settings → Deciding departments)</source>
+        <translation>登记认定部门（设置 → 认定部门：查看和登记…）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="108"/>
+        <source>Put each department&apos;s reviewers and heads in it: only they decide its listings (Settings → Accounts)</source>
+        <translation>把各认定部门的审核、负责人分配到该部门：名单认定只能由该部门人员作出（设置 → 账户管理）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="111"/>
+        <source>Import the platform&apos;s key and compare its fingerprints by phone (Sync → Import the platform&apos;s key file…)</source>
+        <translation>导入市平台公钥并电话核对指纹（同步 → 导入市平台公钥文件…）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="120"/>
+        <source>Before the office starts work</source>
+        <translation>开始办理业务之前</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="126"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="102"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="139"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="146"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="176"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -2064,27 +2089,27 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="187"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="153"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="190"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="194"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="204"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="223"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>

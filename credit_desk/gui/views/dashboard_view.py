@@ -80,9 +80,46 @@ class DashboardView(QWidget):
         self.due.setToolTip(self.tr("Double-click (or Enter) opens the item."))
         self.due.itemActivated.connect(lambda cell: self.open_due(cell.row()))
         self.due_items: list = []
+        self.setup = QLabel()
+        self.setup.setObjectName("setupSteps")
+        self.setup.setTextFormat(Qt.RichText)
+        self.setup.setWordWrap(True)
+        self.setup.setAlignment(Qt.AlignTop | Qt.AlignLeft)
+        self.setup.hide()
         v.addWidget(self.due_summary)
+        v.addWidget(self.setup)
         v.addWidget(self.due, 1)
         return w
+
+    def setup_steps(self) -> list[tuple[bool, str]]:
+        """What an administrator does before the office can work (issue 17 items 6 and 12, clerk17): the first
+        start ended on an empty dashboard, and nothing said that business accounts, a deciding department with its
+        staff (R4) and the platform's key (R6) come first, nor where each is done."""
+        from credit_desk.domain.roles import Role
+        from credit_desk.services import accounts, departments, sync
+        users = [u for u in accounts.list_users(self.ctx.session) if u.active]
+        seniors = [u.username for u in users if u.role in (Role.REVIEWER, Role.APPROVER)]
+        depts = departments.list_departments(self.ctx.session)
+        placed = any(departments.user_department(self.ctx.session, u) is not None for u in seniors)
+        return [
+            (any(u.role is Role.CLERK for u in users) and bool(seniors),
+             self.tr("Add the business accounts: clerks, and reviewers or heads (Settings → Users and roles)")),
+            (bool(depts), self.tr("Register the deciding departments (Settings → Deciding departments)")),
+            (placed, self.tr("Put each department's reviewers and heads in it: only they decide its listings "
+                             "(Settings → Accounts)")),
+            (sync.status(self.ctx.session)["platform_pinned"],
+             self.tr("Import the platform's key and compare its fingerprints by phone (Sync → Import the "
+                     "platform's key file…)"))]
+
+    def _show_setup(self) -> None:
+        steps = self.setup_steps()
+        if all(done for done, _ in steps):
+            self.setup.hide()
+            return
+        rows = "".join(f"<p>{'✓' if done else '○'}&nbsp;{text}</p>" for done, text in steps)
+        head = self.tr("Before the office starts work")
+        self.setup.setText(f"<p><b>{head}</b></p>{rows}")
+        self.setup.show()
 
     def _sync_box(self) -> QWidget:
         if not has_service("sync"):
@@ -165,6 +202,9 @@ class DashboardView(QWidget):
             self._show_due()
         elif hasattr(self, "due"):  # the administrator: deadlines name parties (R14 separation of duties)
             self.due_summary.setText(self.tr("Deadlines are shown to the business roles only."))
+            self.due.hide()  # an empty table the administrator never fills
+            if ctx.can("user.manage"):
+                self._show_setup()
         if hasattr(self, "sync_label"):
             self._show_sync()
 
