@@ -6271,27 +6271,27 @@ Grounds: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="65"/>
+        <location filename="../../credit_desk/gui/startup.py" line="72"/>
         <source>Automatic backup in progress: %1%</source>
         <translation>正在自动备份账本：%1%</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="74"/>
+        <location filename="../../credit_desk/gui/startup.py" line="81"/>
         <source>%1 listing(s) reached the end of their validity and left their list (announcements made).</source>
         <translation>%1 个名单有效期届满，已自动移出（已生成移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="77"/>
+        <location filename="../../credit_desk/gui/startup.py" line="84"/>
         <source>%1 listing(s) whose basis records were all revoked passed their end deadline and left their list (announcements made).</source>
         <translation>%1 个名单所依据的失信信息均已撤销且已逾移出期限，已自动移出（已发布移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="81"/>
+        <location filename="../../credit_desk/gui/startup.py" line="88"/>
         <source>%1 listing(s) could not leave their list:</source>
         <translation>%1 个名单未能移出：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="85"/>
+        <location filename="../../credit_desk/gui/startup.py" line="92"/>
         <source>Automatic backup made.</source>
         <translation>已自动备份账本。</translation>
     </message>
