@@ -202,7 +202,9 @@ class DashboardView(QWidget):
             self._show_due()
         elif hasattr(self, "due"):  # the administrator: deadlines name parties (R14 separation of duties)
             self.due_summary.setText(self.tr("Deadlines are shown to the business roles only."))
-            self.due.hide()  # an empty table the administrator never fills
+            if self.due.isVisibleTo(self):  # an empty table the administrator never fills; the lines stay on top
+                self.due.hide()
+                self.due.parentWidget().layout().addStretch(1)
             if ctx.can("user.manage"):
                 self._show_setup()
         if hasattr(self, "sync_label"):
