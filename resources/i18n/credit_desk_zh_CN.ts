@@ -2109,7 +2109,7 @@ Returned by the platform: %4</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="225"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>
@@ -6158,6 +6158,7 @@ Grounds: %6</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/settings_view.py" line="280"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="331"/>
         <source>Add user</source>
         <translation>添加用户</translation>
     </message>
@@ -6182,9 +6183,19 @@ Grounds: %6</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/settings_view.py" line="315"/>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="312"/>
+        <source>Not added: choose the role again.</source>
+        <translation>未添加：请重新选择角色。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="321"/>
         <source>User %1 added as %2.</source>
         <translation>已添加用户 %1，角色为%2。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/settings_view.py" line="332"/>
+        <source>Add %1 as %2? %2 accounts do no business work (subjects, records, cases); business staff are clerks, reviewers and heads.</source>
+        <translation>确定把 %1 添加为%2吗？%2账户不办理业务（信用主体、失信信息、认定案件）；办理业务的是经办、审核和负责人。</translation>
     </message>
 </context>
 <context>

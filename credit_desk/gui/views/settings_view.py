@@ -300,10 +300,16 @@ class SettingsView(QWidget):
             for j, value in enumerate((u.username, u.display_name, enum_words(u.role))):
                 self.users.setItem(i, j, QTableWidgetItem(value))
 
-    def _add_user(self) -> None:
+    def _add_user(self, confirm=None) -> None:
         self.user_msg.setStyleSheet(ERROR_STYLE)
         if self.new_pw.text() != self.new_pw2.text():
             self.user_msg.setText(self.tr("The two passwords differ."))
+            return
+        role = self.new_role.currentData()
+        if role in (Role.ADMIN.value, Role.AUDITOR.value) and not (confirm or self._confirm_role)(role):
+            # R14 separation of duties (clerk17, in Xvfb): the role list opens with the last role chosen under the
+            # pointer, and one slip made a colleague a second administrator with no question asked
+            self.user_msg.setText(self.tr("Not added: choose the role again."))
             return
         try:
             user = accounts.add_user(self.ctx.session, self.new_name.text().strip(), self.new_role.currentData(),
@@ -316,7 +322,16 @@ class SettingsView(QWidget):
                               .replace("%2", enum_words(user.role)))
         for w in (self.new_name, self.new_display, self.new_pw, self.new_pw2):
             w.clear()
+        self.new_role.setCurrentIndex(self.new_role.findData(Role.CLERK.value))  # the next one starts as a clerk
         self._load_users()
+
+    def _confirm_role(self, role: str) -> bool:
+        """An administrator or auditor account is asked for once more: neither does business work (R14)."""
+        words = enum_words(Role(role))
+        return QMessageBox.question(self, self.tr("Add user"), self.tr(
+            "Add %1 as %2? %2 accounts do no business work (subjects, records, cases); business staff are "
+            "clerks, reviewers and heads.").replace("%1", self.new_name.text().strip()).replace("%2", words),
+            QMessageBox.Yes | QMessageBox.No, QMessageBox.No) == QMessageBox.Yes
 
     def refresh(self) -> None:
         if self.ctx.can("user.manage"):
