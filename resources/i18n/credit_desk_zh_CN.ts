@@ -609,112 +609,112 @@
 <context>
     <name>CaseDetailDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="335"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="337"/>
         <source>Case %1 — full details</source>
         <translation>案件 %1 — 完整信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="343"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="345"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="352"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="354"/>
         <source>Acknowledged by the platform on %1</source>
         <translation>平台已于%1确认接收</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="354"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="356"/>
         <source>To be shared with the platform by %1</source>
         <translation>须于%1前报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="361"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="363"/>
         <source>List</source>
         <translation>名单</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="361"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="363"/>
         <source>Stage</source>
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="362"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="364"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="363"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="365"/>
         <source>Code / ID number</source>
         <translation>代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="365"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="367"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="366"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="368"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="367"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="369"/>
         <source>Facts (reasons)</source>
         <translation>事实（认定理由）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="367"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="369"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="368"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="370"/>
         <source>Ground (R4)</source>
         <translation>认定情形（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="368"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="370"/>
         <source>Standard cited (R4)</source>
         <translation>认定标准（R4）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="369"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="371"/>
         <source>Measures (R8)</source>
         <translation>惩戒措施（R8）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="370"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="372"/>
         <source>Validity</source>
         <translation>有效期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="371"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="373"/>
         <source>Removal conditions</source>
         <translation>移出条件和程序</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="371"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="373"/>
         <source>Remedies</source>
         <translation>救济途径</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="372"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="374"/>
         <source>Decision</source>
         <translation>认定决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="373"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="375"/>
         <source>Sharing with the platform (R6)</source>
         <translation>报送平台（R6）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="374"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="376"/>
         <source>Rule set used (R20)</source>
         <translation>适用的规则集（R20）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="381"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="383"/>
         <source>History</source>
         <translation>办理经过</translation>
     </message>
@@ -964,52 +964,52 @@
         <translation>公示征求异议…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="281"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="283"/>
         <source>Your role may not take this step.</source>
         <translation>您的角色无权办理此步骤。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="298"/>
         <source>Only a reviewer or the head of the deciding department takes the decision; your role may not.</source>
         <translation>认定决定由认定部门的审核人或认定部门负责人作出，您的角色无权作出决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
         <source>Next: answer the open objection (the reply is due within 10 working days).</source>
         <translation>下一步：答复尚未处理的异议（须在受理后 10 个工作日内答复）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="303"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="305"/>
         <source>Next: print the prior notice, hand it to the party, then record that it was served.</source>
         <translation>下一步：打印预先告知书并送达当事人，然后登记送达。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="305"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="307"/>
         <source>Waiting: the objection window runs until %1; the decision can be taken after it.</source>
         <translation>等待：异议期至 %1 届满，届满后方可作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="308"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="310"/>
         <source>Next: a second person (reviewer, approver) takes the decision.</source>
         <translation>下一步：由另一位人员（审核或负责人）作出认定决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="310"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
         <source>Listed. Print the decision and the credit repair notice together (served together).</source>
         <translation>已列入名单。请同时打印认定决定书和信用修复告知书（两书同达）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="312"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
         <source>The listing has ended. If it is found to have been wrong (an objection, or the office&apos;s own finding), it can still be withdrawn as wrongful.</source>
         <translation>该名单已移出。如经异议核实或本单位复查发现认定有误，仍可按误列撤销。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="314"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="316"/>
         <source>This case is closed.</source>
         <translation>本案已办结。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/case_panel.py" line="321"/>
+        <location filename="../../credit_desk/gui/views/case_panel.py" line="323"/>
         <source>case %1</source>
         <translation>案件 %1</translation>
     </message>
@@ -2811,77 +2811,77 @@ Returned by the platform: %4</source>
         <translation>已被新告知书取代</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="26"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="28"/>
         <source>Case</source>
         <translation>案件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="27"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="29"/>
         <source>Subject</source>
         <translation>主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="28"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="30"/>
         <source>Record</source>
         <translation>失信信息</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="29"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="31"/>
         <source>Credit check</source>
         <translation>信用审查</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="31"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="33"/>
         <source>Penalty decision</source>
         <translation>行政处罚决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="32"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="34"/>
         <source>Repair application</source>
         <translation>信用修复申请</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="33"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="35"/>
         <source>Key supervision</source>
         <translation>重点监管</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="34"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="36"/>
         <source>Interview</source>
         <translation>约谈</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="77"/>
         <source>Number</source>
         <translation>文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="77"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="77"/>
         <source>Issued on</source>
         <translation>成文日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="77"/>
         <source>About</source>
         <translation>所涉对象</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="75"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="77"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="76"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="78"/>
         <source>Reprints</source>
         <translation>重印次数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/models/documents_model.py" line="76"/>
+        <location filename="../../credit_desk/gui/models/documents_model.py" line="78"/>
         <source>Printed by</source>
         <translation>打印人</translation>
     </message>
@@ -2904,133 +2904,133 @@ Returned by the platform: %4</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="81"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
         <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="91"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="92"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="94"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="95"/>
         <source>Void the number…</source>
         <translation>作废文号…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="110"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="122"/>
         <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="128"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="129"/>
         <source>Purpose of the look *</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="191"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="193"/>
         <source>State the purpose of the look above to see the notice.</source>
         <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="208"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="211"/>
         <source>Not printed yet: %1. Print them from their case or repair request first.</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="235"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="243"/>
         <source>%1 document(s), %2 page(s) written to %3 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已将 %1 份文书、共 %2 页写入 %3（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="266"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="265"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="273"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="275"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="283"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="206"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="277"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="285"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="240"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="80"/>
         <source>e.g. checking a served notice</source>
         <translation>例如：核对送达文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="93"/>
         <source>Reprint (copy)</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="188"/>
         <source>%1 is numbered but not printed yet: print it from its case (Cases) or repair request (Credit repair).</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="252"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="295"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="289"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="297"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="290"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="298"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="305"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -5085,7 +5085,7 @@ Measures: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/printing.py" line="166"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="238"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
