@@ -148,6 +148,16 @@ def log_search(session: Session, area: str, text: str, purpose: str | None) -> S
     return SearchToken(text)
 
 
+def subject_row(subject: Subject) -> dict:
+    """The list row of one subject (masked, R15) — e.g. the one a clerk has just registered from a subject picker:
+    {id, kind, kind_zh, name, id_type, id_number}. No ledger read, so no purpose to log (R14)."""
+    row = {"id": subject.id, "kind": subject.kind.value, "name": subject.name, "id_type": subject.id_type.value,
+           "id_number": subject.id_number}
+    if subject.id_exception:
+        row["id_exception"] = subject.id_exception.kind
+    return _masked_row(row)
+
+
 def _masked_row(row: dict) -> dict:
     """R15: names of people and all ID numbers masked in lists (organisations keep their names)."""
     s = Subject(row.get("subject_id", row["id"]), SubjectKind(row["kind"]), row["name"],

@@ -174,3 +174,42 @@ def test_r14_each_look_states_its_own_purpose_the_last_one_is_offered_not_filled
     assert "查询事由" in seen["error"] and seen["logged"] == before + 1
     views = _audit(window.session, "subject.view")
     assert len(views) == before + 2 and views[-1]["purpose"] == "办理信用修复申请"
+
+
+def test_a_new_records_subject_is_added_from_the_picker_and_chosen_at_once(qtbot, window, shot):
+    """Issue 17 item 6: the subject picker of a new record said 「请先在信用主体中新增」 — a dead end that sent the
+    clerk out of the job. It now adds the subject with the same form and chooses it, masked like any list row
+    (R15: a person's name and ID number)."""
+    from credit_desk.domain import demo
+    from credit_desk.gui.dialogs.new_record_dialog import NewRecordDialog
+    from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
+    import datetime as dt
+    import random
+    ric = demo.ric(random.Random(1717), "320812", dt.date(1970, 1, 1), dt.date(1990, 1, 1))
+    view = window.open_area("records")
+    settle(qtbot, view)
+    seen = {}
+
+    def in_picker(picker: SubjectPickerDialog):
+        assert picker.add_button.isVisible() and picker.add_button.text() == "新增信用主体…"
+        shot(picker, "picker_add_subject")
+
+        def fill(dlg: NewSubjectDialog):
+            ui = dlg.ui
+            ui.kind.setCurrentIndex(ui.kind.findData("natural_person"))
+            ui.idType.setCurrentIndex(ui.idType.findData("ric"))
+            ui.name.setText("欧阳震华")
+            ui.idNumber.setText(ric)
+            ui.buttons.button(QDialogButtonBox.Save).click()
+        _when_modal(qtbot, NewSubjectDialog, fill)
+        picker.add_button.click()
+
+    def in_record_form(dlg: NewRecordDialog):
+        seen["subject"], seen["text"] = dlg.subject, dlg.ui.subjectText.text()
+        dlg.reject()
+    _when_modal(qtbot, SubjectPickerDialog, in_picker)
+    _when_modal(qtbot, NewRecordDialog, in_record_form)
+    view.new_item()
+    added = [r["object_id"] for r in _audit(window.session, "subject.add")]
+    assert added and seen["subject"]["id"] == int(added[-1])
+    assert "欧阳*华" in seen["text"] and "欧阳震华" not in seen["text"] and ric not in seen["text"], seen["text"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from credit_desk.gui.models.subjects_model import SubjectsModel
+from credit_desk.services import browse
 from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
 from credit_desk.gui.widgets.tables import make_table, set_widths
 
@@ -29,8 +30,14 @@ class SubjectPickerDialog(QDialog):
         self.buttons.button(QDialogButtonBox.Cancel).setText(self.tr("Cancel"))
         self.buttons.accepted.connect(self._choose)
         self.buttons.rejected.connect(self.reject)
+        # issue 17 item 6: a subject not registered yet is added here, not by leaving the job for Credit subjects
+        self.add_button = self.buttons.addButton(self.tr("Add a new subject…"), QDialogButtonBox.ActionRole)
+        self.add_button.setObjectName("pickerAddSubject")
+        self.add_button.clicked.connect(self.add_subject)
+        self.add_button.setVisible(ctx.can("subject.add"))
         intro = QLabel(why + "\n" + self.tr("Search by name or number (the search is logged with its purpose), "
-                                            "then pick the subject. Not registered yet? Add it under Credit subjects first."))
+                                            "then pick the subject. Not registered yet? Add it with «Add a new "
+                                            "subject…»."))
         intro.setWordWrap(True)
         box = QVBoxLayout(self)
         box.addWidget(intro)
@@ -52,6 +59,17 @@ class SubjectPickerDialog(QDialog):
                 self.table.selectRow(i)
                 return True
         return False
+
+    def add_subject(self) -> bool:
+        """Register a subject (the same form as under Credit subjects) and choose it at once; its row is masked
+        like every list row (R15). False when the clerk cancels."""
+        from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
+        dlg = NewSubjectDialog(self.ctx, self)
+        if not dlg.exec() or dlg.result_value is None:
+            return False
+        self.result_value = browse.subject_row(dlg.result_value)
+        self.accept()
+        return True
 
     def _choose(self) -> None:
         rows = self.table.selectionModel().selectedRows()
