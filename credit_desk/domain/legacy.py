@@ -22,7 +22,7 @@ from credit_desk.domain.ids import (NUMBER_CELL_EN, NUMBER_CELL_ZH, IdType, Subj
                                    number_cell_lost, untyped_id_type)
 from credit_desk.domain.records import DOC_TYPE_ZH, DocType
 from credit_desk.domain.rulesets import Tier
-from credit_desk.domain.textkey import INVISIBLE, search_key
+from credit_desk.domain.textkey import INVISIBLE, clean_doc_number, search_key
 
 
 @dataclass(frozen=True)
@@ -391,7 +391,10 @@ def _listing(out: LegacyRow, values: dict, today: dt.date) -> dict:
         out.bad("post_exit_watch_months", "严重失信主体名单须写明移出后列入重点关注名单的期限（月），由认定部门确定"
                 "（发改财金规〔2017〕1798号（十八））。", "a black listing needs the watch-list period (months) that "
                 "follows its exit.", "R12_WATCH_PERIOD_REQUIRED")
-    return {"list_type": lt, "decision_number": text(values.get("decision_number")), "decided_on": decided,
+    # R7: the 文号 as the register writes every 文号 (〔〕, half-width digits, no spaces): 淮市监信决[2026]3号 is the
+    # number already registered as 淮市监信决〔2026〕3号 — compared raw, it came in twice and passed the series check
+    return {"list_type": lt, "decision_number": clean_doc_number(text(values.get("decision_number"))),
+            "decided_on": decided,
             "post_exit_watch_months": months,
             "valid_from": valid_from, "valid_until": until, "ground": ground.value if ground else None,
             "standard": text(values.get("standard")) or None, "standard_kind": kind,
