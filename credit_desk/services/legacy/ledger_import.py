@@ -62,11 +62,17 @@ def _after_notes(notes_row: int) -> tuple[str, str, str]:
 
 
 class LegacyImportRefused(ImportRefused):
-    """The sheet is refused whole; every bad cell is in ``problems`` (row, column header, why)."""
+    """The sheet is refused whole; every bad cell is in ``problems`` (row, column header, why). The sentence names
+    the worksheet the rows are on (a ledger workbook often keeps one sheet per year; R7, att19d: it named rows and
+    columns but not which sheet)."""
 
-    def __init__(self, problems: list[ValidationError]) -> None:
+    def __init__(self, problems: list[ValidationError], sheet: str = "") -> None:
         super().__init__(problems)
         self.code = "LEGACY_IMPORT_REFUSED"
+        self.sheet = sheet
+        if sheet:
+            self.zh = self.zh.replace("导入被拒绝", f"工作表「{sheet}」导入被拒绝", 1)
+            self.en = self.en.replace("Import refused", f"Sheet {sheet!r}: import refused", 1)
 
 
 class _Cells(Exception):
@@ -130,7 +136,7 @@ def import_ledger(session: Session, path: Path, mapping: dict[str, str] | None =
     del rows  # 100k rows of raw cells: only what is checked and ready is kept for the write
     problems.sort(key=lambda p: p.row or 0)
     if problems:
-        raise LegacyImportRefused(problems)
+        raise LegacyImportRefused(problems, sh.head.sheet)
     if not ready.subjects:
         raise ValidationError("LEGACY_EMPTY", f"工作表「{sh.head.sheet}」表头下没有数据行，未导入。",
                               f"Sheet {sh.head.sheet!r} has no data rows under its header; nothing imported.",
