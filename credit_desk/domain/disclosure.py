@@ -283,7 +283,11 @@ def _date_shape(text: str):
 
 
 def parse_amount(v, key: str) -> Decimal | None:
-    """An amount in 万元, at most 6 decimals (one yuan is 0.0001 万元); None when empty."""
+    """An amount in 万元, at most 6 decimals (one yuan is 0.0001 万元); None when empty. A number cell is read as
+    Excel shows it, at 15 significant digits (R21, att19d: 0.1+0.2 is stored 0.30000000000000004 and was refused
+    as having more than 6 decimals while the sheet showed 0.3)."""
+    if isinstance(v, float) and not isinstance(v, bool) and v == v and v not in (float("inf"), float("-inf")):
+        v = format(v, ".15g")
     text = unicodedata.normalize("NFKC", _text(v)).replace(",", "")   # R21: full-width digits, ，and ．typed too
     if not text:
         return None
@@ -300,6 +304,29 @@ def parse_amount(v, key: str) -> Decimal | None:
         raise _bad(key, f"「{text}」超出范围：应为不小于0的数字，单位为万元，最多6位小数。",
                    f"{text!r} is out of range: a non-negative number in 10,000 yuan, at most 6 decimals.")
     return amount
+
+
+_YUAN = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*元")   # a figure in yuan (5000元, 5,000元) — 5000万元 is not matched
+
+
+def _not_the_yuan_figure(c: _Collect, key: str) -> None:
+    """R21 (att19d, 元 vs 万元): the amount equals a figure the decision's own text writes in 元 (罚款人民币5000元,
+    罚款金额(万元) 5000): the department typed yuan into the 万元 column — published, 5000 万元 is fifty million yuan."""
+    amount = c.values.get(key)
+    if not amount:
+        return
+    for src in ("content", "facts", "note"):
+        for m in _YUAN.finditer(unicodedata.normalize("NFKC", c.values.get(src) or "").replace("，", ",")):
+            try:
+                figure = Decimal(m[1].replace(",", ""))
+            except InvalidOperation:
+                continue
+            if figure == amount:
+                wan = format((figure / 10000).normalize(), "f")
+                c.fail(key, f"「{m[1]}」与「{FIELD_BY_KEY[src].zh}」所写的「{m[0]}」数字相同，单位却不同：本列单位为万元，"
+                       f"{m[0]}应写作{wan}。", f"{m[1]} is the figure the {FIELD_BY_KEY[src].en} gives in yuan "
+                       f"({m[0]}); this column is in 10,000 yuan ({wan}).", "FIELD_UNIT")
+                return
 
 
 def word_key(text: str) -> str:
@@ -499,8 +526,13 @@ def _check_dates_amounts(c: _Collect, raw: dict, kind: DecisionKind | None, toda
     start, end = c.values.get("valid_from"), c.values.get("valid_until")
     if start and end and end < start:
         c.fail("valid_until", "早于有效期自。", "is before the start of validity.")
+    if decided and end and end < decided:   # R21 (att19d): a date cell holding 0 or 3.1 reads as 1900-01-03
+        c.fail("valid_until", f"（{end.isoformat()}）早于决定日期（{decided.isoformat()}），决定不能在作出之前就已到期；"
+               "请核对该单元格（日期格式的单元格里填了数字时会显示为1900年的日期）。",
+               f"({end.isoformat()}) is before the decision date ({decided.isoformat()}).", "DATE_ORDER")
     for key in ("fine_wan", "confiscated_wan"):
         c.run(key, parse_amount, raw.get(key), key)
+        _not_the_yuan_figure(c, key)
     if kind is DecisionKind.LICENCE:
         for key in ("fine_wan", "confiscated_wan", "tier"):
             if _text(raw.get(key)):

@@ -232,11 +232,21 @@ def test_r21_decision_date_up_to_today():
 
 
 def test_r21_validity_ends_after_it_starts():
-    got = ok(licence(valid_from="2026-01-01", valid_until="2026-01-01"))
-    assert (got.valid_from, got.valid_until) == (dt.date(2026, 1, 1), dt.date(2026, 1, 1))
-    assert bad(licence(valid_from="2026-01-02", valid_until="2026-01-01")) == [
+    got = ok(licence(valid_from="2026-11-25", valid_until="2026-11-25"))
+    assert (got.valid_from, got.valid_until) == (dt.date(2026, 11, 25), dt.date(2026, 11, 25))
+    assert bad(licence(valid_from="2026-11-26", valid_until="2026-11-25")) == [
         ("valid_until", "FIELD_VALUE", "「有效期至」早于有效期自。", "valid until: is before the start of validity.")]
-    assert ok(licence(valid_until="2020-01-01")).valid_from is None      # an end alone is kept
+    assert ok(licence(valid_until="2031-01-01")).valid_from is None      # an end alone is kept
+    assert ok(licence(valid_until=DECIDED)).valid_until == DECIDED       # the decision's own day is not before it
+
+
+def test_r21_validity_never_ends_before_the_decision():
+    """att19d: a date cell holding 3.1 reads 1900-01-03; an end before the decision was registered as given."""
+    assert bad(licence(valid_until=dt.datetime(1900, 1, 3, 2, 24))) == [
+        ("valid_until", "DATE_ORDER", f"「有效期至」（1900-01-03）早于决定日期（{DECIDED.isoformat()}），决定不能在作出之前就已"
+         "到期；请核对该单元格（日期格式的单元格里填了数字时会显示为1900年的日期）。",
+         f"valid until: (1900-01-03) is before the decision date ({DECIDED.isoformat()}).")]
+    assert [e[0] for e in bad(licence(valid_until=DECIDED - dt.timedelta(days=1)))] == ["valid_until"]
 
 
 def test_r21_bad_dates_are_all_named_once():
@@ -252,6 +262,28 @@ def test_r21_bad_dates_are_all_named_once():
                                           (2.25, Decimal("2.25")), ("0", Decimal("0"))])
 def test_r21_amounts_in_wan(text, amount):
     assert d.parse_amount(text, "fine_wan") == amount
+
+
+@pytest.mark.parametrize("cell, amount", [(0.1 + 0.2, Decimal("0.3")), (1.1 * 3, Decimal("3.3")),
+                                          (1234.5678, Decimal("1234.5678")), (0.000001, Decimal("0.000001"))])
+def test_r21_a_number_cell_is_read_as_excel_shows_it(cell, amount):
+    """att19d: Excel stores 0.1+0.2 as 0.30000000000000004 and shows 0.3 (15 significant digits)."""
+    assert d.parse_amount(cell, "fine_wan") == amount
+
+
+@pytest.mark.parametrize("key, where, text, cell, wan", [
+    ("fine_wan", "content", "罚款人民币5000元", "5000", "0.5"), ("fine_wan", "content", "罚款5,000元", 5000, "0.5"),
+    ("confiscated_wan", "facts", "违法所得1200元", "1200", "0.12"), ("fine_wan", "note", "罚款１２３４．５元", "1234.5", "0.12345")])
+def test_r21_the_yuan_figure_of_the_decisions_text_in_the_wan_column_is_named(key, where, text, cell, wan):
+    """att19d: 罚款人民币5000元 with 罚款金额(万元) 5000 — fifty million yuan, published."""
+    got = bad(penalty(**{key: cell, where: text}))
+    assert [(g[0], g[1]) for g in got] == [(key, "FIELD_UNIT")], got
+    assert f"本列单位为万元，" in got[0][2] and got[0][2].endswith(f"应写作{wan}。"), got[0][2]
+
+
+@pytest.mark.parametrize("text, cell", [("罚款人民币5000元", "0.5"), ("罚款人民币5000万元", "5000"), ("罚款5000元", "")])
+def test_r21_an_amount_in_wan_beside_the_same_figure_in_yuan_or_wan_is_read(text, cell):
+    assert ok(penalty(content=text, fine_wan=cell, category="警告" if not cell else "罚款"))
 
 
 @pytest.mark.parametrize("text, amount", [("1,000.50万元", Decimal("1000.50")), ("0.5万", Decimal("0.5")),

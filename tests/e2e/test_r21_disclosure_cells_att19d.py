@@ -1,0 +1,76 @@
+"""R21 (issue 19 attack att19d, a department's sheet as Excel writes it): three cells that came in wrong.
+
+- A licence's 有效期至 before its 决定日期: a date-formatted cell holding a number (0, 3.1) shows 1900-01-03 and
+  was registered as the licence's end of validity.
+- 罚款金额(万元) holding the yuan figure its own 处罚内容 writes (罚款人民币5000元 → 5000): published as fifty
+  million yuan.
+- An amount Excel stores at full precision (0.1+0.2 is written 0.30000000000000004 in the file, shown 0.3): refused
+  as having more than 6 decimals, a figure the clerk never sees.
+
+The first two are named at their cells, nothing imported; fixed, all come in and the third reads 0.3."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import zipfile
+from decimal import Decimal
+
+from openpyxl import load_workbook
+
+from tests.conftest import TEST_NOW
+from tests.e2e.case_kit import desk, ok, refused, staffed_template  # noqa: F401
+from tests.e2e.disclosure_kit import column, penalty_row, write_sheet
+
+TODAY = TEST_NOW.date()
+
+
+def _licence(i: int) -> dict:
+    row = penalty_row(i, TODAY - dt.timedelta(days=3))
+    for key in ("fine_wan", "confiscated_wan", "tier", "facts", "basis"):
+        row.pop(key)
+    row.update(kind="行政许可", doc_number=f"清市监许〔2026〕{i}号", category="普通", content="食品经营许可",
+               licence_no=f"JY13208120{i:06d}")   # 有效期自 left empty, as departments often do
+    return row
+
+
+def _full_precision(path, shown: str, stored: str) -> None:
+    """Rewrite one number as Excel writes a double (17 significant digits); openpyxl writes the short form."""
+    tmp = path.with_suffix(".tmp")
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            if item.filename.startswith("xl/worksheets/"):
+                assert data.count(f"<v>{shown}</v>".encode()) == 1
+                data = data.replace(f"<v>{shown}</v>".encode(), f"<v>{stored}</v>".encode())
+            dst.writestr(item, data)
+    shutil.move(tmp, path)
+
+
+def _sheet(path, valid_until, fine_text: str) -> None:
+    rows = [_licence(1), penalty_row(2, TODAY - dt.timedelta(days=2)), penalty_row(3, TODAY - dt.timedelta(days=2))]
+    rows[1]["content"] = "罚款人民币5000元"
+    rows[1]["fine_wan"] = fine_text
+    write_sheet(path, rows)
+    wb = load_workbook(path)
+    ws = wb.active
+    ws[f"{column('valid_until')}3"] = valid_until          # a date cell (1900-01-03 when it holds 3.1)
+    ws[f"{column('fine_wan')}5"] = 0.3                      # a number cell
+    wb.save(path)
+    _full_precision(path, "0.3", "0.30000000000000004")
+
+
+def test_r21_excel_cells_a_licence_ending_before_its_decision_and_yuan_in_the_wan_column(desk, tmp_path):
+    path = tmp_path / "市监局双公示.xlsx"
+    _sheet(path, dt.datetime(1900, 1, 3, 2, 24), "5000")
+    err = refused(desk, "decision", "import", str(path))
+    got = [p["field"] for p in err["problems"]]
+    assert got == [f"{column('valid_until')}3", f"{column('fine_wan')}4"], err["problems"]
+    msgs = "；".join(p["message"] for p in err["problems"])
+    assert "早于决定日期" in msgs and "1900-01-03" in msgs and "5000元应写作0.5" in msgs, msgs
+    assert ok(desk, "decision", "list") == []    # nothing half-written
+    _sheet(path, dt.datetime(2031, 11, 26), "0.5")
+    out = ok(desk, "decision", "import", str(path))
+    assert out["imported"] == 3
+    fines = {r["doc_number"]: r["fine_wan"] for r in ok(desk, "decision", "list")}
+    assert Decimal(fines["清市监罚〔2026〕103号"]) == Decimal("0.3") and Decimal(fines["清市监罚〔2026〕102号"]) == Decimal("0.5")
