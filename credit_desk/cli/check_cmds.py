@@ -73,7 +73,8 @@ def _summary(out: dict) -> str:
              f"守信激励{c['red_only']}个，未发现失信信息{c['clear']}个，台账中未查到{c['not_found']}个。"]
     for r in out["results"]:
         what = "、".join(r["categories_zh"]) or r["outcome_zh"]
-        lines.append(f"  第{r['row']}行\t{r['name']}\t{r['number']}\t{what}" + ("\t（名称与台账不一致）" if r["name_differs"] else ""))
+        lines.append(f"  第{r['row']}行\t{r['name']}\t{r['number']}\t{what}" + ("\t（名称与台账不一致）" if r["name_differs"] else "")
+                     + (f"\t{r['namesake_zh']}" if r.get("namesake_zh") else ""))
     if out.get("report"):
         lines.append(f"已出具信用审查报告 {out['report']['number']}" + (f"，文件 {out['report']['file']}" if out['report'].get('file') else "") + "。")
     return "\n".join(lines)

@@ -28,6 +28,12 @@ def _who(r: dict) -> str:
     return f"第{r['row']}行 {d.public_name(r)}（{d.public_id(r)}）"
 
 
+def _lost(r: dict) -> str:
+    """A row not found by its code; with the ledger's organisation of the same name under another code (att19d)."""
+    note = d.namesake_note(r)
+    return _who(r) + (f"——{note}" if note else "")
+
+
 def _enum_zh(enum, value, default: str = "") -> str:
     try:
         return enum(value).zh
@@ -105,6 +111,8 @@ def _annex(r: dict) -> str:
     if d.name_differs(r):
         head.append(f"| 注意：名单所列名称与台账登记名称（{d.public_name({**r, 'name': r['subject']['name']})}）不一致，"
                     "比对以号码为准。")
+    if d.namesake_note(r):
+        head.append(f"| 注意：{d.namesake_note(r)}")
     body = [f"{i}. {line}" for i, line in enumerate(_hit_entries(r), start=1)]
     return "\n".join(head + body)
 
@@ -124,14 +132,15 @@ def check_report(check: dict, joint_applied_at: str | None) -> dict:
                  f"（详见附件{i}）。" for i, r in enumerate(hits, start=1)] or [NONE_LINE]
     notes = ["1. 本报告仅反映本单位信用信息台账截至上述时间的信息和市信用信息共享平台下发的联合惩戒对象名单中的信息；"
              "已届满公示期限、已修复或已移出名单的信息不再列出。",
-             "2. 比对以统一社会信用代码或身份证件号码为准；名单所列名称与台账不一致的，已在附件中注明。",
+             "2. 比对以统一社会信用代码或身份证件号码为准；名单所列名称与台账不一致的，已在附件中注明；名单所填代码在台账"
+             "中未查到、但台账中有同名单位的，已注明该单位的代码。",
              "3. 个人信息已按规定脱敏，主体以其在报送名单中的行号标明；本报告仅供上述审查事由使用。"]
     annex_list = [("附件：" if i == 1 else "") + f"{i}. {_who(r)}信用审查明细" for i, r in enumerate(hits, start=1)]
     return {"department": check["department"], "check_no": f"信用审查第{check['id']}号",
             "purpose": d.public_text(check["purpose"], rows),   # R15: 张小明同志入党政审 names the person
             "source": d.public_text(check["source"], rows), "as_of": f"{_when(check['as_of'])}（本单位信用信息台账）",
             "joint_as_of": joint, "row_count": str(counts["rows"]), "hit_count": str(len(hits)),
-            "counts": count_lines, "hit_lines": hit_lines, "not_found": [_who(r) for r in lost] or [NONE_LINE],
+            "counts": count_lines, "hit_lines": hit_lines, "not_found": [_lost(r) for r in lost] or [NONE_LINE],
             "notes": notes, "annex_list": annex_list, "annexes": [_annex(r) for r in hits]}
 
 

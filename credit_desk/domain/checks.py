@@ -210,6 +210,30 @@ def check_rows(raw_rows: list[tuple[int, object, object]], today: dt.date, **col
     return rows, problems
 
 
+_HALF_BRACKETS = str.maketrans("()", "（）")
+_FULL_BRACKETS = str.maketrans("（）", "()")
+
+
+def name_variants(name: str) -> list[str]:
+    """R22 (att19d): the spellings of an organisation's name a ledger may hold it under — as the list writes it,
+    and with its brackets in the other width (江苏某某（淮安）有限公司 / 江苏某某(淮安)有限公司)."""
+    return list(dict.fromkeys((name, name.translate(_HALF_BRACKETS), name.translate(_FULL_BRACKETS))))
+
+
+def namesake_note(r: dict) -> str:
+    """R22 (att19d): the words a row not found by its code carries when the ledger holds an organisation of the
+    same name under another code (an organisation's name and code are public, R15) — never a hit by itself: the
+    code decides the match, the department checks which code is right."""
+    parts = []
+    for s in r.get("namesakes") or []:
+        cats = "、".join(CATEGORY_ZH[Category(c)] for c in s.get("categories") or [])
+        parts.append(f"{s['name']}（{s['id_number']}）" + (f"，该单位{cats}" if cats else "，该单位未发现失信信息"))
+    if not parts:
+        return ""
+    return ("台账中有同名单位，代码与名单所填不同：" + "；".join(parts)
+            + "。比对以代码为准，请核实名单所填代码是否有误。")
+
+
 def check_request(department: str, purpose: str) -> tuple[str, str]:
     """R14: a check states the requesting department and its purpose (查询使用登记); both are printed."""
     dep, why = display_clean(department or ""), display_clean(purpose or "")
@@ -232,13 +256,17 @@ class RowResult:
     id_type: str
     subject: dict | None = None                         # {id, kind, name, id_type, id_number}
     hits: dict[str, list[dict]] = field(default_factory=dict)   # category value -> entries
+    # R22 (att19d): organisations of the ledger named as the row but registered under another code — the row's
+    # code is not in the ledger, yet the company may be (a code mistyped by the department): {…subject, categories}
+    namesakes: list[dict] = field(default_factory=list)
 
     def categories(self) -> list[Category]:
         return [c for c in Category if self.hits.get(c.value)]
 
     def to_dict(self) -> dict:
         return {"row": self.row, "name": self.name, "number": self.number, "id_type": self.id_type,
-                "subject": self.subject, "hits": self.hits, "outcome": outcome(self).value}
+                "subject": self.subject, "hits": self.hits, "outcome": outcome(self).value,
+                "namesakes": self.namesakes}
 
 
 def outcome(r: RowResult) -> Outcome:

@@ -32,6 +32,23 @@ def match_subjects(conn, rows) -> dict[int, dict]:
     return {r[0]: dict(zip(keys, r[1:])) for r in found}
 
 
+def same_name_organisations(conn, names: list[tuple[int, str, str]]) -> dict[int, list[dict]]:
+    """row -> the ledger's organisations whose name is one of the row's spellings (row, code, name) and whose
+    code is another (one query over the list, on ``subjects_name``)."""
+    if not names:
+        return {}
+    found = conn.execute(
+        "WITH l(row_no, num, nm) AS (SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), "
+        "json_extract(value, '$[2]') FROM json_each(?)) "
+        "SELECT DISTINCT l.row_no, s.id, s.kind, s.name, s.id_type, s.id_number FROM l CROSS JOIN subjects s "
+        "ON s.name = l.nm WHERE s.kind = 'legal_person' AND s.id_number <> l.num ORDER BY 1, 2",
+        (json.dumps([list(n) for n in names], ensure_ascii=False),))
+    out: dict[int, list[dict]] = {}
+    for r in found:
+        out.setdefault(r[0], []).append(dict(zip(("id", "kind", "name", "id_type", "id_number"), r[1:])))
+    return out
+
+
 def effective_records(conn, subject_ids: list[int], today: str) -> dict[int, list[dict]]:
     """subject id -> its records still effective and in publication on ``today`` (R3, R13: a record leaves the
     day after its longest period, whether or not the stop was recorded yet), with the catalogue item's name."""

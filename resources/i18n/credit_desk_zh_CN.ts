@@ -1474,49 +1474,64 @@
         <translation>严重失信主体名单 %1 · 重点关注名单 %2 · 有效失信信息 %3 · 公示期内行政处罚 %9 · 联合惩戒 %4 · 严重失信主体的法定代表人 %8 · 守信激励 %5 · 未发现失信信息 %6 · 未查到 %7</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="204"/>
+        <source>%1 (%2): %3</source>
+        <translation>%1（%2）：%3</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="205"/>
+        <source>no dishonesty found</source>
+        <translation>未发现失信信息</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="207"/>
+        <source>same name in the ledger under another code: %1</source>
+        <translation>台账中有同名单位，代码与名单所填不同：%1</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="230"/>
         <source>Check a list first.</source>
         <translation>请先审查一份名单。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="232"/>
         <source>Save the check report</source>
         <translation>保存信用审查报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="233"/>
         <source>Credit check report.pdf</source>
         <translation>信用审查报告.pdf</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="224"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="258"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="231"/>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="265"/>
         <source>Issued %1 and saved it to %2 (readable by you only).</source>
         <translation>已出具 %1，保存为 %2（仅本人可读）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="249"/>
         <source>Type the purpose of the report first (at least 2 characters).</source>
         <translation>请先填写出具报告的事由（至少2个字）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="242"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="251"/>
         <source>Whose public credit information report?</source>
         <translation>为哪个信用主体出具公共信用信息报告？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="257"/>
         <source>Save the credit report</source>
         <translation>保存公共信用信息报告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/checks_view.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/checks_view.py" line="258"/>
         <source>Public credit information report.pdf</source>
         <translation>公共信用信息报告.pdf</translation>
     </message>

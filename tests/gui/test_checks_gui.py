@@ -126,3 +126,20 @@ def test_r22_a_workbook_with_two_lists_asks_which_sheet_to_check(qtbot, office, 
     view.import_list(str(tmp_path / "two.xlsx"))
     qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
     assert asked == [["申报单位", "汇总"]]
+
+
+def test_r22_a_company_under_another_code_says_the_ledgers_namesake(qtbot, office, make_ctx, tmp_path):
+    """att19d: the ledger's company listed under a mistyped code is 未查到 by its code; the row says the ledger
+    holds a company of that name under another code (shown whole: an organisation's code is public, R15)."""
+    win = _window(qtbot, make_ctx, office["clerk"])
+    view = win.open_area("checks")
+    view.department.setText(DEPT)
+    view.purpose.setText(WHY)
+    c = office["company"]
+    _sheet(tmp_path / "list.xlsx", [(c["name"], demo.uscc(random.Random(24), "320812"))])
+    view.import_list(str(tmp_path / "list.xlsx"))
+    qtbot.waitUntil(lambda: view.table.rowCount() == 1, timeout=10_000)
+    cell = view.table.item(0, 4)
+    assert view.table.item(0, 3).text() == "台账中未查到"
+    assert cell.text() == f"台账中有同名单位，代码与名单所填不同：{c['name']}（{c['id_number']}）：未发现失信信息", cell.text()
+    assert cell.toolTip() == cell.text()

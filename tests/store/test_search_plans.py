@@ -133,16 +133,18 @@ def test_tallies_match_a_recount(led):
 def test_r22_a_credit_check_matches_set_based_through_the_indexes(led):
     """A 100-row list is matched in six SELECTs (not one per row), each on an index, never a scan of the
     subjects or records (issue 19 item 2); the sixth, the office's own published 双公示 penalties (9103ebf), on the
-    decisions' party-code index (migration 32)."""
+    decisions' party-code index (migration 32); the seventh, the organisations of the same name under another
+    code for the rows whose code is not in the ledger (att19d), on the subjects' name index."""
     from credit_desk.domain import checks as d
     from credit_desk.services.checks import lists
     conn = led.ledger.conn
     known = [r[0] for r in conn.execute("SELECT id_number FROM subjects ORDER BY id LIMIT 100")]
     rows = [d.ListRow(i, f"名称{i}", n, d.IdType.USCC, f"名称{i}") for i, n in enumerate(known, start=2)]
+    rows += [d.ListRow(200 + i, f"名称{i}", f"NOTINLEDGER{i:07d}", d.IdType.USCC, f"名称{i}") for i in range(50)]
     plans = _plans(conn, lambda: lists.match(conn, rows, led.desk.today().isoformat()))
-    assert len(plans) == 6, [s for s, _ in plans]
+    assert len(plans) == 7, [s for s, _ in plans]
     for index in ("subjects_id_number", "records_subject", "cases_subject", "jp_entries_id_number",
-                  "subjects_legal_rep_id", "admin_decisions_uscc"):
+                  "subjects_legal_rep_id", "admin_decisions_uscc", "subjects_name"):
         assert _uses(plans, index), (index, plans)
     assert not _full_scans(plans), plans
 

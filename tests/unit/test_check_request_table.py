@@ -73,7 +73,21 @@ def test_r22_a_rows_result_as_the_report_stores_it():
                   {"black": [{"case": 1}], "red": []})
     assert r.to_dict() == {"row": 3, "name": "淮安某某公司", "number": "9132081239H4BXKFXR", "id_type": "uscc",
                            "subject": {"id": 9, "kind": "legal_person"}, "hits": {"black": [{"case": 1}], "red": []},
-                           "outcome": "hit"}
+                           "outcome": "hit", "namesakes": []}
+
+
+def test_r22_a_namesake_note_names_the_organisation_its_code_and_what_it_carries():
+    """att19d: a row not found by its code, the ledger holding an organisation of the same name under another."""
+    from credit_desk.domain.checks import name_variants, namesake_note
+    assert namesake_note({"namesakes": []}) == "" and namesake_note({}) == ""
+    row = {"namesakes": [{"name": "淮安某某有限公司", "id_number": "9132081239H4BXKFXR", "categories": ["black", "record"]},
+                         {"name": "淮安某某有限公司", "id_number": "91320812MA1TEST001", "categories": []}]}
+    assert namesake_note(row) == ("台账中有同名单位，代码与名单所填不同：淮安某某有限公司（9132081239H4BXKFXR），该单位列入严重失信"
+                                  "主体名单、有有效失信信息；淮安某某有限公司（91320812MA1TEST001），该单位未发现失信信息。比对以代码"
+                                  "为准，请核实名单所填代码是否有误。")
+    assert name_variants("江苏某某（淮安）有限公司") == ["江苏某某（淮安）有限公司", "江苏某某(淮安)有限公司"]
+    assert name_variants("江苏某某(淮安)有限公司") == ["江苏某某(淮安)有限公司", "江苏某某（淮安）有限公司"]
+    assert name_variants("淮安某某有限公司") == ["淮安某某有限公司"]
 
 
 def test_r22_the_reports_counts_per_category_and_outcome():

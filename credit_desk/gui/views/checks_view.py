@@ -198,10 +198,19 @@ class ChecksView(QWidget):
         self.table.setRowCount(len(rows))
         for i, r in enumerate(rows):
             # issue 17 item 3: outcome and categories in the interface language, not the service's Chinese words
-            cells = (str(r["row"]), r["name"], r["number"], enum_words(Outcome(r["outcome"])),
-                     listing(enum_words(Category(c)) for c in r["categories"]))
+            found = listing(enum_words(Category(c)) for c in r["categories"])
+            same = r.get("namesakes") or []
+            if same:   # R22 (att19d): its code is not in the ledger, an organisation of its name is
+                said = listing(self.tr("%1 (%2): %3").replace("%1", n["name"]).replace("%2", n["number"]).replace(
+                    "%3", listing(enum_words(Category(c)) for c in n["categories"]) or self.tr("no dishonesty found"))
+                    for n in same)
+                found = " · ".join(t for t in (found, self.tr("same name in the ledger under another code: %1")
+                                               .replace("%1", said)) if t)
+            cells = (str(r["row"]), r["name"], r["number"], enum_words(Outcome(r["outcome"])), found)
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                if same:
+                    item.setToolTip(found)
                 if r["outcome"] == "hit":
                     item.setBackground(QColor(HIT_STYLE))
                 self.table.setItem(i, j, item)

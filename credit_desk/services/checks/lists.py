@@ -78,13 +78,20 @@ def _log_read(session: Session, tx, cid: int, label: str, r: dict) -> None:
     for x in r["hits"].get(d.Category.PENALTY.value, []):
         session.audit(tx, "check.read", "admin_decision", x["decision_id"], purpose=label,
                       detail={"check": cid, "row": r["row"]})
+    for s in r.get("namesakes") or []:   # R14: the organisation of the same name was read too
+        session.audit(tx, "check.read", "subject", s["id"], purpose=label,
+                      detail={"check": cid, "row": r["row"], "as": "same_name"})
 
 
 def match(conn, rows: list[d.ListRow], today: str) -> list[dict]:
     """Every row's result (``domain.checks.RowResult.to_dict``), in the list's order; a row that matches nothing
     is kept as not found."""
     subjects = repo.match_subjects(conn, rows)
-    ids = sorted({s["id"] for s in subjects.values()})
+    # R22 (att19d): an organisation whose code is not in the ledger may be there under another code (mistyped)
+    namesakes = repo.same_name_organisations(conn, [(r.row, r.number, name) for r in rows
+                                                    if r.organisation and r.row not in subjects
+                                                    for name in d.name_variants(r.name)])
+    ids = sorted({s["id"] for s in subjects.values()} | {s["id"] for v in namesakes.values() for s in v})
     records = repo.effective_records(conn, ids, today)
     listings = repo.listings_in_force(conn, ids, today)
     joint = repo.joint_hits(conn, rows)
@@ -105,6 +112,9 @@ def match(conn, rows: list[d.ListRow], today: str) -> list[dict]:
             r.hits[d.Category.REP.value] = represented[row.row]
         if penalties.get(row.row):
             r.hits[d.Category.PENALTY.value] = penalties[row.row]
+        for s in namesakes.get(row.row, []):
+            cats = {c["list_type"] for c in listings.get(s["id"], [])} | ({"record"} if records.get(s["id"]) else set())
+            r.namesakes.append({**s, "categories": [c.value for c in d.Category if c.value in cats]})
         out.append(r.to_dict())
     return out
 
@@ -122,7 +132,10 @@ def _public(r: dict) -> dict:
             "outcome_zh": d.Outcome(r["outcome"]).zh, "subject_id": (r["subject"] or {}).get("id"),
             "categories": [c.value for c in d.Category if r["hits"].get(c.value)],
             "categories_zh": [c.zh for c in d.Category if r["hits"].get(c.value)],
-            "name_differs": d.name_differs(r)}
+            "name_differs": d.name_differs(r),
+            "namesakes": [{"subject_id": s["id"], "name": s["name"], "number": s["id_number"],
+                           "categories": s.get("categories", [])} for s in r.get("namesakes") or []],
+            "namesake_zh": d.namesake_note(r)}
 
 
 def get_check(session: Session, check_id: int, purpose: str) -> dict:
