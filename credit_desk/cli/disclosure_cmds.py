@@ -42,6 +42,13 @@ def register_commands(sub) -> None:
     p.add_argument("id", type=whole)
     p.add_argument("--reason", required=True, help="撤销原因和依据（如复议决定书文号）")
     p.add_argument("--on", type=date.fromisoformat)
+    p = command(g, "correct", cmd_correct, "部门更正了报送的决定：更正登记内容并重新报送平台 / correct a decision's "
+                "elements as the department corrected them")
+    p.add_argument("id", type=whole)
+    p.add_argument("--reason", required=True, help="更正原因和依据（如部门更正函）")
+    for f in d.FIELDS:
+        if f.key != "kind":
+            p.add_argument("--" + f.key.replace("_", "-"), dest=f"f_{f.key}", help=f"{f.zh} / {f.en}")
     p = command(g, "export-sheet", cmd_export, "导出平台上传表（自然人脱敏）/ the platform's upload sheet")
     p.add_argument("file")
     p.add_argument("--force", action="store_true")
@@ -110,6 +117,16 @@ def cmd_revoke(args) -> int:
     with session_for(args) as s:
         out = register.revoke(s, args.id, reason=args.reason, on=args.on)
     emit(args, out, f"决定 {out['id']}（{out['doc_number']}）已撤销，自 {out['ended_on']} 起停止公示。")
+    return 0
+
+
+def cmd_correct(args) -> int:
+    changes = {f.key: getattr(args, f"f_{f.key}") for f in d.FIELDS
+               if f.key != "kind" and getattr(args, f"f_{f.key}", None) is not None}
+    with session_for(args) as s:
+        out = register.correct(s, args.id, changes, reason=args.reason)
+    fields = "、".join(d.FIELD_BY_KEY[k].zh for k in out["changed"])
+    emit(args, out, f"已更正决定 {out['id']}（{out['doc_number']}）的{fields}，将随下一个数据包报送平台。")
     return 0
 
 

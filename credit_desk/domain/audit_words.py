@@ -41,7 +41,7 @@ VERBS = {
     "assign": ("分配", "assigned"), "backup": ("备份", "backed up"), "basis_revoked": ("依据被撤销", "basis revoked"),
     "brief": ("摘要", "summary"), "browse": ("浏览", "browsed"), "change": ("变更", "changed"),
     "change_password": ("修改密码", "password changed"), "check": ("核查", "checked"), "close": ("终止办理", "closed"),
-    "confirm": ("确认", "confirmed"),
+    "confirm": ("确认", "confirmed"), "correct": ("更正", "corrected"),
     "confirm_last": ("确认最后纸质编号", "last paper number confirmed"), "create": ("创建", "created"),
     "db": ("数据库", "database"), "deactivate": ("停用", "deactivated"), "decide": ("作出决定", "decided"),
     "downstream": ("接收下发更新", "downstream update received"),

@@ -641,6 +641,42 @@ def check_r13_decision_repairable(d: AdminDecision, subject_number: str) -> None
                           f"Decision {d.id} is {d.state.value}; it cannot be repaired.", field="decision_ids")
 
 
+CORRECTABLE = (DecisionState.REGISTERED, DecisionState.PUBLISHED, DecisionState.NOT_PUBLISHED)
+_COMPUTED = ("id", "publish_due", "publication_end", "earliest_repair", "rule_set_code", "state", "published_on",
+             "ended_on", "reported_at")
+
+
+def as_raw(d: AdminDecision) -> dict:
+    """The element values of a registered decision, as ``check_decision`` reads them (for a correction)."""
+    return {k: v for k, v in d.to_state().items() if k not in _COMPUTED and v is not None}
+
+
+def check_correction(old: AdminDecision, new: AdminDecision, reason: str) -> tuple[str, list[str]]:
+    """R21/R3 (att19d): a department's corrected decision replaces the register's wrong elements — a decision
+    waiting, published or recorded as not published (an ended or revoked one is no longer shown or reported);
+    the same kind; the same answer to 'is it published' (R13: a slight penalty is not, and has no 信用修复告知书);
+    a reason of four characters or more; at least one element changed. Returns (reason, the changed elements)."""
+    if old.state not in CORRECTABLE:
+        raise DomainError("DECISION_STATE", f"决定{old.id}（{old.doc_number}）已是「{old.state.zh}」，不能更正。",
+                          f"Decision {old.id} is {old.state.value}; it cannot be corrected.", field="decision_id")
+    text = (reason or "").strip()
+    if len(text) < 4:
+        raise ValidationError("FIELD_REQUIRED", "请写明更正的原因和依据（如部门更正函、重新报送的表格），至少4个字。",
+                              "State why the decision is corrected and on what (4+ characters).", field="reason")
+    if new.kind is not old.kind:
+        raise ValidationError("DECISION_KIND", f"决定类别不能更正（{old.kind.zh}与{new.kind.zh}是不同的决定），请另行登记。",
+                              "The decision kind cannot be corrected; register the other decision.", field="kind")
+    if publishable(new) != publishable(old):
+        raise ValidationError("R13_TIER_CHANGE", "更正后的失信行为分级改变了是否公示（轻微不予公示，也没有信用修复告知书），"
+                              "不能以更正办理；请由决定机关核实分级。", "The corrected tier changes whether the penalty is "
+                              "published (a slight one is not); this is no correction.", field="tier")
+    changed = [f.key for f in FIELDS if getattr(old, f.key) != getattr(new, f.key)]
+    if not changed:
+        raise ValidationError("NOTHING_CHANGED", "更正内容与登记内容相同，未作更改。", "Nothing differs from the register.",
+                              field="decision_id")
+    return text, changed
+
+
 def refuse_duplicate(doc_number: str) -> DomainError:
     return DomainError("DECISION_DUPLICATE", f"决定书文号「{doc_number}」已登记，不能重复登记。",
                        f"Decision {doc_number} is already registered.", field="doc_number")

@@ -52,6 +52,12 @@ def insert(tx, d: AdminDecision, username: str) -> int:
                       tuple(v.values())).lastrowid
 
 
+def update(tx, d: AdminDecision) -> None:
+    """Every element of a corrected decision (its id and registration kept)."""
+    v = {**_values(d), "name_key": search_key(d.party_name), "updated_at": now_iso()}
+    tx.execute(f"UPDATE admin_decisions SET {', '.join(f'{k} = ?' for k in v)} WHERE id = ?", (*v.values(), d.id))
+
+
 def get(conn, decision_id: int) -> AdminDecision | None:
     r = conn.execute(f"SELECT {', '.join(_COLS)} FROM admin_decisions WHERE id = ?", (decision_id,)).fetchone()
     return _from_row(r) if r else None

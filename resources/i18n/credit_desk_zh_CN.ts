@@ -1986,6 +1986,24 @@
     </message>
 </context>
 <context>
+    <name>CorrectDecisionDialog</name>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="74"/>
+        <source>Correct a licence or penalty decision</source>
+        <translation>更正行政许可或行政处罚决定</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="76"/>
+        <source>Correct the registered elements</source>
+        <translation>更正登记内容</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="80"/>
+        <source>Why, and on what (e.g. the department&apos;s letter) *</source>
+        <translation>更正原因和依据（如部门更正函）＊</translation>
+    </message>
+</context>
+<context>
     <name>DashboardView</name>
     <message>
         <location filename="../../credit_desk/gui/views/dashboard_view.py" line="46"/>
@@ -2449,32 +2467,32 @@ Returned by the platform: %4</source>
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="20"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="22"/>
         <source>New licence or penalty decision</source>
         <translation>登记行政许可、行政处罚决定</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="21"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="23"/>
         <source>The elements of the national licences-and-penalties publicity standard. It is published and reported to the platform within 7 working days of the decision (Jiangsu Government Office 2020 No. 232, item 15); a natural person&apos;s name and ID are masked wherever it is shown publicly.</source>
         <translation>按国家双公示数据标准填写各数据项。自作出决定之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；自然人的姓名和证件号码在所有公开场合均脱敏显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="32"/>
         <source> *</source>
         <translation>＊</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="30"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="32"/>
         <source> * (penalties)</source>
         <translation>＊（行政处罚必填）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="36"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="38"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="38"/>
+        <location filename="../../credit_desk/gui/dialogs/decision_dialog.py" line="40"/>
         <source>(not a penalty)</source>
         <translation>（非行政处罚）</translation>
     </message>
@@ -2674,121 +2692,132 @@ Returned by the platform: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
+        <source>Correct…</source>
+        <translation>更正…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
         <source>Revoked…</source>
         <translation>决定已撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="70"/>
         <source>Export upload sheet…</source>
         <translation>导出平台上传表…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="71"/>
         <source>Print repair notice…</source>
         <translation>打印信用修复告知书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="82"/>
         <source>%1 decisions · %2 past their 7-working-day date</source>
         <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="103"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="104"/>
         <source>Decision %1 registered; publish and report it by %2.</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="112"/>
         <source>Import a department&apos;s licences-and-penalties sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="113"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="117"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="118"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="123"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="143"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="149"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="154"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="155"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="160"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="183"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="176"/>
+        <source>Decision %1 corrected; the correction goes to the platform with the next bundle.</source>
+        <translation>决定 %1 已更正，更正内容将随下一个数据包报送平台。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="185"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="186"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="195"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="178"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="201"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="179"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="202"/>
         <source>Licences and penalties upload sheet.xlsx</source>
         <translation>双公示上传表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="180"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="203"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="210"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="220"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="222"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="230"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="233"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -6714,6 +6743,11 @@ Grounds: %6</source>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="59"/>
         <source>revoked</source>
         <translation>撤销</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="59"/>
+        <source>corrected</source>
+        <translation>更正</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="60"/>

@@ -27,6 +27,7 @@ MUST_WRITE = {
     "register.add_decision": ("disclosure.manage", "disclosure.add", {"admin_decision.insert"}),
     "register.publish": ("disclosure.publish", "disclosure.publish", {"admin_decision.publish"}),
     "register.revoke": ("disclosure.manage", "disclosure.revoke", {"admin_decision.revoke"}),
+    "register.correct": ("disclosure.manage", "disclosure.correct", {"admin_decision.correct"}),   # att19d
     "register.show_decision": ("disclosure.view", "disclosure.view", set()),        # R14: logged, not synced
     "sheet.import_sheet": ("disclosure.manage", "disclosure.import", {"admin_decision.insert"}),
     "sheet.export_upload": ("disclosure.publish", "disclosure.export", set()),
@@ -80,6 +81,7 @@ def _walk(desk, tmp_path, pinned_clock) -> None:
     ok(desk, "decision", "publish", *map(str, ids), str(lic), user=REVIEWER)
     ok(desk, "decision", "show", str(ids[1]), "--purpose", "核对公示数据")
     ok(desk, "decision", "list")
+    ok(desk, "decision", "correct", str(ids[1]), "--reason", "市监局更正函：罚款金额有误", "--fine-wan", "0.3")
     ok(desk, "decision", "revoke", str(lic), "--reason", "许可机关依法撤回该许可")
     ok(desk, "decision", "export-sheet", str(tmp_path / "up.xlsx"), user=REVIEWER)
     ok(desk, "print", "repair_notice", "--decision", str(ids[1]), "--out", str(tmp_path / "n.pdf"))

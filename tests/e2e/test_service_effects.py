@@ -151,7 +151,7 @@ NOT_WALKED = {
         "accounts.set_active", "accounts.unlock", "accounts.reset_password", "accounts.request_role",
         "accounts.confirm_role", "clock.confirm_clock")},
     **{f"disclosure.{n}": "双公示 (issue 19 item 1): walked and judged by tests/e2e/test_disclosure_effects.py" for n in (
-        "register.add_decision", "register.publish", "register.revoke", "register.show_decision",
+        "register.add_decision", "register.publish", "register.revoke", "register.correct", "register.show_decision",
         "register.list_decisions", "register.list_page", "register.tallies", "register.prepare",
         "register.with_deadline", "register.save_in_tx", "register.stop_ended", "register.stop_ended_in_tx",
         "sheet.import_sheet", "sheet.export_upload", "sheet.write_template", "notices.repair_notice_item")},

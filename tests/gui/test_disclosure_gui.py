@@ -110,3 +110,33 @@ def test_r21_entry_refuses_a_bad_code_under_its_field_and_second_person_publishe
     qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.model.row(0)["state_zh"] == "决定已撤销，停止公示",
                     timeout=10_000)
     shot(win, "disclosure_revoked")
+
+
+def test_r21_a_published_decision_is_corrected_in_the_window(qtbot, office, make_ctx, tmp_path, shot):
+    """att19d: the department's corrected amount and name replace the register's; the decision stays published,
+    the form shows the full elements (read with its purpose, R14), a missing reason is refused under its field."""
+    from credit_desk.services.disclosure import sheet
+    path = tmp_path / "dept.xlsx"
+    write_sheet(path, [penalty_row(1, TODAY - dt.timedelta(days=2), person=True)])
+    did = sheet.import_sheet(office["clerk"], path)["ids"][0]
+    from credit_desk.services.disclosure import register
+    register.publish(office["reviewer"], [did])
+    win = _window(qtbot, make_ctx, office["clerk"])
+    view = win.open_area("disclosure")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.loading, timeout=10_000)
+    view.table.selectRow(0)
+    dlg = view.correct_selected(dialog_only=True)
+    dlg.show()
+    assert dlg.fields["party_name"].text() == "张小明" and not dlg.fields["kind"].isEnabled()   # full, to correct
+    dlg.fields["fine_wan"].setText("0.3")
+    dlg.fields["party_name"].setText("张晓明")
+    dlg.submit()
+    assert dlg.result_value is None and not dlg.errors["reason"].isHidden()          # a reason first
+    dlg.fields["reason"].setText("市监局更正函（清市监函〔2026〕12号）")
+    dlg.submit()
+    assert dlg.result_value["changed"] == ["party_name", "fine_wan"] and dlg.result_value["state"] == "published"
+    shot(dlg, "disclosure_correct")
+    view.corrected(dlg.result_value)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and not view.model.loading
+                    and view.model.row(0)["fine_wan"] == "0.3", timeout=10_000)
+    assert view.model.row(0)["party_name"] == "张*明" and "已更正" in view.message.text()

@@ -201,6 +201,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
                                               "objections.resolve_objection (objection.resolve)"),
     # 双公示 (issue 19 item 1; its effects walk: tests/e2e/test_disclosure_effects.py)
     "disclosure.register.add_decision": "disclosure.manage", "disclosure.register.revoke": "disclosure.manage",
+    "disclosure.register.correct": "disclosure.manage",
     "disclosure.register.publish": "disclosure.publish", "disclosure.register.show_decision": "disclosure.view",
     "disclosure.register.list_decisions": "disclosure.view", "disclosure.register.list_page": "disclosure.view",
     "disclosure.register.tallies": "disclosure.view", "disclosure.sheet.import_sheet": "disclosure.manage",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtWidgets import QLineEdit
 
 from credit_desk.domain import disclosure as d
@@ -60,3 +62,39 @@ class DecisionDialog(FormDialog):
 
     def apply(self):
         return register.add_decision(self.ctx.session, self.raw())
+
+
+class CorrectDecisionDialog(DecisionDialog):
+    """R21 (att19d): the department corrected a decision it sent — the register's elements shown in full (a look
+    at personal data: read with its purpose, R14), changed where they are wrong, with the reason; the service
+    checks them as entry by hand and reports the correction to the platform."""
+
+    def __init__(self, ctx, decision_id: int, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.setWindowTitle(self.tr("Correct a licence or penalty decision"))
+        self.decision_id = decision_id
+        held = register.show_decision(ctx.session, decision_id, purpose=self.tr("Correct the registered elements"))
+        for f in d.FIELDS:
+            self._put(f.key, held.get(f.key))
+        self.fields["kind"].setEnabled(False)   # a licence is never corrected into a penalty
+        self.add_field("reason", self.tr("Why, and on what (e.g. the department's letter) *"), line("reason"))
+
+    def _put(self, key: str, value) -> None:
+        from PySide6.QtCore import QDate
+        from PySide6.QtWidgets import QComboBox, QDateEdit, QPlainTextEdit
+        w = self.fields[key]
+        if isinstance(w, QComboBox):
+            i = w.findData(value or "")
+            if i >= 0:
+                w.setCurrentIndex(i)
+        elif isinstance(w, QDateEdit) and value:
+            day = dt.date.fromisoformat(value)
+            w.setDate(QDate(day.year, day.month, day.day))
+        elif isinstance(w, QPlainTextEdit):
+            w.setPlainText(value or "")
+        elif isinstance(w, QLineEdit):
+            w.setText("" if value is None else str(value))
+
+    def apply(self):
+        raw = {k: v for k, v in self.raw().items() if k != "kind"}
+        return register.correct(self.ctx.session, self.decision_id, raw, reason=self.value("reason"))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLa
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
-from credit_desk.gui.dialogs.decision_dialog import DecisionDialog
+from credit_desk.gui.dialogs.decision_dialog import CorrectDecisionDialog, DecisionDialog
 from credit_desk.gui.models.decisions_model import DecisionsModel
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, button_row, hint_label, title_label
@@ -65,6 +65,7 @@ class DisclosureView(QWidget):
         specs = (("import_button", "importDecisions", self.tr("Import Excel…"), self.import_sheet, manage),
                  ("new_button", "newDecision", self.tr("New decision…"), self.new_decision, manage),
                  ("publish_button", "publishDecisions", self.tr("Publish selected"), self.publish_selected, publish),
+                 ("correct_button", "correctDecision", self.tr("Correct…"), self.correct_selected, manage),
                  ("revoke_button", "revokeDecision", self.tr("Revoked…"), self.revoke_selected, manage),
                  ("export_button", "exportUpload", self.tr("Export upload sheet…"), self.export_upload, publish),
                  ("print_button", "printRepairNotice", self.tr("Print repair notice…"), self.print_notice,
@@ -152,6 +153,28 @@ class DisclosureView(QWidget):
             return self._say(exc.message(self.ctx.lang), ok=False)
         self.refresh()
         self._say(self.tr("%1 decision(s) published.").replace("%1", str(len(done))))
+
+    def correct_selected(self, dialog_only: bool = False):
+        """R21 (att19d): the department corrected the selected decision; the register takes the corrected elements
+        and reports them to the platform (the decision keeps its state)."""
+        ids = self.selected_ids()
+        if len(ids) != 1:
+            return self._say(self.tr("Select one decision first."), ok=False)
+        try:
+            dlg = CorrectDecisionDialog(self.ctx, ids[0], self)
+        except DomainError as exc:
+            return self._say(exc.message(self.ctx.lang), ok=False)
+        self.last_dialog = dlg
+        if dialog_only:
+            return dlg
+        if dlg.exec():
+            self.corrected(dlg.result_value)
+        return dlg
+
+    def corrected(self, out: dict) -> None:
+        self.refresh()
+        self._say(self.tr("Decision %1 corrected; the correction goes to the platform with the next bundle.")
+                  .replace("%1", out["doc_number"]))
 
     def revoke_selected(self, reason: str | None = None):
         """R3: the selected decision was revoked (reconsideration, lawsuit): it leaves publication at once."""

@@ -56,7 +56,7 @@ OP = {"insert": QT_TRANSLATE_NOOP("SyncView", "added"), "update": QT_TRANSLATE_N
       "decide": QT_TRANSLATE_NOOP("SyncView", "decided"), "exit": QT_TRANSLATE_NOOP("SyncView", "exited"),
       "withdraw": QT_TRANSLATE_NOOP("SyncView", "withdrawn as wrongful"),
       "restore": QT_TRANSLATE_NOOP("SyncView", "back on its list"),
-      "revoke": QT_TRANSLATE_NOOP("SyncView", "revoked"),
+      "revoke": QT_TRANSLATE_NOOP("SyncView", "revoked"), "correct": QT_TRANSLATE_NOOP("SyncView", "corrected"),
       "change": QT_TRANSLATE_NOOP("SyncView", "basis changed"),
       "approve": QT_TRANSLATE_NOOP("SyncView", "approved"), "resolve": QT_TRANSLATE_NOOP("SyncView", "answered"),
       "void": QT_TRANSLATE_NOOP("SyncView", "voided"), "reprint": QT_TRANSLATE_NOOP("SyncView", "reprinted"),

@@ -165,6 +165,37 @@ def revoke(session: Session, decision_id: int, *, reason: str, on: dt.date | Non
     return {**public(done), "repairs_closed": closed}
 
 
+def correct(session: Session, decision_id: int, changes: dict, *, reason: str) -> dict:
+    """R21 (att19d): the department corrected a decision it sent (a wrong amount, a misspelt name, a mistyped
+    code): the register takes the corrected elements — checked as entry by hand, the deadline and period
+    recomputed from them — keeps the decision's state, and reports the correction to the platform in the next
+    bundle (change row ``correct``; the platform's acknowledgement is asked for again on the due list). Audited
+    with the reason and the elements changed. ``changes``: {element key: value} of ``domain.disclosure.FIELDS``."""
+    session.require("disclosure.manage")
+    old = _get(session, decision_id)
+    unknown = sorted(set(changes or {}) - set(d.FIELD_BY_KEY))
+    if unknown:
+        raise DomainError("FIELD_UNKNOWN", f"没有这些数据项：{'、'.join(unknown)}。", f"Unknown elements: {', '.join(unknown)}.",
+                          field=unknown[0])
+    new = prepare(session, {**d.as_raw(old), **changes})
+    why, changed = d.check_correction(old, new, reason)
+    conn = session.ledger.conn
+    if (new.authority_uscc, new.doc_number) != (old.authority_uscc, old.doc_number) and repo.exists(
+            conn, new.authority_uscc, new.doc_number):
+        raise d.refuse_duplicate(new.doc_number)
+    done = replace(new, id=old.id, state=old.state, published_on=old.published_on, ended_on=old.ended_on,
+                   reported_at=None)
+    with session.ledger.tx() as tx:
+        repo.update(tx, done)
+        if done.publish_due != old.publish_due:
+            from credit_desk.services import deadline_calendar
+            deadline_calendar.note(session, tx, ENTITY, done.id, "publish_due", done.decision_date,
+                                   _limit(tx.conn, done), done.publish_due)   # R20: the calendar counted on
+        session.audit(tx, "disclosure.correct", ENTITY, done.id, detail={"reason": why, "changed": changed})
+        tx.change(ENTITY, done.id, "correct", {**done.to_state(), "correct_reason": why, "corrected": changed})
+    return {**public(done), "changed": changed}
+
+
 def _check_publishable(conn, session: Session, x: d.AdminDecision, day: dt.date, today: dt.date) -> None:
     d.check_may_publish(x)   # R21: from the register's waiting state only
     if not x.decision_date <= day <= today:
