@@ -677,6 +677,22 @@ def check_correction(old: AdminDecision, new: AdminDecision, reason: str) -> tup
     return text, changed
 
 
+NOTICE_PRINTS = ("party_name", "doc_number", "authority", "decision_date", "tier")   # 信用修复告知书's elements
+
+
+def check_notice_still_true(changed: list[str], notice_number: str | None) -> None:
+    """R13 两书同达 (att19d): once the penalty's 信用修复告知书 is printed and served, the elements it states (the
+    party, the decision's 文号 and authority, the date and tier its earliest repair date comes from) are not
+    corrected underneath it — the served notice would say otherwise."""
+    stale = [k for k in changed if k in NOTICE_PRINTS]
+    if notice_number and stale:
+        names = "、".join(f"「{FIELD_BY_KEY[k].zh}」" for k in stale)
+        raise DomainError("R13_NOTICE_SERVED", f"该处罚的信用修复告知书（{notice_number}）已打印送达，其所载的{names}不能以更正"
+                          "办理（已送达的告知书将与登记内容不一致）；其他数据项可以更正。",
+                          f"The repair notice {notice_number} was printed and served; what it states "
+                          f"({', '.join(stale)}) is not corrected under it.", field=stale[0])
+
+
 def refuse_duplicate(doc_number: str) -> DomainError:
     return DomainError("DECISION_DUPLICATE", f"决定书文号「{doc_number}」已登记，不能重复登记。",
                        f"Decision {doc_number} is already registered.", field="doc_number")

@@ -76,6 +76,12 @@ def test_r21_a_published_decision_is_corrected_audited_and_the_platform_told(des
     (tmp_path / "r2.cdb").write_bytes(receipt)
     ok(desk, "bundle", "import", str(tmp_path / "r2.cdb"))
     assert [i for i in ok(desk, "due") if i["kind"] == "publish_decision"] == []
+    # R13 两书同达: once the 信用修复告知书 is printed, what it states is not corrected under it; the rest is
+    ok(desk, "print", "repair_notice", "--decision", str(third), "--out", str(tmp_path / "n.pdf"))
+    served = refused(desk, "decision", "correct", str(third), "--reason", WHY, "--decision-date",
+                     (decided - dt.timedelta(days=1)).isoformat())
+    assert served["code"] == "R13_NOTICE_SERVED" and "「决定日期」" in served["message"], served
+    assert ok(desk, "decision", "correct", str(third), "--reason", WHY, "--fine-wan", "0.4")["changed"] == ["fine_wan"]
     # a revoked decision is no longer corrected (R3)
     ok(desk, "decision", "revoke", str(third), "--reason", "经行政复议撤销（清政复决〔2026〕3号）")
     assert refused(desk, "decision", "correct", str(third), "--reason", WHY, "--fine-wan", "0.2")["code"] == \

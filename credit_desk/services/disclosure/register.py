@@ -180,6 +180,10 @@ def correct(session: Session, decision_id: int, changes: dict, *, reason: str) -
     new = prepare(session, {**d.as_raw(old), **changes})
     why, changed = d.check_correction(old, new, reason)
     conn = session.ledger.conn
+    from credit_desk.services.disclosure import notices
+    from credit_desk.store import documents as docs_repo
+    served = docs_repo.latest_issued(conn, notices.DOC_TYPE, ENTITY, old.id)
+    d.check_notice_still_true(changed, served and served["number"])   # R13 两书同达
     if (new.authority_uscc, new.doc_number) != (old.authority_uscc, old.doc_number) and repo.exists(
             conn, new.authority_uscc, new.doc_number):
         raise d.refuse_duplicate(new.doc_number)
