@@ -260,6 +260,15 @@ def header_key(text) -> str:
     return "".join(ch for ch in t if not ch.isspace() and ch not in "“”‘’\"'「」『』")
 
 
+def repeats_header(values, headers) -> bool:
+    """R16/R21/R22/R7 (att19d): a row right under the header that only repeats it — the second row of a header over
+    two rows, its headings merged down (序号, 单位名称… merged over rows 2–3 beside a group 法定代表人 over 姓名 and
+    身份证号): every filled cell of the row equals its column's heading. Such a row is the header's, never data
+    (read as data, the heading texts were refused as fifteen bad cells)."""
+    filled = [(v, h) for v, h in zip(values, headers) if cell_text(v)]
+    return bool(filled) and all(header_key(v) == header_key(h) for v, h in filled)
+
+
 # Excel's error values: a formula's failed result (the #N/A of a VLOOKUP that found nothing, the #REF! of a deleted
 # column) pasted as a value. Never data: read as text, a decision was published for 「#N/A」 (R21), a department's
 # list checked a subject of that name (R22), an office's ledger registered one (R7). Every sheet reader names such a

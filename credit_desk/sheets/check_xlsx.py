@@ -17,7 +17,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from credit_desk.domain import checks as d
-from credit_desk.domain.cleanup import cell_text, excel_error_words, header_key, is_excel_error
+from credit_desk.domain.cleanup import cell_text, excel_error_words, header_key, is_excel_error, repeats_header
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.ids import NUMBER_CELL_EN, NUMBER_CELL_ZH, number_cell_lost
 from credit_desk.sheets import cleanup_xlsx as base
@@ -106,6 +106,10 @@ def read(path: Path, sheet: str | None = None) -> Read:
     ws, (head, name_c, code_cs) = _choose(wb, sheet)
     label = {c: f"{get_column_letter(c)}列「{cell_text(ws.cell(row=head, column=c).value)}」" for c in (name_c, *code_cs)}
     id_label = "或".join(label[c] for c in code_cs)
+    read_cols = (name_c, *code_cs)
+    heads = [ws.cell(row=head, column=c).value for c in read_cols]
+    while head < ws.max_row and repeats_header([ws.cell(row=head + 1, column=c).value for c in read_cols], heads):
+        head += 1   # R22: the header's second row (its headings merged down over two rows), not a subject
     rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
     for r in range(head + 1, ws.max_row + 1):
         name, codes = ws.cell(row=r, column=name_c), [ws.cell(row=r, column=c) for c in code_cs]

@@ -396,6 +396,9 @@ def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRea
     ws, notes = choose_sheet(wb, headers, sheet)
     notes += csv_notes(wb)
     start = _find_header(ws, headers)
+    while start < ws.max_row and c.repeats_header([ws.cell(row=start + 1, column=i).value
+                                                   for i in range(1, len(headers) + 1)], headers):
+        start += 1   # R16: the header's second row (its headings merged down over two rows), not an entry
     out, numbers, skipped, problems, notes_row, hidden = [], [], [], [], None, hidden_rows(ws)
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=i).value for i in range(1, len(headers) + 1)]

@@ -18,7 +18,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from credit_desk.domain import disclosure as d
-from credit_desk.domain.cleanup import EXAMPLE_MARK, cell_text, excel_error_words, is_excel_error
+from credit_desk.domain.cleanup import EXAMPLE_MARK, cell_text, excel_error_words, is_excel_error, repeats_header
 from credit_desk.domain.errors import ValidationError
 from credit_desk.sheets import cleanup_xlsx as base
 
@@ -75,6 +75,10 @@ def read(path: Path, sheet: str | None = None) -> Read:
     if found is None:
         raise _header_mismatch(ws)
     start, cols = found
+    heads = [ws.cell(row=start, column=cols[f.key]).value for f in d.FIELDS]
+    while start < ws.max_row and repeats_header([ws.cell(row=start + 1, column=cols[f.key]).value for f in d.FIELDS],
+                                                 heads):
+        start += 1   # R21: the header's second row (its headings merged down over two rows), not a decision
     rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=cols[f.key]).value for f in d.FIELDS]

@@ -18,7 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import range_boundaries
 
 from credit_desk.domain import legacy
-from credit_desk.domain.cleanup import EXAMPLE_MARK
+from credit_desk.domain.cleanup import EXAMPLE_MARK, repeats_header
 from credit_desk.domain.errors import ValidationError
 from credit_desk.sheets import cleanup_xlsx as base
 
@@ -158,7 +158,11 @@ def read_head(path: Path, sheet: str | None = None, wanted: list[str] | None = N
         headers = [legacy.text(v) for v in dict(first)[start]]
         while headers and not headers[-1]:
             headers.pop()
-        for r, values in first + list(_take(it, PREVIEW_ROWS + 1)):
+        under_header = True
+        for r, values in first + list(_take(it, PREVIEW_ROWS + 2)):
+            if r > start and under_header and repeats_header(values[:len(headers)], headers):
+                continue   # the header's second row (merged down): not shown as data
+            under_header = under_header and r <= start
             if r > start and len(preview) < PREVIEW_ROWS and any(legacy.text(v) for v in values):
                 preview.append([legacy.text(v) for v in values[:len(headers)]])
         estimate = max((ws.max_row or 0) - start, 0) if read_only else ws.max_row - start
@@ -227,10 +231,14 @@ def data_rows(path: Path, head: Head):
         ws = _sheet(wb, head.sheet)
         width = len(head.headers)
         count, filled_rows, notes_row = 0, _Filled(ws, read_only), None
+        under_header = True
         for r, values in filled_rows.rows(width):
             if r <= head.header_row:
                 continue
             cells = values[:width]
+            if under_header and repeats_header(cells, head.headers):
+                continue   # R7: the header's second row (its headings merged down over two rows), not a subject
+            under_header = False
             texts = [legacy.text(v) for v in cells]
             filled = [t for t in texts if t]
             if not filled:
