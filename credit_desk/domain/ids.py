@@ -143,11 +143,16 @@ _ID_INVISIBLE = str.maketrans({**{c: None for c in INVISIBLE}, "\u00d7": "X"})
 EXCEL_DIGITS = 15   # Excel keeps 15 significant digits of a number
 
 
+_SCIENTIFIC = re.compile(r"[0-9](?:\.[0-9]+)?[eE]\+?[0-9]{1,2}")
+
+
 def number_cell_lost(value) -> bool:
     """A code or ID number of more than 15 digits that arrived as a number (a sheet's number cell): Excel kept
     only 15 significant digits (3.20812197009105E+17), so the digits after them were changed and the number read
     back is another one — which can still pass its check character (320812197009105104 is read as
     320812197009105024, a valid GB 11643 number). Never accepted, whatever its checksum says."""
+    if isinstance(value, str):   # att19d: the same number saved as text by Excel (a CSV, a copied cell): 3.20812E+17
+        return bool(_SCIENTIFIC.fullmatch(unicodedata.normalize("NFKC", value).strip()))
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return False
     if isinstance(value, float) and not value == value or value in (float("inf"), float("-inf")):

@@ -60,3 +60,17 @@ def test_r7_a_long_number_from_a_number_cell_is_never_trusted():
     assert number_cell_lost(float("nan")) and number_cell_lost(float("inf"))
     assert not number_cell_lost(320812700101123) and not number_cell_lost(999_999_999_999_999)
     assert not number_cell_lost("320812197009105104") and not number_cell_lost(None) and not number_cell_lost(True)
+
+
+@pytest.mark.parametrize("text", ["3.20812E+17", "3.20812197009105E+17", "9.13208e17", " ３.２０８１２Ｅ＋１７ ", "1E+15"])
+def test_r7_r21_r22_a_number_excel_wrote_as_text_in_scientific_notation_is_named_as_lost(text):
+    """att19d: a CSV saved from Excel (or a cell copied as shown) carries 3.20812E+17 — the digits are gone; it is
+    named with the number cell's sentence (format the column as text), not as an ID of the wrong length."""
+    from credit_desk.domain.ids import number_cell_lost
+    assert number_cell_lost(text)
+
+
+@pytest.mark.parametrize("text", ["E12345678", "G1234567", "91320812MA1XXXXX0X", "320812197009105104", "12345", ""])
+def test_r7_an_id_that_only_has_an_e_is_not_taken_for_scientific_notation(text):
+    from credit_desk.domain.ids import number_cell_lost
+    assert not number_cell_lost(text)
