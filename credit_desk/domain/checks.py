@@ -216,8 +216,11 @@ _FULL_BRACKETS = str.maketrans("（）", "()")
 
 def name_variants(name: str) -> list[str]:
     """R22 (att19d): the spellings of an organisation's name a ledger may hold it under — as the list writes it,
-    and with its brackets in the other width (江苏某某（淮安）有限公司 / 江苏某某(淮安)有限公司)."""
-    return list(dict.fromkeys((name, name.translate(_HALF_BRACKETS), name.translate(_FULL_BRACKETS))))
+    with its brackets in the other width (江苏某某（淮安）有限公司 / 江苏某某(淮安)有限公司), and without the spaces a
+    department's list puts inside a Chinese name (淮安 某某 有限公司)."""
+    bare = "".join(name.split())
+    return list(dict.fromkeys(v for n in (name, bare) for v in (n, n.translate(_HALF_BRACKETS),
+                                                                n.translate(_FULL_BRACKETS))))
 
 
 def namesake_note(r: dict) -> str:

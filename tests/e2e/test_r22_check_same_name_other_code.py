@@ -29,7 +29,7 @@ def test_r22_r14_a_black_listed_company_under_a_mistyped_code_is_not_reported_cl
                   "uscc", "--id-number", demo.uscc(random.Random(9002), "320812"))["id"]
     ric = demo.ric(random.Random(9003), "320826", __import__("datetime").date(1970, 1, 1),
                    __import__("datetime").date(1990, 12, 31))
-    rows = [("淮安测试11有限公司", OTHER),                 # the black-listed company, its code mistyped
+    rows = [("淮安测试11 有限公司", OTHER),                # the black-listed company, its code mistyped
             ("江苏测试(淮安)有限公司", demo.uscc(random.Random(9004), "320812")),   # the other bracket width
             ("淮安测试14有限公司", _uscc(14)),              # its own code: found, no note
             ("李四", ric)]                                 # a person of the ledger's person's name: no note

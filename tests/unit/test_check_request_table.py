@@ -88,6 +88,7 @@ def test_r22_a_namesake_note_names_the_organisation_its_code_and_what_it_carries
     assert name_variants("江苏某某（淮安）有限公司") == ["江苏某某（淮安）有限公司", "江苏某某(淮安)有限公司"]
     assert name_variants("江苏某某(淮安)有限公司") == ["江苏某某(淮安)有限公司", "江苏某某（淮安）有限公司"]
     assert name_variants("淮安某某有限公司") == ["淮安某某有限公司"]
+    assert name_variants("淮安 某某\u3000有限公司") == ["淮安 某某\u3000有限公司", "淮安某某有限公司"]
 
 
 def test_r22_the_reports_counts_per_category_and_outcome():
