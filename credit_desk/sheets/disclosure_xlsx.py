@@ -115,6 +115,7 @@ def read(path: Path, sheet: str | None = None) -> Read:
 
 
 MAX_HEADER_COLUMNS = 200   # a header row is looked for in the first 200 columns (a formatted sheet reports 16384)
+HEADER_ROWS = 10           # … and in the first 10 rows (a title, a line or two of notes above it)
 
 
 def find_columns(ws) -> tuple[int, dict[str, int]] | None:
@@ -127,7 +128,7 @@ def find_columns(ws) -> tuple[int, dict[str, int]] | None:
         return r, {f.key: i for i, f in enumerate(d.FIELDS, start=1)}
     from credit_desk.domain.cleanup import header_key
     wanted = {header_key(h): f.key for h, f in zip(HEADERS, d.FIELDS)}
-    for r in range(1, min(ws.max_row, 10) + 1):
+    for r in range(1, min(ws.max_row, HEADER_ROWS) + 1):
         cols: dict[str, int] = {}
         for c in range(1, min(ws.max_column, MAX_HEADER_COLUMNS) + 1):
             key = wanted.get(header_key(ws.cell(row=r, column=c).value))
@@ -154,14 +155,16 @@ def _header_mismatch(ws) -> ValidationError:
                                field="header", row=row)
     wanted = [header_key(h) for h in HEADERS]
     best, diffs = None, []
-    for r in range(1, min(ws.max_row, 10) + 1):
+    for r in range(1, min(ws.max_row, HEADER_ROWS) + 1):
         got = [ws.cell(row=r, column=i).value for i in range(1, len(HEADERS) + 1)]
         wrong = [(i, cell_text(v)) for i, v in enumerate(got) if header_key(v) != wanted[i]]
         if best is None or len(wrong) < len(diffs):
             best, diffs = r, wrong
     if best is None or len(diffs) > len(HEADERS) // 2:   # nothing like the elements' header: say what is wanted
-        return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」没有双公示数据表头行（应为：{'、'.join(HEADERS)}）。",
-                               f"Sheet {ws.title!r} has no header row of the licence-and-penalty publicity elements.", field="header")
+        return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」前{HEADER_ROWS}行中没有双公示数据表头行（应为：{'、'.join(HEADERS)}）；"
+                               f"表头上方的填表说明请移到另一个工作表或删去，使表头位于前{HEADER_ROWS}行内。",
+                               f"Sheet {ws.title!r} has no header row of the licence-and-penalty publicity elements in its "
+                               f"first {HEADER_ROWS} rows; move the notes above it to another sheet.", field="header")
     named = "；".join(f"{get_column_letter(i + 1)}列应为「{HEADERS[i]}」，实为「{got or '（空）'}」" for i, got in diffs)
     return ValidationError("R21_HEADER_MISMATCH", f"工作表「{ws.title}」第{best}行的表头与双公示数据项不一致，未导入：{named}。",
                            f"Sheet {ws.title!r} row {best}: the header differs from the licence-and-penalty publicity elements in column(s) "
@@ -174,7 +177,7 @@ def _missing_by_name(ws) -> tuple[int, list[str]] | None:
     from credit_desk.domain.cleanup import header_key
     wanted = {header_key(h): h for h in HEADERS}
     best = None
-    for r in range(1, min(ws.max_row, 10) + 1):
+    for r in range(1, min(ws.max_row, HEADER_ROWS) + 1):
         got = {header_key(ws.cell(row=r, column=c).value) for c in range(1, min(ws.max_column, MAX_HEADER_COLUMNS) + 1)}
         missing = [h for k, h in wanted.items() if k not in got]
         if best is None or len(missing) < len(best[1]):

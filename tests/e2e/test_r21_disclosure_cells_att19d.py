@@ -74,3 +74,19 @@ def test_r21_excel_cells_a_licence_ending_before_its_decision_and_yuan_in_the_wa
     assert out["imported"] == 3
     fines = {r["doc_number"]: r["fine_wan"] for r in ok(desk, "decision", "list")}
     assert Decimal(fines["清市监罚〔2026〕103号"]) == Decimal("0.3") and Decimal(fines["清市监罚〔2026〕102号"]) == Decimal("0.5")
+
+
+def test_r21_a_header_below_long_notes_is_refused_saying_where_it_was_looked_for(desk, tmp_path):
+    """att19d: twelve lines of 填表说明 above the header: the refusal said the sheet had no header row at all."""
+    from tests.e2e.disclosure_kit import FIELDS, HEADERS
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    for i in range(11):
+        ws.append([f"填表说明{i + 1}：请按省平台数据标准填写。"])
+    ws.append(list(HEADERS))
+    ws.append([penalty_row(1, TODAY - dt.timedelta(days=2)).get(f.key, "") for f in FIELDS])
+    wb.save(tmp_path / "d.xlsx")
+    err = refused(desk, "decision", "import", str(tmp_path / "d.xlsx"))
+    assert err["code"] == "R21_HEADER_MISMATCH" and "前10行中没有双公示数据表头行" in err["message"], err
+    assert "使表头位于前10行内" in err["message"]
