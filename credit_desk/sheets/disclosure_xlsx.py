@@ -219,6 +219,9 @@ def write_upload(path: Path, rows_by_kind: dict, office: str, on: date) -> None:
             ws.append([d.sheet_value(f.key, row.get(f.key)) for f in fields]
                       + [row.get("publication_end") or "" for _ in period]
                       + [row.get("state_zh", ""), row.get("published_on") or ""])
+            for cell in ws[ws.max_row]:   # R21 (att19d): text, never a formula — a department's 「=HYPERLINK(…)」
+                if isinstance(cell.value, str):   # (typed as text) was written as a live formula for the platform
+                    cell.data_type = "s"
         _style(ws, len(fields) + len(period) + len(_STATE_HEADERS), header_row=2)
     base._save(wb, Path(path))
 

@@ -90,3 +90,27 @@ def test_r21_a_header_below_long_notes_is_refused_saying_where_it_was_looked_for
     err = refused(desk, "decision", "import", str(tmp_path / "d.xlsx"))
     assert err["code"] == "R21_HEADER_MISMATCH" and "前10行中没有双公示数据表头行" in err["message"], err
     assert "使表头位于前10行内" in err["message"]
+
+
+def test_r21_text_that_looks_like_a_formula_is_exported_as_text(desk, tmp_path):
+    """att19d: a department typed 「=HYPERLINK(…)」 as text (an apostrophe first, so the cell is text and the import
+    reads it); the platform's upload sheet wrote it as a live formula, run by whoever opens the file."""
+    from openpyxl import load_workbook
+    from tests.e2e.case_kit import REVIEWER
+    trap = '=HYPERLINK("http://example.invalid/x","罚款人民币伍仟元")'
+    row = penalty_row(1, TODAY - dt.timedelta(days=2))
+    row["content"], row["note"] = trap, "=1+1"
+    write_sheet(tmp_path / "d.xlsx", [row])
+    wb = load_workbook(tmp_path / "d.xlsx")
+    for cells in wb.active.iter_rows(min_row=3):
+        for c in cells:
+            if isinstance(c.value, str) and c.value.startswith("="):
+                c.data_type = "s"    # typed as text ('=…), as Excel stores it
+    wb.save(tmp_path / "d.xlsx")
+    did = ok(desk, "decision", "import", str(tmp_path / "d.xlsx"))["ids"][0]
+    ok(desk, "decision", "publish", str(did), user=REVIEWER)
+    ok(desk, "decision", "export-sheet", str(tmp_path / "up.xlsx"), user=REVIEWER)
+    cells = [c for r in load_workbook(tmp_path / "up.xlsx")["行政处罚"].iter_rows() for c in r]
+    shown = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=")]
+    assert {c.value for c in shown} == {trap, "=1+1"} and all(c.data_type == "s" for c in shown), \
+        [(c.value, c.data_type) for c in shown]
