@@ -111,6 +111,8 @@ def read(path: Path, sheet: str | None = None) -> Read:
     while head < ws.max_row and repeats_header([ws.cell(row=head + 1, column=c).value for c in read_cols], heads):
         head += 1   # R22: the header's second row (its headings merged down over two rows), not a subject
     rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
+    problems += [base.hidden_column_problem(col, ws.cell(row=head, column=col).value, head, f"工作表「{ws.title}」")
+                 for col in sorted(base.hidden_columns(ws) & set(read_cols))]   # R22: never read unseen
     for r in range(head + 1, ws.max_row + 1):
         name, codes = ws.cell(row=r, column=name_c), [ws.cell(row=r, column=c) for c in code_cs]
         any_number = any(cell_text(c.value) for c in codes)

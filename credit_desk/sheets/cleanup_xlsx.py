@@ -16,7 +16,7 @@ from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import column_index_from_string, get_column_letter
 
 from credit_desk.domain import cleanup as c
 from credit_desk.domain.errors import ValidationError
@@ -347,6 +347,26 @@ def hidden_rows(ws) -> set[int]:
     return {r for r, dim in dims.items() if getattr(dim, "hidden", False)}
 
 
+def hidden_columns(ws) -> set[int]:
+    """Columns hidden in the sheet (1-based; a hidden group spans min..max): the clerk who checked the sheet on
+    screen did not see them (att19d: a hidden column of old codes was read in place of the visible one)."""
+    out: set[int] = set()
+    for key, dim in (getattr(ws, "column_dimensions", None) or {}).items():
+        if getattr(dim, "hidden", False):
+            lo = dim.min or column_index_from_string(key)
+            out.update(range(lo, (dim.max or lo) + 1))
+    return out
+
+
+def hidden_column_problem(col: int, heading, header_row: int, where: str = "") -> ValidationError:
+    """One hidden column the import would read, named by letter and heading (Chinese first)."""
+    letter, text = get_column_letter(col), c.cell_text(heading)
+    return ValidationError("XLSX_HIDDEN_COLUMN", f"{where}{letter}列「{text}」是隐藏列（在 Excel 中看不到），其内容不导入也不"
+                           "略过；请取消隐藏、核对该列后再导入，不需要的列请删除。", f"column {letter} ({text!r}) is hidden "
+                           "(not visible in Excel); unhide and check it, or delete it, then import again.",
+                           field=f"{letter}{header_row}", row=header_row)
+
+
 def hidden_row_problem(r: int, where: str = "") -> ValidationError:
     """One hidden row, named (Chinese first)."""
     return ValidationError("XLSX_HIDDEN_ROW", f"{where}第{r}行是隐藏行（在 Excel 中看不到），未导入；请取消隐藏、核对该行后"
@@ -400,6 +420,8 @@ def read_sheet(path: Path, headers, parse, sheet: str | None = None) -> SheetRea
                                                    for i in range(1, len(headers) + 1)], headers):
         start += 1   # R16: the header's second row (its headings merged down over two rows), not an entry
     out, numbers, skipped, problems, notes_row, hidden = [], [], [], [], None, hidden_rows(ws)
+    problems += [hidden_column_problem(col, ws.cell(row=start, column=col).value, start, f"工作表「{ws.title}」")
+                 for col in sorted(hidden_columns(ws)) if col <= len(headers)]   # R16: never read unseen
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=i).value for i in range(1, len(headers) + 1)]
         filled = [t for t in (c.cell_text(v) for v in values) if t]

@@ -80,6 +80,9 @@ def read(path: Path, sheet: str | None = None) -> Read:
                                                  heads):
         start += 1   # R21: the header's second row (its headings merged down over two rows), not a decision
     rows, problems, hidden, notes_row = [], [], base.hidden_rows(ws), None
+    read_cols = set(cols.values())   # R21: an element's column the clerk could not see is never read silently
+    problems += [base.hidden_column_problem(col, ws.cell(row=start, column=col).value, start, f"工作表「{ws.title}」")
+                 for col in sorted(base.hidden_columns(ws) & read_cols)]
     for r in range(start + 1, ws.max_row + 1):
         values = [ws.cell(row=r, column=cols[f.key]).value for f in d.FIELDS]
         if all(cell_text(v) == "" for v in values):

@@ -31,6 +31,8 @@ _MERGE = re.compile(rb'<mergeCell\s+ref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 _ROW = re.compile(rb'<row\b([^>]*)>')                 # a row's start tag: its attributes
 _ROW_NUMBER = re.compile(rb'\br="([0-9]+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_COL = re.compile(rb'<col\b([^>]*)>')                  # a column's width/visibility: min, max, hidden
+_COL_SPAN = re.compile(rb'\bmin="([0-9]+)"[^>]*?\bmax="([0-9]+)"|\bmax="([0-9]+)"[^>]*?\bmin="([0-9]+)"')
 
 
 @dataclass
@@ -43,6 +45,7 @@ class Head:
     preview: list[list[str]] = field(default_factory=list)
     notes: list[dict] = field(default_factory=list)
     rows_estimate: int = 0
+    hidden_columns: set[int] = field(default_factory=set)   # 1-based: columns hidden in Excel (att19d)
 
 
 def _unreadable(path: Path) -> ValidationError:
@@ -81,6 +84,23 @@ def _sheet(wb, name: str | None):
                                   f"There is no sheet named {name!r}.", field="sheet")
         return found[0]
     return next((ws for ws in sheets if getattr(ws, "sheet_state", "visible") == "visible"), sheets[0])
+
+
+def hidden_columns(ws, read_only: bool) -> set[int]:
+    """R7 (att19d): the columns hidden in Excel (1-based) — read-only mode does not load them: read from the
+    sheet's ``<cols>`` list, which stands before the data."""
+    if not read_only:
+        return base.hidden_columns(ws)
+    out: set[int] = set()
+    with ws._get_source() as src:
+        head = src.read(2 * 2**20)
+    head = head.split(b"<sheetData", 1)[0]
+    for attrs in _COL.findall(head):
+        m = _COL_SPAN.search(attrs)
+        if m and _HIDDEN.search(attrs):
+            lo, hi = (m[1], m[2]) if m[1] else (m[4], m[3])
+            out.update(range(int(lo), int(hi) + 1))
+    return out
 
 
 def _merged(ws, read_only: bool) -> tuple[list[tuple[int, int, int, int]], set[int]]:
@@ -166,7 +186,8 @@ def read_head(path: Path, sheet: str | None = None, wanted: list[str] | None = N
             if r > start and len(preview) < PREVIEW_ROWS and any(legacy.text(v) for v in values):
                 preview.append([legacy.text(v) for v in values[:len(headers)]])
         estimate = max((ws.max_row or 0) - start, 0) if read_only else ws.max_row - start
-        return Head(ws.title, start, headers, preview, base.csv_notes(wb) + _other_tables(wb, ws, sheet), estimate)
+        return Head(ws.title, start, headers, preview, base.csv_notes(wb) + _other_tables(wb, ws, sheet), estimate,
+                    hidden_columns(ws, read_only))
     finally:
         if read_only:
             wb.close()

@@ -190,6 +190,10 @@ def _check(session: Session, sh: _Sheet, rows: list, progress: Progress | None, 
     conn, today = session.ledger.conn, session.desk.today()
     refs = (reference.active_catalogue(conn), reference.rule_sets(conn))  # read once for the whole sheet
     problems = [sh.name(r.row, k, zh, en, code) for r in rows for k, zh, en, code in r.errors]
+    problems += [sh.name(sh.head.header_row, k, "是隐藏列（在 Excel 中看不到），其内容不导入也不略过；请取消隐藏、核对该列后再"
+                         "导入。", "the column is hidden (not visible in Excel); unhide and check it, then import "
+                         "again.", "XLSX_HIDDEN_COLUMN")   # R7 (att19d): a mapped column the clerk never saw
+                 for k, i in sh.column.items() if i + 1 in sh.head.hidden_columns]
     for r in rows:  # issue 15: a first-generation number becomes its 18-digit form only when the clerk confirmed
         if r.subject.get("id_type"):
             r.subject["id_number"], r.subject["converted"] = fifteen_to_eighteen(r.subject["id_type"],
