@@ -114,3 +114,16 @@ def test_r21_text_that_looks_like_a_formula_is_exported_as_text(desk, tmp_path):
     shown = [c for c in cells if isinstance(c.value, str) and c.value.startswith("=")]
     assert {c.value for c in shown} == {trap, "=1+1"} and all(c.data_type == "s" for c in shown), \
         [(c.value, c.data_type) for c in shown]
+
+
+def test_r21_a_number_given_twice_is_named_in_the_same_round_as_the_other_bad_cells(desk, tmp_path):
+    """att19d: the first row of a 文号 given twice had another bad cell; the duplicate was named only after that
+    cell was fixed and the sheet sent again — every bad cell is named in one round."""
+    rows = [penalty_row(1, TODAY - dt.timedelta(days=2)), penalty_row(2, TODAY - dt.timedelta(days=2))]
+    rows[1]["doc_number"] = rows[0]["doc_number"].replace("〔", "[").replace("〕", "]")
+    rows[0]["tier"] = "较重"                                   # row 3's own bad cell
+    write_sheet(tmp_path / "d.xlsx", rows)
+    err = refused(desk, "decision", "import", str(tmp_path / "d.xlsx"))
+    got = [(p["field"], p["code"]) for p in err["problems"]]
+    assert got == [(f"{column('tier')}3", "FIELD_VALUE"), (f"{column('doc_number')}4", "DECISION_DUPLICATE")], got
+    assert "与第3行重复" in err["message"]

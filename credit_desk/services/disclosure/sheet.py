@@ -7,6 +7,8 @@ from pathlib import Path
 from credit_desk import outpaths
 from credit_desk.domain import disclosure as d
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.ids import clean_id
+from credit_desk.domain.textkey import clean_doc_number
 from credit_desk.services import workdays
 from credit_desk.services.base import Session
 from credit_desk.services.disclosure import register
@@ -45,16 +47,20 @@ def _check_rows(session: Session, got: xlsx.Read) -> tuple[list[d.AdminDecision]
     for r, raw in got.rows:
         decision, errors = d.check_decision(raw, today)
         problems += [xlsx.cell_error(got.sheet, r, e.field, e.zh, e.en, e.code, got.columns) for e in errors]
-        if decision is None:
-            continue
-        key = (decision.authority_uscc, decision.doc_number)
-        if key in seen or repo.exists(conn, *key):
+        # R21 (att19d): a 文号 given twice is named in the same round, even when one of its rows has other bad cells
+        # (the duplicate only surfaced after those were fixed and the sheet sent again)
+        number = clean_doc_number(str(raw.get("doc_number") or "")) if decision is None else decision.doc_number
+        key = (decision.authority_uscc if decision else clean_id(str(raw.get("authority_uscc") or "")), number)
+        if number and (key in seen or (decision is not None and repo.exists(conn, *key))):
             where = f"与第{seen[key]}行重复" if key in seen else "已在登记簿中"
-            problems.append(xlsx.cell_error(got.sheet, r, "doc_number", f"「决定书文号」{decision.doc_number}{where}。",
-                                            f"decision number {decision.doc_number} is a duplicate.",
+            problems.append(xlsx.cell_error(got.sheet, r, "doc_number", f"「决定书文号」{number}{where}。",
+                                            f"decision number {number} is a duplicate.",
                                             "DECISION_DUPLICATE", got.columns))
             continue
-        seen[key] = r
+        if number:
+            seen.setdefault(key, r)
+        if decision is None:
+            continue
         try:
             ready.append(register.with_deadline(session, decision, cal, rule_sets))
         except DomainError as exc:  # R20: a rule set that does not state the tier's periods, or none in force
