@@ -198,14 +198,17 @@ def check_rows(raw_rows: list[tuple[int, object, object]], today: dt.date, **col
     for r, name, number in raw_rows:
         got, bad = check_row(r, name, number, today, **cols)
         problems += bad
-        if got is None:
-            continue
-        if got.number in seen:
+        # att19d: a number given twice is named in the same round, even when one of its rows has other bad cells
+        key = got.number if got is not None else clean_id("" if number is None else str(number))
+        if key and key in seen:
             problems.append(_bad(r, cols.get("id_col", ID_COL),
-                                 f"与第{seen[got.number]}行的号码重复。", f"the same number as row {seen[got.number]}.",
+                                 f"与第{seen[key]}行的号码重复。", f"the same number as row {seen[key]}.",
                                  "CHECK_ROW_DUPLICATE"))
             continue
-        seen[got.number] = r
+        if key:
+            seen[key] = r
+        if got is None:
+            continue
         rows.append(got)
     return rows, problems
 

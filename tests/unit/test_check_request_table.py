@@ -153,7 +153,8 @@ def test_r22_a_departments_list_checked_row_by_row_with_every_problem_named():
     # a sheet names its own columns; the duplicate is named in the sheet's number column
     rows, problems = check_rows([(2, "甲", "9132081239H4BXKFXR"), (3, "", "9132081239H4BXKFXR")], D(2026, 11, 30),
                                 name_col="A列", id_col="B列")
-    assert [(p.field, p.zh) for p in problems] == [("A列", "第3行A列：名称或姓名不能为空。")]
+    assert [(p.field, p.zh) for p in problems] == [("A列", "第3行A列：名称或姓名不能为空。"),   # att19d: and the
+                                                   ("B列", "第3行B列：与第2行的号码重复。")]          # duplicate, at once
     rows, problems = check_rows([(2, "甲", "9132081239H4BXKFXR"), (3, "乙", "9132081239H4BXKFXR")], D(2026, 11, 30),
                                 name_col="A列", id_col="B列")
     assert [(p.field, p.zh) for p in problems] == [("B列", "第3行B列：与第2行的号码重复。")]

@@ -97,3 +97,11 @@ def test_r22_a_typed_line_is_split_at_its_comma_or_before_its_number():
     assert split_entry("淮安某某有限公司 ９１３２０８１２３９Ｈ４ＢＸＫＦＸＲ") == ("淮安某某有限公司", "９１３２０８１２３９Ｈ４ＢＸＫＦＸＲ")
     assert split_entry("Some Trading Co Ltd") == ("Some Trading Co Ltd", "")
     assert split_entry("外地公司") == ("外地公司", "")
+
+
+def test_r22_a_number_given_twice_is_named_even_when_its_first_row_is_bad():
+    """att19d: row 4 has no name and row 6 repeats its number: both are named in one round."""
+    rows, problems = d.check_rows([(3, "甲公司", USCC), (4, "", RIC), (6, "丙", f" {RIC.lower()} ")], TODAY)
+    assert [r.row for r in rows] == [3]
+    assert [(p.row, p.code) for p in problems] == [(4, "CHECK_ROW"), (6, "CHECK_ROW_DUPLICATE")]
+    assert "与第4行的号码重复" in problems[1].zh and RIC not in problems[1].zh
