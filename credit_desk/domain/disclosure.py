@@ -670,6 +670,10 @@ def check_correction(old: AdminDecision, new: AdminDecision, reason: str) -> tup
         raise ValidationError("R13_TIER_CHANGE", "更正后的失信行为分级改变了是否公示（轻微不予公示，也没有信用修复告知书），"
                               "不能以更正办理；请由决定机关核实分级。", "The corrected tier changes whether the penalty is "
                               "published (a slight one is not); this is no correction.", field="tier")
+    if old.published_on and new.decision_date > old.published_on:   # R21: never published before it was decided
+        raise ValidationError("DATE_ORDER", f"更正后的决定日期{new.decision_date.isoformat()}晚于该决定的公示日期"
+                              f"{old.published_on.isoformat()}，请核对。", "The corrected decision date is after the "
+                              "date the decision was published.", field="decision_date")
     changed = [f.key for f in FIELDS if getattr(old, f.key) != getattr(new, f.key)]
     if not changed:
         raise ValidationError("NOTHING_CHANGED", "更正内容与登记内容相同，未作更改。", "Nothing differs from the register.",

@@ -30,7 +30,7 @@ def test_r21_a_published_decision_is_corrected_audited_and_the_platform_told(des
     path = tmp_path / "dept.xlsx"
     write_sheet(path, [penalty_row(1, decided), penalty_row(2, decided, person=True), penalty_row(3, decided)])
     first, person, third = ok(desk, "decision", "import", str(path))["ids"]
-    ok(desk, "decision", "publish", str(first), str(person), str(third), user=REVIEWER)
+    ok(desk, "decision", "publish", str(first), str(person), str(third), "--on", decided.isoformat(), user=REVIEWER)
     intake_dir = pair(desk, tmp_path)
     intake = Intake(intake_dir)
     receipt, info = intake.receive(Path(export(desk, tmp_path / "u1")[0]["file"]).read_bytes())
@@ -49,6 +49,9 @@ def test_r21_a_published_decision_is_corrected_audited_and_the_platform_told(des
     assert "统一社会信用代码" in bad["message"]
     assert refused(desk, "decision", "correct", str(first), "--reason", WHY, "--fine-wan", "0.5")["code"] == \
         "NOTHING_CHANGED"
+    late = refused(desk, "decision", "correct", str(first), "--reason", WHY, "--decision-date",
+                   (decided + dt.timedelta(days=1)).isoformat())
+    assert late["code"] == "DATE_ORDER" and "晚于该决定的公示日期" in late["message"], late   # published before it
     assert not _rows(desk.data_dir, "SELECT 1 FROM changes WHERE op = 'correct'")
 
     out = ok(desk, "decision", "correct", str(first), "--reason", WHY, "--fine-wan", "0.3",
