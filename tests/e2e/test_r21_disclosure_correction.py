@@ -74,7 +74,7 @@ def test_r21_a_published_decision_is_corrected_audited_and_the_platform_told(des
     # the platform files the corrected decision; its receipt closes the deadline again
     receipt, info = intake.receive(Path(export(desk, tmp_path / "u2")[0]["file"]).read_bytes())
     assert info["rejected"] == 0 and info["accepted"] == 2, info
-    filed = {f["decision_id"]: f for f in intake.decisions(_ledger_id(desk))}
+    filed = {f["decision_id"]: f for f in intake.decisions(_ledger_id(desk), actor="平台核查员", reason="核对更正报送")}
     assert filed[str(first)]["decision_date"] == HOLIDAY_DECISION and filed[str(first)]["publish_due"] == HOLIDAY_DUE
     (tmp_path / "r2.cdb").write_bytes(receipt)
     ok(desk, "bundle", "import", str(tmp_path / "r2.cdb"))
