@@ -612,3 +612,22 @@ def test_r5_r12_every_case_document_in_every_case_state(doc, state):
     assert (err.value.code, err.value.field) == ("DOC_CASE_STATE", "case")
     assert err.value.zh == f"案件当前状态为「{state.zh}」，不能打印此文书。"
     assert err.value.en == f"The case is {state.value}; this notice does not apply."
+
+
+# att19d: a department's correction (register.correct) from every state of the decision — while it is waiting,
+# published or recorded as not published; never once it ended (R13) or was revoked (R3)
+CORRECTABLE = {"registered": True, "published": True, "not_published": True, "ended": False, "revoked": False}
+
+
+@pytest.mark.parametrize("state", list(DecisionState), ids=str)
+def test_r21_r3_a_correction_from_every_state_of_a_register_decision(state):
+    decision = _decision(state)
+    assert set(CORRECTABLE) == {s.value for s in DecisionState}
+    fixed = dataclasses.replace(decision, fine_wan=dd.Decimal("0.3"))
+    if CORRECTABLE[state.value]:
+        assert dd.check_correction(decision, fixed, "市监局更正函") == ("市监局更正函", ["fine_wan"])
+        return
+    with pytest.raises(DomainError) as err:
+        dd.check_correction(decision, fixed, "市监局更正函")
+    assert (err.value.code, err.value.field) == ("DECISION_STATE", "decision_id")
+    assert err.value.zh == f"决定7（清市监罚〔2026〕101号）已是「{DECISION_STATES[state.value]}」，不能更正。"
