@@ -204,14 +204,31 @@ def _check(session: Session, sh: _Sheet, rows: list, progress: Progress | None, 
     ready, seen_records, seen_numbers = _Ready(), {}, {}
     taken = repo.numbers_taken(conn, [r.listing["decision_number"] for r in rows if r.listing
                                       and r.listing["decision_number"]])
+    seen_raw: dict = {}   # (number, item, 文号) as typed -> (first row, whether that row had bad cells)
     for n, row in enumerate(rows, start=1):
         bad_parts = {legacy.FIELD_BY_KEY[k].part for k, *_ in row.errors if k in legacy.FIELD_BY_KEY}
+        raw = _raw_record_key(row)
+        if raw is not None:   # R7 (att19d): a record given twice is named in the same round, even when one of the
+            first = seen_raw.setdefault(raw, (row.row, bool(row.errors)))   # two rows has other bad cells
+            if first[0] != row.row and (first[1] or row.errors):
+                problems.append(sh.name(row.row, "doc_number", f"该主体依据「{row.record['doc_number']}」的同一目录条目失信"
+                                        f"信息与第{first[0]}行重复。", "this subject's record on that document and "
+                                        "item is a duplicate.", "LEGACY_DUPLICATE"))
+                continue
         if "subject" not in bad_parts and row.subject:  # a part whose cells could not be read is not checked further
             problems += _check_row(session, sh, row, ready, known, held, seen_records, seen_numbers, taken, refs,
                                    today, bad_parts)
         if progress and n % PROGRESS_EVERY == 0:
             progress("check", n, len(rows))
     return ready, problems
+
+
+def _raw_record_key(row) -> tuple | None:
+    """A record's identity as the sheet types it (number, catalogue item, 文号), before any check."""
+    rec, number = row.record or {}, legacy.header_key((row.subject or {}).get("id_number"))
+    if not (number and rec.get("doc_number") and rec.get("catalogue_code")):
+        return None
+    return number, rec["catalogue_code"], search_key(rec["doc_number"])
 
 
 def _check_row(session, sh, row, ready, known, held, seen_records, seen_numbers, taken, refs, today,
