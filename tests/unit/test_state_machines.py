@@ -507,7 +507,7 @@ def test_r1_a_type_outside_the_list_names_the_ones_allowed():
 
 # --- the 双公示 decision on the register (R21, R13, R3) ------------------------------------------------------------
 DECISION_STATES = {"registered": "待公示", "published": "已公示", "not_published": "不予公示（轻微）",
-                   "ended": "公示期满已停止", "revoked": "决定已撤销，停止公示"}
+                   "ended": "公示期满已停止", "revoked": "决定已撤销，停止公示", "repaired": "信用修复，已停止公示"}
 # (state, step) -> allowed? R21: published (or, slight, recorded as not published) once, from the register's
 # waiting state only; R3: a revoked decision leaves publication at once, whatever it was, and is revoked once
 DECISION_STEPS = {
@@ -515,6 +515,7 @@ DECISION_STEPS = {
     ("ended", "publish"): False, ("revoked", "publish"): False,
     ("registered", "revoke"): True, ("published", "revoke"): True, ("not_published", "revoke"): True,
     ("ended", "revoke"): True, ("revoked", "revoke"): False,
+    ("repaired", "publish"): False, ("repaired", "revoke"): True,   # R13 repaired (main's fb032fc); R3 still applies
 }
 
 
@@ -615,8 +616,9 @@ def test_r5_r12_every_case_document_in_every_case_state(doc, state):
 
 
 # att19d: a department's correction (register.correct) from every state of the decision — while it is waiting,
-# published or recorded as not published; never once it ended (R13) or was revoked (R3)
-CORRECTABLE = {"registered": True, "published": True, "not_published": True, "ended": False, "revoked": False}
+# published or recorded as not published; never once it ended or was repaired (R13) or was revoked (R3)
+CORRECTABLE = {"registered": True, "published": True, "not_published": True, "ended": False, "revoked": False,
+               "repaired": False}   # R13: a repair stopped its publication
 
 
 @pytest.mark.parametrize("state", list(DecisionState), ids=str)
