@@ -42,6 +42,7 @@ VERBS = {
     "brief": ("摘要", "summary"), "browse": ("浏览", "browsed"), "change": ("变更", "changed"),
     "change_password": ("修改密码", "password changed"), "check": ("核查", "checked"), "close": ("终止办理", "closed"),
     "confirm": ("确认", "confirmed"), "correct": ("更正", "corrected"),
+    "repair_stop": ("信用修复停止公示", "publication stopped by a credit repair"),
     "confirm_last": ("确认最后纸质编号", "last paper number confirmed"), "create": ("创建", "created"),
     "db": ("数据库", "database"), "deactivate": ("停用", "deactivated"), "decide": ("作出决定", "decided"),
     "downstream": ("接收下发更新", "downstream update received"),

@@ -57,6 +57,8 @@ OP = {"insert": QT_TRANSLATE_NOOP("SyncView", "added"), "update": QT_TRANSLATE_N
       "withdraw": QT_TRANSLATE_NOOP("SyncView", "withdrawn as wrongful"),
       "restore": QT_TRANSLATE_NOOP("SyncView", "back on its list"),
       "revoke": QT_TRANSLATE_NOOP("SyncView", "revoked"), "correct": QT_TRANSLATE_NOOP("SyncView", "corrected"),
+      "repair_stop": QT_TRANSLATE_NOOP("SyncView", "publication stopped by a credit repair"),
+      "close": QT_TRANSLATE_NOOP("SyncView", "closed"),
       "change": QT_TRANSLATE_NOOP("SyncView", "basis changed"),
       "approve": QT_TRANSLATE_NOOP("SyncView", "approved"), "resolve": QT_TRANSLATE_NOOP("SyncView", "answered"),
       "void": QT_TRANSLATE_NOOP("SyncView", "voided"), "reprint": QT_TRANSLATE_NOOP("SyncView", "reprinted"),
