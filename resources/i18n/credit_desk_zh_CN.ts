@@ -6845,13 +6845,7 @@ Grounds: %6</source>
         <translation>撤销修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="75"/>
-        <source>publication stopped after repair</source>
-        <translation>信用修复后停止公示</translation>
-    </message>
-    <message>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="61"/>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="76"/>
         <source>closed</source>
         <translation>终止办理</translation>
     </message>
@@ -6861,332 +6855,332 @@ Grounds: %6</source>
         <translation>信用修复停止公示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="75"/>
         <source>reverted</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="78"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="76"/>
         <source>materials handed in</source>
         <translation>补正材料</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="79"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="77"/>
         <source>withdrawal proposed</source>
         <translation>提出误列撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="90"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="88"/>
         <source>other</source>
         <translation>其他</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="137"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="135"/>
         <source>Export to a USB folder…</source>
         <translation>导出到 U 盘…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="142"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="140"/>
         <source>Address of the municipal platform (government network)</source>
         <translation>市平台接收地址（政务网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="141"/>
         <source>Send now</source>
         <translation>立即报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="144"/>
         <source>Import receipts or updates…</source>
         <translation>导入回执或更新…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="159"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="157"/>
         <source>Bundles not yet acknowledged by the platform</source>
         <translation>平台尚未确认的同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="159"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="159"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="159"/>
         <source>Changes</source>
         <translation>变更数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="160"/>
         <source>Made</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="160"/>
         <source>Sent</source>
         <translation>报送时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="165"/>
         <source>Key fingerprints (read them out by phone to compare)</source>
         <translation>密钥指纹（电话核对时逐段读出）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="168"/>
         <source>Office signing key</source>
         <translation>本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="168"/>
         <source>Office encryption key</source>
         <translation>本单位加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="169"/>
         <source>Platform signing key</source>
         <translation>市平台签名密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="169"/>
         <source>Platform encryption key</source>
         <translation>市平台加密密钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="179"/>
         <source>Import the platform&apos;s key file…</source>
         <translation>导入市平台公钥文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="182"/>
         <source>Export the office&apos;s public key…</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="195"/>
         <source>Returned by the platform (quarantine)</source>
         <translation>被市平台退回的变更（待处理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
         <source>Change</source>
         <translation>变更编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
         <source>Bundle</source>
         <translation>同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="199"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="197"/>
         <source>What</source>
         <translation>内容</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="200"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="198"/>
         <source>The platform&apos;s reason</source>
         <translation>平台退回理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="200"/>
         <source>Send the selected change again (after correcting it)</source>
         <translation>重新报送所选变更（请先改正）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="212"/>
         <source>After restoring a backup: learn what was used after it</source>
         <translation>从备份恢复后：获知备份之后已用的编号和同步包</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="216"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="214"/>
         <source>Resync with the platform (network)</source>
         <translation>与市平台重新对齐（网络）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="217"/>
         <source>Resync from the receipts in a USB folder…</source>
         <translation>用U盘上的回执重新对齐…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="226"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="224"/>
         <source>Number prefix, as printed</source>
         <translation>文号前缀，如 清信告</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="232"/>
         <source>Every series is confirmed</source>
         <translation>所有编号系列均已确认</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="236"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="234"/>
         <source>Confirm the last paper number</source>
         <translation>确认纸质文书最后一个编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="253"/>
         <source>Bundles made so far: %1 · waiting for acknowledgement: %2 · changes not yet in a bundle: %3 · changes accepted by the platform: %4 · returned: %5</source>
         <translation>已生成同步包 %1 个 · 待平台确认 %2 个 · 尚未打包的变更 %3 条 · 平台已接收 %4 条 · 被退回 %5 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="260"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="258"/>
         <source>not yet</source>
         <translation>尚未报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="261"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="259"/>
         <source>to correct</source>
         <translation>待改正</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="261"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="259"/>
         <source>sent again</source>
         <translation>已重新报送</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="261"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="259"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="284"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="282"/>
         <source>not imported yet — sending needs it</source>
         <translation>尚未导入——报送前须导入</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="304"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="302"/>
         <source>Choose the USB folder</source>
         <translation>选择 U 盘中的文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="309"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="307"/>
         <source>Signing, encrypting and writing the bundles…</source>
         <translation>正在签名、加密并写入同步包…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="316"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="314"/>
         <source>Nothing to export: every change has been acknowledged.</source>
         <translation>没有需要导出的内容：所有变更均已被平台确认。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="318"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="316"/>
         <source>%1 bundle(s) written and verified: %2. Take them to the platform; import the receipts here when they come back.</source>
         <translation>已写入并校验 %1 个同步包：%2。请送交市平台；带回回执后在此导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="324"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="322"/>
         <source>Sending to the municipal platform…</source>
         <translation>正在报送市平台…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="329"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="327"/>
         <source>Sent %1 bundle(s); %2 receipt(s) and %3 update(s) imported.</source>
         <translation>已报送 %1 个同步包；已导入 %2 份回执和 %3 个更新。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="335"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="333"/>
         <source>Receipts and updates from the platform</source>
         <translation>市平台的回执和更新</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="336"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="334"/>
         <source>Bundles (*.cdb);;All files (*)</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="348"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="346"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="355"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="353"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="360"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="358"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="367"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="365"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="375"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="373"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="379"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="377"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="386"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="384"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="388"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="386"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="393"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="391"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="394"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="392"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="407"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="405"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="416"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="414"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="417"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="415"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="424"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="422"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="431"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="429"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="437"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="435"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="438"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="436"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="445"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="443"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

@@ -72,8 +72,6 @@ OP = {"insert": QT_TRANSLATE_NOOP("SyncView", "added"), "update": QT_TRANSLATE_N
       "publication_stop": QT_TRANSLATE_NOOP("SyncView", "publication stopped"),
       "rectified": QT_TRANSLATE_NOOP("SyncView", "rectified"), "repair": QT_TRANSLATE_NOOP("SyncView", "repaired"),
       "repair_revert": QT_TRANSLATE_NOOP("SyncView", "repair reverted"),
-      "repair_stop": QT_TRANSLATE_NOOP("SyncView", "publication stopped after repair"),
-      "close": QT_TRANSLATE_NOOP("SyncView", "closed"),
       "revert": QT_TRANSLATE_NOOP("SyncView", "reverted"),
       "supplement": QT_TRANSLATE_NOOP("SyncView", "materials handed in"),
       "withdraw_proposal": QT_TRANSLATE_NOOP("SyncView", "withdrawal proposed")}
