@@ -697,6 +697,21 @@ def check_notice_still_true(changed: list[str], notice_number: str | None) -> No
                           f"({', '.join(stale)}) is not corrected under it.", field=stale[0])
 
 
+def check_r13_not_under_repair(changed: list[str], open_repairs: list[int]) -> None:
+    """R13 (att19d's leftover): while a credit repair request about the penalty is being handled, the elements its
+    eligibility is judged on — the party, the decision's 文号 and authority, the date and tier its shortest period
+    runs from (``NOTICE_PRINTS``) — are not corrected underneath it; other elements may be. ``open_repairs``: the
+    ids of the requests about it still received or accepted. Raises DomainError R13_REPAIR_PENDING."""
+    stale = [k for k in changed if k in NOTICE_PRINTS]
+    if open_repairs and stale:
+        names = "、".join(f"「{FIELD_BY_KEY[k].zh}」" for k in stale)
+        ids = "、".join(str(i) for i in open_repairs)
+        raise DomainError("R13_REPAIR_PENDING", f"该处罚有正在办理的信用修复申请（编号{ids}），其修复条件据以判断的{names}"
+                          "不能在办理中更正；请先办结该申请，或只更正其他数据项。",
+                          f"Credit repair request(s) {ids} about this penalty are being handled; what their "
+                          f"eligibility rests on ({', '.join(stale)}) is not corrected meanwhile.", field=stale[0])
+
+
 def refuse_duplicate(doc_number: str) -> DomainError:
     return DomainError("DECISION_DUPLICATE", f"决定书文号「{doc_number}」已登记，不能重复登记。",
                        f"Decision {doc_number} is already registered.", field="doc_number")

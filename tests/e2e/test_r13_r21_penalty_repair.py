@@ -237,6 +237,26 @@ def test_r3_r13_revoking_the_penalty_ends_the_repair_request_about_it(desk):
 
 
 @pytest.mark.story
+def test_r13_a_penalty_under_repair_keeps_what_its_eligibility_rests_on(desk):
+    """R13 (att19d's leftover): a correction of the decision date or tier while a repair request about the penalty
+    is being handled would move the shortest period under the request's judgment: refused, nothing changed; other
+    elements may be corrected; once the request is decided, the correction goes through."""
+    sid = company(desk, 98)
+    did = decision(desk, 98, "清市监罚〔2026〕702号", "2026-04-15", publish_on="2026-04-17")
+    out = apply_decisions(desk, sid, [did], on="2026-10-20")
+    ok(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-10-20")
+    why = "执法科来函更正（清市监函〔2026〕5号）"
+    err = refused(desk, "decision", "correct", str(did), "--reason", why, "--decision-date", "2026-04-14")
+    assert err["code"] == "R13_REPAIR_PENDING" and err["message"].startswith("该处罚有正在办理的信用修复申请"), err
+    assert ok(desk, "decision", "show", str(did), "--purpose", "核查")["decision_date"] == "2026-04-15"
+    assert ok(desk, "decision", "correct", str(did), "--reason", why, "--fine-wan", "0.3")["changed"] == ["fine_wan"]
+    ok(desk, "repair", "decide", str(out["id"]), "--outcome", "refused", "--for-department", DEPT,
+       "--reason", "罚款尚未缴纳，未履行行政处罚决定", "--decided-on", "2026-10-21", user=BOSS)
+    assert ok(desk, "decision", "correct", str(did), "--reason", why, "--decision-date",
+              "2026-04-14")["changed"] == ["decision_date"]
+
+
+@pytest.mark.story
 def test_r13_r21_a_penalty_flagged_non_repairable_is_refused_with_its_basis(desk):
     """R13: what a law or central policy makes non-repairable is refused, citing it — for a 双公示 penalty as for a
     record; only a senior person flags it, and the platform hears of the flag."""
