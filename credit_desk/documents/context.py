@@ -11,7 +11,7 @@ import datetime as dt
 from credit_desk.documents.layout import format_date
 from credit_desk.domain.cases import DEFAULT_REMEDIES, remedies_for
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.masking import mask_id, mask_subject_id, mask_subject_name
+from credit_desk.domain.masking import mask_subject_id, mask_subject_name
 from credit_desk.domain.objections import result_sentence
 from credit_desk.domain.subjects import Subject, id_with_mark
 
@@ -109,12 +109,13 @@ def zh_count(n: int) -> str:
 
 def red_publication(detail: dict, *, contact: str) -> dict:
     """R10 / 1798号 (八): the public notice (公示) of a red-list candidate; R15: a natural person is masked by the
-    one masker, an organisation shows its full code."""
+    one masker, an organisation shows its full code — and a personal ID number is masked whoever it identifies (an
+    individual business registered by its operator's ID number, R7)."""
     _need(detail, "notice_served", "objection_under_review")  # published (numbered) when the window opened
     s = detail["subject"]
-    natural = s.get("kind") == "natural_person"
     return {"party_name": mask_subject_name(s.get("kind"), s["name"]),
-            "party_id": mask_id(s["id_number"]) if natural else s["id_number"], "list_name": detail["list_type_zh"],
+            "party_id": mask_subject_id(s.get("kind"), s.get("id_type"), s["id_number"]),
+            "list_name": detail["list_type_zh"],
             "reasons": detail.get("reasons") or "", "basis": _basis(detail) or "有关认定标准",
             "publish_from": zh_date(detail.get("served_on")), "publish_until": zh_date(detail.get("objection_window_end")),
             "contact": contact}

@@ -187,8 +187,7 @@ def correction_item(session: Session, case_id) -> Item:
     channel; it names the subject, the list and the apology, nothing of the listing itself. R15: a natural
     person is masked by the one masker; an organisation shows its full code."""
     session.require("document.print")  # R14: every caller, not only documents.issue, checks the role
-    from credit_desk.domain.ids import SubjectKind
-    from credit_desk.domain.masking import mask_id, mask_subject_name
+    from credit_desk.domain.masking import mask_subject_id, mask_subject_name
     from credit_desk.store import cases as cases_repo
     conn = session.ledger.conn
     case = cases_repo.get(conn, int(case_id)) if case_id is not None else None
@@ -198,9 +197,9 @@ def correction_item(session: Session, case_id) -> Item:
                           f"Case {case_id} was not withdrawn as wrongful; there is no correction announcement.",
                           field="case")
     s = _subject(conn, case.subject_id)
-    natural = s.kind is SubjectKind.NATURAL_PERSON
-    ctx = {"party_name": mask_subject_name(s.kind, s.name), "party_id": mask_id(s.id_number) if natural
-           else s.id_number, "list_name": case.list_type.zh, "withdrawn_on": C.zh_date(apology["issued_on"]),
+    # R15: a personal ID number is masked whoever it identifies (an individual business registered by ID, R7)
+    ctx = {"party_name": mask_subject_name(s.kind, s.name), "party_id": mask_subject_id(s.kind, s.id_type, s.id_number),
+           "list_name": case.list_type.zh, "withdrawn_on": C.zh_date(apology["issued_on"]),
            "apology": apology["doc_number"]}
     # R5: the announcement is numbered by the register when it is printed, so it is dated that day (not the
     # apology's: a number issued on the day of printing is not dated before it); it states the withdrawal's day
