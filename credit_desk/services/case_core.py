@@ -12,13 +12,12 @@ from dataclasses import replace
 
 from credit_desk.domain.cases import Case, CaseState, Event, ExitWay, ListType, next_state
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.ids import SubjectKind
 from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
                                            check_r12_exit, check_r12_watch_months, needs_post_exit_watch,
                                            post_exit_watch_max_months, post_exit_watch_records,
                                            post_exit_watch_until, red_course_after_withdrawal, reds_removed_by,
                                            repairs_withdrawn_with, withdrawn_with, wrongful_reachable)
-from credit_desk.domain.masking import mask_id
+from credit_desk.domain.masking import mask_subject_id
 from credit_desk.domain.procedure import check_r5_decided_after_issue
 from credit_desk.domain.repairs import OPEN_STATES as REPAIR_OPEN_STATES
 from credit_desk.domain.repairs import RepairEvent
@@ -175,7 +174,7 @@ def apology_letter_context(conn, case: Case, ex: ExitInput, origin: str = "objec
     followed a wrong black listing (``followers``, 1798号 (十八)) are named as withdrawn with it; and a follower's
     own letter (``because``: the black listing) says it fell with the black listing it rested on."""
     s = get_subject(conn, case.subject_id)
-    party_id = mask_id(s.id_number) if s.kind is SubjectKind.NATURAL_PERSON else s.id_number
+    party_id = mask_subject_id(s.kind, s.id_type, s.id_number)  # R15: any personal ID (R7: an individual business)
     how = "经异议核实" if origin == "objection" else "经本单位复查发现"
     if because is None:
         found = f"{how}，该认定有误。"

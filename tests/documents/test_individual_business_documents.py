@@ -1,8 +1,10 @@
 """R15 on paper for a 个体工商户 registered by its operator's personal ID number (R7 allows a 居民身份证号码 for an
 individual business): the published and shown documents must not carry that ID number, nor its birth date, nor
-the operator's name when the business has no trade name (字号). tests/documents/test_natural_person_documents.py
+the operator's name when the business has no trade name (字号); the apology letter names the business but masks
+the number, as it does for a natural person. tests/documents/test_natural_person_documents.py
 prints every type for a natural person only; the red-list public notice and the correction announcement decided
-masking by "is it a natural person" and printed the operator's full ID number for such a business (att23).
+masking by "is it a natural person" and printed the operator's full ID number for such a business, and so did
+the apology letter (att23).
 Expected texts are written here, not taken from the product's masker."""
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ def test_r15_an_individual_business_registered_by_personal_id_is_masked_on_every
     ok(desk, "case", "withdraw", str(wrong), "--objection", str(obj["id"]), "--on", "2026-11-25", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(wrong), "--on", "2026-11-25", user=BOSS)
     _print(desk, "correction_announcement", tmp_path / "correction_announcement.pdf", case=wrong)
+    _print(desk, "apology_letter", tmp_path / "apology_letter.pdf", case=wrong)
     _print(desk, "credit_query", tmp_path / "credit_query.pdf", subject=sid, purpose="核查信用状况")
     problems = []
     for doc_type in PUBLISHED:
@@ -68,4 +71,10 @@ def test_r15_an_individual_business_registered_by_personal_id_is_masked_on_every
             problems.append(f"{doc_type}: the masked name {MASKED_NAME} is not shown")
         if MASKED_RIC not in text:
             problems.append(f"{doc_type}: the masked ID number {MASKED_RIC} is not shown")
+    # the apology letter is addressed to the business by name, and shown to others to clear it: its ID masked
+    text = _text(tmp_path / "apology_letter.pdf")
+    if RIC in text or RIC[6:14] in text or MASKED_RIC not in text:
+        problems.append(f"apology_letter: the operator's ID number is not shown as {MASKED_RIC}")
+    if NAME not in text:
+        problems.append("apology_letter: does not name the business it apologises to")
     assert not problems, "\n".join(problems)
