@@ -237,8 +237,11 @@ def _close_repair(session: Session, tx, r) -> None:
     decided (its listing is no longer listed) and stood overdue on the due list for ever."""
     if r.state not in REPAIR_OPEN_STATES:
         return
-    repairs_repo.save(tx, replace(r, state=repair_next(r.state, RepairEvent.CLOSE)))
+    closed = replace(r, state=repair_next(r.state, RepairEvent.CLOSE))
+    repairs_repo.save(tx, closed)
     session.audit(tx, "repair.close", "repair", r.id, detail={"from": r.state.value})
+    # the platform holds the request as received or accepted (repair.insert / repair.accept): it hears it ended
+    tx.change("repair", r.id, "close", repairs_repo.state(closed))
 
 
 def _undo_red_removals(session: Session, tx, wrong: list[Case], on: dt.date) -> list[int]:

@@ -108,7 +108,7 @@ NOT_WALKED = {
         "document_sources.item_for", "document_sources.correction_item", "withdrawals.propose_in_tx",
         "documents.check_out",
         "repair_documents.apology_item", "repair_documents.companions",
-        "repair_documents.interview_item", "repair_documents.repair_item", "interviews.link_held",
+        "repair_documents.interview_item", "repair_documents.repair_item",
         "repair_documents.penalty_repair_item", "repair_documents.supervision_item",
         "followups.flag_breach_in_tx", "publication.stop_ended_in_tx", "cases.renotice_in_tx",
         "cases.with_corrected_facts", "checks.lists.load", "checks.reports.check_report_item",
@@ -135,7 +135,7 @@ NOT_WALKED = {
         "preferences.print_fonts")},
     **{n: "writes; walked by tests/e2e/test_service_effects_rest.py, or named there with the test judging it"
        for n in (
-        "case_exits.daily_check", "deadline_calendar.recheck", "demo.seed", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
+        "case_exits.daily_check", "deadline_calendar.recheck", "demo.seed", "interviews.link_held", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
         "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
         "keys.set_accepted_suites", "keys.write_public", "preferences.set_notice_contact",
