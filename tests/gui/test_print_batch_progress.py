@@ -2,7 +2,8 @@
 an audit row with its fsync) on the print job, with one progress bar over reads and printing — not on the GUI
 thread before the job starts, where a batch of N froze the window N times. The event loop keeps turning: its
 longest gap while the batch runs is measured against the loop's longest gap in the same run while another thread
-merely keeps a core busy (a ratio, no absolute time). A page is drawn in bands and rendered without PIL copies:
+merely keeps a core busy (a ratio, no absolute time; asserted only in the perf twin, ``-m perf``: issue 23, no
+wall-clock assert in the default run — this ratio failed by itself on a quiet machine, cfbbd5d). A page is drawn in bands and rendered without PIL copies:
 one drawImage of a 300 dpi page held Python's lock about a second."""
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import threading
 
+import pytest
 from PySide6.QtCore import QElapsedTimer, QTimer
 from PySide6.QtPrintSupport import QPrinter
 
@@ -71,6 +73,24 @@ def _busy_beside(during) -> None:
 
 def test_batch_print_reads_and_logs_each_notice_off_the_gui_thread_with_progress(qtbot, staff, make_ctx, tmp_path,
                                                                                   monkeypatch):
+    """Behaviour only (issue 23: no wall-clock assert in the default run): the reads and looks on the job, never the
+    GUI thread, with progress. The loop's gap ratio is printed here and asserted by the perf twin below."""
+    busy, idle = _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch)
+    print(f"\n[batch print] longest gap {busy:.0f} ms printing vs {idle:.0f} ms idle beside a busy core "
+          f"(ratio {busy / max(idle, BASELINE_FLOOR_MS):.1f}, asserted < {GAP_RATIO} only with -m perf)")
+
+
+@pytest.mark.perf
+def test_batch_print_keeps_the_event_loop_turning(qtbot, staff, make_ctx, tmp_path, monkeypatch):
+    """The loop's longest gap while the batch prints, against its longest gap beside a busy core in the same run
+    (a ratio of wall-clock gaps: run on purpose, on an idle machine, ``-m perf``)."""
+    busy, idle = _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch)
+    assert busy / max(idle, BASELINE_FLOOR_MS) < GAP_RATIO, f"longest gap {busy:.0f} ms printing vs {idle:.0f} ms idle"
+
+
+def _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch) -> tuple[float, float]:
+    """The batch print of every notice of a listed case, its behaviour asserted; returns the longest event-loop
+    gap (ms) while it ran and the longest beside a busy core."""
     clerk = staff["clerk"]
     cid = _listed(staff)
     issued = 0
@@ -111,4 +131,4 @@ def test_batch_print_reads_and_logs_each_notice_off_the_gui_thread_with_progress
     assert _looks(clerk) == looks + len(rows)  # every notice's look logged (R14)
     assert len(threads) == len(rows) and threading.main_thread() not in threads  # on the job, never the GUI thread
     assert steps and steps[-1][0] == steps[-1][1] == 2 * len(rows), steps  # reads, then documents printed
-    assert busy / max(idle, BASELINE_FLOOR_MS) < GAP_RATIO, f"longest gap {busy:.0f} ms printing vs {idle:.0f} ms idle"
+    return busy, idle
