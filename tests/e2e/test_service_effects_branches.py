@@ -4,7 +4,8 @@ branch was judged by nobody. Planted one at a time, each of these left every tes
 cleared 大数据警示名单 flag (R11), of a penalty record repaired (R13) and of its repair undone after a broken
 commitment (R13/R17, the record's and the request's), of an interview held against its plan (R18); the audit rows
 of a repair request ended with a wrongful listing (R12 way 1, which wrote no change row at all: the platform kept
-the request as accepted), of a red listing restored (R10), of a key-supervision flag (R17).
+the request as accepted), of a red listing restored (R10), of a key-supervision flag (R17); and the change row of
+a listing's facts corrected on objection (R19: "case.update" is judged for cases.update_case, not for this call).
 
 Here each such branch is walked through the CLI and the ONE call that took it is judged: exactly these audit
 actions and change rows "entity.op", written out below from DOMAIN.md and the sync design. And every change row
@@ -42,6 +43,9 @@ BRANCH_MUST_WRITE = {
     # R10 with R12 way 1: a red listing the wrong black listing had removed is back on its list, logged and sent
     "r10_red_restored": ("withdrawals.approve_withdrawal", {"case.exit", "document.reserve", "case.restore"},
                          {"case.withdraw", "case.restore"}),
+    # R19: an objection to a listing answered "corrected": the listing's facts change, and the platform's copy too
+    "r19_listing_corrected": ("objections.resolve_objection", {"objection.resolve", "case.update"},
+                              {"objection.resolve", "case.update"}),
     # R18: an interview held against its plan closes the plan, on the platform too (``interview add --plan``:
     # the interview is recorded by commitments.record_interview, judged in the first walk, then linked)
     "r18_interview_held": ("interviews.link_held", {"interview.held"}, {"interview_plan.held"}),
@@ -126,6 +130,17 @@ def test_r10_a_red_listing_restored_after_a_wrongful_withdrawal_is_logged_and_se
        "--on", "2026-11-02", user=REVIEWER)
     assert ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)["red_restored"] == [red]
     problems = _judge(effects, "r10_red_restored")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.story
+def test_r19_a_listing_corrected_on_objection_reaches_the_platform(desk, effects):
+    cid = black_listing(desk, company(desk, 2316))
+    obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", "货值金额有误")
+    ok(desk, "objection", "resolve", str(obj["id"]), "--outcome", "corrected", "--reply", "货值更正",
+       "--replied-on", "2026-10-22", "--facts", "货值金额为3万元", user=BOSS)
+    assert "货值金额为3万元" in ok(desk, "case", "show", str(cid), "--purpose", "核对更正")["facts"]
+    problems = _judge(effects, "r19_listing_corrected")
     assert not problems, "\n".join(problems)
 
 
