@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.e2e.case_kit import (BOSS, REVIEWER, TAX_BOSS, black_listing, company, decide, desk, ok,  # noqa: F401
-                                open_case, serve, staffed_template, watch_listing)
+                                open_case, record, serve, staffed_template, watch_listing)
 from tests.e2e.effects_kit import record_effects
 from tests.e2e.repair_kit import apply, old_black_listing, old_record
 from tests.reliability.test_access import service_functions
@@ -46,6 +46,18 @@ BRANCH_MUST_WRITE = {
     # R19: an objection to a listing answered "corrected": the listing's facts change, and the platform's copy too
     "r19_listing_corrected": ("objections.resolve_objection", {"objection.resolve", "case.update"},
                               {"objection.resolve", "case.update"}),
+    # R19 at the notice stage: an objection upheld in full ends the case as not listed; an answer that corrects
+    # the notice serves it again (R5); R5 a decision not to list; R19 an objection to a record corrects it
+    # (the decision not to list numbered by the register; the new notice numbered, the old one superseded, R5)
+    "r19_objection_ends_the_case": ("objections.resolve_objection", {"objection.resolve", "case.decide",
+                                                                     "document.reserve"},
+                                    {"objection.resolve", "case.decide"}),
+    "r5_notice_served_again": ("objections.resolve_objection", {"objection.resolve", "case.renotice",
+                                                                "document.reserve", "document.supersede"},
+                               {"objection.resolve", "case.notice"}),
+    "r5_not_listed": ("cases.decide_case", {"case.decide", "document.reserve"}, {"case.decide"}),
+    "r19_record_corrected": ("objections.resolve_objection", {"objection.resolve"},
+                             {"objection.resolve", "record.change"}),
     # R18: an interview held against its plan closes the plan, on the platform too (``interview add --plan``:
     # the interview is recorded by commitments.record_interview, judged in the first walk, then linked)
     "r18_interview_held": ("interviews.link_held", {"interview.held"}, {"interview_plan.held"}),
@@ -141,6 +153,33 @@ def test_r19_a_listing_corrected_on_objection_reaches_the_platform(desk, effects
        "--replied-on", "2026-10-22", "--facts", "货值金额为3万元", user=BOSS)
     assert "货值金额为3万元" in ok(desk, "case", "show", str(cid), "--purpose", "核对更正")["facts"]
     problems = _judge(effects, "r19_listing_corrected")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.story
+def test_r19_r5_objections_and_a_decision_not_to_list_reach_the_platform(desk, effects):
+    problems, cases = [], []
+    for seed, number in ((2317, "60"), (2319, "61"), (2320, "62")):   # told on the calendar: all served first
+        sid = company(desk, seed)
+        cases.append(open_case(desk, sid, "black", records=[record(desk, sid, number=f"清市监罚〔2026〕{number}号")["id"]]))
+    for case in cases:
+        serve(desk, case)
+    ended, told, spared = cases
+    wrong = ok(desk, "case", "object", str(ended), "--received-on", "2026-09-30", "--grounds", "主体错误")
+    fix = ok(desk, "case", "object", str(told), "--received-on", "2026-09-30", "--grounds", "货值金额有误")
+    ok(desk, "case", "reply", str(wrong["id"]), "--outcome", "revoked", "--reply", "经核实系主体错误",
+       "--replied-on", "2026-10-09", user=BOSS)
+    problems += _judge(effects, "r19_objection_ends_the_case")
+    ok(desk, "objection", "resolve", str(fix["id"]), "--outcome", "corrected", "--reply", "货值更正",
+       "--replied-on", "2026-10-09", "--facts", "货值金额为3万元", "--renotice-on", "2026-10-10", user=BOSS)
+    problems += _judge(effects, "r5_notice_served_again")
+    rid = record(desk, company(desk, 2321), number="清市监罚〔2026〕63号")["id"]
+    obj = ok(desk, "objection", "add", "--record", str(rid), "--received-on", "2026-10-10", "--grounds", "货值有误")
+    ok(desk, "objection", "resolve", str(obj["id"]), "--outcome", "corrected", "--reply", "更正货值",
+       "--facts", "销售不合格产品，货值金额五千元", "--replied-on", "2026-10-12", user=BOSS)
+    problems += _judge(effects, "r19_record_corrected")
+    decide(desk, spared, "--not-list", "--reason-code", "facts_not_established")
+    problems += _judge(effects, "r5_not_listed")
     assert not problems, "\n".join(problems)
 
 
