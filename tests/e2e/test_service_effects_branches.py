@@ -5,7 +5,8 @@ cleared 大数据警示名单 flag (R11), of a penalty record repaired (R13) and
 commitment (R13/R17, the record's and the request's), of an interview held against its plan (R18); the audit rows
 of a repair request ended with a wrongful listing (R12 way 1, which wrote no change row at all: the platform kept
 the request as accepted), of a red listing restored (R10), of a key-supervision flag (R17); and the change row of
-a listing's facts corrected on objection (R19: "case.update" is judged for cases.update_case, not for this call).
+a listing's facts corrected on objection (R19: "case.update" is judged for cases.update_case, not for this call),
+and the four of test_r19_r5_…; the audit row of a notice recorded under a hand-issued 文号 (R5, document.external).
 
 Here each such branch is walked through the CLI and the ONE call that took it is judged: exactly these audit
 actions and change rows "entity.op", written out below from DOMAIN.md and the sync design. And every change row
@@ -58,6 +59,9 @@ BRANCH_MUST_WRITE = {
     "r5_not_listed": ("cases.decide_case", {"case.decide", "document.reserve"}, {"case.decide"}),
     "r19_record_corrected": ("objections.resolve_objection", {"objection.resolve"},
                              {"objection.resolve", "record.change"}),
+    # R5: a prior notice served on paper under the department's own hand-issued 文号, recorded later: the register
+    # logs the number it did not issue (document.external) and the platform hears of the notice
+    "r5_hand_issued_notice": ("cases.serve_notice", {"case.notice", "document.external"}, {"case.notice"}),
     # R18: an interview held against its plan closes the plan, on the platform too (``interview add --plan``:
     # the interview is recorded by commitments.record_interview, judged in the first walk, then linked)
     "r18_interview_held": ("interviews.link_held", {"interview.held"}, {"interview_plan.held"}),
@@ -180,6 +184,15 @@ def test_r19_r5_objections_and_a_decision_not_to_list_reach_the_platform(desk, e
     problems += _judge(effects, "r19_record_corrected")
     decide(desk, spared, "--not-list", "--reason-code", "facts_not_established")
     problems += _judge(effects, "r5_not_listed")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.story
+def test_r5_a_notice_served_under_a_hand_issued_number_is_logged_and_sent(desk, effects):
+    sid = company(desk, 2322)
+    cid = open_case(desk, sid, "black", records=[record(desk, sid, number="清市监罚〔2026〕64号")["id"]])
+    ok(desk, "case", "notice", str(cid), "--served-on", "2026-09-21", "--external-number", "清市监告字〔2026〕3号")
+    problems = _judge(effects, "r5_hand_issued_notice")
     assert not problems, "\n".join(problems)
 
 

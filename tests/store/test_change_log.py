@@ -96,3 +96,26 @@ def test_r14_change_log_and_row_times_read_the_desk_clock_not_the_machines(sessi
     audit = session.ledger.query("SELECT ts FROM audit ORDER BY id DESC LIMIT 1")[0]
     row = session.ledger.query("SELECT created_at FROM subjects WHERE id = ?", [s.id])[0]
     assert change["ts"] == audit["ts"] == row["created_at"] == desk_now.isoformat(timespec="seconds")
+
+
+def test_r14_every_refused_login_is_logged_with_who_and_why(session):
+    """R14 (att23, issue 23): a wrong password, an unknown or deactivated user and an attempt on a locked account
+    each leave an audit row, refused, and no change row (the platform hears nothing of logins). Skipping the
+    wrong-password row (auth._check) left the whole suite's login tests green: they checked the refusal only."""
+    from datetime import datetime
+    from credit_desk.domain.errors import AuthError
+    accounts.add_user(session, "clerk1", "clerk", USER_PW)
+    desk = session.desk
+    desk.clock = lambda: datetime(2026, 11, 2, 9, 0)
+    last = session.ledger.query("SELECT max(id) AS n FROM audit")[0]["n"]
+    changes = session.ledger.query("SELECT count(*) AS n FROM changes")[0]["n"]
+    for name, password in [("clerk1", "wrong-password")] * 5 + [("nobody", "x"), ("clerk1", USER_PW)]:
+        with pytest.raises(AuthError):
+            auth.login(desk, name, password)
+    rows = session.ledger.query("SELECT username, action, outcome, detail FROM audit WHERE id > ? ORDER BY id",
+                                [last])
+    assert [(r["username"], r["action"], r["outcome"]) for r in rows] == \
+        [("clerk1", "login.failed", "refused")] * 5 + [("nobody", "login.failed", "refused"),
+                                                       ("clerk1", "login.locked", "refused")]
+    assert (rows[3]["detail"], rows[4]["detail"]) == ('{"locked":false}', '{"locked":true}')   # the fifth locks
+    assert session.ledger.query("SELECT count(*) AS n FROM changes")[0]["n"] == changes
