@@ -120,7 +120,7 @@ NOT_WALKED = {
         "matching.match_prompts", "objections.get_objection", "preferences.idle_lock_minutes",
         "records.record_history", "repairs.get_repair", "repairs.list_repairs", "repairs.repair_decisions",
         "sync.status",
-        "documents.list_documents", "documents.draft", "keys.export_public", "withdrawals.pending_for",
+        "documents.list_documents", "keys.export_public", "withdrawals.pending_for",
         "records.publication_basis", "publication.list_consents",
         "departments.list_departments", "departments.user_department", "departments.case_fields",
         "departments.case_decider_department", "departments.case_proposer_department",
@@ -135,7 +135,7 @@ NOT_WALKED = {
         "preferences.print_fonts")},
     **{n: "writes; walked by tests/e2e/test_service_effects_rest.py, or named there with the test judging it"
        for n in (
-        "case_exits.daily_check", "deadline_calendar.recheck", "demo.seed", "interviews.link_held", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
+        "case_exits.daily_check", "deadline_calendar.recheck", "demo.seed", "interviews.link_held", "documents.draft", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
         "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
         "keys.set_accepted_suites", "keys.write_public", "preferences.set_notice_contact",

@@ -6,7 +6,8 @@ commitment (R13/R17, the record's and the request's), of an interview held again
 of a repair request ended with a wrongful listing (R12 way 1, which wrote no change row at all: the platform kept
 the request as accepted), of a red listing restored (R10), of a key-supervision flag (R17); and the change row of
 a listing's facts corrected on objection (R19: "case.update" is judged for cases.update_case, not for this call),
-and the four of test_r19_r5_…; the audit row of a notice recorded under a hand-issued 文号 (R5, document.external).
+and the four of test_r19_r5_…; the audit row of a notice recorded under a hand-issued 文号 (R5, document.external)
+and of a draft printed from free text (documents.draft, classified "read only" though it writes that row).
 
 Here each such branch is walked through the CLI and the ONE call that took it is judged: exactly these audit
 actions and change rows "entity.op", written out below from DOMAIN.md and the sync design. And every change row
@@ -62,6 +63,8 @@ BRANCH_MUST_WRITE = {
     # R5: a prior notice served on paper under the department's own hand-issued 文号, recorded later: the register
     # logs the number it did not issue (document.external) and the platform hears of the notice
     "r5_hand_issued_notice": ("cases.serve_notice", {"case.notice", "document.external"}, {"case.notice"}),
+    # R5: an unnumbered, unsigned draft printed from free text — logged (what was drafted, its hash), never sent
+    "r5_draft_printed": ("documents.draft", {"document.draft"}, set()),
     # R18: an interview held against its plan closes the plan, on the platform too (``interview add --plan``:
     # the interview is recorded by commitments.record_interview, judged in the first walk, then linked)
     "r18_interview_held": ("interviews.link_held", {"interview.held"}, {"interview_plan.held"}),
@@ -193,6 +196,16 @@ def test_r5_a_notice_served_under_a_hand_issued_number_is_logged_and_sent(desk, 
     cid = open_case(desk, sid, "black", records=[record(desk, sid, number="清市监罚〔2026〕64号")["id"]])
     ok(desk, "case", "notice", str(cid), "--served-on", "2026-09-21", "--external-number", "清市监告字〔2026〕3号")
     problems = _judge(effects, "r5_hand_issued_notice")
+    assert not problems, "\n".join(problems)
+
+
+def test_r5_a_draft_printed_from_free_text_is_logged_and_not_sent(desk, effects, tmp_path):
+    import json
+    from tests.documents.samples import SAMPLES
+    fake = tmp_path / "fake.json"
+    fake.write_text(json.dumps(SAMPLES["repair_decision"], ensure_ascii=False), encoding="utf-8")
+    ok(desk, "print", "draft", "repair_decision", "--context", str(fake), "--out", str(tmp_path / "draft.pdf"))
+    problems = _judge(effects, "r5_draft_printed")
     assert not problems, "\n".join(problems)
 
 

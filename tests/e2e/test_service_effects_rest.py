@@ -63,6 +63,9 @@ JUDGED_ELSEWHERE = {
     # its own transaction after commitments.record_interview (``interview add --plan``), not inside it (att23)
     "interviews.link_held": "tests/e2e/test_service_effects_branches.py::test_r18_an_interview_held_against_its_plan_"
                             "closes_the_plan_on_the_platform",
+    # writes its document.draft audit row (was classified "read only"; att23)
+    "documents.draft": "tests/e2e/test_service_effects_branches.py::test_r5_a_draft_printed_from_free_text_is_logged_"
+                       "and_not_sent",
     "record_import.add_records": WALKED_BELOW,  # called by the benchmark (credit_desk/bench/io_figures.py)
     "preferences.set_notice_contact": "tests/store/test_effect_helpers.py::test_r14_an_office_setting_writes_its_"
                                       "audit_row_and_its_change_row",
