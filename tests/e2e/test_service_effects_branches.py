@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.e2e.case_kit import (BOSS, REVIEWER, TAX_BOSS, black_listing, company, decide, desk, ok,  # noqa: F401
+from tests.e2e.case_kit import (AUDITOR, BOSS, REVIEWER, TAX_BOSS, black_listing, company, decide, desk, ok,  # noqa: F401
                                 open_case, record, serve, staffed_template, watch_listing)
 from tests.e2e.effects_kit import record_effects
 from tests.e2e.repair_kit import apply, old_black_listing, old_record
@@ -65,6 +65,9 @@ BRANCH_MUST_WRITE = {
     "r5_hand_issued_notice": ("cases.serve_notice", {"case.notice", "document.external"}, {"case.notice"}),
     # R5: an unnumbered, unsigned draft printed from free text — logged (what was drafted, its hash), never sent
     "r5_draft_printed": ("documents.draft", {"document.draft"}, set()),
+    # R14: the auditor's reading of the audit log is itself logged (the CLI's read, the screens' read)
+    "r14_audit_log_read": ("audit.read_log", {"audit.read"}, set()),
+    "r14_audit_screen_read": ("browse.log_audit_read", {"audit.read"}, set()),
     # R18: an interview held against its plan closes the plan, on the platform too (``interview add --plan``:
     # the interview is recorded by commitments.record_interview, judged in the first walk, then linked)
     "r18_interview_held": ("interviews.link_held", {"interview.held"}, {"interview_plan.held"}),
@@ -207,6 +210,24 @@ def test_r5_a_draft_printed_from_free_text_is_logged_and_not_sent(desk, effects,
     ok(desk, "print", "draft", "repair_decision", "--context", str(fake), "--out", str(tmp_path / "draft.pdf"))
     problems = _judge(effects, "r5_draft_printed")
     assert not problems, "\n".join(problems)
+
+
+def test_r14_reading_the_audit_log_is_logged(desk, effects, data_dir):
+    from credit_desk.services import auth, browse, ledgers
+    from tests.conftest import USER_PW
+    rows = ok(desk, "audit", "log", "--limit", "5", user=AUDITOR)
+    problems = _judge(effects, "r14_audit_log_read")
+    d = ledgers.unlock(data_dir)
+    try:
+        browse.log_audit_read(auth.login(d, AUDITOR, USER_PW), "张三")
+    finally:
+        d.close()
+    problems += _judge(effects, "r14_audit_screen_read")
+    assert not problems, "\n".join(problems)
+    again = ok(desk, "audit", "log", "--limit", "10", user=AUDITOR)   # newest first: the screen's, then the CLI's
+    assert [(r["username"], r["object_id"]) for r in again if r["action"] == "audit.read"][:2] == \
+        [(AUDITOR, "张三"), (AUDITOR, "0+5")]
+    assert rows and not [r for r in rows if r["action"] == "audit.read"]
 
 
 def test_r18_an_interview_held_against_its_plan_closes_the_plan_on_the_platform(desk, effects):
