@@ -42,6 +42,11 @@ BRANCH_MUST_WRITE = {
     # (a withdrawal found on review, no objection; the apology letter numbered by the register, R5)
     "r12_repair_closed": ("withdrawals.approve_withdrawal", {"case.exit", "document.reserve", "repair.close"},
                           {"case.withdraw", "repair.close"}),
+    # R13/R17/R21: a broken repair commitment puts a repaired 双公示 penalty back on show, on the platform too
+    "r17_penalty_repair_reverted": ("commitments.check_fulfilment", {"commitment.check", "supervision.flag",
+                                                                     "repair.revert", "document.reserve"},
+                                    {"commitment.update", "supervision_flag.insert", "repair.revert",
+                                     "admin_decision.repair_revert"}),
     # R10 with R12 way 1: a red listing the wrong black listing had removed is back on its list, logged and sent
     "r10_red_restored": ("withdrawals.approve_withdrawal", {"case.exit", "document.reserve", "case.restore"},
                          {"case.withdraw", "case.restore"}),
@@ -257,6 +262,27 @@ def test_r13_r17_a_penalty_record_repaired_and_reverted_reaches_the_platform(des
     broke = ok(desk, "commitment", "check", str(com), "--fulfilment", "none", "--checked-on", "2026-11-20")
     assert broke["repair_reverted"] == [rid]
     problems += _judge(effects, "r17_repair_reverted")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.story
+def test_r13_r17_r21_a_penalty_shown_again_after_a_broken_commitment_reaches_the_platform(desk, effects):
+    """The story of tests/e2e/test_r13_r21_penalty_repair.py::test_r13_r17_r21_a_broken_repair_commitment_
+    publishes_the_penalty_again, whose docstring says the platform hears of it: judged here (the static scan below
+    found admin_decision.repair_revert judged by nobody when that code landed on main)."""
+    from tests.e2e.penalty_repair_kit import DEPT as PENALTY_DEPT, apply_decisions, decision
+    sid = company(desk, 97)
+    did = decision(desk, 97, "清市监罚〔2026〕501号", "2026-04-15", publish_on="2026-04-17")
+    ok(desk, "commitment", "item-add", "XF-01", "--name", "信用修复承诺", "--type", "repair", "--basis", "令2025年第36号")
+    com = ok(desk, "commitment", "add", "--subject", str(sid), "--item", "XF-01", "--content", "不再发生同类失信行为",
+             "--made-on", "2026-10-20")["id"]
+    out = apply_decisions(desk, sid, [did], on="2026-10-20", materials=("proof",), extra=("--commitment", str(com)))
+    ok(desk, "repair", "accept", str(out["id"]), "--accepted-on", "2026-10-20")
+    ok(desk, "repair", "decide", str(out["id"]), "--outcome", "repaired", "--for-department", PENALTY_DEPT,
+       "--decided-on", "2026-10-21", user=BOSS)
+    ok(desk, "commitment", "check", str(com), "--fulfilment", "none", "--checked-on", "2026-11-20")
+    assert ok(desk, "decision", "show", str(did), "--purpose", "核查")["state"] == "published"
+    problems = _judge(effects, "r17_penalty_repair_reverted")
     assert not problems, "\n".join(problems)
 
 
