@@ -13,14 +13,20 @@ from tests.e2e import legacy_kit as kit
 from tests.e2e.test_legacy_import import office  # noqa: F401
 
 
+def _two_listings(boss, tmp_path) -> tuple[int, int]:
+    """Two black listings brought in from an office's old ledger, both valid until tomorrow."""
+    data = [r for r in kit.rows(boss, 12, listed_every=1, per_subject=1) if r[14]][:2]
+    for row in data:
+        row[17] = boss.desk.today() + dt.timedelta(days=1)
+    ledger_import.import_ledger(boss, kit.write(tmp_path / "l.xlsx", data), kit.MAPPING)
+    first, second = [r[0] for r in boss.ledger.conn.execute("SELECT id FROM cases ORDER BY id")]
+    return first, second
+
+
 def test_r12_a_listing_without_its_watch_period_does_not_stop_the_others(office, tmp_path):  # noqa: F811
     boss = office["boss"]
     today = boss.desk.today()
-    data = [r for r in kit.rows(boss, 12, listed_every=1, per_subject=1) if r[14]][:2]
-    for row in data:
-        row[17] = today + dt.timedelta(days=1)
-    ledger_import.import_ledger(boss, kit.write(tmp_path / "l.xlsx", data), kit.MAPPING)
-    first, second = [r[0] for r in boss.ledger.conn.execute("SELECT id FROM cases ORDER BY id")]
+    first, second = _two_listings(boss, tmp_path)
     with boss.ledger.tx() as tx:  # an older ledger's black listing: no watch period was ever set
         tx.execute("UPDATE cases SET post_exit_watch_months = NULL WHERE id = ?", (first,))
     later = dt.datetime.combine(today + dt.timedelta(days=3), dt.time(9))
@@ -53,11 +59,7 @@ def test_r12_an_exit_refused_while_writing_undoes_that_exit_alone(office, tmp_pa
 
     boss = office["boss"]
     today = boss.desk.today()
-    data = [r for r in kit.rows(boss, 12, listed_every=1, per_subject=1) if r[14]][:2]
-    for row in data:
-        row[17] = today + dt.timedelta(days=1)
-    ledger_import.import_ledger(boss, kit.write(tmp_path / "l.xlsx", data), kit.MAPPING)
-    first, second = [r[0] for r in boss.ledger.conn.execute("SELECT id FROM cases ORDER BY id")]
+    first, second = _two_listings(boss, tmp_path)
     real = case_core.exit_in_tx
 
     def numbering_fails_for_first(session, tx, case, ex):
