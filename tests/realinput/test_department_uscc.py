@@ -26,7 +26,7 @@ DEPT_CODES = [
     ("check character only, with spaces", WRONG_CHECK[:6] + " " + WRONG_CHECK[6:], "DEPT_USCC_CHECK"),
     ("17 characters", GOVT[:-1], "ID_INVALID"),
     ("letter O in it", GOVT[:10] + "O" + GOVT[11:], "ID_INVALID"),
-    ("empty", "", "ID_INVALID"),
+    ("empty", "", "DEPT_FIELD"),  # an empty field says so (clerk17: 部门统一社会信用代码不能为空)
 ]
 
 
