@@ -389,3 +389,12 @@ def test_r13_other_repairs_keep_their_action(kinds, action):
 ])
 def test_r5_remedies_name_the_document_the_party_holds(text, document, printed):
     assert remedies_for(text, document) == printed
+
+
+@pytest.mark.parametrize("text, cell, wan", [("罚款人民币100000元", "100000", "10"), ("罚款人民币20,000元", "20000", "2"),
+                                             ("罚款１２３４．５元", "1234.5", "0.12345")])
+def test_r21_the_yuan_figure_is_named_with_its_amount_in_wan_written_out(text, cell, wan):
+    """att19d: the 万元 figure the refusal suggests is written in plain digits (10, never 1E+1)."""
+    got = d.check_decision({**penalty_row(1, dt.date(2026, 5, 4)), "content": text, "fine_wan": cell}, TODAY)[1]
+    assert [(e.code, e.field) for e in got] == [("FIELD_UNIT", "fine_wan")]
+    assert got[0].zh.endswith(f"应写作{wan}。") and got[0].en.endswith(f"this column is in 10,000 yuan ({wan}).")
