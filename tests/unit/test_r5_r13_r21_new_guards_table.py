@@ -398,3 +398,13 @@ def test_r21_the_yuan_figure_is_named_with_its_amount_in_wan_written_out(text, c
     got = d.check_decision({**penalty_row(1, dt.date(2026, 5, 4)), "content": text, "fine_wan": cell}, TODAY)[1]
     assert [(e.code, e.field) for e in got] == [("FIELD_UNIT", "fine_wan")]
     assert got[0].zh.endswith(f"应写作{wan}。") and got[0].en.endswith(f"this column is in 10,000 yuan ({wan}).")
+
+
+@pytest.mark.parametrize("text, key", [("“黑名单”", "黑名单"), ("「统一社会信用代码」\n", "统一社会信用代码"),
+                                       ("行政相对人代码_1(统一社会信用代码)", "行政相对人代码_1(统一社会信用代码)"),
+                                       ("证件号码（XXXXXX）", "证件号码(XXXXXX)"), ("'ID No.' ", "IDNo.")])
+def test_r21_a_header_is_compared_without_spaces_and_quote_marks_only(text, key):
+    """att19d: only whitespace and quote marks are dropped from a heading (NFKC first) — every other character,
+    a Latin X too, is kept."""
+    from credit_desk.domain.cleanup import header_key
+    assert header_key(text) == key
