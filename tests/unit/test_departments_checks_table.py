@@ -45,6 +45,14 @@ def test_r4_only_the_cases_own_department_decides():
         "or head of 县市场监督管理局. An administrator sets which department a user belongs to, in Accounts.")
 
 
+
+def test_r4_the_decider_refusal_names_the_cli_step_that_assigns_the_department():
+    """R4: the CLI hint of the refusal names the case's own department (seventh mutation pass: ``cli`` untested)."""
+    for decider in (TAX, None):
+        with pytest.raises(DomainError) as e:
+            check_r4_decider_of_department(MARKET, decider)
+        assert e.value.cli == "user assign 用户名 --department 县市场监督管理局"
+
 def test_r12_only_the_deciding_departments_staff_propose_a_wrongful_withdrawal():
     assert check_r12_withdrawal_proposer(MARKET, MARKET) is None
     assert check_r12_withdrawal_proposer(MARKET, SAME_ID) is None
