@@ -408,3 +408,21 @@ def test_r21_a_header_is_compared_without_spaces_and_quote_marks_only(text, key)
     a Latin X too, is kept."""
     from credit_desk.domain.cleanup import header_key
     assert header_key(text) == key
+
+
+@pytest.mark.parametrize("text", ["5000元", "5,000元"])
+def test_r21_an_amount_in_yuan_is_refused_in_both_languages(text):
+    with pytest.raises(ValidationError) as err:
+        d.parse_amount(text, "fine_wan")
+    assert (err.value.code, err.value.field) == ("FIELD_UNIT", "fine_wan")
+    assert err.value.zh.endswith(f"「{text}」的单位是元，本列单位为万元（5000元应写作0.5）。"), err.value.zh
+    assert err.value.en.endswith(f"'{text}' is in yuan; this column is in 10,000 yuan (5000 yuan is 0.5)."), err.value.en
+
+
+def test_r13_who_decides_refusal_names_the_cli_option_of_the_deciding_department():
+    from credit_desk.domain.repairs import check_who_decides
+    for typed in (None, "县市场监督管理局"):
+        with pytest.raises(DomainError) as err:
+            check_who_decides("县税务局", typed)
+        assert (err.value.code, err.value.field, err.value.cli) == ("R13_WHO_DECIDES", "for_department",
+                                                                    "--for-department 县税务局")
