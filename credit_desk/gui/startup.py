@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
 from credit_desk.domain.errors import DomainError, ValidationError
+from credit_desk.domain.procedure import CLOCK_CODES
 from credit_desk.services import backup, case_exits, ledger_health
 
 
@@ -29,7 +30,9 @@ class StartupChecks(QObject):
             try:
                 with session.ledger.lend():  # issue 18: the expiry check writes through the session's writer
                     exited = case_exits.daily_check(session) or []
-            except (DomainError, ValidationError) as exc:  # said below; the day's backup is still made
+            except (DomainError, ValidationError) as exc:  # said below; the day's backup is still made …
+                if exc.code in CLOCK_CODES:  # … unless the PC's clock is wrong (R14): no act is logged by it
+                    raise
                 refused = exc
             # logged like the CLI's backup (R14); copied on its own connection in steps (issue 18), so the
             # window keeps the session's connection and stays live, and the status bar shows how far it is

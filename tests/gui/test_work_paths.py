@@ -237,6 +237,7 @@ def test_start_up_runs_the_expiry_check_and_the_backup_off_the_gui_thread(qtbot,
     qtbot.waitUntil(lambda: work_window.checks.result is not None, timeout=30_000)
     # R14/R12: a clock far ahead of the ledger moves no listing off its list (a PC set to 2029 once did)
     assert work_window.checks.result["exited"] == [] and work_window.checks.result["error"].code == "CLOCK_FAR_AHEAD"
+    assert not work_window.checks.result.get("backup")  # R14: nothing is logged by a wrong clock, a backup neither
     clock.confirm_clock(work["staff"]["admin"], "年度停用后首次启用，已核对北京时间")
     job = work_window.start_checks()
     qtbot.waitUntil(lambda: work_window.checks.result is not None, timeout=30_000)
