@@ -684,11 +684,16 @@ def check_correction(old: AdminDecision, new: AdminDecision, reason: str) -> tup
 NOTICE_PRINTS = ("party_name", "doc_number", "authority", "decision_date", "tier")   # 信用修复告知书's elements
 
 
+def _notice_elements(changed: list[str]) -> list[str]:
+    """The changed elements a repair notice states and a repair's eligibility rests on (``NOTICE_PRINTS``)."""
+    return [k for k in changed if k in NOTICE_PRINTS]
+
+
 def check_notice_still_true(changed: list[str], notice_number: str | None) -> None:
     """R13 两书同达 (att19d): once the penalty's 信用修复告知书 is printed and served, the elements it states (the
     party, the decision's 文号 and authority, the date and tier its earliest repair date comes from) are not
     corrected underneath it — the served notice would say otherwise."""
-    stale = [k for k in changed if k in NOTICE_PRINTS]
+    stale = _notice_elements(changed)
     if notice_number and stale:
         names = "、".join(f"「{FIELD_BY_KEY[k].zh}」" for k in stale)
         raise DomainError("R13_NOTICE_SERVED", f"该处罚的信用修复告知书（{notice_number}）已打印送达，其所载的{names}不能以更正"
@@ -702,7 +707,7 @@ def check_r13_not_under_repair(changed: list[str], open_repairs: list[int]) -> N
     eligibility is judged on — the party, the decision's 文号 and authority, the date and tier its shortest period
     runs from (``NOTICE_PRINTS``) — are not corrected underneath it; other elements may be. ``open_repairs``: the
     ids of the requests about it still received or accepted. Raises DomainError R13_REPAIR_PENDING."""
-    stale = [k for k in changed if k in NOTICE_PRINTS]
+    stale = _notice_elements(changed)
     if open_repairs and stale:
         names = "、".join(f"「{FIELD_BY_KEY[k].zh}」" for k in stale)
         ids = "、".join(str(i) for i in open_repairs)

@@ -184,10 +184,9 @@ def correct(session: Session, decision_id: int, changes: dict, *, reason: str) -
     from credit_desk.store import documents as docs_repo
     served = docs_repo.latest_issued(conn, notices.DOC_TYPE, ENTITY, old.id)
     d.check_notice_still_true(changed, served and served["number"])   # R13 两书同达
-    from credit_desk.domain.repairs import RepairState
+    from credit_desk.domain.repairs import OPEN_STATES
     from credit_desk.store import repairs as repairs_repo
-    pending = [r.id for r in repairs_repo.with_target(conn, "decision", old.id)
-               if r.state in (RepairState.RECEIVED, RepairState.ACCEPTED)]
+    pending = [r.id for r in repairs_repo.with_target(conn, "decision", old.id) if r.state in OPEN_STATES]
     d.check_r13_not_under_repair(changed, pending)   # R13: not under a repair being judged
     if (new.authority_uscc, new.doc_number) != (old.authority_uscc, old.doc_number) and repo.exists(
             conn, new.authority_uscc, new.doc_number):
