@@ -18,6 +18,11 @@ def register(sub) -> None:
     p.add_argument("--to", required=True, help="新的数据目录（须为空）/ new, empty data folder")
     p.add_argument("--allow-unsigned", action="store_true",
                    help="接受旧版本未签名的备份 / accept a backup made before manifests were signed")
+    p.add_argument("--full", action="store_true",
+                   help="恢复时再通读整个数据库并重算全部审计日志（较慢）；默认核对签名、校验值与审计链头，"
+                        "备份生成时已整体校验 / check the whole database and audit chain again while restoring "
+                        "(slower); by default the signature, hashes and audit head are checked, the backup "
+                        "having been checked whole when it was made")
     p = command(sub, "check", cmd_check, "检查账本 / integrity, audit chain, change log, backup age")
     p.add_argument("--full", action="store_true",
                    help="完整的数据库完整性检查（较慢）；默认为日常快速检查 / the full integrity check (slower); "
@@ -41,10 +46,16 @@ def cmd_restore(args) -> int:
         raise AuthError("USER_REQUIRED", "恢复账本须由该账本的管理员登录：请用 --user 指定用户名。",
                         "Restoring needs the restored ledger's administrator: name the user with --user.")
     password = common.password(args)
-    out = backup.restore(Path(args.file), Path(args.to), passphrase, allow_unsigned=args.allow_unsigned)
+    out = backup.restore(Path(args.file), Path(args.to), passphrase, allow_unsigned=args.allow_unsigned,
+                         full=args.full)
     # R14: the administrator of the restored ledger logs in to it and the restore is recorded there
     backup.confirm_restore(Path(args.to), Path(args.file), args.user, password, passphrase, out)
-    emit(args, out, f"已从备份恢复到 {out['folder']}（{out['created']} 的备份，审计日志 {out['audit_rows']} 行校验无误）。")
+    if out["checked_whole"] == "backup":  # issue 18: checked whole when it was made; the bytes are those bytes
+        how = (f"备份生成时已通读数据库并校验审计日志 {out['audit_rows']} 行，本次核对了签名、校验值与审计链头；"
+               f"首次启动或检查时将再通读整个文件")
+    else:
+        how = f"已通读数据库，审计日志 {out['audit_rows']} 行校验无误"
+    emit(args, out, f"已从备份恢复到 {out['folder']}（{out['created']} 的备份，{how}）。")
     return 0
 
 

@@ -92,12 +92,16 @@ def close_snapshot_source(conn) -> None:
 
 
 def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: Path,
-                 audit_head: tuple[int, str] | None, schema: int, sign_private: bytes, progress=None) -> Path:
+                 audit_head: tuple[int, str] | None, schema: int, sign_private: bytes, progress=None,
+                 check_copy=None) -> Path:
     """Write, fsync, rename into place, then read back and verify; returns the backup file's path.
+    ``check_copy(db_copy)`` (issue 18) checks the copied database before anything is hashed or signed and returns
+    what it found (the manifest's ``checked``); it raises to refuse the backup.
     A full disk or an unwritable folder is a DomainError naming it (DISK_FULL, FOLDER_NOT_WRITABLE), and
     the half-written temporary folder is removed."""
     try:
-        return _write_backup(conn, paths, key, ledger_id, folder, audit_head, schema, sign_private, progress)
+        return _write_backup(conn, paths, key, ledger_id, folder, audit_head, schema, sign_private, progress,
+                             check_copy)
     except OSError as exc:
         raise faults.from_os(exc, folder) from None
     except sqlcipher3.DatabaseError as exc:
@@ -105,7 +109,8 @@ def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: P
 
 
 def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: Path,
-                  audit_head: tuple[int, str] | None, schema: int, sign_private: bytes, progress=None) -> Path:
+                  audit_head: tuple[int, str] | None, schema: int, sign_private: bytes, progress=None,
+                  check_copy=None) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     final = folder / f"credit_desk-{ledger_id[:8]}-{stamp}{SUFFIX}"
@@ -113,6 +118,7 @@ def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: 
     with tempfile.TemporaryDirectory(dir=folder, prefix=f".backup-{os.getpid()}-") as work:
         db_copy = Path(work) / "ledger.db"
         snapshot_db(conn, db_copy, key, progress)
+        checked = check_copy(db_copy) if check_copy is not None else None
         sources = {"ledger.db": db_copy, "ledger.recovery": paths.recovery, "ledger.json": paths.meta}
         suite = suites.of_private(sign_private)
         manifest = {"format": FORMAT, "ledger_id": ledger_id, "created": datetime.now().isoformat(timespec="seconds"),
@@ -120,6 +126,9 @@ def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: 
                     # issue 22: member hashes in the suite's hash under its name ("sha256" / "sm3": SM3 in gm/1)
                     suite.hash_name: {name: _digest(p, suite) for name, p in sources.items()},
                     "audit_head": list(audit_head) if audit_head else None,
+                    # issue 18: what the backup found when it checked this very copy whole before signing (None:
+                    # not checked — a restore then checks it whole itself)
+                    "checked": checked,
                     # issue 22: the signing key's suite and its id in that suite's hash
                     "suite": signing.suite_of(signing.public_of(sign_private)),
                     "key_id": crypto_key_id(signing.public_of(sign_private))}
@@ -201,18 +210,44 @@ def _shape_ok(m: dict) -> bool:
             and all(isinstance(sha.get(n), str) for n in MEMBERS)
             and m.get("suite", suites.INTL) in suites.NAMES
             and (m.get("format") == UNSIGNED_FORMAT or isinstance(m.get("key_id"), str))
-            and (head is None or (isinstance(head, list) and len(head) == 2 and isinstance(head[0], int)
-                                  and not isinstance(head[0], bool) and isinstance(head[1], str))))
+            and (head is None or _pair_ok(head))
+            and ("checked" not in m or m["checked"] is None or checked_ok(m["checked"])))
 
 
-def extract(path: Path, target: Path) -> None:
-    """Unpack the three members (fixed names only — nothing from the archive chooses a path)."""
-    with zipfile.ZipFile(path) as zf:
-        for name in MEMBERS:
-            with zf.open(name) as src, open(target / name, "wb") as dst:
-                shutil.copyfileobj(src, dst, 1 << 20)
-                dst.flush()
-                os.fsync(dst.fileno())
+def _pair_ok(pair) -> bool:
+    """[row id, hash] as manifests name an audit row."""
+    return (isinstance(pair, list) and len(pair) == 2 and isinstance(pair[0], int) and not isinstance(pair[0], bool)
+            and isinstance(pair[1], str))
+
+
+def checked_ok(c) -> bool:
+    """The manifest's ``checked`` (issue 18): {"integrity": "integrity_check", "audit_rows": n, "audit_last":
+    [n, hash] or None (an empty chain)} — what the backup found when it checked its copy whole."""
+    return (isinstance(c, dict) and c.get("integrity") == "integrity_check" and isinstance(c.get("audit_rows"), int)
+            and not isinstance(c["audit_rows"], bool) and c["audit_rows"] >= 0
+            and (c.get("audit_last") is None if c["audit_rows"] == 0
+                 else _pair_ok(c.get("audit_last")) and c["audit_last"][0] == c["audit_rows"]))
+
+
+def extract(path: Path, target: Path, manifest: dict) -> None:
+    """Unpack the three members (fixed names only — nothing from the archive chooses a path), each hashed as it
+    is written and compared with the manifest's hash (issue 18: one pass over the bytes, not a pass to check and
+    another to unpack); a member that does not match is BACKUP_BAD and the caller removes what was written."""
+    suite, listed = member_hashes(manifest)
+    try:
+        with zipfile.ZipFile(path) as zf:
+            for name in MEMBERS:
+                h = suite.hasher()
+                with zf.open(name) as src, open(target / name, "wb") as dst:
+                    for block in iter(lambda: src.read(1 << 20), b""):
+                        h.update(block)
+                        dst.write(block)
+                    dst.flush()
+                    os.fsync(dst.fileno())
+                if h.hexdigest() != listed.get(name):
+                    raise _bad(path, f"{name} 的校验值不符")
+    except (zipfile.BadZipFile, ValueError, KeyError, EOFError):
+        raise _bad(path, "文件已损坏或不是备份文件") from None
 
 
 def _alive(pid: int) -> bool:

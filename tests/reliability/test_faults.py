@@ -254,7 +254,7 @@ SLOW_RESTORE = textwrap.dedent("""
     from pathlib import Path
     from credit_desk.store import backup as store
     from credit_desk.services import backup
-    def slow(path, target):
+    def slow(path, target, *_manifest):  # issue 18: extract takes the manifest (hashes checked while unpacking)
         (Path(target) / "ledger.db").write_bytes(b"half")
         print("started", flush=True)
         time.sleep(600)
