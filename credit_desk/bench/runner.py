@@ -106,6 +106,8 @@ def _measure(base: Path, plain_path: Path, records: int, gui: bool, log, started
     desk.close()
     log("opening the ledger …")
     figs += figures.open_figures(folder, key, plain_path)
+    log("backup, restore, check, audit verification …")
+    figs += io_figures.maint_figures(folder, key, plain_path, work, log)
     if gui:
         log("GUI cold start and memory …")
         from credit_desk.bench.gui_figures import gui_figures

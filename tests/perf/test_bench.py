@@ -21,7 +21,10 @@ EXPECTED = {f"search.{c}.{what}.{q}" for c in SEARCH_CLASSES for what in ("page"
             "view.records.first_page", "view.cases.first_page", "view.due.all_items", "dashboard.counts",
             "open.keyring", "open.recovery_passphrase", "insert.per_record_service", "insert.batch_service",
             "print.listing_decisions", "sync.export", "sync.intake", "gui.cold_start_to_dashboard",
-            "gui.peak_memory"}
+            "gui.peak_memory",
+            # issue 18, session 34: backup, restore, the checks and the audit verification, as the CLI runs them
+            "backup.now", "restore", "restore.full", "check.full", "check.daily", "audit.verify_since",
+            "audit.verify_since.rows_recomputed"}
 
 
 def test_bench_reports_every_figure_with_its_floor(tmp_path, capsys):
@@ -46,3 +49,6 @@ def test_bench_reports_every_figure_with_its_floor(tmp_path, capsys):
             assert f"{f['name']}" in human and "MISSED" in human.split(f["name"], 1)[1].split("\n", 1)[0]
     assert figs["dashboard.counts"]["value"] < figs["dashboard.counts_by_group_by"]["value"]
     assert figs["insert.batch_service"]["value"] > figs["insert.per_record_service"]["value"]
+    # the daily check and the incremental verification found the ledger sound and walked no more than they say
+    assert figs["check.daily"]["sound"] and figs["audit.verify_since"]["ok"]
+    assert figs["audit.verify_since.rows_recomputed"]["holds"] and figs["restore"]["goal"] == 15_000
