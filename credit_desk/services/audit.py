@@ -140,7 +140,8 @@ def verify_since(conn, led, spot_rows: int | None = None, rng=None) -> ChainVerd
     - **Moving the head forward** over rows changed after the last verification (so they are never walked)
       needs both the folder's file and the PC user's keyring entry to be rewritten; an insider who can do both
       escapes the daily check for those rows, not the whole verification nor the random window. This is why the
-      whole verification stays on demand and must be run periodically (and before a backup is trusted).
+      whole verification stays on demand and must be run periodically (each backup walks its copy's whole chain
+      before it is signed: issue 18, session 34).
     """
     anchor, receipted, failed = _outside_heads(conn, led)
     if failed is not None:

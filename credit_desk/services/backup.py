@@ -72,18 +72,21 @@ def backup_now(desk: Desk, folder: Path | None = None, progress=None) -> Path:
 
 
 def _phases(progress, rows: int):
-    """One progress bar for the copy (its pages) and the check (the audit rows walked): ``progress(done, total)``
-    over pages + rows, so the percentage only grows. Returns (the copy's callback, the check's)."""
+    """One progress bar for the copy (its pages) and the check (the audit rows walked, then the end of the
+    integrity check, which may outlast the walk): ``progress(done, total)`` over pages + rows + 1, so the
+    percentage only grows and reaches the end only when the check has. Returns (the copy's callback, the
+    check's: ``check(rows walked)``, ``check(None)`` once the whole check is over)."""
     if progress is None:
         return None, None
     pages = [0]
 
     def copy(done: int, total: int) -> None:
         pages[0] = total
-        progress(done, total + rows)
+        progress(done, total + rows + 1)
 
-    def check(walked: int) -> None:
-        progress(pages[0] + walked, pages[0] + rows)
+    def check(walked: int | None) -> None:
+        total = pages[0] + rows + 1
+        progress(total if walked is None else pages[0] + min(walked, rows), total)
     return copy, check
 
 
@@ -92,6 +95,8 @@ def _check_copy(db: Path, key: bytes, ledger_id: str, head, progress=None) -> di
     every index against its table) and the audit chain walked from the first row to the last, side by side on two
     connections, the anchor read before the snapshot included (R14). Returns the manifest's ``checked``."""
     sound, verdict = _whole_check(db, key, ledger_id, head, progress)
+    if progress is not None:
+        progress(None)
     if not sound:
         raise DomainError("BACKUP_SOURCE_DAMAGED", "账本数据库的完整性检查未通过，未生成备份（已有的备份均保留）；"
                           "请运行 credit-desk check --full 并联系技术支持。",
@@ -111,11 +116,13 @@ def _whole_check(db: Path, key: bytes, ledger_id: str, head, progress=None):
     longer of the two, not their sum. Used by the backup on its copy and by a restore that checks whole."""
     walk = _Walk(db, key, ledger_id, head, progress)
     walk.start()
-    conn = store.open_for_check(db, key)
     try:
-        sound = store.integrity(conn) == "ok"
+        conn = store.open_for_check(db, key)
+        try:
+            sound = store.integrity(conn) == "ok"
+        finally:
+            conn.close()
     finally:
-        conn.close()
         walk.join()
     if walk.error is not None:
         raise walk.error

@@ -78,6 +78,7 @@ def test_r14_backup_progress_grows_over_the_copy_and_the_check_to_its_end(desk, 
     seen = []
     backup.backup_now(desk, tmp_path / "bk", progress=lambda done, total: seen.append((done, total)))
     assert seen and seen[-1][0] == seen[-1][1]
+    assert all(d < t for d, t in seen[:-1])  # the end only once the whole check is over (it may outlast the walk)
     assert [d / t for d, t in seen] == sorted(d / t for d, t in seen)
     assert len({t for _d, t in seen}) == 1  # one bar: pages + audit rows from the first step
 
