@@ -24,10 +24,14 @@ _SUBJECT_OPS = frozenset({"insert", "update", "upsert"})
 _REFS = {"subject_id": "subject", "record_id": "record", "case_id": "case", "origin_case_id": "case",
          "repair_id": "repair", "commitment_id": "commitment", "objection_id": "objection"}
 _LIST_REFS = {"record_ids": "record", "case_ids": "case"}
-_REF_KEYS = frozenset(_REFS) | frozenset(_LIST_REFS)
+# R13 (att20b: a repair decision over a record the platform had rejected was accepted, and the office then showed
+# the repair as confirmed by the platform): a repair request names what it repairs as [kind, id] pairs in "targets"
+# (domain.repairs.RepairTarget.kind), so it rests on each of them as a case rests on its records
+_TARGET_KINDS = {"record": "record", "case": "case", "decision": "admin_decision"}
+_REF_KEYS = frozenset(_REFS) | frozenset(_LIST_REFS) | {"targets"}
 _NAMES = {"subject": ("信用主体", "subject"), "record": ("失信信息", "record"), "case": ("认定案件", "case"),
           "repair": ("信用修复申请", "repair request"), "commitment": ("信用承诺", "commitment"),
-          "objection": ("异议", "objection")}
+          "objection": ("异议", "objection"), "admin_decision": ("行政许可或处罚决定", "administrative decision")}
 
 
 def refs(change: dict) -> list[tuple[str, str]]:
@@ -39,6 +43,11 @@ def refs(change: dict) -> list[tuple[str, str]]:
         if key in _REFS:
             if isinstance(v, (int, str)) and not isinstance(v, bool):
                 out.append((_REFS[key], str(v)))
+        elif key == "targets":
+            if isinstance(v, list):
+                out.extend((_TARGET_KINDS[t[0]], str(t[1])) for t in v
+                           if isinstance(t, list) and len(t) == 2 and t[0] in _TARGET_KINDS
+                           and isinstance(t[1], (int, str)) and not isinstance(t[1], bool))
         elif isinstance(v, list):
             out.extend((_LIST_REFS[key], str(x)) for x in v if isinstance(x, (int, str)) and not isinstance(x, bool))
     subj = state.get("subject")
