@@ -198,6 +198,20 @@ def stored_bundle_sha(conn, office_id: str, seq: int) -> str | None:
     return row[0] if row else None
 
 
+def last_change_id(conn, office_id: str, head_seq: int):
+    """The highest change id the office's accepted bundles cover (their manifests' change_range), None when none
+    names one. The head bundle answers (every bundle accepted since att20b lies above the one before); the others
+    are read only when the head names no range (an empty bundle, or one accepted before the check)."""
+    rng = "manifest->'change_range'"
+    well_formed = f"jsonb_typeof({rng}) = 'array' AND jsonb_typeof({rng}->1) = 'number'"
+    row = conn.execute(f"SELECT ({rng}->>1)::numeric FROM bundles WHERE office_id = %s AND seq = %s AND {well_formed}",
+                       (office_id, head_seq)).fetchone()
+    if row is None:
+        row = conn.execute(f"SELECT max(({rng}->>1)::numeric) FROM bundles WHERE office_id = %s AND {well_formed}",
+                           (office_id,)).fetchone()
+    return row[0] if row and row[0] is not None else None
+
+
 def rejected_entities(conn, office_id: str, refs: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str]]:
     """{(entity, entity_id): (change id, code)} for the referenced entities the platform has rejected."""
     if not refs:

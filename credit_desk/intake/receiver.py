@@ -404,6 +404,13 @@ class Intake:
                 if pgstore.stored_bundle_sha(conn, office, opened.manifest.sequence) == opened.digest:
                     exc.receipt = f"/receipts/{office}/{opened.manifest.sequence}"  # same bundle: answer known
             raise
+        # att20b (issue 20: every change stored once): the next bundle of the chain carrying change ids the platform
+        # already holds (the same changes again under a new sequence, or ids below them) was filed again — one
+        # change twice in the cross-office view. An office's change ids only grow from bundle to bundle.
+        rng = _change_range(opened)
+        above = pgstore.last_change_id(conn, office, head["last_seq"]) if head["last_seq"] else None
+        if rng is not None and above is not None and rng[0] <= above:
+            raise refused("BUNDLE_CHANGES_REPLAYED", first=rng[0], last=int(above))
 
     def _file(self, conn, opened, office, changes, attachments, learned, bounds=None) -> dict:
         seq = opened.manifest.sequence
@@ -710,9 +717,21 @@ def _office_id(office: str) -> str:
     return office
 
 
+def _change_range(opened: bundle.Opened) -> tuple[int, int] | None:
+    """The manifest's change_range [first, last] (whole numbers, 1 <= first <= last), None when absent.
+    att20b: a signed manifest with change_range {"a": 1}, [1], ["x", "y"] or [null, null] made the intake fail with
+    500 INTERNAL — retried by the office for ever — instead of a refusal with its code."""
+    rng = opened.manifest.doc.get("change_range")
+    if rng is None:
+        return None
+    if not (isinstance(rng, list) and len(rng) == 2 and all(type(x) is int for x in rng) and 1 <= rng[0] <= rng[1]):
+        raise refused("BUNDLE_MANIFEST_BAD", why="change_range")
+    return rng[0], rng[1]
+
+
 def _check_counts(opened: bundle.Opened, changes: list[dict]) -> None:
     m = opened.manifest
-    first, last = (m.doc.get("change_range") or [0, 0])[:2]
+    first, last = _change_range(opened) or (1, 0)  # no range: no change
     ids = [c["id"] for c in changes]
     if m.counts.get("changes") != len(changes) or ids != sorted(set(ids)) or any(not first <= i <= last for i in ids):
         raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="change ids / counts do not match the manifest")

@@ -41,7 +41,7 @@ from credit_desk.sync.http import CONTENT_TYPE
 
 log = logging.getLogger("credit_desk.intake")
 
-_CONFLICT = {"BUNDLE_REPLAY", "BUNDLE_SEQUENCE_GAP", "BUNDLE_CHAIN_BROKEN"}
+_CONFLICT = {"BUNDLE_REPLAY", "BUNDLE_SEQUENCE_GAP", "BUNDLE_CHAIN_BROKEN", "BUNDLE_CHANGES_REPLAYED"}
 _AUTH = {"AUTH_MISSING": 401, "AUTH_BAD": 401, "AUTH_STALE": 401, "AUTH_FAILED": 401}
 _OFFICE = r"([0-9a-fA-F][0-9a-fA-F\-]{7,63})"
 # ASCII digits only (issue 20 attack: \d took "?after=٣" and "/receipts/…/３" as numbers)

@@ -35,6 +35,9 @@ _TEXT: dict[str, tuple[str, str]] = {
                             "Bundle sequence gap: expected {want}, got {got}; send the missing bundles first."),
     "BUNDLE_CHAIN_BROKEN": ("同步包的“上一包哈希”与已接收的上一包不符，拒绝接收。",
                             "The bundle's previous-bundle hash does not match the last bundle received."),
+    "BUNDLE_CHANGES_REPLAYED": ("同步包的变更编号（自 {first} 起）不在已接收的变更（至 {last}）之后：同一变更不会接收两次，拒绝接收。",
+                                "The bundle's change ids (from {first}) do not follow the changes already received "
+                                "(up to {last}): a change is never received twice; it is refused."),
     "BUNDLE_EXPIRED": ("同步包已于 {at} 过期，拒绝接收。", "The bundle expired at {at}; it is refused."),
     "BUNDLE_SUITE_NOT_ALLOWED": ("同步包使用的密码套件「{suite}」不在本单位配置的范围内（{allowed}），拒绝接收。",
                                  "The bundle's suite {suite!r} is not configured for this office ({allowed}); "

@@ -80,3 +80,52 @@ def test_r13_a_repair_resting_on_a_rejected_record_is_rejected_and_never_confirm
     assert codes == {5: "SUBJECT_NOT_SHARED", 6: "DEPENDS_ON_REJECTED", 7: "DEPENDS_ON_REJECTED"}
     assert accepted == [8]  # a repair of a case the platform holds goes through
     assert "record 50" in next(r for r in rejected if r["id"] == 6)["reason_en"]
+
+
+def test_r14_a_malformed_change_range_is_refused_with_its_code_not_a_500(server):
+    """A signed manifest whose change_range was {"a": 1}, [1], ["x", "y"], [null, null] or "ab" made the intake fail
+    inside (500 INTERNAL): the office retries a 5xx for ever and the platform's IT sees only a traceback in its
+    log. Refused now, 422 BUNDLE_MANIFEST_BAD naming change_range; and so are change ids below 1 (the change log
+    starts at 1) and changes in a bundle naming no range."""
+    intake, port, a, _ = server
+    lines = a.listing_lines(4)
+    for rng in ({"a": 1}, [1], ["x", "y"], [None, None], "ab", [1, 2, 3], [True, 4], [4, 1], [-5, 4], [0, 4]):
+        answer = _exchange(port, _post(a, _made(a, lines, change_range=rng)))
+        assert _code(answer) == (422, "BUNDLE_MANIFEST_BAD"), rng
+        assert "change_range" in answer[1]["message_en"]
+        _undo(a, intake)
+    cut = _line(a.next_id, "setting", "k", "upsert", {"value": 1})
+    data = _made(a, [cut], change_range=None)  # changes, and no range at all
+    assert _code(_exchange(port, _post(a, data))) == (422, "BUNDLE_PAYLOAD_BAD")
+    _undo(a, intake)
+    assert intake.counts(a.office)["bundles"] == 0
+    assert _exchange(port, _post(a, a.bundle(lines)))[0] == 200
+
+
+def test_r14_the_same_changes_again_under_the_next_sequence_are_never_filed_twice(server):
+    """The chain is checked by sequence and previous hash, the changes only by (office, sequence, change id): the
+    same four changes sent again as the next bundle (sequence 2, right previous hash) were filed a second time —
+    and so were change ids below the last ones filed. Refused now, 409 BUNDLE_CHANGES_REPLAYED, nothing filed; the
+    same bundle twice is still answered with its receipt, a sequence replayed with other content and a gap are
+    refused, and the office's real next bundle goes through."""
+    intake, port, a, _ = server
+    lines = a.listing_lines(4)
+    first = a.bundle(lines)
+    assert _exchange(port, _post(a, first))[0] == 200
+    again = _exchange(port, _post(a, first))  # the same bundle twice: its receipt's address
+    assert _code(again) == (409, "BUNDLE_REPLAY") and again[1]["receipt"] == f"/receipts/{a.office}/1"
+    for replayed in (lines, lines[2:], [_line(3, "setting", "k", "upsert", {"value": 1})]):
+        answer = _exchange(port, _post(a, a.bundle(replayed)))
+        assert _code(answer) == (409, "BUNDLE_CHANGES_REPLAYED"), replayed
+        _undo(a, intake)
+    assert intake.change_keys(a.office) == [(1, 1), (1, 2), (1, 3), (1, 4)]
+    seq, prev = a.seq, a.prev
+    a.seq, a.prev = 0, mf.GENESIS_HASH  # sequence 1 again, other content
+    other = _exchange(port, _post(a, a.bundle(a.listing_lines(4))))
+    assert _code(other) == (409, "BUNDLE_REPLAY") and "receipt" not in other[1]
+    a.seq, a.prev = seq + 1, prev  # a gap: sequence 3 before 2
+    assert _code(_exchange(port, _post(a, a.bundle(a.listing_lines(4))))) == (409, "BUNDLE_SEQUENCE_GAP")
+    a.seq, a.prev = seq, prev
+    assert _exchange(port, _post(a, a.bundle(a.listing_lines(4))))[0] == 200
+    assert [k for k in intake.change_keys(a.office) if k[0] == 2] == [(2, i) for i in range(13, 17)]
+
