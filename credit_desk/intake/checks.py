@@ -133,7 +133,23 @@ def decision_problem(state: dict, today: dt.date) -> tuple[str, str, str] | None
     if not isinstance(state.get("publish_due"), str) or state.get("state") not in {s.value for s in
                                                                                    disclosure.DecisionState}:
         return ("DECISION_INCOMPLETE", "许可或处罚决定缺少公示期限或状态。", "The decision lacks its deadline or state.")
+    # att20b: the two dates the platform files in date columns were only checked to be text: "abc" made the whole
+    # bundle fail inside (500, retried by the office for ever) instead of this change being rejected with a reason
+    if not _iso_date(state["publish_due"]) or state.get("publication_end") is not None and not _iso_date(
+            state.get("publication_end")):
+        return ("DECISION_INCOMPLETE", "许可或处罚决定的公示期限或公示截止日期不是有效日期（YYYY-MM-DD）。",
+                "The decision's deadline or publication end is not a valid date (YYYY-MM-DD).")
     return None
+
+
+def _iso_date(value) -> bool:
+    if not isinstance(value, str) or len(value) != 10:
+        return False
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def decision_row(office: str, seq: int, change: dict) -> tuple:

@@ -129,3 +129,45 @@ def test_r14_the_same_changes_again_under_the_next_sequence_are_never_filed_twic
     assert _exchange(port, _post(a, a.bundle(a.listing_lines(4))))[0] == 200
     assert [k for k in intake.change_keys(a.office) if k[0] == 2] == [(2, i) for i in range(13, 17)]
 
+
+def test_r14_what_postgresql_cannot_hold_is_refused_with_its_code_not_a_500(server):
+    """A NUL character in a change (a subject's name, an entity id: "\\u0000" in the JSON line) made the whole
+    bundle fail inside PostgreSQL — 500 INTERNAL, retried by the office for ever, nothing kept for the platform's
+    IT. Refused now, 422 BUNDLE_PAYLOAD_BAD naming the line, and quarantined; a line holding the six characters
+    backslash-u-0-0-0-0 as text is not a NUL and goes through."""
+    intake, port, a, _ = server
+    subject = {"kind": "legal_person", "name": "测试\u0000企业", "id_type": "uscc", "id_number": "x"}
+    for line in (_line(1, "subject", 1, "insert", subject), _line(1, "record", "1\u0000", "insert", {"id": 1}),
+                 _line(1, "record", 1, "insert", {"id": 1, "n\u0000": 1}),
+                 _line(1, "record", 1, "insert", {"id": 1, "x": [{"y": "\u0000"}]})):
+        answer = _exchange(port, _post(a, _made(a, [line])))
+        assert _code(answer) == (422, "BUNDLE_PAYLOAD_BAD") and "NUL" in answer[1]["message_en"], line
+        _undo(a, intake)
+    assert [q["code"] for q in intake.quarantined(a.office)] == ["BUNDLE_PAYLOAD_BAD"] * 4
+    text = _line(1, "setting", "k", "upsert", {"value": "C:\\u0000"})  # a backslash, then u0000: text
+    status, _, receipt = _exchange(port, _post(a, _made(a, [text])))
+    assert status == 200 and a.read_receipt(receipt)[1] == [1]
+
+
+def test_r21_a_decision_with_dates_that_are_not_dates_is_rejected_with_its_reason(server):
+    """A 双公示 decision's publish_due and publication_end were only checked to be text; the platform files them in
+    date columns, so "abc" (or a number) made the whole bundle fail inside — 500, retried for ever, the office's
+    other changes never filed. The change is rejected now (DECISION_INCOMPLETE, with the reason) and the rest of
+    the bundle is filed."""
+    import datetime as dt
+
+    from credit_desk.domain import disclosure
+    from tests.e2e.disclosure_kit import penalty_row
+    intake, port, a, _ = server
+    decision, errors = disclosure.check_decision(penalty_row(1, dt.date(2026, 10, 20)), dt.date(2026, 11, 1))
+    assert not errors
+    good = {**decision.to_state(), "publish_due": "2026-10-27", "state": "published"}
+    lines = [_line(1, "admin_decision", 1, "insert", good)]
+    for i, bad in enumerate(({"publish_due": "abc"}, {"publication_end": "xyz"}, {"publication_end": 7},
+                             {"publish_due": "2026-02-30"}, {"publication_end": "2026-10-27T00:00:00"}), 2):
+        lines.append(_line(i, "admin_decision", i, "insert", {**good, "id": i, **bad}))
+    status, _, receipt = _exchange(port, _post(a, _made(a, lines)))
+    assert status == 200
+    _, accepted, rejected = a.read_receipt(receipt)
+    assert accepted == [1] and [(r["id"], r["code"]) for r in rejected] == [(i, "DECISION_INCOMPLETE")
+                                                                            for i in range(2, 7)]
