@@ -103,6 +103,19 @@ class Intake:
             raise DomainError("INTAKE_NOT_INITIALISED", f"{self.folder} 不是已初始化的接收端目录，请先执行 intake init。",
                               f"{self.folder} is not an initialised intake folder; run intake init first.")
         self.clock, self.limits = clock, limits
+        self._load_keys()
+        self.platform = read_json(self.folder / "platform.json")
+        db = self.platform.get("database") or {}
+        self.schema = db.get("schema") or "intake"
+        self.dsn = _dsn(dsn, db.get("dsn"))
+        pgstore.migrate(self.dsn, self.schema)  # a platform made by an earlier version gets its new tables
+        self.pool = pgstore.open_pool(self.dsn, self.schema, pool_size)
+        pgstore.finalize_pool(self, self.pool)
+        self.store = _StateView(self)
+
+    def _load_keys(self) -> None:
+        """The platform's private keys from platform.key.json (read again by ``_key_for`` after a rotation made by
+        another process)."""
         keys = read_json(self.folder / "platform.key.json")
         self.sign_private = bytes.fromhex(keys["sign_private"])
         self.enc_private = bytes.fromhex(keys["enc_private"])
@@ -116,14 +129,17 @@ class Intake:
             self.sign_keys[name] = bytes.fromhex(pair["sign_private"])
             for k in [pair["enc_private"], *pair.get("enc_history", [])]:
                 self.enc_keys[crypto.key_id(crypto.enc_public(bytes.fromhex(k)))] = bytes.fromhex(k)
-        self.platform = read_json(self.folder / "platform.json")
-        db = self.platform.get("database") or {}
-        self.schema = db.get("schema") or "intake"
-        self.dsn = _dsn(dsn, db.get("dsn"))
-        pgstore.migrate(self.dsn, self.schema)  # a platform made by an earlier version gets its new tables
-        self.pool = pgstore.open_pool(self.dsn, self.schema, pool_size)
-        pgstore.finalize_pool(self, self.pool)
-        self.store = _StateView(self)
+
+    def _key_for(self, recipient: str) -> bytes | None:
+        """The platform's private encryption key a bundle is sealed to. att20b: ``intake rotate-platform-key`` (or
+        add-suite) run while ``intake serve`` runs wrote the new key to the folder, but the server (and each of its
+        worker processes) kept the keys it had read at start: every bundle sealed to the new key was refused
+        BUNDLE_WRONG_RECIPIENT until a restart. A recipient not known is looked up again in the key file."""
+        found = self.enc_keys.get(recipient)
+        if found is None:
+            self._load_keys()
+            found = self.enc_keys.get(recipient)
+        return found
 
     def close(self) -> None:
         self.pool.close()
@@ -346,7 +362,7 @@ class Intake:
             if not sign_keys:
                 raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
             learned, bounds = self._verify(conn, opened, sign_keys)
-            enc_private = self.enc_keys.get(opened.manifest.recipient)
+            enc_private = self._key_for(opened.manifest.recipient)
             if enc_private is None:
                 raise refused("BUNDLE_WRONG_RECIPIENT")
             bundle.check_expiry(opened, self.clock())

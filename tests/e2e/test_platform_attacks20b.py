@@ -171,3 +171,24 @@ def test_r21_a_decision_with_dates_that_are_not_dates_is_rejected_with_its_reaso
     _, accepted, rejected = a.read_receipt(receipt)
     assert accepted == [1] and [(r["id"], r["code"]) for r in rejected] == [(i, "DECISION_INCOMPLETE")
                                                                             for i in range(2, 7)]
+
+
+def test_r14_a_platform_key_rotated_while_the_server_runs_opens_new_and_old_bundles(server, tmp_path):
+    """The platform's IT rotates its encryption key with the CLI while ``intake serve`` runs (another process,
+    another Intake on the same folder): the running server kept the keys it read at start, so every bundle an
+    office sealed to the new key was refused BUNDLE_WRONG_RECIPIENT until a restart. Now the server looks the
+    recipient up again in the key file: the new bundle opens, and a bundle sealed to the old key before the
+    rotation (still on a USB stick) opens too."""
+    import base64
+    intake, port, a, _ = server
+    on_stick = a.bundle(a.listing_lines(4))  # sealed to the key in force before the rotation
+    other = Intake(intake.folder)
+    try:
+        new_keys = other.rotate_platform_key()
+    finally:
+        other.close()
+    assert _exchange(port, _post(a, on_stick))[0] == 200
+    a.platform_enc = base64.b64decode(new_keys["enc_public"])
+    status, doc, receipt = _exchange(port, _post(a, a.bundle(a.listing_lines(4))))
+    assert status == 200, doc
+    assert a.read_receipt(receipt)[1] == [5, 6, 7, 8]
