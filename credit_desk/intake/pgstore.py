@@ -154,6 +154,13 @@ def keys(conn, owner: str, purpose: str) -> list[dict]:
              "last_seq": r[5]} for r in rows]
 
 
+def key_uses(conn, key_id: str) -> list[dict]:
+    """Every row holding this key id: {owner, purpose, open (valid_to is NULL and no last_seq bound)}."""
+    rows = conn.execute("SELECT owner, purpose, valid_to IS NULL AND last_seq IS NULL FROM keys WHERE key_id = %s",
+                        (key_id,)).fetchall()
+    return [{"owner": r[0], "purpose": r[1], "open": r[2]} for r in rows]
+
+
 def bound_key(conn, owner: str, key_id: str, last_seq: int) -> None:
     """Record that the signing key ``key_id`` signed no bundle above ``last_seq`` (issue 22); only ever lowered."""
     conn.execute("UPDATE keys SET last_seq = least(coalesce(last_seq, %s), %s) "

@@ -199,6 +199,7 @@ class Intake:
                         f"Office {office} is already registered with other keys; they are not replaced. To change "
                         "them, run intake rotate-keys with a reason (audited).", field="office")
                 return {"office": office, "sign": signing.fingerprint(doc["sign_public"]), "already": True}
+            _check_new_keys(conn, office, sign_id, enc_id)
             pgstore.insert_office(conn, office, doc.get("region"), doc.get("code"))
             pgstore.add_key(conn, office, "sign", sign_id, doc["sign_public"], "registration")
             pgstore.add_key(conn, office, "enc", enc_id, doc["enc_public"], "registration")
@@ -224,6 +225,7 @@ class Intake:
                 raise refused("BUNDLE_UNKNOWN_OFFICE", office=office[:36])
             # issue 22: the key file's endorsements (key-endorsement/2) name the last bundle each old key signed;
             # from now on a bundle signed by an old key above that sequence is refused, whatever date it claims
+            _check_new_keys(conn, office, sign_id, enc_id)
             _, _, bounds = _known_keys(pgstore.keys(conn, office, "sign"), doc.get("endorsements") or [], self.clock())
             for key_id, upto in bounds.items():
                 pgstore.bound_key(conn, office, key_id, upto)
@@ -697,6 +699,23 @@ def _known_keys(sign_keys: list[dict], chain: list, made: datetime,
                         endorsers[new_id] = e["endorsed_by"]
             known[new_id] = new
     return known, learned, bounds
+
+
+def _check_new_keys(conn, office: str, *key_ids: str) -> None:
+    """R14 (att20b), for a registration or an explicit rotation: a key already on file for another office is refused
+    (whoever holds it would sign that office's bundles and requests too), and so is a key this office retired — a
+    rotation back reopened it (valid_to set to NULL), erasing the interval it stood closed, and a key rotated out
+    because it was lost or stolen must never become current again. The office makes a new key."""
+    for key_id in key_ids:
+        for use in pgstore.key_uses(conn, key_id):
+            if use["owner"] != office:
+                raise DomainError("OFFICE_KEY_TAKEN", f"该公钥（{key_id[:16]}…）已登记为其他单位的公钥，不能用于本单位。",
+                                  f"The key {key_id[:16]}... is registered to another office; it cannot be used for "
+                                  "this one.", field="office")
+            if not use["open"]:
+                raise DomainError("OFFICE_KEY_RETIRED", f"该公钥（{key_id[:16]}…）已被本单位更换停用，不能重新启用；请生成新密钥。",
+                                  f"The key {key_id[:16]}... was rotated out of this office and is never reinstated; "
+                                  "make a new key.", field="office")
 
 
 def _check_retired(opened: bundle.Opened, sign_keys: list[dict], bounds: dict[str, int]) -> None:

@@ -192,3 +192,35 @@ def test_r14_a_platform_key_rotated_while_the_server_runs_opens_new_and_old_bund
     status, doc, receipt = _exchange(port, _post(a, a.bundle(a.listing_lines(4))))
     assert status == 200, doc
     assert a.read_receipt(receipt)[1] == [5, 6, 7, 8]
+
+
+def test_r14_a_retired_key_is_never_reinstated_and_a_key_serves_one_office(server):
+    """An explicit rotation back to a key the office had rotated out (lost, stolen) reopened it — valid_to set to
+    NULL, the interval it stood closed erased — and its holder signed the office's requests again. And a key file
+    carrying office A's public keys under a new office id was registered, so A's key signed for a second office.
+    Both are refused now (OFFICE_KEY_RETIRED, OFFICE_KEY_TAKEN), nothing changed; the old key still signs
+    nothing on the real server, and a rotation to a fresh key works."""
+    from credit_desk.domain import signing
+    from credit_desk.domain.errors import DomainError
+    from tests.e2e.test_platform_attacks20 import _get
+    intake, port, a, b = server
+    stolen, fresh = a.sign, signing.new_private()
+    intake.rotate_office_keys(a.keyfile(fresh), actor="王工", reason="旧密钥随电脑被盗", revoke=True)
+    before = intake.office_sign_keys(a.office)
+    with pytest.raises(DomainError) as info:
+        intake.rotate_office_keys(a.keyfile(stolen), actor="王工", reason="改回原密钥")
+    assert info.value.code == "OFFICE_KEY_RETIRED"
+    assert intake.office_sign_keys(a.office) == before and len(intake.key_audit(a.office)) == 2
+    assert _get(port, a, stolen) == (401, "AUTH_FAILED") and _get(port, a, fresh)[0] == 200
+    twin = FakeOffice(json.loads((intake.folder / "platform.keys.json").read_text()), seed=23)
+    twin.sign, twin.enc_public = b.sign, b.enc_public  # B's key file under another office id
+    with pytest.raises(DomainError) as info:
+        intake.register_office(twin.keyfile())
+    assert info.value.code == "OFFICE_KEY_TAKEN" and intake.store.office(twin.office) is None
+    assert _get(port, twin, b.sign) == (401, "AUTH_FAILED")
+    with pytest.raises(DomainError) as info:
+        intake.rotate_office_keys(a.keyfile(b.sign), actor="王工", reason="借用他单位密钥")
+    assert info.value.code == "OFFICE_KEY_TAKEN"
+    newer = signing.new_private()
+    intake.rotate_office_keys(a.keyfile(newer), actor="王工", reason="例行更换")
+    assert _get(port, a, newer)[0] == 200 and _get(port, a, fresh) == (401, "AUTH_FAILED")
