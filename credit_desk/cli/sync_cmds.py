@@ -394,17 +394,13 @@ def cmd_intake_serve(args) -> int:
     scheme = "https" if args.certfile and args.keyfile else "http"
     print(f"intake listening on {scheme}://{host}:{port}", flush=True)
     try:
-        threading_wait()
+        if not server.wait():  # att20b: the server thread died (logged): exit 1, not a process that answers nothing
+            return 1
     except KeyboardInterrupt:
         pass  # Ctrl+C is how the operator stops the server; the finally block shuts it down
     finally:
         server.shutdown()
     return 0
-
-
-def threading_wait() -> None:
-    import threading
-    threading.Event().wait()
 
 
 def cmd_intake_receive(args) -> int:

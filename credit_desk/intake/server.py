@@ -437,13 +437,20 @@ class Server:
         self.server_address = sock.getsockname()[:2]
         self._sock, self._thread, self._loop, self._stop = sock, thread, loop, stop
         self.receivers = receivers
+        self.failed = lambda: False
 
     def shutdown(self) -> None:
-        self._loop.call_soon_threadsafe(self._stop.set)
-        self._thread.join(30)
+        if self._thread.is_alive():
+            self._loop.call_soon_threadsafe(self._stop.set)
+            self._thread.join(30)
         self._sock.close()
         if self.receivers is not None:
             self.receivers.close()
+
+    def wait(self) -> bool:
+        """Until the server stops; False when it stopped by an error (``intake serve`` then exits 1)."""
+        self._thread.join()
+        return not self.failed()
 
     def server_close(self) -> None:
         """Compatibility with socketserver: shutdown() already closed everything."""
@@ -523,9 +530,32 @@ def listen(host: str, port: int, backlog: int = 512) -> socket.socket:
     return sock
 
 
+def check_tls(config: ServerConfig) -> None:
+    """att20b: ``--certfile`` without ``--keyfile`` (or the reverse) served plain HTTP without a word, and a key
+    that does not match the certificate, or a file that is missing, killed the server's thread after "listening on
+    https://…" was printed: the socket stayed bound, connections waited for ever. Both are refused before the
+    socket is bound: TLS_INCOMPLETE, TLS_BAD (the TLS context is built from the files here, as Hypercorn will)."""
+    if not config.certfile and not config.keyfile:
+        return
+    if not (config.certfile and config.keyfile):
+        raise DomainError("TLS_INCOMPLETE", "启用 TLS 须同时指定证书文件和私钥文件（--certfile 与 --keyfile）。",
+                          "TLS needs both the certificate file and the private key file (--certfile and --keyfile).",
+                          field="certfile")
+    import ssl
+    from hypercorn.config import Config
+    hc = Config()
+    hc.certfile, hc.keyfile, hc.alpn_protocols = config.certfile, config.keyfile, ["http/1.1"]
+    try:
+        hc.create_ssl_context()
+    except (OSError, ssl.SSLError, ValueError) as exc:
+        raise DomainError("TLS_BAD", f"无法用所给的证书和私钥启用 TLS：{exc}",
+                          f"TLS cannot be set up from the certificate and key given: {exc}", field="certfile") from None
+
+
 def serve(intake: Intake, host: str, port: int, config: ServerConfig = ServerConfig()) -> Server:
     """A started server (its own thread and event loop); ``server_address[1]`` is the real port when port is 0."""
     from hypercorn.asyncio import serve as hc_serve
+    check_tls(config)
     sock = listen(host, port, config.backlog)
     hc = hypercorn_config(sock, config)
     guard_protocol()
@@ -537,9 +567,17 @@ def serve(intake: Intake, host: str, port: int, config: ServerConfig = ServerCon
             box["loop"], box["stop"] = asyncio.get_running_loop(), asyncio.Event()
             ready.set()
             await hc_serve(app, hc, shutdown_trigger=box["stop"].wait)
-        asyncio.run(runner())
+        try:
+            asyncio.run(runner())
+        except BaseException:  # att20b: a server that died must not leave its socket open (clients would hang)
+            log.exception("intake server stopped by an error")
+            box["failed"] = True
+            sock.close()
+            raise
 
     thread = threading.Thread(target=main, name="intake-http", daemon=True)
     thread.start()
     ready.wait(10)
-    return Server(sock, thread, box["loop"], box["stop"], app.receivers)
+    server = Server(sock, thread, box["loop"], box["stop"], app.receivers)
+    server.failed = lambda: bool(box.get("failed"))
+    return server

@@ -224,3 +224,61 @@ def test_r14_a_retired_key_is_never_reinstated_and_a_key_serves_one_office(serve
     newer = signing.new_private()
     intake.rotate_office_keys(a.keyfile(newer), actor="王工", reason="例行更换")
     assert _get(port, a, newer)[0] == 200 and _get(port, a, fresh) == (401, "AUTH_FAILED")
+
+
+def _serve_cli(folder, *extra: str):
+    """``intake serve`` in its own process: (process, output of its first line or its exit)."""
+    import socket
+    import subprocess
+    import sys
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "credit_desk", "intake", "serve", "--data", str(folder), "--host",
+                             "127.0.0.1", "--port", str(port), "--workers", "0", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return proc, port
+
+
+def test_r14_tls_half_given_or_unusable_stops_the_server_instead_of_serving_plain_or_hanging(tmp_path, platform_dsn):
+    """``intake serve --certfile c.pem`` without --keyfile (or the reverse) served plain HTTP without a word; a key
+    that does not match the certificate, or a missing certificate file, printed "listening on https://…" while the
+    server's thread had died — the socket stayed bound and every connection hung. Now each stops the command at
+    once with its code (TLS_INCOMPLETE, TLS_BAD) and nothing listens; a matching pair serves HTTPS."""
+    import socket
+    import ssl
+    import subprocess
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    pems = {}
+    for name in ("one", "two"):
+        key, cert = tmp_path / f"{name}.key.pem", tmp_path / f"{name}.cert.pem"
+        subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+                        "-nodes", "-keyout", str(key), "-out", str(cert), "-days", "2", "-subj", "/CN=127.0.0.1",
+                        "-addext", "subjectAltName=IP:127.0.0.1"], check=True, capture_output=True)
+        pems[name] = (str(cert), str(key))
+    cases = [(["--certfile", pems["one"][0]], "TLS_INCOMPLETE"), (["--keyfile", pems["one"][1]], "TLS_INCOMPLETE"),
+             (["--certfile", pems["one"][0], "--keyfile", pems["two"][1]], "TLS_BAD"),
+             (["--certfile", str(tmp_path / "missing.pem"), "--keyfile", pems["one"][1]], "TLS_BAD")]
+    for extra, code in cases:
+        proc, port = _serve_cli(folder, *extra)
+        try:
+            out, err = proc.communicate(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            out, err = proc.communicate()
+        assert proc.returncode not in (0, None) and "listening" not in out, (extra, out, err[-500:])
+        assert code in out + err and "Traceback" not in err, (extra, out, err[-500:])
+        with pytest.raises(OSError):
+            socket.create_connection(("127.0.0.1", port), timeout=2).close()
+    proc, port = _serve_cli(folder, "--certfile", pems["one"][0], "--keyfile", pems["one"][1])
+    try:
+        assert "listening on https://" in proc.stdout.readline()
+        ctx = ssl.create_default_context(cafile=pems["one"][0])
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as raw, \
+                ctx.wrap_socket(raw, server_hostname="127.0.0.1") as tls:
+            tls.sendall(b"GET /health HTTP/1.1\r\nHost: x\r\n\r\n")
+            assert tls.recv(100).startswith(b"HTTP/1.1 200")
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=30)
