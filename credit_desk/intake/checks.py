@@ -73,13 +73,18 @@ class Judge:
     cleared: set[tuple[str, str]] = field(default_factory=set)
     new_subjects: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # id -> (no, kind, name)
     today: dt.date = dt.date.max  # the platform's date (a decision dated after it is refused); max = no clock
+    # (entity, id) -> op of the change that left it rejected (None: not known, recorded before att20b)
+    ops: dict[tuple[str, str], str | None] = field(default_factory=dict)
 
     def check(self, change: dict, pointers: list[tuple[str, str]] | None = None) -> tuple[str, str, str] | None:
         """(code, reason_zh, reason_en) when the change is rejected, else None; ``pointers`` = refs(change)."""
+        self._on_itself = False
         problem = self._problem(change, refs(change) if pointers is None else pointers)
         key = (change["entity"], change["entity_id"])
         if problem:
-            self.rejected[key] = (change["id"], problem[0])
+            if not self._on_itself:  # rejected for resting on its own entity: that stays rejected as it was
+                self.rejected[key] = (change["id"], problem[0])
+                self.ops[key] = change["op"]
             self.cleared.discard(key)
         elif key in self.rejected:
             del self.rejected[key]
@@ -98,9 +103,13 @@ class Judge:
         if entity == DECISION:
             return decision_problem(state, self.today)
         for i, ref in enumerate(pointers):
-            if i == 0 and op in CREATING_OPS:
-                continue  # a whole restatement of itself: judged by what it points at
+            if i == 0 and (op in CREATING_OPS or ref in self.rejected and self.ops.get(ref) == op):
+                # a whole restatement of itself, or the rejected change sent again (the office's requeue: same op,
+                # a new change id; att20b: a re-sent listing decision was rejected for ever as resting on its own
+                # earlier rejection): judged by what it points at
+                continue
             if ref in self.rejected:
+                self._on_itself = i == 0
                 return _depends(ref, *self.rejected[ref])
         for ent, ident in pointers[1:]:
             if ent == "subject" and ident not in self.subjects:

@@ -219,16 +219,17 @@ def last_change_id(conn, office_id: str, head_seq: int):
     return row[0] if row and row[0] is not None else None
 
 
-def rejected_entities(conn, office_id: str, refs: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str]]:
-    """{(entity, entity_id): (change id, code)} for the referenced entities the platform has rejected."""
+def rejected_entities(conn, office_id: str, refs: list[tuple[str, str]]) -> dict[tuple[str, str], tuple[int, str, str]]:
+    """{(entity, entity_id): (change id, code, op of that change or None)} for the referenced entities the platform
+    has rejected."""
     if not refs:
         return {}
     # issue 20: the pairs travel as one JSON text (psycopg's text[] dumper ran a regex per element, ~4 us a change)
     rows = conn.execute(
-        "SELECT r.entity, r.entity_id, r.change_id, r.code FROM rejected_entities r "
+        "SELECT r.entity, r.entity_id, r.change_id, r.code, r.op FROM rejected_entities r "
         "JOIN (SELECT p->>0 AS entity, p->>1 AS entity_id FROM json_array_elements(%s::json) AS p) AS u "
         "USING (entity, entity_id) WHERE r.office_id = %s", (_json_text(refs), office_id)).fetchall()
-    return {(r[0], r[1]): (r[2], r[3]) for r in rows}
+    return {(r[0], r[1]): (r[2], r[3], r[4]) for r in rows}
 
 
 def _json_text(value) -> str:
@@ -308,12 +309,12 @@ def insert_rejections(conn, rows) -> None:
 
 
 def mark_rejected(conn, rows) -> None:
-    """rows of (office, entity, entity id, change id, code): these entities now stand rejected."""
+    """rows of (office, entity, entity id, change id, code, op): these entities now stand rejected."""
     if rows:
         conn.cursor().executemany(
-            "INSERT INTO rejected_entities (office_id, entity, entity_id, change_id, code) VALUES (%s, %s, %s, %s, %s) "
-            "ON CONFLICT (office_id, entity, entity_id) DO UPDATE SET change_id = EXCLUDED.change_id, "
-            "code = EXCLUDED.code", rows)
+            "INSERT INTO rejected_entities (office_id, entity, entity_id, change_id, code, op) "
+            "VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (office_id, entity, entity_id) DO UPDATE SET "
+            "change_id = EXCLUDED.change_id, code = EXCLUDED.code, op = EXCLUDED.op", rows)
 
 
 def clear_rejected(conn, office_id: str, refs: list[tuple[str, str]]) -> None:

@@ -435,9 +435,11 @@ class Intake:
         seq = opened.manifest.sequence
         per_change = [checks.refs(c) for c in changes]
         pointers = {r for refs in per_change for r in refs}
-        judge = checks.Judge(pgstore.rejected_entities(conn, office, sorted(pointers)),
+        held = pgstore.rejected_entities(conn, office, sorted(pointers))
+        judge = checks.Judge({k: v[:2] for k, v in held.items()},
                              pgstore.known_subjects(conn, office, sorted({i for e, i in pointers if e == "subject"})),
-                             today=self.clock().date() + timedelta(days=1))  # a day's slack for time zones
+                             today=self.clock().date() + timedelta(days=1),  # a day's slack for time zones
+                             ops={k: v[2] for k, v in held.items()})
         decisions = []
         accepted, rejected, rows, rej_rows = [], [], [], []
         for c, refs in zip(changes, per_change):
@@ -454,7 +456,8 @@ class Intake:
         pgstore.store_bundle(conn, office, seq, opened.digest, opened.manifest.doc, opened.data)
         pgstore.copy_changes(conn, office, seq, rows)
         pgstore.insert_rejections(conn, rej_rows)
-        pgstore.mark_rejected(conn, [(office, e, i, cid, code) for (e, i), (cid, code) in judge.rejected.items()])
+        pgstore.mark_rejected(conn, [(office, e, i, cid, code, judge.ops.get((e, i)))
+                                     for (e, i), (cid, code) in judge.rejected.items()])
         pgstore.clear_rejected(conn, office, sorted(judge.cleared))
         pgstore.upsert_subjects(conn, [(office, sid, no, kind, name)
                                        for sid, (no, kind, name) in judge.new_subjects.items()])

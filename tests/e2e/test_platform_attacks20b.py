@@ -282,3 +282,38 @@ def test_r14_tls_half_given_or_unusable_stops_the_server_instead_of_serving_plai
     finally:
         proc.terminate()
         proc.communicate(timeout=30)
+
+
+def test_r6_a_rejected_listing_decision_re_sent_after_the_correction_is_accepted(server):
+    """The case is opened and filed; its listing decision is rejected because the subject's update was (an invalid
+    USCC). The office corrects the subject (accepted) and re-sends the decision (its requeue: a new change id, the
+    same op): the platform rejected it again — "rests on case 1 (change 5, DEPENDS_ON_REJECTED)", its own earlier
+    rejection — and would for ever, so the listing never reached the platform (R6). Now a change of the op that
+    was rejected is judged on its own merits and accepted. What rests on an entity whose opening was rejected
+    stays rejected however often it comes (only a new opening restates the case)."""
+    intake, port, a, _ = server
+    assert _exchange(port, _post(a, a.bundle(a.listing_lines(3))))[0] == 200  # subject 1, record 1, case 1 opened
+    decide = {"id": 1, "state": "listed", "list_type": "black", "subject": {"id": 1}, "record_ids": [1],
+              "decision_number": "淮信认〔2026〕1号"}
+    bad = {"kind": "legal_person", "name": "测试企业", "id_type": "uscc", "id_number": "123"}
+    lines = [_line(4, "subject", 1, "update", bad), _line(5, "case", 1, "decide", decide),
+             _line(6, "case", 1, "exit", {"id": 1, "subject_id": 1, "state": "exited"})]
+    _, accepted, rejected = a.read_receipt(_exchange(port, _post(a, a.bundle(lines)))[2])
+    assert accepted == [] and [r["code"] for r in rejected] == ["SUBJECT_ID_INVALID", "DEPENDS_ON_REJECTED",
+                                                                "DEPENDS_ON_REJECTED"]
+    lines = [_line(7, "case", 1, "exit", {"id": 1, "subject_id": 1, "state": "exited"}),  # the decision first
+             _line(8, "subject", 1, "update", a.subject_state()), _line(9, "case", 1, "decide", decide),
+             _line(10, "case", 1, "exit", {"id": 1, "subject_id": 1, "state": "exited"})]
+    _, accepted, rejected = a.read_receipt(_exchange(port, _post(a, a.bundle(lines)))[2])
+    assert accepted == [8, 9, 10] and [(r["id"], r["code"]) for r in rejected] == [(7, "DEPENDS_ON_REJECTED")]
+    assert "change 5" in rejected[0]["reason_en"]  # the exit rests on the decision still rejected then
+    # a case whose opening was rejected: its other changes stay rejected, sent once or twice
+    lines = [_line(11, "case", 2, "open", {"id": 2, "subject_id": 99}),
+             _line(12, "case", 2, "update", {"id": 2, "fields": ["facts"]}),
+             _line(13, "case", 2, "update", {"id": 2, "fields": ["facts"]})]
+    _, accepted, rejected = a.read_receipt(_exchange(port, _post(a, a.bundle(lines)))[2])
+    assert accepted == [] and [r["code"] for r in rejected] == ["SUBJECT_NOT_SHARED", "DEPENDS_ON_REJECTED",
+                                                                "DEPENDS_ON_REJECTED"]
+    lines = [_line(14, "case", 2, "update", {"id": 2, "fields": ["facts"]})]
+    _, accepted, rejected = a.read_receipt(_exchange(port, _post(a, a.bundle(lines)))[2])
+    assert accepted == [] and "change 11" in rejected[0]["reason_en"]
