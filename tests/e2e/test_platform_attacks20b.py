@@ -317,3 +317,34 @@ def test_r6_a_rejected_listing_decision_re_sent_after_the_correction_is_accepted
     lines = [_line(14, "case", 2, "update", {"id": 2, "fields": ["facts"]})]
     _, accepted, rejected = a.read_receipt(_exchange(port, _post(a, a.bundle(lines)))[2])
     assert accepted == [] and "change 11" in rejected[0]["reason_en"]
+
+
+def test_r14_an_unsigned_request_cannot_make_the_server_check_many_signatures(server, monkeypatch):
+    """Every entry of a request's X-CD-Endorsements naming a key of the office was checked before the request's
+    own signature: ~50 forged entries fit in the header limit — 50 signature checks (an SM2 check ~1 ms) for one
+    request anyone can send, with no per-IP limit. Only the path back from the claimed key is read now: a forged
+    chain costs at most one check and the request is refused 401 as before; an office that rotated its key signs
+    its requests with the new key and its chain, as before."""
+    import base64
+
+    from credit_desk.domain import signing
+    from credit_desk.sync import reqauth
+    from tests.e2e.test_platform_attacks20 import _endorse, _request
+    intake, port, a, _ = server
+    checks = []
+    real = signing.verify
+    monkeypatch.setattr(signing, "verify", lambda *args: checks.append(1) or real(*args))
+    mallory = signing.new_private()
+    forged = [_endorse(mallory, signing.public_of(signing.new_private())) for _ in range(40)]
+    for e in forged:  # each claims to be endorsed by A's registered key
+        e["endorsed_by"] = crypto.key_id(signing.public_of(a.sign))
+    target = f"/downstream/{a.office}"
+    headers = reqauth.sign_headers(mallory, a.office, "GET", target, 0, endorsements=forged[:1])
+    headers["X-CD-Endorsements"] = base64.b64encode(json.dumps(forged).encode()).decode()
+    headers["X-CD-Key"] = crypto.key_id(base64.b64decode(forged[-1]["public_key"]))
+    assert _code(_exchange(port, _request("GET", target, headers))) == (401, "AUTH_FAILED")
+    assert len(checks) <= 2, len(checks)
+    new = signing.new_private()  # an honest rotation the platform has not learned yet: the chain still works
+    chain = [_endorse(a.sign, signing.public_of(new), last_sequence=0)]
+    headers = reqauth.sign_headers(new, a.office, "GET", target, 0, endorsements=chain)
+    assert _exchange(port, _request("GET", target, headers))[0] == 200
