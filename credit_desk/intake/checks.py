@@ -124,7 +124,10 @@ class Judge:
             return subject_no(state)
         subj = state.get("subject")
         if isinstance(subj, dict) and subject_no(subj):
-            return subject_no(subj)
+            # R7 (att20b): the copy of the subject a listing carries may be stale (a requeue re-sends the state of
+            # the day, with the USCC since corrected): the national id the platform holds for that subject wins
+            held = self.subjects.get(str(subj.get("id"))) if isinstance(subj.get("id"), (int, str)) else None
+            return held or subject_no(subj)
         ref = state.get("subject_id")
         return self.subjects.get(str(ref)) if ref is not None else None
 

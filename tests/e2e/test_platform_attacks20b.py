@@ -348,3 +348,26 @@ def test_r14_an_unsigned_request_cannot_make_the_server_check_many_signatures(se
     chain = [_endorse(a.sign, signing.public_of(new), last_sequence=0)]
     headers = reqauth.sign_headers(new, a.office, "GET", target, 0, endorsements=chain)
     assert _exchange(port, _request("GET", target, headers))[0] == 200
+
+
+def test_r7_a_listing_is_filed_under_the_subject_the_platform_holds_not_a_stale_copy(server):
+    """A listing decision carries a copy of its subject (R7 entry state). The subject went in with a wrong USCC and
+    was rejected, and so were the record, case and decision resting on it; the office corrected the subject and
+    re-sent them (its requeue re-sends each change's state as it was). All accepted — and the listing was filed in
+    the cross-office view under the wrong, invalid USCC of the stale copy: "who is listed where" missed it. The
+    platform now files a change under the national id it holds for the subject the change names."""
+    intake, port, a, _ = server
+    good = a.subject_state()
+    bad = {**good, "id_number": "123"}
+    first = a.listing_lines(4, subject=bad)  # subject 1, record 1, case 1 open, decided (with the copy)
+    _, accepted, rejected = a.read_receipt(_exchange(port, _post(a, a.bundle(first)))[2])
+    assert accepted == [] and rejected[0]["code"] == "SUBJECT_ID_INVALID"
+    again = [_line(5, "subject", 1, "update", good)]
+    for cid, line in enumerate(first[1:], 6):  # the requeue: new change ids, the same states
+        change = json.loads(line)
+        again.append(_line(cid, change["entity"], change["entity_id"], change["op"], change["state"]))
+    _, accepted, rejected = a.read_receipt(_exchange(port, _post(a, a.bundle(again)))[2])
+    assert accepted == [5, 6, 7, 8] and rejected == []
+    listed = intake.subject_listings("uscc", good["id_number"], actor="王工", reason="核查名单")
+    assert [(r["office_id"], r["change_id"]) for r in listed] == [(a.office, 8)]
+    assert intake.subject_listings("uscc", "123", actor="王工", reason="核查名单") == []
