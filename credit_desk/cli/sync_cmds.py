@@ -389,7 +389,9 @@ def cmd_intake_serve(args) -> int:
                           certfile=args.certfile, keyfile=args.keyfile,
                           plain_budget_bytes=args.plain_budget_mb << 20,
                           workers=default_workers() if args.workers is None else max(0, args.workers))
-    server = serve(Intake(Path(args.data), pool_size=args.max_in_flight), args.host, args.port, config)
+    # att20b: a connection for each thread that may use one (make_app runs max_in_flight + 4), so the pool never
+    # runs dry while the database is well
+    server = serve(Intake(Path(args.data), pool_size=args.max_in_flight + 4), args.host, args.port, config)
     host, port = server.server_address[:2]
     scheme = "https" if args.certfile and args.keyfile else "http"
     print(f"intake listening on {scheme}://{host}:{port}", flush=True)

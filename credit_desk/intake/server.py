@@ -178,15 +178,27 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
                                     *headers]})
             await send({"type": "http.response.body", "body": body})
 
-        try:
-            body, ctype = await _route(scope, receive)
-            await respond(200, body, ctype)
-        except _Refuse as r:
+        async def refuse(r: _Refuse) -> None:
             doc = {"ok": False, "code": r.code, "message_zh": r.zh or r.code, "message_en": r.en or r.code, **r.extra}
             hdrs = [*r.headers, *([(b"connection", b"close")] if r.status in (408, 411, 413, 505) else [])]
             await respond(r.status, json.dumps(doc, ensure_ascii=False).encode("utf-8"),
                           "application/json; charset=utf-8", hdrs)
-        except Exception:  # never a traceback to the client; the log keeps it for the platform's IT
+
+        try:
+            body, ctype = await _route(scope, receive)
+            await respond(200, body, ctype)
+        except _Refuse as r:
+            await refuse(r)
+        except Exception as exc:  # never a traceback to the client; the log keeps it for the platform's IT
+            if _db_busy(exc) and not started["v"]:
+                # att20b: every connection of the pool in use (or the database gone) past the pool's wait was a
+                # 500 INTERNAL; it is the platform being busy: 503 with a retry time (the office retries a 5xx)
+                log.warning("intake request found no database connection: %s %s: %s", scope.get("method"),
+                            scope.get("path"), exc)
+                await refuse(_Refuse(503, "DB_BUSY", "平台数据库繁忙或暂不可用，请稍后重试。",
+                                     "The platform's database is busy or unavailable; try again shortly.",
+                                     headers=[(b"retry-after", b"10")]))
+                return
             log.exception("intake request failed: %s %s", scope.get("method"), scope.get("path"))
             if not started["v"]:
                 await respond(500, json.dumps({"ok": False, "code": "INTERNAL", "message_zh": "平台内部错误，请稍后重试。",
@@ -379,6 +391,13 @@ def _declared_plain(data: bytes, limits) -> int:
     if isinstance(size, bool) or not isinstance(size, int) or not 0 < size <= limits.max_plain_bytes:
         return 0
     return size
+
+
+def _db_busy(exc: Exception) -> bool:
+    """No database connection to be had: the pool's wait ran out, or the database cannot be reached."""
+    import psycopg
+    import psycopg_pool
+    return isinstance(exc, (psycopg_pool.PoolTimeout, psycopg.OperationalError))
 
 
 def _too_big(size: int, limit: int) -> _Refuse:

@@ -371,3 +371,45 @@ def test_r7_a_listing_is_filed_under_the_subject_the_platform_holds_not_a_stale_
     listed = intake.subject_listings("uscc", good["id_number"], actor="王工", reason="核查名单")
     assert [(r["office_id"], r["change_id"]) for r in listed] == [(a.office, 8)]
     assert intake.subject_listings("uscc", "123", actor="王工", reason="核查名单") == []
+
+
+def test_r14_no_database_connection_to_be_had_is_a_503_with_a_code_not_a_500(tmp_path, platform_dsn):
+    """Every connection of the platform's pool held (here: one connection, held by a receive waiting on a lock)
+    and another office's request waited the pool's time out and got 500 INTERNAL, as for a bug. It is the platform
+    being busy: 503 DB_BUSY with Retry-After (the office retries a 5xx), and the held receive still completes."""
+    import threading
+
+    import psycopg
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder, pool_size=1)
+    intake.pool.timeout = 1.5  # the pool's own wait (30 s by default), shortened for the test
+    plat = json.loads((folder / "platform.keys.json").read_text())
+    srv = serve(intake, "127.0.0.1", 0, CONFIG)
+    port = srv.server_address[1]
+    a, b = FakeOffice(plat, seed=31), FakeOffice(plat, seed=32)
+    for o in (a, b):
+        intake.register_office(o.keyfile())
+    answers = {}
+    try:
+        with psycopg.connect(platform_dsn, options=f"-c search_path={intake.schema}") as locker:
+            locker.execute("SELECT 1 FROM offices WHERE office_id = %s FOR UPDATE", (a.office,))  # A's row held
+            post = threading.Thread(target=lambda: answers.update(a=_exchange(port, _post(a, a.bundle(
+                a.listing_lines(4))))))
+            post.start()
+            for _ in range(100):  # A's receive has taken the pool's one connection and waits on the lock
+                if locker.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                                  ).fetchone()[0]:
+                    break
+                threading.Event().wait(0.1)
+            target = f"/downstream/{b.office}"
+            from tests.e2e.test_platform_attacks20 import _request
+            status, doc, raw = _exchange(port, _request("GET", target, b.headers("GET", target)))
+            assert (status, (doc or {}).get("code")) == (503, "DB_BUSY"), raw[:300]
+            locker.rollback()
+        post.join(30)
+        assert answers["a"][0] == 200
+        assert _exchange(port, _request("GET", target, b.headers("GET", target)))[0] == 200
+    finally:
+        srv.shutdown()
+        intake.close()
