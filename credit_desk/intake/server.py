@@ -172,11 +172,26 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
         started = {"v": False}
 
         async def respond(status: int, body: bytes, ctype: str, headers=()) -> None:
+            """att20b: the answer went to Hypercorn whole, with no deadline: a client that never read a 3.5 MB
+            downstream file held it in the server's memory for good, one copy per connection (a captured signed GET
+            replayed for five minutes: thousands). It goes in pieces now, all within ``body_seconds``; past that
+            the answer is abandoned and the connection closed, holding at most a piece."""
             started["v"] = True
-            await send({"type": "http.response.start", "status": status,
-                        "headers": [(b"content-type", ctype.encode()), (b"content-length", str(len(body)).encode()),
-                                    *headers]})
-            await send({"type": "http.response.body", "body": body})
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + config.body_seconds
+            messages = [{"type": "http.response.start", "status": status,
+                         "headers": [(b"content-type", ctype.encode()), (b"content-length", str(len(body)).encode()),
+                                     *headers]}]
+            messages += [{"type": "http.response.body", "body": body[i:i + _PIECE], "more_body": True}
+                         for i in range(0, len(body), _PIECE)]
+            messages.append({"type": "http.response.body", "body": b"", "more_body": False})
+            for message in messages:
+                try:
+                    await asyncio.wait_for(send(message), max(deadline - loop.time(), 0.001))
+                except asyncio.TimeoutError:
+                    log.warning("intake answer not read within %g s, abandoned: %s %s", config.body_seconds,
+                                scope.get("method"), scope.get("path"))
+                    return
 
         async def refuse(r: _Refuse) -> None:
             doc = {"ok": False, "code": r.code, "message_zh": r.zh or r.code, "message_en": r.en or r.code, **r.extra}
@@ -185,8 +200,9 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
                           "application/json; charset=utf-8", hdrs)
 
         try:
-            body, ctype = await _route(scope, receive)
-            await respond(200, body, ctype)
+            answer = await _route(scope, receive, lambda body, ctype: respond(200, body, ctype))
+            if answer is not None:
+                await respond(200, *answer)
         except _Refuse as r:
             await refuse(r)
         except Exception as exc:  # never a traceback to the client; the log keeps it for the platform's IT
@@ -205,7 +221,7 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
                                                "message_en": "Internal error at the platform; try again later."},
                                               ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8")
 
-    async def _route(scope, receive) -> tuple[bytes, str]:
+    async def _route(scope, receive, deliver) -> tuple[bytes, str] | None:
         method, path = scope["method"], scope["path"]
         if scope.get("http_version") not in ("1.0", "1.1"):  # the HTTP/2 preface, read as a request (guard_protocol)
             raise _Refuse(505, "HTTP_VERSION", *_PROTOCOL_CODES[505][1:])
@@ -241,9 +257,11 @@ def make_app(intake: Intake, config: ServerConfig = ServerConfig()):
                 raise _Refuse(503, "BUSY", "平台繁忙，请稍后重试。", "The platform is busy; try again shortly.",
                               headers=[(b"retry-after", b"5")]) from None
             try:
-                return await _dispatch(route, office, method, raw_query, receive, length)
+                answer = await _dispatch(route, office, method, raw_query, receive, length)
             finally:
                 state["slots"].release()
+            await deliver(*answer)  # att20b: still one of the office's requests until its answer is read
+            return None
         finally:
             busy[office] -= 1
             if not busy[office]:
@@ -391,6 +409,9 @@ def _declared_plain(data: bytes, limits) -> int:
     if isinstance(size, bool) or not isinstance(size, int) or not 0 < size <= limits.max_plain_bytes:
         return 0
     return size
+
+
+_PIECE = 64 << 10  # an answer goes to the connection in pieces of this size, each within the answer's deadline
 
 
 def _db_busy(exc: Exception) -> bool:

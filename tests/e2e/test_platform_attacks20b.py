@@ -413,3 +413,36 @@ def test_r14_no_database_connection_to_be_had_is_a_503_with_a_code_not_a_500(tmp
     finally:
         srv.shutdown()
         intake.close()
+
+
+def test_r14_an_answer_nobody_reads_is_abandoned_at_its_deadline(server):
+    """The answer went to Hypercorn whole with no deadline: a client that asked for a large downstream file and
+    never read it held the file in the server's memory for good — one copy per connection, and the office's
+    request count was given back before the answer was sent, so a captured signed GET replayed for its five
+    minutes could pin thousands. Now the answer goes in pieces within body_seconds and counts as one of the
+    office's requests until read; past the deadline it is abandoned and the connection closed. A reader gets it."""
+    import os
+    import socket
+    import time
+
+    from tests.e2e.test_platform_attacks20 import _request
+    intake, port, a, _ = server
+    name, data = intake.publish(a.office, [{"kind": "catalogue", "version": 1, "blob": os.urandom(5 << 20).hex()}])
+    target = f"/downstream/{a.office}/{name}"
+    stuck = []
+    for _ in range(2):
+        s = socket.socket()
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)  # a reader that reads nothing
+        s.connect(("127.0.0.1", port))
+        s.sendall(_request("GET", target, a.headers("GET", target)))
+        stuck.append(s)
+    time.sleep(CONFIG.body_seconds + 2)
+    for s in stuck:
+        s.settimeout(10)
+        got = 0
+        while chunk := s.recv(1 << 20):
+            got += len(chunk)
+        s.close()
+        assert got < len(data), got  # cut off at the deadline, not held until read
+    status, body, _ = a.request(f"http://127.0.0.1:{port}", target)
+    assert status == 200 and body == data
