@@ -75,6 +75,8 @@ class Judge:
     today: dt.date = dt.date.max  # the platform's date (a decision dated after it is refused); max = no clock
     # (entity, id) -> op of the change that left it rejected (None: not known, recorded before att20b)
     ops: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    # office-local subject id -> (subject_no the platform held before this bundle, the one it holds now)
+    renumbered: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def check(self, change: dict, pointers: list[tuple[str, str]] | None = None) -> tuple[str, str, str] | None:
         """(code, reason_zh, reason_en) when the change is rejected, else None; ``pointers`` = refs(change)."""
@@ -97,6 +99,11 @@ class Judge:
             problem = _subject_problem(state)
             if problem is None:
                 sid = change["entity_id"]
+                before = self.renumbered.get(sid, (self.subjects.get(sid),))[0]
+                if before is not None and before != subject_no(state):
+                    self.renumbered[sid] = (before, subject_no(state))  # R7 (att20b): its listings follow it
+                else:
+                    self.renumbered.pop(sid, None)
                 self.subjects[sid] = subject_no(state)
                 self.new_subjects[sid] = (self.subjects[sid], state["kind"], state["name"])
             return problem

@@ -301,6 +301,15 @@ def copy_row(head: str, row: tuple) -> str:
     return head + line + "\n"
 
 
+def refile_subject(conn, office_id: str, subject_id: str, old: str, new: str) -> None:
+    """R7 (att20b): the office corrected a subject's national id; its changes filed under the old one (the subject
+    itself, and what names it by subject_id or by its copy) are filed under the new one. Found through the
+    subject_no index: only the rows under the old number are read."""
+    conn.execute("UPDATE changes SET subject_no = %s WHERE office_id = %s AND subject_no = %s AND ("
+                 "(entity = 'subject' AND entity_id = %s) OR state ->> 'subject_id' = %s "
+                 "OR state -> 'subject' ->> 'id' = %s)", (new, office_id, old, subject_id, subject_id, subject_id))
+
+
 def insert_rejections(conn, rows) -> None:
     if rows:
         conn.cursor().executemany(

@@ -455,6 +455,8 @@ class Intake:
                              _state_json(c["state"])))
         pgstore.store_bundle(conn, office, seq, opened.digest, opened.manifest.doc, opened.data)
         pgstore.copy_changes(conn, office, seq, rows)
+        for sid, (old_no, new_no) in judge.renumbered.items():  # R7 (att20b): a corrected id takes its listings
+            pgstore.refile_subject(conn, office, sid, old_no, new_no)
         pgstore.insert_rejections(conn, rej_rows)
         pgstore.mark_rejected(conn, [(office, e, i, cid, code, judge.ops.get((e, i)))
                                      for (e, i), (cid, code) in judge.rejected.items()])

@@ -446,3 +446,18 @@ def test_r14_an_answer_nobody_reads_is_abandoned_at_its_deadline(server):
         assert got < len(data), got  # cut off at the deadline, not held until read
     status, body, _ = a.request(f"http://127.0.0.1:{port}", target)
     assert status == 200 and body == data
+
+
+def test_r7_a_corrected_subject_id_takes_its_listings_with_it(server):
+    """A subject was shared with a valid but wrong USCC (another company's) and listed; the office corrected the
+    USCC (a subject update, accepted). The platform's cross-office view kept the listing under the old number —
+    the other company showed as listed, the real one did not. The listing now follows the correction."""
+    intake, port, a, _ = server
+    wrong, right = a.subject_state(), a.subject_state()
+    assert _exchange(port, _post(a, a.bundle(a.listing_lines(4, subject=wrong))))[0] == 200
+    assert len(intake.subject_listings("uscc", wrong["id_number"], actor="王工", reason="核查名单")) == 1
+    status, _, receipt = _exchange(port, _post(a, a.bundle([_line(5, "subject", 1, "update", right)])))
+    assert status == 200 and a.read_receipt(receipt)[1] == [5]
+    listed = intake.subject_listings("uscc", right["id_number"], actor="王工", reason="核查名单")
+    assert [(r["office_id"], r["change_id"]) for r in listed] == [(a.office, 4)]
+    assert intake.subject_listings("uscc", wrong["id_number"], actor="王工", reason="核查名单") == []
