@@ -85,10 +85,18 @@ def _unreachable(exc: Exception) -> DomainError:
                        f"Cannot connect to the platform database: {str(exc).strip()[:200]}")
 
 
+# att20b ("never a hang"): a receive waiting on a row lock held elsewhere (a stuck session, an operator's psql)
+# waited for good, holding its request slot and a pool connection; the office retried and piled up more. A lock
+# not had within LOCK_TIMEOUT_MS, or a statement running past STATEMENT_TIMEOUT_MS, ends the request (503 DB_BUSY)
+LOCK_TIMEOUT_MS = 30_000
+STATEMENT_TIMEOUT_MS = 300_000
+
+
 def open_pool(conninfo: str, schema: str, size: int) -> ConnectionPool:
     """A pool of connections whose search_path is the platform's schema; closed when its owner is collected.
     Autocommit: reads stand alone, and every write is an explicit ``with conn.transaction()``."""
-    options = f"-c search_path={check_schema(schema)}"
+    options = (f"-c search_path={check_schema(schema)} -c lock_timeout={int(LOCK_TIMEOUT_MS)} "
+               f"-c statement_timeout={int(STATEMENT_TIMEOUT_MS)}")
     pool = ConnectionPool(conninfo, min_size=1, max_size=max(1, size), kwargs={"options": options, "autocommit": True},
                           open=False, num_workers=1, name=f"intake-{schema}")
     try:

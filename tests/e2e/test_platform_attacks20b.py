@@ -461,3 +461,37 @@ def test_r7_a_corrected_subject_id_takes_its_listings_with_it(server):
     listed = intake.subject_listings("uscc", right["id_number"], actor="王工", reason="核查名单")
     assert [(r["office_id"], r["change_id"]) for r in listed] == [(a.office, 4)]
     assert intake.subject_listings("uscc", wrong["id_number"], actor="王工", reason="核查名单") == []
+
+
+def test_r14_a_receive_waiting_on_a_lock_held_elsewhere_ends_with_a_503_not_a_hang(tmp_path, platform_dsn,
+                                                                                     monkeypatch):
+    """A session holding the office's row (a stuck transaction, an operator's psql) made the office's POST wait
+    for good — its request slot and pool connection held, the office retrying and piling up more. The intake's
+    connections now have a lock timeout (and a statement timeout): the POST ends 503 DB_BUSY, and goes through
+    once the lock is gone."""
+    import time
+
+    import psycopg
+
+    from credit_desk.intake import pgstore
+    monkeypatch.setattr(pgstore, "LOCK_TIMEOUT_MS", 1000)  # 30 s in service
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder, pool_size=4)
+    plat = json.loads((folder / "platform.keys.json").read_text())
+    srv = serve(intake, "127.0.0.1", 0, CONFIG)
+    port = srv.server_address[1]
+    a = FakeOffice(plat, seed=41)
+    intake.register_office(a.keyfile())
+    data = a.bundle(a.listing_lines(4))
+    try:
+        with psycopg.connect(platform_dsn, options=f"-c search_path={intake.schema}") as locker:
+            locker.execute("SELECT 1 FROM offices WHERE office_id = %s FOR UPDATE", (a.office,))
+            started = time.monotonic()
+            answer = _exchange(port, _post(a, data), timeout=30)
+            assert _code(answer) == (503, "DB_BUSY") and time.monotonic() - started < 10
+            locker.rollback()
+        assert _exchange(port, _post(a, data))[0] == 200
+    finally:
+        srv.shutdown()
+        intake.close()
