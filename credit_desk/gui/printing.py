@@ -54,32 +54,62 @@ def page_count(path) -> int:
             doc.close()
 
 
+def _into_qimage(made: list):
+    """A pypdfium2 ``bitmap_maker`` that renders into a new QImage's own memory (appended to ``made``): allocated by
+    Qt without filling it, filled white and drawn by PDFium, so no step of it holds Python's lock for long."""
+    import ctypes
+
+    import pypdfium2 as pdfium
+
+    def make(width, height, format, rev_byteorder=False):
+        image = QImage(width, height, QImage.Format_RGB32)  # BGRx in memory: Qt's RGB32
+        buffer = (ctypes.c_ubyte * image.sizeInBytes()).from_buffer(image.bits())
+        made.append(image)
+        return pdfium.PdfBitmap.new_native(width, height, format, rev_byteorder, buffer=buffer,
+                                           stride=image.bytesPerLine())
+    return make
+
+
+def _pages(source, dpi: int, job=None):
+    """Each page of the PDF rendered at ``dpi`` as a QImage (a generator: one page in memory at a time).
+
+    Issue 18 (the batch print froze the window ~180 ms at a time, up to 470 ms on a loaded machine): PDFium renders
+    straight into the QImage's memory. Before, each 300 dpi page (35 MB) went into pypdfium2's own bitmap, a ctypes
+    array made by Python, and was then copied into a QImage (``QImage.copy``, Python's lock held throughout); the
+    window's longest gaps fell on those two steps (copy 40–260 ms, the render with its array 85–415 ms, at load 3–6
+    while PDFium alone takes 40–75 ms and lets go of the lock: ctypes releases it for every PDFium call). Now the
+    page's memory is touched first by PDFium, with the lock released, and never copied. PDFium itself is not
+    thread-safe: ``_PDFIUM`` is held for each PDFium step, not while the caller paints the page, so a preview can
+    render between two pages of a long print."""
+    import pypdfium2 as pdfium
+    with _PDFIUM:
+        try:
+            doc = _open(pdfium, source)
+        except (OSError, pdfium.PdfiumError) as exc:
+            raise _refuse(source, str(exc)) from None
+        count = len(doc)
+    try:
+        for i in range(count):
+            if job is not None:
+                job.check()
+                job.progress(i, count)
+            made: list[QImage] = []
+            with _PDFIUM:
+                page = doc[i]
+                try:
+                    page.render(scale=dpi / 72, prefer_bgrx=True, bitmap_maker=_into_qimage(made)).close()
+                finally:
+                    page.close()
+            yield made[0]
+    finally:
+        with _PDFIUM:
+            doc.close()
+
+
 def render_pages(path, dpi: int = PREVIEW_DPI, job=None) -> list[QImage]:
     """Every page of the PDF (a path, or the bytes kept in the ledger) as an image at ``dpi`` (call from a
     worker: a long notice takes a while)."""
-    import pypdfium2 as pdfium
-    images = []
-    with _PDFIUM:
-        try:
-            doc = _open(pdfium, path)
-        except (OSError, pdfium.PdfiumError) as exc:
-            raise _refuse(path, str(exc)) from None
-        try:
-            for i in range(len(doc)):
-                if job is not None:
-                    job.check()
-                    job.progress(i, len(doc))
-                # issue 18: pdfium's own buffer straight into a QImage (BGRx is Qt's RGB32): the PIL copies and
-                # conversions of a 300 dpi page held Python's lock for a noticeable time each, freezing the window
-                bitmap = doc[i].render(scale=dpi / 72, prefer_bgrx=True)
-                try:
-                    images.append(QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride,
-                                         QImage.Format_RGB32).copy())
-                finally:
-                    bitmap.close()
-        finally:
-            doc.close()
-    return images
+    return list(_pages(path, dpi, job))
 
 
 def print_pdfs(paths: list, printer: QPrinter, job=None) -> int:
@@ -92,7 +122,7 @@ def print_pdfs(paths: list, printer: QPrinter, job=None) -> int:
     pages = 0
     try:
         for n, path in enumerate(paths):
-            for image in render_pages(path, PRINT_DPI, job):
+            for image in _pages(path, PRINT_DPI, job):
                 if pages:
                     printer.newPage()
                 _paint_page(painter, printer, image)
@@ -104,7 +134,10 @@ def print_pdfs(paths: list, printer: QPrinter, job=None) -> int:
     return pages
 
 
-BAND_ROWS = 128  # a page is drawn in bands: one drawImage of a whole 300 dpi page held the GIL ~1 s (issue 18)
+# a page is drawn in bands of image rows: Qt's drawImage runs without releasing Python's lock; one whole 300 dpi page
+# held it ~1 s, a band of 128 rows 3–30 ms (issue 18). Thinner bands change the printed file (more, smaller images:
+# 64 rows made 1.3 % of the pixels of a page rendered back differ), so 128 stays: the output is byte for byte the same
+BAND_ROWS = 128
 
 
 def _paint_page(painter: QPainter, printer: QPrinter, image: QImage) -> None:
@@ -112,7 +145,8 @@ def _paint_page(painter: QPainter, printer: QPrinter, image: QImage) -> None:
 
     Drawn in horizontal bands of the image: Qt's drawImage runs without releasing Python's lock, and a whole page
     at the print resolution took about a second, in which the window's event loop could not run (issue 18: the
-    window froze while a batch printed). Band edges fall on whole target pixels, so no seam shows."""
+    window froze while a batch printed). Between two bands the GUI thread gets the lock back. Band edges fall on
+    whole target pixels, so no seam shows."""
     area = printer.pageLayout().paintRectPixels(printer.resolution())
     area.moveTo(0, 0)
     size = image.size().scaled(area.size(), Qt.KeepAspectRatio)

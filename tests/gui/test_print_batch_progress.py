@@ -22,13 +22,14 @@ from credit_desk.services import document_sources, documents
 from tests.gui.test_withdrawal_path import _listed
 
 COPIES = 2
-# the batch's longest event-loop gap / the loop's longest gap beside a busy core, both measured here: 1.9–6.7 on
-# a 2-core machine at load 14; a page drawn in one band (Python's lock held ~1 s a page) measured 30–32
-GAP_RATIO = 12
 # the baseline is never taken below two frames at 60 Hz (33 ms): on a quiet machine the busy-core baseline falls to
-# ~8 ms while the batch's longest gap is 176-184 ms (measured 3x), so the ratio of two small numbers was 21-22 and the
-# test failed by itself in a fresh CI run at load < 1; the one-band page (~1 s a page) is still ~30x, refused
+# ~8 ms, and a ratio of two small numbers failed by itself (cfbbd5d)
 BASELINE_FLOOR_MS = 2 * 1000 / 60
+# the batch's longest event-loop gap / that baseline: 3 is issue 18's goal (100 ms) on a quiet machine. Session 34:
+# pypdfium2's bitmap zeroed under Python's lock and the QImage copy of each page held it 50–470 ms a page (ratio
+# 5.3–14 at load 1–6); with PDFium drawing into the QImage the longest gap is a band of drawImage (24–121 ms at load
+# 4–6, ratio 0.5–3.0, most runs under 2). A page drawn in one band (the lock held ~1 s a page) measured 30–32
+GAP_RATIO = 3
 
 
 def _printer(path) -> QPrinter:
@@ -83,7 +84,8 @@ def test_batch_print_reads_and_logs_each_notice_off_the_gui_thread_with_progress
 @pytest.mark.perf
 def test_batch_print_keeps_the_event_loop_turning(qtbot, staff, make_ctx, tmp_path, monkeypatch):
     """The loop's longest gap while the batch prints, against its longest gap beside a busy core in the same run
-    (a ratio of wall-clock gaps: run on purpose, on an idle machine, ``-m perf``)."""
+    (a ratio of wall-clock gaps: run on purpose, on an idle machine, ``-m perf``). Issue 18's goal: no gap over
+    100 ms, 3 × the two-frame floor of the baseline."""
     busy, idle = _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch)
     assert busy / max(idle, BASELINE_FLOOR_MS) < GAP_RATIO, f"longest gap {busy:.0f} ms printing vs {idle:.0f} ms idle"
 
