@@ -111,7 +111,7 @@ def _measure(base: Path, plain_path: Path, records: int, gui: bool, log, started
     if gui:
         log("GUI cold start and memory …")
         from credit_desk.bench.gui_figures import gui_figures
-        figs += gui_figures(folder, key, base / "home")
+        figs += gui_figures(folder, key, base / "home", log)
     return {"records": records, "seeded": counts, "date": datetime.now().isoformat(timespec="seconds"),
             "machine": machine(), "seed_s": round(seed_s, 1), "plain_copy_s": round(copy_s, 1),
             "ledger_mb": round((folder / "ledger.db").stat().st_size / 1e6, 1),

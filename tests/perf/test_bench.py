@@ -21,7 +21,8 @@ EXPECTED = {f"search.{c}.{what}.{q}" for c in SEARCH_CLASSES for what in ("page"
             "view.records.first_page", "view.cases.first_page", "view.due.all_items", "dashboard.counts",
             "open.keyring", "open.recovery_passphrase", "insert.per_record_service", "insert.batch_service",
             "print.listing_decisions", "sync.export", "sync.intake", "gui.cold_start_to_dashboard",
-            "gui.peak_memory",
+            "gui.peak_memory", "gui.memory_after_scroll_and_search", "gui.gap.scroll", "gui.gap.search",
+            "gui.gap.print", "gui.gap.backup",
             # issue 18, session 34: backup, restore, the checks and the audit verification, as the CLI runs them
             "backup.now", "restore", "restore.full", "check.full", "check.daily", "audit.verify_since",
             "audit.verify_since.rows_recomputed"}
