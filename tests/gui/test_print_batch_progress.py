@@ -28,8 +28,10 @@ BASELINE_FLOOR_MS = 2 * 1000 / 60
 # the batch's longest event-loop gap / that baseline: 3 is issue 18's goal (100 ms) on a quiet machine. Session 34:
 # pypdfium2's bitmap zeroed under Python's lock and the QImage copy of each page held it 50–470 ms a page (ratio
 # 5.3–14 at load 1–6); with PDFium drawing into the QImage the longest gap is a band of drawImage (24–121 ms at load
-# 4–6, ratio 0.5–3.0, most runs under 2). A page drawn in one band (the lock held ~1 s a page) measured 30–32
-GAP_RATIO = 3
+# 4–6, ratio 0.5–3.0, most runs under 2), and on a quiet machine a whole page's bands back to back (91–94 ms against
+# 7–10 ms: ratio 2.7–2.8) until each band lets go of the lock: 9–20 ms (ratio 0.3–0.6). 1.5 is 50 ms at the floor.
+# A page drawn in one band (the lock held ~1 s a page) measured 30–32
+GAP_RATIO = 1.5
 
 
 def _printer(path) -> QPrinter:
@@ -85,7 +87,7 @@ def test_batch_print_reads_and_logs_each_notice_off_the_gui_thread_with_progress
 def test_batch_print_keeps_the_event_loop_turning(qtbot, staff, make_ctx, tmp_path, monkeypatch):
     """The loop's longest gap while the batch prints, against its longest gap beside a busy core in the same run
     (a ratio of wall-clock gaps: run on purpose, on an idle machine, ``-m perf``). Issue 18's goal: no gap over
-    100 ms, 3 × the two-frame floor of the baseline."""
+    100 ms; the bound is half of it at the baseline's two-frame floor."""
     busy, idle = _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch)
     assert busy / max(idle, BASELINE_FLOOR_MS) < GAP_RATIO, f"longest gap {busy:.0f} ms printing vs {idle:.0f} ms idle"
 
