@@ -99,9 +99,10 @@ def _check_copy(db: Path, key: bytes, ledger_id: str, head, progress=None) -> di
         progress(None)
     if not sound:
         raise DomainError("BACKUP_SOURCE_DAMAGED", "账本数据库的完整性检查未通过，未生成备份（已有的备份均保留）；"
-                          "请运行 credit-desk check --full 并联系技术支持。",
+                          "请由管理员运行完整检查复查，并联系技术支持。",
                           "The ledger's database failed its integrity check, so no backup was made (every earlier "
-                          "backup is kept); run credit-desk check --full and call support.")
+                          "backup is kept); have the administrator run the full check again and call support.",
+                          cli="credit-desk check --full")
     if not verdict.ok:
         raise DomainError("BACKUP_SOURCE_AUDIT_BROKEN", f"账本的审计日志校验失败，未生成备份（已有的备份均保留）：{verdict.reason_zh}",
                           f"The ledger's audit log does not verify, so no backup was made (every earlier backup "

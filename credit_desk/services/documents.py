@@ -31,7 +31,7 @@ from credit_desk.documents import render as R
 from credit_desk.documents.fonts import load_fonts
 from credit_desk.documents.layout import format_number
 from credit_desk.documents.templates import Template, check_context, from_text, load_template
-from credit_desk.documents.verify import Header, parse_payload, sign_payload, text_digest
+from credit_desk.documents.verify import Header, decode_meta, parse_payload, sign_payload, text_digest
 from credit_desk.domain import signing
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.procedure import check_r5_reprintable
@@ -331,9 +331,25 @@ def stored_pdf(session: Session, number: str, purpose: str) -> dict:
                           "如需再次打印请重印（副本）。",
                           f"{number} was printed before the ledger kept its files, and the file is no longer on "
                           "this PC; reprint a copy to print it again.", field="number")
+    own = _own_pages(conn, row, pdf)
+    if own is not pdf:
+        pdf, sha = own, hashlib.sha256(own).hexdigest()
     with session.ledger.tx() as tx:
         session.audit(tx, "document.view", "document", number, purpose=purpose, detail={"copy_no": copy_no})
     return {"number": number, "copy_no": copy_no, "sha256": sha, "pdf": pdf}
+
+
+def _own_pages(conn, row: repo.DocumentRow, pdf: bytes) -> bytes:
+    """R14/R15: notices issued as a batch into one file are kept as that file, every party's notice in it. A look
+    at one number (preview, print, save) shows that notice alone — the others name other parties, and the look is
+    logged for this number only — so it is drawn again from its register entry, as issued (not a 副本), with its
+    own verification data (pages 1..n). A file of one notice is returned as it is (the same object)."""
+    if len(decode_meta(pdf) or []) <= 1:
+        return pdf
+    tpl = from_text(row.template, f"{row.doc_type}.toml")
+    m = R.DocMeta(row.number, dt.date.fromisoformat(row.issued_on), row.office, row.qr_text)
+    own, _ = R.render_pdf([(tpl, row.context, m)], fonts_for(conn), [{"qr": row.qr_text, "fields": row.key_fields}])
+    return own
 
 
 def _older_file(file_name: str, sha: str) -> bytes | None:

@@ -114,3 +114,23 @@ def test_r14_stored_documents_cannot_be_deleted(session):
     documents.issue(session, "listing_decision", [_item()])
     with pytest.raises(Exception, match="append-only"):
         session.ledger.conn.execute("DELETE FROM document_files")
+
+
+def test_r14_a_look_at_one_notice_of_a_batch_file_shows_that_notice_alone(session, tmp_path):
+    """gui18 (session 34): notices issued as a batch into one file were kept as that file, and a look at one number
+    (preview, print, `print save`) showed every party of the batch, logged for that number alone."""
+    names = ["淮安市甲商贸有限公司", "淮安市乙建材有限公司", "淮安市丙餐饮有限公司"]
+    items = [Item({**SAMPLES["listing_decision"], "party_name": n}, "case", str(i), None, purpose="送达决定书")
+             for i, n in enumerate(names)]
+    docs = documents.issue(session, "listing_decision", items, tmp_path / "all.pdf")
+    assert all(n in _text((tmp_path / "all.pdf").read_bytes()) for n in names)  # the file the clerk asked for
+    stored = documents.stored_pdf(session, docs[1]["number"], "核对送达文书")
+    text = _text(stored["pdf"])
+    assert names[1] in text and names[0] not in text and names[2] not in text
+    assert docs[1]["number"] in text.replace(" ", "") and "副本" not in text
+    assert stored["sha256"] == hashlib.sha256(stored["pdf"]).hexdigest()
+    saved = documents.save_pdf(session, docs[1]["number"], tmp_path / "one.pdf", "核对送达文书")
+    assert names[0] not in _text((tmp_path / "one.pdf").read_bytes()) and saved["sha256"] == stored["sha256"]
+    from credit_desk.services import document_verify
+    checked = document_verify.verify_pdf(session, tmp_path / "one.pdf")
+    assert checked["result"] == "valid" and [d["number"] for d in checked["documents"]] == [docs[1]["number"]]
