@@ -113,13 +113,15 @@ class Ops(QObject):
         self.closed = False  # after close(): no job starts any more
 
     def run(self, fn, *, done=None, failed=None, label: str | None = None,
-            parent: QWidget | None = None, modal: bool = False, progress=None, writes: bool | None = None) -> Job:
+            parent: QWidget | None = None, modal: bool = False, progress=None, writes: bool | None = None,
+            cancelled=None) -> Job:
         """Start ``fn(job)`` on the pool; with a label, a progress dialog with 取消 appears if it takes long.
 
         ``writes`` (default: ``modal``): the job uses the session's writer connection, so it borrows it for its
         whole run (``ledger.lend()``, issue 18): a second writing job waits for it, and the GUI thread reads on the
         reader pool meanwhile. ``modal`` blocks input to every window while it runs. ``progress(done, total)``
         runs on the GUI thread for each ``job.progress`` (connected before the job starts, so none is lost).
+        ``cancelled()`` runs on the GUI thread when the job ends cancelled (its result dropped), to say so.
         """
         writes = modal if writes is None else writes
         job = Job()
@@ -130,20 +132,23 @@ class Ops(QObject):
         dialog = self._progress_dialog(job, label, parent) if label else None
         if dialog is not None and modal:
             dialog.setWindowModality(Qt.ApplicationModal)
-        job._signals.done.connect(lambda result: self._finish(job, dialog, done, None, result))
+        job._signals.done.connect(lambda result: self._finish(job, dialog, done, None, result, cancelled))
         job._signals.failed.connect(lambda exc: self._finish(job, dialog, None, failed or
-                                                             (lambda e: self.show_error(e, parent)), exc))
+                                                             (lambda e: self.show_error(e, parent)), exc,
+                                                             cancelled))
         if progress is not None:
             job._signals.progress.connect(progress)
         self.pool.start(_Runnable(fn, job, self.ledger if writes else None))
         return job
 
-    def _finish(self, job: Job, dialog, done, failed, value) -> None:
+    def _finish(self, job: Job, dialog, done, failed, value, cancelled=None) -> None:
         job.finished = True
         self._live.discard(job)
         if dialog is not None:
             dialog.close()
         if job.cancelled or isinstance(value, Cancelled) or _is_interrupt(value):
+            if cancelled is not None and not self.closed:
+                cancelled()
             return
         if failed is not None:
             failed(value)

@@ -71,7 +71,21 @@ def _into_qimage(made: list):
     return make
 
 
-def _pages(source, dpi: int, job=None):
+def page_count(source) -> int:
+    """How many pages the PDF (a path, or bytes from the ledger) has: opening it reads its page tree only."""
+    import pypdfium2 as pdfium
+    with _PDFIUM:
+        try:
+            doc = _open(pdfium, source)
+        except (OSError, pdfium.PdfiumError) as exc:
+            raise _refuse(source, str(exc)) from None
+        try:
+            return len(doc)
+        finally:
+            doc.close()
+
+
+def _pages(source, dpi: int, job=None, report: bool = True):
     """Each page of the PDF rendered at ``dpi`` as a QImage (a generator: one page in memory at a time).
 
     Issue 18 (the batch print froze the window ~180 ms at a time, up to 470 ms on a loaded machine): PDFium renders
@@ -93,7 +107,8 @@ def _pages(source, dpi: int, job=None):
         for i in range(count):
             if job is not None:
                 job.check()
-                job.progress(i, count)
+                if report:
+                    job.progress(i, count)
             made: list[QImage] = []
             with _PDFIUM:
                 page = doc[i]
@@ -114,7 +129,10 @@ def render_pages(path, dpi: int = PREVIEW_DPI, job=None) -> list[QImage]:
 
 
 def print_pdfs(paths: list, printer: QPrinter, job=None) -> int:
-    """Print the PDFs (paths or bytes) one after another as one job; returns the number of pages printed."""
+    """Print the PDFs (paths or bytes) one after another as one job; returns the number of pages printed.
+    ``job.progress(pages printed, pages in all)`` after each page (gui18, session 34: the bar counted whole
+    notices, so one 100-page notice held it still for half a minute)."""
+    total = sum(page_count(path) for path in paths) if job is not None else 0
     painter = QPainter()
     if not painter.begin(printer):
         raise DomainError("PRINTER_UNAVAILABLE", "无法启动打印：打印机不可用或输出文件不能写入。",
@@ -122,14 +140,14 @@ def print_pdfs(paths: list, printer: QPrinter, job=None) -> int:
                           field="printer")
     pages = 0
     try:
-        for n, path in enumerate(paths):
-            for image in _pages(path, PRINT_DPI, job):
+        for path in paths:
+            for image in _pages(path, PRINT_DPI, job, report=False):
                 if pages:
                     printer.newPage()
                 _paint_page(painter, printer, image)
                 pages += 1
-            if job is not None:
-                job.progress(n + 1, len(paths))
+                if job is not None:
+                    job.progress(pages, max(total, pages))
     finally:
         painter.end()
     return pages
@@ -197,10 +215,20 @@ def private_output(ctx, printer: QPrinter) -> Path | None:
     return out
 
 
-def print_files(ctx, paths: list, printer: QPrinter, parent=None, done=None):
+def cancelled_words(to_file: bool) -> str:
+    """What a clerk is told after 取消 of a print (gui18: nothing was said): pages already sent may have printed;
+    a print to a file left an incomplete file."""
+    if to_file:
+        return QCoreApplication.translate("Printing", "Printing was cancelled. The file holds only the pages "
+                                                      "printed before the cancel: delete it and print again.")
+    return QCoreApplication.translate("Printing", "Printing was cancelled. Pages already sent to the printer may "
+                                                  "still come out: collect them.")
+
+
+def print_files(ctx, paths: list, printer: QPrinter, parent=None, done=None, cancelled=None):
     """Print (paths or bytes) through ``gui/ops.py`` with progress and cancel; ``done(pages)`` on the GUI
-    thread."""
-    return ctx.ops.run(lambda job: print_pdfs(list(paths), printer, job), done=done,
+    thread, ``cancelled()`` there after 取消."""
+    return ctx.ops.run(lambda job: print_pdfs(list(paths), printer, job), done=done, cancelled=cancelled,
                        label=QCoreApplication.translate("Printing", "Printing…"), parent=parent)
 
 
@@ -351,7 +379,8 @@ class PreviewDialog(QDialog):
             self.save_as(str(out))
             return
         print_files(self.ctx, [self.path], printer, self, done=lambda n: self.status.setText(
-            self.tr("Sent %1 page(s) to the printer.").replace("%1", str(n))))
+            self.tr("Sent %1 page(s) to the printer.").replace("%1", str(n))),
+            cancelled=lambda: self.status.setText(cancelled_words(False)))
 
     def save_as(self, path: str | None = None) -> Path | None:
         """Ask where (a save dialog starting in the folder of the last save), write the copy, say where it went."""

@@ -2933,148 +2933,148 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="55"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="58"/>
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="63"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="68"/>
         <source>Part of the number</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="81"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="84"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
         <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="95"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="97"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="98"/>
         <source>Void the number…</source>
         <translation>作废文号…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="113"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="125"/>
         <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="132"/>
         <source>Purpose of the look *</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="194"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="193"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="196"/>
         <source>State the purpose of the look above to see the notice.</source>
         <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="211"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="214"/>
         <source>Not printed yet: %1. Print them from their case or repair request first.</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="246"/>
         <source>%1 document(s), %2 page(s) written to %3 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已将 %1 份文书、共 %2 页写入 %3（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="266"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="269"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="273"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="276"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="283"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="286"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="214"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="285"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="217"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="288"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="240"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="243"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="83"/>
         <source>e.g. checking a served notice</source>
         <translation>例如：核对送达文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="93"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="96"/>
         <source>Reprint (copy)</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="188"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="191"/>
         <source>%1 is numbered but not printed yet: print it from its case (Cases) or repair request (Credit repair).</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="252"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="255"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="295"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="298"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="297"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="300"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="301"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="305"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="308"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -4908,47 +4908,47 @@ Measures: %4</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="154"/>
+        <location filename="../../credit_desk/gui/ops.py" line="159"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="155"/>
+        <location filename="../../credit_desk/gui/ops.py" line="160"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="204"/>
+        <location filename="../../credit_desk/gui/ops.py" line="209"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="206"/>
+        <location filename="../../credit_desk/gui/ops.py" line="211"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="208"/>
+        <location filename="../../credit_desk/gui/ops.py" line="213"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="210"/>
+        <location filename="../../credit_desk/gui/ops.py" line="215"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="213"/>
+        <location filename="../../credit_desk/gui/ops.py" line="218"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="214"/>
+        <location filename="../../credit_desk/gui/ops.py" line="219"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="222"/>
+        <location filename="../../credit_desk/gui/ops.py" line="227"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>
@@ -4956,27 +4956,27 @@ Measures: %4</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="190"/>
+        <location filename="../../credit_desk/gui/printing.py" line="256"/>
         <source>Choose a document to see it here.</source>
         <translation>在列表中选择文书，即可在此预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="195"/>
+        <location filename="../../credit_desk/gui/printing.py" line="261"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="195"/>
+        <location filename="../../credit_desk/gui/printing.py" line="261"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="215"/>
+        <location filename="../../credit_desk/gui/printing.py" line="281"/>
         <source>Rendering the pages…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="229"/>
+        <location filename="../../credit_desk/gui/printing.py" line="295"/>
         <source>%1 page(s) — %2</source>
         <translation>共 %1 页 — %2</translation>
     </message>
@@ -5032,32 +5032,32 @@ Measures: %4</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="276"/>
+        <location filename="../../credit_desk/gui/printing.py" line="342"/>
         <source>Preview — %1</source>
         <translation>预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="279"/>
+        <location filename="../../credit_desk/gui/printing.py" line="345"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="282"/>
+        <location filename="../../credit_desk/gui/printing.py" line="348"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="284"/>
+        <location filename="../../credit_desk/gui/printing.py" line="350"/>
         <source>The notice is kept in the encrypted ledger. Save a PDF only where it is needed: it holds the party&apos;s name and ID number.</source>
         <translation>文书保存在加密账本中。只在确有需要时另存为 PDF：文件载有当事人姓名和证件号码。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="288"/>
+        <location filename="../../credit_desk/gui/printing.py" line="354"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="316"/>
+        <location filename="../../credit_desk/gui/printing.py" line="382"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>已将 %1 页送往打印机。</translation>
     </message>
@@ -5123,28 +5123,38 @@ Measures: %4</source>
 <context>
     <name>Printing</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="133"/>
+        <location filename="../../credit_desk/gui/printing.py" line="189"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="166"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="238"/>
+        <location filename="../../credit_desk/gui/printing.py" line="222"/>
+        <source>Printing was cancelled. The file holds only the pages printed before the cancel: delete it and print again.</source>
+        <translation>打印已取消。文件中只有取消前打印的页面，不完整：请删除该文件后重新打印。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="224"/>
+        <source>Printing was cancelled. Pages already sent to the printer may still come out: collect them.</source>
+        <translation>打印已取消。已送往打印机的页面可能仍会打出，请及时取走。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/printing.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="241"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="329"/>
+        <location filename="../../credit_desk/gui/printing.py" line="396"/>
         <source>Save the notice as a PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="330"/>
+        <location filename="../../credit_desk/gui/printing.py" line="397"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="339"/>
+        <location filename="../../credit_desk/gui/printing.py" line="406"/>
         <source>Saved to %1 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已保存到 %1（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
@@ -6326,27 +6336,27 @@ Grounds: %6</source>
 <context>
     <name>Startup</name>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="72"/>
+        <location filename="../../credit_desk/gui/startup.py" line="75"/>
         <source>Automatic backup in progress: %1%</source>
         <translation>正在自动备份账本：%1%</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="81"/>
+        <location filename="../../credit_desk/gui/startup.py" line="84"/>
         <source>%1 listing(s) reached the end of their validity and left their list (announcements made).</source>
         <translation>%1 个名单有效期届满，已自动移出（已生成移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="84"/>
+        <location filename="../../credit_desk/gui/startup.py" line="87"/>
         <source>%1 listing(s) whose basis records were all revoked passed their end deadline and left their list (announcements made).</source>
         <translation>%1 个名单所依据的失信信息均已撤销且已逾移出期限，已自动移出（已发布移出公告）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="88"/>
+        <location filename="../../credit_desk/gui/startup.py" line="91"/>
         <source>%1 listing(s) could not leave their list:</source>
         <translation>%1 个名单未能移出：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/startup.py" line="92"/>
+        <location filename="../../credit_desk/gui/startup.py" line="95"/>
         <source>Automatic backup made.</source>
         <translation>已自动备份账本。</translation>
     </message>

@@ -17,7 +17,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
-from credit_desk.gui.views.documents_view import DocumentsView
+from credit_desk.gui.printing import page_count
+from credit_desk.gui.views.documents_view import BAR, DocumentsView
 from credit_desk.services import document_sources, documents
 from tests.gui.test_withdrawal_path import _listed
 
@@ -134,5 +135,40 @@ def _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch) -> tuple[float, 
     assert "页" in view.message.text() and out.stat().st_size > 0, view.message.text()
     assert _looks(clerk) == looks + len(rows)  # every notice's look logged (R14)
     assert len(threads) == len(rows) and threading.main_thread() not in threads  # on the job, never the GUI thread
-    assert steps and steps[-1][0] == steps[-1][1] == 2 * len(rows), steps  # reads, then documents printed
+    # reads, then pages printed, on one bar that only moves forward (gui18: it counted whole notices, so one long
+    # notice held it still); one step per page after the reads
+    assert steps and steps[-1][0] == steps[-1][1] == BAR, steps
+    assert all(a[0] <= b[0] for a, b in zip(steps, steps[1:])), steps
+    pages = page_count(out)
+    assert pages > len(rows) and len(steps) >= len(rows) + pages, (steps, pages)
     return busy, idle
+
+
+def test_a_cancelled_batch_print_says_so(qtbot, staff, make_ctx, tmp_path):
+    """gui18 (session 34): after 取消 nothing was said — not that printing stopped, nor that a print to a file left
+    an incomplete file. The clerk is told, and the file's incompleteness is named."""
+    clerk = staff["clerk"]
+    cid = _listed(staff)
+    for doc_type in ("listing_decision", "prior_notice"):
+        try:
+            documents.issue(clerk, doc_type, [document_sources.item_for(clerk, doc_type, case_id=cid,
+                                                                        purpose="批量打印测试")])
+        except (DomainError, TypeError):
+            pass
+    ctx = make_ctx(clerk)
+    view = DocumentsView(ctx, "文书")
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= 1, timeout=30_000)
+    view.purpose.setText("批量打印核对")
+    from PySide6.QtCore import QItemSelectionModel
+    for i in range(view.model.rowCount()):
+        if view.model.row(i)["status"] == "issued":
+            view.table.selectionModel().select(view.model.index(i, 0),
+                                               QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    job = view.print_selected(_printer(tmp_path / "cut.pdf"))
+    assert job is not None, view.message.text()
+    job._signals.progress.connect(lambda d, n: job.cancel())  # 取消 as soon as the bar first moves
+    qtbot.waitUntil(lambda: job.finished, timeout=60_000)
+    text = view.message.text()
+    assert "打印已取消" in text and "删除" in text, text

@@ -15,13 +15,16 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.i18n import listing
 from credit_desk.gui.models.documents_model import NOT_REPRINTED, PRINTED, DocumentsModel, status_words, type_title
 from credit_desk.gui.ops import Debouncer
-from credit_desk.gui.printing import PdfPreview, choose_printer, print_pdfs, private_output, save_copy
+from credit_desk.gui.printing import PdfPreview, cancelled_words, choose_printer, print_pdfs, private_output, save_copy
 from credit_desk.gui.widgets.search_bar import down_into
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import documents
 
 OK_STYLE = "color: #1b7f3b;"
+
+
+BAR = 1000  # the batch print's bar: reading the notices from the ledger, then their pages printed
 
 
 class _Offset:
@@ -38,8 +41,8 @@ class _Offset:
         self.job.check()
 
     def progress(self, done: int, total: int) -> None:
-        if total == self.reads:  # documents printed of the batch (a notice's own pages are not counted apart)
-            self.job.progress(self.reads + done, self.reads + total)
+        # pages printed of all the batch's pages (print_pdfs), on the bar's last nine tenths (the reads had the first)
+        self.job.progress(BAR // 10 + (BAR - BAR // 10) * done // max(total, 1), BAR)
 
 
 class DocumentsView(QWidget):
@@ -228,7 +231,7 @@ class DocumentsView(QWidget):
             for i, number in enumerate(numbers):
                 job.check()
                 pdfs.append(documents.stored_pdf(ctx.session, number, purpose)["pdf"])
-                job.progress(i + 1, 2 * len(numbers))
+                job.progress((BAR // 10) * (i + 1) // len(numbers), BAR)
             return print_pdfs(pdfs, printer, _Offset(job, len(numbers)))
 
         def failed(exc) -> None:
@@ -236,7 +239,7 @@ class DocumentsView(QWidget):
                 return self._say(exc.message(ctx.lang), ok=False)
             ctx.ops.show_error(exc, self)
         return ctx.ops.run(work, label=QCoreApplication.translate("Printing", "Printing…"), parent=self, writes=True,
-                           failed=failed,
+                           failed=failed, cancelled=lambda: self._say(cancelled_words(out is not None), ok=False),
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
                                                     .replace("%1", str(len(rows))).replace("%2", str(n))
                                                     if out is None else self.tr(
