@@ -142,21 +142,34 @@ def _too_large(change_id: int, lim: Limits) -> DomainError:
                        "cannot be sent; ask the platform to raise its limit. No bundle was made.")
 
 
-def _changes(conn, after: int, upto: int) -> list[tuple[int, str, str, int]]:
-    """(change id, entity, JSON line, its size in the payload) of each change in ``(after, upto]`` that travels."""
-    withdrawn = sync_state.withdrawn(conn, *WITHDRAW)
+def _changes(conn, after: int, upto: int) -> list[tuple[int, str, bytes, int]]:
+    """(change id, entity, JSON line in UTF-8, its size in the payload) of each change in ``(after, upto]`` that
+    travels. Each line is encoded once here (issue 18: it was encoded for its size, then all again to send)."""
+    rows = list(sync_state.change_rows(conn, after, upto))
+    withdrawn = _withdrawn(conn, rows, after, upto)
     related = sync_state.withdrawn_related(conn)
+    is_demo = demo_scope.DemoFilter(conn)  # issue 18: the demo rows read once, not three queries per change
     out = []
-    for cid, ts, entity, eid, op, state in sync_state.change_rows(conn, after, upto):
+    for cid, ts, entity, eid, op, state in rows:
         if entity == WITHDRAW[0] and eid in withdrawn and cid < withdrawn[eid]:
             continue  # R12 way 1: keep no information about a wrongful listing
         if eid in related.get(entity, ()):
             continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
-        if demo_scope.is_demo_change(conn, entity, eid, state):
+        if is_demo(entity, eid, state):
             continue  # issue 14 item 8: demo data and all derived from it never reach the platform
-        line = payload.change_line(cid, ts, entity, eid, op, state)
-        out.append((cid, entity, line, len(line.encode("utf-8")) + 1))  # + the newline
+        line = payload.change_line(cid, ts, entity, eid, op, state).encode("utf-8")
+        out.append((cid, entity, line, len(line) + 1))  # + the newline
     return out
+
+
+def _withdrawn(conn, rows: list, after: int, upto: int) -> dict[str, int]:
+    """``sync_state.withdrawn`` as far as it can drop a change of ``rows`` (ids in ``(after, upto]``): a withdrawal
+    at or before ``after`` drops none of them, so the whole change log is grouped (a full read of it, issue 18) only
+    when a withdrawal lies after ``after`` — among ``rows``, or after ``upto`` when an older range is made again."""
+    if not any(r[2] == WITHDRAW[0] and r[4] == WITHDRAW[1] for r in rows) and not (
+            upto < sync_state.max_change_id(conn) and sync_state.withdrawn_after(conn, *WITHDRAW, upto)):
+        return {}
+    return sync_state.withdrawn(conn, *WITHDRAW)
 
 
 def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict,
@@ -182,7 +195,7 @@ def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: d
     chain = keys.endorsements(conn)
     if chain:
         fields["key_endorsements"] = chain
-    data, m = bundle.make(fields, payload.encode_lines(lines), bytes(key.private_key), plat["enc_public"])
+    data, m = bundle.make(fields, payload.join_encoded(lines), bytes(key.private_key), plat["enc_public"])
     row = {"seq": seq, "file_name": f"{region}-{code}-{seq:06d}.cdb", "sha256": bundle.file_digest(data, m),
            "prev_hash": prev, "first_change": after + 1, "last_change": upto, "change_count": len(lines),
            "key_id": key.id, "created_at": m.created_at, "expires_at": m.expires_at}

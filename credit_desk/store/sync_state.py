@@ -74,6 +74,12 @@ def withdrawn(conn, entity: str, op: str) -> dict[str, int]:
     return {eid: cid for eid, cid in rows}
 
 
+def withdrawn_after(conn, entity: str, op: str, after: int) -> bool:
+    """Whether a change with this op lies after change ``after`` (a range read of the log's tail, not all of it)."""
+    return conn.execute("SELECT 1 FROM changes WHERE id > ? AND entity = ? AND op = ? LIMIT 1",
+                        (after, entity, op)).fetchone() is not None
+
+
 def withdrawn_related(conn) -> dict[str, set[str]]:
     """R12 way 1: change-log entity ids that belong to listings withdrawn as wrongful and must never be exported:
     their registered documents (entity ``document``, id = number), the objections about them and the repair requests

@@ -122,3 +122,34 @@ def test_r12_way1_from_the_offices_own_finding(desk, tmp_path):
 def test_r12_way1_not_proposed_cannot_be_approved(desk):
     cid = black_listing(desk, company(desk, 133))
     assert refused(desk, "case", "withdraw-approve", str(cid), user=BOSS)["code"] == "R12_WITHDRAWAL_NOT_PROPOSED"
+
+
+@pytest.mark.story
+def test_r12_way1_issue18_export_groups_the_log_only_for_a_withdrawal_it_can_drop(desk, data_dir, monkeypatch):
+    """Issue 18: the export read the whole change log once more for every export (``sync_state.withdrawn``); it now
+    asks for it only when a withdrawal lies after the range's start. For every range of the log — before, around
+    and after the withdrawal, and older ranges made again while it lies beyond them — the changes that travel are
+    exactly those chosen with the whole log grouped."""
+    from credit_desk.services import sync
+    from credit_desk.store import sync_state
+    from tests.e2e.sync_support import session
+    sid = company(desk, 133)
+    before = None
+    with session(data_dir) as s:
+        before = sync_state.max_change_id(s.ledger.conn)
+    cid = black_listing(desk, sid)
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定文号录入错误", "--on", "2026-10-28",
+       user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-10-29", user=BOSS)
+    company(desk, 134)  # a change after the withdrawal
+    with session(data_dir) as s:
+        conn = s.ledger.conn
+        top = sync_state.max_change_id(conn)
+        w = sync_state.withdrawn(conn, *sync.WITHDRAW)[str(cid)]
+        cuts = sorted({0, 1, before, before + 1, w - 1, w, w + 1, top - 1, top})
+        ranges = [(a, u) for a in cuts for u in cuts if a < u]
+        got = [sync._changes(conn, a, u) for a, u in ranges]
+        monkeypatch.setattr(sync, "_withdrawn", lambda c, rows, a, u: sync_state.withdrawn(c, *sync.WITHDRAW))
+        assert got == [sync._changes(conn, a, u) for a, u in ranges]
+        dropped = [len(sync_state.change_rows(conn, a, u).fetchall()) - len(g) for (a, u), g in zip(ranges, got)]
+        assert any(d > 0 and u < w for (a, u), d in zip(ranges, dropped))  # an older range made again: dropped

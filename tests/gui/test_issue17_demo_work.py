@@ -99,3 +99,29 @@ def test_r12_demo_work_way1_waits_for_a_second_senior_when_the_drafter_is_not_th
     ids = demo_work.seed_work(clerk, rev)
     assert cases.get_case(clerk, ids["wrongful"], "核对演示数据").state is CaseState.LISTED
     assert withdrawals.pending_for(clerk, ids["wrongful"])["proposed_by"] == rev.user.username
+
+
+def test_issue18_demo_filter_answers_as_is_demo_change_for_every_change_row(staff):
+    """Issue 18: the export judges demo changes with ``DemoFilter`` (the demo rows read once) instead of
+    ``is_demo_change`` per change; on a ledger with real data, demo data and demo work derived from it (cases,
+    documents, objections, repairs, commitments, interviews) both give the same answer for every change row, and
+    for rows written with an id SQLite compares differently from its text (``05``) or a text subject id."""
+    clerk, rev = staff["clerk"], staff["reviewer"]
+    departments.assign_user(staff["admin"], clerk.user.username, departments.user_department(rev).name)
+    demo_work.seed_work(clerk, rev)
+    import random
+    from credit_desk.domain import demo
+    from credit_desk.services import subjects
+    real_sid = subjects.add_subject(clerk, kind="legal_person", name="淮安测试18有限公司", id_type="uscc",
+                                    id_number=demo.uscc(random.Random(18), "320812")).id
+    conn = clerk.ledger.conn
+    demo_sid = conn.execute("SELECT id FROM subjects WHERE demo = 1 LIMIT 1").fetchone()[0]
+    rec = conn.execute("SELECT id FROM records WHERE demo = 1 LIMIT 1").fetchone()[0]
+    odd = [("record", f"0{rec}", "{}"), ("subject", f"0{demo_sid}", "{}"), ("setting", "x", "not json"),
+           ("document", "none", f'{{"subject_id":"{demo_sid}"}}'), ("document", "none", f'{{"subject_id":{demo_sid}}}'),
+           ("case", "1", f'{{"subject_id":{real_sid}}}'), ("interview", "1", '{"subject_id":true}')]
+    rows = [(r[0], r[1], r[2]) for r in conn.execute("SELECT entity, entity_id, state FROM changes")] + odd
+    is_demo = demo_scope.DemoFilter(conn)
+    got = [is_demo(*r) for r in rows]
+    assert got == [demo_scope.is_demo_change(conn, *r) for r in rows]
+    assert sum(got) > 20 and len(got) - sum(got) > 10  # both answers are exercised

@@ -93,3 +93,23 @@ def test_every_refusal_is_one_sentence_chinese_first():
     for code, (zh, en) in all_codes().items():
         assert zh.rstrip().endswith(("。", "：{why}", "{why}")) and en, code
         assert json.dumps(zh, ensure_ascii=False).count("。") <= 2, code
+
+
+def test_issue18_change_line_is_byte_for_byte_the_json_dumps_line():
+    """Issue 18: change_line quotes its text fields with json's own encode_basestring_ascii (what json.dumps does
+    for a str) instead of json.dumps itself; the line is the same for every kind of text, and a non-text value
+    still goes through json.dumps; join_encoded gives encode_lines' bytes."""
+    d = json.dumps
+    texts = ["2026-10-01T00:00:00Z", "subject", "清信决〔2026〕1号", 'a"b\\c', "tab\there\nnew\r\x00\x1f\x7f",
+             "\u2028\u2029", "😀 \ud800 lone", "", "é" * 3]
+    for t in texts:
+        state = json.dumps({"name": t}, ensure_ascii=False)
+        want = (f'{{"t":"change","id":7,"ts":{d(t)},"entity":{d(t)},"entity_id":{d(t)},"op":{d(t)},'
+                f'"state":{state}}}')
+        assert payload.change_line(7, t, t, t, t, state) == want
+    assert payload.change_line(1, 5, None, 2.5, True, "{}") == (
+        '{"t":"change","id":1,"ts":5,"entity":null,"entity_id":2.5,"op":true,"state":{}}')
+    lines = [payload.change_line(i, t, "subject", str(i), "insert", "{}") for i, t in enumerate(texts[:-1])]
+    lines = [x for x in lines if "\ud800" not in x]  # a lone surrogate cannot be UTF-8 either way
+    assert payload.join_encoded([x.encode("utf-8") for x in lines]) == payload.encode_lines(lines)
+    assert payload.join_encoded([]) == payload.encode_lines([]) == b""
