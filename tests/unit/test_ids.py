@@ -186,3 +186,49 @@ def test_unknown_type_and_kind_are_validation_errors():
     with pytest.raises(ValidationError) as err:
         check_kind_and_id("robot", IdType.USCC, VALID_USCC)
     assert err.value.code == "SUBJECT_KIND_UNKNOWN"
+
+
+def _uscc_outcome(text: str):
+    try:
+        return ("ok", normalize_id(IdType.USCC, text))
+    except ValidationError as exc:
+        return (exc.code, exc.zh, exc.en, exc.field)
+
+
+def _uscc_inputs() -> list[str]:
+    from stdnum.cn import uscc as stdnum_uscc
+    rng = random.Random(18)
+    valid = [VALID_USCC, "91350203M0001QKT19"] + [demo.uscc(rng, "320812") for _ in range(40)]
+    chars = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ" + stdnum_uscc._alphabet.lower() + "-* ０Ａ٣"
+    out = list(valid)
+    for code in valid[:6]:
+        for pos in range(18):
+            out += [code[:pos] + c + code[pos + 1:] for c in chars]       # every character at every place
+    for code in valid[6:]:
+        out += [code[:17], code + "0", code.lower(), code[:8] + "-" + code[8:], " " + code, "９" + code[1:],
+                code[:9] + "I" + code[10:], code[:17] + "O"]
+    return out
+
+
+def test_issue18_uscc_shortcut_gives_exactly_the_stdnum_validate_verdict():
+    """Issue 18: _check_uscc asks stdnum's calc_check_digit directly for text of the plain form (8 digits, 10 of the
+    code alphabet) instead of validate() (which cleans it twice more). For valid codes, wrong check characters,
+    every character at every place, lower case, full width, separators, wrong lengths and the letters I O Z S V,
+    normalize_id answers (value, or refusal code and both sentences) exactly as it does without the shortcut."""
+    from stdnum.cn import uscc as stdnum_uscc
+
+    from credit_desk.domain import ids
+    # the shortcut's alphabet is the library's own, character for character
+    assert {c for c in map(chr, range(0x2FF)) if ids._USCC_FORM.fullmatch("0" * 8 + c * 10)} == set(
+        stdnum_uscc._alphabet)
+    inputs = _uscc_inputs()
+    fast = [_uscc_outcome(x) for x in inputs]
+    form, ids._USCC_FORM = ids._USCC_FORM, __import__("re").compile("(?!)")  # the shortcut off: validate() always
+    try:
+        slow = [_uscc_outcome(x) for x in inputs]
+    finally:
+        ids._USCC_FORM = form
+    assert fast == slow
+    taken = [x for x in inputs if form.fullmatch(x)]
+    assert len(taken) > 1000 and sum(f[0] == "ok" for f in fast) > 40 and sum(f[0] != "ok" for f in fast) > 1000
+    assert {stdnum_uscc.is_valid(x) for x in taken} == {True, False}  # the shortcut decided both ways
