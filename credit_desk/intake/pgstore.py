@@ -318,6 +318,17 @@ def refile_subject(conn, office_id: str, subject_id: str, old: str, new: str) ->
                  "OR state -> 'subject' ->> 'id' = %s)", (new, office_id, old, subject_id, subject_id, subject_id))
 
 
+def copy_line(row: tuple) -> str:
+    """Every field of ``row`` as one COPY text line: joined as they are when all are text with no character COPY
+    would read otherwise, else escaped one by one (``copy_field``)."""
+    if all(type(v) is str for v in row):
+        line = "\t".join(row)
+        if (line.count("\t") == len(row) - 1 and "\\" not in line and "\n" not in line and "\r" not in line
+                and "\x00" not in line):
+            return line + "\n"
+    return "\t".join(map(copy_field, row)) + "\n"
+
+
 def insert_rejections(conn, rows) -> None:
     if rows:
         conn.cursor().executemany(
@@ -348,8 +359,7 @@ def upsert_subjects(conn, rows) -> None:
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS subjects_in (office_id text, entity_id text, subject_no text, "
                  "kind text, name text) ON COMMIT DELETE ROWS")
     with conn.cursor().copy("COPY subjects_in FROM STDIN") as copy:
-        for row in rows:
-            copy.write_row(row)
+        copy.write("".join(map(copy_line, rows)))  # issue 18: as copy_changes, not write_row per row
     conn.execute("INSERT INTO subjects (office_id, entity_id, subject_no, kind, name) SELECT * FROM subjects_in "
                  "ON CONFLICT (office_id, entity_id) DO UPDATE SET subject_no = EXCLUDED.subject_no, "
                  "kind = EXCLUDED.kind, name = EXCLUDED.name")

@@ -71,3 +71,26 @@ def test_copy_fields_are_escaped_as_copy_reads_them():
     assert pgstore.copy_field("a\tb\\c\nd\re") == "a\\tb\\\\c\\nd\\re"
     assert pgstore.copy_row("o\t1\t", (5, "t", "e", "i", "op", None, "{}")) == "o\t1\t5\tt\te\ti\top\t\\N\t{}\n"
     assert pgstore.copy_row("o\t1\t", (5, "t", "e", "i\\", "op", "s", "{}")) == "o\t1\t5\tt\te\ti\\\\\top\ts\t{}\n"
+
+
+def test_issue18_subjects_with_texts_copy_would_misread_are_filed_exactly(intake_and_office):
+    """Issue 18: the per-subject rows (the platform's cross-office subject view) are written in COPY's text format
+    in one piece too (``pgstore.copy_line``) instead of psycopg's write_row per row; names and ids holding tabs,
+    newlines, returns, backslashes and COPY's own markers come back exactly."""
+    intake, office = intake_and_office
+    sent = []
+    for i, text in enumerate(AWKWARD + ["普通名称"], 1):
+        state = {**office.subject_state(), "name": f"{text}有限公司"}
+        sent.append((i, "2026-12-01T10:00:00Z", "subject", f"{i}{text}", "insert", state))
+    lines = [payload.change_line(cid, ts, ent, eid, op, json.dumps(state, ensure_ascii=False))
+             for cid, ts, ent, eid, op, state in sent]
+    office.next_id = len(sent) + 1
+    _receipt, summary = intake.receive(office.bundle(lines))
+    assert summary["accepted"] == len(sent)
+    with intake.pool.connection() as conn:
+        filed = conn.execute("SELECT entity_id, subject_no, kind, name FROM subjects WHERE office_id = %s "
+                             "ORDER BY entity_id", (office.office,)).fetchall()
+    assert sorted(filed) == sorted((eid, f"uscc:{s['id_number']}", s["kind"], s["name"])
+                                   for _c, _t, _e, eid, _o, s in sent)
+    assert pgstore.copy_line(("a", None, "b\\c")) == "a\t\\N\tb\\\\c\n"
+    assert pgstore.copy_line(("a", "b", "c")) == "a\tb\tc\n"
