@@ -20,9 +20,9 @@ SEARCH_CLASSES = ("records.doc_number", "records.name", "records.id_prefix", "su
 EXPECTED = {f"search.{c}.{what}.{q}" for c in SEARCH_CLASSES for what in ("page", "count") for q in ("p50", "p95", "max")} | {
             "view.records.first_page", "view.cases.first_page", "view.due.all_items", "dashboard.counts",
             "open.keyring", "open.recovery_passphrase", "insert.per_record_service", "insert.batch_service",
-            "print.listing_decisions", "sync.export", "sync.intake", "gui.cold_start_to_dashboard",
-            "gui.peak_memory", "gui.memory_after_scroll_and_search", "gui.gap.scroll", "gui.gap.search",
-            "gui.gap.print", "gui.gap.backup",
+            "print.listing_decisions", "sync.export", "sync.intake", "sync.intake.server", "sync.export.gm",
+            "sync.intake.gm", "sync.intake.server.gm", "gui.cold_start_to_dashboard", "gui.peak_memory",
+            "gui.memory_after_scroll_and_search", "gui.gap.scroll", "gui.gap.search", "gui.gap.print", "gui.gap.backup",
             # issue 18, session 34: backup, restore, the checks and the audit verification, as the CLI runs them
             "backup.now", "restore", "restore.full", "check.full", "check.daily", "audit.verify_since",
             "audit.verify_since.rows_recomputed"}
@@ -53,3 +53,9 @@ def test_bench_reports_every_figure_with_its_floor(tmp_path, capsys):
     # the daily check and the incremental verification found the ledger sound and walked no more than they say
     assert figs["check.daily"]["sound"] and figs["audit.verify_since"]["ok"]
     assert figs["audit.verify_since.rows_recomputed"]["holds"] and figs["restore"]["goal"] == 15_000
+    # issue 18: the intake's goal is on the platform as it runs (the server, its workers, several offices); the
+    # one-process receive is kept beside it, without a goal
+    for name in ("sync.intake.server", "sync.intake.server.gm"):
+        assert figs[name]["goal"] and figs[name]["offices"] > 1 and figs[name]["workers"] >= 1, figs[name]
+        assert figs[name]["changes"] >= figs["sync.intake"]["changes"], figs[name]
+    assert figs["sync.intake"]["goal"] is None and figs["sync.intake.gm"]["goal"] is None
