@@ -149,7 +149,7 @@ def sync_rates(folder: Path, n: int, suite: str = "intl/1") -> dict:
         data = files[0]
         received = []
         intake_s = seconds(lambda: received.extend(intake.receive(f)[1] for f in files))
-        rows = list(sync_state.change_rows(desk.ledger.conn, 0))
+        rows = list(sync_state.change_rows_utf8(desk.ledger.conn, 0, sync_state.max_change_id(desk.ledger.conn)))  # as the export reads them
         sign_key, nonce = signing.new_private(suite), os.urandom(12)
         manifest = data[:2048]  # a manifest's worth of bytes to sign
         if suite == suites.GM:
@@ -160,7 +160,7 @@ def sync_rates(folder: Path, n: int, suite: str = "intl/1") -> dict:
             seal = lambda b: aes.encrypt(nonce, b, None)  # noqa: E731
 
         def floor_run():
-            plain = payload.encode_lines([payload.change_line(*r) for r in rows])  # serialise
+            plain = payload.join_encoded([payload.change_line_utf8(*r) for r in rows])  # serialise
             seal(crypto.deflate(plain))                                           # compress, then encrypt
             signing.sign(sign_key, signing.Use.BUNDLE_MANIFEST, manifest)          # sign the manifest
             return plain

@@ -12,7 +12,9 @@ which is simpler and safer than re-deriving them (a new zlib or a rotated key co
 from __future__ import annotations
 
 import json
+from collections import Counter
 from datetime import timedelta
+from operator import itemgetter
 from pathlib import Path
 
 from credit_desk import outpaths
@@ -114,11 +116,15 @@ def _bundles_for(session: Session, seq: int, prev: str, after: int, upto: int, p
     the limit (it could never travel; nothing is made)."""
     items = _changes(session.ledger.conn, after, upto)
     out, start, budget = [], 0, lim.max_plain_bytes
+    total, sent = sum(map(itemgetter(3), items)), 0
     while True:
-        end, size = start, 0
-        while end < len(items) and size + items[end][3] <= budget:
-            size += items[end][3]
-            end += 1
+        if total - sent <= budget:  # all the rest fits (the usual case): no walk over every change (issue 18)
+            end, size = len(items), total - sent
+        else:
+            end, size = start, 0
+            while end < len(items) and size + items[end][3] <= budget:
+                size += items[end][3]
+                end += 1
         if end == start and start < len(items):
             raise _too_large(items[start][0], lim)
         hi = upto if end == len(items) else items[end - 1][0]
@@ -129,7 +135,7 @@ def _bundles_for(session: Session, seq: int, prev: str, after: int, upto: int, p
             budget = max(1, min(size - 1, int(size * lim.max_file_bytes / len(data) * SPLIT_MARGIN)))
             continue
         out.append((row, data))
-        seq, prev, after, start = seq + 1, row["sha256"], hi, end
+        seq, prev, after, start, sent = seq + 1, row["sha256"], hi, end, sent + size
         if start >= len(items):
             return out
 
@@ -145,7 +151,7 @@ def _too_large(change_id: int, lim: Limits) -> DomainError:
 def _changes(conn, after: int, upto: int) -> list[tuple[int, str, bytes, int]]:
     """(change id, entity, JSON line in UTF-8, its size in the payload) of each change in ``(after, upto]`` that
     travels. Each line is encoded once here (issue 18: it was encoded for its size, then all again to send)."""
-    rows = list(sync_state.change_rows(conn, after, upto))
+    rows = list(sync_state.change_rows_utf8(conn, after, upto))  # states as stored: UTF-8, as they travel
     withdrawn = _withdrawn(conn, rows, after, upto)
     related = sync_state.withdrawn_related(conn)
     is_demo = demo_scope.DemoFilter(conn)  # issue 18: the demo rows read once, not three queries per change
@@ -157,7 +163,7 @@ def _changes(conn, after: int, upto: int) -> list[tuple[int, str, bytes, int]]:
             continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
         if is_demo(entity, eid, state):
             continue  # issue 14 item 8: demo data and all derived from it never reach the platform
-        line = payload.change_line(cid, ts, entity, eid, op, state).encode("utf-8")
+        line = payload.change_line_utf8(cid, ts, entity, eid, op, state)
         out.append((cid, entity, line, len(line) + 1))  # + the newline
     return out
 
@@ -177,10 +183,7 @@ def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: d
     conn, ledger_id = session.ledger.conn, session.ledger.ledger_id
     if items is None:
         items = _changes(conn, after, upto)
-    lines, by_entity = [], {}
-    for _cid, entity, line, _size in items:
-        lines.append(line)
-        by_entity[entity] = by_entity.get(entity, 0) + 1
+    lines, by_entity = list(map(itemgetter(2), items)), dict(Counter(map(itemgetter(1), items)))
     key = keys.signing_key(conn)
     now = session.desk.now()
     region, code = meta.get_meta(conn, "region") or "000000", keys.office_code(conn, ledger_id)

@@ -72,24 +72,33 @@ class DemoFilter:
         if not self.active:
             return False
         eid = str(entity_id)
+        if isinstance(state_json, bytes):  # the export reads the states as their stored UTF-8
+            has_sid = b'"subject_id"' in state_json
+        else:
+            has_sid = not isinstance(state_json, str) or '"subject_id"' in state_json  # to_json writes it so
         if (entity in _OWN_FLAG or _SUBJECT_OF.get(entity, ("", ""))[1] == "id") and not _int_text(eid):
-            return is_demo_change(self.conn, entity, entity_id, state_json)
+            return is_demo_change(self.conn, entity, entity_id, _text(state_json))
         if entity in self.own and eid in self.own[entity]:
             return True
         sid = None
-        if not isinstance(state_json, str) or '"subject_id"' in state_json:  # to_json writes the key as such
+        if has_sid:
             state = state_json
-            if isinstance(state, str):
+            if isinstance(state, (str, bytes)):
                 try:
                     state = json.loads(state)
-                except ValueError:
+                except ValueError:  # UnicodeDecodeError included
                     state = {}
             sid = state.get("subject_id") if isinstance(state, dict) else None
         if sid is None:
             return eid in self.keyed.get(entity, ())
         if type(sid) is int:
             return sid in self.subjects
-        return is_demo_change(self.conn, entity, entity_id, state_json)
+        return is_demo_change(self.conn, entity, entity_id, _text(state_json))
+
+
+def _text(state):
+    """A state read as UTF-8 bytes, as the text ``is_demo_change`` reads (undecodable: as text that is no JSON)."""
+    return state.decode("utf-8", "replace") if isinstance(state, bytes) else state
 
 
 def _int_text(text: str) -> bool:

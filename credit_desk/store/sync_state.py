@@ -67,6 +67,13 @@ def change_rows(conn, after: int, upto: int | None = None):
                         "ORDER BY id", (after, upto))
 
 
+def change_rows_utf8(conn, after: int, upto: int):
+    """``change_rows`` with the state as its stored UTF-8 bytes (issue 18: the export decoded every state to text
+    only to encode it back into the bundle's line)."""
+    return conn.execute("SELECT id, ts, entity, entity_id, op, CAST(state AS BLOB) FROM changes WHERE id > ? "
+                        "AND id <= ? ORDER BY id", (after, upto))
+
+
 def withdrawn(conn, entity: str, op: str) -> dict[str, int]:
     """entity_id -> id of the first change with this op (e.g. a wrongful listing withdrawn, R12 way 1)."""
     rows = conn.execute("SELECT entity_id, min(id) FROM changes WHERE entity = ? AND op = ? GROUP BY entity_id",

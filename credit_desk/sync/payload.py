@@ -30,9 +30,20 @@ def _dump(value) -> str:
 
 def change_line(cid: int, ts: str, entity: str, entity_id: str, op: str, state_json: str) -> str:
     """One line from a change-log row; ``state_json`` is already JSON (written by Tx.change)."""
+    if type(ts) is str and type(entity) is str and type(entity_id) is str and type(op) is str:  # as the log holds
+        q = _quote
+        return (f'{{"t":"change","id":{cid},"ts":{q(ts)},"entity":{q(entity)},"entity_id":{q(entity_id)},'
+                f'"op":{q(op)},"state":{state_json}}}')
     d = _dump
     return (f'{{"t":"change","id":{cid},"ts":{d(ts)},"entity":{d(entity)},"entity_id":{d(entity_id)},'
             f'"op":{d(op)},"state":{state_json}}}')
+
+
+def change_line_utf8(cid: int, ts: str, entity: str, entity_id: str, op: str, state_utf8: bytes) -> bytes:
+    """``change_line(...).encode("utf-8")`` from the state's UTF-8 bytes as the change log stores them (the same
+    bytes: UTF-8 encodes piecewise)."""
+    head = change_line(cid, ts, entity, entity_id, op, "")
+    return head[:-1].encode("utf-8") + state_utf8 + b"}"
 
 
 def attachment_line(name: str, data: bytes) -> str:

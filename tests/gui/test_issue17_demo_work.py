@@ -124,4 +124,7 @@ def test_issue18_demo_filter_answers_as_is_demo_change_for_every_change_row(staf
     is_demo = demo_scope.DemoFilter(conn)
     got = [is_demo(*r) for r in rows]
     assert got == [demo_scope.is_demo_change(conn, *r) for r in rows]
+    assert [is_demo(e, i, st.encode("utf-8")) for e, i, st in rows] == got  # the export reads UTF-8 bytes
+    stored = [r[0] for r in conn.execute("SELECT CAST(state AS BLOB) FROM changes ORDER BY id")]
+    assert stored == [r[0].encode("utf-8") for r in conn.execute("SELECT state FROM changes ORDER BY id")]
     assert sum(got) > 20 and len(got) - sum(got) > 10  # both answers are exercised

@@ -113,3 +113,8 @@ def test_issue18_change_line_is_byte_for_byte_the_json_dumps_line():
     lines = [x for x in lines if "\ud800" not in x]  # a lone surrogate cannot be UTF-8 either way
     assert payload.join_encoded([x.encode("utf-8") for x in lines]) == payload.encode_lines(lines)
     assert payload.join_encoded([]) == payload.encode_lines([]) == b""
+    for t in texts[:-1]:  # the export reads the states as their stored UTF-8 (change_line_utf8)
+        state = json.dumps({"name": t}, ensure_ascii=False)
+        if "\ud800" not in state:
+            want = payload.change_line(3, t, "subject", t, "insert", state).encode("utf-8")
+            assert payload.change_line_utf8(3, t, "subject", t, "insert", state.encode("utf-8")) == want
