@@ -63,9 +63,15 @@ class DemoFilter:
         if self.active:
             for entity, table in _OWN_FLAG.items():
                 self.own[entity] = {str(r[0]) for r in conn.execute(f"SELECT id FROM {table} WHERE demo = 1")}
-            for entity, (table, key, col) in _SUBJECT_OF.items():
-                self.keyed[entity] = {str(r[0]) for r in conn.execute(
-                    f"SELECT {key} FROM {table} WHERE {col} IN (SELECT id FROM subjects WHERE demo = 1)")}
+
+    def _keyed(self, entity: str) -> set[str]:
+        """The ids of ``entity``'s rows whose subject is a demo subject, read when first needed (a change whose state
+        names no subject_id; most states name it)."""
+        if entity not in self.keyed:
+            table, key, col = _SUBJECT_OF[entity]
+            self.keyed[entity] = {str(r[0]) for r in self.conn.execute(
+                f"SELECT {key} FROM {table} WHERE {col} IN (SELECT id FROM subjects WHERE demo = 1)")}
+        return self.keyed[entity]
 
     def __call__(self, entity: str, entity_id, state_json: str) -> bool:
         """What ``is_demo_change(conn, entity, entity_id, state_json)`` answers."""
@@ -90,7 +96,7 @@ class DemoFilter:
                     state = {}
             sid = state.get("subject_id") if isinstance(state, dict) else None
         if sid is None:
-            return eid in self.keyed.get(entity, ())
+            return entity in _SUBJECT_OF and eid in self._keyed(entity)
         if type(sid) is int:
             return sid in self.subjects
         return is_demo_change(self.conn, entity, entity_id, _text(state_json))
