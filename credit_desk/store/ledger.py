@@ -359,7 +359,7 @@ def _open(paths: LedgerPaths, key: bytes, ledger_id: str, *, read_only: bool, on
             conn = connect(paths.db, key, read_only=True)
         if lock is not None:
             owner_only(paths.db)  # SQLite gives the -wal and -shm files the database file's mode
-            migrate.upgrade(conn, paths, ledger_id)
+            migrate.upgrade(conn, paths, ledger_id, progress=on_wait)  # the CLI prints it on stderr
             _mark_older_copy(conn, paths, ledger_id)
         else:
             migrate.check_current(conn)

@@ -20,8 +20,9 @@ def check_current(conn) -> None:
                           f"Ledger schema {have}, need {current_version()}; open it for writing once to upgrade.")
 
 
-def upgrade(conn, paths, ledger_id: str) -> int:
-    """Bring the schema up to date; returns the number of migrations applied."""
+def upgrade(conn, paths, ledger_id: str, progress=None) -> int:
+    """Bring the schema up to date; returns the number of migrations applied. ``progress(line)`` hears the
+    migrations that take long at scale (``REPORTS_PROGRESS``: migration 36 re-indexes every record)."""
     have = conn.execute("PRAGMA user_version").fetchone()[0]
     if have > current_version():
         raise DomainError("SCHEMA_NEWER", f"账本由更新版本的程序创建（结构版本 {have}），请升级本程序。",
@@ -34,7 +35,10 @@ def upgrade(conn, paths, ledger_id: str) -> int:
     conn.execute("BEGIN EXCLUSIVE")
     try:
         for mod in pending:
-            mod.up(conn)
+            if getattr(mod, "REPORTS_PROGRESS", False):
+                mod.up(conn, progress)
+            else:
+                mod.up(conn)
         conn.execute(f"PRAGMA user_version = {pending[-1].VERSION}")
         conn.execute("COMMIT")
     except BaseException:

@@ -12,7 +12,11 @@ middle-dot, bracket and dash variants and spaces do not matter. A 15-digit first
 also looked up under its 18-digit GB 11643 form.
 
 FTS5 returns matches in rowid order, so "the first N matches by id" stops after N rows however common the
-fragment is.
+fragment is. The 文号 indexes (``records_fts``, ``records_grams``) are keyed by the records list's default order
+instead (migration 36, issue 18): rowid = ``date_key(decision_date, id)`` = the decision date as YYYYMMDD shifted
+32 bits left, OR the record id, so "the newest N records whose 文号 holds the fragment" is read off the index in
+rowid order and stops after N rows ("〔2021〕" walked 850k index entries of the newest years before); the record id
+is ``rowid & ID_MASK``.
 """
 
 from __future__ import annotations
@@ -25,6 +29,26 @@ SELECTIVE = 5000  # at most this many ID-prefix matches are collected and sorted
 
 # the searchable text of each table with a search index
 SEARCHED = {"subjects": "name", "records": "doc_number"}
+
+ID_BITS = 32
+ID_MASK = (1 << ID_BITS) - 1
+# the FTS rowid of a records row (migration 36): ISO dates order as their YYYYMMDD integers, so the key orders as
+# (decision_date, id) does; a record id stays below 2**32
+_DATE_KEY = "((CAST(replace({d}, '-', '') AS INTEGER) << 32) | {i})"
+
+
+def date_key_sql(date_expr: str, id_expr: str) -> str:
+    """SQL for the 文号 index rowid of a record with the given decision date and id (migration 36)."""
+    return _DATE_KEY.format(d=date_expr, i=id_expr)
+
+
+def date_key(decision_date: str, record_id: int) -> int:
+    """The same key in Python (a keyset cursor)."""
+    return (int(decision_date.replace("-", "")) << ID_BITS) | int(record_id)
+
+
+def _rowid_id(table: str) -> str:
+    return f"rowid & {ID_MASK}" if table == "records" else "rowid"
 
 
 def phrase(text: str) -> str:
@@ -65,17 +89,18 @@ def ids_sql(table: str, text: str) -> tuple[str, list]:
     if m is None:
         return _like_sql(table), [like_part(search_key(text))]
     fts, expr = m
-    return f"SELECT rowid FROM {fts} WHERE {fts} MATCH ?", [expr]
+    return f"SELECT {_rowid_id(table)} FROM {fts} WHERE {fts} MATCH ?", [expr]
 
 
 def first_ids(conn, table: str, text: str, limit: int, offset: int = 0) -> list[int]:
-    """Ids of the first matches in id order; stops after ``offset + limit`` rows."""
+    """Ids of the first matches in id order; stops after ``offset + limit`` rows (subjects; the 文号 index is in
+    date order since migration 36, so records' matches are all read and sorted)."""
     m = match(table, text)
     if m is None:
         sql, params = _like_sql(table) + " ORDER BY id", [like_part(search_key(text))]
     else:
         fts, expr = m
-        sql, params = f"SELECT rowid FROM {fts} WHERE {fts} MATCH ? ORDER BY rowid", [expr]
+        sql, params = f"SELECT {_rowid_id(table)} AS id FROM {fts} WHERE {fts} MATCH ? ORDER BY id", [expr]
     return [r for (r,) in conn.execute(f"{sql} LIMIT ? OFFSET ?", params + [limit, offset])]
 
 

@@ -37,6 +37,7 @@ from credit_desk.store.migrations import m0032_add_decision_party_indexes
 from credit_desk.store.migrations import m0033_rebuild_search_keys_fold_fixpoint
 from credit_desk.store.migrations import m0034_add_deadline_calendars
 from credit_desk.store.migrations import m0035_add_decision_non_repairable
+from credit_desk.store.migrations import m0036_records_search_by_date
 
 MIGRATIONS = [
     m0001_create_core,
@@ -74,4 +75,5 @@ MIGRATIONS = [
     m0033_rebuild_search_keys_fold_fixpoint,
     m0034_add_deadline_calendars,
     m0035_add_decision_non_repairable,
+    m0036_records_search_by_date,
 ]
