@@ -82,13 +82,22 @@ def subjects_page(conn, spec: PageSpec, text: str = "", kind: str = "") -> list[
     return [dict(zip(_SUBJECT_COLS + _MARKED, r)) for r in rows]
 
 
-SELECTIVE = 5000  # at most this many matches: collect them through the indexes and sort them
+SELECTIVE = 5000  # at most this many 文号 matches: collect them through the indexes and sort them
+BROAD_SUBJECTS = 20_000  # more subjects than this: a walk checks each record's subject row, not a list of them
+
+
+def _subjects_sql(text: str) -> tuple[str, list]:
+    """The ids of the subjects whose ID starts with ``text`` or whose name holds it."""
+    name_sql, name_params = text_search.ids_sql("subjects", text)
+    return f"SELECT id FROM subjects WHERE id_number GLOB ? OR id IN ({name_sql})", [_glob_prefix(text)] + name_params
 
 
 def _record_filter(text: str, tier: str, status: str, subject_id: int | None,
-                   walk: bool = False, sides: tuple[bool, bool] = (True, True)) -> tuple[list, list]:
+                   walk: bool = False, sides: tuple[bool, bool] = (True, True),
+                   many_subjects: bool = False) -> tuple[list, list]:
     """WHERE terms. ``walk`` puts unary + on the text terms to keep them off the indexes, so a page walks
-    the sort index in order and stops after one page (broad searches); without it SQLite collects the
+    the sort index in order and stops after one page (broad searches; the subject term then reads the joined
+    subject ``s``, so only a page's SQL may ask for it); without it SQLite collects the
     matches through the doc_number and subject indexes (narrow searches). ``sides`` (``_sides``): whether the
     text matches any 文号, any subject; a side that matches nothing is left out (issue 18: "〔2024〕" matches
     no subject, yet its subject term made the walk read every record row it passed — 4.4 s at 1M — where the
@@ -99,13 +108,20 @@ def _record_filter(text: str, tier: str, status: str, subject_id: int | None,
         plus = "+" if walk else ""
         terms = []
         if sides[0]:
-            doc_sql, doc_params = text_search.ids_sql("records", t)  # 文号 fragment, FTS5 (migration 9)
+            doc_sql, doc_params = text_search.ids_sql("records", t)  # 文号 fragment, FTS5 (migrations 9, 36)
             terms.append(f"{plus}r.id IN ({doc_sql})")
             params += doc_params
-        if sides[1]:
+        if sides[1] and walk and many_subjects:
+            # the walk joins each record's subject anyway: its ID and id are checked on that row (issue 18: the
+            # list of all 150k subjects of "9132" was built for a page that stops after 270 records); fewer
+            # subjects are listed and checked on the decision-date index entry (migration 36), before the row
             name_sql, name_params = text_search.ids_sql("subjects", t)
-            terms.append(f"{plus}r.subject_id IN (SELECT id FROM subjects WHERE id_number GLOB ? OR id IN ({name_sql}))")
+            terms.append(f"(+s.id_number GLOB ? OR +s.id IN ({name_sql}))")
             params += [_glob_prefix(t)] + name_params
+        elif sides[1]:
+            subj_sql, subj_params = _subjects_sql(t)
+            terms.append(f"{plus}r.subject_id IN ({subj_sql})")
+            params += subj_params
         conds.append("(" + " OR ".join(terms) + ")" if terms else "0")
     for col, value in (("r.tier", tier), ("r.status", status)):
         if value:
@@ -124,21 +140,77 @@ def _sides(conn, text: str) -> tuple[bool, bool]:
     if not t:
         return True, True
     doc_sql, doc_params = text_search.ids_sql("records", t)
-    name_sql, name_params = text_search.ids_sql("subjects", t)
-    docs, subjects = conn.execute(
-        f"SELECT EXISTS ({doc_sql}), EXISTS (SELECT 1 FROM subjects WHERE id_number GLOB ? OR id IN ({name_sql}))",
-        doc_params + [_glob_prefix(t)] + name_params).fetchone()
+    subj_sql, subj_params = _subjects_sql(t)
+    docs, subjects = conn.execute(f"SELECT EXISTS ({doc_sql}), EXISTS ({subj_sql})",
+                                  doc_params + subj_params).fetchone()
     return bool(docs), bool(subjects)
 
 
-def _broad(conn, text: str, sides: tuple[bool, bool] = (True, True)) -> bool:
-    """Whether a text search matches more rows than are worth collecting and sorting."""
-    if not text.strip():
-        return False
-    conds, params = _record_filter(text, "", "", None, sides=sides)
-    n = conn.execute(f"SELECT count(*) FROM (SELECT 1 FROM records r {_where(conds)} LIMIT ?)",
-                     params + [SELECTIVE + 1]).fetchone()[0]
-    return n > SELECTIVE
+def _capped(conn, sql: str, params: list, cap: int) -> int:
+    return conn.execute(f"SELECT count(*) FROM ({sql} LIMIT ?)", params + [cap]).fetchone()[0]
+
+
+def _broad(conn, text: str, sides: tuple[bool, bool] = (True, True)) -> tuple[bool, bool]:
+    """(whether a text search matches more records than are worth collecting and sorting, whether it matches more
+    subjects than are worth listing for the walk).
+
+    Each side is counted on its own index, capped (issue 18: the count of the whole filter built the list of every
+    match first — 147k FTS rows for "〔2021〕", 196 ms at 1M — to find out there were more than 5,000): the 文号
+    matches on the FTS index; the records of the subjects by ID prefix as a range sum of ``subject_record_counts``
+    and by name through records_subject (migration 36). The decision only chooses the plan; the rows and their
+    order do not depend on it."""
+    t = text.strip()
+    if not t:
+        return False, False
+    n = 0
+    if sides[0]:
+        doc_sql, doc_params = text_search.ids_sql("records", t)
+        n = _capped(conn, doc_sql, doc_params, SELECTIVE + 1)
+        if n > SELECTIVE:
+            return True, False
+    if not sides[1]:
+        return False, False
+    subj_sql, subj_params = _subjects_sql(t)
+    if _capped(conn, subj_sql, subj_params, BROAD_SUBJECTS + 1) > BROAD_SUBJECTS:
+        return True, True
+    glob = _glob_prefix(t)
+    n += conn.execute("SELECT coalesce(sum(n), 0) FROM subject_record_counts WHERE id_number GLOB ?",
+                      (glob,)).fetchone()[0]
+    if n <= SELECTIVE:
+        name_sql, name_params = text_search.ids_sql("subjects", t)
+        n += _capped(conn, f"SELECT 1 FROM records r WHERE r.subject_id IN ({name_sql})", name_params,
+                     SELECTIVE + 1 - n)
+    return n > SELECTIVE, False
+
+
+_RECORD_SELECT = ("SELECT r.id, r.subject_id, s.kind, s.name, s.id_number, r.catalogue_code, r.tier, r.status, "
+                  "r.doc_number, r.department, r.decision_date, s.id_exception FROM records r "
+                  "JOIN subjects s ON s.id = r.subject_id")
+
+
+def _doc_page(conn, spec: PageSpec, text: str, tier: str, status: str) -> list | None:
+    """A page by decision date of the records whose 文号 holds ``text`` (and no subject matches it), read off the
+    文号 index in its own order (migration 36: rowid = date_key(decision_date, id)) — it stops after one page
+    however common the fragment ("〔2021〕": 147k matches, all older than the 850k records walked before them).
+    None when the fragment is not answered by an FTS index (a LIKE scan, as before)."""
+    m = text_search.match("records", text)
+    if m is None:
+        return None
+    fts, expr = m
+    op, direction = ("<", "DESC") if spec.descending else (">", "ASC")
+    conds, params = [f"{fts} MATCH ?"], [expr]
+    if spec.after is not None:
+        conds.append(f"{fts}.rowid {op} ?")
+        params.append(text_search.date_key(spec.after[0], spec.after[1]))
+    for col, value in (("r.tier", tier), ("r.status", status)):
+        if value:
+            conds.append(f"{col} = ?")
+            params.append(value)
+    sql = (f"SELECT r.id, r.subject_id, s.kind, s.name, s.id_number, r.catalogue_code, r.tier, r.status, "
+           f"r.doc_number, r.department, r.decision_date, s.id_exception FROM {fts} "
+           f"JOIN records r ON r.id = {fts}.rowid & {text_search.ID_MASK} JOIN subjects s ON s.id = r.subject_id "
+           f"{_where(conds)} ORDER BY {fts}.rowid {direction} LIMIT ?")
+    return conn.execute(sql, params + [spec.limit]).fetchall()
 
 
 def records_page(conn, spec: PageSpec, text: str = "", tier: str = "", status: str = "",
@@ -147,16 +219,51 @@ def records_page(conn, spec: PageSpec, text: str = "", tier: str = "", status: s
     col = RECORD_SORTS[spec.sort]
     cursor, params, order = _keyset(col, spec, "r.id")
     sides = _sides(conn, text)
-    conds, cparams = _record_filter(text, tier, status, subject_id, walk=_broad(conn, text, sides), sides=sides)
-    sql = (f"SELECT r.id, r.subject_id, s.kind, s.name, s.id_number, r.catalogue_code, r.tier, r.status, "
-           f"r.doc_number, r.department, r.decision_date, s.id_exception FROM records r "
-           f"JOIN subjects s ON s.id = r.subject_id {_where(conds + [cursor])} {order} LIMIT ?")
-    rows = conn.execute(sql, cparams + params + [spec.limit]).fetchall()
+    rows = None
+    if text.strip() and sides == (True, False) and spec.sort == "decision_date" and subject_id is None:
+        rows = _doc_page(conn, spec, text.strip(), tier, status)
+    if rows is None:
+        walk, many = _broad(conn, text, sides)
+        conds, cparams = _record_filter(text, tier, status, subject_id, walk=walk, sides=sides, many_subjects=many)
+        if walk or not text.strip():
+            sql = f"{_RECORD_SELECT} {_where(conds + [cursor])} {order} LIMIT ?"
+        else:
+            # narrow: the page's ids sorted on the indexes alone (records_subject covers the decision date,
+            # migration 36), then only those rows read from the table
+            sql = (f"{_RECORD_SELECT} WHERE r.id IN (SELECT r.id FROM records r {_where(conds + [cursor])} "
+                   f"{order} LIMIT ?) {order}")
+        rows = conn.execute(sql, cparams + params + [spec.limit]).fetchall()
     return [dict(zip(_RECORD_COLS + _MARKED, r)) for r in rows]
 
 
 def records_count(conn, text: str = "", tier: str = "", status: str = "") -> int:
-    conds, params = _record_filter(text, tier, status, None, sides=_sides(conn, text))
+    """How many records the list's filter matches — exact.
+
+    Without a tier or status filter (issue 18): the 文号 side is counted on its FTS index alone (the filter
+    looked up each of the 600k matches of "罚〔" in the records table: 618 ms p95 at 1M); the records of the
+    subjects by ID prefix are a range sum over ``subject_record_counts`` (migration 36: "9132", 754k records of
+    150k companies, was 150k seeks of records_subject); then the records of the subjects found by name alone, and
+    the 文号 matches whose subject matches neither way, are added — every record once."""
+    t = text.strip()
+    sides = _sides(conn, text)
+    if t and not tier and not status:
+        if sides == (False, False):
+            return 0
+        doc_sql, doc_params = text_search.ids_sql("records", t)
+        if sides == (True, False):
+            return conn.execute(f"SELECT count(*) FROM ({doc_sql})", doc_params).fetchone()[0]
+        glob = _glob_prefix(t)
+        name_sql, name_params = text_search.ids_sql("subjects", t)
+        n = conn.execute("SELECT coalesce(sum(n), 0) FROM subject_record_counts WHERE id_number GLOB ?",
+                         (glob,)).fetchone()[0]
+        n += conn.execute(f"SELECT count(*) FROM records r WHERE r.subject_id IN (SELECT id FROM subjects "
+                          f"WHERE id IN ({name_sql}) AND NOT id_number GLOB ?)", name_params + [glob]).fetchone()[0]
+        if sides[0]:
+            n += conn.execute(f"SELECT count(*) FROM records r JOIN subjects s ON s.id = r.subject_id "
+                              f"WHERE r.id IN ({doc_sql}) AND NOT (s.id_number GLOB ? OR s.id IN ({name_sql}))",
+                              doc_params + [glob] + name_params).fetchone()[0]
+        return n
+    conds, params = _record_filter(text, tier, status, None, sides=sides)
     return conn.execute(f"SELECT count(*) FROM records r {_where(conds)}", params).fetchone()[0]
 
 
