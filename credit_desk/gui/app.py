@@ -12,6 +12,7 @@ from credit_desk.domain.errors import AuthError
 from credit_desk.gui.context import GuiContext, open_settings
 from credit_desk.gui.i18n import install_translator
 from credit_desk.gui.main_window import MainWindow
+from credit_desk.gui.opening import open_with_progress
 from credit_desk.gui.ops import Ops
 from credit_desk.gui.start_dialogs import LoginDialog, SetupDialog, UnlockDialog, _FormDialog
 from credit_desk.services import auth, browse, ledgers
@@ -40,8 +41,8 @@ class StartFlow:
                 from credit_desk.gui.keyring_help import no_keyring_text, tell
                 tell(parent, no_keyring_text())
             return dlg.result_value
-        try:
-            return ledgers.unlock(self.folder)
+        try:  # issue 18: a migration at the first open after an upgrade reports progress, the start stays live
+            return open_with_progress(lambda say: ledgers.unlock(self.folder, on_wait=say), parent)
         except AuthError as exc:
             if exc.code != "KEYRING_NO_KEY":
                 raise

@@ -4906,6 +4906,19 @@ Measures: %4</source>
     </message>
 </context>
 <context>
+    <name>Opening</name>
+    <message>
+        <location filename="../../credit_desk/gui/opening.py" line="25"/>
+        <source>Opening the ledger…</source>
+        <translation>正在打开账本…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/opening.py" line="26"/>
+        <source>Opening the ledger</source>
+        <translation>打开账本</translation>
+    </message>
+</context>
+<context>
     <name>Ops</name>
     <message>
         <location filename="../../credit_desk/gui/ops.py" line="159"/>
@@ -6303,32 +6316,32 @@ Grounds: %6</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="91"/>
+        <location filename="../../credit_desk/gui/app.py" line="92"/>
         <source>Switch user: enter the name and password of the user who signs in. Windows not saved are closed (signing in again as %1 keeps them).</source>
         <translation>切换用户：请输入要登录的用户名和密码。未保存的窗口将关闭（仍以 %1 登录则保留）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="94"/>
+        <location filename="../../credit_desk/gui/app.py" line="95"/>
         <source>Credit Desk is locked; your windows are kept as they were. Enter your password to go on.</source>
         <translation>信用办台账已锁定，打开的窗口都原样保留。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="117"/>
+        <location filename="../../credit_desk/gui/app.py" line="118"/>
         <source>Quit Credit Desk</source>
         <translation>退出信用办台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="118"/>
+        <location filename="../../credit_desk/gui/app.py" line="119"/>
         <source>Quit Credit Desk? Forms that are still open and not saved will be lost.</source>
         <translation>要退出信用办台账吗？尚未保存的表单内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="122"/>
+        <location filename="../../credit_desk/gui/app.py" line="123"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="123"/>
+        <location filename="../../credit_desk/gui/app.py" line="124"/>
         <source>Back to sign-in</source>
         <translation>返回登录</translation>
     </message>
