@@ -17,9 +17,9 @@ by ID prefix.
   (migration 9): how many records each subject has, under its ID. The count beside the list for an ID prefix is a
   range sum over it — "9132" (150k companies, 754k records at 1M) sought every company's records (145 ms p95).
 
-At 1M records the re-indexing takes minutes (298 s on a 2-core box under load 5–7, 266 s of it the 文号 indexes):
-``up`` reports progress every 100,000 records through ``progress(line)`` (``migrate.upgrade`` passes the open's
-``on_wait``; the CLI prints it)."""
+At 1M records the re-indexing takes over a minute (75 s on a quiet 2-core box, 298 s under load 5–7; nearly all of
+it the 文号 indexes): ``up`` reports progress every 100,000 records through ``progress(line)`` (``migrate.upgrade``
+passes the open's ``on_wait``: the CLI prints it, the GUI's start shows it, ``gui/opening.py``)."""
 
 from credit_desk.store.migrations import m0010_rebuild_search_keys as m10
 from credit_desk.store.search import date_key_sql
