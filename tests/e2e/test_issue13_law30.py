@@ -43,7 +43,9 @@ def _travelling(data_dir) -> list[str]:
     d = ledgers.unlock(data_dir, read_only=True)
     try:
         conn = d.ledger.conn
-        return [line for _cid, _entity, line, _size in sync_svc._changes(conn, 0, sync_state.max_change_id(conn))]
+        # the lines as they travel: UTF-8 bytes since sync18 (session 34) encodes each line once
+        return [line.decode("utf-8") if isinstance(line, bytes) else line
+                for _cid, _entity, line, _size in sync_svc._changes(conn, 0, sync_state.max_change_id(conn))]
     finally:
         d.close()
 
