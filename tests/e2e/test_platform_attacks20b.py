@@ -5,6 +5,8 @@ right result — a JSON error with a code, never a 500 for what the office sent,
 from __future__ import annotations
 
 import json
+import os
+import time
 from datetime import datetime, timedelta
 
 import pytest
@@ -373,6 +375,10 @@ def test_r7_a_listing_is_filed_under_the_subject_the_platform_holds_not_a_stale_
     assert intake.subject_listings("uscc", "123", actor="王工", reason="核查名单") == []
 
 
+# libfaketime (scripts/test_future_dates.sh) breaks every timed wait on a lock or condition (threading.Event.wait,
+# psycopg_pool's wait for a connection): the offset lands in the deadline, so a 1.5 s wait lasts as long as the offset
+# (the whole-suite run at 2027-01-05 hung here, session 34). The test reads no date; it runs in every other run.
+@pytest.mark.skipif(bool(os.environ.get("FAKETIME")), reason="timed lock waits do not end under libfaketime")
 def test_r14_no_database_connection_to_be_had_is_a_503_with_a_code_not_a_500(tmp_path, platform_dsn):
     """Every connection of the platform's pool held (here: one connection, held by a receive waiting on a lock)
     and another office's request waited the pool's time out and got 500 INTERNAL, as for a bug. It is the platform
@@ -401,7 +407,7 @@ def test_r14_no_database_connection_to_be_had_is_a_503_with_a_code_not_a_500(tmp
                 if locker.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
                                   ).fetchone()[0]:
                     break
-                threading.Event().wait(0.1)
+                time.sleep(0.1)
             target = f"/downstream/{b.office}"
             from tests.e2e.test_platform_attacks20 import _request
             status, doc, raw = _exchange(port, _request("GET", target, b.headers("GET", target)))
