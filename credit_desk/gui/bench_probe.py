@@ -67,27 +67,32 @@ def bare() -> int:
     return app.exec()
 
 
-def app_start(folder: Path) -> int:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
+def _open_window(folder: Path, user: str):
+    """The ledger opened on the keyring path (the bench's key in a keyring of this process only), ``user`` signed
+    in, the main window shown on the dashboard, where a clerk's day starts: (desk, session, window)."""
     from credit_desk.bench.seeding import PASSWORD, MemoryKeyring, private_keyring
     from credit_desk.gui.app import Shell, StartFlow
     from credit_desk.gui.context import open_settings
     from credit_desk.services import auth
     from credit_desk.store import keys
     from credit_desk.store.ledger import LedgerPaths
-
-    app = QApplication(sys.argv[:1])
     kr = MemoryKeyring()
     kr.set_password(keys.KEYRING_SERVICE, LedgerPaths(folder).ledger_id(), os.environ["CREDIT_DESK_BENCH_KEY"])
     flow = StartFlow(folder)
     with private_keyring(kr):
         desk = flow.open_desk()
-    session = auth.login(desk, "admin", PASSWORD)
+    session = auth.login(desk, user, PASSWORD)
     settings = open_settings(folder)
-    settings.setValue("window/area", "dashboard")  # every run starts where a clerk's day starts
-    window = Shell(flow, desk, settings, "zh").open(session)
+    settings.setValue("window/area", "dashboard")
+    return desk, session, Shell(flow, desk, settings, "zh").open(session)
+
+
+def app_start(folder: Path) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication(sys.argv[:1])
+    desk, session, window = _open_window(folder, "admin")
     state = {"step": "dashboard"}
 
     def poll():
@@ -163,24 +168,12 @@ def load(folder: Path, out: Path, rows: int, searches: int, docs: int) -> int:
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QApplication
 
-    from credit_desk.bench.seeding import PASSWORD, MemoryKeyring, private_keyring
-    from credit_desk.gui.app import Shell, StartFlow
-    from credit_desk.gui.context import open_settings
     from credit_desk.gui.models.documents_model import PRINTED
-    from credit_desk.services import auth, backup
-    from credit_desk.store import keys
+    from credit_desk.services import backup
     from credit_desk.store.ledger import LedgerPaths
 
     app = QApplication(sys.argv[:1])
-    kr = MemoryKeyring()
-    kr.set_password(keys.KEYRING_SERVICE, LedgerPaths(folder).ledger_id(), os.environ["CREDIT_DESK_BENCH_KEY"])
-    flow = StartFlow(folder)
-    with private_keyring(kr):
-        desk = flow.open_desk()
-    session = auth.login(desk, "clerk1", PASSWORD)  # R14: records and notices are a business role's
-    settings = open_settings(folder)
-    settings.setValue("window/area", "dashboard")
-    window = Shell(flow, desk, settings, "zh").open(session)
+    desk, session, window = _open_window(folder, "clerk1")  # R14: records and notices are a business role's
     pool = window.ctx.ops.pool
     try:
         # the start-up jobs first (expiry check, backup when due, the whole-file read when due): the floor and
