@@ -9,6 +9,7 @@ import datetime as dt
 import re
 import unicodedata
 from enum import StrEnum
+from functools import lru_cache
 
 from stdnum import exceptions as stdnum_exc
 from stdnum import numdb
@@ -196,6 +197,11 @@ def normalize_id(id_type: IdType | str, value: str, today: dt.date | None = None
     the system date when not given). A 15-digit resident ID raises ``ID_15_DIGIT`` naming its 18-digit
     form (``convert_15_to_18``); an unknown county is accepted (see ``id_warnings``).
     """
+    if id_type == IdType.USCC and type(value) is str and _USCC_FORM.fullmatch(value):
+        # Issue 18 (the platform's time per new subject): a code already in its plain form is its own clean form
+        # (clean_id leaves it as it is) and carries no birth date, so the check character is all there is to check
+        _uscc_check_character(value)
+        return value
     kind = _parse_type(id_type)
     number = clean_id(value)
     if not number:
@@ -232,8 +238,7 @@ _USCC_FORM = re.compile(r"[0-9]{8}[0-9A-HJ-NP-RTUWXY]{10}")
 def _check_uscc(number: str) -> None:
     """GB 32100 via stdnum: 18 characters, digits then the code alphabet, check character."""
     if _USCC_FORM.fullmatch(number):
-        if number[-1] != stdnum_uscc.calc_check_digit(number):
-            raise _invalid(IdType.USCC, number, _R_USCC_CHECKSUM)
+        _uscc_check_character(number)
         return
     try:
         stdnum_uscc.validate(number)
@@ -245,6 +250,12 @@ def _check_uscc(number: str) -> None:
             "8 digits, then digits or capital letters other than I, O, Z, S, V")) from None
     except stdnum_exc.ValidationError:
         raise _invalid(IdType.USCC, number, _R_USCC_CHECKSUM) from None
+
+
+def _uscc_check_character(number: str) -> None:
+    """validate()'s last step for text of the plain form (``_USCC_FORM``): stdnum's own check character."""
+    if number[-1] != stdnum_uscc.calc_check_digit(number):
+        raise _invalid(IdType.USCC, number, _R_USCC_CHECKSUM)
 
 
 def check_uscc_exception(value: str) -> str:
@@ -478,6 +489,13 @@ def is_minor_on(id_type: IdType | str, value: str, on: dt.date) -> bool | None:
 
 def check_id_type_fits(kind: SubjectKind | str, id_type: IdType | str) -> tuple[SubjectKind, IdType]:
     """R7: the ID type may identify a subject of this kind; ValidationError ``ID_TYPE_NOT_ALLOWED`` if not."""
+    if type(kind) is str and type(id_type) is str:  # issue 18: asked once per subject the platform receives
+        return _id_type_fits(kind, id_type)
+    return _id_type_fits.__wrapped__(kind, id_type)
+
+
+@lru_cache(maxsize=256)  # a refusal (raised) is not cached
+def _id_type_fits(kind: SubjectKind | str, id_type: IdType | str) -> tuple[SubjectKind, IdType]:
     subject_kind = _parse_kind(kind)
     id_kind = _parse_type(id_type)
     if id_kind not in allowed_id_types(subject_kind):

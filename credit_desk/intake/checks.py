@@ -77,6 +77,12 @@ class Judge:
     ops: dict[tuple[str, str], str | None] = field(default_factory=dict)
     # office-local subject id -> (subject_no the platform held before this bundle, the one it holds now)
     renumbered: dict[str, tuple[str, str]] = field(default_factory=dict)
+    # the platform's date for a birth date carried by an ID number (None: the machine's date, read once)
+    id_today: dt.date | None = None
+
+    def __post_init__(self) -> None:
+        if self.id_today is None:
+            self.id_today = dt.date.today()
 
     def check(self, change: dict, pointers: list[tuple[str, str]] | None = None) -> tuple[str, str, str] | None:
         """(code, reason_zh, reason_en) when the change is rejected, else None; ``pointers`` = refs(change)."""
@@ -96,16 +102,16 @@ class Judge:
     def _problem(self, change: dict, pointers: list[tuple[str, str]]) -> tuple[str, str, str] | None:
         state, entity, op = change["state"], change["entity"], change["op"]
         if entity == "subject" and op in _SUBJECT_OPS:
-            problem = _subject_problem(state)
+            problem = _subject_problem(state, self.id_today)
             if problem is None:
-                sid = change["entity_id"]
+                sid, no = change["entity_id"], subject_no(state)
                 before = self.renumbered.get(sid, (self.subjects.get(sid),))[0]
-                if before is not None and before != subject_no(state):
-                    self.renumbered[sid] = (before, subject_no(state))  # R7 (att20b): its listings follow it
-                else:
+                if before is not None and before != no:
+                    self.renumbered[sid] = (before, no)  # R7 (att20b): its listings follow it
+                elif self.renumbered:
                     self.renumbered.pop(sid, None)
-                self.subjects[sid] = subject_no(state)
-                self.new_subjects[sid] = (self.subjects[sid], state["kind"], state["name"])
+                self.subjects[sid] = no
+                self.new_subjects[sid] = (no, state["kind"], state["name"])
             return problem
         if entity == DECISION:
             return decision_problem(state, self.today)
@@ -189,15 +195,18 @@ def _depends(ref: tuple[str, str], change_id: int, code: str) -> tuple[str, str,
             f"it is rejected too. Correct and resend that {en} first.")
 
 
-def _subject_problem(state: dict) -> tuple[str, str, str] | None:
-    if not all(isinstance(state.get(k), str) and state.get(k) for k in ("kind", "name", "id_type", "id_number")):
+def _subject_problem(state: dict, today: dt.date) -> tuple[str, str, str] | None:
+    get = state.get  # issue 18: asked once per subject received; the four fields read once each
+    kind, name, id_type, number = get("kind"), get("name"), get("id_type"), get("id_number")
+    if not (kind and name and id_type and number and isinstance(kind, str) and isinstance(name, str)
+            and isinstance(id_type, str) and isinstance(number, str)):
         return ("SUBJECT_INCOMPLETE", "信用主体缺少名称、证件类型或证件号码。",
                 "The subject lacks a name, an ID type or an ID number.")
-    excepted = _approved_exception(state.get("id_exception")) and state["id_type"] == "uscc"
-    key = (state["kind"], state["id_type"], state["id_number"], excepted, dt.date.today())
-    if sum(len(k) for k in key[:3]) > 128:  # no real ID is that long: judged, not cached (the cache stays small)
-        return _id_problem.__wrapped__(*key)
-    return _id_problem(*key)
+    info = get("id_exception")
+    excepted = info is not None and id_type == "uscc" and _approved_exception(info)
+    if len(kind) + len(id_type) + len(number) > 128:  # no real ID is that long: judged, not cached (cache stays small)
+        return _id_problem.__wrapped__(kind, id_type, number, excepted, today)
+    return _id_problem(kind, id_type, number, excepted, today)
 
 
 @lru_cache(maxsize=1 << 16)

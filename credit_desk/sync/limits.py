@@ -12,7 +12,10 @@ BUNDLE_VALID_DAYS = 90            # an upstream bundle expires 90 days after it 
 RECEIPT_VALID_DAYS = 30           # receipts and downstream bundles the platform makes
 RETRIES = 5                       # network sends: attempts after the first
 BACKOFF_SECONDS = 0.5             # first wait; doubled after each failed attempt
-ZLIB_LEVEL = 6
+# zlib's fastest level (issue 18): 200,000 changes compress in 0.16 s instead of 0.33 s (level 6) into a bundle 11%
+# larger (4.7 MB instead of 4.3 MB). The export runs while the clerk waits; the bytes travel on a USB stick or the
+# government network, where half a megabyte is nothing. A receiver reads any level.
+ZLIB_LEVEL = 1
 
 
 @dataclass(frozen=True)

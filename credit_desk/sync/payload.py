@@ -61,27 +61,39 @@ def join_encoded(lines: list[bytes]) -> bytes:
     return b"\n".join(lines) + b"\n" if lines else b""
 
 
+def split_lines(plain: bytes) -> list[bytes]:
+    """The payload's lines, split at LF only. A JSON text escapes LF inside its strings, but it may hold U+0085,
+    U+2028 and U+2029 unescaped (the change log writes names as typed), and ``str.splitlines`` split a line there:
+    an office's bundle with such a character in a subject's name was refused as bad JSON, and again on every resend.
+    """
+    lines = plain.split(b"\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the last line's LF
+    return lines
+
+
 def parse_changes(plain: bytes, loads=json.loads) -> tuple[list[dict], list[dict]]:
-    """(changes, attachments) from the JSON lines; any bad line refuses the whole bundle, naming the line.
-    ``loads`` reads one line (the platform passes a faster reader; ValueError or RecursionError = a bad line)."""
+    """(changes, attachments) from the JSON lines (``split_lines``); any bad line refuses the whole bundle, naming
+    the line. ``loads`` reads one line's UTF-8 bytes (the platform passes a faster reader; ValueError or
+    RecursionError = a bad line)."""
     changes, attachments = [], []
     try:
-        text = plain.decode("utf-8")
+        plain.decode("utf-8")
     except UnicodeDecodeError:
         raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="UTF-8") from None
-    for row, line in enumerate(text.splitlines(), 1):
-        try:
-            obj = loads(line)
-        except (ValueError, RecursionError):  # RecursionError: a line nested too deeply
-            raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="JSON") from None
-        kind = obj.get("t") if isinstance(obj, dict) else None
-        if kind == "change":
-            _check_change(obj, row)
-            changes.append(obj)
-        elif kind == "attachment":
-            attachments.append(_check_attachment(obj, row))
-        else:
-            raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="t")
+    row = 0
+    try:
+        for row, obj in enumerate(map(loads, split_lines(plain)), 1):
+            kind = obj.get("t") if type(obj) is dict else None
+            if kind == "change":
+                _check_change(obj, row)
+                changes.append(obj)
+            elif kind == "attachment":
+                attachments.append(_check_attachment(obj, row))
+            else:
+                raise refused("BUNDLE_PAYLOAD_BAD", row=row, why="t")
+    except (ValueError, RecursionError):  # RecursionError: a line nested too deeply; the line after ``row``
+        raise refused("BUNDLE_PAYLOAD_BAD", row=row + 1, why="JSON") from None
     return changes, attachments
 
 
