@@ -161,14 +161,31 @@ def clerk_window(qtbot, staff, make_ctx):
     return win
 
 
+_WATCHERS: list[dict] = []  # when_modal's watchers of the running test; stopped when it ends
+
+
+@pytest.fixture(autouse=True)
+def watchers_end_with_their_test():
+    """A when_modal watcher that never met its dialog (a test checking that no box comes) went on polling into
+    the next tests and answered their boxes: test_no_keyring's "says nothing more" watcher (1.5 s) accepted the
+    next test's "key could not be stored" warning before that test's own watcher saw it, whenever the box came
+    up at a different moment of the 50 ms poll (an open on a worker thread: one run in two)."""
+    yield
+    for seen in _WATCHERS:
+        seen["stopped"] = True
+    _WATCHERS.clear()
+
+
 def when_modal(qtbot, cls, act, timeout_ms: int = 8000, close_ms: int = 15000):
     """Run ``act(dialog)`` once a modal dialog of ``cls`` is up (exec() blocks the test otherwise).
 
     A dialog still open ``close_ms`` after ``act`` (a refusal shown in it, which a clerk would read and correct)
-    is rejected and its sentence kept in ``seen["error"]``: the test fails with that sentence, it never hangs."""
+    is rejected and its sentence kept in ``seen["error"]``: the test fails with that sentence, it never hangs.
+    The watcher stops when its test ends (watchers_end_with_their_test)."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     seen = {"waited": 0}
+    _WATCHERS.append(seen)
     before = {id(w) for w in QApplication.topLevelWidgets() if w.isVisible()}  # boxes an earlier test left open
 
     def find():
@@ -182,6 +199,8 @@ def when_modal(qtbot, cls, act, timeout_ms: int = 8000, close_ms: int = 15000):
         return shown[-1] if shown else None
 
     def poll():
+        if seen.get("stopped"):
+            return
         dlg = find()
         if dlg is not None and "dlg" not in seen:
             seen["dlg"] = dlg
