@@ -46,7 +46,8 @@ class StartFlow:
         except AuthError as exc:
             if exc.code != "KEYRING_NO_KEY":
                 raise
-        dlg = UnlockDialog(lambda p: ledgers.unlock(self.folder, recovery_passphrase=p), parent,
+        # the passphrase path opens off the GUI thread too, its progress window over the dialog (UnlockDialog)
+        dlg = UnlockDialog(lambda p, say: ledgers.unlock(self.folder, recovery_passphrase=p, on_wait=say), parent,
                            store_key=ledgers.store_key_again, keyring=ledgers.keyring_status())
         return dlg.result_value if dlg.exec() == QDialog.Accepted else None
 

@@ -84,13 +84,16 @@ class SetupDialog(_FormDialog):
 class UnlockDialog(_FormDialog):
     """No key in the keyring: unlock with the recovery passphrase, and offer to store the key again.
 
-    ``unlock(passphrase) -> Desk``; ``store_key(desk) -> None | reason`` (ledgers.store_key_again);
-    ``keyring`` is ledgers.keyring_status(). With no keyring service on this desktop the dialog says so in
-    plain words (issue 21) and a failed store is told in a message box, never dropped."""
+    ``unlock(passphrase, say) -> Desk`` runs on a worker thread (scrypt, then any pending migration: ~75 s at 1M
+    after an upgrade), its progress lines ``say(line)`` shown in the opening window over this dialog (issue 18);
+    ``store_key(desk) -> None | reason`` (ledgers.store_key_again); ``keyring`` is ledgers.keyring_status(). With
+    no keyring service on this desktop the dialog says so in plain words (issue 21) and a failed store is told in
+    a message box, never dropped."""
 
     def __init__(self, unlock, parent=None, store_key=None, keyring=None) -> None:
         super().__init__(self.tr("Unlock the ledger"), parent)
         self._unlock, self._store_key = unlock, store_key
+        self._opening = None  # the open under way (gui/opening.Opening), None when the dialog takes input
         self.keyring = keyring or {"available": True, "backend": "?"}
         self.store_problem: str | None = None
         if self.keyring["available"]:
@@ -108,14 +111,55 @@ class UnlockDialog(_FormDialog):
         self.store.setChecked(self.keyring["available"])
         self.form.addRow(self.store)
 
-    def perform(self):
-        desk = self._unlock(self.passphrase.text())
+    # Why the OK handler starts the open and returns, instead of waiting in it (open_with_progress, a nested
+    # event loop): while a handler waits in a nested loop it is still on the stack and every event runs inside
+    # it — OK or Enter again started a second open (a second Desk nobody closes), Esc or the close button ended
+    # exec() under a running open (its Desk never reaches the caller: a half-open ledger). Closing the dialog and
+    # reopening it after a wrong passphrase would avoid the nesting too, but the dialog would vanish and come back
+    # and the progress window would stand alone. Here the dialog's own exec() loop is the only one that turns; it
+    # is busy (fields and buttons off, reject refused) until the open's end comes back as a queued call.
+    def _submit(self) -> None:
+        if self._opening is not None:
+            return
+        from credit_desk.gui.opening import Opening
+        passphrase = self.passphrase.text()
+        self.error.clear()
+        self._busy(True)
+        self._opening = Opening(lambda say: self._unlock(passphrase, say), self._opened, self)
+
+    def _busy(self, on: bool) -> None:
+        for widget in (self.passphrase, self.store, self.buttons):
+            widget.setEnabled(not on)
+
+    @property
+    def opening(self) -> bool:
+        """True while the open runs (the dialog takes no input and cannot be closed)."""
+        return self._opening is not None
+
+    def reject(self) -> None:
+        if self._opening is None:  # Esc, 取消 and the close button all come here: not while the open runs
+            super().reject()
+
+    def _opened(self, desk, error) -> None:
+        self._opening = None
+        self._busy(False)
+        if error is not None:
+            self.passphrase.setFocus()
+            self.passphrase.selectAll()
+            if isinstance(error, DomainError):  # a wrong passphrase: its one sentence; nothing was opened
+                self.error.setText(error.message(self.lang))
+                return
+            raise error
+        self.result_value = desk
+        self._offer_store(desk)
+        self.accept()
+
+    def _offer_store(self, desk) -> None:
         if self.store.isChecked() and self._store_key is not None:
             self.store_problem = self._store_key(desk)
             if self.store_problem is not None:
                 from credit_desk.gui.keyring_help import store_failed_text, tell
                 tell(self, store_failed_text(self.store_problem, self.keyring["available"]), warning=True)
-        return desk
 
 
 class LoginDialog(_FormDialog):

@@ -3966,27 +3966,27 @@ Returned by the platform: %4</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="125"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="169"/>
         <source>Sign in — %1</source>
         <translation>登录 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="127"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="171"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="128"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="172"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="129"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="173"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="130"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="174"/>
         <source>Repeat the new password</source>
         <translation>再次输入新密码</translation>
     </message>
@@ -4908,12 +4908,12 @@ Measures: %4</source>
 <context>
     <name>Opening</name>
     <message>
-        <location filename="../../credit_desk/gui/opening.py" line="25"/>
+        <location filename="../../credit_desk/gui/opening.py" line="21"/>
         <source>Opening the ledger…</source>
         <translation>正在打开账本…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/opening.py" line="26"/>
+        <location filename="../../credit_desk/gui/opening.py" line="23"/>
         <source>Opening the ledger</source>
         <translation>打开账本</translation>
     </message>
@@ -6316,32 +6316,32 @@ Grounds: %6</source>
 <context>
     <name>Shell</name>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="92"/>
+        <location filename="../../credit_desk/gui/app.py" line="93"/>
         <source>Switch user: enter the name and password of the user who signs in. Windows not saved are closed (signing in again as %1 keeps them).</source>
         <translation>切换用户：请输入要登录的用户名和密码。未保存的窗口将关闭（仍以 %1 登录则保留）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="95"/>
+        <location filename="../../credit_desk/gui/app.py" line="96"/>
         <source>Credit Desk is locked; your windows are kept as they were. Enter your password to go on.</source>
         <translation>信用办台账已锁定，打开的窗口都原样保留。请输入密码继续。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="118"/>
+        <location filename="../../credit_desk/gui/app.py" line="119"/>
         <source>Quit Credit Desk</source>
         <translation>退出信用办台账</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="119"/>
+        <location filename="../../credit_desk/gui/app.py" line="120"/>
         <source>Quit Credit Desk? Forms that are still open and not saved will be lost.</source>
         <translation>要退出信用办台账吗？尚未保存的表单内容将会丢失。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="123"/>
+        <location filename="../../credit_desk/gui/app.py" line="124"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/app.py" line="124"/>
+        <location filename="../../credit_desk/gui/app.py" line="125"/>
         <source>Back to sign-in</source>
         <translation>返回登录</translation>
     </message>
@@ -7211,22 +7211,22 @@ Grounds: %6</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="92"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="94"/>
         <source>Unlock the ledger</source>
         <translation>解锁账本</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="97"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="100"/>
         <source>The system keyring holds no key for this ledger. Enter the recovery passphrase to open it.</source>
         <translation>系统钥匙串中没有本账本的密钥。请输入恢复口令打开账本。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="106"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="109"/>
         <source>Recovery passphrase</source>
         <translation>恢复口令</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/start_dialogs.py" line="107"/>
+        <location filename="../../credit_desk/gui/start_dialogs.py" line="110"/>
         <source>Store the key in the system keyring again</source>
         <translation>将密钥重新存入系统钥匙串</translation>
     </message>

@@ -58,16 +58,18 @@ def test_unlock_dialog_with_wrong_then_right_passphrase(qtbot, data_dir, test_ke
     desk.close()
     test_keyring.entries.clear()
 
-    dlg = UnlockDialog(lambda p: ledgers.unlock(data_dir, recovery_passphrase=p),
+    dlg = UnlockDialog(lambda p, say: ledgers.unlock(data_dir, recovery_passphrase=p, on_wait=say),
                        store_key=ledgers.store_key_again, keyring=ledgers.keyring_status())
     qtbot.addWidget(dlg)
     dlg.show()
     dlg.passphrase.setText("wrong wrong wrong")
-    _ok(dlg)
+    _ok(dlg)  # the open runs on a worker thread (issue 18): its answer comes back a moment later
+    qtbot.waitUntil(lambda: not dlg.opening, timeout=20_000)
     assert "恢复口令不正确" in dlg.error.text()
     shot(dlg, "unlock_dialog_error")
     dlg.passphrase.setText(PASSPHRASE)
     _ok(dlg)
+    qtbot.waitUntil(lambda: not dlg.opening, timeout=20_000)
     assert dlg.result() == QDialog.Accepted
     dlg.result_value.close()
     assert test_keyring.entries  # the key went back into the keyring
