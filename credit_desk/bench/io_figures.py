@@ -238,16 +238,17 @@ ONE_PROCESS_NOTE = ("one Intake.receive of one office's bundle in the bench's pr
 def _server_figure(folder: Path, changes: int, one: dict, suite: str) -> dict:
     """sync.intake.server[.gm]: the platform's intake as it runs (``platform_figures.server_rate``), against the
     same floor as the one-process figures of that suite."""
-    from credit_desk.bench.platform_figures import server_rate
-    r = server_rate(folder, changes, suite)
+    from credit_desk.bench.platform_figures import server_rate_median
+    r = server_rate_median(folder, changes, suite)
     n = r["changes"]
     name = "sync.intake.server" + (".gm" if suite != "intl/1" else "")
     return figure(name, n / r["seconds"], one["changes"] / one["floor_s"], unit="changes/s", higher_is_better=True,
                   goal=INTAKE_GOAL, changes=n, offices=r["offices"], bundles=r["offices"] * r["bundles"],
-                  workers=r["workers"],
+                  workers=r["workers"], runs=r["rates"],
                   note=(f"{suite}: `intake serve` with {r['workers']} worker processes, {r['offices']} offices sending "
                         f"{r['bundles']} bundles each at once over loopback (signed requests), first POST to last "
-                        "receipt; bundles made by the offices' export beforehand; same floor"))
+                        f"receipt; bundles made by the offices' export beforehand; the median of {r['runs']} runs "
+                        "(new offices and platform each); same floor"))
 
 
 def _gm_figures(folder: Path, changes: int) -> list[dict]:
