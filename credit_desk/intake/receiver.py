@@ -84,8 +84,21 @@ def _finite_float(text: str) -> float:
     return value
 
 
-def _std_read_line(line: str):
-    return json.loads(line, parse_constant=_not_finite, parse_float=_finite_float)
+# a \uD800-\uDFFF escape: a surrogate, which only a pair of them makes a character (att18b)
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
+def _std_read_line(line: str | bytes):
+    """One line as the standard library reads it, held to what orjson accepts (att18b: the reader is chosen per
+    bundle, so a line's verdict must not depend on another line): UTF-8 only — ``json.loads`` given bytes guessed
+    UTF-16 or UTF-32 from NUL bytes and skipped a byte-order mark — and no lone surrogate, which no UTF-8 text and
+    no jsonb value can hold (it failed the whole receive in PostgreSQL: a 500). ValueError for such a line."""
+    if type(line) is not str:
+        line = line.decode("utf-8")  # strict; a BOM stays and json.loads refuses it
+    obj = json.loads(line, parse_constant=_not_finite, parse_float=_finite_float)
+    if "\\u" in line and _SURROGATE_ESCAPE.search(line):
+        json.dumps(obj, ensure_ascii=False).encode("utf-8")  # UnicodeEncodeError (a ValueError) for a lone one
+    return obj
 
 
 def _read_line(line: str):

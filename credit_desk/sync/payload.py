@@ -79,8 +79,8 @@ def parse_changes(plain: bytes, loads=json.loads) -> tuple[list[dict], list[dict
     changes, attachments = [], []
     try:
         plain.decode("utf-8")
-    except UnicodeDecodeError:
-        raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="UTF-8") from None
+    except UnicodeDecodeError as exc:  # att18b: the line the bad byte is on (it named line 1 whatever the line)
+        raise refused("BUNDLE_PAYLOAD_BAD", row=plain.count(b"\n", 0, exc.start) + 1, why="UTF-8") from None
     row = 0
     try:
         for row, obj in enumerate(map(loads, split_lines(plain)), 1):

@@ -1,0 +1,145 @@
+"""Attacks on the issue-18 receive path (commit f811663: LF-only UTF-8 lines read as bytes, the USCC fast path, the
+collector paused, new subjects COPied): an office insider with its own signing key, against the real receive code and
+the real PostgreSQL of the test set-up (``platform_dsn``), bundles made by the real bundle code (FakeOffice).
+
+- A line is JSON in UTF-8, whichever reader reads it: ``json.loads`` given bytes guesses UTF-16/UTF-32 from NUL bytes
+  and skips a UTF-8 byte-order mark, so in a bundle holding a 19-digit number anywhere (the standard library's reader
+  for every line) a line of UTF-16 was filed and a BOM line accepted — lines orjson (every other bundle) refuses.
+- A lone surrogate escape (``\\ud800``) is refused as bad JSON naming its line by either reader (orjson refused it; the
+  standard library read it, and PostgreSQL's jsonb then failed the whole receive: a 500, the office resending for ever).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta
+
+import pytest
+
+from credit_desk.intake import receiver
+from credit_desk.intake.receiver import Intake
+from credit_desk.sync import bundle, crypto, manifest as mf, payload
+from credit_desk.sync.refusals import BundleRefused
+from tests.platform_kit import FakeOffice, serve_subprocess
+
+
+@pytest.fixture
+def platform(tmp_path, platform_dsn):
+    """(folder, platform keys, a registered office, an open Intake)."""
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    keys = json.loads((folder / "platform.keys.json").read_text())
+    intake = Intake(folder)
+    office = FakeOffice(keys, seed=1818)
+    intake.register_office(office.keyfile())
+    yield folder, keys, office, intake
+    intake.close()
+
+
+def _line(o: FakeOffice, entity: str, eid, op: str, state: dict) -> str:
+    line = payload.change_line(o.next_id, mf.utc_text(datetime.now()), entity, str(eid), op,
+                               json.dumps(state, ensure_ascii=False))
+    o.next_id += 1
+    return line
+
+
+def _subject(o: FakeOffice, **over) -> dict:
+    return {**o.subject_state(), **over}
+
+
+def _raw_bundle(o: FakeOffice, plain: bytes, ids: list[int]) -> bytes:
+    """The next bundle of the office's chain with ``plain`` as its payload, byte for byte (FakeOffice.bundle encodes
+    str lines; an insider writes any bytes and signs them)."""
+    o.seq += 1
+    now = datetime.now()
+    fields = {"type": "changes", "sender": {"role": "office", "id": o.office, "region": o.region, "code": "t"},
+              "office": o.office, "sequence": o.seq, "previous_hash": o.prev, "created_at": mf.utc_text(now),
+              "expires_at": mf.utc_text(now + timedelta(days=30)), "change_range": [min(ids), max(ids)],
+              "counts": {"changes": len(ids), "attachments": 0}}
+    data, _ = bundle.make(fields, plain, o.sign, o.platform_enc)
+    o.prev = crypto.sha256_hex(data)
+    return data
+
+
+def _long_number_line(o: FakeOffice) -> str:
+    """A change whose state holds a 19-digit number: the bundle is read by the standard library's reader."""
+    return _line(o, "subject", 900, "insert", _subject(o, serial=1234567890123456789))
+
+
+@pytest.mark.parametrize("long_number", [False, True], ids=["orjson", "stdlib"])
+@pytest.mark.parametrize("encode", [
+    lambda s: s.encode("utf-16-be"),
+    lambda s: s.encode("utf-16-le"),
+    lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"),
+], ids=["utf16be", "utf16le", "bom"])
+def test_r7_a_line_not_in_plain_utf8_json_is_refused_by_either_reader(platform, long_number, encode):
+    """Line 2 is a change in UTF-16 (its NUL bytes are valid UTF-8) or behind a UTF-8 BOM: refused naming line 2,
+    whether or not another line sends the whole bundle to the standard library's reader (before: filed there)."""
+    _, _, o, intake = platform
+    first = _long_number_line(o) if long_number else _line(o, "subject", 900, "insert", _subject(o))
+    second = _line(o, "subject", 901, "insert", _subject(o, name="ACME Trading Co"))  # ASCII: UTF-16 is UTF-8 then
+    plain = first.encode("utf-8") + b"\n" + encode(second) + b"\n"
+    plain.decode("utf-8")
+    with pytest.raises(BundleRefused) as exc:
+        intake.receive(_raw_bundle(o, plain, [o.next_id - 2, o.next_id - 1]))
+    assert exc.value.code == "BUNDLE_PAYLOAD_BAD" and "2" in exc.value.zh, exc.value.en
+
+
+@pytest.mark.parametrize("long_number", [False, True], ids=["orjson", "stdlib"])
+@pytest.mark.parametrize("name", ["\\ud800公司", "公司\\udfff", "\\udc00\\ud800"])
+def test_r7_a_lone_surrogate_is_refused_naming_its_line_by_either_reader(platform, long_number, name):
+    """A subject name holding a lone surrogate escape cannot be stored as jsonb: refused as bad JSON naming its line
+    (before, in a bundle holding a 19-digit number: read, then PostgreSQL failed the whole receive)."""
+    _, _, o, intake = platform
+    first = _long_number_line(o) if long_number else _line(o, "subject", 900, "insert", _subject(o))
+    bad = _line(o, "subject", 901, "insert", _subject(o, name="X")).replace('"name": "X"', f'"name": "{name}"')
+    assert name in bad
+    plain = payload.encode_lines([first, bad])
+    with pytest.raises(BundleRefused) as exc:
+        intake.receive(_raw_bundle(o, plain, [o.next_id - 2, o.next_id - 1]))
+    assert exc.value.code == "BUNDLE_PAYLOAD_BAD" and "2" in exc.value.zh, exc.value.en
+
+
+def test_r7_a_surrogate_pair_is_a_character_and_filed(platform):
+    """The control: a pair of surrogate escapes is one character (😀) and is filed by either reader."""
+    _, _, o, intake = platform
+    lines = [_long_number_line(o),
+             _line(o, "subject", 901, "insert", _subject(o, name="X")).replace('"name": "X"',
+                                                                              '"name": "\\ud83d\\ude00公司"')]
+    _, summary = intake.receive(_raw_bundle(o, payload.encode_lines(lines), [o.next_id - 2, o.next_id - 1]))
+    assert summary["accepted"] == 2
+
+
+@pytest.mark.parametrize("bad", [b"\xff", b"\xe5\x85", b"\xed\xa0\x80", b"\xc0\xaf"], ids=["ff", "cut", "surrogate", "overlong"])
+def test_r7_invalid_utf8_is_refused_naming_its_own_line(platform, bad):
+    """Invalid UTF-8 inside a string of line 3 is refused naming line 3 (before: always "line 1")."""
+    _, _, o, intake = platform
+    lines = [_line(o, "subject", 900 + i, "insert", _subject(o, name=f"公司{i}")) for i in range(4)]
+    plain = payload.encode_lines(lines).replace("公司2".encode("utf-8"), "公司".encode("utf-8") + bad)
+    with pytest.raises(BundleRefused) as exc:
+        intake.receive(_raw_bundle(o, plain, [o.next_id - 4, o.next_id - 1]))
+    assert exc.value.code == "BUNDLE_PAYLOAD_BAD" and "第3行" in exc.value.zh, exc.value.en
+
+
+def test_r7_a_lone_surrogate_through_the_server_is_a_refusal_not_a_500(platform):
+    """Through ``credit-desk intake serve`` (a worker process): the insider's bundle with a lone surrogate and a
+    19-digit number is answered 422 BUNDLE_PAYLOAD_BAD and quarantined for the platform's IT (before: 500 INTERNAL,
+    which the office retries for ever), and the office's next good bundle is filed."""
+    folder, _, o, intake = platform
+    first = _long_number_line(o)
+    bad = _line(o, "subject", 901, "insert", _subject(o, name="X")).replace('"name": "X"', '"name": "\\ud800"')
+    data = _raw_bundle(o, payload.encode_lines([first, bad]), [o.next_id - 2, o.next_id - 1])
+    proc, url = serve_subprocess(folder, "--workers", "1")
+    try:
+        status, body, _ = o.request(url, "/bundles", data)
+        assert (status, json.loads(body)["code"]) == (422, "BUNDLE_PAYLOAD_BAD"), body
+        o.seq -= 1
+        o.prev = intake.store.state(o.office)["last_hash"] or mf.GENESIS_HASH
+        good = o.bundle([_line(o, "subject", 902, "insert", _subject(o))])
+        status, body, _ = o.request(url, "/bundles", good)
+        assert status == 200, body
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    assert intake.counts(o.office)["bundles"] == 1
+    assert len(intake.quarantined(o.office)) == 1
