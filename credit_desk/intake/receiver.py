@@ -20,6 +20,7 @@ import os
 import re
 import secrets
 import threading
+import time
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -51,6 +52,9 @@ _DIGITS_AS_0 = bytes.maketrans(b"123456789", b"000000000")  # a run of 19 digits
 
 _PAUSES = {"n": 0}
 _PAUSES_LOCK = threading.Lock()
+# att18b: the longest the collector stays off while receives overlap (intake serve on one CPU receives in its own
+# process, a thread per bundle: overlapping receives kept it off for the whole server for as long as they overlapped)
+GC_PAUSE_MAX_SECONDS = 5.0
 
 
 @contextmanager
@@ -58,19 +62,28 @@ def _collector_paused():
     """Python's cyclic garbage collector off while one bundle is received (issue 18): a receive builds about ten
     objects per change and keeps them all until they are filed, so the collector walked them again and again
     (10–15% of the receive's time) and found nothing — they are freed by reference counting when it ends. Counted
-    across threads: on again when the last receive in the process ends (it was on before)."""
+    across threads: on again when the last receive in the process ends (it was on before). While receives overlap
+    without a gap, a receive that ends after the collector has been off ``GC_PAUSE_MAX_SECONDS`` collects once
+    (att18b: one office's receive waiting on its row, others coming and going, kept it off for good)."""
     with _PAUSES_LOCK:
         _PAUSES["n"] += 1
         if _PAUSES["n"] == 1:
             _PAUSES["was"] = gc.isenabled()
+            _PAUSES["since"] = time.monotonic()
             gc.disable()
     try:
         yield
     finally:
+        collect = False
         with _PAUSES_LOCK:
             _PAUSES["n"] -= 1
-            if _PAUSES["n"] == 0 and _PAUSES.pop("was", True):
-                gc.enable()
+            if _PAUSES["n"] == 0:
+                if _PAUSES.pop("was", True):
+                    gc.enable()
+            elif _PAUSES.get("was", True) and time.monotonic() - _PAUSES["since"] >= GC_PAUSE_MAX_SECONDS:
+                _PAUSES["since"], collect = time.monotonic(), True
+        if collect:
+            gc.collect()
 
 
 def _not_finite(text: str):

@@ -11,6 +11,7 @@ the real PostgreSQL of the test set-up (``platform_dsn``), bundles made by the r
 
 from __future__ import annotations
 
+import gc
 import json
 from datetime import datetime, timedelta
 
@@ -143,3 +144,54 @@ def test_r7_a_lone_surrogate_through_the_server_is_a_refusal_not_a_500(platform)
         proc.wait(30)
     assert intake.counts(o.office)["bundles"] == 1
     assert len(intake.quarantined(o.office)) == 1
+
+
+class _Cycle:
+    """An object in a reference cycle: only the cyclic collector frees it."""
+
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_issue18_receives_that_overlap_do_not_keep_the_collector_off_for_ever(tmp_path, platform_dsn, monkeypatch):
+    """``intake serve`` on one CPU receives in its own process, a thread per bundle: the collector, off while any
+    receive runs, stayed off as long as receives overlapped — one office's POST waiting on its row (held by an
+    operator's psql, up to the lock timeout) while other offices' bundles came and went kept it off for the whole
+    server, the HTTP front included, and reference cycles piled up. A receive that ends while the collector has been
+    off longer than ``GC_PAUSE_MAX_SECONDS`` collects once (here the bound is 0: at once)."""
+    import threading
+    import time
+    import weakref
+
+    import psycopg
+
+    monkeypatch.setattr(receiver, "GC_PAUSE_MAX_SECONDS", 0.0)
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder, pool_size=4)
+    keys = json.loads((folder / "platform.keys.json").read_text())
+    a, b = FakeOffice(keys, seed=181), FakeOffice(keys, seed=182)
+    for o in (a, b):
+        intake.register_office(o.keyfile())
+    waiting = a.bundle([_line(a, "subject", 1, "insert", _subject(a))])
+    answers: list = []
+    try:
+        with psycopg.connect(platform_dsn, options=f"-c search_path={intake.schema}") as locker:
+            locker.execute("SELECT 1 FROM offices WHERE office_id = %s FOR UPDATE", (a.office,))
+            t = threading.Thread(target=lambda: answers.append(intake.receive(waiting)[1]))
+            t.start()
+            deadline = time.monotonic() + 20
+            while receiver._PAUSES["n"] == 0 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            assert receiver._PAUSES["n"] == 1 and not gc.isenabled()
+            garbage = _Cycle()
+            gone = weakref.ref(garbage)
+            del garbage
+            _, summary = intake.receive(b.bundle([_line(b, "subject", 1, "insert", _subject(b))]))
+            assert summary["accepted"] == 1 and t.is_alive()  # office A's receive still waits on its row
+            assert gone() is None, "the cycle made while receives overlapped was never collected"
+        t.join(30)
+        assert answers and answers[0]["accepted"] == 1
+        assert gc.isenabled() and receiver._PAUSES["n"] == 0
+    finally:
+        intake.close()
