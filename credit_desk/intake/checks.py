@@ -217,11 +217,19 @@ def _id_problem(kind: str, id_type: str, id_number: str, excepted: bool,
     carried by the number is checked against it (``ids.normalize_id``)."""
     try:
         if excepted:
-            check_uscc_exception(id_number)  # issue 15: only the check character may be at fault
+            number = check_uscc_exception(id_number)  # issue 15: only the check character may be at fault
         else:
-            check_kind_and_id(kind, id_type, id_number, today)
+            number = check_kind_and_id(kind, id_type, id_number, today)
     except ValidationError as exc:
         return ("SUBJECT_ID_INVALID", exc.zh, exc.en)
+    if number != id_number:
+        # R7 (att18b): the checks judge the number cleaned (full width, case, spaces, invisible characters), but the
+        # platform files it as sent — under a national key the cross-office view never finds. An office stores the
+        # cleaned number (domain.subjects), so only an office that wrote its bundle otherwise sends another form.
+        return ("SUBJECT_ID_INVALID",
+                "证件号码不是规范写法（含全角字符、小写字母、空格或不可见字符），请按系统规范后的号码重新报送。",
+                "The ID number is not in its normalized form (full-width or lower-case characters, spaces or "
+                "invisible characters); resend it as normalized.")
     return None
 
 

@@ -195,3 +195,130 @@ def test_issue18_receives_that_overlap_do_not_keep_the_collector_off_for_ever(tm
         assert gc.isenabled() and receiver._PAUSES["n"] == 0
     finally:
         intake.close()
+
+
+def _subjects(intake: Intake, office: str) -> list[tuple]:
+    import psycopg
+    with psycopg.connect(receiver._dsn(None), options=f"-c search_path={intake.schema}") as conn:
+        return conn.execute("SELECT entity_id, subject_no, name FROM subjects WHERE office_id = %s ORDER BY entity_id",
+                            (office,)).fetchall()
+
+
+def test_issue18_one_subject_inserted_twice_and_a_held_one_inserted_again(platform):
+    """Held (the COPY path checked): one entity id inserted twice in a bundle is one row, its last state; an insert
+    (not an update) of a subject the platform already holds updates it; no UniqueViolation."""
+    _, _, o, intake = platform
+    one, two = _subject(o), _subject(o)
+    _, summary = intake.receive(o.bundle([_line(o, "subject", 1, "insert", one),
+                                          _line(o, "subject", 1, "insert", {**one, "name": "第二次"})]))
+    assert summary["accepted"] == 2
+    _, summary = intake.receive(o.bundle([_line(o, "subject", 1, "insert", two),
+                                          _line(o, "subject", 2, "upsert", one)]))
+    assert summary["accepted"] == 2
+    assert _subjects(intake, o.office) == [("1", f"uscc:{two['id_number']}", two["name"]),
+                                           ("2", f"uscc:{one['id_number']}", one["name"])]
+
+
+def test_issue18_two_bundles_of_one_office_at_once_to_two_workers(platform):
+    """Through ``intake serve --workers 2``: the office's bundles 1 and 2, both inserting subject 1 (and 2 a new
+    subject 3), sent at once. Whichever worker takes the office's row first, nothing is a 500: the second waits for
+    the row and finds subject 1 held (or is refused as out of order and filed when resent) — one row per subject,
+    bundle 2's state."""
+    import concurrent.futures
+
+    folder, _, o, intake = platform
+    first, second = _subject(o), _subject(o)
+    b1 = o.bundle([_line(o, "subject", 1, "insert", first)] + [_line(o, "subject", 100 + i, "insert", _subject(o))
+                                                                for i in range(3000)])
+    b2 = o.bundle([_line(o, "subject", 1, "insert", second), _line(o, "subject", 3, "insert", _subject(o))])
+    proc, url = serve_subprocess(folder, "--workers", "2")
+    try:
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            answers = list(pool.map(lambda d: o.request(url, "/bundles", d)[:2], (b1, b2)))
+        assert answers[0][0] == 200, answers[0]
+        if answers[1][0] != 200:  # bundle 2 came first: refused as out of order, resent
+            assert answers[1][0] < 500, answers[1]
+            assert o.request(url, "/bundles", b2)[0] == 200
+    finally:
+        proc.terminate()
+        proc.wait(30)
+    rows = {r[0]: r for r in _subjects(intake, o.office)}
+    assert len(rows) == 3002 and rows["1"] == ("1", f"uscc:{second['id_number']}", second["name"])
+
+
+def test_issue18_offices_with_the_same_subject_ids_keep_their_own_rows(tmp_path, platform_dsn):
+    """Two offices number their subjects 1, 2, ... alike: each office's subject 1 is its own row (the key is the
+    office and the id), and both listings of one organisation are found across offices."""
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder)
+    keys = json.loads((folder / "platform.keys.json").read_text())
+    a, b = FakeOffice(keys, seed=183), FakeOffice(keys, seed=184)
+    try:
+        org = a.subject_state()
+        for o in (a, b):
+            intake.register_office(o.keyfile())
+            intake.receive(o.bundle(o.listing_lines(4, subject=org)))
+            intake.receive(o.bundle([_line(o, "subject", 1, "update", {**org, "name": o.office[:8]})]))
+        assert [r[2] for r in _subjects(intake, a.office)] == [a.office[:8]]
+        assert [r[2] for r in _subjects(intake, b.office)] == [b.office[:8]]
+        found = intake.subject_listings("uscc", org["id_number"], actor="王工", reason="核查名单")
+        assert sorted(r["office_id"] for r in found) == sorted([a.office, b.office])
+    finally:
+        intake.close()
+
+
+def _uscc_with_letter(o: FakeOffice) -> str:
+    """A valid USCC holding letters (so that its lower case differs)."""
+    from stdnum.cn import uscc
+    body = o.subject_state()["id_number"][:8] + "MA1" + o.subject_state()["id_number"][11:17]
+    return body + uscc.calc_check_digit(body)
+
+
+@pytest.mark.parametrize("typed", [
+    str.lower,
+    lambda n: n.translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)}),  # full width
+    lambda n: n[:6] + "\u200b" + n[6:],                                   # a zero-width space inside
+    lambda n: n + " ",
+    lambda n: n[:9] + "\u00ad" + n[9:],                                  # a soft hyphen
+], ids=["lower", "fullwidth", "zwsp", "space", "shy"])
+def test_r7_an_id_number_not_in_its_normalized_form_is_refused_not_filed_out_of_sight(tmp_path, platform_dsn, typed):
+    """Office B (an insider with its own key) lists an organisation office A lists, its code typed otherwise — lower
+    case, full width, a zero-width or soft-hyphen character, a space. The ID checks clean the text before judging
+    it, so the subject was accepted, but filed as typed: under a national key no look finds, so B's listing of the
+    organisation was missing from the cross-office view (``intake listings``). An office stores the cleaned number
+    (domain.subjects); the platform refuses any other (SUBJECT_ID_INVALID) and the listing resting on it."""
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    intake = Intake(folder)
+    keys = json.loads((folder / "platform.keys.json").read_text())
+    a, b = FakeOffice(keys, seed=185), FakeOffice(keys, seed=186)
+    try:
+        org = {**a.subject_state(), "id_number": _uscc_with_letter(a)}
+        odd = {**org, "id_number": typed(org["id_number"])}
+        assert odd["id_number"] != org["id_number"]
+        for o in (a, b):
+            intake.register_office(o.keyfile())
+        _, summary = intake.receive(a.bundle(a.listing_lines(4, subject=org)))
+        assert summary["rejected"] == 0
+        receipt, summary = intake.receive(b.bundle(b.listing_lines(4, subject=odd)))
+        _, accepted, rejected = b.read_receipt(receipt)
+        found = intake.subject_listings("uscc", org["id_number"], actor="王工", reason="核查名单")
+        filed_elsewhere = [x for x in intake.stored_changes(b.office) if x["entity"] == "case" and x["op"] == "decide"]
+        assert not filed_elsewhere or b.office in {r["office_id"] for r in found}, "B's listing is out of sight"
+        assert [r["code"] for r in rejected][:1] == ["SUBJECT_ID_INVALID"], rejected
+    finally:
+        intake.close()
+
+
+@pytest.mark.parametrize("id_type,number", [("ric", "11010519491231002x"), ("ric", "11010519491231002×"),
+                                            ("passport", "e12345678")])
+def test_r7_a_persons_id_number_not_in_its_normalized_form_is_refused(platform, id_type, number):
+    """The same for a person: a resident ID with a lower-case x or ×, a passport number in lower case."""
+    _, _, o, intake = platform
+    person = {"kind": "natural_person", "name": "张三", "id_type": id_type, "id_number": number}
+    receipt, summary = intake.receive(o.bundle([_line(o, "subject", 1, "insert", person)]))
+    assert summary["rejected"] == 1
+    person["id_number"] = number.upper().replace("×", "X")
+    _, summary = intake.receive(o.bundle([_line(o, "subject", 1, "insert", person)]))
+    assert summary["accepted"] == 1  # the control: the cleaned number is filed
