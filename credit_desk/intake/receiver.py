@@ -498,7 +498,9 @@ class Intake:
         held_subjects = set(known)  # before the judge learns this bundle's subjects into ``known``
         judge = checks.Judge({k: v[:2] for k, v in held.items()}, known,
                              today=self.clock().date() + timedelta(days=1),  # a day's slack for time zones
-                             id_today=self.clock().date(),  # a birth date in an ID number: the platform's clock
+                             # a birth date in an ID number: the platform's clock, with the same day of slack (att18b:
+                             # an office a time zone ahead judged it against its own, later date; R7: both agree)
+                             id_today=self.clock().date() + timedelta(days=1),
                              ops={k: v[2] for k, v in held.items()})
         decisions = []
         accepted, rejected, rows, rej_rows = [], [], [], []

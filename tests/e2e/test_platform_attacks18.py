@@ -16,6 +16,7 @@ import json
 from datetime import datetime, timedelta
 
 import pytest
+from stdnum.cn import ric
 
 from credit_desk.intake import receiver
 from credit_desk.intake.receiver import Intake
@@ -322,3 +323,75 @@ def test_r7_a_persons_id_number_not_in_its_normalized_form_is_refused(platform, 
     person["id_number"] = number.upper().replace("×", "X")
     _, summary = intake.receive(o.bundle([_line(o, "subject", 1, "insert", person)]))
     assert summary["accepted"] == 1  # the control: the cleaned number is filed
+
+
+def test_r7_the_uscc_fast_path_gives_the_slow_paths_verdict_and_stdnums():
+    """normalize_id's fast path (text already in the plain USCC form) against the full path (clean_id, then the
+    checks) and stdnum's validate of the cleaned text, for 60,000 texts: valid codes, then the same in lower case,
+    with I/O/Z/S/V, 17 and 19 characters, full-width and invisible characters; the type as IdType or "uscc"."""
+    import random
+    import string
+
+    from stdnum import exceptions as stdnum_exc
+    from stdnum.cn import uscc
+
+    from credit_desk.domain import ids
+    from credit_desk.domain.errors import ValidationError
+
+    def verdict(fn, text):
+        try:
+            return fn(text)
+        except ValidationError:
+            return None
+
+    def slow(text):
+        number = ids.clean_id(text)
+        ids._check_uscc(number)
+        return number if number else None
+
+    def stdnum(text):
+        try:
+            return uscc.validate(ids.clean_id(text))
+        except stdnum_exc.ValidationError:
+            return None
+
+    rng = random.Random(18)
+    code_alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+    odd = string.digits + string.ascii_letters + "ＩＯ０１ａ \u200b\u00ad×-"
+    for i in range(60000):
+        if i % 2:
+            body = "".join(rng.choice(string.digits) for _ in range(8)) + "".join(rng.choice(code_alphabet)
+                                                                              for _ in range(9))
+            text = body + uscc.calc_check_digit(body)
+            k, at = rng.randrange(6), rng.randrange(18)
+            text = [text, text.lower(), text[:at] + rng.choice("IOZSV") + text[at + 1:], text[:17], text + "0",
+                    text[:at] + rng.choice("０Ａ\u200b") + text[at + 1:]][k]
+        else:
+            text = "".join(rng.choice(odd) for _ in range(rng.choice((17, 18, 19))))
+        fast = verdict(lambda t: ids.normalize_id(ids.IdType.USCC, t), text)
+        assert fast == verdict(lambda t: ids.normalize_id("uscc", t), text) == verdict(slow, text) == stdnum(text), \
+            text
+
+
+def test_r7_a_birth_date_on_the_offices_today_is_filed_when_the_platforms_clock_is_behind(tmp_path, platform_dsn):
+    """The office judges a birth date in an ID number against its own date (domain.subjects); the platform, against
+    its clock. At 23:30 on 1 December by the platform's clock it is already 2 December at an office a time zone ahead
+    (or whose clock runs a minute fast past midnight): a person registered there born on 2 December was accepted by
+    the office and refused by the platform (R7: both must agree). The platform allows the day of slack it allows a
+    decision's date (``Judge.today``); a birth date after that day is still refused."""
+    clock = datetime(2026, 12, 1, 23, 30)
+    folder = tmp_path / "intake"
+    Intake.init(folder)
+    keys = json.loads((folder / "platform.keys.json").read_text())
+    intake = Intake(folder, clock=lambda: clock)
+    try:
+        o = FakeOffice(keys, seed=187)
+        intake.register_office(o.keyfile())
+        for day, verdict in (("2026-12-02", 0), ("2026-12-03", 1)):
+            body = "320812" + day.replace("-", "") + "123"
+            person = {"kind": "natural_person", "name": "张三", "id_type": "ric",
+                      "id_number": body + ric.calc_check_digit(body + "0")}
+            _, summary = intake.receive(o.bundle([_line(o, "subject", 1, "insert", person)], made=clock))
+            assert summary["rejected"] == verdict, day
+    finally:
+        intake.close()
