@@ -265,6 +265,13 @@ def test_issue18_offices_with_the_same_subject_ids_keep_their_own_rows(tmp_path,
         assert [r[2] for r in _subjects(intake, b.office)] == [b.office[:8]]
         found = intake.subject_listings("uscc", org["id_number"], actor="王工", reason="核查名单")
         assert sorted(r["office_id"] for r in found) == sorted([a.office, b.office])
+        log = intake.query_log()[-1]  # the look is logged with its subject and count (migration 0007 changed nothing)
+        assert (log["subject_no"], log["n_rows"], log["actor"]) == (f"uscc:{org['id_number']}", 2, "王工")
+        import psycopg
+        with psycopg.connect(receiver._dsn(None), options=f"-c search_path={intake.schema}") as conn:
+            indexes = {r[0] for r in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'subjects' "
+                                                  "AND schemaname = %s", (intake.schema,))}
+        assert indexes == {"subjects_pkey"}  # 0007 applied; the view reads changes (changes_subject), not subjects
     finally:
         intake.close()
 
