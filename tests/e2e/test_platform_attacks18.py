@@ -119,7 +119,7 @@ def test_r7_invalid_utf8_is_refused_naming_its_own_line(platform, bad):
     lines = [_line(o, "subject", 900 + i, "insert", _subject(o, name=f"公司{i}")) for i in range(4)]
     plain = payload.encode_lines(lines).replace("公司2".encode("utf-8"), "公司".encode("utf-8") + bad)
     with pytest.raises(BundleRefused) as exc:
-        intake.receive(_raw_bundle(o, plain, [o.next_id - 4, o.next_id - 1]))
+        intake.receive(_raw_bundle(o, plain, list(range(o.next_id - 4, o.next_id))))
     assert exc.value.code == "BUNDLE_PAYLOAD_BAD" and "第3行" in exc.value.zh, exc.value.en
 
 
@@ -402,3 +402,35 @@ def test_r7_a_birth_date_on_the_offices_today_is_filed_when_the_platforms_clock_
             assert summary["rejected"] == verdict, day
     finally:
         intake.close()
+
+
+@pytest.mark.parametrize("make,row,why", [
+    (lambda ls: ls[0] + b"\n\n" + ls[1] + b"\n" + ls[2] + b"\n", 2, "JSON"),            # an empty line
+    (lambda ls: ls[0] + b"\r" + ls[1] + b"\n" + ls[2] + b"\n", 1, "JSON"),              # CR is no line break
+    (lambda ls: ls[0] + b"\n" + ls[1] + b"\n[1,2]\n", 3, "t"),                          # JSON, not an object
+    (lambda ls: ls[0] + b"\n" + ls[1] + b"\n" + ls[2].replace(b'"name": "', b'"name": "\\u0000'), 3, "NUL"),
+    (lambda ls: ls[0].replace("公司0".encode(), "公司\u20280".encode()) + b"\n" + ls[1] + b"\n" + ls[2][:-1] + b"\n", 3,
+     "JSON"),
+], ids=["empty", "cr", "array", "nul-last-no-lf", "u2028-then-cut"])
+def test_r7_every_refused_line_is_named_by_its_own_row(platform, make, row, why):
+    """The refusal names the line at fault as the office counts its lines (LF only)."""
+    _, _, o, intake = platform
+    lines = [_line(o, "subject", 900 + i, "insert", _subject(o, name=f"公司{i}")).encode("utf-8") for i in range(3)]
+    with pytest.raises(BundleRefused) as exc:
+        intake.receive(_raw_bundle(o, make(lines), list(range(o.next_id - 3, o.next_id))))
+    assert exc.value.code == "BUNDLE_PAYLOAD_BAD" and f"第{row}行" in exc.value.zh and why in exc.value.en, exc.value.en
+
+
+@pytest.mark.parametrize("make", [
+    lambda ls: ls[0] + b"\r\n" + ls[1] + b"\r\n" + ls[2] + b"\r\n",                    # CRLF
+    lambda ls: ls[0] + b"\n" + ls[1] + b"\n" + ls[2],                                  # the last line without LF
+    lambda ls: ls[0] + b"\n" + ls[1].replace(b'"insert"', b'"update", "op": "insert"') + b"\n" + ls[2] + b"\n",
+], ids=["crlf", "no-last-lf", "duplicate-key"])
+def test_r7_lines_any_json_reader_reads_alike_are_filed(platform, make):
+    """CRLF (CR is JSON whitespace), a last line without its LF, a duplicate key (the last one counts, in orjson,
+    the standard library and jsonb alike) are filed, all three changes."""
+    _, _, o, intake = platform
+    lines = [_line(o, "subject", 900 + i, "insert", _subject(o, name=f"公司{i}")).encode("utf-8") for i in range(3)]
+    _, summary = intake.receive(_raw_bundle(o, make(lines), list(range(o.next_id - 3, o.next_id))))
+    assert summary["accepted"] == 3
+    assert {x["op"] for x in intake.stored_changes(o.office)} == {"insert"}
