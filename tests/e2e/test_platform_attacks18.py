@@ -1,12 +1,24 @@
 """Attacks on the issue-18 receive path (commit f811663: LF-only UTF-8 lines read as bytes, the USCC fast path, the
-collector paused, new subjects COPied): an office insider with its own signing key, against the real receive code and
-the real PostgreSQL of the test set-up (``platform_dsn``), bundles made by the real bundle code (FakeOffice).
+collector paused, new subjects COPied, migration 0007): an office insider with its own signing key, against the real
+receive code and the real PostgreSQL of the test set-up (``platform_dsn``), bundles made by the real bundle code
+(FakeOffice), some through ``credit-desk intake serve`` with worker processes.
 
+Faults found and fixed (att18b):
 - A line is JSON in UTF-8, whichever reader reads it: ``json.loads`` given bytes guesses UTF-16/UTF-32 from NUL bytes
   and skips a UTF-8 byte-order mark, so in a bundle holding a 19-digit number anywhere (the standard library's reader
   for every line) a line of UTF-16 was filed and a BOM line accepted — lines orjson (every other bundle) refuses.
-- A lone surrogate escape (``\\ud800``) is refused as bad JSON naming its line by either reader (orjson refused it; the
-  standard library read it, and PostgreSQL's jsonb then failed the whole receive: a 500, the office resending for ever).
+- A lone surrogate escape (``\ud800``) is refused as bad JSON naming its line by either reader (orjson refused it; the
+  standard library read it, and PostgreSQL then failed the whole receive: a 500, the office resending for ever).
+- Invalid UTF-8 names the line it is on (it always named line 1).
+- Receives that overlap without a gap (intake serve on one CPU: threads in one process) collect at least every
+  ``GC_PAUSE_MAX_SECONDS``; the collector stayed off for as long as they overlapped.
+- An ID number not in its normalized form (lower case, full width, spaces, invisible characters) is refused: it was
+  accepted (the checks clean it) and filed as typed, under a national key the cross-office view never finds.
+- A birth date in an ID number has the day of slack a decision's date has (an office a time zone ahead agreed).
+
+Held (controls): the USCC fast path's verdicts equal the full path's and stdnum's; one subject twice in a bundle, a
+held subject inserted again, two bundles of one office at once to two workers, two offices with the same subject ids;
+the cross-office view and its log after 0007; CR/CRLF/empty/array/NUL lines named by their own row.
 """
 
 from __future__ import annotations
