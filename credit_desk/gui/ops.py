@@ -114,8 +114,12 @@ class Ops(QObject):
 
     def run(self, fn, *, done=None, failed=None, label: str | None = None,
             parent: QWidget | None = None, modal: bool = False, progress=None, writes: bool | None = None,
-            cancelled=None) -> Job:
-        """Start ``fn(job)`` on the pool; with a label, a progress dialog with 取消 appears if it takes long.
+            cancelled=None, can_cancel: bool = False) -> Job:
+        """Start ``fn(job)`` on the pool; with a label, a progress window appears once it has taken
+        PROGRESS_DELAY_MS. It offers 取消 only with ``can_cancel`` — a job that stops when asked and keeps nothing
+        half-done (``job.check()`` inside its transaction, or between whole pages); any other job runs to its end
+        and its window cannot be closed meanwhile (issue 18: a 取消 that closed the window while the export, the
+        import or the numbered notice went on and was kept, unsaid).
 
         ``writes`` (default: ``modal``): the job uses the session's writer connection, so it borrows it for its
         whole run (``ledger.lend()``, issue 18): a second writing job waits for it, and the GUI thread reads on the
@@ -129,7 +133,7 @@ class Ops(QObject):
             job.cancel()
             return job
         self._live.add(job)
-        dialog = self._progress_dialog(job, label, parent) if label else None
+        dialog = self._progress_dialog(job, label, parent, can_cancel) if label else None
         if dialog is not None and modal:
             dialog.setWindowModality(Qt.ApplicationModal)
         job._signals.done.connect(lambda result: self._finish(job, dialog, done, None, result, cancelled))
@@ -145,6 +149,7 @@ class Ops(QObject):
         job.finished = True
         self._live.discard(job)
         if dialog is not None:
+            dialog.ended = True
             dialog.close()
         if job.cancelled or isinstance(value, Cancelled) or _is_interrupt(value):
             if cancelled is not None and not self.closed:
@@ -155,13 +160,18 @@ class Ops(QObject):
         elif done is not None:
             done(value)
 
-    def _progress_dialog(self, job: Job, label: str, parent) -> QProgressDialog:
-        dlg = QProgressDialog(label, QCoreApplication.translate("Ops", "Cancel"), 0, 0, parent)
+    def _progress_dialog(self, job: Job, label: str, parent, can_cancel: bool) -> QProgressDialog:
+        dlg = _Progress(label, QCoreApplication.translate("Ops", "Cancel") if can_cancel else None, parent)
         dlg.setWindowTitle(QCoreApplication.translate("Ops", "Please wait"))
         dlg.setMinimumDuration(PROGRESS_DELAY_MS)
         dlg.setAutoClose(False)
         dlg.setAutoReset(False)
-        dlg.canceled.connect(job.cancel)
+        # issue 18: a dialog never given a value shows after Qt's own 4 s (the show timer its constructor started;
+        # setMinimumDuration restarts it only at the minimum value): the value at the minimum restarts it with
+        # PROGRESS_DELAY_MS, so a job that reports no steps is seen after 0.4 s too
+        dlg.setValue(dlg.minimum())
+        if can_cancel:
+            dlg.canceled.connect(job.cancel)
         job._signals.progress.connect(lambda d, n: (dlg.setMaximum(n), dlg.setValue(d)))
         return dlg
 
@@ -196,6 +206,27 @@ class Ops(QObject):
 
     def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
         show_error(exc, parent, self.lang)
+
+
+class _Progress(QProgressDialog):
+    """The job's window. Without a cancel text (a job that runs to its end) Esc and the title bar's × do not
+    close it: it closes when the job ends."""
+
+    def __init__(self, label: str, cancel_text: str | None, parent) -> None:
+        super().__init__(label, cancel_text or "", 0, 0, parent)
+        self.can_cancel = cancel_text is not None
+        self.ended = False  # set by Ops when the job ended: the one close a job that cannot stop accepts
+        if not self.can_cancel:
+            self.setCancelButton(None)
+
+    def reject(self) -> None:
+        if self.can_cancel:
+            super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self.can_cancel or self.ended:
+            return super().closeEvent(event)
+        event.ignore()
 
 
 def _is_interrupt(exc) -> bool:

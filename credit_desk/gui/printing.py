@@ -229,7 +229,8 @@ def print_files(ctx, paths: list, printer: QPrinter, parent=None, done=None, can
     """Print (paths or bytes) through ``gui/ops.py`` with progress and cancel; ``done(pages)`` on the GUI
     thread, ``cancelled()`` there after 取消."""
     return ctx.ops.run(lambda job: print_pdfs(list(paths), printer, job), done=done, cancelled=cancelled,
-                       label=QCoreApplication.translate("Printing", "Printing…"), parent=parent)
+                       label=QCoreApplication.translate("Printing", "Printing…"), parent=parent,
+                       can_cancel=True)  # between pages; cancelled() says what came out
 
 
 class PdfPreview(QWidget):

@@ -168,7 +168,8 @@ class LegacyImportDialog(QDialog):
                 job.progress(done, total)
             return ledger_import.import_ledger(ctx.session, path, mapping, progress=progress, convert_15=convert)
         return ctx.ops.run(work, done=self._imported, failed=self._failed, label=self.tr("Importing the ledger…"),
-                           parent=self, modal=True, progress=lambda d, t: self.progress_seen.append((d, t)))
+                           parent=self, modal=True, progress=lambda d, t: self.progress_seen.append((d, t)),
+                           can_cancel=True)  # job.check() inside the transaction: nothing kept
 
     def _imported(self, out: dict) -> None:
         self.result_value = out

@@ -239,6 +239,7 @@ class DocumentsView(QWidget):
                 return self._say(exc.message(ctx.lang), ok=False)
             ctx.ops.show_error(exc, self)
         return ctx.ops.run(work, label=QCoreApplication.translate("Printing", "Printing…"), parent=self, writes=True,
+                           can_cancel=True,  # between notices and pages; cancelled() says what came out
                            failed=failed, cancelled=lambda: self._say(cancelled_words(out is not None), ok=False),
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
                                                     .replace("%1", str(len(rows))).replace("%2", str(n))
