@@ -153,6 +153,29 @@ def prompt_secret(label_zh: str, label_en: str, confirm: bool = False) -> str:
     return first
 
 
+def progress_lines(args, zh: str, en: str):
+    """Issue 18: ``progress(done, total)`` printing "zh / en: N%" to stderr at each further tenth (nothing with
+    --json), so a command that takes minutes at 1M is not silent."""
+    if args.json:
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> None:
+        tenth = 10 * done // total if total else 0
+        if tenth > last[0]:
+            last[0] = tenth
+            print(f"  {zh} / {en}: {10 * tenth}%", file=sys.stderr, flush=True)
+    return show
+
+
+def step_lines(args):
+    """Issue 18: ``say(zh, en)`` printing each step of a long command to stderr before it starts (not with
+    --json)."""
+    if args.json:
+        return None
+    return lambda zh, en: print(f"  {zh} / {en}", file=sys.stderr, flush=True)
+
+
 def _say_waiting(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 

@@ -34,7 +34,8 @@ def register(sub) -> None:
 
 def cmd_backup(args) -> int:
     with common.session_for(args) as s:  # R14: an administrator's act, logged in the audit chain
-        path = backup.run_backup(s, Path(args.to) if args.to else None)
+        path = backup.run_backup(s, Path(args.to) if args.to else None,
+                                 progress=common.progress_lines(args, "正在备份并校验", "backing up and checking"))
     emit(args, {"file": str(path)}, f"已备份并校验：{path}")
     return 0
 
@@ -47,7 +48,7 @@ def cmd_restore(args) -> int:
                         "Restoring needs the restored ledger's administrator: name the user with --user.")
     password = common.password(args)
     out = backup.restore(Path(args.file), Path(args.to), passphrase, allow_unsigned=args.allow_unsigned,
-                         full=args.full)
+                         full=args.full, say=common.step_lines(args))
     # R14: the administrator of the restored ledger logs in to it and the restore is recorded there
     backup.confirm_restore(Path(args.to), Path(args.file), args.user, password, passphrase, out)
     if out["checked_whole"] == "backup":  # issue 18: checked whole when it was made; the bytes are those bytes
@@ -70,7 +71,7 @@ def cmd_clock_confirm(args) -> int:
 def cmd_check(args) -> int:
     desk = common.open_desk(args, read_only=True)
     try:
-        items = backup.check(desk, full=args.full)
+        items = backup.check(desk, full=args.full, say=common.step_lines(args))
     finally:
         desk.close()
     lines = [("✔ " if i.ok else "✘ ") + (i.detail_en if args.lang == "en" else i.detail_zh) for i in items]

@@ -135,10 +135,11 @@ def sweep_leftovers(paths: LedgerPaths) -> list[Path]:
     return store.sweep_leftovers(paths.backups) + store.sweep_leftovers(paths.folder.parent)
 
 
-def run_backup(session: Session, folder: Path | None = None) -> Path:
-    """The administrator's backup (R14: an admin act, logged): checked, written, verified, then recorded."""
+def run_backup(session: Session, folder: Path | None = None, progress=None) -> Path:
+    """The administrator's backup (R14: an admin act, logged): checked, written, verified, then recorded;
+    ``progress(done, total)`` as ``backup_now`` reports it."""
     session.require("ledger.backup")
-    path = backup_now(session.desk, folder)
+    path = backup_now(session.desk, folder, progress=progress)
     with session.ledger.tx() as tx:
         session.audit(tx, "ledger.backup", "backup", path.name, detail={"folder": str(path.parent)})
     return path
@@ -204,7 +205,7 @@ def backup_if_due(desk: Desk, max_age_hours: int | None = None, progress=None) -
 
 
 def restore(file: Path, target: Path, recovery_passphrase: str | None = None, *, allow_unsigned: bool = False,
-            full: bool = False) -> dict:
+            full: bool = False, say=None) -> dict:
     """Check a backup, then unpack it into a new data folder marked as restored; an existing ledger is never
     overwritten. ``allow_unsigned``: accept a backup made before manifests were signed (format /1), on the admin's
     word.
@@ -232,8 +233,12 @@ def restore(file: Path, target: Path, recovery_passphrase: str | None = None, *,
     target.parent.mkdir(parents=True, exist_ok=True)
     store.sweep_leftovers(target.parent)
     work = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.restore-{os.getpid()}-"))
+    say = say or (lambda zh, en: None)  # issue 18: each step is said before it starts (seconds each at 1M)
     try:
+        say("正在解包并核对每个文件的校验值…", "unpacking and checking each file's hash…")
         store.extract(Path(file), work, manifest)
+        say("正在核对恢复出的账本（签名、审计链；须通读时较慢）…",
+            "checking the restored ledger (signature, audit chain; slower when it is read whole)…")
         rows, whole = _check_unpacked(work, manifest, recovery_passphrase, signed, full)
         if target.exists():
             target.rmdir()
@@ -369,14 +374,15 @@ class CheckItem:
     detail_en: str
 
 
-def check(desk: Desk, full: bool = True) -> list[CheckItem]:
+def check(desk: Desk, full: bool = True, say=None) -> list[CheckItem]:
     """`credit-desk check`: database integrity, audit chain, change-log continuity, accounts as the log granted
     them, backup age. ``full=False`` is the daily check (issue 18), bounded so it holds at 1M records: the
     whole-file read on a schedule and in the background after start-up, the audit rows after the last verified
     head, the change ids after the last checked id (``services/ledger_health`` and ``audit.verify_since`` say
     what each mode finds); ``--full`` reads every page, matches every index, walks every row, counts every id."""
     from credit_desk.services import ledger_health
-    led = desk.ledger
+    led, say = desk.ledger, say or (lambda zh, en: None)  # issue 18: each step said before it starts
+    say("正在检查数据库完整性…", "checking the database's integrity…")
     ok, zh, en = ledger_health.integrity_item(desk, full)
     items = [CheckItem("integrity", ok, zh, en)]
     if led.attention is not None:  # diagnosed at open: a damaged -wal, an anchor ahead or gone (issue 14)
@@ -384,6 +390,7 @@ def check(desk: Desk, full: bool = True) -> list[CheckItem]:
                                f"the ledger needs attention (opened read-only): {led.attention.en}"))
     # issue 18: the daily check recomputes the rows after the last verified head (and a random window of older
     # ones); the full check walks the whole chain (audit.verify_since says what each one catches)
+    say("正在校验审计日志…", "verifying the audit log…")
     v = audit.verify_chain(desk) if full else audit.verify_since(led.conn, led)
     if not v.ok and led.attention is not None and led.attention.code == "WAL_DAMAGED":
         items.append(CheckItem("audit", False, f"审计日志：只读到 {v.rows} 行——预写日志损坏所致（见上），不是截断",
@@ -391,6 +398,7 @@ def check(desk: Desk, full: bool = True) -> list[CheckItem]:
                                f"not a truncation"))
     else:
         items.append(_audit_item(v))
+    say("正在清点变更日志…", "counting the change log…")
     items.append(_change_log_item(ledger_health.change_log(led, full, (led.restored or {}).get("change_gap"))))
     items.append(_accounts_item(led.conn))
     items.append(_backup_item(desk))
