@@ -8,7 +8,7 @@ from pathlib import Path
 
 from credit_desk import outpaths
 from credit_desk.atomic import write_atomic
-from credit_desk.cli.common import command, data_dir, emit, group, session_for, whole
+from credit_desk.cli.common import command, data_dir, emit, group, session_for, step_lines, whole
 from credit_desk.domain.errors import DomainError
 
 
@@ -181,7 +181,7 @@ def cmd_export(args) -> int:
                      f"下发更新 {len(out['downstream'])} 份。")
             human += "".join("\n注意：" + n["zh"] for d in out["downstream"] for n in d.get("notes", []))
         else:
-            out = sync.export_to_folder(s, Path(args.to))
+            out = sync.export_to_folder(s, Path(args.to), say=step_lines(args))
             human = "\n".join(f"已写入并校验 {b['file']}（序号 {b['seq']}，{b['changes']} 条变更）" for b in out) \
                 or "没有待报送的变更。"
     emit(args, out, human)

@@ -210,15 +210,21 @@ def _audit_head(conn) -> dict:
     return {"rows": row[0], "head": row[1]} if row else {"rows": 0, "head": ""}
 
 
-def export_to_folder(session: Session, folder: Path) -> list[dict]:
-    """USB: write each pending bundle (temp file, fsync, rename), read it back and verify it, then say done."""
+def export_to_folder(session: Session, folder: Path, say=None) -> list[dict]:
+    """USB: write each pending bundle (temp file, fsync, rename), read it back and verify it, then say done;
+    ``say(zh, en)`` names each step before it starts (issue 18: about 11 s at 1M changes)."""
+    say = say or (lambda zh, en: None)
     folder = outpaths.guard_folder(folder, data_dir=session.ledger.paths.folder)  # issue 14 item 4
+    say("正在读取变更并生成同步包（压缩、加密、签名）…", "reading the changes and making the bundles (compress, encrypt, "
+        "sign)…")
     bundles = prepare(session)
     if not folder.is_dir():
         raise DomainError("EXPORT_FOLDER_MISSING", f"导出目录 {folder} 不存在。", f"The folder {folder} does not exist.",
                           field="to")
     done = []
-    for b in bundles:
+    for i, b in enumerate(bundles, 1):
+        say(f"正在写入并校验第 {i}/{len(bundles)} 个同步包 {b['file_name']}…",
+            f"writing and verifying bundle {i}/{len(bundles)} {b['file_name']}…")
         path = usb.write_verified(folder / b["file_name"], b["data"], lambda back: _check_own(session, back))
         done.append({"seq": b["seq"], "file": str(path), "sha256": b["sha256"], "changes": b["change_count"]})
     with session.ledger.tx() as tx:

@@ -31,3 +31,24 @@ def test_check_and_restore_say_each_step_first(office, tmp_path):
     assert code == 0, err
     assert [ln.strip().split(" / ")[0] for ln in err.splitlines() if ln.startswith("  正在")] == [
         "正在解包并核对每个文件的校验值…", "正在核对恢复出的账本（签名、审计链；须通读时较慢）…"], err
+
+
+def test_bundle_export_says_each_step_first(business, tmp_path):
+    """``bundle export --to`` (1.6 s at 150,000 changes, about 11 s at 1M): making the bundles, then each file."""
+    from credit_desk.domain import signing
+    from credit_desk.sync import crypto, keyfiles
+    from tests.e2e.sync_support import add_subject
+    sign_pub = signing.public_of(signing.new_private())
+    _enc, enc_pub = crypto.new_enc(signing.suite_of(sign_pub))
+    doc = tmp_path / "platform.keys.json"
+    doc.write_bytes(keyfiles.platform_doc(platform="huaian", name="淮安市信用信息共享平台", sign_public=sign_pub,
+                                          enc_public=enc_pub))
+    code, _, err = business("keys", "import-platform", str(doc), user="admin", password=None)
+    assert code == 0, err
+    add_subject(business)
+    (tmp_path / "usb").mkdir()
+    code, out, err = business("bundle", "export", "--to", str(tmp_path / "usb"))
+    assert code == 0, err
+    steps = [ln.strip().split(" / ")[0] for ln in err.splitlines() if ln.startswith("  正在")]
+    assert steps[0] == "正在读取变更并生成同步包（压缩、加密、签名）…", err
+    assert steps[1].startswith("正在写入并校验第 1/1 个同步包 ") and len(steps) == 2, err
