@@ -27,6 +27,7 @@ The person-name rule (each function keeps the length of its input so masked valu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from credit_desk.domain.textkey import DOT_VARIANTS, fold_script
 
@@ -220,6 +221,7 @@ def mask_within(text: str | None, masked: dict[str, str]) -> str:
 _GAP = "[ \t\u3000\u00a0]*"   # spaces typed between the groups of a number or the characters of a name
 
 
+@lru_cache(maxsize=4096)  # issue 18: compiled once per value (re's own cache holds 512; a sheet has thousands)
 def _loose(clear: str) -> re.Pattern:
     """R15: ``clear`` as departments type it in free text — each character also in its full-width form and its
     other letter case (32081219700910510x, ３２０８…, 张 小 明), with spaces between characters — so the typing

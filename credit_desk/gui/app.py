@@ -137,13 +137,16 @@ def prepare_qt_environment() -> None:
 
 def start_qapplication() -> QApplication:
     """The program's QApplication (the existing one if there is one): the input-method module chosen before it
-    exists, then the guard that keeps half-typed Chinese when the clerk clicks away (gui/input_method.py)."""
+    exists, then the guard that keeps half-typed Chinese when the clerk clicks away (gui/input_method.py); the
+    switch interval of a process with windows (gui/ops.share_the_lock_quickly)."""
     app = QApplication.instance()
     if app is None:
         prepare_qt_environment()
         app = QApplication(sys.argv[:1])
         from credit_desk.gui import input_method
         input_method.keep_composition_on_click(app)
+    from credit_desk.gui.ops import share_the_lock_quickly
+    share_the_lock_quickly()  # background jobs never hold the GUI thread off Python's lock for long (issue 18)
     return app
 
 

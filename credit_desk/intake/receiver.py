@@ -13,18 +13,15 @@ The folder holds the platform's private keys (platform.key.json, 0600), its publ
 
 from __future__ import annotations
 
-import gc
 import json
 import math
 import os
 import re
 import secrets
-import threading
-import time
-from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from credit_desk import collector
 from credit_desk.domain import masking, signing, suites
 from credit_desk.domain.errors import DomainError
 from credit_desk.intake import checks, pgstore
@@ -48,42 +45,6 @@ except ImportError:  # an install without it: the standard library, slower
 _LONG_DIGITS = re.compile(r"[0-9]{19}")
 _LONG_DIGITS_UTF8 = re.compile(rb"[0-9]{19}")  # the same, in a line's UTF-8 bytes (payload.split_lines)
 _DIGITS_AS_0 = bytes.maketrans(b"123456789", b"000000000")  # a run of 19 digits: 19 zeros after it
-
-
-_PAUSES = {"n": 0}
-_PAUSES_LOCK = threading.Lock()
-# att18b: the longest the collector stays off while receives overlap (intake serve on one CPU receives in its own
-# process, a thread per bundle: overlapping receives kept it off for the whole server for as long as they overlapped)
-GC_PAUSE_MAX_SECONDS = 5.0
-
-
-@contextmanager
-def _collector_paused():
-    """Python's cyclic garbage collector off while one bundle is received (issue 18): a receive builds about ten
-    objects per change and keeps them all until they are filed, so the collector walked them again and again
-    (10–15% of the receive's time) and found nothing — they are freed by reference counting when it ends. Counted
-    across threads: on again when the last receive in the process ends (it was on before). While receives overlap
-    without a gap, a receive that ends after the collector has been off ``GC_PAUSE_MAX_SECONDS`` collects once
-    (att18b: one office's receive waiting on its row, others coming and going, kept it off for good)."""
-    with _PAUSES_LOCK:
-        _PAUSES["n"] += 1
-        if _PAUSES["n"] == 1:
-            _PAUSES["was"] = gc.isenabled()
-            _PAUSES["since"] = time.monotonic()
-            gc.disable()
-    try:
-        yield
-    finally:
-        collect = False
-        with _PAUSES_LOCK:
-            _PAUSES["n"] -= 1
-            if _PAUSES["n"] == 0:
-                if _PAUSES.pop("was", True):
-                    gc.enable()
-            elif _PAUSES.get("was", True) and time.monotonic() - _PAUSES["since"] >= GC_PAUSE_MAX_SECONDS:
-                _PAUSES["since"], collect = time.monotonic(), True
-        if collect:
-            gc.collect()
 
 
 def _not_finite(text: str):
@@ -403,7 +364,7 @@ class Intake:
     def receive(self, data: bytes, *, sender: str | None = None) -> tuple[bytes, dict]:
         """(signed receipt bytes, summary); BundleRefused with one sentence when refused, nothing stored.
         ``sender``: the office that signed the HTTP request (intake serve); only its own bundles are taken."""
-        with _collector_paused():
+        with collector.paused():  # issue 18: a receive's many short-lived objects, walked again and again
             return self._receive(data, sender)
 
     def _receive(self, data: bytes, sender: str | None) -> tuple[bytes, dict]:

@@ -30,6 +30,7 @@ from datetime import datetime, timedelta
 import pytest
 from stdnum.cn import ric
 
+from credit_desk import collector
 from credit_desk.intake import receiver
 from credit_desk.intake.receiver import Intake
 from credit_desk.sync import bundle, crypto, manifest as mf, payload
@@ -178,7 +179,7 @@ def test_issue18_receives_that_overlap_do_not_keep_the_collector_off_for_ever(tm
 
     import psycopg
 
-    monkeypatch.setattr(receiver, "GC_PAUSE_MAX_SECONDS", 0.0)
+    monkeypatch.setattr(collector, "GC_PAUSE_MAX_SECONDS", 0.0)
     folder = tmp_path / "intake"
     Intake.init(folder)
     intake = Intake(folder, pool_size=4)
@@ -194,9 +195,9 @@ def test_issue18_receives_that_overlap_do_not_keep_the_collector_off_for_ever(tm
             t = threading.Thread(target=lambda: answers.append(intake.receive(waiting)[1]))
             t.start()
             deadline = time.monotonic() + 20
-            while receiver._PAUSES["n"] == 0 and time.monotonic() < deadline:
+            while collector._PAUSES["n"] == 0 and time.monotonic() < deadline:
                 time.sleep(0.01)
-            assert receiver._PAUSES["n"] == 1 and not gc.isenabled()
+            assert collector._PAUSES["n"] == 1 and not gc.isenabled()
             garbage = _Cycle()
             gone = weakref.ref(garbage)
             del garbage
@@ -205,7 +206,7 @@ def test_issue18_receives_that_overlap_do_not_keep_the_collector_off_for_ever(tm
             assert gone() is None, "the cycle made while receives overlapped was never collected"
         t.join(30)
         assert answers and answers[0]["accepted"] == 1
-        assert gc.isenabled() and receiver._PAUSES["n"] == 0
+        assert gc.isenabled() and collector._PAUSES["n"] == 0
     finally:
         intake.close()
 
