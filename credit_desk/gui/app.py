@@ -138,15 +138,15 @@ def prepare_qt_environment() -> None:
 def start_qapplication() -> QApplication:
     """The program's QApplication (the existing one if there is one): the input-method module chosen before it
     exists, then the guard that keeps half-typed Chinese when the clerk clicks away (gui/input_method.py); the
-    switch interval of a process with windows (gui/ops.share_the_lock_quickly)."""
+    switch interval of a process with windows (gui/ops.set_gui_switch_interval)."""
     app = QApplication.instance()
     if app is None:
         prepare_qt_environment()
         app = QApplication(sys.argv[:1])
         from credit_desk.gui import input_method
         input_method.keep_composition_on_click(app)
-    from credit_desk.gui.ops import share_the_lock_quickly
-    share_the_lock_quickly()  # background jobs never hold the GUI thread off Python's lock for long (issue 18)
+    from credit_desk.gui.ops import set_gui_switch_interval
+    set_gui_switch_interval()  # issue 18: the GUI thread gets Python's lock back within 1 ms (gui/ops.py)
     return app
 
 

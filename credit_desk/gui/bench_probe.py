@@ -60,8 +60,8 @@ def bare() -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMainWindow
     app = QApplication(sys.argv[:1])
-    from credit_desk.gui.ops import share_the_lock_quickly
-    share_the_lock_quickly()  # as the program does (gui/app.start_qapplication)
+    from credit_desk.gui.ops import set_gui_switch_interval
+    set_gui_switch_interval()  # as the program does (gui/app.start_qapplication)
     w = QMainWindow()
     w.resize(1200, 800)
     w.show()
@@ -94,8 +94,8 @@ def app_start(folder: Path) -> int:
     from PySide6.QtWidgets import QApplication
 
     app = QApplication(sys.argv[:1])
-    from credit_desk.gui.ops import share_the_lock_quickly
-    share_the_lock_quickly()  # as the program does (gui/app.start_qapplication)
+    from credit_desk.gui.ops import set_gui_switch_interval
+    set_gui_switch_interval()  # as the program does (gui/app.start_qapplication)
     desk, session, window = _open_window(folder, "admin")
     state = {"step": "dashboard"}
 
@@ -177,8 +177,8 @@ def load(folder: Path, out: Path, rows: int, searches: int, docs: int) -> int:
     from credit_desk.store.ledger import LedgerPaths
 
     app = QApplication(sys.argv[:1])
-    from credit_desk.gui.ops import share_the_lock_quickly
-    share_the_lock_quickly()  # as the program does (gui/app.start_qapplication)
+    from credit_desk.gui.ops import set_gui_switch_interval
+    set_gui_switch_interval()  # as the program does (gui/app.start_qapplication)
     desk, session, window = _open_window(folder, "clerk1")  # R14: records and notices are a business role's
     pool = window.ctx.ops.pool
     try:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from typing import Callable
 
@@ -25,17 +26,42 @@ from credit_desk.domain.errors import AuthError, DomainError, PermissionDenied, 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 400  # quick jobs finish before a progress dialog would flash up
 
-# Python hands its lock to a waiting thread only after the switch interval (5 ms by default). While a background job
-# runs Python code the GUI thread needs the lock for every event that meets Python — each of the application's event
+# Python hands its lock to a waiting thread only after the switch interval (5 ms by default). While a bulk job runs
+# Python code the GUI thread needs the lock for every event that meets Python — each of the application's event
 # filters (idle watch, input method, tooltips, fitting, accessible names) is one acquisition, then the slots — so at
 # 5 ms a wait the window's event loop stood still 0.5–1.1 s during a 3,000-row 双公示 import at 150k records (issue
-# 18, att18a). At 0.2 ms the longest gap was 74–89 ms and the import took as long (3.1–3.3 s).
+# 18, att18a). At 0.2 ms the longest gap was 74–89 ms and the import took as long (3.1–3.3 s) — but only while a
+# bulk (writing) job runs: the other way round, a long slot of the GUI thread (appending a page of rows while a read
+# job runs) is cut into turns as short, and the 1M bench's scroll gap rose from 46 to 87 ms with 0.2 ms for good.
+# Otherwise a process with windows runs at 1 ms (``GUI_IDLE_SWITCH_S``): the refresh after that import (read jobs
+# building 3,000 rows beside the GUI thread) left 160–400 ms gaps at 5 ms, 69–72 ms at 1 ms.
 GUI_SWITCH_INTERVAL_S = 0.0002
+GUI_IDLE_SWITCH_S = 0.001
 
 
-def share_the_lock_quickly() -> None:
-    """Set the process's switch interval to ``GUI_SWITCH_INTERVAL_S`` (seconds): for a process that shows windows."""
-    sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+def set_gui_switch_interval() -> None:
+    """The switch interval of a process that shows windows: ``GUI_IDLE_SWITCH_S`` (seconds)."""
+    sys.setswitchinterval(GUI_IDLE_SWITCH_S)
+_SHARING = {"n": 0}
+_SHARING_LOCK = threading.Lock()
+
+
+@contextmanager
+def lock_shared_quickly():
+    """The switch interval at ``GUI_SWITCH_INTERVAL_S`` (seconds) while the block runs; counted across threads, the
+    interval before the first restored when the last one ends."""
+    with _SHARING_LOCK:
+        _SHARING["n"] += 1
+        if _SHARING["n"] == 1:
+            _SHARING["was"] = sys.getswitchinterval()
+            sys.setswitchinterval(GUI_SWITCH_INTERVAL_S)
+    try:
+        yield
+    finally:
+        with _SHARING_LOCK:
+            _SHARING["n"] -= 1
+            if _SHARING["n"] == 0:
+                sys.setswitchinterval(_SHARING.pop("was"))
 
 
 class Cancelled(Exception):
@@ -90,18 +116,22 @@ class _Signals(QObject):
 
 
 class _Runnable(QRunnable):
-    def __init__(self, fn, job: Job, ledger=None) -> None:
+    def __init__(self, fn, job: Job, ledger=None, bulk: bool = False) -> None:
         super().__init__()
-        self.fn, self.job, self.ledger = fn, job, ledger
+        self.fn, self.job, self.ledger, self.bulk = fn, job, ledger, bulk
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            if self.ledger is not None:  # issue 18: the job holds the writer; a second writing job waits here
-                # issue 18: a writing job is bulk work (an import, an export, a batch print, a backup): with the
-                # collector on, its full passes over the heap held Python's lock 40-70 ms each and the window stood
-                # still (gaps over 100 ms during a 3,000-row 双公示 import at 150k records); read jobs keep it on
-                with self.ledger.lend(), collector.paused():
+            if self.bulk:
+                with ExitStack() as stack:
+                    if self.ledger is not None:  # issue 18: the job holds the writer; a second writing job waits
+                        stack.enter_context(self.ledger.lend())
+                    # issue 18: a writing job is bulk work (an import, an export, a batch print, a backup): the
+                    # collector's full passes over the heap held Python's lock 40-70 ms each, and the GUI thread
+                    # waited 5 ms for the lock at every Python event filter; read jobs leave both as they are
+                    stack.enter_context(collector.paused())
+                    stack.enter_context(lock_shared_quickly())
                     self.job.check()
                     result = self.fn(self.job)
             else:
@@ -158,7 +188,7 @@ class Ops(QObject):
                                                              cancelled))
         if progress is not None:
             job._signals.progress.connect(progress)
-        self.pool.start(_Runnable(fn, job, self.ledger if writes else None))
+        self.pool.start(_Runnable(fn, job, self.ledger if writes else None, bulk=writes))
         return job
 
     def _finish(self, job: Job, dialog, done, failed, value, cancelled=None) -> None:
