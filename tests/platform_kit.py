@@ -65,6 +65,13 @@ class FakeOffice:
                 self.next_id += 1
         return lines
 
+    def line(self, entity: str, eid, op: str, state: dict) -> str:
+        """The office's next change line (its next change id), as the office's change log writes it."""
+        line = payload.change_line(self.next_id, mf.utc_text(datetime.now()), entity, str(eid), op,
+                                   json.dumps(state, ensure_ascii=False))
+        self.next_id += 1
+        return line
+
     def bundle(self, lines: list[str], *, office: str | None = None, sign_private: bytes | None = None,
                made: datetime | None = None) -> bytes:
         """The next bundle of this office's chain (sealed to the platform, signed), made now or at ``made``."""
@@ -280,3 +287,14 @@ def check_all(offices: list, acks: dict, intake) -> int:
         assert stored == want, o.office  # ordered by (seq, change id): each once, none missing
         total += len(stored)
     return total
+
+
+def registered_intake(folder: Path, seed: int):
+    """A new platform in ``folder`` (keys, schema) and one office registered with it: (keys, office, open Intake)."""
+    from credit_desk.intake.receiver import Intake
+    Intake.init(folder)
+    keys = json.loads((folder / "platform.keys.json").read_text())
+    intake = Intake(folder)
+    office = FakeOffice(keys, seed=seed)
+    intake.register_office(office.keyfile())
+    return keys, office, intake

@@ -22,29 +22,21 @@ from stdnum.cn import ric
 
 from credit_desk.intake import receiver
 from credit_desk.intake.receiver import Intake
-from credit_desk.sync import manifest as mf, payload
+from credit_desk.sync import payload
 from credit_desk.sync.refusals import BundleRefused
-from tests.platform_kit import FakeOffice
+from tests.platform_kit import FakeOffice, registered_intake
 
 
 @pytest.fixture
 def platform(tmp_path, platform_dsn):
     """(folder, platform keys, a registered office, an open Intake)."""
-    folder = tmp_path / "intake"
-    Intake.init(folder)
-    keys = json.loads((folder / "platform.keys.json").read_text())
-    intake = Intake(folder)
-    office = FakeOffice(keys, seed=18)
-    intake.register_office(office.keyfile())
-    yield folder, keys, office, intake
+    keys, office, intake = registered_intake(tmp_path / "intake", seed=18)
+    yield tmp_path / "intake", keys, office, intake
     intake.close()
 
 
 def _line(o: FakeOffice, entity: str, eid, op: str, state: dict) -> str:
-    line = payload.change_line(o.next_id, mf.utc_text(datetime.now()), entity, str(eid), op,
-                               json.dumps(state, ensure_ascii=False))
-    o.next_id += 1
-    return line
+    return o.line(entity, eid, op, state)
 
 
 def _subject(o: FakeOffice, **over) -> dict:
