@@ -58,8 +58,9 @@ def refs(change: dict) -> list[tuple[str, str]]:
 
 def subject_no(state: dict) -> str | None:
     """The national key of a subject: "<id_type>:<id_number>"."""
-    if isinstance(state.get("id_type"), str) and isinstance(state.get("id_number"), str):
-        return f"{state['id_type']}:{state['id_number']}"
+    id_type, number = state.get("id_type"), state.get("id_number")  # read once each (issue 18: per change)
+    if isinstance(id_type, str) and isinstance(number, str):
+        return f"{id_type}:{number}"
     return None
 
 

@@ -126,6 +126,7 @@ def test_r7_invalid_utf8_is_refused_naming_its_own_line(platform, bad):
     with pytest.raises(BundleRefused) as exc:
         intake.receive(_raw_bundle(o, plain, list(range(o.next_id - 4, o.next_id))))
     assert exc.value.code == "BUNDLE_PAYLOAD_BAD" and "第3行" in exc.value.zh, exc.value.en
+    assert "UTF-8" in exc.value.zh and "UTF-8" in exc.value.en  # said as such, not as bad JSON (issue 18's reader)
 
 
 def test_r7_a_lone_surrogate_through_the_server_is_a_refusal_not_a_500(platform):

@@ -69,8 +69,14 @@ def test_a_nul_in_a_text_files_nothing_of_the_bundle(intake_and_office):
 def test_copy_fields_are_escaped_as_copy_reads_them():
     assert pgstore.copy_field(None) == "\\N"
     assert pgstore.copy_field("a\tb\\c\nd\re") == "a\\tb\\\\c\\nd\\re"
-    assert pgstore.copy_row("o\t1\t", (5, "t", "e", "i", "op", None, "{}")) == "o\t1\t5\tt\te\ti\top\t\\N\t{}\n"
-    assert pgstore.copy_row("o\t1\t", (5, "t", "e", "i\\", "op", "s", "{}")) == "o\t1\t5\tt\te\ti\\\\\top\ts\t{}\n"
+    assert pgstore.copy_row(b"o\t1\t", (5, "t", "e", "i", "op", None, b"{}")) == b"o\t1\t5\tt\te\ti\top\t\\N\t{}\n"
+    assert pgstore.copy_row(b"o\t1\t", (5, "t", "e", "i\\", "op", "s", b"{}")) == b"o\t1\t5\tt\te\ti\\\\\top\ts\t{}\n"
+    # issue 18: the state's JSON arrives as UTF-8 bytes; a backslash or a control character in it is escaped too
+    for state in ('{"n":"甲\\"乙"}', '{"n":"甲\t乙"}', '{"n":"甲\n乙"}', '{"n":"甲\r乙"}'):
+        assert pgstore.copy_row(b"o\t1\t", (5, "t", "e", "i", "op", "s", state.encode())) == (
+            "o\t1\t5\tt\te\ti\top\ts\t" + pgstore.copy_field(state) + "\n").encode(), state
+    assert pgstore.copy_row(b"o\t1\t", (5, "t", "e", "i", "op", "s", '{"n":"甲"}'.encode())) == (
+        'o\t1\t5\tt\te\ti\top\ts\t{"n":"甲"}\n'.encode())
 
 
 def test_issue18_subjects_with_texts_copy_would_misread_are_filed_exactly(intake_and_office):
