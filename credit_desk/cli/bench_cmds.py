@@ -62,5 +62,7 @@ def _human(report: dict) -> str:
         ratio = f"{f['ratio']:.2f}" if f["ratio"] is not None else "-"
         floor = f"{f['floor']:,.1f}" if f["floor"] is not None else "-"
         value = f"{f['value']:,.1f} {f['unit']}"
-        lines.append(f"{f['name']:34s} {value:>20s} {floor:>12s} {ratio:>7s}  {', '.join(goal)} {verdict}".rstrip())
+        runs = f" (runs: {' / '.join(f'{r:,.0f}' for r in f['runs'])})" if f.get("runs") else ""
+        lines.append(f"{f['name']:34s} {value:>20s} {floor:>12s} {ratio:>7s}  {', '.join(goal)} {verdict}{runs}"
+                     .rstrip())
     return "\n".join(lines)
