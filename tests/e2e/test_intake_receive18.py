@@ -148,3 +148,31 @@ def test_issue18_the_collector_stays_off_as_it_was_when_the_caller_turned_it_off
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_att18c_a_worker_process_has_the_collector_on_after_many_receives_filed_and_refused(platform):
+    """``intake serve --workers``: bundles received in a spawned worker process, a dozen sent at once, half refused
+    (not a bundle, a gap in the chain) and half filed. Afterwards the worker runs with the collector on and no pause
+    counted: a refusal that left it off would let cycles pile up in that worker for the server's life."""
+    import asyncio
+
+    from credit_desk.intake.server import Receivers, _Refuse
+    _, _, o, intake = platform
+    bundles = []
+    for i in range(6):
+        bundles.append(o.bundle([_line(o, "subject", i + 1, "insert", _subject(o))]))
+        bundles.append(b"not a bundle")
+    o.seq += 5
+    bundles.append(o.bundle([_line(o, "subject", 99, "insert", _subject(o))]))  # a gap: refused after reading
+    workers = Receivers(intake, 1)
+
+    async def send_all():
+        return await asyncio.gather(*(workers.receive(b) for b in bundles), return_exceptions=True)
+    try:
+        answers = asyncio.run(send_all())
+        refused = [a for a in answers if isinstance(a, _Refuse)]
+        assert len(refused) == 7 and all(isinstance(a, bytes) for a in answers if a not in refused)
+        probe = "(__import__('gc').isenabled(), __import__('credit_desk.collector').collector._PAUSES['n'])"
+        assert workers.executor.submit(eval, probe).result(timeout=60) == (True, 0)
+    finally:
+        workers.close()

@@ -12,6 +12,7 @@ into 0.2 ms turns). Real widgets offscreen, a real Ops pool.
 from __future__ import annotations
 
 import sys
+import threading
 import time
 
 import pytest
@@ -88,3 +89,80 @@ def test_issue18_the_program_runs_at_the_gui_switch_interval(qapp, interval):
     sys.setswitchinterval(0.005)
     assert start_qapplication() is QApplication.instance()
     assert sys.getswitchinterval() == pytest.approx(ops_mod.GUI_IDLE_SWITCH_S)
+
+
+# --- att18c: the switch interval and the collector's pause, attacked through the real pool --------------------------
+
+def _job_that_waits(release: threading.Event, started: threading.Event, fail: bool = False):
+    def fn(job):
+        started.set()
+        while not release.is_set():
+            time.sleep(0.01)  # time.sleep, not a timed wait: libfaketime
+        job.check()
+        if fail:
+            raise RuntimeError("the job's own failure")
+        return sys.getswitchinterval()
+    return fn
+
+
+@pytest.mark.parametrize("order", ["first ends first", "second ends first"])
+def test_att18c_overlapping_writing_jobs_give_the_interval_back_in_either_order(qtbot, interval, order):
+    """Two writing jobs at once (no ledger: nothing makes the second wait), one failing and one cancelled, ending in
+    either order: 0.2 ms while either runs, the interval the process had once both have ended, the collector on."""
+    import gc
+
+    from credit_desk import collector
+    sys.setswitchinterval(0.005)
+    runner = ops_mod.Ops(threads=2)
+    releases = [threading.Event(), threading.Event()]
+    started = [threading.Event(), threading.Event()]
+    failures: list = []
+    try:
+        jobs = [runner.run(_job_that_waits(releases[0], started[0], fail=True), writes=True,
+                           failed=failures.append),
+                runner.run(_job_that_waits(releases[1], started[1]), writes=True, failed=failures.append)]
+        qtbot.waitUntil(lambda: started[0].is_set() and started[1].is_set(), timeout=10_000)
+        assert sys.getswitchinterval() == pytest.approx(ops_mod.GUI_SWITCH_INTERVAL_S) and not gc.isenabled()
+        first, second = (0, 1) if order == "first ends first" else (1, 0)
+        jobs[1].cancel()
+        releases[first].set()
+        qtbot.waitUntil(lambda: jobs[first].finished, timeout=10_000)
+        assert sys.getswitchinterval() == pytest.approx(ops_mod.GUI_SWITCH_INTERVAL_S) and not gc.isenabled()
+        releases[second].set()
+        qtbot.waitUntil(lambda: jobs[second].finished, timeout=10_000)
+    finally:
+        for r in releases:
+            r.set()
+        runner.close()
+    assert [str(f) for f in failures] == ["the job's own failure"]
+    assert sys.getswitchinterval() == pytest.approx(0.005)
+    assert gc.isenabled() and collector._PAUSES["n"] == 0 and ops_mod._SHARING["n"] == 0
+
+
+def test_att18c_a_long_writing_job_lets_the_gui_threads_cycles_be_collected(qtbot, interval, monkeypatch):
+    """A writing job runs with the collector paused for the whole process. The GUI's writing jobs take the writer one
+    at a time, so no second pause ever ended beside it and att18b's "collect every 5 s while receives overlap" never
+    fired: a job of minutes (a batch print, an export at 1M) kept every reference cycle the GUI thread and the read
+    jobs made meanwhile. Now they are collected every ``GC_PAUSE_MAX_SECONDS`` (0.2 s here) while the job runs."""
+    import gc
+    import weakref
+
+    from credit_desk import collector
+
+    class Cycle:
+        def __init__(self) -> None:
+            self.me = self
+    monkeypatch.setattr(collector, "GC_PAUSE_MAX_SECONDS", 0.2)
+    runner = ops_mod.Ops(threads=1)
+    release, started = threading.Event(), threading.Event()
+    try:
+        job = runner.run(_job_that_waits(release, started), writes=True)
+        qtbot.waitUntil(started.is_set, timeout=10_000)
+        assert not gc.isenabled()
+        gone = weakref.ref(Cycle())  # made on the GUI thread while the job runs
+        qtbot.waitUntil(lambda: gone() is None, timeout=3_000)
+        assert not job.finished and not gc.isenabled()
+    finally:
+        release.set()
+        runner.close()
+    assert gc.isenabled() and collector._PAUSES["n"] == 0
