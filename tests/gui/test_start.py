@@ -109,3 +109,35 @@ def test_run_command_opens_setup_on_a_fresh_folder(qtbot, data_dir):
     assert run_gui(data_dir) == 1
     assert seen["type"] is SetupDialog
     assert not LedgerPaths(data_dir).exists()
+
+
+def test_att18c_run_gui_gives_the_switch_interval_back_on_return_and_on_a_failure(qtbot, data_dir, monkeypatch):
+    """run_gui sets the GUI process's switch interval (1 ms, gui/ops.set_gui_switch_interval) and, like everything
+    else it installs, takes it back on return: a test that ran it left 1 ms for every later test of the process (and
+    a second run in the same process started from the first one's), also when start-up failed."""
+    import sys
+
+    from credit_desk.gui import app as app_mod, ops
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.005)
+        seen = {}
+
+        def look():
+            seen["during"] = sys.getswitchinterval()
+            QApplication.activeModalWidget().reject()
+        QTimer.singleShot(300, look)
+        assert run_gui(data_dir) == 1
+        assert seen["during"] == ops.GUI_IDLE_SWITCH_S
+        assert sys.getswitchinterval() == 0.005
+
+        def broken(_folder):
+            raise OSError("the settings file cannot be read")
+        monkeypatch.setattr(app_mod, "open_settings", broken)
+        try:
+            run_gui(data_dir)
+        except OSError:
+            pass
+        assert sys.getswitchinterval() == 0.005
+    finally:
+        sys.setswitchinterval(before)

@@ -33,6 +33,25 @@ def test_core_never_imports_qt():
     assert offenders == []
 
 
+def test_the_shared_top_level_modules_are_core_too():
+    """att18c: credit_desk/collector.py (the collector's pause the intake and the GUI share), atomic.py, faults.py…
+    sit beside the layer folders, so the check above never read them; the intake imports them, so Qt or the GUI
+    there would reach the platform's server."""
+    top = [p for p in PKG.glob("*.py") if p.name != "__main__.py"]
+    assert PKG / "collector.py" in top
+    offenders = [p.name for p in top
+                 if any(n.split(".")[0] == "PySide6" or n.startswith("credit_desk.gui") for n in _imports(p))]
+    assert offenders == []
+
+
+def test_only_the_gui_sets_the_switch_interval():
+    """att18c: Python's switch interval is the GUI's policy (gui/ops.py: 1 ms with windows, 0.2 ms while a writing
+    job runs); a core module setting it would change the platform server's and the CLI's threads for them."""
+    offenders = [str(p.relative_to(PKG)) for p in PKG.rglob("*.py")
+                 if "setswitchinterval" in p.read_text(encoding="utf-8") and p.relative_to(PKG).parts[0] != "gui"]
+    assert offenders == []
+
+
 def test_cli_imports_qt_only_lazily_for_the_gui():
     for p in _files("cli"):
         tree = ast.parse(p.read_text(encoding="utf-8"))
