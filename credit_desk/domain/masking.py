@@ -12,7 +12,7 @@ subject's KIND, never by the length or look of its name:
 
 The person-name rule (each function keeps the length of its input so masked values line up):
 
-* a name of one character is fully masked: ``王`` → ``*``;
+* a name of one character is fully masked: ``王`` → ``*`` (a Latin ``A`` too);
 * Chinese names without a separator keep the surname — two characters for a compound surname (欧阳, 司马,
   诸葛 … see ``COMPOUND_SURNAMES``; in traditional characters too: 歐陽, 諸葛) when the name has at least
   three — and the last character of the given name when the given name has two or more: ``张三`` → ``张*``,
@@ -27,9 +27,10 @@ The person-name rule (each function keeps the length of its input so masked valu
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
-from credit_desk.domain.textkey import DOT_VARIANTS, fold_script
+from credit_desk.domain.textkey import DOT_VARIANTS, RADICAL_FORMS, fold_script
 
 MASK = "*"
 # compound surnames of the 百家姓 and those common today
@@ -146,8 +147,9 @@ def mask_person_name(name: str) -> str:
         masked = _mask_cjk_name(name)
     else:
         masked = _LATIN_WORD.sub(lambda m: m[0][0] + MASK * (len(m[0]) - 1), name)
-    if masked == name:  # e.g. "A B": nothing hidden; keep the first only
-        masked = _mask_positions(name, _maskable(name)[1:])
+    if masked == name:  # e.g. "A B": nothing hidden; keep the first only ("A", one character: nothing, att18c)
+        letters = _maskable(name)
+        masked = _mask_positions(name, letters[1:] if len(letters) > 1 else letters)
     return masked
 
 
@@ -219,15 +221,41 @@ def mask_within(text: str | None, masked: dict[str, str]) -> str:
 
 
 _GAP = "[ \t\u3000\u00a0]*"   # spaces typed between the groups of a number or the characters of a name
+# a name's separator as free text writes it: any dot variant, a hyphen or an apostrophe, or none at all (spaces are
+# the gaps around it): 阿依古丽·买买提 typed 阿依古丽•买买提, 阿依古丽 买买提 or 阿依古丽买买提 (att18c)
+_ANY_SEPARATOR = "[" + re.escape("".join(sorted(set(DOT_VARIANTS + "\uff65-'\uff0d\uff07")))) + "]?"
+
+
+def _glyph_key(ch: str) -> str:
+    key = RADICAL_FORMS.get(ch) or unicodedata.normalize("NFKC", ch)
+    return key if len(key) == 1 else ch
+
+
+@lru_cache(maxsize=1)
+def _glyph_forms() -> dict[str, frozenset[str]]:
+    """Ideograph → the radical and compatibility characters that stand for it in text copied from a PDF (⼩ for
+    小, ⻄ for 西: textkey.RADICAL_FORMS and NFKC; search folds them the same way)."""
+    forms: dict[str, set[str]] = {}
+    for lo, hi in ((0x2E80, 0x2FDF), (0xF900, 0xFAFF), (0x2F800, 0x2FA1F)):
+        for point in range(lo, hi + 1):
+            ch = chr(point)
+            key = _glyph_key(ch)
+            if key != ch:
+                forms.setdefault(key, set()).add(ch)
+    return {k: frozenset(v) for k, v in forms.items()}
 
 
 @lru_cache(maxsize=4096)  # issue 18: compiled once per value (re's own cache holds 512; a sheet has thousands)
 def _loose(clear: str) -> re.Pattern:
     """R15: ``clear`` as departments type it in free text — each character also in its full-width form and its
-    other letter case (32081219700910510x, ３２０８…, 张 小 明), with spaces between characters — so the typing
-    never lets a name or an ID number through unmasked."""
+    other letter case (32081219700910510x, ３２０８…, 张 小 明), an ideograph also as the radical a PDF copy gives
+    (张⼩明), a name's separator as any dot variant or none (阿依古丽•买买提, 阿依古丽买买提), with spaces between
+    characters — so the typing never lets a name or an ID number through unmasked."""
     def one(ch: str) -> str:
-        forms = {ch, ch.upper(), ch.lower()}
+        if ch in _NAME_SEPARATORS:
+            return _ANY_SEPARATOR
+        key = _glyph_key(ch)
+        forms = {ch, ch.upper(), ch.lower(), key} | _glyph_forms().get(key, frozenset())
         forms |= {chr(ord(f) + 0xFEE0) for f in list(forms) if "!" <= f <= "~"}   # ASCII → full width
         return "[" + "".join(re.escape(f) for f in sorted(forms)) + "]" if len(forms) > 1 else re.escape(ch)
     return re.compile(_GAP.join(one(ch) for ch in clear))

@@ -201,3 +201,46 @@ def test_r15_free_text_masks_an_id_number_written_as_departments_type_it():
         assert "19700910" not in out and "张 小 明" not in out and "张\u3000小明" not in out, out
     assert mask_within("当事人32081219700910510X，张小明", hide) == "当事人3208**********510X，张*明"
     assert mask_within("3208121970091051", hide) == "3208121970091051"    # another number is left as it is
+
+
+def test_att18c_a_minority_name_in_free_text_is_masked_with_any_dot_or_none():
+    """R15: the party's name is stored with one dot (阿依古丽·买买提) and the department's facts name her with
+    another, with spaces, or with none: each spelling was published whole in the register and the upload sheet."""
+    from credit_desk.domain.masking import mask_within
+    name = "阿依古丽·买买提"
+    hide = {name: mask_person_name(name)}
+    for dot in "·•・．‧.ㆍ･":
+        assert mask_within(f"当事人阿依古丽{dot}买买提销售", hide) == "当事人阿***·**提销售", dot
+    for typed in ("阿依古丽买买提", "阿依古丽 买买提", "阿依古丽\u3000·\u3000买买提"):
+        assert "阿依古丽" not in mask_within(f"当事人{typed}销售", hide), typed
+    latin = {"John Smith": "J*** S****"}
+    assert mask_within("JOHN\u3000SMITH、John-Smith、JohnSmith", latin) == "J*** S****、J*** S****、J*** S****"
+
+
+def test_att18c_a_name_copied_from_a_pdf_in_radical_characters_is_masked_in_free_text():
+    """Text copied from a PDF gives radical characters for whole ideographs (⼩ U+2F29 for 小, ⻄ U+2EC4 for 西:
+    textkey.RADICAL_FORMS and NFKC, which search folds): 「当事人张⼩明」 was published whole."""
+    from credit_desk.domain.masking import mask_within
+    hide = {"张小明": "张*明", "西门庆": "西门*"}
+    assert mask_within("当事人张⼩明、⻄门庆", hide) == "当事人张*明、西门*"
+    assert mask_within("当事人张小明", {"张⼩明": "张*明"}) == "当事人张*明"   # a name stored as pasted
+
+
+def test_att18c_a_one_letter_name_is_fully_masked():
+    """R15 (module doc): a name of one character is fully masked, a Latin letter too (「A」 was shown whole)."""
+    assert mask_name("A") == "*" and mask_name("王") == "*" and mask_name("Ｊ") == "*"
+    assert mask_name("A B") == "A *"
+
+
+@FAST
+@given(st.text(CJK, min_size=2, max_size=4), st.text(CJK, min_size=2, max_size=4))
+def test_att18c_the_free_text_cache_never_lends_one_persons_pattern_to_another(a, b):
+    """masking._loose is cached by the exact value: two people's names never share a pattern, so one's masking never
+    leaves the other whole, whichever was cached first."""
+    from credit_desk.domain.masking import _loose, mask_within
+    if a in b or b in a:
+        return
+    _loose(a)
+    out = mask_within(f"{b}与{a}", {a: mask_name(a), b: mask_name(b)})
+    assert out == f"{mask_name(b)}与{mask_name(a)}"
+    assert _loose.cache_info().maxsize == 4096   # bounded: at most 4,096 values held for the process
