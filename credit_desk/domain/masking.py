@@ -216,7 +216,8 @@ def mask_within(text: str | None, masked: dict[str, str]) -> str:
     (``{"张小明": "张*明"}``). Longer values first, so a name inside another is not half replaced."""
     out = text or ""
     for clear in sorted((k for k, v in masked.items() if k and v != k), key=len, reverse=True):
-        out = _loose(clear).sub(lambda _m, shown=masked[clear]: shown, out)
+        if _may_hold(out, clear):  # most texts name no one: no pattern compiled, none kept in _loose's cache
+            out = _loose(clear).sub(lambda _m, shown=masked[clear]: shown, out)
     return out
 
 
@@ -254,11 +255,27 @@ def _loose(clear: str) -> re.Pattern:
     def one(ch: str) -> str:
         if ch in _NAME_SEPARATORS:
             return _ANY_SEPARATOR
-        key = _glyph_key(ch)
-        forms = {ch, ch.upper(), ch.lower(), key} | _glyph_forms().get(key, frozenset())
-        forms |= {chr(ord(f) + 0xFEE0) for f in list(forms) if "!" <= f <= "~"}   # ASCII → full width
-        return "[" + "".join(re.escape(f) for f in sorted(forms)) + "]" if len(forms) > 1 else re.escape(ch)
+        forms = _forms(ch)
+        return "[" + re.escape(forms) + "]" if len(forms) > 1 else re.escape(ch)
     return re.compile(_GAP.join(one(ch) for ch in clear))
+
+
+@lru_cache(maxsize=8192)  # single characters, no one's name
+def _forms(ch: str) -> str:
+    """The characters that stand for ``ch`` in free text (its position in ``_loose``'s pattern matches exactly
+    these): both letter cases, full width, an ideograph's radical and compatibility forms. Case mappings longer
+    than one character count by their characters (``ß`` → ``SS``: a name holding ß raised TypeError, att18c)."""
+    key = _glyph_key(ch)
+    forms = set("".join({ch, ch.upper(), ch.lower(), key})) | _glyph_forms().get(key, frozenset())
+    forms |= {chr(ord(f) + 0xFEE0) for f in list(forms) if "!" <= f <= "~"}   # ASCII → full width
+    return "".join(sorted(forms))
+
+
+def _may_hold(text: str, clear: str) -> bool:
+    """Whether ``_loose(clear)`` can match in ``text`` at all: every character of ``clear`` (but its separators,
+    which may be left out) has a form in ``text``. A necessary condition, so a text this says no to holds no
+    spelling of ``clear``."""
+    return all(any(f in text for f in _forms(ch)) for ch in set(clear) if ch not in _NAME_SEPARATORS)
 
 
 def mask_representative(kind, name: str | None) -> str:
