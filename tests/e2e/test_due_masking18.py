@@ -10,7 +10,8 @@ R15 (DOMAIN.md): "personal information is published only with a legal basis or t
 Held: every due label carries exactly the name the register shows (``public_row``), never a person's name whole.
 Found and fixed: the department's free text (违法事实) naming the person with another dot (阿依古丽•买买提), with none
 (阿依古丽买买提), or in the radical characters a PDF copy gives (张⼩明 for 张小明) reached the register's list and
-the platform's upload sheet whole: the free-text pattern matched only the dot and the characters stored.
+the platform's upload sheet whole: the free-text pattern matched only the dot and the characters stored; a person
+named Strauß (「ß」.upper() is two letters) failed the register's row with TypeError.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ PARTIES = [
     ("自然人", "欧阳娜娜", "欧阳*娜"),
     ("自然人", "王", "*"),
     ("自然人", "张小明", "张*明"),
+    ("自然人", "Strauß Anna", "S***** A***"),               # a foreign resident, by passport
     ("个体工商户", "涟水县张三五金店", "涟水县张三五金店"),   # a trade name (字号): public registration data
     ("个体工商户", "孙小梅", "孙*梅"),                       # registered under the operator's own name
     ("法人及非法人组织", "淮安市清江浦区测试食品有限公司", "淮安市清江浦区测试食品有限公司"),
@@ -38,6 +40,7 @@ PARTIES = [
 FACTS = {  # how the department's free text names the person (a copy from the PDF decision, another dot, none)
     "阿依古丽·买买提": "当事人阿依古丽•买买提、阿依古丽买买提（即阿依古丽．买买提）销售过期食品",
     "张小明": "当事人张⼩明销售过期食品",
+    "Strauß Anna": "当事人STRAUß ANNA销售过期食品",
 }
 
 
@@ -47,6 +50,8 @@ def _rows() -> list[dict]:
         person = kind != "法人及非法人组织"
         row = penalty_row(200 + i, TODAY - dt.timedelta(days=2), person=person)
         row.update(party_kind=kind, party_name=name)
+        if name.startswith("Strauß"):
+            row.update(id_type="护照", id_number="E12345678")
         if kind == "个体工商户":
             row.update(rep_name="张三", rep_id_type="居民身份证", rep_id_number=row["id_number"])
         if name in FACTS:
@@ -80,5 +85,5 @@ def test_att18c_the_due_list_shows_each_party_as_the_register_does_and_free_text
     sheet = tmp_path / "upload.xlsx"
     ok(desk, "decision", "export-sheet", str(sheet))
     cells = " ".join(str(c) for row in load_workbook(sheet)["行政处罚"].iter_rows(values_only=True) for c in row if c)
-    assert "阿依古丽" not in cells and "张⼩明" not in cells and "张小明" not in cells
+    assert "阿依古丽" not in cells and "张⼩明" not in cells and "张小明" not in cells and "ANNA" not in cells
     assert "当事人阿***·**提、阿***·**提（即阿***·**提）销售过期食品" in cells and "当事人张*明销售过期食品" in cells
