@@ -149,7 +149,8 @@ def mask_person_name(name: str) -> str:
         masked = _LATIN_WORD.sub(lambda m: m[0][0] + MASK * (len(m[0]) - 1), name)
     if masked == name:  # e.g. "A B": nothing hidden; keep the first only ("A", one character: nothing, att18c)
         letters = _maskable(name)
-        masked = _mask_positions(name, letters[1:] if len(letters) > 1 else letters)
+        one_letter = len(letters) == 1 and name[letters[0]].isalpha()  # not a lone "/" typed for "none"
+        masked = _mask_positions(name, letters if one_letter else letters[1:])
     return masked
 
 
@@ -252,8 +253,10 @@ def _loose(clear: str) -> re.Pattern:
     other letter case (32081219700910510x, ３２０８…, 张 小 明), an ideograph also as the radical a PDF copy gives
     (张⼩明), a name's separator as any dot variant or none (阿依古丽•买买提, 阿依古丽买买提), with spaces between
     characters — so the typing never lets a name or an ID number through unmasked."""
+    named = any(ch not in _NAME_SEPARATORS for ch in clear)  # "-" alone: optional, it would match everywhere
+
     def one(ch: str) -> str:
-        if ch in _NAME_SEPARATORS:
+        if ch in _NAME_SEPARATORS and named:
             return _ANY_SEPARATOR
         forms = _forms(ch)
         return "[" + re.escape(forms) + "]" if len(forms) > 1 else re.escape(ch)

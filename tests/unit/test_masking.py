@@ -230,6 +230,15 @@ def test_att18c_a_one_letter_name_is_fully_masked():
     """R15 (module doc): a name of one character is fully masked, a Latin letter too (「A」 was shown whole)."""
     assert mask_name("A") == "*" and mask_name("王") == "*" and mask_name("Ｊ") == "*"
     assert mask_name("A B") == "A *"
+    assert mask_name("/") == "/"   # a lone mark a department typed for "none" is no name (free text keeps its "/")
+
+
+def test_att18c_a_value_of_separators_alone_is_never_a_pattern_that_matches_everywhere():
+    """A name's separators may be left out in free text — but a value that is nothing but a separator (a check
+    list's number typed as 「-」, masked 「*」) would then match the empty string between every two characters."""
+    from credit_desk.domain.masking import mask_within
+    assert mask_within("当事人张三-李四", {"-": "*"}) == "当事人张三*李四"
+    assert mask_within("当事人张三", {"· ": "**"}) == "当事人张三"
 
 
 @FAST
