@@ -1183,34 +1183,44 @@
 <context>
     <name>CellErrorsDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="16"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="22"/>
         <source>Import refused — nothing was changed</source>
         <translation>导入被拒绝——未做任何改动</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="18"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
         <source>%1 was not imported because %2 cell(s) are not right. Correct them in the Excel file and import it again; the ledger is unchanged.</source>
         <translation>%1 未导入：有 %2 处单元格不符合要求。请在 Excel 文件中改正后重新导入；台账没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="28"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="28"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="28"/>
         <source>What is wrong</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="37"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="62"/>
         <source>Close</source>
         <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="63"/>
+        <source>Copy all</source>
+        <translation>复制全部</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="64"/>
+        <source>Every bad cell as lines to paste into Excel: row, column, what is wrong</source>
+        <translation>把全部有问题的单元格复制为可粘贴到 Excel 的行：行号、列、问题</translation>
     </message>
 </context>
 <context>
@@ -3008,33 +3018,33 @@ Returned by the platform: %4</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="247"/>
         <source>%1 document(s), %2 page(s) written to %3 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已将 %1 份文书、共 %2 页写入 %3（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="269"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="270"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="276"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="277"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="286"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="287"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="217"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="288"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="289"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="244"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
@@ -3054,27 +3064,27 @@ Returned by the platform: %4</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="255"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="256"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="299"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="301"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="302"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="308"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="309"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -3727,187 +3737,187 @@ Returned by the platform: %4</source>
         <translation>正在导入台账…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="176"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="177"/>
         <source>Imported: %1 new subjects (%2 already registered), %3 records (%4 wait for a second user&apos;s approval, R9), %5 current listings with their original numbers.</source>
         <translation>已导入：新登记主体 %1 个（已登记的 %2 个），失信信息 %3 条（其中 %4 条属宽容审慎情形，待第二人审批），在列名单 %5 项（保留原决定书文号）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="188"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="189"/>
         <source>Nothing was imported: %1 cell(s) are not right. Correct them in the Excel file and import again.</source>
         <translation>未导入任何内容：有 %1 处单元格有误。请在 Excel 文件中改正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>Subject name</source>
         <translation>主体名称/姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>USCC or ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="208"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
         <source>Subject kind</source>
         <translation>主体类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
         <source>Legal representative&apos;s ID type</source>
         <translation>法定代表人证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Legal representative&apos;s ID number</source>
         <translation>法定代表人证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Address</source>
         <translation>住所/地址</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Catalogue item code</source>
         <translation>目录条目编码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Tier (slight/general/serious)</source>
         <translation>失信等级（轻微/一般/严重）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Basis document type</source>
         <translation>认定依据文书类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Basis document number</source>
         <translation>认定依据文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Issuing authority</source>
         <translation>作出机关</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Date issued</source>
         <translation>作出日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Date effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Citation for an other-type document</source>
         <translation>其他文书的规定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Date of the act</source>
         <translation>失信行为发生日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Decision date</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Force majeure (yes/no)</source>
         <translation>不可抗力（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>Without intent (yes/no)</source>
         <translation>无主观故意（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>Slight (yes/no)</source>
         <translation>情节轻微（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>Leniency justification</source>
         <translation>宽容审慎说明理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>List</source>
         <translation>名单类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Listing decision number</source>
         <translation>列入决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Listing decision date</source>
         <translation>列入决定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Ground (a/b/c/d)</source>
         <translation>列入情形（a/b/c/d）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
         <source>Listing standard</source>
         <translation>认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="224"/>
         <source>Warning letter number</source>
         <translation>警示函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="224"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="225"/>
         <source>Watch-list months after the black list</source>
         <translation>移出后列入重点关注名单期限（月）</translation>
     </message>
@@ -4921,47 +4931,47 @@ Measures: %4</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="159"/>
+        <location filename="../../credit_desk/gui/ops.py" line="210"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="160"/>
+        <location filename="../../credit_desk/gui/ops.py" line="211"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="209"/>
+        <location filename="../../credit_desk/gui/ops.py" line="286"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="211"/>
+        <location filename="../../credit_desk/gui/ops.py" line="288"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="213"/>
+        <location filename="../../credit_desk/gui/ops.py" line="290"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="215"/>
+        <location filename="../../credit_desk/gui/ops.py" line="292"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="218"/>
+        <location filename="../../credit_desk/gui/ops.py" line="295"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="219"/>
+        <location filename="../../credit_desk/gui/ops.py" line="296"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="227"/>
+        <location filename="../../credit_desk/gui/ops.py" line="304"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>
@@ -4969,27 +4979,27 @@ Measures: %4</source>
 <context>
     <name>PdfPreview</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="256"/>
+        <location filename="../../credit_desk/gui/printing.py" line="257"/>
         <source>Choose a document to see it here.</source>
         <translation>在列表中选择文书，即可在此预览。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="261"/>
+        <location filename="../../credit_desk/gui/printing.py" line="262"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="261"/>
+        <location filename="../../credit_desk/gui/printing.py" line="262"/>
         <source>Zoom in</source>
         <translation>放大</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="281"/>
+        <location filename="../../credit_desk/gui/printing.py" line="282"/>
         <source>Rendering the pages…</source>
         <translation>正在生成预览…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="295"/>
+        <location filename="../../credit_desk/gui/printing.py" line="296"/>
         <source>%1 page(s) — %2</source>
         <translation>共 %1 页 — %2</translation>
     </message>
@@ -5045,32 +5055,32 @@ Measures: %4</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="342"/>
+        <location filename="../../credit_desk/gui/printing.py" line="343"/>
         <source>Preview — %1</source>
         <translation>预览 — %1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="345"/>
+        <location filename="../../credit_desk/gui/printing.py" line="346"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="348"/>
+        <location filename="../../credit_desk/gui/printing.py" line="349"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="350"/>
+        <location filename="../../credit_desk/gui/printing.py" line="351"/>
         <source>The notice is kept in the encrypted ledger. Save a PDF only where it is needed: it holds the party&apos;s name and ID number.</source>
         <translation>文书保存在加密账本中。只在确有需要时另存为 PDF：文件载有当事人姓名和证件号码。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="354"/>
+        <location filename="../../credit_desk/gui/printing.py" line="355"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="382"/>
+        <location filename="../../credit_desk/gui/printing.py" line="383"/>
         <source>Sent %1 page(s) to the printer.</source>
         <translation>已将 %1 页送往打印机。</translation>
     </message>
@@ -5157,17 +5167,17 @@ Measures: %4</source>
         <translation>正在打印…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="396"/>
+        <location filename="../../credit_desk/gui/printing.py" line="397"/>
         <source>Save the notice as a PDF</source>
         <translation>将文书另存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="397"/>
+        <location filename="../../credit_desk/gui/printing.py" line="398"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/printing.py" line="406"/>
+        <location filename="../../credit_desk/gui/printing.py" line="407"/>
         <source>Saved to %1 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已保存到 %1（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>

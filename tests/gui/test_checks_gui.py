@@ -66,7 +66,7 @@ def test_r22_a_list_is_refused_cell_by_cell_then_checked_shown_masked_and_printe
     _sheet(tmp_path / "bad.xlsx", [(c["name"], c["id_number"]), ("", unknown), ("某公司", unknown[:-1] + "0")])
     view.import_list(str(tmp_path / "bad.xlsx"))
     qtbot.waitUntil(lambda: isinstance(view.last_dialog, CellErrorsDialog), timeout=10_000)
-    assert view.last_dialog.table.rowCount() == 2 and view.table.rowCount() == 0   # nothing checked
+    assert view.last_dialog.rows() == 2 and view.table.rowCount() == 0   # nothing checked
     shot(view.last_dialog, "checks_list_refused")
     view.last_dialog.close()
     person_number = demo.ric(random.Random(22), "320812", date(1970, 1, 1), date(1990, 1, 1))

@@ -48,10 +48,10 @@ def test_r21_import_lists_every_bad_cell_then_imports_and_masks(qtbot, office, m
     write_sheet(path, rows)
     view.import_sheet(str(path))
     qtbot.waitUntil(lambda: isinstance(view.last_dialog, CellErrorsDialog), timeout=10_000)
-    table = view.last_dialog.table
-    assert table.rowCount() == 3
-    assert [table.item(i, 0).text() for i in range(3)] == ["5", "23", "43"]
-    assert "统一社会信用代码" in table.item(0, 2).text() and "2026/02/30" in table.item(1, 2).text()
+    dlg = view.last_dialog
+    assert dlg.rows() == 3
+    assert [dlg.row_texts(i)[0] for i in range(3)] == ["5", "23", "43"]
+    assert "统一社会信用代码" in dlg.row_texts(0)[2] and "2026/02/30" in dlg.row_texts(1)[2]
     shot(view.last_dialog, "disclosure_import_refused")
     view.last_dialog.close()
     assert view.model.rowCount() == 0 and "共 0 项" in view.summary.text()   # nothing imported

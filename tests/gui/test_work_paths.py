@@ -168,8 +168,7 @@ def test_ledger_import_with_a_bad_cell_lists_the_cell_and_changes_nothing(qtbot,
     qtbot.waitUntil(lambda: isinstance(view.last_dialog, CellErrorsDialog), timeout=5000)
     dlg = view.last_dialog
     qtbot.addWidget(dlg)
-    cells = [(dlg.table.item(i, 0).text(), dlg.table.item(i, 1).text(), dlg.table.item(i, 2).text())
-             for i in range(dlg.table.rowCount())]
+    cells = [dlg.row_texts(i) for i in range(dlg.rows())]
     assert any(c[1] == "处置方式" and "取消" in c[2] for c in cells), cells
     assert any(c[1] == "完成时间" and "年底前" in c[2] for c in cells), cells
     shot(dlg, "dialog_import_refused")
