@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from types import SimpleNamespace
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -75,6 +75,9 @@ def test_every_bad_cell_is_listed_and_copies_out_chinese_first(qtbot):
     lines = QGuiApplication.clipboard().text().splitlines()
     assert lines[0] == "行号\t列\t问题" and len(lines) == CELLS + 1
     assert lines[1] == "3\tD3\t工作表「处罚信息」第3行D列：" + LONG
+    dlg.table.selectRow(CELLS - 1)
+    qtbot.keyClick(dlg.table, Qt.Key_C, Qt.ControlModifier)   # the selected row only
+    assert QGuiApplication.clipboard().text().splitlines()[1:] == ["\t".join(dlg.row_texts(CELLS - 1))]
 
 
 def test_a_clean_up_refusal_drops_the_repeated_row_and_column_in_chinese(qtbot):

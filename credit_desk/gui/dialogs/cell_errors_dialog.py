@@ -7,13 +7,26 @@ and the whole list copies out (Ctrl+C the selected rows, 复制全部 every row)
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableView,
                                QVBoxLayout)
 
 from credit_desk.gui.models.cell_errors_model import CellErrorsModel
 
 LINES_PER_ROW = 2
+
+
+class _CellsTable(QTableView):
+    """Ctrl+C copies the selected rows whole (the item view's own copy takes only the current cell)."""
+
+    def __init__(self, copy, parent=None) -> None:
+        super().__init__(parent)
+        self._copy = copy
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.Copy):
+            return self._copy()
+        return super().keyPressEvent(event)
 
 
 class CellErrorsDialog(QDialog):
@@ -40,7 +53,7 @@ class CellErrorsDialog(QDialog):
         box.addWidget(self._buttons())
 
     def _table(self) -> QTableView:
-        table = QTableView(self)
+        table = _CellsTable(self.copy_selected, self)
         table.setObjectName("cellErrors")
         table.setModel(self.model)
         table.setEditTriggers(QAbstractItemView.NoEditTriggers)
@@ -54,7 +67,6 @@ class CellErrorsDialog(QDialog):
         table.horizontalHeader().setStretchLastSection(True)
         table.setColumnWidth(0, 60)
         table.setColumnWidth(1, 200)
-        QShortcut(QKeySequence.Copy, table, self.copy_selected, context=Qt.WidgetShortcut)
         return table
 
     def _buttons(self) -> QDialogButtonBox:
