@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
-from credit_desk.cli.common import command, emit, group, session_for, whole
+from credit_desk.cli.common import command, emit, group, progress_lines, session_for, whole
 from credit_desk.domain import disclosure as d
 from credit_desk.services.disclosure import register, sheet
 from credit_desk.sheets.cleanup_xlsx import ImportRefused
@@ -75,7 +75,8 @@ def _all_bad_cells(args):
 
 def cmd_import(args) -> int:
     with _all_bad_cells(args), session_for(args) as s:
-        out = sheet.import_sheet(s, Path(args.file), args.sheet)
+        out = sheet.import_sheet(s, Path(args.file), args.sheet,
+                                 progress=progress_lines(args, "正在核对并导入", "checking and importing"))
     lines = [f"已从工作表「{out['sheet']}」导入 {out['imported']} 项决定；公示期限 {out['first_due']} 至 {out['last_due']}。"]
     lines += [f"注意：{n['zh']}" for n in out["notes"]]
     emit(args, out, "\n".join(lines))

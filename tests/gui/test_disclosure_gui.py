@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from credit_desk.gui import ops as ops_mod
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.main_window import MainWindow
 from tests.conftest import ADMIN_PW, PASSPHRASE, TEST_NOW, USER_PW
@@ -65,6 +66,24 @@ def test_r21_import_lists_every_bad_cell_then_imports_and_masks(qtbot, office, m
     late = next(row for row in shown if row[2].endswith("100号"))
     assert late[9] == "2026-10-13"                                       # 7 working days across 国庆
     shot(win, "disclosure_imported")
+
+
+def test_issue18_the_import_bar_counts_rows_to_the_end(qtbot, office, make_ctx, tmp_path, monkeypatch):
+    """Issue 18 item 3: the import's progress window counted nothing (indeterminate for the whole import, seconds at
+    3,000 rows); now it counts the rows checked, then written, and reaches its end when the import has."""
+    seen, real = [], ops_mod._Progress.setValue
+    monkeypatch.setattr(ops_mod._Progress, "setValue", lambda dlg, v: (seen.append((v, dlg.maximum())),
+                                                                        real(dlg, v)))
+    win = _window(qtbot, make_ctx, office["clerk"])
+    view = win.open_area("disclosure")
+    rows = [penalty_row(i, TODAY - dt.timedelta(days=1 + i % 20)) for i in range(437)]
+    write_sheet(tmp_path / "dept.xlsx", rows)
+    job = view.import_sheet(str(tmp_path / "dept.xlsx"))
+    qtbot.waitUntil(lambda: job.finished, timeout=20_000)
+    counted = [v for v, top in seen[1:]]      # the first: the window's own start at its minimum
+    assert {top for _v, top in seen[1:]} == {874}, seen     # 437 rows checked, then written
+    assert counted == sorted(counted) and len(set(counted)) >= 9 and counted[-1] == 874, counted
+    assert "437" in view.message.text()
 
 
 def test_r21_entry_refuses_a_bad_code_under_its_field_and_second_person_publishes(qtbot, office, make_ctx, shot):

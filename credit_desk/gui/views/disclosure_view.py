@@ -114,7 +114,8 @@ class DisclosureView(QWidget):
         if not path:
             return None
         ctx = self.ctx
-        return ctx.ops.run(lambda _j: sheet.import_sheet(ctx.session, Path(path), sheet_name), done=self._imported,
+        return ctx.ops.run(lambda job: sheet.import_sheet(ctx.session, Path(path), sheet_name, progress=job.progress),
+                           done=self._imported,
                            failed=lambda exc: self._failed(path, exc), label=self.tr("Importing…"), parent=self,
                            modal=True)
 
