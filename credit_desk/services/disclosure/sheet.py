@@ -12,34 +12,13 @@ from credit_desk.domain.textkey import clean_doc_number
 from credit_desk.services import workdays
 from credit_desk.services.base import Session
 from credit_desk.services.disclosure import register
+from credit_desk.services.progress import Count
 from credit_desk.sheets import disclosure_xlsx as xlsx
 from credit_desk.store import disclosures as repo
 from credit_desk.store import meta, reference
 
 
 PROGRESS_EVERY = 100   # rows between two progress calls (each one a signal queued to the window)
-
-
-class _Count:
-    """Issue 18: rows checked, then rows written, as one count: ``progress(done, total)`` every PROGRESS_EVERY rows
-    and at the end (``total`` = twice the sheet's rows)."""
-
-    def __init__(self, progress, rows: int) -> None:
-        self.progress, self.done, self.total = progress, 0, 2 * rows
-        self._say()
-
-    def step(self) -> None:
-        self.done += 1
-        if self.done % PROGRESS_EVERY == 0:
-            self._say()
-
-    def end(self) -> None:
-        self.done = self.total
-        self._say()
-
-    def _say(self) -> None:
-        if self.progress is not None:
-            self.progress(min(self.done, self.total), self.total)
 
 
 def import_sheet(session: Session, path: Path, sheet: str | None = None, progress=None) -> dict:
@@ -53,7 +32,7 @@ def import_sheet(session: Session, path: Path, sheet: str | None = None, progres
         raise ValidationError("R21_IMPORT_EMPTY", f"工作表「{got.sheet}」表头下没有数据行，未导入。",
                               f"Sheet {got.sheet!r} has no data rows under the header; nothing imported.",
                               field="file")
-    count = _Count(progress, len(got.rows))
+    count = Count(progress, 2 * len(got.rows), PROGRESS_EVERY)   # rows checked, then written (issue 18)
     ready, problems = _check_rows(session, got, count)
     problems = sorted(got.problems + problems, key=lambda p: p.row or 0)   # every bad cell, in the sheet's order
     if problems:
@@ -65,7 +44,7 @@ def import_sheet(session: Session, path: Path, sheet: str | None = None, progres
             "first_due": dues[0].isoformat(), "last_due": dues[-1].isoformat()}
 
 
-def _save(session: Session, file_name: str, sheet_name: str, ready: list, count: _Count) -> list:
+def _save(session: Session, file_name: str, sheet_name: str, ready: list, count: Count) -> list:
     """Every decision in one transaction, each with its audit and change-log row; one summary audit row."""
     saved = []
     with session.ledger.tx() as tx:
@@ -77,7 +56,7 @@ def _save(session: Session, file_name: str, sheet_name: str, ready: list, count:
     return saved
 
 
-def _check_rows(session: Session, got: xlsx.Read, count: _Count) -> tuple[list[d.AdminDecision],
+def _check_rows(session: Session, got: xlsx.Read, count: Count) -> tuple[list[d.AdminDecision],
                                                                           list[ValidationError]]:
     today, conn = session.desk.today(), session.ledger.conn
     ready, problems, seen = [], [], {}
