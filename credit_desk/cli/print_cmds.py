@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from credit_desk.cli.common import command, emit, group, limit, session_for, whole
+from credit_desk.cli.common import command, emit, group, limit, progress_lines, session_for, step_lines, whole
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import ValidationError
 from credit_desk.services import document_sources, document_verify, documents, repair_documents
@@ -160,12 +160,16 @@ def cmd_batch(args) -> int:
     if not cases and not subjects:
         raise ValidationError("DOC_NOTHING", "请用 --cases 或 --subjects 指定要打印的对象。",
                               "Name the cases or subjects with --cases or --subjects.", field="cases")
+    say = step_lines(args) or (lambda _zh, _en: None)
     with session_for(args) as s:
+        say(f"正在读取 {len(cases) + len(subjects)} 个对象的台账信息…", f"reading {len(cases) + len(subjects)} "
+            "objects from the ledger…")   # issue 18: a batch of thousands is not silent
         items = [document_sources.item_for(s, args.doc_type, case_id=c, purpose=args.purpose) for c in cases]
         items += [document_sources.item_for(s, args.doc_type, subject_id=i, purpose=args.purpose, matter=args.matter)
                   for i in subjects]
         return _done(args, documents.issue(s, args.doc_type, items, Path(args.out), split=args.split,
-                                                     force=args.force))
+                                           force=args.force, progress=progress_lines(
+                                               args, "正在编号、签名并生成文书", "numbering, signing and rendering")))
 
 
 def cmd_reprint(args) -> int:

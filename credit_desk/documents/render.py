@@ -279,10 +279,11 @@ def new_canvas(buf, title: str, office: str, keywords: str, fonts: FontSet) -> C
 
 
 def render_pdf(items: list[tuple[Template, dict, DocMeta]], fonts: FontSet,
-               meta_entries: list[dict] | None = None) -> tuple[bytes, list[tuple[int, int]]]:
+               meta_entries: list[dict] | None = None, drawn=None) -> tuple[bytes, list[tuple[int, int]]]:
     """One PDF holding each (template, context, meta) in turn; returns it and each document's pages.
 
     ``meta_entries`` (one per item) are embedded in the Keywords with their page range (verify.py).
+    ``drawn()`` is called after each document is drawn (a batch's progress).
     """
     buf = io.BytesIO()
     first = items[0]
@@ -292,6 +293,8 @@ def render_pdf(items: list[tuple[Template, dict, DocMeta]], fonts: FontSet,
         used = draw(c, compose(tpl, ctx, meta, fonts), meta, fonts, tpl.signature)
         ranges.append((page, page + used - 1))
         page += used
+        if drawn is not None:
+            drawn()
     if meta_entries is not None:
         c.setKeywords(encode_meta([{**e, "pages": list(r)} for e, r in zip(meta_entries, ranges)]))
     c.save()

@@ -37,6 +37,7 @@ from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.domain.procedure import check_r5_reprintable
 from credit_desk.services import departments, doc_numbers
 from credit_desk.services.base import Session, require_purpose
+from credit_desk.services.progress import Count
 from credit_desk.store import documents as repo
 from credit_desk.store import meta, office_keys
 
@@ -139,7 +140,8 @@ def _write_part(final: Path, data: bytes) -> Path:
     return part
 
 
-def _render(tpl: Template, docs: list[_Prepared], fonts, out: Path | None, split: bool, force: bool = False):
+def _render(tpl: Template, docs: list[_Prepared], fonts, out: Path | None, split: bool, force: bool = False,
+            drawn=None):
     """[(final path or None, part path or None, sha256, pdf bytes, [(doc, (first page, last page))])].
 
     ``out`` None: one PDF per document, kept in the ledger only (no file)."""
@@ -150,16 +152,18 @@ def _render(tpl: Template, docs: list[_Prepared], fonts, out: Path | None, split
         if split and out is not None:  # inside the transaction: a refusal rolls the numbers back
             outpaths.guard_files_in(out, [final.name], force=force)
         pdf, ranges = R.render_pdf([(tpl, d.context, d.meta) for d in group], fonts,
-                                   [_meta_entry(d) for d in group])
+                                   [_meta_entry(d) for d in group], drawn)
         part = _write_part(final, pdf) if final is not None else None
         files.append((final, part, hashlib.sha256(pdf).hexdigest(), pdf, list(zip(group, ranges))))
     return files
 
 
 def issue(session: Session, doc_type: str, items: list[Item], out: Path | None = None, *, split: bool = False,
-          force: bool = False) -> list[dict]:
+          force: bool = False, progress=None) -> list[dict]:
     """Number, sign, render and record notices in one transaction, keep each PDF in the ledger, then put the
     file(s) in place when ``out`` names one. Returns [{number, file (str or None), pages, sha256}].
+    ``progress(done, total)`` (issue 18, a batch): each notice drawn, then each recorded; the total once the files
+    are in place.
 
     ``out`` None: nothing is written outside the ledger (R14; the GUI saves a copy only when the clerk asks,
     ``save_pdf``). Otherwise ``out`` is checked before a number is taken (issue 14: not in the data folder, not a
@@ -169,6 +173,7 @@ def issue(session: Session, doc_type: str, items: list[Item], out: Path | None =
     if not items:
         raise ValidationError("DOC_NOTHING", "没有要打印的文书。", "Nothing to print.", field="items")
     out = check_out(session, out, split=split, force=force) if out is not None else None
+    count = Count(progress, 2 * len(items))
     tpl = load_template(doc_type)
     contexts = [check_context(tpl, _addressed(conn, it)) for it in items]  # R5: refused before a number is taken
     fonts, key = fonts_for(conn), _office_key(conn)
@@ -181,12 +186,15 @@ def issue(session: Session, doc_type: str, items: list[Item], out: Path | None =
         prefixes = [doc_numbers.series_prefix(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
         held = [doc_numbers.held_for_print(tx.conn, tpl.code, it.object_type, it.object_id) for it in items]
         docs = _prepare(tx, tpl, items, contexts, prefixes, on, offices, key, held)
-        files = _render(tpl, docs, fonts, out, split, force)
+        files = _render(tpl, docs, fonts, out, split, force, count.step)
         for final, _part, sha, pdf, placed in files:
             repo.put_file(tx, sha, pdf, stamp)
             for d, pages in placed:
                 _record(session, tx, tpl, d, sha, final, pages, stamp)
-    return _publish(session, files)
+                count.step()
+    issued = _publish(session, files)
+    count.end()
+    return issued
 
 
 def _record(session: Session, tx, tpl: Template, d: _Prepared, sha: str, final: Path | None, pages,
