@@ -43,12 +43,38 @@ def crypto_key_id(public: bytes) -> str:
     return suites.of_public(public).key_id(public)
 
 
-def _digest(path: Path, suite: suites.Suite) -> str:
+def _digest(path: Path, suite: suites.Suite, read=None) -> str:
     h = suite.hasher()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             h.update(block)
+            if read is not None:
+                read(len(block))
     return h.hexdigest()
+
+
+class _Passes:
+    """Issue 18: the packing's three passes over the members (hashed, written into the archive, read back and
+    hashed again) as ``progress(bytes done, bytes in all)``, so a bar covers them and not only the copy."""
+
+    def __init__(self, progress, sources: dict[str, Path], passes: int = 3) -> None:
+        self.progress, self.done = progress, 0
+        self.total = passes * sum(p.stat().st_size for p in sources.values())
+
+    def read(self, n: int) -> None:
+        self.done += n
+        if self.progress is not None:
+            self.progress(min(self.done, self.total), self.total)
+
+
+def _add_member(zf: zipfile.ZipFile, path: Path, name: str, read) -> None:
+    """``zf.write`` in 1 MiB blocks, each counted (stored, its size known first, so ZIP64 is chosen as write does)."""
+    info = zipfile.ZipInfo.from_file(path, name)
+    info.compress_type = zipfile.ZIP_STORED
+    with open(path, "rb") as src, zf.open(info, "w") as dst:
+        for block in iter(lambda: src.read(1 << 20), b""):
+            dst.write(block)
+            read(len(block))
 
 
 def snapshot_db(conn, target: Path, key: bytes, progress=None, step_pages: int = STEP_PAGES) -> None:
@@ -93,15 +119,16 @@ def close_snapshot_source(conn) -> None:
 
 def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: Path,
                  audit_head: tuple[int, str] | None, schema: int, sign_private: bytes, progress=None,
-                 check_copy=None) -> Path:
+                 check_copy=None, packed=None) -> Path:
     """Write, fsync, rename into place, then read back and verify; returns the backup file's path.
     ``check_copy(db_copy)`` (issue 18) checks the copied database before anything is hashed or signed and returns
-    what it found (the manifest's ``checked``); it raises to refuse the backup.
+    what it found (the manifest's ``checked``); it raises to refuse the backup. ``progress(pages done, pages)``
+    counts the copy, ``packed(bytes done, bytes)`` what follows it (hashing, writing, reading back: ``_Passes``).
     A full disk or an unwritable folder is a DomainError naming it (DISK_FULL, FOLDER_NOT_WRITABLE), and
     the half-written temporary folder is removed."""
     try:
         return _write_backup(conn, paths, key, ledger_id, folder, audit_head, schema, sign_private, progress,
-                             check_copy)
+                             check_copy, packed)
     except OSError as exc:
         raise faults.from_os(exc, folder) from None
     except sqlcipher3.DatabaseError as exc:
@@ -110,7 +137,7 @@ def write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: P
 
 def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: Path,
                   audit_head: tuple[int, str] | None, schema: int, sign_private: bytes, progress=None,
-                  check_copy=None) -> Path:
+                  check_copy=None, packed=None) -> Path:
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
     final = folder / f"credit_desk-{ledger_id[:8]}-{stamp}{SUFFIX}"
@@ -120,11 +147,12 @@ def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: 
         snapshot_db(conn, db_copy, key, progress)
         checked = check_copy(db_copy) if check_copy is not None else None
         sources = {"ledger.db": db_copy, "ledger.recovery": paths.recovery, "ledger.json": paths.meta}
+        passes = _Passes(packed, sources)
         suite = suites.of_private(sign_private)
         manifest = {"format": FORMAT, "ledger_id": ledger_id, "created": datetime.now().isoformat(timespec="seconds"),
                     "schema": schema, "app_version": __version__,
                     # issue 22: member hashes in the suite's hash under its name ("sha256" / "sm3": SM3 in gm/1)
-                    suite.hash_name: {name: _digest(p, suite) for name, p in sources.items()},
+                    suite.hash_name: {name: _digest(p, suite, passes.read) for name, p in sources.items()},
                     "audit_head": list(audit_head) if audit_head else None,
                     # issue 18: what the backup found when it checked this very copy whole before signing (None:
                     # not checked — a restore then checks it whole itself)
@@ -138,18 +166,19 @@ def _write_backup(conn, paths: LedgerPaths, key: bytes, ledger_id: str, folder: 
             zf.writestr("manifest.json", raw)
             zf.writestr("manifest.sig", signing.sign(sign_private, signing.Use.BACKUP_MANIFEST, raw))
             for name, p in sources.items():
-                zf.write(p, name)
+                _add_member(zf, p, name, passes.read)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         owner_only(tmp)
         os.replace(tmp, final)
         fsync_dir(folder)
-    read_manifest(final, verify_hashes=True)
+    read_manifest(final, verify_hashes=True, read=passes.read)
     return final
 
 
-def read_manifest(path: Path, verify_hashes: bool = False) -> dict:
-    """The manifest of a backup file, checked for shape, member names and (optionally) hashes."""
+def read_manifest(path: Path, verify_hashes: bool = False, read=None) -> dict:
+    """The manifest of a backup file, checked for shape, member names and (optionally) hashes; ``read(n)`` after
+    each block hashed."""
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
@@ -170,6 +199,8 @@ def read_manifest(path: Path, verify_hashes: bool = False) -> dict:
                         h = suite.hasher()
                         for block in iter(lambda: fh.read(1 << 20), b""):
                             h.update(block)
+                            if read is not None:
+                                read(len(block))
                     if h.hexdigest() != listed[name]:
                         raise _bad(path, f"{name} 的校验值不符")
             return manifest

@@ -20,7 +20,7 @@ def test_backup_prints_how_far_it_is(office, tmp_path):
     assert code == 0, err
     lines = [ln for ln in err.splitlines() if "正在备份并校验 / backing up and checking" in ln]
     assert lines and lines[-1].endswith(": 100%"), err
-    assert len(lines) >= 2, err  # a small ledger is copied in one step: 90% (the copy), then 100% (its check)
+    assert len(lines) >= 2, err  # the copy, its check, the packing; 100% only once the backup is made and logged
 
 
 def test_check_and_restore_say_each_step_first(office, tmp_path):

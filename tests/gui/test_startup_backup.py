@@ -43,6 +43,8 @@ def test_startup_backup_is_stepped_and_the_window_writes_meanwhile(qtbot, seeded
 
     def on_progress(done, total):
         steps.append((done, total))
+        if done >= total:  # issue 18: the status bar's 100% only once the backup is made, packed, read back, logged
+            during["logged"] = session.ledger.query("SELECT count(*) AS n FROM audit WHERE action = 'ledger.backup'")
         if "wrote" not in during:
             # the GUI thread reads and commits through the session's connection while the copy is under way
             during["read"] = preferences.idle_lock_minutes(session)
@@ -58,7 +60,8 @@ def test_startup_backup_is_stepped_and_the_window_writes_meanwhile(qtbot, seeded
     assert len(steps) >= 3, steps
     assert [d for d, _n in steps] == sorted(d for d, _n in steps) and steps[-1][0] == steps[-1][1]
     assert progress_text(*steps[len(steps) // 2]).endswith("%")
-    assert during == {"read": before, "wrote": True}
+    assert [s for s in steps if s[0] >= s[1]] == [steps[-1]]
+    assert during == {"read": before, "wrote": True, "logged": [{"n": 1}]}
     assert preferences.idle_lock_minutes(session) == changed_to
     # one consistent snapshot: the backup restores whole (hashes, signature, integrity, audit chain) and holds
     # the ledger as it was when the copy began, without the write made halfway

@@ -83,6 +83,34 @@ def test_r14_backup_progress_grows_over_the_copy_and_the_check_to_its_end(desk, 
     assert len({t for _d, t in seen}) == 1  # one bar: pages + audit rows from the first step
 
 
+def test_issue18_backup_progress_reaches_its_end_only_when_the_backup_is_done(desk, tmp_path, monkeypatch):
+    """The bar stood at 100% while the checked copy was hashed, written into the archive, fsynced and read back
+    again (1.3 s at 150k records): those passes are counted now, and the end comes once the file is in place, read
+    back, the old ones rotated out and the admin's act logged — in the CLI's backup as in the window's."""
+    seen = []
+    real_rotate, real_read = store.rotate, store.read_manifest
+    monkeypatch.setattr(store, "rotate", lambda *a: (seen.append("rotated"), real_rotate(*a))[1])
+    monkeypatch.setattr(store, "read_manifest", lambda *a, **k: (seen.append("read back"), real_read(*a, **k))[1])
+    admin, logged_at_end = auth.login(desk, "admin", ADMIN_PW), []
+
+    def progress(done: int, total: int) -> None:
+        seen.append((done, total))
+        if done >= total:
+            logged_at_end.append(_backups_logged(desk))
+    backup.run_backup(admin, tmp_path / "bk", progress=progress)
+    steps = [x for x in seen if isinstance(x, tuple)]
+    assert [x for x in steps if x[0] >= x[1]] == [steps[-1]] and seen[-1] == steps[-1]   # the end, once, last
+    assert seen.index("rotated") < len(seen) - 1
+    read_back = seen[seen.index("read back") + 1:seen.index("rotated")]
+    assert read_back and all(isinstance(x, tuple) and x[0] < x[1] for x in read_back)   # counted, not 100%
+    assert [d for d, _t in steps] == sorted(d for d, _t in steps) and len({t for _d, t in steps}) == 1
+    assert logged_at_end == [1]   # the admin's act logged (R14) before the bar says done
+
+
+def _backups_logged(desk) -> int:
+    return desk.ledger.conn.execute("SELECT count(*) FROM audit WHERE action = 'ledger.backup'").fetchone()[0]
+
+
 def test_r14_restore_of_a_checked_backup_reads_no_page_whole_and_the_first_check_does(desk, tmp_path, monkeypatch):
     path = backup.backup_now(desk, tmp_path / "bk")
     reads = _integrity_reads(monkeypatch)
