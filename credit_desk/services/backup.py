@@ -70,10 +70,11 @@ def _backup(desk: Desk, folder: Path | None, progress) -> tuple[Path, object]:
         keep = meta.get_setting(source, "backup_keep", KEEP_DEFAULT)
         schema = store.schema_of(source)  # the snapshot's own schema
         bar = _Bar(progress, audit_log.last_id(source))  # the snapshot's audit rows: the check's share
+        copy, check, pack = (bar.copy, bar.check, bar.pack) if progress is not None else (None, None, None)
         path = store.write_backup(source, led.paths, desk.key, led.ledger_id, target, head, schema,
-                                  bytes(signer.private_key), bar.copy,
-                                  check_copy=lambda db: _check_copy(db, desk.key, led.ledger_id, head, bar.check),
-                                  packed=bar.pack)
+                                  bytes(signer.private_key), copy,
+                                  check_copy=lambda db: _check_copy(db, desk.key, led.ledger_id, head, check),
+                                  packed=pack)
     finally:
         store.close_snapshot_source(source)
     store.rotate(target, led.ledger_id, keep)
