@@ -100,7 +100,11 @@ def _choose(wb, sheet: str | None):
 def read(path: Path, sheet: str | None = None) -> Read:
     """The rows of the list under its header, with the cells bad as cells (a formula; a long code in a number
     cell, its digits lost) in ``problems``; the checks of the values are the caller's (``domain.checks``)."""
-    wb = base._open(Path(path))
+    with base.opened(Path(path)) as wb:
+        return _read(wb, sheet)
+
+
+def _read(wb, sheet: str | None) -> Read:
     for w in wb.worksheets:
         base.fill_merged(w)
     ws, (head, name_c, code_cs) = _choose(wb, sheet)

@@ -63,7 +63,11 @@ def read(path: Path, sheet: str | None = None) -> Read:
 
     A formula cell or a hidden row is in ``problems`` (its row is not in ``rows``); the element checks are the
     caller's, which refuses the file naming these together with every bad element (all-or-nothing)."""
-    wb = base._open(Path(path))
+    with base.opened(Path(path)) as wb:
+        return _read(wb, Path(path), sheet)
+
+
+def _read(wb, path: Path, sheet: str | None) -> Read:
     if not wb.worksheets:
         raise ValidationError("XLSX_UNREADABLE", f"{Path(path).name} 中没有工作表。",
                               f"{Path(path).name} holds no worksheet.", field="file")
