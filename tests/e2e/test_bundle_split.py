@@ -115,3 +115,17 @@ def test_a_change_larger_than_the_limit_alone_is_refused_with_nothing_made(offic
 def _manifest(data: bytes) -> bytes:
     from tests.e2e.sync_support import members
     return members(data)["manifest.json"]
+
+
+def test_issue18_bundles_are_made_with_the_cyclic_collector_paused(office, tmp_path, data_dir, monkeypatch):
+    """Issue 18: at 200k changes a third of the export was Python's cyclic GC walking the rows and lines as they
+    accumulated; the bundles are made with it paused (``collector.paused``) and it is on again after."""
+    import gc
+    pair(office, tmp_path)
+    _add_subjects(data_dir, 5)
+    seen, real = [], sync._bundles_for
+    monkeypatch.setattr(sync, "_bundles_for", lambda *a: seen.append(gc.isenabled()) or real(*a))
+    assert gc.isenabled()
+    with session(data_dir) as s:
+        made = sync.export_to_folder(s, tmp_path)
+    assert made and seen == [False] and gc.isenabled()
