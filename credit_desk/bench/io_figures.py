@@ -178,7 +178,7 @@ def sync_rates(folder: Path, n: int, suite: str = "intl/1") -> dict:
     finally:
         desk.close()
     return {"suite": suite, "changes": sum(r["accepted"] for r in received), "export_s": export_s,
-            "export_runs": [n / e for e in sorted(exports, reverse=True)], "intake_s": intake_s, "floor_s": floor_s,
+            "export_times": sorted(exports, reverse=True), "intake_s": intake_s, "floor_s": floor_s,
             "plain_bytes": len(plain), "bundle_bytes": len(data)}
 
 
@@ -221,7 +221,7 @@ def _print_and_sync(p: dict, folder: Path, changes: int) -> list[dict]:
                    goal_ratio=PRINT_GOAL_RATIO, higher_is_better=True,
                    note="numbering, signing, register, audit, PDF; floor: reportlab drawing the same pages"),
             figure("sync.export", n / s["export_s"], n / s["floor_s"], unit="changes/s", higher_is_better=True,
-                   goal=EXPORT_GOAL, changes=n, runs=s["export_runs"],
+                   goal=EXPORT_GOAL, changes=n, runs=[n / e for e in s["export_times"]],
                    note="floor: serialise, zlib, AES-256-GCM of the compressed bytes, one Ed25519 manifest signature"),
             _server_figure(folder / "server", changes, s, "intl/1"),
             figure("sync.intake", n / s["intake_s"], n / s["floor_s"], unit="changes/s", higher_is_better=True,
@@ -245,7 +245,7 @@ def _server_figure(folder: Path, changes: int, one: dict, suite: str) -> dict:
     name = "sync.intake.server" + (".gm" if suite != "intl/1" else "")
     return figure(name, n / r["seconds"], one["changes"] / one["floor_s"], unit="changes/s", higher_is_better=True,
                   goal=INTAKE_GOAL, changes=n, offices=r["offices"], bundles=r["offices"] * r["bundles"],
-                  workers=r["workers"], runs=r["rates"],
+                  workers=r["workers"], runs=r["rates"], window_cpu=r["window_cpu"],
                   note=(f"{suite}: `intake serve` with {r['workers']} worker processes, {r['offices']} offices sending "
                         f"{r['bundles']} bundles each at once over loopback (signed requests), first POST to last "
                         f"receipt; bundles made by the offices' export beforehand; the median of {r['runs']} runs "
@@ -257,7 +257,7 @@ def _gm_figures(folder: Path, changes: int) -> list[dict]:
     g = sync_rates(folder / "sync-gm", changes, "gm/1")
     n = g["changes"]
     return [figure("sync.export.gm", n / g["export_s"], n / g["floor_s"], unit="changes/s", higher_is_better=True,
-                   goal=EXPORT_GOAL, changes=n, runs=g["export_runs"],
+                   goal=EXPORT_GOAL, changes=n, runs=[n / e for e in g["export_times"]],
                    note="gm/1; floor: serialise, zlib, SM4-GCM of the compressed bytes, one SM2-SM3 manifest signature"),
             _server_figure(folder / "server-gm", changes, g, "gm/1"),
             figure("sync.intake.gm", n / g["intake_s"], n / g["floor_s"], unit="changes/s", higher_is_better=True,

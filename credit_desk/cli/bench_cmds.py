@@ -62,7 +62,9 @@ def _human(report: dict) -> str:
         ratio = f"{f['ratio']:.2f}" if f["ratio"] is not None else "-"
         floor = f"{f['floor']:,.1f}" if f["floor"] is not None else "-"
         value = f"{f['value']:,.1f} {f['unit']}"
-        runs = f" (runs: {' / '.join(f'{r:,.0f}' for r in f['runs'])})" if f.get("runs") else ""
+        runs = f" (runs: {' / '.join(f'{r:,.0f}' for r in f['runs'])})" if isinstance(f.get("runs"), list) else ""
+        if f.get("window_cpu"):  # the median run's CPU seconds by process: what moved a CPU-bound figure
+            runs += " [CPU s: " + ", ".join(f"{k} {v:g}" for k, v in f["window_cpu"].items()) + "]"
         lines.append(f"{f['name']:34s} {value:>20s} {floor:>12s} {ratio:>7s}  {', '.join(goal)} {verdict}{runs}"
                      .rstrip())
     return "\n".join(lines)
