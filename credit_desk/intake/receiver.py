@@ -22,7 +22,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from credit_desk import collector
-from credit_desk.domain import masking, signing, suites
+from credit_desk.domain import ids, masking, signing, suites
 from credit_desk.domain.errors import DomainError
 from credit_desk.intake import checks, pgstore
 from credit_desk.intake.store import OFFICE_ID, read_json, write_atomic, write_json
@@ -598,7 +598,9 @@ class Intake:
         look needs the person asking and why, and is logged with them in the same transaction. R15: a person's name
         is masked (``masking.mask_subject_name``) unless ``unmasked`` is asked for — logged as such."""
         _check_asker(actor, reason)
-        subject_no = f"{id_type}:{id_number}"
+        # R7 (att18b): the platform files a number only in its cleaned form, so the number asked for is cleaned too
+        # (typed in lower case, full width or with spaces it found nothing and said so: "not listed anywhere")
+        subject_no = f"{(id_type or '').strip().lower()}:{ids.clean_id(id_number)}"
         with self.pool.connection() as conn, conn.transaction():
             rows = pgstore.subject_listings(conn, subject_no)
             pgstore.log_query(conn, actor.strip(), reason.strip(), subject_no, bool(unmasked), len(rows))

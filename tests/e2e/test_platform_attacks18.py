@@ -278,6 +278,13 @@ def test_issue18_offices_with_the_same_subject_ids_keep_their_own_rows(tmp_path,
         assert sorted(r["office_id"] for r in found) == sorted([a.office, b.office])
         log = intake.query_log()[-1]  # the look is logged with its subject and count (migration 0007 changed nothing)
         assert (log["subject_no"], log["n_rows"], log["actor"]) == (f"uscc:{org['id_number']}", 2, "王工")
+        # R7: the number typed as a clerk types it (lower case, full width, spaces; the type in capitals) finds the
+        # same listings, and the look is logged under the number the platform files
+        typed = " ".join(org["id_number"].lower()[:9]) + org["id_number"][9:].translate(
+            {c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+        found = intake.subject_listings(" USCC ", typed, actor="王工", reason="核查名单")
+        assert sorted(r["office_id"] for r in found) == sorted([a.office, b.office])
+        assert intake.query_log()[-1]["subject_no"] == f"uscc:{org['id_number']}"
         import psycopg
         with psycopg.connect(receiver._dsn(None), options=f"-c search_path={intake.schema}") as conn:
             indexes = {r[0] for r in conn.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'subjects' "
