@@ -9,10 +9,10 @@ the platform's receive) and found nothing: they are freed by reference counting 
 ``paused()`` is counted across threads: the collector is off while any paused work runs and on again when the last
 one ends (as it was before). The pause is the whole process's, not only the work's: the GUI thread, read jobs and
 the HTTP front make reference cycles meanwhile. So while paused work runs, a watch thread collects once every
-``GC_PAUSE_MAX_SECONDS`` (one pass, the cost the pause saves a hundredfold): overlapping receives kept it off for as
-long as they overlapped (att18b), and one long job — the GUI's writing jobs take the writer one at a time, a
-receive waits up to the lock timeout on its office's row, an export or a batch print at 1M runs for minutes —
-kept it off for its whole length (att18c).
+``GC_PAUSE_MAX_SECONDS`` (one pass over the young generations, where everything made while paused is): overlapping
+receives kept it off for as long as they overlapped (att18b), and one long job — the GUI's writing jobs take the
+writer one at a time, a receive waits up to the lock timeout on its office's row, an export or a batch print at 1M
+runs for minutes — kept it off for its whole length (att18c).
 """
 
 from __future__ import annotations
@@ -67,6 +67,9 @@ def _watch() -> None:
             if left <= 0:
                 _PAUSES["since"] = time.monotonic()
         if collect:
-            gc.collect()
+            # the young generations only: while paused nothing is promoted, so everything made since the pause began
+            # is young and a cycle made meanwhile is found there; a full pass would also walk the whole old heap of
+            # the GUI process (hundreds of ms at 1M, holding Python's lock: the window stood still) each bound
+            gc.collect(1)
         elif left > 0:
             time.sleep(min(left, 0.25))  # wakes to see a pause that ended, or a shorter bound (tests)
