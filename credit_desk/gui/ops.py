@@ -3,7 +3,7 @@
     job = ops.run(lambda job: slow(job), done=show, label="正在查询…")
 
 The function runs on a worker thread and receives its ``Job`` (``job.cancelled``, ``job.progress(i, n)``,
-``job.on_cancel(hook)``). ``done`` and ``failed`` run back on the GUI thread. A cancelled job's result is
+``job.on_cancel(hook)``, ``with job.cancel_hook(hook):``). ``done`` and ``failed`` run back on the GUI thread. A cancelled job's result is
 dropped. Every refusal (DomainError) is shown as its Chinese sentence; anything unexpected as a short
 sentence that says what to do, while the traceback goes to the log only.
 """
@@ -89,6 +89,19 @@ class Job:
 
     def on_cancel(self, hook: Callable[[], None]) -> None:
         self._hooks.append(hook)
+
+    @contextmanager
+    def cancel_hook(self, hook: Callable[[], None]):
+        """``hook`` runs on a cancel only while the ``with`` block runs: a leased reader's ``interrupt`` must stop
+        this job's statement, never the statement of the next job that leases the connection after the block gave
+        it back (the hook was left on and a late cancel could reach it). Taken off under the lock ``cancel`` holds."""
+        with self._lock:
+            self._hooks.append(hook)
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._hooks.remove(hook)
 
     def cancel(self) -> None:
         if self._cancelled.is_set() or self.finished:

@@ -132,8 +132,7 @@ class PagedModel(QAbstractTableModel):
 
         def work(job):
             # the pooled connection is leased for this job only; load() leases it again on this thread
-            with self.ctx.reader.lease() as conn:
-                job.on_cancel(conn.interrupt)
+            with self.ctx.reader.lease() as conn, job.cancel_hook(conn.interrupt):
                 job.check()
                 return self.load(spec)
         self._job = self.ctx.ops.run(work, done=lambda rows: self._append(generation, rows),

@@ -148,8 +148,8 @@ class DashboardView(QWidget):
             self.due_summary.setText(self.tr("Counting…"))
 
         def work(job):
-            with ctx.reader.lease() as conn:  # never the writer: a background job may be writing through it
-                job.on_cancel(conn.interrupt)
+            # never the writer: a background job may be writing through it
+            with ctx.reader.lease() as conn, job.cancel_hook(conn.interrupt):
                 job.check()
                 items = due.due_items(ctx.session, conn=conn)
             return len(items), sum(1 for i in items if i.overdue), items[:DUE_ROWS]

@@ -9,6 +9,7 @@ from credit_desk.domain.ids import SubjectKind
 from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
 from credit_desk.gui.labels import enum_words
+from credit_desk.gui.latest import Latest
 from credit_desk.gui.models.subjects_model import SubjectsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
@@ -22,6 +23,7 @@ class SubjectsView(QWidget):
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._counts = Latest(ctx.ops)  # a count arriving late never overwrites a newer one
         self.model = SubjectsModel(ctx, parent=self)
         self.search = SearchBar(ctx, self.tr("Name, or the start of a code / ID number"))
         self.search.searchRequested.connect(self._search)
@@ -105,8 +107,8 @@ class SubjectsView(QWidget):
     def _count(self) -> None:
         ctx, token, kind = self.ctx, self.model.search, self.model.kind
         self.count.setText(self.tr("Counting…"))
-        ctx.ops.run(lambda _j: browse.subjects_count(ctx.session, ctx.reader, token, kind),
-                    done=lambda n: self.count.setText(self.tr("%1 subjects").replace("%1", f"{n:,}")))
+        self._counts.run(lambda _j: browse.subjects_count(ctx.session, ctx.reader, token, kind),
+                         done=lambda n: self.count.setText(self.tr("%1 subjects").replace("%1", f"{n:,}")))
 
     def open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -1,0 +1,34 @@
+"""A background read whose newest run alone may show its result (issue 18).
+
+A list's count ("N records") is read on a job each time the filter changes; typed quickly, an older count could end
+after a newer one and overwrite it with the count of a filter no longer shown. ``Latest.run`` cancels the previous
+job and drops a result or a failure that is not the newest run's, as the paged lists and the dashboard's due list
+do with their generations."""
+
+from __future__ import annotations
+
+
+class Latest:
+    """One slot of background reads on ``ops`` (``gui.ops.Ops``): each ``run`` supersedes the one before."""
+
+    def __init__(self, ops) -> None:
+        self.ops, self.job, self.generation = ops, None, 0
+
+    def run(self, fn, done) -> None:
+        """``fn(job)`` on the pool; ``done(result)`` on the GUI thread only when this run is still the newest; a
+        failure of the newest run is shown as ``ops`` shows errors, an older one's is dropped."""
+        if self.job is not None:
+            self.job.cancel()
+        self.generation += 1
+        generation = self.generation
+
+        def ok(result) -> None:
+            if generation == self.generation:
+                self.job = None
+                done(result)
+
+        def failed(exc) -> None:
+            if generation == self.generation:
+                self.job = None
+                self.ops.show_error(exc)
+        self.job = self.ops.run(fn, done=ok, failed=failed)
