@@ -97,7 +97,11 @@ def open_pool(conninfo: str, schema: str, size: int) -> ConnectionPool:
     Autocommit: reads stand alone, and every write is an explicit ``with conn.transaction()``."""
     options = (f"-c search_path={check_schema(schema)} -c lock_timeout={int(LOCK_TIMEOUT_MS)} "
                f"-c statement_timeout={int(STATEMENT_TIMEOUT_MS)}")
-    pool = ConnectionPool(conninfo, min_size=1, max_size=max(1, size), kwargs={"options": options, "autocommit": True},
+    # client_encoding UTF8 whatever the environment says (att18d): the COPY of changes is sent as UTF-8 bytes, which
+    # the server reads in the client encoding — with PGCLIENTENCODING=GBK (a Chinese Windows server, for psql) it
+    # stored names garbled or failed the whole receive (a 500); a keyword beats the DSN's and the variable's
+    pool = ConnectionPool(conninfo, min_size=1, max_size=max(1, size),
+                          kwargs={"options": options, "autocommit": True, "client_encoding": "UTF8"},
                           open=False, num_workers=1, name=f"intake-{schema}")
     try:
         pool.open(wait=True, timeout=30)

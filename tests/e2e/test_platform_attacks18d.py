@@ -1,0 +1,90 @@
+"""Attacks on today's issue-18 speed changes of the receive path (att18d): the COPY of changes built as bytes with a
+fast path that skips escaping (``pgstore.copy_row``), the state's JSON as orjson's bytes (``receiver._state_json``),
+an office insider's own signed bundles against the real receive code and the test set-up's PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import psycopg
+import pytest
+
+from credit_desk.intake import receiver
+from credit_desk.sync import payload
+from tests.e2e.test_platform_attacks18 import _raw_bundle, _subject
+from tests.platform_kit import FakeOffice, registered_intake
+
+# states whose text COPY could read otherwise, or that take the standard library's path
+NAMES = ["back\\slash", "tab\there", "lf\nhere", "cr\rhere", "crlf\r\nhere", "\\t\\n literal", "\\N", "\\.",
+         "line\u2028sep\u2029para\u0085nel", "😀 and 𝄞 公司", "\u00a0nbsp\u3000ideo", "quote\"q", "a\x01b\x1fc\x7fd",
+         "end\\"]
+
+
+def _stored(intake, office: str) -> list[tuple]:
+    with psycopg.connect(receiver._dsn(None), options=f"-c search_path={intake.schema}", client_encoding="UTF8") as conn:
+        return conn.execute("SELECT change_id, ts, entity, entity_id, op, subject_no, state FROM changes "
+                            "WHERE office_id = %s ORDER BY change_id", (office,)).fetchall()
+
+
+def _lines(o: FakeOffice, states: list[dict], *, ts: str | None = None, eids: list[str] | None = None) -> list[str]:
+    out = []
+    for i, state in enumerate(states):
+        eid = eids[i] if eids else str(900 + i)
+        line = o.line("subject", eid, "insert", state)
+        if ts is not None:
+            obj = json.loads(line)
+            line = payload.change_line(obj["id"], ts, "subject", eid, "insert", json.dumps(state, ensure_ascii=False))
+        out.append(line)
+    return out
+
+
+def _check_filed(intake, o: FakeOffice, lines: list[str]) -> None:
+    sent = [json.loads(x) for x in lines]
+    data = _raw_bundle(o, payload.encode_lines(lines), [c["id"] for c in sent])
+    _, summary = intake.receive(data)
+    assert summary["accepted"] == len(lines), summary
+    rows = _stored(intake, o.office)[-len(lines):]
+    for c, row in zip(sent, rows):
+        st = c["state"]
+        assert row == (c["id"], c["ts"], c["entity"], c["entity_id"], c["op"], f"{st['id_type']}:{st['id_number']}",
+                       st), (c, row)
+
+
+@pytest.fixture
+def platform(tmp_path, platform_dsn):
+    keys, office, intake = registered_intake(tmp_path / "intake", seed=1884)
+    yield tmp_path / "intake", keys, office, intake
+    intake.close()
+
+
+@pytest.mark.parametrize("long_number", [False, True], ids=["orjson", "stdlib"])
+def test_states_with_copy_specials_are_stored_as_sent(platform, long_number):
+    """Each name (backslash, tab, LF, CR, CRLF, COPY's own \\N and \\., U+2028/2029/0085, emoji, C0 controls) and a
+    huge integer in the state: the stored jsonb equals the sent state, one row per change, nothing split."""
+    _, _, o, intake = platform
+    extra = {"serial": 12345678901234567890123} if long_number else {}
+    states = [_subject(o, name=n, **extra) for n in NAMES]
+    _check_filed(intake, o, _lines(o, states))
+
+
+@pytest.mark.parametrize("eid", ["9\t1", "9\\1", "9\\N", "9\r\n1", "\\.", "9\u2028"])
+def test_entity_ids_and_timestamps_with_copy_specials_are_stored_as_sent(platform, eid):
+    """The office's own signed line carries an entity id and a timestamp holding COPY's specials: stored as sent."""
+    _, _, o, intake = platform
+    lines = _lines(o, [_subject(o)], ts=f"2026-12-02T10:00:00{eid}Z", eids=[eid])
+    _check_filed(intake, o, lines)
+
+
+def test_a_gbk_client_encoding_does_not_garble_the_copy(tmp_path, platform_dsn, monkeypatch):
+    """The platform's IT runs the intake with PGCLIENTENCODING=GBK (common on a Chinese Windows server, for psql):
+    the COPY's bytes are UTF-8, so the server must read them as UTF-8 — before, it read them as GBK and stored the
+    names garbled, or failed the whole receive (a 500)."""
+    monkeypatch.setenv("PGCLIENTENCODING", "GBK")
+    keys, o, intake = registered_intake(tmp_path / "intake", seed=1885)
+    try:
+        states = [_subject(o, name=n) for n in ("测试企业有限公司", "淮安市𠀀公司", "tab\t公司", "😀")]
+        _check_filed(intake, o, _lines(o, states))
+    finally:
+        intake.close()
