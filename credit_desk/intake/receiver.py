@@ -18,6 +18,7 @@ import math
 import os
 import re
 import secrets
+import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -598,9 +599,7 @@ class Intake:
         look needs the person asking and why, and is logged with them in the same transaction. R15: a person's name
         is masked (``masking.mask_subject_name``) unless ``unmasked`` is asked for — logged as such."""
         _check_asker(actor, reason)
-        # R7 (att18b): the platform files a number only in its cleaned form, so the number asked for is cleaned too
-        # (typed in lower case, full width or with spaces it found nothing and said so: "not listed anywhere")
-        subject_no = f"{(id_type or '').strip().lower()}:{ids.clean_id(id_number)}"
+        subject_no = _asked_subject_no(id_type, id_number)
         with self.pool.connection() as conn, conn.transaction():
             rows = pgstore.subject_listings(conn, subject_no)
             pgstore.log_query(conn, actor.strip(), reason.strip(), subject_no, bool(unmasked), len(rows))
@@ -848,6 +847,28 @@ def _check_counts(opened: bundle.Opened, changes: list[dict]) -> None:
     ids = [c["id"] for c in changes]
     if m.counts.get("changes") != len(changes) or ids != sorted(set(ids)) or any(not first <= i <= last for i in ids):
         raise refused("BUNDLE_PAYLOAD_BAD", row=1, why="change ids / counts do not match the manifest")
+
+
+_ID_TYPES = tuple(t.value for t in ids.IdType)
+
+
+def _asked_subject_no(id_type, id_number) -> str:
+    """The national key of the subject asked for, as the platform files it. R7 (att18b): the platform files a number
+    only in its cleaned form, so the number asked for is cleaned too (typed in lower case, full width or with spaces
+    it found nothing and said so: "not listed anywhere"). att18d: a type the platform never files (a typo, full width)
+    or a number that is empty once cleaned is refused — it answered "not listed anywhere", which reads as a clean
+    record, and logged a look at nobody."""
+    kind = unicodedata.normalize("NFKC", id_type).strip().lower() if isinstance(id_type, str) else ""
+    number = ids.clean_id(id_number) if isinstance(id_number, str) else ""
+    if kind not in _ID_TYPES or not number:
+        zh = (f"证件类型「{id_type}」不是系统支持的证件类型（可用：{'、'.join(_ID_TYPES)}）" if kind not in _ID_TYPES
+              else "证件号码为空")
+        en = (f"ID type {id_type!r} is not one the platform files ({', '.join(_ID_TYPES)})" if kind not in _ID_TYPES
+              else "the ID number is empty")
+        raise DomainError("QUERY_SUBJECT_BAD", f"无法查询：{zh}。未查询，未记入查询使用登记。",
+                          f"Cannot look: {en}. Nothing was read or logged.",
+                          field="id_type" if kind not in _ID_TYPES else "id_number")
+    return f"{kind}:{number}"
 
 
 def _check_asker(actor: str, reason: str) -> None:

@@ -125,3 +125,45 @@ def test_copy_rows_fast_and_escaped_paths_read_back_alike(platform_dsn):
             got = conn.execute("SELECT * FROM c").fetchall()
             assert got == [("off\\ice", 7, cid, ts, entity, eid, op, subject_no, state)] * 2, (row, got)
         check()
+
+
+@pytest.mark.parametrize("id_type,id_number,field", [
+    ("usc", "91320812MA1XXXXX0X", "id_type"),      # a typo: answered "not listed anywhere"
+    ("uscc号", "91320812MA1XXXXX0X", "id_type"),
+    ("", "91320812MA1XXXXX0X", "id_type"),
+    (None, "91320812MA1XXXXX0X", "id_type"),
+    ("uscc", "", "id_number"),
+    ("uscc", " \u3000\u200b ", "id_number"),      # spaces and an invisible character: empty once cleaned
+    ("ric", None, "id_number"),
+])
+def test_r14_a_junk_type_or_an_empty_number_is_one_refusal_not_a_look(platform, id_type, id_number, field):
+    """A look at a type the platform never files or at an empty number is refused (Chinese first, naming the field);
+    nothing is read and nothing logged (before: [] — "not listed anywhere", which reads as a clean record — and a
+    look at nobody logged; None was a traceback)."""
+    from credit_desk.domain.errors import DomainError
+    _, _, _, intake = platform
+    before = len(intake.query_log())
+    with pytest.raises(DomainError) as exc:
+        intake.subject_listings(id_type, id_number, actor="王工", reason="核查名单")
+    assert exc.value.code == "QUERY_SUBJECT_BAD" and exc.value.field == field, exc.value.en
+    assert exc.value.zh.startswith("无法查询：") and ("证件类型" if field == "id_type" else "证件号码为空") in exc.value.zh
+    assert len(intake.query_log()) == before
+
+
+def test_r14_r15_a_look_typed_in_full_width_is_found_logged_cleaned_and_masked(platform):
+    """Control: the type typed in full-width capitals and the number with spaces and lower case find the person's
+    listing; the log holds the cleaned national key; the name is masked (R15)."""
+    import datetime as dt
+    import random
+
+    from credit_desk.domain import demo
+    _, _, o, intake = platform
+    number = demo.ric(random.Random(5), "320812", dt.date(1980, 1, 1), dt.date(1990, 1, 1))
+    person = {"kind": "natural_person", "name": "张三丰", "id_type": "ric", "id_number": number}
+    _, summary = intake.receive(o.bundle(o.listing_lines(4, subject=person)))
+    assert summary["accepted"] == 4, summary
+    typed = " ".join(number[:6]) + number[6:].lower().translate({c: c + 0xFEE0 for c in range(0x21, 0x7F)})
+    rows = intake.subject_listings("ＲＩＣ ", typed, actor="王工", reason="核查名单")
+    assert len(rows) == 1 and rows[0]["subject_name"] != "张三丰" and "张" in rows[0]["subject_name"]
+    log = intake.query_log()[-1]
+    assert (log["subject_no"], log["n_rows"], log["unmasked"]) == (f"ric:{number}", 1, False)
