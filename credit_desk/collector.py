@@ -9,7 +9,7 @@ the platform's receive) and found nothing: they are freed by reference counting 
 ``paused()`` is counted across threads: the collector is off while any paused work runs and on again when the last
 one ends (as it was before). The pause is the whole process's, not only the work's: the GUI thread, read jobs and
 the HTTP front make reference cycles meanwhile. So while paused work runs, a watch thread collects once every
-``GC_PAUSE_MAX_SECONDS`` (one pass over the young generations, where everything made while paused is): overlapping
+``GC_PAUSE_MAX_SECONDS`` (a pass over the young generations, every ``GC_FULL_EVERY``-th a full one): overlapping
 receives kept it off for as long as they overlapped (att18b), and one long job — the GUI's writing jobs take the
 writer one at a time, a receive waits up to the lock timeout on its office's row, an export or a batch print at 1M
 runs for minutes — kept it off for its whole length (att18c).
@@ -23,7 +23,11 @@ import time
 from contextlib import contextmanager
 
 GC_PAUSE_MAX_SECONDS = 5.0
-_PAUSES = {"n": 0, "was": True, "since": 0.0}
+# every GC_FULL_EVERY-th pass of one pause is a full one (att18d): a young pass moves what survives it to the old
+# generation, which young passes never walk again — a cycle still in use at one pass and dropped after it was kept
+# until the pause ended. One full pass a minute (at the 5 s bound) instead of one per bound.
+GC_FULL_EVERY = 12
+_PAUSES = {"n": 0, "was": True, "since": 0.0, "passes": 0}
 _PAUSES_LOCK = threading.Condition()
 _WATCH: dict = {"thread": None}
 
@@ -36,6 +40,7 @@ def paused():
         if _PAUSES["n"] == 1:
             _PAUSES["was"] = gc.isenabled()
             _PAUSES["since"] = time.monotonic()
+            _PAUSES["passes"] = 0
             gc.disable()
             _start_watch()
             _PAUSES_LOCK.notify_all()
@@ -66,10 +71,14 @@ def _watch() -> None:
             collect = left <= 0 and _PAUSES["was"]
             if left <= 0:
                 _PAUSES["since"] = time.monotonic()
+            if collect:
+                _PAUSES["passes"] += 1
+                full = _PAUSES["passes"] % max(1, GC_FULL_EVERY) == 0
         if collect:
-            # the young generations only: while paused nothing is promoted, so everything made since the pause began
-            # is young and a cycle made meanwhile is found there; a full pass would also walk the whole old heap of
-            # the GUI process (hundreds of ms at 1M, holding Python's lock: the window stood still) each bound
-            gc.collect(1)
+            # mostly the young generations: a cycle made since the last pass is found there, and a full pass walks
+            # the whole old heap of the GUI process (hundreds of ms at 1M, holding Python's lock: the window stood
+            # still). But a young pass promotes its survivors to the old generation (CPython 3.11: gen 1 -> gen 2),
+            # so a cycle made while paused and dropped after a pass is old: every GC_FULL_EVERY-th pass is full.
+            gc.collect(2 if full else 1)
         elif left > 0:
             time.sleep(min(left, 0.25))  # wakes to see a pause that ended, or a shorter bound (tests)

@@ -121,11 +121,12 @@ def test_att18c_pauses_nested_overlapping_and_failing_in_many_threads_end_with_t
 
 
 def test_issue18_the_watch_walks_the_young_generations_not_the_old_heap(monkeypatch, as_found):
-    """The watch's pass is a young one (generations 0 and 1): while paused nothing is promoted, so what the process
-    made meanwhile is all there; a full pass also walked the GUI process's whole old heap every bound (hundreds of ms
-    holding Python's lock at 1M: the window stood still), and a receive of one large bundle lost a third of its
-    time to it."""
+    """The watch's pass is a young one (generations 0 and 1), where what the process made since the last pass is
+    (att18d: every GC_FULL_EVERY-th pass is full); a full pass also walked the GUI process's whole old heap every
+    bound (hundreds of ms holding Python's lock at 1M: the window stood still), and a receive of one large bundle
+    lost a third of its time to it."""
     monkeypatch.setattr(collector, "GC_PAUSE_MAX_SECONDS", 0.1)
+    monkeypatch.setattr(collector, "GC_FULL_EVERY", 1000)  # att18d: every 12th pass of a pause is a full one
     release = threading.Event()
     full_before = gc.get_stats()[2]["collections"]
     young_before = gc.get_stats()[1]["collections"]
@@ -145,3 +146,34 @@ def test_issue18_the_watch_walks_the_young_generations_not_the_old_heap(monkeypa
     finally:
         release.set()
         job.join(10)
+
+
+def test_att18d_a_cycle_that_outlived_a_watch_pass_is_still_collected_during_the_pause(monkeypatch, as_found):
+    """The watch's young pass promotes what survives it to the old generation, which a young pass never walks again:
+    a cycle made while paused that was still in use at one pass (a slow request's objects, a read job's rows) and
+    dropped after it stayed uncollected for the rest of the pause — minutes, or as long as receives overlap. Every
+    ``GC_FULL_EVERY``-th pass of one pause is a full one."""
+    monkeypatch.setattr(collector, "GC_PAUSE_MAX_SECONDS", 0.1)
+    monkeypatch.setattr(collector, "GC_FULL_EVERY", 4)
+    release = threading.Event()
+
+    def long_job():
+        with collector.paused():
+            while not release.is_set():
+                time.sleep(0.01)
+    job = threading.Thread(target=long_job)
+    job.start()
+    try:
+        assert _until(lambda: collector._PAUSES["n"] == 1, 5)
+        held = _Cycle()
+        gone = weakref.ref(held)
+        young = gc.get_stats()[1]["collections"]
+        assert _until(lambda: gc.get_stats()[1]["collections"] >= young + 2, 5)  # it survived two passes: old now
+        assert gone() is not None
+        del held
+        assert _until(lambda: gone() is None, 5), "a cycle promoted by the watch's pass was kept until the pause ended"
+        assert job.is_alive() and not gc.isenabled()
+    finally:
+        release.set()
+        job.join(10)
+    assert gc.isenabled()
