@@ -216,13 +216,13 @@ def export_to_folder(session: Session, folder: Path, say=None) -> list[dict]:
     """USB: write each pending bundle (temp file, fsync, rename), read it back and verify it, then say done;
     ``say(zh, en)`` names each step before it starts (issue 18: about 11 s at 1M changes)."""
     say = say or (lambda zh, en: None)
+    session.require("bundle.export")  # first: a refused role learns nothing of the folder (issue 10)
     folder = outpaths.guard_folder(folder, data_dir=session.ledger.paths.folder)  # issue 14 item 4
+    _check_folder(folder)  # att18d: before the bundles are made (they were made, kept and audited first)
     say("正在读取变更并生成同步包（压缩、加密、签名）…", "reading the changes and making the bundles (compress, encrypt, "
         "sign)…")
     bundles = prepare(session)
-    if not folder.is_dir():
-        raise DomainError("EXPORT_FOLDER_MISSING", f"导出目录 {folder} 不存在。", f"The folder {folder} does not exist.",
-                          field="to")
+    _check_folder(folder)  # again: a stick pulled while the bundles were made
     done = []
     for i, b in enumerate(bundles, 1):
         say(f"正在写入并校验第 {i}/{len(bundles)} 个同步包 {b['file_name']}…",
@@ -234,6 +234,12 @@ def export_to_folder(session: Session, folder: Path, say=None) -> list[dict]:
             sync_state.mark_sent(tx, b["seq"], session.desk.now().isoformat(timespec="seconds"))
         session.audit(tx, "bundle.export", "folder", str(folder), detail={"bundles": [b["seq"] for b in bundles]})
     return done
+
+
+def _check_folder(folder: Path) -> None:
+    if not folder.is_dir():
+        raise DomainError("EXPORT_FOLDER_MISSING", f"导出目录 {folder} 不存在。", f"The folder {folder} does not exist.",
+                          field="to")
 
 
 def _check_own(session: Session, data: bytes) -> bundle.Opened:

@@ -129,3 +129,52 @@ def test_issue18_bundles_are_made_with_the_cyclic_collector_paused(office, tmp_p
     with session(data_dir) as s:
         made = sync.export_to_folder(s, tmp_path)
     assert made and seen == [False] and gc.isenabled()
+
+
+def test_att18d_an_export_refused_part_way_leaves_the_collector_on_and_nothing_made(office, tmp_path, data_dir,
+                                                                                  monkeypatch):
+    """An export that fails while its bundles are made — a change over the limit (BUNDLE_CHANGE_TOO_LARGE), or the
+    signing of the second bundle failing — leaves the cyclic collector on, no bundle in the ledger, no audit row of
+    one, no file on the stick."""
+    import gc
+
+    from credit_desk.sync import bundle
+    pair(office, tmp_path)
+    _add_subjects(data_dir, 40)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    with session(data_dir) as s:
+        with s.ledger.tx() as tx:
+            meta.set_setting(tx, sync.LIMIT_SETTING, 300)  # less than one change with its manifest
+        with pytest.raises(DomainError) as info:
+            sync.export_to_folder(s, usb)
+        assert info.value.code == "BUNDLE_CHANGE_TOO_LARGE" and gc.isenabled()
+        with s.ledger.tx() as tx:
+            meta.set_setting(tx, sync.LIMIT_SETTING, LIMIT)
+        real, made = bundle.make, []
+
+        def fails_second(*a, **k):
+            if made:
+                raise OSError("disk full")
+            made.append(1)
+            return real(*a, **k)
+        monkeypatch.setattr(bundle, "make", fails_second)
+        with pytest.raises(OSError):
+            sync.export_to_folder(s, usb)
+        assert made and gc.isenabled()
+        assert sync_state.bundles(s.ledger.conn) == []
+        assert s.ledger.query("SELECT count(*) AS n FROM audit WHERE action LIKE 'bundle.%'")[0]["n"] == 0
+    assert list(usb.iterdir()) == []
+
+
+def test_att18d_an_export_to_a_missing_folder_is_refused_before_any_bundle_is_made(office, tmp_path, data_dir):
+    """The folder is checked first: before, the bundles were made (11 s at 1M changes, with the collector paused),
+    committed as pending and audited, and only then was the clerk told the folder did not exist."""
+    import gc
+    pair(office, tmp_path)
+    _add_subjects(data_dir, 3)
+    with session(data_dir) as s:
+        with pytest.raises(DomainError) as info:
+            sync.export_to_folder(s, tmp_path / "no-such-stick")
+        assert info.value.code == "EXPORT_FOLDER_MISSING" and gc.isenabled()
+        assert sync_state.bundles(s.ledger.conn) == []
