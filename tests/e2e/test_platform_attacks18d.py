@@ -167,3 +167,32 @@ def test_r14_r15_a_look_typed_in_full_width_is_found_logged_cleaned_and_masked(p
     assert len(rows) == 1 and rows[0]["subject_name"] != "张三丰" and "张" in rows[0]["subject_name"]
     log = intake.query_log()[-1]
     assert (log["subject_no"], log["n_rows"], log["unmasked"]) == (f"ric:{number}", 1, False)
+
+
+@pytest.mark.parametrize("where", ["name", "key", "entity_id", "ts"])
+def test_a_nul_escape_anywhere_in_a_change_is_a_refusal_naming_its_line(platform, where):
+    """NUL as \\u0000 in a state's value or key, an entity id or a timestamp: refused BUNDLE_PAYLOAD_BAD naming line 2
+    (PostgreSQL's text and jsonb cannot hold it), never a 500 from the COPY."""
+    _, _, o, intake = platform
+    good = _lines(o, [_subject(o)])[0]
+    state = _subject(o, name="公司\x00") if where == "name" else {**_subject(o), "x\x00": 1} if where == "key" \
+        else _subject(o)
+    bad = _lines(o, [state], eids=["9\x00" if where == "entity_id" else "901"],
+                 ts="2026-12-02T10:00:00\x00Z" if where == "ts" else None)[0]
+    assert "\\u0000" in bad
+    with pytest.raises(receiver.BundleRefused) as exc:
+        intake.receive(_raw_bundle(o, payload.encode_lines([good, bad]), [o.next_id - 2, o.next_id - 1]))
+    assert exc.value.code == "BUNDLE_PAYLOAD_BAD" and "第2行" in exc.value.zh, exc.value.en
+
+
+@pytest.mark.parametrize("depth", [200, 300, 900])
+def test_a_deeply_nested_state_is_filed_as_sent_or_refused_not_a_500(platform, depth):
+    """orjson writes at most 255 levels (the standard library's writer then): a state nested 200, 300 or 900 deep
+    is filed as sent or refused as a bundle; never a failure of the whole receive."""
+    _, _, o, intake = platform
+    line = _lines(o, [_subject(o, extra="@@")])[0]
+    line = line.replace('"@@"', '{"d":' * depth + '"底"' + "}" * depth)
+    try:
+        _check_filed(intake, o, [line])
+    except receiver.BundleRefused as exc:
+        assert exc.code == "BUNDLE_PAYLOAD_BAD", exc.en
