@@ -60,7 +60,7 @@ def migrate(conninfo: str, schema: str) -> list[str]:
     """Create the schema if needed and apply every pending migration in one transaction; returns the files applied."""
     check_schema(schema)
     try:
-        conn = psycopg.connect(conninfo, autocommit=False)
+        conn = psycopg.connect(conninfo, autocommit=False, client_encoding="UTF8")  # as the pool (att18d)
     except psycopg.OperationalError as exc:
         raise _unreachable(exc) from None
     with conn:
