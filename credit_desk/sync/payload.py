@@ -115,14 +115,24 @@ def _check_utf8(plain: bytes) -> None:
         raise refused("BUNDLE_PAYLOAD_BAD", row=plain.count(b"\n", 0, exc.start) + 1, why="UTF-8") from None
 
 
+# att18d: the longest ts, entity, entity id or op a change may carry. The office writes short ones (a number, a UUID,
+# a document number, a setting's key); an insider's entity id of 3,000 characters failed the whole receive inside
+# PostgreSQL (an index entry is at most ~2.7 kB: ProgramLimitExceeded, a 500 the office retried for ever)
+MAX_FIELD_CHARS = 256
+
+
 def _check_change(obj: dict, row: int) -> None:
     get = obj.get  # issue 20: one test of exact types per line (what a JSON reader makes); the loop names the field
-    if (type(get("id")) is int and type(get("ts")) is str and type(get("entity")) is str
-            and type(get("entity_id")) is str and type(get("op")) is str and type(get("state")) is dict):
+    ts, entity, entity_id, op = get("ts"), get("entity"), get("entity_id"), get("op")
+    if (type(get("id")) is int and type(ts) is str and type(entity) is str and type(entity_id) is str
+            and type(op) is str and type(get("state")) is dict and len(ts) <= MAX_FIELD_CHARS
+            and len(entity) <= MAX_FIELD_CHARS and len(entity_id) <= MAX_FIELD_CHARS and len(op) <= MAX_FIELD_CHARS):
         return
     for name, kind in _CHANGE_FIELDS.items():
         if not isinstance(obj.get(name), kind) or isinstance(obj.get(name), bool):
             raise refused("BUNDLE_PAYLOAD_BAD", row=row, why=name)
+        if kind is str and len(obj[name]) > MAX_FIELD_CHARS:
+            raise refused("BUNDLE_PAYLOAD_BAD", row=row, why=f"{name} > {MAX_FIELD_CHARS}")
 
 
 def _check_attachment(obj: dict, row: int) -> dict:

@@ -12,7 +12,7 @@ import psycopg
 import pytest
 
 from credit_desk.intake import receiver
-from credit_desk.sync import payload
+from credit_desk.sync import manifest as mf, payload
 from tests.e2e.test_platform_attacks18 import _raw_bundle, _subject
 from tests.platform_kit import FakeOffice, registered_intake
 
@@ -196,3 +196,31 @@ def test_a_deeply_nested_state_is_filed_as_sent_or_refused_not_a_500(platform, d
         _check_filed(intake, o, [line])
     except receiver.BundleRefused as exc:
         assert exc.code == "BUNDLE_PAYLOAD_BAD", exc.en
+
+
+@pytest.mark.parametrize("entity", ["subject", "record"])
+def test_a_very_long_entity_id_is_refused_not_a_500(platform, entity):
+    """An entity id of 3,000 random characters (past a btree index entry's ~2.7 kB, uncompressible): the bundle is
+    refused naming the line and the field, and quarantined (before: PostgreSQL failed the whole receive, a 500 the
+    office retried for ever); one of ``MAX_FIELD_CHARS`` is filed (a subject) or judged (a record resting on it)."""
+    import random
+    _, _, o, intake = platform
+    rng = random.Random(18)
+    eid = "".join(chr(rng.randrange(0x4E00, 0x9FFF)) for _ in range(3000))
+    state = _subject(o) if entity == "subject" else {"id": 1, "subject_id": eid, "kind": "penalty"}
+    line = payload.change_line(o.next_id, "2026-12-02T10:00:00Z", entity, eid, "insert",
+                               json.dumps(state, ensure_ascii=False))
+    o.next_id += 1
+    with pytest.raises(receiver.BundleRefused) as exc:
+        intake.receive(_raw_bundle(o, payload.encode_lines([line]), [o.next_id - 1]))
+    assert exc.value.code == "BUNDLE_PAYLOAD_BAD" and "第1行" in exc.value.zh and "entity_id" in exc.value.en
+    assert len(intake.quarantined(o.office)) == 1  # kept for the platform's IT
+    # the longest the office may write is filed
+    eid = eid[:payload.MAX_FIELD_CHARS]
+    state = _subject(o) if entity == "subject" else {"id": 1, "subject_id": eid, "kind": "penalty"}
+    o.seq, o.prev = o.seq - 1, intake.store.state(o.office)["last_hash"] or mf.GENESIS_HASH
+    line = payload.change_line(o.next_id, "2026-12-02T10:00:00Z", entity, eid, "insert",
+                               json.dumps(state, ensure_ascii=False))
+    o.next_id += 1
+    _, summary = intake.receive(_raw_bundle(o, payload.encode_lines([line]), [o.next_id - 1]))
+    assert (summary["accepted"], summary["rejected"]) == ((1, 0) if entity == "subject" else (0, 1)), summary
