@@ -142,7 +142,9 @@ def cpu_by_process() -> dict[int, tuple[str, int, float]]:
 
 def _window_cpu(before: dict, after: dict, serve_pid: int) -> dict[str, float]:
     """CPU seconds spent in the window by the intake (``intake serve`` and its workers), PostgreSQL, this process
-    and everything else."""
+    and everything else; empty where the system does not say (no /proc: Windows)."""
+    if not after:
+        return {}
     out = {"intake": 0.0, "postgresql": 0.0, "bench": 0.0, "other": 0.0}
     for pid, (name, ppid, cpu) in after.items():
         spent = cpu - before.get(pid, (name, ppid, 0.0))[2]
