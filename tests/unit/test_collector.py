@@ -16,6 +16,7 @@ import random
 import threading
 import time
 import weakref
+from contextlib import contextmanager
 
 import pytest
 
@@ -43,6 +44,24 @@ def _until(cond, seconds: float) -> bool:
     return cond()
 
 
+@contextmanager
+def _one_long_pause():
+    """A job on another thread that stays inside ``collector.paused()`` until the block ends; yields its thread."""
+    release = threading.Event()
+
+    def long_job():
+        with collector.paused():
+            while not release.is_set():
+                time.sleep(0.01)
+    job = threading.Thread(target=long_job)
+    job.start()
+    try:
+        yield job
+    finally:
+        release.set()
+        job.join(10)
+
+
 @pytest.fixture
 def as_found():
     enabled = gc.isenabled()
@@ -57,22 +76,11 @@ def test_att18c_one_long_pause_still_collects_every_bound(monkeypatch, as_found)
     the job still runs (it was kept until the job ended: a writing job of minutes held every cycle the GUI thread
     and the read jobs made meanwhile)."""
     monkeypatch.setattr(collector, "GC_PAUSE_MAX_SECONDS", 0.2)
-    release = threading.Event()
-
-    def long_job():
-        with collector.paused():
-            while not release.is_set():
-                time.sleep(0.01)
-    job = threading.Thread(target=long_job)
-    job.start()
-    try:
+    with _one_long_pause() as job:
         assert _until(lambda: collector._PAUSES["n"] == 1, 5) and not gc.isenabled()
         gone = _cycle_ref()
         assert _until(lambda: gone() is None, 3), "the cycle made during one long pause was never collected"
         assert job.is_alive() and not gc.isenabled()
-    finally:
-        release.set()
-        job.join(10)
     assert gc.isenabled()
 
 
@@ -127,25 +135,14 @@ def test_issue18_the_watch_walks_the_young_generations_not_the_old_heap(monkeypa
     lost a third of its time to it."""
     monkeypatch.setattr(collector, "GC_PAUSE_MAX_SECONDS", 0.1)
     monkeypatch.setattr(collector, "GC_FULL_EVERY", 1000)  # att18d: every 12th pass of a pause is a full one
-    release = threading.Event()
     full_before = gc.get_stats()[2]["collections"]
     young_before = gc.get_stats()[1]["collections"]
-
-    def long_job():
-        with collector.paused():
-            while not release.is_set():
-                time.sleep(0.01)
-    job = threading.Thread(target=long_job)
-    job.start()
-    try:
+    with _one_long_pause() as job:
         assert _until(lambda: collector._PAUSES["n"] == 1, 5)
         gone = _cycle_ref()
         assert _until(lambda: gone() is None, 3), "the young cycle was not collected"
         assert gc.get_stats()[1]["collections"] > young_before
         assert gc.get_stats()[2]["collections"] == full_before, "the watch walked the old heap"
-    finally:
-        release.set()
-        job.join(10)
 
 
 def test_att18d_a_cycle_that_outlived_a_watch_pass_is_still_collected_during_the_pause(monkeypatch, as_found):
@@ -155,15 +152,7 @@ def test_att18d_a_cycle_that_outlived_a_watch_pass_is_still_collected_during_the
     ``GC_FULL_EVERY``-th pass of one pause is a full one."""
     monkeypatch.setattr(collector, "GC_PAUSE_MAX_SECONDS", 0.1)
     monkeypatch.setattr(collector, "GC_FULL_EVERY", 4)
-    release = threading.Event()
-
-    def long_job():
-        with collector.paused():
-            while not release.is_set():
-                time.sleep(0.01)
-    job = threading.Thread(target=long_job)
-    job.start()
-    try:
+    with _one_long_pause() as job:
         assert _until(lambda: collector._PAUSES["n"] == 1, 5)
         held = _Cycle()
         gone = weakref.ref(held)
@@ -173,7 +162,4 @@ def test_att18d_a_cycle_that_outlived_a_watch_pass_is_still_collected_during_the
         del held
         assert _until(lambda: gone() is None, 5), "a cycle promoted by the watch's pass was kept until the pause ended"
         assert job.is_alive() and not gc.isenabled()
-    finally:
-        release.set()
-        job.join(10)
     assert gc.isenabled()
