@@ -271,3 +271,8 @@ def auditor_window(qtbot, seeded_admin, make_ctx):
     win.resize(1280, 780)
     win.show()
     return win
+
+
+def wait_ops_idle(qtbot, ops, timeout: int = 10_000) -> None:
+    """Every job of ``ops`` has ended and its result has been delivered to the GUI thread."""
+    qtbot.waitUntil(lambda: ops.pool.activeThreadCount() == 0 and not ops._live, timeout=timeout)

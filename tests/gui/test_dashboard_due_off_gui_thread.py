@@ -21,6 +21,7 @@ from credit_desk.domain.due import DueItem, DueKind, sort_items
 from credit_desk.gui import ops as ops_mod
 from credit_desk.gui.views.dashboard_view import DUE_ROWS, DashboardView
 from credit_desk.services import due
+from tests.gui.conftest import wait_ops_idle
 
 SLOW_S = 0.5
 TODAY = dt.date(2026, 11, 16)  # the seeded desk's clock (tests/gui/conftest.CLOCK)
@@ -53,7 +54,7 @@ def dash(qtbot, seeded, make_ctx):
 
 def _wait_idle(qtbot, view) -> None:
     """Every job of the view has ended and its result has been delivered to the GUI thread."""
-    qtbot.waitUntil(lambda: view.ctx.ops.pool.activeThreadCount() == 0 and not view.ctx.ops._live, timeout=10_000)
+    wait_ops_idle(qtbot, view.ctx.ops)
 
 
 def test_issue18_the_due_list_loads_off_the_gui_thread(qtbot, dash, monkeypatch):

@@ -20,10 +20,9 @@ from credit_desk.gui.latest import Latest
 from credit_desk.gui.views.records_view import RecordsView
 from credit_desk.gui.views.subjects_view import SubjectsView
 from credit_desk.services import browse
+from tests.gui.conftest import wait_ops_idle
 
 
-def _idle(qtbot, ops) -> None:
-    qtbot.waitUntil(lambda: ops.pool.activeThreadCount() == 0 and not ops._live, timeout=10_000)
 
 
 @pytest.mark.parametrize("cancel", ["works", "lost"])
@@ -45,7 +44,7 @@ def test_issue18_an_older_read_ending_late_neither_shows_nor_fails_over_the_newe
     latest.run(lambda _j: "new", shown.append)
     qtbot.waitUntil(lambda: shown == ["new"], timeout=10_000)
     hold.set()
-    _idle(qtbot, ctx.ops)
+    wait_ops_idle(qtbot, ctx.ops)
     assert shown == ["new"]
     hold.clear()
 
@@ -56,7 +55,7 @@ def test_issue18_an_older_read_ending_late_neither_shows_nor_fails_over_the_newe
     latest.run(lambda _j: "newest", shown.append)
     qtbot.waitUntil(lambda: shown[-1] == "newest", timeout=10_000)
     hold.set()
-    _idle(qtbot, ctx.ops)
+    wait_ops_idle(qtbot, ctx.ops)
     assert errors == [] and shown == ["new", "newest"]
     latest.run(lambda _j: 1 / 0, shown.append)  # the newest run's failure is shown as every failure is
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=10_000)
@@ -70,7 +69,7 @@ def test_issue18_a_list_count_ending_late_does_not_overwrite_the_newer(qtbot, se
     ctx.ops.lang = "en"
     view = view_class(ctx, "list")
     qtbot.addWidget(view)
-    _idle(qtbot, ctx.ops)
+    wait_ops_idle(qtbot, ctx.ops)
     hold, calls = threading.Event(), []
 
     def count(*_a, **_k):
@@ -85,7 +84,7 @@ def test_issue18_a_list_count_ending_late_does_not_overwrite_the_newer(qtbot, se
     view._count()
     qtbot.waitUntil(lambda: "222" in view.count.text(), timeout=10_000)
     hold.set()
-    _idle(qtbot, ctx.ops)
+    wait_ops_idle(qtbot, ctx.ops)
     assert "222" in view.count.text() and "111" not in view.count.text(), view.count.text()
 
 
@@ -112,11 +111,11 @@ def test_issue18_a_cancel_after_the_lease_ended_does_not_reach_the_connection(qt
     job.cancel()
     assert hits == [], "a cancel after the block reached the hook"
     leave.set()
-    _idle(qtbot, ctx.ops)
+    wait_ops_idle(qtbot, ctx.ops)
 
     job, inside, after, leave = start(stay_inside=True)
     assert inside.wait(10)
     job.cancel()
     assert hits == ["interrupt"]
     leave.set()
-    _idle(qtbot, ctx.ops)
+    wait_ops_idle(qtbot, ctx.ops)
