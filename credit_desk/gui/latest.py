@@ -7,6 +7,8 @@ do with their generations."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 
 class Latest:
     """One slot of background reads on ``ops`` (``gui.ops.Ops``): each ``run`` supersedes the one before."""
@@ -14,9 +16,9 @@ class Latest:
     def __init__(self, ops) -> None:
         self.ops, self.job, self.generation = ops, None, 0
 
-    def run(self, fn, done) -> None:
+    def run(self, fn, done, parent=None) -> None:
         """``fn(job)`` on the pool; ``done(result)`` on the GUI thread only when this run is still the newest; a
-        failure of the newest run is shown as ``ops`` shows errors, an older one's is dropped."""
+        failure of the newest run is shown as ``ops`` shows errors (over ``parent``), an older one's is dropped."""
         if self.job is not None:
             self.job.cancel()
         self.generation += 1
@@ -30,5 +32,16 @@ class Latest:
         def failed(exc) -> None:
             if generation == self.generation:
                 self.job = None
-                self.ops.show_error(exc)
+                self.ops.show_error(exc, parent)
         self.job = self.ops.run(fn, done=ok, failed=failed)
+
+
+@contextmanager
+def leased(reader, job):
+    """``with leased(ctx.reader, job):`` the read of a job that a newer one may cancel: a cancel interrupts its
+    statement while the lease lasts (``Job.cancel_hook``), and a job cancelled before it got a thread reads nothing
+    (att18e: a superseded count read on to its end, holding one of the pool's two threads). The services called
+    inside lease the same connection again (``browse.Reader``)."""
+    with reader.lease() as conn, job.cancel_hook(conn.interrupt):
+        job.check()
+        yield conn

@@ -34,7 +34,7 @@ def test_issue18_an_older_read_ending_late_neither_shows_nor_fails_over_the_newe
     if cancel == "lost":
         monkeypatch.setattr(ops_mod.Job, "cancel", lambda self: None)
     latest, shown, errors = Latest(ctx.ops), [], []
-    monkeypatch.setattr(ctx.ops, "show_error", errors.append)
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
     hold = threading.Event()
 
     def old(_job):
@@ -119,3 +119,60 @@ def test_issue18_a_cancel_after_the_lease_ended_does_not_reach_the_connection(qt
     assert hits == ["interrupt"]
     leave.set()
     wait_ops_idle(qtbot, ctx.ops)
+
+
+ENDLESS = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+
+
+@pytest.mark.parametrize("view_class,count_name", [(RecordsView, "records_count"), (SubjectsView, "subjects_count")])
+def test_issue18_a_superseded_count_stops_its_statement(qtbot, seeded, make_ctx, monkeypatch, view_class,
+                                                        count_name):
+    """att18e: ``Latest`` cancelled the older count, but the count's statement had no interrupt hook: it read on to
+    its end (at 1M records a filtered count takes up to seconds), holding one of the pool's two threads while the
+    clerk's newer pages waited, and the window's close waited for it too. Here the older count never ends by itself."""
+    from credit_desk.store import views as store_views
+    ctx = make_ctx(seeded)
+    view = view_class(ctx, "list")
+    qtbot.addWidget(view)
+    wait_ops_idle(qtbot, ctx.ops)
+    conns = []
+
+    def count(conn, *_a, **_k):
+        if not conns:
+            conns.append(conn)
+            return conn.execute(ENDLESS).fetchone()[0]  # until interrupted
+        return 222
+    monkeypatch.setattr(store_views, count_name, count)
+    view._count()
+    qtbot.waitUntil(lambda: bool(conns), timeout=10_000)
+    view._count()
+    try:
+        qtbot.waitUntil(lambda: "222" in view.count.text(), timeout=10_000)
+        wait_ops_idle(qtbot, ctx.ops, timeout=5_000)  # the older count was interrupted, not read to its end
+    finally:
+        conns[0].interrupt()  # the guard broken: end the endless statement so the test can close
+    assert "222" in view.count.text()
+
+
+@pytest.mark.parametrize("view_class,count_name", [(RecordsView, "records_count"), (SubjectsView, "subjects_count")])
+def test_issue18_a_count_superseded_before_it_started_reads_nothing(qtbot, seeded, make_ctx, monkeypatch,
+                                                                    view_class, count_name):
+    """att18e: both pool threads busy, two counts queued; the older, cancelled while it waited, still ran its whole
+    count once it got a thread (a read job is not checked before it starts)."""
+    ctx = make_ctx(seeded)
+    view = view_class(ctx, "list")
+    qtbot.addWidget(view)
+    wait_ops_idle(qtbot, ctx.ops)
+    calls, hold, busy = [], threading.Event(), threading.Semaphore(0)
+    monkeypatch.setattr(browse, count_name, lambda *_a, **_k: calls.append(1) or 222)
+    for _ in range(ctx.ops.pool.maxThreadCount()):
+        ctx.ops.run(lambda _j: (busy.release(), hold.wait(10)))
+    for _ in range(ctx.ops.pool.maxThreadCount()):
+        assert busy.acquire(timeout=10)
+    view._count()  # queued
+    view._count()  # queued; the first one cancelled
+    hold.set()
+    qtbot.waitUntil(lambda: "222" in view.count.text(), timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    assert calls == [1], "the superseded count ran all the same"
+

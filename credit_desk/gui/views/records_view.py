@@ -12,7 +12,7 @@ from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
 from credit_desk.gui.i18n import listing
 from credit_desk.gui.labels import enum_words, table_words
-from credit_desk.gui.latest import Latest
+from credit_desk.gui.latest import Latest, leased
 from credit_desk.gui.models.records_model import RecordsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
@@ -155,8 +155,10 @@ class RecordsView(QWidget):
     def _count(self) -> None:
         ctx, m = self.ctx, self.model
         self.count.setText(self.tr("Counting…"))
-        self._counts.run(lambda _j: browse.records_count(ctx.session, ctx.reader, m.search, m.tier, m.status),
-                         done=lambda n: self.count.setText(self.tr("%1 records").replace("%1", f"{n:,}")))
+        def work(job):
+            with leased(ctx.reader, job):
+                return browse.records_count(ctx.session, ctx.reader, m.search, m.tier, m.status)
+        self._counts.run(work, done=lambda n: self.count.setText(self.tr("%1 records").replace("%1", f"{n:,}")))
 
     def open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -9,7 +9,7 @@ from credit_desk.domain.ids import SubjectKind
 from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
 from credit_desk.gui.labels import enum_words
-from credit_desk.gui.latest import Latest
+from credit_desk.gui.latest import Latest, leased
 from credit_desk.gui.models.subjects_model import SubjectsModel
 from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
@@ -107,8 +107,10 @@ class SubjectsView(QWidget):
     def _count(self) -> None:
         ctx, token, kind = self.ctx, self.model.search, self.model.kind
         self.count.setText(self.tr("Counting…"))
-        self._counts.run(lambda _j: browse.subjects_count(ctx.session, ctx.reader, token, kind),
-                         done=lambda n: self.count.setText(self.tr("%1 subjects").replace("%1", f"{n:,}")))
+        def work(job):
+            with leased(ctx.reader, job):
+                return browse.subjects_count(ctx.session, ctx.reader, token, kind)
+        self._counts.run(work, done=lambda n: self.count.setText(self.tr("%1 subjects").replace("%1", f"{n:,}")))
 
     def open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
