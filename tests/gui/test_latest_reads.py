@@ -176,3 +176,28 @@ def test_issue18_a_count_superseded_before_it_started_reads_nothing(qtbot, seede
     wait_ops_idle(qtbot, ctx.ops)
     assert calls == [1], "the superseded count ran all the same"
 
+
+def test_issue18_dashboard_tallies_ending_late_do_not_overwrite_the_newer(qtbot, seeded, make_ctx, monkeypatch):
+    """att18e: the dashboard refreshes after every commit (WATCHES None) and read its tallies and trend on a job
+    with no generation: an older refresh ending after a newer one put its older numbers back on the screen."""
+    from credit_desk.gui.views.dashboard_view import DashboardView
+    ctx = make_ctx(seeded)
+    view = DashboardView(ctx, "工作台")
+    qtbot.addWidget(view)
+    wait_ops_idle(qtbot, ctx.ops)
+    hold, calls = threading.Event(), []
+
+    def counts(*_a, **_k):
+        calls.append(1)
+        n = 111 if len(calls) == 1 else 222
+        if n == 111:
+            hold.wait(10)  # the older refresh: still reading when the newer one ends
+        return {"kind": [("甲", n)], "tier": [("乙", n)], "status": [("丙", n)]}
+    monkeypatch.setattr(browse, "dashboard_counts", counts)
+    view.refresh()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10_000)
+    view.refresh()
+    qtbot.waitUntil(lambda: "222" in view.tallies["kind"].text(), timeout=10_000)
+    hold.set()
+    wait_ops_idle(qtbot, ctx.ops)
+    assert "222" in view.tallies["kind"].text() and "111" not in view.tallies["kind"].text()

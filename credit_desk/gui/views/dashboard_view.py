@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QLabel, QTableWid
                                QVBoxLayout, QWidget)
 
 from credit_desk.gui.labels import enum_words
+from credit_desk.gui.latest import Latest, leased
 from credit_desk.gui.widgets.bar_chart import BarChart
 from credit_desk.gui.widgets.notice import HINT_STYLE, card, note_label, title_label
 from credit_desk.domain.due import DueKind
@@ -29,6 +30,7 @@ class DashboardView(QWidget):
     def __init__(self, ctx, title: str, parent=None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._reads = Latest(ctx.ops)  # refreshed after every commit: older tallies ending late never come back
         self.tallies: dict[str, QLabel] = {}
         box = QVBoxLayout(self)
         head = QHBoxLayout()
@@ -241,10 +243,11 @@ class DashboardView(QWidget):
         if hasattr(self, "sync_label"):
             self._show_sync()
 
-        def work(_job):
-            return (browse.dashboard_counts(ctx.session, ctx.reader, ctx.lang),
-                    browse.monthly_trend(ctx.session, ctx.reader, ctx.session.desk.today(), TREND_MONTHS))
-        ctx.ops.run(work, done=self._show, parent=self)
+        def work(job):
+            with leased(ctx.reader, job):
+                return (browse.dashboard_counts(ctx.session, ctx.reader, ctx.lang),
+                        browse.monthly_trend(ctx.session, ctx.reader, ctx.session.desk.today(), TREND_MONTHS))
+        self._reads.run(work, self._show, parent=self)
 
     def _show(self, result) -> None:
         counts, trend = result
