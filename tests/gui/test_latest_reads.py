@@ -201,3 +201,20 @@ def test_issue18_dashboard_tallies_ending_late_do_not_overwrite_the_newer(qtbot,
     hold.set()
     wait_ops_idle(qtbot, ctx.ops)
     assert "222" in view.tallies["kind"].text() and "111" not in view.tallies["kind"].text()
+
+
+@pytest.mark.parametrize("view_class", [RecordsView, SubjectsView])
+def test_att18e_a_refused_search_leaves_the_count_of_the_rows_shown(qtbot, seeded, make_ctx, view_class):
+    """att18e: a search typed without a purpose (R14) is refused beside the box and reads nothing, but the count
+    beside the list was set to 「正在统计…」 before the refusal and stayed so for good, over the rows still shown."""
+    ctx = make_ctx(seeded)
+    view = view_class(ctx, "list")
+    qtbot.addWidget(view)
+    wait_ops_idle(qtbot, ctx.ops)
+    before = view.count.text()
+    assert before and "…" not in before
+    view.search.edit.setText("清江")  # no purpose stated
+    view.search.fire_now()
+    wait_ops_idle(qtbot, ctx.ops)
+    assert view.search.hint.text(), "the refusal is said beside the box"
+    assert view.count.text() == before

@@ -100,8 +100,8 @@ class SubjectsView(QWidget):
         def apply(token) -> None:
             self.model.set_filter(token, self.kind.currentData())
             self._count()
-        if text.strip():
-            self.count.setText(self.tr("Counting…"))
+        # the count beside the list stays the rows' own until the search is applied (_count): a refused search
+        # reads nothing, and its 「正在统计…」 stayed for good over the rows still shown (att18e)
         latest_logged_search(self.search, self.ctx, "subjects", text, purpose, apply, self.model)
 
     def _count(self) -> None:
