@@ -94,7 +94,8 @@ def _line_reader(plain: bytes):
 
 
 def _state_json(state: dict) -> bytes:
-    """The state as JSON text in UTF-8 for the jsonb column (orjson's compact text: the same jsonb value). Bytes:
+    """The state as JSON text in UTF-8 for the changes' json column (orjson's compact text of the parsed state; json
+    since migration 0008, jsonb before: the same value read back). Bytes:
     the COPY sends bytes, and decoding orjson's output to build a text only to encode it again was 4% of a
     worker's time per change (issue 18)."""
     if orjson is not None:
