@@ -68,7 +68,7 @@ def server_rate(folder: Path, changes: int, suite: str = "intl/1", offices: int 
 
 def _office(where: Path, intake, suite: str, per: int, bundles: int, seed: int) -> dict:
     """One registered office with ``bundles`` exported bundles of ``per`` new subjects each (not timed)."""
-    from credit_desk.bench.io_figures import _state
+    from credit_desk.bench.sync_figures import _state
     from credit_desk.bench.seeding import business_session, make_office
     from credit_desk.domain import demo, suites
     from credit_desk.services import keys, sync

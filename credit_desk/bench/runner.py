@@ -10,7 +10,7 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-from credit_desk.bench import figures, io_figures, search_figures, seeding
+from credit_desk.bench import figures, io_figures, maint_figures, search_figures, seeding, sync_figures
 from credit_desk.store import ledger as ledger_store, plain_copy, views
 
 # The notice the print figure issues (the same content for every document of the batch).
@@ -101,13 +101,13 @@ def _measure(base: Path, plain_path: Path, records: int, gui: bool, log, started
     log("bulk entry, printing, sync …")
     figs += io_figures.insert_figures(session, work, single=min(200, max(20, records // 500)),
                                       batch=min(2000, max(200, records // 50)))
-    figs += io_figures.print_and_sync_figures(session, work, DECISION, docs=50,
-                                              changes=min(200_000, max(2_000, records // 5)))
+    figs += sync_figures.print_and_sync_figures(session, work, DECISION, docs=50,
+                                                changes=min(200_000, max(2_000, records // 5)))
     desk.close()
     log("opening the ledger …")
     figs += figures.open_figures(folder, key, plain_path)
     log("backup, restore, check, audit verification …")
-    figs += io_figures.maint_figures(folder, key, plain_path, work, log)
+    figs += maint_figures.maint_figures(folder, key, plain_path, work, log)
     if gui:
         log("GUI cold start and memory …")
         from credit_desk.bench.gui_figures import gui_figures

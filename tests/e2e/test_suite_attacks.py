@@ -52,7 +52,7 @@ def test_r14_receipt_for_an_intl_bundle_still_on_the_stick_is_accepted_after_the
 def test_r14_the_bench_measures_both_suites_against_their_own_floors(tmp_path, suite):
     """The benchmark itself (perf tests are deselected by default) runs in both suites: the move to gm/1 is the
     administrator's (R14); a clerk's session rotating the keys broke the gm/1 figures."""
-    from credit_desk.bench.io_figures import sync_rates
+    from credit_desk.bench.sync_figures import sync_rates
     r = sync_rates(tmp_path, 30, suite)
     assert r["suite"] == suite and r["changes"] >= 30
     assert r["floor_s"] > 0 and r["export_s"] > 0 and r["intake_s"] > 0

@@ -232,7 +232,7 @@ PATHS_ALLOWED = {  # (module, literal): why it never runs on Windows
     ("credit_desk.bench.runner", "/proc/"): "read in try/except OSError: the bench names no CPU model there",
     ("credit_desk.bench.platform_figures", "/proc"): "listed and read in try/except OSError: on Windows the server "
                                                      "figure carries no window CPU (issue 18)",
-    ("credit_desk.bench.io_figures", "/tmp"): "only where os.path.isdir('/tmp'): the bench's throw-away PostgreSQL "
+    ("credit_desk.bench.sync_figures", "/tmp"): "only where os.path.isdir('/tmp'): the bench's throw-away PostgreSQL "
                                               "for the intake figures is a Linux server's (issue 18)",
     ("credit_desk.intake.cluster", "/usr/lib/postgresql"): SERVER_ONLY["credit_desk.intake.cluster"],
 }

@@ -2,7 +2,7 @@
 one Ed25519 signature (intl/1), raw SM4-GCM plus one SM2-SM3 signature (gm/1) over the same bytes — measured in the
 same run (a ratio, never a wall-clock assertion).
 
-The measuring code is ``credit_desk.bench.io_figures.sync_rates``, shared with ``credit-desk bench``.
+The measuring code is ``credit_desk.bench.sync_figures.sync_rates``, shared with ``credit-desk bench``.
 The intake's goal is measured on ``intake serve`` with its workers receiving several offices at once
 (``credit_desk.bench.platform_figures.server_rate``, the bench's sync.intake.server); the one-process receive is
 printed beside it. Default N = 20,000; the full figure (issue 18):
@@ -15,7 +15,7 @@ import os
 
 import pytest
 
-from credit_desk.bench.io_figures import EXPORT_GOAL, INTAKE_GOAL, sync_rates
+from credit_desk.bench.sync_figures import EXPORT_GOAL, INTAKE_GOAL, sync_rates
 from credit_desk.bench.platform_figures import server_rate_median
 
 N = int(os.environ.get("CREDIT_DESK_PERF_CHANGES", "20000"))
