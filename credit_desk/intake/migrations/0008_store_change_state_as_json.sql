@@ -4,8 +4,9 @@
 -- (subject_listings: a few rows found through changes_subject) and an office's export of what it sent, so it keeps
 -- the JSON text as the intake wrote it (orjson's compact form of the parsed state: no duplicate keys, no lone
 -- surrogates, no NaN — the intake refuses those before they reach here). json still checks that the text is JSON.
--- The change of type rewrites the table under an exclusive lock: about 6 s per million changes on the bench machine
--- (a new version migrates as it starts, so the intake waits meanwhile; README, platform section).
+-- The change of type rewrites the table under an exclusive lock: about 6 s per million changes on the bench's cluster
+-- (fsync off; longer with fsync and WAL archiving)
+-- — a new version migrates as it starts, so the intake waits meanwhile (README, platform section).
 -- The view reads the column, so it is made again over the new type (the same definition as in 0004).
 DROP VIEW subject_listings;
 ALTER TABLE changes ALTER COLUMN state TYPE json USING state::json;
