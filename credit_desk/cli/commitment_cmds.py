@@ -142,9 +142,7 @@ def cmd_interview_add(args) -> int:
         i = commitments.record_interview(s, subject_id=args.subject, kind=args.kind,
                                          held_on=args.held_on or s.desk.today(), people=args.people,
                                          content=args.content, outcome=args.outcome, reason=args.reason,
-                                         rectify_by=args.rectify_by)
-        if args.plan is not None:
-            interviews.link_held(s, args.plan, i.id)
+                                         rectify_by=args.rectify_by, plan_id=args.plan)
     emit(args, {"id": i.id}, f"已登记{i.kind.zh}记录，编号 {i.id}。")
     return 0
 

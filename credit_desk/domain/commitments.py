@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
+from credit_desk.domain.errors import DomainError
+
 
 
 class CommitmentType(StrEnum):
@@ -129,6 +131,22 @@ class Interview:
     outcome: str
     reason: str
     rectify_by: date | None = None
+
+
+def check_plan_to_hold(plan: dict, subject_id: int) -> None:
+    """R18 (232号 (九)): a planned interview (``plan``: its row, with ``id``, ``subject_id``, ``interview_id``) is
+    held once, by an interview with the subject it was planned for. DomainError ``R18_PLAN_OTHER_SUBJECT`` or
+    ``R18_PLAN_HELD`` (field ``plan``) otherwise."""
+    if plan["subject_id"] != subject_id:
+        raise DomainError("R18_PLAN_OTHER_SUBJECT",
+                          f"约谈安排 {plan['id']} 是为信用主体 {plan['subject_id']} 安排的，不能由主体 {subject_id} 的约谈记录办结。",
+                          f"Planned interview {plan['id']} is for subject {plan['subject_id']}; an interview with "
+                          f"subject {subject_id} cannot close it.", field="plan")
+    if plan["interview_id"] is not None:
+        raise DomainError("R18_PLAN_HELD",
+                          f"约谈安排 {plan['id']} 已由约谈记录 {plan['interview_id']} 办结，不能再次登记为已约谈。",
+                          f"Planned interview {plan['id']} was already held (interview record "
+                          f"{plan['interview_id']}).", field="plan")
 
 
 def breach_reason(kind: CommitmentType, fulfilment: Fulfilment) -> str:

@@ -6,11 +6,12 @@ from dataclasses import asdict, replace
 from datetime import date
 
 from credit_desk.domain.commitments import (Commitment, CommitmentType, Fulfilment, Interview, InterviewKind,
-                                            breach_reason, is_breach, needs_flag)
+                                            breach_reason, check_plan_to_hold, is_breach, needs_flag)
 from credit_desk.domain.fields import not_in_future, parse_enum, require_text
 from credit_desk.domain.errors import DomainError, ValidationError
 from credit_desk.services.base import Session, require_purpose
-from credit_desk.store import commitments as repo, subjects
+from credit_desk.services.interviews import load_plan
+from credit_desk.store import commitments as repo, interview_plans as plans_repo, subjects
 
 
 def _state(obj) -> dict:
@@ -104,8 +105,12 @@ def subject_commitments(session: Session, subject_id: int, purpose: str) -> dict
 
 
 def record_interview(session: Session, *, subject_id: int, kind: str, held_on: date, people: str, content: str,
-                     outcome: str, reason: str, rectify_by: date | None = None) -> Interview:
-    """Record a reminder or warning interview with a subject that did not rectify in time (R18)."""
+                     outcome: str, reason: str, rectify_by: date | None = None, plan_id: int | None = None) -> Interview:
+    """Record a reminder or warning interview with a subject that did not rectify in time (R18, 232号 (九)).
+
+    ``plan_id``: the planned interview (``interviews.plan_interview``) this one held — closed by it in the same
+    transaction (its ``interview.held`` audit row and ``interview_plan`` "held" change), or nothing is written:
+    DomainError INTERVIEW_PLAN_NOT_FOUND, R18_PLAN_OTHER_SUBJECT or R18_PLAN_HELD (``check_plan_to_hold``)."""
     session.require("interview.manage")
     _subject_exists(session, subject_id)
     i = Interview(None, subject_id, parse_enum(InterviewKind, kind, "kind", "约谈类型"),
@@ -117,10 +122,16 @@ def record_interview(session: Session, *, subject_id: int, kind: str, held_on: d
         raise ValidationError("DATE_ORDER", "整改期限须晚于约谈日期。", "The rectification deadline must follow the "
                               "interview date.", field="rectify_by")
     with session.ledger.tx() as tx:
+        if plan_id is not None:  # read inside the transaction: held by no other interview in between
+            check_plan_to_hold(load_plan(session.ledger.conn, plan_id), subject_id)
         iid = repo.insert_interview(tx, i, session.user.username)
         i = replace(i, id=iid)
         session.audit(tx, "interview.add", "interview", iid)
         tx.change("interview", iid, "insert", _state(i))  # R18: the record goes to the platform
+        if plan_id is not None:
+            plans_repo.link_interview(tx, plan_id, iid)
+            session.audit(tx, "interview.held", "interview_plan", plan_id, detail={"interview": iid})
+            tx.change("interview_plan", plan_id, "held", {"id": plan_id, "interview_id": iid})
     return i
 
 

@@ -2,7 +2,8 @@
 
 The interview record itself (date, people, content, outcome) is ``commitments.record_interview``; a plan
 names the time, place, matter, basis and what to bring, takes its notice number from the document register
-(``doc_numbers``), and is linked to the record once the interview is held. Plans travel to the platform like
+(``doc_numbers``), and is closed by the record of the interview that held it (``record_interview(..., plan_id=)``, one
+transaction). Plans travel to the platform like
 any other change (entity ``interview_plan``).
 """
 
@@ -62,19 +63,10 @@ def get_plan(session: Session, plan_id: int, purpose: str) -> dict:
 
 
 def load_plan(conn, plan_id: int) -> dict:
-    """The plan for a caller inside its own checked, logged act (link_held, printing its notice)."""
+    """The plan for a caller inside its own checked, logged act (an interview held against it, printing its notice)."""
     plan = repo.get(conn, plan_id)
     if plan is None:
         raise DomainError("INTERVIEW_PLAN_NOT_FOUND", f"没有编号为 {plan_id} 的约谈安排。",
                           f"No planned interview {plan_id}.", field="interview")
     return plan
 
-
-def link_held(session: Session, plan_id: int, interview_id: int) -> None:
-    """The planned interview was held: its record (``commitments.record_interview``) is linked to the plan."""
-    session.require("interview.manage")
-    load_plan(session.ledger.conn, plan_id)
-    with session.ledger.tx() as tx:
-        repo.link_interview(tx, plan_id, interview_id)
-        session.audit(tx, "interview.held", "interview_plan", plan_id, detail={"interview": interview_id})
-        tx.change("interview_plan", plan_id, "held", {"id": plan_id, "interview_id": interview_id})

@@ -135,7 +135,7 @@ NOT_WALKED = {
         "preferences.print_fonts")},
     **{n: "writes; walked by tests/e2e/test_service_effects_rest.py, or named there with the test judging it"
        for n in (
-        "case_exits.daily_check", "deadline_calendar.recheck", "demo.seed", "interviews.link_held", "documents.draft", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
+        "case_exits.daily_check", "deadline_calendar.recheck", "demo.seed", "documents.draft", "demo_work.seed_work", "publication.stop_ended", "document_verify.verify_pdf",
         "document_verify.verify_qr",
         "documents.set_prefix", "documents.void_numbers", "downstream.apply", "keys.import_platform", "keys.rotate",
         "keys.set_accepted_suites", "keys.write_public", "preferences.set_notice_contact",

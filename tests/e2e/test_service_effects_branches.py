@@ -73,9 +73,10 @@ BRANCH_MUST_WRITE = {
     # R14: the auditor's reading of the audit log is itself logged (the CLI's read, the screens' read)
     "r14_audit_log_read": ("audit.read_log", {"audit.read"}, set()),
     "r14_audit_screen_read": ("browse.log_audit_read", {"audit.read"}, set()),
-    # R18: an interview held against its plan closes the plan, on the platform too (``interview add --plan``:
-    # the interview is recorded by commitments.record_interview, judged in the first walk, then linked)
-    "r18_interview_held": ("interviews.link_held", {"interview.held"}, {"interview_plan.held"}),
+    # R18: an interview held against its plan closes the plan, on the platform too (``interview add --plan``: the
+    # record and the plan's closing in one transaction of commitments.record_interview)
+    "r18_interview_held": ("commitments.record_interview", {"interview.add", "interview.held"},
+                           {"interview.insert", "interview_plan.held"}),
     # R13: a penalty record repaired (not a listing): the record's new state reaches the platform
     "r13_record_repaired": ("repairs.decide_repair", {"repair.decide", "document.reserve"},
                             {"repair.decide", "record.repair"}),

@@ -60,9 +60,6 @@ JUDGED_ELSEWHERE = {
     "document_verify.verify_qr": WALKED_BELOW,
     "demo.seed": WALKED_BELOW,   # and tests/e2e/test_demo_never_sent.py
     "demo_work.seed_work": "demo data, never sent (tests/e2e/test_demo_work_cli.py)",
-    # its own transaction after commitments.record_interview (``interview add --plan``), not inside it (att23)
-    "interviews.link_held": "tests/e2e/test_service_effects_branches.py::test_r18_an_interview_held_against_its_plan_"
-                            "closes_the_plan_on_the_platform",
     # writes its document.draft audit row (was classified "read only"; att23)
     "documents.draft": "tests/e2e/test_service_effects_branches.py::test_r5_a_draft_printed_from_free_text_is_logged_"
                        "and_not_sent",

@@ -113,7 +113,7 @@ CHECKS: dict[str, str | tuple[str, str]] = {
     "documents.void_numbers": "document.void",
     "downstream.apply": ("internal", "called by sync_inbound.import_bytes (bundle.import)"),
     "due.due_items": "due.view",
-    "interviews.get_plan": "commitment.view", "interviews.link_held": "interview.manage",
+    "interviews.get_plan": "commitment.view",
     "interviews.plan_interview": "interview.manage",
     "keys.enc_key": ("internal", "the office decryption key for sync_inbound after bundle.import/bundle.view"),
     "keys.export_public": "keys.view", "keys.import_platform": "keys.manage", "keys.rotate": "keys.manage",
