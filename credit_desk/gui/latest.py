@@ -16,9 +16,10 @@ class Latest:
     def __init__(self, ops) -> None:
         self.ops, self.job, self.generation = ops, None, 0
 
-    def run(self, fn, done, parent=None) -> None:
+    def run(self, fn, done, parent=None, failed=None) -> None:
         """``fn(job)`` on the pool; ``done(result)`` on the GUI thread only when this run is still the newest; a
-        failure of the newest run is shown as ``ops`` shows errors (over ``parent``), an older one's is dropped."""
+        failure of the newest run is shown as ``ops`` shows errors (over ``parent``), after ``failed(exc)`` if given
+        (fix18f: a count's label said 「正在统计…」 for good once its count failed), an older one's is dropped."""
         if self.job is not None:
             self.job.cancel()
         self.generation += 1
@@ -29,11 +30,13 @@ class Latest:
                 self.job = None
                 done(result)
 
-        def failed(exc) -> None:
+        def newest_failed(exc) -> None:
             if generation == self.generation:
                 self.job = None
+                if failed is not None:
+                    failed(exc)
                 self.ops.show_error(exc, parent)
-        self.job = self.ops.run(fn, done=ok, failed=failed)
+        self.job = self.ops.run(fn, done=ok, failed=newest_failed)
 
 
 @contextmanager

@@ -1183,42 +1183,42 @@
 <context>
     <name>CellErrorsDialog</name>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="22"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="35"/>
         <source>Import refused — nothing was changed</source>
         <translation>导入被拒绝——未做任何改动</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="24"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="37"/>
         <source>%1 was not imported because %2 cell(s) are not right. Correct them in the Excel file and import it again; the ledger is unchanged.</source>
         <translation>%1 未导入：有 %2 处单元格不符合要求。请在 Excel 文件中改正后重新导入；台账没有任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="41"/>
         <source>Row</source>
         <translation>行号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="41"/>
         <source>Column</source>
         <translation>列</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="28"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="41"/>
         <source>What is wrong</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="62"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="74"/>
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="63"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="75"/>
         <source>Copy all</source>
         <translation>复制全部</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="64"/>
+        <location filename="../../credit_desk/gui/dialogs/cell_errors_dialog.py" line="76"/>
         <source>Every bad cell as lines to paste into Excel: row, column, what is wrong</source>
         <translation>把全部有问题的单元格复制为可粘贴到 Excel 的行：行号、列、问题</translation>
     </message>
@@ -2016,112 +2016,120 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="48"/>
         <source>Subjects by kind</source>
         <translation>信用主体（按类别）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="48"/>
         <source>Records by tier</source>
         <translation>失信信息（按等级）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="47"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="49"/>
         <source>Records by status</source>
         <translation>失信信息（按状态）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="258"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="56"/>
         <source>Records per decision month (last 12 months)</source>
         <translation>近12个月每月认定的失信信息条数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="60"/>
         <source>Due and overdue</source>
         <translation>到期与逾期事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="61"/>
         <source>Platform sync</source>
         <translation>报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="67"/>
         <source>Deadlines (objection replies, decisions, sharing with the platform) will be listed here once listing cases arrive in a coming version.</source>
         <translation>名单案件功能在后续版本上线后，这里将列出各项期限（异议答复、认定决定、报送平台）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="76"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="76"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="76"/>
         <source>Type of deadline</source>
         <translation>期限类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="80"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="82"/>
         <source>Double-click (or Enter) opens the item.</source>
         <translation>双击（或按回车）打开该事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="106"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="110"/>
         <source>Add the business accounts: clerks, and reviewers or heads (Settings → Users and roles)</source>
         <translation>添加业务人员账户：经办，以及审核或负责人（设置 → 用户与角色）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="111"/>
         <source>Register the deciding departments (Settings → Deciding departments)</source>
         <translation>登记认定部门（设置 → 认定部门：查看和登记…）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="108"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="112"/>
         <source>Put each department&apos;s reviewers and heads in it: only they decide its listings (Settings → Accounts)</source>
         <translation>把各认定部门的审核、负责人分配到该部门：名单认定只能由该部门人员作出（设置 → 账户管理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="115"/>
         <source>Import the platform&apos;s key and compare its fingerprints by phone (Sync → Import the platform&apos;s key file…)</source>
         <translation>导入市平台公钥并电话核对指纹（同步 → 导入市平台公钥文件…）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="120"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="124"/>
         <source>Before the office starts work</source>
         <translation>开始办理业务之前</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="130"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="139"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="166"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="173"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="185"/>
+        <source>Deadlines not known (reading failed)</source>
+        <translation>期限情况未知（读取失败）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="211"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -2132,27 +2140,32 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="222"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="190"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="225"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="229"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="239"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="259"/>
+        <source>Not known (reading failed)</source>
+        <translation>未知（读取失败）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="268"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>
@@ -2741,93 +2754,93 @@ Returned by the platform: %4</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="118"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="119"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="124"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="143"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="144"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="150"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="156"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="162"/>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="183"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="184"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="176"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
         <source>Decision %1 corrected; the correction goes to the platform with the next bundle.</source>
         <translation>决定 %1 已更正，更正内容将随下一个数据包报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="186"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="195"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="196"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="201"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="202"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="203"/>
         <source>Licences and penalties upload sheet.xlsx</source>
         <translation>双公示上传表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="204"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="211"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="221"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="223"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="230"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="231"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="234"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -4931,47 +4944,47 @@ Measures: %4</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="210"/>
+        <location filename="../../credit_desk/gui/ops.py" line="223"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="211"/>
+        <location filename="../../credit_desk/gui/ops.py" line="224"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="286"/>
+        <location filename="../../credit_desk/gui/ops.py" line="299"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="288"/>
+        <location filename="../../credit_desk/gui/ops.py" line="301"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="290"/>
+        <location filename="../../credit_desk/gui/ops.py" line="303"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="292"/>
+        <location filename="../../credit_desk/gui/ops.py" line="305"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="295"/>
+        <location filename="../../credit_desk/gui/ops.py" line="308"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="296"/>
+        <location filename="../../credit_desk/gui/ops.py" line="309"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="304"/>
+        <location filename="../../credit_desk/gui/ops.py" line="317"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>
@@ -5390,114 +5403,118 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
         <source>Document number, subject name, or the start of a code / ID</source>
         <translation>输入文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="34"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="35"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="38"/>
         <source>New record (Ctrl+N)</source>
         <translation>新增失信信息（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="42"/>
         <source>Approvals (R9)…</source>
         <translation>待审批（R9）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="45"/>
         <source>Open subject…</source>
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="48"/>
         <source>Consent to publish…</source>
         <translation>本人同意公开…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="50"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="52"/>
         <source>Withdraw consent…</source>
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="54"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="56"/>
         <source>Change…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="60"/>
         <source>Revoke…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="92"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="94"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="111"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="120"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="122"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="150"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="157"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="161"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="162"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="169"/>
+        <source>? records (counting failed)</source>
+        <translation>共 ? 条（统计失败）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="167"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="174"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="186"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="192"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="197"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="208"/>
         <source>Record %1 changed.</source>
         <translation>失信信息 %1 已变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="220"/>
         <source>; listings resting on it: %1</source>
         <translation>；以其为依据的名单案件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="217"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="222"/>
         <source>Record %1 revoked</source>
         <translation>失信信息 %1 已撤销</translation>
     </message>
@@ -6511,53 +6528,57 @@ Grounds: %6</source>
 <context>
     <name>SubjectsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="26"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="28"/>
         <source>Name, or the start of a code / ID number</source>
         <translation>名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="30"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="32"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="36"/>
         <source>New subject (Ctrl+N)</source>
         <translation>新增主体（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="40"/>
         <source>Open details…</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="43"/>
         <source>Exception requests…</source>
         <translation>例外登记审批…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="64"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="73"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="102"/>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="107"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="109"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="113"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/subjects_view.py" line="114"/>
+        <source>? subjects (counting failed)</source>
+        <translation>共 ? 个主体（统计失败）</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="119"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>

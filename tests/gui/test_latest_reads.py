@@ -218,3 +218,79 @@ def test_att18e_a_refused_search_leaves_the_count_of_the_rows_shown(qtbot, seede
     wait_ops_idle(qtbot, ctx.ops)
     assert view.search.hint.text(), "the refusal is said beside the box"
     assert view.count.text() == before
+
+
+def _failing_count(*_a, **_k):
+    raise RuntimeError("the count could not be read")
+
+
+@pytest.mark.parametrize("view_class,count_name", [(RecordsView, "records_count"), (SubjectsView, "subjects_count")])
+def test_fix18f_a_failed_count_does_not_stay_counting(qtbot, seeded, make_ctx, monkeypatch, view_class, count_name):
+    """fix18f: the newest count failed, its error dialog showed, and the label beside the list said 「正在统计…」 for
+    good: the clerk waited for a count that was never coming. It now says the count is not known; the next count
+    that succeeds replaces it."""
+    ctx = make_ctx(seeded)
+    view = view_class(ctx, "list")
+    qtbot.addWidget(view)
+    wait_ops_idle(qtbot, ctx.ops)
+    errors = []
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    monkeypatch.setattr(browse, count_name, _failing_count)
+    view._count()
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    text = view.count.text()
+    assert "正在统计" not in text and "统计失败" in text and "?" in text, text
+    monkeypatch.setattr(browse, count_name, lambda *_a, **_k: 222)
+    view._count()
+    qtbot.waitUntil(lambda: "222" in view.count.text(), timeout=10_000)
+    assert "统计失败" not in view.count.text()
+
+
+def test_fix18f_a_failed_count_of_an_older_filter_leaves_the_newer_label(qtbot, seeded, make_ctx, monkeypatch):
+    """fix18f: only the newest count's failure says so; an older one failing late neither shows nor changes the
+    label."""
+    ctx = make_ctx(seeded)
+    view = RecordsView(ctx, "list")
+    qtbot.addWidget(view)
+    wait_ops_idle(qtbot, ctx.ops)
+    errors, hold, calls = [], threading.Event(), []
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    monkeypatch.setattr(ops_mod.Job, "cancel", lambda self: None)  # the older one runs to its failure
+
+    def count(*_a, **_k):
+        calls.append(1)
+        if len(calls) == 1:
+            hold.wait(10)
+            raise RuntimeError("an older count failed late")
+        return 222
+    monkeypatch.setattr(browse, "records_count", count)
+    view._count()
+    qtbot.waitUntil(lambda: len(calls) == 1, timeout=10_000)
+    view._count()
+    qtbot.waitUntil(lambda: "222" in view.count.text(), timeout=10_000)
+    hold.set()
+    wait_ops_idle(qtbot, ctx.ops)
+    assert errors == [] and "222" in view.count.text(), view.count.text()
+
+
+@pytest.mark.parametrize("part", ["due", "tallies"])
+def test_fix18f_a_failed_first_dashboard_read_does_not_stay_counting(qtbot, seeded, make_ctx, monkeypatch, part):
+    """fix18f: the dashboard's first read of its due list (and of its tallies) shows 「正在统计…」; when it failed, the
+    error dialog showed and the words stayed for good. They now say the numbers are not known."""
+    from credit_desk.gui.views.dashboard_view import DashboardView
+    from credit_desk.services import due
+    ctx = make_ctx(seeded)
+    errors = []
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    if part == "due":
+        monkeypatch.setattr(due, "due_items", _failing_count)
+    else:
+        monkeypatch.setattr(browse, "dashboard_counts", _failing_count)
+    view = DashboardView(ctx, "工作台")
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    labels = [view.due_summary] if part == "due" else list(view.tallies.values())
+    for label in labels:
+        assert "正在统计" not in label.text() and "失败" in label.text(), label.text()

@@ -181,6 +181,8 @@ class DashboardView(QWidget):
         if generation != self._due_generation:
             return
         self._due_job = None
+        if self.due_summary.text() == self.tr("Counting…"):  # the first read: nothing is coming (fix18f)
+            self.due_summary.setText(self.tr("Deadlines not known (reading failed)"))
         self.ctx.ops.show_error(exc, self)
 
     # where each kind of due item is worked on: (area, how the area opens one object)
@@ -247,7 +249,14 @@ class DashboardView(QWidget):
             with leased(ctx.reader, job):
                 return (browse.dashboard_counts(ctx.session, ctx.reader, ctx.lang),
                         browse.monthly_trend(ctx.session, ctx.reader, ctx.session.desk.today(), TREND_MONTHS))
-        self._reads.run(work, self._show, parent=self)
+        self._reads.run(work, self._show, parent=self, failed=self._not_shown)
+
+    def _not_shown(self, _exc) -> None:
+        """The tallies' first read failed: 「正在统计…」 would stay for good (fix18f); later ones keep the last numbers
+        (with their "As of" time)."""
+        for label in self.tallies.values():
+            if label.text() == self.tr("Counting…"):
+                label.setText(self.tr("Not known (reading failed)"))
 
     def _show(self, result) -> None:
         counts, trend = result

@@ -158,7 +158,8 @@ class RecordsView(QWidget):
         def work(job):
             with leased(ctx.reader, job):
                 return browse.records_count(ctx.session, ctx.reader, m.search, m.tier, m.status)
-        self._counts.run(work, done=lambda n: self.count.setText(self.tr("%1 records").replace("%1", f"{n:,}")))
+        self._counts.run(work, done=lambda n: self.count.setText(self.tr("%1 records").replace("%1", f"{n:,}")),
+                         failed=lambda _exc: self.count.setText(self.tr("? records (counting failed)")))
 
     def open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

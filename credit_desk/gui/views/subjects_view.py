@@ -110,7 +110,8 @@ class SubjectsView(QWidget):
         def work(job):
             with leased(ctx.reader, job):
                 return browse.subjects_count(ctx.session, ctx.reader, token, kind)
-        self._counts.run(work, done=lambda n: self.count.setText(self.tr("%1 subjects").replace("%1", f"{n:,}")))
+        self._counts.run(work, done=lambda n: self.count.setText(self.tr("%1 subjects").replace("%1", f"{n:,}")),
+                         failed=lambda _exc: self.count.setText(self.tr("? subjects (counting failed)")))
 
     def open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
