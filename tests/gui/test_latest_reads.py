@@ -294,3 +294,74 @@ def test_fix18f_a_failed_first_dashboard_read_does_not_stay_counting(qtbot, seed
     labels = [view.due_summary] if part == "due" else list(view.tallies.values())
     for label in labels:
         assert "正在统计" not in label.text() and "失败" in label.text(), label.text()
+
+
+@pytest.mark.parametrize("how", ["refused", "broken"])
+@pytest.mark.parametrize("view_class", [RecordsView, SubjectsView])
+def test_fix18f_an_older_search_failing_late_neither_shows_nor_ends_the_newer(qtbot, seeded, make_ctx, monkeypatch,
+                                                                               view_class, how):
+    """fix18f: ``latest_logged_search`` checked only a success against the newest search typed. An older search
+    whose log job failed after a newer one was typed put its refusal beside the box (or its error dialog up) over
+    the newer search, and marked the list as no longer loading while the newer one was still being logged. Its
+    failure is now dropped as its success was; the newest search's failure is still shown."""
+    from credit_desk.domain.errors import DomainError
+    ctx = make_ctx(seeded)
+    view = view_class(ctx, "list")
+    qtbot.addWidget(view)
+    wait_ops_idle(qtbot, ctx.ops)
+    errors, calls = [], []
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    real_log, older_fail, newer_go = browse.log_search, threading.Event(), threading.Event()
+
+    def failure():
+        if how == "refused":
+            return DomainError("R14_TEST", "较早的查询被拒绝。", "The older search was refused.")
+        return RuntimeError("the older search's log failed")
+
+    def log_search(session, area, text, purpose):
+        calls.append(text)
+        if text == "较早":
+            older_fail.wait(10)
+            raise failure()
+        if text == "较新":
+            newer_go.wait(10)
+        return real_log(session, area, text, purpose)
+    monkeypatch.setattr(browse, "log_search", log_search)
+    view._search("较早", "核查测试事由")
+    qtbot.waitUntil(lambda: calls == ["较早"], timeout=10_000)
+    view._search("较新", "核查测试事由")
+    assert view.model.loading
+    older_fail.set()
+    qtbot.wait(300)  # the older job's failure arrives on the GUI thread (the newer one is still held)
+    assert view.search.hint.text() == "" and errors == [], (view.search.hint.text(), errors)
+    assert view.model.loading, "the older search's failure ended the newer one's loading"
+    newer_go.set()
+    qtbot.waitUntil(lambda: view.model.search.text == "较新" and not view.model.loading, timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    assert view.search.hint.text() == "" and errors == []
+    view._search("较早", "核查测试事由")  # the newest search failing: said as before
+    if how == "refused":
+        qtbot.waitUntil(lambda: view.search.hint.text() == "较早的查询被拒绝。", timeout=10_000)
+    else:
+        qtbot.waitUntil(lambda: len(errors) == 1, timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    assert not view.model.loading
+
+
+def test_fix18f_a_search_refused_at_once_after_one_still_logging_leaves_the_list_not_loading(qtbot, seeded, make_ctx,
+                                                                                             monkeypatch):
+    """fix18f: a search still being logged marks the list as loading; a newer one refused at once (no purpose, R14)
+    drops the older one's result, so nothing would ever end that loading (``model.loading`` stayed True)."""
+    ctx = make_ctx(seeded)
+    view = RecordsView(ctx, "list")
+    qtbot.addWidget(view)
+    wait_ops_idle(qtbot, ctx.ops)
+    real_log, go = browse.log_search, threading.Event()
+    monkeypatch.setattr(browse, "log_search", lambda *a: go.wait(10) and real_log(*a))
+    view._search("较早", "核查测试事由")
+    assert view.model.loading
+    view._search("较新", "")  # refused beside the box at once
+    assert view.search.hint.text()
+    go.set()
+    wait_ops_idle(qtbot, ctx.ops)
+    assert not view.model.loading and view.model.search.text == ""  # the older search was dropped

@@ -41,42 +41,60 @@ def down_into(edit: QLineEdit, results) -> None:
 
 def latest_logged_search(bar, ctx, area: str, text: str, purpose: str, apply, model=None):
     """``logged_search`` for a view's search bar: ``apply(token)`` runs only for the newest search typed into
-    ``bar`` (an older one finishing late is logged too but not shown), after the purpose is remembered."""
+    ``bar`` (an older one finishing late is logged too but not shown), after the purpose is remembered. An older
+    one's failure is dropped too (fix18f: its refusal or error showed over the newer search, and ended the list's
+    loading while the newer one was still being logged)."""
     bar._asked = getattr(bar, "_asked", 0) + 1
     asked = bar._asked
 
+    def newest() -> bool:
+        return asked == bar._asked  # else a newer search was typed meanwhile (it is logged too)
+
     def logged(token) -> None:
-        if asked != bar._asked:
-            return  # a newer search was typed meanwhile (it is logged too)
+        if not newest():
+            return
         if text:
             ctx.remember_purpose(purpose)
         apply(token)
-    return logged_search(ctx, area, text, purpose, logged, bar.show_hint, model)
+    return logged_search(ctx, area, text, purpose, logged, bar.show_hint, model, newest)
 
 
-def logged_search(ctx, area: str, text: str, purpose: str, done, hint, model=None):
+def _not_loading(model) -> None:
+    if model is not None:
+        model._pending = False
+        model.loadingChanged.emit(False)
+
+
+def logged_search(ctx, area: str, text: str, purpose: str, done, hint, model=None, newest=None):
     """R14: a search with text is logged (who, what, why: an audited row, with fsync) before its pages are read.
     The row is written on a background job that borrows the session's writer (issue 18: on the GUI thread each
     search froze the window for the fsync, and for as long as any job was writing through the writer); ``done(token)``
     runs on the GUI thread once it is logged, ``hint(sentence)`` when the search is refused (no purpose). An empty
-    text is logged by nobody and answered at once. ``model`` (a PagedModel) shows as loading meanwhile."""
+    text is logged by nobody and answered at once. ``model`` (a PagedModel) shows as loading meanwhile. With
+    ``newest()`` (saying whether this search is still the newest of its box; older ones' results are dropped) a
+    failure of an older search is dropped, and a refusal of the newest ends a loading an older one started."""
     text = (text or "").strip()
+
+    def refused_at_once(exc: DomainError) -> None:
+        if newest is not None:  # an older search still being logged will be dropped: nothing is on its way
+            _not_loading(model)
+        return hint(exc.message(ctx.lang))
     if not text:
         try:
             return done(browse.log_search(ctx.session, area, text, purpose))
         except DomainError as exc:
-            return hint(exc.message(ctx.lang))
+            return refused_at_once(exc)
     try:
         require_purpose(purpose)  # said at once, beside the box; the job checks it again before writing
     except DomainError as exc:
-        return hint(exc.message(ctx.lang))
+        return refused_at_once(exc)
     if model is not None:
         model.set_pending()
 
     def refused(exc) -> None:
-        if model is not None:
-            model._pending = False
-            model.loadingChanged.emit(False)
+        if newest is not None and not newest():
+            return  # a newer search was typed meanwhile: its own end is shown, not this one's (fix18f)
+        _not_loading(model)
         if isinstance(exc, DomainError):
             return hint(exc.message(ctx.lang))
         ctx.ops.show_error(exc)
