@@ -107,6 +107,12 @@ def spaced(*parts) -> str:
     return gap.join(str(p) for p in parts)
 
 
+def counted(n: int, one: str, many: str) -> str:
+    """A count with its noun: ``one`` ("%1 record", already through tr()) for 1, else ``many`` ("%1 records"), with
+    thousands marks. English needs both (fix18f: "1 records"); Chinese gives both the same words (「共 %1 条」)."""
+    return (one if n == 1 else many).replace("%1", f"{n:,}")
+
+
 def words(context: str, text: str) -> str:
     """A catalogue word marked with QT_TRANSLATE_NOOP(context, text), in the interface language."""
     return QCoreApplication.translate(context, text)

@@ -2119,6 +2119,11 @@
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="166"/>
+        <source>%1 open deadline, %2 overdue</source>
+        <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
+    </message>
+    <message>
         <location filename="../../credit_desk/gui/views/dashboard_view.py" line="173"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
@@ -5479,42 +5484,47 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="161"/>
-        <source>%1 records</source>
+        <source>%1 record</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/records_view.py" line="162"/>
+        <source>%1 records</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="163"/>
         <source>? records (counting failed)</source>
         <translation>共 ? 条（统计失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="167"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="174"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="168"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="175"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="187"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="198"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="209"/>
         <source>Record %1 changed.</source>
         <translation>失信信息 %1 已变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="221"/>
         <source>; listings resting on it: %1</source>
         <translation>；以其为依据的名单案件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="223"/>
         <source>Record %1 revoked</source>
         <translation>失信信息 %1 已撤销</translation>
     </message>
@@ -6027,17 +6037,17 @@ Grounds: %6</source>
 <context>
     <name>SearchBar</name>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="110"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="128"/>
         <source>Purpose of the search (required)</source>
         <translation>查询事由（必填）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="116"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="134"/>
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="118"/>
+        <location filename="../../credit_desk/gui/widgets/search_bar.py" line="136"/>
         <source>Purpose</source>
         <translation>查询事由</translation>
     </message>
@@ -6528,57 +6538,62 @@ Grounds: %6</source>
 <context>
     <name>SubjectsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="28"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="29"/>
         <source>Name, or the start of a code / ID number</source>
         <translation>名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="33"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="36"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="37"/>
         <source>New subject (Ctrl+N)</source>
         <translation>新增主体（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="40"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="41"/>
         <source>Open details…</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="44"/>
         <source>Exception requests…</source>
         <translation>例外登记审批…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="64"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="65"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="74"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="110"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="114"/>
+        <source>%1 subject</source>
+        <translation>共 %1 个主体</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="115"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="116"/>
         <source>? subjects (counting failed)</source>
         <translation>共 ? 个主体（统计失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="121"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>

@@ -163,8 +163,8 @@ class DashboardView(QWidget):
             return  # an older refresh ended after a newer one started: the newer one fills the list
         self._due_job = None
         total, late, items = result
-        self.due_summary.setText(self.tr("%1 open deadlines, %2 overdue").replace("%1", str(total))
-                                 .replace("%2", str(late)))
+        summary = self.tr("%1 open deadline, %2 overdue") if total == 1 else self.tr("%1 open deadlines, %2 overdue")
+        self.due_summary.setText(summary.replace("%1", str(total)).replace("%2", str(late)))
         self.due.setRowCount(len(items))
         self.due_items = items
         for row, item in enumerate(items):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from credit_desk.domain.records import RecordStatus
 from credit_desk.domain.rulesets import Tier
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
-from credit_desk.gui.i18n import listing
+from credit_desk.gui.i18n import counted, listing
 from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.gui.latest import Latest, leased
 from credit_desk.gui.models.records_model import RecordsModel
@@ -158,7 +158,8 @@ class RecordsView(QWidget):
         def work(job):
             with leased(ctx.reader, job):
                 return browse.records_count(ctx.session, ctx.reader, m.search, m.tier, m.status)
-        self._counts.run(work, done=lambda n: self.count.setText(self.tr("%1 records").replace("%1", f"{n:,}")),
+        self._counts.run(work, done=lambda n: self.count.setText(counted(n, self.tr("%1 record"),
+                                                                         self.tr("%1 records"))),
                          failed=lambda _exc: self.count.setText(self.tr("? records (counting failed)")))
 
     def open_selected(self) -> None:

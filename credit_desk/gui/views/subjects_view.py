@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
 from credit_desk.gui.dialogs.subject_detail_dialog import open_subject
+from credit_desk.gui.i18n import counted
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.latest import Latest, leased
 from credit_desk.gui.models.subjects_model import SubjectsModel
@@ -110,7 +111,8 @@ class SubjectsView(QWidget):
         def work(job):
             with leased(ctx.reader, job):
                 return browse.subjects_count(ctx.session, ctx.reader, token, kind)
-        self._counts.run(work, done=lambda n: self.count.setText(self.tr("%1 subjects").replace("%1", f"{n:,}")),
+        self._counts.run(work, done=lambda n: self.count.setText(counted(n, self.tr("%1 subject"),
+                                                                         self.tr("%1 subjects"))),
                          failed=lambda _exc: self.count.setText(self.tr("? subjects (counting failed)")))
 
     def open_selected(self) -> None:
