@@ -7164,92 +7164,104 @@ Grounds: %6</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="346"/>
-        <source>Importing…</source>
-        <translation>正在导入…</translation>
-    </message>
-    <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="353"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="356"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="367"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="358"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="372"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="365"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="379"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="373"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="387"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="377"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="391"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="384"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="398"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="386"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="400"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="391"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="359"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="405"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="392"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="349"/>
+        <source>Importing %1 file…</source>
+        <translation>正在导入 %1 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="349"/>
+        <source>Importing %1 files…</source>
+        <translation>正在导入 %1 个文件…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="357"/>
+        <source>Import stopped: %1 of %2 file(s) imported (%3); not imported: %4. Import those again.</source>
+        <translation>导入已停止：%2 个文件中已导入 %1 个（%3）；未导入：%4，请再次导入这些文件。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="406"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="405"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="419"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="414"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="428"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="415"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="429"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="422"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="436"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="429"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="443"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="435"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="449"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="436"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="450"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="443"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="457"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QGridLayout, QGroup
                                QWidget)
 
 from credit_desk.domain.errors import DomainError
-from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, current_lang, labelled, listing, words
+from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, counted, current_lang, labelled, listing, words
 from credit_desk.gui.labels import in_words
 from credit_desk.gui.widgets.notice import ERROR_STYLE, LEAD_SCALE, relative_font, title_label
 from credit_desk.gui.widgets.tables import set_widths
@@ -334,16 +334,30 @@ class SyncView(QWidget):
                                        self.tr("Bundles (*.cdb);;All files (*)"))
         if not paths:
             return None
-        ctx = self.ctx
+        ctx, names, imported = self.ctx, [Path(p).name for p in paths], []
 
         def work(job):
             out = []
             for i, p in enumerate(paths):
-                job.check()
+                job.check()  # 取消 stops between files: each one is imported whole or not at all
                 out.append(sync_inbound.import_bytes(ctx.session, Path(p).read_bytes()))
+                imported.append(names[i])
                 job.progress(i + 1, len(paths))
             return out
-        return ctx.ops.run(work, done=self._imported, failed=self._failed, label=self.tr("Importing…"), parent=self, modal=True)
+        # fix18f: a long import of many files offered no 取消 and did not say how many files it imports
+        return ctx.ops.run(work, done=self._imported, failed=self._failed, parent=self, modal=True,
+                           label=counted(len(paths), self.tr("Importing %1 file…"), self.tr("Importing %1 files…")),
+                           can_cancel=True, cancelled=lambda: self._import_stopped(names, imported))
+
+    def _import_stopped(self, names: list[str], imported: list[str]) -> None:
+        self.refresh()
+        left = names[len(imported):]  # the files are imported in order
+        if not left:  # 取消 came after the last file
+            return self._say(self.tr("%1 file(s) imported.").replace("%1", str(len(imported))))
+        self._say(self.tr("Import stopped: %1 of %2 file(s) imported (%3); not imported: %4. Import those again.")
+                  .replace("%1", str(len(imported))).replace("%2", str(len(names)))
+                  .replace("%3", listing(imported) or self.tr("none")).replace("%4", listing(left) or self.tr("none")),
+                  ok=False)
 
     def _imported(self, out: list[dict]) -> None:
         self.last_result = out
