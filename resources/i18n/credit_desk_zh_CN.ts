@@ -2961,148 +2961,158 @@ Returned by the platform: %4</source>
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="60"/>
         <source>All documents</source>
         <translation>全部文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="63"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="65"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="70"/>
         <source>Part of the number</source>
         <translation>文号中的文字</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="84"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="86"/>
         <source>The notices show the party&apos;s name and ID number: each look, print or saved copy is logged with this purpose (R14).</source>
         <translation>文书载有当事人姓名和证件号码：每次查看、打印或另存都连同此事由记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="95"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="97"/>
         <source>Print the selected…</source>
         <translation>打印所选…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="97"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="99"/>
         <source>Save as PDF…</source>
         <translation>另存为 PDF…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="98"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="100"/>
         <source>Void the number…</source>
         <translation>作废文号…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="115"/>
         <source>Document</source>
         <translation>文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="117"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="125"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="127"/>
         <source>Select several rows (Ctrl or Shift + click) to print them as one batch. A number is never reused: a spoilt paper is voided, never deleted.</source>
         <translation>按住 Ctrl 或 Shift 点击可选择多份文书一并打印。文号不会重复使用：印坏的文书只能作废，不能删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="132"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="134"/>
         <source>Purpose of the look *</source>
         <translation>查看事由 *</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="194"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="196"/>
         <source>Your role may see the register but not the notices&apos; contents.</source>
         <translation>您的角色可以查看文书登记簿，但不能查看文书内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="198"/>
         <source>State the purpose of the look above to see the notice.</source>
         <translation>请先在上方填写查看事由，再查看文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="213"/>
         <source>Select one or more documents first.</source>
         <translation>请先选择一份或多份文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="216"/>
         <source>Not printed yet: %1. Print them from their case or repair request first.</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="249"/>
         <source>%1 document(s), %2 page(s) written to %3 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已将 %1 份文书、共 %2 页写入 %3（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="270"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="258"/>
+        <source>Printing %1 document: %2…</source>
+        <translation>正在打印 %1 份文书：%2…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="258"/>
+        <source>Printing %1 documents: %2…</source>
+        <translation>正在打印 %1 份文书：%2…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="279"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="277"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="286"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="287"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="296"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="217"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="289"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="219"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="298"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="246"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="85"/>
         <source>e.g. checking a served notice</source>
         <translation>例如：核对送达文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="98"/>
         <source>Reprint (copy)</source>
         <translation>重印（副本）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="191"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="193"/>
         <source>%1 is numbered but not printed yet: print it from its case (Cases) or repair request (Credit repair).</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="265"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="308"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="301"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="310"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="302"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="311"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="309"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="318"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -5180,7 +5190,6 @@ Measures: %4</source>
     </message>
     <message>
         <location filename="../../credit_desk/gui/printing.py" line="232"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="241"/>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>

@@ -58,3 +58,54 @@ def test_fix18f_a_long_sync_import_can_be_cancelled_between_files_and_says_what_
     said = view.message.text()
     shot(view, "fix18f_sync_import_stopped")
     assert "甲.cdb" in said and "乙.cdb" in said and "丙.cdb" in said and "2" in said and "3" in said, said
+
+
+def test_fix18f_the_batch_print_says_how_many_notices_of_which_kinds(qtbot, staff, make_ctx, monkeypatch, tmp_path,
+                                                                   shot):
+    from PySide6.QtCore import QItemSelectionModel
+
+    from credit_desk.documents.templates import available
+    from credit_desk.domain.errors import DomainError
+    from credit_desk.gui.views.documents_view import DocumentsView
+    from credit_desk.services import document_sources, documents
+    from tests.gui.test_print_batch_progress import _printer
+    from tests.gui.test_withdrawal_path import _listed
+    clerk = staff["clerk"]
+    cid = _listed(staff)
+    for doc_type in available():
+        try:
+            documents.issue(clerk, doc_type, [document_sources.item_for(clerk, doc_type, case_id=cid,
+                                                                         purpose="批量打印测试")])
+        except (DomainError, TypeError):
+            continue
+    ctx = make_ctx(clerk)
+    view = DocumentsView(ctx, "文书")
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= 2, timeout=30_000)
+    view.purpose.setText("批量打印核对")
+    for i in range(view.model.rowCount()):
+        if view.model.row(i)["status"] == "issued":
+            view.table.selectionModel().select(view.model.index(i, 0),
+                                               QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    rows = view.selected_rows()
+    assert len(rows) >= 2
+    held, go, real = threading.Event(), threading.Event(), documents.stored_pdf
+
+    def stored_pdf(*a, **k):
+        held.set()
+        go.wait(10)
+        return real(*a, **k)
+    monkeypatch.setattr(documents, "stored_pdf", stored_pdf)
+    job = view.print_selected(_printer(tmp_path / "batch.pdf"))
+    try:
+        qtbot.waitUntil(held.is_set, timeout=10_000)
+        qtbot.waitUntil(lambda: bool(_shown_progress()), timeout=5_000)
+        label = _shown_progress()[0].labelText()
+        shot(_shown_progress()[0], "fix18f_batch_print_progress")
+    finally:
+        go.set()
+        qtbot.waitUntil(lambda: job.finished, timeout=60_000)
+    assert f"{len(rows)} 份" in label, label
+    for title in {r["type_zh"] for r in rows}:
+        assert title in label, (title, label)

@@ -6,13 +6,15 @@ stated purpose (R14: they carry the party's name and ID number); a PDF file is w
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
+from collections import Counter
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QLineEdit,
                                QPushButton, QSplitter, QVBoxLayout, QWidget)
 
 from credit_desk.documents.templates import available
 from credit_desk.domain.errors import DomainError
-from credit_desk.gui.i18n import listing
+from credit_desk.gui.i18n import aside, counted, listing
 from credit_desk.gui.models.documents_model import NOT_REPRINTED, PRINTED, DocumentsModel, status_words, type_title
 from credit_desk.gui.ops import Debouncer
 from credit_desk.gui.printing import PdfPreview, cancelled_words, choose_printer, print_pdfs, private_output, save_copy
@@ -238,7 +240,7 @@ class DocumentsView(QWidget):
             if isinstance(exc, DomainError):
                 return self._say(exc.message(ctx.lang), ok=False)
             ctx.ops.show_error(exc, self)
-        return ctx.ops.run(work, label=QCoreApplication.translate("Printing", "Printing…"), parent=self, writes=True,
+        return ctx.ops.run(work, label=self._printing_words(rows), parent=self, writes=True,
                            can_cancel=True,  # between notices and pages; cancelled() says what came out
                            failed=failed, cancelled=lambda: self._say(cancelled_words(out is not None), ok=False),
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
@@ -248,6 +250,13 @@ class DocumentsView(QWidget):
                                                         "only). It holds personal data: delete it when it is no "
                                                         "longer needed.").replace("%1", str(len(rows)))
                                                     .replace("%2", str(n)).replace("%3", str(out))))
+
+    def _printing_words(self, rows: list[dict]) -> str:
+        """What the batch's progress says (fix18f: only 「正在打印…」): how many notices, of which kinds —
+        「正在打印 3 份文书：告知书（2）、决定书（1）…」."""
+        kinds = Counter(r["type_zh"] for r in rows)
+        return counted(len(rows), self.tr("Printing %1 document: %2…"), self.tr("Printing %1 documents: %2…")) \
+            .replace("%2", listing(aside(kind, n) for kind, n in kinds.items()))
 
     def reprint_selected(self, purpose: str | None = None):
         """A copy (副本) shows the subject's name and ID number: it takes a purpose, asked here (R14)."""
