@@ -109,3 +109,29 @@ def test_fix18f_the_batch_print_says_how_many_notices_of_which_kinds(qtbot, staf
     assert f"{len(rows)} 份" in label, label
     for title in {r["type_zh"] for r in rows}:
         assert title in label, (title, label)
+
+
+def test_fix18f_a_sync_import_refused_midway_says_which_files_came_in(qtbot, seeded, make_ctx, monkeypatch, tmp_path):
+    """fix18f: three files chosen, the second refused (a replayed receipt, say): the area said only the refusal,
+    while the first file had been imported and the third had not — the clerk could not tell which to bring again
+    (DESIGN habit 4: an import reports exactly what was skipped)."""
+    from credit_desk.domain.errors import DomainError
+    from credit_desk.gui.views.sync_view import SyncView
+    ctx = make_ctx(seeded)
+    view = SyncView(ctx, "同步")
+    qtbot.addWidget(view)
+    paths = []
+    for name in ("甲.cdb", "乙.cdb", "丙.cdb"):
+        (tmp_path / name).write_bytes(name.encode())
+        paths.append(str(tmp_path / name))
+
+    def import_bytes(_session, data):
+        if data == "乙.cdb".encode():
+            raise DomainError("RECEIPT_REPLAY", "该回执已导入过。", "This receipt was imported before.")
+        return {"type": "receipt", "notes": []}
+    monkeypatch.setattr(sync_inbound, "import_bytes", import_bytes)
+    job = view.import_files(paths)
+    qtbot.waitUntil(lambda: job.finished, timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    said = view.message.text()
+    assert "该回执已导入过" in said and "甲.cdb" in said and "乙.cdb" in said and "丙.cdb" in said, said

@@ -345,9 +345,21 @@ class SyncView(QWidget):
                 job.progress(i + 1, len(paths))
             return out
         # fix18f: a long import of many files offered no 取消 and did not say how many files it imports
-        return ctx.ops.run(work, done=self._imported, failed=self._failed, parent=self, modal=True,
+        return ctx.ops.run(work, done=self._imported, parent=self, modal=True,
+                           failed=lambda exc: self._import_refused(exc, names, imported),
                            label=counted(len(paths), self.tr("Importing %1 file…"), self.tr("Importing %1 files…")),
                            can_cancel=True, cancelled=lambda: self._import_stopped(names, imported))
+
+    def _import_refused(self, exc, names: list[str], imported: list[str]) -> None:
+        """A file refused after others came in: the refusal alone hid which files were imported (fix18f)."""
+        self._failed(exc)  # the reason: beside the buttons, or in the error dialog
+        if not imported:
+            return
+        why = exc.message(self.ctx.lang) if isinstance(exc, DomainError) else self.tr("see the message.")
+        left = names[len(imported) + 1:]
+        self._say(self.tr("%1 was not imported: %2 Imported before it: %3; not imported: %4.")
+                  .replace("%1", names[len(imported)]).replace("%2", why)
+                  .replace("%3", listing(imported)).replace("%4", listing(left) or self.tr("none")), ok=False)
 
     def _import_stopped(self, names: list[str], imported: list[str]) -> None:
         self.refresh()
