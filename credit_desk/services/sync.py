@@ -206,7 +206,7 @@ def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: d
     chain = keys.endorsements(conn)
     if chain:
         fields["key_endorsements"] = chain
-    data, m = bundle.make(fields, payload.join_encoded(lines), bytes(key.private_key), plat["enc_public"])
+    data, m = bundle.make(fields, lines, bytes(key.private_key), plat["enc_public"])
     row = {"seq": seq, "file_name": f"{region}-{code}-{seq:06d}.cdb", "sha256": bundle.file_digest(data, m),
            "prev_hash": prev, "first_change": after + 1, "last_change": upto, "change_count": len(lines),
            "key_id": key.id, "created_at": m.created_at, "expires_at": m.expires_at}

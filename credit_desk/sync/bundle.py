@@ -43,8 +43,11 @@ def use_of(kind: str) -> signing.Use:
     return signing.Use.RECEIPT if kind == "receipt" else signing.Use.BUNDLE_MANIFEST
 
 
-def make(fields: dict, plaintext: bytes, sign_private: bytes, recipient_pub: bytes) -> tuple[bytes, mf.Manifest]:
+def make(fields: dict, plaintext: bytes | list[bytes], sign_private: bytes,
+         recipient_pub: bytes) -> tuple[bytes, mf.Manifest]:
     """Compress, seal to the recipient, describe in the manifest and sign it; returns the file bytes.
+    ``plaintext``: the payload's bytes, or its lines in UTF-8 without their LF (``payload.join_encoded`` of them,
+    never joined whole: ``crypto.deflate_lines``).
 
     The suite is the signing key's (issue 22); the recipient's key must be of the same suite (ValueError), so one
     bundle never mixes SM2 signatures with an X25519 seal."""
@@ -53,8 +56,12 @@ def make(fields: dict, plaintext: bytes, sign_private: bytes, recipient_pub: byt
         raise ValueError(f"recipient key is not a {suite.name} key")
     doc = {**fields, "format": mf.FORMAT, "suite": suite.name, "recipient": suite.key_id(recipient_pub),
            "key_fingerprint": suite.key_id(signing.public_of(sign_private))}
-    sealed = crypto.seal(crypto.deflate(plaintext), recipient_pub, payload_aad(doc))
-    doc["payload"] = {suite.hash_name: suite.hash_hex(sealed), "size": len(sealed), "plain_size": len(plaintext),
+    if isinstance(plaintext, list):
+        compressed, plain_size = crypto.deflate_lines(plaintext)
+    else:
+        compressed, plain_size = crypto.deflate(plaintext), len(plaintext)
+    sealed = crypto.seal(compressed, recipient_pub, payload_aad(doc))
+    doc["payload"] = {suite.hash_name: suite.hash_hex(sealed), "size": len(sealed), "plain_size": plain_size,
                        "encoding": crypto.ENCODING, "encryption": suite.encryption}
     raw = mf.dump(doc)
     return container.pack(raw, signing.sign(sign_private, use_of(doc["type"]), raw), sealed), mf.Manifest(doc)

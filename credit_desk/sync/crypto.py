@@ -78,6 +78,22 @@ def deflate(plain: bytes) -> bytes:
     return zlib.compress(plain, ZLIB_LEVEL)
 
 
+LINES_PER_PIECE = 4096
+
+
+def deflate_lines(lines: list[bytes]) -> tuple[bytes, int]:
+    """(``deflate`` of the lines each ended by LF, the size of those joined lines in bytes): the lines go to zlib a
+    few thousand at a time, so the whole payload is never one more copy in memory (issue 18: 90 MB at 200k changes,
+    faulted in from the system at every export). The same zlib stream as ``deflate(b"".join(...))``."""
+    z, out, size = zlib.compressobj(ZLIB_LEVEL), [], 0
+    for i in range(0, len(lines), LINES_PER_PIECE):
+        piece = b"\n".join([*lines[i:i + LINES_PER_PIECE], b""])
+        size += len(piece)
+        out.append(z.compress(piece))
+    out.append(z.flush())
+    return b"".join(out), size
+
+
 def inflate(compressed: bytes, declared: int, limits: Limits) -> bytes:
     """Decompress at most ``declared`` bytes: a stream that would grow past it is a bomb, refused early."""
     if declared > limits.max_plain_bytes:
