@@ -133,15 +133,31 @@ class Interview:
     rectify_by: date | None = None
 
 
-def check_plan_to_hold(plan: dict, subject_id: int) -> None:
-    """R18 (232号 (九)): a planned interview (``plan``: its row, with ``id``, ``subject_id``, ``interview_id``) is
-    held once, by an interview with the subject it was planned for. DomainError ``R18_PLAN_OTHER_SUBJECT`` or
+def check_plan_to_hold(plan: dict, subject_id: int, kind: InterviewKind | None = None,
+                       held_on: date | None = None) -> None:
+    """R18 (232号 (九)): a planned interview (``plan``: its row, with ``id``, ``subject_id``, ``kind``,
+    ``interview_id``, ``created_at``) is held once, by an interview of the kind its notice invites to, with the
+    subject it was planned for, on or after the day the plan was made (att18g: each procedural date follows the step
+    before it). DomainError ``R18_PLAN_OTHER_SUBJECT``, ``R18_PLAN_OTHER_KIND``, ``R18_PLAN_HELD_BEFORE_PLAN`` or
     ``R18_PLAN_HELD`` (field ``plan``) otherwise."""
     if plan["subject_id"] != subject_id:
         raise DomainError("R18_PLAN_OTHER_SUBJECT",
                           f"约谈安排 {plan['id']} 是为信用主体 {plan['subject_id']} 安排的，不能由主体 {subject_id} 的约谈记录办结。",
                           f"Planned interview {plan['id']} is for subject {plan['subject_id']}; an interview with "
                           f"subject {subject_id} cannot close it.", field="plan")
+    if kind is not None and plan["kind"] != kind.value:
+        planned = InterviewKind(plan["kind"])
+        raise DomainError("R18_PLAN_OTHER_KIND",
+                          f"约谈安排 {plan['id']} 的通知书约的是{planned.zh}，不能由{kind.zh}记录办结。",
+                          f"Planned interview {plan['id']} invites to a {planned.value} interview; a {kind.value} "
+                          "interview cannot close it.", field="plan")
+    made = date.fromisoformat(str(plan["created_at"])[:10]) if plan.get("created_at") else None
+    if held_on is not None and made is not None and held_on < made:
+        raise DomainError("R18_PLAN_HELD_BEFORE_PLAN",
+                          f"约谈日期（{held_on:%Y-%m-%d}）早于约谈安排 {plan['id']} 的制定日期（{made:%Y-%m-%d}），"
+                          "不能办结该安排。",
+                          f"The interview date ({held_on:%Y-%m-%d}) is before planned interview {plan['id']} was made "
+                          f"({made:%Y-%m-%d}); it cannot close that plan.", field="plan")
     if plan["interview_id"] is not None:
         raise DomainError("R18_PLAN_HELD",
                           f"约谈安排 {plan['id']} 已由约谈记录 {plan['interview_id']} 办结，不能再次登记为已约谈。",

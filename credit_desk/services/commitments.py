@@ -110,7 +110,8 @@ def record_interview(session: Session, *, subject_id: int, kind: str, held_on: d
 
     ``plan_id``: the planned interview (``interviews.plan_interview``) this one held — closed by it in the same
     transaction (its ``interview.held`` audit row and ``interview_plan`` "held" change), or nothing is written:
-    DomainError INTERVIEW_PLAN_NOT_FOUND, R18_PLAN_OTHER_SUBJECT or R18_PLAN_HELD (``check_plan_to_hold``)."""
+    DomainError INTERVIEW_PLAN_NOT_FOUND, R18_PLAN_OTHER_SUBJECT, R18_PLAN_OTHER_KIND, R18_PLAN_HELD_BEFORE_PLAN or
+    R18_PLAN_HELD (``check_plan_to_hold``)."""
     session.require("interview.manage")
     _subject_exists(session, subject_id)
     i = Interview(None, subject_id, parse_enum(InterviewKind, kind, "kind", "约谈类型"),
@@ -123,7 +124,7 @@ def record_interview(session: Session, *, subject_id: int, kind: str, held_on: d
                               "interview date.", field="rectify_by")
     with session.ledger.tx() as tx:
         if plan_id is not None:  # read inside the transaction: held by no other interview in between
-            check_plan_to_hold(load_plan(session.ledger.conn, plan_id), subject_id)
+            check_plan_to_hold(load_plan(session.ledger.conn, plan_id), subject_id, i.kind, i.held_on)
         iid = repo.insert_interview(tx, i, session.user.username)
         i = replace(i, id=iid)
         session.audit(tx, "interview.add", "interview", iid)

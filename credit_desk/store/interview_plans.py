@@ -7,7 +7,8 @@ from datetime import datetime
 
 from credit_desk.store.tx import now_iso
 
-_COLS = ("id", "subject_id", "kind", "planned_at", "place", "matter", "basis", "bring", "interview_id", "created_by")
+_COLS = ("id", "subject_id", "kind", "planned_at", "place", "matter", "basis", "bring", "interview_id", "created_by",
+         "created_at")
 
 
 def insert(tx, *, subject_id: int, kind: str, planned_at: datetime, place: str, matter: str, basis: str,

@@ -37,3 +37,24 @@ def test_r18_a_plan_is_held_once(desk):
     assert err["code"] == "R18_PLAN_HELD" and str(first["id"]) in err["message"]
     held = ok(desk, "interview", "list", "--subject", str(sid), "--purpose", "约谈核查")
     assert [i["id"] for i in held] == [first["id"]]
+
+
+def test_r18_a_plan_is_not_held_by_an_interview_dated_before_the_plan(desk):
+    """att18g: an interview dated before its plan was made (the notice not yet written, let alone served) closed the
+    plan: the ledger and the platform showed an invitation honoured before it existed."""
+    sid = company(desk, 2405)
+    plan = ok(desk, "interview", "plan", "--subject", str(sid), *PLAN)
+    err = refused(desk, "interview", "add", "--subject", str(sid), *HELD, "--held-on", "2026-01-05",
+                  "--plan", str(plan["id"]))
+    assert err["code"] == "R18_PLAN_HELD_BEFORE_PLAN" and str(plan["id"]) in err["message"]
+    assert ok(desk, "interview", "list", "--subject", str(sid), "--purpose", "约谈核查") == []
+
+
+def test_r18_a_warning_plan_is_not_held_by_a_reminder_interview(desk):
+    """att18g: the plan's notice invites to one kind of interview (提醒/警示); an interview of the other kind closed it."""
+    sid = company(desk, 2406)
+    plan = ok(desk, "interview", "plan", "--subject", str(sid), *PLAN)
+    reminder = ("--kind", "reminder", *HELD[2:])
+    err = refused(desk, "interview", "add", "--subject", str(sid), *reminder, "--plan", str(plan["id"]))
+    assert err["code"] == "R18_PLAN_OTHER_KIND" and str(plan["id"]) in err["message"]
+    assert ok(desk, "interview", "list", "--subject", str(sid), "--purpose", "约谈核查") == []
