@@ -62,32 +62,10 @@ def test_fix18f_a_long_sync_import_can_be_cancelled_between_files_and_says_what_
 
 def test_fix18f_the_batch_print_says_how_many_notices_of_which_kinds(qtbot, staff, make_ctx, monkeypatch, tmp_path,
                                                                    shot):
-    from PySide6.QtCore import QItemSelectionModel
-
     from credit_desk.documents.templates import available
-    from credit_desk.domain.errors import DomainError
-    from credit_desk.gui.views.documents_view import DocumentsView
-    from credit_desk.services import document_sources, documents
-    from tests.gui.test_print_batch_progress import _printer
-    from tests.gui.test_withdrawal_path import _listed
-    clerk = staff["clerk"]
-    cid = _listed(staff)
-    for doc_type in available():
-        try:
-            documents.issue(clerk, doc_type, [document_sources.item_for(clerk, doc_type, case_id=cid,
-                                                                         purpose="批量打印测试")])
-        except (DomainError, TypeError):
-            continue
-    ctx = make_ctx(clerk)
-    view = DocumentsView(ctx, "文书")
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= 2, timeout=30_000)
-    view.purpose.setText("批量打印核对")
-    for i in range(view.model.rowCount()):
-        if view.model.row(i)["status"] == "issued":
-            view.table.selectionModel().select(view.model.index(i, 0),
-                                               QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    from credit_desk.services import documents
+    from tests.gui.test_print_batch_progress import _printer, issued_notices_view
+    _clerk, _ctx, view, _ = issued_notices_view(qtbot, staff, make_ctx, available(), 2)
     rows = view.selected_rows()
     assert len(rows) >= 2
     held, go, real = threading.Event(), threading.Event(), documents.stored_pdf

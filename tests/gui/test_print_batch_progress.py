@@ -93,32 +93,39 @@ def test_batch_print_keeps_the_event_loop_turning(qtbot, staff, make_ctx, tmp_pa
     assert busy / max(idle, BASELINE_FLOOR_MS) < GAP_RATIO, f"longest gap {busy:.0f} ms printing vs {idle:.0f} ms idle"
 
 
-def _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch) -> tuple[float, float]:
-    """The batch print of every notice of a listed case, its behaviour asserted; returns the longest event-loop
-    gap (ms) while it ran and the longest beside a busy core."""
+def issued_notices_view(qtbot, staff, make_ctx, doc_types, at_least: int):
+    """The clerk's 文书 view over the notices of ``doc_types`` issued once each for a listed case (those the case
+    cannot carry skipped), every issued row selected, the purpose typed: (clerk, ctx, view, number issued)."""
+    from PySide6.QtCore import QItemSelectionModel
     clerk = staff["clerk"]
     cid = _listed(staff)
     issued = 0
-    for doc_type in available():  # every notice a listed case can carry, each numbered once
+    for doc_type in doc_types:
         try:
-            item = document_sources.item_for(clerk, doc_type, case_id=cid, purpose="批量打印测试")
-            documents.issue(clerk, doc_type, [item])
+            documents.issue(clerk, doc_type, [document_sources.item_for(clerk, doc_type, case_id=cid,
+                                                                        purpose="批量打印测试")])
             issued += 1
         except (DomainError, TypeError):
             continue
-    assert issued >= COPIES, issued
     ctx = make_ctx(clerk)
     view = DocumentsView(ctx, "文书")
     qtbot.addWidget(view)
     view.resize(1200, 700)
     view.show()
-    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= COPIES, timeout=30_000)
+    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= at_least, timeout=30_000)
     view.purpose.setText("批量打印核对")
-    from PySide6.QtCore import QItemSelectionModel
     for i in range(view.model.rowCount()):
         if view.model.row(i)["status"] == "issued":
             view.table.selectionModel().select(view.model.index(i, 0),
                                                QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    return clerk, ctx, view, issued
+
+
+def _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch) -> tuple[float, float]:
+    """The batch print of every notice of a listed case, its behaviour asserted; returns the longest event-loop
+    gap (ms) while it ran and the longest beside a busy core."""
+    clerk, ctx, view, issued = issued_notices_view(qtbot, staff, make_ctx, available(), COPIES)
+    assert issued >= COPIES, issued
     rows = view.selected_rows()
     assert len(rows) >= COPIES
     looks = _looks(clerk)
@@ -147,25 +154,7 @@ def _batch_print(qtbot, staff, make_ctx, tmp_path, monkeypatch) -> tuple[float, 
 def test_a_cancelled_batch_print_says_so(qtbot, staff, make_ctx, tmp_path):
     """gui18 (session 34): after 取消 nothing was said — not that printing stopped, nor that a print to a file left
     an incomplete file. The clerk is told, and the file's incompleteness is named."""
-    clerk = staff["clerk"]
-    cid = _listed(staff)
-    for doc_type in ("listing_decision", "prior_notice"):
-        try:
-            documents.issue(clerk, doc_type, [document_sources.item_for(clerk, doc_type, case_id=cid,
-                                                                        purpose="批量打印测试")])
-        except (DomainError, TypeError):
-            pass
-    ctx = make_ctx(clerk)
-    view = DocumentsView(ctx, "文书")
-    qtbot.addWidget(view)
-    view.show()
-    qtbot.waitUntil(lambda: not view.model.loading and view.model.rowCount() >= 1, timeout=30_000)
-    view.purpose.setText("批量打印核对")
-    from PySide6.QtCore import QItemSelectionModel
-    for i in range(view.model.rowCount()):
-        if view.model.row(i)["status"] == "issued":
-            view.table.selectionModel().select(view.model.index(i, 0),
-                                               QItemSelectionModel.Select | QItemSelectionModel.Rows)
+    _clerk, _ctx, view, _ = issued_notices_view(qtbot, staff, make_ctx, ("listing_decision", "prior_notice"), 1)
     job = view.print_selected(_printer(tmp_path / "cut.pdf"))
     assert job is not None, view.message.text()
     job._signals.progress.connect(lambda d, n: job.cancel())  # 取消 as soon as the bar first moves
