@@ -122,7 +122,7 @@ def test_issue18_an_older_refresh_ending_late_does_not_replace_the_newer_list(qt
     started = time.perf_counter()
     view.refresh()
     qtbot.waitUntil(held.is_set, timeout=10_000)
-    older = getattr(view, "_due_job", None)
+    older = view._due_reads.job
     view.refresh()
     both_ms = (time.perf_counter() - started) * 1000
     qtbot.waitUntil(lambda: view.due.rowCount() == len(expected), timeout=10_000)

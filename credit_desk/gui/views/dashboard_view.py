@@ -82,8 +82,7 @@ class DashboardView(QWidget):
         self.due.setToolTip(self.tr("Double-click (or Enter) opens the item."))
         self.due.itemActivated.connect(lambda cell: self.open_due(cell.row()))
         self.due_items: list = []
-        self._due_job = None  # the background read of the due list still running, if any
-        self._due_generation = 0  # bumped by each refresh: only the latest one's result fills the list
+        self._due_reads = Latest(self.ctx.ops)  # only the newest refresh's due list fills the table
         self.setup = QLabel()
         self.setup.setObjectName("setupSteps")
         self.setup.setTextFormat(Qt.RichText)
@@ -139,29 +138,19 @@ class DashboardView(QWidget):
         """The due list is read on a background job with a reader-pool connection, never on the GUI thread (issue
         18: after a 3,000-row 双公示 import the window stood still 405–596 ms while every open deadline loaded; 81 ms
         at 1M records); only the rows are filled here. A newer refresh cancels the older read, and an older result
-        arriving late is dropped (its generation is not the latest), as the paged lists do (models/paged_model.py)."""
+        arriving late, or its failure, is dropped (``gui.latest.Latest``)."""
         from credit_desk.services import due
         ctx = self.ctx
-        if self._due_job is not None:
-            self._due_job.cancel()
-        self._due_generation += 1
-        generation = self._due_generation
         if not self.due_summary.text():  # the first load; later ones keep the last list until the new one is in
             self.due_summary.setText(self.tr("Counting…"))
 
         def work(job):
-            # never the writer: a background job may be writing through it
-            with ctx.reader.lease() as conn, job.cancel_hook(conn.interrupt):
-                job.check()
+            with leased(ctx.reader, job) as conn:  # never the writer: a background job may be writing through it
                 items = due.due_items(ctx.session, conn=conn)
             return len(items), sum(1 for i in items if i.overdue), items[:DUE_ROWS]
-        self._due_job = ctx.ops.run(work, done=lambda result: self._fill_due(generation, result),
-                                    failed=lambda exc: self._due_failed(generation, exc))
+        self._due_reads.run(work, self._fill_due, parent=self, failed=self._due_failed)
 
-    def _fill_due(self, generation: int, result) -> None:
-        if generation != self._due_generation:
-            return  # an older refresh ended after a newer one started: the newer one fills the list
-        self._due_job = None
+    def _fill_due(self, result) -> None:
         total, late, items = result
         summary = self.tr("%1 open deadline, %2 overdue") if total == 1 else self.tr("%1 open deadlines, %2 overdue")
         self.due_summary.setText(summary.replace("%1", str(total)).replace("%2", str(late)))
@@ -177,13 +166,9 @@ class DashboardView(QWidget):
                     cell.setForeground(QColor("#b00020"))
                 self.due.setItem(row, col, cell)
 
-    def _due_failed(self, generation: int, exc) -> None:
-        if generation != self._due_generation:
-            return
-        self._due_job = None
+    def _due_failed(self, _exc) -> None:
         if self.due_summary.text() == self.tr("Counting…"):  # the first read: nothing is coming (fix18f)
             self.due_summary.setText(self.tr("Deadlines not known (reading failed)"))
-        self.ctx.ops.show_error(exc, self)
 
     # where each kind of due item is worked on: (area, how the area opens one object)
     OPENS = {"case": "cases", "objection": "objections", "repair": "repair", "record": "records",
