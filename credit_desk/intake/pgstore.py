@@ -257,8 +257,11 @@ def known_subjects(conn, office_id: str, ids: list[str]) -> dict[str, str]:
     """{office-local subject id: subject_no} for the subjects among ``ids`` this office has shared."""
     if not ids:
         return {}
-    rows = conn.execute("SELECT entity_id, subject_no FROM subjects WHERE office_id = %s AND entity_id = ANY(%s)",
-                        (office_id, ids)).fetchall()
+    # issue 18: the ids travel as one JSON text, as in rejected_entities (psycopg's text[] dumper ran a regex per
+    # id: 3% of a worker's time per new subject); ARRAY(...) keeps the plan an index scan over the primary key
+    rows = conn.execute("SELECT entity_id, subject_no FROM subjects WHERE office_id = %s "
+                        "AND entity_id = ANY(ARRAY(SELECT json_array_elements_text(%s::json)))",
+                        (office_id, _json_text(ids))).fetchall()
     return dict(rows)
 
 

@@ -100,3 +100,29 @@ def test_issue18_subjects_with_texts_copy_would_misread_are_filed_exactly(intake
                                    for _c, _t, _e, eid, _o, s in sent)
     assert pgstore.copy_line(("a", None, "b\\c")) == "a\t\\N\tb\\\\c\n"
     assert pgstore.copy_line(("a", "b", "c")) == "a\tb\tc\n"
+
+
+def test_issue18_subjects_with_awkward_ids_are_found_again(intake_and_office):
+    """Issue 18: the platform looks up which of a bundle's subjects it already holds with the ids sent as one JSON
+    text (``pgstore.known_subjects``); ids that COPY, an array literal or JSON would misread (quotes, braces, commas,
+    NULL, backslashes, spaces) are still found, so a later record resting on each is accepted, not refused as
+    SUBJECT_NOT_SHARED."""
+    intake, office = intake_and_office
+    ids = [f"{i}{text}" for i, text in enumerate(AWKWARD, 1)] + ['q"uote', "{a,b}", "NULL", " sp ", "逗,号"]
+    first = [payload.change_line(i, "2026-12-01T10:00:00Z", "subject", sid, "insert",
+                                 json.dumps(office.subject_state(), ensure_ascii=False))
+             for i, sid in enumerate(ids, 1)]
+    office.next_id = len(ids) + 1
+    assert intake.receive(office.bundle(first))[1]["accepted"] == len(ids)
+    base = len(ids) + 1
+    second = [payload.change_line(base + k, "2026-12-01T10:00:00Z", "record", f"r{k}", "insert",
+                                  json.dumps({"subject_id": sid, "kind": "penalty"}, ensure_ascii=False))
+              for k, sid in enumerate(ids)]
+    office.next_id = base + len(ids)
+    _receipt, summary = intake.receive(office.bundle(second))
+    assert (summary["accepted"], summary["rejected"]) == (len(ids), 0)
+    with intake.pool.connection() as conn:
+        assert pgstore.known_subjects(conn, office.office, ids + ["absent"]) == {
+            sid: f"uscc:{n}" for sid, n in conn.execute(
+                "SELECT entity_id, split_part(subject_no, ':', 2) FROM subjects WHERE office_id = %s",
+                (office.office,)).fetchall()}
