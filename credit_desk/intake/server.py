@@ -372,6 +372,9 @@ _WORKER: dict = {}
 
 def _worker_start(folder: str, dsn: str, limits, parent: int) -> None:
     from pathlib import Path
+
+    from credit_desk.intake import heap
+    heap.keep_freed_memory()  # issue 18: a bundle's memory is reused by the next one, not faulted in again
     _WORKER["intake"] = Intake(Path(folder), dsn=dsn, limits=limits, pool_size=2)
     threading.Thread(target=_orphan_watch, args=(parent,), name="intake-orphan-watch", daemon=True).start()
 
