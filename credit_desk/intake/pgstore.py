@@ -286,7 +286,9 @@ def copy_changes(conn, office_id: str, seq: int, rows) -> None:
     (the state's JSON arrives as bytes; a text of the whole bundle was encoded again by psycopg). Each field is
     escaped as COPY reads it back (``copy_field``), None is NULL; a NUL character is refused as psycopg refuses it."""
     head = f"{copy_field(office_id)}\t{seq}\t".encode("utf-8")
-    data = b"".join([copy_row(head, row) for row in rows])
+    data = _plain_rows(head, rows)
+    if data is None:  # some field holds a character COPY would read otherwise: escaped row by row
+        data = b"".join([copy_row(head, row) for row in rows])
     with conn.cursor().copy("COPY changes (office_id, seq, change_id, ts, entity, entity_id, op, subject_no, state) "
                             "FROM STDIN") as copy:
         copy.write(data)
@@ -304,6 +306,27 @@ def copy_field(value) -> str:
     if "\x00" in text:
         raise psycopg.DataError("PostgreSQL text fields cannot contain NUL (0x00) bytes")
     return text.translate(_COPY_ESCAPES)
+
+
+def _plain_rows(head: bytes, rows) -> bytes | None:
+    """Every row of ``copy_changes`` joined as it is (a missing subject_no as NULL), checked once as a whole: the
+    lines when no field holds a tab, a newline, a return, a backslash or a NUL — exactly 8 tabs and one newline a
+    row, one backslash a NULL — else None. Issue 18: the same text as ``copy_row`` row by row, whose five scans
+    of each state were 8% of a worker's time per change."""
+    parts, nulls = [], 0
+    for cid, ts, entity, entity_id, op, subject_no, state in rows:
+        if type(cid) is not int:
+            return None
+        if subject_no is None:
+            nulls += 1
+            subject_no = "\\N"
+        text = f"{ts}\t{entity}\t{entity_id}\t{op}\t{subject_no}"
+        parts.append(b"%b%d\t%b\t%b\n" % (head, cid, text.encode("utf-8"), state))
+    data = b"".join(parts)
+    if (data.count(b"\t") == 8 * len(parts) and data.count(b"\n") == len(parts) and data.count(b"\\") == nulls
+            and b"\r" not in data and b"\x00" not in data):
+        return data
+    return None
 
 
 def copy_row(head: bytes, row: tuple) -> bytes:
@@ -328,6 +351,19 @@ def refile_subject(conn, office_id: str, subject_id: str, old: str, new: str) ->
     conn.execute("UPDATE changes SET subject_no = %s WHERE office_id = %s AND subject_no = %s AND ("
                  "(entity = 'subject' AND entity_id = %s) OR state ->> 'subject_id' = %s "
                  "OR state -> 'subject' ->> 'id' = %s)", (new, office_id, old, subject_id, subject_id, subject_id))
+
+
+def copy_lines(rows: list[tuple]) -> str:
+    """``copy_line`` of every row, joined: the fields of all rows joined as they are and checked once as a whole when
+    every field is text (issue 18: the checks line by line were 5% of a worker's time per new subject), else line
+    by line."""
+    if rows and all(type(v) is str for row in rows for v in row):
+        width = len(rows[0])
+        text = "\n".join(["\t".join(row) for row in rows]) + "\n"
+        if (all(len(row) == width for row in rows) and text.count("\t") == (width - 1) * len(rows)
+                and text.count("\n") == len(rows) and "\\" not in text and "\r" not in text and "\x00" not in text):
+            return text
+    return "".join(map(copy_line, rows))
 
 
 def copy_line(row: tuple) -> str:
@@ -374,7 +410,7 @@ def upsert_subjects(conn, rows, held=None) -> None:
     new = [r for r in rows if r[1] not in held] if held is not None else []
     if new:
         with conn.cursor().copy("COPY subjects (office_id, entity_id, subject_no, kind, name) FROM STDIN") as copy:
-            copy.write("".join(map(copy_line, new)))
+            copy.write(copy_lines(new))
         if len(new) == len(rows):
             return
         rows = [r for r in rows if r[1] in held]

@@ -126,3 +126,24 @@ def test_issue18_subjects_with_awkward_ids_are_found_again(intake_and_office):
             sid: f"uscc:{n}" for sid, n in conn.execute(
                 "SELECT entity_id, split_part(subject_no, ':', 2) FROM subjects WHERE office_id = %s",
                 (office.office,)).fetchall()}
+
+
+def test_issue18_rows_checked_as_a_whole_are_the_rows_escaped_one_by_one():
+    """Issue 18: ``copy_changes`` joins a bundle's rows as they are and checks the whole once, ``upsert_subjects``
+    likewise (``copy_lines``); the text is exactly the one escaped row by row, whatever a field holds — each
+    character COPY would misread, in each field, a NULL subject, and a row of plain text beside them."""
+    head = b"o\t7\t"
+    plain = (5, "2026-12-01T10:00:00Z", "subject", "12", "insert", "uscc:X", '{"name":"甲"}'.encode())
+    for text in AWKWARD + ["a\rb", "普通"]:
+        for field in range(1, 7):
+            row = list(plain)
+            row[field] = text.encode() if field == 6 else text
+            rows = [plain, tuple(row), (6, *plain[1:5], None, b"{}")]
+            want = b"".join(pgstore.copy_row(head, r) for r in rows)
+            assert pgstore._plain_rows(head, rows) in (None, want), (text, field)
+            assert (pgstore._plain_rows(head, rows) or want) == want
+        subjects = [("o", "1", "uscc:A", "legal_person", "甲"), ("o", text, "uscc:B", "legal_person", text)]
+        assert pgstore.copy_lines(subjects) == "".join(map(pgstore.copy_line, subjects)), text
+    clean = [plain, (6, *plain[1:5], None, b"{}")]
+    assert pgstore._plain_rows(head, clean) == b"".join(pgstore.copy_row(head, r) for r in clean)
+    assert pgstore.copy_lines([("o", None, "b")]) == "o\t\\N\tb\n"
