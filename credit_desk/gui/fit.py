@@ -117,6 +117,11 @@ def fit_window(widget: QWidget) -> None:
         if body is not None:  # as wide as it was meant to be, as tall as the screen allows
             wanted = (body.sizeHint() + QSize(30, 90)).expandedTo(widget.size())
             widget.resize(wanted.boundedTo(limit))
+    if widget.minimumWidth() > limit.width() or widget.minimumHeight() > limit.height():
+        # a window's own floor (the main window asks for 960×600) is a wish for a roomy screen, not a need: on a
+        # smaller one (800 px wide; 1024×768 at 125 %) it pushed the window's left edge off the screen (att38);
+        # what its contents need (minimumSizeHint) still holds
+        widget.setMinimumSize(widget.minimumSize().boundedTo(limit))
     if widget.width() > limit.width() or widget.height() > limit.height():
         widget.resize(widget.size().boundedTo(limit))
     if isinstance(widget, QMainWindow) and widget.isMaximized():

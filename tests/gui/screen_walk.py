@@ -117,6 +117,12 @@ class Walk:
 @pytest.fixture
 def walk(qapp):
     from credit_desk.gui import a11y, rulehints
+    # run alone (not as test_small_screens.py's child) the platform's default screen is 800×800: a report named
+    # after WALK_SIZE would judge another screen than it says, in a walk.json left in the working folder
+    area = qapp.primaryScreen().availableGeometry()
+    assert f"{area.width()}x{area.height()}" == SIZE and "WALK_REPORT" in os.environ, (
+        f"screen_walk.py judges a {SIZE} screen, this one is {area.width()}x{area.height()}: "
+        "run it through tests/gui/test_small_screens.py")
     filters = (fit.install(qapp), a11y.install(qapp), rulehints.install(qapp))  # as run_gui does
     w = Walk()
     yield w
