@@ -17,7 +17,8 @@ import time
 from pathlib import Path
 
 OFFICES, BUNDLES = 4, 5  # 4 county offices, each sending 5 bundles: 20 requests, 4 at a time
-RUNS = 3  # the figure is the median run: one run lasts ~3 s, where a neighbour's burst moved it by a quarter
+RUNS = 5  # the figure is the median run: one run lasts ~3 s, where a neighbour's burst moved it by a quarter
+# (session 37's three runs spread 56.5k-65.9k changes/s: the median of five is steadier; each run costs ~8 s)
 
 
 def server_rate_median(folder: Path, changes: int, suite: str = "intl/1", runs: int = RUNS) -> dict:
