@@ -260,6 +260,9 @@ def _undo_red_removals(session: Session, tx, wrong: list[Case], on: dt.date) -> 
                                             doc_type="exit_announcement")
         listed = replace(red, state=CaseState.LISTED, exit_way=None, exited_on=None, exit_note=None)
         if course is not None:  # removed after all, by another listing or at the end of its validity
+            # the platform hears it back on its list, then that exit: the exit on the wrong listing's account, if
+            # not sent yet, stays behind (services.sync.RESTORE)
+            tx.change("case", red.id, "restore", entry_state(conn, listed))
             exit_in_tx(session, tx, listed, course)
             continue
         restored = step(session, tx, red, Event.RED_RESTORED, on, "删除所依据的认定已撤销，恢复列入",

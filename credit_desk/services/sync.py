@@ -29,6 +29,10 @@ from credit_desk.sync.refusals import BundleRefused, refused
 
 # R12 way 1: a wrongful listing withdrawn is sent in place of every earlier row of its case.
 WITHDRAW = ("case", "withdraw")
+# R10 with R12 way 1: a red listing a wrongful listing took off its list is back on it ("restore"); its exit rows
+# before that (exit_way red_removed on the wrong listing's day) said that the subject was black or watch listed then,
+# so an exit not yet sent stays behind — the platform hears "restore" (and a lawful exit after it, if any).
+RESTORE = ("case", "restore")
 SPLIT_MARGIN = 0.9  # a bundle over the file limit is cut again to this share of its size-proportional length
 LIMIT_SETTING = "sync.max_file_bytes"
 
@@ -158,16 +162,19 @@ def _changes(conn, after: int, upto: int) -> list[tuple[int, str, bytes, int]]:
     beside every line was ~740 bytes a change more — 150 MB at 200k changes — which the export then faulted in from
     the system at each run). A wrongful listing withdrawn (R12 way 1) drops earlier rows of its case, so when the
     range or the log's tail holds a withdrawal the range is read again with the withdrawals known (rare)."""
+    # a restore (RESTORE) is written with its withdrawal, after it: the withdrawal is in the range or in the tail
     if not (upto < sync_state.max_change_id(conn) and sync_state.withdrawn_after(conn, *WITHDRAW, upto)):
-        out, saw_withdrawal = _lines(conn, after, upto, {})
+        out, saw_withdrawal = _lines(conn, after, upto, {}, {})
         if not saw_withdrawal:
             return out
-    return _lines(conn, after, upto, sync_state.withdrawn(conn, *WITHDRAW))[0]
+    return _lines(conn, after, upto, sync_state.withdrawn(conn, *WITHDRAW),
+                  sync_state.last_changes(conn, *RESTORE))[0]
 
 
-def _lines(conn, after: int, upto: int, withdrawn: dict[str, int]) -> tuple[list[tuple[int, str, bytes, int]], bool]:
-    """``_changes``' items with ``withdrawn`` (case id -> its withdrawal's change id) applied, and whether a
-    withdrawal lies in the range."""
+def _lines(conn, after: int, upto: int, withdrawn: dict[str, int],
+           restored: dict[str, int]) -> tuple[list[tuple[int, str, bytes, int]], bool]:
+    """``_changes``' items with ``withdrawn`` (case id -> its withdrawal's change id) and ``restored`` (red case id
+    -> its last restore's change id) applied, and whether a withdrawal lies in the range."""
     related = sync_state.withdrawn_related(conn)
     is_demo = demo_scope.DemoFilter(conn)  # issue 18: the demo rows read once, not three queries per change
     out, saw_withdrawal = [], False
@@ -177,6 +184,8 @@ def _lines(conn, after: int, upto: int, withdrawn: dict[str, int]) -> tuple[list
                 saw_withdrawal = True
             if eid in withdrawn and cid < withdrawn[eid]:
                 continue  # R12 way 1: keep no information about a wrongful listing
+            if op == "exit" and eid in restored and cid < restored[eid]:
+                continue  # R10 with R12 way 1: nor of the red listing's removal on its account (RESTORE)
         if eid in related.get(entity, ()):
             continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
         if is_demo(entity, eid, state):

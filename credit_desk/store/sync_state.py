@@ -81,6 +81,13 @@ def withdrawn(conn, entity: str, op: str) -> dict[str, int]:
     return {eid: cid for eid, cid in rows}
 
 
+def last_changes(conn, entity: str, op: str) -> dict[str, int]:
+    """entity_id -> id of the last change with this op (e.g. a red listing back on its list, R10 with R12 way 1)."""
+    rows = conn.execute("SELECT entity_id, max(id) FROM changes WHERE entity = ? AND op = ? GROUP BY entity_id",
+                        (entity, op))
+    return {eid: cid for eid, cid in rows}
+
+
 def withdrawn_after(conn, entity: str, op: str, after: int) -> bool:
     """Whether a change with this op lies after change ``after`` (a range read of the log's tail, not all of it)."""
     return conn.execute("SELECT 1 FROM changes WHERE id > ? AND entity = ? AND op = ? LIMIT 1",

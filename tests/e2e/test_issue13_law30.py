@@ -3,6 +3,8 @@ still open, each tried and refused (or now undone) at its one guard."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from credit_desk.services import ledgers
 from credit_desk.services import sync as sync_svc
@@ -137,12 +139,25 @@ def test_r10_red_listing_removed_by_a_wrong_listing_is_back_on_its_list(desk, da
     assert f"案件{cid}" not in str(back) and "严重失信" not in str(back["events"]) and back["announcements"] == []
     code, verdict, _ = desk("--json", "notice", "verify", "--pdf", str(tmp_path / "x.pdf"))
     assert '"withdrawn"' in verdict, verdict
-    restore = [line for line in _travelling(data_dir) if f'"entity":"case","entity_id":"{red}","op":"restore"' in line]
+    travelling = _travelling(data_dir)
+    restore = [line for line in travelling if f'"entity":"case","entity_id":"{red}","op":"restore"' in line]
     assert restore and '"state":"listed"' in restore[0]
+    # R10 with R12 way 1 (att18g): the red listing's removal on the wrong listing's account, not sent yet, does not
+    # travel either — "red_removed" on that day told the platform the subject had been black listed then
+    assert not [line for line in travelling if f'"entity":"case","entity_id":"{red}","op":"exit"' in line]
+    # nor in a bundle that ends before the restore (bundles are split by size): the log's tail is read for it
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        conn = d.ledger.conn
+        exit_id = conn.execute("SELECT id FROM changes WHERE entity = 'case' AND entity_id = ? AND op = 'exit'",
+                               (str(red),)).fetchone()[0]
+        assert [c for c, e, _line, _n in sync_svc._changes(conn, 0, exit_id) if c == exit_id] == []
+    finally:
+        d.close()
 
 
 @pytest.mark.story
-def test_r10_red_listing_removed_by_a_wrong_listing_stays_off_for_a_lawful_one(desk):
+def test_r10_red_listing_removed_by_a_wrong_listing_stays_off_for_a_lawful_one(desk, data_dir):
     """R10 / 1798号 (十九) 二 with R12 way 1: when another (lawful) watch listing was decided within the red
     listing's validity after the wrong black listing, the red listing is off its list because of that one, from
     its day — not because of the withdrawn listing, which it no longer names."""
@@ -154,6 +169,11 @@ def test_r10_red_listing_removed_by_a_wrong_listing_stays_off_for_a_lawful_one(d
     entry = show(desk, red)
     assert entry["state"] == "exited" and entry["exited_on"] == "2026-10-20", entry
     assert entry["exit_note"] == f"因列入重点关注名单（案件{watch}）删除" and f"案件{cid}" not in str(entry)
+    # att18g: what travels of the red listing is its listing, back on its list, and the lawful exit — not the exit
+    # on the wrong listing's day, which told the platform of the withdrawn listing
+    mine = [json.loads(line) for line in _travelling(data_dir) if f'"entity":"case","entity_id":"{red}"' in line]
+    assert [(c["op"], c["state"].get("exited_on")) for c in mine] == [
+        ("open", None), ("notice", None), ("decide", None), ("restore", None), ("exit", "2026-10-20")], mine
 
 
 @pytest.mark.story
