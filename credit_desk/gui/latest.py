@@ -35,7 +35,7 @@ class Latest:
                 self.job = None
                 if failed is not None:
                     failed(exc)
-                self.ops.show_error(exc, parent)
+                self.ops.show_error(exc, parent, reading=True)  # att38a: not "nothing was changed"
         self.job = self.ops.run(fn, done=ok, failed=newest_failed)
 
 

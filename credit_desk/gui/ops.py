@@ -263,8 +263,8 @@ class Ops(QObject):
                 log.warning("closing: %d background job(s) still running after %d s", self.pool.activeThreadCount(),
                             waited)
 
-    def show_error(self, exc: BaseException, parent: QWidget | None = None) -> None:
-        show_error(exc, parent, self.lang)
+    def show_error(self, exc: BaseException, parent: QWidget | None = None, reading: bool = False) -> None:
+        show_error(exc, parent, self.lang, reading)
 
 
 class _Progress(QProgressDialog):
@@ -292,8 +292,10 @@ def _is_interrupt(exc) -> bool:
     return isinstance(exc, Exception) and "interrupted" in str(exc).lower()
 
 
-def error_text(exc: BaseException, lang: str = "zh") -> tuple[str, str]:
-    """(what happened, what to do) for any failure; a DomainError speaks its own sentence."""
+def error_text(exc: BaseException, lang: str = "zh", reading: bool = False) -> tuple[str, str]:
+    """(what happened, what to do) for any failure; a DomainError speaks its own sentence. ``reading``: the failure
+    of a background read (a list's page, a count, the dashboard) — often the refresh after a save that succeeded, so
+    it must not say "nothing was changed" (att38a: the clerk took the save for failed and entered it again)."""
     if isinstance(exc, DomainError):
         if isinstance(exc, PermissionDenied):
             todo = QCoreApplication.translate("Ops", "If this is part of your work, ask the administrator to change your role.")
@@ -305,14 +307,21 @@ def error_text(exc: BaseException, lang: str = "zh") -> tuple[str, str]:
             todo = QCoreApplication.translate("Ops", "Nothing was changed. Follow the rule above, then try again.")
         return exc.message(lang), todo
     when = datetime.now().strftime("%H:%M")
+    if reading:
+        return (QCoreApplication.translate("Ops", "What is shown here could not be read because of an unexpected "
+                                                  "error. Work already saved is not affected."),
+                QCoreApplication.translate("Ops", "Press F5 to read it again. If it happens again, tell the "
+                                                  "administrator the time (%1) and what you were doing.")
+                .replace("%1", when))
     return (QCoreApplication.translate("Ops", "The operation could not be finished because of an unexpected error; nothing was changed."),
             QCoreApplication.translate("Ops", "Try again. If it happens again, tell the administrator the time (%1) and what you "
                "were doing.").replace("%1", when))
 
 
-def show_error(exc: BaseException, parent: QWidget | None = None, lang: str = "zh") -> QMessageBox:
-    """A warning dialog: the sentence, then what to do. Never a traceback."""
-    what, todo = error_text(exc, lang)
+def show_error(exc: BaseException, parent: QWidget | None = None, lang: str = "zh",
+               reading: bool = False) -> QMessageBox:
+    """A warning dialog: the sentence, then what to do (``reading``: see error_text). Never a traceback."""
+    what, todo = error_text(exc, lang, reading)
     parent = parent or QApplication.activeWindow()
     box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("Ops", "Cannot do this"), what,
                       QMessageBox.Ok, parent)

@@ -2032,9 +2032,9 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/dashboard_view.py" line="50"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="150"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="184"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="170"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="243"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -2084,57 +2084,57 @@
         <translation>双击（或按回车）打开该事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="109"/>
         <source>Add the business accounts: clerks, and reviewers or heads (Settings → Users and roles)</source>
         <translation>添加业务人员账户：经办，以及审核或负责人（设置 → 用户与角色）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="110"/>
         <source>Register the deciding departments (Settings → Deciding departments)</source>
         <translation>登记认定部门（设置 → 认定部门：查看和登记…）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="111"/>
         <source>Put each department&apos;s reviewers and heads in it: only they decide its listings (Settings → Accounts)</source>
         <translation>把各认定部门的审核、负责人分配到该部门：名单认定只能由该部门人员作出（设置 → 账户管理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="114"/>
         <source>Import the platform&apos;s key and compare its fingerprints by phone (Sync → Import the platform&apos;s key file…)</source>
         <translation>导入市平台公钥并电话核对指纹（同步 → 导入市平台公钥文件…）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="123"/>
         <source>Before the office starts work</source>
         <translation>开始办理业务之前</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="129"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="155"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="166"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="155"/>
         <source>%1 open deadline, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="162"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="185"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="171"/>
         <source>Deadlines not known (reading failed)</source>
         <translation>期限情况未知（读取失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="196"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -2145,32 +2145,32 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="207"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="210"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="229"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="214"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="239"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="224"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="259"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="244"/>
         <source>Not known (reading failed)</source>
         <translation>未知（读取失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="268"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="253"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>
@@ -4969,37 +4969,47 @@ Measures: %4</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="299"/>
+        <location filename="../../credit_desk/gui/ops.py" line="301"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="301"/>
+        <location filename="../../credit_desk/gui/ops.py" line="303"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="303"/>
+        <location filename="../../credit_desk/gui/ops.py" line="305"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="305"/>
+        <location filename="../../credit_desk/gui/ops.py" line="307"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="308"/>
+        <location filename="../../credit_desk/gui/ops.py" line="311"/>
+        <source>What is shown here could not be read because of an unexpected error. Work already saved is not affected.</source>
+        <translation>因发生意外错误，此处显示的内容未能读取；已保存的工作不受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/ops.py" line="313"/>
+        <source>Press F5 to read it again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
+        <translation>请按 F5 重新读取。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/ops.py" line="316"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="309"/>
+        <location filename="../../credit_desk/gui/ops.py" line="317"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="317"/>
+        <location filename="../../credit_desk/gui/ops.py" line="326"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>

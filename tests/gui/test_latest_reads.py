@@ -34,7 +34,7 @@ def test_issue18_an_older_read_ending_late_neither_shows_nor_fails_over_the_newe
     if cancel == "lost":
         monkeypatch.setattr(ops_mod.Job, "cancel", lambda self: None)
     latest, shown, errors = Latest(ctx.ops), [], []
-    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None, **_k: errors.append(exc))
     hold = threading.Event()
 
     def old(_job):
@@ -234,7 +234,7 @@ def test_fix18f_a_failed_count_does_not_stay_counting(qtbot, seeded, make_ctx, m
     qtbot.addWidget(view)
     wait_ops_idle(qtbot, ctx.ops)
     errors = []
-    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None, **_k: errors.append(exc))
     monkeypatch.setattr(browse, count_name, _failing_count)
     view._count()
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=10_000)
@@ -255,7 +255,7 @@ def test_fix18f_a_failed_count_of_an_older_filter_leaves_the_newer_label(qtbot, 
     qtbot.addWidget(view)
     wait_ops_idle(qtbot, ctx.ops)
     errors, hold, calls = [], threading.Event(), []
-    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None, **_k: errors.append(exc))
     monkeypatch.setattr(ops_mod.Job, "cancel", lambda self: None)  # the older one runs to its failure
 
     def count(*_a, **_k):
@@ -282,7 +282,7 @@ def test_fix18f_a_failed_first_dashboard_read_does_not_stay_counting(qtbot, seed
     from credit_desk.services import due
     ctx = make_ctx(seeded)
     errors = []
-    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None, **_k: errors.append(exc))
     if part == "due":
         monkeypatch.setattr(due, "due_items", _failing_count)
     else:
@@ -310,7 +310,7 @@ def test_fix18f_an_older_search_failing_late_neither_shows_nor_ends_the_newer(qt
     qtbot.addWidget(view)
     wait_ops_idle(qtbot, ctx.ops)
     errors, calls = [], []
-    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None: errors.append(exc))
+    monkeypatch.setattr(ctx.ops, "show_error", lambda exc, parent=None, **_k: errors.append(exc))
     real_log, older_fail, newer_go = browse.log_search, threading.Event(), threading.Event()
 
     def failure():

@@ -160,4 +160,4 @@ class PagedModel(QAbstractTableModel):
         self._job = None
         self._exhausted = True
         self.loadingChanged.emit(False)
-        self.ctx.ops.show_error(exc)
+        self.ctx.ops.show_error(exc, reading=True)  # att38a: a read's failure, not "nothing was changed"

@@ -1,0 +1,109 @@
+"""att38a: attacks on the Latest/leased counts, the search bars, sync import and batch print (exploration)."""
+
+from __future__ import annotations
+
+import random
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import Qt
+
+from credit_desk.services import browse
+from tests.gui.conftest import wait_ops_idle
+from tests.gui.test_areas import settle
+
+PURPOSE = "核查失信信息测试事由"
+
+
+def _expected_records(session, reader, text, tier="", status=""):
+    return browse.records_count(session, reader, browse.SearchToken(text), tier, status)
+
+
+def test_att38a_fast_typing_and_area_switching_ends_on_the_newest_count(qtbot, window, monkeypatch, shot):
+    """A clerk at 1366×768 types fast into both search boxes, switching areas while counts run; the counts are
+    slowed at random so they end out of order. At the end each list's count is its own filter's."""
+    window.resize(1366, 768)
+    rng = random.Random(38)
+    real_r, real_s = browse.records_count, browse.subjects_count
+
+    def slow(real):
+        def count(*a, **k):
+            time.sleep(rng.random() * 0.3)
+            return real(*a, **k)
+        return count
+    monkeypatch.setattr(browse, "records_count", slow(real_r))
+    monkeypatch.setattr(browse, "subjects_count", slow(real_s))
+    records = window.open_area("records")
+    settle(qtbot, records)
+    records.search.purpose.setEditText(PURPOSE)
+    subjects = window.open_area("subjects")
+    settle(qtbot, subjects)
+    subjects.search.purpose.setEditText(PURPOSE)
+    for word in ("清", "江", "浦", "区"):
+        view = window.open_area("records")
+        view.search.edit.insert(word)  # an input method commits the word
+        qtbot.wait(rng.randint(50, 400))
+        view.tier.setCurrentIndex(rng.randint(0, view.tier.count() - 1))
+        qtbot.wait(rng.randint(50, 400))
+        view = window.open_area("subjects")
+        view.search.edit.insert(word)  # an input method commits the word
+        qtbot.wait(rng.randint(50, 400))
+        qtbot.keyClick(view.search.edit, Qt.Key_Backspace)
+        qtbot.wait(rng.randint(0, 350))
+    qtbot.wait(1000)
+    wait_ops_idle(qtbot, window.ctx.ops, timeout=30_000)
+    qtbot.wait(200)
+    wait_ops_idle(qtbot, window.ctx.ops, timeout=30_000)
+    ctx = window.ctx
+    r_text = records.search.text()
+    assert records.model.search.text == r_text
+    want = real_r(ctx.session, ctx.reader, browse.SearchToken(r_text), records.tier.currentData(), "")
+    assert records.count.text() == f"共 {want:,} 条", (records.count.text(), want)
+    s_text = subjects.search.text()
+    assert subjects.model.search.text == s_text
+    want = real_s(ctx.session, ctx.reader, browse.SearchToken(s_text), "")
+    assert subjects.count.text() == f"共 {want:,} 个主体", (subjects.count.text(), want)
+    assert not records.model.loading and not subjects.model.loading
+    window.open_area("records")
+    shot(window, "att38a_records_after_fast_typing")
+
+
+def _error_boxes():
+    from PySide6.QtWidgets import QApplication
+    return [w for w in QApplication.topLevelWidgets() if w.objectName() == "errorDialog" and w.isVisible()]
+
+
+def _close_boxes():
+    for box in _error_boxes():
+        box.close()
+
+
+def _reader_broken(*_a, **_k):
+    import sqlite3
+    raise sqlite3.OperationalError("disk I/O error")  # the reader's connection failing (the tester's injection)
+
+
+@pytest.mark.parametrize("part", ["dashboard", "records", "records_page"])
+def test_att38a_a_background_read_failing_after_a_save_does_not_say_nothing_was_changed(qtbot, window, monkeypatch,
+                                                                                        shot, part):
+    """A clerk saves a subject (committed); the views' refresh after the commit reads on a background job, and that
+    read fails (a reader connection error). The dialog said 「因发生意外错误，操作未能完成；未做任何改动。」 — over the
+    save that had just succeeded: the clerk takes it for the save failing and enters the subject again."""
+    _close_boxes()
+    view = window.open_area("dashboard" if part == "dashboard" else "records")
+    settle(qtbot, view)
+    wait_ops_idle(qtbot, window.ctx.ops)
+    if part == "records":
+        monkeypatch.setattr(browse, "records_count", _reader_broken)
+    elif part == "records_page":
+        monkeypatch.setattr(browse, "records_page", _reader_broken)
+    else:
+        monkeypatch.setattr(browse, "dashboard_counts", _reader_broken)
+    view.refresh()  # what gui/events.py runs after the commit
+    qtbot.waitUntil(lambda: bool(_error_boxes()), timeout=10_000)
+    box = _error_boxes()[0]
+    shot(box, f"att38a_read_failed_{part}")
+    words = box.text() + box.informativeText()
+    _close_boxes()
+    assert "未做任何改动" not in words and "已保存的工作不受影响" in words and "F5" in words, words
