@@ -107,3 +107,45 @@ def test_att38a_a_background_read_failing_after_a_save_does_not_say_nothing_was_
     words = box.text() + box.informativeText()
     _close_boxes()
     assert "未做任何改动" not in words and "已保存的工作不受影响" in words and "F5" in words, words
+
+
+@pytest.mark.parametrize("which", [0, 1])
+def test_att38a_a_file_that_cannot_be_read_midway_is_named_with_its_reason(qtbot, seeded, make_ctx, monkeypatch,
+                                                                           tmp_path, shot, which):
+    """The USB stick pulled (or a file gone) during a sync import of three files: the file that could not be read
+    raised an OSError, and the clerk got the unexpected-error dialog 「因发生意外错误，操作未能完成；未做任何改动。」 —
+    while the files before it had been imported — and no word of which file or why."""
+    from credit_desk.gui.views.sync_view import SyncView
+    from credit_desk.services import sync_inbound
+    _close_boxes()
+    ctx = make_ctx(seeded)
+    view = SyncView(ctx, "同步")
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    view.show()
+    paths = []
+    for name in ("甲.cdb", "乙.cdb", "丙.cdb"):
+        (tmp_path / name).write_bytes(name.encode())
+        paths.append(str(tmp_path / name))
+    gone = tmp_path / ("甲.cdb", "乙.cdb")[which]
+    if which == 0:
+        gone.unlink()
+
+    def import_bytes(_session, _data):
+        if gone.exists():
+            gone.unlink()  # the stick pulled after the first file came in
+        return {"type": "receipt", "notes": []}
+    monkeypatch.setattr(sync_inbound, "import_bytes", import_bytes)
+    job = view.import_files(paths)
+    qtbot.waitUntil(lambda: job.finished, timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    qtbot.wait(100)
+    boxes = [b.text() + b.informativeText() for b in _error_boxes()]
+    _close_boxes()
+    said = view.message.text()
+    shot(view, f"att38a_sync_import_unreadable_{which}")
+    assert not any("未做任何改动" in b for b in boxes), boxes
+    assert gone.name in said and "丙.cdb" in said, said
+    assert "No such file" in said or "没有" in said or "不存在" in said or "读取" in said, said
+    if which == 1:
+        assert "甲.cdb" in said, said

@@ -352,6 +352,12 @@ class SyncView(QWidget):
 
     def _import_refused(self, exc, names: list[str], imported: list[str]) -> None:
         """A file refused after others came in: the refusal alone hid which files were imported (fix18f)."""
+        if isinstance(exc, OSError):  # att38a: the stick pulled, a file gone — not an "unexpected error, nothing
+            self.refresh()            # was changed" dialog while the files before it had come in
+            return self._say(self.tr("%1 could not be read: is the USB stick still plugged in? Imported before it: "
+                                     "%2; not imported: %3. Import those again.")
+                             .replace("%1", names[len(imported)]).replace("%2", listing(imported) or self.tr("none"))
+                             .replace("%3", listing(names[len(imported):]) or self.tr("none")), ok=False)
         self._failed(exc)  # the reason: beside the buttons, or in the error dialog
         if not imported:
             return
