@@ -7183,122 +7183,121 @@ Grounds: %6</source>
         <translation>同步包 (*.cdb);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="357"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="356"/>
         <source>%1 could not be read: is the USB stick still plugged in? Imported before it: %2; not imported: %3. Import those again.</source>
         <translation>%1 无法读取：U 盘是否仍插着？在它之前已导入：%2；未导入：%3。请重新导入这些文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="364"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="363"/>
         <source>see the message.</source>
         <translation>见提示框。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="366"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="365"/>
         <source>%1 was not imported: %2 Imported before it: %3; not imported: %4.</source>
         <translation>%1 未导入：%2在它之前已导入：%3；未导入：%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="374"/>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="385"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="384"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="390"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="389"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="397"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="396"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="405"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="404"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="409"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="408"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="416"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="415"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="418"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="417"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
     <message>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="358"/>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="359"/>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="360"/>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="368"/>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="377"/>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="423"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="367"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="376"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="422"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="350"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="349"/>
         <source>Importing %1 file…</source>
         <translation>正在导入 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="350"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="349"/>
         <source>Importing %1 files…</source>
         <translation>正在导入 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="375"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="374"/>
         <source>Import stopped: %1 of %2 file(s) imported (%3); not imported: %4. Import those again.</source>
         <translation>导入已停止：%2 个文件中已导入 %1 个（%3）；未导入：%4，请再次导入这些文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="424"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="423"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="437"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="436"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="446"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="445"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="447"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="446"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="454"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="453"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="461"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="460"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="467"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="466"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="468"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="467"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="475"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="474"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

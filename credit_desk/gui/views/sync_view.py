@@ -334,10 +334,9 @@ class SyncView(QWidget):
                                        self.tr("Bundles (*.cdb);;All files (*)"))
         if not paths:
             return None
-        ctx, names, imported = self.ctx, [Path(p).name for p in paths], []
+        ctx, names, imported, out = self.ctx, [Path(p).name for p in paths], [], []
 
         def work(job):
-            out = []
             for i, p in enumerate(paths):
                 job.check()  # 取消 stops between files: each one is imported whole or not at all
                 out.append(sync_inbound.import_bytes(ctx.session, Path(p).read_bytes()))
@@ -348,7 +347,7 @@ class SyncView(QWidget):
         return ctx.ops.run(work, done=self._imported, parent=self, modal=True,
                            failed=lambda exc: self._import_refused(exc, names, imported),
                            label=counted(len(paths), self.tr("Importing %1 file…"), self.tr("Importing %1 files…")),
-                           can_cancel=True, cancelled=lambda: self._import_stopped(names, imported))
+                           can_cancel=True, cancelled=lambda: self._import_stopped(names, imported, out))
 
     def _import_refused(self, exc, names: list[str], imported: list[str]) -> None:
         """A file refused after others came in: the refusal alone hid which files were imported (fix18f)."""
@@ -367,11 +366,11 @@ class SyncView(QWidget):
                   .replace("%1", names[len(imported)]).replace("%2", why)
                   .replace("%3", listing(imported)).replace("%4", listing(left) or self.tr("none")), ok=False)
 
-    def _import_stopped(self, names: list[str], imported: list[str]) -> None:
-        self.refresh()
+    def _import_stopped(self, names: list[str], imported: list[str], out: list[dict]) -> None:
         left = names[len(imported):]  # the files are imported in order
-        if not left:  # 取消 came after the last file
-            return self._say(self.tr("%1 file(s) imported.").replace("%1", str(len(imported))))
+        if not left:  # 取消 came during (or after) the last file: all came in, their notes are said (att38a)
+            return self._imported(out)
+        self.refresh()
         self._say(self.tr("Import stopped: %1 of %2 file(s) imported (%3); not imported: %4. Import those again.")
                   .replace("%1", str(len(imported))).replace("%2", str(len(names)))
                   .replace("%3", listing(imported) or self.tr("none")).replace("%4", listing(left) or self.tr("none")),
