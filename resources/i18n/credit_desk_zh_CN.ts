@@ -3036,43 +3036,48 @@ Returned by the platform: %4</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="249"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="251"/>
         <source>%1 document(s), %2 page(s) written to %3 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已将 %1 份文书、共 %2 页写入 %3（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="264"/>
+        <source>Printing was cancelled before any page was printed: nothing was sent to the printer or written to a file.</source>
+        <translation>打印已取消：尚未打出任何页面，没有送往打印机，也没有写入文件。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="271"/>
         <source>Printing %1 document: %2…</source>
         <translation>正在打印 %1 份文书：%2…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="258"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="271"/>
         <source>Printing %1 documents: %2…</source>
         <translation>正在打印 %1 份文书：%2…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="279"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="292"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="286"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="299"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="296"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="309"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="219"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="298"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="311"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="246"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="248"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
@@ -3092,27 +3097,27 @@ Returned by the platform: %4</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="265"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="278"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="308"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="321"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="310"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="323"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="311"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="324"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="318"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="331"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>

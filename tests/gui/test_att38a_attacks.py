@@ -186,3 +186,37 @@ def test_att38a_cancel_during_the_last_file_keeps_what_its_import_said(qtbot, se
     wait_ops_idle(qtbot, ctx.ops)
     said = view.message.text()
     assert "2" in said and note["zh"] in said, said
+
+
+@pytest.mark.parametrize("to_file", [True, False])
+def test_att38a_a_batch_print_cancelled_while_reading_says_nothing_was_printed(qtbot, staff, make_ctx, monkeypatch,
+                                                                              tmp_path, to_file):
+    """取消 while the batch still reads its notices (R14: each look logged) — before any page went out: the area
+    said 「…文件中只有取消前打印的页面：请删除该文件后重新打印。」 of a file that was never made, or told the clerk to
+    collect pages from the printer that were never sent."""
+    from credit_desk.documents.templates import available
+    from credit_desk.gui import printing
+    from credit_desk.services import documents
+    from tests.gui.test_print_batch_progress import _printer, issued_notices_view
+    _clerk, _ctx, view, _ = issued_notices_view(qtbot, staff, make_ctx, available(), 2)
+    held, go, real = threading.Event(), threading.Event(), documents.stored_pdf
+
+    def stored_pdf(*a, **k):
+        held.set()
+        go.wait(10)
+        return real(*a, **k)
+    monkeypatch.setattr(documents, "stored_pdf", stored_pdf)
+    target = tmp_path / "batch.pdf"
+    if not to_file:
+        monkeypatch.setattr(printing, "private_output", lambda _ctx, _printer: None)  # a real printer
+        import credit_desk.gui.views.documents_view as dv
+        monkeypatch.setattr(dv, "private_output", lambda _ctx, _printer: None)
+    job = view.print_selected(_printer(target))
+    assert job is not None, view.message.text()
+    qtbot.waitUntil(held.is_set, timeout=10_000)
+    job.cancel()  # 取消 while the first notice is read
+    go.set()
+    qtbot.waitUntil(lambda: job.finished, timeout=60_000)
+    text = view.message.text()
+    assert not target.exists()
+    assert "已取消" in text and "删除" not in text and "取走" not in text and "领取" not in text, text

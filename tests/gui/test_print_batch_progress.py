@@ -157,7 +157,8 @@ def test_a_cancelled_batch_print_says_so(qtbot, staff, make_ctx, tmp_path):
     _clerk, _ctx, view, _ = issued_notices_view(qtbot, staff, make_ctx, ("listing_decision", "prior_notice"), 1)
     job = view.print_selected(_printer(tmp_path / "cut.pdf"))
     assert job is not None, view.message.text()
-    job._signals.progress.connect(lambda d, n: job.cancel())  # 取消 as soon as the bar first moves
+    # 取消 once the first page is out (a cancel while the notices are still read prints nothing: att38a's test)
+    job._signals.progress.connect(lambda d, n: job.cancel() if d > BAR // 10 else None)
     qtbot.waitUntil(lambda: job.finished, timeout=60_000)
     text = view.message.text()
     assert "打印已取消" in text and "删除" in text, text

@@ -224,7 +224,7 @@ class DocumentsView(QWidget):
             out = private_output(self.ctx, printer)  # 打印到文件: the clerk's alone, never the data folder (R14)
         except DomainError as exc:
             return self._say(exc.message(self.ctx.lang), ok=False)
-        ctx, purpose, numbers = self.ctx, self.purpose.text(), [r["number"] for r in rows]
+        ctx, purpose, numbers, started = self.ctx, self.purpose.text(), [r["number"] for r in rows], []
 
         def work(job):
             # issue 18: each notice is read from the ledger and its look logged (R14: an audit row, fsync) on this
@@ -234,6 +234,8 @@ class DocumentsView(QWidget):
                 job.check()
                 pdfs.append(documents.stored_pdf(ctx.session, number, purpose)["pdf"])
                 job.progress((BAR // 10) * (i + 1) // len(numbers), BAR)
+            job.check()
+            started.append(True)  # from here pages may go out (a cancel before: none did, att38a)
             return print_pdfs(pdfs, printer, _Offset(job, len(numbers)))
 
         def failed(exc) -> None:
@@ -242,7 +244,7 @@ class DocumentsView(QWidget):
             ctx.ops.show_error(exc, self)
         return ctx.ops.run(work, label=self._printing_words(rows), parent=self, writes=True,
                            can_cancel=True,  # between notices and pages; cancelled() says what came out
-                           failed=failed, cancelled=lambda: self._say(cancelled_words(out is not None), ok=False),
+                           failed=failed, cancelled=lambda: self._print_cancelled(out, bool(started)),
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
                                                     .replace("%1", str(len(rows))).replace("%2", str(n))
                                                     if out is None else self.tr(
@@ -250,6 +252,17 @@ class DocumentsView(QWidget):
                                                         "only). It holds personal data: delete it when it is no "
                                                         "longer needed.").replace("%1", str(len(rows)))
                                                     .replace("%2", str(n)).replace("%3", str(out))))
+
+    def _print_cancelled(self, out, started: bool) -> None:
+        """att38a: a cancel while the notices were still being read sent no page and wrote nothing into the file
+        made for it (private_output: empty, the clerk's alone): it is removed, and the clerk is not told to delete
+        a file or collect pages that never were."""
+        if started:
+            return self._say(cancelled_words(out is not None), ok=False)
+        if out is not None and out.exists() and out.stat().st_size == 0:
+            out.unlink()
+        self._say(self.tr("Printing was cancelled before any page was printed: nothing was sent to the printer "
+                          "or written to a file."), ok=False)
 
     def _printing_words(self, rows: list[dict]) -> str:
         """What the batch's progress says (fix18f: only 「正在打印…」): how many notices, of which kinds —
