@@ -173,7 +173,7 @@ class Ops(QObject):
 
     def run(self, fn, *, done=None, failed=None, label: str | None = None,
             parent: QWidget | None = None, modal: bool = False, progress=None, writes: bool | None = None,
-            cancelled=None, can_cancel: bool = False) -> Job:
+            cancelled=None, can_cancel: bool = False, bulk: bool | None = None) -> Job:
         """Start ``fn(job)`` on the pool; with a label, a progress window appears once it has taken
         PROGRESS_DELAY_MS. It offers 取消 only with ``can_cancel`` — a job that stops when asked and keeps nothing
         half-done (``job.check()`` inside its transaction, or between whole pages); any other job runs to its end
@@ -184,9 +184,13 @@ class Ops(QObject):
         whole run (``ledger.lend()``, issue 18): a second writing job waits for it, and the GUI thread reads on the
         reader pool meanwhile. ``modal`` blocks input to every window while it runs. ``progress(done, total)``
         runs on the GUI thread for each ``job.progress`` (connected before the job starts, so none is lost).
-        ``cancelled()`` runs on the GUI thread when the job ends cancelled (its result dropped), to say so.
+        ``bulk`` (default: ``writes``): long work that holds Python's lock (the collector paused, short switch
+        turns) — a job may be bulk without borrowing the writer for its whole run (a batch print lends it to its
+        reads only, att38a). ``cancelled()`` runs on the GUI thread when the job ends cancelled (its result
+        dropped), to say so.
         """
         writes = modal if writes is None else writes
+        bulk = writes if bulk is None else bulk
         job = Job()
         if self.closed:  # a refresh queued before the window closed: its connections are gone, it never runs
             job.cancel()
@@ -201,7 +205,7 @@ class Ops(QObject):
                                                              cancelled))
         if progress is not None:
             job._signals.progress.connect(progress)
-        self.pool.start(_Runnable(fn, job, self.ledger if writes else None, bulk=writes))
+        self.pool.start(_Runnable(fn, job, self.ledger if writes else None, bulk=bulk))
         return job
 
     def _finish(self, job: Job, dialog, done, failed, value, cancelled=None) -> None:

@@ -220,3 +220,54 @@ def test_att38a_a_batch_print_cancelled_while_reading_says_nothing_was_printed(q
     text = view.message.text()
     assert not target.exists()
     assert "已取消" in text and "删除" not in text and "取走" not in text and "领取" not in text, text
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("area,count_name", [("records", "records_count"), ("subjects", "subjects_count")])
+def test_att38a_a_failed_count_reads_whole_at_1366(qtbot, window, monkeypatch, shot, request, lang, area, count_name):
+    """The failed count's words beside the list at 1366×768, in both languages: whole, not cut."""
+    if lang == "en":
+        request.getfixturevalue("english")
+        window.ctx.ops.lang = "en"
+    window.resize(1366, 768)
+    view = window.open_area(area)
+    settle(qtbot, view)
+    monkeypatch.setattr(window.ctx.ops, "show_error", lambda *_a, **_k: None)
+    monkeypatch.setattr(browse, count_name, _reader_broken)
+    view._count()
+    qtbot.waitUntil(lambda: "?" in view.count.text(), timeout=10_000)
+    qtbot.wait(50)
+    shot(window, f"att38a_failed_count_{area}_{lang}")
+    label = view.count
+    assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), (label.width(), label.text())
+
+
+def test_att38a_a_search_typed_while_a_batch_prints_is_not_held_until_the_print_ends(qtbot, staff, make_ctx,
+                                                                                     monkeypatch, tmp_path):
+    """A batch print of many pages runs on (minutes at 300 dpi); meanwhile the clerk searches the records list. The
+    search is logged (R14) on a job that borrows the session's writer — and the print job held the writer for its
+    whole run, pages included, though only its reads log anything: the list said loading and its count stayed the
+    old one until the last page was printed."""
+    from credit_desk.documents.templates import available
+    from credit_desk.gui.views import documents_view as dv
+    from credit_desk.gui.views.records_view import RecordsView
+    from tests.gui.test_print_batch_progress import _printer, issued_notices_view
+    _clerk, ctx, view, _ = issued_notices_view(qtbot, staff, make_ctx, available(), 2)
+    printing, go = threading.Event(), threading.Event()
+
+    def print_pdfs(pdfs, printer, job=None):
+        printing.set()
+        go.wait(20)  # the pages: a long while
+        return len(pdfs)
+    monkeypatch.setattr(dv, "print_pdfs", print_pdfs)
+    job = view.print_selected(_printer(tmp_path / "long.pdf"))
+    try:
+        qtbot.waitUntil(printing.is_set, timeout=10_000)
+        records = RecordsView(ctx, "失信信息")
+        qtbot.addWidget(records)
+        qtbot.waitUntil(lambda: "…" not in records.count.text(), timeout=10_000)
+        records._search("清江浦", PURPOSE)
+        qtbot.waitUntil(lambda: records.model.search.text == "清江浦" and not records.model.loading, timeout=5_000)
+    finally:
+        go.set()
+        qtbot.waitUntil(lambda: job.finished, timeout=30_000)

@@ -230,10 +230,11 @@ class DocumentsView(QWidget):
             # issue 18: each notice is read from the ledger and its look logged (R14: an audit row, fsync) on this
             # job, not on the GUI thread (a batch of N froze the window N times); the bar counts reads then pages
             pdfs = []
-            for i, number in enumerate(numbers):
-                job.check()
-                pdfs.append(documents.stored_pdf(ctx.session, number, purpose)["pdf"])
-                job.progress((BAR // 10) * (i + 1) // len(numbers), BAR)
+            with ctx.session.ledger.lend():  # the writer for the reads (their looks are logged) only: the pages
+                for i, number in enumerate(numbers):  # need it not, and held it from searches and saves (att38a)
+                    job.check()
+                    pdfs.append(documents.stored_pdf(ctx.session, number, purpose)["pdf"])
+                    job.progress((BAR // 10) * (i + 1) // len(numbers), BAR)
             job.check()
             started.append(True)  # from here pages may go out (a cancel before: none did, att38a)
             return print_pdfs(pdfs, printer, _Offset(job, len(numbers)))
@@ -242,7 +243,7 @@ class DocumentsView(QWidget):
             if isinstance(exc, DomainError):
                 return self._say(exc.message(ctx.lang), ok=False)
             ctx.ops.show_error(exc, self)
-        return ctx.ops.run(work, label=self._printing_words(rows), parent=self, writes=True,
+        return ctx.ops.run(work, label=self._printing_words(rows), parent=self, writes=False, bulk=True,
                            can_cancel=True,  # between notices and pages; cancelled() says what came out
                            failed=failed, cancelled=lambda: self._print_cancelled(out, bool(started)),
                            done=lambda n: self._say(self.tr("%1 document(s), %2 page(s) sent to the printer.")
