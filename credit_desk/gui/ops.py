@@ -326,11 +326,16 @@ def show_error(exc: BaseException, parent: QWidget | None = None, lang: str = "z
                reading: bool = False) -> QMessageBox:
     """A warning dialog: the sentence, then what to do (``reading``: see error_text). Never a traceback."""
     what, todo = error_text(exc, lang, reading)
+    if reading:  # att38a: a refresh's page and count failing together put up the same box twice, one over the other
+        for box in _OPEN_BOXES:
+            if box.property("reading") and box.text() == what and box.isVisible():
+                return box
     parent = parent or QApplication.activeWindow()
     box = QMessageBox(QMessageBox.Warning, QCoreApplication.translate("Ops", "Cannot do this"), what,
                       QMessageBox.Ok, parent)
     box.setInformativeText(todo)
     box.setObjectName("errorDialog")
+    box.setProperty("reading", reading)
     _OPEN_BOXES.add(box)  # a parentless box would be collected as soon as this returns
     box.finished.connect(lambda _r: _OPEN_BOXES.discard(box))
     box.open()

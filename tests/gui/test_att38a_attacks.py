@@ -271,3 +271,21 @@ def test_att38a_a_search_typed_while_a_batch_prints_is_not_held_until_the_print_
     finally:
         go.set()
         qtbot.waitUntil(lambda: job.finished, timeout=30_000)
+
+
+def test_att38a_a_broken_reader_says_so_once_per_refresh(qtbot, window, monkeypatch, shot):
+    """The reader's connection failing: one F5 on the records list failed its page and its count, and each put up
+    its own dialog, one over the other (with the dashboard refreshed after a save, two more)."""
+    _close_boxes()
+    view = window.open_area("records")
+    settle(qtbot, view)
+    monkeypatch.setattr(browse, "records_count", _reader_broken)
+    monkeypatch.setattr(browse, "records_page", _reader_broken)
+    view.refresh()
+    qtbot.waitUntil(lambda: "?" in view.count.text(), timeout=10_000)
+    wait_ops_idle(qtbot, window.ctx.ops)
+    qtbot.wait(100)
+    boxes = _error_boxes()
+    shot(window, "att38a_broken_reader_boxes")
+    _close_boxes()
+    assert len(boxes) == 1, [b.text() for b in boxes]
