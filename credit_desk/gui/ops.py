@@ -18,13 +18,14 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from credit_desk import collector
 from credit_desk.domain.errors import AuthError, DomainError, PermissionDenied, ValidationError
 
 log = logging.getLogger(__name__)
 PROGRESS_DELAY_MS = 400  # quick jobs finish before a progress dialog would flash up
+PROGRESS_WIDTH = 560  # the widest a progress window's words run before they wrap (px)
 
 # Python hands its lock to a waiting thread only after the switch interval (5 ms by default). While a bulk job runs
 # Python code the GUI thread needs the lock for every event that meets Python — each of the application's event
@@ -277,6 +278,10 @@ class _Progress(QProgressDialog):
 
     def __init__(self, label: str, cancel_text: str | None, parent) -> None:
         super().__init__(label, cancel_text or "", 0, 0, parent)
+        words = QLabel(label)  # wraps: a long line (a batch print naming ten kinds of notice) made the window
+        words.setWordWrap(True)  # wider than a 1366 px screen, its 取消 off the edge (att38a)
+        words.setFixedWidth(min(words.fontMetrics().horizontalAdvance(label) + 8, PROGRESS_WIDTH))
+        self.setLabel(words)
         self.can_cancel = cancel_text is not None
         self.ended = False  # set by Ops when the job ended: the one close a job that cannot stop accepts
         if not self.can_cancel:

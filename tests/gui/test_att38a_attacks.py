@@ -289,3 +289,34 @@ def test_att38a_a_broken_reader_says_so_once_per_refresh(qtbot, window, monkeypa
     shot(window, "att38a_broken_reader_boxes")
     _close_boxes()
     assert len(boxes) == 1, [b.text() for b in boxes]
+
+
+def test_att38a_the_batch_print_progress_of_many_kinds_fits_a_1366_screen(qtbot, seeded, make_ctx, shot):
+    """A batch of notices of many kinds: the progress line names each kind with its number, on one line — the
+    progress window grew wider than a 1366×768 screen and its words ran off it."""
+    from types import SimpleNamespace
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QWidget
+    from credit_desk.documents.templates import available
+    from credit_desk.gui.models.documents_model import type_title
+    from credit_desk.gui.views.documents_view import DocumentsView
+    from tests.gui.test_long_work_says import _shown_progress
+    ctx = make_ctx(seeded)
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.resize(1366, 768)
+    host.show()
+    rows = [{"type_zh": type_title(code)} for code in available()[:10] for _ in range(2)]
+    fake = SimpleNamespace(tr=lambda s: QCoreApplication.translate("DocumentsView", s))
+    label = DocumentsView._printing_words(fake, rows)
+    go = threading.Event()
+    job = ctx.ops.run(lambda _j: go.wait(10), label=label, parent=host, can_cancel=True)
+    try:
+        qtbot.waitUntil(lambda: bool(_shown_progress()), timeout=5_000)
+        dlg = _shown_progress()[0]
+        qtbot.wait(50)
+        shot(dlg, "att38a_batch_print_many_kinds")
+        assert dlg.width() <= 1000, (dlg.width(), label)
+    finally:
+        go.set()
+        qtbot.waitUntil(lambda: job.finished, timeout=10_000)
