@@ -3036,48 +3036,48 @@ Returned by the platform: %4</source>
         <translation>尚未打印：%1。请先在其名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="251"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="252"/>
         <source>%1 document(s), %2 page(s) written to %3 (readable by you only). It holds personal data: delete it when it is no longer needed.</source>
         <translation>已将 %1 份文书、共 %2 页写入 %3（仅本人可读）。文件载有个人信息，不再需要时请删除。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="264"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="265"/>
         <source>Printing was cancelled before any page was printed: nothing was sent to the printer or written to a file.</source>
         <translation>打印已取消：尚未打出任何页面，没有送往打印机，也没有写入文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="271"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="272"/>
         <source>Printing %1 document: %2…</source>
         <translation>正在打印 %1 份文书：%2…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="271"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="272"/>
         <source>Printing %1 documents: %2…</source>
         <translation>正在打印 %1 份文书：%2…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="292"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="293"/>
         <source>Reprinted %1 as copy %2; it is kept in the ledger. Print it or save it as a PDF.</source>
         <translation>已重印 %1（第 %2 份副本），保存在账本中；可打印或另存为 PDF。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="299"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="300"/>
         <source>%1 copy %2</source>
         <translation>%1 副本%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="309"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="310"/>
         <source>Select exactly one document to save.</source>
         <translation>请只选择一份要另存的文书。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/documents_view.py" line="219"/>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="311"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="312"/>
         <source>State the purpose of the look first.</source>
         <translation>请先填写查看事由。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="248"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="249"/>
         <source>%1 document(s), %2 page(s) sent to the printer.</source>
         <translation>已将 %1 份文书、共 %2 页送往打印机。</translation>
     </message>
@@ -3097,27 +3097,27 @@ Returned by the platform: %4</source>
         <translation>%1 已编号但尚未打印：请在名单案件或信用修复中打印。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="278"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="279"/>
         <source>Select exactly one document to reprint.</source>
         <translation>请只选择一份要重印的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="321"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="322"/>
         <source>Select exactly one document to void.</source>
         <translation>请只选择一份要作废的文书。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="323"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="324"/>
         <source>Void the number</source>
         <translation>作废文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="324"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="325"/>
         <source>Why is %1 voided (e.g. the paper was spoilt)?</source>
         <translation>%1 作废的理由（如纸质文书印坏）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/documents_view.py" line="331"/>
+        <location filename="../../credit_desk/gui/views/documents_view.py" line="332"/>
         <source>%1 is voided; the number stays in the register.</source>
         <translation>%1 已作废；该编号仍保留在登记簿中。</translation>
     </message>
@@ -4964,57 +4964,57 @@ Measures: %4</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="223"/>
+        <location filename="../../credit_desk/gui/ops.py" line="228"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="224"/>
+        <location filename="../../credit_desk/gui/ops.py" line="229"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="301"/>
+        <location filename="../../credit_desk/gui/ops.py" line="310"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="303"/>
+        <location filename="../../credit_desk/gui/ops.py" line="312"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="305"/>
+        <location filename="../../credit_desk/gui/ops.py" line="314"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="307"/>
+        <location filename="../../credit_desk/gui/ops.py" line="316"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="311"/>
+        <location filename="../../credit_desk/gui/ops.py" line="320"/>
         <source>What is shown here could not be read because of an unexpected error. Work already saved is not affected.</source>
         <translation>因发生意外错误，此处显示的内容未能读取；已保存的工作不受影响。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="313"/>
+        <location filename="../../credit_desk/gui/ops.py" line="322"/>
         <source>Press F5 to read it again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请按 F5 重新读取。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="316"/>
+        <location filename="../../credit_desk/gui/ops.py" line="325"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="317"/>
+        <location filename="../../credit_desk/gui/ops.py" line="326"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="326"/>
+        <location filename="../../credit_desk/gui/ops.py" line="339"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>
@@ -7203,37 +7203,37 @@ Grounds: %6</source>
         <translation>%1 未导入：%2在它之前已导入：%3；未导入：%4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="384"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="385"/>
         <source>%1 file(s) imported.</source>
         <translation>已导入 %1 个文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="389"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="390"/>
         <source>Select a returned change first.</source>
         <translation>请先选择一条被退回的变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="396"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="397"/>
         <source>Change %1 goes out again in the next bundle (as %2).</source>
         <translation>变更 %1 将随下一个同步包重新报送（新编号 %2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="404"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="405"/>
         <source>Asking the platform what it holds…</source>
         <translation>正在向市平台查询已收到的内容…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="408"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="409"/>
         <source>Choose the USB folder with the receipts</source>
         <translation>选择存放回执的U盘文件夹</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="415"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="416"/>
         <source>Cannot read the folder: %1</source>
         <translation>无法读取该文件夹：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="417"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="418"/>
         <source>Reading the receipts…</source>
         <translation>正在读取回执…</translation>
     </message>
@@ -7241,8 +7241,8 @@ Grounds: %6</source>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="358"/>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="359"/>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="367"/>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="376"/>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="422"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="377"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="423"/>
         <source>none</source>
         <translation>无</translation>
     </message>
@@ -7257,52 +7257,52 @@ Grounds: %6</source>
         <translation>正在导入 %1 个文件…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="374"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="375"/>
         <source>Import stopped: %1 of %2 file(s) imported (%3); not imported: %4. Import those again.</source>
         <translation>导入已停止：%2 个文件中已导入 %1 个（%3）；未导入：%4，请再次导入这些文件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="423"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="424"/>
         <source>In step with the platform: %1 receipt(s) imported; bundles lost with the tail: %2. Numbers continue above the platform&apos;s. Check the paper notices printed after the last send and confirm the last number of each series below.</source>
         <translation>已与市平台对齐：导入回执 %1 份；随账本末尾丢失的同步包：%2。文号从市平台所知的最大号之后继续。请核对最后一次报送之后打印的纸质文书，并在下方确认每个编号系列的最后一个号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="436"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="437"/>
         <source>Series %1: numbering continues after %2.</source>
         <translation>编号系列 %1：从 %2 号之后继续编号。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="445"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="446"/>
         <source>The platform&apos;s key file</source>
         <translation>市平台公钥文件</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="446"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="447"/>
         <source>Key files (*.json);;All files (*)</source>
         <translation>公钥文件 (*.json);;全部文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="453"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="454"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="460"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="461"/>
         <source>The platform&apos;s keys are pinned; the fingerprints below are the ones you compared.</source>
         <translation>已固定市平台公钥；下方显示的就是您核对过的指纹。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="466"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="467"/>
         <source>Save the office&apos;s public key</source>
         <translation>保存本单位公钥</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="467"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="468"/>
         <source>Key files (*.json)</source>
         <translation>公钥文件 (*.json)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/sync_view.py" line="474"/>
+        <location filename="../../credit_desk/gui/views/sync_view.py" line="475"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
     </message>

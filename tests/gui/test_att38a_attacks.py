@@ -320,3 +320,29 @@ def test_att38a_the_batch_print_progress_of_many_kinds_fits_a_1366_screen(qtbot,
     finally:
         go.set()
         qtbot.waitUntil(lambda: job.finished, timeout=10_000)
+
+
+def test_att38a_a_first_file_refused_says_the_others_were_not_imported(qtbot, seeded, make_ctx, monkeypatch, tmp_path):
+    """Three files chosen, the first refused (a replayed receipt): the area said only the refusal — nothing said the
+    other two were not imported either (they were never tried), and the clerk took them for done."""
+    from credit_desk.domain.errors import DomainError
+    from credit_desk.gui.views.sync_view import SyncView
+    from credit_desk.services import sync_inbound
+    ctx = make_ctx(seeded)
+    view = SyncView(ctx, "同步")
+    qtbot.addWidget(view)
+    paths = []
+    for name in ("甲.cdb", "乙.cdb", "丙.cdb"):
+        (tmp_path / name).write_bytes(name.encode())
+        paths.append(str(tmp_path / name))
+
+    def import_bytes(_session, data):
+        if data == "甲.cdb".encode():
+            raise DomainError("RECEIPT_REPLAY", "该回执已导入过。", "This receipt was imported before.")
+        return {"type": "receipt", "notes": []}
+    monkeypatch.setattr(sync_inbound, "import_bytes", import_bytes)
+    job = view.import_files(paths)
+    qtbot.waitUntil(lambda: job.finished, timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    said = view.message.text()
+    assert "该回执已导入过" in said and "甲.cdb" in said and "乙.cdb" in said and "丙.cdb" in said, said

@@ -358,13 +358,14 @@ class SyncView(QWidget):
                              .replace("%1", names[len(imported)]).replace("%2", listing(imported) or self.tr("none"))
                              .replace("%3", listing(names[len(imported):]) or self.tr("none")), ok=False)
         self._failed(exc)  # the reason: beside the buttons, or in the error dialog
-        if not imported:
-            return
+        if len(names) == 1:  # the one file: its refusal says it all (with several, the first refused left the
+            return           # others untried, unsaid: att38a)
         why = exc.message(self.ctx.lang) if isinstance(exc, DomainError) else self.tr("see the message.")
         left = names[len(imported) + 1:]
         self._say(self.tr("%1 was not imported: %2 Imported before it: %3; not imported: %4.")
                   .replace("%1", names[len(imported)]).replace("%2", why)
-                  .replace("%3", listing(imported)).replace("%4", listing(left) or self.tr("none")), ok=False)
+                  .replace("%3", listing(imported) or self.tr("none")).replace("%4", listing(left) or self.tr("none")),
+                  ok=False)
 
     def _import_stopped(self, names: list[str], imported: list[str], out: list[dict]) -> None:
         left = names[len(imported):]  # the files are imported in order
