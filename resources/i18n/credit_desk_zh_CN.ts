@@ -2032,9 +2032,10 @@
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/dashboard_view.py" line="50"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="145"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="170"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="243"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="244"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
@@ -2044,97 +2045,97 @@
         <translation>近12个月每月认定的失信信息条数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="59"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="61"/>
         <source>Due and overdue</source>
         <translation>到期与逾期事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="62"/>
         <source>Platform sync</source>
         <translation>报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="68"/>
         <source>Deadlines (objection replies, decisions, sharing with the platform) will be listed here once listing cases arrive in a coming version.</source>
         <translation>名单案件功能在后续版本上线后，这里将列出各项期限（异议答复、认定决定、报送平台）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="77"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="77"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="77"/>
         <source>Type of deadline</source>
         <translation>期限类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="83"/>
         <source>Double-click (or Enter) opens the item.</source>
         <translation>双击（或按回车）打开该事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="109"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="110"/>
         <source>Add the business accounts: clerks, and reviewers or heads (Settings → Users and roles)</source>
         <translation>添加业务人员账户：经办，以及审核或负责人（设置 → 用户与角色）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="111"/>
         <source>Register the deciding departments (Settings → Deciding departments)</source>
         <translation>登记认定部门（设置 → 认定部门：查看和登记…）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="112"/>
         <source>Put each department&apos;s reviewers and heads in it: only they decide its listings (Settings → Accounts)</source>
         <translation>把各认定部门的审核、负责人分配到该部门：名单认定只能由该部门人员作出（设置 → 账户管理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="115"/>
         <source>Import the platform&apos;s key and compare its fingerprints by phone (Sync → Import the platform&apos;s key file…)</source>
         <translation>导入市平台公钥并电话核对指纹（同步 → 导入市平台公钥文件…）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="123"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="124"/>
         <source>Before the office starts work</source>
         <translation>开始办理业务之前</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="129"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="130"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="156"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="155"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="156"/>
         <source>%1 open deadline, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="163"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="171"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="172"/>
         <source>Deadlines not known (reading failed)</source>
         <translation>期限情况未知（读取失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="197"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -2145,32 +2146,33 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="207"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="208"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="210"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="211"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="215"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="224"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="225"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="245"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="247"/>
         <source>Not known (reading failed)</source>
         <translation>未知（读取失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="253"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="256"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>

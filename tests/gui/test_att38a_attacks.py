@@ -346,3 +346,71 @@ def test_att38a_a_first_file_refused_says_the_others_were_not_imported(qtbot, se
     wait_ops_idle(qtbot, ctx.ops)
     said = view.message.text()
     assert "该回执已导入过" in said and "甲.cdb" in said and "乙.cdb" in said and "丙.cdb" in said, said
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_att38a_counts_failing_and_ending_out_of_order_end_on_the_newest(qtbot, window, monkeypatch, seed):
+    """Counts and search logs slowed at random, a third of the counts failing: whatever the order they end in,
+    the label ends on the newest filter's count — or says that count failed — never 「正在统计…」, never an older
+    filter's number."""
+    rng = random.Random(seed)
+    real = browse.records_count
+    outcome = {}
+
+    def count(session, reader, token=browse.SearchToken(), tier="", status=""):
+        time.sleep(rng.random() * 0.25)
+        n = real(session, reader, token, tier, status)
+        fail = rng.random() < 0.33
+        outcome[(token.text, tier)] = None if fail else n
+        if fail:
+            raise RuntimeError("injected count failure")
+        return n
+    monkeypatch.setattr(browse, "records_count", count)
+    monkeypatch.setattr(window.ctx.ops, "show_error", lambda *_a, **_k: None)
+    view = window.open_area("records")
+    settle(qtbot, view)
+    view.search.purpose.setEditText(PURPOSE)
+    for word in ("清", "江", "浦", "1", "2"):
+        view.search.edit.insert(word)
+        qtbot.wait(rng.randint(0, 450))
+        if rng.random() < 0.5:
+            view.tier.setCurrentIndex(rng.randint(0, view.tier.count() - 1))
+            qtbot.wait(rng.randint(0, 200))
+        if rng.random() < 0.4:
+            view.search.edit.backspace()
+    qtbot.wait(500)
+    wait_ops_idle(qtbot, window.ctx.ops, timeout=30_000)
+    key = (view.model.search.text, view.model.tier)
+    assert view.model.search.text == view.search.text() and view.model.tier == view.tier.currentData()
+    want = outcome[key]
+    text = view.count.text()
+    if want is None:
+        assert "统计失败" in text, (text, key)
+    else:
+        assert text == f"共 {want:,} 条", (text, want, key)
+
+
+def test_att38a_dashboard_whose_first_reads_fail_at_1366(qtbot, seeded, make_ctx, monkeypatch, shot):
+    """The dashboard's first reads (tallies, trend, due list) failing on a 1366×768 screen: every part says it is
+    not known; one box says why."""
+    from credit_desk.gui.main_window import MainWindow
+    from credit_desk.services import due
+    _close_boxes()
+    monkeypatch.setattr(browse, "dashboard_counts", _reader_broken)
+    monkeypatch.setattr(due, "due_items", _reader_broken)
+    win = MainWindow(make_ctx(seeded))
+    qtbot.addWidget(win)
+    win.resize(1366, 768)
+    win.show()
+    view = win.open_area("dashboard")
+    qtbot.waitUntil(lambda: "失败" in view.due_summary.text(), timeout=10_000)
+    wait_ops_idle(qtbot, win.ctx.ops)
+    qtbot.wait(100)
+    boxes = _error_boxes()
+    shot(win, "att38a_dashboard_first_reads_failed")
+    _close_boxes()
+    assert len(boxes) == 1, [b.text() for b in boxes]
+    for label in view.tallies.values():
+        assert "失败" in label.text(), label.text()
+    # the trend read with the tallies: an empty chart read as "no records in twelve months"
+    assert not view.chart.points and "失败" in view.chart.note, view.chart.note

@@ -21,6 +21,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.title = title
         self.points: list[tuple[str, int]] = []
+        self.note = ""  # said in the plot while there are no bars (still counting, or the read failed: att38a)
         self.setSizePolicy(QSizePolicy.Expanding, QSizePolicy.Expanding)
         self._min_height()
 
@@ -40,6 +41,11 @@ class BarChart(QWidget):
 
     def set_points(self, points: list[tuple[str, int]]) -> None:
         self.points = list(points)
+        self.note = ""
+        self.update()
+
+    def set_note(self, text: str) -> None:
+        self.note = text
         self.update()
 
     def paintEvent(self, _event) -> None:
@@ -53,6 +59,9 @@ class BarChart(QWidget):
         plot = QRectF(8, top + line, self.width() - 16, self.height() - top - 2 * line - 12)
         p.setPen(QPen(AXIS, 1))
         p.drawLine(plot.bottomLeft(), plot.bottomRight())
+        if not self.points and self.note:
+            p.setPen(Qt.black)
+            p.drawText(plot, Qt.AlignCenter | Qt.TextWordWrap, self.note)
         if not self.points or plot.height() <= 0:
             return
         self._draw_bars(p, plot, fm, line)
