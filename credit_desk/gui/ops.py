@@ -18,7 +18,7 @@ from datetime import datetime
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from credit_desk import collector
 from credit_desk.domain.errors import AuthError, DomainError, PermissionDenied, ValidationError
@@ -236,6 +236,7 @@ class Ops(QObject):
         dlg.setValue(dlg.minimum())
         if can_cancel:
             dlg.canceled.connect(job.cancel)
+            dlg.canceled.connect(lambda: _stopping(dlg))
         job._signals.progress.connect(lambda d, n: (dlg.setMaximum(n), dlg.setValue(d)))
         return dlg
 
@@ -278,14 +279,20 @@ class _Progress(QProgressDialog):
 
     def __init__(self, label: str, cancel_text: str | None, parent) -> None:
         super().__init__(label, cancel_text or "", 0, 0, parent)
-        words = QLabel(label)  # wraps: a long line (a batch print naming ten kinds of notice) made the window
-        words.setWordWrap(True)  # wider than a 1366 px screen, its 取消 off the edge (att38a)
-        words.setFixedWidth(min(words.fontMetrics().horizontalAdvance(label) + 8, PROGRESS_WIDTH))
-        self.setLabel(words)
+        self.words = QLabel()  # wraps: a long line (a batch print naming ten kinds of notice) made the window
+        self.words.setWordWrap(True)  # wider than a 1366 px screen, its 取消 off the edge (att38a)
+        self.setLabel(self.words)
+        self.say(label)
         self.can_cancel = cancel_text is not None
         self.ended = False  # set by Ops when the job ended: the one close a job that cannot stop accepts
         if not self.can_cancel:
             self.setCancelButton(None)
+
+    def say(self, text: str) -> None:
+        """The window's words, as wide as they run up to PROGRESS_WIDTH, wrapped beyond."""
+        self.words.setText(text)
+        self.words.setFixedWidth(min(self.words.fontMetrics().horizontalAdvance(text) + 8, PROGRESS_WIDTH))
+        self.adjustSize()
 
     def reject(self) -> None:
         if self.can_cancel:
@@ -295,6 +302,18 @@ class _Progress(QProgressDialog):
         if self.can_cancel or self.ended:
             return super().closeEvent(event)
         event.ignore()
+
+
+def _stopping(dlg: "_Progress") -> None:
+    """After 取消 (Qt has just hidden the window): the job stops at its next check — after the file, notice or page
+    under way, which may take seconds. The window stays, saying so, until the job ends (att38a: it vanished at the
+    click, the window was free while the import still held the writer, and nothing said it was still running)."""
+    if dlg.ended:
+        return
+    dlg.say(QCoreApplication.translate("Ops", "Stopping: the step under way is finished first…"))
+    for button in dlg.findChildren(QPushButton):
+        button.setEnabled(False)
+    dlg.show()
 
 
 def _is_interrupt(exc) -> bool:

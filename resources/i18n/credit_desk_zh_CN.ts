@@ -4976,47 +4976,52 @@ Measures: %4</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="310"/>
+        <location filename="../../credit_desk/gui/ops.py" line="313"/>
+        <source>Stopping: the step under way is finished first…</source>
+        <translation>正在停止：先完成正在进行的这一步…</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/ops.py" line="329"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="312"/>
+        <location filename="../../credit_desk/gui/ops.py" line="331"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="314"/>
+        <location filename="../../credit_desk/gui/ops.py" line="333"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="316"/>
+        <location filename="../../credit_desk/gui/ops.py" line="335"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="320"/>
+        <location filename="../../credit_desk/gui/ops.py" line="339"/>
         <source>What is shown here could not be read because of an unexpected error. Work already saved is not affected.</source>
         <translation>因发生意外错误，此处显示的内容未能读取；已保存的工作不受影响。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="322"/>
+        <location filename="../../credit_desk/gui/ops.py" line="341"/>
         <source>Press F5 to read it again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请按 F5 重新读取。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="325"/>
+        <location filename="../../credit_desk/gui/ops.py" line="344"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="326"/>
+        <location filename="../../credit_desk/gui/ops.py" line="345"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="339"/>
+        <location filename="../../credit_desk/gui/ops.py" line="358"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>

@@ -414,3 +414,48 @@ def test_att38a_dashboard_whose_first_reads_fail_at_1366(qtbot, seeded, make_ctx
         assert "失败" in label.text(), label.text()
     # the trend read with the tallies: an empty chart read as "no records in twelve months"
     assert not view.chart.points and "失败" in view.chart.note, view.chart.note
+
+
+def test_att38a_cancel_says_it_is_stopping_until_the_file_under_way_is_in(qtbot, seeded, make_ctx, monkeypatch,
+                                                                          tmp_path, shot):
+    """取消 during a sync import: the file under way is imported to its end (seconds for a large update), but the
+    progress window vanished at the click — the window was free again, nothing said the import was still running,
+    and the clerk's next save waited on the writer the import still held."""
+    from PySide6.QtWidgets import QPushButton
+    from credit_desk.gui.views.sync_view import SyncView
+    from credit_desk.services import sync_inbound
+    from tests.gui.test_long_work_says import _shown_progress
+    ctx = make_ctx(seeded)
+    view = SyncView(ctx, "同步")
+    qtbot.addWidget(view)
+    view.show()
+    paths = []
+    for name in ("甲.cdb", "乙.cdb", "丙.cdb"):
+        (tmp_path / name).write_bytes(name.encode())
+        paths.append(str(tmp_path / name))
+    held, go = threading.Event(), threading.Event()
+
+    def import_bytes(_session, data):
+        if data == "乙.cdb".encode():
+            held.set()
+            go.wait(10)
+        return {"type": "receipt", "notes": []}
+    monkeypatch.setattr(sync_inbound, "import_bytes", import_bytes)
+    job = view.import_files(paths)
+    try:
+        qtbot.waitUntil(held.is_set, timeout=10_000)
+        qtbot.waitUntil(lambda: bool(_shown_progress()), timeout=5_000)
+        dlg = _shown_progress()[0]
+        [b for b in dlg.findChildren(QPushButton) if b.isVisible()][0].click()
+        qtbot.wait(100)
+        shown = _shown_progress()
+        assert shown, "the progress window vanished while the file under way was still being imported"
+        shot(shown[0], "att38a_import_stopping")
+        assert "停止" in shown[0].labelText(), shown[0].labelText()
+        assert not any(b.isEnabled() for b in shown[0].findChildren(QPushButton) if b.isVisible())
+    finally:
+        go.set()
+        qtbot.waitUntil(lambda: job.finished, timeout=10_000)
+    wait_ops_idle(qtbot, ctx.ops)
+    assert not _shown_progress()
+    assert "甲.cdb" in view.message.text() and "丙.cdb" in view.message.text(), view.message.text()
