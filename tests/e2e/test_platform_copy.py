@@ -147,3 +147,24 @@ def test_issue18_rows_checked_as_a_whole_are_the_rows_escaped_one_by_one():
     clean = [plain, (6, *plain[1:5], None, b"{}")]
     assert pgstore._plain_rows(head, clean) == b"".join(pgstore.copy_row(head, r) for r in clean)
     assert pgstore.copy_lines([("o", None, "b")]) == "o\t\\N\tb\n"
+
+
+def test_issue18_subjects_sent_again_under_unusual_ids_are_held_not_copied_twice(intake_and_office):
+    """att38b: the COPY of a bundle's new subjects has no ON CONFLICT — it trusts ``known_subjects`` (the ids sent as
+    JSON, read back by PostgreSQL) to find every subject the office already shared. Ids in unusual Unicode (line and
+    paragraph separators, NEL, BOM, a non-character, astral and control characters, JSON- and array-like texts) sent
+    again are found and updated in place; a miss would fail the whole receive on the primary key (a 500)."""
+    intake, office = intake_and_office
+    odd = ["\u2028", "\u0085", "\u2029", "\ufeff", "\ufffe", "\U0010ffff", "\U0001F600", "\x7f", "\x1f", "\x08\x0c",
+           "\\/", '"', "[1,2]", '{"a":1}', "null", "", " ", "5", "5.0", *AWKWARD]
+    ids = [f"s{i}{text}" for i, text in enumerate(odd)]
+    first = [office.line("subject", sid, "insert", office.subject_state()) for sid in ids]
+    assert intake.receive(office.bundle(first))[1]["accepted"] == len(ids)
+    again = [office.line("subject", sid, "update", office.subject_state()) for sid in ids]
+    again += [office.line("record", f"r{sid}", "insert", {"subject_id": sid}) for sid in ids]
+    _receipt, summary = intake.receive(office.bundle(again))
+    assert (summary["accepted"], summary["rejected"]) == (2 * len(ids), 0)
+    with intake.pool.connection() as conn:
+        held = dict(conn.execute("SELECT entity_id, name FROM subjects WHERE office_id = %s",
+                                 (office.office,)).fetchall())
+    assert held == {json.loads(line)["entity_id"]: json.loads(line)["state"]["name"] for line in again[:len(ids)]}
