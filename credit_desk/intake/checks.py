@@ -43,6 +43,8 @@ def refs(change: dict) -> list[tuple[str, str]]:
         if key in _REFS:
             if isinstance(v, (int, str)) and not isinstance(v, bool):
                 out.append((_REFS[key], str(v)))
+            elif key == "subject_id" and v is not None:  # att38b: 99.0, true, [99] name no subject the office sent
+                out.append(("subject", _subject_ref(v)))
         elif key == "targets":
             if isinstance(v, list):
                 out.extend((_TARGET_KINDS[t[0]], str(t[1])) for t in v
@@ -51,9 +53,19 @@ def refs(change: dict) -> list[tuple[str, str]]:
         elif isinstance(v, list):
             out.extend((_LIST_REFS[key], str(x)) for x in v if isinstance(x, (int, str)) and not isinstance(x, bool))
     subj = state.get("subject")
-    if isinstance(subj, dict) and isinstance(subj.get("id"), (int, str)):
-        out.append(("subject", str(subj["id"])))
+    if isinstance(subj, dict) and subj.get("id") is not None:
+        out.append(("subject", _subject_ref(subj["id"])))
     return out
+
+
+def _subject_ref(value) -> str:
+    """The office-local subject id a change names, as text (``refs`` and ``Judge.subject_of`` alike). att38b: an id
+    that is neither text nor an integer (99.0, true, a list) was no pointer at all, so the change was filed without
+    the subject being sent (a listing under its own copy's national number); now it is looked up like any id, so a
+    subject not sent is SUBJECT_NOT_SHARED (a list or an object by its type alone: its text can be long or deep)."""
+    if type(value) is str:
+        return value
+    return f"<{type(value).__name__}>" if isinstance(value, (list, dict)) else str(value)
 
 
 def subject_no(state: dict) -> str | None:
@@ -140,10 +152,10 @@ class Judge:
         if isinstance(subj, dict) and subject_no(subj):
             # R7 (att20b): the copy of the subject a listing carries may be stale (a requeue re-sends the state of
             # the day, with the USCC since corrected): the national id the platform holds for that subject wins
-            held = self.subjects.get(str(subj.get("id"))) if isinstance(subj.get("id"), (int, str)) else None
+            held = self.subjects.get(_subject_ref(subj["id"])) if subj.get("id") is not None else None
             return held or subject_no(subj)
         ref = state.get("subject_id")
-        return self.subjects.get(str(ref)) if ref is not None else None
+        return self.subjects.get(_subject_ref(ref)) if ref is not None else None
 
 
 DECISION = "admin_decision"
