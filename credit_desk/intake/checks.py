@@ -19,6 +19,10 @@ from credit_desk.domain.ids import check_kind_and_id, check_uscc_exception
 # Ops that (re)state an entity whole: judged on their own merits even when an earlier change of it was rejected
 # (that is how a corrected, requeued change gets through). Every other op rests on the entity as filed.
 CREATING_OPS = frozenset({"insert", "upsert", "open"})
+# R10 with R12 way 1 (att38c): a red listing back on its list after the wrong listing that removed it was withdrawn
+# ("restore") undoes that removal ("exit"): a refused removal does not refuse the restore (the office never sends
+# the removal again), which is judged by what it points at
+UNDOES = {"restore": "exit"}
 _SUBJECT_OPS = frozenset({"insert", "update", "upsert"})
 # state keys that point at another entity of the same office
 _REFS = {"subject_id": "subject", "record_id": "record", "case_id": "case", "origin_case_id": "case",
@@ -129,7 +133,8 @@ class Judge:
         if entity == DECISION:
             return decision_problem(state, self.today)
         for i, ref in enumerate(pointers):
-            if i == 0 and (op in CREATING_OPS or ref in self.rejected and self.ops.get(ref) == op):
+            if i == 0 and (op in CREATING_OPS or ref in self.rejected and (self.ops.get(ref) == op or (
+                    op in UNDOES and self.ops.get(ref) == UNDOES[op]))):
                 # a whole restatement of itself, or the rejected change sent again (the office's requeue: same op,
                 # a new change id; att20b: a re-sent listing decision was rejected for ever as resting on its own
                 # earlier rejection): judged by what it points at

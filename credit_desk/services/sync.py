@@ -195,6 +195,18 @@ def _lines(conn, after: int, upto: int, withdrawn: dict[str, int],
     return out, saw_withdrawal
 
 
+def _stays_home(conn, change: dict) -> bool:
+    """Whether the export never sends this change (``_lines``): a row of a wrongful listing before its withdrawal,
+    or a red listing's exit before its restore (R12 way 1; att38c: requeued from the quarantine, it travelled as a
+    new row after them)."""
+    if change["entity"] != WITHDRAW[0]:
+        return False
+    eid, cid = change["entity_id"], change["id"]
+    if cid < sync_state.withdrawn(conn, *WITHDRAW).get(eid, 0):
+        return True
+    return change["op"] == "exit" and cid < sync_state.last_changes(conn, *RESTORE).get(eid, 0)
+
+
 def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict,
            items: list | None = None) -> tuple[dict, bytes]:
     conn, ledger_id = session.ledger.conn, session.ledger.ledger_id
@@ -422,6 +434,12 @@ def requeue(session: Session, change_id: int) -> int:
         raise DomainError("NOT_IN_QUARANTINE", f"变更 {change_id} 不在待处理的退回清单中。",
                           f"Change {change_id} is not open in the quarantine.", field="change_id")
     original = sync_state.change(conn, change_id)
+    if _stays_home(conn, original):
+        raise DomainError("REQUEUE_UNDONE", f"变更 {change_id} 所属的名单已误列撤销或其删除已撤销（R12），不再报送；"
+                          "平台将收到撤销或恢复列入的变更。",
+                          f"Change {change_id} belongs to a listing withdrawn as wrongful, or to a red listing's "
+                          "removal that was undone (R12); it is not sent again: the platform hears the withdrawal or "
+                          "the restore instead.", field="change_id")
     with session.ledger.tx() as tx:
         new_id = tx.change(original["entity"], original["entity_id"], original["op"], json.loads(original["state"]))
         sync_state.mark_resent(tx, change_id, new_id)

@@ -1,0 +1,76 @@
+"""R10 with R12 way 1 (att38c): the red listing a wrongful listing took off its list is restored; nothing of its
+removal on the wrong listing's account reaches the platform, even when the platform refused that removal before
+the withdrawal."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from credit_desk.intake import checks
+from credit_desk.intake.receiver import Intake
+from credit_desk.services import ledgers
+from credit_desk.services import sync as sync_svc
+from credit_desk.store import sync_state
+from tests.e2e.case_kit import black_listing, company, desk, ok, refused, staffed_template  # noqa: F401
+from tests.e2e.sync_support import export, pair
+from tests.e2e.test_issue13_law30 import _red, _withdraw
+
+
+def _red_exit(data_dir, red: int) -> int:
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        return d.ledger.conn.execute("SELECT id FROM changes WHERE entity = 'case' AND entity_id = ? AND op = 'exit'",
+                                     (str(red),)).fetchone()[0]
+    finally:
+        d.close()
+
+
+def _send(desk, intake_dir: Path, folder: Path) -> list[dict]:
+    """Export, let the intake judge each bundle, import its receipts; the intake's summaries."""
+    infos = []
+    for i, b in enumerate(export(desk, folder)):
+        receipt, info = Intake(intake_dir).receive(Path(b["file"]).read_bytes())
+        path = folder / f"receipt-{b['seq']}.cdb"
+        path.write_bytes(receipt)
+        ok(desk, "bundle", "import", str(path))
+        infos.append(info)
+    return infos
+
+
+@pytest.mark.story
+def test_r10_red_removal_refused_by_the_platform_never_travels_after_the_withdrawal(desk, data_dir, tmp_path,
+                                                                                   monkeypatch):
+    """The platform refused the red listing's removal on the wrong listing's day (any reason). After the wrong
+    listing is withdrawn, the clerk could requeue that removal from the quarantine, and it travelled — the platform
+    heard "red_removed" on the withdrawn listing's day, and took the red listing off its list while the office holds
+    it listed. And the restore itself was refused for ever as resting on the refused removal."""
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3811)
+    red = _red(desk, sid)
+    cid = black_listing(desk, sid)
+    exit_id = _red_exit(data_dir, red)
+    real = checks.Judge._problem
+
+    def refuse_the_removal(self, change, pointers):
+        if change["id"] == exit_id:
+            return ("TEST_REFUSED", "测试退回", "refused by the test")
+        return real(self, change, pointers)
+
+    monkeypatch.setattr(checks.Judge, "_problem", refuse_the_removal)
+    assert [i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u1")] == [1]
+    monkeypatch.setattr(checks.Judge, "_problem", real)
+    assert [q["change_id"] for q in ok(desk, "bundle", "status")["quarantine"]] == [exit_id]
+    assert _withdraw(desk, cid)["red_restored"] == [red]
+    # the removal is not sent again: it is undone, and the restore stands for it
+    err = refused(desk, "bundle", "requeue", str(exit_id))
+    assert err["code"] == "REQUEUE_UNDONE", err
+    infos = _send(desk, intake_dir, tmp_path / "u2")
+    assert sum(i["rejected"] for i in infos) == 0, infos
+    office_id = ok(desk, "keys", "show", user="boss1")["office"]
+    mine = [(c["op"], c["state"].get("exit_way")) for c in Intake(intake_dir).stored_changes(office_id)
+            if c["entity"] == "case" and c["entity_id"] == str(red)]
+    assert mine == [("open", None), ("notice", None), ("decide", None), ("restore", None)], mine
+    # the platform took the restore: the refused removal is no longer open in the quarantine
+    assert ok(desk, "bundle", "status")["quarantine"] == []
