@@ -165,6 +165,23 @@ def alert_due(domains: set[str], threshold: int = BIG_DATA_ALERT_DOMAINS) -> boo
     return len({d.strip() for d in domains if d and d.strip()}) >= threshold
 
 
+def alert_rests_on(domains: Iterable[str], raised_on: dt.date, wrong: Case, cases: Iterable[Case],
+                   threshold: int = BIG_DATA_ALERT_DOMAINS) -> bool:
+    """R11 with R12 way 1 (1798号 (二十) "相关信息不予保存"; att38c): whether a 大数据警示 flag raised on ``raised_on``
+    for ``domains`` stood on the watch listing ``wrong`` (as it was before its withdrawal): it was in force that day,
+    no other watch listing of its domain among ``cases`` (none withdrawn) was, and without its domain the flag's
+    domains fall below ``threshold``."""
+    if wrong.list_type is not ListType.WATCH or wrong.domain not in domains or wrong.decided_on is None:
+        return False
+    if not (wrong.decided_on <= raised_on and (wrong.exited_on is None or raised_on < wrong.exited_on)):
+        return False
+    if any(c.id != wrong.id and c.list_type is ListType.WATCH and c.domain == wrong.domain and c.state in _DECIDED
+           and c.decided_on is not None and c.decided_on <= raised_on
+           and (c.exited_on is None or raised_on < c.exited_on) for c in cases):
+        return False
+    return not alert_due(set(domains) - {wrong.domain}, threshold)
+
+
 def opens_black_case(tier_serious: bool, on_watch_list: bool) -> bool:
     """R11: serious behaviour while on the watch list opens a black-list case."""
     return tier_serious and on_watch_list

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from credit_desk.domain.cases import Case, CaseState, Event, ExitWay, ListType, next_state
 from credit_desk.domain.errors import DomainError
-from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due,
+from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due, alert_rests_on,
                                            check_r12_exit, check_r12_watch_months, needs_post_exit_watch,
                                            post_exit_watch_max_months, post_exit_watch_records,
                                            post_exit_watch_until, red_course_after_withdrawal, reds_removed_by,
@@ -304,9 +304,23 @@ def _withdraw_one(session: Session, tx, case: Case, ex: ExitInput, channel: str,
                                             "state": blank.state.value, "apology_number": ex.apology_number,
                                             "apology_on": ex.apology_on.isoformat()})
     if case.list_type is ListType.WATCH:
+        _withdraw_alerts(session, tx, case)
         refresh_alert(session, tx, case.subject_id, ex.exit_on)
     return {"case_id": case.id, "state": blank.state.value, "exit_way": ex.way.value, "announcement_id": ann,
             "apology_id": apology, "apology_number": ex.apology_number}
+
+
+def _withdraw_alerts(session: Session, tx, case: Case) -> None:
+    """R11 with R12 way 1 (att38c): a 大数据警示 flag that stood on the wrong watch listing ``case`` (as it was) is
+    not kept: deleted, its rows never travel (services.sync.ALERT_WITHDRAW), the platform told it is withdrawn."""
+    conn = session.ledger.conn
+    mine = repo.search(conn, subject_id=case.subject_id, limit=1_000_000)
+    for a in repo.subject_alerts(conn, case.subject_id, ALERT_KIND):
+        if alert_rests_on(json.loads(a["domains"]), dt.date.fromisoformat(a["raised_on"]), case, mine,
+                          alert_threshold(conn)):
+            repo.delete_alert(tx, a["id"])
+            session.audit(tx, "alert.withdraw", "subject", case.subject_id, detail={"alert": a["id"]})
+            tx.change("alert", a["id"], "withdraw", {"id": a["id"], "subject_id": case.subject_id})
 
 
 def _post_exit_watch(session: Session, tx, black: Case, ex: ExitInput) -> Case:

@@ -33,6 +33,9 @@ WITHDRAW = ("case", "withdraw")
 # before that (exit_way red_removed on the wrong listing's day) said that the subject was black or watch listed then,
 # so an exit not yet sent stays behind — the platform hears "restore" (and a lawful exit after it, if any).
 RESTORE = ("case", "restore")
+# R11 with R12 way 1 (att38c): a 大数据警示 flag that stood on a wrongful watch listing is withdrawn with it: sent in
+# place of every earlier row of that flag, as the listing's own withdrawal is
+ALERT_WITHDRAW = ("alert", "withdraw")
 SPLIT_MARGIN = 0.9  # a bundle over the file limit is cut again to this share of its size-proportional length
 LIMIT_SETTING = "sync.max_file_bytes"
 
@@ -163,18 +166,20 @@ def _changes(conn, after: int, upto: int) -> list[tuple[int, str, bytes, int]]:
     the system at each run). A wrongful listing withdrawn (R12 way 1) drops earlier rows of its case, so when the
     range or the log's tail holds a withdrawal the range is read again with the withdrawals known (rare)."""
     # a restore (RESTORE) is written with its withdrawal, after it: the withdrawal is in the range or in the tail
+    # a flag's withdrawal (ALERT_WITHDRAW) is written with its listing's, after it: the same holds
     if not (upto < sync_state.max_change_id(conn) and sync_state.withdrawn_after(conn, *WITHDRAW, upto)):
-        out, saw_withdrawal = _lines(conn, after, upto, {}, {})
+        out, saw_withdrawal = _lines(conn, after, upto, {}, {}, {})
         if not saw_withdrawal:
             return out
     return _lines(conn, after, upto, sync_state.withdrawn(conn, *WITHDRAW),
-                  sync_state.last_changes(conn, *RESTORE))[0]
+                  sync_state.last_changes(conn, *RESTORE), sync_state.last_changes(conn, *ALERT_WITHDRAW))[0]
 
 
-def _lines(conn, after: int, upto: int, withdrawn: dict[str, int],
-           restored: dict[str, int]) -> tuple[list[tuple[int, str, bytes, int]], bool]:
-    """``_changes``' items with ``withdrawn`` (case id -> its withdrawal's change id) and ``restored`` (red case id
-    -> its last restore's change id) applied, and whether a withdrawal lies in the range."""
+def _lines(conn, after: int, upto: int, withdrawn: dict[str, int], restored: dict[str, int],
+           alerts: dict[str, int]) -> tuple[list[tuple[int, str, bytes, int]], bool]:
+    """``_changes``' items with ``withdrawn`` (case id -> its withdrawal's change id), ``restored`` (red case id
+    -> its last restore's change id) and ``alerts`` (flag id -> its withdrawal's change id) applied, and whether a
+    withdrawal lies in the range."""
     related = sync_state.withdrawn_related(conn)
     is_demo = demo_scope.DemoFilter(conn)  # issue 18: the demo rows read once, not three queries per change
     out, saw_withdrawal = [], False
@@ -186,6 +191,8 @@ def _lines(conn, after: int, upto: int, withdrawn: dict[str, int],
                 continue  # R12 way 1: keep no information about a wrongful listing
             if op == "exit" and eid in restored and cid < restored[eid]:
                 continue  # R10 with R12 way 1: nor of the red listing's removal on its account (RESTORE)
+        elif entity == ALERT_WITHDRAW[0] and eid in alerts and cid < alerts[eid]:
+            continue  # R11 with R12 way 1: nor of a flag that stood on it (ALERT_WITHDRAW)
         if eid in related.get(entity, ()):
             continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
         if is_demo(entity, eid, state):
@@ -199,9 +206,11 @@ def _stays_home(conn, change: dict) -> bool:
     """Whether the export never sends this change (``_lines``): a row of a wrongful listing before its withdrawal,
     or a red listing's exit before its restore (R12 way 1; att38c: requeued from the quarantine, it travelled as a
     new row after them)."""
+    eid, cid = change["entity_id"], change["id"]
+    if change["entity"] == ALERT_WITHDRAW[0]:
+        return cid < sync_state.last_changes(conn, *ALERT_WITHDRAW).get(eid, 0)
     if change["entity"] != WITHDRAW[0]:
         return False
-    eid, cid = change["entity_id"], change["id"]
     if cid < sync_state.withdrawn(conn, *WITHDRAW).get(eid, 0):
         return True
     return change["op"] == "exit" and cid < sync_state.last_changes(conn, *RESTORE).get(eid, 0)

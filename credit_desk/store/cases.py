@@ -277,6 +277,18 @@ def clear_alert(tx, alert_id: int, on: date) -> None:
     tx.execute("UPDATE alerts SET cleared_on = ? WHERE id = ?", (on.isoformat(), alert_id))
 
 
+def subject_alerts(conn, subject_id: int, kind: str) -> list[dict]:
+    """A subject's flags of one kind, open or cleared."""
+    rows = conn.execute("SELECT id, raised_on, domains, cleared_on FROM alerts WHERE subject_id = ? AND kind = ? "
+                        "ORDER BY id", (subject_id, kind))
+    return [dict(zip(("id", "raised_on", "domains", "cleared_on"), r)) for r in rows]
+
+
+def delete_alert(tx, alert_id: int) -> None:
+    """R11 with R12 way 1: a flag that stood on a listing withdrawn as wrongful is not kept."""
+    tx.execute("DELETE FROM alerts WHERE id = ?", (alert_id,))
+
+
 def alerts(conn, open_only: bool = True) -> list[dict]:
     clause = " WHERE cleared_on IS NULL" if open_only else ""
     rows = conn.execute(f"SELECT id, subject_id, kind, raised_on, domains, cleared_on FROM alerts{clause} ORDER BY id")

@@ -74,3 +74,29 @@ def test_r10_red_removal_refused_by_the_platform_never_travels_after_the_withdra
     assert mine == [("open", None), ("notice", None), ("decide", None), ("restore", None)], mine
     # the platform took the restore: the refused removal is no longer open in the quarantine
     assert ok(desk, "bundle", "status")["quarantine"] == []
+
+
+@pytest.mark.story
+def test_r11_alert_raised_only_by_a_wrong_watch_listing_keeps_nothing_of_it(desk, data_dir):
+    """R11 with R12 way 1 (1798号 (二十) "相关信息不予保存"): a wrong watch listing in a third domain raised the
+    大数据警示 flag; once it is withdrawn, the flag it alone raised is not kept either (it was cleared on the
+    withdrawal's day, and its raise — the domains and the wrong listing's day — still travelled)."""
+    from tests.e2e.case_kit import decide_watch, serve, watch_draft
+    from tests.e2e.test_issue13_law30 import _travelling
+    sid = company(desk, 3812)
+    drafts = {d: watch_draft(desk, sid, d) for d in ("税务", "生态环境", "市场监管")}
+    for cid in drafts.values():
+        serve(desk, cid, on="2026-09-28")
+    decide_watch(desk, drafts["税务"], "税务", on="2026-10-12")
+    decide_watch(desk, drafts["生态环境"], "生态环境", on="2026-10-12")
+    decide_watch(desk, drafts["市场监管"], "市场监管", on="2026-10-20")
+    wrong = drafts["市场监管"]
+    assert any('"entity":"alert"' in line for line in _travelling(data_dir))
+    _withdraw(desk, wrong)
+    mine = [json.loads(line) for line in _travelling(data_dir) if '"entity":"alert"' in line]
+    assert [(c["op"], sorted(c["state"])) for c in mine] == [("withdraw", ["id", "subject_id"])], mine
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        assert d.ledger.conn.execute("SELECT count(*) FROM alerts WHERE subject_id = ?", (sid,)).fetchone() == (0,)
+    finally:
+        d.close()

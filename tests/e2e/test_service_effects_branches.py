@@ -50,6 +50,9 @@ BRANCH_MUST_WRITE = {
     # R10 with R12 way 1: a red listing the wrong black listing had removed is back on its list, logged and sent
     "r10_red_restored": ("withdrawals.approve_withdrawal", {"case.exit", "document.reserve", "case.restore"},
                          {"case.withdraw", "case.restore"}),
+    # R11 with R12 way 1 (att38c): the flag a wrong watch listing alone raised is withdrawn with it, logged and sent
+    "r11_alert_withdrawn": ("withdrawals.approve_withdrawal", {"case.exit", "document.reserve", "alert.withdraw"},
+                            {"case.withdraw", "alert.withdraw"}),
     # R19: an objection to a listing answered "corrected": the listing's facts change, and the platform's copy too
     "r19_listing_corrected": ("objections.resolve_objection", {"objection.resolve", "case.update"},
                               {"objection.resolve", "case.update"}),
@@ -158,6 +161,20 @@ def test_r10_a_red_listing_restored_after_a_wrongful_withdrawal_is_logged_and_se
        "--on", "2026-11-02", user=REVIEWER)
     assert ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)["red_restored"] == [red]
     problems = _judge(effects, "r10_red_restored")
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.story
+def test_r11_the_alert_flag_a_wrong_watch_listing_raised_is_withdrawn_with_it(desk, effects):
+    sid = company(desk, 2317)
+    watch_listing(desk, sid, "税务")
+    watch_listing(desk, sid, "生态环境", served="2026-10-12", on="2026-10-26")
+    third = watch_listing(desk, sid, "市场监管", served="2026-10-26", on="2026-11-09")
+    ok(desk, "case", "withdraw", str(third), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-12", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(third), "--on", "2026-11-12", user=BOSS)
+    assert ok(desk, "case", "alerts") == []
+    problems = _judge(effects, "r11_alert_withdrawn")
     assert not problems, "\n".join(problems)
 
 

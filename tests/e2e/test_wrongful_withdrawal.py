@@ -151,6 +151,7 @@ def test_r12_way1_issue18_export_groups_the_log_only_for_a_withdrawal_it_can_dro
         got = [sync._changes(conn, a, u) for a, u in ranges]
         grouped = sync_state.withdrawn(conn, *sync.WITHDRAW)  # every range read with the whole log grouped
         restored = sync_state.last_changes(conn, *sync.RESTORE)
-        assert got == [sync._lines(conn, a, u, grouped, restored)[0] for a, u in ranges]
+        alerts = sync_state.last_changes(conn, *sync.ALERT_WITHDRAW)
+        assert got == [sync._lines(conn, a, u, grouped, restored, alerts)[0] for a, u in ranges]
         dropped = [len(sync_state.change_rows(conn, a, u).fetchall()) - len(g) for (a, u), g in zip(ranges, got)]
         assert any(d > 0 and u < w for (a, u), d in zip(ranges, dropped))  # an older range made again: dropped
