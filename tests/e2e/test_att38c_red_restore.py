@@ -100,3 +100,34 @@ def test_r11_alert_raised_only_by_a_wrong_watch_listing_keeps_nothing_of_it(desk
         assert d.ledger.conn.execute("SELECT count(*) FROM alerts WHERE subject_id = ?", (sid,)).fetchone() == (0,)
     finally:
         d.close()
+
+
+@pytest.mark.story
+def test_r12_way1_a_refused_row_of_the_wrong_listing_is_not_requeued_after_its_withdrawal(desk, data_dir, tmp_path,
+                                                                                       monkeypatch):
+    """R12 way 1: the platform refused the wrong listing's decision; once the listing is withdrawn, requeuing that
+    refusal from the quarantine sent the whole listing again as a new row after the withdrawal."""
+    intake_dir = pair(desk, tmp_path)
+    cid = black_listing(desk, company(desk, 3813))
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        decide_id = d.ledger.conn.execute("SELECT id FROM changes WHERE entity = 'case' AND entity_id = ? "
+                                          "AND op = 'decide'", (str(cid),)).fetchone()[0]
+    finally:
+        d.close()
+    real = checks.Judge._problem
+
+    def refuse_the_decision(self, change, pointers):
+        if change["id"] == decide_id:
+            return ("TEST_REFUSED", "测试退回", "refused by the test")
+        return real(self, change, pointers)
+
+    monkeypatch.setattr(checks.Judge, "_problem", refuse_the_decision)
+    _send(desk, intake_dir, tmp_path / "u1")
+    monkeypatch.setattr(checks.Judge, "_problem", real)
+    assert decide_id in [q["change_id"] for q in ok(desk, "bundle", "status")["quarantine"]]
+    _withdraw(desk, cid)
+    assert refused(desk, "bundle", "requeue", str(decide_id))["code"] == "REQUEUE_UNDONE"
+    from tests.e2e.test_issue13_law30 import _travelling
+    mine = [json.loads(line)["op"] for line in _travelling(data_dir) if f'"entity":"case","entity_id":"{cid}"' in line]
+    assert mine == ["withdraw"], mine
