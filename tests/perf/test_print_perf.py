@@ -12,6 +12,7 @@ import os
 import pytest
 
 from credit_desk.bench.io_figures import print_batch
+from credit_desk.bench.seeding import business_session
 from credit_desk.services import auth, ledgers
 from tests.conftest import ADMIN_PW
 from tests.documents.samples import SAMPLES
@@ -23,7 +24,8 @@ N = int(os.environ.get("CREDIT_DESK_PERF_DOCS", "100"))
 def test_batch_of_decisions_against_the_reportlab_floor(office, data_dir, tmp_path):
     desk = ledgers.unlock(data_dir)
     try:
-        session = auth.login(desk, "admin", ADMIN_PW)
+        # R14: printing is a clerk's act, as in credit-desk bench (as the admin this was refused, ROLE_FORBIDDEN)
+        session = business_session(auth.login(desk, "admin", ADMIN_PW))
         result = print_batch(session, SAMPLES["listing_decision"], N, tmp_path)  # shared with credit-desk bench
     finally:
         desk.close()
