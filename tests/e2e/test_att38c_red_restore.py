@@ -11,8 +11,6 @@ import pytest
 from credit_desk.intake import checks
 from credit_desk.intake.receiver import Intake
 from credit_desk.services import ledgers
-from credit_desk.services import sync as sync_svc
-from credit_desk.store import sync_state
 from tests.e2e.case_kit import black_listing, company, desk, ok, refused, staffed_template  # noqa: F401
 from tests.e2e.sync_support import export, pair
 from tests.e2e.test_issue13_law30 import _red, _withdraw
