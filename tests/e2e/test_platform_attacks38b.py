@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import json
 
 import pytest
 
-from credit_desk.intake.receiver import Intake
-from tests.platform_kit import FakeOffice
+from tests.platform_kit import registered_intake
 
 
 @pytest.fixture
 def intake_and_office(tmp_path, platform_dsn):
-    folder = tmp_path / "intake"
-    Intake.init(folder)
-    intake = Intake(folder)
-    office = FakeOffice(json.loads((folder / "platform.keys.json").read_text()), seed=38)
-    intake.register_office(office.keyfile())
+    _keys, office, intake = registered_intake(tmp_path / "intake", seed=38)
     yield intake, office
     intake.close()
 

@@ -10,20 +10,15 @@ import json
 import pytest
 
 from credit_desk.intake import pgstore
-from credit_desk.intake.receiver import Intake
 from credit_desk.sync import payload
-from tests.platform_kit import FakeOffice
+from tests.platform_kit import FakeOffice, registered_intake
 
 AWKWARD = ["a\tb", "back\\slash", "new\nline", "ret\rurn", "\\N", "\\.", "tab\\t", "末尾\\"]
 
 
 @pytest.fixture
 def intake_and_office(tmp_path, platform_dsn):
-    folder = tmp_path / "intake"
-    Intake.init(folder)
-    intake = Intake(folder)
-    office = FakeOffice(json.loads((folder / "platform.keys.json").read_text()), seed=7)
-    intake.register_office(office.keyfile())
+    _keys, office, intake = registered_intake(tmp_path / "intake", seed=7)
     yield intake, office
     intake.close()
 

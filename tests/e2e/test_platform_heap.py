@@ -5,12 +5,10 @@ bundles of the same size after a first one."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from credit_desk.intake import heap
-from credit_desk.intake.receiver import Intake
-from tests.platform_kit import FakeOffice, descendants, serve_subprocess
+from tests.platform_kit import descendants, registered_intake, serve_subprocess
 
 BUNDLES, CHANGES = 4, 4000
 
@@ -28,10 +26,7 @@ def _worker(server_pid: int) -> int:
 
 def test_issue18_a_worker_reuses_a_bundles_memory_for_the_next(tmp_path, platform_dsn):
     folder = tmp_path / "intake"
-    Intake.init(folder)
-    intake = Intake(folder)
-    office = FakeOffice(json.loads((folder / "platform.keys.json").read_text()), seed=18)
-    intake.register_office(office.keyfile())
+    _keys, office, intake = registered_intake(folder, seed=18)
     bundles = [office.bundle(office.listing_lines(CHANGES)) for _ in range(BUNDLES + 1)]
     proc, url = serve_subprocess(folder, "--workers", "1")
     try:
