@@ -171,8 +171,23 @@ def _changes(conn, after: int, upto: int) -> list[tuple[int, str, bytes, int]]:
         out, saw_withdrawal = _lines(conn, after, upto, {}, {}, {})
         if not saw_withdrawal:
             return out
-    return _lines(conn, after, upto, sync_state.withdrawn(conn, *WITHDRAW),
-                  sync_state.last_changes(conn, *RESTORE), sync_state.last_changes(conn, *ALERT_WITHDRAW))[0]
+    return _lines(conn, after, upto, *_held_back_maps(conn))[0]
+
+
+def _held_back_maps(conn) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    """(withdrawn, restored, alerts) as ``_lines`` takes them: what holds rows back (R12 way 1 with R10 and R11)."""
+    return (sync_state.withdrawn(conn, *WITHDRAW), sync_state.last_changes(conn, *RESTORE),
+            sync_state.last_changes(conn, *ALERT_WITHDRAW))
+
+
+def _held_back(cid: int, entity: str, eid: str, op: str, withdrawn: dict[str, int], restored: dict[str, int],
+               alerts: dict[str, int]) -> bool:
+    """Whether a change stays home: a row of a wrongful listing before its withdrawal, a red listing's exit before
+    its restore (R10), a flag's row before its withdrawal (R11) — all R12 way 1, keep no information about it."""
+    if entity == WITHDRAW[0]:
+        return (eid in withdrawn and cid < withdrawn[eid]) or (op == "exit" and eid in restored
+                                                                and cid < restored[eid])
+    return entity == ALERT_WITHDRAW[0] and eid in alerts and cid < alerts[eid]
 
 
 def _lines(conn, after: int, upto: int, withdrawn: dict[str, int], restored: dict[str, int],
@@ -184,15 +199,10 @@ def _lines(conn, after: int, upto: int, withdrawn: dict[str, int], restored: dic
     is_demo = demo_scope.DemoFilter(conn)  # issue 18: the demo rows read once, not three queries per change
     out, saw_withdrawal = [], False
     for cid, ts, entity, eid, op, state in sync_state.change_rows_utf8(conn, after, upto):  # states as stored: UTF-8
-        if entity == WITHDRAW[0]:
-            if op == WITHDRAW[1]:
-                saw_withdrawal = True
-            if eid in withdrawn and cid < withdrawn[eid]:
-                continue  # R12 way 1: keep no information about a wrongful listing
-            if op == "exit" and eid in restored and cid < restored[eid]:
-                continue  # R10 with R12 way 1: nor of the red listing's removal on its account (RESTORE)
-        elif entity == ALERT_WITHDRAW[0] and eid in alerts and cid < alerts[eid]:
-            continue  # R11 with R12 way 1: nor of a flag that stood on it (ALERT_WITHDRAW)
+        if entity == WITHDRAW[0] and op == WITHDRAW[1]:
+            saw_withdrawal = True
+        if _held_back(cid, entity, eid, op, withdrawn, restored, alerts):
+            continue  # R12 way 1: keep no information about a wrongful listing, nor what it did (R10, R11)
         if eid in related.get(entity, ()):
             continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
         if is_demo(entity, eid, state):
@@ -203,17 +213,9 @@ def _lines(conn, after: int, upto: int, withdrawn: dict[str, int], restored: dic
 
 
 def _stays_home(conn, change: dict) -> bool:
-    """Whether the export never sends this change (``_lines``): a row of a wrongful listing before its withdrawal,
-    or a red listing's exit before its restore (R12 way 1; att38c: requeued from the quarantine, it travelled as a
-    new row after them)."""
-    eid, cid = change["entity_id"], change["id"]
-    if change["entity"] == ALERT_WITHDRAW[0]:
-        return cid < sync_state.last_changes(conn, *ALERT_WITHDRAW).get(eid, 0)
-    if change["entity"] != WITHDRAW[0]:
-        return False
-    if cid < sync_state.withdrawn(conn, *WITHDRAW).get(eid, 0):
-        return True
-    return change["op"] == "exit" and cid < sync_state.last_changes(conn, *RESTORE).get(eid, 0)
+    """Whether the export never sends this change (``_held_back``; att38c: requeued from the quarantine, it
+    travelled as a new row after the withdrawal or restore)."""
+    return _held_back(change["id"], change["entity"], change["entity_id"], change["op"], *_held_back_maps(conn))
 
 
 def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict,
