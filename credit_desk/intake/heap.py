@@ -32,6 +32,9 @@ def keep_freed_memory() -> bool:
     except (OSError, AttributeError):
         return False
     mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    # glibc's mallopt returns 1 on success; musl has no mallopt (AttributeError above)
-    return all(mallopt(param, value) == 1 for param, value in
-               ((M_MMAP_THRESHOLD, MMAP_BYTES), (M_TRIM_THRESHOLD, TRIM_BYTES), (M_TOP_PAD, PAD_BYTES)))
+    # glibc's mallopt returns 1 on success; musl has no mallopt (AttributeError above). Each setting is tried
+    # whatever the one before answered: a C library that refuses one threshold (a lower cap on the mmap threshold)
+    # still keeps the others (before, the first refusal stopped the rest)
+    done = [mallopt(param, value) == 1 for param, value in
+            ((M_MMAP_THRESHOLD, MMAP_BYTES), (M_TRIM_THRESHOLD, TRIM_BYTES), (M_TOP_PAD, PAD_BYTES))]
+    return all(done)

@@ -51,3 +51,21 @@ def test_issue18_a_worker_reuses_a_bundles_memory_for_the_next(tmp_path, platfor
 def test_issue18_keep_freed_memory_sets_glibcs_thresholds_here():
     """On this Linux (glibc) the thresholds are set; elsewhere the call says so and changes nothing."""
     assert heap.keep_freed_memory() is True
+
+
+def test_issue18_a_refused_threshold_does_not_stop_the_others(monkeypatch):
+    """A C library that refuses the mmap threshold (the first setting) still gets the trim threshold and the top
+    pad; the call answers False (not everything was set)."""
+    calls = []
+
+    class _Libc:
+        @staticmethod
+        def _mallopt(param, value):
+            calls.append(param)
+            return 0 if param == heap.M_MMAP_THRESHOLD else 1
+
+        mallopt = _mallopt
+
+    monkeypatch.setattr(heap.ctypes, "CDLL", lambda name: _Libc())
+    assert heap.keep_freed_memory() is False
+    assert calls == [heap.M_MMAP_THRESHOLD, heap.M_TRIM_THRESHOLD, heap.M_TOP_PAD]
