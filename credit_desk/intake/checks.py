@@ -15,6 +15,7 @@ from functools import lru_cache
 from credit_desk.domain import disclosure
 from credit_desk.domain.errors import ValidationError
 from credit_desk.domain.ids import check_kind_and_id, check_uscc_exception
+from credit_desk.sync.payload import MAX_FIELD_CHARS
 
 # Ops that (re)state an entity whole: judged on their own merits even when an earlier change of it was rejected
 # (that is how a corrected, requeued change gets through). Every other op rests on the entity as filed.
@@ -39,37 +40,68 @@ _NAMES = {"subject": ("信用主体", "subject"), "record": ("失信信息", "re
 
 
 def refs(change: dict) -> list[tuple[str, str]]:
-    """The (entity, entity_id) pairs a change rests on: itself, then every entity its state points at."""
+    """The (entity, entity_id) pairs a change rests on: itself, then every entity its state points at.
+
+    R7 (att39b): a pointer is an id as the office writes one (``services``: an integer, or text no longer than an
+    entity id), or null for none (a consent for every record, a case of no origin). Anything else — a float, a bool,
+    a list, an object; record_ids / case_ids / targets that are no list, a target that is no [kind, id] pair of a
+    known kind; a listing's subject copy without its id — named nothing the platform could judge and was skipped:
+    the change was filed resting on nothing. Now the pairs end with ``(MALFORMED, field)`` and ``Judge`` rejects the
+    change (REF_INVALID, naming the field). Issue 18: a well-formed integer costs one type test, as before."""
     state = change["state"]
     out = [(change["entity"], change["entity_id"])]
     for key in _REF_KEYS.intersection(state):
         v = state[key]
-        if key in _REFS:
-            if isinstance(v, (int, str)) and not isinstance(v, bool):
-                out.append((_REFS[key], str(v)))
-            elif key == "subject_id" and v is not None:  # att38b: 99.0, true, [99] name no subject the office sent
-                out.append(("subject", _subject_ref(v)))
+        if v is None:
+            continue
+        entity = _REFS.get(key)
+        if entity is not None:
+            if type(v) is int or type(v) is str and len(v) <= MAX_FIELD_CHARS:  # not bool (type, not isinstance)
+                out.append((entity, str(v)))
+            else:
+                return _malformed(out, key)
+        elif type(v) is not list:
+            return _malformed(out, key)
         elif key == "targets":
-            if isinstance(v, list):
-                out.extend((_TARGET_KINDS[t[0]], str(t[1])) for t in v
-                           if isinstance(t, list) and len(t) == 2 and t[0] in _TARGET_KINDS
-                           and isinstance(t[1], (int, str)) and not isinstance(t[1], bool))
-        elif isinstance(v, list):
-            out.extend((_LIST_REFS[key], str(x)) for x in v if isinstance(x, (int, str)) and not isinstance(x, bool))
+            for i, t in enumerate(v):
+                if (type(t) is list and len(t) == 2 and type(t[0]) is str and t[0] in _TARGET_KINDS
+                        and (type(t[1]) is int or type(t[1]) is str and len(t[1]) <= MAX_FIELD_CHARS)):
+                    out.append((_TARGET_KINDS[t[0]], str(t[1])))
+                else:  # att39b: a kind that was a list or an object raised TypeError here (the receive failed, 500)
+                    return _malformed(out, f"targets[{i}]")
+        else:
+            entity = _LIST_REFS[key]
+            for x in v:
+                if type(x) is int or type(x) is str and len(x) <= MAX_FIELD_CHARS:
+                    out.append((entity, str(x)))
+                else:
+                    return _malformed(out, f"{key}[{next(i for i, y in enumerate(v) if y is x)}]")
     subj = state.get("subject")
-    if isinstance(subj, dict) and subj.get("id") is not None:
-        out.append(("subject", _subject_ref(subj["id"])))
+    if subj is not None:  # R7: a listing's copy of its subject is checked by its id against the subjects shared
+        if type(subj) is not dict:
+            return _malformed(out, "subject")
+        sid = subj.get("id")
+        if type(sid) is int or type(sid) is str and len(sid) <= MAX_FIELD_CHARS:
+            out.append(("subject", str(sid)))
+        else:  # att39b: a copy without an id was filed under its own national number, never checked
+            return _malformed(out, "subject.id")
+    return out
+
+
+# the entity of refs()' last pair when a pointer is no id: compared by identity (``is``), so no entity an office
+# sends (a string the JSON reader made) is ever taken for it
+MALFORMED = "<malformed pointer>"
+
+
+def _malformed(out: list[tuple[str, str]], field: str) -> list[tuple[str, str]]:
+    out.append((MALFORMED, field))
     return out
 
 
 def _subject_ref(value) -> str:
-    """The office-local subject id a change names, as text (``refs`` and ``Judge.subject_of`` alike). att38b: an id
-    that is neither text nor an integer (99.0, true, a list) was no pointer at all, so the change was filed without
-    the subject being sent (a listing under its own copy's national number); now it is looked up like any id, so a
-    subject not sent is SUBJECT_NOT_SHARED (a list or an object by its type alone: its text can be long or deep)."""
-    if type(value) is str:
-        return value
-    return f"<{type(value).__name__}>" if isinstance(value, (list, dict)) else str(value)
+    """The office-local subject id an accepted change names, as text (``refs`` wrote it so: an integer or text;
+    att38b/att39b: any other value rejects the change as REF_INVALID before it is filed)."""
+    return value if type(value) is str else str(value)
 
 
 def subject_no(state: dict) -> str | None:
@@ -117,6 +149,8 @@ class Judge:
         return problem
 
     def _problem(self, change: dict, pointers: list[tuple[str, str]]) -> tuple[str, str, str] | None:
+        if pointers[-1][0] is MALFORMED:  # R7 (att39b): a pointer that is no id, whatever the entity
+            return _ref_invalid(pointers[-1][1])
         state, entity, op = change["state"], change["entity"], change["op"]
         if entity == "subject" and op in _SUBJECT_OPS:
             problem = _subject_problem(state, self.id_today)
@@ -154,11 +188,11 @@ class Judge:
         if change["entity"] == "subject":
             return subject_no(state)
         subj = state.get("subject")
-        if isinstance(subj, dict) and subject_no(subj):
+        if subj is not None:  # accepted: a dict with a well-formed id (refs), the subject shared (SUBJECT_NOT_SHARED)
             # R7 (att20b): the copy of the subject a listing carries may be stale (a requeue re-sends the state of
-            # the day, with the USCC since corrected): the national id the platform holds for that subject wins
-            held = self.subjects.get(_subject_ref(subj["id"])) if subj.get("id") is not None else None
-            return held or subject_no(subj)
+            # the day, with the USCC since corrected): the national id the platform holds for that subject wins.
+            # att39b: and a copy without the ID fields ({"id": 1}) is filed under it too (it was filed with none)
+            return self.subjects.get(_subject_ref(subj["id"])) or subject_no(subj)
         ref = state.get("subject_id")
         return self.subjects.get(_subject_ref(ref)) if ref is not None else None
 
@@ -211,6 +245,15 @@ def _depends(ref: tuple[str, str], change_id: int, code: str) -> tuple[str, str,
             f"请先更正并重新报送该{zh}。",
             f"This change rests on {en} {ref[1]} (change {change_id}, {code}), which the platform rejected; "
             f"it is rejected too. Correct and resend that {en} first.")
+
+
+def _ref_invalid(field: str) -> tuple[str, str, str]:
+    return ("REF_INVALID",
+            f"变更中的引用「{field}」缺失或不是有效编号（应为整数，或不超过 {MAX_FIELD_CHARS} 个字符的文本）："
+            f"平台无法判断本变更所依据的内容，本变更退回；请按系统导出的格式重新报送。",
+            f"The reference {field} is missing or not a valid id (an integer, or text of at most {MAX_FIELD_CHARS} "
+            f"characters): the platform cannot tell what this change rests on, so it is rejected; resend it as the "
+            f"office's export writes it.")
 
 
 def _subject_problem(state: dict, today: dt.date) -> tuple[str, str, str] | None:

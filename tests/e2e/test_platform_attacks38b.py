@@ -19,8 +19,8 @@ def intake_and_office(tmp_path, platform_dsn):
 def test_a_subject_named_by_a_number_not_an_id_is_not_shared(intake_and_office, ident):
     """att38b: a record or listing naming its subject by a float (99.0), a list or an object was accepted — the
     "subject not yet sent" check only looked at ids that are text or integers — and filed with no subject (a record)
-    or under the national number of the listing's own copy of a subject the office never sent. Refused as
-    SUBJECT_NOT_SHARED like any subject the platform does not hold."""
+    or under the national number of the listing's own copy of a subject the office never sent. Refused (att39b:
+    REF_INVALID naming the field, as every pointer that is no id; tests/e2e/test_platform_attacks39b.py)."""
     intake, office = intake_and_office
     other = office.subject_state()
     lines = [office.line("record", "r1", "insert", {"subject_id": ident, "kind": "penalty"}),

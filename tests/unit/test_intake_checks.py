@@ -59,3 +59,64 @@ def test_r7_an_overlong_id_is_judged_without_filling_the_cache():
     checks._id_problem.cache_clear()
     assert Judge({}, {}).check(_subject(1, id_number="9" * 500))[0] == "SUBJECT_ID_INVALID"
     assert checks._id_problem.cache_info().currsize == 0
+
+
+# --- att39b: every pointer a change carries is an id the platform judges, or the change is rejected (R7) ------------
+
+NOT_IDS = [99.0, True, False, [99], {"id": 99}, "9" * 257]
+SCALAR_POINTERS = ["subject_id", "record_id", "case_id", "origin_case_id", "repair_id", "commitment_id",
+                   "objection_id"]
+
+
+def _change(cid: int, entity: str, eid: str, op: str, **state) -> dict:
+    return {"id": cid, "entity": entity, "entity_id": eid, "op": op, "state": state}
+
+
+def _verdict(change: dict, judge: Judge | None = None):
+    judge = judge or Judge({}, {"1": "uscc:" + USCC})
+    return judge.check(change, checks.refs(change))
+
+
+def test_r7_each_pointer_that_is_no_id_rejects_its_change_naming_the_field():
+    for key in SCALAR_POINTERS:
+        for bad in NOT_IDS:
+            problem = _verdict(_change(9, "record", "9", "update", **{"subject_id": 1, key: bad}))
+            assert problem is not None and problem[0] == "REF_INVALID", (key, bad, problem)
+            assert f"「{key}」" in problem[1] and key in problem[2]
+    for key in ("record_ids", "case_ids"):
+        for bad in NOT_IDS:
+            assert _verdict(_change(9, "case", "9", "open", subject_id=1, **{key: [1, bad]}))[1:] == \
+                _verdict(_change(9, "case", "9", "open", subject_id=1, **{key: [2, bad]}))[1:]
+            assert f"「{key}[1]」" in _verdict(_change(9, "case", "9", "open", subject_id=1, **{key: [1, bad]}))[1]
+        for bad in (1, "1", 1.5, True, {"a": 1}):
+            assert _verdict(_change(9, "case", "9", "open", subject_id=1, **{key: bad}))[0] == "REF_INVALID"
+    for bad in (["record", 1.0], ["subject", 1], ["decision"], [["record"], 1], [{"a": 1}, 1], "record", 1):
+        problem = _verdict(_change(9, "repair", "9", "insert", subject_id=1, targets=[["case", 1], bad]))
+        assert problem[0] == "REF_INVALID" and "「targets[1]」" in problem[1], bad
+
+
+def test_r7_a_subject_copy_without_an_id_rejects_the_listing():
+    for copy, name in (({"kind": "legal_person"}, "subject.id"), ({"id": None}, "subject.id"),
+                       ({"id": 1.0}, "subject.id"), ("1", "subject"), ([1], "subject")):
+        problem = _verdict(_change(9, "case", "1", "decide", record_ids=[1], subject=copy))
+        assert problem[0] == "REF_INVALID" and f"「{name}」" in problem[1], copy
+
+
+def test_r7_a_change_resting_on_one_rejected_for_its_pointer_is_rejected_too():
+    judge = Judge({}, {"1": "uscc:" + USCC})
+    assert _verdict(_change(9, "case", "9", "open", subject_id=1, record_ids=[[1]]), judge)[0] == "REF_INVALID"
+    assert _verdict(_change(10, "case", "9", "decide", subject={"id": 1}, record_ids=[1]), judge)[0] == \
+        "DEPENDS_ON_REJECTED"
+
+
+def test_r7_the_office_s_pointers_are_read_as_before():
+    """Integer and text ids, null for no pointer (a consent for every record), empty lists, [kind, id] targets."""
+    change = _change(9, "repair", "9", "insert", subject_id=1, targets=[["record", 2], ["decision", "3"]],
+                     commitment_id=None, record_ids=[], origin_case_id=None)
+    assert sorted(checks.refs(change)) == sorted([("repair", "9"), ("subject", "1"), ("record", "2"),
+                                                  ("admin_decision", "3")])
+    listing = _change(10, "case", "4", "decide", subject={"id": 1, "kind": "legal_person"}, record_ids=[5, "6"],
+                      origin_case_id=7)
+    assert sorted(checks.refs(listing)) == sorted([("case", "4"), ("subject", "1"), ("record", "5"), ("record", "6"),
+                                                   ("case", "7")])
+    assert _verdict(change) is None and _verdict(listing) is None
