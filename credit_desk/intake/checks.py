@@ -165,7 +165,16 @@ class Judge:
                 self.new_subjects[sid] = (no, state["kind"], state["name"])
             return problem
         if entity == DECISION:
-            return decision_problem(state, self.today)
+            # R21: judged by its data elements, each change whole (its own earlier rejection holds it back no
+            # more than it does a creating op); R13 (att39b): and by what it points at — a repair_stop whose repair
+            # (repair_id) was rejected was accepted, and the office showed the repair's effect as confirmed
+            problem = decision_problem(state, self.today)
+            for ent, ident in pointers[1:] if problem is None else ():  # usually none
+                if (ent, ident) in self.rejected:
+                    return _depends((ent, ident), *self.rejected[ent, ident])
+                if ent == "subject" and ident not in self.subjects:
+                    return _not_shared(ident)
+            return problem
         for i, ref in enumerate(pointers):
             if i == 0 and (op in CREATING_OPS or ref in self.rejected and (self.ops.get(ref) == op or (
                     op in UNDOES and self.ops.get(ref) == UNDOES[op]))):
@@ -178,8 +187,7 @@ class Judge:
                 return _depends(ref, *self.rejected[ref])
         for ent, ident in pointers[1:]:
             if ent == "subject" and ident not in self.subjects:
-                return ("SUBJECT_NOT_SHARED", f"所涉信用主体（编号 {ident}）尚未报送平台，请先报送该主体。",
-                        f"The subject (id {ident}) has not been sent to the platform; send it first.")
+                return _not_shared(ident)
         return None
 
     def subject_of(self, change: dict) -> str | None:
@@ -245,6 +253,11 @@ def _depends(ref: tuple[str, str], change_id: int, code: str) -> tuple[str, str,
             f"请先更正并重新报送该{zh}。",
             f"This change rests on {en} {ref[1]} (change {change_id}, {code}), which the platform rejected; "
             f"it is rejected too. Correct and resend that {en} first.")
+
+
+def _not_shared(ident: str) -> tuple[str, str, str]:
+    return ("SUBJECT_NOT_SHARED", f"所涉信用主体（编号 {ident}）尚未报送平台，请先报送该主体。",
+            f"The subject (id {ident}) has not been sent to the platform; send it first.")
 
 
 def _ref_invalid(field: str) -> tuple[str, str, str]:

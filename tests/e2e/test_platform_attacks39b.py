@@ -124,3 +124,34 @@ def test_r7_well_formed_pointers_and_absent_ones_still_go_through(intake_and_off
     subject_no = next(c for c in stored if c["entity"] == "subject")["subject_no"]
     decide = next(c for c in stored if c["op"] == "decide")
     assert decide["subject_no"] == subject_no  # R7: the copy {"id": 1} names subject 1, filed under its number
+
+
+def test_r13_r21_a_decision_s_repair_stop_resting_on_a_rejected_repair_is_rejected(intake_and_office):
+    """A 双公示 decision's change is judged by its data elements (R21) and was never by what it points at: the
+    decision's repair_stop names the repair that stopped its publication (repair_id, R13) and was accepted while
+    that repair was rejected — the office then showed the repair's effect as confirmed by the platform, the repair
+    itself in quarantine. Rejected now, DEPENDS_ON_REJECTED naming the repair; over a repair the platform holds it
+    goes through, and a decision's later change is still judged on its own merits (its own earlier rejection does
+    not hold it back)."""
+    import datetime as dt
+
+    from credit_desk.domain import disclosure
+    from tests.e2e.disclosure_kit import penalty_row
+    intake, office = intake_and_office
+    decision, errors = disclosure.check_decision(penalty_row(1, dt.date(2026, 10, 20)), dt.date(2026, 11, 1))
+    assert not errors
+    good = {**decision.to_state(), "publish_due": "2026-10-27", "state": "published"}
+    lines = _shared(office)  # 1 subject, 2 record, 3 case
+    lines += [office.line("repair", 60, "insert", {"id": 60, "subject_id": 999, "targets": [["record", 1]]}),  # 4
+              office.line("repair", 61, "insert", {"id": 61, "subject_id": 1, "targets": [["decision", 7]]}),  # 5
+              office.line("admin_decision", 7, "insert", {**good, "id": 7}),  # 6
+              office.line("admin_decision", 7, "repair_stop", {**good, "id": 7, "repair_id": 60}),  # 7
+              office.line("admin_decision", 7, "repair_stop", {**good, "id": 7, "repair_id": 61}),  # 8
+              office.line("admin_decision", 8, "insert", {**good, "id": 8, "publish_due": "abc"}),  # 9
+              office.line("admin_decision", 8, "publish", {**good, "id": 8})]  # 10: its own merits
+    receipt, _summary = intake.receive(office.bundle(lines))
+    _, accepted, rejected = office.read_receipt(receipt)
+    assert [(r["id"], r["code"]) for r in rejected] == [(4, "SUBJECT_NOT_SHARED"), (7, "DEPENDS_ON_REJECTED"),
+                                                        (9, "DECISION_INCOMPLETE")], rejected
+    assert accepted == [1, 2, 3, 5, 6, 8, 10]
+    assert "repair request 60" in rejected[1]["reason_en"]
