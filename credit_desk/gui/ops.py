@@ -3,8 +3,9 @@
     job = ops.run(lambda job: slow(job), done=show, label="正在查询…")
 
 The function runs on a worker thread and receives its ``Job`` (``job.cancelled``, ``job.progress(i, n)``,
-``job.on_cancel(hook)``, ``with job.cancel_hook(hook):``). ``done`` and ``failed`` run back on the GUI thread. A cancelled job's result is
-dropped. Every refusal (DomainError) is shown as its Chinese sentence; anything unexpected as a short
+``job.on_cancel(hook)``, ``with job.cancel_hook(hook):``). ``done`` and ``failed`` run back on the GUI thread. A job that stopped when cancelled
+(``Cancelled``) says so through ``cancelled``; one that returned, or was refused, in spite of 取消 is shown as it
+ended (att39d). Every refusal (DomainError) is shown as its Chinese sentence; anything unexpected as a short
 sentence that says what to do, while the traceback goes to the log only.
 """
 
@@ -17,6 +18,7 @@ from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QProgressDialog, QPushButton, QWidget
 
@@ -187,8 +189,9 @@ class Ops(QObject):
         runs on the GUI thread for each ``job.progress`` (connected before the job starts, so none is lost).
         ``bulk`` (default: ``writes``): long work that holds Python's lock (the collector paused, short switch
         turns) — a job may be bulk without borrowing the writer for its whole run (a batch print lends it to its
-        reads only, att38a). ``cancelled()`` runs on the GUI thread when the job ends cancelled (its result
-        dropped), to say so.
+        reads only, att38a). ``cancelled()`` runs on the GUI thread when the job stopped because it was
+        cancelled (``_stopped``), to say so; a job that returned or was refused in spite of 取消 goes to ``done`` or
+        ``failed`` as usual (att39d).
         """
         writes = modal if writes is None else writes
         bulk = writes if bulk is None else bulk
@@ -200,29 +203,51 @@ class Ops(QObject):
         dialog = self._progress_dialog(job, label, parent, can_cancel) if label else None
         if dialog is not None and modal:
             dialog.setWindowModality(Qt.ApplicationModal)
-        job._signals.done.connect(lambda result: self._finish(job, dialog, done, None, result, cancelled))
+        job._signals.done.connect(lambda result: self._finish(job, dialog, done, None, result, cancelled, True))
         job._signals.failed.connect(lambda exc: self._finish(job, dialog, None, failed or
                                                              (lambda e: self.show_error(e, parent)), exc,
-                                                             cancelled))
+                                                             cancelled, False))
         if progress is not None:
             job._signals.progress.connect(progress)
         self.pool.start(_Runnable(fn, job, self.ledger if writes else None, bulk=bulk))
         return job
 
-    def _finish(self, job: Job, dialog, done, failed, value, cancelled=None) -> None:
+    def _finish(self, job: Job, dialog, done, failed, value, cancelled, returned: bool) -> None:
+        """How the job ended decides what is said, not whether 取消 was pressed (att39d): a job that returned did
+        its work — its result is shown, with a note when 取消 came too late to stop it; a refusal or a failure is
+        shown with its reason though 取消 was pressed meanwhile; only a job that stopped (``_stopped``) is said
+        to be cancelled. After ``close()`` nothing is said: the windows are going."""
         job.finished = True
         self._live.discard(job)
+        asked = dialog is not None and dialog.asked_to_stop
         if dialog is not None:
             dialog.ended = True
             dialog.close()
-        if job.cancelled or isinstance(value, Cancelled) or _is_interrupt(value):
-            if cancelled is not None and not self.closed:
+        if self.closed:
+            return
+        if returned:
+            if done is not None:
+                done(value)
+            if asked:
+                self._late_cancel(dialog.parentWidget())
+            return
+        if _stopped(job, value):
+            if cancelled is not None:
                 cancelled()
             return
-        if failed is not None:
-            failed(value)
-        elif done is not None:
-            done(value)
+        failed(value)
+
+    def _late_cancel(self, parent) -> QMessageBox:
+        """取消 was pressed, but the job had done its work by the time it could stop: said, beside the result."""
+        box = QMessageBox(QMessageBox.Information, QCoreApplication.translate("Ops", "Already finished"),
+                          QCoreApplication.translate("Ops", "The work had already been finished when Cancel was "
+                                                            "pressed, and it is kept: the window says what was done."),
+                          QMessageBox.Ok, parent or QApplication.activeWindow())
+        box.setObjectName("lateCancelNote")
+        _OPEN_BOXES.add(box)
+        box.finished.connect(lambda _r: _OPEN_BOXES.discard(box))
+        box.open()
+        return box
 
     def _progress_dialog(self, job: Job, label: str, parent, can_cancel: bool) -> QProgressDialog:
         dlg = _Progress(label, QCoreApplication.translate("Ops", "Cancel") if can_cancel else None, parent)
@@ -285,6 +310,7 @@ class _Progress(QProgressDialog):
         self.say(label)
         self.can_cancel = cancel_text is not None
         self.ended = False  # set by Ops when the job ended: the one close a job that cannot stop accepts
+        self.asked_to_stop = False  # 取消 pressed: a job that returned anyway says it came too late (att39d)
         if not self.can_cancel:
             self.setCancelButton(None)
 
@@ -310,14 +336,24 @@ def _stopping(dlg: "_Progress") -> None:
     click, the window was free while the import still held the writer, and nothing said it was still running)."""
     if dlg.ended:
         return
+    dlg.asked_to_stop = True
     dlg.say(QCoreApplication.translate("Ops", "Stopping: the step under way is finished first…"))
     for button in dlg.findChildren(QPushButton):
         button.setEnabled(False)
     dlg.show()
 
 
-def _is_interrupt(exc) -> bool:
-    return isinstance(exc, Exception) and "interrupted" in str(exc).lower()
+SQLITE_INTERRUPT = 9  # sqlite3.h: the statement was stopped by sqlite3_interrupt() (a cancel hook's conn.interrupt)
+
+
+def _stopped(job: Job, exc) -> bool:
+    """The job stopped because it was asked to: it raised ``Cancelled`` (``job.check()``), or its read was stopped
+    by its own cancel hook — SQLite's SQLITE_INTERRUPT code on a cancelled job. Decided by type and code, never by
+    the words of a message (att39d: a refusal quoting 「Interrupted system call」 was taken for a cancel, and
+    nothing was said), and a refusal that ends a cancelled job is still a refusal, said with its reason."""
+    if isinstance(exc, Cancelled):
+        return True
+    return job.cancelled and getattr(exc, "sqlite_errorcode", None) == SQLITE_INTERRUPT
 
 
 def error_text(exc: BaseException, lang: str = "zh", reading: bool = False) -> tuple[str, str]:
@@ -350,6 +386,9 @@ def show_error(exc: BaseException, parent: QWidget | None = None, lang: str = "z
                reading: bool = False) -> QMessageBox:
     """A warning dialog: the sentence, then what to do (``reading``: see error_text). Never a traceback."""
     what, todo = error_text(exc, lang, reading)
+    # a box deleted with its parent (a closed dialog) never said finished: reading it raised in the slot, and the
+    # next failure was never shown (att39d)
+    _OPEN_BOXES.difference_update([b for b in _OPEN_BOXES if not shiboken6.isValid(b)])
     if reading:  # att38a: a refresh's page and count failing together put up the same box twice, one over the other
         for box in _OPEN_BOXES:
             if box.property("reading") and box.text() == what and box.isVisible():
