@@ -28,6 +28,7 @@ class PagedModel(QAbstractTableModel):
     pageLoaded = Signal(int)      # rows added
     firstPageShown = Signal(float)  # seconds from reset() to the first page in the view
     loadingChanged = Signal(bool)
+    readFailed = Signal(bool)     # True: the last page read failed (the table says so); False: a read worked
 
     def __init__(self, ctx: GuiContext, page_size: int = PAGE_SIZE, parent=None) -> None:
         super().__init__(parent)
@@ -40,6 +41,7 @@ class PagedModel(QAbstractTableModel):
         self._generation = 0
         self._started = 0.0
         self._pending = False  # a search is being logged (R14) before its first page is read
+        self.failed = False  # the last page read failed: what is shown is not the whole list (att39d)
 
     # --- what subclasses provide ----------------------------------------------------------------
     def headers(self) -> list[str]:
@@ -143,6 +145,7 @@ class PagedModel(QAbstractTableModel):
         if generation != self._generation:
             return
         self._job = None
+        self._said_failed(False)
         self._exhausted = len(rows) < self.page_size
         first = not self.rows
         if rows:
@@ -160,4 +163,10 @@ class PagedModel(QAbstractTableModel):
         self._job = None
         self._exhausted = True
         self.loadingChanged.emit(False)
+        self._said_failed(True)  # att39d: once the box was closed, an empty table read as "no rows"
         self.ctx.ops.show_error(exc, reading=True)  # att38a: a read's failure, not "nothing was changed"
+
+    def _said_failed(self, failed: bool) -> None:
+        if failed != self.failed:
+            self.failed = failed
+            self.readFailed.emit(failed)

@@ -15,7 +15,7 @@ from credit_desk.gui.dialogs.decision_dialog import CorrectDecisionDialog, Decis
 from credit_desk.gui.models.decisions_model import DecisionsModel
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, button_row, hint_label, title_label
-from credit_desk.gui.widgets.tables import set_widths
+from credit_desk.gui.widgets.tables import say_when_unread, set_widths
 from credit_desk.gui import pickers
 from credit_desk.services import documents
 from credit_desk.services.disclosure import notices, register, sheet
@@ -42,6 +42,7 @@ class DisclosureView(QWidget):
         # R21: the 决定书文号 tells decisions apart by its end (…〔2026〕101号): kept whole, never cut to 「…」
         set_widths(self.table, [40, 70, 190, 220, 170, 160, 70, 50, 90, 90, 100], firm=(2,))
         self.model.pageLoaded.connect(lambda _n: self._count())
+        say_when_unread(self.table, self.model)  # att39d: a failed read is said in the table, not as no rows
         self.summary = QLabel()
         self.summary.setObjectName("summary")
         self.message = QLabel()

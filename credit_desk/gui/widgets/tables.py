@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
 
 def make_table(model, name: str) -> QTableView:
@@ -23,7 +23,53 @@ def make_table(model, name: str) -> QTableView:
     header.setSortIndicatorShown(True)
     header.setSortIndicator(_section_of(model), Qt.DescendingOrder if model.descending else Qt.AscendingOrder)
     header.sectionClicked.connect(lambda col: _clicked(view, model, col))
+    say_when_unread(view, model)
     return view
+
+
+def say_when_unread(view: QTableView, model) -> QLabel:
+    """A line in the table itself while its last page read failed (``model.readFailed``): once the error box was
+    closed, an empty table read as a list with no rows — beside a count of thousands (att39d). Over the empty
+    table at its top; under rows already shown, at its bottom (the rest of the list was not read)."""
+    label = QLabel(view.viewport())
+    label.setObjectName("readFailedNote")
+    label.setWordWrap(True)
+    label.setStyleSheet("QLabel { color: #b00020; background: #fff4f4; border: 1px solid #e0b4b4; padding: 6px; }")
+    label.hide()
+    placer = _NotePlacer(view, model, label)
+
+    def changed(failed: bool) -> None:
+        label.setText(QCoreApplication.translate(
+            "Tables", "This list could not be read (the message said why): what is shown is not the whole list. "
+                      "Press F5 to read it again; work already saved is not affected."))
+        label.setVisible(failed)
+        placer.place()
+    model.readFailed.connect(changed)
+    model.rowsInserted.connect(lambda *_a: placer.place())
+    model.modelReset.connect(placer.place)
+    return label
+
+
+class _NotePlacer(QObject):
+    def __init__(self, view: QTableView, model, label: QLabel) -> None:
+        super().__init__(label)
+        self.view, self.model, self.label = view, model, label
+        view.viewport().installEventFilter(self)
+
+    def place(self) -> None:
+        if not self.label.isVisible():
+            return
+        port = self.view.viewport()
+        self.label.setFixedWidth(max(120, port.width() - 24))
+        self.label.adjustSize()
+        top = 12 if self.model.rowCount() == 0 else max(12, port.height() - self.label.height() - 12)
+        self.label.move(12, top)
+        self.label.raise_()
+
+    def eventFilter(self, _obj, event) -> bool:
+        if event.type() == QEvent.Resize:
+            self.place()
+        return False
 
 
 def _section_of(model) -> int:
