@@ -2701,153 +2701,153 @@ Returned by the platform: %4</source>
 <context>
     <name>DisclosureView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="58"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="59"/>
         <source>Licence and penalty decisions are published and reported to the platform within 7 working days of the decision (Jiangsu Government Office 2020 No. 232, item 15); red rows are past that date. A penalty is published for its tier&apos;s period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.</source>
         <translation>行政许可、行政处罚决定自作出之日起7个工作日内公示并报送平台（苏府办〔2020〕232号（十五））；红色行已超过期限。行政处罚信息按失信行为分级确定公示期限（一般：最短3个月、最长1年；严重：最短1年、最长3年；轻微：原则上不公示），最长期限届满后自动停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
         <source>New decision…</source>
         <translation>登记决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="67"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
         <source>Publish selected</source>
         <translation>公示所选</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
         <source>Correct…</source>
         <translation>更正…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="69"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="70"/>
         <source>Revoked…</source>
         <translation>决定已撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="70"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="71"/>
         <source>Export upload sheet…</source>
         <translation>导出平台上传表…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="71"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="72"/>
         <source>Print repair notice…</source>
         <translation>打印信用修复告知书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="82"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="83"/>
         <source>%1 decisions · %2 past their 7-working-day date</source>
         <translation>共 %1 项决定 · %2 项已超过7个工作日公示期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="104"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="105"/>
         <source>Decision %1 registered; publish and report it by %2.</source>
         <translation>已登记决定 %1，须于 %2 前公示并报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="113"/>
         <source>Import a department&apos;s licences-and-penalties sheet</source>
         <translation>导入部门报送的双公示表格</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="113"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="114"/>
         <source>Spreadsheets (*.xlsx *.xls *.csv)</source>
         <translation>电子表格 (*.xlsx *.xls *.csv)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="119"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="120"/>
         <source>Importing…</source>
         <translation>正在导入…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="125"/>
         <source>Imported %1 decisions from sheet %2; publish them by %3 to %4.</source>
         <translation>已从工作表「%2」导入 %1 项决定；公示期限 %3 至 %4。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="144"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="145"/>
         <source>Which worksheet?</source>
         <translation>导入哪个工作表？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="150"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="151"/>
         <source>Select the decisions to publish first.</source>
         <translation>请先选择要公示的决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="157"/>
         <source>%1 decision(s) published.</source>
         <translation>已公示 %1 项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="163"/>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="184"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="164"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="185"/>
         <source>Select one decision first.</source>
         <translation>请先选择一项决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="177"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="178"/>
         <source>Decision %1 corrected; the correction goes to the platform with the next bundle.</source>
         <translation>决定 %1 已更正，更正内容将随下一个数据包报送平台。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="186"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
         <source>Decision revoked</source>
         <translation>决定已撤销</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="188"/>
         <source>Why and on what was it revoked (e.g. the reconsideration decision&apos;s number)?</source>
         <translation>撤销的原因和依据（如行政复议决定书、判决书文号）：</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="196"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="197"/>
         <source>Decision %1 revoked; its publication stopped.</source>
         <translation>决定 %1 已撤销，已停止公示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="202"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="203"/>
         <source>Export the platform&apos;s upload sheet</source>
         <translation>导出平台上传表</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="204"/>
         <source>Licences and penalties upload sheet.xlsx</source>
         <translation>双公示上传表.xlsx</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="204"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="205"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="212"/>
         <source>Upload sheet written: %1 licences, %2 penalties (natural persons masked).</source>
         <translation>已导出平台上传表：行政许可 %1 项，行政处罚 %2 项（自然人已脱敏）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="222"/>
         <source>Select one penalty decision first.</source>
         <translation>请先选择一项行政处罚决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="224"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="231"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="232"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="234"/>
+        <location filename="../../credit_desk/gui/views/disclosure_view.py" line="235"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -3767,192 +3767,192 @@ Returned by the platform: %4</source>
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="170"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="173"/>
         <source>Importing the ledger…</source>
         <translation>正在导入台账…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="177"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="180"/>
         <source>Imported: %1 new subjects (%2 already registered), %3 records (%4 wait for a second user&apos;s approval, R9), %5 current listings with their original numbers.</source>
         <translation>已导入：新登记主体 %1 个（已登记的 %2 个），失信信息 %3 条（其中 %4 条属宽容审慎情形，待第二人审批），在列名单 %5 项（保留原决定书文号）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="189"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="192"/>
         <source>Nothing was imported: %1 cell(s) are not right. Correct them in the Excel file and import again.</source>
         <translation>未导入任何内容：有 %1 处单元格有误。请在 Excel 文件中改正后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Subject name</source>
         <translation>主体名称/姓名</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>USCC or ID number</source>
         <translation>统一社会信用代码/证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="209"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
         <source>Subject kind</source>
         <translation>主体类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="210"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
         <source>Legal representative</source>
         <translation>法定代表人（负责人）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="211"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
         <source>Legal representative&apos;s ID type</source>
         <translation>法定代表人证件类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Legal representative&apos;s ID number</source>
         <translation>法定代表人证件号码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="212"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
         <source>Address</source>
         <translation>住所/地址</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Catalogue item code</source>
         <translation>目录条目编码</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="213"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
         <source>Tier (slight/general/serious)</source>
         <translation>失信等级（轻微/一般/严重）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Facts</source>
         <translation>失信事实</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Basis document type</source>
         <translation>认定依据文书类型</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="214"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
         <source>Basis document number</source>
         <translation>认定依据文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Issuing authority</source>
         <translation>作出机关</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="215"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
         <source>Date issued</source>
         <translation>作出日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>Date effective</source>
         <translation>生效日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="216"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
         <source>Citation for an other-type document</source>
         <translation>其他文书的规定依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="217"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
         <source>Date of the act</source>
         <translation>失信行为发生日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Decision date</source>
         <translation>认定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="218"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
         <source>Force majeure (yes/no)</source>
         <translation>不可抗力（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Without intent (yes/no)</source>
         <translation>无主观故意（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="219"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
         <source>Slight (yes/no)</source>
         <translation>情节轻微（是/否）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
         <source>Leniency justification</source>
         <translation>宽容审慎说明理由</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="220"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
         <source>List</source>
         <translation>名单类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="224"/>
         <source>Listing decision number</source>
         <translation>列入决定书文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="221"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="224"/>
         <source>Listing decision date</source>
         <translation>列入决定日期</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="225"/>
         <source>Valid from</source>
         <translation>有效期起</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="225"/>
         <source>Valid until</source>
         <translation>有效期至</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="222"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="225"/>
         <source>Ground (a/b/c/d)</source>
         <translation>列入情形（a/b/c/d）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="226"/>
         <source>Listing standard</source>
         <translation>认定标准</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="226"/>
         <source>Kind of standard</source>
         <translation>认定标准类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="223"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="226"/>
         <source>Domain</source>
         <translation>所属领域</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="224"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="227"/>
         <source>Warning letter number</source>
         <translation>警示函文号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="225"/>
+        <location filename="../../credit_desk/gui/dialogs/legacy_import_dialog.py" line="228"/>
         <source>Watch-list months after the black list</source>
         <translation>移出后列入重点关注名单期限（月）</translation>
     </message>
@@ -4966,62 +4966,72 @@ Measures: %4</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="228"/>
+        <location filename="../../credit_desk/gui/ops.py" line="241"/>
+        <source>Already finished</source>
+        <translation>已经完成</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/ops.py" line="242"/>
+        <source>The work had already been finished when Cancel was pressed, and it is kept: the window says what was done.</source>
+        <translation>按下“取消”时，这项工作已经完成，结果已保留：窗口中的说明写明了完成的内容。</translation>
+    </message>
+    <message>
+        <location filename="../../credit_desk/gui/ops.py" line="252"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="229"/>
+        <location filename="../../credit_desk/gui/ops.py" line="253"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="313"/>
+        <location filename="../../credit_desk/gui/ops.py" line="339"/>
         <source>Stopping: the step under way is finished first…</source>
         <translation>正在停止：先完成正在进行的这一步…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="329"/>
+        <location filename="../../credit_desk/gui/ops.py" line="364"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="331"/>
+        <location filename="../../credit_desk/gui/ops.py" line="366"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="333"/>
+        <location filename="../../credit_desk/gui/ops.py" line="368"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="335"/>
+        <location filename="../../credit_desk/gui/ops.py" line="370"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="339"/>
+        <location filename="../../credit_desk/gui/ops.py" line="374"/>
         <source>What is shown here could not be read because of an unexpected error. Work already saved is not affected.</source>
         <translation>因发生意外错误，此处显示的内容未能读取；已保存的工作不受影响。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="341"/>
+        <location filename="../../credit_desk/gui/ops.py" line="376"/>
         <source>Press F5 to read it again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请按 F5 重新读取。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="344"/>
+        <location filename="../../credit_desk/gui/ops.py" line="379"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="345"/>
+        <location filename="../../credit_desk/gui/ops.py" line="380"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="358"/>
+        <location filename="../../credit_desk/gui/ops.py" line="393"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>
@@ -7312,6 +7322,14 @@ Grounds: %6</source>
         <location filename="../../credit_desk/gui/views/sync_view.py" line="475"/>
         <source>The office&apos;s public key was saved to %1. Give it to the platform and read the signing key&apos;s fingerprint out by phone: %2</source>
         <translation>本单位公钥已保存到 %1。请交给市平台，并电话报读签名公钥指纹：%2</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <location filename="../../credit_desk/gui/widgets/tables.py" line="42"/>
+        <source>This list could not be read (the message said why): what is shown is not the whole list. Press F5 to read it again; work already saved is not affected.</source>
+        <translation>未能读取这个列表（原因见提示框）：这里显示的不是完整的列表。请按 F5 重新读取；已保存的工作不受影响。</translation>
     </message>
 </context>
 <context>
