@@ -4966,72 +4966,72 @@ Measures: %4</source>
 <context>
     <name>Ops</name>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="241"/>
+        <location filename="../../credit_desk/gui/ops.py" line="242"/>
         <source>Already finished</source>
         <translation>已经完成</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="242"/>
+        <location filename="../../credit_desk/gui/ops.py" line="243"/>
         <source>The work had already been finished when Cancel was pressed, and it is kept: the window says what was done.</source>
         <translation>按下“取消”时，这项工作已经完成，结果已保留：窗口中的说明写明了完成的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="252"/>
+        <location filename="../../credit_desk/gui/ops.py" line="253"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="253"/>
+        <location filename="../../credit_desk/gui/ops.py" line="254"/>
         <source>Please wait</source>
         <translation>请稍候</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="339"/>
+        <location filename="../../credit_desk/gui/ops.py" line="340"/>
         <source>Stopping: the step under way is finished first…</source>
         <translation>正在停止：先完成正在进行的这一步…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="364"/>
+        <location filename="../../credit_desk/gui/ops.py" line="365"/>
         <source>If this is part of your work, ask the administrator to change your role.</source>
         <translation>如确属本职工作，请联系管理员调整您的角色。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="366"/>
+        <location filename="../../credit_desk/gui/ops.py" line="367"/>
         <source>Sign in again, or ask the administrator for help.</source>
         <translation>请重新登录，或联系管理员。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="368"/>
+        <location filename="../../credit_desk/gui/ops.py" line="369"/>
         <source>Correct the input as described and try again; nothing was changed.</source>
         <translation>请按提示修改后重试；本次未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="370"/>
+        <location filename="../../credit_desk/gui/ops.py" line="371"/>
         <source>Nothing was changed. Follow the rule above, then try again.</source>
         <translation>本次未做任何改动。请按上述规定办理后再试。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="374"/>
+        <location filename="../../credit_desk/gui/ops.py" line="375"/>
         <source>What is shown here could not be read because of an unexpected error. Work already saved is not affected.</source>
         <translation>因发生意外错误，此处显示的内容未能读取；已保存的工作不受影响。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="376"/>
+        <location filename="../../credit_desk/gui/ops.py" line="377"/>
         <source>Press F5 to read it again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请按 F5 重新读取。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="379"/>
+        <location filename="../../credit_desk/gui/ops.py" line="380"/>
         <source>The operation could not be finished because of an unexpected error; nothing was changed.</source>
         <translation>因发生意外错误，操作未能完成；未做任何改动。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="380"/>
+        <location filename="../../credit_desk/gui/ops.py" line="381"/>
         <source>Try again. If it happens again, tell the administrator the time (%1) and what you were doing.</source>
         <translation>请重试。如再次出现，请告诉管理员发生时间（%1）和当时正在做的操作。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/ops.py" line="393"/>
+        <location filename="../../credit_desk/gui/ops.py" line="397"/>
         <source>Cannot do this</source>
         <translation>无法办理</translation>
     </message>
