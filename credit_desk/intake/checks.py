@@ -24,6 +24,11 @@ CREATING_OPS = frozenset({"insert", "upsert", "open"})
 # ("restore") undoes that removal ("exit"): a refused removal does not refuse the restore (the office never sends
 # the removal again), which is judged by what it points at
 UNDOES = {"restore": "exit"}
+# R12 way 1 (att39a): a wrongful listing's withdrawal, and a 大数据警示 flag's withdrawn with it, state their entity whole
+# (withdrawn, nothing of it kept): judged by what they point at, never refused for resting on an earlier row of their
+# own the platform refused (the withdrawal of a listing whose decision it refused was DEPENDS_ON_REJECTED for ever);
+# once accepted, the platform keeps nothing of what they withdraw (``withdrawn_by``, pgstore.purge_withdrawn)
+WITHDRAWING = {"case": "withdraw", "alert": "withdraw"}
 _SUBJECT_OPS = frozenset({"insert", "update", "upsert"})
 # state keys that point at another entity of the same office
 _REFS = {"subject_id": "subject", "record_id": "record", "case_id": "case", "origin_case_id": "case",
@@ -176,8 +181,8 @@ class Judge:
                     return _not_shared(ident)
             return problem
         for i, ref in enumerate(pointers):
-            if i == 0 and (op in CREATING_OPS or ref in self.rejected and (self.ops.get(ref) == op or (
-                    op in UNDOES and self.ops.get(ref) == UNDOES[op]))):
+            if i == 0 and (op in CREATING_OPS or WITHDRAWING.get(entity) == op or ref in self.rejected and (
+                    self.ops.get(ref) == op or (op in UNDOES and self.ops.get(ref) == UNDOES[op]))):
                 # a whole restatement of itself, or the rejected change sent again (the office's requeue: same op,
                 # a new change id; att20b: a re-sent listing decision was rejected for ever as resting on its own
                 # earlier rejection): judged by what it points at
@@ -206,6 +211,14 @@ class Judge:
 
 
 DECISION = "admin_decision"
+
+
+def withdrawn_by(change: dict) -> tuple[str, str] | None:
+    """R12 way 1 (1798号 (二十) "相关信息不予保存"; att39a): the (entity, id) an accepted change withdraws as wrongful —
+    a listing, or a flag that stood on one — whose earlier rows the platform then keeps no more (for a listing: with
+    the documents issued about it and the objections about it before the withdrawal; the apology after it stays)."""
+    entity = change["entity"]
+    return (entity, change["entity_id"]) if WITHDRAWING.get(entity) == change["op"] else None
 
 
 def decision_problem(state: dict, today: dt.date) -> tuple[str, str, str] | None:

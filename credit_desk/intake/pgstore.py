@@ -377,6 +377,24 @@ def copy_line(row: tuple) -> str:
     return "\t".join(map(copy_field, row)) + "\n"
 
 
+def purge_withdrawn(conn, office_id: str, withdrawn: list[tuple[str, str, int, str | None]]) -> None:
+    """R12 way 1 (``checks.withdrawn_by``): for each (entity, id, change id of its withdrawal, subject_no), the rows
+    filed before the withdrawal are deleted — of the entity itself and, for a listing, of the documents issued about
+    it (with their later rows) and the objections about it. Rare: a withdrawal is read against its own office's rows."""
+    for entity, entity_id, change_id, subject_no in withdrawn:
+        conn.execute("DELETE FROM changes WHERE office_id = %s AND entity = %s AND entity_id = %s AND change_id < %s",
+                     (office_id, entity, entity_id, change_id))
+        if entity != "case" or subject_no is None:
+            continue
+        # what hangs on the listing is about its subject (the index changes_subject finds it)
+        for hung, kind, ident in (("document", "object_type", "object_id"), ("objection", "target_type", "target_id")):
+            conn.execute(
+                "DELETE FROM changes WHERE office_id = %s AND entity = %s AND change_id < %s AND entity_id IN ("
+                "SELECT entity_id FROM changes WHERE subject_no = %s AND entity = %s AND office_id = %s "
+                "AND change_id < %s AND state->>%s = 'case' AND state->>%s = %s)",
+                (office_id, hung, change_id, subject_no, hung, office_id, change_id, kind, ident, entity_id))
+
+
 def insert_rejections(conn, rows) -> None:
     if rows:
         conn.cursor().executemany(

@@ -467,7 +467,7 @@ class Intake:
                              # an office a time zone ahead judged it against its own, later date; R7: both agree)
                              id_today=self.clock().date() + timedelta(days=1),
                              ops={k: v[2] for k, v in held.items()})
-        decisions = []
+        decisions, withdrawn = [], []
         accepted, rejected, rows, rej_rows = [], [], [], []
         for c, refs in zip(changes, per_change):
             problem = judge.check(c, refs)
@@ -480,8 +480,11 @@ class Intake:
                     decisions.append(checks.decision_row(office, seq, c))
                 rows.append((c["id"], c["ts"], c["entity"], c["entity_id"], c["op"], judge.subject_of(c),
                              _state_json(c["state"])))
+                if checks.withdrawn_by(c):  # R12 way 1: nothing of a wrongful listing is kept (att39a)
+                    withdrawn.append((c["entity"], c["entity_id"], c["id"], rows[-1][5]))
         pgstore.store_bundle(conn, office, seq, opened.digest, opened.manifest.doc, opened.data)
         pgstore.copy_changes(conn, office, seq, rows)
+        pgstore.purge_withdrawn(conn, office, withdrawn)
         for sid, (old_no, new_no) in judge.renumbered.items():  # R7 (att20b): a corrected id takes its listings
             pgstore.refile_subject(conn, office, sid, old_no, new_no)
         pgstore.insert_rejections(conn, rej_rows)

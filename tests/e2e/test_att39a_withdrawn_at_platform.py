@@ -1,0 +1,139 @@
+"""R12 way 1 at the platform (att39a): a wrongful listing the platform already holds is withdrawn there too — after
+the withdrawal reaches it, the platform keeps nothing of the listing (no listing in its subject view, none of its
+rows, documents or objection texts) but the withdrawal itself and the apology issued after it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from credit_desk.intake import checks
+from credit_desk.intake.receiver import Intake
+from credit_desk.services import ledgers
+from credit_desk.sync.refusals import BundleRefused
+from tests.e2e.case_kit import (BOSS, REVIEWER, black_listing, company, desk, ok, refused,  # noqa: F401
+                                staffed_template)
+from tests.e2e.sync_support import pair
+from tests.e2e.test_att38c_red_restore import _send
+
+GROUNDS = "处罚决定系对同名另一企业作出，本企业从未受到该处罚"
+
+
+def _subject_no(data_dir, sid: int) -> tuple[str, str]:
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        return d.ledger.conn.execute("SELECT id_type, id_number FROM subjects WHERE id = ?", (sid,)).fetchone()
+    finally:
+        d.close()
+
+
+def _withdraw_on_objection(desk, cid: int, objection: int) -> dict:
+    ok(desk, "case", "withdraw", str(cid), "--objection", str(objection), "--on", "2026-11-02", user=REVIEWER)
+    return ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+
+
+def _listings(intake_dir: Path, id_type: str, id_number: str) -> list[dict]:
+    return Intake(intake_dir).subject_listings(id_type, id_number, actor="李工", reason="联合惩戒核查")
+
+
+@pytest.mark.story
+def test_r12_way1_a_listing_the_platform_holds_is_gone_from_it_after_the_withdrawal(desk, data_dir, tmp_path):
+    """R12 way 1 (1798号 (二十) "相关信息不予保存", DOMAIN clarification: a withdrawal voids the listing's documents and
+    keeps no information about it but the apology). The listing, its decision and 信用修复告知书, and the party's
+    objection reached the platform; then the listing was withdrawn as wrongful. The platform filed the withdrawal
+    beside them and still showed the subject as black listed under the withdrawn decision's number, its documents as
+    issued, and the objection's grounds."""
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3901)
+    cid = black_listing(desk, sid)
+    decision_no = ok(desk, "print", "listing_decision", "--case", str(cid), "--out",
+                     str(tmp_path / "d.pdf"))["documents"][0]["number"]
+    obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", GROUNDS)["id"]
+    first = _send(desk, intake_dir, tmp_path / "u1")
+    assert sum(i["rejected"] for i in first) == 0, first
+    no = _subject_no(data_dir, sid)
+    assert [r["decision_number"] for r in _listings(intake_dir, *no)] == [decision_no]
+
+    _withdraw_on_objection(desk, cid, obj)
+    apology_no = ok(desk, "print", "apology_letter", "--case", str(cid), "--out",
+                    str(tmp_path / "a.pdf"))["documents"][0]["number"]
+    again = _send(desk, intake_dir, tmp_path / "u2")
+    assert sum(i["rejected"] for i in again) == 0, again
+
+    assert _listings(intake_dir, *no) == []
+    office_id = ok(desk, "keys", "show", user=BOSS)["office"]
+    stored = Intake(intake_dir).stored_changes(office_id)
+    mine = [c["op"] for c in stored if c["entity"] == "case" and c["entity_id"] == str(cid)]
+    assert mine == ["withdraw"], mine
+    docs = [c["state"].get("number") for c in stored if c["entity"] == "document"]
+    assert docs == [apology_no], docs  # the apology is kept, nothing issued before the withdrawal
+    text = json.dumps(stored, ensure_ascii=False)
+    assert decision_no not in text and GROUNDS not in text
+    assert not [c for c in stored if c["entity"] == "objection"]
+    # the first bundle handed in again byte for byte (a USB copy) files nothing again
+    with pytest.raises(BundleRefused) as got:
+        Intake(intake_dir).receive(next((tmp_path / "u1").glob("*.cdb")).read_bytes())
+    assert got.value.code == "BUNDLE_REPLAY"
+    assert _listings(intake_dir, *no) == []
+
+
+@pytest.mark.story
+def test_r12_way1_the_withdrawal_of_a_listing_the_platform_refused_is_taken(desk, data_dir, tmp_path, monkeypatch):
+    """R12 way 1: the platform refused the wrong listing's decision (any reason); the office withdrew the listing. Its
+    withdrawal rested on the refused decision and was refused too (DEPENDS_ON_REJECTED) — for ever, since requeuing
+    it sends a withdrawal again — so the platform kept the listing's opening and notice rows it had taken."""
+    intake_dir = pair(desk, tmp_path)
+    cid = black_listing(desk, company(desk, 3902))
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        decide_id = d.ledger.conn.execute("SELECT id FROM changes WHERE entity = 'case' AND entity_id = ? "
+                                          "AND op = 'decide'", (str(cid),)).fetchone()[0]
+    finally:
+        d.close()
+    real = checks.Judge._problem
+
+    def refuse_the_decision(self, change, pointers):
+        if change["id"] == decide_id:
+            return ("TEST_REFUSED", "测试退回", "refused by the test")
+        return real(self, change, pointers)
+
+    monkeypatch.setattr(checks.Judge, "_problem", refuse_the_decision)
+    _send(desk, intake_dir, tmp_path / "u1")
+    monkeypatch.setattr(checks.Judge, "_problem", real)
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+    infos = _send(desk, intake_dir, tmp_path / "u2")
+    assert sum(i["rejected"] for i in infos) == 0, infos
+    office_id = ok(desk, "keys", "show", user=BOSS)["office"]
+    mine = [c["op"] for c in Intake(intake_dir).stored_changes(office_id)
+            if c["entity"] == "case" and c["entity_id"] == str(cid)]
+    assert mine == ["withdraw"], mine
+    assert ok(desk, "bundle", "status")["quarantine"] == []
+
+
+@pytest.mark.story
+def test_r11_a_flag_the_platform_holds_is_gone_from_it_after_the_wrong_watch_listing_is_withdrawn(desk, tmp_path):
+    """R11 with R12 way 1: a wrong watch listing in a third domain raised the 大数据警示 flag, and the platform took
+    the raise (the domains, the wrong listing's day); once the listing is withdrawn, the flag is withdrawn with it —
+    and the platform still kept its raise beside the withdrawal."""
+    from tests.e2e.case_kit import decide_watch, serve, watch_draft
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3903)
+    drafts = {d: watch_draft(desk, sid, d) for d in ("税务", "生态环境", "市场监管")}
+    for cid in drafts.values():
+        serve(desk, cid, on="2026-09-28")
+    decide_watch(desk, drafts["税务"], "税务", on="2026-10-12")
+    decide_watch(desk, drafts["生态环境"], "生态环境", on="2026-10-12")
+    decide_watch(desk, drafts["市场监管"], "市场监管", on="2026-10-20")
+    _send(desk, intake_dir, tmp_path / "u1")
+    office_id = ok(desk, "keys", "show", user=BOSS)["office"]
+    assert [c["op"] for c in Intake(intake_dir).stored_changes(office_id) if c["entity"] == "alert"] == ["raise"]
+    ok(desk, "case", "withdraw", str(drafts["市场监管"]), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(drafts["市场监管"]), "--on", "2026-11-02", user=BOSS)
+    assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
+    alerts = [c["op"] for c in Intake(intake_dir).stored_changes(office_id) if c["entity"] == "alert"]
+    assert alerts == ["withdraw"], alerts
