@@ -11,6 +11,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from credit_desk.domain import disclosure
 from credit_desk.domain.errors import ValidationError
@@ -27,7 +28,7 @@ UNDOES = {"restore": "exit"}
 # R12 way 1 (att39a): a wrongful listing's withdrawal, and a 大数据警示 flag's withdrawn with it, state their entity whole
 # (withdrawn, nothing of it kept): judged by what they point at, never refused for resting on an earlier row of their
 # own the platform refused (the withdrawal of a listing whose decision it refused was DEPENDS_ON_REJECTED for ever);
-# once accepted, the platform keeps nothing of what they withdraw (``withdrawn_by``, pgstore.purge_withdrawn)
+# once accepted, the platform keeps nothing of what they withdraw (``purge_of``, pgstore.purge_withdrawn)
 WITHDRAWING = {"case": "withdraw", "alert": "withdraw"}
 _SUBJECT_OPS = frozenset({"insert", "update", "upsert"})
 # state keys that point at another entity of the same office
@@ -213,12 +214,28 @@ class Judge:
 DECISION = "admin_decision"
 
 
-def withdrawn_by(change: dict) -> tuple[str, str] | None:
-    """R12 way 1 (1798号 (二十) "相关信息不予保存"; att39a): the (entity, id) an accepted change withdraws as wrongful —
-    a listing, or a flag that stood on one — whose earlier rows the platform then keeps no more (for a listing: with
-    the documents issued about it and the objections about it before the withdrawal; the apology after it stays)."""
-    entity = change["entity"]
-    return (entity, change["entity_id"]) if WITHDRAWING.get(entity) == change["op"] else None
+class Purge(NamedTuple):
+    """What an accepted change takes off the platform: the rows filed before it (change id ``before``)."""
+    entity: str
+    entity_id: str
+    before: int
+    ops: tuple[str, ...] | None  # the entity's own rows of these ops (None: all of them)
+    doc_type: str | None         # a case's documents (object_type "case") of this type (None: of every type)
+    listing: bool                # a listing withdrawn: the objections about it and the repair requests (with their
+    #                              documents) about nothing but withdrawn listings go too
+
+
+def purge_of(change: dict) -> Purge | None:
+    """R12 way 1 (1798号 (二十) "相关信息不予保存"; att39a): the platform keeps nothing of a listing withdrawn as wrongful
+    filed before its withdrawal — its rows, its documents, the objections and repair requests about it (the apology
+    after it stays) — nor of a flag withdrawn with it (R11); R10: a red listing restored keeps no removal on the wrong
+    listing's account, nor its exit announcement (the office sends none not yet sent, ``services.sync.RESTORE``)."""
+    entity, op, eid = change["entity"], change["op"], change["entity_id"]
+    if WITHDRAWING.get(entity) == op:
+        return Purge(entity, eid, change["id"], None, None, entity == "case")
+    if entity == "case" and op in UNDOES:
+        return Purge(entity, eid, change["id"], (UNDOES[op],), "exit_announcement", False)
+    return None
 
 
 def decision_problem(state: dict, today: dt.date) -> tuple[str, str, str] | None:

@@ -377,22 +377,61 @@ def copy_line(row: tuple) -> str:
     return "\t".join(map(copy_field, row)) + "\n"
 
 
-def purge_withdrawn(conn, office_id: str, withdrawn: list[tuple[str, str, int, str | None]]) -> None:
-    """R12 way 1 (``checks.withdrawn_by``): for each (entity, id, change id of its withdrawal, subject_no), the rows
-    filed before the withdrawal are deleted — of the entity itself and, for a listing, of the documents issued about
-    it (with their later rows) and the objections about it. Rare: a withdrawal is read against its own office's rows."""
-    for entity, entity_id, change_id, subject_no in withdrawn:
-        conn.execute("DELETE FROM changes WHERE office_id = %s AND entity = %s AND entity_id = %s AND change_id < %s",
-                     (office_id, entity, entity_id, change_id))
-        if entity != "case" or subject_no is None:
+def purge_withdrawn(conn, office_id: str, purges: list[tuple]) -> None:
+    """R12 way 1 (``checks.purge_of``): for each (purge, subject_no of the change), delete the rows filed before it —
+    of the entity itself (of ``purge.ops``), and for a case the documents issued about it (of ``purge.doc_type``)
+    with their later rows; for a listing withdrawn also the objections about it and the repair requests about
+    nothing but withdrawn listings, with their documents. What hangs on a case is about its subject (found through
+    the index changes_subject); a case's own rows are read among its office's. Rare: one per withdrawal."""
+    for p, subject_no in purges:
+        _delete_before(conn, office_id, p.entity, [p.entity_id], p.before, p.ops)
+        if p.entity != "case" or subject_no is None:
             continue
-        # what hangs on the listing is about its subject (the index changes_subject finds it)
-        for hung, kind, ident in (("document", "object_type", "object_id"), ("objection", "target_type", "target_id")):
-            conn.execute(
-                "DELETE FROM changes WHERE office_id = %s AND entity = %s AND change_id < %s AND entity_id IN ("
-                "SELECT entity_id FROM changes WHERE subject_no = %s AND entity = %s AND office_id = %s "
-                "AND change_id < %s AND state->>%s = 'case' AND state->>%s = %s)",
-                (office_id, hung, change_id, subject_no, hung, office_id, change_id, kind, ident, entity_id))
+        about = (conn, office_id, subject_no, p.before)
+        docs = _hung_on(*about, "document", "object", "case", [p.entity_id], p.doc_type)
+        if p.listing:
+            repairs = _repairs_of_withdrawn(*about)
+            docs += _hung_on(*about, "document", "object", "repair", repairs)
+            _delete_before(conn, office_id, "objection", _hung_on(*about, "objection", "target", "case",
+                                                                  [p.entity_id]), p.before)
+            _delete_before(conn, office_id, "repair", repairs, p.before)
+        _delete_before(conn, office_id, "document", docs, p.before)
+
+
+def _delete_before(conn, office_id: str, entity: str, ids: list[str], before: int,
+                   ops: tuple[str, ...] | None = None) -> None:
+    if ids:
+        conn.execute("DELETE FROM changes WHERE office_id = %s AND entity = %s AND entity_id = ANY(%s::text[]) "
+                     "AND change_id < %s AND (%s::text[] IS NULL OR op = ANY(%s::text[]))",
+                     (office_id, entity, ids, before, ops and list(ops), ops and list(ops)))
+
+
+def _hung_on(conn, office_id: str, subject_no: str, before: int, entity: str, prefix: str, kind: str,
+             ids: list[str], doc_type: str | None = None) -> list[str]:
+    """Ids of the ``entity`` rows of a subject filed before ``before`` whose state names ``<prefix>_type`` ``kind``
+    and ``<prefix>_id`` among ``ids`` (and ``type`` ``doc_type`` when given)."""
+    if not ids:
+        return []
+    rows = conn.execute(
+        f"SELECT DISTINCT entity_id FROM changes WHERE subject_no = %s AND entity = %s AND office_id = %s "
+        f"AND change_id < %s AND state->>'{prefix}_type' = %s AND state->>'{prefix}_id' = ANY(%s::text[]) "
+        "AND (%s::text IS NULL OR state->>'type' = %s)",
+        (subject_no, entity, office_id, before, kind, ids, doc_type, doc_type)).fetchall()
+    return [r[0] for r in rows]
+
+
+def _repairs_of_withdrawn(conn, office_id: str, subject_no: str, before: int) -> list[str]:
+    """R12 way 1: the repair requests of a subject filed before ``before`` whose every target is a case this office
+    withdrew (``domain.list_rules.repairs_withdrawn_with`` at the office)."""
+    rows = conn.execute(
+        "SELECT DISTINCT r.entity_id FROM changes r WHERE r.subject_no = %s AND r.entity = 'repair' "
+        "AND r.office_id = %s AND r.change_id < %s AND json_typeof(r.state->'targets') = 'array' "
+        "AND json_array_length(r.state->'targets') > 0 AND NOT EXISTS ("
+        "SELECT 1 FROM json_array_elements(r.state->'targets') t WHERE NOT (t->>0 = 'case' AND EXISTS ("
+        "SELECT 1 FROM changes w WHERE w.subject_no = %s AND w.entity = 'case' AND w.op = 'withdraw' "
+        "AND w.office_id = %s AND w.entity_id = t->>1)))",
+        (subject_no, office_id, before, subject_no, office_id)).fetchall()
+    return [r[0] for r in rows]
 
 
 def insert_rejections(conn, rows) -> None:

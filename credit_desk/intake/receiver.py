@@ -480,8 +480,9 @@ class Intake:
                     decisions.append(checks.decision_row(office, seq, c))
                 rows.append((c["id"], c["ts"], c["entity"], c["entity_id"], c["op"], judge.subject_of(c),
                              _state_json(c["state"])))
-                if checks.withdrawn_by(c):  # R12 way 1: nothing of a wrongful listing is kept (att39a)
-                    withdrawn.append((c["entity"], c["entity_id"], c["id"], rows[-1][5]))
+                purge = checks.purge_of(c)
+                if purge:  # R12 way 1: nothing of a wrongful listing is kept (att39a)
+                    withdrawn.append((purge, rows[-1][5]))
         pgstore.store_bundle(conn, office, seq, opened.digest, opened.manifest.doc, opened.data)
         pgstore.copy_changes(conn, office, seq, rows)
         pgstore.purge_withdrawn(conn, office, withdrawn)

@@ -137,3 +137,50 @@ def test_r11_a_flag_the_platform_holds_is_gone_from_it_after_the_wrong_watch_lis
     assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
     alerts = [c["op"] for c in Intake(intake_dir).stored_changes(office_id) if c["entity"] == "alert"]
     assert alerts == ["withdraw"], alerts
+
+
+def _mine(intake_dir: Path, desk, entity: str, eid) -> list[dict]:
+    office_id = ok(desk, "keys", "show", user=BOSS)["office"]
+    return [c for c in Intake(intake_dir).stored_changes(office_id) if c["entity"] == entity
+            and c["entity_id"] == str(eid)]
+
+
+@pytest.mark.story
+def test_r10_a_red_removal_the_platform_holds_is_gone_from_it_after_the_restore(desk, tmp_path):
+    """R10 with R12 way 1: the black listing took the subject off the red list, and the platform took that removal
+    (red_removed on the wrong listing's day) and its printed exit announcement; once the black listing is withdrawn
+    the red listing is restored — and the platform still kept the removal and the announcement as issued beside the
+    restore (the office keeps from it only a removal not yet sent)."""
+    from tests.e2e.test_issue13_law30 import _red, _withdraw
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3904)
+    red = _red(desk, sid)
+    cid = black_listing(desk, sid)
+    number = ok(desk, "print", "exit_announcement", "--case", str(red), "--out",
+                str(tmp_path / "x.pdf"))["documents"][0]["number"]
+    _send(desk, intake_dir, tmp_path / "u1")
+    assert [c["op"] for c in _mine(intake_dir, desk, "case", red)][-1] == "exit"
+    assert _mine(intake_dir, desk, "document", number)
+    _withdraw(desk, cid)
+    assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
+    assert [c["op"] for c in _mine(intake_dir, desk, "case", red)] == ["open", "notice", "decide", "restore"]
+    assert _mine(intake_dir, desk, "document", number) == []
+
+
+@pytest.mark.story
+def test_r12_way1_a_repair_request_about_the_wrong_listing_is_gone_from_the_platform(desk, tmp_path):
+    """R12 way 1 / 1798号 (二十): a repair request about nothing but the wrong listing reached the platform, accepted;
+    the withdrawal ends it at the office (its later rows stay home) — and the platform kept it, accepted and naming
+    the withdrawn listing, for good."""
+    from tests.e2e.repair_kit import apply, old_black_listing
+    from tests.e2e.test_issue13_law30 import _withdraw
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3905)
+    cid = old_black_listing(desk, sid)
+    req = apply(desk, sid, cases=[cid], on="2026-10-20")["id"]
+    ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
+    _send(desk, intake_dir, tmp_path / "u1")
+    assert [c["op"] for c in _mine(intake_dir, desk, "repair", req)] == ["insert", "accept"]
+    _withdraw(desk, cid)
+    assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
+    assert _mine(intake_dir, desk, "repair", req) == []
