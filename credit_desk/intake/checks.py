@@ -134,6 +134,8 @@ class Judge:
     renumbered: dict[str, tuple[str, str]] = field(default_factory=dict)
     # the platform's date for a birth date carried by an ID number (None: the machine's date, read once)
     id_today: dt.date | None = None
+    # R12 way 1 (att39a): the listings withdrawn as wrongful, as ("case", id): the platform's and this bundle's
+    withdrawn: set[tuple[str, str]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if self.id_today is None:
@@ -149,9 +151,12 @@ class Judge:
                 self.rejected[key] = (change["id"], problem[0])
                 self.ops[key] = change["op"]
             self.cleared.discard(key)
-        elif key in self.rejected:
-            del self.rejected[key]
-            self.cleared.add(key)
+        else:
+            if key in self.rejected:
+                del self.rejected[key]
+                self.cleared.add(key)
+            if change["entity"] == "case" and WITHDRAWING["case"] == change["op"]:
+                self.withdrawn.add(key)
         return problem
 
     def _problem(self, change: dict, pointers: list[tuple[str, str]]) -> tuple[str, str, str] | None:
@@ -181,6 +186,13 @@ class Judge:
                 if ent == "subject" and ident not in self.subjects:
                     return _not_shared(ident)
             return problem
+        if self.withdrawn and WITHDRAWING.get(entity) != op:
+            gone = next((ref for ref in pointers if ref in self.withdrawn), None)
+            if gone is not None:  # R12 way 1 is final: nothing of a withdrawn listing is stated again (att39a)
+                return ("R12_CASE_WITHDRAWN",
+                        f"认定案件（编号 {gone[1]}）已作为误列撤销，平台不再接收关于它的变更（R12）。",
+                        f"Listing case {gone[1]} was withdrawn as wrongful; the platform takes no further change "
+                        "about it (R12).")
         for i, ref in enumerate(pointers):
             if i == 0 and (op in CREATING_OPS or WITHDRAWING.get(entity) == op or ref in self.rejected and (
                     self.ops.get(ref) == op or (op in UNDOES and self.ops.get(ref) == UNDOES[op]))):

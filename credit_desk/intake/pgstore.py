@@ -244,6 +244,16 @@ def rejected_entities(conn, office_id: str, refs: list[tuple[str, str]]) -> dict
     return {(r[0], r[1]): (r[2], r[3], r[4]) for r in rows}
 
 
+def withdrawn_cases(conn, office_id: str, ids: list[str]) -> set[str]:
+    """R12 way 1: the cases among ``ids`` this office has withdrawn as wrongful at the platform (changes_withdrawn)."""
+    if not ids:
+        return set()
+    rows = conn.execute("SELECT entity_id FROM changes WHERE office_id = %s AND entity = 'case' AND op = 'withdraw' "
+                        "AND entity_id = ANY(ARRAY(SELECT json_array_elements_text(%s::json)))",
+                        (office_id, _json_text(ids))).fetchall()
+    return {r[0] for r in rows}
+
+
 def _json_text(value) -> str:
     if orjson is not None:
         try:

@@ -466,7 +466,9 @@ class Intake:
                              # a birth date in an ID number: the platform's clock, with the same day of slack (att18b:
                              # an office a time zone ahead judged it against its own, later date; R7: both agree)
                              id_today=self.clock().date() + timedelta(days=1),
-                             ops={k: v[2] for k, v in held.items()})
+                             ops={k: v[2] for k, v in held.items()},
+                             withdrawn={("case", i) for i in pgstore.withdrawn_cases(
+                                 conn, office, [i for e, i in pointers if e == "case"])})
         decisions, withdrawn = [], []
         accepted, rejected, rows, rej_rows = [], [], [], []
         for c, refs in zip(changes, per_change):

@@ -184,3 +184,36 @@ def test_r12_way1_a_repair_request_about_the_wrong_listing_is_gone_from_the_plat
     _withdraw(desk, cid)
     assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
     assert _mine(intake_dir, desk, "repair", req) == []
+
+
+@pytest.mark.story
+def test_r12_way1_a_withdrawn_listing_stated_again_after_its_withdrawal_is_refused(desk, data_dir, tmp_path):
+    """R12 way 1 is final: an insider with the ledger's key writes the wrong listing's decision into the change log
+    again after its withdrawal (a row above the withdrawal travels: only the rows before it stay home), and the
+    signed bundle made the platform list the subject again under the withdrawn decision. The platform refuses every
+    later row of a listing it holds as withdrawn (R12_CASE_WITHDRAWN); the apology about it is a document and passes."""
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3908)
+    cid = black_listing(desk, sid)
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        old = d.ledger.conn.execute("SELECT state FROM changes WHERE entity = 'case' AND entity_id = ? "
+                                    "AND op = 'decide'", (str(cid),)).fetchone()[0]
+    finally:
+        d.close()
+    _send(desk, intake_dir, tmp_path / "u1")
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+    _send(desk, intake_dir, tmp_path / "u2")
+    from tests.e2e.sync_support import session
+    with session(data_dir) as s, s.ledger.tx() as tx:
+        for op in ("open", "decide"):
+            tx.change("case", cid, op, json.loads(old))
+    ok(desk, "print", "apology_letter", "--case", str(cid), "--out", str(tmp_path / "a.pdf"))
+    infos = _send(desk, intake_dir, tmp_path / "u3")
+    assert sum(i["rejected"] for i in infos) == 2, infos
+    assert _listings(intake_dir, *_subject_no(data_dir, sid)) == []
+    assert [c["op"] for c in _mine(intake_dir, desk, "case", cid)] == ["withdraw"]
+    codes = {q["code"] for q in ok(desk, "bundle", "status")["quarantine"]}
+    assert codes == {"R12_CASE_WITHDRAWN"}, codes

@@ -31,7 +31,7 @@ def test_0008_keeps_every_filed_state_and_listing(tmp_path, platform_dsn, monkey
         before_listings = intake.subject_listings("uscc", subject["id_number"], actor="李工", reason="联合惩戒核查", unmasked=True)
         assert len(before_listings) == 1 and before_changes[0]["state"]["nested"] == {"b": 1, "a": [1.5]}
 
-        monkeypatch.setattr(pgstore, "migrations", lambda: every)
+        monkeypatch.setattr(pgstore, "migrations", lambda: [m for m in every if m[0] <= 8])  # 0009 came later
         assert intake.migrate() == ["0008_store_change_state_as_json.sql"]
         with psycopg.connect(platform_dsn) as conn:
             kind = conn.execute("SELECT data_type FROM information_schema.columns WHERE table_schema = %s AND "
