@@ -186,13 +186,15 @@ class Judge:
                 if ent == "subject" and ident not in self.subjects:
                     return _not_shared(ident)
             return problem
-        if self.withdrawn and WITHDRAWING.get(entity) != op:
-            gone = next((ref for ref in pointers if ref in self.withdrawn), None)
-            if gone is not None:  # R12 way 1 is final: nothing of a withdrawn listing is stated again (att39a)
-                return ("R12_CASE_WITHDRAWN",
-                        f"认定案件（编号 {gone[1]}）已作为误列撤销，平台不再接收关于它的变更（R12）。",
-                        f"Listing case {gone[1]} was withdrawn as wrongful; the platform takes no further change "
-                        "about it (R12).")
+        if self.withdrawn and WITHDRAWING.get(entity) != op and (entity, change["entity_id"]) in self.withdrawn:
+            # R12 way 1 is final: a withdrawn listing is never stated again (att39a). Only its own rows: a case
+            # opened out of it (origin_case_id) or a repair about it and another listing still stand on their own;
+            # the refusal leaves the case as it was (withdrawn, not rejected: what names it is not refused with it)
+            self._on_itself = True
+            return ("R12_CASE_WITHDRAWN",
+                    f"认定案件（编号 {change['entity_id']}）已作为误列撤销，平台不再接收它的变更（R12）。",
+                    f"Listing case {change['entity_id']} was withdrawn as wrongful; the platform takes no further "
+                    "change of it (R12).")
         for i, ref in enumerate(pointers):
             if i == 0 and (op in CREATING_OPS or WITHDRAWING.get(entity) == op or ref in self.rejected and (
                     self.ops.get(ref) == op or (op in UNDOES and self.ops.get(ref) == UNDOES[op]))):

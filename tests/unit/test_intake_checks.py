@@ -120,3 +120,26 @@ def test_r7_the_office_s_pointers_are_read_as_before():
     assert sorted(checks.refs(listing)) == sorted([("case", "4"), ("subject", "1"), ("record", "5"), ("record", "6"),
                                                    ("case", "7")])
     assert _verdict(change) is None and _verdict(listing) is None
+
+
+def _case(i: int, eid: str, op: str, **state) -> dict:
+    return {"id": i, "entity": "case", "op": op, "entity_id": eid, "state": {"id": int(eid), "subject_id": 1, **state}}
+
+
+def test_r12_way1_a_withdrawn_listing_is_never_stated_again_but_what_only_names_it_stands():
+    """R12 way 1 (att39a): the platform holds case 5 as withdrawn. Its own later rows are refused; a withdrawal over
+    its refused decision is taken; a case opened out of it (R11 serious_while_watched: origin_case_id) and a repair
+    about it and another listing are judged on their own (refusing them would refuse lawful work)."""
+    judge = Judge({("case", "7"): (3, "TEST")}, {"1": "uscc:" + USCC}, withdrawn={("case", "5")},
+                  ops={("case", "7"): "decide"})
+    assert judge.check(_case(10, "5", "decide", state="listed"))[0] == "R12_CASE_WITHDRAWN"
+    assert judge.check(_case(11, "5", "open"))[0] == "R12_CASE_WITHDRAWN"
+    assert judge.check(_case(12, "6", "decide", origin_case_id=5)) is None
+    repair = {"id": 13, "entity": "repair", "op": "insert", "entity_id": "2",
+              "state": {"id": 2, "subject_id": 1, "targets": [["case", 5], ["case", 6]]}}
+    assert judge.check(repair) is None
+    assert judge.check(_case(14, "7", "withdraw")) is None  # over its own refused decision
+    assert judge.check(_case(15, "7", "update"))[0] == "R12_CASE_WITHDRAWN"  # withdrawn within this bundle
+    assert checks.purge_of(_case(14, "7", "withdraw")).listing
+    assert checks.purge_of(_case(16, "6", "restore")).ops == ("exit",)
+    assert checks.purge_of(_case(17, "6", "exit")) is None
