@@ -203,7 +203,7 @@ def _lines(conn, after: int, upto: int, withdrawn: dict[str, int], restored: dic
             saw_withdrawal = True
         if _held_back(cid, entity, eid, op, withdrawn, restored, alerts):
             continue  # R12 way 1: keep no information about a wrongful listing, nor what it did (R10, R11)
-        if eid in related.get(entity, ()):
+        if _hangs_on_withdrawn(entity, eid, related):
             continue  # R12 way 1: nor its withdrawn documents, nor the objections about it
         if is_demo(entity, eid, state):
             continue  # issue 14 item 8: demo data and all derived from it never reach the platform
@@ -212,10 +212,19 @@ def _lines(conn, after: int, upto: int, withdrawn: dict[str, int], restored: dic
     return out, saw_withdrawal
 
 
+def _hangs_on_withdrawn(entity: str, eid: str, related: dict[str, set[str]]) -> bool:
+    """Whether a change is of a wrongful listing's withdrawn documents, the objections about it or the repair
+    requests about nothing but it (``sync_state.withdrawn_related``): at any time, before or after the withdrawal."""
+    return eid in related.get(entity, ())
+
+
 def _stays_home(conn, change: dict) -> bool:
-    """Whether the export never sends this change (``_held_back``; att38c: requeued from the quarantine, it
-    travelled as a new row after the withdrawal or restore)."""
-    return _held_back(change["id"], change["entity"], change["entity_id"], change["op"], *_held_back_maps(conn))
+    """Whether the export never sends this change (``_held_back``, ``_hangs_on_withdrawn``; att38c: requeued from
+    the quarantine, it travelled as a new row after the withdrawal or restore; att39a: a withdrawn document's was
+    "sent again" and its refusal closed, while the export kept the new row home for good)."""
+    entity, eid = change["entity"], change["entity_id"]
+    return (_held_back(change["id"], entity, eid, change["op"], *_held_back_maps(conn))
+            or _hangs_on_withdrawn(entity, eid, sync_state.withdrawn_related(conn)))
 
 
 def _build(session: Session, seq: int, prev: str, after: int, upto: int, plat: dict,

@@ -217,3 +217,49 @@ def test_r12_way1_a_withdrawn_listing_stated_again_after_its_withdrawal_is_refus
     assert [c["op"] for c in _mine(intake_dir, desk, "case", cid)] == ["withdraw"]
     codes = {q["code"] for q in ok(desk, "bundle", "status")["quarantine"]}
     assert codes == {"R12_CASE_WITHDRAWN"}, codes
+
+
+@pytest.mark.story
+def test_r12_way1_a_listing_on_a_stick_not_yet_handed_in_is_gone_once_both_bundles_arrive(desk, data_dir, tmp_path):
+    """R12 way 1: the listing's bundle was written to the USB stick, not yet handed in, when the listing was
+    withdrawn. The office cannot make that bundle again without it (the platform may hold it already: a sequence
+    is never made twice), so it delivers it byte for byte before the withdrawal's; the platform keeps nothing."""
+    from tests.e2e.sync_support import export
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3909)
+    cid = black_listing(desk, sid)
+    first = export(desk, tmp_path / "stick")
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+    infos = _send(desk, intake_dir, tmp_path / "u2")
+    assert [i["sequence"] for i in infos] == [first[0]["seq"], first[0]["seq"] + 1]
+    assert _listings(intake_dir, *_subject_no(data_dir, sid)) == []
+    assert [c["op"] for c in _mine(intake_dir, desk, "case", cid)] == ["withdraw"]
+    assert ok(desk, "bundle", "status")["pending"] == []
+
+
+@pytest.mark.story
+def test_r12_way1_a_refused_document_of_the_wrong_listing_is_not_requeued(desk, data_dir, tmp_path, monkeypatch):
+    """R12 way 1: the platform refused the wrong listing's decision document (any reason); after the withdrawal the
+    clerk requeued it from the quarantine: the requeue said it was sent again and closed the refusal, while the
+    export kept the new row home for good (``withdrawn_related``) — the requeue and the export read two rules."""
+    intake_dir = pair(desk, tmp_path)
+    cid = black_listing(desk, company(desk, 3910))
+    number = ok(desk, "print", "listing_decision", "--case", str(cid), "--out",
+                str(tmp_path / "d.pdf"))["documents"][0]["number"]
+    real = checks.Judge._problem
+
+    def refuse_the_document(self, change, pointers):
+        if change["entity"] == "document" and change["entity_id"] == number:
+            return ("TEST_REFUSED", "测试退回", "refused by the test")
+        return real(self, change, pointers)
+
+    monkeypatch.setattr(checks.Judge, "_problem", refuse_the_document)
+    _send(desk, intake_dir, tmp_path / "u1")
+    monkeypatch.setattr(checks.Judge, "_problem", real)
+    [q] = ok(desk, "bundle", "status")["quarantine"]
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+    assert refused(desk, "bundle", "requeue", str(q["change_id"]))["code"] == "REQUEUE_UNDONE"
