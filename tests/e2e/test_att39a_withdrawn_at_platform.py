@@ -263,3 +263,29 @@ def test_r12_way1_a_refused_document_of_the_wrong_listing_is_not_requeued(desk, 
        "--on", "2026-11-02", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
     assert refused(desk, "bundle", "requeue", str(q["change_id"]))["code"] == "REQUEUE_UNDONE"
+
+
+@pytest.mark.story
+def test_r12_way1_an_ended_listing_and_its_watch_listing_the_platform_holds_are_gone_from_it(desk, data_dir,
+                                                                                           tmp_path):
+    """R12 way 1 from an ended black listing (1798号 (十八) "误列入黑名单的除外"): its exit, its exit announcement
+    and the watch listing that followed it reached the platform; the withdrawal takes both listings with it, and the
+    platform keeps nothing of either."""
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3911)
+    cid = black_listing(desk, sid)
+    out = ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-10-20", "--standard-change",
+             "认定标准已修订，该主体不再符合（清市监规〔2026〕3号）", user=BOSS)
+    number = ok(desk, "print", "exit_announcement", "--case", str(cid), "--out",
+                str(tmp_path / "x.pdf"))["documents"][0]["number"]
+    _send(desk, intake_dir, tmp_path / "u1")
+    no = _subject_no(data_dir, sid)
+    watch = [r["case_id"] for r in _listings(intake_dir, *no) if r["list_type"] == "watch"]
+    assert len(watch) == 1 and out["state"] == "exited"
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+    assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
+    assert _listings(intake_dir, *no) == []
+    assert [c["op"] for c in _mine(intake_dir, desk, "case", watch[0])] == ["withdraw"]
+    assert _mine(intake_dir, desk, "document", number) == []
