@@ -31,6 +31,7 @@ from credit_desk.store import dishonesty_records
 from credit_desk.store import meta, reference, subjects
 from credit_desk.store import repairs as repairs_repo
 from credit_desk.store import withdrawals as withdrawals_repo
+from credit_desk.store import sync_state
 
 # Where exit announcements go unless the case named its own channel (R12: "through the original channel").
 DEFAULT_CHANNEL = "认定部门门户网站及地方政府信用网站"
@@ -229,6 +230,8 @@ def _withdraw_wrongful(session: Session, tx, case: Case, ex: ExitInput, channel:
     if done:
         out["withdrawn_with"] = done
     out["red_restored"] = _undo_red_removals(session, tx, [case, *follow], ex.exit_on)  # R10 with R12 way 1
+    # R12 way 1 (att39a): the platform's refusals of what it took with it no longer wait in the outbox
+    sync_state.resolve_withdrawn(tx, session.desk.now().isoformat(timespec="seconds"))
     return out
 
 

@@ -96,6 +96,8 @@ def _receipt(session: Session, opened: bundle.Opened, plain: bytes) -> dict:
                                      r.get("reason_en"), acked_at, "open") for r in rejected])
         if sync_state.has_open_quarantine(conn):
             sync_state.resolve_quarantine(tx, [(e, eid, cid) for cid, e, eid, _ in heads], acked_at)
+            if rejected:  # R12 way 1: a refusal of what a wrongful listing took with it waits for nothing (att39a)
+                sync_state.resolve_withdrawn(tx, acked_at)
         shared = _close_r6(tx, heads, acked_at)
         # issue 14: the audit head and register marks the platform signed back (audit verify, restore)
         head_store.save_receipted(tx, sent["seq"], sent["sha256"],

@@ -182,6 +182,17 @@ def resolve_quarantine(tx, entity_keys, ts: str) -> None:
         ((ts, e, eid, cid) for e, eid, cid in entity_keys))
 
 
+def resolve_withdrawn(tx, ts: str) -> None:
+    """R12 way 1 (att39a): open quarantine rows of what a wrongful listing took with it (``withdrawn_related``: its
+    withdrawn documents, the objections about it, the repair requests about nothing but it) are settled — they never
+    travel again (the export keeps them home, requeue refuses them), so they no longer wait in the outbox."""
+    related = withdrawn_related(tx.conn)
+    tx.executemany(
+        "UPDATE sync_acks SET q_state = 'resolved', resolved_at = ? WHERE q_state IN ('open', 'resent') "
+        "AND change_id IN (SELECT id FROM changes WHERE entity = ? AND entity_id = ?)",
+        ((ts, entity, eid) for entity, ids in related.items() for eid in ids))
+
+
 def quarantine(conn, include_closed: bool = False) -> list[dict]:
     states = ("open", "resent", "resolved") if include_closed else ("open", "resent")
     rows = conn.execute(

@@ -74,7 +74,7 @@ def test_r12_way1_a_listing_the_platform_holds_is_gone_from_it_after_the_withdra
     assert not [c for c in stored if c["entity"] == "objection"]
     # the first bundle handed in again byte for byte (a USB copy) files nothing again
     with pytest.raises(BundleRefused) as got:
-        Intake(intake_dir).receive(next((tmp_path / "u1").glob("*.cdb")).read_bytes())
+        Intake(intake_dir).receive(next((tmp_path / "u1").glob("320812-*.cdb")).read_bytes())
     assert got.value.code == "BUNDLE_REPLAY"
     assert _listings(intake_dir, *no) == []
 
@@ -262,7 +262,45 @@ def test_r12_way1_a_refused_document_of_the_wrong_listing_is_not_requeued(desk, 
     ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
        "--on", "2026-11-02", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
-    assert refused(desk, "bundle", "requeue", str(q["change_id"]))["code"] == "REQUEUE_UNDONE"
+    # nothing of it travels any more: the refusal is settled by the withdrawal, not left open in the outbox for good
+    assert ok(desk, "bundle", "status")["quarantine"] == []
+    assert refused(desk, "bundle", "requeue", str(q["change_id"]))["code"] == "NOT_IN_QUARANTINE"
+
+
+@pytest.mark.story
+def test_r12_way1_a_refusal_of_the_wrong_listing_s_document_received_after_the_withdrawal(desk, data_dir, tmp_path,
+                                                                                        monkeypatch):
+    """R12 way 1: the bundle with the decision document was on a stick when the listing was withdrawn; the platform
+    refused the document and the receipt came back after the withdrawal. Requeuing it said it was sent and closed
+    the refusal while the export kept the new row home; and the refusal stayed open in the outbox for good."""
+    from tests.e2e.sync_support import export
+    intake_dir = pair(desk, tmp_path)
+    cid = black_listing(desk, company(desk, 3912))
+    number = ok(desk, "print", "listing_decision", "--case", str(cid), "--out",
+                str(tmp_path / "d.pdf"))["documents"][0]["number"]
+    [b] = export(desk, tmp_path / "stick")
+    ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
+       "--on", "2026-11-02", user=REVIEWER)
+    ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
+    real = checks.Judge._problem
+
+    def refuse_the_document(self, change, pointers):
+        if change["entity"] == "document" and change["entity_id"] == number:
+            return ("TEST_REFUSED", "测试退回", "refused by the test")
+        return real(self, change, pointers)
+
+    monkeypatch.setattr(checks.Judge, "_problem", refuse_the_document)
+    receipt, _info = Intake(intake_dir).receive(Path(b["file"]).read_bytes())
+    (tmp_path / "r1.cdb").write_bytes(receipt)
+    ok(desk, "bundle", "import", str(tmp_path / "r1.cdb"))
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        doc_change = d.ledger.conn.execute("SELECT id FROM changes WHERE entity = 'document' AND entity_id = ?",
+                                           (number,)).fetchone()[0]
+    finally:
+        d.close()
+    assert ok(desk, "bundle", "status")["quarantine"] == []
+    assert refused(desk, "bundle", "requeue", str(doc_change))["code"] == "NOT_IN_QUARANTINE"
 
 
 @pytest.mark.story
