@@ -7,8 +7,7 @@ every rule again when the clerk acts.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from credit_desk.domain.cases import CaseState, ListType
 from credit_desk.gui.dialogs.case_dialogs import ExitDialog, OpenCaseDialog, ServeNoticeDialog
@@ -22,6 +21,7 @@ from credit_desk.gui.dialogs.subject_picker_dialog import SubjectPickerDialog
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.models.cases_model import CasesModel
 from credit_desk.gui.views.case_panel import CasePanel
+from credit_desk.gui.widgets.split import ListPanelSplitter, side_scroll
 from credit_desk.gui.widgets.notice import title_label
 from credit_desk.gui.widgets.tables import make_table, set_widths
 from credit_desk.services import objections
@@ -57,11 +57,9 @@ class CasesView(QWidget):
         row.addStretch(1)
         row.addWidget(self.add_button)
         box.addLayout(row)
-        split = QSplitter(Qt.Horizontal)
-        split.setObjectName("casesSplit")
+        split = ListPanelSplitter("casesSplit")  # stacked when the window is too narrow for both (att39c)
         split.addWidget(self.table)
         split.addWidget(side_scroll(self.panel))
-        split.setChildrenCollapsible(False)
         # issue 17 item 1: at 1366×768 the panel took the list's room (names and stages cut to 「…」 and a
         # scroll bar on the list): the list keeps the width of its key columns, the panel has the rest
         split.setStretchFactor(0, 1)
@@ -177,17 +175,3 @@ class CasesView(QWidget):
             return None
         obj = objections.get_objection(self.ctx.session, open_ids[0], f"答复异议（异议 {open_ids[0]}）")
         return self._dialog(ResolveObjectionDialog(self.ctx, obj, self))
-
-
-def side_scroll(panel: QWidget) -> QScrollArea:
-    """A detail panel beside a list, scrolling down when the window is low: at 1280×720 in English the case's
-    wrapped facts (decision number and date, validity) were cut to half a line (issue 17 item 1). It keeps the
-    panel's own width; only the height scrolls."""
-    side = QScrollArea()
-    side.setObjectName(panel.objectName() + "Scroll" if panel.objectName() else "panelScroll")
-    side.setFrameShape(QFrame.NoFrame)
-    side.setWidgetResizable(True)
-    side.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
-    side.setWidget(panel)
-    side.setMinimumWidth(panel.minimumSizeHint().width() + side.verticalScrollBar().sizeHint().width())
-    return side

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton,
-                               QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+                               QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from credit_desk.domain.errors import DomainError
 from credit_desk.domain.repairs import TRANSITIONS, Channel, RepairEvent, RepairState
@@ -19,6 +19,7 @@ from credit_desk.gui.i18n import QT_TRANSLATE_NOOP, aside, clauses, labelled, wo
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.printing import PreviewDialog
 from credit_desk.gui.widgets.notice import ERROR_STYLE, HEADING_SCALE, hint_label, relative_font, title_label
+from credit_desk.gui.widgets.split import ListPanelSplitter, side_scroll
 from credit_desk.gui.widgets.steps import StepBar
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.services import browse, documents, repair_documents, repairs
@@ -114,11 +115,9 @@ class RepairView(QWidget):
         row.addStretch(1)
         row.addWidget(self.add_button)
         box.addLayout(row)
-        split = QSplitter(Qt.Horizontal)
-        split.setObjectName("repairSplit")
+        split = ListPanelSplitter("repairSplit")  # stacked when the window is too narrow for both (att39c)
         split.addWidget(self.table)
-        split.addWidget(self._panel())
-        split.setChildrenCollapsible(False)
+        split.addWidget(side_scroll(self._panel()))  # stacked, the panel scrolls down
         split.setStretchFactor(0, 1)
         split.setStretchFactor(1, 1)
         split.setSizes([max(640, self.table.minimumWidth()), 480])
