@@ -2,7 +2,7 @@
 platform has one virtual screen of the size under test: each role's window on a working office, every enabled
 button of each area clicked once with the first row chosen; every window that comes up is screenshot
 (tests/gui/screenshots/x_<lang>_<size>_NNN_<who>_<area>_<button>__<class>.png), its words scanned, its fit
-checked, then cancelled. WALK_SIZE, WALK_LANG (zh|en), WALK_WHO (roles, comma-separated), WALK_REPORT (JSON)."""
+checked, then cancelled. WALK_FONT (points, optional), WALK_SIZE, WALK_LANG (zh|en), WALK_WHO (roles, comma-separated), WALK_REPORT (JSON)."""
 
 from __future__ import annotations
 
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
 
 from credit_desk.gui import fit
 from tests.gui.conftest import SHOTS
+from tests.gui.fit_checks import overlaps, squeezed
 from tests.gui.test_areas import settle
 from tests.gui.words import chinese_words, english_words, rule_marks, texts
 
@@ -45,7 +46,8 @@ class Seen:
         found = [MASKED.sub("", t) for t in texts(window)]
         words = english_words(found, allowed=ALLOWED) if LANG == "zh" else chinese_words(found, data=data)
         self.rows.append({"step": step, "shot": name, "fits": area.contains(outer), "clipped": clipped,
-                          "words": sorted(set(words)), "marks": rule_marks(window), "class": type(window).__name__})
+                          "words": sorted(set(words)), "marks": rule_marks(window), "class": type(window).__name__,
+                          "squeezed": squeezed(window) + overlaps(window)})
 
 
 def _new_windows(before):
@@ -129,6 +131,9 @@ def test_explore(qtbot, work, make_ctx, qapp, zh_translator):
         i18n.install_translator(qapp, "en")
     from credit_desk.gui import a11y, rulehints
     filters = (fit.install(qapp), a11y.install(qapp), rulehints.install(qapp))  # as run_gui does
+    if os.environ.get("WALK_FONT"):  # the interface font size a clerk chose in 设置 (gui/comfort.py), in points
+        from credit_desk.gui import comfort
+        comfort.set_app_font(int(os.environ["WALK_FONT"]))
     staff = work["staff"]
     accounts.add_user(staff["admin"], "aud1", "auditor", USER_PW, "赵审计")
     sessions = {"clerk": staff["clerk"], "reviewer": staff["reviewer"], "boss": staff["boss"],

@@ -39,7 +39,15 @@ def squeezed(window: QWidget) -> list[str]:
         room, across = _room(w, window)
         if across and (at.left() < room.left() or at.right() > room.right()) or not across and not room.contains(at):
             out.append(f"{_name(w)} outside its room")
-    return out
+    return out + covered(window)
+
+
+def covered(window: QWidget) -> list[str]:
+    """Buttons lying over one another (a row laid out wider than its room)."""
+    shown = [(b, QRect(b.mapTo(window, QPoint(0, 0)), b.size())) for b in window.findChildren(QAbstractButton)
+             if b.isVisibleTo(window) and b.text().strip()]
+    return [f"{_name(a)} over {_name(b)}" for i, (a, ra) in enumerate(shown) for b, rb in shown[i + 1:]
+            if ra.intersects(rb) and a.parentWidget() is b.parentWidget()]
 
 
 def overlaps(window: QWidget) -> list[str]:

@@ -89,7 +89,7 @@ class ChecksView(QWidget):
             "reported, never dropped; every subject read is logged under the department and purpose (R14).")))
         self.refresh()
 
-    def _buttons(self) -> QHBoxLayout:
+    def _buttons(self):
         run, doc = self.ctx.can("check.run"), self.ctx.can("document.print")
         specs = (("import_button", "importList", self.tr("Check an Excel list…"), self.import_list, run),
                  ("typed_button", "checkTyped", self.tr("Check the typed subjects"), self.check_typed, run),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QInputDialog, QLabel, QPushButton,
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QInputDialog, QLabel, QPushButton,
                                QSizePolicy,
                                QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
@@ -15,6 +15,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.gui.dialogs.cell_errors_dialog import CellErrorsDialog
 from credit_desk.gui.i18n import current_lang
 from credit_desk.gui.labels import enum_words
+from credit_desk.gui.widgets.flow import FlowRow
 from credit_desk.gui.widgets.notice import ERROR_STYLE, hint_label, title_label
 from credit_desk.gui.widgets.tables import set_widths
 from credit_desk.gui import pickers
@@ -68,8 +69,8 @@ class CleanupView(QWidget):
         box.addWidget(note)
         self.refresh()
 
-    def _buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _buttons(self) -> FlowRow:
+        row = FlowRow()  # wraps where the window is narrow, never squeezing a button's words (att39c)
         manage, view = self.ctx.can("ledger.manage"), self.ctx.can("ledger.view")
         specs = (("import_button", "importLedger", self.tr("Import Excel…"), self.import_ledger, manage),
                  ("export_button", "exportLedger", self.tr("Export Excel…"), self.export_ledger, view),
@@ -82,14 +83,13 @@ class CleanupView(QWidget):
             b.clicked.connect(lambda _c=False, f=slot: f())
             setattr(self, attr, b)
             row.addWidget(b)
-        row.addStretch(1)
-        row.addWidget(QLabel(self.tr("Mark the selected row as")))
-        row.addWidget(self.status_box)
+        row.addWidget(QLabel(self.tr("Mark the selected row as")), right=True)
+        row.addWidget(self.status_box, right=True)
         self.status_button = QPushButton(self.tr("Set"))
         self.status_button.setObjectName("setStatus")
         self.status_button.setEnabled(manage)
         self.status_button.clicked.connect(self.set_status)
-        row.addWidget(self.status_button)
+        row.addWidget(self.status_button, right=True)
         return row
 
     def refresh(self) -> None:

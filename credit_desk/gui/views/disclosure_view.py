@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QInputDialog, QLabel, QSizePolicy,
+from PySide6.QtWidgets import (QAbstractItemView, QInputDialog, QLabel, QSizePolicy,
                                QTableView, QVBoxLayout, QWidget)
 
 from credit_desk.domain.errors import DomainError
@@ -61,7 +61,7 @@ class DisclosureView(QWidget):
             "tier's period (general: 3 months–1 year, serious: 1–3 years; minor: not published) and stops by itself after it.")))
         self.refresh()
 
-    def _buttons(self) -> QHBoxLayout:
+    def _buttons(self):
         manage, publish = self.ctx.can("disclosure.manage"), self.ctx.can("disclosure.publish")
         specs = (("import_button", "importDecisions", self.tr("Import Excel…"), self.import_sheet, manage),
                  ("new_button", "newDecision", self.tr("New decision…"), self.new_decision, manage),

@@ -14,6 +14,7 @@ from credit_desk.gui.i18n import counted, listing
 from credit_desk.gui.labels import enum_words, table_words
 from credit_desk.gui.latest import Latest, leased
 from credit_desk.gui.models.records_model import RecordsModel
+from credit_desk.gui.widgets.flow import FlowRow
 from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
 from credit_desk.gui.widgets.tables import make_table, set_widths
@@ -99,13 +100,13 @@ class RecordsView(QWidget):
         row.addWidget(self.count)
         box.addLayout(row)
         # the seven actions on a row of their own: beside the filters they were squeezed at 1280 px, their words
-        # cut (in English 「nsent to publis」, 「w record (Ctrl+」; issue 17 item 1)
-        actions = QHBoxLayout()
+        # cut (in English 「nsent to publis」, 「w record (Ctrl+」; issue 17 item 1); a row that wraps, as at 800 px
+        # the row itself squeezed them (「本人同意公开‥」, 「失信信息（Ctrl」; att39c)
+        actions = FlowRow()
         for button in (self.open_button, self.consent_button, self.withdraw_button, self.change_button,
                        self.revoke_button, self.approve_button):
             actions.addWidget(button)
-        actions.addStretch(1)
-        actions.addWidget(self.add_button)
+        actions.addWidget(self.add_button, right=True)
         box.addLayout(actions)
         box.addWidget(self.table, 1)
         hint = hint_label(self.tr("Sorted by decision date, newest first; click the No., document number or "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from credit_desk.domain.ids import SubjectKind
 from credit_desk.gui.dialogs.new_subject_dialog import NewSubjectDialog
@@ -12,6 +12,7 @@ from credit_desk.gui.i18n import counted
 from credit_desk.gui.labels import enum_words
 from credit_desk.gui.latest import Latest, leased
 from credit_desk.gui.models.subjects_model import SubjectsModel
+from credit_desk.gui.widgets.flow import FlowRow
 from credit_desk.gui.widgets.notice import hint_label, title_label
 from credit_desk.gui.widgets.search_bar import SearchBar, latest_logged_search
 from credit_desk.gui.widgets.tables import make_table, set_widths
@@ -61,14 +62,11 @@ class SubjectsView(QWidget):
         box = QVBoxLayout(self)
         box.addWidget(title_label(title))
         box.addWidget(self.search)
-        row = QHBoxLayout()
+        row = FlowRow()  # wraps where the window is narrow, never squeezing a button's words (att39c)
         row.addWidget(QLabel(self.tr("Kind")))
         row.addWidget(self.kind)
-        row.addStretch(1)
-        row.addWidget(self.count)
-        row.addWidget(self.open_button)
-        row.addWidget(self.exceptions_button)
-        row.addWidget(self.add_button)
+        for right in (self.count, self.open_button, self.exceptions_button, self.add_button):
+            row.addWidget(right, right=True)
         box.addLayout(row)
         box.addWidget(self.table, 1)
         hint = hint_label(self.tr("Names of people and all ID numbers are masked in this list. Double-click a row "

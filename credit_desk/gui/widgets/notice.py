@@ -98,11 +98,14 @@ def card(title: str, body: QWidget) -> QFrame:
     return frame
 
 
-def button_row(owner, specs) -> "QHBoxLayout":
-    """A row of an area's action buttons, left-aligned: ``specs`` are (attribute, objectName, text, slot, enabled);
-    each button is kept on ``owner`` under its attribute."""
-    from PySide6.QtWidgets import QHBoxLayout, QPushButton
-    row = QHBoxLayout()
+def button_row(owner, specs) -> "FlowRow":
+    """A row of an area's action buttons, left-aligned, wrapping onto a second line where the window is too narrow
+    (att39c): ``specs`` are (attribute, objectName, text, slot, enabled); each button is kept on ``owner`` under
+    its attribute."""
+    from PySide6.QtWidgets import QPushButton
+
+    from credit_desk.gui.widgets.flow import FlowRow
+    row = FlowRow()
     for attr, name, text, slot, on in specs:
         b = QPushButton(text)
         b.setObjectName(name)
@@ -110,5 +113,4 @@ def button_row(owner, specs) -> "QHBoxLayout":
         b.clicked.connect(lambda _c=False, f=slot: f())
         setattr(owner, attr, b)
         row.addWidget(b)
-    row.addStretch(1)
     return row
