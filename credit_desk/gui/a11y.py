@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QAbstractSpin
                                QTextEdit, QWidget)
 
 from credit_desk.gui.i18n import listing
+from credit_desk.gui.widgets.flow import FlowRow
 
 CONTROLS = (QAbstractButton, QLineEdit, QComboBox, QAbstractSpinBox, QPlainTextEdit, QTextEdit, QAbstractItemView,
             QTabBar)
@@ -64,7 +65,7 @@ def _label_before(widget: QWidget) -> QLabel | None:
             item = lay.itemAt(i)
             if item.layout() is not None:
                 stack.append(item.layout())
-            if item.widget() is widget and isinstance(lay, QBoxLayout) and i > 0:
+            if item.widget() is widget and isinstance(lay, (QBoxLayout, FlowRow)) and i > 0:  # a row that wraps too
                 before = lay.itemAt(i - 1).widget()
                 return before if isinstance(before, QLabel) and before.text() else None
     return None

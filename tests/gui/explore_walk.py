@@ -2,7 +2,8 @@
 platform has one virtual screen of the size under test: each role's window on a working office, every enabled
 button of each area clicked once with the first row chosen; every window that comes up is screenshot
 (tests/gui/screenshots/x_<lang>_<size>_NNN_<who>_<area>_<button>__<class>.png), its words scanned, its fit
-checked, then cancelled. WALK_FONT (points, optional), WALK_SIZE, WALK_LANG (zh|en), WALK_WHO (roles, comma-separated), WALK_REPORT (JSON)."""
+checked, then cancelled. WALK_SIZE, WALK_LANG (zh|en), WALK_WHO (roles, comma-separated), WALK_REPORT (JSON),
+WALK_FONT (the interface font size in points, optional)."""
 
 from __future__ import annotations
 
