@@ -40,6 +40,7 @@ from credit_desk.gui.start_dialogs import LoginDialog, SetupDialog
 from credit_desk.services import accounts, auth, keys
 from tests.conftest import ADMIN_PW, USER_PW
 from tests.gui.conftest import SHOTS, when_modal
+from tests.gui.fit_checks import overlaps, squeezed
 from tests.gui.test_areas import settle
 from tests.gui.test_start import _fill_setup
 from tests.gui.test_work_paths import _fill_record
@@ -111,7 +112,8 @@ class Walk:
                           "outer": [outer.x(), outer.y(), outer.width(), outer.height()],
                           "fits": area.contains(outer), "clipped_buttons": clipped,
                           "rule_marks": rule_marks(window), "unnamed": unnamed(window),
-                          "cut_cells": cut_cells(window), "case_rows": case_rows(window)})
+                          "cut_cells": cut_cells(window), "case_rows": case_rows(window),
+                          "squeezed": squeezed(window) + overlaps(window)})
 
 
 @pytest.fixture

@@ -35,3 +35,5 @@ def test_every_button_of_every_area_opens_a_fitting_chinese_window(tmp_path):
     assert [(s["step"], s["clipped"]) for s in dialogs if s["clipped"]] == []
     assert [(s["step"], s["marks"]) for s in seen if s["marks"]] == []
     assert [(s["step"], s["words"]) for s in seen if s["words"]] == []
+    # att39c: every button and one-line label whole in its room, no list lying over its panel
+    assert [(s["step"], s["squeezed"]) for s in seen if s.get("squeezed")] == []

@@ -20,6 +20,7 @@ SCREENS = {  # name: (physical width, height, scale factor) -> logical size
     "1366x768": (1366, 768, "1"),
     "1280x720": (1920, 1080, "1.5"),
     "1536x864": (1920, 1080, "1.25"),  # the same panel at 125 % (item 11)
+    "1093x614": (1366, 768, "1.25"),  # the office monitor at 125 % (att39c: the case list lay over its panel)
 }
 STEPS = {"setup", "login", "area_dashboard", "new_subject", "new_record", "open_case", "serve_notice", "decide",
          "print_choose_notice", "preview", "qt_print_dialog", "qt_folder_picker", "sync_exported", "legacy_import"}
@@ -54,6 +55,9 @@ def test_main_job_fits_small_screens(name, tmp_path):
     assert marks == [], marks
     unnamed = [(s["step"], s["unnamed"]) for s in seen if s["unnamed"]]  # accessible names (item 11)
     assert unnamed == [], unnamed
+    # att39c: every button and one-line label shows its whole words, in its room; no list lies over its panel
+    squeezed = [(s["step"], s["squeezed"]) for s in seen if s["squeezed"]]
+    assert squeezed == [], squeezed
     # the case list keeps its key columns whole beside the detail panel (no 「…」, no horizontal scroll bar)
     with_cases = [s for s in seen if s["case_rows"]]
     assert {"case_served", "case_decided"} <= {s["step"] for s in with_cases}, [(s["step"], s["case_rows"])
