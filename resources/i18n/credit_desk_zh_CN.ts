@@ -1016,7 +1016,7 @@
     <message>
         <location filename="../../credit_desk/gui/models/cases_model.py" line="24"/>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="33"/>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="87"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="85"/>
         <source>Objection period</source>
         <translation>异议期</translation>
     </message>
@@ -1175,7 +1175,7 @@
         <translation>阶段</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cases_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/cases_view.py" line="160"/>
         <source>Whom is the new listing case about?</source>
         <translation>新认定案件涉及哪个主体？</translation>
     </message>
@@ -1549,77 +1549,77 @@
 <context>
     <name>CleanupView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>Rule or document (with number)</source>
         <translation>规章、规范性文件或其他文件名称（含文号）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
         <source>Measures?</source>
         <translation>涉惩戒</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
         <source>National basis?</source>
         <translation>国家依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
         <source>Local-regulation basis?</source>
         <translation>地方法规依据</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="44"/>
         <source>Disposition</source>
         <translation>处置方式</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="44"/>
         <source>Complete by</source>
         <translation>完成时间</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="43"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="44"/>
         <source>Responsible unit</source>
         <translation>责任单位</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="42"/>
         <source>Flags</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="66"/>
         <source>Red rows impose a punishment measure with neither a national nor a local-regulation basis: stop applying them first. Yellow rows are past their completion date. The Excel files follow the national template (NDRC General Office 2021 No. 15, annexes 1 and 2).</source>
         <translation>红色行涉及失信惩戒措施但既无国家层面依据也无地方性法规依据，应先停止执行；黄色行已过完成时间。Excel 文件采用国家模板格式（发改办财金〔2021〕15号 附件1、附件2）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="75"/>
         <source>Import Excel…</source>
         <translation>导入 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="75"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="76"/>
         <source>Export Excel…</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="76"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="77"/>
         <source>Import contacts…</source>
         <translation>导入联系人…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/cleanup_view.py" line="78"/>
         <source>Export contacts…</source>
         <translation>导出联系人…</translation>
     </message>
@@ -2016,126 +2016,126 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="50"/>
         <source>Subjects by kind</source>
         <translation>信用主体（按类别）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="50"/>
         <source>Records by tier</source>
         <translation>失信信息（按等级）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="49"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="51"/>
         <source>Records by status</source>
         <translation>失信信息（按状态）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="50"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="146"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="171"/>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="173"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="246"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="58"/>
         <source>Records per decision month (last 12 months)</source>
         <translation>近12个月每月认定的失信信息条数</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="59"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="61"/>
         <source>Monthly trend</source>
         <translation>月度趋势</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="61"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="63"/>
         <source>Due and overdue</source>
         <translation>到期与逾期事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="64"/>
         <source>Platform sync</source>
         <translation>报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="68"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="70"/>
         <source>Deadlines (objection replies, decisions, sharing with the platform) will be listed here once listing cases arrive in a coming version.</source>
         <translation>名单案件功能在后续版本上线后，这里将列出各项期限（异议答复、认定决定、报送平台）。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="79"/>
         <source>Due date</source>
         <translation>期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="79"/>
         <source>Item</source>
         <translation>事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="77"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="79"/>
         <source>Type of deadline</source>
         <translation>期限类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="83"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="85"/>
         <source>Double-click (or Enter) opens the item.</source>
         <translation>双击（或按回车）打开该事项。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="112"/>
         <source>Add the business accounts: clerks, and reviewers or heads (Settings → Users and roles)</source>
         <translation>添加业务人员账户：经办，以及审核或负责人（设置 → 用户与角色）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="113"/>
         <source>Register the deciding departments (Settings → Deciding departments)</source>
         <translation>登记认定部门（设置 → 认定部门：查看和登记…）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="114"/>
         <source>Put each department&apos;s reviewers and heads in it: only they decide its listings (Settings → Accounts)</source>
         <translation>把各认定部门的审核、负责人分配到该部门：名单认定只能由该部门人员作出（设置 → 账户管理）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="117"/>
         <source>Import the platform&apos;s key and compare its fingerprints by phone (Sync → Import the platform&apos;s key file…)</source>
         <translation>导入市平台公钥并电话核对指纹（同步 → 导入市平台公钥文件…）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="124"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="126"/>
         <source>Before the office starts work</source>
         <translation>开始办理业务之前</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="130"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="132"/>
         <source>The last sync and what is waiting to be sent will be shown here once platform sync arrives in a coming version.</source>
         <translation>同步功能在后续版本上线后，这里将显示最近一次报送时间和待报送的内容。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="158"/>
         <source>%1 open deadlines, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="156"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="158"/>
         <source>%1 open deadline, %2 overdue</source>
         <translation>未办结期限 %1 项，其中逾期 %2 项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="165"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="172"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="174"/>
         <source>Deadlines not known (reading failed)</source>
         <translation>期限情况未知（读取失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="197"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="199"/>
         <source>Bundles made so far: %1
 Waiting to be sent: %2
 Changes not yet in a bundle: %3
@@ -2146,33 +2146,33 @@ Returned by the platform: %4</source>
 被平台退回：%4 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="208"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="210"/>
         <source>No backup of this ledger yet</source>
         <translation>本账本尚无备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="211"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="213"/>
         <source>Last backup: %1 (%2 days ago)</source>
         <translation>上次备份：%1（%2 天前）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="217"/>
         <source> — one is made automatically at the next start, or ask the administrator</source>
         <translation>——下次启动时将自动备份，也可请管理员备份</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="225"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="227"/>
         <source>Deadlines are shown to the business roles only.</source>
         <translation>到期事项仅向业务岗位显示。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="245"/>
         <location filename="../../credit_desk/gui/views/dashboard_view.py" line="247"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="249"/>
         <source>Not known (reading failed)</source>
         <translation>未知（读取失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="256"/>
+        <location filename="../../credit_desk/gui/views/dashboard_view.py" line="258"/>
         <source>As of %1</source>
         <translation>统计时间：%1</translation>
     </message>
@@ -5449,123 +5449,123 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RecordsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="32"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="33"/>
         <source>Document number, subject name, or the start of a code / ID</source>
         <translation>输入文号、主体名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="34"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="35"/>
         <source>All tiers</source>
         <translation>全部等级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="35"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="36"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="39"/>
         <source>New record (Ctrl+N)</source>
         <translation>新增失信信息（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="42"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="43"/>
         <source>Approvals (R9)…</source>
         <translation>待审批（R9）…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="45"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="46"/>
         <source>Open subject…</source>
         <translation>查看主体…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="48"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="49"/>
         <source>Consent to publish…</source>
         <translation>本人同意公开…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="52"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="53"/>
         <source>Withdraw consent…</source>
         <translation>撤回同意…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="56"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="57"/>
         <source>Change…</source>
         <translation>变更…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="60"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="61"/>
         <source>Revoke…</source>
         <translation>撤销…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="95"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="96"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="97"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="111"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="112"/>
         <source>Sorted by decision date, newest first; click the No., document number or decision date heading to sort. Subjects are masked in this list.</source>
         <translation>按认定日期排列，最新的在前；点击“编号”“文号”或“认定日期”列标题可排序。列表中的主体信息已脱敏。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="122"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="123"/>
         <source>Whose dishonest act is recorded?</source>
         <translation>录入谁的失信信息？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="157"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="158"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="161"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="162"/>
         <source>%1 record</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="162"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="163"/>
         <source>%1 records</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="163"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="164"/>
         <source>? records (counting failed)</source>
         <translation>共 ? 条（统计失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="168"/>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="175"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="169"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="176"/>
         <source>Select a record in the list first.</source>
         <translation>请先在列表中选择一条失信信息。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="187"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="188"/>
         <source>Consent %1 recorded.</source>
         <translation>已登记同意记录%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="198"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="199"/>
         <source>Consent %1 withdrawn.</source>
         <translation>同意记录%1已撤回。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="209"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="210"/>
         <source>Record %1 changed.</source>
         <translation>失信信息 %1 已变更。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="222"/>
         <source>; listings resting on it: %1</source>
         <translation>；以其为依据的名单案件：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/records_view.py" line="223"/>
+        <location filename="../../credit_desk/gui/views/records_view.py" line="224"/>
         <source>Record %1 revoked</source>
         <translation>失信信息 %1 已撤销</translation>
     </message>
@@ -5606,245 +5606,245 @@ The look is recorded in the audit log with your name, the time and the purpose.<
 <context>
     <name>RepairView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="62"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="63"/>
         <source>All states</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="66"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="67"/>
         <source>New application (Ctrl+N)</source>
         <translation>登记申请（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
         <source>Subject</source>
         <translation>信用主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="72"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="112"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="113"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="38"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="74"/>
         <source>Received</source>
         <translation>已接收</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="38"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="39"/>
         <source>Accepted</source>
         <translation>已受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="40"/>
         <source>Repair granted</source>
         <translation>准予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="39"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="40"/>
         <source>Shared with the platform</source>
         <translation>已报送平台</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="42"/>
         <source>Not accepted</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="45"/>
         <source>Repair refused</source>
         <translation>不予修复</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="74"/>
         <source>Tier</source>
         <translation>分级</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="73"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="74"/>
         <source>Deciding department</source>
         <translation>认定部门</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="75"/>
         <source>Decide by</source>
         <translation>决定期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="75"/>
         <source>Finish by</source>
         <translation>办结期限</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="126"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="125"/>
         <source>Deadlines in working days by the rule set of the application day (decide within 3 of acceptance, finish within 10 of the application; overdue in red). Repair is free.</source>
         <translation>期限按申请之日的规则集以工作日计算（受理后 3 个工作日内作出决定，申请后 10 个工作日内办结；逾期以红色显示）。信用修复不收费。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="133"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="132"/>
         <source>Choose an application in the list.</source>
         <translation>请在左侧列表中选择申请。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="145"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="144"/>
         <source>Accept</source>
         <translation>受理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="146"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="145"/>
         <source>Do not accept…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="147"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="146"/>
         <source>Decide…</source>
         <translation>作出修复决定…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="148"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="147"/>
         <source>Print its notice…</source>
         <translation>打印相应文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="149"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="148"/>
         <source>Materials handed in…</source>
         <translation>补正材料…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="93"/>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="181"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="94"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="180"/>
         <source> (overdue)</source>
         <translation>（已逾期）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="46"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="47"/>
         <source>Closed</source>
         <translation>终止办理</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="203"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="202"/>
         <source>Application %1 · %2</source>
         <translation>申请 %1 · %2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="213"/>
         <source>Subject: %1</source>
         <translation>信用主体：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="215"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="214"/>
         <source>Received %1 (%2); tier %3; rule set %4</source>
         <translation>%1 收到（%2）；等级：%3；规则集：%4</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="217"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="216"/>
         <source>Can be repaired from: %1</source>
         <translation>可申请修复日期：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="218"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="217"/>
         <source>Deciding department: %1</source>
         <translation>认定部门：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="219"/>
         <source>To repair</source>
         <translation>申请修复的事项</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="221"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="220"/>
         <source>Acceptance notice</source>
         <translation>受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="221"/>
         <source>Non-acceptance notice</source>
         <translation>不予受理通知书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="222"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="221"/>
         <source>Decision</source>
         <translation>修复决定书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="226"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="225"/>
         <source>Not accepted because: %1</source>
         <translation>不予受理理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="228"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="227"/>
         <source>Refused because: %1</source>
         <translation>不予修复理由：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="231"/>
         <source>Record %1</source>
         <translation>失信信息%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="232"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="231"/>
         <source>Listing case %1</source>
         <translation>名单案件%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="233"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="232"/>
         <source>Penalty decision %1</source>
         <translation>行政处罚决定%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="244"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="243"/>
         <source>Who applies for credit repair?</source>
         <translation>申请信用修复的主体是谁？</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="254"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="253"/>
         <source>Application %1 registered; it can be accepted.</source>
         <translation>已登记申请 %1，符合受理条件。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="257"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="256"/>
         <source>Application %1 registered, but it cannot be accepted yet: %2</source>
         <translation>已登记申请 %1，但暂不能受理：%2</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="267"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="266"/>
         <source>Accepted; the decision is due by %1.</source>
         <translation>已受理；须于 %1 前作出修复决定。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="283"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="282"/>
         <source>Materials recorded; the application can be accepted now.</source>
         <translation>补正材料已登记，该申请现在可以受理。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="286"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="285"/>
         <source>Materials recorded; still missing: %1</source>
         <translation>补正材料已登记，仍不能受理：%1</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="293"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="292"/>
         <source>Decided: %1.</source>
         <translation>已作出决定：%1。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="300"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="299"/>
         <source>Print the repair notice</source>
         <translation>打印信用修复文书</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="308"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="307"/>
         <source>Issuing the notice…</source>
         <translation>正在生成文书…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/repair_view.py" line="311"/>
+        <location filename="../../credit_desk/gui/views/repair_view.py" line="310"/>
         <source>Issued %1; it is kept in the ledger.</source>
         <translation>已出具 %1，保存在账本中。</translation>
     </message>
@@ -6579,62 +6579,62 @@ Grounds: %6</source>
 <context>
     <name>SubjectsView</name>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="29"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="30"/>
         <source>Name, or the start of a code / ID number</source>
         <translation>名称，或代码/证件号码的开头</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="33"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="34"/>
         <source>All kinds</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="37"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="38"/>
         <source>New subject (Ctrl+N)</source>
         <translation>新增主体（Ctrl+N）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="41"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="42"/>
         <source>Open details…</source>
         <translation>查看详情…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="44"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="45"/>
         <source>Exception requests…</source>
         <translation>例外登记审批…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="65"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="66"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="74"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="72"/>
         <source>Names of people and all ID numbers are masked in this list. Double-click a row and state a purpose to see the full data; the look is logged.</source>
         <translation>列表中的自然人姓名和全部证件号码已脱敏。双击一行并填写查询事由即可查看完整信息，查看行为将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="110"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="108"/>
         <source>Counting…</source>
         <translation>正在统计…</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="114"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="112"/>
         <source>%1 subject</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="115"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="113"/>
         <source>%1 subjects</source>
         <translation>共 %1 个主体</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="116"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="114"/>
         <source>? subjects (counting failed)</source>
         <translation>共 ? 个主体（统计失败）</translation>
     </message>
     <message>
-        <location filename="../../credit_desk/gui/views/subjects_view.py" line="121"/>
+        <location filename="../../credit_desk/gui/views/subjects_view.py" line="119"/>
         <source>Select a subject in the list first.</source>
         <translation>请先在列表中选择一个主体。</translation>
     </message>
