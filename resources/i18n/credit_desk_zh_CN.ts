@@ -820,7 +820,7 @@
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="115"/>
         <source>Choose a case in the list.</source>
-        <translation>请在左侧列表中选择案件。</translation>
+        <translation>请在案件列表中选择一个案件。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/case_panel.py" line="152"/>
@@ -5690,7 +5690,7 @@ The look is recorded in the audit log with your name, the time and the purpose.<
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="132"/>
         <source>Choose an application in the list.</source>
-        <translation>请在左侧列表中选择申请。</translation>
+        <translation>请在申请列表中选择一项申请。</translation>
     </message>
     <message>
         <location filename="../../credit_desk/gui/views/repair_view.py" line="144"/>
