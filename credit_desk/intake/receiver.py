@@ -600,7 +600,12 @@ class Intake:
 
     def subject_listings(self, id_type: str, id_number: str, *, actor: str, reason: str,
                          unmasked: bool = False) -> list[dict]:
-        """Every listing of one subject across all offices (who is listed where).
+        """The listings of one subject in force across all offices (who is listed where), each as its office last
+        reported it.
+
+        R12/R22 (att39f): what a credit check may use — a listing that ended (exited, or past its validity on the
+        platform's date, ``clock``) is not shown; joint punishments stop with it. R12 way 1: a withdrawn listing
+        never shows.
 
         R14 (issue 20 attack: anyone at the platform's console read any subject across every office, unlogged): the
         look needs the person asking and why, and is logged with them in the same transaction. R15: a person's name
@@ -608,7 +613,7 @@ class Intake:
         _check_asker(actor, reason)
         subject_no = _asked_subject_no(id_type, id_number)
         with self.pool.connection() as conn, conn.transaction():
-            rows = pgstore.subject_listings(conn, subject_no)
+            rows = pgstore.subject_listings(conn, subject_no, self.clock().date().isoformat())
             pgstore.log_query(conn, actor.strip(), reason.strip(), subject_no, bool(unmasked), len(rows))
         for r in rows:
             kind = r.pop("subject_kind")
