@@ -58,6 +58,11 @@ def test_r12_way4_an_exited_black_listing_leaves_the_check_and_its_watch_listing
     assert str(cid) not in [r["case_id"] for r in after], after  # R12: ended, joint punishments stop
     assert [(r["case_id"], r["list_type"], r["case_state"], r["valid_from"]) for r in after] == [
         (str(out["watch_case_id"]), "watch", "listed", "2026-10-20")]  # 1798号 (十八): the watch list follows
+    # R7: the platform's record of the ended listing keeps its decision with its exit, as the office sent them
+    with Intake(intake_dir).pool.connection() as conn:
+        held = conn.execute("SELECT case_state, decision_number, exit_way, exited_on FROM subject_listings "
+                            "WHERE subject_no = %s AND case_id = %s", (":".join(no), str(cid))).fetchall()
+    assert held == [("exited", before[0]["decision_number"], "4", "2026-10-20")], held
 
 
 @pytest.mark.story
