@@ -143,3 +143,61 @@ def test_r12_way1_a_withdrawn_listing_is_never_stated_again_but_what_only_names_
     assert checks.purge_of(_case(14, "7", "withdraw")).listing
     assert checks.purge_of(_case(16, "6", "restore")).ops == ("exit",)
     assert checks.purge_of(_case(17, "6", "exit")) is None
+
+
+# --- att39e: an objection's target, a document's object and the other links are pointers too (R19, R18, R7) ------
+
+LINKS = {"withdrawal_id": "withdrawal", "interview_id": "interview", "entry_id": "joint_entry",
+         "department_id": "department"}
+
+
+def test_r19_an_objection_rests_on_its_target_and_a_document_on_its_object():
+    judge = Judge({("record", "5"): (3, "SUBJECT_NOT_SHARED"), ("case", "6"): (4, "SUBJECT_NOT_SHARED")},
+                  {"1": "uscc:" + USCC})
+    for ttype, tid, ref in (("record", 5, ("record", "5")), ("case", "6", ("case", "6"))):
+        change = _change(9, "objection", "9", "insert", subject_id=1, target_type=ttype, target_id=tid)
+        assert ref in checks.refs(change)
+        problem = _verdict(change, judge)
+        assert problem[0] == "DEPENDS_ON_REJECTED" and f"编号 {ref[1]}" in problem[1], problem
+    doc = _change(10, "document", "n", "insert", object_type="case", object_id="6", subject_id=1)
+    assert _verdict(doc, judge)[0] == "DEPENDS_ON_REJECTED"
+    held = _change(11, "interview_plan", "2", "held", interview_id=7)
+    assert _verdict(held, Judge({("interview", "7"): (5, "SUBJECT_NOT_SHARED")}, {}))[0] == "DEPENDS_ON_REJECTED"
+
+
+def test_r7_a_target_or_link_that_is_no_id_or_of_no_known_kind_rejects_its_change():
+    for key in LINKS:
+        for bad in NOT_IDS:
+            problem = _verdict(_change(9, "case", "9", "update", subject_id=1, **{key: bad}))
+            assert problem[0] == "REF_INVALID" and f"「{key}」" in problem[1] and key in problem[2], (key, bad)
+    for state, name in (({"target_type": "record", "target_id": 1.0}, "target_id"),
+                        ({"target_type": "subject", "target_id": 1}, "target_type"),
+                        ({"target_id": 1}, "target_type"), ({"target_type": "case"}, "target_id"),
+                        ({"target_type": {"k": 1}, "target_id": 1}, "target_type"),
+                        ({"object_type": "ledger", "object_id": "1"}, "object_type"),
+                        ({"object_type": "case", "object_id": [1]}, "object_id")):
+        problem = _verdict(_change(9, "objection", "9", "insert", subject_id=1, **state))
+        assert problem[0] == "REF_INVALID" and f"「{name}」" in problem[1], (state, problem)
+
+
+def test_r7_a_listing_s_subject_copy_and_subject_id_must_name_one_subject():
+    """R6/R7: a listing is about one subject, filed under its national number: subject.id 1 with subject_id 2 is
+    SUBJECT_MISMATCH naming both fields; 1 and "1" agree."""
+    judge = Judge({}, {"1": "uscc:" + USCC, "2": "uscc:" + USCC})
+    problem = _verdict(_change(9, "case", "1", "decide", subject_id=2, subject={"id": 1}, record_ids=[]), judge)
+    assert problem[0] == "SUBJECT_MISMATCH" and "「subject.id」" in problem[1] and "「subject_id」" in problem[1]
+    assert "subject.id" in problem[2] and "subject_id" in problem[2]
+    assert _verdict(_change(10, "case", "1", "decide", subject_id="1", subject={"id": 1}), judge) is None
+
+
+def test_r7_r18_r19_the_office_s_targets_and_links_are_read_as_kinds_it_writes():
+    objection = _change(9, "objection", "9", "insert", subject_id=1, target_type="record", target_id=2)
+    assert sorted(checks.refs(objection)) == sorted([("objection", "9"), ("subject", "1"), ("record", "2")])
+    for kind in ("subject", "case", "record", "repair", "interview_plan", "supervision_flag", "credit_check",
+                 "admin_decision"):
+        doc = _change(10, "document", "n", "insert", object_type=kind, object_id="1", subject_id=1)
+        assert (kind, "1") in checks.refs(doc) and _verdict(doc) is None, kind
+    for key, entity in LINKS.items():
+        assert (entity, "3") in checks.refs(_change(11, "case", "9", "update", **{key: 3}))
+        assert checks.refs(_change(11, "case", "9", "update", **{key: None})) == [("case", "9")]
+    assert _verdict(_change(12, "objection", "9", "resolve", outcome="revoked")) is None
