@@ -33,16 +33,35 @@ WITHDRAWING = {"case": "withdraw", "alert": "withdraw"}
 _SUBJECT_OPS = frozenset({"insert", "update", "upsert"})
 # state keys that point at another entity of the same office
 _REFS = {"subject_id": "subject", "record_id": "record", "case_id": "case", "origin_case_id": "case",
-         "repair_id": "repair", "commitment_id": "commitment", "objection_id": "objection"}
+         "repair_id": "repair", "commitment_id": "commitment", "objection_id": "objection",
+         # att39e: R18 a planned interview held by an interview; R12 way 1 a case's withdrawal proposal and R12 an
+         # exit's announcement (the office's own rows, never sent on their own: checked as ids); a joint-punishment
+         # decision's entry of the platform's list (services.matching); a user's deciding department
+         "interview_id": "interview", "withdrawal_id": "withdrawal", "announcement_id": "announcement",
+         "entry_id": "joint_entry", "department_id": "department"}
 _LIST_REFS = {"record_ids": "record", "case_ids": "case"}
+# att39e: a pointer named by a (kind, id) pair of keys — R19 an objection's target (domain.objections.Target), a
+# printed document's object (services.documents.Item: each kind is the entity the office's change log names), R17 a
+# supervision flag's source (its lift carries the flag's row: a breached commitment). An id without a kind the office
+# writes, or a kind without its id, names nothing: REF_INVALID, naming the field at fault
+_TYPED_REFS = {"target_id": ("target_type", {"record": "record", "case": "case"}),
+               "source_id": ("source_type", {"commitment": "commitment"}),
+               "object_id": ("object_type", {k: k for k in (
+                   "subject", "case", "record", "repair", "interview_plan", "supervision_flag", "credit_check",
+                   "admin_decision")})}
+_ID_OF = {kind_key: id_key for id_key, (kind_key, _kinds) in _TYPED_REFS.items()}
 # R13 (att20b: a repair decision over a record the platform had rejected was accepted, and the office then showed
 # the repair as confirmed by the platform): a repair request names what it repairs as [kind, id] pairs in "targets"
 # (domain.repairs.RepairTarget.kind), so it rests on each of them as a case rests on its records
 _TARGET_KINDS = {"record": "record", "case": "case", "decision": "admin_decision"}
-_REF_KEYS = frozenset(_REFS) | frozenset(_LIST_REFS) | {"targets"}
+_REF_KEYS = frozenset(_REFS) | frozenset(_LIST_REFS) | {"targets"} | frozenset(_TYPED_REFS) | frozenset(_ID_OF)
 _NAMES = {"subject": ("信用主体", "subject"), "record": ("失信信息", "record"), "case": ("认定案件", "case"),
           "repair": ("信用修复申请", "repair request"), "commitment": ("信用承诺", "commitment"),
-          "objection": ("异议", "objection"), "admin_decision": ("行政许可或处罚决定", "administrative decision")}
+          "objection": ("异议", "objection"), "admin_decision": ("行政许可或处罚决定", "administrative decision"),
+          "interview": ("约谈记录", "interview record"), "interview_plan": ("约谈安排", "planned interview"),
+          "withdrawal": ("误列撤销", "withdrawal"), "announcement": ("移出公告", "exit announcement"), "joint_entry": ("联合惩戒名单条目", "joint-punishment list entry"),
+          "department": ("认定部门", "deciding department"), "document": ("文书", "document"),
+          "supervision_flag": ("重点监管标记", "supervision flag"), "credit_check": ("信用审查", "credit check")}
 
 
 def refs(change: dict) -> list[tuple[str, str]]:
@@ -53,7 +72,13 @@ def refs(change: dict) -> list[tuple[str, str]]:
     a list, an object; record_ids / case_ids / targets that are no list, a target that is no [kind, id] pair of a
     known kind; a listing's subject copy without its id — named nothing the platform could judge and was skipped:
     the change was filed resting on nothing. Now the pairs end with ``(MALFORMED, field)`` and ``Judge`` rejects the
-    change (REF_INVALID, naming the field). Issue 18: a well-formed integer costs one type test, as before."""
+    change (REF_INVALID, naming the field). Issue 18: a well-formed integer costs one type test, as before.
+
+    att39e: R19 an objection's target_type / target_id, a document's object_type / object_id and a supervision
+    flag's source_type / source_id are one pointer each, of the kinds the office writes (``_TYPED_REFS``);
+    interview_id, withdrawal_id, announcement_id, entry_id and department_id are pointers like record_id. R6/R7: a
+    listing's subject copy and its subject_id that name two subjects end the pairs with ``(MISMATCH, "subject_id")``
+    (SUBJECT_MISMATCH). A change of none of these keys reads nothing more than before."""
     state = change["state"]
     out = [(change["entity"], change["entity_id"])]
     for key in _REF_KEYS.intersection(state):
@@ -66,6 +91,17 @@ def refs(change: dict) -> list[tuple[str, str]]:
                 out.append((entity, str(v)))
             else:
                 return _malformed(out, key)
+        elif key in _TYPED_REFS:
+            kind_key, kinds = _TYPED_REFS[key]
+            kind = state.get(kind_key)
+            if type(kind) is not str or kind not in kinds:
+                return _malformed(out, kind_key)
+            if not (type(v) is int or type(v) is str and len(v) <= MAX_FIELD_CHARS):
+                return _malformed(out, key)
+            out.append((kinds[kind], str(v)))
+        elif key in _ID_OF:  # a kind: its id is read under the id's key; a kind without an id names nothing
+            if state.get(_ID_OF[key]) is None:
+                return _malformed(out, _ID_OF[key])
         elif type(v) is not list:
             return _malformed(out, key)
         elif key == "targets":
@@ -88,15 +124,23 @@ def refs(change: dict) -> list[tuple[str, str]]:
             return _malformed(out, "subject")
         sid = subj.get("id")
         if type(sid) is int or type(sid) is str and len(sid) <= MAX_FIELD_CHARS:
-            out.append(("subject", str(sid)))
+            sid = str(sid)
+            out.append(("subject", sid))
         else:  # att39b: a copy without an id was filed under its own national number, never checked
             return _malformed(out, "subject.id")
+        named = state.get("subject_id")  # well-formed here, or refs() returned above
+        if named is not None and str(named) != sid:
+            # R6/R7 (att39e): a listing is about one subject, filed under its national number — a copy of subject 1
+            # with subject_id 2 was accepted (both shared, nobody checking they agree) and filed under subject 1
+            out.append((MISMATCH, "subject_id"))
     return out
 
 
 # the entity of refs()' last pair when a pointer is no id: compared by identity (``is``), so no entity an office
 # sends (a string the JSON reader made) is ever taken for it
 MALFORMED = "<malformed pointer>"
+# the entity of refs()' last pair when two pointers to the subject disagree (a listing's subject.id and subject_id)
+MISMATCH = "<disagreeing pointers>"
 
 
 def _malformed(out: list[tuple[str, str]], field: str) -> list[tuple[str, str]]:
@@ -160,8 +204,11 @@ class Judge:
         return problem
 
     def _problem(self, change: dict, pointers: list[tuple[str, str]]) -> tuple[str, str, str] | None:
-        if pointers[-1][0] is MALFORMED:  # R7 (att39b): a pointer that is no id, whatever the entity
+        last = pointers[-1][0]
+        if last is MALFORMED:  # R7 (att39b): a pointer that is no id, whatever the entity
             return _ref_invalid(pointers[-1][1])
+        if last is MISMATCH:  # R6/R7 (att39e): a listing's subject copy and its subject_id name two subjects
+            return _SUBJECT_MISMATCH
         state, entity, op = change["state"], change["entity"], change["op"]
         if entity == "subject" and op in _SUBJECT_OPS:
             problem = _subject_problem(state, self.id_today)
@@ -311,6 +358,15 @@ def _ref_invalid(field: str) -> tuple[str, str, str]:
             f"The reference {field} is missing or not a valid id (an integer, or text of at most {MAX_FIELD_CHARS} "
             f"characters): the platform cannot tell what this change rests on, so it is rejected; resend it as the "
             f"office's export writes it.")
+
+
+_SUBJECT_MISMATCH = (
+    "SUBJECT_MISMATCH",
+    "变更所附信用主体信息的编号「subject.id」与所涉信用主体编号「subject_id」不一致：一条名单只涉及一个信用主体，"
+    "平台无法判断应归于哪一主体，本变更退回；请按系统导出的格式重新报送。",
+    "The id of the subject copy (subject.id) and the subject the change names (subject_id) differ: a listing is "
+    "about one subject, and the platform cannot tell which, so it is rejected; resend it as the office's export "
+    "writes it.")
 
 
 def _subject_problem(state: dict, today: dt.date) -> tuple[str, str, str] | None:

@@ -66,6 +66,8 @@ def test_r19_r18_changes_resting_on_a_rejected_target_are_rejected(intake_and_of
     *[({"interview_id": bad}, "interview_id") for bad in NOT_IDS],
     *[({"entry_id": bad}, "entry_id") for bad in NOT_IDS],
     *[({"department_id": bad}, "department_id") for bad in NOT_IDS],
+    *[({"announcement_id": bad}, "announcement_id") for bad in NOT_IDS],
+    ({"source_type": "commitment", "source_id": 1.0}, "source_id"), ({"source_type": "x", "source_id": 1}, "source_type"),
     ({"object_type": "case", "object_id": 1.0}, "object_id"), ({"object_type": "ledger", "object_id": 1}, "object_type"),
     ({"object_id": "1"}, "object_type"), ({"object_type": "case"}, "object_id"),
 ])
@@ -105,8 +107,9 @@ def test_r7_a_listing_whose_subject_copy_and_subject_id_disagree_is_rejected(int
 def test_r7_r18_r19_the_office_s_targets_and_links_still_go_through(intake_and_office):
     """What the office writes goes through: an objection against a record or a case (integer or text id), its
     resolve without a target, a planned interview held by an interview, a document about a case or a credit check,
-    a joint-punishment decision naming the platform's list entry, a user's department, a withdrawal proposal, and a
-    listing whose copy and subject_id agree (1 and "1")."""
+    a joint-punishment decision naming the platform's list entry, a user's department, a withdrawal proposal, a
+    supervision flag lifted (its source: a commitment), an exit naming its announcement, and a listing whose copy and
+    subject_id agree (1 and "1"; the office's own listings carry both)."""
     intake, office = intake_and_office
     lines = office.listing_lines(3)
     lines += [office.line("objection", 60, "insert", {"id": 60, "target_type": "record", "target_id": 1,
@@ -127,7 +130,10 @@ def test_r7_r18_r19_the_office_s_targets_and_links_still_go_through(intake_and_o
               office.line("user", "clerk", "department", {"username": "clerk", "department_id": None}),
               office.line("user", "head", "department", {"username": "head", "department_id": 2}),
               office.line("case", 1, "withdraw_proposal", {"id": 1, "withdrawal_id": 4, "proposed_on": "2026-11-03"}),
+              office.line("supervision_flag", 3, "lift", {"id": 3, "subject_id": 1, "source_type": "commitment",
+                                                          "source_id": 8, "cleared_on": "2026-11-03"}),
+              office.line("case", 9, "exit", {"id": 9, "subject_id": 1, "announcement_id": 2}),
               office.line("case", 1, "decide", {"id": 1, "state": "listed", "list_type": "black", "record_ids": [1],
                                                 "subject_id": 1, "subject": {"id": "1"}})]
     accepted, rejected = _receive(intake, office, lines)
-    assert rejected == {} and accepted == list(range(1, 16))
+    assert rejected == {} and accepted == list(range(1, 18))

@@ -148,7 +148,7 @@ def test_r12_way1_a_withdrawn_listing_is_never_stated_again_but_what_only_names_
 # --- att39e: an objection's target, a document's object and the other links are pointers too (R19, R18, R7) ------
 
 LINKS = {"withdrawal_id": "withdrawal", "interview_id": "interview", "entry_id": "joint_entry",
-         "department_id": "department"}
+         "department_id": "department", "announcement_id": "announcement"}
 
 
 def test_r19_an_objection_rests_on_its_target_and_a_document_on_its_object():
@@ -175,7 +175,9 @@ def test_r7_a_target_or_link_that_is_no_id_or_of_no_known_kind_rejects_its_chang
                         ({"target_id": 1}, "target_type"), ({"target_type": "case"}, "target_id"),
                         ({"target_type": {"k": 1}, "target_id": 1}, "target_type"),
                         ({"object_type": "ledger", "object_id": "1"}, "object_type"),
-                        ({"object_type": "case", "object_id": [1]}, "object_id")):
+                        ({"object_type": "case", "object_id": [1]}, "object_id"),
+                        ({"source_type": "commitment", "source_id": 1.5}, "source_id"),
+                        ({"source_type": "interview", "source_id": 1}, "source_type")):
         problem = _verdict(_change(9, "objection", "9", "insert", subject_id=1, **state))
         assert problem[0] == "REF_INVALID" and f"「{name}」" in problem[1], (state, problem)
 
@@ -201,3 +203,6 @@ def test_r7_r18_r19_the_office_s_targets_and_links_are_read_as_kinds_it_writes()
         assert (entity, "3") in checks.refs(_change(11, "case", "9", "update", **{key: 3}))
         assert checks.refs(_change(11, "case", "9", "update", **{key: None})) == [("case", "9")]
     assert _verdict(_change(12, "objection", "9", "resolve", outcome="revoked")) is None
+    lift = _change(13, "supervision_flag", "4", "lift", subject_id=1, source_type="commitment", source_id=3)
+    assert ("commitment", "3") in checks.refs(lift)
+    assert _verdict(lift, Judge({("commitment", "3"): (2, "REF_INVALID")}, {"1": "x"}))[0] == "DEPENDS_ON_REJECTED"
