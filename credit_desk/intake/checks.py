@@ -91,8 +91,8 @@ def refs(change: dict) -> list[tuple[str, str]]:
                 out.append((entity, str(v)))
             else:
                 return _malformed(out, key)
-        elif key in _TYPED_REFS:
-            kind_key, kinds = _TYPED_REFS[key]
+        elif (typed := _TYPED_REFS.get(key)) is not None:
+            kind_key, kinds = typed
             kind = state.get(kind_key)
             if type(kind) is not str or kind not in kinds:
                 return _malformed(out, kind_key)
