@@ -5,14 +5,14 @@ the withdrawal."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from credit_desk.intake import checks
 from credit_desk.intake.receiver import Intake
 from credit_desk.services import ledgers
 from tests.e2e.case_kit import black_listing, company, desk, ok, refused, staffed_template  # noqa: F401
-from tests.e2e.sync_support import export, pair
+from tests.e2e.platform_round import decision_change_id, refusing, send
+from tests.e2e.sync_support import pair
 from tests.e2e.test_issue13_law30 import _red, _withdraw
 
 
@@ -23,18 +23,6 @@ def _red_exit(data_dir, red: int) -> int:
                                      (str(red),)).fetchone()[0]
     finally:
         d.close()
-
-
-def _send(desk, intake_dir: Path, folder: Path) -> list[dict]:
-    """Export, let the intake judge each bundle, import its receipts; the intake's summaries."""
-    infos = []
-    for i, b in enumerate(export(desk, folder)):
-        receipt, info = Intake(intake_dir).receive(Path(b["file"]).read_bytes())
-        path = folder / f"receipt-{b['seq']}.cdb"
-        path.write_bytes(receipt)
-        ok(desk, "bundle", "import", str(path))
-        infos.append(info)
-    return infos
 
 
 @pytest.mark.story
@@ -57,14 +45,14 @@ def test_r10_red_removal_refused_by_the_platform_never_travels_after_the_withdra
         return real(self, change, pointers)
 
     monkeypatch.setattr(checks.Judge, "_problem", refuse_the_removal)
-    assert [i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u1")] == [1]
+    assert [i["rejected"] for i in send(desk, intake_dir, tmp_path / "u1")] == [1]
     monkeypatch.setattr(checks.Judge, "_problem", real)
     assert [q["change_id"] for q in ok(desk, "bundle", "status")["quarantine"]] == [exit_id]
     assert _withdraw(desk, cid)["red_restored"] == [red]
     # the removal is not sent again: it is undone, and the restore stands for it
     err = refused(desk, "bundle", "requeue", str(exit_id))
     assert err["code"] == "REQUEUE_UNDONE", err
-    infos = _send(desk, intake_dir, tmp_path / "u2")
+    infos = send(desk, intake_dir, tmp_path / "u2")
     assert sum(i["rejected"] for i in infos) == 0, infos
     office_id = ok(desk, "keys", "show", user="boss1")["office"]
     mine = [(c["op"], c["state"].get("exit_way")) for c in Intake(intake_dir).stored_changes(office_id)
@@ -107,22 +95,9 @@ def test_r12_way1_a_refused_row_of_the_wrong_listing_is_not_requeued_after_its_w
     refusal from the quarantine sent the whole listing again as a new row after the withdrawal."""
     intake_dir = pair(desk, tmp_path)
     cid = black_listing(desk, company(desk, 3813))
-    d = ledgers.unlock(data_dir, read_only=True)
-    try:
-        decide_id = d.ledger.conn.execute("SELECT id FROM changes WHERE entity = 'case' AND entity_id = ? "
-                                          "AND op = 'decide'", (str(cid),)).fetchone()[0]
-    finally:
-        d.close()
-    real = checks.Judge._problem
-
-    def refuse_the_decision(self, change, pointers):
-        if change["id"] == decide_id:
-            return ("TEST_REFUSED", "测试退回", "refused by the test")
-        return real(self, change, pointers)
-
-    monkeypatch.setattr(checks.Judge, "_problem", refuse_the_decision)
-    _send(desk, intake_dir, tmp_path / "u1")
-    monkeypatch.setattr(checks.Judge, "_problem", real)
+    decide_id = decision_change_id(data_dir, cid)
+    with refusing(monkeypatch, decide_id):
+        send(desk, intake_dir, tmp_path / "u1")
     assert decide_id in [q["change_id"] for q in ok(desk, "bundle", "status")["quarantine"]]
     _withdraw(desk, cid)
     assert refused(desk, "bundle", "requeue", str(decide_id))["code"] == "REQUEUE_UNDONE"

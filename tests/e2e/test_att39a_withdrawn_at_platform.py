@@ -16,7 +16,7 @@ from credit_desk.sync.refusals import BundleRefused
 from tests.e2e.case_kit import (BOSS, REVIEWER, black_listing, company, desk, ok, refused,  # noqa: F401
                                 staffed_template)
 from tests.e2e.sync_support import pair
-from tests.e2e.test_att38c_red_restore import _send
+from tests.e2e.platform_round import decision_change_id, refusing, send
 
 GROUNDS = "处罚决定系对同名另一企业作出，本企业从未受到该处罚"
 
@@ -51,7 +51,7 @@ def test_r12_way1_a_listing_the_platform_holds_is_gone_from_it_after_the_withdra
     decision_no = ok(desk, "print", "listing_decision", "--case", str(cid), "--out",
                      str(tmp_path / "d.pdf"))["documents"][0]["number"]
     obj = ok(desk, "case", "object", str(cid), "--received-on", "2026-10-20", "--grounds", GROUNDS)["id"]
-    first = _send(desk, intake_dir, tmp_path / "u1")
+    first = send(desk, intake_dir, tmp_path / "u1")
     assert sum(i["rejected"] for i in first) == 0, first
     no = _subject_no(data_dir, sid)
     assert [r["decision_number"] for r in _listings(intake_dir, *no)] == [decision_no]
@@ -59,7 +59,7 @@ def test_r12_way1_a_listing_the_platform_holds_is_gone_from_it_after_the_withdra
     _withdraw_on_objection(desk, cid, obj)
     apology_no = ok(desk, "print", "apology_letter", "--case", str(cid), "--out",
                     str(tmp_path / "a.pdf"))["documents"][0]["number"]
-    again = _send(desk, intake_dir, tmp_path / "u2")
+    again = send(desk, intake_dir, tmp_path / "u2")
     assert sum(i["rejected"] for i in again) == 0, again
 
     assert _listings(intake_dir, *no) == []
@@ -86,26 +86,13 @@ def test_r12_way1_the_withdrawal_of_a_listing_the_platform_refused_is_taken(desk
     it sends a withdrawal again — so the platform kept the listing's opening and notice rows it had taken."""
     intake_dir = pair(desk, tmp_path)
     cid = black_listing(desk, company(desk, 3902))
-    d = ledgers.unlock(data_dir, read_only=True)
-    try:
-        decide_id = d.ledger.conn.execute("SELECT id FROM changes WHERE entity = 'case' AND entity_id = ? "
-                                          "AND op = 'decide'", (str(cid),)).fetchone()[0]
-    finally:
-        d.close()
-    real = checks.Judge._problem
-
-    def refuse_the_decision(self, change, pointers):
-        if change["id"] == decide_id:
-            return ("TEST_REFUSED", "测试退回", "refused by the test")
-        return real(self, change, pointers)
-
-    monkeypatch.setattr(checks.Judge, "_problem", refuse_the_decision)
-    _send(desk, intake_dir, tmp_path / "u1")
-    monkeypatch.setattr(checks.Judge, "_problem", real)
+    decide_id = decision_change_id(data_dir, cid)
+    with refusing(monkeypatch, decide_id):
+        send(desk, intake_dir, tmp_path / "u1")
     ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
        "--on", "2026-11-02", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
-    infos = _send(desk, intake_dir, tmp_path / "u2")
+    infos = send(desk, intake_dir, tmp_path / "u2")
     assert sum(i["rejected"] for i in infos) == 0, infos
     office_id = ok(desk, "keys", "show", user=BOSS)["office"]
     mine = [c["op"] for c in Intake(intake_dir).stored_changes(office_id)
@@ -128,13 +115,13 @@ def test_r11_a_flag_the_platform_holds_is_gone_from_it_after_the_wrong_watch_lis
     decide_watch(desk, drafts["税务"], "税务", on="2026-10-12")
     decide_watch(desk, drafts["生态环境"], "生态环境", on="2026-10-12")
     decide_watch(desk, drafts["市场监管"], "市场监管", on="2026-10-20")
-    _send(desk, intake_dir, tmp_path / "u1")
+    send(desk, intake_dir, tmp_path / "u1")
     office_id = ok(desk, "keys", "show", user=BOSS)["office"]
     assert [c["op"] for c in Intake(intake_dir).stored_changes(office_id) if c["entity"] == "alert"] == ["raise"]
     ok(desk, "case", "withdraw", str(drafts["市场监管"]), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
        "--on", "2026-11-02", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(drafts["市场监管"]), "--on", "2026-11-02", user=BOSS)
-    assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
+    assert sum(i["rejected"] for i in send(desk, intake_dir, tmp_path / "u2")) == 0
     alerts = [c["op"] for c in Intake(intake_dir).stored_changes(office_id) if c["entity"] == "alert"]
     assert alerts == ["withdraw"], alerts
 
@@ -158,11 +145,11 @@ def test_r10_a_red_removal_the_platform_holds_is_gone_from_it_after_the_restore(
     cid = black_listing(desk, sid)
     number = ok(desk, "print", "exit_announcement", "--case", str(red), "--out",
                 str(tmp_path / "x.pdf"))["documents"][0]["number"]
-    _send(desk, intake_dir, tmp_path / "u1")
+    send(desk, intake_dir, tmp_path / "u1")
     assert [c["op"] for c in _mine(intake_dir, desk, "case", red)][-1] == "exit"
     assert _mine(intake_dir, desk, "document", number)
     _withdraw(desk, cid)
-    assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
+    assert sum(i["rejected"] for i in send(desk, intake_dir, tmp_path / "u2")) == 0
     assert [c["op"] for c in _mine(intake_dir, desk, "case", red)] == ["open", "notice", "decide", "restore"]
     assert _mine(intake_dir, desk, "document", number) == []
 
@@ -179,10 +166,10 @@ def test_r12_way1_a_repair_request_about_the_wrong_listing_is_gone_from_the_plat
     cid = old_black_listing(desk, sid)
     req = apply(desk, sid, cases=[cid], on="2026-10-20")["id"]
     ok(desk, "repair", "accept", str(req), "--accepted-on", "2026-10-20")
-    _send(desk, intake_dir, tmp_path / "u1")
+    send(desk, intake_dir, tmp_path / "u1")
     assert [c["op"] for c in _mine(intake_dir, desk, "repair", req)] == ["insert", "accept"]
     _withdraw(desk, cid)
-    assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
+    assert sum(i["rejected"] for i in send(desk, intake_dir, tmp_path / "u2")) == 0
     assert _mine(intake_dir, desk, "repair", req) == []
 
 
@@ -201,17 +188,17 @@ def test_r12_way1_a_withdrawn_listing_stated_again_after_its_withdrawal_is_refus
                                     "AND op = 'decide'", (str(cid),)).fetchone()[0]
     finally:
         d.close()
-    _send(desk, intake_dir, tmp_path / "u1")
+    send(desk, intake_dir, tmp_path / "u1")
     ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
        "--on", "2026-11-02", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
-    _send(desk, intake_dir, tmp_path / "u2")
+    send(desk, intake_dir, tmp_path / "u2")
     from tests.e2e.sync_support import session
     with session(data_dir) as s, s.ledger.tx() as tx:
         for op in ("open", "decide"):
             tx.change("case", cid, op, json.loads(old))
     ok(desk, "print", "apology_letter", "--case", str(cid), "--out", str(tmp_path / "a.pdf"))
-    infos = _send(desk, intake_dir, tmp_path / "u3")
+    infos = send(desk, intake_dir, tmp_path / "u3")
     assert sum(i["rejected"] for i in infos) == 2, infos
     assert _listings(intake_dir, *_subject_no(data_dir, sid)) == []
     assert [c["op"] for c in _mine(intake_dir, desk, "case", cid)] == ["withdraw"]
@@ -232,7 +219,7 @@ def test_r12_way1_a_listing_on_a_stick_not_yet_handed_in_is_gone_once_both_bundl
     ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
        "--on", "2026-11-02", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
-    infos = _send(desk, intake_dir, tmp_path / "u2")
+    infos = send(desk, intake_dir, tmp_path / "u2")
     assert [i["sequence"] for i in infos] == [first[0]["seq"], first[0]["seq"] + 1]
     assert _listings(intake_dir, *_subject_no(data_dir, sid)) == []
     assert [c["op"] for c in _mine(intake_dir, desk, "case", cid)] == ["withdraw"]
@@ -256,7 +243,7 @@ def test_r12_way1_a_refused_document_of_the_wrong_listing_is_not_requeued(desk, 
         return real(self, change, pointers)
 
     monkeypatch.setattr(checks.Judge, "_problem", refuse_the_document)
-    _send(desk, intake_dir, tmp_path / "u1")
+    send(desk, intake_dir, tmp_path / "u1")
     monkeypatch.setattr(checks.Judge, "_problem", real)
     [q] = ok(desk, "bundle", "status")["quarantine"]
     ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
@@ -316,14 +303,14 @@ def test_r12_way1_an_ended_listing_and_its_watch_listing_the_platform_holds_are_
              "认定标准已修订，该主体不再符合（清市监规〔2026〕3号）", user=BOSS)
     number = ok(desk, "print", "exit_announcement", "--case", str(cid), "--out",
                 str(tmp_path / "x.pdf"))["documents"][0]["number"]
-    _send(desk, intake_dir, tmp_path / "u1")
+    send(desk, intake_dir, tmp_path / "u1")
     no = _subject_no(data_dir, sid)
     watch = [r["case_id"] for r in _listings(intake_dir, *no) if r["list_type"] == "watch"]
     assert len(watch) == 1 and out["state"] == "exited"
     ok(desk, "case", "withdraw", str(cid), "--finding", "复查发现认定所依据的处罚决定系对同名另一企业作出",
        "--on", "2026-11-02", user=REVIEWER)
     ok(desk, "case", "withdraw-approve", str(cid), "--on", "2026-11-02", user=BOSS)
-    assert sum(i["rejected"] for i in _send(desk, intake_dir, tmp_path / "u2")) == 0
+    assert sum(i["rejected"] for i in send(desk, intake_dir, tmp_path / "u2")) == 0
     assert _listings(intake_dir, *no) == []
     assert [c["op"] for c in _mine(intake_dir, desk, "case", watch[0])] == ["withdraw"]
     assert _mine(intake_dir, desk, "document", number) == []

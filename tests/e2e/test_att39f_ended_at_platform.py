@@ -21,7 +21,7 @@ from credit_desk.intake.receiver import Intake
 from tests.e2e.case_kit import (BOSS, black_listing, company, desk, ok, staffed_template,  # noqa: F401
                                 watch_listing)
 from tests.e2e.sync_support import pair
-from tests.e2e.test_att38c_red_restore import _send
+from tests.e2e.platform_round import send
 from tests.e2e.test_att39a_withdrawn_at_platform import _subject_no
 from tests.e2e.test_issue13_law30 import _red
 
@@ -33,7 +33,7 @@ def _check(intake_dir: Path, id_type: str, id_number: str, on: datetime | None =
 
 
 def _synced(desk, intake_dir: Path, folder: Path) -> None:
-    infos = _send(desk, intake_dir, folder)
+    infos = send(desk, intake_dir, folder)
     assert sum(i["rejected"] for i in infos) == 0, infos
 
 
