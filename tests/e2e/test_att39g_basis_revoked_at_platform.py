@@ -1,0 +1,90 @@
+"""R3 at the platform (att39g): a subject's lawyer had the penalty decision a black listing rested on revoked by the
+court. At the office the revocation reached the listing at once (its measures stopped, the department must end it
+by a deadline, ``services.records._basis_gone``), but the change the office sent (op ``basis_revoked``) named neither
+the subject nor a state the platform reads: the platform's lookup of listings in force (``pgstore.subject_listings``)
+still answered "black listed" under the revoked basis, and a department would go on applying joint punishment until
+the office separately ended the listing (R12: "joint punishments stop").
+
+What the checker sees now (DOMAIN R3, R1 for listings, R12, R22): once the office reports that every record a listing
+rests on was revoked, the listing is no longer in force at the platform — the change carries the subject and the
+shared state ``basis_revoked`` (``domain.list_rules.shared_state``); the platform's record keeps the listing with the
+day its measures stopped (R7). And a listing whose validity has not started yet is not in force either: the office's
+own credit check leaves it out (valid_from <= today), and the platform now answers the same (R12/R22)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from credit_desk.intake.receiver import Intake
+from tests.e2e.case_kit import (BOSS, company, decide_black, desk, ok, open_case, record, serve, show,  # noqa: F401
+                                staffed_template, watch_listing)
+from tests.e2e.sync_support import pair
+from tests.e2e.test_att38c_red_restore import _send
+from tests.e2e.test_att39a_withdrawn_at_platform import _subject_no
+
+
+def _check(intake_dir: Path, id_type: str, id_number: str, on: datetime | None = None) -> list[dict]:
+    """The checker's look at the platform (R14: named and logged), on the platform's date ``on`` when given."""
+    intake = Intake(intake_dir, clock=lambda: on) if on else Intake(intake_dir)
+    return intake.subject_listings(id_type, id_number, actor="张审查", reason="行政许可信用审查")
+
+
+def _synced(desk, intake_dir: Path, folder: Path) -> None:
+    infos = _send(desk, intake_dir, folder)
+    assert sum(i["rejected"] for i in infos) == 0, infos
+
+
+def _held(intake_dir: Path, no: tuple[str, str], cid: int) -> list[tuple]:
+    with Intake(intake_dir).pool.connection() as conn:
+        return conn.execute("SELECT case_state, decision_number, measures_stopped_on, exit_way FROM subject_listings "
+                            "WHERE subject_no = %s AND case_id = %s", (":".join(no), str(cid))).fetchall()
+
+
+@pytest.mark.story
+def test_r3_a_listing_whose_basis_was_revoked_leaves_the_platforms_check_at_once(desk, data_dir, tmp_path):
+    """R3: the court revoked the penalty decision; the clerk revokes the record (``record revoke``) and syncs. The
+    department has not yet ended the listing (its deadline is ahead), but the platform no longer answers it as in
+    force; the department's later exit (way 4) keeps it out."""
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3971)
+    rid = record(desk, sid, number="清市监罚〔2026〕3971号")["id"]  # the penalty decision the listing rests on
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)
+    decide_black(desk, cid)
+    _synced(desk, intake_dir, tmp_path / "u1")
+    no = _subject_no(data_dir, sid)
+    before = _check(intake_dir, *no)
+    assert [(r["case_id"], r["list_type"], r["case_state"]) for r in before] == [(str(cid), "black", "listed")]
+
+    out = ok(desk, "record", "revoke", str(rid), "--reason", "行政诉讼判决撤销原处罚决定", "--on", "2026-10-21")
+    assert [e["case_id"] for e in out["ending"]] == [cid]
+    assert show(desk, cid)["state"] == "listed"  # at the office the department still has to end it (R3 deadline)
+    _synced(desk, intake_dir, tmp_path / "u2")
+
+    assert _check(intake_dir, *no) == []  # R3: no basis, no listing in force; joint punishments stop (R12)
+    # R7: the platform's record keeps the listing with the day its measures stopped
+    assert _held(intake_dir, no, cid) == [("basis_revoked", before[0]["decision_number"], "2026-10-21", None)]
+
+    ok(desk, "case", "exit", str(cid), "--way", "4", "--exit-on", "2026-10-28",
+       "--standard-change", "认定所依据的处罚决定已被撤销", user=BOSS)
+    _synced(desk, intake_dir, tmp_path / "u3")
+    assert _check(intake_dir, *no) == []
+    assert [(r[0], r[3]) for r in _held(intake_dir, no, cid)] == [("exited", "4")]
+
+
+@pytest.mark.story
+def test_r12_r22_a_listing_whose_validity_has_not_started_is_not_in_force_at_the_platform(desk, data_dir, tmp_path):
+    """R12/R22: the office's credit check takes a listing in force from its validity's first day to its last; the
+    platform answered it on the day before it started (a checker whose date is behind the office's, or a post-exit
+    watch listing dated ahead), so the two answers differed. Both now read the validity the same way."""
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3972)
+    cid = watch_listing(desk, sid, "税务", valid_until="2027-09-01")  # decided (valid from) 2026-10-12
+    _synced(desk, intake_dir, tmp_path / "u1")
+    no = _subject_no(data_dir, sid)
+    assert _check(intake_dir, *no, on=datetime(2026, 10, 11, 17, 0)) == []
+    first_day = _check(intake_dir, *no, on=datetime(2026, 10, 12, 8, 0))
+    assert [(r["case_id"], r["case_state"], r["valid_from"]) for r in first_day] == [(str(cid), "listed", "2026-10-12")]
