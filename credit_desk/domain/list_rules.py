@@ -402,6 +402,21 @@ def basis_revoked_exit(case: Case) -> ExitInput:
                      note="依据撤销逾期自动移出")
 
 
+# R3 at the platform (att39g): the state a listing is shared as when every record it rests on was revoked. At the
+# office the case stays "listed" until the deciding department ends it (way 1 or 4, ``end_due``), but its measures
+# stopped the day of the revocation: it is no listing in force, and the platform must not answer it as one.
+SHARED_BASIS_REVOKED = "basis_revoked"
+
+
+def shared_state(case: Case) -> str:
+    """R3 / R12: the state the platform reads for a listing (the ``state`` of the changes that state one): its own,
+    except a listing whose basis records were all revoked (``end_due`` set, measures stopped) is ``basis_revoked``
+    — not in force — until its department ends it."""
+    if case.state is CaseState.LISTED and case.end_due is not None:
+        return SHARED_BASIS_REVOKED
+    return case.state.value
+
+
 def basis_all_revoked(case: Case, effective_record_ids: set[int]) -> bool:
     """R3: a listing resting on records, none of which is still effective."""
     return bool(case.record_ids) and not (set(case.record_ids) & effective_record_ids)

@@ -566,11 +566,15 @@ def subject_listings(conn, subject_no: str, today: str) -> list[dict]:
     """One subject's listings in force across all offices (the view ``subject_listings``: each listing as its office
     last reported it), newest first. R12/R22 (att39f): a credit check uses only listings in force — an ended one
     (state ``exited``: ways 2–4, or a red listing a black listing took off, R10) is left out, and so is one whose
-    validity ended before ``today`` (ISO date; R12 way 3: it exits the day after, whenever its office reports it)."""
+    validity ended before ``today`` (ISO date; R12 way 3: it exits the day after, whenever its office reports it).
+    R3 (att39g): one whose basis its office reported revoked (state ``basis_revoked``: its measures stopped) is no
+    listing in force either; R12/R22: nor one whose validity starts after ``today`` — the office's own credit check
+    (store.checks.listings_in_force) takes a listing in force from valid_from to valid_until, and so does this."""
     cur = conn.execute("SELECT office_id, region, case_id, change_id, list_type, case_state, decision_number, "
                        "decided_on, valid_from, valid_until, subject_name, subject_kind FROM subject_listings "
-                       "WHERE subject_no = %s AND case_state = 'listed' AND (valid_until IS NULL OR valid_until >= %s) "
-                       "ORDER BY decided_on DESC NULLS LAST, office_id, change_id", (subject_no, today))
+                       "WHERE subject_no = %s AND case_state = 'listed' AND (valid_from IS NULL OR valid_from <= %s) "
+                       "AND (valid_until IS NULL OR valid_until >= %s) "
+                       "ORDER BY decided_on DESC NULLS LAST, office_id, change_id", (subject_no, today, today))
     names = [d.name for d in cur.description]
     return [dict(zip(names, r)) for r in cur.fetchall()]
 

@@ -15,7 +15,7 @@ from credit_desk.domain.errors import DomainError
 from credit_desk.domain.list_rules import (ALERT_KIND, BIG_DATA_ALERT_DOMAINS, ExitInput, alert_due, alert_rests_on,
                                            check_r12_exit, check_r12_watch_months, needs_post_exit_watch,
                                            post_exit_watch_max_months, post_exit_watch_records,
-                                           post_exit_watch_until, red_course_after_withdrawal, reds_removed_by,
+                                           post_exit_watch_until, red_course_after_withdrawal, reds_removed_by, shared_state,
                                            repairs_withdrawn_with, withdrawn_with, wrongful_reachable)
 from credit_desk.domain.masking import mask_subject_id
 from credit_desk.domain.procedure import check_r5_decided_after_issue
@@ -88,7 +88,7 @@ def entry_state(conn, case: Case) -> dict:
     """R7: the list entry as the platform receives it (the change-log state of a listing decision)."""
     s = get_subject(conn, case.subject_id)
     iso = (lambda d: d.isoformat() if d else None)
-    return {"id": case.id, "state": case.state.value, "list_type": case.list_type.value,
+    return {"id": case.id, "state": shared_state(case), "list_type": case.list_type.value,  # R3 (att39g)
             "subject": {"id": s.id, "kind": s.kind.value, "name": s.name, "id_type": s.id_type.value,
                         "id_number": s.id_number, "legal_rep_name": s.legal_rep_name,
                         "legal_rep_id_type": s.legal_rep_id_type.value if s.legal_rep_id_type else None,

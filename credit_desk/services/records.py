@@ -247,15 +247,19 @@ def _basis_gone(session: Session, tx, case, on: dt.date) -> dict | None:
         return None
     days = int(meta.get_setting(session.ledger.conn, "basis_revoked_end_workdays", BASIS_REVOKED_END_WORKDAYS))
     due = workdays.calendar(session.desk).add_workdays(on, days).date
-    cases_repo.save(tx, replace(case, end_due=due))
+    ending = replace(case, end_due=due)
+    cases_repo.save(tx, ending)
     from credit_desk.services import deadline_calendar
     deadline_calendar.note(session, tx, "case", case.id, "end_due", on, days, due)  # R20
     cases_repo.stop_measures(tx, case.id, on)
     cases_repo.add_event(tx, case.id, on, session.user.username, "basis_revoked", case.state, case.state,
                          f"end by {due.isoformat()}")
     session.audit(tx, "case.basis_revoked", "case", case.id, detail={"end_due": due.isoformat()})
-    tx.change("case", case.id, "basis_revoked", {"id": case.id, "measures_stopped_on": on.isoformat(),
-                                                 "end_due": due.isoformat()})
+    # R3 at the platform (att39g): the change named neither the subject nor a state, so the platform filed it under
+    # no subject and went on answering the listing as in force. It restates the entry now, with the state it is
+    # shared as (``shared_state``: basis_revoked) and the day its measures stopped.
+    tx.change("case", case.id, "basis_revoked", {**core.entry_state(session.ledger.conn, ending),
+                                                 "measures_stopped_on": on.isoformat(), "end_due": due.isoformat()})
     return {"case_id": case.id, "end_due": due.isoformat(), "measures_stopped_on": on.isoformat()}
 
 

@@ -69,11 +69,13 @@ def effective_records(conn, subject_ids: list[int], today: str) -> dict[int, lis
 
 
 def listings_in_force(conn, subject_ids: list[int], today: str) -> dict[int, list[dict]]:
-    """subject id -> its listings in force on ``today`` (state listed, within the validity period, R12)."""
+    """subject id -> its listings in force on ``today`` (state listed, within the validity period, R12; not one
+    whose basis records were all revoked, ``end_due`` set: R3, ``domain.list_rules.shared_state`` — the platform
+    answers the same, att39g)."""
     found = conn.execute(
         "SELECT c.subject_id, c.id, c.list_type, c.department, c.domain, c.ground, c.basis, c.valid_from, "
         "c.valid_until, c.decision_number, c.decided_on FROM json_each(?) j CROSS JOIN cases c ON c.subject_id = j.value "
-        "WHERE c.state = 'listed' AND (c.valid_from IS NULL OR c.valid_from <= ?) "
+        "WHERE c.state = 'listed' AND c.end_due IS NULL AND (c.valid_from IS NULL OR c.valid_from <= ?) "
         "AND (c.valid_until IS NULL OR c.valid_until >= ?) ORDER BY c.subject_id, c.decided_on, c.id",
         (json.dumps(subject_ids), today, today))
     keys = ("case_id", "list_type", "department", "domain", "ground", "basis", "valid_from", "valid_until",
@@ -91,7 +93,8 @@ def represented_in_force(conn, rows, today: str) -> dict[int, list[dict]]:
         f"WITH {_LIST} SELECT l.row_no, s.id, s.kind, s.name, s.id_type, s.id_number, c.id, c.list_type, "
         "c.department, c.domain, c.ground, c.basis, c.valid_from, c.valid_until, c.decision_number, c.decided_on "
         "FROM l CROSS JOIN subjects s ON s.legal_rep_id_number = l.num CROSS JOIN cases c ON c.subject_id = s.id "
-        "WHERE +c.state = 'listed' AND c.list_type = 'black' AND (c.valid_from IS NULL OR c.valid_from <= ?) "
+        "WHERE +c.state = 'listed' AND c.end_due IS NULL AND c.list_type = 'black' "  # R3 as listings_in_force
+        "AND (c.valid_from IS NULL OR c.valid_from <= ?) "
         "AND (c.valid_until IS NULL OR c.valid_until >= ?) ORDER BY l.row_no, c.id", (_rows_param(rows), today, today))
     keys = ("case_id", "list_type", "department", "domain", "ground", "basis", "valid_from", "valid_until",
             "decision_number", "decided_on")

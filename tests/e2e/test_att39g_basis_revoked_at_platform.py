@@ -88,3 +88,63 @@ def test_r12_r22_a_listing_whose_validity_has_not_started_is_not_in_force_at_the
     assert _check(intake_dir, *no, on=datetime(2026, 10, 11, 17, 0)) == []
     first_day = _check(intake_dir, *no, on=datetime(2026, 10, 12, 8, 0))
     assert [(r["case_id"], r["case_state"], r["valid_from"]) for r in first_day] == [(str(cid), "listed", "2026-10-12")]
+
+
+@pytest.mark.story
+def test_r3_a_basis_revoked_change_in_the_older_form_is_received_and_read_once_the_platform_migrates(
+        desk, data_dir, tmp_path, monkeypatch):
+    """R3, older bundles: an office not yet upgraded sends ``basis_revoked`` as it did ({id, measures_stopped_on,
+    end_due}: no subject, no state). The platform still accepts it; the changes filed so before its upgrade are
+    filed under their listing's subject by migration 0011, which reads the op as the state, so the listing leaves the
+    check then."""
+    from credit_desk.intake import pgstore
+    from credit_desk.services import case_core
+
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3973)
+    rid = record(desk, sid, number="清市监罚〔2026〕3973号")["id"]
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)
+    decide_black(desk, cid)
+    _synced(desk, intake_dir, tmp_path / "u1")
+    no = _subject_no(data_dir, sid)
+    [before] = _check(intake_dir, *no)
+    with monkeypatch.context() as m:  # the older office: the change carries the case id only
+        m.setattr(case_core, "entry_state", lambda conn, case: {"id": case.id})
+        ok(desk, "record", "revoke", str(rid), "--reason", "复议决定撤销原处罚决定", "--on", "2026-10-21")
+    _synced(desk, intake_dir, tmp_path / "u2")  # received: nothing of it rejected
+    with Intake(intake_dir).pool.connection() as conn:
+        filed = conn.execute("SELECT subject_no, state::text FROM changes WHERE op = 'basis_revoked'").fetchall()
+        assert len(filed) == 1 and filed[0][0] is None and '"state"' not in filed[0][1], filed
+        assert [r["case_id"] for r in _check(intake_dir, *no)] == [str(cid)]  # as before the platform's upgrade
+        [(_, _, text)] = [v for v in pgstore.migrations() if v[0] == 11]
+        conn.execute(text)  # the upgrade finds the older change already filed
+    assert _check(intake_dir, *no) == []
+    assert _held(intake_dir, no, cid) == [("basis_revoked", before["decision_number"], "2026-10-21", None)]
+
+
+@pytest.mark.story
+def test_r3_r22_the_offices_own_credit_check_leaves_out_a_listing_whose_basis_was_revoked(desk, data_dir, tmp_path):
+    """R3/R22: the office's credit check answered the same listing "black listed" after its basis was revoked (the
+    case stays listed at the office until its department ends it, its measures already stopped), while the
+    platform now leaves it out: both read the listing as ``domain.list_rules.shared_state`` says — not in force."""
+    intake_dir = pair(desk, tmp_path)
+    sid = company(desk, 3974)
+    rid = record(desk, sid, number="清市监罚〔2026〕3974号")["id"]
+    cid = open_case(desk, sid, "black", records=[rid])
+    serve(desk, cid)
+    decide_black(desk, cid)
+    _synced(desk, intake_dir, tmp_path / "u1")
+    id_type, number = _subject_no(data_dir, sid)
+    [entry] = _check(intake_dir, id_type, number)
+
+    def office_check() -> dict:
+        [row] = ok(desk, "credit-check", "entry", "--department", "清江浦区财政局", "--purpose", "评优评先资格审查",
+                   "--subject", f"{entry['subject_name']},{number}")["results"]
+        return row
+
+    assert "black" in office_check()["categories"]
+    ok(desk, "record", "revoke", str(rid), "--reason", "行政诉讼判决撤销原处罚决定", "--on", "2026-10-21")
+    assert "black" not in office_check()["categories"]  # R3: no basis, not in force (as at the platform)
+    _synced(desk, intake_dir, tmp_path / "u2")
+    assert _check(intake_dir, id_type, number) == []
