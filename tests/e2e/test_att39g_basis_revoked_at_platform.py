@@ -22,7 +22,7 @@ from credit_desk.intake.receiver import Intake
 from tests.e2e.case_kit import (BOSS, company, decide_black, desk, ok, open_case, record, serve, show,  # noqa: F401
                                 staffed_template, watch_listing)
 from tests.e2e.sync_support import pair
-from tests.e2e.test_att38c_red_restore import _send
+from tests.e2e.platform_round import send
 from tests.e2e.test_att39a_withdrawn_at_platform import _subject_no
 
 
@@ -33,7 +33,7 @@ def _check(intake_dir: Path, id_type: str, id_number: str, on: datetime | None =
 
 
 def _synced(desk, intake_dir: Path, folder: Path) -> None:
-    infos = _send(desk, intake_dir, folder)
+    infos = send(desk, intake_dir, folder)
     assert sum(i["rejected"] for i in infos) == 0, infos
 
 
