@@ -4,6 +4,7 @@ imported back — and a platform that refuses one chosen change (the stories of 
 from __future__ import annotations
 
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from credit_desk.intake import checks
@@ -50,3 +51,24 @@ def refusing(monkeypatch, change_id: int):
         yield
     finally:
         monkeypatch.setattr(checks.Judge, "_problem", real)
+
+
+def synced(desk, intake_dir: Path, folder: Path) -> None:
+    """``send``, with nothing refused by the platform."""
+    infos = send(desk, intake_dir, folder)
+    assert sum(i["rejected"] for i in infos) == 0, infos
+
+
+def subject_no(data_dir: Path, sid: int) -> tuple[str, str]:
+    """(id_type, id_number) of the office's subject ``sid``."""
+    d = ledgers.unlock(data_dir, read_only=True)
+    try:
+        return d.ledger.conn.execute("SELECT id_type, id_number FROM subjects WHERE id = ?", (sid,)).fetchone()
+    finally:
+        d.close()
+
+
+def check_at_platform(intake_dir: Path, id_type: str, id_number: str, on: datetime | None = None) -> list[dict]:
+    """The checker's look at the platform (R14: named and logged), on the platform's date ``on`` when given."""
+    intake = Intake(intake_dir, clock=lambda: on) if on else Intake(intake_dir)
+    return intake.subject_listings(id_type, id_number, actor="张审查", reason="行政许可信用审查")

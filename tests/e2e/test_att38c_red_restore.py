@@ -37,16 +37,8 @@ def test_r10_red_removal_refused_by_the_platform_never_travels_after_the_withdra
     red = _red(desk, sid)
     cid = black_listing(desk, sid)
     exit_id = _red_exit(data_dir, red)
-    real = checks.Judge._problem
-
-    def refuse_the_removal(self, change, pointers):
-        if change["id"] == exit_id:
-            return ("TEST_REFUSED", "测试退回", "refused by the test")
-        return real(self, change, pointers)
-
-    monkeypatch.setattr(checks.Judge, "_problem", refuse_the_removal)
-    assert [i["rejected"] for i in send(desk, intake_dir, tmp_path / "u1")] == [1]
-    monkeypatch.setattr(checks.Judge, "_problem", real)
+    with refusing(monkeypatch, exit_id):
+        assert [i["rejected"] for i in send(desk, intake_dir, tmp_path / "u1")] == [1]
     assert [q["change_id"] for q in ok(desk, "bundle", "status")["quarantine"]] == [exit_id]
     assert _withdraw(desk, cid)["red_restored"] == [red]
     # the removal is not sent again: it is undone, and the restore stands for it

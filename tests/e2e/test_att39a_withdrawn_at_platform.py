@@ -16,17 +16,9 @@ from credit_desk.sync.refusals import BundleRefused
 from tests.e2e.case_kit import (BOSS, REVIEWER, black_listing, company, desk, ok, refused,  # noqa: F401
                                 staffed_template)
 from tests.e2e.sync_support import pair
-from tests.e2e.platform_round import decision_change_id, refusing, send
+from tests.e2e.platform_round import decision_change_id, refusing, send, subject_no as _subject_no
 
 GROUNDS = "处罚决定系对同名另一企业作出，本企业从未受到该处罚"
-
-
-def _subject_no(data_dir, sid: int) -> tuple[str, str]:
-    d = ledgers.unlock(data_dir, read_only=True)
-    try:
-        return d.ledger.conn.execute("SELECT id_type, id_number FROM subjects WHERE id = ?", (sid,)).fetchone()
-    finally:
-        d.close()
 
 
 def _withdraw_on_objection(desk, cid: int, objection: int) -> dict:

@@ -13,7 +13,6 @@ listing's current state with its exit way and date for the platform's record (R7
 from __future__ import annotations
 
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
@@ -21,20 +20,8 @@ from credit_desk.intake.receiver import Intake
 from tests.e2e.case_kit import (BOSS, black_listing, company, desk, ok, staffed_template,  # noqa: F401
                                 watch_listing)
 from tests.e2e.sync_support import pair
-from tests.e2e.platform_round import send
-from tests.e2e.test_att39a_withdrawn_at_platform import _subject_no
+from tests.e2e.platform_round import check_at_platform as _check, subject_no as _subject_no, synced as _synced
 from tests.e2e.test_issue13_law30 import _red
-
-
-def _check(intake_dir: Path, id_type: str, id_number: str, on: datetime | None = None) -> list[dict]:
-    """The checker's look at the platform (R14: named and logged), on the platform's date ``on`` when given."""
-    intake = Intake(intake_dir, clock=lambda: on) if on else Intake(intake_dir)
-    return intake.subject_listings(id_type, id_number, actor="张审查", reason="行政许可信用审查")
-
-
-def _synced(desk, intake_dir: Path, folder: Path) -> None:
-    infos = send(desk, intake_dir, folder)
-    assert sum(i["rejected"] for i in infos) == 0, infos
 
 
 @pytest.mark.story

@@ -22,19 +22,7 @@ from credit_desk.intake.receiver import Intake
 from tests.e2e.case_kit import (BOSS, company, decide_black, desk, ok, open_case, record, serve, show,  # noqa: F401
                                 staffed_template, watch_listing)
 from tests.e2e.sync_support import pair
-from tests.e2e.platform_round import send
-from tests.e2e.test_att39a_withdrawn_at_platform import _subject_no
-
-
-def _check(intake_dir: Path, id_type: str, id_number: str, on: datetime | None = None) -> list[dict]:
-    """The checker's look at the platform (R14: named and logged), on the platform's date ``on`` when given."""
-    intake = Intake(intake_dir, clock=lambda: on) if on else Intake(intake_dir)
-    return intake.subject_listings(id_type, id_number, actor="张审查", reason="行政许可信用审查")
-
-
-def _synced(desk, intake_dir: Path, folder: Path) -> None:
-    infos = send(desk, intake_dir, folder)
-    assert sum(i["rejected"] for i in infos) == 0, infos
+from tests.e2e.platform_round import check_at_platform as _check, subject_no as _subject_no, synced as _synced
 
 
 def _held(intake_dir: Path, no: tuple[str, str], cid: int) -> list[tuple]:
