@@ -87,7 +87,7 @@ def refs(change: dict) -> list[tuple[str, str]]:
             continue
         entity = _REFS.get(key)
         if entity is not None:
-            if type(v) is int or type(v) is str and len(v) <= MAX_FIELD_CHARS:  # not bool (type, not isinstance)
+            if _is_id(v):
                 out.append((entity, str(v)))
             else:
                 return _malformed(out, key)
@@ -96,7 +96,7 @@ def refs(change: dict) -> list[tuple[str, str]]:
             kind = state.get(kind_key)
             if type(kind) is not str or kind not in kinds:
                 return _malformed(out, kind_key)
-            if not (type(v) is int or type(v) is str and len(v) <= MAX_FIELD_CHARS):
+            if not _is_id(v):
                 return _malformed(out, key)
             out.append((kinds[kind], str(v)))
         elif key in _ID_OF:  # a kind: its id is read under the id's key; a kind without an id names nothing
@@ -106,24 +106,23 @@ def refs(change: dict) -> list[tuple[str, str]]:
             return _malformed(out, key)
         elif key == "targets":
             for i, t in enumerate(v):
-                if (type(t) is list and len(t) == 2 and type(t[0]) is str and t[0] in _TARGET_KINDS
-                        and (type(t[1]) is int or type(t[1]) is str and len(t[1]) <= MAX_FIELD_CHARS)):
+                if type(t) is list and len(t) == 2 and type(t[0]) is str and t[0] in _TARGET_KINDS and _is_id(t[1]):
                     out.append((_TARGET_KINDS[t[0]], str(t[1])))
                 else:  # att39b: a kind that was a list or an object raised TypeError here (the receive failed, 500)
                     return _malformed(out, f"targets[{i}]")
         else:
             entity = _LIST_REFS[key]
-            for x in v:
-                if type(x) is int or type(x) is str and len(x) <= MAX_FIELD_CHARS:
+            for i, x in enumerate(v):
+                if _is_id(x):
                     out.append((entity, str(x)))
                 else:
-                    return _malformed(out, f"{key}[{next(i for i, y in enumerate(v) if y is x)}]")
+                    return _malformed(out, f"{key}[{i}]")
     subj = state.get("subject")
     if subj is not None:  # R7: a listing's copy of its subject is checked by its id against the subjects shared
         if type(subj) is not dict:
             return _malformed(out, "subject")
         sid = subj.get("id")
-        if type(sid) is int or type(sid) is str and len(sid) <= MAX_FIELD_CHARS:
+        if _is_id(sid):
             sid = str(sid)
             out.append(("subject", sid))
         else:  # att39b: a copy without an id was filed under its own national number, never checked
@@ -146,6 +145,12 @@ MISMATCH = "<disagreeing pointers>"
 def _malformed(out: list[tuple[str, str]], field: str) -> list[tuple[str, str]]:
     out.append((MALFORMED, field))
     return out
+
+
+def _is_id(value) -> bool:
+    """An id as the office writes one: an integer (not a bool: type, not isinstance) or text no longer than an
+    entity id (``MAX_FIELD_CHARS``)."""
+    return type(value) is int or type(value) is str and len(value) <= MAX_FIELD_CHARS
 
 
 def _subject_ref(value) -> str:
